@@ -1,0 +1,27 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import * as platform from './migrations/20261122000100-platform.ts';
+
+/** migrations keyed by name; names start with a timestamp so they sort in the order they were written */
+export type MigrationSet = Record<string, Migration>;
+
+export const platformMigrations: MigrationSet = {
+  '20261122000100-platform': platform,
+};
+
+class StaticProvider implements MigrationProvider {
+  readonly #set: MigrationSet;
+  constructor(set: MigrationSet) {
+    this.#set = set;
+  }
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return this.#set;
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations act on tables the typed schema does not know yet
+export async function migrateToLatest(db: Kysely<any>, extra: MigrationSet = {}): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new StaticProvider({ ...platformMigrations, ...extra }) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

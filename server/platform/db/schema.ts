@@ -1,0 +1,95 @@
+import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface OrgTable {
+  code: string;
+  parent_code: string | null;
+  name: string;
+  kind: 'province' | 'city' | 'county' | 'town' | 'department';
+  path: string;
+  sort: Generated<number>;
+  status: Generated<'active' | 'withdrawn'>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  org_code: string;
+  password_hash: string;
+  must_change_password: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  status: Generated<'active' | 'disabled'>;
+  phone_enc: string | null;
+  last_login_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface RoleTable {
+  code: string;
+  name: string;
+  description: string;
+  builtin: Generated<boolean>;
+  permissions: Json<string[]>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface UserRoleTable {
+  user_id: number;
+  role_code: string;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  current_org_code: string;
+  ip: string;
+  user_agent: string;
+  created_at: Generated<Timestamp>;
+  last_seen_at: Generated<Timestamp>;
+  revoked_at: Timestamp | null;
+  revoked_reason: string | null;
+}
+
+export interface AuditTable {
+  id: Generated<string>;
+  at: Timestamp;
+  actor_id: number | null;
+  actor_name: string;
+  ip: string;
+  org_code: string | null;
+  entity: string;
+  entity_id: string;
+  action: string;
+  diff: Json<unknown>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface SettingTable {
+  key: string;
+  value: Json<unknown>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface Database {
+  org: OrgTable;
+  app_user: UserTable;
+  role: RoleTable;
+  user_role: UserRoleTable;
+  session: SessionTable;
+  audit_log: AuditTable;
+  setting: SettingTable;
+}
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;

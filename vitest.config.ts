@@ -1,0 +1,26 @@
+import { defineConfig } from 'vitest/config';
+
+// unit: pure functions beside the code; integration: through HTTP against PGlite, or PostgreSQL when TEST_DATABASE_URL is set
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['server/**/*.test.ts', 'common/**/*.test.ts'],
+          exclude: ['server/**/*.int.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['server/**/*.int.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
