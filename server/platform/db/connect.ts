@@ -22,6 +22,8 @@ export interface DbHandle {
 // bigint counts come back as strings from pg; numbers are what the app deals in
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
+// dates stay ISO strings: a Date at local midnight shifts a day in the wrong time zone
+pg.types.setTypeParser(1082, (v) => v);
 
 export async function connect(target: DbTarget): Promise<DbHandle> {
   if (target.databaseUrl) {
@@ -34,7 +36,7 @@ export async function connect(target: DbTarget): Promise<DbHandle> {
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
   const pglite = new PGlite(dir.startsWith('memory://') ? undefined : `${dir}/pgdata`, {
     extensions: { pg_trgm },
-    parsers: { 20: (v: string) => Number(v), 1700: (v: string) => Number(v) },
+    parsers: { 20: (v: string) => Number(v), 1700: (v: string) => Number(v), 1082: (v: string) => v },
   });
   await pglite.waitReady;
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });

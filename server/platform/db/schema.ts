@@ -1,6 +1,8 @@
 import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
 type Json<T> = ColumnType<T, string, string>;
 
 export interface OrgTable {
@@ -11,8 +13,8 @@ export interface OrgTable {
   path: string;
   sort: Generated<number>;
   status: Generated<'active' | 'withdrawn'>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
   version: Generated<number>;
 }
 
@@ -24,12 +26,12 @@ export interface UserTable {
   password_hash: string;
   must_change_password: Generated<boolean>;
   failed_logins: Generated<number>;
-  locked_until: Timestamp | null;
+  locked_until: NullableTimestamp;
   status: Generated<'active' | 'disabled'>;
   phone_enc: string | null;
-  last_login_at: Timestamp | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  last_login_at: NullableTimestamp;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
   version: Generated<number>;
 }
 
@@ -39,7 +41,7 @@ export interface RoleTable {
   description: string;
   builtin: Generated<boolean>;
   permissions: Json<string[]>;
-  updated_at: Generated<Timestamp>;
+  updated_at: DefaultTimestamp;
   version: Generated<number>;
 }
 
@@ -54,9 +56,9 @@ export interface SessionTable {
   current_org_code: string;
   ip: string;
   user_agent: string;
-  created_at: Generated<Timestamp>;
-  last_seen_at: Generated<Timestamp>;
-  revoked_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+  last_seen_at: DefaultTimestamp;
+  revoked_at: NullableTimestamp;
   revoked_reason: string | null;
 }
 
@@ -78,7 +80,7 @@ export interface AuditTable {
 export interface SettingTable {
   key: string;
   value: Json<unknown>;
-  updated_at: Generated<Timestamp>;
+  updated_at: DefaultTimestamp;
 }
 
 export interface Database {

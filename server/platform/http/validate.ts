@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { AppError, type FieldError } from './errors.ts';
 
 z.config(z.locales.zhCN());
+// a missing field reads better as 必填 than as a type mismatch against undefined
+z.config({ customError: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? '必填' : undefined) });
 
 /** parses input with a zod schema; on failure lists every bad field, with its Chinese label where given */
 export function parse<T extends z.ZodType>(schema: T, input: unknown, labels: Record<string, string> = {}): z.output<T> {

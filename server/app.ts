@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { adminRoutes } from './platform/admin.routes.ts';
+import { authRoutes } from './platform/auth/auth.routes.ts';
+import { installErrorHandler } from './platform/http/error-handler.ts';
+import { createApi, type Api } from './platform/http/route.ts';
+import type { Platform } from './platform/module.ts';
+
+export const WEB_DIST = fileURLToPath(new URL('../web/dist/', import.meta.url));
+export const UPLOAD_LIMIT = 50 * 1024 * 1024;
+
+/** builds the HTTP app from the platform and the declared modules */
+export async function buildApp(platform: Platform, opts: { logger?: boolean } = {}): Promise<{ app: FastifyInstance; api: Api }> {
+  const app = Fastify({
+    loggerInstance: (opts.logger === false ? platform.log.child({}, { level: 'silent' }) : platform.log) as FastifyBaseLogger,
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env['TRUST_PROXY'] === '1',
+  });
+  // zod validates inside each route; the JSON schemas are for the OpenAPI document only
+  app.setValidatorCompiler(() => (data) => ({ value: data }));
+  installErrorHandler(app);
+  // the API speaks JSON (and multipart for uploads); anything else is 415
+  app.removeContentTypeParser('text/plain');
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 10 } });
+  await app.register(swagger, { openapi: { info: { title: '法治 Fazhi API', version: '0.1.0', description: '法治政府建设工作平台接口' } } });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const api = createApi(app, platform);
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  authRoutes(api, platform);
+  adminRoutes(api, platform);
+  for (const m of platform.modules) m.routes?.(api, platform);
+
+  if (existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });
+    // client-side routes fall back to the app shell; unknown API paths stay 404 problem+json
+    app.get('/*', { schema: { hide: true } }, async (req, reply) => {
+      if (req.url.startsWith('/api/')) {
+        const { AppError } = await import('./platform/http/errors.ts');
+        throw new AppError('not_found', `接口不存在：${req.method} ${req.url.split('?')[0]}`);
+      }
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    });
+  }
+  platform.app = app;
+  return { app, api };
+}

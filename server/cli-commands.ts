@@ -1,0 +1,11 @@
+import type { ConfigOverrides } from './platform/config/config.ts';
+
+/** a subcommand contributed by a platform part or a module (deadline, calendar load, review, report…) */
+export interface CliCommand {
+  name: string;
+  sub?: string;
+  usage: string;
+  run(args: string[], env: { overrides: ConfigOverrides; out: (line: string) => void }): Promise<number>;
+}
+
+export const cliCommands: CliCommand[] = [];

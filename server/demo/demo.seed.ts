@@ -1,0 +1,46 @@
+import { audit } from '../platform/audit/audit.service.ts';
+import { hashPassword } from '../platform/auth/password.ts';
+import { systemActor, type Ctx } from '../platform/http/context.ts';
+import type { Platform } from '../platform/module.ts';
+import { subtreeCodes } from '../platform/orgs/org.repository.ts';
+import { COUNTY_DEPARTMENTS, DEMO_COUNTY, DEMO_PASSWORD, DEMO_TOWNS, DEMO_USERS, TOWN_DEPARTMENTS } from './demo-county.ts';
+
+/** creates the demo county, its accounts and every module's demo records, in one transaction; false if the database is not empty */
+export async function seedDemo(platform: Platform, now = new Date()): Promise<boolean> {
+  const users = await platform.db.selectFrom('app_user').select('id').limit(1).execute();
+  const orgs = await platform.db.selectFrom('org').select('code').limit(1).execute();
+  if (users.length || orgs.length) return false;
+  const hash = await hashPassword(DEMO_PASSWORD);
+  await platform.db.transaction().execute(async (tx) => {
+    const base = { actor: systemActor, ip: '127.0.0.1', tx, now };
+    const orgRows = [
+      { code: DEMO_COUNTY.code, parent_code: null, name: DEMO_COUNTY.name, kind: 'county' as const, path: `/${DEMO_COUNTY.code}/`, sort: 0 },
+      ...COUNTY_DEPARTMENTS.map((d, i) => ({ code: `${DEMO_COUNTY.code}-${d.suffix}`, parent_code: DEMO_COUNTY.code, name: d.name, kind: 'department' as const, path: `/${DEMO_COUNTY.code}/${DEMO_COUNTY.code}-${d.suffix}/`, sort: i })),
+      ...DEMO_TOWNS.flatMap((t, i) => [
+        { code: t.code, parent_code: DEMO_COUNTY.code, name: t.name, kind: 'town' as const, path: `/${DEMO_COUNTY.code}/${t.code}/`, sort: 10 + i },
+        ...TOWN_DEPARTMENTS.map((d, j) => ({ code: `${t.code}-${d.suffix}`, parent_code: t.code, name: `${t.name}${d.name}`, kind: 'department' as const, path: `/${DEMO_COUNTY.code}/${t.code}/${t.code}-${d.suffix}/`, sort: j })),
+      ]),
+    ];
+    await tx.insertInto('org').values(orgRows).execute();
+    await audit(base, { entity: 'org', entityId: DEMO_COUNTY.code, action: 'demo_seed', orgCode: DEMO_COUNTY.code, diff: { orgs: orgRows.length } });
+    for (const u of DEMO_USERS) {
+      const row = await tx
+        .insertInto('app_user')
+        .values({ username: u.username, display_name: u.displayName, org_code: u.org, password_hash: hash, must_change_password: false, locked_until: null, last_login_at: null, phone_enc: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await tx.insertInto('user_role').values(u.roles.map((r) => ({ user_id: row.id, role_code: r }))).execute();
+      await audit(base, { entity: 'user', entityId: row.id, action: 'demo_seed', orgCode: u.org, diff: { username: u.username, roles: [...u.roles] } });
+    }
+    await tx.insertInto('setting').values({ key: 'instance.demo', value: 'true' }).execute();
+    const ctx: Ctx = { ...base, cipher: platform.cipher, scope: { root: DEMO_COUNTY.code, codes: await subtreeCodes(tx, DEMO_COUNTY.code) } };
+    for (const m of platform.modules) if (m.demo) await m.demo(ctx, platform);
+  });
+  return true;
+}
+
+export function demoBanner(): string {
+  const lines = ['演示账号（仅演示环境，密码均为 ' + DEMO_PASSWORD + '）：'];
+  for (const u of DEMO_USERS) lines.push(`  ${u.username.padEnd(11)} ${u.note}`);
+  return lines.join('\n');
+}

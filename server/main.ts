@@ -1,0 +1,240 @@
+#!/usr/bin/env node
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildApp } from './app.ts';
+import { demoBanner, seedDemo } from './demo/demo.seed.ts';
+import { modules } from './modules/index.ts';
+import { audit, verifyChain } from './platform/audit/audit.service.ts';
+import { hashPassword, passwordProblems } from './platform/auth/password.ts';
+import { ROLE_CODES } from './platform/auth/roles.ts';
+import { startPlatform, type Started } from './platform/bootstrap.ts';
+import { backup, readBackupHeader, restore } from './platform/db/backup.ts';
+import { connect } from './platform/db/connect.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+import { systemActor } from './platform/http/context.ts';
+import { orgCodeSchema } from './platform/orgs/org.service.ts';
+import { cliCommands } from './cli-commands.ts';
+
+const USAGE = `法治 fazhi — 法治政府建设工作平台
+
+用法: fazhi <命令> [选项]
+
+  serve [--demo]            启动服务（--demo：空数据库时创建演示县与演示账号）
+  demo                      在空数据库中创建演示数据
+  migrate                   升级数据库结构
+  user add --username U --name 姓名 --org 代码 --role 角色 [--password P] [--org-name 名称]
+  audit verify              核验审计日志哈希链
+  backup --out FILE         备份全部数据（含附件与加密密钥）
+  restore FILE              恢复备份到空的数据目录或数据库
+${cliCommands.map((c) => `  ${c.usage}`).join('\n')}
+
+通用选项: --data DIR（嵌入式数据库目录，默认 ./data）或环境变量 DATABASE_URL；--port N
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    strict: false,
+    options: {
+      data: { type: 'string' },
+      demo: { type: 'boolean' },
+      port: { type: 'string' },
+      out: { type: 'string' },
+      username: { type: 'string' },
+      name: { type: 'string' },
+      org: { type: 'string' },
+      'org-name': { type: 'string' },
+      role: { type: 'string', multiple: true },
+      password: { type: 'string' },
+    },
+  });
+  const dataDir = typeof values.data === 'string' ? values.data : undefined;
+  const overrides = { dataDir, port: typeof values.port === 'string' ? Number(values.port) : undefined };
+  const out = (line: string): void => console.log(line);
+
+  const extra = cliCommands.find((c) => c.name === command || `${c.name} ${rest[0] ?? ''}` === `${c.name} ${c.sub ?? ''}`);
+  switch (command) {
+    case 'serve':
+      return serve(overrides, values.demo === true);
+    case 'demo': {
+      const s = await startPlatform(modules, overrides);
+      const created = await seedDemo(s.platform);
+      out(created ? `演示数据已创建。\n${demoBanner()}` : '数据库不是空的，未创建演示数据。');
+      await s.handle.close();
+      return created ? 0 : 1;
+    }
+    case 'migrate': {
+      const s = await startPlatform(modules, overrides);
+      out(s.migrated.length ? `已执行迁移：\n${s.migrated.join('\n')}` : '数据库结构已是最新。');
+      await s.handle.close();
+      return 0;
+    }
+    case 'user':
+      if (positionals[0] !== 'add') break;
+      return userAdd(overrides, values, out);
+    case 'audit': {
+      if (positionals[0] !== 'verify') break;
+      const s = await startPlatform(modules, overrides);
+      const r = await verifyChain(s.platform.db);
+      await s.handle.close();
+      if (r.ok) {
+        out(`审计日志完整：已核验 ${r.checked} 条，哈希链连续。`);
+        return 0;
+      }
+      out(`审计日志被篡改：第 ${r.firstBad?.id} 号条目 — ${r.firstBad?.reason}（此前 ${r.checked} 条完好）`);
+      return 1;
+    }
+    case 'backup': {
+      if (typeof values.out !== 'string') {
+        console.error('请用 --out FILE 指定备份文件');
+        return 2;
+      }
+      const s = await startPlatform(modules, overrides);
+      const r = await backup(s.platform.db, values.out, { secretKey: s.platform.config.secretKey, filesDir: join(s.platform.config.dataDir, 'files') });
+      await s.handle.close();
+      out(`备份完成：${values.out}（${r.tables} 张表，${r.rows} 行，${r.files} 个附件）。备份含加密密钥，请妥善保管。`);
+      return 0;
+    }
+    case 'restore':
+      return restoreCommand(overrides, positionals[0], out);
+    case undefined:
+    case 'help':
+    case '--help':
+      out(USAGE);
+      return 0;
+    default:
+      if (extra) return extra.run(rest, { overrides, out });
+      break;
+  }
+  if (extra) return extra.run(rest, { overrides, out });
+  console.error(`未知命令：${argv.join(' ')}\n\n${USAGE}`);
+  return 2;
+}
+
+async function serve(overrides: { dataDir?: string | undefined; port?: number | undefined }, demo: boolean): Promise<number> {
+  const started: Started = await startPlatform(modules, overrides);
+  const { platform, handle } = started;
+  if (demo && (await seedDemo(platform))) platform.log.info('demo county created');
+  const { app } = await buildApp(platform);
+  let closing = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (closing) return;
+    closing = true;
+    platform.log.info({ signal }, 'shutting down');
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  for (const m of platform.modules) await m.onServe?.(platform);
+  await app.listen({ port: platform.config.port, host: platform.config.host });
+  const where = `http://${platform.config.host}:${platform.config.port}`;
+  console.log(`\n法治平台已启动：${where}  （数据：${platform.config.databaseUrl ? 'PostgreSQL' : platform.config.dataDir}）`);
+  if (demo) console.log(demoBanner());
+  return -1;
+}
+
+async function userAdd(overrides: { dataDir?: string | undefined }, values: Record<string, unknown>, out: (l: string) => void): Promise<number> {
+  const username = String(values['username'] ?? '');
+  const name = String(values['name'] ?? username);
+  const org = String(values['org'] ?? '');
+  const roles = (values['role'] as string[] | undefined) ?? [];
+  if (!username || !org || roles.length === 0) {
+    console.error('用法：fazhi user add --username U --name 姓名 --org 单位代码 --role 角色 [--role 角色] [--password P]');
+    return 2;
+  }
+  const badRoles = roles.filter((r) => !(ROLE_CODES as readonly string[]).includes(r));
+  if (badRoles.length) {
+    console.error(`角色不存在：${badRoles.join('、')}；可选：${ROLE_CODES.join('、')}`);
+    return 2;
+  }
+  if (!orgCodeSchema.safeParse(org).success) {
+    console.error('单位代码须为12位统计用区划代码');
+    return 2;
+  }
+  const password = typeof values['password'] === 'string' ? values['password'] : '';
+  const problems = password ? passwordProblems(password, username) : [];
+  if (problems.length) {
+    console.error(`密码不符合要求：${problems.join('；')}`);
+    return 2;
+  }
+  const s = await startPlatform(modules, overrides);
+  const db = s.platform.db;
+  try {
+    const exists = await db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst();
+    if (exists) {
+      console.error(`用户名 ${username} 已存在`);
+      return 1;
+    }
+    const orgRow = await db.selectFrom('org').select('code').where('code', '=', org).executeTakeFirst();
+    if (!orgRow && typeof values['org-name'] !== 'string') {
+      console.error(`单位 ${org} 不存在；首次建立顶级单位时请同时给出 --org-name`);
+      return 1;
+    }
+    const { generatePassword } = await import('./platform/auth/user.service.ts');
+    const initial = password || generatePassword();
+    await db.transaction().execute(async (tx) => {
+      const w = { actor: systemActor, ip: 'cli', tx };
+      if (!orgRow) {
+        await tx.insertInto('org').values({ code: org, parent_code: null, name: String(values['org-name']), kind: org.endsWith('000000') ? 'county' : 'town', path: `/${org}/` }).execute();
+        await audit(w, { entity: 'org', entityId: org, action: 'create', orgCode: org, diff: { name: values['org-name'] } });
+      }
+      const row = await tx
+        .insertInto('app_user')
+        .values({ username, display_name: name, org_code: org, password_hash: await hashPassword(initial), must_change_password: true, locked_until: null, last_login_at: null, phone_enc: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await tx.insertInto('user_role').values(roles.map((r) => ({ user_id: row.id, role_code: r }))).execute();
+      await audit(w, { entity: 'user', entityId: row.id, action: 'create', orgCode: org, diff: { username, roles } });
+    });
+    out(`已创建用户 ${username}（${roles.join('、')}），初始密码：${initial}（首次登录须修改）`);
+    return 0;
+  } finally {
+    await s.handle.close();
+  }
+}
+
+async function restoreCommand(overrides: { dataDir?: string | undefined }, file: string | undefined, out: (l: string) => void): Promise<number> {
+  if (!file || !existsSync(file)) {
+    console.error('用法：fazhi restore FILE（备份文件不存在）');
+    return 2;
+  }
+  const header = await readBackupHeader(file);
+  const dataDir = overrides.dataDir ?? process.env['FAZHI_DATA'] ?? './data';
+  if (!process.env['DATABASE_URL']) {
+    if (existsSync(join(dataDir, 'pgdata'))) {
+      console.error(`数据目录 ${dataDir} 已有数据库，请恢复到新的空目录`);
+      return 1;
+    }
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(join(dataDir, 'secret.key'), header.secretKey, { mode: 0o600 });
+  } else if (process.env['FAZHI_SECRET_KEY'] && process.env['FAZHI_SECRET_KEY'] !== header.secretKey) {
+    console.error('FAZHI_SECRET_KEY 与备份中的密钥不同：请使用备份时的密钥，否则加密字段无法解密');
+    return 1;
+  }
+  const handle = await connect({ databaseUrl: process.env['DATABASE_URL'], dataDir });
+  try {
+    const extra = Object.assign({}, ...modules.map((m) => m.migrations ?? {}));
+    await migrateToLatest(handle.db, extra);
+    const r = await restore(handle.db, file, join(dataDir, 'files'));
+    const v = await verifyChain(handle.db);
+    out(`恢复完成：${r.rows} 行，${r.files} 个附件；审计日志${v.ok ? `核验通过（${v.checked} 条）` : `核验失败：第 ${v.firstBad?.id} 号`}`);
+    return v.ok ? 0 : 1;
+  } finally {
+    await handle.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,5 @@
+import { adminModule } from '../platform/admin.module.ts';
+import type { ModuleDefinition } from '../platform/module.ts';
+
+/** every work area of the product, in navigation order; adding one is adding one folder and one line here */
+export const modules: ModuleDefinition[] = [adminModule];

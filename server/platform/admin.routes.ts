@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { verifyChain } from './audit/audit.service.ts';
+import { AUDIT_LABELS, auditQuery, searchAudit } from './audit/audit-query.service.ts';
+import { listRoles, roleUpdate, updateRolePermissions } from './auth/role.service.ts';
+import { listSessions, revokeSession } from './auth/session-admin.service.ts';
+import { createUser, getUser, listUsers, resetPassword, setUserRoles, unlockUser, USER_LABELS, userCreate, userUpdate, updateUser } from './auth/user.service.ts';
+import { ROLE_LABELS, type RoleCode } from './auth/roles.ts';
+import { AppError } from './http/errors.ts';
+import type { Api } from './http/route.ts';
+import type { Platform } from './module.ts';
+import { createOrg, importOrgs, listOrgs, ORG_KINDS, ORG_LABELS, orgInput, orgUpdate, setOrgStatus, updateOrg } from './orgs/org.service.ts';
+import { readSheetRows } from './files/sheet.ts';
+
+const idParam = z.object({ id: z.coerce.number().int().positive() });
+const codeParam = z.object({ code: z.string().min(1) });
+
+export function adminRoutes(api: Api, platform: Platform): void {
+  const tags = ['系统管理'];
+  // organisations
+  api.route({ method: 'GET', url: '/api/orgs', access: ['org.read', 'org.manage'], summary: '组织机构列表', tags, handler: async (ctx) => ({ items: await listOrgs(ctx), kinds: ORG_KINDS }) });
+  api.route({ method: 'POST', url: '/api/orgs', access: 'org.manage', write: true, summary: '新建组织机构', tags, body: orgInput, labels: ORG_LABELS, handler: (ctx, { body }) => createOrg(ctx, body) });
+  api.route({ method: 'PUT', url: '/api/orgs/:code', access: 'org.manage', write: true, summary: '修改组织机构', tags, params: codeParam, body: orgUpdate, labels: ORG_LABELS, handler: (ctx, { params, body }) => updateOrg(ctx, params.code, body) });
+  api.route({
+    method: 'POST',
+    url: '/api/orgs/:code/status',
+    access: 'org.manage',
+    write: true,
+    summary: '撤销或恢复组织机构',
+    tags,
+    params: codeParam,
+    body: z.object({ status: z.enum(['active', 'withdrawn']), reason: z.string().trim().min(2, '请填写原因') }),
+    labels: { status: '状态', reason: '原因' },
+    handler: (ctx, { params, body }) => setOrgStatus(ctx, params.code, body.status, body.reason),
+  });
+  api.route({
+    method: 'POST',
+    url: '/api/orgs/import',
+    access: 'org.manage',
+    write: true,
+    multipart: true,
+    summary: '从电子表格导入组织机构（列：代码、名称、类型、上级代码、排序）；dryRun=1 只检查',
+    tags,
+    query: z.object({ dryRun: z.enum(['0', '1']).default('1') }),
+    handler: async (ctx, { query }, req) => {
+      const file = await req.file();
+      if (!file) throw new AppError('validation_failed', '请上传文件', [{ path: 'file', label: '文件', message: '文件：请上传 .xlsx 或 .csv 文件' }]);
+      const rows = await readSheetRows(await file.toBuffer(), file.filename);
+      return importOrgs(ctx, rows, query.dryRun === '1');
+    },
+  });
+
+  // users
+  api.route({ method: 'GET', url: '/api/users', access: ['user.manage', 'role.manage'], summary: '用户列表', tags, handler: async (ctx) => ({ items: await listUsers(ctx) }) });
+  api.route({ method: 'GET', url: '/api/users/:id', access: ['user.manage', 'role.manage'], summary: '用户详情', tags, params: idParam, handler: (ctx, { params }) => getUser(ctx, params.id) });
+  api.route({ method: 'POST', url: '/api/users', access: 'user.manage', write: true, summary: '新建用户（初始密码仅显示一次，首次登录须修改）', tags, body: userCreate, labels: USER_LABELS, handler: (ctx, { body }) => createUser(ctx, body) });
+  api.route({ method: 'PUT', url: '/api/users/:id', access: 'user.manage', write: true, summary: '修改用户', tags, params: idParam, body: userUpdate, labels: USER_LABELS, handler: (ctx, { params, body }) => updateUser(ctx, params.id, body) });
+  api.route({ method: 'POST', url: '/api/users/:id/reset-password', access: 'user.manage', write: true, summary: '重置密码', tags, params: idParam, handler: (ctx, { params }) => resetPassword(ctx, params.id) });
+  api.route({ method: 'POST', url: '/api/users/:id/unlock', access: 'user.manage', write: true, summary: '解除锁定', tags, params: idParam, handler: (ctx, { params }) => unlockUser(ctx, params.id) });
+  api.route({
+    method: 'PUT',
+    url: '/api/users/:id/roles',
+    access: 'role.manage',
+    write: true,
+    summary: '分配角色（安全保密管理员）',
+    tags,
+    params: idParam,
+    body: z.object({ roles: z.array(z.string()) }),
+    labels: USER_LABELS,
+    handler: (ctx, { params, body }) => setUserRoles(ctx, params.id, body.roles),
+  });
+
+  // roles and permissions
+  api.route({
+    method: 'GET',
+    url: '/api/roles',
+    access: ['role.manage', 'user.manage'],
+    summary: '角色与权限',
+    tags,
+    handler: async (ctx) => ({
+      items: (await listRoles(ctx)).map((r) => ({ ...r, name: ROLE_LABELS[r.code as RoleCode]?.name ?? r.name })),
+      permissions: platform.permissions.map((p) => ({ code: p.code, label: p.label })),
+    }),
+  });
+  api.route({ method: 'PUT', url: '/api/roles/:code', access: 'role.manage', write: true, summary: '修改角色权限', tags, params: codeParam, body: roleUpdate, labels: { permissions: '权限' }, handler: (ctx, { params, body }) => updateRolePermissions(ctx, params.code, body, platform.permissions) });
+
+  // sessions
+  api.route({ method: 'GET', url: '/api/sessions', access: 'session.manage', summary: '在线用户', tags, handler: async (ctx) => ({ items: await listSessions(ctx, platform.config.sessionIdleMinutes) }) });
+  api.route({ method: 'DELETE', url: '/api/sessions/:id', access: 'session.manage', write: true, summary: '强制下线', tags, params: z.object({ id: z.string().min(16) }), handler: async (ctx, { params }) => { await revokeSession(ctx, params.id); return { ok: true }; } });
+
+  // audit
+  api.route({ method: 'GET', url: '/api/audit', access: 'audit.read', summary: '审计日志查询', tags: ['审计'], query: auditQuery, labels: AUDIT_LABELS, handler: (ctx, { query }) => searchAudit(ctx, query) });
+  api.route({ method: 'POST', url: '/api/audit/verify', access: 'audit.read', summary: '核验审计日志哈希链', tags: ['审计'], handler: () => verifyChain(platform.db) });
+}

@@ -1,0 +1,183 @@
+import { randomInt } from 'node:crypto';
+import { z } from 'zod';
+import { audit } from '../audit/audit.service.ts';
+import { diffFields } from '../audit/canonical.ts';
+import { mask } from '../crypto/mask.ts';
+import { can, inScope, type Ctx } from '../http/context.ts';
+import { AppError, notFound } from '../http/errors.ts';
+import { hashPassword, passwordProblems } from './password.ts';
+import { ADMIN_ROLES, ROLE_LABELS, type RoleCode } from './roles.ts';
+
+export const userCreate = z.object({
+  username: z.string().trim().regex(/^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/, '须以字母开头，3～32位字母、数字、下划线、点或连字符'),
+  displayName: z.string().trim().min(2, '至少2个字').max(32),
+  orgCode: z.string().min(1, '请选择所属单位'),
+  phone: z.string().regex(/^1\d{10}$/, '须为11位手机号').or(z.literal('')).optional(),
+  initialPassword: z.string().optional(),
+});
+export const userUpdate = z.object({
+  displayName: z.string().trim().min(2, '至少2个字').max(32),
+  orgCode: z.string().min(1, '请选择所属单位'),
+  phone: z.string().regex(/^1\d{10}$/, '须为11位手机号').or(z.literal('')).optional(),
+  status: z.enum(['active', 'disabled']),
+  version: z.number().int(),
+});
+export const USER_LABELS = { username: '用户名', displayName: '姓名', orgCode: '所属单位', phone: '手机号', initialPassword: '初始密码', status: '状态', roles: '角色' };
+
+export interface UserView {
+  id: number;
+  username: string;
+  displayName: string;
+  orgCode: string;
+  orgName: string;
+  phone: string | null;
+  roles: string[];
+  roleNames: string[];
+  status: string;
+  locked: boolean;
+  mustChangePassword: boolean;
+  lastLoginAt: string | null;
+  version: number;
+}
+
+async function load(ctx: Ctx, where?: number): Promise<UserView[]> {
+  if (ctx.scope.codes.length === 0) return [];
+  let q = ctx.tx
+    .selectFrom('app_user')
+    .innerJoin('org', 'org.code', 'app_user.org_code')
+    .select(['app_user.id', 'username', 'display_name', 'org_code', 'org.name as org_name', 'phone_enc', 'app_user.status', 'locked_until', 'must_change_password', 'last_login_at', 'app_user.version'])
+    .where('org_code', 'in', ctx.scope.codes);
+  if (where !== undefined) q = q.where('app_user.id', '=', where);
+  const rows = await q.orderBy('org.path').orderBy('app_user.id').execute();
+  const roles = rows.length
+    ? await ctx.tx.selectFrom('user_role').selectAll().where('user_id', 'in', rows.map((r) => r.id)).execute()
+    : [];
+  const fullPhone = can(ctx, 'user.manage');
+  return rows.map((r) => {
+    const mine = roles.filter((x) => x.user_id === r.id).map((x) => x.role_code).sort();
+    const phone = r.phone_enc ? ctx.cipher.decrypt(r.phone_enc) : null;
+    return {
+      id: r.id,
+      username: r.username,
+      displayName: r.display_name,
+      orgCode: r.org_code,
+      orgName: r.org_name,
+      phone: phone && !fullPhone ? mask(phone, 'phone') : phone,
+      roles: mine,
+      roleNames: mine.map((c) => ROLE_LABELS[c as RoleCode]?.name ?? c),
+      status: r.status,
+      locked: !!r.locked_until && new Date(r.locked_until) > ctx.now,
+      mustChangePassword: r.must_change_password,
+      lastLoginAt: r.last_login_at ? new Date(r.last_login_at).toISOString() : null,
+      version: r.version,
+    };
+  });
+}
+
+export const listUsers = (ctx: Ctx): Promise<UserView[]> => load(ctx);
+
+export async function getUser(ctx: Ctx, id: number): Promise<UserView> {
+  const [u] = await load(ctx, id);
+  if (!u) throw notFound('用户');
+  return u;
+}
+
+/** a readable random initial password that satisfies the policy; shown once to the administrator */
+export function generatePassword(): string {
+  const pick = (s: string): string => s[randomInt(s.length)] ?? 'x';
+  const lower = 'abcdefghjkmnpqrstuvwxyz';
+  const upper = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+  const digits = '23456789';
+  return `${pick(upper)}${pick(lower)}${pick(lower)}${pick(lower)}@${pick(digits)}${pick(digits)}${pick(digits)}${pick(digits)}`;
+}
+
+export async function createUser(ctx: Ctx, input: z.infer<typeof userCreate>): Promise<{ user: UserView; initialPassword: string }> {
+  if (!inScope(ctx, input.orgCode)) throw new AppError('validation_failed', '所属单位不在管辖范围内', [{ path: 'orgCode', label: '所属单位', message: '所属单位：不存在或不在管辖范围内' }]);
+  const taken = await ctx.tx.selectFrom('app_user').select('id').where('username', '=', input.username).executeTakeFirst();
+  if (taken) throw new AppError('conflict', `用户名 ${input.username} 已被使用`, [{ path: 'username', label: '用户名', message: `用户名：${input.username} 已被使用` }]);
+  const password = input.initialPassword || generatePassword();
+  const problems = passwordProblems(password, input.username);
+  if (problems.length) throw new AppError('password_policy', `初始密码${problems.join('；')}`, [{ path: 'initialPassword', label: '初始密码', message: `初始密码：${problems.join('；')}` }]);
+  const row = await ctx.tx
+    .insertInto('app_user')
+    .values({
+      username: input.username,
+      display_name: input.displayName,
+      org_code: input.orgCode,
+      password_hash: await hashPassword(password),
+      must_change_password: true,
+      phone_enc: input.phone ? ctx.cipher.encrypt(input.phone) : null,
+      locked_until: null,
+      last_login_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await audit(ctx, { entity: 'user', entityId: row.id, action: 'create', orgCode: input.orgCode, diff: diffFields(null, { username: input.username, display_name: input.displayName, org_code: input.orgCode, phone: input.phone ? mask(input.phone, 'phone') : null }) });
+  return { user: await getUser(ctx, row.id), initialPassword: password };
+}
+
+export async function updateUser(ctx: Ctx, id: number, input: z.infer<typeof userUpdate>): Promise<UserView> {
+  const before = await getUser(ctx, id);
+  if (before.version !== input.version) throw new AppError('stale_version', '该账号已被他人修改，请刷新后重试');
+  if (!inScope(ctx, input.orgCode)) throw new AppError('validation_failed', '所属单位不在管辖范围内', [{ path: 'orgCode', label: '所属单位', message: '所属单位：不在管辖范围内' }]);
+  if (id === ctx.actor.id && input.status === 'disabled') throw new AppError('conflict', '不能停用自己的账号');
+  await ctx.tx
+    .updateTable('app_user')
+    .set({ display_name: input.displayName, org_code: input.orgCode, status: input.status, phone_enc: input.phone ? ctx.cipher.encrypt(input.phone) : null, updated_at: ctx.now, version: before.version + 1 })
+    .where('id', '=', id)
+    .execute();
+  if (input.status === 'disabled') await revokeAllSessions(ctx, id, 'disabled');
+  const after = await getUser(ctx, id);
+  await audit(ctx, {
+    entity: 'user',
+    entityId: id,
+    action: 'update',
+    orgCode: after.orgCode,
+    diff: diffFields(
+      { display_name: before.displayName, org_code: before.orgCode, status: before.status, phone: before.phone ? mask(before.phone, 'phone') : null },
+      { display_name: after.displayName, org_code: after.orgCode, status: after.status, phone: after.phone ? mask(after.phone, 'phone') : null },
+    ),
+  });
+  return after;
+}
+
+/** 三员分立: one person never holds two of the three administrator roles */
+export async function setUserRoles(ctx: Ctx, id: number, roles: string[]): Promise<UserView> {
+  const before = await getUser(ctx, id);
+  const known = new Set((await ctx.tx.selectFrom('role').select('code').execute()).map((r) => r.code));
+  const unknown = roles.filter((r) => !known.has(r));
+  if (unknown.length) throw new AppError('validation_failed', `角色不存在：${unknown.join('、')}`, [{ path: 'roles', label: '角色', message: `角色：不存在 ${unknown.join('、')}` }]);
+  const admins = roles.filter((r) => (ADMIN_ROLES as readonly string[]).includes(r));
+  if (admins.length > 1) {
+    throw new AppError('validation_failed', '系统管理员、安全保密管理员、安全审计员须由不同人员担任', [{ path: 'roles', label: '角色', message: '角色：三员须分立，同一账号只能担任其中一种' }]);
+  }
+  if (id === ctx.actor.id) throw new AppError('conflict', '不能修改自己的角色');
+  await ctx.tx.deleteFrom('user_role').where('user_id', '=', id).execute();
+  if (roles.length) await ctx.tx.insertInto('user_role').values([...new Set(roles)].map((r) => ({ user_id: id, role_code: r }))).execute();
+  await audit(ctx, { entity: 'user', entityId: id, action: 'set_roles', orgCode: before.orgCode, diff: { roles: { from: before.roles, to: [...new Set(roles)].sort() } } });
+  return getUser(ctx, id);
+}
+
+export async function resetPassword(ctx: Ctx, id: number): Promise<{ initialPassword: string }> {
+  const user = await getUser(ctx, id);
+  const password = generatePassword();
+  await ctx.tx
+    .updateTable('app_user')
+    .set({ password_hash: await hashPassword(password), must_change_password: true, failed_logins: 0, locked_until: null, updated_at: ctx.now, version: user.version + 1 })
+    .where('id', '=', id)
+    .execute();
+  await revokeAllSessions(ctx, id, 'password_reset');
+  await audit(ctx, { entity: 'user', entityId: id, action: 'password_reset', orgCode: user.orgCode });
+  return { initialPassword: password };
+}
+
+export async function unlockUser(ctx: Ctx, id: number): Promise<UserView> {
+  const user = await getUser(ctx, id);
+  await ctx.tx.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
+  await audit(ctx, { entity: 'user', entityId: id, action: 'unlock', orgCode: user.orgCode });
+  return getUser(ctx, id);
+}
+
+async function revokeAllSessions(ctx: Ctx, userId: number, reason: string): Promise<void> {
+  await ctx.tx.updateTable('session').set({ revoked_at: ctx.now, revoked_reason: reason }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+}

@@ -1,0 +1,72 @@
+import { sql } from 'kysely';
+import pino, { type Logger } from 'pino';
+import { ROLE_CODES, ROLE_LABELS, platformPermissions, type PermissionDef } from './auth/roles.ts';
+import { loadConfig, type Config, type ConfigOverrides } from './config/config.ts';
+import { fieldCipher } from './crypto/sm.ts';
+import { connect, type DbHandle } from './db/connect.ts';
+import { migrateToLatest, type MigrationSet } from './db/migrate.ts';
+import type { Database } from './db/schema.ts';
+import type { ModuleDefinition, Platform } from './module.ts';
+import type { Kysely } from 'kysely';
+
+export interface Started {
+  platform: Platform;
+  handle: DbHandle;
+  migrated: string[];
+}
+
+export const LOG_REDACT = ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.password', '*.phone', '*.idNumber'];
+
+export function createLogger(level: string): Logger {
+  return pino({ level, redact: LOG_REDACT, base: { app: 'fazhi' } });
+}
+
+/** connects, migrates, syncs the role catalogue and runs each module's init; everything the server and CLI share */
+export async function startPlatform(modules: ModuleDefinition[], overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env, log?: Logger): Promise<Started> {
+  const config = loadConfig(env, overrides);
+  const logger = log ?? createLogger(config.logLevel);
+  const handle = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const extra: MigrationSet = Object.assign({}, ...modules.map((m) => m.migrations ?? {}));
+  const migrated = await migrateToLatest(handle.db, extra);
+  const permissions: PermissionDef[] = [...platformPermissions, ...modules.flatMap((m) => m.permissions ?? [])];
+  await syncRoles(handle.db, permissions);
+  const platform: Platform = { db: handle.db, cipher: fieldCipher(config.secretKey), config, log: logger, modules, permissions };
+  for (const m of modules) if (m.init) await m.init(platform);
+  return { platform, handle, migrated };
+}
+
+
+/**
+ * creates missing built-in roles and grants each newly declared permission to its default roles once;
+ * a permission the 安全保密管理员 later revoked is not granted again
+ */
+export async function syncRoles(db: Kysely<Database>, permissions: PermissionDef[]): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await sql`select pg_advisory_xact_lock(8150002)`.execute(tx);
+    const applied = await tx.selectFrom('setting').select('value').where('key', '=', 'permissions.applied').executeTakeFirst();
+    const done = new Set<string>((applied?.value as string[] | undefined) ?? []);
+    for (const code of ROLE_CODES) {
+      await tx
+        .insertInto('role')
+        .values({ code, name: ROLE_LABELS[code].name, description: ROLE_LABELS[code].description, builtin: true, permissions: '[]' })
+        .onConflict((oc) => oc.column('code').doNothing())
+        .execute();
+    }
+    const fresh = permissions.filter((p) => !done.has(p.code));
+    if (fresh.length === 0) return;
+    const roles = await tx.selectFrom('role').select(['code', 'permissions']).execute();
+    for (const role of roles) {
+      const add = fresh.filter((p) => (p.roles as readonly string[]).includes(role.code)).map((p) => p.code);
+      if (add.length) {
+        const next = [...new Set([...role.permissions, ...add])].sort();
+        await tx.updateTable('role').set({ permissions: JSON.stringify(next) }).where('code', '=', role.code).execute();
+      }
+    }
+    const all = [...new Set([...done, ...fresh.map((p) => p.code)])].sort();
+    await tx
+      .insertInto('setting')
+      .values({ key: 'permissions.applied', value: JSON.stringify(all) })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(all) }))
+      .execute();
+  });
+}

@@ -1,0 +1,111 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { resolveSession, type SessionInfo } from '../auth/session.service.ts';
+import type { Platform } from '../module.ts';
+import type { Ctx } from './context.ts';
+import { AppError } from './errors.ts';
+import { parse } from './validate.ts';
+
+export const SESSION_COOKIE = 'fazhi_session';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * who may call a route: a permission name (deny by default), a list (any of them),
+ * 'authenticated' (any signed-in user), or 'public' (no login; the public site)
+ */
+export type Access = string | string[] | 'authenticated' | 'public';
+
+export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R> {
+  method: Method;
+  url: string;
+  access: Access;
+  summary: string;
+  tags?: string[];
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Chinese labels for field paths, so validation messages name the field */
+  labels?: Record<string, string>;
+  /** run in one transaction: the change and its audit entry commit together or not at all */
+  write?: boolean;
+  /** reachable while the user still has to change the initial password */
+  beforePasswordChange?: boolean;
+  /** raw body (multipart uploads) */
+  multipart?: boolean;
+  rateLimit?: { max: number; timeWindow: string };
+  handler: (ctx: Ctx, input: { params: z.output<P>; query: z.output<Q>; body: z.output<B> }, req: FastifyRequest, reply: FastifyReply) => Promise<R>;
+}
+
+export interface Api {
+  route<P extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown, B extends z.ZodType = z.ZodUnknown, R = unknown>(spec: RouteSpec<P, Q, B, R>): void;
+  /** every route registered, for the permission matrix test and the OpenAPI document */
+  readonly routes: ReadonlyArray<{ method: Method; url: string; access: Access }>;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session?: SessionInfo;
+  }
+}
+
+const publicActor = { id: null, username: 'public', displayName: '公众', homeOrg: '', roles: [], permissions: new Set<string>() };
+
+export function createApi(app: FastifyInstance, platform: Platform): Api {
+  const routes: Array<{ method: Method; url: string; access: Access }> = [];
+  const jsonSchema = (s: z.ZodType | undefined): unknown => {
+    if (!s) return undefined;
+    try {
+      return z.toJSONSchema(s, { unrepresentable: 'any', io: 'input' });
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    routes,
+    route(spec) {
+      routes.push({ method: spec.method, url: spec.url, access: spec.access });
+      app.route({
+        method: spec.method,
+        url: spec.url,
+        schema: {
+          summary: spec.summary,
+          tags: spec.tags ?? [],
+          ...(spec.body && !spec.multipart ? { body: jsonSchema(spec.body) } : {}),
+          ...(spec.query ? { querystring: jsonSchema(spec.query) } : {}),
+          ...(spec.params ? { params: jsonSchema(spec.params) } : {}),
+        },
+        ...(spec.rateLimit ? { config: { rateLimit: spec.rateLimit } } : {}),
+        handler: async (req, reply) => {
+          const now = new Date();
+          let ctxBase: Omit<Ctx, 'tx'>;
+          if (spec.access === 'public') {
+            ctxBase = { actor: publicActor, ip: req.ip, scope: { root: '', codes: [] }, cipher: platform.cipher, now };
+          } else {
+            const token = req.cookies[SESSION_COOKIE];
+            if (!token) throw new AppError('unauthenticated');
+            const info = await resolveSession(platform.db, token, platform.config.sessionIdleMinutes, now);
+            req.session = info;
+            if (info.mustChangePassword && !spec.beforePasswordChange) throw new AppError('password_change_required', '首次登录或密码已重置，请先修改密码');
+            if (spec.access !== 'authenticated') {
+              const needed = Array.isArray(spec.access) ? spec.access : [spec.access];
+              if (!needed.some((p) => info.actor.permissions.has(p))) throw new AppError('forbidden', '您的角色无权进行此操作');
+            }
+            ctxBase = { actor: info.actor, ip: req.ip, scope: info.scope, cipher: platform.cipher, now };
+          }
+          const labels = spec.labels ?? {};
+          const input = {
+            params: spec.params ? parse(spec.params, req.params, labels) : req.params,
+            query: spec.query ? parse(spec.query, req.query, labels) : req.query,
+            body: spec.body && !spec.multipart ? parse(spec.body, req.body ?? {}, labels) : req.body,
+          } as { params: never; query: never; body: never };
+          const result = spec.write
+            ? await platform.db.transaction().execute((tx) => spec.handler({ ...ctxBase, tx }, input, req, reply))
+            : await spec.handler({ ...ctxBase, tx: platform.db }, input, req, reply);
+          if (reply.sent) return reply;
+          return result ?? { ok: true };
+        },
+      });
+    },
+  };
+}

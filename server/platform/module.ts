@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { PermissionDef } from './auth/roles.ts';
+import type { FieldCipher } from './crypto/sm.ts';
+import type { MigrationSet } from './db/migrate.ts';
+import type { Database } from './db/schema.ts';
+import type { Config } from './config/config.ts';
+import type { Ctx } from './http/context.ts';
+import type { Api } from './http/route.ts';
+
+/** a navigation entry of the web app; shown only to users holding the permission */
+export interface NavItem {
+  path: string;
+  label: string;
+  permission: string;
+  group: string;
+  icon?: string;
+  order?: number;
+}
+
+/** one line of the home page's pending work: a count that links to the list behind it */
+export interface HomeItem {
+  key: string;
+  label: string;
+  count: number;
+  link: string;
+  tone?: 'normal' | 'warning' | 'danger';
+}
+
+/** a work area, declared once; the platform wires storage, routes, permissions, navigation and demo data */
+export interface ModuleDefinition {
+  name: string;
+  label: string;
+  permissions?: PermissionDef[];
+  migrations?: MigrationSet;
+  nav?: NavItem[];
+  routes?: (api: Api, platform: Platform) => void;
+  home?: (ctx: Ctx) => Promise<HomeItem[]>;
+  /** creates demo records for the demo county; runs once, in one transaction */
+  demo?: (ctx: Ctx, platform: Platform) => Promise<void>;
+  /** runs at every start after migrations (e.g. loading reference data on first start) */
+  init?: (platform: Platform) => Promise<void>;
+  /** runs once the HTTP server is about to listen (background jobs such as the reminder scan) */
+  onServe?: (platform: Platform) => Promise<void>;
+}
+
+export interface Platform {
+  db: Kysely<Database>;
+  cipher: FieldCipher;
+  config: Config;
+  log: Logger;
+  modules: ModuleDefinition[];
+  permissions: PermissionDef[];
+  app?: FastifyInstance;
+}
+
+export function defineModule(def: ModuleDefinition): ModuleDefinition {
+  return def;
+}
