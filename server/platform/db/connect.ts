@@ -34,7 +34,8 @@ export async function connect(target: DbTarget): Promise<DbHandle> {
   }
   const dir = target.dataDir ?? './data';
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
-  const pglite = new PGlite(dir.startsWith('memory://') ? undefined : `${dir}/pgdata`, {
+  const pglite = new PGlite({
+    dataDir: dir.startsWith('memory://') ? 'memory://' : `${dir}/pgdata`,
     extensions: { pg_trgm },
     parsers: { 20: (v: string) => Number(v), 1700: (v: string) => Number(v), 1082: (v: string) => v },
   });

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USERS } from '../demo/demo-county.ts';
+import { json, startTestApp, type TestApp } from '../test/harness.ts';
+
+let t: TestApp;
+const cookies = new Map<string, string>();
+const roleUser = { sysadmin: 'sysadmin', secadmin: 'secadmin', auditor: 'auditor', county_admin: 'county', supervisor: 'supervisor', leader: 'leader', reviewer: 'reviewer', legal_reviewer: 'legal', clerk: 'clerk' } as const;
+type Role = keyof typeof roleUser;
+const ALL = Object.keys(roleUser) as Role[];
+const BUSINESS: Role[] = ['county_admin', 'supervisor', 'leader', 'reviewer', 'legal_reviewer', 'clerk'];
+
+/**
+ * the expected matrix, written out by hand: route → roles allowed. 'any' means every signed-in user.
+ * A route registered without a line here fails the test, so every new route gets a decision.
+ */
+const EXPECTED: Record<string, Role[] | 'any' | 'public'> = {
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': 'any',
+  'POST /api/auth/password': 'any',
+  'GET /api/me': 'any',
+  'POST /api/me/org': 'any',
+  'GET /api/home': 'any',
+  'GET /api/orgs': ['sysadmin', ...BUSINESS],
+  'POST /api/orgs': ['sysadmin'],
+  'PUT /api/orgs/:code': ['sysadmin'],
+  'POST /api/orgs/:code/status': ['sysadmin'],
+  'POST /api/orgs/import': ['sysadmin'],
+  'GET /api/users': ['sysadmin', 'secadmin'],
+  'GET /api/users/:id': ['sysadmin', 'secadmin'],
+  'POST /api/users': ['sysadmin'],
+  'PUT /api/users/:id': ['sysadmin'],
+  'POST /api/users/:id/reset-password': ['sysadmin'],
+  'POST /api/users/:id/unlock': ['sysadmin'],
+  'PUT /api/users/:id/roles': ['secadmin'],
+  'GET /api/roles': ['sysadmin', 'secadmin'],
+  'PUT /api/roles/:code': ['secadmin'],
+  'GET /api/sessions': ['sysadmin'],
+  'DELETE /api/sessions/:id': ['sysadmin'],
+  'GET /api/audit': ['auditor'],
+  'POST /api/audit/verify': ['auditor'],
+};
+
+beforeAll(async () => {
+  t = await startTestApp();
+  for (const [role, username] of Object.entries(roleUser)) cookies.set(role, await t.login(username));
+});
+afterAll(async () => t.close());
+
+function concrete(url: string): string {
+  return url.replace(':code', '999001001000').replace(':id', '999999');
+}
+
+describe('permission matrix', () => {
+  it('has an expectation for every registered route', () => {
+    const registered = t.api.routes.map((r) => `${r.method} ${r.url}`);
+    expect(registered.filter((r) => EXPECTED[r] === undefined)).toEqual([]);
+  });
+
+  it('refuses every non-public route without a session', async () => {
+    for (const r of t.api.routes) {
+      if (EXPECTED[`${r.method} ${r.url}`] === 'public' || r.access === 'public') continue;
+      const res = await t.request(null, { method: r.method, url: concrete(r.url), payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
+    }
+  });
+
+  it('allows and denies each role exactly as the matrix says', async () => {
+    const mismatches: string[] = [];
+    for (const [key, allowed] of Object.entries(EXPECTED)) {
+      if (allowed === 'public' || key.endsWith('/logout')) continue;
+      const [method, url] = key.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE', string];
+      for (const role of ALL) {
+        const res = await t.request(cookies.get(role) ?? null, { method, url: concrete(url), payload: method === 'GET' || method === 'DELETE' ? undefined : {} });
+        const should = allowed === 'any' || allowed.includes(role);
+        const denied = res.statusCode === 403;
+        if (should === denied) mismatches.push(`${key} as ${role}: ${res.statusCode}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
+
+describe('data scope', () => {
+  it('shows a town user their own organisation subtree and never a sibling', async () => {
+    const orgs = json<{ items: Array<{ code: string }> }>(await t.request(cookies.get('clerk') ?? null, { method: 'GET', url: '/api/orgs' }));
+    expect(orgs.items.map((o) => o.code).every((c) => c.startsWith('999001001000'))).toBe(true);
+    expect(orgs.items.length).toBe(5);
+  });
+
+  it('answers 404 when a town user switches to a sibling town', async () => {
+    const res = await t.request(cookies.get('clerk') ?? null, { method: 'POST', url: '/api/me/org', payload: { code: '999001002000' } });
+    expect(res.statusCode).toBe(404);
+  });
+
+  it('lets a county user narrow the view to one town', async () => {
+    const cookie = await t.login('county');
+    expect((await t.request(cookie, { method: 'POST', url: '/api/me/org', payload: { code: '999001002000' } })).statusCode).toBe(200);
+    const orgs = json<{ items: Array<{ code: string }> }>(await t.request(cookie, { method: 'GET', url: '/api/orgs' }));
+    expect(orgs.items.map((o) => o.code).every((c) => c.startsWith('999001002000'))).toBe(true);
+  });
+
+  it('hides a sibling town’s accounts from a town-level administrator, with 404 on details', async () => {
+    const admin = cookies.get('sysadmin') ?? null;
+    const created = json<{ initialPassword: string }>(await t.request(admin, { method: 'POST', url: '/api/users', payload: { username: 'townadmin', displayName: '镇管理员', orgCode: '999001001000' } }));
+    const sec = cookies.get('secadmin') ?? null;
+    const all = json<{ items: Array<{ id: number; username: string; orgCode: string }> }>(await t.request(sec, { method: 'GET', url: '/api/users' }));
+    const townAdmin = all.items.find((u) => u.username === 'townadmin');
+    await t.request(sec, { method: 'PUT', url: `/api/users/${townAdmin?.id}/roles`, payload: { roles: ['sysadmin'] } });
+    let cookie = await t.login('townadmin', created.initialPassword);
+    await t.request(cookie, { method: 'POST', url: '/api/auth/password', payload: { oldPassword: created.initialPassword, newPassword: 'Chengguan#2026' } });
+    cookie = await t.login('townadmin', 'Chengguan#2026');
+    const mine = json<{ items: Array<{ orgCode: string }> }>(await t.request(cookie, { method: 'GET', url: '/api/users' }));
+    expect(mine.items.every((u) => u.orgCode.startsWith('999001001000'))).toBe(true);
+    const sibling = all.items.find((u) => u.username === 'clerk2');
+    expect((await t.request(cookie, { method: 'GET', url: `/api/users/${sibling?.id}` })).statusCode).toBe(404);
+    expect((await t.request(cookie, { method: 'POST', url: `/api/users/${sibling?.id}/reset-password`, payload: {} })).statusCode).toBe(404);
+    expect(DEMO_USERS.length).toBeGreaterThanOrEqual(9);
+  });
+});
