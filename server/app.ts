@@ -12,6 +12,7 @@ import { adminRoutes } from './platform/admin.routes.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { createApi, type Api } from './platform/http/route.ts';
+import { ledgerCatalogRoute, ledgerRoutes } from './platform/ledger/ledger.routes.ts';
 import type { Platform } from './platform/module.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../web/dist/', import.meta.url));
@@ -52,6 +53,8 @@ export async function buildApp(platform: Platform, opts: { logger?: boolean } = 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
   authRoutes(api, platform);
   adminRoutes(api, platform);
+  ledgerCatalogRoute(api, platform);
+  for (const l of platform.ledgers.all()) ledgerRoutes(api, platform, l);
   for (const m of platform.modules) m.routes?.(api, platform);
 
   if (existsSync(WEB_DIST)) {

@@ -5,6 +5,10 @@ import { loadConfig, type Config, type ConfigOverrides } from './config/config.t
 import { fieldCipher } from './crypto/sm.ts';
 import { connect, type DbHandle } from './db/connect.ts';
 import { migrateToLatest, type MigrationSet } from './db/migrate.ts';
+import { BlobStore } from './files/blob-store.ts';
+import { createLedgerRegistry, ledgerPermissions } from './ledger/ledger.registry.ts';
+import { syncLedgerTables } from './ledger/ledger.schema.ts';
+import { join } from 'node:path';
 import type { Database } from './db/schema.ts';
 import type { ModuleDefinition, Platform } from './module.ts';
 import type { Kysely } from 'kysely';
@@ -28,11 +32,14 @@ export async function startPlatform(modules: ModuleDefinition[], overrides: Conf
   const handle = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const extra: MigrationSet = Object.assign({}, ...modules.map((m) => m.migrations ?? {}));
   const migrated = await migrateToLatest(handle.db, extra);
-  const permissions: PermissionDef[] = [...platformPermissions, ...modules.flatMap((m) => m.permissions ?? [])];
+  const ledgers = createLedgerRegistry(modules.flatMap((m) => m.ledgers ?? []));
+  const applied = await syncLedgerTables(handle.db, ledgers.all());
+  const permissions: PermissionDef[] = [...platformPermissions, ...ledgers.all().flatMap(ledgerPermissions), ...modules.flatMap((m) => m.permissions ?? [])];
   await syncRoles(handle.db, permissions);
-  const platform: Platform = { db: handle.db, cipher: fieldCipher(config.secretKey), config, log: logger, modules, permissions };
+  const blobs = new BlobStore(process.env['FAZHI_FILES'] ?? join(config.dataDir.startsWith('memory://') ? `${process.env['TMPDIR'] ?? '/tmp'}/fazhi-memory-files` : config.dataDir, 'files'));
+  const platform: Platform = { db: handle.db, cipher: fieldCipher(config.secretKey), config, log: logger, modules, permissions, ledgers, blobs };
   for (const m of modules) if (m.init) await m.init(platform);
-  return { platform, handle, migrated };
+  return { platform, handle, migrated: [...migrated, ...applied] };
 }
 
 

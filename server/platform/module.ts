@@ -8,6 +8,9 @@ import type { Database } from './db/schema.ts';
 import type { Config } from './config/config.ts';
 import type { Ctx } from './http/context.ts';
 import type { Api } from './http/route.ts';
+import type { BlobStore } from './files/blob-store.ts';
+import type { LedgerRegistry } from './ledger/ledger.service.ts';
+import type { LedgerDef } from './ledger/ledger.types.ts';
 
 /** a navigation entry of the web app; shown only to users holding the permission */
 export interface NavItem {
@@ -34,6 +37,8 @@ export interface ModuleDefinition {
   label: string;
   permissions?: PermissionDef[];
   migrations?: MigrationSet;
+  /** ledgers: each gets its table, API, permissions, search, Excel and attachments from the platform */
+  ledgers?: LedgerDef[];
   nav?: NavItem[];
   routes?: (api: Api, platform: Platform) => void;
   home?: (ctx: Ctx) => Promise<HomeItem[]>;
@@ -52,6 +57,8 @@ export interface Platform {
   log: Logger;
   modules: ModuleDefinition[];
   permissions: PermissionDef[];
+  ledgers: LedgerRegistry;
+  blobs: BlobStore;
   app?: FastifyInstance;
 }
 

@@ -59,7 +59,7 @@ describe('permission matrix', () => {
   it('refuses every non-public route without a session', async () => {
     for (const r of t.api.routes) {
       if (EXPECTED[`${r.method} ${r.url}`] === 'public' || r.access === 'public') continue;
-      const res = await t.request(null, { method: r.method, url: concrete(r.url), payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
+      const res = await t.request(null, { method: r.method, url: concrete(r.url), ...(r.method === 'GET' || r.method === 'DELETE' ? {} : { payload: {} }) });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
     }
   });
@@ -70,7 +70,7 @@ describe('permission matrix', () => {
       if (allowed === 'public' || key.endsWith('/logout')) continue;
       const [method, url] = key.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE', string];
       for (const role of ALL) {
-        const res = await t.request(cookies.get(role) ?? null, { method, url: concrete(url), payload: method === 'GET' || method === 'DELETE' ? undefined : {} });
+        const res = await t.request(cookies.get(role) ?? null, { method, url: concrete(url), ...(method === 'GET' || method === 'DELETE' ? {} : { payload: {} }) });
         const should = allowed === 'any' || allowed.includes(role);
         const denied = res.statusCode === 403;
         if (should === denied) mismatches.push(`${key} as ${role}: ${res.statusCode}`);

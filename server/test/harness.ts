@@ -26,7 +26,7 @@ export interface TestApp {
  */
 export async function startTestApp(opts: { modules?: ModuleDefinition[]; demo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const created = await freshDatabase();
-  const env = { ...process.env, LOG_LEVEL: 'silent', FAZHI_SECRET_KEY: 'ab'.repeat(32), ...opts.env };
+  const env: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'silent', FAZHI_SECRET_KEY: 'ab'.repeat(32), ...opts.env };
   delete env['DATABASE_URL'];
   const { platform, handle } = await startPlatform(opts.modules ?? allModules, { dataDir: created ? undefined : 'memory://', databaseUrl: created?.url }, env);
   if (opts.demo !== false) await seedDemo(platform);

@@ -75,6 +75,23 @@ export async function audit(w: AuditWriter, input: AuditInput): Promise<void> {
     .execute();
 }
 
+/** appends many entries in one go (an import): one lock, one read of the chain head, chunked inserts */
+export async function auditMany(w: AuditWriter, inputs: AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(w.tx);
+  const last = await w.tx.selectFrom('audit_log').select(['hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  let prev = last?.hash ?? GENESIS;
+  const at = w.now ?? new Date();
+  const rows = inputs.map((input) => {
+    const entry: Hashable = { at, actor_id: w.actor.id, actor_name: w.actor.username, ip: w.ip, org_code: input.orgCode ?? null, entity: input.entity, entity_id: String(input.entityId), action: input.action, diff: JSON.parse(canonicalJson(input.diff ?? {})) as unknown };
+    const hash = entryHash(prev, entry);
+    const row = { ...entry, diff: canonicalJson(entry.diff), prev_hash: prev, hash };
+    prev = hash;
+    return row;
+  });
+  for (let i = 0; i < rows.length; i += 500) await w.tx.insertInto('audit_log').values(rows.slice(i, i + 500)).execute();
+}
+
 export interface VerifyResult {
   ok: boolean;
   checked: number;

@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as platform from './migrations/20261122000100-platform.ts';
+import * as ledgerFiles from './migrations/20261122000300-ledger-files.ts';
 
 /** migrations keyed by name; names start with a timestamp so they sort in the order they were written */
 export type MigrationSet = Record<string, Migration>;
 
 export const platformMigrations: MigrationSet = {
   '20261122000100-platform': platform,
+  '20261122000300-ledger-files': ledgerFiles,
 };
 
 class StaticProvider implements MigrationProvider {

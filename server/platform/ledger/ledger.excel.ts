@@ -1,0 +1,199 @@
+import { PassThrough, type Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { mask } from '../crypto/mask.ts';
+import { can, type Ctx } from '../http/context.ts';
+import { AppError } from '../http/errors.ts';
+import { cellText } from '../files/sheet.ts';
+import { perm, type FieldDef, type LedgerDef } from './ledger.types.ts';
+import { scopedQuery, type ListQuery, type Row } from './ledger.service.ts';
+import { checkRules, validateRecord } from './ledger.validate.ts';
+
+const ORG_COLUMN = '所属单位代码';
+
+function typeHint(f: FieldDef): string {
+  switch (f.type) {
+    case 'date':
+      return '日期，如 2025-03-08';
+    case 'bool':
+      return '是/否';
+    case 'int':
+      return '整数';
+    case 'decimal':
+      return '数字，最多两位小数';
+    case 'dicts':
+      return `可多选，用“、”分隔：${f.options?.join('、')}`;
+    case 'dict':
+      return `从下拉列表选择`;
+    case 'ref':
+      return '关联记录编号';
+    case 'id_number':
+      return '18位居民身份证号码';
+    case 'uscc':
+      return '18位统一社会信用代码';
+    case 'party_id':
+      return '身份证号码或统一社会信用代码';
+    case 'phone':
+      return '手机或固定电话';
+    default:
+      return f.maxLength ? `不超过${f.maxLength}字` : '文本';
+  }
+}
+
+/** an import template: one column per field, required ones marked, dictionaries as drop-downs from a hidden sheet */
+export async function templateWorkbook(l: LedgerDef): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '法治政府建设工作平台';
+  const ws = wb.addWorksheet(l.label.slice(0, 31));
+  const dict = wb.addWorksheet('字典', { state: 'veryHidden' });
+  const columns = [{ header: ORG_COLUMN, key: 'orgCode', width: 18 }, ...l.fields.map((f) => ({ header: f.required ? `${f.label}*` : f.label, key: f.name, width: Math.max(12, Math.min(40, f.label.length * 2 + 6)) }))];
+  ws.columns = columns;
+  const header = ws.getRow(1);
+  header.font = { bold: true };
+  header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  header.height = 28;
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  ws.getCell(1, 1).note = '留空则为当前单位；可填写本单位或下级单位的代码';
+  let dictCol = 1;
+  l.fields.forEach((f, i) => {
+    const col = i + 2;
+    const cell = ws.getCell(1, col);
+    cell.note = `${f.required ? '必填。' : ''}${typeHint(f)}${f.hint ? `。${f.hint}` : ''}`;
+    if (f.required) cell.font = { bold: true, color: { argb: 'FFB91C1C' } };
+    if (f.type === 'dict' || f.type === 'bool') {
+      const opts = f.type === 'bool' ? ['是', '否'] : [...(f.options ?? [])];
+      opts.forEach((o, r) => (dict.getCell(r + 1, dictCol).value = o));
+      const letter = dict.getColumn(dictCol).letter;
+      for (let r = 2; r <= 2001; r++) {
+        ws.getCell(r, col).dataValidation = {
+          type: 'list',
+          allowBlank: !f.required,
+          formulae: [`字典!$${letter}$1:$${letter}$${opts.length}`],
+          showErrorMessage: true,
+          errorTitle: '输入有误',
+          error: `${f.label}须从下拉列表中选择`,
+        };
+      }
+      dictCol++;
+    }
+    if (f.type === 'date') ws.getColumn(col).numFmt = 'yyyy-mm-dd';
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export interface ImportRowError {
+  row: number;
+  column: string;
+  message: string;
+}
+
+export interface ImportPlan {
+  total: number;
+  valid: Array<{ row: number; values: Record<string, unknown>; orgCode: string | null }>;
+  errors: ImportRowError[];
+}
+
+/** reads a filled template: maps header labels to fields, checks every cell, and lists every bad one */
+export async function planImport(ctx: Ctx, l: LedgerDef, bytes: Buffer): Promise<ImportPlan> {
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new AppError('unsupported_media_type', '请上传 .xlsx 格式的电子表格（可先下载导入模板）');
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('unsupported_media_type', '无法读取该文件，请上传 .xlsx 格式的电子表格');
+  }
+  const ws = wb.worksheets.find((w) => w.state === 'visible') ?? wb.worksheets[0];
+  if (!ws) throw new AppError('validation_failed', '表格是空的');
+  const byLabel = new Map<string, FieldDef | 'org'>([[ORG_COLUMN, 'org']]);
+  for (const f of l.fields) {
+    byLabel.set(f.label, f);
+    byLabel.set(`${f.label}*`, f);
+  }
+  const columns = new Map<number, FieldDef | 'org'>();
+  const unknown: string[] = [];
+  ws.getRow(1).eachCell((cell, col) => {
+    const label = cellText(cell.value);
+    const f = byLabel.get(label);
+    if (f) columns.set(col, f);
+    else if (label) unknown.push(label);
+  });
+  const missing = l.fields.filter((f) => f.required && ![...columns.values()].includes(f)).map((f) => f.label);
+  if (missing.length) throw new AppError('validation_failed', `表头缺少必填列：${missing.join('、')}。请使用导入模板`, missing.map((m) => ({ path: m, label: m, message: `缺少列：${m}` })));
+  const plan: ImportPlan = { total: 0, valid: [], errors: [] };
+  const labelOf = (name: string): string => l.fields.find((f) => f.name === name)?.label ?? name;
+  ws.eachRow((row, n) => {
+    if (n === 1) return;
+    const input: Record<string, unknown> = {};
+    let orgCode: string | null = null;
+    let any = false;
+    for (const [col, f] of columns) {
+      const raw = row.getCell(col).value;
+      const v = raw instanceof Date ? raw : cellText(raw);
+      if (v !== '') any = true;
+      if (f === 'org') orgCode = typeof v === 'string' && v ? v : null;
+      else input[f.name] = v;
+    }
+    if (!any) return;
+    plan.total++;
+    const { values, errors } = validateRecord(l, input);
+    const all = [...errors, ...(errors.length ? [] : checkRules(l, values))];
+    if (orgCode && !ctx.scope.codes.includes(orgCode)) all.push({ path: 'orgCode', label: ORG_COLUMN, message: `${ORG_COLUMN}：${orgCode} 不在管辖范围内` });
+    if (all.length) for (const e of all) plan.errors.push({ row: n, column: e.label ?? labelOf(e.path), message: e.message.replace(/^[^：]+：/, '') });
+    else plan.valid.push({ row: n, values, orgCode });
+  });
+  if (plan.total === 0) throw new AppError('validation_failed', '表格中没有数据行');
+  return plan;
+}
+
+const present = (ctx: Ctx, f: FieldDef, v: unknown, full: boolean): unknown => {
+  if (v === null || v === undefined) return null;
+  if (f.personal) {
+    let plain: string;
+    try {
+      plain = ctx.cipher.decrypt(String(v));
+    } catch {
+      return null;
+    }
+    return full ? plain : mask(plain, f.personal);
+  }
+  if (f.type === 'bool') return v ? '是' : '否';
+  if (f.type === 'dicts') return Array.isArray(v) ? v.join('、') : v;
+  if (f.type === 'decimal' || f.type === 'int') return Number(v);
+  return v;
+};
+
+/**
+ * streams a filtered list as xlsx: rows are read in keyset pages and committed to the
+ * stream one by one, so memory stays flat however many records there are
+ */
+export function exportStream(ctx: Ctx, l: LedgerDef, q: ListQuery, orgNames: Map<string, string>): Readable {
+  const out = new PassThrough();
+  const full = can(ctx, perm(l, 'personal'));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const ws = wb.addWorksheet(l.label.slice(0, 31));
+  ws.columns = [
+    { header: '编号', key: 'id', width: 8 },
+    { header: '所属单位', key: 'org', width: 18 },
+    ...l.fields.map((f) => ({ header: f.label, key: f.name, width: Math.max(10, Math.min(40, f.label.length * 2 + 6)) })),
+    { header: '状态', key: 'status', width: 8 },
+    { header: '登记人', key: 'created_by', width: 10 },
+    { header: '登记时间', key: 'created_at', width: 20 },
+  ];
+  (async () => {
+    let lastId = 0;
+    for (;;) {
+      const rows = (await scopedQuery(ctx, l, q).selectAll().where('id', '>', lastId).orderBy('id').limit(2000).execute()) as Row[];
+      if (rows.length === 0) break;
+      for (const r of rows) {
+        const record: Record<string, unknown> = { id: Number(r['id']), org: orgNames.get(String(r['org_code'])) ?? r['org_code'], status: r['status'] === 'active' ? '有效' : '已撤销', created_by: r['created_by'], created_at: r['created_at'] instanceof Date ? (r['created_at'] as Date).toISOString().replace('T', ' ').slice(0, 19) : r['created_at'] };
+        for (const f of l.fields) record[f.name] = present(ctx, f, r[f.name], full);
+        ws.addRow(record).commit();
+      }
+      lastId = Number(rows.at(-1)?.['id']);
+      // yield to the event loop so the response drains between pages
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    ws.commit();
+    await wb.commit();
+  })().catch((err: unknown) => out.destroy(err instanceof Error ? err : new Error(String(err))));
+  return out;
+}

@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { audit } from '../audit/audit.service.ts';
+import { addAttachment, listAttachments, readAttachment, removeAttachment } from '../files/attachment.service.ts';
+import type { Ctx } from '../http/context.ts';
+import { AppError } from '../http/errors.ts';
+import type { Api } from '../http/route.ts';
+import type { Platform } from '../module.ts';
+import { exportStream, planImport, templateWorkbook } from './ledger.excel.ts';
+import { createRecord, getRecord, insertMany, ledgerMeta, listQuery, listRecords, loadRow, recordHistory, updateRecord, withdrawRecord } from './ledger.service.ts';
+import { perm, type LedgerDef } from './ledger.types.ts';
+
+const idParam = z.object({ id: z.coerce.number().int().positive('须为记录编号') });
+const fileParam = z.object({ id: z.coerce.number().int().positive(), fileId: z.coerce.number().int().positive() });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const contentDisposition = (name: string): string => `attachment; filename="${encodeURIComponent(name).replace(/%20/g, ' ').slice(0, 60)}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+async function orgNameMap(ctx: Ctx): Promise<Map<string, string>> {
+  const rows = await ctx.tx.selectFrom('org').select(['code', 'name']).where('code', 'in', ctx.scope.codes.length ? ctx.scope.codes : ['']).execute();
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+/** the API every declared ledger gets: list, detail, create, edit, withdraw, history, attachments, Excel */
+export function ledgerRoutes(api: Api, platform: Platform, l: LedgerDef): void {
+  const base = `/api/ledgers/${l.name}`;
+  const tags = [l.label];
+  const registry = platform.ledgers;
+  const labels = { ...Object.fromEntries(l.fields.map((f) => [f.name, f.label])), orgCode: '所属单位', version: '版本号' };
+
+  api.route({ method: 'GET', url: `${base}/meta`, access: perm(l, 'read'), summary: `${l.label}：字段与权限`, tags, handler: async (ctx) => ledgerMeta(ctx, l) });
+  api.route({ method: 'GET', url: base, access: perm(l, 'read'), summary: `${l.label}：列表（筛选 f.字段=值、f.字段.from/to，全文检索 q，分页排序）`, tags, query: listQuery, labels, handler: (ctx, { query }) => listRecords(ctx, l, query, registry) });
+  api.route({ method: 'GET', url: `${base}/:id`, access: perm(l, 'read'), summary: `${l.label}：详情`, tags, params: idParam, handler: async (ctx, { params }) => ({ ...(await getRecord(ctx, l, params.id, registry)), attachments: await listAttachments(ctx, { entity: l.name, id: params.id }) }) });
+  api.route({ method: 'GET', url: `${base}/:id/history`, access: perm(l, 'read'), summary: `${l.label}：修改记录`, tags, params: idParam, handler: async (ctx, { params }) => ({ items: await recordHistory(ctx, l, params.id) }) });
+  api.route({ method: 'POST', url: base, access: perm(l, 'create'), write: true, summary: `${l.label}：新增`, tags, body: z.record(z.string(), z.unknown()), labels, handler: (ctx, { body }) => createRecord(ctx, l, body, registry) });
+  api.route({ method: 'PUT', url: `${base}/:id`, access: perm(l, 'update'), write: true, summary: `${l.label}：修改（须带 version，过期返回409）`, tags, params: idParam, body: z.record(z.string(), z.unknown()), labels, handler: (ctx, { params, body }) => updateRecord(ctx, l, params.id, body, registry) });
+  api.route({
+    method: 'POST',
+    url: `${base}/:id/withdraw`,
+    access: perm(l, 'withdraw'),
+    write: true,
+    summary: `${l.label}：撤销（不删除，须说明原因）`,
+    tags,
+    params: idParam,
+    body: z.object({ reason: z.string().trim().min(2, '请填写撤销原因（至少2个字）').max(500) }),
+    labels: { reason: '撤销原因' },
+    handler: (ctx, { params, body }) => withdrawRecord(ctx, l, params.id, body.reason, registry),
+  });
+
+  api.route({
+    method: 'GET',
+    url: `${base}/template.xlsx`,
+    access: perm(l, 'import'),
+    summary: `${l.label}：导入模板`,
+    tags,
+    handler: async (_ctx, _i, _req, reply) => {
+      const buf = await templateWorkbook(l);
+      return reply.header('content-type', XLSX).header('content-disposition', contentDisposition(`${l.label}导入模板.xlsx`)).send(buf);
+    },
+  });
+  api.route({
+    method: 'POST',
+    url: `${base}/import`,
+    access: perm(l, 'import'),
+    write: true,
+    multipart: true,
+    summary: `${l.label}：导入（mode=check 只检查；all 全部无误才导入；valid 只导入无误的行）`,
+    tags,
+    query: z.object({ mode: z.enum(['check', 'all', 'valid']).default('check') }),
+    labels: { mode: '导入方式' },
+    handler: async (ctx, { query }, req) => {
+      const file = await req.file();
+      if (!file) throw new AppError('validation_failed', '请上传文件', [{ path: 'file', label: '文件', message: '文件：请上传 .xlsx 文件' }]);
+      const plan = await planImport(ctx, l, await file.toBuffer());
+      const summary = { total: plan.total, valid: plan.valid.length, invalid: new Set(plan.errors.map((e) => e.row)).size, errors: plan.errors, imported: 0, mode: query.mode };
+      if (query.mode === 'check' || (query.mode === 'all' && plan.errors.length)) return summary;
+      const result = await insertMany(ctx, l, plan.valid, registry);
+      if (result.errors.length) return { ...summary, valid: plan.valid.length - new Set(result.errors.map((e) => e.row)).size, errors: [...plan.errors, ...result.errors].sort((a, b) => a.row - b.row) };
+      await audit(ctx, { entity: l.name, entityId: 'import', action: 'import_file', orgCode: ctx.scope.root, diff: { file: file.filename, rows: plan.total, imported: result.ids.length, skipped: summary.invalid } });
+      return { ...summary, imported: result.ids.length };
+    },
+  });
+  api.route({
+    method: 'GET',
+    url: `${base}/export.xlsx`,
+    access: perm(l, 'export'),
+    summary: `${l.label}：导出当前筛选结果（个人信息按权限脱敏）`,
+    tags,
+    query: listQuery,
+    labels,
+    handler: async (ctx, { query }, _req, reply) => {
+      // the export itself is audited: who took which filtered list out of the system
+      await platform.db.transaction().execute((tx) => audit({ ...ctx, tx }, { entity: l.name, entityId: 'export', action: 'export', orgCode: ctx.scope.root, diff: { filter: query } }));
+      const stream = exportStream(ctx, l, query, await orgNameMap(ctx));
+      return reply.header('content-type', XLSX).header('content-disposition', contentDisposition(`${l.label}.xlsx`)).send(stream);
+    },
+  });
+
+  api.route({
+    method: 'POST',
+    url: `${base}/:id/attachments`,
+    access: perm(l, 'update'),
+    write: true,
+    multipart: true,
+    summary: `${l.label}：上传附件（类型按内容识别）`,
+    tags,
+    params: idParam,
+    handler: async (ctx, { params }, req) => {
+      const row = await loadRow(ctx, l, params.id);
+      const file = await req.file();
+      if (!file) throw new AppError('validation_failed', '请选择文件', [{ path: 'file', label: '文件', message: '文件：请选择要上传的文件' }]);
+      const bytes = await file.toBuffer();
+      const kindField = file.fields['kind'];
+      const kind = kindField && 'value' in kindField ? String(kindField.value) : undefined;
+      return addAttachment(ctx, platform.blobs, { entity: l.name, id: params.id, orgCode: String(row['org_code']) }, { name: file.filename, bytes, ...(kind ? { kind } : {}) });
+    },
+  });
+  api.route({
+    method: 'GET',
+    url: `${base}/:id/attachments/:fileId`,
+    access: perm(l, 'read'),
+    summary: `${l.label}：下载附件`,
+    tags,
+    params: fileParam,
+    handler: async (ctx, { params }, _req, reply) => {
+      await loadRow(ctx, l, params.id);
+      const { view, bytes } = await readAttachment(ctx, platform.blobs, { entity: l.name, id: params.id }, params.fileId);
+      return reply.header('content-type', view.mime).header('content-disposition', contentDisposition(view.name)).header('x-content-sm3', view.hash).send(bytes);
+    },
+  });
+  api.route({
+    method: 'POST',
+    url: `${base}/:id/attachments/:fileId/remove`,
+    access: perm(l, 'update'),
+    write: true,
+    summary: `${l.label}：移除附件（留痕）`,
+    tags,
+    params: fileParam,
+    body: z.object({ reason: z.string().trim().min(2, '请填写原因') }),
+    labels: { reason: '原因' },
+    handler: async (ctx, { params, body }) => {
+      const row = await loadRow(ctx, l, params.id);
+      await removeAttachment(ctx, { entity: l.name, id: params.id, orgCode: String(row['org_code']) }, params.fileId, body.reason);
+      return { ok: true };
+    },
+  });
+}
+
+/** the catalogue of ledgers the user may read, for navigation and the ledger pages */
+export function ledgerCatalogRoute(api: Api, platform: Platform): void {
+  api.route({
+    method: 'GET',
+    url: '/api/ledgers',
+    access: 'authenticated',
+    summary: '可查看的台账目录',
+    tags: ['台账'],
+    handler: async (ctx) => ({ items: platform.ledgers.all().filter((l) => ctx.actor.permissions.has(perm(l, 'read'))).map((l) => ({ name: l.name, label: l.label, module: l.module, noun: l.noun })) }),
+  });
+}

@@ -1,0 +1,383 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { z } from 'zod';
+import { audit, auditMany } from '../audit/audit.service.ts';
+import { diffFields } from '../audit/canonical.ts';
+import { mask } from '../crypto/mask.ts';
+import type { Database } from '../db/schema.ts';
+import { can, inScope, type Ctx } from '../http/context.ts';
+import { AppError, notFound } from '../http/errors.ts';
+import { hasBlindIndex } from './ledger.schema.ts';
+import { perm, type FieldDef, type LedgerDef } from './ledger.types.ts';
+import { checkRules, coerce, validateRecord } from './ledger.validate.ts';
+import { queryTerms, searchText } from './search.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- ledger tables are declared at run time, not in the typed schema
+type AnyDb = Kysely<any>;
+export type Row = Record<string, unknown>;
+
+export interface LedgerRecord {
+  id: number;
+  orgCode: string;
+  orgName: string;
+  title: string;
+  status: 'active' | 'withdrawn';
+  state: string | null;
+  withdrawnReason: string | null;
+  values: Record<string, unknown>;
+  /** display titles of referenced records, by field name */
+  refs: Record<string, string | null>;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+  version: number;
+}
+
+export const listQuery = z
+  .object({
+    q: z.string().trim().max(100, '不能超过100个字').optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(20),
+    sort: z.string().optional(),
+    order: z.enum(['asc', 'desc']).optional(),
+    status: z.enum(['active', 'withdrawn', 'all']).default('active'),
+    org: z.string().optional(),
+    year: z.coerce.number().int().min(2000).max(2100).optional(),
+    ids: z.string().regex(/^\d+(,\d+)*$/, '须为逗号分隔的记录编号').optional(),
+  })
+  .catchall(z.string());
+export type ListQuery = z.infer<typeof listQuery>;
+
+const db = (ctx: Ctx): AnyDb => ctx.tx as unknown as AnyDb;
+
+function decrypt(ctx: Ctx, f: FieldDef, v: unknown): unknown {
+  if (!f.personal || v === null || v === undefined) return v;
+  try {
+    return ctx.cipher.decrypt(String(v));
+  } catch {
+    return null;
+  }
+}
+
+/** a stored row → what the API shows: personal data decrypted, then masked unless the role may see it */
+export function present(ctx: Ctx, l: LedgerDef, row: Row, orgNames: Map<string, string>, refs: Record<string, string | null> = {}): LedgerRecord {
+  const full = can(ctx, perm(l, 'personal'));
+  const values: Record<string, unknown> = {};
+  for (const f of l.fields) {
+    let v = decrypt(ctx, f, row[f.name]);
+    if (f.personal && typeof v === 'string' && !full) v = mask(v, f.personal);
+    values[f.name] = v;
+  }
+  return {
+    id: Number(row['id']),
+    orgCode: String(row['org_code']),
+    orgName: orgNames.get(String(row['org_code'])) ?? String(row['org_code']),
+    title: titleOf(l, values),
+    status: row['status'] as 'active' | 'withdrawn',
+    state: (row['state'] as string | null) ?? null,
+    withdrawnReason: (row['withdrawn_reason'] as string | null) ?? null,
+    values,
+    refs,
+    createdAt: iso(row['created_at']),
+    createdBy: String(row['created_by']),
+    updatedAt: iso(row['updated_at']),
+    updatedBy: String(row['updated_by']),
+    version: Number(row['version']),
+  };
+}
+
+const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
+
+export function titleOf(l: LedgerDef, values: Record<string, unknown>): string {
+  return l.titleFields.map((n) => values[n]).filter((v) => v !== null && v !== undefined && v !== '').map(String).join(' · ') || '（无标题）';
+}
+
+async function orgNames(ctx: Ctx): Promise<Map<string, string>> {
+  const rows = await ctx.tx.selectFrom('org').select(['code', 'name']).where('code', 'in', ctx.scope.codes.length ? ctx.scope.codes : ['']).execute();
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+/** titles of the referenced records, fetched once per referenced ledger */
+async function refTitles(ctx: Ctx, l: LedgerDef, rows: Row[], registry: LedgerRegistry): Promise<Array<Record<string, string | null>>> {
+  const out = rows.map(() => ({}) as Record<string, string | null>);
+  for (const f of l.fields) {
+    if (f.type !== 'ref' || !f.ref) continue;
+    const target = registry.get(f.ref);
+    if (!target) continue;
+    const ids = [...new Set(rows.map((r) => r[f.name]).filter((v) => v !== null && v !== undefined).map(Number))];
+    if (!ids.length) continue;
+    const found = await db(ctx).selectFrom(target.table).selectAll().where('id', 'in', ids).where('org_code', 'in', ctx.scope.codes).execute();
+    const titles = new Map(found.map((r: Row) => [Number(r['id']), titleOf(target, Object.fromEntries(target.fields.map((tf) => [tf.name, tf.personal ? null : r[tf.name]])))]));
+    rows.forEach((r, i) => {
+      const v = r[f.name];
+      (out[i] as Record<string, string | null>)[f.name] = v === null || v === undefined ? null : (titles.get(Number(v)) ?? null);
+    });
+  }
+  return out;
+}
+
+export interface LedgerRegistry {
+  get(name: string): LedgerDef | undefined;
+  all(): readonly LedgerDef[];
+}
+
+/** the filtered, scoped query behind a list, an export and a figure: one definition of "which records" */
+export function scopedQuery(ctx: Ctx, l: LedgerDef, q: ListQuery) {
+  let query = db(ctx).selectFrom(l.table);
+  query = query.where('org_code', 'in', ctx.scope.codes.length ? ctx.scope.codes : ['']);
+  // narrowing to one organisation's subtree, never widening past the user's scope
+  if (q.org) query = query.where('org_code', 'in', sql<string>`(select code from org where path like ${`%/${q.org}/%`})`);
+  if (q.status !== 'all') query = query.where('status', '=', q.status);
+  if (q.ids) query = query.where('id', 'in', q.ids.split(',').map(Number));
+  if (q.year && l.dateField) {
+    query = query.where(l.dateField, '>=', `${q.year}-01-01`).where(l.dateField, '<=', `${q.year}-12-31`);
+  }
+  if (q.q) {
+    const terms = queryTerms(q.q);
+    if (terms.length) query = query.where(sql<boolean>`search_tsv @@ to_tsquery('simple', ${terms.map((t) => `'${t}'`).join(' & ')})`);
+  }
+  for (const f of l.fields) {
+    const v = q[`f.${f.name}`];
+    const from = q[`f.${f.name}.from`];
+    const to = q[`f.${f.name}.to`];
+    if (from !== undefined && from !== '') query = query.where(f.name, '>=', coerce(f, from));
+    if (to !== undefined && to !== '') query = query.where(f.name, '<=', coerce(f, to));
+    if (v === undefined || v === '') continue;
+    switch (f.type) {
+      case 'dict':
+        query = query.where(f.name, 'in', v.split(','));
+        break;
+      case 'dicts':
+        query = query.where(sql<boolean>`${sql.ref(f.name)} ?| ${sql.val(v.split(','))}::text[]`);
+        break;
+      case 'bool':
+        query = query.where(f.name, '=', coerce(f, v) === true);
+        break;
+      case 'ref':
+      case 'int':
+      case 'decimal':
+        query = query.where(f.name, '=', Number(v));
+        break;
+      case 'date':
+        query = query.where(f.name, '=', coerce(f, v));
+        break;
+      default:
+        if (f.personal && hasBlindIndex(f)) query = query.where(`${f.name}_bidx`, '=', ctx.cipher.blindIndex(String(coerce(f, v))));
+        else if (!f.personal) query = query.where(f.name, 'ilike', `%${v.replace(/[%_\\]/g, (m) => `\\${m}`)}%`);
+    }
+  }
+  return query;
+}
+
+export async function listRecords(ctx: Ctx, l: LedgerDef, q: ListQuery, registry: LedgerRegistry): Promise<{ items: LedgerRecord[]; total: number; page: number; pageSize: number }> {
+  const base = scopedQuery(ctx, l, q);
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const sortField = q.sort && (l.fields.some((f) => f.name === q.sort && !f.personal) || ['id', 'created_at', 'updated_at'].includes(q.sort)) ? q.sort : (l.defaultSort?.field ?? 'id');
+  const order = q.order ?? l.defaultSort?.dir ?? 'desc';
+  const rows: Row[] = await base.selectAll().orderBy(sql.ref(sortField), sql.raw(`${order} nulls last`) as RawBuilder<unknown> as never).orderBy('id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  const names = await orgNames(ctx);
+  const refs = await refTitles(ctx, l, rows, registry);
+  return { items: rows.map((r, i) => present(ctx, l, r, names, refs[i])), total: Number((total as { n: number }).n), page: q.page, pageSize: q.pageSize };
+}
+
+export async function loadRow(ctx: Ctx, l: LedgerDef, id: number): Promise<Row> {
+  const row = (await db(ctx).selectFrom(l.table).selectAll().where('id', '=', id).where('org_code', 'in', ctx.scope.codes.length ? ctx.scope.codes : ['']).executeTakeFirst()) as Row | undefined;
+  if (!row) throw notFound(l.noun);
+  return row;
+}
+
+export async function getRecord(ctx: Ctx, l: LedgerDef, id: number, registry: LedgerRegistry): Promise<LedgerRecord> {
+  const row = await loadRow(ctx, l, id);
+  const [refs] = await refTitles(ctx, l, [row], registry);
+  return present(ctx, l, row, await orgNames(ctx), refs);
+}
+
+/** values as the audit log keeps them: personal data masked, never in the clear */
+function auditValues(l: LedgerDef, values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => {
+    const f = l.fields.find((x) => x.name === k);
+    return [k, f?.personal && typeof v === 'string' ? mask(v, f.personal) : v];
+  }));
+}
+
+function storable(ctx: Ctx, l: LedgerDef, values: Record<string, unknown>): Row {
+  const out: Row = {};
+  for (const [k, v] of Object.entries(values)) {
+    const f = l.fields.find((x) => x.name === k);
+    if (!f) continue;
+    if (f.personal && v !== null && v !== undefined) {
+      out[k] = ctx.cipher.encrypt(String(v));
+      if (hasBlindIndex(f)) out[`${k}_bidx`] = ctx.cipher.blindIndex(String(v));
+    } else if (f.personal && hasBlindIndex(f)) {
+      out[k] = null;
+      out[`${k}_bidx`] = null;
+    } else out[k] = f.type === 'dicts' && v !== null ? JSON.stringify(v) : v;
+  }
+  return out;
+}
+
+function searchOf(l: LedgerDef, values: Record<string, unknown>): string {
+  return searchText(l.fields.filter((f) => f.searchable && !f.personal).map((f) => {
+    const v = values[f.name];
+    return Array.isArray(v) ? v.join(' ') : v === null || v === undefined ? null : String(v);
+  }));
+}
+
+async function checkRefsAndUnique(ctx: Ctx, l: LedgerDef, values: Record<string, unknown>, orgCode: string, registry: LedgerRegistry, selfId?: number): Promise<void> {
+  const errors = [];
+  for (const f of l.fields) {
+    const v = values[f.name];
+    if (f.type === 'ref' && v !== null && v !== undefined && f.ref) {
+      const target = registry.get(f.ref);
+      const found = target ? await db(ctx).selectFrom(target.table).select('id').where('id', '=', Number(v)).where('org_code', 'in', ctx.scope.codes).where('status', '=', 'active').executeTakeFirst() : undefined;
+      if (!found) errors.push({ path: f.name, label: f.label, message: `${f.label}：所选记录不存在或无权使用` });
+    }
+  }
+  for (const u of l.uniqueFields ?? []) {
+    const v = values[u];
+    if (v === null || v === undefined) continue;
+    let q = db(ctx).selectFrom(l.table).select('id').where('org_code', '=', orgCode).where(u, '=', v).where('status', '=', 'active');
+    if (selfId) q = q.where('id', '<>', selfId);
+    if (await q.executeTakeFirst()) {
+      const label = l.fields.find((f) => f.name === u)?.label ?? u;
+      errors.push({ path: u, label, message: `${label}：${String(v)} 已存在` });
+    }
+  }
+  if (errors.length) throw new AppError('validation_failed', errors.map((e) => e.message).join('；'), errors);
+}
+
+export function resolveOrg(ctx: Ctx, requested: unknown): string {
+  const code = typeof requested === 'string' && requested ? requested : ctx.scope.root;
+  if (!inScope(ctx, code)) throw new AppError('validation_failed', '所属单位不在管辖范围内', [{ path: 'orgCode', label: '所属单位', message: '所属单位：不在管辖范围内' }]);
+  return code;
+}
+
+export async function createRecord(ctx: Ctx, l: LedgerDef, input: Record<string, unknown>, registry: LedgerRegistry, opts: { auditAction?: string } = {}): Promise<LedgerRecord> {
+  const { values, errors } = validateRecord(l, input);
+  const all = [...errors, ...(errors.length ? [] : checkRules(l, values))];
+  if (all.length) throw new AppError('validation_failed', `以下字段有误：${all.map((e) => e.label).join('、')}`, all);
+  const orgCode = resolveOrg(ctx, input['orgCode']);
+  await checkRefsAndUnique(ctx, l, values, orgCode, registry);
+  const row = (await db(ctx)
+    .insertInto(l.table)
+    .values({ ...storable(ctx, l, values), org_code: orgCode, search_text: searchOf(l, values), search_tsv: sql`to_tsvector('simple', ${searchOf(l, values)})`, created_by: ctx.actor.username, updated_by: ctx.actor.username, created_at: ctx.now, updated_at: ctx.now })
+    .returningAll()
+    .executeTakeFirstOrThrow()) as Row;
+  await audit(ctx, { entity: l.name, entityId: Number(row['id']), action: opts.auditAction ?? 'create', orgCode, diff: diffFields(null, auditValues(l, values)) });
+  return getRecord(ctx, l, Number(row['id']), registry);
+}
+
+export async function updateRecord(ctx: Ctx, l: LedgerDef, id: number, input: Record<string, unknown>, registry: LedgerRegistry): Promise<LedgerRecord> {
+  const row = await loadRow(ctx, l, id);
+  if (row['status'] === 'withdrawn') throw new AppError('conflict', `该${l.noun}已撤销，不能修改`);
+  const version = Number(input['version']);
+  if (!Number.isInteger(version)) throw new AppError('validation_failed', '缺少版本号', [{ path: 'version', label: '版本号', message: '版本号：必填' }]);
+  if (version !== Number(row['version'])) throw new AppError('stale_version', `该${l.noun}已被他人修改（当前版本 ${String(row['version'])}），请刷新后重新编辑`);
+  const before: Record<string, unknown> = {};
+  for (const f of l.fields) before[f.name] = decrypt(ctx, f, row[f.name]);
+  const { values, errors } = validateRecord(l, input, { partial: true });
+  const merged = { ...before, ...values };
+  const all = [...errors, ...(errors.length ? [] : checkRules(l, merged))];
+  if (all.length) throw new AppError('validation_failed', `以下字段有误：${all.map((e) => e.label).join('、')}`, all);
+  const orgCode = input['orgCode'] !== undefined ? resolveOrg(ctx, input['orgCode']) : String(row['org_code']);
+  await checkRefsAndUnique(ctx, l, merged, orgCode, registry, id);
+  const diff = diffFields(auditValues(l, before), auditValues(l, merged));
+  if (orgCode !== row['org_code']) diff['org_code'] = { from: row['org_code'], to: orgCode };
+  if (Object.keys(diff).length === 0) return getRecord(ctx, l, id, registry);
+  const text = searchOf(l, merged);
+  const res = await db(ctx)
+    .updateTable(l.table)
+    .set({ ...storable(ctx, l, values), org_code: orgCode, search_text: text, search_tsv: sql`to_tsvector('simple', ${text})`, updated_by: ctx.actor.username, updated_at: ctx.now, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) throw new AppError('stale_version', `该${l.noun}已被他人修改，请刷新后重新编辑`);
+  await audit(ctx, { entity: l.name, entityId: id, action: 'update', orgCode, diff });
+  return getRecord(ctx, l, id, registry);
+}
+
+export async function withdrawRecord(ctx: Ctx, l: LedgerDef, id: number, reason: string, registry: LedgerRegistry): Promise<LedgerRecord> {
+  const row = await loadRow(ctx, l, id);
+  if (row['status'] === 'withdrawn') throw new AppError('conflict', `该${l.noun}已撤销`);
+  await db(ctx).updateTable(l.table).set({ status: 'withdrawn', withdrawn_reason: reason, withdrawn_at: ctx.now, withdrawn_by: ctx.actor.username, updated_at: ctx.now, updated_by: ctx.actor.username, version: Number(row['version']) + 1 }).where('id', '=', id).execute();
+  await audit(ctx, { entity: l.name, entityId: id, action: 'withdraw', orgCode: String(row['org_code']), diff: { status: { from: 'active', to: 'withdrawn' }, reason } });
+  return getRecord(ctx, l, id, registry);
+}
+
+export interface HistoryEntry {
+  at: string;
+  actor: string;
+  action: string;
+  diff: unknown;
+}
+
+/** the record's history, read from the audit log (the only place it is kept) */
+export async function recordHistory(ctx: Ctx, l: LedgerDef, id: number): Promise<HistoryEntry[]> {
+  await loadRow(ctx, l, id);
+  const rows = await (ctx.tx as Kysely<Database>).selectFrom('audit_log').select(['at', 'actor_name', 'action', 'diff']).where('entity', '=', l.name).where('entity_id', '=', String(id)).orderBy('id').execute();
+  return rows.map((r) => ({ at: new Date(r.at).toISOString(), actor: r.actor_name, action: r.action, diff: r.diff }));
+}
+
+/** fields as the web app needs them to draw lists, filters and forms */
+export function ledgerMeta(ctx: Ctx, l: LedgerDef) {
+  return {
+    name: l.name,
+    label: l.label,
+    noun: l.noun,
+    module: l.module,
+    dateField: l.dateField ?? null,
+    defaultSort: l.defaultSort ?? { field: 'id', dir: 'desc' },
+    fields: l.fields.map((f) => ({ ...f, options: f.options ? [...f.options] : undefined })),
+    can: Object.fromEntries((['read', 'create', 'update', 'withdraw', 'export', 'import', 'personal'] as const).map((a) => [a, can(ctx, perm(l, a))])),
+  };
+}
+
+/**
+ * inserts many validated records (an import) in batches; references and unique fields are checked
+ * for the whole batch first, so either every row goes in or the errors name each bad row
+ */
+export async function insertMany(ctx: Ctx, l: LedgerDef, items: Array<{ row: number; values: Record<string, unknown>; orgCode: string | null }>, registry: LedgerRegistry): Promise<{ ids: number[]; errors: Array<{ row: number; column: string; message: string }> }> {
+  const errors: Array<{ row: number; column: string; message: string }> = [];
+  for (const f of l.fields) {
+    if (f.type !== 'ref' || !f.ref) continue;
+    const target = registry.get(f.ref);
+    const wanted = [...new Set(items.map((i) => i.values[f.name]).filter((v) => v !== null && v !== undefined).map(Number))];
+    if (!wanted.length || !target) continue;
+    const found = new Set((await db(ctx).selectFrom(target.table).select('id').where('id', 'in', wanted).where('org_code', 'in', ctx.scope.codes).where('status', '=', 'active').execute()).map((r: Row) => Number(r['id'])));
+    for (const i of items) {
+      const v = i.values[f.name];
+      if (v !== null && v !== undefined && !found.has(Number(v))) errors.push({ row: i.row, column: f.label, message: `关联记录 ${String(v)} 不存在或无权使用` });
+    }
+  }
+  for (const u of l.uniqueFields ?? []) {
+    const label = l.fields.find((f) => f.name === u)?.label ?? u;
+    const seen = new Map<string, number>();
+    for (const i of items) {
+      const v = i.values[u];
+      if (v === null || v === undefined) continue;
+      const key = `${i.orgCode ?? ctx.scope.root}|${String(v)}`;
+      const first = seen.get(key);
+      if (first) errors.push({ row: i.row, column: label, message: `${String(v)} 与第${first}行重复` });
+      else seen.set(key, i.row);
+    }
+    const values = [...new Set(items.map((i) => i.values[u]).filter((v) => v !== null && v !== undefined))];
+    for (let k = 0; k < values.length; k += 1000) {
+      const existing = await db(ctx).selectFrom(l.table).select(['org_code', u]).where(u, 'in', values.slice(k, k + 1000)).where('org_code', 'in', ctx.scope.codes).where('status', '=', 'active').execute();
+      const taken = new Set(existing.map((r: Row) => `${String(r['org_code'])}|${String(r[u])}`));
+      for (const i of items) if (taken.has(`${i.orgCode ?? ctx.scope.root}|${String(i.values[u])}`)) errors.push({ row: i.row, column: label, message: `${String(i.values[u])} 已存在` });
+    }
+  }
+  if (errors.length) return { ids: [], errors };
+  const ids: number[] = [];
+  for (let k = 0; k < items.length; k += 500) {
+    const chunk = items.slice(k, k + 500);
+    const rows = chunk.map((i) => {
+      const text = searchOf(l, i.values);
+      return { ...storable(ctx, l, i.values), org_code: i.orgCode ?? ctx.scope.root, search_text: text, search_tsv: sql`to_tsvector('simple', ${text})`, created_by: ctx.actor.username, updated_by: ctx.actor.username, created_at: ctx.now, updated_at: ctx.now };
+    });
+    const inserted = (await db(ctx).insertInto(l.table).values(rows).returning(['id', 'org_code']).execute()) as Row[];
+    ids.push(...inserted.map((r) => Number(r['id'])));
+    await auditMany(ctx, inserted.map((r, n) => ({ entity: l.name, entityId: Number(r['id']), action: 'import', orgCode: String(r['org_code']), diff: diffFields(null, auditValues(l, chunk[n]?.values ?? {})) })));
+  }
+  return { ids, errors: [] };
+}

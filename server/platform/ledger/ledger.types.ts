@@ -1,0 +1,114 @@
+import type { RoleCode } from '../auth/roles.ts';
+import type { PersonalKind } from '../crypto/mask.ts';
+
+export type FieldType =
+  | 'text' // one line
+  | 'textarea' // free text
+  | 'int'
+  | 'decimal' // numeric(18,2): amounts, 万元
+  | 'date' // ISO date
+  | 'bool'
+  | 'dict' // one value from a dictionary
+  | 'dicts' // several values from a dictionary
+  | 'ref' // the id of a record of another ledger
+  | 'phone'
+  | 'id_number' // 居民身份证号码
+  | 'uscc' // 统一社会信用代码
+  | 'party_id'; // an ID number or a USCC, whichever the party is
+
+export interface FieldDef {
+  name: string;
+  label: string;
+  type: FieldType;
+  required?: boolean;
+  /** dictionary values (dict/dicts); labels are the values themselves, in Chinese */
+  options?: readonly string[];
+  /** for ref: the ledger name it points to */
+  ref?: string;
+  min?: number;
+  max?: number;
+  maxLength?: number;
+  /** words of this field go into the full-text index */
+  searchable?: boolean;
+  /** personal data: encrypted at rest, masked unless the role holds `<ledger>.personal` */
+  personal?: PersonalKind;
+  /** offered as a list filter (dict → select, date → range, bool → yes/no, text → contains) */
+  filter?: boolean;
+  /** shown as a list column by default */
+  list?: boolean;
+  /** a short hint shown under the form field and in the Excel template */
+  hint?: string;
+  /** group title in forms (fields with the same group sit together) */
+  group?: string;
+}
+
+export interface CrossFieldRule {
+  /** field the message is attached to */
+  field: string;
+  message: string;
+  /** true when the record is fine */
+  check(record: Record<string, unknown>): boolean;
+}
+
+export type LedgerAction = 'read' | 'create' | 'update' | 'withdraw' | 'export' | 'import' | 'personal';
+
+export interface LedgerDef {
+  /** dotted name, module first: 'mediation.case'; also the permission prefix */
+  name: string;
+  /** SQL table name */
+  table: string;
+  label: string;
+  /** what one record is called: 案件, 调解员, 活动 */
+  noun: string;
+  module: string;
+  fields: readonly FieldDef[];
+  /** the field (or fields joined) that names a record in lists, history and links */
+  titleFields: readonly string[];
+  /** list order */
+  defaultSort?: { field: string; dir: 'asc' | 'desc' };
+  /** the date that places a record in a period (for figures and year filters) */
+  dateField?: string;
+  rules?: readonly CrossFieldRule[];
+  /** who holds each action by default; the platform default applies where absent */
+  roles?: Partial<Record<LedgerAction, readonly RoleCode[]>>;
+  /** unique within an organisation (e.g. a case number) */
+  uniqueFields?: readonly string[];
+}
+
+export function defineLedger(def: LedgerDef): LedgerDef {
+  const names = new Set<string>();
+  for (const f of def.fields) {
+    if (!/^[a-z][a-z0-9_]*$/.test(f.name)) throw new Error(`${def.name}: bad field name ${f.name}`);
+    if (names.has(f.name)) throw new Error(`${def.name}: duplicate field ${f.name}`);
+    if (RESERVED.has(f.name)) throw new Error(`${def.name}: ${f.name} is reserved`);
+    if ((f.type === 'dict' || f.type === 'dicts') && !f.options?.length) throw new Error(`${def.name}.${f.name}: dictionary without options`);
+    if (f.type === 'ref' && !f.ref) throw new Error(`${def.name}.${f.name}: ref without target`);
+    names.add(f.name);
+  }
+  if (!/^[a-z][a-z0-9_]*$/.test(def.table)) throw new Error(`${def.name}: bad table name`);
+  return def;
+}
+
+export const RESERVED = new Set(['id', 'org_code', 'status', 'withdrawn_reason', 'withdrawn_at', 'withdrawn_by', 'search_text', 'search_tsv', 'created_at', 'created_by', 'updated_at', 'updated_by', 'version', 'state']);
+
+export const DEFAULT_ROLES: Record<LedgerAction, readonly RoleCode[]> = {
+  read: ['clerk', 'reviewer', 'legal_reviewer', 'leader', 'supervisor', 'county_admin'],
+  create: ['clerk', 'reviewer', 'county_admin'],
+  update: ['clerk', 'reviewer', 'county_admin'],
+  withdraw: ['reviewer', 'leader', 'county_admin'],
+  export: ['clerk', 'reviewer', 'leader', 'supervisor', 'county_admin'],
+  import: ['clerk', 'reviewer', 'county_admin'],
+  personal: ['clerk', 'reviewer', 'leader'],
+};
+
+export const ACTION_LABELS: Record<LedgerAction, string> = {
+  read: '查看',
+  create: '新增',
+  update: '修改',
+  withdraw: '撤销',
+  export: '导出',
+  import: '导入',
+  personal: '查看完整个人信息',
+};
+
+export const perm = (ledger: LedgerDef, action: LedgerAction): string => `${ledger.name}.${action}`;

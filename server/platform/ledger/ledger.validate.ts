@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { isIdNumber, isPhone, isUscc } from '../../../common/validators.ts';
+import type { FieldError } from '../http/errors.ts';
+import type { FieldDef, LedgerDef } from './ledger.types.ts';
+
+const empty = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
+/** loose input (JSON from the form, or a cell from Excel) → the field's value; never throws */
+export function coerce(f: FieldDef, raw: unknown): unknown {
+  if (empty(raw)) return null;
+  switch (f.type) {
+    case 'int':
+    case 'decimal':
+    case 'ref': {
+      if (typeof raw === 'number') return raw;
+      const s = String(raw).trim().replace(/[,，\s]/g, '').replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+      return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : String(raw);
+    }
+    case 'date': {
+      if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+      const s = String(raw).trim();
+      const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s);
+      return m ? `${m[1]}-${m[2]?.padStart(2, '0')}-${m[3]?.padStart(2, '0')}` : s;
+    }
+    case 'bool': {
+      if (typeof raw === 'boolean') return raw;
+      const s = String(raw).trim();
+      if (['是', '1', 'true', 'TRUE', 'Y', 'y', '√'].includes(s)) return true;
+      if (['否', '0', 'false', 'FALSE', 'N', 'n', '×'].includes(s)) return false;
+      return s;
+    }
+    case 'dicts':
+      if (Array.isArray(raw)) return raw.map((x) => String(x).trim()).filter(Boolean);
+      return String(raw).split(/[、,，;；\s]+/).map((x) => x.trim()).filter(Boolean);
+    case 'id_number':
+    case 'uscc':
+    case 'party_id':
+      return String(raw).trim().toUpperCase();
+    default:
+      return typeof raw === 'string' ? raw.trim() : String(raw);
+  }
+}
+
+function validDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** the zod schema of one field's coerced value */
+export function fieldSchema(f: FieldDef): z.ZodType {
+  let s: z.ZodType;
+  switch (f.type) {
+    case 'text':
+      s = z.string().max(f.maxLength ?? 200, `不能超过${f.maxLength ?? 200}个字`);
+      break;
+    case 'textarea':
+      s = z.string().max(f.maxLength ?? 5000, `不能超过${f.maxLength ?? 5000}个字`);
+      break;
+    case 'int': {
+      let n = z.number('须为整数').int('须为整数');
+      if (f.min !== undefined) n = n.min(f.min, `不能小于${f.min}`);
+      if (f.max !== undefined) n = n.max(f.max, `不能大于${f.max}`);
+      s = n;
+      break;
+    }
+    case 'decimal': {
+      let n = z.number('须为数字').refine((v) => Math.round(v * 100) === Number((v * 100).toFixed(6)), '最多两位小数');
+      if (f.min !== undefined) n = n.refine((v) => v >= (f.min ?? 0), `不能小于${f.min}`);
+      if (f.max !== undefined) n = n.refine((v) => v <= (f.max ?? 0), `不能大于${f.max}`);
+      s = n;
+      break;
+    }
+    case 'date':
+      s = z.string('须为日期').refine(validDate, '须为有效日期，格式如 2025-03-08');
+      break;
+    case 'bool':
+      s = z.boolean('须为“是”或“否”');
+      break;
+    case 'dict': {
+      const opts = f.options ?? [];
+      s = z.string().refine((v) => opts.includes(v), `须为以下之一：${opts.join('、')}`);
+      break;
+    }
+    case 'dicts': {
+      const opts = f.options ?? [];
+      s = z.array(z.string()).refine((vs) => vs.every((v) => opts.includes(v)), `每项须为以下之一：${opts.join('、')}`);
+      break;
+    }
+    case 'ref':
+      s = z.number('须为记录编号').int('须为记录编号').positive('须为记录编号');
+      break;
+    case 'phone':
+      s = z.string().refine(isPhone, '须为有效的手机或固定电话号码');
+      break;
+    case 'id_number':
+      s = z.string().refine(isIdNumber, '须为有效的18位居民身份证号码（校验位不符）');
+      break;
+    case 'uscc':
+      s = z.string().refine(isUscc, '须为有效的18位统一社会信用代码（校验位不符）');
+      break;
+    case 'party_id':
+      s = z.string().refine((v) => isIdNumber(v) || isUscc(v), '须为有效的居民身份证号码或统一社会信用代码');
+      break;
+  }
+  return f.required ? s : s.nullable();
+}
+
+export interface Validated {
+  values: Record<string, unknown>;
+  errors: FieldError[];
+}
+
+/**
+ * validates a whole record: every field (required ones must be present), then the cross-field rules;
+ * `partial` validates only the fields given (an edit), with rules run on the merged record by the caller
+ */
+export function validateRecord(l: LedgerDef, input: Record<string, unknown>, opts: { partial?: boolean } = {}): Validated {
+  const values: Record<string, unknown> = {};
+  const errors: FieldError[] = [];
+  for (const f of l.fields) {
+    if (opts.partial && !(f.name in input)) continue;
+    const v = coerce(f, input[f.name]);
+    if (v === null) {
+      if (f.required) errors.push({ path: f.name, label: f.label, message: `${f.label}：必填` });
+      else values[f.name] = null;
+      continue;
+    }
+    const r = fieldSchema(f).safeParse(v);
+    if (r.success) values[f.name] = r.data;
+    else errors.push({ path: f.name, label: f.label, message: `${f.label}：${r.error.issues[0]?.message ?? '无效'}` });
+  }
+  return { values, errors };
+}
+
+export function checkRules(l: LedgerDef, record: Record<string, unknown>): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const rule of l.rules ?? []) {
+    if (!rule.check(record)) {
+      const label = l.fields.find((f) => f.name === rule.field)?.label ?? rule.field;
+      errors.push({ path: rule.field, label, message: `${label}：${rule.message}` });
+    }
+  }
+  return errors;
+}
