@@ -11,6 +11,7 @@ import type { Api } from './http/route.ts';
 import type { BlobStore } from './files/blob-store.ts';
 import type { LedgerRegistry } from './ledger/ledger.service.ts';
 import type { LedgerDef } from './ledger/ledger.types.ts';
+import type { IndicatorDef } from './indicators/indicator.types.ts';
 
 /** a navigation entry of the web app; shown only to users holding the permission */
 export interface NavItem {
@@ -39,6 +40,8 @@ export interface ModuleDefinition {
   migrations?: MigrationSet;
   /** ledgers: each gets its table, API, permissions, search, Excel and attachments from the platform */
   ledgers?: LedgerDef[];
+  /** figures this work area yields for reports; each value carries the records behind it */
+  indicators?: IndicatorDef[];
   nav?: NavItem[];
   routes?: (api: Api, platform: Platform) => void;
   home?: (ctx: Ctx) => Promise<HomeItem[]>;

@@ -100,15 +100,11 @@ interface RawRow {
   input: { date: string; kind: string; name: string };
 }
 
+// "第3行 日期：…" for a CSV column, "第5行 名称（holidays.2027-01-01）：…" for a JSON entry
 function fileError(line: number | null, field: string, message: string, label = FIELD_LABELS[field] ?? field): CalendarFileError {
   const where = line === null ? '' : `第${line}行 `;
-  const place = label === field ? field : path(label, field);
+  const place = label !== field && field.includes('.') ? `${label}（${field}）` : label;
   return { line, field, message: `${where}${place}：${message}` };
-}
-
-// "名称（holidays.2027-01-01）" for a JSON entry; plain "名称" for a CSV column
-function path(label: string, field: string): string {
-  return field.includes('.') ? `${label}（${field}）` : label;
 }
 
 /**
@@ -116,7 +112,7 @@ function path(label: string, field: string): string {
  * - JSON: {"year": 2027, "holidays": {"2027-01-01": "元旦", …}, "workdays": {"2027-02-07": "春节", …}}
  * - CSV, one day per line: `date,kind,name`, e.g. `2027-01-01,休,元旦` or `2027-02-07,班,春节`
  *   (kind 休/班 or holiday/workday; optional header line; lines starting with # are comments)
- * Every day of the holiday period is listed, weekends included. Dates must fall in the notice's year, or in
+ * List every day off of each holiday period (weekend days inside it may be listed too). Dates must fall in the notice's year, or in
  * December of the year before (a make-up day announced in the next year's notice). Returns every error found.
  */
 export function parseCalendarFile(text: string): CalendarFileResult {

@@ -336,7 +336,7 @@ export function ledgerMeta(ctx: Ctx, l: LedgerDef) {
  * inserts many validated records (an import) in batches; references and unique fields are checked
  * for the whole batch first, so either every row goes in or the errors name each bad row
  */
-export async function insertMany(ctx: Ctx, l: LedgerDef, items: Array<{ row: number; values: Record<string, unknown>; orgCode: string | null }>, registry: LedgerRegistry): Promise<{ ids: number[]; errors: Array<{ row: number; column: string; message: string }> }> {
+export async function insertMany(ctx: Ctx, l: LedgerDef, items: Array<{ row: number; values: Record<string, unknown>; orgCode: string | null }>, registry: LedgerRegistry, action = 'import'): Promise<{ ids: number[]; errors: Array<{ row: number; column: string; message: string }> }> {
   const errors: Array<{ row: number; column: string; message: string }> = [];
   for (const f of l.fields) {
     if (f.type !== 'ref' || !f.ref) continue;
@@ -377,7 +377,7 @@ export async function insertMany(ctx: Ctx, l: LedgerDef, items: Array<{ row: num
     });
     const inserted = (await db(ctx).insertInto(l.table).values(rows).returning(['id', 'org_code']).execute()) as Row[];
     ids.push(...inserted.map((r) => Number(r['id'])));
-    await auditMany(ctx, inserted.map((r, n) => ({ entity: l.name, entityId: Number(r['id']), action: 'import', orgCode: String(r['org_code']), diff: diffFields(null, auditValues(l, chunk[n]?.values ?? {})) })));
+    await auditMany(ctx, inserted.map((r, n) => ({ entity: l.name, entityId: Number(r['id']), action, orgCode: String(r['org_code']), diff: diffFields(null, auditValues(l, chunk[n]?.values ?? {})) })));
   }
   return { ids, errors: [] };
 }

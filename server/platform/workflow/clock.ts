@@ -122,13 +122,13 @@ export function computeClock(rule: ClockRule, events: readonly ClockEvent[], cal
   const ref = run.stoppedOn ?? options.today;
   assertIsoDate(options.today);
 
-  const reached = dueWithinSegments(run, unit, cal);
+  const counted = dueWithinSegments(run, unit, cal);
   const rollable = unit === 'calendar' && (rule.rollToWorkingDay ?? true);
-  const rolled = reached && rollable ? addCalendarDays(reached.raw, 0, cal) : null;
-  const due = rolled?.due ?? reached?.raw ?? null;
+  const rolled = counted.raw && rollable ? addCalendarDays(counted.raw, 0, cal) : null;
+  const due = rolled?.due ?? counted.raw;
 
-  const lines = [...run.lines, ...(reached?.lines ?? [])];
-  if (rolled && rolled.due !== reached?.raw) lines.push('期间最后一日不是工作日，顺延至下一个工作日：', ...rolled.notes.map(describeNote));
+  const lines = [...run.lines, ...(counted.lines.length ? ['计时明细：', ...counted.lines] : [])];
+  if (rolled && rolled.due !== counted.raw) lines.push('期间最后一日不是工作日，顺延至下一个工作日：', ...rolled.notes.map(describeNote));
 
   const daysUsed = usedUpTo(run.segments, ref, unit, cal);
   const daysLeft = run.status === 'paused' || due === null ? run.totalDays - daysUsed : daysBetween(ref, due, unit, cal);
@@ -155,7 +155,7 @@ function checkRule(rule: ClockRule): void {
   const positive = (n: number): boolean => Number.isSafeInteger(n) && n > 0;
   if (!positive(rule.days)) throw new ClockError('clock_invalid_rule', `期限规则“${rule.label}”的天数应为正整数`);
   if (rule.extension && (!positive(rule.extension.days) || rule.extension.unit !== rule.unit)) {
-    throw new ClockError('clock_invalid_rule', `期限规则“${rule.label}”的延长期限应为正整数，且与原期限同为${unitLabel(rule.unit).slice(1)}`);
+    throw new ClockError('clock_invalid_rule', `期限规则“${rule.label}”的延长期限应为正整数，且与原期限同为${rule.unit === 'working' ? '工作日' : '自然日'}`);
   }
 }
 
@@ -238,9 +238,9 @@ function replay(rule: ClockRule, events: readonly ClockEvent[], cal: CalendarDat
 
 /**
  * the day the period runs out (before any roll to a working day), walking the running stretches in order,
- * and the lines that show how it was counted; null while paused with days still left
+ * and the lines that show how it was counted; raw is null while paused with days still left
  */
-function dueWithinSegments(run: Replay, unit: DayUnit, cal: CalendarData): { raw: IsoDate; lines: string[] } | null {
+function dueWithinSegments(run: Replay, unit: DayUnit, cal: CalendarData): { raw: IsoDate | null; lines: string[] } {
   const lines: string[] = [];
   const u = unitLabel(unit);
   let used = 0;
@@ -256,7 +256,7 @@ function dueWithinSegments(run: Replay, unit: DayUnit, cal: CalendarData): { raw
     if (seg.to !== null) lines.push(...stretchLines(seg.from, seg.to, unit, cal, span, u));
     used += span;
   }
-  return null;
+  return { raw: null, lines };
 }
 
 function stretchLines(from: IsoDate, to: IsoDate, unit: DayUnit, cal: CalendarData, count: number, u: string): string[] {

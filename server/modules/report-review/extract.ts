@@ -1,0 +1,284 @@
+import type { Quantity } from './numbers.ts';
+import { findQuantities, matchForm, unitFamily } from './numbers.ts';
+import { countLabel, rateLabels, scopeOf, tidy } from './labels.ts';
+import type { SectionId } from './sections.ts';
+import { mapSections } from './sections.ts';
+
+export type FactKind = 'count' | 'amount' | 'rate';
+
+/** one quantitative claim of a report, with where it stands and how it relates to others */
+export interface Fact {
+  quantity: Quantity;
+  label: string;
+  kind: FactKind;
+  /** verbs and nouns before the number, fillers dropped: two figures are the same claim only when this matches */
+  scope: string;
+  /** the words around the number, for matching a rate to its counts */
+  context: string;
+  paragraph: number;
+  sentence: [number, number];
+  /** bracket depth, so "18宗（11宗已办结…）" keeps inner and outer lists apart */
+  depth: number;
+  /** a percentage of change (增长120%), not a share */
+  growth: boolean;
+  /** what period the clause speaks of when it names one ("2023年", a comparison with last year) */
+  period: string;
+  section: SectionId | undefined;
+  quote: string;
+  parts: Fact[];
+  /** the parts are meant to cover the whole (a "其中" list of two or more, no 等, no approximations) */
+  partsComplete: boolean;
+  partOf: Fact | undefined;
+  numerator: Fact | undefined;
+  denominator: Fact | undefined;
+}
+
+const CLAUSE_BREAK = ',;:、(';
+const COMPARISON = /上年|去年|上一年|同期|同比|环比|较\d{4}年/;
+const GROWTH = /增长|增加|增幅|提高|提升|上升|下降|减少|降低|同比|环比|较上年|较去年|比上年|比去年|超出|超额|完成|翻/;
+const QUOTE_LIMIT = 160;
+
+/** every quantitative claim of a report, linked into totals with parts, subsets and rates */
+export function extractFacts(paragraphs: readonly string[]): Fact[] {
+  const sections = mapSections(paragraphs);
+  const facts: Fact[] = [];
+  paragraphs.forEach((original, p) => {
+    const text = matchForm(original);
+    const depth = depthMap(text);
+    // positions are shared by both forms; show the number as written
+    const quantities = findQuantities(text).map((q) => ({ ...q, raw: original.slice(q.start, q.end) }));
+    let previous: Fact[] = [];
+    for (const sentence of sentenceSpans(text)) {
+      const [s, e] = sentence;
+      const inSentence = quantities.filter((q) => q.start >= s && q.start < e);
+      const found: Fact[] = [];
+      inSentence.forEach((q, k) => {
+        const floor = Math.max(s, inSentence[k - 1]?.end ?? s);
+        const before = text.slice(clauseStart(text, q.start, floor), q.start);
+        const after = text.slice(q.end, clauseEnd(text, q.end, inSentence[k + 1]?.start ?? e));
+        const kind: FactKind = q.unit === '%' || q.unit === '‰' ? 'rate' : q.unit.endsWith('元') ? 'amount' : 'count';
+        const labels = kind === 'rate' ? rateLabels(before) : [countLabel(before, after)];
+        const year = /(\d{4})\s?年/.exec(before)?.[1] ?? '';
+        for (const label of labels.length > 0 ? labels : ['']) {
+          found.push({
+            quantity: q,
+            label,
+            kind,
+            scope: `${scopeOf(before)}|${label}`,
+            context: tidy(before + after),
+            paragraph: p,
+            sentence,
+            depth: depth[q.start] ?? 0,
+            growth: kind === 'rate' && GROWTH.test(text.slice(Math.max(s, q.start - 12), q.start)),
+            period: `${year}${COMPARISON.test(text.slice(s, e)) ? '~' : ''}`,
+            section: sections.sectionOf[p],
+            quote: '',
+            parts: [],
+            partsComplete: false,
+            partOf: undefined,
+            numerator: undefined,
+            denominator: undefined,
+          });
+        }
+      });
+      linkBracketedParts(text, found);
+      linkListParts(text, sentence, found, previous);
+      linkTrailingTotals(text, found);
+      linkRates(found);
+      for (const f of found) f.quote = quoteOf(original, f);
+      facts.push(...found);
+      previous = found;
+    }
+  });
+  return facts;
+}
+
+function sentenceSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (/[。!?]/.test(text[i] ?? '')) {
+      spans.push([start, i + 1]);
+      start = i + 1;
+    }
+  }
+  if (start < text.length) spans.push([start, text.length]);
+  return spans;
+}
+
+// depth[i]: brackets open before position i
+function depthMap(text: string): number[] {
+  const depth: number[] = [];
+  let d = 0;
+  for (let i = 0; i < text.length; i++) {
+    depth.push(d);
+    if (text[i] === '(') d += 1;
+    else if (text[i] === ')') d = Math.max(0, d - 1);
+  }
+  depth.push(d);
+  return depth;
+}
+
+// start of the phrase that names a number: back to a comma, 其中, an open bracket or the previous number
+function clauseStart(text: string, pos: number, floor: number): number {
+  let i = pos;
+  while (i > floor) {
+    const ch = text[i - 1] ?? '';
+    if (CLAUSE_BREAK.includes(ch) || text.slice(i - 2, i) === '其中') break;
+    if (ch === ')') {
+      // skip a short aside like "专(兼)职"
+      const open = text.lastIndexOf('(', i - 2);
+      if (open >= floor && i - open <= 10 && !/\d/.test(text.slice(open, i))) {
+        i = open;
+        continue;
+      }
+      break;
+    }
+    i -= 1;
+  }
+  return i;
+}
+
+function clauseEnd(text: string, pos: number, ceiling: number): number {
+  let i = pos;
+  while (i < ceiling && i - pos < 24 && !`${CLAUSE_BREAK})。!?`.includes(text[i] ?? '')) i += 1;
+  return i;
+}
+
+function sameFamily(a: Fact, b: Fact): boolean {
+  return a.kind === b.kind && unitFamily(a.quantity.normalized.unit) === unitFamily(b.quantity.normalized.unit);
+}
+
+function attach(total: Fact, parts: Fact[], complete: boolean): void {
+  total.parts = parts;
+  total.partsComplete = complete && parts.length >= 2 && [total, ...parts].every((f) => !f.quantity.approximation);
+  for (const part of parts) part.partOf = total;
+}
+
+// "…等" after the last part says the list is not exhaustive
+function endsWithEtc(text: string, last: Fact): boolean {
+  return /^\s*等/.test(text.slice(last.quantity.end));
+}
+
+// "18宗（11宗已办结，7宗正在办理）" and "54项（其中自选39项）"
+function linkBracketedParts(text: string, facts: Fact[]): void {
+  for (const total of facts) {
+    if (total.kind === 'rate' || total.parts.length > 0) continue;
+    const open = total.quantity.end + (/^\s*/.exec(text.slice(total.quantity.end))?.[0].length ?? 0);
+    if (text[open] !== '(') continue;
+    const close = matchingClose(text, open);
+    const content = text.slice(open + 1, close);
+    if (COMPARISON.test(content) || /\d{4}\s?年/.test(content)) continue;
+    const inner = facts.filter((f) => f.quantity.start > open && f.quantity.start < close && f.depth === total.depth + 1);
+    const parts = takeWhile(inner, (f) => sameFamily(f, total) && f.partOf === undefined);
+    const explicit = /^\s*其中/.test(content);
+    if (parts.length === 0 || (!explicit && parts.length < 2)) continue;
+    const last = parts[parts.length - 1];
+    attach(total, parts, last !== undefined && !endsWithEtc(text, last));
+  }
+}
+
+function matchingClose(text: string, open: number): number {
+  let d = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '(') d += 1;
+    else if (text[i] === ')' && --d === 0) return i;
+  }
+  return text.length;
+}
+
+// "共处理投诉967宗，其中来信来访70宗、上级交办32宗…": the total must stand right before 其中
+function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], previous: Fact[]): void {
+  for (let at = text.indexOf('其中', s); at >= 0 && at < e; at = text.indexOf('其中', at + 2)) {
+    if (/\(\s*$/.test(text.slice(s, at))) continue;
+    const depth = facts.find((f) => f.quantity.start > at)?.depth;
+    if (depth === undefined) continue;
+    const candidates = [...previous, ...facts].filter((f) => f.quantity.end <= at && f.depth === depth);
+    const total = candidates[candidates.length - 1];
+    if (total === undefined || total.kind === 'rate' || total.parts.length > 0) continue;
+    if (!/^[\s,;:、。]*$/.test(text.slice(total.quantity.end, at))) continue;
+    const after = facts.filter((f) => f.quantity.start > at);
+    const parts = takeWhile(after, (f) => f.depth > depth || (f.depth === depth && sameFamily(f, total))).filter(
+      (f) => f.depth === depth && f.partOf === undefined,
+    );
+    if (parts.length === 0) continue;
+    const last = parts[parts.length - 1];
+    const inclusive = /^其中\s*,?\s*(包括|主要|如|有)/.test(text.slice(at));
+    attach(total, parts, last !== undefined && !endsWithEtc(text, last) && !inclusive);
+  }
+}
+
+// "来信来访70宗、上级交办32宗，合计102宗": parts first, total after
+function linkTrailingTotals(text: string, facts: Fact[]): void {
+  facts.forEach((total, i) => {
+    if (total.kind === 'rate' || total.parts.length > 0 || total.partOf !== undefined) return;
+    const lead = text.slice(clauseStart(text, total.quantity.start, 0), total.quantity.start);
+    if (!/^(共计|合计|总计)/.test(tidy(lead))) return;
+    const parts: Fact[] = [];
+    for (let k = i - 1; k >= 0; k--) {
+      const f = facts[k];
+      const next = parts[0] ?? total;
+      if (f === undefined || f.depth !== total.depth || !sameFamily(f, total) || f.partOf !== undefined) break;
+      if (/[;。]|其中/.test(text.slice(f.quantity.end, next.quantity.start))) break;
+      parts.unshift(f);
+    }
+    if (parts.length < 2) return;
+    if (total.label === '') total.label = '合计';
+    attach(total, parts, true);
+  });
+}
+
+// "收到调解申请582宗，成功调处553宗，调解成功率95%": the numerator shares words with the rate's name
+function linkRates(facts: Fact[]): void {
+  facts.forEach((rate, i) => {
+    if (rate.kind !== 'rate' || rate.growth) return;
+    if (rate.label.startsWith('占')) {
+      const share = facts[i - 1];
+      if (share?.partOf !== undefined && share.kind === 'count') {
+        rate.numerator = share;
+        rate.denominator = share.partOf;
+      }
+      return;
+    }
+    const earlier = facts.slice(0, i);
+    const lastRate = earlier.map((f) => f.kind).lastIndexOf('rate');
+    const counts = earlier.slice(lastRate + 1).filter((f) => f.kind === 'count' && f.depth === rate.depth);
+    const last = counts[counts.length - 1];
+    if (last === undefined) return;
+    const candidates = counts.filter((f) => sameFamily(f, last));
+    if (candidates.length < 2) return;
+    const stem = rate.label.replace(/率$/, '');
+    const related = candidates.filter((f) => sharesBigram(stem, f.context));
+    const numerator = candidates.length === 2 ? related[related.length - 1] : related.length === 1 ? related[0] : undefined;
+    if (numerator === undefined) return;
+    const denominator = numerator.partOf ?? candidates.find((f) => f !== numerator);
+    if (denominator === undefined) return;
+    rate.numerator = numerator;
+    rate.denominator = denominator;
+  });
+}
+
+function sharesBigram(a: string, b: string): boolean {
+  for (let i = 0; i + 2 <= a.length; i++) if (b.includes(a.slice(i, i + 2))) return true;
+  return false;
+}
+
+function takeWhile<T>(items: readonly T[], keep: (item: T) => boolean): T[] {
+  const out: T[] = [];
+  for (const item of items) {
+    if (!keep(item)) break;
+    out.push(item);
+  }
+  return out;
+}
+
+// the sentence in the original script; long sentences are cut around the figure and its parts
+function quoteOf(original: string, fact: Fact): string {
+  const [s, e] = fact.sentence;
+  const sentence = original.slice(s, e).trim();
+  if (sentence.length <= QUOTE_LIMIT) return sentence;
+  const lastPart = fact.parts[fact.parts.length - 1];
+  const from = Math.max(s, fact.quantity.start - 50);
+  const to = Math.min(e, Math.max(fact.quantity.end, lastPart?.quantity.end ?? 0) + 30);
+  return `${from > s ? '…' : ''}${original.slice(from, to).trim()}${to < e ? '…' : ''}`;
+}

@@ -1,0 +1,101 @@
+import { matchForm, parseChineseNumeral } from './numbers.ts';
+
+export type SectionId = 'measures' | 'shortcomings' | 'firstResponsibility' | 'nextYear' | 'other';
+
+export interface MandatedSection {
+  id: SectionId;
+  /** the wording of 《法治政府建设与责任落实督察工作规定》 art. 25 */
+  title: string;
+  /** a report may leave it out: "其他需要报告的情况" only exists when there is something to report */
+  optional: boolean;
+  /** how towns phrase the heading; tested in this order, first match wins */
+  heading: RegExp;
+  /** wording in the body that shows the content is there even without its own heading */
+  body?: RegExp;
+}
+
+// order matters: "其他…情况" must not count as results, "2025年…目标举措" must not count as this year's measures
+export const MANDATED_SECTIONS: readonly MandatedSection[] = [
+  { id: 'other', title: '其他需要报告的情况', optional: true, heading: /其[他它](需要)?(报告|说明)?的?(情况|事项)/ },
+  {
+    id: 'firstResponsibility',
+    title: '党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况',
+    optional: false,
+    heading: /第一责任人|主要负责人|主要领导.*(职责|履职)|述法/,
+    body: /第一责任人/,
+  },
+  { id: 'shortcomings', title: '存在的不足和原因', optional: false, heading: /不足|问题|困难|短板|差距|薄弱/ },
+  {
+    id: 'nextYear',
+    title: '下一年度推进法治政府建设的主要安排',
+    optional: false,
+    heading: /下一步|下一年|下步|明年|今后|计划|安排|打算|思路|改进措施|努力方向|展望/,
+  },
+  {
+    id: 'measures',
+    title: '推进法治政府建设的主要举措和成效',
+    optional: false,
+    heading: /举措|成效|成绩|情况|亮点|做法|主要工作|工作开展|取得/,
+  },
+];
+
+const TOP_HEADING = /^(?:([一二三四五六七八九十]+)[、.]|第([一二三四五六七八九十]+)部分)/;
+const SUB_HEADING = /^(?:[(][一二三四五六七八九十]+[)]|\d+[.、])/;
+
+export interface SectionMap {
+  /** the report has numbered top-level parts, so it is worth checking them */
+  structured: boolean;
+  /** paragraph index → section it belongs to, for paragraphs under a recognised top-level heading */
+  sectionOf: Array<SectionId | undefined>;
+  found: Set<SectionId>;
+  /** first sentence of each top-level heading, in the original script */
+  headings: string[];
+}
+
+/** which mandated parts a report has, matched loosely on headings at any level */
+export function mapSections(paragraphs: readonly string[]): SectionMap {
+  const found = new Set<SectionId>();
+  const sectionOf: Array<SectionId | undefined> = [];
+  const headings: string[] = [];
+  let topHeadings = 0;
+  let lastNumber = 0;
+  let current: SectionId | undefined;
+  paragraphs.forEach((p, i) => {
+    const m = matchForm(p).trim();
+    const number = topNumber(m);
+    // numbering that restarts (一、 after 四、) is a list inside the current part, not a new part
+    const top = number !== undefined && number > lastNumber;
+    if (top) {
+      topHeadings += 1;
+      lastNumber = number;
+      headings.push(p.trim().split('。')[0] ?? '');
+    }
+    const heading = headingText(m, number !== undefined);
+    if (heading !== undefined) {
+      const id = MANDATED_SECTIONS.find((s) => s.heading.test(heading))?.id;
+      if (id !== undefined) found.add(id);
+      if (top) current = id;
+    }
+    for (const s of MANDATED_SECTIONS) if (s.body?.test(m)) found.add(s.id);
+    sectionOf[i] = current;
+  });
+  return { structured: topHeadings >= 3, sectionOf, found, headings };
+}
+
+function topNumber(line: string): number | undefined {
+  const m = TOP_HEADING.exec(line);
+  const numeral = m?.[1] ?? m?.[2];
+  return numeral === undefined ? undefined : parseChineseNumeral(numeral);
+}
+
+// a heading is a numbered line (its first sentence) or a short line standing alone
+function headingText(line: string, top: boolean): string | undefined {
+  if (top || SUB_HEADING.test(line)) return line.split('。')[0];
+  if (line.length <= 30 && !/[。,;]/.test(line)) return line;
+  return undefined;
+}
+
+export function missingSections(map: SectionMap): MandatedSection[] {
+  if (!map.structured) return [];
+  return MANDATED_SECTIONS.filter((s) => !s.optional && !map.found.has(s.id));
+}

@@ -1,0 +1,22 @@
+import type { Ctx } from '../http/context.ts';
+import type { Platform } from '../module.ts';
+import { insertMany } from './ledger.service.ts';
+import { checkRules, validateRecord } from './ledger.validate.ts';
+
+/**
+ * inserts demo (or reference) records through the same validation as the API, so seeded data is
+ * data a user could have entered; returns the new ids in input order
+ */
+export async function seedLedger(ctx: Ctx, platform: Platform, ledger: string, rows: Array<{ orgCode: string; values: Record<string, unknown> }>): Promise<number[]> {
+  const l = platform.ledgers.get(ledger);
+  if (!l) throw new Error(`unknown ledger ${ledger}`);
+  const items = rows.map((r, i) => {
+    const { values, errors } = validateRecord(l, r.values);
+    const all = [...errors, ...(errors.length ? [] : checkRules(l, values))];
+    if (all.length) throw new Error(`${ledger} seed row ${i}: ${all.map((e) => e.message).join('; ')}`);
+    return { row: i + 1, values, orgCode: r.orgCode };
+  });
+  const { ids, errors } = await insertMany(ctx, l, items, platform.ledgers, 'demo_seed');
+  if (errors.length) throw new Error(`${ledger} seed: ${errors.slice(0, 3).map((e) => `${e.row} ${e.column} ${e.message}`).join('; ')}`);
+  return ids;
+}
