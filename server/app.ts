@@ -13,6 +13,7 @@ import { authRoutes } from './platform/auth/auth.routes.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { createApi, type Api } from './platform/http/route.ts';
 import { ledgerCatalogRoute, ledgerRoutes } from './platform/ledger/ledger.routes.ts';
+import { indicatorRoutes } from './platform/indicators/indicator.routes.ts';
 import type { Platform } from './platform/module.ts';
 
 export const WEB_DIST = fileURLToPath(new URL('../web/dist/', import.meta.url));
@@ -54,6 +55,7 @@ export async function buildApp(platform: Platform, opts: { logger?: boolean } = 
   authRoutes(api, platform);
   adminRoutes(api, platform);
   ledgerCatalogRoute(api, platform);
+  indicatorRoutes(api, platform);
   for (const l of platform.ledgers.all()) ledgerRoutes(api, platform, l);
   for (const m of platform.modules) m.routes?.(api, platform);
 

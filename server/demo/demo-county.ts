@@ -28,7 +28,7 @@ export const DEMO_USERS = [
   { username: 'secadmin', displayName: '李安平', org: DEMO_COUNTY.code, roles: ['secadmin'], note: '安全保密管理员' },
   { username: 'auditor', displayName: '赵审言', org: DEMO_COUNTY.code, roles: ['auditor'], note: '安全审计员' },
   { username: 'county', displayName: '周法明', org: DEMO_COUNTY.code, roles: ['county_admin'], note: '县级管理员（依法治县办）' },
-  { username: 'supervisor', displayName: '孙正清', org: `${DEMO_COUNTY.code}-01`, roles: ['supervisor'], note: '执法监督员（县司法局）' },
+  { username: 'supervisor', displayName: '孙正清', org: DEMO_COUNTY.code, roles: ['supervisor'], note: '执法监督员（县级，监督全县）' },
   { username: 'leader', displayName: '陈志远', org: '999001001000', roles: ['leader'], note: '单位负责人（城关镇）' },
   { username: 'reviewer', displayName: '刘思齐', org: '999001001000', roles: ['reviewer'], note: '审核员（城关镇）' },
   { username: 'legal', displayName: '黄律衡', org: '999001001000', roles: ['legal_reviewer'], note: '法制审核员（城关镇）' },

@@ -1,0 +1,234 @@
+import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mediationModule } from '../../modules/mediation/mediation.module.ts';
+import { json, startTestApp, type TestApp } from '../../test/harness.ts';
+import { adminModule } from '../admin.module.ts';
+
+let t: TestApp;
+let clerk: string;
+let clerk2: string;
+let supervisor: string;
+const base = '/api/ledgers/mediation.case';
+type List = { items: Array<{ id: number; orgCode: string; version: number; values: Record<string, unknown> }>; total: number };
+
+beforeAll(async () => {
+  t = await startTestApp({ modules: [adminModule, mediationModule] });
+  clerk = await t.login('clerk');
+  clerk2 = await t.login('clerk2');
+  supervisor = await t.login('supervisor');
+});
+afterAll(async () => t.close());
+
+async function someRefs(cookie: string): Promise<{ committee_id: number; mediator_id: number }> {
+  const list = json<List>(await t.request(cookie, { method: 'GET', url: `${base}?pageSize=1` }));
+  const v = list.items[0]?.values ?? {};
+  return { committee_id: Number(v['committee_id']), mediator_id: Number(v['mediator_id']) };
+}
+
+const validCase = (refs: { committee_id: number; mediator_id: number }, n: number): Record<string, unknown> => ({
+  case_no: `（2026）测试第${n}号`,
+  received_on: '2026-03-02',
+  source: '当事人申请',
+  dispute_type: '劳动争议',
+  summary: '测试追索劳动报酬',
+  description: '申请人在某公司务工，公司拖欠工资，发生劳动争议',
+  applicant_name: '测试甲',
+  applicant_id: '11010519491231002X',
+  applicant_phone: '13800138000',
+  respondent_name: '测试公司',
+  parties_count: 2,
+  amount: 1.5,
+  ...refs,
+  outcome: '正在调解',
+});
+
+describe('ledger API', () => {
+  it('finds cases by Chinese words: 劳动争议 工资', async () => {
+    const res = json<List>(await t.request(clerk, { method: 'GET', url: `${base}?q=${encodeURIComponent('劳动争议 工资')}&pageSize=200` }));
+    expect(res.total).toBeGreaterThan(0);
+    for (const item of res.items) expect(String(item.values['description'])).toMatch(/劳动争议[\s\S]*|工资/);
+    for (const item of res.items) {
+      const text = `${String(item.values['summary'])}${String(item.values['description'])}`;
+      expect(text).toContain('劳动争议');
+      expect(text).toContain('工资');
+    }
+    const expected = await sql<{ n: number }>`select count(*)::int as n from mediation_case where status = 'active' and org_code like '999001001000%' and description like '%劳动争议%' and description like '%工资%'`.execute(t.platform.db);
+    expect(res.total).toBe(expected.rows[0]?.n);
+  });
+
+  it('refuses a bad record naming every bad field in Chinese, and saves nothing', async () => {
+    const before = json<List>(await t.request(clerk, { method: 'GET', url: `${base}?pageSize=1` })).total;
+    const res = await t.request(clerk, { method: 'POST', url: base, payload: { case_no: '', received_on: '2026-02-30', dispute_type: '吵架', applicant_id: '123' } });
+    expect(res.statusCode).toBe(400);
+    const body = json<{ errors: Array<{ path: string; message: string }> }>(res);
+    const byPath = Object.fromEntries(body.errors.map((e) => [e.path, e.message]));
+    expect(byPath['case_no']).toBe('案件编号：必填');
+    expect(byPath['received_on']).toMatch(/^受理日期：须为有效日期/);
+    expect(byPath['dispute_type']).toMatch(/^纠纷类型：须为以下之一/);
+    expect(byPath['applicant_id']).toMatch(/^申请人证件号码：/);
+    expect(json<List>(await t.request(clerk, { method: 'GET', url: `${base}?pageSize=1` })).total).toBe(before);
+  });
+
+  it('applies cross-field rules', async () => {
+    const refs = await someRefs(clerk);
+    const res = await t.request(clerk, { method: 'POST', url: base, payload: { ...validCase(refs, 1), outcome: '调解成功', closed_on: '2026-03-01' } });
+    expect(res.statusCode).toBe(400);
+    const paths = json<{ errors: Array<{ path: string; message: string }> }>(res).errors.map((e) => e.message);
+    expect(paths).toContain('结案日期：结案日期不能早于受理日期');
+    expect(paths).toContain('协议形式：调解成功须注明协议形式（书面或口头）');
+  });
+
+  it('creates, edits with optimistic locking, withdraws with a reason, and shows the history', async () => {
+    const refs = await someRefs(clerk);
+    const created = await t.request(clerk, { method: 'POST', url: base, payload: validCase(refs, 2) });
+    expect(created.statusCode).toBe(200);
+    const rec = json<{ id: number; version: number; orgCode: string }>(created);
+    expect(rec.orgCode).toBe('999001001000');
+    const edited = await t.request(clerk, { method: 'PUT', url: `${base}/${rec.id}`, payload: { version: rec.version, amount: 2.5 } });
+    expect(edited.statusCode).toBe(200);
+    const stale = await t.request(clerk, { method: 'PUT', url: `${base}/${rec.id}`, payload: { version: rec.version, amount: 3 } });
+    expect(stale.statusCode).toBe(409);
+    const reviewer = await t.login('reviewer');
+    const w = await t.request(reviewer, { method: 'POST', url: `${base}/${rec.id}/withdraw`, payload: { reason: '重复登记' } });
+    expect(w.statusCode).toBe(200);
+    const history = json<{ items: Array<{ action: string; diff: Record<string, { from: unknown; to: unknown }> }> }>(await t.request(clerk, { method: 'GET', url: `${base}/${rec.id}/history` }));
+    expect(history.items.map((h) => h.action)).toEqual(['create', 'update', 'withdraw']);
+    expect(history.items[1]?.diff['amount']).toEqual({ from: 1.5, to: 2.5 });
+    // personal data never appears in the clear in the audit trail
+    expect(JSON.stringify(history.items[0]?.diff)).not.toContain('11010519491231002X');
+  });
+
+  it('encrypts personal data at rest and masks it for roles without the personal permission', async () => {
+    const raw = await sql<{ applicant_id: string }>`select applicant_id from mediation_case where applicant_id is not null limit 1`.execute(t.platform.db);
+    expect(raw.rows[0]?.applicant_id).toMatch(/^v1:/);
+    const mine = json<List>(await t.request(clerk, { method: 'GET', url: `${base}?pageSize=5` }));
+    const full = String(mine.items[0]?.values['applicant_id']);
+    expect(full).toMatch(/^\d{17}[\dX]$|^[0-9A-Z]{18}$/);
+    const masked = json<List>(await t.request(supervisor, { method: 'GET', url: `${base}?ids=${mine.items[0]?.id}` }));
+    expect(String(masked.items[0]?.values['applicant_id'])).toContain('****');
+    expect(String(masked.items[0]?.values['applicant_phone'])).toMatch(/^\d{3}\*{4}\d{4}$/);
+  });
+});
+
+describe('data scope of a town clerk', () => {
+  it('cannot list, read, search, export or download an attachment of a sibling town', async () => {
+    const theirs = json<List>(await t.request(clerk2, { method: 'GET', url: `${base}?pageSize=1` })).items[0];
+    expect(theirs?.orgCode.startsWith('999001002000')).toBe(true);
+    const id = theirs?.id ?? 0;
+    const upload = await uploadFile(clerk2, id, 'notice.pdf', Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF'));
+    expect(upload.statusCode).toBe(200);
+    const fileId = json<{ id: number }>(upload).id;
+    const mine = json<List>(await t.request(clerk, { method: 'GET', url: `${base}?pageSize=200&status=all` }));
+    expect(mine.items.every((i) => i.orgCode.startsWith('999001001000'))).toBe(true);
+    expect((await t.request(clerk, { method: 'GET', url: `${base}/${id}` })).statusCode).toBe(404);
+    expect((await t.request(clerk, { method: 'GET', url: `${base}/${id}/history` })).statusCode).toBe(404);
+    expect((await t.request(clerk, { method: 'PUT', url: `${base}/${id}`, payload: { version: 1, amount: 1 } })).statusCode).toBe(404);
+    expect((await t.request(clerk, { method: 'GET', url: `${base}/${id}/attachments/${fileId}` })).statusCode).toBe(404);
+    expect(json<List>(await t.request(clerk, { method: 'GET', url: `${base}?ids=${id}` })).total).toBe(0);
+    expect(json<List>(await t.request(clerk, { method: 'GET', url: `${base}?org=999001002000` })).total).toBe(0);
+    const exported = await t.request(clerk, { method: 'GET', url: `${base}/export.xlsx?ids=${id}` });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets[0]?.rowCount).toBe(1);
+    expect((await t.request(clerk2, { method: 'GET', url: `${base}/${id}/attachments/${fileId}` })).statusCode).toBe(200);
+  });
+});
+
+async function uploadFile(cookie: string, id: number, name: string, bytes: Buffer) {
+  const boundary = '----fazhi';
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\n证据材料\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return t.request(cookie, { method: 'POST', url: `${base}/${id}/attachments`, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+}
+
+describe('attachments', () => {
+  it('sniffs the type from the content and records the file hash in the audit trail', async () => {
+    const id = json<List>(await t.request(clerk, { method: 'GET', url: `${base}?pageSize=1` })).items[0]?.id ?? 0;
+    const exe = await uploadFile(clerk, id, '调解协议.pdf', Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]));
+    expect(exe.statusCode).toBe(415);
+    const png = await uploadFile(clerk, id, 'photo.dat', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]));
+    expect(png.statusCode).toBe(200);
+    const att = json<{ id: number; mime: string; hash: string }>(png);
+    expect(att.mime).toBe('image/png');
+    const entry = await t.platform.db.selectFrom('audit_log').select('diff').where('entity', '=', 'mediation.case').where('entity_id', '=', String(id)).where('action', '=', 'attach').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(JSON.stringify(entry.diff)).toContain(att.hash);
+    const download = await t.request(clerk, { method: 'GET', url: `${base}/${id}/attachments/${att.id}` });
+    expect(download.headers['content-type']).toBe('image/png');
+    expect(download.headers['x-content-sm3']).toBe(att.hash);
+  });
+});
+
+describe('Excel', () => {
+  async function sheet(rows: Array<Record<string, unknown>>): Promise<Buffer> {
+    const tpl = await t.request(clerk, { method: 'GET', url: `${base}/template.xlsx` });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(tpl.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    if (!ws) throw new Error('no sheet');
+    const headers: string[] = [];
+    ws.getRow(1).eachCell((c, col) => (headers[col] = String(c.value).replace(/\*$/, '')));
+    rows.forEach((r, i) => {
+      const row = ws.getRow(i + 2);
+      headers.forEach((h, col) => {
+        if (h && r[h] !== undefined) row.getCell(col).value = r[h] as ExcelJS.CellValue;
+      });
+    });
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+
+  async function importFile(bytes: Buffer, mode: string) {
+    const boundary = '----fazhi';
+    const body = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cases.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+    return t.request(clerk, { method: 'POST', url: `${base}/import?mode=${mode}`, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+  }
+
+  it('offers a template with the dictionaries as drop-downs', async () => {
+    const tpl = await t.request(clerk, { method: 'GET', url: `${base}/template.xlsx` });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(tpl.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    let col = 0;
+    ws?.getRow(1).eachCell((c, n) => {
+      if (String(c.value).startsWith('纠纷类型')) col = n;
+    });
+    expect(ws?.getCell(2, col).dataValidation?.type).toBe('list');
+  });
+
+  it('dry-runs a 10 000-row file with 3 bad rows, names them, imports nothing until fixed, then imports', async () => {
+    const refs = await someRefs(clerk);
+    const rows = Array.from({ length: 10_000 }, (_, i) => ({
+      案件编号: `（2026）导入第${i + 1}号`,
+      受理日期: '2026-05-06',
+      案件来源: '排查',
+      纠纷类型: '邻里纠纷',
+      纠纷概要: `邻里通行纠纷${i + 1}`,
+      '申请人（一方当事人）': `村民${i + 1}`,
+      '被申请人（对方当事人）': `邻居${i + 1}`,
+      当事人人数: 2,
+      受理调委会: refs.committee_id,
+      承办调解员: refs.mediator_id,
+      调解结果: '正在调解',
+    }));
+    rows[17] = { ...rows[17], 纠纷类型: '打架' } as (typeof rows)[number];
+    rows[4242] = { ...rows[4242], 受理日期: '2026-13-01' } as (typeof rows)[number];
+    rows[9998] = { ...rows[9998], 当事人人数: '两人' } as unknown as (typeof rows)[number];
+    const file = await sheet(rows);
+    const before = json<List>(await t.request(clerk, { method: 'GET', url: `${base}?pageSize=1` })).total;
+
+    const check = json<{ total: number; valid: number; invalid: number; errors: Array<{ row: number; column: string; message: string }>; imported: number }>(await importFile(file, 'check'));
+    expect(check.total).toBe(10_000);
+    expect(check.invalid).toBe(3);
+    expect(check.errors.map((e) => [e.row, e.column])).toEqual([[19, '纠纷类型'], [4244, '受理日期'], [10000, '当事人人数']]);
+    const all = json<{ imported: number }>(await importFile(file, 'all'));
+    expect(all.imported).toBe(0);
+    expect(json<List>(await t.request(clerk, { method: 'GET', url: `${base}?pageSize=1` })).total).toBe(before);
+
+    const valid = json<{ imported: number }>(await importFile(file, 'valid'));
+    expect(valid.imported).toBe(9_997);
+    expect(json<List>(await t.request(clerk, { method: 'GET', url: `${base}?pageSize=1` })).total).toBe(before + 9_997);
+  });
+});
