@@ -55,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
   const overrides = { dataDir, port: typeof values.port === 'string' ? Number(values.port) : undefined };
   const out = (line: string): void => console.log(line);
 
-  const extra = cliCommands.find((c) => c.name === command || `${c.name} ${rest[0] ?? ''}` === `${c.name} ${c.sub ?? ''}`);
+  const extra = cliCommands.find((c) => c.name === command && (!c.sub || c.sub === rest[0]));
   switch (command) {
     case 'serve':
       return serve(overrides, values.demo === true);
@@ -106,7 +106,6 @@ async function main(argv: string[]): Promise<number> {
       out(USAGE);
       return 0;
     default:
-      if (extra) return extra.run(rest, { overrides, out });
       break;
   }
   if (extra) return extra.run(rest, { overrides, out });

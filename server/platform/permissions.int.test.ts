@@ -38,16 +38,57 @@ const EXPECTED: Record<string, Role[] | 'any' | 'public'> = {
   'DELETE /api/sessions/:id': ['sysadmin'],
   'GET /api/audit': ['auditor'],
   'POST /api/audit/verify': ['auditor'],
+  'GET /api/ledgers': 'any',
+  'GET /api/indicators': BUSINESS,
+  'GET /api/indicators/:id': BUSINESS,
+  'POST /api/review': ['county_admin', 'supervisor', 'reviewer', 'leader'],
 };
+
+/** who may do what on a ledger unless its declaration says otherwise — written out here, not imported */
+const LEDGER_POLICY: Record<string, Role[]> = {
+  read: ['clerk', 'reviewer', 'legal_reviewer', 'leader', 'supervisor', 'county_admin'],
+  create: ['clerk', 'reviewer', 'county_admin'],
+  update: ['clerk', 'reviewer', 'county_admin'],
+  withdraw: ['reviewer', 'leader', 'county_admin'],
+  export: ['clerk', 'reviewer', 'leader', 'supervisor', 'county_admin'],
+  import: ['clerk', 'reviewer', 'county_admin'],
+};
+
+/** the action each generated ledger route needs */
+const LEDGER_ROUTES: Array<[string, string]> = [
+  ['GET /meta', 'read'],
+  ['GET ', 'read'],
+  ['GET /:id', 'read'],
+  ['GET /:id/history', 'read'],
+  ['POST ', 'create'],
+  ['PUT /:id', 'update'],
+  ['POST /:id/withdraw', 'withdraw'],
+  ['GET /template.xlsx', 'import'],
+  ['POST /import', 'import'],
+  ['GET /export.xlsx', 'export'],
+  ['POST /:id/attachments', 'update'],
+  ['GET /:id/attachments/:fileId', 'read'],
+  ['POST /:id/attachments/:fileId/remove', 'update'],
+];
+
+function addLedgerExpectations(ledgers: ReadonlyArray<{ name: string; roles?: Partial<Record<string, readonly string[]>> }>): void {
+  for (const l of ledgers) {
+    for (const [route, action] of LEDGER_ROUTES) {
+      const [method, suffix] = route.split(' ') as [string, string];
+      EXPECTED[`${method} /api/ledgers/${l.name}${suffix}`] = (l.roles?.[action] as Role[] | undefined) ?? LEDGER_POLICY[action] ?? [];
+    }
+  }
+}
 
 beforeAll(async () => {
   t = await startTestApp();
+  addLedgerExpectations(t.platform.ledgers.all());
   for (const [role, username] of Object.entries(roleUser)) cookies.set(role, await t.login(username));
 });
 afterAll(async () => t.close());
 
 function concrete(url: string): string {
-  return url.replace(':code', '999001001000').replace(':id', '999999');
+  return url.replace(':code', '999001001000').replace(':fileId', '1').replace(':id', '999999');
 }
 
 describe('permission matrix', () => {

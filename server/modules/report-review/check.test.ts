@@ -116,6 +116,7 @@ describe('consistency', () => {
   it('does not compare figures of different scope, period or precision', () => {
     expect(findings('排查矛盾纠纷120件，调处矛盾纠纷100件。')).toEqual([]);
     expect(findings('化解矛盾纠纷331件。', '2023年化解矛盾纠纷300件。')).toEqual([]);
+    expect(findings('2024年，共受理矛盾纠纷30起。', '2023年，共受理矛盾纠纷25起。')).toEqual([]);
     expect(findings('化解矛盾纠纷331件，同比上年化解矛盾纠纷300件增长10%。', '化解矛盾纠纷331件。')).toEqual([]);
     expect(findings('化解矛盾纠纷331余件。', '化解矛盾纠纷340件。')).toEqual([]);
     expect(findings('其中婚姻纠纷10件。', '受理案件20件，其中婚姻纠纷12件。')).toEqual([]);
@@ -140,6 +141,10 @@ describe('mandated sections', () => {
   it('accepts the headings towns actually use', () => {
     expect(findings(...complete)).toEqual([]);
     expect(findings('一、党政主要负责人严格履行推进法治政府建设第一责任人职责', '二、主要举措和成效', '三、存在的不足和原因', '四、下一步工作计划')).toEqual([]);
+  });
+
+  it('accepts one heading that covers two parts', () => {
+    expect(findings('一、工作开展情况', '二、党政主要负责人履行第一责任人职责情况', '三、存在的问题及下一步工作打算')).toEqual([]);
   });
 
   it('flags a missing section with its statutory title', () => {

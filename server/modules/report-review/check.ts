@@ -35,7 +35,7 @@ function checkParts(total: Fact): Finding[] {
     return [
       {
         kind: 'subset_exceeds_total',
-        message: `“${part.label}”${shown(part)}大于它所属的“${total.label}”${shown(total)}，部分不应多于整体。`,
+        message: `“${nameOf(part)}”${shown(part)}大于它所属的“${nameOf(total)}”${shown(total)}，部分不应多于整体。`,
         text: total.quote,
         expected: `不超过${shown(total)}`,
         actual: shown(part),
@@ -48,13 +48,14 @@ function checkParts(total: Fact): Finding[] {
   const under = total.partsComplete && sumHigh < low - EPSILON;
   if (!over && !under) return [];
   const { sum, total: whole, unit } = sumOf(total);
-  const sumText = formatQuantity(sum, unit);
+  // estimated parts are added at their lowest
+  const sumText = `${total.parts.some((p) => p.quantity.approximation) ? '至少' : ''}${formatQuantity(sum, unit)}`;
   const diff = formatQuantity(round(Math.abs(sum - whole)), unit);
   const list = total.parts.map((p) => `${p.label}${p.quantity.raw}`).join('、');
   return [
     {
       kind: 'parts_sum_mismatch',
-      message: `“${total.label}”共${shown(total)}，但其中所列各项（${list}）合计${sumText}，比总数${over ? '多' : '少'}${diff}。`,
+      message: `“${nameOf(total)}”共${shown(total)}，但其中所列各项（${list}）合计${sumText}，比总数${over ? '多' : '少'}${diff}。`,
       text: total.quote,
       expected: shown(total),
       actual: sumText,
@@ -77,7 +78,7 @@ function checkRate(rate: Fact): Finding[] {
   return [
     {
       kind: 'rate_mismatch',
-      message: `“${rate.label}”写为${rate.quantity.raw}，但按文中数字计算，${num.label || '分子'}${num.quantity.raw}÷${den.label || '分母'}${den.quantity.raw}≈${expected}。`,
+      message: `“${nameOf(rate)}”写为${rate.quantity.raw}，但按文中数字计算，${num.label || '分子'}${num.quantity.raw}÷${den.label || '分母'}${den.quantity.raw}≈${expected}。`,
       text: rate.quote,
       expected,
       actual: rate.quantity.raw,
@@ -104,7 +105,7 @@ function checkPercentCeiling(rate: Fact): Finding[] {
   return [
     {
       kind: 'percent_over_100',
-      message: `“${rate.label || '比率'}”为${q.raw}，超过100%；除增长幅度外，比率不应超过100%。`,
+      message: `“${nameOf(rate)}”为${q.raw}，超过100%；除增长幅度外，比率不应超过100%。`,
       text: rate.quote,
       expected: '不超过100%',
       actual: q.raw,
@@ -128,7 +129,7 @@ function checkConsistency(facts: readonly Fact[]): Finding[] {
     if (first === undefined || other === undefined) continue;
     findings.push({
       kind: 'inconsistent_value',
-      message: `“${first.label}”在报告中前后数字不一致：先写${first.quantity.raw}，后写${other.quantity.raw}。`,
+      message: `“${nameOf(first)}”在报告中前后数字不一致：先写${first.quantity.raw}，后写${other.quantity.raw}。`,
       text: first.quote === other.quote ? first.quote : `${first.quote} …… ${other.quote}`,
       expected: first.quantity.raw,
       actual: other.quantity.raw,
@@ -139,6 +140,10 @@ function checkConsistency(facts: readonly Fact[]): Finding[] {
 
 function factBounds(f: Fact): [number, number] {
   return bounds(f.quantity.normalized.value, f.quantity.approximation);
+}
+
+function nameOf(f: Fact): string {
+  return f.label === '' ? '该项' : f.label;
 }
 
 function shown(f: Fact): string {

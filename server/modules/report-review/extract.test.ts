@@ -56,6 +56,12 @@ describe('totals with parts', () => {
     expect(find(rows, '80件')).toMatchObject({ parts: ['土地纠纷30件', '邻里纠纷20件'], complete: false });
   });
 
+  it('lets a second 其中 open a list of its own', () => {
+    const rows = figures('受理案件50件，其中行政处罚案件30件，其中简易程序10件。');
+    expect(find(rows, '50件')).toMatchObject({ parts: ['行政处罚案件30件'], complete: false });
+    expect(find(rows, '30件')).toMatchObject({ parts: ['简易程序10件'], complete: false });
+  });
+
   it('finds the total of a 其中 that opens the next sentence', () => {
     const rows = figures('全年共办理案件50件。其中，行政处罚30件、行政检查20件。');
     expect(find(rows, '50件')?.parts).toEqual(['行政处罚案件30件', '行政检查案件20件']);

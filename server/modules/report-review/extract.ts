@@ -35,7 +35,7 @@ export interface Fact {
 
 const CLAUSE_BREAK = ',;:、(';
 const COMPARISON = /上年|去年|上一年|同期|同比|环比|较\d{4}年/;
-const GROWTH = /增长|增加|增幅|提高|提升|上升|下降|减少|降低|同比|环比|较上年|较去年|比上年|比去年|超出|超额|完成|翻/;
+const GROWTH = /去年|上年|同期|增长|增加|增幅|提高|提升|上升|下降|减少|降低|同比|环比|较上年|较去年|比上年|比去年|超出|超额|完成|翻/;
 const QUOTE_LIMIT = 160;
 
 /** every quantitative claim of a report, linked into totals with parts, subsets and rates */
@@ -53,12 +53,16 @@ export function extractFacts(paragraphs: readonly string[]): Fact[] {
       const inSentence = quantities.filter((q) => q.start >= s && q.start < e);
       const found: Fact[] = [];
       inSentence.forEach((q, k) => {
-        const floor = Math.max(s, inSentence[k - 1]?.end ?? s);
-        const before = text.slice(clauseStart(text, q.start, floor), q.start);
+        const previousQuantity = inSentence[k - 1];
+        // "培训执法人员3期120人次": a number right after another shares its words
+        const named = previousQuantity?.end === q.start ? previousQuantity : q;
+        const floor = Math.max(s, inSentence[inSentence.indexOf(named) - 1]?.end ?? s);
+        const before = text.slice(clauseStart(text, named.start, floor), named.start);
         const after = text.slice(q.end, clauseEnd(text, q.end, inSentence[k + 1]?.start ?? e));
         const kind: FactKind = q.unit === '%' || q.unit === '‰' ? 'rate' : q.unit.endsWith('元') ? 'amount' : 'count';
         const labels = kind === 'rate' ? rateLabels(before) : [countLabel(before, after)];
-        const year = /(\d{4})\s?年/.exec(before)?.[1] ?? '';
+        // the last year named before the figure in its sentence ("2023年，我镇共受理…")
+        const year = [...text.slice(s, q.start).matchAll(/(\d{4})\s?年/g)].pop()?.[1] ?? '';
         for (const label of labels.length > 0 ? labels : ['']) {
           found.push({
             quantity: q,
@@ -125,6 +129,14 @@ function clauseStart(text: string, pos: number, floor: number): number {
   while (i > floor) {
     const ch = text[i - 1] ?? '';
     if (CLAUSE_BREAK.includes(ch) || text.slice(i - 2, i) === '其中') break;
+    if (ch === '”') {
+      // a quoted name is one word: 开展“双随机、一公开”抽查
+      const open = text.lastIndexOf('“', i - 2);
+      if (open >= floor) {
+        i = open;
+        continue;
+      }
+    }
     if (ch === ')') {
       // skip a short aside like "专(兼)职"
       const open = text.lastIndexOf('(', i - 2);
@@ -198,9 +210,13 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
     if (total === undefined || total.kind === 'rate' || total.parts.length > 0) continue;
     if (!/^[\s,;:、。]*$/.test(text.slice(total.quantity.end, at))) continue;
     const after = facts.filter((f) => f.quantity.start > at);
-    const parts = takeWhile(after, (f) => f.depth > depth || (f.depth === depth && sameFamily(f, total))).filter(
-      (f) => f.depth === depth && f.partOf === undefined,
-    );
+    // a second 其中 opens a list of its own: "案件50件，其中处罚30件，其中简易程序10件"
+    const next = text.indexOf('其中', at + 2);
+    const listEnd = next >= 0 && next < e ? next : e;
+    const parts = takeWhile(
+      after,
+      (f) => f.quantity.start < listEnd && (f.depth > depth || (f.depth === depth && sameFamily(f, total))),
+    ).filter((f) => f.depth === depth && f.partOf === undefined);
     if (parts.length === 0) continue;
     const last = parts[parts.length - 1];
     const inclusive = /^其中\s*,?\s*(包括|主要|如|有)/.test(text.slice(at));

@@ -9,13 +9,13 @@ const VERBS = [
   '修改', '参与', '参加', '处置', '培育', '选聘', '聘请', '聘任', '明确', '制定', '印发', '发放', '张贴', '悬挂',
   '解答', '接待', '查处', '作出', '做出', '出动', '走访', '覆盖', '惠及', '设立', '成立', '解决', '听取', '运用',
   '完成', '新增', '涉及', '编制', '梳理', '公布', '获得', '发布', '报送', '上报', '审核', '审查', '清理', '立案',
-  '建立', '建设', '出具', '签订', '配备', '落实', '整改', '发现', '培训', '评查', '接听',
+  '建立', '建设', '建成', '出具', '研究', '接受', '检查', '签订', '配备', '落实', '整改', '发现', '培训', '评查', '接听',
 ].sort((a, b) => b.length - a.length);
 
-const LEADING_FILLERS = /^(全年|全镇|全乡|全街道|我镇|本镇|我乡|一年来|年内|今年以来|先后|累计|共计|共|各类|各种|各项|各级|相关|有关|全体|依法|了|的)+/;
-const TRAILING_LINKS = /(均达到|均达|均为|分别为|分别达|达到|已达|高达|达|为|是|共计|合计|总计|累计|共有|共|计|有|了|约|近|逾|超过|突破)+$/;
+const LEADING_FILLERS = /^(力争|确保|争取|仅有|只有|现有|全年|全镇|全乡|全街道|我镇|本镇|我乡|一年来|年内|今年以来|先后|累计|共计|共|各类|各种|各项|各级|相关|有关|全体|依法|了|的)+/;
+const TRAILING_LINKS = /(由|至|均达到|均达|均为|分别为|分别达|达到|已达|高达|达|为|是|共计|合计|总计|累计|共有|共|计|有|了|约|近|逾|超过|突破)+$/;
 // words after a unit that continue the sentence rather than name what was counted
-const NOT_A_NOUN_START = /^(已|正在|尚|未|仍|的|是|为|以|之|其|中|共|均|等|左右|以上|以内|内|后|前|被|并|和|与|及|或|同比|较|比|次|多|余|每|分别|占|达|约|近|都|也|还|就|即|合计|共计|累计|\d)/;
+const NOT_A_NOUN_START = /^(压缩|缩短|提高|提升|增加|减少|降低|下降|增长|上升|已|正在|尚|未|仍|的|是|为|以|之|其|中|共|均|等|左右|以上|以内|内|后|前|被|并|和|与|及|或|同比|较|比|次|多|余|每|分别|占|达|约|近|都|也|还|就|即|合计|共计|累计|\d)/;
 const ORG_PREFIX = /^.*?(大队|中队|支队|执法队|司法所|派出所|办公室|人民政府)(?=.{4,}$)/;
 
 const SYNONYMS: Record<string, string> = {
@@ -28,11 +28,12 @@ const SYNONYMS: Record<string, string> = {
   信访案件: '信访事项', 行政诉讼: '行政诉讼案件', 行政复议: '行政复议案件', 规范性文件: '行政规范性文件',
 };
 
-export const MAX_LABEL = 10;
+// longest labels, in characters: a head noun with its closest modifiers
+const MAX_LABEL = 10;
 const MAX_LEADING_LABEL = 8;
-export const MAX_RATE_LABEL = 5;
+const MAX_RATE_LABEL = 7;
 
-/** tidy a phrase: short bracketed asides, quote marks and spaces go */
+/** tidy a phrase: short bracketed asides (专(兼)职), punctuation and spaces go */
 export function tidy(phrase: string): string {
   return phrase
     .replace(/\([^()\d]{0,8}\)/g, '')
@@ -83,8 +84,23 @@ export function rateLabels(before: string): string[] {
   const linked = before.replace(/\s/g, '').replace(/(达到|达|为)$/, '');
   const names = linked.endsWith('均') ? linked.slice(0, -1).split(/以及|和|与|、/) : [linked];
   return names
-    .map((n) => trailingWords(afterLast(tidy(n).replace(TRAILING_LINKS, ''), ['的']), MAX_RATE_LABEL))
+    .map((n) => afterLast(tidy(n).replace(TRAILING_LINKS, ''), ['的']).replace(/的$/, '').replace(LEADING_FILLERS, ''))
+    .map(rateName)
     .filter((n) => n !== '');
+}
+
+// the words of a rate's name back to the population it is a rate of: 重大决策事项|集体讨论率
+const POPULATION_WORDS = new Set([
+  '事项', '人员', '案件', '机关', '人', '单位', '部门', '群众', '企业', '信息', '文件', '行政', '纠纷',
+]);
+
+function rateName(phrase: string): string {
+  let out = '';
+  for (const w of words(phrase).reverse()) {
+    if (out !== '' && (POPULATION_WORDS.has(w) || out.length + w.length > MAX_RATE_LABEL)) break;
+    out = w + out;
+  }
+  return out;
 }
 
 function afterLast(text: string, markers: readonly string[]): string {
@@ -96,15 +112,22 @@ function afterLast(text: string, markers: readonly string[]): string {
   return text.slice(cut);
 }
 
+// nouns that contain a verb: 行政检查 is a kind of case, not "to inspect"
+const VERB_NOUNS = ['行政检查', '执法检查', '安全检查', '监督检查', '双随机检查', '合法性审查', '公平竞争审查'];
+// what may follow a verb without being the thing counted: "调处成功248件"
+const RESULT_WORDS = /^(成功|完毕|到位|结案|化解|办结)$/;
+
 // cut after the last verb that leaves at least two characters of noun
 function afterLastVerb(text: string): string {
   let cut = 0;
   for (const v of VERBS) {
-    let i = text.indexOf(v);
-    while (i >= 0) {
+    for (let i = text.indexOf(v); i >= 0; i = text.indexOf(v, i + 1)) {
       const end = i + v.length;
-      if (text.length - end >= 2 && end > cut) cut = end;
-      i = text.indexOf(v, i + 1);
+      const inNoun = VERB_NOUNS.some((n) => {
+        const at = text.indexOf(n, Math.max(0, end - n.length));
+        return at >= 0 && at <= i && at + n.length >= end;
+      });
+      if (!inNoun && text.length - end >= 2 && !RESULT_WORDS.test(text.slice(end)) && end > cut) cut = end;
     }
   }
   return text.slice(cut);
@@ -114,8 +137,8 @@ function words(text: string): string[] {
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
 
-/** the last words of a phrase, at most max characters (the head noun of a Chinese phrase comes last) */
-export function trailingWords(text: string, max: number): string {
+// the last words of a phrase, at most max characters (the head noun of a Chinese phrase comes last)
+function trailingWords(text: string, max: number): string {
   if (text.length <= max) return text;
   let out = '';
   for (const w of words(text).reverse()) {

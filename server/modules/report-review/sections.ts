@@ -14,7 +14,7 @@ export interface MandatedSection {
   body?: RegExp;
 }
 
-// order matters: "其他…情况" must not count as results, "2025年…目标举措" must not count as this year's measures
+// the order is the order of precedence: "其他…情况" is not results, "2025年…目标举措" is not this year's measures
 export const MANDATED_SECTIONS: readonly MandatedSection[] = [
   { id: 'other', title: '其他需要报告的情况', optional: true, heading: /其[他它](需要)?(报告|说明)?的?(情况|事项)/ },
   {
@@ -72,14 +72,20 @@ export function mapSections(paragraphs: readonly string[]): SectionMap {
     }
     const heading = headingText(m, number !== undefined);
     if (heading !== undefined) {
-      const id = MANDATED_SECTIONS.find((s) => s.heading.test(heading))?.id;
-      if (id !== undefined) found.add(id);
-      if (top) current = id;
+      const ids = sectionsOfHeading(heading);
+      for (const id of ids) found.add(id);
+      if (top) current = ids[0];
     }
     for (const s of MANDATED_SECTIONS) if (s.body?.test(m)) found.add(s.id);
     sectionOf[i] = current;
   });
   return { structured: topHeadings >= 3, sectionOf, found, headings };
+}
+
+// one heading may cover two parts ("存在的问题及下一步打算"); results only when it names nothing else
+function sectionsOfHeading(heading: string): SectionId[] {
+  const ids = MANDATED_SECTIONS.filter((s) => s.heading.test(heading)).map((s) => s.id);
+  return ids.length > 1 ? ids.filter((id) => id !== 'measures') : ids;
 }
 
 function topNumber(line: string): number | undefined {
