@@ -1,7 +1,11 @@
 import { adminModule } from '../platform/admin.module.ts';
+import { calendarModule } from '../platform/calendar/calendar.module.ts';
 import type { ModuleDefinition } from '../platform/module.ts';
+import { workflowModule } from '../platform/workflow/workflow.module.ts';
 import { mediationModule } from './mediation/mediation.module.ts';
 import { reportReviewModule } from './report-review/report-review.module.ts';
+import { annualReportModule } from './annual-report/annual-report.module.ts';
+import { publicityModule } from './publicity/publicity.module.ts';
 
 /** every work area of the product, in navigation order; adding one is adding one folder and one line here */
-export const modules: ModuleDefinition[] = [adminModule, mediationModule, reportReviewModule];
+export const modules: ModuleDefinition[] = [adminModule, calendarModule, workflowModule, mediationModule, publicityModule, annualReportModule, reportReviewModule];

@@ -1,0 +1,28 @@
+import { defineModule } from '../../platform/module.ts';
+import { publicReportRoutes } from './report.public.ts';
+import * as migration from './report.migration.ts';
+import { reportRoutes } from './report.routes.ts';
+
+/** 法治政府建设年度报告: drafts written from the year's indicators, submission, secrecy review, publication, county roll-up */
+export const annualReportModule = defineModule({
+  name: 'annual-report',
+  label: '年度报告',
+  migrations: { '20261122000500-annual-report': migration },
+  permissions: [
+    { code: 'report.read', label: '年度报告：查看', roles: ['clerk', 'reviewer', 'legal_reviewer', 'leader', 'supervisor', 'county_admin'] },
+    { code: 'report.edit', label: '年度报告：起草编辑', roles: ['clerk', 'reviewer', 'leader', 'county_admin'] },
+    { code: 'report.submit', label: '年度报告：提交与更正', roles: ['leader', 'county_admin'] },
+    { code: 'report.return', label: '年度报告：退回下级报告', roles: ['county_admin'] },
+    { code: 'report.secrecy', label: '年度报告：保密审查', roles: ['reviewer', 'county_admin'] },
+    { code: 'report.publish', label: '年度报告：公开发布', roles: ['leader', 'county_admin'] },
+    { code: 'report.rollup', label: '年度报告：下级报送情况与对比', roles: ['county_admin', 'supervisor'] },
+  ],
+  nav: [
+    { path: '/reports/annual', label: '年度报告', permission: 'report.read', group: '年度报告', icon: 'file-text', order: 800 },
+    { path: '/reports/rollup', label: '下级报送情况', permission: 'report.rollup', group: '年度报告', icon: 'cluster', order: 810 },
+  ],
+  routes: (api, platform) => {
+    reportRoutes(api, platform);
+    publicReportRoutes(api, platform);
+  },
+});

@@ -1,0 +1,34 @@
+/** a report's content: its five mandated parts, each a list of sub-headings and paragraphs with live fields */
+export interface ReportItem {
+  type: 'heading' | 'para';
+  text: string;
+}
+
+export interface ReportSection {
+  key: string;
+  title: string;
+  required: boolean;
+  items: ReportItem[];
+}
+
+export interface ReportContent {
+  title: string;
+  /** the opening paragraph(s) before part one */
+  preamble: string[];
+  sections: ReportSection[];
+}
+
+/**
+ * live fields in the text: {{mediation.cases}} → 331件; {{mediation.cases|parts}} → 劳动争议35件、合同纠纷4件…;
+ * {{mediation.cases|n}} → 331 (the number only)
+ */
+export const TOKEN = /\{\{([a-z][a-z0-9_.-]*)(?:\|(parts|n))?\}\}/g;
+
+export function tokensOf(text: string): Array<{ id: string; format: 'value' | 'parts' | 'n' }> {
+  return [...text.matchAll(TOKEN)].map((m) => ({ id: m[1] ?? '', format: (m[2] as 'parts' | 'n' | undefined) ?? 'value' }));
+}
+
+export function allTokens(content: ReportContent): string[] {
+  const texts = [...content.preamble, ...content.sections.flatMap((s) => s.items.map((i) => i.text))];
+  return [...new Set(texts.flatMap((t) => tokensOf(t).map((x) => x.id)))];
+}

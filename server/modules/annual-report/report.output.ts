@@ -1,0 +1,75 @@
+import type { Ctx } from '../../platform/http/context.ts';
+import type { IndicatorValue } from '../../platform/indicators/indicator.service.ts';
+import type { Platform } from '../../platform/module.ts';
+import type { DocumentSpec } from '../../platform/reports/blocks.ts';
+import { renderDocx } from '../../platform/reports/docx.renderer.ts';
+import { renderHtml } from '../../platform/reports/html.renderer.ts';
+import { renderPdf } from '../../platform/reports/pdf.renderer.ts';
+import type { ReportContent } from './report.content.ts';
+import { checkDraft, type Check } from './report.checks.ts';
+import { renderSections, toDocument, type RenderedSection } from './report.render.ts';
+import { liveValues, loadVersion, openDraft } from './report.service.ts';
+
+/** the stable JSON contract of `fazhi report annual --format json` */
+export interface AnnualReportJson {
+  org: { code: string; name: string };
+  year: number;
+  title: string;
+  status: string;
+  sections: RenderedSection[];
+  indicators: Array<{ id: string; label: string; value: number; unit: string; breakdown: Array<{ label: string; value: number }>; recordCount: number }>;
+  checks: Array<{ id: string; ok: boolean; message: string; severity: string }>;
+}
+
+export interface BuiltReport {
+  json: AnnualReportJson;
+  document: DocumentSpec;
+}
+
+function build(org: { code: string; name: string }, year: number, status: string, content: ReportContent, values: Map<string, IndicatorValue>, checks: Check[], signDate: string): BuiltReport {
+  return {
+    json: {
+      org,
+      year,
+      title: content.title,
+      status,
+      sections: renderSections(content, values),
+      indicators: [...values.values()].map((v) => ({ id: v.id, label: v.label, value: v.value, unit: v.unit, breakdown: v.breakdown.map((b) => ({ label: b.label, value: b.value })), recordCount: v.recordCount })),
+      checks: checks.map((c) => ({ id: c.id, ok: c.ok, message: c.message, severity: c.severity })),
+    },
+    document: toDocument(content, values, { org: org.name, date: signDate }),
+  };
+}
+
+/** the live draft (made from the template if there is none yet) with current figures */
+export async function buildFromDraft(ctx: Ctx, platform: Platform, orgCode: string, year: number): Promise<BuiltReport> {
+  const draft = await openDraft(ctx, platform, orgCode, year);
+  const org = await ctx.tx.selectFrom('org').select(['code', 'name']).where('code', '=', orgCode).executeTakeFirstOrThrow();
+  const values = await liveValues(ctx, platform, orgCode, year, draft.content);
+  const previous = await liveValues(ctx, platform, orgCode, year - 1, draft.content).catch(() => null);
+  return build(org, year, draft.status, draft.content, values, checkDraft(draft.content, values, previous), ctx.now.toISOString().slice(0, 10));
+}
+
+/** a frozen version exactly as submitted */
+export async function buildFromVersion(ctx: Ctx, versionId: number): Promise<BuiltReport> {
+  const v = await loadVersion(ctx, versionId);
+  const org = await ctx.tx.selectFrom('org').select(['code', 'name']).where('code', '=', v.org_code).executeTakeFirstOrThrow();
+  const values = new Map((v.indicators as IndicatorValue[]).map((x) => [x.id, x]));
+  const submitted = new Date(v.submitted_at).toISOString().slice(0, 10);
+  return build(org, v.year, v.status, v.content as ReportContent, values, v.checks as Check[], submitted);
+}
+
+export type Format = 'json' | 'html' | 'docx' | 'pdf';
+
+export async function encode(report: BuiltReport, format: Format): Promise<{ body: Buffer | string; type: string; ext: string }> {
+  switch (format) {
+    case 'json':
+      return { body: JSON.stringify(report.json, null, 2), type: 'application/json; charset=utf-8', ext: 'json' };
+    case 'html':
+      return { body: renderHtml(report.document), type: 'text/html; charset=utf-8', ext: 'html' };
+    case 'docx':
+      return { body: await renderDocx(report.document), type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ext: 'docx' };
+    case 'pdf':
+      return { body: await renderPdf(await renderDocx(report.document), renderHtml(report.document)), type: 'application/pdf', ext: 'pdf' };
+  }
+}

@@ -1,0 +1,66 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Api } from '../../platform/http/route.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import type { Platform } from '../../platform/module.ts';
+import type { IndicatorValue } from '../../platform/indicators/indicator.service.ts';
+import type { ReportContent } from './report.content.ts';
+import { encode } from './report.output.ts';
+import { renderSections, renderText, toDocument } from './report.render.ts';
+
+/** the public site: published reports only, readable without an account; superseded versions stay listed */
+export function publicReportRoutes(api: Api, platform: Platform): void {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- report tables are this module's own
+  const db = platform.db as unknown as Kysely<any>;
+  api.route({
+    method: 'GET',
+    url: '/api/public/reports',
+    access: 'public',
+    summary: '已公开的法治政府建设年度报告',
+    tags: ['公开'],
+    query: z.object({ year: z.coerce.number().int().optional(), org: z.string().optional() }),
+    handler: async (_ctx, { query }) => {
+      let q = db.selectFrom('report_version').innerJoin('org', 'org.code', 'report_version.org_code').select(['report_version.id', 'report_version.org_code', 'org.name as org_name', 'report_version.year', 'report_version.version_no', 'report_version.status', 'report_version.published_at', 'report_version.correction_note', 'report_version.content']).where('report_version.status', 'in', ['published', 'superseded']);
+      if (query.year) q = q.where('report_version.year', '=', query.year);
+      if (query.org) q = q.where('report_version.org_code', '=', query.org);
+      const rows = await q.orderBy('report_version.year', 'desc').orderBy('org.path').orderBy('report_version.version_no', 'desc').execute();
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw rows
+      return { items: rows.map((r: any) => ({ id: r.id, orgCode: r.org_code, orgName: r.org_name, year: r.year, versionNo: r.version_no, current: r.status === 'published', title: (r.content as ReportContent).title, publishedAt: new Date(r.published_at).toISOString(), correctionNote: r.correction_note })) };
+    },
+  });
+  async function published(id: number) {
+    const v = await db.selectFrom('report_version').innerJoin('org', 'org.code', 'report_version.org_code').selectAll('report_version').select('org.name as org_name').where('report_version.id', '=', id).where('report_version.status', 'in', ['published', 'superseded']).executeTakeFirst();
+    if (!v) throw notFound('报告');
+    return v;
+  }
+  api.route({
+    method: 'GET',
+    url: '/api/public/reports/:id',
+    access: 'public',
+    summary: '公开报告全文',
+    tags: ['公开'],
+    params: z.object({ id: z.coerce.number().int().positive() }),
+    handler: async (_ctx, { params }) => {
+      const v = await published(params.id);
+      const values = new Map((v.indicators as IndicatorValue[]).map((x) => [x.id, x]));
+      return { id: v.id, orgName: v.org_name, year: v.year, versionNo: v.version_no, current: v.status === 'published', title: (v.content as ReportContent).title, publishedAt: new Date(v.published_at).toISOString(), correctionNote: v.correction_note, preamble: (v.content as ReportContent).preamble.map((p) => renderText(p, values)), sections: renderSections(v.content as ReportContent, values) };
+    },
+  });
+  api.route({
+    method: 'GET',
+    url: '/api/public/reports/:id/download',
+    access: 'public',
+    summary: '下载公开报告（DOCX）',
+    tags: ['公开'],
+    params: z.object({ id: z.coerce.number().int().positive() }),
+    query: z.object({ format: z.enum(['docx', 'html', 'pdf']).default('docx') }),
+    handler: async (_ctx, { params, query }, _req, reply) => {
+      const v = await published(params.id);
+      const content = v.content as ReportContent;
+      const values = new Map((v.indicators as IndicatorValue[]).map((x) => [x.id, x]));
+      const document = toDocument(content, values, { org: v.org_name, date: new Date(v.submitted_at).toISOString().slice(0, 10) });
+      const out = await encode({ json: { org: { code: v.org_code, name: v.org_name }, year: v.year, title: content.title, status: v.status, sections: [], indicators: [], checks: [] }, document }, query.format);
+      return reply.header('content-type', out.type).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${content.title}.${out.ext}`)}`).send(out.body);
+    },
+  });
+}

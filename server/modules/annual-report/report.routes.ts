@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import type { Api } from '../../platform/http/route.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import type { Platform } from '../../platform/module.ts';
+import { buildFromDraft, buildFromVersion, encode } from './report.output.ts';
+import { compareUnits, contentSchema, draftView, findDraft, openDraft, publishVersion, returnVersion, rollup, saveDraft, secrecyReview, startCorrection, submitDraft, versionDiff } from './report.service.ts';
+
+const idParam = z.object({ id: z.coerce.number().int().positive() });
+const yearQuery = z.object({ org: z.string().optional(), year: z.coerce.number().int().min(2000).max(2100) });
+const formatQuery = z.object({ format: z.enum(['json', 'html', 'docx', 'pdf']).default('docx') });
+const tags = ['年度报告'];
+
+const disposition = (name: string): string => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+export function reportRoutes(api: Api, platform: Platform): void {
+  api.route({
+    method: 'POST',
+    url: '/api/reports/annual/open',
+    access: 'report.read',
+    write: true,
+    summary: '打开（首次则按模板生成）某单位某年度的报告草稿',
+    tags,
+    body: yearQuery,
+    labels: { org: '单位', year: '年度' },
+    handler: async (ctx, { body }) => {
+      const org = body.org ?? ctx.scope.root;
+      const existing = await findDraft(ctx, org, body.year);
+      if (!existing && !ctx.actor.permissions.has('report.edit')) throw new AppError('not_found', '该单位尚未起草本年度报告');
+      const d = existing ?? (await openDraft(ctx, platform, org, body.year));
+      return { id: d.id };
+    },
+  });
+  api.route({ method: 'GET', url: '/api/reports/annual/:id', access: 'report.read', summary: '报告草稿：内容、实时数字、检查结果、版本', tags, params: idParam, handler: (ctx, { params }) => draftView(ctx, platform, params.id) });
+  api.route({
+    method: 'PUT',
+    url: '/api/reports/annual/:id',
+    access: 'report.edit',
+    write: true,
+    summary: '保存草稿（须带 version）',
+    tags,
+    params: idParam,
+    body: z.object({ content: contentSchema, version: z.number().int() }),
+    labels: { content: '报告内容', version: '版本号' },
+    handler: async (ctx, { params, body }) => {
+      await saveDraft(ctx, params.id, body.content, body.version);
+      return draftView(ctx, platform, params.id);
+    },
+  });
+  api.route({ method: 'POST', url: '/api/reports/annual/:id/submit', access: 'report.submit', write: true, summary: '提交报告：冻结文本、数字及其来源记录', tags, params: idParam, body: z.object({ version: z.number().int() }), labels: { version: '版本号' }, handler: (ctx, { params, body }) => submitDraft(ctx, platform, params.id, body.version) });
+  api.route({ method: 'POST', url: '/api/reports/annual/:id/correction', access: 'report.submit', write: true, summary: '对已发布报告发起更正', tags, params: idParam, handler: async (ctx, { params }) => { await startCorrection(ctx, params.id); return { ok: true }; } });
+  api.route({
+    method: 'GET',
+    url: '/api/reports/annual/:id/export',
+    access: 'report.read',
+    summary: '导出草稿（DOCX/HTML/PDF/JSON，数字为当前值）',
+    tags,
+    params: idParam,
+    query: formatQuery,
+    handler: async (ctx, { params, query }, _req, reply) => {
+      const view = await draftView(ctx, platform, params.id);
+      const out = await encode(await buildFromDraft(ctx, platform, view.orgCode, view.year), query.format);
+      return reply.header('content-type', out.type).header('content-disposition', disposition(`${view.content.title}.${out.ext}`)).send(out.body);
+    },
+  });
+  api.route({
+    method: 'GET',
+    url: '/api/reports/annual/versions/:id/export',
+    access: 'report.read',
+    summary: '导出已提交版本（冻结的文本与数字）',
+    tags,
+    params: idParam,
+    query: formatQuery,
+    handler: async (ctx, { params, query }, _req, reply) => {
+      const built = await buildFromVersion(ctx, params.id);
+      const out = await encode(built, query.format);
+      return reply.header('content-type', out.type).header('content-disposition', disposition(`${built.json.title}.${out.ext}`)).send(out.body);
+    },
+  });
+  api.route({ method: 'GET', url: '/api/reports/annual/versions/:id/diff', access: 'report.read', summary: '提交以来台账数据的变化', tags, params: idParam, handler: (ctx, { params }) => versionDiff(ctx, platform, params.id) });
+  api.route({ method: 'POST', url: '/api/reports/annual/versions/:id/return', access: 'report.return', write: true, summary: '退回下级提交的报告', tags, params: idParam, body: z.object({ reason: z.string().trim().min(4, '请说明退回原因（至少4个字）') }), labels: { reason: '退回原因' }, handler: async (ctx, { params, body }) => { await returnVersion(ctx, params.id, body.reason); return { ok: true }; } });
+  api.route({ method: 'POST', url: '/api/reports/annual/versions/:id/secrecy', access: 'report.secrecy', write: true, summary: '保密审查', tags, params: idParam, body: z.object({ passed: z.boolean(), opinion: z.string().trim().min(2, '请填写审查意见') }), labels: { passed: '审查结论', opinion: '审查意见' }, handler: async (ctx, { params, body }) => { await secrecyReview(ctx, params.id, body.passed, body.opinion); return { ok: true }; } });
+  api.route({ method: 'POST', url: '/api/reports/annual/versions/:id/publish', access: 'report.publish', write: true, summary: '向社会公开发布（不可修改，更正为新版本）', tags, params: idParam, body: z.object({ correctionNote: z.string().trim().max(500).nullable().default(null) }), labels: { correctionNote: '更正说明' }, handler: async (ctx, { params, body }) => { await publishVersion(ctx, params.id, body.correctionNote); return { ok: true }; } });
+  api.route({ method: 'GET', url: '/api/reports/annual/rollup', access: 'report.rollup', summary: '下级单位报告报送情况', tags, query: z.object({ year: z.coerce.number().int().min(2000).max(2100) }), labels: { year: '年度' }, handler: (ctx, { query }) => rollup(ctx, query.year) });
+  api.route({ method: 'GET', url: '/api/reports/annual/compare', access: 'report.rollup', summary: '下级单位指标对比', tags, query: z.object({ year: z.coerce.number().int().min(2000).max(2100), ids: z.string().optional() }), labels: { year: '年度' }, handler: (ctx, { query }) => compareUnits(ctx, platform, query.year, query.ids ? query.ids.split(',') : []) });
+}

@@ -1,0 +1,333 @@
+import { sql, type Kysely } from 'kysely';
+import { z } from 'zod';
+import { audit } from '../../platform/audit/audit.service.ts';
+import { inScope, type Ctx } from '../../platform/http/context.ts';
+import { AppError, notFound } from '../../platform/http/errors.ts';
+import { computeIndicators, type IndicatorValue } from '../../platform/indicators/indicator.service.ts';
+import type { IndicatorDef } from '../../platform/indicators/indicator.types.ts';
+import type { Platform } from '../../platform/module.ts';
+import { getSetting } from '../../platform/settings.ts';
+import { allTokens, type ReportContent } from './report.content.ts';
+import { blocking, checkDraft, type Check } from './report.checks.ts';
+import { pruneUnknown, renderSections, type RenderedSection } from './report.render.ts';
+import { defaultTemplate, instantiate } from './report.template.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- report tables are this module's own, not in the platform schema
+const db = (ctx: Pick<Ctx, 'tx'>): Kysely<any> => ctx.tx as unknown as Kysely<any>;
+
+export const KIND = 'annual';
+
+const item = z.object({ type: z.enum(['heading', 'para']), text: z.string().max(5000, '每段不能超过5000字') });
+export const contentSchema = z.object({
+  title: z.string().trim().min(4, '标题至少4个字').max(100),
+  preamble: z.array(z.string().max(5000)).max(10),
+  sections: z.array(z.object({ key: z.string().min(1).max(40), title: z.string().trim().min(2, '标题至少2个字').max(200), required: z.boolean(), items: z.array(item).max(200) })).min(1).max(10),
+});
+
+export interface DraftRow {
+  id: number;
+  org_code: string;
+  kind: string;
+  year: number;
+  status: 'drafting' | 'submitted' | 'returned' | 'published';
+  content: ReportContent;
+  version: number;
+  updated_at: Date;
+  updated_by: string;
+}
+
+export interface DraftView {
+  id: number;
+  orgCode: string;
+  orgName: string;
+  year: number;
+  status: string;
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
+  content: ReportContent;
+  values: IndicatorValue[];
+  checks: Check[];
+  dueDate: string;
+  versions: VersionSummary[];
+}
+
+export interface VersionSummary {
+  id: number;
+  versionNo: number;
+  status: string;
+  submittedAt: string;
+  submittedBy: string;
+  late: boolean;
+  publishedAt: string | null;
+  secrecyOpinion: string | null;
+  returnReason: string | null;
+}
+
+async function orgOf(ctx: Ctx, code: string): Promise<{ code: string; name: string; parentName: string }> {
+  if (!inScope(ctx, code)) throw notFound('单位');
+  const org = await ctx.tx.selectFrom('org').select(['code', 'name', 'parent_code']).where('code', '=', code).executeTakeFirst();
+  if (!org) throw notFound('单位');
+  const parent = org.parent_code ? await ctx.tx.selectFrom('org').select('name').where('code', '=', org.parent_code).executeTakeFirst() : undefined;
+  return { code: org.code, name: org.name, parentName: parent?.name ?? org.name };
+}
+
+export async function dueDate(ctx: Pick<Ctx, 'tx'>, year: number): Promise<string> {
+  // 督察工作规定: towns report to the county by 3月1日 (verify per province → a setting)
+  const mmdd = (await getSetting<string>(ctx.tx, 'report.annual.due')) ?? '03-01';
+  return `${year + 1}-${mmdd}`;
+}
+
+export async function templateContent(ctx: Pick<Ctx, 'tx'>, key = 'default'): Promise<ReportContent> {
+  const row = await db(ctx).selectFrom('report_template').select('content').where('key', '=', key).executeTakeFirst();
+  return (row?.content as ReportContent | undefined) ?? defaultTemplate();
+}
+
+export function indicatorDefs(platform: Platform): IndicatorDef[] {
+  return platform.modules.flatMap((m) => m.indicators ?? []);
+}
+
+/** the indicators a content's live fields need, with the sources of any ratio among them */
+function neededDefs(platform: Platform, ids: readonly string[]): IndicatorDef[] {
+  const all = indicatorDefs(platform);
+  const byId = new Map(all.map((d) => [d.id, d]));
+  const out = new Map<string, IndicatorDef>();
+  const add = (id: string): void => {
+    const d = byId.get(id);
+    if (!d || out.has(id)) return;
+    if (d.kind === 'ratio') {
+      add(d.numerator);
+      add(d.denominator);
+    }
+    out.set(id, d);
+  };
+  ids.forEach(add);
+  return [...out.values()];
+}
+
+export async function liveValues(ctx: Ctx, platform: Platform, org: string, year: number, content: ReportContent, withIds = false): Promise<Map<string, IndicatorValue>> {
+  // figures are computed with the organisation's full scope, whatever the reader's own switcher says
+  const defs = neededDefs(platform, allTokens(content));
+  const values = await computeIndicators(ctx, defs, platform.ledgers, { org, from: `${year}-01-01`, to: `${year}-12-31` }, { withIds });
+  return new Map(values.map((v) => [v.id, v]));
+}
+
+export async function findDraft(ctx: Ctx, org: string, year: number): Promise<DraftRow | undefined> {
+  return (await db(ctx).selectFrom('report_draft').selectAll().where('org_code', '=', org).where('kind', '=', KIND).where('year', '=', year).executeTakeFirst()) as DraftRow | undefined;
+}
+
+/** the organisation's draft for the year, made from the template on first open */
+export async function openDraft(ctx: Ctx, platform: Platform, orgCode: string, year: number): Promise<DraftRow> {
+  const existing = await findDraft(ctx, orgCode, year);
+  if (existing) return existing;
+  const org = await orgOf(ctx, orgCode);
+  const known = new Set(indicatorDefs(platform).map((d) => d.id));
+  const content = pruneUnknown(instantiate(await templateContent(ctx), { orgName: org.name, parentName: org.parentName, year }), known);
+  const row = (await db(ctx)
+    .insertInto('report_draft')
+    .values({ org_code: orgCode, kind: KIND, year, status: 'drafting', content: JSON.stringify(content), created_by: ctx.actor.username, updated_by: ctx.actor.username, created_at: ctx.now, updated_at: ctx.now })
+    .returningAll()
+    .executeTakeFirstOrThrow()) as DraftRow;
+  await audit(ctx, { entity: 'report.annual', entityId: row.id, action: 'create', orgCode, diff: { year, title: content.title } });
+  return row;
+}
+
+async function loadDraft(ctx: Ctx, id: number): Promise<DraftRow> {
+  const row = (await db(ctx).selectFrom('report_draft').selectAll().where('id', '=', id).where('org_code', 'in', ctx.scope.codes.length ? ctx.scope.codes : ['']).executeTakeFirst()) as DraftRow | undefined;
+  if (!row) throw notFound('报告');
+  return row;
+}
+
+async function versions(ctx: Ctx, draftId: number): Promise<VersionSummary[]> {
+  const rows = await db(ctx).selectFrom('report_version').selectAll().where('draft_id', '=', draftId).orderBy('version_no', 'desc').execute();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw rows
+  return rows.map((r: any) => ({ id: r.id, versionNo: r.version_no, status: r.status, submittedAt: new Date(r.submitted_at).toISOString(), submittedBy: r.submitted_by, late: r.late, publishedAt: r.published_at ? new Date(r.published_at).toISOString() : null, secrecyOpinion: r.secrecy_opinion, returnReason: r.return_reason }));
+}
+
+export async function draftView(ctx: Ctx, platform: Platform, id: number): Promise<DraftView> {
+  const row = await loadDraft(ctx, id);
+  const org = await orgOf(ctx, row.org_code);
+  const values = await liveValues(ctx, platform, row.org_code, row.year, row.content);
+  const previous = await liveValues(ctx, platform, row.org_code, row.year - 1, row.content).catch(() => null);
+  return {
+    id: row.id,
+    orgCode: row.org_code,
+    orgName: org.name,
+    year: row.year,
+    status: row.status,
+    version: row.version,
+    updatedAt: new Date(row.updated_at).toISOString(),
+    updatedBy: row.updated_by,
+    content: row.content,
+    values: [...values.values()],
+    checks: checkDraft(row.content, values, previous),
+    dueDate: await dueDate(ctx, row.year),
+    versions: await versions(ctx, row.id),
+  };
+}
+
+export async function saveDraft(ctx: Ctx, id: number, content: ReportContent, version: number): Promise<void> {
+  const row = await loadDraft(ctx, id);
+  if (row.status === 'submitted' || row.status === 'published') throw new AppError('conflict', '报告已提交，不能修改；如需更正，请由上级退回或在发布后发起更正');
+  if (row.version !== version) throw new AppError('stale_version', '报告已被他人修改，请刷新后再编辑（您的修改未保存，可先复制保存）');
+  await db(ctx).updateTable('report_draft').set({ content: JSON.stringify(content), updated_at: ctx.now, updated_by: ctx.actor.username, version: version + 1 }).where('id', '=', id).execute();
+  const changed = content.sections.filter((s, i) => JSON.stringify(s) !== JSON.stringify(row.content.sections[i])).map((s) => s.title);
+  await audit(ctx, { entity: 'report.annual', entityId: id, action: 'update', orgCode: row.org_code, diff: { sections_changed: changed, title: row.content.title !== content.title ? { from: row.content.title, to: content.title } : undefined } });
+}
+
+/** submission freezes the text, every figure and the ids of the records behind it */
+export async function submitDraft(ctx: Ctx, platform: Platform, id: number, version: number): Promise<VersionSummary> {
+  const row = await loadDraft(ctx, id);
+  if (row.status === 'submitted') throw new AppError('conflict', '报告已提交，等待上级审核');
+  if (row.status === 'published') throw new AppError('conflict', '报告已发布；如需更正，请发起更正版本');
+  if (row.version !== version) throw new AppError('stale_version', '报告已被他人修改，请刷新后再提交');
+  const values = await liveValues(ctx, platform, row.org_code, row.year, row.content, true);
+  const previous = await liveValues(ctx, platform, row.org_code, row.year - 1, row.content).catch(() => null);
+  const checks = checkDraft(row.content, values, previous);
+  const errors = blocking(checks);
+  if (errors.length) throw new AppError('gate_refused', `报告未通过检查，不能提交：${errors.map((e) => e.message).join('；')}`);
+  const due = await dueDate(ctx, row.year);
+  const today = ctx.now.toISOString().slice(0, 10);
+  const last = await db(ctx).selectFrom('report_version').select(sql<number>`coalesce(max(version_no), 0)`.as('n')).where('draft_id', '=', id).executeTakeFirstOrThrow();
+  const rendered: RenderedSection[] = renderSections(row.content, values);
+  const v = await db(ctx)
+    .insertInto('report_version')
+    .values({
+      draft_id: id,
+      org_code: row.org_code,
+      kind: KIND,
+      year: row.year,
+      version_no: Number(last.n) + 1,
+      status: 'submitted',
+      content: JSON.stringify(row.content),
+      rendered: JSON.stringify(rendered),
+      indicators: JSON.stringify([...values.values()]),
+      checks: JSON.stringify(checks),
+      due_date: due,
+      late: today > due,
+      submitted_by: ctx.actor.username,
+      submitted_at: ctx.now,
+    })
+    .returning(['id', 'version_no'])
+    .executeTakeFirstOrThrow();
+  await db(ctx).updateTable('report_draft').set({ status: 'submitted', updated_at: ctx.now, updated_by: ctx.actor.username, version: row.version + 1 }).where('id', '=', id).execute();
+  await audit(ctx, { entity: 'report.annual', entityId: id, action: 'submit', orgCode: row.org_code, diff: { version_no: v.version_no, indicators: values.size, late: today > due } });
+  const list = await versions(ctx, id);
+  return list.find((x) => x.id === v.id) as VersionSummary;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw row of report_version
+export async function loadVersion(ctx: Ctx, id: number): Promise<any> {
+  const v = await db(ctx).selectFrom('report_version').selectAll().where('id', '=', id).where('org_code', 'in', ctx.scope.codes.length ? ctx.scope.codes : ['']).executeTakeFirst();
+  if (!v) throw notFound('报告版本');
+  return v;
+}
+
+/** the level above sends a submission back with a reason; the draft becomes editable again */
+export async function returnVersion(ctx: Ctx, id: number, reason: string): Promise<void> {
+  const v = await loadVersion(ctx, id);
+  if (v.org_code === ctx.scope.root && v.org_code === ctx.actor.homeOrg) throw new AppError('forbidden', '不能退回本单位自己提交的报告，应由上级退回');
+  if (v.status !== 'submitted') throw new AppError('conflict', '只有已提交、未发布的报告可以退回');
+  await db(ctx).updateTable('report_version').set({ status: 'returned', returned_by: ctx.actor.username, returned_at: ctx.now, return_reason: reason }).where('id', '=', id).execute();
+  await db(ctx).updateTable('report_draft').set({ status: 'returned', updated_at: ctx.now }).where('id', '=', v.draft_id).execute();
+  await audit(ctx, { entity: 'report.annual', entityId: v.draft_id, action: 'return', orgCode: v.org_code, diff: { version_no: v.version_no, reason } });
+}
+
+export async function secrecyReview(ctx: Ctx, id: number, passed: boolean, opinion: string): Promise<void> {
+  const v = await loadVersion(ctx, id);
+  if (v.status !== 'submitted') throw new AppError('conflict', '只能对已提交、未发布的报告进行保密审查');
+  await db(ctx).updateTable('report_version').set({ secrecy_by: ctx.actor.username, secrecy_at: ctx.now, secrecy_opinion: `${passed ? '通过' : '不通过'}：${opinion}`, ...(passed ? {} : { status: 'returned', return_reason: `保密审查未通过：${opinion}`, returned_by: ctx.actor.username, returned_at: ctx.now }) }).where('id', '=', id).execute();
+  if (!passed) await db(ctx).updateTable('report_draft').set({ status: 'returned' }).where('id', '=', v.draft_id).execute();
+  await audit(ctx, { entity: 'report.annual', entityId: v.draft_id, action: 'secrecy_review', orgCode: v.org_code, diff: { version_no: v.version_no, passed, opinion } });
+}
+
+/** publication is permanent: the version is never edited; a correction is a later version that supersedes it */
+export async function publishVersion(ctx: Ctx, id: number, correctionNote: string | null): Promise<void> {
+  const v = await loadVersion(ctx, id);
+  if (v.status !== 'submitted') throw new AppError('conflict', '只能发布已提交的报告');
+  if (!v.secrecy_by || !String(v.secrecy_opinion ?? '').startsWith('通过')) throw new AppError('gate_refused', '发布前须通过保密审查');
+  const earlier = await db(ctx).selectFrom('report_version').select('id').where('draft_id', '=', v.draft_id).where('status', '=', 'published').execute();
+  if (earlier.length && !correctionNote) throw new AppError('validation_failed', '已有发布版本，本次为更正发布，请说明更正内容', [{ path: 'correctionNote', label: '更正说明', message: '更正说明：必填' }]);
+  await db(ctx).updateTable('report_version').set({ status: 'superseded' }).where('draft_id', '=', v.draft_id).where('status', '=', 'published').execute();
+  await db(ctx).updateTable('report_version').set({ status: 'published', published_by: ctx.actor.username, published_at: ctx.now, correction_note: correctionNote }).where('id', '=', id).execute();
+  await db(ctx).updateTable('report_draft').set({ status: 'published', updated_at: ctx.now }).where('id', '=', v.draft_id).execute();
+  await audit(ctx, { entity: 'report.annual', entityId: v.draft_id, action: 'publish', orgCode: v.org_code, diff: { version_no: v.version_no, correction: correctionNote } });
+}
+
+/** starts a correction of a published report: the draft becomes editable; the published version stays public */
+export async function startCorrection(ctx: Ctx, draftId: number): Promise<void> {
+  const row = await loadDraft(ctx, draftId);
+  if (row.status !== 'published') throw new AppError('conflict', '只有已发布的报告可以发起更正');
+  await db(ctx).updateTable('report_draft').set({ status: 'drafting', updated_at: ctx.now, version: row.version + 1 }).where('id', '=', draftId).execute();
+  await audit(ctx, { entity: 'report.annual', entityId: draftId, action: 'start_correction', orgCode: row.org_code });
+}
+
+export interface VersionDiff {
+  indicators: Array<{ id: string; label: string; unit: string; frozen: number; current: number; added: number[]; removed: number[] }>;
+}
+
+/** what changed in the records since a version was frozen: figures and the records added or removed behind them */
+export async function versionDiff(ctx: Ctx, platform: Platform, id: number): Promise<VersionDiff> {
+  const v = await loadVersion(ctx, id);
+  const frozen = v.indicators as IndicatorValue[];
+  const current = await liveValues(ctx, platform, v.org_code, v.year, v.content as ReportContent, true);
+  return {
+    indicators: frozen
+      .map((f) => {
+        const c = current.get(f.id);
+        const before = new Set(f.recordIds ?? []);
+        const after = new Set(c?.recordIds ?? []);
+        return { id: f.id, label: f.label, unit: f.unit, frozen: f.value, current: c?.value ?? 0, added: [...after].filter((x) => !before.has(x)), removed: [...before].filter((x) => !after.has(x)) };
+      })
+      .filter((d) => d.frozen !== d.current || d.added.length || d.removed.length),
+  };
+}
+
+export interface RollupRow {
+  orgCode: string;
+  orgName: string;
+  kind: string;
+  status: 'not_started' | 'drafting' | 'returned' | 'submitted' | 'late' | 'published' | 'overdue';
+  statusLabel: string;
+  submittedAt: string | null;
+  late: boolean;
+  draftId: number | null;
+  versionId: number | null;
+}
+
+const STATUS_LABEL: Record<RollupRow['status'], string> = { not_started: '未开始', drafting: '起草中', returned: '已退回修改', submitted: '已按时提交', late: '逾期提交', published: '已发布', overdue: '逾期未提交' };
+
+/** the county's view: every town and department directly below, and where its report stands */
+export async function rollup(ctx: Ctx, year: number): Promise<{ year: number; dueDate: string; rows: RollupRow[] }> {
+  const due = await dueDate(ctx, year);
+  const today = ctx.now.toISOString().slice(0, 10);
+  const children = await ctx.tx.selectFrom('org').select(['code', 'name', 'kind']).where('parent_code', '=', ctx.scope.root).where('status', '=', 'active').orderBy('sort').orderBy('code').execute();
+  const codes = children.map((c) => c.code);
+  const drafts = codes.length ? ((await db(ctx).selectFrom('report_draft').selectAll().where('org_code', 'in', codes).where('kind', '=', KIND).where('year', '=', year).execute()) as DraftRow[]) : [];
+  const latest = codes.length
+    ? await db(ctx).selectFrom('report_version').selectAll().where('org_code', 'in', codes).where('kind', '=', KIND).where('year', '=', year).where('status', 'in', ['submitted', 'published']).orderBy('version_no', 'desc').execute()
+    : [];
+  const rows = children.map((c): RollupRow => {
+    const d = drafts.find((x) => x.org_code === c.code);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw row
+    const v: any = latest.find((x: any) => x.org_code === c.code);
+    let status: RollupRow['status'] = d ? (d.status === 'returned' ? 'returned' : 'drafting') : 'not_started';
+    if (v) status = v.status === 'published' ? 'published' : v.late ? 'late' : 'submitted';
+    else if (today > due) status = 'overdue';
+    return { orgCode: c.code, orgName: c.name, kind: c.kind, status, statusLabel: STATUS_LABEL[status], submittedAt: v ? new Date(v.submitted_at).toISOString() : null, late: !!v?.late, draftId: d?.id ?? null, versionId: v?.id ?? null };
+  });
+  return { year, dueDate: due, rows };
+}
+
+/** indicators of each unit below, side by side */
+export async function compareUnits(ctx: Ctx, platform: Platform, year: number, ids: readonly string[]): Promise<{ indicators: Array<{ id: string; label: string; unit: string }>; units: Array<{ orgCode: string; orgName: string; values: Record<string, number> }> }> {
+  const defs = neededDefs(platform, ids.length ? ids : indicatorDefs(platform).map((d) => d.id));
+  const shown = defs.filter((d) => !ids.length || ids.includes(d.id));
+  const children = await ctx.tx.selectFrom('org').select(['code', 'name']).where('parent_code', '=', ctx.scope.root).where('status', '=', 'active').orderBy('sort').orderBy('code').execute();
+  const units = [];
+  for (const c of [...children, { code: ctx.scope.root, name: '合计' }]) {
+    const values = await computeIndicators(ctx, defs, platform.ledgers, { org: c.code, from: `${year}-01-01`, to: `${year}-12-31` });
+    units.push({ orgCode: c.code, orgName: c.name, values: Object.fromEntries(values.filter((v) => shown.some((s) => s.id === v.id)).map((v) => [v.id, v.value])) });
+  }
+  return { indicators: shown.map((d) => ({ id: d.id, label: d.label, unit: d.unit })), units };
+}

@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TOWNS } from '../../demo/demo-county.ts';
+import { adminModule } from '../../platform/admin.module.ts';
+import type { FieldError } from '../../platform/http/errors.ts';
+import { json, startTestApp, type TestApp } from '../../test/harness.ts';
+import { publicityModule } from './publicity.module.ts';
+
+let t: TestApp;
+let county: string;
+let clerk: string;
+const year = new Date().getUTCFullYear();
+
+interface Item {
+  id: number;
+  orgCode: string;
+  values: Record<string, unknown>;
+}
+interface List {
+  items: Item[];
+  total: number;
+}
+
+beforeAll(async () => {
+  t = await startTestApp({ modules: [adminModule, publicityModule] });
+  county = await t.login('county');
+  clerk = await t.login('clerk');
+});
+afterAll(async () => t.close());
+
+const list = async (cookie: string, ledger: string, query: string): Promise<List> => {
+  const res = await t.request(cookie, { method: 'GET', url: `/api/ledgers/${ledger}?${query}` });
+  expect(res.statusCode, res.body).toBe(200);
+  return json<List>(res);
+};
+const post = (cookie: string, ledger: string, payload: Record<string, unknown>) => t.request(cookie, { method: 'POST', url: `/api/ledgers/${ledger}`, payload });
+
+describe('publicity demo data', () => {
+  it.each(['publicity.activity', 'publicity.duty', 'study.session'])('has %s records for every town in both years', async (ledger) => {
+    for (const town of DEMO_TOWNS) {
+      for (const y of [year - 1, year]) {
+        const { total } = await list(county, ledger, `org=${town.code}&year=${y}&pageSize=1`);
+        expect(total, `${ledger} ${town.name} ${y}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('gives a town of last year a realistic publicity year: 20 to 60 activities, trainings and an exam', async () => {
+    for (const town of DEMO_TOWNS) {
+      const activities = await list(county, 'publicity.activity', `org=${town.code}&year=${year - 1}&pageSize=1`);
+      expect(activities.total).toBeGreaterThanOrEqual(20);
+      expect(activities.total).toBeLessThanOrEqual(60);
+      expect((await list(county, 'study.training', `org=${town.code}&year=${year - 1}&pageSize=1`)).total).toBeGreaterThan(2);
+      expect((await list(county, 'study.exam', `org=${town.code}&year=${year - 1}&pageSize=1`)).total).toBeGreaterThan(0);
+    }
+  });
+
+  it('closes last year\'s responsibility lists and counts the activities held under each', async () => {
+    const duties = await list(county, 'publicity.duty', `f.year=${year - 1}&pageSize=200`);
+    expect(duties.items.every((d) => d.values['completion'] === '已完成' || d.values['completion'] === '未完成')).toBe(true);
+    const duty = duties.items.find((d) => Number(d.values['done_times']) > 0);
+    const linked = await list(county, 'publicity.activity', `f.duty_id=${duty?.id}&pageSize=1`);
+    expect(linked.total).toBe(duty?.values['done_times']);
+  });
+});
+
+describe('publicity validation', () => {
+  it('refuses a bad value with the field named in Chinese', async () => {
+    const res = await post(clerk, 'publicity.activity', { held_on: `${year}-03-15`, title: '测试', node: '国庆节', form: '街头宣传咨询', laws: ['宪法'], audience: '村（居）民', location: '集镇', organiser: '司法所', participants: -5 });
+    expect(res.statusCode).toBe(400);
+    const errors = json<{ errors: FieldError[] }>(res).errors;
+    expect(errors.find((e) => e.path === 'node')?.message).toMatch(/^宣传节点：须为以下之一/);
+    expect(errors.find((e) => e.path === 'participants')?.message).toBe('受教育群众（人次）：不能小于0');
+  });
+
+  const cases: Record<string, { base: Record<string, unknown>; violations: Array<[string, string, Record<string, unknown>]> }> = {
+    'publicity.activity': {
+      base: { held_on: `${year - 1}-03-15`, title: '“3·15”国际消费者权益日集中宣传活动', node: '3·15 国际消费者权益日', form: '街头宣传咨询', laws: ['消费者权益保护法'], audience: '村（居）民', location: '城关集镇农贸市场', organiser: '城关镇市场监督管理所', participants: 200, materials: 500, consultations: 20, contact_phone: '13812345678', orgCode: '999001001000-02' },
+      violations: [
+        ['node', '宣传节点所在月份', { held_on: `${year - 1}-05-15` }],
+        ['consultations', '不能多于受教育群众人次', { consultations: 201 }],
+        ['materials', '须填写发放份数', { form: '入户发放宣传资料', materials: 0 }],
+      ],
+    },
+    'publicity.duty': {
+      base: { year, unit: '城关镇测试站', issued_on: `${year}-02-10`, laws: ['宪法'], audiences: ['村（居）民'], tasks: '每季度开展一次宣传', frequency: '每季度', planned_times: 4, done_times: 2, completion: '推进中', orgCode: '999001001000-02' },
+      violations: [
+        ['issued_on', '责任年度或上一年度印发', { issued_on: `${year - 2}-12-01` }],
+        ['completed_on', '须填写完成日期', { completion: '已完成', done_times: 4 }],
+        ['completed_on', '不应有完成日期', { completed_on: `${year}-06-01` }],
+        ['completed_on', '不能早于清单印发日期', { completion: '已完成', done_times: 4, completed_on: `${year}-01-05` }],
+        ['done_times', '应达到计划次数', { completion: '已完成', completed_on: `${year}-06-01` }],
+        ['done_times', '未启动的事项不应有已开展的活动', { completion: '未启动' }],
+        ['remark', '须说明原因', { completion: '未完成' }],
+      ],
+    },
+    'study.session': {
+      base: { held_on: `${year}-03-10`, kind: '党委（党组）会议会前学法', meeting: '镇党委会议第5次会议', topic: '会前学习《行政处罚法》', contents: ['行政处罚法'], planned: 12, attendees: 12, orgCode: '999001001000-01' },
+      violations: [
+        ['attendees', '不能多于应参加人数', { attendees: 13 }],
+        ['meeting', '须填写所在会议', { meeting: null }],
+        ['absent_note', '注明缺席人员及原因', { attendees: 10 }],
+      ],
+    },
+    'study.training': {
+      base: { title: '执法业务培训', kind: '行政执法人员培训', mode: '集中面授', start_on: `${year}-04-01`, end_on: `${year}-04-02`, organiser: '城关镇综合行政执法队', trainees: 20, hours: 16, assessed: true, passed: 20, orgCode: '999001001000-03' },
+      violations: [
+        ['end_on', '不能早于开始日期', { end_on: `${year}-03-31` }],
+        ['passed', '不能多于参训人次', { passed: 21 }],
+        ['passed', '未组织考核的不应填写', { assessed: false }],
+        ['passed', '组织考核的须填写', { passed: null }],
+      ],
+    },
+    'study.exam': {
+      base: { exam_year: year - 1, name: '年度学法用法考试', kind: '年度学法用法考试', mode: '网上考试', exam_on: `${year - 1}-11-10`, organiser: '城关镇党政办公室', pass_score: 60, excellent_score: 90, required: 50, participants: 50, passed: 49, excellent: 40, orgCode: '999001001000-01' },
+      violations: [
+        ['exam_on', '考试年度内', { exam_on: `${year}-05-01` }],
+        ['participants', '不能多于应参考人数', { participants: 51 }],
+        ['passed', '不能多于实际参考人数', { passed: 51 }],
+        ['excellent', '不能多于合格人数', { excellent: 50 }],
+        ['excellent_score', '应高于合格分数线', { excellent_score: 60 }],
+        ['absent_note', '说明缺考人员及原因', { participants: 48, passed: 48 }],
+      ],
+    },
+  };
+
+  for (const [ledger, { base, violations }] of Object.entries(cases)) {
+    it(`accepts a sound ${ledger} record and refuses each inconsistent one`, async () => {
+      const ok = await post(clerk, ledger, base);
+      expect(ok.statusCode, ok.body).toBe(200);
+      const refused: string[] = [];
+      for (const [field, message, patch] of violations) {
+        const res = await post(clerk, ledger, { ...base, ...patch });
+        const errors = res.statusCode === 400 ? json<{ errors: FieldError[] }>(res).errors : [];
+        if (!errors.some((e) => e.path === field && e.message.includes(message))) refused.push(`${field} ${message}: ${res.statusCode} ${res.body}`);
+      }
+      expect(refused).toEqual([]);
+    });
+  }
+});
+
+describe('publicity access', () => {
+  it('shows a 城关镇 clerk only 城关镇 records and hides a 清溪镇 record', async () => {
+    const own = await list(clerk, 'publicity.activity', 'pageSize=200');
+    expect(own.total).toBeGreaterThan(0);
+    expect(own.items.every((i) => i.orgCode.startsWith('999001001000'))).toBe(true);
+    const other = (await list(county, 'publicity.activity', 'org=999001002000&pageSize=1')).items[0];
+    expect(other?.orgCode.startsWith('999001002000')).toBe(true);
+    const res = await t.request(clerk, { method: 'GET', url: `/api/ledgers/publicity.activity/${other?.id}` });
+    expect(res.statusCode).toBe(404);
+  });
+
+  it('masks contact phones for the supervisor and shows them in full to the clerk', async () => {
+    const supervisor = await t.login('supervisor');
+    const seen = await list(supervisor, 'publicity.duty', 'pageSize=5');
+    expect(seen.total).toBeGreaterThan(0);
+    for (const item of seen.items) expect(item.values['contact_phone']).toMatch(/^1\d{2}\*{4}\d{4}$/);
+    const full = await list(clerk, 'publicity.duty', 'f.unit=城关镇司法所&pageSize=5');
+    expect(full.total).toBeGreaterThan(0);
+    for (const item of full.items) expect(item.values['contact_phone']).toMatch(/^1\d{10}$/);
+  });
+
+  it('puts the open items of this year\'s responsibility list on the clerk\'s home page', async () => {
+    const res = await t.request(clerk, { method: 'GET', url: '/api/home' });
+    const item = json<{ items: Array<{ key: string; count: number }> }>(res).items.find((i) => i.key === 'publicity.duties_open');
+    const open = await list(clerk, 'publicity.duty', `f.year=${year}&f.completion=未启动,推进中&pageSize=1`);
+    expect(item?.count).toBe(open.total);
+  });
+});

@@ -1,0 +1,50 @@
+import type { Block, DocumentSpec } from './blocks.ts';
+
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+function block(b: Block): string {
+  switch (b.kind) {
+    case 'title':
+      return `<h1 class="doc-title">${escapeHtml(b.text)}</h1>`;
+    case 'subtitle':
+      return `<p class="doc-subtitle">${escapeHtml(b.text)}</p>`;
+    case 'heading':
+      return `<h${b.level + 1} class="doc-h${b.level}">${escapeHtml(b.text)}</h${b.level + 1}>`;
+    case 'para':
+      return `<p class="doc-p${b.indent === false ? ' no-indent' : ''}${b.align ? ` ${b.align}` : ''}">${escapeHtml(b.text)}</p>`;
+    case 'signature':
+      return `<p class="doc-sign">${escapeHtml(b.org)}<br>${escapeHtml(b.date)}</p>`;
+    case 'pageBreak':
+      return '<div class="page-break"></div>';
+    case 'table': {
+      const cols = b.header[b.header.length - 1]?.length ?? 1;
+      const row = (cells: string[], tag: 'th' | 'td'): string => `<tr>${cells.map((c, i) => `<${tag}${i === cells.length - 1 && cells.length < cols ? ` colspan="${1 + cols - cells.length}"` : ''}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`;
+      return `<table class="doc-table">${b.caption ? `<caption>${escapeHtml(b.caption)}</caption>` : ''}<thead>${b.header.map((h) => row(h, 'th')).join('')}</thead><tbody>${b.rows.map((r) => row(r, 'td')).join('')}</tbody></table>`;
+    }
+  }
+}
+
+/** the same document as a printable web page: A4 with the GB/T 9704 margins and type */
+export function renderHtml(spec: DocumentSpec): string {
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(spec.title)}</title>
+<style>
+@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+body { font-family: "FangSong", "仿宋_GB2312", "仿宋", "Noto Serif CJK SC", serif; font-size: 16pt; line-height: 28.95pt; color: #000; max-width: 156mm; margin: 24px auto; }
+.doc-title { font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "Noto Serif CJK SC", serif; font-size: 22pt; font-weight: normal; text-align: center; line-height: 1.4; margin: 0 0 28.95pt; }
+.doc-subtitle { text-align: center; font-family: "KaiTi", "楷体_GB2312", serif; margin: 0; }
+h2.doc-h1 { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size: 16pt; font-weight: normal; margin: 0; text-indent: 2em; }
+h3.doc-h2 { font-family: "KaiTi", "楷体_GB2312", "Noto Serif CJK SC", serif; font-size: 16pt; font-weight: normal; margin: 0; text-indent: 2em; }
+h4.doc-h3, h5.doc-h4 { font-size: 16pt; margin: 0; text-indent: 2em; }
+.doc-p { margin: 0; text-indent: 2em; text-align: justify; }
+.doc-p.no-indent { text-indent: 0; }
+.doc-p.center { text-align: center; } .doc-p.right { text-align: right; }
+.doc-sign { text-align: right; margin-top: 28.95pt; padding-right: 4em; }
+.doc-table { border-collapse: collapse; width: 100%; font-family: "SimSun", "宋体", serif; font-size: 12pt; line-height: 1.4; margin: 8pt 0; }
+.doc-table th, .doc-table td { border: 1px solid #000; padding: 2pt 4pt; text-align: center; }
+.doc-table caption { font-family: "SimHei", "黑体", sans-serif; padding: 4pt; }
+.page-break { page-break-after: always; }
+</style></head><body>
+${spec.blocks.map(block).join('\n')}
+</body></html>`;
+}
