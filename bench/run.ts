@@ -1,7 +1,13 @@
+import { modules } from '../server/modules/index.ts';
 import { exportBench } from './export.bench.ts';
+import { reportBench } from './report.bench.ts';
 
-/** `npm run bench`: each benchmark prints its figure; ratios are against a lower bound measured in the same run */
+/** `npm run bench [export|report]`: each prints its figure; ratios are against a lower bound measured in the same run */
 const which = process.argv[2] ?? 'all';
+if (which === 'all' || which === 'report') {
+  const r = await reportBench(modules, Number(process.env['BENCH_RECORDS'] ?? 200_000));
+  console.log(`report: ${r.records} records in 15 towns, ${r.indicators} indicators + DOCX in ${r.reportMs} ms; lower bound (count(*) group by of each source table) ${r.lowerMs} ms; ratio ${r.ratio}× (target ≤ 2×)`);
+}
 if (which === 'all' || which === 'export') {
   const r = await exportBench(Number(process.env['BENCH_ROWS'] ?? 100_000));
   console.log(`export: ${r.rows} rows → ${(r.bytes / 1024 / 1024).toFixed(1)} MB xlsx; peak memory growth ${r.peakMb} MB (limit 300 MB); time ${r.ratio}× a plain keyset scan of the same rows`);

@@ -6,6 +6,8 @@ import { mediationModule } from './mediation/mediation.module.ts';
 import { reportReviewModule } from './report-review/report-review.module.ts';
 import { annualReportModule } from './annual-report/annual-report.module.ts';
 import { publicityModule } from './publicity/publicity.module.ts';
+import { petitionsModule } from './petitions/petitions.module.ts';
+import { reconsiderationModule } from './reconsideration/reconsideration.module.ts';
 
 /** every work area of the product, in navigation order; adding one is adding one folder and one line here */
-export const modules: ModuleDefinition[] = [adminModule, calendarModule, workflowModule, mediationModule, publicityModule, annualReportModule, reportReviewModule];
+export const modules: ModuleDefinition[] = [adminModule, calendarModule, workflowModule, mediationModule, petitionsModule, reconsiderationModule, publicityModule, annualReportModule, reportReviewModule];

@@ -1,7 +1,7 @@
 import { reviewParagraphs } from '../report-review/review.service.ts';
 import type { IndicatorValue } from '../../platform/indicators/indicator.service.ts';
-import { TOKEN, type ReportContent } from './report.content.ts';
-import { renderText, type Values } from './report.render.ts';
+import { allTokens, TOKEN, type ReportContent } from './report.content.ts';
+import { renderText } from './report.render.ts';
 
 export interface Check {
   id: string;
@@ -30,7 +30,7 @@ export function handTypedNumbers(content: ReportContent): Check[] {
 }
 
 /** consistency checks run on a draft before submission; errors block submission, warnings are shown */
-export function checkDraft(content: ReportContent, values: Values, previous: ReadonlyMap<string, IndicatorValue> | null, yoyThreshold = 0.5): Check[] {
+export function checkDraft(content: ReportContent, values: ReadonlyMap<string, IndicatorValue>, yoyThreshold = 0.5): Check[] {
   const checks: Check[] = [];
   for (const s of content.sections) {
     const text = s.items.filter((i) => i.type === 'para').map((i) => i.text.trim()).join('');
@@ -38,16 +38,18 @@ export function checkDraft(content: ReportContent, values: Values, previous: Rea
     checks.push({ id: `section.${s.key}`, ok, severity: 'error', message: ok ? `“${s.title}”已填写` : `必备部分“${s.title}”为空或过于简略，请补充` });
   }
   checks.push(...handTypedNumbers(content));
+  const quoted = new Set(allTokens(content));
   for (const [id, v] of values) {
-    if (v.breakdown.length && v.unit !== '%') {
+    if (v.breakdown.length && v.unit !== '%' && !('overlapping' in v && v.overlapping)) {
       const sum = Math.round(v.breakdown.reduce((a, b) => a + b.value, 0) * 100) / 100;
       if (Math.abs(sum - v.value) > 0.011) checks.push({ id: `parts.${id}`, ok: false, severity: 'error', message: `“${v.label}”分项之和${sum}与总数${v.value}不一致` });
     }
-    const prev = previous?.get(id);
-    if (prev && prev.value > 0 && v.unit !== '%') {
-      const change = (v.value - prev.value) / prev.value;
+    const prev = v.previous;
+    // only figures the text actually quotes are worth a question about their change
+    if (prev !== undefined && prev > 0 && v.unit !== '%' && quoted.has(id)) {
+      const change = (v.value - prev) / prev;
       if (Math.abs(change) > yoyThreshold) {
-        checks.push({ id: `yoy.${id}`, ok: false, severity: 'warning', message: `“${v.label}”较上年${change > 0 ? '增加' : '减少'}${Math.round(Math.abs(change) * 100)}%（上年${prev.value}，本年${v.value}），请核实或在报告中说明原因` });
+        checks.push({ id: `yoy.${id}`, ok: false, severity: 'warning', message: `“${v.label}”较上年${change > 0 ? '增加' : '减少'}${Math.round(Math.abs(change) * 100)}%（上年${prev}，本年${v.value}），请核实或在报告中说明原因` });
       }
     }
   }

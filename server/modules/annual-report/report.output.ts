@@ -46,8 +46,7 @@ export async function buildFromDraft(ctx: Ctx, platform: Platform, orgCode: stri
   const draft = await openDraft(ctx, platform, orgCode, year);
   const org = await ctx.tx.selectFrom('org').select(['code', 'name']).where('code', '=', orgCode).executeTakeFirstOrThrow();
   const values = await liveValues(ctx, platform, orgCode, year, draft.content);
-  const previous = await liveValues(ctx, platform, orgCode, year - 1, draft.content).catch(() => null);
-  return build(org, year, draft.status, draft.content, values, checkDraft(draft.content, values, previous), ctx.now.toISOString().slice(0, 10));
+  return build(org, year, draft.status, draft.content, values, checkDraft(draft.content, values), ctx.now.toISOString().slice(0, 10));
 }
 
 /** a frozen version exactly as submitted */

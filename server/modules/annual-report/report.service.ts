@@ -105,10 +105,13 @@ function neededDefs(platform: Platform, ids: readonly string[]): IndicatorDef[] 
   return [...out.values()];
 }
 
+/**
+ * every indicator for the organisation's year, with last year's figure from the same scan; the report's
+ * live fields read from these, and the JSON lists them all
+ */
 export async function liveValues(ctx: Ctx, platform: Platform, org: string, year: number, content: ReportContent, withIds = false): Promise<Map<string, IndicatorValue>> {
-  // figures are computed with the organisation's full scope, whatever the reader's own switcher says
-  const defs = neededDefs(platform, allTokens(content));
-  const values = await computeIndicators(ctx, defs, platform.ledgers, { org, from: `${year}-01-01`, to: `${year}-12-31` }, { withIds });
+  const defs = neededDefs(platform, [...new Set([...allTokens(content), ...indicatorDefs(platform).map((d) => d.id)])]);
+  const values = await computeIndicators(ctx, defs, platform.ledgers, { org, from: `${year}-01-01`, to: `${year}-12-31` }, { withIds, compare: { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` } });
   return new Map(values.map((v) => [v.id, v]));
 }
 
@@ -148,7 +151,6 @@ export async function draftView(ctx: Ctx, platform: Platform, id: number): Promi
   const row = await loadDraft(ctx, id);
   const org = await orgOf(ctx, row.org_code);
   const values = await liveValues(ctx, platform, row.org_code, row.year, row.content);
-  const previous = await liveValues(ctx, platform, row.org_code, row.year - 1, row.content).catch(() => null);
   return {
     id: row.id,
     orgCode: row.org_code,
@@ -160,7 +162,7 @@ export async function draftView(ctx: Ctx, platform: Platform, id: number): Promi
     updatedBy: row.updated_by,
     content: row.content,
     values: [...values.values()],
-    checks: checkDraft(row.content, values, previous),
+    checks: checkDraft(row.content, values),
     dueDate: await dueDate(ctx, row.year),
     versions: await versions(ctx, row.id),
   };
@@ -182,8 +184,7 @@ export async function submitDraft(ctx: Ctx, platform: Platform, id: number, vers
   if (row.status === 'published') throw new AppError('conflict', '报告已发布；如需更正，请发起更正版本');
   if (row.version !== version) throw new AppError('stale_version', '报告已被他人修改，请刷新后再提交');
   const values = await liveValues(ctx, platform, row.org_code, row.year, row.content, true);
-  const previous = await liveValues(ctx, platform, row.org_code, row.year - 1, row.content).catch(() => null);
-  const checks = checkDraft(row.content, values, previous);
+  const checks = checkDraft(row.content, values);
   const errors = blocking(checks);
   if (errors.length) throw new AppError('gate_refused', `报告未通过检查，不能提交：${errors.map((e) => e.message).join('；')}`);
   const due = await dueDate(ctx, row.year);

@@ -29,7 +29,7 @@ export function defaultTemplate(): ReportContent {
         required: true,
         items: [
           { type: 'heading', text: '强化组织领导，压实法治建设责任' },
-          { type: 'para', text: `党委、政府高度重视法治政府建设，全年专题听取法治政府建设工作汇报{{leadership.report_hearings}}，召开理论学习中心组专题学法{{study.center_group_sessions}}，研究解决法治建设重大事项、重要问题{{leadership.issues_resolved}}。` },
+          { type: 'para', text: `党委、政府高度重视法治政府建设，全年专题听取法治政府建设工作汇报{{leadership.report_hearings}}，召开理论学习中心组专题学法{{publicity.central_group_sessions}}，研究解决法治建设重大事项、重要问题{{leadership.issues_resolved}}。` },
           { type: 'para', text: '组织开展领导干部述法{{leadership.law_reports}}，将履行推进法治建设第一责任人职责情况纳入年终述职内容。' },
           { type: 'heading', text: '依法全面履行政府职能，持续优化营商环境' },
           { type: 'para', text: '建立领导联系企业工作机制，党政主要负责同志参加企业沙龙、座谈等活动{{bizenv.salons}}，收集企业问题建议{{bizenv.problems}}，已解决{{bizenv.problems_resolved}}；研究制定营商环境提升举措{{bizenv.measures}}。' },
@@ -42,7 +42,7 @@ export function defaultTemplate(): ReportContent {
           { type: 'para', text: '畅通群众诉求表达渠道，全年处理群众信访和投诉{{petitions.cases}}，其中{{petitions.cases|parts}}；按期办结率{{petitions.on_time_rate}}，群众满意率{{petitions.satisfaction_rate}}。' },
           { type: 'heading', text: '深入开展法治宣传教育' },
           { type: 'para', text: '落实“谁执法谁普法”普法责任制，围绕宪法、民法典等重点法律法规，结合重要法治宣传节点开展普法活动{{publicity.activities}}，惠及群众{{publicity.participants}}，发放宣传资料{{publicity.materials}}。' },
-          { type: 'para', text: '加强干部学法用法，组织各类法治培训{{study.trainings}}，参训{{study.trainees}}；组织年度学法考试，参考率{{study.exam_participation_rate}}，优秀率{{study.exam_excellence_rate}}。' },
+          { type: 'para', text: '加强干部学法用法，组织各类法治培训{{publicity.trainings}}，参训{{publicity.trainees}}；组织年度学法考试，参考率{{publicity.exam_participation_rate}}，优秀率{{publicity.exam_excellent_rate}}。' },
         ],
       },
       {

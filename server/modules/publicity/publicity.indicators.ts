@@ -14,7 +14,7 @@ export const publicityIndicators = defineIndicators([
   { id: 'publicity.sending_law', kind: 'count', ledger: 'publicity.activity', label: '开展送法进村（社区）、进校园、进企业、进机关活动', unit: '次', where: { form: SENDING_LAW_FORMS }, breakdown: 'form' },
   { id: 'publicity.case_explanations', kind: 'count', ledger: 'publicity.activity', label: '开展以案释法活动', unit: '次', where: { form: '以案释法' } },
   { id: 'publicity.participants', kind: 'sum', ledger: 'publicity.activity', field: 'participants', label: '惠及群众', unit: '人次', breakdown: 'form', description: '普法活动受教育群众人次之和，线上宣传按阅读（观看）人次计' },
-  { id: 'publicity.materials', kind: 'sum', ledger: 'publicity.activity', field: 'materials', label: '发放普法宣传资料', unit: '件', description: '宣传册、折页和宣传品份数之和' },
+  { id: 'publicity.materials', kind: 'sum', ledger: 'publicity.activity', field: 'materials', label: '发放普法宣传资料', unit: '份', description: '宣传册、折页和宣传品份数之和' },
   { id: 'publicity.consultations', kind: 'sum', ledger: 'publicity.activity', field: 'consultations', label: '解答群众法律咨询', unit: '人次' },
   // “谁执法谁普法”责任清单
   { id: 'publicity.duties', kind: 'count', ledger: 'publicity.duty', label: '纳入“谁执法谁普法”责任清单的单位', unit: '个', breakdown: 'completion', description: '按清单印发日期计入期间' },

@@ -21,6 +21,7 @@ export interface BreakdownItem {
 
 export interface IndicatorValue {
   id: string;
+  kind: 'count' | 'sum' | 'ratio';
   label: string;
   unit: Unit;
   value: number;
@@ -30,6 +31,10 @@ export interface IndicatorValue {
   link: string | null;
   ledger: string | null;
   recordIds?: number[];
+  /** the same figure for the comparison period (last year), computed in the same scan */
+  previous?: number;
+  /** the breakdown's parts overlap (a multi-value field): they are not meant to add up to the total */
+  overlapping?: boolean;
   numerator?: { id: string; value: number };
   denominator?: { id: string; value: number };
 }
@@ -37,14 +42,21 @@ export interface IndicatorValue {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- ledger tables are declared at run time
 type AnyDb = Kysely<any>;
 
-const values = (v: Where[string]): ReadonlyArray<string | number | boolean | null> => (Array.isArray(v) ? v : [v as string | number | boolean | null]);
+const isPresence = (v: Where[string]): v is { present: boolean } => typeof v === 'object' && v !== null && !Array.isArray(v) && 'present' in v;
+const values = (v: Where[string]): ReadonlyArray<string | number | boolean | null> => (isPresence(v) ? [] : Array.isArray(v) ? v : [v as string | number | boolean | null]);
 
 function condition(l: LedgerDef, where: Where | undefined): RawBuilder<boolean> {
   const parts: Array<RawBuilder<unknown>> = [sql`true`];
   for (const [field, v] of Object.entries(where ?? {})) {
-    if (!l.fields.some((f) => f.name === field)) throw new Error(`indicator filter on unknown field ${l.name}.${field}`);
+    const f = l.fields.find((x) => x.name === field);
+    if (!f) throw new Error(`indicator filter on unknown field ${l.name}.${field}`);
+    if (isPresence(v)) {
+      parts.push(v.present ? sql`${sql.ref(field)} is not null` : sql`${sql.ref(field)} is null`);
+      continue;
+    }
     const list = values(v);
     if (list.length === 1 && list[0] === null) parts.push(sql`${sql.ref(field)} is null`);
+    else if (f.type === 'dicts') parts.push(sql`${sql.ref(field)} ?| ${sql.val(list.map(String))}::text[]`);
     else parts.push(sql`${sql.ref(field)} in (${sql.join(list.map((x) => sql`${x}`))})`);
   }
   return sql<boolean>`(${sql.join(parts, sql` and `)})`;
@@ -60,6 +72,10 @@ function listLink(l: LedgerDef, ind: LedgerIndicator, p: Period, extra: Where = 
   }
   for (const [field, v] of Object.entries({ ...(ind.where ?? {}), ...extra })) {
     const f = l.fields.find((x) => x.name === field);
+    if (isPresence(v)) {
+      q.set(`f.${field}.present`, v.present ? '1' : '0');
+      continue;
+    }
     const list = values(v).filter((x) => x !== null);
     if (!list.length) continue;
     q.set(`f.${field}`, f?.type === 'bool' ? (list[0] ? '是' : '否') : list.join(','));
@@ -69,9 +85,9 @@ function listLink(l: LedgerDef, ind: LedgerIndicator, p: Period, extra: Where = 
 
 /**
  * computes indicators for an organisation's subtree over a period: one query per source ledger,
- * using grouping sets for the breakdowns, so the cost is about one scan of each table
+ * grouping by the breakdown columns together, so the cost is about one scan of each table
  */
-export async function computeIndicators(ctx: Ctx, defs: readonly IndicatorDef[], ledgers: LedgerRegistry, p: Period, opts: { withIds?: boolean } = {}): Promise<IndicatorValue[]> {
+export async function computeIndicators(ctx: Ctx, defs: readonly IndicatorDef[], ledgers: LedgerRegistry, p: Period, opts: { withIds?: boolean; compare?: { from: string; to: string } } = {}): Promise<IndicatorValue[]> {
   if (!ctx.scope.codes.includes(p.org)) throw new AppError('not_found', '单位不存在或不在管辖范围内');
   const db = ctx.tx as unknown as AnyDb;
   const byId = new Map(defs.map((d) => [d.id, d]));
@@ -83,58 +99,115 @@ export async function computeIndicators(ctx: Ctx, defs: readonly IndicatorDef[],
   for (const [name, inds] of perLedger) {
     const l = ledgers.get(name);
     if (!l) throw new Error(`indicator on unknown ledger ${name}`);
-    const breakdowns = [...new Set(inds.map((i) => i.breakdown).filter((b): b is string => !!b))];
-    const selects: Array<RawBuilder<unknown>> = [];
-    inds.forEach((ind, i) => {
+    const isMulti = (b: string): boolean => l.fields.find((f) => f.name === b)?.type === 'dicts';
+    const breakdowns = [...new Set(inds.map((i) => i.breakdown).filter((b): b is string => !!b && !isMulti(b)))];
+    // one aggregation per table: group by every column the indicators test or split by (and, per date
+    // field, whether the date is in the period), then evaluate each indicator over those groups here
+    const dims = new Map<string, RawBuilder<unknown>>();
+    const dateDims = new Map<string, { cur: string; prev: string }>();
+    const sumFields = new Set<string>();
+    for (const ind of inds) {
+      if (ind.breakdown && !isMulti(ind.breakdown)) dims.set(ind.breakdown, sql.ref(ind.breakdown));
+      for (const [field, v] of Object.entries(ind.where ?? {})) dims.set(isPresence(v) ? `present:${field}` : field, isPresence(v) ? sql`(${sql.ref(field)} is not null)` : sql.ref(field));
       const dateField = ind.dateField ?? l.dateField;
-      const inPeriod = ind.snapshot || !dateField ? sql`true` : sql`${sql.ref(dateField)} between ${p.from} and ${p.to}`;
-      const cond = sql`(${inPeriod} and ${condition(l, ind.where)})`;
-      selects.push(ind.kind === 'sum' ? sql`coalesce(sum(${sql.ref(ind.field ?? '')}) filter (where ${cond}), 0) as ${sql.ref(`v${i}`)}` : sql`count(*) filter (where ${cond}) as ${sql.ref(`v${i}`)}`);
-      selects.push(sql`count(*) filter (where ${cond}) as ${sql.ref(`n${i}`)}`);
-      if (opts.withIds) selects.push(sql`array_agg(id order by id) filter (where ${cond}) as ${sql.ref(`ids${i}`)}`);
-    });
-    const groupCols = breakdowns.map((b) => sql.ref(b));
-    const grouping = breakdowns.length ? sql`, ${sql.join(groupCols)}, grouping(${sql.join(groupCols)}) as g` : sql`, 0 as g`;
-    const groupBy = breakdowns.length ? sql`group by grouping sets ((), ${sql.join(breakdowns.map((b) => sql`(${sql.ref(b)})`))})` : sql``;
-    const rows = (
-      await sql<Record<string, unknown>>`select ${sql.join(selects)} ${grouping} from ${sql.table(l.table)} where org_code in ${subtree} and status = 'active' ${groupBy}`.execute(db)
-    ).rows;
-    const all = (1 << breakdowns.length) - 1;
-    const total = rows.find((r) => Number(r['g']) === all || (breakdowns.length === 0 && Number(r['g']) === 0)) ?? {};
-    inds.forEach((ind, i) => {
+      if (!ind.snapshot && dateField && !dateDims.has(dateField)) {
+        const d = { cur: `cur:${dateField}`, prev: `prev:${dateField}` };
+        dateDims.set(dateField, d);
+        dims.set(d.cur, sql`coalesce(${sql.ref(dateField)} between ${p.from} and ${p.to}, false)`);
+        if (opts.compare) dims.set(d.prev, sql`coalesce(${sql.ref(dateField)} between ${opts.compare.from} and ${opts.compare.to}, false)`);
+      }
+      if (ind.kind === 'sum' && ind.field) sumFields.add(ind.field);
+    }
+    const dimKeys = [...dims.keys()];
+    const selects: Array<RawBuilder<unknown>> = dimKeys.map((k, i) => sql`${dims.get(k)} as ${sql.ref(`d${i}`)}`);
+    selects.push(sql`count(*) as n`);
+    const sums = [...sumFields];
+    sums.forEach((f, i) => selects.push(sql`coalesce(sum(${sql.ref(f)}), 0) as ${sql.ref(`s${i}`)}`));
+    if (opts.withIds) selects.push(sql`array_agg(id order by id) as ids`);
+    const groupBy = dimKeys.length ? sql`group by ${sql.join(dimKeys.map((_, i) => sql.raw(String(i + 1))))}` : sql``;
+    const raw = (await sql<Record<string, unknown>>`select ${sql.join(selects)} from ${sql.table(l.table)} where org_code in ${subtree} and status = 'active' ${groupBy}`.execute(db)).rows;
+    const rows = raw.map((r) => ({ dim: (k: string): unknown => r[`d${dimKeys.indexOf(k)}`], n: Number(r['n']), sum: (f: string): number => Number(r[`s${sums.indexOf(f)}`] ?? 0), ids: ((r['ids'] as number[] | null) ?? []).map(Number) }));
+    type Row = (typeof rows)[number];
+    const matches = (ind: LedgerIndicator, r: Row, period: 'cur' | 'prev'): boolean => {
+      const dateField = ind.dateField ?? l.dateField;
+      if (!ind.snapshot && dateField && r.dim(`${period}:${dateField}`) !== true) return false;
+      for (const [field, v] of Object.entries(ind.where ?? {})) {
+        if (isPresence(v)) {
+          if (r.dim(`present:${field}`) !== v.present) return false;
+          continue;
+        }
+        const got = r.dim(field);
+        const list = values(v);
+        if (list.length === 1 && list[0] === null) {
+          if (got !== null && got !== undefined) return false;
+        } else if (Array.isArray(got)) {
+          if (!got.some((x) => list.includes(x as never))) return false;
+        } else if (!list.some((x) => x === got || (typeof got === 'number' && Number(x) === got))) return false;
+      }
+      return true;
+    };
+    const multi: Array<{ ind: LedgerIndicator; value: IndicatorValue }> = [];
+    const round = (x: number): number => Math.round(x * 100) / 100;
+    const measure = (ind: LedgerIndicator, r: Row): number => (ind.kind === 'sum' ? r.sum(ind.field ?? '') : r.n);
+    inds.forEach((ind) => {
+      const hit = rows.filter((r) => matches(ind, r, 'cur'));
       const v: IndicatorValue = {
         id: ind.id,
+        kind: ind.kind,
         label: ind.label,
         unit: ind.unit,
-        value: Number(total[`v${i}`] ?? 0),
-        recordCount: Number(total[`n${i}`] ?? 0),
+        value: round(hit.reduce((a, r) => a + measure(ind, r), 0)),
+        recordCount: hit.reduce((a, r) => a + r.n, 0),
         breakdown: [],
         link: listLink(l, ind, p),
         ledger: l.name,
-        ...(opts.withIds ? { recordIds: ((total[`ids${i}`] as number[] | null) ?? []).map(Number) } : {}),
+        ...(opts.withIds ? { recordIds: hit.flatMap((r) => r.ids).sort((a, b) => a - b) } : {}),
+        ...(opts.compare ? { previous: round(rows.filter((r) => matches(ind, r, 'prev')).reduce((a, r) => a + measure(ind, r), 0)) } : {}),
       };
-      if (ind.breakdown) {
-        const bi = breakdowns.indexOf(ind.breakdown);
-        // grouping() sets a bit for every column not grouped in that row; the breakdown's own bit is clear
-        const mask = all & ~(1 << (breakdowns.length - 1 - bi));
-        const field = l.fields.find((f) => f.name === ind.breakdown);
-        const order = field?.type === 'bool' ? [true, false] : [...(field?.options ?? [])];
-        const items = rows.filter((r) => Number(r['g']) === mask && Number(r[`n${i}`] ?? 0) > 0);
-        items.sort((a, b) => order.indexOf(a[ind.breakdown ?? ''] as never) - order.indexOf(b[ind.breakdown ?? ''] as never));
-        v.breakdown = items.map((r) => {
-          const key = r[ind.breakdown ?? ''];
-          const label = key === null || key === undefined ? '未填写' : typeof key === 'boolean' ? (key ? '是' : '否') : String(key);
-          return {
-            label,
-            value: Number(r[`v${i}`] ?? 0),
-            link: key === null || key === undefined ? null : listLink(l, ind, p, { [ind.breakdown ?? '']: key as string }),
-            ...(opts.withIds ? { recordIds: ((r[`ids${i}`] as number[] | null) ?? []).map(Number) } : {}),
-          };
-        });
+      if (ind.breakdown && isMulti(ind.breakdown)) {
+        multi.push({ ind, value: v });
+      } else if (ind.breakdown) {
+        const key = ind.breakdown;
+        const field = l.fields.find((f) => f.name === key);
+        const groups = new Map<string, { raw: unknown; n: number; v: number; ids: number[] }>();
+        for (const r of hit) {
+          const rawKey = r.dim(key) ?? null;
+          const k = JSON.stringify(rawKey);
+          const g = groups.get(k) ?? { raw: rawKey, n: 0, v: 0, ids: [] };
+          g.n += r.n;
+          g.v += measure(ind, r);
+          if (opts.withIds) g.ids.push(...r.ids);
+          groups.set(k, g);
+        }
+        const order: unknown[] = field?.type === 'bool' ? [true, false] : [...(field?.options ?? [])];
+        v.breakdown = [...groups.values()]
+          .filter((g) => g.n > 0)
+          .sort((a, b) => (order.indexOf(a.raw) + 1 || 999) - (order.indexOf(b.raw) + 1 || 999))
+          .map((g) => ({
+            label: g.raw === null ? '未填写' : typeof g.raw === 'boolean' ? (g.raw ? '是' : '否') : String(g.raw),
+            value: round(g.v),
+            link: g.raw === null ? null : listLink(l, ind, p, { [key]: g.raw as string }),
+            ...(opts.withIds ? { recordIds: g.ids.sort((a, b) => a - b) } : {}),
+          }));
       }
-      if (ind.kind === 'sum') v.value = Math.round(v.value * 100) / 100;
       out.set(ind.id, v);
     });
+    // a multi-value field splits by unnesting its values: a record counts once under each of them
+    for (const { ind, value } of multi) {
+      const field = ind.breakdown ?? '';
+      const dateField = ind.dateField ?? l.dateField;
+      const inPeriod = ind.snapshot || !dateField ? sql`true` : sql`${sql.ref(dateField)} between ${p.from} and ${p.to}`;
+      const measure = ind.kind === 'sum' ? sql`coalesce(sum(${sql.ref(ind.field ?? '')}), 0)` : sql`count(*)`;
+      const rows = (
+        await sql<{ k: string; v: number; ids: number[] | null }>`select k, ${measure} as v${opts.withIds ? sql`, array_agg(id order by id) as ids` : sql``}
+          from ${sql.table(l.table)} cross join lateral jsonb_array_elements_text(coalesce(${sql.ref(field)}, '[]'::jsonb)) as k
+          where org_code in ${subtree} and status = 'active' and ${inPeriod} and ${condition(l, ind.where)} group by k`.execute(db)
+      ).rows;
+      const order = [...(l.fields.find((f) => f.name === field)?.options ?? [])];
+      rows.sort((a, b) => order.indexOf(a.k) - order.indexOf(b.k));
+      value.overlapping = true;
+      value.breakdown = rows.map((r) => ({ label: r.k, value: Number(r.v), link: listLink(l, ind, p, { [field]: [r.k] }), ...(opts.withIds ? { recordIds: (r.ids ?? []).map(Number) } : {}) }));
+    }
   }
 
   for (const d of defs) {
@@ -150,9 +223,11 @@ function ratio(d: RatioIndicator, values: Map<string, IndicatorValue>, defs: Map
   const den = values.get(d.denominator);
   if (!num || !den) throw new Error(`ratio ${d.id}: ${d.numerator} or ${d.denominator} not computed`);
   const digits = d.digits ?? 1;
-  const value = den.value === 0 ? 0 : Math.round((num.value / den.value) * 100 * 10 ** digits) / 10 ** digits;
+  const pct = (n: number, m: number): number => (m === 0 ? 0 : Math.round((n / m) * 100 * 10 ** digits) / 10 ** digits);
+  const value = pct(num.value, den.value);
   return {
     id: d.id,
+    kind: 'ratio',
     label: d.label,
     unit: d.unit,
     value,
@@ -164,6 +239,7 @@ function ratio(d: RatioIndicator, values: Map<string, IndicatorValue>, defs: Map
     link: den.link,
     ledger: den.ledger,
     ...(den.recordIds ? { recordIds: den.recordIds } : {}),
+    ...(num.previous !== undefined && den.previous !== undefined ? { previous: pct(num.previous, den.previous) } : {}),
     numerator: { id: d.numerator, value: num.value },
     denominator: { id: d.denominator, value: den.value },
   };

@@ -1,8 +1,11 @@
 /** units real reports use */
-export type Unit = '件' | '宗' | '次' | '人次' | '项' | '个' | '名' | '人' | '场' | '条' | '%' | '万元' | '元' | '天' | '家';
+export type Unit = '件' | '宗' | '次' | '人次' | '项' | '个' | '名' | '人' | '场' | '条' | '%' | '万元' | '元' | '天' | '家' | '份' | '户' | '篇' | '期';
 
-/** a condition on a ledger's fields: field → value (or any of several values); null means "is empty" */
-export type Where = Record<string, string | number | boolean | null | ReadonlyArray<string | number | boolean>>;
+/**
+ * a condition on a ledger's fields: field → value (or any of several values; for a multi-value field,
+ * "contains any of"); null means "is empty"; { present: true } means "is filled in"
+ */
+export type Where = Record<string, string | number | boolean | null | ReadonlyArray<string | number | boolean> | { present: boolean }>;
 
 interface Base {
   /** stable id, module first: 'mediation.cases' */
@@ -23,7 +26,7 @@ export interface LedgerIndicator extends Base {
   where?: Where;
   /** the date field placing a record in the period; defaults to the ledger's dateField */
   dateField?: string;
-  /** split by the values of a dict (or bool) field: "其中劳动争议35宗、合同纠纷4宗" */
+  /** split by the values of a dict, bool or multi-value field: "其中劳动争议35宗、合同纠纷4宗" (a record with several values counts under each) */
   breakdown?: string;
   /** count every active record regardless of date (rosters: committees, mediators) */
   snapshot?: boolean;

@@ -8,6 +8,7 @@ import type { Platform } from '../module.ts';
 import { exportStream, planImport, templateWorkbook } from './ledger.excel.ts';
 import { createRecord, getRecord, insertMany, ledgerMeta, listQuery, listRecords, loadRow, recordHistory, updateRecord, withdrawRecord } from './ledger.service.ts';
 import { perm, type LedgerDef } from './ledger.types.ts';
+import { workflowRoutes } from '../workflow/workflow.routes.ts';
 
 const idParam = z.object({ id: z.coerce.number().int().positive('须为记录编号') });
 const fileParam = z.object({ id: z.coerce.number().int().positive(), fileId: z.coerce.number().int().positive() });
@@ -143,6 +144,7 @@ export function ledgerRoutes(api: Api, platform: Platform, l: LedgerDef): void {
       return { ok: true };
     },
   });
+  if (l.workflow) workflowRoutes(api, platform, l);
 }
 
 /** the catalogue of ledgers the user may read, for navigation and the ledger pages */

@@ -138,6 +138,9 @@ export function scopedQuery(ctx: Ctx, l: LedgerDef, q: ListQuery) {
   }
   for (const f of l.fields) {
     const v = q[`f.${f.name}`];
+    const present = q[`f.${f.name}.present`];
+    if (present === '1') query = query.where(f.name, 'is not', null);
+    if (present === '0') query = query.where(f.name, 'is', null);
     const from = q[`f.${f.name}.from`];
     const to = q[`f.${f.name}.to`];
     if (from !== undefined && from !== '') query = query.where(f.name, '>=', coerce(f, from));
@@ -264,6 +267,8 @@ export async function createRecord(ctx: Ctx, l: LedgerDef, input: Record<string,
     .returningAll()
     .executeTakeFirstOrThrow()) as Row;
   await audit(ctx, { entity: l.name, entityId: Number(row['id']), action: opts.auditAction ?? 'create', orgCode, diff: diffFields(null, auditValues(l, values)) });
+  // workflow: the initial state and the clocks that start on creation (imported records are taken in by the daily scan)
+  if (l.workflow) await (await import('../workflow/workflow.service.ts')).onRecordCreated(ctx, l, Number(row['id']));
   return getRecord(ctx, l, Number(row['id']), registry);
 }
 
@@ -293,6 +298,7 @@ export async function updateRecord(ctx: Ctx, l: LedgerDef, id: number, input: Re
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) throw new AppError('stale_version', `该${l.noun}已被他人修改，请刷新后重新编辑`);
   await audit(ctx, { entity: l.name, entityId: id, action: 'update', orgCode, diff });
+  if (l.workflow) await (await import('../workflow/workflow.service.ts')).onRecordUpdated(ctx, l, id);
   return getRecord(ctx, l, id, registry);
 }
 

@@ -1,5 +1,6 @@
 import type { RoleCode } from '../auth/roles.ts';
 import type { PersonalKind } from '../crypto/mask.ts';
+import type { WorkflowDef } from '../workflow/workflow.types.ts';
 
 export type FieldType =
   | 'text' // one line
@@ -73,6 +74,8 @@ export interface LedgerDef {
   roles?: Partial<Record<LedgerAction, readonly RoleCode[]>>;
   /** unique within an organisation (e.g. a case number) */
   uniqueFields?: readonly string[];
+  /** lifecycle: states, transitions with their permissions and gates, statutory clocks (server/platform/workflow) */
+  workflow?: WorkflowDef;
 }
 
 export function defineLedger(def: LedgerDef): LedgerDef {

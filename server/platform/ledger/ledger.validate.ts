@@ -47,8 +47,18 @@ function validDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
-/** the zod schema of one field's coerced value */
+const schemas = new WeakMap<FieldDef, z.ZodType>();
+
+/** the zod schema of one field's coerced value, built once per field */
 export function fieldSchema(f: FieldDef): z.ZodType {
+  const cached = schemas.get(f);
+  if (cached) return cached;
+  const built = buildSchema(f);
+  schemas.set(f, built);
+  return built;
+}
+
+function buildSchema(f: FieldDef): z.ZodType {
   let s: z.ZodType;
   switch (f.type) {
     case 'text':

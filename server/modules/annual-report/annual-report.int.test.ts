@@ -1,0 +1,138 @@
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminModule } from '../../platform/admin.module.ts';
+import { json, startTestApp, type TestApp } from '../../test/harness.ts';
+import { runCli } from '../../test/cli.ts';
+import { mediationModule } from '../mediation/mediation.module.ts';
+import { publicityModule } from '../publicity/publicity.module.ts';
+import { annualReportModule } from './annual-report.module.ts';
+import type { ReportContent } from './report.content.ts';
+
+let t: TestApp;
+const year = new Date().getUTCFullYear() - 1;
+type Draft = { id: number; version: number; status: string; content: ReportContent; values: Array<{ id: string; kind: string; value: number; link: string; breakdown: Array<{ value: number; link: string | null }> }>; checks: Array<{ id: string; ok: boolean; severity: string; message: string }>; versions: Array<{ id: number; status: string }> };
+
+beforeAll(async () => {
+  t = await startTestApp({ modules: [adminModule, mediationModule, publicityModule, annualReportModule] });
+});
+afterAll(async () => t.close());
+
+async function open(cookie: string, org?: string): Promise<Draft> {
+  const res = await t.request(cookie, { method: 'POST', url: '/api/reports/annual/open', payload: { year, ...(org ? { org } : {}) } });
+  expect(res.statusCode).toBe(200);
+  return json<Draft>(await t.request(cookie, { method: 'GET', url: `/api/reports/annual/${json<{ id: number }>(res).id}` }));
+}
+
+async function listTotal(cookie: string, link: string): Promise<number> {
+  const [path, qs] = link.split('?');
+  return json<{ total: number }>(await t.request(cookie, { method: 'GET', url: `/api/ledgers/${path?.replace('/ledgers/', '')}?${qs}&pageSize=1` })).total;
+}
+
+describe('annual report', () => {
+  it('writes a draft whose every number equals what the ledgers’ own filtered lists count', async () => {
+    const clerk = await t.login('clerk');
+    const draft = await open(clerk);
+    expect(draft.content.title).toBe(`城关镇${year}年度法治政府建设工作情况报告`);
+    expect(draft.content.sections.map((s) => s.key)).toEqual(['measures', 'shortcomings', 'leadership', 'plan', 'other']);
+    const counts = draft.values.filter((v) => v.link && v.kind === 'count');
+    expect(counts.length).toBeGreaterThan(5);
+    for (const v of counts) expect(await listTotal(clerk, v.link), v.id).toBe(v.value);
+    const cases = draft.values.find((v) => v.id === 'mediation.cases');
+    for (const b of cases?.breakdown ?? []) expect(await listTotal(clerk, b.link ?? '')).toBe(b.value);
+    expect(draft.checks.filter((c) => !c.ok && c.severity === 'error')).toEqual([]);
+  });
+
+  it('flags a number typed by hand and refuses to submit with a mandatory section empty', async () => {
+    const clerk = await t.login('clerk');
+    const draft = await open(clerk);
+    const content = structuredClone(draft.content);
+    const first = content.sections[0];
+    first?.items.push({ type: 'para', text: '全年共开展法律咨询326次。' });
+    const second = content.sections[1];
+    if (second) second.items = [];
+    const saved = json<Draft>(await t.request(clerk, { method: 'PUT', url: `/api/reports/annual/${draft.id}`, payload: { content, version: draft.version } }));
+    expect(saved.checks.some((c) => c.id.startsWith('hand_typed') && c.message.includes('326次'))).toBe(true);
+    const leader = await t.login('leader');
+    const refused = await t.request(leader, { method: 'POST', url: `/api/reports/annual/${draft.id}/submit`, payload: { version: saved.version } });
+    expect(refused.statusCode).toBe(422);
+    expect(json<{ detail: string }>(refused).detail).toContain('存在的不足和原因');
+    // put the section back for the next test
+    const fixed = structuredClone(saved.content);
+    if (fixed.sections[1]) fixed.sections[1].items = draft.content.sections[1]?.items ?? [];
+    fixed.sections[0]?.items.pop();
+    expect((await t.request(clerk, { method: 'PUT', url: `/api/reports/annual/${draft.id}`, payload: { content: fixed, version: saved.version } })).statusCode).toBe(200);
+  });
+
+  it('freezes a submitted report: later record edits do not change it, and the difference is shown', async () => {
+    const leader = await t.login('leader');
+    const draft = await open(leader);
+    const submitted = await t.request(leader, { method: 'POST', url: `/api/reports/annual/${draft.id}/submit`, payload: { version: draft.version } });
+    expect(submitted.statusCode).toBe(200);
+    const versionId = json<{ id: number }>(submitted).id;
+    const before = JSON.parse((await t.request(leader, { method: 'GET', url: `/api/reports/annual/versions/${versionId}/export?format=json` })).body) as { indicators: Array<{ id: string; value: number }>; sections: unknown };
+    // withdraw one of the year's cases
+    const clerk = await t.login('clerk');
+    const list = json<{ items: Array<{ id: number }> }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/mediation.case?year=${year}&pageSize=1` }));
+    const reviewer = await t.login('reviewer');
+    expect((await t.request(reviewer, { method: 'POST', url: `/api/ledgers/mediation.case/${list.items[0]?.id}/withdraw`, payload: { reason: '重复登记' } })).statusCode).toBe(200);
+    const after = JSON.parse((await t.request(leader, { method: 'GET', url: `/api/reports/annual/versions/${versionId}/export?format=json` })).body) as { indicators: Array<{ id: string; value: number }>; sections: unknown };
+    expect(after).toEqual(before);
+    const diff = json<{ indicators: Array<{ id: string; frozen: number; current: number; removed: number[] }> }>(await t.request(leader, { method: 'GET', url: `/api/reports/annual/versions/${versionId}/diff` }));
+    const cases = diff.indicators.find((d) => d.id === 'mediation.cases');
+    expect(cases?.current).toBe((cases?.frozen ?? 0) - 1);
+    expect(cases?.removed).toEqual([list.items[0]?.id]);
+    // and the draft cannot be edited once submitted
+    const reopened = await open(leader);
+    expect((await t.request(await t.login('clerk'), { method: 'PUT', url: `/api/reports/annual/${reopened.id}`, payload: { content: reopened.content, version: reopened.version } })).statusCode).toBe(409);
+  });
+
+  it('gives the county each unit’s status, and publishes only after the secrecy review', async () => {
+    const county = await t.login('county');
+    const roll = json<{ rows: Array<{ orgCode: string; status: string; versionId: number | null }> }>(await t.request(county, { method: 'GET', url: `/api/reports/annual/rollup?year=${year}` }));
+    const cg = roll.rows.find((r) => r.orgCode === '999001001000');
+    expect(['submitted', 'late']).toContain(cg?.status);
+    expect(roll.rows.find((r) => r.orgCode === '999001002000')?.status).toMatch(/not_started|overdue/);
+    const vid = cg?.versionId ?? 0;
+    const leader = await t.login('leader');
+    expect((await t.request(leader, { method: 'POST', url: `/api/reports/annual/versions/${vid}/publish`, payload: {} })).statusCode).toBe(422);
+    const reviewer = await t.login('reviewer');
+    expect((await t.request(reviewer, { method: 'POST', url: `/api/reports/annual/versions/${vid}/secrecy`, payload: { passed: true, opinion: '不涉及国家秘密和工作秘密' } })).statusCode).toBe(200);
+    expect((await t.request(leader, { method: 'POST', url: `/api/reports/annual/versions/${vid}/publish`, payload: {} })).statusCode).toBe(200);
+    const pub = json<{ items: Array<{ id: number; orgName: string; current: boolean }> }>(await t.request(null, { method: 'GET', url: `/api/public/reports?year=${year}` }));
+    expect(pub.items.find((i) => i.id === vid)).toMatchObject({ orgName: '城关镇', current: true });
+    const full = json<{ sections: Array<{ title: string }> }>(await t.request(null, { method: 'GET', url: `/api/public/reports/${vid}` }));
+    expect(full.sections).toHaveLength(5);
+    const compare = json<{ units: Array<{ orgCode: string; values: Record<string, number> }> }>(await t.request(county, { method: 'GET', url: `/api/reports/annual/compare?year=${year}&ids=mediation.cases` }));
+    const towns = compare.units.filter((u) => /^99900100[123]000$/.test(u.orgCode));
+    expect(towns).toHaveLength(3);
+    expect(compare.units.find((u) => u.orgCode === '999001000000')?.values['mediation.cases']).toBe(towns.reduce((s, u) => s + (u.values['mediation.cases'] ?? 0), 0));
+  });
+
+  it('exports DOCX in the GB/T 9704 layout', async () => {
+    const clerk = await t.login('clerk2');
+    const draft = await open(clerk);
+    const res = await t.request(clerk, { method: 'GET', url: `/api/reports/annual/${draft.id}/export?format=docx` });
+    expect(res.statusCode).toBe(200);
+    const zip = await JSZip.loadAsync(res.rawPayload);
+    const xml = await zip.file('word/document.xml')?.async('string');
+    expect(xml).toContain('清溪镇');
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(xml).toMatch(/w:top="2098"/);
+    expect(xml).toMatch(/w:left="1587"/);
+    expect(xml).toContain('仿宋_GB2312');
+    expect(await zip.file('word/settings.xml')?.async('string')).toContain('evenAndOddHeaders');
+  });
+
+  it('prints the JSON contract from the CLI', async () => {
+    if (t.databaseUrl) return; // the CLI test against PostgreSQL runs in the platform suite
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(`${tmpdir()}/fazhi-report-`);
+    expect((await runCli(['demo', '--data', dir])).code).toBe(0);
+    const res = await runCli(['report', 'annual', '--org', '999001003000', '--year', String(year), '--format', 'json', '--data', dir]);
+    expect(res.code).toBe(0);
+    const body = JSON.parse(res.stdout) as Record<string, unknown>;
+    expect(Object.keys(body)).toEqual(expect.arrayContaining(['org', 'year', 'sections', 'indicators', 'checks']));
+    expect((body['indicators'] as Array<Record<string, unknown>>)[0]).toEqual(expect.objectContaining({ id: expect.any(String), label: expect.any(String), value: expect.any(Number), unit: expect.any(String), breakdown: expect.any(Array), recordCount: expect.any(Number) }));
+  });
+});

@@ -1,0 +1,30 @@
+import { defineIndicators } from '../../platform/indicators/indicator.types.ts';
+
+const L = 'petitions.case';
+
+export const petitionIndicators = defineIndicators([
+  { id: 'petitions.cases', kind: 'count', ledger: L, label: '处理群众投诉', unit: '宗', breakdown: 'channel', description: '期间登记的全部信访事项和群众投诉，按来源渠道分列' },
+  // reports often quote letters and visits together: "其中来信来访70宗"
+  { id: 'petitions.letters_visits', kind: 'count', ledger: L, label: '来信来访', unit: '宗', where: { channel: ['来信', '来访'] }, breakdown: 'channel' },
+  { id: 'petitions.assigned', kind: 'count', ledger: L, label: '上级交办', unit: '宗', where: { channel: '上级交办' } },
+  { id: 'petitions.online', kind: 'count', ledger: L, label: '网络问政', unit: '宗', where: { channel: '网络问政' } },
+  { id: 'petitions.hotline', kind: 'count', ledger: L, label: '12345热线', unit: '宗', where: { channel: '12345热线' }, breakdown: 'request_kind' },
+  { id: 'petitions.by_category', kind: 'count', ledger: L, label: '群众投诉（按问题类别）', unit: '宗', breakdown: 'category' },
+  { id: 'petitions.visits', kind: 'count', ledger: L, label: '接待群众来访', unit: '次', where: { channel: '来访' }, breakdown: 'party_kind' },
+  { id: 'petitions.visit_people', kind: 'sum', ledger: L, field: 'people_count', label: '接待来访群众', unit: '人次', where: { channel: '来访' } },
+  { id: 'petitions.collective', kind: 'count', ledger: L, label: '集体访（联名信）', unit: '宗', where: { party_kind: '集体' }, breakdown: 'channel' },
+  { id: 'petitions.accepted', kind: 'count', ledger: L, label: '受理信访事项', unit: '宗', where: { acceptance: '受理' } },
+  { id: 'petitions.by_acceptance', kind: 'count', ledger: L, label: '信访事项受理情况', unit: '宗', breakdown: 'acceptance', description: '受理、不予受理（导入法定途径）、不再受理、转送有权机关' },
+  { id: 'petitions.closed', kind: 'count', ledger: L, label: '办结群众投诉', unit: '宗', where: { progress: '已办结' }, breakdown: 'channel', description: '期间登记且已办结的' },
+  { id: 'petitions.closed_on_time', kind: 'count', ledger: L, label: '按期办结', unit: '宗', where: { on_time: true } },
+  { id: 'petitions.on_time_rate', kind: 'ratio', label: '按期办结率', unit: '%', numerator: 'petitions.closed_on_time', denominator: 'petitions.closed', digits: 1 },
+  { id: 'petitions.extended', kind: 'count', ledger: L, label: '经批准延期办理', unit: '宗', where: { extension_approved: true } },
+  { id: 'petitions.rated', kind: 'count', ledger: L, label: '参与满意度评价', unit: '宗', where: { satisfaction: ['满意', '基本满意', '不满意'] }, breakdown: 'satisfaction' },
+  { id: 'petitions.satisfied', kind: 'count', ledger: L, label: '满意（含基本满意）', unit: '宗', where: { satisfaction: ['满意', '基本满意'] } },
+  { id: 'petitions.satisfaction_rate', kind: 'ratio', label: '群众满意率', unit: '%', numerator: 'petitions.satisfied', denominator: 'petitions.rated', digits: 1, description: '满意和基本满意占参与评价的比例，未评价的不计入' },
+  { id: 'petitions.repeated', kind: 'count', ledger: L, label: '重复信访', unit: '宗', where: { repeated: true }, breakdown: 'channel' },
+  { id: 'petitions.escalated', kind: 'count', ledger: L, label: '越级访', unit: '宗', where: { escalated: true } },
+  { id: 'petitions.reviews', kind: 'count', ledger: L, label: '申请复查', unit: '宗', dateField: 'review_requested_on', breakdown: 'review_result', description: '期间提出复查申请的信访事项' },
+  { id: 'petitions.rereviews', kind: 'count', ledger: L, label: '申请复核', unit: '宗', dateField: 'rereview_requested_on', breakdown: 'rereview_result' },
+  { id: 'petitions.pending', kind: 'count', ledger: L, label: '正在办理', unit: '宗', snapshot: true, where: { progress: ['待受理', '办理中', '已答复'] }, breakdown: 'channel', description: '当前尚未办结的全部信访事项和投诉' },
+]);

@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeIdNumber } from '../../../common/validators.ts';
+import { adminModule } from '../../platform/admin.module.ts';
+import { json, startTestApp, type TestApp } from '../../test/harness.ts';
+import { petitionsModule } from './petitions.module.ts';
+
+interface Item {
+  id: number;
+  orgCode: string;
+  values: Record<string, unknown>;
+}
+interface List {
+  items: Item[];
+  total: number;
+}
+interface Problem {
+  errors?: Array<{ path: string; message: string }>;
+}
+
+const URL = '/api/ledgers/petitions.case';
+let seq = 0;
+let t: TestApp;
+let county: string;
+let clerk: string;
+
+beforeAll(async () => {
+  t = await startTestApp({ modules: [adminModule, petitionsModule] });
+  county = await t.login('county');
+  clerk = await t.login('clerk');
+});
+afterAll(async () => t.close());
+
+const list = async (cookie: string, query: string): Promise<List> => json<List>(await t.request(cookie, { method: 'GET', url: `${URL}?${query}` }));
+
+// a letter answered and closed, as a clerk records it
+const valid = {
+  reg_no: '城关信〔2099〕001号',
+  channel: '来信',
+  received_on: '2026-03-02',
+  category: '民政',
+  summary: '申请最低生活保障',
+  content: '来信人反映家中老人长期患病，生活困难，申请最低生活保障。',
+  party_kind: '个人',
+  people_count: 1,
+  petitioner_name: '李桂兰',
+  petitioner_id: makeIdNumber('999001', '1958-03-12', 2),
+  petitioner_phone: '13812345678',
+  acceptance: '受理',
+  accepted_on: '2026-03-06',
+  handling_unit: '社会事务办',
+  result_kind: '予以支持',
+  handling_result: '经入户核查符合条件，已纳入低保。',
+  reply_on: '2026-04-10',
+  reply_method: '书面答复（处理意见书）',
+  satisfaction: '满意',
+  closed_on: '2026-04-15',
+  on_time: true,
+  progress: '已办结',
+  orgCode: '999001001000-04',
+};
+
+describe('petitions demo data', () => {
+  it('has letters, visits and hotline tickets for every town in both years', async () => {
+    const year = new Date().getUTCFullYear();
+    for (const town of ['999001001000', '999001002000', '999001003000']) {
+      for (const y of [year - 1, year]) {
+        const all = await list(county, `org=${town}&year=${y}&pageSize=1`);
+        const hotline = await list(county, `org=${town}&year=${y}&pageSize=1&f.channel=12345热线`);
+        const visits = await list(county, `org=${town}&year=${y}&pageSize=1&f.channel=来信,来访`);
+        expect(all.total, `${town} ${y}`).toBeGreaterThan(100);
+        expect(hotline.total).toBeGreaterThan(visits.total * 5);
+        expect(visits.total).toBeGreaterThan(5);
+      }
+    }
+  });
+
+  it('keeps old items closed and leaves some recent ones open', async () => {
+    const year = new Date().getUTCFullYear();
+    const lastYear = await list(county, `year=${year - 1}&pageSize=1&f.progress=待受理,办理中`);
+    const open = await list(county, 'pageSize=1&f.progress=待受理,办理中,已答复');
+    expect(open.total).toBeGreaterThan(0);
+    expect(lastYear.total).toBe(0);
+  });
+});
+
+describe('petitions home', () => {
+  it('counts the clerk’s pending items, each linking to exactly those records', async () => {
+    const home = json<{ items: Array<{ key: string; count: number; link: string }> }>(await t.request(clerk, { method: 'GET', url: '/api/home' }));
+    const handling = home.items.find((i) => i.key === 'petitions.handling');
+    expect(handling?.count).toBeGreaterThan(0);
+    for (const key of ['petitions.unaccepted', 'petitions.handling', 'petitions.replied']) {
+      const item = home.items.find((i) => i.key === key);
+      const query = item?.link.split('?')[1] ?? '';
+      expect((await list(clerk, `${query}&pageSize=1`)).total, key).toBe(item?.count);
+    }
+  });
+});
+
+describe('petitions validation', () => {
+  it('creates a complete record', async () => {
+    const res = await t.request(clerk, { method: 'POST', url: URL, payload: valid });
+    expect(res.statusCode, res.body).toBe(200);
+  });
+
+  it('answers 400 naming the field in Chinese for a bad value', async () => {
+    const res = await t.request(clerk, { method: 'POST', url: URL, payload: { ...valid, reg_no: 'bad-1', channel: '传真' } });
+    expect(res.statusCode).toBe(400);
+    const errors = json<Problem>(res).errors ?? [];
+    expect(errors.find((e) => e.path === 'channel')?.message).toMatch(/^来源渠道：须为以下之一/);
+  });
+
+  it.each([
+    ['an acceptance decided before receipt', { accepted_on: '2026-02-28' }, 'accepted_on', '受理（告知）日期'],
+    ['a collective visit of two people', { channel: '来访', party_kind: '集体', people_count: 2 }, 'people_count', '集体'],
+    ['an assigned case without its assigning organ', { channel: '上级交办' }, 'referred_by', '交办单位'],
+    ['a hotline ticket without a deadline', { channel: '12345热线' }, 'ticket_due_on', '工单'],
+    ['an extension without reason or date', { extension_approved: true }, 'extension_reason', '延期理由'],
+    ['a late answer recorded as on time', { reply_on: '2026-06-30', closed_on: '2026-07-01' }, 'on_time', '不能记为按期办结'],
+    ['an answer in time recorded as late', { on_time: false }, 'on_time', '应记为按期办结'],
+    ['a closed matter still marked in progress', { progress: '办理中' }, 'progress', '已办结'],
+    ['a closed matter without an answer', { reply_on: null, handling_result: null, result_kind: null, reply_method: null, satisfaction: null }, 'closed_on', '答复后才能办结'],
+    ['a review before the answer', { review_requested_on: '2026-04-01' }, 'review_requested_on', '复查'],
+    ['a review result without its date', { review_requested_on: '2026-04-20', review_result: '维持' }, 'review_result', '复查结果'],
+    ['a re-review without a review answer', { rereview_requested_on: '2026-05-20' }, 'rereview_requested_on', '复核'],
+  ] as const)('refuses %s', async (_name, patch, field, words) => {
+    const res = await t.request(clerk, { method: 'POST', url: URL, payload: { ...valid, reg_no: `rule-${++seq}`, ...patch } });
+    expect(res.statusCode, res.body).toBe(400);
+    const hit = (json<Problem>(res).errors ?? []).find((e) => e.path === field && e.message.includes(words));
+    expect(hit?.message).toContain(words);
+  });
+});
+
+describe('petitions scope and personal data', () => {
+  it('shows a 城关镇 clerk no 清溪镇 records, and 404 on their details', async () => {
+    const mine = await list(clerk, 'pageSize=200');
+    expect(mine.total).toBeGreaterThan(0);
+    expect(mine.items.every((i) => i.orgCode.startsWith('999001001000'))).toBe(true);
+    const theirs = await list(county, 'org=999001002000&pageSize=1');
+    const id = theirs.items[0]?.id;
+    expect(id).toBeDefined();
+    expect((await t.request(clerk, { method: 'GET', url: `${URL}/${id}` })).statusCode).toBe(404);
+  });
+
+  it('masks the petitioner for a supervisor and shows it in full to the clerk', async () => {
+    const supervisor = await t.login('supervisor');
+    const seen = await list(supervisor, 'pageSize=50&f.channel=来访');
+    const masked = seen.items.find((i) => typeof i.values['petitioner_id'] === 'string');
+    expect(masked?.values['petitioner_id']).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    expect(masked?.values['petitioner_phone'] ?? '138****0000').toMatch(/^\d{3}\*{4}\d{4}$/);
+    expect(String(masked?.values['petitioner_name'])).toMatch(/^.\*+$/);
+
+    const own = await list(clerk, `pageSize=1&f.reg_no=${encodeURIComponent(valid.reg_no)}`);
+    expect(own.items[0]?.values['petitioner_id']).toBe(valid.petitioner_id);
+    expect(own.items[0]?.values['petitioner_name']).toBe('李桂兰');
+    expect(own.items[0]?.values['petitioner_phone']).toBe('13812345678');
+  });
+});

@@ -1,0 +1,71 @@
+import { defineLedger } from '../../platform/ledger/ledger.types.ts';
+import { PROGRESS, petitionRules } from './petitions.rules.ts';
+
+export const CHANNELS = ['来信', '来访', '上级交办', '网络问政', '12345热线', '其他'] as const;
+export const REQUEST_KINDS = ['投诉', '求助', '咨询', '建议', '举报', '表扬', '其他'] as const;
+// 国家信访局 信访事项内容分类, narrowed to what reaches a township
+export const CATEGORIES = ['征地拆迁', '劳动社保', '城乡建设', '农村农业', '自然资源', '环境保护', '涉法涉诉', '民政', '教育医疗', '市场监管', '交通运输', '党务政务', '纪检监察', '其他'] as const;
+// 信访工作条例 arts. 31–32: accept, refer to the competent organ, send to a legal channel, or not again
+export const ACCEPTANCE = ['受理', '不予受理', '不再受理', '转送有权机关'] as const;
+// 信访工作条例 art. 33
+export const RESULT_KINDS = ['予以支持', '部分支持', '解释说明', '不予支持'] as const;
+export const REPLY_METHODS = ['书面答复（处理意见书）', '当面答复', '电话答复', '网上答复', '短信答复'] as const;
+export const SATISFACTION = ['满意', '基本满意', '不满意', '未评价'] as const;
+export const REVIEW_RESULTS = ['维持', '变更', '撤销并责令重新办理'] as const;
+// the offices and field stations of a township that actually take petitions; most are not in the org tree
+export const HANDLING_UNITS = ['党政办公室', '信访办', '司法所', '综合行政执法队', '农业农村办', '规划建设办', '社会事务办', '经济发展办', '自然资源所', '生态环境办', '财政所', '劳动保障所', '派出所', '市场监管所', '中心学校', '卫生院', '供电所', '村（居）委会', '县直部门', '其他'] as const;
+
+export const petitionLedger = defineLedger({
+  name: 'petitions.case',
+  table: 'petitions_case',
+  label: '信访事项及投诉登记',
+  noun: '信访件',
+  module: 'petitions',
+  titleFields: ['reg_no', 'summary'],
+  defaultSort: { field: 'received_on', dir: 'desc' },
+  dateField: 'received_on',
+  uniqueFields: ['reg_no'],
+  fields: [
+    { name: 'reg_no', label: '登记编号（工单号）', type: 'text', required: true, maxLength: 40, searchable: true, list: true, group: '登记' },
+    { name: 'channel', label: '来源渠道', type: 'dict', required: true, options: CHANNELS, filter: true, list: true, group: '登记' },
+    { name: 'received_on', label: '登记日期', type: 'date', required: true, filter: true, list: true, group: '登记', hint: '收到来信、接待来访或签收交办件、工单的日期，法定期限由此起算' },
+    { name: 'referred_by', label: '交办单位（平台）', type: 'text', maxLength: 60, searchable: true, filter: true, group: '登记', hint: '上级交办件的交办机关；网络问政的平台名称，如“县长信箱”' },
+    { name: 'ticket_due_on', label: '交办（工单）办结时限', type: 'date', filter: true, group: '登记', hint: '12345工单、上级交办件上注明的办结时限；信访事项的法定期限由系统按受理日期计算' },
+    { name: 'request_kind', label: '诉求类型', type: 'dict', options: REQUEST_KINDS, filter: true, group: '登记' },
+    { name: 'category', label: '问题类别', type: 'dict', required: true, options: CATEGORIES, filter: true, list: true, group: '登记' },
+    { name: 'summary', label: '内容摘要', type: 'text', required: true, maxLength: 100, searchable: true, list: true, group: '登记' },
+    { name: 'content', label: '反映内容', type: 'textarea', maxLength: 5000, searchable: true, group: '登记' },
+    { name: 'location', label: '问题发生地', type: 'text', maxLength: 60, searchable: true, filter: true, group: '登记' },
+    { name: 'party_kind', label: '个人/集体', type: 'dict', required: true, options: ['个人', '集体'], filter: true, list: true, group: '信访人', hint: '5人以上集体走访或联名来信为集体' },
+    { name: 'people_count', label: '信访人数', type: 'int', required: true, min: 1, max: 9999, group: '信访人' },
+    { name: 'petitioner_name', label: '信访人（代表人）姓名', type: 'text', required: true, maxLength: 40, personal: 'name', group: '信访人' },
+    { name: 'petitioner_id', label: '身份证号码', type: 'id_number', personal: 'id_number', group: '信访人' },
+    { name: 'petitioner_phone', label: '联系电话', type: 'phone', personal: 'phone', group: '信访人' },
+    { name: 'petitioner_address', label: '住址', type: 'text', maxLength: 100, personal: 'address', group: '信访人' },
+    { name: 'repeated', label: '是否重复信访', type: 'bool', filter: true, group: '信访人', hint: '同一信访人就同一事项再次提出' },
+    { name: 'escalated', label: '是否越级访', type: 'bool', filter: true, group: '信访人', hint: '越过本级直接到上级机关信访后交办回来的' },
+    { name: 'acceptance', label: '受理情况', type: 'dict', options: ACCEPTANCE, filter: true, list: true, group: '受理', hint: '信访工作条例第三十一、三十二条：15日内决定受理，或告知通过诉讼、仲裁、复议等法定途径解决（不予受理），或转送有权机关；已受理或正在办理的同一事项不再受理' },
+    { name: 'accepted_on', label: '受理（告知）日期', type: 'date', filter: true, group: '受理', hint: '作出受理决定或书面告知信访人的日期；12345工单为签收日期' },
+    { name: 'handling_unit', label: '承办单位', type: 'dict', options: HANDLING_UNITS, filter: true, list: true, group: '受理' },
+    { name: 'handler', label: '承办人', type: 'text', maxLength: 40, group: '受理' },
+    { name: 'extension_approved', label: '是否经批准延期', type: 'bool', filter: true, group: '办理', hint: '信访工作条例第三十五条：情况复杂的，经本机关负责人批准可延长不超过30日，并告知信访人延期理由' },
+    { name: 'extension_approved_on', label: '延期批准日期', type: 'date', group: '办理' },
+    { name: 'extension_reason', label: '延期理由', type: 'text', maxLength: 200, group: '办理' },
+    { name: 'result_kind', label: '处理意见类别', type: 'dict', options: RESULT_KINDS, filter: true, group: '办理' },
+    { name: 'handling_result', label: '办理结果', type: 'textarea', maxLength: 2000, searchable: true, group: '办理' },
+    { name: 'reply_on', label: '答复日期', type: 'date', filter: true, group: '办理', hint: '出具书面处理意见或答复信访人的日期' },
+    { name: 'reply_method', label: '答复方式', type: 'dict', options: REPLY_METHODS, filter: true, group: '办理' },
+    { name: 'satisfaction', label: '满意度', type: 'dict', options: SATISFACTION, filter: true, list: true, group: '办理' },
+    { name: 'closed_on', label: '办结日期', type: 'date', filter: true, list: true, group: '办理' },
+    { name: 'on_time', label: '是否按期办结', type: 'bool', filter: true, group: '办理' },
+    { name: 'review_requested_on', label: '复查申请日期', type: 'date', filter: true, group: '复查复核', hint: '信访人不服处理意见，30日内请求上一级机关复查' },
+    { name: 'review_reply_on', label: '复查意见日期', type: 'date', group: '复查复核' },
+    { name: 'review_result', label: '复查结果', type: 'dict', options: REVIEW_RESULTS, filter: true, group: '复查复核' },
+    { name: 'rereview_requested_on', label: '复核申请日期', type: 'date', filter: true, group: '复查复核' },
+    { name: 'rereview_reply_on', label: '复核意见日期', type: 'date', group: '复查复核' },
+    { name: 'rereview_result', label: '复核结果', type: 'dict', options: REVIEW_RESULTS, filter: true, group: '复查复核' },
+    { name: 'progress', label: '办理状态', type: 'dict', required: true, options: PROGRESS, filter: true, list: true, group: '办理', hint: '按受理、答复、办结日期确定' },
+    { name: 'remarks', label: '备注', type: 'text', maxLength: 200, group: '复查复核' },
+  ],
+  rules: petitionRules,
+});
