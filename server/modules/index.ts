@@ -8,6 +8,9 @@ import { annualReportModule } from './annual-report/annual-report.module.ts';
 import { publicityModule } from './publicity/publicity.module.ts';
 import { petitionsModule } from './petitions/petitions.module.ts';
 import { reconsiderationModule } from './reconsideration/reconsideration.module.ts';
+import { legalAdvisorsModule } from './legal-advisors/legal-advisors.module.ts';
+import { leadershipModule } from './leadership/leadership.module.ts';
+import { businessEnvModule } from './business-env/business-env.module.ts';
 
 /** every work area of the product, in navigation order; adding one is adding one folder and one line here */
-export const modules: ModuleDefinition[] = [adminModule, calendarModule, workflowModule, mediationModule, petitionsModule, reconsiderationModule, publicityModule, annualReportModule, reportReviewModule];
+export const modules: ModuleDefinition[] = [adminModule, calendarModule, workflowModule, mediationModule, petitionsModule, reconsiderationModule, publicityModule, legalAdvisorsModule, leadershipModule, businessEnvModule, annualReportModule, reportReviewModule];

@@ -1,4 +1,5 @@
 import { defineLedger } from '../../platform/ledger/ledger.types.ts';
+import { defineWorkflow } from '../../platform/workflow/workflow.types.ts';
 
 export const DISPUTE_TYPES = ['婚姻家庭纠纷', '邻里纠纷', '房屋宅基地纠纷', '合同纠纷', '劳动争议', '损害赔偿纠纷', '山林土地纠纷', '征地拆迁纠纷', '道路交通事故纠纷', '医疗纠纷', '物业纠纷', '消费纠纷', '环境污染纠纷', '其他纠纷'] as const;
 export const CASE_SOURCES = ['排查', '当事人申请', '移交', '依职权主动调解'] as const;
@@ -48,6 +49,37 @@ export const mediatorLedger = defineLedger({
   ],
 });
 
+/** the setting that overrides the one-month mediation period, in calendar days */
+export const MEDIATION_DAYS_SETTING = 'clock.mediation.days';
+
+// 人民调解: customarily concluded within one month of acceptance (a local rule, so the period is a setting)
+export const caseWorkflow = defineWorkflow({
+  states: { mediating: { label: '调解中' }, closed: { label: '已办结', final: true } },
+  initial: 'mediating',
+  // cases are also edited as records (and imported): the state follows the outcome
+  deriveState: (v) => (v['outcome'] === '正在调解' ? 'mediating' : 'closed'),
+  transitions: [
+    {
+      name: 'close',
+      label: '办结',
+      from: ['mediating'],
+      to: 'closed',
+      permission: 'mediation.case.update',
+      captures: ['outcome', 'agreement_type', 'agreement_no', 'agreement_amount', 'performed', 'judicial_confirmation', 'referral', 'closed_on'],
+      gates: { fields: ['closed_on'], checks: [{ message: '调解结果须为调解成功、调解不成或终止调解', check: (v) => !!v['outcome'] && v['outcome'] !== '正在调解' }] },
+    },
+  ],
+  clocks: [
+    {
+      id: 'mediate',
+      rule: { id: 'mediation.case.mediate', label: '调解期限', days: 30, unit: 'calendar' },
+      daysSetting: MEDIATION_DAYS_SETTING,
+      start: { field: 'received_on' },
+      stop: { field: 'closed_on' },
+    },
+  ],
+});
+
 export const caseLedger = defineLedger({
   name: 'mediation.case',
   table: 'mediation_case',
@@ -92,4 +124,5 @@ export const caseLedger = defineLedger({
     { field: 'agreement_no', message: '书面协议须填写协议书编号', check: (r) => r['agreement_type'] !== '书面协议' || !!r['agreement_no'] },
     { field: 'agreement_amount', message: '协议金额不能大于涉及金额', check: (r) => r['agreement_amount'] == null || r['amount'] == null || Number(r['agreement_amount']) <= Number(r['amount']) },
   ],
+  workflow: caseWorkflow,
 });

@@ -1,0 +1,28 @@
+import { defineIndicators } from '../../platform/indicators/indicator.types.ts';
+
+export const businessEnvIndicators = defineIndicators([
+  { id: 'business-env.contacts', kind: 'count', ledger: 'bizenv.contact', label: '政企沟通活动', unit: '次', breakdown: 'form' },
+  { id: 'business-env.salons', kind: 'count', ledger: 'bizenv.contact', label: '党政主要负责同志参加企业沙龙、座谈活动', unit: '场', where: { form: ['企业沙龙', '政企座谈会'], leader_rank: '党政主要负责人' }, breakdown: 'form' },
+  { id: 'business-env.salon_events', kind: 'count', ledger: 'bizenv.contact', label: '举办企业沙龙活动', unit: '场', where: { form: '企业沙龙' } },
+  { id: 'business-env.forums', kind: 'count', ledger: 'bizenv.contact', label: '召开政企座谈会', unit: '场', where: { form: '政企座谈会' } },
+  { id: 'business-env.visits', kind: 'count', ledger: 'bizenv.contact', label: '走访企业', unit: '次', where: { form: ['走访企业', '现场办公'] } },
+  { id: 'business-env.enterprises_reached', kind: 'sum', ledger: 'bizenv.contact', field: 'enterprise_count', label: '联系服务企业', unit: '家', description: '各次活动参加（走访）企业数之和，同一企业多次联系的重复计算' },
+  { id: 'business-env.problems', kind: 'count', ledger: 'bizenv.issue', label: '收集企业问题建议', unit: '条', breakdown: 'category' },
+  { id: 'business-env.problems_by_channel', kind: 'count', ledger: 'bizenv.issue', label: '企业问题建议（按渠道）', unit: '条', breakdown: 'channel' },
+  { id: 'business-env.problems_resolved', kind: 'count', ledger: 'bizenv.issue', label: '已解决企业问题建议', unit: '条', where: { resolution: '已解决' } },
+  { id: 'business-env.problems_explained', kind: 'count', ledger: 'bizenv.issue', label: '无法解决已作解释说明', unit: '条', where: { resolution: '无法解决已解释' } },
+  { id: 'business-env.problems_closed', kind: 'count', ledger: 'bizenv.issue', label: '办结企业问题建议', unit: '条', where: { resolution: ['已解决', '无法解决已解释'] }, breakdown: 'resolution' },
+  { id: 'business-env.problems_open', kind: 'count', ledger: 'bizenv.issue', label: '正在解决企业问题建议', unit: '条', where: { resolution: '正在解决' } },
+  { id: 'business-env.resolution_rate', kind: 'ratio', label: '企业问题建议解决率', unit: '%', numerator: 'business-env.problems_resolved', denominator: 'business-env.problems', digits: 0 },
+  { id: 'business-env.closure_rate', kind: 'ratio', label: '企业问题建议办结率', unit: '%', numerator: 'business-env.problems_closed', denominator: 'business-env.problems', digits: 0 },
+  { id: 'business-env.problems_rated', kind: 'count', ledger: 'bizenv.issue', label: '企业作出评价的问题建议', unit: '条', where: { satisfaction: ['满意', '基本满意', '不满意'] } },
+  { id: 'business-env.problems_satisfied', kind: 'count', ledger: 'bizenv.issue', label: '企业评价满意（基本满意）', unit: '条', where: { satisfaction: ['满意', '基本满意'] } },
+  { id: 'business-env.satisfaction_rate', kind: 'ratio', label: '企业满意率', unit: '%', numerator: 'business-env.problems_satisfied', denominator: 'business-env.problems_rated', digits: 0 },
+  { id: 'business-env.measures', kind: 'count', ledger: 'bizenv.measure', label: '研究制定营商环境提升举措', unit: '条', breakdown: 'category' },
+  { id: 'business-env.measures_from_problems', kind: 'count', ledger: 'bizenv.measure', label: '由企业问题建议转化的举措', unit: '条', where: { source: '企业问题建议转化' } },
+  { id: 'business-env.compliance', kind: 'count', ledger: 'bizenv.compliance', label: '开展企业合规指导', unit: '次', breakdown: 'form' },
+  { id: 'business-env.compliance_by_industry', kind: 'count', ledger: 'bizenv.compliance', label: '企业合规指导（按行业）', unit: '次', breakdown: 'industry' },
+  { id: 'business-env.compliance_risks', kind: 'sum', ledger: 'bizenv.compliance', field: 'risks_found', label: '发现企业合规风险隐患', unit: '个' },
+  { id: 'business-env.compliance_rectified', kind: 'count', ledger: 'bizenv.compliance', label: '指导企业整改到位', unit: '家', where: { outcome: '已整改到位' } },
+  { id: 'business-env.penalty_exempted', kind: 'count', ledger: 'bizenv.compliance', label: '适用轻微违法不罚、首违不罚', unit: '件', where: { outcome: '依法不予处罚' }, breakdown: 'list_applied' },
+]);

@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TOWN_CODES } from '../../demo/fake.ts';
+import { adminModule } from '../../platform/admin.module.ts';
+import type { LedgerDef } from '../../platform/ledger/ledger.types.ts';
+import type { IndicatorValue } from '../../platform/indicators/indicator.service.ts';
+import { json, startTestApp, type TestApp } from '../../test/harness.ts';
+import { legalAdvisorsModule } from './legal-advisors.module.ts';
+import { advisorLedger, affairLedger, reviewLedger, volunteerLedger } from './legal-advisors.ledgers.ts';
+
+interface Rec { id: number; orgCode: string; values: Record<string, unknown> }
+interface List { items: Rec[]; total: number }
+interface Problem { errors?: Array<{ path: string; label?: string; message: string }> }
+
+let t: TestApp;
+let county: string;
+let clerk: string;
+let advisorId: number;
+const thisYear = new Date().getUTCFullYear();
+// this year's share of a year's records: the demo runs to today, so early in January there are few
+const share = (Date.now() - Date.UTC(thisYear, 0, 1)) / (365 * 86_400_000);
+const atLeast = (perYear: number, year: number): number => (year === thisYear ? Math.floor(perYear * share * 0.6) : perYear);
+
+beforeAll(async () => {
+  t = await startTestApp({ modules: [adminModule, legalAdvisorsModule] });
+  county = await t.login('county');
+  clerk = await t.login('clerk');
+  const mine = json<List>(await t.request(clerk, { method: 'GET', url: '/api/ledgers/advisors.advisor?f.engagement=在聘&pageSize=1' }));
+  advisorId = mine.items[0]?.id ?? 0;
+});
+afterAll(async () => t.close());
+
+const list = async (cookie: string, url: string): Promise<List> => json<List>(await t.request(cookie, { method: 'GET', url }));
+const post = (ledger: string, payload: Record<string, unknown>) => t.request(clerk, { method: 'POST', url: `/api/ledgers/${ledger}`, payload });
+
+/** a record a clerk could file, one per ledger, and for each cross-field rule a change that breaks it */
+const valid = (): Record<string, Record<string, unknown>> => ({
+  'advisors.advisor': { name: '测试顾问', profession: '执业律师', law_firm: '演示县正衡律师事务所', licence_no: '19990200512345678', kind: '村（居）法律顾问', served_units: '北关村、河口村', served_count: 2, contract_start: `${thisYear}-01-01`, contract_end: `${thisYear + 1}-12-31`, engagement: '在聘', phone: '13812345678' },
+  'advisors.volunteer': { name: '测试明白人', village: '北关村', gender: '女', birth_year: 1980, occupation: '网格员', enrolled_on: `${thisYear}-03-01`, trained: true, trained_on: `${thisYear}-04-01`, active: true },
+  'advisors.review': { review_no: `（${thisYear}）城关法审字第T01号`, review_type: '政府合同', title: '测试施工合同', submitting_unit: '党政办公室', contract_amount: 35.5, received_on: `${thisYear}-05-06`, advisor_id: advisorId, progress: '已出具意见', conclusion: '修改完善后可签署（实施）', opinion: '建议明确付款节点', suggestions: 2, adopted: 2, completed_on: `${thisYear}-05-08` },
+  'advisors.affair': { affair_on: `${thisYear}-05-06`, affair_type: '法治讲座（培训）', advisor_id: advisorId, subject: '民法典讲座', people: 60 },
+});
+
+const BREAKS: Record<string, Record<string, Record<string, unknown>>> = {
+  'advisors.advisor': {
+    服务单位数须与所列服务单位个数一致: { served_count: 3 },
+    聘期届满日期不能早于起始日期: { contract_end: `${thisYear - 1}-12-31` },
+    '律师、公职律师须填写17位执业证号': { licence_no: '12345' },
+    已解聘的须填写解聘日期: { engagement: '已解聘' },
+    未解聘的不应填写解聘日期: { ended_on: `${thisYear}-06-30` },
+    解聘日期须在聘期之内: { engagement: '已解聘', ended_on: `${thisYear + 3}-01-01` },
+  },
+  'advisors.volunteer': {
+    法律明白人登记时须年满18周岁: { birth_year: 2005, enrolled_on: '2020-03-01', trained_on: '2020-04-01' },
+    已参加培训的须填写培训日期: { trained_on: null },
+    未参加培训的不应填写培训日期: { trained: false },
+  },
+  'advisors.review': {
+    出具意见日期不能早于收件日期: { completed_on: `${thisYear}-05-01` },
+    已出具意见的须填写出具意见日期: { completed_on: null },
+    尚未出具意见的不应填写出具意见日期: { progress: '审查中' },
+    已出具意见的须填写审查结论: { conclusion: null },
+    已出具意见的须填写审查意见摘要: { opinion: null },
+    '审查结论为需修改或不宜签署的，须填写提出的意见建议条数（至少1条）': { suggestions: 0, adopted: 0 },
+    被采纳条数不能多于提出条数: { adopted: 3 },
+    '合同金额只适用于合同、协议类审查事项': { review_type: '信访答复' },
+  },
+  'advisors.affair': {
+    '诉讼（复议）代理须填写案号': { affair_type: '诉讼（复议）代理' },
+    '法律咨询和法治讲座须填写服务（参加）人数': { people: null },
+  },
+};
+
+describe('legal advisors demo data', () => {
+  it('has reviews and advisor work in every town for last year and this year', async () => {
+    for (const town of DEMO_TOWN_CODES) {
+      for (const year of [thisYear - 1, thisYear]) {
+        for (const ledger of ['advisors.review', 'advisors.affair']) {
+          const { total } = await list(county, `/api/ledgers/${ledger}?org=${town}&year=${year}&pageSize=1`);
+          expect(total, `${ledger} ${town} ${year}`).toBeGreaterThanOrEqual(atLeast(80, year));
+        }
+      }
+      expect((await list(county, `/api/ledgers/advisors.advisor?org=${town}&f.engagement=在聘&pageSize=1`)).total).toBeGreaterThanOrEqual(4);
+      expect((await list(county, `/api/ledgers/advisors.volunteer?org=${town}&pageSize=1`)).total).toBeGreaterThan(80);
+    }
+  });
+
+  it('keeps the county government’s contract reviews at the justice bureau', async () => {
+    const { total } = await list(county, `/api/ledgers/advisors.review?org=999001000000-01&year=${thisYear - 1}&pageSize=1`);
+    expect(total).toBeGreaterThan(250);
+  });
+});
+
+describe('legal advisor ledgers refuse bad records', () => {
+  it('accepts the valid records the rule cases start from', async () => {
+    for (const [ledger, values] of Object.entries(valid())) {
+      const res = await post(ledger, ledger === 'advisors.review' ? { ...values, review_no: `（${thisYear}）城关法审字第T00号` } : values);
+      expect(res.statusCode, `${ledger} ${res.body}`).toBe(200);
+    }
+  });
+
+  it('names the field in Chinese when a value is not in the dictionary', async () => {
+    const res = await post('advisors.review', { ...valid()['advisors.review'], review_type: '购房合同' });
+    expect(res.statusCode).toBe(400);
+    expect(json<Problem>(res).errors).toContainEqual(expect.objectContaining({ path: 'review_type', label: '审查类别', message: expect.stringContaining('审查类别') as string }));
+  });
+
+  it('refuses a lawyer’s phone number that is not a phone number', async () => {
+    const res = await post('advisors.advisor', { ...valid()['advisors.advisor'], phone: '12345' });
+    expect(res.statusCode).toBe(400);
+    expect(json<Problem>(res).errors?.[0]?.message).toMatch(/^联系电话：/);
+  });
+
+  for (const l of [advisorLedger, volunteerLedger, reviewLedger, affairLedger] as LedgerDef[]) {
+    it(`refuses each cross-field rule of ${l.label}`, async () => {
+      const cases = BREAKS[l.name] ?? {};
+      expect(Object.keys(cases).sort()).toEqual((l.rules ?? []).map((r) => r.message).sort());
+      for (const rule of l.rules ?? []) {
+        const res = await post(l.name, { ...valid()[l.name], ...cases[rule.message] });
+        expect(res.statusCode, rule.message).toBe(400);
+        const label = l.fields.find((f) => f.name === rule.field)?.label;
+        expect(json<Problem>(res).errors).toContainEqual({ path: rule.field, label, message: `${label}：${rule.message}` });
+      }
+    });
+  }
+});
+
+describe('legal advisor records by organisation and role', () => {
+  it('shows a town clerk only the town’s records, and 404 for a sibling town’s', async () => {
+    const own = await list(clerk, '/api/ledgers/advisors.review?pageSize=200');
+    expect(own.items.length).toBeGreaterThan(0);
+    expect(own.items.every((r) => r.orgCode.startsWith('999001001000'))).toBe(true);
+    const other = (await list(county, '/api/ledgers/advisors.review?org=999001002000&pageSize=1')).items[0];
+    expect(other?.orgCode.startsWith('999001002000')).toBe(true);
+    expect((await t.request(clerk, { method: 'GET', url: `/api/ledgers/advisors.review/${other?.id}` })).statusCode).toBe(404);
+  });
+
+  it('masks an advisor’s phone for a supervisor and shows it in full to a clerk', async () => {
+    const supervisor = await t.login('supervisor');
+    const masked = (await list(supervisor, '/api/ledgers/advisors.advisor?pageSize=50')).items;
+    expect(masked.length).toBeGreaterThan(0);
+    expect(masked.every((r) => /^1\d{2}\*{4}\d{4}$/.test(String(r.values['phone'])))).toBe(true);
+    const full = (await list(clerk, '/api/ledgers/advisors.advisor?pageSize=50')).items;
+    expect(full.every((r) => /^1\d{10}$/.test(String(r.values['phone'])))).toBe(true);
+  });
+});
+
+describe('legal advisor figures', () => {
+  // 清溪镇: the rule tests above add records to 城关镇
+  it('equal what the ledger lists they link to count, and rates stay within their counts', async () => {
+    const res = json<{ items: IndicatorValue[] }>(await t.request(county, { method: 'GET', url: `/api/indicators?org=999001002000&year=${thisYear - 1}&module=legal-advisors` }));
+    const byId = new Map(res.items.map((i) => [i.id, i]));
+    expect([...byId.keys()].sort()).toEqual((legalAdvisorsModule.indicators ?? []).map((d) => d.id).sort());
+    for (const v of res.items) {
+      if (v.kind === 'ratio') {
+        expect(v.value, v.id).toBeGreaterThanOrEqual(0);
+        expect(v.value, v.id).toBeLessThanOrEqual(100);
+        expect(v.denominator?.value, v.id).toBeGreaterThan(0);
+        continue;
+      }
+      const [path, qs] = (v.link ?? '').split('?');
+      if (v.kind === 'count') expect(json<List>(await t.request(county, { method: 'GET', url: `/api/ledgers/${path?.replace('/ledgers/', '')}?${qs}&pageSize=1` })).total, v.id).toBe(v.value);
+      if (v.breakdown.length && !v.overlapping) expect(v.breakdown.reduce((s, b) => s + b.value, 0), v.id).toBe(v.value);
+    }
+    expect(byId.get('legal-advisors.government_documents')?.value).toBeGreaterThan(15);
+    expect(byId.get('legal-advisors.villages_covered')?.value).toBe(8);
+    expect(byId.get('legal-advisors.legal_volunteers')?.value).toBeGreaterThan(100);
+    expect(byId.get('legal-advisors.advisors')?.value).toBe(4);
+  });
+});
+
+describe('legal advisor home page', () => {
+  it('counts the clerk’s open work exactly as the list it links to', async () => {
+    expect((await post('advisors.review', { ...valid()['advisors.review'], review_no: `（${thisYear}）城关法审字第T09号`, progress: '审查中', conclusion: null, opinion: null, suggestions: null, adopted: null, completed_on: null })).statusCode).toBe(200);
+    const items = json<{ items: Array<{ key: string; count: number; link: string }> }>(await t.request(clerk, { method: 'GET', url: '/api/home' })).items;
+    const open = items.find((i) => i.key === 'legal-advisors.open_reviews');
+    const late = items.find((i) => i.key === 'legal-advisors.late_reviews');
+    expect(open?.count).toBeGreaterThan(0);
+    const [path, qs] = (open?.link ?? '').split('?');
+    expect((await list(clerk, `/api/ledgers/${path?.replace('/ledgers/', '')}?${qs}&pageSize=1`)).total).toBe(open?.count);
+    expect(late?.count).toBeLessThanOrEqual(open?.count ?? 0);
+  });
+});

@@ -1,0 +1,151 @@
+import { defineLedger } from '../../platform/ledger/ledger.types.ts';
+
+export const ADVISOR_KINDS = ['政府法律顾问', '部门法律顾问', '村（居）法律顾问'] as const;
+export const PROFESSIONS = ['执业律师', '公职律师', '基层法律服务工作者', '法学专家学者', '其他法律工作者'] as const;
+export const ENGAGEMENTS = ['在聘', '已期满', '已解聘'] as const;
+export const REVIEW_TYPES = ['政府合同', '协议', '村（居）合同', '行政规范性文件', '重大行政决策', '信访答复', '其他法律文书'] as const;
+export const REVIEW_PROGRESS = ['审查中', '退回补充材料', '已出具意见'] as const;
+export const CONCLUSIONS = ['未发现法律问题', '修改完善后可签署（实施）', '不宜签署（实施）'] as const;
+export const AFFAIR_TYPES = ['驻村（社区）法律咨询', '列席党委会（政府常务会）', '参加专题会议', '诉讼（复议）代理', '矛盾纠纷化解', '法治讲座（培训）', '信访接待', '涉法事务处置', '其他'] as const;
+export const VOLUNTEER_ROLES = ['村（社区）干部', '网格员', '人民调解员', '村民小组长', '党员', '乡贤', '退役军人', '教师', '个体工商户', '普通村民', '其他'] as const;
+
+const CONTRACT_TYPES: readonly string[] = ['政府合同', '协议', '村（居）合同'];
+const COUNTED_LICENCE: readonly string[] = ['执业律师', '公职律师'];
+
+const filled = (v: unknown): boolean => v !== null && v !== undefined && v !== '';
+const notBefore = (later: unknown, earlier: unknown): boolean => !filled(later) || !filled(earlier) || String(later) >= String(earlier);
+
+/** 法律顾问花名册: one row per advisor and engagement; a village advisor lists every village (community) served */
+export const advisorLedger = defineLedger({
+  name: 'advisors.advisor',
+  table: 'advisors_advisor',
+  label: '法律顾问聘用台账',
+  noun: '法律顾问',
+  module: 'legal-advisors',
+  titleFields: ['name', 'kind'],
+  defaultSort: { field: 'name', dir: 'asc' },
+  fields: [
+    { name: 'name', label: '姓名', type: 'text', required: true, maxLength: 20, searchable: true, list: true, group: '顾问信息' },
+    { name: 'gender', label: '性别', type: 'dict', options: ['男', '女'], group: '顾问信息' },
+    { name: 'profession', label: '执业类别', type: 'dict', required: true, options: PROFESSIONS, filter: true, list: true, group: '顾问信息' },
+    { name: 'law_firm', label: '执业机构', type: 'text', required: true, maxLength: 60, searchable: true, filter: true, list: true, hint: '律师事务所、法律服务所或所在单位全称', group: '顾问信息' },
+    { name: 'licence_no', label: '执业证号', type: 'text', maxLength: 30, searchable: true, hint: '律师、公职律师执业证号为17位数字', group: '顾问信息' },
+    { name: 'phone', label: '联系电话', type: 'phone', personal: 'phone', list: true, group: '顾问信息' },
+    { name: 'kind', label: '顾问类别', type: 'dict', required: true, options: ADVISOR_KINDS, filter: true, list: true, group: '聘用情况' },
+    { name: 'served_units', label: '服务单位（村、社区）', type: 'text', required: true, maxLength: 300, searchable: true, filter: true, list: true, hint: '政府法律顾问填本级人民政府；村（居）法律顾问填所服务的全部村、社区，用顿号分隔', group: '聘用情况' },
+    { name: 'served_count', label: '服务单位数', type: 'int', required: true, min: 1, max: 100, hint: '与上栏所列单位个数一致；一村（居）一法律顾问的覆盖数由此统计', group: '聘用情况' },
+    { name: 'contract_start', label: '聘期起始日期', type: 'date', required: true, filter: true, group: '聘用情况' },
+    { name: 'contract_end', label: '聘期届满日期', type: 'date', required: true, filter: true, list: true, group: '聘用情况' },
+    { name: 'annual_fee', label: '年度服务费（万元）', type: 'decimal', min: 0, max: 500, group: '聘用情况' },
+    { name: 'service_schedule', label: '服务时间', type: 'text', maxLength: 60, hint: '如：每月第一、三周周三上午驻村值班', group: '聘用情况' },
+    { name: 'engagement', label: '聘用状态', type: 'dict', required: true, options: ENGAGEMENTS, filter: true, list: true, group: '聘用情况' },
+    { name: 'ended_on', label: '解聘日期', type: 'date', group: '聘用情况' },
+    { name: 'remarks', label: '备注', type: 'textarea', maxLength: 500 },
+  ],
+  rules: [
+    { field: 'served_count', message: '服务单位数须与所列服务单位个数一致', check: (r) => !filled(r['served_units']) || !filled(r['served_count']) || Number(r['served_count']) === String(r['served_units']).split(/[、,，;；\s]+/).filter(Boolean).length },
+    { field: 'contract_end', message: '聘期届满日期不能早于起始日期', check: (r) => notBefore(r['contract_end'], r['contract_start']) },
+    { field: 'licence_no', message: '律师、公职律师须填写17位执业证号', check: (r) => !COUNTED_LICENCE.includes(String(r['profession'])) || /^\d{17}$/.test(String(r['licence_no'] ?? '')) },
+    { field: 'ended_on', message: '已解聘的须填写解聘日期', check: (r) => r['engagement'] !== '已解聘' || filled(r['ended_on']) },
+    { field: 'ended_on', message: '未解聘的不应填写解聘日期', check: (r) => r['engagement'] === '已解聘' || !filled(r['ended_on']) },
+    { field: 'ended_on', message: '解聘日期须在聘期之内', check: (r) => !filled(r['ended_on']) || (notBefore(r['ended_on'], r['contract_start']) && notBefore(r['contract_end'], r['ended_on'])) },
+  ],
+});
+
+/** 法律明白人: village legal volunteers, trained by the justice office */
+export const volunteerLedger = defineLedger({
+  name: 'advisors.volunteer',
+  table: 'advisors_volunteer',
+  label: '法律明白人花名册',
+  noun: '法律明白人',
+  module: 'legal-advisors',
+  titleFields: ['name', 'village'],
+  defaultSort: { field: 'village', dir: 'asc' },
+  fields: [
+    { name: 'name', label: '姓名', type: 'text', required: true, maxLength: 20, searchable: true, list: true },
+    { name: 'village', label: '所在村（社区）', type: 'text', required: true, maxLength: 40, searchable: true, filter: true, list: true },
+    { name: 'gender', label: '性别', type: 'dict', required: true, options: ['男', '女'], filter: true, list: true },
+    { name: 'birth_year', label: '出生年份', type: 'int', required: true, min: 1930, max: 2010, list: true },
+    { name: 'occupation', label: '身份（职业）', type: 'dict', required: true, options: VOLUNTEER_ROLES, filter: true, list: true },
+    { name: 'education', label: '文化程度', type: 'dict', options: ['小学及以下', '初中', '高中（中专）', '大专', '本科及以上'] },
+    { name: 'phone', label: '联系电话', type: 'phone', personal: 'phone', list: true },
+    { name: 'enrolled_on', label: '登记日期', type: 'date', required: true, filter: true },
+    { name: 'trained', label: '是否参加培训', type: 'bool', required: true, filter: true, list: true },
+    { name: 'trained_on', label: '最近一次培训日期', type: 'date' },
+    { name: 'training_hours', label: '本年度培训学时', type: 'int', min: 0, max: 200 },
+    { name: 'active', label: '是否在册', type: 'bool', required: true, filter: true },
+  ],
+  rules: [
+    { field: 'birth_year', message: '法律明白人登记时须年满18周岁', check: (r) => !filled(r['enrolled_on']) || !filled(r['birth_year']) || Number(String(r['enrolled_on']).slice(0, 4)) - Number(r['birth_year']) >= 18 },
+    { field: 'trained_on', message: '已参加培训的须填写培训日期', check: (r) => r['trained'] !== true || filled(r['trained_on']) },
+    { field: 'trained_on', message: '未参加培训的不应填写培训日期', check: (r) => r['trained'] !== false || !filled(r['trained_on']) },
+  ],
+});
+
+/** 合法性审查、合同审查: every document the advisors review, with the opinions they gave */
+export const reviewLedger = defineLedger({
+  name: 'advisors.review',
+  table: 'advisors_review',
+  label: '合法性审查（合同审查）台账',
+  noun: '审查事项',
+  module: 'legal-advisors',
+  titleFields: ['review_no', 'title'],
+  defaultSort: { field: 'received_on', dir: 'desc' },
+  dateField: 'received_on',
+  uniqueFields: ['review_no'],
+  roles: { create: ['clerk', 'reviewer', 'legal_reviewer', 'county_admin'], update: ['clerk', 'reviewer', 'legal_reviewer', 'county_admin'] },
+  fields: [
+    { name: 'review_no', label: '审查编号', type: 'text', required: true, maxLength: 40, searchable: true, list: true, group: '送审' },
+    { name: 'review_type', label: '审查类别', type: 'dict', required: true, options: REVIEW_TYPES, filter: true, list: true, group: '送审' },
+    { name: 'title', label: '送审事项（文件、合同名称）', type: 'text', required: true, maxLength: 120, searchable: true, list: true, group: '送审' },
+    { name: 'submitting_unit', label: '送审单位', type: 'text', required: true, maxLength: 60, searchable: true, filter: true, list: true, group: '送审' },
+    { name: 'counterparty', label: '合同相对方', type: 'text', maxLength: 80, searchable: true, group: '送审' },
+    { name: 'contract_amount', label: '合同金额（万元）', type: 'decimal', min: 0, max: 1_000_000, group: '送审' },
+    { name: 'received_on', label: '收件日期', type: 'date', required: true, filter: true, list: true, group: '送审' },
+    { name: 'advisor_id', label: '承办法律顾问', type: 'ref', ref: 'advisors.advisor', required: true, filter: true, list: true, group: '审查' },
+    { name: 'progress', label: '办理状态', type: 'dict', required: true, options: REVIEW_PROGRESS, filter: true, list: true, group: '审查' },
+    { name: 'conclusion', label: '审查结论', type: 'dict', options: CONCLUSIONS, filter: true, group: '审查' },
+    { name: 'opinion', label: '审查意见摘要', type: 'textarea', maxLength: 2000, searchable: true, group: '审查' },
+    { name: 'suggestions', label: '提出修改意见建议（条）', type: 'int', min: 0, max: 200, group: '审查' },
+    { name: 'adopted', label: '被采纳意见建议（条）', type: 'int', min: 0, max: 200, group: '审查' },
+    { name: 'completed_on', label: '出具意见日期', type: 'date', filter: true, group: '审查' },
+  ],
+  rules: [
+    { field: 'completed_on', message: '出具意见日期不能早于收件日期', check: (r) => notBefore(r['completed_on'], r['received_on']) },
+    { field: 'completed_on', message: '已出具意见的须填写出具意见日期', check: (r) => r['progress'] !== '已出具意见' || filled(r['completed_on']) },
+    { field: 'completed_on', message: '尚未出具意见的不应填写出具意见日期', check: (r) => r['progress'] === '已出具意见' || !filled(r['completed_on']) },
+    { field: 'conclusion', message: '已出具意见的须填写审查结论', check: (r) => r['progress'] !== '已出具意见' || filled(r['conclusion']) },
+    { field: 'opinion', message: '已出具意见的须填写审查意见摘要', check: (r) => r['progress'] !== '已出具意见' || filled(r['opinion']) },
+    { field: 'suggestions', message: '审查结论为需修改或不宜签署的，须填写提出的意见建议条数（至少1条）', check: (r) => r['conclusion'] === '未发现法律问题' || !filled(r['conclusion']) || Number(r['suggestions'] ?? 0) >= 1 },
+    { field: 'adopted', message: '被采纳条数不能多于提出条数', check: (r) => !filled(r['adopted']) || Number(r['adopted']) <= Number(r['suggestions'] ?? 0) },
+    { field: 'contract_amount', message: '合同金额只适用于合同、协议类审查事项', check: (r) => !filled(r['contract_amount']) || CONTRACT_TYPES.includes(String(r['review_type'])) },
+  ],
+});
+
+/** 法律事务: what the advisors did besides written reviews — meetings, consultations, lawsuits, lectures */
+export const affairLedger = defineLedger({
+  name: 'advisors.affair',
+  table: 'advisors_affair',
+  label: '法律顾问履职台账',
+  noun: '履职记录',
+  module: 'legal-advisors',
+  titleFields: ['affair_on', 'subject'],
+  defaultSort: { field: 'affair_on', dir: 'desc' },
+  dateField: 'affair_on',
+  fields: [
+    { name: 'affair_on', label: '日期', type: 'date', required: true, filter: true, list: true },
+    { name: 'affair_type', label: '事务类别', type: 'dict', required: true, options: AFFAIR_TYPES, filter: true, list: true },
+    { name: 'advisor_id', label: '法律顾问', type: 'ref', ref: 'advisors.advisor', required: true, filter: true, list: true },
+    { name: 'subject', label: '事项', type: 'text', required: true, maxLength: 100, searchable: true, list: true },
+    { name: 'place', label: '地点（服务村、社区）', type: 'text', maxLength: 60, searchable: true, filter: true },
+    { name: 'description', label: '履职情况', type: 'textarea', maxLength: 2000, searchable: true },
+    { name: 'people', label: '服务（参加）人数', type: 'int', min: 0, max: 100_000, hint: '法律咨询填接待人次，讲座填听讲人数' },
+    { name: 'opinions', label: '提出法律意见建议（条）', type: 'int', min: 0, max: 100 },
+    { name: 'case_no', label: '案号', type: 'text', maxLength: 40, searchable: true, hint: '诉讼（复议）代理填法院案号或复议案号' },
+    { name: 'hours', label: '服务时长（小时）', type: 'decimal', min: 0, max: 240 },
+  ],
+  rules: [
+    { field: 'case_no', message: '诉讼（复议）代理须填写案号', check: (r) => r['affair_type'] !== '诉讼（复议）代理' || filled(r['case_no']) },
+    { field: 'people', message: '法律咨询和法治讲座须填写服务（参加）人数', check: (r) => !['驻村（社区）法律咨询', '法治讲座（培训）'].includes(String(r['affair_type'])) || Number(r['people'] ?? 0) >= 1 },
+  ],
+});
