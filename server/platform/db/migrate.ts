@@ -1,6 +1,8 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as platform from './migrations/20261122000100-platform.ts';
 import * as ledgerFiles from './migrations/20261122000300-ledger-files.ts';
+import { calendarMigrations } from '../calendar/calendar.migration.ts';
+import { workflowMigrations } from '../workflow/workflow.migration.ts';
 
 /** migrations keyed by name; names start with a timestamp so they sort in the order they were written */
 export type MigrationSet = Record<string, Migration>;
@@ -8,6 +10,9 @@ export type MigrationSet = Record<string, Migration>;
 export const platformMigrations: MigrationSet = {
   '20261122000100-platform': platform,
   '20261122000300-ledger-files': ledgerFiles,
+  // the calendar and the workflow tables serve every ledger, whichever modules are installed
+  ...calendarMigrations,
+  ...workflowMigrations,
 };
 
 class StaticProvider implements MigrationProvider {
@@ -22,7 +27,8 @@ class StaticProvider implements MigrationProvider {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations act on tables the typed schema does not know yet
 export async function migrateToLatest(db: Kysely<any>, extra: MigrationSet = {}): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new StaticProvider({ ...platformMigrations, ...extra }) });
+  // unordered: a migration written earlier but registered later (the calendar's) still runs on existing databases
+  const migrator = new Migrator({ db, provider: new StaticProvider({ ...platformMigrations, ...extra }), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

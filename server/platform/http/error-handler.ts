@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { ClockError } from '../workflow/clock.ts';
 import { AppError } from './errors.ts';
 import { validationError } from './validate.ts';
 
@@ -21,6 +22,7 @@ export function installErrorHandler(app: FastifyInstance): void {
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof z.ZodError) return validationError(err);
+  if (err instanceof ClockError) return new AppError(err.code, err.message);
   const e = err as Partial<FastifyError> & { statusCode?: number };
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':

@@ -23,6 +23,11 @@ export type ErrorCode =
   | 'rate_limited'
   | 'gate_refused'
   | 'calendar_unknown_year'
+  | 'transition_not_allowed'
+  | 'clock_extension_used'
+  | 'clock_no_extension'
+  | 'clock_invalid_events'
+  | 'clock_invalid_rule'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -43,6 +48,11 @@ const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   gate_refused: 422,
   calendar_unknown_year: 422,
+  transition_not_allowed: 409,
+  clock_extension_used: 409,
+  clock_no_extension: 422,
+  clock_invalid_events: 422,
+  clock_invalid_rule: 500,
   internal: 500,
 };
 
@@ -64,6 +74,11 @@ const TITLE: Record<ErrorCode, string> = {
   rate_limited: '操作过于频繁',
   gate_refused: '不满足办理条件',
   calendar_unknown_year: '工作日历缺少该年度数据',
+  transition_not_allowed: '当前状态不能办理此事项',
+  clock_extension_used: '期限已延长过一次',
+  clock_no_extension: '该期限不能延长',
+  clock_invalid_events: '计时事件有误',
+  clock_invalid_rule: '期限规则有误',
   internal: '系统内部错误',
 };
 

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { petitionLedger } from '../../../modules/petitions/petitions.ledgers.ts';
+import { progressOf } from '../../../modules/petitions/petitions.rules.ts';
+import { defineLedger, type LedgerDef } from '../../ledger/ledger.types.ts';
+import { workflowPermissions, workflowProblems } from '../workflow.types.ts';
+import { disclosureApplicationWorkflow } from './disclosure.workflow.ts';
+import { penaltyWorkflow } from './penalty.workflow.ts';
+import { petitionWorkflow } from './petition.workflow.ts';
+import { caseLedger as reconsiderationLedger } from '../../../modules/reconsideration/reconsideration.ledgers.ts';
+import { reconsiderationCaseWorkflow, reconsiderationOrganWorkflow } from './reconsideration.workflow.ts';
+
+// the transition-driven examples need no particular fields: any ledger with a received date takes them
+const anyLedger = (name: string): LedgerDef =>
+  defineLedger({ name, table: name.replace('.', '_'), label: '案件', noun: '案件', module: name.split('.')[0] ?? name, titleFields: ['case_no'], fields: [{ name: 'case_no', label: '案号', type: 'text', required: true }, { name: 'received_on', label: '收到日期', type: 'date' }] });
+
+describe('example workflows', () => {
+  it.each([
+    ['reconsideration.organ', reconsiderationOrganWorkflow()],
+    ['reconsideration.organ', reconsiderationOrganWorkflow({ receivedField: 'received_on' })],
+    ['disclosure.application', disclosureApplicationWorkflow()],
+    ['enforcement.penalty', penaltyWorkflow()],
+  ])('%s is a sound declaration', (name, workflow) => {
+    expect(workflowProblems({ ...anyLedger(name), workflow })).toEqual([]);
+  });
+
+  it('fits the petitions ledger as it is declared today', () => {
+    const l = { ...petitionLedger, workflow: petitionWorkflow({ computeFields: (v) => ({ progress: progressOf(v) }) }) };
+    expect(workflowProblems(l)).toEqual([]);
+    expect(workflowPermissions(l).map((p) => p.code)).toContain('petitions.case.clock.handle.extend');
+  });
+
+  it('fits the reconsideration ledger as it is declared today', () => {
+    const l = { ...reconsiderationLedger, workflow: reconsiderationCaseWorkflow() };
+    expect(workflowProblems(l)).toEqual([]);
+    expect(workflowPermissions(l).map((p) => p.code)).toEqual([
+      'reconsideration.case.transition.answer',
+      'reconsideration.case.transition.record_hearing',
+      'reconsideration.case.transition.record_decision',
+      'reconsideration.case.transition.close',
+      'reconsideration.case.clock.decide.extend',
+    ]);
+  });
+
+  it('derives a petition state from its dates', () => {
+    const derive = petitionWorkflow().deriveState ?? (() => null);
+    expect(derive({ received_on: '2026-03-02' })).toBe('registered');
+    expect(derive({ acceptance: '受理', accepted_on: '2026-03-05' })).toBe('handling');
+    expect(derive({ acceptance: '不予受理', accepted_on: '2026-03-05' })).toBe('answered');
+    expect(derive({ acceptance: '受理', reply_on: '2026-04-01', closed_on: '2026-04-10' })).toBe('closed');
+    expect(derive({ acceptance: '受理', reply_on: '2026-04-01', review_requested_on: '2026-04-20' })).toBe('reviewing');
+  });
+});

@@ -1,0 +1,114 @@
+import { defineWorkflow, type ClockStart, type WorkflowDef } from '../workflow.types.ts';
+
+export interface ReconsiderationOrganOptions {
+  /** the date field holding the day the application was received; the acceptance clock starts on creation without it */
+  receivedField?: string;
+}
+
+/**
+ * the reconsideration organ's side (a county government's 行政复议 office, 行政复议法 2023): acceptance review, then
+ * the ordinary (60 days, +30) or simplified (30 days) procedure, suspension that stops the clock, and a decision
+ * that needs the written decision attached. Driven by transitions only, so it fits any ledger.
+ */
+export function reconsiderationOrganWorkflow(opts: ReconsiderationOrganOptions = {}): WorkflowDef {
+  const received: ClockStart = opts.receivedField ? { field: opts.receivedField } : { onCreate: true };
+  return defineWorkflow({
+    states: {
+      received: { label: '已收到申请' },
+      accepted: { label: '审理中（普通程序）' },
+      accepted_simplified: { label: '审理中（简易程序）' },
+      suspended: { label: '中止审理（普通程序）' },
+      suspended_simplified: { label: '中止审理（简易程序）' },
+      not_accepted: { label: '不予受理', final: true },
+      decided: { label: '已作出复议决定', final: true },
+      terminated: { label: '已终止', final: true },
+    },
+    initial: 'received',
+    transitions: [
+      { name: 'accept', label: '受理（普通程序）', from: ['received'], to: 'accepted' },
+      // art. 53: simplified procedure for clear facts and small matters, or when the parties agree
+      { name: 'accept_simplified', label: '受理（简易程序）', from: ['received'], to: 'accepted_simplified' },
+      { name: 'reject', label: '不予受理', from: ['received'], to: 'not_accepted', note: 'required', gates: { attachments: ['不予受理决定书'] } },
+      // art. 39: suspension; the time suspended does not count
+      { name: 'suspend', label: '中止审理', from: ['accepted'], to: 'suspended', note: 'required', gates: { attachments: ['中止审理通知书'] } },
+      { name: 'resume', label: '恢复审理', from: ['suspended'], to: 'accepted', note: 'optional' },
+      { name: 'suspend_simplified', label: '中止审理', from: ['accepted_simplified'], to: 'suspended_simplified', note: 'required', gates: { attachments: ['中止审理通知书'] } },
+      { name: 'resume_simplified', label: '恢复审理', from: ['suspended_simplified'], to: 'accepted_simplified', note: 'optional' },
+      // art. 62: extended by up to 30 days with the head's approval, the parties told in writing
+      { name: 'extend', label: '延长审理期限', from: ['accepted', 'suspended'], roles: ['leader', 'county_admin'], note: 'required' },
+      { name: 'decide', label: '作出复议决定', from: ['accepted', 'accepted_simplified'], to: 'decided', gates: { attachments: ['行政复议决定书'] } },
+      // art. 41: termination (withdrawal, death of the applicant, …)
+      { name: 'terminate', label: '终止审理', from: ['accepted', 'accepted_simplified', 'suspended', 'suspended_simplified'], to: 'terminated', note: 'required' },
+    ],
+    clocks: [
+      // art. 30: examine the application within 5 days of receipt
+      { id: 'acceptance', rule: { id: 'reconsideration.accept', label: '受理审查期限', days: 5, unit: 'calendar' }, start: received, stop: { transitions: ['accept', 'accept_simplified', 'reject'] } },
+      // art. 62: decide within 60 days of acceptance, +30 once
+      {
+        id: 'decide',
+        rule: { id: 'reconsideration.decide', label: '复议决定期限', days: 60, unit: 'calendar', extension: { days: 30, unit: 'calendar' } },
+        start: { transitions: ['accept'] },
+        pauseOn: ['suspend'],
+        resumeOn: ['resume'],
+        stop: { transitions: ['decide', 'terminate'] },
+        extension: { roles: ['leader', 'county_admin'], noticeKind: '延期审理通知书', on: ['extend'] },
+      },
+      // art. 62 para. 2: simplified procedure, 30 days
+      {
+        id: 'decide_simplified',
+        rule: { id: 'reconsideration.decide_simplified', label: '复议决定期限（简易程序）', days: 30, unit: 'calendar' },
+        start: { transitions: ['accept_simplified'] },
+        pauseOn: ['suspend_simplified'],
+        resumeOn: ['resume_simplified'],
+        stop: { transitions: ['decide', 'terminate'] },
+      },
+    ],
+  });
+}
+
+const set = (v: unknown): boolean => v !== null && v !== undefined && v !== '';
+const reconsideration = (v: Readonly<Record<string, unknown>>): boolean => v['kind'] === '行政复议';
+
+/**
+ * the respondent's side, for the reconsideration.case ledger (a town or department answering a 行政复议 or an
+ * 行政诉讼): the written answer within 10 days (行政复议法 art. 48) or the defence within 15 days (行政诉讼法
+ * art. 67) of receiving the notice, and the organ's decision within 60 days of acceptance, +30 (art. 62), or 30 days
+ * in the simplified procedure. The state follows the dates; every clock starts and stops on a date field.
+ */
+export function reconsiderationCaseWorkflow(): WorkflowDef {
+  return defineWorkflow({
+    states: {
+      answering: { label: '待答复（答辩）' },
+      pending: { label: '审理中' },
+      decided: { label: '已决定（裁判）' },
+      closed: { label: '已结案', final: true },
+    },
+    initial: 'answering',
+    deriveState: (v) => (set(v['closed_on']) ? 'closed' : set(v['decided_on']) ? 'decided' : set(v['answered_on']) ? 'pending' : 'answering'),
+    transitions: [
+      { name: 'answer', label: '提交答复（答辩）', from: ['answering'], to: 'pending', captures: ['answered_on', 'handler', 'agent'], gates: { fields: ['answered_on'] } },
+      // 行政诉讼法 art. 3, 行政复议法 art. 51: the head of the organ appears
+      { name: 'record_hearing', label: '登记开庭（听证）', from: ['pending'], captures: ['hearing_on', 'head_appeared', 'head_name', 'head_title', 'head_absence_reason'], gates: { fields: ['hearing_on', 'head_appeared'] } },
+      { name: 'record_decision', label: '登记决定（裁判）', from: ['answering', 'pending'], to: 'decided', captures: ['stage', 'outcome', 'decided_on', 'lost'], gates: { fields: ['outcome', 'decided_on'] } },
+      { name: 'close', label: '结案', from: ['decided'], to: 'closed', captures: ['closed_on', 'risk_notes'], gates: { fields: ['closed_on'] } },
+    ],
+    clocks: [
+      { id: 'answer', rule: { id: 'reconsideration.answer', label: '行政复议答复期限', days: 10, unit: 'calendar' }, start: { field: 'received_on', when: reconsideration }, stop: { field: 'answered_on' } },
+      { id: 'defence', rule: { id: 'litigation.defence', label: '行政诉讼答辩期限', days: 15, unit: 'calendar' }, start: { field: 'received_on', when: (v) => v['kind'] === '行政诉讼' }, stop: { field: 'answered_on' } },
+      {
+        id: 'decide',
+        rule: { id: 'reconsideration.decide', label: '复议决定期限', days: 60, unit: 'calendar', extension: { days: 30, unit: 'calendar' } },
+        start: { field: 'filed_on', when: (v) => reconsideration(v) && v['procedure'] !== '简易程序' },
+        stop: { field: 'decided_on' },
+        // the organ extends; the respondent records it with the notice it received
+        extension: { noticeKind: '延期审理通知书' },
+      },
+      {
+        id: 'decide_simplified',
+        rule: { id: 'reconsideration.decide_simplified', label: '复议决定期限（简易程序）', days: 30, unit: 'calendar' },
+        start: { field: 'filed_on', when: (v) => reconsideration(v) && v['procedure'] === '简易程序' },
+        stop: { field: 'decided_on' },
+      },
+    ],
+  });
+}

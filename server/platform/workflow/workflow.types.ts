@@ -1,0 +1,167 @@
+import type { PermissionDef, RoleCode } from '../auth/roles.ts';
+import type { LedgerDef } from '../ledger/ledger.types.ts';
+import type { ClockRule } from './clock.ts';
+
+/** one state of a record's lifecycle; labels are what people read */
+export interface StateDef {
+  label: string;
+  /** nothing further is expected (办结, 不予受理) */
+  final?: boolean;
+}
+
+/** a condition checked on the record (stored values merged with what the transition captures) */
+export interface GateCheck {
+  /** what is missing, in Chinese: “调解结果须为调解成功、调解不成或终止调解” */
+  message: string;
+  check(values: Readonly<Record<string, unknown>>): boolean;
+}
+
+/** what must exist before a transition may happen; a refusal names each missing item */
+export interface Gates {
+  /** ledger fields that must have a value */
+  fields?: readonly string[];
+  /** attachment kinds the record must carry (e.g. 法制审核意见书) */
+  attachments?: readonly string[];
+  /** transitions that must have happened before (e.g. the legality review before the decision) */
+  after?: readonly string[];
+  checks?: readonly GateCheck[];
+}
+
+export interface TransitionDef {
+  name: string;
+  label: string;
+  from: readonly string[];
+  /** the state it leads to; absent: the record stays where it is (an extension, a pause) */
+  to?: string;
+  /** the permission it needs; when absent it is `<ledger>.transition.<name>`, declared by workflowPermissions */
+  permission?: string;
+  /** default holders of the derived permission (default: the ledger's update roles) */
+  roles?: readonly RoleCode[];
+  gates?: Gates;
+  /** ledger fields the transition sets from its body (a decision date, an opinion), validated like an edit */
+  captures?: readonly string[];
+  /** a written note (reason, opinion) is required, or may be given */
+  note?: 'required' | 'optional';
+}
+
+/** when a clock starts: on a transition, on creation, or on the date held by a field (e.g. received_on) */
+export interface ClockStart {
+  transitions?: readonly string[];
+  onCreate?: boolean;
+  field?: string;
+  /** a field start counts only when this holds (e.g. the handling clock runs only for an accepted petition) */
+  when?: (values: Readonly<Record<string, unknown>>) => boolean;
+}
+
+export interface ClockExtension {
+  /** default `<ledger>.clock.<id>.extend`, declared by workflowPermissions */
+  permission?: string;
+  roles?: readonly RoleCode[];
+  /** the attachment kind of the notice (延期通知书); any attachment of the record when absent */
+  noticeKind?: string;
+  /** transitions that grant the extension (besides the extend route) */
+  on?: readonly string[];
+  /** a date field that records an extension granted outside the system (imported records): extended on that day */
+  field?: string;
+}
+
+export interface ClockDef {
+  /** unique within the workflow; used in URLs */
+  id: string;
+  rule: ClockRule;
+  /** a setting key whose number, when set, replaces rule.days (e.g. clock.mediation.days) */
+  daysSetting?: string;
+  start: ClockStart;
+  /** stops on these transitions, or on the date a field holds (the field wins when both are given) */
+  stop?: { transitions?: readonly string[]; field?: string };
+  pauseOn?: readonly string[];
+  resumeOn?: readonly string[];
+  restartOn?: readonly string[];
+  /** who may extend the rule's extension, once, with a reason and a notice document */
+  extension?: ClockExtension;
+}
+
+/** a declarative state machine for a ledger's records */
+export interface WorkflowDef {
+  states: Readonly<Record<string, StateDef>>;
+  initial: string;
+  /**
+   * the state a record's values imply, for records that arrive without transitions (imports, demo data) and for
+   * ledgers whose state follows an edited field; null keeps the state as it is
+   */
+  deriveState?: (values: Readonly<Record<string, unknown>>) => string | null;
+  transitions: readonly TransitionDef[];
+  clocks?: readonly ClockDef[];
+  /** fields that follow from others (a 办理状态 kept in step with the dates), set whenever a transition captures values */
+  computeFields?: (values: Readonly<Record<string, unknown>>) => Record<string, unknown>;
+}
+
+export function defineWorkflow(def: WorkflowDef): WorkflowDef {
+  return def;
+}
+
+export const transitionPermission = (l: Pick<LedgerDef, 'name'>, t: TransitionDef): string => t.permission ?? `${l.name}.transition.${t.name}`;
+
+export const extensionPermission = (l: Pick<LedgerDef, 'name'>, c: ClockDef): string => c.extension?.permission ?? `${l.name}.clock.${c.id}.extend`;
+
+const DEFAULT_TRANSITION_ROLES: readonly RoleCode[] = ['clerk', 'reviewer', 'county_admin'];
+const DEFAULT_EXTENSION_ROLES: readonly RoleCode[] = ['leader', 'county_admin'];
+
+/** the permissions a ledger's workflow introduces (those it derives; named existing permissions are not repeated) */
+export function workflowPermissions(l: LedgerDef): PermissionDef[] {
+  const wf = l.workflow;
+  if (!wf) return [];
+  const out = new Map<string, PermissionDef>();
+  for (const t of wf.transitions) {
+    if (t.permission) continue;
+    out.set(transitionPermission(l, t), { code: transitionPermission(l, t), label: `${l.label}：${t.label}`, roles: t.roles ?? l.roles?.update ?? DEFAULT_TRANSITION_ROLES });
+  }
+  for (const c of wf.clocks ?? []) {
+    if (!c.extension || c.extension.permission) continue;
+    out.set(extensionPermission(l, c), { code: extensionPermission(l, c), label: `${l.label}：延长${c.rule.label}`, roles: c.extension.roles ?? DEFAULT_EXTENSION_ROLES });
+  }
+  return [...out.values()];
+}
+
+/** everything wrong with a ledger's workflow declaration; empty when it is sound */
+export function workflowProblems(l: LedgerDef): string[] {
+  const wf = l.workflow;
+  if (!wf) return [];
+  const problems: string[] = [];
+  const fields = new Set(l.fields.map((f) => f.name));
+  const states = new Set(Object.keys(wf.states));
+  const names = new Set<string>();
+  const at = `${l.name} workflow`;
+  if (!states.has(wf.initial)) problems.push(`${at}: initial state ${wf.initial} is not declared`);
+  for (const s of states) if (!/^[a-z][a-z0-9_]*$/.test(s) || s.length > 40) problems.push(`${at}: bad state name ${s}`);
+  for (const t of wf.transitions) {
+    if (!/^[a-z][a-z0-9_]*$/.test(t.name)) problems.push(`${at}: bad transition name ${t.name}`);
+    if (names.has(t.name)) problems.push(`${at}: duplicate transition ${t.name}`);
+    names.add(t.name);
+    for (const s of [...t.from, ...(t.to === undefined ? [] : [t.to])]) if (!states.has(s)) problems.push(`${at}: transition ${t.name} uses undeclared state ${s}`);
+    for (const f of [...(t.captures ?? []), ...(t.gates?.fields ?? [])]) if (!fields.has(f)) problems.push(`${at}: transition ${t.name} names unknown field ${f}`);
+  }
+  for (const t of wf.transitions) for (const a of t.gates?.after ?? []) if (!names.has(a)) problems.push(`${at}: transition ${t.name} waits for unknown transition ${a}`);
+  const clockIds = new Set<string>();
+  for (const c of wf.clocks ?? []) {
+    if (!/^[a-z][a-z0-9_]*$/.test(c.id)) problems.push(`${at}: bad clock id ${c.id}`);
+    if (clockIds.has(c.id)) problems.push(`${at}: duplicate clock ${c.id}`);
+    clockIds.add(c.id);
+    const used = [...(c.start.transitions ?? []), ...(c.stop?.transitions ?? []), ...(c.pauseOn ?? []), ...(c.resumeOn ?? []), ...(c.restartOn ?? []), ...(c.extension?.on ?? [])];
+    for (const n of used) if (!names.has(n)) problems.push(`${at}: clock ${c.id} names unknown transition ${n}`);
+    for (const f of [c.start.field, c.stop?.field, c.extension?.field]) {
+      if (f === undefined) continue;
+      if (!fields.has(f)) problems.push(`${at}: clock ${c.id} names unknown field ${f}`);
+      else if (l.fields.find((x) => x.name === f)?.type !== 'date') problems.push(`${at}: clock ${c.id} field ${f} is not a date`);
+    }
+    if (!c.start.transitions?.length && !c.start.onCreate && !c.start.field) problems.push(`${at}: clock ${c.id} never starts`);
+    if (c.extension && !c.rule.extension) problems.push(`${at}: clock ${c.id} declares an extension its rule does not allow`);
+  }
+  return problems;
+}
+
+/** throws at start-up when a declaration is unsound, so a typo never becomes a silently dead gate */
+export function assertWorkflow(l: LedgerDef): void {
+  const problems = workflowProblems(l);
+  if (problems.length) throw new Error(problems.join('\n'));
+}
