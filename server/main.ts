@@ -12,6 +12,7 @@ import { startPlatform, type Started } from './platform/bootstrap.ts';
 import { backup, readBackupHeader, restore } from './platform/db/backup.ts';
 import { connect } from './platform/db/connect.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
+import { syncLedgerTables } from './platform/ledger/ledger.schema.ts';
 import { systemActor } from './platform/http/context.ts';
 import { orgCodeSchema } from './platform/orgs/org.service.ts';
 import { cliCommands } from './cli-commands.ts';
@@ -219,6 +220,8 @@ async function restoreCommand(overrides: { dataDir?: string | undefined }, file:
   try {
     const extra = Object.assign({}, ...modules.map((m) => m.migrations ?? {}));
     await migrateToLatest(handle.db, extra);
+    // declared ledgers' tables come from their declarations, as at every start
+    await syncLedgerTables(handle.db, modules.flatMap((m) => m.ledgers ?? []));
     const r = await restore(handle.db, file, join(dataDir, 'files'));
     const v = await verifyChain(handle.db);
     out(`恢复完成：${r.rows} 行，${r.files} 个附件；审计日志${v.ok ? `核验通过（${v.checked} 条）` : `核验失败：第 ${v.firstBad?.id} 号`}`);

@@ -42,6 +42,30 @@ const EXPECTED: Record<string, Role[] | 'any' | 'public'> = {
   'GET /api/indicators': BUSINESS,
   'GET /api/indicators/:id': BUSINESS,
   'POST /api/review': ['county_admin', 'supervisor', 'reviewer', 'leader'],
+  'GET /api/calendar/years': ['sysadmin'],
+  'GET /api/calendar/:year': ['sysadmin'],
+  'POST /api/calendar/load': ['sysadmin'],
+  'GET /api/deadline': 'any',
+  'GET /api/deadlines': 'any',
+  'GET /api/notifications': 'any',
+  'POST /api/notifications/:id/read': 'any',
+  'POST /api/notifications/read-all': 'any',
+  'POST /api/reports/annual/open': BUSINESS,
+  'GET /api/reports/annual/:id': BUSINESS,
+  'PUT /api/reports/annual/:id': ['clerk', 'reviewer', 'leader', 'county_admin'],
+  'POST /api/reports/annual/:id/submit': ['leader', 'county_admin'],
+  'POST /api/reports/annual/:id/correction': ['leader', 'county_admin'],
+  'GET /api/reports/annual/:id/export': BUSINESS,
+  'GET /api/reports/annual/versions/:id/export': BUSINESS,
+  'GET /api/reports/annual/versions/:id/diff': BUSINESS,
+  'POST /api/reports/annual/versions/:id/return': ['county_admin'],
+  'POST /api/reports/annual/versions/:id/secrecy': ['reviewer', 'county_admin'],
+  'POST /api/reports/annual/versions/:id/publish': ['leader', 'county_admin'],
+  'GET /api/reports/annual/rollup': ['county_admin', 'supervisor'],
+  'GET /api/reports/annual/compare': ['county_admin', 'supervisor'],
+  'GET /api/public/reports': 'public',
+  'GET /api/public/reports/:id': 'public',
+  'GET /api/public/reports/:id/download': 'public',
 };
 
 /** who may do what on a ledger unless its declaration says otherwise — written out here, not imported */
@@ -53,6 +77,9 @@ const LEDGER_POLICY: Record<string, Role[]> = {
   export: ['clerk', 'reviewer', 'leader', 'supervisor', 'county_admin'],
   import: ['clerk', 'reviewer', 'county_admin'],
 };
+
+/** who may extend a statutory clock unless a workflow says otherwise: the unit's leader and the county */
+const EXTENSION_DEFAULT: Role[] = ['leader', 'county_admin'];
 
 /** the action each generated ledger route needs */
 const LEDGER_ROUTES: Array<[string, string]> = [
@@ -71,8 +98,24 @@ const LEDGER_ROUTES: Array<[string, string]> = [
   ['POST /:id/attachments/:fileId/remove', 'update'],
 ];
 
-function addLedgerExpectations(ledgers: ReadonlyArray<{ name: string; roles?: Partial<Record<string, readonly string[]>> }>): void {
+type WorkflowLike = { transitions: ReadonlyArray<{ name: string; permission?: string; roles?: readonly string[] }>; clocks: ReadonlyArray<{ id: string; extension?: { permission?: string; roles?: readonly string[] } }> };
+
+function addLedgerExpectations(ledgers: ReadonlyArray<{ name: string; roles?: Partial<Record<string, readonly string[]>>; workflow?: WorkflowLike }>): void {
   for (const l of ledgers) {
+    if (l.workflow) {
+      // a transition needs its own permission: the route admits the union, the service checks the one named
+      const rolesOf = (permission: string | undefined, roles: readonly string[] | undefined, fallback: Role[]): Role[] => {
+        if (roles) return roles as Role[];
+        if (!permission) return fallback;
+        const action = permission?.startsWith(`${l.name}.`) ? permission.slice(l.name.length + 1) : undefined;
+        if (!action) return [];
+        return (l.roles?.[action] as Role[] | undefined) ?? LEDGER_POLICY[action] ?? [];
+      };
+      EXPECTED[`GET /api/ledgers/${l.name}/:id/timeline`] = (l.roles?.['read'] as Role[] | undefined) ?? LEDGER_POLICY['read'] ?? [];
+      EXPECTED[`POST /api/ledgers/${l.name}/:id/transitions/:transition`] = [...new Set(l.workflow.transitions.flatMap((t) => rolesOf(t.permission, t.roles, (l.roles?.['update'] as Role[] | undefined) ?? LEDGER_POLICY['update'] ?? [])))];
+      const ext = l.workflow.clocks.filter((c) => c.extension);
+      if (ext.length) EXPECTED[`POST /api/ledgers/${l.name}/:id/clocks/:clock/extend`] = [...new Set(ext.flatMap((c) => rolesOf(c.extension?.permission, c.extension?.roles, EXTENSION_DEFAULT)))];
+    }
     for (const [route, action] of LEDGER_ROUTES) {
       const [method, suffix] = route.split(' ') as [string, string];
       EXPECTED[`${method} /api/ledgers/${l.name}${suffix}`] = (l.roles?.[action] as Role[] | undefined) ?? LEDGER_POLICY[action] ?? [];
@@ -82,13 +125,13 @@ function addLedgerExpectations(ledgers: ReadonlyArray<{ name: string; roles?: Pa
 
 beforeAll(async () => {
   t = await startTestApp();
-  addLedgerExpectations(t.platform.ledgers.all());
+  addLedgerExpectations(t.platform.ledgers.all() as unknown as Parameters<typeof addLedgerExpectations>[0]);
   for (const [role, username] of Object.entries(roleUser)) cookies.set(role, await t.login(username));
 });
 afterAll(async () => t.close());
 
 function concrete(url: string): string {
-  return url.replace(':code', '999001001000').replace(':fileId', '1').replace(':id', '999999');
+  return url.replace(':code', '999001001000').replace(':fileId', '1').replace(':id', '999999').replace(':year', '2026').replace(':transition', 'x').replace(':clock', 'x');
 }
 
 describe('permission matrix', () => {

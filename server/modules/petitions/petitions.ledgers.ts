@@ -1,5 +1,6 @@
 import { defineLedger } from '../../platform/ledger/ledger.types.ts';
-import { PROGRESS, petitionRules } from './petitions.rules.ts';
+import { PROGRESS, petitionRules, progressOf } from './petitions.rules.ts';
+import { petitionWorkflow } from './petitions.workflow.ts';
 
 export const CHANNELS = ['来信', '来访', '上级交办', '网络问政', '12345热线', '其他'] as const;
 export const REQUEST_KINDS = ['投诉', '求助', '咨询', '建议', '举报', '表扬', '其他'] as const;
@@ -17,6 +18,8 @@ export const HANDLING_UNITS = ['党政办公室', '信访办', '司法所', '综
 
 export const petitionLedger = defineLedger({
   name: 'petitions.case',
+  // 信访工作条例 clocks: acceptance 15 days, handling 60 (+30), 复查/复核 30 each
+  workflow: petitionWorkflow({ computeFields: (v) => ({ progress: progressOf(v) }) }),
   table: 'petitions_case',
   label: '信访事项及投诉登记',
   noun: '信访件',

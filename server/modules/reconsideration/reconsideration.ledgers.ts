@@ -1,11 +1,14 @@
 import { defineLedger } from '../../platform/ledger/ledger.types.ts';
 import { caseRules, KINDS, OUTCOMES, STAGES } from './reconsideration.rules.ts';
+import { reconsiderationCaseWorkflow } from './reconsideration.workflow.ts';
 
 // the acts towns and county departments are actually challenged on; 行政协议 and 行政裁决 (land title disputes) are common for towns
 export const ACT_CATEGORIES = ['行政处罚', '行政强制', '行政许可', '信息公开', '征收补偿', '不履行法定职责', '行政协议', '行政裁决', '其他'] as const;
 
 export const caseLedger = defineLedger({
   name: 'reconsideration.case',
+  // answer/defence within 10/15 days; the organ decides within 60 (+30) or 30 days (simplified)
+  workflow: reconsiderationCaseWorkflow(),
   table: 'reconsideration_case',
   label: '行政复议和行政应诉案件',
   noun: '案件',

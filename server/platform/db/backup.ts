@@ -10,6 +10,8 @@ import type { Database } from './schema.ts';
 
 const FORMAT = 'fazhi-backup/1';
 const SKIP = new Set(['kysely_migration', 'kysely_migration_lock']);
+// tables that start-up fills (reference data, role catalogue, generated ledger DDL log): the backup's rows replace them
+const SEEDED = ['setting', 'role', 'calendar_day', 'calendar_year', 'ledger_schema'];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- backup walks every table, typed or declared at run time
 type AnyDb = Kysely<any>;
@@ -116,13 +118,13 @@ export async function restore(db: AnyDb, file: string, filesDir?: string): Promi
   const tables = await tablesInOrder(db);
   for (const t of tables) {
     const n = (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(t)}`.execute(db)).rows[0]?.n ?? 0;
-    if (n > 0 && t !== 'setting' && t !== 'role' && t !== 'calendar_day' && t !== 'calendar_year') throw new Error(`目标数据库不是空的（表 ${t} 已有数据），请恢复到新的数据目录或空数据库`);
+    if (n > 0 && !SEEDED.includes(t)) throw new Error(`目标数据库不是空的（表 ${t} 已有数据），请恢复到新的数据目录或空数据库`);
   }
   let rows = 0;
   let files = 0;
   await db.transaction().execute(async (tx) => {
     // tables that start-up seeds are replaced by the backup's rows
-    for (const t of ['setting', 'role', 'calendar_day', 'calendar_year']) if (tables.includes(t)) await sql`delete from ${sql.table(t)}`.execute(tx);
+    for (const t of SEEDED) if (tables.includes(t)) await sql`delete from ${sql.table(t)}`.execute(tx);
     let current: { table: string; columns: string[]; types: string[] } | null = null;
     let buffer: Array<Record<string, unknown>> = [];
     const flush = async (): Promise<void> => {

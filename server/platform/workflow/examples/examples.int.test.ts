@@ -12,8 +12,8 @@ import { scanDeadlines } from '../reminder.service.ts';
 import type { Timeline } from '../workflow.service.ts';
 import { workflowModule } from '../workflow.module.ts';
 import type { WorkflowDef } from '../workflow.types.ts';
-import { petitionWorkflow } from './petition.workflow.ts';
-import { reconsiderationCaseWorkflow } from './reconsideration.workflow.ts';
+import { petitionWorkflow } from '../../../modules/petitions/petitions.workflow.ts';
+import { reconsiderationCaseWorkflow } from '../../../modules/reconsideration/reconsideration.workflow.ts';
 
 // the modules as their owners will declare them once they attach the workflows (one line each)
 const withWorkflow = (m: ModuleDefinition, ledger: string, workflow: WorkflowDef): ModuleDefinition => ({

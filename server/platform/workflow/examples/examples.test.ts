@@ -5,9 +5,9 @@ import { defineLedger, type LedgerDef } from '../../ledger/ledger.types.ts';
 import { workflowPermissions, workflowProblems } from '../workflow.types.ts';
 import { disclosureApplicationWorkflow } from './disclosure.workflow.ts';
 import { penaltyWorkflow } from './penalty.workflow.ts';
-import { petitionWorkflow } from './petition.workflow.ts';
+import { petitionWorkflow } from '../../../modules/petitions/petitions.workflow.ts';
 import { caseLedger as reconsiderationLedger } from '../../../modules/reconsideration/reconsideration.ledgers.ts';
-import { reconsiderationCaseWorkflow, reconsiderationOrganWorkflow } from './reconsideration.workflow.ts';
+import { reconsiderationCaseWorkflow, reconsiderationOrganWorkflow } from '../../../modules/reconsideration/reconsideration.workflow.ts';
 
 // the transition-driven examples need no particular fields: any ledger with a received date takes them
 const anyLedger = (name: string): LedgerDef =>

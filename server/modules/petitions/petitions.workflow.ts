@@ -1,4 +1,4 @@
-import { defineWorkflow, type WorkflowDef } from '../workflow.types.ts';
+import { defineWorkflow, type WorkflowDef } from '../../platform/workflow/workflow.types.ts';
 
 const set = (v: unknown): boolean => v !== null && v !== undefined && v !== '';
 

@@ -1,4 +1,4 @@
-import { defineWorkflow, type ClockStart, type WorkflowDef } from '../workflow.types.ts';
+import { defineWorkflow, type ClockStart, type WorkflowDef } from '../../platform/workflow/workflow.types.ts';
 
 export interface ReconsiderationOrganOptions {
   /** the date field holding the day the application was received; the acceptance clock starts on creation without it */
