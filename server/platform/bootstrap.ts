@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import pino, { type Logger } from 'pino';
 import { ROLE_CODES, ROLE_LABELS, platformPermissions, type PermissionDef } from './auth/roles.ts';
-import { loadConfig, type Config, type ConfigOverrides } from './config/config.ts';
+import { loadConfig, type ConfigOverrides } from './config/config.ts';
 import { fieldCipher } from './crypto/sm.ts';
 import { connect, type DbHandle } from './db/connect.ts';
 import { migrateToLatest, type MigrationSet } from './db/migrate.ts';

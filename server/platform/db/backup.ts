@@ -6,7 +6,6 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
-import type { Database } from './schema.ts';
 
 const FORMAT = 'fazhi-backup/1';
 const SKIP = new Set(['kysely_migration', 'kysely_migration_lock']);

@@ -100,7 +100,6 @@ export async function computeIndicators(ctx: Ctx, defs: readonly IndicatorDef[],
     const l = ledgers.get(name);
     if (!l) throw new Error(`indicator on unknown ledger ${name}`);
     const isMulti = (b: string): boolean => l.fields.find((f) => f.name === b)?.type === 'dicts';
-    const breakdowns = [...new Set(inds.map((i) => i.breakdown).filter((b): b is string => !!b && !isMulti(b)))];
     // one aggregation per table: group by every column the indicators test or split by (and, per date
     // field, whether the date is in the period), then evaluate each indicator over those groups here
     const dims = new Map<string, RawBuilder<unknown>>();
