@@ -28,7 +28,7 @@ export async function buildApp(platform: Platform, opts: { logger?: boolean } = 
   });
   // zod validates inside each route; the JSON schemas are for the OpenAPI document only
   app.setValidatorCompiler(() => (data) => ({ value: data }));
-  installErrorHandler(app);
+  installErrorHandler(app, { spa: existsSync(WEB_DIST) });
   // the API speaks JSON (and multipart for uploads); anything else is 415
   app.removeContentTypeParser('text/plain');
   await app.register(helmet, {
@@ -60,15 +60,8 @@ export async function buildApp(platform: Platform, opts: { logger?: boolean } = 
   for (const m of platform.modules) m.routes?.(api, platform);
 
   if (existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });
-    // client-side routes fall back to the app shell; unknown API paths stay 404 problem+json
-    app.get('/*', { schema: { hide: true } }, async (req, reply) => {
-      if (req.url.startsWith('/api/')) {
-        const { AppError } = await import('./platform/http/errors.ts');
-        throw new AppError('not_found', `接口不存在：${req.method} ${req.url.split('?')[0]}`);
-      }
-      return reply.type('text/html; charset=utf-8').sendFile('index.html');
-    });
+    // wildcard: files are looked up at request time, so a rebuilt web app is served without a restart
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: true, index: ['index.html'] });
   }
   platform.app = app;
   return { app, api };

@@ -26,14 +26,15 @@ export function createLogger(level: string): Logger {
 }
 
 /** connects, migrates, syncs the role catalogue and runs each module's init; everything the server and CLI share */
-export async function startPlatform(modules: ModuleDefinition[], overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env, log?: Logger): Promise<Started> {
+export async function startPlatform(modules: ModuleDefinition[], overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env, log?: Logger, opts: { migrationsFrom?: ModuleDefinition[] } = {}): Promise<Started> {
   const config = loadConfig(env, overrides);
   const logger = log ?? createLogger(config.logLevel);
-  const handle = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const extra: MigrationSet = Object.assign({}, ...modules.map((m) => m.migrations ?? {}));
+  const handle = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, loadDataDir: overrides.loadDataDir });
+  // a database made with more modules (a test template) keeps their migrations on record
+  const extra: MigrationSet = Object.assign({}, ...(opts.migrationsFrom ?? modules).map((m) => m.migrations ?? {}));
   const migrated = await migrateToLatest(handle.db, extra);
   const ledgers = createLedgerRegistry(modules.flatMap((m) => m.ledgers ?? []));
-  const applied = await syncLedgerTables(handle.db, ledgers.all());
+  const applied = await syncLedgerTables(handle.db, opts.migrationsFrom ? opts.migrationsFrom.flatMap((m) => m.ledgers ?? []) : ledgers.all());
   const permissions: PermissionDef[] = [...platformPermissions, ...ledgers.all().flatMap(ledgerPermissions), ...modules.flatMap((m) => m.permissions ?? [])];
   await syncRoles(handle.db, permissions);
   const blobs = new BlobStore(process.env['FAZHI_FILES'] ?? join(config.dataDir.startsWith('memory://') ? `${process.env['TMPDIR'] ?? '/tmp'}/fazhi-memory-files` : config.dataDir, 'files'));

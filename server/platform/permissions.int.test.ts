@@ -15,6 +15,7 @@ const BUSINESS: Role[] = ['county_admin', 'supervisor', 'leader', 'reviewer', 'l
  */
 const EXPECTED: Record<string, Role[] | 'any' | 'public'> = {
   'POST /api/auth/login': 'public',
+  'GET /api/public/instance': 'public',
   'POST /api/auth/logout': 'any',
   'POST /api/auth/password': 'any',
   'GET /api/me': 'any',
@@ -161,7 +162,7 @@ describe('permission matrix', () => {
       }
     }
     expect(mismatches).toEqual([]);
-  });
+  }, 900_000);
 });
 
 describe('data scope', () => {

@@ -1,4 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { connect } from '../platform/db/connect.ts';
+import { inject, type ProvidedContext } from 'vitest';
+import { TEST_SECRET_KEY } from './global-setup.ts';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app.ts';
@@ -25,11 +29,14 @@ export interface TestApp {
  * PostgreSQL server named by TEST_DATABASE_URL (one database per test file, dropped afterwards)
  */
 export async function startTestApp(opts: { modules?: ModuleDefinition[]; demo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const created = await freshDatabase();
-  const env: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'silent', FAZHI_SECRET_KEY: 'ab'.repeat(32), ...opts.env };
+  // the seeded template fits when the demo is wanted and "today" (possibly faked by the test) is the day it was seeded
+  const tpl = opts.demo !== false ? template() : null;
+  const created = await freshDatabase(tpl?.kind === 'postgres' ? tpl.database : undefined);
+  const env: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'silent', FAZHI_SECRET_KEY: TEST_SECRET_KEY, ...opts.env };
   delete env['DATABASE_URL'];
-  const { platform, handle } = await startPlatform(opts.modules ?? allModules, { dataDir: created ? undefined : 'memory://', databaseUrl: created?.url }, env);
-  if (opts.demo !== false) await seedDemo(platform);
+  const loadDataDir = tpl?.kind === 'pglite' && !created ? new Blob([readFileSync(tpl.file)]) : undefined;
+  const { platform, handle } = await startPlatform(opts.modules ?? allModules, { dataDir: created ? undefined : 'memory://', databaseUrl: created?.url, loadDataDir }, env, undefined, tpl ? { migrationsFrom: allModules } : {});
+  if (opts.demo !== false && !tpl) await seedDemo(platform);
   const { app, api } = await buildApp(platform, { logger: false });
   await app.ready();
   const request = (cookie: string | null, o: InjectOptions): Promise<LightMyRequestResponse> =>
@@ -55,13 +62,24 @@ export async function startTestApp(opts: { modules?: ModuleDefinition[]; demo?: 
   };
 }
 
-export async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
+/** the demo template seeded once per run (see global-setup.ts), if it was seeded today */
+export function template(): ProvidedContext['template'] {
+  let tpl: ProvidedContext['template'] = null;
+  try {
+    tpl = inject('template');
+  } catch {
+    return null;
+  }
+  return tpl && tpl.day === new Date().toISOString().slice(0, 10) ? tpl : null;
+}
+
+export async function freshDatabase(fromTemplate?: string): Promise<{ url: string; drop(): Promise<void> } | null> {
   const admin = process.env['TEST_DATABASE_URL'];
   if (!admin) return null;
   const name = `fazhi_t_${process.pid}_${randomBytes(4).toString('hex')}`;
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
-  await client.query(`create database ${name}`);
+  await client.query(`create database ${name}${fromTemplate ? ` template ${fromTemplate}` : ''}`);
   await client.end();
   const url = new URL(admin);
   url.pathname = `/${name}`;
@@ -78,4 +96,31 @@ export async function freshDatabase(): Promise<{ url: string; drop(): Promise<vo
 
 export function json<T = Record<string, unknown>>(res: LightMyRequestResponse): T {
   return JSON.parse(res.body) as T;
+}
+
+/**
+ * an instance the CLI can open, already holding the demo county: a PGlite directory restored from the
+ * template dump, or a PostgreSQL database copied from the template; falls back to `fazhi demo`
+ */
+export async function preparedInstance(dir: string): Promise<{ args: string[]; env: Record<string, string>; drop(): Promise<void> }> {
+  const tpl = template();
+  const created = await freshDatabase(tpl?.kind === 'postgres' ? tpl.database : undefined);
+  if (created) {
+    const env = { DATABASE_URL: created.url, FAZHI_SECRET_KEY: TEST_SECRET_KEY };
+    if (!tpl) await seedViaCli([], env);
+    return { args: [], env, drop: () => created.drop() };
+  }
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(`${dir}/secret.key`, TEST_SECRET_KEY, { mode: 0o600 });
+  if (tpl?.kind === 'pglite') {
+    const handle = await connect({ dataDir: dir, loadDataDir: new Blob([readFileSync(tpl.file)]) });
+    await handle.close();
+  } else await seedViaCli(['--data', dir], {});
+  return { args: ['--data', dir], env: {}, drop: async () => {} };
+}
+
+async function seedViaCli(args: string[], env: Record<string, string>): Promise<void> {
+  const { runCli } = await import('./cli.ts');
+  const r = await runCli(['demo', ...args], env);
+  if (r.code !== 0) throw new Error(`fazhi demo failed: ${r.stderr}`);
 }

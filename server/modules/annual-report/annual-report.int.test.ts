@@ -1,8 +1,9 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminModule } from '../../platform/admin.module.ts';
-import { json, startTestApp, type TestApp } from '../../test/harness.ts';
+import { json, preparedInstance, startTestApp, type TestApp } from '../../test/harness.ts';
 import { runCli } from '../../test/cli.ts';
+import { listTotal } from '../../test/ledger-client.ts';
 import { mediationModule } from '../mediation/mediation.module.ts';
 import { publicityModule } from '../publicity/publicity.module.ts';
 import { annualReportModule } from './annual-report.module.ts';
@@ -23,11 +24,6 @@ async function open(cookie: string, org?: string): Promise<Draft> {
   return json<Draft>(await t.request(cookie, { method: 'GET', url: `/api/reports/annual/${json<{ id: number }>(res).id}` }));
 }
 
-async function listTotal(cookie: string, link: string): Promise<number> {
-  const [path, qs] = link.split('?');
-  return json<{ total: number }>(await t.request(cookie, { method: 'GET', url: `/api/ledgers/${path?.replace('/ledgers/', '')}?${qs}&pageSize=1` })).total;
-}
-
 describe('annual report', () => {
   it('writes a draft whose every number equals what the ledgers’ own filtered lists count', async () => {
     const clerk = await t.login('clerk');
@@ -36,9 +32,9 @@ describe('annual report', () => {
     expect(draft.content.sections.map((s) => s.key)).toEqual(['measures', 'shortcomings', 'leadership', 'plan', 'other']);
     const counts = draft.values.filter((v) => v.link && v.kind === 'count');
     expect(counts.length).toBeGreaterThan(5);
-    for (const v of counts) expect(await listTotal(clerk, v.link), v.id).toBe(v.value);
+    for (const v of counts) expect(await listTotal(t, clerk, v.link), v.id).toBe(v.value);
     const cases = draft.values.find((v) => v.id === 'mediation.cases');
-    for (const b of cases?.breakdown ?? []) expect(await listTotal(clerk, b.link ?? '')).toBe(b.value);
+    for (const b of cases?.breakdown ?? []) expect(await listTotal(t, clerk, b.link ?? '')).toBe(b.value);
     expect(draft.checks.filter((c) => !c.ok && c.severity === 'error')).toEqual([]);
   });
 
@@ -124,12 +120,11 @@ describe('annual report', () => {
   });
 
   it('prints the JSON contract from the CLI', async () => {
-    if (t.databaseUrl) return; // the CLI test against PostgreSQL runs in the platform suite
     const { mkdtempSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
-    const dir = mkdtempSync(`${tmpdir()}/fazhi-report-`);
-    expect((await runCli(['demo', '--data', dir])).code).toBe(0);
-    const res = await runCli(['report', 'annual', '--org', '999001003000', '--year', String(year), '--format', 'json', '--data', dir]);
+    const instance = await preparedInstance(mkdtempSync(`${tmpdir()}/fazhi-report-`));
+    const res = await runCli(['report', 'annual', '--org', '999001003000', '--year', String(year), '--format', 'json', ...instance.args], instance.env);
+    await instance.drop();
     expect(res.code).toBe(0);
     const body = JSON.parse(res.stdout) as Record<string, unknown>;
     expect(Object.keys(body)).toEqual(expect.arrayContaining(['org', 'year', 'sections', 'indicators', 'checks']));

@@ -29,6 +29,15 @@ export function authRoutes(api: Api, platform: Platform): void {
   });
 
   api.route({
+    method: 'GET',
+    url: '/api/public/instance',
+    access: 'public',
+    summary: '实例信息（登录页用：是否演示环境）',
+    tags: ['账号'],
+    handler: async () => ({ name: '法治政府建设工作平台', demo: await isDemoInstance(platform.db), sessionIdleMinutes: platform.config.sessionIdleMinutes }),
+  });
+
+  api.route({
     method: 'POST',
     url: '/api/auth/logout',
     access: 'authenticated',

@@ -30,6 +30,8 @@ export interface ConfigOverrides {
   dataDir?: string | undefined;
   databaseUrl?: string | undefined;
   port?: number | undefined;
+  /** PGlite: start from a dump (test templates) */
+  loadDataDir?: Blob | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): Config {

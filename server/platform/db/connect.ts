@@ -11,12 +11,16 @@ export interface DbTarget {
   databaseUrl?: string | undefined;
   /** PGlite directory; 'memory://' for a throwaway database */
   dataDir?: string | undefined;
+  /** PGlite: start from a dump made by `dump()` (test templates) */
+  loadDataDir?: Blob | undefined;
 }
 
 export interface DbHandle {
   db: Db;
   kind: 'postgres' | 'pglite';
   close(): Promise<void>;
+  /** PGlite only: the whole database as a gzip'd tarball */
+  dump?: () => Promise<Blob>;
 }
 
 // bigint counts come back as strings from pg; numbers are what the app deals in
@@ -37,9 +41,10 @@ export async function connect(target: DbTarget): Promise<DbHandle> {
   const pglite = new PGlite({
     dataDir: dir.startsWith('memory://') ? 'memory://' : `${dir}/pgdata`,
     extensions: { pg_trgm },
+    ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
     parsers: { 20: (v: string) => Number(v), 1700: (v: string) => Number(v), 1082: (v: string) => v },
   });
   await pglite.waitReady;
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return { db, kind: 'pglite', close: () => db.destroy(), dump: () => pglite.dumpDataDir('gzip') };
 }

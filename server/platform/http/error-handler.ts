@@ -5,7 +5,7 @@ import { AppError } from './errors.ts';
 import { validationError } from './validate.ts';
 
 /** maps every failure to RFC 9457 problem+json; only unexpected errors are 500 and only they are logged as errors */
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(app: FastifyInstance, opts: { spa?: boolean } = {}): void {
   app.setErrorHandler((err: FastifyError | AppError | z.ZodError, req, reply) => {
     const problem = toAppError(err);
     if (problem.status >= 500) req.log.error({ err }, 'unhandled error');
@@ -14,6 +14,8 @@ export function installErrorHandler(app: FastifyInstance): void {
     return reply.status(problem.status).type('application/problem+json; charset=utf-8').send(problem.toProblem(req.url));
   });
   app.setNotFoundHandler((req, reply) => {
+    // the web app's client-side routes get its shell; unknown API paths stay 404 problem+json
+    if (opts.spa && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html; charset=utf-8').sendFile('index.html');
     const p = new AppError('not_found', `接口不存在：${req.method} ${req.url.split('?')[0]}`);
     return reply.status(404).type('application/problem+json; charset=utf-8').send(p.toProblem(req.url));
   });

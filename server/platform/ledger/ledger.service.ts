@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import { audit, auditMany } from '../audit/audit.service.ts';
 import { diffFields } from '../audit/canonical.ts';
@@ -6,13 +6,12 @@ import { mask } from '../crypto/mask.ts';
 import type { Database } from '../db/schema.ts';
 import { can, inScope, type Ctx } from '../http/context.ts';
 import { AppError, notFound } from '../http/errors.ts';
+import { ledgerDb } from './ledger.query.ts';
 import { hasBlindIndex } from './ledger.schema.ts';
 import { perm, type FieldDef, type LedgerDef } from './ledger.types.ts';
 import { checkRules, coerce, validateRecord } from './ledger.validate.ts';
 import { queryTerms, searchText } from './search.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- ledger tables are declared at run time, not in the typed schema
-type AnyDb = Kysely<any>;
 export type Row = Record<string, unknown>;
 
 export interface LedgerRecord {
@@ -47,8 +46,6 @@ export const listQuery = z
   })
   .catchall(z.string());
 export type ListQuery = z.infer<typeof listQuery>;
-
-const db = (ctx: Ctx): AnyDb => ctx.tx as unknown as AnyDb;
 
 function decrypt(ctx: Ctx, f: FieldDef, v: unknown): unknown {
   if (!f.personal || v === null || v === undefined) return v;
@@ -106,7 +103,7 @@ async function refTitles(ctx: Ctx, l: LedgerDef, rows: Row[], registry: LedgerRe
     if (!target) continue;
     const ids = [...new Set(rows.map((r) => r[f.name]).filter((v) => v !== null && v !== undefined).map(Number))];
     if (!ids.length) continue;
-    const found = await db(ctx).selectFrom(target.table).selectAll().where('id', 'in', ids).where('org_code', 'in', ctx.scope.codes).execute();
+    const found = await ledgerDb(ctx).selectFrom(target.table).selectAll().where('id', 'in', ids).where('org_code', 'in', ctx.scope.codes).execute();
     const titles = new Map(found.map((r: Row) => [Number(r['id']), titleOf(target, Object.fromEntries(target.fields.map((tf) => [tf.name, tf.personal ? null : r[tf.name]])))]));
     rows.forEach((r, i) => {
       const v = r[f.name];
@@ -123,7 +120,7 @@ export interface LedgerRegistry {
 
 /** the filtered, scoped query behind a list, an export and a figure: one definition of "which records" */
 export function scopedQuery(ctx: Ctx, l: LedgerDef, q: ListQuery) {
-  let query = db(ctx).selectFrom(l.table);
+  let query = ledgerDb(ctx).selectFrom(l.table);
   query = query.where('org_code', 'in', ctx.scope.codes.length ? ctx.scope.codes : ['']);
   // narrowing to one organisation's subtree, never widening past the user's scope
   if (q.org) query = query.where('org_code', 'in', sql<string>`(select code from org where path like ${`%/${q.org}/%`})`);
@@ -177,14 +174,14 @@ export async function listRecords(ctx: Ctx, l: LedgerDef, q: ListQuery, registry
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const sortField = q.sort && (l.fields.some((f) => f.name === q.sort && !f.personal) || ['id', 'created_at', 'updated_at'].includes(q.sort)) ? q.sort : (l.defaultSort?.field ?? 'id');
   const order = q.order ?? l.defaultSort?.dir ?? 'desc';
-  const rows: Row[] = await base.selectAll().orderBy(sql.ref(sortField), sql.raw(`${order} nulls last`) as RawBuilder<unknown> as never).orderBy('id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  const rows: Row[] = await base.selectAll().orderBy(sql`${sql.ref(sortField)} ${sql.raw(order === 'asc' ? 'asc' : 'desc')} nulls last`).orderBy('id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
   const names = await orgNames(ctx);
   const refs = await refTitles(ctx, l, rows, registry);
   return { items: rows.map((r, i) => present(ctx, l, r, names, refs[i])), total: Number((total as { n: number }).n), page: q.page, pageSize: q.pageSize };
 }
 
 export async function loadRow(ctx: Ctx, l: LedgerDef, id: number): Promise<Row> {
-  const row = (await db(ctx).selectFrom(l.table).selectAll().where('id', '=', id).where('org_code', 'in', ctx.scope.codes.length ? ctx.scope.codes : ['']).executeTakeFirst()) as Row | undefined;
+  const row = (await ledgerDb(ctx).selectFrom(l.table).selectAll().where('id', '=', id).where('org_code', 'in', ctx.scope.codes.length ? ctx.scope.codes : ['']).executeTakeFirst()) as Row | undefined;
   if (!row) throw notFound(l.noun);
   return row;
 }
@@ -232,14 +229,14 @@ async function checkRefsAndUnique(ctx: Ctx, l: LedgerDef, values: Record<string,
     const v = values[f.name];
     if (f.type === 'ref' && v !== null && v !== undefined && f.ref) {
       const target = registry.get(f.ref);
-      const found = target ? await db(ctx).selectFrom(target.table).select('id').where('id', '=', Number(v)).where('org_code', 'in', ctx.scope.codes).where('status', '=', 'active').executeTakeFirst() : undefined;
+      const found = target ? await ledgerDb(ctx).selectFrom(target.table).select('id').where('id', '=', Number(v)).where('org_code', 'in', ctx.scope.codes).where('status', '=', 'active').executeTakeFirst() : undefined;
       if (!found) errors.push({ path: f.name, label: f.label, message: `${f.label}：所选记录不存在或无权使用` });
     }
   }
   for (const u of l.uniqueFields ?? []) {
     const v = values[u];
     if (v === null || v === undefined) continue;
-    let q = db(ctx).selectFrom(l.table).select('id').where('org_code', '=', orgCode).where(u, '=', v).where('status', '=', 'active');
+    let q = ledgerDb(ctx).selectFrom(l.table).select('id').where('org_code', '=', orgCode).where(u, '=', v).where('status', '=', 'active');
     if (selfId) q = q.where('id', '<>', selfId);
     if (await q.executeTakeFirst()) {
       const label = l.fields.find((f) => f.name === u)?.label ?? u;
@@ -261,7 +258,7 @@ export async function createRecord(ctx: Ctx, l: LedgerDef, input: Record<string,
   if (all.length) throw new AppError('validation_failed', `以下字段有误：${all.map((e) => e.label).join('、')}`, all);
   const orgCode = resolveOrg(ctx, input['orgCode']);
   await checkRefsAndUnique(ctx, l, values, orgCode, registry);
-  const row = (await db(ctx)
+  const row = (await ledgerDb(ctx)
     .insertInto(l.table)
     .values({ ...storable(ctx, l, values), org_code: orgCode, search_text: searchOf(l, values), search_tsv: sql`to_tsvector('simple', ${searchOf(l, values)})`, created_by: ctx.actor.username, updated_by: ctx.actor.username, created_at: ctx.now, updated_at: ctx.now })
     .returningAll()
@@ -290,7 +287,7 @@ export async function updateRecord(ctx: Ctx, l: LedgerDef, id: number, input: Re
   if (orgCode !== row['org_code']) diff['org_code'] = { from: row['org_code'], to: orgCode };
   if (Object.keys(diff).length === 0) return getRecord(ctx, l, id, registry);
   const text = searchOf(l, merged);
-  const res = await db(ctx)
+  const res = await ledgerDb(ctx)
     .updateTable(l.table)
     .set({ ...storable(ctx, l, values), org_code: orgCode, search_text: text, search_tsv: sql`to_tsvector('simple', ${text})`, updated_by: ctx.actor.username, updated_at: ctx.now, version: version + 1 })
     .where('id', '=', id)
@@ -305,7 +302,7 @@ export async function updateRecord(ctx: Ctx, l: LedgerDef, id: number, input: Re
 export async function withdrawRecord(ctx: Ctx, l: LedgerDef, id: number, reason: string, registry: LedgerRegistry): Promise<LedgerRecord> {
   const row = await loadRow(ctx, l, id);
   if (row['status'] === 'withdrawn') throw new AppError('conflict', `该${l.noun}已撤销`);
-  await db(ctx).updateTable(l.table).set({ status: 'withdrawn', withdrawn_reason: reason, withdrawn_at: ctx.now, withdrawn_by: ctx.actor.username, updated_at: ctx.now, updated_by: ctx.actor.username, version: Number(row['version']) + 1 }).where('id', '=', id).execute();
+  await ledgerDb(ctx).updateTable(l.table).set({ status: 'withdrawn', withdrawn_reason: reason, withdrawn_at: ctx.now, withdrawn_by: ctx.actor.username, updated_at: ctx.now, updated_by: ctx.actor.username, version: Number(row['version']) + 1 }).where('id', '=', id).execute();
   await audit(ctx, { entity: l.name, entityId: id, action: 'withdraw', orgCode: String(row['org_code']), diff: { status: { from: 'active', to: 'withdrawn' }, reason } });
   return getRecord(ctx, l, id, registry);
 }
@@ -349,7 +346,7 @@ export async function insertMany(ctx: Ctx, l: LedgerDef, items: Array<{ row: num
     const target = registry.get(f.ref);
     const wanted = [...new Set(items.map((i) => i.values[f.name]).filter((v) => v !== null && v !== undefined).map(Number))];
     if (!wanted.length || !target) continue;
-    const found = new Set((await db(ctx).selectFrom(target.table).select('id').where('id', 'in', wanted).where('org_code', 'in', ctx.scope.codes).where('status', '=', 'active').execute()).map((r: Row) => Number(r['id'])));
+    const found = new Set((await ledgerDb(ctx).selectFrom(target.table).select('id').where('id', 'in', wanted).where('org_code', 'in', ctx.scope.codes).where('status', '=', 'active').execute()).map((r: Row) => Number(r['id'])));
     for (const i of items) {
       const v = i.values[f.name];
       if (v !== null && v !== undefined && !found.has(Number(v))) errors.push({ row: i.row, column: f.label, message: `关联记录 ${String(v)} 不存在或无权使用` });
@@ -368,7 +365,7 @@ export async function insertMany(ctx: Ctx, l: LedgerDef, items: Array<{ row: num
     }
     const values = [...new Set(items.map((i) => i.values[u]).filter((v) => v !== null && v !== undefined))];
     for (let k = 0; k < values.length; k += 1000) {
-      const existing = await db(ctx).selectFrom(l.table).select(['org_code', u]).where(u, 'in', values.slice(k, k + 1000)).where('org_code', 'in', ctx.scope.codes).where('status', '=', 'active').execute();
+      const existing = await ledgerDb(ctx).selectFrom(l.table).select(['org_code', u]).where(u, 'in', values.slice(k, k + 1000)).where('org_code', 'in', ctx.scope.codes).where('status', '=', 'active').execute();
       const taken = new Set(existing.map((r: Row) => `${String(r['org_code'])}|${String(r[u])}`));
       for (const i of items) if (taken.has(`${i.orgCode ?? ctx.scope.root}|${String(i.values[u])}`)) errors.push({ row: i.row, column: label, message: `${String(i.values[u])} 已存在` });
     }
@@ -381,7 +378,7 @@ export async function insertMany(ctx: Ctx, l: LedgerDef, items: Array<{ row: num
       const text = searchOf(l, i.values);
       return { ...storable(ctx, l, i.values), org_code: i.orgCode ?? ctx.scope.root, search_text: text, search_tsv: sql`to_tsvector('simple', ${text})`, created_by: ctx.actor.username, updated_by: ctx.actor.username, created_at: ctx.now, updated_at: ctx.now };
     });
-    const inserted = (await db(ctx).insertInto(l.table).values(rows).returning(['id', 'org_code']).execute()) as Row[];
+    const inserted = (await ledgerDb(ctx).insertInto(l.table).values(rows).returning(['id', 'org_code']).execute()) as Row[];
     ids.push(...inserted.map((r) => Number(r['id'])));
     await auditMany(ctx, inserted.map((r, n) => ({ entity: l.name, entityId: Number(r['id']), action, orgCode: String(r['org_code']), diff: diffFields(null, auditValues(l, chunk[n]?.values ?? {})) })));
   }

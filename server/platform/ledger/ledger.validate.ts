@@ -2,12 +2,11 @@ import { z } from 'zod';
 import { isIdNumber, isPhone, isUscc } from '../../../common/validators.ts';
 import type { FieldError } from '../http/errors.ts';
 import type { FieldDef, LedgerDef } from './ledger.types.ts';
-
-const empty = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+import { blank } from './rules.ts';
 
 /** loose input (JSON from the form, or a cell from Excel) → the field's value; never throws */
 export function coerce(f: FieldDef, raw: unknown): unknown {
-  if (empty(raw)) return null;
+  if (blank(raw)) return null;
   switch (f.type) {
     case 'int':
     case 'decimal':
