@@ -19,8 +19,12 @@ export const cliCommands: CliCommand[] = [
   },
   {
     name: 'report',
-    usage: 'report annual --org CODE --year YYYY --format json|html|docx|pdf [--out FILE]   生成法治政府建设年度报告',
-    run: async (args, env) => (await import('./modules/annual-report/report.cli.ts')).runReportCli(args, env, (await import('./modules/index.ts')).modules),
+    usage: 'report annual|disclosure --org CODE --year YYYY --format json|html|docx|pdf [--out FILE]   生成法治政府建设年度报告或政府信息公开工作年度报告',
+    run: async (args, env) => {
+      const { modules } = await import('./modules/index.ts');
+      if (args[0] === 'disclosure') return (await import('./modules/disclosure/disclosure.cli.ts')).runDisclosureReportCli(args, env, modules);
+      return (await import('./modules/annual-report/report.cli.ts')).runReportCli(args, env, modules);
+    },
   },
 ];
 

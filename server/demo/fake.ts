@@ -1,4 +1,5 @@
 import { makeIdNumber, makeUscc } from '../../common/validators.ts';
+import { DEMO_COUNTY, DEMO_TOWNS } from './demo-county.ts';
 
 /** a small seeded PRNG (mulberry32): demo data is the same on every machine */
 export interface Rng {
@@ -75,6 +76,11 @@ export function uscc(r: Rng): string {
   return makeUscc('999001', r.int(100_000, 999_999_999));
 }
 
+/** an amount between two bounds, to two decimals (万元 in most ledgers) */
+export function amountBetween(r: Rng, min: number, max: number): number {
+  return Math.round((min + r.next() * (max - min)) * 100) / 100;
+}
+
 const DAY = 86_400_000;
 
 /** an ISO date between two ISO dates, inclusive, weighted to working days */
@@ -89,6 +95,39 @@ export function dateBetween(r: Rng, from: string, to: string): string {
   return from;
 }
 
+/** an ISO date from its parts */
+export function isoDate(year: number, month: number, day: number): string {
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** days from one ISO date to another, negative when `to` is earlier */
+export function daysBetween(from: string, to: string): number {
+  return (Date.parse(to) - Date.parse(from)) / DAY;
+}
+
+/** about `perYear` dates a year at random over [from, to], sorted: visits, reviews, guidance */
+export function datesOver(r: Rng, from: string, to: string, perYear: number): string[] {
+  return Array.from({ length: Math.round((perYear * (daysBetween(from, to) + 1)) / 365) }, () => dateBetween(r, from, to)).sort();
+}
+
+/** `perYear` dates in each year, one in each equal slice of it (salons and forums are held on a rhythm), none after `to` */
+export function regularDates(r: Rng, years: readonly number[], to: string, perYear: number): string[] {
+  return years
+    .flatMap((y) => Array.from({ length: perYear }, (_, i) => dateBetween(r, isoDate(y, Math.floor((i * 12) / perYear) + 1, 1), isoDate(y, Math.floor(((i + 1) * 12) / perYear), 28))))
+    .filter((d) => d <= to);
+}
+
+/** an ISO date in `month` of `year` between days d1 and d2 (clamped to the month), every day alike */
+export function dayIn(r: Rng, year: number, month: number, d1 = 1, d2 = 31): string {
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return isoDate(year, month, r.int(Math.max(1, d1), Math.min(last, d2)));
+}
+
+/** an ISO date in `month` of `year`, weighted to working days */
+export function dateInMonth(r: Rng, year: number, month: number): string {
+  return dateBetween(r, isoDate(year, month, 1), dayIn(r, year, month, 28, 31));
+}
+
 export function addDays(date: string, n: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 }
@@ -97,10 +136,49 @@ export function minDate(a: string, b: string): string {
   return a < b ? a : b;
 }
 
+export interface DemoWindow {
+  from: string;
+  to: string;
+  years: number[];
+}
+
 /** the demo window: the whole of last year and this year to date */
-export function demoWindow(now: Date): { from: string; to: string; years: number[] } {
+export function demoWindow(now: Date): DemoWindow {
   const y = now.getUTCFullYear();
   return { from: `${y - 1}-01-01`, to: now.toISOString().slice(0, 10), years: [y - 1, y] };
 }
 
-export const DEMO_TOWN_CODES = ['999001001000', '999001002000', '999001003000'] as const;
+/** [from, to] of `year` clipped to the demo window, or null when the window has not reached it */
+export function yearSpan(year: number, from: string, to: string): { start: string; end: string } | null {
+  const start = `${year}-01-01` < from ? from : `${year}-01-01`;
+  const end = `${year}-12-31` > to ? to : `${year}-12-31`;
+  return start <= end ? { start, end } : null;
+}
+
+/** each year of the window with its part inside the window and that part's share of a whole year, to scale yearly volumes */
+export function windowYears(w: DemoWindow): Array<{ year: number; start: string; end: string; share: number }> {
+  return w.years.flatMap((year) => {
+    const span = yearSpan(year, w.from, w.to);
+    return span ? [{ year, ...span, share: daysBetween(span.start, span.end) / 365 }] : [];
+  });
+}
+
+export const DEMO_TOWN_CODES = DEMO_TOWNS.map((t) => t.code);
+
+/** a demo town's name: 城关镇, 清溪镇, 石桥乡 */
+export function townName(code: string): string {
+  const town = DEMO_TOWNS.find((t) => t.code === code);
+  if (!town) throw new Error(`no demo town ${code}`);
+  return town.name;
+}
+
+// the departments that keep a kind of record: [in a town, in the county] (see TOWN_DEPARTMENTS and COUNTY_DEPARTMENTS)
+const OFFICES = { government: ['01', '03'], justice: ['02', '01'], enforcement: ['03', '02'] } as const;
+
+/**
+ * the department of a town or of the county that keeps a kind of record: a town's 党政办公室, 司法所 or
+ * 综合行政执法队; the county's 县人民政府办公室, 县司法局 or 县综合行政执法局
+ */
+export function officeOf(unit: string, office: keyof typeof OFFICES): string {
+  return `${unit}-${OFFICES[office][unit === DEMO_COUNTY.code ? 1 : 0]}`;
+}

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../demo/demo-county.ts';
+import { EXPECTED_ACCESS as decisionsAccess } from '../modules/decisions/access.expected.ts';
+import { EXPECTED_ACCESS as disclosureAccess } from '../modules/disclosure/access.expected.ts';
 import { json, startTestApp, type TestApp } from '../test/harness.ts';
 
 let t: TestApp;
@@ -126,6 +128,8 @@ function addLedgerExpectations(ledgers: ReadonlyArray<{ name: string; roles?: Pa
 
 beforeAll(async () => {
   t = await startTestApp();
+  // modules list their own custom routes' expected access beside their code
+  for (const extra of [decisionsAccess, disclosureAccess]) Object.assign(EXPECTED, extra);
   addLedgerExpectations(t.platform.ledgers.all() as unknown as Parameters<typeof addLedgerExpectations>[0]);
   for (const [role, username] of Object.entries(roleUser)) cookies.set(role, await t.login(username));
 });

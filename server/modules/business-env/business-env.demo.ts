@@ -1,4 +1,5 @@
-import { addDays, companyName, dateBetween, demoWindow, minDate, mobile, personName, rng, uscc, type Rng } from '../../demo/fake.ts';
+import { DEMO_COUNTY } from '../../demo/demo-county.ts';
+import { addDays, companyName, datesOver, daysBetween, demoWindow, minDate, mobile, officeOf, personName, regularDates, rng, uscc, type Rng } from '../../demo/fake.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { seedLedger } from '../../platform/ledger/ledger.seed.ts';
 import type { Platform } from '../../platform/module.ts';
@@ -9,7 +10,7 @@ type Form = (typeof CONTACT_FORMS)[number];
 type Category = (typeof ISSUE_CATEGORIES)[number];
 type Industry = (typeof INDUSTRIES)[number];
 
-const COUNTY = '999001000000';
+const COUNTY = DEMO_COUNTY.code;
 interface Unit {
   org: string;
   name: string;
@@ -21,10 +22,10 @@ interface Unit {
   compliance: ReadonlyArray<readonly [string, number]>;
 }
 const UNITS: Unit[] = [
-  { org: '999001001000', name: '城关镇', short: '城关', county: false, contacts: [['企业沙龙', 6], ['政企座谈会', 4], ['走访企业', 80], ['现场办公', 4], ['政策宣讲会', 2]], measures: 6, compliance: [['999001001000-03', 120]] },
-  { org: '999001002000', name: '清溪镇', short: '清溪', county: false, contacts: [['企业沙龙', 4], ['政企座谈会', 3], ['走访企业', 50], ['现场办公', 3], ['政策宣讲会', 2]], measures: 4, compliance: [['999001002000-03', 80]] },
-  { org: '999001003000', name: '石桥乡', short: '石桥', county: false, contacts: [['企业沙龙', 3], ['政企座谈会', 3], ['走访企业', 35], ['现场办公', 2], ['政策宣讲会', 1]], measures: 3, compliance: [['999001003000-03', 60]] },
-  { org: COUNTY, name: '演示县', short: '演', county: true, contacts: [['企业沙龙', 4], ['政企座谈会', 6], ['走访企业', 40], ['现场办公', 6], ['政策宣讲会', 3]], measures: 8, compliance: [[`${COUNTY}-02`, 200], [`${COUNTY}-01`, 40]] },
+  { org: '999001001000', name: '城关镇', short: '城关', county: false, contacts: [['企业沙龙', 6], ['政企座谈会', 4], ['走访企业', 80], ['现场办公', 4], ['政策宣讲会', 2]], measures: 6, compliance: [[officeOf('999001001000', 'enforcement'), 120]] },
+  { org: '999001002000', name: '清溪镇', short: '清溪', county: false, contacts: [['企业沙龙', 4], ['政企座谈会', 3], ['走访企业', 50], ['现场办公', 3], ['政策宣讲会', 2]], measures: 4, compliance: [[officeOf('999001002000', 'enforcement'), 80]] },
+  { org: '999001003000', name: '石桥乡', short: '石桥', county: false, contacts: [['企业沙龙', 3], ['政企座谈会', 3], ['走访企业', 35], ['现场办公', 2], ['政策宣讲会', 1]], measures: 3, compliance: [[officeOf('999001003000', 'enforcement'), 60]] },
+  { org: COUNTY, name: '演示县', short: '演', county: true, contacts: [['企业沙龙', 4], ['政企座谈会', 6], ['走访企业', 40], ['现场办公', 6], ['政策宣讲会', 3]], measures: 8, compliance: [[officeOf(COUNTY, 'enforcement'), 200], [officeOf(COUNTY, 'justice'), 40]] },
 ];
 
 const INDUSTRY_BY_NAME: ReadonlyArray<readonly [string, Industry]> = [
@@ -94,22 +95,6 @@ const TOPICS: Record<Form, readonly string[]> = {
   政策宣讲会: ['惠企政策宣讲会', '涉企行政合规宣讲会', '安全生产法律法规宣讲会'],
 };
 
-const days = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / 86_400_000;
-
-/** about perYear dates a year over the window, sorted */
-function datesOver(r: Rng, from: string, to: string, perYear: number): string[] {
-  return Array.from({ length: Math.round((perYear * (days(from, to) + 1)) / 365) }, () => dateBetween(r, from, to)).sort();
-}
-
-/** perYear dates each year, one in each equal slice of the year (salons and forums are held on a rhythm) */
-function regular(r: Rng, years: readonly number[], to: string, perYear: number): string[] {
-  return years.flatMap((y) => Array.from({ length: perYear }, (_, i) => {
-    const start = Math.floor((i * 12) / perYear) + 1;
-    const end = Math.floor(((i + 1) * 12) / perYear);
-    return dateBetween(r, `${y}-${String(start).padStart(2, '0')}-01`, `${y}-${String(end).padStart(2, '0')}-28`);
-  })).filter((d) => d <= to);
-}
-
 /** contacts with enterprises, their problems and how they were resolved, measures adopted and compliance guidance */
 export async function seedBusinessEnvDemo(ctx: Ctx, platform: Platform): Promise<void> {
   const r = rng('business-env');
@@ -126,10 +111,10 @@ export async function seedBusinessEnvDemo(ctx: Ctx, platform: Platform): Promise
       principal: (u.county ? ['县委书记', '县长'] : ['党委书记', u.name.endsWith('乡') ? '乡长' : '镇长']).map((title) => `${personName(r)}（${title}）`),
       others: Array.from({ length: 6 }, () => personName(r)),
     };
-    const recordOrg = u.county ? `${COUNTY}-03` : `${u.org}-01`;
+    const recordOrg = officeOf(u.org, 'government');
 
     for (const [form, perYear] of u.contacts) {
-      for (const on of form === '走访企业' ? datesOver(r, from, to, perYear) : regular(r, years, to, perYear)) {
+      for (const on of form === '走访企业' ? datesOver(r, from, to, perYear) : regularDates(r, years, to, perYear)) {
         const n = form === '走访企业' ? r.int(1, 3) : form === '现场办公' ? r.int(1, 2) : form === '政策宣讲会' ? r.int(20, 60) : r.int(6, 15);
         const ents = Array.from({ length: Math.min(n, pool.length) }, () => r.pick(pool)).filter((e, i, all) => all.indexOf(e) === i);
         const principal = form === '企业沙龙' ? r.chance(0.9) : form === '走访企业' ? r.chance(0.25) : r.chance(0.6);
@@ -165,14 +150,14 @@ export async function seedBusinessEnvDemo(ctx: Ctx, platform: Platform): Promise
 
     // measures, most of them issued as numbered documents
     const docNo = new Map<string, number>();
-    for (const on of regular(r, years, to, u.measures)) {
+    for (const on of regularDates(r, years, to, u.measures)) {
       const m = r.pick(MEASURES);
       const year = on.slice(0, 4);
       const no = (docNo.get(year) ?? 0) + r.int(1, 8);
       docNo.set(year, no);
-      const done = days(on, to) > 90 && r.chance(0.85);
+      const done = daysBetween(on, to) > 90 && r.chance(0.85);
       measures.push({
-        orgCode: u.county ? `${COUNTY}-03` : u.org,
+        orgCode: u.county ? officeOf(COUNTY, 'government') : u.org,
         values: {
           title: m.title,
           category: m.category,
@@ -193,7 +178,7 @@ export async function seedBusinessEnvDemo(ctx: Ctx, platform: Platform): Promise
         const e = r.pick(pool);
         if (!e) continue;
         const industry = industryOf(e.name);
-        const age = days(on, to);
+        const age = daysBetween(on, to);
         let outcome = r.weighted([['未发现问题', 35], ['已整改到位', 40], ['依法不予处罚', 15], ['转立案查处', 3], ['限期整改中', 7]] as const);
         if (outcome === '限期整改中' && age > 30) outcome = '已整改到位';
         const risks = outcome === '未发现问题' ? [] : [...new Set([r.pick(RISKS[industry]), r.pick(RISKS[industry])])].slice(0, r.int(1, 2));
@@ -237,14 +222,14 @@ export async function seedBusinessEnvDemo(ctx: Ctx, platform: Platform): Promise
       const category = r.weighted<Category>([['政策兑现', 18], ['融资', 15], ['用工', 15], ['审批', 14], ['执法检查', 10], ['用地', 10], ['水电路网等配套', 10], ['其他', 8]]);
       const text = ISSUE_TEXT[category];
       const said = text.make(r);
-      const age = days(a.on, to);
+      const age = daysBetween(a.on, to);
       const resolution = age < 20 && r.chance(0.7) ? '正在解决' : category === '用地' && r.chance(0.5) ? '无法解决已解释' : r.weighted([['已解决', 82], ['无法解决已解释', 10], ['正在解决', 8]] as const);
       const closed = resolution !== '正在解决';
       const key = `${a.unit.org}|${a.on.slice(0, 4)}`;
       const seq = (counters.get(key) ?? 0) + 1;
       counters.set(key, seq);
       return {
-        orgCode: a.unit.county ? `${COUNTY}-03` : `${a.unit.org}-01`,
+        orgCode: officeOf(a.unit.org, 'government'),
         values: {
           issue_no: `（${a.on.slice(0, 4)}）${a.unit.short}营商第${String(seq).padStart(3, '0')}号`,
           received_on: a.on,

@@ -1,23 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOWN_CODES } from '../../demo/fake.ts';
 import { adminModule } from '../../platform/admin.module.ts';
-import type { LedgerDef } from '../../platform/ledger/ledger.types.ts';
-import type { IndicatorValue } from '../../platform/indicators/indicator.service.ts';
-import { json, startTestApp, type TestApp } from '../../test/harness.ts';
+import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { createRecord, listLedger, refusal } from '../../test/ledger-client.ts';
+import { atLeast, expectEachAccepted, expectEachRuleRefused, expectHomeItemsMatchLists, expectIndicatorsMatchLists, expectPhoneMasked, expectScopedToTown, SIBLING_TOWN, thisYear } from '../../test/ledger-conformance.ts';
 import { complianceLedger, contactLedger, issueLedger, measureLedger } from './business-env.ledgers.ts';
 import { businessEnvModule } from './business-env.module.ts';
-
-interface Rec { id: number; orgCode: string; values: Record<string, unknown> }
-interface List { items: Rec[]; total: number }
-interface Problem { errors?: Array<{ path: string; label?: string; message: string }> }
 
 let t: TestApp;
 let county: string;
 let clerk: string;
-const thisYear = new Date().getUTCFullYear();
-// this year's share of a year's records: the demo runs to today, so early in January there are few
-const share = (Date.now() - Date.UTC(thisYear, 0, 1)) / (365 * 86_400_000);
-const atLeast = (perYear: number, year: number): number => (year === thisYear ? Math.floor(perYear * share * 0.6) : perYear);
 const USCC = '91999001MA0000000X';
 
 beforeAll(async () => {
@@ -27,8 +19,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const list = async (cookie: string, url: string): Promise<List> => json<List>(await t.request(cookie, { method: 'GET', url }));
-const post = (ledger: string, payload: Record<string, unknown>) => t.request(clerk, { method: 'POST', url: `/api/ledgers/${ledger}`, payload });
+const post = (ledger: string, payload: Record<string, unknown>) => createRecord(t, clerk, ledger, payload);
 
 /** a valid USCC taken from the demo data, so the check character is right */
 let validUscc = USCC;
@@ -73,19 +64,19 @@ describe('business environment demo data', () => {
     for (const town of DEMO_TOWN_CODES) {
       for (const year of [thisYear - 1, thisYear]) {
         const q = `org=${town}&year=${year}&pageSize=1`;
-        expect((await list(county, `/api/ledgers/bizenv.contact?${q}`)).total, `contacts ${town} ${year}`).toBeGreaterThanOrEqual(atLeast(30, year));
-        expect((await list(county, `/api/ledgers/bizenv.contact?${q}&f.form=企业沙龙`)).total).toBeGreaterThanOrEqual(atLeast(3, year));
-        expect((await list(county, `/api/ledgers/bizenv.issue?${q}`)).total).toBeGreaterThanOrEqual(atLeast(10, year));
-        expect((await list(county, `/api/ledgers/bizenv.measure?${q}`)).total).toBeGreaterThanOrEqual(atLeast(3, year));
-        expect((await list(county, `/api/ledgers/bizenv.compliance?${q}`)).total).toBeGreaterThanOrEqual(atLeast(40, year));
+        expect((await listLedger(t, county, 'bizenv.contact', q)).total, `contacts ${town} ${year}`).toBeGreaterThanOrEqual(atLeast(30, year));
+        expect((await listLedger(t, county, 'bizenv.contact', `${q}&f.form=企业沙龙`)).total).toBeGreaterThanOrEqual(atLeast(3, year));
+        expect((await listLedger(t, county, 'bizenv.issue', q)).total).toBeGreaterThanOrEqual(atLeast(10, year));
+        expect((await listLedger(t, county, 'bizenv.measure', q)).total).toBeGreaterThanOrEqual(atLeast(3, year));
+        expect((await listLedger(t, county, 'bizenv.compliance', q)).total).toBeGreaterThanOrEqual(atLeast(40, year));
       }
     }
   });
 
   it('leaves recent problems open and closes old ones', async () => {
-    const open = (await list(county, '/api/ledgers/bizenv.issue?f.resolution=正在解决&pageSize=200')).items;
-    const lastYear = (await list(county, `/api/ledgers/bizenv.issue?year=${thisYear - 1}&f.resolution=正在解决&pageSize=1`)).total;
-    const all = (await list(county, `/api/ledgers/bizenv.issue?year=${thisYear - 1}&pageSize=1`)).total;
+    const open = (await listLedger(t, county, 'bizenv.issue', 'f.resolution=正在解决&pageSize=200')).items;
+    const lastYear = (await listLedger(t, county, 'bizenv.issue', `year=${thisYear - 1}&f.resolution=正在解决&pageSize=1`)).total;
+    const all = (await listLedger(t, county, 'bizenv.issue', `year=${thisYear - 1}&pageSize=1`)).total;
     expect(open.length).toBeGreaterThan(0);
     expect(lastYear / all).toBeLessThan(0.15);
   });
@@ -93,70 +84,30 @@ describe('business environment demo data', () => {
 
 describe('business environment ledgers refuse bad records', () => {
   it('accepts the valid records the rule cases start from', async () => {
-    validUscc = String((await list(county, '/api/ledgers/bizenv.compliance?pageSize=1')).items[0]?.values['uscc']);
-    for (const [ledger, values] of Object.entries(valid())) {
-      const res = await post(ledger, ledger === 'bizenv.issue' ? { ...values, issue_no: `（${thisYear}）城关营商第T00号` } : values);
-      expect(res.statusCode, `${ledger} ${res.body}`).toBe(200);
-    }
+    validUscc = String((await listLedger(t, county, 'bizenv.compliance', 'pageSize=1')).items[0]?.values['uscc']);
+    await expectEachAccepted(t, { ...valid(), 'bizenv.issue': { ...valid()['bizenv.issue'], issue_no: `（${thisYear}）城关营商第T00号` } });
   });
 
   it('names the field in Chinese when a credit code fails its check character', async () => {
     const res = await post('bizenv.issue', { ...valid()['bizenv.issue'], uscc: USCC });
-    expect(res.statusCode).toBe(400);
-    expect(json<Problem>(res).errors).toContainEqual({ path: 'uscc', label: '统一社会信用代码', message: '统一社会信用代码：须为有效的18位统一社会信用代码（校验位不符）' });
+    expect(refusal(res)).toContainEqual({ path: 'uscc', label: '统一社会信用代码', message: '统一社会信用代码：须为有效的18位统一社会信用代码（校验位不符）' });
   });
 
-  for (const l of [contactLedger, issueLedger, measureLedger, complianceLedger] as LedgerDef[]) {
-    it(`refuses each cross-field rule of ${l.label}`, async () => {
-      const cases = BREAKS[l.name] ?? {};
-      expect(Object.keys(cases).sort()).toEqual((l.rules ?? []).map((r) => r.message).sort());
-      for (const rule of l.rules ?? []) {
-        const res = await post(l.name, { ...valid()[l.name], ...cases[rule.message] });
-        expect(res.statusCode, rule.message).toBe(400);
-        const label = l.fields.find((f) => f.name === rule.field)?.label;
-        expect(json<Problem>(res).errors).toContainEqual({ path: rule.field, label, message: `${label}：${rule.message}` });
-      }
-    });
+  for (const l of [contactLedger, issueLedger, measureLedger, complianceLedger]) {
+    it(`refuses each cross-field rule of ${l.label}`, () => expectEachRuleRefused(t, l, valid()[l.name] ?? {}, BREAKS[l.name] ?? {}));
   }
 });
 
 describe('business environment records by organisation and role', () => {
-  it('shows a town clerk only the town’s problems, and 404 for a sibling town’s', async () => {
-    const own = await list(clerk, '/api/ledgers/bizenv.issue?pageSize=200');
-    expect(own.items.length).toBeGreaterThan(0);
-    expect(own.items.every((r) => r.orgCode.startsWith('999001001000'))).toBe(true);
-    const other = (await list(county, '/api/ledgers/bizenv.issue?org=999001002000&pageSize=1')).items[0];
-    expect(other?.orgCode.startsWith('999001002000')).toBe(true);
-    expect((await t.request(clerk, { method: 'GET', url: `/api/ledgers/bizenv.issue/${other?.id}` })).statusCode).toBe(404);
-  });
+  it('shows a town clerk only the town’s problems, and 404 for a sibling town’s', () => expectScopedToTown(t, 'bizenv.issue'));
 
-  it('masks an enterprise’s phone for a supervisor and shows it in full to a clerk', async () => {
-    const supervisor = await t.login('supervisor');
-    const masked = (await list(supervisor, '/api/ledgers/bizenv.compliance?pageSize=50')).items;
-    expect(masked.length).toBeGreaterThan(0);
-    expect(masked.every((r) => /^1\d{2}\*{4}\d{4}$/.test(String(r.values['contact_phone'])))).toBe(true);
-    const full = (await list(clerk, '/api/ledgers/bizenv.compliance?pageSize=50')).items;
-    expect(full.every((r) => /^1\d{10}$/.test(String(r.values['contact_phone'])))).toBe(true);
-  });
+  it('masks an enterprise’s phone for a supervisor and shows it in full to a clerk', () => expectPhoneMasked(t, 'bizenv.compliance', 'contact_phone'));
 });
 
 describe('business environment figures', () => {
   // 清溪镇: the rule tests above add records to 城关镇
   it('equal what the ledger lists they link to count, and rates stay within their counts', async () => {
-    const res = json<{ items: IndicatorValue[] }>(await t.request(county, { method: 'GET', url: `/api/indicators?org=999001002000&year=${thisYear - 1}&module=business-env` }));
-    const byId = new Map(res.items.map((i) => [i.id, i]));
-    expect([...byId.keys()].sort()).toEqual((businessEnvModule.indicators ?? []).map((d) => d.id).sort());
-    for (const v of res.items) {
-      if (v.kind === 'ratio') {
-        expect(v.value, v.id).toBeGreaterThanOrEqual(0);
-        expect(v.value, v.id).toBeLessThanOrEqual(100);
-        expect(v.denominator?.value, v.id).toBeGreaterThan(0);
-        continue;
-      }
-      const [path, qs] = (v.link ?? '').split('?');
-      if (v.kind === 'count') expect(json<List>(await t.request(county, { method: 'GET', url: `/api/ledgers/${path?.replace('/ledgers/', '')}?${qs}&pageSize=1` })).total, v.id).toBe(v.value);
-      if (v.breakdown.length && !v.overlapping) expect(v.breakdown.reduce((s, b) => s + b.value, 0), v.id).toBe(v.value);
-    }
+    const byId = await expectIndicatorsMatchLists(t, businessEnvModule, SIBLING_TOWN, thisYear - 1);
     expect(byId.get('business-env.salon_events')?.value).toBe(4);
     expect(byId.get('business-env.salons')?.value).toBeGreaterThanOrEqual(4);
     expect(byId.get('business-env.measures')?.value).toBe(4);
@@ -167,12 +118,9 @@ describe('business environment figures', () => {
 describe('business environment home page', () => {
   it('counts the clerk’s open work exactly as the list it links to', async () => {
     expect((await post('bizenv.issue', { ...valid()['bizenv.issue'], issue_no: `（${thisYear}）城关营商第T09号`, resolution: '正在解决', resolved_on: null, feedback: null, satisfaction: null })).statusCode).toBe(200);
-    const items = json<{ items: Array<{ key: string; count: number; link: string }> }>(await t.request(clerk, { method: 'GET', url: '/api/home' })).items;
-    const open = items.find((i) => i.key === 'business-env.open_issues');
-    const late = items.find((i) => i.key === 'business-env.late_issues');
+    const items = await expectHomeItemsMatchLists(t, 'clerk', ['business-env.open_issues']);
+    const open = items.get('business-env.open_issues');
     expect(open?.count).toBeGreaterThan(0);
-    const [path, qs] = (open?.link ?? '').split('?');
-    expect((await list(clerk, `/api/ledgers/${path?.replace('/ledgers/', '')}?${qs}&pageSize=1`)).total).toBe(open?.count);
-    expect(late?.count).toBeLessThanOrEqual(open?.count ?? 0);
+    expect(items.get('business-env.late_issues')?.count).toBeLessThanOrEqual(open?.count ?? 0);
   });
 });

@@ -1,4 +1,5 @@
 import { defineLedger } from '../../platform/ledger/ledger.types.ts';
+import { dateNotBefore, filled, forbiddenWhen, is, isNot, requiredWhen } from '../../platform/ledger/rules.ts';
 
 export const CONTACT_FORMS = ['企业沙龙', '政企座谈会', '走访企业', '现场办公', '政策宣讲会'] as const;
 export const LEADER_RANKS = ['党政主要负责人', '其他班子成员', '部门（站所）负责人', '联企干部'] as const;
@@ -11,8 +12,6 @@ export const GUIDANCE_FORMS = ['合规告知（提示函）', '行政指导书',
 export const GUIDANCE_LISTS = ['轻微违法行为不予行政处罚清单', '首违不罚清单', '从轻减轻行政处罚清单', '不予实施行政强制措施清单', '企业行政合规指引', '未适用清单'] as const;
 export const GUIDANCE_OUTCOMES = ['未发现问题', '已整改到位', '限期整改中', '依法不予处罚', '转立案查处'] as const;
 
-const filled = (v: unknown): boolean => v !== null && v !== undefined && v !== '';
-const notBefore = (later: unknown, earlier: unknown): boolean => !filled(later) || !filled(earlier) || String(later) >= String(earlier);
 const named = (text: unknown): number => String(text ?? '').split(/[、,，;；\n]+/).map((s) => s.trim()).filter(Boolean).length;
 
 /** 政企沟通: salons, forums and visits where leaders meet enterprises */
@@ -38,7 +37,7 @@ export const contactLedger = defineLedger({
     { name: 'summary', label: '活动情况', type: 'textarea', maxLength: 3000, searchable: true },
   ],
   rules: [
-    { field: 'enterprise_count', message: '企业数不能少于列出的企业名称个数', check: (r) => !filled(r['enterprises']) || !filled(r['enterprise_count']) || Number(r['enterprise_count']) >= named(r['enterprises']) },
+    { field: 'enterprise_count', message: '企业数不能少于列出的企业名称个数', check: (r) => !filled(r, 'enterprises') || !filled(r, 'enterprise_count') || Number(r['enterprise_count']) >= named(r['enterprises']) },
     { field: 'enterprise_count', message: '企业沙龙、座谈会须有2家以上企业参加', check: (r) => !['企业沙龙', '政企座谈会'].includes(String(r['form'])) || Number(r['enterprise_count'] ?? 0) >= 2 },
   ],
 });
@@ -75,12 +74,12 @@ export const issueLedger = defineLedger({
     { name: 'satisfaction', label: '企业评价', type: 'dict', options: ['满意', '基本满意', '不满意'], filter: true, group: '办理' },
   ],
   rules: [
-    { field: 'deadline', message: '办结时限不能早于收集日期', check: (r) => notBefore(r['deadline'], r['received_on']) },
-    { field: 'resolved_on', message: '办结日期不能早于收集日期', check: (r) => notBefore(r['resolved_on'], r['received_on']) },
-    { field: 'resolved_on', message: '已办结（已解决或已解释）的须填写办结日期', check: (r) => r['resolution'] === '正在解决' || filled(r['resolved_on']) },
-    { field: 'resolved_on', message: '正在解决的不应填写办结日期', check: (r) => r['resolution'] !== '正在解决' || !filled(r['resolved_on']) },
-    { field: 'feedback', message: '已办结的须填写办理结果及向企业反馈情况', check: (r) => r['resolution'] === '正在解决' || filled(r['feedback']) },
-    { field: 'satisfaction', message: '正在解决的不应填写企业评价', check: (r) => r['resolution'] !== '正在解决' || !filled(r['satisfaction']) },
+    dateNotBefore('deadline', 'received_on', '办结时限不能早于收集日期'),
+    dateNotBefore('resolved_on', 'received_on', '办结日期不能早于收集日期'),
+    requiredWhen('resolved_on', isNot('resolution', '正在解决'), '已办结（已解决或已解释）的须填写办结日期'),
+    forbiddenWhen('resolved_on', is('resolution', '正在解决'), '正在解决的不应填写办结日期'),
+    requiredWhen('feedback', isNot('resolution', '正在解决'), '已办结的须填写办理结果及向企业反馈情况'),
+    forbiddenWhen('satisfaction', is('resolution', '正在解决'), '正在解决的不应填写企业评价'),
   ],
 });
 
@@ -106,7 +105,7 @@ export const measureLedger = defineLedger({
     { name: 'effect', label: '实施成效', type: 'textarea', maxLength: 2000 },
   ],
   rules: [
-    { field: 'effect', message: '已落实的须填写实施成效', check: (r) => r['implementation'] !== '已落实' || filled(r['effect']) },
+    requiredWhen('effect', is('implementation', '已落实'), '已落实的须填写实施成效'),
   ],
 });
 
@@ -140,10 +139,10 @@ export const complianceLedger = defineLedger({
     { field: 'risks_found', message: '整改或不予处罚的须填写发现的风险隐患个数（至少1个）', check: (r) => !['已整改到位', '限期整改中', '依法不予处罚', '转立案查处'].includes(String(r['outcome'])) || Number(r['risks_found'] ?? 0) >= 1 },
     // 行政处罚法 art. 33: no penalty for a first minor violation corrected in time — the list applied must say so
     { field: 'list_applied', message: '依法不予处罚的须注明适用的不予处罚清单（轻微违法或首违不罚）', check: (r) => r['outcome'] !== '依法不予处罚' || ['轻微违法行为不予行政处罚清单', '首违不罚清单'].includes(String(r['list_applied'])) },
-    { field: 'rectify_by', message: '限期整改的须填写整改期限', check: (r) => r['outcome'] !== '限期整改中' || filled(r['rectify_by']) },
-    { field: 'rectify_by', message: '整改期限不能早于指导日期', check: (r) => notBefore(r['rectify_by'], r['guided_on']) },
-    { field: 'rectified_on', message: '已整改到位的须填写整改完成日期', check: (r) => r['outcome'] !== '已整改到位' || filled(r['rectified_on']) },
-    { field: 'rectified_on', message: '限期整改中的不应填写整改完成日期', check: (r) => r['outcome'] !== '限期整改中' || !filled(r['rectified_on']) },
-    { field: 'rectified_on', message: '整改完成日期不能早于指导日期', check: (r) => notBefore(r['rectified_on'], r['guided_on']) },
+    requiredWhen('rectify_by', is('outcome', '限期整改中'), '限期整改的须填写整改期限'),
+    dateNotBefore('rectify_by', 'guided_on', '整改期限不能早于指导日期'),
+    requiredWhen('rectified_on', is('outcome', '已整改到位'), '已整改到位的须填写整改完成日期'),
+    forbiddenWhen('rectified_on', is('outcome', '限期整改中'), '限期整改中的不应填写整改完成日期'),
+    dateNotBefore('rectified_on', 'guided_on', '整改完成日期不能早于指导日期'),
   ],
 });

@@ -1,4 +1,5 @@
-import { addDays, dateBetween, DEMO_TOWN_CODES, demoWindow, minDate, mobile, personName, rng } from '../../demo/fake.ts';
+import { DEMO_COUNTY, DEMO_TOWNS } from '../../demo/demo-county.ts';
+import { addDays, dateBetween, daysBetween, demoWindow, isoDate, minDate, mobile, officeOf, personName, rng } from '../../demo/fake.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { seedLedger } from '../../platform/ledger/ledger.seed.ts';
 import type { Platform } from '../../platform/module.ts';
@@ -9,8 +10,6 @@ type Role = (typeof LEADER_ROLES)[number];
 type Kind = (typeof MEETING_KINDS)[number];
 type Agenda = (typeof LAW_AGENDA)[number];
 
-const COUNTY = '999001000000';
-const TOWN_NAMES: Record<string, string> = { '999001001000': '城关镇', '999001002000': '清溪镇', '999001003000': '石桥乡' };
 
 interface Leader {
   id?: number;
@@ -86,8 +85,9 @@ export async function seedLeadershipDemo(ctx: Ctx, platform: Platform): Promise<
 
   const leaders: Leader[] = [];
   const units: Array<{ org: string; recordOrg: string; gov: string; county: boolean }> = [
-    ...DEMO_TOWN_CODES.map((town) => ({ org: town, recordOrg: `${town}-01`, gov: TOWN_NAMES[town] ?? '', county: false })),
-    { org: COUNTY, recordOrg: `${COUNTY}-01`, gov: '演示县', county: true },
+    ...DEMO_TOWNS.map((town) => ({ org: town.code, recordOrg: officeOf(town.code, 'government'), gov: town.name, county: false })),
+    // the county's rule-of-law office (依法治县办) sits in the justice bureau
+    { org: DEMO_COUNTY.code, recordOrg: officeOf(DEMO_COUNTY.code, 'justice'), gov: DEMO_COUNTY.name, county: true },
   ];
   for (const u of units) {
     const team = u.county ? COUNTY_TEAM : townTeam(u.gov);
@@ -122,7 +122,7 @@ export async function seedLeadershipDemo(ctx: Ctx, platform: Platform): Promise<
     });
     return meetings.length - 1;
   };
-  const monthDay = (y: number, m: number, lo = 3, hi = 27): string => dateBetween(r, `${y}-${String(m).padStart(2, '0')}-${String(lo).padStart(2, '0')}`, `${y}-${String(m).padStart(2, '0')}-${String(hi).padStart(2, '0')}`);
+  const monthDay = (y: number, m: number, lo = 3, hi = 27): string => dateBetween(r, isoDate(y, m, lo), isoDate(y, m, hi));
 
   for (const u of units) {
     // a unit does not resolve the same problem twice: draw its issues without replacement
@@ -210,7 +210,7 @@ export async function seedLeadershipDemo(ctx: Ctx, platform: Platform): Promise<
   }
   const meetingIds = await seedLedger(ctx, platform, 'leadership.meeting', meetings);
   await seedLedger(ctx, platform, 'leadership.issue', pendingIssues.map((p) => {
-    const age = (Date.parse(to) - Date.parse(p.raised)) / 86_400_000;
+    const age = daysBetween(p.raised, to);
     const deadline = addDays(p.raised, r.pick([60, 90, 120, 180]));
     const progress = age < 120 && r.chance(0.7) ? '正在推进' : p.issue.category === '执法监督发现问题整改' && r.chance(0.3) ? '长期坚持' : '已解决';
     const resolvedOn = progress === '已解决' ? minDate(addDays(p.raised, r.int(30, 200)), to) : null;

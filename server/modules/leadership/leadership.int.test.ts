@@ -1,35 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOWN_CODES } from '../../demo/fake.ts';
 import { adminModule } from '../../platform/admin.module.ts';
-import type { LedgerDef } from '../../platform/ledger/ledger.types.ts';
-import type { IndicatorValue } from '../../platform/indicators/indicator.service.ts';
-import { json, startTestApp, type TestApp } from '../../test/harness.ts';
+import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { createRecord, listLedger, refusal } from '../../test/ledger-client.ts';
+import { atLeast, expectEachAccepted, expectEachRuleRefused, expectHomeItemsMatchLists, expectIndicatorsMatchLists, expectPhoneMasked, expectScopedToTown, SIBLING_TOWN, thisYear, yearShare } from '../../test/ledger-conformance.ts';
 import { issueLedger, lawReportLedger, leaderLedger, meetingLedger } from './leadership.ledgers.ts';
 import { leadershipModule } from './leadership.module.ts';
-
-interface Rec { id: number; orgCode: string; values: Record<string, unknown>; refs: Record<string, string | null> }
-interface List { items: Rec[]; total: number }
-interface Problem { errors?: Array<{ path: string; label?: string; message: string }> }
 
 let t: TestApp;
 let county: string;
 let clerk: string;
 let leaderId: number;
-const thisYear = new Date().getUTCFullYear();
-// this year's share of a year's records: the demo runs to today, so early in January there are few
-const share = (Date.now() - Date.UTC(thisYear, 0, 1)) / (365 * 86_400_000);
-const atLeast = (perYear: number, year: number): number => (year === thisYear ? Math.floor(perYear * share * 0.6) : perYear);
 
 beforeAll(async () => {
   t = await startTestApp({ modules: [adminModule, leadershipModule] });
   county = await t.login('county');
   clerk = await t.login('clerk');
-  leaderId = json<List>(await t.request(clerk, { method: 'GET', url: '/api/ledgers/leadership.leader?f.in_office=是&pageSize=1' })).items[0]?.id ?? 0;
+  leaderId = (await listLedger(t, clerk, 'leadership.leader', 'f.in_office=是&pageSize=1')).items[0]?.id ?? 0;
 });
 afterAll(async () => t.close());
 
-const list = async (cookie: string, url: string): Promise<List> => json<List>(await t.request(cookie, { method: 'GET', url }));
-const post = (ledger: string, payload: Record<string, unknown>) => t.request(clerk, { method: 'POST', url: `/api/ledgers/${ledger}`, payload });
+const post = (ledger: string, payload: Record<string, unknown>) => createRecord(t, clerk, ledger, payload);
 
 const valid = (): Record<string, Record<string, unknown>> => ({
   'leadership.leader': { name: '测试领导', position: '副镇长', role: '其他班子成员', took_office_on: '2022-03-01', in_office: true, phone: '13912345678' },
@@ -68,86 +59,44 @@ describe('leadership demo data', () => {
     for (const town of DEMO_TOWN_CODES) {
       for (const year of [thisYear - 1, thisYear]) {
         const q = `org=${town}&year=${year}&pageSize=1`;
-        expect((await list(county, `/api/ledgers/leadership.meeting?${q}`)).total, `meetings ${town} ${year}`).toBeGreaterThanOrEqual(atLeast(8, year));
-        expect((await list(county, `/api/ledgers/leadership.meeting?${q}&f.agenda_kind=专题听取法治建设工作汇报`)).total).toBeGreaterThanOrEqual(atLeast(3, year));
-        expect((await list(county, `/api/ledgers/leadership.issue?${q}`)).total).toBeGreaterThanOrEqual(atLeast(2, year));
-        expect((await list(county, `/api/ledgers/leadership.law_report?${q}`)).total).toBeGreaterThanOrEqual(year === thisYear ? (share > 0.07 ? 2 : 0) : 10);
+        expect((await listLedger(t, county, 'leadership.meeting', q)).total, `meetings ${town} ${year}`).toBeGreaterThanOrEqual(atLeast(8, year));
+        expect((await listLedger(t, county, 'leadership.meeting', `${q}&f.agenda_kind=专题听取法治建设工作汇报`)).total).toBeGreaterThanOrEqual(atLeast(3, year));
+        expect((await listLedger(t, county, 'leadership.issue', q)).total).toBeGreaterThanOrEqual(atLeast(2, year));
+        expect((await listLedger(t, county, 'leadership.law_report', q)).total).toBeGreaterThanOrEqual(year === thisYear ? (yearShare > 0.07 ? 2 : 0) : 10);
       }
     }
   });
 
   it('links each major issue to the meeting that decided it', async () => {
-    const { items } = await list(county, '/api/ledgers/leadership.issue?pageSize=50');
+    const { items } = await listLedger(t, county, 'leadership.issue', 'pageSize=50');
     expect(items.length).toBeGreaterThan(6);
     expect(items.every((i) => i.values['meeting_id'] !== null && (i.refs['meeting_id'] ?? '').includes('研究'))).toBe(true);
   });
 });
 
 describe('leadership ledgers refuse bad records', () => {
-  it('accepts the valid records the rule cases start from', async () => {
-    for (const [ledger, values] of Object.entries(valid())) {
-      const res = await post(ledger, values);
-      expect(res.statusCode, `${ledger} ${res.body}`).toBe(200);
-    }
-  });
+  it('accepts the valid records the rule cases start from', () => expectEachAccepted(t, valid()));
 
   it('names the field in Chinese when a value is out of range', async () => {
     const res = await post('leadership.meeting', { ...valid()['leadership.meeting'], participants: 0 });
-    expect(res.statusCode).toBe(400);
-    expect(json<Problem>(res).errors).toContainEqual({ path: 'participants', label: '参会人数', message: '参会人数：不能小于1' });
+    expect(refusal(res)).toContainEqual({ path: 'participants', label: '参会人数', message: '参会人数：不能小于1' });
   });
 
-  for (const l of [leaderLedger, meetingLedger, issueLedger, lawReportLedger] as LedgerDef[]) {
-    it(`refuses each cross-field rule of ${l.label}`, async () => {
-      const cases = BREAKS[l.name] ?? {};
-      expect(Object.keys(cases).sort()).toEqual((l.rules ?? []).map((r) => r.message).sort());
-      for (const rule of l.rules ?? []) {
-        const res = await post(l.name, { ...valid()[l.name], ...cases[rule.message] });
-        expect(res.statusCode, rule.message).toBe(400);
-        const label = l.fields.find((f) => f.name === rule.field)?.label;
-        expect(json<Problem>(res).errors).toContainEqual({ path: rule.field, label, message: `${label}：${rule.message}` });
-      }
-    });
+  for (const l of [leaderLedger, meetingLedger, issueLedger, lawReportLedger]) {
+    it(`refuses each cross-field rule of ${l.label}`, () => expectEachRuleRefused(t, l, valid()[l.name] ?? {}, BREAKS[l.name] ?? {}));
   }
 });
 
 describe('leadership records by organisation and role', () => {
-  it('shows a town clerk only the town’s meetings, and 404 for a sibling town’s', async () => {
-    const own = await list(clerk, '/api/ledgers/leadership.meeting?pageSize=200');
-    expect(own.items.length).toBeGreaterThan(0);
-    expect(own.items.every((r) => r.orgCode.startsWith('999001001000'))).toBe(true);
-    const other = (await list(county, '/api/ledgers/leadership.meeting?org=999001002000&pageSize=1')).items[0];
-    expect(other?.orgCode.startsWith('999001002000')).toBe(true);
-    expect((await t.request(clerk, { method: 'GET', url: `/api/ledgers/leadership.meeting/${other?.id}` })).statusCode).toBe(404);
-  });
+  it('shows a town clerk only the town’s meetings, and 404 for a sibling town’s', () => expectScopedToTown(t, 'leadership.meeting'));
 
-  it('masks a leader’s phone for a supervisor and shows it in full to a clerk', async () => {
-    const supervisor = await t.login('supervisor');
-    const masked = (await list(supervisor, '/api/ledgers/leadership.leader?pageSize=50')).items;
-    expect(masked.length).toBeGreaterThan(0);
-    expect(masked.every((r) => /^1\d{2}\*{4}\d{4}$/.test(String(r.values['phone'])))).toBe(true);
-    const full = (await list(clerk, '/api/ledgers/leadership.leader?pageSize=50')).items;
-    expect(full.every((r) => /^1\d{10}$/.test(String(r.values['phone'])))).toBe(true);
-  });
+  it('masks a leader’s phone for a supervisor and shows it in full to a clerk', () => expectPhoneMasked(t, 'leadership.leader', 'phone'));
 });
 
 describe('leadership figures', () => {
   // 清溪镇: the rule tests above add records to 城关镇
   it('equal what the ledger lists they link to count, and rates stay within their counts', async () => {
-    const res = json<{ items: IndicatorValue[] }>(await t.request(county, { method: 'GET', url: `/api/indicators?org=999001002000&year=${thisYear - 1}&module=leadership` }));
-    const byId = new Map(res.items.map((i) => [i.id, i]));
-    expect([...byId.keys()].sort()).toEqual((leadershipModule.indicators ?? []).map((d) => d.id).sort());
-    for (const v of res.items) {
-      if (v.kind === 'ratio') {
-        expect(v.value, v.id).toBeGreaterThanOrEqual(0);
-        expect(v.value, v.id).toBeLessThanOrEqual(100);
-        expect(v.denominator?.value, v.id).toBeGreaterThan(0);
-        continue;
-      }
-      const [path, qs] = (v.link ?? '').split('?');
-      if (v.kind === 'count') expect(json<List>(await t.request(county, { method: 'GET', url: `/api/ledgers/${path?.replace('/ledgers/', '')}?${qs}&pageSize=1` })).total, v.id).toBe(v.value);
-      if (v.breakdown.length && !v.overlapping) expect(v.breakdown.reduce((s, b) => s + b.value, 0), v.id).toBe(v.value);
-    }
+    const byId = await expectIndicatorsMatchLists(t, leadershipModule, SIBLING_TOWN, thisYear - 1);
     expect(byId.get('leadership.report_hearings')?.value).toBeGreaterThanOrEqual(3);
     expect(byId.get('leadership.issues_resolved')?.value).toBeGreaterThanOrEqual(1);
     expect(byId.get('leadership.law_report_coverage')?.value).toBe(100);
@@ -157,12 +106,9 @@ describe('leadership figures', () => {
 describe('leadership home page', () => {
   it('counts the clerk’s open work exactly as the list it links to', async () => {
     expect((await post('leadership.issue', { ...valid()['leadership.issue'], progress: '正在推进', resolved_on: null, result: null })).statusCode).toBe(200);
-    const items = json<{ items: Array<{ key: string; count: number; link: string }> }>(await t.request(clerk, { method: 'GET', url: '/api/home' })).items;
-    const open = items.find((i) => i.key === 'leadership.open_issues');
-    const late = items.find((i) => i.key === 'leadership.late_issues');
+    const items = await expectHomeItemsMatchLists(t, 'clerk', ['leadership.open_issues']);
+    const open = items.get('leadership.open_issues');
     expect(open?.count).toBeGreaterThan(0);
-    const [path, qs] = (open?.link ?? '').split('?');
-    expect((await list(clerk, `/api/ledgers/${path?.replace('/ledgers/', '')}?${qs}&pageSize=1`)).total).toBe(open?.count);
-    expect(late?.count).toBeLessThanOrEqual(open?.count ?? 0);
+    expect(items.get('leadership.late_issues')?.count).toBeLessThanOrEqual(open?.count ?? 0);
   });
 });

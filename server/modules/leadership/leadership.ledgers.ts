@@ -1,4 +1,5 @@
 import { defineLedger } from '../../platform/ledger/ledger.types.ts';
+import { dateNotBefore, filled, forbiddenWhen, is, isNot, requiredWhen } from '../../platform/ledger/rules.ts';
 
 export const LEADER_ROLES = ['党委（党组）主要负责人', '政府（行政）主要负责人', '其他班子成员', '部门（站所）主要负责人'] as const;
 export const PRINCIPAL_ROLES = ['党委（党组）主要负责人', '政府（行政）主要负责人'] as const;
@@ -9,8 +10,6 @@ export const ISSUE_PROGRESS = ['正在推进', '已解决', '长期坚持'] as c
 export const REPORT_FORMS = ['会议述法', '书面述法', '年终述职中同步述法'] as const;
 export const EVALUATIONS = ['好', '较好', '一般', '差'] as const;
 
-const filled = (v: unknown): boolean => v !== null && v !== undefined && v !== '';
-const notBefore = (later: unknown, earlier: unknown): boolean => !filled(later) || !filled(earlier) || String(later) >= String(earlier);
 
 /** 领导班子成员: who must report on their law duties (the denominator of 述法 coverage) */
 export const leaderLedger = defineLedger({
@@ -33,9 +32,9 @@ export const leaderLedger = defineLedger({
     { name: 'sort_no', label: '排序号', type: 'int', min: 0, max: 999 },
   ],
   rules: [
-    { field: 'left_office_on', message: '离任日期不能早于任职日期', check: (r) => notBefore(r['left_office_on'], r['took_office_on']) },
-    { field: 'left_office_on', message: '已离任的须填写离任日期', check: (r) => r['in_office'] !== false || filled(r['left_office_on']) },
-    { field: 'left_office_on', message: '在任的不应填写离任日期', check: (r) => r['in_office'] !== true || !filled(r['left_office_on']) },
+    dateNotBefore('left_office_on', 'took_office_on', '离任日期不能早于任职日期'),
+    requiredWhen('left_office_on', is('in_office', false), '已离任的须填写离任日期'),
+    forbiddenWhen('left_office_on', is('in_office', true), '在任的不应填写离任日期'),
   ],
 });
 
@@ -69,8 +68,8 @@ export const meetingLedger = defineLedger({
     { name: 'minutes_no', label: '会议纪要编号', type: 'text', maxLength: 40, searchable: true },
   ],
   rules: [
-    { field: 'reporter', message: '听取汇报的须填写汇报人', check: (r) => r['agenda_kind'] !== '专题听取法治建设工作汇报' || filled(r['reporter']) },
-    { field: 'decisions', message: '研究解决重大问题的须填写研究决定事项', check: (r) => r['agenda_kind'] !== '研究解决法治建设重大问题' || filled(r['decisions']) },
+    requiredWhen('reporter', is('agenda_kind', '专题听取法治建设工作汇报'), '听取汇报的须填写汇报人'),
+    requiredWhen('decisions', is('agenda_kind', '研究解决法治建设重大问题'), '研究解决重大问题的须填写研究决定事项'),
     { field: 'issues_decided', message: '研究解决重大问题的须填写解决问题个数（至少1个）', check: (r) => r['agenda_kind'] !== '研究解决法治建设重大问题' || Number(r['issues_decided'] ?? 0) >= 1 },
   ],
 });
@@ -101,11 +100,11 @@ export const issueLedger = defineLedger({
     { name: 'result', label: '解决成效', type: 'textarea', maxLength: 2000, searchable: true },
   ],
   rules: [
-    { field: 'deadline', message: '完成时限不能早于提出日期', check: (r) => notBefore(r['deadline'], r['raised_on']) },
-    { field: 'resolved_on', message: '解决日期不能早于提出日期', check: (r) => notBefore(r['resolved_on'], r['raised_on']) },
-    { field: 'resolved_on', message: '已解决的须填写解决日期', check: (r) => r['progress'] !== '已解决' || filled(r['resolved_on']) },
-    { field: 'resolved_on', message: '未解决的不应填写解决日期', check: (r) => r['progress'] === '已解决' || !filled(r['resolved_on']) },
-    { field: 'result', message: '已解决的须填写解决成效', check: (r) => r['progress'] !== '已解决' || filled(r['result']) },
+    dateNotBefore('deadline', 'raised_on', '完成时限不能早于提出日期'),
+    dateNotBefore('resolved_on', 'raised_on', '解决日期不能早于提出日期'),
+    requiredWhen('resolved_on', is('progress', '已解决'), '已解决的须填写解决日期'),
+    forbiddenWhen('resolved_on', isNot('progress', '已解决'), '未解决的不应填写解决日期'),
+    requiredWhen('result', is('progress', '已解决'), '已解决的须填写解决成效'),
   ],
 });
 
@@ -135,8 +134,8 @@ export const lawReportLedger = defineLedger({
   ],
   rules: [
     // 述法 reports on a year, at its end or early in the next one
-    { field: 'reported_on', message: '述法日期须在述法年度内或次年', check: (r) => !filled(r['reported_on']) || !filled(r['report_year']) || [Number(r['report_year']), Number(r['report_year']) + 1].includes(Number(String(r['reported_on']).slice(0, 4))) },
-    { field: 'meeting', message: '会议述法须填写述法会议', check: (r) => r['form'] !== '会议述法' || filled(r['meeting']) },
-    { field: 'rectification', message: '评议等次为一般或差的须填写整改措施', check: (r) => !['一般', '差'].includes(String(r['evaluation'])) || filled(r['rectification']) },
+    { field: 'reported_on', message: '述法日期须在述法年度内或次年', check: (r) => !filled(r, 'reported_on') || !filled(r, 'report_year') || [Number(r['report_year']), Number(r['report_year']) + 1].includes(Number(String(r['reported_on']).slice(0, 4))) },
+    requiredWhen('meeting', is('form', '会议述法'), '会议述法须填写述法会议'),
+    requiredWhen('rectification', is('evaluation', '一般', '差'), '评议等次为一般或差的须填写整改措施'),
   ],
 });

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import { ledgerHomeItems } from '../../platform/ledger/ledger.home.ts';
 import { defineModule } from '../../platform/module.ts';
 import { seedLeadershipDemo } from './leadership.demo.ts';
 import { leadershipIndicators } from './leadership.indicators.ts';
@@ -16,21 +17,12 @@ export const leadershipModule = defineModule({
     { path: '/ledgers/leadership.law_report', label: '述法', permission: 'leadership.law_report.read', group: '第一责任人', icon: 'file-text', order: 502 },
     { path: '/ledgers/leadership.leader', label: '领导班子成员', permission: 'leadership.leader.read', group: '第一责任人', icon: 'user', order: 503 },
   ],
-  home: async (ctx) => {
-    if (!ctx.actor.permissions.has('leadership.issue.read') || ctx.scope.codes.length === 0) return [];
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- ledger table
-    const db = ctx.tx as unknown as Kysely<any>;
+  home: (ctx) => {
     const today = ctx.now.toISOString().slice(0, 10);
-    const row = await db
-      .selectFrom('leadership_issue')
-      .select([sql<number>`count(*) filter (where progress = '正在推进')`.as('open'), sql<number>`count(*) filter (where progress = '正在推进' and deadline < ${today})`.as('late')])
-      .where('org_code', 'in', ctx.scope.codes)
-      .where('status', '=', 'active')
-      .executeTakeFirstOrThrow();
-    return [
-      { key: 'leadership.open_issues', label: '正在推进的法治建设重大事项', count: Number(row.open), link: '/ledgers/leadership.issue?f.progress=正在推进', tone: 'normal' as const },
-      { key: 'leadership.late_issues', label: '超过完成时限仍未解决的重大事项', count: Number(row.late), link: `/ledgers/leadership.issue?f.progress=正在推进&f.deadline.to=${today}`, tone: Number(row.late) > 0 ? ('danger' as const) : ('normal' as const) },
-    ];
+    return ledgerHomeItems(ctx, issueLedger, [
+      { key: 'leadership.open_issues', label: '正在推进的法治建设重大事项', where: sql`progress = '正在推进'`, filter: 'f.progress=正在推进' },
+      { key: 'leadership.late_issues', label: '超过完成时限仍未解决的重大事项', where: sql`progress = '正在推进' and deadline < ${today}`, filter: `f.progress=正在推进&f.deadline.to=${today}`, alert: 'danger' },
+    ]);
   },
   demo: seedLeadershipDemo,
 });

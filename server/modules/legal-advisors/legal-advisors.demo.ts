@@ -1,4 +1,5 @@
-import { addDays, companyName, dateBetween, DEMO_TOWN_CODES, demoWindow, minDate, mobile, personName, rng, TOWN_VILLAGES, type Rng } from '../../demo/fake.ts';
+import { DEMO_COUNTY } from '../../demo/demo-county.ts';
+import { addDays, amountBetween, companyName, dateBetween, datesOver, daysBetween, DEMO_TOWN_CODES, demoWindow, minDate, mobile, officeOf, personName, rng, TOWN_VILLAGES, type Rng } from '../../demo/fake.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { seedLedger } from '../../platform/ledger/ledger.seed.ts';
 import type { Platform } from '../../platform/module.ts';
@@ -8,7 +9,6 @@ type Row = { orgCode: string; values: Record<string, unknown> };
 type ReviewType = (typeof REVIEW_TYPES)[number];
 type AffairType = (typeof AFFAIR_TYPES)[number];
 
-const COUNTY = '999001000000';
 const TOWNS: Record<string, { full: string; short: string; govPerYear: number; volunteersPerVillage: readonly [number, number] }> = {
   '999001001000': { full: '城关镇', short: '城关', govPerYear: 30, volunteersPerVillage: [16, 21] },
   '999001002000': { full: '清溪镇', short: '清溪', govPerYear: 22, volunteersPerVillage: [13, 18] },
@@ -25,10 +25,7 @@ const townOf = (code: string): (typeof TOWNS)[string] => {
   return t;
 };
 
-const DAY = 86_400_000;
-const days = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / DAY;
 const committeeOf = (v: string): string => (v.endsWith('社区') ? `${v}居民委员会` : `${v}村民委员会`);
-const wan = (r: Rng, a: number, b: number): number => Math.round((a + r.next() * (b - a)) * 100) / 100;
 
 interface Appointment {
   id?: number;
@@ -60,7 +57,7 @@ function advisorRow(r: Rng, org: string, a: Appointment, firm: string, professio
       served_count: a.units.length,
       contract_start: a.from,
       contract_end: a.until,
-      annual_fee: village ? wan(r, 0.5, 1) : wan(r, 3, 8),
+      annual_fee: village ? amountBetween(r, 0.5, 1) : amountBetween(r, 3, 8),
       service_schedule: village ? `每月第${r.pick(['一、三', '二、四'])}周周${r.pick(['二', '三', '四'])}${r.pick(['上午', '下午'])}驻村值班` : r.pick(['每周二全天到政府坐班，重大事项随叫随到', '每周四上午坐班，列席党委会、常务会', '每月不少于4个工作日现场服务']),
       engagement,
       ended_on: endedOn,
@@ -96,13 +93,13 @@ function reviewTitle(r: Rng, type: ReviewType, town: string, village: string | n
     case '政府合同': {
       const service = r.chance(0.45);
       return service
-        ? { title: `${town}${r.pick(GOV_SERVICES)}合同`, counterparty: companyName(r), amount: wan(r, 2, 60) }
-        : { title: `${town}${r.pick(GOV_PROJECTS)}施工合同`, counterparty: companyName(r), amount: wan(r, 20, 600) };
+        ? { title: `${town}${r.pick(GOV_SERVICES)}合同`, counterparty: companyName(r), amount: amountBetween(r, 2, 60) }
+        : { title: `${town}${r.pick(GOV_PROJECTS)}施工合同`, counterparty: companyName(r), amount: amountBetween(r, 20, 600) };
     }
     case '协议':
-      return { title: `${town}${r.pick(AGREEMENTS)}`, counterparty: r.chance(0.7) ? companyName(r) : personName(r), amount: r.chance(0.7) ? wan(r, 5, 2000) : null };
+      return { title: `${town}${r.pick(AGREEMENTS)}`, counterparty: r.chance(0.7) ? companyName(r) : personName(r), amount: r.chance(0.7) ? amountBetween(r, 5, 2000) : null };
     case '村（居）合同':
-      return { title: `${village ?? ''}${r.pick(VILLAGE_CONTRACTS)}`, counterparty: r.chance(0.6) ? companyName(r) : personName(r), amount: wan(r, 0.5, 80) };
+      return { title: `${village ?? ''}${r.pick(VILLAGE_CONTRACTS)}`, counterparty: r.chance(0.6) ? companyName(r) : personName(r), amount: amountBetween(r, 0.5, 80) };
     case '行政规范性文件':
       return { title: `关于印发《${town}${r.pick(NORMATIVE)}》的通知`, counterparty: null, amount: null };
     case '重大行政决策':
@@ -131,7 +128,7 @@ function townUnit(r: Rng, type: ReviewType, townGov: string): string {
 
 /** the review record: numbers, dates and opinions consistent with how long ago it came in */
 function reviewRow(r: Rng, org: string, no: string, type: ReviewType, received: string, to: string, unit: string, advisorId: number, t: { title: string; counterparty: string | null; amount: number | null }): Row {
-  const age = days(received, to);
+  const age = daysBetween(received, to);
   // a week's intake is still under review; now and then papers sent back wait longer
   const progress = age < 8 && r.chance(0.75) ? '审查中' : age < 25 && r.chance(0.06) ? '退回补充材料' : '已出具意见';
   const done = progress === '已出具意见';
@@ -217,11 +214,6 @@ function affairRow(r: Rng, org: string, type: AffairType, on: string, advisorId:
   return { orgCode: org, values: v };
 }
 
-/** dates spread over the window, about perYear of them a year, sorted */
-function datesOver(r: Rng, from: string, to: string, perYear: number): string[] {
-  return Array.from({ length: Math.round((perYear * (days(from, to) + 1)) / 365) }, () => dateBetween(r, from, to)).sort();
-}
-
 /** the advisors, volunteers, reviews and advisor work of each demo town and of the county's justice bureau */
 export async function seedLegalAdvisorsDemo(ctx: Ctx, platform: Platform): Promise<void> {
   const r = rng('legal-advisors');
@@ -235,13 +227,13 @@ export async function seedLegalAdvisorsDemo(ctx: Ctx, platform: Platform): Promi
   };
 
   // county: the government's standing advisors, kept by the justice bureau
-  const countyOrg = `${COUNTY}-01`;
+  const countyOrg = officeOf(DEMO_COUNTY.code, 'justice');
   for (const firm of FIRMS.slice(0, 2)) for (let k = 0; k < 2; k++) add(countyOrg, { kind: '政府法律顾问', units: ['演示县人民政府'], from: `${y0}-01-01`, until: `${y1}-12-31` }, firm, '执业律师', person(r, '执业律师'), '在聘', null);
   add(countyOrg, { kind: '部门法律顾问', units: ['县司法局'], from: `${y0}-01-01`, until: `${y1}-12-31` }, '演示县司法局', '公职律师', person(r, '公职律师'), '在聘', null);
 
   for (const town of DEMO_TOWN_CODES) {
     const t = townOf(town);
-    const org = `${town}-02`;
+    const org = officeOf(town, 'justice');
     const gov = `${t.full}人民政府`;
     const firm = r.pick(FIRMS);
     add(org, { kind: '政府法律顾问', units: [gov], from: `${y0 - 3}-01-01`, until: `${y0 - 1}-12-31` }, firm, '执业律师', person(r, '执业律师'), '已期满', null);
@@ -279,7 +271,7 @@ export async function seedLegalAdvisorsDemo(ctx: Ctx, platform: Platform): Promi
 
   for (const town of DEMO_TOWN_CODES) {
     const t = townOf(town);
-    const org = `${town}-02`;
+    const org = officeOf(town, 'justice');
     const gov = `${t.full}人民政府`;
     const villages = TOWN_VILLAGES[town] ?? [];
     for (const v of villages) {
@@ -316,7 +308,7 @@ export async function seedLegalAdvisorsDemo(ctx: Ctx, platform: Platform): Promi
     for (const item of incoming) {
       const no = `（${item.day.slice(0, 4)}）${t.short}法审字第${String(number(counter, item.day)).padStart(3, '0')}号`;
       const unit = item.village ? committeeOf(item.village) : townUnit(r, item.type, gov);
-      reviews.push(reviewRow(r, r.chance(0.85) ? org : `${town}-01`, no, item.type, item.day, to, unit, serving(org, item.village, item.day), reviewTitle(r, item.type, t.full, item.village)));
+      reviews.push(reviewRow(r, r.chance(0.85) ? org : officeOf(town, 'government'), no, item.type, item.day, to, unit, serving(org, item.village, item.day), reviewTitle(r, item.type, t.full, item.village)));
     }
 
     // advisor work: village duty days and lectures, government meetings and legal affairs

@@ -1,36 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOWN_CODES } from '../../demo/fake.ts';
 import { adminModule } from '../../platform/admin.module.ts';
-import type { LedgerDef } from '../../platform/ledger/ledger.types.ts';
-import type { IndicatorValue } from '../../platform/indicators/indicator.service.ts';
-import { json, startTestApp, type TestApp } from '../../test/harness.ts';
+import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { createRecord, listLedger, refusal } from '../../test/ledger-client.ts';
+import { atLeast, expectEachAccepted, expectEachRuleRefused, expectHomeItemsMatchLists, expectIndicatorsMatchLists, expectPhoneMasked, expectScopedToTown, SIBLING_TOWN, thisYear } from '../../test/ledger-conformance.ts';
 import { legalAdvisorsModule } from './legal-advisors.module.ts';
 import { advisorLedger, affairLedger, reviewLedger, volunteerLedger } from './legal-advisors.ledgers.ts';
-
-interface Rec { id: number; orgCode: string; values: Record<string, unknown> }
-interface List { items: Rec[]; total: number }
-interface Problem { errors?: Array<{ path: string; label?: string; message: string }> }
 
 let t: TestApp;
 let county: string;
 let clerk: string;
 let advisorId: number;
-const thisYear = new Date().getUTCFullYear();
-// this year's share of a year's records: the demo runs to today, so early in January there are few
-const share = (Date.now() - Date.UTC(thisYear, 0, 1)) / (365 * 86_400_000);
-const atLeast = (perYear: number, year: number): number => (year === thisYear ? Math.floor(perYear * share * 0.6) : perYear);
 
 beforeAll(async () => {
   t = await startTestApp({ modules: [adminModule, legalAdvisorsModule] });
   county = await t.login('county');
   clerk = await t.login('clerk');
-  const mine = json<List>(await t.request(clerk, { method: 'GET', url: '/api/ledgers/advisors.advisor?f.engagement=在聘&pageSize=1' }));
+  const mine = await listLedger(t, clerk, 'advisors.advisor', 'f.engagement=在聘&pageSize=1');
   advisorId = mine.items[0]?.id ?? 0;
 });
 afterAll(async () => t.close());
 
-const list = async (cookie: string, url: string): Promise<List> => json<List>(await t.request(cookie, { method: 'GET', url }));
-const post = (ledger: string, payload: Record<string, unknown>) => t.request(clerk, { method: 'POST', url: `/api/ledgers/${ledger}`, payload });
+const post = (ledger: string, payload: Record<string, unknown>) => createRecord(t, clerk, ledger, payload);
 
 /** a record a clerk could file, one per ledger, and for each cross-field rule a change that breaks it */
 const valid = (): Record<string, Record<string, unknown>> => ({
@@ -75,92 +66,51 @@ describe('legal advisors demo data', () => {
     for (const town of DEMO_TOWN_CODES) {
       for (const year of [thisYear - 1, thisYear]) {
         for (const ledger of ['advisors.review', 'advisors.affair']) {
-          const { total } = await list(county, `/api/ledgers/${ledger}?org=${town}&year=${year}&pageSize=1`);
+          const { total } = await listLedger(t, county, ledger, `org=${town}&year=${year}&pageSize=1`);
           expect(total, `${ledger} ${town} ${year}`).toBeGreaterThanOrEqual(atLeast(80, year));
         }
       }
-      expect((await list(county, `/api/ledgers/advisors.advisor?org=${town}&f.engagement=在聘&pageSize=1`)).total).toBeGreaterThanOrEqual(4);
-      expect((await list(county, `/api/ledgers/advisors.volunteer?org=${town}&pageSize=1`)).total).toBeGreaterThan(80);
+      expect((await listLedger(t, county, 'advisors.advisor', `org=${town}&f.engagement=在聘&pageSize=1`)).total).toBeGreaterThanOrEqual(4);
+      expect((await listLedger(t, county, 'advisors.volunteer', `org=${town}&pageSize=1`)).total).toBeGreaterThan(80);
     }
   });
 
   it('keeps the county government’s contract reviews at the justice bureau', async () => {
-    const { total } = await list(county, `/api/ledgers/advisors.review?org=999001000000-01&year=${thisYear - 1}&pageSize=1`);
+    const { total } = await listLedger(t, county, 'advisors.review', `org=999001000000-01&year=${thisYear - 1}&pageSize=1`);
     expect(total).toBeGreaterThan(250);
   });
 });
 
 describe('legal advisor ledgers refuse bad records', () => {
   it('accepts the valid records the rule cases start from', async () => {
-    for (const [ledger, values] of Object.entries(valid())) {
-      const res = await post(ledger, ledger === 'advisors.review' ? { ...values, review_no: `（${thisYear}）城关法审字第T00号` } : values);
-      expect(res.statusCode, `${ledger} ${res.body}`).toBe(200);
-    }
+    await expectEachAccepted(t, { ...valid(), 'advisors.review': { ...valid()['advisors.review'], review_no: `（${thisYear}）城关法审字第T00号` } });
   });
 
   it('names the field in Chinese when a value is not in the dictionary', async () => {
     const res = await post('advisors.review', { ...valid()['advisors.review'], review_type: '购房合同' });
-    expect(res.statusCode).toBe(400);
-    expect(json<Problem>(res).errors).toContainEqual(expect.objectContaining({ path: 'review_type', label: '审查类别', message: expect.stringContaining('审查类别') as string }));
+    expect(refusal(res)).toContainEqual(expect.objectContaining({ path: 'review_type', label: '审查类别', message: expect.stringContaining('审查类别') as string }));
   });
 
   it('refuses a lawyer’s phone number that is not a phone number', async () => {
     const res = await post('advisors.advisor', { ...valid()['advisors.advisor'], phone: '12345' });
-    expect(res.statusCode).toBe(400);
-    expect(json<Problem>(res).errors?.[0]?.message).toMatch(/^联系电话：/);
+    expect(refusal(res)[0]?.message).toMatch(/^联系电话：/);
   });
 
-  for (const l of [advisorLedger, volunteerLedger, reviewLedger, affairLedger] as LedgerDef[]) {
-    it(`refuses each cross-field rule of ${l.label}`, async () => {
-      const cases = BREAKS[l.name] ?? {};
-      expect(Object.keys(cases).sort()).toEqual((l.rules ?? []).map((r) => r.message).sort());
-      for (const rule of l.rules ?? []) {
-        const res = await post(l.name, { ...valid()[l.name], ...cases[rule.message] });
-        expect(res.statusCode, rule.message).toBe(400);
-        const label = l.fields.find((f) => f.name === rule.field)?.label;
-        expect(json<Problem>(res).errors).toContainEqual({ path: rule.field, label, message: `${label}：${rule.message}` });
-      }
-    });
+  for (const l of [advisorLedger, volunteerLedger, reviewLedger, affairLedger]) {
+    it(`refuses each cross-field rule of ${l.label}`, () => expectEachRuleRefused(t, l, valid()[l.name] ?? {}, BREAKS[l.name] ?? {}));
   }
 });
 
 describe('legal advisor records by organisation and role', () => {
-  it('shows a town clerk only the town’s records, and 404 for a sibling town’s', async () => {
-    const own = await list(clerk, '/api/ledgers/advisors.review?pageSize=200');
-    expect(own.items.length).toBeGreaterThan(0);
-    expect(own.items.every((r) => r.orgCode.startsWith('999001001000'))).toBe(true);
-    const other = (await list(county, '/api/ledgers/advisors.review?org=999001002000&pageSize=1')).items[0];
-    expect(other?.orgCode.startsWith('999001002000')).toBe(true);
-    expect((await t.request(clerk, { method: 'GET', url: `/api/ledgers/advisors.review/${other?.id}` })).statusCode).toBe(404);
-  });
+  it('shows a town clerk only the town’s records, and 404 for a sibling town’s', () => expectScopedToTown(t, 'advisors.review'));
 
-  it('masks an advisor’s phone for a supervisor and shows it in full to a clerk', async () => {
-    const supervisor = await t.login('supervisor');
-    const masked = (await list(supervisor, '/api/ledgers/advisors.advisor?pageSize=50')).items;
-    expect(masked.length).toBeGreaterThan(0);
-    expect(masked.every((r) => /^1\d{2}\*{4}\d{4}$/.test(String(r.values['phone'])))).toBe(true);
-    const full = (await list(clerk, '/api/ledgers/advisors.advisor?pageSize=50')).items;
-    expect(full.every((r) => /^1\d{10}$/.test(String(r.values['phone'])))).toBe(true);
-  });
+  it('masks an advisor’s phone for a supervisor and shows it in full to a clerk', () => expectPhoneMasked(t, 'advisors.advisor', 'phone'));
 });
 
 describe('legal advisor figures', () => {
   // 清溪镇: the rule tests above add records to 城关镇
   it('equal what the ledger lists they link to count, and rates stay within their counts', async () => {
-    const res = json<{ items: IndicatorValue[] }>(await t.request(county, { method: 'GET', url: `/api/indicators?org=999001002000&year=${thisYear - 1}&module=legal-advisors` }));
-    const byId = new Map(res.items.map((i) => [i.id, i]));
-    expect([...byId.keys()].sort()).toEqual((legalAdvisorsModule.indicators ?? []).map((d) => d.id).sort());
-    for (const v of res.items) {
-      if (v.kind === 'ratio') {
-        expect(v.value, v.id).toBeGreaterThanOrEqual(0);
-        expect(v.value, v.id).toBeLessThanOrEqual(100);
-        expect(v.denominator?.value, v.id).toBeGreaterThan(0);
-        continue;
-      }
-      const [path, qs] = (v.link ?? '').split('?');
-      if (v.kind === 'count') expect(json<List>(await t.request(county, { method: 'GET', url: `/api/ledgers/${path?.replace('/ledgers/', '')}?${qs}&pageSize=1` })).total, v.id).toBe(v.value);
-      if (v.breakdown.length && !v.overlapping) expect(v.breakdown.reduce((s, b) => s + b.value, 0), v.id).toBe(v.value);
-    }
+    const byId = await expectIndicatorsMatchLists(t, legalAdvisorsModule, SIBLING_TOWN, thisYear - 1);
     expect(byId.get('legal-advisors.government_documents')?.value).toBeGreaterThan(15);
     expect(byId.get('legal-advisors.villages_covered')?.value).toBe(8);
     expect(byId.get('legal-advisors.legal_volunteers')?.value).toBeGreaterThan(100);
@@ -171,12 +121,9 @@ describe('legal advisor figures', () => {
 describe('legal advisor home page', () => {
   it('counts the clerk’s open work exactly as the list it links to', async () => {
     expect((await post('advisors.review', { ...valid()['advisors.review'], review_no: `（${thisYear}）城关法审字第T09号`, progress: '审查中', conclusion: null, opinion: null, suggestions: null, adopted: null, completed_on: null })).statusCode).toBe(200);
-    const items = json<{ items: Array<{ key: string; count: number; link: string }> }>(await t.request(clerk, { method: 'GET', url: '/api/home' })).items;
-    const open = items.find((i) => i.key === 'legal-advisors.open_reviews');
-    const late = items.find((i) => i.key === 'legal-advisors.late_reviews');
+    const items = await expectHomeItemsMatchLists(t, 'clerk', ['legal-advisors.open_reviews']);
+    const open = items.get('legal-advisors.open_reviews');
     expect(open?.count).toBeGreaterThan(0);
-    const [path, qs] = (open?.link ?? '').split('?');
-    expect((await list(clerk, `/api/ledgers/${path?.replace('/ledgers/', '')}?${qs}&pageSize=1`)).total).toBe(open?.count);
-    expect(late?.count).toBeLessThanOrEqual(open?.count ?? 0);
+    expect(items.get('legal-advisors.late_reviews')?.count).toBeLessThanOrEqual(open?.count ?? 0);
   });
 });

@@ -1,4 +1,5 @@
 import { defineLedger } from '../../platform/ledger/ledger.types.ts';
+import { dateNotBefore, filled, forbiddenWhen, is, isNot, notBefore, requiredWhen } from '../../platform/ledger/rules.ts';
 
 export const ADVISOR_KINDS = ['政府法律顾问', '部门法律顾问', '村（居）法律顾问'] as const;
 export const PROFESSIONS = ['执业律师', '公职律师', '基层法律服务工作者', '法学专家学者', '其他法律工作者'] as const;
@@ -11,9 +12,6 @@ export const VOLUNTEER_ROLES = ['村（社区）干部', '网格员', '人民调
 
 const CONTRACT_TYPES: readonly string[] = ['政府合同', '协议', '村（居）合同'];
 const COUNTED_LICENCE: readonly string[] = ['执业律师', '公职律师'];
-
-const filled = (v: unknown): boolean => v !== null && v !== undefined && v !== '';
-const notBefore = (later: unknown, earlier: unknown): boolean => !filled(later) || !filled(earlier) || String(later) >= String(earlier);
 
 /** 法律顾问花名册: one row per advisor and engagement; a village advisor lists every village (community) served */
 export const advisorLedger = defineLedger({
@@ -43,12 +41,12 @@ export const advisorLedger = defineLedger({
     { name: 'remarks', label: '备注', type: 'textarea', maxLength: 500 },
   ],
   rules: [
-    { field: 'served_count', message: '服务单位数须与所列服务单位个数一致', check: (r) => !filled(r['served_units']) || !filled(r['served_count']) || Number(r['served_count']) === String(r['served_units']).split(/[、,，;；\s]+/).filter(Boolean).length },
-    { field: 'contract_end', message: '聘期届满日期不能早于起始日期', check: (r) => notBefore(r['contract_end'], r['contract_start']) },
+    { field: 'served_count', message: '服务单位数须与所列服务单位个数一致', check: (r) => !filled(r, 'served_units') || !filled(r, 'served_count') || Number(r['served_count']) === String(r['served_units']).split(/[、,，;；\s]+/).filter(Boolean).length },
+    dateNotBefore('contract_end', 'contract_start', '聘期届满日期不能早于起始日期'),
     { field: 'licence_no', message: '律师、公职律师须填写17位执业证号', check: (r) => !COUNTED_LICENCE.includes(String(r['profession'])) || /^\d{17}$/.test(String(r['licence_no'] ?? '')) },
-    { field: 'ended_on', message: '已解聘的须填写解聘日期', check: (r) => r['engagement'] !== '已解聘' || filled(r['ended_on']) },
-    { field: 'ended_on', message: '未解聘的不应填写解聘日期', check: (r) => r['engagement'] === '已解聘' || !filled(r['ended_on']) },
-    { field: 'ended_on', message: '解聘日期须在聘期之内', check: (r) => !filled(r['ended_on']) || (notBefore(r['ended_on'], r['contract_start']) && notBefore(r['contract_end'], r['ended_on'])) },
+    requiredWhen('ended_on', is('engagement', '已解聘'), '已解聘的须填写解聘日期'),
+    forbiddenWhen('ended_on', isNot('engagement', '已解聘'), '未解聘的不应填写解聘日期'),
+    { field: 'ended_on', message: '解聘日期须在聘期之内', check: (r) => !filled(r, 'ended_on') || (notBefore(r, 'ended_on', 'contract_start') && notBefore(r, 'contract_end', 'ended_on')) },
   ],
 });
 
@@ -76,9 +74,9 @@ export const volunteerLedger = defineLedger({
     { name: 'active', label: '是否在册', type: 'bool', required: true, filter: true },
   ],
   rules: [
-    { field: 'birth_year', message: '法律明白人登记时须年满18周岁', check: (r) => !filled(r['enrolled_on']) || !filled(r['birth_year']) || Number(String(r['enrolled_on']).slice(0, 4)) - Number(r['birth_year']) >= 18 },
-    { field: 'trained_on', message: '已参加培训的须填写培训日期', check: (r) => r['trained'] !== true || filled(r['trained_on']) },
-    { field: 'trained_on', message: '未参加培训的不应填写培训日期', check: (r) => r['trained'] !== false || !filled(r['trained_on']) },
+    { field: 'birth_year', message: '法律明白人登记时须年满18周岁', check: (r) => !filled(r, 'enrolled_on') || !filled(r, 'birth_year') || Number(String(r['enrolled_on']).slice(0, 4)) - Number(r['birth_year']) >= 18 },
+    requiredWhen('trained_on', is('trained', true), '已参加培训的须填写培训日期'),
+    forbiddenWhen('trained_on', is('trained', false), '未参加培训的不应填写培训日期'),
   ],
 });
 
@@ -111,14 +109,15 @@ export const reviewLedger = defineLedger({
     { name: 'completed_on', label: '出具意见日期', type: 'date', filter: true, group: '审查' },
   ],
   rules: [
-    { field: 'completed_on', message: '出具意见日期不能早于收件日期', check: (r) => notBefore(r['completed_on'], r['received_on']) },
-    { field: 'completed_on', message: '已出具意见的须填写出具意见日期', check: (r) => r['progress'] !== '已出具意见' || filled(r['completed_on']) },
-    { field: 'completed_on', message: '尚未出具意见的不应填写出具意见日期', check: (r) => r['progress'] === '已出具意见' || !filled(r['completed_on']) },
-    { field: 'conclusion', message: '已出具意见的须填写审查结论', check: (r) => r['progress'] !== '已出具意见' || filled(r['conclusion']) },
-    { field: 'opinion', message: '已出具意见的须填写审查意见摘要', check: (r) => r['progress'] !== '已出具意见' || filled(r['opinion']) },
-    { field: 'suggestions', message: '审查结论为需修改或不宜签署的，须填写提出的意见建议条数（至少1条）', check: (r) => r['conclusion'] === '未发现法律问题' || !filled(r['conclusion']) || Number(r['suggestions'] ?? 0) >= 1 },
-    { field: 'adopted', message: '被采纳条数不能多于提出条数', check: (r) => !filled(r['adopted']) || Number(r['adopted']) <= Number(r['suggestions'] ?? 0) },
-    { field: 'contract_amount', message: '合同金额只适用于合同、协议类审查事项', check: (r) => !filled(r['contract_amount']) || CONTRACT_TYPES.includes(String(r['review_type'])) },
+    dateNotBefore('completed_on', 'received_on', '出具意见日期不能早于收件日期'),
+    requiredWhen('completed_on', is('progress', '已出具意见'), '已出具意见的须填写出具意见日期'),
+    forbiddenWhen('completed_on', isNot('progress', '已出具意见'), '尚未出具意见的不应填写出具意见日期'),
+    requiredWhen('conclusion', is('progress', '已出具意见'), '已出具意见的须填写审查结论'),
+    requiredWhen('opinion', is('progress', '已出具意见'), '已出具意见的须填写审查意见摘要'),
+    { field: 'suggestions', message: '审查结论为需修改或不宜签署的，须填写提出的意见建议条数（至少1条）', check: (r) => r['conclusion'] === '未发现法律问题' || !filled(r, 'conclusion') || Number(r['suggestions'] ?? 0) >= 1 },
+    // unlike notGreaterThan, an empty count of suggestions allows no adopted ones
+    { field: 'adopted', message: '被采纳条数不能多于提出条数', check: (r) => !filled(r, 'adopted') || Number(r['adopted']) <= Number(r['suggestions'] ?? 0) },
+    forbiddenWhen('contract_amount', isNot('review_type', ...CONTRACT_TYPES), '合同金额只适用于合同、协议类审查事项'),
   ],
 });
 
@@ -145,7 +144,7 @@ export const affairLedger = defineLedger({
     { name: 'hours', label: '服务时长（小时）', type: 'decimal', min: 0, max: 240 },
   ],
   rules: [
-    { field: 'case_no', message: '诉讼（复议）代理须填写案号', check: (r) => r['affair_type'] !== '诉讼（复议）代理' || filled(r['case_no']) },
+    requiredWhen('case_no', is('affair_type', '诉讼（复议）代理'), '诉讼（复议）代理须填写案号'),
     { field: 'people', message: '法律咨询和法治讲座须填写服务（参加）人数', check: (r) => !['驻村（社区）法律咨询', '法治讲座（培训）'].includes(String(r['affair_type'])) || Number(r['people'] ?? 0) >= 1 },
   ],
 });

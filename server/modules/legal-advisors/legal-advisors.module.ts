@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
-import { defineModule, type HomeItem } from '../../platform/module.ts';
+import { sql } from 'kysely';
+import { ledgerHomeItems } from '../../platform/ledger/ledger.home.ts';
+import { defineModule } from '../../platform/module.ts';
 import { seedLegalAdvisorsDemo } from './legal-advisors.demo.ts';
 import { legalAdvisorIndicators } from './legal-advisors.indicators.ts';
 import { advisorLedger, affairLedger, reviewLedger, volunteerLedger } from './legal-advisors.ledgers.ts';
@@ -17,34 +18,18 @@ export const legalAdvisorsModule = defineModule({
     { path: '/ledgers/advisors.volunteer', label: '法律明白人', permission: 'advisors.volunteer.read', group: '法律顾问', icon: 'team', order: 403 },
   ],
   home: async (ctx) => {
-    if (ctx.scope.codes.length === 0) return [];
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- ledger tables
-    const db = ctx.tx as unknown as Kysely<any>;
     const today = ctx.now.toISOString().slice(0, 10);
     const in30 = new Date(ctx.now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
-    const items: HomeItem[] = [];
-    if (ctx.actor.permissions.has('advisors.review.read')) {
-      const row = await db
-        .selectFrom('advisors_review')
-        .select([sql<number>`count(*) filter (where progress <> '已出具意见')`.as('open'), sql<number>`count(*) filter (where progress = '审查中' and received_on < ${today}::date - 7)`.as('late')])
-        .where('org_code', 'in', ctx.scope.codes)
-        .where('status', '=', 'active')
-        .executeTakeFirstOrThrow();
-      items.push({ key: 'legal-advisors.open_reviews', label: '尚未出具意见的审查事项', count: Number(row.open), link: '/ledgers/advisors.review?f.progress=审查中,退回补充材料', tone: 'normal' });
-      items.push({ key: 'legal-advisors.late_reviews', label: '收件超过7日仍在审查', count: Number(row.late), link: '/ledgers/advisors.review?f.progress=审查中', tone: Number(row.late) > 0 ? 'warning' : 'normal' });
-    }
-    if (ctx.actor.permissions.has('advisors.advisor.read')) {
-      const row = await db
-        .selectFrom('advisors_advisor')
-        .select(sql<number>`count(*)`.as('n'))
-        .where('org_code', 'in', ctx.scope.codes)
-        .where('status', '=', 'active')
-        .where('engagement', '=', '在聘')
-        .where('contract_end', '<=', in30)
-        .executeTakeFirstOrThrow();
-      items.push({ key: 'legal-advisors.expiring', label: '聘期30日内届满（或已届满）的法律顾问', count: Number(row.n), link: `/ledgers/advisors.advisor?f.engagement=在聘&f.contract_end.to=${in30}`, tone: Number(row.n) > 0 ? 'warning' : 'normal' });
-    }
-    return items;
+    return [
+      ...(await ledgerHomeItems(ctx, reviewLedger, [
+        { key: 'legal-advisors.open_reviews', label: '尚未出具意见的审查事项', where: sql`progress <> '已出具意见'`, filter: 'f.progress=审查中,退回补充材料' },
+        // the list shows every review in progress; the count, those received over a week ago
+        { key: 'legal-advisors.late_reviews', label: '收件超过7日仍在审查', where: sql`progress = '审查中' and received_on < ${today}::date - 7`, filter: 'f.progress=审查中', alert: 'warning' },
+      ])),
+      ...(await ledgerHomeItems(ctx, advisorLedger, [
+        { key: 'legal-advisors.expiring', label: '聘期30日内届满（或已届满）的法律顾问', where: sql`engagement = '在聘' and contract_end <= ${in30}`, filter: `f.engagement=在聘&f.contract_end.to=${in30}`, alert: 'warning' },
+      ])),
+    ];
   },
   demo: seedLegalAdvisorsDemo,
 });

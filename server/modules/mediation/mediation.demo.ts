@@ -1,10 +1,9 @@
-import { addDays, companyName, dateBetween, demoWindow, DEMO_TOWN_CODES, idNumber, minDate, mobile, personName, rng, uscc, village, TOWN_VILLAGES, type Rng } from '../../demo/fake.ts';
+import { addDays, amountBetween, companyName, dateBetween, daysBetween, demoWindow, DEMO_TOWN_CODES, idNumber, minDate, mobile, officeOf, personName, rng, townName, uscc, village, TOWN_VILLAGES, windowYears, type Rng } from '../../demo/fake.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { seedLedger } from '../../platform/ledger/ledger.seed.ts';
 import type { Platform } from '../../platform/module.ts';
 import { DISPUTE_TYPES } from './mediation.ledgers.ts';
 
-const TOWN_NAMES: Record<string, string> = { '999001001000': '城关', '999001002000': '清溪', '999001003000': '石桥' };
 // towns differ in size: the county seat has the most disputes
 const CASES_PER_YEAR: Record<string, number> = { '999001001000': 168, '999001002000': 112, '999001003000': 86 };
 
@@ -21,60 +20,63 @@ interface Story {
 }
 
 function story(r: Rng, type: string, applicant: string, respondent: string, place: string): Story {
-  const wan = (a: number, b: number): number => Math.round((a + r.next() * (b - a)) * 100) / 100;
   switch (type) {
     case '劳动争议': {
       const n = r.int(1, 12);
-      const amount = wan(0.3, 3) * n;
+      const amount = amountBetween(r, 0.3, 3) * n;
       return { summary: `${applicant}等${n}人追索劳动报酬`, description: `${applicant}等${n}名工人在${respondent}务工，因${respondent}拖欠工资共计${amount.toFixed(2)}万元，多次催讨未果，发生劳动争议，申请调解。`, amount: Math.round(amount * 100) / 100, parties: n + 1 };
     }
     case '合同纠纷': {
-      const amount = wan(0.5, 60);
+      const amount = amountBetween(r, 0.5, 60);
       return { summary: `${applicant}与${respondent}${r.pick(['买卖', '承揽', '租赁', '借款'])}合同纠纷`, description: `${applicant}与${respondent}因合同履行发生争议，涉及货款（租金）${amount}万元，双方对违约责任认识不一。`, amount, parties: 2 };
     }
     case '损害赔偿纠纷': {
-      const amount = wan(0.2, 8);
+      const amount = amountBetween(r, 0.2, 8);
       return { summary: `${applicant}与${respondent}人身（财产）损害赔偿纠纷`, description: `${place}${applicant}因${r.pick(['饲养的家禽损毁庄稼', '施工致房屋开裂', '口角引发推搡受伤', '高空坠物砸坏车辆'])}，要求${respondent}赔偿损失${amount}万元。`, amount, parties: 2 };
     }
     case '道路交通事故纠纷': {
-      const amount = wan(0.5, 25);
+      const amount = amountBetween(r, 0.5, 25);
       return { summary: `${applicant}与${respondent}道路交通事故赔偿纠纷`, description: `${applicant}在${place}路段与${respondent}驾驶的车辆发生碰撞，交警认定${respondent}负主要责任，双方就医疗费、误工费等赔偿${amount}万元发生争议。`, amount, parties: 2 };
     }
     case '婚姻家庭纠纷':
-      return { summary: `${applicant}与${respondent}${r.pick(['赡养', '抚养', '婚姻', '家庭财产分割', '继承'])}纠纷`, description: `${place}${applicant}与${respondent}系${r.pick(['母子', '夫妻', '兄弟', '婆媳', '父女'])}关系，因${r.pick(['老人赡养费分担', '子女抚养', '家庭琐事', '老宅继承', '分家析产'])}问题产生矛盾，多次争吵。`, amount: r.chance(0.4) ? wan(0.5, 20) : null, parties: 2 };
+      return { summary: `${applicant}与${respondent}${r.pick(['赡养', '抚养', '婚姻', '家庭财产分割', '继承'])}纠纷`, description: `${place}${applicant}与${respondent}系${r.pick(['母子', '夫妻', '兄弟', '婆媳', '父女'])}关系，因${r.pick(['老人赡养费分担', '子女抚养', '家庭琐事', '老宅继承', '分家析产'])}问题产生矛盾，多次争吵。`, amount: r.chance(0.4) ? amountBetween(r, 0.5, 20) : null, parties: 2 };
     case '房屋宅基地纠纷':
       return { summary: `${applicant}与${respondent}宅基地界址纠纷`, description: `${place}${applicant}与邻居${respondent}因${r.pick(['新建房屋占用通道', '宅基地界址不清', '滴水檐越界', '围墙修建'])}发生争执，影响邻里关系。`, amount: null, parties: 2 };
     case '山林土地纠纷':
-      return { summary: `${applicant}与${respondent}土地承包经营权纠纷`, description: `${place}${applicant}与${respondent}因${r.pick(['承包地边界', '山林权属', '流转土地租金', '灌溉水渠使用'])}发生争议。`, amount: r.chance(0.5) ? wan(0.2, 5) : null, parties: 2 };
+      return { summary: `${applicant}与${respondent}土地承包经营权纠纷`, description: `${place}${applicant}与${respondent}因${r.pick(['承包地边界', '山林权属', '流转土地租金', '灌溉水渠使用'])}发生争议。`, amount: r.chance(0.5) ? amountBetween(r, 0.2, 5) : null, parties: 2 };
     case '征地拆迁纠纷':
-      return { summary: `${applicant}征地补偿款分配纠纷`, description: `${place}${applicant}与${respondent}因征地补偿款分配比例发生争议，涉及补偿款${wan(2, 40)}万元。`, amount: wan(2, 40), parties: 2 };
+      return { summary: `${applicant}征地补偿款分配纠纷`, description: `${place}${applicant}与${respondent}因征地补偿款分配比例发生争议，涉及补偿款${amountBetween(r, 2, 40)}万元。`, amount: amountBetween(r, 2, 40), parties: 2 };
     case '物业纠纷':
-      return { summary: `${applicant}与${respondent}物业服务纠纷`, description: `${place}业主${applicant}因${r.pick(['车位管理', '漏水维修', '物业费收取'])}与${respondent}发生纠纷。`, amount: wan(0.1, 2), parties: 2 };
+      return { summary: `${applicant}与${respondent}物业服务纠纷`, description: `${place}业主${applicant}因${r.pick(['车位管理', '漏水维修', '物业费收取'])}与${respondent}发生纠纷。`, amount: amountBetween(r, 0.1, 2), parties: 2 };
     case '消费纠纷':
-      return { summary: `${applicant}与${respondent}消费纠纷`, description: `${applicant}在${respondent}购买商品后发现质量问题，要求退换并赔偿。`, amount: wan(0.05, 3), parties: 2 };
+      return { summary: `${applicant}与${respondent}消费纠纷`, description: `${applicant}在${respondent}购买商品后发现质量问题，要求退换并赔偿。`, amount: amountBetween(r, 0.05, 3), parties: 2 };
     case '医疗纠纷':
-      return { summary: `${applicant}与${respondent}医疗损害纠纷`, description: `${applicant}在${respondent}就诊后认为存在过错，要求赔偿医疗费等。`, amount: wan(1, 30), parties: 2 };
+      return { summary: `${applicant}与${respondent}医疗损害纠纷`, description: `${applicant}在${respondent}就诊后认为存在过错，要求赔偿医疗费等。`, amount: amountBetween(r, 1, 30), parties: 2 };
     case '环境污染纠纷':
-      return { summary: `${applicant}与${respondent}噪声（粉尘）污染纠纷`, description: `${place}村民${applicant}反映${respondent}生产噪声、粉尘影响生活，要求整改并补偿。`, amount: r.chance(0.5) ? wan(0.5, 10) : null, parties: 2 };
+      return { summary: `${applicant}与${respondent}噪声（粉尘）污染纠纷`, description: `${place}村民${applicant}反映${respondent}生产噪声、粉尘影响生活，要求整改并补偿。`, amount: r.chance(0.5) ? amountBetween(r, 0.5, 10) : null, parties: 2 };
     default:
-      return { summary: `${applicant}与${respondent}${r.pick(['相邻通行', '债务', '琐事'])}纠纷`, description: `${place}${applicant}与${respondent}因${r.pick(['通行道路', '生活琐事', '借款归还'])}发生矛盾。`, amount: r.chance(0.3) ? wan(0.1, 5) : null, parties: 2 };
+      return { summary: `${applicant}与${respondent}${r.pick(['相邻通行', '债务', '琐事'])}纠纷`, description: `${place}${applicant}与${respondent}因${r.pick(['通行道路', '生活琐事', '借款归还'])}发生矛盾。`, amount: r.chance(0.3) ? amountBetween(r, 0.1, 5) : null, parties: 2 };
   }
 }
 
 /** a year and a bit of mediation work in each demo town: committees, mediators, and hundreds of cases */
 export async function seedMediationDemo(ctx: Ctx, platform: Platform): Promise<void> {
   const r = rng('mediation');
-  const { from, to, years } = demoWindow(ctx.now);
+  const period = demoWindow(ctx.now);
+  const { to } = period;
   for (const town of DEMO_TOWN_CODES) {
-    const short = TOWN_NAMES[town] ?? '';
+    const name = townName(town);
+    // 城关镇 → 城关: case and agreement numbers carry the short name
+    const short = name.slice(0, -1);
+    const justice = officeOf(town, 'justice');
     const villages = TOWN_VILLAGES[town] ?? [];
     const committees = [
-      { name: `${short}${town === '999001003000' ? '乡' : '镇'}人民调解委员会`, kind: '乡镇（街道）人民调解委员会' },
+      { name: `${name}人民调解委员会`, kind: '乡镇（街道）人民调解委员会' },
       ...villages.map((v) => ({ name: `${v}人民调解委员会`, kind: '村（居）人民调解委员会' })),
       ...(town === '999001001000' ? [{ name: '城关镇商会人民调解委员会', kind: '行业性专业性人民调解委员会' }] : []),
     ];
     const committeeIds = await seedLedger(ctx, platform, 'mediation.committee', committees.map((c, i) => ({
-      orgCode: i === 0 ? `${town}-02` : town,
+      orgCode: i === 0 ? justice : town,
       values: { name: c.name, kind: c.kind, director: personName(r), members: i === 0 ? r.int(7, 11) : r.int(3, 7), phone: i === 0 ? `0571-8${r.int(1000000, 9999999)}` : mobile(r), address: i === 0 ? `${short}司法所` : `${c.name.replace('人民调解委员会', '')}村委会`, established_on: dateBetween(r, '2011-01-01', '2019-12-31') },
     })));
     const mediators: Array<{ orgCode: string; values: Record<string, unknown> }> = [];
@@ -84,17 +86,14 @@ export async function seedMediationDemo(ctx: Ctx, platform: Platform): Promise<v
       for (let k = 0; k < n; k++) {
         mediatorCommittee.push(cid);
         mediators.push({
-          orgCode: i === 0 ? `${town}-02` : town,
+          orgCode: i === 0 ? justice : town,
           values: { name: personName(r), gender: r.chance(0.62) ? '男' : '女', committee_id: cid, position: k === 0 ? '主任' : k === 1 ? '副主任' : r.pick(['委员', '调解员']), kind: i === 0 && k < 3 ? '专职' : '兼职', id_number: idNumber(r), phone: mobile(r), education: r.pick(['高中（中专）', '大专', '本科', '本科', '初中及以下']), certified: r.chance(0.7), training_hours: r.int(8, 40), active: r.chance(0.94) },
         });
       }
     });
     const mediatorIds = await seedLedger(ctx, platform, 'mediation.mediator', mediators);
     const cases: Array<{ orgCode: string; values: Record<string, unknown> }> = [];
-    for (const year of years) {
-      const end = minDate(`${year}-12-31`, to);
-      const start = year === years[0] ? from : `${year}-01-01`;
-      const share = (Date.parse(end) - Date.parse(start)) / (365 * 86_400_000);
+    for (const { year, start, end, share } of windowYears(period)) {
       const n = Math.round((CASES_PER_YEAR[town] ?? 100) * share);
       const received = Array.from({ length: n }, () => dateBetween(r, start, end)).sort();
       received.forEach((day, seq) => {
@@ -105,12 +104,12 @@ export async function seedMediationDemo(ctx: Ctx, platform: Platform): Promise<v
         const respondent = company ? companyName(r) : personName(r);
         const s = story(r, type, applicant, respondent, place);
         const m = r.int(0, mediatorIds.length - 1);
-        const age = (Date.parse(to) - Date.parse(day)) / 86_400_000;
+        const age = daysBetween(day, to);
         const outcome = age < 20 && r.chance(0.7) ? '正在调解' : r.weighted([['调解成功', 93], ['调解不成', 5], ['终止调解', 2]] as const);
         const closed = outcome === '正在调解' ? null : minDate(addDays(day, r.weighted([[r.int(1, 7), 50], [r.int(8, 25), 42], [r.int(26, 45), 8]] as const)), to);
         const written = outcome === '调解成功' && (s.amount !== null || r.chance(0.55));
         cases.push({
-          orgCode: r.chance(0.8) ? `${town}-02` : town,
+          orgCode: r.chance(0.8) ? justice : town,
           values: {
             case_no: `（${year}）${short}调字第${String(seq + 1).padStart(3, '0')}号`,
             received_on: day,

@@ -1,4 +1,5 @@
 import { defineLedger } from '../../platform/ledger/ledger.types.ts';
+import { dateNotBefore, forbiddenWhen, is, isNot, notGreaterThan, requiredWhen } from '../../platform/ledger/rules.ts';
 import { defineWorkflow } from '../../platform/workflow/workflow.types.ts';
 
 export const DISPUTE_TYPES = ['婚姻家庭纠纷', '邻里纠纷', '房屋宅基地纠纷', '合同纠纷', '劳动争议', '损害赔偿纠纷', '山林土地纠纷', '征地拆迁纠纷', '道路交通事故纠纷', '医疗纠纷', '物业纠纷', '消费纠纷', '环境污染纠纷', '其他纠纷'] as const;
@@ -117,12 +118,12 @@ export const caseLedger = defineLedger({
     { name: 'closed_on', label: '结案日期', type: 'date', filter: true, group: '调解' },
   ],
   rules: [
-    { field: 'closed_on', message: '结案日期不能早于受理日期', check: (r) => !r['closed_on'] || !r['received_on'] || String(r['closed_on']) >= String(r['received_on']) },
-    { field: 'closed_on', message: '已结案的案件须填写结案日期', check: (r) => r['outcome'] === '正在调解' || !!r['closed_on'] },
-    { field: 'closed_on', message: '正在调解的案件不应有结案日期', check: (r) => r['outcome'] !== '正在调解' || !r['closed_on'] },
-    { field: 'agreement_type', message: '调解成功须注明协议形式（书面或口头）', check: (r) => r['outcome'] !== '调解成功' || (r['agreement_type'] === '书面协议' || r['agreement_type'] === '口头协议') },
-    { field: 'agreement_no', message: '书面协议须填写协议书编号', check: (r) => r['agreement_type'] !== '书面协议' || !!r['agreement_no'] },
-    { field: 'agreement_amount', message: '协议金额不能大于涉及金额', check: (r) => r['agreement_amount'] == null || r['amount'] == null || Number(r['agreement_amount']) <= Number(r['amount']) },
+    dateNotBefore('closed_on', 'received_on', '结案日期不能早于受理日期'),
+    requiredWhen('closed_on', isNot('outcome', '正在调解'), '已结案的案件须填写结案日期'),
+    forbiddenWhen('closed_on', is('outcome', '正在调解'), '正在调解的案件不应有结案日期'),
+    { field: 'agreement_type', message: '调解成功须注明协议形式（书面或口头）', check: (r) => r['outcome'] !== '调解成功' || r['agreement_type'] === '书面协议' || r['agreement_type'] === '口头协议' },
+    requiredWhen('agreement_no', is('agreement_type', '书面协议'), '书面协议须填写协议书编号'),
+    notGreaterThan('agreement_amount', 'amount', '协议金额不能大于涉及金额'),
   ],
   workflow: caseWorkflow,
 });

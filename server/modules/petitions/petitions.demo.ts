@@ -1,4 +1,4 @@
-import { addDays, companyName, dateBetween, demoWindow, idNumber, minDate, mobile, personName, rng, village, type Rng } from '../../demo/fake.ts';
+import { addDays, companyName, dateBetween, demoWindow, idNumber, mobile, personName, rng, village, windowYears, type Rng } from '../../demo/fake.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { seedLedger } from '../../platform/ledger/ledger.seed.ts';
 import type { Platform } from '../../platform/module.ts';
@@ -339,16 +339,14 @@ function makeRecord(r: Rng, office: Office, channel: Channel, received: string, 
 /** two years of letters, visits, assigned cases, online questions and 12345 tickets for each town and three county departments */
 export async function seedPetitionsDemo(ctx: Ctx, platform: Platform): Promise<void> {
   const r = rng('petitions');
-  const { from, to, years } = demoWindow(ctx.now);
+  const period = demoWindow(ctx.now);
+  const { to } = period;
   const rows: Row[] = [];
   for (const office of OFFICES) {
     const topics = office.topics === 'enforcement' ? ENFORCEMENT_TOPICS : office.topics === 'justice' ? JUSTICE_TOPICS : TOWN_TOPICS;
     const hotlineTopics = topics.filter((t) => t.hotline > 0).map((t) => [t, t.hotline] as const);
     const petitionTopics = topics.filter((t) => t.petition > 0).map((t) => [t, t.petition] as const);
-    for (const year of years) {
-      const end = minDate(`${year}-12-31`, to);
-      const start = year === years[0] ? from : `${year}-01-01`;
-      const share = (Date.parse(end) - Date.parse(start)) / (365 * 86_400_000);
+    for (const { year, start, end, share } of windowYears(period)) {
       const items: Array<{ channel: Channel; received: string }> = [];
       for (const [channel, perYear] of Object.entries(office.volume) as Array<[Channel, number]>) {
         const n = Math.round(perYear * share);

@@ -1,23 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../../common/validators.ts';
 import { adminModule } from '../../platform/admin.module.ts';
-import { json, startTestApp, type TestApp } from '../../test/harness.ts';
+import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { createRecord, listLedger, refusal, type LedgerList } from '../../test/ledger-client.ts';
+import { expectHomeItemsMatchLists, expectScopedToTown } from '../../test/ledger-conformance.ts';
 import { petitionsModule } from './petitions.module.ts';
 
-interface Item {
-  id: number;
-  orgCode: string;
-  values: Record<string, unknown>;
-}
-interface List {
-  items: Item[];
-  total: number;
-}
-interface Problem {
-  errors?: Array<{ path: string; message: string }>;
-}
-
-const URL = '/api/ledgers/petitions.case';
+const LEDGER = 'petitions.case';
 let seq = 0;
 let t: TestApp;
 let county: string;
@@ -30,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const list = async (cookie: string, query: string): Promise<List> => json<List>(await t.request(cookie, { method: 'GET', url: `${URL}?${query}` }));
+const list = (cookie: string, query: string): Promise<LedgerList> => listLedger(t, cookie, LEDGER, query);
 
 // a letter answered and closed, as a clerk records it
 const valid = {
@@ -85,27 +74,19 @@ describe('petitions demo data', () => {
 
 describe('petitions home', () => {
   it('counts the clerk’s pending items, each linking to exactly those records', async () => {
-    const home = json<{ items: Array<{ key: string; count: number; link: string }> }>(await t.request(clerk, { method: 'GET', url: '/api/home' }));
-    const handling = home.items.find((i) => i.key === 'petitions.handling');
-    expect(handling?.count).toBeGreaterThan(0);
-    for (const key of ['petitions.unaccepted', 'petitions.handling', 'petitions.replied']) {
-      const item = home.items.find((i) => i.key === key);
-      const query = item?.link.split('?')[1] ?? '';
-      expect((await list(clerk, `${query}&pageSize=1`)).total, key).toBe(item?.count);
-    }
+    const items = await expectHomeItemsMatchLists(t, 'clerk', ['petitions.unaccepted', 'petitions.handling', 'petitions.replied']);
+    expect(items.get('petitions.handling')?.count).toBeGreaterThan(0);
   });
 });
 
 describe('petitions validation', () => {
   it('creates a complete record', async () => {
-    const res = await t.request(clerk, { method: 'POST', url: URL, payload: valid });
+    const res = await createRecord(t, clerk, LEDGER, valid);
     expect(res.statusCode, res.body).toBe(200);
   });
 
   it('answers 400 naming the field in Chinese for a bad value', async () => {
-    const res = await t.request(clerk, { method: 'POST', url: URL, payload: { ...valid, reg_no: 'bad-1', channel: '传真' } });
-    expect(res.statusCode).toBe(400);
-    const errors = json<Problem>(res).errors ?? [];
+    const errors = refusal(await createRecord(t, clerk, LEDGER, { ...valid, reg_no: 'bad-1', channel: '传真' }));
     expect(errors.find((e) => e.path === 'channel')?.message).toMatch(/^来源渠道：须为以下之一/);
   });
 
@@ -123,23 +104,13 @@ describe('petitions validation', () => {
     ['a review result without its date', { review_requested_on: '2026-04-20', review_result: '维持' }, 'review_result', '复查结果'],
     ['a re-review without a review answer', { rereview_requested_on: '2026-05-20' }, 'rereview_requested_on', '复核'],
   ] as const)('refuses %s', async (_name, patch, field, words) => {
-    const res = await t.request(clerk, { method: 'POST', url: URL, payload: { ...valid, reg_no: `rule-${++seq}`, ...patch } });
-    expect(res.statusCode, res.body).toBe(400);
-    const hit = (json<Problem>(res).errors ?? []).find((e) => e.path === field && e.message.includes(words));
-    expect(hit?.message).toContain(words);
+    const errors = refusal(await createRecord(t, clerk, LEDGER, { ...valid, reg_no: `rule-${++seq}`, ...patch }));
+    expect(errors.find((e) => e.path === field && e.message.includes(words))?.message).toContain(words);
   });
 });
 
 describe('petitions scope and personal data', () => {
-  it('shows a 城关镇 clerk no 清溪镇 records, and 404 on their details', async () => {
-    const mine = await list(clerk, 'pageSize=200');
-    expect(mine.total).toBeGreaterThan(0);
-    expect(mine.items.every((i) => i.orgCode.startsWith('999001001000'))).toBe(true);
-    const theirs = await list(county, 'org=999001002000&pageSize=1');
-    const id = theirs.items[0]?.id;
-    expect(id).toBeDefined();
-    expect((await t.request(clerk, { method: 'GET', url: `${URL}/${id}` })).statusCode).toBe(404);
-  });
+  it('shows a 城关镇 clerk no 清溪镇 records, and 404 on their details', () => expectScopedToTown(t, LEDGER));
 
   it('masks the petitioner for a supervisor and shows it in full to the clerk', async () => {
     const supervisor = await t.login('supervisor');

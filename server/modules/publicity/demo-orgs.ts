@@ -19,20 +19,6 @@ export const DEMO_UNITS: readonly DemoUnit[] = [
   { code: DEMO_COUNTY.code, county: true, name: DEMO_COUNTY.name, level: '县', size: 0.7 },
 ];
 
-/** [from, to] of `year` clipped to the demo window, or null when the window has not reached it */
-export function yearSpan(year: number, from: string, to: string): { start: string; end: string } | null {
-  const start = `${year}-01-01` < from ? from : `${year}-01-01`;
-  const end = `${year}-12-31` > to ? to : `${year}-12-31`;
-  return start <= end ? { start, end } : null;
-}
-
-/** an ISO date in `month` of `year` between days d1 and d2 (clamped to the month) */
-export function dayIn(r: Rng, year: number, month: number, d1 = 1, d2 = 31): string {
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const d = r.int(Math.max(1, d1), Math.min(last, d2));
-  return `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
 /** a practising lawyer of a fictional local firm, as legal advisors are named in ledgers */
 export function lawFirm(r: Rng): string {
   return `演示县${r.pick(['正衡', '明德', '公信', '信达', '衡平', '中和'])}律师事务所`;

@@ -1,8 +1,8 @@
-import { companyName, dateBetween, demoWindow, minDate, mobile, personName, rng, village, type Rng } from '../../demo/fake.ts';
+import { companyName, dateInMonth, dayIn, demoWindow, minDate, mobile, officeOf, personName, rng, village, yearSpan, type Rng } from '../../demo/fake.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { seedLedger } from '../../platform/ledger/ledger.seed.ts';
 import type { Platform } from '../../platform/module.ts';
-import { dayIn, DEMO_UNITS, yearSpan, type DemoUnit } from './demo-orgs.ts';
+import { DEMO_UNITS, type DemoUnit } from './demo-orgs.ts';
 import type { ACTIVITY_FORMS, AUDIENCES, DUTY_COMPLETIONS, DUTY_FREQUENCIES, PUBLICITY_LAWS } from './publicity.ledgers.ts';
 import type { LegalNodeName } from './publicity.nodes.ts';
 import { seedStudyDemo } from './study.demo.ts';
@@ -282,7 +282,7 @@ function activity(r: Rng, u: DemoUnit, theme: Theme, date: string): Draft {
 const themeDate = (r: Rng, theme: Theme, year: number): string => {
   if (theme.node !== '日常宣传') return nodeDate(r, theme.node, year);
   const month = theme.months?.length ? r.pick(theme.months) : r.int(1, 12);
-  return dateBetween(r, `${year}-${String(month).padStart(2, '0')}-01`, dayIn(r, year, month, 28, 31));
+  return dateInMonth(r, year, month);
 };
 
 /** the year's activities of one town (or the county): node peaks plus everyday publicity, none after `end` */
@@ -352,7 +352,7 @@ function dutiesOf(r: Rng, u: DemoUnit, keys: readonly UnitKey[], year: number, s
       key,
       issued,
       row: {
-        orgCode: u.county ? `${u.code}-01` : `${u.code}-02`,
+        orgCode: officeOf(u.code, 'justice'),
         values: {
           year,
           unit: unitName(u, key),

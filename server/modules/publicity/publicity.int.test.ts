@@ -3,22 +3,14 @@ import { DEMO_TOWNS } from '../../demo/demo-county.ts';
 import { adminModule } from '../../platform/admin.module.ts';
 import type { FieldError } from '../../platform/http/errors.ts';
 import { json, startTestApp, type TestApp } from '../../test/harness.ts';
+import { createRecord, homeItems, listLedger, refusal, type LedgerList } from '../../test/ledger-client.ts';
+import { expectPhoneMasked, expectScopedToTown } from '../../test/ledger-conformance.ts';
 import { publicityModule } from './publicity.module.ts';
 
 let t: TestApp;
 let county: string;
 let clerk: string;
 const year = new Date().getUTCFullYear();
-
-interface Item {
-  id: number;
-  orgCode: string;
-  values: Record<string, unknown>;
-}
-interface List {
-  items: Item[];
-  total: number;
-}
 
 beforeAll(async () => {
   t = await startTestApp({ modules: [adminModule, publicityModule] });
@@ -27,12 +19,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const list = async (cookie: string, ledger: string, query: string): Promise<List> => {
-  const res = await t.request(cookie, { method: 'GET', url: `/api/ledgers/${ledger}?${query}` });
-  expect(res.statusCode, res.body).toBe(200);
-  return json<List>(res);
-};
-const post = (cookie: string, ledger: string, payload: Record<string, unknown>) => t.request(cookie, { method: 'POST', url: `/api/ledgers/${ledger}`, payload });
+const list = (cookie: string, ledger: string, query: string): Promise<LedgerList> => listLedger(t, cookie, ledger, query);
+const post = (cookie: string, ledger: string, payload: Record<string, unknown>) => createRecord(t, cookie, ledger, payload);
 
 describe('publicity demo data', () => {
   it.each(['publicity.activity', 'publicity.duty', 'study.session'])('has %s records for every town in both years', async (ledger) => {
@@ -65,9 +53,7 @@ describe('publicity demo data', () => {
 
 describe('publicity validation', () => {
   it('refuses a bad value with the field named in Chinese', async () => {
-    const res = await post(clerk, 'publicity.activity', { held_on: `${year}-03-15`, title: '测试', node: '国庆节', form: '街头宣传咨询', laws: ['宪法'], audience: '村（居）民', location: '集镇', organiser: '司法所', participants: -5 });
-    expect(res.statusCode).toBe(400);
-    const errors = json<{ errors: FieldError[] }>(res).errors;
+    const errors = refusal(await post(clerk, 'publicity.activity', { held_on: `${year}-03-15`, title: '测试', node: '国庆节', form: '街头宣传咨询', laws: ['宪法'], audience: '村（居）民', location: '集镇', organiser: '司法所', participants: -5 }));
     expect(errors.find((e) => e.path === 'node')?.message).toMatch(/^宣传节点：须为以下之一/);
     expect(errors.find((e) => e.path === 'participants')?.message).toBe('受教育群众（人次）：不能小于0');
   });
@@ -139,29 +125,13 @@ describe('publicity validation', () => {
 });
 
 describe('publicity access', () => {
-  it('shows a 城关镇 clerk only 城关镇 records and hides a 清溪镇 record', async () => {
-    const own = await list(clerk, 'publicity.activity', 'pageSize=200');
-    expect(own.total).toBeGreaterThan(0);
-    expect(own.items.every((i) => i.orgCode.startsWith('999001001000'))).toBe(true);
-    const other = (await list(county, 'publicity.activity', 'org=999001002000&pageSize=1')).items[0];
-    expect(other?.orgCode.startsWith('999001002000')).toBe(true);
-    const res = await t.request(clerk, { method: 'GET', url: `/api/ledgers/publicity.activity/${other?.id}` });
-    expect(res.statusCode).toBe(404);
-  });
+  it('shows a 城关镇 clerk only 城关镇 records and hides a 清溪镇 record', () => expectScopedToTown(t, 'publicity.activity'));
 
-  it('masks contact phones for the supervisor and shows them in full to the clerk', async () => {
-    const supervisor = await t.login('supervisor');
-    const seen = await list(supervisor, 'publicity.duty', 'pageSize=5');
-    expect(seen.total).toBeGreaterThan(0);
-    for (const item of seen.items) expect(item.values['contact_phone']).toMatch(/^1\d{2}\*{4}\d{4}$/);
-    const full = await list(clerk, 'publicity.duty', 'f.unit=城关镇司法所&pageSize=5');
-    expect(full.total).toBeGreaterThan(0);
-    for (const item of full.items) expect(item.values['contact_phone']).toMatch(/^1\d{10}$/);
-  });
+  it('masks contact phones for the supervisor and shows them in full to the clerk', () =>
+    expectPhoneMasked(t, 'publicity.duty', 'contact_phone', { supervisor: 'pageSize=5', clerk: 'f.unit=城关镇司法所&pageSize=5' }));
 
   it('puts the open items of this year\'s responsibility list on the clerk\'s home page', async () => {
-    const res = await t.request(clerk, { method: 'GET', url: '/api/home' });
-    const item = json<{ items: Array<{ key: string; count: number }> }>(res).items.find((i) => i.key === 'publicity.duties_open');
+    const item = (await homeItems(t, clerk)).find((i) => i.key === 'publicity.duties_open');
     const open = await list(clerk, 'publicity.duty', `f.year=${year}&f.completion=未启动,推进中&pageSize=1`);
     expect(item?.count).toBe(open.total);
   });

@@ -1,5 +1,5 @@
 import { defineLedger } from '../../platform/ledger/ledger.types.ts';
-import { atMost, num, str, yearOf } from './record-values.ts';
+import { dateNotBefore, filled, forbiddenWhen, is, isNot, notGreaterThan, numberOf, requiredWhen, text, yearOf } from '../../platform/ledger/rules.ts';
 import { NODE_NAMES, nodeFitsDate } from './publicity.nodes.ts';
 
 export const ACTIVITY_FORMS = ['法治讲座', '街头宣传咨询', '送法进村（社区）', '送法进校园', '送法进企业', '送法进机关', '以案释法', '法治文艺演出', '法律知识竞赛', '线上宣传', '入户发放宣传资料', '法治宣传栏（标语）', '其他形式'] as const;
@@ -50,9 +50,9 @@ export const activityLedger = defineLedger({
     { name: 'summary', label: '活动情况', type: 'textarea', maxLength: 2000, searchable: true, hint: '活动照片、签到表等作为附件上传', group: '成效' },
   ],
   rules: [
-    { field: 'node', message: '活动日期不在该宣传节点所在月份，请核对节点或日期', check: (r) => !r['node'] || !r['held_on'] || nodeFitsDate(str(r['node']), str(r['held_on'])) },
-    { field: 'consultations', message: '解答咨询人次不能多于受教育群众人次', check: (r) => atMost(r['consultations'], r['participants']) },
-    { field: 'materials', message: '以发放宣传资料为形式的活动须填写发放份数', check: (r) => r['form'] !== '入户发放宣传资料' || (num(r['materials']) ?? 0) > 0 },
+    { field: 'node', message: '活动日期不在该宣传节点所在月份，请核对节点或日期', check: (r) => !filled(r, 'node') || !filled(r, 'held_on') || nodeFitsDate(text(r, 'node'), text(r, 'held_on')) },
+    notGreaterThan('consultations', 'participants', '解答咨询人次不能多于受教育群众人次'),
+    { field: 'materials', message: '以发放宣传资料为形式的活动须填写发放份数', check: (r) => r['form'] !== '入户发放宣传资料' || (numberOf(r, 'materials') ?? 0) > 0 },
   ],
 });
 
@@ -84,12 +84,12 @@ export const dutyLedger = defineLedger({
     { name: 'remark', label: '落实情况说明', type: 'textarea', maxLength: 1000, group: '落实' },
   ],
   rules: [
-    { field: 'issued_on', message: '清单应在责任年度或上一年度印发', check: (r) => yearOf(r['issued_on']) === null || num(r['year']) === null || [Number(r['year']) - 1, Number(r['year'])].includes(yearOf(r['issued_on']) ?? 0) },
-    { field: 'completed_on', message: '已完成的事项须填写完成日期', check: (r) => r['completion'] !== '已完成' || !!r['completed_on'] },
-    { field: 'completed_on', message: '尚未完成的事项不应有完成日期', check: (r) => r['completion'] === '已完成' || !r['completed_on'] },
-    { field: 'completed_on', message: '完成日期不能早于清单印发日期', check: (r) => !r['completed_on'] || !r['issued_on'] || str(r['completed_on']) >= str(r['issued_on']) },
-    { field: 'done_times', message: '已完成的事项，已开展活动次数应达到计划次数', check: (r) => r['completion'] !== '已完成' || (num(r['done_times']) ?? 0) >= (num(r['planned_times']) ?? 0) },
-    { field: 'done_times', message: '未启动的事项不应有已开展的活动', check: (r) => r['completion'] !== '未启动' || !num(r['done_times']) },
-    { field: 'remark', message: '未完成的事项须说明原因', check: (r) => r['completion'] !== '未完成' || !!str(r['remark']).trim() },
+    { field: 'issued_on', message: '清单应在责任年度或上一年度印发', check: (r) => yearOf(r, 'issued_on') === null || numberOf(r, 'year') === null || [Number(r['year']) - 1, Number(r['year'])].includes(yearOf(r, 'issued_on') ?? 0) },
+    requiredWhen('completed_on', is('completion', '已完成'), '已完成的事项须填写完成日期'),
+    forbiddenWhen('completed_on', isNot('completion', '已完成'), '尚未完成的事项不应有完成日期'),
+    dateNotBefore('completed_on', 'issued_on', '完成日期不能早于清单印发日期'),
+    { field: 'done_times', message: '已完成的事项，已开展活动次数应达到计划次数', check: (r) => r['completion'] !== '已完成' || (numberOf(r, 'done_times') ?? 0) >= (numberOf(r, 'planned_times') ?? 0) },
+    { field: 'done_times', message: '未启动的事项不应有已开展的活动', check: (r) => r['completion'] !== '未启动' || !numberOf(r, 'done_times') },
+    requiredWhen('remark', is('completion', '未完成'), '未完成的事项须说明原因'),
   ],
 });

@@ -1,5 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Ctx } from '../../platform/http/context.ts';
+import { ledgerHomeItems } from '../../platform/ledger/ledger.home.ts';
+import { activeInScope } from '../../platform/ledger/ledger.query.ts';
 import { defineModule, type HomeItem } from '../../platform/module.ts';
 import { seedPublicityDemo } from './publicity.demo.ts';
 import { publicityIndicators } from './publicity.indicators.ts';
@@ -10,23 +12,13 @@ import { examLedger, sessionLedger, trainingLedger } from './study.ledgers.ts';
 /** how far ahead the home page warns of a publicity node with nothing arranged */
 const NODE_LOOKAHEAD_DAYS = 14;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- ledger tables are declared, not in the typed schema
-const ledgerDb = (ctx: Ctx): Kysely<any> => ctx.tx as unknown as Kysely<any>;
-
 /** the responsibility-list items of this year still open; late in the year they become a warning */
-async function openDuties(ctx: Ctx, today: string): Promise<HomeItem> {
+function openDuties(ctx: Ctx, today: string): Promise<HomeItem[]> {
   const year = Number(today.slice(0, 4));
-  const row = await ledgerDb(ctx)
-    .selectFrom('publicity_duty')
-    .select(sql<number>`count(*)`.as('n'))
-    .where('org_code', 'in', ctx.scope.codes)
-    .where('status', '=', 'active')
-    .where('year', '=', year)
-    .where('completion', 'in', ['未启动', '推进中'])
-    .executeTakeFirstOrThrow();
-  const n = Number(row.n);
   const late = Number(today.slice(5, 7)) >= 10;
-  return { key: 'publicity.duties_open', label: `${year}年普法责任清单尚未完成的事项`, count: n, link: `/ledgers/publicity.duty?f.year=${year}&f.completion=未启动,推进中`, tone: n > 0 && late ? 'warning' : 'normal' };
+  return ledgerHomeItems(ctx, dutyLedger, [
+    { key: 'publicity.duties_open', label: `${year}年普法责任清单尚未完成的事项`, where: sql`year = ${year} and completion in ('未启动', '推进中')`, filter: `f.year=${year}&f.completion=未启动,推进中`, alert: late ? 'warning' : undefined },
+  ]);
 }
 
 /** fixed-date publicity nodes in the next two weeks for which no activity has been recorded this year */
@@ -34,11 +26,8 @@ async function unplannedNodes(ctx: Ctx, today: string): Promise<HomeItem> {
   const coming = upcomingNodes(today, NODE_LOOKAHEAD_DAYS);
   let missing: Array<{ name: string; date: string }> = [];
   if (coming.length) {
-    const rows = await ledgerDb(ctx)
-      .selectFrom('publicity_activity')
+    const rows = await activeInScope(ctx, activityLedger)
       .select(['node', sql<string>`extract(year from held_on)::int`.as('y')])
-      .where('org_code', 'in', ctx.scope.codes)
-      .where('status', '=', 'active')
       .where('node', 'in', coming.map((c) => c.name))
       .groupBy(['node', sql`extract(year from held_on)::int`])
       .execute();
@@ -71,8 +60,7 @@ export const publicityModule = defineModule({
   home: async (ctx) => {
     if (ctx.scope.codes.length === 0) return [];
     const today = ctx.now.toISOString().slice(0, 10);
-    const items: HomeItem[] = [];
-    if (ctx.actor.permissions.has('publicity.duty.read')) items.push(await openDuties(ctx, today));
+    const items = await openDuties(ctx, today);
     if (ctx.actor.permissions.has('publicity.activity.read')) items.push(await unplannedNodes(ctx, today));
     return items;
   },

@@ -1,8 +1,8 @@
-import { addDays, dateBetween, demoWindow, personName, rng, type Rng } from '../../demo/fake.ts';
+import { addDays, dateBetween, dateInMonth, demoWindow, isoDate, officeOf, personName, rng, yearSpan, type Rng } from '../../demo/fake.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { seedLedger } from '../../platform/ledger/ledger.seed.ts';
 import type { Platform } from '../../platform/module.ts';
-import { dayIn, DEMO_UNITS, lawFirm, yearSpan, type DemoUnit } from './demo-orgs.ts';
+import { DEMO_UNITS, lawFirm, type DemoUnit } from './demo-orgs.ts';
 import type { EXAM_KINDS, STUDY_CONTENTS, STUDY_KINDS, TRAINING_KINDS, TRAINING_MODES } from './study.ledgers.ts';
 
 type Kind = (typeof STUDY_KINDS)[number];
@@ -128,7 +128,7 @@ function session(r: Rng, u: DemoUnit, leaders: Leaders, kind: Kind, date: string
   const verb = kind.includes('会前') ? '领学' : '主讲';
   const summary = `${speaker === host ? `${host}主持并${verb}` : `${host}主持，${speaker}${verb}`}。${topic.replace(/^会前/, '')}，${r.pick(['结合本地工作实际进行了交流研讨', '参会人员作了交流发言', '要求各分管领导在工作中严格依法履职', '强调要把学法成果转化为依法决策、依法办事的能力'])}。`;
   return {
-    orgCode: u.county ? `${u.code}-03` : `${u.code}-01`,
+    orgCode: officeOf(u.code, 'government'),
     values: {
       held_on: date,
       kind,
@@ -168,7 +168,7 @@ function spread(r: Rng, year: number, n: number, start: string, end: string): st
     const a = Math.floor((i * 12) / n) + 1;
     const b = Math.max(a, Math.floor(((i + 1) * 12) / n));
     const month = r.int(a, b);
-    const d = dateBetween(r, `${year}-${String(month).padStart(2, '0')}-01`, dayIn(r, year, month, 28, 31));
+    const d = dateInMonth(r, year, month);
     if (d >= start && d <= end) out.push(d);
   }
   return out;
@@ -208,7 +208,7 @@ const COUNTY_TRAININGS: TrainingSpec[] = [
 
 function training(r: Rng, u: DemoUnit, spec: TrainingSpec, year: number, start: string, end: string, leaders: Leaders): Row | null {
   const month = r.pick(spec.months);
-  const startOn = dateBetween(r, `${year}-${String(month).padStart(2, '0')}-01`, dayIn(r, year, month, 28, 31));
+  const startOn = dateInMonth(r, year, month);
   const hours = r.pick(spec.hours);
   const days = hours > 8 ? Math.ceil(hours / 8) : 1;
   const endOn = addDays(startOn, days - 1);
@@ -261,7 +261,7 @@ const COUNTY_EXAMS: ExamSpec[] = [
 function exam(r: Rng, u: DemoUnit, spec: ExamSpec, year: number, start: string, end: string): Row | null {
   if (!r.chance(spec.p)) return null;
   const [m1, d1, m2, d2] = spec.window;
-  const on = dateBetween(r, `${year}-${String(m1).padStart(2, '0')}-${String(d1).padStart(2, '0')}`, `${year}-${String(m2).padStart(2, '0')}-${String(d2).padStart(2, '0')}`);
+  const on = dateBetween(r, isoDate(year, m1, d1), isoDate(year, m2, d2));
   if (on < start || on > end) return null;
   const required = Math.round(r.int(spec.required[0], spec.required[1]) * (u.county ? 1 : 0.6 + 0.4 * u.size));
   const big = required > 200;

@@ -1,5 +1,5 @@
 import { defineLedger } from '../../platform/ledger/ledger.types.ts';
-import { atMost, num, str, yearOf } from './record-values.ts';
+import { atMost, dateNotBefore, filled, is, notGreaterThan, numberOf, requiredWhen, text, yearOf } from '../../platform/ledger/rules.ts';
 
 export const STUDY_KINDS = ['党委（党组）理论学习中心组学法', '党委（党组）会议会前学法', '政府常务会议（办公会议）会前学法', '机关干部集中学法', '专题法治讲座', '其他学法活动'] as const;
 /** kinds held at the start of a meeting: the meeting must be named */
@@ -47,9 +47,9 @@ export const sessionLedger = defineLedger({
     { name: 'summary', label: '学习研讨情况', type: 'textarea', maxLength: 2000, searchable: true, hint: '签到表、学习笔记、研讨发言材料作为附件上传', group: '参学' },
   ],
   rules: [
-    { field: 'attendees', message: '实际参加人数不能多于应参加人数', check: (r) => atMost(r['attendees'], r['planned']) },
-    { field: 'meeting', message: '会前学法须填写所在会议', check: (r) => !(PRE_MEETING_KINDS as readonly unknown[]).includes(r['kind']) || !!str(r['meeting']).trim() },
-    { field: 'absent_note', message: '有人员缺席的，须注明缺席人员及原因', check: (r) => num(r['attendees']) === null || num(r['planned']) === null || Number(r['attendees']) >= Number(r['planned']) || !!str(r['absent_note']).trim() },
+    notGreaterThan('attendees', 'planned', '实际参加人数不能多于应参加人数'),
+    requiredWhen('meeting', is('kind', ...PRE_MEETING_KINDS), '会前学法须填写所在会议'),
+    requiredWhen('absent_note', (r) => !atMost(r, 'planned', 'attendees'), '有人员缺席的，须注明缺席人员及原因'),
   ],
 });
 
@@ -78,9 +78,9 @@ export const trainingLedger = defineLedger({
     { name: 'passed', label: '考核合格人数', type: 'int', min: 0, max: 100_000, group: '成效' },
   ],
   rules: [
-    { field: 'end_on', message: '结束日期不能早于开始日期', check: (r) => !r['end_on'] || !r['start_on'] || str(r['end_on']) >= str(r['start_on']) },
-    { field: 'passed', message: '考核合格人数不能多于参训人次', check: (r) => atMost(r['passed'], r['trainees']) },
-    { field: 'passed', message: '组织考核的须填写考核合格人数，未组织考核的不应填写', check: (r) => (r['assessed'] === true) === (num(r['passed']) !== null) },
+    dateNotBefore('end_on', 'start_on', '结束日期不能早于开始日期'),
+    notGreaterThan('passed', 'trainees', '考核合格人数不能多于参训人次'),
+    { field: 'passed', message: '组织考核的须填写考核合格人数，未组织考核的不应填写', check: (r) => (r['assessed'] === true) === filled(r, 'passed') },
   ],
 });
 
@@ -112,11 +112,11 @@ export const examLedger = defineLedger({
   ],
   rules: [
     // an annual exam slips into the next January–March at the latest
-    { field: 'exam_on', message: '考试日期应在考试年度内（最迟次年3月底）', check: (r) => yearOf(r['exam_on']) === null || num(r['exam_year']) === null || yearOf(r['exam_on']) === Number(r['exam_year']) || (yearOf(r['exam_on']) === Number(r['exam_year']) + 1 && str(r['exam_on']).slice(5, 7) <= '03') },
-    { field: 'participants', message: '实际参考人数不能多于应参考人数', check: (r) => atMost(r['participants'], r['required']) },
-    { field: 'passed', message: '合格人数不能多于实际参考人数', check: (r) => atMost(r['passed'], r['participants']) },
-    { field: 'excellent', message: '优秀人数不能多于合格人数', check: (r) => atMost(r['excellent'], r['passed']) },
-    { field: 'excellent_score', message: '优秀分数线应高于合格分数线', check: (r) => num(r['excellent_score']) === null || num(r['pass_score']) === null || Number(r['excellent_score']) > Number(r['pass_score']) },
-    { field: 'absent_note', message: '有人缺考的，须说明缺考人员及原因', check: (r) => atMost(r['required'], r['participants']) || !!str(r['absent_note']).trim() },
+    { field: 'exam_on', message: '考试日期应在考试年度内（最迟次年3月底）', check: (r) => yearOf(r, 'exam_on') === null || numberOf(r, 'exam_year') === null || yearOf(r, 'exam_on') === Number(r['exam_year']) || (yearOf(r, 'exam_on') === Number(r['exam_year']) + 1 && text(r, 'exam_on').slice(5, 7) <= '03') },
+    notGreaterThan('participants', 'required', '实际参考人数不能多于应参考人数'),
+    notGreaterThan('passed', 'participants', '合格人数不能多于实际参考人数'),
+    notGreaterThan('excellent', 'passed', '优秀人数不能多于合格人数'),
+    { field: 'excellent_score', message: '优秀分数线应高于合格分数线', check: (r) => numberOf(r, 'excellent_score') === null || numberOf(r, 'pass_score') === null || Number(r['excellent_score']) > Number(r['pass_score']) },
+    requiredWhen('absent_note', (r) => !atMost(r, 'required', 'participants'), '有人缺考的，须说明缺考人员及原因'),
   ],
 });

@@ -1,4 +1,4 @@
-import { addDays, companyName, dateBetween, demoWindow, idNumber, minDate, mobile, personName, rng, uscc, village, type Rng } from '../../demo/fake.ts';
+import { addDays, companyName, dateBetween, demoWindow, idNumber, mobile, personName, rng, uscc, village, windowYears, type Rng } from '../../demo/fake.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { seedLedger } from '../../platform/ledger/ledger.seed.ts';
 import type { Platform } from '../../platform/module.ts';
@@ -83,7 +83,6 @@ function actOf(r: Rng, o: Organ, year: number, category: Category): Act {
 const RECON_OUTCOMES: ReadonlyArray<readonly [string, number]> = [['维持', 40], ['驳回复议请求', 14], ['撤销', 8], ['确认违法', 7], ['责令履行', 4], ['变更', 2], ['调解', 6], ['撤回申请', 13], ['终止', 6]];
 const SUIT_OUTCOMES: ReadonlyArray<readonly [string, number]> = [['驳回诉讼请求', 45], ['裁定驳回起诉', 14], ['原告撤诉', 15], ['撤销', 8], ['确认违法', 10], ['责令履行', 3], ['调解', 3], ['其他', 2]];
 const LAW_FIRMS = ['演示县法律顾问团', '清风律师事务所', '正衡律师事务所', '明德律师事务所'];
-const DAY = 86_400_000;
 
 /** courts and organs sit on working days: a Saturday or Sunday moves to the Monday */
 function weekday(date: string): string {
@@ -187,13 +186,11 @@ function makeCase(r: Rng, o: Organ, kind: Kind, year: number, filed: string, to:
 /** a year and a bit of reconsideration and litigation cases against each town and three county organs */
 export async function seedReconsiderationDemo(ctx: Ctx, platform: Platform): Promise<void> {
   const r = rng('reconsideration');
-  const { from, to, years } = demoWindow(ctx.now);
+  const period = demoWindow(ctx.now);
+  const { to } = period;
   const cases: Array<Row & { year: number }> = [];
   for (const o of ORGANS) {
-    for (const year of years) {
-      const end = minDate(`${year}-12-31`, to);
-      const start = year === years[0] ? from : `${year}-01-01`;
-      const share = (Date.parse(end) - Date.parse(start)) / (365 * DAY);
+    for (const { year, start, end, share } of windowYears(period)) {
       for (const kind of ['行政复议', '行政诉讼'] as const) {
         const n = Math.max(0, Math.round(o.perYear[kind] * share + (r.next() - 0.5) * 2));
         for (let i = 0; i < n; i++) cases.push({ ...makeCase(r, o, kind, year, dateBetween(r, start, end), to), year });

@@ -1,23 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../../common/validators.ts';
 import { adminModule } from '../../platform/admin.module.ts';
-import { json, startTestApp, type TestApp } from '../../test/harness.ts';
+import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { createRecord, listLedger, refusal, type LedgerList } from '../../test/ledger-client.ts';
+import { expectHomeItemsMatchLists, expectScopedToTown } from '../../test/ledger-conformance.ts';
 import { reconsiderationModule } from './reconsideration.module.ts';
 
-interface Item {
-  id: number;
-  orgCode: string;
-  values: Record<string, unknown>;
-}
-interface List {
-  items: Item[];
-  total: number;
-}
-interface Problem {
-  errors?: Array<{ path: string; message: string }>;
-}
-
-const URL = '/api/ledgers/reconsideration.case';
+const LEDGER = 'reconsideration.case';
 let seq = 0;
 let t: TestApp;
 let county: string;
@@ -30,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const list = async (cookie: string, query: string): Promise<List> => json<List>(await t.request(cookie, { method: 'GET', url: `${URL}?${query}` }));
+const list = (cookie: string, query: string): Promise<LedgerList> => listLedger(t, cookie, LEDGER, query);
 
 // a suit against the town, heard with the mayor in court and dismissed
 const valid = {
@@ -87,24 +76,20 @@ describe('reconsideration demo data', () => {
 
 describe('reconsideration home', () => {
   it('lists pending cases and links upcoming hearings to exactly those cases', async () => {
-    const home = json<{ items: Array<{ key: string; count: number; link: string }> }>(await t.request(county, { method: 'GET', url: '/api/home' }));
-    expect(home.items.find((i) => i.key === 'reconsideration.pending')?.count).toBeGreaterThan(0);
-    const hearings = home.items.find((i) => i.key === 'reconsideration.hearings');
-    const query = hearings?.link.split('?')[1] ?? '';
-    expect((await list(county, `${query}&pageSize=1`)).total).toBe(hearings?.count);
+    const items = await expectHomeItemsMatchLists(t, 'county', ['reconsideration.hearings']);
+    expect(items.get('reconsideration.pending')?.count).toBeGreaterThan(0);
   });
 });
 
 describe('reconsideration validation', () => {
   it('creates a complete record', async () => {
-    const res = await t.request(clerk, { method: 'POST', url: URL, payload: valid });
+    const res = await createRecord(t, clerk, LEDGER, valid);
     expect(res.statusCode, res.body).toBe(200);
   });
 
   it('answers 400 naming the field in Chinese for a bad value', async () => {
-    const res = await t.request(clerk, { method: 'POST', url: URL, payload: { ...valid, case_no: `bad-${++seq}`, act_category: '行政奖励' } });
-    expect(res.statusCode).toBe(400);
-    expect((json<Problem>(res).errors ?? []).find((e) => e.path === 'act_category')?.message).toMatch(/^行政行为类别：须为以下之一/);
+    const errors = refusal(await createRecord(t, clerk, LEDGER, { ...valid, case_no: `bad-${++seq}`, act_category: '行政奖励' }));
+    expect(errors.find((e) => e.path === 'act_category')?.message).toMatch(/^行政行为类别：须为以下之一/);
   });
 
   it.each([
@@ -136,23 +121,13 @@ describe('reconsideration validation', () => {
     ['a head recorded without a hearing', { hearing_on: null }, 'head_appeared', '开庭（听证）日期'],
     ['a heard and decided suit without the head recorded', { head_appeared: null, head_name: null, head_title: null }, 'head_appeared', '负责人是否出庭应诉'],
   ] as const)('refuses %s', async (_name, patch, field, words) => {
-    const res = await t.request(clerk, { method: 'POST', url: URL, payload: { ...valid, case_no: `rule-${++seq}`, ...patch } });
-    expect(res.statusCode, res.body).toBe(400);
-    const hit = (json<Problem>(res).errors ?? []).find((e) => e.path === field && e.message.includes(words));
-    expect(hit, res.body).toBeDefined();
+    const res = await createRecord(t, clerk, LEDGER, { ...valid, case_no: `rule-${++seq}`, ...patch });
+    expect(refusal(res).find((e) => e.path === field && e.message.includes(words)), res.body).toBeDefined();
   });
 });
 
 describe('reconsideration scope and personal data', () => {
-  it('shows a 城关镇 clerk no 清溪镇 cases, and 404 on their details', async () => {
-    const mine = await list(clerk, 'pageSize=200');
-    expect(mine.total).toBeGreaterThan(0);
-    expect(mine.items.every((i) => i.orgCode.startsWith('999001001000'))).toBe(true);
-    const theirs = await list(county, 'org=999001002000&pageSize=1');
-    const id = theirs.items[0]?.id;
-    expect(id).toBeDefined();
-    expect((await t.request(clerk, { method: 'GET', url: `${URL}/${id}` })).statusCode).toBe(404);
-  });
+  it('shows a 城关镇 clerk no 清溪镇 cases, and 404 on their details', () => expectScopedToTown(t, LEDGER));
 
   it('masks a person applicant for a supervisor and shows it in full to the clerk', async () => {
     const supervisor = await t.login('supervisor');

@@ -76,7 +76,12 @@ function listLink(l: LedgerDef, ind: LedgerIndicator, p: Period, extra: Where = 
       q.set(`f.${field}.present`, v.present ? '1' : '0');
       continue;
     }
-    const list = values(v).filter((x) => x !== null);
+    const all = values(v);
+    if (all.length === 1 && all[0] === null) {
+      q.set(`f.${field}.present`, '0');
+      continue;
+    }
+    const list = all.filter((x) => x !== null);
     if (!list.length) continue;
     q.set(`f.${field}`, f?.type === 'bool' ? (list[0] ? '是' : '否') : list.join(','));
   }

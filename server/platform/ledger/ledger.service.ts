@@ -252,8 +252,16 @@ export function resolveOrg(ctx: Ctx, requested: unknown): string {
   return code;
 }
 
+/** fields that follow from others (a workflow's computeFields), applied on every create, edit and import */
+export function withComputed(l: LedgerDef, values: Record<string, unknown>): Record<string, unknown> {
+  const compute = l.workflow?.computeFields;
+  return compute ? { ...values, ...compute(values) } : values;
+}
+
 export async function createRecord(ctx: Ctx, l: LedgerDef, input: Record<string, unknown>, registry: LedgerRegistry, opts: { auditAction?: string } = {}): Promise<LedgerRecord> {
-  const { values, errors } = validateRecord(l, input);
+  const validated = validateRecord(l, input);
+  const errors = validated.errors;
+  const values = errors.length ? validated.values : withComputed(l, validated.values);
   const all = [...errors, ...(errors.length ? [] : checkRules(l, values))];
   if (all.length) throw new AppError('validation_failed', `以下字段有误：${all.map((e) => e.label).join('、')}`, all);
   const orgCode = resolveOrg(ctx, input['orgCode']);
@@ -277,7 +285,11 @@ export async function updateRecord(ctx: Ctx, l: LedgerDef, id: number, input: Re
   if (version !== Number(row['version'])) throw new AppError('stale_version', `该${l.noun}已被他人修改（当前版本 ${String(row['version'])}），请刷新后重新编辑`);
   const before: Record<string, unknown> = {};
   for (const f of l.fields) before[f.name] = decrypt(ctx, f, row[f.name]);
-  const { values, errors } = validateRecord(l, input, { partial: true });
+  const validated = validateRecord(l, input, { partial: true });
+  const errors = validated.errors;
+  const computed = errors.length ? {} : withComputed(l, { ...before, ...validated.values });
+  const changedByRule = Object.fromEntries(Object.entries(computed).filter(([k, v]) => l.fields.some((f) => f.name === k) && JSON.stringify(v) !== JSON.stringify(before[k])));
+  const values = { ...validated.values, ...changedByRule };
   const merged = { ...before, ...values };
   const all = [...errors, ...(errors.length ? [] : checkRules(l, merged))];
   if (all.length) throw new AppError('validation_failed', `以下字段有误：${all.map((e) => e.label).join('、')}`, all);
@@ -371,6 +383,7 @@ export async function insertMany(ctx: Ctx, l: LedgerDef, items: Array<{ row: num
     }
   }
   if (errors.length) return { ids: [], errors };
+  items = items.map((i) => ({ ...i, values: withComputed(l, i.values) }));
   const ids: number[] = [];
   for (let k = 0; k < items.length; k += 500) {
     const chunk = items.slice(k, k + 500);

@@ -1,0 +1,41 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/** a small arithmetic question, its answer bound to a signed token that expires; no account, no cookie */
+export interface Challenge {
+  token: string;
+  question: string;
+  expiresAt: string;
+}
+
+const TTL_MS = 10 * 60_000;
+const MIN_AGE_MS = 2_000;
+
+export function issueChallenge(key: string, now: Date, random: () => number = Math.random): Challenge {
+  const a = 1 + Math.floor(random() * 9);
+  const b = 1 + Math.floor(random() * 9);
+  const payload = Buffer.from(JSON.stringify({ s: a + b, t: now.getTime(), n: randomBytes(6).toString('hex') })).toString('base64url');
+  return { token: `${payload}.${sign(key, payload)}`, question: `${a} + ${b} = ?`, expiresAt: new Date(now.getTime() + TTL_MS).toISOString() };
+}
+
+/** null when the answer is right and the token genuine, fresh, not answered in under two seconds and not used before */
+export function checkChallenge(key: string, token: string, answer: number, now: Date, used: Map<string, number>): string | null {
+  const [payload = '', mac = ''] = token.split('.');
+  const expected = sign(key, payload);
+  if (mac.length !== expected.length || !timingSafeEqual(Buffer.from(mac), Buffer.from(expected))) return '验证信息无效，请刷新后重试';
+  let data: { s?: unknown; t?: unknown };
+  try {
+    data = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { s?: unknown; t?: unknown };
+  } catch {
+    return '验证信息无效，请刷新后重试';
+  }
+  const age = now.getTime() - Number(data.t);
+  if (!(age <= TTL_MS)) return '验证已过期，请刷新后重试';
+  if (age < MIN_AGE_MS) return '提交过快，请稍后再试';
+  for (const [k, exp] of used) if (exp < now.getTime()) used.delete(k);
+  if (used.has(mac)) return '该验证已使用，请刷新后重试';
+  if (Number(data.s) !== answer) return '验证答案不正确';
+  used.set(mac, Number(data.t) + TTL_MS);
+  return null;
+}
+
+const sign = (key: string, payload: string): string => createHmac('sha256', key).update(payload).digest('base64url');

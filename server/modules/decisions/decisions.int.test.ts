@@ -1,0 +1,190 @@
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../demo/demo.seed.ts';
+import { adminModule } from '../../platform/admin.module.ts';
+import { calendarModule } from '../../platform/calendar/calendar.module.ts';
+import { workflowModule } from '../../platform/workflow/workflow.module.ts';
+import { json, startTestApp, type TestApp } from '../../test/harness.ts';
+import { createRecord, homeItems, listLedger, moduleIndicators } from '../../test/ledger-client.ts';
+import { decisionsModule } from './decisions.module.ts';
+
+let t: TestApp;
+let clerk: string;
+let reviewer: string;
+let legal: string;
+let county: string;
+const TOWN = '999001001000';
+const year = new Date().getUTCFullYear();
+const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const daysFrom = (n: number): string => new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  // the shared demo template is built from the registered modules, which do not include this one yet: seed here
+  t = await startTestApp({ modules: [adminModule, calendarModule, workflowModule, decisionsModule], demo: false });
+  await seedDemo(t.platform);
+  [clerk, reviewer, legal, county] = await Promise.all([t.login('clerk'), t.login('reviewer'), t.login('legal'), t.login('county')]);
+});
+afterAll(async () => t.close());
+
+const transition = (cookie: string, ledger: string, id: number, name: string, payload: Record<string, unknown> = {}) =>
+  t.request(cookie, { method: 'POST', url: `/api/ledgers/${ledger}/${id}/transitions/${name}`, payload });
+const edit = async (cookie: string, ledger: string, id: number, values: Record<string, unknown>) => {
+  const cur = json<{ version: number }>(await t.request(cookie, { method: 'GET', url: `/api/ledgers/${ledger}/${id}` }));
+  return t.request(cookie, { method: 'PUT', url: `/api/ledgers/${ledger}/${id}`, payload: { ...values, version: cur.version } });
+};
+
+describe('demo data', () => {
+  it('gives every town a catalog of decisions, all decided with the five procedures', async () => {
+    for (const y of [year - 1, year]) {
+      const items = await listLedger(t, county, 'decisions.catalog_item', `org=${TOWN}&f.year=${y}&pageSize=1`);
+      expect(items.total, String(y)).toBeGreaterThanOrEqual(3);
+      expect(items.total).toBeLessThanOrEqual(8);
+    }
+    const ind = await moduleIndicators(t, county, 'decisions', '999001000000', year - 1);
+    const docs = await moduleIndicators(t, county, 'normdocs', '999001000000', year - 1);
+    const v = (id: string) => [...ind, ...docs].find((i) => i.id === id)?.value;
+    expect(v('decisions.made')).toBeGreaterThan(10);
+    expect(v('decisions.all_procedures_rate')).toBe(100);
+    expect(v('decisions.collective_rate')).toBe(100);
+    expect(v('normdocs.in_force')).toBeGreaterThan(120);
+    expect(v('normdocs.cleanup_repealed')).toBeGreaterThan(10);
+    expect(v('normdocs.filing_timely_rate')).toBeLessThan(100);
+    expect(v('normdocs.filing_timely_rate')).toBeGreaterThan(80);
+  });
+});
+
+describe('a major decision', () => {
+  let id: number;
+  it('is refused as made while a procedure is missing, naming it', async () => {
+    const res = await createRecord(t, clerk, 'decisions.decision', {
+      orgCode: TOWN, title: '集镇停车场建设项目', proposing_unit: '规划建设办', started_on: daysFrom(-60),
+      pp_result: '已完成', pp_date: daysFrom(-20), pp_evidence: '网站公开征求意见30日',
+      er_result: '依法不适用', er_skip_reason: '不涉及专业技术问题',
+      lr_date: daysFrom(-10), lr_evidence: '合法性审查意见：合法',
+      cd_date: daysFrom(-5), cd_meeting: '党委会议', participants: '甲、乙、丙', speaking_order: '甲、丙、乙', principal_leader: '丙', cd_evidence: '会议同意',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    id = json<{ id: number }>(res).id;
+    const refused = await transition(reviewer, 'decisions.decision', id, 'decide', { decided_on: daysFrom(-5), decision_result: '通过', date: daysFrom(-5) });
+    expect(refused.statusCode).toBe(422);
+    const problem = json<{ code: string; detail: string }>(refused);
+    expect(problem.code).toBe('gate_refused');
+    expect(problem.detail).toContain('风险评估');
+    expect(problem.detail).not.toContain('公众参与');
+    // an edit cannot record the decision date either
+    expect((await edit(clerk, 'decisions.decision', id, { decided_on: daysFrom(-5) })).statusCode).toBe(400);
+  });
+  it('is made once the missing procedure is recorded, with a warning when the leader did not speak last', async () => {
+    const rec = await transition(clerk, 'decisions.decision', id, 'record_procedures', { ra_result: '依法不适用', ra_skip_reason: '不涉及社会稳定风险', date: daysFrom(-6) });
+    expect(rec.statusCode, rec.body).toBe(200);
+    const ok = await transition(reviewer, 'decisions.decision', id, 'decide', { decided_on: daysFrom(-5), decision_result: '通过', date: daysFrom(-5) });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const detail = json<{ state: string; values: Record<string, unknown> }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/decisions.decision/${id}` }));
+    expect(detail.state).toBe('decided');
+    expect(detail.values['leader_last']).toBe(false);
+    expect(detail.values['leader_last_note']).toBe('主要负责人丙未末位表态（最后发言：乙）');
+  });
+  it('downloads as one archive with a DOCX summary and the comments', async () => {
+    const boundary = '----fazhi';
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const upload = await t.request(clerk, {
+      method: 'POST',
+      url: `/api/ledgers/decisions.decision/${id}/attachments`,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\n会议纪要\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="minutes.pdf"\r\nContent-Type: application/pdf\r\n\r\n`), pdf, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    });
+    expect(upload.statusCode, upload.body).toBe(200);
+    const res = await t.request(clerk, { method: 'GET', url: `/api/decisions/${id}/archive` });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(res.headers['content-type']).toContain('application/zip');
+    const zip = await JSZip.loadAsync(res.rawPayload);
+    const names = Object.keys(zip.files);
+    expect(names).toContain('集镇停车场建设项目决策档案.docx');
+    expect(names).toContain('公众意见及处理情况.csv');
+    expect(await zip.file('附件/会议纪要-minutes.pdf')?.async('nodebuffer')).toEqual(pdf);
+    expect((await t.request(await t.login('clerk2'), { method: 'GET', url: `/api/decisions/${id}/archive` })).statusCode).toBe(404);
+  });
+});
+
+describe('public comment', () => {
+  let draftId: number;
+  it('lists the draft open for comment, with its period and the reason for shortening it', async () => {
+    const res = await createRecord(t, clerk, 'decisions.decision', {
+      orgCode: TOWN, title: '农村道路养护办法', proposing_unit: '规划建设办', started_on: daysFrom(-20), summary: '草案要点……',
+      draft_published: true, comment_from: daysFrom(-2), comment_to: daysFrom(15), comment_short_reason: '汛期临近，须尽快实施',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    draftId = json<{ id: number }>(res).id;
+    const pub = json<{ drafts: Array<Record<string, unknown>>; catalog: unknown[] }>(await t.request(null, { method: 'GET', url: '/api/public/decisions' }));
+    expect(pub.catalog.length).toBeGreaterThan(0);
+    expect(pub.drafts.find((d) => d['id'] === draftId)).toMatchObject({ open: true, periodDays: 18, shortenedReason: '汛期临近，须尽快实施' });
+  });
+  it('takes a comment without an account, shows it to the drafting unit, and publishes the answer', async () => {
+    const ch = json<{ token: string; question: string }>(await t.request(null, { method: 'GET', url: '/api/public/decisions/challenge' }));
+    const answer = ch.question.split(/[+=]/).slice(0, 2).reduce((s, x) => s + Number(x.trim()), 0);
+    const body = { content: '建议增加村民代表参与养护监督的条款', name: '王五', contact: '13800000000', challengeToken: ch.token, challengeAnswer: answer };
+    expect((await t.request(null, { method: 'POST', url: `/api/public/decisions/${draftId}/comments`, payload: { ...body, website: 'http://spam' } })).statusCode).toBe(400);
+    await new Promise((r) => setTimeout(r, 2100));
+    const posted = await t.request(null, { method: 'POST', url: `/api/public/decisions/${draftId}/comments`, payload: body });
+    expect(posted.statusCode, posted.body).toBe(200);
+    const commentId = json<{ id: number }>(posted).id;
+    const replay = await t.request(null, { method: 'POST', url: `/api/public/decisions/${draftId}/comments`, payload: body });
+    expect(replay.statusCode).toBe(400);
+
+    const mine = await listLedger(t, clerk, 'decisions.comment', `f.decision=${draftId}`);
+    expect(mine.items.map((i) => i.id)).toEqual([commentId]);
+    expect(json<{ items: unknown[] }>(await t.request(null, { method: 'GET', url: `/api/public/decisions/${draftId}/comments` })).items).toEqual([]);
+
+    const answered = await edit(clerk, 'decisions.comment', commentId, { handling: '采纳', answer: '已增加村民代表监督条款', answered_on: today, answer_published: true });
+    expect(answered.statusCode, answered.body).toBe(200);
+    const pub = json<{ items: Array<Record<string, unknown>> }>(await t.request(null, { method: 'GET', url: `/api/public/decisions/${draftId}/comments` }));
+    expect(pub.items).toMatchObject([{ id: commentId, handling: '采纳', answer: '已增加村民代表监督条款' }]);
+    expect(JSON.stringify(pub)).not.toContain('王五');
+  });
+  it('refuses a comment outside the period', async () => {
+    const res = await createRecord(t, clerk, 'decisions.decision', { orgCode: TOWN, title: '已截止的草案', proposing_unit: '党政办公室', started_on: daysFrom(-90), draft_published: true, comment_from: daysFrom(-70), comment_to: daysFrom(-35) });
+    const closedId = json<{ id: number }>(res).id;
+    const ch = json<{ token: string; question: string }>(await t.request(null, { method: 'GET', url: '/api/public/decisions/challenge' }));
+    await new Promise((r) => setTimeout(r, 2100));
+    const answer = ch.question.split(/[+=]/).slice(0, 2).reduce((s, x) => s + Number(x.trim()), 0);
+    const post = await t.request(null, { method: 'POST', url: `/api/public/decisions/${closedId}/comments`, payload: { content: '迟到的意见内容', challengeToken: ch.token, challengeAnswer: answer } });
+    expect(post.statusCode).toBe(409);
+  });
+});
+
+describe('a normative document', () => {
+  it('shows its filing due date once published and counts a late filing against 报备及时率', async () => {
+    const L = 'normdocs.document';
+    const before = await moduleIndicators(t, clerk, 'normdocs', TOWN, 2026);
+    const timelyBefore = before.find((i) => i.id === 'normdocs.filed_on_time')?.value ?? 0;
+    const issuedBefore = before.find((i) => i.id === 'normdocs.issued')?.value ?? 0;
+    const res = await createRecord(t, clerk, L, { orgCode: TOWN, title: '城关镇门前三包管理办法', drafting_unit: '党政办公室', draft_on: '2026-01-05' });
+    expect(res.statusCode, res.body).toBe(200);
+    const id = json<{ id: number }>(res).id;
+    const short = await transition(clerk, L, id, 'open_comment', { comment_from: '2026-01-12', comment_to: '2026-01-15', date: '2026-01-12' });
+    expect(short.statusCode).toBe(422);
+    expect(json<{ detail: string }>(short).detail).toContain('7个工作日');
+    expect((await transition(clerk, L, id, 'open_comment', { comment_from: '2026-01-12', comment_to: '2026-01-30', date: '2026-01-12' })).statusCode).toBe(200);
+    expect((await transition(legal, L, id, 'legality_review', { legality_review_on: '2026-02-03', legality_conclusion: '合法', legality_opinion: '合法', date: '2026-02-03' })).statusCode).toBe(200);
+    expect((await transition(clerk, L, id, 'deliberate', { deliberation_on: '2026-02-05', deliberation_meeting: '镇政府常务会议', date: '2026-02-05' })).statusCode).toBe(200);
+    const pub = await transition(clerk, L, id, 'publish', { doc_no: '城关府规〔2026〕99号', publish_on: '2026-03-02', valid_until: '2031-03-01', effect: '现行有效', date: '2026-03-02' });
+    expect(pub.statusCode, pub.body).toBe(200);
+    const tl = json<{ clocks: Array<{ id: string; due: string | null }> }>(pub);
+    expect(tl.clocks.find((c) => c.id === 'filing')?.due).toBe('2026-04-01');
+    const detail = json<{ values: Record<string, unknown> }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${L}/${id}` }));
+    expect(detail.values['filing_due_on']).toBe('2026-04-01');
+    const filed = await transition(clerk, L, id, 'file', { filed_on: '2026-04-03', filed_to: ['上一级人民政府', '本级人大常委会'], date: '2026-04-03' });
+    expect(filed.statusCode, filed.body).toBe(200);
+    const after = await moduleIndicators(t, clerk, 'normdocs', TOWN, 2026);
+    expect(after.find((i) => i.id === 'normdocs.issued')?.value).toBe(issuedBefore + 1);
+    expect(after.find((i) => i.id === 'normdocs.filed_on_time')?.value).toBe(timelyBefore);
+  });
+  it('reminds of documents whose validity ends within 90 days', async () => {
+    const res = await createRecord(t, clerk, 'normdocs.document', { orgCode: TOWN, title: '即将到期的办法', drafting_unit: '党政办公室', draft_on: '2021-01-04', doc_no: '城关府规〔2021〕98号', publish_on: '2021-02-01', valid_until: daysFrom(30), effect: '现行有效' });
+    expect(res.statusCode, res.body).toBe(200);
+    const item = (await homeItems(t, clerk)).find((i) => i.key === 'normdocs.expiring');
+    expect(item?.count).toBeGreaterThanOrEqual(1);
+    const list = await listLedger(t, clerk, 'normdocs.document', `${item?.link.split('?')[1] ?? ''}&pageSize=1`);
+    expect(list.total).toBe(item?.count);
+  });
+});

@@ -1,0 +1,121 @@
+import { sql, type Kysely } from 'kysely';
+import { z } from 'zod';
+import { AppError, notFound } from '../../platform/http/errors.ts';
+import type { Api } from '../../platform/http/route.ts';
+import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
+import { ledgerDb } from '../../platform/ledger/ledger.query.ts';
+import { createRecord } from '../../platform/ledger/ledger.service.ts';
+import type { Platform } from '../../platform/module.ts';
+import { checkChallenge, issueChallenge } from './comment-challenge.ts';
+import { periodDays } from './decisions.rules.ts';
+
+const iso = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
+
+/** the public site: the published catalog, drafts open for comment, comments without an account, published answers */
+export function publicDecisionRoutes(api: Api, platform: Platform): void {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- ledger tables are declared at run time
+  const db = platform.db as unknown as Kysely<any>;
+  const key = platform.cipher.blindIndex('comment-challenge');
+  const used = new Map<string, number>();
+  const idParam = z.object({ id: z.coerce.number().int().positive() });
+
+  api.route({
+    method: 'GET',
+    url: '/api/public/decisions',
+    access: 'public',
+    summary: '重大行政决策目录与公开征求意见的决策草案',
+    tags: ['公开'],
+    query: z.object({ year: z.coerce.number().int().optional(), org: z.string().max(20).optional() }),
+    handler: async (ctx, { query }) => {
+      const today = chinaDate(ctx.now);
+      let cq = db.selectFrom('decisions_catalog_item as c').innerJoin('org', 'org.code', 'c.org_code').select(['c.id', 'c.org_code', 'org.name as org_name', 'c.year', 'c.title', 'c.proposing_unit', 'c.kind', 'c.planned_time', 'c.published_on']).where('c.status', '=', 'active').where('c.catalog_status', '=', '已公布');
+      let dq = db.selectFrom('decisions_decision as d').innerJoin('org', 'org.code', 'd.org_code').select(['d.id', 'd.org_code', 'org.name as org_name', 'd.title', 'd.proposing_unit', 'd.summary', 'd.comment_from', 'd.comment_to', 'd.comment_short_reason', 'd.decided_on', 'd.published_on', 'd.doc_no']).where('d.status', '=', 'active').where('d.draft_published', '=', true);
+      if (query.year) {
+        cq = cq.where('c.year', '=', query.year);
+        dq = dq.where(sql`extract(year from d.comment_from)`, '=', query.year);
+      }
+      if (query.org) {
+        cq = cq.where('c.org_code', '=', query.org);
+        dq = dq.where('d.org_code', '=', query.org);
+      }
+      const [catalog, drafts] = await Promise.all([cq.orderBy('c.year', 'desc').orderBy('c.id').limit(500).execute(), dq.orderBy('d.comment_from', 'desc').limit(200).execute()]);
+      return {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw rows
+        catalog: catalog.map((c: any) => ({ id: Number(c.id), orgCode: c.org_code, orgName: c.org_name, year: c.year, title: c.title, proposingUnit: c.proposing_unit, kind: c.kind, plannedTime: c.planned_time, publishedOn: iso(c.published_on) })),
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw rows
+        drafts: drafts.map((d: any) => {
+          const from = iso(d.comment_from);
+          const to = iso(d.comment_to);
+          return { id: Number(d.id), orgCode: d.org_code, orgName: d.org_name, title: d.title, proposingUnit: d.proposing_unit, summary: d.summary, commentFrom: from, commentTo: to, periodDays: from && to ? periodDays(from, to) : null, shortenedReason: d.comment_short_reason ?? null, open: Boolean(from && to && from <= today && today <= to), decidedOn: iso(d.decided_on), publishedOn: iso(d.published_on), docNo: d.published_on ? d.doc_no : null };
+        }),
+      };
+    },
+  });
+
+  api.route({
+    method: 'GET',
+    url: '/api/public/decisions/challenge',
+    access: 'public',
+    summary: '提交意见前的验证题',
+    tags: ['公开'],
+    rateLimit: { max: 30, timeWindow: '1 minute' },
+    handler: async (ctx) => issueChallenge(key, ctx.now),
+  });
+
+  api.route({
+    method: 'POST',
+    url: '/api/public/decisions/:id/comments',
+    access: 'public',
+    summary: '对决策草案提出意见（无需登录）',
+    tags: ['公开'],
+    write: true,
+    rateLimit: { max: 5, timeWindow: '1 minute' },
+    params: idParam,
+    body: z.object({
+      content: z.string().trim().min(5).max(5000),
+      name: z.string().trim().max(40).optional(),
+      contact: z.string().trim().max(60).optional(),
+      challengeToken: z.string().min(10).max(500),
+      challengeAnswer: z.coerce.number().int(),
+      // honeypot: a field hidden from people; a robot filling it in is refused
+      website: z.string().max(200).optional(),
+    }),
+    labels: { content: '意见内容', name: '姓名', contact: '联系方式', challengeAnswer: '验证答案', challengeToken: '验证信息' },
+    handler: async (ctx, { params, body }) => {
+      if (body.website) throw new AppError('validation_failed', '提交未通过校验', [{ path: 'website', message: '提交未通过校验' }]);
+      const problem = checkChallenge(key, body.challengeToken, body.challengeAnswer, ctx.now, used);
+      if (problem) throw new AppError('validation_failed', problem, [{ path: 'challengeAnswer', label: '验证答案', message: `验证答案：${problem}` }]);
+      const d = (await ledgerDb(ctx).selectFrom('decisions_decision').selectAll().where('id', '=', params.id).where('status', '=', 'active').where('draft_published', '=', true).executeTakeFirst()) as Record<string, unknown> | undefined;
+      if (!d) throw notFound('公开征求意见的决策草案');
+      const today = chinaDate(ctx.now);
+      const from = iso(d['comment_from']);
+      const to = iso(d['comment_to']);
+      if (!from || !to || today < from || today > to) throw new AppError('conflict', `该决策草案不在征求意见期内（${from ?? '—'}至${to ?? '—'}）`);
+      const orgCode = String(d['org_code']);
+      // the comment belongs to the deciding organisation; the public actor writes only this one record
+      const scoped = { ...ctx, scope: { root: orgCode, codes: [orgCode] } };
+      const l = platform.ledgers.get('decisions.comment');
+      if (!l) throw new Error('decisions.comment is not registered');
+      const rec = await createRecord(scoped, l, { orgCode, decision: params.id, summary: body.content.slice(0, 100), content: body.content, channel: '网站', submitted_on: today, ...(body.name ? { submitter_name: body.name } : {}), ...(body.contact ? { contact: body.contact } : {}) }, platform.ledgers, { auditAction: 'public_comment' });
+      return { id: rec.id, submittedOn: today, message: '意见已提交，感谢您的参与。处理情况将在本页公开。' };
+    },
+  });
+
+  api.route({
+    method: 'GET',
+    url: '/api/public/decisions/:id/comments',
+    access: 'public',
+    summary: '决策草案意见的公开处理情况',
+    tags: ['公开'],
+    params: idParam,
+    handler: async (_ctx, { params }) => {
+      const d = await db.selectFrom('decisions_decision').select(['id', 'title']).where('id', '=', params.id).where('status', '=', 'active').where('draft_published', '=', true).executeTakeFirst();
+      if (!d) throw notFound('公开征求意见的决策草案');
+      const rows = await db.selectFrom('decisions_comment').select(['id', 'content', 'channel', 'submitted_on', 'handling', 'answer', 'answered_on']).where('decision', '=', params.id).where('status', '=', 'active').where('answer_published', '=', true).orderBy('submitted_on').orderBy('id').execute();
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw rows
+      const items = rows.map((c: any) => ({ id: Number(c.id), content: c.content, channel: c.channel, submittedOn: iso(c.submitted_on), handling: c.handling, answer: c.answer, answeredOn: iso(c.answered_on) }));
+      const count = (h: string): number => items.filter((i) => i.handling === h).length;
+      return { decision: { id: Number(d.id), title: d.title }, summary: { published: items.length, adopted: count('采纳'), partlyAdopted: count('部分采纳'), notAdopted: count('未采纳') }, items };
+    },
+  });
+}

@@ -1,0 +1,65 @@
+import { defineWorkflow, type WorkflowDef } from '../../platform/workflow/workflow.types.ts';
+import { decisionComputed, decisionPeriodProblem, PROCEDURES, procedureMissing } from './decisions.rules.ts';
+
+const set = (v: unknown): boolean => v !== null && v !== undefined && v !== '';
+
+const PROCEDURE_FIELDS = ['pp_result', 'pp_date', 'pp_evidence', 'pp_skip_reason', 'er_result', 'er_date', 'er_evidence', 'er_skip_reason', 'ra_result', 'ra_date', 'ra_evidence', 'ra_skip_reason', 'lr_date', 'lr_evidence'];
+const MEETING_FIELDS = ['cd_date', 'cd_meeting', 'participants', 'speaking_order', 'principal_leader', 'cd_evidence'];
+
+/**
+ * 重大行政决策 (重大行政决策程序暂行条例, 国务院令第713号): the state follows the dates; `decide` is refused, naming
+ * each procedure, until 公众参与、专家论证、风险评估、合法性审查、集体讨论决定 are each recorded (or lawfully skipped with a reason)
+ */
+export function decisionWorkflow(): WorkflowDef {
+  return defineWorkflow({
+    states: {
+      drafting: { label: '拟订中' },
+      consulting: { label: '征求意见中' },
+      decided: { label: '已决定' },
+      published: { label: '已公布' },
+      evaluated: { label: '已评估', final: true },
+    },
+    initial: 'drafting',
+    deriveState: (v) => {
+      if (set(v['evaluated_on'])) return 'evaluated';
+      if (set(v['published_on'])) return 'published';
+      if (set(v['decided_on'])) return 'decided';
+      if (v['draft_published'] === true) return 'consulting';
+      return 'drafting';
+    },
+    computeFields: decisionComputed,
+    transitions: [
+      {
+        name: 'open_comment',
+        label: '公开征求意见',
+        from: ['drafting'],
+        to: 'consulting',
+        captures: ['draft_published', 'comment_from', 'comment_to', 'comment_short_reason', 'summary'],
+        gates: {
+          fields: ['comment_from', 'comment_to', 'summary'],
+          checks: [
+            { message: '须勾选“草案已公开征求意见”', check: (v) => v['draft_published'] === true },
+            { message: '征求意见期限少于30日的，须说明理由（理由向社会公开）', check: (v) => decisionPeriodProblem(v) === null },
+          ],
+        },
+      },
+      { name: 'record_procedures', label: '记录法定程序', from: ['drafting', 'consulting'], captures: PROCEDURE_FIELDS },
+      { name: 'record_meeting', label: '记录集体讨论', from: ['drafting', 'consulting'], captures: MEETING_FIELDS },
+      {
+        name: 'decide',
+        label: '作出决定',
+        from: ['drafting', 'consulting'],
+        to: 'decided',
+        roles: ['reviewer', 'leader', 'county_admin'],
+        captures: ['decided_on', 'decision_result', 'doc_no'],
+        gates: {
+          fields: ['decided_on', 'decision_result'],
+          checks: PROCEDURES.map((p) => ({ message: `缺少“${p.label}”程序记录（${p.key === 'cd' ? '须记录会议日期、名称、参会人员、发言顺序、主要负责人和会议纪要' : p.skippable ? '须记录完成日期和材料摘要，或依法不适用的理由' : '须记录完成日期和审查意见'}）`, check: (v) => procedureMissing(p, v) === null })),
+        },
+      },
+      { name: 'publish', label: '公布决策', from: ['decided'], to: 'published', captures: ['published_on', 'doc_no'], gates: { fields: ['published_on'] } },
+      { name: 'archive', label: '归档', from: ['decided', 'published', 'evaluated'], captures: ['archived_on'], gates: { fields: ['archived_on'] } },
+      { name: 'evaluate', label: '决策后评估', from: ['published'], to: 'evaluated', captures: ['evaluated_on', 'evaluation'], gates: { fields: ['evaluated_on', 'evaluation'] } },
+    ],
+  });
+}

@@ -1,0 +1,19 @@
+type Role = 'sysadmin' | 'secadmin' | 'auditor' | 'clerk' | 'reviewer' | 'legal_reviewer' | 'leader' | 'supervisor' | 'county_admin';
+
+const READ: readonly Role[] = ['clerk', 'reviewer', 'legal_reviewer', 'leader', 'supervisor', 'county_admin'];
+const EDIT: readonly Role[] = ['clerk', 'reviewer', 'leader', 'county_admin'];
+const LEAD: readonly Role[] = ['leader', 'county_admin'];
+
+export const EXPECTED_ACCESS: Record<string, ReadonlyArray<Role> | 'any' | 'public'> = {
+  'GET /api/disclosure/report': READ,
+  'PUT /api/disclosure/report': EDIT,
+  'POST /api/disclosure/report/finalise': LEAD,
+  'POST /api/disclosure/report/publish': LEAD,
+  'GET /api/disclosure/report/export': READ,
+  // the ledger's update permission (DEFAULT_ROLES.update)
+  'POST /api/disclosure/applications/:id/reply-letter': ['clerk', 'reviewer', 'county_admin'],
+  'GET /api/public/disclosure/items': 'public',
+  'GET /api/public/disclosure/items/:id': 'public',
+  'GET /api/public/disclosure/reports': 'public',
+  'GET /api/public/disclosure/reports/:id': 'public',
+};

@@ -1,0 +1,120 @@
+import { sql, type Kysely } from 'kysely';
+import { z } from 'zod';
+import { notFound } from '../../platform/http/errors.ts';
+import type { Api } from '../../platform/http/route.ts';
+import { queryTerms } from '../../platform/ledger/search.ts';
+import type { Platform } from '../../platform/module.ts';
+import { renderDocx } from '../../platform/reports/docx.renderer.ts';
+import { renderHtml } from '../../platform/reports/html.renderer.ts';
+import type { DisclosureReport } from './disclosure.report.ts';
+import { toDocument } from './disclosure.render.ts';
+import { ITEM_CATEGORIES } from './disclosure.taxonomy.ts';
+import { PUBLISHABLE } from './disclosure.workflow.ts';
+
+const tags = ['公开'];
+
+/**
+ * the public site: published items only. An item is visible when it has a publication date AND a secrecy review
+ * that allowed it, and is not withdrawn: an unpublished or secrecy-pending item never leaves the building.
+ */
+export function publicDisclosureRoutes(api: Api, platform: Platform): void {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- ledger and module tables are not in the typed schema
+  const db = platform.db as unknown as Kysely<any>;
+  const visible = () =>
+    db
+      .selectFrom('disclosure_item as i')
+      .innerJoin('org', 'org.code', 'i.org_code')
+      .where('i.status', '=', 'active')
+      .where('i.published_on', 'is not', null)
+      .where('i.published_on', '<=', sql<string>`current_date`)
+      .where('i.secrecy_result', 'in', [...PUBLISHABLE]);
+  const cols = ['i.id', 'i.org_code', 'org.name as org_name', 'i.title', 'i.category', 'i.doc_no', sql<string>`i.published_on::text`.as('published_on'), 'i.summary', 'i.url'] as const;
+
+  api.route({
+    method: 'GET',
+    url: '/api/public/disclosure/items',
+    access: 'public',
+    summary: '主动公开的政府信息（按类别、全文检索）',
+    tags,
+    query: z.object({
+      org: z.string().max(20).optional(),
+      category: z.enum(ITEM_CATEGORIES).optional(),
+      q: z.string().max(100).optional(),
+      page: z.coerce.number().int().min(1).default(1),
+      pageSize: z.coerce.number().int().min(1).max(100).default(20),
+    }),
+    labels: { org: '单位', category: '类别', q: '关键词' },
+    handler: async (_ctx, { query }) => {
+      let base = visible();
+      if (query.org) base = base.where('i.org_code', 'in', db.selectFrom('org').select('code').where('path', 'like', `%/${query.org}/%`));
+      let listed = base;
+      if (query.category) listed = listed.where('i.category', '=', query.category);
+      const terms = query.q ? queryTerms(query.q) : [];
+      if (terms.length) {
+        listed = listed.where(sql<boolean>`i.search_tsv @@ to_tsquery('simple', ${terms.map((t) => `'${t}'`).join(' & ')})`);
+        base = base.where(sql<boolean>`i.search_tsv @@ to_tsquery('simple', ${terms.map((t) => `'${t}'`).join(' & ')})`);
+      }
+      const total = Number((await listed.select(sql<number>`count(*)`.as('n')).executeTakeFirst())?.n ?? 0);
+      const rows = await listed.select([...cols]).orderBy('i.published_on', 'desc').orderBy('i.id', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
+      const counts = await base.select(['i.category', sql<number>`count(*)`.as('n')]).groupBy('i.category').execute();
+      const byCat = new Map(counts.map((c) => [String(c.category), Number(c.n)]));
+      return {
+        items: rows.map((r) => ({ id: Number(r.id), orgCode: r.org_code, orgName: r.org_name, title: r.title, category: r.category, docNo: r.doc_no, publishedOn: r.published_on, summary: r.summary, url: r.url })),
+        total,
+        page: query.page,
+        pageSize: query.pageSize,
+        categories: ITEM_CATEGORIES.filter((c) => byCat.has(c)).map((c) => ({ category: c, count: byCat.get(c) ?? 0 })),
+      };
+    },
+  });
+  api.route({
+    method: 'GET',
+    url: '/api/public/disclosure/items/:id',
+    access: 'public',
+    summary: '主动公开的政府信息全文',
+    tags,
+    params: z.object({ id: z.coerce.number().int().positive() }),
+    handler: async (_ctx, { params }) => {
+      const r = await visible().select([...cols, 'i.content', 'i.issuing_unit']).where('i.id', '=', params.id).executeTakeFirst();
+      if (!r) throw notFound('公开信息');
+      return { id: Number(r.id), orgCode: r.org_code, orgName: r.org_name, title: r.title, category: r.category, docNo: r.doc_no, publishedOn: r.published_on, summary: r.summary, url: r.url, content: r.content, issuingUnit: r.issuing_unit };
+    },
+  });
+
+  const published = () => db.selectFrom('disclosure_report as d').innerJoin('org', 'org.code', 'd.org_code').where('d.status', '=', 'published');
+  api.route({
+    method: 'GET',
+    url: '/api/public/disclosure/reports',
+    access: 'public',
+    summary: '已公开的政府信息公开工作年度报告',
+    tags,
+    query: z.object({ org: z.string().max(20).optional(), year: z.coerce.number().int().optional() }),
+    handler: async (_ctx, { query }) => {
+      let q = published().select(['d.id', 'd.org_code', 'org.name as org_name', 'd.year', 'd.published_at']);
+      if (query.org) q = q.where('d.org_code', '=', query.org);
+      if (query.year) q = q.where('d.year', '=', query.year);
+      const rows = await q.orderBy('d.year', 'desc').orderBy('org.path').execute();
+      return { items: rows.map((r) => ({ id: Number(r.id), orgCode: r.org_code, orgName: r.org_name, year: r.year, title: `${String(r.org_name)}${String(r.year)}年政府信息公开工作年度报告`, publishedAt: new Date(r.published_at as string).toISOString() })) };
+    },
+  });
+  api.route({
+    method: 'GET',
+    url: '/api/public/disclosure/reports/:id',
+    access: 'public',
+    summary: '公开的年度报告（JSON，或 format=html|docx 下载）',
+    tags,
+    params: z.object({ id: z.coerce.number().int().positive() }),
+    query: z.object({ format: z.enum(['json', 'html', 'docx']).default('json') }),
+    handler: async (_ctx, { params, query }, _req, reply) => {
+      const r = await published().select(['d.snapshot', 'd.published_at']).where('d.id', '=', params.id).executeTakeFirst();
+      if (!r) throw notFound('报告');
+      // the public copy carries no record ids or internal links
+      const report = r.snapshot as DisclosureReport;
+      const clean: DisclosureReport = { ...report, sections: report.sections.map((s) => (s.table ? { ...s, table: { ...s.table, rows: s.table.rows.map((row) => ({ ...row, cells: row.cells.map((c) => ({ value: c.value, source: c.source })) })) } } : s)) };
+      if (query.format === 'json') return clean;
+      const doc = toDocument(clean, new Date(r.published_at as string).toISOString().slice(0, 10));
+      if (query.format === 'html') return reply.header('content-type', 'text/html; charset=utf-8').send(renderHtml(doc));
+      return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${clean.title}.docx`)}`).send(await renderDocx(doc));
+    },
+  });
+}

@@ -1,0 +1,150 @@
+import { sql, type Kysely } from 'kysely';
+import { audit } from '../../platform/audit/audit.service.ts';
+import type { Ctx } from '../../platform/http/context.ts';
+import { AppError, notFound } from '../../platform/http/errors.ts';
+import { allIndicators } from '../../platform/indicators/indicator.routes.ts';
+import { computeIndicators } from '../../platform/indicators/indicator.service.ts';
+import type { Platform } from '../../platform/module.ts';
+import { subtreeCodes } from '../../platform/orgs/org.repository.ts';
+import { buildDisclosureReport, NARRATIVE_KEYS, type ApplicationRecord, type DisclosureReport, type ExternalFigure, type ItemRecord } from './disclosure.report.ts';
+import { PUBLISHABLE } from './disclosure.workflow.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- this module's own tables and the ledger tables are not in the typed schema
+type AnyDb = Kysely<any>;
+const db = (ctx: Pick<Ctx, 'tx'>): AnyDb => ctx.tx as unknown as AnyDb;
+
+/** indicators of other modules the report reads when they exist (table 二, table 四) */
+export const EXTERNAL_INDICATORS = [
+  'normative.docs_issued',
+  'normative.docs_repealed',
+  'normative.docs_in_force',
+  'enforcement.licences_decided',
+  'enforcement.penalties_decided',
+  'enforcement.coercions_decided',
+  'reconsideration.disclosure_reconsiderations',
+  'reconsideration.disclosure_direct_suits',
+  'reconsideration.disclosure_suits_after_reconsideration',
+];
+
+export interface DraftRow {
+  id: number;
+  org_code: string;
+  year: number;
+  status: 'draft' | 'final' | 'published';
+  narrative: Record<string, string[]>;
+  manual: Record<string, number>;
+  snapshot: DisclosureReport | null;
+  version: number;
+}
+
+/** the organisation's codes in the caller's scope, or 404 */
+async function orgCodes(ctx: Ctx, org: string): Promise<{ name: string; codes: string[] }> {
+  if (!ctx.scope.codes.includes(org)) throw new AppError('not_found', '单位不存在或不在管辖范围内');
+  const row = await ctx.tx.selectFrom('org').select(['name']).where('code', '=', org).executeTakeFirst();
+  if (!row) throw notFound('单位');
+  return { name: row.name, codes: await subtreeCodes(ctx.tx, org) };
+}
+
+export async function findDraft(ctx: Ctx, org: string, year: number): Promise<DraftRow | null> {
+  const row = await db(ctx).selectFrom('disclosure_report').selectAll().where('org_code', '=', org).where('year', '=', year).executeTakeFirst();
+  return (row as DraftRow | undefined) ?? null;
+}
+
+/** the report as the records and the draft's narrative and manual entries make it today */
+export async function liveReport(ctx: Ctx, platform: Platform, org: string, year: number, draft: DraftRow | null): Promise<DisclosureReport> {
+  const { name, codes } = await orgCodes(ctx, org);
+  const start = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  const apps = (await db(ctx)
+    .selectFrom('disclosure_application')
+    .select(['id', sql<string>`received_on::text`.as('received_on'), sql<string | null>`answered_on::text`.as('answered_on'), 'applicant_kind', 'outcome', 'outcome_reason'])
+    .where('org_code', 'in', codes)
+    .where('status', '=', 'active')
+    .where('received_on', '<=', end)
+    .where((eb) => eb.or([eb('answered_on', 'is', null), eb('answered_on', '>=', start)]))
+    .execute()) as ApplicationRecord[];
+  const items = (await db(ctx)
+    .selectFrom('disclosure_item')
+    .select(['id', 'category', sql<string>`published_on::text`.as('published_on')])
+    .where('org_code', 'in', codes)
+    .where('status', '=', 'active')
+    .where('published_on', '>=', start)
+    .where('published_on', '<=', end)
+    .where('secrecy_result', 'in', [...PUBLISHABLE])
+    .execute()) as ItemRecord[];
+  const known = allIndicators(platform).filter((d) => EXTERNAL_INDICATORS.includes(d.id));
+  const values = known.length ? await computeIndicators(ctx, known, platform.ledgers, { org, from: start, to: end }) : [];
+  const external = new Map<string, ExternalFigure>(values.map((v) => [v.id, { value: v.value, link: v.link, breakdown: v.breakdown.map((b) => ({ label: b.label, value: b.value })) }]));
+  return buildDisclosureReport({
+    org: { code: org, name },
+    year,
+    applications: apps.map((a) => ({ ...a, id: Number(a.id) })),
+    items: items.map((i) => ({ ...i, id: Number(i.id) })),
+    external,
+    manual: draft?.manual ?? {},
+    narrative: draft?.narrative ?? {},
+  });
+}
+
+/** the report shown for a draft: frozen once finalised, live before */
+export async function reportView(ctx: Ctx, platform: Platform, org: string, year: number): Promise<{ draft: Omit<DraftRow, 'snapshot' | 'narrative' | 'manual'> | null; report: DisclosureReport }> {
+  const draft = await findDraft(ctx, org, year);
+  const report = draft?.snapshot ?? (await liveReport(ctx, platform, org, year, draft));
+  return { draft: draft ? { id: draft.id, org_code: draft.org_code, year: draft.year, status: draft.status, version: draft.version } : null, report };
+}
+
+export interface DraftEdit {
+  narrative?: Partial<Record<(typeof NARRATIVE_KEYS)[number], string[] | undefined>> | undefined;
+  manual?: Record<string, number | null> | undefined;
+  version?: number | undefined;
+}
+
+/** saves the narrative and manual cells; a stale version is refused (409) */
+export async function saveDraft(ctx: Ctx, org: string, year: number, edit: DraftEdit): Promise<DraftRow> {
+  await orgCodes(ctx, org);
+  const existing = await findDraft(ctx, org, year);
+  if (existing && existing.status !== 'draft') throw new AppError('conflict', '报告已定稿，不能再修改');
+  if (existing && edit.version !== undefined && edit.version !== existing.version) throw new AppError('conflict', '报告已被他人修改，请刷新后再编辑');
+  const narrative = { ...(existing?.narrative ?? {}), ...Object.fromEntries(Object.entries(edit.narrative ?? {}).filter(([, v]) => v !== undefined)) };
+  const manual: Record<string, number> = { ...(existing?.manual ?? {}) };
+  for (const [k, v] of Object.entries(edit.manual ?? {})) {
+    if (v === null) delete manual[k];
+    else manual[k] = v;
+  }
+  let row: DraftRow;
+  if (!existing) {
+    row = (await db(ctx).insertInto('disclosure_report').values({ org_code: org, year, narrative: JSON.stringify(narrative), manual: JSON.stringify(manual), updated_by: ctx.actor.username, updated_at: ctx.now }).returningAll().executeTakeFirstOrThrow()) as DraftRow;
+  } else {
+    row = (await db(ctx).updateTable('disclosure_report').set({ narrative: JSON.stringify(narrative), manual: JSON.stringify(manual), version: existing.version + 1, updated_by: ctx.actor.username, updated_at: ctx.now }).where('id', '=', existing.id).returningAll().executeTakeFirstOrThrow()) as DraftRow;
+  }
+  await audit(ctx, { entity: 'disclosure.report', entityId: row.id, action: existing ? 'update' : 'create', orgCode: org, diff: { year, narrative: edit.narrative ?? {}, manual: edit.manual ?? {} } });
+  return row;
+}
+
+/** freezes the report; refused while a table identity fails, naming the cell */
+export async function finaliseDraft(ctx: Ctx, platform: Platform, org: string, year: number): Promise<DisclosureReport> {
+  const draft = (await findDraft(ctx, org, year)) ?? (await saveDraft(ctx, org, year, {}));
+  if (draft.status !== 'draft') throw new AppError('conflict', '报告已定稿');
+  const report = await liveReport(ctx, platform, org, year, draft);
+  const failed = report.checks.filter((c) => !c.ok);
+  if (failed.length) throw new AppError('gate_refused', `表格数据不符合勾稽关系，不能定稿：${failed.map((c) => c.message).join('；')}`);
+  await db(ctx).updateTable('disclosure_report').set({ status: 'final', snapshot: JSON.stringify(report), version: draft.version + 1, finalised_at: ctx.now, finalised_by: ctx.actor.username, updated_at: ctx.now, updated_by: ctx.actor.username }).where('id', '=', draft.id).execute();
+  await audit(ctx, { entity: 'disclosure.report', entityId: draft.id, action: 'finalise', orgCode: org, diff: { year, status: { from: 'draft', to: 'final' } } });
+  return report;
+}
+
+/** puts a finalised report on the public site */
+export async function publishReport(ctx: Ctx, org: string, year: number): Promise<void> {
+  await orgCodes(ctx, org);
+  const draft = await findDraft(ctx, org, year);
+  if (!draft || draft.status !== 'final') throw new AppError('gate_refused', '报告须先定稿再公开');
+  await db(ctx).updateTable('disclosure_report').set({ status: 'published', published_at: ctx.now, published_by: ctx.actor.username }).where('id', '=', draft.id).execute();
+  await audit(ctx, { entity: 'disclosure.report', entityId: draft.id, action: 'publish', orgCode: org, diff: { year, status: { from: 'final', to: 'published' } } });
+}
+
+/** the next 文号 sequence number of an organisation's year, taken inside the request's transaction */
+export async function nextDocNumber(ctx: Ctx, org: string, year: number, kind: string): Promise<number> {
+  const row = await sql<{ last: number }>`insert into disclosure_doc_counter (org_code, year, kind, last) values (${org}, ${year}, ${kind}, 1)
+    on conflict (org_code, year, kind) do update set last = disclosure_doc_counter.last + 1 returning last`.execute(ctx.tx);
+  return Number(row.rows[0]?.last ?? 1);
+}

@@ -1,0 +1,15 @@
+type Role = 'sysadmin' | 'secadmin' | 'auditor' | 'clerk' | 'reviewer' | 'legal_reviewer' | 'leader' | 'supervisor' | 'county_admin';
+
+const READERS: readonly Role[] = ['clerk', 'reviewer', 'legal_reviewer', 'leader', 'supervisor', 'county_admin'];
+
+/** who may reach each custom route of the enforcement module (generated ledger and workflow routes are covered elsewhere) */
+export const EXPECTED_ACCESS: Record<string, ReadonlyArray<Role> | 'any' | 'public'> = {
+  'POST /api/enforcement/cases/:id/decide': ['leader', 'county_admin'],
+  'GET /api/enforcement/cases/:id/documents/:kind': READERS,
+  'GET /api/public/enforcement/decisions': 'public',
+  'GET /api/public/enforcement/matters': 'public',
+  'POST /api/enforcement/draws': ['clerk', 'reviewer', 'county_admin'],
+  'GET /api/enforcement/draws': READERS,
+  'GET /api/public/enforcement/draws/:id': 'public',
+  'GET /api/enforcement/alerts/repeated-inspections': READERS,
+};

@@ -1,0 +1,217 @@
+import { DEMO_COUNTY } from '../../demo/demo-county.ts';
+import { addDays, companyName, dateBetween, demoWindow, DEMO_TOWN_CODES, idNumber, mobile, officeOf, personName, rng, townName, uscc, village, windowYears } from '../../demo/fake.ts';
+import type { Ctx } from '../../platform/http/context.ts';
+import { seedLedger } from '../../platform/ledger/ledger.seed.ts';
+import type { Platform } from '../../platform/module.ts';
+import { DOMAINS, INDUSTRIES } from './enforcement.ledgers.ts';
+import { amountBand } from './enforcement.rules.ts';
+
+type Domain = (typeof DOMAINS)[number];
+
+// what a town's catalog is made of: [domain, law, guiding department, acts]
+const CATALOG: ReadonlyArray<readonly [Domain, string, string, readonly string[]]> = [
+  ['城管', '《城市市容和环境卫生管理条例》', '县综合行政执法局', ['擅自占用城市道路摆摊设点', '未按规定设置户外广告', '乱倒建筑垃圾', '在建筑物外墙乱涂乱画', '擅自搭建建筑物构筑物', '运输渣土沿途撒漏', '未按规定分类投放生活垃圾', '占道堆放物料']],
+  ['经营行为', '《无证无照经营查处办法》', '县市场监督管理局', ['无照从事经营活动', '未亮照经营', '超范围经营', '出租出借营业执照', '使用不合格计量器具', '销售过期食品', '未取得食品经营许可从事经营']],
+  ['农业', '《农药管理条例》', '县农业农村局', ['经营假农药', '未取得农药经营许可证经营农药', '违规使用禁用农药', '秸秆露天焚烧', '经营不合格种子', '违规使用兽药', '未按规定处置病死畜禽']],
+  ['安全生产', '《中华人民共和国安全生产法》', '县应急管理局', ['未按规定开展安全生产教育培训', '未建立事故隐患排查治理制度', '特种作业人员未持证上岗', '未按规定配备应急救援器材', '违规储存易燃易爆物品', '未对重大危险源登记建档']],
+  ['林业', '《中华人民共和国森林法》', '县林业局', ['滥伐林木', '盗伐林木', '擅自改变林地用途', '未经批准在林区野外用火', '非法收购运输木材']],
+  ['生态环境', '《中华人民共和国大气污染防治法》', '县生态环境分局', ['露天焚烧垃圾', '餐饮油烟超标排放', '施工扬尘未采取防治措施', '畜禽养殖污染未处理直排', '夜间施工噪声扰民']],
+  ['自然资源', '《中华人民共和国土地管理法》', '县自然资源局', ['农村村民未经批准非法占用土地建住宅', '非法占用耕地建房', '擅自在耕地上挖砂采石', '破坏永久基本农田']],
+  ['卫生健康', '《公共场所卫生管理条例》', '县卫生健康局', ['公共场所未取得卫生许可证', '从业人员未取得健康合格证明', '控烟场所未设置禁烟标识']],
+  ['文化旅游', '《娱乐场所管理条例》', '县文化和旅游局', ['擅自从事娱乐场所经营活动', '违规接纳未成年人进入', '擅自举办营业性演出']],
+];
+
+interface Matter {
+  values: Record<string, unknown>;
+  domain: Domain;
+  act: string;
+}
+
+// 法定27、赋权54（自选39）、可委托50: the figure the issue quotes
+function townCatalog(short: string, published: string): Matter[] {
+  const acts = CATALOG.flatMap(([domain, law, dept, list]) => list.map((act, i) => ({ domain, law, dept, act, i })));
+  const out: Matter[] = [];
+  const plan: Array<readonly [string, number]> = [['法定', 27], ['赋权', 54], ['可委托', 50]];
+  let n = 0;
+  for (const [category, count] of plan) {
+    for (let k = 0; k < count; k++) {
+      const a = acts[n % acts.length];
+      if (!a) continue;
+      const kinds = ['行政处罚', '行政检查', '行政强制', '行政许可'] as const;
+      const type = k % 5 === 4 ? kinds[(k >> 1) % 4] : n % 3 === 2 ? '行政检查' : '行政处罚';
+      const verb = type === '行政检查' ? '的监督检查' : type === '行政强制' ? '的查封扣押' : type === '行政许可' ? '的许可' : '的处罚';
+      n += 1;
+      out.push({
+        domain: a.domain,
+        act: a.act,
+        values: {
+          code: `${short}-${category === '法定' ? 'FD' : category === '赋权' ? 'FQ' : 'WT'}-${String(k + 1).padStart(3, '0')}`,
+          name: `对${a.act}${verb}`,
+          matter_type: type,
+          category,
+          self_selected: category === '赋权' ? k < 39 : false,
+          domain: a.domain,
+          law: a.law,
+          article: `第${10 + ((a.i * 7 + k) % 60)}条`,
+          guiding_dept: a.dept,
+          catalog_version: '2025版',
+          published_on: published,
+          matter_status: '有效',
+        },
+      });
+    }
+  }
+  return out;
+}
+
+// three circumstances per penalty matter, in yuan
+const LEVELS: ReadonlyArray<readonly [string, string, number, number, boolean, boolean]> = [
+  ['首次违法且危害后果轻微并及时改正', '不予处罚', 0, 0, true, false],
+  ['违法情节较轻，主动消除或者减轻危害后果', '从轻处罚', 200, 2000, false, true],
+  ['违法情节一般', '一般处罚', 2000, 10000, false, false],
+  ['违法情节严重或拒不改正', '从重处罚', 10000, 50000, false, false],
+];
+
+/** the catalogs, benchmarks, registries and two years of inspections and penalties of the demo towns */
+export async function seedEnforcementDemo(ctx: Ctx, platform: Platform): Promise<void> {
+  const r = rng('enforcement');
+  const w = demoWindow(ctx.now);
+  const today = w.to;
+  const shared = Array.from({ length: 6 }, () => ({ name: companyName(r), uscc: uscc(r) }));
+  const countyCases: Array<{ orgCode: string; values: Record<string, unknown> }> = [];
+  for (const town of DEMO_TOWN_CODES) {
+    const name = townName(town);
+    const short = name.slice(0, -1);
+    const unit = officeOf(town, 'enforcement');
+    const matters = townCatalog(short, `${w.years[0]}-03-15`);
+    const matterIds = await seedLedger(ctx, platform, 'enforcement.matter', matters.map((m) => ({ orgCode: town, values: m.values })));
+    const penaltyMatters = matters.map((m, i) => ({ ...m, id: matterIds[i] as number })).filter((m) => m.values['matter_type'] === '行政处罚');
+    const inspectMatters = matters.map((m, i) => ({ ...m, id: matterIds[i] as number })).filter((m) => m.values['matter_type'] === '行政检查');
+    const benchRows = penaltyMatters.flatMap((m) => LEVELS.map(([circumstance, level, min, max, fv, quick]) => ({ orgCode: town, values: { matter: m.id, circumstance, level, min_amount: min, max_amount: max, first_violation_exempt: fv, quick_minor: quick } })));
+    const benchIds = await seedLedger(ctx, platform, 'enforcement.benchmark', benchRows);
+    const benchOf = (matterId: number, level: number): { id: number; min: number; max: number } => {
+      const i = benchRows.findIndex((b) => b.values.matter === matterId) + level;
+      const b = benchRows[i];
+      return { id: benchIds[i] as number, min: Number(b?.values.min_amount), max: Number(b?.values.max_amount) };
+    };
+
+    // 双随机 registries
+    const targets = [...shared, ...Array.from({ length: 60 }, () => ({ name: companyName(r), uscc: uscc(r) }))].map((t) => ({ ...t, domain: r.pick(['经营行为', '安全生产', '生态环境', '城管', '农业'] as const), industry: r.pick(INDUSTRIES) }));
+    await seedLedger(ctx, platform, 'enforcement.target', targets.map((t) => ({ orgCode: town, values: { name: t.name, uscc: t.uscc, industry: t.industry, domain: t.domain, address: `${name}${village(r, town)}`, in_pool: true } })));
+    await seedLedger(
+      ctx,
+      platform,
+      'enforcement.inspector',
+      Array.from({ length: 14 }, (_, i) => ({ orgCode: unit, values: { name: personName(r), cert_no: `${short}执${String(1000 + i)}`, qualifications: ['经营行为', '安全生产', '生态环境', '城管', '农业'].filter((_, k) => (i + k) % 3 !== 0), unit: `${name}综合行政执法队`, avoid_uscc: i % 5 === 0 ? (targets[i + 6]?.uscc ?? '') : '', in_pool: i !== 13 } })),
+    );
+
+    const cases: Array<{ orgCode: string; values: Record<string, unknown> }> = [];
+    for (const { year, start, end, share } of windowYears(w)) {
+      // inspections: a few hundred a year
+      const inspections = Math.round((town === DEMO_TOWN_CODES[0] ? 260 : 180) * share);
+      for (let k = 1; k <= inspections; k++) {
+        const on = dateBetween(r, start, end);
+        const t = r.chance(0.03) ? (r.pick(shared) as { name: string; uscc: string }) : r.pick(targets);
+        const m = r.pick(inspectMatters);
+        const result = r.weighted([['合格', 72], ['责令整改', 24], ['转立案', 4]] as const);
+        const done = on < today;
+        const followed = result === '责令整改' && addDays(on, 20) < today;
+        cases.push({
+          orgCode: unit,
+          values: {
+            case_no: `${short}综执检〔${year}〕${k}号`,
+            case_type: '行政检查',
+            domain: m.domain,
+            matter: m.id,
+            source: r.weighted([['日常巡查', 60], ['双随机抽查', 25], ['投诉举报', 10], ['上级交办', 5]] as const),
+            registered_on: on,
+            summary: `${t.name}${m.act.slice(0, 12)}情况检查`,
+            handler: `${personName(r)}、${personName(r)}`,
+            party_kind: '单位',
+            party_name: t.name,
+            party_uscc: t.uscc,
+            ...(done ? { inspection_result: result, inspection_record: `现场检查${t.name}，${result === '合格' ? '未发现违法行为' : '发现存在问题，已当场告知'}。`, closed_on: on } : {}),
+            ...(done && result === '责令整改' ? { rectify_due_on: addDays(on, 15) } : {}),
+            ...(followed ? { followed_up_on: addDays(on, 20), follow_up_result: '已整改' } : {}),
+          },
+        });
+      }
+      // penalties: tens a year, most closed, the recent ones still running
+      const penalties = Math.max(3, Math.round((town === DEMO_TOWN_CODES[0] ? 24 : 14) * share));
+      for (let k = 1; k <= penalties; k++) {
+        const m = r.pick(penaltyMatters);
+        const person = r.chance(0.45);
+        const registered = dateBetween(r, start, end);
+        const steps: Record<string, string> = {};
+        let d = registered;
+        const step = (field: string, min: number, max: number): boolean => {
+          d = addDays(d, r.int(min, max));
+          if (d > today) return false;
+          steps[field] = d;
+          return true;
+        };
+        const major = r.chance(0.2);
+        const level = major ? 3 : r.weighted([[0, 10], [1, 30], [2, 50], [3, 10]] as const);
+        const b = benchOf(m.id, level);
+        const amount = level === 0 ? 0 : Math.round((b.min + r.next() * (b.max - b.min)) / 100) * 100;
+        const departure = !major && r.chance(0.05);
+        if (step('filed_on', 1, 5) && step('investigated_on', 10, 35) && (!major || step('review_on', 2, 5)) && step('notified_on', 1, 3)) step('decided_on', 6, 12);
+        const decided = steps['decided_on'];
+        if (decided) {
+          const save = d;
+          if (!(r.chance(0.08) && addDays(decided, 20) > today)) step('published_on', 1, 5);
+          d = save;
+          if (step('served_on', 1, 3) && step('executed_on', 3, 15)) step('closed_on', 1, 6);
+        }
+        const values: Record<string, unknown> = {
+          case_no: `${short}综执罚〔${year}〕${k}号`,
+          case_type: '行政处罚',
+          domain: m.domain,
+          matter: m.id,
+          source: r.weighted([['日常巡查', 50], ['投诉举报', 30], ['部门移送', 10], ['上级交办', 10]] as const),
+          registered_on: registered,
+          summary: `${m.act}案`,
+          handler: `${personName(r)}、${personName(r)}`,
+          party_kind: person ? '个人' : '单位',
+          party_name: person ? personName(r) : companyName(r),
+          party_phone: mobile(r),
+          party_address: `${name}${village(r, town)}`,
+          ...(person ? { party_id_number: idNumber(r) } : { party_uscc: uscc(r), legal_rep: personName(r) }),
+          major,
+          ...steps,
+        };
+        if (steps['filed_on']) values['filing_approver'] = personName(r);
+        if (steps['investigated_on']) values['facts'] = `经查，当事人存在${m.act}的行为，有现场检查笔录、询问笔录、照片等证据为证。`;
+        if (steps['review_on']) Object.assign(values, { reviewer: personName(r), review_opinion: '事实清楚，证据确凿，适用依据正确，程序合法，裁量适当，同意。' });
+        if (decided) {
+          const amt = departure ? b.max + 1000 : amount;
+          Object.assign(values, {
+            penalty_kinds: level === 0 ? ['不予处罚'] : ['警告', '罚款'],
+            amount: amt,
+            benchmark: b.id,
+            benchmark_min: b.min,
+            benchmark_max: b.max,
+            first_violation_exempt: level === 0,
+            quick_minor: level === 1,
+            decision_result: level === 0 ? '首次违法、危害后果轻微并及时改正，决定不予行政处罚。' : `给予警告，并处罚款${amt}元。`,
+            ...(departure ? { departure_reason: '当事人违法所得较大，经集体讨论决定在基准上限以上处罚。' } : {}),
+          });
+          values['amount_band'] = amountBand(values);
+        }
+        if (steps['served_on']) values['service_method'] = r.pick(['直接送达', '邮寄送达', '电子送达'] as const);
+        if (steps['executed_on']) values['execution'] = r.weighted([['自觉履行', 85], ['分期缴纳', 10], ['申请法院强制执行', 5]] as const);
+        cases.push({ orgCode: unit, values });
+      }
+    }
+    // the county bureau also inspects the shared companies: the repeated-inspection alert has something to show
+    for (const [i, t] of shared.entries()) {
+      const on = dateBetween(r, addDays(today, -120), addDays(today, -5));
+      cases.push({ orgCode: unit, values: { case_no: `${short}综执检〔共〕${i + 1}号`, case_type: '行政检查', domain: '安全生产', matter: inspectMatters[0]?.id, source: '日常巡查', registered_on: on, summary: `${t.name}安全生产检查`, party_kind: '单位', party_name: t.name, party_uscc: t.uscc, inspection_result: '合格', closed_on: on } });
+      if (town === DEMO_TOWN_CODES[0]) countyCases.push({ orgCode: officeOf(DEMO_COUNTY.code, 'enforcement'), values: { case_no: `县综执检〔共〕${i + 1}号`, case_type: '行政检查', domain: '安全生产', source: '上级交办', registered_on: addDays(on, 3) > today ? on : addDays(on, 3), summary: `${t.name}安全生产检查`, party_kind: '单位', party_name: t.name, party_uscc: t.uscc, inspection_result: '合格', closed_on: addDays(on, 3) > today ? on : addDays(on, 3) } });
+    }
+    await seedLedger(ctx, platform, 'enforcement.case', cases);
+  }
+  // the county's own catalog has one inspection matter the bureau's cases refer to
+  const [countyMatter] = await seedLedger(ctx, platform, 'enforcement.matter', [{ orgCode: DEMO_COUNTY.code, values: { code: '县-JC-001', name: '对生产经营单位安全生产条件的监督检查', matter_type: '行政检查', category: '法定', self_selected: false, domain: '安全生产', law: '《中华人民共和国安全生产法》', article: '第六十五条', guiding_dept: '市应急管理局', catalog_version: '2025版', published_on: `${w.years[0]}-03-15`, matter_status: '有效' } }]);
+  await seedLedger(ctx, platform, 'enforcement.case', countyCases.map((c) => ({ ...c, values: { ...c.values, matter: countyMatter } })));
+}

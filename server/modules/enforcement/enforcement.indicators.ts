@@ -1,0 +1,36 @@
+import { defineIndicators } from '../../platform/indicators/indicator.types.ts';
+
+const C = 'enforcement.case';
+const M = 'enforcement.matter';
+const valid = { matter_status: '有效' };
+
+export const enforcementIndicators = defineIndicators([
+  // 三张清单: "法定执法事项27项、赋权执法事项54项（其中自选39项）、可委托执法事项50项"
+  { id: 'enforcement.matters', kind: 'count', ledger: M, label: '执法事项', unit: '项', snapshot: true, where: valid, breakdown: 'category' },
+  { id: 'enforcement.matters_statutory', kind: 'count', ledger: M, label: '法定执法事项', unit: '项', snapshot: true, where: { ...valid, category: '法定' } },
+  { id: 'enforcement.matters_delegated', kind: 'count', ledger: M, label: '赋权执法事项', unit: '项', snapshot: true, where: { ...valid, category: '赋权' } },
+  { id: 'enforcement.matters_self_selected', kind: 'count', ledger: M, label: '自选赋权执法事项', unit: '项', snapshot: true, where: { ...valid, category: '赋权', self_selected: true } },
+  { id: 'enforcement.matters_entrusted', kind: 'count', ledger: M, label: '可委托执法事项', unit: '项', snapshot: true, where: { ...valid, category: '可委托' } },
+  { id: 'enforcement.matters_by_type', kind: 'count', ledger: M, label: '执法事项（按类型）', unit: '项', snapshot: true, where: valid, breakdown: 'matter_type' },
+  // "录入案件516宗，其中行政处罚案件18宗（11宗已办结，7宗正在办理）、行政检查案件498宗"
+  { id: 'enforcement.cases', kind: 'count', ledger: C, label: '录入执法案件', unit: '宗', breakdown: 'case_type' },
+  { id: 'enforcement.cases_by_domain', kind: 'count', ledger: C, label: '执法案件（按领域）', unit: '宗', breakdown: 'domain' },
+  { id: 'enforcement.penalty_cases', kind: 'count', ledger: C, label: '行政处罚案件', unit: '宗', where: { case_type: '行政处罚' }, breakdown: 'domain' },
+  { id: 'enforcement.penalty_closed', kind: 'count', ledger: C, label: '行政处罚案件已办结', unit: '宗', where: { case_type: '行政处罚', closed_on: { present: true } } },
+  { id: 'enforcement.penalty_open', kind: 'count', ledger: C, label: '行政处罚案件正在办理', unit: '宗', where: { case_type: '行政处罚', closed_on: null } },
+  { id: 'enforcement.inspection_cases', kind: 'count', ledger: C, label: '行政检查案件', unit: '宗', where: { case_type: '行政检查' }, breakdown: 'inspection_result' },
+  { id: 'enforcement.coercion_cases', kind: 'count', ledger: C, label: '行政强制案件', unit: '宗', where: { case_type: '行政强制' } },
+  { id: 'enforcement.random_inspections', kind: 'count', ledger: C, label: '“双随机”抽查检查对象', unit: '家', where: { case_type: '行政检查', source: '双随机抽查' }, breakdown: 'inspection_result' },
+  { id: 'enforcement.decisions', kind: 'count', ledger: C, label: '作出行政处罚决定', unit: '宗', dateField: 'decided_on', where: { case_type: '行政处罚', decided_on: { present: true } }, breakdown: 'amount_band' },
+  { id: 'enforcement.fines', kind: 'sum', ledger: C, field: 'amount', label: '罚款金额', unit: '元', dateField: 'decided_on', where: { case_type: '行政处罚', decided_on: { present: true } } },
+  { id: 'enforcement.first_violation_exempt', kind: 'count', ledger: C, label: '首违不罚', unit: '宗', dateField: 'decided_on', where: { first_violation_exempt: true, decided_on: { present: true } } },
+  { id: 'enforcement.quick_minor', kind: 'count', ledger: C, label: '轻微速罚', unit: '宗', dateField: 'decided_on', where: { quick_minor: true, decided_on: { present: true } } },
+  // 重大执法决定法制审核: anything under 100% is a finding
+  { id: 'enforcement.major_decisions', kind: 'count', ledger: C, label: '重大执法决定', unit: '宗', dateField: 'decided_on', where: { major: true, decided_on: { present: true } } },
+  { id: 'enforcement.major_reviewed', kind: 'count', ledger: C, label: '经法制审核的重大执法决定', unit: '宗', dateField: 'decided_on', where: { major: true, decided_on: { present: true }, review_opinion: { present: true } } },
+  { id: 'enforcement.major_review_rate', kind: 'ratio', label: '重大执法决定法制审核率', unit: '%', numerator: 'enforcement.major_reviewed', denominator: 'enforcement.major_decisions', digits: 1, description: '须为100%，低于100%即为问题' },
+  // 执法公示
+  { id: 'enforcement.published', kind: 'count', ledger: C, label: '公示执法决定信息', unit: '条', dateField: 'decided_on', where: { decided_on: { present: true }, published_on: { present: true }, publication_withdrawn_on: null } },
+  { id: 'enforcement.decided_all', kind: 'count', ledger: C, label: '作出执法决定', unit: '宗', dateField: 'decided_on', where: { decided_on: { present: true } } },
+  { id: 'enforcement.publication_rate', kind: 'ratio', label: '执法决定公示率', unit: '%', numerator: 'enforcement.published', denominator: 'enforcement.decided_all', digits: 1, description: '逾期未公示的在“到期事项”中列出' },
+]);

@@ -1,0 +1,209 @@
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeIdNumber } from '../../../common/validators.ts';
+import { migrateToLatest } from '../../platform/db/migrate.ts';
+import { systemActor, type Ctx } from '../../platform/http/context.ts';
+import { syncLedgerTables } from '../../platform/ledger/ledger.schema.ts';
+import { subtreeCodes } from '../../platform/orgs/org.repository.ts';
+import { adoptRecords } from '../../platform/workflow/workflow.service.ts';
+import { json, startTestApp, type TestApp } from '../../test/harness.ts';
+import { createRecord, listLedger, moduleIndicators } from '../../test/ledger-client.ts';
+import { modules } from '../index.ts';
+import { runDraw } from './draw.algorithm.ts';
+import { caseLedger } from './enforcement.ledgers.ts';
+import { enforcementModule } from './enforcement.module.ts';
+import type { DrawRecord, PublicDecision } from './enforcement.service.ts';
+
+const CASES = 'enforcement.case';
+const TOWN = '999001001000';
+let t: TestApp;
+let clerk: string;
+let leader: string;
+let legal: string;
+let county: string;
+
+beforeAll(async () => {
+  // the shared demo template holds every registered module; until this one is registered its demo is seeded here
+  const registered = modules.some((m) => m.name === 'enforcement');
+  t = await startTestApp({ modules: registered ? modules : [...modules, enforcementModule] });
+  if (!registered) {
+    const platform = t.platform;
+    // the template brings only the registered modules' tables: add this module's
+    await migrateToLatest(platform.db, Object.assign({}, ...[...modules, enforcementModule].map((m) => m.migrations ?? {})));
+    await syncLedgerTables(platform.db, enforcementModule.ledgers ?? []);
+    await platform.db.transaction().execute(async (tx) => {
+      const ctx: Ctx = { actor: systemActor, ip: '127.0.0.1', tx, now: new Date(), cipher: platform.cipher, scope: { root: '999001000000', codes: await subtreeCodes(tx, '999001000000') } };
+      await enforcementModule.demo?.(ctx, platform);
+      await adoptRecords(ctx, caseLedger);
+    });
+  }
+  clerk = await t.login('clerk');
+  leader = await t.login('leader');
+  legal = await t.login('legal');
+  county = await t.login('county');
+}, 240_000);
+afterAll(async () => t.close());
+
+const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const daysAgo = (n: number): string => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+const go = (cookie: string, id: number, transition: string, payload: Record<string, unknown>) => t.request(cookie, { method: 'POST', url: `/api/ledgers/${CASES}/${id}/transitions/${transition}`, payload });
+const problem = (res: { statusCode: number; body: string }): { code: string; detail: string } => json(res as never);
+
+describe('enforcement demo data', () => {
+  it('yields the three catalogs: 法定27、赋权54（自选39）、可委托50', async () => {
+    const values = new Map((await moduleIndicators(t, county, 'enforcement', TOWN, new Date().getUTCFullYear())).map((v) => [v.id, v.value]));
+    expect(values.get('enforcement.matters_statutory')).toBe(27);
+    expect(values.get('enforcement.matters_delegated')).toBe(54);
+    expect(values.get('enforcement.matters_self_selected')).toBe(39);
+    expect(values.get('enforcement.matters_entrusted')).toBe(50);
+    expect(values.get('enforcement.major_review_rate')).toBe(100);
+    const pub = json<{ counts: Record<string, number>; selfSelected: number }>(await t.request(null, { method: 'GET', url: `/api/public/enforcement/matters?org=${TOWN}` }));
+    expect(pub.counts).toEqual({ 法定: 27, 赋权: 54, 可委托: 50 });
+    expect(pub.selfSelected).toBe(39);
+  });
+
+  it('has hundreds of inspections and tens of penalties per town last year', async () => {
+    const year = new Date().getUTCFullYear() - 1;
+    for (const town of ['999001001000', '999001002000', '999001003000']) {
+      const inspections = await listLedger(t, county, CASES, `org=${town}&year=${year}&pageSize=1&f.case_type=行政检查`);
+      const penalties = await listLedger(t, county, CASES, `org=${town}&year=${year}&pageSize=1&f.case_type=行政处罚`);
+      expect(inspections.total, town).toBeGreaterThan(150);
+      expect(penalties.total, town).toBeGreaterThanOrEqual(10);
+    }
+  });
+});
+
+describe('a penalty case from 案源登记 to 结案 and 公示', () => {
+  let id = 0;
+  let bench: { id: number; matter: number; min: number; max: number };
+  const idNumber = makeIdNumber('999001', '1980-05-17', 3);
+
+  it('is registered, filed, investigated and notified', async () => {
+    const b = (await listLedger(t, clerk, 'enforcement.benchmark', 'f.level=一般处罚&pageSize=1')).items[0];
+    bench = { id: Number(b?.id), matter: Number(b?.values['matter']), min: Number(b?.values['min_amount']), max: Number(b?.values['max_amount']) };
+    const res = await createRecord(t, clerk, CASES, {
+      orgCode: `${TOWN}-03`,
+      case_no: '城关综执罚〔2099〕1号',
+      case_type: '行政处罚',
+      domain: '城管',
+      matter: bench.matter,
+      source: '投诉举报',
+      registered_on: daysAgo(20),
+      summary: '擅自占用城市道路摆摊设点案',
+      party_kind: '个人',
+      party_name: '王建国',
+      party_id_number: idNumber,
+      party_phone: '13912345678',
+      party_address: '城关镇东街村12号',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    id = json<{ id: number }>(res).id;
+    expect((await go(leader, id, 'file', { filed_on: daysAgo(19), filing_approver: '李局长' })).statusCode).toBe(200);
+    expect((await go(clerk, id, 'conclude_investigation', { investigated_on: daysAgo(10), facts: '当事人在东街占道经营，经责令仍未改正', major: true })).statusCode).toBe(200);
+    const notified = await go(clerk, id, 'notify', { notified_on: daysAgo(8) });
+    expect(notified.statusCode, notified.body).toBe(200);
+  });
+
+  it('refuses the decision of a major case before the legality review', async () => {
+    const res = await t.request(leader, { method: 'POST', url: `/api/enforcement/cases/${id}/decide`, payload: { benchmark: bench.id, decided_on: daysAgo(1), decision_result: '罚款', penalty_kinds: ['罚款'], amount: bench.min } });
+    expect(res.statusCode, res.body).toBe(422);
+    expect(problem(res).detail).toContain('法制审核');
+  });
+
+  it('refuses an amount outside the benchmark without a reason, then accepts it within', async () => {
+    const review = await go(legal, id, 'legality_review', { review_on: daysAgo(5), reviewer: '法制审核员', review_opinion: '事实清楚，程序合法，同意' });
+    expect(review.statusCode, review.body).toBe(200);
+    const outside = await t.request(leader, { method: 'POST', url: `/api/enforcement/cases/${id}/decide`, payload: { benchmark: bench.id, decided_on: daysAgo(1), decision_result: '罚款', penalty_kinds: ['罚款'], amount: bench.max + 500 } });
+    expect(outside.statusCode, outside.body).toBe(422);
+    expect(problem(outside).detail).toContain('裁量基准');
+    // the generic transition route cannot slip a wider range past the gate either: the range comes from the catalog
+    const ok = await t.request(leader, { method: 'POST', url: `/api/enforcement/cases/${id}/decide`, payload: { benchmark: bench.id, benchmark_max: 9_999_999, decided_on: daysAgo(1), decision_result: `给予警告，并处罚款${bench.min + 100}元`, penalty_kinds: ['警告', '罚款'], amount: bench.min + 100 } });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const rec = json<{ values: Record<string, unknown>; state: string }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${CASES}/${id}` }));
+    expect(rec.state).toBe('decided');
+    expect(Number(rec.values['benchmark_max'])).toBe(bench.max);
+  });
+
+  it('generates the 决定书 as DOCX with the case’s fields and a sequential 文号', async () => {
+    const res = await t.request(clerk, { method: 'GET', url: `/api/enforcement/cases/${id}/documents/decision` });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    const xml = (await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')?.async('string')) ?? '';
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('王建国');
+    expect(text).toContain(idNumber);
+    expect(text).toContain(`${(bench.min + 100).toFixed(2)}元`);
+    expect(text).toContain('行政处罚决定书');
+    const docNo = decodeURIComponent(String(res.headers['x-document-number']));
+    expect(docNo).toMatch(/^城关镇罚决字〔\d{4}〕第\d+号$/);
+    expect(text).toContain(docNo);
+    const again = await t.request(clerk, { method: 'GET', url: `/api/enforcement/cases/${id}/documents/decision` });
+    expect(decodeURIComponent(String(again.headers['x-document-number']))).toBe(docNo);
+    const notice = await t.request(clerk, { method: 'GET', url: `/api/enforcement/cases/${id}/documents/notice` });
+    expect(notice.statusCode).toBe(200);
+  });
+
+  it('is served, executed, closed and published with personal data masked, then withdrawn with a reason', async () => {
+    expect((await go(clerk, id, 'serve', { served_on: daysAgo(1), service_method: '直接送达' })).statusCode).toBe(200);
+    expect((await go(clerk, id, 'publish', { published_on: today })).statusCode).toBe(200);
+    expect((await go(clerk, id, 'execute', { executed_on: today, execution: '自觉履行' })).statusCode).toBe(200);
+    const closed = await go(leader, id, 'close', { closed_on: today });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect((await t.request(clerk, { method: 'GET', url: `/api/enforcement/cases/${id}/documents/closing` })).statusCode).toBe(200);
+
+    const pub = await t.request(null, { method: 'GET', url: '/api/public/enforcement/decisions?pageSize=100' });
+    expect(pub.statusCode).toBe(200);
+    const item = json<{ items: PublicDecision[] }>(pub).items.find((d) => d.caseNo === '城关综执罚〔2099〕1号');
+    expect(item).toBeDefined();
+    expect(item?.party).toBe('王**');
+    expect(item?.partyIdNumber).toBe(`${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`);
+    expect(item?.partyPhone).toBe('139****5678');
+    expect(pub.body).not.toContain(idNumber);
+    expect(pub.body).not.toContain('13912345678');
+    expect(item?.legalBasis).toContain('《');
+
+    const withdrawn = await go(leader, id, 'unpublish', { publication_withdrawn_on: today, publication_withdrawn_reason: '当事人申请行政复议，决定被撤销', note: '决定被撤销' });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    const after = json<{ items: PublicDecision[] }>(await t.request(null, { method: 'GET', url: '/api/public/enforcement/decisions?pageSize=100' }));
+    expect(after.items.some((d) => d.caseNo === '城关综执罚〔2099〕1号')).toBe(false);
+    const history = await t.request(clerk, { method: 'GET', url: `/api/ledgers/${CASES}/${id}/timeline` });
+    expect(history.body).toContain('撤回公示');
+    // the 90-day clock ran from 立案 and the 7-working-day publication clock from the decision
+    expect(history.body).toContain('处罚决定期限');
+    expect(history.body).toContain('处罚决定公示期限');
+  });
+
+  it('lists publication deadlines in the 到期事项 view', async () => {
+    const res = await t.request(county, { method: 'GET', url: '/api/deadlines' });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(res.body).toContain('enforcement.case');
+  });
+});
+
+describe('双随机、一公开', () => {
+  it('draws targets and inspectors reproducibly, creates the tasks and publishes the draw', async () => {
+    const matter = (await listLedger(t, clerk, 'enforcement.matter', 'f.matter_type=行政检查&pageSize=1')).items[0];
+    const res = await t.request(clerk, { method: 'POST', url: '/api/enforcement/draws', payload: { title: '2026年第四季度餐饮安全抽查', matterId: matter?.id, targetCount: 5, perTarget: 2, seed: 'published-seed-0001' } });
+    expect(res.statusCode, res.body).toBe(200);
+    const draw = json<DrawRecord>(res);
+    expect(draw.result).toHaveLength(5);
+    expect(draw.caseIds).toHaveLength(5);
+    const tasks = await listLedger(t, clerk, CASES, `f.draw_id=${draw.id}&pageSize=10`);
+    expect(tasks.total).toBe(5);
+
+    const pub = await t.request(null, { method: 'GET', url: `/api/public/enforcement/draws/${draw.id}` });
+    expect(pub.statusCode).toBe(200);
+    const p = json<DrawRecord & { verified: boolean }>(pub);
+    expect(p.verified).toBe(true);
+    expect(p.seed).toBe('published-seed-0001');
+    // anyone re-running the published algorithm on the published inputs gets the same targets and inspectors
+    expect(runDraw(p.seed, p.targets, p.inspectors, p.targetCount, p.perTarget)).toEqual(p.result);
+  });
+
+  it('warns of a party inspected by several bodies within 30 days', async () => {
+    const res = await t.request(county, { method: 'GET', url: '/api/enforcement/alerts/repeated-inspections' });
+    expect(res.statusCode).toBe(200);
+    const items = json<{ items: Array<{ bodies: string[] }> }>(res).items;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((a) => a.bodies.length >= 2)).toBe(true);
+  });
+});

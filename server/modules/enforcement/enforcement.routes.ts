@@ -1,0 +1,110 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Api } from '../../platform/http/route.ts';
+import type { Platform } from '../../platform/module.ts';
+import { TRANSITION_LABELS, transitionBody } from '../../platform/workflow/workflow.service.ts';
+import { DOCUMENT_KINDS, type DocumentKind } from './enforcement.documents.ts';
+import { caseLedger, DOMAINS } from './enforcement.ledgers.ts';
+import { caseDocx, createDraw, decideCase, listDraws, publicDecisions, publicDraw, publicMatters, repeatedInspectionAlerts } from './enforcement.service.ts';
+
+const idParam = z.object({ id: z.coerce.number().int().positive('须为记录编号') });
+const tags = ['行政执法'];
+const fieldLabels = Object.fromEntries(caseLedger.fields.map((f) => [f.name, f.label]));
+
+export function enforcementRoutes(api: Api, platform: Platform): void {
+  api.route({
+    method: 'POST',
+    url: '/api/enforcement/cases/:id/decide',
+    access: 'enforcement.case.transition.decide',
+    write: true,
+    summary: '作出处罚决定：按所选裁量基准核对罚款金额（偏离须说明理由），重大执法决定须已记录法制审核意见',
+    tags,
+    params: idParam,
+    body: transitionBody.and(z.object({ benchmark: z.coerce.number().int().positive().nullable().optional() })),
+    labels: { ...fieldLabels, ...TRANSITION_LABELS },
+    handler: (ctx, { params, body }) => decideCase(ctx, platform, params.id, body),
+  });
+  api.route({
+    method: 'GET',
+    url: '/api/enforcement/cases/:id/documents/:kind',
+    access: 'enforcement.case.read',
+    // the first generation of a numbered document assigns its 文号
+    write: true,
+    summary: `执法文书（DOCX）：${Object.entries(DOCUMENT_KINDS).map(([k, v]) => `${k} ${v.label}`).join('、')}`,
+    tags,
+    params: idParam.extend({ kind: z.enum(Object.keys(DOCUMENT_KINDS) as [DocumentKind, ...DocumentKind[]]) }),
+    handler: async (ctx, { params }, _req, reply) => {
+      const doc = await caseDocx(ctx, params.id, params.kind);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
+        .header('x-document-number', encodeURIComponent(doc.docNo ?? ''))
+        .send(doc.body);
+    },
+  });
+  api.route({
+    method: 'GET',
+    url: '/api/public/enforcement/decisions',
+    access: 'public',
+    summary: '行政执法决定公示（个人信息已脱敏）',
+    tags: ['公开'],
+    query: z.object({ org: z.string().max(40).optional(), year: z.coerce.number().int().min(2000).max(2100).optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) }),
+    handler: (_ctx, { query }) => publicDecisions(platform, query),
+  });
+  api.route({
+    method: 'GET',
+    url: '/api/public/enforcement/matters',
+    access: 'public',
+    summary: '公开的执法事项清单（法定、赋权、可委托）',
+    tags: ['公开'],
+    query: z.object({ org: z.string().regex(/^\d{12}$/, '须为12位区划代码') }),
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a ledger table read without a user scope
+    handler: (_ctx, { query }) => publicMatters(platform.db as unknown as Kysely<any>, query.org),
+  });
+  api.route({
+    method: 'POST',
+    url: '/api/enforcement/draws',
+    access: 'enforcement.draw.create',
+    write: true,
+    summary: '“双随机”抽取：从名录库随机抽取检查对象和执法人员，生成检查任务，抽取种子和名录一并公开',
+    tags,
+    body: z.object({
+      title: z.string().trim().min(2).max(200),
+      matterId: z.coerce.number().int().positive(),
+      targetCount: z.coerce.number().int().min(1).max(500),
+      perTarget: z.coerce.number().int().min(1).max(5).default(2),
+      maxPerInspector: z.coerce.number().int().min(1).max(500).optional(),
+      domain: z.enum(DOMAINS).optional(),
+      seed: z.string().trim().min(8).max(100).optional(),
+      orgCode: z.string().max(40).optional(),
+    }),
+    labels: { title: '抽查任务名称', matterId: '检查事项', targetCount: '抽取对象数', perTarget: '每个对象执法人员数', maxPerInspector: '每名人员最多任务数', domain: '监管领域', seed: '随机种子', orgCode: '所属单位' },
+    handler: (ctx, { body }) => createDraw(ctx, platform, body),
+  });
+  api.route({
+    method: 'GET',
+    url: '/api/enforcement/draws',
+    access: 'enforcement.case.read',
+    summary: '“双随机”抽取批次',
+    tags,
+    handler: async (ctx) => ({ items: await listDraws(ctx) }),
+  });
+  api.route({
+    method: 'GET',
+    url: '/api/public/enforcement/draws/:id',
+    access: 'public',
+    summary: '“双随机”抽取公开：种子、冻结的名录、抽取结果，以及按公开算法重算的核验结果',
+    tags: ['公开'],
+    params: idParam,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- this module's own table
+    handler: (_ctx, { params }) => publicDraw(platform.db as unknown as Kysely<any>, params.id),
+  });
+  api.route({
+    method: 'GET',
+    url: '/api/enforcement/alerts/repeated-inspections',
+    access: 'enforcement.case.read',
+    summary: '重复检查预警：同一对象30日内被多个机关检查',
+    tags,
+    handler: async (ctx) => ({ items: await repeatedInspectionAlerts(ctx) }),
+  });
+}

@@ -1,0 +1,60 @@
+import type { CrossFieldRule } from '../../platform/ledger/ledger.types.ts';
+import { blank, dateNotBefore, filled, numberOf, requiredWhen, text, type RecordValues } from '../../platform/ledger/rules.ts';
+
+export type BenchmarkProblem = 'no_benchmark' | 'outside' | null;
+
+/** a major decision (重大执法决定) without a recorded legality review and opinion */
+export function legalityReviewMissing(v: RecordValues): boolean {
+  return v['major'] === true && (blank(v['review_on']) || blank(v['review_opinion']));
+}
+
+/** whether a fine respects the discretion benchmark recorded on the case; a reasoned departure is allowed */
+export function benchmarkProblem(v: RecordValues): BenchmarkProblem {
+  const amount = numberOf(v, 'amount');
+  if (amount === null || amount === 0) return null;
+  const min = numberOf(v, 'benchmark_min');
+  const max = numberOf(v, 'benchmark_max');
+  if (min === null || max === null) return 'no_benchmark';
+  if (amount >= min && amount <= max) return null;
+  return filled(v, 'departure_reason') ? null : 'outside';
+}
+
+/** the day n calendar days after an ISO date */
+export function plusDays(iso: string, n: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+export const caseRules: readonly CrossFieldRule[] = [
+  requiredWhen('party_id_number', (r) => r['party_kind'] === '个人', '当事人为个人的，须填写身份证号码'),
+  requiredWhen('party_uscc', (r) => r['party_kind'] === '单位', '当事人为单位的，须填写统一社会信用代码'),
+  requiredWhen('inspection_result', (r) => r['case_type'] === '行政检查' && filled(r, 'closed_on'), '行政检查结案须填写检查结果'),
+  requiredWhen('rectify_due_on', (r) => r['inspection_result'] === '责令整改', '责令整改的，须填写整改期限'),
+  dateNotBefore('filed_on', 'registered_on', '立案日期不能早于案源登记日期'),
+  dateNotBefore('decided_on', 'filed_on', '决定日期不能早于立案日期'),
+  dateNotBefore('served_on', 'decided_on', '送达日期不能早于决定日期'),
+  dateNotBefore('published_on', 'decided_on', '公示日期不能早于决定日期'),
+  // 行政处罚法 art. 64: the party asks for a hearing within 5 days of the notice
+  { field: 'hearing_requested_on', message: '听证申请须在告知后5日内提出', check: (r) => blank(r['hearing_requested_on']) || blank(r['notified_on']) || text(r, 'hearing_requested_on') <= plusDays(text(r, 'notified_on'), 5) },
+  // art. 64: the hearing notice is given 7 days before the hearing
+  { field: 'hearing_notice_on', message: '听证通知须在举行听证7日前送达', check: (r) => blank(r['hearing_notice_on']) || blank(r['hearing_on']) || text(r, 'hearing_notice_on') <= plusDays(text(r, 'hearing_on'), -7) },
+  { field: 'benchmark_max', message: '裁量基准上限不能低于下限', check: (r) => blank(r['benchmark_min']) || blank(r['benchmark_max']) || Number(r['benchmark_max']) >= Number(r['benchmark_min']) },
+];
+
+export const benchmarkRules: readonly CrossFieldRule[] = [
+  { field: 'max_amount', message: '罚款上限不能低于下限', check: (r) => blank(r['min_amount']) || blank(r['max_amount']) || Number(r['max_amount']) >= Number(r['min_amount']) },
+];
+
+export const AMOUNT_BANDS = ['不罚款', '1000元以下', '1000元至1万元', '1万元至10万元', '10万元以上'] as const;
+
+/** the amount band a fine falls in, for the figures (penalties by amount) */
+export function amountBand(v: RecordValues): (typeof AMOUNT_BANDS)[number] | null {
+  if (blank(v['decided_on'])) return null;
+  const a = numberOf(v, 'amount') ?? 0;
+  if (a <= 0) return '不罚款';
+  if (a < 1000) return '1000元以下';
+  if (a < 10_000) return '1000元至1万元';
+  if (a < 100_000) return '1万元至10万元';
+  return '10万元以上';
+}

@@ -1,0 +1,350 @@
+import { sql, type Kysely } from 'kysely';
+import { audit } from '../../platform/audit/audit.service.ts';
+import { mask } from '../../platform/crypto/mask.ts';
+import type { Ctx } from '../../platform/http/context.ts';
+import { AppError, notFound } from '../../platform/http/errors.ts';
+import { createRecord, loadRow, resolveOrg, type Row } from '../../platform/ledger/ledger.service.ts';
+import type { Platform } from '../../platform/module.ts';
+import { renderDocx } from '../../platform/reports/docx.renderer.ts';
+import { applyTransition, type Timeline, type TransitionBody } from '../../platform/workflow/workflow.service.ts';
+import { DRAW_ALGORITHM, runDraw, newSeed, type DrawAssignment, type DrawInspector, type DrawTarget } from './draw.algorithm.ts';
+import { caseDocument, docNumber, DOCUMENT_KINDS, type DocumentKind } from './enforcement.documents.ts';
+import { benchmarkLedger, caseLedger, matterLedger } from './enforcement.ledgers.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- this module's own tables are not in the platform schema
+type AnyDb = Kysely<any>;
+const db = (ctx: Pick<Ctx, 'tx'>): AnyDb => ctx.tx as unknown as AnyDb;
+const chinaToday = (now: Date): string => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** a case row with personal fields decrypted, for documents and the public list (masked there) */
+export function plainCase(cipher: Ctx['cipher'], row: Row): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of caseLedger.fields) {
+    const v = row[f.name];
+    out[f.name] = f.personal && typeof v === 'string' && v !== '' ? safeDecrypt(cipher, v) : v;
+  }
+  return out;
+}
+
+function safeDecrypt(cipher: Ctx['cipher'], v: string): string | null {
+  try {
+    return cipher.decrypt(v);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * 作出处罚决定 with the discretion benchmark taken from the catalog: the chosen benchmark must belong to the case's
+ * matter, and its range is recorded on the case, so the decide gate checks the amount against the catalog
+ */
+export async function decideCase(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, id: number, body: TransitionBody & { benchmark?: number | null | undefined }): Promise<Timeline> {
+  const row = await loadRow(ctx, caseLedger, id);
+  const input: TransitionBody = { ...body };
+  delete input['benchmark_min'];
+  delete input['benchmark_max'];
+  const chosen = body.benchmark ?? (row['benchmark'] as number | null);
+  if (chosen !== null && chosen !== undefined) {
+    const b = await loadRow(ctx, benchmarkLedger, Number(chosen)).catch(() => {
+      throw new AppError('validation_failed', '所选裁量基准不存在', [{ path: 'benchmark', label: '适用裁量基准', message: '适用裁量基准：不存在或无权查看' }]);
+    });
+    if (Number(b['matter']) !== Number(row['matter'])) throw new AppError('validation_failed', '所选裁量基准不属于本案的执法事项', [{ path: 'benchmark', label: '适用裁量基准', message: '适用裁量基准：须为本案执法事项的裁量基准' }]);
+    Object.assign(input, { benchmark: Number(chosen), benchmark_min: Number(b['min_amount']), benchmark_max: Number(b['max_amount']) });
+  }
+  return applyTransition(ctx, platform, caseLedger, id, 'decide', input);
+}
+
+/** the next 文号 for an organisation, year and kind; a document keeps the number it got the first time */
+async function numberFor(ctx: Ctx, caseId: number, orgCode: string, orgName: string, kind: DocumentKind, year: number): Promise<string> {
+  const existing = await db(ctx).selectFrom('enforcement_document').select('doc_no').where('case_id', '=', caseId).where('kind', '=', kind).executeTakeFirst();
+  if (existing) return String(existing.doc_no);
+  // one statement: concurrent requests get distinct numbers (the row lock serialises them)
+  const next = await sql<{ last_no: number }>`insert into enforcement_doc_counter (org_code, year, kind, last_no) values (${orgCode}, ${year}, ${kind}, 1)
+    on conflict (org_code, year, kind) do update set last_no = enforcement_doc_counter.last_no + 1 returning last_no`.execute(ctx.tx);
+  const seq = Number(next.rows[0]?.last_no);
+  const docNo = docNumber(orgName, kind, year, seq);
+  await db(ctx).insertInto('enforcement_document').values({ org_code: orgCode, case_id: caseId, kind, year, seq, doc_no: docNo, created_by: ctx.actor.username }).execute();
+  await audit(ctx, { entity: caseLedger.name, entityId: caseId, action: 'document_number', orgCode, diff: { kind, docNo } });
+  return docNo;
+}
+
+const KIND_DATE: Record<DocumentKind, string> = { filing: 'filed_on', inquiry: 'filed_on', notice: 'notified_on', decision: 'decided_on', service: 'served_on', closing: 'closed_on' };
+
+/** an enforcement document of a case as DOCX, numbered in sequence per organisation and year */
+export async function caseDocx(ctx: Ctx, id: number, kind: DocumentKind): Promise<{ body: Buffer; fileName: string; docNo: string | null }> {
+  const row = await loadRow(ctx, caseLedger, id);
+  const v = plainCase(ctx.cipher, row);
+  if (v['case_type'] === '行政检查' && kind !== 'inquiry') throw new AppError('conflict', `行政检查案件不制作${DOCUMENT_KINDS[kind].label}`);
+  const when = v[KIND_DATE[kind]];
+  if (kind !== 'inquiry' && typeof when !== 'string') throw new AppError('conflict', `本案尚未办理到这一步，不能制作${DOCUMENT_KINDS[kind].label}`);
+  const orgCode = String(row['org_code']);
+  const town = await db(ctx).selectFrom('org').select(['name', 'parent_code']).where('code', '=', orgCode).executeTakeFirst();
+  const townName = town?.parent_code ? String((await db(ctx).selectFrom('org').select('name').where('code', '=', town.parent_code).executeTakeFirst())?.name ?? '') : '';
+  // a department's name already carries its town's: 城关镇综合行政执法队
+  const orgName = String(town?.name ?? orgCode);
+  const matter = await db(ctx).selectFrom(matterLedger.table).select(['name', 'law', 'article']).where('id', '=', Number(row['matter'])).executeTakeFirst();
+  const year = Number(String(when ?? chinaToday(ctx.now)).slice(0, 4));
+  const numbered = kind !== 'inquiry';
+  const docNo = numbered ? await numberFor(ctx, id, orgCode, orgCode.includes('-') ? townName : String(town?.name ?? ''), kind, year) : null;
+  const spec = caseDocument(kind, { values: v, orgName, matterName: String(matter?.name ?? ''), law: String(matter?.law ?? ''), article: String(matter?.article ?? '') }, docNo, chinaToday(ctx.now));
+  await audit(ctx, { entity: caseLedger.name, entityId: id, action: 'document', orgCode, diff: { kind, docNo } });
+  return { body: await renderDocx(spec), fileName: `${DOCUMENT_KINDS[kind].label}-${String(v['case_no'])}.docx`, docNo };
+}
+
+export interface PublicDecision {
+  id: number;
+  organ: string;
+  caseNo: string;
+  caseType: string;
+  partyKind: string;
+  party: string;
+  partyIdNumber: string | null;
+  partyUscc: string | null;
+  partyPhone: string | null;
+  matter: string;
+  legalBasis: string;
+  penaltyKinds: string[];
+  amount: number | null;
+  result: string;
+  decidedOn: string;
+  publishedOn: string;
+}
+
+const iso = (v: unknown): string => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? ''));
+
+/** 执法公示: published, not withdrawn decisions; a person's name, ID number and phone are masked */
+export async function publicDecisions(platform: Pick<Platform, 'db' | 'cipher'>, q: { org?: string | undefined; year?: number | undefined; page: number; pageSize: number }): Promise<{ items: PublicDecision[]; total: number }> {
+  const d = platform.db as unknown as AnyDb;
+  let base = d
+    .selectFrom('enforcement_case as c')
+    .innerJoin('org as o', 'o.code', 'c.org_code')
+    .leftJoin('enforcement_matter as m', 'm.id', 'c.matter')
+    .where('c.status', '=', 'active')
+    .where('c.published_on', 'is not', null)
+    .where('c.publication_withdrawn_on', 'is', null);
+  if (q.org) base = base.where((eb) => eb.or([eb('c.org_code', '=', q.org as string), eb('c.org_code', 'like', `${q.org as string}-%`)]));
+  if (q.year) base = base.where(sql<boolean>`extract(year from c.decided_on) = ${q.year}`);
+  const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
+  const rows = await base.selectAll('c').select(['o.name as org_name', 'm.name as matter_name', 'm.law as law', 'm.article as article']).orderBy('c.published_on', 'desc').orderBy('c.id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  const items = rows.map((r: Row): PublicDecision => {
+    const v = plainCase(platform.cipher, r);
+    const person = v['party_kind'] === '个人';
+    const m = (x: unknown, k: Parameters<typeof mask>[1]): string | null => (typeof x === 'string' && x ? mask(x, k) : null);
+    return {
+      id: Number(r['id']),
+      organ: String(r['org_name']),
+      caseNo: String(v['case_no']),
+      caseType: String(v['case_type']),
+      partyKind: String(v['party_kind']),
+      party: person ? (m(v['party_name'], 'name') ?? '') : String(v['party_name'] ?? ''),
+      partyIdNumber: m(v['party_id_number'], 'id_number'),
+      partyUscc: person ? null : ((v['party_uscc'] as string | null) ?? null),
+      partyPhone: m(v['party_phone'], 'phone'),
+      matter: String(r['matter_name'] ?? ''),
+      legalBasis: `${String(r['law'] ?? '')}${String(r['article'] ?? '')}`,
+      penaltyKinds: Array.isArray(v['penalty_kinds']) ? (v['penalty_kinds'] as string[]) : [],
+      amount: v['amount'] === null || v['amount'] === undefined ? null : Number(v['amount']),
+      result: String(v['decision_result'] ?? ''),
+      decidedOn: iso(v['decided_on']),
+      publishedOn: iso(v['published_on']),
+    };
+  });
+  return { items, total };
+}
+
+// ---- 双随机、一公开 ----
+
+export interface DrawInput {
+  title: string;
+  matterId: number;
+  targetCount: number;
+  perTarget: number;
+  maxPerInspector?: number | undefined;
+  domain?: string | undefined;
+  seed?: string | undefined;
+  orgCode?: string | undefined;
+}
+
+export interface DrawRecord {
+  id: number;
+  orgCode: string;
+  title: string;
+  seed: string;
+  targetCount: number;
+  perTarget: number;
+  maxPerInspector: number;
+  drawnOn: string;
+  targets: DrawTarget[];
+  inspectors: DrawInspector[];
+  result: DrawAssignment[];
+  caseIds?: number[];
+}
+
+const lines = (v: unknown): string[] => String(v ?? '').split(/[\s,，;；]+/).filter(Boolean);
+
+/** freezes the registries in scope, draws, stores the draw with its inputs, and creates one inspection case per target */
+export async function createDraw(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, input: DrawInput): Promise<DrawRecord> {
+  const orgCode = resolveOrg(ctx, input.orgCode);
+  const matter = await loadRow(ctx, matterLedger, input.matterId);
+  const codes = ctx.scope.codes.filter((c) => c === orgCode || c.startsWith(`${orgCode}-`));
+  let tq = db(ctx).selectFrom('enforcement_target').select(['id', 'name', 'uscc', 'domain']).where('org_code', 'in', codes).where('status', '=', 'active').where('in_pool', '=', true);
+  if (input.domain) tq = tq.where('domain', '=', input.domain);
+  const targets: DrawTarget[] = (await tq.orderBy('id').execute()).map((r) => ({ id: Number(r.id), name: String(r.name), uscc: String(r.uscc), domain: String(r.domain) }));
+  const inspectors: DrawInspector[] = (await db(ctx).selectFrom('enforcement_inspector').select(['id', 'name', 'cert_no', 'qualifications', 'avoid_uscc']).where('org_code', 'in', codes).where('status', '=', 'active').where('in_pool', '=', true).orderBy('id').execute()).map((r) => ({
+    id: Number(r.id),
+    name: String(r.name),
+    certNo: String(r.cert_no),
+    qualifications: (Array.isArray(r.qualifications) ? r.qualifications : []) as string[],
+    avoid: lines(r.avoid_uscc),
+  }));
+  if (targets.length === 0) throw new AppError('validation_failed', '检查对象名录库中没有可抽取的对象', [{ path: 'domain', label: '监管领域', message: '监管领域：没有纳入抽查的检查对象' }]);
+  if (input.targetCount > targets.length) throw new AppError('validation_failed', `抽取数量超过名录库中的对象数（${targets.length}）`, [{ path: 'targetCount', label: '抽取对象数', message: `抽取对象数：不能超过${targets.length}` }]);
+  const seed = input.seed ?? newSeed();
+  const maxPer = input.maxPerInspector ?? 0;
+  const result = runDraw(seed, targets, inspectors, input.targetCount, input.perTarget, maxPer || Number.MAX_SAFE_INTEGER);
+  const short = result.find((a) => a.inspectorIds.length < input.perTarget);
+  if (short) throw new AppError('validation_failed', `检查对象“${targets.find((t) => t.id === short.targetId)?.name ?? ''}”可派执法人员不足${input.perTarget}名（资格或回避）`, [{ path: 'perTarget', label: '每个对象执法人员数', message: '每个对象执法人员数：符合资格且无须回避的人员不足' }]);
+  const drawnOn = chinaToday(ctx.now);
+  const row = await db(ctx)
+    .insertInto('enforcement_draw')
+    .values({ org_code: orgCode, title: input.title, seed, target_count: input.targetCount, per_target: input.perTarget, max_per_inspector: maxPer, targets: JSON.stringify(targets), inspectors: JSON.stringify(inspectors), result: JSON.stringify(result), matter_id: input.matterId, drawn_on: drawnOn, created_by: ctx.actor.username })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const drawId = Number(row.id);
+  await audit(ctx, { entity: 'enforcement.draw', entityId: drawId, action: 'draw', orgCode, diff: { seed, targets: targets.length, inspectors: inspectors.length, result } });
+  const byId = new Map(inspectors.map((i) => [i.id, i]));
+  const caseIds: number[] = [];
+  let n = 0;
+  for (const a of result) {
+    const t = targets.find((x) => x.id === a.targetId);
+    if (!t) continue;
+    n += 1;
+    const rec = await createRecord(
+      ctx,
+      caseLedger,
+      {
+        orgCode,
+        case_no: `双随机〔${drawnOn.slice(0, 4)}〕${drawId}-${String(n).padStart(3, '0')}`,
+        case_type: '行政检查',
+        domain: t.domain,
+        matter: Number(matter['id']),
+        source: '双随机抽查',
+        registered_on: drawnOn,
+        summary: `“双随机”抽查：${input.title}`,
+        handler: a.inspectorIds.map((i) => byId.get(i)?.name ?? '').join('、'),
+        draw_id: drawId,
+        party_kind: '单位',
+        party_name: t.name,
+        party_uscc: t.uscc,
+      },
+      platform.ledgers,
+      { auditAction: 'draw_task' },
+    );
+    caseIds.push(rec.id);
+  }
+  return { ...drawOut(await loadDraw(db(ctx), drawId)), caseIds };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw row of enforcement_draw
+function drawOut(r: any): DrawRecord {
+  const j = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+  return { id: Number(r.id), orgCode: String(r.org_code), title: String(r.title), seed: String(r.seed), targetCount: Number(r.target_count), perTarget: Number(r.per_target), maxPerInspector: Number(r.max_per_inspector), drawnOn: iso(r.drawn_on), targets: j(r.targets), inspectors: j(r.inspectors), result: j(r.result) };
+}
+
+async function loadDraw(d: AnyDb, id: number) {
+  const r = await d.selectFrom('enforcement_draw').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) throw notFound('抽查批次');
+  return r;
+}
+
+/** a published draw with its seed, frozen lists (avoidance lists included: the re-run needs them) and each task's result */
+export async function publicDraw(d: AnyDb, id: number): Promise<DrawRecord & { orgName: string; verified: boolean; algorithm: string; outcomes: Array<{ uscc: string; result: string | null; closedOn: string | null }> }> {
+  const out = drawOut(await loadDraw(d, id));
+  const org = await d.selectFrom('org').select('name').where('code', '=', out.orgCode).executeTakeFirst();
+  const tasks = await d.selectFrom('enforcement_case').select(['party_uscc', 'inspection_result', 'closed_on']).where('draw_id', '=', id).where('status', '=', 'active').orderBy('id').execute();
+  const outcomes = tasks.map((r) => ({ uscc: String(r.party_uscc), result: (r.inspection_result as string | null) ?? null, closedOn: r.closed_on ? iso(r.closed_on) : null }));
+  return { ...out, orgName: String(org?.name ?? ''), verified: verifyDraw(out), algorithm: DRAW_ALGORITHM, outcomes };
+}
+
+/** re-runs a draw from its published seed and frozen lists; true when it reproduces the stored result */
+export function verifyDraw(d: Pick<DrawRecord, 'seed' | 'targets' | 'inspectors' | 'targetCount' | 'perTarget' | 'maxPerInspector' | 'result'>): boolean {
+  const again = runDraw(d.seed, d.targets, d.inspectors, d.targetCount, d.perTarget, d.maxPerInspector || Number.MAX_SAFE_INTEGER);
+  return JSON.stringify(again) === JSON.stringify(d.result);
+}
+
+export async function listDraws(ctx: Ctx): Promise<Array<{ id: number; orgCode: string; title: string; seed: string; drawnOn: string; targets: number; tasks: number }>> {
+  const rows = await db(ctx).selectFrom('enforcement_draw').select(['id', 'org_code', 'title', 'seed', 'drawn_on', 'target_count', 'targets']).where('org_code', 'in', ctx.scope.codes).orderBy('id', 'desc').limit(200).execute();
+  return rows.map((r) => ({ id: Number(r.id), orgCode: String(r.org_code), title: String(r.title), seed: String(r.seed), drawnOn: iso(r.drawn_on), targets: (typeof r.targets === 'string' ? JSON.parse(r.targets) : r.targets).length, tasks: Number(r.target_count) }));
+}
+
+// ---- repeated-inspection alert ----
+
+export interface InspectionVisit {
+  uscc: string;
+  party: string;
+  orgCode: string;
+  orgName: string;
+  date: string;
+  caseId: number;
+}
+
+export interface RepeatedInspection {
+  uscc: string;
+  party: string;
+  from: string;
+  to: string;
+  bodies: string[];
+  visits: InspectionVisit[];
+}
+
+/** parties inspected by two or more bodies within any 30-day window (综合查一次: one visit would have done) */
+export function repeatedInspections(visits: readonly InspectionVisit[], windowDays = 30): RepeatedInspection[] {
+  const by = new Map<string, InspectionVisit[]>();
+  for (const v of visits) by.set(v.uscc, [...(by.get(v.uscc) ?? []), v]);
+  const out: RepeatedInspection[] = [];
+  for (const [uscc, list] of by) {
+    const sorted = [...list].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.caseId - b.caseId));
+    let best: InspectionVisit[] = [];
+    for (let i = 0; i < sorted.length; i++) {
+      const start = sorted[i] as InspectionVisit;
+      const end = new Date(Date.parse(`${start.date}T00:00:00Z`) + (windowDays - 1) * 86_400_000).toISOString().slice(0, 10);
+      const window = sorted.slice(i).filter((v) => v.date <= end);
+      if (new Set(window.map((v) => v.orgCode)).size >= 2 && window.length > best.length) best = window;
+    }
+    if (best.length) out.push({ uscc, party: best[0]?.party ?? '', from: best[0]?.date ?? '', to: best.at(-1)?.date ?? '', bodies: [...new Set(best.map((v) => v.orgName))], visits: best });
+  }
+  return out.sort((a, b) => (a.to < b.to ? 1 : -1));
+}
+
+/** alerts touching the user's organisations, looking at inspections by every body in the last `days` days */
+export async function repeatedInspectionAlerts(ctx: Ctx, days = 365): Promise<RepeatedInspection[]> {
+  const since = new Date(Date.parse(`${chinaToday(ctx.now)}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+  const rows = await db(ctx)
+    .selectFrom('enforcement_case as c')
+    .innerJoin('org as o', 'o.code', 'c.org_code')
+    .select(['c.id', 'c.party_uscc', 'c.party_name', 'c.org_code', 'o.name as org_name', 'c.registered_on'])
+    .where('c.status', '=', 'active')
+    .where('c.case_type', '=', '行政检查')
+    .where('c.party_uscc', 'is not', null)
+    .where('c.registered_on', '>=', since)
+    .execute();
+  const visits = rows.map((r) => ({ uscc: String(r.party_uscc), party: String(safeDecrypt(ctx.cipher, String(r.party_name)) ?? ''), orgCode: String(r.org_code), orgName: String(r.org_name), date: iso(r.registered_on), caseId: Number(r.id) }));
+  const scope = new Set(ctx.scope.codes);
+  return repeatedInspections(visits).filter((a) => a.visits.some((v) => scope.has(v.orgCode)));
+}
+
+/** the published catalog (三张清单) of an organisation, with the count per category as the report quotes it */
+export async function publicMatters(d: AnyDb, org: string): Promise<{ counts: Record<string, number>; selfSelected: number; items: Array<Record<string, unknown>> }> {
+  const rows = await d
+    .selectFrom('enforcement_matter')
+    .select(['id', 'code', 'name', 'matter_type', 'category', 'self_selected', 'domain', 'law', 'article', 'guiding_dept', 'catalog_version', 'published_on'])
+    .where('status', '=', 'active')
+    .where('matter_status', '=', '有效')
+    .where('published_on', 'is not', null)
+    .where((eb) => eb.or([eb('org_code', '=', org), eb('org_code', 'like', `${org}-%`)]))
+    .orderBy('code')
+    .execute();
+  const counts: Record<string, number> = {};
+  for (const r of rows) counts[String(r.category)] = (counts[String(r.category)] ?? 0) + 1;
+  return { counts, selfSelected: rows.filter((r) => r.category === '赋权' && r.self_selected === true).length, items: rows.map((r) => ({ ...r, published_on: iso(r.published_on) })) };
+}

@@ -1,0 +1,94 @@
+import { filled } from '../../platform/ledger/rules.ts';
+import { defineWorkflow, type GateCheck, type WorkflowDef } from '../../platform/workflow/workflow.types.ts';
+import { amountBand, benchmarkProblem, legalityReviewMissing } from './enforcement.rules.ts';
+
+const PENALTY = '行政处罚';
+
+// 重大执法决定法制审核 (国办发〔2018〕118号): refused until the review and its opinion are on file
+const reviewed: GateCheck = { message: '重大执法决定须先经法制审核：请先记录法制审核日期和审核意见，再作出决定', check: (v) => !legalityReviewMissing(v) };
+// 行政裁量基准: the amount must lie within the matter's benchmark, or the departure must be reasoned
+const withinBenchmark: GateCheck = { message: '罚款金额不在裁量基准范围内，须填写偏离裁量基准的理由', check: (v) => benchmarkProblem(v) !== 'outside' };
+const benchmarkChosen: GateCheck = { message: '处以罚款的，须先选择适用的裁量基准（情形）', check: (v) => benchmarkProblem(v) !== 'no_benchmark' };
+
+/**
+ * 行政处罚、行政检查、行政强制 cases (行政处罚法 2021). The state follows the dates, so imported records land right;
+ * every clock starts and stops on a date field. A penalty runs 案源登记 → 立案 → 调查终结 → 告知 → 决定 → 送达 → 执行
+ * → 结案, the 法制审核 recorded before the decision (it leaves the state as it is); an inspection is recorded with its result and closed.
+ */
+export function caseWorkflow(): WorkflowDef {
+  return defineWorkflow({
+    states: {
+      registered: { label: '案源登记' },
+      filed: { label: '已立案' },
+      investigated: { label: '调查终结' },
+      notified: { label: '已告知' },
+      decided: { label: '已作出决定' },
+      served: { label: '已送达' },
+      executed: { label: '已执行' },
+      closed: { label: '已结案', final: true },
+      dropped: { label: '不予立案', final: true },
+    },
+    initial: 'registered',
+    deriveState: (v) => {
+      if (filled(v, 'closed_on')) return 'closed';
+      if (v['case_type'] !== PENALTY && v['case_type'] !== '行政强制') return 'registered';
+      if (filled(v, 'executed_on')) return 'executed';
+      if (filled(v, 'served_on')) return 'served';
+      if (filled(v, 'decided_on')) return 'decided';
+      if (filled(v, 'notified_on')) return 'notified';
+      if (filled(v, 'investigated_on')) return 'investigated';
+      if (filled(v, 'filed_on')) return 'filed';
+      return 'registered';
+    },
+    computeFields: (v) => ({ amount_band: amountBand(v) }),
+    transitions: [
+      // inspections: the on-site record and its result close the inspection (转立案 opens a new penalty case)
+      {
+        name: 'inspect',
+        label: '记录检查结果',
+        from: ['registered'],
+        to: 'closed',
+        captures: ['inspection_result', 'inspection_record', 'rectify_due_on', 'closed_on'],
+        gates: { fields: ['inspection_result', 'closed_on'], checks: [{ message: '只有行政检查案件可记录检查结果', check: (v) => v['case_type'] === '行政检查' }] },
+      },
+      { name: 'follow_up', label: '整改复查', from: ['closed'], captures: ['followed_up_on', 'follow_up_result'], gates: { fields: ['followed_up_on', 'follow_up_result'], checks: [{ message: '只有责令整改的检查需要复查', check: (v) => v['inspection_result'] === '责令整改' }] } },
+      {
+        name: 'file',
+        label: '立案',
+        from: ['registered'],
+        to: 'filed',
+        roles: ['reviewer', 'leader', 'county_admin'],
+        captures: ['filed_on', 'filing_approver', 'handler'],
+        gates: { fields: ['filed_on', 'filing_approver'], checks: [{ message: '行政检查案件不需立案，请记录检查结果', check: (v) => v['case_type'] !== '行政检查' }] },
+      },
+      { name: 'drop', label: '不予立案', from: ['registered'], to: 'dropped', note: 'required' },
+      { name: 'conclude_investigation', label: '调查终结', from: ['filed'], to: 'investigated', captures: ['investigated_on', 'facts', 'major'], gates: { fields: ['investigated_on', 'facts'] } },
+      { name: 'legality_review', label: '法制审核', from: ['investigated', 'notified'], roles: ['legal_reviewer'], captures: ['review_on', 'reviewer', 'review_opinion'], gates: { fields: ['review_on', 'reviewer', 'review_opinion'] } },
+      // 行政处罚法 arts. 44–45, 63–64: notice of the intended penalty and of the right to be heard
+      { name: 'notify', label: '告知陈述申辩（听证）权利', from: ['investigated'], to: 'notified', captures: ['notified_on', 'hearing_requested_on', 'hearing_notice_on', 'hearing_on'], gates: { fields: ['notified_on'] } },
+      { name: 'hearing', label: '记录听证', from: ['notified'], captures: ['hearing_requested_on', 'hearing_notice_on', 'hearing_on'], gates: { fields: ['hearing_requested_on'] } },
+      {
+        name: 'decide',
+        label: '作出处罚决定',
+        from: ['notified'],
+        to: 'decided',
+        roles: ['leader', 'county_admin'],
+        captures: ['decided_on', 'decision_result', 'penalty_kinds', 'amount', 'benchmark', 'benchmark_min', 'benchmark_max', 'departure_reason', 'first_violation_exempt', 'quick_minor'],
+        gates: { after: ['notify'], fields: ['decided_on', 'decision_result'], checks: [reviewed, benchmarkChosen, withinBenchmark] },
+      },
+      { name: 'serve', label: '送达', from: ['decided'], to: 'served', captures: ['served_on', 'service_method'], gates: { fields: ['served_on', 'service_method'] } },
+      { name: 'execute', label: '执行', from: ['served'], to: 'executed', captures: ['executed_on', 'execution'], gates: { fields: ['executed_on', 'execution'] } },
+      { name: 'close', label: '结案归档', from: ['executed', 'served'], to: 'closed', roles: ['reviewer', 'leader', 'county_admin'], captures: ['closed_on'], gates: { fields: ['closed_on'] } },
+      // 执法公示: publication and its withdrawal (with a reason) leave the state as it is
+      { name: 'publish', label: '公示决定信息', from: ['decided', 'served', 'executed', 'closed'], captures: ['published_on'], gates: { fields: ['published_on'] } },
+      { name: 'unpublish', label: '撤回公示', from: ['decided', 'served', 'executed', 'closed'], roles: ['reviewer', 'leader', 'county_admin'], note: 'required', captures: ['publication_withdrawn_on', 'publication_withdrawn_reason'], gates: { fields: ['publication_withdrawn_on', 'publication_withdrawn_reason', 'published_on'] } },
+    ],
+    clocks: [
+      // 行政处罚法 art. 60: decide within 90 days of 立案
+      { id: 'decide', rule: { id: 'enforcement.decide', label: '处罚决定期限', days: 90, unit: 'calendar' }, start: { field: 'filed_on', when: (v) => v['case_type'] === PENALTY }, stop: { field: 'decided_on' } },
+      // 国办发〔2018〕118号: publish within 7 working days of a penalty decision, 20 for other decisions
+      { id: 'publish', rule: { id: 'enforcement.publish', label: '处罚决定公示期限', days: 7, unit: 'working' }, start: { field: 'decided_on', when: (v) => v['case_type'] === PENALTY }, stop: { field: 'published_on' } },
+      { id: 'publish_other', rule: { id: 'enforcement.publish_other', label: '执法决定公示期限', days: 20, unit: 'working' }, start: { field: 'decided_on', when: (v) => v['case_type'] !== PENALTY }, stop: { field: 'published_on' } },
+    ],
+  });
+}
