@@ -1,0 +1,143 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const SCREENSHOTS = join(ROOT, 'e2e', 'screenshots');
+export const DEMO_PASSWORD = 'Fazhi@2026';
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export interface DemoServer {
+  baseUrl: string;
+  stop: () => Promise<void>;
+  log: () => string;
+}
+
+/** a fresh demo instance (own data directory, own port) serving the built web app */
+export async function startDemoServer(): Promise<DemoServer> {
+  if (!existsSync(join(ROOT, 'web', 'dist', 'index.html'))) {
+    throw new Error('web/dist is missing: run `node scripts/ensure-web-build.ts` first (npm run test:e2e does)');
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-e2e-'));
+  const port = await freePort();
+  const node = join(ROOT, 'node_modules', '.bin', 'node');
+  let output = '';
+  const child: ChildProcess = spawn(node, ['server/main.ts', 'serve', '--demo', '--data', dataDir, '--port', String(port)], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    try {
+      const res = await fetch(`${baseUrl}/api/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not answer /api/health within 120s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return {
+    baseUrl,
+    log: () => output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export const DESKTOP: BrowserContextOptions = { viewport: { width: 1366, height: 850 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
+export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
+
+/** every uncaught page error and console error, so a test can assert the page ran cleanly */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    // refused requests (400, 401, …) are part of the flows under test; Chromium logs each one
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`console.error: ${m.text()}`);
+  });
+  return errors;
+}
+
+export async function openPage(browser: Browser, options: BrowserContextOptions = DESKTOP): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  return { context, page, errors: watchErrors(page) };
+}
+
+let failures = 0;
+
+/** runs one flow in a fresh browser context (no cookies shared with other flows) and closes it afterwards; a failing flow leaves a screenshot */
+export async function withPage(browser: Browser, flow: (p: { page: Page; errors: string[] }) => Promise<void>, options: BrowserContextOptions = DESKTOP): Promise<void> {
+  const { context, page, errors } = await openPage(browser, options);
+  try {
+    await flow({ page, errors });
+  } catch (e) {
+    await page.screenshot({ path: screenshotPath(`failure-${++failures}`), fullPage: true }).catch(() => undefined);
+    throw e;
+  } finally {
+    await context.close();
+  }
+}
+
+/** fills the login form and submits it; does not wait for where it lands */
+export async function submitLogin(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+/** logs in and waits for the home page's greeting */
+export async function login(page: Page, baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await submitLogin(page, baseUrl, username, password);
+  await page.getByTestId('home-greeting').waitFor({ timeout: 30_000 });
+}
+
+/** antd pops menus and dropdowns in with a short animation; click their items only once it has settled */
+export async function openPopup(page: Page, trigger: Locator, popup: Locator): Promise<void> {
+  await trigger.click();
+  await popup.waitFor();
+  await page.waitForTimeout(400);
+}
+
+export function screenshotPath(name: string): string {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return join(SCREENSHOTS, `${name}.png`);
+}

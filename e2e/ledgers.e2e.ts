@@ -1,0 +1,175 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, login, PHONE, screenshotPath, startDemoServer, withPage, type DemoServer } from './harness.ts';
+
+const LIST = '/ledgers/mediation.case';
+// case numbers are unique; a run against a reused server (E2E_BASE_URL) needs a fresh one
+const CASE_NO = `（2026）城关调字第E2E${Date.now() % 100000}号`;
+// a loaded machine can take seconds to answer; expect.poll's default (1 s) is too short
+const WAIT = { timeout: 20_000 };
+
+let server: DemoServer;
+let browser: Browser;
+// the record the clerk creates; the reviewer withdraws it
+let createdPath = '';
+
+beforeAll(async () => {
+  // E2E_BASE_URL: run the flows against a demo server already running (and seeded) instead of a fresh one
+  const external = process.env['E2E_BASE_URL'];
+  server = external ? { baseUrl: external, stop: async () => undefined, log: () => '' } : await startDemoServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** the form item whose label reads so (antd puts the label text in its title) */
+const formItem = (page: Page, label: string) => page.locator('.ant-form-item', { has: page.locator(`label[title="${label}"]`) });
+
+/** picks an option of an antd Select (the option list is portalled to the body); in a form, by the item's label */
+async function choose(page: Page, label: string, option: string, where: 'filter' | 'form' = 'form'): Promise<void> {
+  const select = where === 'filter' ? page.getByRole('combobox', { name: label, exact: true }) : formItem(page, label).locator('.ant-select');
+  await select.click();
+  const item = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first();
+  await item.waitFor();
+  await page.waitForTimeout(300);
+  await item.click();
+}
+
+const fieldError = (page: Page, label: string) => formItem(page, label).locator('.ant-form-item-explain-error');
+const rows = (page: Page) => page.locator('.ant-table-tbody tr.ant-table-row');
+const total = async (page: Page): Promise<number> => Number(/共 (\d+) 条/.exec((await page.locator('.fz-page-header-desc').textContent()) ?? '')?.[1] ?? -1);
+
+describe('the ledger pages', () => {
+  it('lets a clerk filter, search, open, create (with a refused field), and attach a file', async () => {
+    await withPage(browser, async ({ page, errors }) => {
+      await login(page, server.baseUrl, 'clerk');
+      await page.locator('nav[aria-label="主导航"] a', { hasText: '矛盾纠纷调解' }).click();
+      await page.waitForURL(`${server.baseUrl}${LIST}`);
+      await rows(page).first().waitFor();
+      const all = await total(page);
+      expect(all).toBeGreaterThan(20);
+
+      // a filter goes into the URL and narrows the list
+      await choose(page, '纠纷类型', '劳动争议', 'filter');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.url(), WAIT).toContain('f.dispute_type=');
+      await expect.poll(() => total(page), WAIT).toBeLessThan(all);
+      await expect.poll(async () => (await page.locator('.ant-table-tbody').textContent()) ?? '', WAIT).toContain('劳动争议');
+      for (const text of await rows(page).locator('td:nth-child(4)').allTextContents()) expect(text).toBe('劳动争议');
+
+      await page.getByLabel('全文检索').fill('劳动争议 工资');
+      const searched = page.waitForResponse((r) => r.url().includes('/api/ledgers/mediation.case?') && r.url().includes('q='));
+      await page.getByLabel('全文检索').press('Enter');
+      await searched;
+      await expect.poll(() => decodeURIComponent(page.url().replace(/\+/g, ' ')), WAIT).toContain('q=劳动争议 工资');
+      await expect.poll(() => total(page), WAIT).toBe(((await (await searched).json()) as { total: number }).total);
+      const found = await total(page);
+      expect(found).toBeGreaterThan(0);
+
+      // the URL alone restores the filters (report drill-downs link here)
+      await page.reload();
+      await expect.poll(() => total(page), WAIT).toBe(found);
+      expect(await page.getByLabel('全文检索').inputValue()).toBe('劳动争议 工资');
+      await page.screenshot({ path: screenshotPath('ledger-list-filtered'), fullPage: true });
+
+      // a row opens the record
+      const title = (await rows(page).first().locator('td').first().textContent()) ?? '';
+      await rows(page).first().click();
+      await page.waitForURL(/\/ledgers\/mediation\.case\/\d+$/);
+      await expect.poll(() => page.locator('.fz-page-header').textContent(), WAIT).toContain(title.trim());
+      await page.getByTestId('deadlines').waitFor();
+      expect(await page.locator('main').textContent()).toContain('纠纷类型');
+
+      // a new record with an ID number the server refuses: the error lands at the field and nothing is lost
+      await page.goto(`${server.baseUrl}${LIST}/new`);
+      await page.getByLabel('案件编号', { exact: true }).fill(CASE_NO);
+      await page.getByLabel('受理日期', { exact: true }).fill('2026-11-20');
+      // Enter would submit the form; leaving the field keeps the typed date
+      await page.getByLabel('受理日期', { exact: true }).press('Tab');
+      await choose(page, '案件来源', '当事人申请');
+      await choose(page, '纠纷类型', '劳动争议');
+      await page.getByLabel('纠纷概要', { exact: true }).fill('端到端测试追索劳动报酬纠纷');
+      await page.getByLabel('申请人（一方当事人）', { exact: true }).fill('测试甲');
+      await page.getByLabel('申请人证件号码', { exact: true }).fill('123456');
+      await page.getByLabel('被申请人（对方当事人）', { exact: true }).fill('测试乙');
+      await page.getByLabel('当事人人数', { exact: true }).fill('2');
+      await choose(page, '受理调委会', '调解委员会');
+      await choose(page, '承办调解员', '');
+      await choose(page, '调解结果', '正在调解');
+      await page.getByRole('button', { name: /保\s*存/ }).click();
+      await expect.poll(() => fieldError(page, '申请人证件号码').textContent(), WAIT).toContain('须为有效的居民身份证号码');
+      await page.getByTestId('form-problem').waitFor();
+      expect(await page.getByLabel('纠纷概要', { exact: true }).inputValue()).toBe('端到端测试追索劳动报酬纠纷');
+      expect(await page.getByLabel('案件编号', { exact: true }).inputValue()).toBe(CASE_NO);
+      await page.screenshot({ path: screenshotPath('ledger-form-refused'), fullPage: true });
+
+      await page.getByLabel('申请人证件号码', { exact: true }).fill('');
+      await page.getByRole('button', { name: /保\s*存/ }).click();
+      await page.waitForURL(/\/ledgers\/mediation\.case\/\d+$/);
+      createdPath = new URL(page.url()).pathname;
+      await expect.poll(() => page.locator('.fz-page-header').textContent(), WAIT).toContain('端到端测试追索劳动报酬纠纷');
+
+      // a PDF attachment, with its SM3 fingerprint
+      const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+      await page.getByTestId('attachments').locator('input[type=file]').setInputFiles({ name: '调解申请书.pdf', mimeType: 'application/pdf', buffer: pdf });
+      const listed = page.getByTestId('attachments').locator('.ant-list-item', { hasText: '调解申请书.pdf' });
+      await listed.waitFor();
+      expect(await listed.textContent()).toMatch(/SM3 [0-9a-f]{10}/);
+      await page.screenshot({ path: screenshotPath('ledger-detail'), fullPage: true });
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('lets a reviewer withdraw a record with a reason', async () => {
+    expect(createdPath).not.toBe('');
+    await withPage(browser, async ({ page, errors }) => {
+      await login(page, server.baseUrl, 'reviewer');
+      await page.goto(`${server.baseUrl}${createdPath}`);
+      await page.getByRole('button', { name: /撤\s*销/ }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('撤销原因').fill('端到端测试：重复登记');
+      await dialog.getByRole('button', { name: /确认撤销/ }).click();
+      await expect.poll(() => page.locator('main').textContent(), WAIT).toContain('撤销原因：端到端测试：重复登记');
+      await expect.poll(() => page.getByRole('button', { name: /撤\s*销/ }).count(), WAIT).toBe(0);
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('shows a phone user cards instead of a table, and opens a record from them', async () => {
+    await withPage(
+      browser,
+      async ({ page, errors }) => {
+        await login(page, server.baseUrl, 'clerk');
+        await page.goto(`${server.baseUrl}${LIST}`);
+        const card = page.getByTestId('ledger-card').first();
+        await card.waitFor();
+        expect(await page.locator('.ant-table').count()).toBe(0);
+        await page.screenshot({ path: screenshotPath('ledger-list-phone') });
+        await card.click();
+        await page.waitForURL(/\/ledgers\/mediation\.case\/\d+$/);
+        await page.getByTestId('history').waitFor();
+        await page.screenshot({ path: screenshotPath('ledger-detail-phone'), fullPage: true });
+        expect(errors).toEqual([]);
+      },
+      PHONE,
+    );
+  });
+
+  it('shows a supervisor ID numbers masked', async () => {
+    await withPage(browser, async ({ page, errors }) => {
+      await login(page, server.baseUrl, 'supervisor');
+      // only records that have an applicant ID number
+      await page.goto(`${server.baseUrl}${LIST}?f.applicant_id.present=1`);
+      await rows(page).first().click();
+      await page.waitForURL(/\/ledgers\/mediation\.case\/\d+$/);
+      // "被申请人证件号码" contains the label too; the applicant's comes first
+      const id = page.locator('.ant-descriptions-item', { hasText: '申请人证件号码' }).first().locator('.ant-descriptions-item-content');
+      await expect.poll(() => id.textContent(), WAIT).toMatch(/^\w{2,6}\*{4,}\w{2,4}$/);
+      expect(await page.getByRole('button', { name: /编\s*辑/ }).count()).toBe(0);
+      expect(errors).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,133 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, login, screenshotPath, startDemoServer, withPage, type DemoServer } from './harness.ts';
+
+let server: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const lastYear = new Date().getFullYear() - 1;
+
+/** logs in and opens last year's annual report of the user's own unit */
+async function openAnnualReport(page: Page, username: string): Promise<void> {
+  await login(page, server.baseUrl, username);
+  await page.goto(`${server.baseUrl}/reports/annual`);
+  await page.getByTestId('report-document').waitFor({ timeout: 60_000 });
+}
+
+// one report travels the whole way: written, submitted, rolled up, reviewed, published, read by the public
+describe('the annual report', () => {
+  it('shows the clerk live numbers that open the records behind them', async () => {
+    await withPage(browser, async ({ page, errors }) => {
+      await openAnnualReport(page, 'clerk');
+      const doc = page.getByTestId('report-document');
+      expect(await doc.textContent()).toContain(`城关镇${lastYear}年度法治政府建设工作情况报告`);
+      const chip = doc.locator('.fz-live-chip[data-field="mediation.cases"]').first();
+      expect(await chip.textContent()).toMatch(/^\d+件$/);
+      const [records] = await Promise.all([page.context().waitForEvent('page'), chip.click()]);
+      await records.waitForLoadState('domcontentloaded');
+      const url = new URL(records.url());
+      expect(url.pathname).toBe('/ledgers/mediation.case');
+      expect(url.searchParams.get('org')).toBe('999001001000');
+      expect(url.searchParams.get('f.received_on.from') ?? url.search).toContain(String(lastYear));
+      await records.close();
+      await page.screenshot({ path: screenshotPath('report-clerk'), fullPage: false });
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('lets the leader submit, after which the text is read-only', async () => {
+    await withPage(browser, async ({ page, errors }) => {
+      await openAnnualReport(page, 'leader');
+      await page.getByRole('button', { name: /提\s*交/ }).first().click();
+      await page.getByRole('button', { name: '确认提交' }).click();
+      await expect.poll(() => page.locator('main').textContent(), { timeout: 30_000 }).toContain('报告已提交，等待上级审核和保密审查，文本不可修改');
+      expect(await page.getByTestId('report-versions').textContent()).toContain('第 1 版');
+      expect(await page.getByRole('textbox', { name: '报告标题' }).count()).toBe(0);
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('shows the county that 城关镇 has submitted', async () => {
+    await withPage(browser, async ({ page, errors }) => {
+      await login(page, server.baseUrl, 'county');
+      await page.goto(`${server.baseUrl}/reports/rollup`);
+      const row = page.getByTestId('rollup-table').locator('tr', { hasText: '城关镇' });
+      await row.waitFor({ timeout: 30_000 });
+      expect(await row.textContent()).toMatch(/已按时提交|逾期提交/);
+      expect(await row.getByRole('link', { name: '查看报告' }).count()).toBe(1);
+      await page.getByText('指标对比').waitFor();
+      await page.screenshot({ path: screenshotPath('report-rollup'), fullPage: false });
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('lets the reviewer pass the secrecy review', async () => {
+    await withPage(browser, async ({ page, errors }) => {
+      await openAnnualReport(page, 'reviewer');
+      const versions = page.getByTestId('report-versions');
+      await versions.getByRole('button', { name: '保密审查' }).click();
+      await page.getByLabel('审查意见').fill('经审查，报告不涉及国家秘密和个人隐私，同意公开。');
+      await page.getByRole('button', { name: '提交审查结论' }).click();
+      await expect.poll(() => versions.textContent(), { timeout: 30_000 }).toContain('保密审查通过');
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('lets the leader publish the reviewed version', async () => {
+    await withPage(browser, async ({ page, errors }) => {
+      await openAnnualReport(page, 'leader');
+      await page.getByTestId('report-versions').getByRole('button', { name: '公开发布' }).click();
+      await page.getByRole('button', { name: '确认发布' }).click();
+      await expect.poll(() => page.locator('main').textContent(), { timeout: 30_000 }).toContain('报告已公开发布，文本不可修改');
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('is on the public site without a login', async () => {
+    await withPage(browser, async ({ page, errors }) => {
+      await page.goto(`${server.baseUrl}/public`);
+      const title = `城关镇${lastYear}年度法治政府建设工作情况报告`;
+      const link = page.getByTestId('public-report-list').getByRole('link', { name: title });
+      await link.waitFor({ timeout: 30_000 });
+      await link.click();
+      const report = page.getByTestId('public-report');
+      await report.waitFor();
+      expect(await report.locator('h1').textContent()).toBe(title);
+      expect(await report.textContent()).toMatch(/调处各类矛盾纠纷|矛盾纠纷\d+件/);
+      expect(await page.getByRole('link', { name: /下载 Word/ }).getAttribute('href')).toMatch(/\/api\/public\/reports\/\d+\/download\?format=docx/);
+      await page.screenshot({ path: screenshotPath('report-public'), fullPage: false });
+      expect(errors).toEqual([]);
+    });
+  });
+});
+
+describe('the report review', () => {
+  it('finds a total that its parts do not add up to', async () => {
+    await withPage(browser, async ({ page, errors }) => {
+      await login(page, server.baseUrl, 'county');
+      await page.goto(`${server.baseUrl}/review`);
+      const text = '某镇2025年度法治政府建设工作情况报告\n全年排查化解各类矛盾纠纷50件，其中劳动争议20件、合同纠纷10件、其他纠纷5件。\n';
+      await page.locator('input[type=file]').setInputFiles({ name: '某镇报告.txt', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
+      await page.getByRole('button', { name: '开始审查' }).click();
+      const findings = page.getByTestId('review-findings');
+      await findings.waitFor({ timeout: 30_000 });
+      const found = await findings.textContent();
+      expect(found).toContain('分项之和不等于总数');
+      expect(found).toContain('50件');
+      expect(found).toContain('35件');
+      expect(await page.locator('mark.fz-review-mark').first().textContent()).toContain('全年排查化解各类矛盾纠纷50件');
+      await page.screenshot({ path: screenshotPath('report-review'), fullPage: false });
+      expect(errors).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,103 @@
+import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
+import { Alert, Button, Drawer, Layout, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { useMe } from '../platform/session.ts';
+import { useIsMobile } from '../platform/use-is-mobile.ts';
+import { NavMenu } from './NavMenu.tsx';
+import { OrgSwitcher } from './OrgSwitcher.tsx';
+import { UserMenu } from './UserMenu.tsx';
+
+export const PRODUCT_NAME = '法治政府建设工作平台';
+const COLLAPSED_KEY = 'fz.sider.collapsed';
+
+export function Brand({ to = '/' }: { to?: string }) {
+  return (
+    <Link to={to} className="fz-brand" aria-label={`${PRODUCT_NAME}首页`}>
+      <span className="fz-seal" aria-hidden>
+        法
+      </span>
+      <span>{PRODUCT_NAME}</span>
+    </Link>
+  );
+}
+
+export function DemoBanner() {
+  return <Alert className="fz-demo-banner" type="warning" banner showIcon title="演示环境 — 数据均为虚构，请勿录入真实个人信息" role="note" data-testid="demo-banner" />;
+}
+
+/** the signed-in frame: header, demo banner, navigation (sider on desktop, drawer on a phone) and the page */
+export function AppLayout() {
+  const { data: me } = useMe();
+  const mobile = useIsMobile();
+  const { pathname } = useLocation();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === '1');
+  const closeDrawer = useCallback(() => setDrawerOpen(false), []);
+  // a new page: close the phone menu and start at the top
+  useEffect(() => {
+    closeDrawer();
+    window.scrollTo({ top: 0 });
+  }, [pathname, closeDrawer]);
+  if (!me) return null;
+  const toggle = (): void => {
+    localStorage.setItem(COLLAPSED_KEY, collapsed ? '0' : '1');
+    setCollapsed(!collapsed);
+  };
+  return (
+    <Layout style={{ minHeight: '100%', ['--fz-sticky-top' as string]: me.demo ? '96px' : '56px' }}>
+      <Layout.Header className="fz-header">
+        {mobile ? <Button className="fz-header-icon-button" type="text" icon={<MenuOutlined />} aria-label="打开菜单" onClick={() => setDrawerOpen(true)} /> : null}
+        <Brand />
+        <div className="fz-header-spacer" />
+        {mobile ? null : <OrgSwitcher me={me} />}
+        <UserMenu me={me} compact={mobile} />
+      </Layout.Header>
+      {me.demo ? <DemoBanner /> : null}
+      <Layout style={{ flex: 1 }}>
+        {mobile ? (
+          <Drawer
+            open={drawerOpen}
+            onClose={closeDrawer}
+            placement="left"
+            size={280}
+            title="功能导航"
+            styles={{ body: { padding: '8px 0' } }}
+            data-testid="nav-drawer"
+          >
+            <div style={{ padding: '0 16px 12px' }}>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {me.user.displayName} · {me.currentOrg?.name ?? '未设置单位'}
+              </Typography.Text>
+              {me.orgs.length > 1 ? (
+                <div style={{ marginTop: 8 }}>
+                  <OrgSwitcher me={me} block />
+                </div>
+              ) : null}
+            </div>
+            <NavMenu nav={me.nav} onNavigate={closeDrawer} />
+          </Drawer>
+        ) : (
+          <Layout.Sider className="fz-sider" width={220} collapsedWidth={64} collapsible collapsed={collapsed} trigger={null} theme="light">
+            <div className="fz-sider-inner">
+              <div className="fz-sider-menu">
+                <NavMenu nav={me.nav} collapsed={collapsed} />
+              </div>
+              <div className="fz-sider-toggle">
+                <Button type="text" block icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />} onClick={toggle} aria-label={collapsed ? '展开菜单' : '收起菜单'}>
+                  {collapsed ? null : '收起菜单'}
+                </Button>
+              </div>
+            </div>
+          </Layout.Sider>
+        )}
+        <Layout>
+          <Layout.Content className="fz-content">
+            <Outlet />
+          </Layout.Content>
+          <Layout.Footer className="fz-footer">{PRODUCT_NAME} · 建议使用 Chrome、Edge 或国产浏览器的极速模式访问</Layout.Footer>
+        </Layout>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,197 @@
+import { SafetyOutlined, SearchOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Tag, Tooltip } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
+import { auditLabels } from '../index.ts';
+import { api, errorText } from '../../platform/api.ts';
+import { DataTable } from '../../platform/DataTable.tsx';
+import { formatDateTime } from '../../platform/format.ts';
+import { LoadFailed } from '../../platform/LoadFailed.tsx';
+import { PageHeader } from '../../platform/PageHeader.tsx';
+import { useMe } from '../../platform/session.ts';
+import { adminKeys, type AuditEntry, type AuditQuery, type VerifyResult } from './admin-api.ts';
+import { AuditDiff, hasDiff } from './audit-diff.tsx';
+
+interface SearchValues {
+  user?: string;
+  entity?: string;
+  entityId?: string;
+  action?: string;
+  range?: [Dayjs | null, Dayjs | null] | null;
+}
+
+const ALERT_ACTIONS = new Set(['login_failed', 'account_locked', 'login_refused_locked', 'force_logout']);
+
+function toQuery(v: SearchValues, pageSize: number): AuditQuery {
+  const q: AuditQuery = { page: 1, pageSize };
+  const text = (s: string | undefined): string | undefined => s?.trim() || undefined;
+  const user = text(v.user);
+  const entityId = text(v.entityId);
+  if (user) q.user = user;
+  if (v.entity) q.entity = v.entity;
+  if (entityId) q.entityId = entityId;
+  if (v.action) q.action = v.action;
+  const [from, to] = v.range ?? [];
+  if (from) q.from = from.format('YYYY-MM-DD');
+  if (to) q.to = to.format('YYYY-MM-DD');
+  return q;
+}
+
+/** 审计日志 (安全审计员): search the append-only log and verify its SM3 hash chain */
+export function AuditPage() {
+  const { data: me } = useMe();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<SearchValues>();
+  const [query, setQuery] = useState<AuditQuery>({ page: 1, pageSize: 20 });
+  const [verifying, setVerifying] = useState(false);
+  const [verified, setVerified] = useState<{ result: VerifyResult; at: string } | null>(null);
+  const orgNames = useMemo(() => new Map((me?.orgs ?? []).map((o) => [o.code, o.name])), [me?.orgs]);
+
+  const log = useQuery({
+    queryKey: adminKeys.audit(query),
+    queryFn: ({ signal }) => api.get<{ items: AuditEntry[]; total: number }>('/api/audit', { ...query }, signal),
+    placeholderData: keepPreviousData,
+  });
+
+  const search = (v: SearchValues): void => setQuery(toQuery(v, query.pageSize));
+  const reset = (): void => {
+    form.resetFields();
+    setQuery({ page: 1, pageSize: query.pageSize });
+  };
+
+  const verify = async (): Promise<void> => {
+    setVerifying(true);
+    try {
+      const result = await api.post<VerifyResult>('/api/audit/verify');
+      setVerified({ result, at: new Date().toISOString() });
+      if (result.ok) void message.success(`哈希链完整，已核验 ${result.checked} 条记录`);
+      else void message.error('哈希链核验未通过，日志可能被篡改');
+    } catch (e) {
+      void message.error(errorText(e));
+    } finally {
+      setVerifying(false);
+    }
+  };
+
+  const columns: ColumnsType<AuditEntry> = [
+    { title: '时间', dataIndex: 'at', render: (v: string) => formatDateTime(v) },
+    { title: '操作人', dataIndex: 'actor' },
+    {
+      title: '操作',
+      dataIndex: 'action',
+      render: (a: string) => <Tag color={ALERT_ACTIONS.has(a) ? 'red' : 'default'}>{auditLabels.actions[a] ?? a}</Tag>,
+    },
+    { title: '对象', dataIndex: 'entity', render: (e: string) => auditLabels.entities[e] ?? e },
+    { title: '对象标识', dataIndex: 'entityId' },
+    { title: '单位', dataIndex: 'orgCode', render: (c: string | null) => (c ? (orgNames.get(c) ?? c) : '—') },
+    { title: 'IP 地址', dataIndex: 'ip' },
+    {
+      title: '哈希',
+      dataIndex: 'hash',
+      render: (h: string) => (
+        <Tooltip title={<span className="fz-mono" style={{ wordBreak: 'break-all' }}>{h}</span>}>
+          <span className="fz-mono" style={{ color: 'rgba(0,0,0,0.45)' }}>
+            {h.slice(0, 12)}…
+          </span>
+        </Tooltip>
+      ),
+    },
+  ];
+
+  const entityOptions = Object.entries(auditLabels.entities).map(([value, label]) => ({ value, label }));
+  const actionOptions = Object.entries(auditLabels.actions).map(([value, label]) => ({ value, label }));
+
+  return (
+    <>
+      <PageHeader
+        title="审计日志"
+        description="系统中的登录、账号、权限和业务变更均记入审计日志。日志按 SM3 哈希链串联，任何篡改、删除或调换都能被核验发现。"
+        extra={
+          <Button type="primary" icon={<SafetyOutlined />} loading={verifying} onClick={() => void verify()}>
+            核验哈希链
+          </Button>
+        }
+      />
+      {verified ? (
+        <Alert
+          type={verified.result.ok ? 'success' : 'error'}
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={
+            verified.result.ok
+              ? `哈希链完整：已核验全部 ${verified.result.checked} 条记录，未发现篡改。`
+              : `哈希链核验未通过：第 ${verified.result.firstBad?.id ?? '?'} 条记录异常（${verified.result.firstBad?.reason ?? '原因不明'}）。请立即报告安全保密管理员并保全现场。`
+          }
+          description={`已核验 ${verified.result.checked} 条；核验时间：${formatDateTime(verified.at)}`}
+          closable={{ onClose: () => setVerified(null) }}
+          data-testid="verify-result"
+        />
+      ) : null}
+      <Card style={{ marginBottom: 16 }}>
+        <Form<SearchValues> form={form} layout="vertical" onFinish={search} role="search" aria-label="查询审计日志">
+          <Row gutter={16}>
+            <Col xs={24} sm={12} lg={6}>
+              <Form.Item name="user" label="操作人">
+                <Input allowClear placeholder="用户名，如 sysadmin" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} lg={6}>
+              <Form.Item name="entity" label="对象">
+                <Select allowClear placeholder="全部对象" options={entityOptions} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} lg={6}>
+              <Form.Item name="entityId" label="对象标识">
+                <Input allowClear placeholder="如 用户编号、单位代码" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} lg={6}>
+              <Form.Item name="action" label="操作">
+                <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="全部操作" options={actionOptions} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} lg={8}>
+              <Form.Item name="range" label="日期">
+                <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} lg={16} style={{ display: 'flex', alignItems: 'flex-end' }}>
+              <Form.Item>
+                <Space>
+                  <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+                    查询
+                  </Button>
+                  <Button onClick={reset}>重置</Button>
+                </Space>
+              </Form.Item>
+            </Col>
+          </Row>
+        </Form>
+      </Card>
+      <Card>
+        {log.isError ? (
+          <LoadFailed error={log.error} onRetry={() => void log.refetch()} />
+        ) : (
+          <DataTable<AuditEntry>
+            rowKey="id"
+            loading={log.isFetching}
+            columns={columns}
+            dataSource={log.data?.items ?? []}
+            expandable={{
+              expandedRowRender: (r) => <AuditDiff diff={r.diff} orgNames={orgNames} />,
+              rowExpandable: (r) => hasDiff(r.diff),
+            }}
+            pagination={{
+              current: query.page,
+              pageSize: query.pageSize,
+              total: log.data?.total ?? 0,
+              onChange: (page, pageSize) => setQuery({ ...query, page: pageSize === query.pageSize ? page : 1, pageSize }),
+            }}
+          />
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,132 @@
+import { TeamOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Checkbox, Col, Form, Row, Tag, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { api } from '../../platform/api.ts';
+import { DataTable } from '../../platform/DataTable.tsx';
+import { FormModal } from '../../platform/FormModal.tsx';
+import { LoadFailed } from '../../platform/LoadFailed.tsx';
+import { PageHeader } from '../../platform/PageHeader.tsx';
+import { useMe } from '../../platform/session.ts';
+import { useApiForm } from '../../platform/use-api-form.ts';
+import { ADMIN_ROLE_CODES, adminKeys, byRoleRank, useRoles, useUsers, type Role, type User } from './admin-api.ts';
+import { NO_USER_FILTERS, UserFilters, useFilteredUsers, type UserFilterValues } from './user-filters.tsx';
+import { StatusTags, userIdentityColumns } from './user-status.tsx';
+
+const roleColor = (code: string): string => (ADMIN_ROLE_CODES.includes(code) ? 'volcano' : 'blue');
+
+/** 角色分配 (安全保密管理员): which roles each account holds, with 三员分立 enforced by the server */
+export function UserRolesPage() {
+  const users = useUsers();
+  const roles = useRoles();
+  const { data: me } = useMe();
+  const [filters, setFilters] = useState<UserFilterValues>(NO_USER_FILTERS);
+  const [editing, setEditing] = useState<User | null>(null);
+  const rows = useFilteredUsers(users.data?.items ?? [], me?.orgs ?? [], filters);
+  const roleList = [...(roles.data?.items ?? [])].sort(byRoleRank);
+  const roleName = (code: string): string => roleList.find((r) => r.code === code)?.name ?? code;
+
+  if (users.isError) return <LoadFailed error={users.error} onRetry={() => void users.refetch()} />;
+  if (roles.isError) return <LoadFailed error={roles.error} onRetry={() => void roles.refetch()} />;
+
+  const columns: ColumnsType<User> = [
+    ...userIdentityColumns,
+    {
+      title: '角色',
+      dataIndex: 'roles',
+      render: (codes: string[]) =>
+        codes.length ? (
+          codes.map((c) => (
+            <Tag key={c} color={roleColor(c)}>
+              {roleName(c)}
+            </Tag>
+          ))
+        ) : (
+          <Typography.Text type="secondary">未分配</Typography.Text>
+        ),
+    },
+    { title: '状态', key: 'status', render: (_, u) => <StatusTags user={u} /> },
+    {
+      title: '操作',
+      key: 'actions',
+      fixed: 'right',
+      render: (_, u) =>
+        u.id === me?.user.id ? (
+          <Tooltip title="不能修改自己的角色">
+            <Button type="link" size="small" disabled icon={<TeamOutlined />}>
+              分配角色
+            </Button>
+          </Tooltip>
+        ) : (
+          <Button type="link" size="small" icon={<TeamOutlined />} onClick={() => setEditing(u)}>
+            分配角色
+          </Button>
+        ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader title="角色分配" description="为用户授予或收回角色。系统管理员、安全保密管理员、安全审计员须由不同人员担任（三员分立）。" />
+      <Card>
+        <UserFilters value={filters} onChange={setFilters} orgs={me?.orgs ?? []} roles={roleList.map((r) => ({ value: r.code, label: r.name }))} />
+        <DataTable<User> rowKey="id" loading={users.isPending || roles.isPending} columns={columns} dataSource={rows} />
+      </Card>
+      {editing ? <AssignRolesModal user={editing} roles={roleList} onClose={() => setEditing(null)} /> : null}
+    </>
+  );
+}
+
+function RoleCheckboxes({ roles }: { roles: Role[] }) {
+  return (
+    <Row gutter={[8, 8]}>
+      {roles.map((r) => (
+        <Col key={r.code} xs={24} sm={12}>
+          <Checkbox value={r.code}>
+            <span style={{ fontWeight: 500 }}>{r.name}</span>
+            <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>{r.description}</div>
+          </Checkbox>
+        </Col>
+      ))}
+    </Row>
+  );
+}
+
+function AssignRolesModal({ user, roles, onClose }: { user: User; roles: Role[]; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const { form, submitting, onFinish } = useApiForm<{ roles: string[] }, User>({
+    submit: (v) => api.put<User>(`/api/users/${user.id}/roles`, { roles: v.roles ?? [] }),
+    successMessage: (u) => `已更新 ${u.displayName} 的角色`,
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: adminKeys.users });
+      await queryClient.invalidateQueries({ queryKey: adminKeys.roles });
+      onClose();
+    },
+  });
+  return (
+    <FormModal<{ roles: string[] }>
+      title={`分配角色：${user.displayName}（${user.username}）`}
+      width={640}
+      form={form}
+      onFinish={onFinish}
+      submitting={submitting}
+      onClose={onClose}
+      initialValues={{ roles: user.roles }}
+      intro={<Typography.Paragraph type="secondary">所属单位：{user.orgName}。角色变更立即生效，并记入审计日志。</Typography.Paragraph>}
+    >
+      <Form.Item name="roles" label="角色" style={{ marginBottom: 8 }} extra="三员须分立：同一账号只能担任系统管理员、安全保密管理员、安全审计员中的一种。">
+        <Checkbox.Group style={{ display: 'block' }}>
+          <Typography.Text strong>三员（系统安全管理）</Typography.Text>
+          <div style={{ margin: '8px 0 16px' }}>
+            <RoleCheckboxes roles={roles.filter((r) => ADMIN_ROLE_CODES.includes(r.code))} />
+          </div>
+          <Typography.Text strong>业务角色</Typography.Text>
+          <div style={{ marginTop: 8 }}>
+            <RoleCheckboxes roles={roles.filter((r) => !ADMIN_ROLE_CODES.includes(r.code))} />
+          </div>
+        </Checkbox.Group>
+      </Form.Item>
+    </FormModal>
+  );
+}

@@ -1,0 +1,122 @@
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { api } from '../../platform/api.ts';
+
+export interface Org {
+  code: string;
+  parentCode: string | null;
+  name: string;
+  kind: string;
+  kindLabel: string;
+  path: string;
+  sort: number;
+  status: 'active' | 'withdrawn' | string;
+  version: number;
+}
+
+export interface OrgList {
+  items: Org[];
+  kinds: Record<string, string>;
+}
+
+export interface ImportReport {
+  ok: boolean;
+  total: number;
+  created: number;
+  errors: Array<{ row: number; field: string; message: string }>;
+}
+
+export interface User {
+  id: number;
+  username: string;
+  displayName: string;
+  orgCode: string;
+  orgName: string;
+  phone: string | null;
+  roles: string[];
+  roleNames: string[];
+  status: 'active' | 'disabled' | string;
+  locked: boolean;
+  mustChangePassword: boolean;
+  lastLoginAt: string | null;
+  version: number;
+}
+
+export interface Role {
+  code: string;
+  name: string;
+  description: string;
+  builtin: boolean;
+  permissions: string[];
+  version: number;
+  users: number;
+}
+
+export interface RoleList {
+  items: Role[];
+  permissions: Array<{ code: string; label: string }>;
+}
+
+export interface OnlineSession {
+  id: string;
+  userId: number;
+  username: string;
+  displayName: string;
+  orgName: string;
+  ip: string;
+  userAgent: string;
+  createdAt: string;
+  lastSeenAt: string;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: string;
+  ip: string;
+  orgCode: string | null;
+  entity: string;
+  entityId: string;
+  action: string;
+  diff: unknown;
+  hash: string;
+}
+
+export interface AuditQuery {
+  user?: string;
+  entity?: string;
+  entityId?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  checked: number;
+  firstBad?: { id: string | number; reason: string };
+}
+
+export const adminKeys = {
+  orgs: ['admin', 'orgs'] as const,
+  users: ['admin', 'users'] as const,
+  roles: ['admin', 'roles'] as const,
+  sessions: ['admin', 'sessions'] as const,
+  audit: (q: AuditQuery) => ['admin', 'audit', q] as const,
+};
+
+export const useOrgs = (): UseQueryResult<OrgList> => useQuery({ queryKey: adminKeys.orgs, queryFn: ({ signal }) => api.get<OrgList>('/api/orgs', undefined, signal) });
+export const useUsers = (): UseQueryResult<{ items: User[] }> => useQuery({ queryKey: adminKeys.users, queryFn: ({ signal }) => api.get<{ items: User[] }>('/api/users', undefined, signal) });
+export const useRoles = (): UseQueryResult<RoleList> => useQuery({ queryKey: adminKeys.roles, queryFn: ({ signal }) => api.get<RoleList>('/api/roles', undefined, signal) });
+
+/** 三员: the three 等保 administrator roles, which one account may never combine */
+export const ADMIN_ROLE_CODES: readonly string[] = ['sysadmin', 'secadmin', 'auditor'];
+
+// the three administrators first, then business roles from the top of the hierarchy down
+const ROLE_ORDER = ['sysadmin', 'secadmin', 'auditor', 'county_admin', 'leader', 'supervisor', 'legal_reviewer', 'reviewer', 'clerk'];
+const roleRank = (code: string): number => {
+  const i = ROLE_ORDER.indexOf(code);
+  return i === -1 ? ROLE_ORDER.length : i;
+};
+export const byRoleRank = (a: { code: string }, b: { code: string }): number => roleRank(a.code) - roleRank(b.code) || a.code.localeCompare(b.code);

@@ -1,0 +1,132 @@
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Modal, Progress, Result, Space, Table, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { errorText } from '../../platform/api.ts';
+import { downloadFile } from '../../platform/ledger/download-file.ts';
+import { ledgerUrl } from '../../platform/ledger/ledger-api.ts';
+import type { ImportReport, LedgerMeta } from '../../platform/ledger/ledger-types.ts';
+import { uploadWithProgress } from '../../platform/ledger/upload.ts';
+
+type Step = { kind: 'pick' } | { kind: 'uploading'; percent: number; mode: ImportReport['mode'] } | { kind: 'checked'; report: ImportReport } | { kind: 'done'; report: ImportReport };
+
+/** import from the ledger's Excel template: upload → check report → 全部无误才导入 / 仅导入无误的行 → result */
+export function ImportModal({ meta, onClose, onImported }: { meta: LedgerMeta; onClose: () => void; onImported: () => void }) {
+  const { message } = App.useApp();
+  const [file, setFile] = useState<File | null>(null);
+  const [step, setStep] = useState<Step>({ kind: 'pick' });
+  const run = async (mode: ImportReport['mode'], f: File): Promise<void> => {
+    setStep({ kind: 'uploading', percent: 0, mode });
+    try {
+      const report = await uploadWithProgress<ImportReport>(`${ledgerUrl(meta.name)}/import?mode=${mode}`, { file: f }, (percent) => setStep({ kind: 'uploading', percent, mode }));
+      if (mode === 'check') setStep({ kind: 'checked', report });
+      else {
+        setStep({ kind: 'done', report });
+        onImported();
+      }
+    } catch (e) {
+      void message.error(errorText(e));
+      setStep({ kind: 'pick' });
+    }
+  };
+  const template = (): void => void downloadFile(`${ledgerUrl(meta.name)}/template.xlsx`, `${meta.label}导入模板.xlsx`).catch((e: unknown) => void message.error(errorText(e)));
+
+  const footer = (() => {
+    switch (step.kind) {
+      case 'pick':
+        return [
+          <Button key="cancel" onClick={onClose}>
+            取消
+          </Button>,
+          <Button key="check" type="primary" disabled={!file} onClick={() => file && void run('check', file)}>
+            上传并检查
+          </Button>,
+        ];
+      case 'uploading':
+        return null;
+      case 'checked':
+        return [
+          <Button key="again" onClick={() => setStep({ kind: 'pick' })}>
+            重新选择文件
+          </Button>,
+          <Button key="valid" disabled={step.report.valid === 0 || !file} onClick={() => file && void run('valid', file)}>
+            仅导入无误的行（{step.report.valid} 行）
+          </Button>,
+          <Button key="all" type="primary" disabled={step.report.invalid > 0 || !file} onClick={() => file && void run('all', file)}>
+            全部无误才导入
+          </Button>,
+        ];
+      case 'done':
+        return [
+          <Button key="close" type="primary" onClick={onClose}>
+            完成
+          </Button>,
+        ];
+    }
+  })();
+
+  return (
+    <Modal open title={`导入${meta.label}`} width={760} onCancel={onClose} footer={footer} maskClosable={false} destroyOnHidden>
+      {step.kind === 'pick' ? (
+        <Space direction="vertical" style={{ width: '100%' }} size={16}>
+          <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+            请使用本台账的导入模板填写，每行一条{meta.noun}。上传后系统先逐行检查，确认无误后再导入。
+            <Button type="link" size="small" icon={<DownloadOutlined />} onClick={template}>
+              下载模板
+            </Button>
+          </Typography.Paragraph>
+          <Upload.Dragger
+            accept=".xlsx"
+            maxCount={1}
+            beforeUpload={(f) => {
+              setFile(f);
+              return false;
+            }}
+            onRemove={() => setFile(null)}
+            fileList={file ? [{ uid: 'import', name: file.name, status: 'done' }] : []}
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text">点击或将 Excel 文件拖到此处</p>
+            <p className="ant-upload-hint">仅支持 .xlsx 格式</p>
+          </Upload.Dragger>
+        </Space>
+      ) : null}
+      {step.kind === 'uploading' ? (
+        <div style={{ padding: '24px 0' }}>
+          <Typography.Paragraph>{step.percent < 100 ? '正在上传…' : step.mode === 'check' ? '正在逐行检查…' : '正在导入…'}</Typography.Paragraph>
+          <Progress percent={step.percent} status="active" />
+        </div>
+      ) : null}
+      {step.kind === 'checked' ? <CheckReport report={step.report} /> : null}
+      {step.kind === 'done' ? (
+        <Result status="success" title={`已导入 ${step.report.imported} 条${meta.noun}`} subTitle={step.report.invalid > 0 ? `另有 ${step.report.invalid} 行有误，未导入。` : '全部数据已导入。'} />
+      ) : null}
+    </Modal>
+  );
+}
+
+function CheckReport({ report }: { report: ImportReport }) {
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size={12}>
+      {report.invalid === 0 ? (
+        <Alert type="success" showIcon message={`共 ${report.total} 行，全部无误，可以导入。`} />
+      ) : (
+        <Alert type="warning" showIcon message={`共 ${report.total} 行：${report.valid} 行无误，${report.invalid} 行有误。`} description="请按下表修改后重新上传，或只导入无误的行。" />
+      )}
+      {report.errors.length ? (
+        <Table
+          size="small"
+          rowKey={(e) => `${e.row}-${e.column}-${e.message}`}
+          dataSource={report.errors}
+          pagination={report.errors.length > 10 ? { pageSize: 10, showTotal: (t) => `共 ${t} 处错误` } : false}
+          columns={[
+            { title: '行号', dataIndex: 'row', width: 80 },
+            { title: '列', dataIndex: 'column', width: 180 },
+            { title: '问题', dataIndex: 'message' },
+          ]}
+        />
+      ) : null}
+    </Space>
+  );
+}

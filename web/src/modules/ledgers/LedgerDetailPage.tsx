@@ -1,0 +1,142 @@
+import { EditOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Skeleton, Tag } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { api, errorText } from '../../platform/api.ts';
+import { formatDateTime } from '../../platform/format.ts';
+import { FieldDisplay, groupFields } from '../../platform/ledger/field-value.tsx';
+import { ledgerUrl, useLedgerMeta, useLedgerRecord } from '../../platform/ledger/ledger-api.ts';
+import type { LedgerMeta, LedgerRecordDetail } from '../../platform/ledger/ledger-types.ts';
+import { PageHeader } from '../../platform/PageHeader.tsx';
+import { AttachmentsCard } from './AttachmentsCard.tsx';
+import { HistoryCard } from './HistoryCard.tsx';
+import { LedgerLoadFailed, useLedgerRoute } from './ledger-page-state.tsx';
+import { WorkflowPanel } from './WorkflowPanel.tsx';
+
+/** one record: its fields by group, files, workflow and history */
+export function LedgerDetailPage() {
+  const { name, id } = useLedgerRoute();
+  const meta = useLedgerMeta(name);
+  const record = useLedgerRecord(name, id);
+  const navigate = useNavigate();
+  const [withdrawing, setWithdrawing] = useState(false);
+  const error = meta.error ?? record.error;
+  if (error) return <LedgerLoadFailed error={error} noun={meta.data?.noun ?? '记录'} onRetry={() => void record.refetch()} />;
+  if (!meta.data || !record.data) return <Skeleton active paragraph={{ rows: 12 }} />;
+  const m = meta.data;
+  const r = record.data;
+  const active = r.status === 'active';
+  return (
+    <>
+      <PageHeader
+        title={r.title}
+        description={
+          <>
+            <Link to={`/ledgers/${name}`}>{m.label}</Link> · {r.orgName}
+            {active ? null : (
+              <Tag color="default" style={{ marginLeft: 8 }}>
+                已撤销
+              </Tag>
+            )}
+          </>
+        }
+        extra={
+          <>
+            <Button icon={<RollbackOutlined />} onClick={() => void navigate(`/ledgers/${name}`)}>
+              返回列表
+            </Button>
+            {m.can.update && active ? (
+              <Button type="primary" icon={<EditOutlined />} onClick={() => void navigate(`/ledgers/${name}/${r.id}/edit`)}>
+                编辑
+              </Button>
+            ) : null}
+            {m.can.withdraw && active ? (
+              <Button danger icon={<StopOutlined />} onClick={() => setWithdrawing(true)}>
+                撤销
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      {!active ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={`该${m.noun}已撤销`} description={r.withdrawnReason ? `撤销原因：${r.withdrawnReason}` : undefined} /> : null}
+      <Row gutter={16}>
+        <Col xs={24} lg={16}>
+          <RecordFields meta={m} record={r} />
+        </Col>
+        <Col xs={24} lg={8}>
+          {r.state !== null ? <WorkflowPanel ledger={name} recordId={r.id} attachments={r.attachments} /> : null}
+          <AttachmentsCard ledger={name} recordId={r.id} attachments={r.attachments} canEdit={m.can.update && active} />
+          <HistoryCard ledger={name} record={r} fields={m.fields} />
+        </Col>
+      </Row>
+      {withdrawing ? <WithdrawModal meta={m} record={r} onClose={() => setWithdrawing(false)} /> : null}
+    </>
+  );
+}
+
+function RecordFields({ meta, record }: { meta: LedgerMeta; record: LedgerRecordDetail }) {
+  return (
+    <>
+      {groupFields(meta.fields).map((g) => (
+        <Card key={g.group} title={g.group} size="small" style={{ marginBottom: 16 }}>
+          <Descriptions
+            size="small"
+            column={{ xs: 1, sm: 1, md: 2 }}
+            items={g.fields.map((f) => ({
+              key: f.name,
+              label: f.label,
+              span: f.type === 'textarea' ? ('filled' as const) : 1,
+              children: <FieldDisplay field={f} record={record} link />,
+            }))}
+          />
+        </Card>
+      ))}
+      <Card title="登记信息" size="small" style={{ marginBottom: 16 }}>
+        <Descriptions
+          size="small"
+          column={{ xs: 1, sm: 1, md: 2 }}
+          items={[
+            { key: 'org', label: '所属单位', children: record.orgName },
+            { key: 'version', label: '版本', children: record.version },
+            { key: 'created', label: '登记', children: `${record.createdBy === 'system' ? '系统' : record.createdBy} · ${formatDateTime(record.createdAt)}` },
+            { key: 'updated', label: '最后修改', children: `${record.updatedBy === 'system' ? '系统' : record.updatedBy} · ${formatDateTime(record.updatedAt)}` },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}
+
+function WithdrawModal({ meta, record, onClose }: { meta: LedgerMeta; record: LedgerRecordDetail; onClose: () => void }) {
+  const [form] = Form.useForm<{ reason: string }>();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Modal open title={`撤销${meta.noun}`} okText="确认撤销" okButtonProps={{ danger: true, loading: busy }} cancelText="取消" onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
+      <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={record.title} description="撤销后该记录不再计入统计，但仍可在“已撤销”中查看；撤销记入审计日志。" />
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={async (v) => {
+          setBusy(true);
+          try {
+            await api.post(`${ledgerUrl(meta.name)}/${record.id}/withdraw`, { reason: v.reason.trim() });
+            void message.success(`已撤销${meta.noun}`);
+            await queryClient.invalidateQueries({ queryKey: ['ledgers', meta.name] });
+            onClose();
+          } catch (e) {
+            void message.error(errorText(e));
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        <Form.Item name="reason" label="撤销原因" rules={[{ required: true, whitespace: true, message: '请填写撤销原因' }]}>
+          <Input.TextArea autoSize={{ minRows: 3 }} maxLength={500} showCount />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

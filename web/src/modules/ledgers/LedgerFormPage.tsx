@@ -1,0 +1,196 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Flex, Form, Skeleton, Space, TreeSelect } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { api, ApiError, errorText, isApiError } from '../../platform/api.ts';
+import { groupFields } from '../../platform/ledger/field-value.tsx';
+import { FieldInput } from '../../platform/ledger/FieldInput.tsx';
+import { ledgerKeys, ledgerUrl, useLedgerMeta, useLedgerRecord } from '../../platform/ledger/ledger-api.ts';
+import type { FieldValue, LedgerMeta, LedgerRecord, LedgerRecordDetail } from '../../platform/ledger/ledger-types.ts';
+import { orgTreeOptions } from '../../platform/org-tree.ts';
+import { PageHeader } from '../../platform/PageHeader.tsx';
+import { useMe } from '../../platform/session.ts';
+import { applyServerErrors } from '../../platform/use-api-form.ts';
+import { LedgerLoadFailed, useLedgerRoute } from './ledger-page-state.tsx';
+
+type Values = Record<string, FieldValue | undefined>;
+
+const draftKey = (name: string): string => `fz.ledger.draft.${name}`;
+
+function readDraft(name: string): Values | null {
+  try {
+    const raw = sessionStorage.getItem(draftKey(name));
+    return raw ? (JSON.parse(raw) as Values) : null;
+  } catch {
+    return null;
+  }
+}
+
+const blank = (v: unknown): boolean => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+const same = (a: unknown, b: unknown): boolean => (blank(a) && blank(b)) || JSON.stringify(a) === JSON.stringify(b);
+
+/** 新增 (no id in the route) */
+export function LedgerNewPage() {
+  const { name } = useLedgerRoute();
+  const meta = useLedgerMeta(name);
+  if (meta.isError) return <LedgerLoadFailed error={meta.error} onRetry={() => void meta.refetch()} noun="台账" />;
+  if (!meta.data) return <Skeleton active />;
+  if (!meta.data.can.create) return <LedgerLoadFailed error={forbidden(`您当前的角色不能新增${meta.data.noun}`)} />;
+  return <LedgerForm meta={meta.data} record={null} />;
+}
+
+/** 编辑 */
+export function LedgerEditPage() {
+  const { name, id } = useLedgerRoute();
+  const meta = useLedgerMeta(name);
+  const record = useLedgerRecord(name, id);
+  const error = meta.error ?? record.error;
+  if (error) return <LedgerLoadFailed error={error} noun={meta.data?.noun ?? '记录'} />;
+  if (!meta.data || !record.data) return <Skeleton active />;
+  if (!meta.data.can.update) return <LedgerLoadFailed error={forbidden(`您当前的角色不能修改${meta.data.noun}`)} />;
+  return <LedgerForm key={record.data.id} meta={meta.data} record={record.data} />;
+}
+
+function forbidden(detail: string): ApiError {
+  return new ApiError({ type: 'about:blank', title: '无权操作', status: 403, code: 'forbidden', detail });
+}
+
+function LedgerForm({ meta, record }: { meta: LedgerMeta; record: LedgerRecordDetail | null }) {
+  const [form] = Form.useForm<Values>();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { data: me } = useMe();
+  const [submitting, setSubmitting] = useState(false);
+  const [problem, setProblem] = useState<{ detail: string; stale: boolean } | null>(null);
+  const treeData = useMemo(() => orgTreeOptions(me?.orgs ?? []), [me?.orgs]);
+  const groups = useMemo(() => groupFields(meta.fields), [meta.fields]);
+  const known = (f: string): Array<{ value: number; label: string }> => {
+    const v = record?.values[f];
+    const t = record?.refs[f];
+    return typeof v === 'number' && t ? [{ value: v, label: t }] : [];
+  };
+  const [draft] = useState(() => (record ? null : readDraft(meta.name)));
+  const initialValues: Values = record ? { ...record.values, orgCode: record.orgCode } : { orgCode: me?.currentOrg?.code, ...(draft ?? {}) };
+
+  useEffect(() => {
+    if (!record && me?.currentOrg?.code && !form.getFieldValue('orgCode')) form.setFieldValue('orgCode', me.currentOrg.code);
+  }, [record, me?.currentOrg?.code, form]);
+
+  const saveDraft = (_: unknown, all: Values): void => {
+    if (record) return;
+    try {
+      sessionStorage.setItem(draftKey(meta.name), JSON.stringify(all));
+    } catch {
+      // storage full or disabled: the form itself still holds the input
+    }
+  };
+
+  const submit = async (values: Values): Promise<void> => {
+    setSubmitting(true);
+    setProblem(null);
+    try {
+      let saved: LedgerRecord;
+      if (record) {
+        const changed: Values = {};
+        for (const f of meta.fields) if (!same(values[f.name], record.values[f.name])) changed[f.name] = blank(values[f.name]) ? null : values[f.name];
+        if (values['orgCode'] && values['orgCode'] !== record.orgCode) changed['orgCode'] = values['orgCode'];
+        saved = await api.put<LedgerRecord>(`${ledgerUrl(meta.name)}/${record.id}`, { version: record.version, ...changed });
+      } else {
+        const body: Values = {};
+        for (const [k, v] of Object.entries(values)) if (!blank(v)) body[k] = v;
+        saved = await api.post<LedgerRecord>(ledgerUrl(meta.name), body);
+        sessionStorage.removeItem(draftKey(meta.name));
+      }
+      void message.success(record ? '已保存' : `已新增${meta.noun}`);
+      await queryClient.invalidateQueries({ queryKey: ['ledgers', meta.name] });
+      void navigate(`/ledgers/${meta.name}/${saved.id}`, { replace: !!record });
+    } catch (e) {
+      const unmatched = applyServerErrors(form, e);
+      const stale = isApiError(e) && e.code === 'stale_version';
+      const extra = unmatched.map((u) => (u.label && !u.message.startsWith(u.label) ? `${u.label}：${u.message}` : u.message));
+      setProblem({ detail: [stale ? `${errorText(e)}。您填写的内容仍保留在下方，可先复制再刷新。` : errorText(e), ...extra].join('；'), stale });
+      void message.error(errorText(e));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const title = record ? `编辑${meta.noun}` : `新增${meta.noun}`;
+  return (
+    <>
+      <PageHeader title={title} description={record ? record.title : meta.label} />
+      {draft && !record ? (
+        <Alert
+          style={{ marginBottom: 16 }}
+          type="info"
+          showIcon
+          message="已恢复上次未提交的填写内容"
+          action={
+            <Button
+              size="small"
+              onClick={() => {
+                sessionStorage.removeItem(draftKey(meta.name));
+                form.resetFields();
+                form.setFieldsValue(Object.fromEntries([...meta.fields.map((f) => [f.name, undefined]), ['orgCode', me?.currentOrg?.code]]));
+              }}
+            >
+              清空重填
+            </Button>
+          }
+        />
+      ) : null}
+      {problem ? (
+        <Alert
+          data-testid="form-problem"
+          style={{ marginBottom: 16 }}
+          type="error"
+          showIcon
+          message={problem.stale ? '保存失败：该记录已被他人修改' : '保存失败'}
+          description={problem.detail}
+          action={
+            problem.stale ? (
+              <Button size="small" onClick={() => void queryClient.invalidateQueries({ queryKey: ledgerKeys.record(meta.name, record?.id ?? 0) })}>
+                载入最新内容
+              </Button>
+            ) : null
+          }
+        />
+      ) : null}
+      <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={submit} onValuesChange={saveDraft} scrollToFirstError={{ block: 'center' }}>
+        <Card title="所属单位" size="small" style={{ marginBottom: 16 }}>
+          <Form.Item name="orgCode" label="所属单位" rules={[{ required: true, message: '请选择所属单位' }]} style={{ maxWidth: 420, marginBottom: 0 }}>
+            <TreeSelect treeData={treeData} treeDefaultExpandAll showSearch={{ treeNodeFilterProp: 'title' }} placeholder="请选择所属单位" />
+          </Form.Item>
+        </Card>
+        {groups.map((g) => (
+          <Card key={g.group} title={g.group} size="small" style={{ marginBottom: 16 }}>
+            <div className="fz-ledger-form-grid">
+              {g.fields.map((f) => (
+                <div key={f.name} className={f.type === 'textarea' ? 'fz-ledger-form-wide' : undefined}>
+                  <FieldInput field={f} known={known(f.name)} />
+                </div>
+              ))}
+            </div>
+          </Card>
+        ))}
+        <Flex justify="flex-end" className="fz-ledger-form-actions">
+          <Space>
+            <Button onClick={() => void navigate(record ? `/ledgers/${meta.name}/${record.id}` : `/ledgers/${meta.name}`)}>取消</Button>
+            <Button type="primary" htmlType="submit" loading={submitting}>
+              保存
+            </Button>
+          </Space>
+        </Flex>
+      </Form>
+      <style>{FORM_CSS}</style>
+    </>
+  );
+}
+
+// two columns on a wide screen, one on a phone; long text spans the row
+const FORM_CSS = `
+.fz-ledger-form-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); column-gap: 24px; }
+.fz-ledger-form-wide { grid-column: 1 / -1; }
+.fz-ledger-form-actions { position: sticky; bottom: 0; z-index: 2; padding: 12px 16px; background: #fff; border-top: 1px solid #f0f0f0; box-shadow: 0 -4px 12px rgba(0,0,0,.04); border-radius: 8px; }
+`;

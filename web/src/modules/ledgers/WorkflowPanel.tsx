@@ -1,0 +1,248 @@
+import { ClockCircleOutlined, NodeIndexOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Collapse, DatePicker, Descriptions, Flex, Form, Input, Modal, Select, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { api, errorText } from '../../platform/api.ts';
+import { formatDate, formatDateTime } from '../../platform/format.ts';
+import { DeadlineBadge } from '../../platform/ledger/DeadlineBadge.tsx';
+import { FieldInput } from '../../platform/ledger/FieldInput.tsx';
+import { ledgerKeys, ledgerUrl, useTimeline } from '../../platform/ledger/ledger-api.ts';
+import type { Attachment, LedgerField, Timeline as TimelineData, TimelineClock, TimelineTransition } from '../../platform/ledger/ledger-types.ts';
+import { applyServerErrors } from '../../platform/use-api-form.ts';
+
+const UNITS: Record<string, string> = { calendar: '自然日', working: '工作日', workday: '工作日', working_days: '工作日' };
+
+/** a workflow ledger's record: where it stands, its deadlines, and what can be done next */
+export function WorkflowPanel({ ledger, recordId, attachments }: { ledger: string; recordId: number; attachments: Attachment[] }) {
+  const timeline = useTimeline(ledger, recordId, true);
+  const [acting, setActing] = useState<TimelineTransition | null>(null);
+  const [extending, setExtending] = useState<TimelineClock | null>(null);
+  if (timeline.isError) return <Alert type="warning" showIcon style={{ marginBottom: 16 }} message="办理流程暂不可用" description={errorText(timeline.error)} />;
+  const tl = timeline.data;
+  return (
+    <>
+      <Card
+        size="small"
+        style={{ marginBottom: 16 }}
+        loading={timeline.isPending}
+        data-testid="workflow"
+        title={
+          <Space>
+            <NodeIndexOutlined />
+            办理流程
+            {tl ? <Tag color={tl.final ? 'default' : 'blue'}>{tl.stateLabel}</Tag> : null}
+          </Space>
+        }
+      >
+        {tl ? (
+          <>
+            {tl.transitions.length ? (
+              <Flex wrap gap={8} style={{ marginBottom: 16 }}>
+                {tl.transitions.map((t) => {
+                  const blocked = !t.permitted || t.blockedBy.length > 0;
+                  const why = !t.permitted ? '您的角色无权办理此事项' : t.blockedBy.map((b) => b.message).join('；');
+                  return (
+                    <Tooltip key={t.name} title={blocked ? why : `办理后状态：${t.toLabel}`}>
+                      <Button type={blocked ? 'default' : 'primary'} disabled={blocked} onClick={() => setActing(t)}>
+                        {t.label}
+                      </Button>
+                    </Tooltip>
+                  );
+                })}
+              </Flex>
+            ) : null}
+            {tl.transitions.some((t) => t.blockedBy.length) ? (
+              <Alert
+                type="info"
+                showIcon
+                style={{ marginBottom: 16 }}
+                message="部分事项暂不能办理"
+                description={tl.transitions
+                  .filter((t) => t.blockedBy.length)
+                  .map((t) => (
+                    <div key={t.name}>
+                      {t.label}：{t.blockedBy.map((b) => b.message).join('；')}
+                    </div>
+                  ))}
+              />
+            ) : null}
+            <Timeline
+              items={tl.events.map((e) => ({
+                key: e.id,
+                children: (
+                  <div style={{ fontSize: 13 }}>
+                    <Typography.Text strong>{e.label}</Typography.Text>
+                    {e.toLabel && e.toLabel !== e.fromLabel ? <Tag style={{ marginLeft: 8 }}>{e.toLabel}</Tag> : null}
+                    <div>
+                      <Typography.Text type="secondary">
+                        {formatDate(e.onDate)} · {e.actorName === 'system' ? '系统' : e.actorName} · 录入于 {formatDateTime(e.at)}
+                      </Typography.Text>
+                    </div>
+                    {typeof e.data['note'] === 'string' && e.data['note'] ? <div>{e.data['note']}</div> : null}
+                  </div>
+                ),
+              }))}
+            />
+          </>
+        ) : null}
+      </Card>
+      {tl && tl.clocks.length ? <ClocksCard timeline={tl} onExtend={setExtending} /> : null}
+      {acting && tl ? <TransitionModal ledger={ledger} timeline={tl} transition={acting} onClose={() => setActing(null)} /> : null}
+      {extending && tl ? <ExtendModal ledger={ledger} timeline={tl} clock={extending} attachments={attachments} onClose={() => setExtending(null)} /> : null}
+    </>
+  );
+}
+
+function ClocksCard({ timeline, onExtend }: { timeline: TimelineData; onExtend: (c: TimelineClock) => void }) {
+  return (
+    <Card
+      size="small"
+      style={{ marginBottom: 16 }}
+      data-testid="deadlines"
+      title={
+        <Space>
+          <ClockCircleOutlined />
+          期限
+        </Space>
+      }
+    >
+      {timeline.clocks.map((c) => (
+        <div key={c.id} style={{ marginBottom: 12 }}>
+          <Flex justify="space-between" align="center" wrap gap={8}>
+            <Space wrap>
+              <Typography.Text strong>{c.label}</Typography.Text>
+              <DeadlineBadge clock={c} />
+              {c.extended ? <Tag color="purple">已延长</Tag> : null}
+            </Space>
+            {c.extension?.available && c.extension.permitted ? (
+              <Button size="small" onClick={() => onExtend(c)}>
+                延长期限（{c.extension.days}日）
+              </Button>
+            ) : null}
+          </Flex>
+          <Descriptions
+            size="small"
+            column={{ xs: 1, sm: 2 }}
+            style={{ marginTop: 8 }}
+            items={[
+              { key: 'due', label: '届满日', children: c.due ? formatDate(c.due) : '—' },
+              { key: 'total', label: '法定期限', children: `${c.totalDays}个${UNITS[c.unit] ?? c.unit}` },
+            ]}
+          />
+          {c.error ? <Alert type="error" showIcon message={c.error} /> : null}
+          {c.explanation.length ? (
+            <Collapse
+              size="small"
+              ghost
+              items={[
+                {
+                  key: 'why',
+                  label: '期限计算说明',
+                  children: (
+                    <div style={{ fontSize: 13, lineHeight: '22px' }}>
+                      {c.explanation.map((line, i) => (
+                        <div key={i}>{line}</div>
+                      ))}
+                    </div>
+                  ),
+                },
+              ]}
+            />
+          ) : null}
+        </div>
+      ))}
+    </Card>
+  );
+}
+
+type TransitionValues = Record<string, unknown> & { date?: string; note?: string };
+
+function TransitionModal({ ledger, timeline, transition: t, onClose }: { ledger: string; timeline: TimelineData; transition: TimelineTransition; onClose: () => void }) {
+  const [form] = Form.useForm<TransitionValues>();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const submit = async (v: TransitionValues): Promise<void> => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const body = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null && x !== ''));
+      const next = await api.post<TimelineData>(`${ledgerUrl(ledger)}/${timeline.recordId}/transitions/${t.name}`, { ...body, version: timeline.version });
+      queryClient.setQueryData(ledgerKeys.timeline(ledger, timeline.recordId), next);
+      await queryClient.invalidateQueries({ queryKey: ['ledgers', ledger] });
+      void message.success(`已办理：${t.label}`);
+      onClose();
+    } catch (e) {
+      const unmatched = applyServerErrors(form, e);
+      setProblem([errorText(e), ...unmatched.map((u) => u.message)].join('；'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal open title={t.label} okText="确认办理" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ loading: busy }} destroyOnHidden>
+      {problem ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={problem} /> : null}
+      <Form<TransitionValues> form={form} layout="vertical" initialValues={{ date: dayjs().format('YYYY-MM-DD') }} onFinish={submit}>
+        <Form.Item
+          name="date"
+          label="办理日期"
+          rules={[{ required: true, message: '请选择办理日期' }]}
+          getValueProps={(v: unknown) => ({ value: typeof v === 'string' && v ? dayjs(v) : null })}
+          normalize={(d: unknown) => (d && dayjs.isDayjs(d) ? d.format('YYYY-MM-DD') : null)}
+        >
+          <DatePicker style={{ width: 200 }} />
+        </Form.Item>
+        {t.captures.map((f) => (
+          <FieldInput key={f.name} field={f as LedgerField} />
+        ))}
+        {t.note ? (
+          <Form.Item name="note" label="办理说明" rules={t.note === 'required' ? [{ required: true, whitespace: true, message: '请填写办理说明' }] : []}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+          </Form.Item>
+        ) : null}
+        <Typography.Text type="secondary">办理后状态：{t.toLabel}</Typography.Text>
+      </Form>
+    </Modal>
+  );
+}
+
+function ExtendModal({ ledger, timeline, clock, attachments, onClose }: { ledger: string; timeline: TimelineData; clock: TimelineClock; attachments: Attachment[]; onClose: () => void }) {
+  const [form] = Form.useForm<{ reason: string; noticeAttachmentId: number }>();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const kind = clock.extension?.noticeKind;
+  const options = attachments.filter((a) => !kind || a.kind === kind || !a.kind).map((a) => ({ value: a.id, label: a.name }));
+  return (
+    <Modal open title={`延长${clock.label}`} okText="确认延长" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ loading: busy }} destroyOnHidden>
+      <Typography.Paragraph type="secondary">延长 {clock.extension?.days ?? ''} 日；须先在“附件”中上传经批准的延期通知书{kind ? `（${kind}）` : ''}。延长记入办理流程，不能撤回。</Typography.Paragraph>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={async (v) => {
+          setBusy(true);
+          try {
+            const next = await api.post<TimelineData>(`${ledgerUrl(ledger)}/${timeline.recordId}/clocks/${clock.id}/extend`, v);
+            queryClient.setQueryData(ledgerKeys.timeline(ledger, timeline.recordId), next);
+            void message.success('期限已延长');
+            onClose();
+          } catch (e) {
+            applyServerErrors(form, e);
+            void message.error(errorText(e));
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        <Form.Item name="reason" label="延长理由" rules={[{ required: true, whitespace: true, message: '请填写延长理由' }]}>
+          <Input.TextArea autoSize={{ minRows: 2 }} maxLength={1000} />
+        </Form.Item>
+        <Form.Item name="noticeAttachmentId" label="延期通知书" rules={[{ required: true, message: '请选择已上传的延期通知书' }]}>
+          <Select options={options} placeholder={options.length ? '请选择附件' : '尚未上传附件'} notFoundContent="尚未上传附件" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

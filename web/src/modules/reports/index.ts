@@ -1,0 +1,17 @@
+import { defineWebModule, lazyPage } from '../../platform/module.ts';
+
+/** 法治政府建设年度报告: writing, submitting, reviewing, publishing, and the county's roll-up */
+export const reportsModule = defineWebModule({
+  name: 'reports',
+  prefix: '/reports',
+  pages: [
+    { path: 'annual', title: '年度报告', permission: 'report.read', component: lazyPage(() => import('./AnnualReportPage.tsx'), 'AnnualReportPage') },
+    { path: 'annual/:id', title: '查看年度报告', permission: 'report.read', component: lazyPage(() => import('./AnnualReportPage.tsx'), 'ReportViewPage') },
+    { path: 'rollup', title: '下级报送情况', permission: 'report.rollup', component: lazyPage(() => import('./RollupPage.tsx'), 'RollupPage') },
+  ],
+  permissionGroups: { report: '年度报告', review: '报告审查' },
+  auditLabels: {
+    entities: { 'report.annual': '年度报告', review: '报告审查' },
+    actions: { submit: '提交', return: '退回', secrecy_review: '保密审查', publish: '公开发布', correction: '发起更正', review: '数字审查' },
+  },
+});

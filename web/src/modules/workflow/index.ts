@@ -1,0 +1,16 @@
+import { defineWebModule, lazyPage } from '../../platform/module.ts';
+
+/** the platform's workflow pages: deadlines, reminders, and the working-day calendar they are counted on */
+export const workflowModule = defineWebModule({
+  name: 'workflow',
+  prefix: '/',
+  pages: [
+    { path: 'deadlines', title: '到期事项', permission: 'home.view', component: lazyPage(() => import('./DeadlinesPage.tsx'), 'DeadlinesPage') },
+    { path: 'notifications', title: '我的提醒', permission: 'home.view', component: lazyPage(() => import('./NotificationsPage.tsx'), 'NotificationsPage') },
+    { path: 'admin/calendar', title: '工作日历', permission: 'calendar.manage', component: lazyPage(() => import('./CalendarPage.tsx'), 'CalendarPage') },
+  ],
+  auditLabels: {
+    entities: { calendar: '工作日历', notification: '提醒' },
+    actions: { calendar_load: '导入工作日历', calendar_correct: '更正工作日历', read: '已读' },
+  },
+});

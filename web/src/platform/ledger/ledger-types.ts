@@ -1,0 +1,169 @@
+/** the field types a ledger may declare (GET /api/ledgers/:name/meta) */
+export type FieldType = 'text' | 'textarea' | 'int' | 'decimal' | 'date' | 'bool' | 'dict' | 'dicts' | 'ref' | 'phone' | 'id_number' | 'uscc' | 'party_id';
+
+export interface LedgerField {
+  name: string;
+  label: string;
+  type: FieldType;
+  required?: boolean;
+  options?: string[];
+  /** the referenced ledger of a ref field */
+  ref?: string;
+  min?: number;
+  max?: number;
+  maxLength?: number;
+  searchable?: boolean;
+  /** personal data: masked for users without the ledger's personal permission */
+  personal?: string;
+  filter?: boolean;
+  list?: boolean;
+  hint?: string;
+  group?: string;
+}
+
+export interface LedgerCan {
+  read: boolean;
+  create: boolean;
+  update: boolean;
+  withdraw: boolean;
+  export: boolean;
+  import: boolean;
+  personal: boolean;
+}
+
+export interface LedgerMeta {
+  name: string;
+  label: string;
+  noun: string;
+  module: string;
+  dateField: string | null;
+  defaultSort: { field: string; dir: 'asc' | 'desc' } | null;
+  fields: LedgerField[];
+  can: LedgerCan;
+}
+
+export interface LedgerSummary {
+  name: string;
+  label: string;
+  module: string;
+  noun: string;
+}
+
+export type FieldValue = string | number | boolean | string[] | null;
+
+export interface LedgerRecord {
+  id: number;
+  orgCode: string;
+  orgName: string;
+  title: string;
+  status: 'active' | 'withdrawn';
+  state: string | null;
+  withdrawnReason: string | null;
+  values: Record<string, FieldValue | undefined>;
+  refs: Record<string, string | undefined>;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+  version: number;
+}
+
+export interface Attachment {
+  id: number;
+  kind: string | null;
+  name: string;
+  mime: string;
+  size: number;
+  hash: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface LedgerRecordDetail extends LedgerRecord {
+  attachments: Attachment[];
+}
+
+export interface LedgerPage {
+  items: LedgerRecord[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface HistoryEntry {
+  at: string;
+  actor: string;
+  action: string;
+  diff: unknown;
+}
+
+export interface ImportReport {
+  total: number;
+  valid: number;
+  invalid: number;
+  errors: Array<{ row: number; column: string; message: string }>;
+  imported: number;
+  mode: 'check' | 'all' | 'valid';
+}
+
+// ---- workflow (ledgers that declare one) ----
+
+export type ClockStatus = 'pending' | 'running' | 'paused' | 'stopped' | 'error';
+
+export interface TimelineClock {
+  id: string;
+  label: string;
+  status: ClockStatus;
+  due: string | null;
+  unit: string;
+  totalDays: number;
+  daysLeft: number | null;
+  extended: boolean;
+  dueSoon: boolean;
+  overdue: boolean;
+  explanation: string[];
+  error: string | null;
+  extension: { days: number; noticeKind: string | null; permitted: boolean; available: boolean } | null;
+}
+
+export interface TimelineTransition {
+  name: string;
+  label: string;
+  to: string | null;
+  toLabel: string;
+  permitted: boolean;
+  blockedBy: Array<{ path: string; label: string; message: string }>;
+  captures: Array<Pick<LedgerField, 'name' | 'label' | 'type' | 'required' | 'options' | 'hint'>>;
+  note: 'required' | 'optional' | null;
+  extends: string[];
+}
+
+export interface TimelineEvent {
+  id: number;
+  transition: string;
+  label: string;
+  fromState: string | null;
+  toState: string | null;
+  fromLabel: string | null;
+  toLabel: string | null;
+  onDate: string;
+  at: string;
+  actor: string;
+  actorName: string;
+  data: Record<string, unknown>;
+}
+
+export interface Timeline {
+  ledger: string;
+  recordId: number;
+  title: string;
+  version: number;
+  state: string | null;
+  stateLabel: string;
+  final: boolean;
+  states: Array<{ name: string; label: string; final: boolean }>;
+  transitions: TimelineTransition[];
+  events: TimelineEvent[];
+  clocks: TimelineClock[];
+  nextDue: { clock: string; label: string; due: string; overdue: boolean; dueSoon: boolean } | null;
+}

@@ -1,0 +1,26 @@
+export interface PublicReportSummary {
+  id: number;
+  orgCode: string;
+  orgName: string;
+  year: number;
+  versionNo: number;
+  current: boolean;
+  title: string;
+  publishedAt: string;
+  correctionNote: string | null;
+}
+
+export interface PublicReport {
+  id: number;
+  orgName: string;
+  year: number;
+  versionNo: number;
+  current: boolean;
+  title: string;
+  publishedAt: string;
+  correctionNote: string | null;
+  preamble: string[];
+  sections: Array<{ title: string; paragraphs: string[] }>;
+}
+
+export const publicDownloadUrl = (id: number, format: 'docx' | 'pdf'): string => `/api/public/reports/${id}/download?format=${format}`;
