@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { inject } from 'vitest';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +37,14 @@ export async function startDemoServer(): Promise<DemoServer> {
     throw new Error('web/dist is missing: run `node scripts/ensure-web-build.ts` first (npm run test:e2e does)');
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-e2e-'));
+  // start from the demo seeded once for the run (see global-setup.ts) instead of seeding again
+  let template: string | undefined;
+  try {
+    template = inject('demoTemplate');
+  } catch {
+    template = undefined;
+  }
+  if (template) cpSync(template, dataDir, { recursive: true });
   const port = await freePort();
   const node = join(ROOT, 'node_modules', '.bin', 'node');
   let output = '';
@@ -47,7 +56,7 @@ export async function startDemoServer(): Promise<DemoServer> {
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 300_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
     try {

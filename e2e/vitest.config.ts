@@ -7,8 +7,9 @@ export default defineConfig({
   test: {
     name: 'e2e',
     include: ['e2e/**/*.e2e.ts'],
+    globalSetup: ['e2e/global-setup.ts'],
     testTimeout: 90_000,
-    hookTimeout: 180_000,
+    hookTimeout: 600_000,
     fileParallelism: false,
   },
 });

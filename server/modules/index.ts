@@ -13,6 +13,7 @@ import { leadershipModule } from './leadership/leadership.module.ts';
 import { businessEnvModule } from './business-env/business-env.module.ts';
 import { decisionsModule } from './decisions/decisions.module.ts';
 import { disclosureModule } from './disclosure/disclosure.module.ts';
+import { enforcementModule } from './enforcement/enforcement.module.ts';
 
 /** every work area of the product, in navigation order; adding one is adding one folder and one line here */
-export const modules: ModuleDefinition[] = [adminModule, calendarModule, workflowModule, mediationModule, petitionsModule, reconsiderationModule, publicityModule, legalAdvisorsModule, leadershipModule, businessEnvModule, decisionsModule, disclosureModule, annualReportModule, reportReviewModule];
+export const modules: ModuleDefinition[] = [adminModule, calendarModule, workflowModule, mediationModule, petitionsModule, reconsiderationModule, publicityModule, legalAdvisorsModule, leadershipModule, businessEnvModule, enforcementModule, decisionsModule, disclosureModule, annualReportModule, reportReviewModule];

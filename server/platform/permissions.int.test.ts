@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../demo/demo-county.ts';
 import { EXPECTED_ACCESS as decisionsAccess } from '../modules/decisions/access.expected.ts';
 import { EXPECTED_ACCESS as disclosureAccess } from '../modules/disclosure/access.expected.ts';
+import { EXPECTED_ACCESS as enforcementAccess } from '../modules/enforcement/access.expected.ts';
 import { json, startTestApp, type TestApp } from '../test/harness.ts';
 
 let t: TestApp;
@@ -66,6 +67,8 @@ const EXPECTED: Record<string, Role[] | 'any' | 'public'> = {
   'POST /api/reports/annual/versions/:id/publish': ['leader', 'county_admin'],
   'GET /api/reports/annual/rollup': ['county_admin', 'supervisor'],
   'GET /api/reports/annual/compare': ['county_admin', 'supervisor'],
+  'GET /api/reports/templates/annual': ['county_admin'],
+  'PUT /api/reports/templates/annual': ['county_admin'],
   'GET /api/public/reports': 'public',
   'GET /api/public/reports/:id': 'public',
   'GET /api/public/reports/:id/download': 'public',
@@ -129,7 +132,7 @@ function addLedgerExpectations(ledgers: ReadonlyArray<{ name: string; roles?: Pa
 beforeAll(async () => {
   t = await startTestApp();
   // modules list their own custom routes' expected access beside their code
-  for (const extra of [decisionsAccess, disclosureAccess]) Object.assign(EXPECTED, extra);
+  for (const extra of [decisionsAccess, disclosureAccess, enforcementAccess]) Object.assign(EXPECTED, extra);
   addLedgerExpectations(t.platform.ledgers.all() as unknown as Parameters<typeof addLedgerExpectations>[0]);
   for (const [role, username] of Object.entries(roleUser)) cookies.set(role, await t.login(username));
 });

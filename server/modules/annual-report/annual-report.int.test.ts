@@ -104,6 +104,23 @@ describe('annual report', () => {
     expect(compare.units.find((u) => u.orgCode === '999001000000')?.values['mediation.cases']).toBe(towns.reduce((s, u) => s + (u.values['mediation.cases'] ?? 0), 0));
   });
 
+  it('lets the county adjust the template, refusing live fields that name no indicator', async () => {
+    const county = await t.login('county');
+    const tpl = json<{ content: ReportContent }>(await t.request(county, { method: 'GET', url: '/api/reports/templates/annual' }));
+    const bad = structuredClone(tpl.content);
+    bad.sections[0]?.items.push({ type: 'para', text: '全年共办理{{no.such_indicator}}。' });
+    const refused = await t.request(county, { method: 'PUT', url: '/api/reports/templates/annual', payload: { content: bad } });
+    expect(refused.statusCode).toBe(400);
+    expect(json<{ detail: string }>(refused).detail).toContain('no.such_indicator');
+    // this test app has only some modules: keep the template's structure, with text that names their indicators only
+    const good = { ...structuredClone(tpl.content), sections: tpl.content.sections.map((sec, i) => ({ ...sec, items: i === 0 ? [{ type: 'para' as const, text: '本省模板：全年调处矛盾纠纷{{mediation.cases}}。' }] : [{ type: 'para' as const, text: `${sec.title}：按本省要求填写，不少于十个字。` }] })) };
+    const saved = await t.request(county, { method: 'PUT', url: '/api/reports/templates/annual', payload: { content: good } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const fresh = await open(await t.login('clerk3'));
+    expect(fresh.content.sections[0]?.items[0]?.text).toBe('本省模板：全年调处矛盾纠纷{{mediation.cases}}。');
+    expect((await t.request(await t.login('clerk'), { method: 'GET', url: '/api/reports/templates/annual' })).statusCode).toBe(403);
+  });
+
   it('exports DOCX in the GB/T 9704 layout', async () => {
     const clerk = await t.login('clerk2');
     const draft = await open(clerk);

@@ -16,6 +16,7 @@ export const annualReportModule = defineModule({
     { code: 'report.secrecy', label: '年度报告：保密审查', roles: ['reviewer', 'county_admin'] },
     { code: 'report.publish', label: '年度报告：公开发布', roles: ['leader', 'county_admin'] },
     { code: 'report.rollup', label: '年度报告：下级报送情况与对比', roles: ['county_admin', 'supervisor'] },
+    { code: 'report.template', label: '年度报告：调整报告模板', roles: ['county_admin'] },
   ],
   nav: [
     { path: '/reports/annual', label: '年度报告', permission: 'report.read', group: '年度报告', icon: 'file-text', order: 800 },

@@ -332,3 +332,19 @@ export async function compareUnits(ctx: Ctx, platform: Platform, year: number, i
   }
   return { indicators: shown.map((d) => ({ id: d.id, label: d.label, unit: d.unit })), units };
 }
+
+/** a province adjusts the template: wording, sub-headings, live fields; drafts opened afterwards use it */
+export async function saveTemplate(ctx: Ctx, platform: Platform, content: ReportContent): Promise<{ content: ReportContent }> {
+  const known = new Set(indicatorDefs(platform).map((d) => d.id));
+  const unknown = allTokens(content).filter((id) => !known.has(id));
+  if (unknown.length) throw new AppError('validation_failed', `模板引用了不存在的指标：${unknown.join('、')}`, [{ path: 'content', label: '模板内容', message: `模板内容：指标不存在 ${unknown.join('、')}` }]);
+  if (!content.sections.some((s) => s.required)) throw new AppError('validation_failed', '模板至少须有一个必备部分');
+  const json = JSON.stringify(content);
+  await db(ctx)
+    .insertInto('report_template')
+    .values({ key: 'default', kind: KIND, name: '法治政府建设年度报告', content: json, updated_by: ctx.actor.username, updated_at: ctx.now })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ content: json, updated_by: ctx.actor.username, updated_at: ctx.now, version: sql`report_template.version + 1` }))
+    .execute();
+  await audit(ctx, { entity: 'report.template', entityId: 'default', action: 'update', orgCode: ctx.scope.root, diff: { sections: content.sections.map((s) => s.title) } });
+  return { content };
+}
