@@ -1,4 +1,5 @@
 import { audit } from '../platform/audit/audit.service.ts';
+import { scanDeadlines } from '../platform/workflow/reminder.service.ts';
 import { hashPassword } from '../platform/auth/password.ts';
 import { systemActor, type Ctx } from '../platform/http/context.ts';
 import type { Platform } from '../platform/module.ts';
@@ -36,6 +37,8 @@ export async function seedDemo(platform: Platform, now = new Date()): Promise<bo
     const ctx: Ctx = { ...base, cipher: platform.cipher, scope: { root: DEMO_COUNTY.code, codes: await subtreeCodes(tx, DEMO_COUNTY.code) } };
     for (const m of platform.modules) if (m.demo) await m.demo(ctx, platform);
   });
+  // the seeded records' statutory clocks and reminders, so deadlines show before the first daily scan
+  await scanDeadlines(platform, undefined, now);
   return true;
 }
 
