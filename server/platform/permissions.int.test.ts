@@ -104,7 +104,7 @@ const LEDGER_ROUTES: Array<[string, string]> = [
   ['POST /:id/attachments/:fileId/remove', 'update'],
 ];
 
-type WorkflowLike = { transitions: ReadonlyArray<{ name: string; permission?: string; roles?: readonly string[] }>; clocks: ReadonlyArray<{ id: string; extension?: { permission?: string; roles?: readonly string[] } }> };
+type WorkflowLike = { transitions: ReadonlyArray<{ name: string; permission?: string; roles?: readonly string[] }>; clocks?: ReadonlyArray<{ id: string; extension?: { permission?: string; roles?: readonly string[] } }> };
 
 function addLedgerExpectations(ledgers: ReadonlyArray<{ name: string; roles?: Partial<Record<string, readonly string[]>>; workflow?: WorkflowLike }>): void {
   for (const l of ledgers) {
@@ -119,7 +119,7 @@ function addLedgerExpectations(ledgers: ReadonlyArray<{ name: string; roles?: Pa
       };
       EXPECTED[`GET /api/ledgers/${l.name}/:id/timeline`] = (l.roles?.['read'] as Role[] | undefined) ?? LEDGER_POLICY['read'] ?? [];
       EXPECTED[`POST /api/ledgers/${l.name}/:id/transitions/:transition`] = [...new Set(l.workflow.transitions.flatMap((t) => rolesOf(t.permission, t.roles, (l.roles?.['update'] as Role[] | undefined) ?? LEDGER_POLICY['update'] ?? [])))];
-      const ext = l.workflow.clocks.filter((c) => c.extension);
+      const ext = (l.workflow.clocks ?? []).filter((c) => c.extension);
       if (ext.length) EXPECTED[`POST /api/ledgers/${l.name}/:id/clocks/:clock/extend`] = [...new Set(ext.flatMap((c) => rolesOf(c.extension?.permission, c.extension?.roles, EXTENSION_DEFAULT)))];
     }
     for (const [route, action] of LEDGER_ROUTES) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../../common/validators.ts';
 import { adminModule } from '../../platform/admin.module.ts';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { json, startTestApp, type TestApp } from '../../test/harness.ts';
 import { createRecord, listLedger, refusal, type LedgerList } from '../../test/ledger-client.ts';
 import { expectHomeItemsMatchLists, expectScopedToTown } from '../../test/ledger-conformance.ts';
 import { petitionsModule } from './petitions.module.ts';
@@ -98,7 +98,6 @@ describe('petitions validation', () => {
     ['an extension without reason or date', { extension_approved: true }, 'extension_reason', '延期理由'],
     ['a late answer recorded as on time', { reply_on: '2026-06-30', closed_on: '2026-07-01' }, 'on_time', '不能记为按期办结'],
     ['an answer in time recorded as late', { on_time: false }, 'on_time', '应记为按期办结'],
-    ['a closed matter still marked in progress', { progress: '办理中' }, 'progress', '已办结'],
     ['a closed matter without an answer', { reply_on: null, handling_result: null, result_kind: null, reply_method: null, satisfaction: null }, 'closed_on', '答复后才能办结'],
     ['a review before the answer', { review_requested_on: '2026-04-01' }, 'review_requested_on', '复查'],
     ['a review result without its date', { review_requested_on: '2026-04-20', review_result: '维持' }, 'review_result', '复查结果'],
@@ -106,6 +105,14 @@ describe('petitions validation', () => {
   ] as const)('refuses %s', async (_name, patch, field, words) => {
     const errors = refusal(await createRecord(t, clerk, LEDGER, { ...valid, reg_no: `rule-${++seq}`, ...patch }));
     expect(errors.find((e) => e.path === field && e.message.includes(words))?.message).toContain(words);
+  });
+});
+
+describe('petitions computed status', () => {
+  it('sets 办理状态 from the dates, whatever the clerk typed', async () => {
+    const res = await createRecord(t, clerk, LEDGER, { ...valid, reg_no: 'computed-1', progress: '办理中' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(json<{ values: Record<string, unknown> }>(res).values['progress']).toBe('已办结');
   });
 });
 
