@@ -184,3 +184,12 @@ describe('no false alarms', () => {
     expect(findings(sentence)).toEqual([]);
   });
 });
+
+describe('lists closed by a semicolon', () => {
+  it('does not take the clause after a semicolon as one more part', () => {
+    const r = reviewParagraphs('t', ['全年排查化解各类矛盾纠纷30件，其中婚姻家庭纠纷19件、邻里纠纷11件；调解成功28件，调解成功率93.3%。']);
+    expect(r.findings.filter((f) => f.kind === 'parts_sum_mismatch')).toEqual([]);
+    const bad = reviewParagraphs('t', ['全年排查化解各类矛盾纠纷30件，其中婚姻家庭纠纷19件、邻里纠纷12件；调解成功28件。']);
+    expect(bad.findings.map((f) => f.kind)).toContain('parts_sum_mismatch');
+  });
+});

@@ -212,7 +212,9 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
     const after = facts.filter((f) => f.quantity.start > at);
     // a second 其中 opens a list of its own: "案件50件，其中处罚30件，其中简易程序10件"
     const next = text.indexOf('其中', at + 2);
-    const listEnd = next >= 0 && next < e ? next : e;
+    // a semicolon closes the list: "其中婚姻家庭纠纷19件、…其他纠纷6件；调解成功159件" — the last is no part
+    const semi = text.slice(at, e).search(/[;；]/);
+    const listEnd = Math.min(next >= 0 && next < e ? next : e, semi >= 0 ? at + semi : e);
     const parts = takeWhile(
       after,
       (f) => f.quantity.start < listEnd && (f.depth > depth || (f.depth === depth && sameFamily(f, total))),
