@@ -7,7 +7,7 @@ import { renderHtml } from '../../platform/reports/html.renderer.ts';
 import { renderPdf } from '../../platform/reports/pdf.renderer.ts';
 import type { ReportContent } from './report.content.ts';
 import { checkDraft, type Check } from './report.checks.ts';
-import { renderSections, toDocument, type RenderedSection } from './report.render.ts';
+import { renderSections, buildDocumentSpec, type RenderedSection } from './report.render.ts';
 import { liveValues, loadVersion, openDraft } from './report.service.ts';
 
 /** the stable JSON contract of `fazhi report annual --format json` */
@@ -37,7 +37,7 @@ function build(org: { code: string; name: string }, year: number, status: string
       indicators: [...values.values()].map((v) => ({ id: v.id, label: v.label, value: v.value, unit: v.unit, breakdown: v.breakdown.map((b) => ({ label: b.label, value: b.value })), recordCount: v.recordCount })),
       checks: checks.map((c) => ({ id: c.id, ok: c.ok, message: c.message, severity: c.severity })),
     },
-    document: toDocument(content, values, { org: org.name, date: signDate }),
+    document: buildDocumentSpec(content, values, { org: org.name, date: signDate }),
   };
 }
 

@@ -50,7 +50,7 @@ export function renderSections(content: ReportContent, values: Values): Rendered
   });
 }
 
-export function toDocument(content: ReportContent, values: Values, sign: { org: string; date: string }): DocumentSpec {
+export function buildDocumentSpec(content: ReportContent, values: Values, sign: { org: string; date: string }): DocumentSpec {
   const blocks: Block[] = [{ kind: 'title', text: content.title }];
   for (const p of content.preamble) blocks.push({ kind: 'para', text: renderText(p, values) });
   content.sections.forEach((s, i) => {

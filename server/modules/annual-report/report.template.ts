@@ -11,7 +11,7 @@ export interface TemplateContext {
   year: number;
 }
 
-// placeholders an administrator may use in a template's text
+// fill-in names an administrator may use in a template's text: {org} {parent} {year} {next_year}
 const y = '{year}';
 const next = '{next_year}';
 const c = { orgName: '{org}', parentName: '{parent}' };
@@ -83,7 +83,7 @@ export function defaultTemplate(): ReportContent {
   };
 }
 
-/** fills a template's placeholders for one organisation and year */
+/** fills in a template's {org}, {parent}, {year} and {next_year} for one organisation and year */
 export function instantiate(template: ReportContent, t: TemplateContext): ReportContent {
   const fill = (s: string): string => s.replaceAll('{org}', t.orgName).replaceAll('{parent}', t.parentName).replaceAll('{next_year}', String(t.year + 1)).replaceAll('{year}', String(t.year));
   return {

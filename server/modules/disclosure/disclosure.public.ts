@@ -7,7 +7,7 @@ import type { Platform } from '../../platform/module.ts';
 import { renderDocx } from '../../platform/reports/docx.renderer.ts';
 import { renderHtml } from '../../platform/reports/html.renderer.ts';
 import type { DisclosureReport } from './disclosure.report.ts';
-import { toDocument } from './disclosure.render.ts';
+import { buildDocumentSpec } from './disclosure.render.ts';
 import { ITEM_CATEGORIES } from './disclosure.taxonomy.ts';
 import { PUBLISHABLE } from './disclosure.workflow.ts';
 
@@ -112,7 +112,7 @@ export function publicDisclosureRoutes(api: Api, platform: Platform): void {
       const report = r.snapshot as DisclosureReport;
       const clean: DisclosureReport = { ...report, sections: report.sections.map((s) => (s.table ? { ...s, table: { ...s.table, rows: s.table.rows.map((row) => ({ ...row, cells: row.cells.map((c) => ({ value: c.value, source: c.source })) })) } } : s)) };
       if (query.format === 'json') return clean;
-      const doc = toDocument(clean, new Date(r.published_at as string).toISOString().slice(0, 10));
+      const doc = buildDocumentSpec(clean, new Date(r.published_at as string).toISOString().slice(0, 10));
       if (query.format === 'html') return reply.header('content-type', 'text/html; charset=utf-8').send(renderHtml(doc));
       return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${clean.title}.docx`)}`).send(await renderDocx(doc));
     },

@@ -15,7 +15,7 @@ export function tableBlock(t: ReportTable): Extract<Block, { kind: 'table' }> {
 }
 
 /** the report as blocks: GB/T 9704 DOCX and HTML render the same content */
-export function toDocument(report: DisclosureReport, signDate: string): DocumentSpec {
+export function buildDocumentSpec(report: DisclosureReport, signDate: string): DocumentSpec {
   const blocks: Block[] = [{ kind: 'title', text: report.title }];
   blocks.push({ kind: 'para', text: `本报告依据《中华人民共和国政府信息公开条例》（以下简称《条例》）和国务院办公厅政府信息与政务公开办公室《关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）要求编制，数据统计期限为${report.year}年1月1日至${report.year}年12月31日。` });
   for (const s of report.sections) {

@@ -4,7 +4,7 @@ import { renderDocx } from '../../platform/reports/docx.renderer.ts';
 import { renderHtml } from '../../platform/reports/html.renderer.ts';
 import { outcomeSentence, replyLetter } from './disclosure.letter.ts';
 import { buildDisclosureReport, checkTables, COLUMNS, table3RowSpecs, type ApplicationRecord, type ReportInputs } from './disclosure.report.ts';
-import { tableBlock, toDocument } from './disclosure.render.ts';
+import { tableBlock, buildDocumentSpec } from './disclosure.render.ts';
 
 const app = (id: number, received_on: string, applicant_kind: string, answered_on: string | null = null, outcome: string | null = null, outcome_reason: string | null = null): ApplicationRecord => ({ id, received_on, answered_on, applicant_kind, outcome, outcome_reason });
 
@@ -101,7 +101,7 @@ describe('the document', () => {
     const t3 = tableBlock(r.sections[2]?.table ?? { key: 'table3', title: '', header: [], rows: [] });
     expect(t3.header[2]).toEqual(['', '', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '']);
     expect(t3.rows[0]).toEqual(['一、本年新收政府信息公开申请数量', '3', '0', '1', '0', '1', '1', '6']);
-    const doc = toDocument(r, '2026-01-20');
+    const doc = buildDocumentSpec(r, '2026-01-20');
     const docx = await renderDocx(doc);
     expect(docx.subarray(0, 2).toString()).toBe('PK');
     expect(renderHtml(doc)).toContain('结转下年度继续办理');
@@ -113,7 +113,7 @@ describe('the document', () => {
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const dir = mkdtempSync(join(tmpdir(), 'disclosure-'));
-    writeFileSync(join(dir, 'r.docx'), await renderDocx(toDocument(buildDisclosureReport(inputs()), '2026-01-20')));
+    writeFileSync(join(dir, 'r.docx'), await renderDocx(buildDocumentSpec(buildDisclosureReport(inputs()), '2026-01-20')));
     execFileSync(libreOfficePath() ?? 'soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'txt:Text', '--outdir', dir, join(dir, 'r.docx')], { timeout: 120_000 });
     const text = readFileSync(join(dir, 'r.txt'), 'utf8');
     expect(text).toContain('四、结转下年度继续办理');

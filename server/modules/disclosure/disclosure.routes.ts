@@ -8,7 +8,7 @@ import { renderDocx } from '../../platform/reports/docx.renderer.ts';
 import { renderHtml } from '../../platform/reports/html.renderer.ts';
 import { applicationLedger } from './disclosure.ledgers.ts';
 import { replyLetter } from './disclosure.letter.ts';
-import { toDocument } from './disclosure.render.ts';
+import { buildDocumentSpec } from './disclosure.render.ts';
 import { finaliseDraft, nextDocNumber, publishReport, reportView, saveDraft } from './disclosure.service.ts';
 
 const tags = ['政务公开'];
@@ -96,7 +96,7 @@ export function disclosureRoutes(api: Api, platform: Platform): void {
     labels,
     handler: async (ctx, { query }, _req, reply) => {
       const { report } = await reportView(ctx, platform, query.org ?? ctx.scope.root, query.year);
-      const doc = toDocument(report, ctx.now.toISOString().slice(0, 10));
+      const doc = buildDocumentSpec(report, ctx.now.toISOString().slice(0, 10));
       if (query.format === 'html') return reply.header('content-type', 'text/html; charset=utf-8').send(renderHtml(doc));
       return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document').header('content-disposition', disposition(`${report.title}.docx`)).send(await renderDocx(doc));
     },
