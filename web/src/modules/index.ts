@@ -1,4 +1,5 @@
-import { pagePath, type AuditLabels, type ModulePage, type WebModule } from '../platform/module.ts';
+import type { ComponentType, LazyExoticComponent } from 'react';
+import { pagePath, type AuditLabels, type ModulePage, type PublicPage, type RecordPanelProps, type WebModule } from '../platform/module.ts';
 import { adminModule } from './admin/index.ts';
 import { ledgersModule } from './ledgers/index.ts';
 import { reportsModule } from './reports/index.ts';
@@ -25,3 +26,14 @@ export const auditLabels: Required<AuditLabels> = {
   actions: Object.assign({}, ...webModules.map((m) => m.auditLabels?.actions ?? {})),
   fields: Object.assign({}, ...webModules.map((m) => m.auditLabels?.fields ?? {})),
 };
+
+/** the extra cards each ledger's detail page shows, from every module that declares some */
+export const recordPanels: Record<string, Array<LazyExoticComponent<ComponentType<RecordPanelProps>>>> = {};
+for (const m of webModules) for (const [ledger, panel] of Object.entries(m.recordPanels ?? {})) (recordPanels[ledger] ??= []).push(panel);
+
+/** every public page (no login), and the public site's top navigation in order */
+export const publicPages: PublicPage[] = webModules.flatMap((m) => m.publicPages ?? []);
+export const publicNav = publicPages
+  .filter((p): p is PublicPage & { nav: NonNullable<PublicPage['nav']> } => p.nav !== undefined)
+  .sort((a, b) => a.nav.order - b.nav.order)
+  .map((p) => ({ path: p.path, label: p.nav.label }));

@@ -1,4 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { LedgerMeta, LedgerRecordDetail } from './ledger/ledger-types.ts';
 
 /** one page of a work area; its path is relative to the module's prefix and may hold params ("cases/:id") */
 export interface ModulePage {
@@ -19,6 +20,28 @@ export interface WebModule {
   permissionGroups?: Record<string, string>;
   /** Chinese names of the module's audit log entities, actions and diff fields */
   auditLabels?: AuditLabels;
+  /**
+   * extra cards on a ledger record's detail page, by ledger name ("enforcement.case" → decide form, documents):
+   * the generic page stays generic and a work area adds only what its procedure needs
+   */
+  recordPanels?: Record<string, LazyExoticComponent<ComponentType<RecordPanelProps>>>;
+  /** pages of the public site (no login), with absolute paths under /public; `nav` puts one in the site's top bar */
+  publicPages?: PublicPage[];
+}
+
+/** what a record panel receives: the record as the detail page loaded it, and its ledger's meta */
+export interface RecordPanelProps {
+  ledger: string;
+  record: LedgerRecordDetail;
+  meta: LedgerMeta;
+}
+
+export interface PublicPage {
+  /** absolute, e.g. "/public/enforcement" or "/public/enforcement/:id" */
+  path: string;
+  component: LazyExoticComponent<ComponentType>;
+  /** the label in the public site's top navigation, for a section's entry page */
+  nav?: { label: string; order: number };
 }
 
 export interface AuditLabels {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { NavLink } from 'react-router';
+import { publicNav } from '../modules/index.ts';
 import './public.css';
 
 /** the government website frame around the public pages (no login) */
@@ -13,15 +14,17 @@ export function PublicLayout({ children }: { children: ReactNode }) {
           </div>
           <div>
             <div className="fz-public-site">演示县人民政府 · 政务公开</div>
-            <div className="fz-public-sub">法治政府建设年度报告公开专栏</div>
+            <div className="fz-public-sub">法治政府建设 · 政府信息公开</div>
           </div>
         </div>
       </header>
       <nav className="fz-public-nav" aria-label="栏目导航">
         <div className="fz-public-nav-inner">
-          <Link to="/public" className="active">
-            法治政府建设年度报告
-          </Link>
+          {publicNav.map((n) => (
+            <NavLink key={n.path} to={n.path} end={n.path === '/public'}>
+              {n.label}
+            </NavLink>
+          ))}
         </div>
       </nav>
       <main className="fz-public-main">{children}</main>

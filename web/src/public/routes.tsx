@@ -1,18 +1,13 @@
 import { Suspense } from 'react';
 import type { RouteObject } from 'react-router';
-import { lazyPage } from '../platform/module.ts';
+import { publicPages } from '../modules/index.ts';
 
-const PublicReportsPage = lazyPage(() => import('./PublicReportsPage.tsx'), 'PublicReportsPage');
-const PublicReportPage = lazyPage(() => import('./PublicReportPage.tsx'), 'PublicReportPage');
-
-const page = (Page: React.ComponentType) => (
-  <Suspense fallback={null}>
-    <Page />
-  </Suspense>
-);
-
-/** the public site (政务公开): no login, outside the authenticated shell */
-export const publicRoutes: RouteObject[] = [
-  { path: '/public', element: page(PublicReportsPage) },
-  { path: '/public/reports/:id', element: page(PublicReportPage) },
-];
+/** the public site (政务公开): no login, outside the authenticated shell; each module declares its pages */
+export const publicRoutes: RouteObject[] = publicPages.map(({ path, component: Page }) => ({
+  path,
+  element: (
+    <Suspense fallback={null}>
+      <Page />
+    </Suspense>
+  ),
+}));

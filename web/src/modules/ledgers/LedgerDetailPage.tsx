@@ -1,7 +1,7 @@
 import { EditOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Skeleton, Tag } from 'antd';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, errorText } from '../../platform/api.ts';
 import { formatDateTime } from '../../platform/format.ts';
@@ -9,6 +9,7 @@ import { FieldDisplay, groupFields } from '../../platform/ledger/field-value.tsx
 import { ledgerUrl, useLedgerMeta, useLedgerRecord } from '../../platform/ledger/ledger-api.ts';
 import type { LedgerMeta, LedgerRecordDetail } from '../../platform/ledger/ledger-types.ts';
 import { PageHeader } from '../../platform/PageHeader.tsx';
+import { recordPanels } from '../index.ts';
 import { AttachmentsCard } from './AttachmentsCard.tsx';
 import { HistoryCard } from './HistoryCard.tsx';
 import { LedgerLoadFailed, useLedgerRoute } from './ledger-page-state.tsx';
@@ -65,6 +66,11 @@ export function LedgerDetailPage() {
           <RecordFields meta={m} record={r} />
         </Col>
         <Col xs={24} lg={8}>
+          {(recordPanels[name] ?? []).map((Panel, i) => (
+            <Suspense key={i} fallback={<Skeleton active />}>
+              <Panel ledger={name} record={r} meta={m} />
+            </Suspense>
+          ))}
           {r.state !== null ? <WorkflowPanel ledger={name} recordId={r.id} attachments={r.attachments} /> : null}
           <AttachmentsCard ledger={name} recordId={r.id} attachments={r.attachments} canEdit={m.can.update && active} />
           <HistoryCard ledger={name} record={r} fields={m.fields} />

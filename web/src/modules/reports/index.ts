@@ -9,6 +9,10 @@ export const reportsModule = defineWebModule({
     { path: 'annual/:id', title: '查看年度报告', permission: 'report.read', component: lazyPage(() => import('./AnnualReportPage.tsx'), 'ReportViewPage') },
     { path: 'rollup', title: '下级报送情况', permission: 'report.rollup', component: lazyPage(() => import('./RollupPage.tsx'), 'RollupPage') },
   ],
+  publicPages: [
+    { path: '/public', component: lazyPage(() => import('../../public/PublicReportsPage.tsx'), 'PublicReportsPage'), nav: { label: '法治政府建设年度报告', order: 10 } },
+    { path: '/public/reports/:id', component: lazyPage(() => import('../../public/PublicReportPage.tsx'), 'PublicReportPage') },
+  ],
   permissionGroups: { report: '年度报告', review: '报告审查' },
   auditLabels: {
     entities: { 'report.annual': '年度报告', review: '报告审查' },
