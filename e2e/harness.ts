@@ -33,7 +33,7 @@ export interface DemoServer {
 
 /** a fresh demo instance (own data directory, own port) serving the built web app */
 export async function startDemoServer(): Promise<DemoServer> {
-  if (!existsSync(join(ROOT, 'web', 'dist', 'index.html'))) {
+  if (!existsSync(join(process.env.FAZHI_WEB_DIST ?? join(ROOT, 'web', 'dist'), 'index.html'))) {
     throw new Error('web/dist is missing: run `node scripts/ensure-web-build.ts` first (npm run test:e2e does)');
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'fazhi-e2e-'));

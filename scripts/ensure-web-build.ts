@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const web = join(root, 'web');
-const builtIndex = join(web, 'dist', 'index.html');
+const builtIndex = join(process.env.FAZHI_WEB_DIST ?? join(web, 'dist'), 'index.html');
 const configFile = join(web, 'vite.config.ts');
 
 /** the newest modification time among the files (recursively) under the given paths */

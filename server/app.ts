@@ -16,7 +16,8 @@ import { ledgerCatalogRoute, ledgerRoutes } from './platform/ledger/ledger.route
 import { indicatorRoutes } from './platform/indicators/indicator.routes.ts';
 import type { Platform } from './platform/module.ts';
 
-export const WEB_DIST = fileURLToPath(new URL('../web/dist/', import.meta.url));
+/** the built web app; FAZHI_WEB_DIST overrides it (parallel test runs each building their own) */
+export const WEB_DIST = process.env.FAZHI_WEB_DIST ?? fileURLToPath(new URL('../web/dist/', import.meta.url));
 export const UPLOAD_LIMIT = 50 * 1024 * 1024;
 
 /** builds the HTTP app from the platform and the declared modules */

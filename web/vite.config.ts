@@ -8,7 +8,8 @@ export default defineConfig({
   root: here('.'),
   plugins: [react()],
   build: {
-    outDir: here('./dist'),
+    // FAZHI_WEB_DIST lets parallel checkouts/test runs build into their own directory (the server reads the same variable)
+    outDir: process.env.FAZHI_WEB_DIST ?? here('./dist'),
     emptyOutDir: true,
     // antd and react form one shared vendor chunk; pages are split with React.lazy
     chunkSizeWarningLimit: 1500,
