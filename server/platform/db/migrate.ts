@@ -3,6 +3,7 @@ import * as platform from './migrations/20261122000100-platform.ts';
 import * as ledgerFiles from './migrations/20261122000300-ledger-files.ts';
 import { calendarMigrations } from '../calendar/calendar.migration.ts';
 import { workflowMigrations } from '../workflow/workflow.migration.ts';
+import { numberingMigrations } from '../numbering/numbering.migration.ts';
 
 /** migrations keyed by name; names start with a timestamp so they sort in the order they were written */
 export type MigrationSet = Record<string, Migration>;
@@ -13,6 +14,7 @@ export const platformMigrations: MigrationSet = {
   // the calendar and the workflow tables serve every ledger, whichever modules are installed
   ...calendarMigrations,
   ...workflowMigrations,
+  ...numberingMigrations,
 };
 
 class StaticProvider implements MigrationProvider {
