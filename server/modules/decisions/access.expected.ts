@@ -6,5 +6,11 @@ export const EXPECTED_ACCESS: Record<string, ReadonlyArray<Role> | 'any' | 'publ
   'GET /api/public/decisions/challenge': 'public',
   'POST /api/public/decisions/:id/comments': 'public',
   'GET /api/public/decisions/:id/comments': 'public',
+  'GET /api/public/normdocs': 'public',
   'GET /api/decisions/:id/archive': ['clerk', 'reviewer', 'legal_reviewer', 'leader', 'supervisor', 'county_admin'],
+  'GET /api/decisions/:id/checklist': ['clerk', 'reviewer', 'legal_reviewer', 'leader', 'supervisor', 'county_admin'],
+  'GET /api/normdocs/:id/next-number': ['clerk', 'reviewer', 'legal_reviewer', 'leader', 'supervisor', 'county_admin'],
+  'POST /api/normdocs/:id/publish': ['clerk', 'reviewer', 'county_admin'],
+  'GET /api/normdocs/cleanup/campaign': ['clerk', 'reviewer', 'legal_reviewer', 'leader', 'supervisor', 'county_admin'],
+  'POST /api/normdocs/cleanup/campaign': ['clerk', 'reviewer', 'county_admin'],
 };

@@ -188,3 +188,114 @@ describe('a normative document', () => {
     expect(list.total).toBe(item?.count);
   });
 });
+
+describe('the decision checklist', () => {
+  it('shows each procedure as done, skipped or missing, and the 末位表态 warning', async () => {
+    const res = await createRecord(t, clerk, 'decisions.decision', {
+      orgCode: TOWN, title: '农贸市场提升改造', proposing_unit: '经济发展办', started_on: daysFrom(-40),
+      pp_result: '依法不适用', pp_skip_reason: '涉及国家秘密',
+      lr_date: daysFrom(-10), lr_evidence: '合法',
+      cd_date: daysFrom(-3), cd_meeting: '党委会议', participants: '甲、乙、丙', speaking_order: '丙、甲、乙', principal_leader: '丙', cd_evidence: '同意',
+    });
+    const id = json<{ id: number }>(res).id;
+    const list = json<{ ready: boolean; procedures: Array<{ key: string; status: string; missing: string | null; text: string | null }>; meeting: { warning: string | null; speakers: string[] } }>(await t.request(clerk, { method: 'GET', url: `/api/decisions/${id}/checklist` }));
+    expect(list.ready).toBe(false);
+    expect(list.procedures.map((p) => [p.key, p.status])).toEqual([['pp', 'skipped'], ['er', 'missing'], ['ra', 'missing'], ['lr', 'done'], ['cd', 'done']]);
+    expect(list.procedures[0]?.text).toBe('涉及国家秘密');
+    expect(list.procedures[1]?.missing).toContain('专家论证');
+    expect(list.meeting).toEqual({ speakers: ['丙', '甲', '乙'], principalLeader: '丙', warning: '主要负责人丙未末位表态（最后发言：乙）' });
+    expect((await t.request(await t.login('clerk2'), { method: 'GET', url: `/api/decisions/${id}/checklist` })).statusCode).toBe(404);
+  });
+});
+
+describe('normative document numbering, cleanup and reminders', () => {
+  const L = 'normdocs.document';
+  const deliberated = async (title: string): Promise<number> => {
+    const id = json<{ id: number }>(await createRecord(t, clerk, L, { orgCode: TOWN, title, drafting_unit: '党政办公室', draft_on: '2026-05-04' })).id;
+    expect((await transition(clerk, L, id, 'open_comment', { comment_from: '2026-05-06', comment_to: '2026-05-20', date: '2026-05-06' })).statusCode).toBe(200);
+    expect((await transition(legal, L, id, 'legality_review', { legality_review_on: '2026-05-25', legality_conclusion: '合法', legality_opinion: '合法', date: '2026-05-25' })).statusCode).toBe(200);
+    expect((await transition(clerk, L, id, 'deliberate', { deliberation_on: '2026-05-28', deliberation_meeting: '镇政府常务会议', date: '2026-05-28' })).statusCode).toBe(200);
+    return id;
+  };
+  const publish = (id: number, body: Record<string, unknown> = {}) => t.request(clerk, { method: 'POST', url: `/api/normdocs/${id}/publish`, payload: { publish_on: '2026-06-01', valid_until: '2031-05-31', date: '2026-06-01', ...body } });
+  let first: number;
+
+  it('numbers documents in sequence per organisation and year when they are published, even concurrently', async () => {
+    first = await deliberated('城关镇沿街店铺招牌设置管理办法');
+    const second = await deliberated('城关镇农村建房管理办法');
+    const preview = json<{ docNo: string; prefix: string }>(await t.request(clerk, { method: 'GET', url: `/api/normdocs/${first}/next-number?year=2026` }));
+    expect(preview).toMatchObject({ prefix: '城关政规', docNo: '城关政规〔2026〕1号' });
+    const [a, b] = await Promise.all([publish(first), publish(second)]);
+    expect(a.statusCode, a.body).toBe(200);
+    expect(b.statusCode, b.body).toBe(200);
+    const nos = await Promise.all([first, second].map(async (id) => json<{ values: Record<string, unknown> }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${L}/${id}` })).values));
+    expect(nos.map((v) => v['doc_no']).sort()).toEqual(['城关政规〔2026〕1号', '城关政规〔2026〕2号']);
+    expect(nos.every((v) => v['filing_due_on'] === '2026-07-01' && v['effect'] === '现行有效')).toBe(true);
+    expect(json<{ state: string }>(a).state).toBe('published');
+  });
+
+  it('keeps a number typed in by hand, skips it later, and gives back the number of a refused publication', async () => {
+    const manual = await deliberated('城关镇集贸市场管理规定');
+    expect((await publish(manual, { doc_no: '城关政规〔2026〕3号' })).statusCode).toBe(200);
+    const refused = await deliberated('城关镇殡葬管理规定');
+    const bad = await publish(refused, { publish_on: '2026-06-01', valid_until: '2026-05-01' });
+    expect(bad.statusCode).toBe(400);
+    expect(json<{ errors: Array<{ path: string; message: string }> }>(bad).errors[0]).toMatchObject({ path: 'valid_until' });
+    const notYet = json<{ id: number }>(await createRecord(t, clerk, L, { orgCode: TOWN, title: '尚在起草的办法', drafting_unit: '党政办公室', draft_on: '2026-05-04' })).id;
+    const early = await publish(notYet);
+    expect(early.statusCode).toBe(409);
+    expect(json<{ detail: string }>(early).detail).toContain('集体审议');
+    expect((await publish(refused)).statusCode).toBe(200);
+    const v = json<{ values: Record<string, unknown> }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${L}/${refused}` })).values;
+    expect(v['doc_no']).toBe('城关政规〔2026〕4号');
+    expect((await t.request(await t.login('supervisor'), { method: 'POST', url: `/api/normdocs/${refused}/publish`, payload: { publish_on: '2026-06-01', valid_until: '2031-05-31' } })).statusCode).toBe(403);
+  });
+
+  it('lists published documents on the public site with number, dates and status', async () => {
+    const pub = json<{ items: Array<Record<string, unknown>> }>(await t.request(null, { method: 'GET', url: `/api/public/normdocs?org=${TOWN}&q=${encodeURIComponent('招牌')}` }));
+    expect(pub.items).toEqual([expect.objectContaining({ id: first, docNo: '城关政规〔2026〕1号', publishOn: '2026-06-01', validUntil: '2031-05-31', effect: '现行有效', orgName: expect.any(String) })]);
+    const all = json<{ items: Array<Record<string, unknown>> }>(await t.request(null, { method: 'GET', url: '/api/public/normdocs' }));
+    expect(all.items.every((i) => i['publishOn'])).toBe(true);
+  });
+
+  it('marks every document in force in a cleanup, repeals those marked 废止, and counts the results', async () => {
+    const year = 2026;
+    const before = json<{ counts: { total: number; pending: number; kept: number; repealed: number } }>(await t.request(clerk, { method: 'GET', url: `/api/normdocs/cleanup/campaign?year=${year}` }));
+    const docs = json<{ items: Array<{ id: number; cleanup: unknown; docNo: string }> }>(await t.request(clerk, { method: 'GET', url: `/api/normdocs/cleanup/campaign?year=${year}` })).items;
+    expect(docs.find((d) => d.id === first)?.cleanup).toBeNull();
+    const mark = (document: number, result: string, reason = '符合上位法，继续执行') => t.request(clerk, { method: 'POST', url: '/api/normdocs/cleanup/campaign', payload: { year, document, result, reason, reviewed_on: today } });
+    const kept = docs.find((d) => d.id !== first)?.id ?? 0;
+    expect((await mark(kept, '继续有效')).statusCode).toBe(200);
+    const repeal = await mark(first, '废止', '调整对象已消失');
+    expect(repeal.statusCode, repeal.body).toBe(200);
+    expect(json<{ repealed: boolean }>(repeal).repealed).toBe(true);
+    const again = await mark(first, '继续有效');
+    expect(again.statusCode).toBe(409);
+    expect(json<{ detail: string }>(again).detail).toContain('已标记为“废止”');
+    const noReason = await t.request(clerk, { method: 'POST', url: '/api/normdocs/cleanup/campaign', payload: { year, document: kept, result: '修改', reviewed_on: today } });
+    expect(noReason.statusCode).toBe(400);
+    expect(json<{ errors: Array<{ path: string; message: string }> }>(noReason).errors).toEqual([expect.objectContaining({ path: 'reason', message: expect.stringContaining('理由') })]);
+    const after = json<{ counts: { total: number; pending: number; kept: number; repealed: number }; summary: string; items: Array<{ id: number; effect: string }> }>(await t.request(clerk, { method: 'GET', url: `/api/normdocs/cleanup/campaign?year=${year}` }));
+    expect(after.counts).toMatchObject({ total: before.counts.total, kept: before.counts.kept + 1, repealed: before.counts.repealed + 1, pending: before.counts.pending - 2 });
+    expect(after.items.find((i) => i.id === first)?.effect).toBe('已废止');
+    expect(after.summary).toContain(`继续有效${after.counts.kept}件`);
+    expect(after.summary).toContain(`废止${after.counts.repealed}件`);
+    const doc = json<{ state: string; values: Record<string, unknown> }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${L}/${first}` }));
+    expect(doc.state).toBe('ended');
+    expect(doc.values['effect_changed_on']).toBe(today);
+  });
+
+  it('puts one expiry reminder per document in the inbox of those who keep it', async () => {
+    const { scanExpiringDocuments } = await import('./normdocs.service.ts');
+    const id = json<{ id: number }>(await createRecord(t, clerk, L, { orgCode: TOWN, title: '有效期将届满的规定', drafting_unit: '党政办公室', draft_on: '2021-03-01', doc_no: '城关府规〔2021〕97号', publish_on: '2021-04-01', valid_until: daysFrom(40), effect: '现行有效' })).id;
+    const first = await scanExpiringDocuments(t.platform, today);
+    expect(first.notified).toBeGreaterThan(0);
+    expect((await scanExpiringDocuments(t.platform, today)).notified).toBe(0);
+    const inbox = json<{ items: Array<{ recordId: number; title: string; body: string; due: string; link: string }> }>(await t.request(clerk, { method: 'GET', url: '/api/notifications?pageSize=100' }));
+    const mine = inbox.items.filter((n) => n.recordId === id);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ due: daysFrom(40), link: `/ledgers/${L}/${id}` });
+    expect(mine[0]?.title).toContain('有效期将届满');
+    expect(mine[0]?.body).toContain('还有40日');
+  });
+});

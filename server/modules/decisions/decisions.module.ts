@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
-import { z } from 'zod';
 import { countInScope } from '../../platform/ledger/ledger.query.ts';
-import { defineModule, type HomeItem } from '../../platform/module.ts';
+import { defineModule, type HomeItem, type Platform } from '../../platform/module.ts';
 import { getSetting } from '../../platform/settings.ts';
 import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 import { plusDays } from '../../platform/calendar/calendar.ts';
-import { decisionArchive } from './decisions.archive.ts';
+import { decisionRoutes } from './decisions.routes.ts';
+import { EXPIRY_NOTICE_DAYS, scanExpiringDocuments } from './normdocs.service.ts';
 import { seedDecisionsDemo } from './decisions.demo.ts';
 import { decisionIndicators } from './decisions.indicators.ts';
 import { catalogLedger, commentLedger, decisionLedger } from './decisions.ledgers.ts';
@@ -14,9 +14,27 @@ import { cleanupLedger, documentLedger } from './normdocs.ledgers.ts';
 import { FILING_DAYS_SETTING, setFilingDays } from './normdocs.workflow.ts';
 
 const DOCS = '/ledgers/normdocs.document';
-const COMMENTS = '/ledgers/decisions.comment';
-// reminders this long before a document's validity ends
-const EXPIRY_NOTICE_DAYS = 90;
+// the working pages (web/src/modules/decisions); the ledger lists stay reachable from them
+const COMMENTS = '/decisions/comments';
+const HOUR_MS = 3_600_000;
+
+/** the expiry reminders: now and then once each day (checked hourly, so a restart or a sleeping machine catches up) */
+function scheduleExpiryScan(platform: Platform): void {
+  let lastDay = '';
+  const run = async (): Promise<void> => {
+    const today = chinaDate(new Date());
+    if (today === lastDay) return;
+    try {
+      const r = await scanExpiringDocuments(platform, today);
+      lastDay = today;
+      platform.log.info({ today, ...r }, 'normative document expiry scan');
+    } catch (err) {
+      platform.log.error({ err }, 'normative document expiry scan failed');
+    }
+  };
+  void run();
+  setInterval(() => void run(), HOUR_MS).unref();
+}
 
 /** 重大行政决策 and 行政规范性文件: catalogs, the five procedures, public comment, filing, cleanup */
 export const decisionsModule = defineModule({
@@ -29,24 +47,14 @@ export const decisionsModule = defineModule({
     { path: '/ledgers/decisions.decision', label: '重大行政决策', permission: 'decisions.decision.read', group: '重大行政决策', icon: 'audit', order: 1201 },
     { path: COMMENTS, label: '公众意见处理', permission: 'decisions.comment.read', group: '重大行政决策', icon: 'message', order: 1202 },
     { path: DOCS, label: '规范性文件', permission: 'normdocs.document.read', group: '规范性文件', icon: 'file-text', order: 1220 },
-    { path: '/ledgers/normdocs.cleanup', label: '规范性文件清理', permission: 'normdocs.cleanup.read', group: '规范性文件', icon: 'file-search', order: 1221 },
+    { path: '/decisions/cleanup', label: '规范性文件清理', permission: 'normdocs.cleanup.read', group: '规范性文件', icon: 'file-search', order: 1221 },
   ],
   init: async (platform) => setFilingDays(await getSetting(platform.db, FILING_DAYS_SETTING)),
   routes: (api, platform) => {
     publicDecisionRoutes(api, platform);
-    api.route({
-      method: 'GET',
-      url: '/api/decisions/:id/archive',
-      access: 'decisions.decision.read',
-      summary: '重大行政决策：下载完整档案（ZIP）',
-      tags: ['重大行政决策'],
-      params: z.object({ id: z.coerce.number().int().positive() }),
-      handler: async (ctx, { params }, _req, reply) => {
-        const out = await decisionArchive(ctx, platform, params.id);
-        return reply.header('content-type', 'application/zip').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(out.name)}`).send(out.bytes);
-      },
-    });
+    decisionRoutes(api, platform);
   },
+  onServe: async (platform) => scheduleExpiryScan(platform),
   home: async (ctx) => {
     if (ctx.scope.codes.length === 0) return [];
     setFilingDays(await getSetting(ctx.tx, FILING_DAYS_SETTING));
@@ -59,7 +67,7 @@ export const decisionsModule = defineModule({
     }
     if (ctx.actor.permissions.has('decisions.comment.read')) {
       const n = await countInScope(ctx, commentLedger, { unanswered: sql`handling is null` });
-      if (n.unanswered > 0) items.push({ key: 'decisions.unanswered', label: '尚未处理的决策草案公众意见', count: n.unanswered, link: `${COMMENTS}?f.handling.present=0`, tone: 'normal' });
+      if (n.unanswered > 0) items.push({ key: 'decisions.unanswered', label: '尚未处理的决策草案公众意见', count: n.unanswered, link: `${COMMENTS}?status=unanswered`, tone: 'normal' });
     }
     return items;
   },

@@ -118,4 +118,28 @@ export function publicDecisionRoutes(api: Api, platform: Platform): void {
       return { decision: { id: Number(d.id), title: d.title }, summary: { published: items.length, adopted: count('采纳'), partlyAdopted: count('部分采纳'), notAdopted: count('未采纳') }, items };
     },
   });
+
+  api.route({
+    method: 'GET',
+    url: '/api/public/normdocs',
+    access: 'public',
+    summary: '已公布的行政规范性文件（文号、公布日期、有效期、效力状态）',
+    tags: ['公开'],
+    query: z.object({ org: z.string().max(20).optional(), q: z.string().trim().max(60).optional(), effect: z.enum(['现行有效', '已修改', '已废止', '已失效']).optional() }),
+    handler: async (_ctx, { query }) => {
+      let q = db
+        .selectFrom('normdocs_document as n')
+        .innerJoin('org', 'org.code', 'n.org_code')
+        .select(['n.id', 'n.org_code', 'org.name as org_name', 'n.doc_no', 'n.title', 'n.drafting_unit', 'n.publish_on', 'n.valid_until', 'n.effect', 'n.effect_changed_on', 'n.filed_on'])
+        .where('n.status', '=', 'active')
+        .where('n.publish_on', 'is not', null);
+      if (query.org) q = q.where('n.org_code', '=', query.org);
+      if (query.effect) q = q.where('n.effect', '=', query.effect);
+      if (query.q) q = q.where((eb) => eb.or([eb('n.title', 'like', `%${query.q}%`), eb('n.doc_no', 'like', `%${query.q}%`)]));
+      const rows = await q.orderBy('n.publish_on', 'desc').orderBy('n.id', 'desc').limit(1000).execute();
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw rows
+      const items = rows.map((r: any) => ({ id: Number(r.id), orgCode: r.org_code, orgName: r.org_name, docNo: r.doc_no, title: r.title, draftingUnit: r.drafting_unit, publishOn: iso(r.publish_on), validUntil: iso(r.valid_until), effect: r.effect, effectChangedOn: iso(r.effect_changed_on), filed: Boolean(r.filed_on) }));
+      return { items, inForce: items.filter((i) => i.effect === '现行有效' || i.effect === '已修改').length };
+    },
+  });
 }
