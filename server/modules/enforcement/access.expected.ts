@@ -5,9 +5,14 @@ const READERS: readonly Role[] = ['clerk', 'reviewer', 'legal_reviewer', 'leader
 /** who may reach each custom route of the enforcement module (generated ledger and workflow routes are covered elsewhere) */
 export const EXPECTED_ACCESS: Record<string, ReadonlyArray<Role> | 'any' | 'public'> = {
   'POST /api/enforcement/cases/:id/decide': ['leader', 'county_admin'],
+  'GET /api/enforcement/cases/:id/documents': READERS,
   'GET /api/enforcement/cases/:id/documents/:kind': READERS,
   'GET /api/public/enforcement/decisions': 'public',
   'GET /api/public/enforcement/matters': 'public',
+  'GET /api/public/enforcement/catalogs': 'public',
+  'POST /api/enforcement/catalog-versions': ['reviewer', 'county_admin'],
+  'GET /api/enforcement/catalog-versions': READERS,
+  'GET /api/public/enforcement/draws': 'public',
   'POST /api/enforcement/draws': ['clerk', 'reviewer', 'county_admin'],
   'GET /api/enforcement/draws': READERS,
   'GET /api/public/enforcement/draws/:id': 'public',

@@ -1,10 +1,13 @@
 import { DEMO_COUNTY } from '../../demo/demo-county.ts';
 import { addDays, companyName, dateBetween, demoWindow, DEMO_TOWN_CODES, idNumber, mobile, officeOf, personName, rng, townName, uscc, village, windowYears } from '../../demo/fake.ts';
+import { addWorkingDays } from '../../platform/calendar/calendar.ts';
+import { loadCalendar } from '../../platform/calendar/calendar.repository.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { seedLedger } from '../../platform/ledger/ledger.seed.ts';
 import type { Platform } from '../../platform/module.ts';
 import { DOMAINS, INDUSTRIES } from './enforcement.ledgers.ts';
-import { amountBand } from './enforcement.rules.ts';
+import { publishCatalog } from './enforcement.catalog.ts';
+import { amountBand, publishedInTime } from './enforcement.rules.ts';
 
 type Domain = (typeof DOMAINS)[number];
 
@@ -76,6 +79,15 @@ const LEVELS: ReadonlyArray<readonly [string, string, number, number, boolean, b
 export async function seedEnforcementDemo(ctx: Ctx, platform: Platform): Promise<void> {
   const r = rng('enforcement');
   const w = demoWindow(ctx.now);
+  const cal = await loadCalendar(ctx.tx as unknown as Parameters<typeof loadCalendar>[0]);
+  // the publication deadline as the decide route computes it; none when the calendar year is not loaded
+  const publicationDue = (decided: string, days: number): string | null => {
+    try {
+      return addWorkingDays(decided, days, cal).due;
+    } catch {
+      return null;
+    }
+  };
   const today = w.to;
   const shared = Array.from({ length: 6 }, () => ({ name: companyName(r), uscc: uscc(r) }));
   const countyCases: Array<{ orgCode: string; values: Record<string, unknown> }> = [];
@@ -85,6 +97,7 @@ export async function seedEnforcementDemo(ctx: Ctx, platform: Platform): Promise
     const unit = officeOf(town, 'enforcement');
     const matters = townCatalog(short, `${w.years[0]}-03-15`);
     const matterIds = await seedLedger(ctx, platform, 'enforcement.matter', matters.map((m) => ({ orgCode: town, values: m.values })));
+    await publishCatalog(ctx, { orgCode: town, label: '2025版', publishedOn: `${w.years[0]}-03-15`, note: `${name}综合行政执法事项清单（法定、赋权、可委托）` });
     const penaltyMatters = matters.map((m, i) => ({ ...m, id: matterIds[i] as number })).filter((m) => m.values['matter_type'] === '行政处罚');
     const inspectMatters = matters.map((m, i) => ({ ...m, id: matterIds[i] as number })).filter((m) => m.values['matter_type'] === '行政检查');
     const benchRows = penaltyMatters.flatMap((m) => LEVELS.map(([circumstance, level, min, max, fv, quick]) => ({ orgCode: town, values: { matter: m.id, circumstance, level, min_amount: min, max_amount: max, first_violation_exempt: fv, quick_minor: quick } })));
@@ -197,6 +210,9 @@ export async function seedEnforcementDemo(ctx: Ctx, platform: Platform): Promise
             ...(departure ? { departure_reason: '当事人违法所得较大，经集体讨论决定在基准上限以上处罚。' } : {}),
           });
           values['amount_band'] = amountBand(values);
+          const due = publicationDue(decided, 7);
+          if (due) values['publication_due_on'] = due;
+          values['published_in_time'] = publishedInTime(values);
         }
         if (steps['served_on']) values['service_method'] = r.pick(['直接送达', '邮寄送达', '电子送达'] as const);
         if (steps['executed_on']) values['execution'] = r.weighted([['自觉履行', 85], ['分期缴纳', 10], ['申请法院强制执行', 5]] as const);

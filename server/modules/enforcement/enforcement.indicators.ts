@@ -14,6 +14,8 @@ export const enforcementIndicators = defineIndicators([
   { id: 'enforcement.matters_by_type', kind: 'count', ledger: M, label: '执法事项（按类型）', unit: '项', snapshot: true, where: valid, breakdown: 'matter_type' },
   // "录入案件516宗，其中行政处罚案件18宗（11宗已办结，7宗正在办理）、行政检查案件498宗"
   { id: 'enforcement.cases', kind: 'count', ledger: C, label: '录入执法案件', unit: '宗', breakdown: 'case_type' },
+  { id: 'enforcement.cases_closed', kind: 'count', ledger: C, label: '执法案件已办结', unit: '宗', where: { closed_on: { present: true } }, breakdown: 'case_type' },
+  { id: 'enforcement.cases_open', kind: 'count', ledger: C, label: '执法案件正在办理', unit: '宗', where: { closed_on: null }, breakdown: 'case_type' },
   { id: 'enforcement.cases_by_domain', kind: 'count', ledger: C, label: '执法案件（按领域）', unit: '宗', breakdown: 'domain' },
   { id: 'enforcement.penalty_cases', kind: 'count', ledger: C, label: '行政处罚案件', unit: '宗', where: { case_type: '行政处罚' }, breakdown: 'domain' },
   { id: 'enforcement.penalty_closed', kind: 'count', ledger: C, label: '行政处罚案件已办结', unit: '宗', where: { case_type: '行政处罚', closed_on: { present: true } } },
@@ -22,6 +24,7 @@ export const enforcementIndicators = defineIndicators([
   { id: 'enforcement.coercion_cases', kind: 'count', ledger: C, label: '行政强制案件', unit: '宗', where: { case_type: '行政强制' } },
   { id: 'enforcement.random_inspections', kind: 'count', ledger: C, label: '“双随机”抽查检查对象', unit: '家', where: { case_type: '行政检查', source: '双随机抽查' }, breakdown: 'inspection_result' },
   { id: 'enforcement.decisions', kind: 'count', ledger: C, label: '作出行政处罚决定', unit: '宗', dateField: 'decided_on', where: { case_type: '行政处罚', decided_on: { present: true } }, breakdown: 'amount_band' },
+  { id: 'enforcement.decisions_by_kind', kind: 'count', ledger: C, label: '行政处罚决定（按处罚种类）', unit: '宗', dateField: 'decided_on', where: { case_type: '行政处罚', decided_on: { present: true } }, breakdown: 'penalty_kinds', description: '一宗案件并处多种处罚的，分别计入各处罚种类' },
   { id: 'enforcement.fines', kind: 'sum', ledger: C, field: 'amount', label: '罚款金额', unit: '元', dateField: 'decided_on', where: { case_type: '行政处罚', decided_on: { present: true } } },
   { id: 'enforcement.first_violation_exempt', kind: 'count', ledger: C, label: '首违不罚', unit: '宗', dateField: 'decided_on', where: { first_violation_exempt: true, decided_on: { present: true } } },
   { id: 'enforcement.quick_minor', kind: 'count', ledger: C, label: '轻微速罚', unit: '宗', dateField: 'decided_on', where: { quick_minor: true, decided_on: { present: true } } },
@@ -32,5 +35,9 @@ export const enforcementIndicators = defineIndicators([
   // 执法公示
   { id: 'enforcement.published', kind: 'count', ledger: C, label: '公示执法决定信息', unit: '条', dateField: 'decided_on', where: { decided_on: { present: true }, published_on: { present: true }, publication_withdrawn_on: null } },
   { id: 'enforcement.decided_all', kind: 'count', ledger: C, label: '作出执法决定', unit: '宗', dateField: 'decided_on', where: { decided_on: { present: true } } },
+  // 公示及时性: published by the deadline computed at the decision (7 working days for a penalty, 20 for others)
+  { id: 'enforcement.publication_due', kind: 'count', ledger: C, label: '应当公示的执法决定', unit: '宗', dateField: 'decided_on', where: { decided_on: { present: true }, publication_due_on: { present: true } } },
+  { id: 'enforcement.published_in_time', kind: 'count', ledger: C, label: '按期公示的执法决定', unit: '宗', dateField: 'decided_on', where: { decided_on: { present: true }, publication_due_on: { present: true }, published_in_time: true } },
+  { id: 'enforcement.publication_timeliness', kind: 'ratio', label: '执法决定按期公示率', unit: '%', numerator: 'enforcement.published_in_time', denominator: 'enforcement.publication_due', digits: 1, description: '行政处罚决定7个工作日内、其他执法决定20个工作日内公示的比例' },
   { id: 'enforcement.publication_rate', kind: 'ratio', label: '执法决定公示率', unit: '%', numerator: 'enforcement.published', denominator: 'enforcement.decided_all', digits: 1, description: '逾期未公示的在“到期事项”中列出' },
 ]);

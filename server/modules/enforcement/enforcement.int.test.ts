@@ -7,7 +7,7 @@ import { syncLedgerTables } from '../../platform/ledger/ledger.schema.ts';
 import { subtreeCodes } from '../../platform/orgs/org.repository.ts';
 import { adoptRecords } from '../../platform/workflow/workflow.service.ts';
 import { json, startTestApp, type TestApp } from '../../test/harness.ts';
-import { createRecord, listLedger, moduleIndicators } from '../../test/ledger-client.ts';
+import { createRecord, listLedger, listTotal, moduleIndicators } from '../../test/ledger-client.ts';
 import { modules } from '../index.ts';
 import { runDraw } from './draw.algorithm.ts';
 import { caseLedger } from './enforcement.ledgers.ts';
@@ -57,9 +57,54 @@ describe('enforcement demo data', () => {
     expect(values.get('enforcement.matters_self_selected')).toBe(39);
     expect(values.get('enforcement.matters_entrusted')).toBe(50);
     expect(values.get('enforcement.major_review_rate')).toBe(100);
-    const pub = json<{ counts: Record<string, number>; selfSelected: number }>(await t.request(null, { method: 'GET', url: `/api/public/enforcement/matters?org=${TOWN}` }));
-    expect(pub.counts).toEqual({ 法定: 27, 赋权: 54, 可委托: 50 });
-    expect(pub.selfSelected).toBe(39);
+    const pub = json<{ label: string; counts: Record<string, number>; items: unknown[] }>(await t.request(null, { method: 'GET', url: `/api/public/enforcement/matters?org=${TOWN}` }));
+    expect(pub.label).toBe('2025版');
+    expect(pub.counts).toEqual({ total: 131, statutory: 27, delegated: 54, selfSelected: 39, entrusted: 50 });
+    expect(pub.items).toHaveLength(131);
+  });
+
+  it('counts what the linked ledger lists show, every figure and every part of it', async () => {
+    const year = new Date().getUTCFullYear() - 1;
+    const values = await moduleIndicators(t, county, 'enforcement', TOWN, year);
+    const counts = values.filter((v) => v.kind === 'count' && v.link);
+    expect(counts.map((v) => v.id)).toEqual(expect.arrayContaining(['enforcement.cases', 'enforcement.cases_closed', 'enforcement.cases_open', 'enforcement.decisions', 'enforcement.decisions_by_kind', 'enforcement.publication_due', 'enforcement.published_in_time', 'enforcement.random_inspections', 'enforcement.major_decisions']));
+    for (const v of counts) {
+      expect(await listTotal(t, county, v.link ?? ''), v.id).toBe(v.value);
+      for (const b of v.breakdown) if (b.link) expect(await listTotal(t, county, b.link), `${v.id} ${b.label}`).toBe(b.value);
+    }
+    const get = (id: string) => values.find((v) => v.id === id);
+    expect(get('enforcement.major_review_rate')?.value).toBe(100);
+    expect(get('enforcement.publication_due')?.value).toBeGreaterThan(0);
+    // the demo publishes most decisions within the 7 working days; the rate is a real figure, not a constant
+    expect(get('enforcement.publication_timeliness')?.value).toBeGreaterThan(50);
+    expect(get('enforcement.publication_timeliness')?.value).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('三张清单 versions', () => {
+  it('freezes the current matters as a named version, audited, once per label, shown on the public site', async () => {
+    const reviewer = await t.login('reviewer');
+    const refused = await t.request(clerk, { method: 'POST', url: '/api/enforcement/catalog-versions', payload: { label: '2026版', publishedOn: today } });
+    expect(refused.statusCode).toBe(403);
+    const res = await t.request(reviewer, { method: 'POST', url: '/api/enforcement/catalog-versions', payload: { label: '2026版', publishedOn: today, note: '调整后重新发布' } });
+    expect(res.statusCode, res.body).toBe(200);
+    const v = json<{ id: number; orgCode: string; counts: { total: number } }>(res);
+    expect(v.counts.total).toBeGreaterThan(0);
+    const again = await t.request(reviewer, { method: 'POST', url: '/api/enforcement/catalog-versions', payload: { label: '2026版', publishedOn: today } });
+    expect(again.statusCode).toBe(400);
+    expect(again.body).toContain('已发布过');
+    const future = await t.request(reviewer, { method: 'POST', url: '/api/enforcement/catalog-versions', payload: { label: '2099版', publishedOn: '2099-01-01' } });
+    expect(future.statusCode).toBe(400);
+    expect(future.body).toContain('发布日期');
+    const list = json<{ items: Array<{ id: number; label: string }> }>(await t.request(reviewer, { method: 'GET', url: '/api/enforcement/catalog-versions' })).items;
+    expect(list.map((x) => x.label)).toContain('2026版');
+    const pub = json<{ label: string; versions: Array<{ label: string }> }>(await t.request(null, { method: 'GET', url: `/api/public/enforcement/matters?org=${v.orgCode}` }));
+    expect(pub.label).toBe('2026版');
+    expect(pub.versions.map((x) => x.label)).toEqual(['2026版', '2025版']);
+    const catalogs = json<{ items: Array<{ orgCode: string; label: string }> }>(await t.request(null, { method: 'GET', url: '/api/public/enforcement/catalogs' })).items;
+    expect(catalogs.find((c) => c.orgCode === v.orgCode)?.label).toBe('2026版');
+    const audit = await t.request(await t.login('auditor'), { method: 'GET', url: '/api/audit?entity=enforcement.catalog' });
+    expect(audit.body).toContain('2026版');
   });
 
   it('has hundreds of inspections and tens of penalties per town last year', async () => {
@@ -116,12 +161,20 @@ describe('a penalty case from 案源登记 to 结案 and 公示', () => {
     const outside = await t.request(leader, { method: 'POST', url: `/api/enforcement/cases/${id}/decide`, payload: { benchmark: bench.id, decided_on: daysAgo(1), decision_result: '罚款', penalty_kinds: ['罚款'], amount: bench.max + 500 } });
     expect(outside.statusCode, outside.body).toBe(422);
     expect(problem(outside).detail).toContain('裁量基准');
-    // the generic transition route cannot slip a wider range past the gate either: the range comes from the catalog
+    // the generic transition route does not decide at all: the range must come from the catalog
+    const generic = await go(leader, id, 'decide', { decided_on: daysAgo(1), decision_result: '罚款', penalty_kinds: ['罚款'], amount: bench.max + 500, benchmark_min: 0, benchmark_max: 9_999_999 });
+    expect(generic.statusCode, generic.body).toBe(409);
+    expect(problem(generic).detail).toContain('作出处罚决定');
+    const tl = json<{ transitions: Array<{ name: string; dedicated: string | null }> }>(await t.request(leader, { method: 'GET', url: `/api/ledgers/${CASES}/${id}/timeline` }));
+    expect(tl.transitions.find((x) => x.name === 'decide')?.dedicated).toContain('裁量基准');
+    // nor can the request widen the range on the dedicated route: it is taken from the catalog
     const ok = await t.request(leader, { method: 'POST', url: `/api/enforcement/cases/${id}/decide`, payload: { benchmark: bench.id, benchmark_max: 9_999_999, decided_on: daysAgo(1), decision_result: `给予警告，并处罚款${bench.min + 100}元`, penalty_kinds: ['警告', '罚款'], amount: bench.min + 100 } });
     expect(ok.statusCode, ok.body).toBe(200);
     const rec = json<{ values: Record<string, unknown>; state: string }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${CASES}/${id}` }));
     expect(rec.state).toBe('decided');
     expect(Number(rec.values['benchmark_max'])).toBe(bench.max);
+    // the publication deadline: 7 working days after the decision, at least 9 calendar days later
+    expect(String(rec.values['publication_due_on']) > daysAgo(1)).toBe(true);
   });
 
   it('generates the 决定书 as DOCX with the case’s fields and a sequential 文号', async () => {
@@ -138,6 +191,9 @@ describe('a penalty case from 案源登记 to 结案 and 公示', () => {
     expect(text).toContain(docNo);
     const again = await t.request(clerk, { method: 'GET', url: `/api/enforcement/cases/${id}/documents/decision` });
     expect(decodeURIComponent(String(again.headers['x-document-number']))).toBe(docNo);
+    const docs = json<{ items: Array<{ kind: string; docNo: string | null; unavailable: string | null }> }>(await t.request(clerk, { method: 'GET', url: `/api/enforcement/cases/${id}/documents` })).items;
+    expect(docs.find((d) => d.kind === 'decision')?.docNo).toBe(docNo);
+    expect(docs.find((d) => d.kind === 'service')?.unavailable).toContain('送达日期');
     const notice = await t.request(clerk, { method: 'GET', url: `/api/enforcement/cases/${id}/documents/notice` });
     expect(notice.statusCode).toBe(200);
   });
@@ -145,6 +201,8 @@ describe('a penalty case from 案源登记 to 结案 and 公示', () => {
   it('is served, executed, closed and published with personal data masked, then withdrawn with a reason', async () => {
     expect((await go(clerk, id, 'serve', { served_on: daysAgo(1), service_method: '直接送达' })).statusCode).toBe(200);
     expect((await go(clerk, id, 'publish', { published_on: today })).statusCode).toBe(200);
+    const published = json<{ values: Record<string, unknown> }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${CASES}/${id}` }));
+    expect(published.values['published_in_time']).toBe(true);
     expect((await go(clerk, id, 'execute', { executed_on: today, execution: '自觉履行' })).statusCode).toBe(200);
     const closed = await go(leader, id, 'close', { closed_on: today });
     expect(closed.statusCode, closed.body).toBe(200);
@@ -190,6 +248,8 @@ describe('双随机、一公开', () => {
     const tasks = await listLedger(t, clerk, CASES, `f.draw_id=${draw.id}&pageSize=10`);
     expect(tasks.total).toBe(5);
 
+    const listed = json<{ items: Array<{ id: number; seed: string }> }>(await t.request(null, { method: 'GET', url: '/api/public/enforcement/draws' })).items;
+    expect(listed.find((d) => d.id === draw.id)?.seed).toBe('published-seed-0001');
     const pub = await t.request(null, { method: 'GET', url: `/api/public/enforcement/draws/${draw.id}` });
     expect(pub.statusCode).toBe(200);
     const p = json<DrawRecord & { verified: boolean }>(pub);

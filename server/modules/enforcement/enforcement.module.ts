@@ -4,6 +4,7 @@ import { defineModule, type HomeItem } from '../../platform/module.ts';
 import { seedEnforcementDemo } from './enforcement.demo.ts';
 import { enforcementIndicators } from './enforcement.indicators.ts';
 import { caseLedger, enforcementLedgers } from './enforcement.ledgers.ts';
+import * as catalogMigration from './enforcement.catalog.migration.ts';
 import * as migration from './enforcement.migration.ts';
 import { enforcementRoutes } from './enforcement.routes.ts';
 import { repeatedInspectionAlerts } from './enforcement.service.ts';
@@ -17,13 +18,17 @@ export const enforcementModule = defineModule({
   label: '行政执法',
   ledgers: enforcementLedgers,
   indicators: enforcementIndicators,
-  migrations: { '20261122001000-enforcement': migration },
-  permissions: [{ code: 'enforcement.draw.create', label: '双随机抽查：抽取检查对象和执法人员', roles: ['clerk', 'reviewer', 'county_admin'] }],
+  migrations: { '20261122001000-enforcement': migration, '20261122002000-enforcement-catalog': catalogMigration },
+  permissions: [
+    { code: 'enforcement.draw.create', label: '双随机抽查：抽取检查对象和执法人员', roles: ['clerk', 'reviewer', 'county_admin'] },
+    { code: 'enforcement.catalog.publish', label: '执法事项清单：发布清单版本', roles: ['reviewer', 'county_admin'] },
+  ],
   nav: [
     { path: CASES, label: '执法案件', permission: 'enforcement.case.read', group: GROUP, icon: 'audit', order: 1000 },
-    { path: '/ledgers/enforcement.matter', label: '执法事项清单', permission: 'enforcement.matter.read', group: GROUP, icon: 'unordered-list', order: 1005 },
-    { path: '/ledgers/enforcement.benchmark', label: '裁量基准', permission: 'enforcement.benchmark.read', group: GROUP, icon: 'control', order: 1010 },
-    { path: '/enforcement/draws', label: '双随机抽查', permission: 'enforcement.case.read', group: GROUP, icon: 'interaction', order: 1015 },
+    { path: '/enforcement/catalog', label: '三张清单', permission: 'enforcement.matter.read', group: GROUP, icon: 'book', order: 1003 },
+    { path: '/ledgers/enforcement.matter', label: '执法事项清单', permission: 'enforcement.matter.read', group: GROUP, icon: 'profile', order: 1005 },
+    { path: '/ledgers/enforcement.benchmark', label: '裁量基准', permission: 'enforcement.benchmark.read', group: GROUP, icon: 'reconciliation', order: 1010 },
+    { path: '/enforcement/draws', label: '双随机抽查', permission: 'enforcement.case.read', group: GROUP, icon: 'file-search', order: 1015 },
     { path: '/ledgers/enforcement.target', label: '检查对象名录库', permission: 'enforcement.target.read', group: GROUP, icon: 'shop', order: 1020 },
     { path: '/ledgers/enforcement.inspector', label: '执法人员名录库', permission: 'enforcement.inspector.read', group: GROUP, icon: 'team', order: 1025 },
   ],

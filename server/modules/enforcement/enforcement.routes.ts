@@ -5,8 +5,11 @@ import type { Platform } from '../../platform/module.ts';
 import { TRANSITION_LABELS, transitionBody } from '../../platform/workflow/workflow.service.ts';
 import { DOCUMENT_KINDS, type DocumentKind } from './enforcement.documents.ts';
 import { caseLedger, DOMAINS } from './enforcement.ledgers.ts';
-import { caseDocx, createDraw, decideCase, listDraws, publicDecisions, publicDraw, publicMatters, repeatedInspectionAlerts } from './enforcement.service.ts';
+import { catalogVersions, publicCatalog, publicCatalogs, publishCatalog } from './enforcement.catalog.ts';
+import { caseDocuments, caseDocx, createDraw, decideCase, listDraws, publicDecisions, publicDraw, publicDrawList, repeatedInspectionAlerts } from './enforcement.service.ts';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- this module's own tables, read without a user scope on the public site
+type AnyDb = Kysely<any>;
 const idParam = z.object({ id: z.coerce.number().int().positive('须为记录编号') });
 const tags = ['行政执法'];
 const fieldLabels = Object.fromEntries(caseLedger.fields.map((f) => [f.name, f.label]));
@@ -23,6 +26,15 @@ export function enforcementRoutes(api: Api, platform: Platform): void {
     body: transitionBody.and(z.object({ benchmark: z.coerce.number().int().positive().nullable().optional() })),
     labels: { ...fieldLabels, ...TRANSITION_LABELS },
     handler: (ctx, { params, body }) => decideCase(ctx, platform, params.id, body),
+  });
+  api.route({
+    method: 'GET',
+    url: '/api/enforcement/cases/:id/documents',
+    access: 'enforcement.case.read',
+    summary: '案件的执法文书：当前可制作哪些，已编的文号',
+    tags,
+    params: idParam,
+    handler: async (ctx, { params }) => ({ items: await caseDocuments(ctx, params.id) }),
   });
   api.route({
     method: 'GET',
@@ -55,11 +67,43 @@ export function enforcementRoutes(api: Api, platform: Platform): void {
     method: 'GET',
     url: '/api/public/enforcement/matters',
     access: 'public',
-    summary: '公开的执法事项清单（法定、赋权、可委托）',
+    summary: '公开的执法事项清单（法定、赋权、可委托）：某单位最新发布的版本，或指定版本',
     tags: ['公开'],
-    query: z.object({ org: z.string().regex(/^\d{12}$/, '须为12位区划代码') }),
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a ledger table read without a user scope
-    handler: (_ctx, { query }) => publicMatters(platform.db as unknown as Kysely<any>, query.org),
+    query: z.object({ org: z.string().regex(/^\d{12}(-\d{2})?$/, '须为12位区划代码').optional(), id: z.coerce.number().int().positive().optional() }),
+    labels: { org: '单位', id: '清单版本' },
+    handler: (_ctx, { query }) => publicCatalog(platform.db as unknown as AnyDb, query),
+  });
+  api.route({
+    method: 'GET',
+    url: '/api/public/enforcement/catalogs',
+    access: 'public',
+    summary: '已发布执法事项清单的单位及其最新版本',
+    tags: ['公开'],
+    handler: async () => ({ items: await publicCatalogs(platform.db as unknown as AnyDb) }),
+  });
+  api.route({
+    method: 'POST',
+    url: '/api/enforcement/catalog-versions',
+    access: 'enforcement.catalog.publish',
+    write: true,
+    summary: '发布执法事项清单版本：冻结本单位当前有效的执法事项，公开网站展示最新版本',
+    tags,
+    body: z.object({
+      label: z.string().trim().min(2, '请填写版本号（至少2个字）').max(40, '不能超过40个字'),
+      publishedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '须为有效日期，格式如 2026-03-08'),
+      note: z.string().trim().max(500, '不能超过500个字').optional(),
+      orgCode: z.string().max(40).optional(),
+    }),
+    labels: { label: '版本号', publishedOn: '发布日期', note: '发布说明', orgCode: '所属单位' },
+    handler: (ctx, { body }) => publishCatalog(ctx, body),
+  });
+  api.route({
+    method: 'GET',
+    url: '/api/enforcement/catalog-versions',
+    access: 'enforcement.matter.read',
+    summary: '已发布的执法事项清单版本',
+    tags,
+    handler: async (ctx) => ({ items: await catalogVersions(ctx) }),
   });
   api.route({
     method: 'POST',
@@ -91,13 +135,20 @@ export function enforcementRoutes(api: Api, platform: Platform): void {
   });
   api.route({
     method: 'GET',
+    url: '/api/public/enforcement/draws',
+    access: 'public',
+    summary: '“双随机”抽取公开：各批次的名称、抽取日期和种子',
+    tags: ['公开'],
+    handler: async () => ({ items: await publicDrawList(platform.db as unknown as AnyDb) }),
+  });
+  api.route({
+    method: 'GET',
     url: '/api/public/enforcement/draws/:id',
     access: 'public',
     summary: '“双随机”抽取公开：种子、冻结的名录、抽取结果，以及按公开算法重算的核验结果',
     tags: ['公开'],
     params: idParam,
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- this module's own table
-    handler: (_ctx, { params }) => publicDraw(platform.db as unknown as Kysely<any>, params.id),
+    handler: (_ctx, { params }) => publicDraw(platform.db as unknown as AnyDb, params.id),
   });
   api.route({
     method: 'GET',

@@ -19,6 +19,12 @@ export function benchmarkProblem(v: RecordValues): BenchmarkProblem {
   return filled(v, 'departure_reason') ? null : 'outside';
 }
 
+/** whether the decision was published by its deadline (国办发〔2018〕118号); null until both dates are known */
+export function publishedInTime(v: RecordValues): boolean | null {
+  if (blank(v['published_on']) || blank(v['publication_due_on'])) return null;
+  return text(v, 'published_on') <= text(v, 'publication_due_on');
+}
+
 /** the day n calendar days after an ISO date */
 export function plusDays(iso: string, n: number): string {
   const d = new Date(`${iso}T00:00:00Z`);

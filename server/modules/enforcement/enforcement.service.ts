@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { audit } from '../../platform/audit/audit.service.ts';
+import { addWorkingDays } from '../../platform/calendar/calendar.ts';
+import { loadCalendar } from '../../platform/calendar/calendar.repository.ts';
 import { mask } from '../../platform/crypto/mask.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
@@ -51,7 +53,17 @@ export async function decideCase(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, 
     if (Number(b['matter']) !== Number(row['matter'])) throw new AppError('validation_failed', '所选裁量基准不属于本案的执法事项', [{ path: 'benchmark', label: '适用裁量基准', message: '适用裁量基准：须为本案执法事项的裁量基准' }]);
     Object.assign(input, { benchmark: Number(chosen), benchmark_min: Number(b['min_amount']), benchmark_max: Number(b['max_amount']) });
   }
-  return applyTransition(ctx, platform, caseLedger, id, 'decide', input);
+  delete input['publication_due_on'];
+  // 执法公示: 7 working days after a penalty decision, 20 after another; the clock engine tracks the same deadline
+  const decidedOn = typeof body['decided_on'] === 'string' ? body['decided_on'] : null;
+  if (decidedOn && /^\d{4}-\d{2}-\d{2}$/.test(decidedOn)) {
+    try {
+      input['publication_due_on'] = addWorkingDays(decidedOn, row['case_type'] === '行政处罚' ? 7 : 20, await loadCalendar(db(ctx))).due;
+    } catch {
+      // a calendar year not loaded yet: the deadline stays with the clock engine (到期事项), the field stays empty
+    }
+  }
+  return applyTransition(ctx, platform, caseLedger, id, 'decide', input, { dedicated: true });
 }
 
 /** the next 文号 for an organisation, year and kind; a document keeps the number it got the first time */
@@ -89,6 +101,27 @@ export async function caseDocx(ctx: Ctx, id: number, kind: DocumentKind): Promis
   const spec = caseDocument(kind, { values: v, orgName, matterName: String(matter?.name ?? ''), law: String(matter?.law ?? ''), article: String(matter?.article ?? '') }, docNo, chinaToday(ctx.now));
   await audit(ctx, { entity: caseLedger.name, entityId: id, action: 'document', orgCode, diff: { kind, docNo } });
   return { body: await renderDocx(spec), fileName: `${DOCUMENT_KINDS[kind].label}-${String(v['case_no'])}.docx`, docNo };
+}
+
+export interface CaseDocumentInfo {
+  kind: DocumentKind;
+  label: string;
+  docNo: string | null;
+  /** null when it can be made now; otherwise why not yet */
+  unavailable: string | null;
+}
+
+/** the enforcement documents of a case: which can be made at its current step, and the 文号 each was given */
+export async function caseDocuments(ctx: Ctx, id: number): Promise<CaseDocumentInfo[]> {
+  const row = await loadRow(ctx, caseLedger, id);
+  const v = plainCase(ctx.cipher, row);
+  const numbers = new Map((await db(ctx).selectFrom('enforcement_document').select(['kind', 'doc_no']).where('case_id', '=', id).execute()).map((r) => [String(r.kind), String(r.doc_no)]));
+  const inspection = v['case_type'] === '行政检查';
+  return (Object.keys(DOCUMENT_KINDS) as DocumentKind[]).map((kind) => {
+    const when = v[KIND_DATE[kind]];
+    const unavailable = inspection && kind !== 'inquiry' ? '行政检查案件不制作此文书' : kind !== 'inquiry' && typeof when !== 'string' ? `待${caseLedger.fields.find((f) => f.name === KIND_DATE[kind])?.label ?? ''}填写后可制作` : null;
+    return { kind, label: DOCUMENT_KINDS[kind].label, docNo: numbers.get(kind) ?? null, unavailable };
+  });
 }
 
 export interface PublicDecision {
@@ -272,6 +305,12 @@ export function verifyDraw(d: Pick<DrawRecord, 'seed' | 'targets' | 'inspectors'
   return JSON.stringify(again) === JSON.stringify(d.result);
 }
 
+/** every draw, newest first, for the public site's list (details and verification on each draw's page) */
+export async function publicDrawList(d: AnyDb): Promise<Array<{ id: number; orgName: string; title: string; seed: string; drawnOn: string; targets: number; drawn: number }>> {
+  const rows = await d.selectFrom('enforcement_draw as d').innerJoin('org as o', 'o.code', 'd.org_code').select(['d.id', 'o.name as org_name', 'd.title', 'd.seed', 'd.drawn_on', 'd.target_count', sql<number>`jsonb_array_length(d.targets)`.as('pool')]).orderBy('d.drawn_on', 'desc').orderBy('d.id', 'desc').limit(200).execute();
+  return rows.map((r) => ({ id: Number(r.id), orgName: String(r.org_name), title: String(r.title), seed: String(r.seed), drawnOn: iso(r.drawn_on), targets: Number(r.pool), drawn: Number(r.target_count) }));
+}
+
 export async function listDraws(ctx: Ctx): Promise<Array<{ id: number; orgCode: string; title: string; seed: string; drawnOn: string; targets: number; tasks: number }>> {
   const rows = await db(ctx).selectFrom('enforcement_draw').select(['id', 'org_code', 'title', 'seed', 'drawn_on', 'target_count', 'targets']).where('org_code', 'in', ctx.scope.codes).orderBy('id', 'desc').limit(200).execute();
   return rows.map((r) => ({ id: Number(r.id), orgCode: String(r.org_code), title: String(r.title), seed: String(r.seed), drawnOn: iso(r.drawn_on), targets: (typeof r.targets === 'string' ? JSON.parse(r.targets) : r.targets).length, tasks: Number(r.target_count) }));
@@ -331,20 +370,4 @@ export async function repeatedInspectionAlerts(ctx: Ctx, days = 365): Promise<Re
   const visits = rows.map((r) => ({ uscc: String(r.party_uscc), party: String(safeDecrypt(ctx.cipher, String(r.party_name)) ?? ''), orgCode: String(r.org_code), orgName: String(r.org_name), date: iso(r.registered_on), caseId: Number(r.id) }));
   const scope = new Set(ctx.scope.codes);
   return repeatedInspections(visits).filter((a) => a.visits.some((v) => scope.has(v.orgCode)));
-}
-
-/** the published catalog (三张清单) of an organisation, with the count per category as the report quotes it */
-export async function publicMatters(d: AnyDb, org: string): Promise<{ counts: Record<string, number>; selfSelected: number; items: Array<Record<string, unknown>> }> {
-  const rows = await d
-    .selectFrom('enforcement_matter')
-    .select(['id', 'code', 'name', 'matter_type', 'category', 'self_selected', 'domain', 'law', 'article', 'guiding_dept', 'catalog_version', 'published_on'])
-    .where('status', '=', 'active')
-    .where('matter_status', '=', '有效')
-    .where('published_on', 'is not', null)
-    .where((eb) => eb.or([eb('org_code', '=', org), eb('org_code', 'like', `${org}-%`)]))
-    .orderBy('code')
-    .execute();
-  const counts: Record<string, number> = {};
-  for (const r of rows) counts[String(r.category)] = (counts[String(r.category)] ?? 0) + 1;
-  return { counts, selfSelected: rows.filter((r) => r.category === '赋权' && r.self_selected === true).length, items: rows.map((r) => ({ ...r, published_on: iso(r.published_on) })) };
 }

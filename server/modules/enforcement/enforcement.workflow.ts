@@ -1,6 +1,6 @@
 import { filled } from '../../platform/ledger/rules.ts';
 import { defineWorkflow, type GateCheck, type WorkflowDef } from '../../platform/workflow/workflow.types.ts';
-import { amountBand, benchmarkProblem, legalityReviewMissing } from './enforcement.rules.ts';
+import { amountBand, benchmarkProblem, legalityReviewMissing, publishedInTime } from './enforcement.rules.ts';
 
 const PENALTY = '行政处罚';
 
@@ -40,7 +40,7 @@ export function caseWorkflow(): WorkflowDef {
       if (filled(v, 'filed_on')) return 'filed';
       return 'registered';
     },
-    computeFields: (v) => ({ amount_band: amountBand(v) }),
+    computeFields: (v) => ({ amount_band: amountBand(v), published_in_time: publishedInTime(v) }),
     transitions: [
       // inspections: the on-site record and its result close the inspection (转立案 opens a new penalty case)
       {
@@ -73,8 +73,10 @@ export function caseWorkflow(): WorkflowDef {
         from: ['notified'],
         to: 'decided',
         roles: ['leader', 'county_admin'],
-        captures: ['decided_on', 'decision_result', 'penalty_kinds', 'amount', 'benchmark', 'benchmark_min', 'benchmark_max', 'departure_reason', 'first_violation_exempt', 'quick_minor'],
+        captures: ['decided_on', 'decision_result', 'penalty_kinds', 'amount', 'benchmark', 'benchmark_min', 'benchmark_max', 'departure_reason', 'first_violation_exempt', 'quick_minor', 'publication_due_on'],
         gates: { after: ['notify'], fields: ['decided_on', 'decision_result'], checks: [reviewed, benchmarkChosen, withinBenchmark] },
+        // the range must come from the catalog, never from the request: only POST /api/enforcement/cases/:id/decide decides
+        dedicated: { hint: '请在本页“作出处罚决定”卡片中办理，罚款金额按裁量基准核对' },
       },
       { name: 'serve', label: '送达', from: ['decided'], to: 'served', captures: ['served_on', 'service_method'], gates: { fields: ['served_on', 'service_method'] } },
       { name: 'execute', label: '执行', from: ['served'], to: 'executed', captures: ['executed_on', 'execution'], gates: { fields: ['executed_on', 'execution'] } },

@@ -393,11 +393,12 @@ function fieldMeta(f: FieldDef) {
  * performs a transition on a record: permission (deny by default), state, gates, captured fields (validated as an
  * edit), the new state with a version bump, the timeline event, the clocks and the audit entry, all in ctx.tx
  */
-export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, l: LedgerDef, id: number, name: string, body: TransitionBody): Promise<Timeline> {
+export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, l: LedgerDef, id: number, name: string, body: TransitionBody, opts: { dedicated?: boolean } = {}): Promise<Timeline> {
   const wf = workflowOf(l);
   const t = findTransition(wf, name);
   if (!t) throw notFound(`办理事项“${name}”`);
   if (!can(ctx, transitionPermission(l, t))) throw forbidden(`您的角色无权办理“${t.label}”`);
+  if (t.dedicated && !opts.dedicated) throw new AppError('transition_not_allowed', `“${t.label}”不能在通用办理中办理：${t.dedicated.hint}`);
   let row = await loadRow(ctx, l, id);
   if (row['status'] === 'withdrawn') throw new AppError('conflict', `该${l.noun}已撤销，不能办理“${t.label}”`);
   if (row['state'] === null || row['state'] === undefined) {
@@ -566,7 +567,7 @@ export interface Timeline {
   stateLabel: string;
   final: boolean;
   states: Array<{ name: string; label: string; final: boolean }>;
-  transitions: Array<{ name: string; label: string; to: string | null; toLabel: string; permitted: boolean; blockedBy: GateMiss[]; captures: ReturnType<typeof fieldMeta>[]; note: 'required' | 'optional' | null; extends: string[] }>;
+  transitions: Array<{ name: string; label: string; to: string | null; toLabel: string; permitted: boolean; blockedBy: GateMiss[]; captures: ReturnType<typeof fieldMeta>[]; note: 'required' | 'optional' | null; extends: string[]; dedicated: string | null }>;
   events: Array<Omit<EventRow, 'orgCode' | 'ledger' | 'recordId'> & { fromLabel: string | null; toLabel: string | null }>;
   clocks: TimelineClock[];
   /** the nearest due date of a clock still running */
@@ -626,6 +627,7 @@ export async function timeline(ctx: Ctx, l: LedgerDef, id: number): Promise<Time
         captures: (t.captures ?? []).map((n) => l.fields.find((f) => f.name === n)).filter((f): f is FieldDef => !!f).map(fieldMeta),
         note: t.note ?? null,
         extends: (wf.clocks ?? []).filter((c) => clockEffects(c, t.name).includes('extend')).map((c) => c.id),
+        dedicated: t.dedicated?.hint ?? null,
       })),
     events: (await listEvents(db(ctx), l.name, id)).map(({ orgCode: _o, ledger: _l, recordId: _r, ...e }) => ({ ...e, fromLabel: e.fromState === null ? null : stateLabel(wf, e.fromState), toLabel: e.toState === null ? null : stateLabel(wf, e.toState) })),
     clocks,

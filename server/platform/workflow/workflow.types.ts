@@ -42,6 +42,11 @@ export interface TransitionDef {
   captures?: readonly string[];
   /** a written note (reason, opinion) is required, or may be given */
   note?: 'required' | 'optional';
+  /**
+   * done only through the module's own route and form (e.g. a penalty decision checked against the catalog's
+   * discretion benchmark): the generic transition route refuses it and the generic panel offers no button for it
+   */
+  dedicated?: { hint: string };
 }
 
 /** when a clock starts: on a transition, on creation, or on the date held by a field (e.g. received_on) */

@@ -40,6 +40,14 @@ export function WorkflowPanel({ ledger, recordId, attachments }: { ledger: strin
             {tl.transitions.length ? (
               <Flex wrap gap={8} style={{ marginBottom: 16 }}>
                 {tl.transitions.map((t) => {
+                  // done through the module's own card on this page; say where instead of offering a second way
+                  if (t.dedicated) {
+                    return (
+                      <Tooltip key={t.name} title={t.dedicated}>
+                        <Tag style={{ alignSelf: 'center', padding: '4px 8px' }}>{t.label}：{t.dedicated}</Tag>
+                      </Tooltip>
+                    );
+                  }
                   const blocked = !t.permitted || t.blockedBy.length > 0;
                   const why = !t.permitted ? '您的角色无权办理此事项' : t.blockedBy.map((b) => b.message).join('；');
                   return (

@@ -136,6 +136,8 @@ export interface TimelineTransition {
   captures: Array<Pick<LedgerField, 'name' | 'label' | 'type' | 'required' | 'options' | 'hint'>>;
   note: 'required' | 'optional' | null;
   extends: string[];
+  /** done through a dedicated form on the record page (a module's record panel), not the generic one: where to find it */
+  dedicated?: string | null;
 }
 
 export interface TimelineEvent {
