@@ -1,4 +1,4 @@
-import type { CalendarData, IsoDate } from '../../platform/calendar/calendar.ts';
+import { addWorkingDays, CalendarError, type CalendarData, type IsoDate } from '../../platform/calendar/calendar.ts';
 import { computeClock, type ClockEvent, type ClockRule, type ClockState } from '../../platform/workflow/clock.ts';
 
 // 政府信息公开条例 art. 33: 20 working days, +20 with approval
@@ -28,4 +28,47 @@ export function applicationClockEvents(v: Readonly<Record<string, unknown>>): Cl
 export function applicationClock(v: Readonly<Record<string, unknown>>, cal: CalendarData, today: IsoDate): ClockState | null {
   const events = applicationClockEvents(v);
   return events.length ? computeClock(ANSWER_RULE, events, cal, { today }) : null;
+}
+
+// 政府信息公开条例 art. 30: a request to complete the application (补正) within 7 working days of receipt
+export const SUPPLEMENT_DAYS = 7;
+
+/**
+ * the working-day calendar the ledger's cross-field rules read (rules are synchronous): loaded when the platform
+ * starts and reloaded in the background once it is a minute old, so a newly loaded year is seen within a minute
+ */
+let calendar: { data: CalendarData; at: number } | null = null;
+let reload: (() => Promise<CalendarData>) | null = null;
+let reloading = false;
+
+export async function useCalendar(load: () => Promise<CalendarData>): Promise<void> {
+  reload = load;
+  calendar = { data: await load(), at: Date.now() };
+}
+
+function currentCalendar(): CalendarData | null {
+  if (calendar && reload && !reloading && Date.now() - calendar.at > 60_000) {
+    reloading = true;
+    const load = reload;
+    load()
+      .then((data) => void (calendar = { data, at: Date.now() }))
+      .catch(() => undefined)
+      .finally(() => void (reloading = false));
+  }
+  return calendar?.data ?? null;
+}
+
+/**
+ * the last day a 补正 may be asked for: the 7th working day after receipt; `unknown` when the calendar lacks the
+ * year (never guessed), null when no calendar is loaded at all (pure unit tests)
+ */
+export function supplementDeadline(receivedOn: unknown, cal: CalendarData | null = currentCalendar()): IsoDate | 'unknown' | null {
+  const received = date(receivedOn);
+  if (!received || !cal) return null;
+  try {
+    return addWorkingDays(received, SUPPLEMENT_DAYS, cal).due;
+  } catch (e) {
+    if (e instanceof CalendarError) return 'unknown';
+    throw e;
+  }
 }

@@ -81,7 +81,7 @@ function makeApplication(r: Rng, town: string, received: string, to: string): Re
   let clockFrom = received;
   const noSupplement = reason === '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请';
   if (noSupplement || reason === '补正后申请内容仍不明确' || r.chance(0.1)) {
-    v['supplement_requested_on'] = addDays(received, r.int(1, 8));
+    v['supplement_requested_on'] = addDays(received, r.int(1, 5));
     if (!noSupplement) {
       const back = addDays(String(v['supplement_requested_on']), r.int(2, 12));
       if (back <= to) v['supplement_received_on'] = back;

@@ -131,6 +131,39 @@ describe('the annual disclosure report', () => {
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     const html = await t.request(clerk, { method: 'GET', url: `/api/disclosure/report/export?org=${OWN_TOWN}&year=${lastYear}&format=html` });
     expect(html.body).toContain('结转下年度继续办理');
+    // the official layout: 三、本年度办理结果 spans its 22 outcome rows, （三）不予公开 its 8 reasons
+    expect(html.body).toContain('<td rowspan="22">三、本年度办理结果</td>');
+    expect(html.body).toContain('<td rowspan="8">（三）不予公开</td>');
+    expect(html.body).toContain('<th colspan="5">法人或其他组织</th>');
+  });
+
+  it('exports PDF where LibreOffice or Chromium is installed, and says so where neither is', async () => {
+    const pdf = await t.request(clerk, { method: 'GET', url: `/api/disclosure/report/export?org=${OWN_TOWN}&year=${lastYear}&format=pdf` });
+    if (pdf.statusCode === 200) {
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
+    } else {
+      expect(pdf.statusCode).toBe(409);
+      expect(pdf.body).toContain('无法生成 PDF');
+    }
+  }, 180_000);
+
+  it('fills table 二 from the normative-document and enforcement ledgers, the rest as marked manual cells', async () => {
+    const { report: r } = await report(clerk);
+    const t2 = r.sections[1]?.table;
+    const row = (key: string) => t2?.rows.find((x) => x.key === key);
+    const penalty = row('penalty')?.cells[0];
+    expect(penalty?.source).toBe('indicator');
+    expect(penalty?.link).toMatch(/^\/ledgers\/enforcement\.case\?/);
+    const listed = await listLedger(t, clerk, 'enforcement.case', `${penalty?.link?.split('?')[1] ?? ''}&pageSize=1`);
+    expect(listed.total).toBe(penalty?.value);
+    const coercion = row('coercion')?.cells[0];
+    expect(coercion?.source).toBe('indicator');
+    expect((await listLedger(t, clerk, 'enforcement.case', `${coercion?.link?.split('?')[1] ?? ''}&pageSize=1`)).total).toBe(coercion?.value);
+    expect(row('normative')?.cells.map((c) => c.source)).toEqual(['indicator', 'indicator', 'indicator']);
+    expect(row('normative')?.cells[0]?.link).toMatch(/^\/ledgers\/normdocs\.document\?/);
+    expect(row('licence')?.cells[0]).toMatchObject({ source: 'manual' });
+    expect(row('fees')?.cells[0]?.note).toContain('手工填报');
   });
 
   it('keeps the narrative editable until finalised, then publishes it', async () => {
@@ -166,6 +199,27 @@ describe('reply letters', () => {
     expect(decodeURIComponent(String((await letter(answered[0]?.id ?? 0)).headers['x-doc-number']))).toBe(`城关政信答〔${lastYear}〕1号`);
     const pending = (await listLedger(t, clerk, 'disclosure.application', 'f.answered_on.present=0&pageSize=1')).items[0];
     if (pending) expect((await letter(pending.id)).statusCode).toBe(422);
+  });
+});
+
+describe('补正 within 7 working days of receipt (政府信息公开条例 art. 30)', () => {
+  const apply = async (no: string): Promise<number> => {
+    const created = await createRecord(t, clerk, 'disclosure.application', { orgCode: '999001001000-01', app_no: no, received_on: '2025-09-28', channel: '当面提交', applicant_kind: '自然人', applicant_name: '测试申请人', subject: '申请公开测试信息', content: '测试' });
+    expect(created.statusCode, created.body).toBe(200);
+    return (created.json() as { id: number }).id;
+  };
+  const version = async (id: number): Promise<number> => ((await t.request(clerk, { method: 'GET', url: `/api/ledgers/disclosure.application/${id}/timeline` })).json() as { version: number }).version;
+
+  it('refuses a 补正 asked after the 7th working day, naming the field and the last day', async () => {
+    // received Sunday 2025-09-28 (a make-up working day): 9/29, 9/30, (National Day) 10/9, 10/10, 10/11 (make-up), 10/13, 10/14
+    const id = await apply('城关依申〔2025〕T02号');
+    const late = await t.request(clerk, { method: 'POST', url: `/api/ledgers/disclosure.application/${id}/transitions/request_supplement`, payload: { date: '2025-10-15', supplement_requested_on: '2025-10-15', version: await version(id) } });
+    expect(refusal(late)).toContainEqual(expect.objectContaining({ path: 'supplement_requested_on', message: expect.stringContaining('告知补正日期：应在收到申请之日起7个工作日内（最迟2025-10-14）') as unknown }));
+    // the same through an edit of the record
+    const edit = await t.request(clerk, { method: 'PUT', url: `/api/ledgers/disclosure.application/${id}`, payload: { supplement_requested_on: '2025-10-20', version: await version(id) } });
+    expect(refusal(edit).map((e) => e.path)).toContain('supplement_requested_on');
+    const onTime = await t.request(clerk, { method: 'POST', url: `/api/ledgers/disclosure.application/${id}/transitions/request_supplement`, payload: { date: '2025-10-14', supplement_requested_on: '2025-10-14', version: await version(id) } });
+    expect(onTime.statusCode, onTime.body).toBe(200);
   });
 });
 

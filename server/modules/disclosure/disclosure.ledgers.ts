@@ -1,7 +1,26 @@
-import { defineLedger } from '../../platform/ledger/ledger.types.ts';
+import { defineLedger, type CrossFieldRule } from '../../platform/ledger/ledger.types.ts';
+import { SUPPLEMENT_DAYS, supplementDeadline } from './disclosure.clock.ts';
 import { dateNotBefore, filled, forbiddenWhen, isNot, requiredWhen } from '../../platform/ledger/rules.ts';
 import { APPLICANT_KINDS, APPLICATION_CHANNELS, ITEM_CATEGORIES, OUTCOME_REASONS, OUTCOMES, PUBLISH_CHANNELS, reasonsOf, SECRECY_RESULTS, SUPPLY_FORMS } from './disclosure.taxonomy.ts';
 import { applicationWorkflow, isPublishable, itemWorkflow } from './disclosure.workflow.ts';
+
+/** 政府信息公开条例 art. 30: 补正 is asked for within 7 working days of receipt; the message names the last day */
+function supplementWithinSevenDays(): CrossFieldRule {
+  let due = '';
+  return {
+    field: 'supplement_requested_on',
+    get message() {
+      return `应在收到申请之日起${SUPPLEMENT_DAYS}个工作日内（最迟${due}）一次性告知补正，逾期不得再要求补正（政府信息公开条例第三十条）`;
+    },
+    check: (r) => {
+      if (!filled(r, 'supplement_requested_on')) return true;
+      const last = supplementDeadline(r['received_on']);
+      if (last === null || last === 'unknown') return true;
+      due = last;
+      return String(r['supplement_requested_on']) <= last;
+    },
+  };
+}
 
 export const itemLedger = defineLedger({
   name: 'disclosure.item',
@@ -86,6 +105,12 @@ export const applicationLedger = defineLedger({
     requiredWhen('outcome_reason', (r) => reasonsOf(r['outcome']).length > 0, '请选择办理结果的具体情形'),
     { field: 'outcome_reason', message: '具体情形与办理结果不符', check: (r) => !filled(r, 'outcome_reason') || reasonsOf(r['outcome']).includes(String(r['outcome_reason'])) },
     dateNotBefore('supplement_requested_on', 'received_on', '告知补正日期不能早于收到申请日期'),
+    supplementWithinSevenDays(),
+    {
+      field: 'supplement_requested_on',
+      message: '工作日历缺少收到申请日期所在年度，无法核对7个工作日的告知补正期限，请管理员先载入该年度节假日安排',
+      check: (r) => !filled(r, 'supplement_requested_on') || supplementDeadline(r['received_on']) !== 'unknown',
+    },
     requiredWhen('supplement_requested_on', (r) => filled(r, 'supplement_received_on'), '收到补正材料的须填写告知补正日期'),
     dateNotBefore('supplement_received_on', 'supplement_requested_on', '收到补正材料日期不能早于告知补正日期'),
     dateNotBefore('consult_sent_on', 'received_on', '征求意见日期不能早于收到申请日期'),

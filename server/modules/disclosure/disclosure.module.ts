@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { countInScope } from '../../platform/ledger/ledger.query.ts';
 import { defineModule, type HomeItem } from '../../platform/module.ts';
+import { loadCalendar } from '../../platform/calendar/calendar.repository.ts';
+import { useCalendar } from './disclosure.clock.ts';
 import { seedDisclosureDemo } from './disclosure.demo.ts';
 import { disclosureIndicators } from './disclosure.indicators.ts';
 import { applicationLedger, itemLedger } from './disclosure.ledgers.ts';
@@ -49,4 +51,6 @@ export const disclosureModule = defineModule({
     return items;
   },
   demo: seedDisclosureDemo,
+  // the 补正 rule (7 working days of receipt) reads the working-day calendar
+  init: (platform) => useCalendar(() => loadCalendar(platform.db)),
 });

@@ -4,10 +4,9 @@ import { notFound } from '../../platform/http/errors.ts';
 import type { Api } from '../../platform/http/route.ts';
 import { queryTerms } from '../../platform/ledger/search.ts';
 import type { Platform } from '../../platform/module.ts';
-import { renderDocx } from '../../platform/reports/docx.renderer.ts';
-import { renderHtml } from '../../platform/reports/html.renderer.ts';
 import type { DisclosureReport } from './disclosure.report.ts';
 import { buildDocumentSpec } from './disclosure.render.ts';
+import { sendDocument } from './disclosure.routes.ts';
 import { ITEM_CATEGORIES } from './disclosure.taxonomy.ts';
 import { PUBLISHABLE } from './disclosure.workflow.ts';
 
@@ -101,10 +100,10 @@ export function publicDisclosureRoutes(api: Api, platform: Platform): void {
     method: 'GET',
     url: '/api/public/disclosure/reports/:id',
     access: 'public',
-    summary: '公开的年度报告（JSON，或 format=html|docx 下载）',
+    summary: '公开的年度报告（JSON，或 format=html|docx|pdf 下载）',
     tags,
     params: z.object({ id: z.coerce.number().int().positive() }),
-    query: z.object({ format: z.enum(['json', 'html', 'docx']).default('json') }),
+    query: z.object({ format: z.enum(['json', 'html', 'docx', 'pdf']).default('json') }),
     handler: async (_ctx, { params, query }, _req, reply) => {
       const r = await published().select(['d.snapshot', 'd.published_at']).where('d.id', '=', params.id).executeTakeFirst();
       if (!r) throw notFound('报告');
@@ -113,8 +112,7 @@ export function publicDisclosureRoutes(api: Api, platform: Platform): void {
       const clean: DisclosureReport = { ...report, sections: report.sections.map((s) => (s.table ? { ...s, table: { ...s.table, rows: s.table.rows.map((row) => ({ ...row, cells: row.cells.map((c) => ({ value: c.value, source: c.source })) })) } } : s)) };
       if (query.format === 'json') return clean;
       const doc = buildDocumentSpec(clean, new Date(r.published_at as string).toISOString().slice(0, 10));
-      if (query.format === 'html') return reply.header('content-type', 'text/html; charset=utf-8').send(renderHtml(doc));
-      return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${clean.title}.docx`)}`).send(await renderDocx(doc));
+      return sendDocument(reply, doc, query.format, clean.title);
     },
   });
 }

@@ -1,16 +1,17 @@
-import type { Block, DocumentSpec } from '../../platform/reports/blocks.ts';
+import type { Block, DocumentSpec, TableCellSpec } from '../../platform/reports/blocks.ts';
 import { officialDate } from '../../platform/reports/blocks.ts';
-import type { Cell, DisclosureReport, ReportTable } from './disclosure.report.ts';
+import type { Cell, DisclosureReport, ReportTable, TableRow } from './disclosure.report.ts';
 
 const show = (c: Cell | undefined): string => (c?.value === null || c?.value === undefined ? '' : String(c.value));
 
-/** a report table as a document table: header rows as the template has them; table 四 has no label column */
+/** a report table as a document table in the official layout: header and label cells with their spans, then the figures */
 export function tableBlock(t: ReportTable): Extract<Block, { kind: 'table' }> {
-  const labelled = t.key !== 'table4';
+  const figure = (r: TableRow, c: Cell): TableCellSpec => (r.valueSpan && r.valueSpan > 1 ? { text: show(c), colSpan: r.valueSpan } : show(c));
   return {
     kind: 'table',
     header: t.header,
-    rows: t.rows.map((r) => (r.header ? [r.label, ...r.header] : labelled ? [r.label, ...r.cells.map(show)] : r.cells.map(show))),
+    rows: t.rows.map((r) => [...r.lead, ...r.cells.map((c) => figure(r, c))]),
+    widths: t.widths,
   };
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { libreOfficePath } from '../../platform/reports/pdf.renderer.ts';
 import { renderDocx } from '../../platform/reports/docx.renderer.ts';
 import { renderHtml } from '../../platform/reports/html.renderer.ts';
+import { layoutTable } from '../../platform/reports/blocks.ts';
 import { outcomeSentence, replyLetter } from './disclosure.letter.ts';
 import { buildDisclosureReport, checkTables, COLUMNS, table3RowSpecs, type ApplicationRecord, type ReportInputs } from './disclosure.report.ts';
 import { tableBlock, buildDocumentSpec } from './disclosure.render.ts';
@@ -98,13 +99,61 @@ describe('the document', () => {
     const r = buildDisclosureReport(inputs());
     expect(r.sections.map((s) => s.title)).toEqual(['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']);
     expect(r.sections[0]?.paragraphs.join('')).toContain('全年主动公开政府信息3条，其中工作动态2条、通知公告1条');
-    const t3 = tableBlock(r.sections[2]?.table ?? { key: 'table3', title: '', header: [], rows: [] });
-    expect(t3.header[2]).toEqual(['', '', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '']);
-    expect(t3.rows[0]).toEqual(['一、本年新收政府信息公开申请数量', '3', '0', '1', '0', '1', '1', '6']);
+    const t3 = tableBlock(r.sections[2]?.table ?? { key: 'table3', title: '', header: [], widths: [], rows: [] });
+    expect(t3.header[2]).toEqual(['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他']);
+    expect(t3.rows[0]).toEqual([{ text: '一、本年新收政府信息公开申请数量', colSpan: 3, align: 'left' }, '3', '0', '1', '0', '1', '1', '6']);
     const doc = buildDocumentSpec(r, '2026-01-20');
     const docx = await renderDocx(doc);
     expect(docx.subarray(0, 2).toString()).toBe('PK');
     expect(renderHtml(doc)).toContain('结转下年度继续办理');
+  });
+
+  it('lays table 三 out as the template: ten columns, the outcome groups merged in the label columns', () => {
+    const r = buildDisclosureReport(inputs());
+    const layout = layoutTable(tableBlock(r.sections[2]?.table ?? { key: 'table3', title: '', header: [], widths: [], rows: [] }));
+    expect(layout.cols).toBe(10);
+    // header: the corner spans 3 × 3; 申请人情况 over 7; 自然人 and 总计 over two rows; 法人或其他组织 over 5
+    expect(layout.rows[0]?.cells.map((c) => [c.col, c.colSpan, c.rowSpan])).toEqual([
+      [0, 3, 3],
+      [3, 7, 1],
+    ]);
+    expect(layout.rows[1]?.cells.filter((c) => !c.covered).map((c) => [c.text, c.col, c.colSpan, c.rowSpan])).toEqual([
+      ['自然人', 3, 1, 2],
+      ['法人或其他组织', 4, 5, 1],
+      ['总计', 9, 1, 2],
+    ]);
+    const body = layout.rows.slice(3);
+    expect(body).toHaveLength(25);
+    // 三、本年度办理结果 spans the 22 outcome rows, （三）不予公开 its 8 reasons
+    expect(body[2]?.cells[0]).toMatchObject({ text: '三、本年度办理结果', rowSpan: 22 });
+    expect(body[4]?.cells[1]).toMatchObject({ text: '（三）不予公开', rowSpan: 8 });
+    expect(body[5]?.cells.map((c) => [c.text, c.col, c.covered]).slice(0, 3)).toEqual([
+      ['', 0, true],
+      ['', 1, true],
+      ['2.其他法律行政法规禁止公开', 2, false],
+    ]);
+    for (const row of body) expect(row.cells.reduce((n, c) => n + c.colSpan, 0)).toBe(10);
+    expect(body[23]?.cells[1]).toMatchObject({ text: '（七）总计', colSpan: 2 });
+  });
+
+  it('lays tables 二 and 四 out as the template', () => {
+    const r = buildDisclosureReport(inputs());
+    const t2 = layoutTable(tableBlock(r.sections[1]?.table ?? { key: 'table2', title: '', header: [], widths: [], rows: [] }));
+    expect(t2.cols).toBe(4);
+    expect(t2.rows.map((row) => row.cells.map((c) => c.colSpan))).toEqual([[4], [1, 1, 1, 1], [1, 1, 1, 1], [1, 1, 1, 1], [4], [1, 3], [1, 3], [4], [1, 3], [1, 3], [1, 3], [4], [1, 3], [1, 3]]);
+    expect(t2.rows[4]?.cells[0]).toMatchObject({ text: '第二十条第（五）项', head: true });
+    const t4 = layoutTable(tableBlock(r.sections[3]?.table ?? { key: 'table4', title: '', header: [], widths: [], rows: [] }));
+    expect(t4.cols).toBe(15);
+    expect(t4.rows[1]?.cells.map((c) => [c.text, c.colSpan, c.rowSpan])).toEqual([
+      ['结果维持', 1, 2],
+      ['结果纠正', 1, 2],
+      ['其他结果', 1, 2],
+      ['尚未审结', 1, 2],
+      ['总计', 1, 2],
+      ['未经复议直接起诉', 5, 1],
+      ['复议后起诉', 5, 1],
+    ]);
+    expect(t4.rows[3]?.cells.map((c) => c.text).slice(0, 5)).toEqual(['1', '1', '0', '1', '3']);
   });
 
   it.skipIf(!libreOfficePath())('opens in LibreOffice', async () => {

@@ -1,3 +1,4 @@
+import type { TableCellSpec } from '../../platform/reports/blocks.ts';
 import { APPLICANT_KINDS, OUTCOME_TREE, type ApplicantKind } from './disclosure.taxonomy.ts';
 
 // the 政府信息公开工作年度报告 in the format of 国办公开办函〔2021〕30号: six sections, three tables
@@ -16,16 +17,27 @@ export interface Cell {
 
 export interface TableRow {
   key: string;
+  /** the row's full name (as the checks quote it) */
   label: string;
-  /** a sub-header row inside the table (table 二): label cells only */
-  header?: string[];
+  /**
+   * the row's label cells in the official layout, spans as in HTML: a cell spanning rows below is left out of
+   * those rows' `lead` (table 三's 三、本年度办理结果 and （三）不予公开 span their reasons)
+   */
+  lead: TableCellSpec[];
+  /** a sub-heading row inside the table (table 二's 第二十条第（五）项): label cells only, no figures */
+  heading?: boolean;
+  /** columns each figure cell spans (table 二's single-figure rows span the three figure columns) */
+  valueSpan?: number;
   cells: Cell[];
 }
 
 export interface ReportTable {
   key: 'table2' | 'table3' | 'table4';
   title: string;
-  header: string[][];
+  /** header rows in the official layout (spans as in HTML) */
+  header: TableCellSpec[][];
+  /** relative column widths of the printed table */
+  widths: number[];
   rows: TableRow[];
 }
 
@@ -95,17 +107,26 @@ export const APP_LIST = '/ledgers/disclosure.application';
 const cn = ['一', '二', '三', '四', '五', '六', '七', '八'];
 
 /** table 三's rows in the template's order: key, label, and the test that places an answered application in it */
-export function table3RowSpecs(): Array<{ key: string; label: string; outcome?: string; reason?: string }> {
-  const out: Array<{ key: string; label: string; outcome?: string; reason?: string }> = [
-    { key: 'new', label: '一、本年新收政府信息公开申请数量' },
-    { key: 'carried', label: '二、上年结转政府信息公开申请数量' },
+export function table3RowSpecs(): Array<{ key: string; label: string; lead: TableCellSpec[]; outcome?: string; reason?: string }> {
+  const RESULTS = '三、本年度办理结果';
+  const outcomeRows = OUTCOME_TREE.reduce((n, o) => n + Math.max(1, o.reasons.length), 0) + 1; // + （七）总计
+  const whole = (text: string): TableCellSpec[] => [{ text, colSpan: 3, align: 'left' }];
+  const out: Array<{ key: string; label: string; lead: TableCellSpec[]; outcome?: string; reason?: string }> = [
+    { key: 'new', label: '一、本年新收政府信息公开申请数量', lead: whole('一、本年新收政府信息公开申请数量') },
+    { key: 'carried', label: '二、上年结转政府信息公开申请数量', lead: whole('二、上年结转政府信息公开申请数量') },
   ];
   OUTCOME_TREE.forEach((o, i) => {
-    const group = `三、本年度办理结果（${cn[i]}）${o.outcome === '部分公开' ? '部分公开（区分处理的，只计这一情形，不计其他情形）' : o.outcome}`;
-    if (!o.reasons.length) out.push({ key: `outcome:${o.outcome}`, label: group, outcome: o.outcome });
-    else o.reasons.forEach((r, j) => out.push({ key: `outcome:${o.outcome}:${r}`, label: `${group} ${j + 1}.${r}`, outcome: o.outcome, reason: r }));
+    const name = `（${cn[i]}）${o.outcome === '部分公开' ? '部分公开（区分处理的，只计这一情形，不计其他情形）' : o.outcome}`;
+    const group = `${RESULTS}${name}`;
+    // the first outcome row opens the 三、本年度办理结果 cell that spans all of them
+    const first: TableCellSpec[] = i === 0 ? [{ text: RESULTS, rowSpan: outcomeRows }] : [];
+    if (!o.reasons.length) out.push({ key: `outcome:${o.outcome}`, label: group, lead: [...first, { text: name, colSpan: 2, align: 'left' }], outcome: o.outcome });
+    else
+      o.reasons.forEach((r, j) =>
+        out.push({ key: `outcome:${o.outcome}:${r}`, label: `${group} ${j + 1}.${r}`, lead: [...(j === 0 ? [...first, { text: name, rowSpan: o.reasons.length }] : []), { text: `${j + 1}.${r}`, align: 'left' }], outcome: o.outcome, reason: r }),
+      );
   });
-  out.push({ key: 'total', label: '三、本年度办理结果（七）总计' }, { key: 'next', label: '四、结转下年度继续办理' });
+  out.push({ key: 'total', label: `${RESULTS}（七）总计`, lead: [{ text: '（七）总计', colSpan: 2, align: 'left' }] }, { key: 'next', label: '四、结转下年度继续办理', lead: whole('四、结转下年度继续办理') });
   return out;
 }
 
@@ -142,11 +163,15 @@ export function buildTable3(apps: readonly ApplicationRecord[], year: number): R
     key: 'table3',
     title: '三、收到和处理政府信息公开申请情况',
     header: [
-      ['本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和', '申请人情况'],
-      ['', '自然人', '法人或其他组织', '', '', '', '', '总计'],
-      ['', '', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', ''],
+      [
+        { text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', colSpan: 3, rowSpan: 3 },
+        { text: '申请人情况', colSpan: 7 },
+      ],
+      [{ text: '自然人', rowSpan: 2 }, { text: '法人或其他组织', colSpan: 5 }, { text: '总计', rowSpan: 2 }],
+      ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'],
     ],
-    rows: specs.map((s) => ({ key: s.key, label: s.label, cells: (grid.get(s.key) ?? []).map((ids) => idsCell([...ids].sort((x, y) => x - y))) })),
+    widths: [7, 10, 30, 7, 8, 8, 8, 8, 6, 7],
+    rows: specs.map((s) => ({ key: s.key, label: s.label, lead: s.lead, cells: (grid.get(s.key) ?? []).map((ids) => idsCell([...ids].sort((x, y) => x - y))) })),
   };
 }
 
@@ -161,23 +186,26 @@ function external(inputs: ReportInputs, key: string, indicator: string | null, n
 /** table 二: 规章 and 行政规范性文件; 许可, 处罚, 强制 decisions; fees, with the ledger each should come from */
 export function buildTable2(inputs: ReportInputs): ReportTable {
   const e = (key: string, indicator: string | null, note: string): Cell => external(inputs, key, indicator, note);
+  const section = (key: string, article: string, column: string): TableRow[] => [
+    { key, label: article, lead: [{ text: article, colSpan: 4, head: true }], heading: true, cells: [] },
+    { key: `${key}b`, label: '信息内容', lead: [{ text: '信息内容', head: true }, { text: column, colSpan: 3, head: true }], heading: true, cells: [] },
+  ];
+  const one = (key: string, label: string, cell: Cell): TableRow => ({ key, label, lead: [label], valueSpan: 3, cells: [cell] });
   return {
     key: 'table2',
     title: '二、主动公开政府信息情况',
-    header: [['第二十条第（一）项'], ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数']],
+    header: [[{ text: '第二十条第（一）项', colSpan: 4 }], ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数']],
+    widths: [31, 23, 23, 23],
     rows: [
-      { key: 'rules', label: '规章', cells: [e('rules:0', null, '乡镇人民政府无规章制定权，填0；县级填本级政府规章'), e('rules:1', null, '规章清理台账'), e('rules:2', null, '规章清理台账')] },
-      { key: 'normative', label: '行政规范性文件', cells: [e('normative:0', 'normative.docs_issued', '行政规范性文件备案台账'), e('normative:1', 'normative.docs_repealed', '行政规范性文件清理台账'), e('normative:2', 'normative.docs_in_force', '现行有效行政规范性文件目录')] },
-      { key: 'h5', label: '第二十条第（五）项', header: [], cells: [] },
-      { key: 'h5b', label: '信息内容', header: ['本年处理决定数量'], cells: [] },
-      { key: 'licence', label: '行政许可', cells: [e('licence:0', 'enforcement.licences_decided', '行政许可办件台账')] },
-      { key: 'h6', label: '第二十条第（六）项', header: [], cells: [] },
-      { key: 'h6b', label: '信息内容', header: ['本年处理决定数量'], cells: [] },
-      { key: 'penalty', label: '行政处罚', cells: [e('penalty:0', 'enforcement.penalties_decided', '行政处罚案件台账')] },
-      { key: 'coercion', label: '行政强制', cells: [e('coercion:0', 'enforcement.coercions_decided', '行政强制台账')] },
-      { key: 'h8', label: '第二十条第（八）项', header: [], cells: [] },
-      { key: 'h8b', label: '信息内容', header: ['本年收费金额（单位：万元）'], cells: [] },
-      { key: 'fees', label: '行政事业性收费', cells: [e('fees:0', null, '财政所行政事业性收费台账（单位：万元）')] },
+      { key: 'rules', label: '规章', lead: ['规章'], cells: [e('rules:0', null, '乡镇人民政府无规章制定权，填0；县级填本级政府规章'), e('rules:1', null, '规章清理台账'), e('rules:2', null, '规章清理台账')] },
+      { key: 'normative', label: '行政规范性文件', lead: ['行政规范性文件'], cells: [e('normative:0', 'normdocs.issued', '行政规范性文件备案台账'), e('normative:1', 'normdocs.repealed', '行政规范性文件清理台账'), e('normative:2', 'normdocs.in_force', '现行有效行政规范性文件目录')] },
+      ...section('h5', '第二十条第（五）项', '本年处理决定数量'),
+      one('licence', '行政许可', e('licence:0', null, '行政许可办件台账（本平台尚无行政许可台账）')),
+      ...section('h6', '第二十条第（六）项', '本年处理决定数量'),
+      one('penalty', '行政处罚', e('penalty:0', 'enforcement.decisions', '行政处罚案件台账')),
+      one('coercion', '行政强制', e('coercion:0', 'disclosure.coercion_decisions', '行政强制台账')),
+      ...section('h8', '第二十条第（八）项', '本年收费金额（单位：万元）'),
+      one('fees', '行政事业性收费', e('fees:0', null, '财政所行政事业性收费台账（单位：万元）')),
     ],
   };
 }
@@ -202,11 +230,15 @@ export function buildTable4(inputs: ReportInputs): ReportTable {
     key: 'table4',
     title: '四、政府信息公开行政复议、行政诉讼情况',
     header: [
-      ['行政复议', '', '', '', '', '行政诉讼'],
-      ['', '', '', '', '', '未经复议直接起诉', '', '', '', '', '复议后起诉'],
-      [...five, ...five, ...five],
+      [
+        { text: '行政复议', colSpan: 5 },
+        { text: '行政诉讼', colSpan: 10 },
+      ],
+      [...five.map((text) => ({ text, rowSpan: 2 })), { text: '未经复议直接起诉', colSpan: 5 }, { text: '复议后起诉', colSpan: 5 }],
+      [...five, ...five],
     ],
-    rows: [{ key: 'cases', label: '', cells: [...resultCells(inputs, 'reconsideration', 'reconsideration.disclosure_reconsiderations'), ...resultCells(inputs, 'direct', 'reconsideration.disclosure_direct_suits'), ...resultCells(inputs, 'after', 'reconsideration.disclosure_suits_after_reconsideration')] }],
+    widths: Array.from({ length: 15 }, () => 1),
+    rows: [{ key: 'cases', label: '', lead: [], cells: [...resultCells(inputs, 'reconsideration', 'reconsideration.disclosure_reconsiderations'), ...resultCells(inputs, 'direct', 'reconsideration.disclosure_direct_suits'), ...resultCells(inputs, 'after', 'reconsideration.disclosure_suits_after_reconsideration')] }],
   };
 }
 

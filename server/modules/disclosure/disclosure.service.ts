@@ -4,6 +4,7 @@ import type { Ctx } from '../../platform/http/context.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import { allIndicators } from '../../platform/indicators/indicator.routes.ts';
 import { computeIndicators } from '../../platform/indicators/indicator.service.ts';
+import type { IndicatorDef } from '../../platform/indicators/indicator.types.ts';
 import type { Platform } from '../../platform/module.ts';
 import { subtreeCodes } from '../../platform/orgs/org.repository.ts';
 import { buildDisclosureReport, NARRATIVE_KEYS, type ApplicationRecord, type DisclosureReport, type ExternalFigure, type ItemRecord } from './disclosure.report.ts';
@@ -15,15 +16,21 @@ const db = (ctx: Pick<Ctx, 'tx'>): AnyDb => ctx.tx as unknown as AnyDb;
 
 /** indicators of other modules the report reads when they exist (table 二, table 四) */
 export const EXTERNAL_INDICATORS = [
-  'normative.docs_issued',
-  'normative.docs_repealed',
-  'normative.docs_in_force',
-  'enforcement.licences_decided',
-  'enforcement.penalties_decided',
-  'enforcement.coercions_decided',
+  'normdocs.issued',
+  'normdocs.repealed',
+  'normdocs.in_force',
+  'enforcement.decisions',
   'reconsideration.disclosure_reconsiderations',
   'reconsideration.disclosure_direct_suits',
   'reconsideration.disclosure_suits_after_reconsideration',
+];
+
+/**
+ * figures table 二 needs that no module declares as an indicator, counted over the other module's ledger when it is
+ * installed: 行政强制 decisions made in the year (the enforcement module counts 行政强制 cases by registration)
+ */
+export const LEDGER_FIGURES: readonly IndicatorDef[] = [
+  { id: 'disclosure.coercion_decisions', kind: 'count', ledger: 'enforcement.case', label: '作出行政强制决定', unit: '宗', dateField: 'decided_on', where: { case_type: '行政强制', decided_on: { present: true } } },
 ];
 
 export interface DraftRow {
@@ -72,7 +79,7 @@ export async function liveReport(ctx: Ctx, platform: Platform, org: string, year
     .where('published_on', '<=', end)
     .where('secrecy_result', 'in', [...PUBLISHABLE])
     .execute()) as ItemRecord[];
-  const known = allIndicators(platform).filter((d) => EXTERNAL_INDICATORS.includes(d.id));
+  const known = [...allIndicators(platform).filter((d) => EXTERNAL_INDICATORS.includes(d.id)), ...LEDGER_FIGURES.filter((d) => d.kind !== 'ratio' && platform.ledgers.get(d.ledger))];
   const values = known.length ? await computeIndicators(ctx, known, platform.ledgers, { org, from: start, to: end }) : [];
   const external = new Map<string, ExternalFigure>(values.map((v) => [v.id, { value: v.value, link: v.link, breakdown: v.breakdown.map((b) => ({ label: b.label, value: b.value })) }]));
   return buildDisclosureReport({

@@ -4,9 +4,88 @@ export type Block =
   | { kind: 'subtitle'; text: string }
   | { kind: 'heading'; level: 1 | 2 | 3 | 4; text: string }
   | { kind: 'para'; text: string; bold?: boolean; indent?: boolean; align?: 'left' | 'center' | 'right' }
-  | { kind: 'table'; header: string[][]; rows: string[][]; widths?: number[]; caption?: string }
+  | { kind: 'table'; header: TableCellSpec[][]; rows: TableCellSpec[][]; widths?: number[]; caption?: string; small?: boolean }
   | { kind: 'signature'; org: string; date: string }
   | { kind: 'pageBreak' };
+
+/**
+ * a table cell: plain text, or text with spans as in HTML — colSpan covers the next columns of the row, rowSpan the
+ * same columns of the rows below, and the covered positions are simply left out of those rows (as in HTML).
+ * `head` sets a body cell in the header type (the sub-headings inside official statistics tables); `align` left
+ * suits long row labels. A row narrower than the table (its cells and the spans from above) stretches its last
+ * cell over the rest, so a one-cell row is a full-width heading.
+ */
+export type TableCellSpec = string | { text: string; colSpan?: number; rowSpan?: number; head?: boolean; align?: 'left' | 'center' };
+
+/** a cell placed on the table's grid; `covered` marks a position under a rowSpan from above (a vertical merge) */
+export interface PlacedCell {
+  text: string;
+  col: number;
+  colSpan: number;
+  rowSpan: number;
+  head: boolean;
+  align: 'left' | 'center';
+  covered: boolean;
+}
+
+export interface TableLayout {
+  cols: number;
+  /** header rows first; each row lists its cells left to right, including `covered` continuation cells */
+  rows: Array<{ head: boolean; cells: PlacedCell[] }>;
+  /** whether any cell uses spans or options (plain-string tables keep their original layout) */
+  spanned: boolean;
+}
+
+/** places a table's cells on a grid: the one layout the DOCX and HTML renderers (and web pages) share */
+export function layoutTable(b: Extract<Block, { kind: 'table' }>): TableLayout {
+  const all = [...b.header.map((r) => ({ head: true, cells: r })), ...b.rows.map((r) => ({ head: false, cells: r }))];
+  const spanned = all.some((r) => r.cells.some((c) => typeof c !== 'string'));
+  const norm = (c: TableCellSpec): { text: string; colSpan?: number | undefined; rowSpan: number; head?: boolean | undefined; align?: 'left' | 'center' | undefined } =>
+    typeof c === 'string' ? { text: c, rowSpan: 1 } : { text: c.text, colSpan: c.colSpan, rowSpan: Math.max(1, c.rowSpan ?? 1), head: c.head, align: c.align };
+  // pass 1: widths from explicit spans; a table is as wide as its widest row
+  let pending: Array<{ left: number; origin: string } | undefined> = []; // per column: rows still covered, and by which cell
+  const placed: Array<{ head: boolean; cells: Array<PlacedCell & { origin: string }> }> = [];
+  let cols = 0;
+  all.forEach((r, ri) => {
+    const cells: Array<PlacedCell & { origin: string }> = [];
+    let col = 0;
+    const skipCovered = (): void => {
+      for (let p = pending[col]; p && p.left > 0; p = pending[col]) {
+        cells.push({ text: '', col, colSpan: 1, rowSpan: 1, head: r.head, align: 'center', covered: true, origin: p.origin });
+        col++;
+      }
+    };
+    r.cells.forEach((raw, ci) => {
+      skipCovered();
+      const c = norm(raw);
+      const colSpan = Math.max(1, c.colSpan ?? 1);
+      cells.push({ text: c.text, col, colSpan, rowSpan: c.rowSpan, head: c.head ?? r.head, align: c.align ?? 'center', covered: false, origin: `${ri}:${ci}` });
+      col += colSpan;
+    });
+    skipCovered();
+    cols = Math.max(cols, col);
+    placed.push({ head: r.head, cells });
+    // the rows below: this row's rowSpans start, earlier ones count down
+    const next = pending.map((p) => (p && p.left > 1 ? { left: p.left - 1, origin: p.origin } : undefined));
+    for (const c of cells) if (!c.covered && c.rowSpan > 1) for (let k = c.col; k < c.col + c.colSpan; k++) next[k] = { left: c.rowSpan - 1, origin: c.origin };
+    pending = next;
+  });
+  if (!spanned) cols = b.header[b.header.length - 1]?.length ?? b.rows[0]?.length ?? 1;
+  // pass 2: a row narrower than the table stretches its last real cell (and a covered run merges into one cell)
+  const rows = placed.map((r) => {
+    const merged: Array<PlacedCell & { origin: string }> = [];
+    for (const c of r.cells) {
+      const prev = merged.at(-1);
+      if (c.covered && prev?.covered && prev.origin === c.origin) prev.colSpan++;
+      else merged.push({ ...c });
+    }
+    const end = merged.reduce((m, c) => Math.max(m, c.col + c.colSpan), 0);
+    const last = [...merged].reverse().find((c) => !c.covered);
+    if (end < cols && last && last.col + last.colSpan === end) last.colSpan += cols - end;
+    return { head: r.head, cells: merged.map(({ origin: _origin, ...c }) => c) };
+  });
+  return { cols: Math.max(cols, 1), rows, spanned };
+}
 
 export interface DocumentSpec {
   title: string;

@@ -13,10 +13,11 @@ import {
   TableRow,
   TextRun,
   VerticalAlign,
+  VerticalMergeType,
   WidthType,
   type IRunOptions,
 } from 'docx';
-import type { Block, DocumentSpec } from './blocks.ts';
+import { layoutTable, type Block, type DocumentSpec, type PlacedCell } from './blocks.ts';
 
 // GB/T 9704-2012: A4; top 37 mm, bottom 35 mm, left (binding) 28 mm, right 26 mm → type area 156 × 225 mm
 const MM = 56.6929; // twips per millimetre
@@ -33,7 +34,7 @@ const FONT = {
   kai: { eastAsia: '楷体_GB2312', ascii: 'Times New Roman', hAnsi: 'Times New Roman', hint: 'eastAsia' as const },
   song: { eastAsia: '宋体', ascii: 'Times New Roman', hAnsi: 'Times New Roman', hint: 'eastAsia' as const },
 };
-const SIZE = { n2: 44, n3: 32, n4: 28, table: 24 }; // half-points: 2号 22pt, 3号 16pt, 4号 14pt, 小4 12pt
+const SIZE = { n2: 44, n3: 32, n4: 28, table: 24, n5: 21 }; // half-points: 2号 22pt, 3号 16pt, 4号 14pt, 小4 12pt, 5号 10.5pt
 
 const run = (text: string, font: keyof typeof FONT, size: number, extra: Partial<IRunOptions> = {}): TextRun => new TextRun({ text, font: FONT[font], size, ...(size === SIZE.n3 ? { characterSpacing: CHAR_SPACING } : {}), ...extra });
 const exact = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
@@ -82,25 +83,36 @@ export function titleLines(title: string, max = 19): string[] {
 }
 
 function table(b: Extract<Block, { kind: 'table' }>): Table {
-  const cols = b.header[b.header.length - 1]?.length ?? b.rows[0]?.length ?? 1;
-  const cell = (text: string, head: boolean, span = 1): TableCell =>
+  const layout = layoutTable(b);
+  // official statistics tables are wide: 五号 (10.5 pt) instead of 小四 when asked for or past ten columns
+  const size = b.small || (layout.spanned && layout.cols > 10) ? SIZE.n5 : SIZE.table;
+  // statistics tables do not sit on the body's 22-line grid: single lines at 1.3 × the type size
+  const tight = { line: Math.round(size * 10 * 1.3), lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+  const cell = (c: PlacedCell): TableCell =>
     new TableCell({
-      columnSpan: span,
+      columnSpan: c.colSpan,
+      ...(c.covered ? { verticalMerge: VerticalMergeType.CONTINUE } : c.rowSpan > 1 ? { verticalMerge: VerticalMergeType.RESTART } : {}),
       verticalAlign: VerticalAlign.CENTER,
       margins: { top: 40, bottom: 40, left: 60, right: 60 },
-      children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, head ? 'hei' : 'song', SIZE.table)] })],
+      children: [new Paragraph({ alignment: c.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER, ...(layout.spanned ? { spacing: tight } : {}), children: c.covered ? [] : [run(c.text, c.head ? 'hei' : 'song', size)] })],
     });
-  const headerRows = b.header.map((cells) => {
-    // a header row shorter than the table spans its last cell over the rest
-    const extra = cols - cells.length;
-    return new TableRow({ tableHeader: true, children: cells.map((c, i) => cell(c, true, i === cells.length - 1 ? 1 + extra : 1)) });
-  });
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  // tables laid out with spans get a column grid (from widths, else equal) so Word and LibreOffice agree on it
+  const grid = layout.spanned ? columnGrid(layout.cols, b.widths) : undefined;
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    ...(grid ? { columnWidths: grid } : {}),
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-    rows: [...headerRows, ...b.rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, false, i === r.length - 1 ? 1 + cols - r.length : 1)) }))],
+    rows: layout.rows.map((r) => new TableRow({ ...(r.head ? { tableHeader: true } : {}), children: r.cells.map(cell) })),
   });
+}
+
+/** column widths in twips over the type area (156 mm), proportional to `widths` when given for every column */
+export function columnGrid(cols: number, widths?: number[]): number[] {
+  const area = PAGE.width - PAGE.left - PAGE.right;
+  const w = widths && widths.length === cols ? widths : Array.from({ length: cols }, () => 1);
+  const sum = w.reduce((a, x) => a + x, 0) || 1;
+  return w.map((x) => Math.floor((area * x) / sum));
 }
 
 function pageFooter(align: (typeof AlignmentType)[keyof typeof AlignmentType]): Footer {

@@ -1,4 +1,4 @@
-import type { Block, DocumentSpec } from './blocks.ts';
+import { layoutTable, type Block, type DocumentSpec, type PlacedCell, type TableLayout } from './blocks.ts';
 
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
@@ -17,9 +17,17 @@ function block(b: Block): string {
     case 'pageBreak':
       return '<div class="page-break"></div>';
     case 'table': {
-      const cols = b.header[b.header.length - 1]?.length ?? 1;
-      const row = (cells: string[], tag: 'th' | 'td'): string => `<tr>${cells.map((c, i) => `<${tag}${i === cells.length - 1 && cells.length < cols ? ` colspan="${1 + cols - cells.length}"` : ''}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`;
-      return `<table class="doc-table">${b.caption ? `<caption>${escapeHtml(b.caption)}</caption>` : ''}<thead>${b.header.map((h) => row(h, 'th')).join('')}</thead><tbody>${b.rows.map((r) => row(r, 'td')).join('')}</tbody></table>`;
+      const layout = layoutTable(b);
+      const td = (c: PlacedCell, head: boolean): string => {
+        const tag = head || c.head ? 'th' : 'td';
+        const attrs = `${c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ''}${c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ''}${c.align === 'left' ? ' class="left"' : ''}`;
+        return `<${tag}${attrs}>${escapeHtml(c.text)}</${tag}>`;
+      };
+      // covered positions are left out, as HTML rowspan expects
+      const row = (r: TableLayout['rows'][number]): string => `<tr>${r.cells.filter((c) => !c.covered).map((c) => td(c, r.head)).join('')}</tr>`;
+      const head = layout.rows.filter((r) => r.head);
+      const body = layout.rows.filter((r) => !r.head);
+      return `<table class="doc-table${b.small || (layout.spanned && layout.cols > 10) ? ' small' : ''}">${b.caption ? `<caption>${escapeHtml(b.caption)}</caption>` : ''}<thead>${head.map(row).join('')}</thead><tbody>${body.map(row).join('')}</tbody></table>`;
     }
   }
 }
@@ -42,6 +50,8 @@ h4.doc-h3, h5.doc-h4 { font-size: 16pt; margin: 0; text-indent: 2em; }
 .doc-sign { text-align: right; margin-top: 28.95pt; padding-right: 4em; }
 .doc-table { border-collapse: collapse; width: 100%; font-family: "SimSun", "宋体", serif; font-size: 12pt; line-height: 1.4; margin: 8pt 0; }
 .doc-table th, .doc-table td { border: 1px solid #000; padding: 2pt 4pt; text-align: center; }
+.doc-table .left { text-align: left; }
+.doc-table.small { font-size: 10.5pt; }
 .doc-table caption { font-family: "SimHei", "黑体", sans-serif; padding: 4pt; }
 .page-break { page-break-after: always; }
 </style></head><body>
