@@ -1,0 +1,201 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Empty, Form, Input, Result, Skeleton, Tag } from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api, errorText, isApiError } from '../../platform/api.ts';
+import { formatDate } from '../../platform/format.ts';
+import { LoadFailed } from '../../platform/LoadFailed.tsx';
+import { applyServerErrors } from '../../platform/use-api-form.ts';
+import { PublicLayout } from '../../public/PublicLayout.tsx';
+import { HANDLING_COLORS, type Challenge, type PublicAnswers, type PublicDraft } from './decisions-api.ts';
+import { DraftPeriod, publicDecisionsQuery } from './PublicDecisionsPage.tsx';
+import './public-decisions.css';
+
+/** one draft decision on the public site: its text and period, a comment form without an account, and the published answers */
+export function PublicDraftPage() {
+  const id = Number(useParams()['id']);
+  const data = useQuery(publicDecisionsQuery);
+  const draft = data.data?.drafts.find((d) => d.id === id);
+  const answers = useQuery({ queryKey: ['public', 'decisions', id, 'answers'], queryFn: ({ signal }) => api.get<PublicAnswers>(`/api/public/decisions/${id}/comments`, undefined, signal), enabled: Number.isInteger(id) && id > 0 });
+  return (
+    <PublicLayout>
+      <div className="fz-public-crumb">
+        当前位置：首页 &gt; 政务公开 &gt; <Link to="/public/decisions">重大行政决策</Link> &gt; 决策草案
+      </div>
+      {data.isError ? (
+        <section className="fz-public-box">
+          <LoadFailed error={data.error} onRetry={() => void data.refetch()} />
+        </section>
+      ) : data.isLoading ? (
+        <section className="fz-public-box">
+          <Skeleton active />
+        </section>
+      ) : !draft ? (
+        <section className="fz-public-box">
+          <Result status="404" title="未找到该决策草案" subTitle="该草案不存在或未公开征求意见" extra={<Link to="/public/decisions">返回重大行政决策</Link>} />
+        </section>
+      ) : (
+        <>
+          <section className="fz-public-box" style={{ marginBottom: 16 }}>
+            <h2>
+              {draft.title}
+              {draft.open ? <Tag color="red" style={{ marginInlineStart: 8, verticalAlign: 'middle' }}>征求意见中</Tag> : null}
+            </h2>
+            <div className="fz-pd-meta">
+              {draft.orgName} · 承办单位：{draft.proposingUnit}
+              <br />
+              <DraftPeriod d={draft} />
+              {draft.docNo ? (
+                <>
+                  <br />
+                  已于{formatDate(draft.publishedOn)}公布决策（{draft.docNo}）
+                </>
+              ) : null}
+            </div>
+            {draft.shortenedReason ? <div className="fz-pd-reason">征求意见期限少于30日的理由：{draft.shortenedReason}</div> : null}
+            {draft.summary ? <div className="fz-pd-summary">{draft.summary}</div> : null}
+          </section>
+          {draft.open ? <CommentForm draft={draft} /> : null}
+          <section className="fz-public-box" data-testid="public-answers">
+            <h2>意见采纳情况</h2>
+            {answers.isError ? (
+              <LoadFailed error={answers.error} onRetry={() => void answers.refetch()} />
+            ) : !answers.data ? (
+              <Skeleton active />
+            ) : answers.data.items.length === 0 ? (
+              <Empty description={draft.open ? '意见处理情况将在研究后在此公开' : '暂无公开的意见处理情况'} />
+            ) : (
+              <>
+                <p className="fz-pd-meta">
+                  已公开处理情况{answers.data.summary.published}条，其中采纳{answers.data.summary.adopted}条、部分采纳{answers.data.summary.partlyAdopted}条、未采纳{answers.data.summary.notAdopted}条。
+                </p>
+                {answers.data.items.map((a) => (
+                  <div key={a.id} className="fz-pd-answer">
+                    <div className="fz-pd-meta">
+                      {formatDate(a.submittedOn)} · {a.channel}
+                      {a.handling ? <Tag color={HANDLING_COLORS[a.handling] ?? 'default'} style={{ marginInlineStart: 8 }}>{a.handling}</Tag> : null}
+                    </div>
+                    <div className="fz-pd-answer-q">{a.content}</div>
+                    {a.answer ? (
+                      <div className="fz-pd-answer-a">
+                        <strong>处理说明：</strong>
+                        {a.answer}
+                        {a.answeredOn ? <span className="fz-pd-meta">（{formatDate(a.answeredOn)}）</span> : null}
+                      </div>
+                    ) : null}
+                  </div>
+                ))}
+              </>
+            )}
+          </section>
+        </>
+      )}
+    </PublicLayout>
+  );
+}
+
+interface CommentValues {
+  content: string;
+  name?: string;
+  contact?: string;
+  challengeAnswer?: string;
+  website?: string;
+}
+
+function CommentForm({ draft }: { draft: PublicDraft }) {
+  const [form] = Form.useForm<CommentValues>();
+  const queryClient = useQueryClient();
+  const challenge = useQuery({ queryKey: ['public', 'decisions', 'challenge', draft.id], queryFn: ({ signal }) => api.get<Challenge>('/api/public/decisions/challenge', undefined, signal), staleTime: 5 * 60_000, refetchOnWindowFocus: false });
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const submit = async (v: CommentValues): Promise<void> => {
+    if (!challenge.data) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      const res = await api.post<{ message: string }>(`/api/public/decisions/${draft.id}/comments`, {
+        content: v.content,
+        ...(v.name?.trim() ? { name: v.name.trim() } : {}),
+        ...(v.contact?.trim() ? { contact: v.contact.trim() } : {}),
+        challengeToken: challenge.data.token,
+        challengeAnswer: v.challengeAnswer,
+        ...(v.website ? { website: v.website } : {}),
+      });
+      setDone(res.message);
+      form.resetFields();
+      void challenge.refetch();
+    } catch (e) {
+      applyServerErrors(form, e);
+      setProblem(isApiError(e) && e.fieldErrors.length ? `提交未成功：${e.fieldErrors.map((f) => f.message).join('；')}` : errorText(e));
+      // a question answered wrongly, used or expired is replaced; everything typed stays
+      if (isApiError(e) && e.fieldErrors.some((f) => f.path === 'challengeAnswer' || f.path === 'challengeToken')) {
+        form.setFieldValue('challengeAnswer', '');
+        await queryClient.invalidateQueries({ queryKey: ['public', 'decisions', 'challenge', draft.id] });
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="fz-public-box" style={{ marginBottom: 16 }} data-testid="comment-form">
+      <h2>提出意见</h2>
+      {done ? (
+        <Alert type="success" showIcon style={{ marginBottom: 16 }} message={done} closable={{ onClose: () => setDone(null) }} data-testid="comment-done" />
+      ) : null}
+      <p className="fz-pd-meta" style={{ marginTop: 0 }}>
+        无需注册登录。意见截止日期为{formatDate(draft.commentTo)}。您的姓名和联系方式仅供承办单位联系核实，不会公开。
+      </p>
+      {problem ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={problem} data-testid="comment-problem" /> : null}
+      <Form<CommentValues> form={form} layout="vertical" onFinish={(v) => void submit(v)} style={{ maxWidth: 720 }}>
+        <Form.Item
+          name="content"
+          label="意见内容"
+          rules={[
+            { required: true, whitespace: true, message: '请填写意见内容' },
+            { min: 5, message: '意见内容至少5个字' },
+          ]}
+        >
+          <Input.TextArea autoSize={{ minRows: 5, maxRows: 12 }} maxLength={5000} showCount placeholder="请针对草案内容提出具体意见和理由" />
+        </Form.Item>
+        <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
+          <Form.Item name="name" label="姓名（选填）" style={{ flex: '1 1 200px' }}>
+            <Input maxLength={40} autoComplete="name" />
+          </Form.Item>
+          <Form.Item name="contact" label="联系方式（选填）" style={{ flex: '1 1 200px' }}>
+            <Input maxLength={60} autoComplete="tel" />
+          </Form.Item>
+        </div>
+        <div className="fz-pd-honey" aria-hidden>
+          <Form.Item name="website" label="网址">
+            <Input tabIndex={-1} autoComplete="off" />
+          </Form.Item>
+        </div>
+        <Form.Item
+          name="challengeAnswer"
+          label={
+            <span>
+              验证：<span data-testid="challenge-question">{challenge.data ? challenge.data.question.replace('?', '？') : '加载中…'}</span>
+            </span>
+          }
+          rules={[
+            { required: true, message: '请填写计算结果' },
+            { pattern: /^\d+$/, message: '请填写数字' },
+          ]}
+          extra={
+            <Button type="link" size="small" icon={<ReloadOutlined />} style={{ paddingInline: 0 }} onClick={() => void challenge.refetch()}>
+              换一题
+            </Button>
+          }
+        >
+          <Input inputMode="numeric" style={{ width: 140 }} maxLength={3} />
+        </Form.Item>
+        {challenge.isError ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`验证题加载失败：${errorText(challenge.error)}`} /> : null}
+        <Button type="primary" htmlType="submit" loading={busy} disabled={!challenge.data} danger>
+          提交意见
+        </Button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,115 @@
+import type { LedgerRecord } from '../../platform/ledger/ledger-types.ts';
+
+export interface ProcedureStatus {
+  key: string;
+  label: string;
+  status: 'done' | 'skipped' | 'missing';
+  date: string | null;
+  text: string | null;
+  missing: string | null;
+}
+
+export interface DecisionChecklist {
+  procedures: ProcedureStatus[];
+  ready: boolean;
+  meeting: { speakers: string[]; principalLeader: string | null; warning: string | null };
+  comments: { total: number; unanswered: number; answered: number; published: number };
+}
+
+export type CleanupResult = '继续有效' | '修改' | '废止';
+
+export interface CampaignRow {
+  id: number;
+  orgCode: string;
+  docNo: string | null;
+  title: string;
+  draftingUnit: string;
+  publishOn: string | null;
+  validUntil: string | null;
+  effect: string | null;
+  cleanup: { id: number; result: CleanupResult; reason: string; reviewedOn: string | null } | null;
+}
+
+export interface Campaign {
+  year: number;
+  items: CampaignRow[];
+  counts: { total: number; kept: number; amended: number; repealed: number; pending: number };
+  summary: string;
+}
+
+export interface PublicDraft {
+  id: number;
+  orgCode: string;
+  orgName: string;
+  title: string;
+  proposingUnit: string;
+  summary: string | null;
+  commentFrom: string | null;
+  commentTo: string | null;
+  periodDays: number | null;
+  shortenedReason: string | null;
+  open: boolean;
+  decidedOn: string | null;
+  publishedOn: string | null;
+  docNo: string | null;
+}
+
+export interface PublicCatalogItem {
+  id: number;
+  orgCode: string;
+  orgName: string;
+  year: number;
+  title: string;
+  proposingUnit: string;
+  kind: string | null;
+  plannedTime: string | null;
+  publishedOn: string | null;
+}
+
+export interface PublicDecisions {
+  catalog: PublicCatalogItem[];
+  drafts: PublicDraft[];
+}
+
+export interface PublicAnswers {
+  decision: { id: number; title: string };
+  summary: { published: number; adopted: number; partlyAdopted: number; notAdopted: number };
+  items: Array<{ id: number; content: string; channel: string; submittedOn: string | null; handling: string | null; answer: string | null; answeredOn: string | null }>;
+}
+
+export interface Challenge {
+  token: string;
+  question: string;
+  expiresAt: string;
+}
+
+export interface PublicNormdoc {
+  id: number;
+  orgCode: string;
+  orgName: string;
+  docNo: string | null;
+  title: string;
+  draftingUnit: string;
+  publishOn: string | null;
+  validUntil: string | null;
+  effect: string | null;
+  effectChangedOn: string | null;
+  filed: boolean;
+}
+
+/** a comment as the ledger API returns it */
+export type CommentRecord = LedgerRecord;
+
+export const HANDLING_COLORS: Record<string, string> = { 采纳: 'green', 部分采纳: 'blue', 未采纳: 'default' };
+export const EFFECT_COLORS: Record<string, string> = { 现行有效: 'green', 已修改: 'blue', 已废止: 'red', 已失效: 'default' };
+export const CLEANUP_COLORS: Record<CleanupResult, string> = { 继续有效: 'green', 修改: 'blue', 废止: 'red' };
+
+/** whole days from a to b (ISO dates), negative when b is earlier */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b.slice(0, 10)}T00:00:00Z`) - Date.parse(`${a.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
+}
+
+/** today in China (the server counts dates there) */
+export function chinaToday(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
