@@ -13,6 +13,8 @@ export interface Cell {
   source: 'records' | 'indicator' | 'manual';
   /** for manual and indicator cells: which ledger or office the figure should come from */
   note?: string;
+  /** for manual cells: the key its typed-in value is saved under (`row:col`) */
+  key?: string;
 }
 
 export interface TableRow {
@@ -180,7 +182,7 @@ function external(inputs: ReportInputs, key: string, indicator: string | null, n
   const f = indicator ? inputs.external.get(indicator) : undefined;
   if (f) return { value: pick ? pick(f) : f.value, link: f.link, source: 'indicator', note: `取自指标 ${indicator}` };
   const v = inputs.manual[key];
-  return { value: v ?? null, source: 'manual', note: `手工填报：${note}` };
+  return { value: v ?? null, source: 'manual', note: `手工填报：${note}`, key };
 }
 
 /** table 二: 规章 and 行政规范性文件; 许可, 处罚, 强制 decisions; fees, with the ledger each should come from */

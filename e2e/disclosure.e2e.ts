@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, login, PHONE, screenshotPath, startDemoServer, withPage, type DemoServer } from './harness.ts';
+
+let server: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const lastYear = new Date().getFullYear() - 1;
+const TOWN = '999001001000';
+const reportUrl = (): string => `${server.baseUrl}/disclosure/report?org=${TOWN}&year=${lastYear}`;
+
+async function openReport(page: Page, username: string): Promise<void> {
+  await login(page, server.baseUrl, username);
+  await page.goto(reportUrl());
+  await page.getByTestId('disclosure-document').waitFor({ timeout: 60_000 });
+}
+
+describe('the annual disclosure report (政府信息公开工作年度报告)', () => {
+  it('shows the tables in the official layout, identities passing, each figure opening its records', async () => {
+    await withPage(browser, async ({ page, errors }) => {
+      await openReport(page, 'clerk');
+      expect(await page.getByTestId('disclosure-checks').textContent()).toContain('全部相符');
+      // table 三: 三、本年度办理结果 spans the 22 outcome rows
+      expect(await page.getByTestId('table-table3').locator('td[rowspan="22"]').textContent()).toBe('三、本年度办理结果');
+      const cell = page.getByTestId('cell-new-6');
+      const n = Number(await cell.textContent());
+      expect(n).toBeGreaterThan(0);
+      const [records] = await Promise.all([page.context().waitForEvent('page'), cell.click()]);
+      await records.waitForLoadState('domcontentloaded');
+      expect(new URL(records.url()).pathname).toBe('/ledgers/disclosure.application');
+      await expect.poll(() => records.locator('main').textContent(), { timeout: 30_000 }).toContain(`共 ${n} 条`);
+      await records.close();
+      await page.screenshot({ path: screenshotPath('disclosure-report'), fullPage: false });
+      await page.getByTestId('table-table3').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath('disclosure-report-table3'), fullPage: false });
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('saves an edited paragraph and downloads the DOCX', async () => {
+    await withPage(browser, async ({ page, errors }) => {
+      await openReport(page, 'clerk');
+      const other = page.getByLabel('六、其他需要报告的事项（每段一行）');
+      await other.fill('本年度未收取信息处理费。\n浏览器测试补充的一段说明。');
+      await page.getByRole('button', { name: /保\s*存/ }).click();
+      await page.getByText('报告已保存').waitFor();
+      await page.reload();
+      await page.getByTestId('disclosure-document').waitFor();
+      expect(await page.getByLabel('六、其他需要报告的事项（每段一行）').inputValue()).toContain('浏览器测试补充的一段说明。');
+      await page.getByRole('button', { name: /下\s*载/ }).click();
+      const item = page.getByText('Word 文档（DOCX，公文格式）');
+      await item.waitFor();
+      await page.waitForTimeout(400);
+      const [download] = await Promise.all([page.waitForEvent('download'), item.click()]);
+      expect(download.suggestedFilename()).toBe(`城关镇${lastYear}年政府信息公开工作年度报告.docx`);
+      const file = await download.path();
+      expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('reads on a phone', async () => {
+    await withPage(
+      browser,
+      async ({ page, errors }) => {
+        await openReport(page, 'clerk');
+        await page.screenshot({ path: screenshotPath('disclosure-report-phone'), fullPage: false });
+        await page.getByTestId('table-table3').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: screenshotPath('disclosure-report-phone-table'), fullPage: false });
+        expect(errors).toEqual([]);
+      },
+      PHONE,
+    );
+  });
+
+  it('generates the numbered reply letter from an answered application', async () => {
+    await withPage(browser, async ({ page, errors }) => {
+      await login(page, server.baseUrl, 'clerk');
+      const list = (await (await page.request.get(`${server.baseUrl}/api/ledgers/disclosure.application?f.answered_on.present=1&f.reply_no.present=0&pageSize=1`)).json()) as { items: Array<{ id: number }> };
+      const id = list.items[0]?.id;
+      expect(id).toBeDefined();
+      await page.goto(`${server.baseUrl}/ledgers/disclosure.application/${String(id)}`);
+      const panel = page.getByTestId('reply-letter-panel');
+      await panel.waitFor({ timeout: 30_000 });
+      const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: '生成答复书' }).click()]);
+      expect(download.suggestedFilename()).toMatch(/^答复书-.+\.docx$/);
+      await expect.poll(() => panel.textContent(), { timeout: 15_000 }).toMatch(/政信答〔\d{4}〕\d+号/);
+      await page.screenshot({ path: screenshotPath('disclosure-reply-letter'), fullPage: false });
+      expect(errors).toEqual([]);
+    });
+  });
+});
+
+describe('the public site (政府信息公开)', () => {
+  it('lists published items by category and never a pending one', async () => {
+    // an item still waiting for its secrecy review or publication, looked up as the clerk
+    let pending: { id: number; title: string } | undefined;
+    await withPage(browser, async ({ page }) => {
+      await login(page, server.baseUrl, 'clerk');
+      const res = (await (await page.request.get(`${server.baseUrl}/api/ledgers/disclosure.item?f.published_on.present=0&pageSize=1`)).json()) as { items: Array<{ id: number; values: { title: string } }> };
+      const first = res.items[0];
+      if (first) pending = { id: first.id, title: first.values.title };
+    });
+    expect(pending).toBeDefined();
+    await withPage(browser, async ({ page, errors }) => {
+      await page.goto(`${server.baseUrl}/public/disclosure`);
+      const cats = page.getByTestId('public-categories');
+      await cats.getByRole('button', { name: /通知公告/ }).waitFor({ timeout: 30_000 });
+      await cats.getByRole('button', { name: /通知公告/ }).click();
+      await expect.poll(() => page.getByTestId('public-item-list').textContent()).toContain('通知公告');
+      const tags = await page.getByTestId('public-item-list').locator('.ant-tag').allTextContents();
+      expect(new Set(tags)).toEqual(new Set(['通知公告']));
+      await page.screenshot({ path: screenshotPath('disclosure-public'), fullPage: false });
+      // full-text search for the pending item's title finds only published items, never it
+      const api = (await (await page.request.get(`${server.baseUrl}/api/public/disclosure/items?q=${encodeURIComponent(pending?.title ?? '')}&pageSize=100`)).json()) as { items: Array<{ id: number }> };
+      expect(api.items.map((i) => i.id)).not.toContain(pending?.id);
+      await page.getByLabel('全文检索').fill(pending?.title ?? '');
+      await page.getByLabel('全文检索').press('Enter');
+      await page.waitForURL(/q=/);
+      await page.waitForLoadState('networkidle');
+      const hrefs = await page.locator('[data-testid="public-item-list"] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      expect(hrefs).not.toContain(`/public/disclosure/items/${String(pending?.id)}`);
+      await page.goto(`${server.baseUrl}/public/disclosure/items/${String(pending?.id)}`);
+      await expect.poll(() => page.locator('main').textContent(), { timeout: 15_000 }).toContain('不存在');
+      expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
+    });
+  });
+
+  it('publishes the finalised report with its tables in the official layout', async () => {
+    await withPage(browser, async ({ page }) => {
+      await openReport(page, 'leader');
+      for (const what of ['finalise', 'publish']) {
+        const res = await page.request.post(`${server.baseUrl}/api/disclosure/report/${what}`, { data: { org: TOWN, year: lastYear } });
+        expect(res.status(), await res.text()).toBe(200);
+      }
+    });
+    await withPage(
+      browser,
+      async ({ page, errors }) => {
+        await page.goto(`${server.baseUrl}/public/disclosure`);
+        const link = page.getByTestId('public-disclosure-reports').getByRole('link', { name: `城关镇${lastYear}年政府信息公开工作年度报告` });
+        await link.click();
+        const doc = page.getByTestId('public-disclosure-report');
+        await doc.waitFor({ timeout: 30_000 });
+        expect(await doc.locator('td[rowspan="8"]').first().textContent()).toBe('（三）不予公开');
+        expect(await doc.textContent()).toContain('浏览器测试补充的一段说明。');
+        await page.screenshot({ path: screenshotPath('disclosure-public-report-phone'), fullPage: false });
+        expect(errors).toEqual([]);
+      },
+      PHONE,
+    );
+  });
+});

@@ -1,0 +1,108 @@
+// the shapes of /api/disclosure/report and /api/public/disclosure/* (server/modules/disclosure)
+
+/** a table cell in the official layout: text, or text with spans as in HTML (covered positions left out) */
+export type TableCellSpec = string | { text: string; colSpan?: number; rowSpan?: number; head?: boolean; align?: 'left' | 'center' };
+
+export interface Cell {
+  value: number | null;
+  ids?: number[];
+  link?: string | null;
+  source: 'records' | 'indicator' | 'manual';
+  note?: string;
+  /** manual cells: the key the typed-in value is saved under */
+  key?: string;
+}
+
+export interface TableRow {
+  key: string;
+  label: string;
+  lead: TableCellSpec[];
+  heading?: boolean;
+  valueSpan?: number;
+  cells: Cell[];
+}
+
+export interface ReportTable {
+  key: 'table2' | 'table3' | 'table4';
+  title: string;
+  header: TableCellSpec[][];
+  widths: number[];
+  rows: TableRow[];
+}
+
+export interface ReportSection {
+  key: string;
+  title: string;
+  paragraphs: string[];
+  editable: boolean;
+  table?: ReportTable;
+}
+
+export interface IdentityCheck {
+  id: string;
+  ok: boolean;
+  message: string;
+  cell?: { row: string; col: number };
+}
+
+export interface DisclosureReport {
+  org: { code: string; name: string };
+  year: number;
+  title: string;
+  sections: ReportSection[];
+  checks: IdentityCheck[];
+}
+
+export type DraftStatus = 'draft' | 'final' | 'published';
+
+export interface ReportView {
+  draft: { id: number; org_code: string; year: number; status: DraftStatus; version: number } | null;
+  report: DisclosureReport;
+}
+
+export const STATUS_LABEL: Record<DraftStatus, string> = { draft: '草稿', final: '已定稿', published: '已公开发布' };
+
+export interface PublicItem {
+  id: number;
+  orgCode: string;
+  orgName: string;
+  title: string;
+  category: string;
+  docNo: string | null;
+  publishedOn: string;
+  summary: string | null;
+  url: string | null;
+}
+
+export interface PublicItemDetail extends PublicItem {
+  content: string | null;
+  issuingUnit: string | null;
+}
+
+export interface PublicItemList {
+  items: PublicItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  categories: Array<{ category: string; count: number }>;
+}
+
+export interface PublicDisclosureReportSummary {
+  id: number;
+  orgCode: string;
+  orgName: string;
+  year: number;
+  title: string;
+  publishedAt: string;
+}
+
+export const EXPORT_FORMATS = [
+  { key: 'docx', label: 'Word 文档（DOCX，公文格式）' },
+  { key: 'pdf', label: 'PDF' },
+  { key: 'html', label: '网页（HTML）' },
+] as const;
+
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]['key'];
+
+export const exportUrl = (org: string, year: number, format: ExportFormat): string => `/api/disclosure/report/export?org=${encodeURIComponent(org)}&year=${year}&format=${format}`;
+export const publicReportUrl = (id: number, format: ExportFormat): string => `/api/public/disclosure/reports/${id}?format=${format}`;
