@@ -1,0 +1,304 @@
+import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeIdNumber } from '../common/validators.ts';
+import { launchChromium, login, PHONE, screenshotPath, startDemoServer, withPage, type DemoServer } from './harness.ts';
+
+// a loaded machine can take seconds to answer; expect.poll's default (1 s) is too short
+const WAIT = { timeout: 20_000 };
+const CASE_NO = `城关综执罚〔E2E〕${Date.now() % 100000}号`;
+const PARTY = '端到端测试人';
+const ID_NUMBER = makeIdNumber('999001', '1985-03-09', 27);
+const PHONE_NO = '13912345678';
+const MATTER = '摆摊设点的处罚';
+// every step happens today (a step may not be dated before the previous one, nor in the future)
+const TODAY = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+let server: DemoServer;
+let browser: Browser;
+let casePath = '';
+
+beforeAll(async () => {
+  const external = process.env['E2E_BASE_URL'];
+  server = external ? { baseUrl: external, stop: async () => undefined, log: () => '' } : await startDemoServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const formItem = (scope: Page | ReturnType<Page['getByRole']>, label: string) => scope.locator(`.ant-form-item:has(label[title="${label}"])`);
+
+/** picks an option of an antd Select by the form item's label; `search` is typed first (remote searches) */
+async function choose(page: Page, label: string, option: string | RegExp, search?: string): Promise<void> {
+  const select = formItem(page, label).locator('.ant-select').first();
+  await select.click();
+  if (search) await select.locator('input').fill(search);
+  const item = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first();
+  await item.waitFor(WAIT);
+  await page.waitForTimeout(300);
+  await item.click();
+}
+
+async function fillDate(page: Page | ReturnType<Page['getByRole']>, label: string, date: string): Promise<void> {
+  const input = page.getByLabel(label, { exact: true });
+  await input.fill(date);
+  await input.press('Tab');
+}
+
+/** one step in the 办理流程 card: its button, the captured fields, 确认办理 */
+async function act(page: Page, button: RegExp, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => undefined): Promise<void> {
+  await page.getByTestId('workflow').getByRole('button', { name: button }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await fill(dialog);
+  const done = page.waitForResponse((r) => r.url().includes('/transitions/') && r.request().method() === 'POST');
+  await dialog.getByRole('button', { name: /确认办理/ }).click();
+  const res = await done;
+  expect(res.status(), await res.text()).toBe(200);
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+const state = (page: Page) => page.getByTestId('workflow').locator('.ant-card-head .ant-tag').textContent();
+
+async function openCase(page: Page, user: string): Promise<void> {
+  await login(page, server.baseUrl, user);
+  await page.goto(`${server.baseUrl}${casePath}`);
+  await page.getByTestId('workflow').locator('.ant-card-head .ant-tag').waitFor(WAIT);
+}
+
+describe('行政执法 at phone width', () => {
+  it('registers a penalty case, files it, takes evidence and notifies the party', async () => {
+    await withPage(
+      browser,
+      async ({ page, errors }) => {
+        await login(page, server.baseUrl, 'clerk');
+        await page.goto(`${server.baseUrl}/ledgers/enforcement.case/new`);
+        await page.getByLabel('案号', { exact: true }).fill(CASE_NO);
+        await choose(page, '案件类型', '行政处罚');
+        await choose(page, '执法领域', '城管');
+        await choose(page, '执法事项', MATTER, '摆摊设点');
+        await choose(page, '案件来源', '投诉举报');
+        await fillDate(page, '登记（检查）日期', TODAY);
+        await page.getByLabel('案由', { exact: true }).fill('擅自占用城市道路摆摊设点案（端到端测试）');
+        await choose(page, '当事人类型', '个人');
+        await page.getByLabel('当事人', { exact: true }).fill(PARTY);
+        await page.getByLabel('身份证号码', { exact: true }).fill(ID_NUMBER);
+        await page.getByLabel('联系电话', { exact: true }).fill(PHONE_NO);
+        await page.getByLabel('住所（地址）', { exact: true }).fill('城关镇东街村12号');
+        await page.getByRole('button', { name: /保\s*存/ }).click();
+        await page.waitForURL(/\/ledgers\/enforcement\.case\/\d+$/, WAIT);
+        casePath = new URL(page.url()).pathname;
+        await expect.poll(() => state(page), WAIT).toBe('案源登记');
+        expect(errors).toEqual([]);
+      },
+      PHONE,
+    );
+
+    // 立案 is approved by the leader
+    await withPage(
+      browser,
+      async ({ page, errors }) => {
+        await openCase(page, 'leader');
+        await act(page, /^立\s*案$/, async (d) => {
+          await fillDate(d, '立案日期', TODAY);
+          await d.getByLabel('立案审批人', { exact: true }).fill('陈志远');
+        });
+        await expect.poll(() => state(page), WAIT).toBe('已立案');
+        expect(errors).toEqual([]);
+      },
+      PHONE,
+    );
+
+    // 调查取证: a photo as evidence (hashed into the record and the audit trail), then 调查终结 and 告知
+    await withPage(
+      browser,
+      async ({ page, errors }) => {
+        await openCase(page, 'clerk');
+        const jpeg = Buffer.from('/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==', 'base64');
+        await page.getByTestId('attachments').locator('input[type=file]').setInputFiles({ name: '现场照片-占道经营.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+        const listed = page.getByTestId('attachments').locator('.ant-list-item', { hasText: '现场照片-占道经营.jpg' });
+        await listed.waitFor(WAIT);
+        expect(await listed.textContent()).toMatch(/SM3 [0-9a-f]{10}/);
+        await act(page, /调查终结/, async (d) => {
+          await fillDate(d, '调查终结日期', TODAY);
+          await d.getByLabel('违法事实', { exact: true }).fill('当事人在东街占道经营，经责令改正后仍未改正，有现场照片为证');
+          await formItem(d, '是否重大执法决定').getByText('是', { exact: true }).click();
+        });
+        await expect.poll(() => state(page), WAIT).toBe('调查终结');
+        await act(page, /告知陈述申辩/, async (d) => fillDate(d, '告知日期', TODAY));
+        await expect.poll(() => state(page), WAIT).toBe('已告知');
+        await page.screenshot({ path: screenshotPath('enforcement-case-notified-phone'), fullPage: true });
+        expect(errors).toEqual([]);
+      },
+      PHONE,
+    );
+  });
+
+  it('refuses the decision before the legality review and outside the benchmark without a reason, then decides and makes the 决定书', async () => {
+    expect(casePath).not.toBe('');
+    let refusedShot = false;
+    await withPage(
+      browser,
+      async ({ page }) => {
+        await openCase(page, 'leader');
+        const card = page.getByTestId('decide-card');
+        await card.waitFor(WAIT);
+        // the generic panel offers no second way to decide
+        expect(await page.getByTestId('workflow').getByRole('button', { name: /作出处罚决定/ }).count()).toBe(0);
+        await choose(page, '适用裁量基准', '一般处罚');
+        await choose(page, '处罚种类', '罚款');
+        await page.keyboard.press('Escape');
+        await page.getByLabel('罚款金额（元）', { exact: true }).fill('3000');
+        await page.getByLabel('处理决定', { exact: true }).fill('给予警告，并处罚款3000元');
+        await card.getByRole('button', { name: /作出处罚决定/ }).click();
+        await expect.poll(() => page.getByTestId('decide-problem').textContent(), WAIT).toContain('重大执法决定须先经法制审核');
+        // the form keeps what was typed
+        expect(await page.getByLabel('处理决定', { exact: true }).inputValue()).toBe('给予警告，并处罚款3000元');
+        await page.screenshot({ path: screenshotPath('enforcement-decide-refused-phone'), fullPage: false });
+        refusedShot = true;
+      },
+      PHONE,
+    );
+    expect(refusedShot).toBe(true);
+
+    await withPage(
+      browser,
+      async ({ page, errors }) => {
+        await openCase(page, 'legal');
+        await act(page, /法制审核/, async (d) => {
+          await fillDate(d, '法制审核日期', TODAY);
+          await d.getByLabel('法制审核人员', { exact: true }).fill('黄律衡');
+          await d.getByLabel('法制审核意见', { exact: true }).fill('事实清楚，证据确凿，适用依据正确，程序合法，裁量适当，同意。');
+        });
+        expect(errors).toEqual([]);
+      },
+      PHONE,
+    );
+
+    await withPage(
+      browser,
+      async ({ page, errors }) => {
+        await openCase(page, 'leader');
+        const card = page.getByTestId('decide-card');
+        await card.waitFor(WAIT);
+        expect(await card.textContent()).toContain('已记录法制审核意见');
+        await choose(page, '适用裁量基准', '一般处罚');
+        await choose(page, '处罚种类', '罚款');
+        await page.keyboard.press('Escape');
+        // outside the benchmark and no reason: refused at the field
+        await page.getByLabel('罚款金额（元）', { exact: true }).fill('50000');
+        await page.getByLabel('处理决定', { exact: true }).fill('给予警告，并处罚款50000元');
+        await card.getByRole('button', { name: /作出处罚决定/ }).click();
+        await expect.poll(() => formItem(page, '偏离裁量基准的理由').locator('.ant-form-item-explain-error').textContent(), WAIT).toContain('罚款金额不在裁量基准范围内，须填写偏离裁量基准的理由');
+        await page.screenshot({ path: screenshotPath('enforcement-decide-outside-phone'), fullPage: false });
+        // within the benchmark
+        await page.getByLabel('罚款金额（元）', { exact: true }).fill('3000');
+        await page.getByLabel('处理决定', { exact: true }).fill('给予警告，并处罚款3000元');
+        const decided = page.waitForResponse((r) => r.url().endsWith('/decide'));
+        await card.getByRole('button', { name: /作出处罚决定/ }).click();
+        expect((await decided).status()).toBe(200);
+        await expect.poll(() => state(page), WAIT).toBe('已作出决定');
+
+        // the 决定书 as DOCX: its 文号 appears beside the button, and its text carries the case's fields
+        const docs = page.getByTestId('case-documents');
+        const row = docs.locator('div', { hasText: /^行政处罚决定书/ }).first();
+        const download = page.waitForEvent('download');
+        await docs.getByRole('button', { name: '下载行政处罚决定书' }).click();
+        const file = await (await download).path();
+        const xml = (await (await JSZip.loadAsync(readFileSync(file))).file('word/document.xml')?.async('string')) ?? '';
+        const text = xml.replace(/<[^>]+>/g, '');
+        await expect.poll(() => row.textContent(), WAIT).toMatch(/罚决字〔\d{4}〕第\d+号/);
+        const docNo = /\S*罚决字〔\d{4}〕第\d+号/.exec((await row.textContent()) ?? '')?.[0]?.replace(/^行政处罚决定书/, '') ?? '';
+        expect(docNo).not.toBe('');
+        expect(text).toContain('行政处罚决定书');
+        expect(text).toContain(docNo);
+        expect(text).toContain(PARTY);
+        expect(text).toContain(ID_NUMBER);
+        expect(text).toContain(MATTER);
+        expect(text).toContain('3000.00元');
+        await page.screenshot({ path: screenshotPath('enforcement-decided-phone'), fullPage: true });
+        expect(errors).toEqual([]);
+      },
+      PHONE,
+    );
+  });
+
+  it('serves, executes, publishes and closes the case; the public list masks the ID number and phone', async () => {
+    expect(casePath).not.toBe('');
+    await withPage(
+      browser,
+      async ({ page, errors }) => {
+        await openCase(page, 'clerk');
+        await act(page, /^送\s*达$/, async (d) => {
+          await fillDate(d, '送达日期', TODAY);
+          await choose(page, '送达方式', '直接送达');
+        });
+        await expect.poll(() => state(page), WAIT).toBe('已送达');
+        await act(page, /公示决定信息/, async (d) => fillDate(d, '公示日期', TODAY));
+        await act(page, /^执\s*行$/, async (d) => {
+          await fillDate(d, '执行日期', TODAY);
+          await choose(page, '执行情况', '自觉履行');
+        });
+        await expect.poll(() => state(page), WAIT).toBe('已执行');
+        expect(errors).toEqual([]);
+      },
+      PHONE,
+    );
+    await withPage(
+      browser,
+      async ({ page, errors }) => {
+        await openCase(page, 'leader');
+        await act(page, /结案归档/, async (d) => fillDate(d, '结案日期', TODAY));
+        await expect.poll(() => state(page), WAIT).toBe('已结案');
+        const closing = page.getByTestId('case-documents').getByRole('button', { name: '下载结案报告' });
+        expect(await closing.isEnabled()).toBe(true);
+
+        // the public site, no login needed
+        await page.goto(`${server.baseUrl}/public/enforcement`);
+        const item = page.getByTestId('public-decisions').locator('article', { hasText: CASE_NO });
+        await item.waitFor(WAIT);
+        const shown = (await item.textContent()) ?? '';
+        expect(shown).toContain(`${ID_NUMBER.slice(0, 4)}**********${ID_NUMBER.slice(-4)}`);
+        expect(shown).toContain('139****5678');
+        expect(shown).not.toContain(ID_NUMBER);
+        expect(shown).not.toContain(PHONE_NO);
+        expect(shown).not.toContain(PARTY);
+        await item.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: screenshotPath('enforcement-public-decisions-phone'), fullPage: false });
+        expect(errors).toEqual([]);
+      },
+      PHONE,
+    );
+  });
+
+  it('draws targets and inspectors, and the public page re-computes the same result', async () => {
+    await withPage(
+      browser,
+      async ({ page, errors }) => {
+        await login(page, server.baseUrl, 'clerk');
+        await page.goto(`${server.baseUrl}/enforcement/draws`);
+        await page.getByRole('button', { name: /新建抽取/ }).click();
+        const dialog = page.getByRole('dialog');
+        await dialog.getByLabel('抽查任务名称').fill('端到端测试季度抽查');
+        await choose(page, '检查事项', '监督检查');
+        await dialog.getByLabel('抽取对象数').fill('3');
+        await dialog.getByLabel('随机种子').fill('e2e-public-seed-2026');
+        await dialog.getByRole('button', { name: /抽\s*取/ }).click();
+        const detail = page.getByTestId('draw-detail');
+        await expect.poll(() => detail.textContent(), WAIT).toContain('结果一致');
+        await page.screenshot({ path: screenshotPath('enforcement-draw-phone'), fullPage: true });
+        const href = await detail.getByRole('link', { name: /公开核验页面/ }).getAttribute('href');
+        await page.goto(`${server.baseUrl}${String(href)}`);
+        await page.getByTestId('browser-verified').waitFor(WAIT);
+        expect(await page.getByTestId('draw-seed').textContent()).toContain('e2e-public-seed-2026');
+        await page.screenshot({ path: screenshotPath('enforcement-public-draw-phone'), fullPage: true });
+        expect(errors).toEqual([]);
+      },
+      PHONE,
+    );
+  });
+});

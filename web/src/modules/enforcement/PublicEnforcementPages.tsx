@@ -1,0 +1,355 @@
+import { CheckCircleOutlined, CloseCircleOutlined, LoadingOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Collapse, Descriptions, Empty, Pagination, Segmented, Select, Skeleton, Table, Tag, Typography } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Link, NavLink, useParams, useSearchParams } from 'react-router';
+import { api } from '../../platform/api.ts';
+import { formatDate } from '../../platform/format.ts';
+import { LoadFailed } from '../../platform/LoadFailed.tsx';
+import { useIsMobile } from '../../platform/use-is-mobile.ts';
+import { PublicLayout } from '../../public/PublicLayout.tsx';
+import { canVerifyInBrowser, rerunDraw } from './draw-verify.ts';
+import { catalogSentence, yuan, type CatalogVersion, type PublicCatalog, type PublicDecision, type PublicDraw, type PublicDrawSummary } from './enforcement-api.ts';
+
+const SECTIONS = [
+  { path: '/public/enforcement', label: '执法决定公示' },
+  { path: '/public/enforcement/catalog', label: '执法事项清单' },
+  { path: '/public/enforcement/draws', label: '“双随机”抽查公开' },
+];
+
+/** the frame of the 行政执法公示 pages: crumb, the three sections, the box */
+function EnforcementFrame({ crumb, title, extra, children }: { crumb: string; title: string; extra?: ReactNode; children: ReactNode }) {
+  return (
+    <PublicLayout>
+      <div className="fz-public-crumb">当前位置：首页 &gt; 行政执法公示 &gt; {crumb}</div>
+      <nav aria-label="行政执法公示栏目" style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginBottom: 12 }}>
+        {SECTIONS.map((s) => (
+          <NavLink
+            key={s.path}
+            to={s.path}
+            end={s.path === '/public/enforcement'}
+            style={({ isActive }) => ({ padding: '6px 14px', border: '1px solid #b91c1c', color: isActive ? '#fff' : '#b91c1c', background: isActive ? '#b91c1c' : '#fff', textDecoration: 'none', fontSize: 14 })}
+          >
+            {s.label}
+          </NavLink>
+        ))}
+      </nav>
+      <section className="fz-public-box">
+        <h2 style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
+          <span>{title}</span>
+          {extra}
+        </h2>
+        {children}
+      </section>
+    </PublicLayout>
+  );
+}
+
+/** 行政执法决定公示: published decisions, the party's personal data masked by the server */
+export function PublicDecisionsPage() {
+  const [params, setParams] = useSearchParams();
+  const page = Number(params.get('page')) || 1;
+  const year = params.get('year') ?? '';
+  const q = { page, pageSize: 10, ...(year ? { year } : {}) };
+  const list = useQuery({ queryKey: ['public', 'enforcement', 'decisions', q], queryFn: ({ signal }) => api.get<{ items: PublicDecision[]; total: number }>('/api/public/enforcement/decisions', q, signal), placeholderData: (p) => p });
+  const thisYear = new Date().getFullYear();
+  return (
+    <EnforcementFrame
+      crumb="执法决定公示"
+      title="行政执法决定信息公示"
+      extra={
+        <Select
+          aria-label="年度"
+          size="small"
+          style={{ width: 120, fontWeight: 400 }}
+          value={year}
+          onChange={(v: string) => setParams(v ? { year: v } : {}, { replace: true })}
+          options={[{ value: '', label: '全部年度' }, ...[0, 1, 2].map((k) => ({ value: String(thisYear - k), label: `${thisYear - k}年` }))]}
+        />
+      }
+    >
+      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+        依据《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》，行政处罚决定自作出之日起7个工作日内、其他执法决定20个工作日内公开。自然人的姓名、身份证号码和联系电话已作去标识化处理。
+      </Typography.Paragraph>
+      {list.isError ? (
+        <LoadFailed error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.isPending ? (
+        <Skeleton active />
+      ) : list.data.items.length === 0 ? (
+        <Empty description="暂无公示的执法决定" />
+      ) : (
+        <>
+          <div data-testid="public-decisions">
+            {list.data.items.map((d) => (
+              <article key={d.id} style={{ borderBottom: '1px dashed #e5e7eb', padding: '12px 0' }}>
+                <div style={{ display: 'flex', justifyContent: 'space-between', gap: 12, flexWrap: 'wrap', marginBottom: 6 }}>
+                  <strong style={{ fontSize: 15 }}>
+                    {d.organ} · {d.caseNo}
+                  </strong>
+                  <span className="fz-public-date">公示日期：{formatDate(d.publishedOn)}</span>
+                </div>
+                <Descriptions
+                  size="small"
+                  column={{ xs: 1, sm: 1, md: 2 }}
+                  items={[
+                    { key: 'party', label: '当事人', children: `${d.party}（${d.partyKind}）` },
+                    d.partyKind === '单位' ? { key: 'uscc', label: '统一社会信用代码', children: d.partyUscc ?? '—' } : { key: 'id', label: '身份证号码', children: d.partyIdNumber ?? '—' },
+                    { key: 'phone', label: '联系电话', children: d.partyPhone ?? '—' },
+                    { key: 'type', label: '决定类别', children: d.caseType },
+                    { key: 'matter', label: '执法事项', children: d.matter },
+                    { key: 'basis', label: '法律依据', children: d.legalBasis || '—' },
+                    { key: 'kinds', label: '处罚种类', children: d.penaltyKinds.join('、') || '—' },
+                    { key: 'amount', label: '罚款金额', children: d.amount ? yuan(d.amount) : '—' },
+                    { key: 'result', label: '处理结果', span: 'filled' as const, children: d.result },
+                    { key: 'decided', label: '决定日期', children: formatDate(d.decidedOn) },
+                  ]}
+                />
+              </article>
+            ))}
+          </div>
+          <Pagination
+            style={{ marginTop: 16, justifyContent: 'center' }}
+            current={page}
+            pageSize={10}
+            total={list.data.total}
+            showSizeChanger={false}
+            showTotal={(t) => `共 ${t} 条`}
+            onChange={(p) => setParams({ ...(year ? { year } : {}), page: String(p) })}
+          />
+        </>
+      )}
+    </EnforcementFrame>
+  );
+}
+
+const CATEGORIES = ['全部', '法定', '赋权', '可委托'] as const;
+
+/** 执法事项清单: an organisation's published catalog version, with the counts as reports quote them */
+export function PublicCatalogPage() {
+  const [params, setParams] = useSearchParams();
+  const mobile = useIsMobile();
+  const [category, setCategory] = useState<(typeof CATEGORIES)[number]>('全部');
+  const catalogs = useQuery({ queryKey: ['public', 'enforcement', 'catalogs'], queryFn: ({ signal }) => api.get<{ items: CatalogVersion[] }>('/api/public/enforcement/catalogs', undefined, signal) });
+  const id = params.get('id');
+  const org = params.get('org') ?? (id ? '' : (catalogs.data?.items[0]?.orgCode ?? ''));
+  const q = id ? { id } : { org };
+  const catalog = useQuery({
+    queryKey: ['public', 'enforcement', 'catalog', q],
+    enabled: !!(id || org),
+    queryFn: ({ signal }) => api.get<PublicCatalog>('/api/public/enforcement/matters', q, signal),
+  });
+  const c = catalog.data;
+  const items = (c?.items ?? []).filter((i) => category === '全部' || i.category === category);
+  return (
+    <EnforcementFrame
+      crumb="执法事项清单"
+      title="综合行政执法事项清单"
+      extra={
+        <Select
+          aria-label="单位"
+          size="small"
+          style={{ width: 200, fontWeight: 400 }}
+          value={c?.orgCode ?? (org || null)}
+          placeholder="选择单位"
+          onChange={(v: string) => setParams({ org: v }, { replace: true })}
+          options={(catalogs.data?.items ?? []).map((v) => ({ value: v.orgCode, label: v.orgName }))}
+        />
+      }
+    >
+      {catalogs.isError ? <LoadFailed error={catalogs.error} onRetry={() => void catalogs.refetch()} /> : null}
+      {catalogs.data && catalogs.data.items.length === 0 ? <Empty description="暂无已发布的执法事项清单" /> : null}
+      {catalog.isError ? <LoadFailed error={catalog.error} onRetry={() => void catalog.refetch()} /> : null}
+      {catalog.isPending && (id || org) ? <Skeleton active /> : null}
+      {c ? (
+        <>
+          <div style={{ display: 'flex', justifyContent: 'space-between', gap: 12, flexWrap: 'wrap', alignItems: 'center', marginBottom: 8 }}>
+            <strong style={{ fontSize: 16 }}>
+              {c.orgName}执法事项清单（{c.label}）
+            </strong>
+            <span style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
+              <span className="fz-public-date">发布日期：{formatDate(c.publishedOn)}</span>
+              {c.versions.length > 1 ? (
+                <Select aria-label="版本" size="small" style={{ width: 150 }} value={c.id} onChange={(v: number) => setParams({ id: String(v) }, { replace: true })} options={c.versions.map((v) => ({ value: v.id, label: `${v.label}（${formatDate(v.publishedOn)}）` }))} />
+              ) : null}
+            </span>
+          </div>
+          <p style={{ fontSize: 15, lineHeight: 1.8, margin: '8px 0 12px' }} data-testid="public-catalog-sentence">
+            共{c.counts.total}项，其中{catalogSentence(c.counts)}。
+          </p>
+          {c.note ? <Typography.Paragraph type="secondary">{c.note}</Typography.Paragraph> : null}
+          <Segmented<(typeof CATEGORIES)[number]> value={category} onChange={setCategory} options={CATEGORIES.map((x) => ({ value: x, label: x === '全部' ? `全部（${c.counts.total}）` : `${x}（${c.items.filter((i) => i.category === x).length}）` }))} style={{ marginBottom: 12 }} />
+          <Table
+            rowKey="code"
+            size="small"
+            scroll={{ x: 'max-content' }}
+            dataSource={items}
+            pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (t) => `共 ${t} 项`, ...(mobile ? { size: 'small' as const } : {}) }}
+            columns={[
+              { title: '编码', dataIndex: 'code' },
+              { title: '事项名称', dataIndex: 'name', render: (v: string) => <span style={{ display: 'inline-block', minWidth: 200, whiteSpace: 'normal' }}>{v}</span> },
+              { title: '类型', dataIndex: 'matterType' },
+              { title: '类别', key: 'cat', render: (_, i) => <>{i.category}{i.selfSelected ? <Tag color="blue" style={{ marginInlineStart: 6 }}>自选</Tag> : null}</> },
+              { title: '设定依据', key: 'law', render: (_, i) => <span style={{ display: 'inline-block', minWidth: 180, whiteSpace: 'normal' }}>{`${i.law}${i.article ?? ''}`}</span> },
+              { title: '指导部门', dataIndex: 'guidingDept', render: (v: string | null) => v ?? '—' },
+            ]}
+          />
+        </>
+      ) : null}
+    </EnforcementFrame>
+  );
+}
+
+/** “双随机”抽查公开: every draw, each with its verification page */
+export function PublicDrawsPage() {
+  const list = useQuery({ queryKey: ['public', 'enforcement', 'draws'], queryFn: ({ signal }) => api.get<{ items: PublicDrawSummary[] }>('/api/public/enforcement/draws', undefined, signal) });
+  return (
+    <EnforcementFrame crumb="“双随机”抽查公开" title="“双随机、一公开”抽查">
+      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+        每次抽取公开随机种子、抽取时冻结的检查对象名录和执法人员名录以及抽取结果。任何人可按公开的算法重新计算，核对抽取结果是否一致。
+      </Typography.Paragraph>
+      {list.isError ? (
+        <LoadFailed error={list.error} onRetry={() => void list.refetch()} />
+      ) : list.isPending ? (
+        <Skeleton active />
+      ) : list.data.items.length === 0 ? (
+        <Empty description="暂无抽查公开信息" />
+      ) : (
+        <ul className="fz-public-list" data-testid="public-draws">
+          {list.data.items.map((d) => (
+            <li key={d.id}>
+              <span>
+                <Link to={`/public/enforcement/draws/${d.id}`}>{d.title}</Link>
+                <span className="fz-public-date" style={{ marginInlineStart: 8 }}>
+                  {d.orgName} · 从{d.targets}个对象中抽取{d.drawn}个
+                </span>
+              </span>
+              <span className="fz-public-date">{formatDate(d.drawnOn)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </EnforcementFrame>
+  );
+}
+
+type Recheck = { state: 'running' } | { state: 'done'; same: boolean } | { state: 'unavailable' };
+
+/** one draw: seed, algorithm, frozen lists, result, the server's re-computation and the visitor's own */
+export function PublicDrawPage() {
+  const { id } = useParams();
+  const draw = useQuery({ queryKey: ['public', 'enforcement', 'draw', id], queryFn: ({ signal }) => api.get<PublicDraw>(`/api/public/enforcement/draws/${String(id)}`, undefined, signal) });
+  const [recheck, setRecheck] = useState<Recheck>({ state: 'running' });
+  const d = draw.data;
+  useEffect(() => {
+    if (!d) return;
+    if (!canVerifyInBrowser()) {
+      setRecheck({ state: 'unavailable' });
+      return;
+    }
+    let live = true;
+    void rerunDraw(d.seed, d.targets, d.inspectors, d.targetCount, d.perTarget, d.maxPerInspector).then((again) => {
+      if (live) setRecheck({ state: 'done', same: JSON.stringify(again) === JSON.stringify(d.result) });
+    });
+    return () => {
+      live = false;
+    };
+  }, [d]);
+  const targets = new Map((d?.targets ?? []).map((t) => [t.id, t]));
+  const inspectors = new Map((d?.inspectors ?? []).map((i) => [i.id, i]));
+  const outcome = new Map((d?.outcomes ?? []).map((o) => [o.uscc, o]));
+  return (
+    <EnforcementFrame crumb="“双随机”抽查公开" title={d ? d.title : '抽查公开'}>
+      {draw.isError ? <LoadFailed error={draw.error} onRetry={() => void draw.refetch()} /> : null}
+      {draw.isPending ? <Skeleton active /> : null}
+      {d ? (
+        <>
+          <Descriptions
+            size="small"
+            bordered
+            column={{ xs: 1, sm: 1, md: 2 }}
+            items={[
+              { key: 'org', label: '抽取单位', children: d.orgName },
+              { key: 'on', label: '抽取日期', children: formatDate(d.drawnOn) },
+              { key: 'seed', label: '随机种子', span: 'filled' as const, children: <Typography.Text code copyable style={{ wordBreak: 'break-all' }} data-testid="draw-seed">{d.seed}</Typography.Text> },
+              { key: 'params', label: '抽取规则', span: 'filled' as const, children: `从${d.targets.length}个检查对象中抽取${d.targetCount}个，每个对象派${d.perTarget}名执法人员${d.maxPerInspector ? `，每名人员最多${d.maxPerInspector}项任务` : ''}` },
+              {
+                key: 'server',
+                label: '平台重算',
+                children: d.verified ? <Tag icon={<CheckCircleOutlined />} color="success">结果一致</Tag> : <Tag icon={<CloseCircleOutlined />} color="error">结果不一致</Tag>,
+              },
+              {
+                key: 'browser',
+                label: '本机重算',
+                children:
+                  recheck.state === 'running' ? (
+                    <Tag icon={<LoadingOutlined />}>正在用本浏览器重算…</Tag>
+                  ) : recheck.state === 'unavailable' ? (
+                    <Typography.Text type="secondary">本浏览器不支持在当前地址计算 SHA-256，请按下方算法自行核验</Typography.Text>
+                  ) : recheck.same ? (
+                    <Tag icon={<CheckCircleOutlined />} color="success" data-testid="browser-verified">
+                      本浏览器按公开算法重算，结果一致
+                    </Tag>
+                  ) : (
+                    <Tag icon={<CloseCircleOutlined />} color="error">本浏览器重算结果不一致</Tag>
+                  ),
+              },
+            ]}
+          />
+          <h3 style={{ fontSize: 16, margin: '16px 0 8px' }}>抽取结果</h3>
+          <Table
+            rowKey="n"
+            size="small"
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+            dataSource={d.result.map((a, i) => ({ n: i + 1, t: targets.get(a.targetId), people: a.inspectorIds.map((x) => inspectors.get(x)) }))}
+            columns={[
+              { title: '序号', dataIndex: 'n', width: 56 },
+              { title: '检查对象', key: 't', render: (_, r) => <>{r.t?.name}<div className="fz-public-date" style={{ fontSize: 12 }}>{r.t?.uscc}</div></> },
+              { title: '执法人员（执法证号）', key: 'p', render: (_, r) => r.people.map((p) => (p ? `${p.name}（${p.certNo}）` : '')).join('、') },
+              {
+                title: '检查结果',
+                key: 'o',
+                render: (_, r) => {
+                  const o = r.t ? outcome.get(r.t.uscc) : undefined;
+                  return o?.result ? `${o.result}${o.closedOn ? `（${formatDate(o.closedOn)}）` : ''}` : '待检查';
+                },
+              },
+            ]}
+          />
+          <h3 style={{ fontSize: 16, margin: '16px 0 8px' }}>抽取算法</h3>
+          <Typography.Paragraph style={{ fontSize: 14, lineHeight: 1.8 }}>{d.algorithm}</Typography.Paragraph>
+          <Collapse
+            size="small"
+            items={[
+              {
+                key: 'targets',
+                label: `抽取时冻结的检查对象名录（${d.targets.length}个）`,
+                children: <Table rowKey="id" size="small" scroll={{ x: 'max-content' }} pagination={{ pageSize: 20, showSizeChanger: false }} dataSource={d.targets} columns={[{ title: '编号', dataIndex: 'id' }, { title: '名称', dataIndex: 'name' }, { title: '统一社会信用代码', dataIndex: 'uscc' }, { title: '监管领域', dataIndex: 'domain' }]} />,
+              },
+              {
+                key: 'inspectors',
+                label: `抽取时冻结的执法人员名录（${d.inspectors.length}名）`,
+                children: (
+                  <Table
+                    rowKey="id"
+                    size="small"
+                    scroll={{ x: 'max-content' }}
+                    pagination={{ pageSize: 20, showSizeChanger: false }}
+                    dataSource={d.inspectors}
+                    columns={[
+                      { title: '编号', dataIndex: 'id' },
+                      { title: '姓名', dataIndex: 'name' },
+                      { title: '执法证号', dataIndex: 'certNo' },
+                      { title: '执法领域资格', key: 'q', render: (_, i) => i.qualifications.join('、') },
+                      { title: '回避对象', key: 'a', render: (_, i) => i.avoid.join('、') || '—' },
+                    ]}
+                  />
+                ),
+              },
+            ]}
+          />
+        </>
+      ) : null}
+    </EnforcementFrame>
+  );
+}

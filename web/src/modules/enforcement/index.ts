@@ -1,0 +1,26 @@
+import { lazy } from 'react';
+import { defineWebModule, lazyPage } from '../../platform/module.ts';
+
+/** 行政执法: the three catalogs and their versions, the decision and documents of a case, 双随机 draws, and the public site's 执法公示 */
+export const enforcementModule = defineWebModule({
+  name: 'enforcement',
+  prefix: '/enforcement',
+  pages: [
+    { path: 'catalog', title: '三张清单', permission: 'enforcement.matter.read', component: lazyPage(() => import('./CatalogPage.tsx'), 'CatalogPage') },
+    { path: 'draws', title: '双随机抽查', permission: 'enforcement.case.read', component: lazyPage(() => import('./DrawsPage.tsx'), 'DrawsPage') },
+  ],
+  recordPanels: {
+    'enforcement.case': lazy(async () => ({ default: (await import('./CasePanel.tsx')).CasePanel })),
+  },
+  publicPages: [
+    { path: '/public/enforcement', component: lazyPage(() => import('./PublicEnforcementPages.tsx'), 'PublicDecisionsPage'), nav: { label: '行政执法公示', order: 20 } },
+    { path: '/public/enforcement/catalog', component: lazyPage(() => import('./PublicEnforcementPages.tsx'), 'PublicCatalogPage') },
+    { path: '/public/enforcement/draws', component: lazyPage(() => import('./PublicEnforcementPages.tsx'), 'PublicDrawsPage') },
+    { path: '/public/enforcement/draws/:id', component: lazyPage(() => import('./PublicEnforcementPages.tsx'), 'PublicDrawPage') },
+  ],
+  permissionGroups: { enforcement: '行政执法' },
+  auditLabels: {
+    entities: { 'enforcement.matter': '执法事项', 'enforcement.benchmark': '裁量基准', 'enforcement.case': '执法案件', 'enforcement.target': '检查对象', 'enforcement.inspector': '执法人员', 'enforcement.draw': '双随机抽取', 'enforcement.catalog': '执法事项清单版本' },
+    actions: { draw: '随机抽取', draw_task: '生成检查任务', document: '制作执法文书', document_number: '编执法文书文号', publish: '公开发布' },
+  },
+});
