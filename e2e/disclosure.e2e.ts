@@ -33,6 +33,7 @@ describe('the annual disclosure report (政府信息公开工作年度报告)', 
       expect(await page.getByTestId('disclosure-checks').textContent()).toContain('全部相符');
       // table 三: 三、本年度办理结果 spans the 22 outcome rows
       expect(await page.getByTestId('table-table3').locator('td[rowspan="22"]').textContent()).toBe('三、本年度办理结果');
+      await page.screenshot({ path: screenshotPath('disclosure-report'), fullPage: false });
       const cell = page.getByTestId('cell-new-6');
       const n = Number(await cell.textContent());
       expect(n).toBeGreaterThan(0);
@@ -41,7 +42,6 @@ describe('the annual disclosure report (政府信息公开工作年度报告)', 
       expect(new URL(records.url()).pathname).toBe('/ledgers/disclosure.application');
       await expect.poll(() => records.locator('main').textContent(), { timeout: 30_000 }).toContain(`共 ${n} 条`);
       await records.close();
-      await page.screenshot({ path: screenshotPath('disclosure-report'), fullPage: false });
       await page.getByTestId('table-table3').scrollIntoViewIfNeeded();
       await page.screenshot({ path: screenshotPath('disclosure-report-table3'), fullPage: false });
       expect(errors).toEqual([]);
@@ -156,6 +156,8 @@ describe('the public site (政府信息公开)', () => {
         expect(await doc.locator('td[rowspan="8"]').first().textContent()).toBe('（三）不予公开');
         expect(await doc.textContent()).toContain('浏览器测试补充的一段说明。');
         await page.screenshot({ path: screenshotPath('disclosure-public-report-phone'), fullPage: false });
+        await doc.locator('table').nth(1).scrollIntoViewIfNeeded();
+        await page.screenshot({ path: screenshotPath('disclosure-public-report-phone-table'), fullPage: false });
         expect(errors).toEqual([]);
       },
       PHONE,

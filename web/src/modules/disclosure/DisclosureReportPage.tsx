@@ -146,6 +146,7 @@ function Workspace({ org, year }: { org: string; year: number }) {
             {STATUS_LABEL[status]}
           </Tag>
           <Typography.Text type="secondary">{view.data.draft ? `第 ${view.data.draft.version} 稿` : '尚未保存过，表格数字随台账实时更新'}</Typography.Text>
+          {failed.length ? <Tag color="red">勾稽关系 {failed.length} 项不符</Tag> : <Tag color="green">勾稽关系全部相符</Tag>}
           {dirty ? <Tag color="orange">有未保存的修改</Tag> : null}
         </Space>
         <Space wrap>

@@ -42,6 +42,7 @@ function Figure({ row, cell, col, props }: { row: TableRow; cell: Cell; col: num
           precision={row.key === 'fees' ? 2 : 0}
           controls={false}
           variant="borderless"
+          placeholder="填写"
           className="fz-manual-input"
           aria-label={`${row.label}（手工填报）`}
           data-testid={testId}
@@ -72,7 +73,11 @@ export function OfficialTable(props: OfficialTableProps) {
   const { table } = props;
   const total = table.widths.reduce((a, b) => a + b, 0) || 1;
   return (
-    <div className="fz-official-table-wrap">
+    <>
+      <div className="fz-swipe-hint" aria-hidden>
+        表格较宽，可左右滑动查看 ⇆
+      </div>
+      <div className="fz-official-table-wrap">
       <table className={`fz-official-table fz-${table.key}`} data-testid={`table-${table.key}`}>
         <colgroup>
           {table.widths.map((w, i) => (
@@ -106,6 +111,7 @@ export function OfficialTable(props: OfficialTableProps) {
           ))}
         </tbody>
       </table>
-    </div>
+      </div>
+    </>
   );
 }
