@@ -103,7 +103,7 @@ function table(b: Extract<Block, { kind: 'table' }>): Table {
     width: { size: 100, type: WidthType.PERCENTAGE },
     ...(grid ? { columnWidths: grid } : {}),
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-    rows: layout.rows.map((r) => new TableRow({ ...(r.head ? { tableHeader: true } : {}), children: r.cells.map(cell) })),
+    rows: layout.rows.map((r) => new TableRow({ ...(r.head ? { tableHeader: true } : {}), ...(layout.spanned ? { cantSplit: true } : {}), children: r.cells.map(cell) })),
   });
 }
 
