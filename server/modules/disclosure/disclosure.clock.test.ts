@@ -3,7 +3,7 @@ import { addWorkingDays } from '../../platform/calendar/calendar.ts';
 import { calendarFromChineseDays } from '../../platform/calendar/holiday-data.ts';
 import { defineLedger } from '../../platform/ledger/ledger.types.ts';
 import { workflowProblems } from '../../platform/workflow/workflow.types.ts';
-import { applicationClock } from './disclosure.clock.ts';
+import { applicationClock, supplementDeadline, useCalendar } from './disclosure.clock.ts';
 import { applicationLedger, itemLedger } from './disclosure.ledgers.ts';
 
 const cal = calendarFromChineseDays();
@@ -69,5 +69,26 @@ describe('the ledgers', () => {
     expect(failing({ ...base, outcome: '不予处理', outcome_reason: '重复申请' })).toEqual([]);
     expect(failing({ ...base, outcome: '予以公开' })).toEqual([]);
     expect(failing({ ...base, applicant_kind: '商业企业', outcome: '予以公开' })).toContain('法人或其他组织申请的须填写组织名称');
+  });
+});
+
+describe('补正 within 7 working days of receipt (art. 30)', () => {
+  it('ends on the 7th working day after receipt, National Day not counted and the make-up Saturday counted', () => {
+    expect(supplementDeadline('2025-09-28', cal)).toBe('2025-10-14');
+    expect(supplementDeadline('2025-03-03', cal)).toBe('2025-03-12');
+  });
+
+  it('never guesses a year the calendar does not hold', () => {
+    const known = { ...cal, years: new Set([2025]) };
+    expect(supplementDeadline('2025-12-30', known)).toBe('unknown');
+    expect(supplementDeadline(null, cal)).toBeNull();
+  });
+
+  it('refuses a later 补正 request in the ledger, naming the last day', async () => {
+    await useCalendar(() => Promise.resolve(cal));
+    const failing = (values: Record<string, unknown>) => (applicationLedger.rules ?? []).filter((r) => !r.check(values)).map((r) => `${r.field}：${r.message}`);
+    const base = { app_no: 'A1', received_on: '2025-09-28', channel: '邮寄', applicant_kind: '自然人', applicant_name: '张三', subject: 's', content: 'c' };
+    expect(failing({ ...base, supplement_requested_on: '2025-10-14' })).toEqual([]);
+    expect(failing({ ...base, supplement_requested_on: '2025-10-15' })).toEqual(['supplement_requested_on：应在收到申请之日起7个工作日内（最迟2025-10-14）一次性告知补正，逾期不得再要求补正（政府信息公开条例第三十条）']);
   });
 });
