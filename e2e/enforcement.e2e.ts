@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../common/validators.ts';
-import { launchChromium, login, PHONE, screenshotPath, startDemoServer, withPage, type DemoServer } from './harness.ts';
+import { DESKTOP, launchChromium, login, PHONE, screenshotPath, startDemoServer, withPage, type DemoServer } from './harness.ts';
 
 // a loaded machine can take seconds to answer; expect.poll's default (1 s) is too short
 const WAIT = { timeout: 20_000 };
@@ -299,6 +299,56 @@ describe('行政执法 at phone width', () => {
         expect(errors).toEqual([]);
       },
       PHONE,
+    );
+  });
+
+  it('at desktop width: publishes a catalog version, shows it publicly, and lays out the case and public pages', async () => {
+    const wide = { ...DESKTOP, viewport: { width: 1280, height: 900 } };
+    const label = `E2E${Date.now() % 100000}版`;
+    await withPage(
+      browser,
+      async ({ page, errors }) => {
+        await login(page, server.baseUrl, 'reviewer');
+        await page.goto(`${server.baseUrl}/enforcement/catalog`);
+        await expect.poll(() => page.getByTestId('catalog-sentence').textContent(), WAIT).toContain('法定执法事项27项、赋权执法事项54项（其中自选39项）、可委托执法事项50项');
+        await page.getByRole('button', { name: /发布清单版本/ }).click();
+        const dialog = page.getByRole('dialog');
+        await dialog.getByLabel('版本号').fill(label);
+        await dialog.getByLabel('发布说明').fill('端到端测试发布');
+        await dialog.getByRole('button', { name: /发\s*布/ }).click();
+        await dialog.waitFor({ state: 'hidden' });
+        await expect.poll(() => page.locator('.ant-table-tbody').first().textContent(), WAIT).toContain(label);
+        // the same label again is refused at the field, the dialog stays filled
+        await page.getByRole('button', { name: /发布清单版本/ }).click();
+        await dialog.getByLabel('版本号').fill(label);
+        await dialog.getByRole('button', { name: /发\s*布/ }).click();
+        await expect.poll(() => formItem(dialog, '版本号').locator('.ant-form-item-explain-error').textContent(), WAIT).toContain('已发布过');
+        await page.screenshot({ path: screenshotPath('enforcement-catalog-publish-refused') });
+        await dialog.getByRole('button', { name: /取\s*消/ }).click();
+        await page.screenshot({ path: screenshotPath('enforcement-catalog'), fullPage: true });
+
+        await page.goto(`${server.baseUrl}/public/enforcement/catalog?org=999001001000`);
+        await expect.poll(() => page.getByTestId('public-catalog-sentence').textContent(), WAIT).toContain('法定执法事项27项');
+        expect(await page.locator('main').textContent()).toContain(label);
+        await page.screenshot({ path: screenshotPath('enforcement-public-catalog'), fullPage: true });
+        await page.goto(`${server.baseUrl}/public/enforcement`);
+        await page.getByTestId('public-decisions').waitFor(WAIT);
+        await page.screenshot({ path: screenshotPath('enforcement-public-decisions') });
+        if (casePath) {
+          await page.goto(`${server.baseUrl}${casePath}`);
+          await page.getByTestId('case-documents').waitFor(WAIT);
+          await expect.poll(() => page.getByTestId('case-documents').textContent(), WAIT).toContain('罚决字');
+          await page.screenshot({ path: screenshotPath('enforcement-case'), fullPage: true });
+          await page.getByTestId('case-documents').screenshot({ path: screenshotPath('enforcement-case-documents') });
+          await page.getByTestId('workflow').screenshot({ path: screenshotPath('enforcement-case-workflow') });
+          await page.getByTestId('history').screenshot({ path: screenshotPath('enforcement-case-history') });
+        }
+        await page.goto(`${server.baseUrl}/enforcement/draws`);
+        await page.getByTestId('repeated-alerts').waitFor(WAIT);
+        await page.screenshot({ path: screenshotPath('enforcement-draws') });
+        expect(errors).toEqual([]);
+      },
+      wide,
     );
   });
 });

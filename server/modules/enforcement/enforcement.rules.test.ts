@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkRules } from '../../platform/ledger/ledger.validate.ts';
 import { runDraw, type DrawInspector, type DrawTarget } from './draw.algorithm.ts';
 import { caseLedger } from './enforcement.ledgers.ts';
-import { amountBand, benchmarkProblem, legalityReviewMissing } from './enforcement.rules.ts';
+import { amountBand, benchmarkProblem, legalityReviewMissing, publishedInTime } from './enforcement.rules.ts';
 import { repeatedInspections } from './enforcement.service.ts';
 
 describe('discretion benchmark', () => {
@@ -34,6 +34,16 @@ describe('amount bands', () => {
 describe('hearing time limits (行政处罚法 art. 64)', () => {
   const base = { case_no: 'x', case_type: '行政处罚', domain: '城管', matter: 1, source: '日常巡查', registered_on: '2026-03-01', summary: 's', party_kind: '单位', party_name: 'a', party_uscc: '91350100M000100Y43' };
   const messages = (v: Record<string, unknown>): string[] => checkRules(caseLedger, { ...base, ...v }).map((e) => e.message);
+  it('refuses, on any edit or import, a fine outside the recorded benchmark without a reason', () => {
+    const fine = { decided_on: '2026-03-20', amount: 12000, benchmark_min: 2000, benchmark_max: 10000 };
+    expect(messages(fine).join()).toContain('须填写偏离裁量基准的理由');
+    expect(messages({ ...fine, departure_reason: '当事人违法所得较大，经集体讨论从重处罚' }).join()).not.toContain('裁量基准');
+  });
+  it('marks a publication on or before its deadline as in time', () => {
+    expect(publishedInTime({ publication_due_on: '2026-03-31', published_on: '2026-03-31' })).toBe(true);
+    expect(publishedInTime({ publication_due_on: '2026-03-31', published_on: '2026-04-01' })).toBe(false);
+    expect(publishedInTime({ publication_due_on: '2026-03-31' })).toBeNull();
+  });
   it('refuses a hearing request more than 5 days after the notice', () => {
     expect(messages({ notified_on: '2026-03-10', hearing_requested_on: '2026-03-16' }).join()).toContain('5日内');
     expect(messages({ notified_on: '2026-03-10', hearing_requested_on: '2026-03-15' }).join()).not.toContain('5日内');

@@ -76,7 +76,7 @@ async function numberFor(ctx: Ctx, caseId: number, orgCode: string, orgName: str
   const seq = Number(next.rows[0]?.last_no);
   const docNo = docNumber(orgName, kind, year, seq);
   await db(ctx).insertInto('enforcement_document').values({ org_code: orgCode, case_id: caseId, kind, year, seq, doc_no: docNo, created_by: ctx.actor.username }).execute();
-  await audit(ctx, { entity: caseLedger.name, entityId: caseId, action: 'document_number', orgCode, diff: { kind, docNo } });
+  await audit(ctx, { entity: caseLedger.name, entityId: caseId, action: 'document_number', orgCode, diff: { document: DOCUMENT_KINDS[kind].label, docNo } });
   return docNo;
 }
 
@@ -99,7 +99,7 @@ export async function caseDocx(ctx: Ctx, id: number, kind: DocumentKind): Promis
   const numbered = kind !== 'inquiry';
   const docNo = numbered ? await numberFor(ctx, id, orgCode, orgCode.includes('-') ? townName : String(town?.name ?? ''), kind, year) : null;
   const spec = caseDocument(kind, { values: v, orgName, matterName: String(matter?.name ?? ''), law: String(matter?.law ?? ''), article: String(matter?.article ?? '') }, docNo, chinaToday(ctx.now));
-  await audit(ctx, { entity: caseLedger.name, entityId: id, action: 'document', orgCode, diff: { kind, docNo } });
+  await audit(ctx, { entity: caseLedger.name, entityId: id, action: 'document', orgCode, diff: { document: DOCUMENT_KINDS[kind].label, docNo } });
   return { body: await renderDocx(spec), fileName: `${DOCUMENT_KINDS[kind].label}-${String(v['case_no'])}.docx`, docNo };
 }
 

@@ -187,7 +187,7 @@ function DecideCard({ ledger, record, meta, timeline, blockedBy }: RecordPanelPr
         </Form.Item>
         {outside ? (
           <Form.Item name="departure_reason" label="偏离裁量基准的理由" rules={[{ required: true, whitespace: true, message: '罚款金额不在裁量基准范围内，须填写偏离裁量基准的理由' }]}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} showCount placeholder="如：经集体讨论，当事人违法所得较大，决定在基准上限以上处罚" />
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} placeholder="如：经集体讨论，当事人违法所得较大，决定在基准上限以上处罚" />
           </Form.Item>
         ) : null}
         <Form.Item name="decision_result" label="处理决定" rules={[{ required: true, whitespace: true, message: '请填写处理决定' }]}>

@@ -169,7 +169,7 @@ export function PublicCatalogPage() {
             <span style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
               <span className="fz-public-date">发布日期：{formatDate(c.publishedOn)}</span>
               {c.versions.length > 1 ? (
-                <Select aria-label="版本" size="small" style={{ width: 150 }} value={c.id} onChange={(v: number) => setParams({ id: String(v) }, { replace: true })} options={c.versions.map((v) => ({ value: v.id, label: `${v.label}（${formatDate(v.publishedOn)}）` }))} />
+                <Select aria-label="版本" size="small" style={{ width: 210 }} value={c.id} onChange={(v: number) => setParams({ id: String(v) }, { replace: true })} options={c.versions.map((v) => ({ value: v.id, label: `${v.label}（${formatDate(v.publishedOn)}）` }))} />
               ) : null}
             </span>
           </div>

@@ -22,5 +22,6 @@ export const enforcementModule = defineWebModule({
   auditLabels: {
     entities: { 'enforcement.matter': '执法事项', 'enforcement.benchmark': '裁量基准', 'enforcement.case': '执法案件', 'enforcement.target': '检查对象', 'enforcement.inspector': '执法人员', 'enforcement.draw': '双随机抽取', 'enforcement.catalog': '执法事项清单版本' },
     actions: { draw: '随机抽取', draw_task: '生成检查任务', document: '制作执法文书', document_number: '编执法文书文号', publish: '公开发布' },
+    fields: { document: '文书', docNo: '文号', seed: '随机种子', targets: '名录库对象数', inspectors: '名录库人员数', result: '抽取结果', counts: '事项构成', publishedOn: '发布日期' },
   },
 });

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../platform/format.ts';
 import { fieldText } from '../../platform/ledger/field-value.tsx';
 import { useLedgerHistory } from '../../platform/ledger/ledger-api.ts';
 import type { FieldValue, LedgerField, LedgerRecord } from '../../platform/ledger/ledger-types.ts';
+import { auditLabels } from '../index.ts';
 
 const ACTIONS: Record<string, string> = {
   create: '新增',
@@ -39,7 +40,7 @@ export function HistoryCard({ ledger, record, fields }: { ledger: string; record
     if (!diff || typeof diff !== 'object') return diff ? [String(diff)] : [];
     return Object.entries(diff as Record<string, unknown>).map(([k, v]) => {
       const f = byName.get(k);
-      const label = f?.label ?? OTHER_LABELS[k] ?? k;
+      const label = f?.label ?? OTHER_LABELS[k] ?? auditLabels.fields[k] ?? k;
       if (isChange(v)) {
         const created = v.from === null || v.from === undefined;
         return (
@@ -78,7 +79,7 @@ export function HistoryCard({ ledger, record, fields }: { ledger: string; record
             children: (
               <div style={{ fontSize: 13 }}>
                 <div>
-                  <Typography.Text strong>{ACTIONS[h.action] ?? h.action}</Typography.Text>
+                  <Typography.Text strong>{ACTIONS[h.action] ?? auditLabels.actions[h.action] ?? h.action}</Typography.Text>
                   <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
                     {h.actor === 'system' ? '系统' : h.actor} · {formatDateTime(h.at)}
                   </Typography.Text>
