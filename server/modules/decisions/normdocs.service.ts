@@ -8,6 +8,7 @@ import { createRecord, loadRow } from '../../platform/ledger/ledger.service.ts';
 import type { Platform } from '../../platform/module.ts';
 import { assignNumber, docNumberText, peekNumber, seriesPrefix, shortOrgName } from '../../platform/numbering/numbering.service.ts';
 import { responsibleUsers } from '../../platform/workflow/reminder.service.ts';
+import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 import { applyTransition, systemCtx, type Timeline } from '../../platform/workflow/workflow.service.ts';
 import { CLEANUP_RESULTS, cleanupLedger, documentLedger } from './normdocs.ledgers.ts';
 
@@ -100,9 +101,12 @@ export async function cleanupCampaign(ctx: Ctx, year: number): Promise<Campaign>
   if (ctx.scope.codes.length === 0) return { year, items: [], counts: { total: 0, kept: 0, amended: 0, repealed: 0, pending: 0 }, summary: '' };
   const marks = (await activeInScope(ctx, cleanupLedger).select(['id', 'document', 'result', 'reason', 'reviewed_on']).where('campaign_year', '=', year).orderBy('id').execute()) as Array<Record<string, unknown>>;
   const byDoc = new Map(marks.map((m) => [Number(m['document']), m]));
+  // a past campaign covers what was in force when it was held: documents published later belong to the next one
+  const reviewed = marks.map((m) => iso(m['reviewed_on'])).filter((d): d is string => d !== null).sort();
+  const cutoff = year < Number(chinaDate(ctx.now).slice(0, 4)) && reviewed.length ? (reviewed.at(-1) ?? `${year}-12-31`) : `${year}-12-31`;
   const docs = (await activeInScope(ctx, documentLedger)
     .select(['id', 'org_code', 'doc_no', 'title', 'drafting_unit', 'publish_on', 'valid_until', 'effect'])
-    .where((eb) => eb.or([eb.and([eb('effect', 'in', ['现行有效', '已修改']), eb('publish_on', 'is not', null)]), ...(byDoc.size ? [eb('id', 'in', [...byDoc.keys()])] : [])]))
+    .where((eb) => eb.or([eb.and([eb('effect', 'in', ['现行有效', '已修改']), eb('publish_on', 'is not', null), eb('publish_on', '<=', cutoff)]), ...(byDoc.size ? [eb('id', 'in', [...byDoc.keys()])] : [])]))
     .orderBy('publish_on')
     .orderBy('id')
     .execute()) as Array<Record<string, unknown>>;

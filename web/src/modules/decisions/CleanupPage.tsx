@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, DatePicker, Flex, Form, Input, Row, Segmented, Select, Space, Statistic, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Flex, Form, Input, Segmented, Select, Space, Statistic, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -52,7 +52,7 @@ export function CleanupPage() {
           </>
         }
       />
-      <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
+      <Flex wrap gap={12} style={{ marginBottom: 16 }}>
         {[
           ['清理范围', c?.counts.total, undefined],
           ['继续有效', c?.counts.kept, '#16a34a'],
@@ -60,13 +60,11 @@ export function CleanupPage() {
           ['废止', c?.counts.repealed, '#dc2626'],
           ['未清理', c?.counts.pending, c?.counts.pending ? '#d97706' : undefined],
         ].map(([label, value, color]) => (
-          <Col key={String(label)} xs={12} sm={8} md={4} lg={4} style={{ flex: '1 1 0' }}>
-            <Card size="small" loading={campaign.isPending}>
-              <Statistic title={String(label)} value={Number(value ?? 0)} suffix="件" {...(color ? { styles: { content: { color: String(color) } } } : {})} />
-            </Card>
-          </Col>
+          <Card key={String(label)} size="small" loading={campaign.isPending} style={{ flex: '1 1 140px' }}>
+            <Statistic title={String(label)} value={Number(value ?? 0)} suffix="件" {...(color ? { styles: { content: { color: String(color) } } } : {})} />
+          </Card>
         ))}
-      </Row>
+      </Flex>
       {c && c.counts.total > c.counts.pending ? (
         <Alert type={c.counts.pending ? 'info' : 'success'} showIcon style={{ marginBottom: 16 }} message={`${year}年度：${c.summary}。`} data-testid="cleanup-summary" />
       ) : null}

@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { api, errorText, isApiError } from '../../platform/api.ts';
 import { formatDate } from '../../platform/format.ts';
 import { LoadFailed } from '../../platform/LoadFailed.tsx';
+import { fieldMessage } from '../../platform/field-errors.ts';
 import { applyServerErrors } from '../../platform/use-api-form.ts';
 import { PublicLayout } from '../../public/PublicLayout.tsx';
 import { HANDLING_COLORS, type Challenge, type PublicAnswers, type PublicDraft } from './decisions-api.ts';
@@ -128,11 +129,12 @@ function CommentForm({ draft }: { draft: PublicDraft }) {
       void challenge.refetch();
     } catch (e) {
       applyServerErrors(form, e);
-      setProblem(isApiError(e) && e.fieldErrors.length ? `提交未成功：${e.fieldErrors.map((f) => f.message).join('；')}` : errorText(e));
-      // a question answered wrongly, used or expired is replaced; everything typed stays
-      if (isApiError(e) && e.fieldErrors.some((f) => f.path === 'challengeAnswer' || f.path === 'challengeToken')) {
-        form.setFieldValue('challengeAnswer', '');
+      setProblem(isApiError(e) && e.fieldErrors.length ? `提交未成功：${e.fieldErrors.map((f) => `${f.label ?? ''}${f.label ? '：' : ''}${fieldMessage(f)}`).join('；')}` : errorText(e));
+      // a question answered wrongly, used or expired is replaced (its answer cleared, the reason kept); everything else typed stays
+      const wrong = isApiError(e) ? e.fieldErrors.find((f) => f.path === 'challengeAnswer' || f.path === 'challengeToken') : undefined;
+      if (wrong) {
         await queryClient.invalidateQueries({ queryKey: ['public', 'decisions', 'challenge', draft.id] });
+        form.setFields([{ name: 'challengeAnswer', value: '', errors: [`${fieldMessage(wrong)}，请回答新的题目`] }]);
       }
     } finally {
       setBusy(false);
@@ -176,7 +178,7 @@ function CommentForm({ draft }: { draft: PublicDraft }) {
           name="challengeAnswer"
           label={
             <span>
-              验证：<span data-testid="challenge-question">{challenge.data ? challenge.data.question.replace('?', '？') : '加载中…'}</span>
+              验证：<span data-testid="challenge-question">{challenge.data ? challenge.data.question.replace('?', '？').replace(/\s*=\s*/, ' = ') : '加载中…'}</span>
             </span>
           }
           rules={[

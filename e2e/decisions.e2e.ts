@@ -1,0 +1,165 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, login, PHONE, screenshotPath, startDemoServer, withPage, type DemoServer } from './harness.ts';
+import type { Browser } from 'playwright-core';
+
+const WAIT = { timeout: 20_000 };
+// unique per run, so a reused server (E2E_BASE_URL) finds this run's comment
+const COMMENT = `建议在施工期间设置临时便民通道，并提前公告施工时间（E2E${Date.now() % 100000}）`;
+const ANSWER = '已采纳，在实施方案中增加临时便民通道和施工公告的要求。';
+
+let server: DemoServer;
+let browser: Browser;
+let draftPath = '';
+
+beforeAll(async () => {
+  const external = process.env['E2E_BASE_URL'];
+  server = external ? { baseUrl: external, stop: async () => undefined, log: () => '' } : await startDemoServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** the answer to the arithmetic question the page shows ("3 + 5 = ？") */
+async function solve(page: Page): Promise<string> {
+  const q = page.getByTestId('challenge-question');
+  await expect.poll(async () => (await q.textContent()) ?? '', WAIT).toMatch(/\d+\s*\+\s*\d+/);
+  const [a = 0, b = 0] = ((await q.textContent()) ?? '').match(/\d+/g)?.map(Number) ?? [];
+  return String(a + b);
+}
+
+describe('public comment on a draft decision', () => {
+  it('takes a comment without an account, refusing a wrong answer at the field and keeping what was typed', async () => {
+    await withPage(browser, async ({ page, errors }) => {
+      await page.goto(`${server.baseUrl}/public/decisions`);
+      await page.getByTestId('open-drafts').locator('a').first().waitFor(WAIT);
+      await page.screenshot({ path: screenshotPath('decisions-public-list'), fullPage: true });
+      // a draft of 城关镇, whose clerk answers it below
+      const link = page.getByTestId('open-drafts').locator('a', { hasText: '城关镇' }).first();
+      await link.click();
+      await page.waitForURL(/\/public\/decisions\/\d+$/);
+      draftPath = new URL(page.url()).pathname;
+      await page.getByTestId('comment-form').waitFor();
+
+      await page.getByLabel('意见内容').fill(COMMENT);
+      await page.getByLabel('姓名（选填）').fill('张三');
+      const right = await solve(page);
+      const answerItem = page.locator('.ant-form-item', { has: page.getByTestId('challenge-question') });
+      await answerItem.locator('input').fill(String(Number(right) + 1));
+      // the server refuses answers given within two seconds of the question
+      await page.waitForTimeout(2200);
+      await page.getByRole('button', { name: '提交意见' }).click();
+      await expect.poll(async () => (await answerItem.locator('.ant-form-item-explain-error').textContent().catch(() => '')) ?? '', WAIT).toContain('验证答案不正确');
+      expect(await page.getByLabel('意见内容').inputValue()).toBe(COMMENT);
+      await page.screenshot({ path: screenshotPath('decisions-public-comment-refused'), fullPage: true });
+
+      const answer = await solve(page);
+      await answerItem.locator('input').fill(answer);
+      await page.waitForTimeout(2200);
+      await page.getByRole('button', { name: '提交意见' }).click();
+      await page.getByTestId('comment-done').waitFor(WAIT);
+      expect(await page.getByTestId('comment-done').textContent()).toContain('意见已提交');
+      expect(await page.getByLabel('意见内容').inputValue()).toBe('');
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('shows the comment to the drafting unit, who answers and publishes it', async () => {
+    await withPage(browser, async ({ page, errors }) => {
+      await login(page, server.baseUrl, 'clerk');
+      await page.locator('nav[aria-label="主导航"] a', { hasText: '公众意见处理' }).click();
+      await page.waitForURL(/\/decisions\/comments/);
+      const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: COMMENT.slice(0, 20) });
+      await row.waitFor(WAIT);
+      await page.screenshot({ path: screenshotPath('decisions-comments-page'), fullPage: true });
+      await row.getByRole('button', { name: '处理' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      expect(await dialog.getByTestId('comment-content').textContent()).toContain(COMMENT);
+      await dialog.locator('.ant-form-item', { has: page.locator('label[title="采纳情况"]') }).locator('.ant-select').click();
+      const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: /^采纳$/ }).first();
+      await option.waitFor();
+      await page.waitForTimeout(300);
+      await option.click();
+      await dialog.getByLabel('处理说明').fill(ANSWER);
+      await dialog.getByText('在公开网站公开处理情况').click();
+      await page.screenshot({ path: screenshotPath('decisions-answer-modal') });
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await dialog.waitFor({ state: 'hidden', timeout: 20_000 });
+      // it leaves the 待处理 list and shows under 已公开
+      await expect.poll(() => row.count(), WAIT).toBe(0);
+      await page.getByText('已公开', { exact: true }).first().click();
+      await row.waitFor(WAIT);
+      expect(await row.textContent()).toContain('采纳');
+
+      // the decision's page lists it too, with the five procedures as a checklist
+      await row.locator('a').first().click();
+      await page.getByTestId('procedures').waitFor(WAIT);
+      await expect.poll(async () => (await page.getByTestId('decision-comments').textContent()) ?? '', WAIT).toContain(ANSWER);
+      expect(await page.getByTestId('procedures').textContent()).toContain('暂不能作出决定');
+      await page.screenshot({ path: screenshotPath('decisions-open-draft-detail'), fullPage: true });
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('shows the published answer on the public page', async () => {
+    await withPage(browser, async ({ page }) => {
+      await page.goto(`${server.baseUrl}${draftPath}`);
+      await expect.poll(async () => (await page.getByTestId('public-answers').textContent()) ?? '', WAIT).toContain(ANSWER);
+      const text = (await page.getByTestId('public-answers').textContent()) ?? '';
+      expect(text).toContain(COMMENT);
+      expect(text).not.toContain('张三');
+      await page.screenshot({ path: screenshotPath('decisions-public-answer'), fullPage: true });
+    });
+    await withPage(
+      browser,
+      async ({ page }) => {
+        await page.goto(`${server.baseUrl}${draftPath}`);
+        await page.getByTestId('public-answers').waitFor(WAIT);
+        await page.screenshot({ path: screenshotPath('decisions-public-draft-phone'), fullPage: true });
+        await page.goto(`${server.baseUrl}/public/normdocs`);
+        await page.getByTestId('public-normdocs').waitFor(WAIT);
+        await page.screenshot({ path: screenshotPath('decisions-public-normdocs-phone'), fullPage: true });
+      },
+      PHONE,
+    );
+  });
+});
+
+/** the newest record of a ledger matching a filter, through the signed-in page's own session */
+async function firstId(page: Page, ledger: string, filter: string): Promise<number> {
+  const res = await page.request.get(`${server.baseUrl}/api/ledgers/${ledger}?${filter}&pageSize=1`);
+  const id = ((await res.json()) as { items: Array<{ id: number }> }).items[0]?.id;
+  if (!id) throw new Error(`no ${ledger} record matches ${filter}`);
+  return id;
+}
+
+describe('screenshot walk', () => {
+  it('shows a decided decision, a normative document and the cleanup at desktop and phone width', async () => {
+    for (const [suffix, options] of [['desktop', undefined], ['phone', PHONE]] as const) {
+      await withPage(
+        browser,
+        async ({ page, errors }) => {
+          // the county sees its own and its towns' records: the cleanup of its many documents
+          await login(page, server.baseUrl, 'county');
+          await page.goto(`${server.baseUrl}/ledgers/decisions.decision/${await firstId(page, 'decisions.decision', 'f.decided_on.present=1')}`);
+          await page.getByTestId('procedures').waitFor(WAIT);
+          await page.getByTestId('meeting').waitFor(WAIT);
+          await page.screenshot({ path: screenshotPath(`decisions-detail-${suffix}`), fullPage: true });
+          await page.goto(`${server.baseUrl}/ledgers/normdocs.document/${await firstId(page, 'normdocs.document', 'f.filed_on.present=1&f.effect=现行有效')}`);
+          await page.getByTestId('normdoc-filing').waitFor(WAIT);
+          await page.screenshot({ path: screenshotPath(`decisions-normdoc-${suffix}`), fullPage: true });
+          await page.goto(`${server.baseUrl}/decisions/cleanup?year=${new Date().getFullYear() - 1}&show=done`);
+          await page.getByTestId('cleanup-summary').waitFor(WAIT);
+          expect(await page.getByTestId('cleanup-summary').textContent()).toMatch(/继续有效\d+件，修改\d+件，废止\d+件/);
+          await page.screenshot({ path: screenshotPath(`decisions-cleanup-${suffix}`), fullPage: true });
+          expect(errors).toEqual([]);
+        },
+        options,
+      );
+    }
+  });
+});
