@@ -4,6 +4,8 @@ import { systemActor, type Ctx } from '../server/platform/http/context.ts';
 import type { FieldDef, LedgerDef } from '../server/platform/ledger/ledger.types.ts';
 import type { ModuleDefinition } from '../server/platform/module.ts';
 import { subtreeCodes } from '../server/platform/orgs/org.repository.ts';
+import { refreshStatistics } from '../server/platform/db/statistics.ts';
+import { computeIndicators } from '../server/platform/indicators/indicator.service.ts';
 import { buildFromDraft, encode } from '../server/modules/annual-report/report.output.ts';
 
 const COUNTY = '999101000000';
@@ -47,11 +49,8 @@ async function fill(db: Kysely<never>, l: LedgerDef, rows: number, year: number)
     .execute(db as never);
 }
 
-/**
- * issue 8: a county of 15 towns with ≥ 200 000 records a year; the time to compute every indicator
- * and render the DOCX, divided by the lower bound: one count(*) … group by scan of each source table
- */
-export async function reportBench(modules: ModuleDefinition[], total = 200_000): Promise<{ records: number; lowerMs: number; reportMs: number; ratio: number; indicators: number }> {
+/** a county of 15 towns with `total` records spread over every ledger that indicators read, as PostgreSQL would hold it (statistics gathered) */
+export async function benchCounty(modules: ModuleDefinition[], total: number) {
   const { platform, handle } = await startPlatform(modules, { dataDir: 'memory://' }, { ...process.env, LOG_LEVEL: 'silent', FAZHI_SECRET_KEY: 'ab'.repeat(32) });
   const db = platform.db;
   const year = 2025;
@@ -62,23 +61,61 @@ export async function reportBench(modules: ModuleDefinition[], total = 200_000):
   const used = ledgers.filter((l) => sources.has(l.name));
   const per = Math.ceil(total / used.length);
   for (const l of ledgers) await fill(db as never, l, sources.has(l.name) ? per : 10, year);
-  const records = used.length * per;
+  // a bulk load is followed by ANALYZE (the platform does the same after imports and demo seeding)
+  await refreshStatistics(db);
+  return { platform, handle, used, records: used.length * per, year, county: COUNTY };
+}
 
-  const lower0 = performance.now();
-  for (const l of used) await sql.raw(`select org_code, count(*) from ${l.table} group by org_code`).execute(db);
-  const lowerMs = performance.now() - lower0;
-
+/**
+ * issue 8: a county of 15 towns with ≥ 200 000 records a year; the time to compute every indicator
+ * and render the DOCX, divided by the lower bound: one count(*) … group by scan of each source table
+ */
+export async function reportBench(modules: ModuleDefinition[], total = 200_000): Promise<{ records: number; lowerMs: number; reportMs: number; indicatorsMs: number; ratio: number; indicators: number }> {
+  const { platform, handle, used, records, year } = await benchCounty(modules, total);
+  const db = platform.db;
   const codes = await subtreeCodes(db, COUNTY);
-  const t0 = performance.now();
+  const lowerBound = async (): Promise<void> => {
+    for (const l of used) await sql.raw(`select org_code, count(*) from ${l.table} group by org_code`).execute(db);
+  };
   let indicators = 0;
-  await db.transaction().execute(async (tx) => {
-    const ctx: Ctx = { actor: { ...systemActor, username: 'bench' }, ip: 'bench', scope: { root: COUNTY, codes }, tx, cipher: platform.cipher, now: new Date() };
-    // the report computes every indicator (with last year's figures for the checks) and renders the DOCX
-    const built = await buildFromDraft(ctx, platform, COUNTY, year);
-    indicators = built.json.indicators.length;
-    await encode(built, 'docx');
-  });
-  const reportMs = performance.now() - t0;
+  const indicatorsOnly = (): Promise<void> =>
+    db.transaction().execute(async (tx) => {
+      const ctx: Ctx = { actor: { ...systemActor, username: 'bench' }, ip: 'bench', scope: { root: COUNTY, codes }, tx, cipher: platform.cipher, now: new Date() };
+      await computeIndicators(ctx, platform.modules.flatMap((m) => m.indicators ?? []), platform.ledgers, { org: COUNTY, from: `${year}-01-01`, to: `${year}-12-31` }, { compare: { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` } });
+    });
+  const report = (): Promise<void> =>
+    db.transaction().execute(async (tx) => {
+      const ctx: Ctx = { actor: { ...systemActor, username: 'bench' }, ip: 'bench', scope: { root: COUNTY, codes }, tx, cipher: platform.cipher, now: new Date() };
+      // the report computes every indicator (with last year's figures for the checks) and renders the DOCX
+      const built = await buildFromDraft(ctx, platform, COUNTY, year);
+      indicators = built.json.indicators.length;
+      await encode(built, 'docx');
+    });
+  // alternate the two, several rounds, and keep each one's best time: the machine is shared and noisy, and
+  // a pause in one round (another process, garbage collection) should not decide the figure. the embedded
+  // database runs in this process, so the process's CPU time measures the work itself, whatever else the
+  // machine is doing
+  const timed = async (f: () => Promise<void>): Promise<number> => {
+    if (process.env['DATABASE_URL']) {
+      // a PostgreSQL server does the work in its own processes: only wall-clock time sees it
+      const t0 = performance.now();
+      await f();
+      return performance.now() - t0;
+    }
+    const c0 = process.cpuUsage();
+    await f();
+    const c = process.cpuUsage(c0);
+    return (c.user + c.system) / 1000;
+  };
+  let lowerMs = Infinity;
+  let reportMs = Infinity;
+  let indicatorsMs = Infinity;
+  const rounds = Number(process.env['BENCH_ROUNDS'] ?? 7);
+  for (let i = 0; i < rounds; i++) {
+    lowerMs = Math.min(lowerMs, await timed(lowerBound));
+    reportMs = Math.min(reportMs, await timed(report));
+    indicatorsMs = Math.min(indicatorsMs, await timed(indicatorsOnly));
+  }
   await handle.close();
-  return { records, lowerMs: Math.round(lowerMs), reportMs: Math.round(reportMs), ratio: Math.round((reportMs / lowerMs) * 100) / 100, indicators };
+  return { records, lowerMs: Math.round(lowerMs), reportMs: Math.round(reportMs), indicatorsMs: Math.round(indicatorsMs), ratio: Math.round((reportMs / lowerMs) * 100) / 100, indicators };
 }

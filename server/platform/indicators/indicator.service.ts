@@ -105,50 +105,86 @@ export async function computeIndicators(ctx: Ctx, defs: readonly IndicatorDef[],
     const l = ledgers.get(name);
     if (!l) throw new Error(`indicator on unknown ledger ${name}`);
     const isMulti = (b: string): boolean => l.fields.find((f) => f.name === b)?.type === 'dicts';
-    // one aggregation per table: group by every column the indicators test or split by (and, per date
-    // field, whether the date is in the period), then evaluate each indicator over those groups here
-    const dims = new Map<string, RawBuilder<unknown>>();
-    const dateDims = new Map<string, { cur: string; prev: string }>();
+    // one aggregation per table. every yes/no question an indicator asks of a record (its date in the period or
+    // last year's, a field filled in, a field holding one of some values) is one bit of an integer; the records
+    // are grouped by those bits and, per breakdown column, by that column's value (one grouping set per
+    // breakdown, so independent breakdowns do not multiply into each other's groups). each indicator is then
+    // evaluated here over the few rows that come back.
+    const flags = new Map<string, RawBuilder<boolean>>();
+    const tests = new Map<string, string[]>();
     const sumFields = new Set<string>();
+    const flag = (key: string, expr: RawBuilder<boolean>): string => {
+      if (!flags.has(key)) flags.set(key, expr);
+      return key;
+    };
+    const whereFlag = (field: string, v: Where[string]): string => {
+      const ref = sql.ref(field);
+      const list = values(v);
+      if (isPresence(v)) return flag(`present:${field}:${String(v.present)}`, v.present ? sql<boolean>`(${ref} is not null)` : sql<boolean>`(${ref} is null)`);
+      if (isMulti(field)) return flag(`any:${field}:${JSON.stringify(list)}`, sql<boolean>`coalesce(${ref} ?| ${sql.val(list.map(String))}::text[], false)`);
+      const given = list.filter((x) => x !== null);
+      const parts: Array<RawBuilder<boolean>> = [];
+      if (given.length) parts.push(sql<boolean>`coalesce(${ref} in (${sql.join(given.map((x) => sql`${x}`))}), false)`);
+      if (given.length < list.length) parts.push(sql<boolean>`(${ref} is null)`);
+      return flag(`in:${field}:${JSON.stringify(list)}`, sql<boolean>`(${sql.join(parts, sql` or `)})`);
+    };
+    const breakdowns: string[] = [];
     for (const ind of inds) {
-      if (ind.breakdown && !isMulti(ind.breakdown)) dims.set(ind.breakdown, sql.ref(ind.breakdown));
-      for (const [field, v] of Object.entries(ind.where ?? {})) dims.set(isPresence(v) ? `present:${field}` : field, isPresence(v) ? sql`(${sql.ref(field)} is not null)` : sql.ref(field));
+      if (ind.breakdown && !isMulti(ind.breakdown) && !breakdowns.includes(ind.breakdown)) breakdowns.push(ind.breakdown);
+      const keys = Object.entries(ind.where ?? {}).map(([field, v]) => whereFlag(field, v));
       const dateField = ind.dateField ?? l.dateField;
-      if (!ind.snapshot && dateField && !dateDims.has(dateField)) {
-        const d = { cur: `cur:${dateField}`, prev: `prev:${dateField}` };
-        dateDims.set(dateField, d);
-        dims.set(d.cur, sql`coalesce(${sql.ref(dateField)} between ${p.from} and ${p.to}, false)`);
-        if (opts.compare) dims.set(d.prev, sql`coalesce(${sql.ref(dateField)} between ${opts.compare.from} and ${opts.compare.to}, false)`);
+      if (!ind.snapshot && dateField) {
+        keys.push(flag(`cur:${dateField}`, sql<boolean>`coalesce(${sql.ref(dateField)} between ${p.from} and ${p.to}, false)`));
+        if (opts.compare) flag(`prev:${dateField}`, sql<boolean>`coalesce(${sql.ref(dateField)} between ${opts.compare.from} and ${opts.compare.to}, false)`);
       }
+      tests.set(ind.id, keys);
       if (ind.kind === 'sum' && ind.field) sumFields.add(ind.field);
     }
-    const dimKeys = [...dims.keys()];
-    const selects: Array<RawBuilder<unknown>> = dimKeys.map((k, i) => sql`${dims.get(k)} as ${sql.ref(`d${i}`)}`);
+    const flagKeys = [...flags.keys()];
+    // 30 bits to an integer
+    const flagWords = Array.from({ length: Math.ceil(flagKeys.length / 30) }, (_, w) => flagKeys.slice(w * 30, w * 30 + 30));
+    const selects: Array<RawBuilder<unknown>> = breakdowns.map((k, i) => sql`${sql.ref(k)} as ${sql.ref(`d${i}`)}`);
+    flagWords.forEach((word, w) => selects.push(sql`(${sql.join(word.map((k, b) => sql`((${flags.get(k)})::int << ${sql.lit(b)})`), sql` | `)}) as ${sql.ref(`f${w}`)}`));
+    const wordCols = flagWords.map((_, w) => sql.raw(String(breakdowns.length + w + 1)));
+    const bdCols = breakdowns.map((_, i) => sql.raw(String(i + 1)));
+    if (breakdowns.length > 1) selects.push(sql`grouping(${sql.join(breakdowns.map((k) => sql.ref(k)))}) as g`);
     selects.push(sql`count(*) as n`);
     const sums = [...sumFields];
     sums.forEach((f, i) => selects.push(sql`coalesce(sum(${sql.ref(f)}), 0) as ${sql.ref(`s${i}`)}`));
     if (opts.withIds) selects.push(sql`array_agg(id order by id) as ids`);
-    const groupBy = dimKeys.length ? sql`group by ${sql.join(dimKeys.map((_, i) => sql.raw(String(i + 1))))}` : sql``;
+    const groupBy =
+      breakdowns.length > 1
+        ? sql`group by grouping sets (${sql.join(bdCols.map((c) => sql`(${sql.join([c, ...wordCols])})`))})`
+        : breakdowns.length + wordCols.length > 0
+          ? sql`group by ${sql.join([...bdCols, ...wordCols])}`
+          : sql``;
     const raw = (await sql<Record<string, unknown>>`select ${sql.join(selects)} from ${sql.table(l.table)} where org_code in ${subtree} and status = 'active' ${groupBy}`.execute(db)).rows;
-    const rows = raw.map((r) => ({ dim: (k: string): unknown => r[`d${dimKeys.indexOf(k)}`], n: Number(r['n']), sum: (f: string): number => Number(r[`s${sums.indexOf(f)}`] ?? 0), ids: ((r['ids'] as number[] | null) ?? []).map(Number) }));
+    const flagIndex = new Map(flagKeys.map((k, i) => [k, { word: `f${Math.floor(i / 30)}`, bit: i % 30 }]));
+    // grouping() sets a bit for every breakdown column left out of the row's grouping set (the first column is the highest bit)
+    const setOf = (r: Record<string, unknown>): number => {
+      if (breakdowns.length <= 1) return 0;
+      const g = Number(r['g']);
+      return breakdowns.findIndex((_, i) => g === (2 ** breakdowns.length - 1) - 2 ** (breakdowns.length - 1 - i));
+    };
+    const rows = raw.map((r) => ({
+      set: setOf(r),
+      flag: (k: string): boolean => {
+        const f = flagIndex.get(k);
+        return f !== undefined && ((Number(r[f.word]) >> f.bit) & 1) === 1;
+      },
+      col: (k: string): unknown => r[`d${breakdowns.indexOf(k)}`],
+      n: Number(r['n']),
+      sum: (f: string): number => Number(r[`s${sums.indexOf(f)}`] ?? 0),
+      ids: ((r['ids'] as number[] | null) ?? []).map(Number),
+    }));
     type Row = (typeof rows)[number];
     const matches = (ind: LedgerIndicator, r: Row, period: 'cur' | 'prev'): boolean => {
+      // every grouping set holds all the records: read an indicator from its breakdown's set, or from the first
+      const set = ind.breakdown && !isMulti(ind.breakdown) ? breakdowns.indexOf(ind.breakdown) : 0;
+      if (r.set !== Math.max(set, 0)) return false;
       const dateField = ind.dateField ?? l.dateField;
-      if (!ind.snapshot && dateField && r.dim(`${period}:${dateField}`) !== true) return false;
-      for (const [field, v] of Object.entries(ind.where ?? {})) {
-        if (isPresence(v)) {
-          if (r.dim(`present:${field}`) !== v.present) return false;
-          continue;
-        }
-        const got = r.dim(field);
-        const list = values(v);
-        if (list.length === 1 && list[0] === null) {
-          if (got !== null && got !== undefined) return false;
-        } else if (Array.isArray(got)) {
-          if (!got.some((x) => list.includes(x as never))) return false;
-        } else if (!list.some((x) => x === got || (typeof got === 'number' && Number(x) === got))) return false;
-      }
-      return true;
+      if (period === 'prev' && !ind.snapshot && dateField && !r.flag(`prev:${dateField}`)) return false;
+      return (tests.get(ind.id) ?? []).every((k) => (period === 'prev' && k.startsWith('cur:') ? true : r.flag(k)));
     };
     const multi: Array<{ ind: LedgerIndicator; value: IndicatorValue }> = [];
     const round = (x: number): number => Math.round(x * 100) / 100;
@@ -175,7 +211,7 @@ export async function computeIndicators(ctx: Ctx, defs: readonly IndicatorDef[],
         const field = l.fields.find((f) => f.name === key);
         const groups = new Map<string, { raw: unknown; n: number; v: number; ids: number[] }>();
         for (const r of hit) {
-          const rawKey = r.dim(key) ?? null;
+          const rawKey = r.col(key) ?? null;
           const k = JSON.stringify(rawKey);
           const g = groups.get(k) ?? { raw: rawKey, n: 0, v: 0, ids: [] };
           g.n += r.n;

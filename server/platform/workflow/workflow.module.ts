@@ -4,6 +4,7 @@ import type { LedgerRegistry } from '../ledger/ledger.service.ts';
 import { defineModule, type Platform } from '../module.ts';
 import { DEADLINES_LABELS, deadlineHomeItems, deadlinesQuery, listDeadlines } from './deadlines.service.ts';
 import { listNotifications, markAllRead, markRead, notificationQuery } from './notification.service.ts';
+import { refreshStatistics } from '../db/statistics.ts';
 import { scanDeadlines } from './reminder.service.ts';
 import { chinaDate } from './workflow.engine.ts';
 import { adoptRecords } from './workflow.service.ts';
@@ -31,6 +32,7 @@ function scheduleScan(platform: Platform): void {
     if (today === lastDay) return;
     try {
       const r = await scanDeadlines(platform, today);
+      await refreshStatistics(platform.db);
       lastDay = today;
       platform.log.info({ today, skipped: r.skipped, adopted: r.adopted, recomputed: r.recomputed, moved: r.moved.length, dueSoon: r.dueSoon, overdue: r.overdue, notified: r.notified }, 'deadline scan');
     } catch (err) {
