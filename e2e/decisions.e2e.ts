@@ -149,13 +149,27 @@ describe('screenshot walk', () => {
           await page.getByTestId('procedures').waitFor(WAIT);
           await page.getByTestId('meeting').waitFor(WAIT);
           await page.screenshot({ path: screenshotPath(`decisions-detail-${suffix}`), fullPage: true });
+          if (suffix === 'phone') {
+            // the cards of this module, one screen each (the full page is too tall to read at phone width)
+            for (const id of ['procedures', 'meeting', 'decision-archive']) {
+              await page.getByTestId(id).scrollIntoViewIfNeeded();
+              await page.screenshot({ path: screenshotPath(`decisions-detail-phone-${id}`) });
+            }
+          }
           await page.goto(`${server.baseUrl}/ledgers/normdocs.document/${await firstId(page, 'normdocs.document', 'f.filed_on.present=1&f.effect=现行有效')}`);
           await page.getByTestId('normdoc-filing').waitFor(WAIT);
           await page.screenshot({ path: screenshotPath(`decisions-normdoc-${suffix}`), fullPage: true });
+          if (suffix === 'phone') {
+            await page.getByTestId('normdoc-filing').scrollIntoViewIfNeeded();
+            await page.screenshot({ path: screenshotPath('decisions-normdoc-phone-filing') });
+          }
+          await page.goto(`${server.baseUrl}/decisions/comments?status=all`);
+          await page.getByTestId(suffix === 'phone' ? 'comments-cards' : 'comments-table').locator(suffix === 'phone' ? '.ant-card' : 'tr.ant-table-row').first().waitFor(WAIT);
+          await page.screenshot({ path: screenshotPath(`decisions-comments-${suffix}`), fullPage: suffix === 'desktop' });
           await page.goto(`${server.baseUrl}/decisions/cleanup?year=${new Date().getFullYear() - 1}&show=done`);
           await page.getByTestId('cleanup-summary').waitFor(WAIT);
           expect(await page.getByTestId('cleanup-summary').textContent()).toMatch(/继续有效\d+件，修改\d+件，废止\d+件/);
-          await page.screenshot({ path: screenshotPath(`decisions-cleanup-${suffix}`), fullPage: true });
+          await page.screenshot({ path: screenshotPath(`decisions-cleanup-${suffix}`), fullPage: suffix === 'desktop' });
           expect(errors).toEqual([]);
         },
         options,

@@ -6,7 +6,7 @@ import { DEFAULT_FILING_DAYS, decisionComputed, DONE, normdocComputed, normdocPe
 
 const COUNTY = '999001000000';
 const SHORT: Record<string, string> = { [COUNTY]: '演府', '999001001000': '城关府', '999001002000': '清溪府', '999001003000': '石桥府' };
-const TOWN: Record<string, string> = { [COUNTY]: '县', '999001001000': '城关镇', '999001002000': '清溪镇', '999001003000': '石桥乡' };
+const TOWN: Record<string, string> = { [COUNTY]: '演示县', '999001001000': '城关镇', '999001002000': '清溪镇', '999001003000': '石桥乡' };
 
 const DECISION_TOPICS: ReadonlyArray<readonly [string, string, string]> = [
   ['集镇污水管网改造工程', '重大公共建设项目', '规划建设办'],
@@ -155,7 +155,7 @@ async function seedNormdocs(ctx: Ctx, platform: Platform, r: Rng, orgs: readonly
         const from = addDays(draft, r.int(5, 15));
         let to = addDays(from, business ? r.int(30, 35) : r.int(14, 20));
         while (normdocPeriodProblem({ comment_from: from, comment_to: to, affects_business: business }) !== null) to = addDays(to, 3);
-        const values: Record<string, unknown> = { title: `${TOWN[org] === '县' ? '演示县' : TOWN[org]}${r.pick(DOC_TOPICS)}`, drafting_unit: org === COUNTY ? r.pick(DRAFTING_UNITS) : '党政办公室', draft_on: draft, affects_business: business };
+        const values: Record<string, unknown> = { title: `${TOWN[org]}${r.pick(DOC_TOPICS)}`, drafting_unit: org === COUNTY ? r.pick(DRAFTING_UNITS) : '党政办公室', draft_on: draft, affects_business: business };
         if (from > today) {
           docs.push({ orgCode: org, values });
           continue;

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Flex, Form, Input, Segmented, Select, Space, Statistic, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Flex, Form, Input, List, Segmented, Select, Space, Statistic, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -11,6 +11,7 @@ import { useLedgerMeta } from '../../platform/ledger/ledger-api.ts';
 import { LoadFailed } from '../../platform/LoadFailed.tsx';
 import { PageHeader } from '../../platform/PageHeader.tsx';
 import { useApiForm } from '../../platform/use-api-form.ts';
+import { useIsMobile } from '../../platform/use-is-mobile.ts';
 import { chinaToday, CLEANUP_COLORS, EFFECT_COLORS, type Campaign, type CampaignRow, type CleanupResult } from './decisions-api.ts';
 
 const RESULTS: CleanupResult[] = ['继续有效', '修改', '废止'];
@@ -29,6 +30,7 @@ export function CleanupPage() {
   const meta = useLedgerMeta('normdocs.cleanup');
   const campaign = useQuery({ queryKey: ['decisions', 'campaign', year], queryFn: ({ signal }) => api.get<Campaign>('/api/normdocs/cleanup/campaign', { year }, signal) });
   const [marking, setMarking] = useState<{ row: CampaignRow; result: CleanupResult } | null>(null);
+  const mobile = useIsMobile();
   if (campaign.isError) return <LoadFailed error={campaign.error} onRetry={() => void campaign.refetch()} />;
   const c = campaign.data;
   const rows = (c?.items ?? []).filter((r) => (show === 'pending' ? !r.cleanup : show === 'done' ? r.cleanup : true));
@@ -80,6 +82,29 @@ export function CleanupPage() {
             ]}
           />
         </Flex>
+        {mobile ? (
+          <List
+            loading={campaign.isFetching}
+            dataSource={rows}
+            data-testid="cleanup-cards"
+            locale={{ emptyText: show === 'pending' ? '本年度清理范围内的文件均已标记' : '暂无文件' }}
+            pagination={rows.length > 20 ? { pageSize: 20, size: 'small', showSizeChanger: false } : false}
+            renderItem={(r) => (
+              <Card size="small" style={{ marginBottom: 10 }}>
+                <Link to={`/ledgers/normdocs.document/${r.id}`}>{r.title}</Link>
+                <div>
+                  <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                    {r.docNo ?? '—'} · 公布 {formatDate(r.publishOn)} · 有效期至 {formatDate(r.validUntil)}
+                  </Typography.Text>{' '}
+                  {r.effect ? <Tag color={EFFECT_COLORS[r.effect] ?? 'default'}>{r.effect}</Tag> : null}
+                </div>
+                <div style={{ marginTop: 8 }}>
+                  <ResultCell row={r} canMark={canMark} onMark={(result) => setMarking({ row: r, result })} />
+                </div>
+              </Card>
+            )}
+          />
+        ) : (
         <DataTable<CampaignRow>
           rowKey="id"
           loading={campaign.isFetching}
@@ -96,31 +121,36 @@ export function CleanupPage() {
               title: '清理结果',
               key: 'result',
               width: 260,
-              render: (_: unknown, r) =>
-                r.cleanup ? (
-                  <div>
-                    <Tag color={CLEANUP_COLORS[r.cleanup.result]}>{r.cleanup.result}</Tag>
-                    <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                      {r.cleanup.reason}
-                    </Typography.Text>
-                  </div>
-                ) : canMark ? (
-                  <Space size={4} wrap>
-                    {RESULTS.map((res) => (
-                      <Button key={res} size="small" danger={res === '废止'} onClick={() => setMarking({ row: r, result: res })}>
-                        {res}
-                      </Button>
-                    ))}
-                  </Space>
-                ) : (
-                  <Typography.Text type="secondary">未清理</Typography.Text>
-                ),
+              render: (_: unknown, r) => <ResultCell row={r} canMark={canMark} onMark={(result) => setMarking({ row: r, result })} />,
             },
           ]}
         />
+        )}
       </Card>
       {marking ? <MarkModal year={year} row={marking.row} result={marking.result} onClose={() => setMarking(null)} /> : null}
     </>
+  );
+}
+
+function ResultCell({ row: r, canMark, onMark }: { row: CampaignRow; canMark: boolean; onMark: (result: CleanupResult) => void }) {
+  if (r.cleanup)
+    return (
+      <div>
+        <Tag color={CLEANUP_COLORS[r.cleanup.result]}>{r.cleanup.result}</Tag>
+        <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+          {r.cleanup.reason}
+        </Typography.Text>
+      </div>
+    );
+  if (!canMark) return <Typography.Text type="secondary">未清理</Typography.Text>;
+  return (
+    <Space size={4} wrap>
+      {RESULTS.map((res) => (
+        <Button key={res} size="small" danger={res === '废止'} onClick={() => onMark(res)}>
+          {res}
+        </Button>
+      ))}
+    </Space>
   );
 }
 

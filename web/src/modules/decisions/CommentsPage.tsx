@@ -1,6 +1,6 @@
 import { EyeOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Segmented, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, List, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, errorText } from '../../platform/api.ts';
@@ -10,6 +10,7 @@ import { ledgerUrl, useLedgerList, useLedgerMeta } from '../../platform/ledger/l
 import { RefSelect } from '../../platform/ledger/RefSelect.tsx';
 import { LoadFailed } from '../../platform/LoadFailed.tsx';
 import { PageHeader } from '../../platform/PageHeader.tsx';
+import { useIsMobile } from '../../platform/use-is-mobile.ts';
 import { AnswerModal } from './AnswerModal.tsx';
 import { HANDLING_COLORS, type CommentRecord } from './decisions-api.ts';
 
@@ -19,6 +20,16 @@ const STATUS = [
   { value: 'published', label: '已公开', query: 'f.answer_published=true' },
   { value: 'all', label: '全部', query: '' },
 ] as const;
+
+function HandlingTags({ c }: { c: CommentRecord }) {
+  const h = c.values['handling'] as string | null;
+  return (
+    <Space size={4} wrap>
+      {h ? <Tag color={HANDLING_COLORS[h] ?? 'default'}>{h}</Tag> : <Tag color="orange">待处理</Tag>}
+      {c.values['answer_published'] ? <Tag color="cyan">已公开</Tag> : null}
+    </Space>
+  );
+}
 
 /** 公众意见处理: comments on draft decisions, answered by the drafting unit and published on the public site */
 export function CommentsPage() {
@@ -33,6 +44,8 @@ export function CommentsPage() {
   const meta = useLedgerMeta('decisions.comment');
   const list = useLedgerList('decisions.comment', query);
   const [answering, setAnswering] = useState<CommentRecord | null>(null);
+  const mobile = useIsMobile();
+  const canAnswer = meta.data?.can.update ?? false;
   const set = (patch: Record<string, string | undefined>): void => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(patch)) if (v) next.set(k, v);
@@ -48,9 +61,23 @@ export function CommentsPage() {
       void message.error(errorText(e));
     }
   };
+  const actions = (c: CommentRecord) =>
+    canAnswer ? (
+      <Space size={0}>
+        <Button type="link" size="small" style={{ paddingInlineStart: 0 }} onClick={() => setAnswering(c)}>
+          {c.values['handling'] ? '修改' : '处理'}
+        </Button>
+        {c.values['handling'] && !c.values['answer_published'] ? (
+          <Button type="link" size="small" onClick={() => void publish(c)}>
+            公开
+          </Button>
+        ) : null}
+      </Space>
+    ) : (
+      <Link to={`/ledgers/decisions.comment/${c.id}`}>查看</Link>
+    );
   const error = meta.error ?? list.error;
   if (error) return <LoadFailed error={error} onRetry={() => void list.refetch()} />;
-  const canAnswer = meta.data?.can.update ?? false;
   return (
     <>
       <PageHeader
@@ -72,6 +99,33 @@ export function CommentsPage() {
           <Segmented value={status.value} onChange={(v) => set({ status: String(v), page: undefined })} options={STATUS.map((s) => ({ value: s.value, label: s.label }))} />
           <RefSelect ledger="decisions.decision" placeholder="按决策事项筛选" style={{ width: 280, maxWidth: '100%' }} value={decision} onChange={(v) => set({ decision: v ? String(v) : undefined, page: undefined })} />
         </Flex>
+        {mobile ? (
+          <List
+            loading={list.isFetching}
+            dataSource={list.data?.items ?? []}
+            data-testid="comments-cards"
+            locale={{ emptyText: status.value === 'unanswered' ? '没有待处理的意见' : '暂无意见' }}
+            pagination={{ current: page, pageSize, total: list.data?.total ?? 0, size: 'small', showSizeChanger: false, onChange: (p) => set({ page: String(p) }) }}
+            renderItem={(c) => (
+              <Card size="small" style={{ marginBottom: 10 }}>
+                <Flex justify="space-between" gap={8} wrap>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {formatDate(c.values['submitted_on'] as string | null)} · {String(c.values['channel'] ?? '')}
+                  </Typography.Text>
+                  <HandlingTags c={c} />
+                </Flex>
+                <Link to={`/ledgers/decisions.decision/${String(c.values['decision'])}`} style={{ fontSize: 13 }}>
+                  {c.refs['decision'] ?? `#${String(c.values['decision'])}`}
+                </Link>
+                <Typography.Paragraph style={{ margin: '4px 0', whiteSpace: 'pre-wrap' }} ellipsis={{ rows: 4, expandable: true, symbol: '展开' }}>
+                  {String(c.values['content'] ?? c.values['summary'] ?? '')}
+                </Typography.Paragraph>
+                {c.values['answer'] ? <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 13 }}>处理说明：{String(c.values['answer'])}</Typography.Paragraph> : null}
+                {actions(c)}
+              </Card>
+            )}
+          />
+        ) : (
         <DataTable<CommentRecord>
           rowKey="id"
           loading={list.isFetching}
@@ -96,39 +150,18 @@ export function CommentsPage() {
               title: '处理情况',
               key: 'handling',
               width: 150,
-              render: (_: unknown, c) => {
-                const h = c.values['handling'] as string | null;
-                return (
-                  <Space size={4} wrap>
-                    {h ? <Tag color={HANDLING_COLORS[h] ?? 'default'}>{h}</Tag> : <Tag color="orange">待处理</Tag>}
-                    {c.values['answer_published'] ? <Tag color="cyan">已公开</Tag> : null}
-                  </Space>
-                );
-              },
+              render: (_: unknown, c) => <HandlingTags c={c} />,
             },
             {
               title: '操作',
               key: 'actions',
               width: 150,
               fixed: 'right',
-              render: (_: unknown, c) =>
-                canAnswer ? (
-                  <Space size={0}>
-                    <Button type="link" size="small" onClick={() => setAnswering(c)}>
-                      {c.values['handling'] ? '修改' : '处理'}
-                    </Button>
-                    {c.values['handling'] && !c.values['answer_published'] ? (
-                      <Button type="link" size="small" onClick={() => void publish(c)}>
-                        公开
-                      </Button>
-                    ) : null}
-                  </Space>
-                ) : (
-                  <Link to={`/ledgers/decisions.comment/${c.id}`}>查看</Link>
-                ),
+              render: (_: unknown, c) => actions(c),
             },
           ]}
         />
+        )}
       </Card>
       {answering ? <AnswerModal comment={answering} onClose={() => setAnswering(null)} /> : null}
     </>

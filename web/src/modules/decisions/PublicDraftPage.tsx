@@ -112,7 +112,10 @@ function CommentForm({ draft }: { draft: PublicDraft }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const submit = async (v: CommentValues): Promise<void> => {
-    if (!challenge.data) return;
+    if (!challenge.data) {
+      setProblem('验证题尚未加载，请点击“换一题”后重试');
+      return;
+    }
     setBusy(true);
     setProblem(null);
     try {
@@ -194,7 +197,7 @@ function CommentForm({ draft }: { draft: PublicDraft }) {
           <Input inputMode="numeric" style={{ width: 140 }} maxLength={3} />
         </Form.Item>
         {challenge.isError ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`验证题加载失败：${errorText(challenge.error)}`} /> : null}
-        <Button type="primary" htmlType="submit" loading={busy} disabled={!challenge.data} danger>
+        <Button type="primary" htmlType="submit" loading={busy || challenge.isFetching} danger>
           提交意见
         </Button>
       </Form>
