@@ -159,6 +159,7 @@ describe('行政执法 at phone width', () => {
         // the form keeps what was typed
         expect(await page.getByLabel('处理决定', { exact: true }).inputValue()).toBe('给予警告，并处罚款3000元');
         await page.screenshot({ path: screenshotPath('enforcement-decide-refused-phone'), fullPage: false });
+        await page.getByTestId('workflow').screenshot({ path: screenshotPath('enforcement-workflow-phone') });
         refusedShot = true;
       },
       PHONE,

@@ -76,7 +76,7 @@ export function caseWorkflow(): WorkflowDef {
         captures: ['decided_on', 'decision_result', 'penalty_kinds', 'amount', 'benchmark', 'benchmark_min', 'benchmark_max', 'departure_reason', 'first_violation_exempt', 'quick_minor', 'publication_due_on'],
         gates: { after: ['notify'], fields: ['decided_on', 'decision_result'], checks: [reviewed, benchmarkChosen, withinBenchmark] },
         // the range must come from the catalog, never from the request: only POST /api/enforcement/cases/:id/decide decides
-        dedicated: { hint: '请在本页“作出处罚决定”卡片中办理，罚款金额按裁量基准核对' },
+        dedicated: { hint: '在本页“作出处罚决定”卡片中办理（按裁量基准核对罚款金额）' },
       },
       { name: 'serve', label: '送达', from: ['decided'], to: 'served', captures: ['served_on', 'service_method'], gates: { fields: ['served_on', 'service_method'] } },
       { name: 'execute', label: '执行', from: ['served'], to: 'executed', captures: ['executed_on', 'execution'], gates: { fields: ['executed_on', 'execution'] } },

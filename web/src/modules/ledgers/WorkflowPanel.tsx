@@ -44,7 +44,9 @@ export function WorkflowPanel({ ledger, recordId, attachments }: { ledger: strin
                   if (t.dedicated) {
                     return (
                       <Tooltip key={t.name} title={t.dedicated}>
-                        <Tag style={{ alignSelf: 'center', padding: '4px 8px' }}>{t.label}：{t.dedicated}</Tag>
+                        <Tag style={{ alignSelf: 'center', padding: '4px 8px', margin: 0, whiteSpace: 'normal', maxWidth: '100%' }}>
+                          {t.label}：{t.dedicated}
+                        </Tag>
                       </Tooltip>
                     );
                   }
