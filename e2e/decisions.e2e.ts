@@ -137,6 +137,38 @@ async function firstId(page: Page, ledger: string, filter: string): Promise<numb
   return id;
 }
 
+const isoDay = (offset: number): string => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+
+describe('publishing a normative document', () => {
+  it('gives it the next 文号 of the county and starts the filing deadline', async () => {
+    await withPage(browser, async ({ page, errors }) => {
+      await login(page, server.baseUrl, 'county');
+      const post = async (url: string, data: Record<string, unknown>): Promise<Record<string, unknown>> => {
+        const res = await page.request.post(`${server.baseUrl}${url}`, { data });
+        expect(res.status(), await res.text()).toBe(200);
+        return (await res.json()) as Record<string, unknown>;
+      };
+      const L = '/api/ledgers/normdocs.document';
+      const id = Number((await post(L, { orgCode: '999001000000', title: '演示县城市绿化管理办法', drafting_unit: '县住房和城乡建设局', draft_on: isoDay(-30) }))['id']);
+      await post(`${L}/${id}/transitions/open_comment`, { comment_from: isoDay(-25), comment_to: isoDay(-8) });
+      await post(`${L}/${id}/transitions/legality_review`, { legality_review_on: isoDay(-4), legality_conclusion: '合法', legality_opinion: '经审核，制定主体合法，内容和程序符合规定。' });
+      await post(`${L}/${id}/transitions/deliberate`, { deliberation_on: isoDay(-2), deliberation_meeting: '县人民政府常务会议' });
+      await page.goto(`${server.baseUrl}/ledgers/normdocs.document/${id}`);
+      const card = page.getByTestId('normdoc-publish');
+      await expect.poll(async () => (await card.textContent()) ?? '', WAIT).toMatch(/预计为“演示县政规〔\d{4}〕\d+号”/);
+      await page.screenshot({ path: screenshotPath('decisions-normdoc-publish'), fullPage: true });
+      const expected = /预计为“(.+?)”/.exec((await card.textContent()) ?? '')?.[1] ?? '';
+      await card.getByRole('button', { name: '公布并编号' }).click();
+      await card.waitFor({ state: 'detached', timeout: 20_000 });
+      const filing = page.getByTestId('normdoc-filing');
+      await expect.poll(async () => (await filing.textContent()) ?? '', WAIT).toContain(expected);
+      expect(await filing.textContent()).toMatch(/备案期限：?\d{4}-\d{2}-\d{2}/);
+      await page.screenshot({ path: screenshotPath('decisions-normdoc-published'), fullPage: true });
+      expect(errors).toEqual([]);
+    });
+  });
+});
+
 describe('screenshot walk', () => {
   it('shows a decided decision, a normative document and the cleanup at desktop and phone width', async () => {
     for (const [suffix, options] of [['desktop', undefined], ['phone', PHONE]] as const) {
