@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, login, screenshotPath, startDemoServer, withPage, type DemoServer } from './harness.ts';
+import { launchChromium, login, PHONE, screenshotPath, startDemoServer, withPage, type DemoServer } from './harness.ts';
 
 let server: DemoServer;
 let browser: Browser;
@@ -129,5 +129,46 @@ describe('the report review', () => {
       await page.screenshot({ path: screenshotPath('report-review'), fullPage: false });
       expect(errors).toEqual([]);
     });
+  });
+});
+
+describe('the report template', () => {
+  it('lets the county edit the wording new drafts start from, keeping the input when a save fails', async () => {
+    await withPage(browser, async ({ page, errors }) => {
+      await login(page, server.baseUrl, 'county');
+      await page.goto(`${server.baseUrl}/reports/template`);
+      const doc = page.getByTestId('template-document');
+      await doc.waitFor({ timeout: 60_000 });
+      expect(await doc.textContent()).toContain('主要举措和成效');
+      await page.waitForLoadState('networkidle');
+      await page.screenshot({ path: screenshotPath('report-template'), fullPage: false });
+      // a second tab saves first: this one's save is refused and its text stays on the page
+      const title = page.getByRole('textbox', { name: '报告标题' });
+      await title.fill('{org}{year}年度法治政府建设情况报告（本省模板）');
+      const other = await page.request.put(`${server.baseUrl}/api/reports/templates/annual`, { data: { content: (await (await page.request.get(`${server.baseUrl}/api/reports/templates/annual`)).json() as { content: unknown }).content } });
+      expect(other.status()).toBe(200);
+      await page.getByRole('button', { name: /保存模板/ }).click();
+      await expect.poll(() => page.locator('main').textContent(), { timeout: 15_000 }).toContain('保存未成功，页面上的修改仍然保留');
+      expect(await title.inputValue()).toBe('{org}{year}年度法治政府建设情况报告（本省模板）');
+      // after a reload the unsaved copy is gone (the version moved on) and the save goes through
+      await page.reload();
+      await doc.waitFor();
+      await title.fill('{org}{year}年度法治政府建设情况报告（本省模板）');
+      await page.getByRole('button', { name: /保存模板/ }).click();
+      await expect.poll(() => page.locator('body').textContent(), { timeout: 15_000 }).toContain('模板已保存');
+      const saved = (await (await page.request.get(`${server.baseUrl}/api/reports/templates/annual`)).json()) as { content: { title: string } };
+      expect(saved.content.title).toBe('{org}{year}年度法治政府建设情况报告（本省模板）');
+      expect(errors.filter((e) => !e.includes('409'))).toEqual([]);
+    });
+    await withPage(
+      browser,
+      async ({ page }) => {
+        await login(page, server.baseUrl, 'county');
+        await page.goto(`${server.baseUrl}/reports/template`);
+        await page.getByTestId('template-document').waitFor({ timeout: 60_000 });
+        await page.screenshot({ path: screenshotPath('report-template-phone'), fullPage: false });
+      },
+      PHONE,
+    );
   });
 });

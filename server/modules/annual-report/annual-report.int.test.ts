@@ -114,8 +114,15 @@ describe('annual report', () => {
     expect(json<{ detail: string }>(refused).detail).toContain('no.such_indicator');
     // this test app has only some modules: keep the template's structure, with text that names their indicators only
     const good = { ...structuredClone(tpl.content), sections: tpl.content.sections.map((sec, i) => ({ ...sec, items: i === 0 ? [{ type: 'para' as const, text: '本省模板：全年调处矛盾纠纷{{mediation.cases}}。' }] : [{ type: 'para' as const, text: `${sec.title}：按本省要求填写，不少于十个字。` }] })) };
-    const saved = await t.request(county, { method: 'PUT', url: '/api/reports/templates/annual', payload: { content: good } });
+    const saved = await t.request(county, { method: 'PUT', url: '/api/reports/templates/annual', payload: { content: good, version: 0 } });
     expect(saved.statusCode, saved.body).toBe(200);
+    // saving over someone else's newer version is refused; the default stays available to restore
+    const after = json<{ version: number; updatedBy: string; defaultContent: ReportContent }>(await t.request(county, { method: 'GET', url: '/api/reports/templates/annual' }));
+    expect(after.version).toBe(1);
+    expect(after.updatedBy).toBe('county');
+    expect(after.defaultContent.sections.map((x) => x.title)).toEqual(tpl.content.sections.map((x) => x.title));
+    const stale = await t.request(county, { method: 'PUT', url: '/api/reports/templates/annual', payload: { content: good, version: 0 } });
+    expect(stale.statusCode).toBe(409);
     const fresh = await open(await t.login('clerk3'));
     expect(fresh.content.sections[0]?.items[0]?.text).toBe('本省模板：全年调处矛盾纠纷{{mediation.cases}}。');
     expect((await t.request(await t.login('clerk'), { method: 'GET', url: '/api/reports/templates/annual' })).statusCode).toBe(403);

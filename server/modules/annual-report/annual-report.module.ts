@@ -21,6 +21,7 @@ export const annualReportModule = defineModule({
   nav: [
     { path: '/reports/annual', label: '年度报告', permission: 'report.read', group: '年度报告', icon: 'file-text', order: 800 },
     { path: '/reports/rollup', label: '下级报送情况', permission: 'report.rollup', group: '年度报告', icon: 'cluster', order: 810 },
+    { path: '/reports/template', label: '报告模板', permission: 'report.template', group: '年度报告', icon: 'form', order: 820 },
   ],
   routes: (api, platform) => {
     reportRoutes(api, platform);

@@ -3,7 +3,8 @@ import type { Api } from '../../platform/http/route.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/module.ts';
 import { buildFromDraft, buildFromVersion, encode } from './report.output.ts';
-import { compareUnits, contentSchema, draftView, findDraft, indicatorDefs, openDraft, publishVersion, returnVersion, rollup, saveDraft, saveTemplate, secrecyReview, startCorrection, submitDraft, templateContent, versionDiff } from './report.service.ts';
+import { defaultTemplate } from './report.template.ts';
+import { compareUnits, contentSchema, draftView, findDraft, indicatorDefs, openDraft, publishVersion, returnVersion, rollup, saveDraft, saveTemplate, secrecyReview, startCorrection, submitDraft, templateContent, templateInfo, versionDiff } from './report.service.ts';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 const yearQuery = z.object({ org: z.string().optional(), year: z.coerce.number().int().min(2000).max(2100) });
@@ -13,7 +14,7 @@ const tags = ['年度报告'];
 const disposition = (name: string): string => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export function reportRoutes(api: Api, platform: Platform): void {
-  api.route({ method: 'GET', url: '/api/reports/templates/annual', access: 'report.template', summary: '年度报告模板（占位符 {org} {parent} {year} {next_year}，实时数字 {{指标}}）', tags, handler: async (ctx) => ({ content: await templateContent(ctx), indicators: indicatorDefs(platform).map((d) => ({ id: d.id, label: d.label, unit: d.unit })) }) });
+  api.route({ method: 'GET', url: '/api/reports/templates/annual', access: 'report.template', summary: '年度报告模板（占位符 {org} {parent} {year} {next_year}，实时数字 {{指标}}）', tags, handler: async (ctx) => ({ ...(await templateInfo(ctx)), content: await templateContent(ctx), defaultContent: defaultTemplate(), indicators: indicatorDefs(platform).map((d) => ({ id: d.id, label: d.label, unit: d.unit })) }) });
   api.route({
     method: 'PUT',
     url: '/api/reports/templates/annual',
@@ -21,9 +22,9 @@ export function reportRoutes(api: Api, platform: Platform): void {
     write: true,
     summary: '修改年度报告模板（新起草的报告使用）',
     tags,
-    body: z.object({ content: contentSchema }),
-    labels: { content: '模板内容' },
-    handler: async (ctx, { body }) => saveTemplate(ctx, platform, body.content),
+    body: z.object({ content: contentSchema, version: z.number().int().min(0).optional() }),
+    labels: { content: '模板内容', version: '版本' },
+    handler: async (ctx, { body }) => saveTemplate(ctx, platform, body.content, body.version),
   });
   api.route({
     method: 'POST',

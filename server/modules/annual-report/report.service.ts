@@ -334,7 +334,15 @@ export async function compareUnits(ctx: Ctx, platform: Platform, year: number, i
 }
 
 /** a province adjusts the template: wording, sub-headings, live fields; drafts opened afterwards use it */
-export async function saveTemplate(ctx: Ctx, platform: Platform, content: ReportContent): Promise<{ content: ReportContent }> {
+export async function templateInfo(ctx: Pick<Ctx, 'tx'>, key = 'default'): Promise<{ version: number; updatedBy: string | null; updatedAt: string | null }> {
+  const row = await db(ctx).selectFrom('report_template').select(['version', 'updated_by', 'updated_at']).where('key', '=', key).executeTakeFirst();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- module table
+  const r = row as any;
+  return r ? { version: Number(r.version), updatedBy: r.updated_by, updatedAt: new Date(r.updated_at).toISOString() } : { version: 0, updatedBy: null, updatedAt: null };
+}
+
+export async function saveTemplate(ctx: Ctx, platform: Platform, content: ReportContent, version?: number): Promise<{ content: ReportContent; version: number }> {
+  if (version !== undefined && version !== (await templateInfo(ctx)).version) throw new AppError('conflict', '模板已被他人修改，请刷新后再保存（您的修改仍保留在页面上）');
   const known = new Set(indicatorDefs(platform).map((d) => d.id));
   const unknown = allTokens(content).filter((id) => !known.has(id));
   if (unknown.length) throw new AppError('validation_failed', `模板引用了不存在的指标：${unknown.join('、')}`, [{ path: 'content', label: '模板内容', message: `模板内容：指标不存在 ${unknown.join('、')}` }]);
@@ -346,5 +354,5 @@ export async function saveTemplate(ctx: Ctx, platform: Platform, content: Report
     .onConflict((oc) => oc.column('key').doUpdateSet({ content: json, updated_by: ctx.actor.username, updated_at: ctx.now, version: sql`report_template.version + 1` }))
     .execute();
   await audit(ctx, { entity: 'report.template', entityId: 'default', action: 'update', orgCode: ctx.scope.root, diff: { sections: content.sections.map((s) => s.title) } });
-  return { content };
+  return { content, version: (await templateInfo(ctx)).version };
 }

@@ -7,6 +7,7 @@ export const reportsModule = defineWebModule({
   pages: [
     { path: 'annual', title: '年度报告', permission: 'report.read', component: lazyPage(() => import('./AnnualReportPage.tsx'), 'AnnualReportPage') },
     { path: 'annual/:id', title: '查看年度报告', permission: 'report.read', component: lazyPage(() => import('./AnnualReportPage.tsx'), 'ReportViewPage') },
+    { path: 'template', title: '年度报告模板', permission: 'report.template', component: lazyPage(() => import('./TemplatePage.tsx'), 'TemplatePage') },
     { path: 'rollup', title: '下级报送情况', permission: 'report.rollup', component: lazyPage(() => import('./RollupPage.tsx'), 'RollupPage') },
   ],
   publicPages: [
@@ -16,6 +17,6 @@ export const reportsModule = defineWebModule({
   permissionGroups: { report: '年度报告', review: '报告审查' },
   auditLabels: {
     entities: { 'report.annual': '年度报告', review: '报告审查' },
-    actions: { submit: '提交', return: '退回', secrecy_review: '保密审查', publish: '公开发布', correction: '发起更正', review: '数字审查' },
+    actions: { update: '修改', submit: '提交', return: '退回', secrecy_review: '保密审查', publish: '公开发布', correction: '发起更正', review: '数字审查' },
   },
 });
