@@ -270,6 +270,9 @@ describe('行政执法 at phone width', () => {
         expect(shown).not.toContain(PARTY);
         await item.scrollIntoViewIfNeeded();
         await page.screenshot({ path: screenshotPath('enforcement-public-decisions-phone'), fullPage: false });
+        await page.goto(`${server.baseUrl}/public/enforcement/catalog`);
+        await expect.poll(() => page.getByTestId('public-catalog-sentence').textContent(), WAIT).toContain('法定执法事项');
+        await page.screenshot({ path: screenshotPath('enforcement-public-catalog-phone'), fullPage: false });
         expect(errors).toEqual([]);
       },
       PHONE,

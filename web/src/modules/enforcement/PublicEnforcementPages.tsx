@@ -177,7 +177,9 @@ export function PublicCatalogPage() {
             共{c.counts.total}项，其中{catalogSentence(c.counts)}。
           </p>
           {c.note ? <Typography.Paragraph type="secondary">{c.note}</Typography.Paragraph> : null}
-          <Segmented<(typeof CATEGORIES)[number]> value={category} onChange={setCategory} options={CATEGORIES.map((x) => ({ value: x, label: x === '全部' ? `全部（${c.counts.total}）` : `${x}（${c.items.filter((i) => i.category === x).length}）` }))} style={{ marginBottom: 12 }} />
+          <div style={{ overflowX: 'auto', marginBottom: 12 }}>
+            <Segmented<(typeof CATEGORIES)[number]> value={category} onChange={setCategory} options={CATEGORIES.map((x) => ({ value: x, label: x === '全部' ? `全部（${c.counts.total}）` : `${x}（${c.items.filter((i) => i.category === x).length}）` }))} />
+          </div>
           <Table
             rowKey="code"
             size="small"
@@ -237,6 +239,7 @@ type Recheck = { state: 'running' } | { state: 'done'; same: boolean } | { state
 /** one draw: seed, algorithm, frozen lists, result, the server's re-computation and the visitor's own */
 export function PublicDrawPage() {
   const { id } = useParams();
+  const mobile = useIsMobile();
   const draw = useQuery({ queryKey: ['public', 'enforcement', 'draw', id], queryFn: ({ signal }) => api.get<PublicDraw>(`/api/public/enforcement/draws/${String(id)}`, undefined, signal) });
   const [recheck, setRecheck] = useState<Recheck>({ state: 'running' });
   const d = draw.data;
@@ -265,7 +268,7 @@ export function PublicDrawPage() {
         <>
           <Descriptions
             size="small"
-            bordered
+            bordered={!mobile}
             column={{ xs: 1, sm: 1, md: 2 }}
             items={[
               { key: 'org', label: '抽取单位', children: d.orgName },
