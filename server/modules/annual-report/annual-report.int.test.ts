@@ -98,10 +98,19 @@ describe('annual report', () => {
     expect(pub.items.find((i) => i.id === vid)).toMatchObject({ orgName: '城关镇', current: true });
     const full = json<{ sections: Array<{ title: string }> }>(await t.request(null, { method: 'GET', url: `/api/public/reports/${vid}` }));
     expect(full.sections).toHaveLength(5);
-    const compare = json<{ units: Array<{ orgCode: string; values: Record<string, number> }> }>(await t.request(county, { method: 'GET', url: `/api/reports/annual/compare?year=${year}&ids=mediation.cases` }));
+    // the side-by-side comparison comes from one scan split by unit: each unit's figure equals its own computation,
+    // and the units (with the county's own records) add up to the county's total
+    const ids = ['mediation.cases', 'mediation.success_rate'];
+    const compare = json<{ units: Array<{ orgCode: string; orgName: string; values: Record<string, number> }> }>(await t.request(county, { method: 'GET', url: `/api/reports/annual/compare?year=${year}&ids=${ids.join(',')}` }));
     const towns = compare.units.filter((u) => /^99900100[123]000$/.test(u.orgCode));
     expect(towns).toHaveLength(3);
-    expect(compare.units.find((u) => u.orgCode === '999001000000')?.values['mediation.cases']).toBe(towns.reduce((s, u) => s + (u.values['mediation.cases'] ?? 0), 0));
+    for (const u of towns) {
+      const own = json<{ items: Array<{ id: string; value: number }> }>(await t.request(county, { method: 'GET', url: `/api/indicators?org=${u.orgCode}&year=${year}` }));
+      for (const id of ids) expect(u.values[id], `${u.orgCode} ${id}`).toBe(own.items.find((i) => i.id === id)?.value);
+    }
+    const total = compare.units.find((u) => u.orgName === '合计');
+    const parts = compare.units.filter((u) => u.orgName !== '合计');
+    expect(total?.values['mediation.cases']).toBe(parts.reduce((s, u) => s + (u.values['mediation.cases'] ?? 0), 0));
   });
 
   it('lets the county adjust the template, refusing live fields that name no indicator', async () => {

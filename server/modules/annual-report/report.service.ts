@@ -325,11 +325,10 @@ export async function compareUnits(ctx: Ctx, platform: Platform, year: number, i
   const defs = neededDefs(platform, ids.length ? ids : indicatorDefs(platform).map((d) => d.id));
   const shown = defs.filter((d) => !ids.length || ids.includes(d.id));
   const children = await ctx.tx.selectFrom('org').select(['code', 'name']).where('parent_code', '=', ctx.scope.root).where('status', '=', 'active').orderBy('sort').orderBy('code').execute();
-  const units = [];
-  for (const c of [...children, { code: ctx.scope.root, name: '合计' }]) {
-    const values = await computeIndicators(ctx, defs, platform.ledgers, { org: c.code, from: `${year}-01-01`, to: `${year}-12-31` });
-    units.push({ orgCode: c.code, orgName: c.name, values: Object.fromEntries(values.filter((v) => shown.some((s) => s.id === v.id)).map((v) => [v.id, v.value])) });
-  }
+  // one scan per table for every unit at once: the county's figures split by the unit each record belongs to
+  const values = (await computeIndicators(ctx, defs, platform.ledgers, { org: ctx.scope.root, from: `${year}-01-01`, to: `${year}-12-31` }, { byUnit: true })).filter((v) => shown.some((s) => s.id === v.id));
+  const of = (code: string | null): Record<string, number> => Object.fromEntries(values.map((v) => [v.id, code === null ? v.value : (v.units?.[code] ?? 0)]));
+  const units = [...children.map((c) => ({ orgCode: c.code, orgName: c.name, values: of(c.code) })), ...(values.some((v) => (v.units?.[ctx.scope.root] ?? 0) !== 0) ? [{ orgCode: ctx.scope.root, orgName: '本级', values: of(ctx.scope.root) }] : []), { orgCode: ctx.scope.root, orgName: '合计', values: of(null) }];
   return { indicators: shown.map((d) => ({ id: d.id, label: d.label, unit: d.unit })), units };
 }
 

@@ -33,6 +33,11 @@ export interface IndicatorValue {
   recordIds?: number[];
   /** the same figure for the comparison period (last year), computed in the same scan */
   previous?: number;
+  /**
+   * with `byUnit`: the value split by the units directly below the organisation (each with its own subtree),
+   * the organisation's own records under its own code; computed in the same scan
+   */
+  units?: Record<string, number>;
   /** the breakdown's parts overlap (a multi-value field): they are not meant to add up to the total */
   overlapping?: boolean;
   numerator?: { id: string; value: number };
@@ -92,7 +97,7 @@ function listLink(l: LedgerDef, ind: LedgerIndicator, p: Period, extra: Where = 
  * computes indicators for an organisation's subtree over a period: one query per source ledger,
  * grouping by the breakdown columns together, so the cost is about one scan of each table
  */
-export async function computeIndicators(ctx: Ctx, defs: readonly IndicatorDef[], ledgers: LedgerRegistry, p: Period, opts: { withIds?: boolean; compare?: { from: string; to: string } } = {}): Promise<IndicatorValue[]> {
+export async function computeIndicators(ctx: Ctx, defs: readonly IndicatorDef[], ledgers: LedgerRegistry, p: Period, opts: { withIds?: boolean; compare?: { from: string; to: string }; byUnit?: boolean } = {}): Promise<IndicatorValue[]> {
   if (!ctx.scope.codes.includes(p.org)) throw new AppError('not_found', '单位不存在或不在管辖范围内');
   const db = ctx.tx as unknown as AnyDb;
   const byId = new Map(defs.map((d) => [d.id, d]));
@@ -146,6 +151,11 @@ export async function computeIndicators(ctx: Ctx, defs: readonly IndicatorDef[],
     const selects: Array<RawBuilder<unknown>> = breakdowns.map((k, i) => sql`${sql.ref(k)} as ${sql.ref(`d${i}`)}`);
     flagWords.forEach((word, w) => selects.push(sql`(${sql.join(word.map((k, b) => sql`((${flags.get(k)})::int << ${sql.lit(b)})`), sql` | `)}) as ${sql.ref(`f${w}`)}`));
     const wordCols = flagWords.map((_, w) => sql.raw(String(breakdowns.length + w + 1)));
+    // by unit: the code after the organisation's own in the record's organisation path (its own records: its code)
+    if (opts.byUnit) {
+      selects.push(sql`coalesce(substring(fz_org_path from ${`/${p.org}/([^/]+)/`}), ${p.org}) as u`);
+      wordCols.push(sql.raw(String(breakdowns.length + flagWords.length + 1)));
+    }
     const bdCols = breakdowns.map((_, i) => sql.raw(String(i + 1)));
     if (breakdowns.length > 1) selects.push(sql`grouping(${sql.join(breakdowns.map((k) => sql.ref(k)))}) as g`);
     selects.push(sql`count(*) as n`);
@@ -158,7 +168,11 @@ export async function computeIndicators(ctx: Ctx, defs: readonly IndicatorDef[],
         : breakdowns.length + wordCols.length > 0
           ? sql`group by ${sql.join([...bdCols, ...wordCols])}`
           : sql``;
-    const raw = (await sql<Record<string, unknown>>`select ${sql.join(selects)} from ${sql.table(l.table)} where org_code in ${subtree} and status = 'active' ${groupBy}`.execute(db)).rows;
+    // by unit, each record carries its organisation's path (a subquery, so no column name of the ledger clashes with org's)
+    const from = opts.byUnit
+      ? sql`(select ${sql.table(l.table)}.*, o.path as fz_org_path from ${sql.table(l.table)} join org o on o.code = ${sql.table(l.table)}.org_code where o.path like ${`%/${p.org}/%`}) as ${sql.table(l.table)}`
+      : sql`${sql.table(l.table)}`;
+    const raw = (await sql<Record<string, unknown>>`select ${sql.join(selects)} from ${from} where org_code in ${subtree} and status = 'active' ${groupBy}`.execute(db)).rows;
     const flagIndex = new Map(flagKeys.map((k, i) => [k, { word: `f${Math.floor(i / 30)}`, bit: i % 30 }]));
     // grouping() sets a bit for every breakdown column left out of the row's grouping set (the first column is the highest bit)
     const setOf = (r: Record<string, unknown>): number => {
@@ -176,6 +190,7 @@ export async function computeIndicators(ctx: Ctx, defs: readonly IndicatorDef[],
       n: Number(r['n']),
       sum: (f: string): number => Number(r[`s${sums.indexOf(f)}`] ?? 0),
       ids: ((r['ids'] as number[] | null) ?? []).map(Number),
+      unit: String(r['u'] ?? ''),
     }));
     type Row = (typeof rows)[number];
     const matches = (ind: LedgerIndicator, r: Row, period: 'cur' | 'prev'): boolean => {
@@ -204,6 +219,11 @@ export async function computeIndicators(ctx: Ctx, defs: readonly IndicatorDef[],
         ...(opts.withIds ? { recordIds: hit.flatMap((r) => r.ids).sort((a, b) => a - b) } : {}),
         ...(opts.compare ? { previous: round(rows.filter((r) => matches(ind, r, 'prev')).reduce((a, r) => a + measure(ind, r), 0)) } : {}),
       };
+      if (opts.byUnit) {
+        const units: Record<string, number> = {};
+        for (const r of hit) units[r.unit] = round((units[r.unit] ?? 0) + measure(ind, r));
+        v.units = units;
+      }
       if (ind.breakdown && isMulti(ind.breakdown)) {
         multi.push({ ind, value: v });
       } else if (ind.breakdown) {
@@ -280,6 +300,7 @@ function ratio(d: RatioIndicator, values: Map<string, IndicatorValue>, defs: Map
     ledger: den.ledger,
     ...(den.recordIds ? { recordIds: den.recordIds } : {}),
     ...(num.previous !== undefined && den.previous !== undefined ? { previous: pct(num.previous, den.previous) } : {}),
+    ...(num.units && den.units ? { units: Object.fromEntries(Object.keys({ ...num.units, ...den.units }).map((u) => [u, pct(num.units?.[u] ?? 0, den.units?.[u] ?? 0)])) } : {}),
     numerator: { id: d.numerator, value: num.value },
     denominator: { id: d.denominator, value: den.value },
   };

@@ -66,7 +66,7 @@ function ComparePanel({ year }: { year: number }) {
     { title: '指标', dataIndex: 'label', fixed: 'left', width: 200, render: (l: string, r) => `${l}（${r.unit}）` },
     ...(data?.units ?? []).map((u, n, list) => ({
       title: n === list.length - 1 ? '合计' : u.orgName,
-      key: u.orgCode,
+      key: `${u.orgCode}-${u.orgName}`,
       align: 'right' as const,
       render: (_: unknown, r: Row) => {
         const v = u.values[r.id];
