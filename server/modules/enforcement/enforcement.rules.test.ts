@@ -39,6 +39,13 @@ describe('hearing time limits (行政处罚法 art. 64)', () => {
     expect(messages(fine).join()).toContain('须填写偏离裁量基准的理由');
     expect(messages({ ...fine, departure_reason: '当事人违法所得较大，经集体讨论从重处罚' }).join()).not.toContain('裁量基准');
   });
+  it('refuses, on any edit or import, a major decision recorded before its legality review', () => {
+    const decided = { major: true, decided_on: '2026-03-20' };
+    expect(messages(decided).join()).toContain('重大执法决定须先经法制审核');
+    expect(messages({ ...decided, review_on: '2026-03-21', review_opinion: '同意' }).join()).toContain('决定日期不能早于法制审核日期');
+    expect(messages({ ...decided, review_on: '2026-03-18', review_opinion: '同意' }).join()).not.toContain('法制审核');
+    expect(messages({ major: true }).join()).not.toContain('法制审核');
+  });
   it('marks a publication on or before its deadline as in time', () => {
     expect(publishedInTime({ publication_due_on: '2026-03-31', published_on: '2026-03-31' })).toBe(true);
     expect(publishedInTime({ publication_due_on: '2026-03-31', published_on: '2026-04-01' })).toBe(false);

@@ -45,6 +45,10 @@ export const caseRules: readonly CrossFieldRule[] = [
   { field: 'hearing_requested_on', message: '听证申请须在告知后5日内提出', check: (r) => blank(r['hearing_requested_on']) || blank(r['notified_on']) || text(r, 'hearing_requested_on') <= plusDays(text(r, 'notified_on'), 5) },
   // art. 64: the hearing notice is given 7 days before the hearing
   { field: 'hearing_notice_on', message: '听证通知须在举行听证7日前送达', check: (r) => blank(r['hearing_notice_on']) || blank(r['hearing_on']) || text(r, 'hearing_notice_on') <= plusDays(text(r, 'hearing_on'), -7) },
+  // 行政处罚法 art. 58: a major decision is made only after the legality review — on every edit and import too,
+  // so the decide form is not the only gate
+  { field: 'review_opinion', message: '重大执法决定须先经法制审核：请填写法制审核日期和审核意见后再填写决定日期', check: (r) => blank(r['decided_on']) || !legalityReviewMissing(r) },
+  dateNotBefore('decided_on', 'review_on', '决定日期不能早于法制审核日期'),
   // 行政裁量基准: on every edit and import too, a fine outside the recorded range needs its reason
   { field: 'departure_reason', message: '罚款金额不在裁量基准范围内，须填写偏离裁量基准的理由', check: (r) => benchmarkProblem(r) !== 'outside' },
   { field: 'benchmark_max', message: '裁量基准上限不能低于下限', check: (r) => blank(r['benchmark_min']) || blank(r['benchmark_max']) || Number(r['benchmark_max']) >= Number(r['benchmark_min']) },
