@@ -44,6 +44,11 @@ export function checkDraft(content: ReportContent, values: ReadonlyMap<string, I
       const sum = Math.round(v.breakdown.reduce((a, b) => a + b.value, 0) * 100) / 100;
       if (Math.abs(sum - v.value) > 0.011) checks.push({ id: `parts.${id}`, ok: false, severity: 'error', message: `“${v.label}”分项之和${sum}与总数${v.value}不一致` });
     }
+    // a statutory floor: every major decision with its legality review, every decision with all five procedures
+    if (v.required !== undefined && v.denominator && v.denominator.value > 0 && v.value < v.required) {
+      const missing = Math.round(v.denominator.value - (v.numerator?.value ?? 0));
+      checks.push({ id: `required.${id}`, ok: false, severity: 'error', message: `“${v.label}”为${v.value}%，应达到${v.required}%（${missing}件未达到要求），请核实相关台账记录` });
+    }
     const prev = v.previous;
     // only figures the text actually quotes are worth a question about their change
     if (prev !== undefined && prev > 0 && v.unit !== '%' && quoted.has(id)) {

@@ -10,7 +10,7 @@ export const decisionIndicators = defineIndicators([
   { id: 'decisions.catalog_published', kind: 'count', ledger: 'decisions.catalog_item', label: '向社会公布的目录事项', unit: '项', where: { catalog_status: '已公布' } },
   { id: 'decisions.made', kind: 'count', ledger: 'decisions.decision', label: '作出重大行政决策', unit: '项', where: DECIDED, dateField: 'decided_on', breakdown: 'kind' },
   { id: 'decisions.all_procedures', kind: 'count', ledger: 'decisions.decision', label: '履行五项法定程序的重大决策', unit: '项', where: ALL_FIVE, dateField: 'decided_on' },
-  { id: 'decisions.all_procedures_rate', kind: 'ratio', label: '重大决策法定程序履行率', unit: '%', numerator: 'decisions.all_procedures', denominator: 'decisions.made', description: '须为100%' },
+  { id: 'decisions.all_procedures_rate', kind: 'ratio', label: '重大决策法定程序履行率', unit: '%', numerator: 'decisions.all_procedures', denominator: 'decisions.made', required: 100, description: '须为100%' },
   { id: 'decisions.collective', kind: 'count', ledger: 'decisions.decision', label: '经集体讨论决定的重大决策', unit: '项', where: { ...DECIDED, cd_date: { present: true } }, dateField: 'decided_on' },
   { id: 'decisions.collective_rate', kind: 'ratio', label: '重大决策事项集体讨论率', unit: '%', numerator: 'decisions.collective', denominator: 'decisions.made' },
   { id: 'decisions.leader_last', kind: 'count', ledger: 'decisions.decision', label: '主要负责人末位表态的重大决策', unit: '项', where: { ...DECIDED, leader_last: true }, dateField: 'decided_on' },

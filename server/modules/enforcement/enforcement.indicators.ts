@@ -31,7 +31,7 @@ export const enforcementIndicators = defineIndicators([
   // 重大执法决定法制审核: anything under 100% is a finding
   { id: 'enforcement.major_decisions', kind: 'count', ledger: C, label: '重大执法决定', unit: '宗', dateField: 'decided_on', where: { major: true, decided_on: { present: true } } },
   { id: 'enforcement.major_reviewed', kind: 'count', ledger: C, label: '经法制审核的重大执法决定', unit: '宗', dateField: 'decided_on', where: { major: true, decided_on: { present: true }, review_opinion: { present: true } } },
-  { id: 'enforcement.major_review_rate', kind: 'ratio', label: '重大执法决定法制审核率', unit: '%', numerator: 'enforcement.major_reviewed', denominator: 'enforcement.major_decisions', digits: 1, description: '须为100%，低于100%即为问题' },
+  { id: 'enforcement.major_review_rate', kind: 'ratio', label: '重大执法决定法制审核率', unit: '%', numerator: 'enforcement.major_reviewed', denominator: 'enforcement.major_decisions', digits: 1, required: 100, description: '须为100%，低于100%即为问题' },
   // 执法公示
   { id: 'enforcement.published', kind: 'count', ledger: C, label: '公示执法决定信息', unit: '条', dateField: 'decided_on', where: { decided_on: { present: true }, published_on: { present: true }, publication_withdrawn_on: null } },
   { id: 'enforcement.decided_all', kind: 'count', ledger: C, label: '作出执法决定', unit: '宗', dateField: 'decided_on', where: { decided_on: { present: true } } },

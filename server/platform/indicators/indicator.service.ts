@@ -42,6 +42,8 @@ export interface IndicatorValue {
   overlapping?: boolean;
   numerator?: { id: string; value: number };
   denominator?: { id: string; value: number };
+  /** a ratio's statutory floor (see RatioIndicator.required) */
+  required?: number;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- ledger tables are declared at run time
@@ -303,6 +305,7 @@ function ratio(d: RatioIndicator, values: Map<string, IndicatorValue>, defs: Map
     ...(num.units && den.units ? { units: Object.fromEntries(Object.keys({ ...num.units, ...den.units }).map((u) => [u, pct(num.units?.[u] ?? 0, den.units?.[u] ?? 0)])) } : {}),
     numerator: { id: d.numerator, value: num.value },
     denominator: { id: d.denominator, value: den.value },
+    ...(d.required !== undefined ? { required: d.required } : {}),
   };
 }
 

@@ -39,6 +39,8 @@ export interface RatioIndicator extends Base {
   denominator: string;
   /** decimals shown; 0 → "95%" */
   digits?: number;
+  /** a statutory floor (e.g. 100: every major decision reviewed); a value below it is a finding in the report checks */
+  required?: number;
 }
 
 export type IndicatorDef = LedgerIndicator | RatioIndicator;
