@@ -1,57 +1,7 @@
 // the shapes of /api/disclosure/report and /api/public/disclosure/* (server/modules/disclosure)
 
-/** a table cell in the official layout: text, or text with spans as in HTML (covered positions left out) */
-export type TableCellSpec = string | { text: string; colSpan?: number; rowSpan?: number; head?: boolean; align?: 'left' | 'center' };
-
-export interface Cell {
-  value: number | null;
-  ids?: number[];
-  link?: string | null;
-  source: 'records' | 'indicator' | 'manual';
-  note?: string;
-  /** manual cells: the key the typed-in value is saved under */
-  key?: string;
-}
-
-export interface TableRow {
-  key: string;
-  label: string;
-  lead: TableCellSpec[];
-  heading?: boolean;
-  valueSpan?: number;
-  cells: Cell[];
-}
-
-export interface ReportTable {
-  key: 'table2' | 'table3' | 'table4';
-  title: string;
-  header: TableCellSpec[][];
-  widths: number[];
-  rows: TableRow[];
-}
-
-export interface ReportSection {
-  key: string;
-  title: string;
-  paragraphs: string[];
-  editable: boolean;
-  table?: ReportTable;
-}
-
-export interface IdentityCheck {
-  id: string;
-  ok: boolean;
-  message: string;
-  cell?: { row: string; col: number };
-}
-
-export interface DisclosureReport {
-  org: { code: string; name: string };
-  year: number;
-  title: string;
-  sections: ReportSection[];
-  checks: IdentityCheck[];
-}
+import type { DisclosureReport } from '../../../../common/disclosure.types.ts';
+export type { Cell, DisclosureReport, IdentityCheck, ReportSection, ReportTable, TableCellSpec, TableRow } from '../../../../common/disclosure.types.ts';
 
 export type DraftStatus = 'draft' | 'final' | 'published';
 
