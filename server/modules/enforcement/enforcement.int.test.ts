@@ -173,6 +173,18 @@ describe('a penalty case from 案源登记 to 结案 and 公示', () => {
     const rec = json<{ values: Record<string, unknown>; state: string }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${CASES}/${id}` }));
     expect(rec.state).toBe('decided');
     expect(Number(rec.values['benchmark_max'])).toBe(bench.max);
+    // nor through an edit: the range is copied from the chosen benchmark, so widening it by hand changes nothing,
+    // and raising the fine above the real range still needs the reason
+    const edit = async (values: Record<string, unknown>) => {
+      const cur = json<{ version: number }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${CASES}/${id}` }));
+      return t.request(clerk, { method: 'PUT', url: `/api/ledgers/${CASES}/${id}`, payload: { ...values, version: cur.version } });
+    };
+    const widened = await edit({ benchmark_min: 0, benchmark_max: 9_999_999, amount: bench.max + 500 });
+    expect(widened.statusCode, widened.body).toBe(400);
+    expect(problem(widened).detail).toContain('偏离裁量基准的理由');
+    expect((await edit({ benchmark_max: 9_999_999 })).statusCode).toBe(200);
+    const kept = json<{ values: Record<string, unknown> }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${CASES}/${id}` }));
+    expect(Number(kept.values['benchmark_max'])).toBe(bench.max);
     // the publication deadline: 7 working days after the decision, at least 9 calendar days later
     expect(String(rec.values['publication_due_on']) > daysAgo(1)).toBe(true);
   });

@@ -252,6 +252,32 @@ export function resolveOrg(ctx: Ctx, requested: unknown): string {
   return code;
 }
 
+/**
+ * fields copied from referenced records (FieldDef.copiedFrom): taken from the record the ref points at when the
+ * ref is new or changed (or the copy is still empty), otherwise kept as stored; what the user typed is ignored
+ */
+export async function withCopies(ctx: Ctx, l: LedgerDef, registry: LedgerRegistry, values: Record<string, unknown>, before?: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const copies = l.fields.filter((f) => f.copiedFrom);
+  if (!copies.length) return values;
+  const out = { ...values };
+  for (const refField of new Set(copies.map((f) => f.copiedFrom?.ref ?? ''))) {
+    const fields = copies.filter((f) => f.copiedFrom?.ref === refField);
+    const target = registry.get(l.fields.find((f) => f.name === refField)?.ref ?? '');
+    const id = out[refField];
+    const fresh = !before || String(before[refField] ?? '') !== String(id ?? '') || fields.some((f) => before[f.name] === null || before[f.name] === undefined);
+    if (!fresh) {
+      for (const f of fields) out[f.name] = before[f.name] ?? null;
+      continue;
+    }
+    const row = id === null || id === undefined || !target ? undefined : ((await ledgerDb(ctx).selectFrom(target.table).selectAll().where('id', '=', Number(id)).where('org_code', 'in', ctx.scope.codes).where('status', '=', 'active').executeTakeFirst()) as Row | undefined);
+    for (const f of fields) {
+      const v = row?.[f.copiedFrom?.field ?? ''];
+      out[f.name] = v === null || v === undefined ? null : f.type === 'decimal' || f.type === 'int' ? Number(v) : v;
+    }
+  }
+  return out;
+}
+
 /** fields that follow from others (a workflow's computeFields), applied on every create, edit and import */
 export function withComputed(l: LedgerDef, values: Record<string, unknown>): Record<string, unknown> {
   const compute = l.workflow?.computeFields;
@@ -261,7 +287,7 @@ export function withComputed(l: LedgerDef, values: Record<string, unknown>): Rec
 export async function createRecord(ctx: Ctx, l: LedgerDef, input: Record<string, unknown>, registry: LedgerRegistry, opts: { auditAction?: string } = {}): Promise<LedgerRecord> {
   const validated = validateRecord(l, input);
   const errors = validated.errors;
-  const values = errors.length ? validated.values : withComputed(l, validated.values);
+  const values = errors.length ? validated.values : withComputed(l, await withCopies(ctx, l, registry, validated.values));
   const all = [...errors, ...(errors.length ? [] : checkRules(l, values))];
   if (all.length) throw new AppError('validation_failed', `以下字段有误：${all.map((e) => e.label).join('、')}`, all);
   const orgCode = resolveOrg(ctx, input['orgCode']);
@@ -287,9 +313,11 @@ export async function updateRecord(ctx: Ctx, l: LedgerDef, id: number, input: Re
   for (const f of l.fields) before[f.name] = decrypt(ctx, f, row[f.name]);
   const validated = validateRecord(l, input, { partial: true });
   const errors = validated.errors;
-  const computed = errors.length ? {} : withComputed(l, { ...before, ...validated.values });
+  const computed = errors.length ? {} : withComputed(l, await withCopies(ctx, l, registry, { ...before, ...validated.values }, before));
   const changedByRule = Object.fromEntries(Object.entries(computed).filter(([k, v]) => l.fields.some((f) => f.name === k) && JSON.stringify(v) !== JSON.stringify(before[k])));
-  const values = { ...validated.values, ...changedByRule };
+  // a copied field is never what the input says: drop the input's value when the copy stays as stored
+  const typed = Object.fromEntries(Object.entries(validated.values).filter(([k]) => !l.fields.some((f) => f.name === k && f.copiedFrom)));
+  const values = errors.length ? validated.values : { ...typed, ...changedByRule };
   const merged = { ...before, ...values };
   const all = [...errors, ...(errors.length ? [] : checkRules(l, merged))];
   if (all.length) throw new AppError('validation_failed', `以下字段有误：${all.map((e) => e.label).join('、')}`, all);
@@ -383,7 +411,14 @@ export async function insertMany(ctx: Ctx, l: LedgerDef, items: Array<{ row: num
     }
   }
   if (errors.length) return { ids: [], errors };
-  items = items.map((i) => ({ ...i, values: withComputed(l, i.values) }));
+  const copied = [];
+  for (const i of items) copied.push({ ...i, values: withComputed(l, await withCopies(ctx, l, registry, i.values)) });
+  items = copied;
+  // the rules again, now that copied fields hold what the referenced records say
+  if (l.fields.some((f) => f.copiedFrom)) {
+    for (const i of items) for (const e of checkRules(l, i.values)) errors.push({ row: i.row, column: e.label ?? e.path, message: e.message });
+    if (errors.length) return { ids: [], errors };
+  }
   const ids: number[] = [];
   for (let k = 0; k < items.length; k += 500) {
     const chunk = items.slice(k, k + 500);

@@ -41,6 +41,11 @@ export interface FieldDef {
   hint?: string;
   /** group title in forms (fields with the same group sit together) */
   group?: string;
+  /**
+   * filled from the record a ref field of this ledger points at (a case's benchmark range from the chosen
+   * benchmark): copied when the ref is set or changed, kept afterwards, and never taken from input
+   */
+  copiedFrom?: { ref: string; field: string };
 }
 
 export interface CrossFieldRule {
