@@ -1,26 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { DrawAssignment, DrawInspector, DrawTarget } from '../../../common/enforcement.types.ts';
 
-/** a target as frozen into a draw: the registry row at the moment of the draw */
-export interface DrawTarget {
-  id: number;
-  name: string;
-  uscc: string;
-  domain: string;
-}
-
-export interface DrawInspector {
-  id: number;
-  name: string;
-  certNo: string;
-  qualifications: readonly string[];
-  /** USCCs of targets the inspector must stay away from (回避) */
-  avoid: readonly string[];
-}
-
-export interface DrawAssignment {
-  targetId: number;
-  inspectorIds: number[];
-}
+export type { DrawAssignment, DrawInspector, DrawTarget } from '../../../common/enforcement.types.ts';
 
 /**
  * the draw, reproducible by anyone from the published seed and frozen lists:

@@ -3,43 +3,12 @@ import { audit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import { resolveOrg } from '../../platform/ledger/ledger.service.ts';
+import type { CatalogCounts, CatalogItem, CatalogVersion, PublicCatalog } from '../../../common/enforcement.types.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- this module's own tables are not in the platform schema
 type AnyDb = Kysely<any>;
 
-/** one matter as frozen into a published catalog version */
-export interface CatalogItem {
-  code: string;
-  name: string;
-  matterType: string;
-  category: string;
-  selfSelected: boolean;
-  domain: string | null;
-  law: string;
-  article: string | null;
-  guidingDept: string | null;
-}
-
-/** the figures a report quotes: "法定执法事项27项、赋权执法事项54项（其中自选39项）、可委托执法事项50项" */
-export interface CatalogCounts {
-  total: number;
-  statutory: number;
-  delegated: number;
-  selfSelected: number;
-  entrusted: number;
-}
-
-export interface CatalogVersion {
-  id: number;
-  orgCode: string;
-  orgName: string;
-  label: string;
-  publishedOn: string;
-  note: string | null;
-  counts: CatalogCounts;
-  createdBy: string;
-  createdAt: string;
-}
+export type { CatalogCounts, CatalogItem, CatalogVersion, PublicCatalog } from '../../../common/enforcement.types.ts';
 
 const iso = (v: unknown): string => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '').slice(0, 10));
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
@@ -131,7 +100,7 @@ export async function publicCatalogs(d: AnyDb): Promise<CatalogVersion[]> {
 }
 
 /** one published version with its frozen matters (the latest of an organisation when no id is given) */
-export async function publicCatalog(d: AnyDb, q: { id?: number | undefined; org?: string | undefined }): Promise<CatalogVersion & { items: CatalogItem[]; versions: Array<{ id: number; label: string; publishedOn: string }> }> {
+export async function publicCatalog(d: AnyDb, q: { id?: number | undefined; org?: string | undefined }): Promise<PublicCatalog> {
   let sel = d.selectFrom('enforcement_catalog_version as v').innerJoin('org as o', 'o.code', 'v.org_code').selectAll('v').select('o.name as org_name');
   if (q.id !== undefined) sel = sel.where('v.id', '=', q.id);
   else if (q.org) sel = sel.where('v.org_code', '=', q.org);

@@ -9,9 +9,12 @@ import { createRecord, loadRow, resolveOrg, type Row } from '../../platform/ledg
 import type { Platform } from '../../platform/module.ts';
 import { renderDocx } from '../../platform/reports/docx.renderer.ts';
 import { applyTransition, type Timeline, type TransitionBody } from '../../platform/workflow/workflow.service.ts';
-import { DRAW_ALGORITHM, runDraw, newSeed, type DrawAssignment, type DrawInspector, type DrawTarget } from './draw.algorithm.ts';
+import type { DrawInspector, DrawRecord, DrawSummary, DrawTarget, InspectionVisit, PublicDecision, PublicDraw, PublicDrawSummary, RepeatedInspection } from '../../../common/enforcement.types.ts';
+import { DRAW_ALGORITHM, runDraw, newSeed } from './draw.algorithm.ts';
 import { caseDocument, docNumber, DOCUMENT_KINDS, type DocumentKind } from './enforcement.documents.ts';
 import { benchmarkLedger, caseLedger, matterLedger } from './enforcement.ledgers.ts';
+
+export type { DrawRecord, DrawSummary, InspectionVisit, PublicDecision, PublicDraw, PublicDrawSummary, RepeatedInspection } from '../../../common/enforcement.types.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- this module's own tables are not in the platform schema
 type AnyDb = Kysely<any>;
@@ -124,25 +127,6 @@ export async function caseDocuments(ctx: Ctx, id: number): Promise<CaseDocumentI
   });
 }
 
-export interface PublicDecision {
-  id: number;
-  organ: string;
-  caseNo: string;
-  caseType: string;
-  partyKind: string;
-  party: string;
-  partyIdNumber: string | null;
-  partyUscc: string | null;
-  partyPhone: string | null;
-  matter: string;
-  legalBasis: string;
-  penaltyKinds: string[];
-  amount: number | null;
-  result: string;
-  decidedOn: string;
-  publishedOn: string;
-}
-
 const iso = (v: unknown): string => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? ''));
 
 /** 执法公示: published, not withdrawn decisions; a person's name, ID number and phone are masked */
@@ -196,21 +180,6 @@ export interface DrawInput {
   domain?: string | undefined;
   seed?: string | undefined;
   orgCode?: string | undefined;
-}
-
-export interface DrawRecord {
-  id: number;
-  orgCode: string;
-  title: string;
-  seed: string;
-  targetCount: number;
-  perTarget: number;
-  maxPerInspector: number;
-  drawnOn: string;
-  targets: DrawTarget[];
-  inspectors: DrawInspector[];
-  result: DrawAssignment[];
-  caseIds?: number[];
 }
 
 const lines = (v: unknown): string[] => String(v ?? '').split(/[\s,，;；]+/).filter(Boolean);
@@ -291,7 +260,7 @@ async function loadDraw(d: AnyDb, id: number) {
 }
 
 /** a published draw with its seed, frozen lists (avoidance lists included: the re-run needs them) and each task's result */
-export async function publicDraw(d: AnyDb, id: number): Promise<DrawRecord & { orgName: string; verified: boolean; algorithm: string; outcomes: Array<{ uscc: string; result: string | null; closedOn: string | null }> }> {
+export async function publicDraw(d: AnyDb, id: number): Promise<PublicDraw> {
   const out = drawOut(await loadDraw(d, id));
   const org = await d.selectFrom('org').select('name').where('code', '=', out.orgCode).executeTakeFirst();
   const tasks = await d.selectFrom('enforcement_case').select(['party_uscc', 'inspection_result', 'closed_on']).where('draw_id', '=', id).where('status', '=', 'active').orderBy('id').execute();
@@ -306,35 +275,17 @@ export function verifyDraw(d: Pick<DrawRecord, 'seed' | 'targets' | 'inspectors'
 }
 
 /** every draw, newest first, for the public site's list (details and verification on each draw's page) */
-export async function publicDrawList(d: AnyDb): Promise<Array<{ id: number; orgName: string; title: string; seed: string; drawnOn: string; targets: number; drawn: number }>> {
+export async function publicDrawList(d: AnyDb): Promise<PublicDrawSummary[]> {
   const rows = await d.selectFrom('enforcement_draw as d').innerJoin('org as o', 'o.code', 'd.org_code').select(['d.id', 'o.name as org_name', 'd.title', 'd.seed', 'd.drawn_on', 'd.target_count', sql<number>`jsonb_array_length(d.targets)`.as('pool')]).orderBy('d.drawn_on', 'desc').orderBy('d.id', 'desc').limit(200).execute();
   return rows.map((r) => ({ id: Number(r.id), orgName: String(r.org_name), title: String(r.title), seed: String(r.seed), drawnOn: iso(r.drawn_on), targets: Number(r.pool), drawn: Number(r.target_count) }));
 }
 
-export async function listDraws(ctx: Ctx): Promise<Array<{ id: number; orgCode: string; title: string; seed: string; drawnOn: string; targets: number; tasks: number }>> {
+export async function listDraws(ctx: Ctx): Promise<DrawSummary[]> {
   const rows = await db(ctx).selectFrom('enforcement_draw').select(['id', 'org_code', 'title', 'seed', 'drawn_on', 'target_count', 'targets']).where('org_code', 'in', ctx.scope.codes).orderBy('id', 'desc').limit(200).execute();
   return rows.map((r) => ({ id: Number(r.id), orgCode: String(r.org_code), title: String(r.title), seed: String(r.seed), drawnOn: iso(r.drawn_on), targets: (typeof r.targets === 'string' ? JSON.parse(r.targets) : r.targets).length, tasks: Number(r.target_count) }));
 }
 
 // ---- repeated-inspection alert ----
-
-export interface InspectionVisit {
-  uscc: string;
-  party: string;
-  orgCode: string;
-  orgName: string;
-  date: string;
-  caseId: number;
-}
-
-export interface RepeatedInspection {
-  uscc: string;
-  party: string;
-  from: string;
-  to: string;
-  bodies: string[];
-  visits: InspectionVisit[];
-}
 
 /** parties inspected by two or more bodies within any 30-day window (综合查一次: one visit would have done) */
 export function repeatedInspections(visits: readonly InspectionVisit[], windowDays = 30): RepeatedInspection[] {

@@ -1,0 +1,155 @@
+// Type-only: the JSON shapes the enforcement API returns, shared by the server (which builds them) and the web app
+// (which reads them). No runtime code and no imports from server/ or web/ here.
+
+// ---- 双随机、一公开 ----
+
+/** a target as frozen into a draw: the registry row at the moment of the draw */
+export interface DrawTarget {
+  id: number;
+  name: string;
+  uscc: string;
+  domain: string;
+}
+
+export interface DrawInspector {
+  id: number;
+  name: string;
+  certNo: string;
+  qualifications: readonly string[];
+  /** USCCs of targets the inspector must stay away from (回避) */
+  avoid: readonly string[];
+}
+
+export interface DrawAssignment {
+  targetId: number;
+  inspectorIds: number[];
+}
+
+export interface DrawRecord {
+  id: number;
+  orgCode: string;
+  title: string;
+  seed: string;
+  targetCount: number;
+  perTarget: number;
+  maxPerInspector: number;
+  drawnOn: string;
+  targets: DrawTarget[];
+  inspectors: DrawInspector[];
+  result: DrawAssignment[];
+  caseIds?: number[];
+}
+
+/** a draw in the department's list */
+export interface DrawSummary {
+  id: number;
+  orgCode: string;
+  title: string;
+  seed: string;
+  drawnOn: string;
+  targets: number;
+  tasks: number;
+}
+
+/** a published draw with its seed, frozen lists (avoidance lists included: the re-run needs them) and each task's result */
+export interface PublicDraw extends DrawRecord {
+  orgName: string;
+  verified: boolean;
+  algorithm: string;
+  outcomes: Array<{ uscc: string; result: string | null; closedOn: string | null }>;
+}
+
+/** a draw in the public site's list */
+export interface PublicDrawSummary {
+  id: number;
+  orgName: string;
+  title: string;
+  seed: string;
+  drawnOn: string;
+  targets: number;
+  drawn: number;
+}
+
+// ---- repeated-inspection alert ----
+
+export interface InspectionVisit {
+  uscc: string;
+  party: string;
+  orgCode: string;
+  orgName: string;
+  date: string;
+  caseId: number;
+}
+
+export interface RepeatedInspection {
+  uscc: string;
+  party: string;
+  from: string;
+  to: string;
+  bodies: string[];
+  visits: InspectionVisit[];
+}
+
+// ---- 执法事项目录 ----
+
+/** one matter as frozen into a published catalog version */
+export interface CatalogItem {
+  code: string;
+  name: string;
+  matterType: string;
+  category: string;
+  selfSelected: boolean;
+  domain: string | null;
+  law: string;
+  article: string | null;
+  guidingDept: string | null;
+}
+
+/** the figures a report quotes: "法定执法事项27项、赋权执法事项54项（其中自选39项）、可委托执法事项50项" */
+export interface CatalogCounts {
+  total: number;
+  statutory: number;
+  delegated: number;
+  selfSelected: number;
+  entrusted: number;
+}
+
+export interface CatalogVersion {
+  id: number;
+  orgCode: string;
+  orgName: string;
+  label: string;
+  publishedOn: string;
+  note: string | null;
+  counts: CatalogCounts;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** a published catalog version with its matters and the organisation's other versions */
+export interface PublicCatalog extends CatalogVersion {
+  items: CatalogItem[];
+  versions: Array<{ id: number; label: string; publishedOn: string }>;
+}
+
+// ---- 执法公示 ----
+
+/** a published decision; a person's name, ID number and phone are masked */
+export interface PublicDecision {
+  id: number;
+  organ: string;
+  caseNo: string;
+  caseType: string;
+  partyKind: string;
+  party: string;
+  partyIdNumber: string | null;
+  partyUscc: string | null;
+  partyPhone: string | null;
+  matter: string;
+  legalBasis: string;
+  penaltyKinds: string[];
+  amount: number | null;
+  result: string;
+  decidedOn: string;
+  publishedOn: string;
+}
