@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Flex, Form, Input, List, Segmented, Select, Space, Statistic, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api } from '../../platform/api.ts';
 import { DataTable } from '../../platform/DataTable.tsx';
 import { FormModal } from '../../platform/FormModal.tsx';
@@ -12,6 +12,7 @@ import { LoadFailed } from '../../platform/LoadFailed.tsx';
 import { PageHeader } from '../../platform/PageHeader.tsx';
 import { useApiForm } from '../../platform/use-api-form.ts';
 import { useIsMobile } from '../../platform/use-is-mobile.ts';
+import { useSearchParam } from '../../platform/use-search-param.ts';
 import { chinaToday, CLEANUP_COLORS, EFFECT_COLORS, type Campaign, type CampaignRow, type CleanupResult } from './decisions-api.ts';
 
 const RESULTS: CleanupResult[] = ['继续有效', '修改', '废止'];
@@ -23,7 +24,7 @@ const DEFAULT_REASON: Record<CleanupResult, string> = {
 
 /** 规范性文件清理: every document in force marked 继续有效 / 修改 / 废止 with a reason, and the resulting figures */
 export function CleanupPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchParam();
   const thisYear = Number(chinaToday().slice(0, 4));
   const year = Number(params.get('year') ?? thisYear) || thisYear;
   const show = params.get('show') ?? 'pending';
@@ -35,11 +36,6 @@ export function CleanupPage() {
   const c = campaign.data;
   const rows = (c?.items ?? []).filter((r) => (show === 'pending' ? !r.cleanup : show === 'done' ? r.cleanup : true));
   const canMark = meta.data?.can.create ?? false;
-  const set = (k: string, v: string): void => {
-    const next = new URLSearchParams(params);
-    next.set(k, v);
-    setParams(next, { replace: true });
-  };
   return (
     <>
       <PageHeader

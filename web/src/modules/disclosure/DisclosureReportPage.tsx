@@ -1,14 +1,15 @@
 import { CheckCircleOutlined, CloseCircleOutlined, DownloadOutlined, GlobalOutlined, LockOutlined, SaveOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, DatePicker, Dropdown, Flex, Input, List, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Dropdown, Flex, Input, List, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { api, errorText, isApiError } from '../../platform/api.ts';
 import { downloadFile } from '../../platform/ledger/download-file.ts';
 import { LoadFailed } from '../../platform/LoadFailed.tsx';
 import { PageHeader } from '../../platform/PageHeader.tsx';
 import { hasPermission, useMe } from '../../platform/session.ts';
+import { useSearchParam } from '../../platform/use-search-param.ts';
+import { YearOrgPicker } from '../../platform/YearOrgPicker.tsx';
 import { EXPORT_FORMATS, exportUrl, STATUS_LABEL, type IdentityCheck, type ReportView } from './disclosure-api.ts';
 import { OfficialTable } from './OfficialTable.tsx';
 import './disclosure.css';
@@ -18,25 +19,15 @@ const STATUS_COLOR = { draft: 'default', final: 'blue', published: 'green' } as 
 /** 政府信息公开工作年度报告: choose the unit and year; the report is built from the records */
 export function DisclosureReportPage() {
   const { data: me } = useMe();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchParam();
   const year = Number(params.get('year')) || dayjs().year() - 1;
   const org = params.get('org') ?? me?.currentOrg?.code ?? me?.orgs[0]?.code ?? '';
-  const set = (k: string, v: string): void => {
-    const next = new URLSearchParams(params);
-    next.set(k, v);
-    setParams(next, { replace: true });
-  };
   return (
     <>
       <PageHeader
         title="政府信息公开工作年度报告"
         description="按国办公开办函〔2021〕30号格式，表格数字取自台账，点击数字可查看对应记录；黄色格为手工填报项。"
-        extra={
-          <>
-            <DatePicker picker="year" aria-label="报告年度" allowClear={false} value={dayjs(`${year}-01-01`)} onChange={(d) => d && set('year', String(d.year()))} format="YYYY年" disabledDate={(d) => d.year() > dayjs().year()} />
-            <Select aria-label="报告单位" style={{ minWidth: 180 }} value={org || null} onChange={(v: string) => set('org', v)} options={(me?.orgs ?? []).map((o) => ({ value: o.code, label: o.name }))} showSearch={{ optionFilterProp: 'label' }} />
-          </>
-        }
+        extra={<YearOrgPicker year={year} org={org} onChange={set} orgMinWidth={180} />}
       />
       {me && org ? <Workspace key={`${org}-${year}`} org={org} year={year} /> : <Skeleton active paragraph={{ rows: 12 }} />}
     </>
