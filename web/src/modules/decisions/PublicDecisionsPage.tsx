@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { Empty, Select, Skeleton, Tag } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../platform/api.ts';
@@ -9,6 +9,11 @@ import type { PublicDecisions, PublicDraft } from './decisions-api.ts';
 import './public-decisions.css';
 
 export const publicDecisionsQuery = { queryKey: ['public', 'decisions'], queryFn: ({ signal }: { signal: AbortSignal }) => api.get<PublicDecisions>('/api/public/decisions', undefined, signal) };
+
+/** the box a public page shows while its data loads, or when loading failed (with a retry) */
+export function LoadStateBox({ query }: { query: UseQueryResult<unknown> }) {
+  return <section className="fz-public-box">{query.isError ? <LoadFailed error={query.error} onRetry={() => void query.refetch()} /> : <Skeleton active />}</section>;
+}
 
 /** 重大行政决策: drafts open for comment, the published decision catalogs, and drafts whose comment period has ended */
 export function PublicDecisionsPage() {
@@ -22,14 +27,8 @@ export function PublicDecisionsPage() {
   return (
     <PublicLayout>
       <div className="fz-public-crumb">当前位置：首页 &gt; 政务公开 &gt; 重大行政决策</div>
-      {data.isError ? (
-        <section className="fz-public-box">
-          <LoadFailed error={data.error} onRetry={() => void data.refetch()} />
-        </section>
-      ) : data.isLoading ? (
-        <section className="fz-public-box">
-          <Skeleton active />
-        </section>
+      {data.isError || data.isLoading ? (
+        <LoadStateBox query={data} />
       ) : (
         <>
           <section className="fz-public-box" style={{ marginBottom: 16 }} data-testid="open-drafts">

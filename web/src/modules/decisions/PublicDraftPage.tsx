@@ -10,7 +10,7 @@ import { fieldMessage } from '../../platform/field-errors.ts';
 import { applyServerErrors } from '../../platform/use-api-form.ts';
 import { PublicLayout } from '../../public/PublicLayout.tsx';
 import { HANDLING_COLORS, type Challenge, type PublicAnswers, type PublicDraft } from './decisions-api.ts';
-import { DraftPeriod, publicDecisionsQuery } from './PublicDecisionsPage.tsx';
+import { DraftPeriod, LoadStateBox, publicDecisionsQuery } from './PublicDecisionsPage.tsx';
 import './public-decisions.css';
 
 /** one draft decision on the public site: its text and period, a comment form without an account, and the published answers */
@@ -24,14 +24,8 @@ export function PublicDraftPage() {
       <div className="fz-public-crumb">
         当前位置：首页 &gt; 政务公开 &gt; <Link to="/public/decisions">重大行政决策</Link> &gt; 决策草案
       </div>
-      {data.isError ? (
-        <section className="fz-public-box">
-          <LoadFailed error={data.error} onRetry={() => void data.refetch()} />
-        </section>
-      ) : data.isLoading ? (
-        <section className="fz-public-box">
-          <Skeleton active />
-        </section>
+      {data.isError || data.isLoading ? (
+        <LoadStateBox query={data} />
       ) : !draft ? (
         <section className="fz-public-box">
           <Result status="404" title="未找到该决策草案" subTitle="该草案不存在或未公开征求意见" extra={<Link to="/public/decisions">返回重大行政决策</Link>} />
