@@ -1,5 +1,5 @@
 import { CheckCircleOutlined, CloseCircleOutlined, LoadingOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { Collapse, Descriptions, Empty, Pagination, Segmented, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link, NavLink, useParams, useSearchParams } from 'react-router';
@@ -45,6 +45,14 @@ function EnforcementFrame({ crumb, title, extra, children }: { crumb: string; ti
   );
 }
 
+/** a public list: failed (with a retry), loading, empty, or what `children` makes of it */
+function ListBody<D extends { items: unknown[] }>({ query, empty, children }: { query: UseQueryResult<D>; empty: string; children: (data: D) => ReactNode }) {
+  if (query.isError) return <LoadFailed error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isPending) return <Skeleton active />;
+  if (query.data.items.length === 0) return <Empty description={empty} />;
+  return children(query.data);
+}
+
 /** 行政执法决定公示: published decisions, the party's personal data masked by the server */
 export function PublicDecisionsPage() {
   const [params, setParams] = useSearchParams();
@@ -71,53 +79,49 @@ export function PublicDecisionsPage() {
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
         依据《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》，行政处罚决定自作出之日起7个工作日内、其他执法决定20个工作日内公开。自然人的姓名、身份证号码和联系电话已作去标识化处理。
       </Typography.Paragraph>
-      {list.isError ? (
-        <LoadFailed error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.isPending ? (
-        <Skeleton active />
-      ) : list.data.items.length === 0 ? (
-        <Empty description="暂无公示的执法决定" />
-      ) : (
-        <>
-          <div data-testid="public-decisions">
-            {list.data.items.map((d) => (
-              <article key={d.id} style={{ borderBottom: '1px dashed #e5e7eb', padding: '12px 0' }}>
-                <div style={{ display: 'flex', justifyContent: 'space-between', gap: 12, flexWrap: 'wrap', marginBottom: 6 }}>
-                  <strong style={{ fontSize: 15 }}>
-                    {d.organ} · {d.caseNo}
-                  </strong>
-                  <span className="fz-public-date">公示日期：{formatDate(d.publishedOn)}</span>
-                </div>
-                <Descriptions
-                  size="small"
-                  column={{ xs: 1, sm: 1, md: 2 }}
-                  items={[
-                    { key: 'party', label: '当事人', children: `${d.party}（${d.partyKind}）` },
-                    d.partyKind === '单位' ? { key: 'uscc', label: '统一社会信用代码', children: d.partyUscc ?? '—' } : { key: 'id', label: '身份证号码', children: d.partyIdNumber ?? '—' },
-                    { key: 'phone', label: '联系电话', children: d.partyPhone ?? '—' },
-                    { key: 'type', label: '决定类别', children: d.caseType },
-                    { key: 'matter', label: '执法事项', children: d.matter },
-                    { key: 'basis', label: '法律依据', children: d.legalBasis || '—' },
-                    { key: 'kinds', label: '处罚种类', children: d.penaltyKinds.join('、') || '—' },
-                    { key: 'amount', label: '罚款金额', children: d.amount ? yuan(d.amount) : '—' },
-                    { key: 'result', label: '处理结果', span: 'filled' as const, children: d.result },
-                    { key: 'decided', label: '决定日期', children: formatDate(d.decidedOn) },
-                  ]}
-                />
-              </article>
-            ))}
-          </div>
-          <Pagination
-            style={{ marginTop: 16, justifyContent: 'center' }}
-            current={page}
-            pageSize={10}
-            total={list.data.total}
-            showSizeChanger={false}
-            showTotal={(t) => `共 ${t} 条`}
-            onChange={(p) => setParams({ ...(year ? { year } : {}), page: String(p) })}
-          />
-        </>
-      )}
+      <ListBody query={list} empty="暂无公示的执法决定">
+        {(data) => (
+          <>
+            <div data-testid="public-decisions">
+              {data.items.map((d) => (
+                <article key={d.id} style={{ borderBottom: '1px dashed #e5e7eb', padding: '12px 0' }}>
+                  <div style={{ display: 'flex', justifyContent: 'space-between', gap: 12, flexWrap: 'wrap', marginBottom: 6 }}>
+                    <strong style={{ fontSize: 15 }}>
+                      {d.organ} · {d.caseNo}
+                    </strong>
+                    <span className="fz-public-date">公示日期：{formatDate(d.publishedOn)}</span>
+                  </div>
+                  <Descriptions
+                    size="small"
+                    column={{ xs: 1, sm: 1, md: 2 }}
+                    items={[
+                      { key: 'party', label: '当事人', children: `${d.party}（${d.partyKind}）` },
+                      d.partyKind === '单位' ? { key: 'uscc', label: '统一社会信用代码', children: d.partyUscc ?? '—' } : { key: 'id', label: '身份证号码', children: d.partyIdNumber ?? '—' },
+                      { key: 'phone', label: '联系电话', children: d.partyPhone ?? '—' },
+                      { key: 'type', label: '决定类别', children: d.caseType },
+                      { key: 'matter', label: '执法事项', children: d.matter },
+                      { key: 'basis', label: '法律依据', children: d.legalBasis || '—' },
+                      { key: 'kinds', label: '处罚种类', children: d.penaltyKinds.join('、') || '—' },
+                      { key: 'amount', label: '罚款金额', children: d.amount ? yuan(d.amount) : '—' },
+                      { key: 'result', label: '处理结果', span: 'filled' as const, children: d.result },
+                      { key: 'decided', label: '决定日期', children: formatDate(d.decidedOn) },
+                    ]}
+                  />
+                </article>
+              ))}
+            </div>
+            <Pagination
+              style={{ marginTop: 16, justifyContent: 'center' }}
+              current={page}
+              pageSize={10}
+              total={data.total}
+              showSizeChanger={false}
+              showTotal={(t) => `共 ${t} 条`}
+              onChange={(p) => setParams({ ...(year ? { year } : {}), page: String(p) })}
+            />
+          </>
+        )}
+      </ListBody>
     </EnforcementFrame>
   );
 }
@@ -209,27 +213,23 @@ export function PublicDrawsPage() {
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
         每次抽取公开随机种子、抽取时冻结的检查对象名录和执法人员名录以及抽取结果。任何人可按公开的算法重新计算，核对抽取结果是否一致。
       </Typography.Paragraph>
-      {list.isError ? (
-        <LoadFailed error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.isPending ? (
-        <Skeleton active />
-      ) : list.data.items.length === 0 ? (
-        <Empty description="暂无抽查公开信息" />
-      ) : (
-        <ul className="fz-public-list" data-testid="public-draws">
-          {list.data.items.map((d) => (
-            <li key={d.id}>
-              <span>
-                <Link to={`/public/enforcement/draws/${d.id}`}>{d.title}</Link>
-                <span className="fz-public-date" style={{ marginInlineStart: 8 }}>
-                  {d.orgName} · 从{d.targets}个对象中抽取{d.drawn}个
+      <ListBody query={list} empty="暂无抽查公开信息">
+        {(data) => (
+          <ul className="fz-public-list" data-testid="public-draws">
+            {data.items.map((d) => (
+              <li key={d.id}>
+                <span>
+                  <Link to={`/public/enforcement/draws/${d.id}`}>{d.title}</Link>
+                  <span className="fz-public-date" style={{ marginInlineStart: 8 }}>
+                    {d.orgName} · 从{d.targets}个对象中抽取{d.drawn}个
+                  </span>
                 </span>
-              </span>
-              <span className="fz-public-date">{formatDate(d.drawnOn)}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+                <span className="fz-public-date">{formatDate(d.drawnOn)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </ListBody>
     </EnforcementFrame>
   );
 }
