@@ -2,7 +2,8 @@ import { FileWordOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError, errorText, type Problem } from '../../platform/api.ts';
+import { errorText } from '../../platform/api.ts';
+import { refusal, saveBlob } from '../../platform/ledger/download-file.ts';
 import { ledgerKeys } from '../../platform/ledger/ledger-api.ts';
 import type { RecordPanelProps } from '../../platform/module.ts';
 import { hasPermission, useMe } from '../../platform/session.ts';
@@ -12,20 +13,10 @@ const text = (v: unknown): string | null => (v === null || v === undefined || v 
 /** POSTs for the letter (numbering it the first time) and saves the DOCX the server returns */
 async function fetchLetter(id: number): Promise<{ name: string; number: string | null }> {
   const res = await fetch(`/api/disclosure/applications/${id}/reply-letter`, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: '{}' });
-  if (!res.ok) {
-    const p = (await res.json().catch(() => ({}))) as Partial<Problem>;
-    throw new ApiError({ type: p.type ?? 'about:blank', title: p.title ?? '生成失败', status: res.status, code: p.code ?? 'http_error', detail: p.detail ?? `生成答复书失败（${res.status}）` });
-  }
+  if (!res.ok) throw await refusal(res, '生成失败', `生成答复书失败（${res.status}）`);
   const star = /filename\*=UTF-8''([^;]+)/i.exec(res.headers.get('content-disposition') ?? '')?.[1];
   const name = star ? decodeURIComponent(star) : '答复书.docx';
-  const href = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 1000);
+  saveBlob(await res.blob(), name);
   const number = res.headers.get('x-doc-number');
   return { name, number: number ? decodeURIComponent(number) : null };
 }
