@@ -1,22 +1,7 @@
-/** a report's content: its five mandated parts, each a list of sub-headings and paragraphs with live fields */
-export interface ReportItem {
-  type: 'heading' | 'para';
-  text: string;
-}
+import type { ReportContent } from '../../../common/reports.types.ts';
 
-export interface ReportSection {
-  key: string;
-  title: string;
-  required: boolean;
-  items: ReportItem[];
-}
-
-export interface ReportContent {
-  title: string;
-  /** the opening paragraph(s) before part one */
-  preamble: string[];
-  sections: ReportSection[];
-}
+// a report's content (its shapes are shared with the web app)
+export type { ReportContent, ReportItem, ReportSection } from '../../../common/reports.types.ts';
 
 /**
  * live fields in the text: {{mediation.cases}} → 331件; {{mediation.cases|parts}} → 劳动争议35件、合同纠纷4件…;

@@ -1,24 +1,9 @@
+import type { ReportContent } from '../../../../common/reports.types.ts';
 import { TOKEN_RE } from './live-text.ts';
 
 export type ReportStatus = 'drafting' | 'submitted' | 'returned' | 'published';
 
-export interface ReportItem {
-  type: 'heading' | 'para';
-  text: string;
-}
-
-export interface ReportSection {
-  key: string;
-  title: string;
-  required: boolean;
-  items: ReportItem[];
-}
-
-export interface ReportContent {
-  title: string;
-  preamble: string[];
-  sections: ReportSection[];
-}
+export type { ReportContent, ReportItem, ReportSection } from '../../../../common/reports.types.ts';
 
 export interface BreakdownPart {
   label: string;
