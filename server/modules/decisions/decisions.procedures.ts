@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { DecisionChecklist, ProcedureStatus } from '../../../common/decisions.types.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { countInScope } from '../../platform/ledger/ledger.query.ts';
 import { loadRow } from '../../platform/ledger/ledger.service.ts';
@@ -8,24 +9,7 @@ import { lastSpeakerWarning, PROCEDURES, procedureMissing, speakers, SKIPPED } f
 const iso = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 const str = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
 
-export interface ProcedureStatus {
-  key: string;
-  label: string;
-  status: 'done' | 'skipped' | 'missing';
-  date: string | null;
-  /** the evidence summary, or for a skipped one the reason */
-  text: string | null;
-  /** what is still missing, in Chinese, when status is missing */
-  missing: string | null;
-}
-
-export interface DecisionChecklist {
-  procedures: ProcedureStatus[];
-  /** the five are all recorded: 作出决定 is not blocked by them */
-  ready: boolean;
-  meeting: { speakers: string[]; principalLeader: string | null; warning: string | null };
-  comments: { total: number; unanswered: number; answered: number; published: number };
-}
+export type { DecisionChecklist, ProcedureStatus } from '../../../common/decisions.types.ts';
 
 /** the five procedures as a checklist, the 末位表态 check and the comment counts, from the same rules the gate uses */
 export async function decisionChecklist(ctx: Ctx, id: number): Promise<DecisionChecklist> {

@@ -10,6 +10,7 @@ import { assignNumber, docNumberText, peekNumber, seriesPrefix, shortOrgName } f
 import { responsibleUsers } from '../../platform/workflow/reminder.service.ts';
 import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 import { applyTransition, systemCtx, type Timeline } from '../../platform/workflow/workflow.service.ts';
+import type { Campaign, CampaignRow, CleanupResult } from '../../../common/decisions.types.ts';
 import { CLEANUP_RESULTS, cleanupLedger, documentLedger } from './normdocs.ledgers.ts';
 
 export const NUMBER_SERIES = 'normdocs.document';
@@ -71,27 +72,11 @@ export async function publishDocument(ctx: Ctx, platform: Pick<Platform, 'ledger
   });
 }
 
-export type CleanupResult = (typeof CLEANUP_RESULTS)[number];
+export type { Campaign, CampaignRow, CleanupResult } from '../../../common/decisions.types.ts';
 
-export interface CampaignRow {
-  id: number;
-  orgCode: string;
-  docNo: string | null;
-  title: string;
-  draftingUnit: string;
-  publishOn: string | null;
-  validUntil: string | null;
-  effect: string | null;
-  cleanup: { id: number; result: CleanupResult; reason: string; reviewedOn: string | null } | null;
-}
-
-export interface Campaign {
-  year: number;
-  items: CampaignRow[];
-  counts: { total: number; kept: number; amended: number; repealed: number; pending: number };
-  /** the sentence the annual report uses: 继续有效189件，修改3件，废止42件 */
-  summary: string;
-}
+// the shared CleanupResult and the ledger's CLEANUP_RESULTS must name the same results (a compile error otherwise)
+type _Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type _CleanupResultsMatch<T extends true = _Same<CleanupResult, (typeof CLEANUP_RESULTS)[number]>> = T;
 
 /**
  * one year's 清理: every document in force in the caller's organisations, and every document this year's cleanup

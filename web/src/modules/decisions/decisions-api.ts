@@ -1,41 +1,7 @@
+import type { CleanupResult } from '../../../../common/decisions.types.ts';
 import type { LedgerRecord } from '../../platform/ledger/ledger-types.ts';
 
-export interface ProcedureStatus {
-  key: string;
-  label: string;
-  status: 'done' | 'skipped' | 'missing';
-  date: string | null;
-  text: string | null;
-  missing: string | null;
-}
-
-export interface DecisionChecklist {
-  procedures: ProcedureStatus[];
-  ready: boolean;
-  meeting: { speakers: string[]; principalLeader: string | null; warning: string | null };
-  comments: { total: number; unanswered: number; answered: number; published: number };
-}
-
-export type CleanupResult = '继续有效' | '修改' | '废止';
-
-export interface CampaignRow {
-  id: number;
-  orgCode: string;
-  docNo: string | null;
-  title: string;
-  draftingUnit: string;
-  publishOn: string | null;
-  validUntil: string | null;
-  effect: string | null;
-  cleanup: { id: number; result: CleanupResult; reason: string; reviewedOn: string | null } | null;
-}
-
-export interface Campaign {
-  year: number;
-  items: CampaignRow[];
-  counts: { total: number; kept: number; amended: number; repealed: number; pending: number };
-  summary: string;
-}
+export type { Campaign, CampaignRow, CleanupResult, DecisionChecklist, ProcedureStatus } from '../../../../common/decisions.types.ts';
 
 export interface PublicDraft {
   id: number;

@@ -1,0 +1,48 @@
+// Type-only: the JSON shapes the decisions and normative-documents API returns, shared by the server (which builds
+// them) and the web app (which reads them). No runtime code and no imports from server/ or web/ here.
+
+// ---- 重大行政决策: the five procedures ----
+
+export interface ProcedureStatus {
+  key: string;
+  label: string;
+  status: 'done' | 'skipped' | 'missing';
+  date: string | null;
+  /** the evidence summary, or for a skipped one the reason */
+  text: string | null;
+  /** what is still missing, in Chinese, when status is missing */
+  missing: string | null;
+}
+
+export interface DecisionChecklist {
+  procedures: ProcedureStatus[];
+  /** the five are all recorded: 作出决定 is not blocked by them */
+  ready: boolean;
+  meeting: { speakers: string[]; principalLeader: string | null; warning: string | null };
+  comments: { total: number; unanswered: number; answered: number; published: number };
+}
+
+// ---- 规范性文件清理 ----
+
+/** a cleanup's result; the server's CLEANUP_RESULTS lists the same three */
+export type CleanupResult = '继续有效' | '修改' | '废止';
+
+export interface CampaignRow {
+  id: number;
+  orgCode: string;
+  docNo: string | null;
+  title: string;
+  draftingUnit: string;
+  publishOn: string | null;
+  validUntil: string | null;
+  effect: string | null;
+  cleanup: { id: number; result: CleanupResult; reason: string; reviewedOn: string | null } | null;
+}
+
+export interface Campaign {
+  year: number;
+  items: CampaignRow[];
+  counts: { total: number; kept: number; amended: number; repealed: number; pending: number };
+  /** the sentence the annual report uses: 继续有效189件，修改3件，废止42件 */
+  summary: string;
+}
