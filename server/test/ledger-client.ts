@@ -38,6 +38,17 @@ export async function listTotal(t: TestApp, cookie: string, link: string): Promi
   return (await listLedger(t, cookie, path.replace('/ledgers/', ''), `${query}&pageSize=1`)).total;
 }
 
+/** how many different values of a field the records of a list link hold (a distinct-count indicator's figure) */
+export async function listDistinct(t: TestApp, cookie: string, link: string, field: string): Promise<number> {
+  const [path = '', query = ''] = link.split('?');
+  const seen = new Set<string>();
+  for (let page = 1; ; page++) {
+    const list = await listLedger(t, cookie, path.replace('/ledgers/', ''), `${query}&pageSize=100&page=${page}`);
+    for (const i of list.items as Array<{ values: Record<string, unknown> }>) if (i.values[field] !== null && i.values[field] !== undefined) seen.add(String(i.values[field]));
+    if (page * 100 >= list.total) return seen.size;
+  }
+}
+
 /** posts a new record; the response is returned as is, for the test to check acceptance or refusal */
 export function createRecord(t: TestApp, cookie: string, ledger: string, values: Record<string, unknown>): Promise<LightMyRequestResponse> {
   return t.request(cookie, { method: 'POST', url: `/api/ledgers/${ledger}`, payload: values });

@@ -3,7 +3,7 @@ import type { IndicatorValue } from '../platform/indicators/indicator.service.ts
 import type { LedgerDef } from '../platform/ledger/ledger.types.ts';
 import type { HomeItem, ModuleDefinition } from '../platform/module.ts';
 import type { TestApp } from './harness.ts';
-import { createRecord, getRecord, homeItems, listLedger, listTotal, moduleIndicators, refusal } from './ledger-client.ts';
+import { createRecord, getRecord, homeItems, listDistinct, listLedger, listTotal, moduleIndicators, refusal } from './ledger-client.ts';
 
 // checks every ledger module should pass against the demo county, as its demo accounts see it
 
@@ -68,7 +68,7 @@ export async function expectIndicatorsMatchLists(t: TestApp, module: ModuleDefin
       expect(v.denominator?.value, v.id).toBeGreaterThan(0);
       continue;
     }
-    if (v.kind === 'count') expect(await listTotal(t, county, v.link ?? ''), v.id).toBe(v.value);
+    if (v.kind === 'count') expect(v.distinct ? await listDistinct(t, county, v.link ?? '', v.distinct) : await listTotal(t, county, v.link ?? ''), v.id).toBe(v.value);
     if (v.breakdown.length && !v.overlapping) expect(v.breakdown.reduce((s, b) => s + b.value, 0), v.id).toBe(v.value);
   }
   return byId;

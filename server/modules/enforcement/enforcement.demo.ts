@@ -4,8 +4,10 @@ import { addWorkingDays } from '../../platform/calendar/calendar.ts';
 import { loadCalendar } from '../../platform/calendar/calendar.repository.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { seedLedger } from '../../platform/ledger/ledger.seed.ts';
+import { updateRecord } from '../../platform/ledger/ledger.service.ts';
 import type { Platform } from '../../platform/module.ts';
-import { DOMAINS, INDUSTRIES } from './enforcement.ledgers.ts';
+import { caseLedger, DOMAINS, INDUSTRIES } from './enforcement.ledgers.ts';
+import { createDraw } from './enforcement.service.ts';
 import { publishCatalog } from './enforcement.catalog.ts';
 import { amountBand, publishedInTime } from './enforcement.rules.ts';
 
@@ -136,7 +138,8 @@ export async function seedEnforcementDemo(ctx: Ctx, platform: Platform): Promise
             case_type: '行政检查',
             domain: m.domain,
             matter: m.id,
-            source: r.weighted([['日常巡查', 60], ['双随机抽查', 25], ['投诉举报', 10], ['上级交办', 5]] as const),
+            // 双随机 inspections come from the quarterly draws below
+            source: r.weighted([['日常巡查', 80], ['投诉举报', 13], ['上级交办', 7]] as const),
             registered_on: on,
             summary: `${t.name}${m.act.slice(0, 12)}情况检查`,
             handler: `${personName(r)}、${personName(r)}`,
@@ -226,6 +229,24 @@ export async function seedEnforcementDemo(ctx: Ctx, platform: Platform): Promise
       if (town === DEMO_TOWN_CODES[0]) countyCases.push({ orgCode: officeOf(DEMO_COUNTY.code, 'enforcement'), values: { case_no: `县综执检〔共〕${i + 1}号`, case_type: '行政检查', domain: '安全生产', source: '上级交办', registered_on: addDays(on, 3) > today ? on : addDays(on, 3), summary: `${t.name}安全生产检查`, party_kind: '单位', party_name: t.name, party_uscc: t.uscc, inspection_result: '合格', closed_on: addDays(on, 3) > today ? on : addDays(on, 3) } });
     }
     await seedLedger(ctx, platform, 'enforcement.case', cases);
+    // 双随机、一公开: a draw each quarter from the registries, through the same service as the draws page (so the
+    // public page re-computes it); its tasks are inspected within a month
+    for (const { year } of windowYears(w)) {
+      for (let q = 0; q < 4; q++) {
+        const drawnOn = `${year}-${String(q * 3 + 2).padStart(2, '0')}-10`;
+        const m = inspectMatters[q % inspectMatters.length];
+        if (drawnOn >= today || !m) continue;
+        const draw = await createDraw({ ...ctx, now: new Date(`${drawnOn}T02:00:00Z`) }, platform, { title: `${year}年第${'一二三四'[q] ?? ''}季度“双随机、一公开”抽查`, matterId: m.id, targetCount: 5 + (q % 3), perTarget: 2, seed: `${town}-${year}-Q${q + 1}`, orgCode: town });
+        for (const id of draw.caseIds ?? []) {
+          const on = addDays(drawnOn, r.int(5, 25));
+          if (on >= today) continue;
+          const result = r.weighted([['合格', 75], ['责令整改', 22], ['转立案', 3]] as const);
+          const values: Record<string, unknown> = { version: 1, inspection_result: result, inspection_record: `按抽查任务现场检查，${result === '合格' ? '未发现违法行为' : '发现存在问题，已当场告知'}。`, closed_on: on };
+          if (result === '责令整改') Object.assign(values, { rectify_due_on: addDays(on, 15), ...(addDays(on, 20) < today ? { followed_up_on: addDays(on, 20), follow_up_result: '已整改' } : {}) });
+          await updateRecord(ctx, caseLedger, id, values, platform.ledgers);
+        }
+      }
+    }
   }
   // the county's own catalog has one inspection matter the bureau's cases refer to
   const [countyMatter] = await seedLedger(ctx, platform, 'enforcement.matter', [{ orgCode: DEMO_COUNTY.code, values: { code: '县-JC-001', name: '对生产经营单位安全生产条件的监督检查', matter_type: '行政检查', category: '法定', self_selected: false, domain: '安全生产', law: '《中华人民共和国安全生产法》', article: '第六十五条', guiding_dept: '市应急管理局', catalog_version: '2025版', published_on: `${w.years[0]}-03-15`, matter_status: '有效' } }]);

@@ -22,6 +22,7 @@ export const enforcementIndicators = defineIndicators([
   { id: 'enforcement.penalty_open', kind: 'count', ledger: C, label: '行政处罚案件正在办理', unit: '宗', where: { case_type: '行政处罚', closed_on: null } },
   { id: 'enforcement.inspection_cases', kind: 'count', ledger: C, label: '行政检查案件', unit: '宗', where: { case_type: '行政检查' }, breakdown: 'inspection_result' },
   { id: 'enforcement.coercion_cases', kind: 'count', ledger: C, label: '行政强制案件', unit: '宗', where: { case_type: '行政强制' } },
+  { id: 'enforcement.draws', kind: 'count', ledger: C, label: '开展“双随机”抽查', unit: '次', where: { case_type: '行政检查', source: '双随机抽查', draw_id: { present: true } }, distinct: 'draw_id', description: '抽查任务所属的不同抽取批次' },
   { id: 'enforcement.random_inspections', kind: 'count', ledger: C, label: '“双随机”抽查检查对象', unit: '家', where: { case_type: '行政检查', source: '双随机抽查' }, breakdown: 'inspection_result' },
   { id: 'enforcement.decisions', kind: 'count', ledger: C, label: '作出行政处罚决定', unit: '宗', dateField: 'decided_on', where: { case_type: '行政处罚', decided_on: { present: true } }, breakdown: 'amount_band' },
   { id: 'enforcement.decisions_by_kind', kind: 'count', ledger: C, label: '行政处罚决定（按处罚种类）', unit: '宗', dateField: 'decided_on', where: { case_type: '行政处罚', decided_on: { present: true } }, breakdown: 'penalty_kinds', description: '一宗案件并处多种处罚的，分别计入各处罚种类' },

@@ -7,7 +7,7 @@ import { syncLedgerTables } from '../../platform/ledger/ledger.schema.ts';
 import { subtreeCodes } from '../../platform/orgs/org.repository.ts';
 import { adoptRecords } from '../../platform/workflow/workflow.service.ts';
 import { json, startTestApp, type TestApp } from '../../test/harness.ts';
-import { createRecord, listLedger, listTotal, moduleIndicators } from '../../test/ledger-client.ts';
+import { createRecord, listDistinct, listLedger, listTotal, moduleIndicators } from '../../test/ledger-client.ts';
 import { modules } from '../index.ts';
 import { runDraw } from './draw.algorithm.ts';
 import { caseLedger } from './enforcement.ledgers.ts';
@@ -69,11 +69,14 @@ describe('enforcement demo data', () => {
     const counts = values.filter((v) => v.kind === 'count' && v.link);
     expect(counts.map((v) => v.id)).toEqual(expect.arrayContaining(['enforcement.cases', 'enforcement.cases_closed', 'enforcement.cases_open', 'enforcement.decisions', 'enforcement.decisions_by_kind', 'enforcement.publication_due', 'enforcement.published_in_time', 'enforcement.random_inspections', 'enforcement.major_decisions']));
     for (const v of counts) {
-      expect(await listTotal(t, county, v.link ?? ''), v.id).toBe(v.value);
+      expect(v.distinct ? await listDistinct(t, county, v.link ?? '', v.distinct) : await listTotal(t, county, v.link ?? ''), v.id).toBe(v.value);
       for (const b of v.breakdown) if (b.link) expect(await listTotal(t, county, b.link), `${v.id} ${b.label}`).toBe(b.value);
     }
     const get = (id: string) => values.find((v) => v.id === id);
     expect(get('enforcement.major_review_rate')?.value).toBe(100);
+    // the demo draws each quarter: four draws last year, their tasks are the 双随机 inspections
+    expect(get('enforcement.draws')?.value).toBe(4);
+    expect(get('enforcement.random_inspections')?.value).toBeGreaterThanOrEqual(20);
     expect(get('enforcement.publication_due')?.value).toBeGreaterThan(0);
     // the demo publishes most decisions within the 7 working days; the rate is a real figure, not a constant
     expect(get('enforcement.publication_timeliness')?.value).toBeGreaterThan(50);

@@ -42,6 +42,8 @@ export interface IndicatorValue {
   overlapping?: boolean;
   numerator?: { id: string; value: number };
   denominator?: { id: string; value: number };
+  /** the value counts the different values of this field among the records the link opens (not the records) */
+  distinct?: string;
   /** a ratio's statutory floor (see RatioIndicator.required) */
   required?: number;
 }
@@ -138,6 +140,8 @@ export async function computeIndicators(ctx: Ctx, defs: readonly IndicatorDef[],
     const breakdowns: string[] = [];
     for (const ind of inds) {
       if (ind.breakdown && !isMulti(ind.breakdown) && !breakdowns.includes(ind.breakdown)) breakdowns.push(ind.breakdown);
+      // a distinct count groups by its field like a breakdown, and counts the groups
+      if (ind.distinct && !breakdowns.includes(ind.distinct)) breakdowns.push(ind.distinct);
       const keys = Object.entries(ind.where ?? {}).map(([field, v]) => whereFlag(field, v));
       const dateField = ind.dateField ?? l.dateField;
       if (!ind.snapshot && dateField) {
@@ -197,7 +201,8 @@ export async function computeIndicators(ctx: Ctx, defs: readonly IndicatorDef[],
     type Row = (typeof rows)[number];
     const matches = (ind: LedgerIndicator, r: Row, period: 'cur' | 'prev'): boolean => {
       // every grouping set holds all the records: read an indicator from its breakdown's set, or from the first
-      const set = ind.breakdown && !isMulti(ind.breakdown) ? breakdowns.indexOf(ind.breakdown) : 0;
+      const own = ind.distinct ?? (ind.breakdown && !isMulti(ind.breakdown) ? ind.breakdown : undefined);
+      const set = own ? breakdowns.indexOf(own) : 0;
       if (r.set !== Math.max(set, 0)) return false;
       const dateField = ind.dateField ?? l.dateField;
       if (period === 'prev' && !ind.snapshot && dateField && !r.flag(`prev:${dateField}`)) return false;
@@ -206,6 +211,8 @@ export async function computeIndicators(ctx: Ctx, defs: readonly IndicatorDef[],
     const multi: Array<{ ind: LedgerIndicator; value: IndicatorValue }> = [];
     const round = (x: number): number => Math.round(x * 100) / 100;
     const measure = (ind: LedgerIndicator, r: Row): number => (ind.kind === 'sum' ? r.sum(ind.field ?? '') : r.n);
+    // a distinct count: the different non-empty values of the field among the matching groups
+    const total = (ind: LedgerIndicator, hit: Row[]): number => (ind.distinct ? new Set(hit.map((r) => r.col(ind.distinct ?? '')).filter((x) => x !== null && x !== undefined).map(String)).size : hit.reduce((a, r) => a + measure(ind, r), 0));
     inds.forEach((ind) => {
       const hit = rows.filter((r) => matches(ind, r, 'cur'));
       const v: IndicatorValue = {
@@ -213,17 +220,18 @@ export async function computeIndicators(ctx: Ctx, defs: readonly IndicatorDef[],
         kind: ind.kind,
         label: ind.label,
         unit: ind.unit,
-        value: round(hit.reduce((a, r) => a + measure(ind, r), 0)),
+        value: round(total(ind, hit)),
+        ...(ind.distinct ? { distinct: ind.distinct } : {}),
         recordCount: hit.reduce((a, r) => a + r.n, 0),
         breakdown: [],
         link: listLink(l, ind, p),
         ledger: l.name,
         ...(opts.withIds ? { recordIds: hit.flatMap((r) => r.ids).sort((a, b) => a - b) } : {}),
-        ...(opts.compare ? { previous: round(rows.filter((r) => matches(ind, r, 'prev')).reduce((a, r) => a + measure(ind, r), 0)) } : {}),
+        ...(opts.compare ? { previous: round(total(ind, rows.filter((r) => matches(ind, r, 'prev')))) } : {}),
       };
       if (opts.byUnit) {
         const units: Record<string, number> = {};
-        for (const r of hit) units[r.unit] = round((units[r.unit] ?? 0) + measure(ind, r));
+        for (const u of new Set(hit.map((r) => r.unit))) units[u] = round(total(ind, hit.filter((r) => r.unit === u)));
         v.units = units;
       }
       if (ind.breakdown && isMulti(ind.breakdown)) {

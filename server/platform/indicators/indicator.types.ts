@@ -30,6 +30,8 @@ export interface LedgerIndicator extends Base {
   breakdown?: string;
   /** count every active record regardless of date (rosters: committees, mediators) */
   snapshot?: boolean;
+  /** count the different values of this field among the records instead of the records (draws behind inspection tasks) */
+  distinct?: string;
 }
 
 /** numerator / denominator × 100, both other indicators; the rate carries both counts */
