@@ -27,7 +27,8 @@ export interface DecisionChecklist {
 /** a cleanup's result; the server's CLEANUP_RESULTS lists the same three */
 export type CleanupResult = '继续有效' | '修改' | '废止';
 
-export interface CampaignRow {
+/** a normative document as the lists show it (the cleanup campaign, the public site) */
+export interface NormdocRow {
   id: number;
   orgCode: string;
   docNo: string | null;
@@ -36,6 +37,9 @@ export interface CampaignRow {
   publishOn: string | null;
   validUntil: string | null;
   effect: string | null;
+}
+
+export interface CampaignRow extends NormdocRow {
   cleanup: { id: number; result: CleanupResult; reason: string; reviewedOn: string | null } | null;
 }
 

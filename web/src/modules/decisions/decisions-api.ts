@@ -1,4 +1,4 @@
-import type { CleanupResult } from '../../../../common/decisions.types.ts';
+import type { CleanupResult, NormdocRow } from '../../../../common/decisions.types.ts';
 import type { LedgerRecord } from '../../platform/ledger/ledger-types.ts';
 
 export type { Campaign, CampaignRow, CleanupResult, DecisionChecklist, ProcedureStatus } from '../../../../common/decisions.types.ts';
@@ -49,16 +49,8 @@ export interface Challenge {
   expiresAt: string;
 }
 
-export interface PublicNormdoc {
-  id: number;
-  orgCode: string;
+export interface PublicNormdoc extends NormdocRow {
   orgName: string;
-  docNo: string | null;
-  title: string;
-  draftingUnit: string;
-  publishOn: string | null;
-  validUntil: string | null;
-  effect: string | null;
   effectChangedOn: string | null;
   filed: boolean;
 }
