@@ -1,27 +1,14 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, login, PHONE, screenshotPath, startDemoServer, withPage, type DemoServer } from './harness.ts';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { login, PHONE, screenshotPath, setupDemo, withPage } from './harness.ts';
 
 const WAIT = { timeout: 20_000 };
 // unique per run, so a reused server (E2E_BASE_URL) finds this run's comment
 const COMMENT = `建议在施工期间设置临时便民通道，并提前公告施工时间（E2E${Date.now() % 100000}）`;
 const ANSWER = '已采纳，在实施方案中增加临时便民通道和施工公告的要求。';
 
-let server: DemoServer;
-let browser: Browser;
+const demo = setupDemo({ reuseExternal: true });
 let draftPath = '';
-
-beforeAll(async () => {
-  const external = process.env['E2E_BASE_URL'];
-  server = external ? { baseUrl: external, stop: async () => undefined, log: () => '' } : await startDemoServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 /** the answer to the arithmetic question the page shows ("3 + 5 = ？") */
 async function solve(page: Page): Promise<string> {
@@ -33,8 +20,8 @@ async function solve(page: Page): Promise<string> {
 
 describe('public comment on a draft decision', () => {
   it('takes a comment without an account, refusing a wrong answer at the field and keeping what was typed', async () => {
-    await withPage(browser, async ({ page, errors }) => {
-      await page.goto(`${server.baseUrl}/public/decisions`);
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await page.goto(`${demo.server.baseUrl}/public/decisions`);
       await page.getByTestId('open-drafts').locator('a').first().waitFor(WAIT);
       await page.screenshot({ path: screenshotPath('decisions-public-list'), fullPage: true });
       // a draft of 城关镇, whose clerk answers it below
@@ -68,8 +55,8 @@ describe('public comment on a draft decision', () => {
   });
 
   it('shows the comment to the drafting unit, who answers and publishes it', async () => {
-    await withPage(browser, async ({ page, errors }) => {
-      await login(page, server.baseUrl, 'clerk');
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await login(page, demo.server.baseUrl, 'clerk');
       await page.locator('nav[aria-label="主导航"] a', { hasText: '公众意见处理' }).click();
       await page.waitForURL(/\/decisions\/comments/);
       const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: COMMENT.slice(0, 20) });
@@ -106,8 +93,8 @@ describe('public comment on a draft decision', () => {
   });
 
   it('shows the published answer on the public page', async () => {
-    await withPage(browser, async ({ page }) => {
-      await page.goto(`${server.baseUrl}${draftPath}`);
+    await withPage(demo.browser, async ({ page }) => {
+      await page.goto(`${demo.server.baseUrl}${draftPath}`);
       await expect.poll(async () => (await page.getByTestId('public-answers').textContent()) ?? '', WAIT).toContain(ANSWER);
       const text = (await page.getByTestId('public-answers').textContent()) ?? '';
       expect(text).toContain(COMMENT);
@@ -115,12 +102,12 @@ describe('public comment on a draft decision', () => {
       await page.screenshot({ path: screenshotPath('decisions-public-answer'), fullPage: true });
     });
     await withPage(
-      browser,
+      demo.browser,
       async ({ page }) => {
-        await page.goto(`${server.baseUrl}${draftPath}`);
+        await page.goto(`${demo.server.baseUrl}${draftPath}`);
         await page.getByTestId('public-answers').waitFor(WAIT);
         await page.screenshot({ path: screenshotPath('decisions-public-draft-phone'), fullPage: true });
-        await page.goto(`${server.baseUrl}/public/normdocs`);
+        await page.goto(`${demo.server.baseUrl}/public/normdocs`);
         await page.getByTestId('public-normdocs').waitFor(WAIT);
         await page.screenshot({ path: screenshotPath('decisions-public-normdocs-phone'), fullPage: true });
       },
@@ -131,7 +118,7 @@ describe('public comment on a draft decision', () => {
 
 /** the newest record of a ledger matching a filter, through the signed-in page's own session */
 async function firstId(page: Page, ledger: string, filter: string): Promise<number> {
-  const res = await page.request.get(`${server.baseUrl}/api/ledgers/${ledger}?${filter}&pageSize=1`);
+  const res = await page.request.get(`${demo.server.baseUrl}/api/ledgers/${ledger}?${filter}&pageSize=1`);
   const id = ((await res.json()) as { items: Array<{ id: number }> }).items[0]?.id;
   if (!id) throw new Error(`no ${ledger} record matches ${filter}`);
   return id;
@@ -141,10 +128,10 @@ const isoDay = (offset: number): string => new Date(Date.now() + 8 * 3_600_000 +
 
 describe('publishing a normative document', () => {
   it('gives it the next 文号 of the county and starts the filing deadline', async () => {
-    await withPage(browser, async ({ page, errors }) => {
-      await login(page, server.baseUrl, 'county');
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await login(page, demo.server.baseUrl, 'county');
       const post = async (url: string, data: Record<string, unknown>): Promise<Record<string, unknown>> => {
-        const res = await page.request.post(`${server.baseUrl}${url}`, { data });
+        const res = await page.request.post(`${demo.server.baseUrl}${url}`, { data });
         expect(res.status(), await res.text()).toBe(200);
         return (await res.json()) as Record<string, unknown>;
       };
@@ -153,7 +140,7 @@ describe('publishing a normative document', () => {
       await post(`${L}/${id}/transitions/open_comment`, { comment_from: isoDay(-25), comment_to: isoDay(-8) });
       await post(`${L}/${id}/transitions/legality_review`, { legality_review_on: isoDay(-4), legality_conclusion: '合法', legality_opinion: '经审核，制定主体合法，内容和程序符合规定。' });
       await post(`${L}/${id}/transitions/deliberate`, { deliberation_on: isoDay(-2), deliberation_meeting: '县人民政府常务会议' });
-      await page.goto(`${server.baseUrl}/ledgers/normdocs.document/${id}`);
+      await page.goto(`${demo.server.baseUrl}/ledgers/normdocs.document/${id}`);
       const card = page.getByTestId('normdoc-publish');
       await expect.poll(async () => (await card.textContent()) ?? '', WAIT).toMatch(/预计为“演示县政规〔\d{4}〕\d+号”/);
       await page.screenshot({ path: screenshotPath('decisions-normdoc-publish'), fullPage: true });
@@ -173,11 +160,11 @@ describe('screenshot walk', () => {
   it('shows a decided decision, a normative document and the cleanup at desktop and phone width', async () => {
     for (const [suffix, options] of [['desktop', undefined], ['phone', PHONE]] as const) {
       await withPage(
-        browser,
+        demo.browser,
         async ({ page, errors }) => {
           // the county sees its own and its towns' records: the cleanup of its many documents
-          await login(page, server.baseUrl, 'county');
-          await page.goto(`${server.baseUrl}/ledgers/decisions.decision/${await firstId(page, 'decisions.decision', 'f.decided_on.present=1')}`);
+          await login(page, demo.server.baseUrl, 'county');
+          await page.goto(`${demo.server.baseUrl}/ledgers/decisions.decision/${await firstId(page, 'decisions.decision', 'f.decided_on.present=1')}`);
           await page.getByTestId('procedures').waitFor(WAIT);
           await page.getByTestId('meeting').waitFor(WAIT);
           await page.screenshot({ path: screenshotPath(`decisions-detail-${suffix}`), fullPage: true });
@@ -188,17 +175,17 @@ describe('screenshot walk', () => {
               await page.screenshot({ path: screenshotPath(`decisions-detail-phone-${id}`) });
             }
           }
-          await page.goto(`${server.baseUrl}/ledgers/normdocs.document/${await firstId(page, 'normdocs.document', 'f.filed_on.present=1&f.effect=现行有效')}`);
+          await page.goto(`${demo.server.baseUrl}/ledgers/normdocs.document/${await firstId(page, 'normdocs.document', 'f.filed_on.present=1&f.effect=现行有效')}`);
           await page.getByTestId('normdoc-filing').waitFor(WAIT);
           await page.screenshot({ path: screenshotPath(`decisions-normdoc-${suffix}`), fullPage: true });
           if (suffix === 'phone') {
             await page.getByTestId('normdoc-filing').scrollIntoViewIfNeeded();
             await page.screenshot({ path: screenshotPath('decisions-normdoc-phone-filing') });
           }
-          await page.goto(`${server.baseUrl}/decisions/comments?status=all`);
+          await page.goto(`${demo.server.baseUrl}/decisions/comments?status=all`);
           await page.getByTestId(suffix === 'phone' ? 'comments-cards' : 'comments-table').locator(suffix === 'phone' ? '.ant-card' : 'tr.ant-table-row').first().waitFor(WAIT);
           await page.screenshot({ path: screenshotPath(`decisions-comments-${suffix}`), fullPage: suffix === 'desktop' });
-          await page.goto(`${server.baseUrl}/decisions/cleanup?year=${new Date().getFullYear() - 1}&show=done`);
+          await page.goto(`${demo.server.baseUrl}/decisions/cleanup?year=${new Date().getFullYear() - 1}&show=done`);
           await page.getByTestId('cleanup-summary').waitFor(WAIT);
           expect(await page.getByTestId('cleanup-summary').textContent()).toMatch(/继续有效\d+件，修改\d+件，废止\d+件/);
           await page.screenshot({ path: screenshotPath(`decisions-cleanup-${suffix}`), fullPage: suffix === 'desktop' });

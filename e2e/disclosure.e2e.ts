@@ -1,34 +1,23 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, login, PHONE, screenshotPath, startDemoServer, withPage, type DemoServer } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { login, PHONE, screenshotPath, setupDemo, withPage } from './harness.ts';
 
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = setupDemo();
 
 const lastYear = new Date().getFullYear() - 1;
 const TOWN = '999001001000';
-const reportUrl = (): string => `${server.baseUrl}/disclosure/report?org=${TOWN}&year=${lastYear}`;
+const reportUrl = (): string => `${demo.server.baseUrl}/disclosure/report?org=${TOWN}&year=${lastYear}`;
 
 async function openReport(page: Page, username: string): Promise<void> {
-  await login(page, server.baseUrl, username);
+  await login(page, demo.server.baseUrl, username);
   await page.goto(reportUrl());
   await page.getByTestId('disclosure-document').waitFor({ timeout: 60_000 });
 }
 
 describe('the annual disclosure report (政府信息公开工作年度报告)', () => {
   it('shows the tables in the official layout, identities passing, each figure opening its records', async () => {
-    await withPage(browser, async ({ page, errors }) => {
+    await withPage(demo.browser, async ({ page, errors }) => {
       await openReport(page, 'clerk');
       expect(await page.getByTestId('disclosure-checks').textContent()).toContain('全部相符');
       // table 三: 三、本年度办理结果 spans the 22 outcome rows
@@ -49,7 +38,7 @@ describe('the annual disclosure report (政府信息公开工作年度报告)', 
   });
 
   it('saves an edited paragraph and downloads the DOCX', async () => {
-    await withPage(browser, async ({ page, errors }) => {
+    await withPage(demo.browser, async ({ page, errors }) => {
       await openReport(page, 'clerk');
       const other = page.getByLabel('六、其他需要报告的事项（每段一行）');
       await other.fill('本年度未收取信息处理费。\n浏览器测试补充的一段说明。');
@@ -72,7 +61,7 @@ describe('the annual disclosure report (政府信息公开工作年度报告)', 
 
   it('reads on a phone', async () => {
     await withPage(
-      browser,
+      demo.browser,
       async ({ page, errors }) => {
         await openReport(page, 'clerk');
         await page.screenshot({ path: screenshotPath('disclosure-report-phone'), fullPage: false });
@@ -85,12 +74,12 @@ describe('the annual disclosure report (政府信息公开工作年度报告)', 
   });
 
   it('generates the numbered reply letter from an answered application', async () => {
-    await withPage(browser, async ({ page, errors }) => {
-      await login(page, server.baseUrl, 'clerk');
-      const list = (await (await page.request.get(`${server.baseUrl}/api/ledgers/disclosure.application?f.answered_on.present=1&f.reply_no.present=0&pageSize=1`)).json()) as { items: Array<{ id: number }> };
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await login(page, demo.server.baseUrl, 'clerk');
+      const list = (await (await page.request.get(`${demo.server.baseUrl}/api/ledgers/disclosure.application?f.answered_on.present=1&f.reply_no.present=0&pageSize=1`)).json()) as { items: Array<{ id: number }> };
       const id = list.items[0]?.id;
       expect(id).toBeDefined();
-      await page.goto(`${server.baseUrl}/ledgers/disclosure.application/${String(id)}`);
+      await page.goto(`${demo.server.baseUrl}/ledgers/disclosure.application/${String(id)}`);
       const panel = page.getByTestId('reply-letter-panel');
       await panel.waitFor({ timeout: 30_000 });
       const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: '生成答复书' }).click()]);
@@ -106,15 +95,15 @@ describe('the public site (政府信息公开)', () => {
   it('lists published items by category and never a pending one', async () => {
     // an item still waiting for its secrecy review or publication, looked up as the clerk
     let pending: { id: number; title: string } | undefined;
-    await withPage(browser, async ({ page }) => {
-      await login(page, server.baseUrl, 'clerk');
-      const res = (await (await page.request.get(`${server.baseUrl}/api/ledgers/disclosure.item?f.published_on.present=0&pageSize=1`)).json()) as { items: Array<{ id: number; values: { title: string } }> };
+    await withPage(demo.browser, async ({ page }) => {
+      await login(page, demo.server.baseUrl, 'clerk');
+      const res = (await (await page.request.get(`${demo.server.baseUrl}/api/ledgers/disclosure.item?f.published_on.present=0&pageSize=1`)).json()) as { items: Array<{ id: number; values: { title: string } }> };
       const first = res.items[0];
       if (first) pending = { id: first.id, title: first.values.title };
     });
     expect(pending).toBeDefined();
-    await withPage(browser, async ({ page, errors }) => {
-      await page.goto(`${server.baseUrl}/public/disclosure`);
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await page.goto(`${demo.server.baseUrl}/public/disclosure`);
       const cats = page.getByTestId('public-categories');
       await cats.getByRole('button', { name: /通知公告/ }).waitFor({ timeout: 30_000 });
       await cats.getByRole('button', { name: /通知公告/ }).click();
@@ -123,7 +112,7 @@ describe('the public site (政府信息公开)', () => {
       expect(new Set(tags)).toEqual(new Set(['通知公告']));
       await page.screenshot({ path: screenshotPath('disclosure-public'), fullPage: false });
       // full-text search for the pending item's title finds only published items, never it
-      const api = (await (await page.request.get(`${server.baseUrl}/api/public/disclosure/items?q=${encodeURIComponent(pending?.title ?? '')}&pageSize=100`)).json()) as { items: Array<{ id: number }> };
+      const api = (await (await page.request.get(`${demo.server.baseUrl}/api/public/disclosure/items?q=${encodeURIComponent(pending?.title ?? '')}&pageSize=100`)).json()) as { items: Array<{ id: number }> };
       expect(api.items.map((i) => i.id)).not.toContain(pending?.id);
       await page.getByLabel('全文检索').fill(pending?.title ?? '');
       await page.getByLabel('全文检索').press('Enter');
@@ -131,24 +120,24 @@ describe('the public site (政府信息公开)', () => {
       await page.waitForLoadState('networkidle');
       const hrefs = await page.locator('[data-testid="public-item-list"] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
       expect(hrefs).not.toContain(`/public/disclosure/items/${String(pending?.id)}`);
-      await page.goto(`${server.baseUrl}/public/disclosure/items/${String(pending?.id)}`);
+      await page.goto(`${demo.server.baseUrl}/public/disclosure/items/${String(pending?.id)}`);
       await expect.poll(() => page.locator('main').textContent(), { timeout: 15_000 }).toContain('不存在');
       expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
     });
   });
 
   it('publishes the finalised report with its tables in the official layout', async () => {
-    await withPage(browser, async ({ page }) => {
+    await withPage(demo.browser, async ({ page }) => {
       await openReport(page, 'leader');
       for (const what of ['finalise', 'publish']) {
-        const res = await page.request.post(`${server.baseUrl}/api/disclosure/report/${what}`, { data: { org: TOWN, year: lastYear } });
+        const res = await page.request.post(`${demo.server.baseUrl}/api/disclosure/report/${what}`, { data: { org: TOWN, year: lastYear } });
         expect(res.status(), await res.text()).toBe(200);
       }
     });
     await withPage(
-      browser,
+      demo.browser,
       async ({ page, errors }) => {
-        await page.goto(`${server.baseUrl}/public/disclosure`);
+        await page.goto(`${demo.server.baseUrl}/public/disclosure`);
         const link = page.getByTestId('public-disclosure-reports').getByRole('link', { name: `城关镇${lastYear}年政府信息公开工作年度报告` });
         await link.click();
         const doc = page.getByTestId('public-disclosure-report');

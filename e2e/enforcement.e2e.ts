@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../common/validators.ts';
-import { DESKTOP, launchChromium, login, PHONE, screenshotPath, startDemoServer, withPage, type DemoServer } from './harness.ts';
+import { DESKTOP, login, PHONE, screenshotPath, setupDemo, withPage } from './harness.ts';
 
 // a loaded machine can take seconds to answer; expect.poll's default (1 s) is too short
 const WAIT = { timeout: 20_000 };
@@ -15,20 +15,8 @@ const MATTER = '摆摊设点的处罚';
 // every step happens today (a step may not be dated before the previous one, nor in the future)
 const TODAY = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
-let server: DemoServer;
-let browser: Browser;
+const demo = setupDemo({ reuseExternal: true });
 let casePath = '';
-
-beforeAll(async () => {
-  const external = process.env['E2E_BASE_URL'];
-  server = external ? { baseUrl: external, stop: async () => undefined, log: () => '' } : await startDemoServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 const formItem = (scope: Page | ReturnType<Page['getByRole']>, label: string) => scope.locator(`.ant-form-item:has(label[title="${label}"])`);
 
@@ -65,84 +53,87 @@ async function act(page: Page, button: RegExp, fill: (dialog: ReturnType<Page['g
 const state = (page: Page) => page.getByTestId('workflow').locator('.ant-card-head .ant-tag').textContent();
 
 async function openCase(page: Page, user: string): Promise<void> {
-  await login(page, server.baseUrl, user);
-  await page.goto(`${server.baseUrl}${casePath}`);
+  await login(page, demo.server.baseUrl, user);
+  await page.goto(`${demo.server.baseUrl}${casePath}`);
   await page.getByTestId('workflow').locator('.ant-card-head .ant-tag').waitFor(WAIT);
+}
+
+/** one flow at phone width, in a fresh browser context, that must run without page errors */
+async function atPhone(flow: (page: Page) => Promise<void>): Promise<void> {
+  await withPage(
+    demo.browser,
+    async ({ page, errors }) => {
+      await flow(page);
+      expect(errors).toEqual([]);
+    },
+    PHONE,
+  );
+}
+
+/** one user's turn on the case at phone width: signs in, opens the case, takes the steps */
+async function onCase(user: string, steps: (page: Page) => Promise<void>): Promise<void> {
+  await atPhone(async (page) => {
+    await openCase(page, user);
+    await steps(page);
+  });
 }
 
 describe('行政执法 at phone width', () => {
   it('registers a penalty case, files it, takes evidence and notifies the party', async () => {
-    await withPage(
-      browser,
-      async ({ page, errors }) => {
-        await login(page, server.baseUrl, 'clerk');
-        await page.goto(`${server.baseUrl}/ledgers/enforcement.case/new`);
-        await page.getByLabel('案号', { exact: true }).fill(CASE_NO);
-        await choose(page, '案件类型', '行政处罚');
-        await choose(page, '执法领域', '城管');
-        await choose(page, '执法事项', MATTER, '摆摊设点');
-        await choose(page, '案件来源', '投诉举报');
-        await fillDate(page, '登记（检查）日期', TODAY);
-        await page.getByLabel('案由', { exact: true }).fill('擅自占用城市道路摆摊设点案（端到端测试）');
-        await choose(page, '当事人类型', '个人');
-        await page.getByLabel('当事人', { exact: true }).fill(PARTY);
-        await page.getByLabel('身份证号码', { exact: true }).fill(ID_NUMBER);
-        await page.getByLabel('联系电话', { exact: true }).fill(PHONE_NO);
-        await page.getByLabel('住所（地址）', { exact: true }).fill('城关镇东街村12号');
-        await page.getByRole('button', { name: /保\s*存/ }).click();
-        await page.waitForURL(/\/ledgers\/enforcement\.case\/\d+$/, WAIT);
-        casePath = new URL(page.url()).pathname;
-        await expect.poll(() => state(page), WAIT).toBe('案源登记');
-        expect(errors).toEqual([]);
-      },
-      PHONE,
-    );
+    await atPhone(async (page) => {
+      await login(page, demo.server.baseUrl, 'clerk');
+      await page.goto(`${demo.server.baseUrl}/ledgers/enforcement.case/new`);
+      await page.getByLabel('案号', { exact: true }).fill(CASE_NO);
+      await choose(page, '案件类型', '行政处罚');
+      await choose(page, '执法领域', '城管');
+      await choose(page, '执法事项', MATTER, '摆摊设点');
+      await choose(page, '案件来源', '投诉举报');
+      await fillDate(page, '登记（检查）日期', TODAY);
+      await page.getByLabel('案由', { exact: true }).fill('擅自占用城市道路摆摊设点案（端到端测试）');
+      await choose(page, '当事人类型', '个人');
+      await page.getByLabel('当事人', { exact: true }).fill(PARTY);
+      await page.getByLabel('身份证号码', { exact: true }).fill(ID_NUMBER);
+      await page.getByLabel('联系电话', { exact: true }).fill(PHONE_NO);
+      await page.getByLabel('住所（地址）', { exact: true }).fill('城关镇东街村12号');
+      await page.getByRole('button', { name: /保\s*存/ }).click();
+      await page.waitForURL(/\/ledgers\/enforcement\.case\/\d+$/, WAIT);
+      casePath = new URL(page.url()).pathname;
+      await expect.poll(() => state(page), WAIT).toBe('案源登记');
+    });
 
     // 立案 is approved by the leader
-    await withPage(
-      browser,
-      async ({ page, errors }) => {
-        await openCase(page, 'leader');
-        await act(page, /^立\s*案$/, async (d) => {
-          await fillDate(d, '立案日期', TODAY);
-          await d.getByLabel('立案审批人', { exact: true }).fill('陈志远');
-        });
-        await expect.poll(() => state(page), WAIT).toBe('已立案');
-        expect(errors).toEqual([]);
-      },
-      PHONE,
-    );
+    await onCase('leader', async (page) => {
+      await act(page, /^立\s*案$/, async (d) => {
+        await fillDate(d, '立案日期', TODAY);
+        await d.getByLabel('立案审批人', { exact: true }).fill('陈志远');
+      });
+      await expect.poll(() => state(page), WAIT).toBe('已立案');
+    });
 
     // 调查取证: a photo as evidence (hashed into the record and the audit trail), then 调查终结 and 告知
-    await withPage(
-      browser,
-      async ({ page, errors }) => {
-        await openCase(page, 'clerk');
-        const jpeg = Buffer.from('/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==', 'base64');
-        await page.getByTestId('attachments').locator('input[type=file]').setInputFiles({ name: '现场照片-占道经营.jpg', mimeType: 'image/jpeg', buffer: jpeg });
-        const listed = page.getByTestId('attachments').locator('.ant-list-item', { hasText: '现场照片-占道经营.jpg' });
-        await listed.waitFor(WAIT);
-        expect(await listed.textContent()).toMatch(/SM3 [0-9a-f]{10}/);
-        await act(page, /调查终结/, async (d) => {
-          await fillDate(d, '调查终结日期', TODAY);
-          await d.getByLabel('违法事实', { exact: true }).fill('当事人在东街占道经营，经责令改正后仍未改正，有现场照片为证');
-          await formItem(d, '是否重大执法决定').getByText('是', { exact: true }).click();
-        });
-        await expect.poll(() => state(page), WAIT).toBe('调查终结');
-        await act(page, /告知陈述申辩/, async (d) => fillDate(d, '告知日期', TODAY));
-        await expect.poll(() => state(page), WAIT).toBe('已告知');
-        await page.screenshot({ path: screenshotPath('enforcement-case-notified-phone'), fullPage: true });
-        expect(errors).toEqual([]);
-      },
-      PHONE,
-    );
+    await onCase('clerk', async (page) => {
+      const jpeg = Buffer.from('/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==', 'base64');
+      await page.getByTestId('attachments').locator('input[type=file]').setInputFiles({ name: '现场照片-占道经营.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+      const listed = page.getByTestId('attachments').locator('.ant-list-item', { hasText: '现场照片-占道经营.jpg' });
+      await listed.waitFor(WAIT);
+      expect(await listed.textContent()).toMatch(/SM3 [0-9a-f]{10}/);
+      await act(page, /调查终结/, async (d) => {
+        await fillDate(d, '调查终结日期', TODAY);
+        await d.getByLabel('违法事实', { exact: true }).fill('当事人在东街占道经营，经责令改正后仍未改正，有现场照片为证');
+        await formItem(d, '是否重大执法决定').getByText('是', { exact: true }).click();
+      });
+      await expect.poll(() => state(page), WAIT).toBe('调查终结');
+      await act(page, /告知陈述申辩/, async (d) => fillDate(d, '告知日期', TODAY));
+      await expect.poll(() => state(page), WAIT).toBe('已告知');
+      await page.screenshot({ path: screenshotPath('enforcement-case-notified-phone'), fullPage: true });
+    });
   });
 
   it('refuses the decision before the legality review and outside the benchmark without a reason, then decides and makes the 决定书', async () => {
     expect(casePath).not.toBe('');
     let refusedShot = false;
     await withPage(
-      browser,
+      demo.browser,
       async ({ page }) => {
         await openCase(page, 'leader');
         const card = page.getByTestId('decide-card');
@@ -166,154 +157,125 @@ describe('行政执法 at phone width', () => {
     );
     expect(refusedShot).toBe(true);
 
-    await withPage(
-      browser,
-      async ({ page, errors }) => {
-        await openCase(page, 'legal');
-        await act(page, /法制审核/, async (d) => {
-          await fillDate(d, '法制审核日期', TODAY);
-          await d.getByLabel('法制审核人员', { exact: true }).fill('黄律衡');
-          await d.getByLabel('法制审核意见', { exact: true }).fill('事实清楚，证据确凿，适用依据正确，程序合法，裁量适当，同意。');
-        });
-        expect(errors).toEqual([]);
-      },
-      PHONE,
-    );
+    await onCase('legal', async (page) => {
+      await act(page, /法制审核/, async (d) => {
+        await fillDate(d, '法制审核日期', TODAY);
+        await d.getByLabel('法制审核人员', { exact: true }).fill('黄律衡');
+        await d.getByLabel('法制审核意见', { exact: true }).fill('事实清楚，证据确凿，适用依据正确，程序合法，裁量适当，同意。');
+      });
+    });
 
-    await withPage(
-      browser,
-      async ({ page, errors }) => {
-        await openCase(page, 'leader');
-        const card = page.getByTestId('decide-card');
-        await card.waitFor(WAIT);
-        expect(await card.textContent()).toContain('已记录法制审核意见');
-        await choose(page, '适用裁量基准', '一般处罚');
-        await choose(page, '处罚种类', '罚款');
-        await page.keyboard.press('Escape');
-        // outside the benchmark and no reason: refused at the field
-        await page.getByLabel('罚款金额（元）', { exact: true }).fill('50000');
-        await page.getByLabel('处理决定', { exact: true }).fill('给予警告，并处罚款50000元');
-        await card.getByRole('button', { name: /作出处罚决定/ }).click();
-        await expect.poll(() => formItem(page, '偏离裁量基准的理由').locator('.ant-form-item-explain-error').textContent(), WAIT).toContain('罚款金额不在裁量基准范围内，须填写偏离裁量基准的理由');
-        await page.screenshot({ path: screenshotPath('enforcement-decide-outside-phone'), fullPage: false });
-        // within the benchmark
-        await page.getByLabel('罚款金额（元）', { exact: true }).fill('3000');
-        await page.getByLabel('处理决定', { exact: true }).fill('给予警告，并处罚款3000元');
-        const decided = page.waitForResponse((r) => r.url().endsWith('/decide'));
-        await card.getByRole('button', { name: /作出处罚决定/ }).click();
-        expect((await decided).status()).toBe(200);
-        await expect.poll(() => state(page), WAIT).toBe('已作出决定');
+    await onCase('leader', async (page) => {
+      const card = page.getByTestId('decide-card');
+      await card.waitFor(WAIT);
+      expect(await card.textContent()).toContain('已记录法制审核意见');
+      await choose(page, '适用裁量基准', '一般处罚');
+      await choose(page, '处罚种类', '罚款');
+      await page.keyboard.press('Escape');
+      // outside the benchmark and no reason: refused at the field
+      await page.getByLabel('罚款金额（元）', { exact: true }).fill('50000');
+      await page.getByLabel('处理决定', { exact: true }).fill('给予警告，并处罚款50000元');
+      await card.getByRole('button', { name: /作出处罚决定/ }).click();
+      await expect.poll(() => formItem(page, '偏离裁量基准的理由').locator('.ant-form-item-explain-error').textContent(), WAIT).toContain('罚款金额不在裁量基准范围内，须填写偏离裁量基准的理由');
+      await page.screenshot({ path: screenshotPath('enforcement-decide-outside-phone'), fullPage: false });
+      // within the benchmark
+      await page.getByLabel('罚款金额（元）', { exact: true }).fill('3000');
+      await page.getByLabel('处理决定', { exact: true }).fill('给予警告，并处罚款3000元');
+      const decided = page.waitForResponse((r) => r.url().endsWith('/decide'));
+      await card.getByRole('button', { name: /作出处罚决定/ }).click();
+      expect((await decided).status()).toBe(200);
+      await expect.poll(() => state(page), WAIT).toBe('已作出决定');
 
-        // the 决定书 as DOCX: its 文号 appears beside the button, and its text carries the case's fields
-        const docs = page.getByTestId('case-documents');
-        const row = docs.locator('div', { hasText: /^行政处罚决定书/ }).first();
-        const download = page.waitForEvent('download');
-        await docs.getByRole('button', { name: '下载行政处罚决定书' }).click();
-        const file = await (await download).path();
-        const xml = (await (await JSZip.loadAsync(readFileSync(file))).file('word/document.xml')?.async('string')) ?? '';
-        const text = xml.replace(/<[^>]+>/g, '');
-        await expect.poll(() => row.textContent(), WAIT).toMatch(/罚决字〔\d{4}〕第\d+号/);
-        const docNo = /\S*罚决字〔\d{4}〕第\d+号/.exec((await row.textContent()) ?? '')?.[0]?.replace(/^行政处罚决定书/, '') ?? '';
-        expect(docNo).not.toBe('');
-        expect(text).toContain('行政处罚决定书');
-        expect(text).toContain(docNo);
-        expect(text).toContain(PARTY);
-        expect(text).toContain(ID_NUMBER);
-        expect(text).toContain(MATTER);
-        expect(text).toContain('3000.00元');
-        await page.screenshot({ path: screenshotPath('enforcement-decided-phone'), fullPage: true });
-        expect(errors).toEqual([]);
-      },
-      PHONE,
-    );
+      // the 决定书 as DOCX: its 文号 appears beside the button, and its text carries the case's fields
+      const docs = page.getByTestId('case-documents');
+      const row = docs.locator('div', { hasText: /^行政处罚决定书/ }).first();
+      const download = page.waitForEvent('download');
+      await docs.getByRole('button', { name: '下载行政处罚决定书' }).click();
+      const file = await (await download).path();
+      const xml = (await (await JSZip.loadAsync(readFileSync(file))).file('word/document.xml')?.async('string')) ?? '';
+      const text = xml.replace(/<[^>]+>/g, '');
+      await expect.poll(() => row.textContent(), WAIT).toMatch(/罚决字〔\d{4}〕第\d+号/);
+      const docNo = /\S*罚决字〔\d{4}〕第\d+号/.exec((await row.textContent()) ?? '')?.[0]?.replace(/^行政处罚决定书/, '') ?? '';
+      expect(docNo).not.toBe('');
+      expect(text).toContain('行政处罚决定书');
+      expect(text).toContain(docNo);
+      expect(text).toContain(PARTY);
+      expect(text).toContain(ID_NUMBER);
+      expect(text).toContain(MATTER);
+      expect(text).toContain('3000.00元');
+      await page.screenshot({ path: screenshotPath('enforcement-decided-phone'), fullPage: true });
+    });
   });
 
   it('serves, executes, publishes and closes the case; the public list masks the ID number and phone', async () => {
     expect(casePath).not.toBe('');
-    await withPage(
-      browser,
-      async ({ page, errors }) => {
-        await openCase(page, 'clerk');
-        await act(page, /^送\s*达$/, async (d) => {
-          await fillDate(d, '送达日期', TODAY);
-          await choose(page, '送达方式', '直接送达');
-        });
-        await expect.poll(() => state(page), WAIT).toBe('已送达');
-        await act(page, /公示决定信息/, async (d) => fillDate(d, '公示日期', TODAY));
-        await act(page, /^执\s*行$/, async (d) => {
-          await fillDate(d, '执行日期', TODAY);
-          await choose(page, '执行情况', '自觉履行');
-        });
-        await expect.poll(() => state(page), WAIT).toBe('已执行');
-        expect(errors).toEqual([]);
-      },
-      PHONE,
-    );
-    await withPage(
-      browser,
-      async ({ page, errors }) => {
-        await openCase(page, 'leader');
-        await act(page, /结案归档/, async (d) => fillDate(d, '结案日期', TODAY));
-        await expect.poll(() => state(page), WAIT).toBe('已结案');
-        const closing = page.getByTestId('case-documents').getByRole('button', { name: '下载结案报告' });
-        expect(await closing.isEnabled()).toBe(true);
+    await onCase('clerk', async (page) => {
+      await act(page, /^送\s*达$/, async (d) => {
+        await fillDate(d, '送达日期', TODAY);
+        await choose(page, '送达方式', '直接送达');
+      });
+      await expect.poll(() => state(page), WAIT).toBe('已送达');
+      await act(page, /公示决定信息/, async (d) => fillDate(d, '公示日期', TODAY));
+      await act(page, /^执\s*行$/, async (d) => {
+        await fillDate(d, '执行日期', TODAY);
+        await choose(page, '执行情况', '自觉履行');
+      });
+      await expect.poll(() => state(page), WAIT).toBe('已执行');
+    });
+    await onCase('leader', async (page) => {
+      await act(page, /结案归档/, async (d) => fillDate(d, '结案日期', TODAY));
+      await expect.poll(() => state(page), WAIT).toBe('已结案');
+      const closing = page.getByTestId('case-documents').getByRole('button', { name: '下载结案报告' });
+      expect(await closing.isEnabled()).toBe(true);
 
-        // the public site, no login needed
-        await page.goto(`${server.baseUrl}/public/enforcement`);
-        const item = page.getByTestId('public-decisions').locator('article', { hasText: CASE_NO });
-        await item.waitFor(WAIT);
-        const shown = (await item.textContent()) ?? '';
-        expect(shown).toContain(`${ID_NUMBER.slice(0, 4)}**********${ID_NUMBER.slice(-4)}`);
-        expect(shown).toContain('139****5678');
-        expect(shown).not.toContain(ID_NUMBER);
-        expect(shown).not.toContain(PHONE_NO);
-        expect(shown).not.toContain(PARTY);
-        await item.scrollIntoViewIfNeeded();
-        await page.screenshot({ path: screenshotPath('enforcement-public-decisions-phone'), fullPage: false });
-        await page.goto(`${server.baseUrl}/public/enforcement/catalog`);
-        await expect.poll(() => page.getByTestId('public-catalog-sentence').textContent(), WAIT).toContain('法定执法事项');
-        await page.screenshot({ path: screenshotPath('enforcement-public-catalog-phone'), fullPage: false });
-        expect(errors).toEqual([]);
-      },
-      PHONE,
-    );
+      // the public site, no login needed
+      await page.goto(`${demo.server.baseUrl}/public/enforcement`);
+      const item = page.getByTestId('public-decisions').locator('article', { hasText: CASE_NO });
+      await item.waitFor(WAIT);
+      const shown = (await item.textContent()) ?? '';
+      expect(shown).toContain(`${ID_NUMBER.slice(0, 4)}**********${ID_NUMBER.slice(-4)}`);
+      expect(shown).toContain('139****5678');
+      expect(shown).not.toContain(ID_NUMBER);
+      expect(shown).not.toContain(PHONE_NO);
+      expect(shown).not.toContain(PARTY);
+      await item.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath('enforcement-public-decisions-phone'), fullPage: false });
+      await page.goto(`${demo.server.baseUrl}/public/enforcement/catalog`);
+      await expect.poll(() => page.getByTestId('public-catalog-sentence').textContent(), WAIT).toContain('法定执法事项');
+      await page.screenshot({ path: screenshotPath('enforcement-public-catalog-phone'), fullPage: false });
+    });
   });
 
   it('draws targets and inspectors, and the public page re-computes the same result', async () => {
-    await withPage(
-      browser,
-      async ({ page, errors }) => {
-        await login(page, server.baseUrl, 'clerk');
-        await page.goto(`${server.baseUrl}/enforcement/draws`);
-        await page.getByRole('button', { name: /新建抽取/ }).click();
-        const dialog = page.getByRole('dialog');
-        await dialog.getByLabel('抽查任务名称').fill('端到端测试季度抽查');
-        await choose(page, '检查事项', '监督检查');
-        await dialog.getByLabel('抽取对象数').fill('3');
-        await dialog.getByLabel('随机种子').fill('e2e-public-seed-2026');
-        await dialog.getByRole('button', { name: /抽\s*取/ }).click();
-        const detail = page.getByTestId('draw-detail');
-        await expect.poll(() => detail.textContent(), WAIT).toContain('结果一致');
-        await page.screenshot({ path: screenshotPath('enforcement-draw-phone'), fullPage: true });
-        const href = await detail.getByRole('link', { name: /公开核验页面/ }).getAttribute('href');
-        await page.goto(`${server.baseUrl}${String(href)}`);
-        await page.getByTestId('browser-verified').waitFor(WAIT);
-        expect(await page.getByTestId('draw-seed').textContent()).toContain('e2e-public-seed-2026');
-        await page.screenshot({ path: screenshotPath('enforcement-public-draw-phone'), fullPage: true });
-        expect(errors).toEqual([]);
-      },
-      PHONE,
-    );
+    await atPhone(async (page) => {
+      await login(page, demo.server.baseUrl, 'clerk');
+      await page.goto(`${demo.server.baseUrl}/enforcement/draws`);
+      await page.getByRole('button', { name: /新建抽取/ }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('抽查任务名称').fill('端到端测试季度抽查');
+      await choose(page, '检查事项', '监督检查');
+      await dialog.getByLabel('抽取对象数').fill('3');
+      await dialog.getByLabel('随机种子').fill('e2e-public-seed-2026');
+      await dialog.getByRole('button', { name: /抽\s*取/ }).click();
+      const detail = page.getByTestId('draw-detail');
+      await expect.poll(() => detail.textContent(), WAIT).toContain('结果一致');
+      await page.screenshot({ path: screenshotPath('enforcement-draw-phone'), fullPage: true });
+      const href = await detail.getByRole('link', { name: /公开核验页面/ }).getAttribute('href');
+      await page.goto(`${demo.server.baseUrl}${String(href)}`);
+      await page.getByTestId('browser-verified').waitFor(WAIT);
+      expect(await page.getByTestId('draw-seed').textContent()).toContain('e2e-public-seed-2026');
+      await page.screenshot({ path: screenshotPath('enforcement-public-draw-phone'), fullPage: true });
+    });
   });
 
   it('at desktop width: publishes a catalog version, shows it publicly, and lays out the case and public pages', async () => {
     const wide = { ...DESKTOP, viewport: { width: 1280, height: 900 } };
     const label = `E2E${Date.now() % 100000}版`;
     await withPage(
-      browser,
+      demo.browser,
       async ({ page, errors }) => {
-        await login(page, server.baseUrl, 'reviewer');
-        await page.goto(`${server.baseUrl}/enforcement/catalog`);
+        await login(page, demo.server.baseUrl, 'reviewer');
+        await page.goto(`${demo.server.baseUrl}/enforcement/catalog`);
         await expect.poll(() => page.getByTestId('catalog-sentence').textContent(), WAIT).toContain('法定执法事项27项、赋权执法事项54项（其中自选39项）、可委托执法事项50项');
         await page.getByRole('button', { name: /发布清单版本/ }).click();
         const dialog = page.getByRole('dialog');
@@ -331,15 +293,15 @@ describe('行政执法 at phone width', () => {
         await dialog.getByRole('button', { name: /取\s*消/ }).click();
         await page.screenshot({ path: screenshotPath('enforcement-catalog'), fullPage: true });
 
-        await page.goto(`${server.baseUrl}/public/enforcement/catalog?org=999001001000`);
+        await page.goto(`${demo.server.baseUrl}/public/enforcement/catalog?org=999001001000`);
         await expect.poll(() => page.getByTestId('public-catalog-sentence').textContent(), WAIT).toContain('法定执法事项27项');
         expect(await page.locator('main').textContent()).toContain(label);
         await page.screenshot({ path: screenshotPath('enforcement-public-catalog'), fullPage: true });
-        await page.goto(`${server.baseUrl}/public/enforcement`);
+        await page.goto(`${demo.server.baseUrl}/public/enforcement`);
         await page.getByTestId('public-decisions').waitFor(WAIT);
         await page.screenshot({ path: screenshotPath('enforcement-public-decisions') });
         if (casePath) {
-          await page.goto(`${server.baseUrl}${casePath}`);
+          await page.goto(`${demo.server.baseUrl}${casePath}`);
           await page.getByTestId('case-documents').waitFor(WAIT);
           await expect.poll(() => page.getByTestId('case-documents').textContent(), WAIT).toContain('罚决字');
           await page.screenshot({ path: screenshotPath('enforcement-case'), fullPage: true });
@@ -347,7 +309,7 @@ describe('行政执法 at phone width', () => {
           await page.getByTestId('workflow').screenshot({ path: screenshotPath('enforcement-case-workflow') });
           await page.getByTestId('history').screenshot({ path: screenshotPath('enforcement-case-history') });
         }
-        await page.goto(`${server.baseUrl}/enforcement/draws`);
+        await page.goto(`${demo.server.baseUrl}/enforcement/draws`);
         await page.getByTestId('repeated-alerts').waitFor(WAIT);
         await page.screenshot({ path: screenshotPath('enforcement-draws') });
         expect(errors).toEqual([]);

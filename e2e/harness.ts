@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -88,6 +88,40 @@ export async function startDemoServer(): Promise<DemoServer> {
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** what a test file runs its flows against: the demo server and the Chromium that setupDemo starts for it */
+export interface DemoSession {
+  readonly server: DemoServer;
+  readonly browser: Browser;
+}
+
+/**
+ * registers the file's beforeAll/afterAll: starts a fresh demo server and Chromium, and stops both afterwards.
+ * With `reuseExternal`, E2E_BASE_URL names a demo server already running (and seeded) to run the flows against instead.
+ */
+export function setupDemo(options: { reuseExternal?: boolean } = {}): DemoSession {
+  let server: DemoServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    const external = options.reuseExternal ? process.env['E2E_BASE_URL'] : undefined;
+    server = external ? { baseUrl: external, stop: async () => undefined, log: () => '' } : await startDemoServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get server(): DemoServer {
+      if (!server) throw new Error('the demo server has not started (see beforeAll)');
+      return server;
+    },
+    get browser(): Browser {
+      if (!browser) throw new Error('Chromium has not started (see beforeAll)');
+      return browser;
+    },
+  };
 }
 
 export const DESKTOP: BrowserContextOptions = { viewport: { width: 1366, height: 850 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };

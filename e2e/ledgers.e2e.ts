@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, login, PHONE, screenshotPath, startDemoServer, withPage, type DemoServer } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { login, PHONE, screenshotPath, setupDemo, withPage } from './harness.ts';
 
 const LIST = '/ledgers/mediation.case';
 // case numbers are unique; a run against a reused server (E2E_BASE_URL) needs a fresh one
@@ -8,22 +8,10 @@ const CASE_NO = `（2026）城关调字第E2E${Date.now() % 100000}号`;
 // a loaded machine can take seconds to answer; expect.poll's default (1 s) is too short
 const WAIT = { timeout: 20_000 };
 
-let server: DemoServer;
-let browser: Browser;
+// E2E_BASE_URL: run the flows against a demo server already running (and seeded) instead of a fresh one
+const demo = setupDemo({ reuseExternal: true });
 // the record the clerk creates; the reviewer withdraws it
 let createdPath = '';
-
-beforeAll(async () => {
-  // E2E_BASE_URL: run the flows against a demo server already running (and seeded) instead of a fresh one
-  const external = process.env['E2E_BASE_URL'];
-  server = external ? { baseUrl: external, stop: async () => undefined, log: () => '' } : await startDemoServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 /** the form item whose label reads so (antd puts the label text in its title) */
 const formItem = (page: Page, label: string) => page.locator('.ant-form-item', { has: page.locator(`label[title="${label}"]`) });
@@ -44,10 +32,10 @@ const total = async (page: Page): Promise<number> => Number(/共 (\d+) 条/.exec
 
 describe('the ledger pages', () => {
   it('lets a clerk filter, search, open, create (with a refused field), and attach a file', async () => {
-    await withPage(browser, async ({ page, errors }) => {
-      await login(page, server.baseUrl, 'clerk');
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await login(page, demo.server.baseUrl, 'clerk');
       await page.locator('nav[aria-label="主导航"] a', { hasText: '矛盾纠纷调解' }).click();
-      await page.waitForURL(`${server.baseUrl}${LIST}`);
+      await page.waitForURL(`${demo.server.baseUrl}${LIST}`);
       await rows(page).first().waitFor();
       const all = await total(page);
       expect(all).toBeGreaterThan(20);
@@ -84,7 +72,7 @@ describe('the ledger pages', () => {
       expect(await page.locator('main').textContent()).toContain('纠纷类型');
 
       // a new record with an ID number the server refuses: the error lands at the field and nothing is lost
-      await page.goto(`${server.baseUrl}${LIST}/new`);
+      await page.goto(`${demo.server.baseUrl}${LIST}/new`);
       await page.getByLabel('案件编号', { exact: true }).fill(CASE_NO);
       await page.getByLabel('受理日期', { exact: true }).fill('2026-11-20');
       // Enter would submit the form; leaving the field keeps the typed date
@@ -125,9 +113,9 @@ describe('the ledger pages', () => {
 
   it('lets a reviewer withdraw a record with a reason', async () => {
     expect(createdPath).not.toBe('');
-    await withPage(browser, async ({ page, errors }) => {
-      await login(page, server.baseUrl, 'reviewer');
-      await page.goto(`${server.baseUrl}${createdPath}`);
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await login(page, demo.server.baseUrl, 'reviewer');
+      await page.goto(`${demo.server.baseUrl}${createdPath}`);
       await page.getByRole('button', { name: /撤\s*销/ }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('撤销原因').fill('端到端测试：重复登记');
@@ -140,10 +128,10 @@ describe('the ledger pages', () => {
 
   it('shows a phone user cards instead of a table, and opens a record from them', async () => {
     await withPage(
-      browser,
+      demo.browser,
       async ({ page, errors }) => {
-        await login(page, server.baseUrl, 'clerk');
-        await page.goto(`${server.baseUrl}${LIST}`);
+        await login(page, demo.server.baseUrl, 'clerk');
+        await page.goto(`${demo.server.baseUrl}${LIST}`);
         const card = page.getByTestId('ledger-card').first();
         await card.waitFor();
         expect(await page.locator('.ant-table').count()).toBe(0);
@@ -159,10 +147,10 @@ describe('the ledger pages', () => {
   });
 
   it('shows a supervisor ID numbers masked', async () => {
-    await withPage(browser, async ({ page, errors }) => {
-      await login(page, server.baseUrl, 'supervisor');
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await login(page, demo.server.baseUrl, 'supervisor');
       // only records that have an applicant ID number
-      await page.goto(`${server.baseUrl}${LIST}?f.applicant_id.present=1`);
+      await page.goto(`${demo.server.baseUrl}${LIST}?f.applicant_id.present=1`);
       await rows(page).first().click();
       await page.waitForURL(/\/ledgers\/mediation\.case\/\d+$/);
       // "被申请人证件号码" contains the label too; the applicant's comes first

@@ -1,33 +1,22 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, login, PHONE, screenshotPath, startDemoServer, withPage, type DemoServer } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { login, PHONE, screenshotPath, setupDemo, withPage } from './harness.ts';
 
-let server: DemoServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = setupDemo();
 
 const lastYear = new Date().getFullYear() - 1;
 
 /** logs in and opens last year's annual report of the user's own unit */
 async function openAnnualReport(page: Page, username: string): Promise<void> {
-  await login(page, server.baseUrl, username);
-  await page.goto(`${server.baseUrl}/reports/annual`);
+  await login(page, demo.server.baseUrl, username);
+  await page.goto(`${demo.server.baseUrl}/reports/annual`);
   await page.getByTestId('report-document').waitFor({ timeout: 60_000 });
 }
 
 // one report travels the whole way: written, submitted, rolled up, reviewed, published, read by the public
 describe('the annual report', () => {
   it('shows the clerk live numbers that open the records behind them', async () => {
-    await withPage(browser, async ({ page, errors }) => {
+    await withPage(demo.browser, async ({ page, errors }) => {
       await openAnnualReport(page, 'clerk');
       const doc = page.getByTestId('report-document');
       expect(await doc.textContent()).toContain(`城关镇${lastYear}年度法治政府建设工作情况报告`);
@@ -46,7 +35,7 @@ describe('the annual report', () => {
   });
 
   it('lets the leader submit, after which the text is read-only', async () => {
-    await withPage(browser, async ({ page, errors }) => {
+    await withPage(demo.browser, async ({ page, errors }) => {
       await openAnnualReport(page, 'leader');
       await page.getByRole('button', { name: /提\s*交/ }).first().click();
       await page.getByRole('button', { name: '确认提交' }).click();
@@ -58,9 +47,9 @@ describe('the annual report', () => {
   });
 
   it('shows the county that 城关镇 has submitted', async () => {
-    await withPage(browser, async ({ page, errors }) => {
-      await login(page, server.baseUrl, 'county');
-      await page.goto(`${server.baseUrl}/reports/rollup`);
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await login(page, demo.server.baseUrl, 'county');
+      await page.goto(`${demo.server.baseUrl}/reports/rollup`);
       const row = page.getByTestId('rollup-table').locator('tr', { hasText: '城关镇' });
       await row.waitFor({ timeout: 30_000 });
       expect(await row.textContent()).toMatch(/已按时提交|逾期提交/);
@@ -72,7 +61,7 @@ describe('the annual report', () => {
   });
 
   it('lets the reviewer pass the secrecy review', async () => {
-    await withPage(browser, async ({ page, errors }) => {
+    await withPage(demo.browser, async ({ page, errors }) => {
       await openAnnualReport(page, 'reviewer');
       const versions = page.getByTestId('report-versions');
       await versions.getByRole('button', { name: '保密审查' }).click();
@@ -84,7 +73,7 @@ describe('the annual report', () => {
   });
 
   it('lets the leader publish the reviewed version', async () => {
-    await withPage(browser, async ({ page, errors }) => {
+    await withPage(demo.browser, async ({ page, errors }) => {
       await openAnnualReport(page, 'leader');
       await page.getByTestId('report-versions').getByRole('button', { name: '公开发布' }).click();
       await page.getByRole('button', { name: '确认发布' }).click();
@@ -94,8 +83,8 @@ describe('the annual report', () => {
   });
 
   it('is on the public site without a login', async () => {
-    await withPage(browser, async ({ page, errors }) => {
-      await page.goto(`${server.baseUrl}/public`);
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await page.goto(`${demo.server.baseUrl}/public`);
       const title = `城关镇${lastYear}年度法治政府建设工作情况报告`;
       const link = page.getByTestId('public-report-list').getByRole('link', { name: title });
       await link.waitFor({ timeout: 30_000 });
@@ -113,9 +102,9 @@ describe('the annual report', () => {
 
 describe('the report review', () => {
   it('finds a total that its parts do not add up to', async () => {
-    await withPage(browser, async ({ page, errors }) => {
-      await login(page, server.baseUrl, 'county');
-      await page.goto(`${server.baseUrl}/review`);
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await login(page, demo.server.baseUrl, 'county');
+      await page.goto(`${demo.server.baseUrl}/review`);
       const text = '某镇2025年度法治政府建设工作情况报告\n全年排查化解各类矛盾纠纷50件，其中劳动争议20件、合同纠纷10件、其他纠纷5件。\n';
       await page.locator('input[type=file]').setInputFiles({ name: '某镇报告.txt', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
       await page.getByRole('button', { name: '开始审查' }).click();
@@ -134,9 +123,9 @@ describe('the report review', () => {
 
 describe('the report template', () => {
   it('lets the county edit the wording new drafts start from, keeping the input when a save fails', async () => {
-    await withPage(browser, async ({ page, errors }) => {
-      await login(page, server.baseUrl, 'county');
-      await page.goto(`${server.baseUrl}/reports/template`);
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await login(page, demo.server.baseUrl, 'county');
+      await page.goto(`${demo.server.baseUrl}/reports/template`);
       const doc = page.getByTestId('template-document');
       await doc.waitFor({ timeout: 60_000 });
       expect(await doc.textContent()).toContain('主要举措和成效');
@@ -145,7 +134,7 @@ describe('the report template', () => {
       // a second tab saves first: this one's save is refused and its text stays on the page
       const title = page.getByRole('textbox', { name: '报告标题' });
       await title.fill('{org}{year}年度法治政府建设情况报告（本省模板）');
-      const other = await page.request.put(`${server.baseUrl}/api/reports/templates/annual`, { data: { content: (await (await page.request.get(`${server.baseUrl}/api/reports/templates/annual`)).json() as { content: unknown }).content } });
+      const other = await page.request.put(`${demo.server.baseUrl}/api/reports/templates/annual`, { data: { content: (await (await page.request.get(`${demo.server.baseUrl}/api/reports/templates/annual`)).json() as { content: unknown }).content } });
       expect(other.status()).toBe(200);
       await page.getByRole('button', { name: /保存模板/ }).click();
       await expect.poll(() => page.locator('main').textContent(), { timeout: 15_000 }).toContain('保存未成功，页面上的修改仍然保留');
@@ -156,15 +145,15 @@ describe('the report template', () => {
       await title.fill('{org}{year}年度法治政府建设情况报告（本省模板）');
       await page.getByRole('button', { name: /保存模板/ }).click();
       await expect.poll(() => page.locator('body').textContent(), { timeout: 15_000 }).toContain('模板已保存');
-      const saved = (await (await page.request.get(`${server.baseUrl}/api/reports/templates/annual`)).json()) as { content: { title: string } };
+      const saved = (await (await page.request.get(`${demo.server.baseUrl}/api/reports/templates/annual`)).json()) as { content: { title: string } };
       expect(saved.content.title).toBe('{org}{year}年度法治政府建设情况报告（本省模板）');
       expect(errors.filter((e) => !e.includes('409'))).toEqual([]);
     });
     await withPage(
-      browser,
+      demo.browser,
       async ({ page }) => {
-        await login(page, server.baseUrl, 'county');
-        await page.goto(`${server.baseUrl}/reports/template`);
+        await login(page, demo.server.baseUrl, 'county');
+        await page.goto(`${demo.server.baseUrl}/reports/template`);
         await page.getByTestId('template-document').waitFor({ timeout: 60_000 });
         await page.screenshot({ path: screenshotPath('report-template-phone'), fullPage: false });
       },

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, login, openPopup, PHONE, screenshotPath, startDemoServer, submitLogin, withPage, type DemoServer } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { login, openPopup, PHONE, screenshotPath, setupDemo, submitLogin, withPage } from './harness.ts';
 
 // the platform's own pages; which of them a role sees is the 三员 separation made visible
 const ADMIN_ITEMS = ['组织机构', '用户管理', '角色分配', '角色权限', '在线用户', '审计日志'];
@@ -29,29 +29,18 @@ const ROLE_CASES: RoleCase[] = [
 const navLinks = (page: Page): Promise<string[]> => page.locator('nav[aria-label="主导航"] a').allTextContents();
 const navGroups = (page: Page): Promise<string[]> => page.locator('nav[aria-label="主导航"] .ant-menu-submenu-title').allTextContents();
 
-let server: DemoServer;
+const demo = setupDemo();
 
 /** what /api/me tells the signed-in user of the page */
 async function meOf<T>(page: Page): Promise<T> {
-  return (await (await page.request.get(`${server.baseUrl}/api/me`)).json()) as T;
+  return (await (await page.request.get(`${demo.server.baseUrl}/api/me`)).json()) as T;
 }
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 describe('the web shell', () => {
   for (const role of ROLE_CASES) {
     it(`shows ${role.username} (${role.roleName}) exactly the navigation the role may use`, async () => {
-      await withPage(browser, async ({ page, errors }) => {
-        await login(page, server.baseUrl, role.username);
+      await withPage(demo.browser, async ({ page, errors }) => {
+        await login(page, demo.server.baseUrl, role.username);
         const me = await meOf<{ nav: Array<{ label: string }>; currentOrg: { name: string } | null }>(page);
         const greeting = await page.getByTestId('home-greeting').textContent();
         expect(greeting).toContain(role.displayName);
@@ -75,28 +64,28 @@ describe('the web shell', () => {
   }
 
   it('tells a user with a wrong password so, in Chinese, and keeps the username', async () => {
-    await withPage(browser, async ({ page }) => {
-      await submitLogin(page, server.baseUrl, 'reviewer', 'wrong-password');
+    await withPage(demo.browser, async ({ page }) => {
+      await submitLogin(page, demo.server.baseUrl, 'reviewer', 'wrong-password');
       const error = page.getByTestId('login-error');
       await error.waitFor();
       expect(await error.textContent()).toMatch(/用户名或密码错误，再错\d次将锁定账号/);
       expect(await page.getByLabel('用户名').inputValue()).toBe('reviewer');
-      expect(page.url()).toBe(`${server.baseUrl}/login`);
+      expect(page.url()).toBe(`${demo.server.baseUrl}/login`);
       await page.screenshot({ path: screenshotPath('login-wrong-password') });
     });
   });
 
   it('sends a visitor without a session to the login page', async () => {
-    await withPage(browser, async ({ page }) => {
-      await page.goto(`${server.baseUrl}/admin/users`);
-      await page.waitForURL(`${server.baseUrl}/login`);
+    await withPage(demo.browser, async ({ page }) => {
+      await page.goto(`${demo.server.baseUrl}/admin/users`);
+      await page.waitForURL(`${demo.server.baseUrl}/login`);
       await page.getByRole('button', { name: /登\s*录/ }).waitFor();
     });
   });
 
   it('lets a clerk at phone width open the drawer menu and navigate with it', async () => {
-    await withPage(browser, async ({ page, errors }) => {
-      await login(page, server.baseUrl, 'clerk');
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await login(page, demo.server.baseUrl, 'clerk');
       // at phone width there is no side menu until the drawer opens
       expect(await page.locator('.ant-layout-sider').count()).toBe(0);
       await page.screenshot({ path: screenshotPath('clerk-phone'), fullPage: true });
@@ -112,10 +101,10 @@ describe('the web shell', () => {
       await drawer.waitFor({ state: 'hidden' });
       await openPopup(page, page.getByRole('button', { name: '用户菜单' }), page.getByRole('menuitem', { name: '账号设置' }));
       await page.getByRole('menuitem', { name: '账号设置' }).click();
-      await page.waitForURL(`${server.baseUrl}/account`);
+      await page.waitForURL(`${demo.server.baseUrl}/account`);
       await page.getByRole('button', { name: '打开菜单' }).click();
       await drawer.locator('nav[aria-label="主导航"] a', { hasText: '工作台' }).click();
-      await page.waitForURL(`${server.baseUrl}/`);
+      await page.waitForURL(`${demo.server.baseUrl}/`);
       await drawer.waitFor({ state: 'hidden' });
       expect(errors).toEqual([]);
     }, PHONE);
@@ -124,8 +113,8 @@ describe('the web shell', () => {
   let createdPassword = '';
 
   it('lets sysadmin create a user and shows the initial password once', async () => {
-    await withPage(browser, async ({ page, errors }) => {
-      await login(page, server.baseUrl, 'sysadmin');
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await login(page, demo.server.baseUrl, 'sysadmin');
       await page.locator('nav[aria-label="主导航"] a', { hasText: '用户管理' }).click();
       await page.getByRole('button', { name: '新建用户' }).click();
       const dialog = page.getByRole('dialog', { name: '新建用户' });
@@ -149,9 +138,9 @@ describe('the web shell', () => {
   });
 
   it('keeps a refused form filled and shows the server field error at the field', async () => {
-    await withPage(browser, async ({ page }) => {
-      await login(page, server.baseUrl, 'sysadmin');
-      await page.goto(`${server.baseUrl}/admin/users`);
+    await withPage(demo.browser, async ({ page }) => {
+      await login(page, demo.server.baseUrl, 'sysadmin');
+      await page.goto(`${demo.server.baseUrl}/admin/users`);
       await page.getByRole('button', { name: '新建用户' }).click();
       const dialog = page.getByRole('dialog', { name: '新建用户' });
       await dialog.getByLabel('用户名').fill('clerk');
@@ -172,9 +161,9 @@ describe('the web shell', () => {
 
   it('holds a new user at the change-password page and shows the policy errors at the field', async () => {
     expect(createdPassword).not.toBe('');
-    await withPage(browser, async ({ page, errors }) => {
-      await submitLogin(page, server.baseUrl, 'wangfang', createdPassword);
-      await page.waitForURL(`${server.baseUrl}/change-password`);
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await submitLogin(page, demo.server.baseUrl, 'wangfang', createdPassword);
+      await page.waitForURL(`${demo.server.baseUrl}/change-password`);
       await page.getByLabel('原密码').fill(createdPassword);
       await page.getByLabel('新密码', { exact: true }).fill('abc');
       await page.getByLabel('确认新密码').fill('abc');
@@ -195,11 +184,11 @@ describe('the web shell', () => {
   });
 
   it('opens every nav entry (a page still being built says so) and answers 404 for unknown paths', async () => {
-    await withPage(browser, async ({ page }) => {
-      await login(page, server.baseUrl, 'clerk');
+    await withPage(demo.browser, async ({ page }) => {
+      await login(page, demo.server.baseUrl, 'clerk');
       const me = await meOf<{ nav: Array<{ path: string; label: string }> }>(page);
       for (const entry of me.nav.filter((n) => n.path !== '/')) {
-        await page.goto(`${server.baseUrl}${entry.path}`);
+        await page.goto(`${demo.server.baseUrl}${entry.path}`);
         await page.locator('main').waitFor();
         await expect.poll(() => page.locator('main').textContent()).not.toBe('');
         await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' }).catch(() => undefined);
@@ -208,16 +197,16 @@ describe('the web shell', () => {
         expect(text, entry.path).not.toContain('无权访问');
         if (text.includes('该功能模块正在建设中')) expect(await page.locator('.ant-result-title').textContent()).toBe(entry.label);
       }
-      await page.goto(`${server.baseUrl}/no/such/page`);
+      await page.goto(`${demo.server.baseUrl}/no/such/page`);
       await page.getByText('页面不存在', { exact: true }).waitFor();
-      await page.goto(`${server.baseUrl}/admin/users`);
+      await page.goto(`${demo.server.baseUrl}/admin/users`);
       await page.getByText('无权访问', { exact: true }).waitFor();
     });
   });
 
   it('lets a county user switch the current organisation', async () => {
-    await withPage(browser, async ({ page, errors }) => {
-      await login(page, server.baseUrl, 'county');
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await login(page, demo.server.baseUrl, 'county');
       const town = page.locator('.ant-select-tree-node-content-wrapper', { hasText: /^城关镇$/ });
       await openPopup(page, page.getByRole('combobox', { name: '切换单位' }), town);
       await town.click();
@@ -230,9 +219,9 @@ describe('the web shell', () => {
   });
 
   it('imports organisations only after a dry run that lists every bad row', async () => {
-    await withPage(browser, async ({ page, errors }) => {
-      await login(page, server.baseUrl, 'sysadmin');
-      await page.goto(`${server.baseUrl}/admin/orgs`);
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await login(page, demo.server.baseUrl, 'sysadmin');
+      await page.goto(`${demo.server.baseUrl}/admin/orgs`);
       await page.getByRole('button', { name: '批量导入' }).click();
       const dialog = page.getByRole('dialog', { name: '批量导入组织机构' });
       const header = '代码,名称,类型,上级代码,排序\n';
@@ -259,9 +248,9 @@ describe('the web shell', () => {
   });
 
   it('refuses to give one account two of the three administrator roles, keeping the choice on screen', async () => {
-    await withPage(browser, async ({ page, errors }) => {
-      await login(page, server.baseUrl, 'secadmin');
-      await page.goto(`${server.baseUrl}/admin/user-roles`);
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await login(page, demo.server.baseUrl, 'secadmin');
+      await page.goto(`${demo.server.baseUrl}/admin/user-roles`);
       await page.getByRole('row', { name: /clerk2/ }).getByRole('button', { name: '分配角色' }).click();
       const dialog = page.getByRole('dialog', { name: /分配角色：吴海波/ });
       await dialog.getByRole('checkbox', { name: /^系统管理员/ }).check();
@@ -286,10 +275,10 @@ describe('the web shell', () => {
   });
 
   it('lets the auditor search the log, read a diff and verify the hash chain', async () => {
-    await withPage(browser, async ({ page, errors }) => {
-      await login(page, server.baseUrl, 'auditor');
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await login(page, demo.server.baseUrl, 'auditor');
       await page.locator('nav[aria-label="主导航"] a', { hasText: '审计日志' }).click();
-      await page.waitForURL(`${server.baseUrl}/admin/audit`);
+      await page.waitForURL(`${demo.server.baseUrl}/admin/audit`);
       const search = page.getByRole('search', { name: '查询审计日志' });
       await search.getByLabel('操作人').fill('sysadmin');
       const option = page.locator('.ant-select-item-option', { hasText: '用户账号' });
