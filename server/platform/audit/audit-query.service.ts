@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
+import type { AuditEntryView } from '../../../common/admin.types.ts';
 import type { Ctx } from '../http/context.ts';
 
 export const auditQuery = z.object({
@@ -13,19 +14,6 @@ export const auditQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const AUDIT_LABELS = { user: '用户', entity: '对象', action: '操作', from: '开始日期', to: '结束日期', page: '页码', pageSize: '每页条数' };
-
-export interface AuditEntryView {
-  id: string;
-  at: string;
-  actor: string;
-  ip: string;
-  orgCode: string | null;
-  entity: string;
-  entityId: string;
-  action: string;
-  diff: unknown;
-  hash: string;
-}
 
 /** the 安全审计员's search over the log; entries with no organisation (logins of unknown users) are visible to the top level */
 export async function searchAudit(ctx: Ctx, q: z.infer<typeof auditQuery>): Promise<{ items: AuditEntryView[]; total: number }> {

@@ -1,18 +1,7 @@
+import type { OnlineSession } from '../../../common/admin.types.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Ctx } from '../http/context.ts';
 import { notFound } from '../http/errors.ts';
-
-export interface OnlineSession {
-  id: string;
-  userId: number;
-  username: string;
-  displayName: string;
-  orgName: string;
-  ip: string;
-  userAgent: string;
-  createdAt: string;
-  lastSeenAt: string;
-}
 
 /** online users: sessions not revoked and not idle past the timeout, within the administrator's scope */
 export async function listSessions(ctx: Ctx, idleMinutes: number): Promise<OnlineSession[]> {

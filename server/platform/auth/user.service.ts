@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
+import type { UserView } from '../../../common/admin.types.ts';
 import { audit } from '../audit/audit.service.ts';
 import { diffFields } from '../audit/canonical.ts';
 import { mask } from '../crypto/mask.ts';
@@ -23,22 +24,6 @@ export const userUpdate = z.object({
   version: z.number().int(),
 });
 export const USER_LABELS = { username: '用户名', displayName: '姓名', orgCode: '所属单位', phone: '手机号', initialPassword: '初始密码', status: '状态', roles: '角色' };
-
-export interface UserView {
-  id: number;
-  username: string;
-  displayName: string;
-  orgCode: string;
-  orgName: string;
-  phone: string | null;
-  roles: string[];
-  roleNames: string[];
-  status: string;
-  locked: boolean;
-  mustChangePassword: boolean;
-  lastLoginAt: string | null;
-  version: number;
-}
 
 async function load(ctx: Ctx, where?: number): Promise<UserView[]> {
   if (ctx.scope.codes.length === 0) return [];

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { OrgView } from '../../../common/admin.types.ts';
 import { audit } from '../audit/audit.service.ts';
 import { diffFields } from '../audit/canonical.ts';
 import type { Database } from '../db/schema.ts';
@@ -21,18 +22,6 @@ export const orgInput = z.object({
 });
 export type OrgInput = z.infer<typeof orgInput>;
 export const ORG_LABELS = { code: '代码', name: '名称', kind: '类型', parentCode: '上级单位', sort: '排序' };
-
-export interface OrgView {
-  code: string;
-  parentCode: string | null;
-  name: string;
-  kind: string;
-  kindLabel: string;
-  path: string;
-  sort: number;
-  status: string;
-  version: number;
-}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- row from either typed or raw selects
 const present = (r: any): OrgView => ({

@@ -1,17 +1,11 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { AuditEntryView, OnlineSession, OrgView, UserView } from '../../../../common/admin.types.ts';
 import { api } from '../../platform/api.ts';
 
-export interface Org {
-  code: string;
-  parentCode: string | null;
-  name: string;
-  kind: string;
-  kindLabel: string;
-  path: string;
-  sort: number;
-  status: 'active' | 'withdrawn' | string;
-  version: number;
-}
+export type { OnlineSession };
+export type Org = OrgView;
+export type User = UserView;
+export type AuditEntry = AuditEntryView;
 
 export interface OrgList {
   items: Org[];
@@ -23,22 +17,6 @@ export interface ImportReport {
   total: number;
   created: number;
   errors: Array<{ row: number; field: string; message: string }>;
-}
-
-export interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  orgCode: string;
-  orgName: string;
-  phone: string | null;
-  roles: string[];
-  roleNames: string[];
-  status: 'active' | 'disabled' | string;
-  locked: boolean;
-  mustChangePassword: boolean;
-  lastLoginAt: string | null;
-  version: number;
 }
 
 export interface Role {
@@ -54,31 +32,6 @@ export interface Role {
 export interface RoleList {
   items: Role[];
   permissions: Array<{ code: string; label: string }>;
-}
-
-export interface OnlineSession {
-  id: string;
-  userId: number;
-  username: string;
-  displayName: string;
-  orgName: string;
-  ip: string;
-  userAgent: string;
-  createdAt: string;
-  lastSeenAt: string;
-}
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actor: string;
-  ip: string;
-  orgCode: string | null;
-  entity: string;
-  entityId: string;
-  action: string;
-  diff: unknown;
-  hash: string;
 }
 
 export interface AuditQuery {

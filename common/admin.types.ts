@@ -1,0 +1,59 @@
+// the shapes of the administration API (server/platform: orgs, auth, audit), shared by the server and the web app
+// type-only: no runtime code here
+
+/** an organisation (GET /api/orgs) */
+export interface OrgView {
+  code: string;
+  parentCode: string | null;
+  name: string;
+  kind: string;
+  kindLabel: string;
+  path: string;
+  sort: number;
+  status: string;
+  version: number;
+}
+
+/** a user account (GET /api/users) */
+export interface UserView {
+  id: number;
+  username: string;
+  displayName: string;
+  orgCode: string;
+  orgName: string;
+  phone: string | null;
+  roles: string[];
+  roleNames: string[];
+  status: string;
+  locked: boolean;
+  mustChangePassword: boolean;
+  lastLoginAt: string | null;
+  version: number;
+}
+
+/** a signed-in session (GET /api/sessions) */
+export interface OnlineSession {
+  id: string;
+  userId: number;
+  username: string;
+  displayName: string;
+  orgName: string;
+  ip: string;
+  userAgent: string;
+  createdAt: string;
+  lastSeenAt: string;
+}
+
+/** an entry of the audit log (GET /api/audit) */
+export interface AuditEntryView {
+  id: string;
+  at: string;
+  actor: string;
+  ip: string;
+  orgCode: string | null;
+  entity: string;
+  entityId: string;
+  action: string;
+  diff: unknown;
+  hash: string;
+}
