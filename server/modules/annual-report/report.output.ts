@@ -8,7 +8,7 @@ import { renderPdf } from '../../platform/reports/pdf.renderer.ts';
 import type { ReportContent } from './report.content.ts';
 import { checkDraft, type Check } from './report.checks.ts';
 import { renderSections, buildDocumentSpec, type RenderedSection } from './report.render.ts';
-import { liveValues, loadVersion, openDraft } from './report.service.ts';
+import { liveValues, loadVersion, openDraft, reportingUnits } from './report.service.ts';
 
 /** the stable JSON contract of `fazhi report annual --format json` */
 export interface AnnualReportJson {
@@ -26,7 +26,7 @@ export interface BuiltReport {
   document: DocumentSpec;
 }
 
-function build(org: { code: string; name: string }, year: number, status: string, content: ReportContent, values: Map<string, IndicatorValue>, checks: Check[], signDate: string): BuiltReport {
+function build(org: { code: string; name: string }, year: number, status: string, content: ReportContent, values: Map<string, IndicatorValue>, checks: Check[], signDate: string, units: ReadonlyArray<{ code: string; name: string }>): BuiltReport {
   return {
     json: {
       org,
@@ -37,7 +37,7 @@ function build(org: { code: string; name: string }, year: number, status: string
       indicators: [...values.values()].map((v) => ({ id: v.id, label: v.label, value: v.value, unit: v.unit, breakdown: v.breakdown.map((b) => ({ label: b.label, value: b.value })), recordCount: v.recordCount })),
       checks: checks.map((c) => ({ id: c.id, ok: c.ok, message: c.message, severity: c.severity })),
     },
-    document: buildDocumentSpec(content, values, { org: org.name, date: signDate }),
+    document: buildDocumentSpec(content, values, { org: org.name, date: signDate }, units),
   };
 }
 
@@ -46,7 +46,7 @@ export async function buildFromDraft(ctx: Ctx, platform: Platform, orgCode: stri
   const draft = await openDraft(ctx, platform, orgCode, year);
   const org = await ctx.tx.selectFrom('org').select(['code', 'name']).where('code', '=', orgCode).executeTakeFirstOrThrow();
   const values = await liveValues(ctx, platform, orgCode, year, draft.content);
-  return build(org, year, draft.status, draft.content, values, checkDraft(draft.content, values), ctx.now.toISOString().slice(0, 10));
+  return build(org, year, draft.status, draft.content, values, checkDraft(draft.content, values), ctx.now.toISOString().slice(0, 10), await reportingUnits(ctx, orgCode));
 }
 
 /** a frozen version exactly as submitted */
@@ -55,7 +55,7 @@ export async function buildFromVersion(ctx: Ctx, versionId: number): Promise<Bui
   const org = await ctx.tx.selectFrom('org').select(['code', 'name']).where('code', '=', v.org_code).executeTakeFirstOrThrow();
   const values = new Map((v.indicators as IndicatorValue[]).map((x) => [x.id, x]));
   const submitted = new Date(v.submitted_at).toISOString().slice(0, 10);
-  return build(org, v.year, v.status, v.content as ReportContent, values, v.checks as Check[], submitted);
+  return build(org, v.year, v.status, v.content as ReportContent, values, v.checks as Check[], submitted, await reportingUnits(ctx, v.org_code));
 }
 
 export type Format = 'json' | 'html' | 'docx' | 'pdf';

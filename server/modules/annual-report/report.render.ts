@@ -2,9 +2,9 @@ import type { Block, DocumentSpec } from '../../platform/reports/blocks.ts';
 import { headingPrefix, officialDate } from '../../platform/reports/blocks.ts';
 import type { IndicatorValue } from '../../platform/indicators/indicator.service.ts';
 import { formatValue } from '../../platform/indicators/indicator.service.ts';
-import { TOKEN, tokensOf, type ReportContent } from './report.content.ts';
+import { allTokens, TOKEN, tokensOf, type ReportContent } from './report.content.ts';
 
-export type Values = ReadonlyMap<string, Pick<IndicatorValue, 'value' | 'unit' | 'breakdown' | 'label'>>;
+export type Values = ReadonlyMap<string, Pick<IndicatorValue, 'value' | 'unit' | 'breakdown' | 'label' | 'units'>>;
 
 export function formatParts(v: Pick<IndicatorValue, 'unit' | 'breakdown'>): string {
   const parts = v.breakdown.filter((b) => b.value > 0).map((b) => `${b.label}${formatValue({ value: b.value, unit: v.unit })}`);
@@ -50,7 +50,7 @@ export function renderSections(content: ReportContent, values: Values): Rendered
   });
 }
 
-export function buildDocumentSpec(content: ReportContent, values: Values, sign: { org: string; date: string }): DocumentSpec {
+export function buildDocumentSpec(content: ReportContent, values: Values, sign: { org: string; date: string }, units: ReadonlyArray<{ code: string; name: string }> = []): DocumentSpec {
   const blocks: Block[] = [{ kind: 'title', text: content.title }];
   for (const p of content.preamble) blocks.push({ kind: 'para', text: renderText(p, values) });
   content.sections.forEach((s, i) => {
@@ -62,5 +62,33 @@ export function buildDocumentSpec(content: ReportContent, values: Values, sign: 
     }
   });
   blocks.push({ kind: 'signature', org: sign.org, date: officialDate(sign.date) });
+  blocks.push(...unitsAppendix(content, values, units));
   return { title: content.title, blocks };
+}
+
+/**
+ * a county's report rests on its units' records: an appendix sets every figure the text quotes side by side for
+ * each unit below (and the county's own records), with the total the text uses
+ */
+function unitsAppendix(content: ReportContent, values: Values, units: ReadonlyArray<{ code: string; name: string }>): Block[] {
+  type V = NonNullable<ReturnType<Values['get']>>;
+  const quoted = allTokens(content)
+    .map((id) => values.get(id))
+    .filter((v): v is V => v?.units !== undefined);
+  if (!units.length || !quoted.length) return [];
+  // the county's own records sit under its own code, the one code that is not a unit below
+  const ownCode = [...new Set(quoted.flatMap((v) => Object.keys(v.units ?? {})))].find((c) => !units.some((u) => u.code === c));
+  const columns = ownCode ? [...units, { code: ownCode, name: '本级' }] : [...units];
+  const cell = (v: V, code: string | null): string => formatValue({ value: code === null ? v.value : (v.units?.[code] ?? 0), unit: v.unit });
+  return [
+    { kind: 'pageBreak' },
+    { kind: 'para', text: '附件', bold: true, indent: false },
+    { kind: 'subtitle', text: '各单位主要数据汇总表' },
+    {
+      kind: 'table',
+      small: true,
+      header: [['数据项', ...columns.map((c) => c.name), '合计']],
+      rows: quoted.map((v) => [v.label, ...columns.map((c) => cell(v, c.code)), cell(v, null)]),
+    },
+  ];
 }

@@ -111,8 +111,21 @@ function neededDefs(platform: Platform, ids: readonly string[]): IndicatorDef[] 
  */
 export async function liveValues(ctx: Ctx, platform: Platform, org: string, year: number, content: ReportContent, withIds = false): Promise<Map<string, IndicatorValue>> {
   const defs = neededDefs(platform, [...new Set([...allTokens(content), ...indicatorDefs(platform).map((d) => d.id)])]);
-  const values = await computeIndicators(ctx, defs, platform.ledgers, { org, from: `${year}-01-01`, to: `${year}-12-31` }, { withIds, compare: { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` } });
+  // a county (anything with units below it) reports the aggregate of its units: the same scan gives each unit's share
+  const byUnit = (await reportingUnits(ctx, org)).length > 0;
+  const values = await computeIndicators(ctx, defs, platform.ledgers, { org, from: `${year}-01-01`, to: `${year}-12-31` }, { withIds, byUnit, compare: { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` } });
   return new Map(values.map((v) => [v.id, v]));
+}
+
+/** the active units directly below an organisation, in their display order */
+export async function unitsBelow(ctx: Pick<Ctx, 'tx'>, org: string): Promise<Array<{ code: string; name: string; kind: string }>> {
+  return ctx.tx.selectFrom('org').select(['code', 'name', 'kind']).where('parent_code', '=', org).where('status', '=', 'active').orderBy('sort').orderBy('code').execute();
+}
+
+/** the units a report is an aggregate of: a county's towns and departments; a town's own offices are not reporting units */
+export async function reportingUnits(ctx: Pick<Ctx, 'tx'>, org: string): Promise<Array<{ code: string; name: string }>> {
+  const units = await unitsBelow(ctx, org);
+  return units.some((u) => u.kind !== 'department') ? units : [];
 }
 
 export async function findDraft(ctx: Ctx, org: string, year: number): Promise<DraftRow | undefined> {
@@ -324,7 +337,7 @@ export async function rollup(ctx: Ctx, year: number): Promise<{ year: number; du
 export async function compareUnits(ctx: Ctx, platform: Platform, year: number, ids: readonly string[]): Promise<{ indicators: Array<{ id: string; label: string; unit: string }>; units: Array<{ orgCode: string; orgName: string; values: Record<string, number> }> }> {
   const defs = neededDefs(platform, ids.length ? ids : indicatorDefs(platform).map((d) => d.id));
   const shown = defs.filter((d) => !ids.length || ids.includes(d.id));
-  const children = await ctx.tx.selectFrom('org').select(['code', 'name']).where('parent_code', '=', ctx.scope.root).where('status', '=', 'active').orderBy('sort').orderBy('code').execute();
+  const children = await unitsBelow(ctx, ctx.scope.root);
   // one scan per table for every unit at once: the county's figures split by the unit each record belongs to
   const values = (await computeIndicators(ctx, defs, platform.ledgers, { org: ctx.scope.root, from: `${year}-01-01`, to: `${year}-12-31` }, { byUnit: true })).filter((v) => shown.some((s) => s.id === v.id));
   const of = (code: string | null): Record<string, number> => Object.fromEntries(values.map((v) => [v.id, code === null ? v.value : (v.units?.[code] ?? 0)]));
