@@ -78,8 +78,12 @@ function unitsAppendix(content: ReportContent, values: Values, units: ReadonlyAr
   if (!units.length || !quoted.length) return [];
   // the county's own records sit under its own code, the one code that is not a unit below
   const ownCode = [...new Set(quoted.flatMap((v) => Object.keys(v.units ?? {})))].find((c) => !units.some((u) => u.code === c));
-  const columns = ownCode ? [...units, { code: ownCode, name: '本级' }] : [...units];
-  const cell = (v: V, code: string | null): string => formatValue({ value: code === null ? v.value : (v.units?.[code] ?? 0), unit: v.unit });
+  const columns = ownCode && quoted.some((v) => v.unit !== '%' && (v.units?.[ownCode] ?? 0) !== 0) ? [...units, { code: ownCode, name: '本级' }] : [...units];
+  // a unit with nothing to count shows 0 for a count and — for a rate (no denominator, no rate)
+  const cell = (v: V, code: string | null): string => {
+    const n = code === null ? v.value : v.units?.[code];
+    return n === undefined ? (v.unit === '%' ? '—' : formatValue({ value: 0, unit: v.unit })) : formatValue({ value: n, unit: v.unit });
+  };
   return [
     { kind: 'pageBreak' },
     { kind: 'para', text: '附件', bold: true, indent: false },

@@ -310,7 +310,8 @@ function ratio(d: RatioIndicator, values: Map<string, IndicatorValue>, defs: Map
     ledger: den.ledger,
     ...(den.recordIds ? { recordIds: den.recordIds } : {}),
     ...(num.previous !== undefined && den.previous !== undefined ? { previous: pct(num.previous, den.previous) } : {}),
-    ...(num.units && den.units ? { units: Object.fromEntries(Object.keys({ ...num.units, ...den.units }).map((u) => [u, pct(num.units?.[u] ?? 0, den.units?.[u] ?? 0)])) } : {}),
+    // per unit only where the unit has a denominator: a rate of nothing is not 0%
+    ...(num.units && den.units ? { units: Object.fromEntries(Object.entries(den.units).filter(([, d]) => d > 0).map(([u, d]) => [u, pct(num.units?.[u] ?? 0, d)])) } : {}),
     numerator: { id: d.numerator, value: num.value },
     denominator: { id: d.denominator, value: den.value },
     ...(d.required !== undefined ? { required: d.required } : {}),
