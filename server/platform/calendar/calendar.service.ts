@@ -1,9 +1,10 @@
 import { sql, type Kysely } from 'kysely';
+import type { CalendarLoadResult, CalendarYearSummary } from '../../../common/workflow.types.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Ctx } from '../http/context.ts';
 import { notFound } from '../http/errors.ts';
 import type { LedgerDef } from '../ledger/ledger.types.ts';
-import { recomputeOpenClocks, type ClockChange } from '../workflow/workflow.service.ts';
+import { recomputeOpenClocks } from '../workflow/workflow.service.ts';
 import { addDays, formatDay, weekdayName, type DayUnit, type IsoDate } from './calendar.ts';
 import { loadCalendar, replaceYear } from './calendar.repository.ts';
 import { calendarFileAppError, parseCalendarFile, type CalendarRow } from './holiday-data.ts';
@@ -12,27 +13,8 @@ import { calendarFileAppError, parseCalendarFile, type CalendarRow } from './hol
 type AnyDb = Kysely<any>;
 const db = (ctx: Ctx): AnyDb => ctx.tx as unknown as AnyDb;
 
-export interface YearSummary {
-  year: number;
-  source: string | null;
-  loadedBy: string | null;
-  loadedAt: string | null;
-  holidays: number;
-  workdays: number;
-}
-
-export interface LoadResult {
-  year: number;
-  source: string;
-  /** a year replaced (corrected) rather than loaded for the first time */
-  corrected: boolean;
-  holidays: number;
-  workdays: number;
-  added: string[];
-  removed: string[];
-  recomputed: number;
-  moved: ClockChange[];
-}
+export type YearSummary = CalendarYearSummary;
+export type LoadResult = CalendarLoadResult;
 
 const iso = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : String(v));
 

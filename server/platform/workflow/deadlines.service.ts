@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
+import type { DeadlineItem } from '../../../common/workflow.types.ts';
 import { calendarDaysBetween, isIsoDate, workingDaysBetween, type CalendarData, type DayUnit, type IsoDate } from '../calendar/calendar.ts';
 import { loadCalendar } from '../calendar/calendar.repository.ts';
 import { can, type Ctx } from '../http/context.ts';
@@ -24,26 +25,7 @@ export const deadlinesQuery = z.object({
 export type DeadlinesQuery = z.infer<typeof deadlinesQuery>;
 export const DEADLINES_LABELS = { module: '工作领域', ledger: '台账', org: '单位', from: '届满日起', to: '届满日止', status: '状态' };
 
-export interface DeadlineItem {
-  ledger: string;
-  ledgerLabel: string;
-  module: string;
-  recordId: number;
-  title: string;
-  orgCode: string;
-  orgName: string;
-  clockId: string;
-  clockLabel: string;
-  status: ClockRowStatus;
-  due: IsoDate | null;
-  unit: DayUnit;
-  /** from today to the due date in the clock's unit; negative when overdue */
-  daysLeft: number | null;
-  dueSoon: boolean;
-  overdue: boolean;
-  error: string | null;
-  link: string;
-}
+export type { DeadlineItem };
 
 const db = (ctx: Ctx): AnyDb => ctx.tx as unknown as AnyDb;
 

@@ -1,25 +1,13 @@
 import { sql, type Kysely } from 'kysely';
-import type { DayUnit, IsoDate } from '../calendar/calendar.ts';
+import type { ClockReading, ClockStatus } from '../../../common/workflow.types.ts';
+import type { IsoDate } from '../calendar/calendar.ts';
 import type { StoredClockEvent } from './workflow.engine.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- workflow and ledger tables are not in the typed schema
 export type AnyDb = Kysely<any>;
 
-export type ClockRowStatus = 'pending' | 'running' | 'paused' | 'stopped' | 'error';
-
-/** what a computation of a clock yields, as stored */
-export interface ClockReading {
-  status: ClockRowStatus;
-  due: IsoDate | null;
-  unit: DayUnit;
-  totalDays: number;
-  daysLeft: number | null;
-  extended: boolean;
-  dueSoon: boolean;
-  overdue: boolean;
-  explanation: string[];
-  error: string | null;
-}
+export type ClockRowStatus = ClockStatus;
+export type { ClockReading };
 
 export interface ClockRow extends ClockReading {
   id: number;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ClockChange, TimelineClock } from '../../../common/workflow.types.ts';
 import { audit, auditMany } from '../audit/audit.service.ts';
 import { CalendarError, isIsoDate, unitLabel, type CalendarData, type IsoDate } from '../calendar/calendar.ts';
 import { loadCalendar } from '../calendar/calendar.repository.ts';
@@ -57,15 +58,7 @@ export interface ClockEnv {
 }
 
 /** a clock whose due date changed: what lists, audit entries and load reports show */
-export interface ClockChange {
-  ledger: string;
-  recordId: number;
-  orgCode: string;
-  clockId: string;
-  label: string;
-  from: IsoDate | null;
-  to: IsoDate | null;
-}
+export type { ClockChange };
 
 const db = (ctx: Ctx): AnyDb => ctx.tx as unknown as AnyDb;
 
@@ -552,11 +545,7 @@ export async function extendClock(ctx: Ctx, l: LedgerDef, id: number, clockId: s
 
 // ---- the timeline ----
 
-export interface TimelineClock extends ClockReading {
-  id: string;
-  label: string;
-  extension: { days: number; noticeKind: string | null; permitted: boolean; available: boolean } | null;
-}
+export type { TimelineClock };
 
 export interface Timeline {
   ledger: string;

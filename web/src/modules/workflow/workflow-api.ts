@@ -1,22 +1,7 @@
-export interface DeadlineItem {
-  ledger: string;
-  ledgerLabel: string;
-  module: string;
-  recordId: number;
-  title: string;
-  orgCode: string;
-  orgName: string;
-  clockId: string;
-  clockLabel: string;
-  status: 'running' | 'paused' | 'stopped' | 'error' | string;
-  due: string | null;
-  unit: 'working' | 'calendar';
-  daysLeft: number | null;
-  overdue: boolean;
-  dueSoon: boolean;
-  error: string | null;
-  link: string;
-}
+import type { CalendarLoadResult, CalendarYearSummary, DeadlineItem } from '../../../../common/workflow.types.ts';
+
+export type { CalendarYearSummary, DeadlineItem } from '../../../../common/workflow.types.ts';
+export type LoadResult = CalendarLoadResult;
 
 export interface DeadlineList {
   items: DeadlineItem[];
@@ -55,40 +40,16 @@ export interface NotificationList {
   pageSize: number;
 }
 
-export interface CalendarYearSummary {
-  year: number;
-  source: string | null;
-  loadedBy: string | null;
-  loadedAt: string | null;
-  holidays: number;
-  workdays: number;
-}
-
 export interface CalendarDay {
   date: string;
   name: string;
   weekday: string;
 }
 
-
-export interface CalendarYearDetail {
-  year: number;
-  source: string | null;
-  loadedBy: string | null;
-  loadedAt: string | null;
+/** GET /api/calendar/:year: the year's summary with its holidays and make-up working days listed */
+export interface CalendarYearDetail extends Omit<CalendarYearSummary, 'holidays' | 'workdays'> {
   holidays: CalendarDay[];
   workdays: CalendarDay[];
-}
-
-export interface LoadResult {
-  year: number;
-  source: string;
-  corrected: boolean;
-  holidays: number;
-  workdays: number;
-  added: string[];
-  removed: string[];
-  recomputed: number;
 }
 
 export interface DeadlineCalc {

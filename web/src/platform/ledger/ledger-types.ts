@@ -1,3 +1,5 @@
+import type { TimelineClock } from '../../../../common/workflow.types.ts';
+
 /** the field types a ledger may declare (GET /api/ledgers/:name/meta) */
 export type FieldType = 'text' | 'textarea' | 'int' | 'decimal' | 'date' | 'bool' | 'dict' | 'dicts' | 'ref' | 'phone' | 'id_number' | 'uscc' | 'party_id';
 
@@ -108,23 +110,7 @@ export interface ImportReport {
 
 // ---- workflow (ledgers that declare one) ----
 
-export type ClockStatus = 'pending' | 'running' | 'paused' | 'stopped' | 'error';
-
-export interface TimelineClock {
-  id: string;
-  label: string;
-  status: ClockStatus;
-  due: string | null;
-  unit: string;
-  totalDays: number;
-  daysLeft: number | null;
-  extended: boolean;
-  dueSoon: boolean;
-  overdue: boolean;
-  explanation: string[];
-  error: string | null;
-  extension: { days: number; noticeKind: string | null; permitted: boolean; available: boolean } | null;
-}
+export type { ClockStatus, TimelineClock } from '../../../../common/workflow.types.ts';
 
 export interface TimelineTransition {
   name: string;

@@ -1,0 +1,85 @@
+// the shapes of the workflow, deadline and calendar API (server/platform: workflow, calendar), shared by the server and the web app
+// type-only: no runtime code here; dates are strings YYYY-MM-DD
+
+/** how a time limit counts: working days (the statutory calendar) or calendar days */
+type DayUnit = 'working' | 'calendar';
+
+export type ClockStatus = 'pending' | 'running' | 'paused' | 'stopped' | 'error';
+
+/** what a computation of a clock yields, as stored */
+export interface ClockReading {
+  status: ClockStatus;
+  due: string | null;
+  unit: DayUnit;
+  totalDays: number;
+  daysLeft: number | null;
+  extended: boolean;
+  dueSoon: boolean;
+  overdue: boolean;
+  explanation: string[];
+  error: string | null;
+}
+
+/** a clock of a record's timeline (GET /api/ledgers/:name/:id/timeline) */
+export interface TimelineClock extends ClockReading {
+  id: string;
+  label: string;
+  extension: { days: number; noticeKind: string | null; permitted: boolean; available: boolean } | null;
+}
+
+/** one line of GET /api/deadlines */
+export interface DeadlineItem {
+  ledger: string;
+  ledgerLabel: string;
+  module: string;
+  recordId: number;
+  title: string;
+  orgCode: string;
+  orgName: string;
+  clockId: string;
+  clockLabel: string;
+  status: ClockStatus;
+  due: string | null;
+  unit: DayUnit;
+  /** from today to the due date in the clock's unit; negative when overdue */
+  daysLeft: number | null;
+  dueSoon: boolean;
+  overdue: boolean;
+  error: string | null;
+  link: string;
+}
+
+/** a due date moved by a recomputation (e.g. after a calendar correction) */
+export interface ClockChange {
+  ledger: string;
+  recordId: number;
+  orgCode: string;
+  clockId: string;
+  label: string;
+  from: string | null;
+  to: string | null;
+}
+
+/** a year the calendar knows, with where it came from and who loaded it (GET /api/calendar/years) */
+export interface CalendarYearSummary {
+  year: number;
+  source: string | null;
+  loadedBy: string | null;
+  loadedAt: string | null;
+  holidays: number;
+  workdays: number;
+}
+
+/** what loading a year's calendar did (POST /api/calendar/load) */
+export interface CalendarLoadResult {
+  year: number;
+  source: string;
+  /** a year replaced (corrected) rather than loaded for the first time */
+  corrected: boolean;
+  holidays: number;
+  workdays: number;
+  added: string[];
+  removed: string[];
+  recomputed: number;
+  moved: ClockChange[];
+}
