@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { NavItem } from '../../common/platform.types.ts';
 import type { PermissionDef } from './auth/roles.ts';
 import type { FieldCipher } from './crypto/sm.ts';
 import type { MigrationSet } from './db/migrate.ts';
@@ -13,15 +14,7 @@ import type { LedgerRegistry } from './ledger/ledger.service.ts';
 import type { LedgerDef } from './ledger/ledger.types.ts';
 import type { IndicatorDef } from './indicators/indicator.types.ts';
 
-/** a navigation entry of the web app; shown only to users holding the permission */
-export interface NavItem {
-  path: string;
-  label: string;
-  permission: string;
-  group: string;
-  icon?: string;
-  order?: number;
-}
+export type { NavItem };
 
 /** one line of the home page's pending work: a count that links to the list behind it */
 export interface HomeItem {

@@ -1,14 +1,8 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { NavItem } from '../../../common/platform.types.ts';
 import { api } from './api.ts';
 
-export interface NavItem {
-  path: string;
-  label: string;
-  permission: string;
-  group: string;
-  icon?: string;
-  order?: number;
-}
+export type { NavItem };
 
 export interface OrgRef {
   code: string;
