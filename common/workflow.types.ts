@@ -27,6 +27,24 @@ export interface TimelineClock extends ClockReading {
   extension: { days: number; noticeKind: string | null; permitted: boolean; available: boolean } | null;
 }
 
+/**
+ * a record's workflow read today (GET /api/ledgers/:name/:id/timeline): the parts the server and the web app describe
+ * alike; each side adds its own typing of the transitions and the events
+ */
+export interface TimelineBase {
+  ledger: string;
+  recordId: number;
+  title: string;
+  version: number;
+  state: string | null;
+  stateLabel: string;
+  final: boolean;
+  states: Array<{ name: string; label: string; final: boolean }>;
+  clocks: TimelineClock[];
+  /** the nearest due date of a clock still running */
+  nextDue: { clock: string; label: string; due: string; overdue: boolean; dueSoon: boolean } | null;
+}
+
 /** one line of GET /api/deadlines */
 export interface DeadlineItem {
   ledger: string;

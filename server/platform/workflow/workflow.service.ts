@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ClockChange, TimelineClock } from '../../../common/workflow.types.ts';
+import type { ClockChange, TimelineBase, TimelineClock } from '../../../common/workflow.types.ts';
 import { audit, auditMany } from '../audit/audit.service.ts';
 import { CalendarError, isIsoDate, unitLabel, type CalendarData, type IsoDate } from '../calendar/calendar.ts';
 import { loadCalendar } from '../calendar/calendar.repository.ts';
@@ -547,20 +547,9 @@ export async function extendClock(ctx: Ctx, l: LedgerDef, id: number, clockId: s
 
 export type { TimelineClock };
 
-export interface Timeline {
-  ledger: string;
-  recordId: number;
-  title: string;
-  version: number;
-  state: string | null;
-  stateLabel: string;
-  final: boolean;
-  states: Array<{ name: string; label: string; final: boolean }>;
+export interface Timeline extends TimelineBase {
   transitions: Array<{ name: string; label: string; to: string | null; toLabel: string; permitted: boolean; blockedBy: GateMiss[]; captures: ReturnType<typeof fieldMeta>[]; note: 'required' | 'optional' | null; extends: string[]; dedicated: string | null }>;
   events: Array<Omit<EventRow, 'orgCode' | 'ledger' | 'recordId'> & { fromLabel: string | null; toLabel: string | null }>;
-  clocks: TimelineClock[];
-  /** the nearest due date of a clock still running */
-  nextDue: { clock: string; label: string; due: IsoDate; overdue: boolean; dueSoon: boolean } | null;
 }
 
 /** every transition (who, when), each clock's due date read today with how it was computed, and what can be done next */

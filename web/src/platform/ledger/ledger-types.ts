@@ -1,4 +1,4 @@
-import type { TimelineClock } from '../../../../common/workflow.types.ts';
+import type { TimelineBase } from '../../../../common/workflow.types.ts';
 
 /** the field types a ledger may declare (GET /api/ledgers/:name/meta) */
 export type FieldType = 'text' | 'textarea' | 'int' | 'decimal' | 'date' | 'bool' | 'dict' | 'dicts' | 'ref' | 'phone' | 'id_number' | 'uscc' | 'party_id';
@@ -141,17 +141,7 @@ export interface TimelineEvent {
   data: Record<string, unknown>;
 }
 
-export interface Timeline {
-  ledger: string;
-  recordId: number;
-  title: string;
-  version: number;
-  state: string | null;
-  stateLabel: string;
-  final: boolean;
-  states: Array<{ name: string; label: string; final: boolean }>;
+export interface Timeline extends TimelineBase {
   transitions: TimelineTransition[];
   events: TimelineEvent[];
-  clocks: TimelineClock[];
-  nextDue: { clock: string; label: string; due: string; overdue: boolean; dueSoon: boolean } | null;
 }
