@@ -112,7 +112,7 @@ export async function seedEnforcementDemo(ctx: Ctx, platform: Platform): Promise
 
     // 双随机 registries
     const targets = [...shared, ...Array.from({ length: 60 }, () => ({ name: companyName(r), uscc: uscc(r) }))].map((t) => ({ ...t, domain: r.pick(['经营行为', '安全生产', '生态环境', '城管', '农业'] as const), industry: r.pick(INDUSTRIES) }));
-    await seedLedger(ctx, platform, 'enforcement.target', targets.map((t) => ({ orgCode: town, values: { name: t.name, uscc: t.uscc, industry: t.industry, domain: t.domain, address: `${name}${village(r, town)}`, in_pool: true } })));
+    await seedLedger(ctx, platform, 'enforcement.target', targets.map((t) => ({ orgCode: unit, values: { name: t.name, uscc: t.uscc, industry: t.industry, domain: t.domain, address: `${name}${village(r, town)}`, in_pool: true } })));
     await seedLedger(
       ctx,
       platform,
@@ -236,7 +236,7 @@ export async function seedEnforcementDemo(ctx: Ctx, platform: Platform): Promise
         const drawnOn = `${year}-${String(q * 3 + 2).padStart(2, '0')}-10`;
         const m = inspectMatters[q % inspectMatters.length];
         if (drawnOn >= today || !m) continue;
-        const draw = await createDraw({ ...ctx, now: new Date(`${drawnOn}T02:00:00Z`) }, platform, { title: `${year}年第${'一二三四'[q] ?? ''}季度“双随机、一公开”抽查`, matterId: m.id, targetCount: 5 + (q % 3), perTarget: 2, seed: `${town}-${year}-Q${q + 1}`, orgCode: town });
+        const draw = await createDraw({ ...ctx, now: new Date(`${drawnOn}T02:00:00Z`) }, platform, { title: `${year}年第${'一二三四'[q] ?? ''}季度“双随机、一公开”抽查`, matterId: m.id, targetCount: 5 + (q % 3), perTarget: 2, seed: `${town}-${year}-Q${q + 1}`, orgCode: unit });
         for (const id of draw.caseIds ?? []) {
           const on = addDays(drawnOn, r.int(5, 25));
           if (on >= today) continue;

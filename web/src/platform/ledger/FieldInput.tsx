@@ -1,6 +1,7 @@
 import { DatePicker, Form, Input, InputNumber, Radio, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs from 'dayjs';
+import { cloneElement, type ReactElement } from 'react';
 import type { LedgerField } from './ledger-types.ts';
 import { RefSelect } from './RefSelect.tsx';
 
@@ -75,7 +76,7 @@ export function FieldInput({ field, known = [] }: { field: LedgerField; known?: 
   const extra = extraOf(field);
   return (
     <Form.Item name={field.name} label={field.label} rules={rulesOf(field)} {...(extra ? { extra } : {})} {...dateProps}>
-      {widget(field, known)}
+      {field.copiedFrom ? cloneElement(widget(field, known) as ReactElement<{ disabled?: boolean }>, { disabled: true }) : widget(field, known)}
     </Form.Item>
   );
 }

@@ -21,6 +21,8 @@ export interface LedgerField {
   list?: boolean;
   hint?: string;
   group?: string;
+  /** filled by the server from the record a ref field points at: shown, not editable */
+  copiedFrom?: { ref: string; field: string };
 }
 
 export interface LedgerCan {
