@@ -157,35 +157,38 @@ export async function computeIndicators(ctx: Ctx, defs: readonly IndicatorDef[],
     const selects: Array<RawBuilder<unknown>> = breakdowns.map((k, i) => sql`${sql.ref(k)} as ${sql.ref(`d${i}`)}`);
     flagWords.forEach((word, w) => selects.push(sql`(${sql.join(word.map((k, b) => sql`((${flags.get(k)})::int << ${sql.lit(b)})`), sql` | `)}) as ${sql.ref(`f${w}`)}`));
     const wordCols = flagWords.map((_, w) => sql.raw(String(breakdowns.length + w + 1)));
-    // by unit: the code after the organisation's own in the record's organisation path (its own records: its code)
-    if (opts.byUnit) {
-      selects.push(sql`coalesce(substring(fz_org_path from ${`/${p.org}/([^/]+)/`}), ${p.org}) as u`);
-      wordCols.push(sql.raw(String(breakdowns.length + flagWords.length + 1)));
-    }
-    const bdCols = breakdowns.map((_, i) => sql.raw(String(i + 1)));
-    if (breakdowns.length > 1) selects.push(sql`grouping(${sql.join(breakdowns.map((k) => sql.ref(k)))}) as g`);
+    // the grouping sets, as lists of key columns: one per breakdown; by unit, one more holding the unit below the
+    // organisation (with the distinct-count fields), from which totals and each unit's share are read
+    const distincts = inds.flatMap((i) => (i.distinct ? [i.distinct] : []));
+    const UNIT = 'fz_unit';
+    const keys = opts.byUnit ? [...breakdowns, UNIT] : breakdowns;
+    const sets: string[][] = opts.byUnit ? [...breakdowns.filter((k) => !distincts.includes(k)).map((k) => [k]), [UNIT, ...distincts]] : breakdowns.length ? breakdowns.map((k) => [k]) : [[]];
+    const unitSet = opts.byUnit ? sets.length - 1 : -1;
+    const position = (k: string): RawBuilder<unknown> => sql.raw(String(k === UNIT ? breakdowns.length + flagWords.length + 1 : breakdowns.indexOf(k) + 1));
+    if (opts.byUnit) selects.push(sql`${sql.ref(UNIT)} as u`);
+    if (sets.length > 1) selects.push(sql`grouping(${sql.join(keys.map((k) => sql.ref(k)))}) as g`);
     selects.push(sql`count(*) as n`);
     const sums = [...sumFields];
     sums.forEach((f, i) => selects.push(sql`coalesce(sum(${sql.ref(f)}), 0) as ${sql.ref(`s${i}`)}`));
     if (opts.withIds) selects.push(sql`array_agg(id order by id) as ids`);
     const groupBy =
-      breakdowns.length > 1
-        ? sql`group by grouping sets (${sql.join(bdCols.map((c) => sql`(${sql.join([c, ...wordCols])})`))})`
-        : breakdowns.length + wordCols.length > 0
-          ? sql`group by ${sql.join([...bdCols, ...wordCols])}`
+      sets.length > 1
+        ? sql`group by grouping sets (${sql.join(sets.map((set) => sql`(${sql.join([...set.map(position), ...wordCols])})`))})`
+        : (sets[0] ?? []).length + wordCols.length > 0
+          ? sql`group by ${sql.join([...(sets[0] ?? []).map(position), ...wordCols])}`
           : sql``;
-    // by unit, each record carries its organisation's path (a subquery, so no column name of the ledger clashes with org's)
+    // by unit, each record carries the unit below the organisation it belongs to: the code after the organisation's
+    // own in its organisation path, or the organisation's code for its own records (a subquery, so that no column
+    // name of the ledger clashes with org's)
     const from = opts.byUnit
-      ? sql`(select ${sql.table(l.table)}.*, o.path as fz_org_path from ${sql.table(l.table)} join org o on o.code = ${sql.table(l.table)}.org_code where o.path like ${`%/${p.org}/%`}) as ${sql.table(l.table)}`
+      ? sql`(select ${sql.table(l.table)}.*, o.${sql.ref(UNIT)} from ${sql.table(l.table)} join (select code, coalesce(substring(path from ${`/${p.org}/([^/]+)/`}), ${p.org}) as ${sql.ref(UNIT)} from org where path like ${`%/${p.org}/%`}) o on o.code = ${sql.table(l.table)}.org_code) as ${sql.table(l.table)}`
       : sql`${sql.table(l.table)}`;
     const raw = (await sql<Record<string, unknown>>`select ${sql.join(selects)} from ${from} where org_code in ${subtree} and status = 'active' ${groupBy}`.execute(db)).rows;
     const flagIndex = new Map(flagKeys.map((k, i) => [k, { word: `f${Math.floor(i / 30)}`, bit: i % 30 }]));
-    // grouping() sets a bit for every breakdown column left out of the row's grouping set (the first column is the highest bit)
-    const setOf = (r: Record<string, unknown>): number => {
-      if (breakdowns.length <= 1) return 0;
-      const g = Number(r['g']);
-      return breakdowns.findIndex((_, i) => g === (2 ** breakdowns.length - 1) - 2 ** (breakdowns.length - 1 - i));
-    };
+    // grouping() sets a bit for every key column left out of the row's grouping set (the first column is the highest bit)
+    const all = 2 ** keys.length - 1;
+    const setByGrouping = new Map(sets.map((set, i) => [all - set.reduce((m, k) => m + 2 ** (keys.length - 1 - keys.indexOf(k)), 0), i]));
+    const setOf = (r: Record<string, unknown>): number => (sets.length > 1 ? (setByGrouping.get(Number(r['g'])) ?? -1) : 0);
     const rows = raw.map((r) => ({
       set: setOf(r),
       flag: (k: string): boolean => {
@@ -199,15 +202,20 @@ export async function computeIndicators(ctx: Ctx, defs: readonly IndicatorDef[],
       unit: String(r['u'] ?? ''),
     }));
     type Row = (typeof rows)[number];
-    const matches = (ind: LedgerIndicator, r: Row, period: 'cur' | 'prev'): boolean => {
-      // every grouping set holds all the records: read an indicator from its breakdown's set, or from the first
-      const own = ind.distinct ?? (ind.breakdown && !isMulti(ind.breakdown) ? ind.breakdown : undefined);
-      const set = own ? breakdowns.indexOf(own) : 0;
-      if (r.set !== Math.max(set, 0)) return false;
+    // every grouping set holds all the records: an indicator is read from its breakdown's set, a distinct count
+    // from its field's (the unit set, by unit), anything else from the unit set or the first
+    const setFor = (ind: LedgerIndicator): number => {
+      if (ind.breakdown && !isMulti(ind.breakdown)) return sets.findIndex((set) => set.length === 1 && set[0] === ind.breakdown);
+      if (ind.distinct) return opts.byUnit ? unitSet : sets.findIndex((set) => set[0] === ind.distinct);
+      return opts.byUnit ? unitSet : 0;
+    };
+    // whether a group's records count for an indicator, the group being in the given grouping set
+    const matchesIn = (ind: LedgerIndicator, r: Row, period: 'cur' | 'prev'): boolean => {
       const dateField = ind.dateField ?? l.dateField;
       if (period === 'prev' && !ind.snapshot && dateField && !r.flag(`prev:${dateField}`)) return false;
       return (tests.get(ind.id) ?? []).every((k) => (period === 'prev' && k.startsWith('cur:') ? true : r.flag(k)));
     };
+    const matches = (ind: LedgerIndicator, r: Row, period: 'cur' | 'prev'): boolean => r.set === setFor(ind) && matchesIn(ind, r, period);
     const multi: Array<{ ind: LedgerIndicator; value: IndicatorValue }> = [];
     const round = (x: number): number => Math.round(x * 100) / 100;
     const measure = (ind: LedgerIndicator, r: Row): number => (ind.kind === 'sum' ? r.sum(ind.field ?? '') : r.n);
@@ -231,7 +239,8 @@ export async function computeIndicators(ctx: Ctx, defs: readonly IndicatorDef[],
       };
       if (opts.byUnit) {
         const units: Record<string, number> = {};
-        for (const u of new Set(hit.map((r) => r.unit))) units[u] = round(total(ind, hit.filter((r) => r.unit === u)));
+        const inUnitSet = rows.filter((r) => r.set === unitSet && matchesIn(ind, r, 'cur'));
+        for (const u of new Set(inUnitSet.map((r) => r.unit))) units[u] = round(total(ind, inUnitSet.filter((r) => r.unit === u)));
         v.units = units;
       }
       if (ind.breakdown && isMulti(ind.breakdown)) {
