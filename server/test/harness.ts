@@ -88,6 +88,13 @@ export async function freshDatabase(fromTemplate?: string): Promise<{ url: strin
     async drop() {
       const c = new pg.Client({ connectionString: admin });
       await c.connect();
+      // a closed pool resolves before its sockets are gone: wait for them to leave rather than terminate them
+      // (a forced drop sends the closing clients a FATAL they report as an uncaught error)
+      for (let tries = 0; ; tries++) {
+        const left = await c.query<{ n: string }>('select count(*) as n from pg_stat_activity where datname = $1', [name]);
+        if (Number(left.rows[0]?.n ?? 0) === 0 || tries >= 100) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     },
