@@ -2,6 +2,7 @@ import type { ConfigOverrides } from './platform/config/config.ts';
 import { calendarCliCommands } from './platform/calendar/calendar.cli.ts';
 import type { ModuleDefinition } from './platform/module.ts';
 import { workflowCliCommands } from './platform/workflow/workflow.cli.ts';
+import { indicatorCliCommands } from './platform/indicators/indicator.cli.ts';
 
 /** a subcommand contributed by a platform part or a module (deadline, calendar load, review, report…) */
 export interface CliCommand {
@@ -30,4 +31,4 @@ export const cliCommands: CliCommand[] = [
 
 // the modules are loaded when a command runs: the platform's commands do not import them
 const modules = async (): Promise<ModuleDefinition[]> => (await import('./modules/index.ts')).modules;
-cliCommands.push(...calendarCliCommands(modules), ...workflowCliCommands(modules));
+cliCommands.push(...calendarCliCommands(modules), ...workflowCliCommands(modules), ...indicatorCliCommands(modules));

@@ -13,6 +13,7 @@ import { backup, readBackupHeader, restore } from './platform/db/backup.ts';
 import { connect } from './platform/db/connect.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { syncLedgerTables } from './platform/ledger/ledger.schema.ts';
+import { syncTallies } from './platform/indicators/indicator.tally.ts';
 import { systemActor } from './platform/http/context.ts';
 import { orgCodeSchema } from './platform/orgs/org.service.ts';
 import { cliCommands } from './cli-commands.ts';
@@ -223,6 +224,8 @@ async function restoreCommand(overrides: { dataDir?: string | undefined }, file:
     // declared ledgers' tables come from their declarations, as at every start
     await syncLedgerTables(handle.db, modules.flatMap((m) => m.ledgers ?? []));
     const r = await restore(handle.db, file, join(dataDir, 'files'));
+    // the indicator tally is not in the backup: it is counted from the restored records
+    await syncTallies(handle.db, modules.flatMap((m) => m.ledgers ?? []), modules.flatMap((m) => m.indicators ?? []), { force: true });
     const v = await verifyChain(handle.db);
     out(`恢复完成：${r.rows} 行，${r.files} 个附件；审计日志${v.ok ? `核验通过（${v.checked} 条）` : `核验失败：第 ${v.firstBad?.id} 号`}`);
     return v.ok ? 0 : 1;

@@ -1,5 +1,6 @@
 import { audit } from '../platform/audit/audit.service.ts';
 import { refreshStatistics } from '../platform/db/statistics.ts';
+import { compactTally } from '../platform/indicators/indicator.tally.ts';
 import { scanDeadlines } from '../platform/workflow/reminder.service.ts';
 import { hashPassword } from '../platform/auth/password.ts';
 import { systemActor, type Ctx } from '../platform/http/context.ts';
@@ -41,6 +42,7 @@ export async function seedDemo(platform: Platform, now = new Date()): Promise<bo
   // the seeded records' statutory clocks and reminders, so deadlines show before the first daily scan
   await scanDeadlines(platform, undefined, now);
   await refreshStatistics(platform.db);
+  await compactTally(platform.db);
   return true;
 }
 

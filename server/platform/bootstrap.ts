@@ -8,6 +8,7 @@ import { migrateToLatest, type MigrationSet } from './db/migrate.ts';
 import { BlobStore } from './files/blob-store.ts';
 import { createLedgerRegistry, ledgerPermissions } from './ledger/ledger.registry.ts';
 import { syncLedgerTables } from './ledger/ledger.schema.ts';
+import { syncTallies } from './indicators/indicator.tally.ts';
 import { join } from 'node:path';
 import type { Database } from './db/schema.ts';
 import type { ModuleDefinition, Platform } from './module.ts';
@@ -34,7 +35,11 @@ export async function startPlatform(modules: ModuleDefinition[], overrides: Conf
   const extra: MigrationSet = Object.assign({}, ...(opts.migrationsFrom ?? modules).map((m) => m.migrations ?? {}));
   const migrated = await migrateToLatest(handle.db, extra);
   const ledgers = createLedgerRegistry(modules.flatMap((m) => m.ledgers ?? []));
-  const applied = await syncLedgerTables(handle.db, opts.migrationsFrom ? opts.migrationsFrom.flatMap((m) => m.ledgers ?? []) : ledgers.all());
+  const declaring = opts.migrationsFrom ?? modules;
+  const allLedgers = opts.migrationsFrom ? opts.migrationsFrom.flatMap((m) => m.ledgers ?? []) : ledgers.all();
+  const applied = await syncLedgerTables(handle.db, allLedgers);
+  // the tally keeps every declared indicator's figures; a changed declaration recounts its ledger (decision 0006)
+  applied.push(...(await syncTallies(handle.db, allLedgers, declaring.flatMap((m) => m.indicators ?? []))));
   const permissions: PermissionDef[] = [...platformPermissions, ...ledgers.all().flatMap(ledgerPermissions), ...modules.flatMap((m) => m.permissions ?? [])];
   await syncRoles(handle.db, permissions);
   const blobs = new BlobStore(process.env['FAZHI_FILES'] ?? join(config.dataDir.startsWith('memory://') ? `${process.env['TMPDIR'] ?? '/tmp'}/fazhi-memory-files` : config.dataDir, 'files'));

@@ -8,7 +8,8 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
 
 const FORMAT = 'fazhi-backup/1';
-const SKIP = new Set(['kysely_migration', 'kysely_migration_lock']);
+// the indicator tally is derived from the ledgers: the restored instance recounts it from the restored records
+const SKIP = new Set(['kysely_migration', 'kysely_migration_lock', 'indicator_tally', 'indicator_tally_spec']);
 // tables that start-up fills (reference data, role catalogue, generated ledger DDL log): the backup's rows replace them
 const SEEDED = ['setting', 'role', 'calendar_day', 'calendar_year', 'ledger_schema'];
 

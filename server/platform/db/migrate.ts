@@ -4,6 +4,7 @@ import * as ledgerFiles from './migrations/20261122000300-ledger-files.ts';
 import { calendarMigrations } from '../calendar/calendar.migration.ts';
 import { workflowMigrations } from '../workflow/workflow.migration.ts';
 import { numberingMigrations } from '../numbering/numbering.migration.ts';
+import { indicatorMigrations } from '../indicators/indicator.migration.ts';
 
 /** migrations keyed by name; names start with a timestamp so they sort in the order they were written */
 export type MigrationSet = Record<string, Migration>;
@@ -15,6 +16,7 @@ export const platformMigrations: MigrationSet = {
   ...calendarMigrations,
   ...workflowMigrations,
   ...numberingMigrations,
+  ...indicatorMigrations,
 };
 
 class StaticProvider implements MigrationProvider {

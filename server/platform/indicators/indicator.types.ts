@@ -53,6 +53,8 @@ export function defineIndicators(defs: IndicatorDef[]): IndicatorDef[] {
     if (ids.has(d.id)) throw new Error(`duplicate indicator ${d.id}`);
     ids.add(d.id);
     if (d.kind === 'sum' && !d.field) throw new Error(`${d.id}: sum without field`);
+    // a distinct count is a number of values, not of records: it has no parts
+    if (d.kind !== 'ratio' && d.distinct && d.breakdown) throw new Error(`${d.id}: distinct with breakdown`);
   }
   return defs;
 }

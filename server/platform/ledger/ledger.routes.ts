@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { refreshStatistics } from '../db/statistics.ts';
+import { compactTally } from '../indicators/indicator.tally.ts';
 import { audit } from '../audit/audit.service.ts';
 import { addAttachment, listAttachments, readAttachment, removeAttachment } from '../files/attachment.service.ts';
 import type { Ctx } from '../http/context.ts';
@@ -79,6 +80,7 @@ export function ledgerRoutes(api: Api, platform: Platform, l: LedgerDef): void {
       if (result.errors.length) return { ...summary, valid: plan.valid.length - new Set(result.errors.map((e) => e.row)).size, errors: [...plan.errors, ...result.errors].sort((a, b) => a.row - b.row) };
       // a bulk write: keep the planner's statistics current (the embedded database has no autovacuum)
       await refreshStatistics(ctx.tx, [l.table]);
+      await compactTally(ctx.tx);
       await audit(ctx, { entity: l.name, entityId: 'import', action: 'import_file', orgCode: ctx.scope.root, diff: { file: file.filename, rows: plan.total, imported: result.ids.length, skipped: summary.invalid } });
       return { ...summary, imported: result.ids.length };
     },
