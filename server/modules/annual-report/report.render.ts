@@ -66,6 +66,9 @@ export function buildDocumentSpec(content: ReportContent, values: Values, sign: 
   return { title: content.title, blocks };
 }
 
+// unit columns per part of the appendix table: with the label and total columns, ten fit the type area in 五号
+const APPENDIX_COLUMNS = 8;
+
 /**
  * a county's report rests on its units' records: an appendix sets every figure the text quotes side by side for
  * each unit below (and the county's own records), with the total the text uses
@@ -79,20 +82,28 @@ function unitsAppendix(content: ReportContent, values: Values, units: ReadonlyAr
   // the county's own records sit under its own code, the one code that is not a unit below
   const ownCode = [...new Set(quoted.flatMap((v) => Object.keys(v.units ?? {})))].find((c) => !units.some((u) => u.code === c));
   const columns = ownCode && quoted.some((v) => v.unit !== '%' && (v.units?.[ownCode] ?? 0) !== 0) ? [...units, { code: ownCode, name: '本级' }] : [...units];
-  // a unit with nothing to count shows 0 for a count and — for a rate (no denominator, no rate)
+  // a unit with nothing to count shows 0 for a count and — for a rate (no denominator, no rate); the unit of measure
+  // goes with the row's label, so the cells hold bare numbers that fit their columns
   const cell = (v: V, code: string | null): string => {
     const n = code === null ? v.value : v.units?.[code];
-    return n === undefined ? (v.unit === '%' ? '—' : formatValue({ value: 0, unit: v.unit })) : formatValue({ value: n, unit: v.unit });
+    return n === undefined ? (v.unit === '%' ? '—' : '0') : formatValue({ value: n, unit: v.unit }).slice(0, -v.unit.length);
   };
+  // a county with many units gets the table in parts of at most eight unit columns, each repeating the labels; the
+  // total closes the last part
+  const parts = Array.from({ length: Math.ceil(columns.length / APPENDIX_COLUMNS) }, (_, i) => columns.slice(i * APPENDIX_COLUMNS, (i + 1) * APPENDIX_COLUMNS));
   return [
     { kind: 'pageBreak' },
     { kind: 'para', text: '附件', bold: true, indent: false },
     { kind: 'subtitle', text: '各单位主要数据汇总表' },
-    {
-      kind: 'table',
-      small: true,
-      header: [['数据项', ...columns.map((c) => c.name), '合计']],
-      rows: quoted.map((v) => [v.label, ...columns.map((c) => cell(v, c.code)), cell(v, null)]),
-    },
+    ...parts.map((part, i): Block => {
+      const last = i === parts.length - 1;
+      return {
+        kind: 'table',
+        small: true,
+        widths: [3, ...part.map(() => 1.2), ...(last ? [1.3] : [])],
+        header: [['数据项', ...part.map((c) => c.name), ...(last ? ['合计'] : [])]],
+        rows: quoted.map((v) => [{ text: `${v.label}（${v.unit}）`, align: 'left' as const }, ...part.map((c) => cell(v, c.code)), ...(last ? [cell(v, null)] : [])]),
+      };
+    }),
   ];
 }

@@ -37,6 +37,8 @@ function run(text: string, font: Font, size: number, opts: { bold?: boolean; bre
 interface ParaProps {
   keepNext?: boolean;
   pageBreakBefore?: boolean;
+  /** off the document's line grid (which would round every line up to the body's 22-line pitch) */
+  offGrid?: boolean;
   /** exact line height and space after, in twips */
   line?: number;
   after?: number;
@@ -50,6 +52,7 @@ function para(p: ParaProps, runs: string): string {
   const props = [
     p.keepNext ? '<w:keepNext/>' : '',
     p.pageBreakBefore ? '<w:pageBreakBefore/>' : '',
+    p.offGrid ? '<w:snapToGrid w:val="0"/>' : '',
     p.line ? `<w:spacing w:after="${p.after ?? 0}" w:before="0" w:line="${p.line}" w:lineRule="exact"/>` : '',
     p.firstLine || p.right || p.left ? `<w:ind${p.left ? ` w:left="${p.left}"` : ''}${p.right ? ` w:right="${p.right}"` : ''}${p.firstLine ? ` w:firstLine="${p.firstLine}"` : ''}/>` : '',
     p.align ? `<w:jc w:val="${p.align}"/>` : '',
@@ -101,15 +104,15 @@ function table(b: Extract<Block, { kind: 'table' }>): string {
   const layout = layoutTable(b);
   // official statistics tables are wide: 五号 (10.5 pt) instead of 小四 when asked for or past ten columns
   const size = b.small || (layout.spanned && layout.cols > 10) ? SIZE.n5 : SIZE.table;
-  // statistics tables do not sit on the body's 22-line grid: single lines at 1.3 × the type size
-  const tight = Math.round(size * 10 * 1.3);
-  // a column grid (from widths, else equal) so Word and LibreOffice agree on the layout
-  const grid = columnGrid(layout.cols, layout.spanned ? b.widths : undefined);
+  // statistics tables (spanned or small) do not sit on the body's 22-line grid: single lines at 1.3 × the type size
+  const tight = layout.spanned || b.small ? Math.round(size * 10 * 1.3) : undefined;
+  // a column grid (from widths, else equal), and each cell's width from it, so Word and LibreOffice agree on the layout
+  const grid = columnGrid(layout.cols, b.widths);
   const cell = (c: PlacedCell): string => {
-    const width = layout.spanned ? `<w:tcW w:type="dxa" w:w="${grid.slice(c.col, c.col + c.colSpan).reduce((a, x) => a + x, 0)}"/>` : '';
+    const width = `<w:tcW w:type="dxa" w:w="${grid.slice(c.col, c.col + c.colSpan).reduce((a, x) => a + x, 0)}"/>`;
     const merge = c.covered ? '<w:vMerge w:val="continue"/>' : c.rowSpan > 1 ? '<w:vMerge w:val="restart"/>' : '';
     const text = c.covered ? '' : run(c.text, c.head ? 'hei' : 'song', size);
-    return `<w:tc><w:tcPr>${width}<w:gridSpan w:val="${c.colSpan}"/>${merge}${CELL_MARGINS}<w:vAlign w:val="center"/></w:tcPr>${para({ align: c.align === 'left' ? 'left' : 'center', ...(layout.spanned ? { line: tight } : {}) }, text)}</w:tc>`;
+    return `<w:tc><w:tcPr>${width}<w:gridSpan w:val="${c.colSpan}"/>${merge}${CELL_MARGINS}<w:vAlign w:val="center"/></w:tcPr>${para({ align: c.align === 'left' ? 'left' : 'center', ...(tight ? { line: tight, offGrid: true } : {}) }, text)}</w:tc>`;
   };
   const rows = layout.rows.map((r) => {
     const props = `${layout.spanned ? '<w:cantSplit/>' : ''}${r.head ? '<w:tblHeader/>' : ''}`;
