@@ -131,6 +131,30 @@ describe('indicator tally', () => {
     expect(await differences()).toEqual([]);
   });
 
+  it('keeps every ledger’s figures through one-record and many-record inserts, edits, withdrawals and deletions', async () => {
+    const db = t.platform.db;
+    const sources = new Set(defs().flatMap((d) => (d.kind === 'ratio' ? [] : [d.ledger])));
+    const ledgers = t.platform.ledgers.all().filter((l) => sources.has(l.name));
+    expect(ledgers.length).toBeGreaterThan(20);
+    for (const l of ledgers) {
+      const table = sql.table(l.table);
+      const cols = l.fields.map((f) => f.name);
+      const copied = l.fields.map((f) => ((l.uniqueFields ?? []).includes(f.name) ? sql`${sql.ref(f.name)} || '-副本'` : sql.ref(f.name)));
+      // one record at a time (the API's writes): a copy in another town, an edit of every field from another record, a deletion
+      await sql`insert into ${table} (org_code, ${sql.join(cols.map((c) => sql.ref(c)))}, created_by, updated_by) select ${'999001002000'}, ${sql.join(copied)}, 'test', 'test' from ${table} where id = (select min(id) from ${table} where status = 'active')`.execute(db);
+      const editable = cols.filter((c) => !(l.uniqueFields ?? []).includes(c));
+      await sql`update ${table} t set ${sql.join(editable.map((c) => sql`${sql.ref(c)} = s.${sql.ref(c)}`))} from (select * from ${table} order by id desc limit 1 offset 3) s where t.id = (select min(id) + 1 from ${table})`.execute(db);
+      await sql`delete from ${table} where id = (select max(id) from ${table})`.execute(db);
+      // many at once (imports, bulk corrections): withdraw forty, move ten to another town, bring the forty back
+      await sql`update ${table} set status = 'withdrawn' where id in (select id from ${table} where status = 'active' order by id limit 40)`.execute(db);
+      await sql`update ${table} set org_code = ${'999001003000'} where id in (select id from ${table} order by id desc limit 10)`.execute(db);
+      await sql`update ${table} set status = 'active' where id in (select id from ${table} order by id limit 40) and withdrawn_at is null`.execute(db);
+    }
+    expect(await differences()).toEqual([]);
+    await compactTally(db);
+    expect(await differences()).toEqual([]);
+  });
+
   it('is what whole-year figures are read from, is checked against the tables by `verify`, and recounted by `rebuild`', async () => {
     const cases = await figure('mediation.succeeded');
     expect(cases?.value).toBeGreaterThan(0);

@@ -21,6 +21,8 @@ type AnyDb = Kysely<any>;
 const TALLY_VERSION = 1;
 const SYNC_LOCK = 8150004;
 const COMPACT_LOCK = 8150005;
+// a statement changing up to this many records takes the one-pass form of the tally's insert, more the per-indicator one
+const FEW_ROWS = 16;
 
 /** what decides an indicator's tally rows; a change to any of it rebuilds its ledger's tally */
 export function tallyHash(l: LedgerDef, ind: LedgerIndicator): string {
@@ -51,23 +53,38 @@ export function indicatorsByLedger(defs: readonly IndicatorDef[]): Map<string, L
  * +1 or −1): one branch per indicator, summed per key, nothing written for changes that cancel out. Values are
  * literals, so the statement can live inside a trigger function.
  */
-export function tallyInsert(l: LedgerDef, inds: readonly LedgerIndicator[], source: RawBuilder<unknown>, delta: boolean): RawBuilder<unknown> {
-  const branches = inds.flatMap((ind) => {
+export function tallyInsert(l: LedgerDef, inds: readonly LedgerIndicator[], source: RawBuilder<unknown>, delta: boolean, shape: 'rows' | 'branches' = 'branches'): RawBuilder<unknown> {
+  const parts = inds.map((ind) => {
     const dateField = periodField(l, ind);
-    const y = dateField ? sql`extract(year from ${sql.ref(dateField)})::int` : sql`0`;
-    const s = ind.kind === 'sum' && ind.field ? sql`fz_sign * coalesce(${sql.ref(ind.field)}, 0)::numeric` : sql`0::numeric`;
-    const cond = sql`status = 'active'${dateField ? sql` and ${sql.ref(dateField)} is not null` : sql``} and ${whereAllSql(l, ind.where, true)}`;
-    const id = sql.lit(ind.id);
-    const keyed = (k: RawBuilder<unknown>): RawBuilder<unknown> => sql`select ${id}::text as ind, org_code, ${y} as y, ${k}::text as k, fz_sign as n, ${s} as s from fz_src where ${cond}`;
-    if (ind.breakdown && isMultiField(l, ind.breakdown)) {
-      // the total counts each record once; each value of a multi-value field counts the records holding it
-      const parts = sql`select ${id}::text, org_code, ${y}, to_jsonb(fz_e.v)::text, fz_sign, ${s} from fz_src cross join lateral jsonb_array_elements_text(coalesce(${sql.ref(ind.breakdown)}, '[]'::jsonb)) as fz_e(v) where ${cond}`;
-      return [keyed(sql`''`), parts];
-    }
-    // a breakdown or a distinct count keeps one row per value of its field (JSON text: "劳动争议", true, 3, null)
-    const split = ind.breakdown ?? ind.distinct;
-    return [keyed(split ? sql`coalesce(to_jsonb(${sql.ref(split)})::text, 'null')` : sql`''`)];
+    const y = dateField ? sql`extract(year from ${sql.ref(dateField)})::int` : sql`0::int`;
+    const s = ind.kind === 'sum' && ind.field ? sql`coalesce(${sql.ref(ind.field)}, 0)::numeric` : sql`0::numeric`;
+    const ok = sql`${dateField ? sql`${sql.ref(dateField)} is not null and ` : sql``}${whereAllSql(l, ind.where, true)}`;
+    const multi = !!ind.breakdown && isMultiField(l, ind.breakdown);
+    // a breakdown or a distinct count keeps one row per value of its field (JSON text: "劳动争议", true, 3, null); a
+    // multi-value field's total counts each record once, under ''
+    const split = multi ? undefined : (ind.breakdown ?? ind.distinct);
+    const k = split ? sql`coalesce(to_jsonb(${sql.ref(split)})::text, 'null')` : sql`''`;
+    return { ind, y, s, ok, k, multi };
   });
+  const branches: Array<RawBuilder<unknown>> = [];
+  if (shape === 'rows') {
+    // a few records (the API's one-record writes): one pass giving a row per record and indicator, kept where it
+    // counts; a small plan that starts fast
+    const rows = sql.join(
+      parts.map((x) => sql`(${sql.lit(x.ind.id)}::text, ${x.ok}, ${x.y}, ${x.k}::text, ${x.s})`),
+      sql`, `,
+    );
+    branches.push(sql`select v.ind, fz_src.org_code, v.y, v.k, fz_src.fz_sign as n, fz_src.fz_sign * v.s as s from fz_src cross join lateral (values ${rows}) as v(ind, ok, y, k, s) where fz_src.status = 'active' and v.ok`);
+  } else {
+    // many records (imports, recounts): one branch per indicator, computing keys only for the records that count
+    for (const x of parts) branches.push(sql`select ${sql.lit(x.ind.id)}::text as ind, org_code, ${x.y} as y, ${x.k}::text as k, fz_sign as n, fz_sign * ${x.s} as s from fz_src where status = 'active' and ${x.ok}`);
+  }
+  // each value of a multi-value field counts the records holding it
+  for (const x of parts.filter((p) => p.multi)) {
+    branches.push(
+      sql`select ${sql.lit(x.ind.id)}::text, org_code, ${x.y}, to_jsonb(fz_e.v)::text, fz_sign, fz_sign * ${x.s} from fz_src cross join lateral jsonb_array_elements_text(coalesce(${sql.ref(x.ind.breakdown ?? '')}, '[]'::jsonb)) as fz_e(v) where status = 'active' and ${x.ok}`,
+    );
+  }
   return sql`with fz_src as materialized (${source})
     insert into indicator_tally (ledger, ind, org_code, y, k, n, s, delta)
     select ${sql.lit(l.name)}, ind, org_code, y, k, sum(n), sum(s), ${sql.lit(delta)} from (${sql.join(branches, sql` union all `)}) fz_x
@@ -78,14 +95,25 @@ const fnName = (l: LedgerDef): string => `fz_tally_${l.table}`;
 
 /** the trigger function keeping a ledger's tally: SQL text, values inlined */
 export function tallyFunctionSql(db: AnyDb, l: LedgerDef, inds: readonly LedgerIndicator[]): string {
-  const text = (source: string): string => tallyInsert(l, inds, sql.raw(source), true).compile(db).sql;
+  const text = (source: string, shape: 'rows' | 'branches'): string => tallyInsert(l, inds, sql.raw(source), true, shape).compile(db).sql;
+  const both = (table: string, source: string): string => `if (select count(*) from ${table}) <= ${FEW_ROWS} then
+      ${text(source, 'rows')};
+    else
+      ${text(source, 'branches')};
+    end if`;
+  // an update that changes none of the columns the indicators read (a text, a workflow timestamp) changes no figure
+  const read = [...new Set(['status', 'org_code', ...inds.flatMap((i) => [periodField(l, i), ...Object.keys(i.where ?? {}), i.breakdown, i.distinct, i.kind === 'sum' ? i.field : undefined])])].filter((c): c is string => !!c);
+  const row = (alias: string): string => `(${read.map((c) => `${alias}.${c}`).join(', ')})`;
   const body = `begin
   if tg_op = 'INSERT' then
-    ${text('select 1 as fz_sign, * from fz_new')};
+    ${both('fz_new', 'select 1 as fz_sign, * from fz_new')};
   elsif tg_op = 'UPDATE' then
-    ${text('select -1 as fz_sign, * from fz_old union all select 1 as fz_sign, * from fz_new')};
+    if not exists (select 1 from fz_old o join fz_new n on n.id = o.id where ${row('o')} is distinct from ${row('n')}) then
+      return null;
+    end if;
+    ${both('fz_new', 'select -1 as fz_sign, * from fz_old union all select 1 as fz_sign, * from fz_new')};
   elsif tg_op = 'DELETE' then
-    ${text('select -1 as fz_sign, * from fz_old')};
+    ${both('fz_old', 'select -1 as fz_sign, * from fz_old')};
   end if;
   return null;
 end`;
