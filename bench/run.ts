@@ -6,8 +6,10 @@ import { reportBench } from './report.bench.ts';
 const which = process.argv[2] ?? 'all';
 if (which === 'all' || which === 'report') {
   const r = await reportBench(modules, Number(process.env['BENCH_RECORDS'] ?? 200_000));
-  console.log(`report: ${r.records} records in 15 towns, ${r.indicators} indicators + DOCX in ${r.reportMs} ms CPU (the indicators alone, without the county's per-unit split: ${r.indicatorsMs} ms); lower bound (count(*) group by of each source table) ${r.lowerMs} ms; ratio ${r.ratio}× (target ≤ 2×)`);
-  console.log(`writes: the indicator tally's triggers on ${r.writes.ledger} (${r.writes.indicators} indicators): one-record updates ${r.writes.single}× (${r.writes.perUpdateMs.with} ms against ${r.writes.perUpdateMs.without} ms CPU each), a 5 000-record insert ${r.writes.bulk}× the same writes without them`);
+  // the embedded database runs in this process: its CPU time is the work; a PostgreSQL server's is not in it
+  const clock = process.env['DATABASE_URL'] ? 'wall-clock' : 'CPU';
+  console.log(`report: ${r.records} records in 15 towns, ${r.indicators} indicators + DOCX in ${r.reportMs} ms ${clock} (the indicators alone, without the county's per-unit split: ${r.indicatorsMs} ms); lower bound (count(*) group by of each source table) ${r.lowerMs} ms; ratio ${r.ratio}× (target ≤ 2×)`);
+  console.log(`writes: the indicator tally's triggers on ${r.writes.ledger} (${r.writes.indicators} indicators): one-record updates ${r.writes.single}× (${r.writes.perUpdateMs.with} ms against ${r.writes.perUpdateMs.without} ms ${clock} each), a 5 000-record insert ${r.writes.bulk}× the same writes without them`);
   if (r.ratio > 2) process.exitCode = 1;
 }
 if (which === 'all' || which === 'export') {
