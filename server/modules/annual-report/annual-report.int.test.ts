@@ -111,6 +111,10 @@ describe('annual report', () => {
     const total = compare.units.find((u) => u.orgName === '合计');
     const parts = compare.units.filter((u) => u.orgName !== '合计');
     expect(total?.values['mediation.cases']).toBe(parts.reduce((s, u) => s + (u.values['mediation.cases'] ?? 0), 0));
+    // a department with no mediation cases counts 0 cases and has no success rate (not 0%)
+    const office = compare.units.find((u) => u.orgCode === '999001000000-03');
+    expect(office?.values['mediation.cases']).toBe(0);
+    expect(office?.values).not.toHaveProperty('mediation.success_rate');
   });
 
   it('lets the county adjust the template, refusing live fields that name no indicator', async () => {

@@ -340,7 +340,9 @@ export async function compareUnits(ctx: Ctx, platform: Platform, year: number, i
   const children = await unitsBelow(ctx, ctx.scope.root);
   // one scan per table for every unit at once: the county's figures split by the unit each record belongs to
   const values = (await computeIndicators(ctx, defs, platform.ledgers, { org: ctx.scope.root, from: `${year}-01-01`, to: `${year}-12-31` }, { byUnit: true })).filter((v) => shown.some((s) => s.id === v.id));
-  const of = (code: string | null): Record<string, number> => Object.fromEntries(values.map((v) => [v.id, code === null ? v.value : (v.units?.[code] ?? 0)]));
+  // a unit with nothing counted shows 0; a rate with no denominator is left out (the page shows —), as in the appendix
+  const of = (code: string | null): Record<string, number> =>
+    Object.fromEntries(values.flatMap((v) => (code === null ? [[v.id, v.value]] : v.units?.[code] !== undefined ? [[v.id, v.units[code]]] : v.kind === 'ratio' ? [] : [[v.id, 0]])));
   const units = [...children.map((c) => ({ orgCode: c.code, orgName: c.name, values: of(c.code) })), ...(values.some((v) => (v.units?.[ctx.scope.root] ?? 0) !== 0) ? [{ orgCode: ctx.scope.root, orgName: '本级', values: of(ctx.scope.root) }] : []), { orgCode: ctx.scope.root, orgName: '合计', values: of(null) }];
   return { indicators: shown.map((d) => ({ id: d.id, label: d.label, unit: d.unit })), units };
 }

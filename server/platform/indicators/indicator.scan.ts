@@ -117,6 +117,7 @@ export async function scanLedger(ctx: Ctx, l: LedgerDef, inds: readonly LedgerIn
       unit: ind.unit,
       value: round2(total(ind, hit)),
       ...(ind.distinct ? { distinct: ind.distinct } : {}),
+        ...(periodField(l, ind) === null ? { snapshot: true } : {}),
       recordCount: hit.reduce((a, r) => a + r.n, 0),
       breakdown: [],
       link: listLink(l, ind, p),

@@ -263,6 +263,7 @@ export async function tallyValues(ctx: Ctx, ledgers: ReadonlyArray<readonly [Led
         unit: ind.unit,
         value: figure(mine),
         ...(ind.distinct ? { distinct: ind.distinct } : {}),
+        ...(periodField(l, ind) === null ? { snapshot: true } : {}),
         recordCount: totalParts(mine).reduce((a, x) => a + x.n, 0),
         breakdown: [],
         link: listLink(l, ind, p),

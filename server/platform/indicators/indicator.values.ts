@@ -43,6 +43,8 @@ export interface IndicatorValue {
   distinct?: string;
   /** a ratio's statutory floor (see RatioIndicator.required) */
   required?: number;
+  /** counted whatever the records' dates (a roster: committees, advisors): the same in any period */
+  snapshot?: boolean;
 }
 
 export interface ComputeOptions {
@@ -193,6 +195,7 @@ export function ratioValue(d: RatioIndicator, values: ReadonlyMap<string, Indica
     numerator: { id: d.numerator, value: num.value },
     denominator: { id: d.denominator, value: den.value },
     ...(d.required !== undefined ? { required: d.required } : {}),
+    ...(num.snapshot && den.snapshot ? { snapshot: true } : {}),
   };
 }
 

@@ -7,7 +7,7 @@ import { api, errorText } from '../../platform/api.ts';
 import { DataTable } from '../../platform/DataTable.tsx';
 import { formatDateTime } from '../../platform/format.ts';
 import { hasPermission, useMe } from '../../platform/session.ts';
-import { formatNumber, handTypedNumbers } from './live-text.ts';
+import { formatNumber, handTypedNumbers, yearOnYearNotes } from './live-text.ts';
 import { ledgerOfLink, reportKeys, STATUS_LABELS, versionExportUrl, type IndicatorValue, type ReportCheck, type ReportContent, type ReportDraft, type ReportVersion, type VersionDiff } from './report-api.ts';
 
 export const EXPORT_FORMATS = [
@@ -47,13 +47,7 @@ export function ChecksPanel({ checks, content, values, used, onJump }: { checks:
       if (typed.length) rows.push({ key: `hand-${si}-${ii}`, severity: 'warning', message: `手工录入的数字：${typed.join('、')}（建议改为插入实时数据）`, target: `s${si}-${ii}` });
     }),
   );
-  for (const v of values) {
-    if (!used.has(v.id) || v.previous === undefined || v.previous === null || v.previous === v.value) continue;
-    const change = v.previous === 0 ? null : ((v.value - v.previous) / v.previous) * 100;
-    if (change !== null && Math.abs(change) < 30) continue;
-    const text = change === null ? `上年为0，今年${formatNumber(v.value)}${v.unit}` : `同比${change > 0 ? '增加' : '减少'}${Math.abs(change).toFixed(0)}%（上年${formatNumber(v.previous)}${v.unit}，今年${formatNumber(v.value)}${v.unit}）`;
-    rows.push({ key: `yoy-${v.id}`, severity: 'info', message: `“${v.label}”${text}，请核实并在文中说明` });
-  }
+  for (const n of yearOnYearNotes(values, used)) rows.push({ key: `yoy-${n.id}`, severity: 'info', message: n.message });
   const passed = checks.filter((c) => c.ok).length;
   const errors = rows.filter((r) => r.severity === 'error').length;
   const warnings = rows.filter((r) => r.severity === 'warning').length;

@@ -64,3 +64,32 @@ export function chineseNumber(n: number): string {
   const ones = n % 10;
   return `${CN_DIGITS[tens] ?? ''}十${ones ? (CN_DIGITS[ones] ?? '') : ''}`;
 }
+
+interface Compared {
+  id: string;
+  label: string;
+  unit: string;
+  value: number;
+  previous?: number | null | undefined;
+  snapshot?: boolean | undefined;
+}
+
+/**
+ * notes on the quoted figures that changed by 30% or more from last year (or from nothing). When last year has no
+ * figure at all — the ledgers were not kept in the system yet — one note says so instead of one per figure.
+ */
+export function yearOnYearNotes(values: readonly Compared[], used: ReadonlySet<string>): Array<{ id: string; message: string }> {
+  // a roster's figure is the same in any year: nothing to compare
+  const compared = values.filter((v) => used.has(v.id) && !v.snapshot && v.previous !== undefined && v.previous !== null);
+  if (compared.length > 0 && compared.every((v) => v.previous === 0)) return [{ id: 'none', message: '上一年度台账中没有记录（系统尚未启用），本报告不作同比检查' }];
+  const notes: Array<{ id: string; message: string }> = [];
+  for (const v of compared) {
+    const previous = v.previous ?? 0;
+    if (previous === v.value) continue;
+    const change = previous === 0 ? null : ((v.value - previous) / previous) * 100;
+    if (change !== null && Math.abs(change) < 30) continue;
+    const text = change === null ? `上年为0，今年${formatNumber(v.value)}${v.unit}` : `同比${change > 0 ? '增加' : '减少'}${Math.abs(change).toFixed(0)}%（上年${formatNumber(previous)}${v.unit}，今年${formatNumber(v.value)}${v.unit}）`;
+    notes.push({ id: v.id, message: `“${v.label}”${text}，请核实并在文中说明` });
+  }
+  return notes;
+}

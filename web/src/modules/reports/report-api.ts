@@ -22,6 +22,8 @@ export interface IndicatorValue {
   recordCount: number;
   link: string | null;
   previous?: number | null;
+  /** counted whatever the records' dates (a roster): the same in any year */
+  snapshot?: boolean;
 }
 
 export interface ReportCheck {
