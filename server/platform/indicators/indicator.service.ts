@@ -28,13 +28,14 @@ export async function computeIndicators(ctx: Ctx, defs: readonly IndicatorDef[],
   const years = wholeYears(p.from, p.to);
   const prevYears = opts.compare ? wholeYears(opts.compare.from, opts.compare.to) : [];
   const tallyFits = !opts.withIds && years !== null && prevYears !== null;
-  const useTally = source !== 'scan' && tallyFits && (await tallyReady(ctx, sources));
-  if (source === 'tally' && !useTally) throw new Error(tallyFits ? 'the tally was built from other indicator declarations' : 'the tally answers whole calendar years without record ids only');
-  if (useTally && years && prevYears) {
-    for (const v of await tallyValues(ctx, sources, p, years, prevYears, opts)) out.set(v.id, v);
-  } else {
-    for (const [l, inds] of sources) for (const v of await scanLedger(ctx, l, inds, p, opts)) out.set(v.id, v);
-  }
+  // the ledgers the tally can answer for; the others (a declaration changed since the tally was built, during an
+  // upgrade) are scanned
+  const ready = source !== 'scan' && tallyFits ? await tallyReady(ctx, sources) : new Set<string>();
+  const fromTally = sources.filter(([l]) => ready.has(l.name));
+  const scanned = sources.filter(([l]) => !ready.has(l.name));
+  if (source === 'tally' && scanned.length) throw new Error(tallyFits ? `the tally of ${scanned.map(([l]) => l.name).join(', ')} was built from other indicator declarations` : 'the tally answers whole calendar years without record ids only');
+  if (fromTally.length && years && prevYears) for (const v of await tallyValues(ctx, fromTally, p, years, prevYears, opts)) out.set(v.id, v);
+  for (const [l, inds] of scanned) for (const v of await scanLedger(ctx, l, inds, p, opts)) out.set(v.id, v);
   const byId = new Map(defs.map((d) => [d.id, d]));
   for (const d of defs) if (d.kind === 'ratio') out.set(d.id, ratioValue(d, out, byId));
   return defs.map((d) => out.get(d.id)).filter((v): v is IndicatorValue => !!v);

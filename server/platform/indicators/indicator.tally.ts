@@ -194,12 +194,11 @@ export function wholeYears(from: string, to: string): number[] | null {
   return Array.from({ length: Number(b) - Number(a) + 1 }, (_, i) => Number(a) + i);
 }
 
-/** whether the tally holds these indicators as they are declared now (built from the same declarations) */
-export async function tallyReady(ctx: Ctx, ledgers: ReadonlyArray<readonly [LedgerDef, readonly LedgerIndicator[]]>): Promise<boolean> {
+/** the ledgers whose tally holds their indicators as they are declared now (built from the same declarations) */
+export async function tallyReady(ctx: Ctx, ledgers: ReadonlyArray<readonly [LedgerDef, readonly LedgerIndicator[]]>): Promise<Set<string>> {
   const ids = ledgers.flatMap(([, inds]) => inds.map((i) => i.id));
-  if (!ids.length) return true;
-  const stored = new Map((await sql<{ ind: string; hash: string }>`select ind, hash from indicator_tally_spec where ind = any(${sql.val(ids)}::text[])`.execute(ctx.tx)).rows.map((r) => [r.ind, r.hash]));
-  return ledgers.every(([l, inds]) => inds.every((i) => stored.get(i.id) === tallyHash(l, i)));
+  const stored = ids.length ? new Map((await sql<{ ind: string; hash: string }>`select ind, hash from indicator_tally_spec where ind = any(${sql.val(ids)}::text[])`.execute(ctx.tx)).rows.map((r) => [r.ind, r.hash])) : new Map<string, string>();
+  return new Set(ledgers.filter(([l, inds]) => inds.every((i) => stored.get(i.id) === tallyHash(l, i))).map(([l]) => l.name));
 }
 
 /**
