@@ -1,33 +1,19 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { petitionsModule } from '../../../modules/petitions/petitions.module.ts';
-import { progressOf } from '../../../modules/petitions/petitions.rules.ts';
-import { reconsiderationModule } from '../../../modules/reconsideration/reconsideration.module.ts';
-import { json, startTestApp, type TestApp } from '../../../test/harness.ts';
-import { adminModule } from '../../admin.module.ts';
-import { calendarModule } from '../../calendar/calendar.module.ts';
-import type { LedgerDef } from '../../ledger/ledger.types.ts';
-import type { ModuleDefinition } from '../../module.ts';
-import { scanDeadlines } from '../reminder.service.ts';
-import type { Timeline } from '../workflow.service.ts';
-import { workflowModule } from '../workflow.module.ts';
-import type { WorkflowDef } from '../workflow.types.ts';
-import { petitionWorkflow } from '../../../modules/petitions/petitions.workflow.ts';
-import { reconsiderationCaseWorkflow } from '../../../modules/reconsideration/reconsideration.workflow.ts';
-
-// the modules as their owners will declare them once they attach the workflows (one line each)
-const withWorkflow = (m: ModuleDefinition, ledger: string, workflow: WorkflowDef): ModuleDefinition => ({
-  ...m,
-  ledgers: (m.ledgers ?? []).map((l): LedgerDef => (l.name === ledger ? { ...l, workflow } : l)),
-});
-const petitions = withWorkflow(petitionsModule, 'petitions.case', petitionWorkflow({ computeFields: (v) => ({ progress: progressOf(v) }) }));
-const reconsideration = withWorkflow(reconsiderationModule, 'reconsideration.case', reconsiderationCaseWorkflow());
+import { petitionsModule } from '../../modules/petitions/petitions.module.ts';
+import { reconsiderationModule } from '../../modules/reconsideration/reconsideration.module.ts';
+import { json, startTestApp, type TestApp } from '../../test/harness.ts';
+import { adminModule } from '../admin.module.ts';
+import { calendarModule } from '../calendar/calendar.module.ts';
+import { scanDeadlines } from './reminder.service.ts';
+import type { Timeline } from './workflow.service.ts';
+import { workflowModule } from './workflow.module.ts';
 
 let t: TestApp;
 let clerk: string;
 
 function upload(cookie: string, url: string, kind: string) {
-  const boundary = 'fazhi-example-boundary';
+  const boundary = 'fazhi-workflow-boundary';
   const payload = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\n${kind}\r\n`),
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="notice.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n% notice\n\r\n--${boundary}--\r\n`),
@@ -37,7 +23,7 @@ function upload(cookie: string, url: string, kind: string) {
 
 beforeAll(async () => {
   vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-20T02:00:00Z') });
-  t = await startTestApp({ modules: [adminModule, petitions, reconsideration, calendarModule, workflowModule] });
+  t = await startTestApp({ modules: [adminModule, petitionsModule, reconsiderationModule, calendarModule, workflowModule] });
   clerk = await t.login('clerk');
 });
 
@@ -46,7 +32,7 @@ afterAll(async () => {
   vi.useRealTimers();
 });
 
-describe('the example workflows on the real ledgers', () => {
+describe('the modules’ workflows on their real ledgers', () => {
   it('takes in every demo record with a state that matches its dates, and clocks that compute', async () => {
     await scanDeadlines(t.platform, '2026-11-20');
     for (const table of ['petitions_case', 'reconsideration_case']) {
