@@ -5,8 +5,7 @@ import type { FieldDef, LedgerDef } from '../server/platform/ledger/ledger.types
 import type { Database } from '../server/platform/db/schema.ts';
 import type { ModuleDefinition } from '../server/platform/module.ts';
 import { subtreeCodes } from '../server/platform/orgs/org.repository.ts';
-import { refreshStatistics } from '../server/platform/db/statistics.ts';
-import { compactTally } from '../server/platform/indicators/indicator.tally.ts';
+import { afterBulkWrite } from '../server/platform/db/after-bulk-write.ts';
 import { computeIndicators } from '../server/platform/indicators/indicator.service.ts';
 import { buildFromDraft, encode } from '../server/modules/annual-report/report.output.ts';
 
@@ -64,8 +63,7 @@ export async function benchCounty(modules: ModuleDefinition[], total: number) {
   const per = Math.ceil(total / used.length);
   for (const l of ledgers) await fill(db as never, l, sources.has(l.name) ? per : 10, year);
   // a bulk load is followed by ANALYZE and the tally's compaction (the platform does the same after imports and demo seeding)
-  await refreshStatistics(db);
-  await compactTally(db);
+  await afterBulkWrite(db);
   return { platform, handle, used, records: used.length * per, year, county: COUNTY };
 }
 

@@ -1,6 +1,5 @@
 import { audit } from '../platform/audit/audit.service.ts';
-import { refreshStatistics } from '../platform/db/statistics.ts';
-import { compactTally } from '../platform/indicators/indicator.tally.ts';
+import { afterBulkWrite } from '../platform/db/after-bulk-write.ts';
 import { scanDeadlines } from '../platform/workflow/reminder.service.ts';
 import { hashPassword } from '../platform/auth/password.ts';
 import { systemActor, type Ctx } from '../platform/http/context.ts';
@@ -41,8 +40,7 @@ export async function seedDemo(platform: Platform, now = new Date()): Promise<bo
   });
   // the seeded records' statutory clocks and reminders, so deadlines show before the first daily scan
   await scanDeadlines(platform, undefined, now);
-  await refreshStatistics(platform.db);
-  await compactTally(platform.db);
+  await afterBulkWrite(platform.db);
   return true;
 }
 

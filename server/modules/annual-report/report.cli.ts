@@ -2,9 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { ConfigOverrides } from '../../platform/config/config.ts';
 import { startPlatform } from '../../platform/bootstrap.ts';
-import { systemActor, type Ctx } from '../../platform/http/context.ts';
 import type { ModuleDefinition } from '../../platform/module.ts';
-import { subtreeCodes } from '../../platform/orgs/org.repository.ts';
+import { subtreeCodes, subtreeSystemCtx } from '../../platform/orgs/org.repository.ts';
 import { buildFromDraft, encode, type Format } from './report.output.ts';
 
 export const REPORT_USAGE = 'report annual --org CODE --year YYYY --format json|html|docx|pdf [--out FILE]   生成法治政府建设年度报告';
@@ -31,8 +30,7 @@ export async function runReportCli(args: string[], env: { overrides: ConfigOverr
       return 1;
     }
     const built = await platform.db.transaction().execute(async (tx) => {
-      const ctx: Ctx = { actor: { ...systemActor, username: 'cli' }, ip: 'cli', scope: { root: values.org as string, codes }, tx, cipher: platform.cipher, now: new Date() };
-      return buildFromDraft(ctx, platform, values.org as string, year);
+      return buildFromDraft(await subtreeSystemCtx(tx, platform.cipher, values.org as string, 'cli'), platform, values.org as string, year);
     });
     const out = await encode(built, format);
     if (typeof values.out === 'string') {

@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../../cli-commands.ts';
 import { withoutGlobalOptions, withPlatform } from '../calendar/calendar.cli.ts';
-import { systemActor, type Ctx } from '../http/context.ts';
 import type { ModuleDefinition, Platform } from '../module.ts';
-import { subtreeCodes } from '../orgs/org.repository.ts';
+import { subtreeCodes, subtreeSystemCtx } from '../orgs/org.repository.ts';
 import { computeIndicators } from './indicator.service.ts';
 import { compactTally, syncTallies, tallyYears, verifyTally } from './indicator.tally.ts';
 
@@ -52,9 +51,8 @@ export function indicatorCliCommands(modules: () => Promise<ModuleDefinition[]>)
           const years = year ? [year] : await tallyYears(platform.db);
           const result = await verifyTally(orgs, years, async (code, y, source) =>
             platform.db.transaction().execute(async (tx) => {
-              const ctx: Ctx = { actor: { ...systemActor, username: 'cli' }, ip: 'cli', scope: { root: code, codes: await subtreeCodes(tx, code) }, tx, cipher: platform.cipher, now: new Date() };
               const period = { org: code, from: `${y}-01-01`, to: `${y}-12-31` };
-              return computeIndicators(ctx, defs, platform.ledgers, period, { source, byUnit: true, compare: { from: `${y - 1}-01-01`, to: `${y - 1}-12-31` } });
+              return computeIndicators(await subtreeSystemCtx(tx, platform.cipher, code, 'cli'), defs, platform.ledgers, period, { source, byUnit: true, compare: { from: `${y - 1}-01-01`, to: `${y - 1}-12-31` } });
             }),
           );
           const scope = `${orgs.length}个单位 × ${years.length}个年度，共${result.checked}项指标值`;

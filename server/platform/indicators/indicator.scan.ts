@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Ctx } from '../http/context.ts';
 import type { LedgerDef } from '../ledger/ledger.types.ts';
 import type { LedgerIndicator } from './indicator.types.ts';
-import { breakdownItems, isMultiField, listLink, periodField, round2, subtreeUnits, whereAllSql, whereSql, type BreakdownGroup, type ComputeOptions, type IndicatorValue, type Period } from './indicator.values.ts';
+import { breakdownItems, isMultiField, listLink, periodField, round2, subtreeOrgs, subtreeUnits, whereAllSql, whereSql, type BreakdownGroup, type ComputeOptions, type IndicatorValue, type Period } from './indicator.values.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- ledger tables are declared at run time
 type AnyDb = Kysely<any>;
@@ -16,7 +16,7 @@ type AnyDb = Kysely<any>;
  */
 export async function scanLedger(ctx: Ctx, l: LedgerDef, inds: readonly LedgerIndicator[], p: Period, opts: ComputeOptions): Promise<IndicatorValue[]> {
   const db = ctx.tx as unknown as AnyDb;
-  const subtree = sql`(select code from org where path like ${`%/${p.org}/%`})`;
+  const subtree = subtreeOrgs(p.org);
   const isMulti = (b: string): boolean => isMultiField(l, b);
   const flags = new Map<string, RawBuilder<boolean>>();
   const tests = new Map<string, string[]>();

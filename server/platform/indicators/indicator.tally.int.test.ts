@@ -6,8 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../test/cli.ts';
 import { json, preparedInstance, startTestApp, type TestApp } from '../../test/harness.ts';
-import { systemActor, type Ctx } from '../http/context.ts';
-import { subtreeCodes } from '../orgs/org.repository.ts';
+import { subtreeSystemCtx } from '../orgs/org.repository.ts';
 import { computeIndicators, type ComputeOptions, type IndicatorValue } from './indicator.service.ts';
 import { compactTally, syncTallies, verifyTally } from './indicator.tally.ts';
 import type { IndicatorDef } from './indicator.types.ts';
@@ -31,8 +30,7 @@ const defs = (): IndicatorDef[] => t.platform.modules.flatMap((m) => m.indicator
 /** the indicators of an organisation for whole years, as the engine computes them from the chosen source */
 async function compute(org: string, from: number, to: number, opts: ComputeOptions): Promise<IndicatorValue[]> {
   return t.platform.db.transaction().execute(async (tx) => {
-    const ctx: Ctx = { actor: systemActor, ip: 'test', scope: { root: org, codes: await subtreeCodes(tx, org) }, tx, cipher: t.platform.cipher, now: new Date() };
-    return computeIndicators(ctx, defs(), t.platform.ledgers, { org, from: `${from}-01-01`, to: `${to}-12-31` }, opts);
+    return computeIndicators(await subtreeSystemCtx(tx, t.platform.cipher, org, 'test'), defs(), t.platform.ledgers, { org, from: `${from}-01-01`, to: `${to}-12-31` }, opts);
   });
 }
 
@@ -165,7 +163,7 @@ describe('indicator tally', () => {
     await sql`delete from indicator_tally where ind = 'mediation.succeeded' and y = ${thisYear}`.execute(t.platform.db);
     expect((await figure('mediation.succeeded'))?.value).toBe(0);
     const auto = await t.platform.db.transaction().execute(async (tx) => {
-      const ctx: Ctx = { actor: systemActor, ip: 'test', scope: { root: TOWN, codes: await subtreeCodes(tx, TOWN) }, tx, cipher: t.platform.cipher, now: new Date() };
+      const ctx = await subtreeSystemCtx(tx, t.platform.cipher, TOWN, 'test');
       const year = await computeIndicators(ctx, defs(), t.platform.ledgers, { org: TOWN, from: `${thisYear}-01-01`, to: `${thisYear}-12-31` });
       const withIds = await computeIndicators(ctx, defs(), t.platform.ledgers, { org: TOWN, from: `${thisYear}-01-01`, to: `${thisYear}-12-31` }, { withIds: true });
       return { year: year.find((v) => v.id === 'mediation.succeeded'), withIds: withIds.find((v) => v.id === 'mediation.succeeded') };
@@ -189,7 +187,7 @@ describe('indicator tally', () => {
     expect(rebuilt).toEqual([expect.stringContaining('mediation.case')]);
     const visits = (await compute(TOWN, thisYear, thisYear, { source: 'scan' })).find((v) => v.id === 'mediation.cases_by_source')?.breakdown.find((b) => b.label === '来访');
     const now = await t.platform.db.transaction().execute(async (tx) => {
-      const ctx: Ctx = { actor: systemActor, ip: 'test', scope: { root: TOWN, codes: await subtreeCodes(tx, TOWN) }, tx, cipher: t.platform.cipher, now: new Date() };
+      const ctx = await subtreeSystemCtx(tx, t.platform.cipher, TOWN, 'test');
       return (await computeIndicators(ctx, changed, t.platform.ledgers, { org: TOWN, from: `${thisYear}-01-01`, to: `${thisYear}-12-31` }, { source: 'tally' })).find((v) => v.id === 'mediation.screened');
     });
     expect(now?.value).toBe(visits?.value ?? 0);

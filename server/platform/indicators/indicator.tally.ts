@@ -3,7 +3,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Ctx } from '../http/context.ts';
 import type { LedgerDef } from '../ledger/ledger.types.ts';
 import type { IndicatorDef, LedgerIndicator } from './indicator.types.ts';
-import { breakdownItems, isMultiField, listLink, periodField, round2, subtreeUnits, whereAllSql, type BreakdownGroup, type ComputeOptions, type IndicatorValue, type Period } from './indicator.values.ts';
+import { breakdownItems, isMultiField, listLink, periodField, round2, subtreeOrgs, subtreeUnits, whereAllSql, type BreakdownGroup, type ComputeOptions, type IndicatorValue, type Period } from './indicator.values.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- ledger tables are declared at run time
 type AnyDb = Kysely<any>;
@@ -41,10 +41,17 @@ export function tallyHash(l: LedgerDef, ind: LedgerIndicator): string {
   return createHash('sha256').update(JSON.stringify(spec)).digest('hex').slice(0, 32);
 }
 
+/** adds a value to the list a map holds under a key */
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** the indicators of each ledger, in declaration order */
 export function indicatorsByLedger(defs: readonly IndicatorDef[]): Map<string, LedgerIndicator[]> {
   const out = new Map<string, LedgerIndicator[]>();
-  for (const d of defs) if (d.kind !== 'ratio') out.set(d.ledger, [...(out.get(d.ledger) ?? []), d]);
+  for (const d of defs) if (d.kind !== 'ratio') append(out, d.ledger, d);
   return out;
 }
 
@@ -209,11 +216,9 @@ export async function tallyValues(ctx: Ctx, ledgers: ReadonlyArray<readonly [Led
   const inds = ledgers.flatMap(([, x]) => x);
   if (!inds.length) return [];
   const ids = inds.map((i) => i.id);
-  const pattern = `%/${p.org}/%`;
-  const subtree = sql`(select code from org where path like ${pattern})`;
   const rows = (
     await sql<{ ind: string; y: number; k: string; n: string; s: string }>`select ind, y, k, sum(n) as n, sum(s) as s from indicator_tally
-      where ind = any(${sql.val(ids)}::text[]) and y = any(${sql.val([0, ...years, ...prevYears])}::int[]) and org_code in ${subtree}
+      where ind = any(${sql.val(ids)}::text[]) and y = any(${sql.val([0, ...years, ...prevYears])}::int[]) and org_code in ${subtreeOrgs(p.org)}
       group by ind, y, k`.execute(ctx.tx)
   ).rows;
   type Part = { k: string; n: number; s: number };
@@ -222,8 +227,8 @@ export async function tallyValues(ctx: Ctx, ledgers: ReadonlyArray<readonly [Led
   for (const r of rows) {
     const part = { k: r.k, n: Number(r.n), s: Number(r.s) };
     const y = Number(r.y);
-    if (y === 0 || years.includes(y)) cur.set(r.ind, [...(cur.get(r.ind) ?? []), part]);
-    if (y === 0 || prevYears.includes(y)) prev.set(r.ind, [...(prev.get(r.ind) ?? []), part]);
+    if (y === 0 || years.includes(y)) append(cur, r.ind, part);
+    if (y === 0 || prevYears.includes(y)) append(prev, r.ind, part);
   }
   const units = new Map<string, Array<{ u: string; k: string; n: number; s: number }>>();
   if (opts.byUnit) {
@@ -236,7 +241,7 @@ export async function tallyValues(ctx: Ctx, ledgers: ReadonlyArray<readonly [Led
         where t.ind = any(${sql.val(ids)}::text[]) and t.y = any(${sql.val([0, ...years])}::int[]) and (t.k = '' or not t.ind = any(${sql.val(multiIds)}::text[]))
         group by 1, 2, 3`.execute(ctx.tx)
     ).rows;
-    for (const r of unitRows) units.set(r.ind, [...(units.get(r.ind) ?? []), { u: r.u, k: r.k, n: Number(r.n), s: Number(r.s) }]);
+    for (const r of unitRows) append(units, r.ind, { u: r.u, k: r.k, n: Number(r.n), s: Number(r.s) });
   }
 
   const out: IndicatorValue[] = [];
@@ -271,7 +276,7 @@ export async function tallyValues(ctx: Ctx, ledgers: ReadonlyArray<readonly [Led
       };
       if (opts.byUnit) {
         const perUnit = new Map<string, Part[]>();
-        for (const r of units.get(ind.id) ?? []) perUnit.set(r.u, [...(perUnit.get(r.u) ?? []), r]);
+        for (const r of units.get(ind.id) ?? []) append(perUnit, r.u, r);
         v.units = Object.fromEntries([...perUnit].filter(([, parts]) => parts.reduce((a, x) => a + x.n, 0) > 0).map(([u, parts]) => [u, figure(parts)]));
       }
       if (ind.breakdown) {

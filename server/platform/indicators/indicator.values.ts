@@ -128,6 +128,11 @@ export function listLink(l: LedgerDef, ind: LedgerIndicator, p: Period, extra: W
   return `/ledgers/${l.name}?${q.toString()}`;
 }
 
+/** the codes of `org` and every organisation below it, as a subquery */
+export function subtreeOrgs(org: string): RawBuilder<unknown> {
+  return sql`(select code from org where path like ${`%/${org}/%`})`;
+}
+
 /**
  * each organisation of `org`'s subtree with the unit directly below `org` it belongs to (the code after `org`'s in its
  * path; `org`'s own code for `org` itself), as columns `code` and `unit`. `offset 0` keeps PostgreSQL from pulling the

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { refreshStatistics } from '../db/statistics.ts';
-import { compactTally } from '../indicators/indicator.tally.ts';
+import { afterBulkWrite } from '../db/after-bulk-write.ts';
 import { audit } from '../audit/audit.service.ts';
 import { addAttachment, listAttachments, readAttachment, removeAttachment } from '../files/attachment.service.ts';
 import type { Ctx } from '../http/context.ts';
@@ -78,9 +77,7 @@ export function ledgerRoutes(api: Api, platform: Platform, l: LedgerDef): void {
       if (query.mode === 'check' || (query.mode === 'all' && plan.errors.length)) return summary;
       const result = await insertMany(ctx, l, plan.valid, registry);
       if (result.errors.length) return { ...summary, valid: plan.valid.length - new Set(result.errors.map((e) => e.row)).size, errors: [...plan.errors, ...result.errors].sort((a, b) => a.row - b.row) };
-      // a bulk write: keep the planner's statistics current (the embedded database has no autovacuum)
-      await refreshStatistics(ctx.tx, [l.table]);
-      await compactTally(ctx.tx);
+      await afterBulkWrite(ctx.tx, [l.table]);
       await audit(ctx, { entity: l.name, entityId: 'import', action: 'import_file', orgCode: ctx.scope.root, diff: { file: file.filename, rows: plan.total, imported: result.ids.length, skipped: summary.invalid } });
       return { ...summary, imported: result.ids.length };
     },

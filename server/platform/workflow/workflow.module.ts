@@ -4,8 +4,7 @@ import type { LedgerRegistry } from '../ledger/ledger.service.ts';
 import { defineModule, type Platform } from '../module.ts';
 import { DEADLINES_LABELS, deadlineHomeItems, deadlinesQuery, listDeadlines } from './deadlines.service.ts';
 import { listNotifications, markAllRead, markRead, notificationQuery } from './notification.service.ts';
-import { refreshStatistics } from '../db/statistics.ts';
-import { compactTally } from '../indicators/indicator.tally.ts';
+import { afterBulkWrite } from '../db/after-bulk-write.ts';
 import { scanDeadlines } from './reminder.service.ts';
 import { chinaDate } from './workflow.engine.ts';
 import { adoptRecords } from './workflow.service.ts';
@@ -33,9 +32,7 @@ function scheduleScan(platform: Platform): void {
     if (today === lastDay) return;
     try {
       const r = await scanDeadlines(platform, today);
-      await refreshStatistics(platform.db);
-      // the day's changes to the indicator tally merged into one row per figure
-      await compactTally(platform.db);
+      await afterBulkWrite(platform.db);
       lastDay = today;
       platform.log.info({ today, skipped: r.skipped, adopted: r.adopted, recomputed: r.recomputed, moved: r.moved.length, dueSoon: r.dueSoon, overdue: r.overdue, notified: r.notified }, 'deadline scan');
     } catch (err) {
