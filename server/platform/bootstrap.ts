@@ -31,6 +31,8 @@ export async function startPlatform(modules: ModuleDefinition[], overrides: Conf
   const config = loadConfig(env, overrides);
   const logger = log ?? createLogger(config.logLevel);
   const handle = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, loadDataDir: overrides.loadDataDir });
+  const prev = handle.lockTakenOverFrom;
+  if (prev) logger.warn({ dataDir: config.dataDir, previousPid: prev.pid, previousCommand: prev.command, previousSince: prev.since }, 'took over the data directory lock of a process that no longer runs');
   // a database made with more modules (a test template) keeps their migrations on record
   const extra: MigrationSet = Object.assign({}, ...(opts.migrationsFrom ?? modules).map((m) => m.migrations ?? {}));
   const migrated = await migrateToLatest(handle.db, extra);
