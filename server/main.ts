@@ -35,6 +35,7 @@ const USAGE = `法治 fazhi — 法治政府建设工作平台
 ${cliCommands.map((c) => `  ${c.usage}`).join('\n')}
 
 通用选项: --data DIR（嵌入式数据库目录，默认 ./data）或环境变量 DATABASE_URL；--port N
+嵌入式数据目录同一时间只能由一个进程打开：服务运行时，对同一目录执行的其他命令（包括只读命令）都会被拒绝，请先停止服务。
 `;
 
 async function main(argv: string[]): Promise<number> {

@@ -1,5 +1,5 @@
 import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** what the lock file says about the process that holds the directory */
 export interface LockOwner {
@@ -87,7 +87,7 @@ function parseOwner(text: string): LockOwner | null {
  * a lock whose process is gone (killed, crashed, machine restarted) is taken over
  */
 export function lockDataDir(dir: string, opts: { command?: string } = {}): DataDirLock {
-  const file = join(dir, LOCK_FILE);
+  const file = join(resolve(dir), LOCK_FILE);
   if (held.has(file)) throw new DataDirLockedError(dir, parseOwner(readText(file) ?? '') ?? { pid: process.pid, since: '', command: 'this process' });
   let tookOverFrom: LockOwner | null = null;
   for (let attempt = 0; ; attempt++) {
