@@ -51,9 +51,12 @@ class DurableNodeFS extends NodeFS {
     const { emscriptenOpts } = await super.init(pg, opts);
     const patch = (mod: unknown): void => {
       // the stream of a NODEFS file keeps the real descriptor in nfd; the directory of a new WAL segment is synced the same way
-      const ops = (mod as { NODEFS: { stream_ops: Record<string, unknown> } }).NODEFS.stream_ops;
-      ops['fsync'] = (stream: { nfd?: number }) => {
-        if (stream.nfd !== undefined) sync(stream.nfd);
+      const nodefs = (mod as { NODEFS: { stream_ops: Record<string, unknown>; tryFSOperation?: (f: () => void) => void } }).NODEFS;
+      // a failed sync reaches postgres as an errno (it PANICs, as on any server) rather than as a stray JS exception
+      const attempt = nodefs.tryFSOperation ?? ((f: () => void) => f());
+      nodefs.stream_ops['fsync'] = (stream: { nfd?: number }) => {
+        const fd = stream.nfd;
+        if (fd !== undefined) attempt(() => sync(fd));
         return 0;
       };
     };
