@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app.ts';
@@ -11,6 +11,9 @@ import { ROLE_CODES } from './platform/auth/roles.ts';
 import { startPlatform, type Started } from './platform/bootstrap.ts';
 import { backup, readBackupHeader, restore } from './platform/db/backup.ts';
 import { connect } from './platform/db/connect.ts';
+import { lockDataDir, type DataDirLock } from './platform/db/data-dir-lock.ts';
+import { keyFilePath, readKeyFile, writeKeyFile } from './platform/config/config.ts';
+import { recordKeyCheck } from './platform/crypto/secret-key.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { syncLedgerTables } from './platform/ledger/ledger.schema.ts';
 import { syncTallies } from './platform/indicators/indicator.tally.ts';
@@ -32,6 +35,7 @@ const USAGE = `法治 fazhi — 法治政府建设工作平台
 ${cliCommands.map((c) => `  ${c.usage}`).join('\n')}
 
 通用选项: --data DIR（嵌入式数据库目录，默认 ./data）或环境变量 DATABASE_URL；--port N
+嵌入式数据目录同一时间只能由一个进程打开：服务运行时，对同一目录执行的其他命令（包括只读命令）都会被拒绝，请先停止服务。
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -205,33 +209,55 @@ async function restoreCommand(overrides: { dataDir?: string | undefined }, file:
     return 2;
   }
   const header = await readBackupHeader(file);
+  const backupKey = Buffer.from(header.secretKey, 'hex');
+  const databaseUrl = process.env['DATABASE_URL'];
   const dataDir = overrides.dataDir ?? process.env['FAZHI_DATA'] ?? './data';
-  if (!process.env['DATABASE_URL']) {
-    if (existsSync(join(dataDir, 'pgdata'))) {
-      console.error(`数据目录 ${dataDir} 已有数据库，请恢复到新的空目录`);
-      return 1;
-    }
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(join(dataDir, 'secret.key'), header.secretKey, { mode: 0o600 });
-  } else if (process.env['FAZHI_SECRET_KEY'] && process.env['FAZHI_SECRET_KEY'] !== header.secretKey) {
+  const envKey = process.env['FAZHI_SECRET_KEY'];
+  if (envKey && envKey.toLowerCase() !== header.secretKey.toLowerCase()) {
     console.error('FAZHI_SECRET_KEY 与备份中的密钥不同：请使用备份时的密钥，否则加密字段无法解密');
     return 1;
   }
-  const handle = await connect({ databaseUrl: process.env['DATABASE_URL'], dataDir });
+  let lock: DataDirLock | undefined;
+  if (!databaseUrl) {
+    mkdirSync(dataDir, { recursive: true });
+    lock = lockDataDir(dataDir);
+    if (existsSync(join(dataDir, 'pgdata'))) {
+      lock.release();
+      console.error(`数据目录 ${dataDir} 已有数据库，请恢复到新的空目录`);
+      return 1;
+    }
+  }
+  const handle = await connect({ databaseUrl, dataDir, lock });
   try {
     const extra = Object.assign({}, ...modules.map((m) => m.migrations ?? {}));
     await migrateToLatest(handle.db, extra);
     // declared ledgers' tables come from their declarations, as at every start
     await syncLedgerTables(handle.db, modules.flatMap((m) => m.ledgers ?? []));
     const r = await restore(handle.db, file, join(dataDir, 'files'));
+    // the restored instance starts with the backup's key: in the key file unless FAZHI_SECRET_KEY (equal to it) is set
+    await recordKeyCheck(handle.db, backupKey);
+    const keyNote = envKey ? '' : placeKeyFile(dataDir, backupKey);
     // the indicator tally is not in the backup: it is counted from the restored records
     await syncTallies(handle.db, modules.flatMap((m) => m.ledgers ?? []), modules.flatMap((m) => m.indicators ?? []), { force: true });
     const v = await verifyChain(handle.db);
-    out(`恢复完成：${r.rows} 行，${r.files} 个附件；审计日志${v.ok ? `核验通过（${v.checked} 条）` : `核验失败：第 ${v.firstBad?.id} 号`}`);
+    out(`恢复完成：${r.rows} 行，${r.files} 个附件；审计日志${v.ok ? `核验通过（${v.checked} 条）` : `核验失败：第 ${v.firstBad?.id} 号`}${keyNote}`);
     return v.ok ? 0 : 1;
   } finally {
     await handle.close();
   }
+}
+
+/** writes the backup's key where the restored instance reads it; a different key already there is kept aside, not lost */
+function placeKeyFile(dataDir: string, key: Buffer): string {
+  const existing = readKeyFile(dataDir);
+  if (existing?.equals(key)) return '';
+  let note = '';
+  if (existing) {
+    const aside = `${keyFilePath(dataDir) ?? ''}.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    renameSync(keyFilePath(dataDir) ?? '', aside);
+    note = `；原密钥文件已另存为 ${aside}`;
+  }
+  return `；已写入备份中的密钥：${writeKeyFile(dataDir, key)}${note}`;
 }
 
 main(process.argv.slice(2)).then(

@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import pino, { type Logger } from 'pino';
 import { ROLE_CODES, ROLE_LABELS, platformPermissions, type PermissionDef } from './auth/roles.ts';
-import { loadConfig, type ConfigOverrides } from './config/config.ts';
+import { loadConfig, type Config, type ConfigOverrides } from './config/config.ts';
 import { fieldCipher } from './crypto/sm.ts';
+import { establishKey, type EncryptedColumn } from './crypto/secret-key.ts';
 import { connect, type DbHandle } from './db/connect.ts';
 import { migrateToLatest, type MigrationSet } from './db/migrate.ts';
 import { BlobStore } from './files/blob-store.ts';
@@ -12,6 +13,7 @@ import { syncTallies } from './indicators/indicator.tally.ts';
 import { join } from 'node:path';
 import type { Database } from './db/schema.ts';
 import type { ModuleDefinition, Platform } from './module.ts';
+import type { LedgerDef } from './ledger/ledger.types.ts';
 import type { Kysely } from 'kysely';
 
 export interface Started {
@@ -28,9 +30,20 @@ export function createLogger(level: string): Logger {
 
 /** connects, migrates, syncs the role catalogue and runs each module's init; everything the server and CLI share */
 export async function startPlatform(modules: ModuleDefinition[], overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env, log?: Logger, opts: { migrationsFrom?: ModuleDefinition[] } = {}): Promise<Started> {
-  const config = loadConfig(env, overrides);
-  const logger = log ?? createLogger(config.logLevel);
-  const handle = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, loadDataDir: overrides.loadDataDir });
+  const { envSecretKey, ...base } = loadConfig(env, overrides);
+  const logger = log ?? createLogger(base.logLevel);
+  const handle = await connect({ databaseUrl: base.databaseUrl, dataDir: base.dataDir, loadDataDir: overrides.loadDataDir });
+  const prev = handle.lockTakenOverFrom;
+  if (prev) logger.warn({ dataDir: base.dataDir, previousPid: prev.pid, previousCommand: prev.command, previousSince: prev.since }, 'took over the data directory lock of a process that no longer runs');
+  try {
+    return await startOn(handle, modules, base, envSecretKey, logger, opts);
+  } catch (e) {
+    await handle.close();
+    throw e;
+  }
+}
+
+async function startOn(handle: DbHandle, modules: ModuleDefinition[], base: Omit<Config, 'secretKey'>, envSecretKey: Buffer | undefined, logger: Logger, opts: { migrationsFrom?: ModuleDefinition[] }): Promise<Started> {
   // a database made with more modules (a test template) keeps their migrations on record
   const extra: MigrationSet = Object.assign({}, ...(opts.migrationsFrom ?? modules).map((m) => m.migrations ?? {}));
   const migrated = await migrateToLatest(handle.db, extra);
@@ -38,6 +51,10 @@ export async function startPlatform(modules: ModuleDefinition[], overrides: Conf
   const declaring = opts.migrationsFrom ?? modules;
   const allLedgers = opts.migrationsFrom ? opts.migrationsFrom.flatMap((m) => m.ledgers ?? []) : ledgers.all();
   const applied = await syncLedgerTables(handle.db, allLedgers);
+  // the key is settled against the database, never generated for one that already holds encrypted data
+  const { key, generated } = await establishKey(handle.db, { envKey: envSecretKey, dataDir: base.dataDir, encrypted: encryptedColumns(allLedgers) });
+  if (generated) logger.info({ dataDir: base.dataDir }, 'generated a new encryption key into the data directory: back it up (fazhi backup) or set FAZHI_SECRET_KEY');
+  const config: Config = { ...base, secretKey: key };
   // the tally keeps every declared indicator's figures; a changed declaration recounts its ledger (decision 0006)
   applied.push(...(await syncTallies(handle.db, allLedgers, declaring.flatMap((m) => m.indicators ?? []))));
   const permissions: PermissionDef[] = [...platformPermissions, ...ledgers.all().flatMap(ledgerPermissions), ...modules.flatMap((m) => m.permissions ?? [])];
@@ -46,6 +63,10 @@ export async function startPlatform(modules: ModuleDefinition[], overrides: Conf
   const platform: Platform = { db: handle.db, cipher: fieldCipher(config.secretKey), config, log: logger, modules, permissions, ledgers, blobs };
   for (const m of modules) if (m.init) await m.init(platform);
   return { platform, handle, migrated: [...migrated, ...applied] };
+}
+
+function encryptedColumns(ledgers: readonly LedgerDef[]): EncryptedColumn[] {
+  return [{ table: 'app_user', column: 'phone_enc' }, ...ledgers.flatMap((l) => l.fields.filter((f) => f.personal).map((f) => ({ table: l.table, column: f.name })))];
 }
 
 

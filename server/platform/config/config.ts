@@ -1,6 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 const envSchema = z.object({
@@ -26,6 +25,9 @@ export interface Config {
   secureCookie: boolean;
 }
 
+/** the configuration before the key is settled: the key depends on what the database already holds (secret-key.ts) */
+export type EnvConfig = Omit<Config, 'secretKey'> & { envSecretKey: Buffer | undefined };
+
 export interface ConfigOverrides {
   dataDir?: string | undefined;
   databaseUrl?: string | undefined;
@@ -34,7 +36,7 @@ export interface ConfigOverrides {
   loadDataDir?: Blob | undefined;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: ConfigOverrides = {}): EnvConfig {
   const e = envSchema.parse(env);
   const dataDir = overrides.dataDir ?? e.FAZHI_DATA;
   return {
@@ -42,20 +44,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     host: e.HOST,
     databaseUrl: overrides.databaseUrl ?? e.DATABASE_URL,
     dataDir,
-    secretKey: e.FAZHI_SECRET_KEY ? Buffer.from(e.FAZHI_SECRET_KEY, 'hex') : fileKey(dataDir),
+    envSecretKey: e.FAZHI_SECRET_KEY ? Buffer.from(e.FAZHI_SECRET_KEY, 'hex') : undefined,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     logLevel: e.LOG_LEVEL,
     secureCookie: e.FAZHI_SECURE_COOKIE === '1',
   };
 }
 
-// the embedded instance keeps its key beside its data, readable only by the owner
-function fileKey(dataDir: string): Buffer {
-  if (dataDir.startsWith('memory://')) return Buffer.alloc(32, 7);
-  const file = join(dataDir, 'secret.key');
-  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+/** where an instance without FAZHI_SECRET_KEY keeps its key; none for a throwaway in-memory database */
+export function keyFilePath(dataDir: string): string | null {
+  return dataDir.startsWith('memory://') ? null : join(dataDir, 'secret.key');
+}
+
+export function readKeyFile(dataDir: string): Buffer | undefined {
+  const file = keyFilePath(dataDir);
+  if (!file || !existsSync(file)) return undefined;
+  const hex = readFileSync(file, 'utf8').trim();
+  if (!/^[0-9a-f]{64}$/i.test(hex)) throw new Error(`密钥文件 ${file} 不是64位十六进制，无法使用`);
+  return Buffer.from(hex, 'hex');
+}
+
+/** writes a file only the owner can read, whatever the umask */
+export function writeSecretFile(file: string, content: string | Buffer): void {
+  writeFileSync(file, content, { mode: 0o600 });
+  chmodSync(file, 0o600);
+}
+
+export function writeKeyFile(dataDir: string, key: Buffer): string {
+  const file = keyFilePath(dataDir);
+  if (!file) throw new Error('内存数据库没有密钥文件');
   mkdirSync(dataDir, { recursive: true });
-  const key = randomBytes(32);
-  writeFileSync(file, key.toString('hex'), { mode: 0o600 });
-  return key;
+  writeSecretFile(file, key.toString('hex'));
+  return file;
 }

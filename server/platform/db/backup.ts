@@ -1,5 +1,5 @@
-import { createReadStream, createWriteStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, open, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
@@ -70,7 +70,10 @@ export async function backup(db: AnyDb, out: string, extras: { secretKey: Buffer
       }
     }
   }
-  await pipeline(Readable.from(lines()), createGzip(), createWriteStream(out));
+  // the file holds the key: readable by the owner only, whatever the umask or an older file's mode
+  const fh = await open(out, 'w', 0o600);
+  await fh.chmod(0o600);
+  await pipeline(Readable.from(lines()), createGzip(), fh.createWriteStream());
   return { tables: tables.length, rows, files };
 }
 
