@@ -66,7 +66,8 @@ describe('timing gates: the first day a step may be taken', () => {
   });
 
   it('counts from the day a transition happened', () => {
-    const afterNotify: TimingGate = { ...hearing, from: { transition: 'notify' }, when: undefined };
+    const { when: _when, ...any } = hearing;
+    const afterNotify: TimingGate = { ...any, from: { transition: 'notify' } };
     expect(read(afterNotify, {})).toMatchObject({ start: '2026-03-02', notBefore: '2026-03-10' });
     expect(readTimingGate(decide, afterNotify, { values: {}, transitionDates: new Map(), cal })).toBeNull();
   });
