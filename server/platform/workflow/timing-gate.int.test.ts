@@ -101,8 +101,12 @@ let t: TestApp;
 let clerk: string;
 let leader: string;
 
-// 10:00 in Beijing on the given day
-const at = (day: string): void => void vi.setSystemTime(new Date(`${day}T02:00:00Z`));
+// 10:00 in Beijing on the given day; sessions idle for days have expired, so everyone signs in again
+async function at(day: string): Promise<void> {
+  vi.setSystemTime(new Date(`${day}T02:00:00Z`));
+  clerk = await t.login('clerk');
+  leader = await t.login('leader');
+}
 const post = (cookie: string, url: string, payload: Record<string, unknown> = {}) => t.request(cookie, { method: 'POST', url, payload });
 const timelineOf = async (url: string, id: number): Promise<Timeline> => json<Timeline>(await t.request(leader, { method: 'GET', url: `${url}/${id}/timeline` }));
 
@@ -122,7 +126,7 @@ describe('a decision may not cut short the party’s hearing window', () => {
   let id: number;
 
   it('refuses the decision on the day of the notice, naming the first day it is allowed', async () => {
-    at('2026-03-02');
+    await at('2026-03-02');
     id = json<{ id: number }>(await post(clerk, cases, { case_no: '测罚〔2026〕1号' })).id;
     expect((await post(clerk, `${cases}/${id}/transitions/notify`)).statusCode).toBe(200);
     const res = await post(leader, `${cases}/${id}/transitions/decide`, { decided_on: '2026-03-02' });
@@ -141,7 +145,7 @@ describe('a decision may not cut short the party’s hearing window', () => {
   });
 
   it('refuses a decision dated inside the window even when recorded afterwards', async () => {
-    at('2026-03-12');
+    await at('2026-03-12');
     const res = await post(leader, `${cases}/${id}/transitions/decide`, { decided_on: '2026-03-09' });
     expect(res.statusCode).toBe(422);
     expect(json(res).detail).toContain('2026年3月10日起方可作出处罚决定');
@@ -155,10 +159,10 @@ describe('a decision may not cut short the party’s hearing window', () => {
   });
 
   it('allows an earlier decision when the party waived the window in writing', async () => {
-    at('2026-03-02');
+    await at('2026-03-02');
     const other = json<{ id: number }>(await post(clerk, cases, { case_no: '测罚〔2026〕2号' })).id;
     expect((await post(clerk, `${cases}/${other}/transitions/notify`)).statusCode).toBe(200);
-    at('2026-03-03');
+    await at('2026-03-03');
     expect((await post(clerk, `${cases}/${other}/transitions/waive`, { waived_on: '2026-03-03' })).statusCode).toBe(200);
     expect((await timelineOf(cases, other)).transitions.find((x) => x.name === 'decide')?.notBefore).toBeNull();
     const res = await post(leader, `${cases}/${other}/transitions/decide`, { decided_on: '2026-03-03' });
@@ -171,7 +175,7 @@ describe('a major decision waits for the comment period and for every comment to
   const commentIds: number[] = [];
 
   it('refuses while the comment period runs, naming its end and the first allowed day', async () => {
-    at('2026-03-02');
+    await at('2026-03-02');
     id = json<{ id: number }>(await post(clerk, decisions, { title: '镇区停车管理办法', comment_from: '2026-03-02' })).id;
     for (const summary of ['建议增加夜间停车位', '建议免费时段延长']) commentIds.push(json<{ id: number }>(await post(clerk, comments, { decision: id, summary })).id);
     const res = await post(leader, `${decisions}/${id}/transitions/decide`, { decided_on: '2026-03-02' });
@@ -186,7 +190,7 @@ describe('a major decision waits for the comment period and for every comment to
     try {
       // 45 days from 3/2 is Thu 4/16
       expect((await timelineOf(decisions, id)).transitions.find((x) => x.name === 'decide')).toMatchObject({ notBefore: '2026-04-17', waitReason: '公开征求意见的期限一般不少于45个自然日，至2026年4月16日届满（重大行政决策程序暂行条例第十五条）' });
-      at('2026-04-10');
+      await at('2026-04-10');
       expect(json((await post(leader, `${decisions}/${id}/transitions/decide`, { decided_on: '2026-04-10' }))).detail).toContain('2026年4月17日起方可作出决定');
     } finally {
       await setSetting(t.platform.db, 'gate.tgtest.commentDays', 30);
@@ -194,7 +198,7 @@ describe('a major decision waits for the comment period and for every comment to
   });
 
   it('after the period, refuses while comments are unanswered, naming how many', async () => {
-    at('2026-04-02');
+    await at('2026-04-02');
     const tl = await timelineOf(decisions, id);
     expect(tl.transitions.find((x) => x.name === 'decide')).toMatchObject({ notBefore: null, blockedBy: [{ path: 'answered.tgtest_comment', message: '尚有2条公众意见未填写采纳情况' }] });
     const [first, second] = commentIds;
