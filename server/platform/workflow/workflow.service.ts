@@ -529,7 +529,15 @@ async function timingReadings(ctx: Ctx, l: LedgerDef, t: TransitionDef, values: 
   const out: Array<{ reading: TimingReading; on: string | undefined }> = [];
   for (const g of gates) {
     const configured = g.daysSetting ? await getSetting(ctx.tx, g.daysSetting) : undefined;
-    const reading = readTimingGate(t, g, { values, transitionDates: dates, cal: calendar, configured });
+    const facts = { values, transitionDates: dates, cal: calendar, configured };
+    let reading: TimingReading | null;
+    try {
+      reading = readTimingGate(t, g, facts);
+    } catch (e) {
+      // a calendar period ending in a year not yet loaded: its last day is certain, only a move past a holiday is not
+      if (!(e instanceof CalendarError) || g.unit !== 'calendar') throw e;
+      reading = readTimingGate(t, { ...g, rollToWorkingDay: false }, facts);
+    }
     if (reading) out.push({ reading, on: g.on });
   }
   return out;
@@ -611,9 +619,18 @@ export async function timeline(ctx: Ctx, l: LedgerDef, id: number): Promise<Time
   const extraMisses = new Map<string, GateMiss[]>();
   for (const t of offered) {
     extraMisses.set(t.name, await answeredMisses(ctx, t, id, values));
-    const pending = (await timingReadings(ctx, l, t, values, dates, env.cal)).map((r) => r.reading).filter((r) => env.today < r.notBefore);
+    let readings: Awaited<ReturnType<typeof timingReadings>> = [];
+    try {
+      readings = await timingReadings(ctx, l, t, values, dates, env.cal);
+    } catch (e) {
+      // a working-day period in a year whose calendar is not loaded: refused with that message when attempted
+      if (!(e instanceof CalendarError)) throw e;
+      extraMisses.set(t.name, [...(extraMisses.get(t.name) ?? []), { path: 'calendar', label: '工作日历', message: e.detail }]);
+    }
+    const pending = readings.map((r) => r.reading).filter((r) => env.today < r.notBefore);
     const last = pending.sort((a, b) => b.notBefore.localeCompare(a.notBefore))[0];
-    if (last) waits.set(t.name, { notBefore: last.notBefore, reason: pending.map((r) => r.reason).join('；') });
+    // the period that ends last is what the user waits for; the others end before it
+    if (last) waits.set(t.name, { notBefore: last.notBefore, reason: pending.filter((r) => r.notBefore === last.notBefore).map((r) => r.reason).join('；') });
   }
   const clocks: TimelineClock[] = [];
   for (const c of wf.clocks ?? []) {
