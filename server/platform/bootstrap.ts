@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import pino, { type Logger } from 'pino';
 import { ROLE_CODES, ROLE_LABELS, platformPermissions, type PermissionDef } from './auth/roles.ts';
 import { loadConfig, type ConfigOverrides } from './config/config.ts';
+import { setAuditKey } from './audit/audit.service.ts';
 import { fieldCipher } from './crypto/sm.ts';
 import { connect, type DbHandle } from './db/connect.ts';
 import { migrateToLatest, type MigrationSet } from './db/migrate.ts';
@@ -30,6 +31,7 @@ export function createLogger(level: string): Logger {
 export async function startPlatform(modules: ModuleDefinition[], overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env, log?: Logger, opts: { migrationsFrom?: ModuleDefinition[] } = {}): Promise<Started> {
   const config = loadConfig(env, overrides);
   const logger = log ?? createLogger(config.logLevel);
+  setAuditKey(config.auditKey);
   const handle = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, loadDataDir: overrides.loadDataDir });
   // a database made with more modules (a test template) keeps their migrations on record
   const extra: MigrationSet = Object.assign({}, ...(opts.migrationsFrom ?? modules).map((m) => m.migrations ?? {}));

@@ -42,6 +42,8 @@ const EXPECTED: Record<string, Role[] | 'any' | 'public'> = {
   'DELETE /api/sessions/:id': ['sysadmin'],
   'GET /api/audit': ['auditor'],
   'POST /api/audit/verify': ['auditor'],
+  'GET /api/audit/checkpoints': ['auditor'],
+  'POST /api/audit/checkpoints/export': ['auditor'],
   'GET /api/ledgers': 'any',
   'GET /api/indicators': BUSINESS,
   'GET /api/indicators/:id': BUSINESS,

@@ -10,6 +10,11 @@ const envSchema = z.object({
   FAZHI_DATA: z.string().default('./data'),
   // 32-byte key for SM4 field encryption, hex; in production supply it from a secret store
   FAZHI_SECRET_KEY: z.string().regex(/^[0-9a-f]{64}$/i, 'FAZHI_SECRET_KEY 必须是64位十六进制').optional(),
+  // 32-byte key for the audit chain's HMAC-SM3, hex; kept apart from the database (decision 0008)
+  FAZHI_AUDIT_KEY: z.string().regex(/^[0-9a-f]{64}$/i, 'FAZHI_AUDIT_KEY 必须是64位十六进制').optional(),
+  // the audit checkpoints' copy outside the database; default $FAZHI_DATA/audit-checkpoints.log
+  FAZHI_AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
+  FAZHI_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   FAZHI_SECURE_COOKIE: z.enum(['0', '1']).default('0'),
@@ -21,6 +26,10 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   secretKey: Buffer;
+  auditKey: Buffer;
+  /** null: an in-memory instance without FAZHI_AUDIT_ANCHOR_FILE keeps no anchor file */
+  auditAnchorFile: string | null;
+  auditCheckpointMinutes: number;
   sessionIdleMinutes: number;
   logLevel: string;
   secureCookie: boolean;
@@ -42,17 +51,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     host: e.HOST,
     databaseUrl: overrides.databaseUrl ?? e.DATABASE_URL,
     dataDir,
-    secretKey: e.FAZHI_SECRET_KEY ? Buffer.from(e.FAZHI_SECRET_KEY, 'hex') : fileKey(dataDir),
+    secretKey: e.FAZHI_SECRET_KEY ? Buffer.from(e.FAZHI_SECRET_KEY, 'hex') : fileKey(dataDir, 'secret.key'),
+    auditKey: e.FAZHI_AUDIT_KEY ? Buffer.from(e.FAZHI_AUDIT_KEY, 'hex') : fileKey(dataDir, 'audit.key'),
+    auditAnchorFile: e.FAZHI_AUDIT_ANCHOR_FILE ?? (dataDir.startsWith('memory://') ? null : join(dataDir, 'audit-checkpoints.log')),
+    auditCheckpointMinutes: e.FAZHI_AUDIT_CHECKPOINT_MINUTES,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     logLevel: e.LOG_LEVEL,
     secureCookie: e.FAZHI_SECURE_COOKIE === '1',
   };
 }
 
-// the embedded instance keeps its key beside its data, readable only by the owner
-function fileKey(dataDir: string): Buffer {
-  if (dataDir.startsWith('memory://')) return Buffer.alloc(32, 7);
-  const file = join(dataDir, 'secret.key');
+// the embedded instance keeps its keys beside its data, readable only by the owner
+function fileKey(dataDir: string, name: 'secret.key' | 'audit.key'): Buffer {
+  if (dataDir.startsWith('memory://')) return Buffer.alloc(32, name === 'secret.key' ? 7 : 9);
+  const file = join(dataDir, name);
   if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
   mkdirSync(dataDir, { recursive: true });
   const key = randomBytes(32);
