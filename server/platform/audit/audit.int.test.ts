@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../test/cli.ts';
@@ -305,6 +307,37 @@ describe('CLI: audit verify, checkpoints, backup and restore', () => {
     } finally {
       await source.drop();
       await target?.drop();
+    }
+  }, 600_000);
+
+  it('anchors the chain head when the server starts and when it shuts down', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'fazhi-serve-'));
+    dirs.push(base);
+    const source = await preparedInstance(join(base, 'a'));
+    const anchorFile = source.env.FAZHI_AUDIT_ANCHOR_FILE ?? join(base, 'a', 'audit-checkpoints.log');
+    try {
+      const main = fileURLToPath(new URL('../../main.ts', import.meta.url));
+      const child = spawn(process.execPath, [main, 'serve', '--port', '0', ...source.args], { env: { ...process.env, LOG_LEVEL: 'silent', ...source.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (d: Buffer) => {
+          stdout += d.toString();
+          if (stdout.includes('法治平台已启动')) resolve();
+        });
+        void exited.then(() => reject(new Error(`serve exited: ${stderr}`)));
+      });
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      const reasons = readFileSync(anchorFile, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { reason: string }).reason);
+      expect(reasons).toEqual(['start', 'stop']);
+      const verified = await runCli(['audit', 'verify', ...source.args], source.env);
+      // each checkpoint is in the database and in the anchor file
+      expect(verified.stdout).toContain('4 个检查点均吻合');
+    } finally {
+      await source.drop();
     }
   }, 600_000);
 });
