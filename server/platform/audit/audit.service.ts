@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { hmacSm3, sameDigest, sm3 } from '../crypto/sm.ts';
+import { hmacSm3Keyed, sameDigest, sm3 } from '../crypto/sm.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../http/context.ts';
 import { canonicalJson } from './canonical.ts';
@@ -8,18 +8,25 @@ export const GENESIS = '0'.repeat(64);
 // one lock id for the chain: concurrent writers on PostgreSQL queue here instead of forking the chain
 export const CHAIN_LOCK = 8_150_001;
 
+export type ChainMac = (data: string) => string;
+
+/** the chain's MAC under one audit key, its key blocks hashed once */
+export function chainMac(key: Buffer): ChainMac {
+  if (key.length !== 32) throw new Error('audit key must be 32 bytes');
+  return hmacSm3Keyed(key);
+}
+
 // held in memory so audit() costs one HMAC, never a file read; startPlatform sets it from the configuration
-let chainKey: Buffer | null = null;
+let writerMac: ChainMac | null = null;
 
 /** the audit key new entries are keyed with (FAZHI_AUDIT_KEY or $FAZHI_DATA/audit.key, never the database) */
 export function setAuditKey(key: Buffer): void {
-  if (key.length !== 32) throw new Error('audit key must be 32 bytes');
-  chainKey = key;
+  writerMac = chainMac(key);
 }
 
-function requireKey(): Buffer {
-  if (!chainKey) throw new Error('audit key not set: start the platform (startPlatform) before writing');
-  return chainKey;
+function requireKey(): ChainMac {
+  if (!writerMac) throw new Error('audit key not set: start the platform (startPlatform) before writing');
+  return writerMac;
 }
 
 export interface AuditInput {
@@ -49,8 +56,8 @@ interface Hashable {
   diff: unknown;
 }
 
-/** the entry's link in the chain: HMAC-SM3 with the audit key, or plain SM3 for entries written before the key (key null) */
-export function entryHash(prev: string, e: Hashable, key: Buffer | null): string {
+/** the entry's link in the chain: HMAC-SM3 with the audit key, or plain SM3 for entries written before the key (mac null) */
+export function entryHash(prev: string, e: Hashable, mac: ChainMac | null): string {
   const body =
     prev +
     canonicalJson({
@@ -64,7 +71,7 @@ export function entryHash(prev: string, e: Hashable, key: Buffer | null): string
       action: e.action,
       diff: e.diff,
     });
-  return key ? hmacSm3(key, body) : sm3(body);
+  return mac ? mac(body) : sm3(body);
 }
 
 /** appends one entry to the hash chain; call it with the transaction that makes the change */
@@ -128,6 +135,7 @@ export async function verifyChain(db: Kysely<Database>, key: Buffer, watch: Read
   let lastId = '0';
   let checked = 0;
   let keyed = false;
+  const mac = chainMac(key);
   const positions = new Map<string, { n: number; hash: string }>();
   const bad = (id: string, reason: string): ChainResult => ({ ok: false, checked, firstBad: { id, reason }, head: { id: lastId, hash: prev }, positions });
   for (;;) {
@@ -145,7 +153,7 @@ export async function verifyChain(db: Kysely<Database>, key: Buffer, watch: Read
       // an unkeyed entry after a keyed one was recomputed by someone without the key
       if (r.alg !== 'hmac-sm3' && (keyed || r.alg !== 'sm3')) return bad(id, `第${id}号条目的校验码不符（条目被篡改或重算）`);
       keyed = r.alg === 'hmac-sm3';
-      const expected = entryHash(prev, { ...r, at: new Date(r.at) }, keyed ? key : null);
+      const expected = entryHash(prev, { ...r, at: new Date(r.at) }, keyed ? mac : null);
       if (!sameDigest(expected, r.hash)) return bad(id, keyed ? `第${id}号条目的校验码不符（条目被篡改或重算）` : `第${id}号条目的内容与哈希不符（条目被篡改）`);
       prev = r.hash;
       lastId = id;
