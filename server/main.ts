@@ -7,7 +7,7 @@ import { buildApp } from './app.ts';
 import { demoBanner, seedDemo } from './demo/demo.seed.ts';
 import { modules } from './modules/index.ts';
 import { anchorConfig, exportCheckpoints, recordCheckpoint, startAnchoring, verifyAudit, type AnchorConfig } from './platform/audit/audit-checkpoint.service.ts';
-import { audit, setAuditKey } from './platform/audit/audit.service.ts';
+import { audit } from './platform/audit/audit.service.ts';
 import { hashPassword, passwordProblems } from './platform/auth/password.ts';
 import { ROLE_CODES } from './platform/auth/roles.ts';
 import { startPlatform, type Started } from './platform/bootstrap.ts';
@@ -245,7 +245,6 @@ async function restoreCommand(overrides: { dataDir?: string | undefined }, file:
     const r = await restore(handle.db, file, join(dataDir, 'files'));
     // the indicator tally is not in the backup: it is counted from the restored records
     await syncTallies(handle.db, modules.flatMap((m) => m.ledgers ?? []), modules.flatMap((m) => m.indicators ?? []), { force: true });
-    setAuditKey(auditKey);
     // the restored checkpoints are checked against the restored chain; the old server's anchor file is not this database's
     const v = await verifyAudit(handle.db, { key: auditKey, file: null, db: '' });
     out(`恢复完成：${r.rows} 行，${r.files} 个附件；审计日志${v.ok ? `核验通过（${v.checked} 条，${v.checkpoints} 个检查点）` : `核验失败：${v.problem ?? ''}`}`);
@@ -268,7 +267,7 @@ async function auditVerify(overrides: { dataDir?: string | undefined }, anchorsF
       out(`审计日志完整：已核验 ${r.checked} 条，哈希链连续，${r.checkpoints} 个检查点均吻合。`);
       return 0;
     }
-    out(`审计日志核验未通过：${r.problem ?? ''}（此前 ${r.checked} 条完好）`);
+    out(`审计日志核验未通过：${r.problem ?? ''}${r.firstBad ? `（此前 ${r.checked} 条完好）` : ''}`);
     return 1;
   } finally {
     await s.handle.close();
@@ -278,6 +277,7 @@ async function auditVerify(overrides: { dataDir?: string | undefined }, anchorsF
 /** the backup's audit key: FAZHI_AUDIT_KEY must match it, else it is written to audit.key; a string is the refusal */
 function restoreAuditKey(fromBackup: string | undefined, dataDir: string): Buffer | string {
   const env = process.env['FAZHI_AUDIT_KEY'];
+  if (env !== undefined && !/^[0-9a-f]{64}$/i.test(env)) return 'FAZHI_AUDIT_KEY 必须是64位十六进制';
   const file = join(dataDir, 'audit.key');
   const onFile = existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
   // a backup from before the keyed chain holds only unkeyed entries: any key will do for what comes next
