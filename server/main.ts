@@ -262,7 +262,7 @@ async function auditVerify(overrides: { dataDir?: string | undefined }, anchorsF
   const s = await startPlatform(modules, overrides);
   const anchor: AnchorConfig = anchorConfig(s.platform.config);
   try {
-    const r = await verifyAudit(s.platform.db, anchor, anchorsFile ? { anchors: { text: readFileSync(anchorsFile, 'utf8'), where: `导出的检查点文件 ${anchorsFile} ` } } : {});
+    const r = await verifyAudit(s.platform.db, anchor, anchorsFile ? { anchors: { text: readFileSync(anchorsFile, 'utf8'), where: `导出的检查点文件 ${anchorsFile}` } } : {});
     if (r.ok) {
       out(`审计日志完整：已核验 ${r.checked} 条，哈希链连续，${r.checkpoints} 个检查点均吻合。`);
       return 0;

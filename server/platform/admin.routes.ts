@@ -92,6 +92,20 @@ export function adminRoutes(api: Api, platform: Platform): void {
   api.route({ method: 'GET', url: '/api/audit', access: 'audit.read', summary: '审计日志查询', tags: ['审计'], query: auditQuery, labels: AUDIT_LABELS, handler: (ctx, { query }) => searchAudit(ctx, query) });
   const anchor = anchorConfig(platform.config);
   api.route({ method: 'POST', url: '/api/audit/verify', access: 'audit.read', summary: '核验审计日志：带密钥的哈希链与全部检查点（库内、锚定文件）', tags: ['审计'], handler: () => verifyAudit(platform.db, anchor) });
+  api.route({
+    method: 'POST',
+    url: '/api/audit/verify/anchors',
+    access: 'audit.read',
+    multipart: true,
+    summary: '核验审计日志，并对照审计员此前导出的检查点文件（JSON Lines）',
+    tags: ['审计'],
+    handler: async (_ctx, _i, req) => {
+      const file = await req.file();
+      if (!file) throw new AppError('validation_failed', '请上传导出的检查点文件', [{ path: 'file', label: '检查点文件', message: '检查点文件：请上传此前导出的 .jsonl 文件' }]);
+      const text = (await file.toBuffer()).toString('utf8');
+      return verifyAudit(platform.db, anchor, { anchors: { text, where: `导出的检查点文件 ${file.filename}` } });
+    },
+  });
   api.route({ method: 'GET', url: '/api/audit/checkpoints', access: 'audit.read', summary: '审计日志检查点（链头的签名记录）', tags: ['审计'], handler: async () => ({ items: (await listCheckpoints(platform.db)).reverse() }) });
   api.route({
     method: 'POST',

@@ -42,6 +42,7 @@ const EXPECTED: Record<string, Role[] | 'any' | 'public'> = {
   'DELETE /api/sessions/:id': ['sysadmin'],
   'GET /api/audit': ['auditor'],
   'POST /api/audit/verify': ['auditor'],
+  'POST /api/audit/verify/anchors': ['auditor'],
   'GET /api/audit/checkpoints': ['auditor'],
   'POST /api/audit/checkpoints/export': ['auditor'],
   'GET /api/ledgers': 'any',

@@ -105,7 +105,7 @@ export function readAnchorLines(text: string, where: string, db?: string): Sourc
   const out: Sourced[] = [];
   text.split('\n').forEach((line, i) => {
     if (!line.trim()) return;
-    const at = `${where}第${i + 1}行`;
+    const at = `${where} 第${i + 1}行`;
     let o: Record<string, unknown>;
     try {
       o = JSON.parse(line) as Record<string, unknown>;
@@ -145,21 +145,21 @@ function chinaTime(iso: string): string {
  */
 export async function verifyAudit(db: Kysely<Database>, anchor: AnchorConfig, opts: { anchors?: { text: string; where: string } } = {}): Promise<AuditVerifyResult> {
   const sources: Sourced[] = (await listCheckpoints(db)).map((c, i) => ({ c, where: `数据库检查点表第${i + 1}条` }));
-  if (anchor.file && existsSync(anchor.file)) sources.push(...readAnchorLines(readFileSync(anchor.file, 'utf8'), `锚定文件 ${anchor.file} `, anchor.db));
+  if (anchor.file && existsSync(anchor.file)) sources.push(...readAnchorLines(readFileSync(anchor.file, 'utf8'), `锚定文件 ${anchor.file}`, anchor.db));
   // the auditor's own copy: every line counts, whichever database it was exported from
-  if (opts.anchors) sources.push(...readAnchorLines(opts.anchors.text, `${opts.anchors.where} `));
+  if (opts.anchors) sources.push(...readAnchorLines(opts.anchors.text, opts.anchors.where));
   const chain = await verifyChain(db, anchor.key, new Set(sources.flatMap((s) => (s.c ? [s.c.lastId] : []))));
   const base = { checked: chain.checked, checkpoints: 0 };
   if (!chain.ok && chain.firstBad) return { ok: false, ...base, firstBad: chain.firstBad, problem: chain.firstBad.reason };
   const forged = sources.find((s) => !s.c || !sameDigest(checkpointMac(anchor.key, s.c), s.c.mac));
-  if (forged) return { ok: false, ...base, forged: { where: forged.where }, problem: `检查点被伪造或损坏：${forged.where.trim()}的签名不符（不是用本系统的审计密钥记录的）` };
+  if (forged) return { ok: false, ...base, forged: { where: forged.where }, problem: `检查点被伪造或损坏（${forged.where}）：签名不符，不是用本系统的审计密钥记录的` };
   let worst: { c: Checkpoint; where: string } | null = null;
   for (const s of sources) {
     const c = s.c as Checkpoint;
     if (c.count === 0) continue;
     const pos = chain.positions.get(c.lastId);
     const intact = pos !== undefined && pos.hash === c.hash && pos.n === c.count;
-    if (!intact && (!worst || c.count > worst.c.count)) worst = { c, where: s.where.trim() };
+    if (!intact && (!worst || c.count > worst.c.count)) worst = { c, where: s.where };
   }
   base.checkpoints = sources.length;
   if (worst) {
@@ -168,7 +168,7 @@ export async function verifyAudit(db: Kysely<Database>, anchor: AnchorConfig, op
       ok: false,
       ...base,
       truncated: { at: c.at, lastId: c.lastId, count: c.count, where },
-      problem: `审计日志被截断：检查点（${chinaTime(c.at)}，第${c.lastId}号条目）之后的条目缺失（该检查点时共 ${c.count} 条，现存 ${chain.checked} 条；见${where}）`,
+      problem: `审计日志被截断：检查点（${chinaTime(c.at)}，第${c.lastId}号条目）之后的条目缺失（该检查点时共 ${c.count} 条，现存 ${chain.checked} 条；见 ${where}）`,
     };
   }
   return { ok: true, ...base };

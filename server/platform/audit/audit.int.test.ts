@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../test/cli.ts';
 import { TEST_AUDIT_KEY } from '../../test/global-setup.ts';
 import { freshDatabase, json, preparedInstance, startTestApp, type TestApp } from '../../test/harness.ts';
-import { anchorConfig, recordCheckpoint, verifyAudit, type AuditVerifyResult } from './audit-checkpoint.service.ts';
+import { anchorConfig, recordCheckpoint, type AuditVerifyResult } from './audit-checkpoint.service.ts';
 import { entryHash, GENESIS } from './audit.service.ts';
 
 let t: TestApp;
@@ -142,11 +142,16 @@ describe('keyed chain and checkpoints', () => {
       expect(viaFile.problem).toContain('审计日志被截断');
 
       rmSync(anchorFile);
-      const anchor = anchorConfig(k.platform.config);
-      expect((await verifyAudit(k.platform.db, anchor)).ok).toBe(true);
-      const viaExport = await verifyAudit(k.platform.db, anchor, { anchors: { text: exported.body, where: '导出的检查点文件 ' } });
+      expect((await verify()).ok).toBe(true);
+      // the auditor uploads the file kept offline
+      const boundary = 'fazhi-anchors';
+      const payload = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="anchors.jsonl"\r\nContent-Type: application/octet-stream\r\n\r\n${exported.body}\r\n--${boundary}--\r\n`;
+      const viaExport = json<AuditVerifyResult>(await k.request(auditor, { method: 'POST', url: '/api/audit/verify/anchors', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload }));
       expect(viaExport.ok).toBe(false);
       expect(viaExport.truncated?.lastId).toBe(lines.at(-1)?.lastId);
+      expect(viaExport.truncated?.where).toBe('导出的检查点文件 anchors.jsonl 第' + String(lines.length) + '行');
+      const clerk = await k.login('clerk');
+      expect((await k.request(clerk, { method: 'POST', url: '/api/audit/verify/anchors', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload })).statusCode).toBe(403);
     } finally {
       await k.close();
     }

@@ -1,6 +1,6 @@
-import { DownloadOutlined, SafetyOutlined, SearchOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileProtectOutlined, SafetyOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Tag, Tooltip } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Tag, Tooltip, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -63,10 +63,11 @@ export function AuditPage() {
     setQuery({ page: 1, pageSize: query.pageSize });
   };
 
-  const verify = async (): Promise<void> => {
+  // with a file the auditor exported earlier, entries deleted since are found even if the server's own anchors are gone
+  const verify = async (anchors?: File): Promise<void> => {
     setVerifying(true);
     try {
-      const result = await api.post<VerifyResult>('/api/audit/verify');
+      const result = anchors ? await api.upload<VerifyResult>('/api/audit/verify/anchors', anchors) : await api.post<VerifyResult>('/api/audit/verify');
       setVerified({ result, at: new Date().toISOString() });
       if (result.ok) void message.success(`审计日志完整，已核验 ${result.checked} 条记录、${result.checkpoints} 个检查点`);
       else void message.error('审计日志核验未通过，日志可能被篡改或截断');
@@ -129,6 +130,11 @@ export function AuditPage() {
             <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportCheckpoints()}>
               导出检查点
             </Button>
+            <Upload accept=".jsonl,.txt" showUploadList={false} beforeUpload={(f) => (void verify(f), false)}>
+              <Button icon={<FileProtectOutlined />} loading={verifying}>
+                对照导出的检查点核验
+              </Button>
+            </Upload>
             <Button type="primary" icon={<SafetyOutlined />} loading={verifying} onClick={() => void verify()}>
               核验哈希链
             </Button>
