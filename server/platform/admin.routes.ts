@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { verifyChain } from './audit/audit.service.ts';
+import { anchorConfig, exportCheckpoints, listCheckpoints, recordCheckpoint, verifyAudit } from './audit/audit-checkpoint.service.ts';
+import { audit } from './audit/audit.service.ts';
 import { AUDIT_LABELS, auditQuery, searchAudit } from './audit/audit-query.service.ts';
 import { listRoles, roleUpdate, updateRolePermissions } from './auth/role.service.ts';
 import { listSessions, revokeSession } from './auth/session-admin.service.ts';
@@ -89,5 +90,35 @@ export function adminRoutes(api: Api, platform: Platform): void {
 
   // audit
   api.route({ method: 'GET', url: '/api/audit', access: 'audit.read', summary: '审计日志查询', tags: ['审计'], query: auditQuery, labels: AUDIT_LABELS, handler: (ctx, { query }) => searchAudit(ctx, query) });
-  api.route({ method: 'POST', url: '/api/audit/verify', access: 'audit.read', summary: '核验审计日志哈希链', tags: ['审计'], handler: () => verifyChain(platform.db) });
+  const anchor = anchorConfig(platform.config);
+  api.route({ method: 'POST', url: '/api/audit/verify', access: 'audit.read', summary: '核验审计日志：带密钥的哈希链与全部检查点（库内、锚定文件）', tags: ['审计'], handler: () => verifyAudit(platform.db, anchor) });
+  api.route({
+    method: 'POST',
+    url: '/api/audit/verify/anchors',
+    access: 'audit.read',
+    multipart: true,
+    summary: '核验审计日志，并对照审计员此前导出的检查点文件（JSON Lines）',
+    tags: ['审计'],
+    handler: async (_ctx, _i, req) => {
+      const file = await req.file();
+      if (!file) throw new AppError('validation_failed', '请上传导出的检查点文件', [{ path: 'file', label: '检查点文件', message: '检查点文件：请上传此前导出的 .jsonl 文件' }]);
+      const text = (await file.toBuffer()).toString('utf8');
+      return verifyAudit(platform.db, anchor, { anchors: { text, where: `导出的检查点文件 ${file.filename}` } });
+    },
+  });
+  api.route({ method: 'GET', url: '/api/audit/checkpoints', access: 'audit.read', summary: '审计日志检查点（链头的签名记录）', tags: ['审计'], handler: async () => ({ items: (await listCheckpoints(platform.db)).reverse() }) });
+  api.route({
+    method: 'POST',
+    url: '/api/audit/checkpoints/export',
+    access: 'audit.read',
+    summary: '记录当前链头并导出全部检查点（JSON Lines），供审计员离线保存，核验时用 --anchors 对照',
+    tags: ['审计'],
+    handler: async (ctx, _i, _req, reply) => {
+      // the export is audited first, so the fresh checkpoint covers it
+      await platform.db.transaction().execute((tx) => audit({ ...ctx, tx }, { entity: 'audit', entityId: 'checkpoints', action: 'export_checkpoints', orgCode: null }));
+      await recordCheckpoint(platform.db, anchor, 'export');
+      const day = new Date().toISOString().slice(0, 10);
+      return reply.header('content-type', 'text/plain; charset=utf-8').header('content-disposition', `attachment; filename="audit-checkpoints-${day}.jsonl"`).send(await exportCheckpoints(platform.db, anchor));
+    },
+  });
 }

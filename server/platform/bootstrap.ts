@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import pino, { type Logger } from 'pino';
 import { ROLE_CODES, ROLE_LABELS, platformPermissions, type PermissionDef } from './auth/roles.ts';
 import { loadConfig, type Config, type ConfigOverrides } from './config/config.ts';
+import { setAuditKey } from './audit/audit.service.ts';
 import { fieldCipher } from './crypto/sm.ts';
 import { establishKey, type EncryptedColumn } from './crypto/secret-key.ts';
 import { connect, type DbHandle } from './db/connect.ts';
@@ -32,6 +33,7 @@ export function createLogger(level: string): Logger {
 export async function startPlatform(modules: ModuleDefinition[], overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env, log?: Logger, opts: { migrationsFrom?: ModuleDefinition[] } = {}): Promise<Started> {
   const { envSecretKey, ...base } = loadConfig(env, overrides);
   const logger = log ?? createLogger(base.logLevel);
+  setAuditKey(base.auditKey);
   const handle = await connect({ databaseUrl: base.databaseUrl, dataDir: base.dataDir, loadDataDir: overrides.loadDataDir });
   const prev = handle.lockTakenOverFrom;
   if (prev) logger.warn({ dataDir: base.dataDir, previousPid: prev.pid, previousCommand: prev.command, previousSince: prev.since }, 'took over the data directory lock of a process that no longer runs');

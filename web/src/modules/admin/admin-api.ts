@@ -47,8 +47,14 @@ export interface AuditQuery {
 
 export interface VerifyResult {
   ok: boolean;
+  /** entries verified */
   checked: number;
-  firstBad?: { id: string | number; reason: string };
+  /** checkpoints compared with the chain (in the database and in the server's anchor file) */
+  checkpoints: number;
+  firstBad?: { id: string; reason: string };
+  truncated?: { at: string; lastId: string; count: number; where: string };
+  forged?: { where: string };
+  problem?: string;
 }
 
 export const adminKeys = {
