@@ -56,14 +56,15 @@ export function authRoutes(api: Api, platform: Platform): void {
     url: '/api/auth/password',
     access: 'authenticated',
     beforePasswordChange: true,
-    write: true,
-    summary: '修改密码',
+    // not one transaction: a wrong current password must count toward the lockout even though the request fails
+    summary: '修改密码（其他会话随之结束）',
     tags: ['账号'],
+    rateLimit: { max: 10, timeWindow: '1 minute' },
     body: z.object({ oldPassword: z.string().min(1, '请输入原密码'), newPassword: z.string().min(1, '请输入新密码') }),
     labels: { oldPassword: '原密码', newPassword: '新密码' },
     handler: async (ctx, { body }, req) => {
       if (!req.session) throw new AppError('unauthenticated');
-      await changePassword(ctx.tx, req.session, body.oldPassword, body.newPassword, ctx.ip, ctx.now);
+      await changePassword(platform.db, req.session, body.oldPassword, body.newPassword, ctx.ip, ctx.now);
       return { ok: true };
     },
   });
