@@ -63,7 +63,8 @@ export async function login(db: Kysely<Database>, username: string, password: st
   }
   const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
   if (!user || user.status !== 'active') {
-    await db.transaction().execute((tx) => audit({ actor: known, ip: where.ip, tx, now: where.now }, { entity: 'auth', entityId: name, action: 'login_failed', diff: { reason: user ? 'disabled' : 'unknown_user' } }));
+    // the same queries as a counted failure, on no row, so the database work does not tell either
+    await countFailure(db, { id: user?.id ?? -1, username: name, org_code: user?.org_code ?? null }, where, 'login', user ? 'disabled' : 'unknown_user');
     throw badCredentials();
   }
   if (!ok) {
@@ -87,18 +88,21 @@ const badCredentials = (): AppError => new AppError('bad_credentials', '用户�
 
 /**
  * one more wrong password (at login or when changing it), committed on its own; at the limit the account is
- * locked and every session of it ended. Returns the lock's end when it locked.
+ * locked and every session of it ended. Returns the lock's end when it locked. With a reason (unknown or
+ * disabled account) nothing is counted: the same statements run on no row and only the failure is audited.
  */
-async function countFailure(db: Kysely<Database>, user: { id: number; username: string; org_code: string }, where: { ip: string; now: Date }, during: 'login' | 'password_change'): Promise<Date | null> {
+async function countFailure(db: Kysely<Database>, user: { id: number; username: string; org_code: string | null }, where: { ip: string; now: Date }, during: 'login' | 'password_change', uncounted?: 'unknown_user' | 'disabled'): Promise<Date | null> {
+  const target = uncounted ? -1 : user.id;
   return db.transaction().execute(async (tx) => {
     // read under the row lock so concurrent failures all count
-    const row = await tx.selectFrom('app_user').select(['failed_logins']).where('id', '=', user.id).forUpdate().executeTakeFirstOrThrow();
-    const failed = row.failed_logins + 1;
-    const lock = failed >= MAX_FAILED_LOGINS ? new Date(where.now.getTime() + LOCK_MINUTES * 60_000) : null;
-    await tx.updateTable('app_user').set({ failed_logins: lock ? 0 : failed, locked_until: lock }).where('id', '=', user.id).execute();
-    if (lock) await tx.updateTable('session').set({ revoked_at: where.now, revoked_reason: 'locked' }).where('user_id', '=', user.id).where('revoked_at', 'is', null).execute();
+    const row = await tx.selectFrom('app_user').select(['failed_logins']).where('id', '=', target).forUpdate().executeTakeFirst();
+    const failed = (row?.failed_logins ?? 0) + 1;
+    const lock = row && failed >= MAX_FAILED_LOGINS ? new Date(where.now.getTime() + LOCK_MINUTES * 60_000) : null;
+    await tx.updateTable('app_user').set({ failed_logins: lock ? 0 : failed, locked_until: lock }).where('id', '=', target).execute();
+    if (lock) await tx.updateTable('session').set({ revoked_at: where.now, revoked_reason: 'locked' }).where('user_id', '=', target).where('revoked_at', 'is', null).execute();
     const action = lock ? 'account_locked' : during === 'login' ? 'login_failed' : 'password_change_failed';
-    await audit({ actor: { id: user.id, username: user.username }, ip: where.ip, tx, now: where.now }, { entity: 'auth', entityId: user.username, action, orgCode: user.org_code, diff: { failed, during } });
+    const actor = { id: user.id === -1 ? null : user.id, username: user.username };
+    await audit({ actor, ip: where.ip, tx, now: where.now }, { entity: 'auth', entityId: user.username, action, orgCode: user.org_code, diff: uncounted ? { reason: uncounted } : { failed, during } });
     return lock;
   });
 }
