@@ -168,13 +168,13 @@ export async function setUserRoles(ctx: Ctx, id: number, roles: string[]): Promi
   const unknown = next.filter((r) => !known.has(r));
   if (unknown.length) throw new AppError('validation_failed', `角色不存在：${unknown.join('、')}`, [{ path: 'roles', label: '角色', message: `角色：不存在 ${unknown.join('、')}` }]);
   if (id === ctx.actor.id) throw new AppError('conflict', '不能修改自己的角色');
-  const refusal = (detail: string, reason: string): AppError =>
-    refused(detail, { entity: 'user', entityId: id, action: 'refused_sanyuan', orgCode: before.orgCode, diff: { tried: 'set_roles', reason, target: before.username, roles: { from: before.roles, to: next } } });
+  const refusal = (detail: string, reason: string, field: string): AppError =>
+    refused(detail, { entity: 'user', entityId: id, action: 'refused_sanyuan', orgCode: before.orgCode, diff: { tried: 'set_roles', reason, target: before.username, roles: { from: before.roles, to: next } } }, [{ path: 'roles', label: '角色', message: `角色：${field}` }]);
   const admins = next.filter(isSanyuanRole);
-  if (admins.length > 1) throw refusal('系统管理员、安全保密管理员、安全审计员须由不同人员担任，同一账号只能担任其中一种', 'two_sanyuan_roles');
-  if (admins.length === 1 && next.length > 1) throw refusal(`${SANYUAN_NOTE}账号不能同时担任其他角色`, 'sanyuan_with_other_roles');
+  if (admins.length > 1) throw refusal('系统管理员、安全保密管理员、安全审计员须由不同人员担任，同一账号只能担任其中一种', 'two_sanyuan_roles', '三员须分立，同一账号只能担任其中一种');
+  if (admins.length === 1 && next.length > 1) throw refusal(`${SANYUAN_NOTE}账号不能同时担任其他角色`, 'sanyuan_with_other_roles', '三员须分立，三员账号不能兼任其他角色');
   const held = before.roles.find(isSanyuanRole);
-  if (held && (next.length !== 1 || next[0] !== held)) throw refusal(`${before.username} 是${ROLE_LABELS[held as RoleCode]?.name ?? held}账号：${SANYUAN_NOTE}账号的角色不能通过系统修改`, 'sanyuan_account');
+  if (held && (next.length !== 1 || next[0] !== held)) throw refusal(`${before.username} 是${ROLE_LABELS[held as RoleCode]?.name ?? held}账号：${SANYUAN_NOTE}账号的角色不能通过系统修改`, 'sanyuan_account', '三员账号的角色不能通过系统修改');
   if (next.join() === before.roles.join()) return before;
   await ctx.tx.deleteFrom('user_role').where('user_id', '=', id).execute();
   if (next.length) await ctx.tx.insertInto('user_role').values(next.map((r) => ({ user_id: id, role_code: r }))).execute();

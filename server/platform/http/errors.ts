@@ -122,8 +122,8 @@ export class AppError extends Error {
 }
 
 /** a refused attempt, audited on its own by the route even though the request's transaction rolls back */
-export function refused(detail: string, record: RefusalAudit): AppError {
-  const e = new AppError('forbidden', detail);
+export function refused(detail: string, record: RefusalAudit, errors: FieldError[] = []): AppError {
+  const e = new AppError('forbidden', detail, errors);
   e.refusal = record;
   return e;
 }
