@@ -84,7 +84,7 @@ export function adminRoutes(api: Api, platform: Platform): void {
   api.route({ method: 'PUT', url: '/api/roles/:code', access: 'role.manage', write: true, summary: '修改角色权限', tags, params: codeParam, body: roleUpdate, labels: { permissions: '权限' }, handler: (ctx, { params, body }) => updateRolePermissions(ctx, params.code, body, platform.permissions) });
 
   // sessions
-  api.route({ method: 'GET', url: '/api/sessions', access: 'session.manage', summary: '在线用户', tags, handler: async (ctx) => ({ items: await listSessions(ctx, platform.config.sessionIdleMinutes) }) });
+  api.route({ method: 'GET', url: '/api/sessions', access: 'session.manage', summary: '在线用户', tags, handler: async (ctx) => ({ items: await listSessions(ctx, { idleMinutes: platform.config.sessionIdleMinutes, maxHours: platform.config.sessionMaxHours }) }) });
   api.route({ method: 'DELETE', url: '/api/sessions/:id', access: 'session.manage', write: true, summary: '强制下线', tags, params: z.object({ id: z.string().min(16) }), handler: async (ctx, { params }) => { await revokeSession(ctx, params.id); return { ok: true }; } });
 
   // audit
