@@ -203,7 +203,7 @@ describe('data scope', () => {
     const created = { initialPassword: 'Yici#Mima2026' };
     await t.platform.db.updateTable('app_user').set({ password_hash: await hashPassword(created.initialPassword), must_change_password: true }).where('username', '=', 'townadmin').execute();
     let cookie = await t.login('townadmin', created.initialPassword);
-    await t.request(cookie, { method: 'POST', url: '/api/auth/password', payload: { oldPassword: created.initialPassword, newPassword: 'Chengguan#2026' } });
+    expect((await t.request(cookie, { method: 'POST', url: '/api/auth/password', payload: { oldPassword: created.initialPassword, newPassword: 'Chengguan#2026' } })).statusCode).toBe(200);
     cookie = await t.login('townadmin', 'Chengguan#2026');
     const mine = json<{ items: Array<{ orgCode: string }> }>(await t.request(cookie, { method: 'GET', url: '/api/users' }));
     expect(mine.items.every((u) => u.orgCode.startsWith('999001001000'))).toBe(true);
