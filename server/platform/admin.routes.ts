@@ -4,7 +4,7 @@ import { AUDIT_LABELS, auditQuery, searchAudit } from './audit/audit-query.servi
 import { listRoles, roleUpdate, updateRolePermissions } from './auth/role.service.ts';
 import { listSessions, revokeSession } from './auth/session-admin.service.ts';
 import { createUser, getUser, listUsers, passwordReset, resetPassword, setUserRoles, unlockUser, USER_LABELS, userCreate, userUpdate, updateUser } from './auth/user.service.ts';
-import { ROLE_LABELS, type RoleCode } from './auth/roles.ts';
+import { adminOnlyPermissions, isSanyuanRole, ROLE_LABELS, type RoleCode } from './auth/roles.ts';
 import { AppError } from './http/errors.ts';
 import type { Api } from './http/route.ts';
 import type { Platform } from './module.ts';
@@ -76,10 +76,14 @@ export function adminRoutes(api: Api, platform: Platform): void {
     access: ['role.manage', 'user.manage'],
     summary: '角色与权限',
     tags,
-    handler: async (ctx) => ({
-      items: (await listRoles(ctx)).map((r) => ({ ...r, name: ROLE_LABELS[r.code as RoleCode]?.name ?? r.name })),
-      permissions: platform.permissions.map((p) => ({ code: p.code, label: p.label })),
-    }),
+    handler: async (ctx) => {
+      const adminOnly = adminOnlyPermissions(platform.permissions);
+      return {
+        // fixed: a 三员 role, whose permissions nobody changes; adminOnly: never granted to any other role
+        items: (await listRoles(ctx)).map((r) => ({ ...r, name: ROLE_LABELS[r.code as RoleCode]?.name ?? r.name, fixed: isSanyuanRole(r.code) })),
+        permissions: platform.permissions.map((p) => ({ code: p.code, label: p.label, adminOnly: adminOnly.has(p.code) })),
+      };
+    },
   });
   api.route({ method: 'PUT', url: '/api/roles/:code', access: 'role.manage', write: true, summary: '修改角色权限', tags, params: codeParam, body: roleUpdate, labels: { permissions: '权限' }, handler: (ctx, { params, body }) => updateRolePermissions(ctx, params.code, body, platform.permissions) });
 

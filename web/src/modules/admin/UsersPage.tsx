@@ -12,15 +12,14 @@ import { orgTreeOptions } from '../../platform/org-tree.ts';
 import { PageHeader } from '../../platform/PageHeader.tsx';
 import { useMe, type OrgRef } from '../../platform/session.ts';
 import { useApiForm } from '../../platform/use-api-form.ts';
-import { adminKeys, useRoles, useUsers, type User } from './admin-api.ts';
+import { ADMIN_ROLE_CODES, adminKeys, useRoles, useUsers, type User } from './admin-api.ts';
 import { NO_USER_FILTERS, UserFilters, useFilteredUsers, type UserFilterValues } from './user-filters.tsx';
 import { StatusTags, userIdentityColumns } from './user-status.tsx';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; user: User } | { kind: 'reset'; user: User } | null;
 
 // 三员 accounts are changed only on the server (fazhi user reset-password), so no administrator can take over another
-const SANYUAN = new Set(['sysadmin', 'secadmin', 'auditor']);
-const isSanyuan = (u: User): boolean => u.roles.some((r) => SANYUAN.has(r));
+const isSanyuan = (u: User): boolean => u.roles.some((r) => ADMIN_ROLE_CODES.includes(r));
 const SANYUAN_HINT = '三员账号不能在此修改或重置密码，须由服务器管理人员执行 fazhi user reset-password';
 
 /** the administrator chooses the password and tells the user in person; the system never shows it back */
