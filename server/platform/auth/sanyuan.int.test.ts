@@ -54,6 +54,10 @@ describe('三员: the three administrator roles cannot be widened, mixed or take
       expect(detail).toMatch(/固定/);
     }
     expect((await role('secadmin')).permissions).toEqual(['role.manage']);
+    // the roles page is told which roles are fixed and which permissions are 三员-only
+    const list = json<{ items: Array<{ code: string; fixed: boolean }>; permissions: Array<{ code: string; adminOnly: boolean }> }>(await t.request(sec, { method: 'GET', url: '/api/roles' }));
+    expect(list.items.filter((r) => r.fixed).map((r) => r.code).sort()).toEqual(['auditor', 'secadmin', 'sysadmin']);
+    expect(list.permissions.filter((p) => p.adminOnly).map((p) => p.code).sort()).toEqual(['audit.read', 'calendar.manage', 'config.manage', 'org.manage', 'role.manage', 'session.manage', 'user.manage']);
     // and the permission is not there: the audit log stays closed to the security administrator
     expect((await t.request(await t.login('secadmin'), { method: 'GET', url: '/api/audit' })).statusCode).toBe(403);
   });
