@@ -9,7 +9,7 @@ import { modules } from './modules/index.ts';
 import { anchorConfig, exportCheckpoints, recordCheckpoint, startAnchoring, verifyAudit, type AnchorConfig } from './platform/audit/audit-checkpoint.service.ts';
 import { audit } from './platform/audit/audit.service.ts';
 import { hashPassword, passwordProblems } from './platform/auth/password.ts';
-import { ROLE_CODES } from './platform/auth/roles.ts';
+import { isSanyuanRole, ROLE_CODES } from './platform/auth/roles.ts';
 import { startPlatform, type Started } from './platform/bootstrap.ts';
 import { backup, readBackupHeader, restore } from './platform/db/backup.ts';
 import { connect } from './platform/db/connect.ts';
@@ -31,6 +31,7 @@ const USAGE = `法治 fazhi — 法治政府建设工作平台
   demo                      在空数据库中创建演示数据
   migrate                   升级数据库结构
   user add --username U --name 姓名 --org 代码 --role 角色 [--password P] [--org-name 名称]
+  user reset-password --username U   重置密码（含三员账号），在本控制台显示一次性密码，首次登录须修改
   audit verify [--anchors FILE]  核验审计日志：带密钥的哈希链与全部检查点（FILE：审计员此前导出的检查点）
   audit checkpoints --out FILE   记录当前链头并导出全部检查点（JSON Lines），由审计员离线保存
   backup --out FILE         备份全部数据（含附件与加密密钥）
@@ -83,6 +84,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'user':
+      if (positionals[0] === 'reset-password') return userResetPassword(overrides, values, out);
       if (positionals[0] !== 'add') break;
       return userAdd(overrides, values, out);
     case 'audit': {
@@ -171,6 +173,10 @@ async function userAdd(overrides: { dataDir?: string | undefined }, values: Reco
     console.error(`角色不存在：${badRoles.join('、')}；可选：${ROLE_CODES.join('、')}`);
     return 2;
   }
+  if (roles.some(isSanyuanRole) && new Set(roles).size > 1) {
+    console.error('三员（系统管理员、安全保密管理员、安全审计员）账号只能担任其中一种角色，且不能兼任其他角色');
+    return 2;
+  }
   if (!orgCodeSchema.safeParse(org).success) {
     console.error('单位代码须为12位统计用区划代码');
     return 2;
@@ -211,6 +217,40 @@ async function userAdd(overrides: { dataDir?: string | undefined }, values: Reco
       await audit(w, { entity: 'user', entityId: row.id, action: 'create', orgCode: org, diff: { username, roles } });
     });
     out(`已创建用户 ${username}（${roles.join('、')}），初始密码：${initial}（首次登录须修改）`);
+    return 0;
+  } finally {
+    await s.handle.close();
+  }
+}
+
+/**
+ * the way to give a 三员 account (or any account) a new password: on the server, by whoever runs it, never
+ * through the API, so no administrator can take over another's account; the password is shown once, here
+ */
+async function userResetPassword(overrides: { dataDir?: string | undefined }, values: Record<string, unknown>, out: (l: string) => void): Promise<number> {
+  const username = typeof values['username'] === 'string' ? values['username'] : '';
+  if (!username) {
+    console.error('用法：fazhi user reset-password --username U');
+    return 2;
+  }
+  const s = await startPlatform(modules, overrides);
+  const db = s.platform.db;
+  try {
+    const user = await db.selectFrom('app_user').select(['id', 'org_code', 'version']).where('username', '=', username).executeTakeFirst();
+    if (!user) {
+      console.error(`用户 ${username} 不存在`);
+      return 1;
+    }
+    const { generatePassword } = await import('./platform/auth/user.service.ts');
+    const password = generatePassword();
+    const hashed = await hashPassword(password);
+    await db.transaction().execute(async (tx) => {
+      const now = new Date();
+      await tx.updateTable('app_user').set({ password_hash: hashed, must_change_password: true, failed_logins: 0, locked_until: null, updated_at: now, version: user.version + 1 }).where('id', '=', user.id).execute();
+      await tx.updateTable('session').set({ revoked_at: now, revoked_reason: 'password_reset' }).where('user_id', '=', user.id).where('revoked_at', 'is', null).execute();
+      await audit({ actor: systemActor, ip: 'cli', tx, now }, { entity: 'user', entityId: user.id, action: 'password_reset', orgCode: user.org_code, diff: { via: 'cli', username } });
+    });
+    out(`已重置 ${username} 的密码。一次性密码：${password}\n（仅显示这一次；请当面交给本人，首次登录须修改）`);
     return 0;
   } finally {
     await s.handle.close();

@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { parseAllowedOrigins } from '../http/origin.ts';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -16,6 +17,19 @@ const envSchema = z.object({
   FAZHI_AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
   FAZHI_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  // absolute lifetime of a session whatever the activity (等保: sessions end; a working day plus overtime)
+  SESSION_MAX_HOURS: z.coerce.number().min(0.1).max(24 * 7).default(12),
+  FAZHI_ALLOWED_ORIGINS: z
+    .string()
+    .optional()
+    .refine((v) => {
+      try {
+        parseAllowedOrigins(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'FAZHI_ALLOWED_ORIGINS 须为逗号分隔的 http(s)://主机[:端口]'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   FAZHI_SECURE_COOKIE: z.enum(['0', '1']).default('0'),
 });
@@ -31,6 +45,9 @@ export interface Config {
   auditAnchorFile: string | null;
   auditCheckpointMinutes: number;
   sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  /** other sites whose pages may post to this one (besides the same host) */
+  allowedOrigins: string[];
   logLevel: string;
   secureCookie: boolean;
 }
@@ -59,6 +76,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     auditAnchorFile: e.FAZHI_AUDIT_ANCHOR_FILE ?? (dataDir.startsWith('memory://') ? null : join(dataDir, 'audit-checkpoints.log')),
     auditCheckpointMinutes: e.FAZHI_AUDIT_CHECKPOINT_MINUTES,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.SESSION_MAX_HOURS,
+    allowedOrigins: parseAllowedOrigins(e.FAZHI_ALLOWED_ORIGINS),
     logLevel: e.LOG_LEVEL,
     secureCookie: e.FAZHI_SECURE_COOKIE === '1',
   };

@@ -31,7 +31,8 @@ export interface Role {
 
 export interface RoleList {
   items: Role[];
-  permissions: Array<{ code: string; label: string }>;
+  /** adminOnly: a 三员 permission, never granted to another role */
+  permissions: Array<{ code: string; label: string; adminOnly?: boolean }>;
 }
 
 export interface AuditQuery {
