@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { buildApp } from './app.ts';
 import { demoBanner, seedDemo } from './demo/demo.seed.ts';
 import { modules } from './modules/index.ts';
+import { anchorConfig, startAnchoring } from './platform/audit/audit-checkpoint.service.ts';
 import { startPlatform, type Started } from './platform/bootstrap.ts';
 import type { CliEnv } from './platform/cli/cli-env.ts';
 import { withoutGlobalOptions } from './platform/cli/cli-env.ts';
@@ -72,6 +73,8 @@ async function serve(overrides: { dataDir?: string | undefined; port?: number | 
   const { platform, handle } = started;
   if (demo && (await seedDemo(platform))) platform.log.info('demo county created');
   const { app } = await buildApp(platform);
+  // the chain head is anchored at start, periodically, and at shutdown (decision 0008)
+  const anchoring = await startAnchoring(platform.db, anchorConfig(platform.config), platform.config.auditCheckpointMinutes, platform.log);
   let control: ControlChannel | null = null;
   let closing = false;
   const shutdown = async (signal: string): Promise<void> => {
@@ -80,6 +83,7 @@ async function serve(overrides: { dataDir?: string | undefined; port?: number | 
     platform.log.info({ signal }, 'shutting down');
     await control?.close();
     await app.close();
+    await anchoring.stop().catch((err: unknown) => platform.log.error({ err }, 'audit checkpoint at shutdown failed'));
     await handle.close();
     process.exit(0);
   };

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { verifyChain } from './audit/audit.service.ts';
+import { anchorConfig, exportCheckpoints, listCheckpoints, recordCheckpoint, verifyAudit } from './audit/audit-checkpoint.service.ts';
+import { audit } from './audit/audit.service.ts';
 import { AUDIT_LABELS, auditQuery, searchAudit } from './audit/audit-query.service.ts';
 import { listRoles, roleUpdate, updateRolePermissions } from './auth/role.service.ts';
 import { listSessions, revokeSession } from './auth/session-admin.service.ts';
-import { createUser, getUser, listUsers, resetPassword, setUserRoles, unlockUser, USER_LABELS, userCreate, userUpdate, updateUser } from './auth/user.service.ts';
-import { ROLE_LABELS, type RoleCode } from './auth/roles.ts';
+import { createUser, getUser, listUsers, passwordReset, resetPassword, setUserRoles, unlockUser, USER_LABELS, userCreate, userUpdate, updateUser } from './auth/user.service.ts';
+import { adminOnlyPermissions, isSanyuanRole, ROLE_LABELS, type RoleCode } from './auth/roles.ts';
 import { AppError } from './http/errors.ts';
 import type { Api } from './http/route.ts';
 import type { Platform } from './module.ts';
@@ -52,9 +53,9 @@ export function adminRoutes(api: Api, platform: Platform): void {
   // users
   api.route({ method: 'GET', url: '/api/users', access: ['user.manage', 'role.manage'], summary: '用户列表', tags, handler: async (ctx) => ({ items: await listUsers(ctx) }) });
   api.route({ method: 'GET', url: '/api/users/:id', access: ['user.manage', 'role.manage'], summary: '用户详情', tags, params: idParam, handler: (ctx, { params }) => getUser(ctx, params.id) });
-  api.route({ method: 'POST', url: '/api/users', access: 'user.manage', write: true, summary: '新建用户（初始密码仅显示一次，首次登录须修改）', tags, body: userCreate, labels: USER_LABELS, handler: (ctx, { body }) => createUser(ctx, body) });
+  api.route({ method: 'POST', url: '/api/users', access: 'user.manage', write: true, summary: '新建用户（管理员输入初始密码，首次登录须修改；不回显密码）', tags, body: userCreate, labels: USER_LABELS, handler: (ctx, { body }) => createUser(ctx, body) });
   api.route({ method: 'PUT', url: '/api/users/:id', access: 'user.manage', write: true, summary: '修改用户', tags, params: idParam, body: userUpdate, labels: USER_LABELS, handler: (ctx, { params, body }) => updateUser(ctx, params.id, body) });
-  api.route({ method: 'POST', url: '/api/users/:id/reset-password', access: 'user.manage', write: true, summary: '重置密码', tags, params: idParam, handler: (ctx, { params }) => resetPassword(ctx, params.id) });
+  api.route({ method: 'POST', url: '/api/users/:id/reset-password', access: 'user.manage', write: true, summary: '重置业务账号密码（管理员输入临时密码，不回显；三员账号须用命令行）', tags, params: idParam, body: passwordReset, labels: USER_LABELS, handler: (ctx, { params, body }) => resetPassword(ctx, params.id, body.password) });
   api.route({ method: 'POST', url: '/api/users/:id/unlock', access: 'user.manage', write: true, summary: '解除锁定', tags, params: idParam, handler: (ctx, { params }) => unlockUser(ctx, params.id) });
   api.route({
     method: 'PUT',
@@ -76,18 +77,52 @@ export function adminRoutes(api: Api, platform: Platform): void {
     access: ['role.manage', 'user.manage'],
     summary: '角色与权限',
     tags,
-    handler: async (ctx) => ({
-      items: (await listRoles(ctx)).map((r) => ({ ...r, name: ROLE_LABELS[r.code as RoleCode]?.name ?? r.name })),
-      permissions: platform.permissions.map((p) => ({ code: p.code, label: p.label })),
-    }),
+    handler: async (ctx) => {
+      const adminOnly = adminOnlyPermissions(platform.permissions);
+      return {
+        // fixed: a 三员 role, whose permissions nobody changes; adminOnly: never granted to any other role
+        items: (await listRoles(ctx)).map((r) => ({ ...r, name: ROLE_LABELS[r.code as RoleCode]?.name ?? r.name, fixed: isSanyuanRole(r.code) })),
+        permissions: platform.permissions.map((p) => ({ code: p.code, label: p.label, adminOnly: adminOnly.has(p.code) })),
+      };
+    },
   });
   api.route({ method: 'PUT', url: '/api/roles/:code', access: 'role.manage', write: true, summary: '修改角色权限', tags, params: codeParam, body: roleUpdate, labels: { permissions: '权限' }, handler: (ctx, { params, body }) => updateRolePermissions(ctx, params.code, body, platform.permissions) });
 
   // sessions
-  api.route({ method: 'GET', url: '/api/sessions', access: 'session.manage', summary: '在线用户', tags, handler: async (ctx) => ({ items: await listSessions(ctx, platform.config.sessionIdleMinutes) }) });
+  api.route({ method: 'GET', url: '/api/sessions', access: 'session.manage', summary: '在线用户', tags, handler: async (ctx) => ({ items: await listSessions(ctx, { idleMinutes: platform.config.sessionIdleMinutes, maxHours: platform.config.sessionMaxHours }) }) });
   api.route({ method: 'DELETE', url: '/api/sessions/:id', access: 'session.manage', write: true, summary: '强制下线', tags, params: z.object({ id: z.string().min(16) }), handler: async (ctx, { params }) => { await revokeSession(ctx, params.id); return { ok: true }; } });
 
   // audit
   api.route({ method: 'GET', url: '/api/audit', access: 'audit.read', summary: '审计日志查询', tags: ['审计'], query: auditQuery, labels: AUDIT_LABELS, handler: (ctx, { query }) => searchAudit(ctx, query) });
-  api.route({ method: 'POST', url: '/api/audit/verify', access: 'audit.read', summary: '核验审计日志哈希链', tags: ['审计'], handler: () => verifyChain(platform.db) });
+  const anchor = anchorConfig(platform.config);
+  api.route({ method: 'POST', url: '/api/audit/verify', access: 'audit.read', summary: '核验审计日志：带密钥的哈希链与全部检查点（库内、锚定文件）', tags: ['审计'], handler: () => verifyAudit(platform.db, anchor) });
+  api.route({
+    method: 'POST',
+    url: '/api/audit/verify/anchors',
+    access: 'audit.read',
+    multipart: true,
+    summary: '核验审计日志，并对照审计员此前导出的检查点文件（JSON Lines）',
+    tags: ['审计'],
+    handler: async (_ctx, _i, req) => {
+      const file = await req.file();
+      if (!file) throw new AppError('validation_failed', '请上传导出的检查点文件', [{ path: 'file', label: '检查点文件', message: '检查点文件：请上传此前导出的 .jsonl 文件' }]);
+      const text = (await file.toBuffer()).toString('utf8');
+      return verifyAudit(platform.db, anchor, { anchors: { text, where: `导出的检查点文件 ${file.filename}` } });
+    },
+  });
+  api.route({ method: 'GET', url: '/api/audit/checkpoints', access: 'audit.read', summary: '审计日志检查点（链头的签名记录）', tags: ['审计'], handler: async () => ({ items: (await listCheckpoints(platform.db)).reverse() }) });
+  api.route({
+    method: 'POST',
+    url: '/api/audit/checkpoints/export',
+    access: 'audit.read',
+    summary: '记录当前链头并导出全部检查点（JSON Lines），供审计员离线保存，核验时用 --anchors 对照',
+    tags: ['审计'],
+    handler: async (ctx, _i, _req, reply) => {
+      // the export is audited first, so the fresh checkpoint covers it
+      await platform.db.transaction().execute((tx) => audit({ ...ctx, tx }, { entity: 'audit', entityId: 'checkpoints', action: 'export_checkpoints', orgCode: null }));
+      await recordCheckpoint(platform.db, anchor, 'export');
+      const day = new Date().toISOString().slice(0, 10);
+      return reply.header('content-type', 'text/plain; charset=utf-8').header('content-disposition', `attachment; filename="audit-checkpoints-${day}.jsonl"`).send(await exportCheckpoints(platform.db, anchor));
+    },
+  });
 }

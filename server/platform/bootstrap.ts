@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import pino, { type Logger } from 'pino';
-import { ROLE_CODES, ROLE_LABELS, platformPermissions, type PermissionDef } from './auth/roles.ts';
+import { adminOnlyPermissions, isSanyuanRole, ROLE_CODES, ROLE_LABELS, platformPermissions, sanyuanPermissions, type PermissionDef } from './auth/roles.ts';
+import { audit, setAuditKey } from './audit/audit.service.ts';
+import { systemActor } from './http/context.ts';
 import { loadConfig, type Config, type ConfigOverrides } from './config/config.ts';
 import { fieldCipher } from './crypto/sm.ts';
 import { establishKey, type EncryptedColumn } from './crypto/secret-key.ts';
@@ -32,6 +34,7 @@ export function createLogger(level: string): Logger {
 export async function startPlatform(modules: ModuleDefinition[], overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env, log?: Logger, opts: { migrationsFrom?: ModuleDefinition[] } = {}): Promise<Started> {
   const { envSecretKey, ...base } = loadConfig(env, overrides);
   const logger = log ?? createLogger(base.logLevel);
+  setAuditKey(base.auditKey);
   const handle = await connect({ databaseUrl: base.databaseUrl, dataDir: base.dataDir, loadDataDir: overrides.loadDataDir });
   const prev = handle.lockTakenOverFrom;
   if (prev) logger.warn({ dataDir: base.dataDir, previousPid: prev.pid, previousCommand: prev.command, previousSince: prev.since }, 'took over the data directory lock of a process that no longer runs');
@@ -72,7 +75,9 @@ function encryptedColumns(ledgers: readonly LedgerDef[]): EncryptedColumn[] {
 
 /**
  * creates missing built-in roles and grants each newly declared permission to its default roles once;
- * a permission the 安全保密管理员 later revoked is not granted again
+ * a permission the 安全保密管理员 later revoked is not granted again. The three 三员 roles are reset to their
+ * fixed sets and 三员-only permissions are taken from every other role, at every start (audited when it changes
+ * anything), so data from before 三员 was enforced is brought into line
  */
 export async function syncRoles(db: Kysely<Database>, permissions: PermissionDef[]): Promise<void> {
   await db.transaction().execute(async (tx) => {
@@ -87,15 +92,20 @@ export async function syncRoles(db: Kysely<Database>, permissions: PermissionDef
         .execute();
     }
     const fresh = permissions.filter((p) => !done.has(p.code));
-    if (fresh.length === 0) return;
-    const roles = await tx.selectFrom('role').select(['code', 'permissions']).execute();
+    const adminOnly = adminOnlyPermissions(permissions);
+    const roles = await tx.selectFrom('role').select(['code', 'permissions', 'version']).execute();
     for (const role of roles) {
       const add = fresh.filter((p) => (p.roles as readonly string[]).includes(role.code)).map((p) => p.code);
-      if (add.length) {
-        const next = [...new Set([...role.permissions, ...add])].sort();
-        await tx.updateTable('role').set({ permissions: JSON.stringify(next) }).where('code', '=', role.code).execute();
+      const granted = [...new Set([...role.permissions, ...add])].sort();
+      const next = isSanyuanRole(role.code) ? sanyuanPermissions(permissions, role.code) : granted.filter((p) => !adminOnly.has(p));
+      if (next.join() === [...role.permissions].sort().join()) continue;
+      await tx.updateTable('role').set({ permissions: JSON.stringify(next), version: role.version + 1 }).where('code', '=', role.code).execute();
+      const removed = granted.filter((p) => !next.includes(p));
+      if (removed.length) {
+        await audit({ actor: systemActor, ip: 'startup', tx }, { entity: 'role', entityId: role.code, action: 'sanyuan_enforced', diff: { revoked: removed, granted: next.filter((p) => !role.permissions.includes(p)) } });
       }
     }
+    if (fresh.length === 0) return;
     const all = [...new Set([...done, ...fresh.map((p) => p.code)])].sort();
     await tx
       .insertInto('setting')

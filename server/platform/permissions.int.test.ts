@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../demo/demo-county.ts';
+import { hashPassword } from './auth/password.ts';
 import { EXPECTED_ACCESS as decisionsAccess } from '../modules/decisions/access.expected.ts';
 import { EXPECTED_ACCESS as disclosureAccess } from '../modules/disclosure/access.expected.ts';
 import { EXPECTED_ACCESS as enforcementAccess } from '../modules/enforcement/access.expected.ts';
@@ -42,6 +43,9 @@ const EXPECTED: Record<string, Role[] | 'any' | 'public'> = {
   'DELETE /api/sessions/:id': ['sysadmin'],
   'GET /api/audit': ['auditor'],
   'POST /api/audit/verify': ['auditor'],
+  'POST /api/audit/verify/anchors': ['auditor'],
+  'GET /api/audit/checkpoints': ['auditor'],
+  'POST /api/audit/checkpoints/export': ['auditor'],
   'GET /api/ledgers': 'any',
   'GET /api/indicators': BUSINESS,
   'GET /api/indicators/:id': BUSINESS,
@@ -193,19 +197,22 @@ describe('data scope', () => {
 
   it('hides a sibling town’s accounts from a town-level administrator, with 404 on details', async () => {
     const admin = cookies.get('sysadmin') ?? null;
-    const created = json<{ initialPassword: string }>(await t.request(admin, { method: 'POST', url: '/api/users', payload: { username: 'townadmin', displayName: '镇管理员', orgCode: '999001001000' } }));
+    expect((await t.request(admin, { method: 'POST', url: '/api/users', payload: { username: 'townadmin', displayName: '镇管理员', orgCode: '999001001000', initialPassword: 'Zhen#Guanli26' } })).statusCode).toBe(200);
     const sec = cookies.get('secadmin') ?? null;
     const all = json<{ items: Array<{ id: number; username: string; orgCode: string }> }>(await t.request(sec, { method: 'GET', url: '/api/users' }));
     const townAdmin = all.items.find((u) => u.username === 'townadmin');
-    await t.request(sec, { method: 'PUT', url: `/api/users/${townAdmin?.id}/roles`, payload: { roles: ['sysadmin'] } });
+    expect((await t.request(sec, { method: 'PUT', url: `/api/users/${townAdmin?.id}/roles`, payload: { roles: ['sysadmin'] } })).statusCode).toBe(200);
+    // becoming 三员 voided the password the creator typed; the server's `fazhi user reset-password` gives a new one
+    const created = { initialPassword: 'Yici#Mima2026' };
+    await t.platform.db.updateTable('app_user').set({ password_hash: await hashPassword(created.initialPassword), must_change_password: true }).where('username', '=', 'townadmin').execute();
     let cookie = await t.login('townadmin', created.initialPassword);
-    await t.request(cookie, { method: 'POST', url: '/api/auth/password', payload: { oldPassword: created.initialPassword, newPassword: 'Chengguan#2026' } });
+    expect((await t.request(cookie, { method: 'POST', url: '/api/auth/password', payload: { oldPassword: created.initialPassword, newPassword: 'Chengguan#2026' } })).statusCode).toBe(200);
     cookie = await t.login('townadmin', 'Chengguan#2026');
     const mine = json<{ items: Array<{ orgCode: string }> }>(await t.request(cookie, { method: 'GET', url: '/api/users' }));
     expect(mine.items.every((u) => u.orgCode.startsWith('999001001000'))).toBe(true);
     const sibling = all.items.find((u) => u.username === 'clerk2');
     expect((await t.request(cookie, { method: 'GET', url: `/api/users/${sibling?.id}` })).statusCode).toBe(404);
-    expect((await t.request(cookie, { method: 'POST', url: `/api/users/${sibling?.id}/reset-password`, payload: {} })).statusCode).toBe(404);
+    expect((await t.request(cookie, { method: 'POST', url: `/api/users/${sibling?.id}/reset-password`, payload: { password: 'Qingxi#Temp26' } })).statusCode).toBe(404);
     expect(DEMO_USERS.length).toBeGreaterThanOrEqual(9);
   });
 });

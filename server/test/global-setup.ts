@@ -8,6 +8,7 @@ import { modules } from '../modules/index.ts';
 import { startPlatform } from '../platform/bootstrap.ts';
 
 export const TEST_SECRET_KEY = 'ab'.repeat(32);
+export const TEST_AUDIT_KEY = 'cd'.repeat(32);
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,7 +22,7 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const day = new Date().toISOString().slice(0, 10);
-  const env: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'silent', FAZHI_SECRET_KEY: TEST_SECRET_KEY };
+  const env: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'silent', FAZHI_SECRET_KEY: TEST_SECRET_KEY, FAZHI_AUDIT_KEY: TEST_AUDIT_KEY };
   delete env['DATABASE_URL'];
   const admin = process.env['TEST_DATABASE_URL'];
   if (admin) {

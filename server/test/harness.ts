@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { connect } from '../platform/db/connect.ts';
 import { inject, type ProvidedContext } from 'vitest';
-import { TEST_SECRET_KEY } from './global-setup.ts';
+import { TEST_AUDIT_KEY, TEST_SECRET_KEY } from './global-setup.ts';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app.ts';
@@ -32,7 +34,9 @@ export async function startTestApp(opts: { modules?: ModuleDefinition[]; demo?: 
   // the seeded template fits when the demo is wanted and "today" (possibly faked by the test) is the day it was seeded
   const tpl = opts.demo !== false ? template() : null;
   const created = await freshDatabase(tpl?.kind === 'postgres' ? tpl.database : undefined);
-  const env: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'silent', FAZHI_SECRET_KEY: TEST_SECRET_KEY, ...opts.env };
+  // a PostgreSQL instance has no data directory of its own: its audit anchor file goes to a temporary one
+  const anchorFile = created ? join(tmpdir(), `${new URL(created.url).pathname.slice(1)}-audit-checkpoints.log`) : undefined;
+  const env: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'silent', FAZHI_SECRET_KEY: TEST_SECRET_KEY, FAZHI_AUDIT_KEY: TEST_AUDIT_KEY, ...(anchorFile ? { FAZHI_AUDIT_ANCHOR_FILE: anchorFile } : {}), ...opts.env };
   delete env['DATABASE_URL'];
   const loadDataDir = tpl?.kind === 'pglite' && !created ? new Blob([readFileSync(tpl.file)]) : undefined;
   const { platform, handle } = await startPlatform(opts.modules ?? allModules, { dataDir: created ? undefined : 'memory://', databaseUrl: created?.url, loadDataDir }, env, undefined, tpl ? { migrationsFrom: allModules } : {});
@@ -58,6 +62,7 @@ export async function startTestApp(opts: { modules?: ModuleDefinition[]; demo?: 
       await app.close();
       await handle.close();
       await created?.drop();
+      if (anchorFile) rmSync(anchorFile, { force: true });
     },
   };
 }
@@ -113,12 +118,13 @@ export async function preparedInstance(dir: string): Promise<{ args: string[]; e
   const tpl = template();
   const created = await freshDatabase(tpl?.kind === 'postgres' ? tpl.database : undefined);
   if (created) {
-    const env = { DATABASE_URL: created.url, FAZHI_SECRET_KEY: TEST_SECRET_KEY };
+    const env = { DATABASE_URL: created.url, FAZHI_SECRET_KEY: TEST_SECRET_KEY, FAZHI_AUDIT_KEY: TEST_AUDIT_KEY, FAZHI_AUDIT_ANCHOR_FILE: `${dir}/audit-checkpoints.log` };
     if (!tpl) await seedViaCli([], env);
     return { args: [], env, drop: () => created.drop() };
   }
   mkdirSync(dir, { recursive: true });
   writeFileSync(`${dir}/secret.key`, TEST_SECRET_KEY, { mode: 0o600 });
+  writeFileSync(`${dir}/audit.key`, TEST_AUDIT_KEY, { mode: 0o600 });
   if (tpl?.kind === 'pglite') {
     const handle = await connect({ dataDir: dir, loadDataDir: new Blob([readFileSync(tpl.file)]) });
     await handle.close();

@@ -25,6 +25,21 @@ async function open(cookie: string, org?: string): Promise<Draft> {
 }
 
 describe('annual report', () => {
+  it('tells a clerk nothing about a sibling town: the same 404 whether or not it has a draft', async () => {
+    // the year before: 石桥乡 gets a draft from its own clerk, 清溪镇 has none (the later tests use this year's)
+    const earlier = year - 1;
+    expect((await t.request(await t.login('clerk3'), { method: 'POST', url: '/api/reports/annual/open', payload: { year: earlier } })).statusCode).toBe(200);
+    const clerk = await t.login('clerk');
+    const withDraft = await t.request(clerk, { method: 'POST', url: '/api/reports/annual/open', payload: { year: earlier, org: '999001003000' } });
+    const without = await t.request(clerk, { method: 'POST', url: '/api/reports/annual/open', payload: { year: earlier, org: '999001002000' } });
+    expect(withDraft.statusCode).toBe(404);
+    expect(without.statusCode).toBe(404);
+    expect(json(withDraft)['detail']).toBe(json(without)['detail']);
+    // and a reader without report.edit (who may not start a draft) gets the same answer as well
+    const reader = await t.request(await t.login('legal'), { method: 'POST', url: '/api/reports/annual/open', payload: { year: earlier, org: '999001003000' } });
+    expect(json(reader)['detail']).toBe(json(without)['detail']);
+  });
+
   it('writes a draft whose every number equals what the ledgers’ own filtered lists count', async () => {
     const clerk = await t.login('clerk');
     const draft = await open(clerk);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Api } from '../../platform/http/route.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError, notFound } from '../../platform/http/errors.ts';
+import { inScope } from '../../platform/http/context.ts';
 import type { Platform } from '../../platform/module.ts';
 import { buildFromDraft, buildFromVersion, encode } from './report.output.ts';
 import { defaultTemplate } from './report.template.ts';
@@ -37,6 +38,8 @@ export function reportRoutes(api: Api, platform: Platform): void {
     labels: { org: '单位', year: '年度' },
     handler: async (ctx, { body }) => {
       const org = body.org ?? ctx.scope.root;
+      // the same answer for an org outside scope whether or not it has a draft
+      if (!inScope(ctx, org)) throw notFound('单位');
       const existing = await findDraft(ctx, org, body.year);
       if (!existing && !ctx.actor.permissions.has('report.edit')) throw new AppError('not_found', '该单位尚未起草本年度报告');
       const d = existing ?? (await openDraft(ctx, platform, org, body.year));

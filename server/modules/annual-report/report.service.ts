@@ -128,7 +128,9 @@ export async function reportingUnits(ctx: Pick<Ctx, 'tx'>, org: string): Promise
   return units.some((u) => u.kind !== 'department') ? units : [];
 }
 
+/** only within the caller's scope: an org outside it reads as having no draft, so nothing about it leaks */
 export async function findDraft(ctx: Ctx, org: string, year: number): Promise<DraftRow | undefined> {
+  if (!inScope(ctx, org)) return undefined;
   return (await db(ctx).selectFrom('report_draft').selectAll().where('org_code', '=', org).where('kind', '=', KIND).where('year', '=', year).executeTakeFirst()) as DraftRow | undefined;
 }
 

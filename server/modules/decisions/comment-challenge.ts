@@ -1,6 +1,9 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
-/** a small arithmetic question, its answer bound to a signed token that expires; no account, no cookie */
+/**
+ * a small arithmetic question, its answer bound to a signed token that expires; no account, no cookie.
+ * The token carries only a keyed hash of the answer (with its own nonce), so it cannot be read from the token.
+ */
 export interface Challenge {
   token: string;
   question: string;
@@ -13,7 +16,9 @@ const MIN_AGE_MS = 2_000;
 export function issueChallenge(key: string, now: Date, random: () => number = Math.random): Challenge {
   const a = 1 + Math.floor(random() * 9);
   const b = 1 + Math.floor(random() * 9);
-  const payload = Buffer.from(JSON.stringify({ s: a + b, t: now.getTime(), n: randomBytes(6).toString('hex') })).toString('base64url');
+  const t = now.getTime();
+  const n = randomBytes(12).toString('hex');
+  const payload = Buffer.from(JSON.stringify({ h: answerHash(key, a + b, t, n), t, n })).toString('base64url');
   return { token: `${payload}.${sign(key, payload)}`, question: `${a} + ${b} = ?`, expiresAt: new Date(now.getTime() + TTL_MS).toISOString() };
 }
 
@@ -22,9 +27,9 @@ export function checkChallenge(key: string, token: string, answer: number, now: 
   const [payload = '', mac = ''] = token.split('.');
   const expected = sign(key, payload);
   if (mac.length !== expected.length || !timingSafeEqual(Buffer.from(mac), Buffer.from(expected))) return '验证信息无效，请刷新后重试';
-  let data: { s?: unknown; t?: unknown };
+  let data: { h?: unknown; t?: unknown; n?: unknown };
   try {
-    data = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { s?: unknown; t?: unknown };
+    data = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { h?: unknown; t?: unknown; n?: unknown };
   } catch {
     return '验证信息无效，请刷新后重试';
   }
@@ -33,9 +38,11 @@ export function checkChallenge(key: string, token: string, answer: number, now: 
   if (age < MIN_AGE_MS) return '提交过快，请稍后再试';
   for (const [k, exp] of used) if (exp < now.getTime()) used.delete(k);
   if (used.has(mac)) return '该验证已使用，请刷新后重试';
-  if (Number(data.s) !== answer) return '验证答案不正确';
+  const expectedAnswer = answerHash(key, answer, Number(data.t), String(data.n));
+  if (typeof data.h !== 'string' || data.h.length !== expectedAnswer.length || !timingSafeEqual(Buffer.from(data.h), Buffer.from(expectedAnswer))) return '验证答案不正确';
   used.set(mac, Number(data.t) + TTL_MS);
   return null;
 }
 
+const answerHash = (key: string, answer: number, t: number, nonce: string): string => createHmac('sha256', key).update(`answer:${answer}:${t}:${nonce}`).digest('base64url');
 const sign = (key: string, payload: string): string => createHmac('sha256', key).update(payload).digest('base64url');

@@ -90,4 +90,18 @@ describe('comment challenge', () => {
     expect(checkChallenge(key, c.token, answerOf(c.question), t0, new Map())).toContain('过快');
     expect(checkChallenge(key, c.token, answerOf(c.question), new Date(t0.getTime() + 3_600_000), new Map())).toContain('过期');
   });
+  it('keeps the answer out of the token: nothing in it equals the sum, and without the key no guess can be checked', () => {
+    // a = b = 5 (random 0.5): the answer is 10
+    const c = issueChallenge(key, t0, () => 0.5);
+    expect(c.question).toBe('5 + 5 = ?');
+    const [payload = ''] = c.token.split('.');
+    const data = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+    expect(Object.keys(data).sort()).toEqual(['h', 'n', 't']);
+    expect(Object.values(data)).not.toContain(10);
+    expect(JSON.stringify(data)).not.toMatch(/"(s|sum|answer)"/);
+    // the same question twice gives different hashes (a fresh nonce), so answers cannot be tabulated
+    const again = JSON.parse(Buffer.from(issueChallenge(key, t0, () => 0.5).token.split('.')[0] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+    expect(again['h']).not.toBe(data['h']);
+    expect(checkChallenge(key, c.token, 10, later, new Map())).toBeNull();
+  });
 });

@@ -7,6 +7,9 @@ import { changePassword, login, logout, switchOrg } from './session.service.ts';
 import { isDemoInstance } from '../settings.ts';
 import { ROLE_LABELS, type RoleCode } from './roles.ts';
 
+// per address; wrong current passwords also count toward the account's lockout
+export const CHANGE_PASSWORD_PER_MINUTE = 20;
+
 const loginBody = z.object({ username: z.string().trim().min(1, '请输入用户名'), password: z.string().min(1, '请输入密码') });
 
 export function authRoutes(api: Api, platform: Platform): void {
@@ -56,14 +59,15 @@ export function authRoutes(api: Api, platform: Platform): void {
     url: '/api/auth/password',
     access: 'authenticated',
     beforePasswordChange: true,
-    write: true,
-    summary: '修改密码',
+    // not one transaction: a wrong current password must count toward the lockout even though the request fails
+    summary: '修改密码（其他会话随之结束）',
     tags: ['账号'],
+    rateLimit: { max: CHANGE_PASSWORD_PER_MINUTE, timeWindow: '1 minute' },
     body: z.object({ oldPassword: z.string().min(1, '请输入原密码'), newPassword: z.string().min(1, '请输入新密码') }),
     labels: { oldPassword: '原密码', newPassword: '新密码' },
     handler: async (ctx, { body }, req) => {
       if (!req.session) throw new AppError('unauthenticated');
-      await changePassword(ctx.tx, req.session, body.oldPassword, body.newPassword, ctx.ip, ctx.now);
+      await changePassword(platform.db, req.session, body.oldPassword, body.newPassword, ctx.ip, ctx.now);
       return { ok: true };
     },
   });

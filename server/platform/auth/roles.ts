@@ -44,3 +44,16 @@ export const platformPermissions: PermissionDef[] = [
   { code: 'role.manage', label: '管理角色与权限', roles: ['secadmin'] },
   { code: 'audit.read', label: '查阅审计日志', roles: ['auditor'] },
 ];
+
+/** 三员: 系统管理员, 安全保密管理员, 安全审计员 (GB/T 22239 level 3) */
+export const isSanyuanRole = (code: string): boolean => (ADMIN_ROLES as readonly string[]).includes(code);
+
+/** permissions that only a 三员 role may hold: those whose default holders are all 三员 roles */
+export function adminOnlyPermissions(catalog: readonly PermissionDef[]): Set<string> {
+  return new Set(catalog.filter((p) => p.roles.length > 0 && p.roles.every((r) => isSanyuanRole(r))).map((p) => p.code));
+}
+
+/** the fixed permission set of a 三员 role: what the catalog gives it by default, which no one may change */
+export function sanyuanPermissions(catalog: readonly PermissionDef[], role: string): string[] {
+  return [...new Set(catalog.filter((p) => (p.roles as readonly string[]).includes(role)).map((p) => p.code))].sort();
+}

@@ -3,10 +3,11 @@ import { audit } from '../audit/audit.service.ts';
 import type { Ctx } from '../http/context.ts';
 import { notFound } from '../http/errors.ts';
 
-/** online users: sessions not revoked and not idle past the timeout, within the administrator's scope */
-export async function listSessions(ctx: Ctx, idleMinutes: number): Promise<OnlineSession[]> {
+/** online users: sessions not revoked, not idle past the timeout nor past their lifetime, within the administrator's scope */
+export async function listSessions(ctx: Ctx, limits: { idleMinutes: number; maxHours: number }): Promise<OnlineSession[]> {
   if (ctx.scope.codes.length === 0) return [];
-  const since = new Date(ctx.now.getTime() - idleMinutes * 60_000);
+  const since = new Date(ctx.now.getTime() - limits.idleMinutes * 60_000);
+  const bornAfter = new Date(ctx.now.getTime() - limits.maxHours * 3_600_000);
   const rows = await ctx.tx
     .selectFrom('session')
     .innerJoin('app_user', 'app_user.id', 'session.user_id')
@@ -14,6 +15,7 @@ export async function listSessions(ctx: Ctx, idleMinutes: number): Promise<Onlin
     .select(['session.id', 'session.user_id', 'app_user.username', 'app_user.display_name', 'org.name as org_name', 'session.ip', 'session.user_agent', 'session.created_at', 'session.last_seen_at'])
     .where('session.revoked_at', 'is', null)
     .where('session.last_seen_at', '>', since)
+    .where('session.created_at', '>', bornAfter)
     .where('app_user.org_code', 'in', ctx.scope.codes)
     .orderBy('session.last_seen_at', 'desc')
     .execute();

@@ -6,7 +6,7 @@ import type { Database } from '../db/schema.ts';
 import { AppError } from '../http/errors.ts';
 import type { Actor, Scope } from '../http/context.ts';
 import { subtreeCodes } from '../orgs/org.repository.ts';
-import { hashPassword, passwordProblems, verifyPassword } from './password.ts';
+import { dummyHash, hashPassword, passwordProblems, verifyPassword } from './password.ts';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
@@ -37,27 +37,40 @@ async function rolesOf(db: Kysely<Database>, userId: number): Promise<string[]> 
   return rows.map((r) => r.role_code);
 }
 
-/** checks the password, applies the lockout, and opens a server-side session; returns the cookie token */
+export const MAX_USERNAME = 64;
+export const MAX_PASSWORD = 128;
+
+/**
+ * checks the password, applies the lockout, and opens a server-side session; returns the cookie token.
+ * Unknown, disabled and wrong-password logins get the same answer after the same argon2 work, so neither
+ * the message nor the timing tells which accounts exist.
+ */
 export async function login(db: Kysely<Database>, username: string, password: string, where: Where): Promise<{ token: string; mustChangePassword: boolean }> {
-  const user = await db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
-  const actor = { id: user?.id ?? null, username };
-  if (!user || user.status !== 'active') {
-    await db.transaction().execute((tx) => audit({ actor, ip: where.ip, tx, now: where.now }, { entity: 'auth', entityId: username, action: 'login_failed', diff: { reason: user ? 'disabled' : 'unknown_user' } }));
-    throw new AppError('bad_credentials', '用户名或密码错误');
+  const name = username.slice(0, MAX_USERNAME);
+  const actor = { id: null, username: name };
+  const tooLong = username.length > MAX_USERNAME ? 'username' : password.length > MAX_PASSWORD ? 'password' : null;
+  if (tooLong) {
+    await db.transaction().execute((tx) => audit({ actor, ip: where.ip, tx, now: where.now }, { entity: 'auth', entityId: name, action: 'login_failed', diff: { reason: `${tooLong}_too_long` } }));
+    const label = tooLong === 'username' ? '用户名' : '密码';
+    const max = tooLong === 'username' ? MAX_USERNAME : MAX_PASSWORD;
+    throw new AppError('validation_failed', `${label}不能超过${max}个字符`, [{ path: tooLong, label, message: `${label}：不能超过${max}个字符` }]);
   }
-  if (user.locked_until && new Date(user.locked_until) > where.now) {
-    await db.transaction().execute((tx) => audit({ actor, ip: where.ip, tx, now: where.now }, { entity: 'auth', entityId: username, action: 'login_refused_locked', orgCode: user.org_code }));
+  const user = await db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
+  const known = { id: user?.id ?? null, username: name };
+  if (user && user.locked_until && new Date(user.locked_until) > where.now) {
+    await db.transaction().execute((tx) => audit({ actor: known, ip: where.ip, tx, now: where.now }, { entity: 'auth', entityId: name, action: 'login_refused_locked', orgCode: user.org_code }));
     throw lockedError(new Date(user.locked_until));
   }
-  if (!(await verifyPassword(user.password_hash, password))) {
-    const failed = user.failed_logins + 1;
-    const lock = failed >= MAX_FAILED_LOGINS ? new Date(where.now.getTime() + LOCK_MINUTES * 60_000) : null;
-    await db.transaction().execute(async (tx) => {
-      await tx.updateTable('app_user').set({ failed_logins: lock ? 0 : failed, locked_until: lock }).where('id', '=', user.id).execute();
-      await audit({ actor, ip: where.ip, tx, now: where.now }, { entity: 'auth', entityId: username, action: lock ? 'account_locked' : 'login_failed', orgCode: user.org_code, diff: { failed } });
-    });
+  const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
+  if (!user || user.status !== 'active') {
+    // the same queries as a counted failure, on no row, so the database work does not tell either
+    await countFailure(db, { id: user?.id ?? -1, username: name, org_code: user?.org_code ?? null }, where, 'login', user ? 'disabled' : 'unknown_user');
+    throw badCredentials();
+  }
+  if (!ok) {
+    const lock = await countFailure(db, user, where, 'login');
     if (lock) throw lockedError(lock);
-    throw new AppError('bad_credentials', `用户名或密码错误，再错${MAX_FAILED_LOGINS - failed}次将锁定账号${LOCK_MINUTES}分钟`);
+    throw badCredentials();
   }
   const token = randomBytes(32).toString('base64url');
   await db.transaction().execute(async (tx) => {
@@ -66,9 +79,32 @@ export async function login(db: Kysely<Database>, username: string, password: st
       .insertInto('session')
       .values({ id: sessionId(token), user_id: user.id, current_org_code: user.org_code, ip: where.ip, user_agent: where.userAgent.slice(0, 300), created_at: where.now, last_seen_at: where.now })
       .execute();
-    await audit({ actor, ip: where.ip, tx, now: where.now }, { entity: 'auth', entityId: username, action: 'login', orgCode: user.org_code });
+    await audit({ actor: known, ip: where.ip, tx, now: where.now }, { entity: 'auth', entityId: name, action: 'login', orgCode: user.org_code });
   });
   return { token, mustChangePassword: user.must_change_password };
+}
+
+const badCredentials = (): AppError => new AppError('bad_credentials', '用户名或密码错误');
+
+/**
+ * one more wrong password (at login or when changing it), committed on its own; at the limit the account is
+ * locked and every session of it ended. Returns the lock's end when it locked. With a reason (unknown or
+ * disabled account) nothing is counted: the same statements run on no row and only the failure is audited.
+ */
+async function countFailure(db: Kysely<Database>, user: { id: number; username: string; org_code: string | null }, where: { ip: string; now: Date }, during: 'login' | 'password_change', uncounted?: 'unknown_user' | 'disabled'): Promise<Date | null> {
+  const target = uncounted ? -1 : user.id;
+  return db.transaction().execute(async (tx) => {
+    // read under the row lock so concurrent failures all count
+    const row = await tx.selectFrom('app_user').select(['failed_logins']).where('id', '=', target).forUpdate().executeTakeFirst();
+    const failed = (row?.failed_logins ?? 0) + 1;
+    const lock = row && failed >= MAX_FAILED_LOGINS ? new Date(where.now.getTime() + LOCK_MINUTES * 60_000) : null;
+    await tx.updateTable('app_user').set({ failed_logins: lock ? 0 : failed, locked_until: lock }).where('id', '=', target).execute();
+    if (lock) await tx.updateTable('session').set({ revoked_at: where.now, revoked_reason: 'locked' }).where('user_id', '=', target).where('revoked_at', 'is', null).execute();
+    const action = lock ? 'account_locked' : during === 'login' ? 'login_failed' : 'password_change_failed';
+    const actor = { id: user.id === -1 ? null : user.id, username: user.username };
+    await audit({ actor, ip: where.ip, tx, now: where.now }, { entity: 'auth', entityId: user.username, action, orgCode: user.org_code, diff: uncounted ? { reason: uncounted } : { failed, during } });
+    return lock;
+  });
 }
 
 function lockedError(until: Date): AppError {
@@ -76,22 +112,31 @@ function lockedError(until: Date): AppError {
   return new AppError('account_locked', `连续登录失败次数过多，账号已锁定，请于${hhmm}后再试`);
 }
 
-/** resolves a cookie token to the acting user; expires idle sessions */
-export async function resolveSession(db: Kysely<Database>, token: string, idleMinutes: number, now: Date): Promise<SessionInfo> {
+export interface SessionLimits {
+  idleMinutes: number;
+  /** absolute lifetime, whatever the activity */
+  maxHours: number;
+}
+
+/** resolves a cookie token to the acting user; ends sessions idle past the timeout or older than the lifetime */
+export async function resolveSession(db: Kysely<Database>, token: string, limits: SessionLimits, now: Date): Promise<SessionInfo> {
+  const { idleMinutes, maxHours } = limits;
   const id = sessionId(token);
   const s = await db
     .selectFrom('session')
     .innerJoin('app_user', 'app_user.id', 'session.user_id')
-    .select(['session.id', 'session.user_id', 'session.current_org_code', 'session.last_seen_at', 'session.revoked_at', 'session.ip', 'app_user.username', 'app_user.display_name', 'app_user.org_code', 'app_user.status', 'app_user.must_change_password'])
+    .select(['session.id', 'session.user_id', 'session.current_org_code', 'session.created_at', 'session.last_seen_at', 'session.revoked_at', 'session.ip', 'app_user.username', 'app_user.display_name', 'app_user.org_code', 'app_user.status', 'app_user.must_change_password'])
     .where('session.id', '=', id)
     .executeTakeFirst();
   if (!s || s.revoked_at || s.status !== 'active') throw new AppError('unauthenticated', '请先登录');
-  if (now.getTime() - new Date(s.last_seen_at).getTime() > idleMinutes * 60_000) {
+  const tooOld = now.getTime() - new Date(s.created_at).getTime() > maxHours * 3_600_000;
+  if (tooOld || now.getTime() - new Date(s.last_seen_at).getTime() > idleMinutes * 60_000) {
+    const reason = tooOld ? 'max_lifetime' : 'idle';
     await db.transaction().execute(async (tx) => {
-      await tx.updateTable('session').set({ revoked_at: now, revoked_reason: 'idle' }).where('id', '=', id).execute();
-      await audit({ actor: { id: s.user_id, username: s.username }, ip: s.ip, tx, now }, { entity: 'auth', entityId: s.username, action: 'session_expired', orgCode: s.org_code });
+      await tx.updateTable('session').set({ revoked_at: now, revoked_reason: reason }).where('id', '=', id).execute();
+      await audit({ actor: { id: s.user_id, username: s.username }, ip: s.ip, tx, now }, { entity: 'auth', entityId: s.username, action: 'session_expired', orgCode: s.org_code, diff: { reason } });
     });
-    throw new AppError('session_expired', `超过${idleMinutes}分钟未操作，请重新登录`);
+    throw new AppError('session_expired', tooOld ? `登录已超过${maxHours}小时，请重新登录` : `超过${idleMinutes}分钟未操作，请重新登录`);
   }
   // touching on every request would turn reads into writes; a minute's precision is enough for the idle timer
   if (now.getTime() - new Date(s.last_seen_at).getTime() > 60_000) {
@@ -115,22 +160,34 @@ export async function logout(db: Kysely<Database>, info: SessionInfo, ip: string
   });
 }
 
-export async function changePassword(tx: Kysely<Database>, info: SessionInfo, oldPassword: string, newPassword: string, ip: string, now: Date): Promise<void> {
-  const user = await tx.selectFrom('app_user').selectAll().where('id', '=', info.actor.id ?? -1).executeTakeFirstOrThrow();
-  if (!(await verifyPassword(user.password_hash, oldPassword))) {
+/**
+ * changes the user's own password; wrong current passwords count toward the login lockout (committed even
+ * though the request fails), and the user's other sessions end once the new password is set
+ */
+export async function changePassword(db: Kysely<Database>, info: SessionInfo, oldPassword: string, newPassword: string, ip: string, now: Date): Promise<void> {
+  const user = await db.selectFrom('app_user').selectAll().where('id', '=', info.actor.id ?? -1).executeTakeFirstOrThrow();
+  if (oldPassword.length > MAX_PASSWORD || !(await verifyPassword(user.password_hash, oldPassword))) {
+    const lock = await countFailure(db, user, { ip, now }, 'password_change');
+    if (lock) throw lockedError(lock);
     throw new AppError('validation_failed', '原密码不正确', [{ path: 'oldPassword', label: '原密码', message: '原密码：不正确' }]);
   }
-  const problems = passwordProblems(newPassword, user.username);
+  const problems = newPassword.length > MAX_PASSWORD ? [`不能超过${MAX_PASSWORD}个字符`] : passwordProblems(newPassword, user.username);
   if (oldPassword === newPassword) problems.push('不能与原密码相同');
   if (problems.length) {
     throw new AppError('password_policy', `新密码${problems.join('；')}`, problems.map((p) => ({ path: 'newPassword', label: '新密码', message: `新密码：${p}` })));
   }
-  await tx
-    .updateTable('app_user')
-    .set({ password_hash: await hashPassword(newPassword), must_change_password: false, updated_at: now, version: user.version + 1 })
-    .where('id', '=', user.id)
-    .execute();
-  await audit({ actor: info.actor, ip, tx, now }, { entity: 'user', entityId: user.id, action: 'password_changed', orgCode: user.org_code, diff: { password: { from: '******', to: '******' } } });
+  const hashed = await hashPassword(newPassword);
+  await db.transaction().execute(async (tx) => {
+    await tx.updateTable('app_user').set({ password_hash: hashed, must_change_password: false, failed_logins: 0, updated_at: now, version: user.version + 1 }).where('id', '=', user.id).execute();
+    const ended = await tx
+      .updateTable('session')
+      .set({ revoked_at: now, revoked_reason: 'password_changed' })
+      .where('user_id', '=', user.id)
+      .where('id', '!=', info.sessionId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    await audit({ actor: info.actor, ip, tx, now }, { entity: 'user', entityId: user.id, action: 'password_changed', orgCode: user.org_code, diff: { password: { from: '******', to: '******' }, otherSessionsEnded: Number(ended.numUpdatedRows) } });
+  });
 }
 
 /** the org switcher: a county user narrows their view to a town or department below them */

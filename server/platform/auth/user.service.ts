@@ -1,21 +1,23 @@
-import { randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { z } from 'zod';
 import type { UserView } from '../../../common/admin.types.ts';
 import { audit } from '../audit/audit.service.ts';
 import { diffFields } from '../audit/canonical.ts';
 import { mask } from '../crypto/mask.ts';
 import { can, inScope, type Ctx } from '../http/context.ts';
-import { AppError, notFound } from '../http/errors.ts';
+import { AppError, notFound, refused } from '../http/errors.ts';
 import { hashPassword, passwordProblems } from './password.ts';
-import { ADMIN_ROLES, ROLE_LABELS, type RoleCode } from './roles.ts';
+import { isSanyuanRole, ROLE_LABELS, type RoleCode } from './roles.ts';
 
 export const userCreate = z.object({
   username: z.string().trim().regex(/^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/, '须以字母开头，3～32位字母、数字、下划线、点或连字符'),
   displayName: z.string().trim().min(2, '至少2个字').max(32),
   orgCode: z.string().min(1, '请选择所属单位'),
   phone: z.string().regex(/^1\d{10}$/, '须为11位手机号').or(z.literal('')).optional(),
-  initialPassword: z.string().optional(),
+  // typed by the administrator, never generated and echoed back; the user must change it at first login
+  initialPassword: z.string().min(1, '请输入初始密码').max(128, '不能超过128个字符'),
 });
+export const passwordReset = z.object({ password: z.string().min(1, '请输入临时密码').max(128, '不能超过128个字符') });
 export const userUpdate = z.object({
   displayName: z.string().trim().min(2, '至少2个字').max(32),
   orgCode: z.string().min(1, '请选择所属单位'),
@@ -23,7 +25,7 @@ export const userUpdate = z.object({
   status: z.enum(['active', 'disabled']),
   version: z.number().int(),
 });
-export const USER_LABELS = { username: '用户名', displayName: '姓名', orgCode: '所属单位', phone: '手机号', initialPassword: '初始密码', status: '状态', roles: '角色' };
+export const USER_LABELS = { username: '用户名', displayName: '姓名', orgCode: '所属单位', phone: '手机号', initialPassword: '初始密码', password: '临时密码', status: '状态', roles: '角色' };
 
 async function load(ctx: Ctx, where?: number): Promise<UserView[]> {
   if (ctx.scope.codes.length === 0) return [];
@@ -67,22 +69,50 @@ export async function getUser(ctx: Ctx, id: number): Promise<UserView> {
   return u;
 }
 
-/** a readable random initial password that satisfies the policy; shown once to the administrator */
+/** a readable random one-time password that satisfies the policy; printed on the server console by the CLI only */
 export function generatePassword(): string {
   const pick = (s: string): string => s[randomInt(s.length)] ?? 'x';
   const lower = 'abcdefghjkmnpqrstuvwxyz';
   const upper = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
   const digits = '23456789';
-  return `${pick(upper)}${pick(lower)}${pick(lower)}${pick(lower)}@${pick(digits)}${pick(digits)}${pick(digits)}${pick(digits)}`;
+  for (;;) {
+    const p = `${pick(upper)}${pick(lower)}${pick(lower)}${pick(lower)}${pick(upper)}${pick(lower)}@${pick(digits)}${pick(digits)}${pick(digits)}${pick(digits)}`;
+    if (passwordProblems(p).length === 0) return p;
+  }
 }
 
-export async function createUser(ctx: Ctx, input: z.infer<typeof userCreate>): Promise<{ user: UserView; initialPassword: string }> {
+const SANYUAN_NOTE = '三员（系统管理员、安全保密管理员、安全审计员）';
+
+/** the 三员 role an account holds, if any */
+async function sanyuanRoleOf(ctx: Ctx, userId: number): Promise<string | undefined> {
+  const rows = await ctx.tx.selectFrom('user_role').select('role_code').where('user_id', '=', userId).execute();
+  return rows.map((r) => r.role_code).find(isSanyuanRole);
+}
+
+/** no 三员 account may take over another (or itself widen its reach): their accounts are changed on the server only */
+async function refuseOnSanyuanAccount(ctx: Ctx, user: UserView, tried: string): Promise<void> {
+  const role = await sanyuanRoleOf(ctx, user.id);
+  if (!role) return;
+  throw refused(`${user.username} 是${ROLE_LABELS[role as RoleCode]?.name ?? role}账号：${SANYUAN_NOTE}账号不能通过系统修改、停用或重置密码，须由服务器管理人员用命令行办理（fazhi user reset-password）`, {
+    entity: 'user',
+    entityId: user.id,
+    action: 'refused_sanyuan',
+    orgCode: user.orgCode,
+    diff: { tried, target: user.username, targetRole: role },
+  });
+}
+
+function checkPassword(password: string, username: string, path: string, label: string): void {
+  const problems = passwordProblems(password, username);
+  if (problems.length) throw new AppError('password_policy', `${label}${problems.join('；')}`, [{ path, label, message: `${label}：${problems.join('；')}` }]);
+}
+
+export async function createUser(ctx: Ctx, input: z.infer<typeof userCreate>): Promise<{ user: UserView }> {
   if (!inScope(ctx, input.orgCode)) throw new AppError('validation_failed', '所属单位不在管辖范围内', [{ path: 'orgCode', label: '所属单位', message: '所属单位：不存在或不在管辖范围内' }]);
   const taken = await ctx.tx.selectFrom('app_user').select('id').where('username', '=', input.username).executeTakeFirst();
   if (taken) throw new AppError('conflict', `用户名 ${input.username} 已被使用`, [{ path: 'username', label: '用户名', message: `用户名：${input.username} 已被使用` }]);
-  const password = input.initialPassword || generatePassword();
-  const problems = passwordProblems(password, input.username);
-  if (problems.length) throw new AppError('password_policy', `初始密码${problems.join('；')}`, [{ path: 'initialPassword', label: '初始密码', message: `初始密码：${problems.join('；')}` }]);
+  const password = input.initialPassword;
+  checkPassword(password, input.username, 'initialPassword', '初始密码');
   const row = await ctx.tx
     .insertInto('app_user')
     .values({
@@ -98,11 +128,12 @@ export async function createUser(ctx: Ctx, input: z.infer<typeof userCreate>): P
     .returning('id')
     .executeTakeFirstOrThrow();
   await audit(ctx, { entity: 'user', entityId: row.id, action: 'create', orgCode: input.orgCode, diff: diffFields(null, { username: input.username, display_name: input.displayName, org_code: input.orgCode, phone: input.phone ? mask(input.phone, 'phone') : null }) });
-  return { user: await getUser(ctx, row.id), initialPassword: password };
+  return { user: await getUser(ctx, row.id) };
 }
 
 export async function updateUser(ctx: Ctx, id: number, input: z.infer<typeof userUpdate>): Promise<UserView> {
   const before = await getUser(ctx, id);
+  await refuseOnSanyuanAccount(ctx, before, 'update');
   if (before.version !== input.version) throw new AppError('stale_version', '该账号已被他人修改，请刷新后重试');
   if (!inScope(ctx, input.orgCode)) throw new AppError('validation_failed', '所属单位不在管辖范围内', [{ path: 'orgCode', label: '所属单位', message: '所属单位：不在管辖范围内' }]);
   if (id === ctx.actor.id && input.status === 'disabled') throw new AppError('conflict', '不能停用自己的账号');
@@ -126,26 +157,42 @@ export async function updateUser(ctx: Ctx, id: number, input: z.infer<typeof use
   return after;
 }
 
-/** 三员分立: one person never holds two of the three administrator roles */
+/**
+ * 三员分立: an account with a 三员 role holds that one role and no other; the roles of a 三员 account are not
+ * changed through the API; an account that becomes 三员 loses the password the system administrator may know
+ */
 export async function setUserRoles(ctx: Ctx, id: number, roles: string[]): Promise<UserView> {
   const before = await getUser(ctx, id);
+  const next = [...new Set(roles)].sort();
   const known = new Set((await ctx.tx.selectFrom('role').select('code').execute()).map((r) => r.code));
-  const unknown = roles.filter((r) => !known.has(r));
+  const unknown = next.filter((r) => !known.has(r));
   if (unknown.length) throw new AppError('validation_failed', `角色不存在：${unknown.join('、')}`, [{ path: 'roles', label: '角色', message: `角色：不存在 ${unknown.join('、')}` }]);
-  const admins = roles.filter((r) => (ADMIN_ROLES as readonly string[]).includes(r));
-  if (admins.length > 1) {
-    throw new AppError('validation_failed', '系统管理员、安全保密管理员、安全审计员须由不同人员担任', [{ path: 'roles', label: '角色', message: '角色：三员须分立，同一账号只能担任其中一种' }]);
-  }
   if (id === ctx.actor.id) throw new AppError('conflict', '不能修改自己的角色');
+  const refusal = (detail: string, reason: string, field: string): AppError =>
+    refused(detail, { entity: 'user', entityId: id, action: 'refused_sanyuan', orgCode: before.orgCode, diff: { tried: 'set_roles', reason, target: before.username, roles: { from: before.roles, to: next } } }, [{ path: 'roles', label: '角色', message: `角色：${field}` }]);
+  const admins = next.filter(isSanyuanRole);
+  if (admins.length > 1) throw refusal('系统管理员、安全保密管理员、安全审计员须由不同人员担任，同一账号只能担任其中一种', 'two_sanyuan_roles', '三员须分立，同一账号只能担任其中一种');
+  if (admins.length === 1 && next.length > 1) throw refusal(`${SANYUAN_NOTE}账号不能同时担任其他角色`, 'sanyuan_with_other_roles', '三员须分立，三员账号不能兼任其他角色');
+  const held = before.roles.find(isSanyuanRole);
+  if (held && (next.length !== 1 || next[0] !== held)) throw refusal(`${before.username} 是${ROLE_LABELS[held as RoleCode]?.name ?? held}账号：${SANYUAN_NOTE}账号的角色不能通过系统修改`, 'sanyuan_account', '三员账号的角色不能通过系统修改');
+  if (next.join() === before.roles.join()) return before;
   await ctx.tx.deleteFrom('user_role').where('user_id', '=', id).execute();
-  if (roles.length) await ctx.tx.insertInto('user_role').values([...new Set(roles)].map((r) => ({ user_id: id, role_code: r }))).execute();
-  await audit(ctx, { entity: 'user', entityId: id, action: 'set_roles', orgCode: before.orgCode, diff: { roles: { from: before.roles, to: [...new Set(roles)].sort() } } });
+  if (next.length) await ctx.tx.insertInto('user_role').values(next.map((r) => ({ user_id: id, role_code: r }))).execute();
+  const becomesSanyuan = admins.length === 1;
+  if (becomesSanyuan) {
+    // whoever set this account's password must not keep it: the holder gets one from the server console
+    await ctx.tx.updateTable('app_user').set({ password_hash: `!void:${randomBytes(16).toString('hex')}`, must_change_password: true, updated_at: ctx.now, version: before.version + 1 }).where('id', '=', id).execute();
+    await revokeAllSessions(ctx, id, 'became_sanyuan');
+  }
+  await audit(ctx, { entity: 'user', entityId: id, action: 'set_roles', orgCode: before.orgCode, diff: { roles: { from: before.roles, to: next }, ...(becomesSanyuan ? { password: 'voided_until_cli_reset' } : {}) } });
   return getUser(ctx, id);
 }
 
-export async function resetPassword(ctx: Ctx, id: number): Promise<{ initialPassword: string }> {
+/** the administrator types the temporary password (policy-checked); it is never returned. 三员 accounts: CLI only */
+export async function resetPassword(ctx: Ctx, id: number, password: string): Promise<UserView> {
   const user = await getUser(ctx, id);
-  const password = generatePassword();
+  await refuseOnSanyuanAccount(ctx, user, 'reset_password');
+  checkPassword(password, user.username, 'password', '临时密码');
   await ctx.tx
     .updateTable('app_user')
     .set({ password_hash: await hashPassword(password), must_change_password: true, failed_logins: 0, locked_until: null, updated_at: ctx.now, version: user.version + 1 })
@@ -153,7 +200,7 @@ export async function resetPassword(ctx: Ctx, id: number): Promise<{ initialPass
     .execute();
   await revokeAllSessions(ctx, id, 'password_reset');
   await audit(ctx, { entity: 'user', entityId: id, action: 'password_reset', orgCode: user.orgCode });
-  return { initialPassword: password };
+  return getUser(ctx, id);
 }
 
 export async function unlockUser(ctx: Ctx, id: number): Promise<UserView> {

@@ -54,8 +54,17 @@ describe('CLI commands beside a running server go through its control socket', (
 
     const verified = await runCli(['audit', 'verify', '--data', dir], EMBEDDED);
     expect(verified.stderr).toBe(`${via}\n`);
-    expect(verified.stdout).toMatch(/^审计日志完整：已核验 \d+ 条，哈希链连续。\n$/);
+    expect(verified.stdout).toMatch(/^审计日志完整：已核验 \d+ 条，哈希链连续，\d+ 个检查点均吻合。\n$/);
     expect(verified.code).toBe(0);
+
+    // the auditor's checkpoint export and a verify against it, both with files relative to the shell
+    const exported = await runCli(['audit', 'checkpoints', '--out', 'checkpoints.jsonl', '--data', dir], EMBEDDED, { cwd: base });
+    expect(exported.stderr).toBe(`${via}\n`);
+    expect(exported.code).toBe(0);
+    expect(statSync(join(base, 'checkpoints.jsonl')).mode & 0o777).toBe(0o600);
+    const anchored = await runCli(['audit', 'verify', '--anchors=checkpoints.jsonl', '--data', dir], EMBEDDED, { cwd: base });
+    expect(anchored.stdout).toMatch(/^审计日志完整：/);
+    expect(anchored.code).toBe(0);
 
     const indicators = await runCli(['indicators', 'verify', '--data', dir], EMBEDDED);
     expect(indicators.stderr).toBe(`${via}\n`);
@@ -99,6 +108,10 @@ describe('CLI commands beside a running server go through its control socket', (
     expect(restored.code).toBe(0);
     const [original, copy] = [await contents(dir), await contents(fresh)];
     expect(Object.keys(copy)).toEqual(Object.keys(original));
+    // the server's checkpoint at shutdown came after the backup; everything else is as the backup saw it
+    const checkpoints = original['audit_checkpoint'] ?? [];
+    expect(checkpoints.at(-1)).toMatchObject({ reason: 'stop' });
+    original['audit_checkpoint'] = checkpoints.slice(0, -1);
     for (const t of Object.keys(original)) expect(copy[t], t).toEqual(original[t]);
     expect(original['app_user']?.length).toBe(2);
     const h = await connect({ dataDir: dir });

@@ -5,6 +5,30 @@ export function sm3(data: string | Uint8Array): string {
   return createHash('sm3').update(data).digest('hex');
 }
 
+/** HMAC-SM3 hex (RFC 2104 over SM3, GM/T 0042): openssl's HMAC, checked against the standard's vectors in sm.test.ts */
+export function hmacSm3(key: Uint8Array, data: string | Uint8Array): string {
+  return createHmac('sm3', key).update(data).digest('hex');
+}
+
+/**
+ * HMAC-SM3 (RFC 2104) with the key's padded blocks hashed once: each message then costs what a plain SM3 does,
+ * where openssl's HMAC sets the key up again for every call (≈ 4× slower on an audit entry)
+ */
+export function hmacSm3Keyed(key: Uint8Array): (data: string | Uint8Array) => string {
+  const block = Buffer.alloc(64);
+  Buffer.from(key.length > 64 ? createHash('sm3').update(key).digest() : key).copy(block);
+  const inner = createHash('sm3').update(block.map((b) => b ^ 0x36));
+  const outer = createHash('sm3').update(block.map((b) => b ^ 0x5c));
+  return (data) => outer.copy().update(inner.copy().update(data).digest()).digest('hex');
+}
+
+/** compares two hex digests in constant time */
+export function sameDigest(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'utf8');
+  const y = Buffer.from(b, 'utf8');
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
 // SM4 (GB/T 32907) in CTR mode with an HMAC-SM3 tag: node's openssl has no SM4-GCM, so we encrypt-then-MAC
 const VERSION = 'v1';
 

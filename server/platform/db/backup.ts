@@ -40,22 +40,22 @@ async function tablesInOrder(db: AnyDb): Promise<string[]> {
 }
 
 /**
- * writes every row of every table (and the files store) as gzip'd JSON lines; the secret key goes with it, so keep backups safe.
+ * writes every row of every table (and the files store) as gzip'd JSON lines; the secret and audit keys go with it, so keep backups safe.
  * All rows are read in one repeatable-read transaction: a backup taken while the server writes is one consistent moment
  * (on the embedded database that transaction holds the single connection, so requests wait until the backup is written).
  */
-export async function backup(db: AnyDb, out: string, extras: { secretKey: Buffer; filesDir?: string }): Promise<{ tables: number; rows: number; files: number }> {
+export async function backup(db: AnyDb, out: string, extras: { secretKey: Buffer; auditKey?: Buffer; filesDir?: string }): Promise<{ tables: number; rows: number; files: number }> {
   return db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute((tx) => backupIn(tx, out, extras));
 }
 
-async function backupIn(db: AnyDb, out: string, extras: { secretKey: Buffer; filesDir?: string }): Promise<{ tables: number; rows: number; files: number }> {
+async function backupIn(db: AnyDb, out: string, extras: { secretKey: Buffer; auditKey?: Buffer; filesDir?: string }): Promise<{ tables: number; rows: number; files: number }> {
   const tables = await tablesInOrder(db);
   const migrations = (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db)).rows.map((r) => r.name);
   let rows = 0;
   let files = 0;
   const filesDir = extras.filesDir;
   async function* lines(): AsyncGenerator<string> {
-    yield `${JSON.stringify({ format: FORMAT, createdAt: new Date().toISOString(), migrations, secretKey: extras.secretKey.toString('hex') })}\n`;
+    yield `${JSON.stringify({ format: FORMAT, createdAt: new Date().toISOString(), migrations, secretKey: extras.secretKey.toString('hex'), ...(extras.auditKey ? { auditKey: extras.auditKey.toString('hex') } : {}) })}\n`;
     for (const t of tables) {
       const cols = (await sql<{ column_name: string; data_type: string }>`select column_name, data_type from information_schema.columns where table_schema = 'public' and table_name = ${t} order by ordinal_position`.execute(db)).rows;
       yield `${JSON.stringify({ table: t, columns: cols.map((c) => c.column_name), types: cols.map((c) => c.data_type) })}\n`;
@@ -110,6 +110,8 @@ export interface RestoreHeader {
   format: string;
   migrations: string[];
   secretKey: string;
+  /** the audit chain's key (absent in backups made before the chain was keyed) */
+  auditKey?: string;
 }
 
 /** reads the header only, so the caller can set up the key and schema before the rows go in */

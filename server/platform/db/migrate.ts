@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as platform from './migrations/20261122000100-platform.ts';
 import * as ledgerFiles from './migrations/20261122000300-ledger-files.ts';
+import * as auditKeyed from './migrations/20261204000100-audit-keyed.ts';
 import { calendarMigrations } from '../calendar/calendar.migration.ts';
 import { workflowMigrations } from '../workflow/workflow.migration.ts';
 import { numberingMigrations } from '../numbering/numbering.migration.ts';
@@ -12,6 +13,7 @@ export type MigrationSet = Record<string, Migration>;
 export const platformMigrations: MigrationSet = {
   '20261122000100-platform': platform,
   '20261122000300-ledger-files': ledgerFiles,
+  '20261204000100-audit-keyed': auditKeyed,
   // the calendar and the workflow tables serve every ledger, whichever modules are installed
   ...calendarMigrations,
   ...workflowMigrations,

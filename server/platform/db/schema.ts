@@ -75,6 +75,18 @@ export interface AuditTable {
   diff: Json<unknown>;
   prev_hash: string;
   hash: string;
+  /** 'sm3': written before the chain was keyed (SM3 over prev+entry); 'hmac-sm3': keyed with the audit key */
+  alg: 'sm3' | 'hmac-sm3';
+}
+
+export interface AuditCheckpointTable {
+  id: Generated<string>;
+  at: Timestamp;
+  last_id: string;
+  hash: string;
+  count: string;
+  reason: string;
+  mac: string;
 }
 
 export interface SettingTable {
@@ -90,6 +102,7 @@ export interface Database {
   user_role: UserRoleTable;
   session: SessionTable;
   audit_log: AuditTable;
+  audit_checkpoint: AuditCheckpointTable;
   setting: SettingTable;
 }
 

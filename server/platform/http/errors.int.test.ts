@@ -35,7 +35,7 @@ describe('errors are problem+json with Chinese messages, never 500', () => {
     expect(res.statusCode).toBe(400);
     const body = json<{ code: string; errors: Array<{ path: string; label: string; message: string }> }>(res);
     expect(body.code).toBe('validation_failed');
-    expect(body.errors.map((e) => e.path).sort()).toEqual(['displayName', 'orgCode', 'username']);
+    expect(body.errors.map((e) => e.path).sort()).toEqual(['displayName', 'initialPassword', 'orgCode', 'username']);
     expect(body.errors.find((e) => e.path === 'username')?.message).toMatch(/^用户名：/);
   });
   it('changes nothing when a request fails halfway', async () => {

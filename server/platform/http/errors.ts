@@ -82,6 +82,15 @@ const TITLE: Record<ErrorCode, string> = {
   internal: '系统内部错误',
 };
 
+/** what a refused security-relevant attempt leaves in the audit log, committed even though the request fails */
+export interface RefusalAudit {
+  entity: string;
+  entityId: string | number;
+  action: string;
+  orgCode?: string | null;
+  diff?: unknown;
+}
+
 /** an error the API reports to people: a stable code, a Chinese title and detail, and per-field errors */
 export class AppError extends Error {
   readonly code: ErrorCode;
@@ -89,6 +98,8 @@ export class AppError extends Error {
   readonly title: string;
   readonly detail: string;
   readonly errors: FieldError[];
+  /** set for refusals that must be audited in their own transaction (the request's own rolls back) */
+  refusal: RefusalAudit | undefined;
   constructor(code: ErrorCode, detail?: string, errors: FieldError[] = []) {
     super(detail ?? TITLE[code]);
     this.code = code;
@@ -108,6 +119,13 @@ export class AppError extends Error {
       ...(this.errors.length ? { errors: this.errors } : {}),
     };
   }
+}
+
+/** a refused attempt, audited on its own by the route even though the request's transaction rolls back */
+export function refused(detail: string, record: RefusalAudit, errors: FieldError[] = []): AppError {
+  const e = new AppError('forbidden', detail, errors);
+  e.refusal = record;
+  return e;
 }
 
 export const notFound = (what = '记录'): AppError => new AppError('not_found', `${what}不存在或无权查看`);

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { resolveSession, type SessionInfo } from '../auth/session.service.ts';
 import type { Platform } from '../module.ts';
 import type { Ctx } from './context.ts';
-import { AppError } from './errors.ts';
+import { audit } from '../audit/audit.service.ts';
+import { AppError, refused } from './errors.ts';
+import { foreignOrigin } from './origin.ts';
 import { parse } from './validate.ts';
 
 export const SESSION_COOKIE = 'fazhi_session';
@@ -61,6 +63,14 @@ export function createApi(app: FastifyInstance, platform: Platform): Api {
       return undefined;
     }
   };
+  const limits = { idleMinutes: platform.config.sessionIdleMinutes, maxHours: platform.config.sessionMaxHours };
+  const allowedOrigins = new Set(platform.config.allowedOrigins);
+  // a refused attempt is recorded in its own transaction: the request's own (if any) rolls back
+  const auditRefusal = async (e: AppError, actor: Ctx['actor'], ip: string, now: Date): Promise<void> => {
+    if (!e.refusal) return;
+    const r = e.refusal;
+    await platform.db.transaction().execute((tx) => audit({ actor, ip, tx, now }, { entity: r.entity, entityId: String(r.entityId).slice(0, 80), action: r.action, orgCode: r.orgCode ?? null, diff: r.diff ?? null }));
+  };
   return {
     routes,
     route(spec) {
@@ -78,18 +88,34 @@ export function createApi(app: FastifyInstance, platform: Platform): Api {
         ...(spec.rateLimit ? { config: { rateLimit: spec.rateLimit } } : {}),
         handler: async (req, reply) => {
           const now = new Date();
+          const changesState = spec.method !== 'GET';
+          const token = req.cookies[SESSION_COOKIE];
+          if (changesState) {
+            // a page of another site (or another port of this host) posting with the user's cookie
+            const foreign = foreignOrigin(req.headers, req.host, allowedOrigins);
+            if (foreign !== null) {
+              const e = refused('请求来源不被允许：只接受本站页面提交的操作', { entity: 'request', entityId: `${spec.method} ${spec.url}`, action: 'refused_origin', diff: { origin: foreign, host: req.host } });
+              const info = token && spec.access !== 'public' ? await resolveSession(platform.db, token, limits, now).catch(() => null) : null;
+              if (info) await auditRefusal(e, info.actor, req.ip, now);
+              throw e;
+            }
+          }
           let ctxBase: Omit<Ctx, 'tx'>;
           if (spec.access === 'public') {
             ctxBase = { actor: publicActor, ip: req.ip, scope: { root: '', codes: [] }, cipher: platform.cipher, now };
           } else {
-            const token = req.cookies[SESSION_COOKIE];
             if (!token) throw new AppError('unauthenticated');
-            const info = await resolveSession(platform.db, token, platform.config.sessionIdleMinutes, now);
+            const info = await resolveSession(platform.db, token, limits, now);
             req.session = info;
             if (info.mustChangePassword && !spec.beforePasswordChange) throw new AppError('password_change_required', '首次登录或密码已重置，请先修改密码');
             if (spec.access !== 'authenticated') {
               const needed = Array.isArray(spec.access) ? spec.access : [spec.access];
-              if (!needed.some((p) => info.actor.permissions.has(p))) throw new AppError('forbidden', '您的角色无权进行此操作');
+              if (!needed.some((p) => info.actor.permissions.has(p))) {
+                if (!changesState) throw new AppError('forbidden', '您的角色无权进行此操作');
+                const e = refused('您的角色无权进行此操作', { entity: 'request', entityId: `${spec.method} ${spec.url}`, action: 'refused_permission', orgCode: info.scope.root, diff: { needed, params: req.params } });
+                await auditRefusal(e, info.actor, req.ip, now);
+                throw e;
+              }
             }
             ctxBase = { actor: info.actor, ip: req.ip, scope: info.scope, cipher: platform.cipher, now };
           }
@@ -99,9 +125,15 @@ export function createApi(app: FastifyInstance, platform: Platform): Api {
             query: spec.query ? parse(spec.query, req.query, labels) : req.query,
             body: spec.body && !spec.multipart ? parse(spec.body, req.body ?? {}, labels) : req.body,
           } as { params: never; query: never; body: never };
-          const result = spec.write
-            ? await platform.db.transaction().execute((tx) => spec.handler({ ...ctxBase, tx }, input, req, reply))
-            : await spec.handler({ ...ctxBase, tx: platform.db }, input, req, reply);
+          let result;
+          try {
+            result = spec.write
+              ? await platform.db.transaction().execute((tx) => spec.handler({ ...ctxBase, tx }, input, req, reply))
+              : await spec.handler({ ...ctxBase, tx: platform.db }, input, req, reply);
+          } catch (e) {
+            if (e instanceof AppError && e.refusal) await auditRefusal(e, ctxBase.actor, req.ip, now);
+            throw e;
+          }
           if (reply.sent) return reply;
           return result ?? { ok: true };
         },

@@ -179,7 +179,7 @@ describe.skipIf(!process.env['TEST_DATABASE_URL'])('the reminder scan on Postgre
 
   it('sends each reminder once when two fazhi processes scan at the same moment', async () => {
     const id = await newCase(clerk, '（2026）城关测调字第10号', '2026-10-19');
-    const env = { DATABASE_URL: t.databaseUrl, FAZHI_SECRET_KEY: 'ab'.repeat(32) };
+    const env = { DATABASE_URL: t.databaseUrl, FAZHI_SECRET_KEY: 'ab'.repeat(32), FAZHI_AUDIT_KEY: 'cd'.repeat(32) };
     const runs = await Promise.all([runCli(['reminders', 'scan', '--date', TODAY], env), runCli(['reminders', 'scan', '--date', TODAY], env)]);
     for (const r of runs) expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(await sent([id])).toEqual([

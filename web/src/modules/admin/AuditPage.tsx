@@ -1,11 +1,12 @@
-import { SafetyOutlined, SearchOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileProtectOutlined, SafetyOutlined, SearchOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Tag, Tooltip } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Tag, Tooltip, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { auditLabels } from '../index.ts';
 import { api, errorText } from '../../platform/api.ts';
+import { downloadText } from '../../platform/download.ts';
 import { DataTable } from '../../platform/DataTable.tsx';
 import { formatDateTime } from '../../platform/format.ts';
 import { LoadFailed } from '../../platform/LoadFailed.tsx';
@@ -46,6 +47,7 @@ export function AuditPage() {
   const [form] = Form.useForm<SearchValues>();
   const [query, setQuery] = useState<AuditQuery>({ page: 1, pageSize: 20 });
   const [verifying, setVerifying] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const [verified, setVerified] = useState<{ result: VerifyResult; at: string } | null>(null);
   const orgNames = useMemo(() => new Map((me?.orgs ?? []).map((o) => [o.code, o.name])), [me?.orgs]);
 
@@ -61,17 +63,32 @@ export function AuditPage() {
     setQuery({ page: 1, pageSize: query.pageSize });
   };
 
-  const verify = async (): Promise<void> => {
+  // with a file the auditor exported earlier, entries deleted since are found even if the server's own anchors are gone
+  const verify = async (anchors?: File): Promise<void> => {
     setVerifying(true);
     try {
-      const result = await api.post<VerifyResult>('/api/audit/verify');
+      const result = anchors ? await api.upload<VerifyResult>('/api/audit/verify/anchors', anchors) : await api.post<VerifyResult>('/api/audit/verify');
       setVerified({ result, at: new Date().toISOString() });
-      if (result.ok) void message.success(`哈希链完整，已核验 ${result.checked} 条记录`);
-      else void message.error('哈希链核验未通过，日志可能被篡改');
+      if (result.ok) void message.success(`审计日志完整，已核验 ${result.checked} 条记录、${result.checkpoints} 个检查点`);
+      else void message.error('审计日志核验未通过，日志可能被篡改或截断');
     } catch (e) {
       void message.error(errorText(e));
     } finally {
       setVerifying(false);
+    }
+  };
+
+  // the auditor keeps this file offline: `fazhi audit verify --anchors FILE` checks the log against it later
+  const exportCheckpoints = async (): Promise<void> => {
+    setExporting(true);
+    try {
+      const lines = await api.post<string>('/api/audit/checkpoints/export');
+      downloadText(`audit-checkpoints-${new Date().toISOString().slice(0, 10)}.jsonl`, lines, 'application/x-ndjson;charset=utf-8');
+      void message.success('已记录当前链头并导出全部检查点，请离线妥善保存');
+    } catch (e) {
+      void message.error(errorText(e));
+    } finally {
+      setExporting(false);
     }
   };
 
@@ -107,11 +124,21 @@ export function AuditPage() {
     <>
       <PageHeader
         title="审计日志"
-        description="系统中的登录、账号、权限和业务变更均记入审计日志。日志按 SM3 哈希链串联，任何篡改、删除或调换都能被核验发现。"
+        description="系统中的登录、账号、权限和业务变更均记入审计日志。日志按带密钥的 SM3 校验码（HMAC-SM3）串联，链头定期签名记入检查点并另存于数据库之外；任何篡改、重算、删除或截断都能被核验发现。请定期导出检查点并离线保存。"
         extra={
-          <Button type="primary" icon={<SafetyOutlined />} loading={verifying} onClick={() => void verify()}>
-            核验哈希链
-          </Button>
+          <Space>
+            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportCheckpoints()}>
+              导出检查点
+            </Button>
+            <Upload accept=".jsonl,.txt" showUploadList={false} beforeUpload={(f) => (void verify(f), false)}>
+              <Button icon={<FileProtectOutlined />} loading={verifying}>
+                对照导出的检查点核验
+              </Button>
+            </Upload>
+            <Button type="primary" icon={<SafetyOutlined />} loading={verifying} onClick={() => void verify()}>
+              核验哈希链
+            </Button>
+          </Space>
         }
       />
       {verified ? (
@@ -121,10 +148,10 @@ export function AuditPage() {
           style={{ marginBottom: 16 }}
           title={
             verified.result.ok
-              ? `哈希链完整：已核验全部 ${verified.result.checked} 条记录，未发现篡改。`
-              : `哈希链核验未通过：第 ${verified.result.firstBad?.id ?? '?'} 条记录异常（${verified.result.firstBad?.reason ?? '原因不明'}）。请立即报告安全保密管理员并保全现场。`
+              ? `哈希链完整：已核验全部 ${verified.result.checked} 条记录，${verified.result.checkpoints} 个检查点均吻合，未发现篡改或截断。`
+              : `审计日志核验未通过：${verified.result.problem ?? '原因不明'}。请立即报告安全保密管理员并保全现场。`
           }
-          description={`已核验 ${verified.result.checked} 条；核验时间：${formatDateTime(verified.at)}`}
+          description={`已核验 ${verified.result.checked} 条、${verified.result.checkpoints} 个检查点；核验时间：${formatDateTime(verified.at)}`}
           closable={{ onClose: () => setVerified(null) }}
           data-testid="verify-result"
         />

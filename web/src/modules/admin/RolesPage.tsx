@@ -19,6 +19,7 @@ export function RolesPage() {
   const [selected, setSelected] = useState<string | null>(null);
   const mobile = useIsMobile();
   const groups = useMemo(() => groupPermissions(roles.data?.permissions ?? [], permissionGroupLabels), [roles.data]);
+  const adminOnly = useMemo(() => new Set((roles.data?.permissions ?? []).filter((p) => p.adminOnly).map((p) => p.code)), [roles.data]);
   if (roles.isError) return <LoadFailed error={roles.error} onRetry={() => void roles.refetch()} />;
   const list = [...(roles.data?.items ?? [])].sort(byRoleRank);
   const role = list.find((r) => r.code === selected) ?? list[0];
@@ -76,7 +77,7 @@ export function RolesPage() {
                   {picker}
                 </Col>
                 <Col xs={24} md={15} lg={17}>
-                  {role ? <RolePermissionEditor key={`${role.code}:${role.version}`} role={role} groups={groups} /> : <Card loading={roles.isPending}>{roles.isPending ? null : <Empty description="暂无角色" />}</Card>}
+                  {role ? <RolePermissionEditor key={`${role.code}:${role.version}`} role={role} groups={groups} adminOnly={adminOnly} /> : <Card loading={roles.isPending}>{roles.isPending ? null : <Empty description="暂无角色" />}</Card>}
                 </Col>
               </Row>
             ),
@@ -88,7 +89,10 @@ export function RolesPage() {
   );
 }
 
-function RolePermissionEditor({ role, groups }: { role: Role; groups: PermissionGroup[] }) {
+/** 三员 roles are read-only (GB/T 22239: fixed sets); a business role cannot take a 三员-only permission */
+function RolePermissionEditor({ role, groups, adminOnly }: { role: Role; groups: PermissionGroup[]; adminOnly: ReadonlySet<string> }) {
+  const fixed = ADMIN_ROLE_CODES.includes(role.code);
+  const locked = (code: string): boolean => fixed || adminOnly.has(code);
   const queryClient = useQueryClient();
   const { message, modal } = App.useApp();
   const { data: me } = useMe();
@@ -99,7 +103,7 @@ function RolePermissionEditor({ role, groups }: { role: Role; groups: Permission
 
   const toggle = (codes: string[], on: boolean): void => {
     const next = new Set(granted);
-    for (const c of codes) if (on) next.add(c);
+    for (const c of codes.filter((x) => !locked(x))) if (on) next.add(c);
     else next.delete(c);
     setGranted(next);
   };
@@ -146,29 +150,38 @@ function RolePermissionEditor({ role, groups }: { role: Role; groups: Permission
         </Space>
       }
       extra={
-        <Space>
-          <Button disabled={!dirty || saving} onClick={() => setGranted(new Set(role.permissions))}>
-            还原
-          </Button>
-          <Button type="primary" disabled={!dirty} loading={saving} onClick={confirmSave}>
-            保存
-          </Button>
-        </Space>
+        fixed ? null : (
+          <Space>
+            <Button disabled={!dirty || saving} onClick={() => setGranted(new Set(role.permissions))}>
+              还原
+            </Button>
+            <Button type="primary" disabled={!dirty} loading={saving} onClick={confirmSave}>
+              保存
+            </Button>
+          </Space>
+        )
       }
     >
+      {fixed ? <Alert type="info" showIcon title="三员角色的权限是固定的（等保三级三员分立），任何人都不能修改。" style={{ marginBottom: 12 }} /> : null}
       {fieldError ? <Alert type="error" showIcon title={fieldError} style={{ marginBottom: 12 }} /> : null}
       {groups.map((g) => {
         const codes = g.permissions.map((p) => p.code);
+        const editable = codes.filter((c) => !locked(c));
         const count = codes.filter((c) => granted.has(c)).length;
         return (
           <div key={g.key} className="fz-perm-group">
-            <Checkbox indeterminate={count > 0 && count < codes.length} checked={count === codes.length} onChange={(e) => toggle(codes, e.target.checked)}>
+            <Checkbox disabled={editable.length === 0} indeterminate={count > 0 && count < codes.length} checked={count === codes.length} onChange={(e) => toggle(editable, e.target.checked)}>
               <Typography.Text strong>{g.label}</Typography.Text>
             </Checkbox>
             <Row gutter={[8, 4]} style={{ marginTop: 6, paddingInlineStart: 24 }}>
               {g.permissions.map((p) => (
                 <Col key={p.code} {...(g.permissions.length === 1 ? { span: 24 } : { xs: 12, sm: 8, xl: 6 })}>
-                  <Checkbox checked={granted.has(p.code)} onChange={(e) => toggle([p.code], e.target.checked)} title={`${p.label}（${p.code}）`}>
+                  <Checkbox
+                    checked={granted.has(p.code)}
+                    disabled={locked(p.code)}
+                    onChange={(e) => toggle([p.code], e.target.checked)}
+                    title={!fixed && adminOnly.has(p.code) ? `${p.label}（${p.code}）：三员专有权限，不能授予业务角色` : `${p.label}（${p.code}）`}
+                  >
                     {p.short}
                   </Checkbox>
                 </Col>

@@ -113,7 +113,7 @@ function AssignRolesModal({ user, roles, onClose }: { user: User; roles: Role[];
       submitting={submitting}
       onClose={onClose}
       initialValues={{ roles: user.roles }}
-      intro={<Typography.Paragraph type="secondary">所属单位：{user.orgName}。角色变更立即生效，并记入审计日志。</Typography.Paragraph>}
+      intro={<Typography.Paragraph type="secondary">所属单位：{user.orgName}。角色变更立即生效，并记入审计日志。三员角色只能单独担任；账号获授三员角色后原密码作废，须由服务器管理人员执行 fazhi user reset-password 发放一次性密码。</Typography.Paragraph>}
     >
       <Form.Item name="roles" label="角色" style={{ marginBottom: 8 }} extra="三员须分立：同一账号只能担任系统管理员、安全保密管理员、安全审计员中的一种。">
         <Checkbox.Group style={{ display: 'block' }}>

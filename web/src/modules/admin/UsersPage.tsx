@@ -1,6 +1,6 @@
 import { EditOutlined, KeyOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Popconfirm, Radio, Space, Tag, TreeSelect, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Radio, Space, Tag, Tooltip, TreeSelect, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { api, errorText } from '../../platform/api.ts';
@@ -12,12 +12,18 @@ import { orgTreeOptions } from '../../platform/org-tree.ts';
 import { PageHeader } from '../../platform/PageHeader.tsx';
 import { useMe, type OrgRef } from '../../platform/session.ts';
 import { useApiForm } from '../../platform/use-api-form.ts';
-import { adminKeys, useRoles, useUsers, type User } from './admin-api.ts';
-import { InitialPasswordModal } from './InitialPasswordModal.tsx';
+import { ADMIN_ROLE_CODES, adminKeys, useRoles, useUsers, type User } from './admin-api.ts';
 import { NO_USER_FILTERS, UserFilters, useFilteredUsers, type UserFilterValues } from './user-filters.tsx';
 import { StatusTags, userIdentityColumns } from './user-status.tsx';
 
-type Dialog = { kind: 'create' } | { kind: 'edit'; user: User } | { kind: 'password'; title: string; username: string; displayName: string; password: string } | null;
+type Dialog = { kind: 'create' } | { kind: 'edit'; user: User } | { kind: 'reset'; user: User } | null;
+
+// 三员 accounts are changed only on the server (fazhi user reset-password), so no administrator can take over another
+const isSanyuan = (u: User): boolean => u.roles.some((r) => ADMIN_ROLE_CODES.includes(r));
+const SANYUAN_HINT = '三员账号不能在此修改或重置密码，须由服务器管理人员执行 fazhi user reset-password';
+
+/** the administrator chooses the password and tells the user in person; the system never shows it back */
+const PASSWORD_RULES = [{ required: true, message: '请输入密码' }, { max: 128, message: '不能超过128个字符' }];
 
 /** 用户管理 (系统管理员): accounts, their organisation and status; roles are assigned by the 安全保密管理员 */
 export function UsersPage() {
@@ -34,15 +40,6 @@ export function UsersPage() {
 
   if (users.isError) return <LoadFailed error={users.error} onRetry={() => void users.refetch()} />;
 
-  const resetPassword = async (u: User): Promise<void> => {
-    try {
-      const { initialPassword } = await api.post<{ initialPassword: string }>(`/api/users/${u.id}/reset-password`);
-      setDialog({ kind: 'password', title: '密码已重置', username: u.username, displayName: u.displayName, password: initialPassword });
-      await queryClient.invalidateQueries({ queryKey: adminKeys.users });
-    } catch (e) {
-      void message.error(errorText(e));
-    }
-  };
   const unlock = async (u: User): Promise<void> => {
     try {
       await api.post(`/api/users/${u.id}/unlock`);
@@ -69,20 +66,16 @@ export function UsersPage() {
       fixed: 'right',
       render: (_, u) => (
         <Space size={0}>
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setDialog({ kind: 'edit', user: u })}>
-            编辑
-          </Button>
-          <Popconfirm
-            title={`重置 ${u.displayName} 的密码？`}
-            description="原密码立即失效，该用户的登录会话将被注销。"
-            okText="重置"
-            cancelText="取消"
-            onConfirm={() => resetPassword(u)}
-          >
-            <Button type="link" size="small" icon={<KeyOutlined />}>
+          <Tooltip title={isSanyuan(u) ? SANYUAN_HINT : undefined}>
+            <Button type="link" size="small" icon={<EditOutlined />} disabled={isSanyuan(u)} onClick={() => setDialog({ kind: 'edit', user: u })}>
+              编辑
+            </Button>
+          </Tooltip>
+          <Tooltip title={isSanyuan(u) ? SANYUAN_HINT : undefined}>
+            <Button type="link" size="small" icon={<KeyOutlined />} disabled={isSanyuan(u)} onClick={() => setDialog({ kind: 'reset', user: u })}>
               重置密码
             </Button>
-          </Popconfirm>
+          </Tooltip>
           {u.locked ? (
             <Button type="link" size="small" icon={<UnlockOutlined />} onClick={() => void unlock(u)}>
               解锁
@@ -114,12 +107,9 @@ export function UsersPage() {
           orgs={orgs}
           defaultOrg={me?.currentOrg?.code}
           onClose={() => setDialog(null)}
-          onCreated={(u, password) => setDialog({ kind: 'password', title: '账号已创建', username: u.username, displayName: u.displayName, password })}
         />
       ) : null}
-      {dialog?.kind === 'password' ? (
-        <InitialPasswordModal title={dialog.title} username={dialog.username} displayName={dialog.displayName} password={dialog.password} onClose={() => setDialog(null)} />
-      ) : null}
+      {dialog?.kind === 'reset' ? <ResetPasswordModal user={dialog.user} onClose={() => setDialog(null)} /> : null}
     </>
   );
 }
@@ -133,25 +123,24 @@ interface UserFormValues {
   status: 'active' | 'disabled';
 }
 
-function UserFormModal({ user, orgs, defaultOrg, onClose, onCreated }: { user: User | null; orgs: OrgRef[]; defaultOrg: string | undefined; onClose: () => void; onCreated: (u: User, password: string) => void }) {
+function UserFormModal({ user, orgs, defaultOrg, onClose }: { user: User | null; orgs: OrgRef[]; defaultOrg: string | undefined; onClose: () => void }) {
   const queryClient = useQueryClient();
   const treeData = useMemo(() => orgTreeOptions(orgs), [orgs]);
-  const { form, submitting, onFinish } = useApiForm<UserFormValues, { user: User; initialPassword?: string } | User>({
+  const { form, submitting, onFinish } = useApiForm<UserFormValues, { user: User } | User>({
     submit: (v) =>
       user
         ? api.put<User>(`/api/users/${user.id}`, { displayName: v.displayName, orgCode: v.orgCode, phone: v.phone?.trim() ?? '', status: v.status, version: user.version })
-        : api.post<{ user: User; initialPassword: string }>('/api/users', {
+        : api.post<{ user: User }>('/api/users', {
             username: v.username?.trim(),
             displayName: v.displayName,
             orgCode: v.orgCode,
             ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}),
-            ...(v.initialPassword ? { initialPassword: v.initialPassword } : {}),
+            initialPassword: v.initialPassword ?? '',
           }),
-    successMessage: user ? '已保存' : '',
-    onSuccess: async (result) => {
+    successMessage: user ? '已保存' : (r) => `已创建账号 ${'user' in r ? r.user.username : ''}：请将初始密码当面告知本人，首次登录须修改`,
+    onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: adminKeys.users });
-      if ('initialPassword' in result && result.initialPassword) onCreated(result.user, result.initialPassword);
-      else onClose();
+      onClose();
     },
   });
   return (
@@ -189,10 +178,39 @@ function UserFormModal({ user, orgs, defaultOrg, onClose, onCreated }: { user: U
           />
         </Form.Item>
       ) : (
-        <Form.Item name="initialPassword" label="初始密码" extra="留空则由系统生成；保存后仅显示一次，用户首次登录须修改">
-          <Input.Password autoComplete="new-password" placeholder="留空自动生成" />
+        <Form.Item name="initialPassword" label="初始密码" rules={PASSWORD_RULES} extra="由您设定并当面告知本人：至少8位，含大写字母、小写字母、数字、特殊字符中的三类，不能用常见弱密码；系统不会再显示，用户首次登录须修改">
+          <Input.Password autoComplete="new-password" />
         </Form.Item>
       )}
+    </FormModal>
+  );
+}
+
+/** 重置密码 of a business account: the administrator types a temporary password the user must change at login */
+function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const { form, submitting, onFinish } = useApiForm<{ password: string }, User>({
+    submit: (v) => api.post<User>(`/api/users/${user.id}/reset-password`, { password: v.password }),
+    successMessage: `已重置 ${user.displayName} 的密码：请将临时密码当面告知本人，登录后须修改`,
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: adminKeys.users });
+      onClose();
+    },
+  });
+  return (
+    <FormModal<{ password: string }>
+      title={`重置密码：${user.displayName}（${user.username}）`}
+      form={form}
+      onFinish={onFinish}
+      submitting={submitting}
+      onClose={onClose}
+      okText="重置"
+      danger
+      intro="原密码立即失效，该用户的登录会话将被注销。"
+    >
+      <Form.Item name="password" label="临时密码" rules={PASSWORD_RULES} extra="由您设定并当面告知本人；系统不会再显示，用户登录后须修改">
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
     </FormModal>
   );
 }

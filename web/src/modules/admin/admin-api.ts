@@ -31,7 +31,8 @@ export interface Role {
 
 export interface RoleList {
   items: Role[];
-  permissions: Array<{ code: string; label: string }>;
+  /** adminOnly: a 三员 permission, never granted to another role */
+  permissions: Array<{ code: string; label: string; adminOnly?: boolean }>;
 }
 
 export interface AuditQuery {
@@ -47,8 +48,14 @@ export interface AuditQuery {
 
 export interface VerifyResult {
   ok: boolean;
+  /** entries verified */
   checked: number;
-  firstBad?: { id: string | number; reason: string };
+  /** checkpoints compared with the chain (in the database and in the server's anchor file) */
+  checkpoints: number;
+  firstBad?: { id: string; reason: string };
+  truncated?: { at: string; lastId: string; count: number; where: string };
+  forged?: { where: string };
+  problem?: string;
 }
 
 export const adminKeys = {

@@ -14,7 +14,7 @@ export const adminModule = defineWebModule({
   ],
   permissionGroups: { home: '工作台', org: '组织机构', user: '用户账号', session: '在线会话', config: '系统配置', role: '角色权限', audit: '审计日志', calendar: '工作日历' },
   auditLabels: {
-    entities: { auth: '登录认证', user: '用户账号', org: '组织机构', role: '角色', session: '会话' },
+    entities: { auth: '登录认证', user: '用户账号', org: '组织机构', role: '角色', session: '会话', audit: '审计日志' },
     actions: {
       login: '登录',
       logout: '退出登录',
@@ -34,6 +34,7 @@ export const adminModule = defineWebModule({
       force_logout: '强制下线',
       switch_org: '切换单位',
       demo_seed: '生成演示数据',
+      export_checkpoints: '导出审计检查点',
     },
     fields: {
       username: '用户名',
