@@ -41,7 +41,7 @@ describe('CLI commands beside a running server go through its control socket', (
     rmSync(base, { recursive: true, force: true });
   });
 
-  it('runs backup, audit verify, indicators verify and user add in the server, refuses restore and migrate, and the backup restores to equal data', async () => {
+  it('runs backup, audit verify and checkpoints, indicators verify and user add in the server, refuses restore and migrate, and the backup restores to equal data', async () => {
     const added = await runCli(['user', 'add', '--data', dir, '--username', 'sockadmin', '--name', '管理员', '--org', '330726001000', '--org-name', '某某镇', '--role', 'sysadmin', '--password', PASSWORD], EMBEDDED);
     expect(added.stderr).toBe('');
     expect(added.code).toBe(0);
