@@ -25,7 +25,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('fazhi report disclosure', () => {
   it('prints the report as JSON with its tables and checks', async () => {
     const lines: string[] = [];
-    const code = await runDisclosureReportCli(['disclosure', '--org', '999001001000', '--year', String(year), '--format', 'json'], { overrides: { dataDir: join(dir, 'data') }, out: (l) => lines.push(l) }, MODULES);
+    const code = await runDisclosureReportCli(['disclosure', '--org', '999001001000', '--year', String(year), '--format', 'json'], { overrides: { dataDir: join(dir, 'data') }, out: (l) => lines.push(l), err: () => undefined }, MODULES);
     expect(code).toBe(0);
     const json = JSON.parse(lines.join('\n')) as { org: { code: string }; sections: Array<{ title: string; table?: { rows: unknown[] } }>; indicators: Array<{ id: string; value: number }>; checks: Array<{ ok: boolean }> };
     expect(json.org.code).toBe('999001001000');
@@ -37,9 +37,9 @@ describe('fazhi report disclosure', () => {
 
   it('writes a DOCX, and refuses a DOCX without --out', async () => {
     const out = join(dir, 'r.docx');
-    const code = await runDisclosureReportCli(['disclosure', '--org', '999001001000', '--year', String(year), '--format', 'docx', '--out', out], { overrides: { dataDir: join(dir, 'data') }, out: () => undefined }, MODULES);
+    const code = await runDisclosureReportCli(['disclosure', '--org', '999001001000', '--year', String(year), '--format', 'docx', '--out', out], { overrides: { dataDir: join(dir, 'data') }, out: () => undefined, err: () => undefined }, MODULES);
     expect(code).toBe(0);
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
-    expect(await runDisclosureReportCli(['disclosure', '--org', '999001001000', '--year', String(year), '--format', 'docx'], { overrides: { dataDir: join(dir, 'data') }, out: () => undefined }, MODULES)).toBe(2);
+    expect(await runDisclosureReportCli(['disclosure', '--org', '999001001000', '--year', String(year), '--format', 'docx'], { overrides: { dataDir: join(dir, 'data') }, out: () => undefined, err: () => undefined }, MODULES)).toBe(2);
   });
 });

@@ -1,8 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { startPlatform } from '../../platform/bootstrap.ts';
-import type { ConfigOverrides } from '../../platform/config/config.ts';
-import { systemActor, type Ctx } from '../../platform/http/context.ts';
+import { cliActor, withPlatform, type CliEnv } from '../../platform/cli/cli-env.ts';
+import type { Ctx } from '../../platform/http/context.ts';
 import { computeIndicators } from '../../platform/indicators/indicator.service.ts';
 import type { ModuleDefinition } from '../../platform/module.ts';
 import { subtreeCodes } from '../../platform/orgs/org.repository.ts';
@@ -28,40 +27,38 @@ export function reportJson(report: DisclosureReport, indicators: Array<{ id: str
 }
 
 /** `fazhi report disclosure`: the organisation's report (its draft or frozen version) with current figures */
-export async function runDisclosureReportCli(args: string[], env: { overrides: ConfigOverrides; out: (line: string) => void }, modules: ModuleDefinition[]): Promise<number> {
+export async function runDisclosureReportCli(args: string[], env: CliEnv, modules: ModuleDefinition[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: false, options: { org: { type: 'string' }, year: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, data: { type: 'string' } } });
   const format = typeof values.format === 'string' ? values.format : 'json';
   const year = Number(values.year);
   if ((positionals[0] !== undefined && positionals[0] !== 'disclosure') || typeof values.org !== 'string' || !Number.isInteger(year) || !['json', 'html', 'docx'].includes(format)) {
-    console.error(`用法：fazhi ${DISCLOSURE_REPORT_USAGE}`);
+    env.err(`用法：fazhi ${DISCLOSURE_REPORT_USAGE}`);
     return 2;
   }
   if (format === 'docx' && typeof values.out !== 'string') {
-    console.error('DOCX 须用 --out FILE 指定输出文件');
+    env.err('DOCX 须用 --out FILE 指定输出文件');
     return 2;
   }
   const org = values.org;
-  const { platform, handle } = await startPlatform(modules, env.overrides);
-  try {
+  const file = typeof values.out === 'string' ? values.out : undefined;
+  return withPlatform(async () => modules, env, async (platform) => {
     const codes = await subtreeCodes(platform.db, org);
     if (!codes.length) {
-      console.error(`单位 ${org} 不存在`);
+      env.err(`单位 ${org} 不存在`);
       return 1;
     }
     const { report, indicators } = await platform.db.transaction().execute(async (tx) => {
-      const ctx: Ctx = { actor: { ...systemActor, username: 'cli' }, ip: 'cli', scope: { root: org, codes }, tx, cipher: platform.cipher, now: new Date() };
+      const ctx: Ctx = { actor: cliActor, ip: 'cli', scope: { root: org, codes }, tx, cipher: platform.cipher, now: new Date() };
       const view = await reportView(ctx, platform, org, year);
       const values = await computeIndicators(ctx, disclosureIndicators, platform.ledgers, { org, from: `${year}-01-01`, to: `${year}-12-31` });
       return { report: view.report, indicators: values.map((v) => ({ id: v.id, label: v.label, value: v.value, unit: v.unit, breakdown: v.breakdown.map((b) => ({ label: b.label, value: b.value })), recordCount: v.recordCount })) };
     });
     const doc = buildDocumentSpec(report, new Date().toISOString().slice(0, 10));
     const body = format === 'json' ? JSON.stringify(reportJson(report, indicators), null, 2) : format === 'html' ? renderHtml(doc) : await renderDocx(doc);
-    if (typeof values.out === 'string') {
-      await writeFile(values.out, body);
-      env.out(`已生成：${values.out}`);
+    if (file) {
+      await writeFile(file, body);
+      env.out(`已生成：${file}`);
     } else env.out(String(body));
     return 0;
-  } finally {
-    await handle.close();
-  }
+  });
 }

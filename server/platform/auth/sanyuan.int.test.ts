@@ -173,8 +173,8 @@ describe('fazhi user reset-password', () => {
         const u = await handle.db.selectFrom('app_user').select(['id', 'password_hash', 'must_change_password']).where('username', '=', 'auditor').executeTakeFirstOrThrow();
         expect(await verifyPassword(u.password_hash, password)).toBe(true);
         expect(u.must_change_password).toBe(true);
-        const entry = await handle.db.selectFrom('audit_log').select(['actor_name', 'action', 'diff']).where('entity', '=', 'user').where('entity_id', '=', String(u.id)).orderBy('id', 'desc').executeTakeFirstOrThrow();
-        expect(entry).toMatchObject({ actor_name: 'system', action: 'password_reset', diff: { via: 'cli' } });
+        const entry = await handle.db.selectFrom('audit_log').select(['actor_name', 'ip', 'action', 'diff']).where('entity', '=', 'user').where('entity_id', '=', String(u.id)).orderBy('id', 'desc').executeTakeFirstOrThrow();
+        expect(entry).toMatchObject({ actor_name: 'cli', ip: 'cli', action: 'password_reset', diff: { via: 'cli' } });
         expect(JSON.stringify(entry.diff)).not.toContain(password);
       } finally {
         await handle.close();

@@ -1,47 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import pino from 'pino';
 import type { CliCommand } from '../../cli-commands.ts';
-import { startPlatform } from '../bootstrap.ts';
+import { cliActor, withoutGlobalOptions, withPlatform, type CliEnv } from '../cli/cli-env.ts';
 import type { ConfigOverrides } from '../config/config.ts';
 import { AppError } from '../http/errors.ts';
-import { systemActor } from '../http/context.ts';
-import type { ModuleDefinition, Platform } from '../module.ts';
+import type { ModuleDefinition } from '../module.ts';
 import { loadCalendar } from './calendar.repository.ts';
 import { decodeUpload } from './calendar.module.ts';
 import { loadCalendarYear, parseUpload } from './calendar.service.ts';
 import { calendarFromChineseDays, runDeadlineCli } from './deadline.cli.ts';
 import { systemCtx } from '../workflow/workflow.service.ts';
 
-type Out = (line: string) => void;
-
-// the global options main.ts reads itself; the subcommands' own parsers must not see them
-const GLOBAL = new Set(['--data', '--port']);
-
-export function withoutGlobalOptions(args: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] ?? '';
-    if (GLOBAL.has(a)) i++;
-    else if (![...GLOBAL].some((g) => a.startsWith(`${g}=`))) out.push(a);
-  }
-  return out;
-}
-
 /** a database was named: --data DIR, or DATABASE_URL */
 const databaseGiven = (overrides: ConfigOverrides): boolean => !!overrides.dataDir || !!overrides.databaseUrl || !!process.env['DATABASE_URL'];
-
-// logs go to stderr: stdout carries the command's output (the due date on the first line)
-export async function withPlatform<T>(modules: () => Promise<ModuleDefinition[]>, overrides: ConfigOverrides, fn: (platform: Platform) => Promise<T>): Promise<T> {
-  const log = pino({ level: process.env['LOG_LEVEL'] ?? 'warn' }, pino.destination(2));
-  const started = await startPlatform(await modules(), overrides, process.env, log);
-  try {
-    return await fn(started.platform);
-  } finally {
-    await started.handle.close();
-  }
-}
 
 const LOAD_USAGE = [
   '用法：fazhi calendar load FILE [--data DIR]',
@@ -51,7 +23,8 @@ const LOAD_USAGE = [
   '  导入后重新计算所有计时中的期限，届满日变化的逐条记入审计日志',
 ];
 
-async function calendarLoad(args: string[], modules: () => Promise<ModuleDefinition[]>, overrides: ConfigOverrides, out: Out): Promise<number> {
+async function calendarLoad(args: string[], modules: () => Promise<ModuleDefinition[]>, env: CliEnv): Promise<number> {
+  const { out } = env;
   const { positionals } = parseArgs({ args: withoutGlobalOptions(args), allowPositionals: true, strict: false });
   const [sub, file] = positionals;
   if (sub !== 'load' || !file) {
@@ -74,9 +47,8 @@ async function calendarLoad(args: string[], modules: () => Promise<ModuleDefinit
     e.errors.forEach((err) => out(`  ${err.message}`));
     return 2;
   }
-  return withPlatform(modules, overrides, async (platform) => {
-    const actor = { ...systemActor, username: 'cli', displayName: '命令行' };
-    const r = await platform.db.transaction().execute((tx) => loadCalendarYear(systemCtx(platform, tx, new Date(), actor), platform.ledgers.all(), parsed, `文件:${basename(file)}`));
+  return withPlatform(modules, env, async (platform) => {
+    const r = await platform.db.transaction().execute((tx) => loadCalendarYear(systemCtx(platform, tx, new Date(), cliActor), platform.ledgers.all(), parsed, `文件:${basename(file)}`));
     out(`已${r.corrected ? '更正' : '导入'}${r.year}年工作日历：法定节假日${r.holidays}天，调休上班${r.workdays}天（来源：${r.source}）`);
     for (const a of r.added) out(`  新增 ${a}`);
     for (const d of r.removed) out(`  删除 ${d}`);
@@ -92,17 +64,21 @@ export function calendarCliCommands(modules: () => Promise<ModuleDefinition[]>):
     {
       name: 'deadline',
       usage: 'deadline --from YYYY-MM-DD --days N --working|--calendar   计算届满日（第一行为日期）；给出 --data 或 DATABASE_URL 时用数据库中的工作日历',
-      async run(args, { overrides, out }) {
+      forward: true,
+      async run(args, env) {
+        const { overrides, out } = env;
         const argv = withoutGlobalOptions(args);
-        if (!databaseGiven(overrides)) return runDeadlineCli(argv, calendarFromChineseDays(), out);
-        return withPlatform(modules, overrides, async (platform) => runDeadlineCli(argv, await loadCalendar(platform.db), out));
+        if (!env.platform && !databaseGiven(overrides)) return runDeadlineCli(argv, calendarFromChineseDays(), out);
+        return withPlatform(modules, env, async (platform) => runDeadlineCli(argv, await loadCalendar(platform.db), out));
       },
     },
     {
       name: 'calendar',
       sub: 'load',
       usage: 'calendar load FILE                  导入或更正一年的节假日安排（CSV/JSON），并重新计算计时中的期限',
-      run: (args, { overrides, out }) => calendarLoad(args, modules, overrides, out),
+      forward: true,
+      pathPositional: 1,
+      run: (args, env) => calendarLoad(args, modules, env),
     },
   ];
 }

@@ -39,8 +39,16 @@ async function tablesInOrder(db: AnyDb): Promise<string[]> {
   return ordered;
 }
 
-/** writes every row of every table (and the files store) as gzip'd JSON lines; the secret and audit keys go with it, so keep backups safe */
+/**
+ * writes every row of every table (and the files store) as gzip'd JSON lines; the secret and audit keys go with it, so keep backups safe.
+ * All rows are read in one repeatable-read transaction: a backup taken while the server writes is one consistent moment
+ * (on the embedded database that transaction holds the single connection, so requests wait until the backup is written).
+ */
 export async function backup(db: AnyDb, out: string, extras: { secretKey: Buffer; auditKey?: Buffer; filesDir?: string }): Promise<{ tables: number; rows: number; files: number }> {
+  return db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute((tx) => backupIn(tx, out, extras));
+}
+
+async function backupIn(db: AnyDb, out: string, extras: { secretKey: Buffer; auditKey?: Buffer; filesDir?: string }): Promise<{ tables: number; rows: number; files: number }> {
   const tables = await tablesInOrder(db);
   const migrations = (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db)).rows.map((r) => r.name);
   let rows = 0;

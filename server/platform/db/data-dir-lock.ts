@@ -1,5 +1,6 @@
-import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { CONTROL_SOCKET } from '../cli/control-socket.ts';
 
 /** what the lock file says about the process that holds the directory */
 export interface LockOwner {
@@ -22,6 +23,8 @@ export interface DataDirLock {
 /** a second process (or a second open in this one) on a directory someone already holds */
 export class DataDirLockedError extends Error {
   readonly owner: LockOwner;
+  /** the directory, resolved */
+  readonly dir: string;
   constructor(dir: string, owner: LockOwner) {
     super(
       `数据目录 ${dir} 正由另一个进程使用（PID ${owner.pid}，命令：${owner.command}，自 ${localTime(owner.since)} 起）。` +
@@ -29,6 +32,7 @@ export class DataDirLockedError extends Error {
     );
     this.name = 'DataDirLockedError';
     this.owner = owner;
+    this.dir = resolve(dir);
   }
 }
 
@@ -122,6 +126,8 @@ export function lockDataDir(dir: string, opts: { command?: string } = {}): DataD
     }
     const me: LockOwner = { pid: process.pid, since: new Date().toISOString(), command: opts.command ?? [process.argv0, ...process.argv.slice(1)].join(' '), boot: bootId(), start: procStart('self') };
     writeSync(fd, JSON.stringify(me));
+    // a dead holder's control socket goes with its lock: no CLI command is sent to a server that is gone
+    if (tookOverFrom) rmSync(join(resolve(dir), CONTROL_SOCKET), { force: true });
     const ino = fstatSync(fd).ino;
     held.set(file, { fd, ino });
     let released = false;

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../../cli-commands.ts';
-import { withoutGlobalOptions, withPlatform } from '../calendar/calendar.cli.ts';
+import { withoutGlobalOptions, withPlatform } from '../cli/cli-env.ts';
 import type { ModuleDefinition, Platform } from '../module.ts';
 import { subtreeCodes, subtreeSystemCtx } from '../orgs/org.repository.ts';
 import { computeIndicators } from './indicator.service.ts';
@@ -25,7 +25,9 @@ export function indicatorCliCommands(modules: () => Promise<ModuleDefinition[]>)
     {
       name: 'indicators',
       usage: 'indicators verify|rebuild [--org 代码] [--year YYYY]   核对或重建指标统计台账',
-      async run(args, { overrides, out }) {
+      forward: true,
+      async run(args, env) {
+        const { out } = env;
         const { values, positionals } = parseArgs({ args: withoutGlobalOptions(args), allowPositionals: true, strict: false, options: { org: { type: 'string' }, year: { type: 'string' } } });
         const sub = positionals[0];
         const year = typeof values['year'] === 'string' ? Number(values['year']) : undefined;
@@ -33,7 +35,7 @@ export function indicatorCliCommands(modules: () => Promise<ModuleDefinition[]>)
           USAGE.forEach((l) => out(l));
           return 2;
         }
-        return withPlatform(modules, overrides, async (platform) => {
+        return withPlatform(modules, env, async (platform) => {
           const defs = platform.modules.flatMap((m) => m.indicators ?? []);
           if (sub === 'rebuild') {
             const done = await syncTallies(platform.db, platform.ledgers.all(), defs, { force: true });
