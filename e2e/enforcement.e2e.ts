@@ -125,7 +125,12 @@ describe('行政执法 at phone width', () => {
       await expect.poll(() => state(page), WAIT).toBe('调查终结');
       await act(page, /告知陈述申辩/, async (d) => fillDate(d, '告知日期', TODAY));
       await expect.poll(() => state(page), WAIT).toBe('已告知');
+      // the party's hearing window holds the decision (行政处罚法 art. 64), shown with the day it ends
+      await expect.poll(() => page.getByTestId('waiting-decide').textContent(), WAIT).toMatch(/自\d{4}年\d{1,2}月\d{1,2}日起可办理（当事人可在告知后5个工作日内要求听证（行政处罚法第六十四条））/);
       await page.screenshot({ path: screenshotPath('enforcement-case-notified-phone'), fullPage: true });
+      // the party waives it in writing (art. 62): the decision may be made at once
+      await act(page, /书面放弃/, async (d) => fillDate(d, '当事人书面放弃陈述申辩（听证）日期', TODAY));
+      await expect.poll(() => page.getByTestId('waiting-decide').count(), WAIT).toBe(0);
     });
   });
 

@@ -84,6 +84,26 @@ describe('a major decision', () => {
     expect(detail.values['leader_last']).toBe(false);
     expect(detail.values['leader_last_note']).toBe('主要负责人丙未末位表态（最后发言：乙）');
   });
+  it('waits for the public comment period and for every comment to be answered (条例 arts. 15, 18)', async () => {
+    const res = await createRecord(t, clerk, 'decisions.decision', {
+      orgCode: TOWN, title: '农贸市场改造项目', proposing_unit: '规划建设办', started_on: daysFrom(-20),
+      draft_published: true, comment_from: daysFrom(0), comment_to: daysFrom(30), summary: '改造方案',
+      pp_result: '已完成', pp_date: daysFrom(0), pp_evidence: '网站公开征求意见',
+      er_result: '依法不适用', er_skip_reason: '不涉及专业技术问题', ra_result: '依法不适用', ra_skip_reason: '不涉及社会稳定风险',
+      lr_date: daysFrom(0), lr_evidence: '合法性审查意见：合法',
+      cd_date: daysFrom(0), cd_meeting: '党委会议', participants: '甲、乙、丙', speaking_order: '甲、乙、丙', principal_leader: '丙', cd_evidence: '会议同意',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const other = json<{ id: number }>(res).id;
+    expect((await createRecord(t, clerk, 'decisions.comment', { orgCode: TOWN, decision: other, summary: '建议保留早市', content: '建议保留早市。', channel: '网站', submitted_on: daysFrom(0) })).statusCode).toBe(200);
+    const refused = await transition(reviewer, 'decisions.decision', other, 'decide', { decided_on: daysFrom(0), decision_result: '通过' });
+    expect(refused.statusCode, refused.body).toBe(422);
+    const detail = json<{ detail: string }>(refused).detail;
+    expect(detail).toContain('尚有1条公众意见未填写采纳情况');
+    const [y, m, d] = daysFrom(30).split('-').map(Number);
+    expect(detail).toContain(`公开征求意见期限至${y}年${m}月${d}日届满（重大行政决策程序暂行条例第十五条）`);
+    expect(detail).toContain('公开征求意见的期限一般不少于30个自然日');
+  });
   it('downloads as one archive with a DOCX summary and the comments', async () => {
     const boundary = '----fazhi';
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');

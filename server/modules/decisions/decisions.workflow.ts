@@ -3,6 +3,9 @@ import { decisionComputed, decisionPeriodProblem, PROCEDURES, procedureMissing }
 
 const set = (v: unknown): boolean => v !== null && v !== undefined && v !== '';
 
+/** the setting that replaces the 30-day public comment period a decision waits for (条例 art. 15: 一般不少于30日) */
+export const COMMENT_DAYS_SETTING = 'gate.decisions.commentDays';
+
 const PROCEDURE_FIELDS = ['pp_result', 'pp_date', 'pp_evidence', 'pp_skip_reason', 'er_result', 'er_date', 'er_evidence', 'er_skip_reason', 'ra_result', 'ra_date', 'ra_evidence', 'ra_skip_reason', 'lr_date', 'lr_evidence'];
 const MEETING_FIELDS = ['cd_date', 'cd_meeting', 'participants', 'speaking_order', 'principal_leader', 'cd_evidence'];
 
@@ -54,6 +57,35 @@ export function decisionWorkflow(): WorkflowDef {
         captures: ['decided_on', 'decision_result', 'doc_no'],
         gates: {
           fields: ['decided_on', 'decision_result'],
+          notBefore: [
+            // 条例 art. 15: the public has at least 30 days (calendar) unless a shorter period was explained when opened
+            {
+              id: 'comment_period',
+              days: 30,
+              unit: 'calendar',
+              daysSetting: COMMENT_DAYS_SETTING,
+              from: { field: 'comment_from' },
+              on: 'decided_on',
+              reason: (p, last) => `公开征求意见的期限一般不少于${p}，至${last}届满`,
+              statute: '重大行政决策程序暂行条例第十五条',
+              when: (v) => v['draft_published'] === true,
+              unless: ['comment_short_reason'],
+            },
+            // art. 15: the period announced is the public's, whatever its length
+            {
+              id: 'comment_to',
+              days: 0,
+              unit: 'calendar',
+              rollToWorkingDay: false,
+              from: { field: 'comment_to' },
+              on: 'decided_on',
+              reason: (_p, last) => `公开征求意见期限至${last}届满`,
+              statute: '重大行政决策程序暂行条例第十五条',
+              when: (v) => v['draft_published'] === true,
+            },
+          ],
+          // arts. 18, 29(2): every comment studied and its adoption recorded before the draft goes to the meeting
+          answered: [{ table: 'decisions_comment', ref: 'decision', fields: ['handling'], noun: '公众意见', message: (n) => `尚有${n}条公众意见未填写采纳情况（重大行政决策程序暂行条例第十八条、第二十九条）` }],
           checks: PROCEDURES.map((p) => ({ message: `缺少“${p.label}”程序记录（${p.key === 'cd' ? '须记录会议日期、名称、参会人员、发言顺序、主要负责人和会议纪要' : p.skippable ? '须记录完成日期和材料摘要，或依法不适用的理由' : '须记录完成日期和审查意见'}）`, check: (v) => procedureMissing(p, v) === null })),
         },
       },

@@ -51,6 +51,9 @@ export function itemWorkflow(): WorkflowDef {
   });
 }
 
+// outcomes that disclose; before one is chosen the third party's period is shown as running
+const DISCLOSING = new Set(['予以公开', '部分公开']);
+
 /**
  * 依申请公开 (政府信息公开条例 2019): answer within 20 working days of receipt (+20 once with approval, the applicant
  * told, art. 33); a request to complete the application (补正, within 7 working days, art. 30) pauses the clock and
@@ -77,7 +80,31 @@ export function applicationWorkflow(): WorkflowDef {
       { name: 'consult', label: '征求第三方意见', from: ['received'], to: 'consulting', captures: ['consult_sent_on'], gates: { fields: ['consult_sent_on'] } },
       { name: 'consulted', label: '第三方答复', from: ['consulting'], to: 'received', captures: ['consult_replied_on'], gates: { fields: ['consult_replied_on'] } },
       { name: 'extend', label: '延期答复', from: ['received', 'consulting'], roles: ['leader', 'county_admin'], note: 'required', captures: ['extension_approved_on', 'extension_reason'], gates: { fields: ['extension_approved_on'] } },
-      { name: 'answer', label: '作出答复', from: ['received'], to: 'answered', captures: ['outcome', 'outcome_reason', 'answered_on'], gates: { fields: ['outcome', 'answered_on'] } },
+      {
+        name: 'answer',
+        label: '作出答复',
+        // from consulting too: a third party that does not reply within its period does not hold the answer (art. 32)
+        from: ['received', 'consulting'],
+        to: 'answered',
+        captures: ['outcome', 'outcome_reason', 'answered_on'],
+        gates: {
+          fields: ['outcome', 'answered_on'],
+          // art. 32: the third party has 15 working days to give its opinion before its information is disclosed
+          notBefore: [
+            {
+              id: 'third_party',
+              days: 15,
+              unit: 'working',
+              from: { field: 'consult_sent_on' },
+              on: 'answered_on',
+              reason: (p) => `第三方可在收到征求意见书之日起${p}内提出意见`,
+              statute: '政府信息公开条例第三十二条',
+              when: (v) => !set(v['outcome']) || DISCLOSING.has(String(v['outcome'])),
+              unless: ['consult_replied_on'],
+            },
+          ],
+        },
+      },
     ],
     clocks: [
       {

@@ -90,6 +90,14 @@ export async function seedEnforcementDemo(ctx: Ctx, platform: Platform): Promise
       return null;
     }
   };
+  // 行政处罚法 arts. 64, 85: the party has 5 working days after the notice; the decision comes the day after at the earliest
+  const firstDecisionDay = (notified: string): string => {
+    try {
+      return addDays(addWorkingDays(notified, 5, cal).due, 1);
+    } catch {
+      return addDays(notified, 10);
+    }
+  };
   const today = w.to;
   const shared = Array.from({ length: 6 }, () => ({ name: companyName(r), uscc: uscc(r) }));
   const countyCases: Array<{ orgCode: string; values: Record<string, unknown> }> = [];
@@ -160,8 +168,9 @@ export async function seedEnforcementDemo(ctx: Ctx, platform: Platform): Promise
         const registered = dateBetween(r, start, end);
         const steps: Record<string, string> = {};
         let d = registered;
-        const step = (field: string, min: number, max: number): boolean => {
-          d = addDays(d, r.int(min, max));
+        const step = (field: string, min: number, max: number, floor = ''): boolean => {
+          const next = addDays(d, r.int(min, max));
+          d = next < floor ? floor : next;
           if (d > today) return false;
           steps[field] = d;
           return true;
@@ -171,7 +180,7 @@ export async function seedEnforcementDemo(ctx: Ctx, platform: Platform): Promise
         const b = benchOf(m.id, level);
         const amount = level === 0 ? 0 : Math.round((b.min + r.next() * (b.max - b.min)) / 100) * 100;
         const departure = !major && r.chance(0.05);
-        if (step('filed_on', 1, 5) && step('investigated_on', 10, 35) && (!major || step('review_on', 2, 5)) && step('notified_on', 1, 3)) step('decided_on', 6, 12);
+        if (step('filed_on', 1, 5) && step('investigated_on', 10, 35) && (!major || step('review_on', 2, 5)) && step('notified_on', 1, 3)) step('decided_on', 6, 12, firstDecisionDay(d));
         const decided = steps['decided_on'];
         if (decided) {
           const save = d;

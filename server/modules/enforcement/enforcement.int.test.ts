@@ -147,8 +147,9 @@ describe('a penalty case from 案源登记 to 结案 and 公示', () => {
     expect(res.statusCode, res.body).toBe(200);
     id = json<{ id: number }>(res).id;
     expect((await go(leader, id, 'file', { filed_on: daysAgo(19), filing_approver: '李局长' })).statusCode).toBe(200);
-    expect((await go(clerk, id, 'conclude_investigation', { investigated_on: daysAgo(10), facts: '当事人在东街占道经营，经责令仍未改正', major: true })).statusCode).toBe(200);
-    const notified = await go(clerk, id, 'notify', { notified_on: daysAgo(8) });
+    expect((await go(clerk, id, 'conclude_investigation', { investigated_on: daysAgo(18), facts: '当事人在东街占道经营，经责令仍未改正', major: true })).statusCode).toBe(200);
+    // 17 days before the decision below: past the 5-working-day hearing window even across the Spring Festival
+    const notified = await go(clerk, id, 'notify', { notified_on: daysAgo(18) });
     expect(notified.statusCode, notified.body).toBe(200);
   });
 
@@ -252,6 +253,26 @@ describe('a penalty case from 案源登记 to 结案 and 公示', () => {
     const items = json<{ items: Array<{ ledger: string; clockLabel: string }> }>(res).items;
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((i) => i.ledger === 'enforcement.case')).toBe(true);
+  });
+
+  it('refuses a decision inside the party’s hearing window, naming the day from which it is allowed, unless waived in writing', async () => {
+    const res = await createRecord(t, clerk, CASES, { orgCode: `${TOWN}-03`, case_no: '城关综执罚〔2099〕2号', case_type: '行政处罚', domain: '城管', matter: bench.matter, source: '日常巡查', registered_on: daysAgo(3), summary: '占道经营案', party_kind: '个人', party_name: '李四', party_id_number: makeIdNumber('999001', '1985-02-11', 7) });
+    expect(res.statusCode, res.body).toBe(200);
+    const other = json<{ id: number }>(res).id;
+    expect((await go(leader, other, 'file', { filed_on: daysAgo(2), filing_approver: '李局长' })).statusCode).toBe(200);
+    expect((await go(clerk, other, 'conclude_investigation', { investigated_on: daysAgo(1), facts: '当事人占道经营' })).statusCode).toBe(200);
+    expect((await go(clerk, other, 'notify', { notified_on: today })).statusCode).toBe(200);
+    const tl = json<{ transitions: Array<{ name: string; notBefore: string | null; waitReason: string | null }> }>(await t.request(leader, { method: 'GET', url: `/api/ledgers/${CASES}/${other}/timeline` }));
+    const waiting = tl.transitions.find((x) => x.name === 'decide');
+    expect(waiting?.waitReason).toBe('当事人可在告知后5个工作日内要求听证（行政处罚法第六十四条）');
+    const [y, m, d] = String(waiting?.notBefore).split('-').map(Number);
+    const payload = { benchmark: bench.id, decided_on: today, decision_result: `给予警告，并处罚款${bench.min}元`, penalty_kinds: ['警告', '罚款'], amount: bench.min };
+    const early = await t.request(leader, { method: 'POST', url: `/api/enforcement/cases/${other}/decide`, payload });
+    expect(early.statusCode, early.body).toBe(422);
+    expect(problem(early).detail).toContain(`当事人可在告知后5个工作日内要求听证（行政处罚法第六十四条），${y}年${m}月${d}日起方可作出处罚决定`);
+    expect((await go(clerk, other, 'waive', { rights_waived_on: today })).statusCode).toBe(200);
+    const waived = await t.request(leader, { method: 'POST', url: `/api/enforcement/cases/${other}/decide`, payload });
+    expect(waived.statusCode, waived.body).toBe(200);
   });
 });
 

@@ -107,6 +107,7 @@ export const caseLedger = defineLedger({
     { name: 'hearing_requested_on', label: '听证申请日期', type: 'date', group: '告知听证', hint: '当事人在告知后5日内提出' },
     { name: 'hearing_notice_on', label: '听证通知日期', type: 'date', group: '告知听证', hint: '举行听证7日前通知' },
     { name: 'hearing_on', label: '听证日期', type: 'date', group: '告知听证' },
+    { name: 'rights_waived_on', label: '当事人书面放弃陈述申辩（听证）日期', type: 'date', group: '告知听证', hint: '行政处罚法第六十二条：当事人明确放弃陈述、申辩（听证）权利的，可不待告知期满作出决定；须有当事人签字的书面材料' },
     { name: 'decided_on', label: '决定日期', type: 'date', filter: true, list: true, group: '决定' },
     { name: 'decision_result', label: '处理决定', type: 'textarea', maxLength: 2000, group: '决定' },
     { name: 'penalty_kinds', label: '处罚种类', type: 'dicts', options: PENALTY_KINDS, filter: true, group: '决定' },

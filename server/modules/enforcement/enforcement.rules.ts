@@ -49,6 +49,7 @@ export const caseRules: readonly CrossFieldRule[] = [
   // so the decide form is not the only gate
   { field: 'review_opinion', message: '重大执法决定须先经法制审核：请填写法制审核日期和审核意见后再填写决定日期', check: (r) => blank(r['decided_on']) || !legalityReviewMissing(r) },
   dateNotBefore('decided_on', 'review_on', '决定日期不能早于法制审核日期'),
+  dateNotBefore('rights_waived_on', 'notified_on', '放弃陈述申辩（听证）的日期不能早于告知日期'),
   // 行政裁量基准: on every edit and import too, a fine outside the recorded range needs its reason
   { field: 'departure_reason', message: '罚款金额不在裁量基准范围内，须填写偏离裁量基准的理由', check: (r) => benchmarkProblem(r) !== 'outside' },
   { field: 'benchmark_max', message: '裁量基准上限不能低于下限', check: (r) => blank(r['benchmark_min']) || blank(r['benchmark_max']) || Number(r['benchmark_max']) >= Number(r['benchmark_min']) },

@@ -8,6 +8,11 @@ const PENALTY = '行政处罚';
 const reviewed: GateCheck = { message: '重大执法决定须先经法制审核：请先记录法制审核日期和审核意见，再作出决定', check: (v) => !legalityReviewMissing(v) };
 // 行政裁量基准: the amount must lie within the matter's benchmark, or the departure must be reasoned
 const withinBenchmark: GateCheck = { message: '罚款金额不在裁量基准范围内，须填写偏离裁量基准的理由', check: (v) => benchmarkProblem(v) !== 'outside' };
+// 行政处罚法 art. 64: a party who asked for a hearing is heard before the decision (art. 65: decided on the hearing record)
+const heard: GateCheck = {
+  message: '当事人已要求听证，须先举行听证并记录听证日期（行政处罚法第六十四条、第六十五条）',
+  check: (v) => !filled(v, 'hearing_requested_on') || filled(v, 'rights_waived_on') || (filled(v, 'hearing_on') && (!filled(v, 'decided_on') || String(v['decided_on']) >= String(v['hearing_on']))),
+};
 const benchmarkChosen: GateCheck = { message: '处以罚款的，须先选择适用的裁量基准（情形）', check: (v) => benchmarkProblem(v) !== 'no_benchmark' };
 
 /**
@@ -65,8 +70,20 @@ export function caseWorkflow(): WorkflowDef {
       { name: 'conclude_investigation', label: '调查终结', from: ['filed'], to: 'investigated', captures: ['investigated_on', 'facts', 'major'], gates: { fields: ['investigated_on', 'facts'] } },
       { name: 'legality_review', label: '法制审核', from: ['investigated', 'notified'], roles: ['legal_reviewer'], captures: ['review_on', 'reviewer', 'review_opinion'], gates: { fields: ['review_on', 'reviewer', 'review_opinion'] } },
       // 行政处罚法 arts. 44–45, 63–64: notice of the intended penalty and of the right to be heard
-      { name: 'notify', label: '告知陈述申辩（听证）权利', from: ['investigated'], to: 'notified', captures: ['notified_on', 'hearing_requested_on', 'hearing_notice_on', 'hearing_on'], gates: { fields: ['notified_on'] } },
-      { name: 'hearing', label: '记录听证', from: ['notified'], captures: ['hearing_requested_on', 'hearing_notice_on', 'hearing_on'], gates: { fields: ['hearing_requested_on'] } },
+      { name: 'notify', label: '告知陈述申辩（听证）权利', from: ['investigated'], to: 'notified', captures: ['notified_on', 'hearing_requested_on', 'hearing_notice_on', 'hearing_on', 'rights_waived_on'], gates: { fields: ['notified_on'] } },
+      {
+        name: 'hearing',
+        label: '记录听证',
+        from: ['notified'],
+        captures: ['hearing_requested_on', 'hearing_notice_on', 'hearing_on', 'rights_waived_on'],
+        gates: {
+          fields: ['hearing_requested_on'],
+          // art. 64(2) with art. 85: the parties are told of the hearing 7 working days before it
+          notBefore: [{ id: 'hearing_notice', days: 7, unit: 'working', from: { field: 'hearing_notice_on' }, on: 'hearing_on', reason: (p) => `听证须在通知当事人${p}后举行`, statute: '行政处罚法第六十四条、第八十五条' }],
+        },
+      },
+      // art. 62: the party states in writing that he gives up 陈述、申辩 and the hearing: the window no longer holds the decision
+      { name: 'waive', label: '记录当事人书面放弃陈述申辩（听证）', from: ['notified'], captures: ['rights_waived_on'], gates: { fields: ['rights_waived_on'] } },
       {
         name: 'decide',
         label: '作出处罚决定',
@@ -74,7 +91,26 @@ export function caseWorkflow(): WorkflowDef {
         to: 'decided',
         roles: ['leader', 'county_admin'],
         captures: ['decided_on', 'decision_result', 'penalty_kinds', 'amount', 'benchmark', 'benchmark_min', 'benchmark_max', 'departure_reason', 'first_violation_exempt', 'quick_minor', 'publication_due_on'],
-        gates: { after: ['notify'], fields: ['decided_on', 'decision_result'], checks: [reviewed, benchmarkChosen, withinBenchmark] },
+        gates: {
+          after: ['notify'],
+          fields: ['decided_on', 'decision_result'],
+          checks: [reviewed, heard, benchmarkChosen, withinBenchmark],
+          notBefore: [
+            // arts. 44–45, 62–64 with art. 85 (working days): the party is heard, or asks for a hearing, within 5 working
+            // days of the notice; the period is shortened only by the party's written waiver (art. 62)
+            {
+              id: 'hearing_request',
+              days: 5,
+              unit: 'working',
+              from: { field: 'notified_on' },
+              on: 'decided_on',
+              reason: (p) => `当事人可在告知后${p}内要求听证`,
+              statute: '行政处罚法第六十四条',
+              when: (v) => v['case_type'] === PENALTY,
+              unless: ['rights_waived_on'],
+            },
+          ],
+        },
         // the range must come from the catalog, never from the request: only POST /api/enforcement/cases/:id/decide decides
         dedicated: { hint: '在本页“作出处罚决定”卡片中办理（按裁量基准核对罚款金额）' },
       },

@@ -1,7 +1,7 @@
-import type { IsoDate } from '../calendar/calendar.ts';
+import { addDays, plusDays, unitLabel, type CalendarData, type IsoDate } from '../calendar/calendar.ts';
 import type { LedgerDef } from '../ledger/ledger.types.ts';
 import type { ClockEvent, ClockEventKind, ClockRule } from './clock.ts';
-import type { ClockDef, TransitionDef, WorkflowDef } from './workflow.types.ts';
+import type { ClockDef, TimingGate, TransitionDef, WorkflowDef } from './workflow.types.ts';
 
 /** a clock event as stored: what computeClock reads, plus who caused it and with which document */
 export interface StoredClockEvent extends ClockEvent {
@@ -67,7 +67,7 @@ export function effectiveRule(c: ClockDef, configuredDays: unknown): ClockRule {
   return typeof n === 'number' && Number.isSafeInteger(n) && n > 0 && n !== c.rule.days ? { ...c.rule, days: n } : c.rule;
 }
 
-const dateValue = (v: unknown): IsoDate | null => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : v instanceof Date ? v.toISOString().slice(0, 10) : null);
+export const dateValue = (v: unknown): IsoDate | null => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : v instanceof Date ? v.toISOString().slice(0, 10) : null);
 
 const ORDER: Record<ClockEventKind, number> = { start: 0, restart: 1, pause: 1, resume: 1, extend: 1, stop: 2 };
 
@@ -140,4 +140,56 @@ export function withEffect(kind: ClockEventKind, stored: readonly StoredClockEve
     case 'stop':
       return phase === 'running' || phase === 'paused' ? [...stored, event] : null;
   }
+}
+
+// ---- timing gates: periods a step may not cut short ----
+
+/** 2026年3月9日: how a date reads in a sentence */
+export function chineseDay(date: IsoDate): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** the days in force: the declared number, replaced by a configured one (a non-negative integer) when there is one */
+export function gateDays(g: TimingGate, configured: unknown): number {
+  const n = typeof configured === 'string' && configured.trim() !== '' ? Number(configured) : configured;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : g.days;
+}
+
+/** a timing gate read on a record: the period runs from `start` to `ends` (inclusive); the step may be taken from notBefore */
+export interface TimingReading {
+  gate: string;
+  start: IsoDate;
+  ends: IsoDate;
+  notBefore: IsoDate;
+  /** “当事人可在告知后5个工作日内要求听证（行政处罚法第六十四条）” */
+  reason: string;
+  /** the refusal: the reason and the date from which the step is allowed */
+  message: string;
+}
+
+/**
+ * where a timing gate stands on a record; null when it does not apply (not this kind of record, lifted by a waiver,
+ * or its period has not started: the step it counts from has not happened, which other gates refuse)
+ */
+export function readTimingGate(
+  t: TransitionDef,
+  g: TimingGate,
+  facts: { values: Readonly<Record<string, unknown>>; transitionDates: ReadonlyMap<string, IsoDate>; cal: CalendarData; configured?: unknown },
+): TimingReading | null {
+  if (g.when && !g.when(facts.values)) return null;
+  if ((g.unless ?? []).some((f) => !isEmpty(facts.values[f]))) return null;
+  const start = 'transition' in g.from ? (facts.transitionDates.get(g.from.transition) ?? null) : dateValue(facts.values[g.from.field]);
+  if (!start) return null;
+  const days = gateDays(g, facts.configured);
+  const ends = addDays(start, days, g.unit, facts.cal, { rollToWorkingDay: g.rollToWorkingDay ?? true }).due;
+  const notBefore = plusDays(ends, 1);
+  const reason = `${g.reason(`${days}${unitLabel(g.unit)}`, chineseDay(ends))}（${g.statute}）`;
+  return { gate: g.id, start, ends, notBefore, reason, message: `${reason}，${chineseDay(notBefore)}起方可${t.label}` };
+}
+
+/** the timing gates a step dated on these days would cut short (the transition's date and the date it records) */
+export function timingMisses(readings: readonly TimingReading[], stepDates: readonly (IsoDate | null)[]): GateMiss[] {
+  const dates = stepDates.filter((d): d is IsoDate => d !== null);
+  return readings.filter((r) => dates.some((d) => d < r.notBefore)).map((r) => ({ path: `notBefore.${r.gate}`, label: r.reason, message: r.message }));
 }

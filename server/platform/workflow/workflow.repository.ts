@@ -197,6 +197,30 @@ export async function doneTransitions(db: AnyDb, ledger: string, recordId: numbe
   return new Set(rows.map((r) => String(r.transition)));
 }
 
+/** the latest day each transition of the record was done on (a timing gate counts from it) */
+export async function transitionDates(db: AnyDb, ledger: string, recordId: number): Promise<Map<string, IsoDate>> {
+  const rows = await db
+    .selectFrom('workflow_event')
+    .select(['transition', sql<string>`to_char(max(on_date), 'YYYY-MM-DD')`.as('d')])
+    .where('ledger', '=', ledger)
+    .where('record_id', '=', recordId)
+    .groupBy('transition')
+    .execute();
+  return new Map(rows.map((r) => [String(r.transition), String(r.d)]));
+}
+
+/** how many active records of a child ledger refer to the record and lack one of the fields */
+export async function unansweredChildren(db: AnyDb, table: string, ref: string, recordId: number, fields: readonly string[]): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select(sql<string>`count(*)`.as('n'))
+    .where(ref, '=', recordId)
+    .where('status', '=', 'active')
+    .where((eb) => eb.or(fields.map((f) => eb(f, 'is', null))))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 export async function attachmentKinds(db: AnyDb, ledger: string, recordId: number): Promise<Set<string>> {
   const rows = await db.selectFrom('attachment').select('kind').distinct().where('owner', '=', ledger).where('owner_id', '=', recordId).where('status', '=', 'active').execute();
   return new Set(rows.map((r) => String(r.kind)));

@@ -20,10 +20,13 @@ import {
   findTransition,
   gateMisses,
   phaseOf,
+  dateValue,
+  readTimingGate,
   stateLabel,
   withEffect,
   type GateMiss,
   type StoredClockEvent,
+  type TimingReading,
 } from './workflow.engine.ts';
 import {
   attachmentKinds,
@@ -36,6 +39,8 @@ import {
   listEvents,
   moveClocks,
   openClocks,
+  transitionDates,
+  unansweredChildren,
   updateClock,
   type AnyDb,
   type ClockReading,
@@ -433,6 +438,12 @@ export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledger
 
   const values = { ...before, ...captured.values };
   const misses = gateMisses(l, t, { values, attachmentKinds: await attachmentKinds(db(ctx), l.name, id), done: await doneTransitions(db(ctx), l.name, id) });
+  misses.push(...(await answeredMisses(ctx, t, id, values)));
+  // a period the law grants someone: neither the step's date nor the date it records may fall inside it
+  for (const { reading, on } of await timingReadings(ctx, l, t, values, await transitionDates(db(ctx), l.name, id))) {
+    const recorded = on ? dateValue(values[on]) : null;
+    if (date < reading.notBefore || (recorded !== null && recorded < reading.notBefore)) misses.push({ path: `notBefore.${reading.gate}`, label: reading.reason, message: reading.message });
+  }
   if (misses.length) throw gateRefused(t, misses);
 
   const extending = (wf.clocks ?? []).filter((c) => clockEffects(c, t.name).includes('extend'));
@@ -510,6 +521,39 @@ export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledger
   return timeline(ctx, l, id);
 }
 
+/** the timing gates of a transition read on a record, with the step dates each one checks */
+async function timingReadings(ctx: Ctx, l: LedgerDef, t: TransitionDef, values: Readonly<Record<string, unknown>>, dates: ReadonlyMap<string, IsoDate>, cal?: CalendarData): Promise<Array<{ reading: TimingReading; on: string | undefined }>> {
+  const gates = t.gates?.notBefore ?? [];
+  if (!gates.length) return [];
+  const calendar = cal ?? (await loadCalendar(ctx.tx));
+  const out: Array<{ reading: TimingReading; on: string | undefined }> = [];
+  for (const g of gates) {
+    const configured = g.daysSetting ? await getSetting(ctx.tx, g.daysSetting) : undefined;
+    const facts = { values, transitionDates: dates, cal: calendar, configured };
+    let reading: TimingReading | null;
+    try {
+      reading = readTimingGate(t, g, facts);
+    } catch (e) {
+      // a calendar period ending in a year not yet loaded: its last day is certain, only a move past a holiday is not
+      if (!(e instanceof CalendarError) || g.unit !== 'calendar') throw e;
+      reading = readTimingGate(t, { ...g, rollToWorkingDay: false }, facts);
+    }
+    if (reading) out.push({ reading, on: g.on });
+  }
+  return out;
+}
+
+/** children that still lack an answer (每条公众意见的采纳情况), one miss per gate naming how many */
+async function answeredMisses(ctx: Ctx, t: TransitionDef, id: number, values: Readonly<Record<string, unknown>>): Promise<GateMiss[]> {
+  const misses: GateMiss[] = [];
+  for (const g of t.gates?.answered ?? []) {
+    if (g.when && !g.when(values)) continue;
+    const n = await unansweredChildren(db(ctx), g.table, g.ref, id, g.fields);
+    if (n > 0) misses.push({ path: `answered.${g.table}`, label: g.noun, message: g.message(n) });
+  }
+  return misses;
+}
+
 function gateRefused(t: TransitionDef, misses: readonly GateMiss[]): AppError {
   return new AppError('gate_refused', `不能办理“${t.label}”：${misses.map((m) => m.message).join('；')}`, misses.map((m) => ({ path: m.path, label: m.label, message: m.message })));
 }
@@ -548,7 +592,7 @@ export async function extendClock(ctx: Ctx, l: LedgerDef, id: number, clockId: s
 export type { TimelineClock };
 
 export interface Timeline extends TimelineBase {
-  transitions: Array<{ name: string; label: string; to: string | null; toLabel: string; permitted: boolean; blockedBy: GateMiss[]; captures: ReturnType<typeof fieldMeta>[]; note: 'required' | 'optional' | null; extends: string[]; dedicated: string | null }>;
+  transitions: Array<{ name: string; label: string; to: string | null; toLabel: string; permitted: boolean; blockedBy: GateMiss[]; notBefore: IsoDate | null; waitReason: string | null; captures: ReturnType<typeof fieldMeta>[]; note: 'required' | 'optional' | null; extends: string[]; dedicated: string | null }>;
   events: Array<Omit<EventRow, 'orgCode' | 'ledger' | 'recordId'> & { fromLabel: string | null; toLabel: string | null }>;
 }
 
@@ -568,6 +612,26 @@ export async function timeline(ctx: Ctx, l: LedgerDef, id: number): Promise<Time
   const stored = new Map((await clocksOf(db(ctx), l.name, [id])).map((c) => [c.clockId, c]));
   const kinds = await attachmentKinds(db(ctx), l.name, id);
   const done = await doneTransitions(db(ctx), l.name, id);
+  const dates = await transitionDates(db(ctx), l.name, id);
+  const offered = wf.transitions.filter((t) => state !== null && t.from.includes(state) && row['status'] === 'active');
+  // what a waiting transition waits for: the latest date among its running periods, and why
+  const waits = new Map<string, { notBefore: IsoDate; reason: string }>();
+  const extraMisses = new Map<string, GateMiss[]>();
+  for (const t of offered) {
+    extraMisses.set(t.name, await answeredMisses(ctx, t, id, values));
+    let readings: Awaited<ReturnType<typeof timingReadings>> = [];
+    try {
+      readings = await timingReadings(ctx, l, t, values, dates, env.cal);
+    } catch (e) {
+      // a working-day period in a year whose calendar is not loaded: refused with that message when attempted
+      if (!(e instanceof CalendarError)) throw e;
+      extraMisses.set(t.name, [...(extraMisses.get(t.name) ?? []), { path: 'calendar', label: '工作日历', message: e.detail }]);
+    }
+    const pending = readings.map((r) => r.reading).filter((r) => env.today < r.notBefore);
+    const last = pending.sort((a, b) => b.notBefore.localeCompare(a.notBefore))[0];
+    // the period that ends last is what the user waits for; the others end before it
+    if (last) waits.set(t.name, { notBefore: last.notBefore, reason: pending.filter((r) => r.notBefore === last.notBefore).map((r) => r.reason).join('；') });
+  }
   const clocks: TimelineClock[] = [];
   for (const c of wf.clocks ?? []) {
     const row = stored.get(c.id);
@@ -592,8 +656,7 @@ export async function timeline(ctx: Ctx, l: LedgerDef, id: number): Promise<Time
     stateLabel: stateLabel(wf, state),
     final: state !== null && !!wf.states[state]?.final,
     states: Object.entries(wf.states).map(([name, s]) => ({ name, label: s.label, final: !!s.final })),
-    transitions: wf.transitions
-      .filter((t) => state !== null && t.from.includes(state) && row['status'] === 'active')
+    transitions: offered
       .map((t) => ({
         name: t.name,
         label: t.label,
@@ -601,7 +664,9 @@ export async function timeline(ctx: Ctx, l: LedgerDef, id: number): Promise<Time
         toLabel: stateLabel(wf, t.to ?? state),
         permitted: can(ctx, transitionPermission(l, t)),
         // what the transition's own form can supply (a captured field, a check on captured values) does not block it
-        blockedBy: gateMisses(l, t, { values, attachmentKinds: kinds, done }).filter((m) => !(t.captures ?? []).includes(m.path) && !(m.path === 'check' && t.captures?.length)),
+        blockedBy: [...gateMisses(l, t, { values, attachmentKinds: kinds, done }).filter((m) => !(t.captures ?? []).includes(m.path) && !(m.path === 'check' && t.captures?.length)), ...(extraMisses.get(t.name) ?? [])],
+        notBefore: waits.get(t.name)?.notBefore ?? null,
+        waitReason: waits.get(t.name)?.reason ?? null,
         captures: (t.captures ?? []).map((n) => l.fields.find((f) => f.name === n)).filter((f): f is FieldDef => !!f).map(fieldMeta),
         note: t.note ?? null,
         extends: (wf.clocks ?? []).filter((c) => clockEffects(c, t.name).includes('extend')).map((c) => c.id),

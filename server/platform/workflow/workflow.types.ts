@@ -1,5 +1,6 @@
 import type { PermissionDef, RoleCode } from '../auth/roles.ts';
 import type { LedgerDef } from '../ledger/ledger.types.ts';
+import type { DayUnit } from '../calendar/calendar.ts';
 import type { ClockRule } from './clock.ts';
 
 /** one state of a record's lifecycle; labels are what people read */
@@ -16,6 +17,49 @@ export interface GateCheck {
   check(values: Readonly<Record<string, unknown>>): boolean;
 }
 
+/**
+ * a period the law grants someone (the party, the public, a reviewer) that a step may not cut short: the step is
+ * allowed from the day after N days have run from a transition or a date field, counted like a clock
+ * (working days skip holidays and count 调休 working days; a calendar period ending on a holiday moves on)
+ */
+export interface TimingGate {
+  /** unique within the transition */
+  id: string;
+  days: number;
+  unit: DayUnit;
+  /** a setting key whose number, when set, replaces days (a local period) */
+  daysSetting?: string;
+  /** when the period starts: the (latest) date of a transition, or the date a field holds */
+  from: { transition: string } | { field: string };
+  /** the field holding the step's own date (a decision date), checked besides the transition's date */
+  on?: string;
+  /** the right, given the period in words and its last day (2026年3月8日): (p) => `当事人可在告知后${p}内要求听证` */
+  reason: (period: string, lastDay: string) => string;
+  /** the article: 行政处罚法第六十四条 */
+  statute: string;
+  /** the gate applies only when this holds (a penalty case, a draft put out for comment) */
+  when?: (values: Readonly<Record<string, unknown>>) => boolean;
+  /** fields any of which, once filled, lift the gate (the party waived the hearing in writing on …) */
+  unless?: readonly string[];
+  /** calendar periods: a last day that is not a working day moves to the next working day (default true) */
+  rollToWorkingDay?: boolean;
+}
+
+/** every active record of another ledger that refers to this one has these fields filled (every comment answered) */
+export interface AnsweredGate {
+  /** the child ledger's table (a declaration cannot import its child ledger without a cycle) */
+  table: string;
+  /** the child's ref column pointing at this record */
+  ref: string;
+  /** columns every child must have filled */
+  fields: readonly string[];
+  /** what the children are called: 公众意见 */
+  noun: string;
+  /** the refusal, given how many lack an answer: (n) => `尚有${n}条公众意见未填写采纳情况` */
+  message: (n: number) => string;
+  when?: (values: Readonly<Record<string, unknown>>) => boolean;
+}
+
 /** what must exist before a transition may happen; a refusal names each missing item */
 export interface Gates {
   /** ledger fields that must have a value */
@@ -25,6 +69,9 @@ export interface Gates {
   /** transitions that must have happened before (e.g. the legality review before the decision) */
   after?: readonly string[];
   checks?: readonly GateCheck[];
+  /** periods the step may not cut short; a refusal names the date from which it is allowed */
+  notBefore?: readonly TimingGate[];
+  answered?: readonly AnsweredGate[];
 }
 
 export interface TransitionDef {
@@ -147,6 +194,21 @@ export function workflowProblems(l: LedgerDef): string[] {
     for (const f of [...(t.captures ?? []), ...(t.gates?.fields ?? [])]) if (!fields.has(f)) problems.push(`${at}: transition ${t.name} names unknown field ${f}`);
   }
   for (const t of wf.transitions) for (const a of t.gates?.after ?? []) if (!names.has(a)) problems.push(`${at}: transition ${t.name} waits for unknown transition ${a}`);
+  for (const t of wf.transitions) {
+    const ids = new Set<string>();
+    for (const g of t.gates?.notBefore ?? []) {
+      if (ids.has(g.id)) problems.push(`${at}: transition ${t.name} has duplicate timing gate ${g.id}`);
+      ids.add(g.id);
+      if (!Number.isSafeInteger(g.days) || g.days < 0) problems.push(`${at}: timing gate ${g.id} has bad days ${g.days}`);
+      if ('transition' in g.from && !names.has(g.from.transition)) problems.push(`${at}: timing gate ${g.id} starts on unknown transition ${g.from.transition}`);
+      for (const f of ['field' in g.from ? g.from.field : undefined, g.on, ...(g.unless ?? [])]) {
+        if (f !== undefined && !fields.has(f)) problems.push(`${at}: timing gate ${g.id} names unknown field ${f}`);
+      }
+      for (const f of ['field' in g.from ? g.from.field : undefined, g.on]) {
+        if (f !== undefined && fields.has(f) && l.fields.find((x) => x.name === f)?.type !== 'date') problems.push(`${at}: timing gate ${g.id} field ${f} is not a date`);
+      }
+    }
+  }
   const clockIds = new Set<string>();
   for (const c of wf.clocks ?? []) {
     if (!/^[a-z][a-z0-9_]*$/.test(c.id)) problems.push(`${at}: bad clock id ${c.id}`);

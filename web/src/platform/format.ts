@@ -13,6 +13,17 @@ export function formatDate(iso: string | null | undefined): string {
   return d.isValid() ? d.format('YYYY-MM-DD') : iso;
 }
 
+/** 2026-03-09 → 2026年3月9日 */
+export function formatChineseDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** a transition waiting for a period the law grants someone: 自2026年3月9日起可办理（理由） */
+export function waitingText(t: { notBefore?: string | null; waitReason?: string | null }): string | null {
+  return t.notBefore ? `自${formatChineseDate(t.notBefore)}起可办理（${t.waitReason ?? ''}）` : null;
+}
+
 /** "3分钟前"; the zh-cn locale and relativeTime plugin are loaded by the app shell */
 export function fromNow(iso: string | null | undefined): string {
   if (!iso) return '—';

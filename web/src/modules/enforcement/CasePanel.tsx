@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Checkbox, DatePicker, Flex, Form, Input, Inpu
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api, ApiError, errorText } from '../../platform/api.ts';
+import { waitingText } from '../../platform/format.ts';
 import { downloadFile } from '../../platform/ledger/download-file.ts';
 import { ledgerKeys, ledgerUrl, useTimeline } from '../../platform/ledger/ledger-api.ts';
 import type { LedgerPage, Timeline } from '../../platform/ledger/ledger-types.ts';
@@ -22,7 +23,7 @@ export function CasePanel({ ledger, record, meta }: RecordPanelProps) {
     <>
       {decide && timeline.data && DECIDING_TYPES.has(caseType) && record.status === 'active' ? (
         decide.permitted ? (
-          <DecideCard ledger={ledger} record={record} meta={meta} timeline={timeline.data} blockedBy={decide.blockedBy.map((b) => b.message)} />
+          <DecideCard ledger={ledger} record={record} meta={meta} timeline={timeline.data} blockedBy={decide.blockedBy.map((b) => b.message)} waiting={waitingText(decide)} />
         ) : (
           <Card size="small" style={{ marginBottom: 16 }} title={<CardTitle />}>
             <Typography.Text type="secondary">本案已告知当事人，等待单位负责人按裁量基准作出处罚决定。</Typography.Text>
@@ -89,7 +90,7 @@ function useBenchmarks(matter: number | null) {
 }
 
 /** 作出处罚决定: the benchmark of the case's matter, the amount checked against it, a reason when departing from it */
-function DecideCard({ ledger, record, meta, timeline, blockedBy }: RecordPanelProps & { timeline: Timeline; blockedBy: string[] }) {
+function DecideCard({ ledger, record, meta, timeline, blockedBy, waiting }: RecordPanelProps & { timeline: Timeline; blockedBy: string[]; waiting: string | null }) {
   const penaltyKinds = meta.fields.find((f) => f.name === 'penalty_kinds')?.options ?? [];
   const [form] = Form.useForm<DecideValues>();
   const { message } = App.useApp();
@@ -142,6 +143,7 @@ function DecideCard({ ledger, record, meta, timeline, blockedBy }: RecordPanelPr
           description={reviewed ? String(record.values['review_opinion']) : '请法制审核人员在“办理流程”中办理“法制审核”，记录审核日期和审核意见后，方可作出决定。'}
         />
       ) : null}
+      {waiting ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`作出处罚决定：${waiting}`} data-testid="decide-waiting" /> : null}
       {blockedBy.length ? <Alert type="info" showIcon style={{ marginBottom: 12 }} message={blockedBy.join('；')} /> : null}
       {problem ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={problem} data-testid="decide-problem" /> : null}
       <Form<DecideValues>
@@ -201,7 +203,7 @@ function DecideCard({ ledger, record, meta, timeline, blockedBy }: RecordPanelPr
             <Checkbox>轻微速罚</Checkbox>
           </Form.Item>
         </Flex>
-        <Button type="primary" htmlType="submit" loading={busy} block>
+        <Button type="primary" htmlType="submit" loading={busy} disabled={waiting !== null} block>
           作出处罚决定
         </Button>
       </Form>

@@ -4,7 +4,7 @@ import { Alert, App, Button, Card, Collapse, DatePicker, Descriptions, Flex, For
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api, errorText } from '../../platform/api.ts';
-import { formatDate, formatDateTime } from '../../platform/format.ts';
+import { formatChineseDate, formatDate, formatDateTime, waitingText } from '../../platform/format.ts';
 import { DeadlineBadge } from '../../platform/ledger/DeadlineBadge.tsx';
 import { FieldInput } from '../../platform/ledger/FieldInput.tsx';
 import { ledgerKeys, ledgerUrl, useTimeline } from '../../platform/ledger/ledger-api.ts';
@@ -50,29 +50,31 @@ export function WorkflowPanel({ ledger, recordId, attachments }: { ledger: strin
                       </Tooltip>
                     );
                   }
-                  const blocked = !t.permitted || t.blockedBy.length > 0;
-                  const why = !t.permitted ? '您的角色无权办理此事项' : t.blockedBy.map((b) => b.message).join('；');
+                  const waiting = waitingText(t);
+                  const blocked = !t.permitted || t.blockedBy.length > 0 || waiting !== null;
+                  const why = !t.permitted ? '您的角色无权办理此事项' : [...(waiting ? [waiting] : []), ...t.blockedBy.map((b) => b.message)].join('；');
                   return (
                     <Tooltip key={t.name} title={blocked ? why : `办理后状态：${t.toLabel}`}>
-                      <Button type={blocked ? 'default' : 'primary'} disabled={blocked} onClick={() => setActing(t)}>
+                      <Button type={blocked ? 'default' : 'primary'} disabled={blocked} onClick={() => setActing(t)} data-testid={`transition-${t.name}`}>
                         {t.label}
+                        {waiting && t.permitted ? <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 4 }}>（{formatChineseDate(t.notBefore ?? '')}起）</Typography.Text> : null}
                       </Button>
                     </Tooltip>
                   );
                 })}
               </Flex>
             ) : null}
-            {tl.transitions.some((t) => t.blockedBy.length) ? (
+            {tl.transitions.some((t) => t.blockedBy.length || t.notBefore) ? (
               <Alert
                 type="info"
                 showIcon
                 style={{ marginBottom: 16 }}
                 message="部分事项暂不能办理"
                 description={tl.transitions
-                  .filter((t) => t.blockedBy.length)
+                  .filter((t) => t.blockedBy.length || t.notBefore)
                   .map((t) => (
-                    <div key={t.name}>
-                      {t.label}：{t.blockedBy.map((b) => b.message).join('；')}
+                    <div key={t.name} data-testid={`waiting-${t.name}`}>
+                      {t.label}：{[...(t.notBefore ? [waitingText(t)] : []), ...t.blockedBy.map((b) => b.message)].join('；')}
                     </div>
                   ))}
               />

@@ -121,6 +121,9 @@ export interface TimelineTransition {
   toLabel: string;
   permitted: boolean;
   blockedBy: Array<{ path: string; label: string; message: string }>;
+  /** a period the law grants someone is still running: the day from which it may be done, and why */
+  notBefore: string | null;
+  waitReason: string | null;
   captures: Array<Pick<LedgerField, 'name' | 'label' | 'type' | 'required' | 'options' | 'hint'>>;
   note: 'required' | 'optional' | null;
   extends: string[];
