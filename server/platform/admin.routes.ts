@@ -10,8 +10,9 @@ import type { Api } from './http/route.ts';
 import type { Platform } from './module.ts';
 import { createOrg, importOrgs, listOrgs, ORG_KINDS, ORG_LABELS, orgInput, orgUpdate, setOrgStatus, updateOrg } from './orgs/org.service.ts';
 import { readSheetRows } from './files/sheet.ts';
+import { intId, isoDate, pageParam } from './http/validate.ts';
 
-const idParam = z.object({ id: z.coerce.number().int().positive() });
+const idParam = z.object({ id: intId() });
 const codeParam = z.object({ code: z.string().min(1) });
 
 export function adminRoutes(api: Api, platform: Platform): void {
@@ -88,6 +89,6 @@ export function adminRoutes(api: Api, platform: Platform): void {
   api.route({ method: 'DELETE', url: '/api/sessions/:id', access: 'session.manage', write: true, summary: '强制下线', tags, params: z.object({ id: z.string().min(16) }), handler: async (ctx, { params }) => { await revokeSession(ctx, params.id); return { ok: true }; } });
 
   // audit
-  api.route({ method: 'GET', url: '/api/audit', access: 'audit.read', summary: '审计日志查询', tags: ['审计'], query: auditQuery, labels: AUDIT_LABELS, handler: (ctx, { query }) => searchAudit(ctx, query) });
+  api.route({ method: 'GET', url: '/api/audit', access: 'audit.read', summary: '审计日志查询', tags: ['审计'], query: auditQuery.extend({ from: isoDate().optional(), to: isoDate().optional(), page: pageParam().default(1) }), labels: AUDIT_LABELS, handler: (ctx, { query }) => searchAudit(ctx, query) });
   api.route({ method: 'POST', url: '/api/audit/verify', access: 'audit.read', summary: '核验审计日志哈希链', tags: ['审计'], handler: () => verifyChain(platform.db) });
 }

@@ -5,8 +5,9 @@ import type { Platform } from '../../platform/module.ts';
 import { buildFromDraft, buildFromVersion, encode } from './report.output.ts';
 import { defaultTemplate } from './report.template.ts';
 import { compareUnits, contentSchema, draftView, findDraft, indicatorDefs, openDraft, publishVersion, returnVersion, rollup, saveDraft, saveTemplate, secrecyReview, startCorrection, submitDraft, templateContent, templateInfo, versionDiff } from './report.service.ts';
+import { intId } from '../../platform/http/validate.ts';
 
-const idParam = z.object({ id: z.coerce.number().int().positive() });
+const idParam = z.object({ id: intId() });
 const yearQuery = z.object({ org: z.string().optional(), year: z.coerce.number().int().min(2000).max(2100) });
 const formatQuery = z.object({ format: z.enum(['json', 'html', 'docx', 'pdf']).default('docx') });
 const tags = ['年度报告'];
