@@ -96,7 +96,8 @@ export function createApi(app: FastifyInstance, platform: Platform): Api {
           }
           const labels = spec.labels ?? {};
           // one guard for every route: text PostgreSQL cannot store never reaches a schema, a handler or the database
-          const unclean = [...uncleanFields(req.params, labels), ...uncleanFields(req.query, labels), ...(spec.multipart ? [] : uncleanFields(req.body, labels))];
+          // (a multipart request has no parsed body; its parts are checked as the handler reads them)
+          const unclean = [...uncleanFields(req.params, labels), ...uncleanFields(req.query, labels), ...uncleanFields(req.body, labels)];
           if (unclean.length) throw fieldsError(unclean);
           if (spec.multipart) guardMultipart(req);
           const input = {
