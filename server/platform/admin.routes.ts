@@ -29,7 +29,7 @@ export function adminRoutes(api: Api, platform: Platform): void {
     summary: '撤销或恢复组织机构',
     tags,
     params: codeParam,
-    body: z.object({ status: z.enum(['active', 'withdrawn']), reason: z.string().trim().min(2, '请填写原因') }),
+    body: z.object({ status: z.enum(['active', 'withdrawn']), reason: z.string().trim().min(2, '请填写原因').max(500, '不能超过500个字') }),
     labels: { status: '状态', reason: '原因' },
     handler: (ctx, { params, body }) => setOrgStatus(ctx, params.code, body.status, body.reason),
   });

@@ -20,7 +20,7 @@ const SKIPPED: Record<string, string> = {
 
 const USERS = ['clerk', 'reviewer', 'leader', 'legal', 'county', 'supervisor', 'sysadmin', 'secadmin', 'auditor'] as const;
 // bad values per route, sampled from every field × every bad value (the seed makes the sample the same each run)
-const PER_ROUTE = 14;
+const PER_ROUTE = 10;
 const SEED = 20261204;
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -35,7 +35,7 @@ const BAD_NUMBER: Json[] = [99999999999, 2147483648, 1e300, -1, 1.5, -1e20, '1e3
 const BAD_DATE: Json[] = ['0000-01-01', '0001-01-01', '2024-02-30', '99999-12-31', '1899-12-31'];
 const BAD_ANY: Json[] = [...BAD_TEXT, ...BAD_TYPE, ...BAD_NUMBER, ...BAD_DATE, 'no-such-value', null];
 const BAD_QUERY = ['\u0000', 'a\u0000b', '\uD800', 'a\u0007b', LONG, '99999999999', '99999999999999999999', '1e309', '-1', '1.5', '0000-01-01', '0001-01-01', '2024-02-30', 'abc', '', 'no-such-value'];
-const BAD_PARAM = ['99999999999', '2147483648', '-1', '1.5', 'abc', 'a%00b', '%ED%A0%80'];
+const BAD_PARAM = ['99999999999', '2147483648', '-1', '1.5', 'abc', 'a%00b'];
 
 /** deterministic pseudo-random numbers (mulberry32) */
 function rng(seed: number): () => number {

@@ -142,7 +142,7 @@ export function ledgerRoutes(api: Api, platform: Platform, l: LedgerDef): void {
     summary: `${l.label}：移除附件（留痕）`,
     tags,
     params: fileParam,
-    body: z.object({ reason: z.string().trim().min(2, '请填写原因') }),
+    body: z.object({ reason: z.string().trim().min(2, '请填写原因').max(500, '不能超过500个字') }),
     labels: { reason: '原因' },
     handler: async (ctx, { params, body }) => {
       const row = await loadRow(ctx, l, params.id);
