@@ -6,7 +6,7 @@ import { mask } from '../crypto/mask.ts';
 import type { Database } from '../db/schema.ts';
 import { can, inScope, type Ctx } from '../http/context.ts';
 import { AppError, notFound, type FieldError } from '../http/errors.ts';
-import { INT_MAX, fieldsError, isCleanText, pageParam } from '../http/validate.ts';
+import { CONTROL_CHAR_MESSAGE, INT_MAX, fieldsError, isCleanText, pageParam } from '../http/validate.ts';
 import { orgCodeSchema } from '../orgs/org.service.ts';
 import { ledgerDb } from './ledger.query.ts';
 import { hasBlindIndex } from './ledger.schema.ts';
@@ -61,14 +61,15 @@ export const LIST_LABELS = { q: '检索词', page: '页码', pageSize: '每页�
 const SYSTEM_SORTS = ['id', 'created_at', 'updated_at'];
 const RANGE_TYPES = new Set(['date', 'int', 'decimal', 'ref']);
 
+// text-like filters are searches ("contains", or an exact match on a personal field's blind index): any clean text will do
+const SEARCHED = new Set(['text', 'textarea', 'phone', 'id_number', 'uscc', 'party_id']);
+
 /** why one filter value of a field cannot be used, or null when it can */
 function filterProblem(f: FieldDef, raw: string): string | null {
-  const values = f.type === 'dict' || f.type === 'dicts' ? raw.split(',') : [raw];
-  for (const v of values) {
+  if (SEARCHED.has(f.type)) return isCleanText(raw) ? null : CONTROL_CHAR_MESSAGE;
+  for (const v of f.type === 'dict' || f.type === 'dicts' ? raw.split(',') : [raw]) {
     const r = fieldSchema(f).safeParse(coerce(f, v));
-    // a text filter is a "contains" search: any clean text of field length will do
-    if (!r.success && !(['text', 'textarea'].includes(f.type) && !f.personal)) return r.error.issues[0]?.message ?? '无效';
-    if (!r.success && ['text', 'textarea'].includes(f.type) && !isCleanText(v)) return r.error.issues[0]?.message ?? '无效';
+    if (!r.success) return r.error.issues[0]?.message ?? '无效';
   }
   return null;
 }
