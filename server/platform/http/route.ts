@@ -1,10 +1,10 @@
+import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { resolveSession, type SessionInfo } from '../auth/session.service.ts';
 import type { Platform } from '../module.ts';
 import type { Ctx } from './context.ts';
 import { AppError } from './errors.ts';
-import type { MultipartFile } from '@fastify/multipart';
 import { CONTROL_CHAR_MESSAGE, fieldsError, isCleanText, parse, uncleanFields } from './validate.ts';
 
 export const SESSION_COOKIE = 'fazhi_session';
@@ -41,7 +41,7 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
 export interface Api {
   route<P extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown, B extends z.ZodType = z.ZodUnknown, R = unknown>(spec: RouteSpec<P, Q, B, R>): void;
   /** every route registered, for the permission matrix test and the OpenAPI document */
-  readonly routes: ReadonlyArray<{ method: Method; url: string; access: Access }>;
+  readonly routes: ReadonlyArray<{ method: Method; url: string; access: Access; multipart: boolean }>;
 }
 
 declare module 'fastify' {
@@ -53,7 +53,7 @@ declare module 'fastify' {
 const publicActor = { id: null, username: 'public', displayName: '公众', homeOrg: '', roles: [], permissions: new Set<string>() };
 
 export function createApi(app: FastifyInstance, platform: Platform): Api {
-  const routes: Array<{ method: Method; url: string; access: Access }> = [];
+  const routes: Array<{ method: Method; url: string; access: Access; multipart: boolean }> = [];
   const jsonSchema = (s: z.ZodType | undefined): unknown => {
     if (!s) return undefined;
     try {
@@ -65,7 +65,7 @@ export function createApi(app: FastifyInstance, platform: Platform): Api {
   return {
     routes,
     route(spec) {
-      routes.push({ method: spec.method, url: spec.url, access: spec.access });
+      routes.push({ method: spec.method, url: spec.url, access: spec.access, multipart: spec.multipart === true });
       app.route({
         method: spec.method,
         url: spec.url,
