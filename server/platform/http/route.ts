@@ -105,9 +105,25 @@ export function createApi(app: FastifyInstance, platform: Platform): Api {
             query: spec.query ? parse(spec.query, req.query, labels) : req.query,
             body: spec.body && !spec.multipart ? parse(spec.body, req.body ?? {}, labels) : req.body,
           } as { params: never; query: never; body: never };
-          const result = spec.write
-            ? await platform.db.transaction().execute((tx) => spec.handler({ ...ctxBase, tx }, input, req, reply))
-            : await spec.handler({ ...ctxBase, tx: platform.db }, input, req, reply);
+          if (!spec.write) {
+            const result = await spec.handler({ ...ctxBase, tx: platform.db }, input, req, reply);
+            if (reply.sent) return reply;
+            return result ?? { ok: true };
+          }
+          // a write handler that sends its own response (a generated document) sends it after the commit, not before:
+          // a client never holds a document numbered by a transaction that was then rolled back
+          let held: { payload: unknown } | null = null;
+          reply.send = ((payload?: unknown) => {
+            held = { payload };
+            return reply;
+          }) as typeof reply.send;
+          let result: unknown;
+          try {
+            result = await platform.db.transaction().execute((tx) => spec.handler({ ...ctxBase, tx }, input, req, reply));
+          } finally {
+            Reflect.deleteProperty(reply, 'send');
+          }
+          if (held) return reply.send((held as { payload: unknown }).payload);
           if (reply.sent) return reply;
           return result ?? { ok: true };
         },
