@@ -113,9 +113,12 @@ export function createApi(app: FastifyInstance, platform: Platform): Api {
           // a write handler that sends its own response (a generated document) sends it after the commit, not before:
           // a client never holds a document numbered by a transaction that was then rolled back
           let held: { payload: unknown } | null = null;
+          // a reply is a thenable settled once the response is out: what the held send returns must not be one,
+          // or the transaction would wait on a response that waits on the transaction
+          const notSent = new Proxy(reply, { get: (target, key) => (key === 'then' ? undefined : Reflect.get(target, key, target)) });
           reply.send = ((payload?: unknown) => {
             held = { payload };
-            return reply;
+            return notSent;
           }) as typeof reply.send;
           let result: unknown;
           try {
