@@ -11,8 +11,9 @@ import type { Api } from './http/route.ts';
 import type { Platform } from './module.ts';
 import { createOrg, importOrgs, listOrgs, ORG_KINDS, ORG_LABELS, orgInput, orgUpdate, setOrgStatus, updateOrg } from './orgs/org.service.ts';
 import { readSheetRows } from './files/sheet.ts';
+import { intId, isoDate, pageParam } from './http/validate.ts';
 
-const idParam = z.object({ id: z.coerce.number().int().positive() });
+const idParam = z.object({ id: intId() });
 const codeParam = z.object({ code: z.string().min(1) });
 
 export function adminRoutes(api: Api, platform: Platform): void {
@@ -29,7 +30,7 @@ export function adminRoutes(api: Api, platform: Platform): void {
     summary: '撤销或恢复组织机构',
     tags,
     params: codeParam,
-    body: z.object({ status: z.enum(['active', 'withdrawn']), reason: z.string().trim().min(2, '请填写原因') }),
+    body: z.object({ status: z.enum(['active', 'withdrawn']), reason: z.string().trim().min(2, '请填写原因').max(500, '不能超过500个字') }),
     labels: { status: '状态', reason: '原因' },
     handler: (ctx, { params, body }) => setOrgStatus(ctx, params.code, body.status, body.reason),
   });
@@ -93,7 +94,7 @@ export function adminRoutes(api: Api, platform: Platform): void {
   api.route({ method: 'DELETE', url: '/api/sessions/:id', access: 'session.manage', write: true, summary: '强制下线', tags, params: z.object({ id: z.string().min(16) }), handler: async (ctx, { params }) => { await revokeSession(ctx, params.id); return { ok: true }; } });
 
   // audit
-  api.route({ method: 'GET', url: '/api/audit', access: 'audit.read', summary: '审计日志查询', tags: ['审计'], query: auditQuery, labels: AUDIT_LABELS, handler: (ctx, { query }) => searchAudit(ctx, query) });
+  api.route({ method: 'GET', url: '/api/audit', access: 'audit.read', summary: '审计日志查询', tags: ['审计'], query: auditQuery.extend({ from: isoDate().optional(), to: isoDate().optional(), page: pageParam().default(1) }), labels: AUDIT_LABELS, handler: (ctx, { query }) => searchAudit(ctx, query) });
   const anchor = anchorConfig(platform.config);
   api.route({ method: 'POST', url: '/api/audit/verify', access: 'audit.read', summary: '核验审计日志：带密钥的哈希链与全部检查点（库内、锚定文件）', tags: ['审计'], handler: () => verifyAudit(platform.db, anchor) });
   api.route({

@@ -7,6 +7,7 @@ import type { IndicatorValue } from '../../platform/indicators/indicator.service
 import type { ReportContent } from './report.content.ts';
 import { encode } from './report.output.ts';
 import { renderSections, renderText, buildDocumentSpec } from './report.render.ts';
+import { intId, yearParam } from '../../platform/http/validate.ts';
 
 /** the public site: published reports only, readable without an account; superseded versions stay listed */
 export function publicReportRoutes(api: Api, platform: Platform): void {
@@ -18,7 +19,7 @@ export function publicReportRoutes(api: Api, platform: Platform): void {
     access: 'public',
     summary: '已公开的法治政府建设年度报告',
     tags: ['公开'],
-    query: z.object({ year: z.coerce.number().int().optional(), org: z.string().optional() }),
+    query: z.object({ year: yearParam().optional(), org: z.string().optional() }),
     handler: async (_ctx, { query }) => {
       let q = db.selectFrom('report_version').innerJoin('org', 'org.code', 'report_version.org_code').select(['report_version.id', 'report_version.org_code', 'org.name as org_name', 'report_version.year', 'report_version.version_no', 'report_version.status', 'report_version.published_at', 'report_version.correction_note', 'report_version.content']).where('report_version.status', 'in', ['published', 'superseded']);
       if (query.year) q = q.where('report_version.year', '=', query.year);
@@ -39,7 +40,7 @@ export function publicReportRoutes(api: Api, platform: Platform): void {
     access: 'public',
     summary: '公开报告全文',
     tags: ['公开'],
-    params: z.object({ id: z.coerce.number().int().positive() }),
+    params: z.object({ id: intId() }),
     handler: async (_ctx, { params }) => {
       const v = await published(params.id);
       const values = new Map((v.indicators as IndicatorValue[]).map((x) => [x.id, x]));
@@ -52,7 +53,7 @@ export function publicReportRoutes(api: Api, platform: Platform): void {
     access: 'public',
     summary: '下载公开报告（DOCX）',
     tags: ['公开'],
-    params: z.object({ id: z.coerce.number().int().positive() }),
+    params: z.object({ id: intId() }),
     query: z.object({ format: z.enum(['docx', 'html', 'pdf']).default('docx') }),
     handler: async (_ctx, { params, query }, _req, reply) => {
       const v = await published(params.id);

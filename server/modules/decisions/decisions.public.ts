@@ -8,6 +8,7 @@ import { createRecord } from '../../platform/ledger/ledger.service.ts';
 import type { Platform } from '../../platform/module.ts';
 import { checkChallenge, issueChallenge } from './comment-challenge.ts';
 import { periodDays } from './decisions.rules.ts';
+import { intId, yearParam } from '../../platform/http/validate.ts';
 
 const iso = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 
@@ -17,7 +18,7 @@ export function publicDecisionRoutes(api: Api, platform: Platform): void {
   const db = platform.db as unknown as Kysely<any>;
   const key = platform.cipher.blindIndex('comment-challenge');
   const used = new Map<string, number>();
-  const idParam = z.object({ id: z.coerce.number().int().positive() });
+  const idParam = z.object({ id: intId() });
 
   api.route({
     method: 'GET',
@@ -25,7 +26,7 @@ export function publicDecisionRoutes(api: Api, platform: Platform): void {
     access: 'public',
     summary: '重大行政决策目录与公开征求意见的决策草案',
     tags: ['公开'],
-    query: z.object({ year: z.coerce.number().int().optional(), org: z.string().max(20).optional() }),
+    query: z.object({ year: yearParam().optional(), org: z.string().max(20).optional() }),
     handler: async (ctx, { query }) => {
       const today = chinaDate(ctx.now);
       let cq = db.selectFrom('decisions_catalog_item as c').innerJoin('org', 'org.code', 'c.org_code').select(['c.id', 'c.org_code', 'org.name as org_name', 'c.year', 'c.title', 'c.proposing_unit', 'c.kind', 'c.planned_time', 'c.published_on']).where('c.status', '=', 'active').where('c.catalog_status', '=', '已公布');

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../platform/calendar/calendar.ts';
 import type { Api } from '../../platform/http/route.ts';
 import type { Platform } from '../../platform/module.ts';
 import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
@@ -7,9 +6,10 @@ import { decisionArchive } from './decisions.archive.ts';
 import { decisionChecklist } from './decisions.procedures.ts';
 import { CLEANUP_RESULTS } from './normdocs.ledgers.ts';
 import { cleanupCampaign, markCleanup, previewNumber, publishDocument } from './normdocs.service.ts';
+import { intId, isoDate } from '../../platform/http/validate.ts';
 
-const idParam = z.object({ id: z.coerce.number().int().positive() });
-const date = (label: string) => z.string({ error: `请填写${label}` }).refine(isIsoDate, '须为有效日期，格式如 2026-03-08');
+const idParam = z.object({ id: intId() });
+const date = (label: string) => isoDate(`请填写${label}`);
 
 /** the signed-in routes of the module beyond the generated ledger and workflow ones */
 export function decisionRoutes(api: Api, platform: Platform): void {

@@ -9,6 +9,7 @@ import { buildDocumentSpec } from './disclosure.render.ts';
 import { sendDocument } from './disclosure.routes.ts';
 import { ITEM_CATEGORIES } from './disclosure.taxonomy.ts';
 import { PUBLISHABLE } from './disclosure.workflow.ts';
+import { intId, yearParam } from '../../platform/http/validate.ts';
 
 const tags = ['公开'];
 
@@ -72,7 +73,7 @@ export function publicDisclosureRoutes(api: Api, platform: Platform): void {
     access: 'public',
     summary: '主动公开的政府信息全文',
     tags,
-    params: z.object({ id: z.coerce.number().int().positive() }),
+    params: z.object({ id: intId() }),
     handler: async (_ctx, { params }) => {
       const r = await visible().select([...cols, 'i.content', 'i.issuing_unit']).where('i.id', '=', params.id).executeTakeFirst();
       if (!r) throw notFound('公开信息');
@@ -87,7 +88,7 @@ export function publicDisclosureRoutes(api: Api, platform: Platform): void {
     access: 'public',
     summary: '已公开的政府信息公开工作年度报告',
     tags,
-    query: z.object({ org: z.string().max(20).optional(), year: z.coerce.number().int().optional() }),
+    query: z.object({ org: z.string().max(20).optional(), year: yearParam().optional() }),
     handler: async (_ctx, { query }) => {
       let q = published().select(['d.id', 'd.org_code', 'org.name as org_name', 'd.year', 'd.published_at']);
       if (query.org) q = q.where('d.org_code', '=', query.org);
@@ -102,7 +103,7 @@ export function publicDisclosureRoutes(api: Api, platform: Platform): void {
     access: 'public',
     summary: '公开的年度报告（JSON，或 format=html|docx|pdf 下载）',
     tags,
-    params: z.object({ id: z.coerce.number().int().positive() }),
+    params: z.object({ id: intId() }),
     query: z.object({ format: z.enum(['json', 'html', 'docx', 'pdf']).default('json') }),
     handler: async (_ctx, { params, query }, _req, reply) => {
       const r = await published().select(['d.snapshot', 'd.published_at']).where('d.id', '=', params.id).executeTakeFirst();

@@ -13,6 +13,7 @@ import { applicationLedger } from './disclosure.ledgers.ts';
 import { replyLetter } from './disclosure.letter.ts';
 import { buildDocumentSpec } from './disclosure.render.ts';
 import { finaliseDraft, nextDocNumber, publishReport, reportView, saveDraft } from './disclosure.service.ts';
+import { intId } from '../../platform/http/validate.ts';
 
 const tags = ['政务公开'];
 const orgYear = z.object({ org: z.string().optional(), year: z.coerce.number().int().min(2000).max(2100) });
@@ -119,7 +120,7 @@ export function disclosureRoutes(api: Api, platform: Platform): void {
     write: true,
     summary: '生成政府信息公开申请答复书（首次生成时编文号）',
     tags,
-    params: z.object({ id: z.coerce.number().int().positive() }),
+    params: z.object({ id: intId() }),
     handler: async (ctx, { params }, _req, reply) => {
       let rec = await getRecord(ctx, applicationLedger, params.id, platform.ledgers);
       const v = rec.values;

@@ -7,10 +7,11 @@ import { DOCUMENT_KINDS, type DocumentKind } from './enforcement.documents.ts';
 import { caseLedger, DOMAINS } from './enforcement.ledgers.ts';
 import { catalogVersions, publicCatalog, publicCatalogs, publishCatalog } from './enforcement.catalog.ts';
 import { caseDocuments, caseDocx, createDraw, decideCase, listDraws, publicDecisions, publicDraw, publicDrawList, repeatedInspectionAlerts } from './enforcement.service.ts';
+import { intId, isoDate } from '../../platform/http/validate.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- this module's own tables, read without a user scope on the public site
 type AnyDb = Kysely<any>;
-const idParam = z.object({ id: z.coerce.number().int().positive('须为记录编号') });
+const idParam = z.object({ id: intId('须为记录编号') });
 const tags = ['行政执法'];
 const fieldLabels = Object.fromEntries(caseLedger.fields.map((f) => [f.name, f.label]));
 
@@ -23,7 +24,7 @@ export function enforcementRoutes(api: Api, platform: Platform): void {
     summary: '作出处罚决定：按所选裁量基准核对罚款金额（偏离须说明理由），重大执法决定须已记录法制审核意见',
     tags,
     params: idParam,
-    body: transitionBody.and(z.object({ benchmark: z.coerce.number().int().positive().nullable().optional() })),
+    body: transitionBody.extend({ benchmark: intId('须为裁量基准编号').nullable().optional() }),
     labels: { ...fieldLabels, ...TRANSITION_LABELS },
     handler: (ctx, { params, body }) => decideCase(ctx, platform, params.id, body),
   });
@@ -69,7 +70,7 @@ export function enforcementRoutes(api: Api, platform: Platform): void {
     access: 'public',
     summary: '公开的执法事项清单（法定、赋权、可委托）：某单位最新发布的版本，或指定版本',
     tags: ['公开'],
-    query: z.object({ org: z.string().regex(/^\d{12}(-\d{2})?$/, '须为12位区划代码').optional(), id: z.coerce.number().int().positive().optional() }),
+    query: z.object({ org: z.string().regex(/^\d{12}(-\d{2})?$/, '须为12位区划代码').optional(), id: intId().optional() }),
     labels: { org: '单位', id: '清单版本' },
     handler: (_ctx, { query }) => publicCatalog(platform.db as unknown as AnyDb, query),
   });
@@ -90,7 +91,7 @@ export function enforcementRoutes(api: Api, platform: Platform): void {
     tags,
     body: z.object({
       label: z.string().trim().min(2, '请填写版本号（至少2个字）').max(40, '不能超过40个字'),
-      publishedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '须为有效日期，格式如 2026-03-08'),
+      publishedOn: isoDate(),
       note: z.string().trim().max(500, '不能超过500个字').optional(),
       orgCode: z.string().max(40).optional(),
     }),
@@ -114,7 +115,7 @@ export function enforcementRoutes(api: Api, platform: Platform): void {
     tags,
     body: z.object({
       title: z.string().trim().min(2).max(200),
-      matterId: z.coerce.number().int().positive(),
+      matterId: intId(),
       targetCount: z.coerce.number().int().min(1).max(500),
       perTarget: z.coerce.number().int().min(1).max(5).default(2),
       maxPerInspector: z.coerce.number().int().min(1).max(500).optional(),

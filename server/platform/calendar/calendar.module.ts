@@ -4,10 +4,10 @@ import { audit } from '../audit/audit.service.ts';
 import { AppError } from '../http/errors.ts';
 import type { Api } from '../http/route.ts';
 import { defineModule, type Platform } from '../module.ts';
-import { isIsoDate } from './calendar.ts';
 import { seedCalendarIfEmpty } from './calendar.repository.ts';
 import { recomputeOpenClocks, systemCtx } from '../workflow/workflow.service.ts';
 import { calendarYear, calendarYears, computeDeadline, loadCalendarYear, parseUpload } from './calendar.service.ts';
+import { isoDate } from '../http/validate.ts';
 
 export const CALENDAR_MANAGE = 'calendar.manage';
 
@@ -21,7 +21,7 @@ export function decodeUpload(bytes: Buffer): string {
 }
 
 const deadlineQuery = z.object({
-  from: z.string().refine(isIsoDate, '须为有效日期，格式如 2026-03-08'),
+  from: isoDate(),
   days: z.coerce.number().int('须为整数').min(1, '至少为1').max(9999, '不能超过9999'),
   unit: z.enum(['working', 'calendar'], '须为 working（工作日）或 calendar（自然日）'),
   roll: z.enum(['true', 'false', '1', '0']).optional(),

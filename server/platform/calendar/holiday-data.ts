@@ -3,6 +3,7 @@ import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json
 import chineseDaysPackage from 'chinese-days/package.json' with { type: 'json' };
 import { AppError, type FieldError } from '../http/errors.ts';
 import { isIsoDate, weekdayName, weekdayOf, yearOf, type CalendarData, type IsoDate } from './calendar.ts';
+import { CONTROL_CHAR_MESSAGE, isCleanText } from '../http/validate.ts';
 
 export type CalendarRowKind = 'holiday' | 'workday';
 
@@ -84,7 +85,7 @@ const rowSchema = z.object({
       ctx.addIssue({ code: 'custom', message: `“${v}”无效，应为“休”或“班”（也可写 holiday / workday）` });
       return z.NEVER;
     }),
-  name: z.string().trim().min(1, { error: '不能为空' }).max(40, { error: '不能超过40个字' }),
+  name: z.string().trim().min(1, { error: '不能为空' }).max(40, { error: '不能超过40个字' }).refine(isCleanText, CONTROL_CHAR_MESSAGE),
 });
 
 const jsonFileSchema = z.object({

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ClockError } from '../workflow/clock.ts';
+import { fromDatabaseError } from './db-errors.ts';
 import { AppError } from './errors.ts';
 import { validationError } from './validate.ts';
 
@@ -49,7 +50,7 @@ export function toAppError(err: unknown): AppError {
   if (e.statusCode === 415) return new AppError('unsupported_media_type');
   if (e.statusCode === 404) return new AppError('not_found');
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return new AppError('malformed_body', '请求有误');
-  const pgCode = (err as { code?: string }).code;
-  if (pgCode === '40001' || pgCode === '40P01') return new AppError('conflict', '并发冲突，请重试');
+  const fromDb = fromDatabaseError(err);
+  if (fromDb) return fromDb;
   return new AppError('internal', '系统内部错误，请稍后重试或联系管理员');
 }

@@ -1,3 +1,4 @@
+import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { resolveSession, type SessionInfo } from '../auth/session.service.ts';
@@ -6,7 +7,7 @@ import type { Ctx } from './context.ts';
 import { audit } from '../audit/audit.service.ts';
 import { AppError, refused } from './errors.ts';
 import { foreignOrigin } from './origin.ts';
-import { parse } from './validate.ts';
+import { CONTROL_CHAR_MESSAGE, fieldsError, isCleanText, parse, uncleanFields } from './validate.ts';
 
 export const SESSION_COOKIE = 'fazhi_session';
 
@@ -42,7 +43,7 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
 export interface Api {
   route<P extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown, B extends z.ZodType = z.ZodUnknown, R = unknown>(spec: RouteSpec<P, Q, B, R>): void;
   /** every route registered, for the permission matrix test and the OpenAPI document */
-  readonly routes: ReadonlyArray<{ method: Method; url: string; access: Access }>;
+  readonly routes: ReadonlyArray<{ method: Method; url: string; access: Access; multipart: boolean }>;
 }
 
 declare module 'fastify' {
@@ -54,7 +55,7 @@ declare module 'fastify' {
 const publicActor = { id: null, username: 'public', displayName: '公众', homeOrg: '', roles: [], permissions: new Set<string>() };
 
 export function createApi(app: FastifyInstance, platform: Platform): Api {
-  const routes: Array<{ method: Method; url: string; access: Access }> = [];
+  const routes: Array<{ method: Method; url: string; access: Access; multipart: boolean }> = [];
   const jsonSchema = (s: z.ZodType | undefined): unknown => {
     if (!s) return undefined;
     try {
@@ -74,7 +75,7 @@ export function createApi(app: FastifyInstance, platform: Platform): Api {
   return {
     routes,
     route(spec) {
-      routes.push({ method: spec.method, url: spec.url, access: spec.access });
+      routes.push({ method: spec.method, url: spec.url, access: spec.access, multipart: spec.multipart === true });
       app.route({
         method: spec.method,
         url: spec.url,
@@ -120,24 +121,75 @@ export function createApi(app: FastifyInstance, platform: Platform): Api {
             ctxBase = { actor: info.actor, ip: req.ip, scope: info.scope, cipher: platform.cipher, now };
           }
           const labels = spec.labels ?? {};
+          // one guard for every route: text PostgreSQL cannot store never reaches a schema, a handler or the database
+          // (a multipart request has no parsed body; its parts are checked as the handler reads them)
+          const unclean = [...uncleanFields(req.params, labels), ...uncleanFields(req.query, labels), ...uncleanFields(req.body, labels)];
+          if (unclean.length) throw fieldsError(unclean);
+          if (spec.multipart) guardMultipart(req);
           const input = {
             params: spec.params ? parse(spec.params, req.params, labels) : req.params,
             query: spec.query ? parse(spec.query, req.query, labels) : req.query,
             body: spec.body && !spec.multipart ? parse(spec.body, req.body ?? {}, labels) : req.body,
           } as { params: never; query: never; body: never };
-          let result;
+          let result: unknown;
+          let held: { payload: unknown } | null = null;
           try {
-            result = spec.write
-              ? await platform.db.transaction().execute((tx) => spec.handler({ ...ctxBase, tx }, input, req, reply))
-              : await spec.handler({ ...ctxBase, tx: platform.db }, input, req, reply);
+            if (!spec.write) result = await spec.handler({ ...ctxBase, tx: platform.db }, input, req, reply);
+            else {
+              // a write handler that sends its own response (a generated document) sends it after the commit, not before:
+              // a client never holds a document numbered by a transaction that was then rolled back
+              // a reply is a thenable settled once the response is out: what the held send returns must not be one,
+              // or the transaction would wait on a response that waits on the transaction
+              const notSent = new Proxy(reply, { get: (target, key) => (key === 'then' ? undefined : Reflect.get(target, key, target)) });
+              reply.send = ((payload?: unknown) => {
+                held = { payload };
+                return notSent;
+              }) as typeof reply.send;
+              try {
+                result = await platform.db.transaction().execute((tx) => spec.handler({ ...ctxBase, tx }, input, req, reply));
+              } finally {
+                Reflect.deleteProperty(reply, 'send');
+              }
+            }
           } catch (e) {
             if (e instanceof AppError && e.refusal) await auditRefusal(e, ctxBase.actor, req.ip, now);
             throw e;
           }
+          if (held) return reply.send((held as { payload: unknown }).payload);
           if (reply.sent) return reply;
           return result ?? { ok: true };
         },
       });
     },
   };
+}
+
+/** a part's file name or field value that cannot be stored, as a 400 naming it */
+function checkPart(part: MultipartFile): void {
+  const errors = [];
+  if (part.filename && !isCleanText(part.filename)) errors.push({ path: 'file', label: '文件名', message: `文件名：${CONTROL_CHAR_MESSAGE}` });
+  for (const [name, field] of Object.entries(part.fields)) {
+    for (const f of Array.isArray(field) ? field : [field]) {
+      if (f && 'value' in f && typeof f.value === 'string' && !isCleanText(f.value)) errors.push({ path: name.replace(/[^\x20-\x7E]/g, '?'), message: `${name.replace(/[^\x20-\x7E]/g, '?')}：${CONTROL_CHAR_MESSAGE}` });
+      if (f && !isCleanText(f.fieldname)) errors.push({ path: '?', message: `字段名${CONTROL_CHAR_MESSAGE}` });
+    }
+  }
+  if (errors.length) throw fieldsError(errors);
+}
+
+/** the same guard for multipart uploads: every file a handler takes has a clean name and clean fields */
+function guardMultipart(req: FastifyRequest): void {
+  const file = req.file.bind(req);
+  const files = req.files.bind(req);
+  req.file = (async (...args: Parameters<typeof file>) => {
+    const part = await file(...args);
+    if (part) checkPart(part);
+    return part;
+  }) as typeof req.file;
+  req.files = async function* (...args: Parameters<typeof files>) {
+    for await (const part of files(...args)) {
+      checkPart(part);
+      yield part;
+    }
+  } as typeof req.files;
 }

@@ -6,12 +6,13 @@ import type { Ctx } from '../http/context.ts';
 import { AppError } from '../http/errors.ts';
 import type { IndicatorDef } from './indicator.types.ts';
 import { computeIndicators } from './indicator.service.ts';
+import { isoDate } from '../http/validate.ts';
 
 const periodQuery = z.object({
   org: z.string().optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
-  from: z.iso.date('须为日期 YYYY-MM-DD').optional(),
-  to: z.iso.date('须为日期 YYYY-MM-DD').optional(),
+  from: isoDate().optional(),
+  to: isoDate().optional(),
   module: z.string().optional(),
 });
 

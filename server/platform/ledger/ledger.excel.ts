@@ -163,9 +163,12 @@ const present = (ctx: Ctx, f: FieldDef, v: unknown, full: boolean): unknown => {
 
 /**
  * streams a filtered list as xlsx: rows are read in keyset pages and committed to the
- * stream one by one, so memory stays flat however many records there are
+ * stream one by one, so memory stays flat however many records there are; the first page is read
+ * before the stream exists, so a query that fails is an error response, not a download cut off after a 200
  */
-export function exportStream(ctx: Ctx, l: LedgerDef, q: ListQuery, orgNames: Map<string, string>): Readable {
+export async function exportStream(ctx: Ctx, l: LedgerDef, q: ListQuery, orgNames: Map<string, string>): Promise<Readable> {
+  const page = (after: number): Promise<Row[]> => scopedQuery(ctx, l, q).selectAll().where('id', '>', after).orderBy('id').limit(2000).execute() as Promise<Row[]>;
+  const first = await page(0);
   const out = new PassThrough();
   const full = can(ctx, perm(l, 'personal'));
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -179,18 +182,16 @@ export function exportStream(ctx: Ctx, l: LedgerDef, q: ListQuery, orgNames: Map
     { header: '登记时间', key: 'created_at', width: 20 },
   ];
   (async () => {
-    let lastId = 0;
-    for (;;) {
-      const rows = (await scopedQuery(ctx, l, q).selectAll().where('id', '>', lastId).orderBy('id').limit(2000).execute()) as Row[];
-      if (rows.length === 0) break;
+    let rows = first;
+    while (rows.length) {
       for (const r of rows) {
         const record: Record<string, unknown> = { id: Number(r['id']), org: orgNames.get(String(r['org_code'])) ?? r['org_code'], status: r['status'] === 'active' ? '有效' : '已撤销', created_by: r['created_by'], created_at: r['created_at'] instanceof Date ? (r['created_at'] as Date).toISOString().replace('T', ' ').slice(0, 19) : r['created_at'] };
         for (const f of l.fields) record[f.name] = present(ctx, f, r[f.name], full);
         ws.addRow(record).commit();
       }
-      lastId = Number(rows.at(-1)?.['id']);
       // yield to the event loop so the response drains between pages
       await new Promise((resolve) => setImmediate(resolve));
+      rows = await page(Number(rows.at(-1)?.['id']));
     }
     ws.commit();
     await wb.commit();

@@ -3,16 +3,18 @@ import { afterBulkWrite } from '../db/after-bulk-write.ts';
 import { audit } from '../audit/audit.service.ts';
 import { addAttachment, listAttachments, readAttachment, removeAttachment } from '../files/attachment.service.ts';
 import type { Ctx } from '../http/context.ts';
+import { registerColumnLabels } from '../http/db-errors.ts';
 import { AppError } from '../http/errors.ts';
+import { intId } from '../http/validate.ts';
 import type { Api } from '../http/route.ts';
 import type { Platform } from '../module.ts';
 import { exportStream, planImport, templateWorkbook } from './ledger.excel.ts';
-import { createRecord, getRecord, insertMany, ledgerMeta, listQuery, listRecords, loadRow, recordHistory, updateRecord, withdrawRecord } from './ledger.service.ts';
+import { LIST_LABELS, checkListQuery, createRecord, getRecord, insertMany, ledgerMeta, listQuery, listRecords, loadRow, recordHistory, updateRecord, withdrawRecord } from './ledger.service.ts';
 import { perm, type LedgerDef } from './ledger.types.ts';
 import { workflowRoutes } from '../workflow/workflow.routes.ts';
 
-const idParam = z.object({ id: z.coerce.number().int().positive('须为记录编号') });
-const fileParam = z.object({ id: z.coerce.number().int().positive(), fileId: z.coerce.number().int().positive() });
+const idParam = z.object({ id: intId() });
+const fileParam = z.object({ id: intId(), fileId: intId('须为附件编号') });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const contentDisposition = (name: string): string => `attachment; filename="${encodeURIComponent(name).replace(/%20/g, ' ').slice(0, 60)}"; filename*=UTF-8''${encodeURIComponent(name)}`;
@@ -27,7 +29,8 @@ export function ledgerRoutes(api: Api, platform: Platform, l: LedgerDef): void {
   const base = `/api/ledgers/${l.name}`;
   const tags = [l.label];
   const registry = platform.ledgers;
-  const labels = { ...Object.fromEntries(l.fields.map((f) => [f.name, f.label])), orgCode: '所属单位', version: '版本号' };
+  const labels = { ...LIST_LABELS, ...Object.fromEntries(l.fields.map((f) => [f.name, f.label])), orgCode: '所属单位', version: '版本号' };
+  registerColumnLabels(l.table, { ...Object.fromEntries(l.fields.map((f) => [f.name, f.label])), org_code: '所属单位' });
 
   api.route({ method: 'GET', url: `${base}/meta`, access: perm(l, 'read'), summary: `${l.label}：字段与权限`, tags, handler: async (ctx) => ledgerMeta(ctx, l) });
   api.route({ method: 'GET', url: base, access: perm(l, 'read'), summary: `${l.label}：列表（筛选 f.字段=值、f.字段.from/to，全文检索 q，分页排序）`, tags, query: listQuery, labels, handler: (ctx, { query }) => listRecords(ctx, l, query, registry) });
@@ -91,9 +94,10 @@ export function ledgerRoutes(api: Api, platform: Platform, l: LedgerDef): void {
     query: listQuery,
     labels,
     handler: async (ctx, { query }, _req, reply) => {
+      checkListQuery(l, query);
+      const stream = await exportStream(ctx, l, query, await orgNameMap(ctx));
       // the export itself is audited: who took which filtered list out of the system
       await platform.db.transaction().execute((tx) => audit({ ...ctx, tx }, { entity: l.name, entityId: 'export', action: 'export', orgCode: ctx.scope.root, diff: { filter: query } }));
-      const stream = exportStream(ctx, l, query, await orgNameMap(ctx));
       return reply.header('content-type', XLSX).header('content-disposition', contentDisposition(`${l.label}.xlsx`)).send(stream);
     },
   });
@@ -138,7 +142,7 @@ export function ledgerRoutes(api: Api, platform: Platform, l: LedgerDef): void {
     summary: `${l.label}：移除附件（留痕）`,
     tags,
     params: fileParam,
-    body: z.object({ reason: z.string().trim().min(2, '请填写原因') }),
+    body: z.object({ reason: z.string().trim().min(2, '请填写原因').max(500, '不能超过500个字') }),
     labels: { reason: '原因' },
     handler: async (ctx, { params, body }) => {
       const row = await loadRow(ctx, l, params.id);

@@ -5,11 +5,15 @@ import { diffFields } from '../audit/canonical.ts';
 import { mask } from '../crypto/mask.ts';
 import type { Database } from '../db/schema.ts';
 import { can, inScope, type Ctx } from '../http/context.ts';
-import { AppError, notFound } from '../http/errors.ts';
+import { AppError, notFound, type FieldError } from '../http/errors.ts';
+import { CONTROL_CHAR_MESSAGE, INT_MAX, fieldsError, isCleanText, pageParam } from '../http/validate.ts';
+import { orgCodeSchema } from '../orgs/org.service.ts';
 import { ledgerDb } from './ledger.query.ts';
 import { hasBlindIndex } from './ledger.schema.ts';
 import { perm, type FieldDef, type LedgerDef } from './ledger.types.ts';
-import { checkRules, coerce, validateRecord } from './ledger.validate.ts';
+import { checkRules, coerce, fieldSchema, validateRecord } from './ledger.validate.ts';
+
+const orgCodeParam = orgCodeSchema;
 import { queryTerms, searchText } from './search.ts';
 
 export type Row = Record<string, unknown>;
@@ -35,17 +39,75 @@ export interface LedgerRecord {
 export const listQuery = z
   .object({
     q: z.string().trim().max(100, '不能超过100个字').optional(),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(20),
-    sort: z.string().optional(),
+    page: pageParam().default(1),
+    pageSize: z.coerce.number('须为整数').int('须为整数').min(1, '至少为1').max(200, '不能超过200').default(20),
+    sort: z.string().max(64).optional(),
     order: z.enum(['asc', 'desc']).optional(),
     status: z.enum(['active', 'withdrawn', 'all']).default('active'),
-    org: z.string().optional(),
-    year: z.coerce.number().int().min(2000).max(2100).optional(),
-    ids: z.string().regex(/^\d+(,\d+)*$/, '须为逗号分隔的记录编号').optional(),
+    org: z.union([z.literal(''), orgCodeParam]).optional(),
+    year: z.coerce.number('须为年度').int('须为年度').min(2000, '须为有效年度').max(2100, '须为有效年度').optional(),
+    ids: z
+      .string()
+      .max(20_000)
+      .regex(/^\d+(,\d+)*$/, '须为逗号分隔的记录编号')
+      .refine((v) => v.split(',').every((x) => Number(x) <= INT_MAX), '须为逗号分隔的记录编号')
+      .optional(),
   })
-  .catchall(z.string());
+  .catchall(z.string().max(1000, '不能超过1000个字'));
 export type ListQuery = z.infer<typeof listQuery>;
+
+export const LIST_LABELS = { q: '检索词', page: '页码', pageSize: '每页条数', sort: '排序字段', order: '排序方向', status: '状态', org: '单位', year: '年度', ids: '记录编号' };
+
+const SYSTEM_SORTS = ['id', 'created_at', 'updated_at'];
+const RANGE_TYPES = new Set(['date', 'int', 'decimal', 'ref']);
+
+// text-like filters are searches ("contains", or an exact match on a personal field's blind index): any clean text will do
+const SEARCHED = new Set(['text', 'textarea', 'phone', 'id_number', 'uscc', 'party_id']);
+
+/** why one filter value of a field cannot be used, or null when it can */
+function filterProblem(f: FieldDef, raw: string): string | null {
+  if (SEARCHED.has(f.type)) return isCleanText(raw) ? null : CONTROL_CHAR_MESSAGE;
+  for (const v of f.type === 'dict' || f.type === 'dicts' ? raw.split(',') : [raw]) {
+    const r = fieldSchema(f).safeParse(coerce(f, v));
+    if (!r.success) return r.error.issues[0]?.message ?? '无效';
+  }
+  return null;
+}
+
+/**
+ * every filter, sort and paging parameter of a list or an export checked against the ledger's declaration,
+ * so a bad one is a 400 naming it before any query runs (and before an export's first byte)
+ */
+export function checkListQuery(l: LedgerDef, q: ListQuery): void {
+  const errors: FieldError[] = [];
+  const bad = (path: string, label: string, message: string): void => void errors.push({ path, label, message: `${label}：${message}` });
+  if (q.sort !== undefined && q.sort !== '' && !(l.fields.some((f) => f.name === q.sort && !f.personal) || SYSTEM_SORTS.includes(q.sort))) bad('sort', '排序字段', `不能按“${q.sort.slice(0, 40)}”排序`);
+  const known = new Set(Object.keys(listQuery.shape));
+  for (const [key, value] of Object.entries(q)) {
+    if (known.has(key)) continue;
+    const m = /^f\.([a-z][a-z0-9_]*)(?:\.(from|to|present))?$/.exec(key);
+    if (!m) {
+      if (key.startsWith('f.')) bad(key, key.slice(0, 60), '没有这个筛选条件');
+      continue;
+    }
+    const f = l.fields.find((x) => x.name === m[1]);
+    if (!f) {
+      bad(key, key.slice(0, 60), '没有这个筛选条件');
+      continue;
+    }
+    const label = `${f.label}${m[2] === 'from' ? '（起）' : m[2] === 'to' ? '（止）' : ''}`;
+    if (typeof value !== 'string' || value === '') continue;
+    if (m[2] === 'present') {
+      if (value !== '0' && value !== '1') bad(key, label, '须为0或1');
+    } else if (m[2] && !RANGE_TYPES.has(f.type)) bad(key, label, '不能按范围筛选');
+    else if (f.personal && !hasBlindIndex(f) && !m[2]) bad(key, label, '不能按个人信息筛选');
+    else {
+      const problem = filterProblem(f, value);
+      if (problem) bad(key, label, problem);
+    }
+  }
+  if (errors.length) throw fieldsError(errors);
+}
 
 function decrypt(ctx: Ctx, f: FieldDef, v: unknown): unknown {
   if (!f.personal || v === null || v === undefined) return v;
@@ -170,6 +232,7 @@ export function scopedQuery(ctx: Ctx, l: LedgerDef, q: ListQuery) {
 }
 
 export async function listRecords(ctx: Ctx, l: LedgerDef, q: ListQuery, registry: LedgerRegistry): Promise<{ items: LedgerRecord[]; total: number; page: number; pageSize: number }> {
+  checkListQuery(l, q);
   const base = scopedQuery(ctx, l, q);
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const sortField = q.sort && (l.fields.some((f) => f.name === q.sort && !f.personal) || ['id', 'created_at', 'updated_at'].includes(q.sort)) ? q.sort : (l.defaultSort?.field ?? 'id');
@@ -233,6 +296,8 @@ async function checkRefsAndUnique(ctx: Ctx, l: LedgerDef, values: Record<string,
       if (!found) errors.push({ path: f.name, label: f.label, message: `${f.label}：所选记录不存在或无权使用` });
     }
   }
+  if (errors.length) throw new AppError('validation_failed', errors.map((e) => e.message).join('；'), errors);
+  const taken = [];
   for (const u of l.uniqueFields ?? []) {
     const v = values[u];
     if (v === null || v === undefined) continue;
@@ -240,10 +305,11 @@ async function checkRefsAndUnique(ctx: Ctx, l: LedgerDef, values: Record<string,
     if (selfId) q = q.where('id', '<>', selfId);
     if (await q.executeTakeFirst()) {
       const label = l.fields.find((f) => f.name === u)?.label ?? u;
-      errors.push({ path: u, label, message: `${label}：${String(v)} 已存在` });
+      taken.push({ path: u, label, message: `${label}：${String(v)} 已存在` });
     }
   }
-  if (errors.length) throw new AppError('validation_failed', errors.map((e) => e.message).join('；'), errors);
+  // the same answer the unique index gives when two requests race past this check: 409
+  if (taken.length) throw new AppError('conflict', `已存在相同的${taken.map((e) => e.label).join('、')}：${taken.map((e) => e.message).join('；')}`, taken);
 }
 
 export function resolveOrg(ctx: Ctx, requested: unknown): string {

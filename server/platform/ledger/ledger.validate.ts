@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { isIdNumber, isPhone, isUscc } from '../../../common/validators.ts';
 import type { FieldError } from '../http/errors.ts';
+import { DECIMAL_LIMIT, INT_MAX, dateProblem, text } from '../http/validate.ts';
 import type { FieldDef, LedgerDef } from './ledger.types.ts';
 import { blank } from './rules.ts';
 
 /** loose input (JSON from the form, or a cell from Excel) → the field's value; never throws */
 export function coerce(f: FieldDef, raw: unknown): unknown {
   if (blank(raw)) return null;
+  // an object or array where one value is expected stays as it is, for the schema to refuse (never "[object Object]")
+  if (typeof raw === 'object' && !(raw instanceof Date) && !(f.type === 'dicts' && Array.isArray(raw))) return raw;
+  if (typeof raw === 'boolean' && f.type !== 'bool') return raw;
   switch (f.type) {
     case 'int':
     case 'decimal':
@@ -29,21 +33,15 @@ export function coerce(f: FieldDef, raw: unknown): unknown {
       return s;
     }
     case 'dicts':
-      if (Array.isArray(raw)) return raw.map((x) => String(x).trim()).filter(Boolean);
+      if (Array.isArray(raw)) return raw.map((x) => (typeof x === 'string' ? x.trim() : x)).filter((x) => x !== '');
       return String(raw).split(/[、,，;；\s]+/).map((x) => x.trim()).filter(Boolean);
     case 'id_number':
     case 'uscc':
     case 'party_id':
       return String(raw).trim().toUpperCase();
     default:
-      return typeof raw === 'string' ? raw.trim() : String(raw);
+      return typeof raw === 'string' ? raw.trim() : typeof raw === 'number' ? String(raw) : raw;
   }
-}
-
-function validDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
 const schemas = new WeakMap<FieldDef, z.ZodType>();
@@ -61,55 +59,63 @@ function buildSchema(f: FieldDef): z.ZodType {
   let s: z.ZodType;
   switch (f.type) {
     case 'text':
-      s = z.string().max(f.maxLength ?? 200, `不能超过${f.maxLength ?? 200}个字`);
+      s = text(f.maxLength ?? 200);
       break;
     case 'textarea':
-      s = z.string().max(f.maxLength ?? 5000, `不能超过${f.maxLength ?? 5000}个字`);
+      s = text(f.maxLength ?? 5000);
       break;
     case 'int': {
-      let n = z.number('须为整数').int('须为整数');
+      // an integer column: the declared bounds, and never past what the column holds
+      let n = z.number('须为整数').int('须为整数').min(-INT_MAX, `不能小于${-INT_MAX}`).max(INT_MAX, `不能大于${INT_MAX}`);
       if (f.min !== undefined) n = n.min(f.min, `不能小于${f.min}`);
       if (f.max !== undefined) n = n.max(f.max, `不能大于${f.max}`);
       s = n;
       break;
     }
     case 'decimal': {
-      let n = z.number('须为数字').refine((v) => Math.round(v * 100) === Number((v * 100).toFixed(6)), '最多两位小数');
+      // numeric(18,2): at most 16 digits before the point and 2 after
+      let n = z
+        .number('须为数字')
+        .refine((v) => Math.abs(v) < DECIMAL_LIMIT, '数值过大，最多16位整数')
+        .refine((v) => Math.abs(v) >= DECIMAL_LIMIT || Math.round(v * 100) === Number((v * 100).toFixed(6)), '最多两位小数');
       if (f.min !== undefined) n = n.refine((v) => v >= (f.min ?? 0), `不能小于${f.min}`);
       if (f.max !== undefined) n = n.refine((v) => v <= (f.max ?? 0), `不能大于${f.max}`);
       s = n;
       break;
     }
     case 'date':
-      s = z.string('须为日期').refine(validDate, '须为有效日期，格式如 2025-03-08');
+      s = z.string('须为日期').superRefine((v, c) => {
+        const problem = dateProblem(v);
+        if (problem) c.addIssue({ code: 'custom', message: problem });
+      });
       break;
     case 'bool':
       s = z.boolean('须为“是”或“否”');
       break;
     case 'dict': {
       const opts = f.options ?? [];
-      s = z.string().refine((v) => opts.includes(v), `须为以下之一：${opts.join('、')}`);
+      s = z.string(`须为以下之一：${opts.join('、')}`).refine((v) => opts.includes(v), `须为以下之一：${opts.join('、')}`);
       break;
     }
     case 'dicts': {
       const opts = f.options ?? [];
-      s = z.array(z.string()).refine((vs) => vs.every((v) => opts.includes(v)), `每项须为以下之一：${opts.join('、')}`);
+      s = z.array(z.string(`每项须为以下之一：${opts.join('、')}`), `须为列表`).refine((vs) => vs.every((v) => opts.includes(v)), `每项须为以下之一：${opts.join('、')}`);
       break;
     }
     case 'ref':
-      s = z.number('须为记录编号').int('须为记录编号').positive('须为记录编号');
+      s = z.number('须为记录编号').int('须为记录编号').positive('须为记录编号').max(INT_MAX, '须为记录编号');
       break;
     case 'phone':
-      s = z.string().refine(isPhone, '须为有效的手机或固定电话号码');
+      s = z.string('须为文本').refine(isPhone, '须为有效的手机或固定电话号码');
       break;
     case 'id_number':
-      s = z.string().refine(isIdNumber, '须为有效的18位居民身份证号码（校验位不符）');
+      s = z.string('须为文本').refine(isIdNumber, '须为有效的18位居民身份证号码（校验位不符）');
       break;
     case 'uscc':
-      s = z.string().refine(isUscc, '须为有效的18位统一社会信用代码（校验位不符）');
+      s = z.string('须为文本').refine(isUscc, '须为有效的18位统一社会信用代码（校验位不符）');
       break;
     case 'party_id':
-      s = z.string().refine((v) => isIdNumber(v) || isUscc(v), '须为有效的居民身份证号码或统一社会信用代码');
+      s = z.string('须为文本').refine((v) => isIdNumber(v) || isUscc(v), '须为有效的居民身份证号码或统一社会信用代码');
       break;
   }
   return f.required ? s : s.nullable();

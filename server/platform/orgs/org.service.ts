@@ -6,6 +6,7 @@ import { diffFields } from '../audit/canonical.ts';
 import type { Database } from '../db/schema.ts';
 import { inScope, type Ctx } from '../http/context.ts';
 import { AppError, notFound } from '../http/errors.ts';
+import { text } from '../http/validate.ts';
 
 export const ORG_KINDS = { province: '省', city: '市', county: '县（区）', town: '乡镇（街道）', department: '部门' } as const;
 export type OrgKind = keyof typeof ORG_KINDS;
@@ -15,7 +16,7 @@ export const orgCodeSchema = z.string().regex(/^\d{12}(-\d{2,3})?$/, '须为12�
 
 export const orgInput = z.object({
   code: orgCodeSchema,
-  name: z.string().trim().min(2, '至少2个字').max(100),
+  name: text(100).trim().min(2, '至少2个字'),
   kind: z.enum(Object.keys(ORG_KINDS) as [OrgKind, ...OrgKind[]]),
   parentCode: orgCodeSchema.nullable(),
   sort: z.number().int().min(0).max(9999).default(0),
@@ -71,7 +72,7 @@ export async function createOrg(ctx: Ctx, input: OrgInput): Promise<OrgView> {
   return present(row);
 }
 
-export const orgUpdate = z.object({ name: z.string().trim().min(2, '至少2个字').max(100), sort: z.number().int().min(0).max(9999), version: z.number().int() });
+export const orgUpdate = z.object({ name: text(100).trim().min(2, '至少2个字'), sort: z.number().int().min(0).max(9999), version: z.number().int() });
 
 export async function updateOrg(ctx: Ctx, code: string, input: z.infer<typeof orgUpdate>): Promise<OrgView> {
   if (!inScope(ctx, code)) throw notFound('组织机构');

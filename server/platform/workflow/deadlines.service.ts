@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { DeadlineItem } from '../../../common/workflow.types.ts';
-import { calendarDaysBetween, isIsoDate, workingDaysBetween, type CalendarData, type DayUnit, type IsoDate } from '../calendar/calendar.ts';
+import { calendarDaysBetween, workingDaysBetween, type CalendarData, type DayUnit, type IsoDate } from '../calendar/calendar.ts';
 import { loadCalendar } from '../calendar/calendar.repository.ts';
 import { can, type Ctx } from '../http/context.ts';
 import type { HomeItem, Platform } from '../module.ts';
@@ -9,8 +9,9 @@ import { titleOf, type Row } from '../ledger/ledger.service.ts';
 import { perm, type LedgerDef } from '../ledger/ledger.types.ts';
 import { chinaDate } from './workflow.engine.ts';
 import type { AnyDb, ClockRowStatus } from './workflow.repository.ts';
+import { isoDate as isoDateInRange } from '../http/validate.ts';
 
-const isoDate = z.string().refine(isIsoDate, '须为有效日期，格式如 2026-03-08');
+const isoDate = isoDateInRange();
 
 export const deadlinesQuery = z.object({
   module: z.string().max(60).optional(),

@@ -9,6 +9,7 @@ import { scanDeadlines } from './reminder.service.ts';
 import { chinaDate } from './workflow.engine.ts';
 import { adoptRecords } from './workflow.service.ts';
 import { assertWorkflow, workflowPermissions } from './workflow.types.ts';
+import { intId } from '../http/validate.ts';
 
 const HOUR_MS = 3_600_000;
 
@@ -90,7 +91,7 @@ export const workflowModule = defineModule({
       write: true,
       summary: '标记一条提醒为已读',
       tags,
-      params: z.object({ id: z.coerce.number().int().positive('须为提醒编号') }),
+      params: z.object({ id: intId('须为提醒编号') }),
       handler: (ctx, { params }) => markRead(ctx, params.id),
     });
     api.route({

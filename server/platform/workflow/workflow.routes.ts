@@ -4,8 +4,9 @@ import { perm, type LedgerDef } from '../ledger/ledger.types.ts';
 import type { Platform } from '../module.ts';
 import { EXTEND_LABELS, TRANSITION_LABELS, applyTransition, extendBody, extendClock, timeline, transitionBody } from './workflow.service.ts';
 import { assertWorkflow, extensionPermission, transitionPermission } from './workflow.types.ts';
+import { intId } from '../http/validate.ts';
 
-const idParam = z.object({ id: z.coerce.number().int().positive('须为记录编号') });
+const idParam = z.object({ id: intId('须为记录编号') });
 const transitionParam = idParam.extend({ transition: z.string().regex(/^[a-z][a-z0-9_]*$/, '办理事项名称有误') });
 const clockParam = idParam.extend({ clock: z.string().regex(/^[a-z][a-z0-9_]*$/, '期限名称有误') });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ClockChange, TimelineBase, TimelineClock } from '../../../common/workflow.types.ts';
 import { audit, auditMany } from '../audit/audit.service.ts';
-import { CalendarError, isIsoDate, unitLabel, type CalendarData, type IsoDate } from '../calendar/calendar.ts';
+import { CalendarError, unitLabel, type CalendarData, type IsoDate } from '../calendar/calendar.ts';
 import { loadCalendar } from '../calendar/calendar.repository.ts';
 import { mask } from '../crypto/mask.ts';
 import { can, systemActor, type Ctx } from '../http/context.ts';
@@ -49,6 +49,7 @@ import {
   type NewEvent,
 } from './workflow.repository.ts';
 import { extensionPermission, transitionPermission, type ClockDef, type TransitionDef, type WorkflowDef } from './workflow.types.ts';
+import { intId, isoDate } from '../http/validate.ts';
 
 /** reminders flag a clock due soon when at most this many working days are left (setting, default 3) */
 export const DUE_SOON_SETTING = 'reminders.dueSoonDays';
@@ -339,10 +340,10 @@ export async function recomputeOpenClocks(ctx: Ctx, ledgers: readonly LedgerDef[
 
 export const transitionBody = z
   .object({
-    date: z.string().refine(isIsoDate, '须为有效日期，格式如 2026-03-08').optional(),
+    date: isoDate().optional(),
     note: z.string().trim().max(2000, '不能超过2000个字').optional(),
     version: z.coerce.number().int().optional(),
-    noticeAttachmentId: z.coerce.number().int().positive('须为附件编号').optional(),
+    noticeAttachmentId: intId('须为附件编号').optional(),
   })
   .catchall(z.unknown());
 export type TransitionBody = z.infer<typeof transitionBody>;
@@ -351,7 +352,7 @@ export const TRANSITION_LABELS = { date: '办理日期', note: '意见或理由'
 export const extendBody = z.object({
   reason: z.string().trim().min(2, '请填写延长理由（至少2个字）').max(1000, '不能超过1000个字'),
   noticeAttachmentId: z.coerce.number({ error: '请先上传延期通知书，再选择它' }).int().positive('须为附件编号'),
-  date: z.string().refine(isIsoDate, '须为有效日期，格式如 2026-03-08').optional(),
+  date: isoDate().optional(),
 });
 export type ExtendBody = z.infer<typeof extendBody>;
 export const EXTEND_LABELS = { reason: '延长理由', noticeAttachmentId: '延期通知书', date: '批准日期' };
