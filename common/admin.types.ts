@@ -57,3 +57,17 @@ export interface AuditEntryView {
   diff: unknown;
   hash: string;
 }
+
+/** what verifying the audit chain and its checkpoints found (POST /api/audit/verify, /verify/anchors, the CLI) */
+export interface AuditVerifyResult {
+  ok: boolean;
+  /** entries verified */
+  checked: number;
+  /** checkpoints checked against the chain (database, anchor file, the auditor's file) */
+  checkpoints: number;
+  firstBad?: { id: string; reason: string };
+  truncated?: { at: string; lastId: string; count: number; where: string };
+  forged?: { where: string };
+  /** what went wrong, in the words the CLI, the API and the web page show */
+  problem?: string;
+}

@@ -1,3 +1,4 @@
+import type { AuditVerifyResult } from '../../../common/admin.types.ts';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { sql, type Kysely } from 'kysely';
@@ -120,18 +121,7 @@ export function readAnchorLines(text: string, where: string, db?: string): Sourc
   return out;
 }
 
-export interface AuditVerifyResult {
-  ok: boolean;
-  /** entries verified */
-  checked: number;
-  /** checkpoints checked against the chain (database, anchor file, the auditor's file) */
-  checkpoints: number;
-  firstBad?: { id: string; reason: string };
-  truncated?: { at: string; lastId: string; count: number; where: string };
-  forged?: { where: string };
-  /** what went wrong, in the words the CLI, the API and the web page show */
-  problem?: string;
-}
+export type { AuditVerifyResult };
 
 // checkpoint times as the county reads them
 function chinaTime(iso: string): string {

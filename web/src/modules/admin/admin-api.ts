@@ -46,17 +46,7 @@ export interface AuditQuery {
   pageSize: number;
 }
 
-export interface VerifyResult {
-  ok: boolean;
-  /** entries verified */
-  checked: number;
-  /** checkpoints compared with the chain (in the database and in the server's anchor file) */
-  checkpoints: number;
-  firstBad?: { id: string; reason: string };
-  truncated?: { at: string; lastId: string; count: number; where: string };
-  forged?: { where: string };
-  problem?: string;
-}
+export type { AuditVerifyResult as VerifyResult } from '../../../../common/admin.types.ts';
 
 export const adminKeys = {
   orgs: ['admin', 'orgs'] as const,
