@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliCommand } from './cli-commands.ts';
 import { demoBanner, seedDemo } from './demo/demo.seed.ts';
-import { anchorConfig, exportCheckpoints, recordCheckpoint, verifyAudit } from './platform/audit/audit-checkpoint.service.ts';
+import { anchorConfig, exportForAuditor, verifyAudit } from './platform/audit/audit-checkpoint.service.ts';
 import { audit } from './platform/audit/audit.service.ts';
 import { hashPassword, passwordProblems } from './platform/auth/password.ts';
 import { isSanyuanRole, ROLE_CODES } from './platform/auth/roles.ts';
@@ -79,17 +79,11 @@ export function builtinCliCommands(modules: Modules): CliCommand[] {
       forward: true,
       pathOptions: ['out'],
       async run(args, env) {
-        const { values } = parseArgs({ args: withoutGlobalOptions(args), allowPositionals: true, strict: false, options: { out: { type: 'string' } } });
-        const file = values.out;
-        if (typeof file !== 'string') {
-          env.err('请用 --out FILE 指定导出文件');
-          return 2;
-        }
+        const file = outOption(args, env, '导出文件');
+        if (file === null) return 2;
         const head = await withPlatform(modules, env, async (p) => {
-          const anchor = anchorConfig(p.config);
-          await p.db.transaction().execute((tx) => audit({ actor: cliActor, ip: 'cli', tx }, { entity: 'audit', entityId: 'checkpoints', action: 'export_checkpoints' }));
-          const recorded = await recordCheckpoint(p.db, anchor, 'export');
-          writeSecretFile(file, await exportCheckpoints(p.db, anchor));
+          const { head: recorded, text } = await exportForAuditor(p.db, anchorConfig(p.config), { actor: cliActor, ip: 'cli' });
+          writeSecretFile(file, text);
           return recorded;
         });
         env.out(`已导出检查点：${file}（当前链头：第 ${head?.lastId} 号条目，共 ${head?.count} 条）。请离线保存，核验时用 fazhi audit verify --anchors ${file}`);
@@ -102,12 +96,8 @@ export function builtinCliCommands(modules: Modules): CliCommand[] {
       forward: true,
       pathOptions: ['out'],
       async run(args, env) {
-        const { values } = parseArgs({ args: withoutGlobalOptions(args), allowPositionals: true, strict: false, options: { out: { type: 'string' } } });
-        const file = values.out;
-        if (typeof file !== 'string') {
-          env.err('请用 --out FILE 指定备份文件');
-          return 2;
-        }
+        const file = outOption(args, env, '备份文件');
+        if (file === null) return 2;
         const r = await withPlatform(modules, env, (p) => backup(p.db, file, { secretKey: p.config.secretKey, auditKey: p.config.auditKey, filesDir: join(p.config.dataDir, 'files') }));
         env.out(`备份完成：${file}（${r.tables} 张表，${r.rows} 行，${r.files} 个附件）。备份含加密密钥，请妥善保管。`);
         return 0;
@@ -119,6 +109,14 @@ export function builtinCliCommands(modules: Modules): CliCommand[] {
       run: async (args, env) => restoreCommand(modules, env, withoutGlobalOptions(args)[0], env.out),
     },
   ];
+}
+
+/** the --out FILE a command writes to; null (after saying so) when it is missing */
+function outOption(args: string[], env: CliEnv, what: string): string | null {
+  const { values } = parseArgs({ args: withoutGlobalOptions(args), allowPositionals: true, strict: false, options: { out: { type: 'string' } } });
+  if (typeof values.out === 'string') return values.out;
+  env.err(`请用 --out FILE 指定${what}`);
+  return null;
 }
 
 async function userAdd(modules: Modules, args: string[], env: CliEnv): Promise<number> {

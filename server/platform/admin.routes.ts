@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { anchorConfig, exportCheckpoints, listCheckpoints, recordCheckpoint, verifyAudit } from './audit/audit-checkpoint.service.ts';
-import { audit } from './audit/audit.service.ts';
+import { anchorConfig, exportForAuditor, listCheckpoints, verifyAudit } from './audit/audit-checkpoint.service.ts';
 import { AUDIT_LABELS, auditQuery, searchAudit } from './audit/audit-query.service.ts';
 import { listRoles, roleUpdate, updateRolePermissions } from './auth/role.service.ts';
 import { listSessions, revokeSession } from './auth/session-admin.service.ts';
@@ -119,11 +118,9 @@ export function adminRoutes(api: Api, platform: Platform): void {
     summary: '记录当前链头并导出全部检查点（JSON Lines），供审计员离线保存，核验时用 --anchors 对照',
     tags: ['审计'],
     handler: async (ctx, _i, _req, reply) => {
-      // the export is audited first, so the fresh checkpoint covers it
-      await platform.db.transaction().execute((tx) => audit({ ...ctx, tx }, { entity: 'audit', entityId: 'checkpoints', action: 'export_checkpoints', orgCode: null }));
-      await recordCheckpoint(platform.db, anchor, 'export');
+      const { text } = await exportForAuditor(platform.db, anchor, ctx);
       const day = new Date().toISOString().slice(0, 10);
-      return reply.header('content-type', 'text/plain; charset=utf-8').header('content-disposition', `attachment; filename="audit-checkpoints-${day}.jsonl"`).send(await exportCheckpoints(platform.db, anchor));
+      return reply.header('content-type', 'text/plain; charset=utf-8').header('content-disposition', `attachment; filename="audit-checkpoints-${day}.jsonl"`).send(text);
     },
   });
 }

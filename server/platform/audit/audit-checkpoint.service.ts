@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Config } from '../config/config.ts';
 import { hmacSm3, sameDigest } from '../crypto/sm.ts';
 import type { Database } from '../db/schema.ts';
-import { CHAIN_LOCK, GENESIS, verifyChain } from './audit.service.ts';
+import { audit, CHAIN_LOCK, GENESIS, verifyChain, type AuditWriter } from './audit.service.ts';
 
 export type CheckpointReason = 'start' | 'stop' | 'interval' | 'export';
 
@@ -92,6 +92,16 @@ export async function listCheckpoints(db: Kysely<Database>): Promise<Checkpoint[
 /** the auditor's offline copy: every checkpoint as JSON lines */
 export async function exportCheckpoints(db: Kysely<Database>, anchor: AnchorConfig): Promise<string> {
   return (await listCheckpoints(db)).map((c) => checkpointLine(c, anchor.db)).join('');
+}
+
+/**
+ * the export an auditor takes away (web and CLI alike): the export is audited first, so the fresh checkpoint
+ * recorded next covers it; then every checkpoint as JSON lines
+ */
+export async function exportForAuditor(db: Kysely<Database>, anchor: AnchorConfig, who: Omit<AuditWriter, 'tx'>): Promise<{ head: Checkpoint | null; text: string }> {
+  await db.transaction().execute((tx) => audit({ ...who, tx }, { entity: 'audit', entityId: 'checkpoints', action: 'export_checkpoints', orgCode: null }));
+  const head = await recordCheckpoint(db, anchor, 'export');
+  return { head, text: await exportCheckpoints(db, anchor) };
 }
 
 interface Sourced {
