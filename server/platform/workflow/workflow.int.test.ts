@@ -269,14 +269,17 @@ describe('the mediation case workflow', () => {
     expect(tl.clocks[0]).toMatchObject({ status: 'stopped', due: '2026-12-02', overdue: false });
   });
 
-  it('follows the outcome when a case is edited as a record', async () => {
+  it('closes through 办结, not through an edit of the record (decision 0011)', async () => {
     const id = await newCase('（2026）测调字第002号', '2026-10-10');
     const record = json<{ version: number }>(await t.request(clerk, { method: 'GET', url: `${med}/${id}` }));
-    const res = await t.request(clerk, { method: 'PUT', url: `${med}/${id}`, payload: { version: record.version, outcome: '调解不成', referral: '引导诉讼', closed_on: '2026-11-16' } });
+    const edit = await t.request(clerk, { method: 'PUT', url: `${med}/${id}`, payload: { version: record.version, outcome: '调解不成', referral: '引导诉讼', closed_on: '2026-11-16' } });
+    expect(edit.statusCode, edit.body).toBe(403);
+    expect(edit.body).toContain('“结案日期”由“办结”环节填写，不能在编辑表单中修改');
+    const res = await t.request(clerk, { method: 'POST', url: `${med}/${id}/transitions/close`, payload: { version: record.version, outcome: '调解不成', referral: '引导诉讼', closed_on: '2026-11-16', date: '2026-11-16' } });
     expect(res.statusCode, res.body).toBe(200);
     expect(json<{ state: string }>(res).state).toBe('closed');
     const tl = await timelineOf(clerk, id, med);
-    expect(tl.events.at(-1)).toMatchObject({ transition: 'edit', fromState: 'mediating', toState: 'closed', actor: 'clerk' });
+    expect(tl.events.at(-1)).toMatchObject({ transition: 'close', fromState: 'mediating', toState: 'closed', actor: 'clerk' });
     // 10/10 + 30 = 11/9 (Mon); closed 11/16: a week late
     expect(tl.clocks[0]).toMatchObject({ status: 'stopped', due: '2026-11-09', overdue: true, daysLeft: -7 });
   });
