@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.ts';
 import { can, type Ctx } from '../http/context.ts';
 import { refused, type FieldError } from '../http/errors.ts';
 import { perm, type FieldDef, type LedgerDef } from '../ledger/ledger.types.ts';
-import { blockingReviews, derivedFieldMessage, fieldOwners, ownedFieldMessage } from './owned-fields.rules.ts';
+import { blockingReviews, derivedFieldMessage, fieldOwners, ownedFieldMessage, ownerLabels } from './owned-fields.rules.ts';
 import type { GateMiss } from './workflow.engine.ts';
 import { listEvents, type AnyDb } from './workflow.repository.ts';
 import { transitionPermission, type TransitionDef } from './workflow.types.ts';
@@ -131,4 +131,26 @@ export async function conclusionMisses(ctx: Ctx, l: LedgerDef, t: TransitionDef,
     misses.push({ path: `conclusion.${conclusion.field}`, label: f?.label ?? conclusion.field, message: `“${f?.label ?? conclusion.field}”为“${v}”（${who}），不能办理“${t.label}”；须由审核人员重新办理“${review.label}”` });
   }
   return misses;
+}
+
+/**
+ * a transition's body naming a field another step records (notify sending the legality review's opinion): refused
+ * and audited like a plain edit of it, naming the step that owns it
+ */
+export function guardTransitionBody(l: LedgerDef, t: TransitionDef, id: number, orgCode: string, body: Readonly<Record<string, unknown>>): void {
+  const wf = l.workflow;
+  if (!wf) return;
+  const owners = fieldOwners(wf);
+  const breaches: Breach[] = [];
+  for (const name of Object.keys(body)) {
+    const by = owners.get(name);
+    const f = l.fields.find((x) => x.name === name);
+    if (!by || !f || t.captures?.includes(name)) continue;
+    breaches.push({ field: f, owners: by, message: `“${f.label}”由${ownerLabels(by)}环节填写，不能在“${t.label}”中填写` });
+  }
+  for (const name of Object.keys(wf.derived ?? {})) {
+    const f = l.fields.find((x) => x.name === name);
+    if (f && name in body) breaches.push({ field: f, owners: [], message: derivedFieldMessage(f, wf.derived?.[name] ?? '') });
+  }
+  if (breaches.length) refuse(l, id, orgCode, breaches);
 }

@@ -50,7 +50,7 @@ import {
 } from './workflow.repository.ts';
 import { extensionPermission, transitionPermission, type ClockDef, type TransitionDef, type WorkflowDef } from './workflow.types.ts';
 import { intId, isoDate } from '../http/validate.ts';
-import { conclusionMisses, conclusionState, prepareDerived } from './owned-fields.ts';
+import { conclusionMisses, conclusionState, guardTransitionBody, prepareDerived } from './owned-fields.ts';
 
 /** reminders flag a clock due soon when at most this many working days are left (setting, default 3) */
 export const DUE_SOON_SETTING = 'reminders.dueSoonDays';
@@ -415,6 +415,7 @@ export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledger
   if (body.version !== undefined && body.version !== version) throw new AppError('stale_version', `该${l.noun}已被他人修改（当前版本 ${version}），请刷新后重新办理`);
 
   // the body: reserved keys, then the fields this transition captures and nothing else
+  guardTransitionBody(l, t, id, String(row['org_code']), body);
   const picked: Record<string, unknown> = {};
   const errors: FieldError[] = [];
   for (const [k, v] of Object.entries(body)) {
