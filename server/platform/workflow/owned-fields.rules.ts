@@ -104,3 +104,15 @@ export function ownershipProblems(l: LedgerDef, rolesOf: (t: TransitionDef) => r
   }
   return problems;
 }
+
+/** a captured field as the transition's own form asks for it: required when its gate needs it, a conclusion saying what it blocks */
+export function captureOverlay(wf: WorkflowDef, t: TransitionDef, field: Pick<FieldDef, 'name' | 'hint'>): { required?: true; hint?: string } {
+  const out: { required?: true; hint?: string } = {};
+  if (t.gates?.fields?.includes(field.name)) out.required = true;
+  const c = t.conclusion;
+  if (c?.field === field.name) {
+    const blocked = c.blocks.map((n) => `“${wf.transitions.find((x) => x.name === n)?.label ?? n}”`).join('、');
+    out.hint = `结论为“${c.negative.join('”或“')}”的，不能办理${blocked}，须重新${t.label}${field.hint ? `；${field.hint}` : ''}`;
+  }
+  return out;
+}
