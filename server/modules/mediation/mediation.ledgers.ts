@@ -73,6 +73,8 @@ export const caseWorkflow = defineWorkflow({
   // performance of the agreement and the parties' application for 司法确认 come after the case is closed: the record
   // follows them by plain edit (decision 0011); the outcome and the dates stay the 办结 step's
   editable: ['performed', 'judicial_confirmation'],
+  // a case is registered while it is being mediated; its outcome is 办结's
+  startValues: { outcome: '正在调解' },
   clocks: [
     {
       id: 'mediate',

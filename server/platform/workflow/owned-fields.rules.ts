@@ -34,13 +34,14 @@ export function derivedFieldMessage(f: Pick<FieldDef, 'label'>, how: string): st
 }
 
 /** what the web form needs to show a field read-only, with the hint saying who fills it */
-export function ownershipMeta(l: LedgerDef, field: string): { ownedBy?: Array<{ transition: string; label: string }>; derived?: string } {
+export function ownershipMeta(l: LedgerDef, field: string): { ownedBy?: Array<{ transition: string; label: string }>; derived?: string; startValue?: string | boolean | number } {
   const wf = l.workflow;
   if (!wf) return {};
   const how = wf.derived?.[field];
   if (how !== undefined) return { derived: `由系统${how}` };
   const owners = fieldOwners(wf).get(field);
-  return owners ? { ownedBy: owners.map((t) => ({ transition: t.name, label: t.label })) } : {};
+  const start = wf.startValues?.[field];
+  return owners ? { ownedBy: owners.map((t) => ({ transition: t.name, label: t.label })), ...(start !== undefined ? { startValue: start } : {}) } : {};
 }
 
 /** the transition that records a conclusion in this field, if any */
@@ -81,6 +82,12 @@ export function ownershipProblems(l: LedgerDef, rolesOf: (t: TransitionDef) => r
   for (const f of Object.keys(wf.derived ?? {})) {
     if (!byName.has(f)) problems.push(`${at}: derived names unknown field ${f}`);
     if (captured.has(f)) problems.push(`${at}: derived field ${f} is also captured by a transition`);
+  }
+  const owned = fieldOwners(wf);
+  for (const [f, v] of Object.entries(wf.startValues ?? {})) {
+    if (!owned.has(f)) problems.push(`${at}: start value for ${f}, which no transition owns`);
+    const opts = byName.get(f)?.options;
+    if (opts && !opts.includes(String(v))) problems.push(`${at}: start value ${String(v)} is not an option of ${f}`);
   }
   if (wf.derived && Object.keys(wf.derived).length && !wf.computeFields) problems.push(`${at}: derived fields without computeFields`);
   for (const t of wf.transitions) {

@@ -90,6 +90,8 @@ export async function guardCreate(ctx: Ctx, l: LedgerDef, values: Readonly<Recor
     const by = owners.get(name);
     const f = l.fields.find((x) => x.name === name);
     if (!by || !f || blank(value)) continue;
+    const start = wf.startValues?.[name];
+    if (start !== undefined && sameValue(f, value, start)) continue;
     if (importer && by.some((t) => can(ctx, transitionPermission(l, t)))) continue;
     breaches.push({ field: f, owners: by, message: ownedFieldMessage(f, by) });
   }

@@ -178,6 +178,8 @@ export interface WorkflowDef {
    * 立案), never a date, an opinion or a conclusion the law asks a step to record. Keep it short, each one reasoned.
    */
   editable?: readonly string[];
+  /** owned fields' values a new record starts with (调解结果 “正在调解”): the create form shows and sends exactly these */
+  startValues?: Readonly<Record<string, string | boolean | number>>;
 }
 
 export function defineWorkflow(def: WorkflowDef): WorkflowDef {

@@ -27,6 +27,8 @@ export interface LedgerField {
   ownedBy?: Array<{ transition: string; label: string }>;
   /** derived by the server from other fields, with how: shown read-only */
   derived?: string;
+  /** the value a new record starts with in an owned field (shown, sent, not chosen) */
+  startValue?: string | boolean | number;
 }
 
 export interface LedgerCan {
