@@ -139,7 +139,11 @@ describe('disclosure: the secrecy review leads to 发布 or to 不予公开', ()
     const res = await createRecord(t, clerk, L, { ...base, title: '关于自有字段测试的通知' });
     expect(res.statusCode, res.body).toBe(200);
     const id = json<{ id: number }>(res).id;
-    expect((await go(clerk, L, id, 'submit_review', { secrecy_submitted_on: daysAgo(4), date: daysAgo(4) })).statusCode).toBe(200);
+    const submitted = await go(clerk, L, id, 'submit_review', { secrecy_submitted_on: daysAgo(4), date: daysAgo(4) });
+    expect(submitted.statusCode).toBe(200);
+    const offered = json<{ transitions: Array<{ name: string; toLabel: string; captures: Array<{ name: string; required: boolean; hint?: string }> }> }>(submitted).transitions.find((x) => x.name === 'review');
+    expect(offered?.toLabel).toBe('同意公开、删除涉密内容后公开→待发布；不予公开→不予公开');
+    expect(offered?.captures.find((c) => c.name === 'secrecy_result')).toMatchObject({ required: true, hint: expect.stringContaining('结论为“不予公开”的，不能办理“发布”') as unknown });
     const forged = await put(clerk, L, id, { secrecy_result: '同意公开', secrecy_reviewer: '张晓燕', secrecy_reviewed_on: daysAgo(3) });
     expect(forged.statusCode).toBe(403);
     expect(detail(forged)).toContain('“保密审查结论”由“保密审查”环节填写');

@@ -123,3 +123,12 @@ export function captureOverlay(wf: WorkflowDef, t: TransitionDef, field: Pick<Fi
   }
   return out;
 }
+
+/** where a review leads when its conclusion decides it: “同意公开、删除涉密内容后公开→待发布；不予公开→不予公开” */
+export function conclusionToLabel(wf: WorkflowDef, t: TransitionDef): string | null {
+  const states = t.conclusion?.states;
+  if (!states) return null;
+  const byState = new Map<string, string[]>();
+  for (const [value, state] of Object.entries(states)) byState.set(state, [...(byState.get(state) ?? []), value]);
+  return [...byState].map(([state, values]) => `${values.join('、')}→${wf.states[state]?.label ?? state}`).join('；');
+}

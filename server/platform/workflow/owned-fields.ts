@@ -9,7 +9,7 @@ import type { GateMiss } from './workflow.engine.ts';
 import { listEvents, type AnyDb } from './workflow.repository.ts';
 import { transitionPermission, type TransitionDef } from './workflow.types.ts';
 
-export { captureOverlay, conclusionState, ownershipMeta } from './owned-fields.rules.ts';
+export { captureOverlay, conclusionState, conclusionToLabel, ownershipMeta } from './owned-fields.rules.ts';
 
 /**
  * Applies the workflow's ownership of its fields to the ordinary create and edit (decision 0011):

@@ -50,7 +50,7 @@ import {
 } from './workflow.repository.ts';
 import { extensionPermission, transitionPermission, type ClockDef, type TransitionDef, type WorkflowDef } from './workflow.types.ts';
 import { intId, isoDate } from '../http/validate.ts';
-import { captureOverlay, conclusionMisses, conclusionState, guardTransitionBody, prepareDerived } from './owned-fields.ts';
+import { captureOverlay, conclusionMisses, conclusionToLabel, conclusionState, guardTransitionBody, prepareDerived } from './owned-fields.ts';
 
 /** reminders flag a clock due soon when at most this many working days are left (setting, default 3) */
 export const DUE_SOON_SETTING = 'reminders.dueSoonDays';
@@ -667,7 +667,7 @@ export async function timeline(ctx: Ctx, l: LedgerDef, id: number): Promise<Time
         name: t.name,
         label: t.label,
         to: t.to ?? state,
-        toLabel: stateLabel(wf, t.to ?? state),
+        toLabel: conclusionToLabel(wf, t) ?? stateLabel(wf, t.to ?? state),
         permitted: can(ctx, transitionPermission(l, t)),
         // what the transition's own form can supply (a captured field, a check on captured values) does not block it
         blockedBy: [...gateMisses(l, t, { values, attachmentKinds: kinds, done }).filter((m) => !(t.captures ?? []).includes(m.path) && !(m.path === 'check' && t.captures?.length)), ...(extraMisses.get(t.name) ?? [])],
