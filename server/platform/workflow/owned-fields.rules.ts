@@ -112,10 +112,15 @@ export function ownershipProblems(l: LedgerDef, rolesOf: (t: TransitionDef) => r
   return problems;
 }
 
-/** a captured field as the transition's own form asks for it: required when its gate needs it, a conclusion saying what it blocks */
-export function captureOverlay(wf: WorkflowDef, t: TransitionDef, field: Pick<FieldDef, 'name' | 'hint'>): { required?: true; hint?: string } {
+/**
+ * a captured field as the transition's own form asks for it: required when its gate needs it and the record does not
+ * hold it yet; a conclusion says what a negative one blocks
+ */
+export function captureOverlay(wf: WorkflowDef, t: TransitionDef, field: Pick<FieldDef, 'name' | 'hint'>, stored: Readonly<Record<string, unknown>> = {}): { required?: true; hint?: string } {
   const out: { required?: true; hint?: string } = {};
-  if (t.gates?.fields?.includes(field.name)) out.required = true;
+  const held = stored[field.name];
+  // a review asks for its conclusion every time: a new review states its own
+  if (t.gates?.fields?.includes(field.name) && (held === null || held === undefined || held === '' || t.conclusion?.field === field.name)) out.required = true;
   const c = t.conclusion;
   if (c?.field === field.name) {
     const blocked = c.blocks.map((n) => `“${wf.transitions.find((x) => x.name === n)?.label ?? n}”`).join('、');

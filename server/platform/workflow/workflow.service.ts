@@ -673,7 +673,7 @@ export async function timeline(ctx: Ctx, l: LedgerDef, id: number): Promise<Time
         blockedBy: [...gateMisses(l, t, { values, attachmentKinds: kinds, done }).filter((m) => !(t.captures ?? []).includes(m.path) && !(m.path === 'check' && t.captures?.length)), ...(extraMisses.get(t.name) ?? [])],
         notBefore: waits.get(t.name)?.notBefore ?? null,
         waitReason: waits.get(t.name)?.reason ?? null,
-        captures: (t.captures ?? []).map((n) => l.fields.find((f) => f.name === n)).filter((f): f is FieldDef => !!f).map((f) => ({ ...fieldMeta(f), ...captureOverlay(wf, t, f) })),
+        captures: (t.captures ?? []).map((n) => l.fields.find((f) => f.name === n)).filter((f): f is FieldDef => !!f).map((f) => ({ ...fieldMeta(f), ...captureOverlay(wf, t, f, values) })),
         note: t.note ?? null,
         extends: (wf.clocks ?? []).filter((c) => clockEffects(c, t.name).includes('extend')).map((c) => c.id),
         dedicated: t.dedicated?.hint ?? null,
