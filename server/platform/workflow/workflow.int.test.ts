@@ -220,9 +220,13 @@ describe('a workflow with gates and a statutory clock', () => {
     const stale = await transition(clerk, other.id, 'file', { version: 99 });
     expect(stale.statusCode).toBe(409);
     expect(json(stale).code).toBe('stale_version');
+    // a field another step records: refused and audited like a plain edit of it (decision 0011)
     const extra = await transition(clerk, other.id, 'file', { decision_no: 'X' });
-    expect(extra.statusCode).toBe(400);
-    expect(json(extra).detail).toBe('以下字段有误：决定书文号');
+    expect(extra.statusCode).toBe(403);
+    expect(json<{ detail: string }>(extra).detail).toMatch(/^“决定书文号”由“.+”环节填写，不能在“.+”中填写$/);
+    // a name no field has is still a plain input error
+    const unknown = await transition(clerk, other.id, 'file', { no_such_field: 'X' });
+    expect(unknown.statusCode).toBe(400);
   });
 
   it('hides another town’s record and its timeline', async () => {
