@@ -133,7 +133,7 @@ function LedgerForm({ meta, record }: { meta: LedgerMeta; record: LedgerRecordDe
               onClick={() => {
                 sessionStorage.removeItem(draftKey(meta.name));
                 form.resetFields();
-                form.setFieldsValue(Object.fromEntries([...meta.fields.map((f) => [f.name, undefined]), ['orgCode', me?.currentOrg?.code]]));
+                form.setFieldsValue({ ...Object.fromEntries([...meta.fields.map((f) => [f.name, undefined]), ['orgCode', me?.currentOrg?.code]]), ...starts });
               }}
             >
               清空重填
