@@ -120,10 +120,12 @@ describe('行政执法 at phone width', () => {
       await act(page, /调查终结/, async (d) => {
         await fillDate(d, '调查终结日期', TODAY);
         await d.getByLabel('违法事实', { exact: true }).fill('当事人在东街占道经营，经责令改正后仍未改正，有现场照片为证');
-        await formItem(d, '是否重大执法决定').getByText('是', { exact: true }).click();
       });
       await expect.poll(() => state(page), WAIT).toBe('调查终结');
-      await act(page, /告知陈述申辩/, async (d) => fillDate(d, '告知日期', TODAY));
+      await act(page, /告知陈述申辩/, async (d) => {
+        await fillDate(d, '告知日期', TODAY);
+        await formItem(d, '已告知听证权利').getByText('是', { exact: true }).click();
+      });
       await expect.poll(() => state(page), WAIT).toBe('已告知');
       // the party's hearing window holds the decision (行政处罚法 art. 64), shown with the day it ends
       await expect.poll(() => page.getByTestId('waiting-decide').textContent(), WAIT).toMatch(/自\d{4}年\d{1,2}月\d{1,2}日起可办理（当事人可在告知后5个工作日内要求听证（行政处罚法第六十四条））/);
@@ -146,7 +148,8 @@ describe('行政执法 at phone width', () => {
         // the generic panel offers no second way to decide
         expect(await page.getByTestId('workflow').getByRole('button', { name: /作出处罚决定/ }).count()).toBe(0);
         await choose(page, '适用裁量基准', '一般处罚');
-        await choose(page, '处罚种类', '罚款');
+        // 责令停产停业 (行政处罚法第六十三条): the system counts the case as 重大, so the legality review comes first
+        await choose(page, '处罚种类', '责令停产停业');
         await page.keyboard.press('Escape');
         await page.getByLabel('罚款金额（元）', { exact: true }).fill('3000');
         await page.getByLabel('处理决定', { exact: true }).fill('给予警告，并处罚款3000元');
@@ -167,6 +170,7 @@ describe('行政执法 at phone width', () => {
         await fillDate(d, '法制审核日期', TODAY);
         await d.getByLabel('法制审核人员', { exact: true }).fill('黄律衡');
         await d.getByLabel('法制审核意见', { exact: true }).fill('事实清楚，证据确凿，适用依据正确，程序合法，裁量适当，同意。');
+        await choose(page, '法制审核结论', /^同意$/);
       });
     });
 

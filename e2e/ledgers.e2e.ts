@@ -86,7 +86,8 @@ describe('the ledger pages', () => {
       await page.getByLabel('当事人人数', { exact: true }).fill('2');
       await choose(page, '受理调委会', '调解委员会');
       await choose(page, '承办调解员', '');
-      await choose(page, '调解结果', '正在调解');
+      // 调解结果 starts as 正在调解 and belongs to 办结: shown, not chosen
+      expect(await formItem(page, '调解结果').textContent()).toContain('正在调解');
       await page.getByRole('button', { name: /保\s*存/ }).click();
       await expect.poll(() => fieldError(page, '申请人证件号码').textContent(), WAIT).toContain('须为有效的居民身份证号码');
       await page.getByTestId('form-problem').waitFor();

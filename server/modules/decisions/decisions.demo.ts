@@ -125,6 +125,7 @@ function decisionRow(r: Rng, org: string, year: number, title: string, topic: re
   Object.assign(values, {
     lr_date: lr,
     lr_evidence: '经司法所（法律顾问）合法性审查，出具合法性审查意见书，认为草案合法。',
+    lr_conclusion: '合法',
     cd_date: cd,
     cd_meeting: org === COUNTY ? '县人民政府常务会议' : '党委会议',
     participants: [...members, leader].join('、'),

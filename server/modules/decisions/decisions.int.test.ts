@@ -60,19 +60,21 @@ describe('a major decision', () => {
       orgCode: TOWN, title: '集镇停车场建设项目', proposing_unit: '规划建设办', started_on: daysFrom(-60),
       pp_result: '已完成', pp_date: daysFrom(-20), pp_evidence: '网站公开征求意见30日',
       er_result: '依法不适用', er_skip_reason: '不涉及专业技术问题',
-      lr_date: daysFrom(-10), lr_evidence: '合法性审查意见：合法',
       cd_date: daysFrom(-5), cd_meeting: '党委会议', participants: '甲、乙、丙', speaking_order: '甲、丙、乙', principal_leader: '丙', cd_evidence: '会议同意',
     });
     expect(res.statusCode, res.body).toBe(200);
     id = json<{ id: number }>(res).id;
+    // the legality review is the legal reviewer's own step (decision 0011)
+    const lr = await transition(legal, 'decisions.decision', id, 'legality_review', { lr_date: daysFrom(-10), lr_evidence: '合法性审查意见：合法', lr_conclusion: '合法', date: daysFrom(-10) });
+    expect(lr.statusCode, lr.body).toBe(200);
     const refused = await transition(reviewer, 'decisions.decision', id, 'decide', { decided_on: daysFrom(-5), decision_result: '通过', date: daysFrom(-5) });
     expect(refused.statusCode).toBe(422);
     const problem = json<{ code: string; detail: string }>(refused);
     expect(problem.code).toBe('gate_refused');
     expect(problem.detail).toContain('风险评估');
     expect(problem.detail).not.toContain('公众参与');
-    // an edit cannot record the decision date either
-    expect((await edit(clerk, 'decisions.decision', id, { decided_on: daysFrom(-5) })).statusCode).toBe(400);
+    // an edit cannot record the decision date either: it belongs to the decision step
+    expect((await edit(clerk, 'decisions.decision', id, { decided_on: daysFrom(-5) })).statusCode).toBe(403);
   });
   it('is made once the missing procedure is recorded, with a warning when the leader did not speak last', async () => {
     const rec = await transition(clerk, 'decisions.decision', id, 'record_procedures', { ra_result: '依法不适用', ra_skip_reason: '不涉及社会稳定风险', date: daysFrom(-6) });
@@ -90,11 +92,11 @@ describe('a major decision', () => {
       draft_published: true, comment_from: daysFrom(0), comment_to: daysFrom(30), summary: '改造方案',
       pp_result: '已完成', pp_date: daysFrom(0), pp_evidence: '网站公开征求意见',
       er_result: '依法不适用', er_skip_reason: '不涉及专业技术问题', ra_result: '依法不适用', ra_skip_reason: '不涉及社会稳定风险',
-      lr_date: daysFrom(0), lr_evidence: '合法性审查意见：合法',
       cd_date: daysFrom(0), cd_meeting: '党委会议', participants: '甲、乙、丙', speaking_order: '甲、乙、丙', principal_leader: '丙', cd_evidence: '会议同意',
     });
     expect(res.statusCode, res.body).toBe(200);
     const other = json<{ id: number }>(res).id;
+    expect((await transition(legal, 'decisions.decision', other, 'legality_review', { lr_date: daysFrom(0), lr_evidence: '合法性审查意见：合法', lr_conclusion: '合法' })).statusCode).toBe(200);
     expect((await createRecord(t, clerk, 'decisions.comment', { orgCode: TOWN, decision: other, summary: '建议保留早市', content: '建议保留早市。', channel: '网站', submitted_on: daysFrom(0) })).statusCode).toBe(200);
     const refused = await transition(reviewer, 'decisions.decision', other, 'decide', { decided_on: daysFrom(0), decision_result: '通过' });
     expect(refused.statusCode, refused.body).toBe(422);
@@ -214,10 +216,10 @@ describe('the decision checklist', () => {
     const res = await createRecord(t, clerk, 'decisions.decision', {
       orgCode: TOWN, title: '农贸市场提升改造', proposing_unit: '经济发展办', started_on: daysFrom(-40),
       pp_result: '依法不适用', pp_skip_reason: '涉及国家秘密',
-      lr_date: daysFrom(-10), lr_evidence: '合法',
       cd_date: daysFrom(-3), cd_meeting: '党委会议', participants: '甲、乙、丙', speaking_order: '丙、甲、乙', principal_leader: '丙', cd_evidence: '同意',
     });
     const id = json<{ id: number }>(res).id;
+    expect((await transition(legal, 'decisions.decision', id, 'legality_review', { lr_date: daysFrom(-10), lr_evidence: '合法', lr_conclusion: '合法', date: daysFrom(-10) })).statusCode).toBe(200);
     const list = json<{ ready: boolean; procedures: Array<{ key: string; status: string; missing: string | null; text: string | null }>; meeting: { warning: string | null; speakers: string[] } }>(await t.request(clerk, { method: 'GET', url: `/api/decisions/${id}/checklist` }));
     expect(list.ready).toBe(false);
     expect(list.procedures.map((p) => [p.key, p.status])).toEqual([['pp', 'skipped'], ['er', 'missing'], ['ra', 'missing'], ['lr', 'done'], ['cd', 'done']]);

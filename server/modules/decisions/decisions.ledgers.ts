@@ -36,6 +36,9 @@ export const catalogLedger = defineLedger({
   ],
 });
 
+/** 合法性审查 (条例 art. 28): lawful, lawful once changed, or unlawful */
+export const LR_CONCLUSIONS = ['合法', '修改后合法', '不合法'] as const;
+
 const procedureFields = (key: string, label: string, skippable: boolean): FieldDef[] => [
   ...(skippable ? [{ name: `${key}_result`, label: `${label}情况`, type: 'dict', options: PROCEDURE_RESULTS, filter: true, group: label } as FieldDef] : []),
   { name: `${key}_date`, label: `${label}完成日期`, type: 'date', group: label },
@@ -68,6 +71,7 @@ export const decisionLedger = defineLedger({
     ...procedureFields('er', '专家论证', true),
     ...procedureFields('ra', '风险评估', true),
     ...procedureFields('lr', '合法性审查', false),
+    { name: 'lr_conclusion', label: '合法性审查结论', type: 'dict', options: LR_CONCLUSIONS, filter: true, group: '合法性审查', hint: '结论为“不合法”的，不得作出决定，须重新审查' },
     { name: 'cd_date', label: '集体讨论会议日期', type: 'date', filter: true, group: '集体讨论决定' },
     { name: 'cd_meeting', label: '会议名称', type: 'text', maxLength: 60, group: '集体讨论决定', hint: '如“镇党委会议”“镇政府常务会议”' },
     { name: 'participants', label: '参会人员', type: 'textarea', maxLength: 1000, group: '集体讨论决定' },

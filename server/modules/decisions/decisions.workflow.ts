@@ -6,7 +6,7 @@ const set = (v: unknown): boolean => v !== null && v !== undefined && v !== '';
 /** the setting that replaces the 30-day public comment period a decision waits for (条例 art. 15: 一般不少于30日) */
 export const COMMENT_DAYS_SETTING = 'gate.decisions.commentDays';
 
-const PROCEDURE_FIELDS = ['pp_result', 'pp_date', 'pp_evidence', 'pp_skip_reason', 'er_result', 'er_date', 'er_evidence', 'er_skip_reason', 'ra_result', 'ra_date', 'ra_evidence', 'ra_skip_reason', 'lr_date', 'lr_evidence'];
+const PROCEDURE_FIELDS = ['pp_result', 'pp_date', 'pp_evidence', 'pp_skip_reason', 'er_result', 'er_date', 'er_evidence', 'er_skip_reason', 'ra_result', 'ra_date', 'ra_evidence', 'ra_skip_reason'];
 const MEETING_FIELDS = ['cd_date', 'cd_meeting', 'participants', 'speaking_order', 'principal_leader', 'cd_evidence'];
 
 /**
@@ -47,6 +47,16 @@ export function decisionWorkflow(): WorkflowDef {
         },
       },
       { name: 'record_procedures', label: '记录法定程序', from: ['drafting', 'consulting'], captures: PROCEDURE_FIELDS },
+      // 条例 arts. 25–28: the legality review is the reviewing office's own step, with its conclusion; 不合法 blocks the decision
+      {
+        name: 'legality_review',
+        label: '合法性审查',
+        from: ['drafting', 'consulting'],
+        roles: ['legal_reviewer', 'county_admin'],
+        captures: ['lr_date', 'lr_evidence', 'lr_conclusion'],
+        gates: { fields: ['lr_date', 'lr_evidence', 'lr_conclusion'] },
+        conclusion: { field: 'lr_conclusion', negative: ['不合法'], blocks: ['decide'] },
+      },
       { name: 'record_meeting', label: '记录集体讨论', from: ['drafting', 'consulting'], captures: MEETING_FIELDS },
       {
         name: 'decide',

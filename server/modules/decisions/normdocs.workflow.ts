@@ -48,11 +48,13 @@ export function normdocWorkflow(): WorkflowDef {
       {
         name: 'legality_review',
         label: '合法性审核',
-        from: ['commenting'],
+        // again after 不合法: the new review replaces it
+        from: ['commenting', 'reviewed'],
         to: 'reviewed',
         roles: ['legal_reviewer', 'reviewer', 'county_admin'],
         captures: ['legality_review_on', 'legality_conclusion', 'legality_opinion', 'comment_summary'],
         gates: { fields: ['legality_review_on', 'legality_conclusion', 'legality_opinion'] },
+        conclusion: { field: 'legality_conclusion', negative: ['不合法'], blocks: ['deliberate'] },
       },
       {
         name: 'deliberate',
@@ -60,7 +62,8 @@ export function normdocWorkflow(): WorkflowDef {
         from: ['reviewed'],
         to: 'deliberated',
         captures: ['deliberation_on', 'deliberation_meeting'],
-        gates: { fields: ['deliberation_on', 'deliberation_meeting'], checks: [{ message: '合法性审核结论为“不合法”的，不得提交集体审议', check: (v) => v['legality_conclusion'] !== '不合法' }] },
+        // a 不合法 conclusion blocks it (legality_review's conclusion), until a new review
+        gates: { fields: ['deliberation_on', 'deliberation_meeting'] },
       },
       { name: 'publish', label: '公布', from: ['deliberated'], to: 'published', captures: ['doc_no', 'publish_on', 'valid_until', 'effect'], gates: { fields: ['doc_no', 'publish_on', 'valid_until'], checks: [{ message: '效力状态须为“现行有效”', check: (v) => v['effect'] === '现行有效' }] } },
       { name: 'file', label: '报送备案', from: ['published'], to: 'filed', captures: ['filed_on', 'filed_to'], gates: { fields: ['filed_on', 'filed_to'] } },

@@ -91,9 +91,14 @@ describe('the public site', () => {
   it('never shows an unpublished or secrecy-pending item, and finds published ones by full text', async () => {
     const pending = await createRecord(t, clerk, 'disclosure.item', { ...base, title: '关于甲乙丙试点工作的通知（送审中）', secrecy_submitted_on: `${lastYear}-06-01` });
     expect(pending.statusCode, pending.body).toBe(200);
-    const approved = await createRecord(t, clerk, 'disclosure.item', { ...base, ...reviewed, title: '关于甲乙丙试点工作的通知（待发布）' });
+    // records brought in with their secrecy review: by someone who may review (decision 0011), never by a clerk
+    const importer = await t.login('reviewer');
+    const byClerk = await createRecord(t, clerk, 'disclosure.item', { ...base, ...reviewed, title: '办事员自填审查结论' });
+    expect(byClerk.statusCode, byClerk.body).toBe(403);
+    expect(byClerk.body).toContain('“保密审查结论”由“保密审查”环节填写');
+    const approved = await createRecord(t, importer, 'disclosure.item', { ...base, ...reviewed, title: '关于甲乙丙试点工作的通知（待发布）' });
     expect(approved.statusCode, approved.body).toBe(200);
-    const published = await createRecord(t, clerk, 'disclosure.item', { ...base, ...reviewed, title: '关于甲乙丙试点工作的通知', content: '请各村做好犀牛湾水库巡查工作。', published_on: `${lastYear}-06-03`, channels: ['政府网站'] });
+    const published = await createRecord(t, importer, 'disclosure.item', { ...base, ...reviewed, title: '关于甲乙丙试点工作的通知', content: '请各村做好犀牛湾水库巡查工作。', published_on: `${lastYear}-06-03`, channels: ['政府网站'] });
     expect(published.statusCode, published.body).toBe(200);
     // publishing without a review that allows it is refused outright
     expect(refusal(await createRecord(t, clerk, 'disclosure.item', { ...base, title: '未审查即发布', published_on: `${lastYear}-06-03` })).map((e) => e.message).join()).toContain('未经保密审查同意公开的信息不得发布');
@@ -215,9 +220,10 @@ describe('补正 within 7 working days of receipt (政府信息公开条例 art.
     const id = await apply('城关依申〔2025〕T02号');
     const late = await t.request(clerk, { method: 'POST', url: `/api/ledgers/disclosure.application/${id}/transitions/request_supplement`, payload: { date: '2025-10-15', supplement_requested_on: '2025-10-15', version: await version(id) } });
     expect(refusal(late)).toContainEqual(expect.objectContaining({ path: 'supplement_requested_on', message: expect.stringContaining('告知补正日期：应在收到申请之日起7个工作日内（最迟2025-10-14）') as unknown }));
-    // the same through an edit of the record
     const edit = await t.request(clerk, { method: 'PUT', url: `/api/ledgers/disclosure.application/${id}`, payload: { supplement_requested_on: '2025-10-20', version: await version(id) } });
-    expect(refusal(edit).map((e) => e.path)).toContain('supplement_requested_on');
+    // the same through an edit of the record: the date belongs to the 告知补正 step
+    expect(edit.statusCode, edit.body).toBe(403);
+    expect(edit.body).toContain('“告知补正日期”由“告知补正”环节填写');
     const onTime = await t.request(clerk, { method: 'POST', url: `/api/ledgers/disclosure.application/${id}/transitions/request_supplement`, payload: { date: '2025-10-14', supplement_requested_on: '2025-10-14', version: await version(id) } });
     expect(onTime.statusCode, onTime.body).toBe(200);
   });

@@ -32,8 +32,10 @@ export function itemWorkflow(): WorkflowDef {
         label: '保密审查',
         from: ['reviewing'],
         roles: ['reviewer', 'legal_reviewer', 'leader', 'county_admin'],
-        captures: ['secrecy_result', 'secrecy_reviewer', 'secrecy_reviewed_on'],
+        captures: ['secrecy_result', 'secrecy_reviewer', 'secrecy_reviewed_on', 'secrecy_opinion'],
         gates: { fields: ['secrecy_result', 'secrecy_reviewer', 'secrecy_reviewed_on'] },
+        // the conclusion decides where the item goes: agreed items wait for 发布, the others are not published
+        conclusion: { field: 'secrecy_result', negative: ['不予公开'], blocks: ['publish'], states: { 同意公开: 'approved', 删除涉密内容后公开: 'approved', 不予公开: 'withheld' } },
       },
       {
         name: 'publish',

@@ -4,12 +4,14 @@ import { addWorkingDays } from '../../platform/calendar/calendar.ts';
 import { loadCalendar } from '../../platform/calendar/calendar.repository.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { seedLedger } from '../../platform/ledger/ledger.seed.ts';
-import { updateRecord } from '../../platform/ledger/ledger.service.ts';
+import { applyTransition } from '../../platform/workflow/workflow.service.ts';
+import { transitionPermission } from '../../platform/workflow/workflow.types.ts';
 import type { Platform } from '../../platform/module.ts';
 import { caseLedger, DOMAINS, INDUSTRIES } from './enforcement.ledgers.ts';
 import { createDraw } from './enforcement.service.ts';
 import { publishCatalog } from './enforcement.catalog.ts';
 import { amountBand, publishedInTime } from './enforcement.rules.ts';
+import { HEARING_DEFAULTS, hearingGrounds } from './enforcement.hearing.ts';
 
 type Domain = (typeof DOMAINS)[number];
 
@@ -99,6 +101,9 @@ export async function seedEnforcementDemo(ctx: Ctx, platform: Platform): Promise
     }
   };
   const today = w.to;
+  // inspection results are recorded through the case's own steps, by someone who may record them
+  const inspectSteps = (caseLedger.workflow?.transitions ?? []).filter((t) => t.name === 'inspect' || t.name === 'follow_up').map((t) => transitionPermission(caseLedger, t));
+  const inspector: Ctx = { ...ctx, actor: { ...ctx.actor, permissions: new Set([...ctx.actor.permissions, ...inspectSteps]) } };
   const shared = Array.from({ length: 6 }, () => ({ name: companyName(r), uscc: uscc(r) }));
   const countyCases: Array<{ orgCode: string; values: Record<string, unknown> }> = [];
   for (const town of DEMO_TOWN_CODES) {
@@ -175,11 +180,14 @@ export async function seedEnforcementDemo(ctx: Ctx, platform: Platform): Promise
           steps[field] = d;
           return true;
         };
-        const major = r.chance(0.2);
-        const level = major ? 3 : r.weighted([[0, 10], [1, 30], [2, 50], [3, 10]] as const);
+        const heavy = r.chance(0.2);
+        const level = heavy ? 3 : r.weighted([[0, 10], [1, 30], [2, 50], [3, 10]] as const);
         const b = benchOf(m.id, level);
         const amount = level === 0 ? 0 : Math.round((b.min + r.next() * (b.max - b.min)) / 100) * 100;
-        const departure = !major && r.chance(0.05);
+        // 重大 and the hearing right follow from the intended penalty (行政处罚法第六十三条), as the system derives them
+        const kinds = level === 0 ? ['不予处罚'] : ['警告', '罚款'];
+        const major = hearingGrounds({ case_type: '行政处罚', party_kind: person ? '个人' : '单位', penalty_kinds: kinds, amount }, HEARING_DEFAULTS).length > 0;
+        const departure = !major && r.chance(0.05) && hearingGrounds({ case_type: '行政处罚', party_kind: person ? '个人' : '单位', penalty_kinds: kinds, amount: b.max + 1000 }, HEARING_DEFAULTS).length === 0;
         if (step('filed_on', 1, 5) && step('investigated_on', 10, 35) && (!major || step('review_on', 2, 5)) && step('notified_on', 1, 3)) step('decided_on', 6, 12, firstDecisionDay(d));
         const decided = steps['decided_on'];
         if (decided) {
@@ -202,16 +210,16 @@ export async function seedEnforcementDemo(ctx: Ctx, platform: Platform): Promise
           party_phone: mobile(r),
           party_address: `${name}${village(r, town)}`,
           ...(person ? { party_id_number: idNumber(r) } : { party_uscc: uscc(r), legal_rep: personName(r) }),
-          major,
           ...steps,
+          ...(steps['notified_on'] && major ? { hearing_right_notified: true } : {}),
         };
         if (steps['filed_on']) values['filing_approver'] = personName(r);
         if (steps['investigated_on']) values['facts'] = `经查，当事人存在${m.act}的行为，有现场检查笔录、询问笔录、照片等证据为证。`;
-        if (steps['review_on']) Object.assign(values, { reviewer: personName(r), review_opinion: '事实清楚，证据确凿，适用依据正确，程序合法，裁量适当，同意。' });
+        if (steps['review_on']) Object.assign(values, { reviewer: personName(r), review_opinion: '事实清楚，证据确凿，适用依据正确，程序合法，裁量适当，同意。', review_conclusion: '同意' });
         if (decided) {
           const amt = departure ? b.max + 1000 : amount;
           Object.assign(values, {
-            penalty_kinds: level === 0 ? ['不予处罚'] : ['警告', '罚款'],
+            penalty_kinds: kinds,
             amount: amt,
             benchmark: b.id,
             benchmark_min: b.min,
@@ -250,9 +258,11 @@ export async function seedEnforcementDemo(ctx: Ctx, platform: Platform): Promise
           const on = addDays(drawnOn, r.int(5, 25));
           if (on >= today) continue;
           const result = r.weighted([['合格', 75], ['责令整改', 22], ['转立案', 3]] as const);
-          const values: Record<string, unknown> = { version: 1, inspection_result: result, inspection_record: `按抽查任务现场检查，${result === '合格' ? '未发现违法行为' : '发现存在问题，已当场告知'}。`, closed_on: on };
-          if (result === '责令整改') Object.assign(values, { rectify_due_on: addDays(on, 15), ...(addDays(on, 20) < today ? { followed_up_on: addDays(on, 20), follow_up_result: '已整改' } : {}) });
-          await updateRecord(ctx, caseLedger, id, values, platform.ledgers);
+          // the inspector records the result through the workflow's own steps, as on the case page
+          const values: Record<string, unknown> = { date: on, inspection_result: result, inspection_record: `按抽查任务现场检查，${result === '合格' ? '未发现违法行为' : '发现存在问题，已当场告知'}。`, closed_on: on };
+          if (result === '责令整改') values['rectify_due_on'] = addDays(on, 15);
+          await applyTransition(inspector, platform, caseLedger, id, 'inspect', values);
+          if (result === '责令整改' && addDays(on, 20) < today) await applyTransition(inspector, platform, caseLedger, id, 'follow_up', { date: addDays(on, 20), followed_up_on: addDays(on, 20), follow_up_result: '已整改' });
         }
       }
     }

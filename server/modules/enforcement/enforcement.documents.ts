@@ -58,7 +58,8 @@ export function caseDocument(kind: DocumentKind, c: CaseForDocument, number: str
       blocks.push(
         { kind: 'para', text: `${s(v['party_name'])}：` },
         { kind: 'para', text: `经查，${s(v['facts'])}。你（单位）的上述行为违反了${basis}的规定。依据《中华人民共和国行政处罚法》第四十四条、第四十五条、第六十三条、第六十四条，本机关拟对你（单位）作出如下行政处罚：${s(v['decision_result'])}。`, indent: true },
-        { kind: 'para', text: '你（单位）有权进行陈述和申辩；符合听证条件的，有权在收到本告知书之日起五日内提出听证申请。逾期未提出的，视为放弃上述权利。', indent: true },
+        // the notice records whether it told the party of the hearing right (行政处罚法第六十三条、第六十四条)
+        { kind: 'para', text: v['hearing_right_notified'] === true ? '你（单位）有权进行陈述和申辩，并有权要求听证；要求听证的，应当在收到本告知书之日起五日内提出。逾期未提出的，视为放弃上述权利。' : '你（单位）有权进行陈述和申辩；符合听证条件的，有权在收到本告知书之日起五日内提出听证申请。逾期未提出的，视为放弃上述权利。', indent: true },
       );
       break;
     case 'decision':

@@ -147,20 +147,21 @@ describe('a penalty case from 案源登记 to 结案 and 公示', () => {
     expect(res.statusCode, res.body).toBe(200);
     id = json<{ id: number }>(res).id;
     expect((await go(leader, id, 'file', { filed_on: daysAgo(19), filing_approver: '李局长' })).statusCode).toBe(200);
-    expect((await go(clerk, id, 'conclude_investigation', { investigated_on: daysAgo(18), facts: '当事人在东街占道经营，经责令仍未改正', major: true })).statusCode).toBe(200);
+    expect((await go(clerk, id, 'conclude_investigation', { investigated_on: daysAgo(18), facts: '当事人在东街占道经营，经责令仍未改正' })).statusCode).toBe(200);
     // 17 days before the decision below: past the 5-working-day hearing window even across the Spring Festival
-    const notified = await go(clerk, id, 'notify', { notified_on: daysAgo(18) });
+    const notified = await go(clerk, id, 'notify', { notified_on: daysAgo(18), hearing_right_notified: true });
     expect(notified.statusCode, notified.body).toBe(200);
   });
 
   it('refuses the decision of a major case before the legality review', async () => {
-    const res = await t.request(leader, { method: 'POST', url: `/api/enforcement/cases/${id}/decide`, payload: { benchmark: bench.id, decided_on: daysAgo(1), decision_result: '罚款', penalty_kinds: ['罚款'], amount: bench.min } });
+    // 责令停产停业 is a 行政处罚法 art. 63 penalty: the case is 重大 by the system's reckoning, not by a tick
+    const res = await t.request(leader, { method: 'POST', url: `/api/enforcement/cases/${id}/decide`, payload: { benchmark: bench.id, decided_on: daysAgo(1), decision_result: '罚款并责令停产停业', penalty_kinds: ['罚款', '责令停产停业'], amount: bench.min } });
     expect(res.statusCode, res.body).toBe(422);
     expect(problem(res).detail).toContain('法制审核');
   });
 
   it('refuses an amount outside the benchmark without a reason, then accepts it within', async () => {
-    const review = await go(legal, id, 'legality_review', { review_on: daysAgo(5), reviewer: '法制审核员', review_opinion: '事实清楚，程序合法，同意' });
+    const review = await go(legal, id, 'legality_review', { review_on: daysAgo(5), reviewer: '法制审核员', review_opinion: '事实清楚，程序合法，同意', review_conclusion: '同意' });
     expect(review.statusCode, review.body).toBe(200);
     const outside = await t.request(leader, { method: 'POST', url: `/api/enforcement/cases/${id}/decide`, payload: { benchmark: bench.id, decided_on: daysAgo(1), decision_result: '罚款', penalty_kinds: ['罚款'], amount: bench.max + 500 } });
     expect(outside.statusCode, outside.body).toBe(422);
@@ -183,10 +184,11 @@ describe('a penalty case from 案源登记 to 结案 and 公示', () => {
       const cur = json<{ version: number }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${CASES}/${id}` }));
       return t.request(clerk, { method: 'PUT', url: `/api/ledgers/${CASES}/${id}`, payload: { ...values, version: cur.version } });
     };
+    // and the fine itself belongs to the decision step: a plain edit cannot change it (decision 0011)
     const widened = await edit({ benchmark_min: 0, benchmark_max: 9_999_999, amount: bench.max + 500 });
-    expect(widened.statusCode, widened.body).toBe(400);
-    expect(problem(widened).detail).toContain('偏离裁量基准的理由');
-    expect((await edit({ benchmark_max: 9_999_999 })).statusCode).toBe(200);
+    expect(widened.statusCode, widened.body).toBe(403);
+    expect(problem(widened).detail).toContain('“罚款金额（元）”由“作出处罚决定”环节填写');
+    expect((await edit({ benchmark_max: 9_999_999 })).statusCode).toBe(403);
     const kept = json<{ values: Record<string, unknown> }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${CASES}/${id}` }));
     expect(Number(kept.values['benchmark_max'])).toBe(bench.max);
     // the publication deadline: 7 working days after the decision, at least 9 calendar days later

@@ -9,6 +9,8 @@ export const CASE_TYPES = ['行政处罚', '行政检查', '行政强制'] as co
 export const DOMAINS = ['经营行为', '农业', '安全生产', '城管', '林业', '生态环境', '自然资源', '市场监管', '卫生健康', '文化旅游', '其他'] as const;
 export const SOURCES = ['日常巡查', '投诉举报', '上级交办', '部门移送', '双随机抽查', '其他'] as const;
 export const INSPECTION_RESULTS = ['合格', '责令整改', '转立案'] as const;
+// 法制审核 (国办发〔2018〕118号): the reviewer agrees, agrees once the draft is changed, or does not agree
+export const REVIEW_CONCLUSIONS = ['同意', '修改后同意', '不同意'] as const;
 export const PENALTY_KINDS = ['警告', '通报批评', '罚款', '没收违法所得', '没收非法财物', '暂扣许可证件', '降低资质等级', '吊销许可证件', '限制开展生产经营活动', '责令停产停业', '责令关闭', '限制从业', '不予处罚'] as const;
 export const EXECUTIONS = ['自觉履行', '分期缴纳', '强制执行', '申请法院强制执行', '未履行'] as const;
 export const INDUSTRIES = ['餐饮', '零售', '建筑施工', '农资经营', '养殖', '加工制造', '危化品', '林木经营', '娱乐场所', '个体工商户', '其他'] as const;
@@ -99,11 +101,14 @@ export const caseLedger = defineLedger({
     { name: 'filing_approver', label: '立案审批人', type: 'text', maxLength: 40, group: '立案调查' },
     { name: 'investigated_on', label: '调查终结日期', type: 'date', group: '立案调查' },
     { name: 'facts', label: '违法事实', type: 'textarea', maxLength: 5000, searchable: true, group: '立案调查' },
-    { name: 'major', label: '是否重大执法决定', type: 'bool', filter: true, group: '法制审核', hint: '重大执法决定须经法制审核后方可作出' },
+    { name: 'major', label: '是否重大执法决定', type: 'bool', filter: true, group: '法制审核', hint: '按处罚种类、金额和当事人类型自动认定（行政处罚法第六十三条情形）；重大执法决定须经法制审核后方可作出' },
     { name: 'review_on', label: '法制审核日期', type: 'date', group: '法制审核' },
     { name: 'reviewer', label: '法制审核人员', type: 'text', maxLength: 40, group: '法制审核' },
     { name: 'review_opinion', label: '法制审核意见', type: 'textarea', maxLength: 2000, group: '法制审核' },
+    { name: 'review_conclusion', label: '法制审核结论', type: 'dict', options: REVIEW_CONCLUSIONS, filter: true, group: '法制审核', hint: '审核结论为“不同意”的，不得作出决定，须重新审核' },
     { name: 'notified_on', label: '告知日期', type: 'date', group: '告知听证' },
+    { name: 'hearing_right_notified', label: '已告知听证权利', type: 'bool', group: '告知听证', hint: '拟作出行政处罚法第六十三条所列处罚的，告知时须告知当事人有要求听证的权利' },
+    { name: 'hearing_required', label: '应告知听证权利', type: 'bool', filter: true, group: '告知听证', hint: '按处罚种类、金额和当事人类型自动认定（行政处罚法第六十三条）' },
     { name: 'hearing_requested_on', label: '听证申请日期', type: 'date', group: '告知听证', hint: '当事人在告知后5日内提出' },
     { name: 'hearing_notice_on', label: '听证通知日期', type: 'date', group: '告知听证', hint: '举行听证7日前通知' },
     { name: 'hearing_on', label: '听证日期', type: 'date', group: '告知听证' },
@@ -112,6 +117,7 @@ export const caseLedger = defineLedger({
     { name: 'decision_result', label: '处理决定', type: 'textarea', maxLength: 2000, group: '决定' },
     { name: 'penalty_kinds', label: '处罚种类', type: 'dicts', options: PENALTY_KINDS, filter: true, group: '决定' },
     { name: 'amount', label: '罚款金额（元）', type: 'decimal', min: 0, group: '决定' },
+    { name: 'confiscated_value', label: '没收违法所得、非法财物价值（元）', type: 'decimal', min: 0, group: '决定' },
     { name: 'amount_band', label: '罚款金额区间', type: 'dict', options: AMOUNT_BANDS, filter: true, group: '决定', hint: '作出决定时按罚款金额自动确定' },
     { name: 'benchmark', label: '适用裁量基准', type: 'ref', ref: 'enforcement.benchmark', group: '决定' },
     { name: 'benchmark_min', label: '裁量基准下限（元）', type: 'decimal', min: 0, group: '决定', hint: '由所选裁量基准自动带出，不能手工修改', copiedFrom: { ref: 'benchmark', field: 'min_amount' } },

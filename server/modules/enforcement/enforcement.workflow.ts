@@ -1,5 +1,6 @@
 import { filled } from '../../platform/ledger/rules.ts';
 import { defineWorkflow, type GateCheck, type WorkflowDef } from '../../platform/workflow/workflow.types.ts';
+import { hearingFacts, hearingOffered, loadHearingThresholds } from './enforcement.hearing.ts';
 import { amountBand, benchmarkProblem, legalityReviewMissing, publishedInTime } from './enforcement.rules.ts';
 
 const PENALTY = '行政处罚';
@@ -12,6 +13,11 @@ const withinBenchmark: GateCheck = { message: '罚款金额不在裁量基准范
 const heard: GateCheck = {
   message: '当事人已要求听证，须先举行听证并记录听证日期（行政处罚法第六十四条、第六十五条）',
   check: (v) => !filled(v, 'hearing_requested_on') || filled(v, 'rights_waived_on') || (filled(v, 'hearing_on') && (!filled(v, 'decided_on') || String(v['decided_on']) >= String(v['hearing_on']))),
+};
+// 行政处罚法 arts. 63–64: a penalty of the art. 63 kinds is decided only after the party was told of the right to a hearing
+const hearingRight: GateCheck = {
+  message: '拟作出的处罚属于行政处罚法第六十三条应告知听证权利的情形，告知时未告知当事人有要求听证的权利：须先告知听证权利',
+  check: hearingOffered,
 };
 const benchmarkChosen: GateCheck = { message: '处以罚款的，须先选择适用的裁量基准（情形）', check: (v) => benchmarkProblem(v) !== 'no_benchmark' };
 
@@ -45,7 +51,16 @@ export function caseWorkflow(): WorkflowDef {
       if (filled(v, 'filed_on')) return 'filed';
       return 'registered';
     },
-    computeFields: (v) => ({ amount_band: amountBand(v), published_in_time: publishedInTime(v) }),
+    computeFields: (v) => ({ amount_band: amountBand(v), published_in_time: publishedInTime(v), ...hearingFacts(v) }),
+    derived: {
+      amount_band: '按罚款金额自动确定',
+      published_in_time: '按公示日期是否晚于公示期限自动判断',
+      major: '按处罚种类、罚款（没收）金额和当事人类型自动认定（行政处罚法第六十三条情形属重大执法决定）',
+      hearing_required: '按处罚种类、罚款（没收）金额和当事人类型自动认定（行政处罚法第六十三条）',
+    },
+    loadSettings: loadHearingThresholds,
+    // the 承办人 is named at 立案 for convenience; staff change during a case and the record follows them
+    editable: ['handler'],
     transitions: [
       // inspections: the on-site record and its result close the inspection (转立案 opens a new penalty case)
       {
@@ -67,10 +82,19 @@ export function caseWorkflow(): WorkflowDef {
         gates: { fields: ['filed_on', 'filing_approver'], checks: [{ message: '行政检查案件不需立案，请记录检查结果', check: (v) => v['case_type'] !== '行政检查' }] },
       },
       { name: 'drop', label: '不予立案', from: ['registered'], to: 'dropped', note: 'required' },
-      { name: 'conclude_investigation', label: '调查终结', from: ['filed'], to: 'investigated', captures: ['investigated_on', 'facts', 'major'], gates: { fields: ['investigated_on', 'facts'] } },
-      { name: 'legality_review', label: '法制审核', from: ['investigated', 'notified'], roles: ['legal_reviewer'], captures: ['review_on', 'reviewer', 'review_opinion'], gates: { fields: ['review_on', 'reviewer', 'review_opinion'] } },
+      { name: 'conclude_investigation', label: '调查终结', from: ['filed'], to: 'investigated', captures: ['investigated_on', 'facts'], gates: { fields: ['investigated_on', 'facts'] } },
+      {
+        name: 'legality_review',
+        label: '法制审核',
+        from: ['investigated', 'notified'],
+        roles: ['legal_reviewer'],
+        captures: ['review_on', 'reviewer', 'review_opinion', 'review_conclusion'],
+        gates: { fields: ['review_on', 'reviewer', 'review_opinion', 'review_conclusion'] },
+        // 不同意: no decision until the reviewer records a new review
+        conclusion: { field: 'review_conclusion', negative: ['不同意'], blocks: ['decide'] },
+      },
       // 行政处罚法 arts. 44–45, 63–64: notice of the intended penalty and of the right to be heard
-      { name: 'notify', label: '告知陈述申辩（听证）权利', from: ['investigated'], to: 'notified', captures: ['notified_on', 'hearing_requested_on', 'hearing_notice_on', 'hearing_on', 'rights_waived_on'], gates: { fields: ['notified_on'] } },
+      { name: 'notify', label: '告知陈述申辩（听证）权利', from: ['investigated'], to: 'notified', captures: ['notified_on', 'hearing_right_notified', 'hearing_requested_on', 'hearing_notice_on', 'hearing_on', 'rights_waived_on'], gates: { fields: ['notified_on'] } },
       {
         name: 'hearing',
         label: '记录听证',
@@ -90,11 +114,11 @@ export function caseWorkflow(): WorkflowDef {
         from: ['notified'],
         to: 'decided',
         roles: ['leader', 'county_admin'],
-        captures: ['decided_on', 'decision_result', 'penalty_kinds', 'amount', 'benchmark', 'benchmark_min', 'benchmark_max', 'departure_reason', 'first_violation_exempt', 'quick_minor', 'publication_due_on'],
+        captures: ['decided_on', 'decision_result', 'penalty_kinds', 'amount', 'confiscated_value', 'benchmark', 'benchmark_min', 'benchmark_max', 'departure_reason', 'first_violation_exempt', 'quick_minor', 'publication_due_on'],
         gates: {
           after: ['notify'],
           fields: ['decided_on', 'decision_result'],
-          checks: [reviewed, heard, benchmarkChosen, withinBenchmark],
+          checks: [reviewed, heard, hearingRight, benchmarkChosen, withinBenchmark],
           notBefore: [
             // arts. 44–45, 62–64 with art. 85 (working days): the party is heard, or asks for a hearing, within 5 working
             // days of the notice; the period is shortened only by the party's written waiver (art. 62)

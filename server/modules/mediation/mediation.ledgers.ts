@@ -70,6 +70,11 @@ export const caseWorkflow = defineWorkflow({
       gates: { fields: ['closed_on'], checks: [{ message: '调解结果须为调解成功、调解不成或终止调解', check: (v) => !!v['outcome'] && v['outcome'] !== '正在调解' }] },
     },
   ],
+  // performance of the agreement and the parties' application for 司法确认 come after the case is closed: the record
+  // follows them by plain edit (decision 0011); the outcome and the dates stay the 办结 step's
+  editable: ['performed', 'judicial_confirmation'],
+  // a case is registered while it is being mediated; its outcome is 办结's
+  startValues: { outcome: '正在调解' },
   clocks: [
     {
       id: 'mediate',

@@ -95,7 +95,6 @@ describe('petitions validation', () => {
     ['a collective visit of two people', { channel: '来访', party_kind: '集体', people_count: 2 }, 'people_count', '集体'],
     ['an assigned case without its assigning organ', { channel: '上级交办' }, 'referred_by', '交办单位'],
     ['a hotline ticket without a deadline', { channel: '12345热线' }, 'ticket_due_on', '工单'],
-    ['an extension without reason or date', { extension_approved: true }, 'extension_reason', '延期理由'],
     ['a late answer recorded as on time', { reply_on: '2026-06-30', closed_on: '2026-07-01' }, 'on_time', '不能记为按期办结'],
     ['an answer in time recorded as late', { on_time: false }, 'on_time', '应记为按期办结'],
     ['a closed matter without an answer', { reply_on: null, handling_result: null, result_kind: null, reply_method: null, satisfaction: null }, 'closed_on', '答复后才能办结'],
@@ -105,6 +104,16 @@ describe('petitions validation', () => {
   ] as const)('refuses %s', async (_name, patch, field, words) => {
     const errors = refusal(await createRecord(t, clerk, LEDGER, { ...valid, reg_no: `rule-${++seq}`, ...patch }));
     expect(errors.find((e) => e.path === field && e.message.includes(words))?.message).toContain(words);
+  });
+});
+
+describe('petitions extension recorded on creation', () => {
+  it('is the 延期办理 step’s: refused to a clerk, checked for an importer who may extend', async () => {
+    const clerkTry = await createRecord(t, clerk, LEDGER, { ...valid, reg_no: 'rule-ext-1', extension_approved: true });
+    expect(clerkTry.statusCode, clerkTry.body).toBe(403);
+    expect(clerkTry.body).toContain('“是否经批准延期”由“延期办理”环节填写');
+    const errors = refusal(await createRecord(t, county, LEDGER, { ...valid, reg_no: 'rule-ext-2', extension_approved: true }));
+    expect(errors.find((e) => e.path === 'extension_reason')?.message).toContain('延期理由');
   });
 });
 

@@ -85,6 +85,9 @@ export function reconsiderationCaseWorkflow(): WorkflowDef {
     },
     initial: 'answering',
     deriveState: (v) => (set(v['closed_on']) ? 'closed' : set(v['decided_on']) ? 'decided' : set(v['answered_on']) ? 'pending' : 'answering'),
+    // free data the steps record for convenience: the procedural stage moves with appeals the office learns of outside
+    // its own steps (登记决定 records it beside the judgment); 承办人 and 代理人 change with staff and counsel
+    editable: ['stage', 'handler', 'agent'],
     transitions: [
       { name: 'answer', label: '提交答复（答辩）', from: ['answering'], to: 'pending', captures: ['answered_on', 'handler', 'agent'], gates: { fields: ['answered_on'] } },
       // 行政诉讼法 art. 3, 行政复议法 art. 51: the head of the organ appears

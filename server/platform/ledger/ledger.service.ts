@@ -15,6 +15,7 @@ import { checkRules, coerce, fieldSchema, validateRecord } from './ledger.valida
 
 const orgCodeParam = orgCodeSchema;
 import { queryTerms, searchText } from './search.ts';
+import { guardCreate, guardUpdate, ownershipMeta, prepareDerived } from '../workflow/owned-fields.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -352,6 +353,8 @@ export function withComputed(l: LedgerDef, values: Record<string, unknown>): Rec
 
 export async function createRecord(ctx: Ctx, l: LedgerDef, input: Record<string, unknown>, registry: LedgerRegistry, opts: { auditAction?: string } = {}): Promise<LedgerRecord> {
   const validated = validateRecord(l, input);
+  // workflow-owned and derived fields: not from the create form (decision 0011)
+  if (l.workflow) await guardCreate(ctx, l, validated.values, typeof input['orgCode'] === 'string' ? input['orgCode'] : null);
   const errors = validated.errors;
   const values = errors.length ? validated.values : withComputed(l, await withCopies(ctx, l, registry, validated.values));
   const all = [...errors, ...(errors.length ? [] : checkRules(l, values))];
@@ -369,7 +372,8 @@ export async function createRecord(ctx: Ctx, l: LedgerDef, input: Record<string,
   return getRecord(ctx, l, Number(row['id']), registry);
 }
 
-export async function updateRecord(ctx: Ctx, l: LedgerDef, id: number, input: Record<string, unknown>, registry: LedgerRegistry): Promise<LedgerRecord> {
+/** opts.transition: the edit a workflow transition makes of the fields it captures (the only writer of owned fields) */
+export async function updateRecord(ctx: Ctx, l: LedgerDef, id: number, input: Record<string, unknown>, registry: LedgerRegistry, opts: { transition?: string } = {}): Promise<LedgerRecord> {
   const row = await loadRow(ctx, l, id);
   if (row['status'] === 'withdrawn') throw new AppError('conflict', `该${l.noun}已撤销，不能修改`);
   const version = Number(input['version']);
@@ -378,6 +382,7 @@ export async function updateRecord(ctx: Ctx, l: LedgerDef, id: number, input: Re
   const before: Record<string, unknown> = {};
   for (const f of l.fields) before[f.name] = decrypt(ctx, f, row[f.name]);
   const validated = validateRecord(l, input, { partial: true });
+  if (l.workflow && !opts.transition) await guardUpdate(ctx, l, id, validated.values, before, String(row['org_code']));
   const errors = validated.errors;
   const computed = errors.length ? {} : withComputed(l, await withCopies(ctx, l, registry, { ...before, ...validated.values }, before));
   const changedByRule = Object.fromEntries(Object.entries(computed).filter(([k, v]) => l.fields.some((f) => f.name === k) && JSON.stringify(v) !== JSON.stringify(before[k])));
@@ -436,7 +441,7 @@ export function ledgerMeta(ctx: Ctx, l: LedgerDef) {
     module: l.module,
     dateField: l.dateField ?? null,
     defaultSort: l.defaultSort ?? { field: 'id', dir: 'desc' },
-    fields: l.fields.map((f) => ({ ...f, options: f.options ? [...f.options] : undefined })),
+    fields: l.fields.map((f) => ({ ...f, options: f.options ? [...f.options] : undefined, ...ownershipMeta(l, f.name) })),
     can: Object.fromEntries((['read', 'create', 'update', 'withdraw', 'export', 'import', 'personal'] as const).map((a) => [a, can(ctx, perm(l, a))])),
   };
 }
@@ -447,6 +452,7 @@ export function ledgerMeta(ctx: Ctx, l: LedgerDef) {
  */
 export async function insertMany(ctx: Ctx, l: LedgerDef, items: Array<{ row: number; values: Record<string, unknown>; orgCode: string | null }>, registry: LedgerRegistry, action = 'import'): Promise<{ ids: number[]; errors: Array<{ row: number; column: string; message: string }> }> {
   const errors: Array<{ row: number; column: string; message: string }> = [];
+  await prepareDerived(ctx, l);
   for (const f of l.fields) {
     if (f.type !== 'ref' || !f.ref) continue;
     const target = registry.get(f.ref);

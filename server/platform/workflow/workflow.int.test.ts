@@ -220,9 +220,13 @@ describe('a workflow with gates and a statutory clock', () => {
     const stale = await transition(clerk, other.id, 'file', { version: 99 });
     expect(stale.statusCode).toBe(409);
     expect(json(stale).code).toBe('stale_version');
+    // a field another step records: refused and audited like a plain edit of it (decision 0011)
     const extra = await transition(clerk, other.id, 'file', { decision_no: 'X' });
-    expect(extra.statusCode).toBe(400);
-    expect(json(extra).detail).toBe('以下字段有误：决定书文号');
+    expect(extra.statusCode).toBe(403);
+    expect(json<{ detail: string }>(extra).detail).toMatch(/^“决定书文号”由“.+”环节填写，不能在“.+”中填写$/);
+    // a name no field has is still a plain input error
+    const unknown = await transition(clerk, other.id, 'file', { no_such_field: 'X' });
+    expect(unknown.statusCode).toBe(400);
   });
 
   it('hides another town’s record and its timeline', async () => {
@@ -269,14 +273,17 @@ describe('the mediation case workflow', () => {
     expect(tl.clocks[0]).toMatchObject({ status: 'stopped', due: '2026-12-02', overdue: false });
   });
 
-  it('follows the outcome when a case is edited as a record', async () => {
+  it('closes through 办结, not through an edit of the record (decision 0011)', async () => {
     const id = await newCase('（2026）测调字第002号', '2026-10-10');
     const record = json<{ version: number }>(await t.request(clerk, { method: 'GET', url: `${med}/${id}` }));
-    const res = await t.request(clerk, { method: 'PUT', url: `${med}/${id}`, payload: { version: record.version, outcome: '调解不成', referral: '引导诉讼', closed_on: '2026-11-16' } });
+    const edit = await t.request(clerk, { method: 'PUT', url: `${med}/${id}`, payload: { version: record.version, outcome: '调解不成', referral: '引导诉讼', closed_on: '2026-11-16' } });
+    expect(edit.statusCode, edit.body).toBe(403);
+    expect(edit.body).toContain('“结案日期”由“办结”环节填写，不能在编辑表单中修改');
+    const res = await t.request(clerk, { method: 'POST', url: `${med}/${id}/transitions/close`, payload: { version: record.version, outcome: '调解不成', referral: '引导诉讼', closed_on: '2026-11-16', date: '2026-11-16' } });
     expect(res.statusCode, res.body).toBe(200);
     expect(json<{ state: string }>(res).state).toBe('closed');
     const tl = await timelineOf(clerk, id, med);
-    expect(tl.events.at(-1)).toMatchObject({ transition: 'edit', fromState: 'mediating', toState: 'closed', actor: 'clerk' });
+    expect(tl.events.at(-1)).toMatchObject({ transition: 'close', fromState: 'mediating', toState: 'closed', actor: 'clerk' });
     // 10/10 + 30 = 11/9 (Mon); closed 11/16: a week late
     expect(tl.clocks[0]).toMatchObject({ status: 'stopped', due: '2026-11-09', overdue: true, daysLeft: -7 });
   });

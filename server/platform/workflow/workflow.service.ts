@@ -50,6 +50,7 @@ import {
 } from './workflow.repository.ts';
 import { extensionPermission, transitionPermission, type ClockDef, type TransitionDef, type WorkflowDef } from './workflow.types.ts';
 import { intId, isoDate } from '../http/validate.ts';
+import { captureOverlay, conclusionMisses, conclusionToLabel, conclusionState, guardTransitionBody, prepareDerived } from './owned-fields.ts';
 
 /** reminders flag a clock due soon when at most this many working days are left (setting, default 3) */
 export const DUE_SOON_SETTING = 'reminders.dueSoonDays';
@@ -409,11 +410,12 @@ export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledger
     const where = t.from.map((s) => `“${stateLabel(wf, s)}”`).join('、');
     throw new AppError('transition_not_allowed', `该${l.noun}当前为“${stateLabel(wf, from)}”，不能办理“${t.label}”（须在${where}状态下办理）`);
   }
-  const to = t.to ?? from;
+  let to = t.to ?? from;
   const version = Number(row['version']);
   if (body.version !== undefined && body.version !== version) throw new AppError('stale_version', `该${l.noun}已被他人修改（当前版本 ${version}），请刷新后重新办理`);
 
   // the body: reserved keys, then the fields this transition captures and nothing else
+  guardTransitionBody(l, t, id, String(row['org_code']), body);
   const picked: Record<string, unknown> = {};
   const errors: FieldError[] = [];
   for (const [k, v] of Object.entries(body)) {
@@ -426,6 +428,7 @@ export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledger
   if (t.note === 'required' && !note) errors.push({ path: 'note', label: TRANSITION_LABELS.note, message: `${TRANSITION_LABELS.note}：办理“${t.label}”须填写` });
   let captured = validateRecord(l, picked, { partial: true });
   const before = plainValues(ctx, l, row);
+  await prepareDerived(ctx, l);
   if (wf.computeFields && !captured.errors.length) {
     // fields that follow from others (a 办理状态) are kept in step with what this transition records
     for (const [k, v] of Object.entries(wf.computeFields({ ...before, ...captured.values }))) {
@@ -439,7 +442,9 @@ export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledger
 
   const values = { ...before, ...captured.values };
   const misses = gateMisses(l, t, { values, attachmentKinds: await attachmentKinds(db(ctx), l.name, id), done: await doneTransitions(db(ctx), l.name, id) });
-  misses.push(...(await answeredMisses(ctx, t, id, values)));
+  misses.push(...(await answeredMisses(ctx, t, id, values)), ...(await conclusionMisses(ctx, l, t, id, values)));
+  // a review's conclusion may decide where the record goes (同意公开 → 待发布, 不予公开 → 不予公开)
+  to = conclusionState(t, captured.values) ?? to;
   // a period the law grants someone: neither the step's date nor the date it records may fall inside it
   for (const { reading, on } of await timingReadings(ctx, l, t, values, await transitionDates(db(ctx), l.name, id))) {
     const recorded = on ? dateValue(values[on]) : null;
@@ -459,7 +464,7 @@ export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledger
   if (Object.keys(picked).length) {
     applying.add(ctx);
     try {
-      await updateRecord(ctx, l, id, { ...picked, version }, platform.ledgers);
+      await updateRecord(ctx, l, id, { ...picked, version }, platform.ledgers, { transition: t.name });
     } finally {
       applying.delete(ctx);
     }
@@ -619,7 +624,7 @@ export async function timeline(ctx: Ctx, l: LedgerDef, id: number): Promise<Time
   const waits = new Map<string, { notBefore: IsoDate; reason: string }>();
   const extraMisses = new Map<string, GateMiss[]>();
   for (const t of offered) {
-    extraMisses.set(t.name, await answeredMisses(ctx, t, id, values));
+    extraMisses.set(t.name, [...(await answeredMisses(ctx, t, id, values)), ...(await conclusionMisses(ctx, l, t, id, values))]);
     let readings: Awaited<ReturnType<typeof timingReadings>> = [];
     try {
       readings = await timingReadings(ctx, l, t, values, dates, env.cal);
@@ -662,13 +667,13 @@ export async function timeline(ctx: Ctx, l: LedgerDef, id: number): Promise<Time
         name: t.name,
         label: t.label,
         to: t.to ?? state,
-        toLabel: stateLabel(wf, t.to ?? state),
+        toLabel: conclusionToLabel(wf, t) ?? stateLabel(wf, t.to ?? state),
         permitted: can(ctx, transitionPermission(l, t)),
         // what the transition's own form can supply (a captured field, a check on captured values) does not block it
         blockedBy: [...gateMisses(l, t, { values, attachmentKinds: kinds, done }).filter((m) => !(t.captures ?? []).includes(m.path) && !(m.path === 'check' && t.captures?.length)), ...(extraMisses.get(t.name) ?? [])],
         notBefore: waits.get(t.name)?.notBefore ?? null,
         waitReason: waits.get(t.name)?.reason ?? null,
-        captures: (t.captures ?? []).map((n) => l.fields.find((f) => f.name === n)).filter((f): f is FieldDef => !!f).map(fieldMeta),
+        captures: (t.captures ?? []).map((n) => l.fields.find((f) => f.name === n)).filter((f): f is FieldDef => !!f).map((f) => ({ ...fieldMeta(f), ...captureOverlay(wf, t, f, values) })),
         note: t.note ?? null,
         extends: (wf.clocks ?? []).filter((c) => clockEffects(c, t.name).includes('extend')).map((c) => c.id),
         dedicated: t.dedicated?.hint ?? null,

@@ -2,6 +2,9 @@ import type { PermissionDef, RoleCode } from '../auth/roles.ts';
 import type { LedgerDef } from '../ledger/ledger.types.ts';
 import type { DayUnit } from '../calendar/calendar.ts';
 import type { ClockRule } from './clock.ts';
+import { ownershipProblems } from './owned-fields.rules.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
 
 /** one state of a record's lifecycle; labels are what people read */
 export interface StateDef {
@@ -94,6 +97,23 @@ export interface TransitionDef {
    * discretion benchmark): the generic transition route refuses it and the generic panel offers no button for it
    */
   dedicated?: { hint: string };
+  /** a review step: the field holding its conclusion, which values are negative and which later steps they block */
+  conclusion?: ConclusionDef;
+}
+
+/**
+ * the conclusion a review step records (法制审核 同意/不同意/修改后同意, 保密审查 同意公开/不予公开): a negative one
+ * blocks the steps named until the reviewing role records a new review, which replaces it
+ */
+export interface ConclusionDef {
+  /** a dict field the transition captures */
+  field: string;
+  /** the values that block (不同意, 不合法, 不予公开) */
+  negative: readonly string[];
+  /** transitions a negative conclusion refuses */
+  blocks: readonly string[];
+  /** the state a conclusion leads to, by value (同意公开 → 待发布); other values: the transition's `to` */
+  states?: Readonly<Record<string, string>>;
 }
 
 /** when a clock starts: on a transition, on creation, or on the date held by a field (e.g. received_on) */
@@ -146,6 +166,20 @@ export interface WorkflowDef {
   clocks?: readonly ClockDef[];
   /** fields that follow from others (a 办理状态 kept in step with the dates), set whenever a transition captures values */
   computeFields?: (values: Readonly<Record<string, unknown>>) => Record<string, unknown>;
+  /**
+   * fields computeFields derives, with how, in Chinese (shown read-only with this hint; a plain edit cannot set them):
+   * { major: '根据处罚种类、罚款金额和当事人类型自动认定' }
+   */
+  derived?: Readonly<Record<string, string>>;
+  /** reads the local settings computeFields depends on (provincial thresholds) before a write computes it */
+  loadSettings?: (db: Kysely<Database>) => Promise<void>;
+  /**
+   * captured fields a plain edit may still change: free data a step records for convenience (the 承办人 named at
+   * 立案), never a date, an opinion or a conclusion the law asks a step to record. Keep it short, each one reasoned.
+   */
+  editable?: readonly string[];
+  /** owned fields' values a new record starts with (调解结果 “正在调解”): the create form shows and sends exactly these */
+  startValues?: Readonly<Record<string, string | boolean | number>>;
 }
 
 export function defineWorkflow(def: WorkflowDef): WorkflowDef {
@@ -193,6 +227,7 @@ export function workflowProblems(l: LedgerDef): string[] {
     for (const s of [...t.from, ...(t.to === undefined ? [] : [t.to])]) if (!states.has(s)) problems.push(`${at}: transition ${t.name} uses undeclared state ${s}`);
     for (const f of [...(t.captures ?? []), ...(t.gates?.fields ?? [])]) if (!fields.has(f)) problems.push(`${at}: transition ${t.name} names unknown field ${f}`);
   }
+  problems.push(...ownershipProblems(l, (t) => t.roles ?? l.roles?.update ?? DEFAULT_TRANSITION_ROLES));
   for (const t of wf.transitions) for (const a of t.gates?.after ?? []) if (!names.has(a)) problems.push(`${at}: transition ${t.name} waits for unknown transition ${a}`);
   for (const t of wf.transitions) {
     const ids = new Set<string>();

@@ -106,6 +106,7 @@ function DecideCard({ ledger, record, meta, timeline, blockedBy, waiting }: Reco
   const outside = !!chosen && fined && (amount < chosen.min || amount > chosen.max);
   const major = record.values['major'] === true;
   const reviewed = typeof record.values['review_opinion'] === 'string' && record.values['review_opinion'] !== '';
+  const conclusion = typeof record.values['review_conclusion'] === 'string' ? record.values['review_conclusion'] : null;
 
   const submit = async (v: DecideValues): Promise<void> => {
     setBusy(true);
@@ -134,12 +135,12 @@ function DecideCard({ ledger, record, meta, timeline, blockedBy, waiting }: Reco
 
   return (
     <Card size="small" style={{ marginBottom: 16 }} title={<CardTitle />} data-testid="decide-card">
-      {major ? (
+      {major || reviewed ? (
         <Alert
-          type={reviewed ? 'success' : 'warning'}
+          type={conclusion === '不同意' ? 'error' : reviewed ? 'success' : 'warning'}
           showIcon
           style={{ marginBottom: 12 }}
-          message={reviewed ? '重大执法决定，已记录法制审核意见' : '重大执法决定：须先经法制审核'}
+          message={reviewed ? `${major ? '重大执法决定，' : ''}已记录法制审核意见${conclusion ? `（审核结论：${conclusion}）` : ''}` : '重大执法决定：须先经法制审核'}
           description={reviewed ? String(record.values['review_opinion']) : '请法制审核人员在“办理流程”中办理“法制审核”，记录审核日期和审核意见后，方可作出决定。'}
         />
       ) : null}

@@ -71,7 +71,8 @@ function LedgerForm({ meta, record }: { meta: LedgerMeta; record: LedgerRecordDe
     return typeof v === 'number' && t ? [{ value: v, label: t }] : [];
   };
   const [draft] = useState(() => (record ? null : readDraft(meta.name)));
-  const initialValues: Values = record ? { ...record.values, orgCode: record.orgCode } : { orgCode: me?.currentOrg?.code, ...(draft ?? {}) };
+  const starts: Values = Object.fromEntries(meta.fields.filter((f) => f.startValue !== undefined).map((f) => [f.name, f.startValue]));
+  const initialValues: Values = record ? { ...record.values, orgCode: record.orgCode } : { orgCode: me?.currentOrg?.code, ...(draft ?? {}), ...starts };
 
   useEffect(() => {
     if (!record && me?.currentOrg?.code && !form.getFieldValue('orgCode')) form.setFieldValue('orgCode', me.currentOrg.code);
@@ -132,7 +133,7 @@ function LedgerForm({ meta, record }: { meta: LedgerMeta; record: LedgerRecordDe
               onClick={() => {
                 sessionStorage.removeItem(draftKey(meta.name));
                 form.resetFields();
-                form.setFieldsValue(Object.fromEntries([...meta.fields.map((f) => [f.name, undefined]), ['orgCode', me?.currentOrg?.code]]));
+                form.setFieldsValue({ ...Object.fromEntries([...meta.fields.map((f) => [f.name, undefined]), ['orgCode', me?.currentOrg?.code]]), ...starts });
               }}
             >
               清空重填

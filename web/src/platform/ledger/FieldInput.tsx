@@ -23,8 +23,12 @@ function rulesOf(f: LedgerField): Rule[] {
   return rules;
 }
 
+/** who fills a field the edit form may not change: a workflow step, or the system */
+const ownerHint = (f: LedgerField): string | undefined => (f.ownedBy?.length ? `由${f.ownedBy.map((o) => `“${o.label}”`).join('或')}环节填写` : f.derived);
+
 function extraOf(f: LedgerField): string | undefined {
-  const parts = [f.hint, FORMAT_HINTS[f.type]?.extra].filter(Boolean);
+  const owner = ownerHint(f);
+  const parts = owner ? [owner] : [f.hint, FORMAT_HINTS[f.type]?.extra].filter(Boolean);
   return parts.length ? parts.join('；') : undefined;
 }
 
@@ -76,7 +80,7 @@ export function FieldInput({ field, known = [] }: { field: LedgerField; known?: 
   const extra = extraOf(field);
   return (
     <Form.Item name={field.name} label={field.label} rules={rulesOf(field)} {...(extra ? { extra } : {})} {...dateProps}>
-      {field.copiedFrom ? cloneElement(widget(field, known) as ReactElement<{ disabled?: boolean }>, { disabled: true }) : widget(field, known)}
+      {field.copiedFrom || ownerHint(field) ? cloneElement(widget(field, known) as ReactElement<{ disabled?: boolean }>, { disabled: true }) : widget(field, known)}
     </Form.Item>
   );
 }

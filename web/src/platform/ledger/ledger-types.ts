@@ -23,6 +23,12 @@ export interface LedgerField {
   group?: string;
   /** filled by the server from the record a ref field points at: shown, not editable */
   copiedFrom?: { ref: string; field: string };
+  /** recorded by these workflow steps only: shown read-only in the edit form (decision 0011) */
+  ownedBy?: Array<{ transition: string; label: string }>;
+  /** derived by the server from other fields, with how: shown read-only */
+  derived?: string;
+  /** the value a new record starts with in an owned field (shown, sent, not chosen) */
+  startValue?: string | boolean | number;
 }
 
 export interface LedgerCan {
