@@ -94,7 +94,17 @@ export interface TransitionDef {
    * discretion benchmark): the generic transition route refuses it and the generic panel offers no button for it
    */
   dedicated?: { hint: string };
+  /** the step waits for someone: it is in the 待办 of whoever may do it (see todo.service.ts) */
+  todo?: TodoMark;
+  /** the step sends the record back (退回, a negative review): its author or last actor is told */
+  returns?: boolean;
 }
+
+/**
+ * a to-do step: `true`, or a label for the queue and `when`, the values on which it is still due (a review that
+ * leaves the state as it is stays due until its result is recorded; only a major case needs 法制审核)
+ */
+export type TodoMark = true | { label?: string; when?: (values: Readonly<Record<string, unknown>>) => boolean };
 
 /** when a clock starts: on a transition, on creation, or on the date held by a field (e.g. received_on) */
 export interface ClockStart {
