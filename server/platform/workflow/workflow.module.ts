@@ -51,7 +51,7 @@ export const workflowModule = defineModule({
   name: 'workflow',
   label: '到期事项',
   nav: [
-    { path: '/todos', label: '我的待办', permission: 'home.view', group: '工作台', icon: 'schedule', order: 0 },
+    { path: '/todos', label: '我的待办', permission: 'home.view', group: '工作台', icon: 'carry-out', order: 0 },
     { path: '/deadlines', label: '到期事项', permission: 'home.view', group: '工作台', icon: 'schedule', order: 1 },
   ],
   init: async (platform) => {

@@ -11,6 +11,8 @@ import { useIsMobile } from '../../platform/use-is-mobile.ts';
 
 interface Props {
   fields: LedgerField[];
+  /** the workflow's states: a 办理状态 filter when the ledger has a workflow */
+  states?: Array<{ value: string; label: string }> | null;
   params: URLSearchParams;
   onChange: (next: URLSearchParams) => void;
   orgs: OrgRef[];
@@ -24,7 +26,7 @@ const STATUS_OPTIONS = [
 ];
 
 /** the filter bar of a ledger list, generated from the fields marked filter; every control writes the URL query */
-export function LedgerFilters({ fields, params, onChange, orgs, refTitles }: Props) {
+export function LedgerFilters({ fields, states, params, onChange, orgs, refTitles }: Props) {
   const treeData = useMemo(() => orgTreeOptions(orgs), [orgs]);
   const [q, setQ] = useState(params.get('q') ?? '');
   useEffect(() => setQ(params.get('q') ?? ''), [params]);
@@ -68,6 +70,9 @@ export function LedgerFilters({ fields, params, onChange, orgs, refTitles }: Pro
       {fields.map((f) => (
         <FieldFilter key={f.name} field={f} params={params} set={set} refTitle={refTitles[f.name]} />
       ))}
+      {states ? (
+        <Select aria-label="办理状态" mode="multiple" allowClear maxTagCount="responsive" placeholder="办理状态" style={width} options={states} value={listParam(params, 'state')} onChange={(v: string[]) => set({ state: v })} />
+      ) : null}
       <Select aria-label="状态" style={{ width: mobile ? '100%' : 110 }} options={STATUS_OPTIONS} value={params.get('status') ?? 'active'} onChange={(v: string) => set({ status: v === 'active' ? null : v })} />
       <Button onClick={() => onChange(new URLSearchParams(params.get('status') ? { status: params.get('status') ?? '' } : {}))}>重置</Button>
         </>

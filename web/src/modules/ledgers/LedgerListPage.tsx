@@ -94,6 +94,7 @@ export function LedgerListPage() {
   const columns: ColumnsType<LedgerRecord> = [
     ...fields.filter((f) => shown.includes(f.name)).map(fieldColumn),
     { key: 'org', title: '单位', dataIndex: 'orgName' },
+    ...(m?.states ? [{ key: 'state', title: '办理状态', render: (_: unknown, r: LedgerRecord) => (r.stateLabel ? <Tag color="blue">{r.stateLabel}</Tag> : '—') }] : []),
     ...(params.get('status') && params.get('status') !== 'active'
       ? [{ key: 'status', title: '状态', render: (_: unknown, r: LedgerRecord) => (r.status === 'withdrawn' ? <Tag color="default">已撤销</Tag> : <Tag color="green">有效</Tag>) }]
       : []),
@@ -150,7 +151,7 @@ export function LedgerListPage() {
         }
       />
       <Card>
-        <LedgerFilters fields={fields.filter((f) => f.filter)} params={params} onChange={setParams} orgs={me?.orgs ?? []} refTitles={refTitles} />
+        <LedgerFilters fields={fields.filter((f) => f.filter)} states={m?.states ?? null} params={params} onChange={setParams} orgs={me?.orgs ?? []} refTitles={refTitles} />
         {mobile ? (
           <RecordCards meta={m} records={list.data?.items ?? []} loading={list.isFetching} onOpen={open} />
         ) : (
