@@ -61,7 +61,7 @@ describe('待办 for the 法制审核员', () => {
       await row.waitFor(WAIT);
       expect(await row.textContent()).toContain('法制审核');
       expect(await row.textContent()).toContain('处罚决定期限');
-      await page.screenshot({ path: screenshotPath('todos-home-1366.png'), fullPage: true });
+      await page.screenshot({ path: screenshotPath('todos-home-1366'), fullPage: true });
       // the bell counts the same to-dos and leads to the 待办 page, grouped by step
       const bell = page.getByTestId('todo-bell');
       await expect.poll(async () => (await bell.getAttribute('aria-label')) ?? '', WAIT).toMatch(/^我的待办：[1-9]\d*件/);
@@ -70,7 +70,7 @@ describe('待办 for the 法制审核员', () => {
       const group = page.getByTestId('todo-group').filter({ hasText: '法制审核 · ' }).first();
       await group.waitFor(WAIT);
       await group.getByTestId('todo-row').filter({ hasText: SUMMARY }).waitFor(WAIT);
-      await page.screenshot({ path: screenshotPath('todos-page-1366.png'), fullPage: true });
+      await page.screenshot({ path: screenshotPath('todos-page-1366'), fullPage: true });
       await page.goto(`${demo.server.baseUrl}/`);
       await page.getByTestId('home-todos').getByTestId('todo-row').filter({ hasText: SUMMARY }).click();
       await page.waitForURL(new RegExp(`${casePath}$`), WAIT);
@@ -83,10 +83,10 @@ describe('待办 for the 法制审核员', () => {
     await withPage(demo.browser, async ({ page, errors }) => {
       await login(page, demo.server.baseUrl, 'legal');
       await page.getByTestId('home-todos').getByTestId('todo-row').filter({ hasText: SUMMARY }).waitFor(WAIT);
-      await page.screenshot({ path: screenshotPath('todos-home-390.png'), fullPage: true });
+      await page.screenshot({ path: screenshotPath('todos-home-390'), fullPage: true });
       await page.goto(`${demo.server.baseUrl}/todos`);
       await page.getByTestId('todo-row').filter({ hasText: SUMMARY }).waitFor(WAIT);
-      await page.screenshot({ path: screenshotPath('todos-page-390.png'), fullPage: true });
+      await page.screenshot({ path: screenshotPath('todos-page-390'), fullPage: true });
       expect(errors).toEqual([]);
     }, PHONE);
   });
