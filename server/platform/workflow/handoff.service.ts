@@ -44,6 +44,11 @@ export async function userIdsOf(ctx: Ctx, usernames: readonly string[]): Promise
   return rows.map((r) => Number(r.id));
 }
 
+/** the permissions of the to-do steps a record in `state` waits for: who a deadline reminder must reach besides the clerks */
+export function stepPermissions(l: LedgerDef, state: string | null, values: Values): string[] {
+  return [...new Set(dueSteps(l, state, values).map((t) => transitionPermission(l, t)))];
+}
+
 /** who a return goes back to: the last person other than the one returning who acted on the record, else its author */
 async function lastActor(ctx: Ctx, l: LedgerDef, id: number, author: string): Promise<string> {
   const row = await db(ctx).selectFrom('workflow_event').select('actor').where('ledger', '=', l.name).where('record_id', '=', id).where('actor', '<>', ctx.actor.username).orderBy('id', 'desc').limit(1).executeTakeFirst();

@@ -7,6 +7,7 @@ import { makeIdNumber } from '../../../common/validators.ts';
 import { json, startTestApp, type TestApp } from '../../test/harness.ts';
 import { createRecord, listLedger } from '../../test/ledger-client.ts';
 import { deliverNotifications } from './notify-delivery.ts';
+import { scanDeadlines } from './reminder.service.ts';
 import type { NotificationView } from './notification.service.ts';
 
 const CASES = 'enforcement.case';
@@ -44,8 +45,8 @@ async function notificationCount(): Promise<number> {
   return Number(r.rows[0]?.n);
 }
 
-async function newCase(no: string): Promise<number> {
-  const res = await createRecord(t, clerk, CASES, { orgCode: `${TOWN}-03`, case_no: no, case_type: '行政处罚', domain: '城管', source: '投诉举报', matter, registered_on: daysAgo(20), summary: '擅自占用城市道路摆摊设点案', party_kind: '个人', party_name: '王某', party_id_number: makeIdNumber('999001', '1980-05-17', 3) });
+async function newCase(no: string, registered = daysAgo(20)): Promise<number> {
+  const res = await createRecord(t, clerk, CASES, { orgCode: `${TOWN}-03`, case_no: no, case_type: '行政处罚', domain: '城管', source: '投诉举报', matter, registered_on: registered, summary: '擅自占用城市道路摆摊设点案', party_kind: '个人', party_name: '王某', party_id_number: makeIdNumber('999001', '1980-05-17', 3) });
   expect(res.statusCode, res.body).toBe(200);
   return json<{ id: number }>(res).id;
 }
@@ -120,6 +121,19 @@ describe('the 待办 of each role', () => {
     expect(refused.statusCode, refused.body).toBe(422);
     expect(await notificationCount()).toBe(before);
     expect(stepsOf(await todos(legal, `&ledger=${CASES}`), other)).toEqual([]);
+  });
+
+  it('reminds the leader, not only the clerks, of an overdue decision that waits for him', async () => {
+    // filed 100 days ago: the 90-day decision period is over
+    const late = await newCase('城关综执罚〔2099〕74号', daysAgo(101));
+    expect((await go(county, late, 'file', { filed_on: daysAgo(100), filing_approver: '李局长' })).statusCode).toBe(200);
+    expect((await go(county, late, 'conclude_investigation', { investigated_on: daysAgo(15), facts: '占道经营' })).statusCode).toBe(200);
+    expect((await go(county, late, 'notify', { notified_on: daysAgo(14) })).statusCode).toBe(200);
+    await scanDeadlines(t.platform);
+    const overdue = (await notified(CASES, late)).filter((n) => n.kind === 'overdue' && n.key === 'decide').map((n) => n.user).sort();
+    expect(overdue).toContain('leader');
+    expect(overdue).toContain('clerk');
+    expect(overdue).not.toContain('legal');
   });
 
   it('shows each user only the to-dos of the organisations they may see', async () => {
