@@ -8,6 +8,10 @@ import { json, startTestApp, type TestApp } from '../../test/harness.ts';
 import { createRecord, listLedger } from '../../test/ledger-client.ts';
 import { deliverNotifications } from './notify-delivery.ts';
 import { scanDeadlines } from './reminder.service.ts';
+import { notifyTransition } from './handoff.service.ts';
+import type { Ctx } from '../http/context.ts';
+import type { LedgerDef } from '../ledger/ledger.types.ts';
+import { caseLedger } from '../../modules/enforcement/enforcement.ledgers.ts';
 import type { NotificationView } from './notification.service.ts';
 
 const CASES = 'enforcement.case';
@@ -134,6 +138,26 @@ describe('the 待办 of each role', () => {
     expect(overdue).toContain('leader');
     expect(overdue).toContain('clerk');
     expect(overdue).not.toContain('legal');
+  });
+
+  it('tells the last other person who acted when a step declared as a return sends the record back', async () => {
+    // a workflow whose 告知 were a return (as a negative review is): the generic hook, on a real record's events
+    const wf = caseLedger.workflow;
+    if (!wf) throw new Error('no workflow');
+    const returning: LedgerDef = { ...caseLedger, workflow: { ...wf, transitions: wf.transitions.map((x) => (x.name === 'notify' ? { ...x, returns: true } : x)) } };
+    const step = returning.workflow?.transitions.find((x) => x.name === 'notify');
+    if (!step) throw new Error('no step');
+    const leaderUser = await t.platform.db.selectFrom('app_user').select(['id', 'username', 'display_name']).where('username', '=', 'leader').executeTakeFirstOrThrow();
+    await t.platform.db.transaction().execute(async (tx) => {
+      const ctx: Ctx = { actor: { id: Number(leaderUser.id), username: 'leader', displayName: leaderUser.display_name, homeOrg: TOWN, roles: ['leader'], permissions: new Set() }, ip: '127.0.0.1', scope: { root: TOWN, codes: [TOWN, `${TOWN}-03`] }, tx, cipher: t.platform.cipher, now: new Date() };
+      // the last event on the case not by the leader is the clerk's 告知
+      const sent = await notifyTransition(ctx, returning, { id: caseId, orgCode: `${TOWN}-03`, transition: step, from: 'notified', to: 'notified', before: {}, after: {}, author: 'county', note: '事实认定有误，退回补充调查' });
+      expect(sent).toBe(1);
+    });
+    const back = (await notified(CASES, caseId)).filter((n) => n.kind === 'returned');
+    expect(back).toEqual([{ user: 'clerk', kind: 'returned', key: 'notify' }]);
+    const inbox = json<{ items: NotificationView[] }>(await t.request(clerk, { method: 'GET', url: '/api/notifications?unread=1' }));
+    expect(inbox.items.find((n) => n.kind === 'returned' && n.recordId === caseId)?.body).toContain('退回补充调查');
   });
 
   it('shows each user only the to-dos of the organisations they may see', async () => {
