@@ -1,5 +1,6 @@
 // the shapes of the 待办 API (server/platform/workflow/todo.service.ts), shared by the server and the web app
 // type-only: no runtime code here; dates are strings YYYY-MM-DD
+import type { DeadlineItem } from './workflow.types.ts';
 
 /** the nearest running statutory clock of a record waiting in someone's queue */
 export interface TodoDeadline {
@@ -14,15 +15,8 @@ export interface TodoDeadline {
   overdue: boolean;
 }
 
-/** one line of GET /api/todos: a step of a record that the signed-in user may do now */
-export interface TodoItem {
-  ledger: string;
-  ledgerLabel: string;
-  module: string;
-  recordId: number;
-  title: string;
-  orgCode: string;
-  orgName: string;
+/** one line of GET /api/todos: a step of a record that the signed-in user may do now (the record named as in 到期事项) */
+export interface TodoItem extends Pick<DeadlineItem, 'ledger' | 'ledgerLabel' | 'module' | 'recordId' | 'title' | 'orgCode' | 'orgName' | 'link'> {
   state: string;
   stateLabel: string;
   /** the transition waiting: its name and what the queue calls it */
@@ -33,7 +27,6 @@ export interface TodoItem {
   /** when the record reached its present state (ISO timestamp) */
   since: string;
   deadline: TodoDeadline | null;
-  link: string;
 }
 
 export interface TodoList {
