@@ -160,6 +160,21 @@ describe('the 待办 of each role', () => {
     expect(inbox.items.find((n) => n.kind === 'returned' && n.recordId === caseId)?.body).toContain('退回补充调查');
   });
 
+  it('hands a disclosure item sent for 保密审查 to the reviewers, and lists it for them until the review is recorded', async () => {
+    const created = await createRecord(t, clerk, 'disclosure.item', { category: '通知公告', made_on: daysAgo(2), orgCode: `${TOWN}-01`, title: '待办测试：关于道路施工的通告' });
+    expect(created.statusCode, created.body).toBe(200);
+    const id = json<{ id: number }>(created).id;
+    const sentUp = await t.request(clerk, { method: 'POST', url: `/api/ledgers/disclosure.item/${id}/transitions/submit_review`, payload: { secrecy_submitted_on: daysAgo(1) } });
+    expect(sentUp.statusCode, sentUp.body).toBe(200);
+    const item = (await todos(reviewer, '&ledger=disclosure.item')).items.find((i) => i.recordId === id);
+    expect(item).toMatchObject({ step: 'review', stepLabel: '保密审查', stateLabel: '保密审查中' });
+    expect(item?.deadline?.label).toBe('主动公开期限');
+    expect((await todos(clerk, '&ledger=disclosure.item')).items.some((i) => i.recordId === id && i.step === 'review')).toBe(false);
+    const told = (await notified('disclosure.item', id)).filter((n) => n.key === 'review').map((n) => n.user).sort();
+    // the town's holders of the review permission: its reviewer, legal reviewer and leader
+    expect(told).toEqual(['leader', 'legal', 'reviewer']);
+  });
+
   it('shows each user only the to-dos of the organisations they may see', async () => {
     const other = await todos(clerk2);
     expect(other.items.length).toBeGreaterThan(0);
