@@ -83,7 +83,7 @@ describe('待办 for the 法制审核员', () => {
     await withPage(demo.browser, async ({ page, errors }) => {
       await login(page, demo.server.baseUrl, 'legal');
       await page.getByTestId('home-todos').getByTestId('todo-row').filter({ hasText: SUMMARY }).waitFor(WAIT);
-      await page.screenshot({ path: screenshotPath('todos-home-390'), fullPage: true });
+      await page.screenshot({ path: screenshotPath('todos-home-390') });
       await page.goto(`${demo.server.baseUrl}/todos`);
       await page.getByTestId('todo-row').filter({ hasText: SUMMARY }).waitFor(WAIT);
       await page.screenshot({ path: screenshotPath('todos-page-390'), fullPage: true });

@@ -59,7 +59,7 @@ function PendingWork() {
   const mobile = useIsMobile();
   const home = useQuery({ queryKey: ['home'], queryFn: ({ signal }) => api.get<{ items: HomeItem[] }>('/api/home', undefined, signal) });
   return (
-    <Card title="待办与提醒" style={{ marginBottom: 16 }}>
+    <Card title="工作提醒" style={{ marginBottom: 16 }}>
       {home.isPending ? (
         <Skeleton active paragraph={{ rows: 2 }} />
       ) : home.isError ? (

@@ -79,7 +79,7 @@ export function TodoBell() {
     <Tooltip title={label}>
       <Link to="/todos" aria-label={label} data-testid="todo-bell" className="fz-todo-bell">
         <Badge count={n} overflowCount={99} size="small" color={count.data?.overdue ? '#c62828' : '#d97706'}>
-          <BellOutlined style={{ fontSize: 18, color: 'inherit' }} />
+          <BellOutlined style={{ fontSize: 18, color: '#fff' }} />
         </Badge>
       </Link>
     </Tooltip>
