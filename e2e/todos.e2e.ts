@@ -91,6 +91,22 @@ describe('待办 for the 法制审核员', () => {
     }, PHONE);
   });
 
+  it('the case list shows the 办理状态 column and filters by it', async () => {
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await login(page, demo.server.baseUrl, 'legal');
+      await page.goto(`${demo.server.baseUrl}/ledgers/enforcement.case?state=investigated`);
+      await page.getByRole('columnheader', { name: '办理状态' }).waitFor(WAIT);
+      const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+      await rows.first().waitFor(WAIT);
+      const states = await rows.locator('td .ant-tag').filter({ hasText: /^(调查终结|已告知|已立案|案源登记|已作出决定|已送达|已执行|已结案|不予立案)$/ }).allTextContents();
+      expect(states.length).toBeGreaterThan(0);
+      expect(new Set(states)).toEqual(new Set(['调查终结']));
+      await page.getByTestId('ledger-filters').getByText('调查终结').waitFor(WAIT);
+      await page.screenshot({ path: screenshotPath('todos-ledger-state-1366') });
+      expect(errors).toEqual([]);
+    }, DESKTOP);
+  });
+
   it('the clerk’s queue does not hold the legal review', async () => {
     await withPage(demo.browser, async ({ page }) => {
       await login(page, demo.server.baseUrl, 'clerk');

@@ -67,12 +67,12 @@ export function LedgerFilters({ fields, states, params, onChange, orgs, refTitle
           onChange={(v: string | undefined) => set({ org: v ?? null })}
         />
       ) : null}
-      {fields.map((f) => (
-        <FieldFilter key={f.name} field={f} params={params} set={set} refTitle={refTitles[f.name]} />
-      ))}
       {states ? (
         <Select aria-label="办理状态" mode="multiple" allowClear maxTagCount="responsive" placeholder="办理状态" style={width} options={states} value={listParam(params, 'state')} onChange={(v: string[]) => set({ state: v })} />
       ) : null}
+      {fields.map((f) => (
+        <FieldFilter key={f.name} field={f} params={params} set={set} refTitle={refTitles[f.name]} />
+      ))}
       <Select aria-label="状态" style={{ width: mobile ? '100%' : 110 }} options={STATUS_OPTIONS} value={params.get('status') ?? 'active'} onChange={(v: string) => set({ status: v === 'active' ? null : v })} />
       <Button onClick={() => onChange(new URLSearchParams(params.get('status') ? { status: params.get('status') ?? '' } : {}))}>重置</Button>
         </>

@@ -91,10 +91,14 @@ export function LedgerListPage() {
     ellipsis: f.type === 'textarea' || f.name === 'summary' ? { showTitle: true } : false,
     render: (_, r) => <FieldDisplay field={f} record={r} />,
   });
+  const fieldColumns = fields.filter((f) => shown.includes(f.name)).map(fieldColumn);
+  // the 办理状态 of a workflow record right after its first column, where it is seen without scrolling
+  const stateColumn = m?.states ? [{ key: 'state', title: '办理状态', render: (_: unknown, r: LedgerRecord) => (r.stateLabel ? <Tag color="blue">{r.stateLabel}</Tag> : '—') }] : [];
   const columns: ColumnsType<LedgerRecord> = [
-    ...fields.filter((f) => shown.includes(f.name)).map(fieldColumn),
+    ...fieldColumns.slice(0, 1),
+    ...stateColumn,
+    ...fieldColumns.slice(1),
     { key: 'org', title: '单位', dataIndex: 'orgName' },
-    ...(m?.states ? [{ key: 'state', title: '办理状态', render: (_: unknown, r: LedgerRecord) => (r.stateLabel ? <Tag color="blue">{r.stateLabel}</Tag> : '—') }] : []),
     ...(params.get('status') && params.get('status') !== 'active'
       ? [{ key: 'status', title: '状态', render: (_: unknown, r: LedgerRecord) => (r.status === 'withdrawn' ? <Tag color="default">已撤销</Tag> : <Tag color="green">有效</Tag>) }]
       : []),
