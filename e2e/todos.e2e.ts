@@ -107,6 +107,27 @@ describe('待办 for the 法制审核员', () => {
     }, DESKTOP);
   });
 
+  it('the 系统管理员 sets the province’s notification hook, and a bad address is refused naming the field', async () => {
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await login(page, demo.server.baseUrl, 'sysadmin');
+      await page.goto(`${demo.server.baseUrl}/admin/notify-webhook`);
+      const input = page.getByLabel('外发接口地址');
+      await input.waitFor(WAIT);
+      await input.fill('ftp://sms.example.gov.cn');
+      await page.getByRole('button', { name: /保\s*存/ }).click();
+      await page.locator('.ant-form-item-explain-error', { hasText: 'http' }).waitFor(WAIT);
+      await input.fill('');
+      await page.getByRole('button', { name: /保\s*存/ }).click();
+      await page.getByText('已关闭提醒外发').waitFor(WAIT);
+      await page.locator('.ant-form-item-explain-error').waitFor({ state: 'detached', ...WAIT });
+      await input.fill('https://sms.example.gov.cn/fazhi/notify');
+      await page.getByRole('button', { name: /保\s*存/ }).click();
+      await page.getByText('已启用提醒外发').waitFor(WAIT);
+      await page.screenshot({ path: screenshotPath('todos-webhook-1366') });
+      expect(errors).toEqual([]);
+    }, DESKTOP);
+  });
+
   it('the clerk’s queue does not hold the legal review', async () => {
     await withPage(demo.browser, async ({ page }) => {
       await login(page, demo.server.baseUrl, 'clerk');

@@ -53,6 +53,7 @@ export const workflowModule = defineModule({
   nav: [
     { path: '/todos', label: '我的待办', permission: 'home.view', group: '工作台', icon: 'carry-out', order: 0 },
     { path: '/deadlines', label: '到期事项', permission: 'home.view', group: '工作台', icon: 'schedule', order: 1 },
+    { path: '/admin/notify-webhook', label: '提醒外发接口', permission: 'config.manage', group: '系统管理', icon: 'notification', order: 907 },
   ],
   init: async (platform) => {
     for (const l of platform.ledgers.all()) if (l.workflow) assertWorkflow(l);

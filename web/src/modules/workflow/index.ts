@@ -8,6 +8,7 @@ export const workflowModule = defineWebModule({
     { path: 'todos', title: '我的待办', permission: 'home.view', component: lazyPage(() => import('./TodosPage.tsx'), 'TodosPage') },
     { path: 'deadlines', title: '到期事项', permission: 'home.view', component: lazyPage(() => import('./DeadlinesPage.tsx'), 'DeadlinesPage') },
     { path: 'notifications', title: '我的提醒', permission: 'home.view', component: lazyPage(() => import('./NotificationsPage.tsx'), 'NotificationsPage') },
+    { path: 'admin/notify-webhook', title: '提醒外发接口', permission: 'config.manage', component: lazyPage(() => import('./NotifyWebhookPage.tsx'), 'NotifyWebhookPage') },
     { path: 'admin/calendar', title: '工作日历', permission: 'calendar.manage', component: lazyPage(() => import('./CalendarPage.tsx'), 'CalendarPage') },
   ],
   auditLabels: {
