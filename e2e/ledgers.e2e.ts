@@ -46,7 +46,7 @@ describe('the ledger pages', () => {
       await expect.poll(() => page.url(), WAIT).toContain('f.dispute_type=');
       await expect.poll(() => total(page), WAIT).toBeLessThan(all);
       await expect.poll(async () => (await page.locator('.ant-table-tbody').textContent()) ?? '', WAIT).toContain('劳动争议');
-      for (const text of await rows(page).locator('td:nth-child(4)').allTextContents()) expect(text).toBe('劳动争议');
+      for (const text of await rows(page).locator('td:nth-child(5)').allTextContents()) expect(text).toBe('劳动争议');
 
       await page.getByLabel('全文检索').fill('劳动争议 工资');
       const searched = page.waitForResponse((r) => r.url().includes('/api/ledgers/mediation.case?') && r.url().includes('q='));

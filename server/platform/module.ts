@@ -13,6 +13,7 @@ import type { BlobStore } from './files/blob-store.ts';
 import type { LedgerRegistry } from './ledger/ledger.service.ts';
 import type { LedgerDef } from './ledger/ledger.types.ts';
 import type { IndicatorDef } from './indicators/indicator.types.ts';
+import type { TodoItem } from '../../common/todo.types.ts';
 
 export type { NavItem };
 
@@ -38,6 +39,8 @@ export interface ModuleDefinition {
   nav?: NavItem[];
   routes?: (api: Api, platform: Platform) => void;
   home?: (ctx: Ctx) => Promise<HomeItem[]>;
+  /** to-dos that are not steps of a ledger's workflow (a returned annual report), merged into the 待办 list */
+  todos?: (ctx: Ctx) => Promise<TodoItem[]>;
   /** creates demo records for the demo county; runs once, in one transaction */
   demo?: (ctx: Ctx, platform: Platform) => Promise<void>;
   /** runs at every start after migrations (e.g. loading reference data on first start) */

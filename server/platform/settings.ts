@@ -19,3 +19,6 @@ export async function setSetting(db: Kysely<Database>, key: string, value: unkno
 export async function isDemoInstance(db: Kysely<Database>): Promise<boolean> {
   return (await getSetting<boolean>(db, 'instance.demo')) === true;
 }
+
+/** the province's e-mail/SMS gateway: each new notification is POSTed there as JSON; empty or unset = off */
+export const NOTIFY_WEBHOOK_URL_SETTING = 'notify.webhook.url';

@@ -2,6 +2,7 @@ import { defineModule } from '../../platform/module.ts';
 import { publicReportRoutes } from './report.public.ts';
 import * as migration from './report.migration.ts';
 import { reportRoutes } from './report.routes.ts';
+import { reportTodos } from './report.todos.ts';
 
 /** 法治政府建设年度报告: drafts written from the year's indicators, submission, secrecy review, publication, county roll-up */
 export const annualReportModule = defineModule({
@@ -23,6 +24,7 @@ export const annualReportModule = defineModule({
     { path: '/reports/rollup', label: '下级报送情况', permission: 'report.rollup', group: '年度报告', icon: 'cluster', order: 810 },
     { path: '/reports/template', label: '报告模板', permission: 'report.template', group: '年度报告', icon: 'form', order: 820 },
   ],
+  todos: reportTodos,
   routes: (api, platform) => {
     reportRoutes(api, platform);
     publicReportRoutes(api, platform);

@@ -11,6 +11,7 @@ import { allTokens, type ReportContent } from './report.content.ts';
 import { blocking, checkDraft, type Check } from './report.checks.ts';
 import { pruneUnknown, renderSections, type RenderedSection } from './report.render.ts';
 import { defaultTemplate, instantiate } from './report.template.ts';
+import { notifyReportReturned } from './report.todos.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- report tables are this module's own, not in the platform schema
 const db = (ctx: Pick<Ctx, 'tx'>): Kysely<any> => ctx.tx as unknown as Kysely<any>;
@@ -247,6 +248,7 @@ export async function returnVersion(ctx: Ctx, id: number, reason: string): Promi
   await db(ctx).updateTable('report_version').set({ status: 'returned', returned_by: ctx.actor.username, returned_at: ctx.now, return_reason: reason }).where('id', '=', id).execute();
   await db(ctx).updateTable('report_draft').set({ status: 'returned', updated_at: ctx.now }).where('id', '=', v.draft_id).execute();
   await audit(ctx, { entity: 'report.annual', entityId: v.draft_id, action: 'return', orgCode: v.org_code, diff: { version_no: v.version_no, reason } });
+  await notifyReportReturned(ctx, v, reason);
 }
 
 export async function secrecyReview(ctx: Ctx, id: number, passed: boolean, opinion: string): Promise<void> {
@@ -255,6 +257,7 @@ export async function secrecyReview(ctx: Ctx, id: number, passed: boolean, opini
   await db(ctx).updateTable('report_version').set({ secrecy_by: ctx.actor.username, secrecy_at: ctx.now, secrecy_opinion: `${passed ? '通过' : '不通过'}：${opinion}`, ...(passed ? {} : { status: 'returned', return_reason: `保密审查未通过：${opinion}`, returned_by: ctx.actor.username, returned_at: ctx.now }) }).where('id', '=', id).execute();
   if (!passed) await db(ctx).updateTable('report_draft').set({ status: 'returned' }).where('id', '=', v.draft_id).execute();
   await audit(ctx, { entity: 'report.annual', entityId: v.draft_id, action: 'secrecy_review', orgCode: v.org_code, diff: { version_no: v.version_no, passed, opinion } });
+  if (!passed) await notifyReportReturned(ctx, v, `保密审查未通过：${opinion}`);
 }
 
 /** publication is permanent: the version is never edited; a correction is a later version that supersedes it */

@@ -26,12 +26,13 @@ export function itemWorkflow(): WorkflowDef {
       return 'draft';
     },
     transitions: [
-      { name: 'submit_review', label: '送保密审查', from: ['draft'], to: 'reviewing', captures: ['secrecy_submitted_on'], gates: { fields: ['secrecy_submitted_on'] } },
+      { name: 'submit_review', label: '送保密审查', from: ['draft'], to: 'reviewing', todo: true, captures: ['secrecy_submitted_on'], gates: { fields: ['secrecy_submitted_on'] } },
       {
         name: 'review',
         label: '保密审查',
         from: ['reviewing'],
         roles: ['reviewer', 'legal_reviewer', 'leader', 'county_admin'],
+        todo: { when: (v) => !v['secrecy_result'] },
         captures: ['secrecy_result', 'secrecy_reviewer', 'secrecy_reviewed_on', 'secrecy_opinion'],
         gates: { fields: ['secrecy_result', 'secrecy_reviewer', 'secrecy_reviewed_on'] },
         // the conclusion decides where the item goes: agreed items wait for 发布, the others are not published
@@ -42,6 +43,7 @@ export function itemWorkflow(): WorkflowDef {
         label: '发布',
         from: ['approved'],
         to: 'published',
+        todo: true,
         captures: ['published_on', 'channels', 'url'],
         gates: { fields: ['published_on', 'channels'], checks: [{ message: '须经保密审查同意公开后方可发布', check: (v) => isPublishable(v['secrecy_result']) }] },
       },
@@ -85,6 +87,7 @@ export function applicationWorkflow(): WorkflowDef {
       {
         name: 'answer',
         label: '作出答复',
+        todo: true,
         // from consulting too: a third party that does not reply within its period does not hold the answer (art. 32)
         from: ['received', 'consulting'],
         to: 'answered',

@@ -68,33 +68,36 @@ export function caseWorkflow(): WorkflowDef {
         label: '记录检查结果',
         from: ['registered'],
         to: 'closed',
+        todo: { when: (v) => v['case_type'] === '行政检查' },
         captures: ['inspection_result', 'inspection_record', 'rectify_due_on', 'closed_on'],
         gates: { fields: ['inspection_result', 'closed_on'], checks: [{ message: '只有行政检查案件可记录检查结果', check: (v) => v['case_type'] === '行政检查' }] },
       },
-      { name: 'follow_up', label: '整改复查', from: ['closed'], captures: ['followed_up_on', 'follow_up_result'], gates: { fields: ['followed_up_on', 'follow_up_result'], checks: [{ message: '只有责令整改的检查需要复查', check: (v) => v['inspection_result'] === '责令整改' }] } },
+      { name: 'follow_up', label: '整改复查', from: ['closed'], todo: { when: (v) => v['inspection_result'] === '责令整改' && !filled(v, 'followed_up_on') }, captures: ['followed_up_on', 'follow_up_result'], gates: { fields: ['followed_up_on', 'follow_up_result'], checks: [{ message: '只有责令整改的检查需要复查', check: (v) => v['inspection_result'] === '责令整改' }] } },
       {
         name: 'file',
         label: '立案',
         from: ['registered'],
         to: 'filed',
         roles: ['reviewer', 'leader', 'county_admin'],
+        todo: { label: '立案审批', when: (v) => v['case_type'] !== '行政检查' },
         captures: ['filed_on', 'filing_approver', 'handler'],
         gates: { fields: ['filed_on', 'filing_approver'], checks: [{ message: '行政检查案件不需立案，请记录检查结果', check: (v) => v['case_type'] !== '行政检查' }] },
       },
       { name: 'drop', label: '不予立案', from: ['registered'], to: 'dropped', note: 'required' },
-      { name: 'conclude_investigation', label: '调查终结', from: ['filed'], to: 'investigated', captures: ['investigated_on', 'facts'], gates: { fields: ['investigated_on', 'facts'] } },
+      { name: 'conclude_investigation', label: '调查终结', from: ['filed'], to: 'investigated', todo: true, captures: ['investigated_on', 'facts'], gates: { fields: ['investigated_on', 'facts'] } },
       {
         name: 'legality_review',
         label: '法制审核',
         from: ['investigated', 'notified'],
         roles: ['legal_reviewer'],
+        todo: { when: legalityReviewMissing },
         captures: ['review_on', 'reviewer', 'review_opinion', 'review_conclusion'],
         gates: { fields: ['review_on', 'reviewer', 'review_opinion', 'review_conclusion'] },
         // 不同意: no decision until the reviewer records a new review
         conclusion: { field: 'review_conclusion', negative: ['不同意'], blocks: ['decide'] },
       },
       // 行政处罚法 arts. 44–45, 63–64: notice of the intended penalty and of the right to be heard
-      { name: 'notify', label: '告知陈述申辩（听证）权利', from: ['investigated'], to: 'notified', captures: ['notified_on', 'hearing_right_notified', 'hearing_requested_on', 'hearing_notice_on', 'hearing_on', 'rights_waived_on'], gates: { fields: ['notified_on'] } },
+      { name: 'notify', label: '告知陈述申辩（听证）权利', from: ['investigated'], to: 'notified', todo: true, captures: ['notified_on', 'hearing_right_notified', 'hearing_requested_on', 'hearing_notice_on', 'hearing_on', 'rights_waived_on'], gates: { fields: ['notified_on'] } },
       {
         name: 'hearing',
         label: '记录听证',
@@ -114,6 +117,7 @@ export function caseWorkflow(): WorkflowDef {
         from: ['notified'],
         to: 'decided',
         roles: ['leader', 'county_admin'],
+        todo: { label: '作出决定' },
         captures: ['decided_on', 'decision_result', 'penalty_kinds', 'amount', 'confiscated_value', 'benchmark', 'benchmark_min', 'benchmark_max', 'departure_reason', 'first_violation_exempt', 'quick_minor', 'publication_due_on'],
         gates: {
           after: ['notify'],
@@ -138,11 +142,11 @@ export function caseWorkflow(): WorkflowDef {
         // the range must come from the catalog, never from the request: only POST /api/enforcement/cases/:id/decide decides
         dedicated: { hint: '在本页“作出处罚决定”卡片中办理（按裁量基准核对罚款金额）' },
       },
-      { name: 'serve', label: '送达', from: ['decided'], to: 'served', captures: ['served_on', 'service_method'], gates: { fields: ['served_on', 'service_method'] } },
-      { name: 'execute', label: '执行', from: ['served'], to: 'executed', captures: ['executed_on', 'execution'], gates: { fields: ['executed_on', 'execution'] } },
-      { name: 'close', label: '结案归档', from: ['executed', 'served'], to: 'closed', roles: ['reviewer', 'leader', 'county_admin'], captures: ['closed_on'], gates: { fields: ['closed_on'] } },
+      { name: 'serve', label: '送达', from: ['decided'], to: 'served', todo: true, captures: ['served_on', 'service_method'], gates: { fields: ['served_on', 'service_method'] } },
+      { name: 'execute', label: '执行', from: ['served'], to: 'executed', todo: true, captures: ['executed_on', 'execution'], gates: { fields: ['executed_on', 'execution'] } },
+      { name: 'close', label: '结案归档', from: ['executed', 'served'], to: 'closed', roles: ['reviewer', 'leader', 'county_admin'], todo: true, captures: ['closed_on'], gates: { fields: ['closed_on'] } },
       // 执法公示: publication and its withdrawal (with a reason) leave the state as it is
-      { name: 'publish', label: '公示决定信息', from: ['decided', 'served', 'executed', 'closed'], captures: ['published_on'], gates: { fields: ['published_on'] } },
+      { name: 'publish', label: '公示决定信息', from: ['decided', 'served', 'executed', 'closed'], todo: { when: (v) => !filled(v, 'published_on') }, captures: ['published_on'], gates: { fields: ['published_on'] } },
       { name: 'unpublish', label: '撤回公示', from: ['decided', 'served', 'executed', 'closed'], roles: ['reviewer', 'leader', 'county_admin'], note: 'required', captures: ['publication_withdrawn_on', 'publication_withdrawn_reason'], gates: { fields: ['publication_withdrawn_on', 'publication_withdrawn_reason', 'published_on'] } },
     ],
     clocks: [

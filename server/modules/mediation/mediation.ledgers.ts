@@ -65,6 +65,7 @@ export const caseWorkflow = defineWorkflow({
       label: '办结',
       from: ['mediating'],
       to: 'closed',
+      todo: true,
       permission: 'mediation.case.update',
       captures: ['outcome', 'agreement_type', 'agreement_no', 'agreement_amount', 'performed', 'judicial_confirmation', 'referral', 'closed_on'],
       gates: { fields: ['closed_on'], checks: [{ message: '调解结果须为调解成功、调解不成或终止调解', check: (v) => !!v['outcome'] && v['outcome'] !== '正在调解' }] },

@@ -41,6 +41,7 @@ export function petitionWorkflow(opts: PetitionWorkflowOptions = {}): WorkflowDe
         label: '受理',
         from: ['registered'],
         to: 'handling',
+        todo: { label: '受理或告知' },
         captures: ['acceptance', 'accepted_on', 'handling_unit', 'handler'],
         gates: { fields: ['accepted_on', 'handling_unit'], checks: [{ message: '受理情况须为“受理”（不予受理、不再受理或转送的，请办理“告知”）', check: (v) => v['acceptance'] === '受理' }] },
       },
@@ -62,13 +63,13 @@ export function petitionWorkflow(opts: PetitionWorkflowOptions = {}): WorkflowDe
         captures: ['extension_approved', 'extension_approved_on', 'extension_reason'],
         gates: { fields: ['extension_approved_on'] },
       },
-      { name: 'reply', label: '出具处理意见', from: ['handling'], to: 'answered', captures: ['result_kind', 'handling_result', 'reply_on', 'reply_method'], gates: { fields: ['reply_on', 'result_kind'] } },
-      { name: 'close', label: '办结', from: ['answered'], to: 'closed', captures: ['satisfaction', 'closed_on', 'on_time'], gates: { fields: ['closed_on'] } },
+      { name: 'reply', label: '出具处理意见', from: ['handling'], to: 'answered', todo: true, captures: ['result_kind', 'handling_result', 'reply_on', 'reply_method'], gates: { fields: ['reply_on', 'result_kind'] } },
+      { name: 'close', label: '办结', from: ['answered'], to: 'closed', todo: true, captures: ['satisfaction', 'closed_on', 'on_time'], gates: { fields: ['closed_on'] } },
       // art. 36: a request for 复查 within 30 days of the opinion, answered within 30 days; art. 37 the same for 复核
       { name: 'request_review', label: '申请复查', from: ['answered', 'closed'], to: 'reviewing', captures: ['review_requested_on'], gates: { fields: ['review_requested_on'] } },
-      { name: 'review_reply', label: '出具复查意见', from: ['reviewing'], to: 'reviewed', captures: ['review_reply_on', 'review_result'], gates: { fields: ['review_reply_on', 'review_result'] } },
+      { name: 'review_reply', label: '出具复查意见', from: ['reviewing'], to: 'reviewed', todo: true, captures: ['review_reply_on', 'review_result'], gates: { fields: ['review_reply_on', 'review_result'] } },
       { name: 'request_rereview', label: '申请复核', from: ['reviewed'], to: 'rereviewing', captures: ['rereview_requested_on'], gates: { fields: ['rereview_requested_on'] } },
-      { name: 'rereview_reply', label: '出具复核意见', from: ['rereviewing'], to: 'closed', captures: ['rereview_reply_on', 'rereview_result'], gates: { fields: ['rereview_reply_on', 'rereview_result'] } },
+      { name: 'rereview_reply', label: '出具复核意见', from: ['rereviewing'], to: 'closed', todo: true, captures: ['rereview_reply_on', 'rereview_result'], gates: { fields: ['rereview_reply_on', 'rereview_result'] } },
     ],
     clocks: [
       // art. 31: decide within 15 days whether to accept

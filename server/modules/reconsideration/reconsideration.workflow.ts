@@ -25,7 +25,7 @@ export function reconsiderationOrganWorkflow(opts: ReconsiderationOrganOptions =
     },
     initial: 'received',
     transitions: [
-      { name: 'accept', label: '受理（普通程序）', from: ['received'], to: 'accepted' },
+      { name: 'accept', label: '受理（普通程序）', from: ['received'], to: 'accepted', todo: { label: '受理审查' } },
       // art. 53: simplified procedure for clear facts and small matters, or when the parties agree
       { name: 'accept_simplified', label: '受理（简易程序）', from: ['received'], to: 'accepted_simplified' },
       { name: 'reject', label: '不予受理', from: ['received'], to: 'not_accepted', note: 'required', gates: { attachments: ['不予受理决定书'] } },
@@ -36,7 +36,7 @@ export function reconsiderationOrganWorkflow(opts: ReconsiderationOrganOptions =
       { name: 'resume_simplified', label: '恢复审理', from: ['suspended_simplified'], to: 'accepted_simplified', note: 'optional' },
       // art. 62: extended by up to 30 days with the head's approval, the parties told in writing
       { name: 'extend', label: '延长审理期限', from: ['accepted', 'suspended'], roles: ['leader', 'county_admin'], note: 'required' },
-      { name: 'decide', label: '作出复议决定', from: ['accepted', 'accepted_simplified'], to: 'decided', gates: { attachments: ['行政复议决定书'] } },
+      { name: 'decide', label: '作出复议决定', from: ['accepted', 'accepted_simplified'], to: 'decided', todo: true, gates: { attachments: ['行政复议决定书'] } },
       // art. 41: termination (withdrawal, death of the applicant, …)
       { name: 'terminate', label: '终止审理', from: ['accepted', 'accepted_simplified', 'suspended', 'suspended_simplified'], to: 'terminated', note: 'required' },
     ],
@@ -89,11 +89,11 @@ export function reconsiderationCaseWorkflow(): WorkflowDef {
     // its own steps (登记决定 records it beside the judgment); 承办人 and 代理人 change with staff and counsel
     editable: ['stage', 'handler', 'agent'],
     transitions: [
-      { name: 'answer', label: '提交答复（答辩）', from: ['answering'], to: 'pending', captures: ['answered_on', 'handler', 'agent'], gates: { fields: ['answered_on'] } },
+      { name: 'answer', label: '提交答复（答辩）', from: ['answering'], to: 'pending', todo: true, captures: ['answered_on', 'handler', 'agent'], gates: { fields: ['answered_on'] } },
       // 行政诉讼法 art. 3, 行政复议法 art. 51: the head of the organ appears
       { name: 'record_hearing', label: '登记开庭（听证）', from: ['pending'], captures: ['hearing_on', 'head_appeared', 'head_name', 'head_title', 'head_absence_reason'], gates: { fields: ['hearing_on', 'head_appeared'] } },
-      { name: 'record_decision', label: '登记决定（裁判）', from: ['answering', 'pending'], to: 'decided', captures: ['stage', 'outcome', 'decided_on', 'lost'], gates: { fields: ['outcome', 'decided_on'] } },
-      { name: 'close', label: '结案', from: ['decided'], to: 'closed', captures: ['closed_on', 'risk_notes'], gates: { fields: ['closed_on'] } },
+      { name: 'record_decision', label: '登记决定（裁判）', from: ['answering', 'pending'], to: 'decided', todo: { when: (v) => !!v['answered_on'] }, captures: ['stage', 'outcome', 'decided_on', 'lost'], gates: { fields: ['outcome', 'decided_on'] } },
+      { name: 'close', label: '结案', from: ['decided'], to: 'closed', todo: true, captures: ['closed_on', 'risk_notes'], gates: { fields: ['closed_on'] } },
     ],
     clocks: [
       { id: 'answer', rule: { id: 'reconsideration.answer', label: '行政复议答复期限', days: 10, unit: 'calendar' }, start: { field: 'received_on', when: reconsideration }, stop: { field: 'answered_on' } },

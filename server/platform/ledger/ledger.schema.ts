@@ -61,6 +61,8 @@ export function ledgerDdl(l: LedgerDef): string[] {
   out.push(`create index if not exists ${t}_org_idx on ${t} (org_code, id)`);
   out.push(`create index if not exists ${t}_status_idx on ${t} (org_code, status)`);
   out.push(`create index if not exists ${t}_tsv_idx on ${t} using gin (search_tsv)`);
+  // the 待办 queue and the 办理状态 filter read a workflow ledger's open records by state
+  if (l.workflow) out.push(`create index if not exists ${t}_state_idx on ${t} (org_code, state) where status = 'active'`);
   if (l.dateField) out.push(`create index if not exists ${t}_date_idx on ${t} (org_code, ${l.dateField})`);
   for (const f of l.fields) {
     if (f.type === 'ref') out.push(`create index if not exists ${t}_${f.name}_idx on ${t} (${f.name})`);

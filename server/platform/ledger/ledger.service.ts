@@ -16,6 +16,7 @@ import { checkRules, coerce, fieldSchema, validateRecord } from './ledger.valida
 const orgCodeParam = orgCodeSchema;
 import { queryTerms, searchText } from './search.ts';
 import { guardCreate, guardUpdate, ownershipMeta, prepareDerived } from '../workflow/owned-fields.ts';
+import { stateFilterProblem, stateLabelOf, stateOptions } from '../workflow/state-filter.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -26,6 +27,8 @@ export interface LedgerRecord {
   title: string;
   status: 'active' | 'withdrawn';
   state: string | null;
+  /** the state's label, for the 状态 column (null: the ledger has no workflow) */
+  stateLabel: string | null;
   withdrawnReason: string | null;
   values: Record<string, unknown>;
   /** display titles of referenced records, by field name */
@@ -45,6 +48,8 @@ export const listQuery = z
     sort: z.string().max(64).optional(),
     order: z.enum(['asc', 'desc']).optional(),
     status: z.enum(['active', 'withdrawn', 'all']).default('active'),
+    /** workflow states, comma-separated (the 状态 filter) */
+    state: z.string().max(500, '不能超过500个字').regex(/^[a-z][a-z0-9_]*(,[a-z][a-z0-9_]*)*$/, '须为状态名称').optional(),
     org: z.union([z.literal(''), orgCodeParam]).optional(),
     year: z.coerce.number('须为年度').int('须为年度').min(2000, '须为有效年度').max(2100, '须为有效年度').optional(),
     ids: z
@@ -57,7 +62,7 @@ export const listQuery = z
   .catchall(z.string().max(1000, '不能超过1000个字'));
 export type ListQuery = z.infer<typeof listQuery>;
 
-export const LIST_LABELS = { q: '检索词', page: '页码', pageSize: '每页条数', sort: '排序字段', order: '排序方向', status: '状态', org: '单位', year: '年度', ids: '记录编号' };
+export const LIST_LABELS = { q: '检索词', page: '页码', pageSize: '每页条数', sort: '排序字段', order: '排序方向', status: '状态', state: '办理状态', org: '单位', year: '年度', ids: '记录编号' };
 
 const SYSTEM_SORTS = ['id', 'created_at', 'updated_at'];
 const RANGE_TYPES = new Set(['date', 'int', 'decimal', 'ref']);
@@ -83,6 +88,10 @@ export function checkListQuery(l: LedgerDef, q: ListQuery): void {
   const errors: FieldError[] = [];
   const bad = (path: string, label: string, message: string): void => void errors.push({ path, label, message: `${label}：${message}` });
   if (q.sort !== undefined && q.sort !== '' && !(l.fields.some((f) => f.name === q.sort && !f.personal) || SYSTEM_SORTS.includes(q.sort))) bad('sort', '排序字段', `不能按“${q.sort.slice(0, 40)}”排序`);
+  if (q.state) {
+    const problem = stateFilterProblem(l, q.state);
+    if (problem) bad('state', '办理状态', problem);
+  }
   const known = new Set(Object.keys(listQuery.shape));
   for (const [key, value] of Object.entries(q)) {
     if (known.has(key)) continue;
@@ -135,6 +144,7 @@ export function present(ctx: Ctx, l: LedgerDef, row: Row, orgNames: Map<string, 
     title: titleOf(l, values),
     status: row['status'] as 'active' | 'withdrawn',
     state: (row['state'] as string | null) ?? null,
+    stateLabel: stateLabelOf(l, (row['state'] as string | null) ?? null),
     withdrawnReason: (row['withdrawn_reason'] as string | null) ?? null,
     values,
     refs,
@@ -188,6 +198,7 @@ export function scopedQuery(ctx: Ctx, l: LedgerDef, q: ListQuery) {
   // narrowing to one organisation's subtree, never widening past the user's scope
   if (q.org) query = query.where('org_code', 'in', sql<string>`(select code from org where path like ${`%/${q.org}/%`})`);
   if (q.status !== 'all') query = query.where('status', '=', q.status);
+  if (q.state && l.workflow) query = query.where('state', 'in', q.state.split(','));
   if (q.ids) query = query.where('id', 'in', q.ids.split(',').map(Number));
   if (q.year && l.dateField) {
     query = query.where(l.dateField, '>=', `${q.year}-01-01`).where(l.dateField, '<=', `${q.year}-12-31`);
@@ -441,6 +452,7 @@ export function ledgerMeta(ctx: Ctx, l: LedgerDef) {
     module: l.module,
     dateField: l.dateField ?? null,
     defaultSort: l.defaultSort ?? { field: 'id', dir: 'desc' },
+    states: stateOptions(l),
     fields: l.fields.map((f) => ({ ...f, options: f.options ? [...f.options] : undefined, ...ownershipMeta(l, f.name) })),
     can: Object.fromEntries((['read', 'create', 'update', 'withdraw', 'export', 'import', 'personal'] as const).map((a) => [a, can(ctx, perm(l, a))])),
   };

@@ -66,7 +66,7 @@ function scoped(ctx: Ctx, l: LedgerDef, q: Omit<DeadlinesQuery, 'page' | 'pageSi
   }
 }
 
-function daysLeft(due: IsoDate | null, unit: DayUnit, today: IsoDate, cal: CalendarData): number | null {
+export function daysLeft(due: IsoDate | null, unit: DayUnit, today: IsoDate, cal: CalendarData): number | null {
   if (!due) return null;
   if (unit === 'calendar') return calendarDaysBetween(today, due);
   try {

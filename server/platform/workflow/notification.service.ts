@@ -7,11 +7,13 @@ import type { AnyDb } from './workflow.repository.ts';
 
 export interface NotificationView {
   id: number;
-  kind: 'due_soon' | 'overdue';
+  /** a clock due soon or overdue, a hand-off (your turn) or a return (sent back to you) */
+  kind: 'due_soon' | 'overdue' | 'handoff' | 'returned';
   ledger: string;
   recordId: number;
+  /** the clock, or for a hand-off or a return the step it names */
   clockId: string;
-  due: string;
+  due: string | null;
   title: string;
   body: string;
   link: string;

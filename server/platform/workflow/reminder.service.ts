@@ -9,6 +9,7 @@ import type { Platform } from '../module.ts';
 import { chinaDate } from './workflow.engine.ts';
 import type { AnyDb } from './workflow.repository.ts';
 import { adoptRecords, clockEnv, recomputeOpenClocks, systemCtx, type ClockChange } from './workflow.service.ts';
+import { stepPermissions } from './handoff.service.ts';
 
 // one id for the scan: when several servers run it at once, one does the work and the others skip
 export const SCAN_LOCK = 8_150_010;
@@ -66,15 +67,17 @@ interface Due {
   unit: DayUnit;
   kind: 'due_soon' | 'overdue';
   title: string;
+  permissions: string[];
 }
 
 async function notifyLedger(ctx: Ctx, l: LedgerDef, today: IsoDate): Promise<{ dueSoon: number; overdue: number; notified: number }> {
   const db = ctx.tx as unknown as AnyDb;
   const titleCols = l.titleFields.filter((n) => !l.fields.find((f) => f.name === n)?.personal);
+  const plainCols = l.fields.filter((f) => !f.personal && !titleCols.includes(f.name)).map((f) => f.name);
   const rows = (await db
     .selectFrom('workflow_clock as c')
     .innerJoin(`${l.table} as r`, 'r.id', 'c.record_id')
-    .select(['c.record_id', 'c.clock_id', 'c.label', 'c.days_left', 'c.unit', 'c.overdue', 'c.due_soon', 'r.org_code', sql<string>`to_char(c.due, 'YYYY-MM-DD')`.as('due'), ...titleCols.map((n) => `r.${n}`)])
+    .select(['c.record_id', 'c.clock_id', 'c.label', 'c.days_left', 'c.unit', 'c.overdue', 'c.due_soon', 'r.org_code', 'r.state', sql<string>`to_char(c.due, 'YYYY-MM-DD')`.as('due'), ...[...titleCols, ...plainCols].map((n) => `r.${n}`)])
     .where('c.ledger', '=', l.name)
     .where('c.status', 'in', ['running', 'paused'])
     .where('c.due', 'is not', null)
@@ -92,13 +95,15 @@ async function notifyLedger(ctx: Ctx, l: LedgerDef, today: IsoDate): Promise<{ d
     unit: r['unit'] as DayUnit,
     kind: r['overdue'] ? 'overdue' : 'due_soon',
     title: titleOf(l, Object.fromEntries(titleCols.map((n) => [n, r[n]]))),
+    // whoever must take the step the record waits for is reminded too (the leader of a decision that is due)
+    permissions: [perm(l, 'update'), ...stepPermissions(l, (r['state'] as string | null) ?? null, r)],
   }));
   const users = new Map<string, number[]>();
   let notified = 0;
   const batch: Array<Record<string, unknown>> = [];
   for (const d of dues) {
-    if (!users.has(d.orgCode)) users.set(d.orgCode, await responsibleUsers(ctx.tx, d.orgCode, perm(l, 'update')));
-    for (const userId of users.get(d.orgCode) ?? []) batch.push(notificationRow(l, d, userId, today, ctx.now));
+    for (const p of d.permissions) if (!users.has(`${d.orgCode}|${p}`)) users.set(`${d.orgCode}|${p}`, await responsibleUsers(ctx.tx, d.orgCode, p));
+    for (const userId of new Set(d.permissions.flatMap((p) => users.get(`${d.orgCode}|${p}`) ?? []))) batch.push(notificationRow(l, d, userId, today, ctx.now));
   }
   for (let i = 0; i < batch.length; i += 500) {
     const inserted = await db

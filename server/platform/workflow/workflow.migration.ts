@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
+import { notifyMigrations } from './notify.migration.ts';
 
 export const WORKFLOW_MIGRATION_NAME = '20261122000400-workflow';
 
@@ -86,4 +87,4 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('workflow_event').ifExists().execute();
 }
 
-export const workflowMigrations: Record<string, Migration> = { [WORKFLOW_MIGRATION_NAME]: { up, down } };
+export const workflowMigrations: Record<string, Migration> = { [WORKFLOW_MIGRATION_NAME]: { up, down }, ...notifyMigrations };

@@ -6,6 +6,8 @@ import { DEADLINES_LABELS, deadlineHomeItems, deadlinesQuery, listDeadlines } fr
 import { listNotifications, markAllRead, markRead, notificationQuery } from './notification.service.ts';
 import { afterBulkWrite } from '../db/after-bulk-write.ts';
 import { scanDeadlines } from './reminder.service.ts';
+import { scheduleDelivery } from './notify-delivery.ts';
+import { todoRoutes } from './todo.routes.ts';
 import { chinaDate } from './workflow.engine.ts';
 import { adoptRecords } from './workflow.service.ts';
 import { assertWorkflow, workflowPermissions } from './workflow.types.ts';
@@ -48,7 +50,11 @@ function scheduleScan(platform: Platform): void {
 export const workflowModule = defineModule({
   name: 'workflow',
   label: '到期事项',
-  nav: [{ path: '/deadlines', label: '到期事项', permission: 'home.view', group: '工作台', icon: 'schedule', order: 1 }],
+  nav: [
+    { path: '/todos', label: '我的待办', permission: 'home.view', group: '工作台', icon: 'carry-out', order: 0 },
+    { path: '/deadlines', label: '到期事项', permission: 'home.view', group: '工作台', icon: 'schedule', order: 1 },
+    { path: '/admin/notify-webhook', label: '提醒外发接口', permission: 'config.manage', group: '系统管理', icon: 'notification', order: 907 },
+  ],
   init: async (platform) => {
     for (const l of platform.ledgers.all()) if (l.workflow) assertWorkflow(l);
     registries.set(platform.db, platform.ledgers);
@@ -58,12 +64,16 @@ export const workflowModule = defineModule({
   demo: async (ctx, platform) => {
     for (const l of platform.ledgers.all()) if (l.workflow) await adoptRecords(ctx, l);
   },
-  onServe: async (platform) => scheduleScan(platform),
+  onServe: async (platform) => {
+    scheduleScan(platform);
+    scheduleDelivery(platform.db, platform.log);
+  },
   home: async (ctx) => {
     const registry = registries.get(ctx.tx);
     return registry ? deadlineHomeItems(ctx, { ledgers: registry }) : [];
   },
   routes: (api, platform) => {
+    todoRoutes(api, platform);
     const tags = ['到期事项'];
     api.route({
       method: 'GET',

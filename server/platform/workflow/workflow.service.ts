@@ -12,6 +12,7 @@ import { validateRecord } from '../ledger/ledger.validate.ts';
 import type { Platform } from '../module.ts';
 import { getSetting } from '../settings.ts';
 import { ClockError, computeClock } from './clock.ts';
+import { notifyTransition } from './handoff.service.ts';
 import {
   chinaDate,
   clockEffects,
@@ -524,6 +525,8 @@ export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledger
     },
   ]);
   await audit(ctx, { entity: l.name, entityId: id, action: 'transition', orgCode, diff: { transition: t.name, label: t.label, state: { from, to }, date, ...(note ? { note } : {}), ...(notices.size ? { notices: Object.fromEntries([...notices].map(([k, n]) => [k, { id: n.id, name: n.name, sm3: n.hash }])) } : {}), clocks: clockDiff(clockChanges) } });
+  // the next person's turn, or a return to its author: told in this transaction, so a failed step tells nobody
+  await notifyTransition(ctx, l, { id, orgCode, transition: t, from, to, before, after: plainValues(ctx, l, after), author: String(after['created_by']), note });
   return timeline(ctx, l, id);
 }
 

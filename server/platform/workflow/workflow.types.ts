@@ -99,6 +99,10 @@ export interface TransitionDef {
   dedicated?: { hint: string };
   /** a review step: the field holding its conclusion, which values are negative and which later steps they block */
   conclusion?: ConclusionDef;
+  /** the step waits for someone: it is in the 待办 of whoever may do it (see todo.service.ts) */
+  todo?: TodoMark;
+  /** the step sends the record back (退回, a negative review): its author or last actor is told */
+  returns?: boolean;
 }
 
 /**
@@ -115,6 +119,12 @@ export interface ConclusionDef {
   /** the state a conclusion leads to, by value (同意公开 → 待发布); other values: the transition's `to` */
   states?: Readonly<Record<string, string>>;
 }
+
+/**
+ * a to-do step: `true`, or a label for the queue and `when`, the values on which it is still due (a review that
+ * leaves the state as it is stays due until its result is recorded; only a major case needs 法制审核)
+ */
+export type TodoMark = true | { label?: string; when?: (values: Readonly<Record<string, unknown>>) => boolean };
 
 /** when a clock starts: on a transition, on creation, or on the date held by a field (e.g. received_on) */
 export interface ClockStart {

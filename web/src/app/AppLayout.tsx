@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useMe } from '../platform/session.ts';
 import { useIsMobile } from '../platform/use-is-mobile.ts';
+import { TodoBell } from '../platform/todos.tsx';
 import { NavMenu } from './NavMenu.tsx';
 import { OrgSwitcher } from './OrgSwitcher.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -51,6 +52,7 @@ export function AppLayout() {
         <Brand />
         <div className="fz-header-spacer" />
         {mobile ? null : <OrgSwitcher me={me} />}
+        {me.permissions.includes('home.view') ? <TodoBell /> : null}
         <UserMenu me={me} compact={mobile} />
       </Layout.Header>
       {me.demo ? <DemoBanner /> : null}

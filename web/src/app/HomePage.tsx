@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { api, errorText } from '../platform/api.ts';
 import { useMe, type Me } from '../platform/session.ts';
+import { HomeTodos } from '../platform/todos.tsx';
 import { useIsMobile } from '../platform/use-is-mobile.ts';
 import { groupNav } from './nav.ts';
 import { navIcon } from './nav-icons.tsx';
@@ -58,7 +59,7 @@ function PendingWork() {
   const mobile = useIsMobile();
   const home = useQuery({ queryKey: ['home'], queryFn: ({ signal }) => api.get<{ items: HomeItem[] }>('/api/home', undefined, signal) });
   return (
-    <Card title="待办与提醒" style={{ marginBottom: 16 }}>
+    <Card title="工作提醒" style={{ marginBottom: 16 }}>
       {home.isPending ? (
         <Skeleton active paragraph={{ rows: 2 }} />
       ) : home.isError ? (
@@ -172,6 +173,7 @@ export function HomePage() {
   return (
     <>
       <Welcome me={me} />
+      <HomeTodos />
       <PendingWork />
       <Typography.Title level={5} style={{ margin: '4px 0 12px' }}>
         快捷入口

@@ -116,6 +116,7 @@ function DecideCard({ ledger, record, meta, timeline, blockedBy, waiting }: Reco
       const next = await api.post<Timeline>(`/api/enforcement/cases/${record.id}/decide`, { ...body, date: v.decided_on, version: timeline.version });
       queryClient.setQueryData(ledgerKeys.timeline(ledger, record.id), next);
       await queryClient.invalidateQueries({ queryKey: ['ledgers', ledger] });
+      await queryClient.invalidateQueries({ queryKey: ['todos'] });
       await queryClient.invalidateQueries({ queryKey: enforcementKeys.documents(record.id) });
       void message.success('已作出处罚决定，请制作并送达行政处罚决定书');
     } catch (e) {

@@ -11,6 +11,8 @@ import { useIsMobile } from '../../platform/use-is-mobile.ts';
 
 interface Props {
   fields: LedgerField[];
+  /** the workflow's states: a 办理状态 filter when the ledger has a workflow */
+  states?: Array<{ value: string; label: string }> | null;
   params: URLSearchParams;
   onChange: (next: URLSearchParams) => void;
   orgs: OrgRef[];
@@ -24,7 +26,7 @@ const STATUS_OPTIONS = [
 ];
 
 /** the filter bar of a ledger list, generated from the fields marked filter; every control writes the URL query */
-export function LedgerFilters({ fields, params, onChange, orgs, refTitles }: Props) {
+export function LedgerFilters({ fields, states, params, onChange, orgs, refTitles }: Props) {
   const treeData = useMemo(() => orgTreeOptions(orgs), [orgs]);
   const [q, setQ] = useState(params.get('q') ?? '');
   useEffect(() => setQ(params.get('q') ?? ''), [params]);
@@ -64,6 +66,9 @@ export function LedgerFilters({ fields, params, onChange, orgs, refTitles }: Pro
           value={params.get('org') ?? undefined}
           onChange={(v: string | undefined) => set({ org: v ?? null })}
         />
+      ) : null}
+      {states ? (
+        <Select aria-label="办理状态" mode="multiple" allowClear maxTagCount="responsive" placeholder="办理状态" style={width} options={states} value={listParam(params, 'state')} onChange={(v: string[]) => set({ state: v })} />
       ) : null}
       {fields.map((f) => (
         <FieldFilter key={f.name} field={f} params={params} set={set} refTitle={refTitles[f.name]} />

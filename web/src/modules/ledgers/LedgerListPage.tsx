@@ -91,8 +91,13 @@ export function LedgerListPage() {
     ellipsis: f.type === 'textarea' || f.name === 'summary' ? { showTitle: true } : false,
     render: (_, r) => <FieldDisplay field={f} record={r} />,
   });
+  const fieldColumns = fields.filter((f) => shown.includes(f.name)).map(fieldColumn);
+  // the 办理状态 of a workflow record right after its first column, where it is seen without scrolling
+  const stateColumn = m?.states ? [{ key: 'state', title: '办理状态', render: (_: unknown, r: LedgerRecord) => (r.stateLabel ? <Tag color="blue">{r.stateLabel}</Tag> : '—') }] : [];
   const columns: ColumnsType<LedgerRecord> = [
-    ...fields.filter((f) => shown.includes(f.name)).map(fieldColumn),
+    ...fieldColumns.slice(0, 1),
+    ...stateColumn,
+    ...fieldColumns.slice(1),
     { key: 'org', title: '单位', dataIndex: 'orgName' },
     ...(params.get('status') && params.get('status') !== 'active'
       ? [{ key: 'status', title: '状态', render: (_: unknown, r: LedgerRecord) => (r.status === 'withdrawn' ? <Tag color="default">已撤销</Tag> : <Tag color="green">有效</Tag>) }]
@@ -150,7 +155,7 @@ export function LedgerListPage() {
         }
       />
       <Card>
-        <LedgerFilters fields={fields.filter((f) => f.filter)} params={params} onChange={setParams} orgs={me?.orgs ?? []} refTitles={refTitles} />
+        <LedgerFilters fields={fields.filter((f) => f.filter)} states={m?.states ?? null} params={params} onChange={setParams} orgs={me?.orgs ?? []} refTitles={refTitles} />
         {mobile ? (
           <RecordCards meta={m} records={list.data?.items ?? []} loading={list.isFetching} onOpen={open} />
         ) : (

@@ -184,6 +184,7 @@ function TransitionModal({ ledger, timeline, transition: t, onClose }: { ledger:
       const next = await api.post<TimelineData>(`${ledgerUrl(ledger)}/${timeline.recordId}/transitions/${t.name}`, { ...body, version: timeline.version });
       queryClient.setQueryData(ledgerKeys.timeline(ledger, timeline.recordId), next);
       await queryClient.invalidateQueries({ queryKey: ['ledgers', ledger] });
+      await queryClient.invalidateQueries({ queryKey: ['todos'] });
       void message.success(`已办理：${t.label}`);
       onClose();
     } catch (e) {

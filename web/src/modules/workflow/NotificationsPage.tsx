@@ -13,6 +13,8 @@ const KIND_LABELS: Record<string, { label: string; color: string }> = {
   due_soon: { label: '即将到期', color: 'orange' },
   overdue: { label: '已超期', color: 'red' },
   assigned: { label: '待办', color: 'blue' },
+  handoff: { label: '待办', color: 'blue' },
+  returned: { label: '已退回', color: 'volcano' },
 };
 
 /** 我的提醒: deadline reminders and other notices, with read marks */

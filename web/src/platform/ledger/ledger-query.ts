@@ -29,6 +29,6 @@ export function exportQuery(params: URLSearchParams): string {
 /** how many filters (not paging, sorting or the status default) are set */
 export function activeFilterCount(params: URLSearchParams): number {
   let n = 0;
-  for (const k of new Set(params.keys())) if (k === 'q' || k === 'org' || k === 'year' || k === 'ids' || k.startsWith('f.')) n++;
+  for (const k of new Set(params.keys())) if (k === 'q' || k === 'org' || k === 'year' || k === 'ids' || k === 'state' || k.startsWith('f.')) n++;
   return n;
 }

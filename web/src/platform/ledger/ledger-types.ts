@@ -48,6 +48,8 @@ export interface LedgerMeta {
   module: string;
   dateField: string | null;
   defaultSort: { field: string; dir: 'asc' | 'desc' } | null;
+  /** workflow states for the 办理状态 column and filter; null for a ledger without a workflow */
+  states?: Array<{ value: string; label: string; final: boolean }> | null;
   fields: LedgerField[];
   can: LedgerCan;
 }
@@ -68,6 +70,7 @@ export interface LedgerRecord {
   title: string;
   status: 'active' | 'withdrawn';
   state: string | null;
+  stateLabel?: string | null;
   withdrawnReason: string | null;
   values: Record<string, FieldValue | undefined>;
   refs: Record<string, string | undefined>;

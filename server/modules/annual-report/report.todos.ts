@@ -1,0 +1,67 @@
+import type { TodoDeadline, TodoItem } from '../../../common/todo.types.ts';
+import { calendarDaysBetween } from '../../platform/calendar/calendar.ts';
+import { can, type Ctx } from '../../platform/http/context.ts';
+import { getSetting } from '../../platform/settings.ts';
+import { notifyUsers, userIdsOf } from '../../platform/workflow/handoff.service.ts';
+import { responsibleUsers } from '../../platform/workflow/reminder.service.ts';
+import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
+import { DUE_SOON_SETTING } from '../../platform/workflow/workflow.service.ts';
+import type { AnyDb } from '../../platform/workflow/workflow.repository.ts';
+import { dueDate } from './report.service.ts';
+
+const LEDGER = 'annual_report';
+const LABEL = '年度报告';
+const db = (ctx: Ctx): AnyDb => ctx.tx as unknown as AnyDb;
+const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
+const titleOf = (year: number): string => `${year}年度法治政府建设报告`;
+
+/** the reporting deadline read today: calendar days to the configured due day */
+async function reportDeadline(ctx: Ctx, year: number): Promise<TodoDeadline> {
+  const today = chinaDate(ctx.now);
+  const due = await dueDate(ctx, year);
+  const left = calendarDaysBetween(today, due);
+  const soon = Number(await getSetting(ctx.tx, DUE_SOON_SETTING));
+  return { clockId: 'report_due', label: '年度报告报送期限', due, unit: 'calendar', daysLeft: left, status: 'running', overdue: left < 0, dueSoon: left >= 0 && left <= (Number.isSafeInteger(soon) && soon >= 0 ? soon : 3) };
+}
+
+/** the annual report's to-dos: a returned report for whoever submits it, a submitted one for its reviewers */
+export async function reportTodos(ctx: Ctx): Promise<TodoItem[]> {
+  if (!ctx.scope.codes.length) return [];
+  const items: TodoItem[] = [];
+  const orgs = new Map((await ctx.tx.selectFrom('org').select(['code', 'name']).where('code', 'in', ctx.scope.codes).execute()).map((o) => [o.code, o.name]));
+  const base = (r: { id: unknown; org_code: unknown; year: unknown }, since: unknown, link: string) => ({
+    ledger: LEDGER,
+    ledgerLabel: LABEL,
+    module: 'annual-report',
+    recordId: Number(r.id),
+    title: titleOf(Number(r.year)),
+    orgCode: String(r.org_code),
+    orgName: orgs.get(String(r.org_code)) ?? String(r.org_code),
+    since: iso(since),
+    dedicated: true,
+    link,
+  });
+  if (can(ctx, 'report.submit')) {
+    const returned = await db(ctx).selectFrom('report_draft').select(['id', 'org_code', 'year', 'updated_at']).where('org_code', 'in', ctx.scope.codes).where('status', '=', 'returned').execute();
+    for (const r of returned) items.push({ ...base(r, r.updated_at, '/reports/annual'), state: 'returned', stateLabel: '已退回修改', step: 'resubmit', stepLabel: '修改后重新提交', deadline: await reportDeadline(ctx, Number(r.year)) });
+  }
+  const secrecy = can(ctx, 'report.secrecy');
+  const publish = can(ctx, 'report.publish');
+  if (secrecy || publish) {
+    const submitted = await db(ctx).selectFrom('report_version').select(['id', 'draft_id', 'org_code', 'year', 'submitted_at', 'secrecy_at', 'secrecy_opinion']).where('org_code', 'in', ctx.scope.codes).where('status', '=', 'submitted').execute();
+    for (const v of submitted) {
+      const link = `/reports/annual/${Number(v.draft_id)}`;
+      const row = { id: v.draft_id, org_code: v.org_code, year: v.year };
+      if (secrecy && v.secrecy_at === null) items.push({ ...base(row, v.submitted_at, link), state: 'submitted', stateLabel: '已提交待审核', step: 'secrecy', stepLabel: '保密审查', deadline: null });
+      else if (publish && String(v.secrecy_opinion ?? '').startsWith('通过')) items.push({ ...base(row, v.secrecy_at, link), state: 'submitted', stateLabel: '已通过保密审查', step: 'publish', stepLabel: '公开发布', deadline: null });
+    }
+  }
+  return items;
+}
+
+/** a returned report: whoever submitted it, and those who may submit it at that organisation, are told */
+export async function notifyReportReturned(ctx: Ctx, v: { draft_id: unknown; org_code: unknown; year: unknown; submitted_by: unknown }, reason: string): Promise<void> {
+  const orgCode = String(v.org_code);
+  const users = [...(await userIdsOf(ctx, [String(v.submitted_by)])), ...(await responsibleUsers(ctx.tx, orgCode, 'report.submit'))];
+  await notifyUsers(ctx, users, { kind: 'returned', orgCode, ledger: LEDGER, recordId: Number(v.draft_id), key: 'return', title: `【已退回】${titleOf(Number(v.year))}`, body: `${ctx.actor.displayName}退回了报告：${reason}。请修改后重新提交。`, link: '/reports/annual' });
+}
