@@ -120,6 +120,14 @@ describe('行政执法 at phone width', () => {
       await act(page, /调查终结/, async (d) => {
         await fillDate(d, '调查终结日期', TODAY);
         await d.getByLabel('违法事实', { exact: true }).fill('当事人在东街占道经营，经责令改正后仍未改正，有现场照片为证');
+        // the investigation's proposal (a warning: not 重大, no hearing right to tell)
+        const kinds = formItem(d, '拟处罚种类').locator('.ant-select').first();
+        await kinds.click();
+        const warning = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: /^警告$/ }).first();
+        await warning.waitFor(WAIT);
+        await page.waitForTimeout(300);
+        await warning.click();
+        await d.getByLabel('违法事实', { exact: true }).click();
       });
       await expect.poll(() => state(page), WAIT).toBe('调查终结');
       await act(page, /告知陈述申辩/, async (d) => {

@@ -47,7 +47,7 @@ describe('待办 for the 法制审核员', () => {
       const id = Number(created.json['id']);
       casePath = `/ledgers/enforcement.case/${id}`;
       expect((await call(page, 'POST', `/api/ledgers/enforcement.case/${id}/transitions/file`, { filed_on: daysAgo(80), filing_approver: '陈志远' })).status).toBe(200);
-      const concluded = await call(page, 'POST', `/api/ledgers/enforcement.case/${id}/transitions/conclude_investigation`, { investigated_on: TODAY, facts: '当事人在东街占道经营，经责令仍未改正', major: true });
+      const concluded = await call(page, 'POST', `/api/ledgers/enforcement.case/${id}/transitions/conclude_investigation`, { investigated_on: TODAY, facts: '当事人在东街占道经营，经责令仍未改正', proposed_kinds: ['罚款', '责令停产停业'], proposed_amount: 20000 });
       expect(concluded.status, JSON.stringify(concluded.json)).toBe(200);
     });
   });

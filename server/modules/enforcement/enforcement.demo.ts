@@ -214,7 +214,10 @@ export async function seedEnforcementDemo(ctx: Ctx, platform: Platform): Promise
           ...(steps['notified_on'] && major ? { hearing_right_notified: true } : {}),
         };
         if (steps['filed_on']) values['filing_approver'] = personName(r);
-        if (steps['investigated_on']) values['facts'] = `经查，当事人存在${m.act}的行为，有现场检查笔录、询问笔录、照片等证据为证。`;
+        if (steps['investigated_on']) {
+          values['facts'] = `经查，当事人存在${m.act}的行为，有现场检查笔录、询问笔录、照片等证据为证。`;
+          Object.assign(values, { proposed_kinds: kinds, ...(amount > 0 ? { proposed_amount: amount } : {}) });
+        }
         if (steps['review_on']) Object.assign(values, { reviewer: personName(r), review_opinion: '事实清楚，证据确凿，适用依据正确，程序合法，裁量适当，同意。', review_conclusion: '同意' });
         if (decided) {
           const amt = departure ? b.max + 1000 : amount;

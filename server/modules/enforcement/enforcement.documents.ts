@@ -27,6 +27,18 @@ export function docNumber(orgName: string, kind: DocumentKind, year: number, seq
 
 const s = (v: unknown): string => (v === null || v === undefined || v === '' ? '——' : String(v));
 const yuan = (v: unknown): string => (v === null || v === undefined || v === '' ? '——' : `${Number(v).toFixed(2)}元`);
+// the penalty the notice announces: the investigation's proposal (the decision comes after the party was heard)
+function proposal(v: Record<string, unknown>): string {
+  const kinds = Array.isArray(v['proposed_kinds']) ? (v['proposed_kinds'] as unknown[]).map(String) : [];
+  if (kinds.length === 0) return '——';
+  const given = (x: unknown): boolean => x !== null && x !== undefined && x !== '';
+  const parts = kinds.map((k) => {
+    if (k === '罚款' && given(v['proposed_amount'])) return `罚款${yuan(v['proposed_amount'])}`;
+    if (k.startsWith('没收') && given(v['proposed_confiscated_value'])) return `${k}（价值${yuan(v['proposed_confiscated_value'])}）`;
+    return k;
+  });
+  return parts.join('，');
+}
 const day = (v: unknown): string => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? officialDate(v) : '——');
 
 function partyRows(v: Readonly<Record<string, unknown>>): string[][] {
@@ -57,7 +69,7 @@ export function caseDocument(kind: DocumentKind, c: CaseForDocument, number: str
     case 'notice':
       blocks.push(
         { kind: 'para', text: `${s(v['party_name'])}：` },
-        { kind: 'para', text: `经查，${s(v['facts'])}。你（单位）的上述行为违反了${basis}的规定。依据《中华人民共和国行政处罚法》第四十四条、第四十五条、第六十三条、第六十四条，本机关拟对你（单位）作出如下行政处罚：${s(v['decision_result'])}。`, indent: true },
+        { kind: 'para', text: `经查，${s(v['facts'])}。你（单位）的上述行为违反了${basis}的规定。依据《中华人民共和国行政处罚法》第四十四条、第四十五条、第六十三条、第六十四条，本机关拟对你（单位）作出如下行政处罚：${proposal(v)}。`, indent: true },
         // the notice records whether it told the party of the hearing right (行政处罚法第六十三条、第六十四条)
         { kind: 'para', text: v['hearing_right_notified'] === true ? '你（单位）有权进行陈述和申辩，并有权要求听证；要求听证的，应当在收到本告知书之日起五日内提出。逾期未提出的，视为放弃上述权利。' : '你（单位）有权进行陈述和申辩；符合听证条件的，有权在收到本告知书之日起五日内提出听证申请。逾期未提出的，视为放弃上述权利。', indent: true },
       );

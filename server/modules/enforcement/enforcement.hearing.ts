@@ -35,14 +35,16 @@ export async function loadHearingThresholds(db: Kysely<Database>): Promise<void>
 /** why a penalty case needs the hearing right (empty: it does not), in Chinese, naming the threshold used */
 export function hearingGrounds(v: RecordValues, th: HearingThresholds = current): string[] {
   if (v['case_type'] !== '行政处罚') return [];
-  const kinds = Array.isArray(v['penalty_kinds']) ? (v['penalty_kinds'] as unknown[]).map(String) : [];
+  // the penalty decided, or before the decision the one the investigation proposes (调查终结报告的处理意见)
+  const decided = Array.isArray(v['penalty_kinds']) && v['penalty_kinds'].length > 0;
+  const kinds = decided ? (v['penalty_kinds'] as unknown[]).map(String) : Array.isArray(v['proposed_kinds']) ? (v['proposed_kinds'] as unknown[]).map(String) : [];
   const person = v['party_kind'] === '个人';
   const limit = person ? th.person : th.org;
   const who = person ? '个人' : '单位';
   const out: string[] = [];
-  const amount = numberOf(v, 'amount');
+  const amount = numberOf(v, decided ? 'amount' : 'proposed_amount');
   if (kinds.includes('罚款') && amount !== null && amount >= limit) out.push(`对${who}罚款${amount}元（较大数额：${limit}元以上）`);
-  const confiscated = numberOf(v, 'confiscated_value');
+  const confiscated = numberOf(v, decided ? 'confiscated_value' : 'proposed_confiscated_value');
   if ((kinds.includes('没收违法所得') || kinds.includes('没收非法财物')) && confiscated !== null && confiscated >= limit) out.push(`没收违法所得、非法财物${confiscated}元（较大数额：${limit}元以上）`);
   for (const k of HEARING_KINDS) if (kinds.includes(k)) out.push(k);
   return out;

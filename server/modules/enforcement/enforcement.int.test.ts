@@ -147,7 +147,7 @@ describe('a penalty case from 案源登记 to 结案 and 公示', () => {
     expect(res.statusCode, res.body).toBe(200);
     id = json<{ id: number }>(res).id;
     expect((await go(leader, id, 'file', { filed_on: daysAgo(19), filing_approver: '李局长' })).statusCode).toBe(200);
-    expect((await go(clerk, id, 'conclude_investigation', { investigated_on: daysAgo(18), facts: '当事人在东街占道经营，经责令仍未改正' })).statusCode).toBe(200);
+    expect((await go(clerk, id, 'conclude_investigation', { investigated_on: daysAgo(18), facts: '当事人在东街占道经营，经责令仍未改正', proposed_kinds: ['罚款', '责令停产停业'], proposed_amount: 2000 })).statusCode).toBe(200);
     // 17 days before the decision below: past the 5-working-day hearing window even across the Spring Festival
     const notified = await go(clerk, id, 'notify', { notified_on: daysAgo(18), hearing_right_notified: true });
     expect(notified.statusCode, notified.body).toBe(200);
@@ -262,7 +262,7 @@ describe('a penalty case from 案源登记 to 结案 and 公示', () => {
     expect(res.statusCode, res.body).toBe(200);
     const other = json<{ id: number }>(res).id;
     expect((await go(leader, other, 'file', { filed_on: daysAgo(2), filing_approver: '李局长' })).statusCode).toBe(200);
-    expect((await go(clerk, other, 'conclude_investigation', { investigated_on: daysAgo(1), facts: '当事人占道经营' })).statusCode).toBe(200);
+    expect((await go(clerk, other, 'conclude_investigation', { investigated_on: daysAgo(1), facts: '当事人占道经营', proposed_kinds: ['警告'] })).statusCode).toBe(200);
     expect((await go(clerk, other, 'notify', { notified_on: today })).statusCode).toBe(200);
     const tl = json<{ transitions: Array<{ name: string; notBefore: string | null; waitReason: string | null }> }>(await t.request(leader, { method: 'GET', url: `/api/ledgers/${CASES}/${other}/timeline` }));
     const waiting = tl.transitions.find((x) => x.name === 'decide');

@@ -101,6 +101,10 @@ export const caseLedger = defineLedger({
     { name: 'filing_approver', label: '立案审批人', type: 'text', maxLength: 40, group: '立案调查' },
     { name: 'investigated_on', label: '调查终结日期', type: 'date', group: '立案调查' },
     { name: 'facts', label: '违法事实', type: 'textarea', maxLength: 5000, searchable: true, group: '立案调查' },
+    // 调查终结报告的处理意见: what the 法制审核 reviews, what the 告知书 states, and what makes the case 重大 before the decision
+    { name: 'proposed_kinds', label: '拟处罚种类', type: 'dicts', options: PENALTY_KINDS, group: '立案调查', hint: '调查终结时提出的处理意见；据此认定是否重大执法决定、应否告知听证权利，并载入告知书' },
+    { name: 'proposed_amount', label: '拟罚款金额（元）', type: 'decimal', min: 0, group: '立案调查' },
+    { name: 'proposed_confiscated_value', label: '拟没收违法所得、非法财物价值（元）', type: 'decimal', min: 0, group: '立案调查' },
     { name: 'major', label: '是否重大执法决定', type: 'bool', filter: true, group: '法制审核', hint: '按处罚种类、金额和当事人类型自动认定（行政处罚法第六十三条情形）；重大执法决定须经法制审核后方可作出' },
     { name: 'review_on', label: '法制审核日期', type: 'date', group: '法制审核' },
     { name: 'reviewer', label: '法制审核人员', type: 'text', maxLength: 40, group: '法制审核' },

@@ -19,6 +19,11 @@ const hearingRight: GateCheck = {
   message: '拟作出的处罚属于行政处罚法第六十三条应告知听证权利的情形，告知时未告知当事人有要求听证的权利：须先告知听证权利',
   check: hearingOffered,
 };
+// the investigation ends with a proposal (调查终结报告的处理意见): it decides 重大, the hearing right and the notice's text
+const proposalMade: GateCheck = {
+  message: '调查终结须提出处理意见：请填写拟处罚种类（拟罚款的，填写拟罚款金额）',
+  check: (v) => v['case_type'] !== PENALTY || (Array.isArray(v['proposed_kinds']) && v['proposed_kinds'].length > 0 && (!(v['proposed_kinds'] as unknown[]).includes('罚款') || filled(v, 'proposed_amount'))),
+};
 const benchmarkChosen: GateCheck = { message: '处以罚款的，须先选择适用的裁量基准（情形）', check: (v) => benchmarkProblem(v) !== 'no_benchmark' };
 
 /**
@@ -84,7 +89,15 @@ export function caseWorkflow(): WorkflowDef {
         gates: { fields: ['filed_on', 'filing_approver'], checks: [{ message: '行政检查案件不需立案，请记录检查结果', check: (v) => v['case_type'] !== '行政检查' }] },
       },
       { name: 'drop', label: '不予立案', from: ['registered'], to: 'dropped', note: 'required' },
-      { name: 'conclude_investigation', label: '调查终结', from: ['filed'], to: 'investigated', todo: true, captures: ['investigated_on', 'facts'], gates: { fields: ['investigated_on', 'facts'] } },
+      {
+        name: 'conclude_investigation',
+        label: '调查终结',
+        from: ['filed'],
+        to: 'investigated',
+        todo: true,
+        captures: ['investigated_on', 'facts', 'proposed_kinds', 'proposed_amount', 'proposed_confiscated_value'],
+        gates: { fields: ['investigated_on', 'facts'], checks: [proposalMade] },
+      },
       {
         name: 'legality_review',
         label: '法制审核',

@@ -48,7 +48,7 @@ describe('enforcement: the legality review, its conclusion and the derived 重�
     expect(res.statusCode, res.body).toBe(200);
     id = json<{ id: number }>(res).id;
     expect((await go(leader, CASES, id, 'file', { filed_on: daysAgo(19), filing_approver: '李局长', date: daysAgo(19) })).statusCode).toBe(200);
-    expect((await go(clerk, CASES, id, 'conclude_investigation', { investigated_on: daysAgo(18), facts: '当事人占道经营', date: daysAgo(18) })).statusCode).toBe(200);
+    expect((await go(clerk, CASES, id, 'conclude_investigation', { investigated_on: daysAgo(18), facts: '当事人占道经营', proposed_kinds: ['警告', '罚款'], proposed_amount: bench.min, date: daysAgo(18) })).statusCode).toBe(200);
     expect((await go(clerk, CASES, id, 'notify', { notified_on: daysAgo(18), hearing_right_notified: true, date: daysAgo(18) })).statusCode).toBe(200);
   });
 
@@ -112,7 +112,7 @@ describe('enforcement: the legality review, its conclusion and the derived 重�
     expect(res.statusCode, res.body).toBe(200);
     const other = json<{ id: number }>(res).id;
     expect((await go(leader, CASES, other, 'file', { filed_on: daysAgo(19), filing_approver: '李局长', date: daysAgo(19) })).statusCode).toBe(200);
-    expect((await go(clerk, CASES, other, 'conclude_investigation', { investigated_on: daysAgo(18), facts: '当事人占道经营', date: daysAgo(18) })).statusCode).toBe(200);
+    expect((await go(clerk, CASES, other, 'conclude_investigation', { investigated_on: daysAgo(18), facts: '当事人占道经营', proposed_kinds: ['警告', '罚款'], proposed_amount: bench.min, date: daysAgo(18) })).statusCode).toBe(200);
     expect((await go(clerk, CASES, other, 'notify', { notified_on: daysAgo(18), date: daysAgo(18) })).statusCode).toBe(200);
     // a province that counts any fine from the benchmark's lowest figure up as 较大数额 for a person
     await setSetting(t.platform.db, 'enforcement.hearing.amount_person', bench.min);
