@@ -131,7 +131,6 @@ describe('a penalty case from 案源登记 to 结案 and 公示', () => {
     bench = { id: Number(b?.id), matter: Number(b?.values['matter']), min: Number(b?.values['min_amount']), max: Number(b?.values['max_amount']) };
     const res = await createRecord(t, clerk, CASES, {
       orgCode: `${TOWN}-03`,
-      case_no: '城关综执罚〔2099〕1号',
       case_type: '行政处罚',
       domain: '城管',
       matter: bench.matter,
@@ -256,7 +255,7 @@ describe('a penalty case from 案源登记 to 结案 and 公示', () => {
   });
 
   it('refuses a decision inside the party’s hearing window, naming the day from which it is allowed, unless waived in writing', async () => {
-    const res = await createRecord(t, clerk, CASES, { orgCode: `${TOWN}-03`, case_no: '城关综执罚〔2099〕2号', case_type: '行政处罚', domain: '城管', matter: bench.matter, source: '日常巡查', registered_on: daysAgo(3), summary: '占道经营案', party_kind: '个人', party_name: '李四', party_id_number: makeIdNumber('999001', '1985-02-11', 7) });
+    const res = await createRecord(t, clerk, CASES, { orgCode: `${TOWN}-03`, case_type: '行政处罚', domain: '城管', matter: bench.matter, source: '日常巡查', registered_on: daysAgo(3), summary: '占道经营案', party_kind: '个人', party_name: '李四', party_id_number: makeIdNumber('999001', '1985-02-11', 7) });
     expect(res.statusCode, res.body).toBe(200);
     const other = json<{ id: number }>(res).id;
     expect((await go(leader, other, 'file', { filed_on: daysAgo(2), filing_approver: '李局长' })).statusCode).toBe(200);

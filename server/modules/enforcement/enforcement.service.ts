@@ -226,7 +226,6 @@ export async function createDraw(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, 
       caseLedger,
       {
         orgCode,
-        case_no: `双随机〔${drawnOn.slice(0, 4)}〕${drawId}-${String(n).padStart(3, '0')}`,
         case_type: '行政检查',
         domain: t.domain,
         matter: Number(matter['id']),

@@ -23,6 +23,8 @@ export interface LedgerField {
   group?: string;
   /** filled by the server from the record a ref field points at: shown, not editable */
   copiedFrom?: { ref: string; field: string };
+  /** a number the system gives out (案号, 登记号, 文号): shown, never typed */
+  numbered?: { series: string; label: string; defaultFormat: string; assignOn: 'create' | { transition: string } };
 }
 
 export interface LedgerCan {
