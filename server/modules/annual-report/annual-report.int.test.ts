@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminModule } from '../../platform/admin.module.ts';
@@ -46,9 +47,9 @@ describe('annual report', () => {
   it('opening the page writes nothing; 新建年度报告 is an explicit, audited act of a role that may draft', async () => {
     const later = year + 1;
     const counts = async () => {
-      const r = await t.platform.db.selectFrom('report_draft').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      const a = await t.platform.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      return [Number(r.n), Number(a.n)];
+      const r = await sql<{ n: number }>`select count(*)::int as n from report_draft`.execute(t.platform.db);
+      const a = await sql<{ n: number }>`select count(*)::int as n from audit_log`.execute(t.platform.db);
+      return [Number(r.rows[0]?.n), Number(a.rows[0]?.n)];
     };
     const legal = await t.login('legal');
     const clerk = await t.login('clerk');

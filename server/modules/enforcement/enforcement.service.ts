@@ -70,9 +70,11 @@ export async function decideCase(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, 
 }
 
 /** the next 文号 for an organisation, year and kind; a document keeps the number it got the first time */
-async function numberFor(ctx: Ctx, caseId: number, orgCode: string, orgName: string, kind: DocumentKind, year: number): Promise<string> {
+async function numberFor(ctx: Ctx, caseId: number, orgCode: string, orgName: string, kind: DocumentKind, year: number, issue: boolean): Promise<string> {
   const existing = await db(ctx).selectFrom('enforcement_document').select('doc_no').where('case_id', '=', caseId).where('kind', '=', kind).executeTakeFirst();
   if (existing) return String(existing.doc_no);
+  // reading never writes: a download prints a document already made; making it (and numbering it) is its own act
+  if (!issue) throw new AppError('conflict', `${DOCUMENT_KINDS[kind].label}尚未制作编号，请先点击“制作”`);
   // one statement: concurrent requests get distinct numbers (the row lock serialises them)
   const next = await sql<{ last_no: number }>`insert into enforcement_doc_counter (org_code, year, kind, last_no) values (${orgCode}, ${year}, ${kind}, 1)
     on conflict (org_code, year, kind) do update set last_no = enforcement_doc_counter.last_no + 1 returning last_no`.execute(ctx.tx);
@@ -86,7 +88,7 @@ async function numberFor(ctx: Ctx, caseId: number, orgCode: string, orgName: str
 const KIND_DATE: Record<DocumentKind, string> = { filing: 'filed_on', inquiry: 'filed_on', notice: 'notified_on', decision: 'decided_on', service: 'served_on', closing: 'closed_on' };
 
 /** an enforcement document of a case as DOCX, numbered in sequence per organisation and year */
-export async function caseDocx(ctx: Ctx, id: number, kind: DocumentKind): Promise<{ body: Buffer; fileName: string; docNo: string | null }> {
+export async function caseDocx(ctx: Ctx, id: number, kind: DocumentKind, issue = false): Promise<{ body: Buffer; fileName: string; docNo: string | null }> {
   const row = await loadRow(ctx, caseLedger, id);
   const v = plainCase(ctx.cipher, row);
   if (v['case_type'] === '行政检查' && kind !== 'inquiry') throw new AppError('conflict', `行政检查案件不制作${DOCUMENT_KINDS[kind].label}`);
@@ -100,9 +102,9 @@ export async function caseDocx(ctx: Ctx, id: number, kind: DocumentKind): Promis
   const matter = await db(ctx).selectFrom(matterLedger.table).select(['name', 'law', 'article']).where('id', '=', Number(row['matter'])).executeTakeFirst();
   const year = Number(String(when ?? chinaToday(ctx.now)).slice(0, 4));
   const numbered = kind !== 'inquiry';
-  const docNo = numbered ? await numberFor(ctx, id, orgCode, orgCode.includes('-') ? townName : String(town?.name ?? ''), kind, year) : null;
+  const docNo = numbered ? await numberFor(ctx, id, orgCode, orgCode.includes('-') ? townName : String(town?.name ?? ''), kind, year, issue) : null;
   const spec = caseDocument(kind, { values: v, orgName, matterName: String(matter?.name ?? ''), law: String(matter?.law ?? ''), article: String(matter?.article ?? '') }, docNo, chinaToday(ctx.now));
-  await audit(ctx, { entity: caseLedger.name, entityId: id, action: 'document', orgCode, diff: { document: DOCUMENT_KINDS[kind].label, docNo } });
+  if (issue) await audit(ctx, { entity: caseLedger.name, entityId: id, action: 'document', orgCode, diff: { document: DOCUMENT_KINDS[kind].label, docNo } });
   return { body: await renderDocx(spec), fileName: `${DOCUMENT_KINDS[kind].label}-${String(v['case_no'])}.docx`, docNo };
 }
 
@@ -216,11 +218,10 @@ export async function createDraw(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, 
   await audit(ctx, { entity: 'enforcement.draw', entityId: drawId, action: 'draw', orgCode, diff: { seed, targets: targets.length, inspectors: inspectors.length, result } });
   const byId = new Map(inspectors.map((i) => [i.id, i]));
   const caseIds: number[] = [];
-  let n = 0;
+  // each task is registered as an inspection case and gets its 案号 from the unit's series (编号规则)
   for (const a of result) {
     const t = targets.find((x) => x.id === a.targetId);
     if (!t) continue;
-    n += 1;
     const rec = await createRecord(
       ctx,
       caseLedger,
