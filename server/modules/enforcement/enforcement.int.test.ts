@@ -197,13 +197,11 @@ describe('a penalty case from 案源登记 to 结案 and 公示', () => {
   });
 
   it('generates the 决定书 as DOCX with the case’s fields and a sequential 文号', async () => {
-    // downloading a document not yet made is refused (reading never writes); making it gives the 文号
-    expect((await t.request(clerk, { method: 'GET', url: `/api/enforcement/cases/${id}/documents/decision` })).statusCode).toBe(409);
-    const made = await t.request(clerk, { method: 'POST', url: `/api/enforcement/cases/${id}/documents/decision` });
-    expect(made.statusCode, made.body).toBe(200);
-    expect((await t.request(await t.login('supervisor'), { method: 'POST', url: `/api/enforcement/cases/${id}/documents/decision` })).statusCode).toBe(403);
+    // the decision got its 文号 when it was made: the 决定书 downloads at once (a download only reads)
     const res = await t.request(clerk, { method: 'GET', url: `/api/enforcement/cases/${id}/documents/decision` });
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    const made = await t.request(clerk, { method: 'POST', url: `/api/enforcement/cases/${id}/documents/decision` });
+    expect(made.statusCode, made.body).toBe(200);
     expect(decodeURIComponent(String(res.headers['x-document-number']))).toBe(json<{ docNo: string }>(made).docNo);
     const xml = (await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')?.async('string')) ?? '';
     const text = xml.replace(/<[^>]+>/g, '');
@@ -219,6 +217,9 @@ describe('a penalty case from 案源登记 to 结案 and 公示', () => {
     const docs = json<{ items: Array<{ kind: string; docNo: string | null; unavailable: string | null }> }>(await t.request(clerk, { method: 'GET', url: `/api/enforcement/cases/${id}/documents` })).items;
     expect(docs.find((d) => d.kind === 'decision')?.docNo).toBe(docNo);
     expect(docs.find((d) => d.kind === 'service')?.unavailable).toContain('送达日期');
+    // another document is made (and numbered) explicitly, by a role that may edit the case; until then it cannot be downloaded
+    expect((await t.request(clerk, { method: 'GET', url: `/api/enforcement/cases/${id}/documents/notice` })).statusCode).toBe(409);
+    expect((await t.request(await t.login('supervisor'), { method: 'POST', url: `/api/enforcement/cases/${id}/documents/notice` })).statusCode).toBe(403);
     expect((await t.request(clerk, { method: 'POST', url: `/api/enforcement/cases/${id}/documents/notice` })).statusCode).toBe(200);
     const notice = await t.request(clerk, { method: 'GET', url: `/api/enforcement/cases/${id}/documents/notice` });
     expect(notice.statusCode).toBe(200);
