@@ -72,6 +72,8 @@ describe('numbers given by the system', () => {
     const changed = await t.request(clerk, { method: 'PUT', url: `/api/ledgers/${CASES}/${rec.id}`, payload: { version: json<Rec>(same).version, case_no: '城关综执罚〔2026〕1号' } });
     expect(changed.statusCode).toBe(403);
     expect(json<Problem>(changed).errors?.map((e) => e.path)).toEqual(['case_no']);
+    // clearing it is a change too
+    expect((await t.request(clerk, { method: 'PUT', url: `/api/ledgers/${CASES}/${rec.id}`, payload: { version: json<Rec>(same).version, case_no: null } })).statusCode).toBe(403);
     const stored = json<Rec>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${CASES}/${rec.id}` }));
     expect(stored.values['case_no']).toBe(rec.values['case_no']);
   });
@@ -129,7 +131,7 @@ describe('编号规则 (the format each organisation sets)', () => {
     const list = json<{ series: Array<{ series: string; orgs: Array<{ orgCode: string; format: string; custom: boolean; next: string }> }> }>(await t.request(county, { method: 'GET', url: '/api/numbering' }));
     const row = list.series.find((s) => s.series === series)?.orgs.find((o) => o.orgCode === UNIT);
     expect(row).toMatchObject({ custom: true, format: '城关执法{类别}字〔{年}〕第{序号}号' });
-    expect(list.series.map((s) => s.series)).toEqual(expect.arrayContaining(['enforcement.case_no', 'mediation.case_no', 'disclosure.app_no', 'decisions.doc_no']));
+    expect(list.series.map((s) => s.series)).toEqual(expect.arrayContaining(['enforcement.case_no', 'mediation.case_no', 'disclosure.app_no', 'petitions.reg_no', 'decisions.doc_no']));
 
     // back to the national default
     expect((await t.request(county, { method: 'PUT', url: '/api/numbering/format', payload: { series, orgCode: UNIT, format: null } })).statusCode).toBe(200);
@@ -167,17 +169,24 @@ describe('imports keep their numbers', () => {
     expect(next).toMatch(new RegExp(`^（${year}）城关调字第\\d{3}号$`));
     const refs = json<{ items: Array<{ values: Record<string, unknown> }> }>(await t.request(clerk, { method: 'GET', url: `${base}?pageSize=1` })).items[0]?.values ?? {};
     const row = (no: string, summary: string) => ({ 案件编号: no, 受理日期: today, 案件来源: '排查', 纠纷类型: '邻里纠纷', 纠纷概要: summary, '申请人（一方当事人）': '村民甲', '被申请人（对方当事人）': '村民乙', 当事人人数: 2, 受理调委会: refs['committee_id'], 承办调解员: refs['mediator_id'], 调解结果: '正在调解' });
-    // one old paper register number, and one that is exactly the number the counter would give next
-    const imported = await importRows([row('（2019）城关调字第007号', '旧台账补录纠纷'), row(next, '补录的本年纠纷')]);
+    // one old paper register number, one that is exactly the number the counter would give next, and a new
+    // case without a number: the system numbers it, stepping over the number the other row carries
+    const seqIn = (no: string): number => Number(/第(\d+)号/.exec(no)?.[1]);
+    const imported = await importRows([row('（2019）城关调字第007号', '旧台账补录纠纷'), row(next, '补录的本年纠纷'), row('', '批量登记的新纠纷')]);
     expect(imported.statusCode, imported.body).toBe(200);
-    expect(json<{ imported: number }>(imported).imported).toBe(2);
-    const kept = await sql<{ case_no: string }>`select case_no from mediation_case where summary in ('旧台账补录纠纷', '补录的本年纠纷') order by case_no`.execute(t.platform.db);
-    expect(kept.rows.map((r) => r.case_no).sort()).toEqual(['（2019）城关调字第007号', next].sort());
+    expect(json<{ imported: number }>(imported).imported).toBe(3);
+    const kept = await sql<{ case_no: string; summary: string }>`select case_no, summary from mediation_case where summary in ('旧台账补录纠纷', '补录的本年纠纷', '批量登记的新纠纷')`.execute(t.platform.db);
+    const bySummary = Object.fromEntries(kept.rows.map((r) => [r.summary, r.case_no]));
+    expect(bySummary['旧台账补录纠纷']).toBe('（2019）城关调字第007号');
+    expect(bySummary['补录的本年纠纷']).toBe(next);
+    expect(seqIn(String(bySummary['批量登记的新纠纷']))).toBe(seqIn(next) + 1);
 
     const created = await t.request(clerk, { method: 'POST', url: base, payload: { received_on: today, source: '排查', dispute_type: '邻里纠纷', summary: '补录后新登记的纠纷', applicant_name: '甲', respondent_name: '乙', parties_count: 2, committee_id: refs['committee_id'], mediator_id: refs['mediator_id'], outcome: '正在调解' } });
     expect(created.statusCode, created.body).toBe(200);
     const given = String(json<Rec>(created).values['case_no']);
     expect(given).not.toBe(next);
-    expect(Number(/第(\d+)号/.exec(given)?.[1])).toBe(Number(/第(\d+)号/.exec(next)?.[1]) + 1);
+    // past the imported ones (and any number the demo already holds)
+    expect(seqIn(given)).toBeGreaterThanOrEqual(seqIn(next) + 2);
+    expect((await sql<{ n: number }>`select count(*)::int as n from mediation_case where org_code = ${TOWN} and case_no = ${given}`.execute(t.platform.db)).rows[0]?.n).toBe(1);
   });
 });

@@ -110,7 +110,9 @@ async function assignField(ctx: Ctx, l: LedgerDef, f: NumberedField, orgCode: st
  */
 export function refuseTypedNumbers(ctx: Ctx, l: LedgerDef, input: Record<string, unknown>, stored?: Record<string, unknown>): void {
   if (assigning.has(ctx)) return;
-  const typed = numberedFields(l).filter((f) => f.name in input && !empty(input[f.name]) && String(input[f.name]).trim() !== String(stored?.[f.name] ?? ''));
+  const text = (v: unknown): string => (empty(v) ? '' : String(v).trim());
+  // on create any value is typed; on edit any change, clearing the number included
+  const typed = numberedFields(l).filter((f) => f.name in input && (stored ? text(input[f.name]) !== text(stored[f.name]) : !empty(input[f.name])));
   if (!typed.length) return;
   const errors: FieldError[] = typed.map((f) => ({ path: f.name, label: f.label, message: `${f.label}：由系统按编号规则自动编号，不能手工填写或修改` }));
   throw refused(`${typed.map((f) => f.label).join('、')}由系统自动编号，不能手工填写或修改`, { entity: l.name, entityId: Number(stored?.['id'] ?? 0) || 'new', action: 'refused_numbered', diff: { fields: typed.map((f) => f.name) } }, errors);
@@ -139,6 +141,28 @@ export async function withTransitionNumbers<T>(ctx: Ctx, l: LedgerDef, transitio
     return await write(numbers);
   } finally {
     assigning.delete(ctx);
+  }
+}
+
+/**
+ * an import (Excel, demo seed) keeps the numbers its rows carry; a row that leaves a number given on creation
+ * empty gets the next one, stepping over numbers in use and those other rows of the same import carry
+ */
+export async function withImportNumbers(ctx: Ctx, l: LedgerDef, items: Array<{ values: Record<string, unknown>; orgCode: string | null }>): Promise<void> {
+  for (const f of numberedFields(l).filter((x) => x.numbered.assignOn === 'create')) {
+    const carried = new Set(items.map((i) => i.values[f.name]).filter((v) => !empty(v)).map((v) => `${String(v)}`));
+    for (const i of items) {
+      if (!empty(i.values[f.name])) continue;
+      const orgCode = i.orgCode ?? ctx.scope.root;
+      const year = yearOf(ctx, f.numbered, i.values);
+      const { kind, series } = kindOf(f, i.values);
+      const org = await orgOf(ctx.tx, orgCode);
+      const { format } = await seriesFormat(ctx.tx, f.numbered, orgCode);
+      const inDb = takenIn(ctx, l, f, orgCode);
+      const n = await assignNumber(ctx, { series, orgCode, year, format: (seq) => renderNumber(format, { abbr: org.abbr, orgName: org.name, year, seq, kind }), taken: async (t) => carried.has(t) || (await inDb(t)), entity: { name: l.name, id: `import/${series}` } });
+      i.values[f.name] = n.text;
+      carried.add(n.text);
+    }
   }
 }
 

@@ -9,7 +9,7 @@ import { AppError, notFound, type FieldError } from '../http/errors.ts';
 import { CONTROL_CHAR_MESSAGE, INT_MAX, fieldsError, isCleanText, pageParam } from '../http/validate.ts';
 import { orgCodeSchema } from '../orgs/org.service.ts';
 import { ledgerDb } from './ledger.query.ts';
-import { refuseTypedNumbers, withCreateNumbers } from './ledger.numbering.ts';
+import { refuseTypedNumbers, withCreateNumbers, withImportNumbers } from './ledger.numbering.ts';
 import { hasBlindIndex } from './ledger.schema.ts';
 import { perm, type FieldDef, type LedgerDef } from './ledger.types.ts';
 import { checkRules, coerce, fieldSchema, validateRecord } from './ledger.validate.ts';
@@ -482,6 +482,8 @@ export async function insertMany(ctx: Ctx, l: LedgerDef, items: Array<{ row: num
     }
   }
   if (errors.length) return { ids: [], errors };
+  // rows without their system number get the next one (rows with one keep it)
+  await withImportNumbers(ctx, l, items);
   const copied = [];
   for (const i of items) copied.push({ ...i, values: withComputed(l, await withCopies(ctx, l, registry, i.values)) });
   items = copied;
