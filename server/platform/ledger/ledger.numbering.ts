@@ -24,8 +24,8 @@ export type NumberedField = FieldDef & { numbered: NumberedDef };
 
 export const numberedFields = (l: LedgerDef): NumberedField[] => l.fields.filter((f): f is NumberedField => !!f.numbered);
 
-// contexts inside a transition that gives out a number: the edit it makes through the ledger may write it
-const assigning = new WeakSet<Ctx>();
+// numbers a transition has just given out in this request (ledger.field → text): its own edit may store them
+const given = new WeakMap<Ctx, Map<string, string>>();
 
 const empty = (v: unknown): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
@@ -109,10 +109,10 @@ async function assignField(ctx: Ctx, l: LedgerDef, f: NumberedField, orgCode: st
  * sent back unchanged (an edit form returns every value) is not a change and passes
  */
 export function refuseTypedNumbers(ctx: Ctx, l: LedgerDef, input: Record<string, unknown>, stored?: Record<string, unknown>): void {
-  if (assigning.has(ctx)) return;
   const text = (v: unknown): string => (empty(v) ? '' : String(v).trim());
+  const mine = given.get(ctx);
   // on create any value is typed; on edit any change, clearing the number included
-  const typed = numberedFields(l).filter((f) => f.name in input && (stored ? text(input[f.name]) !== text(stored[f.name]) : !empty(input[f.name])));
+  const typed = numberedFields(l).filter((f) => f.name in input && mine?.get(`${l.name}.${f.name}`) !== text(input[f.name]) && (stored ? text(input[f.name]) !== text(stored[f.name]) : !empty(input[f.name])));
   if (!typed.length) return;
   const errors: FieldError[] = typed.map((f) => ({ path: f.name, label: f.label, message: `${f.label}：由系统按编号规则自动编号，不能手工填写或修改` }));
   throw refused(`${typed.map((f) => f.label).join('、')}由系统自动编号，不能手工填写或修改`, { entity: l.name, entityId: Number(stored?.['id'] ?? 0) || 'new', action: 'refused_numbered', diff: { fields: typed.map((f) => f.name) } }, errors);
@@ -128,20 +128,20 @@ export async function withCreateNumbers(ctx: Ctx, l: LedgerDef, input: Record<st
 }
 
 /**
- * a transition that gives out numbers: each numbered field assigned on it and still empty gets its number, and
- * `write` (the transition's own edit) may store it
+ * the numbers a transition gives out: each numbered field assigned on it and still empty gets its number, which
+ * the transition's own edit (and only that) may then store
  */
-export async function withTransitionNumbers<T>(ctx: Ctx, l: LedgerDef, transition: string, row: Record<string, unknown>, values: Record<string, unknown>, write: (numbers: Record<string, unknown>) => Promise<T>): Promise<T> {
-  const fields = numberedFields(l).filter((f) => typeof f.numbered.assignOn === 'object' && f.numbered.assignOn.transition === transition && empty(row[f.name]));
-  if (!fields.length) return write({});
+export async function transitionNumbers(ctx: Ctx, l: LedgerDef, transition: string, row: Record<string, unknown>, values: Record<string, unknown>): Promise<Record<string, unknown>> {
   const numbers: Record<string, unknown> = {};
-  for (const f of fields) numbers[f.name] = await assignField(ctx, l, f, String(row['org_code']), values, Number(row['id']));
-  assigning.add(ctx);
-  try {
-    return await write(numbers);
-  } finally {
-    assigning.delete(ctx);
+  for (const f of numberedFields(l)) {
+    if (typeof f.numbered.assignOn !== 'object' || f.numbered.assignOn.transition !== transition || !empty(row[f.name])) continue;
+    const text = await assignField(ctx, l, f, String(row['org_code']), values, Number(row['id']));
+    numbers[f.name] = text;
+    const mine = given.get(ctx) ?? new Map<string, string>();
+    mine.set(`${l.name}.${f.name}`, text);
+    given.set(ctx, mine);
   }
+  return numbers;
 }
 
 /**

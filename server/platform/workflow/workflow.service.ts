@@ -6,7 +6,7 @@ import { loadCalendar } from '../calendar/calendar.repository.ts';
 import { mask } from '../crypto/mask.ts';
 import { can, systemActor, type Ctx } from '../http/context.ts';
 import { AppError, forbidden, notFound, type FieldError } from '../http/errors.ts';
-import { withTransitionNumbers } from '../ledger/ledger.numbering.ts';
+import { transitionNumbers } from '../ledger/ledger.numbering.ts';
 import { loadRow, titleOf, updateRecord, type Row } from '../ledger/ledger.service.ts';
 import type { FieldDef, LedgerDef } from '../ledger/ledger.types.ts';
 import { validateRecord } from '../ledger/ledger.validate.ts';
@@ -458,15 +458,15 @@ export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledger
 
   // captured fields go through the ledger's own edit: validation of the whole record, references, audit, version
   // and the numbers this transition gives out (a decision's 文号: ledger.numbering.ts)
-  await withTransitionNumbers(ctx, l, t.name, row, values, async (numbers) => {
-    if (!Object.keys(picked).length && !Object.keys(numbers).length) return;
+  Object.assign(picked, await transitionNumbers(ctx, l, t.name, row, values));
+  if (Object.keys(picked).length) {
     applying.add(ctx);
     try {
-      await updateRecord(ctx, l, id, { ...picked, ...numbers, version }, platform.ledgers);
+      await updateRecord(ctx, l, id, { ...picked, version }, platform.ledgers);
     } finally {
       applying.delete(ctx);
     }
-  });
+  }
   const after = await recordRow(ctx, l, id);
   const bumped = Number(after['version']) !== version;
   await db(ctx)
