@@ -7,7 +7,8 @@ import { DESKTOP, login, PHONE, screenshotPath, setupDemo, withPage } from './ha
 
 // a loaded machine can take seconds to answer; expect.poll's default (1 s) is too short
 const WAIT = { timeout: 20_000 };
-const CASE_NO = `城关综执罚〔E2E〕${Date.now() % 100000}号`;
+// the 案号 is given by the system when the case is registered (编号规则), read back from the page
+let CASE_NO = '';
 const PARTY = '端到端测试人';
 const ID_NUMBER = makeIdNumber('999001', '1985-03-09', 27);
 const PHONE_NO = '13912345678';
@@ -83,7 +84,7 @@ describe('行政执法 at phone width', () => {
     await atPhone(async (page) => {
       await login(page, demo.server.baseUrl, 'clerk');
       await page.goto(`${demo.server.baseUrl}/ledgers/enforcement.case/new`);
-      await page.getByLabel('案号', { exact: true }).fill(CASE_NO);
+      expect(await page.getByLabel('案号', { exact: true }).isDisabled()).toBe(true);
       await choose(page, '案件类型', '行政处罚');
       await choose(page, '执法领域', '城管');
       await choose(page, '执法事项', MATTER, '摆摊设点');
@@ -99,6 +100,8 @@ describe('行政执法 at phone width', () => {
       await page.waitForURL(/\/ledgers\/enforcement\.case\/\d+$/, WAIT);
       casePath = new URL(page.url()).pathname;
       await expect.poll(() => state(page), WAIT).toBe('案源登记');
+      CASE_NO = /城关综执罚〔\d{4}〕\d+号/.exec((await page.locator('.fz-page-header').textContent()) ?? '')?.[0] ?? '';
+      expect(CASE_NO).not.toBe('');
     });
 
     // 立案 is approved by the leader

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminModule } from '../../platform/admin.module.ts';
@@ -19,7 +20,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 async function open(cookie: string, org?: string): Promise<Draft> {
-  const res = await t.request(cookie, { method: 'POST', url: '/api/reports/annual/open', payload: { year, ...(org ? { org } : {}) } });
+  const res = await t.request(cookie, { method: 'POST', url: '/api/reports/annual', payload: { year, ...(org ? { org } : {}) } });
   expect(res.statusCode).toBe(200);
   return json<Draft>(await t.request(cookie, { method: 'GET', url: `/api/reports/annual/${json<{ id: number }>(res).id}` }));
 }
@@ -28,16 +29,53 @@ describe('annual report', () => {
   it('tells a clerk nothing about a sibling town: the same 404 whether or not it has a draft', async () => {
     // the year before: 石桥乡 gets a draft from its own clerk, 清溪镇 has none (the later tests use this year's)
     const earlier = year - 1;
-    expect((await t.request(await t.login('clerk3'), { method: 'POST', url: '/api/reports/annual/open', payload: { year: earlier } })).statusCode).toBe(200);
+    expect((await t.request(await t.login('clerk3'), { method: 'POST', url: '/api/reports/annual', payload: { year: earlier } })).statusCode).toBe(200);
     const clerk = await t.login('clerk');
-    const withDraft = await t.request(clerk, { method: 'POST', url: '/api/reports/annual/open', payload: { year: earlier, org: '999001003000' } });
-    const without = await t.request(clerk, { method: 'POST', url: '/api/reports/annual/open', payload: { year: earlier, org: '999001002000' } });
-    expect(withDraft.statusCode).toBe(404);
-    expect(without.statusCode).toBe(404);
-    expect(json(withDraft)['detail']).toBe(json(without)['detail']);
-    // and a reader without report.edit (who may not start a draft) gets the same answer as well
-    const reader = await t.request(await t.login('legal'), { method: 'POST', url: '/api/reports/annual/open', payload: { year: earlier, org: '999001003000' } });
-    expect(json(reader)['detail']).toBe(json(without)['detail']);
+    for (const method of ['GET', 'POST'] as const) {
+      const ask = (org: string) => t.request(clerk, method === 'GET' ? { method, url: `/api/reports/annual?year=${earlier}&org=${org}` } : { method, url: '/api/reports/annual', payload: { year: earlier, org } });
+      const withDraft = await ask('999001003000');
+      const without = await ask('999001002000');
+      expect(withDraft.statusCode).toBe(404);
+      expect(without.statusCode).toBe(404);
+      expect(json(withDraft)['detail']).toBe(json(without)['detail']);
+    }
+    // and a reader without report.edit gets the same answer as well
+    const reader = await t.request(await t.login('legal'), { method: 'GET', url: `/api/reports/annual?year=${earlier}&org=999001003000` });
+    expect(reader.statusCode).toBe(404);
+  });
+
+  it('opening the page writes nothing; 新建年度报告 is an explicit, audited act of a role that may draft', async () => {
+    const later = year + 1;
+    const counts = async () => {
+      const r = await sql<{ n: number }>`select count(*)::int as n from report_draft`.execute(t.platform.db);
+      const a = await sql<{ n: number }>`select count(*)::int as n from audit_log`.execute(t.platform.db);
+      return [Number(r.rows[0]?.n), Number(a.rows[0]?.n)];
+    };
+    const legal = await t.login('legal');
+    const clerk = await t.login('clerk');
+    const before = await counts();
+    const looked = await t.request(legal, { method: 'GET', url: `/api/reports/annual?year=${later}` });
+    expect(looked.statusCode).toBe(200);
+    expect(json(looked)).toMatchObject({ exists: false, canCreate: false, year: later });
+    expect(String(json(looked)['title'])).toContain(String(later));
+    expect(await counts()).toEqual(before);
+    // the 法制审核员 reads reports but does not draft them
+    expect((await t.request(legal, { method: 'POST', url: '/api/reports/annual', payload: { year: later } })).statusCode).toBe(403);
+    // (the refusal itself is audited; no report is made)
+    const afterRefusal = await counts();
+    expect(afterRefusal[0]).toBe(before[0]);
+
+    expect(json(await t.request(clerk, { method: 'GET', url: `/api/reports/annual?year=${later}` }))).toMatchObject({ exists: false, canCreate: true });
+    const made = await t.request(clerk, { method: 'POST', url: '/api/reports/annual', payload: { year: later } });
+    expect(made.statusCode).toBe(200);
+    expect(json(made)).toMatchObject({ created: true });
+    const id = Number(json(made)['id']);
+    const created = await t.platform.db.selectFrom('audit_log').select(['action', 'actor_name']).where('entity', '=', 'report.annual').where('entity_id', '=', String(id)).execute();
+    expect(created.map((c) => c.action)).toEqual(['create']);
+    // asking again, or looking, neither makes a second report nor a second 新建
+    expect(json(await t.request(clerk, { method: 'POST', url: '/api/reports/annual', payload: { year: later } }))).toEqual({ id, created: false });
+    expect(json(await t.request(legal, { method: 'GET', url: `/api/reports/annual?year=${later}` }))).toMatchObject({ exists: true, id });
+    expect(await counts()).toEqual([(before[0] ?? 0) + 1, (afterRefusal[1] ?? 0) + 1]);
   });
 
   it('writes a draft whose every number equals what the ledgers’ own filtered lists count', async () => {

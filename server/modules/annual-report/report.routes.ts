@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import type { Api } from '../../platform/http/route.ts';
-import { AppError, notFound } from '../../platform/http/errors.ts';
-import { inScope } from '../../platform/http/context.ts';
 import type { Platform } from '../../platform/module.ts';
 import { buildFromDraft, buildFromVersion, encode } from './report.output.ts';
 import { defaultTemplate } from './report.template.ts';
-import { compareUnits, contentSchema, draftView, findDraft, indicatorDefs, openDraft, publishVersion, returnVersion, rollup, saveDraft, saveTemplate, secrecyReview, startCorrection, submitDraft, templateContent, templateInfo, versionDiff } from './report.service.ts';
+import { createReport, lookupReport } from './report.open.ts';
+import { compareUnits, contentSchema, draftView, indicatorDefs, publishVersion, returnVersion, rollup, saveDraft, saveTemplate, secrecyReview, startCorrection, submitDraft, templateContent, templateInfo, versionDiff } from './report.service.ts';
 import { intId } from '../../platform/http/validate.ts';
 
 const idParam = z.object({ id: intId() });
@@ -28,25 +27,9 @@ export function reportRoutes(api: Api, platform: Platform): void {
     labels: { content: '模板内容', version: '版本' },
     handler: async (ctx, { body }) => saveTemplate(ctx, platform, body.content, body.version),
   });
-  api.route({
-    method: 'POST',
-    url: '/api/reports/annual/open',
-    access: 'report.read',
-    write: true,
-    summary: '打开（首次则按模板生成）某单位某年度的报告草稿',
-    tags,
-    body: yearQuery,
-    labels: { org: '单位', year: '年度' },
-    handler: async (ctx, { body }) => {
-      const org = body.org ?? ctx.scope.root;
-      // the same answer for an org outside scope whether or not it has a draft
-      if (!inScope(ctx, org)) throw notFound('单位');
-      const existing = await findDraft(ctx, org, body.year);
-      if (!existing && !ctx.actor.permissions.has('report.edit')) throw new AppError('not_found', '该单位尚未起草本年度报告');
-      const d = existing ?? (await openDraft(ctx, platform, org, body.year));
-      return { id: d.id };
-    },
-  });
+  // reading never writes: the page looks the report up (GET); drafting one is the explicit 新建年度报告 (POST)
+  api.route({ method: 'GET', url: '/api/reports/annual', access: 'report.read', summary: '查找某单位某年度的报告（尚未新建的，说明新建后的标题）', tags, query: yearQuery, labels: { org: '单位', year: '年度' }, handler: (ctx, { query }) => lookupReport(ctx, query.org ?? ctx.scope.root, query.year) });
+  api.route({ method: 'POST', url: '/api/reports/annual', access: 'report.edit', write: true, summary: '新建年度报告（按模板生成草稿）', tags, body: yearQuery, labels: { org: '单位', year: '年度' }, handler: (ctx, { body }) => createReport(ctx, platform, body.org ?? ctx.scope.root, body.year) });
   api.route({ method: 'GET', url: '/api/reports/annual/:id', access: 'report.read', summary: '报告草稿：内容、实时数字、检查结果、版本', tags, params: idParam, handler: (ctx, { params }) => draftView(ctx, platform, params.id) });
   api.route({
     method: 'PUT',

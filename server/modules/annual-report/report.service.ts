@@ -65,7 +65,7 @@ export interface VersionSummary {
   returnReason: string | null;
 }
 
-async function orgOf(ctx: Ctx, code: string): Promise<{ code: string; name: string; parentName: string }> {
+export async function orgOf(ctx: Ctx, code: string): Promise<{ code: string; name: string; parentName: string }> {
   if (!inScope(ctx, code)) throw notFound('单位');
   const org = await ctx.tx.selectFrom('org').select(['code', 'name', 'parent_code']).where('code', '=', code).executeTakeFirst();
   if (!org) throw notFound('单位');

@@ -82,7 +82,7 @@ export const decisionLedger = defineLedger({
     { name: 'leader_last_note', label: '末位表态提示', type: 'text', maxLength: 200, group: '集体讨论决定' },
     { name: 'decided_on', label: '决定日期', type: 'date', filter: true, list: true, group: '决定与公布' },
     { name: 'decision_result', label: '决定结果', type: 'dict', options: ['通过', '修改后通过', '暂缓', '不予通过'], filter: true, group: '决定与公布' },
-    { name: 'doc_no', label: '决策文件文号', type: 'text', maxLength: 60, searchable: true, list: true, group: '决定与公布' },
+    { name: 'doc_no', label: '决策文件文号', type: 'text', maxLength: 60, searchable: true, list: true, group: '决定与公布', numbered: { series: 'decisions.doc_no', label: '重大行政决策文件文号', defaultFormat: '{机关简称}政发〔{年}〕{序号}号', assignOn: { transition: 'publish' }, yearFrom: 'published_on' } },
     { name: 'published_on', label: '公布日期', type: 'date', filter: true, group: '决定与公布' },
     { name: 'archived_on', label: '归档日期', type: 'date', group: '决定与公布' },
     { name: 'evaluated_on', label: '决策后评估日期', type: 'date', filter: true, group: '决策后评估' },

@@ -101,7 +101,7 @@ export function decisionWorkflow(): WorkflowDef {
           checks: PROCEDURES.map((p) => ({ message: `缺少“${p.label}”程序记录（${p.key === 'cd' ? '须记录会议日期、名称、参会人员、发言顺序、主要负责人和会议纪要' : p.skippable ? '须记录完成日期和材料摘要，或依法不适用的理由' : '须记录完成日期和审查意见'}）`, check: (v) => procedureMissing(p, v) === null })),
         },
       },
-      { name: 'publish', label: '公布决策', from: ['decided'], to: 'published', todo: true, captures: ['published_on', 'doc_no'], gates: { fields: ['published_on'] } },
+      { name: 'publish', label: '公布决策', from: ['decided'], to: 'published', todo: true, captures: ['published_on'], gates: { fields: ['published_on'] } },
       { name: 'archive', label: '归档', from: ['decided', 'published', 'evaluated'], captures: ['archived_on'], gates: { fields: ['archived_on'] } },
       { name: 'evaluate', label: '决策后评估', from: ['published'], to: 'evaluated', captures: ['evaluated_on', 'evaluation'], gates: { fields: ['evaluated_on', 'evaluation'] } },
     ],

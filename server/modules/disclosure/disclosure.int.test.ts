@@ -209,7 +209,7 @@ describe('reply letters', () => {
 
 describe('补正 within 7 working days of receipt (政府信息公开条例 art. 30)', () => {
   const apply = async (no: string): Promise<number> => {
-    const created = await createRecord(t, clerk, 'disclosure.application', { orgCode: '999001001000-01', app_no: no, received_on: '2025-09-28', channel: '当面提交', applicant_kind: '自然人', applicant_name: '测试申请人', subject: '申请公开测试信息', content: '测试' });
+    const created = await createRecord(t, clerk, 'disclosure.application', { orgCode: '999001001000-01', received_on: '2025-09-28', channel: '当面提交', applicant_kind: '自然人', applicant_name: '测试申请人', subject: `申请公开测试信息${no}`, content: '测试' });
     expect(created.statusCode, created.body).toBe(200);
     return (created.json() as { id: number }).id;
   };
@@ -231,7 +231,7 @@ describe('补正 within 7 working days of receipt (政府信息公开条例 art.
 
 describe('the live answer clock', () => {
   it('pauses on a 补正 request and restarts on the completed application', async () => {
-    const created = await createRecord(t, clerk, 'disclosure.application', { orgCode: '999001001000-01', app_no: '城关依申〔2025〕T01号', received_on: '2025-09-28', channel: '邮寄', applicant_kind: '自然人', applicant_name: '测试申请人', subject: '申请公开测试信息', content: '测试' });
+    const created = await createRecord(t, clerk, 'disclosure.application', { orgCode: '999001001000-01', received_on: '2025-09-28', channel: '邮寄', applicant_kind: '自然人', applicant_name: '测试申请人', subject: '申请公开测试信息', content: '测试' });
     expect(created.statusCode, created.body).toBe(200);
     const id = (created.json() as { id: number }).id;
     const base = `/api/ledgers/disclosure.application/${id}`;

@@ -72,7 +72,7 @@ export const applicationLedger = defineLedger({
   uniqueFields: ['app_no'],
   workflow: applicationWorkflow(),
   fields: [
-    { name: 'app_no', label: '申请编号', type: 'text', required: true, maxLength: 40, searchable: true, list: true, group: '申请' },
+    { name: 'app_no', label: '申请编号', type: 'text', required: true, maxLength: 40, searchable: true, list: true, group: '申请', numbered: { series: 'disclosure.app_no', label: '政府信息公开申请编号', defaultFormat: '{机关简称}依申〔{年}〕{序号3}号', assignOn: 'create', yearFrom: 'received_on' } },
     { name: 'received_on', label: '收到申请日期', type: 'date', required: true, filter: true, list: true, group: '申请', hint: '政府信息公开条例第三十一条：当面提交的以提交之日、邮寄的以签收之日、网络提交的以双方确认之日为收到申请之日' },
     { name: 'channel', label: '申请方式', type: 'dict', required: true, options: APPLICATION_CHANNELS, filter: true, group: '申请' },
     { name: 'applicant_kind', label: '申请人类型', type: 'dict', required: true, options: APPLICANT_KINDS, filter: true, list: true, group: '申请人', hint: '按年度报告表格：自然人，或法人和其他组织（商业企业、科研机构、社会公益组织、法律服务机构、其他）' },

@@ -7,6 +7,7 @@ export const EXPECTED_ACCESS: Record<string, ReadonlyArray<Role> | 'any' | 'publ
   'POST /api/enforcement/cases/:id/decide': ['leader', 'county_admin'],
   'GET /api/enforcement/cases/:id/documents': READERS,
   'GET /api/enforcement/cases/:id/documents/:kind': READERS,
+  'POST /api/enforcement/cases/:id/documents/:kind': ['clerk', 'reviewer', 'county_admin'],
   'GET /api/public/enforcement/decisions': 'public',
   'GET /api/public/enforcement/matters': 'public',
   'GET /api/public/enforcement/catalogs': 'public',

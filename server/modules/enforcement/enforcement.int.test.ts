@@ -123,6 +123,8 @@ describe('三张清单 versions', () => {
 
 describe('a penalty case from 案源登记 to 结案 and 公示', () => {
   let id = 0;
+  // the 案号 the system gave the case on registration
+  let caseNo = '';
   let bench: { id: number; matter: number; min: number; max: number };
   const idNumber = makeIdNumber('999001', '1980-05-17', 3);
 
@@ -131,7 +133,6 @@ describe('a penalty case from 案源登记 to 结案 and 公示', () => {
     bench = { id: Number(b?.id), matter: Number(b?.values['matter']), min: Number(b?.values['min_amount']), max: Number(b?.values['max_amount']) };
     const res = await createRecord(t, clerk, CASES, {
       orgCode: `${TOWN}-03`,
-      case_no: '城关综执罚〔2099〕1号',
       case_type: '行政处罚',
       domain: '城管',
       matter: bench.matter,
@@ -146,6 +147,8 @@ describe('a penalty case from 案源登记 to 结案 and 公示', () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     id = json<{ id: number }>(res).id;
+    caseNo = String(json<{ values: Record<string, unknown> }>(res).values['case_no']);
+    expect(caseNo).toMatch(/^城关综执罚〔\d{4}〕\d+号$/);
     expect((await go(leader, id, 'file', { filed_on: daysAgo(19), filing_approver: '李局长' })).statusCode).toBe(200);
     expect((await go(clerk, id, 'conclude_investigation', { investigated_on: daysAgo(18), facts: '当事人在东街占道经营，经责令仍未改正', proposed_kinds: ['罚款', '责令停产停业'], proposed_amount: 2000 })).statusCode).toBe(200);
     // 17 days before the decision below: past the 5-working-day hearing window even across the Spring Festival
@@ -196,8 +199,12 @@ describe('a penalty case from 案源登记 to 结案 and 公示', () => {
   });
 
   it('generates the 决定书 as DOCX with the case’s fields and a sequential 文号', async () => {
+    // the decision got its 文号 when it was made: the 决定书 downloads at once (a download only reads)
     const res = await t.request(clerk, { method: 'GET', url: `/api/enforcement/cases/${id}/documents/decision` });
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    const made = await t.request(clerk, { method: 'POST', url: `/api/enforcement/cases/${id}/documents/decision` });
+    expect(made.statusCode, made.body).toBe(200);
+    expect(decodeURIComponent(String(res.headers['x-document-number']))).toBe(json<{ docNo: string }>(made).docNo);
     const xml = (await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')?.async('string')) ?? '';
     const text = xml.replace(/<[^>]+>/g, '');
     expect(text).toContain('王建国');
@@ -212,6 +219,10 @@ describe('a penalty case from 案源登记 to 结案 and 公示', () => {
     const docs = json<{ items: Array<{ kind: string; docNo: string | null; unavailable: string | null }> }>(await t.request(clerk, { method: 'GET', url: `/api/enforcement/cases/${id}/documents` })).items;
     expect(docs.find((d) => d.kind === 'decision')?.docNo).toBe(docNo);
     expect(docs.find((d) => d.kind === 'service')?.unavailable).toContain('送达日期');
+    // another document is made (and numbered) explicitly, by a role that may edit the case; until then it cannot be downloaded
+    expect((await t.request(clerk, { method: 'GET', url: `/api/enforcement/cases/${id}/documents/notice` })).statusCode).toBe(409);
+    expect((await t.request(await t.login('supervisor'), { method: 'POST', url: `/api/enforcement/cases/${id}/documents/notice` })).statusCode).toBe(403);
+    expect((await t.request(clerk, { method: 'POST', url: `/api/enforcement/cases/${id}/documents/notice` })).statusCode).toBe(200);
     const notice = await t.request(clerk, { method: 'GET', url: `/api/enforcement/cases/${id}/documents/notice` });
     expect(notice.statusCode).toBe(200);
   });
@@ -224,11 +235,12 @@ describe('a penalty case from 案源登记 to 结案 and 公示', () => {
     expect((await go(clerk, id, 'execute', { executed_on: today, execution: '自觉履行' })).statusCode).toBe(200);
     const closed = await go(leader, id, 'close', { closed_on: today });
     expect(closed.statusCode, closed.body).toBe(200);
+    expect((await t.request(clerk, { method: 'POST', url: `/api/enforcement/cases/${id}/documents/closing` })).statusCode).toBe(200);
     expect((await t.request(clerk, { method: 'GET', url: `/api/enforcement/cases/${id}/documents/closing` })).statusCode).toBe(200);
 
     const pub = await t.request(null, { method: 'GET', url: '/api/public/enforcement/decisions?pageSize=100' });
     expect(pub.statusCode).toBe(200);
-    const item = json<{ items: PublicDecision[] }>(pub).items.find((d) => d.caseNo === '城关综执罚〔2099〕1号');
+    const item = json<{ items: PublicDecision[] }>(pub).items.find((d) => d.caseNo === caseNo);
     expect(item).toBeDefined();
     expect(item?.party).toBe('王**');
     expect(item?.partyIdNumber).toBe(`${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`);
@@ -240,7 +252,7 @@ describe('a penalty case from 案源登记 to 结案 and 公示', () => {
     const withdrawn = await go(leader, id, 'unpublish', { publication_withdrawn_on: today, publication_withdrawn_reason: '当事人申请行政复议，决定被撤销', note: '决定被撤销' });
     expect(withdrawn.statusCode, withdrawn.body).toBe(200);
     const after = json<{ items: PublicDecision[] }>(await t.request(null, { method: 'GET', url: '/api/public/enforcement/decisions?pageSize=100' }));
-    expect(after.items.some((d) => d.caseNo === '城关综执罚〔2099〕1号')).toBe(false);
+    expect(after.items.some((d) => d.caseNo === caseNo)).toBe(false);
     const history = await t.request(clerk, { method: 'GET', url: `/api/ledgers/${CASES}/${id}/timeline` });
     expect(history.body).toContain('撤回公示');
     // the 90-day clock ran from 立案 and the 7-working-day publication clock from the decision
@@ -258,7 +270,7 @@ describe('a penalty case from 案源登记 to 结案 and 公示', () => {
   });
 
   it('refuses a decision inside the party’s hearing window, naming the day from which it is allowed, unless waived in writing', async () => {
-    const res = await createRecord(t, clerk, CASES, { orgCode: `${TOWN}-03`, case_no: '城关综执罚〔2099〕2号', case_type: '行政处罚', domain: '城管', matter: bench.matter, source: '日常巡查', registered_on: daysAgo(3), summary: '占道经营案', party_kind: '个人', party_name: '李四', party_id_number: makeIdNumber('999001', '1985-02-11', 7) });
+    const res = await createRecord(t, clerk, CASES, { orgCode: `${TOWN}-03`, case_type: '行政处罚', domain: '城管', matter: bench.matter, source: '日常巡查', registered_on: daysAgo(3), summary: '占道经营案', party_kind: '个人', party_name: '李四', party_id_number: makeIdNumber('999001', '1985-02-11', 7) });
     expect(res.statusCode, res.body).toBe(200);
     const other = json<{ id: number }>(res).id;
     expect((await go(leader, other, 'file', { filed_on: daysAgo(2), filing_approver: '李局长' })).statusCode).toBe(200);

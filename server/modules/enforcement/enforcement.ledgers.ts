@@ -76,7 +76,8 @@ export const caseLedger = defineLedger({
   workflow: caseWorkflow(),
   rules: caseRules,
   fields: [
-    { name: 'case_no', label: '案号', type: 'text', required: true, maxLength: 60, searchable: true, list: true, group: '案件' },
+    // 案号 when the case is registered: 行政处罚 罚, 行政检查 检, 行政强制 强, each numbered on its own per unit and year
+    { name: 'case_no', label: '案号', type: 'text', required: true, maxLength: 60, searchable: true, list: true, group: '案件', numbered: { series: 'enforcement.case_no', label: '行政执法案件案号', defaultFormat: '{机关简称}综执{类别}〔{年}〕{序号}号', assignOn: 'create', yearFrom: 'registered_on', kindFrom: { field: 'case_type', codes: { 行政处罚: '罚', 行政检查: '检', 行政强制: '强' } } } },
     { name: 'case_type', label: '案件类型', type: 'dict', required: true, options: CASE_TYPES, filter: true, list: true, group: '案件' },
     { name: 'domain', label: '执法领域', type: 'dict', required: true, options: DOMAINS, filter: true, list: true, group: '案件' },
     { name: 'matter', label: '执法事项', type: 'ref', ref: 'enforcement.matter', required: true, group: '案件' },

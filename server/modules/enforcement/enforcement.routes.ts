@@ -37,15 +37,25 @@ export function enforcementRoutes(api: Api, platform: Platform): void {
     params: idParam,
     handler: async (ctx, { params }) => ({ items: await caseDocuments(ctx, params.id) }),
   });
+  const kindParams = idParam.extend({ kind: z.enum(Object.keys(DOCUMENT_KINDS) as [DocumentKind, ...DocumentKind[]]) });
+  // making a numbered document gives it its 文号 (audited); downloading it afterwards only reads
+  api.route({
+    method: 'POST',
+    url: '/api/enforcement/cases/:id/documents/:kind',
+    access: 'enforcement.case.update',
+    write: true,
+    summary: '制作执法文书：首次制作时编文号',
+    tags,
+    params: kindParams,
+    handler: async (ctx, { params }) => ({ docNo: (await caseDocx(ctx, params.id, params.kind, true)).docNo }),
+  });
   api.route({
     method: 'GET',
     url: '/api/enforcement/cases/:id/documents/:kind',
     access: 'enforcement.case.read',
-    // the first generation of a numbered document assigns its 文号
-    write: true,
-    summary: `执法文书（DOCX）：${Object.entries(DOCUMENT_KINDS).map(([k, v]) => `${k} ${v.label}`).join('、')}`,
+    summary: `执法文书（DOCX，已制作的）：${Object.entries(DOCUMENT_KINDS).map(([k, v]) => `${k} ${v.label}`).join('、')}`,
     tags,
-    params: idParam.extend({ kind: z.enum(Object.keys(DOCUMENT_KINDS) as [DocumentKind, ...DocumentKind[]]) }),
+    params: kindParams,
     handler: async (ctx, { params }, _req, reply) => {
       const doc = await caseDocx(ctx, params.id, params.kind);
       return reply

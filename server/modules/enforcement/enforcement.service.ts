@@ -66,13 +66,18 @@ export async function decideCase(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, 
       // a calendar year not loaded yet: the deadline stays with the clock engine (到期事项), the field stays empty
     }
   }
-  return applyTransition(ctx, platform, caseLedger, id, 'decide', input, { dedicated: true });
+  const timeline = await applyTransition(ctx, platform, caseLedger, id, 'decide', input, { dedicated: true });
+  // the decision's 文号 is given when the decision is made, in the same transaction (a refused decision takes none)
+  if (row['case_type'] !== '行政检查') await issueDocumentNumber(ctx, id, 'decision');
+  return timeline;
 }
 
 /** the next 文号 for an organisation, year and kind; a document keeps the number it got the first time */
-async function numberFor(ctx: Ctx, caseId: number, orgCode: string, orgName: string, kind: DocumentKind, year: number): Promise<string> {
+async function numberFor(ctx: Ctx, caseId: number, orgCode: string, orgName: string, kind: DocumentKind, year: number, issue: boolean): Promise<string> {
   const existing = await db(ctx).selectFrom('enforcement_document').select('doc_no').where('case_id', '=', caseId).where('kind', '=', kind).executeTakeFirst();
   if (existing) return String(existing.doc_no);
+  // reading never writes: a download prints a document already made; making it (and numbering it) is its own act
+  if (!issue) throw new AppError('conflict', `${DOCUMENT_KINDS[kind].label}尚未制作编号，请先点击“制作”`);
   // one statement: concurrent requests get distinct numbers (the row lock serialises them)
   const next = await sql<{ last_no: number }>`insert into enforcement_doc_counter (org_code, year, kind, last_no) values (${orgCode}, ${year}, ${kind}, 1)
     on conflict (org_code, year, kind) do update set last_no = enforcement_doc_counter.last_no + 1 returning last_no`.execute(ctx.tx);
@@ -83,26 +88,37 @@ async function numberFor(ctx: Ctx, caseId: number, orgCode: string, orgName: str
   return docNo;
 }
 
+/** the organisation a case's documents are issued in: its name, and the name its 文号 carries (a department's town) */
+async function documentOrg(ctx: Ctx, orgCode: string): Promise<{ orgName: string; numberName: string }> {
+  const town = await db(ctx).selectFrom('org').select(['name', 'parent_code']).where('code', '=', orgCode).executeTakeFirst();
+  const townName = town?.parent_code ? String((await db(ctx).selectFrom('org').select('name').where('code', '=', town.parent_code).executeTakeFirst())?.name ?? '') : '';
+  // a department's name already carries its town's: 城关镇综合行政执法队
+  return { orgName: String(town?.name ?? orgCode), numberName: orgCode.includes('-') ? townName : String(town?.name ?? '') };
+}
+
+/** a numbered document's 文号: the one it has, or (issue) the next of its kind, in the year of the step it records */
+async function issueDocumentNumber(ctx: Ctx, id: number, kind: DocumentKind, issue = true, loaded?: Record<string, unknown>): Promise<string> {
+  const row = loaded ?? (await loadRow(ctx, caseLedger, id));
+  const when = plainCase(ctx.cipher, row as Row)[KIND_DATE[kind]];
+  const orgCode = String(row['org_code']);
+  return numberFor(ctx, id, orgCode, (await documentOrg(ctx, orgCode)).numberName, kind, Number(String(when ?? chinaToday(ctx.now)).slice(0, 4)), issue);
+}
+
 const KIND_DATE: Record<DocumentKind, string> = { filing: 'filed_on', inquiry: 'filed_on', notice: 'notified_on', decision: 'decided_on', service: 'served_on', closing: 'closed_on' };
 
 /** an enforcement document of a case as DOCX, numbered in sequence per organisation and year */
-export async function caseDocx(ctx: Ctx, id: number, kind: DocumentKind): Promise<{ body: Buffer; fileName: string; docNo: string | null }> {
+export async function caseDocx(ctx: Ctx, id: number, kind: DocumentKind, issue = false): Promise<{ body: Buffer; fileName: string; docNo: string | null }> {
   const row = await loadRow(ctx, caseLedger, id);
   const v = plainCase(ctx.cipher, row);
   if (v['case_type'] === '行政检查' && kind !== 'inquiry') throw new AppError('conflict', `行政检查案件不制作${DOCUMENT_KINDS[kind].label}`);
   const when = v[KIND_DATE[kind]];
   if (kind !== 'inquiry' && typeof when !== 'string') throw new AppError('conflict', `本案尚未办理到这一步，不能制作${DOCUMENT_KINDS[kind].label}`);
   const orgCode = String(row['org_code']);
-  const town = await db(ctx).selectFrom('org').select(['name', 'parent_code']).where('code', '=', orgCode).executeTakeFirst();
-  const townName = town?.parent_code ? String((await db(ctx).selectFrom('org').select('name').where('code', '=', town.parent_code).executeTakeFirst())?.name ?? '') : '';
-  // a department's name already carries its town's: 城关镇综合行政执法队
-  const orgName = String(town?.name ?? orgCode);
+  const { orgName } = await documentOrg(ctx, orgCode);
   const matter = await db(ctx).selectFrom(matterLedger.table).select(['name', 'law', 'article']).where('id', '=', Number(row['matter'])).executeTakeFirst();
-  const year = Number(String(when ?? chinaToday(ctx.now)).slice(0, 4));
-  const numbered = kind !== 'inquiry';
-  const docNo = numbered ? await numberFor(ctx, id, orgCode, orgCode.includes('-') ? townName : String(town?.name ?? ''), kind, year) : null;
+  const docNo = kind !== 'inquiry' ? await issueDocumentNumber(ctx, id, kind, issue, row) : null;
   const spec = caseDocument(kind, { values: v, orgName, matterName: String(matter?.name ?? ''), law: String(matter?.law ?? ''), article: String(matter?.article ?? '') }, docNo, chinaToday(ctx.now));
-  await audit(ctx, { entity: caseLedger.name, entityId: id, action: 'document', orgCode, diff: { document: DOCUMENT_KINDS[kind].label, docNo } });
+  if (issue) await audit(ctx, { entity: caseLedger.name, entityId: id, action: 'document', orgCode, diff: { document: DOCUMENT_KINDS[kind].label, docNo } });
   return { body: await renderDocx(spec), fileName: `${DOCUMENT_KINDS[kind].label}-${String(v['case_no'])}.docx`, docNo };
 }
 
@@ -216,17 +232,15 @@ export async function createDraw(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, 
   await audit(ctx, { entity: 'enforcement.draw', entityId: drawId, action: 'draw', orgCode, diff: { seed, targets: targets.length, inspectors: inspectors.length, result } });
   const byId = new Map(inspectors.map((i) => [i.id, i]));
   const caseIds: number[] = [];
-  let n = 0;
+  // each task is registered as an inspection case and gets its 案号 from the unit's series (编号规则)
   for (const a of result) {
     const t = targets.find((x) => x.id === a.targetId);
     if (!t) continue;
-    n += 1;
     const rec = await createRecord(
       ctx,
       caseLedger,
       {
         orgCode,
-        case_no: `双随机〔${drawnOn.slice(0, 4)}〕${drawId}-${String(n).padStart(3, '0')}`,
         case_type: '行政检查',
         domain: t.domain,
         matter: Number(matter['id']),

@@ -98,7 +98,7 @@ export const caseLedger = defineLedger({
   dateField: 'received_on',
   uniqueFields: ['case_no'],
   fields: [
-    { name: 'case_no', label: '案件编号', type: 'text', required: true, maxLength: 40, searchable: true, list: true, group: '受理' },
+    { name: 'case_no', label: '案件编号', type: 'text', required: true, maxLength: 40, searchable: true, list: true, group: '受理', numbered: { series: 'mediation.case_no', label: '人民调解案件编号', defaultFormat: '（{年}）{机关简称}调字第{序号3}号', assignOn: 'create', yearFrom: 'received_on' } },
     { name: 'received_on', label: '受理日期', type: 'date', required: true, filter: true, list: true, group: '受理' },
     { name: 'source', label: '案件来源', type: 'dict', required: true, options: CASE_SOURCES, filter: true, list: true, group: '受理' },
     { name: 'dispute_type', label: '纠纷类型', type: 'dict', required: true, options: DISPUTE_TYPES, filter: true, list: true, group: '受理' },

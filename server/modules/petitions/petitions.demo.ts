@@ -359,7 +359,8 @@ export async function seedPetitionsDemo(ctx: Ctx, platform: Platform): Promise<v
         const hotline = item.channel === '12345热线';
         const topic = r.weighted(hotline ? hotlineTopics : petitionTopics);
         const row = makeRecord(r, office, item.channel, item.received, to, topic);
-        row.values['reg_no'] = hotline ? `GD${item.received.replace(/-/g, '').slice(2)}${String(++ticketSeq).padStart(4, '0')}` : `${office.short}信〔${year}〕${String(++petitionSeq).padStart(3, '0')}号`;
+        row.values['reg_no'] = `${office.short}信〔${year}〕${String(++petitionSeq).padStart(3, '0')}号`;
+        if (hotline) row.values['ticket_no'] = `GD${item.received.replace(/-/g, '').slice(2)}${String(++ticketSeq).padStart(4, '0')}`;
         rows.push(row);
       }
     }

@@ -87,7 +87,7 @@ describe('the calendar API', () => {
     const created = await t.request(clerk, {
       method: 'POST',
       url: '/api/ledgers/mediation.case',
-      payload: { case_no: '（2026）城关测调字第21号', received_on: '2026-11-20', source: '当事人申请', dispute_type: '合同纠纷', summary: '买卖合同纠纷', applicant_name: '甲', respondent_name: '乙', parties_count: 2, committee_id: committee, mediator_id: mediator, outcome: '正在调解' },
+      payload: { received_on: '2026-11-20', source: '当事人申请', dispute_type: '合同纠纷', summary: '买卖合同纠纷（日历测试）', applicant_name: '甲', respondent_name: '乙', parties_count: 2, committee_id: committee, mediator_id: mediator, outcome: '正在调解' },
     });
     const id = json<{ id: number }>(created).id;
     const timeline = async (): Promise<Timeline> => json<Timeline>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/mediation.case/${id}/timeline` }));
@@ -122,7 +122,7 @@ describe('the calendar API', () => {
   });
 
   it('recomputes running clocks when a start brings in a year from an upgraded chinese-days', async () => {
-    const id = Number((await sql<{ id: number }>`select id from mediation_case where case_no = '（2026）城关测调字第21号'`.execute(t.platform.db)).rows[0]?.id);
+    const id = Number((await sql<{ id: number }>`select id from mediation_case where summary = '买卖合同纠纷（日历测试）'`.execute(t.platform.db)).rows[0]?.id);
     // as if the package had just gained 2026: the year is missing until the next start seeds it
     await sql`delete from calendar_day where year = 2026`.execute(t.platform.db);
     await sql`delete from calendar_year where year = 2026`.execute(t.platform.db);

@@ -71,7 +71,7 @@ describe('indicator tally', () => {
     const created = await t.request(clerk, {
       method: 'POST',
       url: base,
-      payload: { case_no: '（tally）第1号', received_on: `${thisYear}-02-03`, source: '排查', dispute_type: '劳动争议', summary: '拖欠工资', applicant_name: '甲', respondent_name: '乙', parties_count: 2, amount: 12.5, ...refs, outcome: '正在调解' },
+      payload: { received_on: `${thisYear}-02-03`, source: '排查', dispute_type: '劳动争议', summary: '拖欠工资', applicant_name: '甲', respondent_name: '乙', parties_count: 2, amount: 12.5, ...refs, outcome: '正在调解' },
     });
     expect(created.statusCode, created.body).toBe(200);
     const rec = json<{ id: number; version: number }>(created);

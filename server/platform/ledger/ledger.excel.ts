@@ -39,13 +39,16 @@ function typeHint(f: FieldDef): string {
   }
 }
 
+// a system number may be left empty in an import: the system gives it (ledger.numbering.ts)
+const mustFill = (f: FieldDef): boolean => !!f.required && !f.numbered;
+
 /** an import template: one column per field, required ones marked, dictionaries as drop-downs from a hidden sheet */
 export async function templateWorkbook(l: LedgerDef): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '法治政府建设工作平台';
   const ws = wb.addWorksheet(l.label.slice(0, 31));
   const dict = wb.addWorksheet('字典', { state: 'veryHidden' });
-  const columns = [{ header: ORG_COLUMN, key: 'orgCode', width: 18 }, ...l.fields.map((f) => ({ header: f.required ? `${f.label}*` : f.label, key: f.name, width: Math.max(12, Math.min(40, f.label.length * 2 + 6)) }))];
+  const columns = [{ header: ORG_COLUMN, key: 'orgCode', width: 18 }, ...l.fields.map((f) => ({ header: mustFill(f) ? `${f.label}*` : f.label, key: f.name, width: Math.max(12, Math.min(40, f.label.length * 2 + 6)) }))];
   ws.columns = columns;
   const header = ws.getRow(1);
   header.font = { bold: true };
@@ -57,8 +60,8 @@ export async function templateWorkbook(l: LedgerDef): Promise<Buffer> {
   l.fields.forEach((f, i) => {
     const col = i + 2;
     const cell = ws.getCell(1, col);
-    cell.note = `${f.required ? '必填。' : ''}${typeHint(f)}${f.hint ? `。${f.hint}` : ''}`;
-    if (f.required) cell.font = { bold: true, color: { argb: 'FFB91C1C' } };
+    cell.note = `${mustFill(f) ? '必填。' : ''}${f.numbered ? '留空由系统按编号规则编号；补录历史记录的，照原编号填写。' : typeHint(f)}${f.hint ? `。${f.hint}` : ''}`;
+    if (mustFill(f)) cell.font = { bold: true, color: { argb: 'FFB91C1C' } };
     if (f.type === 'dict' || f.type === 'bool') {
       const opts = f.type === 'bool' ? ['是', '否'] : [...(f.options ?? [])];
       opts.forEach((o, r) => (dict.getCell(r + 1, dictCol).value = o));
@@ -66,7 +69,7 @@ export async function templateWorkbook(l: LedgerDef): Promise<Buffer> {
       for (let r = 2; r <= 2001; r++) {
         ws.getCell(r, col).dataValidation = {
           type: 'list',
-          allowBlank: !f.required,
+          allowBlank: !mustFill(f),
           formulae: [`字典!$${letter}$1:$${letter}$${opts.length}`],
           showErrorMessage: true,
           errorTitle: '输入有误',
@@ -116,7 +119,7 @@ export async function planImport(ctx: Ctx, l: LedgerDef, bytes: Buffer): Promise
     if (f) columns.set(col, f);
     else if (label) unknown.push(label);
   });
-  const missing = l.fields.filter((f) => f.required && ![...columns.values()].includes(f)).map((f) => f.label);
+  const missing = l.fields.filter((f) => mustFill(f) && ![...columns.values()].includes(f)).map((f) => f.label);
   if (missing.length) throw new AppError('validation_failed', `表头缺少必填列：${missing.join('、')}。请使用导入模板`, missing.map((m) => ({ path: m, label: m, message: `缺少列：${m}` })));
   const plan: ImportPlan = { total: 0, valid: [], errors: [] };
   const labelOf = (name: string): string => l.fields.find((f) => f.name === name)?.label ?? name;

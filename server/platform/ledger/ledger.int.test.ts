@@ -26,12 +26,12 @@ async function someRefs(cookie: string): Promise<{ committee_id: number; mediato
   return { committee_id: Number(v['committee_id']), mediator_id: Number(v['mediator_id']) };
 }
 
+// the 案件编号 is the system's (FieldDef.numbered): a create leaves it out
 const validCase = (refs: { committee_id: number; mediator_id: number }, n: number): Record<string, unknown> => ({
-  case_no: `（2026）测试第${n}号`,
+  summary: `测试追索劳动报酬${n}`,
   received_on: '2026-03-02',
   source: '当事人申请',
   dispute_type: '劳动争议',
-  summary: '测试追索劳动报酬',
   description: '申请人在某公司务工，公司拖欠工资，发生劳动争议',
   applicant_name: '测试甲',
   applicant_id: '11010519491231002X',
@@ -59,11 +59,11 @@ describe('ledger API', () => {
 
   it('refuses a bad record naming every bad field in Chinese, and saves nothing', async () => {
     const before = json<List>(await t.request(clerk, { method: 'GET', url: `${base}?pageSize=1` })).total;
-    const res = await t.request(clerk, { method: 'POST', url: base, payload: { case_no: '', received_on: '2026-02-30', dispute_type: '吵架', applicant_id: '123' } });
+    const res = await t.request(clerk, { method: 'POST', url: base, payload: { summary: '', received_on: '2026-02-30', dispute_type: '吵架', applicant_id: '123' } });
     expect(res.statusCode).toBe(400);
     const body = json<{ errors: Array<{ path: string; message: string }> }>(res);
     const byPath = Object.fromEntries(body.errors.map((e) => [e.path, e.message]));
-    expect(byPath['case_no']).toBe('案件编号：必填');
+    expect(byPath['summary']).toBe('纠纷概要：必填');
     expect(byPath['received_on']).toMatch(/^受理日期：须为有效日期/);
     expect(byPath['dispute_type']).toMatch(/^纠纷类型：须为以下之一/);
     expect(byPath['applicant_id']).toMatch(/^申请人证件号码：/);

@@ -9,6 +9,7 @@ import { AppError, notFound, type FieldError } from '../http/errors.ts';
 import { CONTROL_CHAR_MESSAGE, INT_MAX, fieldsError, isCleanText, pageParam } from '../http/validate.ts';
 import { orgCodeSchema } from '../orgs/org.service.ts';
 import { ledgerDb } from './ledger.query.ts';
+import { refuseTypedNumbers, withCreateNumbers, withImportNumbers } from './ledger.numbering.ts';
 import { hasBlindIndex } from './ledger.schema.ts';
 import { perm, type FieldDef, type LedgerDef } from './ledger.types.ts';
 import { checkRules, coerce, fieldSchema, validateRecord } from './ledger.validate.ts';
@@ -363,6 +364,9 @@ export function withComputed(l: LedgerDef, values: Record<string, unknown>): Rec
 }
 
 export async function createRecord(ctx: Ctx, l: LedgerDef, input: Record<string, unknown>, registry: LedgerRegistry, opts: { auditAction?: string } = {}): Promise<LedgerRecord> {
+  // system numbers (案号, 登记号): never typed, given out here in this transaction
+  refuseTypedNumbers(ctx, l, input);
+  input = await withCreateNumbers(ctx, l, input, resolveOrg(ctx, input['orgCode']));
   const validated = validateRecord(l, input);
   // workflow-owned and derived fields: not from the create form (decision 0011)
   if (l.workflow) await guardCreate(ctx, l, validated.values, typeof input['orgCode'] === 'string' ? input['orgCode'] : null);
@@ -392,6 +396,7 @@ export async function updateRecord(ctx: Ctx, l: LedgerDef, id: number, input: Re
   if (version !== Number(row['version'])) throw new AppError('stale_version', `该${l.noun}已被他人修改（当前版本 ${String(row['version'])}），请刷新后重新编辑`);
   const before: Record<string, unknown> = {};
   for (const f of l.fields) before[f.name] = decrypt(ctx, f, row[f.name]);
+  refuseTypedNumbers(ctx, l, input, { ...before, id });
   const validated = validateRecord(l, input, { partial: true });
   if (l.workflow && !opts.transition) await guardUpdate(ctx, l, id, validated.values, before, String(row['org_code']));
   const errors = validated.errors;
@@ -495,6 +500,8 @@ export async function insertMany(ctx: Ctx, l: LedgerDef, items: Array<{ row: num
     }
   }
   if (errors.length) return { ids: [], errors };
+  // rows without their system number get the next one (rows with one keep it)
+  await withImportNumbers(ctx, l, items);
   const copied = [];
   for (const i of items) copied.push({ ...i, values: withComputed(l, await withCopies(ctx, l, registry, i.values)) });
   items = copied;

@@ -46,6 +46,24 @@ export interface FieldDef {
    * benchmark): copied when the ref is set or changed, kept afterwards, and never taken from input
    */
   copiedFrom?: { ref: string; field: string };
+  /** a number the system gives out (案号, 登记号, 文号), never typed by hand: see ledger.numbering.ts */
+  numbered?: NumberedDef;
+}
+
+/** how a numbered field gets its number: per organisation and year, in a format each organisation may set */
+export interface NumberedDef {
+  /** the counter's name, e.g. 'enforcement.case_no'; numbers restart at 1 each year for each organisation */
+  series: string;
+  /** what the 编号规则 page calls it: 行政执法案件案号 */
+  label: string;
+  /** the national default, with placeholders {机关简称} {单位} {年} {序号} {序号3} {类别}: '{机关简称}综执{类别}〔{年}〕{序号}号' */
+  defaultFormat: string;
+  /** given out when the record is created, or when the named transition is done (a decision's 文号 at 决定) */
+  assignOn: 'create' | { transition: string };
+  /** the date field whose year the number carries (else the day it is given out) */
+  yearFrom?: string;
+  /** {类别}: a short code from a dictionary field (行政处罚 → 罚), each code numbered on its own */
+  kindFrom?: { field: string; codes: Readonly<Record<string, string>> };
 }
 
 export interface CrossFieldRule {

@@ -137,7 +137,8 @@ export function validateRecord(l: LedgerDef, input: Record<string, unknown>, opt
     if (opts.partial && !(f.name in input)) continue;
     const v = coerce(f, input[f.name]);
     if (v === null) {
-      if (f.required) errors.push({ path: f.name, label: f.label, message: `${f.label}：必填` });
+      // a system number left empty is given by the system (create, import), never required of the user
+      if (f.required && !f.numbered) errors.push({ path: f.name, label: f.label, message: `${f.label}：必填` });
       else values[f.name] = null;
       continue;
     }

@@ -51,7 +51,7 @@ describe('the modules’ workflows on their real ledgers', () => {
     const created = await t.request(clerk, {
       method: 'POST',
       url: base,
-      payload: { reg_no: '城关信〔2026〕测1号', channel: '来信', received_on: '2026-11-02', category: '民政', summary: '低保申请未获答复', party_kind: '个人', people_count: 1, petitioner_name: '张三', progress: '待受理' },
+      payload: { channel: '来信', received_on: '2026-11-02', category: '民政', summary: '低保申请未获答复', party_kind: '个人', people_count: 1, petitioner_name: '张三', progress: '待受理' },
     });
     expect(created.statusCode, created.body).toBe(200);
     const id = json<{ id: number }>(created).id;

@@ -27,11 +27,15 @@ async function newCase(cookie: string, no: string, received: string): Promise<nu
   const res = await t.request(cookie, {
     method: 'POST',
     url: med,
-    payload: { case_no: no, received_on: received, source: '排查', dispute_type: '邻里纠纷', summary: `${no}相邻纠纷`, applicant_name: '甲', respondent_name: '乙', parties_count: 2, committee_id: committee, mediator_id: mediator, outcome: '正在调解' },
+    payload: { received_on: received, source: '排查', dispute_type: '邻里纠纷', summary: `${no}相邻纠纷`, applicant_name: '甲', respondent_name: '乙', parties_count: 2, committee_id: committee, mediator_id: mediator, outcome: '正在调解' },
   });
   expect(res.statusCode, res.body).toBe(200);
-  return json<{ id: number }>(res).id;
+  const rec = json<{ id: number; values: Record<string, unknown> }>(res);
+  // the 案件编号 is the system's (编号规则)
+  assigned[rec.id] = String(rec.values['case_no']);
+  return rec.id;
 }
+const assigned: Record<number, string> = {};
 
 interface NotificationRow {
   user: string;
@@ -90,8 +94,8 @@ describe('the reminder scan', () => {
     const list = json<{ items: NotificationView[]; unread: number }>(await t.request(clerk, { method: 'GET', url: '/api/notifications' }));
     const mine = list.items.filter((n) => [ids['overdue'], ids['soon']].includes(n.recordId));
     expect(mine.map((n) => [n.kind, n.title, n.link])).toEqual([
-      ['due_soon', '【即将到期】矛盾纠纷调解：（2026）城关测调字第2号 · （2026）城关测调字第2号相邻纠纷', `/ledgers/mediation.case/${ids['soon']}`],
-      ['overdue', '【已超期】矛盾纠纷调解：（2026）城关测调字第1号 · （2026）城关测调字第1号相邻纠纷', `/ledgers/mediation.case/${ids['overdue']}`],
+      ['due_soon', `【即将到期】矛盾纠纷调解：${assigned[ids['soon'] ?? 0]} · （2026）城关测调字第2号相邻纠纷`, `/ledgers/mediation.case/${ids['soon']}`],
+      ['overdue', `【已超期】矛盾纠纷调解：${assigned[ids['overdue'] ?? 0]} · （2026）城关测调字第1号相邻纠纷`, `/ledgers/mediation.case/${ids['overdue']}`],
     ]);
     expect(mine[1]?.body).toBe('调解期限已于2026-11-18（周三）届满，已超期2个自然日（截至2026-11-20）。请尽快办理，或依法办理延期。');
     expect(mine[0]?.body).toBe('调解期限将于2026-11-23（周一）届满，剩余3个自然日。');

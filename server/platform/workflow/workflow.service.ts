@@ -6,6 +6,7 @@ import { loadCalendar } from '../calendar/calendar.repository.ts';
 import { mask } from '../crypto/mask.ts';
 import { can, systemActor, type Ctx } from '../http/context.ts';
 import { AppError, forbidden, notFound, type FieldError } from '../http/errors.ts';
+import { transitionNumbers } from '../ledger/ledger.numbering.ts';
 import { loadRow, titleOf, updateRecord, type Row } from '../ledger/ledger.service.ts';
 import type { FieldDef, LedgerDef } from '../ledger/ledger.types.ts';
 import { validateRecord } from '../ledger/ledger.validate.ts';
@@ -462,6 +463,8 @@ export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledger
   }
 
   // captured fields go through the ledger's own edit: validation of the whole record, references, audit, version
+  // and the numbers this transition gives out (a decision's 文号: ledger.numbering.ts)
+  Object.assign(picked, await transitionNumbers(ctx, l, t.name, row, values));
   if (Object.keys(picked).length) {
     applying.add(ctx);
     try {

@@ -11,10 +11,11 @@ export const adminModule = defineWebModule({
     { path: 'roles', title: '角色权限', permission: 'role.manage', component: lazyPage(() => import('./RolesPage.tsx'), 'RolesPage') },
     { path: 'sessions', title: '在线用户', permission: 'session.manage', component: lazyPage(() => import('./SessionsPage.tsx'), 'SessionsPage') },
     { path: 'audit', title: '审计日志', permission: 'audit.read', component: lazyPage(() => import('./AuditPage.tsx'), 'AuditPage') },
+    { path: 'numbering', title: '编号规则', permission: 'numbering.manage', component: lazyPage(() => import('./NumberingPage.tsx'), 'NumberingPage') },
   ],
-  permissionGroups: { home: '工作台', org: '组织机构', user: '用户账号', session: '在线会话', config: '系统配置', role: '角色权限', audit: '审计日志', calendar: '工作日历' },
+  permissionGroups: { home: '工作台', org: '组织机构', user: '用户账号', session: '在线会话', config: '系统配置', role: '角色权限', audit: '审计日志', calendar: '工作日历', numbering: '编号规则' },
   auditLabels: {
-    entities: { auth: '登录认证', user: '用户账号', org: '组织机构', role: '角色', session: '会话', audit: '审计日志' },
+    entities: { auth: '登录认证', user: '用户账号', org: '组织机构', role: '角色', session: '会话', audit: '审计日志', numbering: '编号规则' },
     actions: {
       login: '登录',
       logout: '退出登录',
@@ -35,6 +36,9 @@ export const adminModule = defineWebModule({
       switch_org: '切换单位',
       demo_seed: '生成演示数据',
       export_checkpoints: '导出审计检查点',
+      number_assigned: '系统编号',
+      format_changed: '修改编号格式',
+      refused_numbered: '拒绝手工填写编号',
     },
     fields: {
       username: '用户名',

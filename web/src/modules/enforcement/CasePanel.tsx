@@ -261,6 +261,8 @@ function DocumentsCard({ caseId }: { caseId: number }) {
               onClick={async () => {
                 setBusy(d.kind);
                 try {
+                  // a numbered document is made (and numbered) once, explicitly; downloading only reads it
+                  if (!d.docNo && d.kind !== 'inquiry') await api.post(`/api/enforcement/cases/${caseId}/documents/${d.kind}`);
                   await downloadFile(`/api/enforcement/cases/${caseId}/documents/${d.kind}`, `${d.label}.docx`);
                   await queryClient.invalidateQueries({ queryKey: enforcementKeys.documents(caseId) });
                 } catch (e) {

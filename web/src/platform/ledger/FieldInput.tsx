@@ -16,6 +16,8 @@ const FORMAT_HINTS: Partial<Record<LedgerField['type'], { pattern: RegExp; messa
 /** the antd rules of a field: required, length, and format hints */
 function rulesOf(f: LedgerField): Rule[] {
   const rules: Rule[] = [];
+  // a system number is filled by the server, never by the user
+  if (f.numbered) return rules;
   if (f.required) rules.push({ required: true, message: `请${['dict', 'dicts', 'ref', 'date', 'bool'].includes(f.type) ? '选择' : '填写'}${f.label}` });
   if (f.maxLength) rules.push({ max: f.maxLength, message: `${f.label}最多${f.maxLength}个字` });
   const hint = FORMAT_HINTS[f.type];
@@ -27,6 +29,7 @@ function rulesOf(f: LedgerField): Rule[] {
 const ownerHint = (f: LedgerField): string | undefined => (f.ownedBy?.length ? `由${f.ownedBy.map((o) => `“${o.label}”`).join('或')}环节填写` : f.derived);
 
 function extraOf(f: LedgerField): string | undefined {
+  if (f.numbered) return f.numbered.assignOn === 'create' ? '由系统按编号规则自动编号，保存后生成' : '由系统按编号规则在办理相应环节时自动编号';
   const owner = ownerHint(f);
   const parts = owner ? [owner] : [f.hint, FORMAT_HINTS[f.type]?.extra].filter(Boolean);
   return parts.length ? parts.join('；') : undefined;
@@ -80,7 +83,7 @@ export function FieldInput({ field, known = [] }: { field: LedgerField; known?: 
   const extra = extraOf(field);
   return (
     <Form.Item name={field.name} label={field.label} rules={rulesOf(field)} {...(extra ? { extra } : {})} {...dateProps}>
-      {field.copiedFrom || ownerHint(field) ? cloneElement(widget(field, known) as ReactElement<{ disabled?: boolean }>, { disabled: true }) : widget(field, known)}
+      {field.copiedFrom || field.numbered || ownerHint(field) ? cloneElement(widget(field, known) as ReactElement<{ disabled?: boolean }>, { disabled: true }) : widget(field, known)}
     </Form.Item>
   );
 }

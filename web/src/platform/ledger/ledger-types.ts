@@ -29,6 +29,8 @@ export interface LedgerField {
   derived?: string;
   /** the value a new record starts with in an owned field (shown, sent, not chosen) */
   startValue?: string | boolean | number;
+  /** a number the system gives out (案号, 登记号, 文号): shown, never typed */
+  numbered?: { series: string; label: string; defaultFormat: string; assignOn: 'create' | { transition: string } };
 }
 
 export interface LedgerCan {
