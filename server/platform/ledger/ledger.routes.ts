@@ -12,6 +12,7 @@ import { exportStream, planImport, templateWorkbook } from './ledger.excel.ts';
 import { LIST_LABELS, checkListQuery, createRecord, getRecord, insertMany, ledgerMeta, listQuery, listRecords, loadRow, recordHistory, updateRecord, withdrawRecord } from './ledger.service.ts';
 import { perm, type LedgerDef } from './ledger.types.ts';
 import { workflowRoutes } from '../workflow/workflow.routes.ts';
+import { correctionRoutes } from './correction.routes.ts';
 
 const idParam = z.object({ id: intId() });
 const fileParam = z.object({ id: intId(), fileId: intId('须为附件编号') });
@@ -151,6 +152,7 @@ export function ledgerRoutes(api: Api, platform: Platform, l: LedgerDef): void {
     },
   });
   if (l.workflow) workflowRoutes(api, platform, l);
+  if (l.workflow) correctionRoutes(api, platform, l);
 }
 
 /** the catalogue of ledgers the user may read, for navigation and the ledger pages */

@@ -15,6 +15,7 @@ import { checkRules, coerce, fieldSchema, validateRecord } from './ledger.valida
 
 const orgCodeParam = orgCodeSchema;
 import { queryTerms, searchText } from './search.ts';
+import { assertEditable } from './record-lock.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -372,6 +373,8 @@ export async function createRecord(ctx: Ctx, l: LedgerDef, input: Record<string,
 export async function updateRecord(ctx: Ctx, l: LedgerDef, id: number, input: Record<string, unknown>, registry: LedgerRegistry): Promise<LedgerRecord> {
   const row = await loadRow(ctx, l, id);
   if (row['status'] === 'withdrawn') throw new AppError('conflict', `该${l.noun}已撤销，不能修改`);
+  // a closed or published record changes only through 更正 (server/platform/ledger/correction.service.ts)
+  await assertEditable(ctx, l, row, input);
   const version = Number(input['version']);
   if (!Number.isInteger(version)) throw new AppError('validation_failed', '缺少版本号', [{ path: 'version', label: '版本号', message: '版本号：必填' }]);
   if (version !== Number(row['version'])) throw new AppError('stale_version', `该${l.noun}已被他人修改（当前版本 ${String(row['version'])}），请刷新后重新编辑`);
@@ -408,6 +411,7 @@ export async function updateRecord(ctx: Ctx, l: LedgerDef, id: number, input: Re
 export async function withdrawRecord(ctx: Ctx, l: LedgerDef, id: number, reason: string, registry: LedgerRegistry): Promise<LedgerRecord> {
   const row = await loadRow(ctx, l, id);
   if (row['status'] === 'withdrawn') throw new AppError('conflict', `该${l.noun}已撤销`);
+  await assertEditable(ctx, l, row, null);
   await ledgerDb(ctx).updateTable(l.table).set({ status: 'withdrawn', withdrawn_reason: reason, withdrawn_at: ctx.now, withdrawn_by: ctx.actor.username, updated_at: ctx.now, updated_by: ctx.actor.username, version: Number(row['version']) + 1 }).where('id', '=', id).execute();
   await audit(ctx, { entity: l.name, entityId: id, action: 'withdraw', orgCode: String(row['org_code']), diff: { status: { from: 'active', to: 'withdrawn' }, reason } });
   return getRecord(ctx, l, id, registry);

@@ -70,6 +70,8 @@ const db = (ctx: Ctx): AnyDb => ctx.tx as unknown as AnyDb;
 
 // contexts inside applyTransition: the captured-field edit must not run the edit hook a second time
 const applying = new WeakSet<Ctx>();
+/** whether the edit running on ctx is a transition writing the fields it captures (a lock does not hold it back) */
+export const applyingTransition = (ctx: Ctx): boolean => applying.has(ctx);
 
 export function workflowOf(l: LedgerDef): WorkflowDef {
   if (!l.workflow) throw notFound(`${l.label}的办理流程`);

@@ -2,12 +2,15 @@ import type { PermissionDef, RoleCode } from '../auth/roles.ts';
 import type { LedgerDef } from '../ledger/ledger.types.ts';
 import type { DayUnit } from '../calendar/calendar.ts';
 import type { ClockRule } from './clock.ts';
+import { DEFAULT_CORRECTION_ROLES, correctionPermission, correctionProblems, type CorrectionDef } from './correction.types.ts';
 
 /** one state of a record's lifecycle; labels are what people read */
 export interface StateDef {
   label: string;
   /** nothing further is expected (办结, 不予受理) */
   final?: boolean;
+  /** read-only like a final state (published) while further steps remain; changed only by 更正/撤回 */
+  locked?: boolean;
 }
 
 /** a condition checked on the record (stored values merged with what the transition captures) */
@@ -146,6 +149,8 @@ export interface WorkflowDef {
   clocks?: readonly ClockDef[];
   /** fields that follow from others (a 办理状态 kept in step with the dates), set whenever a transition captures values */
   computeFields?: (values: Readonly<Record<string, unknown>>) => Record<string, unknown>;
+  /** locks of final and published records, and how a correction or revocation goes (server/platform/ledger/correction.service.ts) */
+  correction?: CorrectionDef;
 }
 
 export function defineWorkflow(def: WorkflowDef): WorkflowDef {
@@ -172,6 +177,7 @@ export function workflowPermissions(l: LedgerDef): PermissionDef[] {
     if (!c.extension || c.extension.permission) continue;
     out.set(extensionPermission(l, c), { code: extensionPermission(l, c), label: `${l.label}：延长${c.rule.label}`, roles: c.extension.roles ?? DEFAULT_EXTENSION_ROLES });
   }
+  out.set(correctionPermission(l), { code: correctionPermission(l), label: `${l.label}：更正、撤回已结案或已公开的记录`, roles: wf.correction?.roles ?? DEFAULT_CORRECTION_ROLES });
   return [...out.values()];
 }
 
@@ -224,6 +230,7 @@ export function workflowProblems(l: LedgerDef): string[] {
     if (!c.start.transitions?.length && !c.start.onCreate && !c.start.field) problems.push(`${at}: clock ${c.id} never starts`);
     if (c.extension && !c.rule.extension) problems.push(`${at}: clock ${c.id} declares an extension its rule does not allow`);
   }
+  problems.push(...correctionProblems(l));
   return problems;
 }
 

@@ -1,0 +1,56 @@
+import type { Ctx } from '../http/context.ts';
+import { AppError } from '../http/errors.ts';
+import type { LedgerDef } from './ledger.types.ts';
+
+type Row = Record<string, unknown>;
+
+// contexts inside a correction or revocation: the edit they make is the lock's own way through
+const unlocked = new WeakSet<Ctx>();
+
+/** runs fn as the correction service's own edit of a locked record */
+export async function asCorrection<T>(ctx: Ctx, fn: () => Promise<T>): Promise<T> {
+  unlocked.add(ctx);
+  try {
+    return await fn();
+  } finally {
+    unlocked.delete(ctx);
+  }
+}
+
+/**
+ * why a record is read-only, or null when it is not: a final state (已结案, 已答复), a state declared locked
+ * (已公布), or the workflow's lockedWhen on the stored values (a decision published through its date field)
+ */
+export function lockReason(l: LedgerDef, row: Row): string | null {
+  const wf = l.workflow;
+  if (!wf || row['status'] !== 'active') return null;
+  const state = typeof row['state'] === 'string' ? row['state'] : null;
+  const def = state === null ? undefined : wf.states[state];
+  if (def?.final || def?.locked) return `该${l.noun}已处于“${def.label}”状态`;
+  if (wf.correction?.lockedWhen?.(row)) return `该${l.noun}已公开`;
+  return null;
+}
+
+export const LOCKED_MESSAGE = '已结案/已公开的记录不能直接修改，请办理更正';
+
+/**
+ * refuses a plain edit (or withdrawal) of a locked record, audited as a refusal; a transition writing its captured
+ * fields and the correction service pass, and so do the fields the workflow leaves editable (a printed letter's 文号)
+ */
+export async function assertEditable(ctx: Ctx, l: LedgerDef, row: Row, input: Record<string, unknown> | null): Promise<void> {
+  if (!l.workflow || unlocked.has(ctx)) return;
+  if ((await import('../workflow/workflow.service.ts')).applyingTransition(ctx)) return;
+  const reason = lockReason(l, row);
+  if (!reason) return;
+  const editable = new Set(l.workflow.correction?.editableWhenLocked ?? []);
+  const fields = input === null ? [] : l.fields.filter((f) => f.name in input).map((f) => f.name);
+  if (input !== null && input['orgCode'] === undefined && fields.every((f) => editable.has(f))) return;
+  const refused = fields.filter((f) => !editable.has(f));
+  const detail = `${reason}：${input === null ? '已结案/已公开的记录不能直接撤销，请办理撤回' : LOCKED_MESSAGE}`;
+  const e = new AppError('conflict', detail, refused.map((f) => {
+    const label = l.fields.find((x) => x.name === f)?.label ?? f;
+    return { path: f, label, message: `${label}：${LOCKED_MESSAGE}` };
+  }));
+  e.refusal = { entity: l.name, entityId: Number(row['id']), action: input === null ? 'withdraw_refused' : 'update_refused', orgCode: String(row['org_code']), diff: { reason: detail, state: row['state'] ?? null, fields: refused } };
+  throw e;
+}
