@@ -54,7 +54,7 @@ export function itemWorkflow(): WorkflowDef {
     correction: {
       // a corrected item goes back to 保密审查 and stays off the public site until it is approved and published again
       clear: () => SECRECY_REVIEW_AND_PUBLICATION,
-      revoke: { field: 'revoked_on', reasonField: 'revoke_reason', to: 'revoked' },
+      revoke: { field: 'revoked_on', reasonField: 'revoke_reason', to: 'revoked', label: '撤回公开' },
     },
   });
 }

@@ -147,7 +147,7 @@ export function caseWorkflow(): WorkflowDef {
       clear: (v) => (majorDecision(v) ? [...REVIEW_FIELDS, ...DECISION_STEPS] : []),
       returnTo: (v) => (majorDecision(v) ? 'notified' : null),
       changedOnField: 'changed_on',
-      revoke: { field: 'revoked_on', reasonField: 'revoke_reason', to: 'revoked' },
+      revoke: { field: 'revoked_on', reasonField: 'revoke_reason', to: 'revoked', label: '撤销决定' },
     },
   });
 }

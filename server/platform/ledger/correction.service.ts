@@ -244,7 +244,7 @@ export async function correctionState(ctx: Ctx, l: LedgerDef, id: number) {
     locked: lock !== null,
     lockReason: lock,
     canCorrect: lock !== null && can(ctx, correctionPermission(l)),
-    revokeLabel: wf.correction?.revoke ? '撤销' : '撤回',
+    revokeLabel: wf.correction?.revoke?.label ?? '撤回',
     canWithdrawDraft: row['status'] === 'active' && row['created_by'] === ctx.actor.username && (state === null || state === wf.initial) && !steps.length && !can(ctx, perm(l, 'withdraw')),
     correctedAt: corrected ? iso(corrected['at']) : null,
     versions,

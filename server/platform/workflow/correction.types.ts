@@ -19,7 +19,7 @@ export interface CorrectionDef {
   /** a date field set to the day of a correction or revocation (a clock may start on it: 行政处罚法 art. 48) */
   changedOnField?: string;
   /** what a revocation records; absent: the record is withdrawn (status withdrawn) with the reason */
-  revoke?: { field: string; reasonField?: string; to: string };
+  revoke?: { field: string; reasonField?: string; to: string; /** what the act is called: 撤销决定, 撤回公开 (default 撤回) */ label?: string };
   /** default holders of `<ledger>.correct` (default reviewer, leader, county_admin) */
   roles?: readonly RoleCode[];
 }
