@@ -282,3 +282,30 @@ describe('the author’s own draft', () => {
     expect((await record(ITEMS, id)).status).toBe('active');
   });
 });
+
+describe('every module with closed or published records', () => {
+  // ledger, a locked state found in the demo, a text field to correct, the state a correction returns to (null: stays)
+  const cases: Array<[string, string, string, string | null]> = [
+    ['decisions.decision', 'published', 'title', null],
+    ['normdocs.document', 'filed', 'title', 'commenting'],
+    ['petitions.case', 'closed', 'summary', 'closed'],
+    ['reconsideration.case', 'closed', 'organ', 'closed'],
+  ];
+
+  it.each(cases)('%s: a %s record refuses the plain edit and is corrected with its version kept', async (ledger, state, field, back) => {
+    const found = (await listLedger(t, county, ledger, 'pageSize=200')).items.find((r) => (r as unknown as { state: string }).state === state);
+    expect(found, `a ${state} record in the demo`).toBeDefined();
+    const id = Number(found?.id);
+    const before = await record(ledger, id);
+    const put = await t.request(county, { method: 'PUT', url: `/api/ledgers/${ledger}/${id}`, payload: { [field]: '改过的内容', version: before.version } });
+    expect(put.statusCode, put.body).toBe(409);
+    const res = await t.request(county, { method: 'POST', url: `/api/ledgers/${ledger}/${id}/correct`, payload: { reason: '核对原件后更正', values: { [field]: `${String(before.values[field] ?? '')}（更正）`.slice(0, 100) }, version: before.version } });
+    expect(res.statusCode, res.body).toBe(200);
+    const after = await record(ledger, id);
+    expect(after.version).toBe(before.version + 1);
+    if (back) expect(after.state).toBe(back);
+    else expect(after.state).not.toBe(state);
+    const v1 = json<{ values: Record<string, unknown> }>(await t.request(county, { method: 'GET', url: `/api/ledgers/${ledger}/${id}/versions/1` }));
+    expect(v1.values[field]).toBe(before.values[field]);
+  });
+});
