@@ -91,6 +91,21 @@ describe('a closed, published penalty decision', () => {
     expect(actions).toContain('withdraw_refused');
     // the public list still shows what was decided
     expect(Number((await publicDecisions()).find((d) => d.id === c.id)?.amount)).toBe(c.amount);
+    // a file may be added to the closed case, none taken away
+    const boundary = '----fazhi';
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const upload = await t.request(clerk, {
+      method: 'POST',
+      url: `/api/ledgers/${CASES}/${c.id}/attachments`,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\n法制审核意见书\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="review.pdf"\r\nContent-Type: application/pdf\r\n\r\n`), pdf, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    });
+    expect(upload.statusCode, upload.body).toBe(200);
+    const fileId = json<{ id: number }>(upload).id;
+    const remove = await t.request(clerk, { method: 'POST', url: `/api/ledgers/${CASES}/${c.id}/attachments/${fileId}/remove`, payload: { reason: '传错了' } });
+    expect(remove.statusCode, remove.body).toBe(409);
+    expect(problem(remove).detail).toContain('不能移除附件');
+    expect(await auditActions(CASES, c.id)).toContain('attachment_remove_refused');
   });
 
   it('refuses a correction without the permission, without a reason, or with bad values, saving nothing', async () => {

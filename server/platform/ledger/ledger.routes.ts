@@ -13,6 +13,7 @@ import { LIST_LABELS, checkListQuery, createRecord, getRecord, insertMany, ledge
 import { perm, type LedgerDef } from './ledger.types.ts';
 import { workflowRoutes } from '../workflow/workflow.routes.ts';
 import { correctionRoutes } from './correction.routes.ts';
+import { assertFilesKept } from './record-lock.ts';
 
 const idParam = z.object({ id: intId() });
 const fileParam = z.object({ id: intId(), fileId: intId('须为附件编号') });
@@ -147,6 +148,7 @@ export function ledgerRoutes(api: Api, platform: Platform, l: LedgerDef): void {
     labels: { reason: '原因' },
     handler: async (ctx, { params, body }) => {
       const row = await loadRow(ctx, l, params.id);
+      await assertFilesKept(ctx, l, row);
       await removeAttachment(ctx, { entity: l.name, id: params.id, orgCode: String(row['org_code']) }, params.fileId, body.reason);
       return { ok: true };
     },

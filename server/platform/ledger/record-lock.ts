@@ -54,3 +54,13 @@ export async function assertEditable(ctx: Ctx, l: LedgerDef, row: Row, input: Re
   e.refusal = { entity: l.name, entityId: Number(row['id']), action: input === null ? 'withdraw_refused' : 'update_refused', orgCode: String(row['org_code']), diff: { reason: detail, state: row['state'] ?? null, fields: refused } };
   throw e;
 }
+
+/** a locked record keeps its files: removing one (a 法制审核意见书, a served decision) would change what was decided */
+export async function assertFilesKept(ctx: Ctx, l: LedgerDef, row: Row): Promise<void> {
+  if (!l.workflow || unlocked.has(ctx)) return;
+  const reason = lockReason(l, row);
+  if (!reason) return;
+  const e = new AppError('conflict', `${reason}：已结案/已公开的记录不能移除附件，请办理更正`);
+  e.refusal = { entity: l.name, entityId: Number(row['id']), action: 'attachment_remove_refused', orgCode: String(row['org_code']), diff: { reason: e.detail, state: row['state'] ?? null } };
+  throw e;
+}
