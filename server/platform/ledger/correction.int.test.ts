@@ -215,6 +215,22 @@ describe('a closed, published penalty decision', () => {
   });
 });
 
+describe('the fields only a correction or revocation writes', () => {
+  it('are refused, audited, on a create and on a plain edit', async () => {
+    const created = await createRecord(t, clerk, ITEMS, { category: '通知公告', made_on: daysAgo(1), orgCode: `${TOWN}-01`, title: '自行填写撤回日期', revoked_on: today });
+    expect(created.statusCode, created.body).toBe(403);
+    expect(problem(created).errors?.map((e) => e.path)).toEqual(['revoked_on']);
+    const ok = json<{ id: number; version: number }>(await createRecord(t, clerk, ITEMS, { category: '通知公告', made_on: daysAgo(1), orgCode: `${TOWN}-01`, title: '草稿丁' }));
+    const put = await t.request(clerk, { method: 'PUT', url: `/api/ledgers/${ITEMS}/${ok.id}`, payload: { revoked_on: today, revoke_reason: '自行撤回', version: ok.version } });
+    expect(put.statusCode, put.body).toBe(403);
+    expect(problem(put).detail).toContain('撤回公开日期');
+    expect((await record(ITEMS, ok.id)).state).toBe('draft');
+    expect(await auditActions(ITEMS, ok.id)).toContain('correction_field_refused');
+    // the unchanged value sent back by the edit form is not a write
+    expect((await t.request(clerk, { method: 'PUT', url: `/api/ledgers/${ITEMS}/${ok.id}`, payload: { title: '草稿丁（改）', revoked_on: null, version: ok.version } })).statusCode).toBe(200);
+  });
+});
+
 describe('a published disclosure item', () => {
   /** an item reviewed (同意公开) and published through the 发布 transition */
   async function publishedItem(title: string): Promise<number> {

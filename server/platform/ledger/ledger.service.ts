@@ -15,7 +15,7 @@ import { checkRules, coerce, fieldSchema, validateRecord } from './ledger.valida
 
 const orgCodeParam = orgCodeSchema;
 import { queryTerms, searchText } from './search.ts';
-import { assertEditable } from './record-lock.ts';
+import { assertEditable, assertNoCorrectionFields } from './record-lock.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -352,6 +352,7 @@ export function withComputed(l: LedgerDef, values: Record<string, unknown>): Rec
 }
 
 export async function createRecord(ctx: Ctx, l: LedgerDef, input: Record<string, unknown>, registry: LedgerRegistry, opts: { auditAction?: string } = {}): Promise<LedgerRecord> {
+  assertNoCorrectionFields(ctx, l, input, 'new', null);
   const validated = validateRecord(l, input);
   const errors = validated.errors;
   const values = errors.length ? validated.values : withComputed(l, await withCopies(ctx, l, registry, validated.values));

@@ -1,5 +1,5 @@
 import type { Ctx } from '../http/context.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError, refused } from '../http/errors.ts';
 import type { LedgerDef } from './ledger.types.ts';
 
 type Row = Record<string, unknown>;
@@ -31,6 +31,22 @@ export function lockReason(l: LedgerDef, row: Row): string | null {
   return null;
 }
 
+/** the fields only a correction or revocation writes (the day it changed, the revocation and its reason) */
+function correctionFields(l: LedgerDef): string[] {
+  const c = l.workflow?.correction;
+  return [c?.changedOnField, c?.revoke?.field, c?.revoke?.reasonField].filter((f): f is string => f !== undefined);
+}
+
+/** refuses a create or plain edit that writes a field only 更正/撤回 may write, audited; such a field is named */
+export function assertNoCorrectionFields(ctx: Ctx, l: LedgerDef, input: Record<string, unknown>, entityId: number | string, orgCode: string | null, before: Row = {}): void {
+  if (unlocked.has(ctx)) return;
+  const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+  const touched = correctionFields(l).filter((f) => f in input && text(input[f]) !== text(before[f]));
+  if (!touched.length) return;
+  const labels = touched.map((f) => l.fields.find((x) => x.name === f)?.label ?? f);
+  throw refused(`${labels.join('、')}由办理更正、撤销时自动记录，不能直接填写`, { entity: l.name, entityId, action: 'correction_field_refused', orgCode, diff: { fields: touched } }, touched.map((f, i) => ({ path: f, label: labels[i] ?? f, message: `${labels[i] ?? f}：由办理更正、撤销时自动记录，不能直接填写` })));
+}
+
 export const LOCKED_MESSAGE = '已结案/已公开的记录不能直接修改，请办理更正';
 
 /**
@@ -40,6 +56,7 @@ export const LOCKED_MESSAGE = '已结案/已公开的记录不能直接修改，
 export async function assertEditable(ctx: Ctx, l: LedgerDef, row: Row, input: Record<string, unknown> | null): Promise<void> {
   if (!l.workflow || unlocked.has(ctx)) return;
   if ((await import('../workflow/workflow.service.ts')).applyingTransition(ctx)) return;
+  if (input !== null) assertNoCorrectionFields(ctx, l, input, Number(row['id']), String(row['org_code']), row);
   const reason = lockReason(l, row);
   if (!reason) return;
   const editable = new Set(l.workflow.correction?.editableWhenLocked ?? []);
