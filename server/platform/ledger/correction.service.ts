@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { audit } from '../audit/audit.service.ts';
 import { diffFields } from '../audit/canonical.ts';
-import { mask } from '../crypto/mask.ts';
 import { can, type Ctx } from '../http/context.ts';
 import { AppError, forbidden, notFound, refused, type FieldError } from '../http/errors.ts';
 import { intId } from '../http/validate.ts';
 import { correctionPermission } from '../workflow/correction.types.ts';
 import { chinaDate, stateLabel } from '../workflow/workflow.engine.ts';
 import { insertEvents, type AnyDb } from '../workflow/workflow.repository.ts';
-import type { WorkflowDef } from '../workflow/workflow.types.ts';
+import { plainValues, shownValues, workflowOf } from '../workflow/workflow.service.ts';
 import { getRecord, loadRow, present, updateRecord, withdrawRecord, type LedgerRecord, type LedgerRegistry, type Row } from './ledger.service.ts';
 import { perm, type LedgerDef } from './ledger.types.ts';
 import { asCorrection, lockReason } from './record-lock.ts';
@@ -32,38 +31,6 @@ export const revokeBody = z.object({ reason: reason('撤回理由'), version: z.
 export const REVOKE_LABELS = { reason: '撤回理由', version: '版本号' };
 export const withdrawDraftBody = z.object({ reason: reason('撤回理由') });
 export const versionParam = z.object({ id: intId(), n: intId('须为版本序号') });
-
-function workflowOf(l: LedgerDef): WorkflowDef {
-  if (!l.workflow) throw notFound(`${l.label}的办理流程`);
-  return l.workflow;
-}
-
-/** field values with personal data decrypted (null when it cannot be read) */
-function plainValues(ctx: Ctx, l: LedgerDef, row: Row): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const f of l.fields) {
-    const v = row[f.name];
-    if (!f.personal || v === null || v === undefined) out[f.name] = v ?? null;
-    else {
-      try {
-        out[f.name] = ctx.cipher.decrypt(String(v));
-      } catch {
-        out[f.name] = null;
-      }
-    }
-  }
-  return out;
-}
-
-/** values as the audit log keeps them: personal data masked */
-function masked(l: LedgerDef, values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    l.fields.map((f) => {
-      const v = values[f.name] ?? null;
-      return [f.name, f.personal && typeof v === 'string' ? mask(v, f.personal) : v];
-    }),
-  );
-}
 
 /** the replaced version, stored as it was (personal data stays encrypted) */
 async function keepVersion(ctx: Ctx, l: LedgerDef, row: Row, kind: 'correct' | 'revoke', why: string): Promise<void> {
@@ -106,7 +73,7 @@ async function record(ctx: Ctx, l: LedgerDef, before: Row, after: Row, kind: 'co
   const label = kind === 'correct' ? '更正' : '撤回';
   const version = { from: Number(before['version']), to: Number(after['version']) };
   await insertEvents(db(ctx), [{ orgCode, ledger: l.name, recordId: Number(after['id']), transition: kind, label, fromState: from, toState: to, onDate: chinaDate(ctx.now), at: ctx.now, actor: ctx.actor.username, actorName: ctx.actor.displayName, data: { note: why, version } }]);
-  const fields = diffFields(masked(l, plainValues(ctx, l, before)), masked(l, plainValues(ctx, l, after)));
+  const fields = diffFields(shownValues(l, plainValues(ctx, l, before)), shownValues(l, plainValues(ctx, l, after)));
   await audit(ctx, {
     entity: l.name,
     entityId: Number(after['id']),

@@ -143,7 +143,7 @@ async function recordRow(ctx: Ctx, l: LedgerDef, id: number): Promise<Row> {
 }
 
 /** field values with personal data decrypted, for gates and derived states */
-function plainValues(ctx: Ctx, l: LedgerDef, row: Row): Record<string, unknown> {
+export function plainValues(ctx: Ctx, l: LedgerDef, row: Row): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of l.fields) {
     const v = row[f.name];
@@ -159,7 +159,7 @@ function plainValues(ctx: Ctx, l: LedgerDef, row: Row): Record<string, unknown> 
 }
 
 /** values as the timeline and the audit log keep them: personal data masked */
-function shownValues(l: LedgerDef, values: Record<string, unknown>): Record<string, unknown> {
+export function shownValues(l: LedgerDef, values: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(values).map(([k, v]) => {
     const f = l.fields.find((x) => x.name === k);
     return [k, f?.personal && typeof v === 'string' ? mask(v, f.personal) : v];
