@@ -152,4 +152,6 @@ export interface PublicDecision {
   result: string;
   decidedOn: string;
   publishedOn: string;
+  /** the day the published decision was last corrected (“于…更正”), null when never */
+  correctedOn: string | null;
 }

@@ -99,6 +99,9 @@ const LEDGER_POLICY: Record<string, Role[]> = {
 /** who may extend a statutory clock unless a workflow says otherwise: the unit's leader and the county */
 const EXTENSION_DEFAULT: Role[] = ['leader', 'county_admin'];
 
+/** who may correct or revoke a closed or published record unless a workflow says otherwise */
+const CORRECTION_DEFAULT: Role[] = ['reviewer', 'leader', 'county_admin'];
+
 /** the action each generated ledger route needs */
 const LEDGER_ROUTES: Array<[string, string]> = [
   ['GET /meta', 'read'],
@@ -133,6 +136,10 @@ function addLedgerExpectations(ledgers: ReadonlyArray<{ name: string; roles?: Pa
       EXPECTED[`POST /api/ledgers/${l.name}/:id/transitions/:transition`] = [...new Set(l.workflow.transitions.flatMap((t) => rolesOf(t.permission, t.roles, (l.roles?.['update'] as Role[] | undefined) ?? LEDGER_POLICY['update'] ?? [])))];
       const ext = (l.workflow.clocks ?? []).filter((c) => c.extension);
       if (ext.length) EXPECTED[`POST /api/ledgers/${l.name}/:id/clocks/:clock/extend`] = [...new Set(ext.flatMap((c) => rolesOf(c.extension?.permission, c.extension?.roles, EXTENSION_DEFAULT)))];
+      // 更正/撤回 of locked records; versions and the author's own draft withdrawal are open to readers (the service checks authorship)
+      const readers = (l.roles?.['read'] as Role[] | undefined) ?? LEDGER_POLICY['read'] ?? [];
+      for (const r of ['GET /:id/correction', 'GET /:id/versions', 'GET /:id/versions/:n', 'POST /:id/withdraw-draft']) EXPECTED[r.replace(' ', ` /api/ledgers/${l.name}`)] = readers;
+      for (const r of ['POST /:id/correct', 'POST /:id/revoke']) EXPECTED[r.replace(' ', ` /api/ledgers/${l.name}`)] = CORRECTION_DEFAULT;
     }
     for (const [route, action] of LEDGER_ROUTES) {
       const [method, suffix] = route.split(' ') as [string, string];

@@ -119,11 +119,11 @@ describe('annual report', () => {
     expect(submitted.statusCode).toBe(200);
     const versionId = json<{ id: number }>(submitted).id;
     const before = JSON.parse((await t.request(leader, { method: 'GET', url: `/api/reports/annual/versions/${versionId}/export?format=json` })).body) as { indicators: Array<{ id: string; value: number }>; sections: unknown };
-    // withdraw one of the year's cases
+    // withdraw one of the year's closed cases (a closed record is withdrawn through 撤回, with its version kept)
     const clerk = await t.login('clerk');
-    const list = json<{ items: Array<{ id: number }> }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/mediation.case?year=${year}&pageSize=1` }));
+    const list = json<{ items: Array<{ id: number }> }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/mediation.case?year=${year}&f.outcome=调解成功&pageSize=1` }));
     const reviewer = await t.login('reviewer');
-    expect((await t.request(reviewer, { method: 'POST', url: `/api/ledgers/mediation.case/${list.items[0]?.id}/withdraw`, payload: { reason: '重复登记' } })).statusCode).toBe(200);
+    expect((await t.request(reviewer, { method: 'POST', url: `/api/ledgers/mediation.case/${list.items[0]?.id}/revoke`, payload: { reason: '重复登记' } })).statusCode).toBe(200);
     const after = JSON.parse((await t.request(leader, { method: 'GET', url: `/api/reports/annual/versions/${versionId}/export?format=json` })).body) as { indicators: Array<{ id: string; value: number }>; sections: unknown };
     expect(after).toEqual(before);
     const diff = json<{ indicators: Array<{ id: string; frozen: number; current: number; removed: number[] }> }>(await t.request(leader, { method: 'GET', url: `/api/reports/annual/versions/${versionId}/diff` }));

@@ -7,6 +7,8 @@ const set = (v: unknown): boolean => v !== null && v !== undefined && v !== '';
 export const COMMENT_DAYS_SETTING = 'gate.decisions.commentDays';
 
 const PROCEDURE_FIELDS = ['pp_result', 'pp_date', 'pp_evidence', 'pp_skip_reason', 'er_result', 'er_date', 'er_evidence', 'er_skip_reason', 'ra_result', 'ra_date', 'ra_evidence', 'ra_skip_reason'];
+// what a corrected decision must go through again: the legality review, the meeting, the decision and its publication
+const RECONSIDERED = ['lr_date', 'lr_evidence', 'lr_conclusion', 'cd_date', 'cd_meeting', 'participants', 'speaking_order', 'principal_leader', 'cd_evidence', 'decided_on', 'decision_result', 'published_on', 'evaluated_on', 'evaluation'];
 const MEETING_FIELDS = ['cd_date', 'cd_meeting', 'participants', 'speaking_order', 'principal_leader', 'cd_evidence'];
 
 /**
@@ -18,8 +20,8 @@ export function decisionWorkflow(): WorkflowDef {
     states: {
       drafting: { label: '拟订中' },
       consulting: { label: '征求意见中' },
-      decided: { label: '已决定' },
-      published: { label: '已公布' },
+      decided: { label: '已决定', locked: true },
+      published: { label: '已公布', locked: true },
       evaluated: { label: '已评估', final: true },
     },
     initial: 'drafting',
@@ -105,5 +107,8 @@ export function decisionWorkflow(): WorkflowDef {
       { name: 'archive', label: '归档', from: ['decided', 'published', 'evaluated'], captures: ['archived_on'], gates: { fields: ['archived_on'] } },
       { name: 'evaluate', label: '决策后评估', from: ['published'], to: 'evaluated', captures: ['evaluated_on', 'evaluation'], gates: { fields: ['evaluated_on', 'evaluation'] } },
     ],
+    // a decided decision changes only by 更正: it goes back through 合法性审查 and 集体讨论决定 (条例 arts. 25–30, 38)
+    // and is published again; the replaced version stays readable
+    correction: { clear: () => RECONSIDERED },
   });
 }

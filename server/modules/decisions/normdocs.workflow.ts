@@ -3,6 +3,8 @@ import { DEFAULT_FILING_DAYS, normdocComputed, normdocPeriodProblem } from './de
 
 const set = (v: unknown): boolean => v !== null && v !== undefined && v !== '';
 
+const REVIEWED_AGAIN = ['legality_review_on', 'legality_conclusion', 'legality_opinion', 'deliberation_on', 'deliberation_meeting', 'publish_on', 'filed_on', 'filed_to'];
+
 /** the setting that replaces the 30-day filing period (the clock and the computed due date both follow it) */
 export const FILING_DAYS_SETTING = 'clock.normdocs.filing.days';
 
@@ -21,8 +23,8 @@ export function normdocWorkflow(): WorkflowDef {
       commenting: { label: '征求意见' },
       reviewed: { label: '已合法性审核' },
       deliberated: { label: '已集体审议' },
-      published: { label: '已公布待备案' },
-      filed: { label: '已备案' },
+      published: { label: '已公布待备案', locked: true },
+      filed: { label: '已备案', locked: true },
       ended: { label: '已废止（失效）', final: true },
     },
     initial: 'drafting',
@@ -76,5 +78,8 @@ export function normdocWorkflow(): WorkflowDef {
       // filing with the upper government and the people's congress standing committee within 30 days of publication
       { id: 'filing', rule: { id: 'normdocs.filing', label: '规范性文件报备期限', days: DEFAULT_FILING_DAYS, unit: 'calendar' }, daysSetting: FILING_DAYS_SETTING, start: { field: 'publish_on' }, stop: { field: 'filed_on' } },
     ],
+    // a corrected document in force goes back through 合法性审核 and 集体审议 and is published and filed again
+    // (国办发〔2018〕37号); a repealed one keeps its state and only its record is corrected
+    correction: { clear: (v) => (v['effect'] === '已废止' || v['effect'] === '已失效' ? [] : REVIEWED_AGAIN) },
   });
 }

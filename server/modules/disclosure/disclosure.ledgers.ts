@@ -48,6 +48,8 @@ export const itemLedger = defineLedger({
     { name: 'published_on', label: '公开日期', type: 'date', filter: true, list: true, group: '发布' },
     { name: 'channels', label: '公开渠道', type: 'dicts', options: PUBLISH_CHANNELS, filter: true, group: '发布' },
     { name: 'url', label: '网址', type: 'text', maxLength: 300, group: '发布' },
+    { name: 'revoked_on', label: '撤回公开日期', type: 'date', filter: true, group: '撤回', hint: '办理撤回时自动记录' },
+    { name: 'revoke_reason', label: '撤回理由', type: 'text', maxLength: 1000, group: '撤回' },
   ],
   rules: [
     forbiddenWhen('published_on', (r) => !isPublishable(r['secrecy_result']), '未经保密审查同意公开的信息不得发布'),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { notFound } from '../../platform/http/errors.ts';
 import type { Api } from '../../platform/http/route.ts';
 import { queryTerms } from '../../platform/ledger/search.ts';
+import { correctedOn } from '../../platform/ledger/correction.service.ts';
 import type { Platform } from '../../platform/module.ts';
 import type { DisclosureReport } from './disclosure.report.ts';
 import { buildDocumentSpec } from './disclosure.render.ts';
@@ -27,7 +28,8 @@ export function publicDisclosureRoutes(api: Api, platform: Platform): void {
       .where('i.status', '=', 'active')
       .where('i.published_on', 'is not', null)
       .where('i.published_on', '<=', sql<string>`current_date`)
-      .where('i.secrecy_result', 'in', [...PUBLISHABLE]);
+      .where('i.secrecy_result', 'in', [...PUBLISHABLE])
+      .where('i.revoked_on', 'is', null);
   const cols = ['i.id', 'i.org_code', 'org.name as org_name', 'i.title', 'i.category', 'i.doc_no', sql<string>`i.published_on::text`.as('published_on'), 'i.summary', 'i.url'] as const;
 
   api.route({
@@ -58,8 +60,9 @@ export function publicDisclosureRoutes(api: Api, platform: Platform): void {
       const rows = await listed.select([...cols]).orderBy('i.published_on', 'desc').orderBy('i.id', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
       const counts = await base.select(['i.category', sql<number>`count(*)`.as('n')]).groupBy('i.category').execute();
       const byCat = new Map(counts.map((c) => [String(c.category), Number(c.n)]));
+      const corrected = await correctedOn(db, 'disclosure.item', rows.map((r) => Number(r.id)));
       return {
-        items: rows.map((r) => ({ id: Number(r.id), orgCode: r.org_code, orgName: r.org_name, title: r.title, category: r.category, docNo: r.doc_no, publishedOn: r.published_on, summary: r.summary, url: r.url })),
+        items: rows.map((r) => ({ id: Number(r.id), orgCode: r.org_code, orgName: r.org_name, title: r.title, category: r.category, docNo: r.doc_no, publishedOn: r.published_on, correctedOn: corrected.get(Number(r.id)) ?? null, summary: r.summary, url: r.url })),
         total,
         page: query.page,
         pageSize: query.pageSize,
@@ -77,7 +80,8 @@ export function publicDisclosureRoutes(api: Api, platform: Platform): void {
     handler: async (_ctx, { params }) => {
       const r = await visible().select([...cols, 'i.content', 'i.issuing_unit']).where('i.id', '=', params.id).executeTakeFirst();
       if (!r) throw notFound('公开信息');
-      return { id: Number(r.id), orgCode: r.org_code, orgName: r.org_name, title: r.title, category: r.category, docNo: r.doc_no, publishedOn: r.published_on, summary: r.summary, url: r.url, content: r.content, issuingUnit: r.issuing_unit };
+      const corrected = await correctedOn(db, 'disclosure.item', [Number(r.id)]);
+      return { id: Number(r.id), orgCode: r.org_code, orgName: r.org_name, title: r.title, category: r.category, docNo: r.doc_no, publishedOn: r.published_on, correctedOn: corrected.get(Number(r.id)) ?? null, summary: r.summary, url: r.url, content: r.content, issuingUnit: r.issuing_unit };
     },
   });
 

@@ -1,5 +1,6 @@
 import { defineWorkflow, type WorkflowDef } from '../../platform/workflow/workflow.types.ts';
 
+const SECRECY_REVIEW_AND_PUBLICATION = ['secrecy_result', 'secrecy_reviewer', 'secrecy_reviewed_on', 'secrecy_opinion', 'published_on'];
 const set = (v: unknown): boolean => v !== null && v !== undefined && v !== '';
 export const PUBLISHABLE = ['同意公开', '删除涉密内容后公开'] as const;
 export const isPublishable = (v: unknown): boolean => (PUBLISHABLE as readonly unknown[]).includes(v);
@@ -16,9 +17,11 @@ export function itemWorkflow(): WorkflowDef {
       approved: { label: '待发布' },
       published: { label: '已公开', final: true },
       withheld: { label: '不予公开', final: true },
+      revoked: { label: '已撤回', final: true },
     },
     initial: 'draft',
     deriveState: (v) => {
+      if (set(v['revoked_on'])) return 'revoked';
       if (set(v['published_on'])) return 'published';
       if (v['secrecy_result'] === '不予公开') return 'withheld';
       if (isPublishable(v['secrecy_result'])) return 'approved';
@@ -52,6 +55,11 @@ export function itemWorkflow(): WorkflowDef {
       // 政府信息公开条例 art. 26: 20 working days from the day the information is made or changed
       { id: 'publish', rule: { id: 'disclosure.publish', label: '主动公开期限', days: 20, unit: 'working' }, start: { field: 'made_on' }, stop: { field: 'published_on' } },
     ],
+    correction: {
+      // a corrected item goes back to 保密审查 and stays off the public site until it is approved and published again
+      clear: () => SECRECY_REVIEW_AND_PUBLICATION,
+      revoke: { field: 'revoked_on', reasonField: 'revoke_reason', to: 'revoked', label: '撤回公开' },
+    },
   });
 }
 
@@ -123,5 +131,7 @@ export function applicationWorkflow(): WorkflowDef {
         extension: { roles: ['leader', 'county_admin'], noticeKind: '延期答复告知书', on: ['extend'], field: 'extension_approved_on' },
       },
     ],
+    // the reply letter's 文号 is given when the letter is first printed, after the answer
+    correction: { editableWhenLocked: ['reply_no'] },
   });
 }

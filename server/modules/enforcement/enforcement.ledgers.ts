@@ -140,6 +140,9 @@ export const caseLedger = defineLedger({
     { name: 'published_in_time', label: '按期公示', type: 'bool', filter: true, group: '公示', hint: '公示日期不晚于公示期限的，自动标记' },
     { name: 'publication_withdrawn_on', label: '撤回公示日期', type: 'date', group: '公示' },
     { name: 'publication_withdrawn_reason', label: '撤回公示理由', type: 'text', maxLength: 200, group: '公示' },
+    { name: 'changed_on', label: '决定更正（撤销）日期', type: 'date', group: '更正撤销', hint: '办理更正或撤销时自动记录；已公示的行政处罚决定须在3个工作日内撤回公示（行政处罚法第四十八条）' },
+    { name: 'revoked_on', label: '决定撤销日期', type: 'date', filter: true, group: '更正撤销', hint: '办理撤销时自动记录' },
+    { name: 'revoke_reason', label: '撤销理由', type: 'text', maxLength: 1000, group: '更正撤销' },
   ],
 });
 

@@ -6,6 +6,7 @@ import { mask } from '../../platform/crypto/mask.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import { createRecord, loadRow, resolveOrg, type Row } from '../../platform/ledger/ledger.service.ts';
+import { correctedOn } from '../../platform/ledger/correction.service.ts';
 import type { Platform } from '../../platform/module.ts';
 import { renderDocx } from '../../platform/reports/docx.renderer.ts';
 import { applyTransition, type Timeline, type TransitionBody } from '../../platform/workflow/workflow.service.ts';
@@ -154,11 +155,13 @@ export async function publicDecisions(platform: Pick<Platform, 'db' | 'cipher'>,
     .leftJoin('enforcement_matter as m', 'm.id', 'c.matter')
     .where('c.status', '=', 'active')
     .where('c.published_on', 'is not', null)
-    .where('c.publication_withdrawn_on', 'is', null);
+    .where('c.publication_withdrawn_on', 'is', null)
+    .where('c.revoked_on', 'is', null);
   if (q.org) base = base.where((eb) => eb.or([eb('c.org_code', '=', q.org as string), eb('c.org_code', 'like', `${q.org as string}-%`)]));
   if (q.year) base = base.where(sql<boolean>`extract(year from c.decided_on) = ${q.year}`);
   const total = Number((await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
   const rows = await base.selectAll('c').select(['o.name as org_name', 'm.name as matter_name', 'm.law as law', 'm.article as article']).orderBy('c.published_on', 'desc').orderBy('c.id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  const corrected = await correctedOn(platform.db, caseLedger.name, rows.map((r: Row) => Number(r['id'])));
   const items = rows.map((r: Row): PublicDecision => {
     const v = plainCase(platform.cipher, r);
     const person = v['party_kind'] === '个人';
@@ -180,6 +183,7 @@ export async function publicDecisions(platform: Pick<Platform, 'db' | 'cipher'>,
       result: String(v['decision_result'] ?? ''),
       decidedOn: iso(v['decided_on']),
       publishedOn: iso(v['published_on']),
+      correctedOn: corrected.get(Number(r['id'])) ?? null,
     };
   });
   return { items, total };

@@ -24,6 +24,13 @@ const proposalMade: GateCheck = {
   message: '调查终结须提出处理意见：请填写拟处罚种类（拟罚款的，填写拟罚款金额）',
   check: (v) => v['case_type'] !== PENALTY || (Array.isArray(v['proposed_kinds']) && v['proposed_kinds'].length > 0 && (!(v['proposed_kinds'] as unknown[]).includes('罚款') || filled(v, 'proposed_amount'))),
 };
+const REVIEW_FIELDS = ['review_on', 'reviewer', 'review_opinion', 'review_conclusion'];
+const DECISION_STEPS = ['decided_on', 'publication_due_on', 'served_on', 'executed_on', 'closed_on'];
+const majorDecision = (v: Readonly<Record<string, unknown>>): boolean => v['major'] === true && filled(v, 'decided_on');
+// the withdrawal clock runs for a published penalty decision whose publication was not already withdrawn before the change
+const publishedWhenChanged = (v: Readonly<Record<string, unknown>>): boolean =>
+  v['case_type'] === PENALTY && filled(v, 'published_on') && (!filled(v, 'publication_withdrawn_on') || String(v['publication_withdrawn_on']) >= String(v['changed_on']));
+
 const benchmarkChosen: GateCheck = { message: '处以罚款的，须先选择适用的裁量基准（情形）', check: (v) => benchmarkProblem(v) !== 'no_benchmark' };
 
 /**
@@ -43,9 +50,11 @@ export function caseWorkflow(): WorkflowDef {
       executed: { label: '已执行' },
       closed: { label: '已结案', final: true },
       dropped: { label: '不予立案', final: true },
+      revoked: { label: '决定已撤销', final: true },
     },
     initial: 'registered',
     deriveState: (v) => {
+      if (filled(v, 'revoked_on')) return 'revoked';
       if (filled(v, 'closed_on')) return 'closed';
       if (v['case_type'] !== PENALTY && v['case_type'] !== '行政强制') return 'registered';
       if (filled(v, 'executed_on')) return 'executed';
@@ -160,7 +169,7 @@ export function caseWorkflow(): WorkflowDef {
       { name: 'close', label: '结案归档', from: ['executed', 'served'], to: 'closed', roles: ['reviewer', 'leader', 'county_admin'], todo: true, captures: ['closed_on'], gates: { fields: ['closed_on'] } },
       // 执法公示: publication and its withdrawal (with a reason) leave the state as it is
       { name: 'publish', label: '公示决定信息', from: ['decided', 'served', 'executed', 'closed'], todo: { when: (v) => !filled(v, 'published_on') }, captures: ['published_on'], gates: { fields: ['published_on'] } },
-      { name: 'unpublish', label: '撤回公示', from: ['decided', 'served', 'executed', 'closed'], roles: ['reviewer', 'leader', 'county_admin'], note: 'required', captures: ['publication_withdrawn_on', 'publication_withdrawn_reason'], gates: { fields: ['publication_withdrawn_on', 'publication_withdrawn_reason', 'published_on'] } },
+      { name: 'unpublish', label: '撤回公示', from: ['notified', 'decided', 'served', 'executed', 'closed', 'revoked'], roles: ['reviewer', 'leader', 'county_admin'], note: 'required', captures: ['publication_withdrawn_on', 'publication_withdrawn_reason'], gates: { fields: ['publication_withdrawn_on', 'publication_withdrawn_reason', 'published_on'] } },
     ],
     clocks: [
       // 行政处罚法 art. 60: decide within 90 days of 立案
@@ -168,6 +177,18 @@ export function caseWorkflow(): WorkflowDef {
       // 国办发〔2018〕118号: publish within 7 working days of a penalty decision, 20 for other decisions
       { id: 'publish', rule: { id: 'enforcement.publish', label: '处罚决定公示期限', days: 7, unit: 'working' }, start: { field: 'decided_on', when: (v) => v['case_type'] === PENALTY }, stop: { field: 'published_on' } },
       { id: 'publish_other', rule: { id: 'enforcement.publish_other', label: '执法决定公示期限', days: 20, unit: 'working' }, start: { field: 'decided_on', when: (v) => v['case_type'] !== PENALTY }, stop: { field: 'published_on' } },
+      // 行政处罚法 art. 48 with art. 85: a published penalty decision changed or revoked is withdrawn within 3 working
+      // days; recording the withdrawal (撤回公示) or publishing the changed decision again stops the clock
+      { id: 'withdraw_publication', rule: { id: 'enforcement.withdraw_publication', label: '撤回公示期限', days: 3, unit: 'working' }, start: { field: 'changed_on', when: publishedWhenChanged }, stop: { field: 'publication_withdrawn_on', transitions: ['publish'] } },
     ],
+    correction: {
+      // 执法公示: a published decision is read-only like a closed case, until its publication is withdrawn
+      lockedWhen: (v) => filled(v, 'published_on') && !filled(v, 'publication_withdrawn_on'),
+      // a corrected major decision is reviewed (法制审核) and decided again: the review and the decision's steps are emptied
+      clear: (v) => (majorDecision(v) ? [...REVIEW_FIELDS, ...DECISION_STEPS] : []),
+      returnTo: (v) => (majorDecision(v) ? 'notified' : null),
+      changedOnField: 'changed_on',
+      revoke: { field: 'revoked_on', reasonField: 'revoke_reason', to: 'revoked', label: '撤销决定' },
+    },
   });
 }

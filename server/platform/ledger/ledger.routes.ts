@@ -12,6 +12,8 @@ import { exportStream, planImport, templateWorkbook } from './ledger.excel.ts';
 import { LIST_LABELS, checkListQuery, createRecord, getRecord, insertMany, ledgerMeta, listQuery, listRecords, loadRow, recordHistory, updateRecord, withdrawRecord } from './ledger.service.ts';
 import { perm, type LedgerDef } from './ledger.types.ts';
 import { workflowRoutes } from '../workflow/workflow.routes.ts';
+import { correctionRoutes } from './correction.routes.ts';
+import { assertFilesKept } from './record-lock.ts';
 
 const idParam = z.object({ id: intId() });
 const fileParam = z.object({ id: intId(), fileId: intId('须为附件编号') });
@@ -146,11 +148,13 @@ export function ledgerRoutes(api: Api, platform: Platform, l: LedgerDef): void {
     labels: { reason: '原因' },
     handler: async (ctx, { params, body }) => {
       const row = await loadRow(ctx, l, params.id);
+      await assertFilesKept(ctx, l, row);
       await removeAttachment(ctx, { entity: l.name, id: params.id, orgCode: String(row['org_code']) }, params.fileId, body.reason);
       return { ok: true };
     },
   });
   if (l.workflow) workflowRoutes(api, platform, l);
+  if (l.workflow) correctionRoutes(api, platform, l);
 }
 
 /** the catalogue of ledgers the user may read, for navigation and the ledger pages */

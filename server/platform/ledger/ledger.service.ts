@@ -18,6 +18,7 @@ const orgCodeParam = orgCodeSchema;
 import { queryTerms, searchText } from './search.ts';
 import { guardCreate, guardUpdate, ownershipMeta, prepareDerived } from '../workflow/owned-fields.ts';
 import { stateFilterProblem, stateLabelOf, stateOptions } from '../workflow/state-filter.ts';
+import { assertEditable, assertNoCorrectionFields, inCorrection } from './record-lock.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -367,6 +368,7 @@ export async function createRecord(ctx: Ctx, l: LedgerDef, input: Record<string,
   // system numbers (案号, 登记号): never typed, given out here in this transaction
   refuseTypedNumbers(ctx, l, input);
   input = await withCreateNumbers(ctx, l, input, resolveOrg(ctx, input['orgCode']));
+  assertNoCorrectionFields(ctx, l, input, 'new', null);
   const validated = validateRecord(l, input);
   // workflow-owned and derived fields: not from the create form (decision 0011)
   if (l.workflow) await guardCreate(ctx, l, validated.values, typeof input['orgCode'] === 'string' ? input['orgCode'] : null);
@@ -391,6 +393,8 @@ export async function createRecord(ctx: Ctx, l: LedgerDef, input: Record<string,
 export async function updateRecord(ctx: Ctx, l: LedgerDef, id: number, input: Record<string, unknown>, registry: LedgerRegistry, opts: { transition?: string } = {}): Promise<LedgerRecord> {
   const row = await loadRow(ctx, l, id);
   if (row['status'] === 'withdrawn') throw new AppError('conflict', `该${l.noun}已撤销，不能修改`);
+  // a closed or published record changes only through 更正 (server/platform/ledger/correction.service.ts)
+  await assertEditable(ctx, l, row, input);
   const version = Number(input['version']);
   if (!Number.isInteger(version)) throw new AppError('validation_failed', '缺少版本号', [{ path: 'version', label: '版本号', message: '版本号：必填' }]);
   if (version !== Number(row['version'])) throw new AppError('stale_version', `该${l.noun}已被他人修改（当前版本 ${String(row['version'])}），请刷新后重新编辑`);
@@ -398,7 +402,8 @@ export async function updateRecord(ctx: Ctx, l: LedgerDef, id: number, input: Re
   for (const f of l.fields) before[f.name] = decrypt(ctx, f, row[f.name]);
   refuseTypedNumbers(ctx, l, input, { ...before, id });
   const validated = validateRecord(l, input, { partial: true });
-  if (l.workflow && !opts.transition) await guardUpdate(ctx, l, id, validated.values, before, String(row['org_code']));
+  // a correction (更正) re-records step fields on purpose and sends the record back through their review
+  if (l.workflow && !opts.transition && !inCorrection(ctx)) await guardUpdate(ctx, l, id, validated.values, before, String(row['org_code']));
   const errors = validated.errors;
   const computed = errors.length ? {} : withComputed(l, await withCopies(ctx, l, registry, { ...before, ...validated.values }, before));
   const changedByRule = Object.fromEntries(Object.entries(computed).filter(([k, v]) => l.fields.some((f) => f.name === k) && JSON.stringify(v) !== JSON.stringify(before[k])));
@@ -429,6 +434,7 @@ export async function updateRecord(ctx: Ctx, l: LedgerDef, id: number, input: Re
 export async function withdrawRecord(ctx: Ctx, l: LedgerDef, id: number, reason: string, registry: LedgerRegistry): Promise<LedgerRecord> {
   const row = await loadRow(ctx, l, id);
   if (row['status'] === 'withdrawn') throw new AppError('conflict', `该${l.noun}已撤销`);
+  await assertEditable(ctx, l, row, null);
   await ledgerDb(ctx).updateTable(l.table).set({ status: 'withdrawn', withdrawn_reason: reason, withdrawn_at: ctx.now, withdrawn_by: ctx.actor.username, updated_at: ctx.now, updated_by: ctx.actor.username, version: Number(row['version']) + 1 }).where('id', '=', id).execute();
   await audit(ctx, { entity: l.name, entityId: id, action: 'withdraw', orgCode: String(row['org_code']), diff: { status: { from: 'active', to: 'withdrawn' }, reason } });
   return getRecord(ctx, l, id, registry);

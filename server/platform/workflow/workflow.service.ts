@@ -73,6 +73,8 @@ const db = (ctx: Ctx): AnyDb => ctx.tx as unknown as AnyDb;
 
 // contexts inside applyTransition: the captured-field edit must not run the edit hook a second time
 const applying = new WeakSet<Ctx>();
+/** whether the edit running on ctx is a transition writing the fields it captures (a lock does not hold it back) */
+export const applyingTransition = (ctx: Ctx): boolean => applying.has(ctx);
 
 export function workflowOf(l: LedgerDef): WorkflowDef {
   if (!l.workflow) throw notFound(`${l.label}的办理流程`);
@@ -144,7 +146,7 @@ async function recordRow(ctx: Ctx, l: LedgerDef, id: number): Promise<Row> {
 }
 
 /** field values with personal data decrypted, for gates and derived states */
-function plainValues(ctx: Ctx, l: LedgerDef, row: Row): Record<string, unknown> {
+export function plainValues(ctx: Ctx, l: LedgerDef, row: Row): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of l.fields) {
     const v = row[f.name];
@@ -160,7 +162,7 @@ function plainValues(ctx: Ctx, l: LedgerDef, row: Row): Record<string, unknown> 
 }
 
 /** values as the timeline and the audit log keep them: personal data masked */
-function shownValues(l: LedgerDef, values: Record<string, unknown>): Record<string, unknown> {
+export function shownValues(l: LedgerDef, values: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(values).map(([k, v]) => {
     const f = l.fields.find((x) => x.name === k);
     return [k, f?.personal && typeof v === 'string' ? mask(v, f.personal) : v];

@@ -5,12 +5,15 @@ import type { ClockRule } from './clock.ts';
 import { ownershipProblems } from './owned-fields.rules.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { DEFAULT_CORRECTION_ROLES, correctionPermission, correctionProblems, type CorrectionDef } from './correction.types.ts';
 
 /** one state of a record's lifecycle; labels are what people read */
 export interface StateDef {
   label: string;
   /** nothing further is expected (办结, 不予受理) */
   final?: boolean;
+  /** read-only like a final state (published) while further steps remain; changed only by 更正/撤回 */
+  locked?: boolean;
 }
 
 /** a condition checked on the record (stored values merged with what the transition captures) */
@@ -190,6 +193,8 @@ export interface WorkflowDef {
   editable?: readonly string[];
   /** owned fields' values a new record starts with (调解结果 “正在调解”): the create form shows and sends exactly these */
   startValues?: Readonly<Record<string, string | boolean | number>>;
+  /** locks of final and published records, and how a correction or revocation goes (server/platform/ledger/correction.service.ts) */
+  correction?: CorrectionDef;
 }
 
 export function defineWorkflow(def: WorkflowDef): WorkflowDef {
@@ -216,6 +221,7 @@ export function workflowPermissions(l: LedgerDef): PermissionDef[] {
     if (!c.extension || c.extension.permission) continue;
     out.set(extensionPermission(l, c), { code: extensionPermission(l, c), label: `${l.label}：延长${c.rule.label}`, roles: c.extension.roles ?? DEFAULT_EXTENSION_ROLES });
   }
+  out.set(correctionPermission(l), { code: correctionPermission(l), label: `${l.label}：更正、撤回已结案或已公开的记录`, roles: wf.correction?.roles ?? DEFAULT_CORRECTION_ROLES });
   return [...out.values()];
 }
 
@@ -269,6 +275,7 @@ export function workflowProblems(l: LedgerDef): string[] {
     if (!c.start.transitions?.length && !c.start.onCreate && !c.start.field) problems.push(`${at}: clock ${c.id} never starts`);
     if (c.extension && !c.rule.extension) problems.push(`${at}: clock ${c.id} declares an extension its rule does not allow`);
   }
+  problems.push(...correctionProblems(l));
   return problems;
 }
 

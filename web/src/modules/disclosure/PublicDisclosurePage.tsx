@@ -76,7 +76,10 @@ export function PublicDisclosurePage() {
                     <Link to={`/public/disclosure/items/${it.id}`}>{it.title}</Link>
                     <span style={{ color: '#9ca3af', fontSize: 13, marginInlineStart: 8 }}>{it.orgName}</span>
                   </span>
-                  <span className="fz-public-date">{formatDate(it.publishedOn)}</span>
+                  <span className="fz-public-date">
+                    {formatDate(it.publishedOn)}
+                    {it.correctedOn ? `（于${formatDate(it.correctedOn)}更正）` : ''}
+                  </span>
                 </li>
               ))}
             </ul>

@@ -35,7 +35,10 @@ export function PublicItemPage() {
             <div>发布机构：{d.issuingUnit ? `${d.orgName}${d.issuingUnit}` : d.orgName}</div>
             <div>公开类别：{d.category}</div>
             {d.docNo ? <div>文　　号：{d.docNo}</div> : null}
-            <div>公开日期：{formatDate(d.publishedOn)}</div>
+            <div>
+              公开日期：{formatDate(d.publishedOn)}
+              {d.correctedOn ? `（于${formatDate(d.correctedOn)}更正）` : ''}
+            </div>
           </div>
           {d.summary ? <p className="fz-official-sub">{d.summary}</p> : null}
           <div className="fz-public-item-body">{d.content ?? ''}</div>

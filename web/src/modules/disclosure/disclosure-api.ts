@@ -20,6 +20,8 @@ export interface PublicItem {
   category: string;
   docNo: string | null;
   publishedOn: string;
+  /** the day the item was last corrected (“于…更正”), null when never */
+  correctedOn: string | null;
   summary: string | null;
   url: string | null;
 }

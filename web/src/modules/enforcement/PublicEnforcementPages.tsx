@@ -89,7 +89,10 @@ export function PublicDecisionsPage() {
                     <strong style={{ fontSize: 15 }}>
                       {d.organ} · {d.caseNo}
                     </strong>
-                    <span className="fz-public-date">公示日期：{formatDate(d.publishedOn)}</span>
+                    <span className="fz-public-date">
+                      公示日期：{formatDate(d.publishedOn)}
+                      {d.correctedOn ? `（于${formatDate(d.correctedOn)}更正）` : ''}
+                    </span>
                   </div>
                   <Descriptions
                     size="small"

@@ -11,6 +11,7 @@ import type { LedgerMeta, LedgerRecordDetail } from '../../platform/ledger/ledge
 import { PageHeader } from '../../platform/PageHeader.tsx';
 import { recordPanels } from '../index.ts';
 import { AttachmentsCard } from './AttachmentsCard.tsx';
+import { CorrectionCard, useCorrectionState } from './CorrectionCard.tsx';
 import { HistoryCard } from './HistoryCard.tsx';
 import { LedgerLoadFailed, useLedgerRoute } from './ledger-page-state.tsx';
 import { WorkflowPanel } from './WorkflowPanel.tsx';
@@ -22,6 +23,9 @@ export function LedgerDetailPage() {
   const record = useLedgerRecord(name, id);
   const navigate = useNavigate();
   const [withdrawing, setWithdrawing] = useState(false);
+  // a closed or published record is read-only: 更正 replaces 编辑
+  const correction = useCorrectionState(name, id, record.data?.state !== null && record.data?.state !== undefined);
+  const locked = correction.data?.locked === true;
   const error = meta.error ?? record.error;
   if (error) return <LedgerLoadFailed error={error} noun={meta.data?.noun ?? '记录'} onRetry={() => void record.refetch()} />;
   if (!meta.data || !record.data) return <Skeleton active paragraph={{ rows: 12 }} />;
@@ -47,12 +51,12 @@ export function LedgerDetailPage() {
             <Button icon={<RollbackOutlined />} onClick={() => void navigate(`/ledgers/${name}`)}>
               返回列表
             </Button>
-            {m.can.update && active ? (
+            {m.can.update && active && !locked ? (
               <Button type="primary" icon={<EditOutlined />} onClick={() => void navigate(`/ledgers/${name}/${r.id}/edit`)}>
                 编辑
               </Button>
             ) : null}
-            {m.can.withdraw && active ? (
+            {m.can.withdraw && active && !locked ? (
               <Button danger icon={<StopOutlined />} onClick={() => setWithdrawing(true)}>
                 撤销
               </Button>
@@ -72,6 +76,7 @@ export function LedgerDetailPage() {
             </Suspense>
           ))}
           {r.state !== null ? <WorkflowPanel ledger={name} recordId={r.id} attachments={r.attachments} /> : null}
+          {r.state !== null ? <CorrectionCard meta={m} record={r} state={correction} /> : null}
           <AttachmentsCard ledger={name} recordId={r.id} attachments={r.attachments} canEdit={m.can.update && active} />
           <HistoryCard ledger={name} record={r} fields={m.fields} />
         </Col>

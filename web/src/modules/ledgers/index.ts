@@ -13,4 +13,9 @@ export const ledgersModule = defineWebModule({
     { path: ':name/:id', title: '详情', permission: 'home.view', component: lazyPage(() => import('./LedgerDetailPage.tsx'), 'LedgerDetailPage') },
     { path: ':name/:id/edit', title: '编辑', permission: 'home.view', component: lazyPage(() => import('./LedgerFormPage.tsx'), 'LedgerEditPage') },
   ],
+  // locks and corrections (server/platform/ledger/correction.service.ts)
+  auditLabels: {
+    actions: { correct: '更正', revoke: '撤回（撤销）', update_refused: '拒绝修改已锁定记录', withdraw_refused: '拒绝撤销已锁定记录', withdraw_draft_refused: '拒绝非登记人撤回草稿' },
+    fields: { reason: '理由', fields: '字段', createdBy: '登记人' },
+  },
 });
