@@ -37,24 +37,26 @@ interface Clock { id: string; status: string; due: string | null; totalDays: num
 const clocks = async (ledger: string, id: number) => json<{ clocks: Clock[]; transitions: Array<{ name: string }> }>(await t.request(county, { method: 'GET', url: `/api/ledgers/${ledger}/${id}/timeline` }));
 
 /** a penalty case taken through every step to 结案 and 公示 */
-async function closedPublishedCase(caseNo: string, major: boolean): Promise<{ id: number; amount: number }> {
+async function closedPublishedCase(summary: string, major: boolean): Promise<{ id: number; amount: number }> {
   const b = (await listLedger(t, clerk, 'enforcement.benchmark', 'f.level=一般处罚&pageSize=1')).items[0];
   const bench = { id: Number(b?.id), matter: Number(b?.values['matter']), min: Number(b?.values['min_amount']) };
-  const res = await createRecord(t, clerk, CASES, { orgCode: `${TOWN}-03`, case_no: caseNo, case_type: '行政处罚', domain: '城管', matter: bench.matter, source: '投诉举报', registered_on: daysAgo(20), summary: '占道经营案', party_kind: '单位', party_name: '城关镇某商行', party_uscc: makeUscc('999001', major ? 71 : 72) });
+  const res = await createRecord(t, clerk, CASES, { orgCode: `${TOWN}-03`, case_type: '行政处罚', domain: '城管', matter: bench.matter, source: '投诉举报', registered_on: daysAgo(20), summary, party_kind: '单位', party_name: '城关镇某商行', party_uscc: makeUscc('999001', major ? 71 : 72) });
   expect(res.statusCode, res.body).toBe(200);
   const id = json<{ id: number }>(res).id;
+  const kinds = major ? ['罚款', '责令停产停业'] : ['罚款'];
   const steps: Array<[string, string, Record<string, unknown>]> = [
     [leader, 'file', { filed_on: daysAgo(19), filing_approver: '李局长' }],
-    [clerk, 'conclude_investigation', { investigated_on: daysAgo(18), facts: '当事人在东街占道经营', major }],
-    [clerk, 'notify', { notified_on: daysAgo(18) }],
+    // 责令停产停业 is an art. 63 penalty: the case is 重大 by the system's reckoning
+    [clerk, 'conclude_investigation', { investigated_on: daysAgo(18), facts: '当事人在东街占道经营', proposed_kinds: kinds, proposed_amount: bench.min + 100 }],
+    [clerk, 'notify', { notified_on: daysAgo(18), hearing_right_notified: major }],
   ];
-  if (major) steps.push([legal, 'legality_review', { review_on: daysAgo(5), reviewer: '法制审核员', review_opinion: '事实清楚，程序合法，同意' }]);
+  if (major) steps.push([legal, 'legality_review', { review_on: daysAgo(5), reviewer: '法制审核员', review_opinion: '事实清楚，程序合法，同意', review_conclusion: '同意' }]);
   for (const [who, name, payload] of steps) {
     const r = await go(who, CASES, id, name, payload);
     expect(r.statusCode, `${name}: ${r.body}`).toBe(200);
   }
   const amount = bench.min + 100;
-  const decided = await t.request(leader, { method: 'POST', url: `/api/enforcement/cases/${id}/decide`, payload: { benchmark: bench.id, decided_on: daysAgo(2), decision_result: `罚款${amount}元`, penalty_kinds: ['罚款'], amount } });
+  const decided = await t.request(leader, { method: 'POST', url: `/api/enforcement/cases/${id}/decide`, payload: { benchmark: bench.id, decided_on: daysAgo(2), decision_result: `罚款${amount}元`, penalty_kinds: kinds, amount } });
   expect(decided.statusCode, decided.body).toBe(200);
   for (const [who, name, payload] of [
     [clerk, 'serve', { served_on: daysAgo(1), service_method: '直接送达' }],
@@ -72,7 +74,7 @@ describe('a closed, published penalty decision', () => {
   let c = { id: 0, amount: 0 };
 
   it('refuses the plain edit and the plain withdrawal, naming 更正, and audits the refusal', async () => {
-    c = await closedPublishedCase('城关综执罚〔2099〕G1号', true);
+    c = await closedPublishedCase('占道经营案（更正测试一）', true);
     const before = await record(CASES, c.id);
     expect(before.state).toBe('closed');
     const put = await t.request(reviewer, { method: 'PUT', url: `/api/ledgers/${CASES}/${c.id}`, payload: { amount: 9000, version: before.version } });
@@ -142,8 +144,9 @@ describe('a closed, published penalty decision', () => {
     expect(after.values['changed_on']).toBe(today);
     const tl = await clocks(CASES, c.id);
     expect(tl.transitions.map((x) => x.name)).toContain('legality_review');
-    const decide = await t.request(leader, { method: 'POST', url: `/api/enforcement/cases/${c.id}/decide`, payload: { decided_on: today, decision_result: '罚款', penalty_kinds: ['罚款'], amount: c.amount + 50 } });
-    expect(decide.statusCode).toBeGreaterThanOrEqual(400);
+    const decide = await t.request(leader, { method: 'POST', url: `/api/enforcement/cases/${c.id}/decide`, payload: { decided_on: today, decision_result: '罚款并责令停产停业', penalty_kinds: ['罚款', '责令停产停业'], amount: c.amount + 50 } });
+    expect(decide.statusCode, decide.body).toBe(422);
+    expect(problem(decide).detail).toContain('法制审核');
 
     const versions = json<{ items: Array<{ n: number; current: boolean; stateLabel: string; replacedBy: { kind: string; reason: string } | null }> }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${CASES}/${c.id}/versions` })).items;
     expect(versions.map((x) => [x.n, x.current])).toEqual([[1, false], [2, true]]);
@@ -179,7 +182,7 @@ describe('a closed, published penalty decision', () => {
   });
 
   it('revokes a published decision: off the public list, and the withdrawal is due within 3 working days', async () => {
-    const r = await closedPublishedCase('城关综执罚〔2099〕G2号', false);
+    const r = await closedPublishedCase('占道经营案（更正测试二）', false);
     expect((await publicDecisions()).some((d) => d.id === r.id)).toBe(true);
     const noReason = await t.request(reviewer, { method: 'POST', url: `/api/ledgers/${CASES}/${r.id}/revoke`, payload: { reason: ' ' } });
     expect(noReason.statusCode).toBe(400);
@@ -203,7 +206,7 @@ describe('a closed, published penalty decision', () => {
 
   it('keeps the transitions a final state declares: the follow-up of an inspection closed with 责令整改', async () => {
     const m = (await listLedger(t, clerk, 'enforcement.matter', 'f.matter_type=行政检查&pageSize=1')).items[0];
-    const res = await createRecord(t, clerk, CASES, { orgCode: `${TOWN}-03`, case_no: '城关综执检〔2099〕G3号', case_type: '行政检查', domain: '城管', matter: Number(m?.id), source: '日常巡查', registered_on: daysAgo(10), summary: '门店检查', party_kind: '单位', party_name: '城关镇某饭店', party_uscc: makeUscc('999001', 73) });
+    const res = await createRecord(t, clerk, CASES, { orgCode: `${TOWN}-03`, case_type: '行政检查', domain: '城管', matter: Number(m?.id), source: '日常巡查', registered_on: daysAgo(10), summary: '门店检查', party_kind: '单位', party_name: '城关镇某饭店', party_uscc: makeUscc('999001', 73) });
     expect(res.statusCode, res.body).toBe(200);
     const id = json<{ id: number }>(res).id;
     expect((await go(clerk, CASES, id, 'inspect', { inspection_result: '责令整改', rectify_due_on: daysAgo(1), closed_on: daysAgo(8) })).statusCode).toBe(200);
@@ -234,9 +237,12 @@ describe('the fields only a correction or revocation writes', () => {
 describe('a published disclosure item', () => {
   /** an item reviewed (同意公开) and published through the 发布 transition */
   async function publishedItem(title: string): Promise<number> {
-    const res = await createRecord(t, clerk, ITEMS, { category: '通知公告', made_on: daysAgo(3), orgCode: `${TOWN}-01`, title, content: '原文', secrecy_submitted_on: daysAgo(2), secrecy_result: '同意公开', secrecy_reviewer: '保密员', secrecy_reviewed_on: daysAgo(1) });
+    const res = await createRecord(t, clerk, ITEMS, { category: '通知公告', made_on: daysAgo(3), orgCode: `${TOWN}-01`, title, content: '原文' });
     expect(res.statusCode, res.body).toBe(200);
     const id = json<{ id: number }>(res).id;
+    expect((await go(clerk, ITEMS, id, 'submit_review', { secrecy_submitted_on: daysAgo(2) })).statusCode).toBe(200);
+    const reviewed = await go(reviewer, ITEMS, id, 'review', { secrecy_result: '同意公开', secrecy_reviewer: '保密员', secrecy_reviewed_on: daysAgo(1) });
+    expect(reviewed.statusCode, reviewed.body).toBe(200);
     const r = await go(clerk, ITEMS, id, 'publish', { published_on: today, channels: ['政府网站'] });
     expect(r.statusCode, r.body).toBe(200);
     expect((await publicItems()).some((i) => i.id === id)).toBe(true);
