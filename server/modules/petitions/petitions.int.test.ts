@@ -27,6 +27,7 @@ const valid = {
   channel: '来信',
   received_on: '2026-03-02',
   category: '民政',
+  matter_class: '申诉求决',
   summary: '申请最低生活保障',
   content: '来信人反映家中老人长期患病，生活困难，申请最低生活保障。',
   party_kind: '个人',
