@@ -74,3 +74,10 @@ describe('latestMisses', () => {
     expect(latestMisses(object, facts({ received_on: '2026-09-28' }), '2026-10-12')[0]?.message).toBe('应自收到之日起5个工作日内提出异议（信访工作条例第二十三条），最后一日为2026年10月10日，已逾期，不能提出异议');
   });
 });
+
+describe('assertExtendable in a year whose calendar is not loaded', () => {
+  it('allows an extension on or before the unmoved last day (11/16 + 60 = 2027-01-15)', () => {
+    const started = [{ kind: 'start' as const, date: '2026-11-16' }];
+    expect(() => assertExtendable(handle, started, '2026-11-19', cal)).not.toThrow();
+  });
+});

@@ -49,7 +49,17 @@ function readLatest(t: TransitionDef, g: TimingGate, facts: Parameters<typeof re
  * clock's before the extension. A paused clock with days left has no due date yet and may be extended.
  */
 export function assertExtendable(rule: ClockRule, events: readonly StoredClockEvent[], date: IsoDate, cal: CalendarData): void {
-  const state = computeClock(rule, events, cal, { today: date });
+  let state;
+  try {
+    state = computeClock(rule, events, cal, { today: date });
+  } catch (e) {
+    // a calendar-day period ending in a year not loaded: its unmoved last day is never later than the true one, so an
+    // extension on or before it is certainly in time; a later one needs the calendar
+    if (!(e instanceof CalendarError) || rule.unit !== 'calendar') throw e;
+    const unmoved = computeClock({ ...rule, rollToWorkingDay: false }, events, cal, { today: date });
+    if (unmoved.status === 'stopped' || unmoved.due === null || date <= unmoved.due) return;
+    throw e;
+  }
   if (state.status === 'stopped' || state.due === null || date <= state.due) return;
   throw new ClockError('clock_extension_expired', `“${rule.label}”已于${chineseDay(state.due)}届满，届满后不能再延长（延长须在期限届满前批准）`);
 }
