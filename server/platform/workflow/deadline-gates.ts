@@ -49,6 +49,9 @@ function readLatest(t: TransitionDef, g: TimingGate, facts: Parameters<typeof re
  * clock's before the extension. A paused clock with days left has no due date yet and may be extended.
  */
 export function assertExtendable(rule: ClockRule, events: readonly StoredClockEvent[], date: IsoDate, cal: CalendarData): void {
+  // a second extension is refused as such by the clock itself
+  const restarted = events.map((e) => e.kind).lastIndexOf('restart');
+  if (events.slice(restarted + 1).some((e) => e.kind === 'extend')) return;
   let state;
   try {
     state = computeClock(rule, events, cal, { today: date });
