@@ -2,7 +2,7 @@ import { addDays, companyName, dateBetween, demoWindow, idNumber, mobile, person
 import type { Ctx } from '../../platform/http/context.ts';
 import { seedLedger } from '../../platform/ledger/ledger.seed.ts';
 import type { Platform } from '../../platform/module.ts';
-import type { CATEGORIES, CHANNELS, HANDLING_UNITS, REQUEST_KINDS, RESULT_KINDS } from './petitions.ledgers.ts';
+import type { CATEGORIES, CHANNELS, HANDLING_UNITS, MATTER_CLASSES, REQUEST_KINDS, RESULT_KINDS } from './petitions.ledgers.ts';
 import { progressOf } from './petitions.rules.ts';
 
 type Channel = (typeof CHANNELS)[number];
@@ -212,6 +212,8 @@ const JUSTICE_TOPICS: readonly Topic[] = [
   ...TOWN_TOPICS.filter((t) => t.legalChannel),
 ];
 
+const CLASS_OF: Record<(typeof REQUEST_KINDS)[number], (typeof MATTER_CLASSES)[number]> = { 投诉: '申诉求决', 求助: '申诉求决', 咨询: '建议意见', 建议: '建议意见', 举报: '检举控告', 表扬: '建议意见', 其他: '建议意见' };
+
 const HOTLINE_CALLER = ['女士', '先生'];
 const REFERRERS: Record<string, ReadonlyArray<readonly [string, number]>> = {
   上级交办: [['县信访局', 50], ['县委办公室', 10], ['县人民政府办公室', 15], ['市信访局', 15], ['县纪委监委', 5], ['县委政法委', 5]],
@@ -257,16 +259,27 @@ function makeRecord(r: Rng, office: Office, channel: Channel, received: string, 
   else if (channel === '网络问政' && r.chance(0.5)) values['ticket_due_on'] = addDays(received, 15);
   const due = values['ticket_due_on'] as string | undefined;
 
-  // acceptance: tickets are signed for within a day; petitions decided within 15 days
+  // the class of a petition (信访工作条例 arts. 29–31): complaints and requests for help are 申诉求决, suggestions and
+  // questions 建议意见, reports 检举控告; a matter for the courts is 申诉求决 diverted into its procedure
+  if (!hotline) values['matter_class'] = topic.legalChannel ? '申诉求决' : CLASS_OF[topic.kind];
+  // a matter sent down that is not the office's business is objected to within a few days (art. 23: 5 working days)
+  if (channel === '上级交办' && r.chance(0.04) && addDays(received, 4) <= to) {
+    values['objected_on'] = addDays(received, r.int(1, 4));
+    values['objection_reason'] = r.pick(['反映事项属县直部门职权范围，非本机关管辖', '反映事项发生地不在本辖区，应由属地机关办理']);
+    values['progress'] = progressOf(values);
+    return { orgCode: office.petitionsOrg, values };
+  }
+  // registration: tickets are signed for within a day; petitions routed or the petitioner told within 15 days
   const acceptedOn = addDays(received, hotline ? r.weighted([[0, 70], [1, 30]] as const) : r.int(1, 12));
   if (acceptedOn <= to && !(hotline && received === to && r.chance(0.5))) {
     values['acceptance'] = topic.legalChannel && !hotline
-      ? '不予受理'
+      ? '导入相应程序'
       : hotline
         ? r.weighted([['受理', 96], ['转送有权机关', 4]] as const)
         : values['repeated'] === true && r.chance(0.4)
           ? '不再受理'
-          : r.weighted([['受理', 90], ['转送有权机关', 6], ['不予受理', 4]] as const);
+          : r.weighted([['受理', 90], ['转送有权机关', 6], ['告知向有权机关提出', 4]] as const);
+    if (values['acceptance'] === '导入相应程序') values['diverted_to'] = r.weighted([['诉讼', 45], ['行政复议', 20], ['仲裁', 15], ['行政裁决', 10], ['公安机关法律程序', 10]] as const);
     values['accepted_on'] = acceptedOn;
     values['handling_unit'] = values['acceptance'] === '转送有权机关' ? '县直部门' : topic.unit;
     values['handler'] = personName(r);
@@ -277,7 +290,9 @@ function makeRecord(r: Rng, office: Office, channel: Channel, received: string, 
     // a consultation is answered on the phone within a day or two; other tickets within the week, a few late
     if (hotline) reply = addDays(acceptedOn, topic.kind === '咨询' ? r.weighted([[r.int(0, 2), 96], [r.int(4, 6), 4]] as const) : r.weighted([[r.int(0, 3), 70], [r.int(4, 6), 27], [r.int(8, 12), 3]] as const));
     else {
-      const pace = r.weighted([['normal', 95], ['extended', 4], ['late', 1]] as const);
+      // only a 申诉求决 matter has the 60-day limit and its extension, granted before the 60 days run out (art. 34)
+      const claim = values['matter_class'] === '申诉求决';
+      const pace = claim ? r.weighted([['normal', 95], ['extended', 4], ['late', 1]] as const) : 'normal';
       if (pace === 'extended') {
         values['extension_approved'] = true;
         values['extension_approved_on'] = addDays(acceptedOn, r.int(45, 58));
@@ -329,7 +344,14 @@ function makeRecord(r: Rng, office: Office, channel: Channel, received: string, 
     if (closed <= to) {
       values['closed_on'] = closed;
       values['on_time'] = due ? acceptedOn <= due : (Date.parse(acceptedOn) - Date.parse(received)) / 86_400_000 <= 15;
-      values['remarks'] = values['acceptance'] === '不予受理' ? '已书面告知信访人通过法定途径解决' : values['acceptance'] === '不再受理' ? '同一事项已办结答复，书面告知不再受理' : '已转送有权机关并告知信访人';
+      values['remarks'] =
+        values['acceptance'] === '导入相应程序'
+          ? `已导入${String(values['diverted_to'])}程序，书面告知信访人`
+          : values['acceptance'] === '不再受理'
+            ? '同一事项已办结答复，书面告知不再受理'
+            : values['acceptance'] === '告知向有权机关提出'
+              ? '不属于本机关职权范围，书面告知信访人向有权机关提出'
+              : '已转送有权机关并告知信访人';
     }
   }
   values['progress'] = progressOf(values);

@@ -14,7 +14,7 @@ export const petitionIndicators = defineIndicators([
   { id: 'petitions.visit_people', kind: 'sum', ledger: L, field: 'people_count', label: '接待来访群众', unit: '人次', where: { channel: '来访' } },
   { id: 'petitions.collective', kind: 'count', ledger: L, label: '集体访（联名信）', unit: '宗', where: { party_kind: '集体' }, breakdown: 'channel' },
   { id: 'petitions.accepted', kind: 'count', ledger: L, label: '受理信访事项', unit: '宗', where: { acceptance: '受理' } },
-  { id: 'petitions.by_acceptance', kind: 'count', ledger: L, label: '信访事项受理情况', unit: '宗', breakdown: 'acceptance', description: '受理、不予受理（导入法定途径）、不再受理、转送有权机关' },
+  { id: 'petitions.by_acceptance', kind: 'count', ledger: L, label: '信访事项受理情况', unit: '宗', breakdown: 'acceptance', description: '受理、转送有权机关、导入相应程序、告知向有权机关提出、不再受理（信访工作条例第二十二、二十三、三十一条）' },
   { id: 'petitions.closed', kind: 'count', ledger: L, label: '办结群众投诉', unit: '宗', where: { progress: '已办结' }, breakdown: 'channel', description: '期间登记且已办结的' },
   { id: 'petitions.closed_on_time', kind: 'count', ledger: L, label: '按期办结', unit: '宗', where: { on_time: true } },
   { id: 'petitions.on_time_rate', kind: 'ratio', label: '按期办结率', unit: '%', numerator: 'petitions.closed_on_time', denominator: 'petitions.closed', digits: 1 },
@@ -27,4 +27,7 @@ export const petitionIndicators = defineIndicators([
   { id: 'petitions.reviews', kind: 'count', ledger: L, label: '申请复查', unit: '宗', dateField: 'review_requested_on', breakdown: 'review_result', description: '期间提出复查申请的信访事项' },
   { id: 'petitions.rereviews', kind: 'count', ledger: L, label: '申请复核', unit: '宗', dateField: 'rereview_requested_on', breakdown: 'rereview_result' },
   { id: 'petitions.pending', kind: 'count', ledger: L, label: '正在办理', unit: '宗', snapshot: true, where: { progress: ['待受理', '办理中', '已答复'] }, breakdown: 'channel', description: '当前尚未办结的全部信访事项和投诉' },
+  { id: 'petitions.by_class', kind: 'count', ledger: L, label: '信访事项（按类别）', unit: '宗', where: { matter_class: ['建议意见', '检举控告', '申诉求决'] }, breakdown: 'matter_class', description: '建议意见类、检举控告类、申诉求决类（信访工作条例第二十九至三十一条），不含未分类的12345热线工单' },
+  { id: 'petitions.claims', kind: 'count', ledger: L, label: '申诉求决类信访事项', unit: '宗', where: { matter_class: '申诉求决' }, breakdown: 'acceptance' },
+  { id: 'petitions.diverted', kind: 'count', ledger: L, label: '导入相应程序', unit: '宗', where: { acceptance: '导入相应程序' }, breakdown: 'diverted_to', description: '应通过诉讼、仲裁、行政复议等程序解决，导入相应程序并告知信访人的（信访工作条例第三十一条）' },
 ]);

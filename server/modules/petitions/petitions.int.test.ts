@@ -3,7 +3,7 @@ import { makeIdNumber } from '../../../common/validators.ts';
 import { adminModule } from '../../platform/admin.module.ts';
 import { json, startTestApp, type TestApp } from '../../test/harness.ts';
 import { createRecord, listLedger, refusal, type LedgerList } from '../../test/ledger-client.ts';
-import { expectHomeItemsMatchLists, expectScopedToTown } from '../../test/ledger-conformance.ts';
+import { expectHomeItemsMatchLists, expectIndicatorsMatchLists, expectScopedToTown } from '../../test/ledger-conformance.ts';
 import { petitionsModule } from './petitions.module.ts';
 
 const LEDGER = 'petitions.case';
@@ -27,6 +27,7 @@ const valid = {
   channel: '来信',
   received_on: '2026-03-02',
   category: '民政',
+  matter_class: '申诉求决',
   summary: '申请最低生活保障',
   content: '来信人反映家中老人长期患病，生活困难，申请最低生活保障。',
   party_kind: '个人',
@@ -142,5 +143,26 @@ describe('petitions scope and personal data', () => {
     expect(own.items[0]?.values['petitioner_id']).toBe(valid.petitioner_id);
     expect(own.items[0]?.values['petitioner_name']).toBe('李桂兰');
     expect(own.items[0]?.values['petitioner_phone']).toBe('13812345678');
+  });
+});
+
+describe('petitions by class (信访工作条例 arts. 29–31)', () => {
+  it('counts each class, the diverted and the 申诉求决 matters exactly as the list shows them', async () => {
+    const year = new Date().getUTCFullYear() - 1;
+    const figures = await expectIndicatorsMatchLists(t, petitionsModule, '999001001000', year);
+    const byClass = figures.get('petitions.by_class');
+    const petitions = await list(county, `org=999001001000&year=${year}&pageSize=1&f.channel=来信,来访,上级交办,网络问政,其他`);
+    expect(byClass?.value).toBe(petitions.total);
+    // a town's year: mostly 申诉求决 and 建议意见, a few 检举控告, some diverted into their procedure
+    const claims = await list(county, `org=999001001000&year=${year}&pageSize=1&f.matter_class=申诉求决`);
+    const suggestions = await list(county, `org=999001001000&year=${year}&pageSize=1&f.matter_class=建议意见`);
+    const reports = await list(county, `org=999001001000&year=${year}&pageSize=1&f.matter_class=检举控告`);
+    expect(claims.total + suggestions.total).toBeGreaterThan(reports.total * 3);
+    expect(claims.total).toBeGreaterThan(0);
+    expect(suggestions.total).toBeGreaterThan(0);
+    const diverted = await list(county, `org=999001001000&year=${year}&pageSize=1&f.acceptance=导入相应程序`);
+    expect(figures.get('petitions.diverted')?.value).toBe(diverted.total);
+    expect(diverted.total).toBeGreaterThan(0);
+    expect(diverted.total).toBeLessThan(claims.total);
   });
 });

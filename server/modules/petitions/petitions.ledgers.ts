@@ -6,8 +6,14 @@ export const CHANNELS = ['来信', '来访', '上级交办', '网络问政', '12
 export const REQUEST_KINDS = ['投诉', '求助', '咨询', '建议', '举报', '表扬', '其他'] as const;
 // 国家信访局 信访事项内容分类, narrowed to what reaches a township
 export const CATEGORIES = ['征地拆迁', '劳动社保', '城乡建设', '农村农业', '自然资源', '环境保护', '涉法涉诉', '民政', '教育医疗', '市场监管', '交通运输', '党务政务', '纪检监察', '其他'] as const;
-// 信访工作条例 arts. 31–32: accept, refer to the competent organ, send to a legal channel, or not again
-export const ACCEPTANCE = ['受理', '不予受理', '不再受理', '转送有权机关'] as const;
+// 信访工作条例 (2022) arts. 22–23, 31: registered, then within 15 days taken in (告知接收情况及处理途径), sent on to the
+// competent organ, diverted into the procedure the matter belongs to (诉讼、仲裁、复议、行政程序), the petitioner told to
+// go to the competent organ, or not taken again after 复核 (art. 36); there is no acceptance decision any more
+export const ACCEPTANCE = ['受理', '转送有权机关', '导入相应程序', '告知向有权机关提出', '不再受理'] as const;
+// 信访工作条例 arts. 29–31: the three classes of matters; only 申诉求决 has the 60-day limit (art. 34)
+export const MATTER_CLASSES = ['建议意见', '检举控告', '申诉求决'] as const;
+// 信访工作条例 art. 31 (1)–(4): the procedures a 申诉求决 matter is diverted into
+export const DIVERSIONS = ['诉讼', '仲裁', '行政复议', '行政裁决', '行政确认', '行政许可', '行政处罚', '检察机关法律监督', '公安机关法律程序', '党员申诉、申请复审'] as const;
 // 信访工作条例 art. 33
 export const RESULT_KINDS = ['予以支持', '部分支持', '解释说明', '不予支持'] as const;
 export const REPLY_METHODS = ['书面答复（处理意见书）', '当面答复', '电话答复', '网上答复', '短信答复'] as const;
@@ -18,7 +24,7 @@ export const HANDLING_UNITS = ['党政办公室', '信访办', '司法所', '综
 
 export const petitionLedger = defineLedger({
   name: 'petitions.case',
-  // 信访工作条例 clocks: acceptance 15 days, handling 60 (+30), 复查/复核 30 each
+  // 信访工作条例 clocks: register and notify 15 days, handling of 申诉求决 matters 60 (+30), 复查/复核 30 each
   workflow: petitionWorkflow({ computeFields: (v) => ({ progress: progressOf(v) }) }),
   table: 'petitions_case',
   label: '信访事项及投诉登记',
@@ -49,11 +55,11 @@ export const petitionLedger = defineLedger({
     { name: 'petitioner_address', label: '住址', type: 'text', maxLength: 100, personal: 'address', group: '信访人' },
     { name: 'repeated', label: '是否重复信访', type: 'bool', filter: true, group: '信访人', hint: '同一信访人就同一事项再次提出' },
     { name: 'escalated', label: '是否越级访', type: 'bool', filter: true, group: '信访人', hint: '越过本级直接到上级机关信访后交办回来的' },
-    { name: 'acceptance', label: '受理情况', type: 'dict', options: ACCEPTANCE, filter: true, list: true, group: '受理', hint: '信访工作条例第三十一、三十二条：15日内决定受理，或告知通过诉讼、仲裁、复议等法定途径解决（不予受理），或转送有权机关；已受理或正在办理的同一事项不再受理' },
-    { name: 'accepted_on', label: '受理（告知）日期', type: 'date', filter: true, group: '受理', hint: '作出受理决定或书面告知信访人的日期；12345工单为签收日期' },
+    { name: 'acceptance', label: '受理情况', type: 'dict', options: ACCEPTANCE, filter: true, list: true, group: '受理', hint: '信访工作条例第二十二、二十三条：登记后15日内书面告知信访人接收情况及处理途径（受理），或转送、交办有权机关，或告知向有权机关提出；第三十一条：应通过诉讼、仲裁、复议等程序解决的导入相应程序；第三十六条：复核后同一事实和理由不再受理' },
+    { name: 'accepted_on', label: '受理（告知）日期', type: 'date', filter: true, group: '受理', hint: '书面告知信访人接收情况、处理途径或转送去向的日期；12345工单为签收日期' },
     { name: 'handling_unit', label: '承办单位', type: 'dict', options: HANDLING_UNITS, filter: true, list: true, group: '受理' },
     { name: 'handler', label: '承办人', type: 'text', maxLength: 40, group: '受理' },
-    { name: 'extension_approved', label: '是否经批准延期', type: 'bool', filter: true, group: '办理', hint: '信访工作条例第三十五条：情况复杂的，经本机关负责人批准可延长不超过30日，并告知信访人延期理由' },
+    { name: 'extension_approved', label: '是否经批准延期', type: 'bool', filter: true, group: '办理', hint: '信访工作条例第三十四条：申诉求决类事项情况复杂的，经本机关负责人批准可延长不超过30日，并告知信访人延期理由；须在60日期限届满前批准' },
     { name: 'extension_approved_on', label: '延期批准日期', type: 'date', group: '办理' },
     { name: 'extension_reason', label: '延期理由', type: 'text', maxLength: 200, group: '办理' },
     { name: 'result_kind', label: '处理意见类别', type: 'dict', options: RESULT_KINDS, filter: true, group: '办理' },
@@ -63,7 +69,7 @@ export const petitionLedger = defineLedger({
     { name: 'satisfaction', label: '满意度', type: 'dict', options: SATISFACTION, filter: true, list: true, group: '办理' },
     { name: 'closed_on', label: '办结日期', type: 'date', filter: true, list: true, group: '办理' },
     { name: 'on_time', label: '是否按期办结', type: 'bool', filter: true, group: '办理' },
-    { name: 'review_requested_on', label: '复查申请日期', type: 'date', filter: true, group: '复查复核', hint: '信访人不服处理意见，30日内请求上一级机关复查' },
+    { name: 'review_requested_on', label: '复查申请日期', type: 'date', filter: true, group: '复查复核', hint: '信访工作条例第三十五条：信访人不服处理意见的，自收到书面答复之日起30日内请求上一级机关复查，逾期不予受理' },
     { name: 'review_reply_on', label: '复查意见日期', type: 'date', group: '复查复核' },
     { name: 'review_result', label: '复查结果', type: 'dict', options: REVIEW_RESULTS, filter: true, group: '复查复核' },
     { name: 'rereview_requested_on', label: '复核申请日期', type: 'date', filter: true, group: '复查复核' },
@@ -71,6 +77,12 @@ export const petitionLedger = defineLedger({
     { name: 'rereview_result', label: '复核结果', type: 'dict', options: REVIEW_RESULTS, filter: true, group: '复查复核' },
     { name: 'progress', label: '办理状态', type: 'dict', required: true, options: PROGRESS, filter: true, list: true, group: '办理', hint: '按受理、答复、办结日期确定' },
     { name: 'remarks', label: '备注', type: 'text', maxLength: 200, group: '复查复核' },
+    { name: 'matter_class', label: '信访事项类别', type: 'dict', options: MATTER_CLASSES, filter: true, list: true, group: '登记', hint: '信访工作条例第二十九至三十一条：建议意见类、检举控告类、申诉求决类；申诉求决类自受理之日起60日内办结（第三十四条）。12345热线工单可不填' },
+    { name: 'diverted_to', label: '导入程序', type: 'dict', options: DIVERSIONS, filter: true, group: '受理', hint: '信访工作条例第三十一条：应通过诉讼、仲裁、行政复议等程序解决的，导入相应程序并告知信访人' },
+    { name: 'objected_on', label: '提出异议日期', type: 'date', filter: true, group: '受理', hint: '信访工作条例第二十三条：转送、交办的事项不属于本机关职权范围的，自收到之日起5个工作日内向转送、交办机关提出异议' },
+    { name: 'objection_reason', label: '异议理由', type: 'text', maxLength: 200, group: '受理' },
+    { name: 'rereview_hearing_on', label: '复核听证开始日期', type: 'date', group: '复查复核', hint: '信访工作条例第三十六条：复核举行听证的，听证所需时间不计入复核期限' },
+    { name: 'rereview_hearing_end_on', label: '复核听证结束日期', type: 'date', group: '复查复核' },
   ],
   rules: petitionRules,
 });

@@ -17,7 +17,7 @@ export const petitionsModule = defineModule({
   // overdue warnings come from the statutory clock engine, not from here
   home: (ctx) =>
     ledgerHomeItems(ctx, petitionLedger, [
-      { key: 'petitions.unaccepted', label: '待作出受理决定的信访件', where: sql`progress = '待受理'`, filter: 'f.progress=待受理', alert: 'warning' },
+      { key: 'petitions.unaccepted', label: '待登记告知（转送）的信访件', where: sql`progress = '待受理'`, filter: 'f.progress=待受理', alert: 'warning' },
       { key: 'petitions.handling', label: '已受理正在办理的信访件', where: sql`progress = '办理中'`, filter: 'f.progress=办理中' },
       { key: 'petitions.replied', label: '已答复待回访办结', where: sql`progress = '已答复'`, filter: 'f.progress=已答复' },
       // the list has no filter for an open review: it links to the whole list

@@ -2,11 +2,15 @@ import { calendarDaysBetween } from '../../platform/calendar/calendar.ts';
 import type { CrossFieldRule } from '../../platform/ledger/ledger.types.ts';
 import { dateNotBefore, filled, forbiddenWhen, is, isEmpty, isFilled, isNot, notBefore, requiredWhen, type RecordValues } from '../../platform/ledger/rules.ts';
 
-// 信访工作条例 (2022) art. 31: decide acceptance (or refer / tell the petitioner to use legal channels) within 15 days
+// 信访工作条例 (2022) arts. 22–23: register, then route or notify the petitioner in writing within 15 days
 export const ACCEPTANCE_DAYS = 15;
-// 信访工作条例 art. 35: handle within 60 days of acceptance, extendable by up to 30 with the head's approval
+// 信访工作条例 art. 34: a 申诉求决 matter is handled within 60 days of acceptance, extendable by up to 30 with the head's approval
 export const HANDLING_DAYS = 60;
 export const EXTENSION_DAYS = 30;
+// 信访工作条例 arts. 35–36: 复查 within 30 days of the written answer, 复核 within 30 days of the 复查 opinion
+export const REVIEW_REQUEST_DAYS = 30;
+/** the class of matter the 60-day handling limit applies to */
+export const HANDLED_CLASS = '申诉求决';
 // a calendar-day deadline falling on a holiday moves to the next working day; the longest run of
 // non-working days (春节) is 9, so only answers later than limit + 9 are late beyond doubt
 export const HOLIDAY_SLACK = 9;
@@ -30,6 +34,8 @@ export function onTimeConflict(r: RecordValues): 'late' | 'on_time' | null {
     const ok = answer <= due;
     return ok === onTime ? null : ok ? 'on_time' : 'late';
   }
+  // only 申诉求决 matters carry a statutory handling limit (art. 34); other accepted matters are not judged here
+  if (r['acceptance'] === '受理' && r['matter_class'] !== HANDLED_CLASS) return null;
   const [from, to, limit] =
     r['acceptance'] === '受理'
       ? [accepted, str(r['reply_on']), HANDLING_DAYS + (r['extension_approved'] === true ? EXTENSION_DAYS : 0)]
@@ -41,11 +47,23 @@ export function onTimeConflict(r: RecordValues): 'late' | 'on_time' | null {
   return null;
 }
 
-export const PROGRESS = ['待受理', '办理中', '已答复', '已办结'] as const;
+export const PROGRESS = ['待受理', '办理中', '已答复', '已办结', '已退回'] as const;
 export type Progress = (typeof PROGRESS)[number];
+
+/**
+ * whether a request was certainly made more than `days` after `from` (a calendar period ending on a holiday moves on,
+ * so only a request later than limit + the longest holiday run is late beyond doubt; the workflow gate decides exactly)
+ */
+export function certainlyLate(r: RecordValues, from: string, request: string, days: number): boolean {
+  const a = str(r[from]);
+  const b = str(r[request]);
+  return !!a && !!b && calendarDaysBetween(a, b) > days + HOLIDAY_SLACK;
+}
 
 /** the 办理状态 the dates say a record is in */
 export function progressOf(r: RecordValues): Progress {
+  if (filled(r, 'objected_on')) return '已退回';
+  if (filled(r, 'rereview_reply_on')) return '已办结';
   if (filled(r, 'closed_on')) return '已办结';
   if (!filled(r, 'acceptance')) return '待受理';
   if (r['acceptance'] === '受理' && !filled(r, 'reply_on')) return '办理中';
@@ -56,7 +74,8 @@ const PROGRESS_MESSAGES: Record<Progress, string> = {
   待受理: '尚未作出受理决定的，办理状态应为“待受理”',
   办理中: '已受理尚未答复的，办理状态应为“办理中”',
   已答复: '已答复（告知）尚未办结的，办理状态应为“已答复”',
-  已办结: '已填写办结日期的，办理状态应为“已办结”',
+  已办结: '已填写办结日期（或复核意见日期）的，办理状态应为“已办结”',
+  已退回: '已对转送、交办提出异议的，办理状态应为“已退回”',
 };
 
 const ORDER: ReadonlyArray<readonly [later: string, earlier: string, message: string]> = [
@@ -70,6 +89,10 @@ const ORDER: ReadonlyArray<readonly [later: string, earlier: string, message: st
   ['review_reply_on', 'review_requested_on', '复查意见日期不能早于复查申请日期'],
   ['rereview_requested_on', 'review_reply_on', '复核申请日期不能早于复查意见日期'],
   ['rereview_reply_on', 'rereview_requested_on', '复核意见日期不能早于复核申请日期'],
+  ['objected_on', 'received_on', '提出异议日期不能早于登记日期'],
+  ['rereview_hearing_on', 'rereview_requested_on', '复核听证日期不能早于复核申请日期'],
+  ['rereview_hearing_end_on', 'rereview_hearing_on', '复核听证结束日期不能早于听证开始日期'],
+  ['rereview_reply_on', 'rereview_hearing_end_on', '复核意见日期不能早于复核听证结束日期'],
 ];
 
 /** the cross-field rules of a petition record: dates in order, each stage complete before the next */
@@ -101,6 +124,22 @@ export const petitionRules: CrossFieldRule[] = [
   forbiddenWhen('rereview_requested_on', isEmpty('review_reply_on'), '复核须在复查意见作出后申请'),
   { field: 'rereview_result', message: '复核结果与复核意见日期须同时填写', check: (r) => filled(r, 'rereview_result') === filled(r, 'rereview_reply_on') },
   forbiddenWhen('rereview_reply_on', isEmpty('rereview_requested_on'), '须先填写复核申请日期'),
-  { field: 'on_time', message: '答复（告知）已超过办理期限（受理后60日，经批准延期90日；未受理的收到后15日；工单以交办时限为准），不能记为按期办结', check: (r) => onTimeConflict(r) !== 'late' },
+  // 信访工作条例 arts. 29–31: a petition (not a 12345 ticket) is classified
+  requiredWhen('matter_class', isNot('channel', '12345热线'), '信访事项须选择信访事项类别（建议意见、检举控告、申诉求决）'),
+  requiredWhen('diverted_to', is('acceptance', '导入相应程序'), '导入相应程序的须选择导入的程序（诉讼、仲裁、行政复议等）'),
+  forbiddenWhen('diverted_to', isNot('acceptance', '导入相应程序'), '只有导入相应程序的事项才填写导入程序'),
+  { field: 'acceptance', message: '导入相应程序适用于申诉求决类事项（信访工作条例第三十一条）', check: (r) => r['acceptance'] !== '导入相应程序' || !filled(r, 'matter_class') || r['matter_class'] === HANDLED_CLASS },
+  { field: 'extension_approved', message: '只有申诉求决类事项才有60日办理期限，才能批准延期（信访工作条例第三十四条）', check: (r) => r['extension_approved'] !== true || r['matter_class'] === HANDLED_CLASS },
+  // art. 23: a matter sent down that is not this organ's business is objected to within 5 working days and returned
+  forbiddenWhen('objected_on', isNot('channel', '上级交办'), '只有上级转送、交办的事项才能提出异议'),
+  requiredWhen('objection_reason', isFilled('objected_on'), '提出异议的须说明理由'),
+  forbiddenWhen('objection_reason', isEmpty('objected_on'), '未提出异议的不填异议理由'),
+  forbiddenWhen('acceptance', isFilled('objected_on'), '已提出异议退回的事项不再填写受理情况'),
+  // arts. 35–36: a request after the 30 days is not taken (the workflow gate names the exact last day)
+  { field: 'review_requested_on', message: '复查须自收到书面答复之日起30日内请求（信访工作条例第三十五条），该申请已逾期', check: (r) => !certainlyLate(r, 'reply_on', 'review_requested_on', REVIEW_REQUEST_DAYS) },
+  { field: 'rereview_requested_on', message: '复核须自收到复查意见之日起30日内请求（信访工作条例第三十六条），该申请已逾期', check: (r) => !certainlyLate(r, 'review_reply_on', 'rereview_requested_on', REVIEW_REQUEST_DAYS) },
+  forbiddenWhen('rereview_hearing_on', isEmpty('rereview_requested_on'), '复核听证须在申请复核后举行'),
+  forbiddenWhen('rereview_hearing_end_on', isEmpty('rereview_hearing_on'), '须先填写复核听证开始日期'),
+  { field: 'on_time', message: '答复（告知）已超过办理期限（申诉求决类受理后60日，经批准延期90日；未受理的收到后15日；工单以交办时限为准），不能记为按期办结', check: (r) => onTimeConflict(r) !== 'late' },
   { field: 'on_time', message: '答复（告知）在办理期限内，应记为按期办结', check: (r) => onTimeConflict(r) !== 'on_time' },
 ];

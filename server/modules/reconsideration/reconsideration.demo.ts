@@ -126,7 +126,8 @@ function makeCase(r: Rng, o: Organ, kind: Kind, year: number, filed: string, to:
     agent: r.chance(0.7) ? `${r.pick(LAW_FIRMS)} ${personName(r)}` : null,
   };
   const received = String(v['received_on']);
-  const answered = addDays(received, litigation ? r.int(5, 15) : r.int(3, 10));
+  // the answer: 15 days in court, 10 working days in reconsideration, 5 in the simplified procedure (a few calendar days)
+  const answered = addDays(received, litigation ? r.int(5, 15) : v['procedure'] === '简易程序' ? r.int(2, 5) : r.int(3, 10));
   if (answered <= to) v['answered_on'] = answered;
 
   const outcome = r.weighted(litigation ? SUIT_OUTCOMES : RECON_OUTCOMES);

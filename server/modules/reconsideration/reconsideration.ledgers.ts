@@ -7,7 +7,7 @@ export const ACT_CATEGORIES = ['行政处罚', '行政强制', '行政许可', '
 
 export const caseLedger = defineLedger({
   name: 'reconsideration.case',
-  // answer/defence within 10/15 days; the organ decides within 60 (+30) or 30 days (simplified)
+  // answer within 10 working days (5 simplified), defence within 15 days; the organ decides within 60 (+30) or 30 days (simplified)
   workflow: reconsiderationCaseWorkflow(),
   table: 'reconsideration_case',
   label: '行政复议和行政应诉案件',
@@ -21,7 +21,7 @@ export const caseLedger = defineLedger({
     { name: 'kind', label: '案件类型', type: 'dict', required: true, options: KINDS, filter: true, list: true, group: '案件' },
     { name: 'case_no', label: '案号', type: 'text', required: true, maxLength: 50, searchable: true, list: true, group: '案件', hint: '复议如“演府复〔2025〕12号”，诉讼如“（2025）演0101行初12号”' },
     { name: 'filed_on', label: '受理（立案）日期', type: 'date', required: true, filter: true, list: true, group: '案件' },
-    { name: 'received_on', label: '收到答复（应诉）通知书日期', type: 'date', required: true, filter: true, group: '案件', hint: '复议：收到申请书副本和答复通知书之日起10日内提交书面答复（行政复议法第四十八条）；诉讼：收到起诉状副本之日起15日内提交答辩状（行政诉讼法第六十七条）' },
+    { name: 'received_on', label: '收到答复（应诉）通知书日期', type: 'date', required: true, filter: true, group: '案件', hint: '复议：收到申请书副本之日起10个工作日内（简易程序5个工作日内）提交书面答复和证据（行政复议法第四十八、五十四、八十八条）；诉讼：收到起诉状副本之日起15日内提交答辩状和证据（行政诉讼法第六十七条）' },
     { name: 'organ', label: '复议机关（审理法院）', type: 'text', required: true, maxLength: 60, searchable: true, filter: true, group: '案件' },
     { name: 'procedure', label: '审理程序', type: 'dict', options: ['普通程序', '简易程序'], filter: true, group: '案件', hint: '行政复议法第六十二条：普通程序60日内决定（经批准可延长30日），简易程序30日内决定' },
     { name: 'stage', label: '办理阶段', type: 'dict', required: true, options: STAGES, filter: true, list: true, group: '案件', hint: '行政复议：受理、审理、决定；行政诉讼：一审、二审、再审、执行' },

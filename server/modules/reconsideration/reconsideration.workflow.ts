@@ -68,11 +68,12 @@ export function reconsiderationOrganWorkflow(opts: ReconsiderationOrganOptions =
 
 const set = (v: unknown): boolean => v !== null && v !== undefined && v !== '';
 const reconsideration = (v: Readonly<Record<string, unknown>>): boolean => v['kind'] === '行政复议';
+const simplified = (v: Readonly<Record<string, unknown>>): boolean => v['procedure'] === '简易程序';
 
 /**
  * the respondent's side, for the reconsideration.case ledger (a town or department answering a 行政复议 or an
- * 行政诉讼): the written answer within 10 days (行政复议法 art. 48) or the defence within 15 days (行政诉讼法
- * art. 67) of receiving the notice, and the organ's decision within 60 days of acceptance, +30 (art. 62), or 30 days
+ * 行政诉讼): the written answer within 10 working days, 5 in the simplified procedure (行政复议法
+ * arts. 48, 54, 88), or the defence within 15 days (行政诉讼法 art. 67) of receiving the copy, and the organ's decision within 60 days of acceptance, +30 (art. 62), or 30 days
  * in the simplified procedure. The state follows the dates; every clock starts and stops on a date field.
  */
 export function reconsiderationCaseWorkflow(): WorkflowDef {
@@ -96,7 +97,10 @@ export function reconsiderationCaseWorkflow(): WorkflowDef {
       { name: 'close', label: '结案', from: ['decided'], to: 'closed', todo: true, captures: ['closed_on', 'risk_notes'], gates: { fields: ['closed_on'] } },
     ],
     clocks: [
-      { id: 'answer', rule: { id: 'reconsideration.answer', label: '行政复议答复期限', days: 10, unit: 'calendar' }, start: { field: 'received_on', when: reconsideration }, stop: { field: 'answered_on' } },
+      // 行政复议法 arts. 48, 88: the written answer and evidence within 10 working days of receiving the copy
+      { id: 'answer', rule: { id: 'reconsideration.answer', label: '行政复议答复期限', days: 10, unit: 'working' }, start: { field: 'received_on', when: (v) => reconsideration(v) && !simplified(v) }, stop: { field: 'answered_on' } },
+      // 行政诉讼法 art. 67: the defence and evidence within 15 days of receiving the complaint (calendar days; a last
+      // day on a holiday moves to the next working day, 民事诉讼法 art. 85)
       { id: 'defence', rule: { id: 'litigation.defence', label: '行政诉讼答辩期限', days: 15, unit: 'calendar' }, start: { field: 'received_on', when: (v) => v['kind'] === '行政诉讼' }, stop: { field: 'answered_on' } },
       {
         id: 'decide',
@@ -112,6 +116,8 @@ export function reconsiderationCaseWorkflow(): WorkflowDef {
         start: { field: 'filed_on', when: (v) => reconsideration(v) && v['procedure'] === '简易程序' },
         stop: { field: 'decided_on' },
       },
+      // 行政复议法 arts. 54, 88: in the simplified procedure the answer is due within 5 working days
+      { id: 'answer_simplified', rule: { id: 'reconsideration.answer_simplified', label: '行政复议答复期限（简易程序）', days: 5, unit: 'working' }, start: { field: 'received_on', when: (v) => reconsideration(v) && simplified(v) }, stop: { field: 'answered_on' } },
     ],
   });
 }

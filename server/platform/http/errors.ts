@@ -28,6 +28,7 @@ export type ErrorCode =
   | 'clock_no_extension'
   | 'clock_invalid_events'
   | 'clock_invalid_rule'
+  | 'clock_extension_expired'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -53,6 +54,7 @@ const STATUS: Record<ErrorCode, number> = {
   clock_no_extension: 422,
   clock_invalid_events: 422,
   clock_invalid_rule: 500,
+  clock_extension_expired: 422,
   internal: 500,
 };
 
@@ -79,6 +81,7 @@ const TITLE: Record<ErrorCode, string> = {
   clock_no_extension: '该期限不能延长',
   clock_invalid_events: '计时事件有误',
   clock_invalid_rule: '期限规则有误',
+  clock_extension_expired: '期限已届满，不能延长',
   internal: '系统内部错误',
 };
 

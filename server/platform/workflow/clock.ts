@@ -71,7 +71,7 @@ export interface ClockState {
   explanation: string[];
 }
 
-export type ClockErrorCode = 'clock_extension_used' | 'clock_no_extension' | 'clock_invalid_events' | 'clock_invalid_rule';
+export type ClockErrorCode = 'clock_extension_used' | 'clock_no_extension' | 'clock_invalid_events' | 'clock_invalid_rule' | 'clock_extension_expired';
 
 /** a clock that cannot be computed as asked; the message is for people */
 export class ClockError extends Error {

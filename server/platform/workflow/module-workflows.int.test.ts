@@ -42,7 +42,7 @@ describe('the modules’ workflows on their real ledgers', () => {
     const broken = await sql<{ ledger: string; error: string }>`select ledger, error from workflow_clock where status = 'error'`.execute(t.platform.db);
     expect(broken.rows).toEqual([]);
     const states = await sql<{ state: string; progress: string; n: number }>`select state, progress, count(*)::int as n from petitions_case group by state, progress order by state, progress`.execute(t.platform.db);
-    const agree: Record<string, string[]> = { registered: ['待受理'], handling: ['办理中'], answered: ['已答复'], closed: ['已办结'], reviewing: ['已答复', '已办结'], reviewed: ['已答复', '已办结'], rereviewing: ['已答复', '已办结'] };
+    const agree: Record<string, string[]> = { registered: ['待受理'], handling: ['办理中'], answered: ['已答复'], closed: ['已办结'], reviewing: ['已答复', '已办结'], reviewed: ['已答复', '已办结'], rereviewing: ['已答复', '已办结'], concluded: ['已办结'], returned: ['已退回'] };
     for (const r of states.rows) expect(agree[r.state], `${r.state} / ${r.progress}`).toContain(r.progress);
   });
 
@@ -51,7 +51,7 @@ describe('the modules’ workflows on their real ledgers', () => {
     const created = await t.request(clerk, {
       method: 'POST',
       url: base,
-      payload: { channel: '来信', received_on: '2026-11-02', category: '民政', summary: '低保申请未获答复', party_kind: '个人', people_count: 1, petitioner_name: '张三', progress: '待受理' },
+      payload: { channel: '来信', received_on: '2026-11-02', category: '民政', matter_class: '申诉求决', summary: '低保申请未获答复', party_kind: '个人', people_count: 1, petitioner_name: '张三', progress: '待受理' },
     });
     expect(created.statusCode, created.body).toBe(200);
     const id = json<{ id: number }>(created).id;
@@ -92,9 +92,9 @@ describe('the modules’ workflows on their real ledgers', () => {
     const id = json<{ id: number }>(created).id;
     const tl = json<Timeline>(await t.request(clerk, { method: 'GET', url: `${base}/${id}/timeline` }));
     expect(tl.state).toBe('answering');
-    // 9/3 + 10 = 9/13 (Sun) → 9/14; 9/1 + 60 = 10/31 (Sat) → 11/2
+    // 10 working days after Thu 9/3: 9/4, 9/7–9/11, 9/14–9/17 → 9/17; 9/1 + 60 = 10/31 (Sat) → 11/2
     expect(tl.clocks.filter((c) => c.status !== 'pending').map((c) => [c.id, c.due])).toEqual([
-      ['answer', '2026-09-14'],
+      ['answer', '2026-09-17'],
       ['decide', '2026-11-02'],
     ]);
     const answered = json<Timeline>(await t.request(clerk, { method: 'POST', url: `${base}/${id}/transitions/answer`, payload: { answered_on: '2026-09-10', date: '2026-09-10' } }));

@@ -41,7 +41,7 @@ describe('the modules’ workflows', () => {
     const derive = petitionWorkflow().deriveState ?? (() => null);
     expect(derive({ received_on: '2026-03-02' })).toBe('registered');
     expect(derive({ acceptance: '受理', accepted_on: '2026-03-05' })).toBe('handling');
-    expect(derive({ acceptance: '不予受理', accepted_on: '2026-03-05' })).toBe('answered');
+    expect(derive({ acceptance: '导入相应程序', accepted_on: '2026-03-05' })).toBe('answered');
     expect(derive({ acceptance: '受理', reply_on: '2026-04-01', closed_on: '2026-04-10' })).toBe('closed');
     expect(derive({ acceptance: '受理', reply_on: '2026-04-01', review_requested_on: '2026-04-20' })).toBe('reviewing');
   });

@@ -52,6 +52,7 @@ import {
 } from './workflow.repository.ts';
 import { extensionPermission, transitionPermission, type ClockDef, type TransitionDef, type WorkflowDef } from './workflow.types.ts';
 import { intId, isoDate } from '../http/validate.ts';
+import { assertExtendable, latestMisses } from './deadline-gates.ts';
 import { captureOverlay, conclusionMisses, conclusionToLabel, conclusionState, guardTransitionBody, prepareDerived } from './owned-fields.ts';
 
 /** reminders flag a clock due soon when at most this many working days are left (setting, default 3) */
@@ -454,6 +455,12 @@ export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledger
     const recorded = on ? dateValue(values[on]) : null;
     if (date < reading.notBefore || (recorded !== null && recorded < reading.notBefore)) misses.push({ path: `notBefore.${reading.gate}`, label: reading.reason, message: reading.message });
   }
+  // a period the law grants someone to act: the step may not come after its last day
+  if (t.gates?.notAfter?.length) {
+    const configured = new Map<string, unknown>();
+    for (const g of t.gates.notAfter) if (g.daysSetting) configured.set(g.daysSetting, await getSetting(ctx.tx, g.daysSetting));
+    misses.push(...latestMisses(t, { values, transitionDates: await transitionDates(db(ctx), l.name, id), cal: await loadCalendar(ctx.tx), configured }, date));
+  }
   if (misses.length) throw gateRefused(t, misses);
 
   const extending = (wf.clocks ?? []).filter((c) => clockEffects(c, t.name).includes('extend'));
@@ -493,6 +500,7 @@ export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledger
     let touched = false;
     for (const kind of clockEffects(c, t.name)) {
       const phase = phaseOf(clockEvents(l, c, stored, after));
+      if (kind === 'extend') extensionInTime(l, c, stored, after, env, date);
       const notice = kind === 'extend' ? notices.get(c.id) : undefined;
       const event: StoredClockEvent = { kind, date, reason: kind === 'extend' || kind === 'pause' ? (note ?? t.label) : t.label, transition: t.name, by: ctx.actor.username, ...(notice ? { notice } : {}) };
       const next = withEffect(kind, stored, phase, event);
@@ -568,6 +576,20 @@ async function answeredMisses(ctx: Ctx, t: TransitionDef, id: number, values: Re
   return misses;
 }
 
+/** refuses an extension dated (or recording a day) after the clock's due date: an expired period is not extended */
+function extensionInTime(l: LedgerDef, c: ClockDef, stored: readonly StoredClockEvent[], values: Readonly<Record<string, unknown>>, env: ClockEnv, date: IsoDate): void {
+  const field = c.extension?.field;
+  const events = clockEvents(l, c, stored, field ? { ...values, [field]: null } : values);
+  if (!events) return;
+  const recorded = field ? dateValue(values[field]) : null;
+  try {
+    assertExtendable(effectiveRule(c, c.daysSetting ? env.days.get(c.daysSetting) : undefined), events, recorded && recorded > date ? recorded : date, env.cal);
+  } catch (e) {
+    if (e instanceof ClockError || e instanceof CalendarError) throw new AppError(e instanceof ClockError ? e.code : 'clock_invalid_events', `不能延长${c.rule.label}：${e.message}`);
+    throw e;
+  }
+}
+
 function gateRefused(t: TransitionDef, misses: readonly GateMiss[]): AppError {
   return new AppError('gate_refused', `不能办理“${t.label}”：${misses.map((m) => m.message).join('；')}`, misses.map((m) => ({ path: m.path, label: m.label, message: m.message })));
 }
@@ -590,6 +612,7 @@ export async function extendClock(ctx: Ctx, l: LedgerDef, id: number, clockId: s
     throw new AppError('transition_not_allowed', `“${c.rule.label}”${phase === 'stopped' ? '已停止计时' : '尚未起算'}，不能延长`);
   }
   const date = await effectiveDate(ctx, l, id, body.date, EXTEND_LABELS.date);
+  extensionInTime(l, c, clock.events, row, await clockEnv(ctx, [l]), date);
   const notice = await noticeFor(ctx, l, id, c, body.noticeAttachmentId);
   const events: StoredClockEvent[] = [...clock.events, { kind: 'extend', date, reason: body.reason, by: ctx.actor.username, notice }];
   const changes = await syncClocks(ctx, l, row, await clockEnv(ctx, [l]), new Map([[c.id, events]]), true);

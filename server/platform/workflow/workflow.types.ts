@@ -77,6 +77,11 @@ export interface Gates {
   checks?: readonly GateCheck[];
   /** periods the step may not cut short; a refusal names the date from which it is allowed */
   notBefore?: readonly TimingGate[];
+  /**
+   * periods a step must not come after (a 复查 request within 30 days of the answer): the step's date, or the date
+   * its `on` field records, may not be later than the period's last day; a refusal names that day
+   */
+  notAfter?: readonly TimingGate[];
   answered?: readonly AnsweredGate[];
 }
 
@@ -247,7 +252,7 @@ export function workflowProblems(l: LedgerDef): string[] {
   for (const t of wf.transitions) for (const a of t.gates?.after ?? []) if (!names.has(a)) problems.push(`${at}: transition ${t.name} waits for unknown transition ${a}`);
   for (const t of wf.transitions) {
     const ids = new Set<string>();
-    for (const g of t.gates?.notBefore ?? []) {
+    for (const g of [...(t.gates?.notBefore ?? []), ...(t.gates?.notAfter ?? [])]) {
       if (ids.has(g.id)) problems.push(`${at}: transition ${t.name} has duplicate timing gate ${g.id}`);
       ids.add(g.id);
       if (!Number.isSafeInteger(g.days) || g.days < 0) problems.push(`${at}: timing gate ${g.id} has bad days ${g.days}`);
