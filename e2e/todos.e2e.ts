@@ -4,7 +4,6 @@ import { makeIdNumber } from '../common/validators.ts';
 import { DESKTOP, login, PHONE, screenshotPath, setupDemo, withPage } from './harness.ts';
 
 const WAIT = { timeout: 20_000 };
-const CASE_NO = `城关综执罚〔待办E2E〕${Date.now() % 100000}号`;
 const SUMMARY = '待办端到端：擅自占用城市道路摆摊设点案';
 const TODAY = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 // filed 80 days ago: the 90-day decision period ends in ten days, so the case is among the most urgent
@@ -32,7 +31,6 @@ describe('待办 for the 法制审核员', () => {
       const matter = (benchmarks.json['items'] as Array<{ values: { matter: number } }>)[0]?.values.matter;
       const created = await call(page, 'POST', '/api/ledgers/enforcement.case', {
         orgCode: '999001001000-03',
-        case_no: CASE_NO,
         case_type: '行政处罚',
         domain: '城管',
         matter,

@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 async function petition(patch: Record<string, unknown>): Promise<number> {
-  const payload = { reg_no: `城关信〔2026〕时${++seq}号`, channel: '来信', category: '民政', matter_class: '申诉求决', summary: '低保申请未获答复', party_kind: '个人', people_count: 1, petitioner_name: '张三', progress: '待受理', ...patch };
+  const payload = { channel: '来信', category: '民政', matter_class: '申诉求决', summary: '低保申请未获答复', party_kind: '个人', people_count: 1, petitioner_name: '张三', progress: '待受理', ...patch };
   const res = await t.request(clerk, { method: 'POST', url: base, payload });
   expect(res.statusCode, res.body).toBe(200);
   return json<{ id: number }>(res).id;

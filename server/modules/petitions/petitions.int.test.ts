@@ -112,10 +112,10 @@ describe('petitions validation', () => {
 
 describe('petitions extension recorded on creation', () => {
   it('is the 延期办理 step’s: refused to a clerk, checked for an importer who may extend', async () => {
-    const clerkTry = await createRecord(t, clerk, LEDGER, { ...valid, reg_no: 'rule-ext-1', extension_approved: true });
+    const clerkTry = await createRecord(t, clerk, LEDGER, { ...valid, extension_approved: true });
     expect(clerkTry.statusCode, clerkTry.body).toBe(403);
     expect(clerkTry.body).toContain('“是否经批准延期”由“延期办理”环节填写');
-    const errors = refusal(await createRecord(t, county, LEDGER, { ...valid, reg_no: 'rule-ext-2', extension_approved: true }));
+    const errors = refusal(await createRecord(t, county, LEDGER, { ...valid, extension_approved: true }));
     expect(errors.find((e) => e.path === 'extension_reason')?.message).toContain('延期理由');
   });
 });

@@ -34,6 +34,7 @@ describe('the modules’ workflows', () => {
       'reconsideration.case.transition.record_decision',
       'reconsideration.case.transition.close',
       'reconsideration.case.clock.decide.extend',
+      'reconsideration.case.correct',
     ]);
   });
 

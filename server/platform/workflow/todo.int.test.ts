@@ -49,8 +49,8 @@ async function notificationCount(): Promise<number> {
   return Number(r.rows[0]?.n);
 }
 
-async function newCase(no: string, registered = daysAgo(20)): Promise<number> {
-  const res = await createRecord(t, clerk, CASES, { orgCode: `${TOWN}-03`, case_no: no, case_type: '行政处罚', domain: '城管', source: '投诉举报', matter, registered_on: registered, summary: '擅自占用城市道路摆摊设点案', party_kind: '个人', party_name: '王某', party_id_number: makeIdNumber('999001', '1980-05-17', 3) });
+async function newCase(_label: string, registered = daysAgo(20)): Promise<number> {
+  const res = await createRecord(t, clerk, CASES, { orgCode: `${TOWN}-03`, case_type: '行政处罚', domain: '城管', source: '投诉举报', matter, registered_on: registered, summary: '擅自占用城市道路摆摊设点案', party_kind: '个人', party_name: '王某', party_id_number: makeIdNumber('999001', '1980-05-17', 3) });
   expect(res.statusCode, res.body).toBe(200);
   return json<{ id: number }>(res).id;
 }
@@ -187,7 +187,7 @@ describe('the 待办 of each role', () => {
 
   it('tells the leader that the county returned the annual report, and lists it to resubmit', async () => {
     const year = new Date().getUTCFullYear() - 1;
-    const opened = await t.request(leader, { method: 'POST', url: '/api/reports/annual/open', payload: { year } });
+    const opened = await t.request(leader, { method: 'POST', url: '/api/reports/annual', payload: { year } });
     expect(opened.statusCode, opened.body).toBe(200);
     const draft = json<{ id: number; version: number }>(await t.request(leader, { method: 'GET', url: `/api/reports/annual/${json<{ id: number }>(opened).id}` }));
     const submitted = await t.request(leader, { method: 'POST', url: `/api/reports/annual/${draft.id}/submit`, payload: { version: draft.version } });

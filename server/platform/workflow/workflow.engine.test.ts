@@ -140,6 +140,8 @@ describe('declarations', () => {
       ['test.matter.transition.resume', '测试事项：恢复', ['clerk', 'reviewer', 'county_admin']],
       ['test.matter.transition.extend', '测试事项：延期', ['clerk', 'reviewer', 'county_admin']],
       ['test.matter.clock.decide.extend', '测试事项：延长决定期限', ['leader', 'county_admin']],
+      // a ledger with a final state: its closed records change only through 更正 (decision 0012)
+      ['test.matter.correct', '测试事项：更正、撤回已结案或已公开的记录', ['reviewer', 'leader', 'county_admin']],
     ]);
   });
 
