@@ -178,6 +178,8 @@ export function redactionPreview(text: string, opts: RedactOptions = {}): Redact
 export function redactDeep<T>(value: T, opts: RedactOptions = {}): T {
   if (typeof value === 'string') return redactText(value, opts) as T;
   if (Array.isArray(value)) return value.map((v: unknown) => redactDeep(v, opts)) as T;
-  if (value && typeof value === 'object' && !(value instanceof Date) && !Buffer.isBuffer(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, opts)])) as T;
+  const proto: unknown = value && typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
+  // plain objects only: dates, buffers and other instances pass through as they are
+  if (value && (proto === Object.prototype || proto === null)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, opts)])) as T;
   return value;
 }

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { audit, auditMany } from '../audit/audit.service.ts';
 import { diffFields } from '../audit/canonical.ts';
 import { mask } from '../crypto/mask.ts';
+import { redactText } from '../crypto/redact.ts';
+import { knownNames, redactFreeText } from './ledger.redact.ts';
 import type { Database } from '../db/schema.ts';
 import { can, inScope, type Ctx } from '../http/context.ts';
 import { AppError, notFound, type FieldError } from '../http/errors.ts';
@@ -139,6 +141,7 @@ export function present(ctx: Ctx, l: LedgerDef, row: Row, orgNames: Map<string, 
     if (f.personal && typeof v === 'string' && !full) v = mask(v, f.personal);
     values[f.name] = v;
   }
+  if (!full) redactFreeText(l, values, knownNames(l, row, ctx.cipher));
   return {
     id: Number(row['id']),
     orgCode: String(row['org_code']),
@@ -295,7 +298,8 @@ function storable(ctx: Ctx, l: LedgerDef, values: Record<string, unknown>): Row 
 
 function searchOf(l: LedgerDef, values: Record<string, unknown>): string {
   return searchText(l.fields.filter((f) => f.searchable && !f.personal).map((f) => {
-    const v = values[f.name];
+    // personal data inside free text is not a search term: the public full-text search must not find it
+    const v = f.redact && typeof values[f.name] === 'string' ? redactText(String(values[f.name]), { names: knownNames(l, values) }) : values[f.name];
     return Array.isArray(v) ? v.join(' ') : v === null || v === undefined ? null : String(v);
   }));
 }
