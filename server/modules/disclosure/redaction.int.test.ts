@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, startTestApp, type TestApp } from '../../test/harness.ts';
 import { createRecord, refusal } from '../../test/ledger-client.ts';
@@ -133,6 +135,20 @@ describe('personal data inside a public comment', () => {
     expect(asLegal.statusCode).toBe(200);
     expectClean('comment for staff without the personal permission', asLegal.body);
     expect(asLegal.body.includes(NAME)).toBe(false);
+    // nor through the record's history or the Excel export
+    expect((await t.request(clerk, { method: 'GET', url: `/api/ledgers/decisions.comment/${commentId}/history` })).body).toContain(ID);
+    const history = await t.request(legal, { method: 'GET', url: `/api/ledgers/decisions.comment/${commentId}/history` });
+    expect(history.statusCode).toBe(200);
+    expect(history.body).toContain('440304********8917');
+    expectClean('history for staff without the personal permission', history.body);
+    const xlsx = await t.request(await t.login('supervisor'), { method: 'GET', url: `/api/ledgers/decisions.comment/export.xlsx?f.decision=${draftId}` });
+    expect(xlsx.statusCode, xlsx.body).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    book.worksheets[0]?.eachRow((row) => row.eachCell((c) => cells.push(String(c.text))));
+    expect(cells.join('|')).toContain('440304********8917');
+    expectClean('export for staff without the personal permission', cells.join('|'));
 
     const answered = await t.request(clerk, { method: 'PUT', url: `/api/ledgers/decisions.comment/${commentId}`, payload: { handling: '采纳', answer: `已采纳${NAME}的意见`, answered_on: today, answer_published: true, version: cur.version } });
     expect(answered.statusCode, answered.body).toBe(200);
@@ -144,5 +160,51 @@ describe('personal data inside a public comment', () => {
     expectClean('public comments', pub.body);
     expect(pub.body.includes(NAME)).toBe(false);
     expectClean('public decisions', (await t.request(null, { method: 'GET', url: '/api/public/decisions' })).body);
+  });
+});
+
+describe('personal data inside other published texts', () => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- module tables are declared at run time
+  const db = (): Kysely<any> => t.platform.db as unknown as Kysely<any>;
+
+  it('a published enforcement decision names the party and its number only masked', async () => {
+    const row = await db().selectFrom('enforcement_case').select(['id', 'party_name']).where('status', '=', 'active').where('party_kind', '=', '个人').where('published_on', 'is not', null).where('publication_withdrawn_on', 'is', null).where('revoked_on', 'is', null).orderBy('published_on', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    expect(row).toBeDefined();
+    const name = t.platform.cipher.decrypt(String(row?.party_name));
+    // text as it stood before redaction existed: written straight into the table
+    await db().updateTable('enforcement_case').set({ decision_result: `对当事人${name}（身份证号${ID}，电话${PHONE}）处以罚款2000元。` }).where('id', '=', row?.id).execute();
+    const res = await t.request(null, { method: 'GET', url: '/api/public/enforcement/decisions?pageSize=100' });
+    expect(res.statusCode).toBe(200);
+    const item = json<{ items: Array<{ id: number; result: string }> }>(res).items.find((i) => i.id === Number(row?.id));
+    expect(item?.result).toBe(`对当事人${[...name][0] ?? ''}某某（身份证号440304********8917，电话139****5678）处以罚款2000元。`);
+    expectClean('public enforcement decisions', res.body);
+    expect(res.body.includes(name)).toBe(false);
+  });
+
+  it('a published annual report shows the numbers typed into its prose masked, in JSON and in its downloads', async () => {
+    // a report written, submitted, secrecy-reviewed and published the ordinary way, a phone and an ID in its preamble
+    const [clerkOf, leader] = [clerk, await t.login('leader')];
+    const made = await t.request(clerkOf, { method: 'POST', url: '/api/reports/annual', payload: { year: thisYear } });
+    expect(made.statusCode, made.body).toBe(200);
+    const draftId = json<{ id: number }>(made).id;
+    const draft = json<{ version: number; content: { preamble: string[] } }>(await t.request(clerkOf, { method: 'GET', url: `/api/reports/annual/${draftId}` }));
+    const content = { ...draft.content, preamble: [...draft.content.preamble, `联系人电话${PHONE}，身份证号${ID}。`] };
+    const saved = await t.request(clerkOf, { method: 'PUT', url: `/api/reports/annual/${draftId}`, payload: { content, version: draft.version } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const submitted = await t.request(leader, { method: 'POST', url: `/api/reports/annual/${draftId}/submit`, payload: { version: json<{ version: number }>(saved).version } });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    const vid = json<{ id: number }>(submitted).id;
+    expect((await t.request(reviewer, { method: 'POST', url: `/api/reports/annual/versions/${vid}/secrecy`, payload: { passed: true, opinion: '不涉及国家秘密和工作秘密' } })).statusCode).toBe(200);
+    const published = await t.request(leader, { method: 'POST', url: `/api/reports/annual/versions/${vid}/publish`, payload: {} });
+    expect(published.statusCode, published.body).toBe(200);
+    const v = { id: vid };
+    const one = await t.request(null, { method: 'GET', url: `/api/public/reports/${String(v?.id)}` });
+    expect(one.statusCode).toBe(200);
+    expect(one.body).toContain('联系人电话139****5678');
+    expectClean('public report', one.body);
+    const html = await t.request(null, { method: 'GET', url: `/api/public/reports/${String(v?.id)}/download?format=html` });
+    expect(html.statusCode).toBe(200);
+    expect(html.body).toContain('139****5678');
+    expectClean('public report html', html.body);
   });
 });

@@ -29,3 +29,15 @@ export function redactFreeText(l: LedgerDef, values: Values, names: readonly str
     if (f.redact && typeof v === 'string') values[f.name] = redactText(v, { names });
   }
 }
+
+/** an audit diff ({ field: { from, to } }) with the free-text fields' values redacted, for a role without `personal` */
+export function redactDiff(l: LedgerDef, diff: unknown, names: readonly string[]): unknown {
+  if (!diff || typeof diff !== 'object') return diff;
+  const redact = new Set(l.fields.filter((f) => f.redact).map((f) => f.name));
+  const one = (v: unknown): unknown => (typeof v === 'string' ? redactText(v, { names }) : v);
+  return Object.fromEntries(Object.entries(diff as Record<string, unknown>).map(([k, v]) => {
+    if (!redact.has(k) || !v || typeof v !== 'object') return [k, v];
+    const { from, to } = v as { from?: unknown; to?: unknown };
+    return [k, { ...v, from: one(from), to: one(to) }];
+  }));
+}

@@ -4,7 +4,7 @@ import { audit, auditMany } from '../audit/audit.service.ts';
 import { diffFields } from '../audit/canonical.ts';
 import { mask } from '../crypto/mask.ts';
 import { redactText } from '../crypto/redact.ts';
-import { knownNames, redactFreeText } from './ledger.redact.ts';
+import { knownNames, redactDiff, redactFreeText } from './ledger.redact.ts';
 import type { Database } from '../db/schema.ts';
 import { can, inScope, type Ctx } from '../http/context.ts';
 import { AppError, notFound, type FieldError } from '../http/errors.ts';
@@ -453,9 +453,10 @@ export interface HistoryEntry {
 
 /** the record's history, read from the audit log (the only place it is kept) */
 export async function recordHistory(ctx: Ctx, l: LedgerDef, id: number): Promise<HistoryEntry[]> {
-  await loadRow(ctx, l, id);
+  const row = await loadRow(ctx, l, id);
   const rows = await (ctx.tx as Kysely<Database>).selectFrom('audit_log').select(['at', 'actor_name', 'action', 'diff']).where('entity', '=', l.name).where('entity_id', '=', String(id)).orderBy('id').execute();
-  return rows.map((r) => ({ at: new Date(r.at).toISOString(), actor: r.actor_name, action: r.action, diff: r.diff }));
+  const shown = can(ctx, perm(l, 'personal')) ? (d: unknown) => d : (d: unknown) => redactDiff(l, d, knownNames(l, row, ctx.cipher));
+  return rows.map((r) => ({ at: new Date(r.at).toISOString(), actor: r.actor_name, action: r.action, diff: shown(r.diff) }));
 }
 
 /** fields as the web app needs them to draw lists, filters and forms */
