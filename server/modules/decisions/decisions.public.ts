@@ -49,7 +49,7 @@ export function publicDecisionRoutes(api: Api, platform: Platform): void {
         drafts: drafts.map((d: any) => {
           const from = iso(d.comment_from);
           const to = iso(d.comment_to);
-          return { id: Number(d.id), orgCode: d.org_code, orgName: d.org_name, title: redactPublic(d.title), proposingUnit: d.proposing_unit, summary: redactPublic(d.summary), commentFrom: from, commentTo: to, periodDays: from && to ? periodDays(from, to) : null, shortenedReason: d.comment_short_reason ?? null, open: Boolean(from && to && from <= today && today <= to), decidedOn: iso(d.decided_on), publishedOn: iso(d.published_on), docNo: d.published_on ? d.doc_no : null };
+          return { id: Number(d.id), orgCode: d.org_code, orgName: d.org_name, title: redactPublic(d.title), proposingUnit: d.proposing_unit, summary: redactPublic(d.summary), commentFrom: from, commentTo: to, periodDays: from && to ? periodDays(from, to) : null, shortenedReason: redactPublic((d.comment_short_reason as string | null) ?? null), open: Boolean(from && to && from <= today && today <= to), decidedOn: iso(d.decided_on), publishedOn: iso(d.published_on), docNo: d.published_on ? d.doc_no : null };
         }),
       };
     },
