@@ -8,6 +8,7 @@ import type { ReportContent } from './report.content.ts';
 import { encode } from './report.output.ts';
 import { renderSections, renderText, buildDocumentSpec } from './report.render.ts';
 import { intId, yearParam } from '../../platform/http/validate.ts';
+import { redactDeep, redactPublic } from '../../platform/crypto/redact.ts';
 
 /** the public site: published reports only, readable without an account; superseded versions stay listed */
 export function publicReportRoutes(api: Api, platform: Platform): void {
@@ -26,7 +27,7 @@ export function publicReportRoutes(api: Api, platform: Platform): void {
       if (query.org) q = q.where('report_version.org_code', '=', query.org);
       const rows = await q.orderBy('report_version.year', 'desc').orderBy('org.path').orderBy('report_version.version_no', 'desc').execute();
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw rows
-      return { items: rows.map((r: any) => ({ id: r.id, orgCode: r.org_code, orgName: r.org_name, year: r.year, versionNo: r.version_no, current: r.status === 'published', title: (r.content as ReportContent).title, publishedAt: new Date(r.published_at).toISOString(), correctionNote: r.correction_note })) };
+      return { items: rows.map((r: any) => ({ id: r.id, orgCode: r.org_code, orgName: r.org_name, year: r.year, versionNo: r.version_no, current: r.status === 'published', title: redactPublic((r.content as ReportContent).title), publishedAt: new Date(r.published_at).toISOString(), correctionNote: redactPublic(r.correction_note as string | null) })) };
     },
   });
   async function published(id: number) {
@@ -44,7 +45,8 @@ export function publicReportRoutes(api: Api, platform: Platform): void {
     handler: async (_ctx, { params }) => {
       const v = await published(params.id);
       const values = new Map((v.indicators as IndicatorValue[]).map((x) => [x.id, x]));
-      return { id: v.id, orgName: v.org_name, year: v.year, versionNo: v.version_no, current: v.status === 'published', title: (v.content as ReportContent).title, publishedAt: new Date(v.published_at).toISOString(), correctionNote: v.correction_note, preamble: (v.content as ReportContent).preamble.map((p) => renderText(p, values)), sections: renderSections(v.content as ReportContent, values) };
+      // the report's prose passes through the redactor like every published text (crypto/redact.ts)
+      return { id: v.id, orgName: v.org_name, year: v.year, versionNo: v.version_no, current: v.status === 'published', title: redactPublic((v.content as ReportContent).title), publishedAt: new Date(v.published_at).toISOString(), correctionNote: redactPublic(v.correction_note as string | null), preamble: redactDeep((v.content as ReportContent).preamble.map((p) => renderText(p, values))), sections: redactDeep(renderSections(v.content as ReportContent, values)) };
     },
   });
   api.route({
@@ -57,7 +59,7 @@ export function publicReportRoutes(api: Api, platform: Platform): void {
     query: z.object({ format: z.enum(['docx', 'html', 'pdf']).default('docx') }),
     handler: async (_ctx, { params, query }, _req, reply) => {
       const v = await published(params.id);
-      const content = v.content as ReportContent;
+      const content = redactDeep(v.content as ReportContent);
       const values = new Map((v.indicators as IndicatorValue[]).map((x) => [x.id, x]));
       const document = buildDocumentSpec(content, values, { org: v.org_name, date: new Date(v.submitted_at).toISOString().slice(0, 10) });
       const out = await encode({ json: { org: { code: v.org_code, name: v.org_name }, year: v.year, title: content.title, status: v.status, sections: [], indicators: [], checks: [] }, document }, query.format);

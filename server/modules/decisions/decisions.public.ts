@@ -9,6 +9,8 @@ import type { Platform } from '../../platform/module.ts';
 import { checkChallenge, issueChallenge } from './comment-challenge.ts';
 import { periodDays } from './decisions.rules.ts';
 import { intId, yearParam } from '../../platform/http/validate.ts';
+import { redactPublic } from '../../platform/crypto/redact.ts';
+import { knownNames } from '../../platform/ledger/ledger.redact.ts';
 
 const iso = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 
@@ -42,12 +44,12 @@ export function publicDecisionRoutes(api: Api, platform: Platform): void {
       const [catalog, drafts] = await Promise.all([cq.orderBy('c.year', 'desc').orderBy('c.id').limit(500).execute(), dq.orderBy('d.comment_from', 'desc').limit(200).execute()]);
       return {
         // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw rows
-        catalog: catalog.map((c: any) => ({ id: Number(c.id), orgCode: c.org_code, orgName: c.org_name, year: c.year, title: c.title, proposingUnit: c.proposing_unit, kind: c.kind, plannedTime: c.planned_time, publishedOn: iso(c.published_on) })),
+        catalog: catalog.map((c: any) => ({ id: Number(c.id), orgCode: c.org_code, orgName: c.org_name, year: c.year, title: redactPublic(c.title), proposingUnit: c.proposing_unit, kind: c.kind, plannedTime: c.planned_time, publishedOn: iso(c.published_on) })),
         // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw rows
         drafts: drafts.map((d: any) => {
           const from = iso(d.comment_from);
           const to = iso(d.comment_to);
-          return { id: Number(d.id), orgCode: d.org_code, orgName: d.org_name, title: d.title, proposingUnit: d.proposing_unit, summary: d.summary, commentFrom: from, commentTo: to, periodDays: from && to ? periodDays(from, to) : null, shortenedReason: d.comment_short_reason ?? null, open: Boolean(from && to && from <= today && today <= to), decidedOn: iso(d.decided_on), publishedOn: iso(d.published_on), docNo: d.published_on ? d.doc_no : null };
+          return { id: Number(d.id), orgCode: d.org_code, orgName: d.org_name, title: redactPublic(d.title), proposingUnit: d.proposing_unit, summary: redactPublic(d.summary), commentFrom: from, commentTo: to, periodDays: from && to ? periodDays(from, to) : null, shortenedReason: redactPublic((d.comment_short_reason as string | null) ?? null), open: Boolean(from && to && from <= today && today <= to), decidedOn: iso(d.decided_on), publishedOn: iso(d.published_on), docNo: d.published_on ? d.doc_no : null };
         }),
       };
     },
@@ -112,9 +114,16 @@ export function publicDecisionRoutes(api: Api, platform: Platform): void {
     handler: async (_ctx, { params }) => {
       const d = await db.selectFrom('decisions_decision').select(['id', 'title']).where('id', '=', params.id).where('status', '=', 'active').where('draft_published', '=', true).executeTakeFirst();
       if (!d) throw notFound('公开征求意见的决策草案');
-      const rows = await db.selectFrom('decisions_comment').select(['id', 'content', 'channel', 'submitted_on', 'handling', 'answer', 'answered_on']).where('decision', '=', params.id).where('status', '=', 'active').where('answer_published', '=', true).orderBy('submitted_on').orderBy('id').execute();
+      const rows = await db.selectFrom('decisions_comment').select(['id', 'content', 'channel', 'submitted_on', 'handling', 'answer', 'answered_on', 'submitter_name']).where('decision', '=', params.id).where('status', '=', 'active').where('answer_published', '=', true).orderBy('submitted_on').orderBy('id').execute();
+      const comments = platform.ledgers.get('decisions.comment');
+      if (!comments) throw new Error('decisions.comment is not registered');
+      // a comment is stored as written; the public page shows it with the personal data in it masked, the
+      // commenter's own name included (crypto/redact.ts)
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw rows
-      const items = rows.map((c: any) => ({ id: Number(c.id), content: c.content, channel: c.channel, submittedOn: iso(c.submitted_on), handling: c.handling, answer: c.answer, answeredOn: iso(c.answered_on) }));
+      const items = rows.map((c: any) => {
+        const names = knownNames(comments, c, platform.cipher);
+        return { id: Number(c.id), content: redactPublic(c.content, { names }), channel: c.channel, submittedOn: iso(c.submitted_on), handling: c.handling, answer: redactPublic(c.answer, { names }), answeredOn: iso(c.answered_on) };
+      });
       const count = (h: string): number => items.filter((i) => i.handling === h).length;
       return { decision: { id: Number(d.id), title: d.title }, summary: { published: items.length, adopted: count('采纳'), partlyAdopted: count('部分采纳'), notAdopted: count('未采纳') }, items };
     },
@@ -139,7 +148,7 @@ export function publicDecisionRoutes(api: Api, platform: Platform): void {
       if (query.q) q = q.where((eb) => eb.or([eb('n.title', 'like', `%${query.q}%`), eb('n.doc_no', 'like', `%${query.q}%`)]));
       const rows = await q.orderBy('n.publish_on', 'desc').orderBy('n.id', 'desc').limit(1000).execute();
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw rows
-      const items = rows.map((r: any) => ({ id: Number(r.id), orgCode: r.org_code, orgName: r.org_name, docNo: r.doc_no, title: r.title, draftingUnit: r.drafting_unit, publishOn: iso(r.publish_on), validUntil: iso(r.valid_until), effect: r.effect, effectChangedOn: iso(r.effect_changed_on), filed: Boolean(r.filed_on) }));
+      const items = rows.map((r: any) => ({ id: Number(r.id), orgCode: r.org_code, orgName: r.org_name, docNo: r.doc_no, title: redactPublic(r.title), draftingUnit: r.drafting_unit, publishOn: iso(r.publish_on), validUntil: iso(r.valid_until), effect: r.effect, effectChangedOn: iso(r.effect_changed_on), filed: Boolean(r.filed_on) }));
       return { items, inForce: items.filter((i) => i.effect === '现行有效' || i.effect === '已修改').length };
     },
   });

@@ -2,6 +2,7 @@ import { defineLedger, type CrossFieldRule } from '../../platform/ledger/ledger.
 import { SUPPLEMENT_DAYS, supplementDeadline } from './disclosure.clock.ts';
 import { dateNotBefore, filled, forbiddenWhen, isNot, requiredWhen } from '../../platform/ledger/rules.ts';
 import { APPLICANT_KINDS, APPLICATION_CHANNELS, ITEM_CATEGORIES, OUTCOME_REASONS, OUTCOMES, PUBLISH_CHANNELS, reasonsOf, SECRECY_RESULTS, SUPPLY_FORMS } from './disclosure.taxonomy.ts';
+import { itemHoldsPersonalData, REDACTION_UNCONFIRMED } from './disclosure.redaction.ts';
 import { applicationWorkflow, isPublishable, itemWorkflow } from './disclosure.workflow.ts';
 
 /** 政府信息公开条例 art. 30: 补正 is asked for within 7 working days of receipt; the message names the last day */
@@ -33,17 +34,18 @@ export const itemLedger = defineLedger({
   dateField: 'published_on',
   workflow: itemWorkflow(),
   fields: [
-    { name: 'title', label: '标题', type: 'text', required: true, maxLength: 200, searchable: true, list: true, group: '信息' },
+    { name: 'title', label: '标题', type: 'text', redact: true, required: true, maxLength: 200, searchable: true, list: true, group: '信息' },
     { name: 'category', label: '公开类别', type: 'dict', required: true, options: ITEM_CATEGORIES, filter: true, list: true, group: '信息' },
     { name: 'doc_no', label: '文号', type: 'text', maxLength: 60, searchable: true, group: '信息' },
     { name: 'issuing_unit', label: '发布机构（承办科室）', type: 'text', maxLength: 60, filter: true, group: '信息' },
     { name: 'made_on', label: '信息形成（变更）日期', type: 'date', required: true, filter: true, list: true, group: '信息', hint: '政府信息公开条例第二十六条：自该信息形成或者变更之日起20个工作日内予以公开' },
-    { name: 'summary', label: '内容概述', type: 'text', maxLength: 500, searchable: true, group: '信息' },
-    { name: 'content', label: '正文', type: 'textarea', maxLength: 50000, searchable: true, group: '信息' },
+    { name: 'summary', label: '内容概述', type: 'text', redact: true, maxLength: 500, searchable: true, group: '信息' },
+    { name: 'content', label: '正文', type: 'textarea', redact: true, maxLength: 50000, searchable: true, group: '信息' },
     { name: 'secrecy_submitted_on', label: '送保密审查日期', type: 'date', filter: true, group: '保密审查' },
     { name: 'secrecy_result', label: '保密审查结论', type: 'dict', options: SECRECY_RESULTS, filter: true, list: true, group: '保密审查', hint: '未经保密审查同意公开的信息不得发布' },
     { name: 'secrecy_reviewer', label: '审查人', type: 'text', maxLength: 40, group: '保密审查' },
     { name: 'secrecy_reviewed_on', label: '审查日期', type: 'date', group: '保密审查' },
+    { name: 'redaction_confirmed', label: '已确认脱敏预览', type: 'bool', group: '保密审查', hint: '正文中的身份证号码、电话号码、银行卡号、邮箱在公开网站上遮盖显示；含有个人信息的，须确认脱敏预览后方可同意公开' },
     { name: 'secrecy_opinion', label: '审查意见', type: 'text', maxLength: 500, group: '保密审查' },
     { name: 'published_on', label: '公开日期', type: 'date', filter: true, list: true, group: '发布' },
     { name: 'channels', label: '公开渠道', type: 'dicts', options: PUBLISH_CHANNELS, filter: true, group: '发布' },
@@ -52,6 +54,7 @@ export const itemLedger = defineLedger({
     { name: 'revoke_reason', label: '撤回理由', type: 'text', maxLength: 1000, group: '撤回' },
   ],
   rules: [
+    { field: 'redaction_confirmed', message: REDACTION_UNCONFIRMED, check: (r) => !isPublishable(r['secrecy_result']) || r['redaction_confirmed'] === true || !itemHoldsPersonalData(r) },
     forbiddenWhen('published_on', (r) => !isPublishable(r['secrecy_result']), '未经保密审查同意公开的信息不得发布'),
     requiredWhen('secrecy_reviewed_on', (r) => filled(r, 'secrecy_result'), '填写审查结论的须填写审查日期'),
     requiredWhen('secrecy_reviewer', (r) => filled(r, 'secrecy_result'), '填写审查结论的须填写审查人'),

@@ -9,6 +9,7 @@ import { applicationLedger, itemLedger } from './disclosure.ledgers.ts';
 import * as migration from './disclosure.migration.ts';
 import { publicDisclosureRoutes } from './disclosure.public.ts';
 import { disclosureRoutes } from './disclosure.routes.ts';
+import { redactionPreviewRoute } from './disclosure.preview.ts';
 
 const ITEMS = '/ledgers/disclosure.item';
 const APPS = '/ledgers/disclosure.application';
@@ -35,6 +36,7 @@ export const disclosureModule = defineModule({
   routes: (api, platform) => {
     disclosureRoutes(api, platform);
     publicDisclosureRoutes(api, platform);
+    redactionPreviewRoute(api);
   },
   home: async (ctx) => {
     const items: HomeItem[] = [];

@@ -11,6 +11,7 @@ import { sendDocument } from './disclosure.routes.ts';
 import { ITEM_CATEGORIES } from './disclosure.taxonomy.ts';
 import { PUBLISHABLE } from './disclosure.workflow.ts';
 import { intId, yearParam } from '../../platform/http/validate.ts';
+import { redactDeep, redactPublic } from '../../platform/crypto/redact.ts';
 
 const tags = ['公开'];
 
@@ -62,7 +63,8 @@ export function publicDisclosureRoutes(api: Api, platform: Platform): void {
       const byCat = new Map(counts.map((c) => [String(c.category), Number(c.n)]));
       const corrected = await correctedOn(db, 'disclosure.item', rows.map((r) => Number(r.id)));
       return {
-        items: rows.map((r) => ({ id: Number(r.id), orgCode: r.org_code, orgName: r.org_name, title: r.title, category: r.category, docNo: r.doc_no, publishedOn: r.published_on, correctedOn: corrected.get(Number(r.id)) ?? null, summary: r.summary, url: r.url })),
+        // personal data typed into the texts never leaves the building (crypto/redact.ts)
+        items: rows.map((r) => ({ id: Number(r.id), orgCode: r.org_code, orgName: r.org_name, title: redactPublic(r.title), category: r.category, docNo: r.doc_no, publishedOn: r.published_on, correctedOn: corrected.get(Number(r.id)) ?? null, summary: redactPublic(r.summary), url: r.url })),
         total,
         page: query.page,
         pageSize: query.pageSize,
@@ -81,7 +83,7 @@ export function publicDisclosureRoutes(api: Api, platform: Platform): void {
       const r = await visible().select([...cols, 'i.content', 'i.issuing_unit']).where('i.id', '=', params.id).executeTakeFirst();
       if (!r) throw notFound('公开信息');
       const corrected = await correctedOn(db, 'disclosure.item', [Number(r.id)]);
-      return { id: Number(r.id), orgCode: r.org_code, orgName: r.org_name, title: r.title, category: r.category, docNo: r.doc_no, publishedOn: r.published_on, correctedOn: corrected.get(Number(r.id)) ?? null, summary: r.summary, url: r.url, content: r.content, issuingUnit: r.issuing_unit };
+      return { id: Number(r.id), orgCode: r.org_code, orgName: r.org_name, title: redactPublic(r.title), category: r.category, docNo: r.doc_no, publishedOn: r.published_on, correctedOn: corrected.get(Number(r.id)) ?? null, summary: redactPublic(r.summary), url: r.url, content: redactPublic(r.content), issuingUnit: r.issuing_unit };
     },
   });
 
@@ -114,7 +116,7 @@ export function publicDisclosureRoutes(api: Api, platform: Platform): void {
       if (!r) throw notFound('报告');
       // the public copy carries no record ids or internal links
       const report = r.snapshot as DisclosureReport;
-      const clean: DisclosureReport = { ...report, sections: report.sections.map((s) => (s.table ? { ...s, table: { ...s.table, rows: s.table.rows.map((row) => ({ ...row, cells: row.cells.map((c) => ({ value: c.value, source: c.source })) })) } } : s)) };
+      const clean: DisclosureReport = redactDeep({ ...report, sections: report.sections.map((s) => (s.table ? { ...s, table: { ...s.table, rows: s.table.rows.map((row) => ({ ...row, cells: row.cells.map((c) => ({ value: c.value, source: c.source })) })) } } : s)) });
       if (query.format === 'json') return clean;
       const doc = buildDocumentSpec(clean, new Date(r.published_at as string).toISOString().slice(0, 10));
       return sendDocument(reply, doc, query.format, clean.title);

@@ -1,6 +1,6 @@
 import { defineWorkflow, type WorkflowDef } from '../../platform/workflow/workflow.types.ts';
 
-const SECRECY_REVIEW_AND_PUBLICATION = ['secrecy_result', 'secrecy_reviewer', 'secrecy_reviewed_on', 'secrecy_opinion', 'published_on'];
+const SECRECY_REVIEW_AND_PUBLICATION = ['secrecy_result', 'secrecy_reviewer', 'secrecy_reviewed_on', 'secrecy_opinion', 'redaction_confirmed', 'published_on'];
 const set = (v: unknown): boolean => v !== null && v !== undefined && v !== '';
 export const PUBLISHABLE = ['同意公开', '删除涉密内容后公开'] as const;
 export const isPublishable = (v: unknown): boolean => (PUBLISHABLE as readonly unknown[]).includes(v);
@@ -36,7 +36,7 @@ export function itemWorkflow(): WorkflowDef {
         from: ['reviewing'],
         roles: ['reviewer', 'legal_reviewer', 'leader', 'county_admin'],
         todo: { when: (v) => !v['secrecy_result'] },
-        captures: ['secrecy_result', 'secrecy_reviewer', 'secrecy_reviewed_on', 'secrecy_opinion'],
+        captures: ['secrecy_result', 'secrecy_reviewer', 'secrecy_reviewed_on', 'secrecy_opinion', 'redaction_confirmed'],
         gates: { fields: ['secrecy_result', 'secrecy_reviewer', 'secrecy_reviewed_on'] },
         // the conclusion decides where the item goes: agreed items wait for 发布, the others are not published
         conclusion: { field: 'secrecy_result', negative: ['不予公开'], blocks: ['publish'], states: { 同意公开: 'approved', 删除涉密内容后公开: 'approved', 不予公开: 'withheld' } },

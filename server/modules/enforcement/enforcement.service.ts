@@ -3,6 +3,7 @@ import { audit } from '../../platform/audit/audit.service.ts';
 import { addWorkingDays } from '../../platform/calendar/calendar.ts';
 import { loadCalendar } from '../../platform/calendar/calendar.repository.ts';
 import { mask } from '../../platform/crypto/mask.ts';
+import { redactText } from '../../platform/crypto/redact.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import { createRecord, loadRow, resolveOrg, type Row } from '../../platform/ledger/ledger.service.ts';
@@ -180,7 +181,8 @@ export async function publicDecisions(platform: Pick<Platform, 'db' | 'cipher'>,
       legalBasis: `${String(r['law'] ?? '')}${String(r['article'] ?? '')}`,
       penaltyKinds: Array.isArray(v['penalty_kinds']) ? (v['penalty_kinds'] as string[]) : [],
       amount: v['amount'] === null || v['amount'] === undefined ? null : Number(v['amount']),
-      result: String(v['decision_result'] ?? ''),
+      // the decision's text names the party and may carry numbers: masked like the party fields (crypto/redact.ts)
+      result: redactText(String(v['decision_result'] ?? ''), { names: person ? [v['party_name'] as string | null] : [] }),
       decidedOn: iso(v['decided_on']),
       publishedOn: iso(v['published_on']),
       correctedOn: corrected.get(Number(r['id'])) ?? null,

@@ -1,6 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { mask } from '../crypto/mask.ts';
+import { knownNames, redactFreeText } from './ledger.redact.ts';
 import { can, type Ctx } from '../http/context.ts';
 import { AppError } from '../http/errors.ts';
 import { cellText } from '../files/sheet.ts';
@@ -190,6 +191,8 @@ export async function exportStream(ctx: Ctx, l: LedgerDef, q: ListQuery, orgName
       for (const r of rows) {
         const record: Record<string, unknown> = { id: Number(r['id']), org: orgNames.get(String(r['org_code'])) ?? r['org_code'], status: r['status'] === 'active' ? '有效' : '已撤销', created_by: r['created_by'], created_at: r['created_at'] instanceof Date ? (r['created_at'] as Date).toISOString().replace('T', ' ').slice(0, 19) : r['created_at'] };
         for (const f of l.fields) record[f.name] = present(ctx, f, r[f.name], full);
+        // personal data inside free text is masked like the personal fields (ledger.redact.ts)
+        if (!full) redactFreeText(l, record, knownNames(l, r, ctx.cipher));
         ws.addRow(record).commit();
       }
       // yield to the event loop so the response drains between pages

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { audit, auditMany } from '../audit/audit.service.ts';
 import { diffFields } from '../audit/canonical.ts';
 import { mask } from '../crypto/mask.ts';
+import { redactText } from '../crypto/redact.ts';
+import { knownNames, redactDiff, redactFreeText } from './ledger.redact.ts';
 import type { Database } from '../db/schema.ts';
 import { can, inScope, type Ctx } from '../http/context.ts';
 import { AppError, notFound, type FieldError } from '../http/errors.ts';
@@ -139,6 +141,7 @@ export function present(ctx: Ctx, l: LedgerDef, row: Row, orgNames: Map<string, 
     if (f.personal && typeof v === 'string' && !full) v = mask(v, f.personal);
     values[f.name] = v;
   }
+  if (!full) redactFreeText(l, values, knownNames(l, row, ctx.cipher));
   return {
     id: Number(row['id']),
     orgCode: String(row['org_code']),
@@ -295,7 +298,8 @@ function storable(ctx: Ctx, l: LedgerDef, values: Record<string, unknown>): Row 
 
 function searchOf(l: LedgerDef, values: Record<string, unknown>): string {
   return searchText(l.fields.filter((f) => f.searchable && !f.personal).map((f) => {
-    const v = values[f.name];
+    // personal data inside free text is not a search term: the public full-text search must not find it
+    const v = f.redact && typeof values[f.name] === 'string' ? redactText(String(values[f.name]), { names: knownNames(l, values) }) : values[f.name];
     return Array.isArray(v) ? v.join(' ') : v === null || v === undefined ? null : String(v);
   }));
 }
@@ -449,9 +453,10 @@ export interface HistoryEntry {
 
 /** the record's history, read from the audit log (the only place it is kept) */
 export async function recordHistory(ctx: Ctx, l: LedgerDef, id: number): Promise<HistoryEntry[]> {
-  await loadRow(ctx, l, id);
+  const row = await loadRow(ctx, l, id);
   const rows = await (ctx.tx as Kysely<Database>).selectFrom('audit_log').select(['at', 'actor_name', 'action', 'diff']).where('entity', '=', l.name).where('entity_id', '=', String(id)).orderBy('id').execute();
-  return rows.map((r) => ({ at: new Date(r.at).toISOString(), actor: r.actor_name, action: r.action, diff: r.diff }));
+  const shown = can(ctx, perm(l, 'personal')) ? (d: unknown) => d : (d: unknown) => redactDiff(l, d, knownNames(l, row, ctx.cipher));
+  return rows.map((r) => ({ at: new Date(r.at).toISOString(), actor: r.actor_name, action: r.action, diff: shown(r.diff) }));
 }
 
 /** fields as the web app needs them to draw lists, filters and forms */

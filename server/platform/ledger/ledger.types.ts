@@ -33,6 +33,11 @@ export interface FieldDef {
   searchable?: boolean;
   /** personal data: encrypted at rest, masked unless the role holds `<ledger>.personal` */
   personal?: PersonalKind;
+  /**
+   * free text that may hold personal data (an ID number typed into a comment): stored as written, shown with the
+   * personal data masked (crypto/redact.ts) unless the role holds `<ledger>.personal`, and masked on the public site
+   */
+  redact?: true;
   /** offered as a list filter (dict → select, date → range, bool → yes/no, text → contains) */
   filter?: boolean;
   /** shown as a list column by default */

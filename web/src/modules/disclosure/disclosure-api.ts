@@ -58,3 +58,15 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number]['key'];
 
 export const exportUrl = (org: string, year: number, format: ExportFormat): string => `/api/disclosure/report/export?org=${encodeURIComponent(org)}&year=${year}&format=${format}`;
 export const publicReportUrl = (id: number, format: ExportFormat): string => `/api/public/disclosure/reports/${id}?format=${format}`;
+
+/** GET /api/disclosure/items/:id/redaction-preview: what the public site will mask in the item's texts */
+export interface RedactionPreview {
+  fields: Array<{
+    field: string;
+    label: string;
+    redacted: string;
+    spans: Array<{ start: number; end: number; kind: string; label: string; text: string; replacement: string }>;
+  }>;
+  found: number;
+  confirmed: boolean;
+}

@@ -8,6 +8,7 @@ export const disclosureModule = defineWebModule({
   pages: [{ path: 'report', title: '政府信息公开工作年度报告', permission: 'disclosure.report.read', component: lazyPage(() => import('./DisclosureReportPage.tsx'), 'DisclosureReportPage') }],
   recordPanels: {
     'disclosure.application': lazy(async () => ({ default: (await import('./ApplicationPanel.tsx')).ApplicationPanel })),
+    'disclosure.item': lazy(async () => ({ default: (await import('./RedactionPanel.tsx')).RedactionPanel })),
   },
   publicPages: [
     { path: '/public/disclosure', component: lazyPage(() => import('./PublicDisclosurePage.tsx'), 'PublicDisclosurePage'), nav: { label: '政府信息公开', order: 30 } },
