@@ -38,6 +38,7 @@ export function normdocWorkflow(): WorkflowDef {
       return 'drafting';
     },
     computeFields: (v) => normdocComputed(v, filingDays),
+    derived: { filing_due_on: '按公布日期和报备期限计算', filed_on_time: '按报备日期是否晚于报备截止日期判断' },
     transitions: [
       {
         name: 'open_comment',
