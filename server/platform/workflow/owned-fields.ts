@@ -154,5 +154,7 @@ export function guardTransitionBody(l: LedgerDef, t: TransitionDef, id: number, 
     const f = l.fields.find((x) => x.name === name);
     if (f && name in body) breaches.push({ field: f, owners: [], message: derivedFieldMessage(f, how) });
   }
+  // a system number (文号 given at 公布) is never typed into a step either
+  for (const f of l.fields) if (f.numbered && !blank(body[f.name])) breaches.push({ field: f, owners: [], message: `“${f.label}”由系统按编号规则自动编号，不能在“${t.label}”中填写` });
   if (breaches.length) refuse(l, id, orgCode, breaches);
 }

@@ -129,6 +129,11 @@ describe('the attacker’s sweep over every workflow ledger', () => {
     expect(ledgers.map((l) => l.name)).toEqual(expect.arrayContaining(['enforcement.case', 'decisions.decision', 'normdocs.document', 'disclosure.item', 'disclosure.application', 'petitions.case', 'reconsideration.case', 'mediation.case']));
   });
 
+  it('gives every 文号 and 案号 a step records by the system, never typed', () => {
+    const typed = ledgers.flatMap((l) => l.fields.filter((f) => /(文号|案号)$/.test(f.label) && !f.numbered && (l.workflow?.transitions ?? []).some((x) => x.captures?.includes(f.name))).map((f) => `${l.name}.${f.name}`));
+    expect(typed).toEqual([]);
+  });
+
   it('refuses, names, audits and leaves unchanged every plain edit of a step’s field, a derived field or a system number, as every role', async () => {
     const holes: string[] = [];
     for (const l of ledgers) {
@@ -220,6 +225,7 @@ describe('the attacker’s sweep over every workflow ledger', () => {
     const holes: string[] = [];
     let bodies = 0;
     let roles = 0;
+    let numbers = 0;
     for (const l of ledgers) {
       const wf = l.workflow;
       if (!wf) continue;
@@ -238,6 +244,16 @@ describe('the attacker’s sweep over every workflow ledger', () => {
           const res = await t.request(cookie.get(holder) ?? null, { method: 'POST', url, payload: { version: rec.version, [foreign.name]: other(foreign, rec.values[foreign.name]) } });
           if (res.statusCode !== 403 || !text(res).includes(foreign.label)) holes.push(`${holder} ${at} with ${foreign.name}: ${res.statusCode} ${res.body.slice(0, 160)}`);
         }
+        // a system number is never typed into a step (a 文号 at 公布 included)
+        for (const f of l.fields.filter((x) => x.numbered)) {
+          if (!holder || tr.dedicated) continue;
+          numbers++;
+          const rec = await record(l, id);
+          const refusals = await refusalsOf(l, id);
+          const res = await t.request(cookie.get(holder) ?? null, { method: 'POST', url, payload: { version: rec.version, [f.name]: '城关政规〔2026〕99号' } });
+          if (res.statusCode !== 403 || !text(res).includes(f.label)) holes.push(`${holder} ${at} typing ${f.name}: ${res.statusCode} ${res.body.slice(0, 160)}`);
+          else if ((await refusalsOf(l, id)) !== refusals + 1) holes.push(`${holder} ${at} typing ${f.name}: no audited refusal`);
+        }
         for (const u of ROLES.filter((x) => !may(x, transitionPermission(l, tr)))) {
           roles++;
           const res = await t.request(cookie.get(u) ?? null, { method: 'POST', url, payload: {} });
@@ -249,6 +265,7 @@ describe('the attacker’s sweep over every workflow ledger', () => {
     expect(holes).toEqual([]);
     expect(bodies).toBeGreaterThan(10);
     expect(roles).toBeGreaterThan(10);
+    expect(numbers).toBeGreaterThan(3);
   }, 600_000);
 
   it('a negative review conclusion blocks the steps it names, for every declared conclusion', async () => {
