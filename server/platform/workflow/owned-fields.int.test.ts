@@ -36,7 +36,7 @@ describe('enforcement: the legality review, its conclusion and the derived 重�
     const b = (await listLedger(t, clerk, 'enforcement.benchmark', 'f.level=一般处罚&pageSize=1')).items[0];
     bench = { id: Number(b?.id), matter: Number(b?.values['matter']), min: Number(b?.values['min_amount']) };
     const base = { orgCode: `${TOWN}-03`, case_type: '行政处罚', domain: '城管', matter: bench.matter, source: '投诉举报', registered_on: daysAgo(20), summary: '占道经营案', party_kind: '单位', party_name: '某某商店有限公司', party_uscc: makeUscc('330100', 971) };
-    const forged = await createRecord(t, clerk, CASES, { ...base, case_no: '自有字段〔2099〕0号', review_opinion: '同意', review_conclusion: '同意', major: true });
+    const forged = await createRecord(t, clerk, CASES, { ...base, review_opinion: '同意', review_conclusion: '同意', major: true });
     expect(forged.statusCode, forged.body).toBe(403);
     expect(detail(forged)).toContain('“法制审核意见”由“法制审核”环节填写，不能在编辑表单中修改');
     expect(detail(forged)).toContain('“法制审核结论”由“法制审核”环节填写');
@@ -44,7 +44,7 @@ describe('enforcement: the legality review, its conclusion and the derived 重�
     const audited = await refusals(CASES, 'new');
     expect(audited.at(-1)?.actor_name).toBe('clerk');
     expect(JSON.stringify(audited.at(-1)?.diff)).toContain('legality_review');
-    const res = await createRecord(t, clerk, CASES, { ...base, case_no: '自有字段〔2099〕1号' });
+    const res = await createRecord(t, clerk, CASES, { ...base });
     expect(res.statusCode, res.body).toBe(200);
     id = json<{ id: number }>(res).id;
     expect((await go(leader, CASES, id, 'file', { filed_on: daysAgo(19), filing_approver: '李局长', date: daysAgo(19) })).statusCode).toBe(200);
@@ -108,7 +108,7 @@ describe('enforcement: the legality review, its conclusion and the derived 重�
   });
 
   it('derives 重大 from the amount under the provincial threshold, and refuses a decision without the hearing right told', async () => {
-    const res = await createRecord(t, clerk, CASES, { orgCode: `${TOWN}-03`, case_no: '自有字段〔2099〕2号', case_type: '行政处罚', domain: '城管', matter: bench.matter, source: '投诉举报', registered_on: daysAgo(20), summary: '占道经营案', party_kind: '个人', party_name: '王某', party_id_number: makeIdNumber('999001', '1980-05-17', 7) });
+    const res = await createRecord(t, clerk, CASES, { orgCode: `${TOWN}-03`, case_type: '行政处罚', domain: '城管', matter: bench.matter, source: '投诉举报', registered_on: daysAgo(20), summary: '占道经营案', party_kind: '个人', party_name: '王某', party_id_number: makeIdNumber('999001', '1980-05-17', 7) });
     expect(res.statusCode, res.body).toBe(200);
     const other = json<{ id: number }>(res).id;
     expect((await go(leader, CASES, other, 'file', { filed_on: daysAgo(19), filing_approver: '李局长', date: daysAgo(19) })).statusCode).toBe(200);
