@@ -40,7 +40,7 @@ const clocks = async (ledger: string, id: number) => json<{ clocks: Clock[]; tra
 async function closedPublishedCase(caseNo: string, major: boolean): Promise<{ id: number; amount: number }> {
   const b = (await listLedger(t, clerk, 'enforcement.benchmark', 'f.level=一般处罚&pageSize=1')).items[0];
   const bench = { id: Number(b?.id), matter: Number(b?.values['matter']), min: Number(b?.values['min_amount']) };
-  const res = await createRecord(t, clerk, CASES, { orgCode: `${TOWN}-03`, case_no: caseNo, case_type: '行政处罚', domain: '城管', matter: bench.matter, source: '投诉举报', registered_on: daysAgo(20), summary: '占道经营案', party_kind: '单位', party_name: '城关镇某商行', party_uscc: makeUscc('999001', major ? 71 : 72) });
+  const res = await createRecord(t, clerk, CASES, { orgCode: `${TOWN}-03`, case_type: '行政处罚', domain: '城管', matter: bench.matter, source: '投诉举报', registered_on: daysAgo(20), summary: '占道经营案', party_kind: '单位', party_name: '城关镇某商行', party_uscc: makeUscc('999001', major ? 71 : 72) });
   expect(res.statusCode, res.body).toBe(200);
   const id = json<{ id: number }>(res).id;
   const steps: Array<[string, string, Record<string, unknown>]> = [
@@ -203,7 +203,7 @@ describe('a closed, published penalty decision', () => {
 
   it('keeps the transitions a final state declares: the follow-up of an inspection closed with 责令整改', async () => {
     const m = (await listLedger(t, clerk, 'enforcement.matter', 'f.matter_type=行政检查&pageSize=1')).items[0];
-    const res = await createRecord(t, clerk, CASES, { orgCode: `${TOWN}-03`, case_no: '城关综执检〔2099〕G3号', case_type: '行政检查', domain: '城管', matter: Number(m?.id), source: '日常巡查', registered_on: daysAgo(10), summary: '门店检查', party_kind: '单位', party_name: '城关镇某饭店', party_uscc: makeUscc('999001', 73) });
+    const res = await createRecord(t, clerk, CASES, { orgCode: `${TOWN}-03`, case_type: '行政检查', domain: '城管', matter: Number(m?.id), source: '日常巡查', registered_on: daysAgo(10), summary: '门店检查', party_kind: '单位', party_name: '城关镇某饭店', party_uscc: makeUscc('999001', 73) });
     expect(res.statusCode, res.body).toBe(200);
     const id = json<{ id: number }>(res).id;
     expect((await go(clerk, CASES, id, 'inspect', { inspection_result: '责令整改', rectify_due_on: daysAgo(1), closed_on: daysAgo(8) })).statusCode).toBe(200);
@@ -234,9 +234,13 @@ describe('the fields only a correction or revocation writes', () => {
 describe('a published disclosure item', () => {
   /** an item reviewed (同意公开) and published through the 发布 transition */
   async function publishedItem(title: string): Promise<number> {
-    const res = await createRecord(t, clerk, ITEMS, { category: '通知公告', made_on: daysAgo(3), orgCode: `${TOWN}-01`, title, content: '原文', secrecy_submitted_on: daysAgo(2), secrecy_result: '同意公开', secrecy_reviewer: '保密员', secrecy_reviewed_on: daysAgo(1) });
+    const res = await createRecord(t, clerk, ITEMS, { category: '通知公告', made_on: daysAgo(3), orgCode: `${TOWN}-01`, title, content: '原文' });
     expect(res.statusCode, res.body).toBe(200);
     const id = json<{ id: number }>(res).id;
+    // the secrecy review is the reviewer's own step (decision 0011)
+    expect((await go(clerk, ITEMS, id, 'submit_review', { secrecy_submitted_on: daysAgo(2), date: daysAgo(2) })).statusCode).toBe(200);
+    const reviewed = await go(reviewer, ITEMS, id, 'review', { secrecy_result: '同意公开', secrecy_reviewer: '保密员', secrecy_reviewed_on: daysAgo(1), date: daysAgo(1) });
+    expect(reviewed.statusCode, reviewed.body).toBe(200);
     const r = await go(clerk, ITEMS, id, 'publish', { published_on: today, channels: ['政府网站'] });
     expect(r.statusCode, r.body).toBe(200);
     expect((await publicItems()).some((i) => i.id === id)).toBe(true);
