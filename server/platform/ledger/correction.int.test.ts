@@ -43,18 +43,20 @@ async function closedPublishedCase(caseNo: string, major: boolean): Promise<{ id
   const res = await createRecord(t, clerk, CASES, { orgCode: `${TOWN}-03`, case_type: '行政处罚', domain: '城管', matter: bench.matter, source: '投诉举报', registered_on: daysAgo(20), summary: '占道经营案', party_kind: '单位', party_name: '城关镇某商行', party_uscc: makeUscc('999001', major ? 71 : 72) });
   expect(res.statusCode, res.body).toBe(200);
   const id = json<{ id: number }>(res).id;
+  const kinds = major ? ['罚款', '责令停产停业'] : ['罚款'];
   const steps: Array<[string, string, Record<string, unknown>]> = [
     [leader, 'file', { filed_on: daysAgo(19), filing_approver: '李局长' }],
-    [clerk, 'conclude_investigation', { investigated_on: daysAgo(18), facts: '当事人在东街占道经营', major }],
-    [clerk, 'notify', { notified_on: daysAgo(18) }],
+    // 重大 is derived from the proposed penalty (责令停产停业 is an art. 63 kind), not ticked
+    [clerk, 'conclude_investigation', { investigated_on: daysAgo(18), facts: '当事人在东街占道经营', proposed_kinds: kinds, proposed_amount: bench.min + 100 }],
+    [clerk, 'notify', { notified_on: daysAgo(18), hearing_right_notified: major }],
   ];
-  if (major) steps.push([legal, 'legality_review', { review_on: daysAgo(5), reviewer: '法制审核员', review_opinion: '事实清楚，程序合法，同意' }]);
+  if (major) steps.push([legal, 'legality_review', { review_on: daysAgo(5), reviewer: '法制审核员', review_opinion: '事实清楚，程序合法，同意', review_conclusion: '同意' }]);
   for (const [who, name, payload] of steps) {
     const r = await go(who, CASES, id, name, payload);
     expect(r.statusCode, `${name}: ${r.body}`).toBe(200);
   }
   const amount = bench.min + 100;
-  const decided = await t.request(leader, { method: 'POST', url: `/api/enforcement/cases/${id}/decide`, payload: { benchmark: bench.id, decided_on: daysAgo(2), decision_result: `罚款${amount}元`, penalty_kinds: ['罚款'], amount } });
+  const decided = await t.request(leader, { method: 'POST', url: `/api/enforcement/cases/${id}/decide`, payload: { benchmark: bench.id, decided_on: daysAgo(2), decision_result: `罚款${amount}元`, penalty_kinds: kinds, amount } });
   expect(decided.statusCode, decided.body).toBe(200);
   for (const [who, name, payload] of [
     [clerk, 'serve', { served_on: daysAgo(1), service_method: '直接送达' }],
@@ -142,7 +144,7 @@ describe('a closed, published penalty decision', () => {
     expect(after.values['changed_on']).toBe(today);
     const tl = await clocks(CASES, c.id);
     expect(tl.transitions.map((x) => x.name)).toContain('legality_review');
-    const decide = await t.request(leader, { method: 'POST', url: `/api/enforcement/cases/${c.id}/decide`, payload: { decided_on: today, decision_result: '罚款', penalty_kinds: ['罚款'], amount: c.amount + 50 } });
+    const decide = await t.request(leader, { method: 'POST', url: `/api/enforcement/cases/${c.id}/decide`, payload: { decided_on: today, decision_result: '罚款', penalty_kinds: ['罚款', '责令停产停业'], amount: c.amount + 50 } });
     expect(decide.statusCode).toBeGreaterThanOrEqual(400);
 
     const versions = json<{ items: Array<{ n: number; current: boolean; stateLabel: string; replacedBy: { kind: string; reason: string } | null }> }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${CASES}/${c.id}/versions` })).items;
