@@ -28,6 +28,18 @@ afterAll(async () => t.close());
 
 const transition = (cookie: string, ledger: string, id: number, name: string, payload: Record<string, unknown> = {}) =>
   t.request(cookie, { method: 'POST', url: `/api/ledgers/${ledger}/${id}/transitions/${name}`, payload });
+/** a town document published in 2021 through its steps, its 文号 given by the system */
+async function publishedIn2021(title: string, validUntil: string): Promise<number> {
+  const L = 'normdocs.document';
+  const id = json<{ id: number }>(await createRecord(t, clerk, L, { orgCode: TOWN, title, drafting_unit: '党政办公室', draft_on: '2021-01-04' })).id;
+  expect((await transition(clerk, L, id, 'open_comment', { comment_from: '2021-01-05', comment_to: '2021-01-20', date: '2021-01-05' })).statusCode).toBe(200);
+  expect((await transition(legal, L, id, 'legality_review', { legality_review_on: '2021-01-22', legality_conclusion: '合法', legality_opinion: '合法', date: '2021-01-22' })).statusCode).toBe(200);
+  expect((await transition(clerk, L, id, 'deliberate', { deliberation_on: '2021-01-25', deliberation_meeting: '镇政府常务会议', date: '2021-01-25' })).statusCode).toBe(200);
+  const pub = await transition(clerk, L, id, 'publish', { publish_on: '2021-02-01', valid_until: validUntil, effect: '现行有效', date: '2021-02-01' });
+  expect(pub.statusCode, pub.body).toBe(200);
+  return id;
+}
+
 const edit = async (cookie: string, ledger: string, id: number, values: Record<string, unknown>) => {
   const cur = json<{ version: number }>(await t.request(cookie, { method: 'GET', url: `/api/ledgers/${ledger}/${id}` }));
   return t.request(cookie, { method: 'PUT', url: `/api/ledgers/${ledger}/${id}`, payload: { ...values, version: cur.version } });
@@ -189,7 +201,7 @@ describe('a normative document', () => {
     expect((await transition(clerk, L, id, 'open_comment', { comment_from: '2026-01-12', comment_to: '2026-01-30', date: '2026-01-12' })).statusCode).toBe(200);
     expect((await transition(legal, L, id, 'legality_review', { legality_review_on: '2026-02-03', legality_conclusion: '合法', legality_opinion: '合法', date: '2026-02-03' })).statusCode).toBe(200);
     expect((await transition(clerk, L, id, 'deliberate', { deliberation_on: '2026-02-05', deliberation_meeting: '镇政府常务会议', date: '2026-02-05' })).statusCode).toBe(200);
-    const pub = await transition(clerk, L, id, 'publish', { doc_no: '城关府规〔2026〕99号', publish_on: '2026-03-02', valid_until: '2031-03-01', effect: '现行有效', date: '2026-03-02' });
+    const pub = await transition(clerk, L, id, 'publish', { publish_on: '2026-03-02', valid_until: '2031-03-01', effect: '现行有效', date: '2026-03-02' });
     expect(pub.statusCode, pub.body).toBe(200);
     const tl = json<{ clocks: Array<{ id: string; due: string | null }> }>(pub);
     expect(tl.clocks.find((c) => c.id === 'filing')?.due).toBe('2026-04-01');
@@ -202,8 +214,7 @@ describe('a normative document', () => {
     expect(after.find((i) => i.id === 'normdocs.filed_on_time')?.value).toBe(timelyBefore);
   });
   it('reminds of documents whose validity ends within 90 days', async () => {
-    const res = await createRecord(t, clerk, 'normdocs.document', { orgCode: TOWN, title: '即将到期的办法', drafting_unit: '党政办公室', draft_on: '2021-01-04', doc_no: '城关府规〔2021〕98号', publish_on: '2021-02-01', valid_until: daysFrom(30), effect: '现行有效' });
-    expect(res.statusCode, res.body).toBe(200);
+    await publishedIn2021('即将到期的办法', daysFrom(30));
     const item = (await homeItems(t, clerk)).find((i) => i.key === 'normdocs.expiring');
     expect(item?.count).toBeGreaterThanOrEqual(1);
     const list = await listLedger(t, clerk, 'normdocs.document', `${item?.link.split('?')[1] ?? ''}&pageSize=1`);
@@ -243,25 +254,32 @@ describe('normative document numbering, cleanup and reminders', () => {
   let first: number;
   // two publishes race for the first numbers: which one gets 1号 depends on the database's timing
   let firstNo: string;
+  let seq: number;
 
   it('numbers documents in sequence per organisation and year when they are published, even concurrently', async () => {
     first = await deliberated('城关镇沿街店铺招牌设置管理办法');
     const second = await deliberated('城关镇农村建房管理办法');
-    const preview = json<{ docNo: string; prefix: string }>(await t.request(clerk, { method: 'GET', url: `/api/normdocs/${first}/next-number?year=2026` }));
-    expect(preview).toMatchObject({ prefix: '城关政规', docNo: '城关政规〔2026〕1号' });
+    const preview = json<{ docNo: string }>(await t.request(clerk, { method: 'GET', url: `/api/normdocs/${first}/next-number?year=2026` }));
+    // the series continues the year's numbers (a document published earlier in this file took the first)
+    expect(preview.docNo).toMatch(/^城关政规〔2026〕\d+号$/);
+    seq = Number(/〔2026〕(\d+)号/.exec(preview.docNo)?.[1]);
     const [a, b] = await Promise.all([publish(first), publish(second)]);
     expect(a.statusCode, a.body).toBe(200);
     expect(b.statusCode, b.body).toBe(200);
     const nos = await Promise.all([first, second].map(async (id) => json<{ values: Record<string, unknown> }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${L}/${id}` })).values));
-    expect(nos.map((v) => v['doc_no']).sort()).toEqual(['城关政规〔2026〕1号', '城关政规〔2026〕2号']);
+    expect(nos.map((v) => v['doc_no']).sort()).toEqual([`城关政规〔2026〕${seq}号`, `城关政规〔2026〕${seq + 1}号`].sort());
     firstNo = String(nos[0]?.['doc_no']);
     expect(nos.every((v) => v['filing_due_on'] === '2026-07-01' && v['effect'] === '现行有效')).toBe(true);
     expect(json<{ state: string }>(a).state).toBe('published');
   });
 
-  it('keeps a number typed in by hand, skips it later, and gives back the number of a refused publication', async () => {
+  it('refuses a number typed in by hand, naming 文号, and gives back the number of a refused publication', async () => {
     const manual = await deliberated('城关镇集贸市场管理规定');
-    expect((await publish(manual, { doc_no: '城关政规〔2026〕3号' })).statusCode).toBe(200);
+    const typed = await publish(manual, { doc_no: '城关政规〔2026〕9号' });
+    expect(typed.statusCode).toBe(403);
+    expect(json<{ errors: Array<{ path: string; message: string }> }>(typed).errors[0]).toMatchObject({ path: 'doc_no', message: expect.stringContaining('自动编号') });
+    expect((await publish(manual)).statusCode).toBe(200);
+    expect(json<{ values: Record<string, unknown> }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${L}/${manual}` })).values['doc_no']).toBe(`城关政规〔2026〕${seq + 2}号`);
     const refused = await deliberated('城关镇殡葬管理规定');
     const bad = await publish(refused, { publish_on: '2026-06-01', valid_until: '2026-05-01' });
     expect(bad.statusCode).toBe(400);
@@ -272,7 +290,7 @@ describe('normative document numbering, cleanup and reminders', () => {
     expect(json<{ detail: string }>(early).detail).toContain('集体审议');
     expect((await publish(refused)).statusCode).toBe(200);
     const v = json<{ values: Record<string, unknown> }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${L}/${refused}` })).values;
-    expect(v['doc_no']).toBe('城关政规〔2026〕4号');
+    expect(v['doc_no']).toBe(`城关政规〔2026〕${seq + 3}号`);
     expect((await t.request(await t.login('supervisor'), { method: 'POST', url: `/api/normdocs/${refused}/publish`, payload: { publish_on: '2026-06-01', valid_until: '2031-05-31' } })).statusCode).toBe(403);
   });
 
@@ -312,13 +330,13 @@ describe('normative document numbering, cleanup and reminders', () => {
 
   it('puts one expiry reminder per document in the inbox of those who keep it', async () => {
     const { scanExpiringDocuments } = await import('./normdocs.service.ts');
-    const id = json<{ id: number }>(await createRecord(t, clerk, L, { orgCode: TOWN, title: '有效期将届满的规定', drafting_unit: '党政办公室', draft_on: '2021-03-01', doc_no: '城关府规〔2021〕97号', publish_on: '2021-04-01', valid_until: daysFrom(40), effect: '现行有效' })).id;
+    const id = await publishedIn2021('有效期将届满的规定', daysFrom(40));
     const first = await scanExpiringDocuments(t.platform, today);
     expect(first.notified).toBeGreaterThan(0);
     expect((await scanExpiringDocuments(t.platform, today)).notified).toBe(0);
     const inbox = json<{ items: Array<{ recordId: number; title: string; body: string; due: string; link: string }> }>(await t.request(clerk, { method: 'GET', url: '/api/notifications?pageSize=100' }));
-    const mine = inbox.items.filter((n) => n.recordId === id);
-    expect(mine).toHaveLength(1);
+    const mine = inbox.items.filter((n) => n.recordId === id && n.title.startsWith('【有效期将届满】'));
+    expect(mine, JSON.stringify(mine)).toHaveLength(1);
     expect(mine[0]).toMatchObject({ due: daysFrom(40), link: `/ledgers/${L}/${id}` });
     expect(mine[0]?.title).toContain('有效期将届满');
     expect(mine[0]?.body).toContain('还有40日');

@@ -33,6 +33,7 @@ export function decisionWorkflow(): WorkflowDef {
       return 'drafting';
     },
     computeFields: decisionComputed,
+    derived: { leader_last: '按集体讨论的发言顺序判断主要负责人是否末位表态', leader_last_note: '按集体讨论的发言顺序给出提示' },
     transitions: [
       {
         name: 'open_comment',

@@ -32,7 +32,7 @@ export const documentLedger = defineLedger({
     { name: 'legality_opinion', label: '合法性审核意见', type: 'textarea', maxLength: 3000, group: '合法性审核' },
     { name: 'deliberation_on', label: '集体审议日期', type: 'date', group: '集体审议' },
     { name: 'deliberation_meeting', label: '审议会议', type: 'text', maxLength: 60, group: '集体审议' },
-    { name: 'doc_no', label: '文号', type: 'text', maxLength: 60, searchable: true, list: true, group: '公布' },
+    { name: 'doc_no', label: '文号', type: 'text', maxLength: 60, searchable: true, list: true, group: '公布', numbered: { series: 'normdocs.document', label: '行政规范性文件文号', defaultFormat: '{机关简称}政规〔{年}〕{序号}号', assignOn: { transition: 'publish' }, yearFrom: 'publish_on' } },
     { name: 'publish_on', label: '公布日期', type: 'date', filter: true, list: true, group: '公布' },
     { name: 'valid_until', label: '有效期至', type: 'date', filter: true, list: true, group: '公布', hint: '规范性文件有效期一般不超过5年' },
     { name: 'filing_due_on', label: '报备截止日期', type: 'date', filter: true, group: '备案', hint: '公布之日起30日内（可在系统设置中调整），由系统计算' },

@@ -6,36 +6,22 @@ import { AppError } from '../../platform/http/errors.ts';
 import { activeInScope, ledgerDb } from '../../platform/ledger/ledger.query.ts';
 import { createRecord, loadRow } from '../../platform/ledger/ledger.service.ts';
 import type { Platform } from '../../platform/module.ts';
-import { assignNumber, docNumberText, peekNumber, seriesPrefix, shortOrgName } from '../../platform/numbering/numbering.service.ts';
+import { peekFieldNumber, refuseTypedNumbers } from '../../platform/ledger/ledger.numbering.ts';
 import { responsibleUsers } from '../../platform/workflow/reminder.service.ts';
 import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 import { applyTransition, systemCtx, type Timeline } from '../../platform/workflow/workflow.service.ts';
 import type { Campaign, CampaignRow, CleanupResult } from '../../../common/decisions.types.ts';
 import { CLEANUP_RESULTS, cleanupLedger, documentLedger } from './normdocs.ledgers.ts';
 
-export const NUMBER_SERIES = 'normdocs.document';
 // reminders this long before a document's validity ends (home page and notification centre)
 export const EXPIRY_NOTICE_DAYS = 90;
 
 const iso = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 
-async function orgName(ctx: Ctx, code: string): Promise<string> {
-  const row = await ctx.tx.selectFrom('org').select('name').where('code', '=', code).executeTakeFirst();
-  return row?.name ?? code;
-}
-
-/** 机关代字 of normative documents: the organisation's setting, else its short name + 政规 (城关镇 → 城关政规) */
-export async function normdocPrefix(ctx: Ctx, orgCode: string): Promise<string> {
-  return seriesPrefix(ctx.tx, NUMBER_SERIES, orgCode, `${shortOrgName(await orgName(ctx, orgCode))}政规`);
-}
-
 /** the 文号 the next publication of this organisation in this year would get (a preview: not reserved) */
-export async function previewNumber(ctx: Ctx, id: number, year: number): Promise<{ prefix: string; docNo: string; year: number }> {
+export async function previewNumber(ctx: Ctx, id: number, year: number): Promise<{ docNo: string; year: number }> {
   const row = await loadRow(ctx, documentLedger, id);
-  const orgCode = String(row['org_code']);
-  const prefix = await normdocPrefix(ctx, orgCode);
-  const seq = await peekNumber(ctx.tx, { series: NUMBER_SERIES, orgCode, year });
-  return { prefix, year, docNo: docNumberText(prefix, year, seq) };
+  return { year, docNo: await peekFieldNumber(ctx, documentLedger, 'doc_no', String(row['org_code']), { publish_on: `${year}-01-01` }) };
 }
 
 export interface PublishInput {
@@ -47,23 +33,13 @@ export interface PublishInput {
 }
 
 /**
- * 公布: the document gets the next 文号 of its organisation and year (unless one is typed in), in the same transaction
- * as the publish transition, so a refused publication gives its number back
+ * 公布: the publish transition gives the document the next 文号 of its organisation and year (FieldDef.numbered), in
+ * its own transaction, so a refused publication gives its number back; a 文号 typed in is refused and audited
  */
 export async function publishDocument(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, id: number, input: PublishInput): Promise<Timeline> {
   const row = await loadRow(ctx, documentLedger, id);
-  const orgCode = String(row['org_code']);
-  let docNo = input.doc_no?.trim();
-  if (!docNo) {
-    // refuse before taking a number when the state is wrong: the engine would refuse anyway, more vaguely
-    if (row['state'] !== 'deliberated') throw new AppError('transition_not_allowed', '只有已集体审议的规范性文件才能公布');
-    const year = Number(input.publish_on.slice(0, 4));
-    const prefix = await normdocPrefix(ctx, orgCode);
-    const taken = async (text: string): Promise<boolean> => Boolean(await ledgerDb(ctx).selectFrom(documentLedger.table).select('id').where('org_code', '=', orgCode).where('doc_no', '=', text).where('status', '=', 'active').executeTakeFirst());
-    docNo = (await assignNumber(ctx, { series: NUMBER_SERIES, orgCode, year, format: (seq) => docNumberText(prefix, year, seq), taken, entity: { name: documentLedger.name, id } })).text;
-  }
+  if (input.doc_no) refuseTypedNumbers(ctx, documentLedger, { doc_no: input.doc_no }, { ...row, id });
   return applyTransition(ctx, platform, documentLedger, id, 'publish', {
-    doc_no: docNo,
     publish_on: input.publish_on,
     valid_until: input.valid_until,
     effect: '现行有效',

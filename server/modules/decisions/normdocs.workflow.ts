@@ -38,6 +38,7 @@ export function normdocWorkflow(): WorkflowDef {
       return 'drafting';
     },
     computeFields: (v) => normdocComputed(v, filingDays),
+    derived: { filing_due_on: '按公布日期和报备期限计算', filed_on_time: '按报备日期是否晚于报备截止日期判断' },
     transitions: [
       {
         name: 'open_comment',
@@ -69,7 +70,7 @@ export function normdocWorkflow(): WorkflowDef {
         // a 不合法 conclusion blocks it (legality_review's conclusion), until a new review
         gates: { fields: ['deliberation_on', 'deliberation_meeting'] },
       },
-      { name: 'publish', label: '公布', from: ['deliberated'], to: 'published', todo: true, captures: ['doc_no', 'publish_on', 'valid_until', 'effect'], gates: { fields: ['doc_no', 'publish_on', 'valid_until'], checks: [{ message: '效力状态须为“现行有效”', check: (v) => v['effect'] === '现行有效' }] } },
+      { name: 'publish', label: '公布', from: ['deliberated'], to: 'published', todo: true, captures: ['publish_on', 'valid_until', 'effect'], gates: { fields: ['publish_on', 'valid_until'], checks: [{ message: '效力状态须为“现行有效”', check: (v) => v['effect'] === '现行有效' }] } },
       { name: 'file', label: '报送备案', from: ['published'], to: 'filed', todo: true, captures: ['filed_on', 'filed_to'], gates: { fields: ['filed_on', 'filed_to'] } },
       { name: 'amend', label: '修改', from: ['published', 'filed'], captures: ['effect', 'effect_changed_on', 'effect_reason'], gates: { fields: ['effect_changed_on', 'effect_reason'], checks: [{ message: '效力状态须为“已修改”', check: (v) => v['effect'] === '已修改' }] } },
       { name: 'repeal', label: '废止（失效）', from: ['published', 'filed'], to: 'ended', captures: ['effect', 'effect_changed_on', 'effect_reason'], gates: { fields: ['effect_changed_on'], checks: [{ message: '效力状态须为“已废止”或“已失效”', check: (v) => v['effect'] === '已废止' || v['effect'] === '已失效' }] } },

@@ -94,8 +94,10 @@ describe('numbers given by the system', () => {
     await sql`update decisions_decision set doc_no = null, published_on = null, archived_on = null, evaluated_on = null, evaluation = null, state = 'decided' where id = ${id}`.execute(t.platform.db);
     const url = `/api/ledgers/decisions.decision/${id}/transitions/publish`;
     const typed = await t.request(clerk, { method: 'POST', url, payload: { published_on: today, doc_no: '城关政发〔2026〕1号' } });
-    expect(typed.statusCode, typed.body).toBe(403);
+    // refused like a plain edit of it: 403, naming the field, audited
+    expect(typed.statusCode).toBe(403);
     expect(json<Problem>(typed).errors?.map((e) => e.path)).toContain('doc_no');
+    expect((await sql<{ n: number }>`select count(*)::int as n from audit_log where entity = 'decisions.decision' and entity_id = ${String(id)} and action = 'refused_owned_field'`.execute(t.platform.db)).rows[0]?.n).toBe(1);
     const done = await t.request(clerk, { method: 'POST', url, payload: { published_on: today, date: today } });
     expect(done.statusCode, done.body).toBe(200);
     const rec = json<Rec>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/decisions.decision/${id}` }));

@@ -104,6 +104,17 @@ async function assignField(ctx: Ctx, l: LedgerDef, f: NumberedField, orgCode: st
   return n.text;
 }
 
+/** the number a field would get now, given the record's values: a preview that reserves nothing */
+export async function peekFieldNumber(ctx: Ctx, l: LedgerDef, field: string, orgCode: string, values: Record<string, unknown>): Promise<string> {
+  const f = numberedFields(l).find((x) => x.name === field);
+  if (!f) throw new AppError('not_found', `${l.label}没有自动编号的字段 ${field}`);
+  const year = yearOf(ctx, f.numbered, values);
+  const { kind, series } = kindOf(f, values);
+  const org = await orgOf(ctx.tx, orgCode);
+  const { format } = await seriesFormat(ctx.tx, f.numbered, orgCode);
+  return renderNumber(format, { abbr: org.abbr, orgName: org.name, year, seq: await peekNumber(ctx.tx, { series, orgCode, year }), kind });
+}
+
 /**
  * refuses a number typed by hand in a plain create or edit, naming the field (audited): a number that is
  * sent back unchanged (an edit form returns every value) is not a change and passes

@@ -21,6 +21,29 @@ export function fieldOwners(wf: WorkflowDef): Map<string, TransitionDef[]> {
   return out;
 }
 
+/** how a derived field is derived when the workflow does not say (a computeFields output left undeclared) */
+export const DERIVED_DEFAULT = '根据其他字段自动计算';
+
+/**
+ * the fields computeFields derives: those declared in `derived`, and every other field it returns that no step
+ * captures — an undeclared computed field would otherwise be typed in and silently overwritten
+ */
+export function derivedFields(wf: WorkflowDef): Map<string, string> {
+  const out = new Map(Object.entries(wf.derived ?? {}));
+  if (!wf.computeFields) return out;
+  const captured = new Set(wf.transitions.flatMap((t) => [...(t.captures ?? [])]));
+  let keys: string[] = [];
+  try {
+    keys = Object.keys(wf.computeFields({}));
+  } catch {
+    keys = [];
+  }
+  for (const k of keys) if (!out.has(k) && !captured.has(k)) out.set(k, DERIVED_DEFAULT);
+  return out;
+}
+
+export const derivedFieldNames = (wf: WorkflowDef): string[] => [...derivedFields(wf).keys()];
+
 /** “法制审核”或“…”: the steps that record a field, as people read them */
 export const ownerLabels = (owners: readonly TransitionDef[]): string => owners.map((t) => `“${t.label}”`).join('或');
 
@@ -37,7 +60,7 @@ export function derivedFieldMessage(f: Pick<FieldDef, 'label'>, how: string): st
 export function ownershipMeta(l: LedgerDef, field: string): { ownedBy?: Array<{ transition: string; label: string }>; derived?: string; startValue?: string | boolean | number } {
   const wf = l.workflow;
   if (!wf) return {};
-  const how = wf.derived?.[field];
+  const how = derivedFields(wf).get(field);
   if (how !== undefined) return { derived: `由系统${how}` };
   const owners = fieldOwners(wf).get(field);
   const start = wf.startValues?.[field];

@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.ts';
 import { can, type Ctx } from '../http/context.ts';
 import { refused, type FieldError } from '../http/errors.ts';
 import { perm, type FieldDef, type LedgerDef } from '../ledger/ledger.types.ts';
-import { blockingReviews, derivedFieldMessage, fieldOwners, ownedFieldMessage, ownerLabels } from './owned-fields.rules.ts';
+import { blockingReviews, derivedFieldMessage, derivedFields, fieldOwners, ownedFieldMessage, ownerLabels } from './owned-fields.rules.ts';
 import type { GateMiss } from './workflow.engine.ts';
 import { listEvents, type AnyDb } from './workflow.repository.ts';
 import { transitionPermission, type TransitionDef } from './workflow.types.ts';
@@ -64,10 +64,10 @@ function refuse(l: LedgerDef, id: number | 'new', orgCode: string | null, breach
 /** derived fields whose typed value is neither what is stored nor what the system derives */
 function derivedBreaches(l: LedgerDef, values: Readonly<Record<string, unknown>>, before: Readonly<Record<string, unknown>> | null): Breach[] {
   const wf = l.workflow;
-  if (!wf?.derived || !wf.computeFields) return [];
+  if (!wf?.computeFields) return [];
   const out: Breach[] = [];
   const computed = wf.computeFields({ ...(before ?? {}), ...values });
-  for (const [name, how] of Object.entries(wf.derived)) {
+  for (const [name, how] of derivedFields(wf)) {
     const f = l.fields.find((x) => x.name === name);
     if (!f || !(name in values)) continue;
     const typed = values[name];
@@ -150,9 +150,11 @@ export function guardTransitionBody(l: LedgerDef, t: TransitionDef, id: number, 
     if (!by || !f || t.captures?.includes(name)) continue;
     breaches.push({ field: f, owners: by, message: `“${f.label}”由${ownerLabels(by)}环节填写，不能在“${t.label}”中填写` });
   }
-  for (const name of Object.keys(wf.derived ?? {})) {
+  for (const [name, how] of derivedFields(wf)) {
     const f = l.fields.find((x) => x.name === name);
-    if (f && name in body) breaches.push({ field: f, owners: [], message: derivedFieldMessage(f, wf.derived?.[name] ?? '') });
+    if (f && name in body) breaches.push({ field: f, owners: [], message: derivedFieldMessage(f, how) });
   }
+  // a system number (文号 given at 公布) is never typed into a step either
+  for (const f of l.fields) if (f.numbered && !blank(body[f.name])) breaches.push({ field: f, owners: [], message: `“${f.label}”由系统按编号规则自动编号，不能在“${t.label}”中填写` });
   if (breaches.length) refuse(l, id, orgCode, breaches);
 }

@@ -1,6 +1,6 @@
 import { NumberOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Collapse, DatePicker, Descriptions, Empty, Form, Input, List, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Empty, Form, List, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { api, errorText } from '../../platform/api.ts';
@@ -76,7 +76,6 @@ function FilingState({ due, filedOn, today }: { due: string | null; filedOn: str
 interface PublishValues {
   publish_on: string;
   valid_until: string;
-  doc_no?: string;
 }
 
 const dateProps = {
@@ -89,7 +88,7 @@ function PublishCard({ id }: { id: number }) {
   const timeline = useTimeline(L, id, true);
   const publish = timeline.data?.transitions.find((t) => t.name === 'publish');
   const year = Number(chinaToday().slice(0, 4));
-  const preview = useQuery({ queryKey: ['decisions', 'next-number', id, year], queryFn: ({ signal }) => api.get<{ docNo: string; prefix: string }>(`/api/normdocs/${id}/next-number`, { year }, signal) });
+  const preview = useQuery({ queryKey: ['decisions', 'next-number', id, year], queryFn: ({ signal }) => api.get<{ docNo: string }>(`/api/normdocs/${id}/next-number`, { year }, signal) });
   const { form, submitting, onFinish } = useApiForm<PublishValues>({
     submit: (values) => api.post<Timeline>(`/api/normdocs/${id}/publish`, { ...values, date: values.publish_on > chinaToday() ? chinaToday() : values.publish_on, ...(timeline.data ? { version: timeline.data.version } : {}) }),
     successMessage: '已公布，文号已编定，备案期限开始计算',
@@ -103,7 +102,7 @@ function PublishCard({ id }: { id: number }) {
   return (
     <Card size="small" title={<><NumberOutlined /> 公布并编文号</>} style={{ marginBottom: 16 }} data-testid="normdoc-publish">
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-        文号按本单位本年度顺序自动编排{preview.data ? `，本次预计为“${preview.data.docNo}”（以公布时实际编号为准）` : ''}。公布后自公布之日起计算报备期限。
+        文号由系统按本单位本年度顺序自动编排（格式见编号规则），不能手工填写{preview.data ? `，本次预计为“${preview.data.docNo}”（以公布时实际编号为准）` : ''}。公布后自公布之日起计算报备期限。
       </Typography.Paragraph>
       {preview.isError ? <Alert type="warning" showIcon message={errorText(preview.error)} style={{ marginBottom: 8 }} /> : null}
       <Form<PublishValues> form={form} layout="vertical" onFinish={onFinish} initialValues={{ publish_on: chinaToday(), valid_until: dayjs(chinaToday()).add(5, 'year').subtract(1, 'day').format('YYYY-MM-DD') }}>
@@ -113,21 +112,6 @@ function PublishCard({ id }: { id: number }) {
         <Form.Item name="valid_until" label="有效期至" rules={[{ required: true, message: '请选择有效期' }]} extra="规范性文件有效期一般不超过5年" {...dateProps}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
-        <Collapse
-          size="small"
-          ghost
-          items={[
-            {
-              key: 'manual',
-              label: '已由其他机关编号的，可手工填写文号',
-              children: (
-                <Form.Item name="doc_no" label="文号（留空则自动编号）" style={{ marginBottom: 0 }}>
-                  <Input maxLength={60} placeholder={preview.data?.docNo ?? ''} />
-                </Form.Item>
-              ),
-            },
-          ]}
-        />
         <Button type="primary" htmlType="submit" loading={submitting} block style={{ marginTop: 12 }}>
           公布并编号
         </Button>
