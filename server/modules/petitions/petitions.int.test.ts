@@ -121,8 +121,12 @@ describe('petitions extension recorded on creation', () => {
 });
 
 describe('petitions computed status', () => {
-  it('sets 办理状态 from the dates, whatever the clerk typed', async () => {
-    const res = await createRecord(t, clerk, LEDGER, { ...valid, progress: '办理中' });
+  it('sets 办理状态 from the dates, and refuses a different one typed by the clerk, naming it', async () => {
+    const typed = await createRecord(t, clerk, LEDGER, { ...valid, progress: '办理中' });
+    expect(typed.statusCode, typed.body).toBe(403);
+    expect(typed.body).toContain('办理状态');
+    const { progress: _typed, ...untyped } = valid as Record<string, unknown>;
+    const res = await createRecord(t, clerk, LEDGER, untyped);
     expect(res.statusCode, res.body).toBe(200);
     expect(json<{ values: Record<string, unknown> }>(res).values['progress']).toBe('已办结');
   });

@@ -19,6 +19,7 @@ import { checkRules, coerce, fieldSchema, validateRecord } from './ledger.valida
 const orgCodeParam = orgCodeSchema;
 import { queryTerms, searchText } from './search.ts';
 import { guardCreate, guardUpdate, ownershipMeta, prepareDerived } from '../workflow/owned-fields.ts';
+import { derivedFields } from '../workflow/owned-fields.rules.ts';
 import { stateFilterProblem, stateLabelOf, stateOptions } from '../workflow/state-filter.ts';
 import { assertEditable, assertNoCorrectionFields, inCorrection } from './record-lock.ts';
 
@@ -469,7 +470,8 @@ export function ledgerMeta(ctx: Ctx, l: LedgerDef) {
     dateField: l.dateField ?? null,
     defaultSort: l.defaultSort ?? { field: 'id', dir: 'desc' },
     states: stateOptions(l),
-    fields: l.fields.map((f) => ({ ...f, options: f.options ? [...f.options] : undefined, ...ownershipMeta(l, f.name) })),
+    // a field the system fills (a number, a computed value) is never required of the form
+    fields: l.fields.map((f) => ({ ...f, options: f.options ? [...f.options] : undefined, ...ownershipMeta(l, f.name), ...(f.numbered || (l.workflow && derivedFields(l.workflow).has(f.name)) ? { required: false } : {}) })),
     can: Object.fromEntries((['read', 'create', 'update', 'withdraw', 'export', 'import', 'personal'] as const).map((a) => [a, can(ctx, perm(l, a))])),
   };
 }

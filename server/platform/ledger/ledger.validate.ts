@@ -4,6 +4,7 @@ import type { FieldError } from '../http/errors.ts';
 import { DECIMAL_LIMIT, INT_MAX, dateProblem, text } from '../http/validate.ts';
 import type { FieldDef, LedgerDef } from './ledger.types.ts';
 import { blank } from './rules.ts';
+import { derivedFields } from '../workflow/owned-fields.rules.ts';
 
 /** loose input (JSON from the form, or a cell from Excel) → the field's value; never throws */
 export function coerce(f: FieldDef, raw: unknown): unknown {
@@ -137,8 +138,9 @@ export function validateRecord(l: LedgerDef, input: Record<string, unknown>, opt
     if (opts.partial && !(f.name in input)) continue;
     const v = coerce(f, input[f.name]);
     if (v === null) {
-      // a system number left empty is given by the system (create, import), never required of the user
-      if (f.required && !f.numbered) errors.push({ path: f.name, label: f.label, message: `${f.label}：必填` });
+      // a system number left empty is given by the system (create, import), and a field the workflow computes is
+      // computed after this check: neither is required of the user
+      if (f.required && !f.numbered && !(l.workflow && derivedFields(l.workflow).has(f.name))) errors.push({ path: f.name, label: f.label, message: `${f.label}：必填` });
       else values[f.name] = null;
       continue;
     }
