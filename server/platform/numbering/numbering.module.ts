@@ -17,7 +17,7 @@ export const numberingModule = defineModule({
   name: 'numbering',
   label: '编号规则',
   permissions: [{ code: 'numbering.manage', label: '管理编号规则（案号、登记号、文号格式）', roles: ['county_admin'] }],
-  nav: [{ path: '/admin/numbering', label: '编号规则', permission: 'numbering.manage', group: '系统管理', icon: 'tags', order: 899 }],
+  nav: [{ path: '/admin/numbering', label: '编号规则', permission: 'numbering.manage', group: '业务设置', icon: 'tags', order: 899 }],
   routes: (api, platform) => {
     const ledgers = () => platform.ledgers.all();
     const orgIn = (ctx: Parameters<typeof inScope>[0], code: string): string => {
