@@ -1,3 +1,4 @@
+import type { VersionEntry } from '../../../common/correction.types.ts';
 import { z } from 'zod';
 import { audit } from '../audit/audit.service.ts';
 import { diffFields } from '../audit/canonical.ts';
@@ -163,20 +164,6 @@ export async function withdrawDraft(ctx: Ctx, l: LedgerDef, id: number, why: str
   return asCorrection(ctx, () => withdrawRecord(ctx, l, id, why, registry));
 }
 
-export interface VersionEntry {
-  /** 1 for the first version, the current one last */
-  n: number;
-  version: number;
-  current: boolean;
-  state: string | null;
-  stateLabel: string;
-  status: string;
-  /** who wrote these values, and when */
-  writtenBy: string;
-  writtenAt: string;
-  /** what replaced them: 更正 or 撤回, why, by whom, when (null for the current version) */
-  replacedBy: { kind: 'correct' | 'revoke'; reason: string; actorName: string; at: string } | null;
-}
 
 const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : String(v));
 

@@ -1,3 +1,4 @@
+import type { VersionEntry } from '../../../../common/correction.types.ts';
 import { AuditOutlined, EyeOutlined, LockOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, List, Modal, Select, Skeleton, Space, Tag, Typography } from 'antd';
@@ -10,17 +11,6 @@ import { ledgerUrl } from '../../platform/ledger/ledger-api.ts';
 import type { LedgerMeta, LedgerRecord } from '../../platform/ledger/ledger-types.ts';
 import { applyServerErrors } from '../../platform/use-api-form.ts';
 
-export interface VersionEntry {
-  n: number;
-  version: number;
-  current: boolean;
-  state: string | null;
-  stateLabel: string;
-  status: string;
-  writtenBy: string;
-  writtenAt: string;
-  replacedBy: { kind: 'correct' | 'revoke'; reason: string; actorName: string; at: string } | null;
-}
 
 export interface CorrectionState {
   locked: boolean;
