@@ -1,5 +1,6 @@
 import { makeIdNumber, makeUscc } from '../../common/validators.ts';
 import { DEMO_COUNTY, DEMO_TOWNS } from './demo-county.ts';
+import { chinaDate } from '../platform/workflow/workflow.engine.ts';
 
 /** a small seeded PRNG (mulberry32): demo data is the same on every machine */
 export interface Rng {
@@ -144,8 +145,8 @@ export interface DemoWindow {
 
 /** the demo window: the whole of last year and this year to date */
 export function demoWindow(now: Date): DemoWindow {
-  const y = now.getUTCFullYear();
-  return { from: `${y - 1}-01-01`, to: now.toISOString().slice(0, 10), years: [y - 1, y] };
+  const y = Number(chinaDate(now).slice(0, 4));
+  return { from: `${y - 1}-01-01`, to: chinaDate(now), years: [y - 1, y] };
 }
 
 /** [from, to] of `year` clipped to the demo window, or null when the window has not reached it */

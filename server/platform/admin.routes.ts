@@ -11,6 +11,7 @@ import type { Platform } from './module.ts';
 import { createOrg, importOrgs, listOrgs, ORG_KINDS, ORG_LABELS, orgInput, orgUpdate, setOrgStatus, updateOrg } from './orgs/org.service.ts';
 import { readSheetRows } from './files/sheet.ts';
 import { intId, isoDate, pageParam } from './http/validate.ts';
+import { chinaDate } from './workflow/workflow.engine.ts';
 
 const idParam = z.object({ id: intId() });
 const codeParam = z.object({ code: z.string().min(1) });
@@ -119,7 +120,7 @@ export function adminRoutes(api: Api, platform: Platform): void {
     tags: ['审计'],
     handler: async (ctx, _i, _req, reply) => {
       const { text } = await exportForAuditor(platform.db, anchor, ctx);
-      const day = new Date().toISOString().slice(0, 10);
+      const day = chinaDate(ctx.now);
       return reply.header('content-type', 'text/plain; charset=utf-8').header('content-disposition', `attachment; filename="audit-checkpoints-${day}.jsonl"`).send(text);
     },
   });

@@ -9,6 +9,7 @@ import type { ReportContent } from './report.content.ts';
 import { checkDraft, type Check } from './report.checks.ts';
 import { renderSections, buildDocumentSpec, type RenderedSection } from './report.render.ts';
 import { liveValues, loadVersion, openDraft, reportingUnits } from './report.service.ts';
+import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 
 /** the stable JSON contract of `fazhi report annual --format json` */
 export interface AnnualReportJson {
@@ -46,7 +47,7 @@ export async function buildFromDraft(ctx: Ctx, platform: Platform, orgCode: stri
   const draft = await openDraft(ctx, platform, orgCode, year);
   const org = await ctx.tx.selectFrom('org').select(['code', 'name']).where('code', '=', orgCode).executeTakeFirstOrThrow();
   const values = await liveValues(ctx, platform, orgCode, year, draft.content);
-  return build(org, year, draft.status, draft.content, values, checkDraft(draft.content, values), ctx.now.toISOString().slice(0, 10), await reportingUnits(ctx, orgCode));
+  return build(org, year, draft.status, draft.content, values, checkDraft(draft.content, values), chinaDate(ctx.now), await reportingUnits(ctx, orgCode));
 }
 
 /** a frozen version exactly as submitted */
@@ -54,7 +55,7 @@ export async function buildFromVersion(ctx: Ctx, versionId: number): Promise<Bui
   const v = await loadVersion(ctx, versionId);
   const org = await ctx.tx.selectFrom('org').select(['code', 'name']).where('code', '=', v.org_code).executeTakeFirstOrThrow();
   const values = new Map((v.indicators as IndicatorValue[]).map((x) => [x.id, x]));
-  const submitted = new Date(v.submitted_at).toISOString().slice(0, 10);
+  const submitted = chinaDate(new Date(v.submitted_at));
   return build(org, v.year, v.status, v.content as ReportContent, values, v.checks as Check[], submitted, await reportingUnits(ctx, v.org_code));
 }
 

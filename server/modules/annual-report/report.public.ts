@@ -9,6 +9,7 @@ import { encode } from './report.output.ts';
 import { renderSections, renderText, buildDocumentSpec } from './report.render.ts';
 import { intId, yearParam } from '../../platform/http/validate.ts';
 import { redactDeep, redactPublic } from '../../platform/crypto/redact.ts';
+import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 
 /** the public site: published reports only, readable without an account; superseded versions stay listed */
 export function publicReportRoutes(api: Api, platform: Platform): void {
@@ -61,7 +62,7 @@ export function publicReportRoutes(api: Api, platform: Platform): void {
       const v = await published(params.id);
       const content = redactDeep(v.content as ReportContent);
       const values = new Map((v.indicators as IndicatorValue[]).map((x) => [x.id, x]));
-      const document = buildDocumentSpec(content, values, { org: v.org_name, date: new Date(v.submitted_at).toISOString().slice(0, 10) });
+      const document = buildDocumentSpec(content, values, { org: v.org_name, date: chinaDate(new Date(v.submitted_at)) });
       const out = await encode({ json: { org: { code: v.org_code, name: v.org_name }, year: v.year, title: content.title, status: v.status, sections: [], indicators: [], checks: [] }, document }, query.format);
       return reply.header('content-type', out.type).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${content.title}.${out.ext}`)}`).send(out.body);
     },

@@ -12,6 +12,7 @@ import { blocking, checkDraft, type Check } from './report.checks.ts';
 import { pruneUnknown, renderSections, type RenderedSection } from './report.render.ts';
 import { defaultTemplate, instantiate } from './report.template.ts';
 import { notifyReportReturned } from './report.todos.ts';
+import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- report tables are this module's own, not in the platform schema
 const db = (ctx: Pick<Ctx, 'tx'>): Kysely<any> => ctx.tx as unknown as Kysely<any>;
@@ -204,7 +205,7 @@ export async function submitDraft(ctx: Ctx, platform: Platform, id: number, vers
   const errors = blocking(checks);
   if (errors.length) throw new AppError('gate_refused', `报告未通过检查，不能提交：${errors.map((e) => e.message).join('；')}`);
   const due = await dueDate(ctx, row.year);
-  const today = ctx.now.toISOString().slice(0, 10);
+  const today = chinaDate(ctx.now);
   const last = await db(ctx).selectFrom('report_version').select(sql<number>`coalesce(max(version_no), 0)`.as('n')).where('draft_id', '=', id).executeTakeFirstOrThrow();
   const rendered: RenderedSection[] = renderSections(row.content, values);
   const v = await db(ctx)
@@ -319,7 +320,7 @@ const STATUS_LABEL: Record<RollupRow['status'], string> = { not_started: '未开
 /** the county's view: every town and department directly below, and where its report stands */
 export async function rollup(ctx: Ctx, year: number): Promise<{ year: number; dueDate: string; rows: RollupRow[] }> {
   const due = await dueDate(ctx, year);
-  const today = ctx.now.toISOString().slice(0, 10);
+  const today = chinaDate(ctx.now);
   const children = await ctx.tx.selectFrom('org').select(['code', 'name', 'kind']).where('parent_code', '=', ctx.scope.root).where('status', '=', 'active').orderBy('sort').orderBy('code').execute();
   const codes = children.map((c) => c.code);
   const drafts = codes.length ? ((await db(ctx).selectFrom('report_draft').selectAll().where('org_code', 'in', codes).where('kind', '=', KIND).where('year', '=', year).execute()) as DraftRow[]) : [];

@@ -4,6 +4,7 @@ import { defineModule } from '../../platform/module.ts';
 import { seedBusinessEnvDemo } from './business-env.demo.ts';
 import { businessEnvIndicators } from './business-env.indicators.ts';
 import { complianceLedger, contactLedger, issueLedger, measureLedger } from './business-env.ledgers.ts';
+import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 
 /** 营商环境: leaders' contacts with enterprises, the problems raised and resolved, measures, and compliance guidance */
 export const businessEnvModule = defineModule({
@@ -18,7 +19,7 @@ export const businessEnvModule = defineModule({
     { path: '/ledgers/bizenv.compliance', label: '企业合规指导', permission: 'bizenv.compliance.read', group: '营商环境', icon: 'safety', order: 603 },
   ],
   home: async (ctx) => {
-    const today = ctx.now.toISOString().slice(0, 10);
+    const today = chinaDate(ctx.now);
     return [
       ...(await ledgerHomeItems(ctx, issueLedger, [
         { key: 'business-env.open_issues', label: '正在解决的企业问题建议', where: sql`resolution = '正在解决'`, filter: 'f.resolution=正在解决' },

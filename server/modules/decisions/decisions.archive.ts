@@ -8,6 +8,7 @@ import type { Platform } from '../../platform/module.ts';
 import type { Block } from '../../platform/reports/blocks.ts';
 import { renderDocx } from '../../platform/reports/docx.renderer.ts';
 import { lastSpeakerWarning, missingProcedures, PROCEDURES } from './decisions.rules.ts';
+import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 
 const str = (v: unknown): string => (v === null || v === undefined || v === '' ? '—' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
 
@@ -47,7 +48,7 @@ export async function decisionArchive(ctx: Ctx, platform: Platform, id: number):
     { kind: 'para', text: v['evaluated_on'] ? `${str(v['evaluated_on'])}：${str(v['evaluation'])}` : '尚未开展决策后评估。', indent: true },
     { kind: 'heading', level: 1, text: '五、附件目录' },
     attachments.length ? { kind: 'table', header: [['序号', '材料类别', '文件名', '大小（字节）']], rows: attachments.map((a, i) => [String(i + 1), a.kind, a.name, String(a.size)]), widths: [10, 25, 45, 20] } : { kind: 'para', text: '无附件。', indent: true },
-    { kind: 'signature', org: rec.orgName, date: ctx.now.toISOString().slice(0, 10) },
+    { kind: 'signature', org: rec.orgName, date: chinaDate(ctx.now) },
   ];
   const title = `${str(v['title'])}决策档案`;
   const zip = new JSZip();

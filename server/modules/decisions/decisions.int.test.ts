@@ -7,6 +7,7 @@ import { workflowModule } from '../../platform/workflow/workflow.module.ts';
 import { json, startTestApp, type TestApp } from '../../test/harness.ts';
 import { createRecord, homeItems, listLedger, moduleIndicators } from '../../test/ledger-client.ts';
 import { decisionsModule } from './decisions.module.ts';
+import { daysFrom, today } from '../../test/dates.ts';
 
 let t: TestApp;
 let clerk: string;
@@ -15,8 +16,6 @@ let legal: string;
 let county: string;
 const TOWN = '999001001000';
 const year = new Date().getUTCFullYear();
-const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-const daysFrom = (n: number): string => new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   // the shared demo template is built from the registered modules, which do not include this one yet: seed here

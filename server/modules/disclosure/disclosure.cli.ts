@@ -11,6 +11,7 @@ import { disclosureIndicators } from './disclosure.indicators.ts';
 import type { DisclosureReport } from './disclosure.report.ts';
 import { buildDocumentSpec } from './disclosure.render.ts';
 import { reportView } from './disclosure.service.ts';
+import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 
 export const DISCLOSURE_REPORT_USAGE = 'report disclosure --org CODE --year YYYY --format json|html|docx [--out FILE]   生成政府信息公开工作年度报告';
 
@@ -53,7 +54,7 @@ export async function runDisclosureReportCli(args: string[], env: CliEnv, module
       const values = await computeIndicators(ctx, disclosureIndicators, platform.ledgers, { org, from: `${year}-01-01`, to: `${year}-12-31` });
       return { report: view.report, indicators: values.map((v) => ({ id: v.id, label: v.label, value: v.value, unit: v.unit, breakdown: v.breakdown.map((b) => ({ label: b.label, value: b.value })), recordCount: v.recordCount })) };
     });
-    const doc = buildDocumentSpec(report, new Date().toISOString().slice(0, 10));
+    const doc = buildDocumentSpec(report, chinaDate(new Date()));
     const body = format === 'json' ? JSON.stringify(reportJson(report, indicators), null, 2) : format === 'html' ? renderHtml(doc) : await renderDocx(doc);
     if (file) {
       await writeFile(file, body);

@@ -12,6 +12,7 @@ import { ITEM_CATEGORIES } from './disclosure.taxonomy.ts';
 import { PUBLISHABLE } from './disclosure.workflow.ts';
 import { intId, yearParam } from '../../platform/http/validate.ts';
 import { redactDeep, redactPublic } from '../../platform/crypto/redact.ts';
+import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 
 const tags = ['公开'];
 
@@ -28,7 +29,7 @@ export function publicDisclosureRoutes(api: Api, platform: Platform): void {
       .innerJoin('org', 'org.code', 'i.org_code')
       .where('i.status', '=', 'active')
       .where('i.published_on', 'is not', null)
-      .where('i.published_on', '<=', sql<string>`current_date`)
+      .where('i.published_on', '<=', sql<string>`${chinaDate(new Date())}::date`)
       .where('i.secrecy_result', 'in', [...PUBLISHABLE])
       .where('i.revoked_on', 'is', null);
   const cols = ['i.id', 'i.org_code', 'org.name as org_name', 'i.title', 'i.category', 'i.doc_no', sql<string>`i.published_on::text`.as('published_on'), 'i.summary', 'i.url'] as const;
@@ -118,7 +119,7 @@ export function publicDisclosureRoutes(api: Api, platform: Platform): void {
       const report = r.snapshot as DisclosureReport;
       const clean: DisclosureReport = redactDeep({ ...report, sections: report.sections.map((s) => (s.table ? { ...s, table: { ...s.table, rows: s.table.rows.map((row) => ({ ...row, cells: row.cells.map((c) => ({ value: c.value, source: c.source })) })) } } : s)) });
       if (query.format === 'json') return clean;
-      const doc = buildDocumentSpec(clean, new Date(r.published_at as string).toISOString().slice(0, 10));
+      const doc = buildDocumentSpec(clean, chinaDate(new Date(r.published_at as string)));
       return sendDocument(reply, doc, query.format, clean.title);
     },
   });

@@ -14,6 +14,7 @@ import { replyLetter } from './disclosure.letter.ts';
 import { buildDocumentSpec } from './disclosure.render.ts';
 import { finaliseDraft, nextDocNumber, publishReport, reportView, saveDraft } from './disclosure.service.ts';
 import { intId } from '../../platform/http/validate.ts';
+import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 
 const tags = ['政务公开'];
 const orgYear = z.object({ org: z.string().optional(), year: z.coerce.number().int().min(2000).max(2100) });
@@ -109,7 +110,7 @@ export function disclosureRoutes(api: Api, platform: Platform): void {
     labels,
     handler: async (ctx, { query }, _req, reply) => {
       const { report } = await reportView(ctx, platform, query.org ?? ctx.scope.root, query.year);
-      const doc = buildDocumentSpec(report, ctx.now.toISOString().slice(0, 10));
+      const doc = buildDocumentSpec(report, chinaDate(ctx.now));
       return sendDocument(reply, doc, query.format, report.title);
     },
   });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, startTestApp, type TestApp } from '../../test/harness.ts';
 import { createRecord, refusal } from '../../test/ledger-client.ts';
 import { thisYear } from '../../test/ledger-conformance.ts';
+import { daysFrom, today } from '../../test/dates.ts';
 
 // personal data typed into free text: a real-looking ID number (valid check digit), a mobile number and a name
 const ID = '440304199003078917';
@@ -16,7 +17,6 @@ let clerk: string;
 let reviewer: string;
 let legal: string;
 const lastYear = thisYear - 1;
-const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -117,7 +117,7 @@ describe('personal data inside a public comment', () => {
   it('is stored as written, shown to staff by role, and published masked', async () => {
     const draft = await createRecord(t, clerk, 'decisions.decision', {
       orgCode: '999001001000', title: '村庄保洁管理办法', proposing_unit: '党政办公室', started_on: today, summary: '草案要点',
-      draft_published: true, comment_from: today, comment_to: new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10),
+      draft_published: true, comment_from: today, comment_to: daysFrom(30),
     });
     expect(draft.statusCode, draft.body).toBe(200);
     const draftId = json<{ id: number }>(draft).id;

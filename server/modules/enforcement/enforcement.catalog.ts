@@ -4,6 +4,7 @@ import type { Ctx } from '../../platform/http/context.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import { resolveOrg } from '../../platform/ledger/ledger.service.ts';
 import type { CatalogCounts, CatalogItem, CatalogVersion, PublicCatalog } from '../../../common/enforcement.types.ts';
+import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- this module's own tables are not in the platform schema
 type AnyDb = Kysely<any>;
@@ -62,7 +63,7 @@ function versionOut(r: Record<string, unknown>): CatalogVersion {
 export async function publishCatalog(ctx: Ctx, input: { label: string; publishedOn: string; note?: string | undefined; orgCode?: string | undefined }): Promise<CatalogVersion> {
   const d = ctx.tx as unknown as AnyDb;
   const orgCode = resolveOrg(ctx, input.orgCode);
-  const today = new Date(ctx.now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = chinaDate(ctx.now);
   if (input.publishedOn > today) throw new AppError('validation_failed', '发布日期不能晚于今天', [{ path: 'publishedOn', label: '发布日期', message: `发布日期：不能晚于今天（${today}）` }]);
   const taken = await d.selectFrom('enforcement_catalog_version').select('id').where('org_code', '=', orgCode).where('label', '=', input.label).executeTakeFirst();
   if (taken) throw new AppError('validation_failed', `本单位已发布过“${input.label}”`, [{ path: 'label', label: '版本号', message: `版本号：“${input.label}”已发布过，请换一个版本号` }]);

@@ -13,6 +13,7 @@ import { runDraw } from './draw.algorithm.ts';
 import { caseLedger } from './enforcement.ledgers.ts';
 import { enforcementModule } from './enforcement.module.ts';
 import type { DrawRecord, PublicDecision } from './enforcement.service.ts';
+import { daysAgo, today } from '../../test/dates.ts';
 
 const CASES = 'enforcement.case';
 const TOWN = '999001001000';
@@ -44,8 +45,6 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(async () => t.close());
 
-const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-const daysAgo = (n: number): string => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 const go = (cookie: string, id: number, transition: string, payload: Record<string, unknown>) => t.request(cookie, { method: 'POST', url: `/api/ledgers/${CASES}/${id}/transitions/${transition}`, payload });
 const problem = (res: { statusCode: number; body: string }): { code: string; detail: string } => json(res as never);
 

@@ -15,13 +15,13 @@ import type { DrawInspector, DrawRecord, DrawSummary, DrawTarget, InspectionVisi
 import { DRAW_ALGORITHM, runDraw, newSeed } from './draw.algorithm.ts';
 import { caseDocument, docNumber, DOCUMENT_KINDS, type DocumentKind } from './enforcement.documents.ts';
 import { benchmarkLedger, caseLedger, matterLedger } from './enforcement.ledgers.ts';
+import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 
 export type { DrawRecord, DrawSummary, InspectionVisit, PublicDecision, PublicDraw, PublicDrawSummary, RepeatedInspection } from '../../../common/enforcement.types.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- this module's own tables are not in the platform schema
 type AnyDb = Kysely<any>;
 const db = (ctx: Pick<Ctx, 'tx'>): AnyDb => ctx.tx as unknown as AnyDb;
-const chinaToday = (now: Date): string => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** a case row with personal fields decrypted, for documents and the public list (masked there) */
 export function plainCase(cipher: Ctx['cipher'], row: Row): Record<string, unknown> {
@@ -103,7 +103,7 @@ async function issueDocumentNumber(ctx: Ctx, id: number, kind: DocumentKind, iss
   const row = loaded ?? (await loadRow(ctx, caseLedger, id));
   const when = plainCase(ctx.cipher, row as Row)[KIND_DATE[kind]];
   const orgCode = String(row['org_code']);
-  return numberFor(ctx, id, orgCode, (await documentOrg(ctx, orgCode)).numberName, kind, Number(String(when ?? chinaToday(ctx.now)).slice(0, 4)), issue);
+  return numberFor(ctx, id, orgCode, (await documentOrg(ctx, orgCode)).numberName, kind, Number(String(when ?? chinaDate(ctx.now)).slice(0, 4)), issue);
 }
 
 const KIND_DATE: Record<DocumentKind, string> = { filing: 'filed_on', inquiry: 'filed_on', notice: 'notified_on', decision: 'decided_on', service: 'served_on', closing: 'closed_on' };
@@ -119,7 +119,7 @@ export async function caseDocx(ctx: Ctx, id: number, kind: DocumentKind, issue =
   const { orgName } = await documentOrg(ctx, orgCode);
   const matter = await db(ctx).selectFrom(matterLedger.table).select(['name', 'law', 'article']).where('id', '=', Number(row['matter'])).executeTakeFirst();
   const docNo = kind !== 'inquiry' ? await issueDocumentNumber(ctx, id, kind, issue, row) : null;
-  const spec = caseDocument(kind, { values: v, orgName, matterName: String(matter?.name ?? ''), law: String(matter?.law ?? ''), article: String(matter?.article ?? '') }, docNo, chinaToday(ctx.now));
+  const spec = caseDocument(kind, { values: v, orgName, matterName: String(matter?.name ?? ''), law: String(matter?.law ?? ''), article: String(matter?.article ?? '') }, docNo, chinaDate(ctx.now));
   if (issue) await audit(ctx, { entity: caseLedger.name, entityId: id, action: 'document', orgCode, diff: { document: DOCUMENT_KINDS[kind].label, docNo } });
   return { body: await renderDocx(spec), fileName: `${DOCUMENT_KINDS[kind].label}-${String(v['case_no'])}.docx`, docNo };
 }
@@ -228,7 +228,7 @@ export async function createDraw(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, 
   const result = runDraw(seed, targets, inspectors, input.targetCount, input.perTarget, maxPer || Number.MAX_SAFE_INTEGER);
   const short = result.find((a) => a.inspectorIds.length < input.perTarget);
   if (short) throw new AppError('validation_failed', `检查对象“${targets.find((t) => t.id === short.targetId)?.name ?? ''}”可派执法人员不足${input.perTarget}名（资格或回避）`, [{ path: 'perTarget', label: '每个对象执法人员数', message: '每个对象执法人员数：符合资格且无须回避的人员不足' }]);
-  const drawnOn = chinaToday(ctx.now);
+  const drawnOn = chinaDate(ctx.now);
   const row = await db(ctx)
     .insertInto('enforcement_draw')
     .values({ org_code: orgCode, title: input.title, seed, target_count: input.targetCount, per_target: input.perTarget, max_per_inspector: maxPer, targets: JSON.stringify(targets), inspectors: JSON.stringify(inspectors), result: JSON.stringify(result), matter_id: input.matterId, drawn_on: drawnOn, created_by: ctx.actor.username })
@@ -328,7 +328,7 @@ export function repeatedInspections(visits: readonly InspectionVisit[], windowDa
 
 /** alerts touching the user's organisations, looking at inspections by every body in the last `days` days */
 export async function repeatedInspectionAlerts(ctx: Ctx, days = 365): Promise<RepeatedInspection[]> {
-  const since = new Date(Date.parse(`${chinaToday(ctx.now)}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+  const since = new Date(Date.parse(`${chinaDate(ctx.now)}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
   const rows = await db(ctx)
     .selectFrom('enforcement_case as c')
     .innerJoin('org as o', 'o.code', 'c.org_code')

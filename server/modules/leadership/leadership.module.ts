@@ -4,6 +4,7 @@ import { defineModule } from '../../platform/module.ts';
 import { seedLeadershipDemo } from './leadership.demo.ts';
 import { leadershipIndicators } from './leadership.indicators.ts';
 import { issueLedger, lawReportLedger, leaderLedger, meetingLedger } from './leadership.ledgers.ts';
+import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 
 /** 第一责任人: leaders' rule-of-law meetings, the major issues they resolved, and their 述法 */
 export const leadershipModule = defineModule({
@@ -18,7 +19,7 @@ export const leadershipModule = defineModule({
     { path: '/ledgers/leadership.leader', label: '领导班子成员', permission: 'leadership.leader.read', group: '第一责任人', icon: 'user', order: 503 },
   ],
   home: (ctx) => {
-    const today = ctx.now.toISOString().slice(0, 10);
+    const today = chinaDate(ctx.now);
     return ledgerHomeItems(ctx, issueLedger, [
       { key: 'leadership.open_issues', label: '正在推进的法治建设重大事项', where: sql`progress = '正在推进'`, filter: 'f.progress=正在推进' },
       { key: 'leadership.late_issues', label: '超过完成时限仍未解决的重大事项', where: sql`progress = '正在推进' and deadline < ${today}`, filter: `f.progress=正在推进&f.deadline.to=${today}`, alert: 'danger' },

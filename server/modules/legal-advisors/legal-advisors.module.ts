@@ -4,6 +4,7 @@ import { defineModule } from '../../platform/module.ts';
 import { seedLegalAdvisorsDemo } from './legal-advisors.demo.ts';
 import { legalAdvisorIndicators } from './legal-advisors.indicators.ts';
 import { advisorLedger, affairLedger, reviewLedger, volunteerLedger } from './legal-advisors.ledgers.ts';
+import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 
 /** 法律顾问: the advisor roster, 法律明白人, legality and contract reviews, and the advisors' other legal work */
 export const legalAdvisorsModule = defineModule({
@@ -18,8 +19,8 @@ export const legalAdvisorsModule = defineModule({
     { path: '/ledgers/advisors.volunteer', label: '法律明白人', permission: 'advisors.volunteer.read', group: '法律顾问', icon: 'team', order: 403 },
   ],
   home: async (ctx) => {
-    const today = ctx.now.toISOString().slice(0, 10);
-    const in30 = new Date(ctx.now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const today = chinaDate(ctx.now);
+    const in30 = chinaDate(new Date(ctx.now.getTime() + 30 * 86_400_000));
     return [
       ...(await ledgerHomeItems(ctx, reviewLedger, [
         { key: 'legal-advisors.open_reviews', label: '尚未出具意见的审查事项', where: sql`progress <> '已出具意见'`, filter: 'f.progress=审查中,退回补充材料' },

@@ -4,6 +4,7 @@ import { defineModule } from '../../platform/module.ts';
 import { seedMediationDemo } from './mediation.demo.ts';
 import { mediationIndicators } from './mediation.indicators.ts';
 import { caseLedger, committeeLedger, mediatorLedger } from './mediation.ledgers.ts';
+import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 
 /** 人民调解: committees, mediators and the dispute cases they handle */
 export const mediationModule = defineModule({
@@ -20,7 +21,7 @@ export const mediationModule = defineModule({
     ledgerHomeItems(ctx, caseLedger, [
       { key: 'mediation.pending', label: '正在调解的纠纷', where: sql`outcome = '正在调解'`, filter: 'f.outcome=正在调解' },
       // the list shows every case under mediation; the count, those received over a month ago
-      { key: 'mediation.late', label: '受理超过一个月仍未办结', where: sql`outcome = '正在调解' and received_on < current_date - 30`, filter: 'f.outcome=正在调解', alert: 'danger' },
+      { key: 'mediation.late', label: '受理超过一个月仍未办结', where: sql`outcome = '正在调解' and received_on < ${chinaDate(ctx.now)}::date - 30`, filter: 'f.outcome=正在调解', alert: 'danger' },
     ]),
   demo: seedMediationDemo,
 });

@@ -8,6 +8,7 @@ import { publicityIndicators } from './publicity.indicators.ts';
 import { activityLedger, dutyLedger } from './publicity.ledgers.ts';
 import { upcomingNodes } from './publicity.nodes.ts';
 import { examLedger, sessionLedger, trainingLedger } from './study.ledgers.ts';
+import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 
 /** how far ahead the home page warns of a publicity node with nothing arranged */
 const NODE_LOOKAHEAD_DAYS = 14;
@@ -59,7 +60,7 @@ export const publicityModule = defineModule({
   ],
   home: async (ctx) => {
     if (ctx.scope.codes.length === 0) return [];
-    const today = ctx.now.toISOString().slice(0, 10);
+    const today = chinaDate(ctx.now);
     const items = await openDuties(ctx, today);
     if (ctx.actor.permissions.has('publicity.activity.read')) items.push(await unplannedNodes(ctx, today));
     return items;

@@ -4,6 +4,7 @@ import { defineModule } from '../../platform/module.ts';
 import { seedReconsiderationDemo } from './reconsideration.demo.ts';
 import { reconsiderationIndicators } from './reconsideration.indicators.ts';
 import { caseLedger } from './reconsideration.ledgers.ts';
+import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 
 const LIST = '/ledgers/reconsideration.case';
 
@@ -15,8 +16,8 @@ export const reconsiderationModule = defineModule({
   indicators: reconsiderationIndicators,
   nav: [{ path: LIST, label: '行政复议和行政应诉案件', permission: 'reconsideration.case.read', group: '复议与诉讼', icon: 'audit', order: 300 }],
   home: (ctx) => {
-    const today = ctx.now.toISOString().slice(0, 10);
-    const soon = new Date(ctx.now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const today = chinaDate(ctx.now);
+    const soon = chinaDate(new Date(ctx.now.getTime() + 30 * 86_400_000));
     return ledgerHomeItems(ctx, caseLedger, [
       { key: 'reconsideration.pending', label: '尚未审结的复议、诉讼案件', where: sql`outcome is null`, filter: 'f.stage=受理,审理,一审,二审,再审' },
       { key: 'reconsideration.unanswered', label: '尚未提交答复（答辩）', where: sql`outcome is null and answered_on is null`, filter: 'f.stage=受理,审理,一审', alert: 'warning' },

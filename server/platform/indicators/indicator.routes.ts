@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Api } from '../http/route.ts';
 import type { Platform } from '../module.ts';
+import { chinaDate } from '../workflow/workflow.engine.ts';
 import { perm } from '../ledger/ledger.types.ts';
 import type { Ctx } from '../http/context.ts';
 import { AppError } from '../http/errors.ts';
@@ -53,7 +54,7 @@ function withSources(defs: IndicatorDef[], all: IndicatorDef[]): IndicatorDef[] 
 }
 
 export function resolvePeriod(ctx: Ctx, q: z.infer<typeof periodQuery>, now: Date): { org: string; from: string; to: string } {
-  const year = q.year ?? now.getUTCFullYear();
+  const year = q.year ?? Number(chinaDate(now).slice(0, 4));
   return { org: q.org ?? ctx.scope.root, from: q.from ?? `${year}-01-01`, to: q.to ?? `${year}-12-31` };
 }
 

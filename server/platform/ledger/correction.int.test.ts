@@ -3,6 +3,7 @@ import { json, startTestApp, type TestApp } from '../../test/harness.ts';
 import { createRecord, listLedger } from '../../test/ledger-client.ts';
 import type { PublicDecision } from '../../../common/enforcement.types.ts';
 import { makeUscc } from '../../../common/validators.ts';
+import { daysAgo, today } from '../../test/dates.ts';
 
 const CASES = 'enforcement.case';
 const ITEMS = 'disclosure.item';
@@ -24,8 +25,6 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(async () => t.close());
 
-const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-const daysAgo = (n: number): string => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 const go = (cookie: string, ledger: string, id: number, transition: string, payload: Record<string, unknown>) => t.request(cookie, { method: 'POST', url: `/api/ledgers/${ledger}/${id}/transitions/${transition}`, payload });
 const record = async (ledger: string, id: number) => json<{ id: number; state: string; status: string; version: number; values: Record<string, unknown> }>(await t.request(county, { method: 'GET', url: `/api/ledgers/${ledger}/${id}` }));
 const problem = (res: { body: string }) => json<{ code: string; detail: string; errors?: Array<{ path: string; label?: string; message: string }> }>(res as never);

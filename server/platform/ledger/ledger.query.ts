@@ -17,7 +17,7 @@ export function activeInScope(ctx: Ctx, ledger: LedgerDef) {
  * counts a ledger's active records in the caller's organisations, once for each named condition, in one scan;
  * all zero when the caller has no organisation
  * @example
- * const n = await countInScope(ctx, caseLedger, { pending: sql`outcome = '正在调解'`, late: sql`outcome = '正在调解' and received_on < current_date - 30` });
+ * const n = await countInScope(ctx, caseLedger, { pending: sql`outcome = '正在调解'`, late: sql`outcome = '正在调解' and received_on < ${today}::date - 30` });
  * n.late // a number
  */
 export async function countInScope<K extends string>(ctx: Ctx, ledger: LedgerDef, conditions: Record<K, RawBuilder<unknown>>): Promise<Record<K, number>> {

@@ -3,6 +3,7 @@ import { makeIdNumber, makeUscc } from '../../../common/validators.ts';
 import { json, startTestApp, type TestApp } from '../../test/harness.ts';
 import { createRecord, listLedger } from '../../test/ledger-client.ts';
 import { setSetting } from '../settings.ts';
+import { daysAgo } from '../../test/dates.ts';
 
 // decision 0011: what a workflow step records is written by that step only, by its roles; review conclusions block
 // the steps after them until the reviewer reviews again; 重大 and the hearing right are derived, not ticked
@@ -19,7 +20,6 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const daysAgo = (n: number): string => new Date(Date.now() + 8 * 3600_000 - n * 86_400_000).toISOString().slice(0, 10);
 const go = (cookie: string, ledger: string, id: number, name: string, payload: Record<string, unknown>) => t.request(cookie, { method: 'POST', url: `/api/ledgers/${ledger}/${id}/transitions/${name}`, payload });
 const detail = (res: { body: string }): string => json<{ detail: string }>(res as never).detail;
 const current = async (ledger: string, id: number) => json<{ version: number; state: string; values: Record<string, unknown> }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${ledger}/${id}` }));

@@ -4,6 +4,7 @@ import { json, startTestApp, type TestApp } from '../../test/harness.ts';
 import type { FieldDef, LedgerDef } from '../ledger/ledger.types.ts';
 import { fieldOwners } from './owned-fields.rules.ts';
 import { transitionPermission, type TransitionDef } from './workflow.types.ts';
+import { today } from '../../test/dates.ts';
 
 /**
  * The attacker's sweep (issue #15, “how we will check it”): for EVERY workflow ledger the modules declare, as every
@@ -287,7 +288,7 @@ describe('the attacker’s sweep over every workflow ledger', () => {
         for (const name of review.captures ?? []) {
           const f = l.fields.find((x) => x.name === name);
           if (!f) continue;
-          body[name] = name === c.field ? c.negative[0] : f.type === 'date' ? new Date().toISOString().slice(0, 10) : other(f, rec.values[name]);
+          body[name] = name === c.field ? c.negative[0] : f.type === 'date' ? today : other(f, rec.values[name]);
         }
         const done = await t.request(cookie.get(reviewer) ?? null, { method: 'POST', url: `/api/ledgers/${l.name}/${id}/transitions/${review.name}`, payload: body });
         if (done.statusCode !== 200) {
@@ -302,7 +303,7 @@ describe('the attacker’s sweep over every workflow ledger', () => {
           const after = await record(l, id);
           const before = await stored(l, id);
           const actor = (await holderOf(l, id, transitionPermission(l, blocked))) ?? 'county';
-          const res = await t.request(cookie.get(actor) ?? null, { method: 'POST', url: `/api/ledgers/${l.name}/${id}/transitions/${name}`, payload: { version: after.version, date: new Date().toISOString().slice(0, 10) } });
+          const res = await t.request(cookie.get(actor) ?? null, { method: 'POST', url: `/api/ledgers/${l.name}/${id}/transitions/${name}`, payload: { version: after.version, date: today } });
           if (res.statusCode < 400 || res.statusCode >= 500) holes.push(`${actor} ${l.name}#${id} “${blocked.label}” after ${c.negative[0]}: ${res.statusCode}`);
           if ((await stored(l, id)) !== before) holes.push(`${l.name}#${id} “${blocked.label}” after ${c.negative[0]}: the record changed`);
           // where the step could otherwise be offered, the timeline says what blocks it

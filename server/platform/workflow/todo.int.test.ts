@@ -13,6 +13,7 @@ import type { Ctx } from '../http/context.ts';
 import type { LedgerDef } from '../ledger/ledger.types.ts';
 import { caseLedger } from '../../modules/enforcement/enforcement.ledgers.ts';
 import type { NotificationView } from './notification.service.ts';
+import { daysAgo } from '../../test/dates.ts';
 
 const CASES = 'enforcement.case';
 const TOWN = '999001001000';
@@ -26,8 +27,6 @@ let clerk2: string;
 let caseId = 0;
 let matter = 0;
 
-const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-const daysAgo = (n: number): string => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 const go = (cookie: string, id: number, transition: string, payload: Record<string, unknown>) => t.request(cookie, { method: 'POST', url: `/api/ledgers/${CASES}/${id}/transitions/${transition}`, payload });
 const todos = async (cookie: string, qs = ''): Promise<TodoList> => {
   const res = await t.request(cookie, { method: 'GET', url: `/api/todos?pageSize=200${qs}` });
