@@ -6,6 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { seedDemo } from '../demo/demo.seed.ts';
 import { modules } from '../modules/index.ts';
 import { startPlatform } from '../platform/bootstrap.ts';
+import { chinaDate } from '../platform/workflow/workflow.engine.ts';
 
 export const TEST_SECRET_KEY = 'ab'.repeat(32);
 export const TEST_AUDIT_KEY = 'cd'.repeat(32);
@@ -21,7 +22,7 @@ declare module 'vitest' {
  * each integration test file then starts from a copy instead of seeding again
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const day = new Date().toISOString().slice(0, 10);
+  const day = chinaDate(new Date());
   const env: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'silent', FAZHI_SECRET_KEY: TEST_SECRET_KEY, FAZHI_AUDIT_KEY: TEST_AUDIT_KEY };
   delete env['DATABASE_URL'];
   const admin = process.env['TEST_DATABASE_URL'];

@@ -14,6 +14,7 @@ import { modules as allModules } from '../modules/index.ts';
 import { startPlatform } from '../platform/bootstrap.ts';
 import type { Api } from '../platform/http/route.ts';
 import type { ModuleDefinition, Platform } from '../platform/module.ts';
+import { chinaDate } from '../platform/workflow/workflow.engine.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -75,7 +76,7 @@ export function template(): ProvidedContext['template'] {
   } catch {
     return null;
   }
-  return tpl && tpl.day === new Date().toISOString().slice(0, 10) ? tpl : null;
+  return tpl && tpl.day === chinaDate(new Date()) ? tpl : null;
 }
 
 export async function freshDatabase(fromTemplate?: string): Promise<{ url: string; drop(): Promise<void> } | null> {

@@ -86,17 +86,23 @@ async function record(ctx: Ctx, l: LedgerDef, before: Row, after: Row, kind: 'co
 
 const rowOf = async (ctx: Ctx, l: LedgerDef, id: number): Promise<Row> => (await db(ctx).selectFrom(l.table).selectAll().where('id', '=', id).executeTakeFirstOrThrow()) as Row;
 
+/** the opening checks of 更正 and 撤回: the permission, a locked record, the version the user saw */
+async function openLocked(ctx: Ctx, l: LedgerDef, id: number, version: number | undefined, verb: '更正' | '撤回') {
+  const wf = workflowOf(l);
+  if (!can(ctx, correctionPermission(l))) throw forbidden(`您的角色无权${verb}${l.label}`);
+  const row = await loadRow(ctx, l, id);
+  lockedRow(l, row, verb);
+  checkVersion(l, row, version);
+  return { wf, row };
+}
+
 /**
  * 更正: a locked record gets new values through the same validation as an edit; the replaced version is kept, the
  * record's version goes up, and the fields the workflow names are emptied so the record returns to the review the
  * first version needed (returnTo, or the state its values now imply); everything in ctx.tx
  */
 export async function correctRecord(ctx: Ctx, l: LedgerDef, id: number, body: z.infer<typeof correctBody>, registry: LedgerRegistry): Promise<LedgerRecord> {
-  const wf = workflowOf(l);
-  if (!can(ctx, correctionPermission(l))) throw forbidden(`您的角色无权更正${l.label}`);
-  const row = await loadRow(ctx, l, id);
-  lockedRow(l, row, '更正');
-  checkVersion(l, row, body.version);
+  const { wf, row } = await openLocked(ctx, l, id, body.version, '更正');
   const errors: FieldError[] = [];
   const keys = Object.keys(body.values);
   if (!keys.length) errors.push({ path: 'values', label: CORRECT_LABELS.values, message: `${CORRECT_LABELS.values}：请填写要更正的字段` });
@@ -125,11 +131,7 @@ export async function correctRecord(ctx: Ctx, l: LedgerDef, id: number, body: z.
  * workflow's revoke fields are set and the record goes to its revoked state, or, undeclared, the record is withdrawn
  */
 export async function revokeRecord(ctx: Ctx, l: LedgerDef, id: number, body: z.infer<typeof revokeBody>, registry: LedgerRegistry): Promise<LedgerRecord> {
-  const wf = workflowOf(l);
-  if (!can(ctx, correctionPermission(l))) throw forbidden(`您的角色无权撤回${l.label}`);
-  const row = await loadRow(ctx, l, id);
-  lockedRow(l, row, '撤回');
-  checkVersion(l, row, body.version);
+  const { wf, row } = await openLocked(ctx, l, id, body.version, '撤回');
   const c = wf.correction ?? {};
   const today = chinaDate(ctx.now);
   await keepVersion(ctx, l, row, 'revoke', body.reason);
