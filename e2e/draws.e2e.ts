@@ -109,10 +109,12 @@ describe('双随机 draws the operator cannot steer, and the public pages', () =
       const res = await page.request.get(`${demo.server.baseUrl}/api/enforcement/alerts/fines-growth`);
       const items = ((await res.json()) as { items: Array<{ orgName: string; growth: number | null; alert: boolean }> }).items;
       await page.goto(`${demo.server.baseUrl}/`);
-      await page.waitForLoadState('networkidle');
-      const body = String(await page.locator('main').textContent());
-      for (const g of items.filter((x) => x.alert)) expect(body).toContain(`罚款同比增长${String(g.growth)}%`);
-      for (const g of items.filter((x) => !x.alert)) expect(body).not.toContain(`${g.orgName}今年1月1日至今罚款`);
+      const main = page.locator('main');
+      await expect.poll(() => main.textContent(), WAIT).toContain('工作提醒');
+      await main.locator('.ant-skeleton').first().waitFor({ state: 'detached', ...WAIT });
+      for (const g of items.filter((x) => x.alert)) await expect.poll(() => main.textContent(), WAIT).toContain(`罚款同比增长${String(g.growth)}%`);
+      const body = String(await main.textContent());
+      for (const g of items.filter((x) => !x.alert)) expect(body).not.toContain(`${g.orgName}今年至今罚款`);
       await page.screenshot({ path: screenshotPath('fines-growth-home-desktop'), fullPage: true });
       expect(errors).toEqual([]);
     }, DESKTOP);

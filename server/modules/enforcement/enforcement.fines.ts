@@ -88,7 +88,7 @@ export async function finesGrowthHomeItems(ctx: Ctx): Promise<HomeItem[]> {
     .filter((g) => g.alert)
     .map((g) => ({
       key: `enforcement.fines_growth.${g.orgCode}`,
-      label: `罚款同比增长${String(g.growth)}%（预警线${g.threshold}%）：${g.orgName}今年1月1日至今罚款${wan(g.amount)}，去年同期${wan(g.lastAmount)}，请核查是否存在以罚增收`,
+      label: `罚款同比增长${String(g.growth)}%（预警线${g.threshold}%）：${g.orgName}今年至今罚款${wan(g.amount)}，去年同期${wan(g.lastAmount)}`,
       count: g.cases,
       link: `/ledgers/enforcement.case?f.case_type=行政处罚&f.decided_on.from=${g.from}&f.decided_on.to=${g.to}&f.revoked_on.present=0${g.county ? '' : `&org=${g.orgCode}`}`,
       tone: 'warning' as const,

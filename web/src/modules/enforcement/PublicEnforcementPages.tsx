@@ -297,6 +297,7 @@ export function PublicDrawPage() {
           <Descriptions
             size="small"
             bordered={!mobile}
+            layout={mobile ? 'vertical' : 'horizontal'}
             column={1}
             items={[
               { key: 'org', label: '抽取单位', children: d.orgName },
