@@ -25,15 +25,34 @@ export interface DrawAssignment {
   inspectorIds: number[];
 }
 
+/** committed: the seed's hash is published; frozen: the candidate lists too; drawn: the seed revealed and drawn; cancelled: discarded (with the reason) */
+export type DrawStatus = 'committed' | 'frozen' | 'drawn' | 'cancelled';
+
 export interface DrawRecord {
   id: number;
   orgCode: string;
   title: string;
-  seed: string;
+  matterId: number;
+  /** the matter's domain: only entities of this domain are candidates */
+  domain: string | null;
+  status: DrawStatus;
+  /** revealed once the draw is made or discarded; null while only its commitment is public */
+  seed: string | null;
+  /** SHA-256 of the seed, published before the lists are frozen (null for a legacy draw) */
+  seedHash: string | null;
+  /** SHA-256 of the frozen lists' text (frozenListText) */
+  listHash: string | null;
+  committedAt: string | null;
+  frozenAt: string | null;
+  drawnAt: string | null;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+  /** drawn before seeds were committed: the seed may have been chosen by the operator */
+  legacy: boolean;
   targetCount: number;
   perTarget: number;
   maxPerInspector: number;
-  drawnOn: string;
+  drawnOn: string | null;
   targets: DrawTarget[];
   inspectors: DrawInspector[];
   result: DrawAssignment[];
@@ -45,29 +64,84 @@ export interface DrawSummary {
   id: number;
   orgCode: string;
   title: string;
-  seed: string;
-  drawnOn: string;
+  status: DrawStatus;
+  legacy: boolean;
+  seedHash: string | null;
+  committedAt: string | null;
+  drawnOn: string | null;
+  cancelReason: string | null;
   targets: number;
   tasks: number;
 }
 
-/** a published draw with its seed, frozen lists (avoidance lists included: the re-run needs them) and each task's result */
+/** what the server's re-computation found; null where there is nothing to check yet (or no commitment, for a legacy draw) */
+export interface DrawChecks {
+  seedMatchesCommitment: boolean | null;
+  listMatchesHash: boolean | null;
+  resultReproduced: boolean | null;
+}
+
+/** a published draw attempt with its commitment, frozen lists (avoidance lists included: the re-run needs them) and each task's result */
 export interface PublicDraw extends DrawRecord {
   orgName: string;
+  matterName: string;
+  /** every check passed on a drawn, non-legacy draw */
   verified: boolean;
+  checks: DrawChecks;
   algorithm: string;
+  procedure: string;
   outcomes: Array<{ uscc: string; result: string | null; closedOn: string | null }>;
 }
 
-/** a draw in the public site's list */
+/** a draw attempt in the public site's list */
 export interface PublicDrawSummary {
   id: number;
   orgName: string;
   title: string;
-  seed: string;
-  drawnOn: string;
+  status: DrawStatus;
+  legacy: boolean;
+  seedHash: string | null;
+  committedAt: string | null;
+  drawnOn: string | null;
+  cancelReason: string | null;
   targets: number;
   drawn: number;
+}
+
+/** 裁量基准公开: one matter's benchmarks in a town */
+export interface PublicBenchmarkMatter {
+  matterId: number;
+  code: string;
+  name: string;
+  law: string;
+  article: string | null;
+  benchmarks: Array<{ id: number; circumstance: string; level: string; min: number; max: number; firstViolationExempt: boolean; quickMinor: boolean; note: string | null }>;
+}
+
+export interface PublicBenchmarks {
+  orgs: Array<{ code: string; name: string }>;
+  orgCode: string | null;
+  orgName: string | null;
+  items: PublicBenchmarkMatter[];
+}
+
+/** 罚没收入同比: one area's fines this year to date against the same period last year */
+export interface FinesGrowth {
+  orgCode: string;
+  orgName: string;
+  /** the county total, or one town */
+  county: boolean;
+  from: string;
+  to: string;
+  lastFrom: string;
+  lastTo: string;
+  amount: number;
+  lastAmount: number;
+  cases: number;
+  /** percentage; null when last year's figure is 0 */
+  growth: number | null;
+  threshold: number;
+  alert: boolean;
 }
 
 // ---- repeated-inspection alert ----

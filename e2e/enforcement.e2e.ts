@@ -266,27 +266,7 @@ describe('行政执法 at phone width', () => {
     });
   });
 
-  it('draws targets and inspectors, and the public page re-computes the same result', async () => {
-    await atPhone(async (page) => {
-      await login(page, demo.server.baseUrl, 'clerk');
-      await page.goto(`${demo.server.baseUrl}/enforcement/draws`);
-      await page.getByRole('button', { name: /新建抽取/ }).click();
-      const dialog = page.getByRole('dialog');
-      await dialog.getByLabel('抽查任务名称').fill('端到端测试季度抽查');
-      await choose(page, '检查事项', '监督检查');
-      await dialog.getByLabel('抽取对象数').fill('3');
-      await dialog.getByLabel('随机种子').fill('e2e-public-seed-2026');
-      await dialog.getByRole('button', { name: /抽\s*取/ }).click();
-      const detail = page.getByTestId('draw-detail');
-      await expect.poll(() => detail.textContent(), WAIT).toContain('结果一致');
-      await page.screenshot({ path: screenshotPath('enforcement-draw-phone'), fullPage: true });
-      const href = await detail.getByRole('link', { name: /公开核验页面/ }).getAttribute('href');
-      await page.goto(`${demo.server.baseUrl}${String(href)}`);
-      await page.getByTestId('browser-verified').waitFor(WAIT);
-      expect(await page.getByTestId('draw-seed').textContent()).toContain('e2e-public-seed-2026');
-      await page.screenshot({ path: screenshotPath('enforcement-public-draw-phone'), fullPage: true });
-    });
-  });
+  // the 双随机 draw (commit, freeze, reveal) and its public verification: e2e/draws.e2e.ts
 
   it('at desktop width: publishes a catalog version, shows it publicly, and lays out the case and public pages', async () => {
     const wide = { ...DESKTOP, viewport: { width: 1280, height: 900 } };

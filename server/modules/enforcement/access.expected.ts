@@ -15,7 +15,12 @@ export const EXPECTED_ACCESS: Record<string, ReadonlyArray<Role> | 'any' | 'publ
   'GET /api/enforcement/catalog-versions': READERS,
   'GET /api/public/enforcement/draws': 'public',
   'POST /api/enforcement/draws': ['clerk', 'reviewer', 'county_admin'],
+  'POST /api/enforcement/draws/:id/freeze': ['clerk', 'reviewer', 'county_admin'],
+  'POST /api/enforcement/draws/:id/draw': ['clerk', 'reviewer', 'county_admin'],
+  'POST /api/enforcement/draws/:id/cancel': ['clerk', 'reviewer', 'county_admin'],
   'GET /api/enforcement/draws': READERS,
   'GET /api/public/enforcement/draws/:id': 'public',
   'GET /api/enforcement/alerts/repeated-inspections': READERS,
+  'GET /api/enforcement/alerts/fines-growth': READERS,
+  'GET /api/public/enforcement/benchmarks': 'public',
 };

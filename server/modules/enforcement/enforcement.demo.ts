@@ -8,7 +8,7 @@ import { applyTransition } from '../../platform/workflow/workflow.service.ts';
 import { transitionPermission } from '../../platform/workflow/workflow.types.ts';
 import type { Platform } from '../../platform/module.ts';
 import { caseLedger, DOMAINS, INDUSTRIES } from './enforcement.ledgers.ts';
-import { createDraw } from './enforcement.service.ts';
+import { cancelDraw, commitDraw, commitFreezeDraw } from './enforcement.draw.ts';
 import { publishCatalog } from './enforcement.catalog.ts';
 import { amountBand, publishedInTime } from './enforcement.rules.ts';
 import { HEARING_DEFAULTS, hearingGrounds } from './enforcement.hearing.ts';
@@ -254,9 +254,18 @@ export async function seedEnforcementDemo(ctx: Ctx, platform: Platform): Promise
     for (const { year } of windowYears(w)) {
       for (let q = 0; q < 4; q++) {
         const drawnOn = `${year}-${String(q * 3 + 2).padStart(2, '0')}-10`;
-        const m = inspectMatters[q % inspectMatters.length];
+        // a draw only takes entities of its matter's domain: the matters of the domains the registry holds
+        const drawMatters = inspectMatters.filter((x) => targets.some((t) => t.domain === x.domain));
+        const m = drawMatters[q % drawMatters.length];
         if (drawnOn >= today || !m) continue;
-        const draw = await createDraw({ ...ctx, now: new Date(`${drawnOn}T02:00:00Z`) }, platform, { title: `${year}年第${'一二三四'[q] ?? ''}季度“双随机、一公开”抽查`, matterId: m.id, targetCount: 5 + (q % 3), perTarget: 2, seed: `${town}-${year}-Q${q + 1}`, orgCode: unit });
+        const title = `${year}年第${'一二三四'[q] ?? ''}季度“双随机、一公开”抽查`;
+        const at = new Date(`${drawnOn}T02:00:00Z`);
+        if (q === 1) {
+          // an attempt discarded before its lists were frozen stays public with its reason
+          const first = await commitDraw({ ...ctx, now: new Date(at.getTime() - 86_400_000) }, { title, matterId: m.id, targetCount: 5 + (q % 3), perTarget: 2, orgCode: unit });
+          await cancelDraw({ ...ctx, now: new Date(at.getTime() - 86_400_000 + 1_800_000) }, first.id, '检查对象名录库尚未完成本季度新登记市场主体的录入，录入后重新抽取');
+        }
+        const draw = await commitFreezeDraw({ ...ctx, now: at }, platform, { title, matterId: m.id, targetCount: 5 + (q % 3), perTarget: 2, orgCode: unit });
         for (const id of draw.caseIds ?? []) {
           const on = addDays(drawnOn, r.int(5, 25));
           if (on >= today) continue;

@@ -291,24 +291,28 @@ describe('a penalty case from 案源登记 to 结案 and 公示', () => {
 
 describe('双随机、一公开', () => {
   it('draws targets and inspectors reproducibly, creates the tasks and publishes the draw', async () => {
-    const matter = (await listLedger(t, clerk, 'enforcement.matter', 'f.matter_type=行政检查&pageSize=1')).items[0];
-    const res = await t.request(clerk, { method: 'POST', url: '/api/enforcement/draws', payload: { title: '2026年第四季度餐饮安全抽查', matterId: matter?.id, targetCount: 5, perTarget: 2, seed: 'published-seed-0001' } });
+    const matter = (await listLedger(t, clerk, 'enforcement.matter', 'f.matter_type=行政检查&f.domain=经营行为&f.matter_status=有效&pageSize=1')).items[0];
+    const res = await t.request(clerk, { method: 'POST', url: '/api/enforcement/draws', payload: { title: '2026年第四季度经营行为抽查', matterId: matter?.id, targetCount: 5, perTarget: 2 } });
     expect(res.statusCode, res.body).toBe(200);
-    const draw = json<DrawRecord>(res);
+    const committed = json<DrawRecord>(res);
+    expect((await t.request(clerk, { method: 'POST', url: `/api/enforcement/draws/${committed.id}/freeze`, payload: {} })).statusCode).toBe(200);
+    const drawn = await t.request(clerk, { method: 'POST', url: `/api/enforcement/draws/${committed.id}/draw` });
+    expect(drawn.statusCode, drawn.body).toBe(200);
+    const draw = json<DrawRecord>(drawn);
     expect(draw.result).toHaveLength(5);
     expect(draw.caseIds).toHaveLength(5);
     const tasks = await listLedger(t, clerk, CASES, `f.draw_id=${draw.id}&pageSize=10`);
     expect(tasks.total).toBe(5);
 
-    const listed = json<{ items: Array<{ id: number; seed: string }> }>(await t.request(null, { method: 'GET', url: '/api/public/enforcement/draws' })).items;
-    expect(listed.find((d) => d.id === draw.id)?.seed).toBe('published-seed-0001');
+    const listed = json<{ items: Array<{ id: number; seedHash: string }> }>(await t.request(null, { method: 'GET', url: '/api/public/enforcement/draws' })).items;
+    expect(listed.find((d) => d.id === draw.id)?.seedHash).toBe(committed.seedHash);
     const pub = await t.request(null, { method: 'GET', url: `/api/public/enforcement/draws/${draw.id}` });
     expect(pub.statusCode).toBe(200);
     const p = json<DrawRecord & { verified: boolean }>(pub);
     expect(p.verified).toBe(true);
-    expect(p.seed).toBe('published-seed-0001');
+    expect(p.seed).toBe(draw.seed);
     // anyone re-running the published algorithm on the published inputs gets the same targets and inspectors
-    expect(runDraw(p.seed, p.targets, p.inspectors, p.targetCount, p.perTarget)).toEqual(p.result);
+    expect(runDraw(String(p.seed), p.targets, p.inspectors, p.targetCount, p.perTarget)).toEqual(p.result);
   });
 
   it('warns of a party inspected by several bodies within 30 days', async () => {

@@ -5,9 +5,11 @@ import { seedEnforcementDemo } from './enforcement.demo.ts';
 import { enforcementIndicators } from './enforcement.indicators.ts';
 import { caseLedger, enforcementLedgers } from './enforcement.ledgers.ts';
 import * as catalogMigration from './enforcement.catalog.migration.ts';
+import * as drawMigration from './enforcement.draw.migration.ts';
 import * as migration from './enforcement.migration.ts';
 import { enforcementRoutes } from './enforcement.routes.ts';
 import { repeatedInspectionAlerts } from './enforcement.service.ts';
+import { finesGrowthHomeItems } from './enforcement.fines.ts';
 
 const CASES = '/ledgers/enforcement.case';
 const GROUP = '行政执法';
@@ -18,7 +20,7 @@ export const enforcementModule = defineModule({
   label: '行政执法',
   ledgers: enforcementLedgers,
   indicators: enforcementIndicators,
-  migrations: { '20261122001000-enforcement': migration, '20261122002000-enforcement-catalog': catalogMigration },
+  migrations: { '20261122001000-enforcement': migration, '20261122002000-enforcement-catalog': catalogMigration, '20261204001000-enforcement-draw-commit': drawMigration },
   permissions: [
     { code: 'enforcement.draw.create', label: '双随机抽查：抽取检查对象和执法人员', roles: ['clerk', 'reviewer', 'county_admin'] },
     { code: 'enforcement.catalog.publish', label: '执法事项清单：发布清单版本', roles: ['reviewer', 'county_admin'] },
@@ -46,6 +48,7 @@ export const enforcementModule = defineModule({
     ];
     const alerts = await repeatedInspectionAlerts(ctx, 60);
     if (alerts.length) items.push({ key: 'enforcement.repeated', label: '30日内被多个机关重复检查的对象', count: alerts.length, link: '/enforcement/draws', tone: 'warning' });
+    items.push(...(await finesGrowthHomeItems(ctx)));
     return items;
   },
   demo: seedEnforcementDemo,

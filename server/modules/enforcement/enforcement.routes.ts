@@ -6,7 +6,10 @@ import { TRANSITION_LABELS, transitionBody } from '../../platform/workflow/workf
 import { DOCUMENT_KINDS, type DocumentKind } from './enforcement.documents.ts';
 import { caseLedger, DOMAINS } from './enforcement.ledgers.ts';
 import { catalogVersions, publicCatalog, publicCatalogs, publishCatalog } from './enforcement.catalog.ts';
-import { caseDocuments, caseDocx, createDraw, decideCase, listDraws, publicDecisions, publicDraw, publicDrawList, repeatedInspectionAlerts } from './enforcement.service.ts';
+import { caseDocuments, caseDocx, decideCase, publicDecisions, repeatedInspectionAlerts } from './enforcement.service.ts';
+import { cancelDraw, commitDraw, freezeDraw, listDraws, publicDraw, publicDrawList, revealDraw } from './enforcement.draw.ts';
+import { publicBenchmarks } from './enforcement.benchmarks.ts';
+import { finesGrowth } from './enforcement.fines.ts';
 import { intId, isoDate } from '../../platform/http/validate.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- this module's own tables, read without a user scope on the public site
@@ -121,20 +124,55 @@ export function enforcementRoutes(api: Api, platform: Platform): void {
     url: '/api/enforcement/draws',
     access: 'enforcement.draw.create',
     write: true,
-    summary: '“双随机”抽取：从名录库随机抽取检查对象和执法人员，生成检查任务，抽取种子和名录一并公开',
+    summary: '“双随机”抽取第一步（承诺）：系统生成随机种子，只公开其SHA-256值和时间；种子不接受指定',
     tags,
     body: z.object({
-      title: z.string().trim().min(2).max(200),
-      matterId: intId(),
+      title: z.string().trim().min(2, '请填写抽查任务名称（至少2个字）').max(200, '不能超过200个字'),
+      matterId: intId('须为检查事项编号'),
       targetCount: z.coerce.number().int().min(1).max(500),
       perTarget: z.coerce.number().int().min(1).max(5).default(2),
       maxPerInspector: z.coerce.number().int().min(1).max(500).optional(),
       domain: z.enum(DOMAINS).optional(),
-      seed: z.string().trim().min(8).max(100).optional(),
+      // accepted only to be refused by name: the seed comes from the system
+      seed: z.unknown().optional(),
       orgCode: z.string().max(40).optional(),
     }),
     labels: { title: '抽查任务名称', matterId: '检查事项', targetCount: '抽取对象数', perTarget: '每个对象执法人员数', maxPerInspector: '每名人员最多任务数', domain: '监管领域', seed: '随机种子', orgCode: '所属单位' },
-    handler: (ctx, { body }) => createDraw(ctx, platform, body),
+    handler: (ctx, { body }) => commitDraw(ctx, body),
+  });
+  api.route({
+    method: 'POST',
+    url: '/api/enforcement/draws/:id/freeze',
+    access: 'enforcement.draw.create',
+    write: true,
+    summary: '“双随机”抽取第二步：冻结检查对象名录（限检查事项的执法领域）和执法人员名录，公开其SHA-256值',
+    tags,
+    params: idParam,
+    body: z.object({ targetIds: z.array(intId('须为检查对象编号')).max(5000).optional() }),
+    labels: { targetIds: '检查对象名录' },
+    handler: (ctx, { params, body }) => freezeDraw(ctx, params.id, body),
+  });
+  api.route({
+    method: 'POST',
+    url: '/api/enforcement/draws/:id/draw',
+    access: 'enforcement.draw.create',
+    write: true,
+    summary: '“双随机”抽取第三步：揭示种子、按公开算法抽取并生成检查任务',
+    tags,
+    params: idParam,
+    handler: (ctx, { params }) => revealDraw(ctx, platform, params.id),
+  });
+  api.route({
+    method: 'POST',
+    url: '/api/enforcement/draws/:id/cancel',
+    access: 'enforcement.draw.create',
+    write: true,
+    summary: '作废尚未抽取的批次：理由和种子一并公开',
+    tags,
+    params: idParam,
+    body: z.object({ reason: z.string().trim().min(4, '请填写作废理由（至少4个字）').max(500, '不能超过500个字') }),
+    labels: { reason: '作废理由' },
+    handler: (ctx, { params, body }) => cancelDraw(ctx, params.id, body.reason),
   });
   api.route({
     method: 'GET',
@@ -148,7 +186,7 @@ export function enforcementRoutes(api: Api, platform: Platform): void {
     method: 'GET',
     url: '/api/public/enforcement/draws',
     access: 'public',
-    summary: '“双随机”抽取公开：各批次的名称、抽取日期和种子',
+    summary: '“双随机”抽取公开：每一次抽取（含作废的）及其种子承诺值',
     tags: ['公开'],
     handler: async () => ({ items: await publicDrawList(platform.db as unknown as AnyDb) }),
   });
@@ -156,10 +194,20 @@ export function enforcementRoutes(api: Api, platform: Platform): void {
     method: 'GET',
     url: '/api/public/enforcement/draws/:id',
     access: 'public',
-    summary: '“双随机”抽取公开：种子、冻结的名录、抽取结果，以及按公开算法重算的核验结果',
+    summary: '“双随机”抽取公开：种子承诺值、冻结的名录及其哈希值、揭示的种子、抽取结果和重算核验',
     tags: ['公开'],
     params: idParam,
     handler: (_ctx, { params }) => publicDraw(platform.db as unknown as AnyDb, params.id),
+  });
+  api.route({
+    method: 'GET',
+    url: '/api/public/enforcement/benchmarks',
+    access: 'public',
+    summary: '行政处罚裁量基准公开：某乡镇各执法事项的裁量基准',
+    tags: ['公开'],
+    query: z.object({ org: z.string().regex(/^\d{12}(-\d{2})?$/, '须为12位区划代码').optional() }),
+    labels: { org: '单位' },
+    handler: (_ctx, { query }) => publicBenchmarks(platform.db as unknown as AnyDb, query.org),
   });
   api.route({
     method: 'GET',
@@ -168,5 +216,13 @@ export function enforcementRoutes(api: Api, platform: Platform): void {
     summary: '重复检查预警：同一对象30日内被多个机关检查',
     tags,
     handler: async (ctx) => ({ items: await repeatedInspectionAlerts(ctx) }),
+  });
+  api.route({
+    method: 'GET',
+    url: '/api/enforcement/alerts/fines-growth',
+    access: 'enforcement.case.read',
+    summary: '罚款同比预警：全县和各乡镇今年至今罚款与去年同期比较（增长超过设定比例的预警）',
+    tags,
+    handler: async (ctx) => ({ items: await finesGrowth(ctx) }),
   });
 }

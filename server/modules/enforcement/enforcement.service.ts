@@ -5,19 +5,19 @@ import { loadCalendar } from '../../platform/calendar/calendar.repository.ts';
 import { mask } from '../../platform/crypto/mask.ts';
 import { redactText } from '../../platform/crypto/redact.ts';
 import type { Ctx } from '../../platform/http/context.ts';
-import { AppError, notFound } from '../../platform/http/errors.ts';
-import { createRecord, loadRow, resolveOrg, type Row } from '../../platform/ledger/ledger.service.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { loadRow, type Row } from '../../platform/ledger/ledger.service.ts';
 import { correctedOn } from '../../platform/ledger/correction.service.ts';
 import type { Platform } from '../../platform/module.ts';
 import { renderDocx } from '../../platform/reports/docx.renderer.ts';
 import { applyTransition, type Timeline, type TransitionBody } from '../../platform/workflow/workflow.service.ts';
-import type { DrawInspector, DrawRecord, DrawSummary, DrawTarget, InspectionVisit, PublicDecision, PublicDraw, PublicDrawSummary, RepeatedInspection } from '../../../common/enforcement.types.ts';
-import { DRAW_ALGORITHM, runDraw, newSeed } from './draw.algorithm.ts';
+import type { InspectionVisit, PublicDecision, RepeatedInspection } from '../../../common/enforcement.types.ts';
 import { caseDocument, docNumber, DOCUMENT_KINDS, type DocumentKind } from './enforcement.documents.ts';
 import { benchmarkLedger, caseLedger, matterLedger } from './enforcement.ledgers.ts';
 import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 
-export type { DrawRecord, DrawSummary, InspectionVisit, PublicDecision, PublicDraw, PublicDrawSummary, RepeatedInspection } from '../../../common/enforcement.types.ts';
+export type { InspectionVisit, PublicDecision, RepeatedInspection } from '../../../common/enforcement.types.ts';
+export type { DrawRecord, DrawSummary, PublicDraw, PublicDrawSummary } from '../../../common/enforcement.types.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- this module's own tables are not in the platform schema
 type AnyDb = Kysely<any>;
@@ -189,120 +189,6 @@ export async function publicDecisions(platform: Pick<Platform, 'db' | 'cipher'>,
     };
   });
   return { items, total };
-}
-
-// ---- 双随机、一公开 ----
-
-export interface DrawInput {
-  title: string;
-  matterId: number;
-  targetCount: number;
-  perTarget: number;
-  maxPerInspector?: number | undefined;
-  domain?: string | undefined;
-  seed?: string | undefined;
-  orgCode?: string | undefined;
-}
-
-const lines = (v: unknown): string[] => String(v ?? '').split(/[\s,，;；]+/).filter(Boolean);
-
-/** freezes the registries in scope, draws, stores the draw with its inputs, and creates one inspection case per target */
-export async function createDraw(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, input: DrawInput): Promise<DrawRecord> {
-  const orgCode = resolveOrg(ctx, input.orgCode);
-  const matter = await loadRow(ctx, matterLedger, input.matterId);
-  const codes = ctx.scope.codes.filter((c) => c === orgCode || c.startsWith(`${orgCode}-`));
-  let tq = db(ctx).selectFrom('enforcement_target').select(['id', 'name', 'uscc', 'domain']).where('org_code', 'in', codes).where('status', '=', 'active').where('in_pool', '=', true);
-  if (input.domain) tq = tq.where('domain', '=', input.domain);
-  const targets: DrawTarget[] = (await tq.orderBy('id').execute()).map((r) => ({ id: Number(r.id), name: String(r.name), uscc: String(r.uscc), domain: String(r.domain) }));
-  const inspectors: DrawInspector[] = (await db(ctx).selectFrom('enforcement_inspector').select(['id', 'name', 'cert_no', 'qualifications', 'avoid_uscc']).where('org_code', 'in', codes).where('status', '=', 'active').where('in_pool', '=', true).orderBy('id').execute()).map((r) => ({
-    id: Number(r.id),
-    name: String(r.name),
-    certNo: String(r.cert_no),
-    qualifications: (Array.isArray(r.qualifications) ? r.qualifications : []) as string[],
-    avoid: lines(r.avoid_uscc),
-  }));
-  if (targets.length === 0) throw new AppError('validation_failed', '检查对象名录库中没有可抽取的对象', [{ path: 'domain', label: '监管领域', message: '监管领域：没有纳入抽查的检查对象' }]);
-  if (input.targetCount > targets.length) throw new AppError('validation_failed', `抽取数量超过名录库中的对象数（${targets.length}）`, [{ path: 'targetCount', label: '抽取对象数', message: `抽取对象数：不能超过${targets.length}` }]);
-  const seed = input.seed ?? newSeed();
-  const maxPer = input.maxPerInspector ?? 0;
-  const result = runDraw(seed, targets, inspectors, input.targetCount, input.perTarget, maxPer || Number.MAX_SAFE_INTEGER);
-  const short = result.find((a) => a.inspectorIds.length < input.perTarget);
-  if (short) throw new AppError('validation_failed', `检查对象“${targets.find((t) => t.id === short.targetId)?.name ?? ''}”可派执法人员不足${input.perTarget}名（资格或回避）`, [{ path: 'perTarget', label: '每个对象执法人员数', message: '每个对象执法人员数：符合资格且无须回避的人员不足' }]);
-  const drawnOn = chinaDate(ctx.now);
-  const row = await db(ctx)
-    .insertInto('enforcement_draw')
-    .values({ org_code: orgCode, title: input.title, seed, target_count: input.targetCount, per_target: input.perTarget, max_per_inspector: maxPer, targets: JSON.stringify(targets), inspectors: JSON.stringify(inspectors), result: JSON.stringify(result), matter_id: input.matterId, drawn_on: drawnOn, created_by: ctx.actor.username })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const drawId = Number(row.id);
-  await audit(ctx, { entity: 'enforcement.draw', entityId: drawId, action: 'draw', orgCode, diff: { seed, targets: targets.length, inspectors: inspectors.length, result } });
-  const byId = new Map(inspectors.map((i) => [i.id, i]));
-  const caseIds: number[] = [];
-  // each task is registered as an inspection case and gets its 案号 from the unit's series (编号规则)
-  for (const a of result) {
-    const t = targets.find((x) => x.id === a.targetId);
-    if (!t) continue;
-    const rec = await createRecord(
-      ctx,
-      caseLedger,
-      {
-        orgCode,
-        case_type: '行政检查',
-        domain: t.domain,
-        matter: Number(matter['id']),
-        source: '双随机抽查',
-        registered_on: drawnOn,
-        summary: `“双随机”抽查：${input.title}`,
-        handler: a.inspectorIds.map((i) => byId.get(i)?.name ?? '').join('、'),
-        draw_id: drawId,
-        party_kind: '单位',
-        party_name: t.name,
-        party_uscc: t.uscc,
-      },
-      platform.ledgers,
-      { auditAction: 'draw_task' },
-    );
-    caseIds.push(rec.id);
-  }
-  return { ...drawOut(await loadDraw(db(ctx), drawId)), caseIds };
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw row of enforcement_draw
-function drawOut(r: any): DrawRecord {
-  const j = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
-  return { id: Number(r.id), orgCode: String(r.org_code), title: String(r.title), seed: String(r.seed), targetCount: Number(r.target_count), perTarget: Number(r.per_target), maxPerInspector: Number(r.max_per_inspector), drawnOn: iso(r.drawn_on), targets: j(r.targets), inspectors: j(r.inspectors), result: j(r.result) };
-}
-
-async function loadDraw(d: AnyDb, id: number) {
-  const r = await d.selectFrom('enforcement_draw').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!r) throw notFound('抽查批次');
-  return r;
-}
-
-/** a published draw with its seed, frozen lists (avoidance lists included: the re-run needs them) and each task's result */
-export async function publicDraw(d: AnyDb, id: number): Promise<PublicDraw> {
-  const out = drawOut(await loadDraw(d, id));
-  const org = await d.selectFrom('org').select('name').where('code', '=', out.orgCode).executeTakeFirst();
-  const tasks = await d.selectFrom('enforcement_case').select(['party_uscc', 'inspection_result', 'closed_on']).where('draw_id', '=', id).where('status', '=', 'active').orderBy('id').execute();
-  const outcomes = tasks.map((r) => ({ uscc: String(r.party_uscc), result: (r.inspection_result as string | null) ?? null, closedOn: r.closed_on ? iso(r.closed_on) : null }));
-  return { ...out, orgName: String(org?.name ?? ''), verified: verifyDraw(out), algorithm: DRAW_ALGORITHM, outcomes };
-}
-
-/** re-runs a draw from its published seed and frozen lists; true when it reproduces the stored result */
-export function verifyDraw(d: Pick<DrawRecord, 'seed' | 'targets' | 'inspectors' | 'targetCount' | 'perTarget' | 'maxPerInspector' | 'result'>): boolean {
-  const again = runDraw(d.seed, d.targets, d.inspectors, d.targetCount, d.perTarget, d.maxPerInspector || Number.MAX_SAFE_INTEGER);
-  return JSON.stringify(again) === JSON.stringify(d.result);
-}
-
-/** every draw, newest first, for the public site's list (details and verification on each draw's page) */
-export async function publicDrawList(d: AnyDb): Promise<PublicDrawSummary[]> {
-  const rows = await d.selectFrom('enforcement_draw as d').innerJoin('org as o', 'o.code', 'd.org_code').select(['d.id', 'o.name as org_name', 'd.title', 'd.seed', 'd.drawn_on', 'd.target_count', sql<number>`jsonb_array_length(d.targets)`.as('pool')]).orderBy('d.drawn_on', 'desc').orderBy('d.id', 'desc').limit(200).execute();
-  return rows.map((r) => ({ id: Number(r.id), orgName: String(r.org_name), title: String(r.title), seed: String(r.seed), drawnOn: iso(r.drawn_on), targets: Number(r.pool), drawn: Number(r.target_count) }));
-}
-
-export async function listDraws(ctx: Ctx): Promise<DrawSummary[]> {
-  const rows = await db(ctx).selectFrom('enforcement_draw').select(['id', 'org_code', 'title', 'seed', 'drawn_on', 'target_count', 'targets']).where('org_code', 'in', ctx.scope.codes).orderBy('id', 'desc').limit(200).execute();
-  return rows.map((r) => ({ id: Number(r.id), orgCode: String(r.org_code), title: String(r.title), seed: String(r.seed), drawnOn: iso(r.drawn_on), targets: (typeof r.targets === 'string' ? JSON.parse(r.targets) : r.targets).length, tasks: Number(r.target_count) }));
 }
 
 // ---- repeated-inspection alert ----

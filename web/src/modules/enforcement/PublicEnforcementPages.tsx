@@ -1,6 +1,6 @@
 import { CheckCircleOutlined, CloseCircleOutlined, LoadingOutlined } from '@ant-design/icons';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
-import { Collapse, Descriptions, Empty, Pagination, Segmented, Select, Skeleton, Table, Tag, Typography } from 'antd';
+import { Alert, Collapse, Descriptions, Empty, Pagination, Segmented, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link, NavLink, useParams, useSearchParams } from 'react-router';
 import { api } from '../../platform/api.ts';
@@ -8,13 +8,14 @@ import { formatDate } from '../../platform/format.ts';
 import { LoadFailed } from '../../platform/LoadFailed.tsx';
 import { useIsMobile } from '../../platform/use-is-mobile.ts';
 import { PublicLayout } from '../../public/PublicLayout.tsx';
-import { canVerifyInBrowser, rerunDraw } from './draw-verify.ts';
-import { catalogSentence, yuan, type CatalogVersion, type PublicCatalog, type PublicDecision, type PublicDraw, type PublicDrawSummary } from './enforcement-api.ts';
+import { canVerifyInBrowser, checkDraw, type BrowserChecks } from './draw-verify.ts';
+import { beijingTime, catalogSentence, DRAW_STATUS, yuan, type CatalogVersion, type PublicBenchmarks, type PublicCatalog, type PublicDecision, type PublicDraw, type PublicDrawSummary } from './enforcement-api.ts';
 
 const SECTIONS = [
   { path: '/public/enforcement', label: '执法决定公示' },
   { path: '/public/enforcement/catalog', label: '执法事项清单' },
   { path: '/public/enforcement/draws', label: '“双随机”抽查公开' },
+  { path: '/public/enforcement/benchmarks', label: '行政裁量基准' },
 ];
 
 /** the frame of the 行政执法公示 pages: crumb, the three sections, the box */
@@ -208,13 +209,13 @@ export function PublicCatalogPage() {
   );
 }
 
-/** “双随机”抽查公开: every draw, each with its verification page */
+/** “双随机”抽查公开: every attempt, discarded ones with their reason, each with its verification page */
 export function PublicDrawsPage() {
   const list = useQuery({ queryKey: ['public', 'enforcement', 'draws'], queryFn: ({ signal }) => api.get<{ items: PublicDrawSummary[] }>('/api/public/enforcement/draws', undefined, signal) });
   return (
     <EnforcementFrame crumb="“双随机”抽查公开" title="“双随机、一公开”抽查">
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-        每次抽取公开随机种子、抽取时冻结的检查对象名录和执法人员名录以及抽取结果。任何人可按公开的算法重新计算，核对抽取结果是否一致。
+        每次抽取先公开系统生成的随机种子的SHA-256值（承诺），再公开冻结的检查对象名录和执法人员名录及其SHA-256值，最后公开种子和抽取结果。任何人可在本页核对种子与承诺一致、名录未被改动、结果可按公开算法重算。每一次抽取，包括作废的，都在此公开。
       </Typography.Paragraph>
       <ListBody query={list} empty="暂无抽查公开信息">
         {(data) => (
@@ -223,11 +224,17 @@ export function PublicDrawsPage() {
               <li key={d.id}>
                 <span>
                   <Link to={`/public/enforcement/draws/${d.id}`}>{d.title}</Link>
-                  <span className="fz-public-date" style={{ marginInlineStart: 8 }}>
-                    {d.orgName} · 从{d.targets}个对象中抽取{d.drawn}个
+                  <Tag color={DRAW_STATUS[d.status].color} style={{ marginInlineStart: 8 }}>
+                    {DRAW_STATUS[d.status].label}
+                  </Tag>
+                  {d.legacy ? <Tag color="orange">旧流程：种子未事先承诺</Tag> : null}
+                  <span className="fz-public-date" style={{ marginInlineStart: 4 }}>
+                    {d.orgName}
+                    {d.status === 'drawn' ? ` · 从${d.targets}个对象中抽取${d.drawn}个` : ''}
                   </span>
+                  {d.cancelReason ? <div className="fz-public-date" style={{ fontSize: 13 }}>作废理由：{d.cancelReason}</div> : null}
                 </span>
-                <span className="fz-public-date">{formatDate(d.drawnOn)}</span>
+                <span className="fz-public-date">{d.drawnOn ? formatDate(d.drawnOn) : beijingTime(d.committedAt).slice(0, 10)}</span>
               </li>
             ))}
           </ul>
@@ -237,9 +244,22 @@ export function PublicDrawsPage() {
   );
 }
 
-type Recheck = { state: 'running' } | { state: 'done'; same: boolean } | { state: 'unavailable' };
+type Recheck = { state: 'running' } | { state: 'done'; checks: BrowserChecks } | { state: 'unavailable' };
 
-/** one draw: seed, algorithm, frozen lists, result, the server's re-computation and the visitor's own */
+function CheckTag({ ok, yes, no, pending, testId }: { ok: boolean | null; yes: string; no: string; pending: string; testId: string }) {
+  if (ok === null) return <Typography.Text type="secondary">{pending}</Typography.Text>;
+  return ok ? (
+    <Tag icon={<CheckCircleOutlined />} color="success" data-testid={testId} style={{ whiteSpace: 'normal' }}>
+      {yes}
+    </Tag>
+  ) : (
+    <Tag icon={<CloseCircleOutlined />} color="error" data-testid={testId} style={{ whiteSpace: 'normal' }}>
+      {no}
+    </Tag>
+  );
+}
+
+/** one attempt: commitment, frozen lists, seed once revealed, result, and the visitor's own re-computation of all three */
 export function PublicDrawPage() {
   const { id } = useParams();
   const mobile = useIsMobile();
@@ -253,8 +273,8 @@ export function PublicDrawPage() {
       return;
     }
     let live = true;
-    void rerunDraw(d.seed, d.targets, d.inspectors, d.targetCount, d.perTarget, d.maxPerInspector).then((again) => {
-      if (live) setRecheck({ state: 'done', same: JSON.stringify(again) === JSON.stringify(d.result) });
+    void checkDraw(d).then((checks) => {
+      if (live) setRecheck({ state: 'done', checks });
     });
     return () => {
       live = false;
@@ -263,96 +283,172 @@ export function PublicDrawPage() {
   const targets = new Map((d?.targets ?? []).map((t) => [t.id, t]));
   const inspectors = new Map((d?.inspectors ?? []).map((i) => [i.id, i]));
   const outcome = new Map((d?.outcomes ?? []).map((o) => [o.uscc, o]));
+  const code = (v: string | null, testId: string) => (v ? <Typography.Text code copyable style={{ wordBreak: 'break-all', fontSize: 12 }} data-testid={testId}>{v}</Typography.Text> : null);
+  const browser = (key: keyof BrowserChecks, yes: string, no: string, pending: string, testId: string): ReactNode =>
+    recheck.state === 'running' ? <Tag icon={<LoadingOutlined />}>正在用本浏览器计算…</Tag> : recheck.state === 'unavailable' ? <Typography.Text type="secondary">本浏览器不支持在当前地址计算 SHA-256，请按下方算法自行核验</Typography.Text> : <CheckTag ok={recheck.checks[key]} yes={yes} no={no} pending={pending} testId={testId} />;
   return (
     <EnforcementFrame crumb="“双随机”抽查公开" title={d ? d.title : '抽查公开'}>
       {draw.isError ? <LoadFailed error={draw.error} onRetry={() => void draw.refetch()} /> : null}
       {draw.isPending ? <Skeleton active /> : null}
       {d ? (
         <>
+          {d.legacy ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="旧流程抽取：种子未事先承诺，可能由操作人员指定" description="本次抽取在种子承诺制度实行前进行。结果可按公开的种子和名录重算，但不能证明种子未经挑选。" data-testid="draw-legacy" /> : null}
+          {d.status === 'cancelled' ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={`本次抽取已于${beijingTime(d.cancelledAt)}作废`} description={`作废理由：${d.cancelReason ?? ''}`} data-testid="draw-cancelled" /> : null}
           <Descriptions
             size="small"
             bordered={!mobile}
-            column={{ xs: 1, sm: 1, md: 2 }}
+            layout={mobile ? 'vertical' : 'horizontal'}
+            column={1}
             items={[
               { key: 'org', label: '抽取单位', children: d.orgName },
-              { key: 'on', label: '抽取日期', children: formatDate(d.drawnOn) },
-              { key: 'seed', label: '随机种子', span: 'filled' as const, children: <Typography.Text code copyable style={{ wordBreak: 'break-all' }} data-testid="draw-seed">{d.seed}</Typography.Text> },
-              { key: 'params', label: '抽取规则', span: 'filled' as const, children: `从${d.targets.length}个检查对象中抽取${d.targetCount}个，每个对象派${d.perTarget}名执法人员${d.maxPerInspector ? `，每名人员最多${d.maxPerInspector}项任务` : ''}` },
-              {
-                key: 'server',
-                label: '平台重算',
-                children: d.verified ? <Tag icon={<CheckCircleOutlined />} color="success">结果一致</Tag> : <Tag icon={<CloseCircleOutlined />} color="error">结果不一致</Tag>,
-              },
-              {
-                key: 'browser',
-                label: '本机重算',
-                children:
-                  recheck.state === 'running' ? (
-                    <Tag icon={<LoadingOutlined />}>正在用本浏览器重算…</Tag>
-                  ) : recheck.state === 'unavailable' ? (
-                    <Typography.Text type="secondary">本浏览器不支持在当前地址计算 SHA-256，请按下方算法自行核验</Typography.Text>
-                  ) : recheck.same ? (
-                    <Tag icon={<CheckCircleOutlined />} color="success" data-testid="browser-verified">
-                      本浏览器按公开算法重算，结果一致
-                    </Tag>
-                  ) : (
-                    <Tag icon={<CloseCircleOutlined />} color="error">本浏览器重算结果不一致</Tag>
-                  ),
-              },
+              { key: 'matter', label: '检查事项', children: `${d.matterName}${d.domain ? `（执法领域：${d.domain}）` : ''}` },
+              { key: 'status', label: '状态', children: <Tag color={DRAW_STATUS[d.status].color}>{DRAW_STATUS[d.status].label}</Tag> },
+              { key: 'params', label: '抽取规则', children: `抽取${d.targetCount}个检查对象，每个对象派${d.perTarget}名执法人员${d.maxPerInspector ? `，每名人员最多${d.maxPerInspector}项任务` : ''}` },
+              { key: 'commit', label: '① 种子承诺值', children: d.legacy ? '旧流程未承诺' : <>{code(d.seedHash, 'draw-seed-hash')}<div className="fz-public-date">公开于 {beijingTime(d.committedAt)}</div></> },
+              { key: 'list', label: '② 冻结名录', children: d.listHash ? <>{code(d.listHash, 'draw-list-hash')}<div className="fz-public-date">检查对象{d.targets.length}个、执法人员{d.inspectors.length}名，冻结于 {beijingTime(d.frozenAt)}</div></> : '待冻结' },
+              { key: 'seed', label: '③ 随机种子', children: d.seed ? <>{code(d.seed, 'draw-seed')}<div className="fz-public-date">揭示于 {beijingTime(d.drawnAt ?? d.cancelledAt)}</div></> : '抽取时公开（此前保密）' },
+              { key: 'b1', label: '本机核验：种子', children: d.legacy ? '旧流程未承诺，无从核对' : browser('seed', 'SHA-256(种子)与事先公开的承诺值一致', 'SHA-256(种子)与承诺值不一致', '种子公开后核验', 'browser-seed') },
+              { key: 'b2', label: '本机核验：名录', children: browser('list', '名录与冻结时公开的SHA-256值一致', '名录与冻结时公开的值不一致', '名录冻结后核验', 'browser-list') },
+              { key: 'b3', label: '本机核验：结果', children: browser('result', '按种子和名录重算，抽取结果一致', '重算结果不一致', '抽取后核验', 'browser-verified') },
             ]}
           />
-          <h3 style={{ fontSize: 16, margin: '16px 0 8px' }}>抽取结果</h3>
-          <Table
-            rowKey="n"
-            size="small"
-            pagination={false}
-            scroll={{ x: 'max-content' }}
-            dataSource={d.result.map((a, i) => ({ n: i + 1, t: targets.get(a.targetId), people: a.inspectorIds.map((x) => inspectors.get(x)) }))}
-            columns={[
-              { title: '序号', dataIndex: 'n', width: 56 },
-              { title: '检查对象', key: 't', render: (_, r) => <>{r.t?.name}<div className="fz-public-date" style={{ fontSize: 12 }}>{r.t?.uscc}</div></> },
-              { title: '执法人员（执法证号）', key: 'p', render: (_, r) => r.people.map((p) => (p ? `${p.name}（${p.certNo}）` : '')).join('、') },
-              {
-                title: '检查结果',
-                key: 'o',
-                render: (_, r) => {
-                  const o = r.t ? outcome.get(r.t.uscc) : undefined;
-                  return o?.result ? `${o.result}${o.closedOn ? `（${formatDate(o.closedOn)}）` : ''}` : '待检查';
-                },
-              },
-            ]}
-          />
-          <h3 style={{ fontSize: 16, margin: '16px 0 8px' }}>抽取算法</h3>
+          {d.result.length && d.status === 'drawn' ? (
+            <>
+              <h3 style={{ fontSize: 16, margin: '16px 0 8px' }}>抽取结果</h3>
+              <Table
+                rowKey="n"
+                size="small"
+                pagination={false}
+                scroll={{ x: 'max-content' }}
+                dataSource={d.result.map((a, i) => ({ n: i + 1, t: targets.get(a.targetId), people: a.inspectorIds.map((x) => inspectors.get(x)) }))}
+                columns={[
+                  { title: '序号', dataIndex: 'n', width: 56 },
+                  { title: '检查对象', key: 't', render: (_, r) => <>{r.t?.name}<div className="fz-public-date" style={{ fontSize: 12 }}>{r.t?.uscc}</div></> },
+                  { title: '执法人员（执法证号）', key: 'p', render: (_, r) => r.people.map((p) => (p ? `${p.name}（${p.certNo}）` : '')).join('、') },
+                  {
+                    title: '检查结果',
+                    key: 'o',
+                    render: (_, r) => {
+                      const o = r.t ? outcome.get(r.t.uscc) : undefined;
+                      return o?.result ? `${o.result}${o.closedOn ? `（${formatDate(o.closedOn)}）` : ''}` : '待检查';
+                    },
+                  },
+                ]}
+              />
+            </>
+          ) : null}
+          <h3 style={{ fontSize: 16, margin: '16px 0 8px' }}>抽取程序和算法</h3>
+          <Typography.Paragraph style={{ fontSize: 14, lineHeight: 1.8 }}>{d.procedure}</Typography.Paragraph>
           <Typography.Paragraph style={{ fontSize: 14, lineHeight: 1.8 }}>{d.algorithm}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary" style={{ fontSize: 13, lineHeight: 1.8 }}>
+            名录的SHA-256按以下文本计算（UTF-8，各行以换行符连接）：每个检查对象一行“T|编号|统一社会信用代码|监管领域|名称”，其后每名执法人员一行“I|编号|执法证号|执法领域资格（逗号分隔）|回避对象（逗号分隔）|姓名”，均按下方名录顺序。
+          </Typography.Paragraph>
+          {d.targets.length ? (
+            <Collapse
+              size="small"
+              items={[
+                {
+                  key: 'targets',
+                  label: `冻结的检查对象名录（${d.targets.length}个）`,
+                  children: <Table rowKey="id" size="small" scroll={{ x: 'max-content' }} pagination={{ pageSize: 20, showSizeChanger: false }} dataSource={d.targets} columns={[{ title: '编号', dataIndex: 'id' }, { title: '名称', dataIndex: 'name' }, { title: '统一社会信用代码', dataIndex: 'uscc' }, { title: '监管领域', dataIndex: 'domain' }]} />,
+                },
+                {
+                  key: 'inspectors',
+                  label: `冻结的执法人员名录（${d.inspectors.length}名）`,
+                  children: (
+                    <Table
+                      rowKey="id"
+                      size="small"
+                      scroll={{ x: 'max-content' }}
+                      pagination={{ pageSize: 20, showSizeChanger: false }}
+                      dataSource={d.inspectors}
+                      columns={[
+                        { title: '编号', dataIndex: 'id' },
+                        { title: '姓名', dataIndex: 'name' },
+                        { title: '执法证号', dataIndex: 'certNo' },
+                        { title: '执法领域资格', key: 'q', render: (_, i) => i.qualifications.join('、') },
+                        { title: '回避对象', key: 'a', render: (_, i) => i.avoid.join('、') || '—' },
+                      ]}
+                    />
+                  ),
+                },
+              ]}
+            />
+          ) : null}
+        </>
+      ) : null}
+    </EnforcementFrame>
+  );
+}
+
+/** 行政裁量基准: each matter's benchmarks in a town, mildest first (行政处罚法 art. 34: published) */
+export function PublicBenchmarksPage() {
+  const [params, setParams] = useSearchParams();
+  const org = params.get('org') ?? '';
+  const q = org ? { org } : {};
+  const data = useQuery({ queryKey: ['public', 'enforcement', 'benchmarks', q], queryFn: ({ signal }) => api.get<PublicBenchmarks>('/api/public/enforcement/benchmarks', q, signal), placeholderData: (p) => p });
+  const b = data.data;
+  return (
+    <EnforcementFrame
+      crumb="行政裁量基准"
+      title="行政处罚裁量基准"
+      extra={
+        <Select
+          aria-label="单位"
+          size="small"
+          style={{ width: 200, fontWeight: 400 }}
+          value={b?.orgCode ?? (org || null)}
+          placeholder="选择单位"
+          onChange={(v: string) => setParams({ org: v }, { replace: true })}
+          options={(b?.orgs ?? []).map((o) => ({ value: o.code, label: o.name }))}
+        />
+      }
+    >
+      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+        依据《中华人民共和国行政处罚法》第三十四条，行政机关可以依法制定行政处罚裁量基准，规范行使行政处罚裁量权，行政处罚裁量基准应当向社会公布。下列为各执法事项按违法情形划分的裁量阶次和罚款幅度。
+      </Typography.Paragraph>
+      {data.isError ? <LoadFailed error={data.error} onRetry={() => void data.refetch()} /> : null}
+      {data.isPending ? <Skeleton active /> : null}
+      {b && b.items.length === 0 ? <Empty description="暂无公布的裁量基准" /> : null}
+      {b && b.items.length ? (
+        <>
+          <p style={{ fontSize: 15, margin: '8px 0 12px' }} data-testid="public-benchmarks-sentence">
+            {b.orgName}共公布{b.items.length}个执法事项的裁量基准{b.items.reduce((n, m) => n + m.benchmarks.length, 0)}条。
+          </p>
           <Collapse
             size="small"
-            items={[
-              {
-                key: 'targets',
-                label: `抽取时冻结的检查对象名录（${d.targets.length}个）`,
-                children: <Table rowKey="id" size="small" scroll={{ x: 'max-content' }} pagination={{ pageSize: 20, showSizeChanger: false }} dataSource={d.targets} columns={[{ title: '编号', dataIndex: 'id' }, { title: '名称', dataIndex: 'name' }, { title: '统一社会信用代码', dataIndex: 'uscc' }, { title: '监管领域', dataIndex: 'domain' }]} />,
-              },
-              {
-                key: 'inspectors',
-                label: `抽取时冻结的执法人员名录（${d.inspectors.length}名）`,
-                children: (
+            data-testid="public-benchmarks"
+            defaultActiveKey={b.items.slice(0, 1).map((m) => String(m.matterId))}
+            items={b.items.map((m) => ({
+              key: String(m.matterId),
+              label: (
+                <span style={{ whiteSpace: 'normal' }}>
+                  {m.code} {m.name}
+                </span>
+              ),
+              children: (
+                <>
+                  <div className="fz-public-date" style={{ marginBottom: 8 }}>
+                    设定依据：{m.law}
+                    {m.article ?? ''}
+                  </div>
                   <Table
                     rowKey="id"
                     size="small"
+                    pagination={false}
                     scroll={{ x: 'max-content' }}
-                    pagination={{ pageSize: 20, showSizeChanger: false }}
-                    dataSource={d.inspectors}
+                    dataSource={m.benchmarks}
                     columns={[
-                      { title: '编号', dataIndex: 'id' },
-                      { title: '姓名', dataIndex: 'name' },
-                      { title: '执法证号', dataIndex: 'certNo' },
-                      { title: '执法领域资格', key: 'q', render: (_, i) => i.qualifications.join('、') },
-                      { title: '回避对象', key: 'a', render: (_, i) => i.avoid.join('、') || '—' },
+                      { title: '违法情形', dataIndex: 'circumstance', render: (v: string) => <span style={{ display: 'inline-block', minWidth: 180, whiteSpace: 'normal' }}>{v}</span> },
+                      { title: '裁量阶次', dataIndex: 'level' },
+                      { title: '罚款幅度', key: 'range', render: (_, x) => (x.max === 0 ? '不予罚款' : `${yuan(x.min)}至${yuan(x.max)}`) },
+                      { title: '适用', key: 'flags', render: (_, x) => [x.firstViolationExempt ? '首违不罚' : '', x.quickMinor ? '轻微速罚' : ''].filter(Boolean).join('、') || '—' },
+                      { title: '说明', dataIndex: 'note', render: (v: string | null) => v ?? '—' },
                     ]}
                   />
-                ),
-              },
-            ]}
+                </>
+              ),
+            }))}
           />
         </>
       ) : null}

@@ -1,6 +1,6 @@
 import type { DrawAssignment, DrawInspector, DrawTarget } from './enforcement-api.ts';
 
-async function sha256Hex(text: string): Promise<string> {
+export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
@@ -33,4 +33,24 @@ export async function rerunDraw(seed: string, targets: readonly DrawTarget[], in
     out.push({ targetId: t.id, inspectorIds: picked });
   }
   return out;
+}
+
+/** the frozen lists' text whose SHA-256 was published at freezing (the same as frozenListText in draw.algorithm.ts) */
+export function frozenListText(targets: readonly DrawTarget[], inspectors: readonly DrawInspector[]): string {
+  return [...targets.map((t) => `T|${t.id}|${t.uscc}|${t.domain}|${t.name}`), ...inspectors.map((i) => `I|${i.id}|${i.certNo}|${i.qualifications.join(',')}|${i.avoid.join(',')}|${i.name}`)].join('\n');
+}
+
+/** what the visitor's browser found; null where there is nothing to check */
+export interface BrowserChecks {
+  seed: boolean | null;
+  list: boolean | null;
+  result: boolean | null;
+}
+
+/** re-computes, in this browser, SHA-256(seed) against the commitment, the frozen lists against their hash, and the draw */
+export async function checkDraw(d: { seed: string | null; seedHash: string | null; listHash: string | null; targets: readonly DrawTarget[]; inspectors: readonly DrawInspector[]; targetCount: number; perTarget: number; maxPerInspector: number; result: readonly DrawAssignment[] }): Promise<BrowserChecks> {
+  const seed = d.seed && d.seedHash ? (await sha256Hex(d.seed)) === d.seedHash : null;
+  const list = d.listHash && d.targets.length ? (await sha256Hex(frozenListText(d.targets, d.inspectors))) === d.listHash : null;
+  const result = d.seed && d.result.length ? JSON.stringify(await rerunDraw(d.seed, d.targets, d.inspectors, d.targetCount, d.perTarget, d.maxPerInspector)) === JSON.stringify(d.result) : null;
+  return { seed, list, result };
 }

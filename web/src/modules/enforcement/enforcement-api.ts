@@ -10,7 +10,7 @@ export interface CaseDocumentInfo {
   unavailable: string | null;
 }
 
-export type { CatalogCounts, CatalogItem, CatalogVersion, DrawAssignment, DrawInspector, DrawRecord, DrawSummary, DrawTarget, InspectionVisit, PublicCatalog, PublicDecision, PublicDraw, PublicDrawSummary, RepeatedInspection } from '../../../../common/enforcement.types.ts';
+export type { CatalogCounts, CatalogItem, CatalogVersion, DrawAssignment, DrawInspector, DrawRecord, DrawStatus, DrawSummary, DrawTarget, FinesGrowth, InspectionVisit, PublicBenchmarks, PublicCatalog, PublicDecision, PublicDraw, PublicDrawSummary, RepeatedInspection } from '../../../../common/enforcement.types.ts';
 
 export const enforcementKeys = {
   // under the case record's key: every change of the record (a transition) refreshes which documents can be made
@@ -31,3 +31,14 @@ export function catalogSentence(c: CatalogCounts): string {
 
 /** a yuan amount as people write it: 3,500.00元 */
 export const yuan = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : `${n.toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 })}元`);
+
+/** how a draw attempt's stage reads, and its tag colour */
+export const DRAW_STATUS: Record<'committed' | 'frozen' | 'drawn' | 'cancelled', { label: string; color: string }> = {
+  committed: { label: '已承诺种子，待冻结名录', color: 'blue' },
+  frozen: { label: '已冻结名录，待抽取', color: 'geekblue' },
+  drawn: { label: '已抽取', color: 'green' },
+  cancelled: { label: '已作废', color: 'red' },
+};
+
+/** a date-time as Beijing time: 2026-03-10 10:20:05 */
+export const beijingTime = (v: string | null | undefined): string => (v ? new Date(Date.parse(v) + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ') : '—');
