@@ -11,17 +11,20 @@ export const enforcementModule = defineWebModule({
   ],
   recordPanels: {
     'enforcement.case': lazy(async () => ({ default: (await import('./CasePanel.tsx')).CasePanel })),
+    'enforcement.inspection': lazy(async () => ({ default: (await import('./InspectionPanel.tsx')).InspectionPanel })),
   },
   publicPages: [
     { path: '/public/enforcement', component: lazyPage(() => import('./PublicEnforcementPages.tsx'), 'PublicDecisionsPage'), nav: { label: '行政执法公示', order: 20 } },
     { path: '/public/enforcement/catalog', component: lazyPage(() => import('./PublicEnforcementPages.tsx'), 'PublicCatalogPage') },
     { path: '/public/enforcement/draws', component: lazyPage(() => import('./PublicEnforcementPages.tsx'), 'PublicDrawsPage') },
+    { path: '/public/inspections', component: lazyPage(() => import('./PublicInspectionPage.tsx'), 'PublicInspectionPage') },
+    { path: '/public/inspections/:code', component: lazyPage(() => import('./PublicInspectionPage.tsx'), 'PublicInspectionPage') },
     { path: '/public/enforcement/draws/:id', component: lazyPage(() => import('./PublicEnforcementPages.tsx'), 'PublicDrawPage') },
   ],
   permissionGroups: { enforcement: '行政执法' },
   auditLabels: {
-    entities: { 'enforcement.matter': '执法事项', 'enforcement.benchmark': '裁量基准', 'enforcement.case': '执法案件', 'enforcement.target': '检查对象', 'enforcement.inspector': '执法人员', 'enforcement.draw': '双随机抽取', 'enforcement.catalog': '执法事项清单版本' },
-    actions: { draw: '随机抽取', draw_task: '生成检查任务', document: '制作执法文书', document_number: '编执法文书文号', publish: '公开发布' },
+    entities: { 'enforcement.matter': '执法事项', 'enforcement.benchmark': '裁量基准', 'enforcement.case': '执法案件', 'enforcement.target': '检查对象', 'enforcement.inspector': '执法人员', 'enforcement.draw': '双随机抽取', 'enforcement.catalog': '执法事项清单版本', 'enforcement.inspection': '涉企行政检查', 'enforcement.inspection_standard': '行政检查标准' },
+    actions: { draw: '随机抽取', draw_task: '生成检查任务', document: '制作执法文书', document_number: '编执法文书文号', publish: '公开发布', create_from_inspection: '行政检查转立案' },
     fields: { document: '文书', docNo: '文号', seed: '随机种子', targets: '名录库对象数', inspectors: '名录库人员数', result: '抽取结果', counts: '事项构成', publishedOn: '发布日期' },
   },
 });
