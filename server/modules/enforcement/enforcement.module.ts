@@ -12,6 +12,7 @@ import { seedInspectionDemo } from './inspection.demo.ts';
 import { inspectionIndicators } from './inspection.indicators.ts';
 import { inspectionLedgers } from './inspection.ledgers.ts';
 import { inspectionRoutes } from './inspection.routes.ts';
+import { inspectionHomeItems } from './inspection.service.ts';
 
 const CASES = '/ledgers/enforcement.case';
 const GROUP = '行政执法';
@@ -32,7 +33,8 @@ export const enforcementModule = defineModule({
     { path: '/enforcement/catalog', label: '三张清单', permission: 'enforcement.matter.read', group: GROUP, icon: 'book', order: 1003 },
     { path: '/ledgers/enforcement.matter', label: '执法事项清单', permission: 'enforcement.matter.read', group: GROUP, icon: 'profile', order: 1005 },
     { path: '/ledgers/enforcement.inspection', label: '涉企行政检查', permission: 'enforcement.inspection.read', group: GROUP, icon: 'safety-certificate', order: 1001 },
-    { path: '/ledgers/enforcement.inspection_standard', label: '行政检查标准', permission: 'enforcement.inspection_standard.read', group: GROUP, icon: 'unordered-list', order: 1006 },
+    { path: '/enforcement/inspections', label: '涉企检查概况', permission: 'enforcement.inspection.read', group: GROUP, icon: 'alert', order: 1002 },
+    { path: '/ledgers/enforcement.inspection_standard', label: '行政检查标准', permission: 'enforcement.inspection_standard.read', group: GROUP, icon: 'form', order: 1006 },
     { path: '/ledgers/enforcement.benchmark', label: '裁量基准', permission: 'enforcement.benchmark.read', group: GROUP, icon: 'reconciliation', order: 1010 },
     { path: '/enforcement/draws', label: '双随机抽查', permission: 'enforcement.case.read', group: GROUP, icon: 'file-search', order: 1015 },
     { path: '/ledgers/enforcement.target', label: '检查对象名录库', permission: 'enforcement.target.read', group: GROUP, icon: 'shop', order: 1020 },
@@ -55,6 +57,7 @@ export const enforcementModule = defineModule({
     ];
     const alerts = await repeatedInspectionAlerts(ctx, 60);
     if (alerts.length) items.push({ key: 'enforcement.repeated', label: '30日内被多个机关重复检查的对象', count: alerts.length, link: '/enforcement/draws', tone: 'warning' });
+    items.push(...(await inspectionHomeItems(ctx)));
     return items;
   },
   demo: async (ctx, platform) => {

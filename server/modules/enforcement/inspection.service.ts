@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { can, type Ctx } from '../../platform/http/context.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
 import { createRecord, loadRow, type Row } from '../../platform/ledger/ledger.service.ts';
-import type { Platform } from '../../platform/module.ts';
+import type { HomeItem, Platform } from '../../platform/module.ts';
 import { renderDocx } from '../../platform/reports/docx.renderer.ts';
 import { getSetting } from '../../platform/settings.ts';
 import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
@@ -293,4 +293,12 @@ export async function inspectionDocx(ctx: Ctx, id: number, kind: InspectionDocum
     chinaDate(ctx.now),
   );
   return { body: await renderDocx(spec), fileName: `${INSPECTION_DOCUMENTS[kind].label}-${String(row['inspection_no'])}.docx` };
+}
+
+/** the home page's line on enterprises inspected repeatedly or too often across departments this year */
+export async function inspectionHomeItems(ctx: Ctx): Promise<HomeItem[]> {
+  if (!ctx.actor.permissions.has(`${inspectionLedger.name}.read`)) return [];
+  const o = await inspectionOverview(ctx, Number(chinaDate(ctx.now).slice(0, 4)));
+  if (o.alerts.length === 0) return [];
+  return [{ key: 'enforcement.inspection_alerts', label: '跨部门重复或高频检查的企业', count: o.alerts.length, link: '/enforcement/inspections', tone: 'warning' }];
 }

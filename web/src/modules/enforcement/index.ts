@@ -7,6 +7,7 @@ export const enforcementModule = defineWebModule({
   prefix: '/enforcement',
   pages: [
     { path: 'catalog', title: '三张清单', permission: 'enforcement.matter.read', component: lazyPage(() => import('./CatalogPage.tsx'), 'CatalogPage') },
+    { path: 'inspections', title: '涉企检查概况', permission: 'enforcement.inspection.read', component: lazyPage(() => import('./InspectionsPage.tsx'), 'InspectionsPage') },
     { path: 'draws', title: '双随机抽查', permission: 'enforcement.case.read', component: lazyPage(() => import('./DrawsPage.tsx'), 'DrawsPage') },
   ],
   recordPanels: {
