@@ -38,6 +38,12 @@ describe('涉企行政检查', () => {
         expect(await codeCard.locator('canvas, svg').count()).toBeGreaterThan(0);
         await page.getByTestId('inspection-documents').getByText('行政检查通知书').waitFor(WAIT);
         await page.screenshot({ path: screenshotPath('inspection-record-1366'), fullPage: true });
+        // the year's overview: visits, the cap, the alerts across departments (the demo has the county bureau
+        // inspecting a 城关镇 enterprise days after the town)
+        await page.goto(`${demo.server.baseUrl}/enforcement/inspections`);
+        await page.getByTestId('inspection-overview').getByText('日常检查频次上限').waitFor(WAIT);
+        await page.getByTestId('inspection-alerts').getByText('重复检查').first().waitFor(WAIT);
+        await page.screenshot({ path: screenshotPath('inspections-overview-1366'), fullPage: true });
         expect(errors).toEqual([]);
       },
       DESKTOP,
@@ -71,6 +77,9 @@ describe('涉企行政检查', () => {
         await page.goto(`${demo.server.baseUrl}${recordPath}`);
         await page.getByTestId('inspection-code').waitFor(WAIT);
         await page.screenshot({ path: screenshotPath('inspection-record-390'), fullPage: true });
+        await page.goto(`${demo.server.baseUrl}/enforcement/inspections`);
+        await page.getByTestId('inspection-alerts').getByText('重复检查').first().waitFor(WAIT);
+        await page.screenshot({ path: screenshotPath('inspections-overview-390'), fullPage: true });
         expect(errors).toEqual([]);
       },
       PHONE,
