@@ -23,4 +23,11 @@ export const EXPECTED_ACCESS: Record<string, ReadonlyArray<Role> | 'any' | 'publ
   'GET /api/enforcement/alerts/repeated-inspections': READERS,
   'GET /api/enforcement/alerts/fines-growth': READERS,
   'GET /api/public/enforcement/benchmarks': 'public',
+  'POST /api/enforcement/inspections/:id/approve': ['leader', 'county_admin'],
+  'POST /api/enforcement/inspections/:id/emergency': ['leader', 'county_admin'],
+  'POST /api/enforcement/inspections/:id/result': ['clerk', 'reviewer', 'county_admin'],
+  'GET /api/enforcement/inspections/:id/documents': READERS,
+  'GET /api/enforcement/inspections/:id/documents/:kind': READERS,
+  'GET /api/enforcement/inspections/overview': READERS,
+  'GET /api/public/inspections/:code': 'public',
 };

@@ -1,0 +1,88 @@
+import { makeUscc } from '../common/validators.ts';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, login, PHONE, screenshotPath, setupDemo, withPage } from './harness.ts';
+
+const WAIT = { timeout: 20_000 };
+const TODAY = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const demo = setupDemo({ reuseExternal: true });
+let recordPath = '';
+let code = '';
+
+describe('涉企行政检查', () => {
+  it('lists the inspections, and the person in charge approves one: the inspection code appears with its QR code', async () => {
+    await withPage(
+      demo.browser,
+      async ({ page, errors }) => {
+        await login(page, demo.server.baseUrl, 'county');
+        await page.goto(`${demo.server.baseUrl}/ledgers/enforcement.inspection`);
+        await page.getByRole('cell', { name: /城关检〔\d{4}〕\d+号/ }).first().waitFor(WAIT);
+        await page.screenshot({ path: screenshotPath('inspections-list-1366'), fullPage: false });
+        // a plan to approve, made through the API as the form would
+        const matters = await (await page.request.get(`${demo.server.baseUrl}/api/ledgers/enforcement.matter?org=999001001000&f.matter_type=行政检查&f.matter_status=有效&pageSize=1`)).json();
+        const created = await page.request.post(`${demo.server.baseUrl}/api/ledgers/enforcement.inspection`, {
+          data: { orgCode: '999001001000-03', plan_kind: '日常', plan_name: '端到端测试日常检查计划', matter: matters.items[0].id, planned_on: TODAY, enterprise_name: '城关镇端到端测试超市有限公司', enterprise_uscc: makeUscc('999001', 424242), enterprise_address: '城关镇人民路1号', inspector1_name: '刘国强', inspector1_identity: '执法人员', inspector1_cert: '城关执1001', inspector2_name: '周丽', inspector2_identity: '执法人员', inspector2_cert: '城关执1002' },
+        });
+        expect(created.status(), await created.text()).toBe(200);
+        recordPath = `/ledgers/enforcement.inspection/${(await created.json()).id}`;
+        await page.goto(`${demo.server.baseUrl}${recordPath}`);
+        const card = page.getByTestId('approval-card');
+        await card.waitFor(WAIT);
+        await card.getByLabel('审批意见').fill('同意按计划检查');
+        const done = page.waitForResponse((r) => r.url().includes('/approve') && r.request().method() === 'POST');
+        await card.getByRole('button', { name: /批准检查/ }).click();
+        expect((await done).status()).toBe(200);
+        const codeCard = page.getByTestId('inspection-code');
+        await codeCard.waitFor(WAIT);
+        code = /[2-9A-HJKMNP-Z]{10}/.exec((await codeCard.textContent()) ?? '')?.[0] ?? '';
+        expect(code).not.toBe('');
+        expect(await codeCard.locator('canvas, svg').count()).toBeGreaterThan(0);
+        await page.getByTestId('inspection-documents').getByText('行政检查通知书').waitFor(WAIT);
+        await page.screenshot({ path: screenshotPath('inspection-record-1366'), fullPage: true });
+        // the year's overview: visits, the cap, the alerts across departments (the demo has the county bureau
+        // inspecting a 城关镇 enterprise days after the town)
+        await page.goto(`${demo.server.baseUrl}/enforcement/inspections`);
+        await page.getByTestId('inspection-overview').getByText('日常检查频次上限').waitFor(WAIT);
+        await page.getByTestId('inspection-alerts').getByText('重复检查').first().waitFor(WAIT);
+        await page.screenshot({ path: screenshotPath('inspections-overview-1366'), fullPage: true });
+        expect(errors).toEqual([]);
+      },
+      DESKTOP,
+    );
+  });
+
+  it('lets the enterprise check the code on the public site at phone width, and refuses an unknown code', async () => {
+    expect(code).not.toBe('');
+    await withPage(
+      demo.browser,
+      async ({ page, errors }) => {
+        await page.goto(`${demo.server.baseUrl}/public/inspections/${code}`);
+        const box = page.getByTestId('public-inspection');
+        await box.waitFor(WAIT);
+        const text = (await box.textContent()) ?? '';
+        expect(text).toContain('刘国强');
+        expect(text).toContain('城关执1002');
+        expect(text).not.toContain('人民路');
+        await page.screenshot({ path: screenshotPath('inspection-public-390'), fullPage: true });
+        await page.getByLabel('检查码').fill('ZZZZZZZZZZ');
+        await page.getByRole('button', { name: /核\s*验/ }).click();
+        await page.getByText('查无此检查码').waitFor(WAIT);
+        expect(errors).toEqual([]);
+      },
+      PHONE,
+    );
+    await withPage(
+      demo.browser,
+      async ({ page, errors }) => {
+        await login(page, demo.server.baseUrl, 'county');
+        await page.goto(`${demo.server.baseUrl}${recordPath}`);
+        await page.getByTestId('inspection-code').waitFor(WAIT);
+        await page.screenshot({ path: screenshotPath('inspection-record-390'), fullPage: true });
+        await page.goto(`${demo.server.baseUrl}/enforcement/inspections`);
+        await page.getByTestId('inspection-alerts').getByText('重复检查').first().waitFor(WAIT);
+        await page.screenshot({ path: screenshotPath('inspections-overview-390'), fullPage: true });
+        expect(errors).toEqual([]);
+      },
+      PHONE,
+    );
+  });
+});

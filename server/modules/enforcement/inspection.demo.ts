@@ -1,0 +1,130 @@
+import { DEMO_COUNTY } from '../../demo/demo-county.ts';
+import { addDays, companyName, dateBetween, demoWindow, DEMO_TOWN_CODES, officeOf, personName, rng, townName, uscc, village, windowYears } from '../../demo/fake.ts';
+import type { Ctx } from '../../platform/http/context.ts';
+import { seedLedger } from '../../platform/ledger/ledger.seed.ts';
+import type { Platform } from '../../platform/module.ts';
+import { transitionPermission } from '../../platform/workflow/workflow.types.ts';
+import { publishCatalog } from './enforcement.catalog.ts';
+import { inspectionLedger } from './inspection.ledgers.ts';
+import { newInspectionCode } from './inspection.rules.ts';
+import { recordInspectionResult } from './inspection.service.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- reads the matters the enforcement demo just seeded
+type AnyDb = import('kysely').Kysely<any>;
+
+// what a town's inspection year is made of: the yearly 日常 plan, the campaigns, the cases a complaint opens
+const CAMPAIGNS = ['城镇燃气安全专项检查', '校园周边食品安全专项检查', '汛期前在建工地安全专项检查', '“双节”期间烟花爆竹经营专项检查'];
+const LEADS = ['群众投诉油烟扰民', '12345热线反映无证经营', '上级交办夜间施工噪声问题'];
+const STANDARDS: Record<string, string> = {
+  经营行为: '营业执照是否悬挂于显著位置，登记事项与实际经营是否一致\n经营范围内是否有需许可的项目，许可证件是否在有效期内\n计量器具是否经检定合格',
+  安全生产: '是否建立安全生产责任制和事故隐患排查治理制度\n特种作业人员是否持证上岗\n消防器材和应急救援器材是否按规定配备并在有效期内',
+  城管: '门前责任区是否保持整洁，有无占道经营\n户外广告设置是否经批准\n生活垃圾是否分类投放',
+};
+
+/** a year of enterprise inspections in two towns: plans, approvals, notices, results, one joint inspection and an emergency */
+export async function seedInspectionDemo(ctx: Ctx, platform: Platform): Promise<void> {
+  const r = rng('inspection');
+  const w = demoWindow(ctx.now);
+  const today = w.to;
+  const d = ctx.tx as unknown as AnyDb;
+  const steps = (inspectionLedger.workflow?.transitions ?? []).map((t) => transitionPermission(inspectionLedger, t));
+  const officer: Ctx = { ...ctx, actor: { ...ctx.actor, permissions: new Set([...ctx.actor.permissions, ...steps, 'enforcement.case.create']) } };
+  for (const town of DEMO_TOWN_CODES.slice(0, 2)) {
+    const name = townName(town);
+    const short = name.slice(0, -1);
+    const unit = officeOf(town, 'enforcement');
+    const matters = await d.selectFrom('enforcement_matter').select(['id', 'name', 'domain', 'matter_type']).where('org_code', '=', town).where('matter_status', '=', '有效').orderBy('code').execute();
+    const inspect = matters.filter((m) => m.matter_type === '行政检查');
+    const penalty = matters.filter((m) => m.matter_type === '行政处罚');
+    const used = inspect.filter((m) => STANDARDS[String(m.domain)]).slice(0, 4);
+    await seedLedger(ctx, platform, 'enforcement.inspection_standard', used.map((m) => ({ orgCode: town, values: { matter: m.id, title: `${String(m.name).replace(/^对/, '').replace(/的监督检查$/, '')}检查标准`, items: STANDARDS[String(m.domain)] as string, basis: '《关于严格规范涉企行政检查的意见》（国办发〔2024〕54号）' } })));
+    const officers = Array.from({ length: 6 }, (_, i) => ({ name: personName(r), cert: `${short}执${String(1000 + i)}` }));
+    const firms = Array.from({ length: 24 }, () => ({ name: companyName(r), uscc: uscc(r), address: `${name}${village(r, town)}` }));
+    const rows: Array<{ orgCode: string; values: Record<string, unknown> }> = [];
+    const toRecord: Array<{ index: number; on: string; outcome: string }> = [];
+    for (const { year, start, end } of windowYears(w)) {
+      const plan = `${year}年度${name}涉企日常检查计划`;
+      const count = town === DEMO_TOWN_CODES[0] ? 26 : 16;
+      const visits = new Map<string, number>();
+      for (let k = 0; k < count; k++) {
+        const kind = r.weighted([['日常', 70], ['专项', 20], ['个案', 10]] as const);
+        const firm = r.pick(firms);
+        // the yearly cap: at most two 日常 inspections of one enterprise by the unit
+        if (kind === '日常' && (visits.get(firm.uscc) ?? 0) >= 2) continue;
+        if (kind === '日常') visits.set(firm.uscc, (visits.get(firm.uscc) ?? 0) + 1);
+        const m = r.pick(used.length ? used : inspect);
+        const planned = dateBetween(r, start, end);
+        const approved = addDays(planned, -r.int(3, 8));
+        if (approved > today) continue;
+        const [a, b] = [r.pick(officers), r.pick(officers)];
+        const pair = a === b ? [officers[0], officers[1]] : [a, b];
+        const values: Record<string, unknown> = {
+          plan_kind: kind,
+          plan_name: kind === '日常' ? plan : kind === '专项' ? `${year}年${r.pick(CAMPAIGNS)}` : r.pick(LEADS),
+          matter: m.id,
+          planned_on: planned,
+          enterprise_name: firm.name,
+          enterprise_uscc: firm.uscc,
+          enterprise_address: firm.address,
+          inspector1_name: pair[0]?.name,
+          inspector1_identity: '执法人员',
+          inspector1_cert: pair[0]?.cert,
+          inspector2_name: pair[1]?.name,
+          inspector2_identity: '执法人员',
+          inspector2_cert: pair[1]?.cert,
+          approved_on: approved,
+          approver: `${short}镇分管负责人${personName(r)}`,
+          approval_opinion: '同意按计划实施检查，严格执行检查标准，不得随意扩大检查范围。',
+          inspection_code: newInspectionCode(),
+          notified_on: addDays(approved, 1) > today ? undefined : addDays(approved, 1),
+          notice_method: r.pick(['书面通知', '电话通知'] as const),
+        };
+        if (values['notified_on'] === undefined) {
+          delete values['notified_on'];
+          delete values['notice_method'];
+        }
+        const outcome = r.weighted([['未发现问题', 70], ['责令整改', 25], ['转立案', 5]] as const);
+        if (planned < today && values['notified_on'] && outcome === '转立案') toRecord.push({ index: rows.length, on: planned, outcome });
+        else if (planned < today && values['notified_on']) {
+          Object.assign(values, {
+            inspected_on: planned,
+            inspection_record: `出示执法证件并告知检查事项后，对${firm.name}进行现场检查，${outcome === '未发现问题' ? '未发现违法违规问题' : '发现消防器材过期、台账不全等问题，已当场指出'}。`,
+            outcome,
+            result_notified_on: addDays(planned, 2) > today ? planned : addDays(planned, 2),
+            ...(outcome === '责令整改' ? { rectify_due_on: addDays(planned, 15) } : {}),
+          });
+        }
+        rows.push({ orgCode: unit, values });
+      }
+    }
+    // 综合查一次: one joint visit led by the town, with the county's market and emergency bureaus
+    const joint = firms[0];
+    const jointOn = addDays(today, -40);
+    if (joint && inspect[0]) {
+      rows.push({ orgCode: unit, values: { plan_kind: '专项', plan_name: '商超“综合查一次”联合检查', matter: inspect[0].id, planned_on: jointOn, enterprise_name: joint.name, enterprise_uscc: joint.uscc, enterprise_address: joint.address, joint_orgs: '县市场监督管理局、县应急管理局', inspector1_name: officers[2]?.name, inspector1_identity: '执法人员', inspector1_cert: officers[2]?.cert, inspector2_name: officers[3]?.name, inspector2_identity: '执法人员', inspector2_cert: officers[3]?.cert, approved_on: addDays(jointOn, -5), approver: `${short}镇分管负责人${personName(r)}`, approval_opinion: '同意，联合检查一次完成，不重复入企。', inspection_code: newInspectionCode(), notified_on: addDays(jointOn, -3), notice_method: '书面通知', inspected_on: jointOn, inspection_record: '市场监管、应急管理和镇综合执法联合入企，一表通查，未发现问题。', outcome: '未发现问题', result_notified_on: addDays(jointOn, 1) } });
+    }
+    // an emergency: a gas smell reported, inspected at once and approved afterwards with the reason
+    const urgent = firms[1];
+    const urgentOn = addDays(today, -25);
+    if (urgent && inspect[0]) {
+      rows.push({ orgCode: unit, values: { plan_kind: '个案', plan_name: '群众报告疑似燃气泄漏', matter: inspect[0].id, planned_on: urgentOn, enterprise_name: urgent.name, enterprise_uscc: urgent.uscc, enterprise_address: urgent.address, inspector1_name: officers[0]?.name, inspector1_identity: '执法人员', inspector1_cert: officers[0]?.cert, inspector2_name: officers[1]?.name, inspector2_identity: '执法人员', inspector2_cert: officers[1]?.cert, emergency_reason: '群众报告餐馆后厨疑似燃气泄漏，存在现实危险，需立即到场检查。', inspected_on: urgentOn, approved_on: addDays(urgentOn, 1), approver: `${short}镇主要负责人${personName(r)}`, approval_opinion: '情况紧急，同意事后补批。', inspection_code: newInspectionCode(), inspection_record: '到场检查发现软管老化，已责令立即停用更换。', outcome: '责令整改', rectify_due_on: addDays(urgentOn, 3), result_notified_on: urgentOn } });
+    }
+    const ids = await seedLedger(ctx, platform, 'enforcement.inspection', rows);
+    // 转立案 goes through the real step, so each opens its penalty case
+    for (const t of toRecord) {
+      const id = ids[t.index];
+      const pm = r.pick(penalty);
+      if (id === undefined || !pm) continue;
+      await recordInspectionResult(officer, platform, id, { date: t.on, inspected_on: t.on, inspection_record: '现场检查发现涉嫌违法行为，已拍照取证并制作现场检查笔录。', outcome: '转立案', result_notified_on: t.on, penalty_matter: pm.id, case_summary: `涉嫌${String(pm.name).replace(/^对/, '').replace(/的处罚$/, '')}` });
+    }
+  }
+  // the county bureau also inspects one of 城关镇's enterprises soon after the town: the cross-department alert shows it
+  const first = await d.selectFrom('enforcement_inspection').select(['enterprise_name', 'enterprise_uscc', 'enterprise_address', 'inspected_on', 'matter']).where('org_code', '=', officeOf(DEMO_TOWN_CODES[0] as string, 'enforcement')).where('inspected_on', 'is not', null).orderBy('inspected_on', 'desc').executeTakeFirst();
+  const countyMatter = await d.selectFrom('enforcement_matter').select('id').where('org_code', '=', DEMO_COUNTY.code).where('matter_type', '=', '行政检查').executeTakeFirst();
+  if (first && countyMatter) {
+    await publishCatalog(ctx, { orgCode: DEMO_COUNTY.code, label: '2025版', publishedOn: `${w.years[0]}-03-15`, note: '县本级行政检查事项' });
+    const on = String(first.inspected_on instanceof Date ? first.inspected_on.toISOString().slice(0, 10) : first.inspected_on);
+    const later = addDays(on, 6) > today ? on : addDays(on, 6);
+    await seedLedger(ctx, platform, 'enforcement.inspection', [{ orgCode: officeOf(DEMO_COUNTY.code, 'enforcement'), values: { plan_kind: '专项', plan_name: '全县安全生产大检查', matter: countyMatter.id, planned_on: later, enterprise_name: first.enterprise_name, enterprise_uscc: first.enterprise_uscc, enterprise_address: first.enterprise_address, inspector1_name: personName(r), inspector1_identity: '执法人员', inspector1_cert: '县执2001', inspector2_name: personName(r), inspector2_identity: '执法人员', inspector2_cert: '县执2002', approved_on: addDays(later, -4), approver: `县综合行政执法局负责人${personName(r)}`, approval_opinion: '同意。', inspection_code: newInspectionCode(), notified_on: addDays(later, -2), notice_method: '书面通知', inspected_on: later, inspection_record: '现场检查安全生产管理情况，未发现问题。', outcome: '未发现问题', result_notified_on: later } }]);
+  }
+}

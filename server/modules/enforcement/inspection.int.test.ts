@@ -1,0 +1,276 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeUscc } from '../../../common/validators.ts';
+import type { InspectionOverview, PublicInspection } from '../../../common/inspection.types.ts';
+import { setSetting } from '../../platform/settings.ts';
+import { json, startTestApp, type TestApp } from '../../test/harness.ts';
+import { createRecord, listLedger, moduleIndicators, refusal } from '../../test/ledger-client.ts';
+import { daysAgo, daysFrom, today } from '../../test/dates.ts';
+import { inspectionAlerts } from './inspection.rules.ts';
+
+const L = 'enforcement.inspection';
+const TOWN = '999001001000';
+const UNIT = `${TOWN}-03`;
+let t: TestApp;
+let clerk: string;
+let leader: string;
+let county: string;
+let matterId: number;
+let penaltyMatterId: number;
+let seq = 9000;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  clerk = await t.login('clerk');
+  leader = await t.login('leader');
+  county = await t.login('county');
+  const matters = await listLedger(t, county, 'enforcement.matter', `org=${TOWN}&f.matter_type=行政检查&f.matter_status=有效&pageSize=1`);
+  matterId = (matters.items[0] as { id: number }).id;
+  const penalties = await listLedger(t, county, 'enforcement.matter', `org=${TOWN}&f.matter_type=行政处罚&f.matter_status=有效&pageSize=1`);
+  penaltyMatterId = (penalties.items[0] as { id: number }).id;
+}, 240_000);
+afterAll(async () => t.close());
+
+interface Rec {
+  id: number;
+  version: number;
+  state: string;
+  values: Record<string, unknown>;
+}
+const officers = { inspector1_name: '李建国', inspector1_identity: '执法人员', inspector1_cert: '城关执1001', inspector2_name: '王秀英', inspector2_identity: '执法人员', inspector2_cert: '城关执1002' };
+function plan(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  seq += 1;
+  return { orgCode: UNIT, plan_kind: '日常', plan_name: '年度日常检查计划', matter: matterId, planned_on: daysFrom(3), enterprise_name: `城关镇测试商贸有限公司${seq}`, enterprise_uscc: makeUscc('999001', seq), enterprise_address: '城关镇解放路8号', ...officers, ...extra };
+}
+async function make(extra: Record<string, unknown> = {}): Promise<Rec> {
+  const res = await createRecord(t, clerk, L, plan(extra));
+  expect(res.statusCode, res.body).toBe(200);
+  return json<Rec>(res);
+}
+const get = async (id: number): Promise<Rec> => json<Rec>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${L}/${id}` }));
+const approve = (cookie: string, id: number, body: Record<string, unknown> = {}) => t.request(cookie, { method: 'POST', url: `/api/enforcement/inspections/${id}/approve`, payload: { approved_on: today, approval_opinion: '同意', ...body } });
+const notify = (id: number) => t.request(clerk, { method: 'POST', url: `/api/ledgers/${L}/${id}/transitions/notify`, payload: { notified_on: today, notice_method: '书面通知' } });
+const result = (id: number, body: Record<string, unknown>) => t.request(clerk, { method: 'POST', url: `/api/enforcement/inspections/${id}/result`, payload: { inspected_on: today, inspection_record: '现场检查，出示执法证件。', ...body } });
+const problem = (res: { body: string }) => json<{ code: string; detail: string; errors?: Array<{ path: string; message: string }> }>(res as never);
+
+describe('inspection matters', () => {
+  it('refuses approval under a matter that is not in the published catalog, naming the matter', async () => {
+    const created = json<{ id: number }>(await createRecord(t, county, 'enforcement.matter', { orgCode: TOWN, code: `CG-JC-T${seq}`, name: '对农家乐消防安全的监督检查', matter_type: '行政检查', category: '赋权', law: '《中华人民共和国消防法》', matter_status: '有效' }));
+    const r = await make({ matter: created.id });
+    const res = await approve(leader, r.id);
+    expect(res.statusCode, res.body).toBe(422);
+    expect(problem(res).detail).toContain('对农家乐消防安全的监督检查');
+    expect(problem(res).detail).toContain('不在已公布的执法事项清单');
+    expect((await get(r.id)).state).toBe('planned');
+  });
+
+  it('refuses a penalty matter as an inspection matter', async () => {
+    const r = await make({ matter: penaltyMatterId });
+    const res = await approve(leader, r.id);
+    expect(res.statusCode).toBe(422);
+    expect(problem(res).detail).toContain('不是行政检查事项');
+  });
+
+  it('keeps inspection standards per matter', async () => {
+    const res = await createRecord(t, county, 'enforcement.inspection_standard', { orgCode: TOWN, matter: matterId, title: '燃气安全检查标准', items: '燃气报警器是否正常\n软管是否老化' });
+    expect(res.statusCode, res.body).toBe(200);
+  });
+});
+
+describe('approval, notice, inspectors', () => {
+  it('walks an inspection: approved by the person in charge (named from the login), notified, result recorded', async () => {
+    const r = await make();
+    expect(r.state).toBe('planned');
+    // the clerk may not approve; the generic transition route refuses the dedicated step
+    expect((await approve(clerk, r.id)).statusCode).toBe(403);
+    expect((await t.request(leader, { method: 'POST', url: `/api/ledgers/${L}/${r.id}/transitions/approve`, payload: { approved_on: today, approver: '某人' } })).statusCode).toBe(409);
+    const ok = await approve(leader, r.id, { approver: '冒名', inspection_code: 'AAAAAAAAAA' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const approved = await get(r.id);
+    expect(approved.state).toBe('approved');
+    expect(approved.values['approver']).toBe('陈志远');
+    expect(String(approved.values['inspection_code'])).toMatch(/^[2-9A-HJKMNP-Z]{10}$/);
+    expect(approved.values['inspection_code']).not.toBe('AAAAAAAAAA');
+    // no result before the enterprise was notified
+    expect((await result(r.id, { outcome: '未发现问题' })).statusCode).toBe(409);
+    expect((await notify(r.id)).statusCode).toBe(200);
+    const done = await result(r.id, { outcome: '未发现问题', result_notified_on: today });
+    expect(done.statusCode, done.body).toBe(200);
+    expect((await get(r.id)).state).toBe('inspected');
+  });
+
+  it('refuses a grid worker or an auxiliary as inspector, and an officer without a certificate', async () => {
+    const grid = refusal(await createRecord(t, clerk, L, plan({ inspector2_name: '赵网格', inspector2_identity: '网格员', inspector2_cert: '' })));
+    expect(grid.map((e) => e.path)).toContain('inspector2_identity');
+    const aux = refusal(await createRecord(t, clerk, L, plan({ inspector1_identity: '协管员' })));
+    expect(aux.map((e) => e.path)).toContain('inspector1_identity');
+    const nocert = refusal(await createRecord(t, clerk, L, plan({ inspector1_cert: '' })));
+    expect(nocert.map((e) => e.path)).toContain('inspector1_cert');
+    const same = refusal(await createRecord(t, clerk, L, plan({ inspector2_cert: '城关执1001' })));
+    expect(same.map((e) => e.path)).toContain('inspector2_cert');
+  });
+
+  it('refuses an inspection dated before its approval, and records an emergency inspection after the fact with its reason', async () => {
+    const r = await make({ planned_on: daysAgo(2) });
+    expect((await approve(leader, r.id, { approved_on: daysAgo(1) })).statusCode).toBe(200);
+    expect((await t.request(clerk, { method: 'POST', url: `/api/ledgers/${L}/${r.id}/transitions/notify`, payload: { notified_on: daysAgo(1), notice_method: '现场出示' } })).statusCode).toBe(200);
+    const early = await result(r.id, { inspected_on: daysAgo(2), outcome: '未发现问题' });
+    expect(early.statusCode).toBe(422);
+    expect(problem(early).detail).toContain('须在检查前经负责人批准');
+
+    const e = await make({ plan_kind: '个案', planned_on: daysAgo(3) });
+    const noReason = await t.request(leader, { method: 'POST', url: `/api/enforcement/inspections/${e.id}/emergency`, payload: { approved_on: daysAgo(2), inspected_on: daysAgo(3), inspection_record: '到场检查', outcome: '责令整改', rectify_due_on: daysFrom(5) } });
+    expect(noReason.statusCode).toBe(422);
+    expect(problem(noReason).detail).toContain('紧急检查理由');
+    const ok = await t.request(leader, { method: 'POST', url: `/api/enforcement/inspections/${e.id}/emergency`, payload: { emergency_reason: '群众报告燃气泄漏，需立即检查', approved_on: daysAgo(2), inspected_on: daysAgo(3), inspection_record: '到场检查', outcome: '责令整改', rectify_due_on: daysFrom(5) } });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const rec = await get(e.id);
+    expect(rec.state).toBe('inspected');
+    expect(rec.values['approver']).toBe('陈志远');
+  });
+});
+
+describe('annual frequency cap and 综合查一次', () => {
+  it('refuses a third 日常 inspection of an enterprise in a year, naming the enterprise and the count; the cap is a setting', async () => {
+    const first = await make();
+    const same = { enterprise_name: first.values['enterprise_name'], enterprise_uscc: first.values['enterprise_uscc'] };
+    expect((await approve(leader, first.id)).statusCode).toBe(200);
+    const second = await make(same);
+    expect((await approve(leader, second.id)).statusCode).toBe(200);
+    const third = await make(same);
+    const res = await approve(leader, third.id);
+    expect(res.statusCode).toBe(422);
+    expect(problem(res).detail).toContain(String(first.values['enterprise_name']));
+    expect(problem(res).detail).toContain('日常检查2次');
+    expect(problem(res).detail).toContain('上限2次');
+    // a 专项 campaign is not refused by the 日常 cap
+    const campaign = await make({ ...same, plan_kind: '专项' });
+    expect((await approve(leader, campaign.id)).statusCode).toBe(200);
+    // the department raises its cap: the third is approved
+    await setSetting(t.platform.db, `enforcement.inspection.annual_cap.${UNIT}`, 3);
+    try {
+      expect((await approve(leader, third.id)).statusCode).toBe(200);
+    } finally {
+      await t.platform.db.deleteFrom('setting').where('key', '=', `enforcement.inspection.annual_cap.${UNIT}`).execute();
+    }
+  });
+
+  it('counts a joint inspection of several departments once, and alerts on an enterprise inspected by several departments', async () => {
+    const before = json<InspectionOverview>(await t.request(county, { method: 'GET', url: '/api/enforcement/inspections/overview' }));
+    const j = await make({ plan_kind: '专项', joint_orgs: '县市场监督管理局、县应急管理局' });
+    expect((await approve(leader, j.id)).statusCode).toBe(200);
+    const after = json<InspectionOverview>(await t.request(county, { method: 'GET', url: '/api/enforcement/inspections/overview' }));
+    expect(after.visits).toBe(before.visits + 1);
+    expect(after.joint).toBe(before.joint + 1);
+    expect(after.cap).toBe(2);
+    // pure: two bodies within 30 days → repeated; one joint record → one visit
+    const alerts = inspectionAlerts(
+      [
+        { uscc: 'A', name: '甲公司', orgCode: 'x', orgName: '城关镇综合行政执法队', on: '2026-03-01' },
+        { uscc: 'A', name: '甲公司', orgCode: 'y', orgName: '县综合行政执法局', on: '2026-03-20' },
+        { uscc: 'B', name: '乙公司', orgCode: 'x', orgName: '城关镇综合行政执法队', on: '2026-03-01' },
+      ],
+      30,
+      4,
+    );
+    expect(alerts.map((a) => [a.name, a.kind])).toEqual([['甲公司', 'repeated']]);
+    expect(after.alerts.length).toBeGreaterThan(0);
+  });
+});
+
+describe('扫码入企', () => {
+  it('shows the enterprise who inspects, under which matter, approved by whom; nothing personal beyond the officers', async () => {
+    const r = await make();
+    expect((await approve(leader, r.id)).statusCode).toBe(200);
+    const code = String((await get(r.id)).values['inspection_code']);
+    const res = await t.request(null, { method: 'GET', url: `/api/public/inspections/${code.toLowerCase()}` });
+    expect(res.statusCode, res.body).toBe(200);
+    const p = json<PublicInspection>(res);
+    expect(p.officers).toEqual([
+      { name: '李建国', cert: '城关执1001' },
+      { name: '王秀英', cert: '城关执1002' },
+    ]);
+    expect(p.approver).toBe('陈志远');
+    expect(p.approvedOn).toBe(today);
+    expect(p.matter.name.length).toBeGreaterThan(0);
+    expect(res.body).not.toContain('解放路');
+    expect(res.body).not.toContain(String(r.values['enterprise_uscc']));
+    expect((await t.request(null, { method: 'GET', url: '/api/public/inspections/ZZZZZZZZZZ' })).statusCode).toBe(404);
+    expect((await t.request(null, { method: 'GET', url: '/api/public/inspections/bad' })).statusCode).toBe(400);
+    // a planned inspection has no code yet: nothing to find
+    const planned = await make();
+    expect(planned.values['inspection_code']).toBeNull();
+  });
+});
+
+describe('转立案', () => {
+  it('opens the penalty case (行政处罚, 案源登记) in the same step, linked back to the inspection and audited', async () => {
+    const r = await make();
+    expect((await approve(leader, r.id)).statusCode).toBe(200);
+    expect((await notify(r.id)).statusCode).toBe(200);
+    // without the penalty matter and 案由 the step is refused and no case is made
+    const cases = (await listLedger(t, county, 'enforcement.case', 'pageSize=1')).total;
+    const bad = await result(r.id, { outcome: '转立案' });
+    expect(bad.statusCode).toBe(422);
+    expect((await listLedger(t, county, 'enforcement.case', 'pageSize=1')).total).toBe(cases);
+    const ok = await result(r.id, { outcome: '转立案', penalty_matter: penaltyMatterId, case_summary: '涉嫌无照经营' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const rec = await get(r.id);
+    expect(rec.state).toBe('inspected');
+    const caseId = Number(rec.values['penalty_case']);
+    expect(caseId).toBeGreaterThan(0);
+    const c = json<Rec>(await t.request(county, { method: 'GET', url: `/api/ledgers/enforcement.case/${caseId}` }));
+    expect(c.values['case_type']).toBe('行政处罚');
+    expect(c.state).toBe('registered');
+    expect(c.values['party_uscc']).toBe(r.values['enterprise_uscc']);
+    expect(String(c.values['summary'])).toContain(String(r.values['inspection_no']));
+    const audit = await t.platform.db.selectFrom('audit_log').select(['action']).where('entity', '=', 'enforcement.case').where('entity_id', '=', String(caseId)).execute();
+    expect(audit.map((a) => a.action)).toContain('create_from_inspection');
+  });
+
+  it('refuses a typed case link and a non-penalty matter', async () => {
+    const r = await make();
+    expect((await approve(leader, r.id)).statusCode).toBe(200);
+    expect((await notify(r.id)).statusCode).toBe(200);
+    const wrong = await result(r.id, { outcome: '转立案', penalty_matter: matterId, case_summary: '涉嫌违法' });
+    expect(wrong.statusCode).toBe(400);
+    expect(problem(wrong).errors?.map((e) => e.path)).toContain('penalty_matter');
+    const ok = await result(r.id, { outcome: '未发现问题', penalty_case: 1 });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await get(r.id)).values['penalty_case']).toBeNull();
+  });
+});
+
+describe('documents and indicators', () => {
+  it('makes the 审批表, 检查通知书 (with the code and public address), 现场检查笔录 and 结果告知书', async () => {
+    const r = await make();
+    const list = json<{ items: Array<{ kind: string; unavailable: string | null }> }>(await t.request(clerk, { method: 'GET', url: `/api/enforcement/inspections/${r.id}/documents` }));
+    expect(list.items.find((i) => i.kind === 'notice')?.unavailable).toContain('审批日期');
+    expect((await t.request(clerk, { method: 'GET', url: `/api/enforcement/inspections/${r.id}/documents/notice` })).statusCode).toBe(409);
+    expect((await approve(leader, r.id)).statusCode).toBe(200);
+    expect((await notify(r.id)).statusCode).toBe(200);
+    expect((await result(r.id, { outcome: '责令整改', rectify_due_on: daysFrom(10) })).statusCode).toBe(200);
+    const code = String((await get(r.id)).values['inspection_code']);
+    const JSZip = (await import('jszip')).default;
+    for (const kind of ['approval', 'notice', 'record', 'result']) {
+      const res = await t.request(clerk, { method: 'GET', url: `/api/enforcement/inspections/${r.id}/documents/${kind}` });
+      expect(res.statusCode, res.body).toBe(200);
+      const xml = await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')?.async('string');
+      const text = (xml ?? '').replace(/<[^>]+>/g, '');
+      expect(text).toContain(String(r.values['inspection_no']));
+      if (kind === 'notice') {
+        expect(text).toContain(code);
+        expect(text).toContain(`/public/inspections/${code}`);
+        expect(text).toContain('城关执1001');
+      }
+      if (kind === 'result') expect(text).toContain('责令你单位');
+    }
+  });
+
+  it('feeds the inspection counts and frequency into the indicators', async () => {
+    const values = new Map((await moduleIndicators(t, county, 'enforcement', TOWN, Number(today.slice(0, 4)))).map((v) => [v.id, v.value]));
+    expect(Number(values.get('enforcement.enterprise_inspections'))).toBeGreaterThan(0);
+    expect(Number(values.get('enforcement.enterprise_inspected'))).toBeGreaterThan(0);
+    expect(Number(values.get('enforcement.enterprise_inspection_frequency'))).toBeGreaterThanOrEqual(1);
+    expect(Number(values.get('enforcement.joint_inspections'))).toBeGreaterThan(0);
+  });
+});
