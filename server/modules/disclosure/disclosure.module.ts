@@ -7,6 +7,7 @@ import { seedDisclosureDemo } from './disclosure.demo.ts';
 import { disclosureIndicators } from './disclosure.indicators.ts';
 import { applicationLedger, itemLedger } from './disclosure.ledgers.ts';
 import * as migration from './disclosure.migration.ts';
+import * as receiptMigration from './disclosure.receipt.migration.ts';
 import { publicDisclosureRoutes } from './disclosure.public.ts';
 import { disclosureRoutes } from './disclosure.routes.ts';
 import { redactionPreviewRoute } from './disclosure.preview.ts';
@@ -21,7 +22,7 @@ export const disclosureModule = defineModule({
   label: '政务公开',
   ledgers: [itemLedger, applicationLedger],
   indicators: disclosureIndicators,
-  migrations: { '20261122001100-disclosure': migration },
+  migrations: { '20261122001100-disclosure': migration, '20261204001100-disclosure-receipt': receiptMigration },
   permissions: [
     { code: 'disclosure.report.read', label: '政府信息公开年度报告：查看', roles: ['clerk', 'reviewer', 'legal_reviewer', 'leader', 'supervisor', 'county_admin'] },
     { code: 'disclosure.report.edit', label: '政府信息公开年度报告：编辑', roles: ['clerk', 'reviewer', 'leader', 'county_admin'] },
