@@ -129,6 +129,11 @@ describe('the public site (政府信息公开)', () => {
   it('publishes the finalised report with its tables in the official layout', async () => {
     await withPage(demo.browser, async ({ page }) => {
       await openReport(page, 'leader');
+      // every cell of the tables is filled before finalising (nil figures as 0)
+      const view = (await (await page.request.get(`${demo.server.baseUrl}/api/disclosure/report?org=${TOWN}&year=${lastYear}`)).json()) as { report: { sections: Array<{ table?: { rows: Array<{ cells: Array<{ value: number | null; key?: string }> }> } }> } };
+      const blank = view.report.sections.flatMap((sec) => sec.table?.rows.flatMap((r) => r.cells.filter((c) => c.value === null && c.key)) ?? []);
+      const saved = await page.request.put(`${demo.server.baseUrl}/api/disclosure/report`, { data: { org: TOWN, year: lastYear, manual: Object.fromEntries(blank.map((c) => [c.key, 0])) } });
+      expect(saved.status(), await saved.text()).toBe(200);
       for (const what of ['finalise', 'publish']) {
         const res = await page.request.post(`${demo.server.baseUrl}/api/disclosure/report/${what}`, { data: { org: TOWN, year: lastYear } });
         expect(res.status(), await res.text()).toBe(200);

@@ -177,6 +177,15 @@ describe('the annual disclosure report', () => {
     expect((put.json() as { report: DisclosureReport }).report.sections[5]?.paragraphs).toEqual(['本年度未收取信息处理费。测试段落。']);
     expect((await t.request(clerk, { method: 'POST', url: '/api/disclosure/report/finalise', payload: { org: OWN_TOWN, year: lastYear } })).statusCode).toBe(403);
     expect((await t.request(leader, { method: 'POST', url: '/api/disclosure/report/publish', payload: { org: OWN_TOWN, year: lastYear } })).statusCode).toBe(422);
+    // a blank cell is refused, naming it; nil figures are typed in as 0
+    const blank = (await report(clerk)).report.sections.flatMap((sec) => sec.table?.rows.flatMap((r) => r.cells.filter((c) => c.value === null && c.key)) ?? []);
+    expect(blank.length).toBeGreaterThan(0);
+    const refused = await t.request(leader, { method: 'POST', url: '/api/disclosure/report/finalise', payload: { org: OWN_TOWN, year: lastYear } });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain(`尚有${blank.length}个必填单元格未填写`);
+    expect(refused.body).toContain('行政许可');
+    const filled = await t.request(clerk, { method: 'PUT', url: '/api/disclosure/report', payload: { org: OWN_TOWN, year: lastYear, manual: Object.fromEntries(blank.map((c) => [c.key, 0])) } });
+    expect(filled.statusCode, filled.body).toBe(200);
     const fin = await t.request(leader, { method: 'POST', url: '/api/disclosure/report/finalise', payload: { org: OWN_TOWN, year: lastYear } });
     expect(fin.statusCode, fin.body).toBe(200);
     expect((fin.json() as { draft: { status: string } }).draft.status).toBe('final');

@@ -2,6 +2,7 @@ import { defineLedger, type CrossFieldRule } from '../../platform/ledger/ledger.
 import { SUPPLEMENT_DAYS, supplementDeadline } from './disclosure.clock.ts';
 import { dateNotBefore, filled, forbiddenWhen, isNot, requiredWhen } from '../../platform/ledger/rules.ts';
 import { APPLICANT_KINDS, APPLICATION_CHANNELS, CONSULT_OPINIONS, CONSULT_PARTIES, ITEM_CATEGORIES, OUTCOME_REASONS, OUTCOMES, PUBLISH_CHANNELS, reasonsOf, SECRECY_RESULTS, SUPPLY_FORMS } from './disclosure.taxonomy.ts';
+import { FEE_BASES } from './disclosure.fees.ts';
 import { itemHoldsPersonalData, REDACTION_UNCONFIRMED } from './disclosure.redaction.ts';
 import { applicationWorkflow, isPublishable, itemWorkflow } from './disclosure.workflow.ts';
 import { RECEIPT_HINT, receiptRules } from './disclosure.receipt.ts';
@@ -110,6 +111,13 @@ export const applicationLedger = defineLedger({
     { name: 'extension_approved_on', label: '批准延期日期', type: 'date', filter: true, group: '办理', hint: '政府信息公开条例第三十三条：经政府信息公开工作机构负责人同意并告知申请人，延长期限最长不超过20个工作日' },
     { name: 'extension_reason', label: '延期理由', type: 'text', maxLength: 200, group: '办理' },
     { name: 'extension_notice_no', label: '延期答复告知书文号', type: 'text', maxLength: 60, searchable: true, group: '办理', numbered: { series: 'disclosure.extension_notice_no', label: '延期答复告知书文号', defaultFormat: '{机关简称}政信延〔{年}〕{序号}号', assignOn: { transition: 'extend' }, yearFrom: 'extension_approved_on' } },
+    { name: 'fee_basis', label: '信息处理费计收方式', type: 'dict', options: FEE_BASES, group: '信息处理费', hint: '政府信息公开条例第四十二条：申请公开政府信息的数量、频次明显超过合理范围的，可以收取信息处理费；按件或按量计收，不得同时适用（国办函〔2020〕109号）' },
+    { name: 'fee_count', label: '本自然月累计申请件数（含本件）', type: 'int', min: 1, max: 100000, group: '信息处理费', hint: '按件计收：同一申请人一个自然月内累计申请10件以下（含10件）的不收费' },
+    { name: 'fee_pages', label: '提供信息页数', type: 'int', min: 1, max: 1000000, group: '信息处理费', hint: '按量计收：同一申请30页以下（含30页）的不收费' },
+    { name: 'fee_amount', label: '信息处理费（元）', type: 'decimal', group: '信息处理费' },
+    { name: 'fee_notice_on', label: '发出收费通知日期', type: 'date', group: '信息处理费', hint: '发出收费通知和申请人缴费的时间不计算在答复期限内' },
+    { name: 'fee_paid_on', label: '缴费日期', type: 'date', group: '信息处理费', hint: '申请人应自收到收费通知之日起20个工作日内缴费' },
+    { name: 'fee_lapsed_on', label: '逾期未缴费终止日期', type: 'date', group: '信息处理费', hint: '申请人逾期未缴纳信息处理费的，视为放弃申请，不再处理' },
     { name: 'answered_on', label: '答复日期', type: 'date', filter: true, list: true, group: '答复', hint: '作出答复（或终止办理）的日期；未答复的申请结转下年度' },
     { name: 'outcome', label: '办理结果', type: 'dict', options: OUTCOMES, filter: true, list: true, group: '答复' },
     { name: 'outcome_reason', label: '具体情形', type: 'dict', options: OUTCOME_REASONS, filter: true, group: '答复', hint: '不予公开、无法提供、不予处理、其他处理须选择年度报告表格中的具体情形' },
@@ -142,5 +150,11 @@ export const applicationLedger = defineLedger({
     forbiddenWhen('lapsed_on', (r) => filled(r, 'supplement_received_on'), '已收到补正材料的申请不能视为放弃申请'),
     requiredWhen('supplement_requested_on', (r) => filled(r, 'lapsed_on'), '视为放弃申请的须先告知补正'),
     dateNotBefore('consult_replied_on', 'consult_sent_on', '收到意见日期不能早于发出征求意见书日期'),
+    requiredWhen('fee_count', (r) => r['fee_basis'] === '按件计收', '按件计收的须填写本自然月累计申请件数'),
+    requiredWhen('fee_pages', (r) => r['fee_basis'] === '按量计收', '按量计收的须填写提供信息页数'),
+    requiredWhen('fee_basis', (r) => filled(r, 'fee_notice_on'), '发出收费通知的须选择计收方式'),
+    dateNotBefore('fee_notice_on', 'received_on', '收费通知日期不能早于收到申请日期'),
+    dateNotBefore('fee_paid_on', 'fee_notice_on', '缴费日期不能早于收费通知日期'),
+    forbiddenWhen('fee_lapsed_on', (r) => filled(r, 'fee_paid_on'), '已缴费的申请不能按逾期未缴费终止'),
   ],
 });

@@ -11,6 +11,7 @@ import * as receiptMigration from './disclosure.receipt.migration.ts';
 import { publicDisclosureRoutes } from './disclosure.public.ts';
 import { disclosureRoutes } from './disclosure.routes.ts';
 import { redactionPreviewRoute } from './disclosure.preview.ts';
+import { noticeRoutes } from './disclosure.notices.routes.ts';
 
 const ITEMS = '/ledgers/disclosure.item';
 const APPS = '/ledgers/disclosure.application';
@@ -38,6 +39,7 @@ export const disclosureModule = defineModule({
     disclosureRoutes(api, platform);
     publicDisclosureRoutes(api, platform);
     redactionPreviewRoute(api);
+    noticeRoutes(api, platform);
   },
   home: async (ctx) => {
     const items: HomeItem[] = [];

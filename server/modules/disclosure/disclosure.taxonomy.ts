@@ -25,6 +25,7 @@ export const CONSULT_PARTIES = ['第三方', '共同制作机关'] as const;
 export const CONSULT_OPINIONS = ['同意公开', '不同意公开', '逾期未提出意见'] as const;
 /** 年度报告表三 其他处理: the applicant let the 补正 period pass (art. 30) */
 export const LAPSED_REASON = '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请';
+export const FEE_LAPSED_REASON = '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请';
 export const SUPPLY_FORMS = ['纸质', '电子邮件', '光盘', '现场查阅', '其他'] as const;
 
 /** table 三, 三、本年度办理结果: the six outcomes and their reasons, in the template's order */

@@ -1,6 +1,7 @@
 import { defineWorkflow, type WorkflowDef } from '../../platform/workflow/workflow.types.ts';
 import { RECEIPT_HINT, receiptDate } from './disclosure.receipt.ts';
-import { LAPSED_REASON } from './disclosure.taxonomy.ts';
+import { FEE_LAPSED_REASON, LAPSED_REASON } from './disclosure.taxonomy.ts';
+import { FEE_PAYMENT_DAYS, feeAmount, loadFeeSchedules } from './disclosure.fees.ts';
 
 const SECRECY_REVIEW_AND_PUBLICATION = ['secrecy_result', 'secrecy_reviewer', 'secrecy_reviewed_on', 'secrecy_opinion', 'redaction_confirmed', 'published_on'];
 const set = (v: unknown): boolean => v !== null && v !== undefined && v !== '';
@@ -83,22 +84,28 @@ export function applicationWorkflow(): WorkflowDef {
       awaiting_supplement: { label: '待补正' },
       consulting: { label: '征求意见中' },
       answered: { label: '已答复', final: true },
+      awaiting_fee: { label: '待缴费' },
       lapsed: { label: '视为放弃申请', final: true },
     },
     initial: 'received',
     deriveState: (v) => {
-      if (set(v['lapsed_on'])) return 'lapsed';
+      if (set(v['lapsed_on']) || set(v['fee_lapsed_on'])) return 'lapsed';
       if (set(v['answered_on'])) return 'answered';
       if (set(v['supplement_requested_on']) && !set(v['supplement_received_on'])) return 'awaiting_supplement';
       if (set(v['consult_sent_on']) && !set(v['consult_replied_on'])) return 'consulting';
+      if (set(v['fee_notice_on']) && !set(v['fee_paid_on'])) return 'awaiting_fee';
       return 'received';
     },
     computeFields: (v) => ({
       received_on: receiptDate(v),
+      fee_amount: feeAmount(v),
+      // 逾期不缴费 closes the application likewise (国办函〔2020〕109号)
+      ...(set(v['fee_lapsed_on']) ? { outcome: '其他处理', outcome_reason: FEE_LAPSED_REASON, answered_on: v['fee_lapsed_on'] } : {}),
       // 逾期不补正 closes the application: 年度报告表三 “其他处理” (art. 30)
       ...(set(v['lapsed_on']) ? { outcome: '其他处理', outcome_reason: LAPSED_REASON, answered_on: v['lapsed_on'] } : {}),
     }),
-    derived: { received_on: RECEIPT_HINT },
+    derived: { received_on: RECEIPT_HINT, fee_amount: '按国办函〔2020〕109号的收费标准（或本省设置的标准）根据计收方式、件数或页数计算' },
+    loadSettings: loadFeeSchedules,
     transitions: [
       {
         name: 'request_supplement',
@@ -138,6 +145,34 @@ export function applicationWorkflow(): WorkflowDef {
           notBefore: [{ id: 'consult_period', days: THIRD_PARTY_DAYS, unit: 'working', from: { field: 'consult_sent_on' }, on: 'consult_replied_on', reason: (p, last) => `被征求意见方可在收到征求意见书之日起${p}内提出意见（至${last}）`, statute: '政府信息公开条例第三十二条、第三十四条', when: (v) => v['consult_opinion'] === '逾期未提出意见' }],
         },
       },
+      {
+        name: 'fee_notice',
+        label: '发出收费通知',
+        from: ['received'],
+        to: 'awaiting_fee',
+        dateField: 'fee_notice_on',
+        captures: ['fee_basis', 'fee_count', 'fee_pages', 'fee_notice_on'],
+        gates: { fields: ['fee_basis', 'fee_notice_on'], checks: [{ message: '按收费标准计算的信息处理费为0元，不应发出收费通知', check: (v) => Number(feeAmount(v) ?? 0) > 0 }] },
+      },
+      {
+        name: 'fee_paid',
+        label: '申请人缴费',
+        from: ['awaiting_fee'],
+        to: 'received',
+        dateField: 'fee_paid_on',
+        captures: ['fee_paid_on'],
+        gates: { fields: ['fee_paid_on'], notAfter: [{ id: 'fee_payment', days: FEE_PAYMENT_DAYS, unit: 'working', from: { field: 'fee_notice_on' }, on: 'fee_paid_on', reason: (p, last) => `申请人应自收到收费通知之日起${p}内缴费（至${last}），逾期视为放弃申请`, statute: '国办函〔2020〕109号' }] },
+      },
+      {
+        name: 'fee_lapsed',
+        label: '逾期未缴费（视为放弃申请）',
+        from: ['awaiting_fee'],
+        to: 'lapsed',
+        todo: true,
+        dateField: 'fee_lapsed_on',
+        captures: ['fee_lapsed_on'],
+        gates: { fields: ['fee_lapsed_on'], notBefore: [{ id: 'fee_payment', days: FEE_PAYMENT_DAYS, unit: 'working', from: { field: 'fee_notice_on' }, on: 'fee_lapsed_on', reason: (p, last) => `申请人可自收到收费通知之日起${p}内缴费（至${last}）`, statute: '国办函〔2020〕109号' }] },
+      },
       { name: 'extend', label: '延期答复', from: ['received', 'consulting'], roles: ['leader', 'county_admin'], note: 'required', dateField: 'extension_approved_on', captures: ['extension_approved_on', 'extension_reason'], gates: { fields: ['extension_approved_on', 'extension_reason'] } },
       {
         name: 'answer',
@@ -172,8 +207,9 @@ export function applicationWorkflow(): WorkflowDef {
         id: 'answer',
         rule: { id: 'disclosure.answer', label: '依申请公开答复期限', days: 20, unit: 'working', extension: { days: 20, unit: 'working' } },
         start: { field: 'received_on' },
-        pauseOn: ['request_supplement', 'consult'],
-        resumeOn: ['consulted'],
+        // consultation and the time from a fee notice to payment are not counted (art. 33; 国办函〔2020〕109号)
+        pauseOn: ['request_supplement', 'consult', 'fee_notice'],
+        resumeOn: ['consulted', 'fee_paid'],
         restartOn: ['supplement_received'],
         stop: { field: 'answered_on' },
         // the head's approval is on file before the extension; the 延期答复告知书 to the applicant is numbered by it
