@@ -91,6 +91,45 @@ describe('the annual disclosure report (政府信息公开工作年度报告)', 
   });
 });
 
+describe('an application with its step letters (政府信息公开条例 arts. 30–33)', () => {
+  it('records the day of receipt by channel, and offers the numbered 补正告知书 after the step', async () => {
+    let id = 0;
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await login(page, demo.server.baseUrl, 'clerk');
+      const api = `${demo.server.baseUrl}/api/ledgers/disclosure.application`;
+      const created = await page.request.post(api, { data: { orgCode: `${TOWN}-01`, channel: '邮寄（需签收）', submitted_on: `${lastYear}-11-01`, signed_on: `${lastYear}-11-03`, applicant_kind: '自然人', applicant_name: '浏览器测试申请人', subject: '申请公开某村道路硬化项目批复', content: '请公开该项目的立项批复文件' } });
+      expect(created.status(), await created.text()).toBe(200);
+      const rec = (await created.json()) as { id: number; version: number; values: { received_on: string } };
+      expect(rec.values.received_on).toBe(`${lastYear}-11-03`);
+      id = rec.id;
+      const asked = await page.request.post(`${api}/${id}/transitions/request_supplement`, { data: { version: rec.version, supplement_requested_on: `${lastYear}-11-05`, supplement_items: '请说明所申请项目的名称或所在村组', supplement_due_on: `${lastYear}-11-20` } });
+      expect(asked.status(), await asked.text()).toBe(200);
+      await page.goto(`${demo.server.baseUrl}/ledgers/disclosure.application/${String(id)}`);
+      const panel = page.getByTestId('step-letters-panel');
+      await panel.waitFor({ timeout: 30_000 });
+      expect(await panel.textContent()).toMatch(/补正告知书城关政信补〔\d{4}〕\d+号/);
+      const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: '下载' }).click()]);
+      expect(download.suggestedFilename()).toMatch(/^申请补正告知书-.+\.docx$/);
+      await panel.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath('disclosure-step-letters'), fullPage: false });
+      expect(errors).toEqual([]);
+    });
+    await withPage(
+      demo.browser,
+      async ({ page, errors }) => {
+        await login(page, demo.server.baseUrl, 'clerk');
+        await page.goto(`${demo.server.baseUrl}/ledgers/disclosure.application/${String(id)}`);
+        const panel = page.getByTestId('step-letters-panel');
+        await panel.waitFor({ timeout: 30_000 });
+        await panel.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: screenshotPath('disclosure-step-letters-phone'), fullPage: false });
+        expect(errors).toEqual([]);
+      },
+      PHONE,
+    );
+  });
+});
+
 describe('the public site (政府信息公开)', () => {
   it('lists published items by category and never a pending one', async () => {
     // an item still waiting for its secrecy review or publication, looked up as the clerk
@@ -129,6 +168,11 @@ describe('the public site (政府信息公开)', () => {
   it('publishes the finalised report with its tables in the official layout', async () => {
     await withPage(demo.browser, async ({ page }) => {
       await openReport(page, 'leader');
+      // every cell of the tables is filled before finalising (nil figures as 0)
+      const view = (await (await page.request.get(`${demo.server.baseUrl}/api/disclosure/report?org=${TOWN}&year=${lastYear}`)).json()) as { report: { sections: Array<{ table?: { rows: Array<{ cells: Array<{ value: number | null; key?: string }> }> } }> } };
+      const blank = view.report.sections.flatMap((sec) => sec.table?.rows.flatMap((r) => r.cells.filter((c) => c.value === null && c.key)) ?? []);
+      const saved = await page.request.put(`${demo.server.baseUrl}/api/disclosure/report`, { data: { org: TOWN, year: lastYear, manual: Object.fromEntries(blank.map((c) => [c.key, 0])) } });
+      expect(saved.status(), await saved.text()).toBe(200);
       for (const what of ['finalise', 'publish']) {
         const res = await page.request.post(`${demo.server.baseUrl}/api/disclosure/report/${what}`, { data: { org: TOWN, year: lastYear } });
         expect(res.status(), await res.text()).toBe(200);

@@ -63,7 +63,7 @@ describe('the ledgers', () => {
 
   it('keep the outcome reason inside its outcome', () => {
     const failing = (values: Record<string, unknown>) => (applicationLedger.rules ?? []).filter((r) => !r.check(values)).map((r) => r.message);
-    const base = { app_no: 'A1', received_on: '2025-03-01', channel: '邮寄', applicant_kind: '自然人', applicant_name: '张三', subject: 's', content: 'c', answered_on: '2025-03-10' };
+    const base = { app_no: 'A1', received_on: '2025-03-01', channel: '邮寄（需签收）', signed_on: '2025-03-01', applicant_kind: '自然人', applicant_name: '张三', subject: 's', content: 'c', answered_on: '2025-03-10' };
     expect(failing({ ...base, outcome: '不予公开' })).toContain('请选择办理结果的具体情形');
     expect(failing({ ...base, outcome: '不予公开', outcome_reason: '重复申请' })).toContain('具体情形与办理结果不符');
     expect(failing({ ...base, outcome: '不予处理', outcome_reason: '重复申请' })).toEqual([]);
@@ -87,7 +87,7 @@ describe('补正 within 7 working days of receipt (art. 30)', () => {
   it('refuses a later 补正 request in the ledger, naming the last day', async () => {
     await useCalendar(() => Promise.resolve(cal));
     const failing = (values: Record<string, unknown>) => (applicationLedger.rules ?? []).filter((r) => !r.check(values)).map((r) => `${r.field}：${r.message}`);
-    const base = { app_no: 'A1', received_on: '2025-09-28', channel: '邮寄', applicant_kind: '自然人', applicant_name: '张三', subject: 's', content: 'c' };
+    const base = { app_no: 'A1', received_on: '2025-09-28', channel: '邮寄（需签收）', signed_on: '2025-09-28', applicant_kind: '自然人', applicant_name: '张三', subject: 's', content: 'c' };
     expect(failing({ ...base, supplement_requested_on: '2025-10-14' })).toEqual([]);
     expect(failing({ ...base, supplement_requested_on: '2025-10-15' })).toEqual(['supplement_requested_on：应在收到申请之日起7个工作日内（最迟2025-10-14）一次性告知补正，逾期不得再要求补正（政府信息公开条例第三十条）']);
   });

@@ -6,7 +6,7 @@ export const ANSWER_RULE: ClockRule = { id: 'disclosure.answer', label: '依申�
 
 const date = (v: unknown): IsoDate | null => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
 
-/** the answer clock's events as an application's dates imply them (补正 restarts, consultation pauses, one extension) */
+/** the answer clock's events as an application's dates imply them (补正 restarts, consultation and fees pause, one extension) */
 export function applicationClockEvents(v: Readonly<Record<string, unknown>>): ClockEvent[] {
   const received = date(v['received_on']);
   if (!received) return [];
@@ -19,6 +19,8 @@ export function applicationClockEvents(v: Readonly<Record<string, unknown>>): Cl
   add('restart', 'supplement_received_on', '收到补正材料', 1);
   add('pause', 'consult_sent_on', '征求第三方意见', 1);
   add('resume', 'consult_replied_on', '第三方答复', 1);
+  add('pause', 'fee_notice_on', '发出收费通知', 1);
+  add('resume', 'fee_paid_on', '申请人缴费', 1);
   add('extend', 'extension_approved_on', '经批准延期答复', 1);
   add('stop', 'answered_on', '作出答复', 2);
   return events.sort((a, b) => a.date.localeCompare(b.date) || a.order - b.order).map(({ order: _order, ...e }) => e);

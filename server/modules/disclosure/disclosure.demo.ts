@@ -2,7 +2,7 @@ import { addDays, companyName, dateBetween, DEMO_TOWN_CODES, demoWindow, idNumbe
 import type { Ctx } from '../../platform/http/context.ts';
 import { seedLedger } from '../../platform/ledger/ledger.seed.ts';
 import type { Platform } from '../../platform/module.ts';
-import { OUTCOME_TREE, type ApplicantKind } from './disclosure.taxonomy.ts';
+import { OUTCOME_TREE, receiptField, type ApplicantKind } from './disclosure.taxonomy.ts';
 
 interface Row {
   orgCode: string;
@@ -57,10 +57,13 @@ const OUTCOME_WEIGHTS: ReadonlyArray<readonly [string, number]> = [['予以公�
 
 function makeApplication(r: Rng, town: string, received: string, to: string): Record<string, unknown> {
   const kind = r.weighted(KINDS);
+  const channel = r.weighted([['当面提交', 35], ['邮寄（需签收）', 32], ['平常信函', 8], ['互联网', 22], ['传真', 3]] as const);
   const subject = `申请公开${village(r, town)}${r.pick(SUBJECTS)}`;
   const v: Record<string, unknown> = {
-    received_on: received,
-    channel: r.weighted([['当面提交', 35], ['邮寄', 40], ['网络（政府网站申请平台）', 20], ['电子邮件', 5]] as const),
+    channel,
+    // art. 31: the channel's own date is the day of receipt (received_on follows from it)
+    [receiptField(channel) ?? 'submitted_on']: received,
+    ...(channel === '邮寄（需签收）' ? { submitted_on: addDays(received, -r.int(1, 3)) } : {}),
     applicant_kind: kind,
     applicant_name: personName(r),
     phone: mobile(r),
@@ -82,6 +85,12 @@ function makeApplication(r: Rng, town: string, received: string, to: string): Re
   const noSupplement = reason === '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请';
   if (noSupplement || reason === '补正后申请内容仍不明确' || r.chance(0.1)) {
     v['supplement_requested_on'] = addDays(received, r.int(1, 5));
+    v['supplement_items'] = r.pick(['请说明所申请信息的名称、文号或者便于查询的其他特征性描述（如形成时间、涉及的地块或项目名称）', '请补充申请人身份证明，并明确获取信息的方式']);
+    v['supplement_due_on'] = addDays(String(v['supplement_requested_on']), 15);
+    if (noSupplement) {
+      const lapsed = addDays(String(v['supplement_due_on']), r.int(1, 5));
+      if (lapsed <= to) v['lapsed_on'] = lapsed;
+    }
     if (!noSupplement) {
       const back = addDays(String(v['supplement_requested_on']), r.int(2, 12));
       if (back <= to) v['supplement_received_on'] = back;
@@ -89,9 +98,14 @@ function makeApplication(r: Rng, town: string, received: string, to: string): Re
     } else clockFrom = addDays(String(v['supplement_requested_on']), 20);
   }
   if (reason === '保护第三方合法权益' || (group === '部分公开' && r.chance(0.3))) {
+    v['consult_party'] = '第三方';
+    v['consult_with'] = r.pick(['相关土地承包经营户', '项目施工单位', '相关村股份经济合作社']);
     v['consult_sent_on'] = addDays(clockFrom, r.int(2, 6));
     const back = addDays(String(v['consult_sent_on']), r.int(5, 15));
-    if (back <= to) v['consult_replied_on'] = back;
+    if (back <= to) {
+      v['consult_replied_on'] = back;
+      v['consult_opinion'] = reason === '保护第三方合法权益' ? '不同意公开' : '同意公开';
+    }
     clockFrom = addDays(back, 2);
   }
   const extended = r.chance(0.08);
@@ -103,8 +117,9 @@ function makeApplication(r: Rng, town: string, received: string, to: string): Re
     }
   }
   const answered = addDays(clockFrom, extended ? r.int(30, 50) : r.int(5, 26));
-  const waiting = (v['supplement_requested_on'] && !v['supplement_received_on'] && !noSupplement) || (v['consult_sent_on'] && !v['consult_replied_on']);
-  if (answered <= to && !waiting) {
+  const waiting = (v['supplement_requested_on'] && !v['supplement_received_on']) || (v['consult_sent_on'] && !v['consult_replied_on']);
+  if (v['lapsed_on']) Object.assign(v, { answered_on: v['lapsed_on'], outcome: group, outcome_reason: reason });
+  else if (answered <= to && !waiting) {
     v['answered_on'] = answered;
     v['outcome'] = group;
     if (reason) v['outcome_reason'] = reason;

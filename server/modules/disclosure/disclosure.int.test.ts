@@ -177,6 +177,15 @@ describe('the annual disclosure report', () => {
     expect((put.json() as { report: DisclosureReport }).report.sections[5]?.paragraphs).toEqual(['本年度未收取信息处理费。测试段落。']);
     expect((await t.request(clerk, { method: 'POST', url: '/api/disclosure/report/finalise', payload: { org: OWN_TOWN, year: lastYear } })).statusCode).toBe(403);
     expect((await t.request(leader, { method: 'POST', url: '/api/disclosure/report/publish', payload: { org: OWN_TOWN, year: lastYear } })).statusCode).toBe(422);
+    // a blank cell is refused, naming it; nil figures are typed in as 0
+    const blank = (await report(clerk)).report.sections.flatMap((sec) => sec.table?.rows.flatMap((r) => r.cells.filter((c) => c.value === null && c.key)) ?? []);
+    expect(blank.length).toBeGreaterThan(0);
+    const refused = await t.request(leader, { method: 'POST', url: '/api/disclosure/report/finalise', payload: { org: OWN_TOWN, year: lastYear } });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain(`尚有${blank.length}个必填单元格未填写`);
+    expect(refused.body).toContain('行政许可');
+    const filled = await t.request(clerk, { method: 'PUT', url: '/api/disclosure/report', payload: { org: OWN_TOWN, year: lastYear, manual: Object.fromEntries(blank.map((c) => [c.key, 0])) } });
+    expect(filled.statusCode, filled.body).toBe(200);
     const fin = await t.request(leader, { method: 'POST', url: '/api/disclosure/report/finalise', payload: { org: OWN_TOWN, year: lastYear } });
     expect(fin.statusCode, fin.body).toBe(200);
     expect((fin.json() as { draft: { status: string } }).draft.status).toBe('final');
@@ -209,7 +218,7 @@ describe('reply letters', () => {
 
 describe('补正 within 7 working days of receipt (政府信息公开条例 art. 30)', () => {
   const apply = async (no: string): Promise<number> => {
-    const created = await createRecord(t, clerk, 'disclosure.application', { orgCode: '999001001000-01', received_on: '2025-09-28', channel: '当面提交', applicant_kind: '自然人', applicant_name: '测试申请人', subject: `申请公开测试信息${no}`, content: '测试' });
+    const created = await createRecord(t, clerk, 'disclosure.application', { orgCode: '999001001000-01', channel: '当面提交', submitted_on: '2025-09-28', applicant_kind: '自然人', applicant_name: '测试申请人', subject: `申请公开测试信息${no}`, content: '测试' });
     expect(created.statusCode, created.body).toBe(200);
     return (created.json() as { id: number }).id;
   };
@@ -218,30 +227,30 @@ describe('补正 within 7 working days of receipt (政府信息公开条例 art.
   it('refuses a 补正 asked after the 7th working day, naming the field and the last day', async () => {
     // received Sunday 2025-09-28 (a make-up working day): 9/29, 9/30, (National Day) 10/9, 10/10, 10/11 (make-up), 10/13, 10/14
     const id = await apply('城关依申〔2025〕T02号');
-    const late = await t.request(clerk, { method: 'POST', url: `/api/ledgers/disclosure.application/${id}/transitions/request_supplement`, payload: { date: '2025-10-15', supplement_requested_on: '2025-10-15', version: await version(id) } });
+    const late = await t.request(clerk, { method: 'POST', url: `/api/ledgers/disclosure.application/${id}/transitions/request_supplement`, payload: { supplement_requested_on: '2025-10-15', supplement_items: '请说明所申请信息的名称或文号', supplement_due_on: '2025-10-31', version: await version(id) } });
     expect(refusal(late)).toContainEqual(expect.objectContaining({ path: 'supplement_requested_on', message: expect.stringContaining('告知补正日期：应在收到申请之日起7个工作日内（最迟2025-10-14）') as unknown }));
     const edit = await t.request(clerk, { method: 'PUT', url: `/api/ledgers/disclosure.application/${id}`, payload: { supplement_requested_on: '2025-10-20', version: await version(id) } });
     // the same through an edit of the record: the date belongs to the 告知补正 step
     expect(edit.statusCode, edit.body).toBe(403);
     expect(edit.body).toContain('“告知补正日期”由“告知补正”环节填写');
-    const onTime = await t.request(clerk, { method: 'POST', url: `/api/ledgers/disclosure.application/${id}/transitions/request_supplement`, payload: { date: '2025-10-14', supplement_requested_on: '2025-10-14', version: await version(id) } });
+    const onTime = await t.request(clerk, { method: 'POST', url: `/api/ledgers/disclosure.application/${id}/transitions/request_supplement`, payload: { supplement_requested_on: '2025-10-14', supplement_items: '请说明所申请信息的名称或文号', supplement_due_on: '2025-10-31', version: await version(id) } });
     expect(onTime.statusCode, onTime.body).toBe(200);
   });
 });
 
 describe('the live answer clock', () => {
   it('pauses on a 补正 request and restarts on the completed application', async () => {
-    const created = await createRecord(t, clerk, 'disclosure.application', { orgCode: '999001001000-01', received_on: '2025-09-28', channel: '邮寄', applicant_kind: '自然人', applicant_name: '测试申请人', subject: '申请公开测试信息', content: '测试' });
+    const created = await createRecord(t, clerk, 'disclosure.application', { orgCode: '999001001000-01', channel: '邮寄（需签收）', submitted_on: '2025-09-26', signed_on: '2025-09-28', applicant_kind: '自然人', applicant_name: '测试申请人', subject: '申请公开测试信息', content: '测试' });
     expect(created.statusCode, created.body).toBe(200);
     const id = (created.json() as { id: number }).id;
     const base = `/api/ledgers/disclosure.application/${id}`;
     type Timeline = { version: number; state: string; clocks: Array<{ id: string; due: string | null; status: string }> };
     const timeline = async (): Promise<Timeline> => (await t.request(clerk, { method: 'GET', url: `${base}/timeline` })).json() as Timeline;
     expect((await timeline()).clocks.find((c) => c.id === 'answer')?.due).toBe('2025-10-31');
-    const ask = await t.request(clerk, { method: 'POST', url: `${base}/transitions/request_supplement`, payload: { date: '2025-09-30', supplement_requested_on: '2025-09-30', version: (await timeline()).version } });
+    const ask = await t.request(clerk, { method: 'POST', url: `${base}/transitions/request_supplement`, payload: { supplement_requested_on: '2025-09-30', supplement_items: '请说明所申请信息的名称或文号', supplement_due_on: '2025-10-20', version: (await timeline()).version } });
     expect(ask.statusCode, ask.body).toBe(200);
     expect((await timeline()).clocks.find((c) => c.id === 'answer')).toMatchObject({ status: 'paused', due: null });
-    const back = await t.request(clerk, { method: 'POST', url: `${base}/transitions/supplement_received`, payload: { date: '2025-10-14', supplement_received_on: '2025-10-14', version: (await timeline()).version } });
+    const back = await t.request(clerk, { method: 'POST', url: `${base}/transitions/supplement_received`, payload: { supplement_received_on: '2025-10-14', version: (await timeline()).version } });
     expect(back.statusCode, back.body).toBe(200);
     const after = await timeline();
     expect(after.state).toBe('received');

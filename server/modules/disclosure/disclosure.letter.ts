@@ -16,6 +16,9 @@ export interface LetterInput {
   supplement_received_on: string | null;
   extension_approved_on: string | null;
   reply_note: string | null;
+  /** a consultation under art. 32 or 34 (its time is not counted, art. 33) */
+  consult_party?: string | null;
+  consult_sent_on?: string | null;
 }
 
 /** the outcome's own sentence, with its legal basis (政府信息公开条例 2019 arts. 36–39) */
@@ -46,6 +49,7 @@ export function replyLetter(a: LetterInput): DocumentSpec {
   ];
   let received = `本机关于${officialDate(a.received_on)}收到您提出的政府信息公开申请，申请公开“${a.subject}”。`;
   if (a.supplement_received_on) received += `经本机关告知补正，您于${officialDate(a.supplement_received_on)}提交了补正材料。`;
+  if (a.consult_sent_on) received += `本机关于${officialDate(a.consult_sent_on)}就该信息书面征求了${a.consult_party === '共同制作机关' ? '共同制作机关' : '第三方'}的意见，征求意见所需时间不计算在答复期限内。`;
   if (a.extension_approved_on) received += `因情况复杂，经本机关负责人同意，答复期限延长20个工作日，本机关已告知您延期答复。`;
   blocks.push({ kind: 'para', text: received });
   blocks.push({ kind: 'para', text: outcomeSentence(a.outcome, a.outcome_reason) });

@@ -7,9 +7,11 @@ import { seedDisclosureDemo } from './disclosure.demo.ts';
 import { disclosureIndicators } from './disclosure.indicators.ts';
 import { applicationLedger, itemLedger } from './disclosure.ledgers.ts';
 import * as migration from './disclosure.migration.ts';
+import * as receiptMigration from './disclosure.receipt.migration.ts';
 import { publicDisclosureRoutes } from './disclosure.public.ts';
 import { disclosureRoutes } from './disclosure.routes.ts';
 import { redactionPreviewRoute } from './disclosure.preview.ts';
+import { noticeRoutes } from './disclosure.notices.routes.ts';
 
 const ITEMS = '/ledgers/disclosure.item';
 const APPS = '/ledgers/disclosure.application';
@@ -21,7 +23,7 @@ export const disclosureModule = defineModule({
   label: '政务公开',
   ledgers: [itemLedger, applicationLedger],
   indicators: disclosureIndicators,
-  migrations: { '20261122001100-disclosure': migration },
+  migrations: { '20261122001100-disclosure': migration, '20261204001100-disclosure-receipt': receiptMigration },
   permissions: [
     { code: 'disclosure.report.read', label: '政府信息公开年度报告：查看', roles: ['clerk', 'reviewer', 'legal_reviewer', 'leader', 'supervisor', 'county_admin'] },
     { code: 'disclosure.report.edit', label: '政府信息公开年度报告：编辑', roles: ['clerk', 'reviewer', 'leader', 'county_admin'] },
@@ -37,6 +39,7 @@ export const disclosureModule = defineModule({
     disclosureRoutes(api, platform);
     publicDisclosureRoutes(api, platform);
     redactionPreviewRoute(api);
+    noticeRoutes(api, platform);
   },
   home: async (ctx) => {
     const items: HomeItem[] = [];

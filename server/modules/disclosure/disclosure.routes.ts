@@ -34,7 +34,7 @@ const paragraphs = z.array(z.string().max(5000)).max(50);
 export const narrativeSchema = z.object({ overview: paragraphs.optional(), problems: paragraphs.optional(), other: paragraphs.optional() });
 
 /** the town a department belongs to signs for it: 999001001000-01 → 999001001000 */
-async function organOf(ctx: Ctx, orgCode: string): Promise<{ organ: string; reviewOrgan: string; short: string }> {
+export async function organOf(ctx: Ctx, orgCode: string): Promise<{ organ: string; reviewOrgan: string; short: string }> {
   const town = orgCode.slice(0, 12);
   const county = `${town.slice(0, 6)}000000`;
   const names = new Map((await ctx.tx.selectFrom('org').select(['code', 'name']).where('code', 'in', [town, county]).execute()).map((r) => [r.code, r.name]));
@@ -147,6 +147,8 @@ export function disclosureRoutes(api: Api, platform: Platform): void {
         supplement_received_on: str('supplement_received_on'),
         extension_approved_on: str('extension_approved_on'),
         reply_note: str('reply_note'),
+        consult_party: str('consult_party'),
+        consult_sent_on: str('consult_sent_on'),
       });
       return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document').header('x-doc-number', encodeURIComponent(String(w['reply_no']))).header('content-disposition', disposition(`答复书-${String(w['app_no'])}.docx`)).send(await renderDocx(doc));
     },

@@ -8,6 +8,7 @@ import type { IndicatorDef } from '../../platform/indicators/indicator.types.ts'
 import type { Platform } from '../../platform/module.ts';
 import { subtreeCodes } from '../../platform/orgs/org.repository.ts';
 import { buildDisclosureReport, NARRATIVE_KEYS, type ApplicationRecord, type DisclosureReport, type ExternalFigure, type ItemRecord } from './disclosure.report.ts';
+import { blankCells } from './disclosure.report.blank.ts';
 import { PUBLISHABLE } from './disclosure.workflow.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- this module's own tables and the ledger tables are not in the typed schema
@@ -135,6 +136,8 @@ export async function finaliseDraft(ctx: Ctx, platform: Platform, org: string, y
   const report = await liveReport(ctx, platform, org, year, draft);
   const failed = report.checks.filter((c) => !c.ok);
   if (failed.length) throw new AppError('gate_refused', `表格数据不符合勾稽关系，不能定稿：${failed.map((c) => c.message).join('；')}`);
+  const blank = blankCells(report);
+  if (blank.length) throw new AppError('gate_refused', `报告表格尚有${blank.length}个必填单元格未填写（没有的填0），不能定稿和公开：${blank.join('；')}`);
   await db(ctx).updateTable('disclosure_report').set({ status: 'final', snapshot: JSON.stringify(report), version: draft.version + 1, finalised_at: ctx.now, finalised_by: ctx.actor.username, updated_at: ctx.now, updated_by: ctx.actor.username }).where('id', '=', draft.id).execute();
   await audit(ctx, { entity: 'disclosure.report', entityId: draft.id, action: 'finalise', orgCode: org, diff: { year, status: { from: 'draft', to: 'final' } } });
   return report;

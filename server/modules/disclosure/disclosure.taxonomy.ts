@@ -8,7 +8,24 @@ export const PUBLISH_CHANNELS = ['政府网站', '政务新媒体', '政务公�
 /** table 三's columns: 自然人 | 法人或其他组织 (five kinds) */
 export const APPLICANT_KINDS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'] as const;
 export type ApplicantKind = (typeof APPLICANT_KINDS)[number];
-export const APPLICATION_CHANNELS = ['当面提交', '邮寄', '网络（政府网站申请平台）', '电子邮件', '传真', '其他'] as const;
+/** 政府信息公开条例 art. 31: how an application came in decides which day is the day it was received */
+export const APPLICATION_CHANNELS = ['当面提交', '邮寄（需签收）', '平常信函', '互联网', '传真'] as const;
+export type ApplicationChannel = (typeof APPLICATION_CHANNELS)[number];
+/** the field holding the day of receipt for each channel (art. 31 (一)–(三)) */
+export const RECEIPT_FIELD: Readonly<Record<ApplicationChannel, 'submitted_on' | 'signed_on' | 'confirmed_on'>> = {
+  当面提交: 'submitted_on',
+  '邮寄（需签收）': 'signed_on',
+  平常信函: 'confirmed_on',
+  互联网: 'confirmed_on',
+  传真: 'confirmed_on',
+};
+export const receiptField = (channel: unknown): 'submitted_on' | 'signed_on' | 'confirmed_on' | null => RECEIPT_FIELD[channel as ApplicationChannel] ?? null;
+/** whom a consultation asks: a third party (art. 32) or another organ that made the information with this one (art. 34) */
+export const CONSULT_PARTIES = ['第三方', '共同制作机关'] as const;
+export const CONSULT_OPINIONS = ['同意公开', '不同意公开', '逾期未提出意见'] as const;
+/** 年度报告表三 其他处理: the applicant let the 补正 period pass (art. 30) */
+export const LAPSED_REASON = '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请';
+export const FEE_LAPSED_REASON = '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请';
 export const SUPPLY_FORMS = ['纸质', '电子邮件', '光盘', '现场查阅', '其他'] as const;
 
 /** table 三, 三、本年度办理结果: the six outcomes and their reasons, in the template's order */

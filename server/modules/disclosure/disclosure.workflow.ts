@@ -1,4 +1,7 @@
 import { defineWorkflow, type WorkflowDef } from '../../platform/workflow/workflow.types.ts';
+import { RECEIPT_HINT, receiptDate } from './disclosure.receipt.ts';
+import { FEE_LAPSED_REASON, LAPSED_REASON } from './disclosure.taxonomy.ts';
+import { FEE_PAYMENT_DAYS, feeAmount, loadFeeSchedules } from './disclosure.fees.ts';
 
 const SECRECY_REVIEW_AND_PUBLICATION = ['secrecy_result', 'secrecy_reviewer', 'secrecy_reviewed_on', 'secrecy_opinion', 'redaction_confirmed', 'published_on'];
 const set = (v: unknown): boolean => v !== null && v !== undefined && v !== '';
@@ -65,33 +68,112 @@ export function itemWorkflow(): WorkflowDef {
 
 // outcomes that disclose; before one is chosen the third party's period is shown as running
 const DISCLOSING = new Set(['予以公开', '部分公开']);
+const THIRD_PARTY_DAYS = 15;
 
 /**
- * 依申请公开 (政府信息公开条例 2019): answer within 20 working days of receipt (+20 once with approval, the applicant
- * told, art. 33); a request to complete the application (补正, within 7 working days, art. 30) pauses the clock and
- * the completed application restarts it; third-party consultation is not counted (art. 32).
+ * 依申请公开 (政府信息公开条例 2019): answer within 20 working days of the day of receipt art. 31 fixes (+20 once with
+ * the approval of the disclosure office's head, the applicant told, art. 33); one request to complete the
+ * application (补正) within 7 working days with a reasonable period, the completed application restarting the clock,
+ * silence past the period closing it as abandoned (art. 30); consulting a third party or a co-producing organ (15
+ * working days, arts. 32, 34) is not counted (art. 33). Every step is dated by the date it records (decision 0020).
  */
 export function applicationWorkflow(): WorkflowDef {
   return defineWorkflow({
     states: {
       received: { label: '办理中' },
       awaiting_supplement: { label: '待补正' },
-      consulting: { label: '征求第三方意见' },
+      consulting: { label: '征求意见中' },
       answered: { label: '已答复', final: true },
+      awaiting_fee: { label: '待缴费' },
+      lapsed: { label: '视为放弃申请', final: true },
     },
     initial: 'received',
     deriveState: (v) => {
+      if (set(v['lapsed_on']) || set(v['fee_lapsed_on'])) return 'lapsed';
       if (set(v['answered_on'])) return 'answered';
       if (set(v['supplement_requested_on']) && !set(v['supplement_received_on'])) return 'awaiting_supplement';
       if (set(v['consult_sent_on']) && !set(v['consult_replied_on'])) return 'consulting';
+      if (set(v['fee_notice_on']) && !set(v['fee_paid_on'])) return 'awaiting_fee';
       return 'received';
     },
+    computeFields: (v) => ({
+      received_on: receiptDate(v),
+      fee_amount: feeAmount(v),
+      // 逾期不缴费 closes the application likewise (国办函〔2020〕109号)
+      ...(set(v['fee_lapsed_on']) ? { outcome: '其他处理', outcome_reason: FEE_LAPSED_REASON, answered_on: v['fee_lapsed_on'] } : {}),
+      // 逾期不补正 closes the application: 年度报告表三 “其他处理” (art. 30)
+      ...(set(v['lapsed_on']) ? { outcome: '其他处理', outcome_reason: LAPSED_REASON, answered_on: v['lapsed_on'] } : {}),
+    }),
+    derived: { received_on: RECEIPT_HINT, fee_amount: '按国办函〔2020〕109号的收费标准（或本省设置的标准）根据计收方式、件数或页数计算' },
+    loadSettings: loadFeeSchedules,
     transitions: [
-      { name: 'request_supplement', label: '告知补正', from: ['received'], to: 'awaiting_supplement', captures: ['supplement_requested_on'], gates: { fields: ['supplement_requested_on'] } },
-      { name: 'supplement_received', label: '收到补正材料', from: ['awaiting_supplement'], to: 'received', captures: ['supplement_received_on'], gates: { fields: ['supplement_received_on'] } },
-      { name: 'consult', label: '征求第三方意见', from: ['received'], to: 'consulting', captures: ['consult_sent_on'], gates: { fields: ['consult_sent_on'] } },
-      { name: 'consulted', label: '第三方答复', from: ['consulting'], to: 'received', captures: ['consult_replied_on'], gates: { fields: ['consult_replied_on'] } },
-      { name: 'extend', label: '延期答复', from: ['received', 'consulting'], roles: ['leader', 'county_admin'], note: 'required', captures: ['extension_approved_on', 'extension_reason'], gates: { fields: ['extension_approved_on'] } },
+      {
+        name: 'request_supplement',
+        label: '告知补正',
+        from: ['received'],
+        to: 'awaiting_supplement',
+        dateField: 'supplement_requested_on',
+        captures: ['supplement_requested_on', 'supplement_items', 'supplement_due_on'],
+        // the 7 working days of art. 30 are the ledger rule on supplement_requested_on (disclosure.ledgers.ts)
+        gates: { fields: ['supplement_requested_on', 'supplement_items', 'supplement_due_on'], checks: [{ message: '补正应一次性告知：本申请已告知过补正并收到补正材料，不能再次要求补正（政府信息公开条例第三十条）', check: (v) => !set(v['supplement_received_on']) }] },
+      },
+      { name: 'supplement_received', label: '收到补正材料', from: ['awaiting_supplement'], to: 'received', dateField: 'supplement_received_on', captures: ['supplement_received_on'], gates: { fields: ['supplement_received_on'] } },
+      {
+        name: 'supplement_lapsed',
+        label: '逾期不补正（视为放弃申请）',
+        from: ['awaiting_supplement'],
+        to: 'lapsed',
+        todo: true,
+        dateField: 'lapsed_on',
+        captures: ['lapsed_on'],
+        gates: {
+          fields: ['lapsed_on'],
+          notBefore: [{ id: 'supplement_period', days: 0, unit: 'calendar', rollToWorkingDay: false, from: { field: 'supplement_due_on' }, on: 'lapsed_on', reason: (_p, last) => `申请人可在补正期限（${last}）届满前提交补正材料`, statute: '政府信息公开条例第三十条' }],
+        },
+      },
+      { name: 'consult', label: '征求意见', from: ['received'], to: 'consulting', dateField: 'consult_sent_on', captures: ['consult_party', 'consult_with', 'consult_sent_on'], gates: { fields: ['consult_party', 'consult_with', 'consult_sent_on'] } },
+      {
+        name: 'consulted',
+        label: '收到意见',
+        from: ['consulting'],
+        to: 'received',
+        dateField: 'consult_replied_on',
+        captures: ['consult_replied_on', 'consult_opinion'],
+        gates: {
+          fields: ['consult_replied_on', 'consult_opinion'],
+          // silence is recorded only once the 15 working days have run
+          notBefore: [{ id: 'consult_period', days: THIRD_PARTY_DAYS, unit: 'working', from: { field: 'consult_sent_on' }, on: 'consult_replied_on', reason: (p, last) => `被征求意见方可在收到征求意见书之日起${p}内提出意见（至${last}）`, statute: '政府信息公开条例第三十二条、第三十四条', when: (v) => v['consult_opinion'] === '逾期未提出意见' }],
+        },
+      },
+      {
+        name: 'fee_notice',
+        label: '发出收费通知',
+        from: ['received'],
+        to: 'awaiting_fee',
+        dateField: 'fee_notice_on',
+        captures: ['fee_basis', 'fee_count', 'fee_pages', 'fee_notice_on'],
+        gates: { fields: ['fee_basis', 'fee_notice_on'], checks: [{ message: '按收费标准计算的信息处理费为0元，不应发出收费通知', check: (v) => Number(feeAmount(v) ?? 0) > 0 }] },
+      },
+      {
+        name: 'fee_paid',
+        label: '申请人缴费',
+        from: ['awaiting_fee'],
+        to: 'received',
+        dateField: 'fee_paid_on',
+        captures: ['fee_paid_on'],
+        gates: { fields: ['fee_paid_on'], notAfter: [{ id: 'fee_payment', days: FEE_PAYMENT_DAYS, unit: 'working', from: { field: 'fee_notice_on' }, on: 'fee_paid_on', reason: (p, last) => `申请人应自收到收费通知之日起${p}内缴费（至${last}），逾期视为放弃申请`, statute: '国办函〔2020〕109号' }] },
+      },
+      {
+        name: 'fee_lapsed',
+        label: '逾期未缴费（视为放弃申请）',
+        from: ['awaiting_fee'],
+        to: 'lapsed',
+        todo: true,
+        dateField: 'fee_lapsed_on',
+        captures: ['fee_lapsed_on'],
+        gates: { fields: ['fee_lapsed_on'], notBefore: [{ id: 'fee_payment', days: FEE_PAYMENT_DAYS, unit: 'working', from: { field: 'fee_notice_on' }, on: 'fee_lapsed_on', reason: (p, last) => `申请人可自收到收费通知之日起${p}内缴费（至${last}）`, statute: '国办函〔2020〕109号' }] },
+      },
+      { name: 'extend', label: '延期答复', from: ['received', 'consulting'], roles: ['leader', 'county_admin'], note: 'required', dateField: 'extension_approved_on', captures: ['extension_approved_on', 'extension_reason'], gates: { fields: ['extension_approved_on', 'extension_reason'] } },
       {
         name: 'answer',
         label: '作出答复',
@@ -99,6 +181,7 @@ export function applicationWorkflow(): WorkflowDef {
         // from consulting too: a third party that does not reply within its period does not hold the answer (art. 32)
         from: ['received', 'consulting'],
         to: 'answered',
+        dateField: 'answered_on',
         captures: ['outcome', 'outcome_reason', 'answered_on'],
         gates: {
           fields: ['outcome', 'answered_on'],
@@ -106,7 +189,7 @@ export function applicationWorkflow(): WorkflowDef {
           notBefore: [
             {
               id: 'third_party',
-              days: 15,
+              days: THIRD_PARTY_DAYS,
               unit: 'working',
               from: { field: 'consult_sent_on' },
               on: 'answered_on',
@@ -124,14 +207,19 @@ export function applicationWorkflow(): WorkflowDef {
         id: 'answer',
         rule: { id: 'disclosure.answer', label: '依申请公开答复期限', days: 20, unit: 'working', extension: { days: 20, unit: 'working' } },
         start: { field: 'received_on' },
-        pauseOn: ['request_supplement', 'consult'],
-        resumeOn: ['consulted'],
+        // consultation and the time from a fee notice to payment are not counted (art. 33; 国办函〔2020〕109号)
+        pauseOn: ['request_supplement', 'consult', 'fee_notice'],
+        resumeOn: ['consulted', 'fee_paid'],
         restartOn: ['supplement_received'],
         stop: { field: 'answered_on' },
-        extension: { roles: ['leader', 'county_admin'], noticeKind: '延期答复告知书', on: ['extend'], field: 'extension_approved_on' },
+        // the head's approval is on file before the extension; the 延期答复告知书 to the applicant is numbered by it
+        extension: { roles: ['leader', 'county_admin'], noticeKind: EXTENSION_APPROVAL, on: ['extend'], field: 'extension_approved_on' },
       },
     ],
     // the reply letter's 文号 is given when the letter is first printed, after the answer
     correction: { editableWhenLocked: ['reply_no'] },
   });
 }
+
+/** the attachment kind the extension needs: the head of the disclosure office agreed (art. 33) */
+export const EXTENSION_APPROVAL = '延期答复审批表';

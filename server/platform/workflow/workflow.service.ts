@@ -54,6 +54,7 @@ import { extensionPermission, transitionPermission, type ClockDef, type Transiti
 import { intId, isoDate } from '../http/validate.ts';
 import { assertExtendable, latestMisses } from './deadline-gates.ts';
 import { captureOverlay, conclusionMisses, conclusionToLabel, conclusionState, guardTransitionBody, prepareDerived } from './owned-fields.ts';
+import { stepDate } from './step-date.ts';
 
 /** reminders flag a clock due soon when at most this many working days are left (setting, default 3) */
 export const DUE_SOON_SETTING = 'reminders.dueSoonDays';
@@ -443,7 +444,7 @@ export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledger
   }
   errors.push(...captured.errors);
   if (errors.length) throw new AppError('validation_failed', `以下字段有误：${[...new Set(errors.map((e) => e.label ?? e.path))].join('、')}`, errors);
-  const date = await effectiveDate(ctx, l, id, body.date, TRANSITION_LABELS.date);
+  const date = await effectiveDate(ctx, l, id, stepDate(l, t, body.date, captured.values), TRANSITION_LABELS.date);
 
   const values = { ...before, ...captured.values };
   const misses = gateMisses(l, t, { values, attachmentKinds: await attachmentKinds(db(ctx), l.name, id), done: await doneTransitions(db(ctx), l.name, id) });

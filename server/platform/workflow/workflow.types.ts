@@ -98,6 +98,11 @@ export interface TransitionDef {
   gates?: Gates;
   /** ledger fields the transition sets from its body (a decision date, an opinion), validated like an edit */
   captures?: readonly string[];
+  /**
+   * the captured date field that is the step's own date (告知补正日期, 收到补正材料日期): the step, its timeline entry
+   * and its clock events are dated by what is recorded there, never by the day the form is sent (decision 0020)
+   */
+  dateField?: string;
   /** a written note (reason, opinion) is required, or may be given */
   note?: 'required' | 'optional';
   /**
@@ -247,6 +252,7 @@ export function workflowProblems(l: LedgerDef): string[] {
     names.add(t.name);
     for (const s of [...t.from, ...(t.to === undefined ? [] : [t.to])]) if (!states.has(s)) problems.push(`${at}: transition ${t.name} uses undeclared state ${s}`);
     for (const f of [...(t.captures ?? []), ...(t.gates?.fields ?? [])]) if (!fields.has(f)) problems.push(`${at}: transition ${t.name} names unknown field ${f}`);
+    if (t.dateField && (!t.captures?.includes(t.dateField) || l.fields.find((x) => x.name === t.dateField)?.type !== 'date')) problems.push(`${at}: transition ${t.name} dateField ${t.dateField} is not a date it captures`);
   }
   problems.push(...ownershipProblems(l, (t) => t.roles ?? l.roles?.update ?? DEFAULT_TRANSITION_ROLES));
   for (const t of wf.transitions) for (const a of t.gates?.after ?? []) if (!names.has(a)) problems.push(`${at}: transition ${t.name} waits for unknown transition ${a}`);

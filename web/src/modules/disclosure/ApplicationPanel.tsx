@@ -21,6 +21,60 @@ async function fetchLetter(id: number): Promise<{ name: string; number: string |
   return { name, number: number ? decodeURIComponent(number) : null };
 }
 
+/** GETs a step letter (its number was given by the step) and saves the DOCX */
+async function fetchNotice(id: number, kind: string): Promise<void> {
+  const res = await fetch(`/api/disclosure/applications/${id}/notices/${kind}`, { credentials: 'same-origin' });
+  if (!res.ok) throw await refusal(res, '生成失败', `生成文书失败（${res.status}）`);
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(res.headers.get('content-disposition') ?? '')?.[1];
+  saveBlob(await res.blob(), star ? decodeURIComponent(star) : '文书.docx');
+}
+
+const NOTICES = [
+  { kind: 'supplement', title: '补正告知书', field: 'supplement_notice_no', step: '告知补正' },
+  { kind: 'consult', title: '征求意见书', field: 'consult_notice_no', step: '征求意见' },
+  { kind: 'extension', title: '延期答复告知书', field: 'extension_notice_no', step: '延期答复' },
+] as const;
+
+/** 办理文书: the letters of the steps done so far, each with the 文号 its step gave out */
+function StepLetters({ record, can }: { record: RecordPanelProps['record']; can: boolean }) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState<string | null>(null);
+  const rows = NOTICES.filter((n) => text(record.values[n.field]));
+  if (!rows.length) return null;
+  const download = async (kind: string): Promise<void> => {
+    setBusy(kind);
+    try {
+      await fetchNotice(record.id, kind);
+    } catch (e) {
+      void message.error(errorText(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <Card size="small" title="办理文书" data-testid="step-letters-panel" style={{ marginBottom: 12 }}>
+      <Descriptions
+        size="small"
+        column={1}
+        items={rows.map((n) => ({
+          key: n.kind,
+          label: n.title,
+          children: (
+            <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
+              <span>{text(record.values[n.field])}</span>
+              {can ? (
+                <Button size="small" icon={<FileWordOutlined />} loading={busy === n.kind} onClick={() => void download(n.kind)}>
+                  下载
+                </Button>
+              ) : null}
+            </span>
+          ),
+        }))}
+      />
+    </Card>
+  );
+}
+
 /** 答复书: the numbered reply letter for the recorded outcome, with the legal basis it cites */
 export function ApplicationPanel({ ledger, record }: RecordPanelProps) {
   const { data: me } = useMe();
@@ -47,6 +101,8 @@ export function ApplicationPanel({ ledger, record }: RecordPanelProps) {
   };
 
   return (
+    <>
+    <StepLetters record={record} can={can} />
     <Card size="small" title="政府信息公开申请答复书" data-testid="reply-letter-panel">
       {!outcome || !answered ? (
         <Alert type="info" showIcon title="尚未答复" description="登记办理结果（及具体情形）和答复日期后，可在此生成编号的答复书（DOCX），答复书按办理结果引用《政府信息公开条例》相应条款。" />
@@ -71,5 +127,6 @@ export function ApplicationPanel({ ledger, record }: RecordPanelProps) {
         </>
       )}
     </Card>
+    </>
   );
 }
