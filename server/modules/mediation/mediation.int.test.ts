@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { adminModule } from '../../platform/admin.module.ts';
@@ -30,7 +31,7 @@ beforeAll(async () => {
   const m = await t.request(clerk, { method: 'POST', url: '/api/ledgers/mediation.mediator', payload: { name: '吴秀兰', gender: '女', committee_id: committee, position: '主任', kind: '专职', active: true } });
   expect(m.statusCode, m.body).toBe(200);
   mediator = json<{ id: number }>(m).id;
-});
+}, 300_000);
 
 afterAll(async () => {
   await t.close();
@@ -138,5 +139,30 @@ describe('人民调解 on the 人民调解法', () => {
     expect(res.statusCode).toBe(403);
     expect(res.body).toContain('调解结案');
     expect((await step(supervisor, id, 'close', written)).statusCode).toBe(403);
+  });
+
+  it('到期事项 lists what falls due within the next N days and exports it to Excel', async () => {
+    // received 11/10: the month runs to 12/10, 20 days after today (11/20)
+    const id = await newCase({ received_on: '2026-11-10', summary: '到期事项测试相邻纠纷' });
+    const within = async (n: number): Promise<number[]> => json<{ items: Array<{ ledger: string; recordId: number }> }>(await t.request(clerk, { method: 'GET', url: `/api/deadlines?module=mediation&within=${n}&pageSize=200` })).items.map((i) => i.recordId);
+    expect(await within(20)).toContain(id);
+    expect(await within(19)).not.toContain(id);
+    const bad = await t.request(clerk, { method: 'GET', url: '/api/deadlines?within=-1' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('未来天数');
+    const res = await t.request(clerk, { method: 'GET', url: '/api/deadlines/export.xlsx?module=mediation&within=20' });
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain('到期事项-2026-11-20.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows = (wb.getWorksheet('到期事项')?.getSheetValues() ?? []).filter(Boolean).map((r) => (Array.isArray(r) ? r.slice(1).map((c) => String(c ?? '')) : []));
+    expect(rows[0]).toEqual(['届满日', '剩余时间', '状态', '事项', '台账', '期限', '责任单位', '记录编号']);
+    expect(rows.find((r) => r[7] === String(id))).toEqual(['2026-12-10', '剩余20天', '计时中', expect.stringContaining('到期事项测试相邻纠纷'), '矛盾纠纷调解', '调解期限', '城关镇', String(id)]);
+    // another town's clerk exports nothing of this town
+    const other = await t.request(clerk2, { method: 'GET', url: '/api/deadlines/export.xlsx?module=mediation' });
+    expect(other.statusCode).toBe(200);
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(other.rawPayload as unknown as ArrayBuffer);
+    expect(JSON.stringify(wb2.getWorksheet('到期事项')?.getSheetValues())).not.toContain('到期事项测试相邻纠纷');
   });
 });
