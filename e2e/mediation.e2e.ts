@@ -45,3 +45,33 @@ describe('the 人民调解协议书 card', () => {
     );
   });
 });
+
+describe('到期事项', () => {
+  it('narrows to the next N days and exports the list to Excel', async () => {
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await login(page, demo.server.baseUrl, 'clerk');
+      await page.goto(`${demo.server.baseUrl}/deadlines?within=30`);
+      await page.getByTestId('deadlines-export').waitFor(WAIT);
+      await page.locator('.ant-table-tbody tr').first().waitFor(WAIT);
+      await page.screenshot({ path: screenshotPath('deadlines-within'), fullPage: false });
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('deadlines-export').click()]);
+      expect(download.suggestedFilename()).toMatch(/^到期事项-\d{4}-\d{2}-\d{2}\.xlsx$/);
+      expect(readFileSync(await download.path()).subarray(0, 2).toString()).toBe('PK');
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('reads on a phone', async () => {
+    await withPage(
+      demo.browser,
+      async ({ page, errors }) => {
+        await login(page, demo.server.baseUrl, 'clerk');
+        await page.goto(`${demo.server.baseUrl}/deadlines?within=30`);
+        await page.getByTestId('deadlines-export').waitFor(WAIT);
+        await page.screenshot({ path: screenshotPath('deadlines-within-phone'), fullPage: false });
+        expect(errors).toEqual([]);
+      },
+      PHONE,
+    );
+  });
+});
