@@ -12,7 +12,7 @@ async function openWrittenAgreement(page: Page): Promise<void> {
   await page.goto(`${demo.server.baseUrl}/ledgers/mediation.case?f.outcome=${encodeURIComponent('调解成功')}&f.agreement_type=${encodeURIComponent('书面协议')}`);
   const row = page.locator('.ant-table-tbody tr.ant-table-row').first();
   await row.waitFor(WAIT);
-  await row.locator('a').first().click();
+  await row.click();
   await page.waitForURL(/\/ledgers\/mediation\.case\/\d+$/);
   await page.getByTestId('agreement-panel').waitFor(WAIT);
 }
@@ -52,7 +52,7 @@ describe('到期事项', () => {
       await login(page, demo.server.baseUrl, 'clerk');
       await page.goto(`${demo.server.baseUrl}/deadlines?within=30`);
       await page.getByTestId('deadlines-export').waitFor(WAIT);
-      await page.locator('.ant-table-tbody tr').first().waitFor(WAIT);
+      await page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor(WAIT);
       await page.screenshot({ path: screenshotPath('deadlines-within'), fullPage: false });
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('deadlines-export').click()]);
       expect(download.suggestedFilename()).toMatch(/^到期事项-\d{4}-\d{2}-\d{2}\.xlsx$/);
