@@ -59,6 +59,36 @@ function story(r: Rng, type: string, applicant: string, respondent: string, plac
   }
 }
 
+// who sends a dispute to the town's committee, by source
+const SOURCE_ORGS: Record<string, (town: string) => string> = {
+  综治中心移交: (town) => `${town}综治中心`,
+  信访部门转交: (town) => `${town}信访办`,
+  '人民法院委派（委托）': (town) => `${town.replace(/镇$|乡$|街道$/, '')}人民法庭`,
+  公安机关移交: (town) => `${town.replace(/镇$|乡$|街道$/, '')}派出所`,
+};
+
+/** the terms the parties agreed, one to a line, with how and by when they are performed (人民调解法第二十九条) */
+function terms(r: Rng, type: string, applicant: string, respondent: string, amount: number | null, on: string): string {
+  const by = addDays(on, r.pick([7, 15, 30]));
+  const pay = amount !== null ? `一、${respondent}于${by}前一次性支付${applicant}${amount.toFixed(2)}万元，以银行转账方式支付。` : null;
+  const lines: string[] = [];
+  switch (type) {
+    case '房屋宅基地纠纷':
+      lines.push(`一、双方以村委会现场测量确定的界址为准，${respondent}于${by}前拆除越界部分。`, '二、今后双方建房、修缮不得超出上述界址。');
+      break;
+    case '婚姻家庭纠纷':
+      lines.push(pay ?? `一、${respondent}自本协议生效之月起按月承担赡养（抚养）费用，每月底前支付。`, '二、双方相互尊重，不再因此事发生争吵。');
+      break;
+    case '邻里纠纷':
+      lines.push(pay ?? `一、${respondent}于${by}前清理堆放在公共通道上的杂物，保持通行顺畅。`, '二、双方互谅互让，和睦相处。');
+      break;
+    default:
+      lines.push(pay ?? `一、${respondent}于${by}前按双方商定的方案整改到位。`, '二、双方就本纠纷再无其他争议。');
+  }
+  lines.push('三、本协议履行完毕后，双方不得就同一事实再提出其他要求。');
+  return lines.join('\n');
+}
+
 /** a year and a bit of mediation work in each demo town: committees, mediators, and hundreds of cases */
 export async function seedMediationDemo(ctx: Ctx, platform: Platform): Promise<void> {
   const r = rng('mediation');
@@ -108,12 +138,23 @@ export async function seedMediationDemo(ctx: Ctx, platform: Platform): Promise<v
         const outcome = age < 20 && r.chance(0.7) ? '正在调解' : r.weighted([['调解成功', 93], ['调解不成', 5], ['终止调解', 2]] as const);
         const closed = outcome === '正在调解' ? null : minDate(addDays(day, r.weighted([[r.int(1, 7), 50], [r.int(8, 25), 42], [r.int(26, 45), 8]] as const)), to);
         const written = outcome === '调解成功' && (s.amount !== null || r.chance(0.55));
+        const source = r.weighted([['排查', 42], ['当事人申请', 38], ['综治中心移交', 6], ['信访部门转交', 5], ['人民法院委派（委托）', 3], ['公安机关移交', 3], ['依职权主动调解', 3]] as const);
+        const sourceOrg = SOURCE_ORGS[source]?.(name) ?? null;
+        const agreedAmount = outcome === '调解成功' && s.amount !== null ? Math.round(s.amount * (0.6 + r.next() * 0.4) * 100) / 100 : null;
+        // the parties of a money agreement sometimes want it confirmed by the court (人民调解法第三十三条)
+        const confirm = outcome === '调解成功' && s.amount !== null && r.chance(0.15);
+        const confirmedOn = confirm && closed && daysBetween(closed, to) > 10 ? minDate(addDays(closed, r.int(2, 20)), to) : null;
+        // the follow-up visit comes a week or two after the agreement; the latest agreements still wait for it
+        const visitedOn = outcome === '调解成功' && closed && daysBetween(closed, to) > 14 ? minDate(addDays(closed, r.int(5, 14)), to) : null;
+        const performed = visitedOn ? r.chance(0.92) : null;
         cases.push({
           orgCode: r.chance(0.8) ? justice : town,
           values: {
             case_no: `（${year}）${short}调字第${String(seq + 1).padStart(3, '0')}号`,
             received_on: day,
-            source: r.weighted([['排查', 45], ['当事人申请', 40], ['移交', 10], ['依职权主动调解', 5]] as const),
+            source,
+            source_org: sourceOrg,
+            source_ref: sourceOrg ? `${source === '信访部门转交' ? '信' : source === '人民法院委派（委托）' ? '诉前调' : '事'}${year}${String(r.int(1, 999)).padStart(4, '0')}` : null,
             dispute_type: type,
             summary: s.summary,
             description: s.description,
@@ -130,11 +171,19 @@ export async function seedMediationDemo(ctx: Ctx, platform: Platform): Promise<v
             outcome,
             agreement_type: outcome === '调解成功' ? (written ? '书面协议' : '口头协议') : null,
             agreement_no: written ? `${short}调协字〔${year}〕${String(seq + 1).padStart(3, '0')}号` : null,
-            agreement_amount: outcome === '调解成功' && s.amount !== null ? Math.round(s.amount * (0.6 + r.next() * 0.4) * 100) / 100 : null,
-            performed: outcome === '调解成功' ? r.chance(0.9) : null,
-            judicial_confirmation: outcome === '调解成功' && s.amount !== null ? r.chance(0.15) : null,
+            agreement_effective_on: outcome === '调解成功' ? closed : null,
+            agreement_content: outcome === '调解成功' ? terms(r, type, applicant, respondent, agreedAmount, closed ?? day) : null,
+            agreement_amount: agreedAmount,
+            judicial_confirmation: outcome === '调解成功' ? confirm : null,
+            confirmation_applied_on: confirmedOn,
+            confirmation_court: confirmedOn ? `${name.replace(/镇$|乡$|街道$/, '')}人民法庭` : null,
             referral: outcome === '调解不成' ? r.pick(['引导诉讼', '引导仲裁', '转行政处理']) : outcome === '终止调解' ? '当事人放弃' : null,
+            referral_note: outcome === '调解不成' ? '已告知当事人可依法申请仲裁或者向人民法院起诉' : null,
+            termination_reason: outcome === '终止调解' ? r.pick(['当事人一方明确拒绝调解', '当事人撤回调解申请']) : null,
             closed_on: closed,
+            follow_up_on: visitedOn,
+            performed,
+            follow_up_note: visitedOn ? (performed ? '经回访，当事人已按协议履行完毕，双方无异议。' : '经回访，一方尚未按期履行，已督促其履行约定义务。') : null,
           },
         });
       });

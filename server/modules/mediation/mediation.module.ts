@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { ledgerHomeItems } from '../../platform/ledger/ledger.home.ts';
 import { defineModule } from '../../platform/module.ts';
+import { mediationRoutes } from './mediation.routes.ts';
 import { seedMediationDemo } from './mediation.demo.ts';
 import { mediationIndicators } from './mediation.indicators.ts';
 import { caseLedger, committeeLedger, mediatorLedger } from './mediation.ledgers.ts';
@@ -20,8 +21,10 @@ export const mediationModule = defineModule({
   home: (ctx) =>
     ledgerHomeItems(ctx, caseLedger, [
       { key: 'mediation.pending', label: '正在调解的纠纷', where: sql`outcome = '正在调解'`, filter: 'f.outcome=正在调解' },
+      { key: 'mediation.follow_up', label: '已达成协议待回访', where: sql`state = 'agreed'`, filter: 'state=agreed', hideWhenNone: true },
       // the list shows every case under mediation; the count, those received over a month ago
       { key: 'mediation.late', label: '受理超过一个月仍未办结', where: sql`outcome = '正在调解' and received_on < ${chinaDate(ctx.now)}::date - 30`, filter: 'f.outcome=正在调解', alert: 'danger' },
     ]),
+  routes: (api, platform) => mediationRoutes(api, platform),
   demo: seedMediationDemo,
 });

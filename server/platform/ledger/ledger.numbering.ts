@@ -146,6 +146,7 @@ export async function transitionNumbers(ctx: Ctx, l: LedgerDef, transition: stri
   const numbers: Record<string, unknown> = {};
   for (const f of numberedFields(l)) {
     if (typeof f.numbered.assignOn !== 'object' || f.numbered.assignOn.transition !== transition || !empty(row[f.name])) continue;
+    if (f.numbered.when && !f.numbered.when(values)) continue;
     const text = await assignField(ctx, l, f, String(row['org_code']), values, Number(row['id']));
     numbers[f.name] = text;
     const mine = given.get(ctx) ?? new Map<string, string>();

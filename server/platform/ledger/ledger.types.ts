@@ -65,6 +65,8 @@ export interface NumberedDef {
   defaultFormat: string;
   /** given out when the record is created, or when the named transition is done (a decision's 文号 at 决定) */
   assignOn: 'create' | { transition: string };
+  /** a number given on a transition only when the record's values call for one (a written agreement, not an oral one) */
+  when?: (values: Readonly<Record<string, unknown>>) => boolean;
   /** the date field whose year the number carries (else the day it is given out) */
   yearFrom?: string;
   /** {类别}: a short code from a dictionary field (行政处罚 → 罚), each code numbered on its own */

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { DeadlineItem } from '../../../common/workflow.types.ts';
-import { calendarDaysBetween, workingDaysBetween, type CalendarData, type DayUnit, type IsoDate } from '../calendar/calendar.ts';
+import { calendarDaysBetween, plusDays, workingDaysBetween, type CalendarData, type DayUnit, type IsoDate } from '../calendar/calendar.ts';
 import { loadCalendar } from '../calendar/calendar.repository.ts';
 import { can, type Ctx } from '../http/context.ts';
 import type { HomeItem, Platform } from '../module.ts';
@@ -19,12 +19,14 @@ export const deadlinesQuery = z.object({
   org: z.string().max(20).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
+  /** due within the next N days (today included): narrows `to`, never widens it */
+  within: z.coerce.number().int().min(0).max(366).optional(),
   status: z.enum(['open', 'running', 'paused', 'due_soon', 'overdue']).default('open'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type DeadlinesQuery = z.infer<typeof deadlinesQuery>;
-export const DEADLINES_LABELS = { module: '工作领域', ledger: '台账', org: '单位', from: '届满日起', to: '届满日止', status: '状态' };
+export const DEADLINES_LABELS = { module: '工作领域', ledger: '台账', org: '单位', from: '届满日起', to: '届满日止', within: '未来天数', status: '状态' };
 
 export type { DeadlineItem };
 
@@ -52,6 +54,7 @@ function scoped(ctx: Ctx, l: LedgerDef, q: Omit<DeadlinesQuery, 'page' | 'pageSi
   if (q.org) query = query.where('r.org_code', 'in', sql<string>`(select code from org where path like ${`%/${q.org}/%`})`);
   if (q.from) query = query.where('c.due', '>=', q.from);
   if (q.to) query = query.where('c.due', '<=', q.to);
+  if (q.within !== undefined) query = query.where('c.due', '<=', plusDays(today, q.within));
   switch (q.status) {
     case 'open':
       return query.where('c.status', 'in', ['running', 'paused', 'error']);

@@ -264,26 +264,27 @@ describe('the mediation case workflow', () => {
 
     const refused = await t.request(clerk, { method: 'POST', url: `${med}/${id}/transitions/close`, payload: {} });
     expect(refused.statusCode).toBe(422);
-    expect(json(refused).detail).toBe('不能办理“办结”：未填写“结案日期”；调解结果须为调解成功、调解不成或终止调解');
+    expect(json(refused).detail).toBe('不能办理“调解结案”：未填写“结案日期”；调解结果须为调解成功、调解不成或终止调解');
 
-    const closed = await t.request(clerk, { method: 'POST', url: `${med}/${id}/transitions/close`, payload: { outcome: '调解成功', agreement_type: '口头协议', closed_on: '2026-11-19' } });
+    const closed = await t.request(clerk, { method: 'POST', url: `${med}/${id}/transitions/close`, payload: { outcome: '调解成功', agreement_type: '口头协议', agreement_effective_on: '2026-11-19', agreement_content: '双方互谅互让，乙于11月25日前清理通道杂物。', closed_on: '2026-11-19' } });
     expect(closed.statusCode, closed.body).toBe(200);
     const tl = json<Timeline>(closed);
-    expect(tl).toMatchObject({ state: 'closed', stateLabel: '已办结' });
+    // an agreement waits for the follow-up visit on its performance (人民调解法第三十一条)
+    expect(tl).toMatchObject({ state: 'agreed', stateLabel: '已达成协议（待回访）' });
     expect(tl.clocks[0]).toMatchObject({ status: 'stopped', due: '2026-12-02', overdue: false });
   });
 
-  it('closes through 办结, not through an edit of the record (decision 0011)', async () => {
+  it('closes through 调解结案, not through an edit of the record (decision 0011)', async () => {
     const id = await newCase('（2026）测调字第002号', '2026-10-10');
     const record = json<{ version: number }>(await t.request(clerk, { method: 'GET', url: `${med}/${id}` }));
     const edit = await t.request(clerk, { method: 'PUT', url: `${med}/${id}`, payload: { version: record.version, outcome: '调解不成', referral: '引导诉讼', closed_on: '2026-11-16' } });
     expect(edit.statusCode, edit.body).toBe(403);
-    expect(edit.body).toContain('“结案日期”由“办结”环节填写，不能在编辑表单中修改');
+    expect(edit.body).toContain('“结案日期”由“调解结案”环节填写，不能在编辑表单中修改');
     const res = await t.request(clerk, { method: 'POST', url: `${med}/${id}/transitions/close`, payload: { version: record.version, outcome: '调解不成', referral: '引导诉讼', closed_on: '2026-11-16', date: '2026-11-16' } });
     expect(res.statusCode, res.body).toBe(200);
-    expect(json<{ state: string }>(res).state).toBe('closed');
+    expect(json<{ state: string }>(res).state).toBe('failed');
     const tl = await timelineOf(clerk, id, med);
-    expect(tl.events.at(-1)).toMatchObject({ transition: 'close', fromState: 'mediating', toState: 'closed', actor: 'clerk' });
+    expect(tl.events.at(-1)).toMatchObject({ transition: 'close', fromState: 'mediating', toState: 'failed', actor: 'clerk' });
     // 10/10 + 30 = 11/9 (Mon); closed 11/16: a week late
     expect(tl.clocks[0]).toMatchObject({ status: 'stopped', due: '2026-11-09', overdue: true, daysLeft: -7 });
   });

@@ -1,3 +1,4 @@
+import { deadlinesWorkbook } from './deadlines.export.ts';
 import { z } from 'zod';
 import { syncRoles } from '../bootstrap.ts';
 import type { LedgerRegistry } from '../ledger/ledger.service.ts';
@@ -84,6 +85,20 @@ export const workflowModule = defineModule({
       query: deadlinesQuery,
       labels: DEADLINES_LABELS,
       handler: (ctx, { query }) => listDeadlines(ctx, platform, query),
+    });
+    api.route({
+      method: 'GET',
+      url: '/api/deadlines/export.xlsx',
+      access: 'authenticated',
+      summary: '到期事项导出（Excel）：与列表相同的筛选条件，全部页',
+      tags,
+      query: deadlinesQuery,
+      labels: DEADLINES_LABELS,
+      handler: async (ctx, { query }, _req, reply) => {
+        const { body, today } = await platform.db.transaction().execute((tx) => deadlinesWorkbook({ ...ctx, tx }, platform, query));
+        const name = `到期事项-${today}.xlsx`;
+        return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`).send(body);
+      },
     });
     api.route({
       method: 'GET',

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, DatePicker, Flex, Select, Tag, Tooltip, Typography } from 'antd';
+import { BellOutlined, DownloadOutlined } from '@ant-design/icons';
+import { App, Badge, Button, Card, DatePicker, Flex, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../platform/api.ts';
+import { api, errorText } from '../../platform/api.ts';
+import { downloadFile } from '../../platform/ledger/download-file.ts';
 import { DataTable } from '../../platform/DataTable.tsx';
 import { LoadFailed } from '../../platform/LoadFailed.tsx';
 import { PageHeader } from '../../platform/PageHeader.tsx';
@@ -19,6 +20,8 @@ const STATUS_OPTIONS = [
   { value: 'running', label: '计时中' },
   { value: 'paused', label: '已中止计时' },
 ];
+
+const WITHIN_OPTIONS = [7, 15, 30, 60, 90].map((n) => ({ value: String(n), label: `未来${n}天内到期` }));
 
 export function DeadlineStatus({ d }: { d: DeadlineItem }) {
   if (d.error) return <Tooltip title={d.error}><Tag color="red">计算出错</Tag></Tooltip>;
@@ -47,6 +50,7 @@ export function DeadlinesPage() {
     org: params.get('org') ?? '',
     from: params.get('from') ?? '',
     to: params.get('to') ?? '',
+    within: params.get('within') ?? '',
     page: Number(params.get('page')) || 1,
     pageSize: Number(params.get('pageSize')) || 20,
   };
@@ -59,6 +63,20 @@ export function DeadlinesPage() {
     for (const [k, v] of Object.entries(patch)) if (v) next.set(k, v); else next.delete(k);
     if (!('page' in patch)) next.delete('page');
     setParams(next, { replace: true });
+  };
+
+  const { message } = App.useApp();
+  const [exporting, setExporting] = useState(false);
+  const exportExcel = async (): Promise<void> => {
+    setExporting(true);
+    try {
+      const qs = new URLSearchParams(Object.entries(q).filter(([k, v]) => v !== '' && k !== 'page' && k !== 'pageSize').map(([k, v]) => [k, String(v)]));
+      await downloadFile(`/api/deadlines/export.xlsx?${qs.toString()}`, '到期事项.xlsx');
+    } catch (e) {
+      void message.error(errorText(e));
+    } finally {
+      setExporting(false);
+    }
   };
 
   const columns: ColumnsType<DeadlineItem> = [
@@ -77,16 +95,22 @@ export function DeadlinesPage() {
         title="到期事项"
         description={list.data ? `今天是 ${list.data.today}。按届满日排列本单位及下级单位所有计时中的法定期限。` : '本单位及下级单位所有计时中的法定期限'}
         extra={
-          <Link to="/notifications">
-            <Badge count={unread.data?.unread ?? 0} size="small">
-              <Button icon={<BellOutlined />}>我的提醒</Button>
-            </Badge>
-          </Link>
+          <Space wrap>
+            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportExcel()} data-testid="deadlines-export">
+              导出 Excel
+            </Button>
+            <Link to="/notifications">
+              <Badge count={unread.data?.unread ?? 0} size="small">
+                <Button icon={<BellOutlined />}>我的提醒</Button>
+              </Badge>
+            </Link>
+          </Space>
         }
       />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex gap={8} wrap>
           <Select aria-label="状态" style={{ width: 130 }} value={q.status} options={STATUS_OPTIONS} onChange={(v: string) => set({ status: v })} />
+          <Select aria-label="到期范围" style={{ width: 150 }} allowClear placeholder="不限到期时间" value={q.within || undefined} options={WITHIN_OPTIONS} onChange={(v?: string) => set({ within: v ?? null })} />
           <Select aria-label="工作领域" style={{ width: 140 }} allowClear placeholder="全部工作领域" value={q.module || undefined} options={modules.map((m) => ({ value: m, label: MODULE_LABELS[m] ?? m }))} onChange={(v?: string) => set({ module: v ?? null, ledger: null })} />
           <Select
             aria-label="台账"
