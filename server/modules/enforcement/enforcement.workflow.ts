@@ -129,6 +129,8 @@ export function caseWorkflow(): WorkflowDef {
           fields: ['hearing_requested_on'],
           // art. 64(2) with art. 85: the parties are told of the hearing 7 working days before it
           notBefore: [{ id: 'hearing_notice', days: 7, unit: 'working', from: { field: 'hearing_notice_on' }, on: 'hearing_on', reason: (p) => `听证须在通知当事人${p}后举行`, statute: '行政处罚法第六十四条、第八十五条' }],
+          // art. 64(1) with art. 85: the party asks within 5 working days of the notice; a later request is not taken
+          notAfter: [{ id: 'hearing_request_late', days: 5, unit: 'working', from: { field: 'notified_on' }, on: 'hearing_requested_on', reason: (p, last) => `当事人要求听证的，应当在告知后${p}内提出，最后一日为${last}`, statute: '行政处罚法第六十四条、第八十五条' }],
         },
       },
       // art. 62: the party states in writing that he gives up 陈述、申辩 and the hearing: the window no longer holds the decision
@@ -175,6 +177,8 @@ export function caseWorkflow(): WorkflowDef {
       // 行政处罚法 art. 60: decide within 90 days of 立案
       { id: 'decide', rule: { id: 'enforcement.decide', label: '处罚决定期限', days: 90, unit: 'calendar' }, start: { field: 'filed_on', when: (v) => v['case_type'] === PENALTY }, stop: { field: 'decided_on' } },
       // 国办发〔2018〕118号: publish within 7 working days of a penalty decision, 20 for other decisions
+      // 行政处罚法 art. 61 with art. 85: a decision not handed over when announced is served within 7 working days
+      { id: 'serve', rule: { id: 'enforcement.serve', label: '处罚决定书送达期限', days: 7, unit: 'working' }, start: { field: 'decided_on', when: (v) => v['case_type'] === PENALTY }, stop: { field: 'served_on' } },
       { id: 'publish', rule: { id: 'enforcement.publish', label: '处罚决定公示期限', days: 7, unit: 'working' }, start: { field: 'decided_on', when: (v) => v['case_type'] === PENALTY }, stop: { field: 'published_on' } },
       { id: 'publish_other', rule: { id: 'enforcement.publish_other', label: '执法决定公示期限', days: 20, unit: 'working' }, start: { field: 'decided_on', when: (v) => v['case_type'] !== PENALTY }, stop: { field: 'published_on' } },
       // 行政处罚法 art. 48 with art. 85: a published penalty decision changed or revoked is withdrawn within 3 working

@@ -16,6 +16,7 @@ import { ClockError, computeClock } from './clock.ts';
 import { notifyTransition } from './handoff.service.ts';
 import {
   chinaDate,
+  chineseDay,
   clockEffects,
   clockEvents,
   effectiveRule,
@@ -453,7 +454,10 @@ export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledger
   // a period the law grants someone: neither the step's date nor the date it records may fall inside it
   for (const { reading, on } of await timingReadings(ctx, l, t, values, await transitionDates(db(ctx), l.name, id))) {
     const recorded = on ? dateValue(values[on]) : null;
-    if (date < reading.notBefore || (recorded !== null && recorded < reading.notBefore)) misses.push({ path: `notBefore.${reading.gate}`, label: reading.reason, message: reading.message });
+    // the refusal names the field whose date falls inside the period (决定日期2026年3月9日), when it is that date
+    const field = on && recorded !== null && recorded < reading.notBefore ? l.fields.find((f) => f.name === on) : undefined;
+    const named = field && recorded ? `${reading.message}（${field.label}：${chineseDay(recorded)}）` : reading.message;
+    if (date < reading.notBefore || field) misses.push({ path: `notBefore.${reading.gate}`, label: reading.reason, message: named });
   }
   // a period the law grants someone to act: the step may not come after its last day
   if (t.gates?.notAfter?.length) {
