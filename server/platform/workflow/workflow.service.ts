@@ -14,6 +14,7 @@ import type { Platform } from '../module.ts';
 import { getSetting } from '../settings.ts';
 import { ClockError, computeClock } from './clock.ts';
 import { notifyTransition } from './handoff.service.ts';
+import { lookupMisses } from './lookup-gates.ts';
 import {
   chinaDate,
   chineseDay,
@@ -448,7 +449,7 @@ export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledger
 
   const values = { ...before, ...captured.values };
   const misses = gateMisses(l, t, { values, attachmentKinds: await attachmentKinds(db(ctx), l.name, id), done: await doneTransitions(db(ctx), l.name, id) });
-  misses.push(...(await answeredMisses(ctx, t, id, values)), ...(await conclusionMisses(ctx, l, t, id, values)));
+  misses.push(...(await answeredMisses(ctx, t, id, values)), ...(await conclusionMisses(ctx, l, t, id, values)), ...(await lookupMisses(ctx, t, { id, orgCode: String(row['org_code']) }, values)));
   // a review's conclusion may decide where the record goes (同意公开 → 待发布, 不予公开 → 不予公开)
   to = conclusionState(t, captured.values) ?? to;
   // a period the law grants someone: neither the step's date nor the date it records may fall inside it
