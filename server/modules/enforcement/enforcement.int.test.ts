@@ -196,7 +196,7 @@ describe('a penalty case from 案源登记 to 结案 and 公示', () => {
     // and the fine itself belongs to the decision step: a plain edit cannot change it (decision 0011)
     const widened = await edit({ benchmark_min: 0, benchmark_max: 9_999_999, amount: bench.max + 500 });
     expect(widened.statusCode, widened.body).toBe(403);
-    expect(problem(widened).detail).toContain('“罚款金额（元）”由“作出处罚决定”环节填写');
+    expect(problem(widened).detail).toContain('“罚款金额（元）”由“当场处罚”或“作出处罚决定”环节填写');
     expect((await edit({ benchmark_max: 9_999_999 })).statusCode).toBe(403);
     const kept = json<{ values: Record<string, unknown> }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${CASES}/${id}` }));
     expect(Number(kept.values['benchmark_max'])).toBe(bench.max);

@@ -37,7 +37,7 @@ beforeAll(async () => {
   matter = Number(b?.values['matter']);
   const [a, c] = (await listLedger(t, clerk, 'enforcement.inspector', `org=${TOWN}&pageSize=2`)).items;
   officers = { officer1_name: String(a?.values['name']), officer1_cert: String(a?.values['cert_no']), officer2_name: String(c?.values['name']), officer2_cert: String(c?.values['cert_no']) };
-}, 240_000);
+}, 600_000);
 afterAll(async () => t.close());
 
 const go = (cookie: string, id: number, transition: string, payload: Record<string, unknown>) => t.request(cookie, { method: 'POST', url: `/api/ledgers/${CASES}/${id}/transitions/${transition}`, payload });
