@@ -229,3 +229,13 @@ export interface PublicDecision {
   /** the day the published decision was last corrected (“于…更正”), null when never */
   correctedOn: string | null;
 }
+
+/** 首违不罚: what the look-up of the party's earlier violations of the same matter found (stored with the decision) */
+export interface PriorViolationCheck {
+  checkedOn: string;
+  /** what the party was matched by: 统一社会信用代码、身份证号码、名称 */
+  by: string;
+  count: number;
+  items: Array<{ caseId: number; caseNo: string; decidedOn: string; result: string }>;
+  summary: string;
+}

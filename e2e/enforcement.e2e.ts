@@ -120,8 +120,14 @@ describe('行政执法 at phone width', () => {
       const listed = page.getByTestId('attachments').locator('.ant-list-item', { hasText: '现场照片-占道经营.jpg' });
       await listed.waitFor(WAIT);
       expect(await listed.textContent()).toMatch(/SM3 [0-9a-f]{10}/);
+      // two officers of the town's registry with their certificate numbers (行政处罚法第四十二条)
+      const registry = await page.evaluate(async () => ((await (await fetch('/api/ledgers/enforcement.inspector?org=999001001000&pageSize=2', { headers: { accept: 'application/json' } })).json()) as { items: Array<{ values: Record<string, string> }> }).items);
       await act(page, /调查终结/, async (d) => {
         await fillDate(d, '调查终结日期', TODAY);
+        await d.getByLabel('执法人员一', { exact: true }).fill(registry[0]?.values['name'] ?? '');
+        await d.getByLabel('执法人员一执法证号', { exact: true }).fill(registry[0]?.values['cert_no'] ?? '');
+        await d.getByLabel('执法人员二', { exact: true }).fill(registry[1]?.values['name'] ?? '');
+        await d.getByLabel('执法人员二执法证号', { exact: true }).fill(registry[1]?.values['cert_no'] ?? '');
         await d.getByLabel('违法事实', { exact: true }).fill('当事人在东街占道经营，经责令改正后仍未改正，有现场照片为证');
         // the investigation's proposal (a warning: not 重大, no hearing right to tell)
         const kinds = formItem(d, '拟处罚种类').locator('.ant-select').first();
@@ -225,6 +231,20 @@ describe('行政执法 at phone width', () => {
       expect(text).toContain('3000.00元');
       await page.screenshot({ path: screenshotPath('enforcement-decided-phone'), fullPage: true });
     });
+  });
+
+  it('shows the decided case page at desktop width: the 首违 look-up, the documents and the steps', async () => {
+    await withPage(
+      demo.browser,
+      async ({ page, errors }) => {
+        await openCase(page, 'leader');
+        await page.getByTestId('case-documents').waitFor(WAIT);
+        await expect.poll(() => state(page), WAIT).toBe('已作出决定');
+        await page.screenshot({ path: screenshotPath('enforcement-case-decided-desktop'), fullPage: true });
+        expect(errors).toEqual([]);
+      },
+      DESKTOP,
+    );
   });
 
   it('serves, executes, publishes and closes the case; the public list masks the ID number and phone', async () => {

@@ -1,3 +1,4 @@
+import { makeIdNumber, makeUscc } from '../../../common/validators.ts';
 import { DEMO_COUNTY } from '../../demo/demo-county.ts';
 import { addDays, companyName, dateBetween, demoWindow, DEMO_TOWN_CODES, idNumber, mobile, officeOf, personName, rng, townName, uscc, village, windowYears } from '../../demo/fake.ts';
 import { addWorkingDays } from '../../platform/calendar/calendar.ts';
@@ -12,6 +13,122 @@ import { cancelDraw, commitDraw, commitFreezeDraw } from './enforcement.draw.ts'
 import { publishCatalog } from './enforcement.catalog.ts';
 import { amountBand, publishedInTime } from './enforcement.rules.ts';
 import { HEARING_DEFAULTS, hearingGrounds } from './enforcement.hearing.ts';
+import { FIRST_VIOLATION } from './enforcement.exemption.ts';
+
+// the town's heads who discuss major cases (行政处罚法第五十七条第二款)
+const HEADS = '镇长、分管副镇长、纪委书记、综合行政执法队队长';
+
+type CurrentMatter = { id: number; act: string; domain: string };
+type Bench = (matterId: number, level: number) => { id: number; min: number; max: number };
+
+/**
+ * 城关镇's cases running now, each at a step someone has to take: two major cases at 调查终结 waiting for the legal
+ * reviewer (法制审核) and then the heads' discussion (集体讨论), an on-the-spot penalty (简易程序) to be reported
+ * for 备案, and a 首违不罚 decision with its ground and the look-up's finding
+ */
+function currentCases(short: string, name: string, unit: string, matters: readonly CurrentMatter[], benchOf: Bench, officersFor: (k: number) => Record<string, string>, today: string): Array<{ orgCode: string; values: Record<string, unknown> }> {
+  const m = matters[0] as CurrentMatter;
+  const m2 = (matters[1] ?? m) as CurrentMatter;
+  const year = today.slice(0, 4);
+  const base = (k: number, matter: CurrentMatter) => ({ case_type: '行政处罚', domain: matter.domain, matter: matter.id, source: '投诉举报', ...officersFor(k) });
+  const heavy = benchOf(m.id, 3);
+  return [
+    {
+      orgCode: unit,
+      values: {
+        ...base(101, m),
+        case_no: `${short}综执罚〔${year}〕101号`,
+        procedure: '一般程序',
+        registered_on: addDays(today, -40),
+        summary: `${m.act}案`,
+        party_kind: '单位',
+        party_name: `${name}顺达建材经营部`,
+        party_uscc: makeUscc('999001', 901),
+        legal_rep: '周志强',
+        party_address: `${name}工业园区8号`,
+        filed_on: addDays(today, -38),
+        filing_approver: '综合行政执法队队长',
+        investigated_on: addDays(today, -3),
+        facts: `经查，当事人存在${m.act}的行为，情节严重，有现场检查笔录、询问笔录、照片和视频为证。`,
+        proposed_kinds: ['罚款', '责令停产停业'],
+        proposed_amount: heavy.max,
+      },
+    },
+    {
+      orgCode: unit,
+      values: {
+        ...base(102, m2),
+        case_no: `${short}综执罚〔${year}〕102号`,
+        procedure: '一般程序',
+        registered_on: addDays(today, -35),
+        summary: `${m2.act}案`,
+        party_kind: '单位',
+        party_name: `${name}鑫源农资店`,
+        party_uscc: makeUscc('999001', 902),
+        legal_rep: '吴秀兰',
+        party_address: `${name}新街22号`,
+        filed_on: addDays(today, -33),
+        filing_approver: '综合行政执法队队长',
+        investigated_on: addDays(today, -6),
+        facts: `经查，当事人存在${m2.act}的行为，涉案货值较大，有抽样检验报告、询问笔录为证。`,
+        proposed_kinds: ['罚款', '没收违法所得'],
+        proposed_amount: 120_000,
+        proposed_confiscated_value: 8_600,
+      },
+    },
+    {
+      orgCode: unit,
+      values: {
+        ...base(103, m),
+        case_no: `${short}综执罚〔${year}〕103号`,
+        procedure: '简易程序',
+        registered_on: addDays(today, -1),
+        summary: '店外占道堆放货物经营',
+        party_kind: '个人',
+        party_name: '孙德明',
+        party_id_number: makeIdNumber('999001', '1982-03-15', 3),
+        party_address: `${name}东街18号`,
+        decided_on: addDays(today, -1),
+        spot_place: `${name}东街18号门前人行道`,
+        facts: '当事人在店外人行道堆放货物经营，影响行人通行，经指出后当场清理。',
+        penalty_kinds: ['警告', '罚款'],
+        amount: 100,
+        decision_result: '给予警告，并处罚款100元。',
+        served_on: addDays(today, -1),
+        service_method: '当场交付',
+      },
+    },
+    {
+      orgCode: unit,
+      values: {
+        ...base(104, m2),
+        case_no: `${short}综执罚〔${year}〕104号`,
+        procedure: '一般程序',
+        registered_on: addDays(today, -30),
+        summary: `${m2.act}案`,
+        party_kind: '个人',
+        party_name: '郑晓梅',
+        party_id_number: makeIdNumber('999001', '1990-07-08', 4),
+        party_address: `${name}南关村5组`,
+        filed_on: addDays(today, -29),
+        filing_approver: '综合行政执法队队长',
+        investigated_on: addDays(today, -20),
+        facts: `经查，当事人初次${m2.act}，危害后果轻微，已于当日改正。`,
+        proposed_kinds: ['不予处罚'],
+        notified_on: addDays(today, -19),
+        rights_waived_on: addDays(today, -18),
+        decided_on: addDays(today, -18),
+        penalty_kinds: ['不予处罚'],
+        amount: 0,
+        first_violation_exempt: true,
+        exemption_ground: FIRST_VIOLATION,
+        prior_violations: 0,
+        prior_violation_check: '已按身份证号码、名称核查本单位执法案件记录：未发现当事人此前同一执法事项的违法行为',
+        decision_result: '当事人初次违法且危害后果轻微并及时改正，依据《中华人民共和国行政处罚法》第三十三条第一款，决定不予行政处罚，并对当事人进行教育。',
+      },
+    },
+  ];
+}
 
 type Domain = (typeof DOMAINS)[number];
 
@@ -126,12 +243,14 @@ export async function seedEnforcementDemo(ctx: Ctx, platform: Platform): Promise
     // 双随机 registries
     const targets = [...shared, ...Array.from({ length: 60 }, () => ({ name: companyName(r), uscc: uscc(r) }))].map((t) => ({ ...t, domain: r.pick(['经营行为', '安全生产', '生态环境', '城管', '农业'] as const), industry: r.pick(INDUSTRIES) }));
     await seedLedger(ctx, platform, 'enforcement.target', targets.map((t) => ({ orgCode: unit, values: { name: t.name, uscc: t.uscc, industry: t.industry, domain: t.domain, address: `${name}${village(r, town)}`, in_pool: true } })));
-    await seedLedger(
-      ctx,
-      platform,
-      'enforcement.inspector',
-      Array.from({ length: 14 }, (_, i) => ({ orgCode: unit, values: { name: personName(r), cert_no: `${short}执${String(1000 + i)}`, qualifications: ['经营行为', '安全生产', '生态环境', '城管', '农业'].filter((_, k) => (i + k) % 3 !== 0), unit: `${name}综合行政执法队`, avoid_uscc: i % 5 === 0 ? (targets[i + 6]?.uscc ?? '') : '', in_pool: i !== 13 } })),
-    );
+    const inspectorRows = Array.from({ length: 14 }, (_, i) => ({ orgCode: unit, values: { name: personName(r), cert_no: `${short}执${String(1000 + i)}`, qualifications: ['经营行为', '安全生产', '生态环境', '城管', '农业'].filter((_, k) => (i + k) % 3 !== 0), unit: `${name}综合行政执法队`, avoid_uscc: i % 5 === 0 ? (targets[i + 6]?.uscc ?? '') : '', in_pool: i !== 13 } }));
+    await seedLedger(ctx, platform, 'enforcement.inspector', inspectorRows);
+    // 行政处罚法 art. 42: each case names two certified officers of the registry (a pair per case, in turn)
+    const officersFor = (k: number): Record<string, string> => {
+      const a = inspectorRows[(k * 3) % 13]?.values;
+      const b = inspectorRows[(k * 3 + 5) % 13]?.values;
+      return { officer1_name: String(a?.name), officer1_cert: String(a?.cert_no), officer2_name: String(b?.name), officer2_cert: String(b?.cert_no), handler: `${String(a?.name)}、${String(b?.name)}` };
+    };
 
     const cases: Array<{ orgCode: string; values: Record<string, unknown> }> = [];
     for (const { year, start, end, share } of windowYears(w)) {
@@ -204,7 +323,7 @@ export async function seedEnforcementDemo(ctx: Ctx, platform: Platform): Promise
           source: r.weighted([['日常巡查', 50], ['投诉举报', 30], ['部门移送', 10], ['上级交办', 10]] as const),
           registered_on: registered,
           summary: `${m.act}案`,
-          handler: `${personName(r)}、${personName(r)}`,
+          ...officersFor(k),
           party_kind: person ? '个人' : '单位',
           party_name: person ? personName(r) : companyName(r),
           party_phone: mobile(r),
@@ -219,6 +338,8 @@ export async function seedEnforcementDemo(ctx: Ctx, platform: Platform): Promise
           Object.assign(values, { proposed_kinds: kinds, ...(amount > 0 ? { proposed_amount: amount } : {}) });
         }
         if (steps['review_on']) Object.assign(values, { reviewer: personName(r), review_opinion: '事实清楚，证据确凿，适用依据正确，程序合法，裁量适当，同意。', review_conclusion: '同意' });
+        // 行政处罚法 art. 57(2): a major case is decided by the heads collectively, after the review
+        if (decided && major && steps['review_on']) Object.assign(values, { deliberated_on: steps['review_on'], deliberation_participants: HEADS, deliberation_conclusion: '同意拟处理意见', deliberation_minutes: '经集体讨论，同意承办机构提出的处理意见。' });
         if (decided) {
           const amt = departure ? b.max + 1000 : amount;
           Object.assign(values, {
@@ -229,6 +350,8 @@ export async function seedEnforcementDemo(ctx: Ctx, platform: Platform): Promise
             benchmark_max: b.max,
             first_violation_exempt: level === 0,
             quick_minor: level === 1,
+            // 行政处罚法 art. 33: a 首违不罚 decision names its ground and what the look-up of earlier violations found
+            ...(level === 0 ? { exemption_ground: FIRST_VIOLATION, prior_violations: 0, prior_violation_check: `已按${person ? '身份证号码' : '统一社会信用代码'}、名称核查本单位执法案件记录：未发现当事人此前同一执法事项的违法行为` } : {}),
             decision_result: level === 0 ? '首次违法、危害后果轻微并及时改正，决定不予行政处罚。' : `给予警告，并处罚款${amt}元。`,
             ...(departure ? { departure_reason: '当事人违法所得较大，经集体讨论决定在基准上限以上处罚。' } : {}),
           });
@@ -242,6 +365,7 @@ export async function seedEnforcementDemo(ctx: Ctx, platform: Platform): Promise
         cases.push({ orgCode: unit, values });
       }
     }
+    if (town === DEMO_TOWN_CODES[0]) cases.push(...currentCases(short, name, unit, penaltyMatters, benchOf, officersFor, today));
     // the county bureau also inspects the shared companies: the repeated-inspection alert has something to show
     for (const [i, t] of shared.entries()) {
       const on = dateBetween(r, addDays(today, -120), addDays(today, -5));

@@ -1,11 +1,16 @@
 import type { Block, DocumentSpec } from '../../platform/reports/blocks.ts';
 import { officialDate } from '../../platform/reports/blocks.ts';
+import { exemptionBasis } from './enforcement.exemption.ts';
 
 export const DOCUMENT_KINDS = {
   filing: { label: '立案审批表', word: '立' },
   inquiry: { label: '询问笔录', word: '询' },
   notice: { label: '行政处罚告知书', word: '罚告' },
   decision: { label: '行政处罚决定书', word: '罚决' },
+  // 行政处罚法 art. 33: a decision to give no penalty is its own document, with no payment demand
+  exemption: { label: '不予行政处罚决定书', word: '不罚' },
+  // 行政处罚法 art. 52: the numbered on-the-spot decision handed to the party
+  summary: { label: '当场行政处罚决定书', word: '当罚' },
   service: { label: '送达回证', word: '送' },
   closing: { label: '结案报告', word: '结' },
 } as const;
@@ -39,6 +44,12 @@ function proposal(v: Record<string, unknown>): string {
   });
   return parts.join('，');
 }
+/** the two officers with their certificate numbers (行政处罚法 arts. 42, 52) */
+export const officerLine = (v: Readonly<Record<string, unknown>>): string =>
+  [1, 2]
+    .map((n) => (v[`officer${n}_name`] ? `${String(v[`officer${n}_name`])}（执法证号：${s(v[`officer${n}_cert`])}）` : ''))
+    .filter(Boolean)
+    .join('、') || s(v['handler']);
 const day = (v: unknown): string => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? officialDate(v) : '——');
 
 function partyRows(v: Readonly<Record<string, unknown>>): string[][] {
@@ -48,6 +59,8 @@ function partyRows(v: Readonly<Record<string, unknown>>): string[][] {
   rows.push(['住所（地址）', s(v['party_address'])], ['联系电话', s(v['party_phone'])]);
   return rows;
 }
+
+const REMEDIES = '如不服本决定，可以在收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。';
 
 /** the blocks of one enforcement document, filled from the case */
 export function caseDocument(kind: DocumentKind, c: CaseForDocument, number: string | null, today: string): DocumentSpec {
@@ -81,7 +94,33 @@ export function caseDocument(kind: DocumentKind, c: CaseForDocument, number: str
         { kind: 'para', text: `执法事项：${c.matterName}；法律依据：${basis}。`, indent: true },
         { kind: 'para', text: `处罚种类：${Array.isArray(v['penalty_kinds']) ? (v['penalty_kinds'] as unknown[]).join('、') : '——'}；罚款金额：${yuan(v['amount'])}。`, indent: true },
         { kind: 'para', text: `处罚决定：${s(v['decision_result'])}`, indent: true },
-        { kind: 'para', text: '当事人应当自收到本决定书之日起十五日内缴纳罚款。逾期不缴纳的，每日按罚款数额的百分之三加处罚款。如不服本决定，可以在收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。', indent: true },
+        // 行政处罚法 arts. 67, 72: the payment period and the late-payment surcharge apply to a fine only
+        ...(Number(v['amount'] ?? 0) > 0 ? [{ kind: 'para' as const, text: '当事人应当自收到本决定书之日起十五日内缴纳罚款。逾期不缴纳的，每日按罚款数额的百分之三加处罚款。', indent: true }] : []),
+        { kind: 'para', text: REMEDIES, indent: true },
+      );
+      break;
+    case 'summary':
+      blocks.push({ kind: 'table', header: [['项目', '内容']], rows: partyRows(v), widths: [30, 70] });
+      blocks.push(
+        { kind: 'para', text: `违法行为：${s(v['facts'])}（时间：${day(v['decided_on'])}；地点：${s(v['spot_place'])}）`, indent: true },
+        { kind: 'para', text: `执法事项：${c.matterName}；处罚依据：${basis}、《中华人民共和国行政处罚法》第五十一条。`, indent: true },
+        { kind: 'para', text: `处罚种类：${Array.isArray(v['penalty_kinds']) ? (v['penalty_kinds'] as unknown[]).join('、') : '——'}${Number(v['amount'] ?? 0) > 0 ? `；罚款数额：${yuan(v['amount'])}` : ''}。`, indent: true },
+        ...(Number(v['amount'] ?? 0) > 0 ? [{ kind: 'para' as const, text: '当事人应当自收到本决定书之日起十五日内，到指定的银行或者通过电子支付系统缴纳罚款（行政处罚法第五十三条、第六十七条）。逾期不缴纳的，每日按罚款数额的百分之三加处罚款。', indent: true }] : []),
+        { kind: 'para', text: REMEDIES, indent: true },
+        { kind: 'para', text: `执法人员（签名）：${officerLine(v)}`, indent: true },
+        { kind: 'para', text: '当事人（签收）：', indent: true },
+      );
+      break;
+    case 'exemption':
+      blocks.push({ kind: 'table', header: [['项目', '内容']], rows: partyRows(v), widths: [30, 70] });
+      blocks.push(
+        { kind: 'para', text: `经查，${s(v['facts'])}`, indent: true },
+        { kind: 'para', text: `你（单位）的上述行为违反了${basis}的规定（执法事项：${c.matterName}）。`, indent: true },
+        { kind: 'para', text: `依据${exemptionBasis(v['exemption_ground']) ?? '《中华人民共和国行政处罚法》第三十三条'}的规定，本机关决定对你（单位）不予行政处罚。`, indent: true },
+        ...(typeof v['prior_violation_check'] === 'string' && v['prior_violation_check'] ? [{ kind: 'para' as const, text: `首违核查：${v['prior_violation_check']}`, indent: true }] : []),
+        // art. 33(3): a party not penalised is educated
+        { kind: 'para', text: '本机关已依照《中华人民共和国行政处罚法》第三十三条第三款对你（单位）进行教育，请依法经营、及时改正，避免再次违法。', indent: true },
+        { kind: 'para', text: REMEDIES, indent: true },
       );
       break;
     case 'service':
@@ -91,6 +130,6 @@ export function caseDocument(kind: DocumentKind, c: CaseForDocument, number: str
       table([['案号', s(v['case_no'])], ['案由', s(v['summary'])], ['当事人', s(v['party_name'])], ['立案日期', day(v['filed_on'])], ['决定日期', day(v['decided_on'])], ['处罚决定', s(v['decision_result'])], ['罚款金额', yuan(v['amount'])], ['执行情况', s(v['execution'])], ['执行日期', day(v['executed_on'])], ['结案日期', day(v['closed_on'])]]);
       break;
   }
-  blocks.push({ kind: 'signature', org: c.orgName, date: officialDate(typeof v['decided_on'] === 'string' && kind === 'decision' ? v['decided_on'] : today) });
+  blocks.push({ kind: 'signature', org: c.orgName, date: officialDate(typeof v['decided_on'] === 'string' && (kind === 'decision' || kind === 'exemption' || kind === 'summary') ? v['decided_on'] : today) });
   return { title: DOCUMENT_KINDS[kind].label, blocks, ...(number ? { docNumber: number } : {}) };
 }

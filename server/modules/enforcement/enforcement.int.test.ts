@@ -22,6 +22,8 @@ let clerk: string;
 let leader: string;
 let legal: string;
 let county: string;
+/** two officers of the town's 执法检查人员名录库 (行政处罚法 art. 42) */
+let officers: Record<string, string> = {};
 
 beforeAll(async () => {
   // the shared demo template holds every registered module; until this one is registered its demo is seeded here
@@ -42,6 +44,8 @@ beforeAll(async () => {
   leader = await t.login('leader');
   legal = await t.login('legal');
   county = await t.login('county');
+  const [a, b] = (await listLedger(t, clerk, 'enforcement.inspector', `org=${TOWN}&pageSize=2`)).items;
+  officers = { officer1_name: String(a?.values['name']), officer1_cert: String(a?.values['cert_no']), officer2_name: String(b?.values['name']), officer2_cert: String(b?.values['cert_no']) };
 }, 240_000);
 afterAll(async () => t.close());
 
@@ -148,7 +152,7 @@ describe('a penalty case from 案源登记 to 结案 and 公示', () => {
     id = json<{ id: number }>(res).id;
     caseNo = String(json<{ values: Record<string, unknown> }>(res).values['case_no']);
     expect(caseNo).toMatch(/^城关综执罚〔\d{4}〕\d+号$/);
-    expect((await go(leader, id, 'file', { filed_on: daysAgo(19), filing_approver: '李局长' })).statusCode).toBe(200);
+    expect((await go(leader, id, 'file', { filed_on: daysAgo(19), filing_approver: '李局长', ...officers })).statusCode).toBe(200);
     expect((await go(clerk, id, 'conclude_investigation', { investigated_on: daysAgo(18), facts: '当事人在东街占道经营，经责令仍未改正', proposed_kinds: ['罚款', '责令停产停业'], proposed_amount: 2000 })).statusCode).toBe(200);
     // 17 days before the decision below: past the 5-working-day hearing window even across the Spring Festival
     const notified = await go(clerk, id, 'notify', { notified_on: daysAgo(18), hearing_right_notified: true });
@@ -165,6 +169,9 @@ describe('a penalty case from 案源登记 to 结案 and 公示', () => {
   it('refuses an amount outside the benchmark without a reason, then accepts it within', async () => {
     const review = await go(legal, id, 'legality_review', { review_on: daysAgo(5), reviewer: '法制审核员', review_opinion: '事实清楚，程序合法，同意', review_conclusion: '同意' });
     expect(review.statusCode, review.body).toBe(200);
+    // a major case is decided by the heads collectively (行政处罚法第五十七条第二款)
+    const deliberated = await go(leader, id, 'deliberate', { deliberated_on: daysAgo(4), deliberation_participants: '张镇长、王副镇长、李副镇长', deliberation_conclusion: '同意拟处理意见' });
+    expect(deliberated.statusCode, deliberated.body).toBe(200);
     const outside = await t.request(leader, { method: 'POST', url: `/api/enforcement/cases/${id}/decide`, payload: { benchmark: bench.id, decided_on: daysAgo(1), decision_result: '罚款', penalty_kinds: ['罚款'], amount: bench.max + 500 } });
     expect(outside.statusCode, outside.body).toBe(422);
     expect(problem(outside).detail).toContain('裁量基准');
@@ -189,7 +196,7 @@ describe('a penalty case from 案源登记 to 结案 and 公示', () => {
     // and the fine itself belongs to the decision step: a plain edit cannot change it (decision 0011)
     const widened = await edit({ benchmark_min: 0, benchmark_max: 9_999_999, amount: bench.max + 500 });
     expect(widened.statusCode, widened.body).toBe(403);
-    expect(problem(widened).detail).toContain('“罚款金额（元）”由“作出处罚决定”环节填写');
+    expect(problem(widened).detail).toContain('“罚款金额（元）”由“当场处罚”或“作出处罚决定”环节填写');
     expect((await edit({ benchmark_max: 9_999_999 })).statusCode).toBe(403);
     const kept = json<{ values: Record<string, unknown> }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${CASES}/${id}` }));
     expect(Number(kept.values['benchmark_max'])).toBe(bench.max);
@@ -272,7 +279,7 @@ describe('a penalty case from 案源登记 to 结案 and 公示', () => {
     const res = await createRecord(t, clerk, CASES, { orgCode: `${TOWN}-03`, case_type: '行政处罚', domain: '城管', matter: bench.matter, source: '日常巡查', registered_on: daysAgo(3), summary: '占道经营案', party_kind: '个人', party_name: '李四', party_id_number: makeIdNumber('999001', '1985-02-11', 7) });
     expect(res.statusCode, res.body).toBe(200);
     const other = json<{ id: number }>(res).id;
-    expect((await go(leader, other, 'file', { filed_on: daysAgo(2), filing_approver: '李局长' })).statusCode).toBe(200);
+    expect((await go(leader, other, 'file', { filed_on: daysAgo(2), filing_approver: '李局长', ...officers })).statusCode).toBe(200);
     expect((await go(clerk, other, 'conclude_investigation', { investigated_on: daysAgo(1), facts: '当事人占道经营', proposed_kinds: ['警告'] })).statusCode).toBe(200);
     expect((await go(clerk, other, 'notify', { notified_on: today })).statusCode).toBe(200);
     const tl = json<{ transitions: Array<{ name: string; notBefore: string | null; waitReason: string | null }> }>(await t.request(leader, { method: 'GET', url: `/api/ledgers/${CASES}/${other}/timeline` }));

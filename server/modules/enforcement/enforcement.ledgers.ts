@@ -1,5 +1,7 @@
 import { defineLedger } from '../../platform/ledger/ledger.types.ts';
 import { AMOUNT_BANDS, benchmarkRules, caseRules } from './enforcement.rules.ts';
+import { EXEMPTION_GROUND_NAMES } from './enforcement.exemption.ts';
+import { PROCEDURES } from './enforcement.summary.ts';
 import { caseWorkflow } from './enforcement.workflow.ts';
 
 export const MATTER_TYPES = ['行政处罚', '行政检查', '行政强制', '行政许可', '其他'] as const;
@@ -11,6 +13,7 @@ export const SOURCES = ['日常巡查', '投诉举报', '上级交办', '部门�
 export const INSPECTION_RESULTS = ['合格', '责令整改', '转立案'] as const;
 // 法制审核 (国办发〔2018〕118号): the reviewer agrees, agrees once the draft is changed, or does not agree
 export const REVIEW_CONCLUSIONS = ['同意', '修改后同意', '不同意'] as const;
+export const DELIBERATION_CONCLUSIONS = ['同意拟处理意见', '修改后同意', '不同意拟处理意见'] as const;
 export const PENALTY_KINDS = ['警告', '通报批评', '罚款', '没收违法所得', '没收非法财物', '暂扣许可证件', '降低资质等级', '吊销许可证件', '限制开展生产经营活动', '责令停产停业', '责令关闭', '限制从业', '不予处罚'] as const;
 export const EXECUTIONS = ['自觉履行', '分期缴纳', '强制执行', '申请法院强制执行', '未履行'] as const;
 export const INDUSTRIES = ['餐饮', '零售', '建筑施工', '农资经营', '养殖', '加工制造', '危化品', '林木经营', '娱乐场所', '个体工商户', '其他'] as const;
@@ -81,6 +84,7 @@ export const caseLedger = defineLedger({
     { name: 'case_type', label: '案件类型', type: 'dict', required: true, options: CASE_TYPES, filter: true, list: true, group: '案件' },
     { name: 'domain', label: '执法领域', type: 'dict', required: true, options: DOMAINS, filter: true, list: true, group: '案件' },
     { name: 'matter', label: '执法事项', type: 'ref', ref: 'enforcement.matter', required: true, group: '案件' },
+    { name: 'procedure', label: '处罚程序', type: 'dict', options: PROCEDURES, filter: true, group: '案件', hint: '简易程序：违法事实确凿并有法定依据，对公民处200元以下、对法人或者其他组织处3000元以下罚款或者警告的，可以当场作出行政处罚决定（行政处罚法第五十一条）' },
     { name: 'source', label: '案件来源', type: 'dict', required: true, options: SOURCES, filter: true, group: '案件' },
     { name: 'registered_on', label: '登记（检查）日期', type: 'date', required: true, filter: true, list: true, group: '案件' },
     { name: 'summary', label: '案由', type: 'text', required: true, maxLength: 200, searchable: true, list: true, group: '案件' },
@@ -98,6 +102,11 @@ export const caseLedger = defineLedger({
     { name: 'rectify_due_on', label: '整改期限', type: 'date', group: '检查' },
     { name: 'followed_up_on', label: '复查日期', type: 'date', group: '检查' },
     { name: 'follow_up_result', label: '复查结果', type: 'dict', options: ['已整改', '未整改转立案'], filter: true, group: '检查' },
+    // 行政处罚法 art. 42: two officers with certificates, checked against the 执法检查人员名录库 where the unit keeps one
+    { name: 'officer1_name', label: '执法人员一', type: 'text', maxLength: 40, group: '执法人员', hint: '执法人员不得少于两人（行政处罚法第四十二条）；立案（当场处罚）时填写' },
+    { name: 'officer1_cert', label: '执法人员一执法证号', type: 'text', maxLength: 40, group: '执法人员' },
+    { name: 'officer2_name', label: '执法人员二', type: 'text', maxLength: 40, group: '执法人员' },
+    { name: 'officer2_cert', label: '执法人员二执法证号', type: 'text', maxLength: 40, group: '执法人员' },
     { name: 'filed_on', label: '立案日期', type: 'date', filter: true, group: '立案调查' },
     { name: 'filing_approver', label: '立案审批人', type: 'text', maxLength: 40, group: '立案调查' },
     { name: 'investigated_on', label: '调查终结日期', type: 'date', group: '立案调查' },
@@ -111,6 +120,11 @@ export const caseLedger = defineLedger({
     { name: 'reviewer', label: '法制审核人员', type: 'text', maxLength: 40, group: '法制审核' },
     { name: 'review_opinion', label: '法制审核意见', type: 'textarea', maxLength: 2000, group: '法制审核' },
     { name: 'review_conclusion', label: '法制审核结论', type: 'dict', options: REVIEW_CONCLUSIONS, filter: true, group: '法制审核', hint: '审核结论为“不同意”的，不得作出决定，须重新审核' },
+    // 行政处罚法 art. 57(2): 重大 cases are decided by the heads collectively
+    { name: 'deliberated_on', label: '集体讨论日期', type: 'date', group: '集体讨论', hint: '对情节复杂或者重大违法行为给予行政处罚，行政机关负责人应当集体讨论决定（行政处罚法第五十七条第二款）' },
+    { name: 'deliberation_participants', label: '参加集体讨论的负责人', type: 'textarea', maxLength: 500, group: '集体讨论', hint: '姓名之间用顿号分隔，至少两人' },
+    { name: 'deliberation_conclusion', label: '集体讨论结论', type: 'dict', options: DELIBERATION_CONCLUSIONS, filter: true, group: '集体讨论', hint: '结论为“不同意拟处理意见”的，不得作出决定' },
+    { name: 'deliberation_minutes', label: '集体讨论纪要', type: 'textarea', maxLength: 3000, group: '集体讨论' },
     { name: 'notified_on', label: '告知日期', type: 'date', group: '告知听证' },
     { name: 'hearing_right_notified', label: '已告知听证权利', type: 'bool', group: '告知听证', hint: '拟作出行政处罚法第六十三条所列处罚的，告知时须告知当事人有要求听证的权利' },
     { name: 'hearing_required', label: '应告知听证权利', type: 'bool', filter: true, group: '告知听证', hint: '按处罚种类、金额和当事人类型自动认定（行政处罚法第六十三条）' },
@@ -129,9 +143,15 @@ export const caseLedger = defineLedger({
     { name: 'benchmark_max', label: '裁量基准上限（元）', type: 'decimal', min: 0, group: '决定', hint: '由所选裁量基准自动带出，不能手工修改', copiedFrom: { ref: 'benchmark', field: 'max_amount' } },
     { name: 'departure_reason', label: '偏离裁量基准的理由', type: 'textarea', maxLength: 1000, group: '决定' },
     { name: 'first_violation_exempt', label: '首违不罚', type: 'bool', filter: true, group: '决定' },
+    // 行政处罚法 art. 33: the ground of a 不予处罚 decision, and what the 首违不罚 look-up found when the decision was made
+    { name: 'exemption_ground', label: '不予处罚依据（行政处罚法第三十三条）', type: 'dict', options: EXEMPTION_GROUND_NAMES, filter: true, group: '决定', hint: '决定不予处罚的，选择第三十三条规定的情形；“初次违法”须核查当事人此前有无同一事项的违法行为' },
+    { name: 'prior_violations', label: '此前同一事项违法次数', type: 'int', min: 0, group: '决定', hint: '作出决定时系统按统一社会信用代码、身份证号码、名称核查本单位执法案件记录' },
+    { name: 'prior_violation_check', label: '首违核查结果', type: 'textarea', maxLength: 2000, group: '决定', hint: '作出决定时由系统核查并记录' },
     { name: 'quick_minor', label: '轻微速罚', type: 'bool', filter: true, group: '决定' },
+    { name: 'spot_place', label: '当场处罚地点', type: 'text', maxLength: 200, group: '决定', hint: '当场处罚决定书载明的违法行为地点（行政处罚法第五十二条）' },
+    { name: 'summary_filed_on', label: '当场处罚决定备案日期', type: 'date', group: '决定', hint: '执法人员当场作出的行政处罚决定，应当报所属行政机关备案（行政处罚法第五十二条第三款）' },
     { name: 'served_on', label: '送达日期', type: 'date', group: '送达执行' },
-    { name: 'service_method', label: '送达方式', type: 'dict', options: ['直接送达', '留置送达', '邮寄送达', '电子送达', '公告送达'], group: '送达执行' },
+    { name: 'service_method', label: '送达方式', type: 'dict', options: ['当场交付', '直接送达', '留置送达', '邮寄送达', '电子送达', '公告送达'], group: '送达执行' },
     { name: 'executed_on', label: '执行日期', type: 'date', group: '送达执行' },
     { name: 'execution', label: '执行情况', type: 'dict', options: EXECUTIONS, filter: true, group: '送达执行' },
     { name: 'closed_on', label: '结案日期', type: 'date', filter: true, group: '送达执行' },

@@ -6,7 +6,7 @@ import { TRANSITION_LABELS, transitionBody } from '../../platform/workflow/workf
 import { DOCUMENT_KINDS, type DocumentKind } from './enforcement.documents.ts';
 import { caseLedger, DOMAINS } from './enforcement.ledgers.ts';
 import { catalogVersions, publicCatalog, publicCatalogs, publishCatalog } from './enforcement.catalog.ts';
-import { caseDocuments, caseDocx, decideCase, publicDecisions, repeatedInspectionAlerts } from './enforcement.service.ts';
+import { caseDocuments, caseDocx, decideCase, priorViolations, publicDecisions, repeatedInspectionAlerts } from './enforcement.service.ts';
 import { cancelDraw, commitDraw, freezeDraw, listDraws, publicDraw, publicDrawList, revealDraw } from './enforcement.draw.ts';
 import { publicBenchmarks } from './enforcement.benchmarks.ts';
 import { finesGrowth } from './enforcement.fines.ts';
@@ -30,6 +30,15 @@ export function enforcementRoutes(api: Api, platform: Platform): void {
     body: transitionBody.extend({ benchmark: intId('须为裁量基准编号').nullable().optional() }),
     labels: { ...fieldLabels, ...TRANSITION_LABELS },
     handler: (ctx, { params, body }) => decideCase(ctx, platform, params.id, body),
+  });
+  api.route({
+    method: 'GET',
+    url: '/api/enforcement/cases/:id/prior-violations',
+    access: 'enforcement.case.read',
+    summary: '首违不罚核查：当事人此前在本单位同一执法事项的违法记录（按统一社会信用代码、身份证号码、名称）；作出决定时系统再次核查并记录',
+    tags,
+    params: idParam,
+    handler: (ctx, { params }) => priorViolations(ctx, params.id),
   });
   api.route({
     method: 'GET',

@@ -51,9 +51,11 @@ describe('hearing time limits (行政处罚法 art. 64)', () => {
     expect(publishedInTime({ publication_due_on: '2026-03-31', published_on: '2026-04-01' })).toBe(false);
     expect(publishedInTime({ publication_due_on: '2026-03-31' })).toBeNull();
   });
-  it('refuses a hearing request more than 5 days after the notice', () => {
-    expect(messages({ notified_on: '2026-03-10', hearing_requested_on: '2026-03-16' }).join()).toContain('5日内');
-    expect(messages({ notified_on: '2026-03-10', hearing_requested_on: '2026-03-15' }).join()).not.toContain('5日内');
+  it('refuses on import a hearing request certainly later than 5 working days after the notice (the step counts exactly)', () => {
+    expect(messages({ notified_on: '2026-03-10', hearing_requested_on: '2026-03-29' }).join()).toContain('5个工作日内');
+    // a Tuesday's notice runs to the next Tuesday: a request on the 6th calendar day is in time (art. 85)
+    expect(messages({ notified_on: '2026-03-10', hearing_requested_on: '2026-03-16' }).join()).not.toContain('5个工作日内');
+    expect(messages({ notified_on: '2026-03-10', hearing_requested_on: '2026-03-28' }).join()).not.toContain('5个工作日内');
   });
   it('refuses a hearing notice less than 7 days before the hearing', () => {
     expect(messages({ hearing_notice_on: '2026-03-20', hearing_on: '2026-03-26' }).join()).toContain('7日前');

@@ -32,6 +32,9 @@ export function plusDays(iso: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+// 5 working days span at most 5 + 4 weekend days + the longest run of holidays (春节, 9 days counting its weekend)
+const HEARING_REQUEST_SPAN = 5 + 4 + 9;
+
 export const caseRules: readonly CrossFieldRule[] = [
   requiredWhen('party_id_number', (r) => r['party_kind'] === '个人', '当事人为个人的，须填写身份证号码'),
   requiredWhen('party_uscc', (r) => r['party_kind'] === '单位', '当事人为单位的，须填写统一社会信用代码'),
@@ -41,8 +44,10 @@ export const caseRules: readonly CrossFieldRule[] = [
   dateNotBefore('decided_on', 'filed_on', '决定日期不能早于立案日期'),
   dateNotBefore('served_on', 'decided_on', '送达日期不能早于决定日期'),
   dateNotBefore('published_on', 'decided_on', '公示日期不能早于决定日期'),
-  // 行政处罚法 art. 64: the party asks for a hearing within 5 days of the notice
-  { field: 'hearing_requested_on', message: '听证申请须在告知后5日内提出', check: (r) => blank(r['hearing_requested_on']) || blank(r['notified_on']) || text(r, 'hearing_requested_on') <= plusDays(text(r, 'notified_on'), 5) },
+  // 行政处罚法 art. 64 with art. 85: the party asks for a hearing within 5 working days of the notice. Without the
+  // calendar only a request later than those days plus two weekends and the longest holiday run is late beyond doubt
+  // (imports and edits); the 记录听证 step's gate counts the working days exactly
+  { field: 'hearing_requested_on', message: '听证申请须在告知后5个工作日内提出', check: (r) => blank(r['hearing_requested_on']) || blank(r['notified_on']) || text(r, 'hearing_requested_on') <= plusDays(text(r, 'notified_on'), HEARING_REQUEST_SPAN) },
   // art. 64: the hearing notice is given 7 days before the hearing
   { field: 'hearing_notice_on', message: '听证通知须在举行听证7日前送达', check: (r) => blank(r['hearing_notice_on']) || blank(r['hearing_on']) || text(r, 'hearing_notice_on') <= plusDays(text(r, 'hearing_on'), -7) },
   // 行政处罚法 art. 58: a major decision is made only after the legality review — on every edit and import too,

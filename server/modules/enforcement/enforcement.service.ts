@@ -12,6 +12,9 @@ import type { Platform } from '../../platform/module.ts';
 import { renderDocx } from '../../platform/reports/docx.renderer.ts';
 import { applyTransition, type Timeline, type TransitionBody } from '../../platform/workflow/workflow.service.ts';
 import type { InspectionVisit, PublicDecision, RepeatedInspection } from '../../../common/enforcement.types.ts';
+import type { PriorViolationCheck } from '../../../common/enforcement.types.ts';
+import { FIRST_VIOLATION, findPriorViolations, isExemption } from './enforcement.exemption.ts';
+import { isSummary } from './enforcement.summary.ts';
 import { caseDocument, docNumber, DOCUMENT_KINDS, type DocumentKind } from './enforcement.documents.ts';
 import { benchmarkLedger, caseLedger, matterLedger } from './enforcement.ledgers.ts';
 import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
@@ -58,6 +61,19 @@ export async function decideCase(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, 
     if (Number(b['matter']) !== Number(row['matter'])) throw new AppError('validation_failed', '所选裁量基准不属于本案的执法事项', [{ path: 'benchmark', label: '适用裁量基准', message: '适用裁量基准：须为本案执法事项的裁量基准' }]);
     Object.assign(input, { benchmark: Number(chosen), benchmark_min: Number(b['min_amount']), benchmark_max: Number(b['max_amount']) });
   }
+  // 首违不罚 (行政处罚法 art. 33): the system looks up the party's earlier violations of the same matter and records
+  // what it found with the decision; the request cannot supply the finding
+  delete input['prior_violations'];
+  delete input['prior_violation_check'];
+  const found = row['case_type'] === '行政处罚' ? await priorViolations(ctx, id, row) : null;
+  if (found) {
+    Object.assign(input, { prior_violations: found.count, prior_violation_check: found.summary });
+    if (input['exemption_ground'] === FIRST_VIOLATION) {
+      const label = caseLedger.fields.find((f) => f.name === 'exemption_ground')?.label ?? '不予处罚依据';
+      if (found.count > 0) throw new AppError('validation_failed', `${found.summary}，不适用“初次违法”不予处罚`, [{ path: 'exemption_ground', label, message: `${label}：${found.summary}，不适用“初次违法且危害后果轻微并及时改正的，可以不予行政处罚”（行政处罚法第三十三条第一款）` }]);
+      input['first_violation_exempt'] = true;
+    }
+  }
   delete input['publication_due_on'];
   // 执法公示: 7 working days after a penalty decision, 20 after another; the clock engine tracks the same deadline
   const decidedOn = typeof body['decided_on'] === 'string' ? body['decided_on'] : null;
@@ -69,9 +85,17 @@ export async function decideCase(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, 
     }
   }
   const timeline = await applyTransition(ctx, platform, caseLedger, id, 'decide', input, { dedicated: true });
+  if (found) await audit(ctx, { entity: caseLedger.name, entityId: id, action: 'prior_violation_check', orgCode: String(row['org_code']), diff: { by: found.by, count: found.count, cases: found.items.map((i) => i.caseNo), checkedOn: found.checkedOn } });
   // the decision's 文号 is given when the decision is made, in the same transaction (a refused decision takes none)
-  if (row['case_type'] !== '行政检查') await issueDocumentNumber(ctx, id, 'decision');
+  if (row['case_type'] !== '行政检查') await issueDocumentNumber(ctx, id, isExemption(input) ? 'exemption' : 'decision');
   return timeline;
+}
+
+/** 首违不罚: the party's earlier violations of the case's matter in the organisation's records (reading only) */
+export async function priorViolations(ctx: Ctx, id: number, loaded?: Row): Promise<PriorViolationCheck> {
+  const row = loaded ?? (await loadRow(ctx, caseLedger, id));
+  const name = plainCase(ctx.cipher, row)['party_name'];
+  return findPriorViolations(ctx, row, { name: typeof name === 'string' ? name : null });
 }
 
 /** the next 文号 for an organisation, year and kind; a document keeps the number it got the first time */
@@ -106,7 +130,7 @@ async function issueDocumentNumber(ctx: Ctx, id: number, kind: DocumentKind, iss
   return numberFor(ctx, id, orgCode, (await documentOrg(ctx, orgCode)).numberName, kind, Number(String(when ?? chinaDate(ctx.now)).slice(0, 4)), issue);
 }
 
-const KIND_DATE: Record<DocumentKind, string> = { filing: 'filed_on', inquiry: 'filed_on', notice: 'notified_on', decision: 'decided_on', service: 'served_on', closing: 'closed_on' };
+const KIND_DATE: Record<DocumentKind, string> = { filing: 'filed_on', inquiry: 'filed_on', notice: 'notified_on', decision: 'decided_on', exemption: 'decided_on', summary: 'decided_on', service: 'served_on', closing: 'closed_on' };
 
 /** an enforcement document of a case as DOCX, numbered in sequence per organisation and year */
 export async function caseDocx(ctx: Ctx, id: number, kind: DocumentKind, issue = false): Promise<{ body: Buffer; fileName: string; docNo: string | null }> {
@@ -115,6 +139,8 @@ export async function caseDocx(ctx: Ctx, id: number, kind: DocumentKind, issue =
   if (v['case_type'] === '行政检查' && kind !== 'inquiry') throw new AppError('conflict', `行政检查案件不制作${DOCUMENT_KINDS[kind].label}`);
   const when = v[KIND_DATE[kind]];
   if (kind !== 'inquiry' && typeof when !== 'string') throw new AppError('conflict', `本案尚未办理到这一步，不能制作${DOCUMENT_KINDS[kind].label}`);
+  const wrong = wrongDecisionDocument(v, kind);
+  if (wrong) throw new AppError('conflict', wrong);
   const orgCode = String(row['org_code']);
   const { orgName } = await documentOrg(ctx, orgCode);
   const matter = await db(ctx).selectFrom(matterLedger.table).select(['name', 'law', 'article']).where('id', '=', Number(row['matter'])).executeTakeFirst();
@@ -132,6 +158,16 @@ export interface CaseDocumentInfo {
   unavailable: string | null;
 }
 
+/** the decision's document follows the decision: 不予处罚 yields the 不予行政处罚决定书, a penalty the 行政处罚决定书 */
+function wrongDecisionDocument(v: Readonly<Record<string, unknown>>, kind: DocumentKind): string | null {
+  const summary = isSummary(v);
+  if (kind === 'summary') return summary ? null : '本案不是当场处罚案件，不制作此文书';
+  if (summary && (kind === 'decision' || kind === 'exemption' || kind === 'notice' || kind === 'filing')) return '当场处罚案件制作当场行政处罚决定书';
+  if (kind === 'decision' && isExemption(v)) return '本案决定不予处罚，制作不予行政处罚决定书';
+  if (kind === 'exemption' && !isExemption(v)) return '本案未决定不予处罚，不制作此文书';
+  return null;
+}
+
 /** the enforcement documents of a case: which can be made at its current step, and the 文号 each was given */
 export async function caseDocuments(ctx: Ctx, id: number): Promise<CaseDocumentInfo[]> {
   const row = await loadRow(ctx, caseLedger, id);
@@ -140,7 +176,7 @@ export async function caseDocuments(ctx: Ctx, id: number): Promise<CaseDocumentI
   const inspection = v['case_type'] === '行政检查';
   return (Object.keys(DOCUMENT_KINDS) as DocumentKind[]).map((kind) => {
     const when = v[KIND_DATE[kind]];
-    const unavailable = inspection && kind !== 'inquiry' ? '行政检查案件不制作此文书' : kind !== 'inquiry' && typeof when !== 'string' ? `待${caseLedger.fields.find((f) => f.name === KIND_DATE[kind])?.label ?? ''}填写后可制作` : null;
+    const unavailable = inspection && kind !== 'inquiry' ? '行政检查案件不制作此文书' : (wrongDecisionDocument(v, kind) ?? (kind !== 'inquiry' && typeof when !== 'string' ? `待${caseLedger.fields.find((f) => f.name === KIND_DATE[kind])?.label ?? ''}填写后可制作` : null));
     return { kind, label: DOCUMENT_KINDS[kind].label, docNo: numbers.get(kind) ?? null, unavailable };
   });
 }

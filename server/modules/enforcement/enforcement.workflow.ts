@@ -1,6 +1,9 @@
-import { filled } from '../../platform/ledger/rules.ts';
+import { filled, numberOf } from '../../platform/ledger/rules.ts';
 import { defineWorkflow, type GateCheck, type WorkflowDef } from '../../platform/workflow/workflow.types.ts';
-import { hearingFacts, hearingOffered, loadHearingThresholds } from './enforcement.hearing.ts';
+import { FIRST_VIOLATION, isExemption, NO_PENALTY } from './enforcement.exemption.ts';
+import { OFFICER_FIELDS, officersIfNamed, registeredOfficers, twoOfficers } from './enforcement.officers.ts';
+import { hearingFacts, hearingOffered } from './enforcement.hearing.ts';
+import { isSummary, loadEnforcementSettings, SUMMARY_DEFAULTS, SUMMARY_FILING_DAYS, summaryProblem } from './enforcement.summary.ts';
 import { amountBand, benchmarkProblem, legalityReviewMissing, publishedInTime } from './enforcement.rules.ts';
 
 const PENALTY = '行政处罚';
@@ -24,12 +27,31 @@ const proposalMade: GateCheck = {
   message: '调查终结须提出处理意见：请填写拟处罚种类（拟罚款的，填写拟罚款金额）',
   check: (v) => v['case_type'] !== PENALTY || (Array.isArray(v['proposed_kinds']) && v['proposed_kinds'].length > 0 && (!(v['proposed_kinds'] as unknown[]).includes('罚款') || filled(v, 'proposed_amount'))),
 };
-const REVIEW_FIELDS = ['review_on', 'reviewer', 'review_opinion', 'review_conclusion'];
+const REVIEW_FIELDS = ['review_on', 'reviewer', 'review_opinion', 'review_conclusion', 'deliberated_on', 'deliberation_participants', 'deliberation_conclusion', 'deliberation_minutes'];
 const DECISION_STEPS = ['decided_on', 'publication_due_on', 'served_on', 'executed_on', 'closed_on'];
 const majorDecision = (v: Readonly<Record<string, unknown>>): boolean => v['major'] === true && filled(v, 'decided_on');
 // the withdrawal clock runs for a published penalty decision whose publication was not already withdrawn before the change
 const publishedWhenChanged = (v: Readonly<Record<string, unknown>>): boolean =>
   v['case_type'] === PENALTY && filled(v, 'published_on') && (!filled(v, 'publication_withdrawn_on') || String(v['publication_withdrawn_on']) >= String(v['changed_on']));
+
+// 行政处罚法 art. 33: a 不予处罚 decision names its ground, gives no other penalty, and a first violation is a first one
+const exemptionGrounded: GateCheck = { message: '决定不予处罚的，须选择不予处罚的依据（行政处罚法第三十三条）', check: (v) => !isExemption(v) || filled(v, 'exemption_ground') };
+const exemptionAlone: GateCheck = {
+  message: '决定不予处罚的，不能同时给予其他处罚或处以罚款；未决定不予处罚的，不填写不予处罚依据',
+  check: (v) => (isExemption(v) ? (v['penalty_kinds'] as unknown[]).every((k) => k === NO_PENALTY) && !((numberOf(v, 'amount') ?? 0) > 0) : !filled(v, 'exemption_ground')),
+};
+const firstViolation: GateCheck = {
+  message: '当事人此前有同一执法事项的违法行为，不适用“初次违法”不予处罚（行政处罚法第三十三条第一款）',
+  check: (v) => v['exemption_ground'] !== FIRST_VIOLATION || (numberOf(v, 'prior_violations') ?? 0) === 0,
+};
+
+// 行政处罚法 art. 57(2): a penalty for a complicated or major violation is decided by the organ's heads collectively
+const deliberated: GateCheck = {
+  message: '对情节复杂或者重大违法行为给予行政处罚，行政机关负责人应当集体讨论决定（行政处罚法第五十七条第二款）：请先记录集体讨论',
+  check: (v) => v['major'] !== true || (filled(v, 'deliberated_on') && filled(v, 'deliberation_conclusion') && (!filled(v, 'decided_on') || String(v['decided_on']) >= String(v['deliberated_on']))),
+};
+/** the heads who took part, as typed (张三、李四 or one per line) */
+export const participants = (v: Readonly<Record<string, unknown>>): string[] => [...new Set(String(v['deliberation_participants'] ?? '').split(/[\s,，、;；]+/).filter(Boolean))];
 
 const benchmarkChosen: GateCheck = { message: '处以罚款的，须先选择适用的裁量基准（情形）', check: (v) => benchmarkProblem(v) !== 'no_benchmark' };
 
@@ -72,7 +94,7 @@ export function caseWorkflow(): WorkflowDef {
       major: '按处罚种类、罚款（没收）金额和当事人类型自动认定（行政处罚法第六十三条情形属重大执法决定）',
       hearing_required: '按处罚种类、罚款（没收）金额和当事人类型自动认定（行政处罚法第六十三条）',
     },
-    loadSettings: loadHearingThresholds,
+    loadSettings: loadEnforcementSettings,
     // the 承办人 is named at 立案 for convenience; staff change during a case and the record follows them
     editable: ['handler'],
     transitions: [
@@ -94,9 +116,39 @@ export function caseWorkflow(): WorkflowDef {
         to: 'filed',
         roles: ['reviewer', 'leader', 'county_admin'],
         todo: { label: '立案审批', when: (v) => v['case_type'] !== '行政检查' },
-        captures: ['filed_on', 'filing_approver', 'handler'],
-        gates: { fields: ['filed_on', 'filing_approver'], checks: [{ message: '行政检查案件不需立案，请记录检查结果', check: (v) => v['case_type'] !== '行政检查' }] },
+        captures: ['filed_on', 'filing_approver', 'handler', ...OFFICER_FIELDS],
+        gates: {
+          fields: ['filed_on', 'filing_approver'],
+          lookups: [registeredOfficers],
+          checks: [
+            // named at 立案 when known; required by 调查终结 at the latest
+            officersIfNamed,
+            { message: '行政检查案件不需立案，请记录检查结果', check: (v) => v['case_type'] !== '行政检查' },
+            { message: '简易程序（当场处罚）案件不需立案，请办理“当场处罚”', check: (v) => !isSummary(v) },
+          ],
+        },
       },
+      // 行政处罚法 arts. 51–52: the 简易程序 decides on the spot, the decision handed over at once; no 立案, 告知 window or review
+      {
+        name: 'decide_on_spot',
+        label: '当场处罚',
+        from: ['registered'],
+        to: 'served',
+        todo: { when: isSummary },
+        captures: ['decided_on', 'spot_place', 'facts', 'penalty_kinds', 'amount', 'decision_result', 'served_on', 'service_method', ...OFFICER_FIELDS],
+        gates: {
+          fields: ['decided_on', 'spot_place', 'facts', 'penalty_kinds', 'decision_result', 'served_on'],
+          lookups: [registeredOfficers],
+          checks: [
+            twoOfficers,
+            { message: '只有简易程序的行政处罚案件可当场处罚：请在登记时选择“简易程序”', check: isSummary },
+            { message: '当场处罚只能给予警告或者罚款，且不超过当场处罚的限额（行政处罚法第五十一条）', check: (v) => summaryProblem(v) === null },
+            { message: '当场处罚决定书应当当场交付当事人（行政处罚法第五十二条）：送达日期须为决定日期', check: (v) => String(v['served_on']) === String(v['decided_on']) },
+          ],
+        },
+      },
+      // art. 52(3): the officers report the on-the-spot decision to their organ (备案)
+      { name: 'file_summary', label: '当场处罚决定备案', from: ['served', 'executed', 'closed'], todo: { when: (v) => isSummary(v) && !filled(v, 'summary_filed_on') }, captures: ['summary_filed_on'], gates: { fields: ['summary_filed_on'], checks: [{ message: '只有当场处罚的决定需要备案', check: isSummary }] } },
       { name: 'drop', label: '不予立案', from: ['registered'], to: 'dropped', note: 'required' },
       {
         name: 'conclude_investigation',
@@ -104,8 +156,8 @@ export function caseWorkflow(): WorkflowDef {
         from: ['filed'],
         to: 'investigated',
         todo: true,
-        captures: ['investigated_on', 'facts', 'proposed_kinds', 'proposed_amount', 'proposed_confiscated_value'],
-        gates: { fields: ['investigated_on', 'facts'], checks: [proposalMade] },
+        captures: ['investigated_on', 'facts', 'proposed_kinds', 'proposed_amount', 'proposed_confiscated_value', ...OFFICER_FIELDS],
+        gates: { fields: ['investigated_on', 'facts'], checks: [proposalMade, twoOfficers], lookups: [registeredOfficers] },
       },
       {
         name: 'legality_review',
@@ -118,6 +170,23 @@ export function caseWorkflow(): WorkflowDef {
         // 不同意: no decision until the reviewer records a new review
         conclusion: { field: 'review_conclusion', negative: ['不同意'], blocks: ['decide'] },
       },
+      // art. 57(2): the heads' collective discussion of a major case, its participants and conclusion (不同意 blocks the decision)
+      {
+        name: 'deliberate',
+        label: '负责人集体讨论',
+        from: ['investigated', 'notified'],
+        roles: ['leader', 'county_admin'],
+        todo: { when: (v) => v['major'] === true && !filled(v, 'deliberated_on') },
+        captures: ['deliberated_on', 'deliberation_participants', 'deliberation_conclusion', 'deliberation_minutes'],
+        gates: {
+          fields: ['deliberated_on', 'deliberation_participants', 'deliberation_conclusion'],
+          checks: [
+            { message: '集体讨论须记录参加讨论的负责人（至少两人）', check: (v) => participants(v).length >= 2 },
+            { message: '集体讨论的日期不能早于调查终结日期', check: (v) => !filled(v, 'investigated_on') || String(v['deliberated_on']) >= String(v['investigated_on']) },
+          ],
+        },
+        conclusion: { field: 'deliberation_conclusion', negative: ['不同意拟处理意见'], blocks: ['decide'] },
+      },
       // 行政处罚法 arts. 44–45, 63–64: notice of the intended penalty and of the right to be heard
       { name: 'notify', label: '告知陈述申辩（听证）权利', from: ['investigated'], to: 'notified', todo: true, captures: ['notified_on', 'hearing_right_notified', 'hearing_requested_on', 'hearing_notice_on', 'hearing_on', 'rights_waived_on'], gates: { fields: ['notified_on'] } },
       {
@@ -129,6 +198,8 @@ export function caseWorkflow(): WorkflowDef {
           fields: ['hearing_requested_on'],
           // art. 64(2) with art. 85: the parties are told of the hearing 7 working days before it
           notBefore: [{ id: 'hearing_notice', days: 7, unit: 'working', from: { field: 'hearing_notice_on' }, on: 'hearing_on', reason: (p) => `听证须在通知当事人${p}后举行`, statute: '行政处罚法第六十四条、第八十五条' }],
+          // art. 64(1) with art. 85: the party asks within 5 working days of the notice; a later request is not taken
+          notAfter: [{ id: 'hearing_request_late', days: 5, unit: 'working', from: { field: 'notified_on' }, on: 'hearing_requested_on', reason: (p, last) => `当事人要求听证的，应当在告知后${p}内提出，最后一日为${last}`, statute: '行政处罚法第六十四条、第八十五条' }],
         },
       },
       // art. 62: the party states in writing that he gives up 陈述、申辩 and the hearing: the window no longer holds the decision
@@ -140,11 +211,11 @@ export function caseWorkflow(): WorkflowDef {
         to: 'decided',
         roles: ['leader', 'county_admin'],
         todo: { label: '作出决定' },
-        captures: ['decided_on', 'decision_result', 'penalty_kinds', 'amount', 'confiscated_value', 'benchmark', 'benchmark_min', 'benchmark_max', 'departure_reason', 'first_violation_exempt', 'quick_minor', 'publication_due_on'],
+        captures: ['decided_on', 'decision_result', 'penalty_kinds', 'amount', 'confiscated_value', 'benchmark', 'benchmark_min', 'benchmark_max', 'departure_reason', 'first_violation_exempt', 'quick_minor', 'exemption_ground', 'prior_violations', 'prior_violation_check', 'publication_due_on'],
         gates: {
           after: ['notify'],
           fields: ['decided_on', 'decision_result'],
-          checks: [reviewed, heard, hearingRight, benchmarkChosen, withinBenchmark],
+          checks: [reviewed, deliberated, heard, hearingRight, benchmarkChosen, withinBenchmark, exemptionGrounded, exemptionAlone, firstViolation],
           notBefore: [
             // arts. 44–45, 62–64 with art. 85 (working days): the party is heard, or asks for a hearing, within 5 working
             // days of the notice; the period is shortened only by the party's written waiver (art. 62)
@@ -175,6 +246,10 @@ export function caseWorkflow(): WorkflowDef {
       // 行政处罚法 art. 60: decide within 90 days of 立案
       { id: 'decide', rule: { id: 'enforcement.decide', label: '处罚决定期限', days: 90, unit: 'calendar' }, start: { field: 'filed_on', when: (v) => v['case_type'] === PENALTY }, stop: { field: 'decided_on' } },
       // 国办发〔2018〕118号: publish within 7 working days of a penalty decision, 20 for other decisions
+      // 行政处罚法 art. 52(3): an on-the-spot decision is reported to the organ; the period is the departments' (setting)
+      { id: 'summary_filing', rule: { id: 'enforcement.summary_filing', label: '当场处罚决定备案期限', days: SUMMARY_DEFAULTS.filingDays, unit: 'working' }, daysSetting: SUMMARY_FILING_DAYS, start: { field: 'decided_on', when: isSummary }, stop: { field: 'summary_filed_on' } },
+      // 行政处罚法 art. 61 with art. 85: a decision not handed over when announced is served within 7 working days
+      { id: 'serve', rule: { id: 'enforcement.serve', label: '处罚决定书送达期限', days: 7, unit: 'working' }, start: { field: 'decided_on', when: (v) => v['case_type'] === PENALTY }, stop: { field: 'served_on' } },
       { id: 'publish', rule: { id: 'enforcement.publish', label: '处罚决定公示期限', days: 7, unit: 'working' }, start: { field: 'decided_on', when: (v) => v['case_type'] === PENALTY }, stop: { field: 'published_on' } },
       { id: 'publish_other', rule: { id: 'enforcement.publish_other', label: '执法决定公示期限', days: 20, unit: 'working' }, start: { field: 'decided_on', when: (v) => v['case_type'] !== PENALTY }, stop: { field: 'published_on' } },
       // 行政处罚法 art. 48 with art. 85: a published penalty decision changed or revoked is withdrawn within 3 working

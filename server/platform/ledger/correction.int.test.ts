@@ -4,6 +4,7 @@ import { createRecord, listLedger } from '../../test/ledger-client.ts';
 import type { PublicDecision } from '../../../common/enforcement.types.ts';
 import { makeUscc } from '../../../common/validators.ts';
 import { daysAgo, today } from '../../test/dates.ts';
+import { registryOfficers } from '../../test/enforcement-officers.ts';
 
 const CASES = 'enforcement.case';
 const ITEMS = 'disclosure.item';
@@ -46,10 +47,12 @@ async function closedPublishedCase(summary: string, major: boolean): Promise<{ i
   const steps: Array<[string, string, Record<string, unknown>]> = [
     [leader, 'file', { filed_on: daysAgo(19), filing_approver: '李局长' }],
     // 责令停产停业 is an art. 63 penalty: the case is 重大 by the system's reckoning
-    [clerk, 'conclude_investigation', { investigated_on: daysAgo(18), facts: '当事人在东街占道经营', proposed_kinds: kinds, proposed_amount: bench.min + 100 }],
+    [clerk, 'conclude_investigation', { investigated_on: daysAgo(18), facts: '当事人在东街占道经营', proposed_kinds: kinds, proposed_amount: bench.min + 100, ...(await registryOfficers(t, clerk, TOWN)) }],
     [clerk, 'notify', { notified_on: daysAgo(18), hearing_right_notified: major }],
   ];
   if (major) steps.push([legal, 'legality_review', { review_on: daysAgo(5), reviewer: '法制审核员', review_opinion: '事实清楚，程序合法，同意', review_conclusion: '同意' }]);
+  // a major case is decided by the heads collectively (行政处罚法第五十七条第二款)
+  if (major) steps.push([leader, 'deliberate', { deliberated_on: daysAgo(4), deliberation_participants: '张镇长、王副镇长', deliberation_conclusion: '同意拟处理意见' }]);
   for (const [who, name, payload] of steps) {
     const r = await go(who, CASES, id, name, payload);
     expect(r.statusCode, `${name}: ${r.body}`).toBe(200);

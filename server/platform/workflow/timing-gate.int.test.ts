@@ -133,7 +133,7 @@ describe('a decision may not cut short the party’s hearing window', () => {
     expect(res.statusCode).toBe(422);
     expect(json(res)).toMatchObject({
       code: 'gate_refused',
-      detail: '不能办理“作出处罚决定”：当事人可在告知后5个工作日内要求听证（行政处罚法第六十四条），2026年3月10日起方可作出处罚决定',
+      detail: '不能办理“作出处罚决定”：当事人可在告知后5个工作日内要求听证（行政处罚法第六十四条），2026年3月10日起方可作出处罚决定（决定日期：2026年3月2日）',
       errors: [{ path: 'notBefore.hearing' }],
     });
     expect((await timelineOf(cases, id)).state).toBe('notified');

@@ -14,6 +14,7 @@ import type { LedgerDef } from '../ledger/ledger.types.ts';
 import { caseLedger } from '../../modules/enforcement/enforcement.ledgers.ts';
 import type { NotificationView } from './notification.service.ts';
 import { daysAgo } from '../../test/dates.ts';
+import { registryOfficers } from '../../test/enforcement-officers.ts';
 
 const CASES = 'enforcement.case';
 const TOWN = '999001001000';
@@ -54,6 +55,9 @@ async function newCase(_label: string, registered = daysAgo(20)): Promise<number
   return json<{ id: number }>(res).id;
 }
 
+/** two officers of the town's registry (行政处罚法 art. 42) */
+let officers: Record<string, string> = {};
+
 beforeAll(async () => {
   t = await startTestApp();
   clerk = await t.login('clerk');
@@ -63,6 +67,7 @@ beforeAll(async () => {
   county = await t.login('county');
   clerk2 = await t.login('clerk2');
   matter = Number((await listLedger(t, clerk, 'enforcement.benchmark', 'f.level=一般处罚&pageSize=1')).items[0]?.values['matter']);
+  officers = await registryOfficers(t, clerk, TOWN);
 }, 240_000);
 afterAll(async () => t.close());
 
@@ -70,7 +75,7 @@ describe('the 待办 of each role', () => {
   it('puts an investigated major case in the legal reviewer’s queue for 法制审核, not the clerk’s, and tells only the legal reviewer', async () => {
     caseId = await newCase('城关综执罚〔2099〕71号');
     expect((await go(leader, caseId, 'file', { filed_on: daysAgo(19), filing_approver: '李局长' })).statusCode).toBe(200);
-    const done = await go(clerk, caseId, 'conclude_investigation', { investigated_on: daysAgo(18), facts: '当事人在东街占道经营，经责令仍未改正', proposed_kinds: ['罚款', '责令停产停业'], proposed_amount: 20000 });
+    const done = await go(clerk, caseId, 'conclude_investigation', { investigated_on: daysAgo(18), facts: '当事人在东街占道经营，经责令仍未改正', proposed_kinds: ['罚款', '责令停产停业'], proposed_amount: 20000, ...officers });
     expect(done.statusCode, done.body).toBe(200);
 
     const mine = (await todos(legal, `&ledger=${CASES}`)).items.find((i) => i.recordId === caseId && i.ledger === CASES);
@@ -120,7 +125,7 @@ describe('the 待办 of each role', () => {
     const other = await newCase('城关综执罚〔2099〕72号');
     expect((await go(leader, other, 'file', { filed_on: daysAgo(3), filing_approver: '李局长' })).statusCode).toBe(200);
     const before = await notificationCount();
-    const refused = await go(clerk, other, 'conclude_investigation', { investigated_on: daysAgo(2), proposed_kinds: ['罚款', '责令停产停业'], proposed_amount: 20000 });
+    const refused = await go(clerk, other, 'conclude_investigation', { investigated_on: daysAgo(2), proposed_kinds: ['罚款', '责令停产停业'], proposed_amount: 20000, ...officers });
     expect(refused.statusCode, refused.body).toBe(422);
     expect(await notificationCount()).toBe(before);
     expect(stepsOf(await todos(legal, `&ledger=${CASES}`), other)).toEqual([]);
@@ -130,7 +135,7 @@ describe('the 待办 of each role', () => {
     // filed 100 days ago: the 90-day decision period is over
     const late = await newCase('城关综执罚〔2099〕74号', daysAgo(101));
     expect((await go(county, late, 'file', { filed_on: daysAgo(100), filing_approver: '李局长' })).statusCode).toBe(200);
-    expect((await go(county, late, 'conclude_investigation', { investigated_on: daysAgo(15), facts: '占道经营', proposed_kinds: ['警告'] })).statusCode).toBe(200);
+    expect((await go(county, late, 'conclude_investigation', { investigated_on: daysAgo(15), facts: '占道经营', proposed_kinds: ['警告'], ...officers })).statusCode).toBe(200);
     expect((await go(county, late, 'notify', { notified_on: daysAgo(14) })).statusCode).toBe(200);
     await scanDeadlines(t.platform);
     const overdue = (await notified(CASES, late)).filter((n) => n.kind === 'overdue' && n.key === 'decide').map((n) => n.user).sort();
@@ -242,7 +247,7 @@ describe('the province’s notification hook', () => {
 
     const id = await newCase('城关综执罚〔2099〕73号');
     expect((await go(leader, id, 'file', { filed_on: daysAgo(3), filing_approver: '李局长' })).statusCode).toBe(200);
-    expect((await go(clerk, id, 'conclude_investigation', { investigated_on: daysAgo(2), facts: '占道经营', proposed_kinds: ['罚款', '责令停产停业'], proposed_amount: 20000 })).statusCode).toBe(200);
+    expect((await go(clerk, id, 'conclude_investigation', { investigated_on: daysAgo(2), facts: '占道经营', proposed_kinds: ['罚款', '责令停产停业'], proposed_amount: 20000, ...officers })).statusCode).toBe(200);
     const legalUser = await t.platform.db.selectFrom('app_user').select('id').where('username', '=', 'legal').executeTakeFirstOrThrow();
 
     const first = await deliverNotifications(t.platform.db);

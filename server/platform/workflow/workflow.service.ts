@@ -14,8 +14,10 @@ import type { Platform } from '../module.ts';
 import { getSetting } from '../settings.ts';
 import { ClockError, computeClock } from './clock.ts';
 import { notifyTransition } from './handoff.service.ts';
+import { lookupMisses } from './lookup-gates.ts';
 import {
   chinaDate,
+  chineseDay,
   clockEffects,
   clockEvents,
   effectiveRule,
@@ -448,13 +450,16 @@ export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledger
 
   const values = { ...before, ...captured.values };
   const misses = gateMisses(l, t, { values, attachmentKinds: await attachmentKinds(db(ctx), l.name, id), done: await doneTransitions(db(ctx), l.name, id) });
-  misses.push(...(await answeredMisses(ctx, t, id, values)), ...(await conclusionMisses(ctx, l, t, id, values)));
+  misses.push(...(await answeredMisses(ctx, t, id, values)), ...(await conclusionMisses(ctx, l, t, id, values)), ...(await lookupMisses(ctx, t, { id, orgCode: String(row['org_code']) }, values)));
   // a review's conclusion may decide where the record goes (同意公开 → 待发布, 不予公开 → 不予公开)
   to = conclusionState(t, captured.values) ?? to;
   // a period the law grants someone: neither the step's date nor the date it records may fall inside it
   for (const { reading, on } of await timingReadings(ctx, l, t, values, await transitionDates(db(ctx), l.name, id))) {
     const recorded = on ? dateValue(values[on]) : null;
-    if (date < reading.notBefore || (recorded !== null && recorded < reading.notBefore)) misses.push({ path: `notBefore.${reading.gate}`, label: reading.reason, message: reading.message });
+    // the refusal names the field whose date falls inside the period (决定日期2026年3月9日), when it is that date
+    const field = on && recorded !== null && recorded < reading.notBefore ? l.fields.find((f) => f.name === on) : undefined;
+    const named = field && recorded ? `${reading.message}（${field.label}：${chineseDay(recorded)}）` : reading.message;
+    if (date < reading.notBefore || field) misses.push({ path: `notBefore.${reading.gate}`, label: reading.reason, message: named });
   }
   // a period the law grants someone to act: the step may not come after its last day
   if (t.gates?.notAfter?.length) {

@@ -6,6 +6,7 @@ import { ownershipProblems } from './owned-fields.rules.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { DEFAULT_CORRECTION_ROLES, correctionPermission, correctionProblems, type CorrectionDef } from './correction.types.ts';
+import type { LookupGate } from './lookup-gates.ts';
 
 /** one state of a record's lifecycle; labels are what people read */
 export interface StateDef {
@@ -83,6 +84,8 @@ export interface Gates {
    */
   notAfter?: readonly TimingGate[];
   answered?: readonly AnsweredGate[];
+  /** checks that read other tables (a registry of certified officers): lookup-gates.ts */
+  lookups?: readonly LookupGate[];
 }
 
 export interface TransitionDef {

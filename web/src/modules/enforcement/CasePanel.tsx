@@ -10,7 +10,7 @@ import { ledgerKeys, ledgerUrl, useTimeline } from '../../platform/ledger/ledger
 import type { LedgerPage, Timeline } from '../../platform/ledger/ledger-types.ts';
 import type { RecordPanelProps } from '../../platform/module.ts';
 import { applyServerErrors } from '../../platform/use-api-form.ts';
-import { enforcementKeys, useCaseDocuments, yuan } from './enforcement-api.ts';
+import { enforcementKeys, useCaseDocuments, usePriorViolations, yuan } from './enforcement-api.ts';
 
 const DECIDING_TYPES = new Set(['行政处罚', '行政强制']);
 
@@ -34,6 +34,8 @@ export function CasePanel({ ledger, record, meta }: RecordPanelProps) {
     </>
   );
 }
+
+const caseTypeOf = (record: RecordPanelProps['record']): string => String(record.values['case_type'] ?? '');
 
 function CardTitle() {
   return (
@@ -63,6 +65,7 @@ interface DecideValues {
   decision_result: string;
   first_violation_exempt?: boolean;
   quick_minor?: boolean;
+  exemption_ground?: string;
 }
 
 function useBenchmarks(matter: number | null) {
@@ -107,18 +110,26 @@ function DecideCard({ ledger, record, meta, timeline, blockedBy, waiting }: Reco
   const major = record.values['major'] === true;
   const reviewed = typeof record.values['review_opinion'] === 'string' && record.values['review_opinion'] !== '';
   const conclusion = typeof record.values['review_conclusion'] === 'string' ? record.values['review_conclusion'] : null;
+  const deliberation = typeof record.values['deliberation_conclusion'] === 'string' ? record.values['deliberation_conclusion'] : null;
+  const kinds = Form.useWatch('penalty_kinds', form);
+  const exempt = Array.isArray(kinds) && kinds.includes('不予处罚');
+  const grounds = meta.fields.find((f) => f.name === 'exemption_ground')?.options ?? [];
+  const prior = usePriorViolations(record.id, caseTypeOf(record) === '行政处罚');
+  // 顶格: the amount is the top of the chosen benchmark or of the matter's benchmarks (a warning, not a refusal)
+  const matterMax = Math.max(0, ...(benchmarks.data ?? []).map((b) => b.max));
+  const topped = fined && ((chosen && amount === chosen.max) || (matterMax > 0 && amount === matterMax));
 
   const submit = async (v: DecideValues): Promise<void> => {
     setBusy(true);
     setProblem(null);
     try {
-      const body = Object.fromEntries(Object.entries(v).filter(([k, x]) => x !== undefined && x !== null && x !== '' && (k !== 'departure_reason' || outside)));
+      const body = Object.fromEntries(Object.entries(v).filter(([k, x]) => x !== undefined && x !== null && x !== '' && (k !== 'departure_reason' || outside) && (k !== 'exemption_ground' || exempt)));
       const next = await api.post<Timeline>(`/api/enforcement/cases/${record.id}/decide`, { ...body, date: v.decided_on, version: timeline.version });
       queryClient.setQueryData(ledgerKeys.timeline(ledger, record.id), next);
       await queryClient.invalidateQueries({ queryKey: ['ledgers', ledger] });
       await queryClient.invalidateQueries({ queryKey: ['todos'] });
       await queryClient.invalidateQueries({ queryKey: enforcementKeys.documents(record.id) });
-      void message.success('已作出处罚决定，请制作并送达行政处罚决定书');
+      void message.success(exempt ? '已决定不予行政处罚，请制作并送达不予行政处罚决定书' : '已作出处罚决定，请制作并送达行政处罚决定书');
     } catch (e) {
       const unmatched = applyServerErrors(form, e);
       // a gate's refusal names no field: put the benchmark ones where they belong, show the rest above the form
@@ -145,6 +156,19 @@ function DecideCard({ ledger, record, meta, timeline, blockedBy, waiting }: Reco
           description={reviewed ? String(record.values['review_opinion']) : '请法制审核人员在“办理流程”中办理“法制审核”，记录审核日期和审核意见后，方可作出决定。'}
         />
       ) : null}
+      {major ? (
+        <Alert
+          type={deliberation === '不同意拟处理意见' ? 'error' : deliberation ? 'success' : 'warning'}
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="decide-deliberation"
+          message={deliberation ? `已经负责人集体讨论（${String(record.values['deliberated_on'] ?? '')}，结论：${deliberation}）` : '重大执法决定：须经行政机关负责人集体讨论决定（行政处罚法第五十七条第二款）'}
+          description={deliberation ? `参加人员：${String(record.values['deliberation_participants'] ?? '')}` : '请单位负责人在“办理流程”中办理“负责人集体讨论”，记录日期、参加人员和结论。'}
+        />
+      ) : null}
+      {prior.data ? (
+        <Alert type={prior.data.count > 0 ? 'warning' : 'info'} showIcon style={{ marginBottom: 12 }} data-testid="decide-prior" message={`首违核查：${prior.data.summary}`} description={prior.data.count > 0 ? '当事人不属初次违法，不能以“初次违法且危害后果轻微并及时改正”为由不予处罚。' : undefined} />
+      ) : null}
       {waiting ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`作出处罚决定：${waiting}`} data-testid="decide-waiting" /> : null}
       {blockedBy.length ? <Alert type="info" showIcon style={{ marginBottom: 12 }} message={blockedBy.join('；')} /> : null}
       {problem ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={problem} data-testid="decide-problem" /> : null}
@@ -156,7 +180,7 @@ function DecideCard({ ledger, record, meta, timeline, blockedBy, waiting }: Reco
         onValuesChange={(changed: Partial<DecideValues>) => {
           if ('benchmark' in changed) {
             const b = benchmarks.data?.find((x) => x.id === changed.benchmark);
-            if (b) form.setFieldsValue({ first_violation_exempt: b.firstViolation, quick_minor: b.quickMinor, ...(b.firstViolation && b.max === 0 ? { penalty_kinds: ['不予处罚'], amount: 0 } : {}) });
+            if (b) form.setFieldsValue({ first_violation_exempt: b.firstViolation, quick_minor: b.quickMinor, ...(b.firstViolation && b.max === 0 ? { penalty_kinds: ['不予处罚'], amount: 0, exemption_ground: '初次违法且危害后果轻微并及时改正' } : {}) });
           }
         }}
       >
@@ -189,6 +213,12 @@ function DecideCard({ ledger, record, meta, timeline, blockedBy, waiting }: Reco
         >
           <InputNumber style={{ width: '100%', maxWidth: 240 }} min={0} precision={2} placeholder="不罚款的填0或不填" />
         </Form.Item>
+        {topped ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="decide-top" message={`顶格处罚：罚款金额为${chosen && amount === chosen.max ? '所选裁量基准' : '本事项裁量基准'}的上限（${yuan(amount)}），请确认从重情节已查明并在处理决定中说明`} /> : null}
+        {exempt ? (
+          <Form.Item name="exemption_ground" label="不予处罚依据（行政处罚法第三十三条）" rules={[{ required: true, message: '决定不予处罚的，须选择不予处罚的依据' }]} extra="初次违法的“可以不予处罚”，须核查当事人此前有无同一事项的违法行为">
+            <Select placeholder="请选择第三十三条规定的情形" options={grounds.map((g) => ({ value: g, label: g }))} optionRender={(o) => <div style={{ whiteSpace: 'normal' }}>{o.label}</div>} />
+          </Form.Item>
+        ) : null}
         {outside ? (
           <Form.Item name="departure_reason" label="偏离裁量基准的理由" rules={[{ required: true, whitespace: true, message: '罚款金额不在裁量基准范围内，须填写偏离裁量基准的理由' }]}>
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} placeholder="如：经集体讨论，当事人违法所得较大，决定在基准上限以上处罚" />

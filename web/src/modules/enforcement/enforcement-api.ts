@@ -1,10 +1,10 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { api } from '../../platform/api.ts';
-import type { CatalogCounts } from '../../../../common/enforcement.types.ts';
+import type { CatalogCounts, PriorViolationCheck } from '../../../../common/enforcement.types.ts';
 
 /** the enforcement documents of a case and the 文号 each was given */
 export interface CaseDocumentInfo {
-  kind: 'filing' | 'inquiry' | 'notice' | 'decision' | 'service' | 'closing';
+  kind: 'filing' | 'inquiry' | 'notice' | 'decision' | 'exemption' | 'summary' | 'service' | 'closing';
   label: string;
   docNo: string | null;
   unavailable: string | null;
@@ -22,6 +22,11 @@ export const enforcementKeys = {
 
 export function useCaseDocuments(id: number): UseQueryResult<{ items: CaseDocumentInfo[] }> {
   return useQuery({ queryKey: enforcementKeys.documents(id), queryFn: ({ signal }) => api.get<{ items: CaseDocumentInfo[] }>(`/api/enforcement/cases/${id}/documents`, undefined, signal) });
+}
+
+/** 首违不罚: the party's earlier violations of the case's matter in the organisation's records (reading only) */
+export function usePriorViolations(id: number, enabled: boolean): UseQueryResult<PriorViolationCheck> {
+  return useQuery({ queryKey: [...enforcementKeys.documents(id).slice(0, 4), 'prior-violations'], enabled, queryFn: ({ signal }) => api.get<PriorViolationCheck>(`/api/enforcement/cases/${id}/prior-violations`, undefined, signal) });
 }
 
 /** "法定执法事项27项、赋权执法事项54项（其中自选39项）、可委托执法事项50项", as reports quote it */

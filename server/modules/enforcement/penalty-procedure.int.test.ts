@@ -1,0 +1,311 @@
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeIdNumber, makeUscc } from '../../../common/validators.ts';
+import { addWorkingDays } from '../../platform/calendar/calendar.ts';
+import { loadCalendar } from '../../platform/calendar/calendar.repository.ts';
+import { chineseDay } from '../../platform/workflow/workflow.engine.ts';
+import { daysAgo } from '../../test/dates.ts';
+import { setSetting } from '../../platform/settings.ts';
+import { json, startTestApp, type TestApp } from '../../test/harness.ts';
+import { createRecord, listLedger } from '../../test/ledger-client.ts';
+import { modules } from '../index.ts';
+
+/**
+ * The penalty procedure of the 行政处罚法 (2021) as the law reads: its periods in working days (art. 85) tried one
+ * day early and on the day, the documents at the step they are issued, the 不予处罚 grounds of art. 33 with the
+ * 首违不罚 check, the 当场处罚 path (arts. 51–52), the 集体讨论 of major cases (art. 57) and two officers (art. 42).
+ */
+const CASES = 'enforcement.case';
+const TOWN = '999001001000';
+let t: TestApp;
+let clerk: string;
+let leader: string;
+let legal: string;
+let matter = 0;
+let cal: Awaited<ReturnType<typeof loadCalendar>>;
+/** two officers of the town's 执法检查人员名录库 */
+let officers: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await startTestApp({ modules });
+  clerk = await t.login('clerk');
+  leader = await t.login('leader');
+  legal = await t.login('legal');
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the calendar repository takes any Kysely
+  cal = await loadCalendar(t.platform.db as any);
+  const b = (await listLedger(t, clerk, 'enforcement.benchmark', 'f.level=一般处罚&pageSize=1')).items[0];
+  matter = Number(b?.values['matter']);
+  const [a, c] = (await listLedger(t, clerk, 'enforcement.inspector', `org=${TOWN}&pageSize=2`)).items;
+  officers = { officer1_name: String(a?.values['name']), officer1_cert: String(a?.values['cert_no']), officer2_name: String(c?.values['name']), officer2_cert: String(c?.values['cert_no']) };
+}, 600_000);
+afterAll(async () => t.close());
+
+const go = (cookie: string, id: number, transition: string, payload: Record<string, unknown>) => t.request(cookie, { method: 'POST', url: `/api/ledgers/${CASES}/${id}/transitions/${transition}`, payload });
+const decide = (id: number, payload: Record<string, unknown>) => t.request(leader, { method: 'POST', url: `/api/enforcement/cases/${id}/decide`, payload });
+const detail = (res: { body: string }): string => json<{ detail: string }>(res as never).detail;
+const plus = (iso: string, n: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+/** the last day of n working days counted from a date (the start day not counted) */
+const lastWorkingDay = (from: string, n: number): string => addWorkingDays(from, n, cal).due;
+
+let seq = 0;
+/** a penalty case against a person, registered, filed, investigated (a 警告 proposed) and notified on the given day */
+async function notifiedCase(notifiedOn: string, extra: Record<string, unknown> = {}, proposal: Record<string, unknown> = { proposed_kinds: ['警告'] }): Promise<number> {
+  seq += 1;
+  const res = await createRecord(t, clerk, CASES, {
+    orgCode: `${TOWN}-03`,
+    case_type: '行政处罚',
+    domain: '城管',
+    matter,
+    source: '日常巡查',
+    registered_on: plus(notifiedOn, -3),
+    summary: '占道经营案',
+    party_kind: '个人',
+    party_name: `测试当事人${seq}`,
+    party_id_number: makeIdNumber('999001', '1984-03-02', seq % 9),
+    ...extra,
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  const id = json<{ id: number }>(res).id;
+  const filed = await go(leader, id, 'file', { filed_on: plus(notifiedOn, -2), filing_approver: '李局长', ...officers, date: plus(notifiedOn, -2) });
+  expect(filed.statusCode, filed.body).toBe(200);
+  const concluded = await go(clerk, id, 'conclude_investigation', { investigated_on: plus(notifiedOn, -1), facts: '当事人在东街占道经营', ...proposal, date: plus(notifiedOn, -1) });
+  expect(concluded.statusCode, concluded.body).toBe(200);
+  const notified = await go(clerk, id, 'notify', { notified_on: notifiedOn, hearing_right_notified: true, date: notifiedOn });
+  expect(notified.statusCode, notified.body).toBe(200);
+  return id;
+}
+
+describe('periods in working days (行政处罚法 art. 85) tried one day early and on the day', () => {
+  it('the decision waits for the 5-working-day hearing-request window after the notice (arts. 64, 85)', async () => {
+    const notifiedOn = daysAgo(30);
+    const id = await notifiedCase(notifiedOn);
+    const last = lastWorkingDay(notifiedOn, 5);
+    const first = plus(last, 1);
+    const payload = { decision_result: '给予警告', penalty_kinds: ['警告'] };
+    const early = await decide(id, { ...payload, decided_on: last });
+    expect(early.statusCode, early.body).toBe(422);
+    // the refusal names the period, the day from which the decision may be made and the field dated too early
+    expect(detail(early)).toContain(`当事人可在告知后5个工作日内要求听证（行政处罚法第六十四条），${chineseDay(first)}起方可作出处罚决定`);
+    expect(detail(early)).toContain(`决定日期：${chineseDay(last)}`);
+    const onTheDay = await decide(id, { ...payload, decided_on: first });
+    expect(onTheDay.statusCode, onTheDay.body).toBe(200);
+  });
+
+  it('a hearing request is taken within 5 working days of the notice, not a day later (arts. 64(1), 85)', async () => {
+    const notifiedOn = daysAgo(40);
+    const id = await notifiedCase(notifiedOn);
+    const last = lastWorkingDay(notifiedOn, 5);
+    const late = await go(clerk, id, 'hearing', { hearing_requested_on: plus(last, 1) });
+    expect(late.statusCode, late.body).toBe(422);
+    expect(detail(late)).toContain(`当事人要求听证的，应当在告知后5个工作日内提出，最后一日为${chineseDay(last)}`);
+    const inTime = await go(clerk, id, 'hearing', { hearing_requested_on: last });
+    expect(inTime.statusCode, inTime.body).toBe(200);
+  });
+
+  it('the hearing is held at least 7 working days after its notice (arts. 64(2), 85)', async () => {
+    const notifiedOn = daysAgo(40);
+    const id = await notifiedCase(notifiedOn);
+    const noticeOn = plus(notifiedOn, 1);
+    const last = lastWorkingDay(noticeOn, 7);
+    const first = plus(last, 1);
+    const early = await go(clerk, id, 'hearing', { hearing_requested_on: notifiedOn, hearing_notice_on: noticeOn, hearing_on: last });
+    expect(early.statusCode, early.body).toBe(422);
+    expect(detail(early)).toContain(`${chineseDay(first)}起方可记录听证`);
+    expect(detail(early)).toContain(`听证日期：${chineseDay(last)}`);
+    const onTheDay = await go(clerk, id, 'hearing', { hearing_requested_on: notifiedOn, hearing_notice_on: noticeOn, hearing_on: first });
+    expect(onTheDay.statusCode, onTheDay.body).toBe(200);
+  });
+
+  it('a decision not handed over is served within 7 working days (art. 61): its clock runs from the decision', async () => {
+    const notifiedOn = daysAgo(20);
+    const id = await notifiedCase(notifiedOn);
+    expect((await go(clerk, id, 'waive', { rights_waived_on: notifiedOn })).statusCode).toBe(200);
+    const decided = await decide(id, { decided_on: plus(notifiedOn, 1), decision_result: '给予警告', penalty_kinds: ['警告'] });
+    expect(decided.statusCode, decided.body).toBe(200);
+    const tl = json<{ clocks: Array<{ id: string; due: string | null }> }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${CASES}/${id}/timeline` }));
+    expect(tl.clocks.find((c) => c.id === 'serve')?.due).toBe(lastWorkingDay(plus(notifiedOn, 1), 7));
+  });
+});
+
+/** a document's text as Word shows it */
+async function documentText(id: number, kind: string): Promise<string> {
+  const made = await t.request(clerk, { method: 'POST', url: `/api/enforcement/cases/${id}/documents/${kind}` });
+  expect(made.statusCode, made.body).toBe(200);
+  const res = await t.request(clerk, { method: 'GET', url: `/api/enforcement/cases/${id}/documents/${kind}` });
+  expect(res.statusCode).toBe(200);
+  const xml = (await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')?.async('string')) ?? '';
+  return xml.replace(/<[^>]+>/g, '');
+}
+const recordOf = async (id: number) => json<{ values: Record<string, unknown> }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${CASES}/${id}` })).values;
+
+describe('documents read right at their step; 不予处罚 on the grounds of art. 33 with the 首违不罚 check', () => {
+  const party = { party_name: '赵春生', party_id_number: makeIdNumber('999001', '1979-11-23', 5) };
+  let first = 0;
+
+  it('the 告知书 states the proposed penalty, its kinds and amount', async () => {
+    const id = await notifiedCase(daysAgo(12), {}, { proposed_kinds: ['警告', '罚款'], proposed_amount: 500 });
+    const text = await documentText(id, 'notice');
+    expect(text).toContain('本机关拟对你（单位）作出如下行政处罚：警告，罚款500.00元。');
+    expect(text).not.toContain('——');
+  });
+
+  it('a 不予处罚 decision names its art. 33 ground, yields the 不予行政处罚决定书 and records the 首违 look-up', async () => {
+    first = await notifiedCase(daysAgo(12), party, { proposed_kinds: ['不予处罚'] });
+    expect((await go(clerk, first, 'waive', { rights_waived_on: daysAgo(12) })).statusCode).toBe(200);
+    const payload = { decided_on: daysAgo(11), decision_result: '初次违法、危害后果轻微并已当场改正，不予行政处罚', penalty_kinds: ['不予处罚'] };
+    const ungrounded = await decide(first, payload);
+    expect(ungrounded.statusCode, ungrounded.body).toBe(422);
+    expect(detail(ungrounded)).toContain('须选择不予处罚的依据（行政处罚法第三十三条）');
+    const mixed = await decide(first, { ...payload, penalty_kinds: ['不予处罚', '罚款'], amount: 100, exemption_ground: '初次违法且危害后果轻微并及时改正' });
+    expect(mixed.statusCode, mixed.body).toBe(422);
+    const ok = await decide(first, { ...payload, exemption_ground: '初次违法且危害后果轻微并及时改正', prior_violations: 0, prior_violation_check: '我说没有' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const v = await recordOf(first);
+    expect(v['prior_violations']).toBe(0);
+    expect(String(v['prior_violation_check'])).toContain('已按身份证号码、名称核查本单位执法案件记录：未发现当事人此前同一执法事项的违法行为');
+    expect(v['first_violation_exempt']).toBe(true);
+    const docs = json<{ items: Array<{ kind: string; docNo: string | null; unavailable: string | null }> }>(await t.request(clerk, { method: 'GET', url: `/api/enforcement/cases/${first}/documents` })).items;
+    expect(docs.find((d) => d.kind === 'decision')?.unavailable).toContain('不予行政处罚决定书');
+    expect(docs.find((d) => d.kind === 'exemption')?.docNo).toMatch(/^城关镇不罚字〔\d{4}〕第\d+号$/);
+    expect((await t.request(clerk, { method: 'POST', url: `/api/enforcement/cases/${first}/documents/decision` })).statusCode).toBe(409);
+    const text = await documentText(first, 'exemption');
+    expect(text).toContain('不予行政处罚决定书');
+    expect(text).toContain('《中华人民共和国行政处罚法》第三十三条第一款“初次违法且危害后果轻微并及时改正的，可以不予行政处罚。”');
+    expect(text).toContain('未发现当事人此前同一执法事项的违法行为');
+    expect(text).not.toContain('缴纳罚款');
+    const audit = await t.request(await t.login('auditor'), { method: 'GET', url: `/api/audit?entity=${CASES}&entityId=${first}` });
+    expect(audit.body).toContain('prior_violation_check');
+  });
+
+  it('refuses 初次违法 when the party has an earlier violation of the same matter, naming it; a binding ground still applies', async () => {
+    const id = await notifiedCase(daysAgo(10), party, { proposed_kinds: ['不予处罚'] });
+    const firstNo = String((await recordOf(first))['case_no']);
+    const preview = json<{ count: number; items: Array<{ caseNo: string }>; summary: string }>(await t.request(clerk, { method: 'GET', url: `/api/enforcement/cases/${id}/prior-violations` }));
+    expect(preview.count).toBe(1);
+    expect(preview.items[0]?.caseNo).toBe(firstNo);
+    expect((await go(clerk, id, 'waive', { rights_waived_on: daysAgo(10) })).statusCode).toBe(200);
+    const payload = { decided_on: daysAgo(9), decision_result: '不予行政处罚', penalty_kinds: ['不予处罚'] };
+    const refused = await decide(id, { ...payload, exemption_ground: '初次违法且危害后果轻微并及时改正' });
+    expect(refused.statusCode, refused.body).toBe(400);
+    const errors = json<{ errors: Array<{ path: string; message: string }> }>(refused).errors;
+    expect(errors[0]?.path).toBe('exemption_ground');
+    expect(errors[0]?.message).toContain(firstNo);
+    expect((await recordOf(id))['decided_on']).toBeNull();
+    const binding = await decide(id, { ...payload, exemption_ground: '当事人有证据足以证明没有主观过错' });
+    expect(binding.statusCode, binding.body).toBe(200);
+    const v = await recordOf(id);
+    expect(v['prior_violations']).toBe(1);
+    expect(String(v['prior_violation_check'])).toContain(firstNo);
+  });
+});
+
+describe('当场处罚 (简易程序, arts. 51–52): its own short path, limits as settings, the 当场行政处罚决定书 and its 备案', () => {
+  const spotCase = async (party: Record<string, unknown>): Promise<number> => {
+    const res = await createRecord(t, clerk, CASES, { orgCode: `${TOWN}-03`, case_type: '行政处罚', procedure: '简易程序', domain: '城管', matter, source: '日常巡查', registered_on: daysAgo(2), summary: '店外占道堆放经营', ...party });
+    expect(res.statusCode, res.body).toBe(200);
+    return json<{ id: number }>(res).id;
+  };
+  const spot = (id: number, amount: number, extra: Record<string, unknown> = {}) =>
+    go(clerk, id, 'decide_on_spot', { decided_on: daysAgo(2), served_on: daysAgo(2), service_method: '当场交付', spot_place: '城关镇东街18号门前', facts: '当事人在店外人行道堆放货物经营，经指出后当场清理', penalty_kinds: ['警告', '罚款'], amount, decision_result: `给予警告，并处罚款${amount}元`, ...officers, date: daysAgo(2), ...extra });
+
+  it('refuses a fine above 200 元 for a person on the spot, and 立案 for such a case; decides 200 元 with the document handed over', async () => {
+    const id = await spotCase({ party_kind: '个人', party_name: '钱小东', party_id_number: makeIdNumber('999001', '1990-06-01', 4) });
+    const filed = await go(leader, id, 'file', { filed_on: daysAgo(2), filing_approver: '李局长', ...officers });
+    expect(filed.statusCode).toBe(422);
+    expect(detail(filed)).toContain('简易程序（当场处罚）案件不需立案');
+    const over = await spot(id, 201);
+    expect(over.statusCode, over.body).toBe(422);
+    expect(detail(over)).toContain('当场处罚只能给予警告或者罚款，且不超过当场处罚的限额（行政处罚法第五十一条）');
+    const notHanded = await spot(id, 200, { served_on: daysAgo(1) });
+    expect(notHanded.statusCode, notHanded.body).toBe(422);
+    const ok = await spot(id, 200);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(json<{ state: string }>(ok).state).toBe('served');
+    const docs = json<{ items: Array<{ kind: string; unavailable: string | null }> }>(await t.request(clerk, { method: 'GET', url: `/api/enforcement/cases/${id}/documents` })).items;
+    expect(docs.find((d) => d.kind === 'decision')?.unavailable).toContain('当场行政处罚决定书');
+    const text = await documentText(id, 'summary');
+    expect(text).toContain('当场行政处罚决定书');
+    expect(text).toContain('罚款数额：200.00元');
+    expect(text).toContain('城关镇东街18号门前');
+    expect(text).toContain(`${officers['officer1_name']}（执法证号：${officers['officer1_cert']}）`);
+    // art. 52(3): the 备案 is a clock (3 working days, a setting) and a to-do until recorded
+    const tl = json<{ clocks: Array<{ id: string; due: string | null }>; transitions: Array<{ name: string }> }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${CASES}/${id}/timeline` }));
+    expect(tl.clocks.find((c) => c.id === 'summary_filing')?.due).toBe(lastWorkingDay(daysAgo(2), 3));
+    const todos = json<{ items: Array<{ recordId: number; step: string }> }>(await t.request(clerk, { method: 'GET', url: `/api/todos?ledger=${CASES}&step=file_summary&pageSize=100` })).items;
+    expect(todos.some((x) => x.recordId === id && x.step === 'file_summary')).toBe(true);
+    const filedSummary = await go(clerk, id, 'file_summary', { summary_filed_on: daysAgo(1), date: daysAgo(1) });
+    expect(filedSummary.statusCode, filedSummary.body).toBe(200);
+  });
+
+  it('allows 3000 元 for an organisation and not a yuan more; a lower local limit set by the province applies', async () => {
+    const id = await spotCase({ party_kind: '单位', party_name: '城关镇东街惠民超市', party_uscc: makeUscc('999001', 301) });
+    expect((await spot(id, 3001)).statusCode).toBe(422);
+    await setSetting(t.platform.db, 'enforcement.summary.amount_org', 2000);
+    try {
+      expect((await spot(id, 2500)).statusCode).toBe(422);
+    } finally {
+      await setSetting(t.platform.db, 'enforcement.summary.amount_org', 3000);
+    }
+    const ok = await spot(id, 3000);
+    expect(ok.statusCode, ok.body).toBe(200);
+  });
+});
+
+describe('集体讨论 of a major case (art. 57(2)) gates its decision', () => {
+  it('refuses the decision until the heads’ discussion is recorded with two participants and a positive conclusion', async () => {
+    const notifiedOn = daysAgo(30);
+    const id = await notifiedCase(notifiedOn, {}, { proposed_kinds: ['责令停产停业'] });
+    expect((await recordOf(id))['major']).toBe(true);
+    const review = await go(legal, id, 'legality_review', { review_on: plus(notifiedOn, 1), reviewer: '法制审核员', review_opinion: '事实清楚，程序合法', review_conclusion: '同意', date: plus(notifiedOn, 1) });
+    expect(review.statusCode, review.body).toBe(200);
+    const todos = json<{ items: Array<{ recordId: number; step: string }> }>(await t.request(leader, { method: 'GET', url: `/api/todos?ledger=${CASES}&step=deliberate&pageSize=100` })).items;
+    expect(todos.some((x) => x.recordId === id && x.step === 'deliberate')).toBe(true);
+    const payload = { decided_on: plus(notifiedOn, 20), decision_result: '责令停产停业一个月', penalty_kinds: ['责令停产停业'] };
+    const undiscussed = await decide(id, payload);
+    expect(undiscussed.statusCode, undiscussed.body).toBe(422);
+    expect(detail(undiscussed)).toContain('行政机关负责人应当集体讨论决定（行政处罚法第五十七条第二款）');
+    const alone = await go(leader, id, 'deliberate', { deliberated_on: plus(notifiedOn, 2), deliberation_participants: '张镇长', deliberation_conclusion: '同意拟处理意见', date: plus(notifiedOn, 2) });
+    expect(alone.statusCode, alone.body).toBe(422);
+    expect(detail(alone)).toContain('至少两人');
+    expect((await go(clerk, id, 'deliberate', { deliberated_on: plus(notifiedOn, 2), deliberation_participants: '张镇长、王副镇长', deliberation_conclusion: '同意拟处理意见' })).statusCode).toBe(403);
+    const against = await go(leader, id, 'deliberate', { deliberated_on: plus(notifiedOn, 2), deliberation_participants: '张镇长、王副镇长、李副镇长', deliberation_conclusion: '不同意拟处理意见', date: plus(notifiedOn, 2) });
+    expect(against.statusCode, against.body).toBe(200);
+    const blocked = await decide(id, payload);
+    expect(blocked.statusCode, blocked.body).toBe(422);
+    expect(detail(blocked)).toContain('集体讨论结论');
+    const agreed = await go(leader, id, 'deliberate', { deliberated_on: plus(notifiedOn, 3), deliberation_participants: '张镇长、王副镇长、李副镇长', deliberation_conclusion: '同意拟处理意见', deliberation_minutes: '经讨论，同意责令停产停业一个月', date: plus(notifiedOn, 3) });
+    expect(agreed.statusCode, agreed.body).toBe(200);
+    const decided = await decide(id, payload);
+    expect(decided.statusCode, decided.body).toBe(200);
+  });
+});
+
+describe('two officers with certificate numbers (art. 42), checked against the registry', () => {
+  it('refuses 调查终结 without two officers, and 立案 with two that are the same, not in the registry or under another name', async () => {
+    const res = await createRecord(t, clerk, CASES, { orgCode: `${TOWN}-03`, case_type: '行政处罚', domain: '城管', matter, source: '投诉举报', registered_on: daysAgo(3), summary: '擅自搭建遮阳棚', party_kind: '个人', party_name: '孙国庆', party_id_number: makeIdNumber('999001', '1975-01-09', 2) });
+    const id = json<{ id: number }>(res).id;
+    const file = (extra: Record<string, unknown>) => go(leader, id, 'file', { filed_on: daysAgo(2), filing_approver: '李局长', ...extra });
+    const half = await file({ officer1_name: officers['officer1_name'], officer1_cert: officers['officer1_cert'] });
+    expect(half.statusCode).toBe(422);
+    expect(detail(half)).toContain('执法人员不得少于两人（行政处罚法第四十二条）');
+    const same = await file({ ...officers, officer2_name: officers['officer1_name'], officer2_cert: officers['officer1_cert'] });
+    expect(same.statusCode).toBe(422);
+    const unknown = await file({ ...officers, officer2_cert: '城关执9999' });
+    expect(unknown.statusCode).toBe(422);
+    expect(json<{ errors: Array<{ path: string; message: string }> }>(unknown).errors.find((e) => e.path === 'officer2_cert')?.message).toContain('“城关执9999”不在本单位执法检查人员名录库中');
+    const misnamed = await file({ ...officers, officer1_name: '冒名顶替' });
+    expect(misnamed.statusCode).toBe(422);
+    expect(detail(misnamed)).toContain(`登记的执法人员是${officers['officer1_name']}`);
+    // filed before the officers were known: the investigation cannot end without them
+    const filed = await file({});
+    expect(filed.statusCode, filed.body).toBe(200);
+    const conclude = (extra: Record<string, unknown>) => go(clerk, id, 'conclude_investigation', { investigated_on: daysAgo(1), facts: '当事人擅自在人行道搭建遮阳棚', proposed_kinds: ['警告'], ...extra });
+    const none = await conclude({});
+    expect(none.statusCode).toBe(422);
+    expect(detail(none)).toContain('执法人员不得少于两人（行政处罚法第四十二条）');
+    const unknown2 = await conclude({ ...officers, officer1_cert: '城关执9998' });
+    expect(unknown2.statusCode).toBe(422);
+    const ok = await conclude(officers);
+    expect(ok.statusCode, ok.body).toBe(200);
+  });
+});
