@@ -49,7 +49,7 @@ export async function seedDecisionsDemo(ctx: Ctx, platform: Platform): Promise<v
         const topic = topics[(i + year) % topics.length] ?? DECISION_TOPICS[0];
         if (!topic) continue;
         const title = `${TOWN[org]}${topic[0]}`;
-        catalog.push({ orgCode: org, values: { year, title, proposing_unit: org === COUNTY ? '县人民政府办公室' : topic[2], kind: topic[1], planned_time: `${year}年第${r.int(2, 4)}季度`, listed_on: listed, catalog_status: '已公布', approved_on: addDays(listed, 7), published_on: addDays(listed, 12) } });
+        catalog.push({ orgCode: org, values: { year, title, proposing_unit: org === COUNTY ? '县人民政府办公室' : topic[2], kind: topic[1], planned_time: `${year}年第${r.int(2, 4)}季度`, listed_on: listed, catalog_status: '已公布', approved_on: addDays(listed, 7), party_approved_on: addDays(listed, 10), party_approval: org === COUNTY ? `县委常委会会议纪要〔${year}〕2号` : `镇党委会议纪要〔${year}〕2号`, published_on: addDays(listed, 12) } });
         // the last item of this year's catalog is still open for comment on the public site
         plans.push({ org, year, topic, open: year === w.years.at(-1) && i === n - 1 });
       }
@@ -123,6 +123,7 @@ function decisionRow(r: Rng, org: string, year: number, title: string, topic: re
   const lr = addDays(afterComment, r.int(7, 12));
   const cd = addDays(lr, r.int(3, 10));
   Object.assign(values, {
+    lr_submitted_on: addDays(lr, -r.int(16, 20)),
     lr_date: lr,
     lr_evidence: '经司法所（法律顾问）合法性审查，出具合法性审查意见书，认为草案合法。',
     lr_conclusion: '合法',

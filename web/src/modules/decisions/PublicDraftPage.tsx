@@ -35,7 +35,7 @@ export function PublicDraftPage() {
           <section className="fz-public-box" style={{ marginBottom: 16 }}>
             <h2>
               {draft.title}
-              {draft.open ? <Tag color="red" style={{ marginInlineStart: 8, verticalAlign: 'middle' }}>征求意见中</Tag> : null}
+              {draft.open ? <Tag color="red" style={{ marginInlineStart: 8, verticalAlign: 'middle' }}>征求意见中</Tag> : draft.closed ? <Tag style={{ marginInlineStart: 8, verticalAlign: 'middle' }} data-testid="draft-closed">已截止</Tag> : null}
             </h2>
             <div className="fz-pd-meta">
               {draft.orgName} · 承办单位：{draft.proposingUnit}
@@ -51,7 +51,7 @@ export function PublicDraftPage() {
             {draft.shortenedReason ? <div className="fz-pd-reason">征求意见期限少于30日的理由：{draft.shortenedReason}</div> : null}
             {draft.summary ? <div className="fz-pd-summary">{draft.summary}</div> : null}
           </section>
-          {draft.open ? <CommentForm draft={draft} /> : null}
+          {draft.open ? <CommentForm draft={draft} /> : draft.closed ? <Alert type="info" showIcon style={{ marginBottom: 16 }} message={`征求意见已于${formatDate(draft.commentTo)}截止，不再接受意见`} /> : null}
           <section className="fz-public-box" data-testid="public-answers">
             <h2>意见采纳情况</h2>
             {answers.isError ? (

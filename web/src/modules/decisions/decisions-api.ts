@@ -14,6 +14,8 @@ export interface PublicDraft {
   commentTo: string | null;
   periodDays: number | null;
   shortenedReason: string | null;
+  /** the comment period has ended (Beijing date): the page shows 已截止 and takes no comment */
+  closed: boolean;
   open: boolean;
   decidedOn: string | null;
   publishedOn: string | null;
