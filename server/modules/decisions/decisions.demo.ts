@@ -143,6 +143,8 @@ function decisionRow(r: Rng, org: string, year: number, title: string, topic: re
   return { orgCode: org, values: { ...values, ...decisionComputed(values) } };
 }
 
+const draftSummary = (title: string): string => `《${title}（征求意见稿）》共五章二十条，明确了适用范围、职责分工、办理程序、监督管理和施行日期。起草单位在调查研究和听取村（居）民代表意见的基础上形成本稿，现公开征求社会公众意见。`;
+
 async function seedNormdocs(ctx: Ctx, platform: Platform, r: Rng, orgs: readonly string[], years: readonly number[], today: string): Promise<void> {
   const first = (years[0] ?? Number(today.slice(0, 4))) - 5;
   const last = years.at(-1) ?? Number(today.slice(0, 4));
@@ -162,7 +164,7 @@ async function seedNormdocs(ctx: Ctx, platform: Platform, r: Rng, orgs: readonly
           docs.push({ orgCode: org, values });
           continue;
         }
-        Object.assign(values, { comment_from: from, comment_to: to });
+        Object.assign(values, { comment_from: from, comment_to: to, draft_summary: draftSummary(String(values['title'])) });
         const review = addDays(to, r.int(3, 10));
         const deliberation = addDays(review, r.int(3, 10));
         const publish = addDays(deliberation, r.int(2, 10));
@@ -188,7 +190,11 @@ async function seedNormdocs(ctx: Ctx, platform: Platform, r: Rng, orgs: readonly
         // most are filed within the period; a few late; those just published may not be filed yet
         const late = r.chance(0.06);
         const filed = addDays(publish, late ? r.int(33, 55) : r.int(5, 25));
-        if (filed <= today) Object.assign(values, { filed_on: filed, filed_to: ['上一级人民政府', '本级人大常委会'] });
+        // a town files with the county government, which reviews it (备案审查); the county also files with its standing committee
+        if (filed <= today) Object.assign(values, { filed_on: filed, filed_to: org === COUNTY ? ['上一级人民政府', '本级人大常委会'] : ['上一级人民政府'] });
+        if (filed <= today && org !== COUNTY && addDays(filed, 20) <= today)
+          Object.assign(values, { filing_received_on: addDays(filed, 2), filing_review_on: addDays(filed, 15), filing_conclusion: '合法', filing_opinion: '经审查，该文件制定主体、权限、内容和程序符合规定，予以备案。' });
+        else if (filed <= today && org !== COUNTY && addDays(filed, 2) <= today) Object.assign(values, { filing_received_on: addDays(filed, 2) });
         Object.assign(values, normdocComputed(values, DEFAULT_FILING_DAYS));
         docs.push({ orgCode: org, values });
       }
@@ -205,6 +211,14 @@ async function seedNormdocs(ctx: Ctx, platform: Platform, r: Rng, orgs: readonly
     if (result === '废止') Object.assign(v, { effect: '已废止', effect_changed_on: cleanupOn, effect_reason: '清理中决定废止：调整对象已消失或与上位法不一致' });
     if (result === '修改' && v['effect'] === '现行有效') Object.assign(v, { effect: '已修改', effect_changed_on: cleanupOn, effect_reason: '清理中决定修改：部分条款与新修订的上位法不一致' });
   });
+  // each town has one draft out for public comment now
+  for (const org of orgs.filter((o) => o !== COUNTY)) {
+    const from = addDays(today, -3);
+    let to = addDays(from, 12);
+    while (normdocPeriodProblem({ comment_from: from, comment_to: to, affects_business: false }) !== null) to = addDays(to, 1);
+    const title = `${TOWN[org]}${DOC_TOPICS[0]}`;
+    docs.push({ orgCode: org, values: { title, drafting_unit: '党政办公室', draft_on: addDays(from, -7), affects_business: false, comment_from: from, comment_to: to, draft_summary: draftSummary(title) } });
+  }
   const ids = await seedLedger(ctx, platform, 'normdocs.document', docs);
   const reasons = { 继续有效: '符合现行法律法规和上级政策，继续执行', 修改: '部分条款与新修订的上位法不一致，需修改', 废止: '调整对象已消失或与上位法不一致，决定废止' } as const;
   await seedLedger(

@@ -10,7 +10,8 @@ import { seedDecisionsDemo } from './decisions.demo.ts';
 import { decisionIndicators } from './decisions.indicators.ts';
 import { catalogLedger, commentLedger, decisionLedger } from './decisions.ledgers.ts';
 import { publicDecisionRoutes } from './decisions.public.ts';
-import { cleanupLedger, documentLedger } from './normdocs.ledgers.ts';
+import { cleanupLedger, documentLedger, normdocCommentLedger } from './normdocs.ledgers.ts';
+import { publicNormdocRoutes } from './normdocs.public.ts';
 import { FILING_DAYS_SETTING, setFilingDays } from './normdocs.workflow.ts';
 
 const DOCS = '/ledgers/normdocs.document';
@@ -40,7 +41,7 @@ function scheduleExpiryScan(platform: Platform): void {
 export const decisionsModule = defineModule({
   name: 'decisions',
   label: '重大行政决策与规范性文件',
-  ledgers: [catalogLedger, decisionLedger, commentLedger, documentLedger, cleanupLedger],
+  ledgers: [catalogLedger, decisionLedger, commentLedger, documentLedger, cleanupLedger, normdocCommentLedger],
   indicators: decisionIndicators,
   nav: [
     { path: '/ledgers/decisions.catalog_item', label: '决策事项目录', permission: 'decisions.catalog_item.read', group: '重大行政决策', icon: 'audit', order: 1200 },
@@ -52,6 +53,7 @@ export const decisionsModule = defineModule({
   init: async (platform) => setFilingDays(await getSetting(platform.db, FILING_DAYS_SETTING)),
   routes: (api, platform) => {
     publicDecisionRoutes(api, platform);
+    publicNormdocRoutes(api, platform);
     decisionRoutes(api, platform);
   },
   onServe: async (platform) => scheduleExpiryScan(platform),

@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const go = (cookie: string, id: number, name: string, payload: Record<string, unknown>) => t.request(cookie, { method: 'POST', url: `/api/ledgers/${L}/${id}/transitions/${name}`, payload });
-const detail = (res: { body: string }): string => json<{ detail: string }>(res).detail;
+const detail = (res: Parameters<typeof json>[0]): string => json<{ detail: string }>(res).detail;
 const newDecision = async (title: string): Promise<number> => {
   const res = await createRecord(t, clerk, L, { orgCode: TOWN, title, proposing_unit: '规划建设办', started_on: daysFrom(-60) });
   expect(res.statusCode, res.body).toBe(200);

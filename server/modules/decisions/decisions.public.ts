@@ -6,7 +6,7 @@ import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 import { ledgerDb } from '../../platform/ledger/ledger.query.ts';
 import { createRecord } from '../../platform/ledger/ledger.service.ts';
 import type { Platform } from '../../platform/module.ts';
-import { checkChallenge, issueChallenge } from './comment-challenge.ts';
+import { checkChallenge, issueChallenge, usedChallenges } from './comment-challenge.ts';
 import { periodDays } from './decisions.rules.ts';
 import { intId, yearParam } from '../../platform/http/validate.ts';
 import { redactPublic } from '../../platform/crypto/redact.ts';
@@ -19,7 +19,7 @@ export function publicDecisionRoutes(api: Api, platform: Platform): void {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- ledger tables are declared at run time
   const db = platform.db as unknown as Kysely<any>;
   const key = platform.cipher.blindIndex('comment-challenge');
-  const used = new Map<string, number>();
+  const used = usedChallenges;
   const idParam = z.object({ id: intId() });
 
   api.route({
