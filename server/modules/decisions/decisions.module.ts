@@ -12,6 +12,7 @@ import { catalogLedger, commentLedger, decisionLedger } from './decisions.ledger
 import { publicDecisionRoutes } from './decisions.public.ts';
 import { cleanupLedger, documentLedger, normdocCommentLedger } from './normdocs.ledgers.ts';
 import { publicNormdocRoutes } from './normdocs.public.ts';
+import { filingReviewRoutes } from './normdocs.filing.ts';
 import { FILING_DAYS_SETTING, setFilingDays } from './normdocs.workflow.ts';
 
 const DOCS = '/ledgers/normdocs.document';
@@ -48,6 +49,8 @@ export const decisionsModule = defineModule({
     { path: '/ledgers/decisions.decision', label: '重大行政决策', permission: 'decisions.decision.read', group: '重大行政决策', icon: 'audit', order: 1201 },
     { path: COMMENTS, label: '公众意见处理', permission: 'decisions.comment.read', group: '重大行政决策', icon: 'message', order: 1202 },
     { path: DOCS, label: '规范性文件', permission: 'normdocs.document.read', group: '规范性文件', icon: 'file-text', order: 1220 },
+    { path: '/ledgers/normdocs.comment', label: '征求意见稿公众意见', permission: 'normdocs.comment.read', group: '规范性文件', icon: 'message', order: 1222 },
+    { path: '/decisions/filing-review', label: '备案审查', permission: 'normdocs.document.transition.filing_review', group: '规范性文件', icon: 'audit', order: 1223 },
     { path: '/decisions/cleanup', label: '规范性文件清理', permission: 'normdocs.cleanup.read', group: '规范性文件', icon: 'file-search', order: 1221 },
   ],
   init: async (platform) => setFilingDays(await getSetting(platform.db, FILING_DAYS_SETTING)),
@@ -55,6 +58,7 @@ export const decisionsModule = defineModule({
     publicDecisionRoutes(api, platform);
     publicNormdocRoutes(api, platform);
     decisionRoutes(api, platform);
+    filingReviewRoutes(api);
   },
   onServe: async (platform) => scheduleExpiryScan(platform),
   home: async (ctx) => {
