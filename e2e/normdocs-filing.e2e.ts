@@ -82,7 +82,7 @@ describe('备案审查 by the county', () => {
       await page.getByText(/^要求纠正/).click();
       await table.getByText(title).waitFor(WAIT);
       await page.screenshot({ path: screenshotPath('normdocs-filing-correction-1366'), fullPage: true });
-      await table.getByRole('button', { name: '查看' }).first().click();
+      await table.getByRole('button', { name: /查\s*看/ }).first().click();
       await page.waitForURL(/\/ledgers\/normdocs\.document\/\d+/);
       await page.getByText('备案审查要求纠正').first().waitFor(WAIT);
       await page.screenshot({ path: screenshotPath('normdocs-filing-record-1366'), fullPage: true });
