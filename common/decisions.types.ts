@@ -50,3 +50,27 @@ export interface Campaign {
   /** the sentence the annual report uses: 继续有效189件，修改3件，废止42件 */
   summary: string;
 }
+
+/** the 备案审查 states of a normative document a town filed with the county government */
+export type FilingReviewState = 'filed' | 'filing_received' | 'correction_requested' | 'filing_passed';
+
+export interface FilingReviewRow {
+  id: number;
+  orgCode: string;
+  orgName: string;
+  docNo: string | null;
+  title: string;
+  publishOn: string | null;
+  filedOn: string | null;
+  receivedOn: string | null;
+  reviewedOn: string | null;
+  conclusion: string | null;
+  correctionDueOn: string | null;
+  correctedOn: string | null;
+}
+
+export interface FilingReviewList {
+  state: FilingReviewState;
+  counts: Record<FilingReviewState, number>;
+  items: FilingReviewRow[];
+}

@@ -69,7 +69,7 @@ async function concrete(url: string): Promise<string> {
   else if (url.startsWith('/api/enforcement/cases/')) id = await one(sql<{ id: number }>`select id from enforcement_case where org_code like ${`${TOWN}%`} and decided_on is not null order by id limit 1`);
   else if (url.startsWith('/api/public/enforcement/draws/')) id = await one(sql<{ id: number }>`select id from enforcement_draw order by id limit 1`);
   else if (url.startsWith('/api/public/decisions/') || url.startsWith('/api/decisions/')) id = await one(sql<{ id: number }>`select id from decisions_decision where org_code like ${`${TOWN}%`} order by id limit 1`);
-  else if (url.startsWith('/api/normdocs/')) id = await one(sql<{ id: number }>`select id from normdocs_document where org_code like ${`${TOWN}%`} order by id limit 1`);
+  else if (url.startsWith('/api/normdocs/') || url.startsWith('/api/public/normdocs/')) id = await one(sql<{ id: number }>`select id from normdocs_document where org_code like ${`${TOWN}%`} order by id limit 1`);
   else if (url.startsWith('/api/public/disclosure/items/')) id = await one(sql<{ id: number }>`select id from disclosure_item order by id limit 1`);
   else if (url.startsWith('/api/public/disclosure/reports/')) id = await one(sql<{ id: number }>`select id from disclosure_report order by id limit 1`);
   else if (url.startsWith('/api/reports/annual/versions/') || url.startsWith('/api/public/reports/')) id = await one(sql<{ id: number }>`select id from report_version order by id limit 1`);

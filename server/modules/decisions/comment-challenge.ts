@@ -11,6 +11,9 @@ export interface Challenge {
 }
 
 const TTL_MS = 10 * 60_000;
+
+/** tokens already answered, shared by every public comment form (a token answers one comment, whichever page) */
+export const usedChallenges = new Map<string, number>();
 const MIN_AGE_MS = 2_000;
 
 export function issueChallenge(key: string, now: Date, random: () => number = Math.random): Challenge {

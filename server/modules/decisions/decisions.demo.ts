@@ -49,7 +49,7 @@ export async function seedDecisionsDemo(ctx: Ctx, platform: Platform): Promise<v
         const topic = topics[(i + year) % topics.length] ?? DECISION_TOPICS[0];
         if (!topic) continue;
         const title = `${TOWN[org]}${topic[0]}`;
-        catalog.push({ orgCode: org, values: { year, title, proposing_unit: org === COUNTY ? '县人民政府办公室' : topic[2], kind: topic[1], planned_time: `${year}年第${r.int(2, 4)}季度`, listed_on: listed, catalog_status: '已公布', approved_on: addDays(listed, 7), published_on: addDays(listed, 12) } });
+        catalog.push({ orgCode: org, values: { year, title, proposing_unit: org === COUNTY ? '县人民政府办公室' : topic[2], kind: topic[1], planned_time: `${year}年第${r.int(2, 4)}季度`, listed_on: listed, catalog_status: '已公布', approved_on: addDays(listed, 7), party_approved_on: addDays(listed, 10), party_approval: org === COUNTY ? `县委常委会会议纪要〔${year}〕2号` : `镇党委会议纪要〔${year}〕2号`, published_on: addDays(listed, 12) } });
         // the last item of this year's catalog is still open for comment on the public site
         plans.push({ org, year, topic, open: year === w.years.at(-1) && i === n - 1 });
       }
@@ -123,6 +123,7 @@ function decisionRow(r: Rng, org: string, year: number, title: string, topic: re
   const lr = addDays(afterComment, r.int(7, 12));
   const cd = addDays(lr, r.int(3, 10));
   Object.assign(values, {
+    lr_submitted_on: addDays(lr, -r.int(16, 20)),
     lr_date: lr,
     lr_evidence: '经司法所（法律顾问）合法性审查，出具合法性审查意见书，认为草案合法。',
     lr_conclusion: '合法',
@@ -141,6 +142,8 @@ function decisionRow(r: Rng, org: string, year: number, title: string, topic: re
   if (!values['evaluated_on']) delete values['evaluation'];
   return { orgCode: org, values: { ...values, ...decisionComputed(values) } };
 }
+
+const draftSummary = (title: string): string => `《${title}（征求意见稿）》共五章二十条，明确了适用范围、职责分工、办理程序、监督管理和施行日期。起草单位在调查研究和听取村（居）民代表意见的基础上形成本稿，现公开征求社会公众意见。`;
 
 async function seedNormdocs(ctx: Ctx, platform: Platform, r: Rng, orgs: readonly string[], years: readonly number[], today: string): Promise<void> {
   const first = (years[0] ?? Number(today.slice(0, 4))) - 5;
@@ -161,7 +164,7 @@ async function seedNormdocs(ctx: Ctx, platform: Platform, r: Rng, orgs: readonly
           docs.push({ orgCode: org, values });
           continue;
         }
-        Object.assign(values, { comment_from: from, comment_to: to });
+        Object.assign(values, { comment_from: from, comment_to: to, draft_summary: draftSummary(String(values['title'])) });
         const review = addDays(to, r.int(3, 10));
         const deliberation = addDays(review, r.int(3, 10));
         const publish = addDays(deliberation, r.int(2, 10));
@@ -187,7 +190,11 @@ async function seedNormdocs(ctx: Ctx, platform: Platform, r: Rng, orgs: readonly
         // most are filed within the period; a few late; those just published may not be filed yet
         const late = r.chance(0.06);
         const filed = addDays(publish, late ? r.int(33, 55) : r.int(5, 25));
-        if (filed <= today) Object.assign(values, { filed_on: filed, filed_to: ['上一级人民政府', '本级人大常委会'] });
+        // a town files with the county government, which reviews it (备案审查); the county also files with its standing committee
+        if (filed <= today) Object.assign(values, { filed_on: filed, filed_to: org === COUNTY ? ['上一级人民政府', '本级人大常委会'] : ['上一级人民政府'] });
+        if (filed <= today && org !== COUNTY && addDays(filed, 20) <= today)
+          Object.assign(values, { filing_received_on: addDays(filed, 2), filing_review_on: addDays(filed, 15), filing_conclusion: '合法', filing_opinion: '经审查，该文件制定主体、权限、内容和程序符合规定，予以备案。' });
+        else if (filed <= today && org !== COUNTY && addDays(filed, 2) <= today) Object.assign(values, { filing_received_on: addDays(filed, 2) });
         Object.assign(values, normdocComputed(values, DEFAULT_FILING_DAYS));
         docs.push({ orgCode: org, values });
       }
@@ -204,6 +211,14 @@ async function seedNormdocs(ctx: Ctx, platform: Platform, r: Rng, orgs: readonly
     if (result === '废止') Object.assign(v, { effect: '已废止', effect_changed_on: cleanupOn, effect_reason: '清理中决定废止：调整对象已消失或与上位法不一致' });
     if (result === '修改' && v['effect'] === '现行有效') Object.assign(v, { effect: '已修改', effect_changed_on: cleanupOn, effect_reason: '清理中决定修改：部分条款与新修订的上位法不一致' });
   });
+  // each town has one draft out for public comment now
+  for (const org of orgs.filter((o) => o !== COUNTY)) {
+    const from = addDays(today, -3);
+    let to = addDays(from, 12);
+    while (normdocPeriodProblem({ comment_from: from, comment_to: to, affects_business: false }) !== null) to = addDays(to, 1);
+    const title = `${TOWN[org]}${DOC_TOPICS[0]}`;
+    docs.push({ orgCode: org, values: { title, drafting_unit: '党政办公室', draft_on: addDays(from, -7), affects_business: false, comment_from: from, comment_to: to, draft_summary: draftSummary(title) } });
+  }
   const ids = await seedLedger(ctx, platform, 'normdocs.document', docs);
   const reasons = { 继续有效: '符合现行法律法规和上级政策，继续执行', 修改: '部分条款与新修订的上位法不一致，需修改', 废止: '调整对象已消失或与上位法不一致，决定废止' } as const;
   await seedLedger(

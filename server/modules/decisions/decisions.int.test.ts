@@ -76,6 +76,7 @@ describe('a major decision', () => {
     expect(res.statusCode, res.body).toBe(200);
     id = json<{ id: number }>(res).id;
     // the legality review is the legal reviewer's own step (decision 0011)
+    expect((await transition(clerk, 'decisions.decision', id, 'submit_legality', { lr_submitted_on: daysFrom(-30), date: daysFrom(-30) })).statusCode).toBe(200);
     const lr = await transition(legal, 'decisions.decision', id, 'legality_review', { lr_date: daysFrom(-10), lr_evidence: '合法性审查意见：合法', lr_conclusion: '合法', date: daysFrom(-10) });
     expect(lr.statusCode, lr.body).toBe(200);
     const refused = await transition(reviewer, 'decisions.decision', id, 'decide', { decided_on: daysFrom(-5), decision_result: '通过', date: daysFrom(-5) });
@@ -107,6 +108,7 @@ describe('a major decision', () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     const other = json<{ id: number }>(res).id;
+    expect((await transition(clerk, 'decisions.decision', other, 'submit_legality', { lr_submitted_on: daysFrom(-25), date: daysFrom(-25) })).statusCode).toBe(200);
     expect((await transition(legal, 'decisions.decision', other, 'legality_review', { lr_date: daysFrom(0), lr_evidence: '合法性审查意见：合法', lr_conclusion: '合法' })).statusCode).toBe(200);
     expect((await createRecord(t, clerk, 'decisions.comment', { orgCode: TOWN, decision: other, summary: '建议保留早市', content: '建议保留早市。', channel: '网站', submitted_on: daysFrom(0) })).statusCode).toBe(200);
     const refused = await transition(reviewer, 'decisions.decision', other, 'decide', { decided_on: daysFrom(0), decision_result: '通过' });
@@ -229,6 +231,7 @@ describe('the decision checklist', () => {
       cd_date: daysFrom(-3), cd_meeting: '党委会议', participants: '甲、乙、丙', speaking_order: '丙、甲、乙', principal_leader: '丙', cd_evidence: '同意',
     });
     const id = json<{ id: number }>(res).id;
+    expect((await transition(clerk, 'decisions.decision', id, 'submit_legality', { lr_submitted_on: daysFrom(-30), date: daysFrom(-30) })).statusCode).toBe(200);
     expect((await transition(legal, 'decisions.decision', id, 'legality_review', { lr_date: daysFrom(-10), lr_evidence: '合法', lr_conclusion: '合法', date: daysFrom(-10) })).statusCode).toBe(200);
     const list = json<{ ready: boolean; procedures: Array<{ key: string; status: string; missing: string | null; text: string | null }>; meeting: { warning: string | null; speakers: string[] } }>(await t.request(clerk, { method: 'GET', url: `/api/decisions/${id}/checklist` }));
     expect(list.ready).toBe(false);

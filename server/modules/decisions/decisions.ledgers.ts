@@ -27,12 +27,20 @@ export const catalogLedger = defineLedger({
     { name: 'listed_on', label: '列入目录日期', type: 'date', required: true, filter: true },
     { name: 'catalog_status', label: '目录状态', type: 'dict', required: true, options: CATALOG_STATUS, filter: true, list: true, hint: '拟订 → 经集体讨论审定 → 向社会公布' },
     { name: 'approved_on', label: '审定日期', type: 'date' },
+    // 条例 art. 3: the catalogue is published after the Party committee at the same level agrees
+    { name: 'party_approved_on', label: '党委同意日期', type: 'date', filter: true, hint: '决策事项目录经同级党委同意后向社会公布（重大行政决策程序暂行条例第三条）' },
+    { name: 'party_approval', label: '党委同意依据', type: 'text', maxLength: 120, hint: '如“镇党委会议纪要〔2026〕3号”' },
     { name: 'published_on', label: '公布日期', type: 'date' },
     { name: 'remarks', label: '备注', type: 'text', maxLength: 200 },
   ],
   rules: [
     requiredWhen('approved_on', is('catalog_status', '已审定', '已公布'), '已审定的目录事项须填写审定日期'),
     requiredWhen('published_on', is('catalog_status', '已公布'), '已公布的目录事项须填写公布日期'),
+    requiredWhen('party_approved_on', is('catalog_status', '已公布'), '目录经同级党委同意后方可公布，须填写党委同意日期（重大行政决策程序暂行条例第三条）'),
+    requiredWhen('party_approval', is('catalog_status', '已公布'), '目录经同级党委同意后方可公布，须填写党委同意依据（会议纪要或批复）'),
+    requiredWhen('party_approval', (v) => filled(v, 'party_approved_on'), '请填写党委同意依据（会议纪要或批复）'),
+    dateNotBefore('published_on', 'party_approved_on', '公布日期不能早于党委同意日期'),
+    dateNotBefore('party_approved_on', 'approved_on', '党委同意日期不能早于审定日期'),
   ],
 });
 
@@ -70,6 +78,7 @@ export const decisionLedger = defineLedger({
     ...procedureFields('pp', '公众参与', true),
     ...procedureFields('er', '专家论证', true),
     ...procedureFields('ra', '风险评估', true),
+    { name: 'lr_submitted_on', label: '送交合法性审查日期', type: 'date', filter: true, group: '合法性审查', hint: '合法性审查一般不少于7个工作日，自送审次日起算（可在系统设置中调整）' },
     ...procedureFields('lr', '合法性审查', false),
     { name: 'lr_conclusion', label: '合法性审查结论', type: 'dict', options: LR_CONCLUSIONS, filter: true, group: '合法性审查', hint: '结论为“不合法”的，不得作出决定，须重新审查' },
     { name: 'cd_date', label: '集体讨论会议日期', type: 'date', filter: true, group: '集体讨论决定' },
@@ -96,6 +105,7 @@ export const decisionLedger = defineLedger({
     ...(['pp', 'er', 'ra'] as const).map((k) => requiredWhen(`${k}_skip_reason`, (v) => v[`${k}_result`] === SKIPPED, '依法不适用的，须记录理由')),
     // an edit may not record a decision the five procedures have not prepared (the transition refuses first, naming each)
     { field: 'decided_on', message: '五项法定程序未全部记录，不能记录决定日期', check: (v) => !filled(v, 'decided_on') || missingProcedures(v).length === 0 },
+    dateNotBefore('lr_date', 'lr_submitted_on', '合法性审查完成日期不能早于送审日期'),
     dateNotBefore('decided_on', 'cd_date', '决定日期不能早于集体讨论日期'),
     dateNotBefore('published_on', 'decided_on', '公布日期不能早于决定日期'),
   ],

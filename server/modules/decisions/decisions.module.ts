@@ -10,7 +10,9 @@ import { seedDecisionsDemo } from './decisions.demo.ts';
 import { decisionIndicators } from './decisions.indicators.ts';
 import { catalogLedger, commentLedger, decisionLedger } from './decisions.ledgers.ts';
 import { publicDecisionRoutes } from './decisions.public.ts';
-import { cleanupLedger, documentLedger } from './normdocs.ledgers.ts';
+import { cleanupLedger, documentLedger, normdocCommentLedger } from './normdocs.ledgers.ts';
+import { publicNormdocRoutes } from './normdocs.public.ts';
+import { filingReviewRoutes } from './normdocs.filing.ts';
 import { FILING_DAYS_SETTING, setFilingDays } from './normdocs.workflow.ts';
 
 const DOCS = '/ledgers/normdocs.document';
@@ -40,19 +42,23 @@ function scheduleExpiryScan(platform: Platform): void {
 export const decisionsModule = defineModule({
   name: 'decisions',
   label: '重大行政决策与规范性文件',
-  ledgers: [catalogLedger, decisionLedger, commentLedger, documentLedger, cleanupLedger],
+  ledgers: [catalogLedger, decisionLedger, commentLedger, documentLedger, cleanupLedger, normdocCommentLedger],
   indicators: decisionIndicators,
   nav: [
     { path: '/ledgers/decisions.catalog_item', label: '决策事项目录', permission: 'decisions.catalog_item.read', group: '重大行政决策', icon: 'audit', order: 1200 },
     { path: '/ledgers/decisions.decision', label: '重大行政决策', permission: 'decisions.decision.read', group: '重大行政决策', icon: 'audit', order: 1201 },
     { path: COMMENTS, label: '公众意见处理', permission: 'decisions.comment.read', group: '重大行政决策', icon: 'message', order: 1202 },
     { path: DOCS, label: '规范性文件', permission: 'normdocs.document.read', group: '规范性文件', icon: 'file-text', order: 1220 },
+    { path: '/ledgers/normdocs.comment', label: '征求意见稿公众意见', permission: 'normdocs.comment.read', group: '规范性文件', icon: 'message', order: 1222 },
+    { path: '/decisions/filing-review', label: '备案审查', permission: 'normdocs.document.transition.filing_review', group: '规范性文件', icon: 'audit', order: 1223 },
     { path: '/decisions/cleanup', label: '规范性文件清理', permission: 'normdocs.cleanup.read', group: '规范性文件', icon: 'file-search', order: 1221 },
   ],
   init: async (platform) => setFilingDays(await getSetting(platform.db, FILING_DAYS_SETTING)),
   routes: (api, platform) => {
     publicDecisionRoutes(api, platform);
+    publicNormdocRoutes(api, platform);
     decisionRoutes(api, platform);
+    filingReviewRoutes(api);
   },
   onServe: async (platform) => scheduleExpiryScan(platform),
   home: async (ctx) => {

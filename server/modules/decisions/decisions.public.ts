@@ -6,7 +6,7 @@ import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 import { ledgerDb } from '../../platform/ledger/ledger.query.ts';
 import { createRecord } from '../../platform/ledger/ledger.service.ts';
 import type { Platform } from '../../platform/module.ts';
-import { checkChallenge, issueChallenge } from './comment-challenge.ts';
+import { checkChallenge, issueChallenge, usedChallenges } from './comment-challenge.ts';
 import { periodDays } from './decisions.rules.ts';
 import { intId, yearParam } from '../../platform/http/validate.ts';
 import { redactPublic } from '../../platform/crypto/redact.ts';
@@ -19,7 +19,7 @@ export function publicDecisionRoutes(api: Api, platform: Platform): void {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- ledger tables are declared at run time
   const db = platform.db as unknown as Kysely<any>;
   const key = platform.cipher.blindIndex('comment-challenge');
-  const used = new Map<string, number>();
+  const used = usedChallenges;
   const idParam = z.object({ id: intId() });
 
   api.route({
@@ -49,7 +49,7 @@ export function publicDecisionRoutes(api: Api, platform: Platform): void {
         drafts: drafts.map((d: any) => {
           const from = iso(d.comment_from);
           const to = iso(d.comment_to);
-          return { id: Number(d.id), orgCode: d.org_code, orgName: d.org_name, title: redactPublic(d.title), proposingUnit: d.proposing_unit, summary: redactPublic(d.summary), commentFrom: from, commentTo: to, periodDays: from && to ? periodDays(from, to) : null, shortenedReason: redactPublic((d.comment_short_reason as string | null) ?? null), open: Boolean(from && to && from <= today && today <= to), decidedOn: iso(d.decided_on), publishedOn: iso(d.published_on), docNo: d.published_on ? d.doc_no : null };
+          return { id: Number(d.id), orgCode: d.org_code, orgName: d.org_name, title: redactPublic(d.title), proposingUnit: d.proposing_unit, summary: redactPublic(d.summary), commentFrom: from, commentTo: to, periodDays: from && to ? periodDays(from, to) : null, shortenedReason: redactPublic((d.comment_short_reason as string | null) ?? null), open: Boolean(from && to && from <= today && today <= to), closed: Boolean(to && today > to), decidedOn: iso(d.decided_on), publishedOn: iso(d.published_on), docNo: d.published_on ? d.doc_no : null };
         }),
       };
     },
@@ -93,7 +93,8 @@ export function publicDecisionRoutes(api: Api, platform: Platform): void {
       const today = chinaDate(ctx.now);
       const from = iso(d['comment_from']);
       const to = iso(d['comment_to']);
-      if (!from || !to || today < from || today > to) throw new AppError('conflict', `该决策草案不在征求意见期内（${from ?? '—'}至${to ?? '—'}）`);
+      if (to && today > to) throw new AppError('conflict', `该决策草案征求意见已于${to}截止，不再接受意见`);
+      if (!from || !to || today < from) throw new AppError('conflict', `该决策草案不在征求意见期内（${from ?? '—'}至${to ?? '—'}）`);
       const orgCode = String(d['org_code']);
       // the comment belongs to the deciding organisation; the public actor writes only this one record
       const scoped = { ...ctx, scope: { root: orgCode, codes: [orgCode] } };

@@ -107,17 +107,24 @@ export function workingDaysIn(from: IsoDate, to: IsoDate, cal: CalendarData = ca
 export const NORMDOC_COMMENT_WORKING_DAYS = 7;
 export const NORMDOC_BUSINESS_COMMENT_DAYS = 30;
 
-export function normdocPeriodProblem(v: RecordValues, cal?: CalendarData): string | null {
+/** the shortest comment periods of a normative document draft; local settings may lengthen or replace them */
+export interface NormdocCommentPeriods {
+  workingDays: number;
+  businessDays: number;
+}
+export const NORMDOC_COMMENT_DEFAULTS: NormdocCommentPeriods = { workingDays: NORMDOC_COMMENT_WORKING_DAYS, businessDays: NORMDOC_BUSINESS_COMMENT_DAYS };
+
+export function normdocPeriodProblem(v: RecordValues, cal?: CalendarData, periods: NormdocCommentPeriods = NORMDOC_COMMENT_DEFAULTS): string | null {
   if (!filled(v, 'comment_from') || !filled(v, 'comment_to')) return null;
   const from = text(v, 'comment_from');
   const to = text(v, 'comment_to');
   if (to < from) return '征求意见截止日期不能早于开始日期';
   if (v['affects_business'] === true) {
     const days = periodDays(from, to);
-    return days < NORMDOC_BUSINESS_COMMENT_DAYS ? `与市场主体生产经营活动密切相关的，征求意见期限不少于${NORMDOC_BUSINESS_COMMENT_DAYS}日（现为${days}日）` : null;
+    return days < periods.businessDays ? `与市场主体生产经营活动密切相关的，征求意见期限不少于${periods.businessDays}日（现为${days}日）` : null;
   }
   const working = workingDaysIn(from, to, cal);
-  return working < NORMDOC_COMMENT_WORKING_DAYS ? `征求意见期限不少于${NORMDOC_COMMENT_WORKING_DAYS}个工作日（现为${working}个工作日）` : null;
+  return working < periods.workingDays ? `征求意见期限不少于${periods.workingDays}个工作日（现为${working}个工作日）` : null;
 }
 
 // filing within 30 days of publication by default (规章制定程序条例 art. 34 and provincial rules; configurable)

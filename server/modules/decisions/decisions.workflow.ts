@@ -5,10 +5,13 @@ const set = (v: unknown): boolean => v !== null && v !== undefined && v !== '';
 
 /** the setting that replaces the 30-day public comment period a decision waits for (条例 art. 15: 一般不少于30日) */
 export const COMMENT_DAYS_SETTING = 'gate.decisions.commentDays';
+/** the setting that replaces the 7 working days the legality review is given (条例 art. 26: 一般不少于7个工作日) */
+export const LEGALITY_REVIEW_DAYS_SETTING = 'gate.decisions.legalityReviewDays';
+export const LEGALITY_REVIEW_WORKING_DAYS = 7;
 
 const PROCEDURE_FIELDS = ['pp_result', 'pp_date', 'pp_evidence', 'pp_skip_reason', 'er_result', 'er_date', 'er_evidence', 'er_skip_reason', 'ra_result', 'ra_date', 'ra_evidence', 'ra_skip_reason'];
 // what a corrected decision must go through again: the legality review, the meeting, the decision and its publication
-const RECONSIDERED = ['lr_date', 'lr_evidence', 'lr_conclusion', 'cd_date', 'cd_meeting', 'participants', 'speaking_order', 'principal_leader', 'cd_evidence', 'decided_on', 'decision_result', 'published_on', 'evaluated_on', 'evaluation'];
+const RECONSIDERED = ['lr_submitted_on', 'lr_date', 'lr_evidence', 'lr_conclusion', 'cd_date', 'cd_meeting', 'participants', 'speaking_order', 'principal_leader', 'cd_evidence', 'decided_on', 'decision_result', 'published_on', 'evaluated_on', 'evaluation'];
 const MEETING_FIELDS = ['cd_date', 'cd_meeting', 'participants', 'speaking_order', 'principal_leader', 'cd_evidence'];
 
 /**
@@ -50,14 +53,32 @@ export function decisionWorkflow(): WorkflowDef {
         },
       },
       { name: 'record_procedures', label: '记录法定程序', from: ['drafting', 'consulting'], captures: PROCEDURE_FIELDS },
+      // 条例 art. 26: the draft is sent to the legality review with its materials; the review has its own period
+      { name: 'submit_legality', label: '送交合法性审查', from: ['drafting', 'consulting'], captures: ['lr_submitted_on'], gates: { fields: ['lr_submitted_on'] } },
       // 条例 arts. 25–28: the legality review is the reviewing office's own step, with its conclusion; 不合法 blocks the decision
       {
         name: 'legality_review',
         label: '合法性审查',
         from: ['drafting', 'consulting'],
         roles: ['legal_reviewer', 'county_admin'],
+        todo: { when: (v) => set(v['lr_submitted_on']) },
         captures: ['lr_date', 'lr_evidence', 'lr_conclusion'],
-        gates: { fields: ['lr_date', 'lr_evidence', 'lr_conclusion'] },
+        gates: {
+          fields: ['lr_submitted_on', 'lr_date', 'lr_evidence', 'lr_conclusion'],
+          // art. 26: 送请合法性审查，应当保证必要的审查时间，一般不少于7个工作日 — the reviewer's time, not cut short
+          notBefore: [
+            {
+              id: 'legality_review_period',
+              days: LEGALITY_REVIEW_WORKING_DAYS,
+              unit: 'working',
+              daysSetting: LEGALITY_REVIEW_DAYS_SETTING,
+              from: { field: 'lr_submitted_on' },
+              on: 'lr_date',
+              reason: (p, last) => `合法性审查应当保证必要的审查时间，一般不少于${p}（送审后至${last}）`,
+              statute: '重大行政决策程序暂行条例第二十六条',
+            },
+          ],
+        },
         conclusion: { field: 'lr_conclusion', negative: ['不合法'], blocks: ['decide'] },
       },
       { name: 'record_meeting', label: '记录集体讨论', from: ['drafting', 'consulting'], captures: MEETING_FIELDS },

@@ -1,12 +1,15 @@
 import { defineLedger } from '../../platform/ledger/ledger.types.ts';
 import { dateNotBefore, is, requiredWhen } from '../../platform/ledger/rules.ts';
 import { normdocPeriodProblem } from './decisions.rules.ts';
-import { normdocWorkflow } from './normdocs.workflow.ts';
+import { commentPeriods, normdocWorkflow, periodMessage } from './normdocs.workflow.ts';
 
 export const EFFECT = ['现行有效', '已修改', '已废止', '已失效'] as const;
 export const LEGALITY_CONCLUSIONS = ['合法', '修改后合法', '不合法'] as const;
 export const FILED_TO = ['上一级人民政府', '本级人大常委会'] as const;
 export const CLEANUP_RESULTS = ['继续有效', '修改', '废止'] as const;
+export const FILING_CONCLUSIONS = ['合法', '要求纠正'] as const;
+export const NORMDOC_COMMENT_CHANNELS = ['网站', '信函', '座谈会', '其他'] as const;
+export const NORMDOC_HANDLING = ['采纳', '部分采纳', '未采纳'] as const;
 
 export const documentLedger = defineLedger({
   name: 'normdocs.document',
@@ -26,6 +29,7 @@ export const documentLedger = defineLedger({
     { name: 'affects_business', label: '与市场主体生产经营密切相关', type: 'bool', filter: true, group: '起草', hint: '是：征求意见不少于30日；否：不少于7个工作日' },
     { name: 'comment_from', label: '征求意见开始日期', type: 'date', group: '征求意见' },
     { name: 'comment_to', label: '征求意见截止日期', type: 'date', group: '征求意见' },
+    { name: 'draft_summary', label: '征求意见稿要点', type: 'textarea', redact: true, maxLength: 5000, group: '征求意见', hint: '公开征求意见时在公开网站上显示' },
     { name: 'comment_summary', label: '意见采纳情况', type: 'textarea', maxLength: 2000, group: '征求意见' },
     { name: 'legality_review_on', label: '合法性审核日期', type: 'date', filter: true, group: '合法性审核' },
     { name: 'legality_conclusion', label: '审核结论', type: 'dict', options: LEGALITY_CONCLUSIONS, filter: true, group: '合法性审核' },
@@ -39,12 +43,29 @@ export const documentLedger = defineLedger({
     { name: 'filed_to', label: '报备机关', type: 'dicts', options: FILED_TO, group: '备案' },
     { name: 'filed_on', label: '报备日期', type: 'date', filter: true, group: '备案' },
     { name: 'filed_on_time', label: '按时报备', type: 'bool', filter: true, list: true, group: '备案' },
+    { name: 'filing_received_on', label: '接收备案日期', type: 'date', filter: true, group: '备案审查', hint: '县（区）人民政府接收乡镇报送备案的文件' },
+    { name: 'filing_review_on', label: '备案审查日期', type: 'date', filter: true, group: '备案审查' },
+    { name: 'filing_conclusion', label: '备案审查结论', type: 'dict', options: FILING_CONCLUSIONS, filter: true, list: true, group: '备案审查', hint: '要求纠正的，制定机关须在期限内纠正并报告纠正情况' },
+    { name: 'filing_opinion', label: '备案审查意见', type: 'textarea', maxLength: 3000, group: '备案审查' },
+    { name: 'correction_due_on', label: '纠正期限', type: 'date', group: '备案审查' },
+    { name: 'corrected_on', label: '纠正日期', type: 'date', group: '备案审查' },
+    { name: 'correction_report', label: '纠正情况', type: 'textarea', maxLength: 3000, group: '备案审查' },
     { name: 'effect', label: '效力状态', type: 'dict', options: EFFECT, filter: true, list: true, group: '效力' },
     { name: 'effect_changed_on', label: '修改（废止、失效）日期', type: 'date', filter: true, group: '效力' },
     { name: 'effect_reason', label: '修改（废止）理由', type: 'text', maxLength: 300, group: '效力' },
   ],
   rules: [
-    { field: 'comment_to', message: '征求意见期限不足（一般不少于7个工作日；与市场主体生产经营密切相关的不少于30日）', check: (v) => normdocPeriodProblem(v) === null },
+    {
+      field: 'comment_to',
+      get message() {
+        return periodMessage();
+      },
+      check: (v) => normdocPeriodProblem(v, undefined, commentPeriods()) === null,
+    },
+    dateNotBefore('filing_received_on', 'filed_on', '接收备案日期不能早于报备日期'),
+    dateNotBefore('filing_review_on', 'filing_received_on', '备案审查日期不能早于接收备案日期'),
+    // a correction follows a review that asked for it; a later review (after the correction) keeps both dates
+    dateNotBefore('corrected_on', 'filing_received_on', '纠正日期不能早于接收备案日期'),
     dateNotBefore('comment_to', 'comment_from', '征求意见截止日期不能早于开始日期'),
     requiredWhen('doc_no', (v) => Boolean(v['publish_on']), '已公布的文件须填写文号'),
     requiredWhen('valid_until', (v) => Boolean(v['publish_on']), '已公布的文件须填写有效期'),
@@ -72,5 +93,36 @@ export const cleanupLedger = defineLedger({
     { name: 'result', label: '清理结果', type: 'dict', required: true, options: CLEANUP_RESULTS, filter: true, list: true },
     { name: 'reason', label: '理由', type: 'text', required: true, maxLength: 300 },
     { name: 'reviewed_on', label: '清理日期', type: 'date', required: true, filter: true, list: true },
+  ],
+});
+
+/** public comments on a normative document's draft (国办发〔2018〕37号: drafts are put out for comment like decisions) */
+export const normdocCommentLedger = defineLedger({
+  name: 'normdocs.comment',
+  table: 'normdocs_comment',
+  label: '规范性文件征求意见稿公众意见',
+  noun: '意见',
+  module: 'decisions',
+  titleFields: ['summary'],
+  defaultSort: { field: 'submitted_on', dir: 'desc' },
+  dateField: 'submitted_on',
+  fields: [
+    { name: 'document', label: '规范性文件', type: 'ref', ref: 'normdocs.document', required: true, filter: true, list: true },
+    { name: 'summary', label: '意见摘要', type: 'text', redact: true, required: true, maxLength: 100, searchable: true, list: true },
+    { name: 'content', label: '意见内容', type: 'textarea', redact: true, required: true, maxLength: 5000, searchable: true },
+    { name: 'channel', label: '提出渠道', type: 'dict', required: true, options: NORMDOC_COMMENT_CHANNELS, filter: true, list: true },
+    { name: 'submitter_name', label: '提出人', type: 'text', maxLength: 40, personal: 'name' },
+    { name: 'contact', label: '联系方式', type: 'text', maxLength: 60, personal: 'generic' },
+    { name: 'submitted_on', label: '提出日期', type: 'date', required: true, filter: true, list: true },
+    { name: 'handling', label: '采纳情况', type: 'dict', options: NORMDOC_HANDLING, filter: true, list: true },
+    { name: 'answer', label: '处理说明', type: 'textarea', redact: true, maxLength: 2000 },
+    { name: 'answered_on', label: '答复日期', type: 'date', filter: true },
+    { name: 'answer_published', label: '处理情况已公开', type: 'bool', filter: true, list: true },
+  ],
+  rules: [
+    requiredWhen('answer', (v) => Boolean(v['handling']), '已作出采纳情况的，须填写处理说明'),
+    requiredWhen('answered_on', (v) => Boolean(v['handling']), '已作出采纳情况的，须填写答复日期'),
+    requiredWhen('handling', (v) => v['answer_published'] === true, '公开处理情况前须确定采纳情况'),
+    dateNotBefore('answered_on', 'submitted_on', '答复日期不能早于提出日期'),
   ],
 });

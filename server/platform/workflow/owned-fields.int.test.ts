@@ -195,6 +195,7 @@ describe('normative documents and major decisions: 不合法 blocks the next ste
     expect(through.statusCode, through.body).toBe(403);
     expect(detail(through)).toContain('“合法性审查结论”由“合法性审查”环节填写，不能在“记录法定程序”中填写');
     expect((await put(clerk, L, id, { lr_conclusion: '合法' })).statusCode).toBe(403);
+    expect((await go(clerk, L, id, 'submit_legality', { lr_submitted_on: daysAgo(30), date: daysAgo(30) })).statusCode).toBe(200);
     expect((await go(legal, L, id, 'legality_review', { lr_date: daysAgo(10), lr_evidence: '违反上位法', lr_conclusion: '不合法', date: daysAgo(10) })).statusCode).toBe(200);
     const blocked = await go(reviewer, L, id, 'decide', { decided_on: daysAgo(1), decision_result: '通过', date: daysAgo(1) });
     expect(blocked.statusCode).toBe(422);

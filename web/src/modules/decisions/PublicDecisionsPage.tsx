@@ -23,7 +23,7 @@ export function PublicDecisionsPage() {
   const year = Number(params.get('year') ?? years[0] ?? 0);
   const catalog = (data.data?.catalog ?? []).filter((c) => c.year === year);
   const open = (data.data?.drafts ?? []).filter((d) => d.open);
-  const closed = (data.data?.drafts ?? []).filter((d) => !d.open && d.commentTo && d.commentFrom && d.commentFrom <= new Date().toISOString().slice(0, 10)).slice(0, 20);
+  const closed = (data.data?.drafts ?? []).filter((d) => d.closed).slice(0, 20);
   return (
     <PublicLayout>
       <div className="fz-public-crumb">当前位置：首页 &gt; 政务公开 &gt; 重大行政决策</div>

@@ -35,7 +35,7 @@ export function PublicDraftPage() {
           <section className="fz-public-box" style={{ marginBottom: 16 }}>
             <h2>
               {draft.title}
-              {draft.open ? <Tag color="red" style={{ marginInlineStart: 8, verticalAlign: 'middle' }}>征求意见中</Tag> : null}
+              {draft.open ? <Tag color="red" style={{ marginInlineStart: 8, verticalAlign: 'middle' }}>征求意见中</Tag> : draft.closed ? <Tag style={{ marginInlineStart: 8, verticalAlign: 'middle' }} data-testid="draft-closed">已截止</Tag> : null}
             </h2>
             <div className="fz-pd-meta">
               {draft.orgName} · 承办单位：{draft.proposingUnit}
@@ -51,7 +51,7 @@ export function PublicDraftPage() {
             {draft.shortenedReason ? <div className="fz-pd-reason">征求意见期限少于30日的理由：{draft.shortenedReason}</div> : null}
             {draft.summary ? <div className="fz-pd-summary">{draft.summary}</div> : null}
           </section>
-          {draft.open ? <CommentForm draft={draft} /> : null}
+          {draft.open ? <CommentForm draft={draft} postUrl={`/api/public/decisions/${draft.id}/comments`} /> : draft.closed ? <Alert type="info" showIcon style={{ marginBottom: 16 }} message={`征求意见已于${formatDate(draft.commentTo)}截止，不再接受意见`} /> : null}
           <section className="fz-public-box" data-testid="public-answers">
             <h2>意见采纳情况</h2>
             {answers.isError ? (
@@ -98,7 +98,8 @@ interface CommentValues {
   website?: string;
 }
 
-function CommentForm({ draft }: { draft: PublicDraft }) {
+/** the public comment form without an account, posting to the draft's own comment route */
+export function CommentForm({ draft, postUrl }: { draft: Pick<PublicDraft, 'id' | 'commentTo'>; postUrl: string }) {
   const [form] = Form.useForm<CommentValues>();
   const queryClient = useQueryClient();
   const challenge = useQuery({ queryKey: ['public', 'decisions', 'challenge', draft.id], queryFn: ({ signal }) => api.get<Challenge>('/api/public/decisions/challenge', undefined, signal), staleTime: 5 * 60_000, refetchOnWindowFocus: false });
@@ -113,7 +114,7 @@ function CommentForm({ draft }: { draft: PublicDraft }) {
     setBusy(true);
     setProblem(null);
     try {
-      const res = await api.post<{ message: string }>(`/api/public/decisions/${draft.id}/comments`, {
+      const res = await api.post<{ message: string }>(postUrl, {
         content: v.content,
         ...(v.name?.trim() ? { name: v.name.trim() } : {}),
         ...(v.contact?.trim() ? { contact: v.contact.trim() } : {}),
@@ -156,7 +157,7 @@ function CommentForm({ draft }: { draft: PublicDraft }) {
             { min: 5, message: '意见内容至少5个字' },
           ]}
         >
-          <Input.TextArea autoSize={{ minRows: 5, maxRows: 12 }} maxLength={5000} showCount placeholder="请针对草案内容提出具体意见和理由" />
+          <Input.TextArea autoSize={{ minRows: 5, maxRows: 12 }} maxLength={5000} showCount placeholder="请针对征求意见稿内容提出具体意见和理由" />
         </Form.Item>
         <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
           <Form.Item name="name" label="姓名（选填）" style={{ flex: '1 1 200px' }}>

@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Empty, Input, Pagination, Select, Skeleton, Tag } from 'antd';
 import { useDeferredValue, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api } from '../../platform/api.ts';
 import { formatDate } from '../../platform/format.ts';
 import { LoadFailed } from '../../platform/LoadFailed.tsx';
 import { PublicLayout } from '../../public/PublicLayout.tsx';
-import { EFFECT_COLORS, type PublicNormdoc } from './decisions-api.ts';
+import { EFFECT_COLORS, type PublicNormdoc, type PublicNormdocDraft } from './decisions-api.ts';
+import { normdocPeriodText } from './PublicNormdocDraftPage.tsx';
 import './public-decisions.css';
 
 const PAGE = 20;
@@ -25,9 +26,37 @@ export function PublicNormdocsPage() {
   });
   const items = data.data?.items ?? [];
   const shown = items.slice((page - 1) * PAGE, page * PAGE);
+  const drafts = useQuery({ queryKey: ['public', 'normdocs', 'drafts'], queryFn: ({ signal }) => api.get<{ drafts: PublicNormdocDraft[] }>('/api/public/normdocs/drafts', undefined, signal) });
+  const open = (drafts.data?.drafts ?? []).filter((d) => d.open);
   return (
     <PublicLayout>
       <div className="fz-public-crumb">当前位置：首页 &gt; 政务公开 &gt; 行政规范性文件</div>
+      <section className="fz-public-box" style={{ marginBottom: 16 }} data-testid="normdoc-drafts">
+        <h2>征求意见稿</h2>
+        {drafts.isError ? (
+          <LoadFailed error={drafts.error} onRetry={() => void drafts.refetch()} />
+        ) : drafts.isLoading ? (
+          <Skeleton active />
+        ) : open.length === 0 ? (
+          <Empty description="目前没有正在征求意见的规范性文件" />
+        ) : (
+          open.map((d) => (
+            <div key={d.id} className="fz-pd-draft">
+              <h3>
+                <Link to={`/public/normdocs/drafts/${d.id}`}>{d.title}（征求意见稿）</Link>
+                <Tag color="red" style={{ marginInlineStart: 8 }}>
+                  征求意见中
+                </Tag>
+              </h3>
+              <div className="fz-pd-meta">
+                {d.orgName} · 起草单位：{d.draftingUnit}
+                <br />
+                {normdocPeriodText(d)}
+              </div>
+            </div>
+          ))
+        )}
+      </section>
       <section className="fz-public-box">
         <h2>行政规范性文件</h2>
         <div className="fz-pd-tools">

@@ -14,6 +14,8 @@ export interface PublicDraft {
   commentTo: string | null;
   periodDays: number | null;
   shortenedReason: string | null;
+  /** the comment period has ended (Beijing date): the page shows 已截止 and takes no comment */
+  closed: boolean;
   open: boolean;
   decidedOn: string | null;
   publishedOn: string | null;
@@ -70,4 +72,27 @@ export function daysBetween(a: string, b: string): number {
 /** today in China (the server counts dates there) */
 export function chinaToday(): string {
   return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** a normative document draft put out for public comment (GET /api/public/normdocs/drafts) */
+export interface PublicNormdocDraft {
+  id: number;
+  orgCode: string;
+  orgName: string;
+  title: string;
+  draftingUnit: string;
+  summary: string | null;
+  commentFrom: string | null;
+  commentTo: string | null;
+  affectsBusiness: boolean;
+  periodDays: number | null;
+  workingDays: number | null;
+  open: boolean;
+  closed: boolean;
+  publishedOn: string | null;
+  docNo: string | null;
+}
+
+export interface PublicNormdocDraftPage extends Omit<PublicAnswers, 'decision'> {
+  draft: PublicNormdocDraft;
 }
