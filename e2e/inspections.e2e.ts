@@ -48,7 +48,7 @@ describe('涉企行政检查', () => {
       },
       DESKTOP,
     );
-  });
+  }, 240_000);
 
   it('lets the enterprise check the code on the public site at phone width, and refuses an unknown code', async () => {
     expect(code).not.toBe('');
@@ -84,5 +84,5 @@ describe('涉企行政检查', () => {
       },
       PHONE,
     );
-  });
+  }, 240_000);
 });
