@@ -119,8 +119,9 @@ export async function seedInspectionDemo(ctx: Ctx, platform: Platform): Promise<
       rows.push({
         orgCode: unit,
         values: {
-          plan_kind: '日常',
-          plan_name: `${today.slice(0, 4)}年度${name}涉企日常检查计划`,
+          // the approved ones belong to a campaign: a 日常 visit over the year's cap would be refused at approval
+          plan_kind: stage === 'planned' ? '日常' : '专项',
+          plan_name: stage === 'planned' ? `${today.slice(0, 4)}年度${name}涉企日常检查计划` : `${today.slice(0, 4)}年${CAMPAIGNS[0] ?? ''}`,
           matter: m.id,
           planned_on: planned,
           enterprise_name: firm.name,
