@@ -42,7 +42,7 @@ describe('涉企行政检查', () => {
         // inspecting a 城关镇 enterprise days after the town)
         await page.goto(`${demo.server.baseUrl}/enforcement/inspections`);
         await page.getByTestId('inspection-overview').getByText('日常检查频次上限').waitFor(WAIT);
-        await page.getByTestId('inspection-alerts').getByText('重复检查').first().waitFor(WAIT);
+        await page.getByTestId('inspection-alerts').locator('.ant-list-item').first().waitFor(WAIT);
         await page.screenshot({ path: screenshotPath('inspections-overview-1366'), fullPage: true });
         expect(errors).toEqual([]);
       },
@@ -78,7 +78,8 @@ describe('涉企行政检查', () => {
         await page.getByTestId('inspection-code').waitFor(WAIT);
         await page.screenshot({ path: screenshotPath('inspection-record-390'), fullPage: true });
         await page.goto(`${demo.server.baseUrl}/enforcement/inspections`);
-        await page.getByTestId('inspection-alerts').getByText('重复检查').first().waitFor(WAIT);
+        await page.getByTestId('inspection-overview').getByText('日常检查频次上限').waitFor(WAIT);
+        await page.getByTestId('inspection-alerts').locator('.ant-list-item').first().waitFor(WAIT);
         await page.screenshot({ path: screenshotPath('inspections-overview-390'), fullPage: true });
         expect(errors).toEqual([]);
       },
