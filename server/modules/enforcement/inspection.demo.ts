@@ -109,6 +109,35 @@ export async function seedInspectionDemo(ctx: Ctx, platform: Platform): Promise<
     if (urgent && inspect[0]) {
       rows.push({ orgCode: unit, values: { plan_kind: '个案', plan_name: '群众报告疑似燃气泄漏', matter: inspect[0].id, planned_on: urgentOn, enterprise_name: urgent.name, enterprise_uscc: urgent.uscc, enterprise_address: urgent.address, inspector1_name: officers[0]?.name, inspector1_identity: '执法人员', inspector1_cert: officers[0]?.cert, inspector2_name: officers[1]?.name, inspector2_identity: '执法人员', inspector2_cert: officers[1]?.cert, emergency_reason: '群众报告餐馆后厨疑似燃气泄漏，存在现实危险，需立即到场检查。', inspected_on: urgentOn, approved_on: addDays(urgentOn, 1), approver: `${short}镇主要负责人${personName(r)}`, approval_opinion: '情况紧急，同意事后补批。', inspection_code: newInspectionCode(), inspection_record: '到场检查发现软管老化，已责令立即停用更换。', outcome: '责令整改', rectify_due_on: addDays(urgentOn, 3), result_notified_on: urgentOn } });
     }
+    // the coming weeks: a plan awaiting approval, one approved and one notified, so the steps have work to do
+    for (const [k, ahead, stage] of [[2, 9, 'planned'], [3, 6, 'approved'], [4, 3, 'notified']] as const) {
+      const firm = firms[k];
+      const m = used[k % Math.max(1, used.length)] ?? inspect[0];
+      if (!firm || !m) continue;
+      const planned = addDays(today, ahead);
+      const approved = addDays(today, -1);
+      rows.push({
+        orgCode: unit,
+        values: {
+          // the approved ones belong to a campaign: a 日常 visit over the year's cap would be refused at approval
+          plan_kind: stage === 'planned' ? '日常' : '专项',
+          plan_name: stage === 'planned' ? `${today.slice(0, 4)}年度${name}涉企日常检查计划` : `${today.slice(0, 4)}年${CAMPAIGNS[0] ?? ''}`,
+          matter: m.id,
+          planned_on: planned,
+          enterprise_name: firm.name,
+          enterprise_uscc: firm.uscc,
+          enterprise_address: firm.address,
+          inspector1_name: officers[4]?.name,
+          inspector1_identity: '执法人员',
+          inspector1_cert: officers[4]?.cert,
+          inspector2_name: officers[5]?.name,
+          inspector2_identity: '执法人员',
+          inspector2_cert: officers[5]?.cert,
+          ...(stage === 'planned' ? {} : { approved_on: approved, approver: `${short}镇分管负责人${personName(r)}`, approval_opinion: '同意按计划实施检查。', inspection_code: newInspectionCode() }),
+          ...(stage === 'notified' ? { notified_on: today, notice_method: '书面通知' } : {}),
+        },
+      });
+    }
     const ids = await seedLedger(ctx, platform, 'enforcement.inspection', rows);
     // 转立案 goes through the real step, so each opens its penalty case
     for (const t of toRecord) {
