@@ -259,6 +259,16 @@ function CheckTag({ ok, yes, no, pending, testId }: { ok: boolean | null; yes: s
   );
 }
 
+/** a published hash (or seed) with when it was published, stacked in one block (Descriptions lays its children out in a row) */
+function Stamped({ value, note }: { value: ReactNode; note: string }) {
+  return (
+    <div style={{ minWidth: 0, width: '100%' }}>
+      <div style={{ wordBreak: 'break-all' }}>{value}</div>
+      <div style={{ color: '#6b7280', fontSize: 13 }}>{note}</div>
+    </div>
+  );
+}
+
 /** one attempt: commitment, frozen lists, seed once revealed, result, and the visitor's own re-computation of all three */
 export function PublicDrawPage() {
   const { id } = useParams();
@@ -304,9 +314,9 @@ export function PublicDrawPage() {
               { key: 'matter', label: '检查事项', children: `${d.matterName}${d.domain ? `（执法领域：${d.domain}）` : ''}` },
               { key: 'status', label: '状态', children: <Tag color={DRAW_STATUS[d.status].color}>{DRAW_STATUS[d.status].label}</Tag> },
               { key: 'params', label: '抽取规则', children: `抽取${d.targetCount}个检查对象，每个对象派${d.perTarget}名执法人员${d.maxPerInspector ? `，每名人员最多${d.maxPerInspector}项任务` : ''}` },
-              { key: 'commit', label: '① 种子承诺值', children: d.legacy ? '旧流程未承诺' : <>{code(d.seedHash, 'draw-seed-hash')}<div className="fz-public-date">公开于 {beijingTime(d.committedAt)}</div></> },
-              { key: 'list', label: '② 冻结名录', children: d.listHash ? <>{code(d.listHash, 'draw-list-hash')}<div className="fz-public-date">检查对象{d.targets.length}个、执法人员{d.inspectors.length}名，冻结于 {beijingTime(d.frozenAt)}</div></> : '待冻结' },
-              { key: 'seed', label: '③ 随机种子', children: d.seed ? <>{code(d.seed, 'draw-seed')}<div className="fz-public-date">揭示于 {beijingTime(d.drawnAt ?? d.cancelledAt)}</div></> : '抽取时公开（此前保密）' },
+              { key: 'commit', label: '① 种子承诺值', children: d.legacy ? '旧流程未承诺' : <Stamped value={code(d.seedHash, 'draw-seed-hash')} note={`公开于 ${beijingTime(d.committedAt)}`} /> },
+              { key: 'list', label: '② 冻结名录', children: d.listHash ? <Stamped value={code(d.listHash, 'draw-list-hash')} note={`检查对象${d.targets.length}个、执法人员${d.inspectors.length}名，冻结于 ${beijingTime(d.frozenAt)}`} /> : '待冻结' },
+              { key: 'seed', label: '③ 随机种子', children: d.seed ? <Stamped value={code(d.seed, 'draw-seed')} note={`揭示于 ${beijingTime(d.drawnAt ?? d.cancelledAt)}`} /> : '抽取时公开（此前保密）' },
               { key: 'b1', label: '本机核验：种子', children: d.legacy ? '旧流程未承诺，无从核对' : browser('seed', 'SHA-256(种子)与事先公开的承诺值一致', 'SHA-256(种子)与承诺值不一致', '种子公开后核验', 'browser-seed') },
               { key: 'b2', label: '本机核验：名录', children: browser('list', '名录与冻结时公开的SHA-256值一致', '名录与冻结时公开的值不一致', '名录冻结后核验', 'browser-list') },
               { key: 'b3', label: '本机核验：结果', children: browser('result', '按种子和名录重算，抽取结果一致', '重算结果不一致', '抽取后核验', 'browser-verified') },
