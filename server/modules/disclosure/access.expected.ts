@@ -12,6 +12,7 @@ export const EXPECTED_ACCESS: Record<string, ReadonlyArray<Role> | 'any' | 'publ
   'GET /api/disclosure/report/export': READ,
   // the ledger's update permission (DEFAULT_ROLES.update)
   'POST /api/disclosure/applications/:id/reply-letter': ['clerk', 'reviewer', 'county_admin'],
+  'GET /api/disclosure/applications/:id/notices/:kind': ['clerk', 'reviewer', 'county_admin'],
   // the ledger's read permission; the original text only with the personal permission
   'GET /api/disclosure/items/:id/redaction-preview': READ,
   'GET /api/public/disclosure/items': 'public',

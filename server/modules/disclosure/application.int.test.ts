@@ -224,3 +224,13 @@ describe('信息处理费 (政府信息公开条例 art. 42; 国办函〔2020〕
     expect(await record(id)).toMatchObject({ outcome: '其他处理', outcome_reason: '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', answered_on: '2025-11-05' });
   });
 });
+
+describe('the step letters route', () => {
+  it('answers 404 for an unknown letter kind and 422 before the step gave a number', async () => {
+    const id = await apply({ channel: '当面提交', submitted_on: '2025-11-03' });
+    expect((await t.request(clerk, { method: 'GET', url: `/api/disclosure/applications/${id}/notices/other` })).statusCode).toBe(404);
+    const none = await notice(id, 'consult');
+    expect(none.status).toBe(422);
+    expect(none.text).toContain('办理“征求意见”时编定文号后方可生成');
+  });
+});

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { loadCalendar } from '../../platform/calendar/calendar.repository.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError, notFound } from '../../platform/http/errors.ts';
 import type { Api } from '../../platform/http/route.ts';
 import { intId } from '../../platform/http/validate.ts';
 import { getRecord } from '../../platform/ledger/ledger.service.ts';
@@ -25,9 +25,10 @@ export function noticeRoutes(api: Api, platform: Platform): void {
     access: 'disclosure.application.update',
     summary: '下载依申请公开办理文书：补正告知书、征求意见书、延期答复告知书（DOCX，文号在办理该环节时编定）',
     tags: ['政务公开'],
-    params: z.object({ id: intId(), kind: z.enum(['supplement', 'consult', 'extension']) }),
+    params: z.object({ id: intId(), kind: z.string().max(20) }),
     labels: { id: '申请', kind: '文书种类' },
     handler: async (ctx, { params }, _req, reply) => {
+      if (!Object.hasOwn(NOTICE_KINDS, params.kind)) throw notFound(`文书种类“${params.kind}”`);
       const kind = params.kind as NoticeKind;
       const def = NOTICE_KINDS[kind];
       const rec = await getRecord(ctx, applicationLedger, params.id, platform.ledgers);
