@@ -9,10 +9,13 @@ const WAIT = { timeout: 30_000 };
 /** opens a demo case closed with a written agreement and waits for its agreement card */
 async function openWrittenAgreement(page: Page): Promise<void> {
   await login(page, demo.server.baseUrl, 'clerk');
-  await page.goto(`${demo.server.baseUrl}/ledgers/mediation.case?f.outcome=${encodeURIComponent('调解成功')}&f.agreement_type=${encodeURIComponent('书面协议')}`);
-  const row = page.locator('.ant-table-tbody tr.ant-table-row').first();
-  await row.waitFor(WAIT);
-  await row.click();
+  // the list is a table on a desktop and cards on a phone: the record is found through the API, as the list finds it
+  const id = await page.evaluate(async () => {
+    const res = await fetch(`/api/ledgers/mediation.case?f.outcome=${encodeURIComponent('调解成功')}&f.agreement_type=${encodeURIComponent('书面协议')}&pageSize=1`);
+    return ((await res.json()) as { items: Array<{ id: number }> }).items[0]?.id ?? 0;
+  });
+  expect(id).toBeGreaterThan(0);
+  await page.goto(`${demo.server.baseUrl}/ledgers/mediation.case/${id}`);
   await page.waitForURL(/\/ledgers\/mediation\.case\/\d+$/);
   await page.getByTestId('agreement-panel').waitFor(WAIT);
 }
