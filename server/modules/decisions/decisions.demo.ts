@@ -113,7 +113,8 @@ function decisionRow(r: Rng, org: string, year: number, title: string, topic: re
       ? { draft_published: true, comment_from: commentFrom, comment_to: commentTo, ...(short ? { comment_short_reason: '因汛期临近、工程须在汛前开工，征求意见期限缩短为20日' } : {}) }
       : { pp_skip_reason: '决策事项涉及国家秘密，依法不公开征求意见' }),
   };
-  if (open) return { orgCode: org, values };
+  // the draft went to the legality review alongside the public comment
+  if (open) return { orgCode: org, values: { ...values, lr_submitted_on: addDays(commentFrom, -8) } };
   const afterComment = pp ? commentTo : addDays(started, 20);
   if (pp) Object.assign(values, { pp_date: afterComment, pp_evidence: '通过政府网站公开征求意见，召开座谈会1次，收集意见已逐条研究并公开采纳情况。' });
   const er = r.chance(0.7);
@@ -211,6 +212,23 @@ async function seedNormdocs(ctx: Ctx, platform: Platform, r: Rng, orgs: readonly
     if (result === '废止') Object.assign(v, { effect: '已废止', effect_changed_on: cleanupOn, effect_reason: '清理中决定废止：调整对象已消失或与上位法不一致' });
     if (result === '修改' && v['effect'] === '现行有效') Object.assign(v, { effect: '已修改', effect_changed_on: cleanupOn, effect_reason: '清理中决定修改：部分条款与新修订的上位法不一致' });
   });
+  // in each town the latest filing is with the county for 备案审查 (received, not yet concluded)
+  for (const org of orgs.filter((o) => o !== COUNTY)) {
+    const last = docs.filter((d) => d.orgCode === org && d.values['filing_conclusion'] === '合法').at(-1);
+    if (last) for (const f of ['filing_review_on', 'filing_conclusion', 'filing_opinion']) delete last.values[f];
+  }
+  // and one draft whose comment period has just ended waits for its legality review (listed first)
+  const waiting: Row[] = orgs
+    .filter((o) => o !== COUNTY)
+    .map((org) => {
+      const to = addDays(today, -3);
+      let from = addDays(to, -12);
+      while (normdocPeriodProblem({ comment_from: from, comment_to: to, affects_business: false }) !== null) from = addDays(from, -1);
+      const title = `${TOWN[org]}${DOC_TOPICS[1]}`;
+      return { orgCode: org, values: { title, drafting_unit: '党政办公室', draft_on: addDays(from, -7), affects_business: false, comment_from: from, comment_to: to, draft_summary: draftSummary(title) } };
+    });
+  docs.unshift(...waiting);
+  for (const c of cleanupIdx) c.i += waiting.length;
   // each town has one draft out for public comment now
   for (const org of orgs.filter((o) => o !== COUNTY)) {
     const from = addDays(today, -3);
