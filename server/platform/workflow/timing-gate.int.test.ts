@@ -181,7 +181,7 @@ describe('a major decision waits for the comment period and for every comment to
     const res = await post(leader, `${decisions}/${id}/transitions/decide`, { decided_on: '2026-03-02' });
     expect(res.statusCode).toBe(422);
     expect(json(res).detail).toBe(
-      '不能办理“作出决定”：尚有2条公众意见未填写采纳情况；公开征求意见的期限一般不少于30个自然日，至2026年4月1日届满（重大行政决策程序暂行条例第十五条），2026年4月2日起方可作出决定',
+      '不能办理“作出决定”：尚有2条公众意见未填写采纳情况；公开征求意见的期限一般不少于30个自然日，至2026年4月1日届满（重大行政决策程序暂行条例第十五条），2026年4月2日起方可作出决定（决定日期：2026年3月2日）',
     );
   });
 
