@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 // unit: pure functions beside the code; integration: through HTTP against PGlite, or PostgreSQL when TEST_DATABASE_URL is set
 export default defineConfig({
   test: {
+    // two workers on the two-core CI machine: the default (cores - 1) runs every file on one core
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -19,7 +21,6 @@ export default defineConfig({
           globalSetup: ['server/test/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
     ],

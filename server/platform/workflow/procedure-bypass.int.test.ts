@@ -288,7 +288,7 @@ describe('the attacker’s sweep over every workflow ledger', () => {
         for (const name of review.captures ?? []) {
           const f = l.fields.find((x) => x.name === name);
           if (!f) continue;
-          body[name] = name === c.field ? c.negative[0] : f.type === 'date' ? today : other(f, rec.values[name]);
+          body[name] = name === c.field ? c.negative[0] : f.type === 'date' ? today : f.type === 'textarea' ? '张某、李某（经审查不同意）' : other(f, rec.values[name]);
         }
         let done = await t.request(cookie.get(reviewer) ?? null, { method: 'POST', url: `/api/ledgers/${l.name}/${id}/transitions/${review.name}`, payload: body });
         // a step whose other fields belong to another outcome (an agreement's date on a failed mediation) is refused
