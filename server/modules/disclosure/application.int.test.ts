@@ -58,6 +58,8 @@ describe('the day of receipt follows the channel (政府信息公开条例 art. 
   it('is the day confirmed with the applicant for an ordinary letter, not the day it was written or the day of entry', async () => {
     const id = await apply({ channel: '平常信函', submitted_on: '2025-09-22', confirmed_on: '2025-09-28' });
     expect((await record(id))['received_on']).toBe('2025-09-28');
+    // the application number's year is the year of receipt, worked out before the number is given
+    expect(String((await record(id))['app_no'])).toContain('〔2025〕');
     // 2025-09-28 (a make-up working day) → 20 working days, National Day not counted
     expect(await answerClock(id)).toMatchObject({ status: 'running', due: '2025-10-31' });
   });

@@ -130,11 +130,24 @@ export function refuseTypedNumbers(ctx: Ctx, l: LedgerDef, input: Record<string,
 }
 
 /** the input of a plain create with the numbers given on creation filled in (after refuseTypedNumbers) */
+/** the workflow's computed fields from the raw create input; nothing when they cannot be worked out from it yet */
+function computedFrom(l: LedgerDef, input: Record<string, unknown>): Record<string, unknown> {
+  const compute = l.workflow?.computeFields;
+  if (!compute) return {};
+  try {
+    return Object.fromEntries(Object.entries(compute(input)).filter(([, v]) => v !== null && v !== undefined && v !== ''));
+  } catch {
+    return {};
+  }
+}
+
 export async function withCreateNumbers(ctx: Ctx, l: LedgerDef, input: Record<string, unknown>, orgCode: string): Promise<Record<string, unknown>> {
   const fields = numberedFields(l).filter((f) => f.numbered.assignOn === 'create');
   if (!fields.length) return input;
   const out = { ...input };
-  for (const f of fields) out[f.name] = await assignField(ctx, l, f, orgCode, input);
+  // the year may come from a field the system computes (a receipt date worked out from the channel's own date)
+  const known = { ...computedFrom(l, input), ...input };
+  for (const f of fields) out[f.name] = await assignField(ctx, l, f, orgCode, known);
   return out;
 }
 
