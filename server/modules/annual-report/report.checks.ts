@@ -40,7 +40,8 @@ export function checkDraft(content: ReportContent, values: ReadonlyMap<string, I
   checks.push(...handTypedNumbers(content));
   const quoted = new Set(allTokens(content));
   for (const [id, v] of values) {
-    if (v.breakdown.length && v.unit !== '%' && !('overlapping' in v && v.overlapping)) {
+    // a ratio's parts are ratios of their own (visits per enterprise of each plan kind): they do not add up
+    if (v.breakdown.length && v.unit !== '%' && !v.denominator && !('overlapping' in v && v.overlapping)) {
       const sum = Math.round(v.breakdown.reduce((a, b) => a + b.value, 0) * 100) / 100;
       if (Math.abs(sum - v.value) > 0.011) checks.push({ id: `parts.${id}`, ok: false, severity: 'error', message: `“${v.label}”分项之和${sum}与总数${v.value}不一致` });
     }

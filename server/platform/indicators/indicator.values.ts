@@ -172,13 +172,14 @@ export function breakdownItems(l: LedgerDef, ind: LedgerIndicator, p: Period, gr
     }));
 }
 
-/** numerator / denominator as a percentage, carrying both figures */
+/** numerator / denominator, as a percentage when the unit is %, else as a plain quotient (次 per enterprise); carrying both figures */
 export function ratioValue(d: RatioIndicator, values: ReadonlyMap<string, IndicatorValue>, defs: ReadonlyMap<string, IndicatorDef>): IndicatorValue {
   const num = values.get(d.numerator);
   const den = values.get(d.denominator);
   if (!num || !den) throw new Error(`ratio ${d.id}: ${d.numerator} or ${d.denominator} not computed`);
   const digits = d.digits ?? 1;
-  const pct = (n: number, m: number): number => (m === 0 ? 0 : Math.round((n / m) * 100 * 10 ** digits) / 10 ** digits);
+  const scale = d.unit === '%' ? 100 : 1;
+  const pct = (n: number, m: number): number => (m === 0 ? 0 : Math.round((n / m) * scale * 10 ** digits) / 10 ** digits);
   const value = pct(num.value, den.value);
   return {
     id: d.id,
