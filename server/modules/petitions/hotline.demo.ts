@@ -55,7 +55,9 @@ export async function seedHotlineDemo(ctx: Ctx, platform: Platform): Promise<voi
       // spread over the year, newest last; the newest two of each town arrived this week and are still open
       const last = i === plan.count - 1;
       const open = last || i === plan.count - 2;
-      const received = last ? addDays(today, -1) : open ? addDays(today, -3) : addDays(today, -Math.round(((plan.count - i) * 360) / plan.count) + r.int(0, 5));
+      // the one before them was answered yesterday and waits for its 回访
+      const awaiting = i === plan.count - 3;
+      const received = last ? addDays(today, -1) : open ? addDays(today, -3) : awaiting ? addDays(today, -6) : addDays(today, -Math.round(((plan.count - i) * 360) / plan.count) + r.int(0, 5));
       const tpl = r.pick(TEMPLATES);
       const place = village(r, plan.town);
       const short = tpl.kind === '咨询' || tpl.kind === '求助';
@@ -95,14 +97,14 @@ export async function seedHotlineDemo(ctx: Ctx, platform: Platform): Promise<voi
         rows.push({ orgCode: plan.org, values: v });
         continue;
       }
-      const reply = addDays(received, extended ? limit + r.int(2, 5) : r.int(1, limit - 1));
+      const reply = awaiting ? addDays(today, -1) : addDays(received, extended ? limit + r.int(2, 5) : r.int(1, limit - 1));
       if (reply > today) {
         rows.push({ orgCode: plan.org, values: v });
         continue;
       }
       Object.assign(v, { handling_result: tpl.result, reply_on: reply });
       const visit = addDays(reply, r.int(1, 3));
-      if (visit <= today) {
+      if (!awaiting && visit <= today) {
         const satisfaction = r.weighted([['满意', 70], ['基本满意', 22], ['不满意', 8]] as const);
         Object.assign(v, { visited_on: visit, satisfaction });
         if (satisfaction === '不满意' && addDays(visit, 10) <= today) {

@@ -3,9 +3,11 @@ import { adminModule } from '../../platform/admin.module.ts';
 import { calendarModule } from '../../platform/calendar/calendar.module.ts';
 import type { Timeline } from '../../platform/workflow/workflow.service.ts';
 import { workflowModule } from '../../platform/workflow/workflow.module.ts';
+import { setSetting } from '../../platform/settings.ts';
 import { json, startTestApp, type TestApp } from '../../test/harness.ts';
 import { listLedger } from '../../test/ledger-client.ts';
 import { expectPhoneMasked, expectScopedToTown } from '../../test/ledger-conformance.ts';
+import { HOTLINE_ANSWER_SHORT_DAYS } from './hotline.ledger.ts';
 import { petitionsModule } from './petitions.module.ts';
 
 // 12345 tickets on the city's default limits (working days), counted by hand on the 2026 calendar:
@@ -75,6 +77,17 @@ describe('12345 hotline tickets', () => {
     const complaint = await ticket({ received_on: '2026-11-02', request_kind: '投诉', summary: '烧烤店夜间噪音扰民' });
     const tl = json<Timeline>(await t.request(clerk, { method: 'GET', url: `${base}/${complaint}/timeline` }));
     expect(clock(tl, 'answer_long')).toMatchObject({ due: '2026-11-23', status: 'running' });
+  });
+
+  it('takes the city’s own limit from the settings: 3 working days for 咨询/求助 from Mon 11/2 → Thu 11/5', async () => {
+    await setSetting(t.platform.db, HOTLINE_ANSWER_SHORT_DAYS, 3);
+    try {
+      const id = await ticket({ received_on: '2026-11-02', request_kind: '咨询' });
+      const tl = json<Timeline>(await t.request(clerk, { method: 'GET', url: `${base}/${id}/timeline` }));
+      expect(clock(tl, 'answer_short')).toMatchObject({ due: '2026-11-05' });
+    } finally {
+      await setSetting(t.platform.db, HOTLINE_ANSWER_SHORT_DAYS, null);
+    }
   });
 
   it('returns a ticket only with its reason, by the reviewer, before the answer', async () => {
