@@ -4,6 +4,8 @@ import { defineModule } from '../../platform/module.ts';
 import { seedPetitionsDemo } from './petitions.demo.ts';
 import { petitionIndicators } from './petitions.indicators.ts';
 import { petitionLedger } from './petitions.ledgers.ts';
+import { seedHotlineDemo } from './hotline.demo.ts';
+import { hotlineLedger } from './hotline.ledger.ts';
 
 const LIST = '/ledgers/petitions.case';
 
@@ -11,9 +13,11 @@ const LIST = '/ledgers/petitions.case';
 export const petitionsModule = defineModule({
   name: 'petitions',
   label: '信访与投诉',
-  ledgers: [petitionLedger],
+  ledgers: [petitionLedger, hotlineLedger],
   indicators: petitionIndicators,
-  nav: [{ path: LIST, label: '信访及投诉登记', permission: 'petitions.case.read', group: '信访与投诉', icon: 'message', order: 200 }],
+  nav: [{ path: LIST, label: '信访及投诉登记', permission: 'petitions.case.read', group: '信访与投诉', icon: 'message', order: 200 },
+    { path: '/ledgers/petitions.hotline', label: '12345热线工单', permission: 'petitions.hotline.read', group: '信访与投诉', icon: 'phone', order: 201 },
+  ],
   // overdue warnings come from the statutory clock engine, not from here
   home: (ctx) =>
     ledgerHomeItems(ctx, petitionLedger, [
@@ -23,5 +27,8 @@ export const petitionsModule = defineModule({
       // the list has no filter for an open review: it links to the whole list
       { key: 'petitions.reviews', label: '复查、复核尚无结果', where: sql`review_requested_on is not null and review_reply_on is null or rereview_requested_on is not null and rereview_reply_on is null`, filter: '', hideWhenNone: true },
     ]),
-  demo: seedPetitionsDemo,
+  demo: async (ctx, platform) => {
+    await seedPetitionsDemo(ctx, platform);
+    await seedHotlineDemo(ctx, platform);
+  },
 });

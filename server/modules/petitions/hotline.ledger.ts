@@ -1,0 +1,152 @@
+import { defineLedger } from '../../platform/ledger/ledger.types.ts';
+import { defineWorkflow } from '../../platform/workflow/workflow.types.ts';
+import { HANDLING_UNITS } from './petitions.ledgers.ts';
+
+// 国办发〔2020〕53号 (关于进一步优化地方政务服务便民热线的指导意见) leaves the limits to the cities; these are the
+// defaults most city rules built on it set, each a setting the county may change (working days):
+// sign a dispatched ticket within 1 working day; answer 咨询/求助 within 5, 投诉/举报/建议 within 15; one extension of 5
+export const HOTLINE_SIGN_DAYS = 'clock.hotline.sign.days';
+export const HOTLINE_ANSWER_SHORT_DAYS = 'clock.hotline.answer_short.days';
+export const HOTLINE_ANSWER_LONG_DAYS = 'clock.hotline.answer_long.days';
+export const HOTLINE_DEFAULTS = { sign: 1, answerShort: 5, answerLong: 15, extension: 5 } as const;
+
+export const HOTLINE_KINDS = ['咨询', '求助', '投诉', '举报', '建议'] as const;
+export const HOTLINE_SHORT_KINDS: readonly string[] = ['咨询', '求助'];
+export const HOTLINE_SATISFACTION = ['满意', '基本满意', '不满意'] as const;
+
+const set = (v: unknown): boolean => v !== null && v !== undefined && v !== '';
+const isShort = (v: Readonly<Record<string, unknown>>): boolean => HOTLINE_SHORT_KINDS.includes(String(v['request_kind']));
+const notReturned = (v: Readonly<Record<string, unknown>>): boolean => !set(v['returned_on']);
+const REVIEWERS = ['reviewer', 'leader', 'county_admin'] as const;
+
+/**
+ * 12345 政务服务便民热线 tickets dispatched to the town: 签收, 办理/回复, 退单, 延期, 回访 and one 重新办理 when the
+ * caller is not satisfied. The state follows the dates, so imported and demo tickets land where their dates put them.
+ */
+export const hotlineWorkflow = defineWorkflow({
+  states: {
+    received: { label: '待签收' },
+    handling: { label: '办理中' },
+    replied: { label: '已回复待回访' },
+    unsatisfied: { label: '回访不满意' },
+    redoing: { label: '重新办理中' },
+    redo_replied: { label: '重新办理已回复' },
+    closed: { label: '已办结', final: true },
+    returned: { label: '已退单', final: true },
+  },
+  initial: 'received',
+  deriveState: (v) => {
+    if (set(v['returned_on'])) return 'returned';
+    if (set(v['revisited_on'])) return 'closed';
+    if (set(v['redo_reply_on'])) return 'redo_replied';
+    if (set(v['redo_on'])) return 'redoing';
+    if (set(v['visited_on'])) return v['satisfaction'] === '不满意' ? 'unsatisfied' : 'closed';
+    if (set(v['reply_on'])) return 'replied';
+    if (set(v['signed_on'])) return 'handling';
+    return 'received';
+  },
+  transitions: [
+    { name: 'sign', label: '签收', from: ['received'], to: 'handling', todo: { label: '签收工单' }, dateField: 'signed_on', captures: ['signed_on', 'handling_unit', 'handler'], gates: { fields: ['signed_on', 'handling_unit'] } },
+    { name: 'reply', label: '办理回复', from: ['handling'], to: 'replied', todo: { label: '办理并回复' }, dateField: 'reply_on', captures: ['handling_result', 'reply_on'], gates: { fields: ['handling_result', 'reply_on'] } },
+    // a ticket not the town's business goes back to the hotline platform, with the reason, before it is answered
+    {
+      name: 'return_ticket',
+      label: '退单',
+      from: ['received', 'handling'],
+      to: 'returned',
+      roles: REVIEWERS,
+      dateField: 'returned_on',
+      captures: ['returned_on', 'return_reason'],
+      gates: { fields: ['returned_on', 'return_reason'] },
+    },
+    // once, approved by the leader before the answer period runs out (the clock refuses a late one)
+    {
+      name: 'extend',
+      label: '申请延期',
+      from: ['handling'],
+      roles: ['leader', 'county_admin'],
+      note: 'required',
+      dateField: 'extension_approved_on',
+      captures: ['extension_approved_on', 'extension_reason', 'extension_approver'],
+      gates: { fields: ['extension_approved_on', 'extension_reason', 'extension_approver'] },
+    },
+    {
+      name: 'visit',
+      label: '回访',
+      from: ['replied'],
+      to: 'closed',
+      todo: { label: '回访' },
+      dateField: 'visited_on',
+      captures: ['visited_on', 'satisfaction'],
+      gates: { fields: ['visited_on', 'satisfaction'] },
+      conclusion: { field: 'satisfaction', negative: ['不满意'], blocks: [], states: { 满意: 'closed', 基本满意: 'closed', 不满意: 'unsatisfied' } },
+    },
+    // 不满意: handled once more, answered and visited again; the second visit closes the ticket whatever it records
+    { name: 'redo', label: '重新办理', from: ['unsatisfied'], to: 'redoing', todo: { label: '重新办理' }, dateField: 'redo_on', captures: ['redo_on', 'redo_reason'], gates: { fields: ['redo_on', 'redo_reason'] } },
+    { name: 'redo_reply', label: '重新办理回复', from: ['redoing'], to: 'redo_replied', todo: { label: '重新办理回复' }, dateField: 'redo_reply_on', captures: ['redo_result', 'redo_reply_on'], gates: { fields: ['redo_result', 'redo_reply_on'] } },
+    { name: 'revisit', label: '再次回访', from: ['redo_replied'], to: 'closed', todo: { label: '再次回访' }, dateField: 'revisited_on', captures: ['revisited_on', 'final_satisfaction'], gates: { fields: ['revisited_on', 'final_satisfaction'] } },
+  ],
+  editable: ['handler'],
+  clocks: [
+    { id: 'sign', rule: { id: 'hotline.sign', label: '工单签收时限', days: HOTLINE_DEFAULTS.sign, unit: 'working' }, daysSetting: HOTLINE_SIGN_DAYS, start: { field: 'received_on', when: notReturned }, stop: { field: 'signed_on' } },
+    {
+      id: 'answer_short',
+      rule: { id: 'hotline.answer_short', label: '咨询求助类工单办理时限', days: HOTLINE_DEFAULTS.answerShort, unit: 'working', extension: { days: HOTLINE_DEFAULTS.extension, unit: 'working' } },
+      daysSetting: HOTLINE_ANSWER_SHORT_DAYS,
+      start: { field: 'received_on', when: (v) => notReturned(v) && isShort(v) },
+      stop: { field: 'reply_on' },
+      extension: { roles: ['leader', 'county_admin'], on: ['extend'], field: 'extension_approved_on' },
+    },
+    {
+      id: 'answer_long',
+      rule: { id: 'hotline.answer_long', label: '投诉举报建议类工单办理时限', days: HOTLINE_DEFAULTS.answerLong, unit: 'working', extension: { days: HOTLINE_DEFAULTS.extension, unit: 'working' } },
+      daysSetting: HOTLINE_ANSWER_LONG_DAYS,
+      start: { field: 'received_on', when: (v) => notReturned(v) && set(v['request_kind']) && !isShort(v) },
+      stop: { field: 'reply_on' },
+      extension: { roles: ['leader', 'county_admin'], on: ['extend'], field: 'extension_approved_on' },
+    },
+  ],
+});
+
+export const hotlineLedger = defineLedger({
+  name: 'petitions.hotline',
+  workflow: hotlineWorkflow,
+  table: 'petitions_hotline',
+  label: '12345热线工单',
+  noun: '工单',
+  module: 'petitions',
+  titleFields: ['ticket_no', 'summary'],
+  defaultSort: { field: 'received_on', dir: 'desc' },
+  dateField: 'received_on',
+  uniqueFields: ['ticket_no'],
+  roles: { personal: ['clerk', 'reviewer', 'leader'] },
+  fields: [
+    { name: 'ticket_no', label: '工单编号', type: 'text', required: true, maxLength: 40, searchable: true, list: true, group: '工单', hint: '照12345热线平台派发的工单编号填写' },
+    { name: 'called_at', label: '来电时间', type: 'text', maxLength: 20, group: '工单', hint: '热线平台记录的来电时间，如 2026-03-02 09:15' },
+    { name: 'received_on', label: '派单（接收）日期', type: 'date', required: true, filter: true, list: true, group: '工单', hint: '收到热线平台派单的日期，签收和办理时限由此起算' },
+    { name: 'request_kind', label: '诉求类型', type: 'dict', required: true, options: HOTLINE_KINDS, filter: true, list: true, group: '工单', hint: '咨询、求助类默认5个工作日内办结回复，投诉、举报、建议类默认15个工作日（时限可在系统设置中按本市规定调整）' },
+    { name: 'summary', label: '诉求摘要', type: 'text', required: true, maxLength: 100, searchable: true, list: true, redact: true, group: '工单' },
+    { name: 'content', label: '诉求内容', type: 'textarea', required: true, maxLength: 5000, searchable: true, redact: true, group: '工单' },
+    { name: 'location', label: '问题发生地', type: 'text', maxLength: 60, searchable: true, filter: true, group: '工单' },
+    { name: 'caller_name', label: '来电人姓名', type: 'text', maxLength: 40, personal: 'name', group: '来电人' },
+    { name: 'caller_phone', label: '来电人电话', type: 'phone', personal: 'phone', group: '来电人' },
+    { name: 'signed_on', label: '签收日期', type: 'date', filter: true, group: '办理' },
+    { name: 'handling_unit', label: '承办单位', type: 'dict', options: HANDLING_UNITS, filter: true, list: true, group: '办理' },
+    { name: 'handler', label: '承办人', type: 'text', maxLength: 40, group: '办理' },
+    { name: 'handling_result', label: '办理结果', type: 'textarea', maxLength: 2000, searchable: true, redact: true, group: '办理' },
+    { name: 'reply_on', label: '回复日期', type: 'date', filter: true, list: true, group: '办理' },
+    { name: 'returned_on', label: '退单日期', type: 'date', filter: true, group: '退单' },
+    { name: 'return_reason', label: '退单原因', type: 'text', maxLength: 200, group: '退单', hint: '不属于本单位职责等，退回热线平台重新派单' },
+    { name: 'extension_approved_on', label: '延期批准日期', type: 'date', filter: true, group: '延期', hint: '办理时限届满前经领导批准可延期一次' },
+    { name: 'extension_reason', label: '延期理由', type: 'text', maxLength: 200, group: '延期' },
+    { name: 'extension_approver', label: '延期批准人', type: 'text', maxLength: 40, group: '延期' },
+    { name: 'visited_on', label: '回访日期', type: 'date', group: '回访' },
+    { name: 'satisfaction', label: '回访满意度', type: 'dict', options: HOTLINE_SATISFACTION, filter: true, list: true, group: '回访' },
+    { name: 'redo_on', label: '重新办理日期', type: 'date', group: '回访', hint: '回访不满意的，可重新办理一次' },
+    { name: 'redo_reason', label: '重新办理原因', type: 'text', maxLength: 200, group: '回访' },
+    { name: 'redo_result', label: '重新办理结果', type: 'textarea', maxLength: 2000, redact: true, group: '回访' },
+    { name: 'redo_reply_on', label: '重新办理回复日期', type: 'date', group: '回访' },
+    { name: 'revisited_on', label: '再次回访日期', type: 'date', group: '回访' },
+    { name: 'final_satisfaction', label: '再次回访满意度', type: 'dict', options: HOTLINE_SATISFACTION, filter: true, group: '回访' },
+  ],
+});
