@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { petitionLedger } from '../../modules/petitions/petitions.ledgers.ts';
 import { progressOf } from '../../modules/petitions/petitions.rules.ts';
-import { defineLedger, type LedgerDef } from '../ledger/ledger.types.ts';
 import { workflowPermissions, workflowProblems } from './workflow.types.ts';
 import { petitionWorkflow } from '../../modules/petitions/petitions.workflow.ts';
 import { caseLedger as reconsiderationLedger, organLedger } from '../../modules/reconsideration/reconsideration.ledgers.ts';
