@@ -78,7 +78,7 @@ export const organLedger = defineLedger({
   dateField: 'received_on',
   uniqueFields: ['case_no'],
   fields: [
-    { name: 'case_no', label: '复议案号', type: 'text', required: true, maxLength: 50, searchable: true, list: true, group: '申请', numbered: { series: 'reconsideration.organ_case_no', label: '行政复议案号', defaultFormat: '{机关简称}复〔{年}〕{序号}号', assignOn: 'create', yearFrom: 'received_on' } },
+    { name: 'case_no', label: '复议案号', type: 'text', required: true, maxLength: 50, searchable: true, list: true, group: '申请', numbered: { series: 'reconsideration.organ_case_no', label: '行政复议案号', defaultFormat: '{机关简称}府复〔{年}〕{序号}号', assignOn: 'create', yearFrom: 'received_on' } },
     { name: 'received_on', label: '收到申请日期', type: 'date', required: true, filter: true, list: true, group: '申请', hint: '行政复议法第三十条：自收到申请之日起5个工作日内审查，期满未作出不予受理决定的视为受理' },
     { name: 'apply_method', label: '申请方式', type: 'dict', required: true, options: ['书面申请', '口头申请', '网上申请', '邮寄'], filter: true, group: '申请' },
     { name: 'applicant_type', label: '申请人类型', type: 'dict', required: true, options: ['自然人', '法人或其他组织'], filter: true, group: '申请人' },
@@ -96,7 +96,7 @@ export const organLedger = defineLedger({
     { name: 'proposed_kind', label: '拟作决定', type: 'dict', options: ORGAN_DECISIONS, group: '审理' },
     { name: 'decision_kind', label: '复议决定', type: 'dict', options: ORGAN_DECISIONS, filter: true, list: true, group: '决定', hint: '行政复议法第六十三条至第六十九条：变更、撤销、确认违法、责令履行、确认无效、维持、驳回行政复议请求' },
     { name: 'decided_on', label: '决定日期', type: 'date', filter: true, group: '决定' },
-    { name: 'decision_no', label: '复议决定书文号', type: 'text', maxLength: 50, searchable: true, group: '决定', numbered: { series: 'reconsideration.organ_decision_no', label: '行政复议决定书文号', defaultFormat: '{机关简称}复决〔{年}〕{序号}号', assignOn: { transition: 'decide' }, yearFrom: 'decided_on' } },
+    { name: 'decision_no', label: '复议决定书文号', type: 'text', maxLength: 50, searchable: true, group: '决定', numbered: { series: 'reconsideration.organ_decision_no', label: '行政复议决定书文号', defaultFormat: '{机关简称}府复决〔{年}〕{序号}号', assignOn: { transition: 'decide' }, yearFrom: 'decided_on' } },
     { name: 'termination_reason', label: '终止理由', type: 'dict', options: TERMINATION_REASONS, filter: true, group: '决定' },
     { name: 'terminated_on', label: '终止日期', type: 'date', group: '决定' },
   ],

@@ -13,8 +13,8 @@ type Decision = (typeof ORGAN_DECISIONS)[number];
 /** how one application goes: the procedure and the end it reaches (if its dates have come) */
 type Course = { simplified: boolean; end: 'decide' | 'reject' | 'withdrawn'; decision?: Decision; extended?: boolean };
 
-// the county 司法局 is the county government's 行政复议机构 (行政复议法 art. 4): it keeps the county's 复议 cases
-const OFFICE = `${DEMO_COUNTY.code}-01`;
+// the county government is the 复议机关 (行政复议法 art. 24): its cases are held in its name, numbered 演示府复〔年〕号
+const OFFICE = DEMO_COUNTY.code;
 const COURSES: readonly Course[] = [
   { simplified: false, end: 'decide', decision: '维持' },
   { simplified: true, end: 'decide', decision: '驳回' },
