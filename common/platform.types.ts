@@ -9,4 +9,6 @@ export interface NavItem {
   group: string;
   icon?: string;
   order?: number;
+  /** shown only to users whose home organisation works at one of these levels (a department at its parent's) */
+  orgLevels?: readonly string[];
 }

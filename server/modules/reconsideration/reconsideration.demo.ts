@@ -3,6 +3,7 @@ import type { Ctx } from '../../platform/http/context.ts';
 import { seedLedger } from '../../platform/ledger/ledger.seed.ts';
 import type { Platform } from '../../platform/module.ts';
 import type { ACT_CATEGORIES } from './reconsideration.ledgers.ts';
+import { seedOrganDemo } from './reconsideration.organ.demo.ts';
 import { lostFor, type Kind } from './reconsideration.rules.ts';
 
 type Category = (typeof ACT_CATEGORIES)[number];
@@ -209,4 +210,5 @@ export async function seedReconsiderationDemo(ctx: Ctx, platform: Platform): Pro
     v['case_no'] = v['kind'] === '行政复议' ? `${prefix}〔${c.year}〕${n}号` : `（${c.year}）${prefix}${n}号`;
   }
   await seedLedger(ctx, platform, 'reconsideration.case', cases.map(({ orgCode, values }) => ({ orgCode, values })));
+  await seedOrganDemo(ctx, platform);
 }

@@ -1,6 +1,6 @@
 import { defineLedger } from '../../platform/ledger/ledger.types.ts';
-import { caseRules, KINDS, OUTCOMES, STAGES } from './reconsideration.rules.ts';
-import { reconsiderationCaseWorkflow } from './reconsideration.workflow.ts';
+import { caseRules, KINDS, organRules, OUTCOMES, STAGES } from './reconsideration.rules.ts';
+import { ORGAN_ROLES, reconsiderationCaseWorkflow, reconsiderationOrganWorkflow } from './reconsideration.workflow.ts';
 
 // the acts towns and county departments are actually challenged on; 行政协议 and 行政裁决 (land title disputes) are common for towns
 export const ACT_CATEGORIES = ['行政处罚', '行政强制', '行政许可', '信息公开', '征收补偿', '不履行法定职责', '行政协议', '行政裁决', '其他'] as const;
@@ -56,4 +56,49 @@ export const caseLedger = defineLedger({
     { name: 'remarks', label: '备注', type: 'text', maxLength: 200, group: '结果' },
   ],
   rules: caseRules,
+});
+
+/** the decisions a 复议机关 makes on the merits (行政复议法 2023 arts. 63–69): 驳回 is 驳回行政复议请求 (art. 69) */
+export const ORGAN_DECISIONS = ['变更', '撤销', '确认违法', '责令履行', '确认无效', '维持', '驳回'] as const;
+/** why a reconsideration ends without a decision (art. 41); withdrawal is the common one (art. 74) */
+export const TERMINATION_REASONS = ['申请人撤回申请', '申请人死亡且无近亲属或近亲属放弃', '法人或其他组织终止且无承受人或承受人放弃', '申请人与被申请人达成和解', '经调解达成协议', '其他法定情形'] as const;
+
+export const organLedger = defineLedger({
+  name: 'reconsideration.organ',
+  // received → acceptance review (5 working days) → ordinary (60 +30) or simplified (30) → opinion → the head decides
+  workflow: reconsiderationOrganWorkflow(),
+  table: 'reconsideration_organ',
+  label: '行政复议案件（复议机关）',
+  noun: '复议案件',
+  module: 'reconsideration',
+  orgLevels: ['county'],
+  roles: { create: ORGAN_ROLES.register, update: ORGAN_ROLES.register, import: ORGAN_ROLES.register, withdraw: ['county_admin', 'leader'] },
+  titleFields: ['case_no', 'respondent'],
+  defaultSort: { field: 'received_on', dir: 'desc' },
+  dateField: 'received_on',
+  uniqueFields: ['case_no'],
+  fields: [
+    { name: 'case_no', label: '复议案号', type: 'text', required: true, maxLength: 50, searchable: true, list: true, group: '申请', numbered: { series: 'reconsideration.organ_case_no', label: '行政复议案号', defaultFormat: '{机关简称}府复〔{年}〕{序号}号', assignOn: 'create', yearFrom: 'received_on' } },
+    { name: 'received_on', label: '收到申请日期', type: 'date', required: true, filter: true, list: true, group: '申请', hint: '行政复议法第三十条：自收到申请之日起5个工作日内审查，期满未作出不予受理决定的视为受理' },
+    { name: 'apply_method', label: '申请方式', type: 'dict', required: true, options: ['书面申请', '口头申请', '网上申请', '邮寄'], filter: true, group: '申请' },
+    { name: 'applicant_type', label: '申请人类型', type: 'dict', required: true, options: ['自然人', '法人或其他组织'], filter: true, group: '申请人' },
+    { name: 'applicant_person', label: '申请人姓名', type: 'text', maxLength: 40, personal: 'name', group: '申请人' },
+    { name: 'applicant_org', label: '申请人单位名称', type: 'text', maxLength: 80, searchable: true, group: '申请人' },
+    { name: 'applicant_phone', label: '申请人联系电话', type: 'phone', personal: 'phone', group: '申请人' },
+    { name: 'respondent', label: '被申请人', type: 'text', required: true, maxLength: 60, searchable: true, filter: true, list: true, group: '被申请行为', hint: '行政复议法第二十四条：对本级人民政府工作部门、下一级人民政府（乡镇人民政府）的行政行为不服的，向县级人民政府申请' },
+    { name: 'act_category', label: '行政行为类别', type: 'dict', required: true, options: ACT_CATEGORIES, filter: true, list: true, group: '被申请行为' },
+    { name: 'act', label: '被申请行政行为', type: 'text', required: true, maxLength: 200, searchable: true, list: true, group: '被申请行为' },
+    { name: 'claim', label: '复议请求', type: 'textarea', maxLength: 2000, searchable: true, redact: true, group: '被申请行为' },
+    { name: 'accepted_on', label: '受理日期', type: 'date', filter: true, group: '受理审查' },
+    { name: 'rejected_on', label: '不予受理决定日期', type: 'date', group: '受理审查' },
+    { name: 'reject_reason', label: '不予受理理由', type: 'text', maxLength: 300, group: '受理审查', hint: '行政复议法第三十条：不符合受理条件的，在审查期限内决定不予受理并说明理由' },
+    { name: 'review_opinion', label: '审理意见', type: 'textarea', maxLength: 3000, redact: true, group: '审理' },
+    { name: 'proposed_kind', label: '拟作决定', type: 'dict', options: ORGAN_DECISIONS, group: '审理' },
+    { name: 'decision_kind', label: '复议决定', type: 'dict', options: ORGAN_DECISIONS, filter: true, list: true, group: '决定', hint: '行政复议法第六十三条至第六十九条：变更、撤销、确认违法、责令履行、确认无效、维持、驳回行政复议请求' },
+    { name: 'decided_on', label: '决定日期', type: 'date', filter: true, group: '决定' },
+    { name: 'decision_no', label: '复议决定书文号', type: 'text', maxLength: 50, searchable: true, group: '决定', numbered: { series: 'reconsideration.organ_decision_no', label: '行政复议决定书文号', defaultFormat: '{机关简称}府复决〔{年}〕{序号}号', assignOn: { transition: 'decide' }, yearFrom: 'decided_on' } },
+    { name: 'termination_reason', label: '终止理由', type: 'dict', options: TERMINATION_REASONS, filter: true, group: '决定' },
+    { name: 'terminated_on', label: '终止日期', type: 'date', group: '决定' },
+  ],
+  rules: organRules,
 });

@@ -3,7 +3,7 @@ import { ledgerHomeItems } from '../../platform/ledger/ledger.home.ts';
 import { defineModule } from '../../platform/module.ts';
 import { seedReconsiderationDemo } from './reconsideration.demo.ts';
 import { reconsiderationIndicators } from './reconsideration.indicators.ts';
-import { caseLedger } from './reconsideration.ledgers.ts';
+import { caseLedger, organLedger } from './reconsideration.ledgers.ts';
 import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 
 const LIST = '/ledgers/reconsideration.case';
@@ -12,9 +12,13 @@ const LIST = '/ledgers/reconsideration.case';
 export const reconsiderationModule = defineModule({
   name: 'reconsideration',
   label: '复议与诉讼',
-  ledgers: [caseLedger],
+  ledgers: [caseLedger, organLedger],
   indicators: reconsiderationIndicators,
-  nav: [{ path: LIST, label: '行政复议和行政应诉案件', permission: 'reconsideration.case.read', group: '复议与诉讼', icon: 'audit', order: 300 }],
+  nav: [
+    { path: LIST, label: '行政复议和行政应诉案件', permission: 'reconsideration.case.read', group: '复议与诉讼', icon: 'audit', order: 300 },
+    // the county government as 复议机关: its office's own cases, for county users only (a town is the respondent)
+    { path: '/ledgers/reconsideration.organ', label: '行政复议案件（复议机关）', permission: 'reconsideration.organ.read', group: '复议与诉讼', icon: 'audit', order: 301, orgLevels: ['county'] },
+  ],
   home: (ctx) => {
     const today = chinaDate(ctx.now);
     const soon = chinaDate(new Date(ctx.now.getTime() + 30 * 86_400_000));

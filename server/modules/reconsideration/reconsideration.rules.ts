@@ -62,3 +62,13 @@ export const caseRules: CrossFieldRule[] = [
   // 行政诉讼法 art. 3: the head appears in court, or explains why not; the rate needs every heard case recorded
   { field: 'head_appeared', message: '已开庭并有裁判结果的行政诉讼案件须填写负责人是否出庭应诉', check: (r) => r['kind'] !== '行政诉讼' || !filled(r, 'hearing_on') || !filled(r, 'outcome') || typeof r['head_appeared'] === 'boolean' },
 ];
+
+/** the cross-field rules of a case at the 复议机关 */
+export const organRules: CrossFieldRule[] = [
+  dateNotBefore('accepted_on', 'received_on', '受理日期不能早于收到申请日期'),
+  dateNotBefore('rejected_on', 'received_on', '不予受理决定日期不能早于收到申请日期'),
+  dateNotBefore('decided_on', 'accepted_on', '决定日期不能早于受理日期'),
+  dateNotBefore('terminated_on', 'accepted_on', '终止日期不能早于受理日期'),
+  requiredWhen('applicant_person', is('applicant_type', '自然人'), '申请人为自然人的须填写姓名'),
+  requiredWhen('applicant_org', is('applicant_type', '法人或其他组织'), '申请人为法人或其他组织的须填写单位名称'),
+];

@@ -1,20 +1,30 @@
-import { defineWorkflow, type ClockStart, type WorkflowDef } from '../../platform/workflow/workflow.types.ts';
+import type { RoleCode } from '../../platform/auth/roles.ts';
+import { defineWorkflow, type WorkflowDef } from '../../platform/workflow/workflow.types.ts';
 
-export interface ReconsiderationOrganOptions {
-  /** the date field holding the day the application was received; the acceptance clock starts on creation without it */
-  receivedField?: string;
-}
+const filledIn = (v: Readonly<Record<string, unknown>>, f: string): boolean => v[f] !== null && v[f] !== undefined && v[f] !== '';
+
+/** who does what in the county's 行政复议 office: the office registers and examines, its reviewers hear, the head decides */
+export const ORGAN_ROLES = {
+  register: ['clerk', 'county_admin'],
+  examine: ['clerk', 'reviewer', 'legal_reviewer', 'county_admin'],
+  hear: ['reviewer', 'legal_reviewer'],
+  decide: ['leader'],
+} as const satisfies Record<string, readonly RoleCode[]>;
 
 /**
- * the reconsideration organ's side (a county government's 行政复议 office, 行政复议法 2023): acceptance review, then
- * the ordinary (60 days, +30) or simplified (30 days) procedure, suspension that stops the clock, and a decision
- * that needs the written decision attached. Driven by transitions only, so it fits any ledger.
+ * the reconsideration organ's side (the county government as 行政复议机关, its 行政复议机构 doing the work, 行政复议法
+ * 2023), for the reconsideration.organ ledger: acceptance review within 5 working days of receipt (art. 30; art. 88
+ * makes 五日 working days) — after that the application counts as accepted, so a 不予受理 decision is refused and a
+ * late acceptance shows on the overdue clock; the ordinary procedure decided within 60 days of acceptance, extended
+ * once by at most 30 days with the head's approval before the period runs out (art. 62); the simplified procedure
+ * within 30 days (art. 62 para. 2, arts. 53, 61); suspension stops the clock (art. 39); termination, withdrawal
+ * included (arts. 41, 74); the reviewers' opinion, then the decision by the head, with the written decision attached.
  */
-export function reconsiderationOrganWorkflow(opts: ReconsiderationOrganOptions = {}): WorkflowDef {
-  const received: ClockStart = opts.receivedField ? { field: opts.receivedField } : { onCreate: true };
+export function reconsiderationOrganWorkflow(): WorkflowDef {
+  const decide = { transitions: ['decide', 'terminate'] };
   return defineWorkflow({
     states: {
-      received: { label: '已收到申请' },
+      received: { label: '受理审查' },
       accepted: { label: '审理中（普通程序）' },
       accepted_simplified: { label: '审理中（简易程序）' },
       suspended: { label: '中止审理（普通程序）' },
@@ -25,33 +35,60 @@ export function reconsiderationOrganWorkflow(opts: ReconsiderationOrganOptions =
     },
     initial: 'received',
     transitions: [
-      { name: 'accept', label: '受理（普通程序）', from: ['received'], to: 'accepted', todo: { label: '受理审查' } },
-      // art. 53: simplified procedure for clear facts and small matters, or when the parties agree
-      { name: 'accept_simplified', label: '受理（简易程序）', from: ['received'], to: 'accepted_simplified' },
-      { name: 'reject', label: '不予受理', from: ['received'], to: 'not_accepted', note: 'required', gates: { attachments: ['不予受理决定书'] } },
+      { name: 'accept', label: '受理（普通程序）', from: ['received'], to: 'accepted', roles: ORGAN_ROLES.examine, todo: { label: '受理审查' }, captures: ['accepted_on'], dateField: 'accepted_on', gates: { fields: ['accepted_on'] } },
+      // arts. 53, 61: the simplified procedure for clear facts, clear rights and duties and a small dispute, or when the parties agree
+      { name: 'accept_simplified', label: '受理（简易程序）', from: ['received'], to: 'accepted_simplified', roles: ORGAN_ROLES.examine, todo: { label: '受理审查' }, captures: ['accepted_on'], dateField: 'accepted_on', gates: { fields: ['accepted_on'] } },
+      // art. 30: after the review period the application counts as accepted, so no 不予受理 decision can follow
+      {
+        name: 'reject',
+        label: '不予受理',
+        from: ['received'],
+        to: 'not_accepted',
+        roles: ORGAN_ROLES.examine,
+        todo: { label: '受理审查' },
+        captures: ['rejected_on', 'reject_reason'],
+        dateField: 'rejected_on',
+        gates: {
+          fields: ['rejected_on', 'reject_reason'],
+          attachments: ['不予受理决定书'],
+          notAfter: [{ id: 'acceptance_review', days: 5, unit: 'working', from: { field: 'received_on' }, on: 'rejected_on', reason: (p, last) => `行政复议机关应当自收到申请之日起${p}内审查，期满未作出不予受理决定的视为受理，审查期限最后一日为${last}，不能再决定不予受理`, statute: '行政复议法第三十条、第八十八条' }],
+        },
+      },
       // art. 39: suspension; the time suspended does not count
-      { name: 'suspend', label: '中止审理', from: ['accepted'], to: 'suspended', note: 'required', gates: { attachments: ['中止审理通知书'] } },
-      { name: 'resume', label: '恢复审理', from: ['suspended'], to: 'accepted', note: 'optional' },
-      { name: 'suspend_simplified', label: '中止审理', from: ['accepted_simplified'], to: 'suspended_simplified', note: 'required', gates: { attachments: ['中止审理通知书'] } },
-      { name: 'resume_simplified', label: '恢复审理', from: ['suspended_simplified'], to: 'accepted_simplified', note: 'optional' },
+      { name: 'suspend', label: '中止审理', from: ['accepted'], to: 'suspended', roles: ORGAN_ROLES.hear, note: 'required', gates: { attachments: ['中止审理通知书'] } },
+      { name: 'resume', label: '恢复审理', from: ['suspended'], to: 'accepted', roles: ORGAN_ROLES.hear, note: 'optional' },
+      { name: 'suspend_simplified', label: '中止审理', from: ['accepted_simplified'], to: 'suspended_simplified', roles: ORGAN_ROLES.hear, note: 'required', gates: { attachments: ['中止审理通知书'] } },
+      { name: 'resume_simplified', label: '恢复审理', from: ['suspended_simplified'], to: 'accepted_simplified', roles: ORGAN_ROLES.hear, note: 'optional' },
+      // the reviewers hear the case (arts. 49–51, 58) and put their opinion to the head
+      { name: 'propose', label: '提出审理意见', from: ['accepted', 'accepted_simplified'], roles: ORGAN_ROLES.hear, todo: { label: '审理', when: (v) => !filledIn(v, 'review_opinion') }, captures: ['review_opinion', 'proposed_kind'], gates: { fields: ['review_opinion', 'proposed_kind'] } },
       // art. 62: extended by up to 30 days with the head's approval, the parties told in writing
-      { name: 'extend', label: '延长审理期限', from: ['accepted', 'suspended'], roles: ['leader', 'county_admin'], note: 'required' },
-      { name: 'decide', label: '作出复议决定', from: ['accepted', 'accepted_simplified'], to: 'decided', todo: true, gates: { attachments: ['行政复议决定书'] } },
-      // art. 41: termination (withdrawal, death of the applicant, …)
-      { name: 'terminate', label: '终止审理', from: ['accepted', 'accepted_simplified', 'suspended', 'suspended_simplified'], to: 'terminated', note: 'required' },
+      { name: 'extend', label: '延长审理期限', from: ['accepted', 'suspended'], roles: ORGAN_ROLES.decide, note: 'required' },
+      {
+        name: 'decide',
+        label: '作出复议决定',
+        from: ['accepted', 'accepted_simplified'],
+        to: 'decided',
+        roles: ORGAN_ROLES.decide,
+        todo: { label: '作出复议决定', when: (v) => filledIn(v, 'review_opinion') },
+        captures: ['decision_kind', 'decided_on'],
+        dateField: 'decided_on',
+        gates: { fields: ['decision_kind', 'decided_on'], after: ['propose'], attachments: ['行政复议决定书'] },
+      },
+      // arts. 41, 74: termination, the applicant's withdrawal (撤回申请) among its grounds
+      { name: 'terminate', label: '终止审理', from: ['accepted', 'accepted_simplified', 'suspended', 'suspended_simplified'], to: 'terminated', roles: ORGAN_ROLES.hear, note: 'required', captures: ['termination_reason', 'terminated_on'], dateField: 'terminated_on', gates: { fields: ['termination_reason', 'terminated_on'] } },
     ],
     clocks: [
-      // art. 30: examine the application within 5 days of receipt
-      { id: 'acceptance', rule: { id: 'reconsideration.accept', label: '受理审查期限', days: 5, unit: 'calendar' }, start: received, stop: { transitions: ['accept', 'accept_simplified', 'reject'] } },
-      // art. 62: decide within 60 days of acceptance, +30 once
+      // art. 30: examine the application within 5 (working, art. 88) days of receipt
+      { id: 'acceptance', rule: { id: 'reconsideration.accept', label: '受理审查期限', days: 5, unit: 'working' }, start: { field: 'received_on' }, stop: { transitions: ['accept', 'accept_simplified', 'reject'] } },
+      // art. 62: decide within 60 days of acceptance, +30 once with the head's approval
       {
         id: 'decide',
         rule: { id: 'reconsideration.decide', label: '复议决定期限', days: 60, unit: 'calendar', extension: { days: 30, unit: 'calendar' } },
         start: { transitions: ['accept'] },
         pauseOn: ['suspend'],
         resumeOn: ['resume'],
-        stop: { transitions: ['decide', 'terminate'] },
-        extension: { roles: ['leader', 'county_admin'], noticeKind: '延期审理通知书', on: ['extend'] },
+        stop: decide,
+        extension: { roles: ORGAN_ROLES.decide, noticeKind: '延期审理通知书', on: ['extend'] },
       },
       // art. 62 para. 2: simplified procedure, 30 days
       {
@@ -60,7 +97,7 @@ export function reconsiderationOrganWorkflow(opts: ReconsiderationOrganOptions =
         start: { transitions: ['accept_simplified'] },
         pauseOn: ['suspend_simplified'],
         resumeOn: ['resume_simplified'],
-        stop: { transitions: ['decide', 'terminate'] },
+        stop: decide,
       },
     ],
   });

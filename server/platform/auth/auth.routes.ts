@@ -3,6 +3,7 @@ import type { Platform } from '../module.ts';
 import { type Api, SESSION_COOKIE } from '../http/route.ts';
 import { AppError } from '../http/errors.ts';
 import { switchableOrgs } from '../orgs/org.service.ts';
+import { orgLevels } from '../ledger/org-levels.ts';
 import { changePassword, login, logout, switchOrg } from './session.service.ts';
 import { isDemoInstance } from '../settings.ts';
 import { ROLE_LABELS, type RoleCode } from './roles.ts';
@@ -84,7 +85,8 @@ export function authRoutes(api: Api, platform: Platform): void {
       if (!info) throw new AppError('unauthenticated');
       const orgs = await switchableOrgs(platform.db, info.actor.homeOrg);
       const current = orgs.find((o) => o.code === info.scope.root);
-      const nav = platform.modules.flatMap((m) => m.nav ?? []).filter((n) => info.actor.permissions.has(n.permission));
+      const level = (await orgLevels({ tx: platform.db }, [info.actor.homeOrg])).get(info.actor.homeOrg)?.level ?? '';
+      const nav = platform.modules.flatMap((m) => m.nav ?? []).filter((n) => info.actor.permissions.has(n.permission) && (!n.orgLevels || n.orgLevels.includes(level)));
       return {
         user: { id: info.actor.id, username: info.actor.username, displayName: info.actor.displayName, homeOrg: info.actor.homeOrg },
         roles: info.actor.roles.map((r) => ({ code: r, name: ROLE_LABELS[r as RoleCode]?.name ?? r })),

@@ -22,6 +22,7 @@ import { guardCreate, guardUpdate, ownershipMeta, prepareDerived } from '../work
 import { derivedFields } from '../workflow/owned-fields.rules.ts';
 import { stateFilterProblem, stateLabelOf, stateOptions } from '../workflow/state-filter.ts';
 import { assertEditable, assertNoCorrectionFields, inCorrection } from './record-lock.ts';
+import { assertOrgLevel, levelRefusal, orgLevels } from './org-levels.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -306,6 +307,7 @@ function searchOf(l: LedgerDef, values: Record<string, unknown>): string {
 }
 
 async function checkRefsAndUnique(ctx: Ctx, l: LedgerDef, values: Record<string, unknown>, orgCode: string, registry: LedgerRegistry, selfId?: number): Promise<void> {
+  await assertOrgLevel(ctx, l, orgCode);
   const errors = [];
   for (const f of l.fields) {
     const v = values[f.name];
@@ -510,6 +512,13 @@ export async function insertMany(ctx: Ctx, l: LedgerDef, items: Array<{ row: num
       const existing = await ledgerDb(ctx).selectFrom(l.table).select(['org_code', u]).where(u, 'in', values.slice(k, k + 1000)).where('org_code', 'in', ctx.scope.codes).where('status', '=', 'active').execute();
       const taken = new Set(existing.map((r: Row) => `${String(r['org_code'])}|${String(r[u])}`));
       for (const i of items) if (taken.has(`${i.orgCode ?? ctx.scope.root}|${String(i.values[u])}`)) errors.push({ row: i.row, column: label, message: `${String(i.values[u])} 已存在` });
+    }
+  }
+  if (l.orgLevels) {
+    const levels = await orgLevels(ctx, items.map((i) => i.orgCode ?? ctx.scope.root));
+    for (const i of items) {
+      const message = levelRefusal(l, levels.get(i.orgCode ?? ctx.scope.root));
+      if (message) errors.push({ row: i.row, column: '所属单位', message });
     }
   }
   if (errors.length) return { ids: [], errors };

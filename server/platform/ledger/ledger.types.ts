@@ -1,6 +1,7 @@
 import type { RoleCode } from '../auth/roles.ts';
 import type { PersonalKind } from '../crypto/mask.ts';
 import type { WorkflowDef } from '../workflow/workflow.types.ts';
+import type { OrgKind } from '../orgs/org.service.ts';
 
 export type FieldType =
   | 'text' // one line
@@ -106,6 +107,8 @@ export interface LedgerDef {
   uniqueFields?: readonly string[];
   /** lifecycle: states, transitions with their permissions and gates, statutory clocks (server/platform/workflow) */
   workflow?: WorkflowDef;
+  /** the levels of organisation that may hold records (a department counts at its parent's level): org-levels.ts */
+  orgLevels?: readonly OrgKind[];
 }
 
 export function defineLedger(def: LedgerDef): LedgerDef {

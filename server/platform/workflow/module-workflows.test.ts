@@ -1,22 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { petitionLedger } from '../../modules/petitions/petitions.ledgers.ts';
 import { progressOf } from '../../modules/petitions/petitions.rules.ts';
-import { defineLedger, type LedgerDef } from '../ledger/ledger.types.ts';
 import { workflowPermissions, workflowProblems } from './workflow.types.ts';
 import { petitionWorkflow } from '../../modules/petitions/petitions.workflow.ts';
-import { caseLedger as reconsiderationLedger } from '../../modules/reconsideration/reconsideration.ledgers.ts';
+import { caseLedger as reconsiderationLedger, organLedger } from '../../modules/reconsideration/reconsideration.ledgers.ts';
 import { reconsiderationCaseWorkflow, reconsiderationOrganWorkflow } from '../../modules/reconsideration/reconsideration.workflow.ts';
 
-// the reconsideration organ's workflow needs no particular fields: any ledger with a received date takes it
-const anyLedger = (name: string): LedgerDef =>
-  defineLedger({ name, table: name.replace('.', '_'), label: '案件', noun: '案件', module: name.split('.')[0] ?? name, titleFields: ['case_no'], fields: [{ name: 'case_no', label: '案号', type: 'text', required: true }, { name: 'received_on', label: '收到日期', type: 'date' }] });
-
 describe('the modules’ workflows', () => {
-  it.each([
-    ['reconsideration.organ', reconsiderationOrganWorkflow()],
-    ['reconsideration.organ', reconsiderationOrganWorkflow({ receivedField: 'received_on' })],
-  ])('%s is a sound declaration', (name, workflow) => {
-    expect(workflowProblems({ ...anyLedger(name), workflow })).toEqual([]);
+  it('fits the county’s reconsideration-organ ledger, the head alone deciding and extending', () => {
+    const l = { ...organLedger, workflow: reconsiderationOrganWorkflow() };
+    expect(workflowProblems(l)).toEqual([]);
+    const byCode = new Map(workflowPermissions(l).map((p) => [p.code, p.roles]));
+    expect(byCode.get('reconsideration.organ.transition.decide')).toEqual(['leader']);
+    expect(byCode.get('reconsideration.organ.clock.decide.extend')).toEqual(['leader']);
   });
 
   it('fits the petitions ledger as it is declared today', () => {

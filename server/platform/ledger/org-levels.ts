@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+import { AppError } from '../http/errors.ts';
+import type { Ctx } from '../http/context.ts';
+import { ORG_KINDS, type OrgKind } from '../orgs/org.service.ts';
+import type { LedgerDef } from './ledger.types.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the org table, read raw
+const db = (ctx: Pick<Ctx, 'tx'>): Kysely<any> => ctx.tx as unknown as Kysely<any>;
+
+/** the level an organisation works at: its kind, or for a department the kind of the organisation it belongs to */
+export async function orgLevels(ctx: Pick<Ctx, 'tx'>, codes: readonly string[]): Promise<Map<string, { name: string; level: OrgKind }>> {
+  const out = new Map<string, { name: string; level: OrgKind }>();
+  if (!codes.length) return out;
+  const rows = await db(ctx).selectFrom('org as o').leftJoin('org as p', 'p.code', 'o.parent_code').select(['o.code', 'o.name', 'o.kind', 'p.kind as parent_kind']).where('o.code', 'in', [...new Set(codes)]).execute();
+  for (const r of rows) out.set(String(r.code), { name: String(r.name), level: (r.kind === 'department' && r.parent_kind ? r.parent_kind : r.kind) as OrgKind });
+  return out;
+}
+
+/** why an organisation may not hold records of a ledger limited to some levels (LedgerDef.orgLevels), or null */
+export function levelRefusal(l: LedgerDef, org: { name: string; level: OrgKind } | undefined): string | null {
+  if (!l.orgLevels || (org && l.orgLevels.includes(org.level))) return null;
+  const allowed = l.orgLevels.map((k) => ORG_KINDS[k]).join('、');
+  return `所属单位：${l.label}只能由${allowed}级单位（含其部门）登记${org ? `，${org.name}是${ORG_KINDS[org.level]}级单位` : ''}`;
+}
+
+/** refuses a record held by an organisation of a level the ledger does not admit (the county's 行政复议 cases at a town) */
+export async function assertOrgLevel(ctx: Pick<Ctx, 'tx'>, l: LedgerDef, orgCode: string): Promise<void> {
+  if (!l.orgLevels) return;
+  const message = levelRefusal(l, (await orgLevels(ctx, [orgCode])).get(orgCode));
+  if (message) throw new AppError('validation_failed', message, [{ path: 'orgCode', label: '所属单位', message }]);
+}
