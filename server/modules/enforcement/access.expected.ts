@@ -6,6 +6,7 @@ const READERS: readonly Role[] = ['clerk', 'reviewer', 'legal_reviewer', 'leader
 export const EXPECTED_ACCESS: Record<string, ReadonlyArray<Role> | 'any' | 'public'> = {
   'POST /api/enforcement/cases/:id/decide': ['leader', 'county_admin'],
   'GET /api/enforcement/cases/:id/documents': READERS,
+  'GET /api/enforcement/cases/:id/prior-violations': READERS,
   'GET /api/enforcement/cases/:id/documents/:kind': READERS,
   'POST /api/enforcement/cases/:id/documents/:kind': ['clerk', 'reviewer', 'county_admin'],
   'GET /api/public/enforcement/decisions': 'public',

@@ -158,7 +158,7 @@ describe('到期事项', () => {
     await sql`delete from workflow_clock where ledger = 'mediation.case' and record_id = ${ids['running']}`.execute(t.platform.db);
     const r = await scanDeadlines(t.platform, TODAY);
     expect(r.adopted).toBe(1);
-    const row = await sql<{ state: string; due: string }>`select r.state, to_char(c.due, 'YYYY-MM-DD') as due from mediation_case r join workflow_clock c on c.record_id = r.id and c.ledger = 'mediation.case' where r.id = ${ids['running']}`.execute(t.platform.db);
+    const row = await sql<{ state: string; due: string }>`select r.state, to_char(c.due, 'YYYY-MM-DD') as due from mediation_case r join workflow_clock c on c.record_id = r.id and c.ledger = 'mediation.case' where r.id = ${ids['running']} and c.due is not null`.execute(t.platform.db);
     expect(row.rows).toEqual([{ state: 'mediating', due: '2026-12-02' }]);
   });
 });
