@@ -22,7 +22,7 @@ describe('a published record on its page', () => {
       await page.goto(`${demo.server.baseUrl}/ledgers/disclosure.item/${id}`);
       const card = page.getByTestId('correction');
       await card.waitFor(WAIT);
-      expect(await card.textContent()).toContain('不能直接修改');
+      await expect.poll(async () => (await card.textContent()) ?? '', { timeout: 20_000 }).toContain('不能直接修改');
       expect(await page.getByRole('button', { name: /编\s*辑/ }).count()).toBe(0);
       await page.screenshot({ path: screenshotPath('correction-locked'), fullPage: false });
 
@@ -42,7 +42,7 @@ describe('a published record on its page', () => {
       expect(res.status(), await res.text()).toBe(200);
       await dialog.waitFor({ state: 'hidden' });
       await expect.poll(() => card.textContent(), WAIT).toContain('第2版');
-      expect(await card.textContent()).toContain('摘要与正文不符');
+      await expect.poll(async () => (await card.textContent()) ?? '', { timeout: 20_000 }).toContain('摘要与正文不符');
       // back to 保密审查: no longer locked, the edit button returns
       await page.getByRole('button', { name: /编\s*辑/ }).waitFor(WAIT);
       await card.getByRole('button', { name: '查看第1版' }).click();

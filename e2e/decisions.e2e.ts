@@ -48,7 +48,7 @@ describe('public comment on a draft decision', () => {
       await page.waitForTimeout(2200);
       await page.getByRole('button', { name: '提交意见' }).click();
       await page.getByTestId('comment-done').waitFor(WAIT);
-      expect(await page.getByTestId('comment-done').textContent()).toContain('意见已提交');
+      await expect.poll(async () => (await page.getByTestId('comment-done').textContent()) ?? '', { timeout: 20_000 }).toContain('意见已提交');
       expect(await page.getByLabel('意见内容').inputValue()).toBe('');
       expect(errors).toEqual([]);
     });
@@ -65,7 +65,7 @@ describe('public comment on a draft decision', () => {
       await row.getByRole('button', { name: '处理' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.waitFor();
-      expect(await dialog.getByTestId('comment-content').textContent()).toContain(COMMENT);
+      await expect.poll(async () => (await dialog.getByTestId('comment-content').textContent()) ?? '', { timeout: 20_000 }).toContain(COMMENT);
       await dialog.locator('.ant-form-item', { has: page.locator('label[title="采纳情况"]') }).locator('.ant-select').click();
       const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: /^采纳$/ }).first();
       await option.waitFor();
@@ -80,13 +80,13 @@ describe('public comment on a draft decision', () => {
       await expect.poll(() => row.count(), WAIT).toBe(0);
       await page.getByText('已公开', { exact: true }).first().click();
       await row.waitFor(WAIT);
-      expect(await row.textContent()).toContain('采纳');
+      await expect.poll(async () => (await row.textContent()) ?? '', { timeout: 20_000 }).toContain('采纳');
 
       // the decision's page lists it too, with the five procedures as a checklist
       await row.locator('a').first().click();
       await page.getByTestId('procedures').waitFor(WAIT);
       await expect.poll(async () => (await page.getByTestId('decision-comments').textContent()) ?? '', WAIT).toContain(ANSWER);
-      expect(await page.getByTestId('procedures').textContent()).toContain('暂不能作出决定');
+      await expect.poll(async () => (await page.getByTestId('procedures').textContent()) ?? '', WAIT).toContain('暂不能作出决定');
       await page.screenshot({ path: screenshotPath('decisions-open-draft-detail'), fullPage: true });
       expect(errors).toEqual([]);
     });

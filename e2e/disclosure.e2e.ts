@@ -19,7 +19,7 @@ describe('the annual disclosure report (政府信息公开工作年度报告)', 
   it('shows the tables in the official layout, identities passing, each figure opening its records', async () => {
     await withPage(demo.browser, async ({ page, errors }) => {
       await openReport(page, 'clerk');
-      expect(await page.getByTestId('disclosure-checks').textContent()).toContain('全部相符');
+      await expect.poll(async () => (await page.getByTestId('disclosure-checks').textContent()) ?? '', { timeout: 20_000 }).toContain('全部相符');
       // table 三: 三、本年度办理结果 spans the 22 outcome rows
       expect(await page.getByTestId('table-table3').locator('td[rowspan="22"]').textContent()).toBe('三、本年度办理结果');
       await page.screenshot({ path: screenshotPath('disclosure-report'), fullPage: false });
@@ -187,7 +187,7 @@ describe('the public site (政府信息公开)', () => {
         const doc = page.getByTestId('public-disclosure-report');
         await doc.waitFor({ timeout: 30_000 });
         expect(await doc.locator('td[rowspan="8"]').first().textContent()).toBe('（三）不予公开');
-        expect(await doc.textContent()).toContain('浏览器测试补充的一段说明。');
+        await expect.poll(async () => (await doc.textContent()) ?? '', { timeout: 20_000 }).toContain('浏览器测试补充的一段说明。');
         await page.screenshot({ path: screenshotPath('disclosure-public-report-phone'), fullPage: false });
         await doc.locator('table').nth(1).scrollIntoViewIfNeeded();
         await page.screenshot({ path: screenshotPath('disclosure-public-report-phone-table'), fullPage: false });

@@ -30,7 +30,7 @@ async function drawFlow(page: Page, title: string, shot: string): Promise<void> 
   await dialog.getByRole('button', { name: /生成种子并公开承诺/ }).click();
   const detail = page.getByTestId('draw-detail');
   await expect.poll(() => detail.textContent(), WAIT).toContain('公开种子的SHA-256值');
-  expect(await detail.textContent()).toContain('待抽取（种子保密）');
+  await expect.poll(async () => (await detail.textContent()) ?? '', { timeout: 20_000 }).toContain('待抽取（种子保密）');
   await page.screenshot({ path: screenshotPath(`${shot}-committed`), fullPage: true });
   await detail.getByRole('button', { name: /冻结名录并公开/ }).click();
   await expect.poll(() => detail.textContent(), WAIT).toContain('公开名录的SHA-256值');
@@ -81,7 +81,7 @@ describe('双随机 draws the operator cannot steer, and the public pages', () =
 
       await page.goto(`${demo.server.baseUrl}/public/enforcement/benchmarks`);
       await expect.poll(() => page.getByTestId('public-benchmarks-sentence').textContent(), WAIT).toMatch(/共公布\d+个执法事项的裁量基准\d+条/);
-      expect(await page.getByTestId('public-benchmarks').textContent()).toContain('从轻处罚');
+      await expect.poll(async () => (await page.getByTestId('public-benchmarks').textContent()) ?? '', { timeout: 20_000 }).toContain('从轻处罚');
       await page.screenshot({ path: screenshotPath('benchmarks-desktop-public'), fullPage: true });
       expect(errors).toEqual([]);
     }, DESKTOP);

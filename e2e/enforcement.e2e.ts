@@ -194,7 +194,7 @@ describe('行政执法 at phone width', () => {
     await onCase('leader', async (page) => {
       const card = page.getByTestId('decide-card');
       await card.waitFor(WAIT);
-      expect(await card.textContent()).toContain('已记录法制审核意见');
+      await expect.poll(async () => (await card.textContent()) ?? '', { timeout: 20_000 }).toContain('已记录法制审核意见');
       await choose(page, '适用裁量基准', '一般处罚');
       await choose(page, '处罚种类', '罚款');
       await page.keyboard.press('Escape');
@@ -315,7 +315,7 @@ describe('行政执法 at phone width', () => {
 
         await page.goto(`${demo.server.baseUrl}/public/enforcement/catalog?org=999001001000`);
         await expect.poll(() => page.getByTestId('public-catalog-sentence').textContent(), WAIT).toContain('法定执法事项27项');
-        expect(await page.locator('main').textContent()).toContain(label);
+        await expect.poll(async () => (await page.locator('main').textContent()) ?? '', { timeout: 20_000 }).toContain(label);
         await page.screenshot({ path: screenshotPath('enforcement-public-catalog'), fullPage: true });
         await page.goto(`${demo.server.baseUrl}/public/enforcement`);
         await page.getByTestId('public-decisions').waitFor(WAIT);

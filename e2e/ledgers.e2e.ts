@@ -68,7 +68,7 @@ describe('the ledger pages', () => {
       await page.waitForURL(/\/ledgers\/mediation\.case\/\d+$/);
       await expect.poll(() => page.locator('.fz-page-header').textContent(), WAIT).toContain(title.trim());
       await page.getByTestId('deadlines').waitFor();
-      expect(await page.locator('main').textContent()).toContain('纠纷类型');
+      await expect.poll(async () => (await page.locator('main').textContent()) ?? '', { timeout: 20_000 }).toContain('纠纷类型');
 
       // a new record with an ID number the server refuses: the error lands at the field and nothing is lost
       await page.goto(`${demo.server.baseUrl}${LIST}/new`);
@@ -87,7 +87,7 @@ describe('the ledger pages', () => {
       await choose(page, '受理调委会', '调解委员会');
       await choose(page, '承办调解员', '');
       // 调解结果 starts as 正在调解 and belongs to 办结: shown, not chosen
-      expect(await formItem(page, '调解结果').textContent()).toContain('正在调解');
+      await expect.poll(async () => (await formItem(page, '调解结果').textContent()) ?? '', { timeout: 20_000 }).toContain('正在调解');
       await page.getByRole('button', { name: /保\s*存/ }).click();
       await expect.poll(() => fieldError(page, '申请人证件号码').textContent(), WAIT).toContain('须为有效的居民身份证号码');
       await page.getByTestId('form-problem').waitFor();

@@ -11,7 +11,7 @@ describe('编号规则', () => {
       await page.goto(`${demo.server.baseUrl}/admin/numbering`);
       const cases = page.getByTestId('series-enforcement.case_no');
       await cases.waitFor(WAIT);
-      expect(await cases.textContent()).toContain('城关镇综合行政执法队');
+      await expect.poll(async () => (await cases.textContent()) ?? '', { timeout: 20_000 }).toContain('城关镇综合行政执法队');
       await page.screenshot({ path: screenshotPath('numbering'), fullPage: false });
 
       await cases.getByRole('button', { name: '修改城关镇综合行政执法队的行政执法案件案号格式' }).click();

@@ -10,7 +10,7 @@ const formItem = (page: Page, label: string) => page.locator('.ant-form-item', {
 async function openReviewedCaseForm(page: Page): Promise<void> {
   await login(page, demo.server.baseUrl, 'clerk');
   // a demo penalty case that went through the legality review
-  const res = await page.request.get(`${demo.server.baseUrl}/api/ledgers/enforcement.case?f.case_type=行政处罚&f.major=true&pageSize=1`);
+  const res = await page.request.get(`${demo.server.baseUrl}/api/ledgers/enforcement.case?f.case_type=行政处罚&f.major=true&f.review_conclusion=同意&pageSize=1`);
   expect(res.status()).toBe(200);
   const id = ((await res.json()) as { items: Array<{ id: number }> }).items[0]?.id;
   expect(id).toBeDefined();
@@ -27,10 +27,10 @@ describe('the edit form of a record in a workflow', () => {
           await openReviewedCaseForm(page);
           const opinion = formItem(page, '法制审核意见');
           expect(await opinion.locator('textarea').isDisabled()).toBe(true);
-          expect(await opinion.textContent()).toContain('由“法制审核”环节填写');
-          expect(await formItem(page, '法制审核结论').textContent()).toContain('同意');
+          await expect.poll(async () => (await opinion.textContent()) ?? '', { timeout: 20_000 }).toContain('由“法制审核”环节填写');
+          await expect.poll(async () => (await formItem(page, '法制审核结论').textContent()) ?? '', WAIT).toContain('同意');
           expect(await formItem(page, '法制审核结论').locator('.ant-select-disabled').count()).toBe(1);
-          expect(await formItem(page, '是否重大执法决定').textContent()).toContain('由系统按处罚种类');
+          await expect.poll(async () => (await formItem(page, '是否重大执法决定').textContent()) ?? '', { timeout: 20_000 }).toContain('由系统按处罚种类');
           // free data stays editable
           expect(await formItem(page, '案由').locator('input').isDisabled()).toBe(false);
           await opinion.scrollIntoViewIfNeeded();

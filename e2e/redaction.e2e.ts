@@ -23,7 +23,7 @@ describe('personal data inside a 主动公开 item', () => {
       const card = page.getByTestId('redaction-panel');
       await expect.poll(async () => (await card.textContent()) ?? '', { timeout: 30_000 }).toContain('发现 2 处个人信息');
       expect(await card.locator('mark').allTextContents()).toEqual([ID, MOBILE]);
-      expect(await page.getByTestId('redacted-content').textContent()).toContain('身份证号440304********8917，联系电话139****5678');
+      await expect.poll(async () => (await page.getByTestId('redacted-content').textContent()) ?? '', { timeout: 20_000 }).toContain('身份证号440304********8917，联系电话139****5678');
       await card.scrollIntoViewIfNeeded();
       await page.screenshot({ path: screenshotPath('redaction-preview'), fullPage: false });
       await post(`${L}/${id}/transitions/review`, { secrecy_result: '同意公开', secrecy_reviewer: '刘思齐', secrecy_reviewed_on: isoDay(-3), redaction_confirmed: true });

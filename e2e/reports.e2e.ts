@@ -23,7 +23,7 @@ describe('the annual report', () => {
     await withPage(demo.browser, async ({ page, errors }) => {
       await openAnnualReport(page, 'clerk');
       const doc = page.getByTestId('report-document');
-      expect(await doc.textContent()).toContain(`城关镇${lastYear}年度法治政府建设工作情况报告`);
+      await expect.poll(async () => (await doc.textContent()) ?? '', { timeout: 20_000 }).toContain(`城关镇${lastYear}年度法治政府建设工作情况报告`);
       const chip = doc.locator('.fz-live-chip[data-field="mediation.cases"]').first();
       expect(await chip.textContent()).toMatch(/^\d+件$/);
       const [records] = await Promise.all([page.context().waitForEvent('page'), chip.click()]);
@@ -44,7 +44,7 @@ describe('the annual report', () => {
       await page.getByRole('button', { name: /提\s*交/ }).first().click();
       await page.getByRole('button', { name: '确认提交' }).click();
       await expect.poll(() => page.locator('main').textContent(), { timeout: 30_000 }).toContain('报告已提交，等待上级审核和保密审查，文本不可修改');
-      expect(await page.getByTestId('report-versions').textContent()).toContain('第 1 版');
+      await expect.poll(async () => (await page.getByTestId('report-versions').textContent()) ?? '', { timeout: 20_000 }).toContain('第 1 版');
       expect(await page.getByRole('textbox', { name: '报告标题' }).count()).toBe(0);
       expect(errors).toEqual([]);
     });
@@ -118,7 +118,7 @@ describe('the report review', () => {
       expect(found).toContain('分项之和不等于总数');
       expect(found).toContain('50件');
       expect(found).toContain('35件');
-      expect(await page.locator('mark.fz-review-mark').first().textContent()).toContain('全年排查化解各类矛盾纠纷50件');
+      await expect.poll(async () => (await page.locator('mark.fz-review-mark').first().textContent()) ?? '', { timeout: 20_000 }).toContain('全年排查化解各类矛盾纠纷50件');
       await page.screenshot({ path: screenshotPath('report-review'), fullPage: false });
       expect(errors).toEqual([]);
     });
@@ -132,7 +132,7 @@ describe('the report template', () => {
       await page.goto(`${demo.server.baseUrl}/reports/template`);
       const doc = page.getByTestId('template-document');
       await doc.waitFor({ timeout: 60_000 });
-      expect(await doc.textContent()).toContain('主要举措和成效');
+      await expect.poll(async () => (await doc.textContent()) ?? '', { timeout: 20_000 }).toContain('主要举措和成效');
       await page.waitForLoadState('networkidle');
       await page.screenshot({ path: screenshotPath('report-template'), fullPage: false });
       // a second tab saves first: this one's save is refused and its text stays on the page

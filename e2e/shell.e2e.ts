@@ -47,7 +47,7 @@ describe('the web shell', () => {
         const main = page.locator('main');
         await expect.poll(() => main.textContent()).toContain(role.roleName);
         expect(me.currentOrg?.name).toBeTruthy();
-        expect(await main.textContent()).toContain(me.currentOrg?.name);
+        await expect.poll(async () => (await main.textContent()) ?? '', { timeout: 20_000 }).toContain(me.currentOrg?.name);
         await expect.poll(() => page.getByTestId('demo-banner').textContent()).toContain('演示环境 — 数据均为虚构，请勿录入真实个人信息');
 
         const shown = await navLinks(page);
@@ -69,7 +69,7 @@ describe('the web shell', () => {
       const error = page.getByTestId('login-error');
       await error.waitFor();
       // the same words for an unknown name, so the page does not tell which accounts exist or how many tries are left
-      expect(await error.textContent()).toContain('用户名或密码错误');
+      await expect.poll(async () => (await error.textContent()) ?? '', { timeout: 20_000 }).toContain('用户名或密码错误');
       expect(await error.textContent()).not.toMatch(/再错|次/);
       expect(await page.getByLabel('用户名').inputValue()).toBe('reviewer');
       expect(page.url()).toBe(`${demo.server.baseUrl}/login`);
@@ -185,7 +185,7 @@ describe('the web shell', () => {
       await page.getByLabel('确认新密码').fill('Qingxi#2026');
       await page.getByRole('button', { name: '确认修改' }).click();
       await page.getByTestId('home-greeting').waitFor();
-      expect(await page.getByTestId('home-greeting').textContent()).toContain('王芳');
+      await expect.poll(async () => (await page.getByTestId('home-greeting').textContent()) ?? '', { timeout: 20_000 }).toContain('王芳');
       expect(errors).toEqual([]);
     });
   });
@@ -265,7 +265,7 @@ describe('the web shell', () => {
       await dialog.getByRole('button', { name: /保\s*存/ }).click();
       const fieldError = dialog.locator('.ant-form-item-has-error .ant-form-item-explain-error');
       await fieldError.first().waitFor();
-      expect(await fieldError.textContent()).toContain('三员须分立');
+      await expect.poll(async () => (await fieldError.textContent()) ?? '', { timeout: 20_000 }).toContain('三员须分立');
       expect(await dialog.getByRole('checkbox', { name: /^系统管理员/ }).isChecked()).toBe(true);
       expect(await dialog.getByRole('checkbox', { name: /^安全审计员/ }).isChecked()).toBe(true);
       expect(await dialog.getByRole('checkbox', { name: /^填报员/ }).isChecked()).toBe(true);
@@ -305,8 +305,8 @@ describe('the web shell', () => {
       await created.locator('.ant-table-row-expand-icon').click();
       const diff = page.getByTestId('audit-diff').first();
       await diff.waitFor();
-      expect(await diff.textContent()).toContain('wangfang');
-      expect(await diff.textContent()).toContain('姓名');
+      await expect.poll(async () => (await diff.textContent()) ?? '', { timeout: 20_000 }).toContain('wangfang');
+      await expect.poll(async () => (await diff.textContent()) ?? '', { timeout: 20_000 }).toContain('姓名');
 
       await page.getByRole('button', { name: '核验哈希链' }).click();
       const result = page.getByTestId('verify-result');

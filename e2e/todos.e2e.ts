@@ -60,8 +60,8 @@ describe('待办 for the 法制审核员', () => {
       await home.waitFor(WAIT);
       const row = home.getByTestId('todo-row').filter({ hasText: SUMMARY });
       await row.waitFor(WAIT);
-      expect(await row.textContent()).toContain('法制审核');
-      expect(await row.textContent()).toContain('处罚决定期限');
+      await expect.poll(async () => (await row.textContent()) ?? '', { timeout: 20_000 }).toContain('法制审核');
+      await expect.poll(async () => (await row.textContent()) ?? '', { timeout: 20_000 }).toContain('处罚决定期限');
       await page.screenshot({ path: screenshotPath('todos-home-1366'), fullPage: true });
       // the bell counts the same to-dos and leads to the 待办 page, grouped by step
       const bell = page.getByTestId('todo-bell');
