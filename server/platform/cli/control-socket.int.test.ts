@@ -31,7 +31,8 @@ async function login(url: string, username: string, password: string): Promise<n
   return res.status;
 }
 
-describe('CLI commands beside a running server go through its control socket', () => {
+// embedded directories only: the PostgreSQL run (TEST_DATABASE_URL) would repeat it unchanged
+describe.skipIf(process.env['TEST_DATABASE_URL'])('CLI commands beside a running server go through its control socket', () => {
   const base = mkdtempSync(join(tmpdir(), 'fazhi-sock-'));
   const dir = join(base, 'data');
   const socket = join(dir, CONTROL_SOCKET);
