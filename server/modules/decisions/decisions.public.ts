@@ -5,7 +5,7 @@ import type { Api } from '../../platform/http/route.ts';
 import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 import { ledgerDb } from '../../platform/ledger/ledger.query.ts';
 import type { Platform } from '../../platform/module.ts';
-import { iso, publicCommentBody, publicCommentLabels, publishedAnswers, submitPublicComment } from './public-comments.ts';
+import { iso, publicCommentRoute, publishedAnswers } from './public-comments.ts';
 import { issueChallenge } from './comment-challenge.ts';
 import { periodDays } from './decisions.rules.ts';
 import { intId, yearParam } from '../../platform/http/validate.ts';
@@ -61,27 +61,14 @@ export function publicDecisionRoutes(api: Api, platform: Platform): void {
     handler: async (ctx) => issueChallenge(key, ctx.now),
   });
 
-  api.route({
-    method: 'POST',
+  publicCommentRoute(api, platform, {
     url: '/api/public/decisions/:id/comments',
-    access: 'public',
     summary: '对决策草案提出意见（无需登录）',
-    tags: ['公开'],
-    write: true,
-    rateLimit: { max: 5, timeWindow: '1 minute' },
-    params: idParam,
-    body: publicCommentBody,
-    labels: publicCommentLabels,
-    handler: async (ctx, { params, body }) => {
-      return submitPublicComment(ctx, platform, body, {
-        key,
-        load: async () => (await ledgerDb(ctx).selectFrom('decisions_decision').selectAll().where('id', '=', params.id).where('status', '=', 'active').where('draft_published', '=', true).executeTakeFirst()) as Record<string, unknown> | undefined,
-        missing: '公开征求意见的决策草案',
-        noun: '该决策草案',
-        ledger: 'decisions.comment',
-        link: { decision: params.id },
-      });
-    },
+    draft: async (ctx, id) => (await ledgerDb(ctx).selectFrom('decisions_decision').selectAll().where('id', '=', id).where('status', '=', 'active').where('draft_published', '=', true).executeTakeFirst()) as Record<string, unknown> | undefined,
+    missing: '公开征求意见的决策草案',
+    noun: '该决策草案',
+    ledger: 'decisions.comment',
+    link: 'decision',
   });
 
   api.route({

@@ -6,7 +6,7 @@ import type { Api } from '../../platform/http/route.ts';
 import { intId } from '../../platform/http/validate.ts';
 import { ledgerDb } from '../../platform/ledger/ledger.query.ts';
 import type { Platform } from '../../platform/module.ts';
-import { iso, publicCommentBody, publicCommentLabels, publishedAnswers, submitPublicComment } from './public-comments.ts';
+import { iso, publicCommentRoute, publishedAnswers } from './public-comments.ts';
 import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 import { periodDays, workingDaysIn } from './decisions.rules.ts';
 
@@ -17,8 +17,6 @@ import { periodDays, workingDaysIn } from './decisions.rules.ts';
 export function publicNormdocRoutes(api: Api, platform: Platform): void {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- ledger tables are declared at run time
   const db = platform.db as unknown as Kysely<any>;
-  // the same key and used-token register as the decisions' comment form: one challenge answers one comment
-  const key = platform.cipher.blindIndex('comment-challenge');
   const idParam = z.object({ id: intId() });
   const draftColumns = ['n.id', 'n.org_code', 'org.name as org_name', 'n.title', 'n.drafting_unit', 'n.draft_summary', 'n.comment_from', 'n.comment_to', 'n.affects_business', 'n.publish_on', 'n.doc_no'] as const;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw rows
@@ -75,26 +73,13 @@ export function publicNormdocRoutes(api: Api, platform: Platform): void {
     },
   });
 
-  api.route({
-    method: 'POST',
+  publicCommentRoute(api, platform, {
     url: '/api/public/normdocs/:id/comments',
-    access: 'public',
     summary: '对规范性文件征求意见稿提出意见（无需登录）',
-    tags: ['公开'],
-    write: true,
-    rateLimit: { max: 5, timeWindow: '1 minute' },
-    params: idParam,
-    body: publicCommentBody,
-    labels: publicCommentLabels,
-    handler: async (ctx, { params, body }) => {
-      return submitPublicComment(ctx, platform, body, {
-        key,
-        load: async () => (await ledgerDb(ctx).selectFrom('normdocs_document').selectAll().where('id', '=', params.id).where('status', '=', 'active').where('comment_from', 'is not', null).executeTakeFirst()) as Record<string, unknown> | undefined,
-        missing: '公开征求意见的规范性文件草案',
-        noun: '该文件',
-        ledger: 'normdocs.comment',
-        link: { document: params.id },
-      });
-    },
+    draft: async (ctx, id) => (await ledgerDb(ctx).selectFrom('normdocs_document').selectAll().where('id', '=', id).where('status', '=', 'active').where('comment_from', 'is not', null).executeTakeFirst()) as Record<string, unknown> | undefined,
+    missing: '公开征求意见的规范性文件草案',
+    noun: '该文件',
+    ledger: 'normdocs.comment',
+    link: 'document',
   });
 }

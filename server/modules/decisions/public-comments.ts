@@ -5,6 +5,8 @@ import type { Ctx } from '../../platform/http/context.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import { knownNames } from '../../platform/ledger/ledger.redact.ts';
 import { createRecord } from '../../platform/ledger/ledger.service.ts';
+import type { Api } from '../../platform/http/route.ts';
+import { intId } from '../../platform/http/validate.ts';
 import type { Platform } from '../../platform/module.ts';
 import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 import { checkChallenge, usedChallenges } from './comment-challenge.ts';
@@ -16,7 +18,7 @@ import { checkChallenge, usedChallenges } from './comment-challenge.ts';
 
 export const iso = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 
-export const publicCommentBody = z.object({
+const publicCommentBody = z.object({
   content: z.string().trim().min(5).max(5000),
   name: z.string().trim().max(40).optional(),
   contact: z.string().trim().max(60).optional(),
@@ -26,44 +28,61 @@ export const publicCommentBody = z.object({
   website: z.string().max(200).optional(),
 });
 
-export const publicCommentLabels = { content: '意见内容', name: '姓名', contact: '联系方式', challengeAnswer: '验证答案', challengeToken: '验证信息' };
-
-/** one comment from the public: checked, then written as one record of `ledger` in the drafting organisation's name */
-export async function submitPublicComment(
-  ctx: Ctx,
+/**
+ * POST `url` (ending in /:id/comments): a comment from the public on a draft, without an account; checked (the
+ * challenge, the honeypot, the comment period), then written as one record of `ledger` in the drafting
+ * organisation's name
+ */
+export function publicCommentRoute(
+  api: Api,
   platform: Platform,
-  body: z.infer<typeof publicCommentBody>,
-  opts: {
-    /** the challenge key (blind index 'comment-challenge') */
-    key: string;
+  o: {
+    url: string;
+    summary: string;
     /** the draft open to the public, read after the challenge is checked */
-    load: () => Promise<Record<string, unknown> | undefined>;
+    draft: (ctx: Ctx, id: number) => Promise<Record<string, unknown> | undefined>;
     /** what is not found, e.g. 公开征求意见的决策草案 */
     missing: string;
     /** how the messages name the draft, e.g. 该决策草案 */
     noun: string;
-    /** the comment ledger and the field linking a comment to its draft */
+    /** the comment ledger and its field naming the draft */
     ledger: string;
-    link: Record<string, number>;
+    link: string;
   },
-): Promise<{ id: number; submittedOn: string; message: string }> {
-  if (body.website) throw new AppError('validation_failed', '提交未通过校验', [{ path: 'website', message: '提交未通过校验' }]);
-  const problem = checkChallenge(opts.key, body.challengeToken, body.challengeAnswer, ctx.now, usedChallenges);
-  if (problem) throw new AppError('validation_failed', problem, [{ path: 'challengeAnswer', label: '验证答案', message: `验证答案：${problem}` }]);
-  const d = await opts.load();
-  if (!d) throw notFound(opts.missing);
-  const today = chinaDate(ctx.now);
-  const from = iso(d['comment_from']);
-  const to = iso(d['comment_to']);
-  if (to && today > to) throw new AppError('conflict', `${opts.noun}征求意见已于${to}截止，不再接受意见`);
-  if (!from || !to || today < from) throw new AppError('conflict', `${opts.noun}不在征求意见期内（${from ?? '—'}至${to ?? '—'}）`);
-  const orgCode = String(d['org_code']);
-  // the comment belongs to the drafting organisation; the public actor writes only this one record
-  const scoped = { ...ctx, scope: { root: orgCode, codes: [orgCode] } };
-  const l = platform.ledgers.get(opts.ledger);
-  if (!l) throw new Error(`${opts.ledger} is not registered`);
-  const rec = await createRecord(scoped, l, { orgCode, ...opts.link, summary: body.content.slice(0, 100), content: body.content, channel: '网站', submitted_on: today, ...(body.name ? { submitter_name: body.name } : {}), ...(body.contact ? { contact: body.contact } : {}) }, platform.ledgers, { auditAction: 'public_comment' });
-  return { id: rec.id, submittedOn: today, message: '意见已提交，感谢您的参与。处理情况将在本页公开。' };
+): void {
+  // one key and one used-token register for every comment form: one challenge answers one comment
+  const key = platform.cipher.blindIndex('comment-challenge');
+  api.route({
+    method: 'POST',
+    url: o.url,
+    access: 'public',
+    summary: o.summary,
+    tags: ['公开'],
+    write: true,
+    rateLimit: { max: 5, timeWindow: '1 minute' },
+    params: z.object({ id: intId() }),
+    body: publicCommentBody,
+    labels: { content: '意见内容', name: '姓名', contact: '联系方式', challengeAnswer: '验证答案', challengeToken: '验证信息' },
+    handler: async (ctx, { params, body }) => {
+      if (body.website) throw new AppError('validation_failed', '提交未通过校验', [{ path: 'website', message: '提交未通过校验' }]);
+      const problem = checkChallenge(key, body.challengeToken, body.challengeAnswer, ctx.now, usedChallenges);
+      if (problem) throw new AppError('validation_failed', problem, [{ path: 'challengeAnswer', label: '验证答案', message: `验证答案：${problem}` }]);
+      const d = await o.draft(ctx, params.id);
+      if (!d) throw notFound(o.missing);
+      const today = chinaDate(ctx.now);
+      const from = iso(d['comment_from']);
+      const to = iso(d['comment_to']);
+      if (to && today > to) throw new AppError('conflict', `${o.noun}征求意见已于${to}截止，不再接受意见`);
+      if (!from || !to || today < from) throw new AppError('conflict', `${o.noun}不在征求意见期内（${from ?? '—'}至${to ?? '—'}）`);
+      const orgCode = String(d['org_code']);
+      // the comment belongs to the drafting organisation; the public actor writes only this one record
+      const scoped = { ...ctx, scope: { root: orgCode, codes: [orgCode] } };
+      const l = platform.ledgers.get(o.ledger);
+      if (!l) throw new Error(`${o.ledger} is not registered`);
+      const rec = await createRecord(scoped, l, { orgCode, [o.link]: params.id, summary: body.content.slice(0, 100), content: body.content, channel: '网站', submitted_on: today, ...(body.name ? { submitter_name: body.name } : {}), ...(body.contact ? { contact: body.contact } : {}) }, platform.ledgers, { auditAction: 'public_comment' });
+      return { id: rec.id, submittedOn: today, message: '意见已提交，感谢您的参与。处理情况将在本页公开。' };
+    },
+  });
 }
 
 /**
