@@ -59,10 +59,9 @@ export interface DrawRecord {
   caseIds?: number[];
 }
 
-/** a draw in the department's list */
-export interface DrawSummary {
+/** a draw attempt as a list shows it, the department's and the public site's */
+interface DrawListItem {
   id: number;
-  orgCode: string;
   title: string;
   status: DrawStatus;
   legacy: boolean;
@@ -71,6 +70,11 @@ export interface DrawSummary {
   drawnOn: string | null;
   cancelReason: string | null;
   targets: number;
+}
+
+/** a draw in the department's list */
+export interface DrawSummary extends DrawListItem {
+  orgCode: string;
   tasks: number;
 }
 
@@ -94,17 +98,8 @@ export interface PublicDraw extends DrawRecord {
 }
 
 /** a draw attempt in the public site's list */
-export interface PublicDrawSummary {
-  id: number;
+export interface PublicDrawSummary extends DrawListItem {
   orgName: string;
-  title: string;
-  status: DrawStatus;
-  legacy: boolean;
-  seedHash: string | null;
-  committedAt: string | null;
-  drawnOn: string | null;
-  cancelReason: string | null;
-  targets: number;
   drawn: number;
 }
 

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { login, PHONE, screenshotPath, setupDemo, withPage } from './harness.ts';
+import { isoDay, poster, solveChallenge } from './steps.ts';
 
 const WAIT = { timeout: 20_000 };
 // unique per run, so a reused server (E2E_BASE_URL) finds this run's comment
@@ -9,14 +10,6 @@ const ANSWER = '已采纳，在实施方案中增加临时便民通道和施工�
 
 const demo = setupDemo({ reuseExternal: true });
 let draftPath = '';
-
-/** the answer to the arithmetic question the page shows ("3 + 5 = ？") */
-async function solve(page: Page): Promise<string> {
-  const q = page.getByTestId('challenge-question');
-  await expect.poll(async () => (await q.textContent()) ?? '', WAIT).toMatch(/\d+\s*\+\s*\d+/);
-  const [a = 0, b = 0] = ((await q.textContent()) ?? '').match(/\d+/g)?.map(Number) ?? [];
-  return String(a + b);
-}
 
 describe('public comment on a draft decision', () => {
   it('takes a comment without an account, refusing a wrong answer at the field and keeping what was typed', async () => {
@@ -33,7 +26,7 @@ describe('public comment on a draft decision', () => {
 
       await page.getByLabel('意见内容').fill(COMMENT);
       await page.getByLabel('姓名（选填）').fill('张三');
-      const right = await solve(page);
+      const right = await solveChallenge(page);
       const answerItem = page.locator('.ant-form-item', { has: page.getByTestId('challenge-question') });
       await answerItem.locator('input').fill(String(Number(right) + 1));
       // the server refuses answers given within two seconds of the question
@@ -43,7 +36,7 @@ describe('public comment on a draft decision', () => {
       expect(await page.getByLabel('意见内容').inputValue()).toBe(COMMENT);
       await page.screenshot({ path: screenshotPath('decisions-public-comment-refused'), fullPage: true });
 
-      const answer = await solve(page);
+      const answer = await solveChallenge(page);
       await answerItem.locator('input').fill(answer);
       await page.waitForTimeout(2200);
       await page.getByRole('button', { name: '提交意见' }).click();
@@ -124,17 +117,11 @@ async function firstId(page: Page, ledger: string, filter: string): Promise<numb
   return id;
 }
 
-const isoDay = (offset: number): string => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
-
 describe('publishing a normative document', () => {
   it('gives it the next 文号 of the county and starts the filing deadline', async () => {
     await withPage(demo.browser, async ({ page, errors }) => {
       await login(page, demo.server.baseUrl, 'county');
-      const post = async (url: string, data: Record<string, unknown>): Promise<Record<string, unknown>> => {
-        const res = await page.request.post(`${demo.server.baseUrl}${url}`, { data });
-        expect(res.status(), await res.text()).toBe(200);
-        return (await res.json()) as Record<string, unknown>;
-      };
+      const post = poster(page, demo.server.baseUrl);
       const L = '/api/ledgers/normdocs.document';
       const id = Number((await post(L, { orgCode: '999001000000', title: '演示县城市绿化管理办法', drafting_unit: '县住房和城乡建设局', draft_on: isoDay(-30) }))['id']);
       await post(`${L}/${id}/transitions/open_comment`, { comment_from: isoDay(-25), comment_to: isoDay(-8) });

@@ -1,19 +1,11 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { login, PHONE, screenshotPath, setupDemo, withPage } from './harness.ts';
+import { isoDay, poster, solveChallenge } from './steps.ts';
 
 const WAIT = { timeout: 20_000 };
 const TOWN = '999001001000';
 const demo = setupDemo({ reuseExternal: true });
-const isoDay = (offset: number): string => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 const COMMENT = `建议明确申请材料清单和办理时限（E2E${Date.now() % 100000}）`;
-
-async function solve(page: Page): Promise<string> {
-  const q = page.getByTestId('challenge-question');
-  await expect.poll(async () => (await q.textContent()) ?? '', WAIT).toMatch(/\d+\s*\+\s*\d+/);
-  const [a = 0, b = 0] = ((await q.textContent()) ?? '').match(/\d+/g)?.map(Number) ?? [];
-  return String(a + b);
-}
 
 describe('a normative document draft on the public site', () => {
   it('lists the draft out for comment and takes a comment without an account', async () => {
@@ -27,7 +19,7 @@ describe('a normative document draft on the public site', () => {
       await page.waitForURL(/\/public\/normdocs\/drafts\/\d+$/);
       await page.getByTestId('comment-form').waitFor(WAIT);
       await page.getByLabel('意见内容').fill(COMMENT);
-      await page.getByLabel(/验证/).fill(await solve(page));
+      await page.getByLabel(/验证/).fill(await solveChallenge(page));
       await new Promise((r) => setTimeout(r, 2100));
       await page.getByRole('button', { name: /提交意见/ }).click();
       await page.getByTestId('comment-done').waitFor(WAIT);
@@ -56,11 +48,7 @@ describe('备案审查 by the county', () => {
   it('shows a town’s filing waiting for receipt, then under review, then with a correction asked', async () => {
     await withPage(demo.browser, async ({ page, errors }) => {
       await login(page, demo.server.baseUrl, 'county');
-      const post = async (url: string, data: Record<string, unknown>): Promise<Record<string, unknown>> => {
-        const res = await page.request.post(`${demo.server.baseUrl}${url}`, { data });
-        expect(res.status(), await res.text()).toBe(200);
-        return (await res.json()) as Record<string, unknown>;
-      };
+      const post = poster(page, demo.server.baseUrl);
       const L = '/api/ledgers/normdocs.document';
       const title = `城关镇农村人居环境整治管理办法（E2E${Date.now() % 100000}）`;
       const id = Number((await post(L, { orgCode: TOWN, title, drafting_unit: '党政办公室', draft_on: isoDay(-90) }))['id']);

@@ -1,21 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { login, PHONE, screenshotPath, setupDemo, withPage } from './harness.ts';
+import { isoDay, poster } from './steps.ts';
 
 const demo = setupDemo();
 const ID = '440304199003078917';
 const MOBILE = '13912345678';
-const isoDay = (offset: number): string => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
-
 describe('personal data inside a 主动公开 item', () => {
   let id = 0;
   it('is highlighted in the 脱敏预览 card the 保密审查 reviewer confirms', async () => {
     await withPage(demo.browser, async ({ page, errors }) => {
       await login(page, demo.server.baseUrl, 'reviewer');
-      const post = async (url: string, data: Record<string, unknown>): Promise<Record<string, unknown>> => {
-        const res = await page.request.post(`${demo.server.baseUrl}${url}`, { data });
-        expect(res.status(), await res.text()).toBe(200);
-        return (await res.json()) as Record<string, unknown>;
-      };
+      const post = poster(page, demo.server.baseUrl);
       const L = '/api/ledgers/disclosure.item';
       id = Number((await post(L, { orgCode: '999001001000-01', category: '通知公告', made_on: isoDay(-5), title: '关于拆迁补偿款发放情况的公示', content: `经核实，补偿对象（身份证号${ID}，联系电话${MOBILE}）的补偿款12000元已发放。\n如有异议，请于公示期内提出。` }))['id']);
       await post(`${L}/${id}/transitions/submit_review`, { secrecy_submitted_on: isoDay(-4) });

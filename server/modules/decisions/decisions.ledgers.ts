@@ -111,35 +111,47 @@ export const decisionLedger = defineLedger({
   ],
 });
 
-export const commentLedger = defineLedger({
+export const commentLedger = draftCommentLedger({
   name: 'decisions.comment',
   table: 'decisions_comment',
   label: '决策草案公众意见',
-  noun: '意见',
-  module: 'decisions',
-  titleFields: ['summary'],
-  defaultSort: { field: 'submitted_on', dir: 'desc' },
-  dateField: 'submitted_on',
-  fields: [
-    { name: 'decision', label: '决策事项', type: 'ref', ref: 'decisions.decision', required: true, filter: true, list: true },
-    { name: 'summary', label: '意见摘要', type: 'text', redact: true, required: true, maxLength: 100, searchable: true, list: true },
-    { name: 'content', label: '意见内容', type: 'textarea', redact: true, required: true, maxLength: 5000, searchable: true },
-    { name: 'channel', label: '提出渠道', type: 'dict', required: true, options: COMMENT_CHANNELS, filter: true, list: true },
-    { name: 'submitter_name', label: '提出人', type: 'text', maxLength: 40, personal: 'name' },
-    { name: 'contact', label: '联系方式', type: 'text', maxLength: 60, personal: 'generic' },
-    { name: 'submitted_on', label: '提出日期', type: 'date', required: true, filter: true, list: true },
-    { name: 'handling', label: '采纳情况', type: 'dict', options: HANDLING, filter: true, list: true },
-    { name: 'answer', label: '处理说明', type: 'textarea', redact: true, maxLength: 2000 },
-    { name: 'answered_on', label: '答复日期', type: 'date', filter: true },
-    { name: 'answer_published', label: '处理情况已公开', type: 'bool', filter: true, list: true },
-  ],
-  rules: [
-    requiredWhen('answer', isAnswered, '已作出采纳情况的，须填写处理说明'),
-    requiredWhen('answered_on', isAnswered, '已作出采纳情况的，须填写答复日期'),
-    requiredWhen('handling', (v) => v['answer_published'] === true, '公开处理情况前须确定采纳情况'),
-    dateNotBefore('answered_on', 'submitted_on', '答复日期不能早于提出日期'),
-  ],
+  draft: { name: 'decision', label: '决策事项', type: 'ref', ref: 'decisions.decision', required: true, filter: true, list: true },
+  channels: COMMENT_CHANNELS,
+  handling: HANDLING,
 });
+
+/** the public's comments on a draft put out for comment (a decision's, a normative document's), linked to the draft */
+export function draftCommentLedger(o: { name: string; table: string; label: string; draft: FieldDef; channels: readonly string[]; handling: readonly string[] }) {
+  return defineLedger({
+    name: o.name,
+    table: o.table,
+    label: o.label,
+    noun: '意见',
+    module: 'decisions',
+    titleFields: ['summary'],
+    defaultSort: { field: 'submitted_on', dir: 'desc' },
+    dateField: 'submitted_on',
+    fields: [
+      o.draft,
+      { name: 'summary', label: '意见摘要', type: 'text', redact: true, required: true, maxLength: 100, searchable: true, list: true },
+      { name: 'content', label: '意见内容', type: 'textarea', redact: true, required: true, maxLength: 5000, searchable: true },
+      { name: 'channel', label: '提出渠道', type: 'dict', required: true, options: o.channels, filter: true, list: true },
+      { name: 'submitter_name', label: '提出人', type: 'text', maxLength: 40, personal: 'name' },
+      { name: 'contact', label: '联系方式', type: 'text', maxLength: 60, personal: 'generic' },
+      { name: 'submitted_on', label: '提出日期', type: 'date', required: true, filter: true, list: true },
+      { name: 'handling', label: '采纳情况', type: 'dict', options: o.handling, filter: true, list: true },
+      { name: 'answer', label: '处理说明', type: 'textarea', redact: true, maxLength: 2000 },
+      { name: 'answered_on', label: '答复日期', type: 'date', filter: true },
+      { name: 'answer_published', label: '处理情况已公开', type: 'bool', filter: true, list: true },
+    ],
+    rules: [
+      requiredWhen('answer', isAnswered, '已作出采纳情况的，须填写处理说明'),
+      requiredWhen('answered_on', isAnswered, '已作出采纳情况的，须填写答复日期'),
+      requiredWhen('handling', (v) => v['answer_published'] === true, '公开处理情况前须确定采纳情况'),
+      dateNotBefore('answered_on', 'submitted_on', '答复日期不能早于提出日期'),
+    ],
+  });
+}
 
 function isAnswered(v: Readonly<Record<string, unknown>>): boolean {
   return filled(v, 'handling');

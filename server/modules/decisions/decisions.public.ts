@@ -1,25 +1,21 @@
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
-import { AppError, notFound } from '../../platform/http/errors.ts';
+import { notFound } from '../../platform/http/errors.ts';
 import type { Api } from '../../platform/http/route.ts';
 import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 import { ledgerDb } from '../../platform/ledger/ledger.query.ts';
-import { createRecord } from '../../platform/ledger/ledger.service.ts';
 import type { Platform } from '../../platform/module.ts';
-import { checkChallenge, issueChallenge, usedChallenges } from './comment-challenge.ts';
+import { iso, publicCommentRoute, publishedAnswers } from './public-comments.ts';
+import { issueChallenge } from './comment-challenge.ts';
 import { periodDays } from './decisions.rules.ts';
 import { intId, yearParam } from '../../platform/http/validate.ts';
 import { redactPublic } from '../../platform/crypto/redact.ts';
-import { knownNames } from '../../platform/ledger/ledger.redact.ts';
-
-const iso = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 
 /** the public site: the published catalog, drafts open for comment, comments without an account, published answers */
 export function publicDecisionRoutes(api: Api, platform: Platform): void {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- ledger tables are declared at run time
   const db = platform.db as unknown as Kysely<any>;
   const key = platform.cipher.blindIndex('comment-challenge');
-  const used = usedChallenges;
   const idParam = z.object({ id: intId() });
 
   api.route({
@@ -65,44 +61,14 @@ export function publicDecisionRoutes(api: Api, platform: Platform): void {
     handler: async (ctx) => issueChallenge(key, ctx.now),
   });
 
-  api.route({
-    method: 'POST',
+  publicCommentRoute(api, platform, {
     url: '/api/public/decisions/:id/comments',
-    access: 'public',
     summary: '对决策草案提出意见（无需登录）',
-    tags: ['公开'],
-    write: true,
-    rateLimit: { max: 5, timeWindow: '1 minute' },
-    params: idParam,
-    body: z.object({
-      content: z.string().trim().min(5).max(5000),
-      name: z.string().trim().max(40).optional(),
-      contact: z.string().trim().max(60).optional(),
-      challengeToken: z.string().min(10).max(500),
-      challengeAnswer: z.coerce.number().int(),
-      // honeypot: a field hidden from people; a robot filling it in is refused
-      website: z.string().max(200).optional(),
-    }),
-    labels: { content: '意见内容', name: '姓名', contact: '联系方式', challengeAnswer: '验证答案', challengeToken: '验证信息' },
-    handler: async (ctx, { params, body }) => {
-      if (body.website) throw new AppError('validation_failed', '提交未通过校验', [{ path: 'website', message: '提交未通过校验' }]);
-      const problem = checkChallenge(key, body.challengeToken, body.challengeAnswer, ctx.now, used);
-      if (problem) throw new AppError('validation_failed', problem, [{ path: 'challengeAnswer', label: '验证答案', message: `验证答案：${problem}` }]);
-      const d = (await ledgerDb(ctx).selectFrom('decisions_decision').selectAll().where('id', '=', params.id).where('status', '=', 'active').where('draft_published', '=', true).executeTakeFirst()) as Record<string, unknown> | undefined;
-      if (!d) throw notFound('公开征求意见的决策草案');
-      const today = chinaDate(ctx.now);
-      const from = iso(d['comment_from']);
-      const to = iso(d['comment_to']);
-      if (to && today > to) throw new AppError('conflict', `该决策草案征求意见已于${to}截止，不再接受意见`);
-      if (!from || !to || today < from) throw new AppError('conflict', `该决策草案不在征求意见期内（${from ?? '—'}至${to ?? '—'}）`);
-      const orgCode = String(d['org_code']);
-      // the comment belongs to the deciding organisation; the public actor writes only this one record
-      const scoped = { ...ctx, scope: { root: orgCode, codes: [orgCode] } };
-      const l = platform.ledgers.get('decisions.comment');
-      if (!l) throw new Error('decisions.comment is not registered');
-      const rec = await createRecord(scoped, l, { orgCode, decision: params.id, summary: body.content.slice(0, 100), content: body.content, channel: '网站', submitted_on: today, ...(body.name ? { submitter_name: body.name } : {}), ...(body.contact ? { contact: body.contact } : {}) }, platform.ledgers, { auditAction: 'public_comment' });
-      return { id: rec.id, submittedOn: today, message: '意见已提交，感谢您的参与。处理情况将在本页公开。' };
-    },
+    draft: async (ctx, id) => (await ledgerDb(ctx).selectFrom('decisions_decision').selectAll().where('id', '=', id).where('status', '=', 'active').where('draft_published', '=', true).executeTakeFirst()) as Record<string, unknown> | undefined,
+    missing: '公开征求意见的决策草案',
+    noun: '该决策草案',
+    ledger: 'decisions.comment',
+    link: 'decision',
   });
 
   api.route({
@@ -115,18 +81,7 @@ export function publicDecisionRoutes(api: Api, platform: Platform): void {
     handler: async (_ctx, { params }) => {
       const d = await db.selectFrom('decisions_decision').select(['id', 'title']).where('id', '=', params.id).where('status', '=', 'active').where('draft_published', '=', true).executeTakeFirst();
       if (!d) throw notFound('公开征求意见的决策草案');
-      const rows = await db.selectFrom('decisions_comment').select(['id', 'content', 'channel', 'submitted_on', 'handling', 'answer', 'answered_on', 'submitter_name']).where('decision', '=', params.id).where('status', '=', 'active').where('answer_published', '=', true).orderBy('submitted_on').orderBy('id').execute();
-      const comments = platform.ledgers.get('decisions.comment');
-      if (!comments) throw new Error('decisions.comment is not registered');
-      // a comment is stored as written; the public page shows it with the personal data in it masked, the
-      // commenter's own name included (crypto/redact.ts)
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw rows
-      const items = rows.map((c: any) => {
-        const names = knownNames(comments, c, platform.cipher);
-        return { id: Number(c.id), content: redactPublic(c.content, { names }), channel: c.channel, submittedOn: iso(c.submitted_on), handling: c.handling, answer: redactPublic(c.answer, { names }), answeredOn: iso(c.answered_on) };
-      });
-      const count = (h: string): number => items.filter((i) => i.handling === h).length;
-      return { decision: { id: Number(d.id), title: d.title }, summary: { published: items.length, adopted: count('采纳'), partlyAdopted: count('部分采纳'), notAdopted: count('未采纳') }, items };
+      return { decision: { id: Number(d.id), title: d.title }, ...(await publishedAnswers(db, platform, 'decisions.comment', 'decisions_comment', 'decision', params.id)) };
     },
   });
 

@@ -1,5 +1,6 @@
 import { defineLedger } from '../../platform/ledger/ledger.types.ts';
 import { dateNotBefore, is, requiredWhen } from '../../platform/ledger/rules.ts';
+import { draftCommentLedger } from './decisions.ledgers.ts';
 import { normdocPeriodProblem } from './decisions.rules.ts';
 import { commentPeriods, normdocWorkflow, periodMessage } from './normdocs.workflow.ts';
 
@@ -97,32 +98,11 @@ export const cleanupLedger = defineLedger({
 });
 
 /** public comments on a normative document's draft (国办发〔2018〕37号: drafts are put out for comment like decisions) */
-export const normdocCommentLedger = defineLedger({
+export const normdocCommentLedger = draftCommentLedger({
   name: 'normdocs.comment',
   table: 'normdocs_comment',
   label: '规范性文件征求意见稿公众意见',
-  noun: '意见',
-  module: 'decisions',
-  titleFields: ['summary'],
-  defaultSort: { field: 'submitted_on', dir: 'desc' },
-  dateField: 'submitted_on',
-  fields: [
-    { name: 'document', label: '规范性文件', type: 'ref', ref: 'normdocs.document', required: true, filter: true, list: true },
-    { name: 'summary', label: '意见摘要', type: 'text', redact: true, required: true, maxLength: 100, searchable: true, list: true },
-    { name: 'content', label: '意见内容', type: 'textarea', redact: true, required: true, maxLength: 5000, searchable: true },
-    { name: 'channel', label: '提出渠道', type: 'dict', required: true, options: NORMDOC_COMMENT_CHANNELS, filter: true, list: true },
-    { name: 'submitter_name', label: '提出人', type: 'text', maxLength: 40, personal: 'name' },
-    { name: 'contact', label: '联系方式', type: 'text', maxLength: 60, personal: 'generic' },
-    { name: 'submitted_on', label: '提出日期', type: 'date', required: true, filter: true, list: true },
-    { name: 'handling', label: '采纳情况', type: 'dict', options: NORMDOC_HANDLING, filter: true, list: true },
-    { name: 'answer', label: '处理说明', type: 'textarea', redact: true, maxLength: 2000 },
-    { name: 'answered_on', label: '答复日期', type: 'date', filter: true },
-    { name: 'answer_published', label: '处理情况已公开', type: 'bool', filter: true, list: true },
-  ],
-  rules: [
-    requiredWhen('answer', (v) => Boolean(v['handling']), '已作出采纳情况的，须填写处理说明'),
-    requiredWhen('answered_on', (v) => Boolean(v['handling']), '已作出采纳情况的，须填写答复日期'),
-    requiredWhen('handling', (v) => v['answer_published'] === true, '公开处理情况前须确定采纳情况'),
-    dateNotBefore('answered_on', 'submitted_on', '答复日期不能早于提出日期'),
-  ],
+  draft: { name: 'document', label: '规范性文件', type: 'ref', ref: 'normdocs.document', required: true, filter: true, list: true },
+  channels: NORMDOC_COMMENT_CHANNELS,
+  handling: NORMDOC_HANDLING,
 });

@@ -4,6 +4,7 @@ import { addWorkingDays } from '../../platform/calendar/calendar.ts';
 import { loadCalendar } from '../../platform/calendar/calendar.repository.ts';
 import type { Timeline } from '../../platform/workflow/workflow.service.ts';
 import { json, startTestApp, type TestApp } from '../../test/harness.ts';
+import { succeeding, uploadPdf } from '../../test/workflow-client.ts';
 import { createRecord, refusal } from '../../test/ledger-client.ts';
 
 // 政府信息公开条例 arts. 30–34 on live records: receipt per channel, 补正, consultation and extension, on working days
@@ -31,18 +32,9 @@ const answerClock = async (id: number) => (await timeline(id)).clocks.find((c) =
 async function step(cookie: string, id: number, name: string, payload: Record<string, unknown>) {
   return t.request(cookie, { method: 'POST', url: `${base}/${id}/transitions/${name}`, payload: { ...payload, version: (await timeline(id)).version } });
 }
-async function ok(cookie: string, id: number, name: string, payload: Record<string, unknown>): Promise<Timeline> {
-  const res = await step(cookie, id, name, payload);
-  expect(res.statusCode, `${name}: ${res.body}`).toBe(200);
-  return json<Timeline>(res);
-}
+const ok = succeeding(step);
 function upload(cookie: string, id: number, kind: string) {
-  const boundary = 'fazhi-disclosure-boundary';
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\n${kind}\r\n`),
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="approval.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n% approval\n\r\n--${boundary}--\r\n`),
-  ]);
-  return t.request(cookie, { method: 'POST', url: `${base}/${id}/attachments`, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+  return uploadPdf(t, cookie, `${base}/${id}/attachments`, kind, { name: 'approval.pdf', content: '%PDF-1.4\n% approval\n' });
 }
 /** the text of a letter's DOCX: word/document.xml with its runs joined */
 async function letterText(cookie: string, url: string, method: 'GET' | 'POST' = 'GET'): Promise<{ status: number; text: string; number: string }> {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { InspectionAlertItem } from '../../../common/inspection.types.ts';
 import type { CrossFieldRule } from '../../platform/ledger/ledger.types.ts';
 import { filled, type RecordValues } from '../../platform/ledger/rules.ts';
 
@@ -76,14 +77,8 @@ export interface Visit {
   on: string;
 }
 
-export interface InspectionAlert {
-  uscc: string;
-  name: string;
-  visits: number;
-  orgs: string[];
-  kind: 'repeated' | 'high_frequency';
-  message: string;
-}
+/** an enterprise inspected repeatedly, as the alert page shows it */
+export type InspectionAlert = InspectionAlertItem;
 
 const dayNo = (d: string): number => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
 

@@ -1,11 +1,12 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminModule } from '../../platform/admin.module.ts';
 import { calendarModule } from '../../platform/calendar/calendar.module.ts';
 import type { Timeline } from '../../platform/workflow/workflow.service.ts';
 import { workflowModule } from '../../platform/workflow/workflow.module.ts';
 import { json, startTestApp, type TestApp } from '../../test/harness.ts';
+import { clockOf, fixedClock, succeeding, transitionStep } from '../../test/workflow-client.ts';
 import { mediationModule } from './mediation.module.ts';
 
 // 人民调解法 (2010): agreements (arts. 28–30), follow-up (art. 31), 司法确认 within 30 days (art. 33), a failed
@@ -19,8 +20,9 @@ let committee = 0;
 let mediator = 0;
 const base = '/api/ledgers/mediation.case';
 
+fixedClock('2026-11-20T02:00:00Z');
+
 beforeAll(async () => {
-  vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-20T02:00:00Z') });
   t = await startTestApp({ modules: [adminModule, mediationModule, calendarModule, workflowModule] });
   clerk = await t.login('clerk');
   clerk2 = await t.login('clerk2');
@@ -33,10 +35,7 @@ beforeAll(async () => {
   mediator = json<{ id: number }>(m).id;
 }, 300_000);
 
-afterAll(async () => {
-  await t.close();
-  vi.useRealTimers();
-});
+afterAll(async () => t.close());
 
 async function newCase(patch: Record<string, unknown> = {}): Promise<number> {
   const payload = { received_on: '2026-08-20', source: '当事人申请', dispute_type: '损害赔偿纠纷', summary: '李四与王五财产损害赔偿纠纷', description: '王五施工致李四房屋开裂，李四要求赔偿修缮费用。', applicant_name: '李四', applicant_id: '33010219800101123X', applicant_phone: '13800001111', respondent_name: '王五', parties_count: 2, amount: 3, committee_id: committee, mediator_id: mediator, outcome: '正在调解', ...patch };
@@ -44,14 +43,9 @@ async function newCase(patch: Record<string, unknown> = {}): Promise<number> {
   expect(res.statusCode, res.body).toBe(200);
   return json<{ id: number }>(res).id;
 }
-const step = (cookie: string, id: number, name: string, payload: Record<string, unknown>) => t.request(cookie, { method: 'POST', url: `${base}/${id}/transitions/${name}`, payload });
-async function ok(cookie: string, id: number, name: string, payload: Record<string, unknown>): Promise<Timeline> {
-  const res = await step(cookie, id, name, payload);
-  expect(res.statusCode, `${name}: ${res.body}`).toBe(200);
-  return json<Timeline>(res);
-}
+const step = transitionStep(() => t, base);
+const ok = succeeding(step);
 const timeline = async (id: number): Promise<Timeline> => json<Timeline>(await t.request(clerk, { method: 'GET', url: `${base}/${id}/timeline` }));
-const clock = (tl: Timeline, id: string) => tl.clocks.find((c) => c.id === id);
 const values = async (id: number): Promise<Record<string, unknown>> => json<{ values: Record<string, unknown> }>(await t.request(clerk, { method: 'GET', url: `${base}/${id}` })).values;
 const written = { outcome: '调解成功', agreement_type: '书面协议', agreement_effective_on: '2026-09-03', agreement_content: '一、王五于2026年9月30日前支付李四修缮费用2.40万元。\n二、双方就本纠纷再无其他争议。', responsibility: '王五施工未采取防护措施，应承担主要责任。', agreement_amount: 2.4, judicial_confirmation: true, closed_on: '2026-09-03', date: '2026-09-03' };
 
@@ -63,7 +57,7 @@ describe('人民调解 on the 人民调解法', () => {
     const id = await newCase({ received_on: '2026-09-10', source: '信访部门转交', source_org: '城关镇信访办', source_ref: '信20260187' });
     expect(await values(id)).toMatchObject({ source: '信访部门转交', source_org: '城关镇信访办', source_ref: '信20260187' });
     // the customary month (a setting): 9/10 + 30 = 10/10, a make-up working Saturday, so it stays
-    expect(clock(await timeline(id), 'mediate')).toMatchObject({ due: '2026-10-10' });
+    expect(clockOf(await timeline(id), 'mediate')).toMatchObject({ due: '2026-10-10' });
   });
 
   it('an agreement needs its form, effective date and terms; a written one is numbered and printed as 人民调解协议书', async () => {
@@ -77,7 +71,7 @@ describe('人民调解 on the 人民调解法', () => {
     const v = await values(id);
     expect(String(v['agreement_no'])).toMatch(/调协字〔2026〕\d{3}号$/);
     // art. 33: 30 days from the day it took effect, 9/3 + 30 = 10/3 (国庆) → 10/8
-    expect(clock(tl, 'confirm')).toMatchObject({ due: '2026-10-08' });
+    expect(clockOf(tl, 'confirm')).toMatchObject({ due: '2026-10-08' });
     const doc = await t.request(clerk, { method: 'GET', url: `/api/mediation/cases/${id}/agreement` });
     expect(doc.statusCode, doc.body.slice(0, 300)).toBe(200);
     expect(decodeURIComponent(String(doc.headers['x-doc-number']))).toBe(v['agreement_no']);
@@ -94,7 +88,7 @@ describe('人民调解 on the 人民调解法', () => {
     const mine = todos.items.filter((i) => i.recordId === id).map((i) => i.step);
     expect(mine).toEqual(expect.arrayContaining(['follow_up', 'apply_confirmation']));
     const applied = await ok(clerk, id, 'apply_confirmation', { confirmation_applied_on: '2026-09-15', confirmation_court: '演示县人民法院城关人民法庭', date: '2026-09-15' });
-    expect(clock(applied, 'confirm')?.status).toBe('stopped');
+    expect(clockOf(applied, 'confirm')?.status).toBe('stopped');
     // art. 31: the follow-up visit on performance closes the case
     expect((await step(clerk, id, 'follow_up', { follow_up_on: '2026-10-09' })).statusCode).toBe(422);
     const visited = await ok(clerk, id, 'follow_up', { follow_up_on: '2026-10-09', performed: true, follow_up_note: '已履行完毕', date: '2026-10-09' });
@@ -108,7 +102,7 @@ describe('人民调解 on the 人民调解法', () => {
     const v = await values(id);
     expect(v['agreement_no']).toBeNull();
     expect(v['agreement_content']).toContain('2.40万元');
-    expect(clock(tl, 'confirm')?.status).toBe('pending');
+    expect(clockOf(tl, 'confirm')?.status).toBe('pending');
     const doc = await t.request(clerk, { method: 'GET', url: `/api/mediation/cases/${id}/agreement` });
     expect(doc.statusCode).toBe(409);
     expect(doc.body).toContain('口头协议');
@@ -125,7 +119,7 @@ describe('人民调解 on the 人民调解法', () => {
     expect((await values(id))['outcome']).toBe('正在调解');
     const tl = await ok(clerk, id, 'close', { outcome: '调解不成', referral: '引导仲裁', referral_note: '告知向县劳动人事争议仲裁委员会申请仲裁', closed_on: '2026-09-05', date: '2026-09-05' });
     expect(tl.state).toBe('failed');
-    expect(clock(tl, 'mediate')?.status).toBe('stopped');
+    expect(clockOf(tl, 'mediate')?.status).toBe('stopped');
     expect((await step(clerk, id, 'follow_up', { follow_up_on: '2026-09-10', performed: true })).statusCode).toBe(409);
     expect((await t.request(clerk, { method: 'GET', url: `/api/mediation/cases/${id}/agreement` })).statusCode).toBe(409);
     const ended = await newCase();

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminModule } from '../../platform/admin.module.ts';
 import { calendarModule } from '../../platform/calendar/calendar.module.ts';
 import type { Timeline } from '../../platform/workflow/workflow.service.ts';
 import { workflowModule } from '../../platform/workflow/workflow.module.ts';
 import { setSetting } from '../../platform/settings.ts';
 import { json, startTestApp, type TestApp } from '../../test/harness.ts';
+import { clockOf, fixedClock, succeeding, transitionStep, uploadPdf } from '../../test/workflow-client.ts';
 import { listLedger } from '../../test/ledger-client.ts';
 import { expectPhoneMasked, expectScopedToTown } from '../../test/ledger-conformance.ts';
 import { HOTLINE_ANSWER_SHORT_DAYS } from './hotline.ledger.ts';
@@ -19,18 +20,16 @@ let leader: string;
 let seq = 0;
 const base = '/api/ledgers/petitions.hotline';
 
+fixedClock('2026-11-27T02:00:00Z');
+
 beforeAll(async () => {
-  vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-27T02:00:00Z') });
   t = await startTestApp({ modules: [adminModule, petitionsModule, calendarModule, workflowModule] });
   clerk = await t.login('clerk');
   reviewer = await t.login('reviewer');
   leader = await t.login('leader');
 });
 
-afterAll(async () => {
-  await t.close();
-  vi.useRealTimers();
-});
+afterAll(async () => t.close());
 
 async function ticket(patch: Record<string, unknown>): Promise<number> {
   const payload = { ticket_no: `GD2026TEST${String(++seq).padStart(4, '0')}`, request_kind: '求助', summary: '东街社区路灯不亮', content: '来电人王秀英（电话13912345678）反映东街社区路灯已坏半个月。', caller_name: '王秀英', caller_phone: '13912345678', ...patch };
@@ -38,45 +37,35 @@ async function ticket(patch: Record<string, unknown>): Promise<number> {
   expect(res.statusCode, res.body).toBe(200);
   return json<{ id: number }>(res).id;
 }
-const step = (cookie: string, id: number, name: string, payload: Record<string, unknown>) => t.request(cookie, { method: 'POST', url: `${base}/${id}/transitions/${name}`, payload });
-async function ok(cookie: string, id: number, name: string, payload: Record<string, unknown>): Promise<Timeline> {
-  const res = await step(cookie, id, name, payload);
-  expect(res.statusCode, `${name}: ${res.body}`).toBe(200);
-  return json<Timeline>(res);
-}
-const clock = (tl: Timeline, id: string) => tl.clocks.find((c) => c.id === id);
+const step = transitionStep(() => t, base);
+const ok = succeeding(step);
 function upload(cookie: string, id: number) {
-  const boundary = 'fazhi-hotline-boundary';
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\n延期申请审批表\r\n`),
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="extension.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n% extension\n\r\n--${boundary}--\r\n`),
-  ]);
-  return t.request(cookie, { method: 'POST', url: `${base}/${id}/attachments`, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+  return uploadPdf(t, cookie, `${base}/${id}/attachments`, '延期申请审批表', { name: 'extension.pdf', content: '%PDF-1.4\n% extension\n' });
 }
 
 describe('12345 hotline tickets', () => {
   it('signs within 1 working day: dispatched Mon 11/2, due Tue 11/3; signed on 11/3 is in time, on 11/4 a day late', async () => {
     const onTime = await ticket({ received_on: '2026-11-02' });
     const tl = await ok(clerk, onTime, 'sign', { signed_on: '2026-11-03', handling_unit: '规划建设办', date: '2026-11-03' });
-    expect(clock(tl, 'sign')).toMatchObject({ due: '2026-11-03', status: 'stopped', overdue: false });
+    expect(clockOf(tl, 'sign')).toMatchObject({ due: '2026-11-03', status: 'stopped', overdue: false });
     const late = await ticket({ received_on: '2026-11-02' });
     const lt = await ok(clerk, late, 'sign', { signed_on: '2026-11-04', handling_unit: '规划建设办', date: '2026-11-04' });
-    expect(clock(lt, 'sign')).toMatchObject({ due: '2026-11-03', status: 'stopped', overdue: true });
+    expect(clockOf(lt, 'sign')).toMatchObject({ due: '2026-11-03', status: 'stopped', overdue: true });
   });
 
   it('answers 咨询/求助 in 5 working days and 投诉 in 15: from Mon 11/2, due 11/9 and 11/23; a reply on 11/10 is a day late', async () => {
     const help = await ticket({ received_on: '2026-11-02' });
     await ok(clerk, help, 'sign', { signed_on: '2026-11-02', handling_unit: '规划建设办', date: '2026-11-02' });
     const replied = await ok(clerk, help, 'reply', { handling_result: '已更换灯具', reply_on: '2026-11-09', date: '2026-11-09' });
-    expect(clock(replied, 'answer_short')).toMatchObject({ due: '2026-11-09', status: 'stopped', overdue: false });
-    expect(clock(replied, 'answer_long')?.status).toBe('pending');
+    expect(clockOf(replied, 'answer_short')).toMatchObject({ due: '2026-11-09', status: 'stopped', overdue: false });
+    expect(clockOf(replied, 'answer_long')?.status).toBe('pending');
     const lateHelp = await ticket({ received_on: '2026-11-02' });
     await ok(clerk, lateHelp, 'sign', { signed_on: '2026-11-02', handling_unit: '规划建设办', date: '2026-11-02' });
     const late = await ok(clerk, lateHelp, 'reply', { handling_result: '已更换灯具', reply_on: '2026-11-10', date: '2026-11-10' });
-    expect(clock(late, 'answer_short')).toMatchObject({ due: '2026-11-09', overdue: true });
+    expect(clockOf(late, 'answer_short')).toMatchObject({ due: '2026-11-09', overdue: true });
     const complaint = await ticket({ received_on: '2026-11-02', request_kind: '投诉', summary: '烧烤店夜间噪音扰民' });
     const tl = json<Timeline>(await t.request(clerk, { method: 'GET', url: `${base}/${complaint}/timeline` }));
-    expect(clock(tl, 'answer_long')).toMatchObject({ due: '2026-11-23', status: 'running' });
+    expect(clockOf(tl, 'answer_long')).toMatchObject({ due: '2026-11-23', status: 'running' });
   });
 
   it('takes the city’s own limit from the settings: 3 working days for 咨询/求助 from Mon 11/2 → Thu 11/5', async () => {
@@ -84,7 +73,7 @@ describe('12345 hotline tickets', () => {
     try {
       const id = await ticket({ received_on: '2026-11-02', request_kind: '咨询' });
       const tl = json<Timeline>(await t.request(clerk, { method: 'GET', url: `${base}/${id}/timeline` }));
-      expect(clock(tl, 'answer_short')).toMatchObject({ due: '2026-11-05' });
+      expect(clockOf(tl, 'answer_short')).toMatchObject({ due: '2026-11-05' });
     } finally {
       await setSetting(t.platform.db, HOTLINE_ANSWER_SHORT_DAYS, null);
     }
@@ -98,7 +87,7 @@ describe('12345 hotline tickets', () => {
     expect((await step(clerk, id, 'return_ticket', { returned_on: '2026-11-16', return_reason: '属县住建局职责', date: '2026-11-16' })).statusCode).toBe(403);
     const returned = await ok(reviewer, id, 'return_ticket', { returned_on: '2026-11-16', return_reason: '属县住建局职责', date: '2026-11-16' });
     expect(returned.state).toBe('returned');
-    expect(clock(returned, 'answer_short')?.status).toBe('pending');
+    expect(clockOf(returned, 'answer_short')?.status).toBe('pending');
     const answered = await ticket({ received_on: '2026-11-16' });
     await ok(clerk, answered, 'sign', { signed_on: '2026-11-16', handling_unit: '规划建设办', date: '2026-11-16' });
     await ok(clerk, answered, 'reply', { handling_result: '已修复', reply_on: '2026-11-18', date: '2026-11-18' });
@@ -121,7 +110,7 @@ describe('12345 hotline tickets', () => {
     expect(row.values['extension_approved_on'] ?? null).toBeNull();
     // on the last day it is granted: 10/20–23, 10/26 → Mon 10/26
     const extended = await ok(leader, id, 'extend', { ...body, extension_approved_on: '2026-10-19', date: '2026-10-19' });
-    expect(clock(extended, 'answer_short')).toMatchObject({ due: '2026-10-26', extended: true });
+    expect(clockOf(extended, 'answer_short')).toMatchObject({ due: '2026-10-26', extended: true });
     // once only
     const again = await step(leader, id, 'extend', { ...body, extension_approved_on: '2026-10-21', date: '2026-10-21' });
     expect(again.statusCode, again.body).toBe(409);

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminModule } from '../../platform/admin.module.ts';
 import { calendarModule } from '../../platform/calendar/calendar.module.ts';
 import type { Timeline } from '../../platform/workflow/workflow.service.ts';
 import { workflowModule } from '../../platform/workflow/workflow.module.ts';
 import { json, startTestApp, type TestApp } from '../../test/harness.ts';
+import { clockOf, fixedClock, succeeding, transitionStep, uploadPdf } from '../../test/workflow-client.ts';
 import { reconsiderationModule } from '../reconsideration/reconsideration.module.ts';
 import { petitionsModule } from './petitions.module.ts';
 
@@ -15,17 +16,15 @@ let leader: string;
 let seq = 0;
 const base = '/api/ledgers/petitions.case';
 
+fixedClock('2026-11-20T02:00:00Z');
+
 beforeAll(async () => {
-  vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-20T02:00:00Z') });
   t = await startTestApp({ modules: [adminModule, petitionsModule, reconsiderationModule, calendarModule, workflowModule] });
   clerk = await t.login('clerk');
   leader = await t.login('leader');
 });
 
-afterAll(async () => {
-  await t.close();
-  vi.useRealTimers();
-});
+afterAll(async () => t.close());
 
 async function petition(patch: Record<string, unknown>): Promise<number> {
   const payload = { channel: '来信', category: '民政', matter_class: '申诉求决', summary: '低保申请未获答复', party_kind: '个人', people_count: 1, petitioner_name: '张三', progress: '待受理', ...patch };
@@ -34,39 +33,29 @@ async function petition(patch: Record<string, unknown>): Promise<number> {
   return json<{ id: number }>(res).id;
 }
 
-const step = (cookie: string, id: number, name: string, payload: Record<string, unknown>) => t.request(cookie, { method: 'POST', url: `${base}/${id}/transitions/${name}`, payload });
-async function ok(cookie: string, id: number, name: string, payload: Record<string, unknown>): Promise<Timeline> {
-  const res = await step(cookie, id, name, payload);
-  expect(res.statusCode, `${name}: ${res.body}`).toBe(200);
-  return json<Timeline>(res);
-}
+const step = transitionStep(() => t, base);
+const ok = succeeding(step);
 function upload(cookie: string, url: string, kind: string) {
-  const boundary = 'fazhi-petition-boundary';
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\n${kind}\r\n`),
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="notice.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n% notice\n\r\n--${boundary}--\r\n`),
-  ]);
-  return t.request(cookie, { method: 'POST', url, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+  return uploadPdf(t, cookie, url, kind, { name: 'notice.pdf', content: '%PDF-1.4\n% notice\n' });
 }
-const clock = (tl: Timeline, id: string) => tl.clocks.find((c) => c.id === id);
 
 describe('信访 on the 2022 条例’s clocks', () => {
   it('registers and notifies within 15 days: received on the make-up Sunday 9/20, 9/20 + 15 = 10/5 (国庆) → 10/8', async () => {
     const id = await petition({ received_on: '2026-09-20' });
     const tl = json<Timeline>(await t.request(clerk, { method: 'GET', url: `${base}/${id}/timeline` }));
-    expect(clock(tl, 'accept')).toMatchObject({ due: '2026-10-08' });
-    expect(clock(tl, 'accept')?.explanation[0]).toContain('登记告知期限');
+    expect(clockOf(tl, 'accept')).toMatchObject({ due: '2026-10-08' });
+    expect(clockOf(tl, 'accept')?.explanation[0]).toContain('登记告知期限');
     const diverted = await ok(clerk, id, 'notify', { acceptance: '导入相应程序', diverted_to: '仲裁', accepted_on: '2026-10-08', handling_result: '属劳动争议，告知申请劳动仲裁', reply_method: '书面答复（处理意见书）', date: '2026-10-08' });
     expect(diverted.state).toBe('answered');
-    expect(clock(diverted, 'accept')).toMatchObject({ status: 'stopped', overdue: false });
+    expect(clockOf(diverted, 'accept')).toMatchObject({ status: 'stopped', overdue: false });
     // a diverted matter has no 60-day handling clock
-    expect(clock(diverted, 'handle')?.status).toBe('pending');
+    expect(clockOf(diverted, 'handle')?.status).toBe('pending');
   });
 
   it('runs the 60-day limit only for 申诉求决 matters, and refuses an extension after it ran out, naming the day', async () => {
     const suggestion = await petition({ received_on: '2026-08-03', matter_class: '建议意见' });
     const s = await ok(clerk, suggestion, 'accept', { acceptance: '受理', accepted_on: '2026-08-06', handling_unit: '社会事务办', date: '2026-08-06' });
-    expect(clock(s, 'handle')?.status).toBe('pending');
+    expect(clockOf(s, 'handle')?.status).toBe('pending');
     const refused = await step(leader, suggestion, 'extend', { note: '情况复杂', extension_approved: true, extension_approved_on: '2026-09-01', extension_reason: '情况复杂', date: '2026-09-01' });
     expect(refused.statusCode).toBe(422);
     expect(refused.body).toContain('只有申诉求决类事项才有60日办理期限');
@@ -74,7 +63,7 @@ describe('信访 on the 2022 条例’s clocks', () => {
     // accepted 8/6: 8/6 + 60 = 10/5, inside 国庆 → Thu 10/8
     const claim = await petition({ received_on: '2026-08-03' });
     const tl = await ok(clerk, claim, 'accept', { acceptance: '受理', accepted_on: '2026-08-06', handling_unit: '社会事务办', date: '2026-08-06' });
-    expect(clock(tl, 'handle')).toMatchObject({ status: 'running', due: '2026-10-08' });
+    expect(clockOf(tl, 'handle')).toMatchObject({ status: 'running', due: '2026-10-08' });
     const notice = json<{ id: number }>(await upload(await t.login('reviewer'), `${base}/${claim}/attachments`, '延期告知书'));
     const late = await step(leader, claim, 'extend', { note: '涉及多部门', extension_approved: true, extension_approved_on: '2026-10-09', extension_reason: '涉及多部门协调', noticeAttachmentId: notice.id, date: '2026-10-09' });
     expect(late.statusCode, late.body).toBe(422);
@@ -84,7 +73,7 @@ describe('信访 on the 2022 条例’s clocks', () => {
     expect(row.values['extension_approved_on'] ?? null).toBeNull();
     // on the due day itself it is granted: 8/6 + 90 = 11/4
     const extended = await ok(leader, claim, 'extend', { note: '涉及多部门', extension_approved: true, extension_approved_on: '2026-10-08', extension_reason: '涉及多部门协调', noticeAttachmentId: notice.id, date: '2026-10-08' });
-    expect(clock(extended, 'handle')).toMatchObject({ due: '2026-11-04', extended: true });
+    expect(clockOf(extended, 'handle')).toMatchObject({ due: '2026-11-04', extended: true });
   });
 
   it('takes a 复查 request on the 30th day (moved past 春节) and refuses one a day later, naming the last day', async () => {
@@ -114,14 +103,14 @@ describe('信访 on the 2022 条例’s clocks', () => {
     expect(json<{ detail: string }>(late).detail).toContain('最后一日为2026年6月15日');
     const asked = await ok(clerk, id, 'request_rereview', { rereview_requested_on: '2026-06-01', date: '2026-06-01' });
     // 6/1 + 30 = 7/1 (Wed)
-    expect(clock(asked, 'rereview')).toMatchObject({ due: '2026-07-01' });
+    expect(clockOf(asked, 'rereview')).toMatchObject({ due: '2026-07-01' });
     await ok(clerk, id, 'rereview_hearing', { rereview_hearing_on: '2026-06-10', date: '2026-06-10' });
     const resumed = await ok(clerk, id, 'rereview_hearing_end', { rereview_hearing_end_on: '2026-06-15', date: '2026-06-15' });
     // 6/2–6/10 used 9 days; 21 left from 6/16 → Mon 7/6
-    expect(clock(resumed, 'rereview')).toMatchObject({ status: 'running', due: '2026-07-06' });
+    expect(clockOf(resumed, 'rereview')).toMatchObject({ status: 'running', due: '2026-07-06' });
     const done = await ok(clerk, id, 'rereview_reply', { rereview_reply_on: '2026-07-03', rereview_result: '维持', date: '2026-07-03' });
     expect(done.state).toBe('concluded');
-    expect(clock(done, 'rereview')).toMatchObject({ status: 'stopped', overdue: false });
+    expect(clockOf(done, 'rereview')).toMatchObject({ status: 'stopped', overdue: false });
     expect(done.transitions.map((x) => x.name)).not.toContain('request_review');
     const row = json<{ values: Record<string, unknown> }>(await t.request(clerk, { method: 'GET', url: `${base}/${id}` }));
     expect(row.values['progress']).toBe('已办结');

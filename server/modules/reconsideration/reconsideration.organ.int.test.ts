@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminModule } from '../../platform/admin.module.ts';
 import { calendarModule } from '../../platform/calendar/calendar.module.ts';
 import type { Timeline } from '../../platform/workflow/workflow.service.ts';
 import { workflowModule } from '../../platform/workflow/workflow.module.ts';
 import { json, startTestApp, type TestApp } from '../../test/harness.ts';
+import { clockOf, fixedClock, succeeding, transitionStep, uploadPdf } from '../../test/workflow-client.ts';
 import { reconsiderationModule } from './reconsideration.module.ts';
 
 // the county government as 复议机关 (行政复议法 2023), counted by hand on the 2026 calendar: 国庆 10/1–7
@@ -14,8 +15,9 @@ const OFFICE = '999001000000-01';
 const cookies = new Map<string, string>();
 const as = (u: string): string => cookies.get(u) ?? '';
 
+fixedClock('2026-11-20T02:00:00Z');
+
 beforeAll(async () => {
-  vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-20T02:00:00Z') });
   t = await startTestApp({ modules: [adminModule, reconsiderationModule, calendarModule, workflowModule] });
   // the county 司法局's 行政复议 office: a registering clerk, a legal reviewer who hears, the head who decides
   const hash = await sql<{ h: string }>`select password_hash as h from app_user where username = 'clerk'`.execute(t.platform.db);
@@ -26,10 +28,7 @@ beforeAll(async () => {
   for (const u of ['fy_clerk', 'fy_legal', 'fy_leader', 'clerk', 'county']) cookies.set(u, await t.login(u));
 });
 
-afterAll(async () => {
-  await t.close();
-  vi.useRealTimers();
-});
+afterAll(async () => t.close());
 
 const application = { apply_method: '书面申请', applicant_type: '自然人', applicant_person: '李秀兰', applicant_phone: '13912345678', respondent: '城关镇人民政府', act_category: '行政处罚', act: '城关镇人民政府作出的《行政处罚决定书》（城府罚决字〔2026〕18号）', claim: '请求撤销该行政处罚决定。' };
 
@@ -38,28 +37,17 @@ async function register(received: string): Promise<number> {
   expect(res.statusCode, res.body).toBe(200);
   return json<{ id: number }>(res).id;
 }
-const step = (u: string, id: number, name: string, payload: Record<string, unknown>) => t.request(as(u), { method: 'POST', url: `${base}/${id}/transitions/${name}`, payload });
-async function ok(u: string, id: number, name: string, payload: Record<string, unknown>): Promise<Timeline> {
-  const res = await step(u, id, name, payload);
-  expect(res.statusCode, `${name}: ${res.body}`).toBe(200);
-  return json<Timeline>(res);
-}
-function upload(u: string, id: number, kind: string) {
-  const boundary = 'fazhi-organ-boundary';
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\n${kind}\r\n`),
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="doc.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n% ${kind.length}\n\r\n--${boundary}--\r\n`),
-  ]);
-  return t.request(as(u), { method: 'POST', url: `${base}/${id}/attachments`, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
-}
-const clock = (tl: Timeline, id: string) => tl.clocks.find((c) => c.id === id);
+const transition = transitionStep(() => t, base);
+const step = (u: string, id: number, name: string, payload: Record<string, unknown>) => transition(as(u), id, name, payload);
+const ok = succeeding(step);
+const upload = (u: string, id: number, kind: string) => uploadPdf(t, as(u), `${base}/${id}/attachments`, kind, { name: 'doc.pdf', content: `%PDF-1.4\n% ${kind.length}\n` });
 const timeline = async (id: number): Promise<Timeline> => json<Timeline>(await t.request(as('fy_clerk'), { method: 'GET', url: `${base}/${id}/timeline` }));
 
 describe('the county government as 复议机关', () => {
   it('examines within 5 working days of receipt (arts. 30, 88): a 不予受理 one day late is refused, a late acceptance shows overdue', async () => {
     // received Mon 11/2: 11/3, 4, 5, 6, 9 → the 5th working day is Mon 11/9
     const id = await register('2026-11-02');
-    expect(clock(await timeline(id), 'acceptance')).toMatchObject({ status: 'running', due: '2026-11-09' });
+    expect(clockOf(await timeline(id), 'acceptance')).toMatchObject({ status: 'running', due: '2026-11-09' });
     expect((await upload('fy_clerk', id, '不予受理决定书')).statusCode).toBe(200);
     const late = await step('fy_clerk', id, 'reject', { date: '2026-11-10', rejected_on: '2026-11-10', reject_reason: '超过申请期限' });
     expect(late.statusCode, late.body).toBe(422);
@@ -70,7 +58,7 @@ describe('the county government as 复议机关', () => {
     // accepting late is what the law means (deemed accepted): the step is taken and the acceptance clock shows it overdue
     const accepted = await ok('fy_clerk', id, 'accept', { date: '2026-11-10', accepted_on: '2026-11-10' });
     expect(accepted.state).toBe('accepted');
-    expect(clock(accepted, 'acceptance')).toMatchObject({ status: 'stopped', overdue: true });
+    expect(clockOf(accepted, 'acceptance')).toMatchObject({ status: 'stopped', overdue: true });
     // on the last day itself a 不予受理 is in time
     const other = await register('2026-11-02');
     expect((await upload('fy_clerk', other, '不予受理决定书')).statusCode).toBe(200);
@@ -81,7 +69,7 @@ describe('the county government as 复议机关', () => {
     // accepted Mon 8/3: + 60 = 10/2, inside 国庆 → Thu 10/8
     const id = await register('2026-07-30');
     const tl = await ok('fy_clerk', id, 'accept', { date: '2026-08-03', accepted_on: '2026-08-03' });
-    expect(clock(tl, 'decide')).toMatchObject({ status: 'running', due: '2026-10-08' });
+    expect(clockOf(tl, 'decide')).toMatchObject({ status: 'running', due: '2026-10-08' });
     const notice = json<{ id: number }>(await upload('fy_clerk', id, '延期审理通知书')).id;
     const clerkTry = await step('fy_clerk', id, 'extend', { date: '2026-09-30', note: '案情复杂', noticeAttachmentId: notice });
     expect(clerkTry.statusCode, clerkTry.body).toBe(403);
@@ -89,13 +77,13 @@ describe('the county government as 复议机关', () => {
     expect(late.statusCode, late.body).toBe(422);
     expect(json<{ code: string; detail: string }>(late)).toMatchObject({ code: 'clock_extension_expired' });
     expect(late.body).toContain('2026年10月8日');
-    expect(clock(await timeline(id), 'decide')).toMatchObject({ extended: false, due: '2026-10-08' });
+    expect(clockOf(await timeline(id), 'decide')).toMatchObject({ extended: false, due: '2026-10-08' });
 
     const simple = await register('2026-11-02');
     const s = await ok('fy_legal', simple, 'accept_simplified', { date: '2026-11-04', accepted_on: '2026-11-04' });
     // 11/4 + 30 = 12/4 (Fri)
-    expect(clock(s, 'decide_simplified')).toMatchObject({ status: 'running', due: '2026-12-04' });
-    expect(clock(s, 'decide')?.status).toBe('pending');
+    expect(clockOf(s, 'decide_simplified')).toMatchObject({ status: 'running', due: '2026-12-04' });
+    expect(clockOf(s, 'decide')?.status).toBe('pending');
   });
 
   it('has the reviewers give their opinion and the head alone decide, with the written decision and a system number', async () => {

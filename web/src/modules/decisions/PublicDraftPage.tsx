@@ -1,7 +1,7 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Empty, Form, Input, Result, Skeleton, Tag } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, errorText, isApiError } from '../../platform/api.ts';
 import { formatDate } from '../../platform/format.ts';
@@ -32,61 +32,84 @@ export function PublicDraftPage() {
         </section>
       ) : (
         <>
-          <section className="fz-public-box" style={{ marginBottom: 16 }}>
-            <h2>
-              {draft.title}
-              {draft.open ? <Tag color="red" style={{ marginInlineStart: 8, verticalAlign: 'middle' }}>征求意见中</Tag> : draft.closed ? <Tag style={{ marginInlineStart: 8, verticalAlign: 'middle' }} data-testid="draft-closed">已截止</Tag> : null}
-            </h2>
-            <div className="fz-pd-meta">
-              {draft.orgName} · 承办单位：{draft.proposingUnit}
-              <br />
-              <DraftPeriod d={draft} />
-              {draft.docNo ? (
-                <>
-                  <br />
-                  已于{formatDate(draft.publishedOn)}公布决策（{draft.docNo}）
-                </>
-              ) : null}
-            </div>
+          <DraftBox
+            draft={draft}
+            title={draft.title}
+            publishedAs="公布决策"
+            postUrl={`/api/public/decisions/${draft.id}/comments`}
+            meta={
+              <>
+                {draft.orgName} · 承办单位：{draft.proposingUnit}
+                <br />
+                <DraftPeriod d={draft} />
+              </>
+            }
+          >
             {draft.shortenedReason ? <div className="fz-pd-reason">征求意见期限少于30日的理由：{draft.shortenedReason}</div> : null}
-            {draft.summary ? <div className="fz-pd-summary">{draft.summary}</div> : null}
-          </section>
-          {draft.open ? <CommentForm draft={draft} postUrl={`/api/public/decisions/${draft.id}/comments`} /> : draft.closed ? <Alert type="info" showIcon style={{ marginBottom: 16 }} message={`征求意见已于${formatDate(draft.commentTo)}截止，不再接受意见`} /> : null}
+          </DraftBox>
           <section className="fz-public-box" data-testid="public-answers">
             <h2>意见采纳情况</h2>
-            {answers.isError ? (
-              <LoadFailed error={answers.error} onRetry={() => void answers.refetch()} />
-            ) : !answers.data ? (
-              <Skeleton active />
-            ) : answers.data.items.length === 0 ? (
-              <Empty description={draft.open ? '意见处理情况将在研究后在此公开' : '暂无公开的意见处理情况'} />
-            ) : (
-              <>
-                <p className="fz-pd-meta">
-                  已公开处理情况{answers.data.summary.published}条，其中采纳{answers.data.summary.adopted}条、部分采纳{answers.data.summary.partlyAdopted}条、未采纳{answers.data.summary.notAdopted}条。
-                </p>
-                {answers.data.items.map((a) => (
-                  <div key={a.id} className="fz-pd-answer">
-                    <div className="fz-pd-meta">
-                      {formatDate(a.submittedOn)} · {a.channel}
-                      {a.handling ? <Tag color={HANDLING_COLORS[a.handling] ?? 'default'} style={{ marginInlineStart: 8 }}>{a.handling}</Tag> : null}
-                    </div>
-                    <div className="fz-pd-answer-q">{a.content}</div>
-                    {a.answer ? (
-                      <div className="fz-pd-answer-a">
-                        <strong>处理说明：</strong>
-                        {a.answer}
-                        {a.answeredOn ? <span className="fz-pd-meta">（{formatDate(a.answeredOn)}）</span> : null}
-                      </div>
-                    ) : null}
-                  </div>
-                ))}
-              </>
-            )}
+            {answers.isError ? <LoadFailed error={answers.error} onRetry={() => void answers.refetch()} /> : !answers.data ? <Skeleton active /> : <AnswerList answers={answers.data} open={draft.open} dated />}
           </section>
         </>
       )}
     </PublicLayout>
+  );
+}
+
+type DraftState = Pick<PublicDraft, 'id' | 'commentTo' | 'open' | 'closed' | 'docNo' | 'publishedOn' | 'summary'>;
+
+/** a draft on the public site: its heading and period, the comment form while the period runs (or that it has ended) */
+export function DraftBox({ draft, title, meta, publishedAs, postUrl, children }: { draft: DraftState; title: string; meta: ReactNode; publishedAs: string; postUrl: string; children?: ReactNode }) {
+  return (
+    <>
+      <section className="fz-public-box" style={{ marginBottom: 16 }}>
+        <h2>
+          {title}
+          {draft.open ? <Tag color="red" style={{ marginInlineStart: 8, verticalAlign: 'middle' }}>征求意见中</Tag> : draft.closed ? <Tag style={{ marginInlineStart: 8, verticalAlign: 'middle' }} data-testid="draft-closed">已截止</Tag> : null}
+        </h2>
+        <div className="fz-pd-meta">
+          {meta}
+          {draft.docNo ? (
+            <>
+              <br />
+              已于{formatDate(draft.publishedOn)}{publishedAs}（{draft.docNo}）
+            </>
+          ) : null}
+        </div>
+        {children}
+        {draft.summary ? <div className="fz-pd-summary">{draft.summary}</div> : null}
+      </section>
+      {draft.open ? <CommentForm draft={draft} postUrl={postUrl} /> : draft.closed ? <Alert type="info" showIcon style={{ marginBottom: 16 }} message={`征求意见已于${formatDate(draft.commentTo)}截止，不再接受意见`} /> : null}
+    </>
+  );
+}
+
+/** the comments whose handling is published, with the tally; `dated` adds the date each was answered */
+export function AnswerList({ answers, open, dated = false }: { answers: Omit<PublicAnswers, 'decision'>; open: boolean; dated?: boolean }) {
+  if (answers.items.length === 0) return <Empty description={open ? '意见处理情况将在研究后在此公开' : '暂无公开的意见处理情况'} />;
+  return (
+    <>
+      <p className="fz-pd-meta">
+        已公开处理情况{answers.summary.published}条，其中采纳{answers.summary.adopted}条、部分采纳{answers.summary.partlyAdopted}条、未采纳{answers.summary.notAdopted}条。
+      </p>
+      {answers.items.map((a) => (
+        <div key={a.id} className="fz-pd-answer">
+          <div className="fz-pd-meta">
+            {formatDate(a.submittedOn)} · {a.channel}
+            {a.handling ? <Tag color={HANDLING_COLORS[a.handling] ?? 'default'} style={{ marginInlineStart: 8 }}>{a.handling}</Tag> : null}
+          </div>
+          <div className="fz-pd-answer-q">{a.content}</div>
+          {a.answer ? (
+            <div className="fz-pd-answer-a">
+              <strong>处理说明：</strong>
+              {a.answer}
+              {dated && a.answeredOn ? <span className="fz-pd-meta">（{formatDate(a.answeredOn)}）</span> : null}
+            </div>
+          ) : null}
+        </div>
+      ))}
+    </>
   );
 }
 

@@ -1,6 +1,6 @@
-import { AuditOutlined, DownloadOutlined, FileWordOutlined } from '@ant-design/icons';
+import { AuditOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, DatePicker, Flex, Form, Input, InputNumber, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Flex, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api, ApiError, errorText } from '../../platform/api.ts';
@@ -10,6 +10,7 @@ import { ledgerKeys, ledgerUrl, useTimeline } from '../../platform/ledger/ledger
 import type { LedgerPage, Timeline } from '../../platform/ledger/ledger-types.ts';
 import type { RecordPanelProps } from '../../platform/module.ts';
 import { applyServerErrors } from '../../platform/use-api-form.ts';
+import { DocumentsCard } from './DocumentsCard.tsx';
 import { enforcementKeys, useCaseDocuments, usePriorViolations, yuan } from './enforcement-api.ts';
 
 const DECIDING_TYPES = new Set(['行政处罚', '行政强制']);
@@ -30,7 +31,7 @@ export function CasePanel({ ledger, record, meta }: RecordPanelProps) {
           </Card>
         )
       ) : null}
-      <DocumentsCard caseId={record.id} />
+      <CaseDocuments caseId={record.id} />
     </>
   );
 }
@@ -244,69 +245,36 @@ function DecideCard({ ledger, record, meta, timeline, blockedBy, waiting }: Reco
 }
 
 /** 执法文书: each generated as DOCX from the case, numbered (文号) the first time it is made */
-function DocumentsCard({ caseId }: { caseId: number }) {
+function CaseDocuments({ caseId }: { caseId: number }) {
   const docs = useCaseDocuments(caseId);
   const queryClient = useQueryClient();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState<string | null>(null);
   return (
-    <Card
-      size="small"
-      style={{ marginBottom: 16 }}
-      loading={docs.isPending}
-      data-testid="case-documents"
-      title={
-        <Space>
-          <FileWordOutlined />
-          执法文书
-        </Space>
+    <DocumentsCard
+      title="执法文书"
+      testId="case-documents"
+      docs={docs}
+      labelled
+      note={(d) =>
+        d.docNo ? (
+          <Tag color="blue" style={{ marginTop: 2, whiteSpace: 'normal' }}>
+            {d.docNo}
+          </Tag>
+        ) : d.unavailable ? (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {d.unavailable}
+          </Typography.Text>
+        ) : d.kind === 'inquiry' ? null : (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            首次制作时编号
+          </Typography.Text>
+        )
       }
-    >
-      {docs.isError ? <Alert type="warning" showIcon message={errorText(docs.error)} /> : null}
-      {(docs.data?.items ?? []).map((d) => (
-        <Flex key={d.kind} justify="space-between" align="center" gap={8} style={{ padding: '6px 0', borderBottom: '1px dashed #f0f0f0' }}>
-          <div style={{ minWidth: 0 }}>
-            <div>{d.label}</div>
-            {d.docNo ? (
-              <Tag color="blue" style={{ marginTop: 2, whiteSpace: 'normal' }}>
-                {d.docNo}
-              </Tag>
-            ) : d.unavailable ? (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {d.unavailable}
-              </Typography.Text>
-            ) : d.kind === 'inquiry' ? null : (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                首次制作时编号
-              </Typography.Text>
-            )}
-          </div>
-          <Tooltip title={d.unavailable ?? `下载${d.label}（Word）`}>
-            <Button
-              size="small"
-              icon={<DownloadOutlined />}
-              disabled={!!d.unavailable}
-              loading={busy === d.kind}
-              aria-label={`下载${d.label}`}
-              onClick={async () => {
-                setBusy(d.kind);
-                try {
-                  // a numbered document is made (and numbered) once, explicitly; downloading only reads it
-                  if (!d.docNo && d.kind !== 'inquiry') await api.post(`/api/enforcement/cases/${caseId}/documents/${d.kind}`);
-                  await downloadFile(`/api/enforcement/cases/${caseId}/documents/${d.kind}`, `${d.label}.docx`);
-                  await queryClient.invalidateQueries({ queryKey: enforcementKeys.documents(caseId) });
-                } catch (e) {
-                  void message.error(errorText(e));
-                } finally {
-                  setBusy(null);
-                }
-              }}
-            >
-              下载
-            </Button>
-          </Tooltip>
-        </Flex>
-      ))}
-    </Card>
+      download={async (d) => {
+        // a numbered document is made (and numbered) once, explicitly; downloading only reads it
+        if (!d.docNo && d.kind !== 'inquiry') await api.post(`/api/enforcement/cases/${caseId}/documents/${d.kind}`);
+        await downloadFile(`/api/enforcement/cases/${caseId}/documents/${d.kind}`, `${d.label}.docx`);
+        await queryClient.invalidateQueries({ queryKey: enforcementKeys.documents(caseId) });
+      }}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { DownloadOutlined, FileWordOutlined, QrcodeOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { QrcodeOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Collapse, DatePicker, Flex, Form, Input, QRCode, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -10,6 +10,7 @@ import { ledgerKeys, useTimeline } from '../../platform/ledger/ledger-api.ts';
 import type { LedgerPage, Timeline, TimelineTransition } from '../../platform/ledger/ledger-types.ts';
 import type { RecordPanelProps } from '../../platform/module.ts';
 import { applyServerErrors } from '../../platform/use-api-form.ts';
+import { DocumentsCard, type DocumentRow } from './DocumentsCard.tsx';
 
 const OUTCOMES = ['未发现问题', '责令整改', '转立案'];
 const day = (v: unknown): string | undefined => (dayjs.isDayjs(v) ? v.format('YYYY-MM-DD') : undefined);
@@ -30,7 +31,7 @@ export function InspectionPanel({ ledger, record }: RecordPanelProps) {
         <Alert style={{ marginBottom: 16 }} type="info" showIcon message={<span>本次检查已转立案：<Link to={`/ledgers/enforcement.case/${caseId}`}>查看行政处罚案件</Link></span>} />
       ) : null}
       {code ? <CodeCard code={code} /> : null}
-      <DocumentsCard id={record.id} />
+      <InspectionDocuments id={record.id} />
     </>
   );
 }
@@ -229,53 +230,7 @@ function CodeCard({ code }: { code: string }) {
   );
 }
 
-function DocumentsCard({ id }: { id: number }) {
-  const docs = useQuery({ queryKey: docKey(id), queryFn: ({ signal }) => api.get<{ items: Array<{ kind: string; label: string; unavailable: string | null }> }>(`/api/enforcement/inspections/${id}/documents`, undefined, signal) });
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState<string | null>(null);
-  return (
-    <Card
-      size="small"
-      style={{ marginBottom: 16 }}
-      loading={docs.isPending}
-      data-testid="inspection-documents"
-      title={
-        <Space>
-          <FileWordOutlined />
-          检查文书
-        </Space>
-      }
-    >
-      {docs.isError ? <Alert type="warning" showIcon message={errorText(docs.error)} /> : null}
-      {(docs.data?.items ?? []).map((d) => (
-        <Flex key={d.kind} justify="space-between" align="center" gap={8} style={{ padding: '6px 0', borderBottom: '1px dashed #f0f0f0' }}>
-          <div style={{ minWidth: 0 }}>
-            <div>{d.label}</div>
-            {d.unavailable ? (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {d.unavailable}
-              </Typography.Text>
-            ) : null}
-          </div>
-          <Button
-            size="small"
-            icon={<DownloadOutlined />}
-            disabled={!!d.unavailable}
-            loading={busy === d.kind}
-            aria-label={`下载${d.label}`}
-            onClick={async () => {
-              setBusy(d.kind);
-              try {
-                await downloadFile(`/api/enforcement/inspections/${id}/documents/${d.kind}`, `${d.label}.docx`);
-              } catch (e) {
-                void message.error(errorText(e));
-              } finally {
-                setBusy(null);
-              }
-            }}
-          />
-        </Flex>
-      ))}
-    </Card>
-  );
+function InspectionDocuments({ id }: { id: number }) {
+  const docs = useQuery({ queryKey: docKey(id), queryFn: ({ signal }) => api.get<{ items: DocumentRow[] }>(`/api/enforcement/inspections/${id}/documents`, undefined, signal) });
+  return <DocumentsCard title="检查文书" testId="inspection-documents" docs={docs} download={(d) => downloadFile(`/api/enforcement/inspections/${id}/documents/${d.kind}`, `${d.label}.docx`)} />;
 }

@@ -153,15 +153,7 @@ export function PublicCatalogPage() {
       crumb="执法事项清单"
       title="综合行政执法事项清单"
       extra={
-        <Select
-          aria-label="单位"
-          size="small"
-          style={{ width: 200, fontWeight: 400 }}
-          value={c?.orgCode ?? (org || null)}
-          placeholder="选择单位"
-          onChange={(v: string) => setParams({ org: v }, { replace: true })}
-          options={(catalogs.data?.items ?? []).map((v) => ({ value: v.orgCode, label: v.orgName }))}
-        />
+        <OrgSelect value={c?.orgCode ?? (org || null)} onChange={(v) => setParams({ org: v }, { replace: true })} options={(catalogs.data?.items ?? []).map((v) => ({ value: v.orgCode, label: v.orgName }))} />
       }
     >
       {catalogs.isError ? <LoadFailed error={catalogs.error} onRetry={() => void catalogs.refetch()} /> : null}
@@ -403,15 +395,7 @@ export function PublicBenchmarksPage() {
       crumb="行政裁量基准"
       title="行政处罚裁量基准"
       extra={
-        <Select
-          aria-label="单位"
-          size="small"
-          style={{ width: 200, fontWeight: 400 }}
-          value={b?.orgCode ?? (org || null)}
-          placeholder="选择单位"
-          onChange={(v: string) => setParams({ org: v }, { replace: true })}
-          options={(b?.orgs ?? []).map((o) => ({ value: o.code, label: o.name }))}
-        />
+        <OrgSelect value={b?.orgCode ?? (org || null)} onChange={(v) => setParams({ org: v }, { replace: true })} options={(b?.orgs ?? []).map((o) => ({ value: o.code, label: o.name }))} />
       }
     >
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
@@ -464,4 +448,9 @@ export function PublicBenchmarksPage() {
       ) : null}
     </EnforcementFrame>
   );
+}
+
+/** the organisation whose list a public page shows, in the page's title bar */
+function OrgSelect({ value, options, onChange }: { value: string | null; options: Array<{ value: string; label: string }>; onChange: (org: string) => void }) {
+  return <Select aria-label="单位" size="small" style={{ width: 200, fontWeight: 400 }} value={value} placeholder="选择单位" onChange={onChange} options={options} />;
 }

@@ -1,0 +1,24 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+const WAIT = { timeout: 20_000 };
+
+/** a date `offset` days from the Beijing date today, as YYYY-MM-DD */
+export const isoDay = (offset: number): string => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+
+/** posts as the page's signed-in user, expecting 200, and returns the JSON answer */
+export function poster(page: Page, baseUrl: string): (url: string, data: Record<string, unknown>) => Promise<Record<string, unknown>> {
+  return async (url, data) => {
+    const res = await page.request.post(`${baseUrl}${url}`, { data });
+    expect(res.status(), await res.text()).toBe(200);
+    return (await res.json()) as Record<string, unknown>;
+  };
+}
+
+/** the answer to the arithmetic question a public comment form shows ("3 + 5 = ？") */
+export async function solveChallenge(page: Page): Promise<string> {
+  const q = page.getByTestId('challenge-question');
+  await expect.poll(async () => (await q.textContent()) ?? '', WAIT).toMatch(/\d+\s*\+\s*\d+/);
+  const [a = 0, b = 0] = ((await q.textContent()) ?? '').match(/\d+/g)?.map(Number) ?? [];
+  return String(a + b);
+}
