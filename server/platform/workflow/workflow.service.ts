@@ -116,7 +116,7 @@ export function readClock(l: LedgerDef, c: ClockDef, stored: readonly StoredCloc
     return { ...base, status: 'pending', explanation: [head, waiting], error: null };
   }
   const read = (r: typeof rule, note: string[] = []): ClockReading => {
-    const s = computeClock(r, events, env.cal, { today: env.today, dueSoonDays: env.dueSoonDays });
+    const s = computeClock(r, events, env.cal, { today: env.today, dueSoonDays: env.dueSoonDays, deferredTo: c.deferField ? dateValue(values[c.deferField]) : null });
     return { status: s.status, due: s.due, unit: s.unit, totalDays: s.totalDays, daysLeft: s.daysLeft, extended: s.extended, dueSoon: s.dueSoon, overdue: s.overdue, explanation: [...s.explanation, ...note], error: null };
   };
   try {
