@@ -70,3 +70,15 @@ export interface RedactionPreview {
   found: number;
   confirmed: boolean;
 }
+
+/** GET /api/disclosure/applications/:id/applicant-requests: the applicant's requests in the period (art. 35) */
+export interface ApplicantRequests {
+  from: string;
+  to: string;
+  days: number;
+  threshold: number;
+  matchedBy: string[];
+  count: number;
+  exceeds: boolean;
+  requests: Array<{ id: number; app_no: string; received_on: string; subject: string; state: string | null }>;
+}
