@@ -209,7 +209,7 @@ describe('the public site (政府信息公开)', () => {
       await cats.getByRole('button', { name: /通知公告/ }).waitFor({ timeout: 30_000 });
       await cats.getByRole('button', { name: /通知公告/ }).click();
       await expect.poll(() => page.getByTestId('public-item-list').textContent()).toContain('通知公告');
-      const tags = await page.getByTestId('public-item-list').locator('.ant-tag').allTextContents();
+      const tags = await page.getByTestId('public-item-list').locator('[data-kind="category"]').allTextContents();
       expect(new Set(tags)).toEqual(new Set(['通知公告']));
       await page.screenshot({ path: screenshotPath('disclosure-public'), fullPage: false });
       // full-text search for the pending item's title finds only published items, never it
@@ -225,6 +225,35 @@ describe('the public site (政府信息公开)', () => {
       await expect.poll(() => page.locator('main').textContent(), { timeout: 15_000 }).toContain('不存在');
       expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
     });
+  });
+
+  it('files items under the town categories of art. 21 and the county’s own', async () => {
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await page.goto(`${demo.server.baseUrl}/public/disclosure`);
+      const towns = page.getByTestId('public-town-categories');
+      await towns.getByRole('button', { name: /社会救助/ }).waitFor({ timeout: 30_000 });
+      // art. 21's list first, then what the county added
+      const names = (await towns.getByRole('button').allTextContents()).map((s) => s.replace(/（\d+）$/, ''));
+      expect(names.slice(0, 8)).toEqual(['贯彻落实农业农村政策', '农田水利工程建设运营', '农村土地承包经营权流转', '宅基地使用情况审核', '土地征收', '房屋征收', '筹资筹劳', '社会救助']);
+      expect(names).toContain('农村人居环境整治');
+      await towns.getByRole('button', { name: /社会救助/ }).click();
+      await page.waitForURL(/town=/);
+      await expect.poll(async () => new Set(await page.getByTestId('public-item-list').locator('[data-kind="town-category"]').allTextContents()), { timeout: 15_000 }).toEqual(new Set(['社会救助']));
+      await page.screenshot({ path: screenshotPath('disclosure-public-town-categories'), fullPage: false });
+      expect(errors).toEqual([]);
+    });
+    await withPage(
+      demo.browser,
+      async ({ page, errors }) => {
+        await page.goto(`${demo.server.baseUrl}/public/disclosure?town=${encodeURIComponent('社会救助')}`);
+        const towns = page.getByTestId('public-town-categories');
+        await towns.waitFor({ timeout: 30_000 });
+        await towns.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: screenshotPath('disclosure-public-town-categories-phone'), fullPage: false });
+        expect(errors).toEqual([]);
+      },
+      PHONE,
+    );
   });
 
   it('publishes the finalised report with its tables in the official layout', async () => {

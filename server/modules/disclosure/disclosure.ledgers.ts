@@ -1,7 +1,7 @@
 import { defineLedger, type CrossFieldRule } from '../../platform/ledger/ledger.types.ts';
 import { SUPPLEMENT_DAYS, supplementDeadline } from './disclosure.clock.ts';
 import { dateNotBefore, filled, forbiddenWhen, isNot, requiredWhen } from '../../platform/ledger/rules.ts';
-import { APPLICANT_KINDS, APPLICATION_CHANNELS, CONSULT_OPINIONS, CONSULT_PARTIES, ITEM_CATEGORIES, OUTCOME_REASONS, OUTCOMES, PUBLISH_CHANNELS, reasonsOf, SECRECY_RESULTS, SUPPLY_FORMS } from './disclosure.taxonomy.ts';
+import { APPLICANT_KINDS, APPLICATION_CHANNELS, CONSULT_OPINIONS, CONSULT_PARTIES, ITEM_CATEGORIES, OUTCOME_REASONS, OUTCOMES, PUBLISH_CHANNELS, reasonsOf, SECRECY_RESULTS, SUPPLY_FORMS, TOWN_CATEGORIES, TOWN_CATEGORIES_SETTING } from './disclosure.taxonomy.ts';
 import { FEE_BASES } from './disclosure.fees.ts';
 import { itemHoldsPersonalData, REDACTION_UNCONFIRMED } from './disclosure.redaction.ts';
 import { applicationWorkflow, isPublishable, itemWorkflow } from './disclosure.workflow.ts';
@@ -39,6 +39,7 @@ export const itemLedger = defineLedger({
   fields: [
     { name: 'title', label: '标题', type: 'text', redact: true, required: true, maxLength: 200, searchable: true, list: true, group: '信息' },
     { name: 'category', label: '公开类别', type: 'dict', required: true, options: ITEM_CATEGORIES, filter: true, list: true, group: '信息' },
+    { name: 'town_category', label: '乡镇主动公开事项', type: 'dict', options: TOWN_CATEGORIES, optionsSetting: TOWN_CATEGORIES_SETTING, filter: true, group: '信息', hint: '政府信息公开条例第二十一条：乡（镇）人民政府还应主动公开的事项，以及县级确定的本地事项；公开网站按此归类' },
     { name: 'doc_no', label: '文号', type: 'text', maxLength: 60, searchable: true, group: '信息' },
     { name: 'issuing_unit', label: '发布机构（承办科室）', type: 'text', maxLength: 60, filter: true, group: '信息' },
     { name: 'made_on', label: '信息形成（变更）日期', type: 'date', required: true, filter: true, list: true, group: '信息', hint: '政府信息公开条例第二十六条：自该信息形成或者变更之日起20个工作日内予以公开' },

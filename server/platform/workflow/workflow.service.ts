@@ -1,3 +1,6 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { loadFieldOptions } from '../ledger/field-options.ts';
 import { z } from 'zod';
 import type { ClockChange, TimelineBase, TimelineClock } from '../../../common/workflow.types.ts';
 import { audit, auditMany } from '../audit/audit.service.ts';
@@ -434,6 +437,7 @@ export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledger
   }
   const note = body.note?.trim() || undefined;
   if (t.note === 'required' && !note) errors.push({ path: 'note', label: TRANSITION_LABELS.note, message: `${TRANSITION_LABELS.note}：办理“${t.label}”须填写` });
+  await loadFieldOptions(ctx.tx as unknown as Kysely<Database>, l);
   let captured = validateRecord(l, picked, { partial: true });
   const before = plainValues(ctx, l, row);
   await prepareDerived(ctx, l);

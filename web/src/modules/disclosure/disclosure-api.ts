@@ -18,6 +18,8 @@ export interface PublicItem {
   orgName: string;
   title: string;
   category: string;
+  /** the town category it is filed under (政府信息公开条例 art. 21, or one the county added) */
+  townCategory: string | null;
   docNo: string | null;
   publishedOn: string;
   /** the day the item was last corrected (“于…更正”), null when never */
@@ -37,6 +39,8 @@ export interface PublicItemList {
   page: number;
   pageSize: number;
   categories: Array<{ category: string; count: number }>;
+  /** every town category on the county's list, with its published items (none: 0) */
+  townCategories: Array<{ category: string; count: number }>;
 }
 
 export interface PublicDisclosureReportSummary {
