@@ -130,6 +130,68 @@ describe('an application with its step letters (政府信息公开条例 arts. 3
   });
 });
 
+describe('excessive requests and older records’ letters (政府信息公开条例 art. 35)', () => {
+  it('shows the applicant’s requests in the period, and the numbered 说明理由告知书 once reasons are asked', async () => {
+    let id = 0;
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await login(page, demo.server.baseUrl, 'clerk');
+      const api = `${demo.server.baseUrl}/api/ledgers/disclosure.application`;
+      for (let i = 1; i <= 11; i++) {
+        const day = `${lastYear}-10-${String(i + 9).padStart(2, '0')}`;
+        const created = await page.request.post(api, { data: { orgCode: `${TOWN}-01`, channel: '当面提交', submitted_on: day, applicant_kind: '自然人', applicant_name: '浏览器测试频繁申请人', applicant_id: '440304199003078917', subject: `申请公开村级财务收支明细（第${i}组）`, content: '请公开该村近三年财务收支明细' } });
+        expect(created.status(), await created.text()).toBe(200);
+        id = ((await created.json()) as { id: number }).id;
+      }
+      const rec = (await (await page.request.get(`${api}/${id}`)).json()) as { version: number };
+      const asked = await page.request.post(`${api}/${id}/transitions/ask_reasons`, { data: { version: rec.version, reasons_asked_on: `${lastYear}-10-20`, reasons_due_on: `${lastYear}-10-31` } });
+      expect(asked.status(), await asked.text()).toBe(200);
+      await page.goto(`${demo.server.baseUrl}/ledgers/disclosure.application/${String(id)}`);
+      const counted = page.getByTestId('applicant-requests-panel');
+      await expect.poll(() => counted.textContent(), { timeout: 30_000 }).toContain('该申请人共向本机关提出申请 11 件');
+      expect(await counted.textContent()).toContain('已明显超过合理范围');
+      const letters = page.getByTestId('step-letters-panel');
+      expect(await letters.textContent()).toMatch(/说明理由告知书城关政信理〔\d{4}〕\d+号/);
+      const [download] = await Promise.all([page.waitForEvent('download'), letters.getByRole('button', { name: '下载' }).click()]);
+      expect(download.suggestedFilename()).toMatch(/^申请说明理由告知书-.+\.docx$/);
+      await counted.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath('disclosure-excessive'), fullPage: false });
+      expect(errors).toEqual([]);
+    });
+    await withPage(
+      demo.browser,
+      async ({ page, errors }) => {
+        await login(page, demo.server.baseUrl, 'clerk');
+        await page.goto(`${demo.server.baseUrl}/ledgers/disclosure.application/${String(id)}`);
+        const counted = page.getByTestId('applicant-requests-panel');
+        await expect.poll(() => counted.textContent(), { timeout: 30_000 }).toContain('11 件');
+        await counted.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: screenshotPath('disclosure-excessive-phone'), fullPage: false });
+        expect(errors).toEqual([]);
+      },
+      PHONE,
+    );
+  });
+
+  it('numbers an older record’s 补正告知书 the first time it is made', async () => {
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await login(page, demo.server.baseUrl, 'clerk');
+      const list = (await (await page.request.get(`${demo.server.baseUrl}/api/ledgers/disclosure.application?f.supplement_requested_on.present=1&f.supplement_notice_no.present=0&pageSize=1`)).json()) as { items: Array<{ id: number }> };
+      const id = list.items[0]?.id;
+      expect(id).toBeDefined();
+      await page.goto(`${demo.server.baseUrl}/ledgers/disclosure.application/${String(id)}`);
+      const letters = page.getByTestId('step-letters-panel');
+      await letters.waitFor({ timeout: 30_000 });
+      expect(await letters.textContent()).toContain('首次生成时自动编号');
+      await letters.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath('disclosure-older-letter'), fullPage: false });
+      const [download] = await Promise.all([page.waitForEvent('download'), letters.getByRole('button', { name: '生成' }).first().click()]);
+      expect(download.suggestedFilename()).toMatch(/^申请补正告知书-.+\.docx$/);
+      await expect.poll(() => letters.textContent(), { timeout: 15_000 }).toMatch(/补正告知书城关政信补〔\d{4}〕\d+号/);
+      expect(errors).toEqual([]);
+    });
+  });
+});
+
 describe('the public site (政府信息公开)', () => {
   it('lists published items by category and never a pending one', async () => {
     // an item still waiting for its secrecy review or publication, looked up as the clerk
@@ -147,7 +209,7 @@ describe('the public site (政府信息公开)', () => {
       await cats.getByRole('button', { name: /通知公告/ }).waitFor({ timeout: 30_000 });
       await cats.getByRole('button', { name: /通知公告/ }).click();
       await expect.poll(() => page.getByTestId('public-item-list').textContent()).toContain('通知公告');
-      const tags = await page.getByTestId('public-item-list').locator('.ant-tag').allTextContents();
+      const tags = await page.getByTestId('public-item-list').locator('[data-kind="category"]').allTextContents();
       expect(new Set(tags)).toEqual(new Set(['通知公告']));
       await page.screenshot({ path: screenshotPath('disclosure-public'), fullPage: false });
       // full-text search for the pending item's title finds only published items, never it
@@ -163,6 +225,35 @@ describe('the public site (政府信息公开)', () => {
       await expect.poll(() => page.locator('main').textContent(), { timeout: 15_000 }).toContain('不存在');
       expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
     });
+  });
+
+  it('files items under the town categories of art. 21 and the county’s own', async () => {
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await page.goto(`${demo.server.baseUrl}/public/disclosure`);
+      const towns = page.getByTestId('public-town-categories');
+      await towns.getByRole('button', { name: /社会救助/ }).waitFor({ timeout: 30_000 });
+      // art. 21's list first, then what the county added
+      const names = (await towns.getByRole('button').allTextContents()).map((s) => s.replace(/（\d+）$/, ''));
+      expect(names.slice(0, 8)).toEqual(['贯彻落实农业农村政策', '农田水利工程建设运营', '农村土地承包经营权流转', '宅基地使用情况审核', '土地征收', '房屋征收', '筹资筹劳', '社会救助']);
+      expect(names).toContain('农村人居环境整治');
+      await towns.getByRole('button', { name: /社会救助/ }).click();
+      await page.waitForURL(/town=/);
+      await expect.poll(async () => new Set(await page.getByTestId('public-item-list').locator('[data-kind="town-category"]').allTextContents()), { timeout: 15_000 }).toEqual(new Set(['社会救助']));
+      await page.screenshot({ path: screenshotPath('disclosure-public-town-categories'), fullPage: false });
+      expect(errors).toEqual([]);
+    });
+    await withPage(
+      demo.browser,
+      async ({ page, errors }) => {
+        await page.goto(`${demo.server.baseUrl}/public/disclosure?town=${encodeURIComponent('社会救助')}`);
+        const towns = page.getByTestId('public-town-categories');
+        await towns.waitFor({ timeout: 30_000 });
+        await towns.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: screenshotPath('disclosure-public-town-categories-phone'), fullPage: false });
+        expect(errors).toEqual([]);
+      },
+      PHONE,
+    );
   });
 
   it('publishes the finalised report with its tables in the official layout', async () => {

@@ -225,6 +225,6 @@ describe('the step letters route', () => {
     expect((await t.request(clerk, { method: 'GET', url: `/api/disclosure/applications/${id}/notices/other` })).statusCode).toBe(404);
     const none = await notice(id, 'consult');
     expect(none.status).toBe(422);
-    expect(none.text).toContain('办理“征求意见”时编定文号后方可生成');
+    expect(none.text).toContain('办理“征求意见”后方可生成');
   });
 });

@@ -29,7 +29,7 @@ export function applicationClockEvents(v: Readonly<Record<string, unknown>>): Cl
 /** the answer clock of an application read on a day; null before receipt */
 export function applicationClock(v: Readonly<Record<string, unknown>>, cal: CalendarData, today: IsoDate): ClockState | null {
   const events = applicationClockEvents(v);
-  return events.length ? computeClock(ANSWER_RULE, events, cal, { today }) : null;
+  return events.length ? computeClock(ANSWER_RULE, events, cal, { today, deferredTo: date(v['delayed_due_on']) }) : null;
 }
 
 // 政府信息公开条例 art. 30: a request to complete the application (补正) within 7 working days of receipt

@@ -2,7 +2,8 @@ import { addDays, companyName, dateBetween, DEMO_TOWN_CODES, demoWindow, idNumbe
 import type { Ctx } from '../../platform/http/context.ts';
 import { seedLedger } from '../../platform/ledger/ledger.seed.ts';
 import type { Platform } from '../../platform/module.ts';
-import { OUTCOME_TREE, receiptField, type ApplicantKind } from './disclosure.taxonomy.ts';
+import { setSetting } from '../../platform/settings.ts';
+import { OUTCOME_TREE, receiptField, TOWN_CATEGORIES_SETTING, type ApplicantKind } from './disclosure.taxonomy.ts';
 
 interface Row {
   orgCode: string;
@@ -26,9 +27,22 @@ const ITEM_PLAN: ReadonlyArray<readonly [string, number, (r: Rng, town: string, 
   ['重大决策', 1, (r, t) => `${t}${r.pick(['集镇污水管网建设', '农贸市场改造', '安置小区建设'])}重大行政决策事项公开`],
 ];
 
+// the county's own town categories besides art. 21's, and the town category an item's subject files it under
+const COUNTY_TOWN_CATEGORIES = ['农村人居环境整治', '农村危房改造'];
+const TOWN_FILING: ReadonlyArray<readonly [RegExp, string]> = [
+  [/低保|最低生活保障|临时救助|残疾人两项补贴/, '社会救助'],
+  [/耕地地力保护补贴|乡村振兴|秸秆禁烧/, '贯彻落实农业农村政策'],
+  [/宅基地/, '宅基地使用情况审核'],
+  [/防汛/, '农田水利工程建设运营'],
+  [/人居环境/, '农村人居环境整治'],
+  [/安置小区/, '房屋征收'],
+];
+
 function makeItem(r: Rng, town: string, category: string, title: string, start: string, end: string, to: string): Row {
   const made = dateBetween(r, start, end);
   const values: Record<string, unknown> = { title, category, made_on: made, issuing_unit: category === '行政处罚' ? '综合行政执法队' : '党政办公室', summary: `${title}。` };
+  const filed = TOWN_FILING.find(([re]) => re.test(title))?.[1];
+  if (filed) values['town_category'] = filed;
   const submitted = addDays(made, r.int(0, 2));
   if (submitted <= to) {
     values['secrecy_submitted_on'] = submitted;
@@ -156,6 +170,7 @@ export async function seedDisclosureDemo(ctx: Ctx, platform: Platform): Promise<
       for (const received of dates) apps.push({ orgCode: `${town}-01`, values: { app_no: `${name}依申〔${year}〕${String(++seq).padStart(3, '0')}号`, ...makeApplication(r, town, received, to) } });
     }
   }
+  await setSetting(ctx.tx, TOWN_CATEGORIES_SETTING, COUNTY_TOWN_CATEGORIES);
   await seedLedger(ctx, platform, 'disclosure.item', items);
   await seedLedger(ctx, platform, 'disclosure.application', apps);
 }

@@ -1,11 +1,12 @@
 import { defineLedger, type CrossFieldRule } from '../../platform/ledger/ledger.types.ts';
 import { SUPPLEMENT_DAYS, supplementDeadline } from './disclosure.clock.ts';
 import { dateNotBefore, filled, forbiddenWhen, isNot, requiredWhen } from '../../platform/ledger/rules.ts';
-import { APPLICANT_KINDS, APPLICATION_CHANNELS, CONSULT_OPINIONS, CONSULT_PARTIES, ITEM_CATEGORIES, OUTCOME_REASONS, OUTCOMES, PUBLISH_CHANNELS, reasonsOf, SECRECY_RESULTS, SUPPLY_FORMS } from './disclosure.taxonomy.ts';
+import { APPLICANT_KINDS, APPLICATION_CHANNELS, CONSULT_OPINIONS, CONSULT_PARTIES, ITEM_CATEGORIES, OUTCOME_REASONS, OUTCOMES, PUBLISH_CHANNELS, reasonsOf, SECRECY_RESULTS, SUPPLY_FORMS, TOWN_CATEGORIES, TOWN_CATEGORIES_SETTING } from './disclosure.taxonomy.ts';
 import { FEE_BASES } from './disclosure.fees.ts';
 import { itemHoldsPersonalData, REDACTION_UNCONFIRMED } from './disclosure.redaction.ts';
 import { applicationWorkflow, isPublishable, itemWorkflow } from './disclosure.workflow.ts';
 import { RECEIPT_HINT, receiptRules } from './disclosure.receipt.ts';
+import { REASON_RESULTS } from './disclosure.excessive.ts';
 
 /** 政府信息公开条例 art. 30: 补正 is asked for within 7 working days of receipt; the message names the last day */
 function supplementWithinSevenDays(): CrossFieldRule {
@@ -38,6 +39,7 @@ export const itemLedger = defineLedger({
   fields: [
     { name: 'title', label: '标题', type: 'text', redact: true, required: true, maxLength: 200, searchable: true, list: true, group: '信息' },
     { name: 'category', label: '公开类别', type: 'dict', required: true, options: ITEM_CATEGORIES, filter: true, list: true, group: '信息' },
+    { name: 'town_category', label: '乡镇主动公开事项', type: 'dict', options: TOWN_CATEGORIES, optionsSetting: TOWN_CATEGORIES_SETTING, filter: true, group: '信息', hint: '政府信息公开条例第二十一条：乡（镇）人民政府还应主动公开的事项，以及县级确定的本地事项；公开网站按此归类' },
     { name: 'doc_no', label: '文号', type: 'text', maxLength: 60, searchable: true, group: '信息' },
     { name: 'issuing_unit', label: '发布机构（承办科室）', type: 'text', maxLength: 60, filter: true, group: '信息' },
     { name: 'made_on', label: '信息形成（变更）日期', type: 'date', required: true, filter: true, list: true, group: '信息', hint: '政府信息公开条例第二十六条：自该信息形成或者变更之日起20个工作日内予以公开' },
@@ -111,6 +113,14 @@ export const applicationLedger = defineLedger({
     { name: 'extension_approved_on', label: '批准延期日期', type: 'date', filter: true, group: '办理', hint: '政府信息公开条例第三十三条：经政府信息公开工作机构负责人同意并告知申请人，延长期限最长不超过20个工作日' },
     { name: 'extension_reason', label: '延期理由', type: 'text', maxLength: 200, group: '办理' },
     { name: 'extension_notice_no', label: '延期答复告知书文号', type: 'text', maxLength: 60, searchable: true, group: '办理', numbered: { series: 'disclosure.extension_notice_no', label: '延期答复告知书文号', defaultFormat: '{机关简称}政信延〔{年}〕{序号}号', assignOn: { transition: 'extend' }, yearFrom: 'extension_approved_on' } },
+    { name: 'reasons_asked_on', label: '要求说明理由日期', type: 'date', filter: true, group: '申请理由', hint: '政府信息公开条例第三十五条：申请人申请公开政府信息的数量、频次明显超过合理范围的，可以要求申请人说明理由（合理范围由本地设置）' },
+    { name: 'reasons_due_on', label: '说明理由期限', type: 'date', group: '申请理由', hint: '给予申请人说明理由的期限的最后一日' },
+    { name: 'reasons_notice_no', label: '说明理由告知书文号', type: 'text', maxLength: 60, searchable: true, group: '申请理由', numbered: { series: 'disclosure.reasons_notice_no', label: '说明理由告知书文号', defaultFormat: '{机关简称}政信理〔{年}〕{序号}号', assignOn: { transition: 'ask_reasons' }, yearFrom: 'reasons_asked_on' } },
+    { name: 'reasons_received_on', label: '收到理由说明日期', type: 'date', group: '申请理由' },
+    { name: 'reasons_result', label: '理由审查结论', type: 'dict', options: REASON_RESULTS, filter: true, group: '申请理由', hint: '理由不合理（或逾期未说明理由）的，告知申请人不予处理；理由合理但无法在规定期限内答复的，可以确定延迟答复的合理期限并告知申请人' },
+    { name: 'reasons_judged_on', label: '理由审查日期', type: 'date', group: '申请理由' },
+    { name: 'delayed_due_on', label: '延迟答复期限', type: 'date', group: '申请理由', hint: '政府信息公开条例第三十五条：理由合理但无法在第三十三条规定的期限内答复的，确定延迟答复的合理期限；答复期限届满日以此为准' },
+    { name: 'delay_notice_no', label: '延迟答复告知书文号', type: 'text', maxLength: 60, searchable: true, group: '申请理由', numbered: { series: 'disclosure.delay_notice_no', label: '延迟答复告知书文号', defaultFormat: '{机关简称}政信迟〔{年}〕{序号}号', assignOn: { transition: 'judge_reasons' }, yearFrom: 'reasons_judged_on', when: (v) => v['delayed_due_on'] !== null && v['delayed_due_on'] !== undefined && v['delayed_due_on'] !== '' } },
     { name: 'fee_basis', label: '信息处理费计收方式', type: 'dict', options: FEE_BASES, group: '信息处理费', hint: '政府信息公开条例第四十二条：申请公开政府信息的数量、频次明显超过合理范围的，可以收取信息处理费；按件或按量计收，不得同时适用（国办函〔2020〕109号）' },
     { name: 'fee_count', label: '本自然月累计申请件数（含本件）', type: 'int', min: 1, max: 100000, group: '信息处理费', hint: '按件计收：同一申请人一个自然月内累计申请10件以下（含10件）的不收费' },
     { name: 'fee_pages', label: '提供信息页数', type: 'int', min: 1, max: 1000000, group: '信息处理费', hint: '按量计收：同一申请30页以下（含30页）的不收费' },
@@ -155,6 +165,15 @@ export const applicationLedger = defineLedger({
     requiredWhen('fee_basis', (r) => filled(r, 'fee_notice_on'), '发出收费通知的须选择计收方式'),
     dateNotBefore('fee_notice_on', 'received_on', '收费通知日期不能早于收到申请日期'),
     dateNotBefore('fee_paid_on', 'fee_notice_on', '缴费日期不能早于收费通知日期'),
+    dateNotBefore('reasons_asked_on', 'received_on', '要求说明理由日期不能早于收到申请日期'),
+    requiredWhen('reasons_due_on', (r) => filled(r, 'reasons_asked_on'), '要求说明理由的须填写说明理由期限'),
+    { field: 'reasons_due_on', message: '说明理由期限应晚于要求说明理由日期，给申请人合理的时间', check: (r) => !filled(r, 'reasons_due_on') || !filled(r, 'reasons_asked_on') || String(r['reasons_due_on']) > String(r['reasons_asked_on']) },
+    requiredWhen('reasons_asked_on', (r) => filled(r, 'reasons_result'), '审查申请理由的须先要求申请人说明理由'),
+    dateNotBefore('reasons_received_on', 'reasons_asked_on', '收到理由说明日期不能早于要求说明理由日期'),
+    dateNotBefore('reasons_judged_on', 'reasons_asked_on', '理由审查日期不能早于要求说明理由日期'),
+    forbiddenWhen('reasons_received_on', (r) => r['reasons_result'] === '逾期未说明理由', '逾期未说明理由的不能填写收到理由说明日期'),
+    forbiddenWhen('delayed_due_on', (r) => r['reasons_result'] !== '理由合理', '只有申请理由合理的才能确定延迟答复期限'),
+    { field: 'delayed_due_on', message: '延迟答复期限应晚于理由审查日期', check: (r) => !filled(r, 'delayed_due_on') || !filled(r, 'reasons_judged_on') || String(r['delayed_due_on']) > String(r['reasons_judged_on']) },
     forbiddenWhen('fee_lapsed_on', (r) => filled(r, 'fee_paid_on'), '已缴费的申请不能按逾期未缴费终止'),
   ],
 });

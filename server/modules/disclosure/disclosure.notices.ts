@@ -5,7 +5,17 @@ export const NOTICE_KINDS = {
   supplement: { title: '政府信息公开申请补正告知书', field: 'supplement_notice_no', step: '告知补正' },
   consult: { title: '政府信息公开征求意见书', field: 'consult_notice_no', step: '征求意见' },
   extension: { title: '政府信息公开申请延期答复告知书', field: 'extension_notice_no', step: '延期答复' },
+  reasons: { title: '政府信息公开申请说明理由告知书', field: 'reasons_notice_no', step: '要求说明理由' },
+  delay: { title: '政府信息公开申请延迟答复告知书', field: 'delay_notice_no', step: '审查申请理由' },
 } as const;
+/** the date of the step each letter belongs to: a letter exists only once its step is recorded */
+export const NOTICE_DATE: Readonly<Record<NoticeKind, string>> = {
+  supplement: 'supplement_requested_on',
+  consult: 'consult_sent_on',
+  extension: 'extension_approved_on',
+  reasons: 'reasons_asked_on',
+  delay: 'delayed_due_on',
+};
 export type NoticeKind = keyof typeof NOTICE_KINDS;
 
 export interface NoticeInput {
@@ -24,6 +34,13 @@ export interface NoticeInput {
   extension_reason: string | null;
   /** the answer's last day after the extension (the live clock) */
   extended_due: string | null;
+  reasons_due_on?: string | null;
+  reasons_asked_on?: string | null;
+  reasons_received_on?: string | null;
+  reasons_judged_on?: string | null;
+  delayed_due_on?: string | null;
+  /** the applicant's requests in the period the 说明理由告知书 cites (art. 35) */
+  requests?: { from: string; to: string; count: number } | null;
 }
 
 const need = (v: string | null, what: string): string => {
@@ -81,11 +98,34 @@ function extensionNotice(a: NoticeInput): Block[] {
   ];
 }
 
+/** 说明理由告知书: the count and period that make the requests clearly excessive, and what follows (art. 35) */
+function reasonsNotice(a: NoticeInput): Block[] {
+  const r = a.requests;
+  const counted = r ? `经统计，${officialDate(r.from)}至${officialDate(r.to)}，您共向本机关提出政府信息公开申请${r.count}件，` : '经审查，';
+  return [
+    { kind: 'para', text: `本机关于${officialDate(a.received_on)}收到您提出的政府信息公开申请，申请公开“${a.subject}”。${counted}申请公开政府信息的数量、频次明显超过合理范围。` },
+    { kind: 'para', text: `根据《中华人民共和国政府信息公开条例》第三十五条的规定，请您于${officialDate(need(a.reasons_due_on ?? null, 'reasons_due_on'))}前向本机关书面说明申请理由。本机关认为申请理由不合理的，将告知您不予处理；认为申请理由合理，但无法在《中华人民共和国政府信息公开条例》第三十三条规定的期限内答复的，将确定延迟答复的合理期限并告知您。` },
+    { kind: 'signature', org: a.organ, date: officialDate(need(a.reasons_asked_on ?? null, 'reasons_asked_on')) },
+  ];
+}
+
+/** 延迟答复告知书: the reasons were found reasonable, the answer comes by a reasonable later date (art. 35) */
+function delayNotice(a: NoticeInput): Block[] {
+  const said = a.reasons_received_on ? `您于${officialDate(a.reasons_received_on)}向本机关说明了申请理由。` : '';
+  return [
+    { kind: 'para', text: `本机关于${officialDate(a.received_on)}收到您提出的政府信息公开申请，申请公开“${a.subject}”。本机关于${officialDate(need(a.reasons_asked_on ?? null, 'reasons_asked_on'))}要求您说明申请理由，${said}` },
+    { kind: 'para', text: `经审查，本机关认为您的申请理由合理，但因申请数量较多，无法在《中华人民共和国政府信息公开条例》第三十三条规定的期限内答复。根据该条例第三十五条的规定，本机关确定延迟答复的合理期限，将于${officialDate(need(a.delayed_due_on ?? null, 'delayed_due_on'))}前作出答复。` },
+    { kind: 'signature', org: a.organ, date: officialDate(need(a.reasons_judged_on ?? null, 'reasons_judged_on')) },
+  ];
+}
+
+const BODY: Readonly<Record<NoticeKind, (a: NoticeInput) => Block[]>> = { supplement: supplementNotice, consult: consultNotice, extension: extensionNotice, reasons: reasonsNotice, delay: delayNotice };
+
 export function noticeLetter(kind: NoticeKind, a: NoticeInput): DocumentSpec {
   const { title } = NOTICE_KINDS[kind];
   const to = kind === 'consult' ? need(a.consult_with, 'consult_with') : a.applicant;
   const head = opening(a, to);
   head[0] = { kind: 'title', text: title };
-  const body = kind === 'supplement' ? supplementNotice(a) : kind === 'consult' ? consultNotice(a) : extensionNotice(a);
+  const body = BODY[kind](a);
   return { title, blocks: [...head, ...body] };
 }

@@ -9,6 +9,9 @@ import type { DisclosureReport } from './disclosure.report.ts';
 import { buildDocumentSpec } from './disclosure.render.ts';
 import { sendDocument } from './disclosure.routes.ts';
 import { ITEM_CATEGORIES } from './disclosure.taxonomy.ts';
+import { itemLedger } from './disclosure.ledgers.ts';
+import { fieldOptions, loadFieldOptions } from '../../platform/ledger/field-options.ts';
+import type { Database } from '../../platform/db/schema.ts';
 import { PUBLISHABLE } from './disclosure.workflow.ts';
 import { intId, yearParam } from '../../platform/http/validate.ts';
 import { redactDeep, redactPublic } from '../../platform/crypto/redact.ts';
@@ -32,7 +35,7 @@ export function publicDisclosureRoutes(api: Api, platform: Platform): void {
       .where('i.published_on', '<=', sql<string>`${chinaDate(new Date())}::date`)
       .where('i.secrecy_result', 'in', [...PUBLISHABLE])
       .where('i.revoked_on', 'is', null);
-  const cols = ['i.id', 'i.org_code', 'org.name as org_name', 'i.title', 'i.category', 'i.doc_no', sql<string>`i.published_on::text`.as('published_on'), 'i.summary', 'i.url'] as const;
+  const cols = ['i.id', 'i.org_code', 'org.name as org_name', 'i.title', 'i.category', 'i.town_category', 'i.doc_no', sql<string>`i.published_on::text`.as('published_on'), 'i.summary', 'i.url'] as const;
 
   api.route({
     method: 'GET',
@@ -43,16 +46,22 @@ export function publicDisclosureRoutes(api: Api, platform: Platform): void {
     query: z.object({
       org: z.string().max(20).optional(),
       category: z.enum(ITEM_CATEGORIES).optional(),
+      townCategory: z.string().max(40).optional(),
       q: z.string().max(100).optional(),
       page: z.coerce.number().int().min(1).default(1),
       pageSize: z.coerce.number().int().min(1).max(100).default(20),
     }),
-    labels: { org: '单位', category: '类别', q: '关键词' },
+    labels: { org: '单位', category: '类别', townCategory: '乡镇主动公开事项', q: '关键词' },
     handler: async (_ctx, { query }) => {
+      // the town categories: 政府信息公开条例 art. 21's, then the county's own (a setting), every one listed
+      await loadFieldOptions(platform.db as unknown as Kysely<Database>, itemLedger);
+      const townList = fieldOptions(itemLedger.fields.find((f) => f.name === 'town_category') ?? { name: '', label: '', type: 'dict' });
+      if (query.townCategory && !townList.includes(query.townCategory)) throw notFound(`乡镇主动公开事项“${query.townCategory}”`);
       let base = visible();
       if (query.org) base = base.where('i.org_code', 'in', db.selectFrom('org').select('code').where('path', 'like', `%/${query.org}/%`));
       let listed = base;
       if (query.category) listed = listed.where('i.category', '=', query.category);
+      if (query.townCategory) listed = listed.where('i.town_category', '=', query.townCategory);
       const terms = query.q ? queryTerms(query.q) : [];
       if (terms.length) {
         listed = listed.where(sql<boolean>`i.search_tsv @@ to_tsquery('simple', ${terms.map((t) => `'${t}'`).join(' & ')})`);
@@ -62,14 +71,17 @@ export function publicDisclosureRoutes(api: Api, platform: Platform): void {
       const rows = await listed.select([...cols]).orderBy('i.published_on', 'desc').orderBy('i.id', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
       const counts = await base.select(['i.category', sql<number>`count(*)`.as('n')]).groupBy('i.category').execute();
       const byCat = new Map(counts.map((c) => [String(c.category), Number(c.n)]));
+      const townCounts = await base.select(['i.town_category', sql<number>`count(*)`.as('n')]).where('i.town_category', 'is not', null).groupBy('i.town_category').execute();
+      const byTown = new Map(townCounts.map((c) => [String(c.town_category), Number(c.n)]));
       const corrected = await correctedOn(db, 'disclosure.item', rows.map((r) => Number(r.id)));
       return {
         // personal data typed into the texts never leaves the building (crypto/redact.ts)
-        items: rows.map((r) => ({ id: Number(r.id), orgCode: r.org_code, orgName: r.org_name, title: redactPublic(r.title), category: r.category, docNo: r.doc_no, publishedOn: r.published_on, correctedOn: corrected.get(Number(r.id)) ?? null, summary: redactPublic(r.summary), url: r.url })),
+        items: rows.map((r) => ({ id: Number(r.id), orgCode: r.org_code, orgName: r.org_name, title: redactPublic(r.title), category: r.category, townCategory: r.town_category ?? null, docNo: r.doc_no, publishedOn: r.published_on, correctedOn: corrected.get(Number(r.id)) ?? null, summary: redactPublic(r.summary), url: r.url })),
         total,
         page: query.page,
         pageSize: query.pageSize,
         categories: ITEM_CATEGORIES.filter((c) => byCat.has(c)).map((c) => ({ category: c, count: byCat.get(c) ?? 0 })),
+        townCategories: townList.map((c) => ({ category: c, count: byTown.get(c) ?? 0 })),
       };
     },
   });
@@ -84,7 +96,7 @@ export function publicDisclosureRoutes(api: Api, platform: Platform): void {
       const r = await visible().select([...cols, 'i.content', 'i.issuing_unit']).where('i.id', '=', params.id).executeTakeFirst();
       if (!r) throw notFound('公开信息');
       const corrected = await correctedOn(db, 'disclosure.item', [Number(r.id)]);
-      return { id: Number(r.id), orgCode: r.org_code, orgName: r.org_name, title: redactPublic(r.title), category: r.category, docNo: r.doc_no, publishedOn: r.published_on, correctedOn: corrected.get(Number(r.id)) ?? null, summary: redactPublic(r.summary), url: r.url, content: redactPublic(r.content), issuingUnit: r.issuing_unit };
+      return { id: Number(r.id), orgCode: r.org_code, orgName: r.org_name, title: redactPublic(r.title), category: r.category, townCategory: r.town_category ?? null, docNo: r.doc_no, publishedOn: r.published_on, correctedOn: corrected.get(Number(r.id)) ?? null, summary: redactPublic(r.summary), url: r.url, content: redactPublic(r.content), issuingUnit: r.issuing_unit };
     },
   });
 

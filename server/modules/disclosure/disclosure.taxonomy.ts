@@ -2,6 +2,12 @@
 
 /** 主动公开 categories as township reports quote them ("其中领导分工1条、机构职能1条…") */
 export const ITEM_CATEGORIES = ['领导分工', '机构职能', '办事指南', '政府工作报告', '财政预决算', '通知公告', '工作动态', '规范性文件', '行政许可', '行政处罚', '行政强制', '人事信息', '规划计划', '重大决策', '建议提案办理', '其他'] as const;
+/**
+ * 政府信息公开条例 art. 21: what a 乡(镇) also publishes proactively, as the county's catalogue of town categories
+ * starts; the county adds its own (a JSON array of names in the setting below), and items are filed under them
+ */
+export const TOWN_CATEGORIES = ['贯彻落实农业农村政策', '农田水利工程建设运营', '农村土地承包经营权流转', '宅基地使用情况审核', '土地征收', '房屋征收', '筹资筹劳', '社会救助'] as const;
+export const TOWN_CATEGORIES_SETTING = 'disclosure.town_categories';
 export const SECRECY_RESULTS = ['同意公开', '不予公开', '删除涉密内容后公开'] as const;
 export const PUBLISH_CHANNELS = ['政府网站', '政务新媒体', '政务公开栏', '便民服务中心查阅点', '其他'] as const;
 

@@ -2,6 +2,7 @@ import { defineWorkflow, type WorkflowDef } from '../../platform/workflow/workfl
 import { RECEIPT_HINT, receiptDate } from './disclosure.receipt.ts';
 import { FEE_LAPSED_REASON, LAPSED_REASON } from './disclosure.taxonomy.ts';
 import { FEE_PAYMENT_DAYS, feeAmount, loadFeeSchedules } from './disclosure.fees.ts';
+import { beyondReasonableRange, EXCESSIVE_REASON, UNREASONABLE } from './disclosure.excessive.ts';
 
 const SECRECY_REVIEW_AND_PUBLICATION = ['secrecy_result', 'secrecy_reviewer', 'secrecy_reviewed_on', 'secrecy_opinion', 'redaction_confirmed', 'published_on'];
 const set = (v: unknown): boolean => v !== null && v !== undefined && v !== '';
@@ -85,6 +86,7 @@ export function applicationWorkflow(): WorkflowDef {
       consulting: { label: '征求意见中' },
       answered: { label: '已答复', final: true },
       awaiting_fee: { label: '待缴费' },
+      awaiting_reasons: { label: '待说明理由' },
       lapsed: { label: '视为放弃申请', final: true },
     },
     initial: 'received',
@@ -94,6 +96,7 @@ export function applicationWorkflow(): WorkflowDef {
       if (set(v['supplement_requested_on']) && !set(v['supplement_received_on'])) return 'awaiting_supplement';
       if (set(v['consult_sent_on']) && !set(v['consult_replied_on'])) return 'consulting';
       if (set(v['fee_notice_on']) && !set(v['fee_paid_on'])) return 'awaiting_fee';
+      if (set(v['reasons_asked_on']) && !set(v['reasons_judged_on'])) return 'awaiting_reasons';
       return 'received';
     },
     computeFields: (v) => ({
@@ -173,6 +176,38 @@ export function applicationWorkflow(): WorkflowDef {
         captures: ['fee_lapsed_on'],
         gates: { fields: ['fee_lapsed_on'], notBefore: [{ id: 'fee_payment', days: FEE_PAYMENT_DAYS, unit: 'working', from: { field: 'fee_notice_on' }, on: 'fee_lapsed_on', reason: (p, last) => `申请人可自收到收费通知之日起${p}内缴费（至${last}）`, statute: '国办函〔2020〕109号' }] },
       },
+      {
+        // art. 35: the applicant is asked for reasons when the requests clearly exceed a reasonable range (local setting)
+        name: 'ask_reasons',
+        label: '要求说明理由',
+        from: ['received'],
+        to: 'awaiting_reasons',
+        dateField: 'reasons_asked_on',
+        captures: ['reasons_asked_on', 'reasons_due_on'],
+        gates: {
+          fields: ['reasons_asked_on', 'reasons_due_on'],
+          checks: [{ message: '已就本申请审查过申请理由，不能再次要求说明理由', check: (v) => !set(v['reasons_result']) }],
+          lookups: [beyondReasonableRange],
+        },
+      },
+      {
+        name: 'judge_reasons',
+        label: '审查申请理由',
+        from: ['awaiting_reasons'],
+        to: 'received',
+        todo: true,
+        dateField: 'reasons_judged_on',
+        captures: ['reasons_received_on', 'reasons_result', 'reasons_judged_on', 'delayed_due_on'],
+        gates: {
+          fields: ['reasons_result', 'reasons_judged_on'],
+          checks: [
+            { message: '申请理由不合理的，应告知申请人不予处理，不能确定延迟答复期限（政府信息公开条例第三十五条）', check: (v) => v['reasons_result'] === '理由合理' || !set(v['delayed_due_on']) },
+            { message: '申请人说明了理由的，须填写收到理由说明日期', check: (v) => v['reasons_result'] === '逾期未说明理由' || set(v['reasons_received_on']) },
+          ],
+          // silence is recorded only once the period given to the applicant has run
+          notBefore: [{ id: 'reasons_period', days: 0, unit: 'calendar', rollToWorkingDay: false, from: { field: 'reasons_due_on' }, on: 'reasons_judged_on', reason: (_p, last) => `申请人可在说明理由期限（${last}）届满前说明理由`, statute: '政府信息公开条例第三十五条', when: (v) => v['reasons_result'] === '逾期未说明理由' }],
+        },
+      },
       { name: 'extend', label: '延期答复', from: ['received', 'consulting'], roles: ['leader', 'county_admin'], note: 'required', dateField: 'extension_approved_on', captures: ['extension_approved_on', 'extension_reason'], gates: { fields: ['extension_approved_on', 'extension_reason'] } },
       {
         name: 'answer',
@@ -185,6 +220,11 @@ export function applicationWorkflow(): WorkflowDef {
         captures: ['outcome', 'outcome_reason', 'answered_on'],
         gates: {
           fields: ['outcome', 'answered_on'],
+          // art. 35: 不予处理 for excessive requests follows the reasons asked for and found unreasonable, and only that
+          checks: [
+            { message: '以“无正当理由大量反复申请”不予处理的，须先要求申请人说明理由并认定理由不合理（政府信息公开条例第三十五条）', check: (v) => v['outcome_reason'] !== EXCESSIVE_REASON || UNREASONABLE.has(v['reasons_result']) },
+            { message: `申请理由经审查不合理，应答复不予处理（${EXCESSIVE_REASON}）`, check: (v) => !UNREASONABLE.has(v['reasons_result']) || v['outcome_reason'] === EXCESSIVE_REASON },
+          ],
           // art. 32: the third party has 15 working days to give its opinion before its information is disclosed
           notBefore: [
             {
@@ -214,10 +254,12 @@ export function applicationWorkflow(): WorkflowDef {
         stop: { field: 'answered_on' },
         // the head's approval is on file before the extension; the 延期答复告知书 to the applicant is numbered by it
         extension: { roles: ['leader', 'county_admin'], noticeKind: EXTENSION_APPROVAL, on: ['extend'], field: 'extension_approved_on' },
+        // art. 35: reasons found reasonable but the answer not possible in time: a reasonable later date, told to the applicant
+        deferField: 'delayed_due_on',
       },
     ],
     // the reply letter's 文号 is given when the letter is first printed, after the answer
-    correction: { editableWhenLocked: ['reply_no'] },
+    correction: { editableWhenLocked: ['reply_no', 'supplement_notice_no', 'consult_notice_no', 'extension_notice_no', 'reasons_notice_no', 'delay_notice_no'] },
   });
 }
 

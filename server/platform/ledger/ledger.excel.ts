@@ -1,3 +1,6 @@
+import type { Database } from '../db/schema.ts';
+import type { Kysely } from 'kysely';
+import { fieldOptions, loadFieldOptions } from './field-options.ts';
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { mask } from '../crypto/mask.ts';
@@ -22,7 +25,7 @@ function typeHint(f: FieldDef): string {
     case 'decimal':
       return '数字，最多两位小数';
     case 'dicts':
-      return `可多选，用“、”分隔：${f.options?.join('、')}`;
+      return `可多选，用“、”分隔：${fieldOptions(f).join('、')}`;
     case 'dict':
       return `从下拉列表选择`;
     case 'ref':
@@ -64,7 +67,7 @@ export async function templateWorkbook(l: LedgerDef): Promise<Buffer> {
     cell.note = `${mustFill(f) ? '必填。' : ''}${f.numbered ? '留空由系统按编号规则编号；补录历史记录的，照原编号填写。' : typeHint(f)}${f.hint ? `。${f.hint}` : ''}`;
     if (mustFill(f)) cell.font = { bold: true, color: { argb: 'FFB91C1C' } };
     if (f.type === 'dict' || f.type === 'bool') {
-      const opts = f.type === 'bool' ? ['是', '否'] : [...(f.options ?? [])];
+      const opts = f.type === 'bool' ? ['是', '否'] : [...fieldOptions(f)];
       opts.forEach((o, r) => (dict.getCell(r + 1, dictCol).value = o));
       const letter = dict.getColumn(dictCol).letter;
       for (let r = 2; r <= 2001; r++) {
@@ -99,6 +102,7 @@ export interface ImportPlan {
 /** reads a filled template: maps header labels to fields, checks every cell, and lists every bad one */
 export async function planImport(ctx: Ctx, l: LedgerDef, bytes: Buffer): Promise<ImportPlan> {
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new AppError('unsupported_media_type', '请上传 .xlsx 格式的电子表格（可先下载导入模板）');
+  await loadFieldOptions(ctx.tx as unknown as Kysely<Database>, l);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);

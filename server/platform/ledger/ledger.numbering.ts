@@ -170,6 +170,21 @@ export async function transitionNumbers(ctx: Ctx, l: LedgerDef, transition: stri
 }
 
 /**
+ * the number of a step done before its field was numbered (a record kept from before the system numbered its
+ * letters): given the first time the letter is made, as the step would have; the caller's own edit stores it
+ */
+export async function numberForPastStep(ctx: Ctx, l: LedgerDef, field: string, row: { id: number; orgCode: string; values: Record<string, unknown> }): Promise<string> {
+  const f = numberedFields(l).find((x) => x.name === field);
+  if (!f || typeof f.numbered.assignOn !== 'object') throw new AppError('not_found', `${l.label}没有在办理环节编号的字段 ${field}`);
+  if (!empty(row.values[field])) return String(row.values[field]);
+  const text = await assignField(ctx, l, f, row.orgCode, row.values, row.id);
+  const mine = given.get(ctx) ?? new Map<string, string>();
+  mine.set(`${l.name}.${f.name}`, text);
+  given.set(ctx, mine);
+  return text;
+}
+
+/**
  * an import (Excel, demo seed) keeps the numbers its rows carry; a row that leaves a number given on creation
  * empty gets the next one, stepping over numbers in use and those other rows of the same import carry
  */

@@ -1,3 +1,6 @@
+import type { Database } from '../db/schema.ts';
+import type { Kysely } from 'kysely';
+import { loadFieldOptions } from './field-options.ts';
 import { z } from 'zod';
 import { afterBulkWrite } from '../db/after-bulk-write.ts';
 import { audit } from '../audit/audit.service.ts';
@@ -34,7 +37,10 @@ export function ledgerRoutes(api: Api, platform: Platform, l: LedgerDef): void {
   const labels = { ...LIST_LABELS, ...Object.fromEntries(l.fields.map((f) => [f.name, f.label])), orgCode: '所属单位', version: '版本号' };
   registerColumnLabels(l.table, { ...Object.fromEntries(l.fields.map((f) => [f.name, f.label])), org_code: '所属单位' });
 
-  api.route({ method: 'GET', url: `${base}/meta`, access: perm(l, 'read'), summary: `${l.label}：字段与权限`, tags, handler: async (ctx) => ledgerMeta(ctx, l) });
+  api.route({ method: 'GET', url: `${base}/meta`, access: perm(l, 'read'), summary: `${l.label}：字段与权限`, tags, handler: async (ctx) => {
+    await loadFieldOptions(ctx.tx as unknown as Kysely<Database>, l);
+    return ledgerMeta(ctx, l);
+  } });
   api.route({ method: 'GET', url: base, access: perm(l, 'read'), summary: `${l.label}：列表（筛选 f.字段=值、f.字段.from/to，全文检索 q，分页排序）`, tags, query: listQuery, labels, handler: (ctx, { query }) => listRecords(ctx, l, query, registry) });
   api.route({ method: 'GET', url: `${base}/:id`, access: perm(l, 'read'), summary: `${l.label}：详情`, tags, params: idParam, handler: async (ctx, { params }) => ({ ...(await getRecord(ctx, l, params.id, registry)), attachments: await listAttachments(ctx, { entity: l.name, id: params.id }) }) });
   api.route({ method: 'GET', url: `${base}/:id/history`, access: perm(l, 'read'), summary: `${l.label}：修改记录`, tags, params: idParam, handler: async (ctx, { params }) => ({ items: await recordHistory(ctx, l, params.id) }) });

@@ -1,3 +1,6 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { loadFieldOptions } from './field-options.ts';
 import type { Ctx } from '../http/context.ts';
 import type { Platform } from '../module.ts';
 import { insertMany } from './ledger.service.ts';
@@ -10,6 +13,7 @@ import { checkRules, validateRecord } from './ledger.validate.ts';
 export async function seedLedger(ctx: Ctx, platform: Platform, ledger: string, rows: Array<{ orgCode: string; values: Record<string, unknown> }>): Promise<number[]> {
   const l = platform.ledgers.get(ledger);
   if (!l) throw new Error(`unknown ledger ${ledger}`);
+  await loadFieldOptions(ctx.tx as unknown as Kysely<Database>, l);
   const items = rows.map((r, i) => {
     const { values, errors } = validateRecord(l, r.values);
     const all = [...errors, ...(errors.length ? [] : checkRules(l, values))];

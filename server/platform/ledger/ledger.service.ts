@@ -1,3 +1,4 @@
+import { fieldOptions, loadFieldOptions } from './field-options.ts';
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import { audit, auditMany } from '../audit/audit.service.ts';
@@ -376,6 +377,7 @@ export async function createRecord(ctx: Ctx, l: LedgerDef, input: Record<string,
   refuseTypedNumbers(ctx, l, input);
   input = await withCreateNumbers(ctx, l, input, resolveOrg(ctx, input['orgCode']));
   assertNoCorrectionFields(ctx, l, input, 'new', null);
+  await loadFieldOptions(ctx.tx as unknown as Kysely<Database>, l);
   const validated = validateRecord(l, input);
   // workflow-owned and derived fields: not from the create form (decision 0011)
   if (l.workflow) await guardCreate(ctx, l, validated.values, typeof input['orgCode'] === 'string' ? input['orgCode'] : null);
@@ -408,6 +410,7 @@ export async function updateRecord(ctx: Ctx, l: LedgerDef, id: number, input: Re
   const before: Record<string, unknown> = {};
   for (const f of l.fields) before[f.name] = decrypt(ctx, f, row[f.name]);
   refuseTypedNumbers(ctx, l, input, { ...before, id });
+  await loadFieldOptions(ctx.tx as unknown as Kysely<Database>, l);
   const validated = validateRecord(l, input, { partial: true });
   // a correction (更正) re-records step fields on purpose and sends the record back through their review
   if (l.workflow && !opts.transition && !inCorrection(ctx)) await guardUpdate(ctx, l, id, validated.values, before, String(row['org_code']));
@@ -473,7 +476,7 @@ export function ledgerMeta(ctx: Ctx, l: LedgerDef) {
     defaultSort: l.defaultSort ?? { field: 'id', dir: 'desc' },
     states: stateOptions(l),
     // a field the system fills (a number, a computed value) is never required of the form
-    fields: l.fields.map((f) => ({ ...f, options: f.options ? [...f.options] : undefined, ...ownershipMeta(l, f.name), ...(f.numbered || (l.workflow && derivedFields(l.workflow).has(f.name)) ? { required: false } : {}) })),
+    fields: l.fields.map((f) => ({ ...f, options: f.options ? [...fieldOptions(f)] : undefined, ...ownershipMeta(l, f.name), ...(f.numbered || (l.workflow && derivedFields(l.workflow).has(f.name)) ? { required: false } : {}) })),
     can: Object.fromEntries((['read', 'create', 'update', 'withdraw', 'export', 'import', 'personal'] as const).map((a) => [a, can(ctx, perm(l, a))])),
   };
 }

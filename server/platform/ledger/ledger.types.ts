@@ -25,6 +25,8 @@ export interface FieldDef {
   required?: boolean;
   /** dictionary values (dict/dicts); labels are the values themselves, in Chinese */
   options?: readonly string[];
+  /** a setting holding further values an administrator adds (a JSON array of strings): field-options.ts */
+  optionsSetting?: string;
   /** for ref: the ledger name it points to */
   ref?: string;
   min?: number;

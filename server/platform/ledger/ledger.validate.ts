@@ -1,3 +1,4 @@
+import { fieldOptions } from './field-options.ts';
 import { z } from 'zod';
 import { isIdNumber, isPhone, isUscc } from '../../../common/validators.ts';
 import type { FieldError } from '../http/errors.ts';
@@ -94,13 +95,14 @@ function buildSchema(f: FieldDef): z.ZodType {
       s = z.boolean('须为“是”或“否”');
       break;
     case 'dict': {
-      const opts = f.options ?? [];
-      s = z.string(`须为以下之一：${opts.join('、')}`).refine((v) => opts.includes(v), `须为以下之一：${opts.join('、')}`);
+      // the values are read when checked: a field may take values added through a setting (field-options.ts)
+      const one = (): string => `须为以下之一：${fieldOptions(f).join('、')}`;
+      s = z.string({ error: one }).refine((v) => fieldOptions(f).includes(v), { error: one });
       break;
     }
     case 'dicts': {
-      const opts = f.options ?? [];
-      s = z.array(z.string(`每项须为以下之一：${opts.join('、')}`), `须为列表`).refine((vs) => vs.every((v) => opts.includes(v)), `每项须为以下之一：${opts.join('、')}`);
+      const each = (): string => `每项须为以下之一：${fieldOptions(f).join('、')}`;
+      s = z.array(z.string({ error: each }), `须为列表`).refine((vs) => vs.every((v) => fieldOptions(f).includes(v)), { error: each });
       break;
     }
     case 'ref':

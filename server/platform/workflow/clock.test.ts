@@ -24,6 +24,13 @@ describe('computeClock', () => {
     expect(clock.explanation).toContain('届满日：2025-10-31（周五）');
   });
 
+  it('falls due on a later day fixed and told to the applicant (art. 35), never on an earlier one', () => {
+    const later = computeClock(disclosure, [start('2025-09-28')], cal, { today: '2025-11-03', deferredTo: '2025-11-28' });
+    expect(later).toMatchObject({ due: '2025-11-28', overdue: false, daysLeft: 19 });
+    expect(later.explanation).toContain('已确定延迟答复的合理期限并告知，期限延至2025-11-28（周五）');
+    expect(computeClock(disclosure, [start('2025-09-28')], cal, { today: '2025-10-20', deferredTo: '2025-10-24' })).toMatchObject({ due: '2025-10-31' });
+  });
+
   it('is due soon within 3 working days, configurable', () => {
     expect(computeClock(disclosure, [start('2025-09-28')], cal, { today: '2025-10-28' })).toMatchObject({ daysLeft: 3, dueSoon: true });
     expect(computeClock(disclosure, [start('2025-09-28')], cal, { today: '2025-10-27' })).toMatchObject({ daysLeft: 4, dueSoon: false });

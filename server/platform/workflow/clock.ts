@@ -50,6 +50,8 @@ export interface ClockOptions {
   today: IsoDate;
   /** dueSoon when the due date is at most this many working days away (default 3) */
   dueSoonDays?: number;
+  /** a later day the organ fixed for its answer and told the party (政府信息公开条例 art. 35): due then, if later */
+  deferredTo?: IsoDate | null;
 }
 
 export type ClockStatus = 'running' | 'paused' | 'stopped';
@@ -125,7 +127,9 @@ export function computeClock(rule: ClockRule, events: readonly ClockEvent[], cal
   const counted = dueWithinSegments(run, unit, cal);
   const rollable = unit === 'calendar' && (rule.rollToWorkingDay ?? true);
   const rolled = counted.raw && rollable ? addCalendarDays(counted.raw, 0, cal) : null;
-  const due = rolled?.due ?? counted.raw;
+  const periodDue = rolled?.due ?? counted.raw;
+  const deferred = options.deferredTo && periodDue && options.deferredTo > periodDue ? options.deferredTo : null;
+  const due = deferred ?? periodDue;
 
   const lines = [...run.lines, ...(counted.lines.length ? ['计时明细：', ...counted.lines] : [])];
   if (rolled && rolled.due !== counted.raw) lines.push('期间最后一日不是工作日，顺延至下一个工作日：', ...rolled.notes.map(describeNote));
@@ -136,6 +140,7 @@ export function computeClock(rule: ClockRule, events: readonly ClockEvent[], cal
   const dueSoonDays = options.dueSoonDays ?? 3;
   const dueSoon = run.status === 'running' && due !== null && !overdue && withinWorkingDays(ref, due, dueSoonDays, cal);
 
+  if (deferred) lines.push(`已确定延迟答复的合理期限并告知，期限延至${formatDay(deferred)}`);
   if (due) lines.push(`届满日：${formatDay(due)}`);
   switch (run.status) {
     case 'running':

@@ -1,3 +1,6 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { loadFieldOptions } from '../ledger/field-options.ts';
 import { z } from 'zod';
 import type { ClockChange, TimelineBase, TimelineClock } from '../../../common/workflow.types.ts';
 import { audit, auditMany } from '../audit/audit.service.ts';
@@ -116,7 +119,7 @@ export function readClock(l: LedgerDef, c: ClockDef, stored: readonly StoredCloc
     return { ...base, status: 'pending', explanation: [head, waiting], error: null };
   }
   const read = (r: typeof rule, note: string[] = []): ClockReading => {
-    const s = computeClock(r, events, env.cal, { today: env.today, dueSoonDays: env.dueSoonDays });
+    const s = computeClock(r, events, env.cal, { today: env.today, dueSoonDays: env.dueSoonDays, deferredTo: c.deferField ? dateValue(values[c.deferField]) : null });
     return { status: s.status, due: s.due, unit: s.unit, totalDays: s.totalDays, daysLeft: s.daysLeft, extended: s.extended, dueSoon: s.dueSoon, overdue: s.overdue, explanation: [...s.explanation, ...note], error: null };
   };
   try {
@@ -434,6 +437,7 @@ export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledger
   }
   const note = body.note?.trim() || undefined;
   if (t.note === 'required' && !note) errors.push({ path: 'note', label: TRANSITION_LABELS.note, message: `${TRANSITION_LABELS.note}：办理“${t.label}”须填写` });
+  await loadFieldOptions(ctx.tx as unknown as Kysely<Database>, l);
   let captured = validateRecord(l, picked, { partial: true });
   const before = plainValues(ctx, l, row);
   await prepareDerived(ctx, l);

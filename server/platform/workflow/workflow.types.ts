@@ -177,6 +177,8 @@ export interface ClockDef {
   restartOn?: readonly string[];
   /** who may extend the rule's extension, once, with a reason and a notice document */
   extension?: ClockExtension;
+  /** a date field holding a later day fixed for the answer and told to the party (政府信息公开条例 art. 35): due then, if later */
+  deferField?: string;
 }
 
 /** a declarative state machine for a ledger's records */
@@ -281,7 +283,7 @@ export function workflowProblems(l: LedgerDef): string[] {
     clockIds.add(c.id);
     const used = [...(c.start.transitions ?? []), ...(c.stop?.transitions ?? []), ...(c.pauseOn ?? []), ...(c.resumeOn ?? []), ...(c.restartOn ?? []), ...(c.extension?.on ?? [])];
     for (const n of used) if (!names.has(n)) problems.push(`${at}: clock ${c.id} names unknown transition ${n}`);
-    for (const f of [c.start.field, c.stop?.field, c.extension?.field]) {
+    for (const f of [c.start.field, c.stop?.field, c.extension?.field, c.deferField]) {
       if (f === undefined) continue;
       if (!fields.has(f)) problems.push(`${at}: clock ${c.id} names unknown field ${f}`);
       else if (l.fields.find((x) => x.name === f)?.type !== 'date') problems.push(`${at}: clock ${c.id} field ${f} is not a date`);

@@ -14,11 +14,12 @@ const PAGE_SIZE = 15;
 export function PublicDisclosurePage() {
   const [params, setParams] = useSearchParams();
   const category = params.get('category') ?? '';
+  const town = params.get('town') ?? '';
   const q = params.get('q') ?? '';
   const page = Number(params.get('page')) || 1;
   const items = useQuery({
-    queryKey: ['public', 'disclosure', 'items', category, q, page],
-    queryFn: ({ signal }) => api.get<PublicItemList>('/api/public/disclosure/items', { category: category || undefined, q: q || undefined, page, pageSize: PAGE_SIZE }, signal),
+    queryKey: ['public', 'disclosure', 'items', category, town, q, page],
+    queryFn: ({ signal }) => api.get<PublicItemList>('/api/public/disclosure/items', { category: category || undefined, townCategory: town || undefined, q: q || undefined, page, pageSize: PAGE_SIZE }, signal),
   });
   const reports = useQuery({ queryKey: ['public', 'disclosure', 'reports'], queryFn: ({ signal }) => api.get<{ items: PublicDisclosureReportSummary[] }>('/api/public/disclosure/reports', undefined, signal) });
   const go = (next: Record<string, string | null>): void => {
@@ -32,7 +33,7 @@ export function PublicDisclosurePage() {
   const all = (items.data?.categories ?? []).reduce((n, c) => n + c.count, 0);
   return (
     <PublicLayout>
-      <div className="fz-public-crumb">当前位置：首页 &gt; 政府信息公开{category ? ` > ${category}` : ''}</div>
+      <div className="fz-public-crumb">当前位置：首页 &gt; 政府信息公开{category || town ? ` > ${category || town}` : ''}</div>
       <section className="fz-public-box" style={{ marginBottom: 16 }}>
         <h2>主动公开政府信息</h2>
         <Input.Search
@@ -46,15 +47,27 @@ export function PublicDisclosurePage() {
           style={{ marginBottom: 12, maxWidth: 520 }}
         />
         <div className="fz-public-cats" role="group" aria-label="公开类别" data-testid="public-categories">
-          <button type="button" className={category ? '' : 'active'} onClick={() => go({ category: null, page: null })}>
+          <button type="button" className={category || town ? '' : 'active'} onClick={() => go({ category: null, town: null, page: null })}>
             全部（{all}）
           </button>
           {(items.data?.categories ?? []).map((c) => (
-            <button type="button" key={c.category} className={category === c.category ? 'active' : ''} onClick={() => go({ category: c.category, page: null })}>
+            <button type="button" key={c.category} className={category === c.category ? 'active' : ''} onClick={() => go({ category: c.category, town: null, page: null })}>
               {c.category}（{c.count}）
             </button>
           ))}
         </div>
+        {items.data?.townCategories.length ? (
+          <div className="fz-public-town-cats">
+            <div className="fz-public-town-title">乡镇主动公开事项（《政府信息公开条例》第二十一条及本县确定的事项）</div>
+            <div className="fz-public-cats" role="group" aria-label="乡镇主动公开事项" data-testid="public-town-categories">
+              {items.data.townCategories.map((c) => (
+                <button type="button" key={c.category} className={town === c.category ? 'active' : ''} onClick={() => go({ town: c.category, category: null, page: null })}>
+                  {c.category}（{c.count}）
+                </button>
+              ))}
+            </div>
+          </div>
+        ) : null}
         {items.isError ? (
           <LoadFailed error={items.error} onRetry={() => void items.refetch()} />
         ) : items.isLoading ? (
@@ -64,15 +77,20 @@ export function PublicDisclosurePage() {
         ) : (
           <>
             <div style={{ color: '#6b7280', fontSize: 13 }}>
-              {q ? `检索“${q}”` : category || '全部类别'}，共 {items.data.total} 条
+              {q ? `检索“${q}”` : category || town || '全部类别'}，共 {items.data.total} 条
             </div>
             <ul className="fz-public-list" data-testid="public-item-list">
               {items.data.items.map((it) => (
                 <li key={it.id}>
                   <span>
-                    <Tag color="red" variant="outlined" style={{ marginInlineEnd: 8 }}>
+                    <Tag color="red" variant="outlined" style={{ marginInlineEnd: 8 }} data-kind="category">
                       {it.category}
                     </Tag>
+                    {it.townCategory ? (
+                      <Tag color="green" variant="outlined" style={{ marginInlineEnd: 8 }} data-kind="town-category">
+                        {it.townCategory}
+                      </Tag>
+                    ) : null}
                     <Link to={`/public/disclosure/items/${it.id}`}>{it.title}</Link>
                     <span style={{ color: '#9ca3af', fontSize: 13, marginInlineStart: 8 }}>{it.orgName}</span>
                   </span>

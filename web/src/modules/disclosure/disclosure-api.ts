@@ -18,6 +18,8 @@ export interface PublicItem {
   orgName: string;
   title: string;
   category: string;
+  /** the town category it is filed under (政府信息公开条例 art. 21, or one the county added) */
+  townCategory: string | null;
   docNo: string | null;
   publishedOn: string;
   /** the day the item was last corrected (“于…更正”), null when never */
@@ -37,6 +39,8 @@ export interface PublicItemList {
   page: number;
   pageSize: number;
   categories: Array<{ category: string; count: number }>;
+  /** every town category on the county's list, with its published items (none: 0) */
+  townCategories: Array<{ category: string; count: number }>;
 }
 
 export interface PublicDisclosureReportSummary {
@@ -69,4 +73,16 @@ export interface RedactionPreview {
   }>;
   found: number;
   confirmed: boolean;
+}
+
+/** GET /api/disclosure/applications/:id/applicant-requests: the applicant's requests in the period (art. 35) */
+export interface ApplicantRequests {
+  from: string;
+  to: string;
+  days: number;
+  threshold: number;
+  matchedBy: string[];
+  count: number;
+  exceeds: boolean;
+  requests: Array<{ id: number; app_no: string; received_on: string; subject: string; state: string | null }>;
 }
