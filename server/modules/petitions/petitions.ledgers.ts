@@ -41,7 +41,7 @@ export const petitionLedger = defineLedger({
     { name: 'channel', label: '来源渠道', type: 'dict', required: true, options: CHANNELS, filter: true, list: true, group: '登记' },
     { name: 'received_on', label: '登记日期', type: 'date', required: true, filter: true, list: true, group: '登记', hint: '收到来信、接待来访或签收交办件、工单的日期，法定期限由此起算' },
     { name: 'referred_by', label: '交办单位（平台）', type: 'text', maxLength: 60, searchable: true, filter: true, group: '登记', hint: '上级交办件的交办机关；网络问政的平台名称，如“县长信箱”' },
-    { name: 'ticket_due_on', label: '交办（工单）办结时限', type: 'date', filter: true, group: '登记', hint: '12345工单、上级交办件上注明的办结时限；信访事项的法定期限由系统按受理日期计算' },
+    { name: 'ticket_due_on', label: '交办（工单）办结时限', type: 'date', filter: true, group: '登记', hint: '12345工单、上级交办件上注明的办结时限；信访事项的法定期限由系统按受理日期计算', deadline: { doneBy: 'closed_on' } },
     { name: 'request_kind', label: '诉求类型', type: 'dict', options: REQUEST_KINDS, filter: true, group: '登记' },
     { name: 'category', label: '问题类别', type: 'dict', required: true, options: CATEGORIES, filter: true, list: true, group: '登记' },
     { name: 'summary', label: '内容摘要', type: 'text', required: true, maxLength: 100, searchable: true, list: true, group: '登记' },

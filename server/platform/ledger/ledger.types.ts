@@ -54,6 +54,8 @@ export interface FieldDef {
   copiedFrom?: { ref: string; field: string };
   /** a number the system gives out (案号, 登记号, 文号), never typed by hand: see ledger.numbering.ts */
   numbered?: NumberedDef;
+  /** a date field that is a deadline (整改期限, 办结时限): listed in 到期事项 while the `doneBy` field is empty */
+  deadline?: { doneBy: string };
 }
 
 /** how a numbered field gets its number: per organisation and year, in a format each organisation may set */
@@ -120,6 +122,11 @@ export function defineLedger(def: LedgerDef): LedgerDef {
     if ((f.type === 'dict' || f.type === 'dicts') && !f.options?.length) throw new Error(`${def.name}.${f.name}: dictionary without options`);
     if (f.type === 'ref' && !f.ref) throw new Error(`${def.name}.${f.name}: ref without target`);
     names.add(f.name);
+  }
+  for (const f of def.fields) {
+    if (!f.deadline) continue;
+    if (f.type !== 'date') throw new Error(`${def.name}.${f.name}: a deadline must be a date field`);
+    if (!names.has(f.deadline.doneBy)) throw new Error(`${def.name}.${f.name}: deadline done by unknown field ${f.deadline.doneBy}`);
   }
   if (!/^[a-z][a-z0-9_]*$/.test(def.table)) throw new Error(`${def.name}: bad table name`);
   return def;
