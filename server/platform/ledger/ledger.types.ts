@@ -56,6 +56,8 @@ export interface FieldDef {
   numbered?: NumberedDef;
   /** a date field that is a deadline (整改期限, 办结时限): listed in 到期事项 while the `doneBy` field is empty */
   deadline?: { doneBy: string };
+  /** dictionary values kept for the records that hold them but no longer chosen: refused on a new record, an edit to them or an import, with `message` */
+  retired?: { options: readonly string[]; message: string };
 }
 
 /** how a numbered field gets its number: per organisation and year, in a format each organisation may set */
@@ -120,6 +122,7 @@ export function defineLedger(def: LedgerDef): LedgerDef {
     if (names.has(f.name)) throw new Error(`${def.name}: duplicate field ${f.name}`);
     if (RESERVED.has(f.name)) throw new Error(`${def.name}: ${f.name} is reserved`);
     if ((f.type === 'dict' || f.type === 'dicts') && !f.options?.length) throw new Error(`${def.name}.${f.name}: dictionary without options`);
+    if (f.retired?.options.some((o) => !f.options?.includes(o))) throw new Error(`${def.name}.${f.name}: a retired value must stay among the options`);
     if (f.type === 'ref' && !f.ref) throw new Error(`${def.name}.${f.name}: ref without target`);
     names.add(f.name);
   }
