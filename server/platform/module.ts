@@ -14,6 +14,7 @@ import type { LedgerRegistry } from './ledger/ledger.service.ts';
 import type { LedgerDef } from './ledger/ledger.types.ts';
 import type { IndicatorDef } from './indicators/indicator.types.ts';
 import type { TodoItem } from '../../common/todo.types.ts';
+import type { DeadlineItem } from '../../common/workflow.types.ts';
 
 export type { NavItem };
 
@@ -41,6 +42,8 @@ export interface ModuleDefinition {
   home?: (ctx: Ctx) => Promise<HomeItem[]>;
   /** to-dos that are not steps of a ledger's workflow (a returned annual report), merged into the 待办 list */
   todos?: (ctx: Ctx) => Promise<TodoItem[]>;
+  /** deadlines kept outside ledgers (an annual report's due date), merged into 到期事项 and filtered like its clocks */
+  deadlines?: (ctx: Ctx) => Promise<DeadlineItem[]>;
   /** creates demo records for the demo county; runs once, in one transaction */
   demo?: (ctx: Ctx, platform: Platform) => Promise<void>;
   /** runs at every start after migrations (e.g. loading reference data on first start) */

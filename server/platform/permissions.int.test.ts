@@ -55,6 +55,8 @@ const EXPECTED: Record<string, Role[] | 'any' | 'public'> = {
   'POST /api/calendar/load': ['sysadmin'],
   'GET /api/deadline': 'any',
   'GET /api/deadlines': 'any',
+  'GET /api/public/reconsideration/decisions': 'public',
+  'GET /api/public/reconsideration/decisions/:id': 'public',
   'GET /api/deadlines/export.xlsx': 'any',
   'GET /api/mediation/cases/:id/agreement': BUSINESS,
   'GET /api/notifications': 'any',

@@ -66,6 +66,12 @@ export async function expectIndicatorsMatchLists(t: TestApp, module: ModuleDefin
       expect(v.value, v.id).toBeGreaterThanOrEqual(0);
       expect(v.value, v.id).toBeLessThanOrEqual(100);
       expect(v.denominator?.value, v.id).toBeGreaterThan(0);
+      // the numerator's and the denominator's links open exactly the records each counts
+      for (const [part, ref] of [[v.breakdown[0], v.numerator], [v.breakdown[1], v.denominator]] as const) {
+        const counted = ref ? byId.get(ref.id) : undefined;
+        if (!part?.link || !counted || counted.distinct) continue;
+        expect(await listTotal(t, county, part.link), `${v.id} ${ref?.id ?? ''}`).toBe(part.value);
+      }
       continue;
     }
     if (v.kind === 'count') expect(v.distinct ? await listDistinct(t, county, v.link ?? '', v.distinct) : await listTotal(t, county, v.link ?? ''), v.id).toBe(v.value);

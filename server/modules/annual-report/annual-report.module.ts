@@ -2,7 +2,7 @@ import { defineModule } from '../../platform/module.ts';
 import { publicReportRoutes } from './report.public.ts';
 import * as migration from './report.migration.ts';
 import { reportRoutes } from './report.routes.ts';
-import { reportTodos } from './report.todos.ts';
+import { reportDeadlines, reportTodos } from './report.todos.ts';
 
 /** 法治政府建设年度报告: drafts written from the year's indicators, submission, secrecy review, publication, county roll-up */
 export const annualReportModule = defineModule({
@@ -25,6 +25,7 @@ export const annualReportModule = defineModule({
     { path: '/reports/template', label: '报告模板', permission: 'report.template', group: '年度报告', icon: 'form', order: 820 },
   ],
   todos: reportTodos,
+  deadlines: reportDeadlines,
   routes: (api, platform) => {
     reportRoutes(api, platform);
     publicReportRoutes(api, platform);

@@ -1,4 +1,5 @@
 import type { TodoDeadline, TodoItem } from '../../../common/todo.types.ts';
+import type { DeadlineItem } from '../../../common/workflow.types.ts';
 import { calendarDaysBetween } from '../../platform/calendar/calendar.ts';
 import { can, type Ctx } from '../../platform/http/context.ts';
 import { getSetting } from '../../platform/settings.ts';
@@ -7,7 +8,7 @@ import { responsibleUsers } from '../../platform/workflow/reminder.service.ts';
 import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 import { DUE_SOON_SETTING } from '../../platform/workflow/workflow.service.ts';
 import type { AnyDb } from '../../platform/workflow/workflow.repository.ts';
-import { dueDate } from './report.service.ts';
+import { dueDate, KIND } from './report.service.ts';
 
 const LEDGER = 'annual_report';
 const LABEL = '年度报告';
@@ -64,4 +65,50 @@ export async function notifyReportReturned(ctx: Ctx, v: { draft_id: unknown; org
   const orgCode = String(v.org_code);
   const users = [...(await userIdsOf(ctx, [String(v.submitted_by)])), ...(await responsibleUsers(ctx.tx, orgCode, 'report.submit'))];
   await notifyUsers(ctx, users, { kind: 'returned', orgCode, ledger: LEDGER, recordId: Number(v.draft_id), key: 'return', title: `【已退回】${titleOf(Number(v.year))}`, body: `${ctx.actor.displayName}退回了报告：${reason}。请修改后重新提交。`, link: '/reports/annual' });
+}
+
+/**
+ * 到期事项: last year's report of each unit in the user's scope that reports to a county (a town, a county
+ * department), until a version of it is submitted
+ */
+export async function reportDeadlines(ctx: Ctx): Promise<DeadlineItem[]> {
+  if (!ctx.scope.codes.length || !can(ctx, 'report.read')) return [];
+  const year = Number(chinaDate(ctx.now).slice(0, 4)) - 1;
+  const units = await ctx.tx
+    .selectFrom('org as o')
+    .innerJoin('org as p', 'p.code', 'o.parent_code')
+    .select(['o.code', 'o.name'])
+    .where('o.code', 'in', ctx.scope.codes)
+    .where('o.status', '=', 'active')
+    .where('p.kind', '=', 'county')
+    .execute();
+  if (!units.length) return [];
+  const codes = units.map((u) => u.code);
+  const sent = new Set((await db(ctx).selectFrom('report_version').select('org_code').where('org_code', 'in', codes).where('kind', '=', KIND).where('year', '=', year).where('status', 'in', ['submitted', 'published']).execute()).map((v) => String(v.org_code)));
+  const drafts = new Map((await db(ctx).selectFrom('report_draft').select(['id', 'org_code']).where('org_code', 'in', codes).where('kind', '=', KIND).where('year', '=', year).execute()).map((d) => [String(d.org_code), Number(d.id)]));
+  const deadline = await reportDeadline(ctx, year);
+  return units
+    .filter((u) => !sent.has(u.code))
+    .map((u) => {
+      const draft = drafts.get(u.code);
+      return {
+        ledger: LEDGER,
+        ledgerLabel: LABEL,
+        module: 'annual-report',
+        recordId: draft ?? 0,
+        title: titleOf(year),
+        orgCode: u.code,
+        orgName: u.name,
+        clockId: deadline.clockId,
+        clockLabel: deadline.label,
+        status: 'running',
+        due: deadline.due,
+        unit: 'calendar',
+        daysLeft: deadline.daysLeft,
+        overdue: deadline.overdue,
+        dueSoon: deadline.dueSoon,
+        error: null,
+        link: draft ? `/reports/annual/${draft}` : '/reports/annual',
+      };
+    });
 }

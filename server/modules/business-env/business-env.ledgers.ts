@@ -67,7 +67,7 @@ export const issueLedger = defineLedger({
     { name: 'description', label: '问题（建议）内容', type: 'textarea', required: true, maxLength: 2000, searchable: true, group: '收集' },
     { name: 'responsible_unit', label: '责任单位', type: 'text', required: true, maxLength: 60, searchable: true, filter: true, list: true, group: '办理' },
     { name: 'lead_leader', label: '包联领导', type: 'text', maxLength: 20, group: '办理' },
-    { name: 'deadline', label: '办结时限', type: 'date', filter: true, group: '办理' },
+    { name: 'deadline', label: '办结时限', type: 'date', filter: true, group: '办理', deadline: { doneBy: 'resolved_on' } },
     { name: 'resolution', label: '办理状态', type: 'dict', required: true, options: RESOLUTIONS, filter: true, list: true, group: '办理' },
     { name: 'resolved_on', label: '办结日期', type: 'date', filter: true, group: '办理' },
     { name: 'feedback', label: '办理结果及反馈情况', type: 'textarea', maxLength: 2000, searchable: true, group: '办理' },
@@ -131,7 +131,7 @@ export const complianceLedger = defineLedger({
     { name: 'risks_found', label: '发现风险隐患（个）', type: 'int', required: true, min: 0, max: 100, group: '结果' },
     { name: 'content', label: '指导内容', type: 'textarea', required: true, maxLength: 2000, searchable: true, group: '结果' },
     { name: 'outcome', label: '处理结果', type: 'dict', required: true, options: GUIDANCE_OUTCOMES, filter: true, list: true, group: '结果' },
-    { name: 'rectify_by', label: '整改期限', type: 'date', group: '结果' },
+    { name: 'rectify_by', label: '整改期限', type: 'date', group: '结果', deadline: { doneBy: 'rectified_on' } },
     { name: 'rectified_on', label: '整改完成日期', type: 'date', group: '结果' },
   ],
   rules: [

@@ -48,7 +48,7 @@ export const documentLedger = defineLedger({
     { name: 'filing_review_on', label: '备案审查日期', type: 'date', filter: true, group: '备案审查' },
     { name: 'filing_conclusion', label: '备案审查结论', type: 'dict', options: FILING_CONCLUSIONS, filter: true, list: true, group: '备案审查', hint: '要求纠正的，制定机关须在期限内纠正并报告纠正情况' },
     { name: 'filing_opinion', label: '备案审查意见', type: 'textarea', maxLength: 3000, group: '备案审查' },
-    { name: 'correction_due_on', label: '纠正期限', type: 'date', group: '备案审查' },
+    { name: 'correction_due_on', label: '纠正期限', type: 'date', group: '备案审查', deadline: { doneBy: 'corrected_on' } },
     { name: 'corrected_on', label: '纠正日期', type: 'date', group: '备案审查' },
     { name: 'correction_report', label: '纠正情况', type: 'textarea', maxLength: 3000, group: '备案审查' },
     { name: 'effect', label: '效力状态', type: 'dict', options: EFFECT, filter: true, list: true, group: '效力' },

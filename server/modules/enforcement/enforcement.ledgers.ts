@@ -99,7 +99,7 @@ export const caseLedger = defineLedger({
     { name: 'party_address', label: '住所（地址）', type: 'text', maxLength: 200, personal: 'address', group: '当事人' },
     { name: 'inspection_result', label: '检查结果', type: 'dict', options: INSPECTION_RESULTS, filter: true, list: true, group: '检查' },
     { name: 'inspection_record', label: '现场检查笔录', type: 'textarea', maxLength: 5000, group: '检查' },
-    { name: 'rectify_due_on', label: '整改期限', type: 'date', group: '检查' },
+    { name: 'rectify_due_on', label: '整改期限', type: 'date', group: '检查', deadline: { doneBy: 'followed_up_on' } },
     { name: 'followed_up_on', label: '复查日期', type: 'date', group: '检查' },
     { name: 'follow_up_result', label: '复查结果', type: 'dict', options: ['已整改', '未整改转立案'], filter: true, group: '检查' },
     // 行政处罚法 art. 42: two officers with certificates, checked against the 执法检查人员名录库 where the unit keeps one

@@ -94,7 +94,7 @@ export const issueLedger = defineLedger({
     { name: 'responsible_unit', label: '责任单位', type: 'text', required: true, maxLength: 60, searchable: true },
     { name: 'description', label: '问题描述', type: 'textarea', maxLength: 2000, searchable: true },
     { name: 'measures', label: '解决措施', type: 'textarea', required: true, maxLength: 2000, searchable: true },
-    { name: 'deadline', label: '完成时限', type: 'date', filter: true },
+    { name: 'deadline', label: '完成时限', type: 'date', filter: true, deadline: { doneBy: 'resolved_on' } },
     { name: 'progress', label: '办理状态', type: 'dict', required: true, options: ISSUE_PROGRESS, filter: true, list: true },
     { name: 'resolved_on', label: '解决日期', type: 'date', filter: true },
     { name: 'result', label: '解决成效', type: 'textarea', maxLength: 2000, searchable: true },

@@ -110,6 +110,34 @@ describe('petitions validation', () => {
   });
 });
 
+describe('12345 tickets belong to the hotline ledger', () => {
+  it('refuses a new 信访 record on the 12345 channel, naming the 12345热线 ledger, and keeps old 12345 records readable and editable', async () => {
+    const refused = await createRecord(t, clerk, LEDGER, { ...valid, channel: '12345热线', ticket_due_on: '2026-03-09' });
+    expect(refused.statusCode).toBe(400);
+    expect(refusal(refused)).toContainEqual({ path: 'channel', label: '来源渠道', message: '来源渠道：12345热线工单不再登记为信访事项，请在“12345热线工单”台账中登记' });
+    // a letter cannot be turned into a 12345 ticket either
+    const { progress: _progress, ...unclosed } = valid as Record<string, unknown>;
+    const filed = await createRecord(t, clerk, LEDGER, { ...unclosed, reply_on: null, handling_result: null, result_kind: null, reply_method: null, satisfaction: null, closed_on: null, on_time: null });
+    expect(filed.statusCode, filed.body).toBe(200);
+    const letter = json<{ id: number; version: number }>(filed);
+    const changed = await t.request(clerk, { method: 'PUT', url: `/api/ledgers/${LEDGER}/${letter.id}`, payload: { channel: '12345热线', ticket_due_on: '2026-03-09', version: letter.version } });
+    expect(changed.statusCode).toBe(400);
+    expect(refusal(changed).map((e) => e.path)).toContain('channel');
+    // an old ticket is still listed, opened and edited with its channel
+    const old = (await list(clerk, 'f.channel=12345热线&f.closed_on.present=0&pageSize=1')).items[0];
+    expect(old).toBeDefined();
+    const opened = await t.request(clerk, { method: 'GET', url: `/api/ledgers/${LEDGER}/${old?.id ?? 0}` });
+    expect(opened.statusCode).toBe(200);
+    const record = json<{ version: number; values: Record<string, unknown> }>(opened);
+    expect(record.values['channel']).toBe('12345热线');
+    const edited = await t.request(clerk, { method: 'PUT', url: `/api/ledgers/${LEDGER}/${old?.id ?? 0}`, payload: { channel: '12345热线', referred_by: '县12345热线平台', version: record.version } });
+    expect(edited.statusCode, edited.body).toBe(200);
+    // the form offers the channel no more: the ledger's description marks it retired
+    const meta = json<{ fields: Array<{ name: string; retired?: { options: string[] } }> }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${LEDGER}/meta` }));
+    expect(meta.fields.find((f) => f.name === 'channel')?.retired?.options).toEqual(['12345热线']);
+  });
+});
+
 describe('petitions extension recorded on creation', () => {
   it('is the 延期办理 step’s: refused to a clerk, checked for an importer who may extend', async () => {
     const clerkTry = await createRecord(t, clerk, LEDGER, { ...valid, extension_approved: true });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../../common/validators.ts';
 import { adminModule } from '../../platform/admin.module.ts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
-import { createRecord, listLedger, refusal, type LedgerList } from '../../test/ledger-client.ts';
+import { createRecord, listLedger, listTotal, moduleIndicators, refusal, type LedgerList } from '../../test/ledger-client.ts';
 import { expectHomeItemsMatchLists, expectScopedToTown } from '../../test/ledger-conformance.ts';
 import { reconsiderationModule } from './reconsideration.module.ts';
 
@@ -71,6 +71,31 @@ describe('reconsideration demo data', () => {
     for (const c of decided.items) expect(['撤销', '变更', '确认违法', '确认无效', '责令履行', '调解', '其他']).toContain(c.values['outcome']);
     const heard = await list(county, 'pageSize=200&f.kind=行政诉讼&f.head_appeared=true');
     expect(heard.items.every((c) => typeof c.values['head_name'] === 'string' && typeof c.values['hearing_on'] === 'string')).toBe(true);
+  });
+});
+
+describe('reconsideration figures', () => {
+  it('links the 出庭应诉率 numerator and denominator to exactly the suits each counts, an absent head among the hearings', async () => {
+    const year = Number(valid.hearing_on.slice(0, 4));
+    const absent = await createRecord(t, clerk, LEDGER, { ...valid, case_no: `（2099）演0101行初${++seq}00号`, head_appeared: false, head_name: null, head_title: null, head_absence_reason: '因参加上级紧急会议不能出庭，已书面向法院说明' });
+    expect(absent.statusCode, absent.body).toBe(200);
+    const id = (JSON.parse(absent.body) as { id: number }).id;
+    const values = await moduleIndicators(t, county, 'reconsideration', '999001001000', year);
+    const byId = new Map(values.map((v) => [v.id, v]));
+    for (const ratio of ['reconsideration.head_appearance_rate', 'reconsideration.litigation_loss_rate']) {
+      const v = byId.get(ratio);
+      const [num, den] = v?.breakdown ?? [];
+      expect(num?.value, ratio).toBe(byId.get(v?.numerator?.id ?? '')?.value);
+      expect(den?.value, ratio).toBe(byId.get(v?.denominator?.id ?? '')?.value);
+      expect(await listTotal(t, county, num?.link ?? ''), `${ratio} numerator`).toBe(num?.value);
+      expect(await listTotal(t, county, den?.link ?? ''), `${ratio} denominator`).toBe(den?.value);
+    }
+    const rate = byId.get('reconsideration.head_appearance_rate');
+    expect(rate?.value).toBeLessThan(100);
+    const [path = '', query = ''] = (rate?.link ?? '').split('?');
+    const ids = (link: string) => listLedger(t, county, path.replace('/ledgers/', ''), `${link}&pageSize=200`).then((l) => l.items.map((i) => i.id));
+    expect(await ids(query)).toContain(id);
+    expect(await ids((rate?.breakdown[0]?.link ?? '').split('?')[1] ?? '')).not.toContain(id);
   });
 });
 

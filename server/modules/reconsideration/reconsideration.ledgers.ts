@@ -99,6 +99,10 @@ export const organLedger = defineLedger({
     { name: 'decision_no', label: '复议决定书文号', type: 'text', maxLength: 50, searchable: true, group: '决定', numbered: { series: 'reconsideration.organ_decision_no', label: '行政复议决定书文号', defaultFormat: '{机关简称}府复决〔{年}〕{序号}号', assignOn: { transition: 'decide' }, yearFrom: 'decided_on' } },
     { name: 'termination_reason', label: '终止理由', type: 'dict', options: TERMINATION_REASONS, filter: true, group: '决定' },
     { name: 'terminated_on', label: '终止日期', type: 'date', group: '决定' },
+    { name: 'publication', label: '决定书公开', type: 'dict', options: ['公开', '不予公开'], filter: true, list: true, group: '公开', hint: '行政复议法第七十九条：根据被申请行政复议的行政行为的公开情况，按照国家有关规定将行政复议决定书向社会公开' },
+    { name: 'nonpublication_reason', label: '不予公开理由', type: 'text', maxLength: 200, group: '公开', hint: '如：被申请行政复议的行政行为未公开，或决定书涉及国家秘密、商业秘密、个人隐私' },
+    { name: 'published_on', label: '公开日期', type: 'date', filter: true, group: '公开' },
+    { name: 'public_text', label: '决定书公开文本', type: 'textarea', maxLength: 10000, redact: true, group: '公开', hint: '决定书正文；在政务公开网站上自动遮蔽身份证号码、电话号码和申请人姓名等个人信息' },
   ],
   rules: organRules,
 });

@@ -4,6 +4,7 @@ import { defineModule } from '../../platform/module.ts';
 import { seedReconsiderationDemo } from './reconsideration.demo.ts';
 import { reconsiderationIndicators } from './reconsideration.indicators.ts';
 import { caseLedger, organLedger } from './reconsideration.ledgers.ts';
+import { publicReconsiderationRoutes } from './reconsideration.public.ts';
 import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 
 const LIST = '/ledgers/reconsideration.case';
@@ -29,4 +30,5 @@ export const reconsiderationModule = defineModule({
     ]);
   },
   demo: seedReconsiderationDemo,
+  routes: (api, platform) => publicReconsiderationRoutes(api, platform),
 });

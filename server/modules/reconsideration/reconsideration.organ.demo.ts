@@ -11,7 +11,7 @@ import { organLedger, type ORGAN_DECISIONS } from './reconsideration.ledgers.ts'
 
 type Decision = (typeof ORGAN_DECISIONS)[number];
 /** how one application goes: the procedure and the end it reaches (if its dates have come) */
-type Course = { simplified: boolean; end: 'decide' | 'reject' | 'withdrawn'; decision?: Decision; extended?: boolean };
+type Course = { simplified: boolean; end: 'decide' | 'reject' | 'withdrawn'; decision?: Decision; extended?: boolean; act_public?: false };
 
 // the county government is the 复议机关 (行政复议法 art. 24): its cases are held in its name, numbered 演示府复〔年〕号
 const OFFICE = DEMO_COUNTY.code;
@@ -23,7 +23,7 @@ const COURSES: readonly Course[] = [
   { simplified: true, end: 'decide', decision: '维持' },
   { simplified: false, end: 'decide', decision: '确认违法' },
   { simplified: false, end: 'withdrawn' },
-  { simplified: false, end: 'decide', decision: '责令履行' },
+  { simplified: false, end: 'decide', decision: '责令履行', act_public: false },
   { simplified: true, end: 'decide', decision: '维持' },
   { simplified: false, end: 'decide', decision: '变更' },
   { simplified: true, end: 'decide', decision: '驳回' },
@@ -48,6 +48,33 @@ const OPINION: Record<Decision, string> = {
   变更: '经审理，被申请人确定的补偿金额计算有误，事实清楚、证据充分，建议直接变更补偿金额。',
   确认无效: '经审理，被申请人不具有行政主体资格，建议确认该行政行为无效。',
 };
+
+// 行政复议法 2023 arts. 63–69: the article each decision rests on
+const ARTICLE: Record<Decision, string> = { 变更: '第六十三条', 撤销: '第六十四条', 确认违法: '第六十五条', 责令履行: '第六十六条', 确认无效: '第六十七条', 维持: '第六十八条', 驳回: '第六十九条' };
+const RULING: Record<Decision, string> = {
+  变更: '变更被申请人作出的行政行为',
+  撤销: '撤销被申请人作出的行政行为，责令被申请人在六十日内重新作出行政行为',
+  确认违法: '确认被申请人作出的行政行为违法',
+  责令履行: '责令被申请人自收到本决定书之日起三十日内依法履行法定职责',
+  确认无效: '确认被申请人作出的行政行为无效',
+  维持: '维持被申请人作出的行政行为',
+  驳回: '驳回申请人的行政复议请求',
+};
+
+const chineseDate = (iso: string): string => `${iso.slice(0, 4)}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+
+/** the text the office puts out (art. 79): written as the signed document reads, the public site masks the names */
+function decisionText(v: Record<string, unknown>, decision: Decision, accepted: string): string {
+  const applicant = v['applicant_type'] === '自然人' ? `申请人：${String(v['applicant_person'])}，联系电话${String(v['applicant_phone'])}。` : `申请人：${String(v['applicant_org'])}。`;
+  return [
+    applicant,
+    `被申请人：${String(v['respondent'])}。`,
+    `申请人不服被申请人${String(v['act'])}，向本机关申请行政复议，本机关于${chineseDate(accepted)}依法受理。${String(v['claim'])}`,
+    `本机关认为：${OPINION[decision].split('，建议')[0] ?? ''}。`,
+    `根据《中华人民共和国行政复议法》${ARTICLE[decision]}的规定，本机关决定：${RULING[decision]}。`,
+    '申请人、第三人如不服本决定，可以自收到本决定书之日起十五日内，依法向人民法院提起行政诉讼。',
+  ].join('\n');
+}
 
 // a one-page PDF standing for the signed document the office scans in
 const pdf = (title: string): Buffer => Buffer.from(`%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n% ${encodeURIComponent(title)}\ntrailer<</Root 1 0 R>>\n%%EOF\n`);
@@ -109,5 +136,10 @@ export async function seedOrganDemo(ctx: Ctx, platform: Platform): Promise<void>
     if (decided > today) continue;
     await attach('行政复议决定书');
     await step('decide', { date: decided, decided_on: decided, decision_kind: decision, note: '同意审理意见。' });
+    // art. 79: published within days of the decision, save one whose act reviewed was never made public
+    const out = addDays(decided, r.int(3, 10));
+    if (out > today) continue;
+    if (c.act_public === false) await step('publish', { date: out, publication: '不予公开', nonpublication_reason: '被申请行政复议的行政行为未向社会公开，决定书涉及申请人个人隐私' });
+    else await step('publish', { date: out, publication: '公开', published_on: out, public_text: decisionText(row.values, decision, examined) });
   }
 }

@@ -107,6 +107,50 @@ describe('the county government as 复议机关', () => {
     expect(String(rec.values['decision_no'])).toMatch(/〔2026〕\d+号$/);
   });
 
+  it('publishes a decision on the public site (art. 79) with the personal data masked, and not one withheld or undecided', async () => {
+    const decide = async (received: string): Promise<number> => {
+      const id = await register(received);
+      await ok('fy_clerk', id, 'accept', { date: '2026-10-21', accepted_on: '2026-10-21' });
+      expect((await upload('fy_clerk', id, '行政复议决定书')).statusCode).toBe(200);
+      await ok('fy_legal', id, 'propose', { date: '2026-11-10', review_opinion: '被申请人未告知陈述申辩权利，程序违法，建议撤销。', proposed_kind: '撤销' });
+      await ok('fy_leader', id, 'decide', { date: '2026-11-12', decided_on: '2026-11-12', decision_kind: '撤销' });
+      return id;
+    };
+    const id = await decide('2026-10-19');
+    const text = '申请人：李秀兰，公民身份号码110101199003074514，联系电话13912345678。被申请人：城关镇人民政府。本机关决定：撤销被申请人作出的行政处罚决定。';
+    expect((await step('fy_clerk', id, 'publish', { date: '2026-11-16', publication: '公开', published_on: '2026-11-16', public_text: text })).statusCode).toBe(403);
+    const undated = await step('fy_leader', id, 'publish', { date: '2026-11-16', publication: '公开', public_text: text });
+    expect(undated.statusCode, undated.body).toBe(400);
+    expect(undated.body).toContain('公开日期');
+    const published = await ok('fy_leader', id, 'publish', { date: '2026-11-16', publication: '公开', published_on: '2026-11-16', public_text: text });
+    expect(published.state).toBe('decided');
+    const decisionNo = String(json<{ values: Record<string, unknown> }>(await t.request(as('fy_clerk'), { method: 'GET', url: `${base}/${id}` })).values['decision_no']);
+    // no login: the list and the full text, the applicant's name, ID number and phone masked
+    const list = await t.request(null, { method: 'GET', url: '/api/public/reconsideration/decisions?year=2026' });
+    expect(list.statusCode).toBe(200);
+    const item = json<{ items: Array<{ id: number; decisionNo: string; decisionKind: string; respondent: string; publishedOn: string }> }>(list).items.find((i) => i.id === id);
+    expect(item).toMatchObject({ decisionNo, decisionKind: '撤销', respondent: '城关镇人民政府', publishedOn: '2026-11-16', orgName: '演示县人民政府' });
+    const full = await t.request(null, { method: 'GET', url: `/api/public/reconsideration/decisions/${id}` });
+    expect(full.statusCode).toBe(200);
+    expect(full.body).not.toContain('李秀兰');
+    expect(full.body).not.toContain('13912345678');
+    expect(full.body).not.toContain('110101199003074514');
+    expect(json<{ text: string }>(full).text).toContain('李某某');
+    expect(json<{ text: string }>(full).text).toContain('139****5678');
+    // withheld with its reason: not on the site; undecided: no publication step at all
+    const withheld = await decide('2026-10-20');
+    const noReason = await step('fy_leader', withheld, 'publish', { date: '2026-11-16', publication: '不予公开' });
+    expect(noReason.statusCode, noReason.body).toBe(400);
+    await ok('fy_leader', withheld, 'publish', { date: '2026-11-16', publication: '不予公开', nonpublication_reason: '被申请行政复议的行政行为未向社会公开' });
+    expect((await t.request(null, { method: 'GET', url: `/api/public/reconsideration/decisions/${withheld}` })).statusCode).toBe(404);
+    const ids = json<{ items: Array<{ id: number }> }>(await t.request(null, { method: 'GET', url: '/api/public/reconsideration/decisions' })).items.map((i) => i.id);
+    expect(ids).toContain(id);
+    expect(ids).not.toContain(withheld);
+    const pending = await register('2026-11-16');
+    expect((await step('fy_leader', pending, 'publish', { date: '2026-11-18', publication: '公开', published_on: '2026-11-18', public_text: text })).statusCode).not.toBe(200);
+    expect((await t.request(null, { method: 'GET', url: `/api/public/reconsideration/decisions/${pending}` })).statusCode).toBe(404);
+  });
+
   it('puts each hand-off in the 待办 of who does it', async () => {
     const id = await register('2026-11-16');
     const waiting = async (u: string): Promise<boolean> => json<{ items: Array<{ ledger: string; recordId: number }> }>(await t.request(as(u), { method: 'GET', url: '/api/todos?pageSize=200' })).items.some((i) => i.ledger === 'reconsideration.organ' && i.recordId === id);

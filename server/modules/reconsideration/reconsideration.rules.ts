@@ -71,4 +71,10 @@ export const organRules: CrossFieldRule[] = [
   dateNotBefore('terminated_on', 'accepted_on', '终止日期不能早于受理日期'),
   requiredWhen('applicant_person', is('applicant_type', '自然人'), '申请人为自然人的须填写姓名'),
   requiredWhen('applicant_org', is('applicant_type', '法人或其他组织'), '申请人为法人或其他组织的须填写单位名称'),
+  // art. 79: a decision published (its date and the text put out) or the reason it is not
+  requiredWhen('published_on', is('publication', '公开'), '公开决定书的须填写公开日期'),
+  requiredWhen('public_text', is('publication', '公开'), '公开决定书的须填写公开文本'),
+  requiredWhen('nonpublication_reason', is('publication', '不予公开'), '不予公开的须说明理由'),
+  forbiddenWhen('published_on', isNot('publication', '公开'), '未决定公开的不应填写公开日期'),
+  dateNotBefore('published_on', 'decided_on', '公开日期不能早于决定日期'),
 ];

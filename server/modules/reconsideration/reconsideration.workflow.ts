@@ -74,6 +74,16 @@ export function reconsiderationOrganWorkflow(): WorkflowDef {
         dateField: 'decided_on',
         gates: { fields: ['decision_kind', 'decided_on'], after: ['propose'], attachments: ['行政复议决定书'] },
       },
+      // art. 79: the decision is published as the act reviewed was, or the reason it is not recorded; the state stays
+      {
+        name: 'publish',
+        label: '决定书公开',
+        from: ['decided'],
+        roles: ORGAN_ROLES.decide,
+        todo: { label: '决定书公开', when: (v) => !filledIn(v, 'publication') },
+        captures: ['publication', 'nonpublication_reason', 'published_on', 'public_text'],
+        gates: { fields: ['publication'] },
+      },
       // arts. 41, 74: termination, the applicant's withdrawal (撤回申请) among its grounds
       { name: 'terminate', label: '终止审理', from: ['accepted', 'accepted_simplified', 'suspended', 'suspended_simplified'], to: 'terminated', roles: ORGAN_ROLES.hear, note: 'required', captures: ['termination_reason', 'terminated_on'], dateField: 'terminated_on', gates: { fields: ['termination_reason', 'terminated_on'] } },
     ],

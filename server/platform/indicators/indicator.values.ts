@@ -123,6 +123,11 @@ export function listLink(l: LedgerDef, ind: LedgerIndicator, p: Period, extra: W
     }
     const list = all.filter((x) => x !== null);
     if (!list.length) continue;
+    // yes or no (a decided case, a hearing whether or not the head appeared): any value filled, not the first one
+    if (f?.type === 'bool' && list.includes(true) && list.includes(false)) {
+      if (!all.includes(null)) q.set(`f.${field}.present`, '1');
+      continue;
+    }
     q.set(`f.${field}`, f?.type === 'bool' ? (list[0] ? '是' : '否') : list.join(','));
   }
   return `/ledgers/${l.name}?${q.toString()}`;

@@ -10,7 +10,7 @@ import { AppError } from '../http/errors.ts';
 import { cellText } from '../files/sheet.ts';
 import { perm, type FieldDef, type LedgerDef } from './ledger.types.ts';
 import { scopedQuery, type ListQuery, type Row } from './ledger.service.ts';
-import { checkRules, validateRecord } from './ledger.validate.ts';
+import { checkRetired, checkRules, validateRecord } from './ledger.validate.ts';
 
 const ORG_COLUMN = '所属单位代码';
 
@@ -67,7 +67,7 @@ export async function templateWorkbook(l: LedgerDef): Promise<Buffer> {
     cell.note = `${mustFill(f) ? '必填。' : ''}${f.numbered ? '留空由系统按编号规则编号；补录历史记录的，照原编号填写。' : typeHint(f)}${f.hint ? `。${f.hint}` : ''}`;
     if (mustFill(f)) cell.font = { bold: true, color: { argb: 'FFB91C1C' } };
     if (f.type === 'dict' || f.type === 'bool') {
-      const opts = f.type === 'bool' ? ['是', '否'] : [...fieldOptions(f)];
+      const opts = f.type === 'bool' ? ['是', '否'] : [...fieldOptions(f)].filter((o) => !f.retired?.options.includes(o));
       opts.forEach((o, r) => (dict.getCell(r + 1, dictCol).value = o));
       const letter = dict.getColumn(dictCol).letter;
       for (let r = 2; r <= 2001; r++) {
@@ -143,7 +143,7 @@ export async function planImport(ctx: Ctx, l: LedgerDef, bytes: Buffer): Promise
     if (!any) return;
     plan.total++;
     const { values, errors } = validateRecord(l, input);
-    const all = [...errors, ...(errors.length ? [] : checkRules(l, values))];
+    const all = [...errors, ...checkRetired(l, values), ...(errors.length ? [] : checkRules(l, values))];
     if (orgCode && !ctx.scope.codes.includes(orgCode)) all.push({ path: 'orgCode', label: ORG_COLUMN, message: `${ORG_COLUMN}：${orgCode} 不在管辖范围内` });
     if (all.length) for (const e of all) plan.errors.push({ row: n, column: e.label ?? labelOf(e.path), message: e.message.replace(/^[^：]+：/, '') });
     else plan.valid.push({ row: n, values, orgCode });

@@ -15,7 +15,7 @@ import { ledgerDb } from './ledger.query.ts';
 import { refuseTypedNumbers, withCreateNumbers, withImportNumbers } from './ledger.numbering.ts';
 import { hasBlindIndex } from './ledger.schema.ts';
 import { perm, type FieldDef, type LedgerDef } from './ledger.types.ts';
-import { checkRules, coerce, fieldSchema, validateRecord } from './ledger.validate.ts';
+import { checkRetired, checkRules, coerce, fieldSchema, validateRecord } from './ledger.validate.ts';
 
 const orgCodeParam = orgCodeSchema;
 import { queryTerms, searchText } from './search.ts';
@@ -383,7 +383,7 @@ export async function createRecord(ctx: Ctx, l: LedgerDef, input: Record<string,
   if (l.workflow) await guardCreate(ctx, l, validated.values, typeof input['orgCode'] === 'string' ? input['orgCode'] : null);
   const errors = validated.errors;
   const values = errors.length ? validated.values : withComputed(l, await withCopies(ctx, l, registry, validated.values));
-  const all = [...errors, ...(errors.length ? [] : checkRules(l, values))];
+  const all = [...errors, ...checkRetired(l, values), ...(errors.length ? [] : checkRules(l, values))];
   if (all.length) throw new AppError('validation_failed', `以下字段有误：${all.map((e) => e.label).join('、')}`, all);
   const orgCode = resolveOrg(ctx, input['orgCode']);
   await checkRefsAndUnique(ctx, l, values, orgCode, registry);
@@ -421,7 +421,7 @@ export async function updateRecord(ctx: Ctx, l: LedgerDef, id: number, input: Re
   const typed = Object.fromEntries(Object.entries(validated.values).filter(([k]) => !l.fields.some((f) => f.name === k && f.copiedFrom)));
   const values = errors.length ? validated.values : { ...typed, ...changedByRule };
   const merged = { ...before, ...values };
-  const all = [...errors, ...(errors.length ? [] : checkRules(l, merged))];
+  const all = [...errors, ...checkRetired(l, values, before), ...(errors.length ? [] : checkRules(l, merged))];
   if (all.length) throw new AppError('validation_failed', `以下字段有误：${all.map((e) => e.label).join('、')}`, all);
   const orgCode = input['orgCode'] !== undefined ? resolveOrg(ctx, input['orgCode']) : String(row['org_code']);
   await checkRefsAndUnique(ctx, l, merged, orgCode, registry, id);

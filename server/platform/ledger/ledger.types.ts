@@ -56,6 +56,10 @@ export interface FieldDef {
   copiedFrom?: { ref: string; field: string };
   /** a number the system gives out (案号, 登记号, 文号), never typed by hand: see ledger.numbering.ts */
   numbered?: NumberedDef;
+  /** a date field that is a deadline (整改期限, 办结时限): listed in 到期事项 while the `doneBy` field is empty */
+  deadline?: { doneBy: string };
+  /** dictionary values kept for the records that hold them but no longer chosen: refused on a new record, an edit to them or an import, with `message` */
+  retired?: { options: readonly string[]; message: string };
 }
 
 /** how a numbered field gets its number: per organisation and year, in a format each organisation may set */
@@ -120,8 +124,14 @@ export function defineLedger(def: LedgerDef): LedgerDef {
     if (names.has(f.name)) throw new Error(`${def.name}: duplicate field ${f.name}`);
     if (RESERVED.has(f.name)) throw new Error(`${def.name}: ${f.name} is reserved`);
     if ((f.type === 'dict' || f.type === 'dicts') && !f.options?.length) throw new Error(`${def.name}.${f.name}: dictionary without options`);
+    if (f.retired?.options.some((o) => !f.options?.includes(o))) throw new Error(`${def.name}.${f.name}: a retired value must stay among the options`);
     if (f.type === 'ref' && !f.ref) throw new Error(`${def.name}.${f.name}: ref without target`);
     names.add(f.name);
+  }
+  for (const f of def.fields) {
+    if (!f.deadline) continue;
+    if (f.type !== 'date') throw new Error(`${def.name}.${f.name}: a deadline must be a date field`);
+    if (!names.has(f.deadline.doneBy)) throw new Error(`${def.name}.${f.name}: deadline done by unknown field ${f.deadline.doneBy}`);
   }
   if (!/^[a-z][a-z0-9_]*$/.test(def.table)) throw new Error(`${def.name}: bad table name`);
   return def;

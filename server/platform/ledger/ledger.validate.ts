@@ -153,6 +153,17 @@ export function validateRecord(l: LedgerDef, input: Record<string, unknown>, opt
   return { values, errors };
 }
 
+/** a retired dictionary value newly chosen (`before` is the stored record of an edit): old records keep theirs */
+export function checkRetired(l: LedgerDef, values: Record<string, unknown>, before?: Record<string, unknown>): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const f of l.fields) {
+    const v = values[f.name];
+    if (!f.retired || typeof v !== 'string' || !f.retired.options.includes(v) || (before && before[f.name] === v)) continue;
+    errors.push({ path: f.name, label: f.label, message: `${f.label}：${f.retired.message}` });
+  }
+  return errors;
+}
+
 export function checkRules(l: LedgerDef, record: Record<string, unknown>): FieldError[] {
   const errors: FieldError[] = [];
   for (const rule of l.rules ?? []) {

@@ -6,7 +6,9 @@ import { loadCalendar } from '../calendar/calendar.repository.ts';
 import { can, type Ctx } from '../http/context.ts';
 import type { HomeItem, Platform } from '../module.ts';
 import { titleOf, type Row } from '../ledger/ledger.service.ts';
-import { perm, type LedgerDef } from '../ledger/ledger.types.ts';
+import { perm, type FieldDef, type LedgerDef } from '../ledger/ledger.types.ts';
+import { getSetting } from '../settings.ts';
+import { DUE_SOON_SETTING } from './workflow.service.ts';
 import { chinaDate } from './workflow.engine.ts';
 import type { AnyDb, ClockRowStatus } from './workflow.repository.ts';
 import { isoDate as isoDateInRange } from '../http/validate.ts';
@@ -32,24 +34,32 @@ export type { DeadlineItem };
 
 const db = (ctx: Ctx): AnyDb => ctx.tx as unknown as AnyDb;
 
-/** the ledgers with clocks that the user may read, narrowed by module or ledger */
-function visibleLedgers(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, q: Pick<DeadlinesQuery, 'module' | 'ledger'>): LedgerDef[] {
+type Sources = Pick<Platform, 'ledgers'> & Partial<Pick<Platform, 'modules'>>;
+type Filter = Omit<DeadlinesQuery, 'page' | 'pageSize'>;
+
+/** the date fields of a ledger declared as deadlines (ledger.types.ts `FieldDef.deadline`) */
+const dueFields = (l: LedgerDef): FieldDef[] => l.fields.filter((f) => f.type === 'date' && f.deadline);
+
+/** the ledgers with clocks or deadline fields that the user may read, narrowed by module or ledger */
+function visibleLedgers(ctx: Ctx, platform: Sources, q: Pick<DeadlinesQuery, 'module' | 'ledger'>): LedgerDef[] {
   return platform.ledgers
     .all()
-    .filter((l) => l.workflow?.clocks?.length && can(ctx, perm(l, 'read')))
+    .filter((l) => (l.workflow?.clocks?.length || dueFields(l).length) && can(ctx, perm(l, 'read')))
     .filter((l) => (!q.module || l.module === q.module) && (!q.ledger || l.name === q.ledger));
 }
 
+const scopeCodes = (ctx: Ctx): string[] => (ctx.scope.codes.length ? ctx.scope.codes : ['']);
+
 // one definition of "which clocks" for the list and the counts: in the user's scope, active records only
-function scoped(ctx: Ctx, l: LedgerDef, q: Omit<DeadlinesQuery, 'page' | 'pageSize'>, today: IsoDate) {
+function scoped(ctx: Ctx, l: LedgerDef, q: Filter, today: IsoDate) {
   let query = db(ctx)
     .selectFrom('workflow_clock as c')
     .innerJoin(`${l.table} as r`, 'r.id', 'c.record_id')
     .where('c.ledger', '=', l.name)
     .where('r.status', '=', 'active')
-    .where('r.org_code', 'in', ctx.scope.codes.length ? ctx.scope.codes : [''])
+    .where('r.org_code', 'in', scopeCodes(ctx))
     // the clock's own copy of the organisation lets the org-led index serve the query
-    .where('c.org_code', 'in', ctx.scope.codes.length ? ctx.scope.codes : ['']);
+    .where('c.org_code', 'in', scopeCodes(ctx));
   // narrowing to one unit's subtree, never widening past the user's scope
   if (q.org) query = query.where('r.org_code', 'in', sql<string>`(select code from org where path like ${`%/${q.org}/%`})`);
   if (q.from) query = query.where('c.due', '>=', q.from);
@@ -69,6 +79,62 @@ function scoped(ctx: Ctx, l: LedgerDef, q: Omit<DeadlinesQuery, 'page' | 'pageSi
   }
 }
 
+// a declared deadline field: set, its "done" field empty, in the user's scope; it runs in calendar days, never paused
+function scopedField(ctx: Ctx, l: LedgerDef, f: FieldDef, q: Filter, today: IsoDate, soonDays: number) {
+  const due = `r.${f.name}`;
+  let query = db(ctx)
+    .selectFrom(`${l.table} as r`)
+    .where('r.status', '=', 'active')
+    .where('r.org_code', 'in', scopeCodes(ctx))
+    .where(due, 'is not', null)
+    .where(`r.${f.deadline?.doneBy ?? f.name}`, 'is', null);
+  if (q.org) query = query.where('r.org_code', 'in', sql<string>`(select code from org where path like ${`%/${q.org}/%`})`);
+  if (q.from) query = query.where(due, '>=', q.from);
+  if (q.to) query = query.where(due, '<=', q.to);
+  if (q.within !== undefined) query = query.where(due, '<=', plusDays(today, q.within));
+  switch (q.status) {
+    case 'open':
+    case 'running':
+      return query;
+    case 'paused':
+      return query.where(sql<boolean>`false`);
+    case 'overdue':
+      return query.where(due, '<', today);
+    case 'due_soon':
+      return query.where(due, '>=', today).where(due, '<=', plusDays(today, soonDays));
+  }
+}
+
+async function dueSoonDays(ctx: Ctx): Promise<number> {
+  const soon = Number(await getSetting(ctx.tx, DUE_SOON_SETTING));
+  return Number.isSafeInteger(soon) && soon >= 0 ? soon : 3;
+}
+
+/** the modules' own deadlines (not ledger records), filtered here the way the queries filter clocks */
+async function moduleDeadlines(ctx: Ctx, platform: Sources, q: Filter, today: IsoDate): Promise<DeadlineItem[]> {
+  const providers = (platform.modules ?? []).filter((m) => m.deadlines && (!q.module || m.name === q.module));
+  if (!providers.length) return [];
+  const within = q.org ? new Set((await ctx.tx.selectFrom('org').select('code').where('path', 'like', `%/${q.org}/%`).execute()).map((o) => o.code)) : null;
+  const items = (await Promise.all(providers.map((m) => m.deadlines?.(ctx) ?? []))).flat();
+  const until = q.within !== undefined ? plusDays(today, q.within) : null;
+  return items.filter((d) => {
+    if (!ctx.scope.codes.includes(d.orgCode) || (within && !within.has(d.orgCode)) || (q.ledger && d.ledger !== q.ledger)) return false;
+    if ((q.from && (!d.due || d.due < q.from)) || (q.to && (!d.due || d.due > q.to)) || (until && (!d.due || d.due > until))) return false;
+    switch (q.status) {
+      case 'open':
+        return d.status === 'running' || d.status === 'paused' || d.status === 'error';
+      case 'running':
+        return d.status === 'running';
+      case 'paused':
+        return d.status === 'paused';
+      case 'overdue':
+        return d.overdue;
+      case 'due_soon':
+        return d.dueSoon;
+    }
+  });
+}
+
 export function daysLeft(due: IsoDate | null, unit: DayUnit, today: IsoDate, cal: CalendarData): number | null {
   if (!due) return null;
   if (unit === 'calendar') return calendarDaysBetween(today, due);
@@ -79,53 +145,88 @@ export function daysLeft(due: IsoDate | null, unit: DayUnit, today: IsoDate, cal
   }
 }
 
-/** 到期事项: every clock due or overdue in the user's organisation subtree, across all ledgers with workflows */
-export async function listDeadlines(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, q: DeadlinesQuery): Promise<{ items: DeadlineItem[]; total: number; page: number; pageSize: number; today: IsoDate }> {
+/** 到期事项: every clock and declared deadline due or overdue in the user's organisation subtree, across all ledgers */
+export async function listDeadlines(ctx: Ctx, platform: Sources, q: DeadlinesQuery): Promise<{ items: DeadlineItem[]; total: number; page: number; pageSize: number; today: IsoDate }> {
   const today = chinaDate(ctx.now);
   const ledgers = visibleLedgers(ctx, platform, q);
   const want = q.page * q.pageSize;
   const collected: Array<DeadlineItem & { sortKey: string }> = [];
   let total = 0;
   const cal = await loadCalendar(ctx.tx);
-  const orgNames = new Map((await ctx.tx.selectFrom('org').select(['code', 'name']).where('code', 'in', ctx.scope.codes.length ? ctx.scope.codes : ['']).execute()).map((o) => [o.code, o.name]));
+  const soonDays = await dueSoonDays(ctx);
+  const orgNames = new Map((await ctx.tx.selectFrom('org').select(['code', 'name']).where('code', 'in', scopeCodes(ctx)).execute()).map((o) => [o.code, o.name]));
+  const sortKey = (due: string | null, ledger: string, id: number): string => `${due ?? '9999-99-99'}|${ledger}|${String(id).padStart(12, '0')}`;
   for (const l of ledgers) {
-    const count = await scoped(ctx, l, q, today).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    total += Number((count as { n: number }).n);
     const titleCols = l.titleFields.filter((n) => !l.fields.find((f) => f.name === n)?.personal);
-    const rows = (await scoped(ctx, l, q, today)
-      .select(['c.record_id', 'c.clock_id', 'c.label', 'c.status', 'c.unit', 'c.due_soon', 'c.error', 'r.org_code', sql<string>`to_char(c.due, 'YYYY-MM-DD')`.as('due'), ...titleCols.map((n) => `r.${n}`)])
-      .orderBy(sql`c.due asc nulls last`)
-      .orderBy('c.id')
-      .limit(want)
-      .execute()) as Row[];
-    for (const r of rows) {
-      const due = (r['due'] as string | null) ?? null;
-      const unit = r['unit'] as DayUnit;
-      const status = r['status'] as ClockRowStatus;
-      const left = daysLeft(due, unit, today, cal);
-      const open = status === 'running' || status === 'paused';
-      collected.push({
-        ledger: l.name,
-        ledgerLabel: l.label,
-        module: l.module,
-        recordId: Number(r['record_id']),
-        title: titleOf(l, Object.fromEntries(titleCols.map((n) => [n, r[n]]))),
-        orgCode: String(r['org_code']),
-        orgName: orgNames.get(String(r['org_code'])) ?? String(r['org_code']),
-        clockId: String(r['clock_id']),
-        clockLabel: String(r['label']),
-        status,
-        due,
-        unit,
-        daysLeft: left,
-        overdue: open && due !== null && due < today,
-        dueSoon: status === 'running' && !!r['due_soon'] && due !== null && due >= today,
-        error: (r['error'] as string | null) ?? null,
-        link: `/ledgers/${l.name}/${Number(r['record_id'])}`,
-        sortKey: `${due ?? '9999-99-99'}|${l.name}|${String(r['record_id']).padStart(12, '0')}`,
-      });
+    const base = (r: Row) => ({
+      ledger: l.name,
+      ledgerLabel: l.label,
+      module: l.module,
+      recordId: Number(r['record_id']),
+      title: titleOf(l, Object.fromEntries(titleCols.map((n) => [n, r[n]]))),
+      orgCode: String(r['org_code']),
+      orgName: orgNames.get(String(r['org_code'])) ?? String(r['org_code']),
+      link: `/ledgers/${l.name}/${Number(r['record_id'])}`,
+    });
+    if (l.workflow?.clocks?.length) {
+      const count = await scoped(ctx, l, q, today).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      total += Number((count as { n: number }).n);
+      const rows = (await scoped(ctx, l, q, today)
+        .select(['c.record_id', 'c.clock_id', 'c.label', 'c.status', 'c.unit', 'c.due_soon', 'c.error', 'r.org_code', sql<string>`to_char(c.due, 'YYYY-MM-DD')`.as('due'), ...titleCols.map((n) => `r.${n}`)])
+        .orderBy(sql`c.due asc nulls last`)
+        .orderBy('c.id')
+        .limit(want)
+        .execute()) as Row[];
+      for (const r of rows) {
+        const due = (r['due'] as string | null) ?? null;
+        const unit = r['unit'] as DayUnit;
+        const status = r['status'] as ClockRowStatus;
+        const open = status === 'running' || status === 'paused';
+        collected.push({
+          ...base(r),
+          clockId: String(r['clock_id']),
+          clockLabel: String(r['label']),
+          status,
+          due,
+          unit,
+          daysLeft: daysLeft(due, unit, today, cal),
+          overdue: open && due !== null && due < today,
+          dueSoon: status === 'running' && !!r['due_soon'] && due !== null && due >= today,
+          error: (r['error'] as string | null) ?? null,
+          sortKey: sortKey(due, l.name, Number(r['record_id'])),
+        });
+      }
+    }
+    for (const f of dueFields(l)) {
+      const count = await scopedField(ctx, l, f, q, today, soonDays).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      total += Number((count as { n: number }).n);
+      const rows = (await scopedField(ctx, l, f, q, today, soonDays)
+        .select(['r.id as record_id', 'r.org_code', sql<string>`to_char(r.${sql.ref(f.name)}, 'YYYY-MM-DD')`.as('due'), ...titleCols.map((n) => `r.${n}`)])
+        .orderBy(`r.${f.name}`)
+        .orderBy('r.id')
+        .limit(want)
+        .execute()) as Row[];
+      for (const r of rows) {
+        const due = String(r['due']);
+        collected.push({
+          ...base(r),
+          clockId: `field:${f.name}`,
+          clockLabel: f.label,
+          status: 'running',
+          due,
+          unit: 'calendar',
+          daysLeft: daysLeft(due, 'calendar', today, cal),
+          overdue: due < today,
+          dueSoon: due >= today && due <= plusDays(today, soonDays),
+          error: null,
+          sortKey: sortKey(due, l.name, Number(r['record_id'])),
+        });
+      }
     }
   }
+  const extra = await moduleDeadlines(ctx, platform, q, today);
+  total += extra.length;
+  for (const d of extra) collected.push({ ...d, sortKey: sortKey(d.due, d.ledger, d.recordId) });
   const items = collected
     .sort((a, b) => a.sortKey.localeCompare(b.sortKey))
     .slice((q.page - 1) * q.pageSize, want)
@@ -133,24 +234,31 @@ export async function listDeadlines(ctx: Ctx, platform: Pick<Platform, 'ledgers'
   return { items, total, page: q.page, pageSize: q.pageSize, today };
 }
 
-/** how many clocks in the user's scope are overdue and due soon */
-export async function deadlineCounts(ctx: Ctx, platform: Pick<Platform, 'ledgers'>): Promise<{ overdue: number; dueSoon: number }> {
+/** how many clocks and declared deadlines in the user's scope are overdue and due soon */
+export async function deadlineCounts(ctx: Ctx, platform: Sources): Promise<{ overdue: number; dueSoon: number }> {
   const today = chinaDate(ctx.now);
+  const soonDays = await dueSoonDays(ctx);
   let overdue = 0;
   let dueSoon = 0;
+  const n = (row: unknown): number => Number((row as { n: number }).n);
   for (const l of visibleLedgers(ctx, platform, {})) {
-    const base = { status: 'overdue' as const };
-    const a = await scoped(ctx, l, base, today).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const b = await scoped(ctx, l, { status: 'due_soon' }, today).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    overdue += Number((a as { n: number }).n);
-    dueSoon += Number((b as { n: number }).n);
+    if (l.workflow?.clocks?.length) {
+      overdue += n(await scoped(ctx, l, { status: 'overdue' }, today).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
+      dueSoon += n(await scoped(ctx, l, { status: 'due_soon' }, today).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
+    }
+    for (const f of dueFields(l)) {
+      overdue += n(await scopedField(ctx, l, f, { status: 'overdue' }, today, soonDays).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
+      dueSoon += n(await scopedField(ctx, l, f, { status: 'due_soon' }, today, soonDays).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
+    }
   }
+  overdue += (await moduleDeadlines(ctx, platform, { status: 'overdue' }, today)).length;
+  dueSoon += (await moduleDeadlines(ctx, platform, { status: 'due_soon' }, today)).length;
   return { overdue, dueSoon };
 }
 
 /** the home page's lines: my organisation's overdue and due-soon items, each linking to the 到期事项 view */
-export async function deadlineHomeItems(ctx: Ctx, platform: Pick<Platform, 'ledgers'>): Promise<HomeItem[]> {
-  if (!ctx.scope.codes.length || !visibleLedgers(ctx, platform, {}).length) return [];
+export async function deadlineHomeItems(ctx: Ctx, platform: Sources): Promise<HomeItem[]> {
+  if (!ctx.scope.codes.length || (!visibleLedgers(ctx, platform, {}).length && !platform.modules?.some((m) => m.deadlines))) return [];
   const { overdue, dueSoon } = await deadlineCounts(ctx, platform);
   return [
     { key: 'deadlines.overdue', label: '已超期事项', count: overdue, link: '/deadlines?status=overdue', tone: overdue > 0 ? 'danger' : 'normal' },

@@ -1,7 +1,6 @@
 import { deadlinesWorkbook } from './deadlines.export.ts';
 import { z } from 'zod';
 import { syncRoles } from '../bootstrap.ts';
-import type { LedgerRegistry } from '../ledger/ledger.service.ts';
 import { defineModule, type Platform } from '../module.ts';
 import { DEADLINES_LABELS, deadlineHomeItems, deadlinesQuery, listDeadlines } from './deadlines.service.ts';
 import { listNotifications, markAllRead, markRead, notificationQuery } from './notification.service.ts';
@@ -17,7 +16,7 @@ import { intId } from '../http/validate.ts';
 const HOUR_MS = 3_600_000;
 
 // the home page gets only a request context: the ledgers are looked up by the database it runs on
-const registries = new WeakMap<object, LedgerRegistry>();
+const registries = new WeakMap<object, Pick<Platform, 'ledgers' | 'modules'>>();
 
 /** registers the permissions the ledgers' workflows derive (<ledger>.transition.<name>, <ledger>.clock.<id>.extend) */
 async function registerWorkflowPermissions(platform: Platform): Promise<void> {
@@ -58,7 +57,7 @@ export const workflowModule = defineModule({
   ],
   init: async (platform) => {
     for (const l of platform.ledgers.all()) if (l.workflow) assertWorkflow(l);
-    registries.set(platform.db, platform.ledgers);
+    registries.set(platform.db, platform);
     await registerWorkflowPermissions(platform);
   },
   // demo records arrive through insertMany without a state: take them in, so the demo shows due dates at once
@@ -71,7 +70,7 @@ export const workflowModule = defineModule({
   },
   home: async (ctx) => {
     const registry = registries.get(ctx.tx);
-    return registry ? deadlineHomeItems(ctx, { ledgers: registry }) : [];
+    return registry ? deadlineHomeItems(ctx, registry) : [];
   },
   routes: (api, platform) => {
     todoRoutes(api, platform);
@@ -80,7 +79,7 @@ export const workflowModule = defineModule({
       method: 'GET',
       url: '/api/deadlines',
       access: 'authenticated',
-      summary: '到期事项：本单位（含下级）各台账计时中、即将到期和已超期的期限（按工作领域、台账、单位、届满日筛选）',
+      summary: '到期事项：本单位（含下级）各台账计时中、即将到期和已超期的期限，含台账中登记的办结、整改时限和报告报送期限（按工作领域、台账、单位、届满日筛选）',
       tags,
       query: deadlinesQuery,
       labels: DEADLINES_LABELS,

@@ -134,7 +134,7 @@ export function DeadlinesPage() {
         <LoadFailed error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <DataTable<DeadlineItem>
-          rowKey={(d) => `${d.ledger}-${d.recordId}-${d.clockId}`}
+          rowKey={(d) => `${d.ledger}-${d.recordId}-${d.clockId}-${d.orgCode}`}
           loading={list.isFetching}
           columns={columns}
           dataSource={list.data?.items ?? []}

@@ -57,7 +57,7 @@ function widget(f: LedgerField, known: Array<{ value: number; label: string }>) 
         />
       );
     case 'dict':
-      return <Select allowClear placeholder={placeholder} options={(f.options ?? []).map((o) => ({ value: o, label: o }))} showSearch />;
+      return <Select allowClear placeholder={placeholder} options={(f.options ?? []).map((o) => (f.retired?.options.includes(o) ? { value: o, label: `${o}（已停用）`, disabled: true } : { value: o, label: o }))} showSearch />;
     case 'dicts':
       return <Select mode="multiple" allowClear placeholder={placeholder} options={(f.options ?? []).map((o) => ({ value: o, label: o }))} />;
     case 'ref':

@@ -23,6 +23,8 @@ export interface LedgerField {
   group?: string;
   /** filled by the server from the record a ref field points at: shown, not editable */
   copiedFrom?: { ref: string; field: string };
+  /** dictionary values kept for old records: shown, not offered */
+  retired?: { options: string[]; message: string };
   /** recorded by these workflow steps only: shown read-only in the edit form (decision 0011) */
   ownedBy?: Array<{ transition: string; label: string }>;
   /** derived by the server from other fields, with how: shown read-only */
