@@ -15,8 +15,10 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 // the PID of a process that has already exited
 const deadPid = (): number => {
-  const r = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
-  return Number(r.stdout.trim());
+  // the child's own PID from spawnSync, not its output: a loaded machine may cut a child short before it prints
+  const { pid } = spawnSync(process.execPath, ['-e', ''], { stdio: 'ignore' });
+  if (!pid) throw new Error('could not start a child process');
+  return pid;
 };
 
 describe('data directory lock', () => {
