@@ -40,6 +40,7 @@ export function defaultTemplate(): ReportContent {
           { type: 'heading', text: '依法有效化解社会矛盾纠纷' },
           { type: 'para', text: '坚持和发展新时代“枫桥经验”，健全人民调解组织网络，现有人民调解委员会{{mediation.committees}}、人民调解员{{mediation.mediators}}。全年排查化解各类矛盾纠纷{{mediation.cases}}，其中{{mediation.cases|parts}}；调解成功{{mediation.succeeded}}，调解成功率{{mediation.success_rate}}，协议涉及金额{{mediation.agreement_amount}}。' },
           { type: 'para', text: '畅通群众诉求表达渠道，全年处理群众信访和投诉{{petitions.cases}}，其中{{petitions.cases|parts}}；按期办结率{{petitions.on_time_rate}}，群众满意率{{petitions.satisfaction_rate}}。' },
+          { type: 'para', text: '办理12345政务服务便民热线工单{{petitions.hotline_tickets}}，其中{{petitions.hotline_tickets|parts}}；回访满意率{{petitions.hotline_satisfaction_rate}}。' },
           { type: 'heading', text: '深入开展法治宣传教育' },
           { type: 'para', text: '落实“谁执法谁普法”普法责任制，围绕宪法、民法典等重点法律法规，结合重要法治宣传节点开展普法活动{{publicity.activities}}，惠及群众{{publicity.participants}}，发放宣传资料{{publicity.materials}}。' },
           { type: 'para', text: '加强干部学法用法，组织各类法治培训{{publicity.trainings}}，参训{{publicity.trainees}}；组织年度学法考试，参考率{{publicity.exam_participation_rate}}，优秀率{{publicity.exam_excellent_rate}}。' },

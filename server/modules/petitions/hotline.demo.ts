@@ -38,13 +38,13 @@ interface Plan {
 }
 
 const PLANS: readonly Plan[] = [
-  { town: '999001001000', org: '999001001000-04', prefix: 'CG', count: 18 },
-  { town: '999001002000', org: '999001002000-04', prefix: 'QX', count: 12 },
+  { town: '999001001000', org: '999001001000-04', prefix: 'CG', count: 36 },
+  { town: '999001002000', org: '999001002000-04', prefix: 'QX', count: 24 },
 ];
 
 const RETURN_REASON = '诉求涉及县城区市政道路养护，属县住房和城乡建设局职责，不属本镇办理范围，申请退回热线平台重新派单';
 
-/** about thirty hotline tickets over the last year in 城关镇 and 清溪镇: answered, a few overdue, extended and one returned */
+/** about sixty hotline tickets over the last two years in 城关镇 and 清溪镇: answered, a few overdue, extended and one returned */
 export async function seedHotlineDemo(ctx: Ctx, platform: Platform): Promise<void> {
   const r = rng('petitions.hotline');
   const today = chinaDate(ctx.now);
@@ -52,12 +52,12 @@ export async function seedHotlineDemo(ctx: Ctx, platform: Platform): Promise<voi
   let returned = false;
   for (const plan of PLANS) {
     for (let i = 0; i < plan.count; i++) {
-      // spread over the year, newest last; the newest two of each town arrived this week and are still open
+      // spread over two years, newest last; the newest two of each town arrived this week and are still open
       const last = i === plan.count - 1;
       const open = last || i === plan.count - 2;
       // the one before them was answered yesterday and waits for its 回访
       const awaiting = i === plan.count - 3;
-      const received = last ? addDays(today, -1) : open ? addDays(today, -3) : awaiting ? addDays(today, -6) : addDays(today, -Math.round(((plan.count - i) * 360) / plan.count) + r.int(0, 5));
+      const received = last ? addDays(today, -1) : open ? addDays(today, -3) : awaiting ? addDays(today, -6) : addDays(today, -Math.round(((plan.count - i) * 720) / plan.count) + r.int(0, 5));
       const tpl = r.pick(TEMPLATES);
       const place = village(r, plan.town);
       const short = tpl.kind === '咨询' || tpl.kind === '求助';

@@ -1,6 +1,7 @@
 import { defineIndicators } from '../../platform/indicators/indicator.types.ts';
 
 const L = 'petitions.case';
+const H = 'petitions.hotline';
 
 export const petitionIndicators = defineIndicators([
   { id: 'petitions.cases', kind: 'count', ledger: L, label: '处理群众投诉', unit: '宗', breakdown: 'channel', description: '期间登记的全部信访事项和群众投诉，按来源渠道分列' },
@@ -29,5 +30,11 @@ export const petitionIndicators = defineIndicators([
   { id: 'petitions.pending', kind: 'count', ledger: L, label: '正在办理', unit: '宗', snapshot: true, where: { progress: ['待受理', '办理中', '已答复'] }, breakdown: 'channel', description: '当前尚未办结的全部信访事项和投诉' },
   { id: 'petitions.by_class', kind: 'count', ledger: L, label: '信访事项（按类别）', unit: '宗', where: { matter_class: ['建议意见', '检举控告', '申诉求决'] }, breakdown: 'matter_class', description: '建议意见类、检举控告类、申诉求决类（信访工作条例第二十九至三十一条），不含未分类的12345热线工单' },
   { id: 'petitions.claims', kind: 'count', ledger: L, label: '申诉求决类信访事项', unit: '宗', where: { matter_class: '申诉求决' }, breakdown: 'acceptance' },
+  // 12345 tickets on their own ledger (decision 0023): counted under 12345, never among the 信访事项 above
+  { id: 'petitions.hotline_tickets', kind: 'count', ledger: H, label: '办理12345热线工单', unit: '件', breakdown: 'request_kind', description: '期间收到派单的12345政务服务便民热线工单（“12345热线工单”台账），按诉求类型分列' },
+  { id: 'petitions.hotline_returned', kind: 'count', ledger: H, label: '退单', unit: '件', where: { returned_on: { present: true } }, description: '不属于本单位职责、退回热线平台重新派单的工单' },
+  { id: 'petitions.hotline_visited', kind: 'count', ledger: H, label: '已回访评价的工单', unit: '件', where: { satisfaction: ['满意', '基本满意', '不满意'] }, breakdown: 'satisfaction' },
+  { id: 'petitions.hotline_satisfied', kind: 'count', ledger: H, label: '回访满意（含基本满意）的工单', unit: '件', where: { satisfaction: ['满意', '基本满意'] } },
+  { id: 'petitions.hotline_satisfaction_rate', kind: 'ratio', label: '12345热线工单回访满意率', unit: '%', numerator: 'petitions.hotline_satisfied', denominator: 'petitions.hotline_visited', digits: 1, description: '回访满意和基本满意的工单占已回访评价工单的比例' },
   { id: 'petitions.diverted', kind: 'count', ledger: L, label: '导入相应程序', unit: '宗', where: { acceptance: '导入相应程序' }, breakdown: 'diverted_to', description: '应通过诉讼、仲裁、行政复议等程序解决，导入相应程序并告知信访人的（信访工作条例第三十一条）' },
 ]);
