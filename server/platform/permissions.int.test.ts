@@ -4,6 +4,7 @@ import { hashPassword } from './auth/password.ts';
 import { EXPECTED_ACCESS as decisionsAccess } from '../modules/decisions/access.expected.ts';
 import { EXPECTED_ACCESS as disclosureAccess } from '../modules/disclosure/access.expected.ts';
 import { EXPECTED_ACCESS as enforcementAccess } from '../modules/enforcement/access.expected.ts';
+import { EXPECTED_ACCESS as supervisionAccess } from '../modules/supervision/access.expected.ts';
 import { json, startTestApp, type TestApp } from '../test/harness.ts';
 
 let t: TestApp;
@@ -153,7 +154,7 @@ function addLedgerExpectations(ledgers: ReadonlyArray<{ name: string; roles?: Pa
 beforeAll(async () => {
   t = await startTestApp();
   // modules list their own custom routes' expected access beside their code
-  for (const extra of [decisionsAccess, disclosureAccess, enforcementAccess]) Object.assign(EXPECTED, extra);
+  for (const extra of [decisionsAccess, disclosureAccess, enforcementAccess, supervisionAccess]) Object.assign(EXPECTED, extra);
   addLedgerExpectations(t.platform.ledgers.all() as unknown as Parameters<typeof addLedgerExpectations>[0]);
   for (const [role, username] of Object.entries(roleUser)) cookies.set(role, await t.login(username));
 });

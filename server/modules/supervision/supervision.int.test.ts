@@ -74,7 +74,7 @@ describe('案卷评查', () => {
     await post('supervisor', `/api/supervision/reviews/${id}/draw`);
     const d = json<ReviewDetail>(await get('supervisor', `/api/supervision/reviews/${id}`));
     const [a, b] = d.cases.map((c) => c.caseId) as [number, number];
-    let res = await score('supervisor', id, a, { lines: [{ code: 'E4', deduct: 6, note: '罚款未说明理由' }, { code: 'P2', deduct: 2 }, { code: 'Z9', deduct: 1, note: 'x' }, { code: 'D1', deduct: 0.3, note: 'x' }], vetoes: ['E2'] });
+    const res = await score('supervisor', id, a, { lines: [{ code: 'E4', deduct: 6, note: '罚款未说明理由' }, { code: 'P2', deduct: 2 }, { code: 'Z9', deduct: 1, note: 'x' }, { code: 'D1', deduct: 0.3, note: 'x' }], vetoes: ['E2'] });
     expect(res.statusCode).toBe(400);
     expect(errorsOf(res.body)).toEqual(expect.arrayContaining([expect.stringContaining('最多扣5分'), expect.stringContaining('扣分理由'), expect.stringContaining('没有Z9'), expect.stringContaining('0.5分'), expect.stringContaining('不是评查标准中的否决项')]));
     const grade = async (caseId: number, deduct: number, vetoes: string[] = []): Promise<[number | null, string | null]> => {
