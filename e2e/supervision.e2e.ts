@@ -87,6 +87,7 @@ describe('执法监督', () => {
         await page.screenshot({ path: screenshotPath('supervision-town-todos-phone'), fullPage: false });
         await page.goto(`${demo.server.baseUrl}/ledgers/supervision.opinion/${o?.id}`);
         await expect.poll(() => main(page), WAIT).toContain('整改期限');
+        await page.getByTestId('workflow').getByRole('button', { name: /提交整改报告/ }).waitFor(WAIT);
         await page.screenshot({ path: screenshotPath('supervision-opinion-phone'), fullPage: true });
         const nav = await page.evaluate(async () => ((await (await fetch('/api/me')).json()) as { nav: Array<{ path: string }> }).nav.map((n) => n.path));
         expect(nav).toContain('/ledgers/supervision.opinion');

@@ -57,7 +57,6 @@ export async function seedSupervisionDemo(ctx: Ctx, platform: Platform): Promise
     orgCode: worst.key,
     issued_on: issued,
     subject: `${year}年度行政处罚案卷评查发现的问题`,
-    review: plan.id,
     problems: cases.map((c) => `${c.caseNo}：${c.lines.map((l) => l.note).join('；')}`).join('\n') || '案卷评查发现证据固定和文书制作方面的问题。',
     requirements: '一、对所列案卷逐件核查，能补正的予以补正；二、组织执法人员学习行政处罚法和案卷制作规范；三、建立结案归档台账，结案后一个月内立卷归档。请于整改期限内书面报送整改情况。',
     rectify_days: 30,

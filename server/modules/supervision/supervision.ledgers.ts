@@ -64,7 +64,6 @@ export const opinionLedger = defineLedger({
     { name: 'opinion_no', label: '文号', type: 'text', required: true, maxLength: 50, searchable: true, list: true, group: '意见书', numbered: { series: 'supervision.opinion_no', label: '行政执法监督意见书文号', defaultFormat: '{机关简称}执监意〔{年}〕{序号}号', assignOn: 'create', yearFrom: 'issued_on', issuer: 'county' } },
     { name: 'issued_on', label: '制发日期', type: 'date', required: true, filter: true, list: true, group: '意见书' },
     { name: 'subject', label: '事由', type: 'text', required: true, maxLength: 100, searchable: true, list: true, group: '意见书', hint: '如“2026年第三季度行政处罚案卷评查发现的问题”' },
-    { name: 'review', label: '来源评查', type: 'ref', ref: 'supervision.review', group: '意见书' },
     { name: 'problems', label: '发现的问题', type: 'textarea', required: true, maxLength: 3000, redact: true, group: '意见书' },
     { name: 'requirements', label: '监督意见和整改要求', type: 'textarea', required: true, maxLength: 3000, group: '意见书' },
     { name: 'rectify_days', label: '整改期限（日）', type: 'int', required: true, min: 1, max: 180, group: '意见书', hint: '自制发之日起计算的自然日；行政执法监督条例未规定统一期限，由监督机关根据问题确定' },

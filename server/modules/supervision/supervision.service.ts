@@ -115,7 +115,7 @@ export async function drawReview(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, 
     .insertInto('supervision_review_case')
     .values(drawn.map((c, i) => ({ review_id: id, position: i + 1, case_id: c.id, case_org: c.orgCode, case_no: c.caseNo, summary: c.summary.slice(0, 200), closed_on: c.closedOn })))
     .execute();
-  await audit(ctx, { entity: reviewLedger.name, entityId: id, action: 'draw', orgCode: String(plan['org_code']), diff: { seed, listHash: sha256Hex(listText), candidates: list.length, result: drawn.map((c) => c.caseNo), sheetVersion: sheet.version } });
+  await audit(ctx, { entity: reviewLedger.name, entityId: id, action: 'draw', orgCode: String(plan['org_code']), diff: { seed, listHash: sha256Hex(listText), candidates: list.length, result: drawn.map((c) => c.caseNo).join('、'), sheetVersion: sheet.version } });
   return reviewDetail(ctx, id);
 }
 
@@ -134,7 +134,14 @@ export async function scoreReviewCase(ctx: Ctx, id: number, caseId: number, inpu
     .set({ lines: JSON.stringify(s.lines), vetoes: JSON.stringify(s.vetoes), total: s.total, grade: s.grade, comment: input.comment ?? null, scored_by: ctx.actor.id, scored_by_name: ctx.actor.displayName, scored_at: ctx.now })
     .where('id', '=', row['id'])
     .execute();
-  await audit(ctx, { entity: reviewLedger.name, entityId: id, action: 'score', orgCode: String(plan['org_code']), diff: { caseNo: row['case_no'], before: row['total'] === null ? null : { total: Number(row['total']), grade: row['grade'] }, after: { total: s.total, grade: s.grade, lines: s.lines, vetoes: s.vetoes } } });
+  const scoreText = (total: unknown, grade: unknown): string => `${Number(total)}分（${String(grade)}）`;
+  await audit(ctx, {
+    entity: reviewLedger.name,
+    entityId: id,
+    action: 'score',
+    orgCode: String(plan['org_code']),
+    diff: { caseNo: row['case_no'], before: row['total'] === null ? null : scoreText(row['total'], row['grade']), after: scoreText(s.total, s.grade), deductions: s.lines.map((l) => `${l.code}扣${l.deduct}分：${l.note}`).join('；') || '无', vetoes: s.vetoes.join('、') || '无' },
+  });
   return reviewDetail(ctx, id);
 }
 

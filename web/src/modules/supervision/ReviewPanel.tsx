@@ -1,6 +1,6 @@
 import { CheckCircleOutlined, FileSearchOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -9,7 +9,7 @@ import { formatDateTime } from '../../platform/format.ts';
 import { ledgerKeys } from '../../platform/ledger/ledger-api.ts';
 import type { RecordPanelProps } from '../../platform/module.ts';
 import { applyServerErrors } from '../../platform/use-api-form.ts';
-import { gradeColor, REVIEW_LEDGER, useReview, type ResultRow, type ReviewCase } from './supervision-api.ts';
+import { gradeColor, REVIEW_LEDGER, useReview, type ResultRow } from './supervision-api.ts';
 
 /** the 案卷评查 plan's own cards: the draw, the drawn files with their scores, results per unit and per reviewer, finishing */
 export function ReviewPanel({ record }: RecordPanelProps) {
@@ -59,23 +59,23 @@ export function ReviewPanel({ record }: RecordPanelProps) {
       ) : null}
       {d.cases.length ? (
         <Card size="small" style={{ marginBottom: 16 }} title={`抽中案卷（已评${scored}/${d.cases.length}份）`} data-testid="review-cases">
-          <Table<ReviewCase>
-            size="small"
-            rowKey="caseId"
-            pagination={false}
-            scroll={{ x: 720 }}
-            dataSource={d.cases}
-            columns={[
-              { title: '序号', dataIndex: 'position', width: 56 },
-              { title: '单位', dataIndex: 'orgName', width: 160 },
-              { title: '案号', dataIndex: 'caseNo', width: 190 },
-              { title: '案由', dataIndex: 'summary', ellipsis: true },
-              { title: '得分', dataIndex: 'total', width: 64, render: (v: number | null) => (v === null ? '—' : v) },
-              { title: '等次', dataIndex: 'grade', width: 76, render: (g: string | null) => (g ? <Tag color={gradeColor(g)}>{g}</Tag> : <Tag>待评</Tag>) },
-              { title: '评查人', dataIndex: 'scoredBy', width: 80, render: (v: string | null) => v ?? '—' },
-              { title: '', key: 'go', width: 64, fixed: 'right', render: (_: unknown, c) => <Link to={`/supervision/reviews/${record.id}/cases/${c.caseId}`}>{d.state === 'scoring' ? '评分' : '查看'}</Link> },
-            ]}
-          />
+          {d.cases.map((c) => (
+            <Flex key={c.caseId} justify="space-between" align="center" gap={8} style={{ padding: '6px 0', borderBottom: '1px dashed #f0f0f0' }} data-testid="review-case">
+              <div style={{ minWidth: 0 }}>
+                <div>
+                  {c.position}. {c.caseNo}
+                </div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {c.orgName}
+                  {c.scoredBy ? ` · ${c.scoredBy}评` : ''}
+                </Typography.Text>
+              </div>
+              <Space size={4} style={{ flex: 'none' }}>
+                {c.total === null ? <Tag>待评</Tag> : <Tag color={gradeColor(c.grade ?? '')}>{`${c.total}分 ${c.grade ?? ''}`}</Tag>}
+                <Link to={`/supervision/reviews/${record.id}/cases/${c.caseId}`}>{d.state === 'scoring' ? '评分' : '查看'}</Link>
+              </Space>
+            </Flex>
+          ))}
         </Card>
       ) : null}
       {scored ? (
@@ -97,16 +97,12 @@ function ResultTable({ rows, first }: { rows: ResultRow[]; first: string }) {
       size="small"
       rowKey="key"
       pagination={false}
-      scroll={{ x: 520 }}
       dataSource={rows}
       columns={[
         { title: first, dataIndex: 'label' },
-        { title: '案卷', dataIndex: 'cases', width: 60 },
-        { title: '已评', dataIndex: 'scored', width: 60 },
-        { title: '平均分', dataIndex: 'average', width: 76, render: (v: number | null) => (v === null ? '—' : v) },
-        { title: '优秀', dataIndex: 'excellent', width: 60 },
-        { title: '合格', dataIndex: 'pass', width: 60 },
-        { title: '不合格', dataIndex: 'fail', width: 70, render: (v: number) => (v ? <Typography.Text type="danger">{v}</Typography.Text> : v) },
+        { title: '已评', key: 'n', width: 56, render: (_: unknown, r) => `${r.scored}/${r.cases}` },
+        { title: '平均分', dataIndex: 'average', width: 64, render: (v: number | null) => (v === null ? '—' : v) },
+        { title: '优/合/不', key: 'grades', width: 76, render: (_: unknown, r) => <span>{r.excellent}/{r.pass}/{r.fail ? <Typography.Text type="danger">{r.fail}</Typography.Text> : 0}</span> },
       ]}
     />
   );

@@ -72,7 +72,8 @@ function CaseFile({ caseId }: { caseId: number }) {
     <Card size="small" title="案卷" loading={!r || !meta.data} data-testid="case-file">
       {r && meta.data
         ? groupFields(meta.data.fields)
-            .filter((g) => SHOWN_GROUPS.has(g.group))
+            .map((g) => ({ group: g.group, fields: g.fields.filter((f) => r.values[f.name] !== null && r.values[f.name] !== undefined && r.values[f.name] !== '') }))
+            .filter((g) => SHOWN_GROUPS.has(g.group) && g.fields.length > 0)
             .map((g) => (
               <Descriptions
                 key={g.group}
@@ -81,7 +82,7 @@ function CaseFile({ caseId }: { caseId: number }) {
                 column={1}
                 title={<Typography.Text strong>{g.group}</Typography.Text>}
                 style={{ marginBottom: 12 }}
-                items={g.fields.filter((f) => r.values[f.name] !== null && r.values[f.name] !== undefined && r.values[f.name] !== '').map((f) => ({ key: f.name, label: f.label, children: <FieldDisplay field={f} record={r} /> }))}
+                items={g.fields.map((f) => ({ key: f.name, label: f.label, children: <FieldDisplay field={f} record={r} /> }))}
               />
             ))
         : null}

@@ -11,6 +11,6 @@ export const supervisionModule = defineWebModule({
   auditLabels: {
     entities: { 'supervision.review': '案卷评查', 'supervision.opinion': '行政执法监督意见书', 'supervision.sheet': '案卷评查标准' },
     actions: { draw: '随机抽取', score: '案卷评分' },
-    fields: { caseNo: '案号', before: '原评分', after: '评分', candidates: '可抽取案卷数', sheetVersion: '评查标准版本', thresholds: '等次分数线' },
+    fields: { caseNo: '案号', before: '原评分', after: '评分', deductions: '扣分项', vetoes: '否决项', seed: '随机种子', listHash: '名录SHA-256值', result: '抽取结果', candidates: '可抽取案卷数', sheetVersion: '评查标准版本', thresholds: '等次分数线' },
   },
 });
