@@ -41,10 +41,14 @@ describe('执法监督', () => {
       await page.getByLabel('E2扣分理由').fill('现场检查笔录未附现场照片');
       await expect.poll(async () => page.getByTestId('score-grade').textContent(), WAIT).toBe('优秀');
       await page.screenshot({ path: screenshotPath('supervision-score'), fullPage: true });
+      const heading = async (): Promise<string> => (await page.getByRole('heading', { level: 4 }).textContent()) ?? '';
+      const firstFile = await heading();
       await page.getByRole('button', { name: '保存并评下一份' }).click();
 
       // the second file: a veto makes it 不合格 whatever the points; a deduction without reason is refused first
-      await expect.poll(async () => (await page.getByRole('heading', { level: 4 }).textContent()) ?? '', WAIT).toContain('案卷评查');
+      await expect.poll(heading, WAIT).not.toBe(firstFile);
+      await page.getByTestId('case-file').getByText('案由').first().waitFor(WAIT);
+      await expect.poll(async () => page.getByTestId('score-grade').textContent(), WAIT).toBe('优秀');
       await page.getByLabel('P2扣分', { exact: true }).fill('2');
       await page.getByRole('checkbox').first().check();
       await expect.poll(async () => page.getByTestId('score-grade').textContent(), WAIT).toBe('不合格');
@@ -82,7 +86,7 @@ describe('执法监督', () => {
         const clerk = CLERK_OF[(o?.orgCode ?? '').slice(0, 12)] ?? 'clerk';
         await page.context().clearCookies();
         await login(page, demo.server.baseUrl, clerk);
-        await page.goto(`${demo.server.baseUrl}/todos`);
+        await page.goto(`${demo.server.baseUrl}/todos?ledger=supervision.opinion`);
         await expect.poll(() => main(page), WAIT).toContain('报送整改情况');
         await page.screenshot({ path: screenshotPath('supervision-town-todos-phone'), fullPage: false });
         await page.goto(`${demo.server.baseUrl}/ledgers/supervision.opinion/${o?.id}`);
