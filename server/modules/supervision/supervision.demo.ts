@@ -48,6 +48,8 @@ export async function seedSupervisionDemo(ctx: Ctx, platform: Platform): Promise
   }
   const finished = `${year + 1}-01-26`;
   const done = await finishReview({ ...office, now: new Date(`${finished}T08:00:00Z`) }, platform, plan.id, { finished_on: finished, conclusion: '本次共评查乡镇行政处罚案卷10份。总体看执法主体合法、文书基本齐全，主要问题是证据固定不充分、法律条款引用不具体、告知和送达程序记录不完整、结案后归档不及时。' });
+  // this year's first review is planned, its files not yet drawn
+  await createRecord(office, reviewLedger, { orgCode: officeOf(DEMO_COUNTY.code, 'justice'), title: `${year + 1}年度乡镇行政处罚案卷评查（上半年）`, planned_on: addDays(today, -3), period_from: `${year + 1}-01-01`, period_to: today, case_count: 10 }, platform.ledgers);
   // the 意见书 goes to the unit with the lowest average, issued two weeks ago with 30 days to rectify
   const worst = [...done.byUnit].sort((a, b) => (a.average ?? 100) - (b.average ?? 100))[0];
   if (!worst) return;

@@ -33,6 +33,8 @@ export const reviewLedger = defineLedger({
   workflow: defineWorkflow({
     states: { planned: { label: '待抽取' }, scoring: { label: '评查中' }, finished: { label: '已完成', final: true } },
     initial: 'planned',
+    // a finished review is corrected by the supervisors alone, with its reason
+    correction: { roles: SUPERVISORS },
     transitions: [
       { name: 'draw', label: '随机抽取案卷', from: ['planned'], to: 'scoring', roles: SUPERVISORS, todo: true, dedicated: { hint: '在评查页面由系统生成种子并抽取' } },
       { name: 'finish', label: '完成评查', from: ['scoring'], to: 'finished', roles: SUPERVISORS, todo: true, captures: ['finished_on', 'conclusion'], dateField: 'finished_on', dedicated: { hint: '全部案卷评分后在评查页面完成' } },
@@ -75,6 +77,8 @@ export const opinionLedger = defineLedger({
   workflow: defineWorkflow({
     states: { issued: { label: '待整改' }, reported: { label: '待核查' }, verified: { label: '整改到位', final: true } },
     initial: 'issued',
+    // a verified 意见书 is corrected by the supervisors alone: the town it is served on never rewrites it
+    correction: { roles: SUPERVISORS },
     transitions: [
       { name: 'report', label: '提交整改报告', from: ['issued'], to: 'reported', roles: ANSWERING, todo: { label: '报送整改情况' }, captures: ['reported_on', 'report'], dateField: 'reported_on', gates: { fields: ['reported_on', 'report'] } },
       { name: 'verify', label: '核查通过', from: ['reported'], to: 'verified', roles: SUPERVISORS, todo: { label: '核查整改情况' }, captures: ['verified_on', 'verify_note'], dateField: 'verified_on', gates: { fields: ['verified_on', 'verify_note'] } },

@@ -251,12 +251,14 @@ async function nextFree(ctx: Ctx, l: LedgerDef, f: NumberedField, orgCode: strin
 /** every series with its format and next number in each organisation the user may see */
 export async function listSeries(ctx: Ctx, ledgers: readonly LedgerDef[]): Promise<{ year: number; placeholders: readonly string[]; series: SeriesRow[] }> {
   const year = Number(chinaDate(ctx.now).slice(0, 4));
-  const orgs = await ctx.tx.selectFrom('org').select(['code', 'name']).where('code', 'in', ctx.scope.codes.length ? ctx.scope.codes : ['']).where('status', '=', 'active').orderBy('path').execute();
+  const orgs = await ctx.tx.selectFrom('org').select(['code', 'name', 'kind']).where('code', 'in', ctx.scope.codes.length ? ctx.scope.codes : ['']).where('status', '=', 'active').orderBy('path').execute();
   const out: SeriesRow[] = [];
   for (const l of ledgers) {
     for (const f of numberedFields(l)) {
       const rows: SeriesRow['orgs'] = [];
       for (const o of orgs) {
+        // a series given in an issuer's name is counted there only
+        if (f.numbered.issuer && o.kind !== f.numbered.issuer) continue;
         const { format, custom } = await seriesFormat(ctx.tx, f.numbered, o.code);
         const next = await nextFree(ctx, l, f, o.code, format, year);
         rows.push({ orgCode: o.code, orgName: o.name, format, custom, next: next.text, nextSeq: next.seq });
