@@ -15,6 +15,7 @@ import { businessEnvModule } from './business-env/business-env.module.ts';
 import { decisionsModule } from './decisions/decisions.module.ts';
 import { disclosureModule } from './disclosure/disclosure.module.ts';
 import { enforcementModule } from './enforcement/enforcement.module.ts';
+import { supervisionModule } from './supervision/supervision.module.ts';
 
 /** every work area of the product, in navigation order; adding one is adding one folder and one line here */
-export const modules: ModuleDefinition[] = [adminModule, calendarModule, workflowModule, numberingModule, mediationModule, petitionsModule, reconsiderationModule, publicityModule, legalAdvisorsModule, leadershipModule, businessEnvModule, enforcementModule, decisionsModule, disclosureModule, annualReportModule, reportReviewModule];
+export const modules: ModuleDefinition[] = [adminModule, calendarModule, workflowModule, numberingModule, mediationModule, petitionsModule, reconsiderationModule, publicityModule, legalAdvisorsModule, leadershipModule, businessEnvModule, enforcementModule, supervisionModule, decisionsModule, disclosureModule, annualReportModule, reportReviewModule];

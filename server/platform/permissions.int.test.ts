@@ -4,6 +4,7 @@ import { hashPassword } from './auth/password.ts';
 import { EXPECTED_ACCESS as decisionsAccess } from '../modules/decisions/access.expected.ts';
 import { EXPECTED_ACCESS as disclosureAccess } from '../modules/disclosure/access.expected.ts';
 import { EXPECTED_ACCESS as enforcementAccess } from '../modules/enforcement/access.expected.ts';
+import { EXPECTED_ACCESS as supervisionAccess } from '../modules/supervision/access.expected.ts';
 import { json, startTestApp, type TestApp } from '../test/harness.ts';
 
 let t: TestApp;
@@ -123,7 +124,7 @@ const LEDGER_ROUTES: Array<[string, string]> = [
   ['POST /:id/attachments/:fileId/remove', 'update'],
 ];
 
-type WorkflowLike = { transitions: ReadonlyArray<{ name: string; permission?: string; roles?: readonly string[] }>; clocks?: ReadonlyArray<{ id: string; extension?: { permission?: string; roles?: readonly string[] } }> };
+type WorkflowLike = { transitions: ReadonlyArray<{ name: string; permission?: string; roles?: readonly string[] }>; clocks?: ReadonlyArray<{ id: string; extension?: { permission?: string; roles?: readonly string[] } }>; correction?: { roles?: readonly string[] } };
 
 function addLedgerExpectations(ledgers: ReadonlyArray<{ name: string; roles?: Partial<Record<string, readonly string[]>>; workflow?: WorkflowLike }>): void {
   for (const l of ledgers) {
@@ -143,7 +144,7 @@ function addLedgerExpectations(ledgers: ReadonlyArray<{ name: string; roles?: Pa
       // 更正/撤回 of locked records; versions and the author's own draft withdrawal are open to readers (the service checks authorship)
       const readers = (l.roles?.['read'] as Role[] | undefined) ?? LEDGER_POLICY['read'] ?? [];
       for (const r of ['GET /:id/correction', 'GET /:id/versions', 'GET /:id/versions/:n', 'POST /:id/withdraw-draft']) EXPECTED[r.replace(' ', ` /api/ledgers/${l.name}`)] = readers;
-      for (const r of ['POST /:id/correct', 'POST /:id/revoke']) EXPECTED[r.replace(' ', ` /api/ledgers/${l.name}`)] = CORRECTION_DEFAULT;
+      for (const r of ['POST /:id/correct', 'POST /:id/revoke']) EXPECTED[r.replace(' ', ` /api/ledgers/${l.name}`)] = (l.workflow.correction?.roles as Role[] | undefined) ?? CORRECTION_DEFAULT;
     }
     for (const [route, action] of LEDGER_ROUTES) {
       const [method, suffix] = route.split(' ') as [string, string];
@@ -155,7 +156,7 @@ function addLedgerExpectations(ledgers: ReadonlyArray<{ name: string; roles?: Pa
 beforeAll(async () => {
   t = await startTestApp();
   // modules list their own custom routes' expected access beside their code
-  for (const extra of [decisionsAccess, disclosureAccess, enforcementAccess]) Object.assign(EXPECTED, extra);
+  for (const extra of [decisionsAccess, disclosureAccess, enforcementAccess, supervisionAccess]) Object.assign(EXPECTED, extra);
   addLedgerExpectations(t.platform.ledgers.all() as unknown as Parameters<typeof addLedgerExpectations>[0]);
   for (const [role, username] of Object.entries(roleUser)) cookies.set(role, await t.login(username));
 });

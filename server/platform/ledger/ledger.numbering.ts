@@ -91,11 +91,27 @@ function kindOf(f: NumberedField, values: Record<string, unknown>): { kind: stri
   return { kind, series: kind ? `${f.numbered.series}.${kind}` : f.numbered.series };
 }
 
-const takenIn = (ctx: Ctx, l: LedgerDef, f: FieldDef, orgCode: string) => async (text: string): Promise<boolean> =>
-  Boolean(await ledgerDb(ctx).selectFrom(l.table).select('id').where('org_code', '=', orgCode).where(f.name, '=', text).executeTakeFirst());
+// a number given in an organisation above the holder's name may be held by any unit below it: looked for in the whole table
+const takenIn = (ctx: Ctx, l: LedgerDef, f: FieldDef, orgCode: string) => async (text: string): Promise<boolean> => {
+  const q = ledgerDb(ctx).selectFrom(l.table).select('id').where(f.name, '=', text);
+  return Boolean(await (f.numbered?.issuer ? q : q.where('org_code', '=', orgCode)).executeTakeFirst());
+};
+
+/** the organisation a number is counted and named for: the holder, or the nearest one of the issuer's kind above it */
+async function issuingOrg(db: Ctx['tx'], def: NumberedDef, orgCode: string): Promise<string> {
+  let code: string | null = orgCode;
+  while (def.issuer && code) {
+    const row: { kind: string; parent_code: string | null } | undefined = await db.selectFrom('org').select(['kind', 'parent_code']).where('code', '=', code).executeTakeFirst();
+    if (!row) break;
+    if (row.kind === def.issuer) return code;
+    code = row.parent_code;
+  }
+  return orgCode;
+}
 
 /** gives the field its next number inside the caller's transaction (the counter's row lock serialises writers) */
-async function assignField(ctx: Ctx, l: LedgerDef, f: NumberedField, orgCode: string, values: Record<string, unknown>, entityId?: number): Promise<string> {
+async function assignField(ctx: Ctx, l: LedgerDef, f: NumberedField, holder: string, values: Record<string, unknown>, entityId?: number): Promise<string> {
+  const orgCode = await issuingOrg(ctx.tx, f.numbered, holder);
   const year = yearOf(ctx, f.numbered, values);
   const { kind, series } = kindOf(f, values);
   const org = await orgOf(ctx.tx, orgCode);
@@ -105,9 +121,10 @@ async function assignField(ctx: Ctx, l: LedgerDef, f: NumberedField, orgCode: st
 }
 
 /** the number a field would get now, given the record's values: a preview that reserves nothing */
-export async function peekFieldNumber(ctx: Ctx, l: LedgerDef, field: string, orgCode: string, values: Record<string, unknown>): Promise<string> {
+export async function peekFieldNumber(ctx: Ctx, l: LedgerDef, field: string, holder: string, values: Record<string, unknown>): Promise<string> {
   const f = numberedFields(l).find((x) => x.name === field);
   if (!f) throw new AppError('not_found', `${l.label}没有自动编号的字段 ${field}`);
+  const orgCode = await issuingOrg(ctx.tx, f.numbered, holder);
   const year = yearOf(ctx, f.numbered, values);
   const { kind, series } = kindOf(f, values);
   const org = await orgOf(ctx.tx, orgCode);
@@ -193,7 +210,7 @@ export async function withImportNumbers(ctx: Ctx, l: LedgerDef, items: Array<{ v
     const carried = new Set(items.map((i) => i.values[f.name]).filter((v) => !empty(v)).map((v) => `${String(v)}`));
     for (const i of items) {
       if (!empty(i.values[f.name])) continue;
-      const orgCode = i.orgCode ?? ctx.scope.root;
+      const orgCode = await issuingOrg(ctx.tx, f.numbered, i.orgCode ?? ctx.scope.root);
       const year = yearOf(ctx, f.numbered, i.values);
       const { kind, series } = kindOf(f, i.values);
       const org = await orgOf(ctx.tx, orgCode);
@@ -249,12 +266,14 @@ async function nextFree(ctx: Ctx, l: LedgerDef, f: NumberedField, orgCode: strin
 /** every series with its format and next number in each organisation the user may see */
 export async function listSeries(ctx: Ctx, ledgers: readonly LedgerDef[]): Promise<{ year: number; placeholders: readonly string[]; series: SeriesRow[] }> {
   const year = Number(chinaDate(ctx.now).slice(0, 4));
-  const orgs = await ctx.tx.selectFrom('org').select(['code', 'name']).where('code', 'in', ctx.scope.codes.length ? ctx.scope.codes : ['']).where('status', '=', 'active').orderBy('path').execute();
+  const orgs = await ctx.tx.selectFrom('org').select(['code', 'name', 'kind']).where('code', 'in', ctx.scope.codes.length ? ctx.scope.codes : ['']).where('status', '=', 'active').orderBy('path').execute();
   const out: SeriesRow[] = [];
   for (const l of ledgers) {
     for (const f of numberedFields(l)) {
       const rows: SeriesRow['orgs'] = [];
       for (const o of orgs) {
+        // a series given in an issuer's name is counted there only
+        if (f.numbered.issuer && o.kind !== f.numbered.issuer) continue;
         const { format, custom } = await seriesFormat(ctx.tx, f.numbered, o.code);
         const next = await nextFree(ctx, l, f, o.code, format, year);
         rows.push({ orgCode: o.code, orgName: o.name, format, custom, next: next.text, nextSeq: next.seq });

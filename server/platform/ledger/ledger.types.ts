@@ -78,6 +78,8 @@ export interface NumberedDef {
   yearFrom?: string;
   /** {类别}: a short code from a dictionary field (行政处罚 → 罚), each code numbered on its own */
   kindFrom?: { field: string; codes: Readonly<Record<string, string>> };
+  /** a document of the organisation of this kind above the holder (a county's 监督意见书 held by the town it is served on): counted and named in its name */
+  issuer?: OrgKind;
 }
 
 export interface CrossFieldRule {

@@ -75,8 +75,11 @@ async function holderOf(l: LedgerDef, id: number, permission: string): Promise<s
   return undefined;
 }
 
+// the county administrator, or for a ledger it does not keep (the 司法局's supervision) the first role that does
+const keeper = (l: LedgerDef): string => (may('county', `${l.name}.update`) ? 'county' : (ROLES.find((u) => may(u, `${l.name}.update`)) ?? 'county'));
+
 async function record(l: LedgerDef, id: number): Promise<Rec> {
-  const r = await t.request(cookie.get('county') ?? null, { method: 'GET', url: `/api/ledgers/${l.name}/${id}` });
+  const r = await t.request(cookie.get(keeper(l)) ?? null, { method: 'GET', url: `/api/ledgers/${l.name}/${id}` });
   expect(r.statusCode, r.body).toBe(200);
   return json<Rec>(r);
 }
@@ -170,10 +173,10 @@ describe('the attacker’s sweep over every workflow ledger', () => {
   it('keeps a final or published record as it is: no plain edit, withdrawal or file removal; a correction needs its reason', async () => {
     const holes: string[] = [];
     const tried: string[] = [];
-    const county = cookie.get('county') ?? '';
     for (const l of ledgers) {
       const wf = l.workflow;
       if (!wf) continue;
+      const county = cookie.get(keeper(l)) ?? '';
       const guarded = new Set(guardedFields(l).map((g) => g.f.name));
       const free = new Set(wf.correction?.editableWhenLocked ?? []);
       const ordinary = l.fields.find((f) => !guarded.has(f.name) && !free.has(f.name) && !f.copiedFrom && !f.personal && (f.type === 'text' || f.type === 'textarea'));

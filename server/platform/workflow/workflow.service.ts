@@ -107,7 +107,7 @@ export async function clockEnv(ctx: Pick<Ctx, 'tx' | 'now'>, ledgers: readonly L
  * each other) reads as 'error' with the reason; strict rethrows clock errors so a transition is refused instead
  */
 export function readClock(l: LedgerDef, c: ClockDef, stored: readonly StoredClockEvent[], values: Readonly<Record<string, unknown>>, env: ClockEnv, strict = false): ClockReading {
-  const rule = effectiveRule(c, c.daysSetting ? env.days.get(c.daysSetting) : undefined);
+  const rule = effectiveRule(c, c.daysField && values[c.daysField] ? values[c.daysField] : c.daysSetting ? env.days.get(c.daysSetting) : undefined);
   const u = unitLabel(rule.unit);
   const head = `${rule.label}：期限${rule.days}${u}${rule.extension ? `，经批准可延长${rule.extension.days}${u}` : ''}`;
   const base = { due: null, unit: rule.unit, totalDays: rule.days, daysLeft: null, extended: false, dueSoon: false, overdue: false };

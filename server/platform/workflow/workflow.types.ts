@@ -169,6 +169,8 @@ export interface ClockDef {
   rule: ClockRule;
   /** a setting key whose number, when set, replaces rule.days (e.g. clock.mediation.days) */
   daysSetting?: string;
+  /** an int field of the record whose value, when set, replaces rule.days: a period the issuing organ sets (整改期限30日) */
+  daysField?: string;
   start: ClockStart;
   /** stops on these transitions, or on the date a field holds (the field wins when both are given) */
   stop?: { transitions?: readonly string[]; field?: string };

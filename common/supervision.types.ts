@@ -1,0 +1,64 @@
+/** one line of a 案卷评查 sheet: what is checked, its points, whether a failure makes the file 不合格 outright */
+export interface SheetItem {
+  code: string;
+  category: string;
+  label: string;
+  points: number;
+  veto?: boolean | undefined;
+}
+
+export interface SupervisionSheet {
+  version: number;
+  title: string;
+  items: SheetItem[];
+  total: number;
+  thresholds: { excellent: number; pass: number };
+  createdAt: string;
+}
+
+export interface ScoreLine {
+  code: string;
+  deduct: number;
+  note: string;
+}
+
+/** a drawn case file and its score (null until scored) */
+export interface ReviewCase {
+  caseId: number;
+  position: number;
+  orgCode: string;
+  orgName: string;
+  caseNo: string;
+  summary: string;
+  closedOn: string | null;
+  lines: ScoreLine[];
+  vetoes: string[];
+  total: number | null;
+  grade: string | null;
+  comment: string | null;
+  scoredBy: string | null;
+  scoredAt: string | null;
+}
+
+export interface ResultRow {
+  key: string;
+  label: string;
+  cases: number;
+  scored: number;
+  average: number | null;
+  excellent: number;
+  pass: number;
+  fail: number;
+}
+
+/** a review plan's draw (seed, frozen candidate list, result), scores and results */
+export interface ReviewDetail {
+  reviewId: number;
+  state: string | null;
+  drawn: boolean;
+  draw: { seed: string; seedHash: string; listHash: string; candidates: number; drawnAt: string; algorithm: string; listText: string; verified: boolean } | null;
+  sheet: SupervisionSheet | null;
+  cases: ReviewCase[];
+  byUnit: ResultRow[];
+  byReviewer: ResultRow[];
+}

@@ -1,0 +1,142 @@
+import { CheckCircleOutlined, FileSearchOutlined, WarningOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, errorText } from '../../platform/api.ts';
+import { formatDateTime } from '../../platform/format.ts';
+import { ledgerKeys } from '../../platform/ledger/ledger-api.ts';
+import type { RecordPanelProps } from '../../platform/module.ts';
+import { applyServerErrors } from '../../platform/use-api-form.ts';
+import { gradeColor, REVIEW_LEDGER, useReview, type ResultRow } from './supervision-api.ts';
+
+/** the 案卷评查 plan's own cards: the draw, the drawn files with their scores, results per unit and per reviewer, finishing */
+export function ReviewPanel({ record }: RecordPanelProps) {
+  const review = useReview(record.id);
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ledgerKeys.record(REVIEW_LEDGER, record.id) });
+  const d = review.data;
+  if (review.isError) return <Alert type="warning" showIcon message={errorText(review.error)} style={{ marginBottom: 16 }} />;
+  if (!d) return <Card size="small" loading style={{ marginBottom: 16 }} />;
+  const draw = async () => {
+    setBusy(true);
+    try {
+      await api.post(`/api/supervision/reviews/${record.id}/draw`);
+      message.success('已随机抽取案卷');
+      await refresh();
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const scored = d.cases.filter((c) => c.total !== null).length;
+  return (
+    <>
+      {!d.drawn && record.status === 'active' ? (
+        <Card size="small" style={{ marginBottom: 16 }} title={<Space><FileSearchOutlined />随机抽取案卷</Space>}>
+          <Typography.Paragraph type="secondary">
+            从各乡镇在计划期间结案的行政处罚案卷中抽取{String(record.values['case_count'] ?? '')}份。种子由系统以密码学随机数生成，抽取时冻结可抽取的案卷名录，种子、名录和结果一并记录，可随时重算核对。
+          </Typography.Paragraph>
+          <Button type="primary" loading={busy} onClick={() => void draw()}>
+            随机抽取
+          </Button>
+        </Card>
+      ) : null}
+      {d.draw ? (
+        <Card size="small" style={{ marginBottom: 16 }} title="抽取记录" extra={d.draw.verified ? <Tag icon={<CheckCircleOutlined />} color="success">重算一致</Tag> : <Tag icon={<WarningOutlined />} color="error">重算不一致</Tag>}>
+          <Descriptions size="small" column={1} items={[
+            { key: 'at', label: '抽取时间', children: formatDateTime(d.draw.drawnAt) },
+            { key: 'n', label: '可抽取案卷', children: `${d.draw.candidates}份（名录SHA-256：${d.draw.listHash.slice(0, 16)}…）` },
+            { key: 'seed', label: '种子', children: <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>{d.draw.seed}</Typography.Text> },
+            { key: 'sheet', label: '评查标准', children: d.sheet ? `${d.sheet.title}（第${d.sheet.version}版，满分${d.sheet.total}分，${d.sheet.thresholds.excellent}分以上优秀，${d.sheet.thresholds.pass}分以上合格）` : '—' },
+          ]} />
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8, marginBottom: 0 }}>{d.draw.algorithm}</Typography.Paragraph>
+        </Card>
+      ) : null}
+      {d.cases.length ? (
+        <Card size="small" style={{ marginBottom: 16 }} title={`抽中案卷（已评${scored}/${d.cases.length}份）`} data-testid="review-cases">
+          {d.cases.map((c) => (
+            <Flex key={c.caseId} justify="space-between" align="center" gap={8} style={{ padding: '6px 0', borderBottom: '1px dashed #f0f0f0' }} data-testid="review-case">
+              <div style={{ minWidth: 0 }}>
+                <div>
+                  {c.position}. {c.caseNo}
+                </div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {c.orgName}
+                  {c.scoredBy ? ` · ${c.scoredBy}评` : ''}
+                </Typography.Text>
+              </div>
+              <Space size={4} style={{ flex: 'none' }}>
+                {c.total === null ? <Tag>待评</Tag> : <Tag color={gradeColor(c.grade ?? '')}>{`${c.total}分 ${c.grade ?? ''}`}</Tag>}
+                <Link to={`/supervision/reviews/${record.id}/cases/${c.caseId}`}>{d.state === 'scoring' ? '评分' : '查看'}</Link>
+              </Space>
+            </Flex>
+          ))}
+        </Card>
+      ) : null}
+      {scored ? (
+        <Card size="small" style={{ marginBottom: 16 }} title="评查结果">
+          <Typography.Title level={5}>按被评查单位</Typography.Title>
+          <ResultTable rows={d.byUnit} first="单位" />
+          <Typography.Title level={5} style={{ marginTop: 16 }}>按评查人</Typography.Title>
+          <ResultTable rows={d.byReviewer} first="评查人" />
+        </Card>
+      ) : null}
+      {d.state === 'scoring' && scored === d.cases.length ? <FinishCard id={record.id} onDone={refresh} /> : null}
+    </>
+  );
+}
+
+function ResultTable({ rows, first }: { rows: ResultRow[]; first: string }) {
+  return (
+    <Table<ResultRow>
+      size="small"
+      rowKey="key"
+      pagination={false}
+      dataSource={rows}
+      columns={[
+        { title: first, dataIndex: 'label' },
+        { title: '已评', key: 'n', width: 56, render: (_: unknown, r) => `${r.scored}/${r.cases}` },
+        { title: '平均分', dataIndex: 'average', width: 64, render: (v: number | null) => (v === null ? '—' : v) },
+        { title: '优/合/不', key: 'grades', width: 76, render: (_: unknown, r) => <span>{r.excellent}/{r.pass}/{r.fail ? <Typography.Text type="danger">{r.fail}</Typography.Text> : 0}</span> },
+      ]}
+    />
+  );
+}
+
+function FinishCard({ id, onDone }: { id: number; onDone: () => Promise<void> }) {
+  const [form] = Form.useForm<{ finished_on: dayjs.Dayjs; conclusion: string }>();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const submit = async (v: { finished_on: dayjs.Dayjs; conclusion: string }) => {
+    setBusy(true);
+    try {
+      await api.post(`/api/supervision/reviews/${id}/finish`, { finished_on: v.finished_on.format('YYYY-MM-DD'), conclusion: v.conclusion });
+      message.success('评查已完成');
+      await onDone();
+    } catch (e) {
+      if (!applyServerErrors(form, e).length) message.error(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card size="small" style={{ marginBottom: 16 }} title="完成评查">
+      <Form form={form} layout="vertical" initialValues={{ finished_on: dayjs() }} onFinish={(v) => void submit(v)}>
+        <Form.Item name="finished_on" label="完成日期" rules={[{ required: true, message: '请选择完成日期' }]}>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="conclusion" label="评查结论" rules={[{ required: true, min: 10, message: '评查结论不能少于10个字' }]}>
+          <Input.TextArea rows={4} maxLength={3000} showCount />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={busy}>
+          完成评查
+        </Button>
+      </Form>
+    </Card>
+  );
+}
