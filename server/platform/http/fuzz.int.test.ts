@@ -127,8 +127,9 @@ async function tableCounts(): Promise<Record<string, number>> {
   }
 }
 
+// audited refusals: refused_* (security) and *_refused (a locked record's edit, decision 0012) are not partial writes
 const auditedBeyondRefusals = async (after: number): Promise<boolean> =>
-  Number((await sql<{ n: string }>`select count(*) as n from audit_log where id > ${after} and action not like 'refused\_%'`.execute(t.platform.db)).rows[0]?.n ?? 0) > 0;
+  Number((await sql<{ n: string }>`select count(*) as n from audit_log where id > ${after} and action not like 'refused\_%' and action not like '%\_refused'`.execute(t.platform.db)).rows[0]?.n ?? 0) > 0;
 const auditTop = async (): Promise<number> => Number((await sql<{ n: string | null }>`select max(id) as n from audit_log`.execute(t.platform.db)).rows[0]?.n ?? 0);
 
 function userFor(access: string | string[]): string | null | undefined {
