@@ -47,7 +47,7 @@ export function PublicInspectionPage() {
             message={`年度检查频次上限：同一部门对同一企业每年开展${cap.data.kinds.join('、')}检查不超过${cap.data.cap}次`}
             description={
               <>
-                <div>专项检查、个案检查（投诉举报、转办交办、上级部署等）不受此限；多个部门联合检查的，计为一次。超过上限安排的日常检查，系统不予批准。</div>
+                <div>专项检查、个案检查不受此限；多个部门联合检查的，计为一次。超过上限安排的日常检查，系统不予批准。</div>
                 {cap.data.departments.length ? <div>另行规定上限的部门：{cap.data.departments.map((x) => `${x.organ}${x.cap}次`).join('；')}。</div> : null}
               </>
             }
