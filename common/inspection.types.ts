@@ -16,6 +16,17 @@ export interface PublicInspection {
   plannedOn: string;
   inspectedOn: string | null;
   jointOrgs: string | null;
+  /** the published yearly cap on 日常 inspections, and each department's 日常 inspections of this enterprise this year */
+  usage: { year: number; kinds: string[]; departments: Array<{ organ: string; used: number; cap: number }> };
+}
+
+/** 年度检查频次上限 as published: the general figure and the departments that set their own */
+export interface PublicInspectionCap {
+  year: number;
+  /** the plan kinds the cap limits (日常); 专项 and 个案 are not refused by it */
+  kinds: string[];
+  cap: number;
+  departments: Array<{ organ: string; cap: number }>;
 }
 
 export interface InspectionAlertItem {

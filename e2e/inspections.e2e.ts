@@ -44,6 +44,14 @@ describe('涉企行政检查', () => {
         await page.getByTestId('inspection-overview').getByText('日常检查频次上限').waitFor(WAIT);
         await page.getByTestId('inspection-alerts').locator('.ant-list-item').first().waitFor(WAIT);
         await page.screenshot({ path: screenshotPath('inspections-overview-1366'), fullPage: true });
+        // the public code page publishes the yearly cap and the department's 日常 inspections of the enterprise
+        await page.goto(`${demo.server.baseUrl}/public/inspections/${code}`);
+        const usage = page.getByTestId('inspection-usage');
+        await usage.waitFor(WAIT);
+        expect((await usage.textContent()) ?? '').toMatch(/已日常检查\d+次\s*年度上限\d+次/);
+        await page.getByTestId('inspection-cap').getByText(/每年开展日常检查不超过\d+次/).waitFor(WAIT);
+        expect((await page.getByTestId('public-inspection').textContent()) ?? '').not.toContain('424242');
+        await page.screenshot({ path: screenshotPath('inspection-public-1366'), fullPage: true });
         expect(errors).toEqual([]);
       },
       DESKTOP,
@@ -62,10 +70,15 @@ describe('涉企行政检查', () => {
         expect(text).toContain('刘国强');
         expect(text).toContain('城关执1002');
         expect(text).not.toContain('人民路');
+        expect(text).toMatch(/已日常检查\d+次\s*年度上限\d+次/);
         await page.screenshot({ path: screenshotPath('inspection-public-390'), fullPage: true });
         await page.getByLabel('检查码').fill('ZZZZZZZZZZ');
         await page.getByRole('button', { name: /核\s*验/ }).click();
         await page.getByText('查无此检查码').waitFor(WAIT);
+        // the entry page publishes the cap before any code is typed
+        await page.goto(`${demo.server.baseUrl}/public/inspections`);
+        await page.getByTestId('inspection-cap').getByText(/每年开展日常检查不超过\d+次/).waitFor(WAIT);
+        await page.screenshot({ path: screenshotPath('inspection-public-cap-390'), fullPage: true });
         expect(errors).toEqual([]);
       },
       PHONE,

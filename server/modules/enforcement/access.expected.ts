@@ -31,4 +31,5 @@ export const EXPECTED_ACCESS: Record<string, ReadonlyArray<Role> | 'any' | 'publ
   'GET /api/enforcement/inspections/:id/documents/:kind': READERS,
   'GET /api/enforcement/inspections/overview': READERS,
   'GET /api/public/inspections/:code': 'public',
+  'GET /api/public/inspection-cap': 'public',
 };

@@ -11,7 +11,7 @@ import type { Platform } from '../../platform/module.ts';
 import { caseLedger, DOMAINS, INDUSTRIES } from './enforcement.ledgers.ts';
 import { cancelDraw, commitDraw, commitFreezeDraw } from './enforcement.draw.ts';
 import { publishCatalog } from './enforcement.catalog.ts';
-import { amountBand, publishedInTime } from './enforcement.rules.ts';
+import { amountBand, publishedInTime, topPenalty } from './enforcement.rules.ts';
 import { HEARING_DEFAULTS, hearingGrounds } from './enforcement.hearing.ts';
 import { FIRST_VIOLATION } from './enforcement.exemption.ts';
 
@@ -302,7 +302,9 @@ export async function seedEnforcementDemo(ctx: Ctx, platform: Platform): Promise
         const heavy = r.chance(0.2);
         const level = heavy ? 3 : r.weighted([[0, 10], [1, 30], [2, 50], [3, 10]] as const);
         const b = benchOf(m.id, level);
-        const amount = level === 0 ? 0 : Math.round((b.min + r.next() * (b.max - b.min)) / 100) * 100;
+        // a few 从重 decisions take the top of the range (顶格处罚), the signs the county supervisor watches for
+        const pos = level === 0 ? 0 : r.next();
+        const amount = level === 0 ? 0 : level === 3 && pos > 0.6 ? b.max : Math.round((b.min + pos * (b.max - b.min)) / 100) * 100;
         // 重大 and the hearing right follow from the intended penalty (行政处罚法第六十三条), as the system derives them
         const kinds = level === 0 ? ['不予处罚'] : ['警告', '罚款'];
         const major = hearingGrounds({ case_type: '行政处罚', party_kind: person ? '个人' : '单位', penalty_kinds: kinds, amount }, HEARING_DEFAULTS).length > 0;
@@ -356,6 +358,7 @@ export async function seedEnforcementDemo(ctx: Ctx, platform: Platform): Promise
             ...(departure ? { departure_reason: '当事人违法所得较大，经集体讨论决定在基准上限以上处罚。' } : {}),
           });
           values['amount_band'] = amountBand(values);
+          values['top_penalty'] = topPenalty(values);
           const due = publicationDue(decided, 7);
           if (due) values['publication_due_on'] = due;
           values['published_in_time'] = publishedInTime(values);

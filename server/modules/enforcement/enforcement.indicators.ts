@@ -29,6 +29,11 @@ export const enforcementIndicators = defineIndicators([
   { id: 'enforcement.fines', kind: 'sum', ledger: C, field: 'amount', label: '罚款金额', unit: '元', dateField: 'decided_on', where: { case_type: '行政处罚', decided_on: { present: true } } },
   { id: 'enforcement.first_violation_exempt', kind: 'count', ledger: C, label: '首违不罚', unit: '宗', dateField: 'decided_on', where: { first_violation_exempt: true, decided_on: { present: true } } },
   { id: 'enforcement.quick_minor', kind: 'count', ledger: C, label: '轻微速罚', unit: '宗', dateField: 'decided_on', where: { quick_minor: true, decided_on: { present: true } } },
+  // 顶格处罚 (趋利性执法 signs for the supervisor): fines decided at the top of the applied benchmark, and their share
+  // among the penalty decisions with a fine (the system records 顶格处罚 on every decision with a fine)
+  { id: 'enforcement.fined_decisions', kind: 'count', ledger: C, label: '处以罚款的行政处罚决定', unit: '宗', dateField: 'decided_on', where: { case_type: '行政处罚', decided_on: { present: true }, top_penalty: { present: true } } },
+  { id: 'enforcement.top_penalties', kind: 'count', ledger: C, label: '顶格处罚案件数', unit: '宗', dateField: 'decided_on', where: { case_type: '行政处罚', decided_on: { present: true }, top_penalty: true }, description: '罚款金额等于所适用裁量基准上限的行政处罚决定' },
+  { id: 'enforcement.top_penalty_share', kind: 'ratio', label: '顶格处罚占比', unit: '%', numerator: 'enforcement.top_penalties', denominator: 'enforcement.fined_decisions', digits: 1, description: '顶格处罚案件占处以罚款的行政处罚决定的比例；比例偏高可能是趋利性执法的迹象' },
   // 重大执法决定法制审核: anything under 100% is a finding
   { id: 'enforcement.major_decisions', kind: 'count', ledger: C, label: '重大执法决定', unit: '宗', dateField: 'decided_on', where: { major: true, decided_on: { present: true } } },
   { id: 'enforcement.major_reviewed', kind: 'count', ledger: C, label: '经法制审核的重大执法决定', unit: '宗', dateField: 'decided_on', where: { major: true, decided_on: { present: true }, review_opinion: { present: true } } },

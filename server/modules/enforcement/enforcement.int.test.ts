@@ -77,6 +77,9 @@ describe('enforcement demo data', () => {
     }
     const get = (id: string) => values.find((v) => v.id === id);
     expect(get('enforcement.major_review_rate')?.value).toBe(100);
+    // 顶格处罚: a few of the year's fines, not most of them
+    expect(get('enforcement.top_penalties')?.value).toBeGreaterThan(0);
+    expect(get('enforcement.top_penalty_share')?.value).toBeLessThan(30);
     // the demo draws each quarter: four draws last year, their tasks are the 双随机 inspections
     expect(get('enforcement.draws')?.value).toBe(4);
     expect(get('enforcement.random_inspections')?.value).toBeGreaterThanOrEqual(20);

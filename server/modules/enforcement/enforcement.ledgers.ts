@@ -141,6 +141,7 @@ export const caseLedger = defineLedger({
     { name: 'benchmark', label: '适用裁量基准', type: 'ref', ref: 'enforcement.benchmark', group: '决定' },
     { name: 'benchmark_min', label: '裁量基准下限（元）', type: 'decimal', min: 0, group: '决定', hint: '由所选裁量基准自动带出，不能手工修改', copiedFrom: { ref: 'benchmark', field: 'min_amount' } },
     { name: 'benchmark_max', label: '裁量基准上限（元）', type: 'decimal', min: 0, group: '决定', hint: '由所选裁量基准自动带出，不能手工修改', copiedFrom: { ref: 'benchmark', field: 'max_amount' } },
+    { name: 'top_penalty', label: '顶格处罚', type: 'bool', filter: true, group: '决定', hint: '罚款金额等于所适用裁量基准上限的，由系统在作出处罚决定时认定，不能手工修改' },
     { name: 'departure_reason', label: '偏离裁量基准的理由', type: 'textarea', maxLength: 1000, group: '决定' },
     { name: 'first_violation_exempt', label: '首违不罚', type: 'bool', filter: true, group: '决定' },
     // 行政处罚法 art. 33: the ground of a 不予处罚 decision, and what the 首违不罚 look-up found when the decision was made

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkRules } from '../../platform/ledger/ledger.validate.ts';
 import { runDraw, type DrawInspector, type DrawTarget } from './draw.algorithm.ts';
 import { caseLedger } from './enforcement.ledgers.ts';
-import { amountBand, benchmarkProblem, legalityReviewMissing, publishedInTime } from './enforcement.rules.ts';
+import { amountBand, benchmarkProblem, legalityReviewMissing, publishedInTime, topPenalty } from './enforcement.rules.ts';
 import { repeatedInspections } from './enforcement.service.ts';
 
 describe('discretion benchmark', () => {
@@ -14,6 +14,18 @@ describe('discretion benchmark', () => {
     [{ amount: 0 }, null],
     [{}, null],
   ])('judges %o as %s', (v, expected) => expect(benchmarkProblem(v)).toBe(expected));
+});
+
+describe('顶格处罚', () => {
+  const decided = { decided_on: '2026-03-20', benchmark_min: 2000, benchmark_max: 10000 };
+  it.each([
+    [{ ...decided, amount: 10000 }, true],
+    [{ ...decided, amount: 9900 }, false],
+    [{ ...decided, amount: 12000, departure_reason: '情节特别严重' }, false],
+    [{ decided_on: '2026-03-20', amount: 500 }, false],
+    [{ ...decided, amount: 0 }, null],
+    [{ benchmark_min: 2000, benchmark_max: 10000, amount: 10000 }, null],
+  ])('judges %o as %s', (v, expected) => expect(topPenalty(v)).toBe(expected));
 });
 
 describe('legality review', () => {

@@ -19,6 +19,18 @@ export function benchmarkProblem(v: RecordValues): BenchmarkProblem {
   return filled(v, 'departure_reason') ? null : 'outside';
 }
 
+/**
+ * 顶格处罚: a decided fine equal to the upper limit of the discretion benchmark recorded on the case (the range the
+ * decision step copies from the catalog). Null until a fine is decided; false for a fine below the top or decided
+ * without a recorded benchmark. A fine above the range (a reasoned departure) is not 顶格 within the benchmark.
+ */
+export function topPenalty(v: RecordValues): boolean | null {
+  const amount = numberOf(v, 'amount');
+  if (blank(v['decided_on']) || amount === null || amount <= 0) return null;
+  const max = numberOf(v, 'benchmark_max');
+  return max !== null && max > 0 && amount === max;
+}
+
 /** whether the decision was published by its deadline (国办发〔2018〕118号); null until both dates are known */
 export function publishedInTime(v: RecordValues): boolean | null {
   if (blank(v['published_on']) || blank(v['publication_due_on'])) return null;

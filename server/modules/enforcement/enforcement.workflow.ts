@@ -4,7 +4,7 @@ import { FIRST_VIOLATION, isExemption, NO_PENALTY } from './enforcement.exemptio
 import { OFFICER_FIELDS, officersIfNamed, registeredOfficers, twoOfficers } from './enforcement.officers.ts';
 import { hearingFacts, hearingOffered } from './enforcement.hearing.ts';
 import { isSummary, loadEnforcementSettings, SUMMARY_DEFAULTS, SUMMARY_FILING_DAYS, summaryProblem } from './enforcement.summary.ts';
-import { amountBand, benchmarkProblem, legalityReviewMissing, publishedInTime } from './enforcement.rules.ts';
+import { amountBand, benchmarkProblem, legalityReviewMissing, publishedInTime, topPenalty } from './enforcement.rules.ts';
 
 const PENALTY = '行政处罚';
 
@@ -87,10 +87,11 @@ export function caseWorkflow(): WorkflowDef {
       if (filled(v, 'filed_on')) return 'filed';
       return 'registered';
     },
-    computeFields: (v) => ({ amount_band: amountBand(v), published_in_time: publishedInTime(v), ...hearingFacts(v) }),
+    computeFields: (v) => ({ amount_band: amountBand(v), published_in_time: publishedInTime(v), top_penalty: topPenalty(v), ...hearingFacts(v) }),
     derived: {
       amount_band: '按罚款金额自动确定',
       published_in_time: '按公示日期是否晚于公示期限自动判断',
+      top_penalty: '在作出处罚决定时按罚款金额是否等于所适用裁量基准的上限自动认定',
       major: '按处罚种类、罚款（没收）金额和当事人类型自动认定（行政处罚法第六十三条情形属重大执法决定）',
       hearing_required: '按处罚种类、罚款（没收）金额和当事人类型自动认定（行政处罚法第六十三条）',
     },

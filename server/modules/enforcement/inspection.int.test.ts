@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUscc } from '../../../common/validators.ts';
-import type { InspectionOverview, PublicInspection } from '../../../common/inspection.types.ts';
+import type { InspectionOverview, PublicInspection, PublicInspectionCap } from '../../../common/inspection.types.ts';
 import { setSetting } from '../../platform/settings.ts';
 import { json, startTestApp, type TestApp } from '../../test/harness.ts';
 import { createRecord, listLedger, moduleIndicators, refusal } from '../../test/ledger-client.ts';
@@ -199,6 +199,57 @@ describe('扫码入企', () => {
     // a planned inspection has no code yet: nothing to find
     const planned = await make();
     expect(planned.values['inspection_code']).toBeNull();
+  });
+});
+
+describe('the yearly cap published', () => {
+  it('publishes the cap on 日常 inspections and the departments that set their own, to anyone', async () => {
+    const read = async (): Promise<PublicInspectionCap> => {
+      const res = await t.request(null, { method: 'GET', url: '/api/public/inspection-cap' });
+      expect(res.statusCode, res.body).toBe(200);
+      return json<PublicInspectionCap>(res);
+    };
+    const general = await read();
+    expect(general).toMatchObject({ year: Number(today.slice(0, 4)), kinds: ['日常'], cap: 2 });
+    await setSetting(t.platform.db, `enforcement.inspection.annual_cap.${UNIT}`, 3);
+    try {
+      const own = await read();
+      expect(own.cap).toBe(2);
+      expect(own.departments.length).toBe(general.departments.length + 1);
+      expect(own.departments.some((d) => d.cap === 3 && d.organ.length > 0)).toBe(true);
+    } finally {
+      await t.platform.db.deleteFrom('setting').where('key', '=', `enforcement.inspection.annual_cap.${UNIT}`).execute();
+    }
+  });
+
+  it('shows on the code page each department’s 日常 inspections of the enterprise this year against its cap, nothing personal', async () => {
+    const first = await make({ planned_on: today });
+    const same = { enterprise_name: first.values['enterprise_name'], enterprise_uscc: first.values['enterprise_uscc'], planned_on: today };
+    expect((await approve(leader, first.id)).statusCode).toBe(200);
+    const usage = async (id: number): Promise<PublicInspection> => {
+      const code = String((await get(id)).values['inspection_code']);
+      const res = await t.request(null, { method: 'GET', url: `/api/public/inspections/${code}` });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.body).not.toContain(String(first.values['enterprise_uscc']));
+      expect(res.body).not.toContain('解放路');
+      return json<PublicInspection>(res);
+    };
+    const one = await usage(first.id);
+    expect(one.usage).toEqual({ year: Number(today.slice(0, 4)), kinds: ['日常'], departments: [{ organ: one.organ, used: 1, cap: 2 }] });
+    // a 专项 inspection is shown with the department's 日常 count, and does not use the cap
+    const campaign = await make({ ...same, plan_kind: '专项' });
+    expect((await approve(leader, campaign.id)).statusCode).toBe(200);
+    expect((await usage(campaign.id)).usage.departments).toEqual([{ organ: one.organ, used: 1, cap: 2 }]);
+    const second = await make(same);
+    expect((await approve(leader, second.id)).statusCode).toBe(200);
+    expect((await usage(second.id)).usage.departments).toEqual([{ organ: one.organ, used: 2, cap: 2 }]);
+    // the department's own cap is the one shown
+    await setSetting(t.platform.db, `enforcement.inspection.annual_cap.${UNIT}`, 3);
+    try {
+      expect((await usage(first.id)).usage.departments).toEqual([{ organ: one.organ, used: 2, cap: 3 }]);
+    } finally {
+      await t.platform.db.deleteFrom('setting').where('key', '=', `enforcement.inspection.annual_cap.${UNIT}`).execute();
+    }
   });
 });
 

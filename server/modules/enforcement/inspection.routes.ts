@@ -8,7 +8,7 @@ import { TRANSITION_LABELS, transitionBody } from '../../platform/workflow/workf
 import { INSPECTION_DOCUMENTS, type InspectionDocumentKind } from './inspection.documents.ts';
 import { inspectionLedger } from './inspection.ledgers.ts';
 import { INSPECTION_CODE_PATTERN } from './inspection.rules.ts';
-import { approveInspection, emergencyInspection, inspectionDocuments, inspectionDocx, inspectionOverview, publicInspection, recordInspectionResult } from './inspection.service.ts';
+import { approveInspection, emergencyInspection, inspectionDocuments, inspectionDocx, inspectionOverview, publicInspection, publicInspectionCap, recordInspectionResult } from './inspection.service.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- this module's own tables, read without a user scope on the public site
 type AnyDb = Kysely<any>;
@@ -90,12 +90,20 @@ export function inspectionRoutes(api: Api, platform: Platform): void {
   });
   api.route({
     method: 'GET',
+    url: '/api/public/inspection-cap',
+    access: 'public',
+    summary: '涉企行政检查年度频次上限：同一部门对同一企业每年日常检查的次数上限，及另行规定上限的部门',
+    tags: ['公开'],
+    handler: (ctx) => publicInspectionCap(platform.db as unknown as AnyDb, chinaDate(ctx.now)),
+  });
+  api.route({
+    method: 'GET',
     url: '/api/public/inspections/:code',
     access: 'public',
     summary: '扫码入企：按检查码核验行政检查（实施机关、检查事项、检查人员及执法证号、批准人和批准日期）',
     tags: ['公开'],
     params: z.object({ code: z.string().trim().toUpperCase().regex(INSPECTION_CODE_PATTERN, '检查码为10位字母数字') }),
     labels: { code: '检查码' },
-    handler: (_ctx, { params }) => publicInspection(platform.db as unknown as AnyDb, params.code),
+    handler: (ctx, { params }) => publicInspection(platform.db as unknown as AnyDb, params.code, chinaDate(ctx.now)),
   });
 }

@@ -7,7 +7,7 @@ import { renderDocx } from '../../platform/reports/docx.renderer.ts';
 import { getSetting } from '../../platform/settings.ts';
 import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 import { applyTransition, type Timeline, type TransitionBody } from '../../platform/workflow/workflow.service.ts';
-import type { InspectionOverview, PublicInspection } from '../../../common/inspection.types.ts';
+import type { InspectionOverview, PublicInspection, PublicInspectionCap } from '../../../common/inspection.types.ts';
 import { caseLedger, matterLedger } from './enforcement.ledgers.ts';
 import { INSPECTION_DOCUMENTS, inspectionDocument, type InspectionDocumentKind } from './inspection.documents.ts';
 import { inspectionLedger } from './inspection.ledgers.ts';
@@ -25,7 +25,7 @@ import {
   type Visit,
 } from './inspection.rules.ts';
 
-export type { InspectionOverview, PublicInspection } from '../../../common/inspection.types.ts';
+export type { InspectionOverview, PublicInspection, PublicInspectionCap } from '../../../common/inspection.types.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- this module's own tables are not in the platform schema
 type AnyDb = Kysely<any>;
@@ -186,12 +186,12 @@ export async function emergencyInspection(ctx: Ctx, platform: Pick<Platform, 'le
  * 扫码入企: what the enterprise may check about an inspection by its code — the organ, the matter, the officers and
  * their certificates, who approved it and when. Nothing else about the enterprise or the people is shown.
  */
-export async function publicInspection(d: AnyDb, code: string): Promise<PublicInspection> {
+export async function publicInspection(d: AnyDb, code: string, today: string): Promise<PublicInspection> {
   const r = await d
     .selectFrom(`${inspectionLedger.table} as i`)
     .innerJoin('org as o', 'o.code', 'i.org_code')
     .innerJoin(`${matterLedger.table} as m`, 'm.id', 'i.matter')
-    .select(['i.inspection_no', 'i.inspection_code', 'i.plan_kind', 'i.state', 'i.planned_on', 'i.approved_on', 'i.approver', 'i.emergency_reason', 'i.inspected_on', 'i.joint_orgs', 'i.enterprise_name', 'i.inspector1_name', 'i.inspector1_cert', 'i.inspector2_name', 'i.inspector2_cert', 'o.name as org_name', 'm.code as matter_code', 'm.name as matter_name', 'm.law', 'm.article'])
+    .select(['i.org_code', 'i.enterprise_uscc', 'i.inspection_no', 'i.inspection_code', 'i.plan_kind', 'i.state', 'i.planned_on', 'i.approved_on', 'i.approver', 'i.emergency_reason', 'i.inspected_on', 'i.joint_orgs', 'i.enterprise_name', 'i.inspector1_name', 'i.inspector1_cert', 'i.inspector2_name', 'i.inspector2_cert', 'o.name as org_name', 'm.code as matter_code', 'm.name as matter_name', 'm.law', 'm.article'])
     .where('i.inspection_code', '=', code)
     .where('i.status', '=', 'active')
     .where('i.state', 'in', [...COUNTED_STATES, 'cancelled'])
@@ -218,6 +218,50 @@ export async function publicInspection(d: AnyDb, code: string): Promise<PublicIn
     plannedOn: iso(r.planned_on) ?? '',
     inspectedOn: iso(r.inspected_on),
     jointOrgs: (r.joint_orgs as string | null) ?? null,
+    usage: await capUsage(d, String(r.org_code), String(r.enterprise_uscc ?? ''), Number(today.slice(0, 4))),
+  };
+}
+
+/**
+ * the yearly cap on 日常 inspections as it stands for each department that inspected this enterprise this year (and
+ * the inspecting organ itself), with the 日常 inspections each has used; organs and counts only, nothing personal
+ */
+async function capUsage(d: AnyDb, orgCode: string, uscc: string, year: number): Promise<PublicInspection['usage']> {
+  const rows = uscc
+    ? await d
+        .selectFrom(`${inspectionLedger.table} as i`)
+        .select((eb) => ['i.org_code', eb.fn.countAll().as('n')])
+        .where('i.status', '=', 'active')
+        .where('i.enterprise_uscc', '=', uscc)
+        .where('i.plan_kind', 'in', [...CAPPED_KINDS])
+        .where('i.state', 'in', COUNTED_STATES)
+        .where(sql<boolean>`extract(year from coalesce(i.inspected_on, i.planned_on)) = ${year}`)
+        .groupBy('i.org_code')
+        .execute()
+    : [];
+  const used = new Map<string, number>(rows.map((x) => [String(x.org_code), Number(x.n)]));
+  if (!used.has(orgCode)) used.set(orgCode, 0);
+  const orgs = await d.selectFrom('org').select(['code', 'name']).where('code', 'in', [...used.keys()]).execute();
+  const names = new Map(orgs.map((o) => [String(o.code), String(o.name)]));
+  const departments = await Promise.all([...used].map(async ([code, n]) => ({ organ: names.get(code) ?? code, used: n, cap: await annualCap(d, code) })));
+  return { year, kinds: [...CAPPED_KINDS], departments: departments.sort((a, b) => b.used - a.used || a.organ.localeCompare(b.organ, 'zh-CN')) };
+}
+
+/** 年度检查频次上限 as published on the public site: the general figure and every department that set its own */
+export async function publicInspectionCap(d: AnyDb, today: string): Promise<PublicInspectionCap> {
+  const own = await d.selectFrom('setting').select(['key', 'value']).where('key', 'like', `${ANNUAL_CAP_SETTING}.%`).execute();
+  const codes = own.map((x) => String(x.key).slice(ANNUAL_CAP_SETTING.length + 1));
+  const orgs = codes.length ? await d.selectFrom('org').select(['code', 'name']).where('code', 'in', codes).execute() : [];
+  const names = new Map(orgs.map((o) => [String(o.code), String(o.name)]));
+  return {
+    year: Number(today.slice(0, 4)),
+    kinds: [...CAPPED_KINDS],
+    cap: positiveInt(await getSetting<number>(d, ANNUAL_CAP_SETTING), ANNUAL_CAP_DEFAULT),
+    departments: own
+      .map((x) => ({ code: String(x.key).slice(ANNUAL_CAP_SETTING.length + 1), value: x.value as unknown }))
+      .filter((x) => names.has(x.code))
+      .map((x) => ({ organ: names.get(x.code) ?? x.code, cap: positiveInt(x.value, ANNUAL_CAP_DEFAULT) }))
+      .sort((a, b) => a.organ.localeCompare(b.organ, 'zh-CN')),
   };
 }
 

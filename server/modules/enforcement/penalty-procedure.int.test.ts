@@ -7,7 +7,7 @@ import { chineseDay } from '../../platform/workflow/workflow.engine.ts';
 import { daysAgo } from '../../test/dates.ts';
 import { setSetting } from '../../platform/settings.ts';
 import { json, startTestApp, type TestApp } from '../../test/harness.ts';
-import { createRecord, listLedger } from '../../test/ledger-client.ts';
+import { createRecord, listLedger, listTotal, moduleIndicators } from '../../test/ledger-client.ts';
 import { modules } from '../index.ts';
 
 /**
@@ -307,5 +307,77 @@ describe('two officers with certificate numbers (art. 42), checked against the r
     expect(unknown2.statusCode).toBe(422);
     const ok = await conclude(officers);
     expect(ok.statusCode, ok.body).toBe(200);
+  });
+});
+
+describe('顶格处罚 recorded by the system with the decision, filtered in the list and counted for the supervisor', () => {
+  /** a benchmark with a real range whose top stays below the 较大数额 for a person (no hearing, no 重大) */
+  let bench = { id: 0, matter: 0, min: 0, max: 0 };
+  let atTop = 0;
+  let below = 0;
+
+  beforeAll(async () => {
+    const items = (await listLedger(t, clerk, 'enforcement.benchmark', 'pageSize=100&sort=max_amount&order=asc')).items;
+    const b = items.find((x) => Number(x.values['max_amount']) > Number(x.values['min_amount']) && Number(x.values['min_amount']) > 0 && Number(x.values['max_amount']) < 10_000);
+    expect(b).toBeDefined();
+    bench = { id: Number(b?.id), matter: Number(b?.values['matter']), min: Number(b?.values['min_amount']), max: Number(b?.values['max_amount']) };
+  });
+
+  const fined = async (amount: number, typed?: boolean): Promise<number> => {
+    const id = await notifiedCase(daysAgo(12), { matter: bench.matter }, { proposed_kinds: ['警告', '罚款'], proposed_amount: amount });
+    expect((await go(clerk, id, 'waive', { rights_waived_on: daysAgo(12) })).statusCode).toBe(200);
+    const payload = { benchmark: bench.id, decided_on: daysAgo(11), decision_result: `给予警告，并处罚款${amount}元`, penalty_kinds: ['警告', '罚款'], amount };
+    if (typed !== undefined) {
+      // the decision step cannot type it either: it is the system's finding
+      const refused = await decide(id, { ...payload, top_penalty: typed });
+      expect(refused.statusCode, refused.body).toBe(403);
+      expect(detail(refused)).toContain('顶格处罚');
+      expect((await recordOf(id))['decided_on']).toBeNull();
+    }
+    const res = await decide(id, payload);
+    expect(res.statusCode, res.body).toBe(200);
+    return id;
+  };
+
+  it('marks a fine at the top of the applied benchmark as 顶格 and one below it as not, whatever the request says', async () => {
+    const before = await notifiedCase(daysAgo(12), { matter: bench.matter });
+    expect((await recordOf(before))['top_penalty']).toBeNull();
+    atTop = await fined(bench.max);
+    expect((await recordOf(atTop))['top_penalty']).toBe(true);
+    below = await fined(bench.min, true);
+    expect((await recordOf(below))['top_penalty']).toBe(false);
+    const meta = json<{ fields: Array<{ name: string; derived?: string | null }> }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${CASES}/meta` }));
+    expect(meta.fields.find((f) => f.name === 'top_penalty')?.derived).toContain('裁量基准的上限');
+  });
+
+  it('refuses a plain edit of 顶格处罚, naming the field, audits the refusal and changes nothing', async () => {
+    const cur = json<{ version: number }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${CASES}/${atTop}` }));
+    const res = await t.request(clerk, { method: 'PUT', url: `/api/ledgers/${CASES}/${atTop}`, payload: { top_penalty: false, version: cur.version } });
+    expect(res.statusCode, res.body).toBe(403);
+    expect(detail(res)).toContain('“顶格处罚”');
+    expect((await recordOf(atTop))['top_penalty']).toBe(true);
+    const audit = await t.request(await t.login('auditor'), { method: 'GET', url: `/api/audit?entity=${CASES}&entityId=${atTop}` });
+    expect(audit.body).toContain('refused_owned_field');
+    expect(audit.body).toContain('top_penalty');
+  });
+
+  it('filters the list by 顶格处罚, and the supervisor’s indicator and its share equal the lists their links open', async () => {
+    const yes = (await listLedger(t, clerk, CASES, `org=${TOWN}&f.top_penalty=是&pageSize=100`)).items.map((i) => i.id);
+    expect(yes).toContain(atTop);
+    expect(yes).not.toContain(below);
+    const no = (await listLedger(t, clerk, CASES, `org=${TOWN}&f.top_penalty=否&pageSize=100`)).items.map((i) => i.id);
+    expect(no).toContain(below);
+    const county = await t.login('county');
+    const values = await moduleIndicators(t, county, 'enforcement', TOWN, Number(daysAgo(11).slice(0, 4)));
+    const top = values.find((v) => v.id === 'enforcement.top_penalties');
+    const all = values.find((v) => v.id === 'enforcement.fined_decisions');
+    const share = values.find((v) => v.id === 'enforcement.top_penalty_share');
+    expect(top?.value).toBeGreaterThanOrEqual(1);
+    expect(await listTotal(t, county, String(top?.link))).toBe(top?.value);
+    expect(await listTotal(t, county, String(all?.link))).toBe(all?.value);
+    const linked = (await listLedger(t, county, CASES, `${String(top?.link).split('?')[1]}&pageSize=100`)).items.map((i) => i.id);
+    expect(linked).toContain(atTop);
+    expect(linked).not.toContain(below);
+    expect(share?.value).toBeCloseTo((100 * Number(top?.value)) / Number(all?.value), 0);
   });
 });

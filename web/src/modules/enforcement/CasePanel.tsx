@@ -31,8 +31,28 @@ export function CasePanel({ ledger, record, meta }: RecordPanelProps) {
           </Card>
         )
       ) : null}
+      <TopPenalty record={record} />
       <CaseDocuments caseId={record.id} />
     </>
+  );
+}
+
+/** 顶格处罚 as the server recorded it with the decision (a derived field nobody types): shown for a decided fine */
+function TopPenalty({ record }: Pick<RecordPanelProps, 'record'>) {
+  const top = record.values['top_penalty'];
+  if (top !== true && top !== false) return null;
+  const num = (field: string): number | null => (record.values[field] === null || record.values[field] === undefined ? null : Number(record.values[field]));
+  const amount = num('amount');
+  const max = num('benchmark_max');
+  return (
+    <Alert
+      type={top ? 'warning' : 'info'}
+      showIcon
+      style={{ marginBottom: 16 }}
+      data-testid="top-penalty"
+      message={top ? `顶格处罚：罚款${yuan(amount)}等于所适用裁量基准的上限` : `未顶格处罚：罚款${yuan(amount)}${max === null ? '' : `，所适用裁量基准上限${yuan(max)}`}`}
+      description="由系统在作出处罚决定时按罚款金额和所适用的裁量基准认定，不能手工修改"
+    />
   );
 }
 

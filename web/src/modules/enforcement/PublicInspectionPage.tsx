@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Input, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import type { PublicInspection } from '../../../../common/inspection.types.ts';
+import type { PublicInspection, PublicInspectionCap } from '../../../../common/inspection.types.ts';
 import { api, ApiError, errorText } from '../../platform/api.ts';
 import { formatDate } from '../../platform/format.ts';
 import { useIsMobile } from '../../platform/use-is-mobile.ts';
@@ -21,6 +21,10 @@ export function PublicInspectionPage() {
     retry: false,
     queryFn: ({ signal }) => api.get<PublicInspection>(`/api/public/inspections/${encodeURIComponent(String(code))}`, undefined, signal),
   });
+  const cap = useQuery({
+    queryKey: ['public', 'inspection-cap'],
+    queryFn: ({ signal }) => api.get<PublicInspectionCap>('/api/public/inspection-cap', undefined, signal),
+  });
   const d = found.data;
   const missing = found.error instanceof ApiError && (found.error.status === 404 || found.error.status === 400);
   return (
@@ -35,6 +39,20 @@ export function PublicInspectionPage() {
             核验
           </Button>
         </Space.Compact>
+        {cap.data ? (
+          <Alert
+            style={{ marginBottom: 16 }}
+            type="info"
+            data-testid="inspection-cap"
+            message={`年度检查频次上限：同一部门对同一企业每年开展${cap.data.kinds.join('、')}检查不超过${cap.data.cap}次`}
+            description={
+              <>
+                <div>专项检查、个案检查不受此限；多个部门联合检查的，计为一次。超过上限安排的日常检查，系统不予批准。</div>
+                {cap.data.departments.length ? <div>另行规定上限的部门：{cap.data.departments.map((x) => `${x.organ}${x.cap}次`).join('；')}。</div> : null}
+              </>
+            }
+          />
+        ) : null}
         {found.isLoading ? <Skeleton active /> : null}
         {missing ? <Alert type="error" showIcon icon={<CloseCircleOutlined />} message="查无此检查码" description="该检查码不存在。请核对检查通知书上的检查码；仍查不到的，可拒绝检查并向县司法局反映。" /> : null}
         {found.isError && !missing ? <Alert type="warning" showIcon message={errorText(found.error)} /> : null}
@@ -75,6 +93,19 @@ export function PublicInspectionPage() {
                 { key: 'planned', label: '计划检查日期', children: formatDate(d.plannedOn) },
                 ...(d.inspectedOn ? [{ key: 'inspected', label: '检查日期', children: formatDate(d.inspectedOn) }] : []),
                 ...(d.jointOrgs ? [{ key: 'joint', label: '联合检查部门（综合查一次）', children: d.jointOrgs }] : []),
+                {
+                  key: 'usage',
+                  label: `${d.usage.year}年本企业${d.usage.kinds.join('、')}检查次数`,
+                  children: (
+                    <Space direction="vertical" size={2} data-testid="inspection-usage">
+                      {d.usage.departments.map((u) => (
+                        <span key={u.organ}>
+                          {u.organ}：已{d.usage.kinds.join('、')}检查{u.used}次 <Tag color={u.used >= u.cap ? 'red' : 'green'}>年度上限{u.cap}次</Tag>
+                        </span>
+                      ))}
+                    </Space>
+                  ),
+                },
               ]}
             />
           </>
