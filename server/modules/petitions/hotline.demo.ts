@@ -1,117 +1,145 @@
-import { addDays, mobile, personName, rng, village } from '../../demo/fake.ts';
+import { addDays, companyName, dateBetween, demoWindow, mobile, personName, rng, village, windowYears, type Rng } from '../../demo/fake.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { seedLedger } from '../../platform/ledger/ledger.seed.ts';
 import type { Platform } from '../../platform/module.ts';
-import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
+import { HOTLINE_KINDS, HOTLINE_SHORT_KINDS } from './hotline.ledger.ts';
+import { topicsOf, type Topic, type TopicSet } from './petitions.demo.ts';
 
-type Kind = '咨询' | '求助' | '投诉' | '举报' | '建议';
-
-/** one ticket as the hotline platform words it, and how the town answered */
-interface Template {
-  kind: Kind;
-  unit: string;
-  summary: (place: string) => string;
-  content: (place: string) => string;
-  result: string;
-}
-
-const TEMPLATES: readonly Template[] = [
-  { kind: '求助', unit: '规划建设办', summary: (p) => `${p}道路破损坑洼`, content: (p) => `来电人反映${p}主路有多处坑洼，下雨后积水，电动车经过容易摔倒，希望尽快修补。`, result: '规划建设办现场查看后安排施工队对破损路面进行了修补，已电话告知来电人。' },
-  { kind: '投诉', unit: '综合行政执法队', summary: (p) => `${p}烧烤店夜间噪音扰民`, content: (p) => `来电人反映${p}一家烧烤店每天营业到凌晨，顾客喧哗，影响周边居民休息，要求处理。`, result: '执法队员夜间到现场核查属实，责令店主22时后停止室外经营并控制音量，后续纳入夜间巡查。' },
-  { kind: '投诉', unit: '综合行政执法队', summary: (p) => `${p}流动摊贩占道经营`, content: (p) => `来电人反映${p}农贸市场门口早晚有流动摊贩占道经营，堵塞通道，存在安全隐患。`, result: '执法队员劝导摊贩进入市场内指定区域经营，清理占道物品，并将该路段列入早晚巡查。' },
-  { kind: '求助', unit: '规划建设办', summary: (p) => `${p}路灯不亮`, content: (p) => `来电人反映${p}村道路灯已坏半个月，晚上出行不便，老人孩子走夜路不安全。`, result: '联系供电所和路灯维护单位更换了损坏的灯具，路灯已恢复照明。' },
-  { kind: '咨询', unit: '社会事务办', summary: () => '咨询城乡居民医保缴费时间', content: () => '来电人咨询本年度城乡居民基本医疗保险的缴费时间、标准和缴费渠道。', result: '已电话答复来电人缴费时间、个人缴费标准，可通过税务APP或村委会代收点缴纳。' },
-  { kind: '咨询', unit: '劳动保障所', summary: () => '咨询灵活就业人员养老保险参保', content: () => '来电人咨询灵活就业人员如何参加城镇职工养老保险，需要准备哪些材料。', result: '已电话告知参保条件、所需材料和办理地点，来电人表示清楚。' },
-  { kind: '举报', unit: '市场监管所', summary: (p) => `举报${p}小超市销售过期食品`, content: (p) => `来电人举报${p}一家小超市货架上有过期的牛奶和面包仍在销售。`, result: '市场监管所执法人员现场检查，查获过期食品若干，已依法下架并立案调查，结果已告知来电人。' },
-  { kind: '投诉', unit: '生态环境办', summary: (p) => `${p}养殖场异味扰民`, content: (p) => `来电人反映${p}一家生猪养殖场粪污处理不当，气味很大，夏天影响周边居民开窗。`, result: '会同生态环境分局现场检查，督促养殖场清运粪污、完善沼气池并加强日常管理。' },
-  { kind: '建议', unit: '规划建设办', summary: (p) => `建议在${p}增设公交站台`, content: (p) => `来电人建议在${p}路口增设公交候车亭，方便村民乘车。`, result: '已将建议转县交通运输局研究，答复来电人将结合线路调整统筹考虑。' },
-  { kind: '求助', unit: '社会事务办', summary: () => '独居老人申请临时救助', content: (p) => `来电人反映${p}一位独居老人生病住院，生活困难，希望给予帮助。`, result: '社会事务办入户核实后按程序给予临时救助，并联系村委会安排网格员定期探访。' },
-  { kind: '投诉', unit: '综合行政执法队', summary: (p) => `${p}建筑工地夜间施工`, content: (p) => `来电人反映${p}附近工地晚上11点后仍在浇筑混凝土，噪音很大。`, result: '执法队员到场核查，施工单位未办理夜间施工许可，已责令停止夜间作业。' },
-  { kind: '求助', unit: '村（居）委会', summary: (p) => `${p}排水沟堵塞积水`, content: (p) => `来电人反映${p}排水沟被垃圾堵塞，下雨后积水漫到路面。`, result: '村委会组织人员清理了排水沟淤积垃圾，积水已排除。' },
-];
-
+/** an office the hotline platform dispatches tickets to, and how many it takes in a year */
 interface Plan {
   town: string;
-  org: string;
+  /** the ticket numbers the platform gives this office's tickets start with */
   prefix: string;
-  count: number;
+  /** the desk that signs for the tickets: mostly the petition office, some the general office */
+  orgs: readonly string[];
+  perYear: number;
+  topics: TopicSet;
 }
 
+// 12345 is most of a town's complaint volume ("12345热线904宗" against "来信来访70宗", see petitions.demo.ts); the
+// county's enforcement bureau takes the city-wide street-management calls, its justice bureau a few legal questions
 const PLANS: readonly Plan[] = [
-  { town: '999001001000', org: '999001001000-04', prefix: 'CG', count: 36 },
-  { town: '999001002000', org: '999001002000-04', prefix: 'QX', count: 24 },
+  { town: '999001001000', prefix: 'CG', orgs: ['999001001000-04', '999001001000-04', '999001001000-01'], perYear: 904, topics: 'town' },
+  { town: '999001002000', prefix: 'QX', orgs: ['999001002000-04', '999001002000-04', '999001002000-01'], perYear: 512, topics: 'town' },
+  { town: '999001003000', prefix: 'SQ', orgs: ['999001003000-04', '999001003000-01'], perYear: 286, topics: 'town' },
+  { town: '999001000000', prefix: 'ZF', orgs: ['999001000000-02'], perYear: 418, topics: 'enforcement' },
+  { town: '999001000000', prefix: 'SF', orgs: ['999001000000-01'], perYear: 36, topics: 'justice' },
 ];
 
-const RETURN_REASON = '诉求涉及县城区市政道路养护，属县住房和城乡建设局职责，不属本镇办理范围，申请退回热线平台重新派单';
+const COUNTY = '999001000000';
+const TOWNS = [['城关镇', '999001001000'], ['清溪镇', '999001002000'], ['石桥乡', '999001003000']] as const;
+const CALLER = ['女士', '先生'];
 
-/** about sixty hotline tickets over the last two years in 城关镇 and 清溪镇: answered, a few overdue, extended and one returned */
+const TOWN_RETURNS = [
+  '诉求涉及县城区市政道路养护，属县住房和城乡建设局职责，不属本镇办理范围，申请退回热线平台重新派单',
+  '问题发生地不在本镇辖区，申请退回热线平台改派属地乡镇',
+  '诉求涉及医保报销政策，属县医疗保障局职责，申请退回热线平台重新派单',
+];
+const COUNTY_RETURNS = ['问题发生在村组道路，属乡镇属地管理事项，申请退回热线平台改派属地乡镇', '诉求涉及商品房交付纠纷，属县住房和城乡建设局职责，申请退回热线平台重新派单'];
+const EXTENSION_REASONS = ['涉及多个部门协调，需现场会商后处理', '需等待供电、供水单位排期施工', '需委托第三方检测后才能答复', '当事人外出务工，需待其返乡后调查核实'];
+const REDONE = ['督促责任方限期整改到位', '协调相关单位共同处理，问题已进一步解决', '与来电人当面沟通处理方案，问题已处理完毕'];
+const REDO_REASONS = ['来电人对处理结果不满意，要求再次核查', '来电人反映问题仍未解决，要求重新办理', '来电人认为答复未回应其主要诉求'];
+
+// how a caller rates an answer depends on what it gave them; 12345 回访 rates run above nine in ten
+const SATISFIED: ReadonlyArray<readonly [string, number]> = [['满意', 82], ['基本满意', 15], ['不满意', 3]];
+const EXPLAINED: ReadonlyArray<readonly [string, number]> = [['满意', 64], ['基本满意', 29], ['不满意', 7]];
+const REFUSED: ReadonlyArray<readonly [string, number]> = [['满意', 25], ['基本满意', 47], ['不满意', 28]];
+
+type Row = { orgCode: string; values: Record<string, unknown> };
+
+/** one ticket from its dispatch to wherever its dates have brought it by `to` */
+function makeTicket(r: Rng, plan: Plan, topic: Topic, received: string, to: string, approver: string): Row {
+  const orgCode = r.pick(plan.orgs);
+  let place: string;
+  if (plan.town === COUNTY) {
+    const [town, code] = r.pick(TOWNS);
+    place = `${town}${village(r, code)}`;
+  } else place = village(r, plan.town);
+  const name = personName(r);
+  const t = topic.text({ r, place, name, company: companyName(r) });
+  // the topic texts serve letters and visits too: on the phone everyone is the caller
+  const v: Record<string, unknown> = {
+    called_at: `${received} ${String(r.int(8, 20)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}`,
+    received_on: received,
+    request_kind: topic.kind,
+    summary: t.summary,
+    content: t.content.replace(/来信人|反映人/g, '来电人'),
+    location: place,
+    caller_name: r.chance(0.4) ? `${name.slice(0, 1)}${r.pick(CALLER)}` : name,
+    caller_phone: mobile(r),
+  };
+  // a ticket not the office's business goes back to the platform the day it arrives or the next
+  if (r.chance(0.025)) {
+    const on = addDays(received, r.int(0, 1));
+    if (on <= to) {
+      Object.assign(v, { returned_on: on, return_reason: r.pick(plan.town === COUNTY ? COUNTY_RETURNS : TOWN_RETURNS) });
+      return { orgCode, values: v };
+    }
+  }
+  // signed for within the working day, a few the day after or later
+  const signed = addDays(received, r.weighted([[0, 72], [1, 25], [2, 3]] as const));
+  if (signed > to || (received === to && r.chance(0.6))) return { orgCode, values: v };
+  Object.assign(v, { signed_on: signed, handling_unit: topic.unit, handler: personName(r) });
+
+  // 咨询/求助 within 5 working days (about a calendar week), the others within 15 (about three weeks)
+  const short = HOTLINE_SHORT_KINDS.includes(topic.kind);
+  const limit = short ? 7 : 21;
+  // one in twenty-five is extended by the leader well inside the limit
+  const extendOn = addDays(received, short ? r.int(2, 3) : r.int(6, 12));
+  const extended = r.chance(0.04) && extendOn <= to;
+  if (extended) Object.assign(v, { extension_approved_on: extendOn > signed ? extendOn : signed, extension_reason: r.pick(EXTENSION_REASONS), extension_approver: approver });
+  // a few recent tickets lie unanswered past their limit
+  if (addDays(received, 45) >= to && r.chance(0.04)) return { orgCode, values: v };
+  const pace = r.weighted([['prompt', 87], ['last days', 10], ['late', 3]] as const);
+  const days = extended ? limit + r.int(1, 6) : pace === 'prompt' ? r.int(1, limit - 2) : pace === 'last days' ? r.int(limit - 1, limit) : r.int(limit + 1, limit + 8);
+  const answered = addDays(received, days);
+  const reply = answered > signed ? answered : signed;
+  if (reply > to) return { orgCode, values: v };
+  const outcome = r.weighted(topic.results);
+  Object.assign(v, { handling_result: t.result.replace(/信访人/g, '来电人'), reply_on: reply });
+
+  // the platform calls back within a few days
+  const visited = addDays(reply, r.int(1, 3));
+  if (visited > to) return { orgCode, values: v };
+  const satisfaction = r.weighted(outcome === '予以支持' ? SATISFIED : outcome === '不予支持' ? REFUSED : EXPLAINED);
+  Object.assign(v, { visited_on: visited, satisfaction });
+  if (satisfaction !== '不满意') return { orgCode, values: v };
+  // 不满意: handled once more, answered and called back again
+  const redo = addDays(visited, r.int(1, 2));
+  if (redo > to) return { orgCode, values: v };
+  Object.assign(v, { redo_on: redo, redo_reason: r.pick(REDO_REASONS) });
+  const redoReply = addDays(redo, r.int(2, 6));
+  if (redoReply > to) return { orgCode, values: v };
+  const redone = topic.kind === '咨询' || topic.kind === '建议' ? '再次与来电人电话沟通，详细解释有关政策规定和办理流程，来电人表示理解。' : `承办单位再次到现场核查，${r.pick(REDONE)}。`;
+  Object.assign(v, { redo_result: redone, redo_reply_on: redoReply });
+  const revisited = addDays(redoReply, r.int(1, 2));
+  if (revisited > to) return { orgCode, values: v };
+  Object.assign(v, { revisited_on: revisited, final_satisfaction: r.weighted([['满意', 30], ['基本满意', 50], ['不满意', 20]] as const) });
+  return { orgCode, values: v };
+}
+
+/**
+ * two years of 12345 tickets for each town and the two county bureaus that take them, at the volumes a town's 12345
+ * figures show: most answered and called back, a few returned, extended, late, redone, and the newest still open
+ */
 export async function seedHotlineDemo(ctx: Ctx, platform: Platform): Promise<void> {
   const r = rng('petitions.hotline');
-  const today = chinaDate(ctx.now);
-  const rows: Array<{ orgCode: string; values: Record<string, unknown> }> = [];
-  let returned = false;
+  const period = demoWindow(ctx.now);
+  const rows: Row[] = [];
   for (const plan of PLANS) {
-    for (let i = 0; i < plan.count; i++) {
-      // spread over two years, newest last; the newest two of each town arrived this week and are still open
-      const last = i === plan.count - 1;
-      const open = last || i === plan.count - 2;
-      // the one before them was answered yesterday and waits for its 回访
-      const awaiting = i === plan.count - 3;
-      const received = last ? addDays(today, -1) : open ? addDays(today, -3) : awaiting ? addDays(today, -6) : addDays(today, -Math.round(((plan.count - i) * 720) / plan.count) + r.int(0, 5));
-      const tpl = r.pick(TEMPLATES);
-      const place = village(r, plan.town);
-      const short = tpl.kind === '咨询' || tpl.kind === '求助';
-      const v: Record<string, unknown> = {
-        ticket_no: `${plan.prefix}${received.replace(/-/g, '')}${String(r.int(1000, 9999))}`,
-        called_at: `${received} ${String(r.int(8, 20)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}`,
-        received_on: received,
-        request_kind: tpl.kind,
-        summary: tpl.summary(place),
-        content: tpl.content(place),
-        location: place,
-        caller_name: personName(r),
-        caller_phone: mobile(r),
-      };
-      // one ticket of 城关镇 belongs to the county: returned on the day it arrived
-      if (!returned && plan.prefix === 'CG' && i === 4) {
-        returned = true;
-        Object.assign(v, { returned_on: received, return_reason: RETURN_REASON });
-        rows.push({ orgCode: plan.org, values: v });
-        continue;
+    // only the 诉求类型 a ticket has (咨询、求助、投诉、举报、建议)
+    const topics = topicsOf(plan.topics)
+      .filter((t) => t.hotline > 0 && (HOTLINE_KINDS as readonly string[]).includes(t.kind))
+      .map((t) => [t, t.hotline] as const);
+    const approver = personName(r);
+    for (const { start, end, share } of windowYears(period)) {
+      const dates = Array.from({ length: Math.round(plan.perYear * share) }, () => dateBetween(r, start, end)).sort();
+      let seq = 0;
+      for (const received of dates) {
+        const row = makeTicket(r, plan, r.weighted(topics), received, period.to, approver);
+        row.values['ticket_no'] = `${plan.prefix}${received.replace(/-/g, '')}${String(++seq).padStart(4, '0')}`;
+        rows.push(row);
       }
-      if (last) {
-        rows.push({ orgCode: plan.org, values: v });
-        continue;
-      }
-      Object.assign(v, { signed_on: addDays(received, r.int(0, 1)), handling_unit: tpl.unit, handler: personName(r) });
-      const limit = short ? 7 : 21;
-      // every fifth ticket is extended by the leader before its limit; the newest are still being handled
-      const extended = i % 5 === 2;
-      if (extended && addDays(received, limit - 3) <= today) Object.assign(v, { extension_approved_on: addDays(received, limit - 3), extension_reason: '涉及多个部门协调，需现场会商后处理', extension_approver: personName(r) });
-      if (open) {
-        rows.push({ orgCode: plan.org, values: v });
-        continue;
-      }
-      // two tickets of each town ran past their limit unanswered (overdue)
-      if (i === plan.count - 4 || i === plan.count - 7) {
-        rows.push({ orgCode: plan.org, values: v });
-        continue;
-      }
-      const reply = awaiting ? addDays(today, -1) : addDays(received, extended ? limit + r.int(2, 5) : r.int(1, limit - 1));
-      if (reply > today) {
-        rows.push({ orgCode: plan.org, values: v });
-        continue;
-      }
-      Object.assign(v, { handling_result: tpl.result, reply_on: reply });
-      const visit = addDays(reply, r.int(1, 3));
-      if (!awaiting && visit <= today) {
-        const satisfaction = r.weighted([['满意', 70], ['基本满意', 22], ['不满意', 8]] as const);
-        Object.assign(v, { visited_on: visit, satisfaction });
-        if (satisfaction === '不满意' && addDays(visit, 10) <= today) {
-          Object.assign(v, { redo_on: addDays(visit, 1), redo_reason: '来电人对处理结果不满意，要求再次核查', redo_result: `再次到现场核查后进一步整改。${tpl.result}`, redo_reply_on: addDays(visit, 6), revisited_on: addDays(visit, 8), final_satisfaction: '基本满意' });
-        }
-      }
-      rows.push({ orgCode: plan.org, values: v });
     }
   }
   await seedLedger(ctx, platform, 'petitions.hotline', rows);

@@ -10,39 +10,42 @@ type Category = (typeof CATEGORIES)[number];
 type Unit = (typeof HANDLING_UNITS)[number];
 type ResultKind = (typeof RESULT_KINDS)[number];
 
+/** which topics an office's letters, visits and calls are about */
+export type TopicSet = 'town' | 'enforcement' | 'justice';
+
 /** who keeps the ledger, and how many items of each channel it takes in a year */
 interface Office {
   town: string;
   short: string;
-  /** org code of the office receiving letters, visits and assigned cases; 12345 tickets partly go to the general office */
+  /** org code of the office receiving letters, visits and assigned cases */
   petitionsOrg: string;
-  hotlineOrgs: readonly string[];
-  volume: Partial<Record<Channel, number>>;
-  topics: 'town' | 'enforcement' | 'justice';
+  volume: Partial<Record<Exclude<Channel, '12345热线'>, number>>;
+  topics: TopicSet;
 }
 
-// the county seat takes most; the hotline dwarfs letters and visits ("12345热线904宗" against "来信来访70宗")
+// the county seat takes most; 12345 tickets are not 信访事项 and go to their own ledger (hotline.demo.ts, decision 0023),
+// so no record here is on the retired 12345 channel
 const OFFICES: readonly Office[] = [
-  { town: '999001001000', short: '城关', petitionsOrg: '999001001000-04', hotlineOrgs: ['999001001000-04', '999001001000-04', '999001001000-01'], volume: { 来信: 22, 来访: 48, 上级交办: 32, 网络问政: 15, '12345热线': 904, 其他: 5 }, topics: 'town' },
-  { town: '999001002000', short: '清溪', petitionsOrg: '999001002000-04', hotlineOrgs: ['999001002000-04', '999001002000-04', '999001002000-01'], volume: { 来信: 14, 来访: 31, 上级交办: 21, 网络问政: 9, '12345热线': 512, 其他: 3 }, topics: 'town' },
-  { town: '999001003000', short: '石桥', petitionsOrg: '999001003000-04', hotlineOrgs: ['999001003000-04', '999001003000-01'], volume: { 来信: 9, 来访: 24, 上级交办: 15, 网络问政: 6, '12345热线': 286, 其他: 2 }, topics: 'town' },
-  { town: '999001000000', short: '县执法局', petitionsOrg: '999001000000-02', hotlineOrgs: ['999001000000-02'], volume: { 来信: 4, 来访: 6, 上级交办: 8, 网络问政: 12, '12345热线': 418 }, topics: 'enforcement' },
-  { town: '999001000000', short: '县司法局', petitionsOrg: '999001000000-01', hotlineOrgs: ['999001000000-01'], volume: { 来信: 5, 来访: 8, 上级交办: 4, 网络问政: 3, '12345热线': 36 }, topics: 'justice' },
-  { town: '999001000000', short: '县政府办', petitionsOrg: '999001000000-03', hotlineOrgs: ['999001000000-03'], volume: { 来信: 6, 上级交办: 10, 网络问政: 45 }, topics: 'town' },
+  { town: '999001001000', short: '城关', petitionsOrg: '999001001000-04', volume: { 来信: 22, 来访: 48, 上级交办: 32, 网络问政: 15, 其他: 5 }, topics: 'town' },
+  { town: '999001002000', short: '清溪', petitionsOrg: '999001002000-04', volume: { 来信: 14, 来访: 31, 上级交办: 21, 网络问政: 9, 其他: 3 }, topics: 'town' },
+  { town: '999001003000', short: '石桥', petitionsOrg: '999001003000-04', volume: { 来信: 9, 来访: 24, 上级交办: 15, 网络问政: 6, 其他: 2 }, topics: 'town' },
+  { town: '999001000000', short: '县执法局', petitionsOrg: '999001000000-02', volume: { 来信: 4, 来访: 6, 上级交办: 8, 网络问政: 12 }, topics: 'enforcement' },
+  { town: '999001000000', short: '县司法局', petitionsOrg: '999001000000-01', volume: { 来信: 5, 来访: 8, 上级交办: 4, 网络问政: 3 }, topics: 'justice' },
+  { town: '999001000000', short: '县政府办', petitionsOrg: '999001000000-03', volume: { 来信: 6, 上级交办: 10, 网络问政: 45 }, topics: 'town' },
 ];
 
-interface Ctx2 {
+export interface Ctx2 {
   r: Rng;
   place: string;
   name: string;
   company: string;
 }
 
-interface Topic {
+export interface Topic {
   category: Category;
   kind: (typeof REQUEST_KINDS)[number];
   unit: Unit;
-  /** relative frequency among hotline tickets and among letters/visits/assigned cases */
+  /** relative frequency among 12345 tickets (hotline.demo.ts) and among letters/visits/assigned cases */
   hotline: number;
   petition: number;
   /** the answer the office usually gives */
@@ -186,10 +189,6 @@ const TOWN_TOPICS: readonly Topic[] = [
         : { summary: `${name}不服${matter}案民事判决`, content: `${name}反映其${matter}案经法院判决后，认为判决不公，要求政府出面纠正。`, result: '属诉讼途径解决的事项，已书面告知信访人依法上诉或申请再审，并由司法所提供法律援助咨询。' };
     },
   },
-  {
-    category: '其他', kind: '表扬', unit: '其他', hotline: 2, petition: 0, results: [['予以支持', 1]],
-    text: ({ r }) => ({ summary: `表扬${r.pick(['便民服务中心工作人员', '执法队员', '村干部'])}热情服务`, content: '来电人对工作人员耐心细致帮助办理业务表示感谢。', result: '已转达表扬，记入工作人员平时考核。' }),
-  },
 ];
 
 const ENFORCEMENT_TOPICS: readonly Topic[] = [
@@ -212,9 +211,13 @@ const JUSTICE_TOPICS: readonly Topic[] = [
   ...TOWN_TOPICS.filter((t) => t.legalChannel),
 ];
 
+/** the topics of an office of this kind, each with its relative frequency among 12345 calls and among petitions */
+export function topicsOf(set: TopicSet): readonly Topic[] {
+  return set === 'enforcement' ? ENFORCEMENT_TOPICS : set === 'justice' ? JUSTICE_TOPICS : TOWN_TOPICS;
+}
+
 const CLASS_OF: Record<(typeof REQUEST_KINDS)[number], (typeof MATTER_CLASSES)[number]> = { 投诉: '申诉求决', 求助: '申诉求决', 咨询: '建议意见', 建议: '建议意见', 举报: '检举控告', 表扬: '建议意见', 其他: '建议意见' };
 
-const HOTLINE_CALLER = ['女士', '先生'];
 const REFERRERS: Record<string, ReadonlyArray<readonly [string, number]>> = {
   上级交办: [['县信访局', 50], ['县委办公室', 10], ['县人民政府办公室', 15], ['市信访局', 15], ['县纪委监委', 5], ['县委政法委', 5]],
   网络问政: [['县长信箱', 50], ['人民网领导留言板', 20], ['网上信访平台', 30]],
@@ -230,38 +233,38 @@ interface Row {
   values: Record<string, unknown>;
 }
 
-function makeRecord(r: Rng, office: Office, channel: Channel, received: string, to: string, topic: Topic): Row {
+type PetitionChannel = Exclude<Channel, '12345热线'>;
+
+function makeRecord(r: Rng, office: Office, channel: PetitionChannel, received: string, to: string, topic: Topic): Row {
   const place = office.town === '999001000000' ? `${r.pick(['城关镇', '清溪镇', '石桥乡'])}${village(r, r.pick(['999001001000', '999001002000', '999001003000']))}` : village(r, office.town);
   const name = personName(r);
   const t = topic.text({ r, place, name, company: companyName(r) });
-  const hotline = channel === '12345热线';
   // the topic texts are written as hotline calls; a letter or a visit names its author differently
   const who = channel === '来信' ? '来信人' : channel === '来访' ? '来访人' : '反映人';
-  const content = hotline ? t.content : t.content.replace(/来电人/g, who);
-  const result = hotline ? t.result : t.result.replace(/电话告知来电人/g, '告知信访人').replace(/来电人/g, '信访人');
+  const content = t.content.replace(/来电人/g, who);
+  const result = t.result.replace(/电话告知来电人/g, '告知信访人').replace(/来电人/g, '信访人');
   const values: Record<string, unknown> = { channel, received_on: received, category: topic.category, request_kind: topic.kind, summary: t.summary, content, location: place };
 
   // the petitioner
   const collective = (channel === '来访' && r.chance(0.12)) || (channel === '来信' && r.chance(0.06)) || (channel === '上级交办' && r.chance(0.08));
   values['party_kind'] = collective ? '集体' : '个人';
   values['people_count'] = collective ? r.int(5, 36) : channel === '来访' ? r.int(1, 3) : 1;
-  values['petitioner_name'] = hotline && r.chance(0.45) ? `${name.slice(0, 1)}${r.pick(HOTLINE_CALLER)}` : name;
-  values['petitioner_id'] = (channel === '来访' && r.chance(0.9)) || (!hotline && r.chance(0.45)) ? idNumber(r) : null;
-  values['petitioner_phone'] = hotline || r.chance(0.85) ? mobile(r) : null;
-  values['petitioner_address'] = hotline ? null : `${place}${r.int(1, 12)}组`;
-  values['repeated'] = r.chance(channel === '来访' ? 0.14 : hotline ? 0.06 : 0.09);
+  values['petitioner_name'] = name;
+  values['petitioner_id'] = (channel === '来访' && r.chance(0.9)) || r.chance(0.45) ? idNumber(r) : null;
+  values['petitioner_phone'] = r.chance(0.85) ? mobile(r) : null;
+  values['petitioner_address'] = `${place}${r.int(1, 12)}组`;
+  values['repeated'] = r.chance(channel === '来访' ? 0.14 : 0.09);
   values['escalated'] = channel === '上级交办' ? r.chance(0.3) : false;
   if (channel === '上级交办' || channel === '网络问政') values['referred_by'] = r.weighted(REFERRERS[channel] ?? [['县信访局', 1]]);
 
-  // deadlines carried by the ticket: 12345 works in working days (≈ a calendar week), assigned cases in 30 days
-  if (hotline) values['ticket_due_on'] = addDays(received, topic.kind === '咨询' ? 3 : 7);
-  else if (channel === '上级交办' && r.chance(0.7)) values['ticket_due_on'] = addDays(received, 30);
+  // deadlines carried by the ticket: assigned cases in 30 days, online questions in 15
+  if (channel === '上级交办' && r.chance(0.7)) values['ticket_due_on'] = addDays(received, 30);
   else if (channel === '网络问政' && r.chance(0.5)) values['ticket_due_on'] = addDays(received, 15);
   const due = values['ticket_due_on'] as string | undefined;
 
   // the class of a petition (信访工作条例 arts. 29–31): complaints and requests for help are 申诉求决, suggestions and
   // questions 建议意见, reports 检举控告; a matter for the courts is 申诉求决 diverted into its procedure
-  if (!hotline) values['matter_class'] = topic.legalChannel ? '申诉求决' : CLASS_OF[topic.kind];
+  values['matter_class'] = topic.legalChannel ? '申诉求决' : CLASS_OF[topic.kind];
   // a matter sent down that is not the office's business is objected to within a few days (art. 23: 5 working days)
   if (channel === '上级交办' && r.chance(0.04) && addDays(received, 4) <= to) {
     values['objected_on'] = addDays(received, r.int(1, 4));
@@ -269,16 +272,14 @@ function makeRecord(r: Rng, office: Office, channel: Channel, received: string, 
     values['progress'] = progressOf(values);
     return { orgCode: office.petitionsOrg, values };
   }
-  // registration: tickets are signed for within a day; petitions routed or the petitioner told within 15 days
-  const acceptedOn = addDays(received, hotline ? r.weighted([[0, 70], [1, 30]] as const) : r.int(1, 12));
-  if (acceptedOn <= to && !(hotline && received === to && r.chance(0.5))) {
-    values['acceptance'] = topic.legalChannel && !hotline
+  // registration: petitions routed or the petitioner told within 15 days
+  const acceptedOn = addDays(received, r.int(1, 12));
+  if (acceptedOn <= to) {
+    values['acceptance'] = topic.legalChannel
       ? '导入相应程序'
-      : hotline
-        ? r.weighted([['受理', 96], ['转送有权机关', 4]] as const)
-        : values['repeated'] === true && r.chance(0.4)
-          ? '不再受理'
-          : r.weighted([['受理', 90], ['转送有权机关', 6], ['告知向有权机关提出', 4]] as const);
+      : values['repeated'] === true && r.chance(0.4)
+        ? '不再受理'
+        : r.weighted([['受理', 90], ['转送有权机关', 6], ['告知向有权机关提出', 4]] as const);
     if (values['acceptance'] === '导入相应程序') values['diverted_to'] = r.weighted([['诉讼', 45], ['行政复议', 20], ['仲裁', 15], ['行政裁决', 10], ['公安机关法律程序', 10]] as const);
     values['accepted_on'] = acceptedOn;
     values['handling_unit'] = values['acceptance'] === '转送有权机关' ? '县直部门' : topic.unit;
@@ -287,20 +288,16 @@ function makeRecord(r: Rng, office: Office, channel: Channel, received: string, 
 
   if (values['acceptance'] === '受理') {
     let reply: string;
-    // a consultation is answered on the phone within a day or two; other tickets within the week, a few late
-    if (hotline) reply = addDays(acceptedOn, topic.kind === '咨询' ? r.weighted([[r.int(0, 2), 96], [r.int(4, 6), 4]] as const) : r.weighted([[r.int(0, 3), 70], [r.int(4, 6), 27], [r.int(8, 12), 3]] as const));
-    else {
-      // only a 申诉求决 matter has the 60-day limit and its extension, granted before the 60 days run out (art. 34)
-      const claim = values['matter_class'] === '申诉求决';
-      const pace = claim ? r.weighted([['normal', 95], ['extended', 4], ['late', 1]] as const) : 'normal';
-      if (pace === 'extended') {
-        values['extension_approved'] = true;
-        values['extension_approved_on'] = addDays(acceptedOn, r.int(45, 58));
-        values['extension_reason'] = r.pick(['涉及多个部门，需会同调查核实', '需开展土地测量和权属调查', '涉及历史遗留问题，需调取档案', '需委托第三方评估']);
-        reply = addDays(acceptedOn, r.int(62, 88));
-      } else reply = addDays(acceptedOn, pace === 'late' ? r.int(100, 115) : r.int(8, 55));
-      if (due && pace === 'normal' && reply > due && r.chance(0.9)) reply = addDays(acceptedOn, r.int(3, Math.max(3, Math.floor((Date.parse(due) - Date.parse(acceptedOn)) / 86_400_000))));
-    }
+    // only a 申诉求决 matter has the 60-day limit and its extension, granted before the 60 days run out (art. 34)
+    const claim = values['matter_class'] === '申诉求决';
+    const pace = claim ? r.weighted([['normal', 95], ['extended', 4], ['late', 1]] as const) : 'normal';
+    if (pace === 'extended') {
+      values['extension_approved'] = true;
+      values['extension_approved_on'] = addDays(acceptedOn, r.int(45, 58));
+      values['extension_reason'] = r.pick(['涉及多个部门，需会同调查核实', '需开展土地测量和权属调查', '涉及历史遗留问题，需调取档案', '需委托第三方评估']);
+      reply = addDays(acceptedOn, r.int(62, 88));
+    } else reply = addDays(acceptedOn, pace === 'late' ? r.int(100, 115) : r.int(8, 55));
+    if (due && pace === 'normal' && reply > due && r.chance(0.9)) reply = addDays(acceptedOn, r.int(3, Math.max(3, Math.floor((Date.parse(due) - Date.parse(acceptedOn)) / 86_400_000))));
     if (values['extension_approved'] === true && String(values['extension_approved_on']) > to) {
       for (const k of ['extension_approved', 'extension_approved_on', 'extension_reason']) delete values[k];
     }
@@ -308,16 +305,16 @@ function makeRecord(r: Rng, office: Office, channel: Channel, received: string, 
       values['reply_on'] = reply;
       values['result_kind'] = r.weighted(topic.results);
       values['handling_result'] = result;
-      values['reply_method'] = hotline ? r.weighted([['电话答复', 85], ['短信答复', 10], ['当面答复', 5]] as const) : channel === '网络问政' ? '网上答复' : channel === '来访' ? r.weighted([['当面答复', 55], ['书面答复（处理意见书）', 45]] as const) : '书面答复（处理意见书）';
+      values['reply_method'] = channel === '网络问政' ? '网上答复' : channel === '来访' ? r.weighted([['当面答复', 55], ['书面答复（处理意见书）', 45]] as const) : '书面答复（处理意见书）';
       const rk = values['result_kind'];
       values['satisfaction'] = r.weighted(rk === '予以支持' ? SATISFIED : rk === '不予支持' ? REFUSED : EXPLAINED);
-      const closed = addDays(reply, hotline ? r.int(0, 3) : r.int(3, 15));
+      const closed = addDays(reply, r.int(3, 15));
       if (closed <= to) {
         values['closed_on'] = closed;
         values['on_time'] = due ? reply <= due : values['extension_approved'] === true || (Date.parse(reply) - Date.parse(acceptedOn)) / 86_400_000 <= 60;
       }
       // an unhappy petitioner asks the county to review (复查), rarely then to re-review (复核)
-      if (!hotline && values['satisfaction'] === '不满意' && rk !== '予以支持' && r.chance(0.45)) {
+      if (values['satisfaction'] === '不满意' && rk !== '予以支持' && r.chance(0.45)) {
         const asked = addDays(reply, r.int(8, 28));
         if (asked <= to) {
           values['review_requested_on'] = asked;
@@ -355,34 +352,29 @@ function makeRecord(r: Rng, office: Office, channel: Channel, received: string, 
     }
   }
   values['progress'] = progressOf(values);
-  return { orgCode: hotline ? r.pick(office.hotlineOrgs) : office.petitionsOrg, values };
+  return { orgCode: office.petitionsOrg, values };
 }
 
-/** two years of letters, visits, assigned cases, online questions and 12345 tickets for each town and three county departments */
+/** two years of letters, visits, assigned cases and online questions for each town and three county departments */
 export async function seedPetitionsDemo(ctx: Ctx, platform: Platform): Promise<void> {
   const r = rng('petitions');
   const period = demoWindow(ctx.now);
   const { to } = period;
   const rows: Row[] = [];
   for (const office of OFFICES) {
-    const topics = office.topics === 'enforcement' ? ENFORCEMENT_TOPICS : office.topics === 'justice' ? JUSTICE_TOPICS : TOWN_TOPICS;
-    const hotlineTopics = topics.filter((t) => t.hotline > 0).map((t) => [t, t.hotline] as const);
+    const topics = topicsOf(office.topics);
     const petitionTopics = topics.filter((t) => t.petition > 0).map((t) => [t, t.petition] as const);
     for (const { year, start, end, share } of windowYears(period)) {
-      const items: Array<{ channel: Channel; received: string }> = [];
-      for (const [channel, perYear] of Object.entries(office.volume) as Array<[Channel, number]>) {
+      const items: Array<{ channel: PetitionChannel; received: string }> = [];
+      for (const [channel, perYear] of Object.entries(office.volume) as Array<[PetitionChannel, number]>) {
         const n = Math.round(perYear * share);
         for (let i = 0; i < n; i++) items.push({ channel, received: dateBetween(r, start, end) });
       }
       items.sort((a, b) => a.received.localeCompare(b.received));
       let petitionSeq = 0;
-      let ticketSeq = 0;
       for (const item of items) {
-        const hotline = item.channel === '12345热线';
-        const topic = r.weighted(hotline ? hotlineTopics : petitionTopics);
-        const row = makeRecord(r, office, item.channel, item.received, to, topic);
+        const row = makeRecord(r, office, item.channel, item.received, to, r.weighted(petitionTopics));
         row.values['reg_no'] = `${office.short}信〔${year}〕${String(++petitionSeq).padStart(3, '0')}号`;
-        if (hotline) row.values['ticket_no'] = `GD${item.received.replace(/-/g, '').slice(2)}${String(++ticketSeq).padStart(4, '0')}`;
         rows.push(row);
       }
     }

@@ -9,7 +9,6 @@ export const petitionIndicators = defineIndicators([
   { id: 'petitions.letters_visits', kind: 'count', ledger: L, label: '来信来访', unit: '宗', where: { channel: ['来信', '来访'] }, breakdown: 'channel' },
   { id: 'petitions.assigned', kind: 'count', ledger: L, label: '上级交办', unit: '宗', where: { channel: '上级交办' } },
   { id: 'petitions.online', kind: 'count', ledger: L, label: '网络问政', unit: '宗', where: { channel: '网络问政' } },
-  { id: 'petitions.hotline', kind: 'count', ledger: L, label: '12345热线', unit: '宗', where: { channel: '12345热线' }, breakdown: 'request_kind' },
   { id: 'petitions.by_category', kind: 'count', ledger: L, label: '群众投诉（按问题类别）', unit: '宗', breakdown: 'category' },
   { id: 'petitions.visits', kind: 'count', ledger: L, label: '接待群众来访', unit: '次', where: { channel: '来访' }, breakdown: 'party_kind' },
   { id: 'petitions.visit_people', kind: 'sum', ledger: L, field: 'people_count', label: '接待来访群众', unit: '人次', where: { channel: '来访' } },
@@ -28,9 +27,10 @@ export const petitionIndicators = defineIndicators([
   { id: 'petitions.reviews', kind: 'count', ledger: L, label: '申请复查', unit: '宗', dateField: 'review_requested_on', breakdown: 'review_result', description: '期间提出复查申请的信访事项' },
   { id: 'petitions.rereviews', kind: 'count', ledger: L, label: '申请复核', unit: '宗', dateField: 'rereview_requested_on', breakdown: 'rereview_result' },
   { id: 'petitions.pending', kind: 'count', ledger: L, label: '正在办理', unit: '宗', snapshot: true, where: { progress: ['待受理', '办理中', '已答复'] }, breakdown: 'channel', description: '当前尚未办结的全部信访事项和投诉' },
-  { id: 'petitions.by_class', kind: 'count', ledger: L, label: '信访事项（按类别）', unit: '宗', where: { matter_class: ['建议意见', '检举控告', '申诉求决'] }, breakdown: 'matter_class', description: '建议意见类、检举控告类、申诉求决类（信访工作条例第二十九至三十一条），不含未分类的12345热线工单' },
+  { id: 'petitions.by_class', kind: 'count', ledger: L, label: '信访事项（按类别）', unit: '宗', where: { matter_class: ['建议意见', '检举控告', '申诉求决'] }, breakdown: 'matter_class', description: '建议意见类、检举控告类、申诉求决类（信访工作条例第二十九至三十一条），不含改用“12345热线工单”台账前登记的12345工单' },
   { id: 'petitions.claims', kind: 'count', ledger: L, label: '申诉求决类信访事项', unit: '宗', where: { matter_class: '申诉求决' }, breakdown: 'acceptance' },
-  // 12345 tickets on their own ledger (decision 0023): counted under 12345, never among the 信访事项 above
+  // 12345 tickets on their own ledger (decision 0023): counted under 12345, never among the 信访事项 above; the
+  // retired 12345 channel of a 信访 record has no indicator of its own (its old records are only in the channel breakdown)
   { id: 'petitions.hotline_tickets', kind: 'count', ledger: H, label: '办理12345热线工单', unit: '件', breakdown: 'request_kind', description: '期间收到派单的12345政务服务便民热线工单（“12345热线工单”台账），按诉求类型分列' },
   { id: 'petitions.hotline_returned', kind: 'count', ledger: H, label: '退单', unit: '件', where: { returned_on: { present: true } }, description: '不属于本单位职责、退回热线平台重新派单的工单' },
   { id: 'petitions.hotline_visited', kind: 'count', ledger: H, label: '已回访评价的工单', unit: '件', where: { satisfaction: ['满意', '基本满意', '不满意'] }, breakdown: 'satisfaction' },

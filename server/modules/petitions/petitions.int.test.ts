@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../../common/validators.ts';
 import { adminModule } from '../../platform/admin.module.ts';
+import { systemActor, type Ctx } from '../../platform/http/context.ts';
+import { seedLedger } from '../../platform/ledger/ledger.seed.ts';
+import { subtreeCodes } from '../../platform/orgs/org.repository.ts';
+import { today } from '../../test/dates.ts';
 import { json, startTestApp, type TestApp } from '../../test/harness.ts';
 import { createRecord, listLedger, refusal, type LedgerList } from '../../test/ledger-client.ts';
 import { expectHomeItemsMatchLists, expectIndicatorsMatchLists, expectScopedToTown } from '../../test/ledger-conformance.ts';
 import { petitionsModule } from './petitions.module.ts';
+import { progressOf } from './petitions.rules.ts';
 
 const LEDGER = 'petitions.case';
 let t: TestApp;
@@ -20,6 +25,16 @@ afterAll(async () => t.close());
 
 let createdNo = '';
 const list = (cookie: string, query: string): Promise<LedgerList> => listLedger(t, cookie, LEDGER, query);
+
+/** a record entered before the 12345 channel was retired: the seed inserts it as the import did, unrefused */
+async function seedOld(values: Record<string, unknown>): Promise<number> {
+  return t.platform.db.transaction().execute(async (tx) => {
+    const root = '999001000000';
+    const ctx: Ctx = { actor: systemActor, ip: '127.0.0.1', tx, now: new Date(), cipher: t.platform.cipher, scope: { root, codes: await subtreeCodes(tx, root) } };
+    const [id] = await seedLedger(ctx, t.platform, LEDGER, [{ orgCode: '999001001000-04', values: { ...values, progress: progressOf(values) } }]);
+    return id ?? 0;
+  });
+}
 
 // a letter answered and closed, as a clerk records it
 // (the 登记编号 is the system's: given on creation)
@@ -50,18 +65,24 @@ const valid = {
 };
 
 describe('petitions demo data', () => {
-  it('has letters, visits and hotline tickets for every town in both years', async () => {
+  it('has letters, visits and assigned cases for every town in both years, and no 12345 ticket among them', async () => {
     const year = new Date().getUTCFullYear();
     for (const town of ['999001001000', '999001002000', '999001003000']) {
       for (const y of [year - 1, year]) {
         const all = await list(county, `org=${town}&year=${y}&pageSize=1`);
         const hotline = await list(county, `org=${town}&year=${y}&pageSize=1&f.channel=12345热线`);
         const visits = await list(county, `org=${town}&year=${y}&pageSize=1&f.channel=来信,来访`);
-        expect(all.total, `${town} ${y}`).toBeGreaterThan(100);
-        expect(hotline.total).toBeGreaterThan(visits.total * 5);
-        expect(visits.total).toBeGreaterThan(5);
+        const assigned = await list(county, `org=${town}&year=${y}&pageSize=1&f.channel=上级交办`);
+        expect(hotline.total, `${town} ${y}`).toBe(0);
+        expect(visits.total, `${town} ${y}`).toBeGreaterThan(5);
+        expect(assigned.total, `${town} ${y}`).toBeGreaterThan(0);
+        expect(all.total).toBeGreaterThan(visits.total + assigned.total);
       }
     }
+    // the county's 12345 volume is on the hotline ledger
+    const tickets = await listLedger(t, county, 'petitions.hotline', `org=999001001000&year=${year - 1}&pageSize=1`);
+    const petitions = await list(county, `org=999001001000&year=${year - 1}&pageSize=1`);
+    expect(tickets.total).toBeGreaterThan(petitions.total * 5);
   });
 
   it('keeps old items closed and leaves some recent ones open', async () => {
@@ -123,9 +144,16 @@ describe('12345 tickets belong to the hotline ledger', () => {
     const changed = await t.request(clerk, { method: 'PUT', url: `/api/ledgers/${LEDGER}/${letter.id}`, payload: { channel: '12345热线', ticket_due_on: '2026-03-09', version: letter.version } });
     expect(changed.statusCode).toBe(400);
     expect(refusal(changed).map((e) => e.path)).toContain('channel');
-    // an old ticket is still listed, opened and edited with its channel
+    // an old ticket, registered as a 信访 record years before the channel was retired, is still listed, opened and
+    // edited with its channel
+    const y = Number(today.slice(0, 4)) - 3;
+    await seedOld({
+      channel: '12345热线', reg_no: `城关信〔${y}〕901号`, ticket_no: `GD${y}06120031`, received_on: `${y}-06-12`, ticket_due_on: `${y}-06-19`,
+      category: '城乡建设', request_kind: '求助', summary: '反映北关村路灯不亮', content: '来电人反映北关村村道路灯已坏半个月，晚上出行不便。',
+      party_kind: '个人', people_count: 1, petitioner_name: '王女士', petitioner_phone: '13912340031', acceptance: '受理', accepted_on: `${y}-06-12`, handling_unit: '规划建设办',
+    });
     const old = (await list(clerk, 'f.channel=12345热线&f.closed_on.present=0&pageSize=1')).items[0];
-    expect(old).toBeDefined();
+    expect(old?.values['received_on']).toBe(`${y}-06-12`);
     const opened = await t.request(clerk, { method: 'GET', url: `/api/ledgers/${LEDGER}/${old?.id ?? 0}` });
     expect(opened.statusCode).toBe(200);
     const record = json<{ version: number; values: Record<string, unknown> }>(opened);
@@ -196,5 +224,10 @@ describe('petitions by class (信访工作条例 arts. 29–31)', () => {
     expect(figures.get('petitions.diverted')?.value).toBe(diverted.total);
     expect(diverted.total).toBeGreaterThan(0);
     expect(diverted.total).toBeLessThan(claims.total);
+    // the report's 信访 sentence names no 12345 part: the town's 12345 tickets have their own, larger figure
+    const cases = figures.get('petitions.cases');
+    expect(cases?.breakdown.filter((b) => b.value > 0).map((b) => b.label)).toEqual(expect.arrayContaining(['来信', '来访', '上级交办']));
+    expect(cases?.breakdown.filter((b) => b.value > 0).map((b) => b.label)).not.toContain('12345热线');
+    expect(figures.get('petitions.hotline_tickets')?.value).toBeGreaterThan((cases?.value ?? 0) * 5);
   });
 });

@@ -35,7 +35,7 @@ afterAll(async () => {
 describe('the modules’ workflows on their real ledgers', () => {
   it('takes in every demo record with a state that matches its dates, and clocks that compute', async () => {
     await scanDeadlines(t.platform, '2026-11-20');
-    for (const table of ['petitions_case', 'reconsideration_case']) {
+    for (const table of ['petitions_case', 'petitions_hotline', 'reconsideration_case']) {
       const stateless = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where state is null`.execute(t.platform.db);
       expect(stateless.rows[0]?.n, table).toBe(0);
     }
