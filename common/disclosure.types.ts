@@ -70,3 +70,19 @@ export interface DisclosureReport {
   sections: ReportSection[];
   checks: IdentityCheck[];
 }
+
+/** GET /api/disclosure/applications/:id/applicant-requests: the applicant's requests in the period (政府信息公开条例 art. 35) */
+export interface ApplicantRequests {
+  /** the period: the `days` calendar days ending on the day the reasons are asked (before that, the day given) */
+  from: string;
+  to: string;
+  days: number;
+  /** more than this many requests in the period is clearly beyond a reasonable range (local setting) */
+  threshold: number;
+  /** how the applicant is recognised: 身份证件号码, 统一社会信用代码, 联系电话 */
+  matchedBy: string[];
+  /** this application included */
+  count: number;
+  exceeds: boolean;
+  requests: Array<{ id: number; app_no: string; received_on: string; subject: string; state: string | null }>;
+}

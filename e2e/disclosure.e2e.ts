@@ -91,6 +91,24 @@ describe('the annual disclosure report (政府信息公开工作年度报告)', 
   });
 });
 
+/** the application's page on a phone, as the clerk: one panel scrolled into view (after its text arrives) and shot */
+async function phoneScreenshot(id: number, testId: string, name: string, text?: string): Promise<void> {
+  await withPage(
+    demo.browser,
+    async ({ page, errors }) => {
+      await login(page, demo.server.baseUrl, 'clerk');
+      await page.goto(`${demo.server.baseUrl}/ledgers/disclosure.application/${String(id)}`);
+      const panel = page.getByTestId(testId);
+      if (text) await expect.poll(() => panel.textContent(), { timeout: 30_000 }).toContain(text);
+      else await panel.waitFor({ timeout: 30_000 });
+      await panel.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath(name), fullPage: false });
+      expect(errors).toEqual([]);
+    },
+    PHONE,
+  );
+}
+
 describe('an application with its step letters (政府信息公开条例 arts. 30–33)', () => {
   it('records the day of receipt by channel, and offers the numbered 补正告知书 after the step', async () => {
     let id = 0;
@@ -114,19 +132,7 @@ describe('an application with its step letters (政府信息公开条例 arts. 3
       await page.screenshot({ path: screenshotPath('disclosure-step-letters'), fullPage: false });
       expect(errors).toEqual([]);
     });
-    await withPage(
-      demo.browser,
-      async ({ page, errors }) => {
-        await login(page, demo.server.baseUrl, 'clerk');
-        await page.goto(`${demo.server.baseUrl}/ledgers/disclosure.application/${String(id)}`);
-        const panel = page.getByTestId('step-letters-panel');
-        await panel.waitFor({ timeout: 30_000 });
-        await panel.scrollIntoViewIfNeeded();
-        await page.screenshot({ path: screenshotPath('disclosure-step-letters-phone'), fullPage: false });
-        expect(errors).toEqual([]);
-      },
-      PHONE,
-    );
+    await phoneScreenshot(id, 'step-letters-panel', 'disclosure-step-letters-phone');
   });
 });
 
@@ -157,19 +163,7 @@ describe('excessive requests and older records’ letters (政府信息公开条
       await page.screenshot({ path: screenshotPath('disclosure-excessive'), fullPage: false });
       expect(errors).toEqual([]);
     });
-    await withPage(
-      demo.browser,
-      async ({ page, errors }) => {
-        await login(page, demo.server.baseUrl, 'clerk');
-        await page.goto(`${demo.server.baseUrl}/ledgers/disclosure.application/${String(id)}`);
-        const counted = page.getByTestId('applicant-requests-panel');
-        await expect.poll(() => counted.textContent(), { timeout: 30_000 }).toContain('11 件');
-        await counted.scrollIntoViewIfNeeded();
-        await page.screenshot({ path: screenshotPath('disclosure-excessive-phone'), fullPage: false });
-        expect(errors).toEqual([]);
-      },
-      PHONE,
-    );
+    await phoneScreenshot(id, 'applicant-requests-panel', 'disclosure-excessive-phone', '11 件');
   });
 
   it('numbers an older record’s 补正告知书 the first time it is made', async () => {

@@ -4,6 +4,8 @@ import type { Database } from '../../platform/db/schema.ts';
 import { getSetting } from '../../platform/settings.ts';
 import type { GateMiss } from '../../platform/workflow/workflow.engine.ts';
 import type { LookupGate } from '../../platform/workflow/lookup-gates.ts';
+import type { ApplicantRequests } from '../../../common/disclosure.types.ts';
+export type { ApplicantRequests };
 
 /**
  * 政府信息公开条例 art. 35: when the number or frequency of an applicant's requests clearly exceeds a reasonable
@@ -32,20 +34,6 @@ export async function excessiveSettings(db: Kysely<Database>): Promise<{ days: n
   };
 }
 
-export interface ApplicantRequests {
-  /** the period: the `days` calendar days ending on the day the reasons are asked (before that, the day given) */
-  from: IsoDate;
-  to: IsoDate;
-  days: number;
-  /** more than this many requests in the period is clearly beyond a reasonable range (local setting) */
-  threshold: number;
-  /** how the applicant is recognised: 身份证件号码, 统一社会信用代码, 联系电话 */
-  matchedBy: string[];
-  /** this application included */
-  count: number;
-  exceeds: boolean;
-  requests: Array<{ id: number; app_no: string; received_on: string; subject: string; state: string | null }>;
-}
 
 const day = (v: unknown): IsoDate | null => (v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : null);
 

@@ -22,9 +22,14 @@ const disposition = (name: string): string => `attachment; filename*=UTF-8''${en
 const params = z.object({ id: intId(), kind: z.string().max(20) });
 const labels = { id: '申请', kind: '文书种类' };
 
-function kindOf(kind: string): NoticeKind {
-  if (!Object.hasOwn(NOTICE_KINDS, kind)) throw notFound(`文书种类“${kind}”`);
-  return kind as NoticeKind;
+/** the letter asked for and its application (scoped read); a letter whose step is not done yet is refused */
+async function noticeOf(ctx: Ctx, platform: Platform, p: { id: number; kind: string }): Promise<{ kind: NoticeKind; rec: LedgerRecord }> {
+  if (!Object.hasOwn(NOTICE_KINDS, p.kind)) throw notFound(`文书种类“${p.kind}”`);
+  const kind = p.kind as NoticeKind;
+  const rec = await getRecord(ctx, applicationLedger, p.id, platform.ledgers);
+  const def = NOTICE_KINDS[kind];
+  if (!rec.values[def.field] && !rec.values[NOTICE_DATE[kind]]) throw new AppError('gate_refused', `该申请尚无${def.title}：办理“${def.step}”后方可生成`);
+  return { kind, rec };
 }
 
 async function sendNotice(ctx: Ctx, reply: FastifyReply, kind: NoticeKind, rec: LedgerRecord): Promise<FastifyReply> {
@@ -79,13 +84,9 @@ export function noticeRoutes(api: Api, platform: Platform): void {
     params,
     labels,
     handler: async (ctx, { params: p }, _req, reply) => {
-      const kind = kindOf(p.kind);
+      const { kind, rec } = await noticeOf(ctx, platform, p);
       const def = NOTICE_KINDS[kind];
-      const rec = await getRecord(ctx, applicationLedger, p.id, platform.ledgers);
-      if (!rec.values[def.field]) {
-        const done = !!rec.values[NOTICE_DATE[kind]];
-        throw new AppError('gate_refused', done ? `该申请的${def.title}尚未编号：请先生成（首次生成时编定文号）` : `该申请尚无${def.title}：办理“${def.step}”后方可生成`);
-      }
+      if (!rec.values[def.field]) throw new AppError('gate_refused', `该申请的${def.title}尚未编号：请先生成（首次生成时编定文号）`);
       return sendNotice(ctx, reply, kind, rec);
     },
   });
@@ -99,10 +100,10 @@ export function noticeRoutes(api: Api, platform: Platform): void {
     params,
     labels,
     handler: async (ctx, { params: p }, _req, reply) => {
-      const kind = kindOf(p.kind);
+      const notice = await noticeOf(ctx, platform, p);
+      const { kind } = notice;
       const def = NOTICE_KINDS[kind];
-      let rec = await getRecord(ctx, applicationLedger, p.id, platform.ledgers);
-      if (!rec.values[NOTICE_DATE[kind]]) throw new AppError('gate_refused', `该申请尚无${def.title}：办理“${def.step}”后方可生成`);
+      let { rec } = notice;
       if (!rec.values[def.field]) {
         const number = await numberForPastStep(ctx, applicationLedger, def.field, { id: rec.id, orgCode: rec.orgCode, values: rec.values });
         rec = await updateRecord(ctx, applicationLedger, p.id, { [def.field]: number, version: rec.version }, platform.ledgers);

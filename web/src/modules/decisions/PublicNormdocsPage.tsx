@@ -1,16 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { Empty, Input, Pagination, Select, Skeleton, Tag } from 'antd';
+import { Empty, Input, Select, Skeleton, Tag } from 'antd';
 import { useDeferredValue, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../platform/api.ts';
 import { formatDate } from '../../platform/format.ts';
 import { LoadFailed } from '../../platform/LoadFailed.tsx';
 import { PublicLayout } from '../../public/PublicLayout.tsx';
+import { PublicPagedList } from '../../public/PublicPagedList.tsx';
 import { EFFECT_COLORS, type PublicNormdoc, type PublicNormdocDraft } from './decisions-api.ts';
 import { normdocPeriodText } from './PublicNormdocDraftPage.tsx';
 import './public-decisions.css';
-
-const PAGE = 20;
 
 /** 行政规范性文件: every published document with its number, dates, validity and status (规范性文件统一公布) */
 export function PublicNormdocsPage() {
@@ -25,7 +24,6 @@ export function PublicNormdocsPage() {
     placeholderData: (prev) => prev,
   });
   const items = data.data?.items ?? [];
-  const shown = items.slice((page - 1) * PAGE, page * PAGE);
   const drafts = useQuery({ queryKey: ['public', 'normdocs', 'drafts'], queryFn: ({ signal }) => api.get<{ drafts: PublicNormdocDraft[] }>('/api/public/normdocs/drafts', undefined, signal) });
   const open = (drafts.data?.drafts ?? []).filter((d) => d.open);
   return (
@@ -82,37 +80,31 @@ export function PublicNormdocsPage() {
             options={[{ value: '', label: '全部状态' }, ...['现行有效', '已修改', '已废止', '已失效'].map((x) => ({ value: x, label: x }))]}
           />
         </div>
-        {data.isError ? (
-          <LoadFailed error={data.error} onRetry={() => void data.refetch()} />
-        ) : data.isLoading ? (
-          <Skeleton active />
-        ) : items.length === 0 ? (
-          <Empty description="没有符合条件的文件" />
-        ) : (
-          <>
-            <p className="fz-pd-meta" style={{ margin: '4px 0' }}>
-              共{items.length}件{effect ? '' : `，其中现行有效${data.data?.inForce ?? 0}件`}。
-            </p>
-            <div data-testid="public-normdocs">
-              {shown.map((d) => (
-                <div key={d.id} className="fz-pd-doc">
-                  <div>
-                    <div className="fz-pd-doc-title">{d.title}</div>
-                    <div className="fz-pd-meta">
-                      {d.docNo ?? '—'} · {d.orgName}
-                    </div>
-                  </div>
-                  <div className="fz-pd-doc-side">
-                    {d.effect ? <Tag color={EFFECT_COLORS[d.effect] ?? 'default'}>{d.effect}</Tag> : null}
-                    <div>公布：{formatDate(d.publishOn)}</div>
-                    <div>{d.effect === '已废止' || d.effect === '已失效' ? `${d.effect === '已废止' ? '废止' : '失效'}：${formatDate(d.effectChangedOn)}` : `有效期至：${formatDate(d.validUntil)}`}</div>
-                  </div>
+        <PublicPagedList
+          query={data}
+          items={items}
+          empty="没有符合条件的文件"
+          summary={`共${items.length}件${effect ? '' : `，其中现行有效${data.data?.inForce ?? 0}件`}。`}
+          summaryClass="fz-pd-meta"
+          testId="public-normdocs"
+          page={page}
+          onPage={setPage}
+          renderItem={(d) => (
+            <div key={d.id} className="fz-pd-doc">
+              <div>
+                <div className="fz-pd-doc-title">{d.title}</div>
+                <div className="fz-pd-meta">
+                  {d.docNo ?? '—'} · {d.orgName}
                 </div>
-              ))}
+              </div>
+              <div className="fz-pd-doc-side">
+                {d.effect ? <Tag color={EFFECT_COLORS[d.effect] ?? 'default'}>{d.effect}</Tag> : null}
+                <div>公布：{formatDate(d.publishOn)}</div>
+                <div>{d.effect === '已废止' || d.effect === '已失效' ? `${d.effect === '已废止' ? '废止' : '失效'}：${formatDate(d.effectChangedOn)}` : `有效期至：${formatDate(d.validUntil)}`}</div>
+              </div>
             </div>
-            {items.length > PAGE ? <Pagination style={{ marginTop: 16, textAlign: 'center' }} current={page} pageSize={PAGE} total={items.length} showSizeChanger={false} onChange={setPage} size="small" /> : null}
-          </>
-        )}
+          )}
+        />
       </section>
     </PublicLayout>
   );

@@ -1,7 +1,7 @@
 // the shapes of /api/disclosure/report and /api/public/disclosure/* (server/modules/disclosure)
 
 import type { DisclosureReport } from '../../../../common/disclosure.types.ts';
-export type { Cell, DisclosureReport, IdentityCheck, ReportSection, ReportTable, TableCellSpec, TableRow } from '../../../../common/disclosure.types.ts';
+export type { ApplicantRequests, Cell, DisclosureReport, IdentityCheck, ReportSection, ReportTable, TableCellSpec, TableRow } from '../../../../common/disclosure.types.ts';
 
 export type DraftStatus = 'draft' | 'final' | 'published';
 
@@ -75,14 +75,3 @@ export interface RedactionPreview {
   confirmed: boolean;
 }
 
-/** GET /api/disclosure/applications/:id/applicant-requests: the applicant's requests in the period (art. 35) */
-export interface ApplicantRequests {
-  from: string;
-  to: string;
-  days: number;
-  threshold: number;
-  matchedBy: string[];
-  count: number;
-  exceeds: boolean;
-  requests: Array<{ id: number; app_no: string; received_on: string; subject: string; state: string | null }>;
-}

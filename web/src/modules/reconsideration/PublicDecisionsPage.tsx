@@ -1,15 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { Empty, Pagination, Select, Skeleton, Tag } from 'antd';
+import { Select, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../platform/api.ts';
 import { formatDate } from '../../platform/format.ts';
-import { LoadFailed } from '../../platform/LoadFailed.tsx';
 import { PublicLayout } from '../../public/PublicLayout.tsx';
+import { PublicPagedList } from '../../public/PublicPagedList.tsx';
 import { DECISION_COLORS, type PublicReconsiderationDecision } from './public-reconsideration-api.ts';
 import './public-reconsideration.css';
 
-const PAGE = 20;
 const KINDS = ['变更', '撤销', '确认违法', '责令履行', '确认无效', '维持', '驳回'];
 
 /** 行政复议决定书公开 (行政复议法 art. 79): the county government's published decisions, newest first */
@@ -23,7 +22,6 @@ export function PublicReconsiderationPage() {
     placeholderData: (prev) => prev,
   });
   const items = data.data?.items ?? [];
-  const shown = items.slice((page - 1) * PAGE, page * PAGE);
   return (
     <PublicLayout>
       <div className="fz-public-crumb">当前位置：首页 &gt; 政务公开 &gt; 行政复议决定书</div>
@@ -44,41 +42,35 @@ export function PublicReconsiderationPage() {
             options={[{ value: '', label: '全部决定类型' }, ...KINDS.map((k) => ({ value: k, label: k }))]}
           />
         </div>
-        {data.isError ? (
-          <LoadFailed error={data.error} onRetry={() => void data.refetch()} />
-        ) : data.isLoading ? (
-          <Skeleton active />
-        ) : items.length === 0 ? (
-          <Empty description="没有公开的行政复议决定书" />
-        ) : (
-          <>
-            <p className="fz-prc-meta" style={{ margin: '4px 0' }}>
-              共{items.length}件。
-            </p>
-            <div data-testid="public-reconsideration">
-              {shown.map((d) => (
-                <div key={d.id} className="fz-prc-item">
-                  <div>
-                    <Link className="fz-prc-title" to={`/public/reconsideration/${d.id}`}>
-                      {d.decisionNo ?? d.caseNo} 行政复议决定书
-                    </Link>
-                    <div className="fz-prc-meta">
-                      被申请人：{d.respondent} · {d.actCategory}
-                      <br />
-                      {d.act}
-                    </div>
-                  </div>
-                  <div className="fz-prc-side">
-                    {d.decisionKind ? <Tag color={DECISION_COLORS[d.decisionKind] ?? 'default'}>{d.decisionKind}</Tag> : null}
-                    <div>决定：{formatDate(d.decidedOn)}</div>
-                    <div>公开：{formatDate(d.publishedOn)}</div>
-                  </div>
+        <PublicPagedList
+          query={data}
+          items={items}
+          empty="没有公开的行政复议决定书"
+          summary={`共${items.length}件。`}
+          summaryClass="fz-prc-meta"
+          testId="public-reconsideration"
+          page={page}
+          onPage={setPage}
+          renderItem={(d) => (
+            <div key={d.id} className="fz-prc-item">
+              <div>
+                <Link className="fz-prc-title" to={`/public/reconsideration/${d.id}`}>
+                  {d.decisionNo ?? d.caseNo} 行政复议决定书
+                </Link>
+                <div className="fz-prc-meta">
+                  被申请人：{d.respondent} · {d.actCategory}
+                  <br />
+                  {d.act}
                 </div>
-              ))}
+              </div>
+              <div className="fz-prc-side">
+                {d.decisionKind ? <Tag color={DECISION_COLORS[d.decisionKind] ?? 'default'}>{d.decisionKind}</Tag> : null}
+                <div>决定：{formatDate(d.decidedOn)}</div>
+                <div>公开：{formatDate(d.publishedOn)}</div>
+              </div>
             </div>
-            {items.length > PAGE ? <Pagination style={{ marginTop: 16, textAlign: 'center' }} current={page} pageSize={PAGE} total={items.length} showSizeChanger={false} onChange={setPage} size="small" /> : null}
-          </>
-        )}
+          )}
+        />
       </section>
     </PublicLayout>
   );
