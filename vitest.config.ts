@@ -12,6 +12,8 @@ export default defineConfig({
           include: ['server/**/*.test.ts', 'common/**/*.test.ts', 'web/src/**/*.test.ts'],
           exclude: ['server/**/*.int.test.ts'],
           testTimeout: 30_000,
+          // a `fazhi serve` a test starts serves the API only (server/web-build.test.ts builds the pages on purpose)
+          env: { FAZHI_WEB: 'off' },
         },
       },
       {
@@ -21,6 +23,7 @@ export default defineConfig({
           globalSetup: ['server/test/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          env: { FAZHI_WEB: 'off' },
         },
       },
     ],

@@ -11,6 +11,7 @@ import { forwardToServer, listenControl, type ControlChannel, type ControlIo } f
 import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
 import type { Platform } from './platform/module.ts';
 import { cliCommands, findCliCommand, withAbsolutePaths } from './cli-commands.ts';
+import { ensureWebBuild } from './web-build.ts';
 
 const USAGE = `法治 fazhi — 法治政府建设工作平台
 
@@ -69,6 +70,15 @@ function runForServer(platform: Platform): (argv: string[], io: ControlIo) => Pr
 }
 
 async function serve(overrides: { dataDir?: string | undefined; port?: number | undefined }, demo: boolean): Promise<number> {
+  // the pages come from web/dist: build it first (a fresh clone has none), or refuse saying how (FAZHI_WEB=off: API only)
+  if (process.env['FAZHI_WEB'] !== 'off') {
+    const web = await ensureWebBuild();
+    if (web.state === 'unbuildable') {
+      console.error(web.message);
+      return 1;
+    }
+    if (web.state === 'built') console.log(`网页已构建（${web.seconds.toFixed(1)} 秒，${web.reason}）`);
+  }
   const started: Started = await startPlatform(modules, overrides);
   const { platform, handle } = started;
   if (demo && (await seedDemo(platform))) platform.log.info('demo county created');

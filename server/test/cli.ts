@@ -31,9 +31,9 @@ export function freePort(): Promise<number> {
 }
 
 /** a real embedded `fazhi serve` on the directory, resolved once it listens (its control socket is open by then) */
-export async function startServer(dir: string): Promise<{ child: ChildProcess; url: string; exited: Promise<number | null> }> {
+export async function startServer(dir: string, extraEnv: Record<string, string | undefined> = {}): Promise<{ child: ChildProcess; url: string; exited: Promise<number | null> }> {
   const port = await freePort();
-  const env: Record<string, string | undefined> = { ...process.env, ...EMBEDDED, LOG_LEVEL: 'warn' };
+  const env: Record<string, string | undefined> = { ...process.env, ...EMBEDDED, LOG_LEVEL: 'warn', ...extraEnv };
   const child = spawn(process.execPath, [MAIN, 'serve', '--data', dir, '--port', String(port)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let out = '';
