@@ -6,6 +6,9 @@ import type { FieldValue, LedgerField, LedgerRecord } from './ledger-types.ts';
 
 const isEmpty = (v: FieldValue | undefined): boolean => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 
+/** an int field holding a year or similar code rather than a quantity: its declared minimum is 1000 or more */
+export const isCodeLike = (field: Pick<LedgerField, 'min'>): boolean => field.min !== undefined && field.min >= 1000;
+
 /** a stored value as plain text: dates YYYY-MM-DD, money with 2 decimals, 是/否 */
 export function fieldText(field: LedgerField, value: FieldValue | undefined, refTitle?: string): string {
   if (isEmpty(value)) return '—';
@@ -15,7 +18,8 @@ export function fieldText(field: LedgerField, value: FieldValue | undefined, ref
     case 'decimal':
       return typeof value === 'number' ? value.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : String(value);
     case 'int':
-      return typeof value === 'number' ? value.toLocaleString('zh-CN') : String(value);
+      // a year (or another code-like number, declared with min ≥ 1000) is written without grouping: 2026, not 2,026
+      return typeof value === 'number' && !isCodeLike(field) ? value.toLocaleString('zh-CN') : String(value);
     case 'bool':
       return value ? '是' : '否';
     case 'dicts':
