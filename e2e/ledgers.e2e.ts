@@ -95,6 +95,19 @@ describe('the ledger pages', () => {
       await page.screenshot({ path: screenshotPath('ledger-form-refused'), fullPage: true });
 
       await page.getByLabel('申请人证件号码', { exact: true }).fill('');
+      // Enter in a date field confirms the date; it does not submit the whole form (it once created 7 records)
+      const posts: string[] = [];
+      page.on('request', (r) => {
+        if (r.method() === 'POST' && r.url().endsWith('/api/ledgers/mediation.case')) posts.push(r.url());
+      });
+      await page.getByLabel('受理日期', { exact: true }).click();
+      await page.getByLabel('受理日期', { exact: true }).press('Enter');
+      await page.getByLabel('受理日期', { exact: true }).press('Enter');
+      await page.waitForTimeout(1000);
+      expect(posts).toEqual([]);
+      expect(new URL(page.url()).pathname).toBe(`${LIST}/new`);
+      expect(await page.getByLabel('受理日期', { exact: true }).inputValue()).toBe('2026-11-20');
+      await page.getByLabel('受理日期', { exact: true }).press('Escape');
       await page.getByRole('button', { name: /保\s*存/ }).click();
       await page.waitForURL(/\/ledgers\/mediation\.case\/\d+$/);
       createdPath = new URL(page.url()).pathname;

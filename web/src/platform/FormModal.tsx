@@ -1,5 +1,6 @@
 import { Form, Modal, type FormInstance } from 'antd';
 import type { ReactNode } from 'react';
+import { noImplicitSubmit } from './form-keys.ts';
 
 export interface FormModalProps<T> {
   title: ReactNode;
@@ -35,7 +36,7 @@ export function FormModal<T>({ title, form, onFinish, submitting, onClose, initi
       {...(width ? { width } : {})}
     >
       {intro}
-      <Form<T> form={form} layout="vertical" onFinish={onFinish} {...(initialValues ? { initialValues } : {})}>
+      <Form<T> form={form} layout="vertical" onFinish={onFinish} onKeyDown={noImplicitSubmit} {...(initialValues ? { initialValues } : {})}>
         {children}
       </Form>
     </Modal>

@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Form, Skeleton, Space, TreeSelect } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, ApiError, errorText, isApiError } from '../../platform/api.ts';
+import { noImplicitSubmit } from '../../platform/form-keys.ts';
 import { groupFields } from '../../platform/ledger/field-value.tsx';
 import { FieldInput } from '../../platform/ledger/FieldInput.tsx';
 import { ledgerKeys, ledgerUrl, useLedgerMeta, useLedgerRecord } from '../../platform/ledger/ledger-api.ts';
@@ -87,7 +88,11 @@ function LedgerForm({ meta, record }: { meta: LedgerMeta; record: LedgerRecordDe
     }
   };
 
+  // one save at a time: a second click or key press while the first is on its way would create the record twice
+  const inFlight = useRef(false);
   const submit = async (values: Values): Promise<void> => {
+    if (inFlight.current) return;
+    inFlight.current = true;
     setSubmitting(true);
     setProblem(null);
     try {
@@ -113,6 +118,7 @@ function LedgerForm({ meta, record }: { meta: LedgerMeta; record: LedgerRecordDe
       setProblem({ detail: [stale ? `${errorText(e)}。您填写的内容仍保留在下方，可先复制再刷新。` : errorText(e), ...extra].join('；'), stale });
       void message.error(errorText(e));
     } finally {
+      inFlight.current = false;
       setSubmitting(false);
     }
   };
@@ -158,7 +164,7 @@ function LedgerForm({ meta, record }: { meta: LedgerMeta; record: LedgerRecordDe
           }
         />
       ) : null}
-      <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={submit} onValuesChange={saveDraft} scrollToFirstError={{ block: 'center' }}>
+      <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={submit} onValuesChange={saveDraft} onKeyDown={noImplicitSubmit} scrollToFirstError={{ block: 'center' }}>
         <Card title="所属单位" size="small" style={{ marginBottom: 16 }}>
           <Form.Item name="orgCode" label="所属单位" rules={[{ required: true, message: '请选择所属单位' }]} style={{ maxWidth: 420, marginBottom: 0 }}>
             <TreeSelect treeData={treeData} treeDefaultExpandAll showSearch={{ treeNodeFilterProp: 'title' }} placeholder="请选择所属单位" />

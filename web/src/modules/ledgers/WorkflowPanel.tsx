@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Collapse, DatePicker, Descriptions, Flex, For
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api, errorText } from '../../platform/api.ts';
+import { noImplicitSubmit } from '../../platform/form-keys.ts';
 import { formatChineseDate, formatDate, formatDateTime, waitingText } from '../../platform/format.ts';
 import { DeadlineBadge } from '../../platform/ledger/DeadlineBadge.tsx';
 import { FieldInput } from '../../platform/ledger/FieldInput.tsx';
@@ -197,7 +198,7 @@ function TransitionModal({ ledger, timeline, transition: t, onClose }: { ledger:
   return (
     <Modal open title={t.label} okText="确认办理" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ loading: busy }} destroyOnHidden>
       {problem ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={problem} /> : null}
-      <Form<TransitionValues> form={form} layout="vertical" initialValues={{ date: dayjs().format('YYYY-MM-DD') }} onFinish={submit}>
+      <Form<TransitionValues> form={form} layout="vertical" initialValues={{ date: dayjs().format('YYYY-MM-DD') }} onFinish={submit} onKeyDown={noImplicitSubmit}>
         <Form.Item
           name="date"
           label="办理日期"
