@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { login, openPopup, PHONE, screenshotPath, setupDemo, submitLogin, withPage } from './harness.ts';
@@ -313,6 +314,53 @@ describe('the web shell', () => {
       await result.waitFor();
       expect(await result.textContent()).toMatch(/哈希链完整：已核验全部 \d+ 条记录/);
       await page.screenshot({ path: screenshotPath('auditor-audit-log'), fullPage: true });
+
+      // a workflow step reads in Chinese: the step, the states and the clocks by name, no internal word
+      await search.getByRole('button', { name: /重\s*置/ }).click();
+      const step = page.locator('.ant-select-item-option[title="办理"]');
+      await search.getByLabel('操作', { exact: true }).click();
+      await search.getByLabel('操作', { exact: true }).fill('办理');
+      await step.waitFor();
+      await step.click();
+      await search.getByRole('button', { name: /查\s*询/ }).click();
+      await expect.poll(async () => (await rows.first().textContent()) ?? '', { timeout: 20_000 }).toContain('办理');
+      await rows.first().locator('.ant-table-row-expand-icon').click();
+      const stepDiff = page.getByTestId('audit-diff').first();
+      await expect.poll(async () => (await stepDiff.textContent()) ?? '', { timeout: 20_000 }).toContain('办理状态');
+      const stepText = (await stepDiff.textContent()) ?? '';
+      expect(stepText).toContain('办理环节');
+      expect(stepText).not.toMatch(/[a-z]{3,}|[{}]/);
+      await stepDiff.screenshot({ path: screenshotPath('auditor-audit-step') });
+
+      // the search's entries exported for the auditor's files, changes as text
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出日志' }).click()]);
+      expect(download.suggestedFilename()).toMatch(/^审计日志-.+\.csv$/);
+      const csv = readFileSync(await download.path(), 'utf8');
+      expect(csv.split('\r\n')[0]).toContain('时间,操作人,操作,对象');
+      expect(csv).toContain('办理状态：');
+      expect(csv).not.toContain('"clocks"');
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('shows a record’s history in Chinese: steps, states and clocks by name', async () => {
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await login(page, demo.server.baseUrl, 'clerk');
+      // an application received, then asked to supplement: a step that moves the state and the reply clock
+      const api = `${demo.server.baseUrl}/api/ledgers/disclosure.application`;
+      const year = new Date().getFullYear() - 1;
+      const created = await page.request.post(api, { data: { orgCode: '999001001000-01', channel: '当面提交', submitted_on: `${year}-11-02`, applicant_kind: '自然人', applicant_name: '历史记录测试申请人', subject: '申请公开某村道路养护经费', content: '请公开该村道路养护经费使用情况' } });
+      expect(created.status(), await created.text()).toBe(200);
+      const rec = (await created.json()) as { id: number; version: number };
+      const asked = await page.request.post(`${api}/${rec.id}/transitions/request_supplement`, { data: { version: rec.version, supplement_requested_on: `${year}-11-04`, supplement_items: '请说明所申请经费的年度', supplement_due_on: `${year}-11-20` } });
+      expect(asked.status(), await asked.text()).toBe(200);
+      await page.goto(`${demo.server.baseUrl}/ledgers/disclosure.application/${String(rec.id)}`);
+      const history = page.getByTestId('history');
+      await expect.poll(async () => (await history.textContent()) ?? '', { timeout: 30_000 }).toContain('办理状态');
+      const text = (await history.textContent()) ?? '';
+      expect(text).toContain('办理环节');
+      expect(text.replace(/clerk/g, '')).not.toMatch(/[a-z]{3,}|[{}]/);
+      await history.screenshot({ path: screenshotPath('record-history') });
       expect(errors).toEqual([]);
     });
   });

@@ -12,6 +12,7 @@ import { createOrg, importOrgs, listOrgs, ORG_KINDS, ORG_LABELS, orgInput, orgUp
 import { readSheetRows } from './files/sheet.ts';
 import { intId, isoDate, pageParam } from './http/validate.ts';
 import { chinaDate } from './workflow/workflow.engine.ts';
+import { stateOptions } from './workflow/state-filter.ts';
 
 const idParam = z.object({ id: intId() });
 const codeParam = z.object({ code: z.string().min(1) });
@@ -95,6 +96,19 @@ export function adminRoutes(api: Api, platform: Platform): void {
 
   // audit
   api.route({ method: 'GET', url: '/api/audit', access: 'audit.read', summary: '审计日志查询', tags: ['审计'], query: auditQuery.extend({ from: isoDate().optional(), to: isoDate().optional(), page: pageParam().default(1) }), labels: AUDIT_LABELS, handler: (ctx, { query }) => searchAudit(ctx, query) });
+  // what the auditor needs to read entries of ledgers he may not open (三员): each ledger's field and state names
+  api.route({
+    method: 'GET',
+    url: '/api/audit/vocabulary',
+    access: 'audit.read',
+    summary: '审计日志的中文词表：各台账的字段名称与办理状态名称',
+    tags: ['审计'],
+    handler: async () => ({
+      ledgers: Object.fromEntries(
+        platform.ledgers.all().map((l) => [l.name, { label: l.label, fields: Object.fromEntries(l.fields.map((f) => [f.name, f.label])), states: Object.fromEntries((stateOptions(l) ?? []).map((st) => [st.value, st.label])) }]),
+      ),
+    }),
+  });
   const anchor = anchorConfig(platform.config);
   api.route({ method: 'POST', url: '/api/audit/verify', access: 'audit.read', summary: '核验审计日志：带密钥的哈希链与全部检查点（库内、锚定文件）', tags: ['审计'], handler: () => verifyAudit(platform.db, anchor) });
   api.route({

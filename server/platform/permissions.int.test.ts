@@ -43,6 +43,7 @@ const EXPECTED: Record<string, Role[] | 'any' | 'public'> = {
   'GET /api/sessions': ['sysadmin'],
   'DELETE /api/sessions/:id': ['sysadmin'],
   'GET /api/audit': ['auditor'],
+  'GET /api/audit/vocabulary': ['auditor'],
   'POST /api/audit/verify': ['auditor'],
   'POST /api/audit/verify/anchors': ['auditor'],
   'GET /api/audit/checkpoints': ['auditor'],

@@ -6,6 +6,7 @@ import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { auditLabels } from '../index.ts';
 import { api, errorText } from '../../platform/api.ts';
+import { diffRows } from '../../platform/audit-text.ts';
 import { downloadText } from '../../platform/download.ts';
 import { DataTable } from '../../platform/DataTable.tsx';
 import { formatDateTime } from '../../platform/format.ts';
@@ -13,7 +14,7 @@ import { LoadFailed } from '../../platform/LoadFailed.tsx';
 import { PageHeader } from '../../platform/PageHeader.tsx';
 import { useMe } from '../../platform/session.ts';
 import { adminKeys, type AuditEntry, type AuditQuery, type VerifyResult } from './admin-api.ts';
-import { AuditDiff, hasDiff } from './audit-diff.tsx';
+import { AuditDiff, hasDiff, type AuditVocabulary } from './audit-diff.tsx';
 
 interface SearchValues {
   user?: string;
@@ -22,6 +23,9 @@ interface SearchValues {
   action?: string;
   range?: [Dayjs | null, Dayjs | null] | null;
 }
+
+// one file at most this many entries (25 pages of the API); the auditor narrows the dates for more
+const EXPORT_LIMIT = 5000;
 
 const ALERT_ACTIONS = new Set(['login_failed', 'account_locked', 'login_refused_locked', 'force_logout']);
 
@@ -48,9 +52,11 @@ export function AuditPage() {
   const [query, setQuery] = useState<AuditQuery>({ page: 1, pageSize: 20 });
   const [verifying, setVerifying] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [exportingLog, setExportingLog] = useState(false);
   const [verified, setVerified] = useState<{ result: VerifyResult; at: string } | null>(null);
   const orgNames = useMemo(() => new Map((me?.orgs ?? []).map((o) => [o.code, o.name])), [me?.orgs]);
 
+  const vocabulary = useQuery({ queryKey: ['audit', 'vocabulary'], queryFn: ({ signal }) => api.get<AuditVocabulary>('/api/audit/vocabulary', undefined, signal), staleTime: Infinity });
   const log = useQuery({
     queryKey: adminKeys.audit(query),
     queryFn: ({ signal }) => api.get<{ items: AuditEntry[]; total: number }>('/api/audit', { ...query }, signal),
@@ -92,6 +98,39 @@ export function AuditPage() {
     }
   };
 
+  const entityName = (e: string): string => auditLabels.entities[e] ?? vocabulary.data?.ledgers[e]?.label ?? e;
+
+  // the entries the current search finds, as the table reads them (Chinese names, changes as text), for the auditor's files
+  const exportEntries = async (): Promise<void> => {
+    setExportingLog(true);
+    try {
+      const entries: AuditEntry[] = [];
+      let total = 0;
+      for (let page = 1; entries.length < EXPORT_LIMIT; page++) {
+        const res = await api.get<{ items: AuditEntry[]; total: number }>('/api/audit', { ...query, page, pageSize: 200 });
+        total = res.total;
+        entries.push(...res.items);
+        if (res.items.length < 200) break;
+      }
+      const cell = (v: string): string => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+      const ledgers = vocabulary.data?.ledgers ?? {};
+      const lines = entries.slice(0, EXPORT_LIMIT).map((r) => {
+        const ledger = ledgers[r.entity];
+        const changes = diffRows(r.diff, { field: (k) => ledger?.fields[k] ?? auditLabels.fields[k], state: (v) => ledger?.states[v], value: (_k, v) => String(v) })
+          .map((d) => `${d.label}：${d.from === undefined ? d.to : `${d.from} → ${d.to}`}`)
+          .join('；');
+        return [formatDateTime(r.at), r.actor, auditLabels.actions[r.action] ?? r.action, entityName(r.entity), r.entityId, r.orgCode ? (orgNames.get(r.orgCode) ?? r.orgCode) : '', r.ip, changes, r.hash].map(cell).join(',');
+      });
+      downloadText(`审计日志-${new Date().toISOString().slice(0, 10)}.csv`, [['时间', '操作人', '操作', '对象', '对象标识', '单位', 'IP 地址', '变更内容', '哈希'].join(','), ...lines].join('\r\n'));
+      if (total > EXPORT_LIMIT) void message.warning(`共 ${total} 条，已导出最近的 ${EXPORT_LIMIT} 条；请缩小日期范围后分批导出`);
+      else void message.success(`已导出 ${lines.length} 条`);
+    } catch (e) {
+      void message.error(errorText(e));
+    } finally {
+      setExportingLog(false);
+    }
+  };
+
   const columns: ColumnsType<AuditEntry> = [
     { title: '时间', dataIndex: 'at', render: (v: string) => formatDateTime(v) },
     { title: '操作人', dataIndex: 'actor' },
@@ -100,7 +139,7 @@ export function AuditPage() {
       dataIndex: 'action',
       render: (a: string) => <Tag color={ALERT_ACTIONS.has(a) ? 'red' : 'default'}>{auditLabels.actions[a] ?? a}</Tag>,
     },
-    { title: '对象', dataIndex: 'entity', render: (e: string) => auditLabels.entities[e] ?? e },
+    { title: '对象', dataIndex: 'entity', render: (e: string) => entityName(e) },
     { title: '对象标识', dataIndex: 'entityId' },
     { title: '单位', dataIndex: 'orgCode', render: (c: string | null) => (c ? (orgNames.get(c) ?? c) : '—') },
     { title: 'IP 地址', dataIndex: 'ip' },
@@ -117,7 +156,7 @@ export function AuditPage() {
     },
   ];
 
-  const entityOptions = Object.entries(auditLabels.entities).map(([value, label]) => ({ value, label }));
+  const entityOptions = [...Object.entries(auditLabels.entities), ...Object.entries(vocabulary.data?.ledgers ?? {}).map(([k, l]) => [k, l.label] as const)].filter(([k], i, all) => all.findIndex(([x]) => x === k) === i).map(([value, label]) => ({ value, label }));
   const actionOptions = Object.entries(auditLabels.actions).map(([value, label]) => ({ value, label }));
 
   return (
@@ -127,6 +166,9 @@ export function AuditPage() {
         description="系统中的登录、账号、权限和业务变更均记入审计日志。日志按带密钥的 SM3 校验码（HMAC-SM3）串联，链头定期签名记入检查点并另存于数据库之外；任何篡改、重算、删除或截断都能被核验发现。请定期导出检查点并离线保存。"
         extra={
           <Space>
+            <Button icon={<DownloadOutlined />} loading={exportingLog} onClick={() => void exportEntries()}>
+              导出日志
+            </Button>
             <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportCheckpoints()}>
               导出检查点
             </Button>
@@ -207,7 +249,7 @@ export function AuditPage() {
             columns={columns}
             dataSource={log.data?.items ?? []}
             expandable={{
-              expandedRowRender: (r) => <AuditDiff diff={r.diff} orgNames={orgNames} />,
+              expandedRowRender: (r) => <AuditDiff diff={r.diff} entity={r.entity} orgNames={orgNames} vocabulary={vocabulary.data} />,
               rowExpandable: (r) => hasDiff(r.diff),
             }}
             pagination={{

@@ -1,6 +1,6 @@
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { diffRows } from '../../platform/audit-text.ts';
 import { auditLabels } from '../index.ts';
 
 const ROLE_NAMES: Record<string, string> = {
@@ -27,14 +27,7 @@ const ORG_FIELDS = new Set(['org_code', 'parent_code', 'current_org_code']);
 
 export type OrgNames = ReadonlyMap<string, string>;
 
-function renderValue(field: string, value: unknown, orgNames: OrgNames): ReactNode {
-  if (value === null || value === undefined || value === '') return <Typography.Text type="secondary">（空）</Typography.Text>;
-  if (Array.isArray(value)) return value.length ? value.map((v) => String(renderPlain(field, v, orgNames))).join('、') : <Typography.Text type="secondary">（无）</Typography.Text>;
-  return renderPlain(field, value, orgNames);
-}
-
-function renderPlain(field: string, value: unknown, orgNames: OrgNames): string {
-  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
+function plainValue(field: string, value: unknown, orgNames: OrgNames): string {
   const text = String(value);
   if (ORG_FIELDS.has(field)) {
     const name = orgNames.get(text);
@@ -43,33 +36,35 @@ function renderPlain(field: string, value: unknown, orgNames: OrgNames): string 
   return VALUE_LABELS[field]?.[text] ?? text;
 }
 
-const isEmpty = (v: unknown): boolean => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+/** the names the server gives for each ledger's fields and states (the auditor may not open the ledgers) */
+export interface AuditVocabulary {
+  ledgers: Record<string, { label: string; fields: Record<string, string>; states: Record<string, string> }>;
+}
 
-const isChange = (v: unknown): v is { from: unknown; to: unknown } => typeof v === 'object' && v !== null && !Array.isArray(v) && 'from' in v && 'to' in v;
-
-/** an audit entry's diff: each changed field as "字段：旧值 → 新值", other details as "字段：值" */
-export function AuditDiff({ diff, orgNames }: { diff: unknown; orgNames: OrgNames }) {
-  if (diff === null || typeof diff !== 'object' || Array.isArray(diff) || Object.keys(diff).length === 0) {
-    return <Typography.Text type="secondary">本条记录没有字段变更明细。</Typography.Text>;
-  }
-  const entries = Object.entries(diff as Record<string, unknown>);
+/** an audit entry's diff: each changed field as "字段：旧值 → 新值", other details as "字段：值", all in Chinese */
+export function AuditDiff({ diff, entity, orgNames, vocabulary }: { diff: unknown; entity: string; orgNames: OrgNames; vocabulary: AuditVocabulary | undefined }) {
+  const ledger = vocabulary?.ledgers[entity];
+  const rows = diffRows(diff, {
+    field: (k) => ledger?.fields[k] ?? auditLabels.fields[k],
+    state: (v) => ledger?.states[v],
+    value: (k, v) => plainValue(k, v, orgNames),
+  });
+  if (rows.length === 0) return <Typography.Text type="secondary">本条记录没有字段变更明细。</Typography.Text>;
   return (
     <table className="fz-diff" data-testid="audit-diff">
       <tbody>
-        {entries.map(([field, value]) => (
-          <tr key={field}>
-            <th>{auditLabels.fields[field] ?? field}</th>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th>{row.label}</th>
             <td>
-              {isChange(value) && isEmpty(value.from) ? (
-                <span className="fz-diff-to">{renderValue(field, value.to, orgNames)}</span>
-              ) : isChange(value) ? (
-                <>
-                  <span className="fz-diff-from">{renderValue(field, value.from, orgNames)}</span>
-                  <ArrowRightOutlined style={{ margin: '0 8px', color: '#9ca3af', fontSize: 12 }} />
-                  <span className="fz-diff-to">{renderValue(field, value.to, orgNames)}</span>
-                </>
+              {row.from === undefined ? (
+                <span className="fz-diff-to">{row.to}</span>
               ) : (
-                renderValue(field, value, orgNames)
+                <>
+                  <span className="fz-diff-from">{row.from}</span>
+                  <ArrowRightOutlined style={{ margin: '0 8px', color: '#9ca3af', fontSize: 12 }} />
+                  <span className="fz-diff-to">{row.to}</span>
+                </>
               )}
             </td>
           </tr>

@@ -18,6 +18,10 @@ export const adminModule = defineWebModule({
     entities: { auth: '登录认证', user: '用户账号', org: '组织机构', role: '角色', session: '会话', audit: '审计日志', numbering: '编号规则' },
     actions: {
       login: '登录',
+      refused_sanyuan: '三员分立：拒绝操作',
+      sanyuan_enforced: '三员分立：角色校正',
+      refused_origin: '拒绝跨站请求',
+      refused_permission: '拒绝越权操作',
       logout: '退出登录',
       login_failed: '登录失败',
       login_refused_locked: '锁定期间尝试登录',

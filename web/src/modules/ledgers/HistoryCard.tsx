@@ -4,7 +4,8 @@ import type { ReactNode } from 'react';
 import { formatDateTime } from '../../platform/format.ts';
 import { fieldText } from '../../platform/ledger/field-value.tsx';
 import { useLedgerHistory } from '../../platform/ledger/ledger-api.ts';
-import type { FieldValue, LedgerField, LedgerRecord } from '../../platform/ledger/ledger-types.ts';
+import type { FieldValue, LedgerField, LedgerMeta, LedgerRecord } from '../../platform/ledger/ledger-types.ts';
+import { diffRows, type DiffVocabulary } from '../../platform/audit-text.ts';
 import { auditLabels } from '../index.ts';
 
 const ACTIONS: Record<string, string> = {
@@ -14,50 +15,29 @@ const ACTIONS: Record<string, string> = {
   restore: '恢复',
   import: '导入',
   demo_seed: '生成演示数据',
-  attach: '上传附件',
-  attachment_add: '上传附件',
-  attachment_remove: '删除附件',
-  detach: '删除附件',
-  transition: '办理',
-  extend: '延长期限',
 };
 
-const OTHER_LABELS: Record<string, string> = { orgCode: '所属单位', org_code: '所属单位', status: '状态', reason: '原因', state: '办理状态', name: '文件名', file: '文件', kind: '类别', version: '版本' };
-
-const isChange = (v: unknown): v is { from?: unknown; to?: unknown } => !!v && typeof v === 'object' && !Array.isArray(v) && ('from' in v || 'to' in v);
-
-function show(f: LedgerField | undefined, v: unknown, record: LedgerRecord): string {
-  if (v === null || v === undefined || v === '') return '（空）';
-  if (f) return fieldText(f, v as FieldValue, f.type === 'ref' && record.values[f.name] === v ? record.refs[f.name] : undefined);
-  return typeof v === 'object' ? JSON.stringify(v) : String(v);
-}
-
 /** who changed what and when: each changed field with its Chinese label, from → to */
-export function HistoryCard({ ledger, record, fields }: { ledger: string; record: LedgerRecord; fields: LedgerField[] }) {
+export function HistoryCard({ ledger, record, fields, states }: { ledger: string; record: LedgerRecord; fields: LedgerField[]; states?: LedgerMeta['states'] }) {
   const history = useLedgerHistory(ledger, record.id);
   const byName = new Map(fields.map((f) => [f.name, f]));
-  const lines = (diff: unknown): ReactNode[] => {
-    if (!diff || typeof diff !== 'object') return diff ? [String(diff)] : [];
-    return Object.entries(diff as Record<string, unknown>).map(([k, v]) => {
+  const stateNames = new Map((states ?? []).map((s) => [s.value, s.label]));
+  const vocab: DiffVocabulary = {
+    field: (k) => byName.get(k)?.label ?? auditLabels.fields[k],
+    state: (v) => stateNames.get(v),
+    value: (k, v) => {
       const f = byName.get(k);
-      const label = f?.label ?? OTHER_LABELS[k] ?? auditLabels.fields[k] ?? k;
-      if (isChange(v)) {
-        const created = v.from === null || v.from === undefined;
-        return (
-          <div key={k}>
-            <Typography.Text type="secondary">{label}：</Typography.Text>
-            {created ? show(f, v.to, record) : `${show(f, v.from, record)} → ${show(f, v.to, record)}`}
-          </div>
-        );
-      }
-      return (
-        <div key={k}>
-          <Typography.Text type="secondary">{label}：</Typography.Text>
-          {show(f, v, record)}
-        </div>
-      );
-    });
+      // a reference shows its record's title when it is the current one; an older one its number
+      return f ? fieldText(f, v as FieldValue, f.type === 'ref' && record.values[f.name] === v ? record.refs[f.name] : undefined) : String(v);
+    },
   };
+  const lines = (diff: unknown): ReactNode[] =>
+    diffRows(diff, vocab).map((row) => (
+      <div key={row.key}>
+        <Typography.Text type="secondary">{row.label}：</Typography.Text>
+        {row.from === undefined ? row.to : `${row.from} → ${row.to}`}
+      </div>
+    ));
   return (
     <Card
       title={

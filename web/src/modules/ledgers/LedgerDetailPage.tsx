@@ -78,7 +78,7 @@ export function LedgerDetailPage() {
           {r.state !== null ? <WorkflowPanel ledger={name} recordId={r.id} attachments={r.attachments} /> : null}
           {r.state !== null ? <CorrectionCard meta={m} record={r} state={correction} /> : null}
           <AttachmentsCard ledger={name} recordId={r.id} attachments={r.attachments} canEdit={m.can.update && active} />
-          <HistoryCard ledger={name} record={r} fields={m.fields} />
+          <HistoryCard ledger={name} record={r} fields={m.fields} states={m.states} />
         </Col>
       </Row>
       {withdrawing ? <WithdrawModal meta={m} record={r} onClose={() => setWithdrawing(false)} /> : null}

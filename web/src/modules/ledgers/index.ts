@@ -15,7 +15,7 @@ export const ledgersModule = defineWebModule({
   ],
   // locks and corrections (server/platform/ledger/correction.service.ts)
   auditLabels: {
-    actions: { correct: '更正', revoke: '撤回（撤销）', update_refused: '拒绝修改已锁定记录', withdraw_refused: '拒绝撤销已锁定记录', withdraw_draft_refused: '拒绝非登记人撤回草稿' },
+    actions: { correct: '更正', start_correction: '发起更正', correction_field_refused: '拒绝更正范围以外的字段', attach: '上传附件', detach: '删除附件', attachment_remove_refused: '拒绝删除已锁定记录的附件', import: '导入', import_file: '导入文件', export: '导出', refused_owned_field: '拒绝填写应由办理环节记录的字段', prior_violation_check: '查询同类违法记录（首违不罚）', revoke: '撤回（撤销）', update_refused: '拒绝修改已锁定记录', withdraw_refused: '拒绝撤销已锁定记录', withdraw_draft_refused: '拒绝非登记人撤回草稿' },
     fields: { reason: '理由', fields: '字段', createdBy: '登记人' },
   },
 });

@@ -13,6 +13,6 @@ export const workflowModule = defineWebModule({
   ],
   auditLabels: {
     entities: { calendar: '工作日历', notification: '提醒', setting: '系统配置' },
-    actions: { calendar_load: '导入工作日历', calendar_correct: '更正工作日历', read: '已读' },
+    actions: { calendar_load: '导入工作日历', transition: '办理', clock_extend: '延长期限', workflow_sync: '办理状态与期限随记录更新', workflow_adopt: '纳入办理流程', clock_recomputed: '重新计算期限', deadline_scan: '到期扫描与提醒', read_all: '全部标为已读', calendar_correct: '更正工作日历', read: '已读' },
   },
 });
