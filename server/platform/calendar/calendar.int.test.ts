@@ -114,11 +114,16 @@ describe('the calendar API', () => {
   });
 
   it('loads a new year as JSON, after which working-day deadlines may reach into it', async () => {
+    // from November the 系统管理员's home asks for next year's calendar (only his)
+    const home = async (who: string) => json<{ items: Array<{ key: string; label: string; tone: string }> }>(await t.request(who, { method: 'GET', url: '/api/home' })).items.filter((i) => i.key.startsWith('calendar.'));
+    expect(await home(admin)).toEqual([{ key: 'calendar.missing.2027', label: '2027年工作日历尚未导入（跨入2027年的工作日期限无法计算）', count: 1, link: '/admin/calendar', tone: 'danger' }]);
+    expect(await home(clerk)).toEqual([]);
     const res = await t.request(admin, { method: 'POST', url: '/api/calendar/load', payload: notice2027 });
     expect(res.statusCode, res.body).toBe(200);
     expect(json(res)).toMatchObject({ year: 2027, corrected: false, holidays: 3, workdays: 0, source: '页面录入' });
     // 12/7–11, 14–18, (12/21 the corrected holiday), 22–25, 28–31 = 18; 1/1–3 off; 1/4, 1/5 = 20
     expect(json<{ due: string }>(await t.request(clerk, { method: 'GET', url: '/api/deadline?from=2026-12-04&days=20&unit=working' })).due).toBe('2027-01-05');
+    expect(await home(admin)).toEqual([]);
   });
 
   it('recomputes running clocks when a start brings in a year from an upgraded chinese-days', async () => {

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { audit } from '../audit/audit.service.ts';
 import { AppError } from '../http/errors.ts';
 import type { Api } from '../http/route.ts';
-import { defineModule, type Platform } from '../module.ts';
+import { defineModule, type HomeItem, type Platform } from '../module.ts';
+import { can, type Ctx } from '../http/context.ts';
+import { chinaDate } from '../workflow/workflow.engine.ts';
 import { seedCalendarIfEmpty } from './calendar.repository.ts';
 import { recomputeOpenClocks, systemCtx } from '../workflow/workflow.service.ts';
 import { calendarYear, calendarYears, computeDeadline, loadCalendarYear, parseUpload } from './calendar.service.ts';
@@ -103,5 +105,24 @@ export const calendarModule = defineModule({
     const years = await seedCalendarIfEmpty(platform.db);
     if (years.length) await recomputeAfterSeed(platform, years);
   },
+  home: calendarHomeItems,
   routes: calendarRoutes,
 });
+
+// the State Council publishes next year's 节假日安排 in late autumn: from November the missing year is asked for
+const WARN_FROM_MONTH = 11;
+
+/**
+ * the 系统管理员's home: this year's calendar, and from November next year's, when not loaded. Without it every
+ * working-day period that reaches into that year reads 无法计算 on the clerks' pages.
+ */
+async function calendarHomeItems(ctx: Ctx): Promise<HomeItem[]> {
+  if (!can(ctx, CALENDAR_MANAGE)) return [];
+  const today = chinaDate(ctx.now);
+  const year = Number(today.slice(0, 4));
+  const loaded = new Set((await calendarYears(ctx)).map((y) => y.year));
+  const wanted = Number(today.slice(5, 7)) >= WARN_FROM_MONTH ? [year, year + 1] : [year];
+  return wanted
+    .filter((y) => !loaded.has(y))
+    .map((y) => ({ key: `calendar.missing.${y}`, label: `${y}年工作日历尚未导入（跨入${y}年的工作日期限无法计算）`, count: 1, link: '/admin/calendar', tone: 'danger' as const }));
+}
