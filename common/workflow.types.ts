@@ -89,6 +89,18 @@ export interface CalendarYearSummary {
 }
 
 /** what loading a year's calendar did (POST /api/calendar/load) */
+/** POST /api/calendar/preview: what loading a file would change, before anything is replaced */
+export interface CalendarPreview {
+  year: number;
+  source: string;
+  corrected: boolean;
+  holidays: number;
+  workdays: number;
+  added: string[];
+  removed: string[];
+  days: Array<{ date: string; kind: 'holiday' | 'workday'; name: string; weekday: string }>;
+}
+
 export interface CalendarLoadResult {
   year: number;
   source: string;

@@ -55,6 +55,7 @@ const EXPECTED: Record<string, Role[] | 'any' | 'public'> = {
   'GET /api/calendar/years': ['sysadmin'],
   'GET /api/calendar/:year': ['sysadmin'],
   'POST /api/calendar/load': ['sysadmin'],
+  'POST /api/calendar/preview': ['sysadmin'],
   'GET /api/deadline': 'any',
   'GET /api/deadlines': 'any',
   'GET /api/public/reconsideration/decisions': 'public',

@@ -118,6 +118,13 @@ describe('the calendar API', () => {
     const home = async (who: string) => json<{ items: Array<{ key: string; label: string; tone: string }> }>(await t.request(who, { method: 'GET', url: '/api/home' })).items.filter((i) => i.key.startsWith('calendar.'));
     expect(await home(admin)).toEqual([{ key: 'calendar.missing.2027', label: '2027年工作日历尚未导入（跨入2027年的工作日期限无法计算）', count: 1, link: '/admin/calendar', tone: 'danger' }]);
     expect(await home(clerk)).toEqual([]);
+    // the preview says what would change and changes nothing
+    const preview = await t.request(admin, { method: 'POST', url: '/api/calendar/preview', payload: notice2027 });
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(json(preview)).toMatchObject({ year: 2027, corrected: false, holidays: 3, workdays: 0, removed: [], days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦', weekday: '周五' }, { date: '2027-01-02' }, { date: '2027-01-03' }] });
+    expect(json<{ added: string[] }>(preview).added).toHaveLength(3);
+    expect((await t.request(clerk, { method: 'GET', url: '/api/deadline?from=2026-12-04&days=20&unit=working' })).statusCode).toBe(422);
+    expect((await t.request(clerk, { method: 'POST', url: '/api/calendar/preview', payload: notice2027 })).statusCode).toBe(403);
     const res = await t.request(admin, { method: 'POST', url: '/api/calendar/load', payload: notice2027 });
     expect(res.statusCode, res.body).toBe(200);
     expect(json(res)).toMatchObject({ year: 2027, corrected: false, holidays: 3, workdays: 0, source: '页面录入' });

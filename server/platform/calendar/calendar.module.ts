@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { audit } from '../audit/audit.service.ts';
@@ -8,7 +9,7 @@ import { can, type Ctx } from '../http/context.ts';
 import { chinaDate } from '../workflow/workflow.engine.ts';
 import { seedCalendarIfEmpty } from './calendar.repository.ts';
 import { recomputeOpenClocks, systemCtx } from '../workflow/workflow.service.ts';
-import { calendarYear, calendarYears, computeDeadline, loadCalendarYear, parseUpload } from './calendar.service.ts';
+import { calendarYear, calendarYears, computeDeadline, loadCalendarYear, parseUpload, previewCalendarYear } from './calendar.service.ts';
 import { isoDate } from '../http/validate.ts';
 
 export const CALENDAR_MANAGE = 'calendar.manage';
@@ -32,6 +33,22 @@ const deadlineQuery = z.object({
 // a JSON body is either the JSON file format itself or {text}: the content of a CSV or JSON file
 const loadBody = z.union([z.object({ text: z.string().min(1).max(200_000), source: z.string().max(40).optional() }), z.object({ year: z.number() }).loose()]);
 
+/** the uploaded file (multipart), or the JSON body (the file format itself, or {text, source}) */
+async function readUpload(req: FastifyRequest): Promise<{ text: string; source: string }> {
+  if (req.isMultipart()) {
+    const file = await req.file();
+    if (!file) throw new AppError('validation_failed', '请上传节假日文件', [{ path: 'file', label: '文件', message: '文件：请上传 CSV 或 JSON 文件' }]);
+    return { text: decodeUpload(await file.toBuffer()), source: `上传:${file.filename}` };
+  }
+  const parsed = loadBody.safeParse(req.body ?? {});
+  if (!parsed.success) throw new AppError('validation_failed', '请提交节假日文件内容', [{ path: 'text', label: '文件内容', message: '文件内容：请提交 {"text": "…"} 或 {"year": 2027, "holidays": {…}, "workdays": {…}}' }]);
+  const body = parsed.data;
+  return {
+    text: 'text' in body && typeof body.text === 'string' ? body.text : JSON.stringify(body),
+    source: 'text' in body && typeof body.source === 'string' && body.source ? body.source : '页面录入',
+  };
+}
+
 function calendarRoutes(api: Api, platform: Platform): void {
   const tags = ['工作日历'];
   api.route({ method: 'GET', url: '/api/calendar/years', access: CALENDAR_MANAGE, summary: '工作日历：已导入的年度（来源、导入人、时间、天数）', tags, handler: async (ctx) => ({ items: await calendarYears(ctx) }) });
@@ -45,32 +62,24 @@ function calendarRoutes(api: Api, platform: Platform): void {
     labels: { year: '年份' },
     handler: (ctx, { params }) => calendarYear(ctx, params.year),
   });
-  api.route({
-    method: 'POST',
-    url: '/api/calendar/load',
-    access: CALENDAR_MANAGE,
-    write: true,
-    multipart: true,
-    summary: '工作日历：导入或更正一年的节假日安排（上传 CSV/JSON 文件，或提交 JSON）；随后重新计算所有计时中的期限',
-    tags,
-    handler: async (ctx, _input, req) => {
-      let text: string;
-      let source: string;
-      if (req.isMultipart()) {
-        const file = await req.file();
-        if (!file) throw new AppError('validation_failed', '请上传节假日文件', [{ path: 'file', label: '文件', message: '文件：请上传 CSV 或 JSON 文件' }]);
-        text = decodeUpload(await file.toBuffer());
-        source = `上传:${file.filename}`;
-      } else {
-        const parsed = loadBody.safeParse(req.body ?? {});
-        if (!parsed.success) throw new AppError('validation_failed', '请提交节假日文件内容', [{ path: 'text', label: '文件内容', message: '文件内容：请提交 {"text": "…"} 或 {"year": 2027, "holidays": {…}, "workdays": {…}}' }]);
-        const body = parsed.data;
-        text = 'text' in body && typeof body.text === 'string' ? body.text : JSON.stringify(body);
-        source = 'text' in body && typeof body.source === 'string' && body.source ? body.source : '页面录入';
-      }
-      return loadCalendarYear(ctx, platform.ledgers.all(), parseUpload(text), source);
-    },
-  });
+  for (const preview of [true, false]) {
+    api.route({
+      method: 'POST',
+      url: preview ? '/api/calendar/preview' : '/api/calendar/load',
+      access: CALENDAR_MANAGE,
+      ...(preview ? {} : { write: true }),
+      multipart: true,
+      summary: preview
+        ? '工作日历：预览上传的节假日安排（年度、放假与调休天数、与现有日历相比新增和删除的日期），不作任何修改'
+        : '工作日历：导入或更正一年的节假日安排（上传 CSV/JSON 文件，或提交 JSON）；随后重新计算所有计时中的期限',
+      tags,
+      handler: async (ctx, _input, req) => {
+        const { text, source } = await readUpload(req);
+        const file = parseUpload(text);
+        return preview ? previewCalendarYear(ctx, file, source) : loadCalendarYear(ctx, platform.ledgers.all(), file, source);
+      },
+    });
+  }
   api.route({
     method: 'GET',
     url: '/api/deadline',

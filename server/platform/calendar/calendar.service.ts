@@ -48,15 +48,28 @@ const describe = (r: { date: string; kind: string; name: string }): string => `$
  * loads or corrects one year of the calendar: replaces it, audits what changed, then recomputes every running
  * clock of every ledger (each moved due date is audited with this load as the reason)
  */
-export async function loadCalendarYear(ctx: Ctx, ledgers: readonly LedgerDef[], file: { year: number; rows: readonly CalendarRow[] }, source: string): Promise<LoadResult> {
-  const src = source.slice(0, 40);
+/** what loading the file would change, read only: the administrator sees it before anything is replaced */
+export async function previewCalendarYear(ctx: Ctx, file: { year: number; rows: readonly CalendarRow[] }, source: string) {
   const before = await db(ctx).selectFrom('calendar_day').select([sql<string>`to_char(date, 'YYYY-MM-DD')`.as('date'), 'kind', 'name']).where('year', '=', file.year).execute();
   const corrected = !!(await db(ctx).selectFrom('calendar_year').select('year').where('year', '=', file.year).executeTakeFirst());
   const key = (r: { date: string; kind: string; name: string }): string => `${r.date}|${r.kind}|${r.name}`;
   const old = new Set(before.map(key));
   const now = new Set(file.rows.map(key));
-  const added = file.rows.filter((r) => !old.has(key(r))).map(describe);
-  const removed = before.filter((r) => !now.has(key(r))).map(describe);
+  const holidays = file.rows.filter((r) => r.kind === 'holiday').length;
+  return {
+    year: file.year,
+    source: source.slice(0, 40),
+    corrected,
+    holidays,
+    workdays: file.rows.length - holidays,
+    added: file.rows.filter((r) => !old.has(key(r))).map(describe),
+    removed: before.filter((r) => !now.has(key(r))).map(describe),
+    days: [...file.rows].sort((a, b) => a.date.localeCompare(b.date)).map((r) => ({ date: r.date, kind: r.kind, name: r.name, weekday: weekdayName(r.date) })),
+  };
+}
+
+export async function loadCalendarYear(ctx: Ctx, ledgers: readonly LedgerDef[], file: { year: number; rows: readonly CalendarRow[] }, source: string): Promise<LoadResult> {
+  const { corrected, added, removed, source: src } = await previewCalendarYear(ctx, file, source);
   await replaceYear(db(ctx), file.year, file.rows, src, ctx.actor.username);
   const holidays = file.rows.filter((r) => r.kind === 'holiday').length;
   const workdays = file.rows.length - holidays;

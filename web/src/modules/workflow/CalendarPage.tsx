@@ -1,6 +1,6 @@
 import { CalculatorOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, InputNumber, Radio, Row, Select, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, InputNumber, Modal, Radio, Row, Select, Tag, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -9,7 +9,7 @@ import { DataTable } from '../../platform/DataTable.tsx';
 import { formatDateTime } from '../../platform/format.ts';
 import { LoadFailed } from '../../platform/LoadFailed.tsx';
 import { PageHeader } from '../../platform/PageHeader.tsx';
-import { workflowKeys, type CalendarDay, type CalendarYearDetail, type CalendarYearSummary, type DeadlineCalc, type LoadResult } from './workflow-api.ts';
+import { workflowKeys, type CalendarDay, type CalendarYearDetail, type CalendarYearSummary, type DeadlineCalc, type CalendarPreview, type LoadResult } from './workflow-api.ts';
 
 interface DayRow extends CalendarDay {
   kind: 'holiday' | 'workday';
@@ -82,17 +82,34 @@ export function CalendarPage() {
   const [loaded, setLoaded] = useState<LoadResult | null>(null);
   const [uploading, setUploading] = useState(false);
 
+  // a file is first shown (year, days, what changes); only the administrator's confirmation replaces the year
+  const [pending, setPending] = useState<{ file: File; preview: CalendarPreview } | null>(null);
   const upload = async (file: File): Promise<void> => {
     setUploading(true);
     setUploadErrors(null);
     setLoaded(null);
     try {
-      const r = await api.upload<LoadResult>('/api/calendar/load', file);
+      setPending({ file, preview: await api.upload<CalendarPreview>('/api/calendar/preview', file) });
+    } catch (e) {
+      if (isApiError(e)) setUploadErrors({ detail: e.detail, errors: e.fieldErrors });
+      else void message.error(errorText(e));
+    } finally {
+      setUploading(false);
+    }
+  };
+  const confirm = async (): Promise<void> => {
+    if (!pending) return;
+    setUploading(true);
+    try {
+      const r = await api.upload<LoadResult>('/api/calendar/load', pending.file);
+      setPending(null);
       setLoaded(r);
       setYear(r.year);
       void message.success(`${r.year}年工作日历已${r.corrected ? '更正' : '导入'}`);
       await queryClient.invalidateQueries({ queryKey: ['calendar'] });
+      await queryClient.invalidateQueries({ queryKey: ['home'] });
     } catch (e) {
+      setPending(null);
       if (isApiError(e)) setUploadErrors({ detail: e.detail, errors: e.fieldErrors });
       else void message.error(errorText(e));
     } finally {
@@ -172,6 +189,37 @@ export function CalendarPage() {
           </Col>
         </Row>
       </Flex>
+      {pending ? (
+        <Modal
+          open
+          title={`${pending.preview.corrected ? '更正' : '导入'}${pending.preview.year}年工作日历：请核对`}
+          okText={pending.preview.corrected ? '确认更正' : '确认导入'}
+          cancelText="取消"
+          confirmLoading={uploading}
+          onOk={() => void confirm()}
+          onCancel={() => setPending(null)}
+          width={640}
+          mask={{ closable: false }}
+        >
+          <div data-testid="calendar-preview">
+            <Typography.Paragraph>
+              文件：{pending.file.name}。放假 {pending.preview.holidays} 天、调休上班 {pending.preview.workdays} 天
+              {pending.preview.corrected ? `；与现有${pending.preview.year}年日历相比，新增 ${pending.preview.added.length} 项、删除 ${pending.preview.removed.length} 项` : ''}。确认后，计时中的期限将按新日历重新计算。
+            </Typography.Paragraph>
+            {pending.preview.corrected && (pending.preview.added.length || pending.preview.removed.length) ? (
+              <ul style={{ paddingInlineStart: 20 }}>
+                {pending.preview.added.map((d) => (
+                  <li key={`+${d}`}>新增：{d}</li>
+                ))}
+                {pending.preview.removed.map((d) => (
+                  <li key={`-${d}`}>删除：{d}</li>
+                ))}
+              </ul>
+            ) : null}
+            <DataTable<DayRow> rowKey="date" size="small" columns={columns} dataSource={pending.preview.days} pagination={false} scroll={{ y: 320 }} />
+          </div>
+        </Modal>
+      ) : null}
     </>
   );
 }

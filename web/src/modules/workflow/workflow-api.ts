@@ -1,4 +1,5 @@
 import type { CalendarLoadResult, CalendarYearSummary, DeadlineItem } from '../../../../common/workflow.types.ts';
+export type { CalendarPreview } from '../../../../common/workflow.types.ts';
 
 export type { CalendarYearSummary, DeadlineItem } from '../../../../common/workflow.types.ts';
 export type LoadResult = CalendarLoadResult;
