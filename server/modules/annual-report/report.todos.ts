@@ -103,6 +103,7 @@ export async function reportDeadlines(ctx: Ctx): Promise<DeadlineItem[]> {
         clockLabel: deadline.label,
         status: 'running',
         due: deadline.due,
+        dueAt: null,
         unit: 'calendar',
         daysLeft: deadline.daysLeft,
         overdue: deadline.overdue,

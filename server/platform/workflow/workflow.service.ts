@@ -22,6 +22,7 @@ import {
   chinaDate,
   chineseDay,
   clockEffects,
+  stepInstant,
   clockEvents,
   effectiveRule,
   findTransition,
@@ -68,8 +69,10 @@ export const DUE_SOON_SETTING = 'reminders.dueSoonDays';
 export interface ClockEnv {
   cal: CalendarData;
   today: IsoDate;
+  /** the moment hours clocks are read at */
+  now: Date;
   dueSoonDays: number;
-  /** setting key → configured value, for clocks with daysSetting */
+  /** setting key → configured value, for clocks with daysSetting or restartSetting */
   days: ReadonlyMap<string, unknown>;
 }
 
@@ -96,10 +99,12 @@ export function systemCtx(platform: Pick<Platform, 'cipher'>, tx: Ctx['tx'], now
 export async function clockEnv(ctx: Pick<Ctx, 'tx' | 'now'>, ledgers: readonly LedgerDef[], today = chinaDate(ctx.now)): Promise<ClockEnv> {
   const days = new Map<string, unknown>();
   for (const l of ledgers) {
-    for (const c of l.workflow?.clocks ?? []) if (c.daysSetting && !days.has(c.daysSetting)) days.set(c.daysSetting, await getSetting(ctx.tx, c.daysSetting));
+    for (const c of l.workflow?.clocks ?? []) {
+      for (const key of [c.daysSetting, c.restartSetting]) if (key && !days.has(key)) days.set(key, await getSetting(ctx.tx, key));
+    }
   }
   const soon = Number(await getSetting(ctx.tx, DUE_SOON_SETTING));
-  return { cal: await loadCalendar(ctx.tx), today, dueSoonDays: Number.isSafeInteger(soon) && soon >= 0 ? soon : 3, days };
+  return { cal: await loadCalendar(ctx.tx), today, now: ctx.now, dueSoonDays: Number.isSafeInteger(soon) && soon >= 0 ? soon : 3, days };
 }
 
 /**
@@ -110,7 +115,7 @@ export function readClock(l: LedgerDef, c: ClockDef, stored: readonly StoredCloc
   const rule = effectiveRule(c, c.daysField && values[c.daysField] ? values[c.daysField] : c.daysSetting ? env.days.get(c.daysSetting) : undefined);
   const u = unitLabel(rule.unit);
   const head = `${rule.label}：期限${rule.days}${u}${rule.extension ? `，经批准可延长${rule.extension.days}${u}` : ''}`;
-  const base = { due: null, unit: rule.unit, totalDays: rule.days, daysLeft: null, extended: false, dueSoon: false, overdue: false };
+  const base = { due: null, dueAt: null, unit: rule.unit, totalDays: rule.days, daysLeft: null, extended: false, dueSoon: false, overdue: false };
   const events = clockEvents(l, c, stored, values);
   if (!events) {
     const field = c.start.field && !values[c.start.field] ? l.fields.find((f) => f.name === c.start.field)?.label : undefined;
@@ -119,8 +124,8 @@ export function readClock(l: LedgerDef, c: ClockDef, stored: readonly StoredCloc
     return { ...base, status: 'pending', explanation: [head, waiting], error: null };
   }
   const read = (r: typeof rule, note: string[] = []): ClockReading => {
-    const s = computeClock(r, events, env.cal, { today: env.today, dueSoonDays: env.dueSoonDays, deferredTo: c.deferField ? dateValue(values[c.deferField]) : null });
-    return { status: s.status, due: s.due, unit: s.unit, totalDays: s.totalDays, daysLeft: s.daysLeft, extended: s.extended, dueSoon: s.dueSoon, overdue: s.overdue, explanation: [...s.explanation, ...note], error: null };
+    const s = computeClock(r, events, env.cal, { today: env.today, now: env.now, dueSoonDays: env.dueSoonDays, deferredTo: c.deferField ? dateValue(values[c.deferField]) : null });
+    return { status: s.status, due: s.due, dueAt: s.dueAt, unit: s.unit, totalDays: s.totalDays, daysLeft: s.daysLeft, extended: s.extended, dueSoon: s.dueSoon, overdue: s.overdue, explanation: [...s.explanation, ...note], error: null };
   };
   try {
     return read(rule);
@@ -144,7 +149,7 @@ export function readClock(l: LedgerDef, c: ClockDef, stored: readonly StoredCloc
 }
 
 const sameReading = (a: ClockReading, b: ClockReading): boolean =>
-  a.status === b.status && a.due === b.due && a.daysLeft === b.daysLeft && a.totalDays === b.totalDays && a.extended === b.extended && a.dueSoon === b.dueSoon && a.overdue === b.overdue && a.error === b.error && JSON.stringify(a.explanation) === JSON.stringify(b.explanation);
+  a.status === b.status && a.due === b.due && a.dueAt === b.dueAt && a.daysLeft === b.daysLeft && a.totalDays === b.totalDays && a.extended === b.extended && a.dueSoon === b.dueSoon && a.overdue === b.overdue && a.error === b.error && JSON.stringify(a.explanation) === JSON.stringify(b.explanation);
 
 async function recordRow(ctx: Ctx, l: LedgerDef, id: number): Promise<Row> {
   const row = (await db(ctx).selectFrom(l.table).selectAll().where('id', '=', id).executeTakeFirst()) as Row | undefined;
@@ -508,11 +513,12 @@ export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledger
   for (const c of wf.clocks ?? []) {
     let stored = current.get(c.id) ?? [];
     let touched = false;
-    for (const kind of clockEffects(c, t.name)) {
+    for (const kind of clockEffects(c, t.name, env.days)) {
       const phase = phaseOf(clockEvents(l, c, stored, after));
       if (kind === 'extend') extensionInTime(l, c, stored, after, env, date);
       const notice = kind === 'extend' ? notices.get(c.id) : undefined;
-      const event: StoredClockEvent = { kind, date, reason: kind === 'extend' || kind === 'pause' ? (note ?? t.label) : t.label, transition: t.name, by: ctx.actor.username, ...(notice ? { notice } : {}) };
+      const at = c.rule.unit === 'hours' ? { at: stepInstant(t, date, plainValues(ctx, l, after), ctx.now) } : {};
+      const event: StoredClockEvent = { kind, date, ...at, reason: kind === 'extend' || kind === 'pause' ? (note ?? t.label) : t.label, transition: t.name, by: ctx.actor.username, ...(notice ? { notice } : {}) };
       const next = withEffect(kind, stored, phase, event);
       if (next) {
         stored = next;
@@ -692,7 +698,7 @@ export async function timeline(ctx: Ctx, l: LedgerDef, id: number): Promise<Time
       extension: c.extension && c.rule.extension ? { days: c.rule.extension.days, noticeKind: c.extension.noticeKind ?? null, permitted: can(ctx, extensionPermission(l, c)), available: open && !r.extended } : null,
     });
   }
-  const running = clocks.filter((c) => c.status === 'running' && c.due).sort((a, b) => String(a.due).localeCompare(String(b.due)));
+  const running = clocks.filter((c) => c.status === 'running' && c.due).sort((a, b) => String(a.dueAt ?? `${a.due}T24`).localeCompare(String(b.dueAt ?? `${b.due}T24`)));
   const next = running[0];
   return {
     ledger: l.name,
@@ -721,6 +727,6 @@ export async function timeline(ctx: Ctx, l: LedgerDef, id: number): Promise<Time
       })),
     events: (await listEvents(db(ctx), l.name, id)).map(({ orgCode: _o, ledger: _l, recordId: _r, ...e }) => ({ ...e, fromLabel: e.fromState === null ? null : stateLabel(wf, e.fromState), toLabel: e.toState === null ? null : stateLabel(wf, e.toState) })),
     clocks,
-    nextDue: next?.due ? { clock: next.id, label: next.label, due: next.due, overdue: next.overdue, dueSoon: next.dueSoon } : null,
+    nextDue: next?.due ? { clock: next.id, label: next.label, due: next.due, dueAt: next.dueAt, overdue: next.overdue, dueSoon: next.dueSoon } : null,
   };
 }
