@@ -73,7 +73,12 @@ describe('hours clocks', () => {
       noun: '工单',
       module: 't',
       titleFields: ['received_on'],
-      fields: ['received_on', 'signed_on'].map((name) => ({ name, label: name, type: 'date' as const })).concat(['received_time', 'signed_time'].map((name) => ({ name, label: name, type: 'text' as const }))),
+      fields: [
+        { name: 'received_on', label: '派单日期', type: 'date' },
+        { name: 'received_time', label: '派单时间', type: 'text' },
+        { name: 'signed_on', label: '签收日期', type: 'date' },
+        { name: 'signed_time', label: '签收时间', type: 'text' },
+      ],
       workflow: defineWorkflow({ states: { a: { label: 'A' } }, initial: 'a', transitions: [], clocks: [clock] }),
     });
     const events = clockEvents(l, clock, [], { received_on: '2026-03-09', received_time: '08:40', signed_on: '2026-03-09', signed_time: '09:10' });

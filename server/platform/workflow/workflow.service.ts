@@ -434,8 +434,18 @@ export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledger
   guardTransitionBody(l, t, id, String(row['org_code']), body);
   const picked: Record<string, unknown> = {};
   const errors: FieldError[] = [];
+  const fromOrg = String(row['org_code']);
+  let toOrg: string | null = null;
+  if (t.moves) {
+    const requested = body['orgCode'];
+    const label = t.moves.label;
+    if (typeof requested !== 'string' || !requested) errors.push({ path: 'orgCode', label, message: `${label}：办理“${t.label}”须选择` });
+    else if (requested === fromOrg) errors.push({ path: 'orgCode', label, message: `${label}：须为另一单位，不能是当前承办单位` });
+    else if (!ctx.scope.codes.includes(requested)) errors.push({ path: 'orgCode', label, message: `${label}：不在管辖范围内` });
+    else toOrg = requested;
+  }
   for (const [k, v] of Object.entries(body)) {
-    if (RESERVED_BODY.has(k)) continue;
+    if (RESERVED_BODY.has(k) || (t.moves && k === 'orgCode')) continue;
     const f = l.fields.find((x) => x.name === k);
     if (f && t.captures?.includes(k)) picked[k] = v;
     else errors.push({ path: k, ...(f ? { label: f.label } : {}), message: `${f?.label ?? k}：不能在“${t.label}”中填写` });
@@ -489,10 +499,10 @@ export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledger
   // captured fields go through the ledger's own edit: validation of the whole record, references, audit, version
   // and the numbers this transition gives out (a decision's 文号: ledger.numbering.ts)
   Object.assign(picked, await transitionNumbers(ctx, l, t.name, row, values));
-  if (Object.keys(picked).length) {
+  if (Object.keys(picked).length || toOrg) {
     applying.add(ctx);
     try {
-      await updateRecord(ctx, l, id, { ...picked, version }, platform.ledgers, { transition: t.name });
+      await updateRecord(ctx, l, id, { ...picked, ...(toOrg ? { orgCode: toOrg } : {}), version }, platform.ledgers, { transition: t.name });
     } finally {
       applying.delete(ctx);
     }
@@ -550,13 +560,19 @@ export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledger
       at: ctx.now,
       actor: ctx.actor.username,
       actorName: ctx.actor.displayName,
-      data: { ...(note ? { note } : {}), ...(Object.keys(shown).length ? { captured: shown } : {}), ...(notices.size ? { notices: Object.fromEntries(notices) } : {}), ...(clockChanges.length ? { clocks: clockDiff(clockChanges) } : {}) },
+      data: { ...(note ? { note } : {}), ...(toOrg ? { moved: await movedNames(ctx, fromOrg, toOrg) } : {}), ...(Object.keys(shown).length ? { captured: shown } : {}), ...(notices.size ? { notices: Object.fromEntries(notices) } : {}), ...(clockChanges.length ? { clocks: clockDiff(clockChanges) } : {}) },
     },
   ]);
-  await audit(ctx, { entity: l.name, entityId: id, action: 'transition', orgCode, diff: { transition: t.name, label: t.label, state: { from, to }, date, ...(note ? { note } : {}), ...(notices.size ? { notices: Object.fromEntries([...notices].map(([k, n]) => [k, { id: n.id, name: n.name, sm3: n.hash }])) } : {}), clocks: clockDiff(clockChanges) } });
+  await audit(ctx, { entity: l.name, entityId: id, action: 'transition', orgCode, diff: { transition: t.name, label: t.label, state: { from, to }, date, ...(toOrg ? { org_code: { from: fromOrg, to: toOrg } } : {}), ...(note ? { note } : {}), ...(notices.size ? { notices: Object.fromEntries([...notices].map(([k, n]) => [k, { id: n.id, name: n.name, sm3: n.hash }])) } : {}), clocks: clockDiff(clockChanges) } });
   // the next person's turn, or a return to its author: told in this transaction, so a failed step tells nobody
   await notifyTransition(ctx, l, { id, orgCode, transition: t, from, to, before, after: plainValues(ctx, l, after), author: String(after['created_by']), note });
   return timeline(ctx, l, id);
+}
+
+/** the units a step moved the record between, by code and name, for its timeline entry */
+async function movedNames(ctx: Ctx, from: string, to: string): Promise<{ from: string; fromName: string; to: string; toName: string }> {
+  const names = new Map((await ctx.tx.selectFrom('org').select(['code', 'name']).where('code', 'in', [from, to]).execute()).map((o) => [o.code, o.name]));
+  return { from, fromName: names.get(from) ?? from, to, toName: names.get(to) ?? to };
 }
 
 /** the timing gates of a transition read on a record, with the step dates each one checks */
@@ -645,7 +661,7 @@ export async function extendClock(ctx: Ctx, l: LedgerDef, id: number, clockId: s
 export type { TimelineClock };
 
 export interface Timeline extends TimelineBase {
-  transitions: Array<{ name: string; label: string; to: string | null; toLabel: string; permitted: boolean; blockedBy: GateMiss[]; notBefore: IsoDate | null; waitReason: string | null; captures: ReturnType<typeof fieldMeta>[]; note: 'required' | 'optional' | null; extends: string[]; dedicated: string | null }>;
+  transitions: Array<{ name: string; label: string; to: string | null; toLabel: string; permitted: boolean; blockedBy: GateMiss[]; notBefore: IsoDate | null; waitReason: string | null; captures: ReturnType<typeof fieldMeta>[]; note: 'required' | 'optional' | null; extends: string[]; dedicated: string | null; moves: string | null }>;
   events: Array<Omit<EventRow, 'orgCode' | 'ledger' | 'recordId'> & { fromLabel: string | null; toLabel: string | null }>;
 }
 
@@ -724,6 +740,7 @@ export async function timeline(ctx: Ctx, l: LedgerDef, id: number): Promise<Time
         note: t.note ?? null,
         extends: (wf.clocks ?? []).filter((c) => clockEffects(c, t.name).includes('extend')).map((c) => c.id),
         dedicated: t.dedicated?.hint ?? null,
+        moves: t.moves?.label ?? null,
       })),
     events: (await listEvents(db(ctx), l.name, id)).map(({ orgCode: _o, ledger: _l, recordId: _r, ...e }) => ({ ...e, fromLabel: e.fromState === null ? null : stateLabel(wf, e.fromState), toLabel: e.toState === null ? null : stateLabel(wf, e.toState) })),
     clocks,

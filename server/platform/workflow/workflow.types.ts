@@ -111,6 +111,12 @@ export interface TransitionDef {
    * dated today takes effect when it is recorded, an earlier one at the start of its day
    */
   timeField?: string;
+  /**
+   * the step hands the record to another organisation (改派 of a 12345 ticket to the unit responsible): the body's
+   * `orgCode` names it (required, in the actor's scope, not the current one). Lists are scoped by organisation, so
+   * the new unit sees the record and its 待办; the old one no longer does (the timeline keeps who handled what).
+   */
+  moves?: { label: string };
   /** a written note (reason, opinion) is required, or may be given */
   note?: 'required' | 'optional';
   /**
