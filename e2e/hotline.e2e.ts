@@ -23,6 +23,13 @@ async function act(page: Page, button: RegExp, fill: (dialog: Locator) => Promis
   await dialog.waitFor({ state: 'hidden' });
 }
 
+/** a date field of the step's form: typed, then confirmed by leaving it */
+async function fillDate(dialog: Locator, label: string, date: string): Promise<void> {
+  const input = dialog.getByLabel(label, { exact: true });
+  await input.fill(date);
+  await input.press('Tab');
+}
+
 const text = (page: Page, testId: string) => async (): Promise<string> => (await page.getByTestId(testId).textContent()) ?? '';
 
 describe('an urgent 12345 ticket, returned by the town it was sent to and re-dispatched by the county', () => {
@@ -57,6 +64,7 @@ describe('an urgent 12345 ticket, returned by the town it was sent to and re-dis
       await page.screenshot({ path: screenshotPath('hotline-urgent'), fullPage: true });
       // the town says it is not theirs, with the reason
       await act(page, /退回改派/, async (dialog) => {
+        await fillDate(dialog, '退回日期', today);
         await dialog.getByLabel('退回理由').fill('问题发生地属清溪镇辖区，申请改派');
       });
       await expect.poll(async () => (await page.getByTestId('workflow').textContent()) ?? '', WAIT).toContain('已退回待改派');
@@ -71,9 +79,13 @@ describe('an urgent 12345 ticket, returned by the town it was sent to and re-dis
         const town = page.locator('.ant-select-tree-node-content-wrapper', { hasText: /^清溪镇$/ });
         await openPopup(page, dialog.getByLabel('改派至单位'), town);
         await town.click();
+        await fillDate(dialog, '改派日期', today);
         await dialog.getByLabel('改派说明').fill('改派属地清溪镇办理');
       });
       await expect.poll(async () => (await page.getByTestId('workflow').textContent()) ?? '', WAIT).toContain('城关镇 → 清溪镇');
+      // only the urgent clocks run again, from the 改派; the working-day ones do not apply to an urgent ticket
+      await expect.poll(text(page, 'deadlines'), WAIT).toContain('紧急工单签收时限');
+      expect((await text(page, 'deadlines')()).match(/未起算/g)?.length).toBe(3);
       await page.getByTestId('workflow').scrollIntoViewIfNeeded();
       await page.screenshot({ path: screenshotPath('hotline-redispatched'), fullPage: true });
       expect(errors).toEqual([]);
@@ -91,7 +103,8 @@ describe('an urgent 12345 ticket, returned by the town it was sent to and re-dis
         await page.screenshot({ path: screenshotPath('hotline-deadlines-phone'), fullPage: false });
         await page.goto(`${demo.server.baseUrl}${LIST}/${id}`);
         await expect.poll(text(page, 'deadlines'), WAIT).toContain('按小时计时');
-        await page.screenshot({ path: screenshotPath('hotline-urgent-phone'), fullPage: true });
+        await page.getByTestId('deadlines').getByText('紧急工单签收时限').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: screenshotPath('hotline-urgent-phone'), fullPage: false });
         expect(errors).toEqual([]);
       },
       PHONE,

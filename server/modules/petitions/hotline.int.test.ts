@@ -194,6 +194,8 @@ describe('12345 hotline tickets', () => {
     // the new unit's periods start over on 11/25: sign by Thu 11/26; answer 求助 in 5 working days: 11/26, 27, 30, 12/1, 12/2
     expect(clockOf(moved, 'sign')).toMatchObject({ status: 'running', due: '2026-11-26' });
     expect(clockOf(moved, 'answer_short')).toMatchObject({ status: 'running', due: '2026-12-02' });
+    // the clocks that do not apply to it (an ordinary 求助: the 投诉 and urgent ones) are not started by the 改派
+    for (const c of ['answer_long', 'sign_urgent', 'answer_urgent']) expect(clockOf(moved, c)?.status, c).toBe('pending');
     const entries = moved.events.filter((e) => e.transition === 'bounce' || e.transition === 'redispatch');
     expect(entries.map((e) => [e.transition, e.actorName, e.onDate])).toEqual([
       ['bounce', '张晓燕', '2026-11-24'],

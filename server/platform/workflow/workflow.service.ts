@@ -525,6 +525,9 @@ export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledger
     let touched = false;
     for (const kind of clockEffects(c, t.name, env.days)) {
       const phase = phaseOf(clockEvents(l, c, stored, after));
+      // a clock that starts on a field's date starts only from it: a restart does not start one whose field (or
+      // condition, an urgent ticket's working-day clocks) does not apply
+      if (kind === 'restart' && phase === 'idle' && c.start.field && !c.start.transitions?.length) continue;
       if (kind === 'extend') extensionInTime(l, c, stored, after, env, date);
       const notice = kind === 'extend' ? notices.get(c.id) : undefined;
       const at = c.rule.unit === 'hours' ? { at: stepInstant(t, date, plainValues(ctx, l, after), ctx.now) } : {};

@@ -161,7 +161,7 @@ function ClocksCard({ timeline, onExtend }: { timeline: TimelineData; onExtend: 
           </Flex>
           <Descriptions
             size="small"
-            column={{ xs: 1, sm: 2 }}
+            column={{ xs: 1, sm: c.unit === 'hours' ? 1 : 2 }}
             style={{ marginTop: 8 }}
             items={[
               c.unit === 'hours'
