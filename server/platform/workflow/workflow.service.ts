@@ -566,7 +566,7 @@ export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledger
       data: { ...(note ? { note } : {}), ...(toOrg ? { moved: await movedNames(ctx, fromOrg, toOrg) } : {}), ...(Object.keys(shown).length ? { captured: shown } : {}), ...(notices.size ? { notices: Object.fromEntries(notices) } : {}), ...(clockChanges.length ? { clocks: clockDiff(clockChanges) } : {}) },
     },
   ]);
-  await audit(ctx, { entity: l.name, entityId: id, action: 'transition', orgCode, diff: { transition: t.name, label: t.label, state: { from, to }, date, ...(toOrg ? { org_code: { from: fromOrg, to: toOrg } } : {}), ...(note ? { note } : {}), ...(notices.size ? { notices: Object.fromEntries([...notices].map(([k, n]) => [k, { id: n.id, name: n.name, sm3: n.hash }])) } : {}), clocks: clockDiff(clockChanges) } });
+  await audit(ctx, { entity: l.name, entityId: id, action: 'transition', orgCode, diff: { transition: t.name, label: t.label, state: { from, to }, date, ...(note ? { note } : {}), ...(notices.size ? { notices: Object.fromEntries([...notices].map(([k, n]) => [k, { id: n.id, name: n.name, sm3: n.hash }])) } : {}), clocks: clockDiff(clockChanges) } });
   // the next person's turn, or a return to its author: told in this transaction, so a failed step tells nobody
   await notifyTransition(ctx, l, { id, orgCode, transition: t, from, to, before, after: plainValues(ctx, l, after), author: String(after['created_by']), note });
   return timeline(ctx, l, id);
