@@ -88,6 +88,13 @@ describe('an urgent 12345 ticket, returned by the town it was sent to and re-dis
       expect((await text(page, 'deadlines')()).match(/未起算/g)?.length).toBe(3);
       await page.getByTestId('workflow').scrollIntoViewIfNeeded();
       await page.screenshot({ path: screenshotPath('hotline-redispatched'), fullPage: true });
+      // 到期事项 gives an hours clock its moment, in Beijing time
+      await page.goto(`${demo.server.baseUrl}/deadlines?ledger=petitions.hotline&org=999001002000&status=due_soon&within=7`);
+      const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: ticketNo }).first();
+      await expect.poll(async () => (await row.textContent()) ?? '', WAIT).toContain('紧急工单签收时限');
+      expect((await row.textContent()) ?? '').toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+      await page.locator('.ant-spin-spinning').waitFor({ state: 'detached', ...WAIT });
+      await page.screenshot({ path: screenshotPath('hotline-deadlines'), fullPage: false });
       expect(errors).toEqual([]);
     });
 
