@@ -7,7 +7,9 @@ export interface TodoDeadline {
   clockId: string;
   label: string;
   due: string;
-  unit: 'working' | 'calendar';
+  /** an hours clock's due moment (ISO instant); null for day clocks */
+  dueAt: string | null;
+  unit: 'working' | 'calendar' | 'hours';
   /** from today to the due date in the clock's unit; negative when overdue */
   daysLeft: number | null;
   status: 'running' | 'paused';

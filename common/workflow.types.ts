@@ -1,15 +1,18 @@
 // the shapes of the workflow, deadline and calendar API (server/platform: workflow, calendar), shared by the server and the web app
 // type-only: no runtime code here; dates are strings YYYY-MM-DD
 
-/** how a time limit counts: working days (the statutory calendar) or calendar days */
-type DayUnit = 'working' | 'calendar';
+/** how a time limit counts: working days (the statutory calendar), calendar days, or hours (an urgent ticket's limit) */
+type DayUnit = 'working' | 'calendar' | 'hours';
 
 export type ClockStatus = 'pending' | 'running' | 'paused' | 'stopped' | 'error';
 
 /** what a computation of a clock yields, as stored */
 export interface ClockReading {
   status: ClockStatus;
+  /** the last day (Beijing); for an hours clock the day of dueAt */
   due: string | null;
+  /** an hours clock's due moment (ISO instant, UTC); null for day clocks */
+  dueAt: string | null;
   unit: DayUnit;
   totalDays: number;
   daysLeft: number | null;
@@ -42,7 +45,7 @@ export interface TimelineBase {
   states: Array<{ name: string; label: string; final: boolean }>;
   clocks: TimelineClock[];
   /** the nearest due date of a clock still running */
-  nextDue: { clock: string; label: string; due: string; overdue: boolean; dueSoon: boolean } | null;
+  nextDue: { clock: string; label: string; due: string; dueAt: string | null; overdue: boolean; dueSoon: boolean } | null;
 }
 
 /** one line of GET /api/deadlines */
@@ -58,8 +61,10 @@ export interface DeadlineItem {
   clockLabel: string;
   status: ClockStatus;
   due: string | null;
+  /** an hours clock's due moment (ISO instant); null for day clocks and declared deadlines */
+  dueAt: string | null;
   unit: DayUnit;
-  /** from today to the due date in the clock's unit; negative when overdue */
+  /** from today (an hours clock: from now) to the due date in the clock's unit; negative when overdue */
   daysLeft: number | null;
   dueSoon: boolean;
   overdue: boolean;

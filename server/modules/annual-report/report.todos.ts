@@ -22,7 +22,7 @@ async function reportDeadline(ctx: Ctx, year: number): Promise<TodoDeadline> {
   const due = await dueDate(ctx, year);
   const left = calendarDaysBetween(today, due);
   const soon = Number(await getSetting(ctx.tx, DUE_SOON_SETTING));
-  return { clockId: 'report_due', label: '年度报告报送期限', due, unit: 'calendar', daysLeft: left, status: 'running', overdue: left < 0, dueSoon: left >= 0 && left <= (Number.isSafeInteger(soon) && soon >= 0 ? soon : 3) };
+  return { clockId: 'report_due', label: '年度报告报送期限', due, dueAt: null, unit: 'calendar', daysLeft: left, status: 'running', overdue: left < 0, dueSoon: left >= 0 && left <= (Number.isSafeInteger(soon) && soon >= 0 ? soon : 3) };
 }
 
 /** the annual report's to-dos: a returned report for whoever submits it, a submitted one for its reviewers */
@@ -103,6 +103,7 @@ export async function reportDeadlines(ctx: Ctx): Promise<DeadlineItem[]> {
         clockLabel: deadline.label,
         status: 'running',
         due: deadline.due,
+        dueAt: null,
         unit: 'calendar',
         daysLeft: deadline.daysLeft,
         overdue: deadline.overdue,

@@ -9,7 +9,9 @@ import { json, startTestApp, type TestApp } from '../../test/harness.ts';
 import { clockOf, fixedClock, succeeding, transitionStep, uploadPdf } from '../../test/workflow-client.ts';
 import { listLedger } from '../../test/ledger-client.ts';
 import { expectPhoneMasked, expectScopedToTown } from '../../test/ledger-conformance.ts';
-import { HOTLINE_ANSWER_SHORT_DAYS } from './hotline.ledger.ts';
+import { HOTLINE_ANSWER_SHORT_DAYS, HOTLINE_REDISPATCH_RESTART, HOTLINE_SIGN_URGENT_HOURS } from './hotline.ledger.ts';
+import type { DeadlineItem } from '../../platform/workflow/deadlines.service.ts';
+import type { TodoList } from '../../../common/todo.types.ts';
 import { petitionsModule } from './petitions.module.ts';
 
 // 12345 tickets on the city's default limits (working days), counted by hand on the 2026 calendar:
@@ -116,6 +118,111 @@ describe('12345 hotline tickets', () => {
     const again = await step(leader, id, 'extend', { ...body, extension_approved_on: '2026-10-21', date: '2026-10-21' });
     expect(again.statusCode, again.body).toBe(409);
     expect(json<{ code: string }>(again).code).toBe('clock_extension_used');
+  });
+
+  // today is Fri 11/27 10:00 Beijing (fixedClock 02:00Z); urgent limits run on hours from the dispatch time
+  it('runs an urgent ticket on hours: dispatched 09:30, sign by 10:30 and answer by 09:30 next day; 08:15 is overdue at 10:00', async () => {
+    const fresh = await ticket({ received_on: '2026-11-27', received_time: '09:30', urgency: '紧急' });
+    const tl = json<Timeline>(await t.request(clerk, { method: 'GET', url: `${base}/${fresh}/timeline` }));
+    expect(clockOf(tl, 'sign_urgent')).toMatchObject({ unit: 'hours', due: '2026-11-27', dueAt: '2026-11-27T02:30:00.000Z', totalDays: 1, daysLeft: 0, overdue: false, status: 'running' });
+    expect(clockOf(tl, 'answer_urgent')).toMatchObject({ due: '2026-11-28', dueAt: '2026-11-28T01:30:00.000Z', daysLeft: 23 });
+    expect(clockOf(tl, 'sign')?.status).toBe('pending');
+    expect(clockOf(tl, 'answer_short')?.status).toBe('pending');
+    expect(tl.nextDue).toMatchObject({ clock: 'sign_urgent', dueAt: '2026-11-27T02:30:00.000Z' });
+    const stale = await ticket({ received_on: '2026-11-27', received_time: '08:15', urgency: '紧急', summary: '燃气管道泄漏气味' });
+    const st = json<Timeline>(await t.request(clerk, { method: 'GET', url: `${base}/${stale}/timeline` }));
+    expect(clockOf(st, 'sign_urgent')).toMatchObject({ overdue: true, daysLeft: -1 });
+    expect(clockOf(st, 'sign_urgent')?.explanation).toContain('届满时间：2026-11-27 09:15（北京时间）');
+    // 到期事项: the overdue hours clock with its moment, the other not overdue although due today
+    const list = json<{ items: DeadlineItem[] }>(await t.request(clerk, { method: 'GET', url: '/api/deadlines?ledger=petitions.hotline&status=overdue&pageSize=200' }));
+    const mine = list.items.filter((d) => d.recordId === stale || d.recordId === fresh);
+    expect(mine.map((d) => [d.recordId, d.clockId, d.dueAt, d.daysLeft])).toEqual([[stale, 'sign_urgent', '2026-11-27T01:15:00.000Z', -1]]);
+    // the city's own limit: 2 hours
+    await setSetting(t.platform.db, HOTLINE_SIGN_URGENT_HOURS, 2);
+    try {
+      const two = json<Timeline>(await t.request(clerk, { method: 'GET', url: `${base}/${stale}/timeline` }));
+      expect(clockOf(two, 'sign_urgent')).toMatchObject({ dueAt: '2026-11-27T02:15:00.000Z', overdue: false });
+    } finally {
+      await setSetting(t.platform.db, HOTLINE_SIGN_URGENT_HOURS, null);
+    }
+  });
+
+  it('an urgent ticket needs its times; signed 16:40 and answered 09:00 next day are in time; no extension', async () => {
+    const noTime = await t.request(clerk, { method: 'POST', url: base, payload: { ticket_no: 'GD2026URG0001', request_kind: '求助', urgency: '紧急', summary: '老人走失', content: '来电反映老人走失', received_on: '2026-11-26' } });
+    expect(noTime.statusCode, noTime.body).toBe(400);
+    expect(noTime.body).toContain('派单时间');
+    const badTime = await t.request(clerk, { method: 'POST', url: base, payload: { ticket_no: 'GD2026URG0002', request_kind: '求助', urgency: '紧急', summary: '老人走失', content: '来电反映老人走失', received_on: '2026-11-26', received_time: '9点' } });
+    expect(badTime.statusCode, badTime.body).toBe(400);
+    expect(badTime.body).toContain('时:分');
+    const id = await ticket({ received_on: '2026-11-26', received_time: '16:00', urgency: '紧急' });
+    const unsigned = await step(clerk, id, 'sign', { signed_on: '2026-11-26', handling_unit: '规划建设办', date: '2026-11-26' });
+    expect(unsigned.statusCode, unsigned.body).toBe(422);
+    expect(unsigned.body).toContain('签收时间');
+    const signed = await ok(clerk, id, 'sign', { signed_on: '2026-11-26', signed_time: '16:40', handling_unit: '规划建设办', date: '2026-11-26' });
+    expect(clockOf(signed, 'sign_urgent')).toMatchObject({ status: 'stopped', overdue: false, dueAt: '2026-11-26T09:00:00.000Z' });
+    const notice = json<{ id: number }>(await upload(reviewer, id));
+    const ext = await step(leader, id, 'extend', { note: '需协调', extension_approved_on: '2026-11-27', extension_reason: '需协调', extension_approver: '张建国', noticeAttachmentId: notice.id, date: '2026-11-27' });
+    expect(ext.statusCode, ext.body).toBe(422);
+    expect(ext.body).toContain('不适用延期');
+    const replied = await ok(clerk, id, 'reply', { handling_result: '已找到老人并送回家中', reply_on: '2026-11-27', reply_time: '09:00', date: '2026-11-27' });
+    expect(clockOf(replied, 'answer_urgent')).toMatchObject({ status: 'stopped', overdue: false, dueAt: '2026-11-27T08:00:00.000Z' });
+  });
+
+  it('re-dispatch: the unit returns a ticket with its reason, the county hands it to another town, whose clocks start over', async () => {
+    const county = await t.login('county');
+    const clerk2 = await t.login('clerk2');
+    // dispatched Mon 11/23 to 城关镇: sign by Tue 11/24
+    const id = await ticket({ received_on: '2026-11-23', summary: '清溪镇集市占道经营' });
+    const noReason = await step(clerk, id, 'bounce', { bounced_on: '2026-11-24', date: '2026-11-24' });
+    expect(noReason.statusCode, noReason.body).toBe(422);
+    expect(noReason.body).toContain('退回理由');
+    const bounced = await ok(clerk, id, 'bounce', { bounced_on: '2026-11-24', bounce_time: '09:10', bounce_reason: '问题发生地属清溪镇辖区', date: '2026-11-24' });
+    expect(bounced.state).toBe('bounced');
+    expect(clockOf(bounced, 'sign')?.status).toBe('paused');
+    // only the dispatcher re-dispatches, to another unit within the county
+    expect((await step(clerk, id, 'redispatch', { redispatched_on: '2026-11-25', orgCode: '999001002000', date: '2026-11-25' })).statusCode).toBe(403);
+    const same = await step(county, id, 'redispatch', { redispatched_on: '2026-11-25', orgCode: '999001001000', date: '2026-11-25' });
+    expect(same.statusCode, same.body).toBe(400);
+    expect(same.body).toContain('改派至单位');
+    const none = await step(county, id, 'redispatch', { redispatched_on: '2026-11-25', date: '2026-11-25' });
+    expect(none.statusCode, none.body).toBe(400);
+    expect(none.body).toContain('改派至单位');
+    const todos = json<TodoList>(await t.request(county, { method: 'GET', url: '/api/todos?ledger=petitions.hotline&pageSize=200' }));
+    expect(todos.items.some((i) => i.recordId === id && i.step === 'redispatch')).toBe(true);
+    const moved = await ok(county, id, 'redispatch', { redispatched_on: '2026-11-25', redispatched_time: '14:00', redispatch_note: '改派清溪镇办理', orgCode: '999001002000', date: '2026-11-25' });
+    expect(moved.state).toBe('received');
+    // the new unit's periods start over on 11/25: sign by Thu 11/26; answer 求助 in 5 working days: 11/26, 27, 30, 12/1, 12/2
+    expect(clockOf(moved, 'sign')).toMatchObject({ status: 'running', due: '2026-11-26' });
+    expect(clockOf(moved, 'answer_short')).toMatchObject({ status: 'running', due: '2026-12-02' });
+    // the clocks that do not apply to it (an ordinary 求助: the 投诉 and urgent ones) are not started by the 改派
+    for (const c of ['answer_long', 'sign_urgent', 'answer_urgent']) expect(clockOf(moved, c)?.status, c).toBe('pending');
+    const entries = moved.events.filter((e) => e.transition === 'bounce' || e.transition === 'redispatch');
+    expect(entries.map((e) => [e.transition, e.actorName, e.onDate])).toEqual([
+      ['bounce', '张晓燕', '2026-11-24'],
+      ['redispatch', '周法明', '2026-11-25'],
+    ]);
+    expect(entries[0]?.data['captured']).toMatchObject({ bounce_reason: '问题发生地属清溪镇辖区' });
+    expect(entries[1]?.data['moved']).toMatchObject({ from: '999001001000', fromName: '城关镇', to: '999001002000', toName: '清溪镇' });
+    // the old unit no longer sees it; the new one has it in its list and its 待办
+    expect((await t.request(clerk, { method: 'GET', url: `${base}/${id}` })).statusCode).toBe(404);
+    expect((await listLedger(t, clerk2, 'petitions.hotline', 'f.redispatched_on.present=1&pageSize=200')).items.map((r) => r.id)).toContain(id);
+    const queue = json<TodoList>(await t.request(clerk2, { method: 'GET', url: '/api/todos?ledger=petitions.hotline&pageSize=200' }));
+    expect(queue.items.find((i) => i.recordId === id)).toMatchObject({ step: 'sign', orgCode: '999001002000' });
+    await ok(clerk2, id, 'sign', { signed_on: '2026-11-26', handling_unit: '综合行政执法队', date: '2026-11-26' });
+  });
+
+  it('re-dispatch where the city keeps the first dispatch: the wait is left out, the days used stay used', async () => {
+    const county = await t.login('county');
+    await setSetting(t.platform.db, HOTLINE_REDISPATCH_RESTART, false);
+    try {
+      const id = await ticket({ received_on: '2026-11-23', summary: '石桥乡河道垃圾' });
+      await ok(clerk, id, 'bounce', { bounced_on: '2026-11-24', bounce_reason: '属石桥乡辖区', date: '2026-11-24' });
+      const moved = await ok(county, id, 'redispatch', { redispatched_on: '2026-11-25', orgCode: '999001003000', date: '2026-11-25' });
+      // 求助 5 working days from 11/23: 11/24 used before the 退回; resumed 11/25 with 4 left: 11/26, 27, 30, 12/1
+      expect(clockOf(moved, 'answer_short')).toMatchObject({ status: 'running', due: '2026-12-01' });
+    } finally {
+      await setSetting(t.platform.db, HOTLINE_REDISPATCH_RESTART, null);
+    }
   });
 
   it('an unsatisfied caller gets the ticket handled once more, then it closes', async () => {

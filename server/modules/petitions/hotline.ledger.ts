@@ -8,16 +8,35 @@ import { HANDLING_UNITS } from './petitions.ledgers.ts';
 export const HOTLINE_SIGN_DAYS = 'clock.hotline.sign.days';
 export const HOTLINE_ANSWER_SHORT_DAYS = 'clock.hotline.answer_short.days';
 export const HOTLINE_ANSWER_LONG_DAYS = 'clock.hotline.answer_long.days';
-export const HOTLINE_DEFAULTS = { sign: 1, answerShort: 5, answerLong: 15, extension: 5 } as const;
+export const HOTLINE_DEFAULTS = { sign: 1, answerShort: 5, answerLong: 15, extension: 5, signUrgentHours: 1, answerUrgentHours: 24 } as const;
+// 紧急 tickets run on hours, from the dispatch time, nights and holidays included: signed within 1 hour, answered
+// within 24 (the limits most city rules built on 国办发〔2020〕53号 set for 紧急诉求), each a setting
+export const HOTLINE_SIGN_URGENT_HOURS = 'clock.hotline.sign_urgent.hours';
+export const HOTLINE_ANSWER_URGENT_HOURS = 'clock.hotline.answer_urgent.hours';
+// a ticket returned by a unit not responsible and re-dispatched (改派): whether the new unit's signing and handling
+// periods start over from the re-dispatch (true, the default most cities use) or continue from the first dispatch
+// with the time the ticket waited for re-dispatch left out (false)
+export const HOTLINE_REDISPATCH_RESTART = 'hotline.redispatch.restart';
+export const HOTLINE_URGENCY = ['一般', '紧急'] as const;
 
 export const HOTLINE_KINDS = ['咨询', '求助', '投诉', '举报', '建议'] as const;
 export const HOTLINE_SHORT_KINDS: readonly string[] = ['咨询', '求助'];
 export const HOTLINE_SATISFACTION = ['满意', '基本满意', '不满意'] as const;
 
+type V = Readonly<Record<string, unknown>>;
 const set = (v: unknown): boolean => v !== null && v !== undefined && v !== '';
-const isShort = (v: Readonly<Record<string, unknown>>): boolean => HOTLINE_SHORT_KINDS.includes(String(v['request_kind']));
-const notReturned = (v: Readonly<Record<string, unknown>>): boolean => !set(v['returned_on']);
+const isShort = (v: V): boolean => HOTLINE_SHORT_KINDS.includes(String(v['request_kind']));
+const notReturned = (v: V): boolean => !set(v['returned_on']);
+export const isUrgent = (v: V): boolean => v['urgency'] === '紧急';
 const REVIEWERS = ['reviewer', 'leader', 'county_admin'] as const;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const moment = (v: V, date: string, time: string): string => `${String(v[date] ?? '')} ${String(v[time] ?? '')}`;
+/** returned by the unit and not re-dispatched since (a later or same-moment 改派 answers the 退回) */
+const awaitingRedispatch = (v: V): boolean => set(v['bounced_on']) && !(set(v['redispatched_on']) && moment(v, 'redispatched_on', 'redispatched_time') >= moment(v, 'bounced_on', 'bounce_time'));
+const timeCheck = (field: string, label: string) => ({ field, message: `${label}：请按“时:分”填写，如 09:15`, check: (v: Record<string, unknown>) => !set(v[field]) || TIME.test(String(v[field])) });
+// the clocks of a ticket's unit pause while it waits for re-dispatch and start over (or resume) when it is re-dispatched
+const REDISPATCH = { pauseOn: ['bounce'], resumeOn: ['redispatch'], restartOn: ['redispatch'], restartSetting: HOTLINE_REDISPATCH_RESTART } as const;
+const DISPATCHERS = ['county_admin'] as const;
 
 /**
  * 12345 政务服务便民热线 tickets dispatched to the town: 签收, 办理/回复, 退单, 延期, 回访 and one 重新办理 when the
@@ -33,10 +52,12 @@ export const hotlineWorkflow = defineWorkflow({
     redo_replied: { label: '重新办理已回复' },
     closed: { label: '已办结', final: true },
     returned: { label: '已退单', final: true },
+    bounced: { label: '已退回待改派' },
   },
   initial: 'received',
   deriveState: (v) => {
     if (set(v['returned_on'])) return 'returned';
+    if (awaitingRedispatch(v)) return 'bounced';
     if (set(v['revisited_on'])) return 'closed';
     if (set(v['redo_reply_on'])) return 'redo_replied';
     if (set(v['redo_on'])) return 'redoing';
@@ -46,8 +67,54 @@ export const hotlineWorkflow = defineWorkflow({
     return 'received';
   },
   transitions: [
-    { name: 'sign', label: '签收', from: ['received'], to: 'handling', todo: { label: '签收工单' }, dateField: 'signed_on', captures: ['signed_on', 'handling_unit', 'handler'], gates: { fields: ['signed_on', 'handling_unit'] } },
-    { name: 'reply', label: '办理回复', from: ['handling'], to: 'replied', todo: { label: '办理并回复' }, dateField: 'reply_on', captures: ['handling_result', 'reply_on'], gates: { fields: ['handling_result', 'reply_on'] } },
+    {
+      name: 'sign',
+      label: '签收',
+      from: ['received'],
+      to: 'handling',
+      todo: { label: '签收工单' },
+      dateField: 'signed_on',
+      timeField: 'signed_time',
+      captures: ['signed_on', 'signed_time', 'handling_unit', 'handler'],
+      gates: { fields: ['signed_on', 'handling_unit'], checks: [{ message: '紧急工单按小时计时，须填写签收时间', check: (v) => !isUrgent(v) || set(v['signed_time']) }] },
+    },
+    {
+      name: 'reply',
+      label: '办理回复',
+      from: ['handling'],
+      to: 'replied',
+      todo: { label: '办理并回复' },
+      dateField: 'reply_on',
+      timeField: 'reply_time',
+      captures: ['handling_result', 'reply_on', 'reply_time'],
+      gates: { fields: ['handling_result', 'reply_on'], checks: [{ message: '紧急工单按小时计时，须填写回复时间', check: (v) => !isUrgent(v) || set(v['reply_time']) }] },
+    },
+    // a unit the ticket is not for sends it back, with the reason, before signing it; the dispatcher re-dispatches it
+    {
+      name: 'bounce',
+      label: '退回改派',
+      from: ['received'],
+      to: 'bounced',
+      roles: ['clerk', 'reviewer', 'leader'],
+      dateField: 'bounced_on',
+      timeField: 'bounce_time',
+      captures: ['bounced_on', 'bounce_time', 'bounce_reason'],
+      gates: { fields: ['bounced_on', 'bounce_reason'] },
+    },
+    // the county's hotline office hands it to the unit responsible: the ticket moves to that unit's lists and 待办
+    {
+      name: 'redispatch',
+      label: '改派',
+      from: ['bounced'],
+      to: 'received',
+      roles: DISPATCHERS,
+      todo: { label: '改派工单' },
+      moves: { label: '改派至单位' },
+      dateField: 'redispatched_on',
+      timeField: 'redispatched_time',
+      captures: ['redispatched_on', 'redispatched_time', 'redispatch_note'],
+      gates: { fields: ['redispatched_on'] },
+    },
     // a ticket not the town's business goes back to the hotline platform, with the reason, before it is answered
     {
       name: 'return_ticket',
@@ -68,7 +135,7 @@ export const hotlineWorkflow = defineWorkflow({
       note: 'required',
       dateField: 'extension_approved_on',
       captures: ['extension_approved_on', 'extension_reason', 'extension_approver'],
-      gates: { fields: ['extension_approved_on', 'extension_reason', 'extension_approver'] },
+      gates: { fields: ['extension_approved_on', 'extension_reason', 'extension_approver'], checks: [{ message: '紧急工单按小时办理，不适用延期', check: (v) => !isUrgent(v) }] },
     },
     {
       name: 'visit',
@@ -88,22 +155,40 @@ export const hotlineWorkflow = defineWorkflow({
   ],
   editable: ['handler'],
   clocks: [
-    { id: 'sign', rule: { id: 'hotline.sign', label: '工单签收时限', days: HOTLINE_DEFAULTS.sign, unit: 'working' }, daysSetting: HOTLINE_SIGN_DAYS, start: { field: 'received_on', when: notReturned }, stop: { field: 'signed_on' } },
+    { id: 'sign', rule: { id: 'hotline.sign', label: '工单签收时限', days: HOTLINE_DEFAULTS.sign, unit: 'working' }, daysSetting: HOTLINE_SIGN_DAYS, start: { field: 'received_on', when: (v) => notReturned(v) && !isUrgent(v) }, stop: { field: 'signed_on' }, ...REDISPATCH },
     {
       id: 'answer_short',
       rule: { id: 'hotline.answer_short', label: '咨询求助类工单办理时限', days: HOTLINE_DEFAULTS.answerShort, unit: 'working', extension: { days: HOTLINE_DEFAULTS.extension, unit: 'working' } },
       daysSetting: HOTLINE_ANSWER_SHORT_DAYS,
-      start: { field: 'received_on', when: (v) => notReturned(v) && isShort(v) },
+      start: { field: 'received_on', when: (v) => notReturned(v) && !isUrgent(v) && isShort(v) },
       stop: { field: 'reply_on' },
       extension: { roles: ['leader', 'county_admin'], on: ['extend'], field: 'extension_approved_on' },
+      ...REDISPATCH,
     },
     {
       id: 'answer_long',
       rule: { id: 'hotline.answer_long', label: '投诉举报建议类工单办理时限', days: HOTLINE_DEFAULTS.answerLong, unit: 'working', extension: { days: HOTLINE_DEFAULTS.extension, unit: 'working' } },
       daysSetting: HOTLINE_ANSWER_LONG_DAYS,
-      start: { field: 'received_on', when: (v) => notReturned(v) && set(v['request_kind']) && !isShort(v) },
+      start: { field: 'received_on', when: (v) => notReturned(v) && !isUrgent(v) && set(v['request_kind']) && !isShort(v) },
       stop: { field: 'reply_on' },
       extension: { roles: ['leader', 'county_admin'], on: ['extend'], field: 'extension_approved_on' },
+      ...REDISPATCH,
+    },
+    {
+      id: 'sign_urgent',
+      rule: { id: 'hotline.sign_urgent', label: '紧急工单签收时限', days: HOTLINE_DEFAULTS.signUrgentHours, unit: 'hours' },
+      daysSetting: HOTLINE_SIGN_URGENT_HOURS,
+      start: { field: 'received_on', timeField: 'received_time', when: (v) => notReturned(v) && isUrgent(v) },
+      stop: { field: 'signed_on', timeField: 'signed_time' },
+      ...REDISPATCH,
+    },
+    {
+      id: 'answer_urgent',
+      rule: { id: 'hotline.answer_urgent', label: '紧急工单办理时限', days: HOTLINE_DEFAULTS.answerUrgentHours, unit: 'hours' },
+      daysSetting: HOTLINE_ANSWER_URGENT_HOURS,
+      start: { field: 'received_on', timeField: 'received_time', when: (v) => notReturned(v) && isUrgent(v) },
+      stop: { field: 'reply_on', timeField: 'reply_time' },
+      ...REDISPATCH,
     },
   ],
 });
@@ -120,10 +205,20 @@ export const hotlineLedger = defineLedger({
   dateField: 'received_on',
   uniqueFields: ['ticket_no'],
   roles: { personal: ['clerk', 'reviewer', 'leader'] },
+  rules: [
+    { field: 'received_time', message: '派单时间：紧急工单按小时计时，须填写派单时间', check: (v) => !isUrgent(v) || set(v['received_time']) },
+    timeCheck('received_time', '派单时间'),
+    timeCheck('signed_time', '签收时间'),
+    timeCheck('reply_time', '回复时间'),
+    timeCheck('bounce_time', '退回时间'),
+    timeCheck('redispatched_time', '改派时间'),
+  ],
   fields: [
     { name: 'ticket_no', label: '工单编号', type: 'text', required: true, maxLength: 40, searchable: true, list: true, group: '工单', hint: '照12345热线平台派发的工单编号填写' },
     { name: 'called_at', label: '来电时间', type: 'text', maxLength: 20, group: '工单', hint: '热线平台记录的来电时间，如 2026-03-02 09:15' },
     { name: 'received_on', label: '派单（接收）日期', type: 'date', required: true, filter: true, list: true, group: '工单', hint: '收到热线平台派单的日期，签收和办理时限由此起算' },
+    { name: 'received_time', label: '派单时间', type: 'text', maxLength: 5, group: '工单', hint: '时:分，如 09:15；紧急工单必填，按小时计时由此起算' },
+    { name: 'urgency', label: '紧急程度', type: 'dict', options: HOTLINE_URGENCY, filter: true, list: true, group: '工单', hint: '紧急工单默认1小时内签收、24小时内办结回复（按小时计时，时限可在系统设置中按本市规定调整）' },
     { name: 'request_kind', label: '诉求类型', type: 'dict', required: true, options: HOTLINE_KINDS, filter: true, list: true, group: '工单', hint: '咨询、求助类默认5个工作日内办结回复，投诉、举报、建议类默认15个工作日（时限可在系统设置中按本市规定调整）' },
     { name: 'summary', label: '诉求摘要', type: 'text', required: true, maxLength: 100, searchable: true, list: true, redact: true, group: '工单' },
     { name: 'content', label: '诉求内容', type: 'textarea', required: true, maxLength: 5000, searchable: true, redact: true, group: '工单' },
@@ -131,10 +226,18 @@ export const hotlineLedger = defineLedger({
     { name: 'caller_name', label: '来电人姓名', type: 'text', maxLength: 40, personal: 'name', group: '来电人' },
     { name: 'caller_phone', label: '来电人电话', type: 'phone', personal: 'phone', group: '来电人' },
     { name: 'signed_on', label: '签收日期', type: 'date', filter: true, group: '办理' },
+    { name: 'signed_time', label: '签收时间', type: 'text', maxLength: 5, group: '办理', hint: '时:分；紧急工单必填' },
     { name: 'handling_unit', label: '承办单位', type: 'dict', options: HANDLING_UNITS, filter: true, list: true, group: '办理' },
     { name: 'handler', label: '承办人', type: 'text', maxLength: 40, group: '办理' },
     { name: 'handling_result', label: '办理结果', type: 'textarea', maxLength: 2000, searchable: true, redact: true, group: '办理' },
     { name: 'reply_on', label: '回复日期', type: 'date', filter: true, list: true, group: '办理' },
+    { name: 'reply_time', label: '回复时间', type: 'text', maxLength: 5, group: '办理', hint: '时:分；紧急工单必填' },
+    { name: 'bounced_on', label: '退回日期', type: 'date', filter: true, group: '退回改派', hint: '派错单位的，签收前退回派单机构改派' },
+    { name: 'bounce_time', label: '退回时间', type: 'text', maxLength: 5, group: '退回改派', hint: '时:分' },
+    { name: 'bounce_reason', label: '退回理由', type: 'text', maxLength: 200, group: '退回改派', hint: '如：不属于本单位职责，应由某单位办理' },
+    { name: 'redispatched_on', label: '改派日期', type: 'date', filter: true, group: '退回改派', hint: '最近一次改派的日期；每次退回、改派均记入办理记录' },
+    { name: 'redispatched_time', label: '改派时间', type: 'text', maxLength: 5, group: '退回改派', hint: '时:分' },
+    { name: 'redispatch_note', label: '改派说明', type: 'text', maxLength: 200, group: '退回改派' },
     { name: 'returned_on', label: '退单日期', type: 'date', filter: true, group: '退单' },
     { name: 'return_reason', label: '退单原因', type: 'text', maxLength: 200, group: '退单', hint: '不属于本单位职责等，退回热线平台重新派单' },
     { name: 'extension_approved_on', label: '延期批准日期', type: 'date', filter: true, group: '延期', hint: '办理时限届满前经领导批准可延期一次' },

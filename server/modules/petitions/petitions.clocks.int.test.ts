@@ -161,3 +161,28 @@ describe('the respondent’s answer in 行政复议 and 行政诉讼', () => {
     expect(answerClocks(tl)).toEqual([['defence', '2026-10-13']]);
   });
 });
+
+describe('12345 tickets on the city’s limits (国办发〔2020〕53号 practice), beside the 信访 clocks', () => {
+  const hotline = '/api/ledgers/petitions.hotline';
+  const ticket = async (patch: Record<string, unknown>): Promise<Timeline> => {
+    const payload = { ticket_no: `GD2026CLK${String(++seq).padStart(4, '0')}`, request_kind: '投诉', summary: '夜间施工噪音', content: '来电反映工地夜间施工噪音扰民。', ...patch };
+    const res = await t.request(clerk, { method: 'POST', url: hotline, payload });
+    expect(res.statusCode, res.body).toBe(200);
+    return json<Timeline>(await t.request(clerk, { method: 'GET', url: `${hotline}/${json<{ id: number }>(res).id}/timeline` }));
+  };
+
+  it('an ordinary 投诉 from Fri 9/18: sign on the make-up Sunday 9/20; answer in 15 working days, past 中秋 and 国庆, by Thu 10/15', async () => {
+    const tl = await ticket({ received_on: '2026-09-18' });
+    expect(clockOf(tl, 'sign')).toMatchObject({ due: '2026-09-20', unit: 'working' });
+    // 9/20 (Sun 班) 1, 9/21–24 5, 9/28–30 8, 10/8–9 10, 10/10 (Sat 班) 11, 10/12–15 15
+    expect(clockOf(tl, 'answer_long')).toMatchObject({ due: '2026-10-15' });
+    expect(clockOf(tl, 'sign_urgent')?.status).toBe('pending');
+  });
+
+  it('an urgent ticket dispatched Thu 11/19 23:30: sign by 11/20 00:30 — at 10:00 ten started hours late — and answer by 11/20 23:30', async () => {
+    const tl = await ticket({ received_on: '2026-11-19', received_time: '23:30', urgency: '紧急' });
+    expect(clockOf(tl, 'sign_urgent')).toMatchObject({ unit: 'hours', due: '2026-11-20', dueAt: '2026-11-19T16:30:00.000Z', overdue: true, daysLeft: -10 });
+    expect(clockOf(tl, 'answer_urgent')).toMatchObject({ due: '2026-11-20', dueAt: '2026-11-20T15:30:00.000Z', overdue: false, daysLeft: 13 });
+    expect(clockOf(tl, 'sign')?.status).toBe('pending');
+  });
+});

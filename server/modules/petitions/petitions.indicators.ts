@@ -33,6 +33,9 @@ export const petitionIndicators = defineIndicators([
   // retired 12345 channel of a 信访 record has no indicator of its own (its old records are only in the channel breakdown)
   { id: 'petitions.hotline_tickets', kind: 'count', ledger: H, label: '办理12345热线工单', unit: '件', breakdown: 'request_kind', description: '期间收到派单的12345政务服务便民热线工单（“12345热线工单”台账），按诉求类型分列' },
   { id: 'petitions.hotline_returned', kind: 'count', ledger: H, label: '退单', unit: '件', where: { returned_on: { present: true } }, description: '不属于本单位职责、退回热线平台重新派单的工单' },
+  { id: 'petitions.hotline_urgent', kind: 'count', ledger: H, label: '紧急工单', unit: '件', where: { urgency: '紧急' }, description: '按小时计时的紧急工单（默认1小时内签收、24小时内办结）' },
+  { id: 'petitions.hotline_bounced', kind: 'count', ledger: H, label: '退回改派的工单', unit: '件', where: { bounced_on: { present: true } }, description: '派错单位、签收前退回派单机构申请改派的工单（统计在工单现所属单位名下，每次退回记入办理记录）' },
+  { id: 'petitions.hotline_redispatched', kind: 'count', ledger: H, label: '改派的工单', unit: '件', where: { redispatched_on: { present: true } }, description: '经派单机构改派至其他承办单位的工单，统计在改派后的承办单位名下' },
   { id: 'petitions.hotline_visited', kind: 'count', ledger: H, label: '已回访评价的工单', unit: '件', where: { satisfaction: ['满意', '基本满意', '不满意'] }, breakdown: 'satisfaction' },
   { id: 'petitions.hotline_satisfied', kind: 'count', ledger: H, label: '回访满意（含基本满意）的工单', unit: '件', where: { satisfaction: ['满意', '基本满意'] } },
   { id: 'petitions.hotline_satisfaction_rate', kind: 'ratio', label: '12345热线工单回访满意率', unit: '%', numerator: 'petitions.hotline_satisfied', denominator: 'petitions.hotline_visited', digits: 1, description: '回访满意和基本满意的工单占已回访评价工单的比例' },

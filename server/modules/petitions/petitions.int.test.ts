@@ -229,5 +229,7 @@ describe('petitions by class (信访工作条例 arts. 29–31)', () => {
     expect(cases?.breakdown.filter((b) => b.value > 0).map((b) => b.label)).toEqual(expect.arrayContaining(['来信', '来访', '上级交办']));
     expect(cases?.breakdown.filter((b) => b.value > 0).map((b) => b.label)).not.toContain('12345热线');
     expect(figures.get('petitions.hotline_tickets')?.value).toBeGreaterThan((cases?.value ?? 0) * 5);
+    // urgent, returned-for-re-dispatch and re-dispatched tickets have figures of their own (each equal to its list above)
+    for (const id of ['petitions.hotline_urgent', 'petitions.hotline_bounced', 'petitions.hotline_redispatched']) expect(figures.get(id)?.value, id).toBeGreaterThan(0);
   });
 });

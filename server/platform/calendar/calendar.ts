@@ -5,6 +5,9 @@ export type IsoDate = string;
 
 export type DayUnit = 'working' | 'calendar';
 
+/** how a clock counts: in days of a DayUnit, or in hours (an urgent 12345 ticket signed within 1 hour) */
+export type ClockUnit = DayUnit | 'hours';
+
 /** the official working-day calendar: which years are known, and the exceptions to "Monday–Friday" */
 export interface CalendarData {
   years: ReadonlySet<number>;
@@ -216,6 +219,6 @@ export function daysBetween(from: IsoDate, to: IsoDate, unit: DayUnit, cal: Cale
   return unit === 'working' ? workingDaysBetween(from, to, cal) : calendarDaysBetween(from, to);
 }
 
-export function unitLabel(unit: DayUnit): string {
-  return unit === 'working' ? '个工作日' : '个自然日';
+export function unitLabel(unit: ClockUnit): string {
+  return unit === 'hours' ? '小时' : unit === 'working' ? '个工作日' : '个自然日';
 }

@@ -29,6 +29,15 @@ describe('fazhi deadline', () => {
     expect((await run('--from', '2026-01-05', '--days', '90', '--calendar', '--no-roll')).lines[0]).toBe('2026-04-05');
   });
 
+  it('counts hours from a moment, nights and holidays included (an urgent 12345 ticket)', async () => {
+    const { code, lines } = await run('--from', '2026-09-30', '--at', '22:30', '--hours', '24');
+    expect(code).toBe(0);
+    expect(lines[0]).toBe('2026-10-01 22:30');
+    expect(lines).toContain('届满时间：2026-10-01 22:30（北京时间）');
+    expect((await run('--from', '2026-09-30', '--at', '9点', '--hours', '1')).lines[0]).toContain('--at 应为时:分');
+    expect((await run('--from', '2026-09-30', '--hours', '1')).lines[0]).toContain('--hours 与 --at');
+  });
+
   it('exits 1 with a clear message when the calendar lacks the year', async () => {
     expect(await run('--from', '2026-12-04', '--days', '20', '--working')).toEqual({
       code: 1,
@@ -37,8 +46,8 @@ describe('fazhi deadline', () => {
   });
 
   it.each([
-    [['--from', '2025-09-28', '--days', '20'], '请指定 --working（工作日）或 --calendar（自然日）二者之一'],
-    [['--from', '2025-09-28', '--days', '20', '--working', '--calendar'], '请指定 --working（工作日）或 --calendar（自然日）二者之一'],
+    [['--from', '2025-09-28', '--days', '20'], '请指定 --working（工作日）、--calendar（自然日）或 --hours（小时）三者之一'],
+    [['--from', '2025-09-28', '--days', '20', '--working', '--calendar'], '请指定 --working（工作日）、--calendar（自然日）或 --hours（小时）三者之一'],
     [['--days', '20', '--working'], '缺少 --from（起算日期，格式YYYY-MM-DD）'],
     [['--from', '2025-02-30', '--days', '20', '--working'], '--from 应为有效日期（YYYY-MM-DD），收到“2025-02-30”'],
     [['--from', '2025-09-28', '--days', '0', '--working'], '--days 应至少为1'],

@@ -1,16 +1,21 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { computeClock } from '../workflow/clock.ts';
+import { chinaDateTime, chinaInstant, TIME_RE } from '../workflow/hours-clock.ts';
 import { addCalendarDays, addWorkingDays, CalendarError, isIsoDate, type CalendarData } from './calendar.ts';
 
 export { calendarFromChineseDays } from './holiday-data.ts';
 
 export const DEADLINE_USAGE = [
   '用法：fazhi deadline --from YYYY-MM-DD --days N --working|--calendar [--no-roll]',
+  '      fazhi deadline --from YYYY-MM-DD --at HH:MM --hours N',
   '  --from      起算事件发生日（期限自次日起算）',
   '  --days      期限天数（正整数）',
   '  --working   按工作日计算（跳过周末和法定节假日，调休上班日计入）',
   '  --calendar  按自然日计算（最后一日为节假日的，顺延至下一个工作日）',
   '  --no-roll   按自然日计算时不顺延',
+  '  --hours     按小时连续计算（紧急工单等，昼夜、节假日均计入），与 --at 同用',
+  '  --at        起算时刻（北京时间，时:分）',
 ];
 
 const flagsSchema = z
@@ -22,12 +27,25 @@ const flagsSchema = z
       .string({ error: '缺少 --days（期限天数）' })
       .regex(/^\d{1,4}$/, { error: (issue) => `--days 应为1至9999之间的整数，收到“${String(issue.input)}”` })
       .transform(Number)
-      .refine((n) => n >= 1, { error: '--days 应至少为1' }),
+      .refine((n) => n >= 1, { error: '--days 应至少为1' })
+      .optional(),
+    hours: z
+      .string()
+      .regex(/^\d{1,4}$/, { error: (issue) => `--hours 应为1至9999之间的整数，收到“${String(issue.input)}”` })
+      .transform(Number)
+      .refine((n) => n >= 1, { error: '--hours 应至少为1' })
+      .optional(),
+    at: z
+      .string()
+      .refine((v) => TIME_RE.test(v), { error: (issue) => `--at 应为时:分（如 09:15），收到“${String(issue.input)}”` })
+      .optional(),
     working: z.boolean().default(false),
     calendar: z.boolean().default(false),
     'no-roll': z.boolean().default(false),
   })
-  .refine((f) => f.working !== f.calendar, { error: '请指定 --working（工作日）或 --calendar（自然日）二者之一', path: ['working'] })
+  .refine((f) => (f.hours === undefined ? f.working !== f.calendar : !f.working && !f.calendar && f.days === undefined), { error: '请指定 --working（工作日）、--calendar（自然日）或 --hours（小时）三者之一', path: ['working'] })
+  .refine((f) => f.hours !== undefined || f.days !== undefined, { error: '缺少 --days（期限天数）', path: ['days'] })
+  .refine((f) => (f.hours === undefined) === (f.at === undefined), { error: '--hours 与 --at（起算时刻）须同时指定', path: ['at'] })
   .refine((f) => !(f.working && f['no-roll']), { error: '--no-roll 只适用于 --calendar', path: ['no-roll'] });
 
 const PARSE_ERRORS: Record<string, string> = {
@@ -54,6 +72,8 @@ export async function runDeadlineCli(argv: string[], cal: CalendarData, out: (li
         working: { type: 'boolean' },
         calendar: { type: 'boolean' },
         'no-roll': { type: 'boolean' },
+        hours: { type: 'string' },
+        at: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -73,11 +93,18 @@ export async function runDeadlineCli(argv: string[], cal: CalendarData, out: (li
     DEADLINE_USAGE.forEach((line) => out(line));
     return 2;
   }
-  const { from, days, working } = flags.data;
+  const { from, days, working, hours, at } = flags.data;
+  if (hours !== undefined && at !== undefined) {
+    const s = computeClock({ id: 'cli', label: '期限', days: hours, unit: 'hours' }, [{ kind: 'start', date: from, at: chinaInstant(from, at) }], cal, { today: from, now: new Date(chinaInstant(from, at)) });
+    out(chinaDateTime(String(s.dueAt)));
+    s.explanation.filter((l) => !l.startsWith('截至')).forEach((line) => out(line));
+    return 0;
+  }
   try {
+    const n = days ?? 0;
     const result = working
-      ? addWorkingDays(from, days, cal)
-      : addCalendarDays(from, days, cal, { rollToWorkingDay: !flags.data['no-roll'] });
+      ? addWorkingDays(from, n, cal)
+      : addCalendarDays(from, n, cal, { rollToWorkingDay: !flags.data['no-roll'] });
     out(result.due);
     result.explanation.forEach((line) => out(line));
     return 0;

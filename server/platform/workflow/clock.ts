@@ -1,3 +1,4 @@
+import { computeHoursClock } from './hours-clock.ts';
 import {
   addCalendarDays,
   addDays,
@@ -10,6 +11,7 @@ import {
   scanDays,
   unitLabel,
   type CalendarData,
+  type ClockUnit,
   type DayUnit,
   type IsoDate,
 } from '../calendar/calendar.ts';
@@ -18,10 +20,11 @@ import {
 export interface ClockRule {
   id: string;
   label: string;
+  /** the period in the rule's unit (hours for an hours clock) */
   days: number;
-  unit: DayUnit;
+  unit: ClockUnit;
   /** granted at most once, in the same unit as the rule */
-  extension?: { days: number; unit: DayUnit };
+  extension?: { days: number; unit: ClockUnit };
   /** calendar-day rules: a due date on a non-working day moves to the next working day (default true, verify per statute) */
   rollToWorkingDay?: boolean;
 }
@@ -42,6 +45,8 @@ export type ClockEventKind = 'start' | 'pause' | 'resume' | 'restart' | 'extend'
 export interface ClockEvent {
   kind: ClockEventKind;
   date: IsoDate;
+  /** the instant (ISO) it happened, read by hours clocks (hours-clock.ts); day clocks read only the date */
+  at?: string;
   reason?: string;
 }
 
@@ -52,6 +57,8 @@ export interface ClockOptions {
   dueSoonDays?: number;
   /** a later day the organ fixed for its answer and told the party (政府信息公开条例 art. 35): due then, if later */
   deferredTo?: IsoDate | null;
+  /** the moment an hours clock is read at (default: the end of `today` in Beijing) */
+  now?: Date;
 }
 
 export type ClockStatus = 'running' | 'paused' | 'stopped';
@@ -60,8 +67,10 @@ export interface ClockState {
   status: ClockStatus;
   /** null while paused with days left: the due date depends on when it resumes */
   due: IsoDate | null;
-  unit: DayUnit;
-  /** the period in force: the rule's days, plus the extension once granted */
+  /** an hours clock's due instant (ISO, UTC); null for day clocks and while paused */
+  dueAt: string | null;
+  unit: ClockUnit;
+  /** the period in force (hours for an hours clock): the rule's days, plus the extension once granted */
   totalDays: number;
   extended: boolean;
   /** days counted up to today (up to the stop day once stopped) */
@@ -118,8 +127,9 @@ const EVENT_LABEL: Record<ClockEventKind, string> = { start: '起算', pause: '�
 /** replays the events and reads the clock on options.today; pure and deterministic */
 export function computeClock(rule: ClockRule, events: readonly ClockEvent[], cal: CalendarData, options: ClockOptions): ClockState {
   checkRule(rule);
-  const run = replay(rule, events, cal);
-  const { unit } = rule;
+  if (rule.unit === 'hours') return computeHoursClock(rule, events, { today: options.today, ...(options.now ? { now: options.now } : {}), dueSoon: (due) => due >= options.today && withinWorkingDays(options.today, due, options.dueSoonDays ?? 3, cal) });
+  const unit = rule.unit as DayUnit;
+  const run = replay({ ...rule, unit }, events, cal);
   const u = unitLabel(unit);
   const ref = run.stoppedOn ?? options.today;
   assertIsoDate(options.today);
@@ -153,18 +163,18 @@ export function computeClock(rule: ClockRule, events: readonly ClockEvent[], cal
       lines.push(overdue ? `于${formatDay(ref)}办结，超期${-daysLeft}${u}` : `于${formatDay(ref)}办结，在期限内`);
       break;
   }
-  return { status: run.status, due, unit, totalDays: run.totalDays, extended: run.extended, daysUsed, daysLeft, overdue, dueSoon, explanation: lines };
+  return { status: run.status, due, dueAt: null, unit, totalDays: run.totalDays, extended: run.extended, daysUsed, daysLeft, overdue, dueSoon, explanation: lines };
 }
 
 function checkRule(rule: ClockRule): void {
   const positive = (n: number): boolean => Number.isSafeInteger(n) && n > 0;
   if (!positive(rule.days)) throw new ClockError('clock_invalid_rule', `期限规则“${rule.label}”的天数应为正整数`);
   if (rule.extension && (!positive(rule.extension.days) || rule.extension.unit !== rule.unit)) {
-    throw new ClockError('clock_invalid_rule', `期限规则“${rule.label}”的延长期限应为正整数，且与原期限同为${rule.unit === 'working' ? '工作日' : '自然日'}`);
+    throw new ClockError('clock_invalid_rule', `期限规则“${rule.label}”的延长期限应为正整数，且与原期限同为${rule.unit === 'hours' ? '小时' : rule.unit === 'working' ? '工作日' : '自然日'}`);
   }
 }
 
-function replay(rule: ClockRule, events: readonly ClockEvent[], cal: CalendarData): Replay {
+function replay(rule: ClockRule & { unit: DayUnit }, events: readonly ClockEvent[], cal: CalendarData): Replay {
   const u = unitLabel(rule.unit);
   const ext = rule.extension ? `，经批准可延长${rule.extension.days}${u}` : '';
   const run: Replay = { status: 'running', segments: [], totalDays: rule.days, extended: false, stoppedOn: null, stoppedRunning: false, lines: [] };

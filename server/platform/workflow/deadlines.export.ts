@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { audit } from '../audit/audit.service.ts';
 import type { Ctx } from '../http/context.ts';
 import type { Platform } from '../module.ts';
+import { chinaDateTime } from './hours-clock.ts';
 import { listDeadlines, type DeadlineItem, type DeadlinesQuery } from './deadlines.service.ts';
 
 /** more than a county's clocks in a year: an export beyond it says it was cut short, never silently */
@@ -17,9 +18,10 @@ function statusText(d: DeadlineItem): string {
 
 function leftText(d: DeadlineItem): string {
   if (d.daysLeft === null) return '';
-  const unit = d.unit === 'working' ? '个工作日' : '天';
+  const unit = d.unit === 'hours' ? '小时' : d.unit === 'working' ? '个工作日' : '天';
   if (d.daysLeft < 0) return `超期${-d.daysLeft}${unit}`;
-  return d.daysLeft === 0 ? '今日到期' : `剩余${d.daysLeft}${unit}`;
+  if (d.daysLeft === 0) return d.unit === 'hours' ? '不足1小时' : '今日到期';
+  return `剩余${d.daysLeft}${unit}`;
 }
 
 /** 到期事项 as an Excel sheet: the same filters as the page, every page of it, soonest first; the export is audited */
@@ -28,7 +30,7 @@ export async function deadlinesWorkbook(ctx: Ctx, platform: Pick<Platform, 'ledg
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('到期事项');
   ws.columns = [
-    { header: '届满日', key: 'due', width: 12 },
+    { header: '届满日', key: 'due', width: 17 },
     { header: '剩余时间', key: 'left', width: 16 },
     { header: '状态', key: 'status', width: 10 },
     { header: '事项', key: 'title', width: 44 },
@@ -39,7 +41,7 @@ export async function deadlinesWorkbook(ctx: Ctx, platform: Pick<Platform, 'ledg
   ];
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const d of list.items) ws.addRow({ due: d.due ?? '', left: leftText(d), status: statusText(d), title: d.title || `${d.ledgerLabel} #${d.recordId}`, ledger: d.ledgerLabel, clock: d.clockLabel, org: d.orgName, id: d.recordId });
+  for (const d of list.items) ws.addRow({ due: d.dueAt ? chinaDateTime(d.dueAt) : (d.due ?? ''), left: leftText(d), status: statusText(d), title: d.title || `${d.ledgerLabel} #${d.recordId}`, ledger: d.ledgerLabel, clock: d.clockLabel, org: d.orgName, id: d.recordId });
   if (list.total > list.items.length) ws.addRow({ title: `共${list.total}条，仅导出前${list.items.length}条，请缩小筛选范围后分批导出` });
   await audit(ctx, { entity: 'deadlines', entityId: 'export', action: 'export', orgCode: ctx.scope.root, diff: { filter: q, rows: list.items.length } });
   return { body: Buffer.from(await wb.xlsx.writeBuffer()), today: list.today, total: list.total };

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { DeadlineItem } from '../../../common/workflow.types.ts';
-import { calendarDaysBetween, plusDays, workingDaysBetween, type CalendarData, type DayUnit, type IsoDate } from '../calendar/calendar.ts';
+import { calendarDaysBetween, plusDays, workingDaysBetween, type CalendarData, type ClockUnit, type IsoDate } from '../calendar/calendar.ts';
 import { loadCalendar } from '../calendar/calendar.repository.ts';
 import { can, type Ctx } from '../http/context.ts';
 import type { HomeItem, Platform } from '../module.ts';
@@ -52,6 +52,8 @@ const scopeCodes = (ctx: Ctx): string[] => (ctx.scope.codes.length ? ctx.scope.c
 
 // one definition of "which clocks" for the list and the counts: in the user's scope, active records only
 function scoped(ctx: Ctx, l: LedgerDef, q: Filter, today: IsoDate) {
+  // an hours clock is overdue from its due moment, a day clock from the day after its due day
+  const late = sql<boolean>`(case when c.due_at is null then c.due < ${today} else c.due_at < ${ctx.now} end)`;
   let query = db(ctx)
     .selectFrom('workflow_clock as c')
     .innerJoin(`${l.table} as r`, 'r.id', 'c.record_id')
@@ -73,9 +75,9 @@ function scoped(ctx: Ctx, l: LedgerDef, q: Filter, today: IsoDate) {
     case 'paused':
       return query.where('c.status', '=', 'paused');
     case 'overdue':
-      return query.where('c.status', 'in', ['running', 'paused']).where('c.due', '<', today);
+      return query.where('c.status', 'in', ['running', 'paused']).where(late);
     case 'due_soon':
-      return query.where('c.status', '=', 'running').where('c.due_soon', '=', true).where('c.due', '>=', today);
+      return query.where('c.status', '=', 'running').where('c.due_soon', '=', true).where('c.due', '>=', today).where(sql<boolean>`not ${late}`);
   }
 }
 
@@ -135,8 +137,14 @@ async function moduleDeadlines(ctx: Ctx, platform: Sources, q: Filter, today: Is
   });
 }
 
-export function daysLeft(due: IsoDate | null, unit: DayUnit, today: IsoDate, cal: CalendarData): number | null {
-  if (!due) return null;
+/** whole hours from now to an hours clock's due moment: a started hour of lateness counts, an unfinished hour left does not */
+export function hoursLeft(dueAt: string, now: Date): number {
+  const h = (new Date(dueAt).getTime() - now.getTime()) / 3_600_000;
+  return h >= 0 ? Math.floor(h) : -Math.ceil(-h);
+}
+
+export function daysLeft(due: IsoDate | null, unit: ClockUnit, today: IsoDate, cal: CalendarData): number | null {
+  if (!due || unit === 'hours') return null;
   if (unit === 'calendar') return calendarDaysBetween(today, due);
   try {
     return workingDaysBetween(today, due, cal);
@@ -172,28 +180,32 @@ export async function listDeadlines(ctx: Ctx, platform: Sources, q: DeadlinesQue
       const count = await scoped(ctx, l, q, today).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       total += Number((count as { n: number }).n);
       const rows = (await scoped(ctx, l, q, today)
-        .select(['c.record_id', 'c.clock_id', 'c.label', 'c.status', 'c.unit', 'c.due_soon', 'c.error', 'r.org_code', sql<string>`to_char(c.due, 'YYYY-MM-DD')`.as('due'), ...titleCols.map((n) => `r.${n}`)])
+        .select(['c.record_id', 'c.clock_id', 'c.label', 'c.status', 'c.unit', 'c.due_at', 'c.due_soon', 'c.error', 'r.org_code', sql<string>`to_char(c.due, 'YYYY-MM-DD')`.as('due'), ...titleCols.map((n) => `r.${n}`)])
         .orderBy(sql`c.due asc nulls last`)
+        .orderBy(sql`c.due_at asc nulls last`)
         .orderBy('c.id')
         .limit(want)
         .execute()) as Row[];
       for (const r of rows) {
         const due = (r['due'] as string | null) ?? null;
-        const unit = r['unit'] as DayUnit;
+        const dueAt = r['due_at'] ? new Date(r['due_at'] as string | Date).toISOString() : null;
+        const unit = r['unit'] as ClockUnit;
         const status = r['status'] as ClockRowStatus;
         const open = status === 'running' || status === 'paused';
+        const late = dueAt !== null ? dueAt < ctx.now.toISOString() : due !== null && due < today;
         collected.push({
           ...base(r),
           clockId: String(r['clock_id']),
           clockLabel: String(r['label']),
           status,
           due,
+          dueAt,
           unit,
-          daysLeft: daysLeft(due, unit, today, cal),
-          overdue: open && due !== null && due < today,
-          dueSoon: status === 'running' && !!r['due_soon'] && due !== null && due >= today,
+          daysLeft: dueAt !== null ? hoursLeft(dueAt, ctx.now) : daysLeft(due, unit, today, cal),
+          overdue: open && late,
+          dueSoon: status === 'running' && !!r['due_soon'] && due !== null && due >= today && !late,
           error: (r['error'] as string | null) ?? null,
-          sortKey: sortKey(due, l.name, Number(r['record_id'])),
+          sortKey: sortKey(due === null ? null : `${due}|${dueAt ?? '~'}`, l.name, Number(r['record_id'])),
         });
       }
     }
@@ -214,19 +226,20 @@ export async function listDeadlines(ctx: Ctx, platform: Sources, q: DeadlinesQue
           clockLabel: f.label,
           status: 'running',
           due,
+          dueAt: null,
           unit: 'calendar',
           daysLeft: daysLeft(due, 'calendar', today, cal),
           overdue: due < today,
           dueSoon: due >= today && due <= plusDays(today, soonDays),
           error: null,
-          sortKey: sortKey(due, l.name, Number(r['record_id'])),
+          sortKey: sortKey(`${due}|~`, l.name, Number(r['record_id'])),
         });
       }
     }
   }
   const extra = await moduleDeadlines(ctx, platform, q, today);
   total += extra.length;
-  for (const d of extra) collected.push({ ...d, sortKey: sortKey(d.due, d.ledger, d.recordId) });
+  for (const d of extra) collected.push({ ...d, sortKey: sortKey(d.due === null ? null : `${d.due}|~`, d.ledger, d.recordId) });
   const items = collected
     .sort((a, b) => a.sortKey.localeCompare(b.sortKey))
     .slice((q.page - 1) * q.pageSize, want)

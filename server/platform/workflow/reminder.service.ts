@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { audit } from '../audit/audit.service.ts';
-import { formatDay, unitLabel, type DayUnit, type IsoDate } from '../calendar/calendar.ts';
+import { formatDay, unitLabel, type ClockUnit, type IsoDate } from '../calendar/calendar.ts';
 import type { Database } from '../db/schema.ts';
 import type { Ctx } from '../http/context.ts';
 import { titleOf, type Row } from '../ledger/ledger.service.ts';
@@ -64,7 +64,7 @@ interface Due {
   label: string;
   due: IsoDate;
   daysLeft: number | null;
-  unit: DayUnit;
+  unit: ClockUnit;
   kind: 'due_soon' | 'overdue';
   title: string;
   permissions: string[];
@@ -92,7 +92,7 @@ async function notifyLedger(ctx: Ctx, l: LedgerDef, today: IsoDate): Promise<{ d
     label: String(r['label']),
     due: String(r['due']),
     daysLeft: r['days_left'] === null ? null : Number(r['days_left']),
-    unit: r['unit'] as DayUnit,
+    unit: r['unit'] as ClockUnit,
     kind: r['overdue'] ? 'overdue' : 'due_soon',
     title: titleOf(l, Object.fromEntries(titleCols.map((n) => [n, r[n]]))),
     // whoever must take the step the record waits for is reminded too (the leader of a decision that is due)

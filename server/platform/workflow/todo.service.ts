@@ -7,7 +7,7 @@ import { can, type Ctx } from '../http/context.ts';
 import { titleOf, type Row } from '../ledger/ledger.service.ts';
 import { perm, type LedgerDef } from '../ledger/ledger.types.ts';
 import type { Platform } from '../module.ts';
-import { daysLeft } from './deadlines.service.ts';
+import { daysLeft, hoursLeft } from './deadlines.service.ts';
 import { chinaDate, stateLabel } from './workflow.engine.ts';
 import { transitionPermission, type TransitionDef } from './workflow.types.ts';
 
@@ -62,7 +62,7 @@ async function ledgerTodos(ctx: Ctx, l: LedgerDef, steps: readonly TransitionDef
   const states = [...new Set(steps.flatMap((t) => t.from))];
   const staying = steps.filter((t) => t.to === undefined).map((t) => t.name);
   const result = await sql<Row>`
-    select r.*, ev.todo_since, dn.todo_done, c.clock_id as todo_clock_id, c.label as todo_clock_label, to_char(c.due, 'YYYY-MM-DD') as todo_due, c.unit as todo_unit, c.status as todo_clock_status, c.due_soon as todo_due_soon
+    select r.*, ev.todo_since, dn.todo_done, c.clock_id as todo_clock_id, c.label as todo_clock_label, to_char(c.due, 'YYYY-MM-DD') as todo_due, c.unit as todo_unit, c.status as todo_clock_status, c.due_soon as todo_due_soon, c.due_at as todo_due_at
     from ${sql.table(l.table)} r
     left join lateral (
       select max(e.at) as todo_since from workflow_event e
@@ -73,9 +73,9 @@ async function ledgerTodos(ctx: Ctx, l: LedgerDef, steps: readonly TransitionDef
       where ${staying.length ? sql`d.ledger = ${l.name} and d.record_id = r.id and d.transition in (${sql.join(staying)}) and d.at >= coalesce(ev.todo_since, '-infinity'::timestamptz)` : sql`false`}
     ) dn on true
     left join lateral (
-      select wc.clock_id, wc.label, wc.due, wc.unit, wc.status, wc.due_soon from workflow_clock wc
+      select wc.clock_id, wc.label, wc.due, wc.due_at, wc.unit, wc.status, wc.due_soon from workflow_clock wc
       where wc.ledger = ${l.name} and wc.record_id = r.id and wc.status in ('running', 'paused') and wc.due is not null
-      order by wc.due, wc.id limit 1
+      order by wc.due, wc.due_at nulls last, wc.id limit 1
     ) c on true
     where r.status = 'active' and r.org_code in (${sql.join(ctx.scope.codes)}) and r.state in (${sql.join(states)})
   `.execute(ctx.tx);
@@ -92,7 +92,9 @@ async function ledgerTodos(ctx: Ctx, l: LedgerDef, steps: readonly TransitionDef
     if (due) {
       const unit = r['todo_unit'] as TodoDeadline['unit'];
       const status = r['todo_clock_status'] as TodoDeadline['status'];
-      deadline = { clockId: String(r['todo_clock_id']), label: String(r['todo_clock_label']), due, unit, daysLeft: daysLeft(due, unit, today, cal), status, overdue: due < today, dueSoon: status === 'running' && !!r['todo_due_soon'] && due >= today };
+      const dueAt = r['todo_due_at'] ? new Date(r['todo_due_at'] as string | Date).toISOString() : null;
+      const late = dueAt !== null ? dueAt < ctx.now.toISOString() : due < today;
+      deadline = { clockId: String(r['todo_clock_id']), label: String(r['todo_clock_label']), due, dueAt, unit, daysLeft: dueAt !== null ? hoursLeft(dueAt, ctx.now) : daysLeft(due, unit, today, cal), status, overdue: late, dueSoon: status === 'running' && !!r['todo_due_soon'] && due >= today && !late };
     }
     const sinceRaw = r['todo_since'] ?? r['updated_at'];
     const since = sinceRaw instanceof Date ? sinceRaw.toISOString() : new Date(String(sinceRaw)).toISOString();

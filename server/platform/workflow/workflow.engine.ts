@@ -1,6 +1,7 @@
 import { addDays, plusDays, unitLabel, type CalendarData, type IsoDate } from '../calendar/calendar.ts';
 import type { LedgerDef } from '../ledger/ledger.types.ts';
 import type { ClockEvent, ClockEventKind, ClockRule } from './clock.ts';
+import { chinaInstant, eventInstant, TIME_RE } from './hours-clock.ts';
 import type { ClockDef, TimingGate, TransitionDef, WorkflowDef } from './workflow.types.ts';
 
 /** a clock event as stored: what computeClock reads, plus who caused it and with which document */
@@ -80,7 +81,8 @@ export function clockEvents(l: LedgerDef, c: ClockDef, stored: readonly StoredCl
   const label = (name: string): string => l.fields.find((f) => f.name === name)?.label ?? name;
   if (c.start.field) {
     const start = dateValue(values[c.start.field]);
-    if (start && (c.start.when?.(values) ?? true)) events = [{ kind: 'start', date: start, reason: label(c.start.field) }, ...events.filter((e) => e.kind !== 'start')];
+    const at = start && c.rule.unit === 'hours' ? { at: chinaInstant(start, timeOf(values, c.start.timeField)) } : {};
+    if (start && (c.start.when?.(values) ?? true)) events = [{ kind: 'start', date: start, ...at, reason: label(c.start.field) }, ...events.filter((e) => e.kind !== 'start')];
   }
   if (c.extension?.field && !events.some((e) => e.kind === 'extend')) {
     const extended = dateValue(values[c.extension.field]);
@@ -88,12 +90,34 @@ export function clockEvents(l: LedgerDef, c: ClockDef, stored: readonly StoredCl
   }
   if (c.stop?.field) {
     const stop = dateValue(values[c.stop.field]);
-    if (stop) events = [...events.filter((e) => e.kind !== 'stop'), { kind: 'stop', date: stop, reason: label(c.stop.field) }];
+    const at = stop && c.rule.unit === 'hours' ? { at: chinaInstant(stop, timeOf(values, c.stop.timeField)) } : {};
+    if (stop) events = [...events.filter((e) => e.kind !== 'stop'), { kind: 'stop', date: stop, ...at, reason: label(c.stop.field) }];
   }
   if (!events.some((e) => e.kind === 'start')) return null;
-  // stable: same-day events keep their order, a start comes first and a stop last
-  return events.map((e, i) => ({ e, i })).sort((a, b) => a.e.date.localeCompare(b.e.date) || ORDER[a.e.kind] - ORDER[b.e.kind] || a.i - b.i).map((x) => x.e);
+  // stable: same-day events keep their order, a start comes first and a stop last; an hours clock orders by instant
+  const hours = c.rule.unit === 'hours';
+  const instant = (e: StoredClockEvent): number => (hours ? eventInstant(e) : 0);
+  return events.map((e, i) => ({ e, i })).sort((a, b) => a.e.date.localeCompare(b.e.date) || instant(a.e) - instant(b.e) || ORDER[a.e.kind] - ORDER[b.e.kind] || a.i - b.i).map((x) => x.e);
 }
+
+/** a HH:MM time held by a field, or null */
+export function timeOf(values: Readonly<Record<string, unknown>>, field: string | undefined): string | null {
+  const v = field ? values[field] : null;
+  return typeof v === 'string' && TIME_RE.test(v.trim()) ? v.trim() : null;
+}
+
+/**
+ * the instant a step's clock event takes effect for an hours clock: the time its time field records on its date;
+ * without one, now when the step is dated today, else the start of its day
+ */
+export function stepInstant(t: TransitionDef, date: IsoDate, values: Readonly<Record<string, unknown>>, now: Date): string {
+  const time = timeOf(values, t.timeField);
+  if (time) return chinaInstant(date, time);
+  return date === chinaDate(now) ? now.toISOString() : chinaInstant(date);
+}
+
+/** a boolean setting turned off (false, 'false', '0'); unset counts as on */
+const isOff = (v: unknown): boolean => v === false || v === 'false' || v === '0' || v === 0;
 
 export type ClockPhase = 'idle' | 'running' | 'paused' | 'stopped';
 
@@ -109,10 +133,11 @@ export function phaseOf(events: readonly ClockEvent[] | null): ClockPhase {
 }
 
 /** what a transition does to a clock, in the order it is applied (a restart before anything else, a stop last) */
-export function clockEffects(c: ClockDef, transition: string): ClockEventKind[] {
+export function clockEffects(c: ClockDef, transition: string, settings?: ReadonlyMap<string, unknown>): ClockEventKind[] {
   const out: ClockEventKind[] = [];
   const has = (list: readonly string[] | undefined): boolean => !!list?.includes(transition);
-  if (has(c.restartOn)) out.push('restart');
+  const restarts = !c.restartSetting || !isOff(settings?.get(c.restartSetting));
+  if (has(c.restartOn) && restarts) out.push('restart');
   if (has(c.start.transitions)) out.push('start');
   if (has(c.pauseOn)) out.push('pause');
   if (has(c.resumeOn)) out.push('resume');

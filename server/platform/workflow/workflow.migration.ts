@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
+import { hoursMigrations } from './hours.migration.ts';
 import { notifyMigrations } from './notify.migration.ts';
 
 export const WORKFLOW_MIGRATION_NAME = '20261122000400-workflow';
@@ -87,4 +88,4 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('workflow_event').ifExists().execute();
 }
 
-export const workflowMigrations: Record<string, Migration> = { [WORKFLOW_MIGRATION_NAME]: { up, down }, ...notifyMigrations };
+export const workflowMigrations: Record<string, Migration> = { [WORKFLOW_MIGRATION_NAME]: { up, down }, ...notifyMigrations, ...hoursMigrations };

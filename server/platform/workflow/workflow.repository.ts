@@ -53,6 +53,7 @@ function clockRow(r: any): ClockRow {
     events: json(r.events) as StoredClockEvent[],
     status: r.status,
     due: r.due ?? null,
+    dueAt: r.due_at ? iso(r.due_at) : null,
     unit: r.unit,
     totalDays: Number(r.total_days),
     daysLeft: r.days_left === null ? null : Number(r.days_left),
@@ -135,6 +136,7 @@ const clockValues = (c: Omit<ClockRow, 'id'>, now: Date) => ({
   events: JSON.stringify(c.events),
   status: c.status,
   due: c.due,
+  due_at: c.dueAt,
   unit: c.unit,
   total_days: c.totalDays,
   days_left: c.daysLeft,
@@ -147,7 +149,7 @@ const clockValues = (c: Omit<ClockRow, 'id'>, now: Date) => ({
   updated_at: now,
 });
 
-const CLOCK_SELECT = ['id', 'org_code', 'ledger', 'record_id', 'clock_id', 'label', 'events', 'status', 'unit', 'total_days', 'days_left', 'extended', 'due_soon', 'overdue', 'explanation', 'error'] as const;
+const CLOCK_SELECT = ['id', 'org_code', 'ledger', 'record_id', 'clock_id', 'label', 'events', 'status', 'due_at', 'unit', 'total_days', 'days_left', 'extended', 'due_soon', 'overdue', 'explanation', 'error'] as const;
 
 // to_char: a `date` read through pg could otherwise shift by a day
 const dueCol = sql<string>`to_char(due, 'YYYY-MM-DD')`.as('due');

@@ -22,6 +22,7 @@ import {
   chinaDate,
   chineseDay,
   clockEffects,
+  stepInstant,
   clockEvents,
   effectiveRule,
   findTransition,
@@ -68,8 +69,10 @@ export const DUE_SOON_SETTING = 'reminders.dueSoonDays';
 export interface ClockEnv {
   cal: CalendarData;
   today: IsoDate;
+  /** the moment hours clocks are read at */
+  now: Date;
   dueSoonDays: number;
-  /** setting key → configured value, for clocks with daysSetting */
+  /** setting key → configured value, for clocks with daysSetting or restartSetting */
   days: ReadonlyMap<string, unknown>;
 }
 
@@ -96,10 +99,12 @@ export function systemCtx(platform: Pick<Platform, 'cipher'>, tx: Ctx['tx'], now
 export async function clockEnv(ctx: Pick<Ctx, 'tx' | 'now'>, ledgers: readonly LedgerDef[], today = chinaDate(ctx.now)): Promise<ClockEnv> {
   const days = new Map<string, unknown>();
   for (const l of ledgers) {
-    for (const c of l.workflow?.clocks ?? []) if (c.daysSetting && !days.has(c.daysSetting)) days.set(c.daysSetting, await getSetting(ctx.tx, c.daysSetting));
+    for (const c of l.workflow?.clocks ?? []) {
+      for (const key of [c.daysSetting, c.restartSetting]) if (key && !days.has(key)) days.set(key, await getSetting(ctx.tx, key));
+    }
   }
   const soon = Number(await getSetting(ctx.tx, DUE_SOON_SETTING));
-  return { cal: await loadCalendar(ctx.tx), today, dueSoonDays: Number.isSafeInteger(soon) && soon >= 0 ? soon : 3, days };
+  return { cal: await loadCalendar(ctx.tx), today, now: ctx.now, dueSoonDays: Number.isSafeInteger(soon) && soon >= 0 ? soon : 3, days };
 }
 
 /**
@@ -110,7 +115,7 @@ export function readClock(l: LedgerDef, c: ClockDef, stored: readonly StoredCloc
   const rule = effectiveRule(c, c.daysField && values[c.daysField] ? values[c.daysField] : c.daysSetting ? env.days.get(c.daysSetting) : undefined);
   const u = unitLabel(rule.unit);
   const head = `${rule.label}：期限${rule.days}${u}${rule.extension ? `，经批准可延长${rule.extension.days}${u}` : ''}`;
-  const base = { due: null, unit: rule.unit, totalDays: rule.days, daysLeft: null, extended: false, dueSoon: false, overdue: false };
+  const base = { due: null, dueAt: null, unit: rule.unit, totalDays: rule.days, daysLeft: null, extended: false, dueSoon: false, overdue: false };
   const events = clockEvents(l, c, stored, values);
   if (!events) {
     const field = c.start.field && !values[c.start.field] ? l.fields.find((f) => f.name === c.start.field)?.label : undefined;
@@ -119,8 +124,8 @@ export function readClock(l: LedgerDef, c: ClockDef, stored: readonly StoredCloc
     return { ...base, status: 'pending', explanation: [head, waiting], error: null };
   }
   const read = (r: typeof rule, note: string[] = []): ClockReading => {
-    const s = computeClock(r, events, env.cal, { today: env.today, dueSoonDays: env.dueSoonDays, deferredTo: c.deferField ? dateValue(values[c.deferField]) : null });
-    return { status: s.status, due: s.due, unit: s.unit, totalDays: s.totalDays, daysLeft: s.daysLeft, extended: s.extended, dueSoon: s.dueSoon, overdue: s.overdue, explanation: [...s.explanation, ...note], error: null };
+    const s = computeClock(r, events, env.cal, { today: env.today, now: env.now, dueSoonDays: env.dueSoonDays, deferredTo: c.deferField ? dateValue(values[c.deferField]) : null });
+    return { status: s.status, due: s.due, dueAt: s.dueAt, unit: s.unit, totalDays: s.totalDays, daysLeft: s.daysLeft, extended: s.extended, dueSoon: s.dueSoon, overdue: s.overdue, explanation: [...s.explanation, ...note], error: null };
   };
   try {
     return read(rule);
@@ -144,7 +149,7 @@ export function readClock(l: LedgerDef, c: ClockDef, stored: readonly StoredCloc
 }
 
 const sameReading = (a: ClockReading, b: ClockReading): boolean =>
-  a.status === b.status && a.due === b.due && a.daysLeft === b.daysLeft && a.totalDays === b.totalDays && a.extended === b.extended && a.dueSoon === b.dueSoon && a.overdue === b.overdue && a.error === b.error && JSON.stringify(a.explanation) === JSON.stringify(b.explanation);
+  a.status === b.status && a.due === b.due && a.dueAt === b.dueAt && a.daysLeft === b.daysLeft && a.totalDays === b.totalDays && a.extended === b.extended && a.dueSoon === b.dueSoon && a.overdue === b.overdue && a.error === b.error && JSON.stringify(a.explanation) === JSON.stringify(b.explanation);
 
 async function recordRow(ctx: Ctx, l: LedgerDef, id: number): Promise<Row> {
   const row = (await db(ctx).selectFrom(l.table).selectAll().where('id', '=', id).executeTakeFirst()) as Row | undefined;
@@ -429,8 +434,18 @@ export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledger
   guardTransitionBody(l, t, id, String(row['org_code']), body);
   const picked: Record<string, unknown> = {};
   const errors: FieldError[] = [];
+  const fromOrg = String(row['org_code']);
+  let toOrg: string | null = null;
+  if (t.moves) {
+    const requested = body['orgCode'];
+    const label = t.moves.label;
+    if (typeof requested !== 'string' || !requested) errors.push({ path: 'orgCode', label, message: `${label}：办理“${t.label}”须选择` });
+    else if (requested === fromOrg) errors.push({ path: 'orgCode', label, message: `${label}：须为另一单位，不能是当前承办单位` });
+    else if (!ctx.scope.codes.includes(requested)) errors.push({ path: 'orgCode', label, message: `${label}：不在管辖范围内` });
+    else toOrg = requested;
+  }
   for (const [k, v] of Object.entries(body)) {
-    if (RESERVED_BODY.has(k)) continue;
+    if (RESERVED_BODY.has(k) || (t.moves && k === 'orgCode')) continue;
     const f = l.fields.find((x) => x.name === k);
     if (f && t.captures?.includes(k)) picked[k] = v;
     else errors.push({ path: k, ...(f ? { label: f.label } : {}), message: `${f?.label ?? k}：不能在“${t.label}”中填写` });
@@ -484,10 +499,10 @@ export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledger
   // captured fields go through the ledger's own edit: validation of the whole record, references, audit, version
   // and the numbers this transition gives out (a decision's 文号: ledger.numbering.ts)
   Object.assign(picked, await transitionNumbers(ctx, l, t.name, row, values));
-  if (Object.keys(picked).length) {
+  if (Object.keys(picked).length || toOrg) {
     applying.add(ctx);
     try {
-      await updateRecord(ctx, l, id, { ...picked, version }, platform.ledgers, { transition: t.name });
+      await updateRecord(ctx, l, id, { ...picked, ...(toOrg ? { orgCode: toOrg } : {}), version }, platform.ledgers, { transition: t.name });
     } finally {
       applying.delete(ctx);
     }
@@ -508,11 +523,15 @@ export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledger
   for (const c of wf.clocks ?? []) {
     let stored = current.get(c.id) ?? [];
     let touched = false;
-    for (const kind of clockEffects(c, t.name)) {
+    for (const kind of clockEffects(c, t.name, env.days)) {
       const phase = phaseOf(clockEvents(l, c, stored, after));
+      // a clock that starts on a field's date starts only from it: a restart does not start one whose field (or
+      // condition, an urgent ticket's working-day clocks) does not apply
+      if (kind === 'restart' && phase === 'idle' && c.start.field && !c.start.transitions?.length) continue;
       if (kind === 'extend') extensionInTime(l, c, stored, after, env, date);
       const notice = kind === 'extend' ? notices.get(c.id) : undefined;
-      const event: StoredClockEvent = { kind, date, reason: kind === 'extend' || kind === 'pause' ? (note ?? t.label) : t.label, transition: t.name, by: ctx.actor.username, ...(notice ? { notice } : {}) };
+      const at = c.rule.unit === 'hours' ? { at: stepInstant(t, date, plainValues(ctx, l, after), ctx.now) } : {};
+      const event: StoredClockEvent = { kind, date, ...at, reason: kind === 'extend' || kind === 'pause' ? (note ?? t.label) : t.label, transition: t.name, by: ctx.actor.username, ...(notice ? { notice } : {}) };
       const next = withEffect(kind, stored, phase, event);
       if (next) {
         stored = next;
@@ -544,13 +563,19 @@ export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledger
       at: ctx.now,
       actor: ctx.actor.username,
       actorName: ctx.actor.displayName,
-      data: { ...(note ? { note } : {}), ...(Object.keys(shown).length ? { captured: shown } : {}), ...(notices.size ? { notices: Object.fromEntries(notices) } : {}), ...(clockChanges.length ? { clocks: clockDiff(clockChanges) } : {}) },
+      data: { ...(note ? { note } : {}), ...(toOrg ? { moved: await movedNames(ctx, fromOrg, toOrg) } : {}), ...(Object.keys(shown).length ? { captured: shown } : {}), ...(notices.size ? { notices: Object.fromEntries(notices) } : {}), ...(clockChanges.length ? { clocks: clockDiff(clockChanges) } : {}) },
     },
   ]);
   await audit(ctx, { entity: l.name, entityId: id, action: 'transition', orgCode, diff: { transition: t.name, label: t.label, state: { from, to }, date, ...(note ? { note } : {}), ...(notices.size ? { notices: Object.fromEntries([...notices].map(([k, n]) => [k, { id: n.id, name: n.name, sm3: n.hash }])) } : {}), clocks: clockDiff(clockChanges) } });
   // the next person's turn, or a return to its author: told in this transaction, so a failed step tells nobody
   await notifyTransition(ctx, l, { id, orgCode, transition: t, from, to, before, after: plainValues(ctx, l, after), author: String(after['created_by']), note });
   return timeline(ctx, l, id);
+}
+
+/** the units a step moved the record between, by code and name, for its timeline entry */
+async function movedNames(ctx: Ctx, from: string, to: string): Promise<{ from: string; fromName: string; to: string; toName: string }> {
+  const names = new Map((await ctx.tx.selectFrom('org').select(['code', 'name']).where('code', 'in', [from, to]).execute()).map((o) => [o.code, o.name]));
+  return { from, fromName: names.get(from) ?? from, to, toName: names.get(to) ?? to };
 }
 
 /** the timing gates of a transition read on a record, with the step dates each one checks */
@@ -639,7 +664,7 @@ export async function extendClock(ctx: Ctx, l: LedgerDef, id: number, clockId: s
 export type { TimelineClock };
 
 export interface Timeline extends TimelineBase {
-  transitions: Array<{ name: string; label: string; to: string | null; toLabel: string; permitted: boolean; blockedBy: GateMiss[]; notBefore: IsoDate | null; waitReason: string | null; captures: ReturnType<typeof fieldMeta>[]; note: 'required' | 'optional' | null; extends: string[]; dedicated: string | null }>;
+  transitions: Array<{ name: string; label: string; to: string | null; toLabel: string; permitted: boolean; blockedBy: GateMiss[]; notBefore: IsoDate | null; waitReason: string | null; captures: ReturnType<typeof fieldMeta>[]; note: 'required' | 'optional' | null; extends: string[]; dedicated: string | null; moves: string | null }>;
   events: Array<Omit<EventRow, 'orgCode' | 'ledger' | 'recordId'> & { fromLabel: string | null; toLabel: string | null }>;
 }
 
@@ -692,7 +717,7 @@ export async function timeline(ctx: Ctx, l: LedgerDef, id: number): Promise<Time
       extension: c.extension && c.rule.extension ? { days: c.rule.extension.days, noticeKind: c.extension.noticeKind ?? null, permitted: can(ctx, extensionPermission(l, c)), available: open && !r.extended } : null,
     });
   }
-  const running = clocks.filter((c) => c.status === 'running' && c.due).sort((a, b) => String(a.due).localeCompare(String(b.due)));
+  const running = clocks.filter((c) => c.status === 'running' && c.due).sort((a, b) => String(a.dueAt ?? `${a.due}T24`).localeCompare(String(b.dueAt ?? `${b.due}T24`)));
   const next = running[0];
   return {
     ledger: l.name,
@@ -718,9 +743,10 @@ export async function timeline(ctx: Ctx, l: LedgerDef, id: number): Promise<Time
         note: t.note ?? null,
         extends: (wf.clocks ?? []).filter((c) => clockEffects(c, t.name).includes('extend')).map((c) => c.id),
         dedicated: t.dedicated?.hint ?? null,
+        moves: t.moves?.label ?? null,
       })),
     events: (await listEvents(db(ctx), l.name, id)).map(({ orgCode: _o, ledger: _l, recordId: _r, ...e }) => ({ ...e, fromLabel: e.fromState === null ? null : stateLabel(wf, e.fromState), toLabel: e.toState === null ? null : stateLabel(wf, e.toState) })),
     clocks,
-    nextDue: next?.due ? { clock: next.id, label: next.label, due: next.due, overdue: next.overdue, dueSoon: next.dueSoon } : null,
+    nextDue: next?.due ? { clock: next.id, label: next.label, due: next.due, dueAt: next.dueAt, overdue: next.overdue, dueSoon: next.dueSoon } : null,
   };
 }

@@ -106,6 +106,17 @@ export interface TransitionDef {
    * and its clock events are dated by what is recorded there, never by the day the form is sent (decision 0020)
    */
   dateField?: string;
+  /**
+   * hours clocks: the captured text field holding the step's time (HH:MM, Beijing) on its date; without one a step
+   * dated today takes effect when it is recorded, an earlier one at the start of its day
+   */
+  timeField?: string;
+  /**
+   * the step hands the record to another organisation (改派 of a 12345 ticket to the unit responsible): the body's
+   * `orgCode` names it (required, in the actor's scope, not the current one). Lists are scoped by organisation, so
+   * the new unit sees the record and its 待办; the old one no longer does (the timeline keeps who handled what).
+   */
+  moves?: { label: string };
   /** a written note (reason, opinion) is required, or may be given */
   note?: 'required' | 'optional';
   /**
@@ -147,6 +158,8 @@ export interface ClockStart {
   transitions?: readonly string[];
   onCreate?: boolean;
   field?: string;
+  /** hours clocks: a text field holding the time (HH:MM, Beijing) on the start field's day; the day's start when empty */
+  timeField?: string;
   /** a field start counts only when this holds (e.g. the handling clock runs only for an accepted petition) */
   when?: (values: Readonly<Record<string, unknown>>) => boolean;
 }
@@ -173,10 +186,15 @@ export interface ClockDef {
   daysField?: string;
   start: ClockStart;
   /** stops on these transitions, or on the date a field holds (the field wins when both are given) */
-  stop?: { transitions?: readonly string[]; field?: string };
+  stop?: { transitions?: readonly string[]; field?: string; timeField?: string };
   pauseOn?: readonly string[];
   resumeOn?: readonly string[];
   restartOn?: readonly string[];
+  /**
+   * a boolean setting deciding whether restartOn restarts the period (on, the default) or only resumes it (off):
+   * a city decides whether a re-dispatched ticket's signing period starts over for the new unit
+   */
+  restartSetting?: string;
   /** who may extend the rule's extension, once, with a reason and a notice document */
   extension?: ClockExtension;
   /** a date field holding a later day fixed for the answer and told to the party (政府信息公开条例 art. 35): due then, if later */

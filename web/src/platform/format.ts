@@ -1,6 +1,15 @@
 import dayjs from 'dayjs';
 
 /** ISO timestamp → 2026-03-01 09:30:12 (browser time zone) */
+/** an instant in Beijing time, whatever the browser's zone: '2026-12-04 10:15' (an hours clock's due moment) */
+export function formatChinaDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const ms = new Date(iso).getTime();
+  if (Number.isNaN(ms)) return iso;
+  const d = new Date(ms + 8 * 3_600_000).toISOString();
+  return `${d.slice(0, 10)} ${d.slice(11, 16)}`;
+}
+
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = dayjs(iso);

@@ -4,7 +4,7 @@ import { Alert, Badge, Button, Card, Empty, Flex, Skeleton, Tag, Tooltip, Typogr
 import { Link } from 'react-router';
 import type { TodoCount, TodoItem, TodoList } from '../../../common/todo.types.ts';
 import { api, errorText, type Query } from './api.ts';
-import { formatDate, formatDateTime, fromNow } from './format.ts';
+import { formatDate, formatDateTime, fromNow, formatChinaDateTime } from './format.ts';
 import { DeadlineBadge } from './ledger/DeadlineBadge.tsx';
 
 export type { TodoCount, TodoItem, TodoList };
@@ -56,7 +56,7 @@ export function TodoRow({ item }: { item: TodoItem }) {
           <>
             <DeadlineBadge clock={d} />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {d.label} {formatDate(d.due)}
+              {d.label} {d.dueAt ? formatChinaDateTime(d.dueAt) : formatDate(d.due)}
             </Typography.Text>
           </>
         ) : (

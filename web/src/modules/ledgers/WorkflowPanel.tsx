@@ -1,18 +1,20 @@
 import { ClockCircleOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Collapse, DatePicker, Descriptions, Flex, Form, Input, Modal, Select, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Collapse, DatePicker, Descriptions, Flex, Form, Input, Modal, Select, Space, Tag, Timeline, Tooltip, TreeSelect, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { api, errorText } from '../../platform/api.ts';
 import { noImplicitSubmit } from '../../platform/form-keys.ts';
-import { formatChineseDate, formatDate, formatDateTime, waitingText } from '../../platform/format.ts';
+import { formatChinaDateTime, formatChineseDate, formatDate, formatDateTime, waitingText } from '../../platform/format.ts';
 import { DeadlineBadge } from '../../platform/ledger/DeadlineBadge.tsx';
 import { FieldInput } from '../../platform/ledger/FieldInput.tsx';
 import { ledgerKeys, ledgerUrl, useTimeline } from '../../platform/ledger/ledger-api.ts';
 import type { Attachment, LedgerField, Timeline as TimelineData, TimelineClock, TimelineTransition } from '../../platform/ledger/ledger-types.ts';
 import { applyServerErrors } from '../../platform/use-api-form.ts';
+import { orgTreeOptions } from '../../platform/org-tree.ts';
+import { useMe } from '../../platform/session.ts';
 
-const UNITS: Record<string, string> = { calendar: '自然日', working: '工作日', workday: '工作日', working_days: '工作日' };
+const UNITS: Record<string, string> = { calendar: '自然日', working: '工作日', workday: '工作日', working_days: '工作日', hours: '小时' };
 
 /** a workflow ledger's record: where it stands, its deadlines, and what can be done next */
 export function WorkflowPanel({ ledger, recordId, attachments }: { ledger: string; recordId: number; attachments: Attachment[] }) {
@@ -93,6 +95,8 @@ export function WorkflowPanel({ ledger, recordId, attachments }: { ledger: strin
                       </Typography.Text>
                     </div>
                     {typeof e.data['note'] === 'string' && e.data['note'] ? <div>{e.data['note']}</div> : null}
+                    {stepReason(e.data)}
+                    {movedText(e.data)}
                   </div>
                 ),
               }))}
@@ -104,6 +108,27 @@ export function WorkflowPanel({ ledger, recordId, attachments }: { ledger: strin
       {acting && tl ? <TransitionModal ledger={ledger} timeline={tl} transition={acting} onClose={() => setActing(null)} /> : null}
       {extending && tl ? <ExtendModal ledger={ledger} timeline={tl} clock={extending} attachments={attachments} onClose={() => setExtending(null)} /> : null}
     </>
+  );
+}
+
+/** the reason a step recorded in its captured fields (退回理由, 改派说明), shown under it in the history */
+function stepReason(data: Record<string, unknown>): React.ReactNode {
+  const captured = data['captured'];
+  if (!captured || typeof captured !== 'object') return null;
+  const c = captured as Record<string, unknown>;
+  const reason = ['bounce_reason', 'redispatch_note', 'return_reason'].map((k) => c[k]).find((v) => typeof v === 'string' && v);
+  return typeof reason === 'string' ? <div>理由：{reason}</div> : null;
+}
+
+/** 改派 from one unit to another, as the step recorded it */
+function movedText(data: Record<string, unknown>): React.ReactNode {
+  const moved = data['moved'];
+  if (!moved || typeof moved !== 'object') return null;
+  const m = moved as { fromName?: string; toName?: string };
+  return (
+    <div>
+      承办单位：{m.fromName} → <Typography.Text strong>{m.toName}</Typography.Text>
+    </div>
   );
 }
 
@@ -126,6 +151,7 @@ function ClocksCard({ timeline, onExtend }: { timeline: TimelineData; onExtend: 
             <Space wrap>
               <Typography.Text strong>{c.label}</Typography.Text>
               <DeadlineBadge clock={c} />
+              {c.unit === 'hours' ? <Tag color="red">按小时计时</Tag> : null}
               {c.extended ? <Tag color="purple">已延长</Tag> : null}
             </Space>
             {c.extension?.available && c.extension.permitted ? (
@@ -136,11 +162,13 @@ function ClocksCard({ timeline, onExtend }: { timeline: TimelineData; onExtend: 
           </Flex>
           <Descriptions
             size="small"
-            column={{ xs: 1, sm: 2 }}
+            column={{ xs: 1, sm: c.unit === 'hours' ? 1 : 2 }}
             style={{ marginTop: 8 }}
             items={[
-              { key: 'due', label: '届满日', children: c.due ? formatDate(c.due) : '—' },
-              { key: 'total', label: '法定期限', children: `${c.totalDays}个${UNITS[c.unit] ?? c.unit}` },
+              c.unit === 'hours'
+                ? { key: 'due', label: '届满时间', children: c.dueAt ? `${formatChinaDateTime(c.dueAt)}（北京时间）` : '—' }
+                : { key: 'due', label: '届满日', children: c.due ? formatDate(c.due) : '—' },
+              { key: 'total', label: '法定期限', children: c.unit === 'hours' ? `${c.totalDays}小时` : `${c.totalDays}个${UNITS[c.unit] ?? c.unit}` },
             ]}
           />
           {c.error ? <Alert type="error" showIcon message={c.error} /> : null}
@@ -177,6 +205,8 @@ function TransitionModal({ ledger, timeline, transition: t, onClose }: { ledger:
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const { data: me } = useMe();
+  const orgTree = useMemo(() => orgTreeOptions(me?.orgs ?? []), [me?.orgs]);
   const submit = async (v: TransitionValues): Promise<void> => {
     setBusy(true);
     setProblem(null);
@@ -208,6 +238,11 @@ function TransitionModal({ ledger, timeline, transition: t, onClose }: { ledger:
         >
           <DatePicker style={{ width: 200 }} />
         </Form.Item>
+        {t.moves ? (
+          <Form.Item name="orgCode" label={t.moves} rules={[{ required: true, message: `请选择${t.moves}` }]}>
+            <TreeSelect treeData={orgTree} treeDefaultExpandAll showSearch={{ treeNodeFilterProp: 'title' }} placeholder="请选择承办单位" style={{ maxWidth: 420 }} />
+          </Form.Item>
+        ) : null}
         {t.captures.map((f) => (
           <FieldInput key={f.name} field={f as LedgerField} />
         ))}

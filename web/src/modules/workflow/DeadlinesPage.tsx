@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, errorText } from '../../platform/api.ts';
+import { formatChinaDateTime } from '../../platform/format.ts';
 import { downloadFile } from '../../platform/ledger/download-file.ts';
 import { DataTable } from '../../platform/DataTable.tsx';
 import { LoadFailed } from '../../platform/LoadFailed.tsx';
@@ -33,9 +34,9 @@ export function DeadlineStatus({ d }: { d: DeadlineItem }) {
 
 function daysLeftText(d: DeadlineItem): React.ReactNode {
   if (d.daysLeft === null) return '—';
-  const unit = d.unit === 'working' ? '个工作日' : '天';
+  const unit = d.unit === 'hours' ? '小时' : d.unit === 'working' ? '个工作日' : '天';
   if (d.daysLeft < 0) return <Typography.Text type="danger">超期 {-d.daysLeft}{unit}</Typography.Text>;
-  if (d.daysLeft === 0) return <Typography.Text type="warning">今日到期</Typography.Text>;
+  if (d.daysLeft === 0) return <Typography.Text type="warning">{d.unit === 'hours' ? '不足1小时' : '今日到期'}</Typography.Text>;
   return `剩余 ${d.daysLeft}${unit}`;
 }
 
@@ -83,7 +84,7 @@ export function DeadlinesPage() {
     { title: '事项', key: 'title', render: (_, d) => <Link to={d.link}>{d.title || `${d.ledgerLabel} #${d.recordId}`}</Link> },
     { title: '台账', dataIndex: 'ledgerLabel' },
     { title: '期限', dataIndex: 'clockLabel' },
-    { title: '届满日', dataIndex: 'due', render: (v: string | null) => v ?? '—' },
+    { title: '届满日', key: 'due', render: (_, d) => (d.dueAt ? formatChinaDateTime(d.dueAt) : (d.due ?? '—')) },
     { title: '剩余时间', key: 'left', render: (_, d) => daysLeftText(d) },
     { title: '状态', key: 'status', render: (_, d) => <DeadlineStatus d={d} /> },
     { title: '责任单位', dataIndex: 'orgName' },

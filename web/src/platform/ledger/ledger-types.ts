@@ -142,6 +142,8 @@ export interface TimelineTransition {
   extends: string[];
   /** done through a dedicated form on the record page (a module's record panel), not the generic one: where to find it */
   dedicated?: string | null;
+  /** the step hands the record to another unit (改派): the label of the unit to choose */
+  moves?: string | null;
 }
 
 export interface TimelineEvent {
