@@ -6,6 +6,7 @@ import { fieldText } from '../../platform/ledger/field-value.tsx';
 import { useLedgerHistory } from '../../platform/ledger/ledger-api.ts';
 import type { FieldValue, LedgerField, LedgerMeta, LedgerRecord } from '../../platform/ledger/ledger-types.ts';
 import { diffRows, type DiffVocabulary } from '../../platform/audit-text.ts';
+import { useMe } from '../../platform/session.ts';
 import { auditLabels } from '../index.ts';
 
 const ACTIONS: Record<string, string> = {
@@ -22,11 +23,14 @@ export function HistoryCard({ ledger, record, fields, states }: { ledger: string
   const history = useLedgerHistory(ledger, record.id);
   const byName = new Map(fields.map((f) => [f.name, f]));
   const stateNames = new Map((states ?? []).map((s) => [s.value, s.label]));
+  const { data: me } = useMe();
+  const orgNames = new Map((me?.orgs ?? []).map((o) => [o.code, o.name]));
   const vocab: DiffVocabulary = {
     field: (k) => byName.get(k)?.label ?? auditLabels.fields[k],
     state: (v) => stateNames.get(v),
     value: (k, v) => {
       const f = byName.get(k);
+      if (!f && (k === 'orgCode' || k === 'org_code')) return orgNames.get(String(v)) ?? String(v);
       // a reference shows its record's title when it is the current one; an older one its number
       return f ? fieldText(f, v as FieldValue, f.type === 'ref' && record.values[f.name] === v ? record.refs[f.name] : undefined) : String(v);
     },
