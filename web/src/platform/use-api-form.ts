@@ -69,3 +69,16 @@ export function useApiForm<TValues, TResult = unknown>(options: ApiFormOptions<T
   };
   return { form, submitting, onFinish };
 }
+
+/**
+ * the refusal in one line: the server's detail, then what it said of fields the form does not show, each once
+ * (a detail often already names them: "不能办理…：调解结果须为…" is not repeated)
+ */
+export function problemText(error: unknown, unmatched: readonly FieldProblem[]): string {
+  const head = errorText(error);
+  const extra = unmatched
+    .filter((u) => !head.includes(u.message))
+    .map((u) => (u.label && !u.message.startsWith(u.label) ? `${u.label}：${u.message}` : u.message))
+    .filter((m, i, all) => all.indexOf(m) === i);
+  return [head, ...extra].join('；');
+}

@@ -11,7 +11,7 @@ import type { FieldValue, LedgerMeta, LedgerRecord, LedgerRecordDetail } from '.
 import { orgTreeOptions } from '../../platform/org-tree.ts';
 import { PageHeader } from '../../platform/PageHeader.tsx';
 import { useMe } from '../../platform/session.ts';
-import { applyServerErrors } from '../../platform/use-api-form.ts';
+import { applyServerErrors, problemText } from '../../platform/use-api-form.ts';
 import { LedgerLoadFailed, useLedgerRoute } from './ledger-page-state.tsx';
 
 type Values = Record<string, FieldValue | undefined>;
@@ -114,8 +114,7 @@ function LedgerForm({ meta, record }: { meta: LedgerMeta; record: LedgerRecordDe
     } catch (e) {
       const unmatched = applyServerErrors(form, e);
       const stale = isApiError(e) && e.code === 'stale_version';
-      const extra = unmatched.map((u) => (u.label && !u.message.startsWith(u.label) ? `${u.label}：${u.message}` : u.message));
-      setProblem({ detail: [stale ? `${errorText(e)}。您填写的内容仍保留在下方，可先复制再刷新。` : errorText(e), ...extra].join('；'), stale });
+      setProblem({ detail: stale ? `${errorText(e)}。您填写的内容仍保留在下方，可先复制再刷新。` : problemText(e, unmatched), stale });
       void message.error(errorText(e));
     } finally {
       inFlight.current = false;

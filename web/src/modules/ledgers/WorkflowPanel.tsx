@@ -10,7 +10,7 @@ import { DeadlineBadge } from '../../platform/ledger/DeadlineBadge.tsx';
 import { FieldInput } from '../../platform/ledger/FieldInput.tsx';
 import { ledgerKeys, ledgerUrl, useTimeline } from '../../platform/ledger/ledger-api.ts';
 import type { Attachment, LedgerField, Timeline as TimelineData, TimelineClock, TimelineTransition } from '../../platform/ledger/ledger-types.ts';
-import { applyServerErrors } from '../../platform/use-api-form.ts';
+import { applyServerErrors, problemText } from '../../platform/use-api-form.ts';
 import { orgTreeOptions } from '../../platform/org-tree.ts';
 import { useMe } from '../../platform/session.ts';
 
@@ -220,7 +220,7 @@ function TransitionModal({ ledger, timeline, transition: t, onClose }: { ledger:
       onClose();
     } catch (e) {
       const unmatched = applyServerErrors(form, e);
-      setProblem([errorText(e), ...unmatched.map((u) => u.message)].join('；'));
+      setProblem(problemText(e, unmatched));
     } finally {
       setBusy(false);
     }
