@@ -36,6 +36,8 @@ export const auditLabels: Required<AuditLabels> = {
 /** the extra cards each ledger's detail page shows, from every module that declares some */
 export const recordPanels: Record<string, Array<LazyExoticComponent<ComponentType<RecordPanelProps>>>> = {};
 for (const m of webModules) for (const [ledger, panel] of Object.entries(m.recordPanels ?? {})) (recordPanels[ledger] ??= []).push(panel);
+/** ledgers whose panels go in the record page's wide column, under the fields */
+export const mainPanelLedgers: ReadonlySet<string> = new Set(webModules.flatMap((m) => m.mainPanels ?? []));
 
 /** every public page (no login), and the public site's top navigation in order */
 export const publicPages: PublicPage[] = webModules.flatMap((m) => m.publicPages ?? []);

@@ -25,6 +25,8 @@ export interface WebModule {
    * the generic page stays generic and a work area adds only what its procedure needs
    */
   recordPanels?: Record<string, LazyExoticComponent<ComponentType<RecordPanelProps>>>;
+  /** ledgers whose panels are the record's main content (a scoring sheet, a list of drawn files): shown in the wide column */
+  mainPanels?: readonly string[];
   /** pages of the public site (no login), with absolute paths under /public; `nav` puts one in the site's top bar */
   publicPages?: PublicPage[];
 }

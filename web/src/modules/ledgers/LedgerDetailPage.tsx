@@ -7,9 +7,9 @@ import { api, errorText } from '../../platform/api.ts';
 import { formatDateTime } from '../../platform/format.ts';
 import { FieldDisplay, groupFields } from '../../platform/ledger/field-value.tsx';
 import { ledgerUrl, useLedgerMeta, useLedgerRecord } from '../../platform/ledger/ledger-api.ts';
-import type { LedgerMeta, LedgerRecordDetail } from '../../platform/ledger/ledger-types.ts';
+import type { LedgerField, LedgerMeta, LedgerRecordDetail } from '../../platform/ledger/ledger-types.ts';
 import { PageHeader } from '../../platform/PageHeader.tsx';
-import { recordPanels } from '../index.ts';
+import { mainPanelLedgers, recordPanels } from '../index.ts';
 import { AttachmentsCard } from './AttachmentsCard.tsx';
 import { CorrectionCard, useCorrectionState } from './CorrectionCard.tsx';
 import { HistoryCard } from './HistoryCard.tsx';
@@ -32,6 +32,11 @@ export function LedgerDetailPage() {
   const m = meta.data;
   const r = record.data;
   const active = r.status === 'active';
+  const panels = (recordPanels[name] ?? []).map((Panel, i) => (
+    <Suspense key={i} fallback={<Skeleton active />}>
+      <Panel ledger={name} record={r} meta={m} />
+    </Suspense>
+  ));
   return (
     <>
       <PageHeader
@@ -68,13 +73,10 @@ export function LedgerDetailPage() {
       <Row gutter={16}>
         <Col xs={24} lg={16}>
           <RecordFields meta={m} record={r} />
+          {mainPanelLedgers.has(name) ? panels : null}
         </Col>
         <Col xs={24} lg={8}>
-          {(recordPanels[name] ?? []).map((Panel, i) => (
-            <Suspense key={i} fallback={<Skeleton active />}>
-              <Panel ledger={name} record={r} meta={m} />
-            </Suspense>
-          ))}
+          {mainPanelLedgers.has(name) ? null : panels}
           {r.state !== null ? <WorkflowPanel ledger={name} recordId={r.id} attachments={r.attachments} /> : null}
           {r.state !== null ? <CorrectionCard meta={m} record={r} state={correction} /> : null}
           <AttachmentsCard ledger={name} recordId={r.id} attachments={r.attachments} canEdit={m.can.update && active} />
@@ -89,20 +91,18 @@ export function LedgerDetailPage() {
 function RecordFields({ meta, record }: { meta: LedgerMeta; record: LedgerRecordDetail }) {
   return (
     <>
-      {groupFields(meta.fields).map((g) => (
-        <Card key={g.group} title={g.group} size="small" style={{ marginBottom: 16 }}>
-          <Descriptions
-            size="small"
-            column={{ xs: 1, sm: 1, md: 2 }}
-            items={g.fields.map((f) => ({
-              key: f.name,
-              label: f.label,
-              span: f.type === 'textarea' ? ('filled' as const) : 1,
-              children: <FieldDisplay field={f} record={record} link />,
-            }))}
-          />
-        </Card>
-      ))}
+      {groupFields(meta.fields).map((g) => {
+        const item = (f: LedgerField) => ({ key: f.name, label: f.label, children: <FieldDisplay field={f} record={record} link /> });
+        // long texts below the short fields, a row each: beside a date a long text squeezes it to a character a line
+        const short = g.fields.filter((f) => f.type !== 'textarea');
+        const long = g.fields.filter((f) => f.type === 'textarea');
+        return (
+          <Card key={g.group} title={g.group} size="small" style={{ marginBottom: 16 }}>
+            {short.length ? <Descriptions size="small" column={{ xs: 1, sm: 1, md: 2 }} items={short.map(item)} /> : null}
+            {long.length ? <Descriptions size="small" column={1} items={long.map(item)} style={short.length ? { marginTop: 8 } : undefined} /> : null}
+          </Card>
+        );
+      })}
       <Card title="登记信息" size="small" style={{ marginBottom: 16 }}>
         <Descriptions
           size="small"

@@ -6,6 +6,7 @@ export const supervisionModule = defineWebModule({
   name: 'supervision',
   prefix: '/supervision',
   pages: [{ path: 'reviews/:id/cases/:caseId', title: '案卷评分', permission: 'supervision.review.read', component: lazyPage(() => import('./ScorePage.tsx'), 'ScorePage') }],
+  mainPanels: ['supervision.review'],
   recordPanels: { 'supervision.review': lazy(async () => ({ default: (await import('./ReviewPanel.tsx')).ReviewPanel })) },
   permissionGroups: { supervision: '执法监督' },
   auditLabels: {
