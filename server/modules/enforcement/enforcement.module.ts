@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { countInScope } from '../../platform/ledger/ledger.query.ts';
 import { defineModule, type HomeItem } from '../../platform/module.ts';
+import { backfillTopPenalty } from './enforcement.backfill.ts';
 import { seedEnforcementDemo } from './enforcement.demo.ts';
 import { enforcementIndicators } from './enforcement.indicators.ts';
 import { caseLedger, enforcementLedgers } from './enforcement.ledgers.ts';
@@ -42,6 +43,11 @@ export const enforcementModule = defineModule({
     { path: '/ledgers/enforcement.target', label: '检查对象名录库', permission: 'enforcement.target.read', group: GROUP, icon: 'shop', order: 1020 },
     { path: '/ledgers/enforcement.inspector', label: '执法人员名录库', permission: 'enforcement.inspector.read', group: GROUP, icon: 'team', order: 1025 },
   ],
+  // 顶格处罚 of decisions recorded before the field existed, derived from their own fine and range (audited)
+  init: async (platform) => {
+    const n = await backfillTopPenalty(platform.db);
+    if (n > 0) platform.log.info({ records: n }, 'enforcement: top_penalty derived for earlier decisions');
+  },
   routes: (api, platform) => {
     enforcementRoutes(api, platform);
     inspectionRoutes(api, platform);
