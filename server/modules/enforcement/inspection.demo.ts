@@ -107,7 +107,7 @@ export async function seedInspectionDemo(ctx: Ctx, platform: Platform): Promise<
     const urgent = firms[1];
     const urgentOn = addDays(today, -25);
     if (urgent && inspect[0]) {
-      rows.push({ orgCode: unit, values: { plan_kind: '个案', plan_name: '群众报告疑似燃气泄漏', matter: inspect[0].id, planned_on: urgentOn, enterprise_name: urgent.name, enterprise_uscc: urgent.uscc, enterprise_address: urgent.address, inspector1_name: officers[0]?.name, inspector1_identity: '执法人员', inspector1_cert: officers[0]?.cert, inspector2_name: officers[1]?.name, inspector2_identity: '执法人员', inspector2_cert: officers[1]?.cert, emergency_reason: '群众报告餐馆后厨疑似燃气泄漏，存在现实危险，需立即到场检查。', inspected_on: urgentOn, approved_on: addDays(urgentOn, 1), approver: `${short}镇主要负责人${personName(r)}`, approval_opinion: '情况紧急，同意事后补批。', inspection_code: newInspectionCode(), inspection_record: '到场检查发现软管老化，已责令立即停用更换。', outcome: '责令整改', rectify_due_on: addDays(urgentOn, 3), result_notified_on: urgentOn } });
+      rows.push({ orgCode: unit, values: { plan_kind: '个案', plan_name: '群众报告疑似燃气泄漏', matter: inspect[0].id, planned_on: urgentOn, enterprise_name: urgent.name, enterprise_uscc: urgent.uscc, enterprise_address: urgent.address, inspector1_name: officers[0]?.name, inspector1_identity: '执法人员', inspector1_cert: officers[0]?.cert, inspector2_name: officers[1]?.name, inspector2_identity: '执法人员', inspector2_cert: officers[1]?.cert, emergency_reason: '群众报告餐馆后厨疑似燃气泄漏，存在现实危险，需立即到场检查。', inspected_on: urgentOn, approved_on: addDays(urgentOn, 1), approver: `${short}镇主要负责人${personName(r)}`, approval_opinion: '情况紧急，同意事后补批。', inspection_code: newInspectionCode(), inspection_record: '到场检查发现软管老化，已责令立即停用更换。', survey_record: '对后厨燃气管道及灶具勘验：燃气软管长约1.8米，表面龟裂，接口处涂抹肥皂水后有气泡冒出；燃气报警器未通电。', outcome: '责令整改', rectify_due_on: addDays(urgentOn, 3), result_notified_on: urgentOn } });
     }
     // the coming weeks: a plan awaiting approval, one approved and one notified, so the steps have work to do
     for (const [k, ahead, stage] of [[2, 9, 'planned'], [3, 6, 'approved'], [4, 3, 'notified']] as const) {
@@ -144,7 +144,7 @@ export async function seedInspectionDemo(ctx: Ctx, platform: Platform): Promise<
       const id = ids[t.index];
       const pm = r.pick(penalty);
       if (id === undefined || !pm) continue;
-      await recordInspectionResult(officer, platform, id, { date: t.on, inspected_on: t.on, inspection_record: '现场检查发现涉嫌违法行为，已拍照取证并制作现场检查笔录。', outcome: '转立案', result_notified_on: t.on, penalty_matter: pm.id, case_summary: `涉嫌${String(pm.name).replace(/^对/, '').replace(/的处罚$/, '')}` });
+      await recordInspectionResult(officer, platform, id, { date: t.on, inspected_on: t.on, inspection_record: '现场检查发现涉嫌违法行为，已拍照取证并制作现场检查笔录。', interviewee: personName(r), interviewee_role: '负责人', interview_record: '问：现场货架上的这批商品从何处购进？\n答：从县城一家批发部购进，没有索要票据。\n问：购进了多少，已经卖出多少？\n答：购进二十箱，卖出约八箱。', samples: '现场货架上同批次商品，2件', sample_purpose: '检验', outcome: '转立案', result_notified_on: t.on, penalty_matter: pm.id, case_summary: `涉嫌${String(pm.name).replace(/^对/, '').replace(/的处罚$/, '')}` });
     }
   }
   // the county bureau also inspects one of 城关镇's enterprises soon after the town: the cross-department alert shows it

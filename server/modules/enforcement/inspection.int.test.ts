@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUscc } from '../../../common/validators.ts';
 import type { InspectionOverview, PublicInspection, PublicInspectionCap } from '../../../common/inspection.types.ts';
@@ -315,6 +316,53 @@ describe('documents and indicators', () => {
       }
       if (kind === 'result') expect(text).toContain('责令你单位');
     }
+  });
+
+  it('makes the 询问笔录, 勘验笔录 and 抽样取证凭证 from what the inspection recorded, and not before', async () => {
+    const r = await make();
+    expect((await approve(leader, r.id)).statusCode).toBe(200);
+    expect((await notify(r.id)).statusCode).toBe(200);
+    const before = json<{ items: Array<{ kind: string; unavailable: string | null }> }>(await t.request(clerk, { method: 'GET', url: `/api/enforcement/inspections/${r.id}/documents` }));
+    expect(before.items.map((i) => i.kind)).toEqual(['approval', 'notice', 'record', 'result', 'inquiry', 'survey', 'sampling']);
+    expect(before.items.find((i) => i.kind === 'sampling')?.unavailable).toContain('抽取的样品');
+    expect((await t.request(clerk, { method: 'GET', url: `/api/enforcement/inspections/${r.id}/documents/inquiry` })).statusCode).toBe(409);
+    const found = {
+      outcome: '未发现问题',
+      interview_record: '问：你单位散装食品的进货台账由谁负责？\n答：由我本人负责，每批都登记。',
+      survey_record: '对后厨操作间勘验：生熟案板分开摆放，冷藏柜温度显示3℃。',
+      samples: '散装大米，5kg/袋，批号20261101，1袋\n食用植物油，5L/桶，批号20261015，1桶',
+    };
+    const noPurpose = await result(r.id, { ...found, interviewee: '赵春梅', interviewee_role: '店长' });
+    expect(noPurpose.statusCode, noPurpose.body).toBe(422);
+    expect(problem(noPurpose).detail).toContain('抽样目的');
+    const noPerson = await result(r.id, { ...found, sample_purpose: '检验' });
+    expect(noPerson.statusCode).toBe(422);
+    expect(problem(noPerson).detail).toContain('被询问人');
+    expect((await result(r.id, { ...found, sample_purpose: '检验', interviewee: '赵春梅', interviewee_role: '店长' })).statusCode).toBe(200);
+    const JSZip = (await import('jszip')).default;
+    const text = async (kind: string): Promise<string> => {
+      const res = await t.request(clerk, { method: 'GET', url: `/api/enforcement/inspections/${r.id}/documents/${kind}` });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-disposition']).toContain(encodeURIComponent(String(r.values['inspection_no'])));
+      return ((await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')?.async('string')) ?? '').replace(/<[^>]+>/g, '');
+    };
+    const inquiry = await text('inquiry');
+    expect(inquiry).toContain('询问笔录');
+    expect(inquiry).toContain(String(r.values['inspection_no']));
+    expect(inquiry).toContain('赵春梅');
+    expect(inquiry).toContain('答：由我本人负责，每批都登记。');
+    expect(inquiry).toContain('城关执1001');
+    const survey = await text('survey');
+    expect(survey).toContain('勘验笔录');
+    expect(survey).toContain('冷藏柜温度显示3℃');
+    const sampling = await text('sampling');
+    expect(sampling).toContain('抽样取证凭证');
+    expect(sampling).toContain('食用植物油，5L/桶，批号20261015，1桶');
+    expect(sampling).toContain('用于检验');
+    expect(sampling).not.toContain('——');
+    // the interviewee is personal data: stored encrypted
+    const stored = await (t.platform.db as unknown as Kysely<Record<string, Record<string, unknown>>>).selectFrom('enforcement_inspection').select('interviewee').where('id', '=', r.id).executeTakeFirst();
+    expect(String(stored?.['interviewee'])).not.toContain('赵春梅');
   });
 
   it('feeds the inspection counts and frequency into the indicators', async () => {

@@ -32,7 +32,12 @@ const transferMatter: GateCheck = {
   check: (v) => v['outcome'] !== '转立案' || (filled(v, 'penalty_matter') && filled(v, 'case_summary')),
 };
 
-const RESULT_FIELDS = ['inspected_on', 'inspection_record', 'outcome', 'rectify_due_on', 'result_notified_on', 'penalty_matter', 'case_summary', 'penalty_case'];
+// what the inspection found, with the questioning, the survey and the samples it took when it took any (the
+// 询问笔录, 勘验笔录 and 抽样取证凭证 of the 行政检查文书基本格式文本 are made from them)
+const RESULT_FIELDS = ['inspected_on', 'inspection_record', 'outcome', 'rectify_due_on', 'result_notified_on', 'penalty_matter', 'case_summary', 'penalty_case', 'interviewee', 'interviewee_role', 'interview_record', 'survey_record', 'samples', 'sample_purpose'];
+export const SAMPLE_PURPOSES = ['检验', '检测', '检疫', '鉴定'] as const;
+const sampled: GateCheck = { message: '抽取样品的，须写明抽样目的（检验、检测、检疫或鉴定）', check: (v) => !filled(v, 'samples') || filled(v, 'sample_purpose') };
+const interviewed: GateCheck = { message: '记录询问情况的，须填写被询问人', check: (v) => !filled(v, 'interview_record') || filled(v, 'interviewee') };
 
 /**
  * an enterprise inspection: planned (待审批) → approved by the person in charge → the enterprise notified → inspected.
@@ -76,7 +81,7 @@ export function inspectionWorkflow(): WorkflowDef {
         to: 'inspected',
         roles: ['leader', 'county_admin'],
         captures: ['emergency_reason', 'approved_on', 'approver', 'approval_opinion', 'inspection_code', ...RESULT_FIELDS],
-        gates: { fields: ['emergency_reason', 'approved_on', 'approver', 'inspected_on', 'inspection_record', 'outcome'], checks: [inspectorsCertified, approvedAfter, rectifyDue, transferMatter] },
+        gates: { fields: ['emergency_reason', 'approved_on', 'approver', 'inspected_on', 'inspection_record', 'outcome'], checks: [inspectorsCertified, approvedAfter, rectifyDue, transferMatter, sampled, interviewed] },
         dedicated: { hint: '在本页“检查审批”卡片中办理（须说明紧急情况）' },
       },
       {
@@ -95,7 +100,7 @@ export function inspectionWorkflow(): WorkflowDef {
         to: 'inspected',
         todo: true,
         captures: RESULT_FIELDS,
-        gates: { fields: ['inspected_on', 'inspection_record', 'outcome'], checks: [inspectorsCertified, approvedBefore, rectifyDue, transferMatter] },
+        gates: { fields: ['inspected_on', 'inspection_record', 'outcome'], checks: [inspectorsCertified, approvedBefore, rectifyDue, transferMatter, sampled, interviewed] },
         dedicated: { hint: '在本页“检查结果”卡片中办理（转立案的同时生成行政处罚案件）' },
       },
       { name: 'cancel', label: '取消检查', from: ['planned', 'approved', 'notified'], to: 'cancelled', note: 'required', captures: ['cancelled_on'], gates: { fields: ['cancelled_on'] } },
@@ -158,6 +163,12 @@ export const inspectionLedger = defineLedger({
     { name: 'notice_method', label: '通知方式', type: 'dict', options: NOTICE_METHODS, group: '通知' },
     { name: 'inspected_on', label: '检查日期', type: 'date', filter: true, list: true, group: '检查结果' },
     { name: 'inspection_record', label: '现场检查情况', type: 'textarea', maxLength: 5000, group: '检查结果' },
+    { name: 'interviewee', label: '被询问人', type: 'text', maxLength: 40, personal: 'name', group: '询问勘验抽样', hint: '检查中询问企业负责人或者有关人员的，据此制作询问笔录' },
+    { name: 'interviewee_role', label: '被询问人职务', type: 'text', maxLength: 40, group: '询问勘验抽样' },
+    { name: 'interview_record', label: '询问情况', type: 'textarea', maxLength: 5000, group: '询问勘验抽样', hint: '问答记录，每行一问或一答' },
+    { name: 'survey_record', label: '勘验情况', type: 'textarea', maxLength: 5000, group: '询问勘验抽样', hint: '对场所、设施、物品勘验的，写明勘验对象、方法和结果，据此制作勘验笔录' },
+    { name: 'samples', label: '抽取的样品', type: 'textarea', maxLength: 2000, group: '询问勘验抽样', hint: '每行一项：样品名称、规格型号、批号、数量，据此制作抽样取证凭证' },
+    { name: 'sample_purpose', label: '抽样目的', type: 'dict', options: SAMPLE_PURPOSES, group: '询问勘验抽样' },
     { name: 'outcome', label: '检查结果', type: 'dict', options: INSPECTION_OUTCOMES, filter: true, list: true, group: '检查结果' },
     { name: 'rectify_due_on', label: '整改期限', type: 'date', group: '检查结果' },
     { name: 'result_notified_on', label: '结果告知日期', type: 'date', group: '检查结果' },

@@ -6,7 +6,7 @@ import type { HomeItem, Platform } from '../../platform/module.ts';
 import { renderDocx } from '../../platform/reports/docx.renderer.ts';
 import { getSetting } from '../../platform/settings.ts';
 import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
-import { applyTransition, type Timeline, type TransitionBody } from '../../platform/workflow/workflow.service.ts';
+import { applyTransition, plainValues, type Timeline, type TransitionBody } from '../../platform/workflow/workflow.service.ts';
 import type { InspectionOverview, PublicInspection, PublicInspectionCap } from '../../../common/inspection.types.ts';
 import { caseLedger, matterLedger } from './enforcement.ledgers.ts';
 import { INSPECTION_DOCUMENTS, inspectionDocument, type InspectionDocumentKind } from './inspection.documents.ts';
@@ -316,7 +316,8 @@ export async function inspectionDocx(ctx: Ctx, id: number, kind: InspectionDocum
   const needs = INSPECTION_DOCUMENTS[kind].needs;
   if (needs !== null && (row[needs] === null || row[needs] === undefined)) throw new AppError('conflict', `本次检查尚未办理到这一步，不能制作${INSPECTION_DOCUMENTS[kind].label}`);
   const values: Record<string, unknown> = {};
-  for (const f of inspectionLedger.fields) values[f.name] = f.type === 'date' ? iso(row[f.name]) : row[f.name];
+  const plain = plainValues(ctx, inspectionLedger, row);
+  for (const f of inspectionLedger.fields) values[f.name] = f.type === 'date' ? iso(row[f.name]) : plain[f.name];
   const d = db(ctx);
   const org = await d.selectFrom('org').select('name').where('code', '=', String(row['org_code'])).executeTakeFirst();
   const matter = await d.selectFrom(matterLedger.table).select(['name', 'law', 'article']).where('id', '=', Number(row['matter'])).executeTakeFirst();
