@@ -36,6 +36,7 @@ export const enforcementModule = defineModule({
     { path: '/enforcement/catalog', label: '三张清单', permission: 'enforcement.matter.read', group: GROUP, icon: 'book', order: 1003 },
     { path: '/ledgers/enforcement.matter', label: '执法事项清单', permission: 'enforcement.matter.read', group: GROUP, icon: 'profile', order: 1005 },
     { path: '/ledgers/enforcement.inspection', label: '涉企行政检查', permission: 'enforcement.inspection.read', group: GROUP, icon: 'safety-certificate', order: 1001 },
+    { path: '/ledgers/enforcement.inspection_plan', label: '行政检查计划', permission: 'enforcement.inspection_plan.read', group: GROUP, icon: 'schedule', order: 1004 },
     { path: '/enforcement/inspections', label: '涉企检查概况', permission: 'enforcement.inspection.read', group: GROUP, icon: 'alert', order: 1002 },
     { path: '/ledgers/enforcement.inspection_standard', label: '行政检查标准', permission: 'enforcement.inspection_standard.read', group: GROUP, icon: 'form', order: 1006 },
     { path: '/ledgers/enforcement.benchmark', label: '裁量基准', permission: 'enforcement.benchmark.read', group: GROUP, icon: 'reconciliation', order: 1010 },

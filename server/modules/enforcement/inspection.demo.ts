@@ -3,6 +3,7 @@ import { addDays, companyName, dateBetween, demoWindow, DEMO_TOWN_CODES, officeO
 import type { Ctx } from '../../platform/http/context.ts';
 import { seedLedger } from '../../platform/ledger/ledger.seed.ts';
 import type { Platform } from '../../platform/module.ts';
+import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 import { transitionPermission } from '../../platform/workflow/workflow.types.ts';
 import { publishCatalog } from './enforcement.catalog.ts';
 import { inspectionLedger } from './inspection.ledgers.ts';
@@ -138,6 +139,7 @@ export async function seedInspectionDemo(ctx: Ctx, platform: Platform): Promise<
         },
       });
     }
+    await linkPlans(ctx, platform, unit, rows, r);
     const ids = await seedLedger(ctx, platform, 'enforcement.inspection', rows);
     // 转立案 goes through the real step, so each opens its penalty case
     for (const t of toRecord) {
@@ -154,6 +156,56 @@ export async function seedInspectionDemo(ctx: Ctx, platform: Platform): Promise<
     await publishCatalog(ctx, { orgCode: DEMO_COUNTY.code, label: '2025版', publishedOn: `${w.years[0]}-03-15`, note: '县本级行政检查事项' });
     const on = String(first.inspected_on instanceof Date ? first.inspected_on.toISOString().slice(0, 10) : first.inspected_on);
     const later = addDays(on, 6) > today ? on : addDays(on, 6);
-    await seedLedger(ctx, platform, 'enforcement.inspection', [{ orgCode: officeOf(DEMO_COUNTY.code, 'enforcement'), values: { plan_kind: '专项', plan_name: '全县安全生产大检查', matter: countyMatter.id, planned_on: later, enterprise_name: first.enterprise_name, enterprise_uscc: first.enterprise_uscc, enterprise_address: first.enterprise_address, inspector1_name: personName(r), inspector1_identity: '执法人员', inspector1_cert: '县执2001', inspector2_name: personName(r), inspector2_identity: '执法人员', inspector2_cert: '县执2002', approved_on: addDays(later, -4), approver: `县综合行政执法局负责人${personName(r)}`, approval_opinion: '同意。', inspection_code: newInspectionCode(), notified_on: addDays(later, -2), notice_method: '书面通知', inspected_on: later, inspection_record: '现场检查安全生产管理情况，未发现问题。', outcome: '未发现问题', result_notified_on: later } }]);
+    const countyRows: Array<{ orgCode: string; values: Record<string, unknown> }> = [{ orgCode: officeOf(DEMO_COUNTY.code, 'enforcement'), values: { plan_kind: '专项', plan_name: '全县安全生产大检查', matter: countyMatter.id, planned_on: later, enterprise_name: first.enterprise_name, enterprise_uscc: first.enterprise_uscc, enterprise_address: first.enterprise_address, inspector1_name: personName(r), inspector1_identity: '执法人员', inspector1_cert: '县执2001', inspector2_name: personName(r), inspector2_identity: '执法人员', inspector2_cert: '县执2002', approved_on: addDays(later, -4), approver: `县综合行政执法局负责人${personName(r)}`, approval_opinion: '同意。', inspection_code: newInspectionCode(), notified_on: addDays(later, -2), notice_method: '书面通知', inspected_on: later, inspection_record: '现场检查安全生产管理情况，未发现问题。', outcome: '未发现问题', result_notified_on: later } }];
+    await linkPlans(ctx, platform, officeOf(DEMO_COUNTY.code, 'enforcement'), countyRows, r);
+    await seedLedger(ctx, platform, 'enforcement.inspection', countyRows);
   }
+}
+
+type Row = { orgCode: string; values: Record<string, unknown> };
+const earliest = (days: readonly string[]): string => [...days].sort()[0] as string;
+const latest = (days: readonly string[]): string => [...days].sort().reverse()[0] as string;
+
+/**
+ * the plans the unit's inspections were approved under: the year's 日常 plan, each campaign's 专项 plan and each
+ * complaint's 个案 scheme, approved by the person in charge before the first inspection under it; an emergency
+ * inspection has none beforehand
+ */
+async function linkPlans(ctx: Ctx, platform: Platform, orgCode: string, rows: Row[], r: ReturnType<typeof rng>): Promise<void> {
+  const groups = new Map<string, Row[]>();
+  rows.forEach((row, i) => {
+    const v = row.values;
+    if (v['emergency_reason']) return;
+    const kind = String(v['plan_kind']);
+    const key = kind === '个案' ? `个案#${i}` : `${kind}#${String(v['plan_name'])}#${String(v['planned_on']).slice(0, 4)}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  });
+  const plans: Row[] = [];
+  for (const group of groups.values()) {
+    const v = (group[0] as Row).values;
+    const kind = String(v['plan_kind']);
+    const days = group.map((g) => String(g.values['planned_on']));
+    const approvals = group.map((g) => g.values['approved_on']).filter((x): x is string => typeof x === 'string');
+    const year = earliest(days).slice(0, 4);
+    const starts = kind === '个案' ? addDays(earliest(days), -10) : kind === '日常' ? `${year}-01-01` : addDays(earliest(days), -r.int(5, 20));
+    const ends = kind === '个案' ? addDays(latest(days), 20) : kind === '日常' ? `${year}-12-31` : addDays(latest(days), r.int(10, 30));
+    const first = earliest([...approvals, kind === '日常' ? addDays(starts, -r.int(5, 15)) : addDays(starts, -1)]);
+    const approvedOn = kind === '个案' ? first : addDays(first, -r.int(1, 4));
+    plans.push({
+      orgCode,
+      values: {
+        title: kind === '个案' ? `${String(v['plan_name'])}检查方案（${String(v['enterprise_name'])}）` : String(v['plan_name']),
+        plan_kind: kind,
+        starts_on: starts,
+        ends_on: ends,
+        scope: kind === '日常' ? '按本单位公布的行政检查事项清单和检查标准，对辖区企业开展日常检查，一表通查' : kind === '专项' ? `${String(v['plan_name']).replace(/^\d{4}年/, '')}：按检查标准逐项检查，发现问题当场指出、限期整改` : `核查${String(v['plan_name'])}反映的问题`,
+        targets: kind === '日常' ? '辖区内纳入检查对象名录库的企业；同一企业每年日常检查不超过年度频次上限' : kind === '专项' ? `专项行动涉及的企业，共${group.length}家次` : `${String(v['enterprise_name'])}（线索来源：${String(v['plan_name'])}）`,
+        ...(approvedOn <= chinaDate(ctx.now) ? { approved_on: approvedOn, approval_opinion: kind === '个案' ? '同意按检查方案核查，不得扩大检查范围。' : '同意，按计划组织实施，严格控制检查频次。' } : {}),
+      },
+    });
+  }
+  const ids = await seedLedger(ctx, platform, 'enforcement.inspection_plan', plans);
+  [...groups.values()].forEach((group, i) => {
+    for (const row of group) row.values['plan'] = ids[i];
+  });
 }

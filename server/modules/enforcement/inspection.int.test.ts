@@ -28,7 +28,23 @@ beforeAll(async () => {
   matterId = (matters.items[0] as { id: number }).id;
   const penalties = await listLedger(t, county, 'enforcement.matter', `org=${TOWN}&f.matter_type=行政处罚&f.matter_status=有效&pageSize=1`);
   penaltyMatterId = (penalties.items[0] as { id: number }).id;
+  for (const kind of ['日常', '专项', '个案']) plans[kind] = await approvedPlan(kind);
 }, 240_000);
+
+/** the unit's plan of a kind over the test's dates, approved by the person in charge a month ago */
+const plans: Record<string, number> = {};
+async function newPlan(kind: string, extra: Record<string, unknown> = {}): Promise<number> {
+  const res = await createRecord(t, clerk, 'enforcement.inspection_plan', { orgCode: UNIT, title: `测试${kind}检查计划`, plan_kind: kind, starts_on: daysAgo(60), ends_on: daysFrom(60), scope: '食品经营、消防安全', targets: '辖区内商贸企业', ...extra });
+  expect(res.statusCode, res.body).toBe(200);
+  return json<{ id: number }>(res).id;
+}
+const approvePlan = (cookie: string, id: number, on: string) => t.request(cookie, { method: 'POST', url: `/api/ledgers/enforcement.inspection_plan/${id}/transitions/approve`, payload: { approved_on: on, approval_opinion: '同意', date: on } });
+async function approvedPlan(kind: string): Promise<number> {
+  const id = await newPlan(kind);
+  const res = await approvePlan(leader, id, daysAgo(30));
+  expect(res.statusCode, res.body).toBe(200);
+  return id;
+}
 afterAll(async () => t.close());
 
 interface Rec {
@@ -40,7 +56,8 @@ interface Rec {
 const officers = { inspector1_name: '李建国', inspector1_identity: '执法人员', inspector1_cert: '城关执1001', inspector2_name: '王秀英', inspector2_identity: '执法人员', inspector2_cert: '城关执1002' };
 function plan(extra: Record<string, unknown> = {}): Record<string, unknown> {
   seq += 1;
-  return { orgCode: UNIT, plan_kind: '日常', plan_name: '年度日常检查计划', matter: matterId, planned_on: daysFrom(3), enterprise_name: `城关镇测试商贸有限公司${seq}`, enterprise_uscc: makeUscc('999001', seq), enterprise_address: '城关镇解放路8号', ...officers, ...extra };
+  const kind = String(extra['plan_kind'] ?? '日常');
+  return { orgCode: UNIT, plan_kind: '日常', plan: plans[kind], plan_name: '年度日常检查计划', matter: matterId, planned_on: daysFrom(3), enterprise_name: `城关镇测试商贸有限公司${seq}`, enterprise_uscc: makeUscc('999001', seq), enterprise_address: '城关镇解放路8号', ...officers, ...extra };
 }
 async function make(extra: Record<string, unknown> = {}): Promise<Rec> {
   const res = await createRecord(t, clerk, L, plan(extra));
@@ -52,6 +69,34 @@ const approve = (cookie: string, id: number, body: Record<string, unknown> = {})
 const notify = (id: number) => t.request(clerk, { method: 'POST', url: `/api/ledgers/${L}/${id}/transitions/notify`, payload: { notified_on: today, notice_method: '书面通知' } });
 const result = (id: number, body: Record<string, unknown>) => t.request(clerk, { method: 'POST', url: `/api/enforcement/inspections/${id}/result`, payload: { inspected_on: today, inspection_record: '现场检查，出示执法证件。', ...body } });
 const problem = (res: { body: string }) => json<{ code: string; detail: string; errors?: Array<{ path: string; message: string }> }>(res as never);
+
+describe('inspection plans (日常/专项/个案) approved before any inspection under them', () => {
+  it('only the person in charge approves a plan; an inspection is approved only under an approved plan of its kind and period', async () => {
+    const draft = await newPlan('日常', { title: '待审批的日常检查计划' });
+    expect((await approvePlan(clerk, draft, today)).statusCode).toBe(403);
+    const none = await make({ plan: null });
+    const refusedNone = await approve(leader, none.id);
+    expect(refusedNone.statusCode, refusedNone.body).toBe(422);
+    expect(problem(refusedNone).detail).toContain('请选择本次检查所依据的已批准的日常检查计划');
+    const underDraft = await make({ plan: draft });
+    expect(problem(await approve(leader, underDraft.id)).detail).toContain('检查计划“待审批的日常检查计划”尚未经负责人批准');
+    const wrongKind = await make({ plan: plans['专项'] });
+    expect(problem(await approve(leader, wrongKind.id)).detail).toContain('是专项检查计划，本次为日常检查');
+    const outside = await make({ planned_on: daysFrom(90) });
+    expect(problem(await approve(leader, outside.id)).detail).toContain(`计划检查日期${daysFrom(90)}不在检查计划`);
+    // the plan approved today: the inspection under it may be approved from today
+    expect((await approvePlan(leader, draft, today)).statusCode).toBe(200);
+    const ok = await approve(leader, underDraft.id);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await get(underDraft.id)).values['plan']).toBe(draft);
+  });
+
+  it('an emergency inspection is recorded after the fact without a plan approved beforehand', async () => {
+    const e = await make({ plan_kind: '个案', plan: null, planned_on: daysAgo(2) });
+    const res = await t.request(leader, { method: 'POST', url: `/api/enforcement/inspections/${e.id}/emergency`, payload: { emergency_reason: '群众报告疑似燃气泄漏，需立即到场', approved_on: daysAgo(1), approval_opinion: '同意事后补批', inspected_on: daysAgo(2), inspection_record: '到场检查，燃气软管老化，责令停用。', outcome: '责令整改', rectify_due_on: daysFrom(3) } });
+    expect(res.statusCode, res.body).toBe(200);
+  });
+});
 
 describe('inspection matters', () => {
   it('refuses approval under a matter that is not in the published catalog, naming the matter', async () => {

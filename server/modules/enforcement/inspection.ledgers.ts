@@ -1,5 +1,5 @@
 import { defineLedger } from '../../platform/ledger/ledger.types.ts';
-import { filled } from '../../platform/ledger/rules.ts';
+import { dateNotBefore, filled } from '../../platform/ledger/rules.ts';
 import { defineWorkflow, type GateCheck, type WorkflowDef } from '../../platform/workflow/workflow.types.ts';
 import { inspectorProblems, inspectorRules, INSPECTOR_IDENTITIES } from './inspection.rules.ts';
 
@@ -108,6 +108,47 @@ export function inspectionWorkflow(): WorkflowDef {
   });
 }
 
+/**
+ * 行政检查计划: the 日常 plan of the year, the 专项 campaign's plan, the 个案 inspection's scheme (检查方案), each
+ * approved by the person in charge before any inspection under it (国办发〔2024〕54号: 凡检查必审批); an inspection
+ * is approved only under an approved plan of its kind whose period holds its day (inspection.service.ts)
+ */
+export function inspectionPlanWorkflow(): WorkflowDef {
+  return defineWorkflow({
+    states: { drafted: { label: '待审批' }, approved: { label: '已批准' }, cancelled: { label: '已撤销', final: true } },
+    initial: 'drafted',
+    deriveState: (v) => (filled(v, 'cancelled_on') ? 'cancelled' : filled(v, 'approved_on') ? 'approved' : 'drafted'),
+    transitions: [
+      { name: 'approve', label: '计划审批', from: ['drafted'], to: 'approved', roles: ['leader', 'county_admin'], todo: { label: '检查计划审批' }, captures: ['approved_on', 'approval_opinion'], gates: { fields: ['approved_on', 'approval_opinion'] } },
+      { name: 'cancel', label: '撤销计划', from: ['drafted', 'approved'], to: 'cancelled', roles: ['leader', 'county_admin'], note: 'required', captures: ['cancelled_on'], gates: { fields: ['cancelled_on'] } },
+    ],
+  });
+}
+
+export const inspectionPlanLedger = defineLedger({
+  name: 'enforcement.inspection_plan',
+  table: 'enforcement_inspection_plan',
+  label: '行政检查计划',
+  noun: '检查计划',
+  module: 'enforcement',
+  titleFields: ['title'],
+  defaultSort: { field: 'starts_on', dir: 'desc' },
+  dateField: 'starts_on',
+  workflow: inspectionPlanWorkflow(),
+  rules: [dateNotBefore('ends_on', 'starts_on', '计划截止日期不能早于开始日期')],
+  fields: [
+    { name: 'title', label: '计划名称', type: 'text', required: true, maxLength: 100, searchable: true, list: true, hint: '如“2026年度城关镇涉企日常检查计划”“燃气安全专项检查方案”' },
+    { name: 'plan_kind', label: '检查类型', type: 'dict', required: true, options: PLAN_KINDS, filter: true, list: true, hint: '日常检查按年度计划；专项检查按专项行动方案；个案检查因投诉举报、转办交办等，逐案制定检查方案' },
+    { name: 'starts_on', label: '计划开始日期', type: 'date', required: true, filter: true, list: true },
+    { name: 'ends_on', label: '计划截止日期', type: 'date', required: true, list: true },
+    { name: 'scope', label: '检查事项和内容', type: 'textarea', required: true, maxLength: 3000, searchable: true },
+    { name: 'targets', label: '检查对象范围', type: 'textarea', required: true, maxLength: 2000, hint: '日常检查写明对象范围和抽查比例；个案检查写明被检查企业和线索来源' },
+    { name: 'approved_on', label: '审批日期', type: 'date', filter: true, list: true },
+    { name: 'approval_opinion', label: '负责人审批意见', type: 'text', maxLength: 500 },
+    { name: 'cancelled_on', label: '撤销日期', type: 'date' },
+  ],
+});
+
 // 检查标准: what is checked under a matter (一表通查), printed on the on-site record
 export const inspectionStandardLedger = defineLedger({
   name: 'enforcement.inspection_standard',
@@ -141,6 +182,7 @@ export const inspectionLedger = defineLedger({
   fields: [
     { name: 'inspection_no', label: '检查编号', type: 'text', required: true, maxLength: 60, searchable: true, list: true, group: '检查计划', numbered: { series: 'enforcement.inspection_no', label: '涉企行政检查编号', defaultFormat: '{机关简称}检〔{年}〕{序号}号', assignOn: 'create', yearFrom: 'planned_on' } },
     { name: 'plan_kind', label: '检查类型', type: 'dict', required: true, options: PLAN_KINDS, filter: true, list: true, group: '检查计划', hint: '日常检查按年度计划开展；专项检查按专项行动开展；个案检查因投诉举报、转办交办等开展' },
+    { name: 'plan', label: '检查计划', type: 'ref', ref: 'enforcement.inspection_plan', group: '检查计划', hint: '须为负责人已批准、检查类型相同且计划期间包含检查日期的检查计划（个案检查为检查方案）；紧急检查可事后补办' },
     { name: 'plan_name', label: '所属检查计划（专项行动）', type: 'text', maxLength: 100, searchable: true, group: '检查计划' },
     { name: 'matter', label: '检查事项', type: 'ref', ref: 'enforcement.matter', required: true, group: '检查计划', hint: '须为已公布的执法事项清单中的行政检查事项' },
     { name: 'planned_on', label: '计划检查日期', type: 'date', required: true, filter: true, list: true, group: '检查计划' },
@@ -179,4 +221,4 @@ export const inspectionLedger = defineLedger({
   ],
 });
 
-export const inspectionLedgers = [inspectionStandardLedger, inspectionLedger];
+export const inspectionLedgers = [inspectionPlanLedger, inspectionStandardLedger, inspectionLedger];
