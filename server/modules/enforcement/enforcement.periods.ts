@@ -64,11 +64,15 @@ const SPOT_COLLECTION_CHECKS: GateCheck[] = [
   { message: `罚款超过${SPOT_COLLECTION_LIMIT}元，不能依照行政处罚法第六十八条第一项当场收缴`, check: (v) => v['spot_collection_ground'] !== SMALL_FINE || fine(v) <= SPOT_COLLECTION_LIMIT },
 ];
 
+/** the decision period is paused now: a pause recorded and not resumed since */
+const paused = (v: RecordValues): boolean => filled(v, 'period_paused_on') && (!filled(v, 'period_resumed_on') || day(v, 'period_resumed_on') < day(v, 'period_paused_on'));
+
 export const PERIOD_TRANSITIONS: TransitionDef[] = [
   // art. 56: the head approves; the decision on what was kept follows within 7 working days (the clock below)
   {
     name: 'preserve_evidence',
     label: '先行登记保存证据',
+    offeredWhen: (v) => penalty(v) && !filled(v, 'preserved_on'),
     from: ['filed', 'investigated', 'notified'],
     dateField: 'preserved_on',
     captures: ['preserved_on', 'preservation_approver', 'preserved_items'],
@@ -77,6 +81,7 @@ export const PERIOD_TRANSITIONS: TransitionDef[] = [
   {
     name: 'decide_preservation',
     label: '对登记保存的证据作出处理决定',
+    offeredWhen: (v) => filled(v, 'preserved_on') && !filled(v, 'preservation_decided_on'),
     from: ['filed', 'investigated', 'notified', 'decided', 'served'],
     todo: { when: (v) => filled(v, 'preserved_on') && !filled(v, 'preservation_decided_on') },
     dateField: 'preservation_decided_on',
@@ -90,6 +95,7 @@ export const PERIOD_TRANSITIONS: TransitionDef[] = [
   {
     name: 'collect_on_spot',
     label: '当场收缴罚款',
+    offeredWhen: (v) => fine(v) > 0 && !filled(v, 'spot_collected_on'),
     from: ['decided', 'served'],
     dateField: 'spot_collected_on',
     captures: ['spot_collected_on', 'spot_collection_ground', 'spot_receipt_no', 'spot_on_water', 'ashore_on'],
@@ -105,6 +111,7 @@ export const PERIOD_TRANSITIONS: TransitionDef[] = [
   {
     name: 'hand_in_fine',
     label: '当场收缴的罚款交至行政机关',
+    offeredWhen: (v) => filled(v, 'spot_collected_on') && !filled(v, 'fine_handed_in_on'),
     from: ['served', 'executed', 'closed'],
     todo: { when: (v) => filled(v, 'spot_collected_on') && !filled(v, 'fine_handed_in_on') },
     dateField: 'fine_handed_in_on',
@@ -117,6 +124,7 @@ export const PERIOD_TRANSITIONS: TransitionDef[] = [
   {
     name: 'bank_fine',
     label: '当场收缴的罚款缴付银行',
+    offeredWhen: (v) => filled(v, 'fine_handed_in_on') && !filled(v, 'fine_banked_on'),
     from: ['served', 'executed', 'closed'],
     todo: { when: (v) => filled(v, 'fine_handed_in_on') && !filled(v, 'fine_banked_on') },
     dateField: 'fine_banked_on',
@@ -127,6 +135,7 @@ export const PERIOD_TRANSITIONS: TransitionDef[] = [
   {
     name: 'pause_period',
     label: '办案期限中止计算',
+    offeredWhen: (v) => penalty(v) && !isSummary(v) && !paused(v),
     from: ['filed', 'investigated', 'notified'],
     roles: ['leader', 'county_admin'],
     note: 'required',
@@ -137,6 +146,7 @@ export const PERIOD_TRANSITIONS: TransitionDef[] = [
   {
     name: 'resume_period',
     label: '办案期限恢复计算',
+    offeredWhen: paused,
     from: ['filed', 'investigated', 'notified'],
     roles: ['leader', 'county_admin'],
     dateField: 'period_resumed_on',
@@ -146,6 +156,7 @@ export const PERIOD_TRANSITIONS: TransitionDef[] = [
   {
     name: 'extend_period',
     label: '延长办案期限',
+    offeredWhen: (v) => penalty(v) && !isSummary(v) && !filled(v, 'period_extended_on'),
     from: ['filed', 'investigated', 'notified'],
     roles: ['leader', 'county_admin'],
     note: 'required',

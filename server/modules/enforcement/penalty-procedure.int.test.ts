@@ -180,7 +180,14 @@ describe('the other working-day periods of the law: 先行登记保存 (art. 56)
     expect((await collect(over, { spot_collection_ground: '不当场收缴事后难以执行' })).statusCode).toBe(200);
 
     const small = await spotCase(100);
+    // a rare step is offered only where it applies: no hand-in before a collection, no second collection
+    const offered = async (id: number): Promise<string[]> => json<{ transitions: Array<{ name: string }> }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${CASES}/${id}/timeline` })).transitions.map((x) => x.name);
+    expect(await offered(small)).toContain('collect_on_spot');
+    expect(await offered(small)).not.toContain('hand_in_fine');
     expect((await collect(small, {})).statusCode).toBe(200);
+    expect(await offered(small)).toContain('hand_in_fine');
+    expect(await offered(small)).not.toContain('collect_on_spot');
+    expect(await offered(small)).not.toContain('bank_fine');
     const handLast = lastWorkingDay(decidedOn, 2);
     expect(await clock(small, 'spot_hand_in')).toMatchObject({ due: handLast });
     expect(await clock(over, 'spot_hand_in')).toMatchObject({ due: handLast });
