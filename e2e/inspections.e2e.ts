@@ -17,10 +17,17 @@ describe('涉企行政检查', () => {
         await page.goto(`${demo.server.baseUrl}/ledgers/enforcement.inspection`);
         await page.getByRole('cell', { name: /城关检〔\d{4}〕\d+号/ }).first().waitFor(WAIT);
         await page.screenshot({ path: screenshotPath('inspections-list-1366'), fullPage: false });
+        await page.goto(`${demo.server.baseUrl}/ledgers/enforcement.inspection_plan`);
+        await expect.poll(async () => page.getByText(/涉企日常检查计划/).count(), WAIT).toBeGreaterThan(0);
+        await page.screenshot({ path: screenshotPath('inspection-plans-1366'), fullPage: false });
         // a plan to approve, made through the API as the form would
         const matters = await (await page.request.get(`${demo.server.baseUrl}/api/ledgers/enforcement.matter?org=999001001000&f.matter_type=行政检查&f.matter_status=有效&pageSize=1`)).json();
+        // under the unit's approved 日常 plan of the year (凡检查必审批: no approval without one)
+        const plans = await (await page.request.get(`${demo.server.baseUrl}/api/ledgers/enforcement.inspection_plan?org=999001001000-03&f.plan_kind=日常&f.approved_on.present=1&pageSize=50`)).json();
+        const plan = (plans.items as Array<{ id: number; values: Record<string, string> }>).find((p) => String(p.values['starts_on']) <= TODAY && String(p.values['ends_on']) >= TODAY);
+        expect(plan).toBeDefined();
         const created = await page.request.post(`${demo.server.baseUrl}/api/ledgers/enforcement.inspection`, {
-          data: { orgCode: '999001001000-03', plan_kind: '日常', plan_name: '端到端测试日常检查计划', matter: matters.items[0].id, planned_on: TODAY, enterprise_name: '城关镇端到端测试超市有限公司', enterprise_uscc: makeUscc('999001', 424242), enterprise_address: '城关镇人民路1号', inspector1_name: '刘国强', inspector1_identity: '执法人员', inspector1_cert: '城关执1001', inspector2_name: '周丽', inspector2_identity: '执法人员', inspector2_cert: '城关执1002' },
+          data: { orgCode: '999001001000-03', plan_kind: '日常', plan: plan?.id, plan_name: '端到端测试日常检查计划', matter: matters.items[0].id, planned_on: TODAY, enterprise_name: '城关镇端到端测试超市有限公司', enterprise_uscc: makeUscc('999001', 424242), enterprise_address: '城关镇人民路1号', inspector1_name: '刘国强', inspector1_identity: '执法人员', inspector1_cert: '城关执1001', inspector2_name: '周丽', inspector2_identity: '执法人员', inspector2_cert: '城关执1002' },
         });
         expect(created.status(), await created.text()).toBe(200);
         recordPath = `/ledgers/enforcement.inspection/${(await created.json()).id}`;
@@ -94,6 +101,9 @@ describe('涉企行政检查', () => {
         await page.getByTestId('inspection-overview').getByText('日常检查频次上限').waitFor(WAIT);
         await page.getByTestId('inspection-alerts').locator('.ant-list-item').first().waitFor(WAIT);
         await page.screenshot({ path: screenshotPath('inspections-overview-390'), fullPage: true });
+        await page.goto(`${demo.server.baseUrl}/ledgers/enforcement.inspection_plan`);
+        await expect.poll(async () => page.getByText(/检查计划|检查方案/).count(), WAIT).toBeGreaterThan(0);
+        await page.screenshot({ path: screenshotPath('inspection-plans-390'), fullPage: true });
         expect(errors).toEqual([]);
       },
       PHONE,

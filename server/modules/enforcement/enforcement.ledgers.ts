@@ -2,6 +2,7 @@ import { defineLedger } from '../../platform/ledger/ledger.types.ts';
 import { AMOUNT_BANDS, benchmarkRules, caseRules } from './enforcement.rules.ts';
 import { EXEMPTION_GROUND_NAMES } from './enforcement.exemption.ts';
 import { PROCEDURES } from './enforcement.summary.ts';
+import { PERIOD_FIELDS } from './enforcement.periods.ts';
 import { caseWorkflow } from './enforcement.workflow.ts';
 
 export const MATTER_TYPES = ['行政处罚', '行政检查', '行政强制', '行政许可', '其他'] as const;
@@ -151,6 +152,7 @@ export const caseLedger = defineLedger({
     { name: 'quick_minor', label: '轻微速罚', type: 'bool', filter: true, group: '决定' },
     { name: 'spot_place', label: '当场处罚地点', type: 'text', maxLength: 200, group: '决定', hint: '当场处罚决定书载明的违法行为地点（行政处罚法第五十二条）' },
     { name: 'summary_filed_on', label: '当场处罚决定备案日期', type: 'date', group: '决定', hint: '执法人员当场作出的行政处罚决定，应当报所属行政机关备案（行政处罚法第五十二条第三款）' },
+    ...PERIOD_FIELDS,
     { name: 'served_on', label: '送达日期', type: 'date', group: '送达执行' },
     { name: 'service_method', label: '送达方式', type: 'dict', options: ['当场交付', '直接送达', '留置送达', '邮寄送达', '电子送达', '公告送达'], group: '送达执行' },
     { name: 'executed_on', label: '执行日期', type: 'date', group: '送达执行' },

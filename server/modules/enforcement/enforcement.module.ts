@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { countInScope } from '../../platform/ledger/ledger.query.ts';
 import { defineModule, type HomeItem } from '../../platform/module.ts';
+import { backfillTopPenalty } from './enforcement.backfill.ts';
 import { seedEnforcementDemo } from './enforcement.demo.ts';
 import { enforcementIndicators } from './enforcement.indicators.ts';
 import { caseLedger, enforcementLedgers } from './enforcement.ledgers.ts';
@@ -35,6 +36,7 @@ export const enforcementModule = defineModule({
     { path: '/enforcement/catalog', label: '三张清单', permission: 'enforcement.matter.read', group: GROUP, icon: 'book', order: 1003 },
     { path: '/ledgers/enforcement.matter', label: '执法事项清单', permission: 'enforcement.matter.read', group: GROUP, icon: 'profile', order: 1005 },
     { path: '/ledgers/enforcement.inspection', label: '涉企行政检查', permission: 'enforcement.inspection.read', group: GROUP, icon: 'safety-certificate', order: 1001 },
+    { path: '/ledgers/enforcement.inspection_plan', label: '行政检查计划', permission: 'enforcement.inspection_plan.read', group: GROUP, icon: 'schedule', order: 1004 },
     { path: '/enforcement/inspections', label: '涉企检查概况', permission: 'enforcement.inspection.read', group: GROUP, icon: 'alert', order: 1002 },
     { path: '/ledgers/enforcement.inspection_standard', label: '行政检查标准', permission: 'enforcement.inspection_standard.read', group: GROUP, icon: 'form', order: 1006 },
     { path: '/ledgers/enforcement.benchmark', label: '裁量基准', permission: 'enforcement.benchmark.read', group: GROUP, icon: 'reconciliation', order: 1010 },
@@ -42,6 +44,11 @@ export const enforcementModule = defineModule({
     { path: '/ledgers/enforcement.target', label: '检查对象名录库', permission: 'enforcement.target.read', group: GROUP, icon: 'shop', order: 1020 },
     { path: '/ledgers/enforcement.inspector', label: '执法人员名录库', permission: 'enforcement.inspector.read', group: GROUP, icon: 'team', order: 1025 },
   ],
+  // 顶格处罚 of decisions recorded before the field existed, derived from their own fine and range (audited)
+  init: async (platform) => {
+    const n = await backfillTopPenalty(platform.db);
+    if (n > 0) platform.log.info({ records: n }, 'enforcement: top_penalty derived for earlier decisions');
+  },
   routes: (api, platform) => {
     enforcementRoutes(api, platform);
     inspectionRoutes(api, platform);

@@ -2,6 +2,7 @@ import { filled, numberOf } from '../../platform/ledger/rules.ts';
 import { defineWorkflow, type GateCheck, type WorkflowDef } from '../../platform/workflow/workflow.types.ts';
 import { FIRST_VIOLATION, isExemption, NO_PENALTY } from './enforcement.exemption.ts';
 import { OFFICER_FIELDS, officersIfNamed, registeredOfficers, twoOfficers } from './enforcement.officers.ts';
+import { DECISION_EXTENSION_DAYS, EXTENSION_APPROVAL, PERIOD_CLOCKS, PERIOD_TRANSITIONS } from './enforcement.periods.ts';
 import { hearingFacts, hearingOffered } from './enforcement.hearing.ts';
 import { isSummary, loadEnforcementSettings, SUMMARY_DEFAULTS, SUMMARY_FILING_DAYS, summaryProblem } from './enforcement.summary.ts';
 import { amountBand, benchmarkProblem, legalityReviewMissing, publishedInTime, topPenalty } from './enforcement.rules.ts';
@@ -241,11 +242,23 @@ export function caseWorkflow(): WorkflowDef {
       { name: 'close', label: '结案归档', from: ['executed', 'served'], to: 'closed', roles: ['reviewer', 'leader', 'county_admin'], todo: true, captures: ['closed_on'], gates: { fields: ['closed_on'] } },
       // 执法公示: publication and its withdrawal (with a reason) leave the state as it is
       { name: 'publish', label: '公示决定信息', from: ['decided', 'served', 'executed', 'closed'], todo: { when: (v) => !filled(v, 'published_on') }, captures: ['published_on'], gates: { fields: ['published_on'] } },
+      ...PERIOD_TRANSITIONS,
       { name: 'unpublish', label: '撤回公示', from: ['notified', 'decided', 'served', 'executed', 'closed', 'revoked'], roles: ['reviewer', 'leader', 'county_admin'], note: 'required', captures: ['publication_withdrawn_on', 'publication_withdrawn_reason'], gates: { fields: ['publication_withdrawn_on', 'publication_withdrawn_reason', 'published_on'] } },
     ],
     clocks: [
       // 行政处罚法 art. 60: decide within 90 days of 立案
-      { id: 'decide', rule: { id: 'enforcement.decide', label: '处罚决定期限', days: 90, unit: 'calendar' }, start: { field: 'filed_on', when: (v) => v['case_type'] === PENALTY }, stop: { field: 'decided_on' } },
+      // where the department's procedural rule allows (art. 60: 从其规定): 听证、鉴定、公告 … not counted, and extended
+      // once by the head with the signed approval form (市场监督管理行政处罚程序规定 art. 64: 30 days)
+      {
+        id: 'decide',
+        rule: { id: 'enforcement.decide', label: '处罚决定期限', days: 90, unit: 'calendar', extension: { days: DECISION_EXTENSION_DAYS, unit: 'calendar' } },
+        start: { field: 'filed_on', when: (v) => v['case_type'] === PENALTY },
+        stop: { field: 'decided_on' },
+        pauseOn: ['pause_period'],
+        resumeOn: ['resume_period'],
+        extension: { roles: ['leader', 'county_admin'], noticeKind: EXTENSION_APPROVAL, on: ['extend_period'], field: 'period_extended_on' },
+      },
+      ...PERIOD_CLOCKS,
       // 国办发〔2018〕118号: publish within 7 working days of a penalty decision, 20 for other decisions
       // 行政处罚法 art. 52(3): an on-the-spot decision is reported to the organ; the period is the departments' (setting)
       { id: 'summary_filing', rule: { id: 'enforcement.summary_filing', label: '当场处罚决定备案期限', days: SUMMARY_DEFAULTS.filingDays, unit: 'working' }, daysSetting: SUMMARY_FILING_DAYS, start: { field: 'decided_on', when: isSummary }, stop: { field: 'summary_filed_on' } },

@@ -3,6 +3,7 @@ import { addDays, companyName, dateBetween, demoWindow, DEMO_TOWN_CODES, officeO
 import type { Ctx } from '../../platform/http/context.ts';
 import { seedLedger } from '../../platform/ledger/ledger.seed.ts';
 import type { Platform } from '../../platform/module.ts';
+import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 import { transitionPermission } from '../../platform/workflow/workflow.types.ts';
 import { publishCatalog } from './enforcement.catalog.ts';
 import { inspectionLedger } from './inspection.ledgers.ts';
@@ -107,7 +108,7 @@ export async function seedInspectionDemo(ctx: Ctx, platform: Platform): Promise<
     const urgent = firms[1];
     const urgentOn = addDays(today, -25);
     if (urgent && inspect[0]) {
-      rows.push({ orgCode: unit, values: { plan_kind: '个案', plan_name: '群众报告疑似燃气泄漏', matter: inspect[0].id, planned_on: urgentOn, enterprise_name: urgent.name, enterprise_uscc: urgent.uscc, enterprise_address: urgent.address, inspector1_name: officers[0]?.name, inspector1_identity: '执法人员', inspector1_cert: officers[0]?.cert, inspector2_name: officers[1]?.name, inspector2_identity: '执法人员', inspector2_cert: officers[1]?.cert, emergency_reason: '群众报告餐馆后厨疑似燃气泄漏，存在现实危险，需立即到场检查。', inspected_on: urgentOn, approved_on: addDays(urgentOn, 1), approver: `${short}镇主要负责人${personName(r)}`, approval_opinion: '情况紧急，同意事后补批。', inspection_code: newInspectionCode(), inspection_record: '到场检查发现软管老化，已责令立即停用更换。', outcome: '责令整改', rectify_due_on: addDays(urgentOn, 3), result_notified_on: urgentOn } });
+      rows.push({ orgCode: unit, values: { plan_kind: '个案', plan_name: '群众报告疑似燃气泄漏', matter: inspect[0].id, planned_on: urgentOn, enterprise_name: urgent.name, enterprise_uscc: urgent.uscc, enterprise_address: urgent.address, inspector1_name: officers[0]?.name, inspector1_identity: '执法人员', inspector1_cert: officers[0]?.cert, inspector2_name: officers[1]?.name, inspector2_identity: '执法人员', inspector2_cert: officers[1]?.cert, emergency_reason: '群众报告餐馆后厨疑似燃气泄漏，存在现实危险，需立即到场检查。', inspected_on: urgentOn, approved_on: addDays(urgentOn, 1), approver: `${short}镇主要负责人${personName(r)}`, approval_opinion: '情况紧急，同意事后补批。', inspection_code: newInspectionCode(), inspection_record: '到场检查发现软管老化，已责令立即停用更换。', survey_record: '对后厨燃气管道及灶具勘验：燃气软管长约1.8米，表面龟裂，接口处涂抹肥皂水后有气泡冒出；燃气报警器未通电。', outcome: '责令整改', rectify_due_on: addDays(urgentOn, 3), result_notified_on: urgentOn } });
     }
     // the coming weeks: a plan awaiting approval, one approved and one notified, so the steps have work to do
     for (const [k, ahead, stage] of [[2, 9, 'planned'], [3, 6, 'approved'], [4, 3, 'notified']] as const) {
@@ -138,13 +139,14 @@ export async function seedInspectionDemo(ctx: Ctx, platform: Platform): Promise<
         },
       });
     }
+    await linkPlans(ctx, platform, unit, rows, r);
     const ids = await seedLedger(ctx, platform, 'enforcement.inspection', rows);
     // 转立案 goes through the real step, so each opens its penalty case
     for (const t of toRecord) {
       const id = ids[t.index];
       const pm = r.pick(penalty);
       if (id === undefined || !pm) continue;
-      await recordInspectionResult(officer, platform, id, { date: t.on, inspected_on: t.on, inspection_record: '现场检查发现涉嫌违法行为，已拍照取证并制作现场检查笔录。', outcome: '转立案', result_notified_on: t.on, penalty_matter: pm.id, case_summary: `涉嫌${String(pm.name).replace(/^对/, '').replace(/的处罚$/, '')}` });
+      await recordInspectionResult(officer, platform, id, { date: t.on, inspected_on: t.on, inspection_record: '现场检查发现涉嫌违法行为，已拍照取证并制作现场检查笔录。', interviewee: personName(r), interviewee_role: '负责人', interview_record: '问：现场货架上的这批商品从何处购进？\n答：从县城一家批发部购进，没有索要票据。\n问：购进了多少，已经卖出多少？\n答：购进二十箱，卖出约八箱。', samples: '现场货架上同批次商品，2件', sample_purpose: '检验', outcome: '转立案', result_notified_on: t.on, penalty_matter: pm.id, case_summary: `涉嫌${String(pm.name).replace(/^对/, '').replace(/的处罚$/, '')}` });
     }
   }
   // the county bureau also inspects one of 城关镇's enterprises soon after the town: the cross-department alert shows it
@@ -154,6 +156,56 @@ export async function seedInspectionDemo(ctx: Ctx, platform: Platform): Promise<
     await publishCatalog(ctx, { orgCode: DEMO_COUNTY.code, label: '2025版', publishedOn: `${w.years[0]}-03-15`, note: '县本级行政检查事项' });
     const on = String(first.inspected_on instanceof Date ? first.inspected_on.toISOString().slice(0, 10) : first.inspected_on);
     const later = addDays(on, 6) > today ? on : addDays(on, 6);
-    await seedLedger(ctx, platform, 'enforcement.inspection', [{ orgCode: officeOf(DEMO_COUNTY.code, 'enforcement'), values: { plan_kind: '专项', plan_name: '全县安全生产大检查', matter: countyMatter.id, planned_on: later, enterprise_name: first.enterprise_name, enterprise_uscc: first.enterprise_uscc, enterprise_address: first.enterprise_address, inspector1_name: personName(r), inspector1_identity: '执法人员', inspector1_cert: '县执2001', inspector2_name: personName(r), inspector2_identity: '执法人员', inspector2_cert: '县执2002', approved_on: addDays(later, -4), approver: `县综合行政执法局负责人${personName(r)}`, approval_opinion: '同意。', inspection_code: newInspectionCode(), notified_on: addDays(later, -2), notice_method: '书面通知', inspected_on: later, inspection_record: '现场检查安全生产管理情况，未发现问题。', outcome: '未发现问题', result_notified_on: later } }]);
+    const countyRows: Array<{ orgCode: string; values: Record<string, unknown> }> = [{ orgCode: officeOf(DEMO_COUNTY.code, 'enforcement'), values: { plan_kind: '专项', plan_name: '全县安全生产大检查', matter: countyMatter.id, planned_on: later, enterprise_name: first.enterprise_name, enterprise_uscc: first.enterprise_uscc, enterprise_address: first.enterprise_address, inspector1_name: personName(r), inspector1_identity: '执法人员', inspector1_cert: '县执2001', inspector2_name: personName(r), inspector2_identity: '执法人员', inspector2_cert: '县执2002', approved_on: addDays(later, -4), approver: `县综合行政执法局负责人${personName(r)}`, approval_opinion: '同意。', inspection_code: newInspectionCode(), notified_on: addDays(later, -2), notice_method: '书面通知', inspected_on: later, inspection_record: '现场检查安全生产管理情况，未发现问题。', outcome: '未发现问题', result_notified_on: later } }];
+    await linkPlans(ctx, platform, officeOf(DEMO_COUNTY.code, 'enforcement'), countyRows, r);
+    await seedLedger(ctx, platform, 'enforcement.inspection', countyRows);
   }
+}
+
+type Row = { orgCode: string; values: Record<string, unknown> };
+const earliest = (days: readonly string[]): string => [...days].sort()[0] as string;
+const latest = (days: readonly string[]): string => [...days].sort().reverse()[0] as string;
+
+/**
+ * the plans the unit's inspections were approved under: the year's 日常 plan, each campaign's 专项 plan and each
+ * complaint's 个案 scheme, approved by the person in charge before the first inspection under it; an emergency
+ * inspection has none beforehand
+ */
+async function linkPlans(ctx: Ctx, platform: Platform, orgCode: string, rows: Row[], r: ReturnType<typeof rng>): Promise<void> {
+  const groups = new Map<string, Row[]>();
+  rows.forEach((row, i) => {
+    const v = row.values;
+    if (v['emergency_reason']) return;
+    const kind = String(v['plan_kind']);
+    const key = kind === '个案' ? `个案#${i}` : `${kind}#${String(v['plan_name'])}#${String(v['planned_on']).slice(0, 4)}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  });
+  const plans: Row[] = [];
+  for (const group of groups.values()) {
+    const v = (group[0] as Row).values;
+    const kind = String(v['plan_kind']);
+    const days = group.map((g) => String(g.values['planned_on']));
+    const approvals = group.map((g) => g.values['approved_on']).filter((x): x is string => typeof x === 'string');
+    const year = earliest(days).slice(0, 4);
+    const starts = kind === '个案' ? addDays(earliest(days), -10) : kind === '日常' ? `${year}-01-01` : addDays(earliest(days), -r.int(5, 20));
+    const ends = kind === '个案' ? addDays(latest(days), 20) : kind === '日常' ? `${year}-12-31` : addDays(latest(days), r.int(10, 30));
+    const first = earliest([...approvals, kind === '日常' ? addDays(starts, -r.int(5, 15)) : addDays(starts, -1)]);
+    const approvedOn = kind === '个案' ? first : addDays(first, -r.int(1, 4));
+    plans.push({
+      orgCode,
+      values: {
+        title: kind === '个案' ? `${String(v['plan_name'])}检查方案（${String(v['enterprise_name'])}）` : String(v['plan_name']),
+        plan_kind: kind,
+        starts_on: starts,
+        ends_on: ends,
+        scope: kind === '日常' ? '按本单位公布的行政检查事项清单和检查标准，对辖区企业开展日常检查，一表通查' : kind === '专项' ? `${String(v['plan_name']).replace(/^\d{4}年/, '')}：按检查标准逐项检查，发现问题当场指出、限期整改` : `核查${String(v['plan_name'])}反映的问题`,
+        targets: kind === '日常' ? '辖区内纳入检查对象名录库的企业；同一企业每年日常检查不超过年度频次上限' : kind === '专项' ? `专项行动涉及的企业，共${group.length}家次` : `${String(v['enterprise_name'])}（线索来源：${String(v['plan_name'])}）`,
+        ...(approvedOn <= chinaDate(ctx.now) ? { approved_on: approvedOn, approval_opinion: kind === '个案' ? '同意按检查方案核查，不得扩大检查范围。' : '同意，按计划组织实施，严格控制检查频次。' } : {}),
+      },
+    });
+  }
+  const ids = await seedLedger(ctx, platform, 'enforcement.inspection_plan', plans);
+  [...groups.values()].forEach((group, i) => {
+    for (const row of group) row.values['plan'] = ids[i];
+  });
 }

@@ -1,12 +1,19 @@
 import type { Block, DocumentSpec } from '../../platform/reports/blocks.ts';
 import { officialDate } from '../../platform/reports/blocks.ts';
 
-/** the standard inspection documents (涉企行政检查文书) made from an inspection record */
+/**
+ * the seven documents of the 行政检查文书基本格式文本（试行） (司法部办公厅, 2025) made from an inspection record: the
+ * approval, the notice, the on-site record, the result notice, and — where the inspection questioned, surveyed or
+ * sampled — the 询问笔录, 勘验笔录 and 抽样取证凭证
+ */
 export const INSPECTION_DOCUMENTS = {
   approval: { label: '行政检查审批表', needs: null },
   notice: { label: '行政检查通知书', needs: 'approved_on' },
   record: { label: '现场检查笔录', needs: 'approved_on' },
   result: { label: '行政检查结果告知书', needs: 'outcome' },
+  inquiry: { label: '询问笔录', needs: 'interview_record' },
+  survey: { label: '勘验笔录', needs: 'survey_record' },
+  sampling: { label: '抽样取证凭证', needs: 'samples' },
 } as const;
 export type InspectionDocumentKind = keyof typeof INSPECTION_DOCUMENTS;
 
@@ -99,6 +106,51 @@ export function inspectionDocument(kind: InspectionDocumentKind, c: InspectionFo
       );
       if (typeof v['result_notified_on'] === 'string') date = v['result_notified_on'];
       else if (typeof v['inspected_on'] === 'string') date = v['inspected_on'];
+      break;
+    }
+    case 'inquiry':
+      table([
+        ['检查编号', number],
+        ['询问日期', day(v['inspected_on'])],
+        ['询问地点', s(v['enterprise_address'])],
+        ['被询问人', s(v['interviewee'])],
+        ['工作单位及职务', `${s(v['enterprise_name'])}　${s(v['interviewee_role'])}`],
+        ['询问人', `${officer(v, 1)}、${officer(v, 2)}`],
+        ['检查事项', c.matterName],
+      ]);
+      blocks.push({ kind: 'para', text: '询问人已出示行政执法证件，告知被询问人如实回答询问、协助检查的义务，以及认为询问人与本次检查有利害关系时申请回避的权利。', indent: true });
+      for (const line of String(v['interview_record'] ?? '').split('\n').filter((x) => x.trim())) blocks.push({ kind: 'para', text: line.trim(), indent: true });
+      blocks.push({ kind: 'para', text: '以上笔录经被询问人核对，与所述一致。', indent: true }, { kind: 'para', text: '被询问人（签名）：　　　　　　询问人（签名）：', indent: true });
+      if (typeof v['inspected_on'] === 'string') date = v['inspected_on'];
+      break;
+    case 'survey':
+      table([
+        ['检查编号', number],
+        ['勘验日期', day(v['inspected_on'])],
+        ['勘验地点', s(v['enterprise_address'])],
+        ['被检查企业', s(v['enterprise_name'])],
+        ['勘验人员', `${officer(v, 1)}、${officer(v, 2)}`],
+        ['检查事项', c.matterName],
+      ]);
+      blocks.push({ kind: 'para', text: '勘验情况：', bold: true });
+      for (const line of String(v['survey_record'] ?? '').split('\n').filter((x) => x.trim())) blocks.push({ kind: 'para', text: line.trim(), indent: true });
+      blocks.push({ kind: 'para', text: '当事人（见证人）（签名）：　　　　　　勘验人员（签名）：', indent: true });
+      if (typeof v['inspected_on'] === 'string') date = v['inspected_on'];
+      break;
+    case 'sampling': {
+      const rows = String(v['samples'] ?? '')
+        .split('\n')
+        .map((x) => x.trim())
+        .filter(Boolean)
+        .map((line, i) => [String(i + 1), line]);
+      blocks.push(
+        { kind: 'para', text: `${s(v['enterprise_name'])}：` },
+        { kind: 'para', text: `本机关检查人员${officer(v, 1)}、${officer(v, 2)}于${day(v['inspected_on'])}在${s(v['enterprise_address'])}依据${c.basis || '有关法律法规'}，对你单位下列物品抽取样品，用于${s(v['sample_purpose'])}（检查事项：${c.matterName}）。`, indent: true },
+        { kind: 'table', header: [['序号', '样品名称、规格型号、批号、数量']], rows, widths: [12, 88] },
+        { kind: 'para', text: '样品已由双方确认并封存。你单位对抽样有异议的，可以向本机关提出。', indent: true },
+        { kind: 'para', text: '被抽样单位（签名或盖章）：　　　　　　抽样人员（签名）：', indent: true },
+      );
+      if (typeof v['inspected_on'] === 'string') date = v['inspected_on'];
       break;
     }
   }

@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUscc } from '../../../common/validators.ts';
 import type { InspectionOverview, PublicInspection, PublicInspectionCap } from '../../../common/inspection.types.ts';
@@ -27,7 +28,23 @@ beforeAll(async () => {
   matterId = (matters.items[0] as { id: number }).id;
   const penalties = await listLedger(t, county, 'enforcement.matter', `org=${TOWN}&f.matter_type=行政处罚&f.matter_status=有效&pageSize=1`);
   penaltyMatterId = (penalties.items[0] as { id: number }).id;
+  for (const kind of ['日常', '专项', '个案']) plans[kind] = await approvedPlan(kind);
 }, 240_000);
+
+/** the unit's plan of a kind over the test's dates, approved by the person in charge a month ago */
+const plans: Record<string, number> = {};
+async function newPlan(kind: string, extra: Record<string, unknown> = {}): Promise<number> {
+  const res = await createRecord(t, clerk, 'enforcement.inspection_plan', { orgCode: UNIT, title: `测试${kind}检查计划`, plan_kind: kind, starts_on: daysAgo(60), ends_on: daysFrom(60), scope: '食品经营、消防安全', targets: '辖区内商贸企业', ...extra });
+  expect(res.statusCode, res.body).toBe(200);
+  return json<{ id: number }>(res).id;
+}
+const approvePlan = (cookie: string, id: number, on: string) => t.request(cookie, { method: 'POST', url: `/api/ledgers/enforcement.inspection_plan/${id}/transitions/approve`, payload: { approved_on: on, approval_opinion: '同意', date: on } });
+async function approvedPlan(kind: string): Promise<number> {
+  const id = await newPlan(kind);
+  const res = await approvePlan(leader, id, daysAgo(30));
+  expect(res.statusCode, res.body).toBe(200);
+  return id;
+}
 afterAll(async () => t.close());
 
 interface Rec {
@@ -39,7 +56,8 @@ interface Rec {
 const officers = { inspector1_name: '李建国', inspector1_identity: '执法人员', inspector1_cert: '城关执1001', inspector2_name: '王秀英', inspector2_identity: '执法人员', inspector2_cert: '城关执1002' };
 function plan(extra: Record<string, unknown> = {}): Record<string, unknown> {
   seq += 1;
-  return { orgCode: UNIT, plan_kind: '日常', plan_name: '年度日常检查计划', matter: matterId, planned_on: daysFrom(3), enterprise_name: `城关镇测试商贸有限公司${seq}`, enterprise_uscc: makeUscc('999001', seq), enterprise_address: '城关镇解放路8号', ...officers, ...extra };
+  const kind = String(extra['plan_kind'] ?? '日常');
+  return { orgCode: UNIT, plan_kind: '日常', plan: plans[kind], plan_name: '年度日常检查计划', matter: matterId, planned_on: daysFrom(3), enterprise_name: `城关镇测试商贸有限公司${seq}`, enterprise_uscc: makeUscc('999001', seq), enterprise_address: '城关镇解放路8号', ...officers, ...extra };
 }
 async function make(extra: Record<string, unknown> = {}): Promise<Rec> {
   const res = await createRecord(t, clerk, L, plan(extra));
@@ -51,6 +69,34 @@ const approve = (cookie: string, id: number, body: Record<string, unknown> = {})
 const notify = (id: number) => t.request(clerk, { method: 'POST', url: `/api/ledgers/${L}/${id}/transitions/notify`, payload: { notified_on: today, notice_method: '书面通知' } });
 const result = (id: number, body: Record<string, unknown>) => t.request(clerk, { method: 'POST', url: `/api/enforcement/inspections/${id}/result`, payload: { inspected_on: today, inspection_record: '现场检查，出示执法证件。', ...body } });
 const problem = (res: { body: string }) => json<{ code: string; detail: string; errors?: Array<{ path: string; message: string }> }>(res as never);
+
+describe('inspection plans (日常/专项/个案) approved before any inspection under them', () => {
+  it('only the person in charge approves a plan; an inspection is approved only under an approved plan of its kind and period', async () => {
+    const draft = await newPlan('日常', { title: '待审批的日常检查计划' });
+    expect((await approvePlan(clerk, draft, today)).statusCode).toBe(403);
+    const none = await make({ plan: null });
+    const refusedNone = await approve(leader, none.id);
+    expect(refusedNone.statusCode, refusedNone.body).toBe(422);
+    expect(problem(refusedNone).detail).toContain('请选择本次检查所依据的已批准的日常检查计划');
+    const underDraft = await make({ plan: draft });
+    expect(problem(await approve(leader, underDraft.id)).detail).toContain('检查计划“待审批的日常检查计划”尚未经负责人批准');
+    const wrongKind = await make({ plan: plans['专项'] });
+    expect(problem(await approve(leader, wrongKind.id)).detail).toContain('是专项检查计划，本次为日常检查');
+    const outside = await make({ planned_on: daysFrom(90) });
+    expect(problem(await approve(leader, outside.id)).detail).toContain(`计划检查日期${daysFrom(90)}不在检查计划`);
+    // the plan approved today: the inspection under it may be approved from today
+    expect((await approvePlan(leader, draft, today)).statusCode).toBe(200);
+    const ok = await approve(leader, underDraft.id);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await get(underDraft.id)).values['plan']).toBe(draft);
+  });
+
+  it('an emergency inspection is recorded after the fact without a plan approved beforehand', async () => {
+    const e = await make({ plan_kind: '个案', plan: null, planned_on: daysAgo(2) });
+    const res = await t.request(leader, { method: 'POST', url: `/api/enforcement/inspections/${e.id}/emergency`, payload: { emergency_reason: '群众报告疑似燃气泄漏，需立即到场', approved_on: daysAgo(1), approval_opinion: '同意事后补批', inspected_on: daysAgo(2), inspection_record: '到场检查，燃气软管老化，责令停用。', outcome: '责令整改', rectify_due_on: daysFrom(3) } });
+    expect(res.statusCode, res.body).toBe(200);
+  });
+});
 
 describe('inspection matters', () => {
   it('refuses approval under a matter that is not in the published catalog, naming the matter', async () => {
@@ -315,6 +361,53 @@ describe('documents and indicators', () => {
       }
       if (kind === 'result') expect(text).toContain('责令你单位');
     }
+  });
+
+  it('makes the 询问笔录, 勘验笔录 and 抽样取证凭证 from what the inspection recorded, and not before', async () => {
+    const r = await make();
+    expect((await approve(leader, r.id)).statusCode).toBe(200);
+    expect((await notify(r.id)).statusCode).toBe(200);
+    const before = json<{ items: Array<{ kind: string; unavailable: string | null }> }>(await t.request(clerk, { method: 'GET', url: `/api/enforcement/inspections/${r.id}/documents` }));
+    expect(before.items.map((i) => i.kind)).toEqual(['approval', 'notice', 'record', 'result', 'inquiry', 'survey', 'sampling']);
+    expect(before.items.find((i) => i.kind === 'sampling')?.unavailable).toContain('抽取的样品');
+    expect((await t.request(clerk, { method: 'GET', url: `/api/enforcement/inspections/${r.id}/documents/inquiry` })).statusCode).toBe(409);
+    const found = {
+      outcome: '未发现问题',
+      interview_record: '问：你单位散装食品的进货台账由谁负责？\n答：由我本人负责，每批都登记。',
+      survey_record: '对后厨操作间勘验：生熟案板分开摆放，冷藏柜温度显示3℃。',
+      samples: '散装大米，5kg/袋，批号20261101，1袋\n食用植物油，5L/桶，批号20261015，1桶',
+    };
+    const noPurpose = await result(r.id, { ...found, interviewee: '赵春梅', interviewee_role: '店长' });
+    expect(noPurpose.statusCode, noPurpose.body).toBe(422);
+    expect(problem(noPurpose).detail).toContain('抽样目的');
+    const noPerson = await result(r.id, { ...found, sample_purpose: '检验' });
+    expect(noPerson.statusCode).toBe(422);
+    expect(problem(noPerson).detail).toContain('被询问人');
+    expect((await result(r.id, { ...found, sample_purpose: '检验', interviewee: '赵春梅', interviewee_role: '店长' })).statusCode).toBe(200);
+    const JSZip = (await import('jszip')).default;
+    const text = async (kind: string): Promise<string> => {
+      const res = await t.request(clerk, { method: 'GET', url: `/api/enforcement/inspections/${r.id}/documents/${kind}` });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-disposition']).toContain(encodeURIComponent(String(r.values['inspection_no'])));
+      return ((await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')?.async('string')) ?? '').replace(/<[^>]+>/g, '');
+    };
+    const inquiry = await text('inquiry');
+    expect(inquiry).toContain('询问笔录');
+    expect(inquiry).toContain(String(r.values['inspection_no']));
+    expect(inquiry).toContain('赵春梅');
+    expect(inquiry).toContain('答：由我本人负责，每批都登记。');
+    expect(inquiry).toContain('城关执1001');
+    const survey = await text('survey');
+    expect(survey).toContain('勘验笔录');
+    expect(survey).toContain('冷藏柜温度显示3℃');
+    const sampling = await text('sampling');
+    expect(sampling).toContain('抽样取证凭证');
+    expect(sampling).toContain('食用植物油，5L/桶，批号20261015，1桶');
+    expect(sampling).toContain('用于检验');
+    expect(sampling).not.toContain('——');
+    // the interviewee is personal data: stored encrypted
+    const stored = await (t.platform.db as unknown as Kysely<Record<string, Record<string, unknown>>>).selectFrom('enforcement_inspection').select('interviewee').where('id', '=', r.id).executeTakeFirst();
+    expect(String(stored?.['interviewee'])).not.toContain('赵春梅');
   });
 
   it('feeds the inspection counts and frequency into the indicators', async () => {

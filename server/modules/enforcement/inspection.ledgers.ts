@@ -1,5 +1,5 @@
 import { defineLedger } from '../../platform/ledger/ledger.types.ts';
-import { filled } from '../../platform/ledger/rules.ts';
+import { dateNotBefore, filled } from '../../platform/ledger/rules.ts';
 import { defineWorkflow, type GateCheck, type WorkflowDef } from '../../platform/workflow/workflow.types.ts';
 import { inspectorProblems, inspectorRules, INSPECTOR_IDENTITIES } from './inspection.rules.ts';
 
@@ -32,7 +32,12 @@ const transferMatter: GateCheck = {
   check: (v) => v['outcome'] !== '转立案' || (filled(v, 'penalty_matter') && filled(v, 'case_summary')),
 };
 
-const RESULT_FIELDS = ['inspected_on', 'inspection_record', 'outcome', 'rectify_due_on', 'result_notified_on', 'penalty_matter', 'case_summary', 'penalty_case'];
+// what the inspection found, with the questioning, the survey and the samples it took when it took any (the
+// 询问笔录, 勘验笔录 and 抽样取证凭证 of the 行政检查文书基本格式文本 are made from them)
+const RESULT_FIELDS = ['inspected_on', 'inspection_record', 'outcome', 'rectify_due_on', 'result_notified_on', 'penalty_matter', 'case_summary', 'penalty_case', 'interviewee', 'interviewee_role', 'interview_record', 'survey_record', 'samples', 'sample_purpose'];
+export const SAMPLE_PURPOSES = ['检验', '检测', '检疫', '鉴定'] as const;
+const sampled: GateCheck = { message: '抽取样品的，须写明抽样目的（检验、检测、检疫或鉴定）', check: (v) => !filled(v, 'samples') || filled(v, 'sample_purpose') };
+const interviewed: GateCheck = { message: '记录询问情况的，须填写被询问人', check: (v) => !filled(v, 'interview_record') || filled(v, 'interviewee') };
 
 /**
  * an enterprise inspection: planned (待审批) → approved by the person in charge → the enterprise notified → inspected.
@@ -76,7 +81,7 @@ export function inspectionWorkflow(): WorkflowDef {
         to: 'inspected',
         roles: ['leader', 'county_admin'],
         captures: ['emergency_reason', 'approved_on', 'approver', 'approval_opinion', 'inspection_code', ...RESULT_FIELDS],
-        gates: { fields: ['emergency_reason', 'approved_on', 'approver', 'inspected_on', 'inspection_record', 'outcome'], checks: [inspectorsCertified, approvedAfter, rectifyDue, transferMatter] },
+        gates: { fields: ['emergency_reason', 'approved_on', 'approver', 'inspected_on', 'inspection_record', 'outcome'], checks: [inspectorsCertified, approvedAfter, rectifyDue, transferMatter, sampled, interviewed] },
         dedicated: { hint: '在本页“检查审批”卡片中办理（须说明紧急情况）' },
       },
       {
@@ -95,13 +100,54 @@ export function inspectionWorkflow(): WorkflowDef {
         to: 'inspected',
         todo: true,
         captures: RESULT_FIELDS,
-        gates: { fields: ['inspected_on', 'inspection_record', 'outcome'], checks: [inspectorsCertified, approvedBefore, rectifyDue, transferMatter] },
+        gates: { fields: ['inspected_on', 'inspection_record', 'outcome'], checks: [inspectorsCertified, approvedBefore, rectifyDue, transferMatter, sampled, interviewed] },
         dedicated: { hint: '在本页“检查结果”卡片中办理（转立案的同时生成行政处罚案件）' },
       },
       { name: 'cancel', label: '取消检查', from: ['planned', 'approved', 'notified'], to: 'cancelled', note: 'required', captures: ['cancelled_on'], gates: { fields: ['cancelled_on'] } },
     ],
   });
 }
+
+/**
+ * 行政检查计划: the 日常 plan of the year, the 专项 campaign's plan, the 个案 inspection's scheme (检查方案), each
+ * approved by the person in charge before any inspection under it (国办发〔2024〕54号: 凡检查必审批); an inspection
+ * is approved only under an approved plan of its kind whose period holds its day (inspection.service.ts)
+ */
+export function inspectionPlanWorkflow(): WorkflowDef {
+  return defineWorkflow({
+    states: { drafted: { label: '待审批' }, approved: { label: '已批准' }, cancelled: { label: '已撤销', final: true } },
+    initial: 'drafted',
+    deriveState: (v) => (filled(v, 'cancelled_on') ? 'cancelled' : filled(v, 'approved_on') ? 'approved' : 'drafted'),
+    transitions: [
+      { name: 'approve', label: '计划审批', from: ['drafted'], to: 'approved', roles: ['leader', 'county_admin'], todo: { label: '检查计划审批' }, captures: ['approved_on', 'approval_opinion'], gates: { fields: ['approved_on', 'approval_opinion'] } },
+      { name: 'cancel', label: '撤销计划', from: ['drafted', 'approved'], to: 'cancelled', roles: ['leader', 'county_admin'], note: 'required', captures: ['cancelled_on'], gates: { fields: ['cancelled_on'] } },
+    ],
+  });
+}
+
+export const inspectionPlanLedger = defineLedger({
+  name: 'enforcement.inspection_plan',
+  table: 'enforcement_inspection_plan',
+  label: '行政检查计划',
+  noun: '检查计划',
+  module: 'enforcement',
+  titleFields: ['title'],
+  defaultSort: { field: 'starts_on', dir: 'desc' },
+  dateField: 'starts_on',
+  workflow: inspectionPlanWorkflow(),
+  rules: [dateNotBefore('ends_on', 'starts_on', '计划截止日期不能早于开始日期')],
+  fields: [
+    { name: 'title', label: '计划名称', type: 'text', required: true, maxLength: 100, searchable: true, list: true, hint: '如“2026年度城关镇涉企日常检查计划”“燃气安全专项检查方案”' },
+    { name: 'plan_kind', label: '检查类型', type: 'dict', required: true, options: PLAN_KINDS, filter: true, list: true, hint: '日常检查按年度计划；专项检查按专项行动方案；个案检查因投诉举报、转办交办等，逐案制定检查方案' },
+    { name: 'starts_on', label: '计划开始日期', type: 'date', required: true, filter: true, list: true },
+    { name: 'ends_on', label: '计划截止日期', type: 'date', required: true, list: true },
+    { name: 'scope', label: '检查事项和内容', type: 'textarea', required: true, maxLength: 3000, searchable: true },
+    { name: 'targets', label: '检查对象范围', type: 'textarea', required: true, maxLength: 2000, hint: '日常检查写明对象范围和抽查比例；个案检查写明被检查企业和线索来源' },
+    { name: 'approved_on', label: '审批日期', type: 'date', filter: true, list: true },
+    { name: 'approval_opinion', label: '负责人审批意见', type: 'text', maxLength: 500 },
+    { name: 'cancelled_on', label: '撤销日期', type: 'date' },
+  ],
+});
 
 // 检查标准: what is checked under a matter (一表通查), printed on the on-site record
 export const inspectionStandardLedger = defineLedger({
@@ -136,6 +182,7 @@ export const inspectionLedger = defineLedger({
   fields: [
     { name: 'inspection_no', label: '检查编号', type: 'text', required: true, maxLength: 60, searchable: true, list: true, group: '检查计划', numbered: { series: 'enforcement.inspection_no', label: '涉企行政检查编号', defaultFormat: '{机关简称}检〔{年}〕{序号}号', assignOn: 'create', yearFrom: 'planned_on' } },
     { name: 'plan_kind', label: '检查类型', type: 'dict', required: true, options: PLAN_KINDS, filter: true, list: true, group: '检查计划', hint: '日常检查按年度计划开展；专项检查按专项行动开展；个案检查因投诉举报、转办交办等开展' },
+    { name: 'plan', label: '检查计划', type: 'ref', ref: 'enforcement.inspection_plan', group: '检查计划', hint: '须为负责人已批准、检查类型相同且计划期间包含检查日期的检查计划（个案检查为检查方案）；紧急检查可事后补办' },
     { name: 'plan_name', label: '所属检查计划（专项行动）', type: 'text', maxLength: 100, searchable: true, group: '检查计划' },
     { name: 'matter', label: '检查事项', type: 'ref', ref: 'enforcement.matter', required: true, group: '检查计划', hint: '须为已公布的执法事项清单中的行政检查事项' },
     { name: 'planned_on', label: '计划检查日期', type: 'date', required: true, filter: true, list: true, group: '检查计划' },
@@ -158,6 +205,12 @@ export const inspectionLedger = defineLedger({
     { name: 'notice_method', label: '通知方式', type: 'dict', options: NOTICE_METHODS, group: '通知' },
     { name: 'inspected_on', label: '检查日期', type: 'date', filter: true, list: true, group: '检查结果' },
     { name: 'inspection_record', label: '现场检查情况', type: 'textarea', maxLength: 5000, group: '检查结果' },
+    { name: 'interviewee', label: '被询问人', type: 'text', maxLength: 40, personal: 'name', group: '询问勘验抽样', hint: '检查中询问企业负责人或者有关人员的，据此制作询问笔录' },
+    { name: 'interviewee_role', label: '被询问人职务', type: 'text', maxLength: 40, group: '询问勘验抽样' },
+    { name: 'interview_record', label: '询问情况', type: 'textarea', maxLength: 5000, group: '询问勘验抽样', hint: '问答记录，每行一问或一答' },
+    { name: 'survey_record', label: '勘验情况', type: 'textarea', maxLength: 5000, group: '询问勘验抽样', hint: '对场所、设施、物品勘验的，写明勘验对象、方法和结果，据此制作勘验笔录' },
+    { name: 'samples', label: '抽取的样品', type: 'textarea', maxLength: 2000, group: '询问勘验抽样', hint: '每行一项：样品名称、规格型号、批号、数量，据此制作抽样取证凭证' },
+    { name: 'sample_purpose', label: '抽样目的', type: 'dict', options: SAMPLE_PURPOSES, group: '询问勘验抽样' },
     { name: 'outcome', label: '检查结果', type: 'dict', options: INSPECTION_OUTCOMES, filter: true, list: true, group: '检查结果' },
     { name: 'rectify_due_on', label: '整改期限', type: 'date', group: '检查结果' },
     { name: 'result_notified_on', label: '结果告知日期', type: 'date', group: '检查结果' },
@@ -168,4 +221,4 @@ export const inspectionLedger = defineLedger({
   ],
 });
 
-export const inspectionLedgers = [inspectionStandardLedger, inspectionLedger];
+export const inspectionLedgers = [inspectionPlanLedger, inspectionStandardLedger, inspectionLedger];

@@ -6,11 +6,11 @@ import type { HomeItem, Platform } from '../../platform/module.ts';
 import { renderDocx } from '../../platform/reports/docx.renderer.ts';
 import { getSetting } from '../../platform/settings.ts';
 import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
-import { applyTransition, type Timeline, type TransitionBody } from '../../platform/workflow/workflow.service.ts';
+import { applyTransition, plainValues, type Timeline, type TransitionBody } from '../../platform/workflow/workflow.service.ts';
 import type { InspectionOverview, PublicInspection, PublicInspectionCap } from '../../../common/inspection.types.ts';
 import { caseLedger, matterLedger } from './enforcement.ledgers.ts';
 import { INSPECTION_DOCUMENTS, inspectionDocument, type InspectionDocumentKind } from './inspection.documents.ts';
-import { inspectionLedger } from './inspection.ledgers.ts';
+import { inspectionLedger, inspectionPlanLedger } from './inspection.ledgers.ts';
 import {
   ANNUAL_CAP_DEFAULT,
   ANNUAL_CAP_SETTING,
@@ -88,9 +88,32 @@ async function yearCount(d: AnyDb, orgCode: string, uscc: string, year: number, 
   return Number(row?.n ?? 0);
 }
 
-/** the checks the database answers before approval: the published matter and the annual cap */
-async function approvalChecks(ctx: Ctx, row: Row, on: string, label: string): Promise<void> {
+/**
+ * 凡检查必审批: an inspection is approved under a plan the person in charge approved beforehand — of its unit, of its
+ * kind, not cancelled, its period holding the inspection's day; an emergency links its plan (个案检查方案) afterwards
+ */
+export async function planProblem(d: AnyDb, row: Row, approvedOn: string | null): Promise<string | null> {
+  const kind = String(row['plan_kind']);
+  if (row['plan'] === null || row['plan'] === undefined) return approvedOn === null ? null : `请选择本次检查所依据的已批准的${kind}检查计划${kind === '个案' ? '（检查方案）' : ''}`;
+  const p = await d.selectFrom(inspectionPlanLedger.table).select(['title', 'plan_kind', 'org_code', 'state', 'approved_on', 'starts_on', 'ends_on']).where('id', '=', Number(row['plan'])).where('status', '=', 'active').executeTakeFirst();
+  if (!p) return '检查计划不存在或已删除';
+  const named = `检查计划“${String(p.title)}”`;
+  if (String(p.org_code) !== String(row['org_code'])) return `${named}不是本单位的检查计划`;
+  if (p.plan_kind !== kind) return `${named}是${String(p.plan_kind)}检查计划，本次为${kind}检查`;
+  if (p.state === 'cancelled') return `${named}已撤销`;
+  const planned = iso(row['planned_on']) ?? '';
+  if (planned < String(iso(p.starts_on)) || planned > String(iso(p.ends_on))) return `计划检查日期${planned}不在${named}的期间（${String(iso(p.starts_on))}至${String(iso(p.ends_on))}）内`;
+  if (approvedOn === null) return null;
+  if (p.state !== 'approved' || !iso(p.approved_on)) return `${named}尚未经负责人批准，不得据此实施检查`;
+  if (String(iso(p.approved_on)) > approvedOn) return `${named}于${String(iso(p.approved_on))}批准，晚于本次检查的审批日期`;
+  return null;
+}
+
+/** the checks the database answers before approval: the plan, the published matter and the annual cap */
+async function approvalChecks(ctx: Ctx, row: Row, on: string, label: string, approvedOn: string | null): Promise<void> {
   const misses: Array<{ path: string; label: string; message: string }> = [];
+  const plan = await planProblem(db(ctx), row, approvedOn);
+  if (plan) misses.push({ path: 'plan', label: '检查计划', message: plan });
   const matter = await matterProblem(db(ctx), row['matter'], on);
   if (matter) misses.push({ path: 'matter', label: '检查事项', message: matter });
   if (CAPPED_KINDS.includes(String(row['plan_kind']))) {
@@ -116,7 +139,7 @@ export async function approveInspection(ctx: Ctx, platform: Pick<Platform, 'ledg
   const row = await loadRow(ctx, inspectionLedger, id);
   const on = dateOf(body, 'approved_on') ?? chinaDate(ctx.now);
   // the matter published and the cap counted as of the planned day of the inspection
-  if (row['state'] === 'planned') await approvalChecks(ctx, row, iso(row['planned_on']) ?? on, '检查审批');
+  if (row['state'] === 'planned') await approvalChecks(ctx, row, iso(row['planned_on']) ?? on, '检查审批', on);
   const input: TransitionBody = { ...body, approver: ctx.actor.displayName, inspection_code: newInspectionCode() };
   return applyTransition(ctx, platform, inspectionLedger, id, 'approve', input, { dedicated: true });
 }
@@ -172,7 +195,7 @@ export async function recordInspectionResult(ctx: Ctx, platform: Pick<Platform, 
 export async function emergencyInspection(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, id: number, body: TransitionBody): Promise<Timeline> {
   const row = await loadRow(ctx, inspectionLedger, id);
   const on = dateOf(body, 'inspected_on');
-  if (on && row['state'] === 'planned') await approvalChecks(ctx, row, on, '紧急检查事后补批');
+  if (on && row['state'] === 'planned') await approvalChecks(ctx, row, on, '紧急检查事后补批', null);
   const input: TransitionBody = { ...body, approver: ctx.actor.displayName, inspection_code: newInspectionCode() };
   delete input['penalty_case'];
   if (row['state'] === 'planned') {
@@ -316,7 +339,8 @@ export async function inspectionDocx(ctx: Ctx, id: number, kind: InspectionDocum
   const needs = INSPECTION_DOCUMENTS[kind].needs;
   if (needs !== null && (row[needs] === null || row[needs] === undefined)) throw new AppError('conflict', `本次检查尚未办理到这一步，不能制作${INSPECTION_DOCUMENTS[kind].label}`);
   const values: Record<string, unknown> = {};
-  for (const f of inspectionLedger.fields) values[f.name] = f.type === 'date' ? iso(row[f.name]) : row[f.name];
+  const plain = plainValues(ctx, inspectionLedger, row);
+  for (const f of inspectionLedger.fields) values[f.name] = f.type === 'date' ? iso(row[f.name]) : plain[f.name];
   const d = db(ctx);
   const org = await d.selectFrom('org').select('name').where('code', '=', String(row['org_code'])).executeTakeFirst();
   const matter = await d.selectFrom(matterLedger.table).select(['name', 'law', 'article']).where('id', '=', Number(row['matter'])).executeTakeFirst();

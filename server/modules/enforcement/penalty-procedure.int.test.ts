@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber, makeUscc } from '../../../common/validators.ts';
 import { addWorkingDays } from '../../platform/calendar/calendar.ts';
@@ -7,8 +8,10 @@ import { chineseDay } from '../../platform/workflow/workflow.engine.ts';
 import { daysAgo } from '../../test/dates.ts';
 import { setSetting } from '../../platform/settings.ts';
 import { json, startTestApp, type TestApp } from '../../test/harness.ts';
+import { uploadPdf } from '../../test/workflow-client.ts';
 import { createRecord, listLedger, listTotal, moduleIndicators } from '../../test/ledger-client.ts';
 import { modules } from '../index.ts';
+import { backfillTopPenalty } from './enforcement.backfill.ts';
 
 /**
  * The penalty procedure of the 行政处罚法 (2021) as the law reads: its periods in working days (art. 85) tried one
@@ -124,6 +127,126 @@ describe('periods in working days (行政处罚法 art. 85) tried one day early 
     expect(decided.statusCode, decided.body).toBe(200);
     const tl = json<{ clocks: Array<{ id: string; due: string | null }> }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${CASES}/${id}/timeline` }));
     expect(tl.clocks.find((c) => c.id === 'serve')?.due).toBe(lastWorkingDay(plus(notifiedOn, 1), 7));
+  });
+});
+
+type Clock = { id: string; status: string; due: string | null; overdue?: boolean; extended?: boolean; totalDays?: number; explanation?: string[] };
+const clocks = async (id: number): Promise<Clock[]> => json<{ clocks: Clock[] }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${CASES}/${id}/timeline` })).clocks;
+const clock = async (id: number, clockId: string): Promise<Clock | undefined> => (await clocks(id)).find((c) => c.id === clockId);
+
+describe('the other working-day periods of the law: 先行登记保存 (art. 56) and fines collected on the spot (arts. 68–71)', () => {
+  it('evidence kept with the head’s approval is dealt with within 7 working days: due on the 7th, a day later overdue', async () => {
+    const notifiedOn = daysAgo(45);
+    const inTime = await notifiedCase(notifiedOn);
+    const late = await notifiedCase(notifiedOn);
+    // before 立案 nothing is kept; the approver and the items are named
+    const bare = await go(clerk, inTime, 'preserve_evidence', { preserved_on: notifiedOn, date: notifiedOn });
+    expect(bare.statusCode, bare.body).toBe(422);
+    expect(detail(bare)).toContain('批准先行登记保存的负责人');
+    for (const id of [inTime, late]) {
+      const kept = await go(clerk, id, 'preserve_evidence', { preserved_on: notifiedOn, preservation_approver: '李局长', preserved_items: '占道经营使用的遮阳棚一顶、货架两个', date: notifiedOn });
+      expect(kept.statusCode, kept.body).toBe(200);
+    }
+    const last = lastWorkingDay(notifiedOn, 7);
+    expect(await clock(inTime, 'preservation')).toMatchObject({ due: last });
+    const before = await go(clerk, inTime, 'decide_preservation', { preservation_decided_on: plus(notifiedOn, -1), preservation_outcome: '解除先行登记保存' });
+    expect(before.statusCode, before.body).toBe(400);
+    expect(detail(before)).toContain('不能早于上一办理步骤的日期');
+    expect((await go(clerk, inTime, 'decide_preservation', { preservation_decided_on: last, preservation_outcome: '解除先行登记保存' })).statusCode).toBe(200);
+    expect(await clock(inTime, 'preservation')).toMatchObject({ status: 'stopped', overdue: false });
+    // a late decision is still recorded (the goods must be dealt with), and shows the period overrun
+    expect((await go(clerk, late, 'decide_preservation', { preservation_decided_on: plus(last, 1), preservation_outcome: '解除先行登记保存' })).statusCode).toBe(200);
+    expect(await clock(late, 'preservation')).toMatchObject({ status: 'stopped', overdue: true });
+  });
+
+  it('a fine collected on the spot only as arts. 68–69 allow, against a receipt; to the organ within 2 working days, to the bank within 2 more', async () => {
+    const decidedOn = daysAgo(40);
+    const spotCase = async (amount: number): Promise<number> => {
+      const res = await createRecord(t, clerk, CASES, { orgCode: `${TOWN}-03`, case_type: '行政处罚', procedure: '简易程序', domain: '城管', matter, source: '日常巡查', registered_on: decidedOn, summary: '店外占道堆放经营', party_kind: '个人', party_name: `收缴当事人${amount}`, party_id_number: makeIdNumber('999001', '1988-08-08', amount % 9) });
+      expect(res.statusCode, res.body).toBe(200);
+      const id = json<{ id: number }>(res).id;
+      const spot = await go(clerk, id, 'decide_on_spot', { decided_on: decidedOn, served_on: decidedOn, service_method: '当场交付', spot_place: '城关镇东街18号门前', facts: '当事人在店外人行道堆放货物经营', penalty_kinds: ['罚款'], amount, decision_result: `处罚款${amount}元`, ...officers, date: decidedOn });
+      expect(spot.statusCode, spot.body).toBe(200);
+      return id;
+    };
+    const collect = (id: number, extra: Record<string, unknown>) => go(clerk, id, 'collect_on_spot', { spot_collected_on: decidedOn, spot_collection_ground: '依法给予一百元以下罚款', spot_receipt_no: '赣财罚字0012345', date: decidedOn, ...extra });
+    const over = await spotCase(150);
+    const refused = await collect(over, {});
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(detail(refused)).toContain('罚款超过100元，不能依照行政处罚法第六十八条第一项当场收缴');
+    const noReceipt = await collect(over, { spot_collection_ground: '不当场收缴事后难以执行', spot_receipt_no: '' });
+    expect(noReceipt.statusCode, noReceipt.body).toBe(422);
+    expect(detail(noReceipt)).toContain('罚没款专用票据号码');
+    expect((await collect(over, { spot_collection_ground: '不当场收缴事后难以执行' })).statusCode).toBe(200);
+
+    const small = await spotCase(100);
+    // a rare step is offered only where it applies: no hand-in before a collection, no second collection
+    const offered = async (id: number): Promise<string[]> => json<{ transitions: Array<{ name: string }> }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${CASES}/${id}/timeline` })).transitions.map((x) => x.name);
+    expect(await offered(small)).toContain('collect_on_spot');
+    expect(await offered(small)).not.toContain('hand_in_fine');
+    expect((await collect(small, {})).statusCode).toBe(200);
+    expect(await offered(small)).toContain('hand_in_fine');
+    expect(await offered(small)).not.toContain('collect_on_spot');
+    expect(await offered(small)).not.toContain('bank_fine');
+    const handLast = lastWorkingDay(decidedOn, 2);
+    expect(await clock(small, 'spot_hand_in')).toMatchObject({ due: handLast });
+    expect(await clock(over, 'spot_hand_in')).toMatchObject({ due: handLast });
+    // handed in on the 2nd working day: in time; a day later: recorded and overdue
+    expect((await go(clerk, small, 'hand_in_fine', { fine_handed_in_on: handLast, date: handLast })).statusCode).toBe(200);
+    expect(await clock(small, 'spot_hand_in')).toMatchObject({ status: 'stopped', overdue: false });
+    expect((await go(clerk, over, 'hand_in_fine', { fine_handed_in_on: plus(handLast, 1), date: plus(handLast, 1) })).statusCode).toBe(200);
+    expect(await clock(over, 'spot_hand_in')).toMatchObject({ status: 'stopped', overdue: true });
+    // the organ pays it into the bank within 2 working days of receiving it
+    const bankLast = lastWorkingDay(handLast, 2);
+    expect(await clock(small, 'spot_bank')).toMatchObject({ status: 'running', due: bankLast });
+    const early = await go(clerk, small, 'bank_fine', { fine_banked_on: plus(handLast, -1) });
+    expect(early.statusCode, early.body).toBe(400);
+    expect(detail(early)).toContain('不能早于上一办理步骤的日期');
+    expect((await go(clerk, small, 'bank_fine', { fine_banked_on: bankLast, date: bankLast })).statusCode).toBe(200);
+    expect(await clock(small, 'spot_bank')).toMatchObject({ status: 'stopped', overdue: false });
+  });
+});
+
+describe('the 90-day decision period paused and extended where the department’s rule allows (art. 60: 从其规定)', () => {
+  it('the head pauses it for an appraisal and resumes it, naming the rule; the days between are not counted', async () => {
+    const notifiedOn = daysAgo(30);
+    const id = await notifiedCase(notifiedOn);
+    const before = await clock(id, 'decide');
+    expect(before?.status).toBe('running');
+    const pause = { period_paused_on: plus(notifiedOn, 1), period_pause_reason: '检测、检验、检疫、鉴定', period_rule: '市场监督管理行政处罚程序规定第六十四条', note: '委托检验机构对涉案商品进行检验', date: plus(notifiedOn, 1) };
+    const byClerk = await go(clerk, id, 'pause_period', pause);
+    expect(byClerk.statusCode).toBe(403);
+    const noRule = await go(leader, id, 'pause_period', { ...pause, period_rule: '' });
+    expect(noRule.statusCode).toBe(422);
+    expect(detail(noRule)).toContain('中止计算（延长）期限的依据');
+    expect((await go(leader, id, 'pause_period', pause)).statusCode).toBe(200);
+    expect((await clock(id, 'decide'))?.status).toBe('paused');
+    const resumedOn = plus(notifiedOn, 11);
+    expect((await go(leader, id, 'resume_period', { period_resumed_on: resumedOn, date: resumedOn })).statusCode).toBe(200);
+    const after = await clock(id, 'decide');
+    expect(after?.status).toBe('running');
+    expect(String(after?.due) >= plus(String(before?.due), 10)).toBe(true);
+    expect((after?.explanation ?? []).join('')).toContain('不计入');
+  });
+
+  it('the head extends it once by 30 days with the signed approval form on file; a clerk cannot', async () => {
+    const notifiedOn = daysAgo(25);
+    const id = await notifiedCase(notifiedOn);
+    const before = await clock(id, 'decide');
+    const extend = { period_extended_on: plus(notifiedOn, 1), period_rule: '市场监督管理行政处罚程序规定第六十四条', note: '案情复杂，需对多个门店的进货记录逐一核查', date: plus(notifiedOn, 1) };
+    expect((await go(clerk, id, 'extend_period', extend)).statusCode).toBe(403);
+    const noForm = await go(leader, id, 'extend_period', extend);
+    expect(noForm.statusCode).toBe(400);
+    expect(detail(noForm)).toContain('延长办案期限审批表');
+    const up = await uploadPdf(t, clerk, `/api/ledgers/${CASES}/${id}/attachments`, '延长办案期限审批表', { name: 'approval.pdf', content: '%PDF-1.4\n% approval\n' });
+    expect(up.statusCode, up.body).toBe(200);
+    const ok = await go(leader, id, 'extend_period', { ...extend, noticeAttachmentId: json<{ id: number }>(up).id });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const after = await clock(id, 'decide');
+    expect(after).toMatchObject({ extended: true, totalDays: 120 });
+    expect(String(after?.due) >= plus(String(before?.due), 30)).toBe(true);
+    const again = await go(leader, id, 'extend_period', { ...extend, noticeAttachmentId: json<{ id: number }>(up).id });
+    expect(again.statusCode).toBeGreaterThanOrEqual(400);
   });
 });
 
@@ -379,5 +502,25 @@ describe('顶格处罚 recorded by the system with the decision, filtered in the
     expect(linked).toContain(atTop);
     expect(linked).not.toContain(below);
     expect(share?.value).toBeCloseTo((100 * Number(top?.value)) / Number(all?.value), 0);
+  });
+
+  it('fills 顶格处罚 of decisions recorded before the field existed from their own fine and range, audited, and nothing else', async () => {
+    const db = t.platform.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+    const noRange = await fined(bench.min);
+    // as the table held them before the field existed: no finding; one decided without a recorded range
+    await db.updateTable('enforcement_case').set({ top_penalty: null }).where('id', 'in', [atTop, below, noRange]).execute();
+    await db.updateTable('enforcement_case').set({ benchmark: null, benchmark_min: null, benchmark_max: null }).where('id', '=', noRange).execute();
+    const undecided = await notifiedCase(daysAgo(12), { matter: bench.matter });
+    expect(await backfillTopPenalty(t.platform.db)).toBeGreaterThanOrEqual(3);
+    expect((await recordOf(atTop))['top_penalty']).toBe(true);
+    expect((await recordOf(below))['top_penalty']).toBe(false);
+    // a fine with no recorded range is not 顶格 within a benchmark; the benchmark is not looked up today
+    expect((await recordOf(noRange))['top_penalty']).toBe(false);
+    expect((await recordOf(undecided))['top_penalty']).toBeNull();
+    const audit = await t.request(await t.login('auditor'), { method: 'GET', url: `/api/audit?entity=${CASES}&entityId=${atTop}` });
+    expect(audit.body).toContain('top_penalty_backfill');
+    expect(audit.body).toContain(String(bench.max));
+    // run at every start: nothing left to fill
+    expect(await backfillTopPenalty(t.platform.db)).toBe(0);
   });
 });

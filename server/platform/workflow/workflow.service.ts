@@ -685,7 +685,7 @@ export async function timeline(ctx: Ctx, l: LedgerDef, id: number): Promise<Time
   const kinds = await attachmentKinds(db(ctx), l.name, id);
   const done = await doneTransitions(db(ctx), l.name, id);
   const dates = await transitionDates(db(ctx), l.name, id);
-  const offered = wf.transitions.filter((t) => state !== null && t.from.includes(state) && row['status'] === 'active');
+  const offered = wf.transitions.filter((t) => state !== null && t.from.includes(state) && row['status'] === 'active' && (!t.offeredWhen || t.offeredWhen(values)));
   // what a waiting transition waits for: the latest date among its running periods, and why
   const waits = new Map<string, { notBefore: IsoDate; reason: string }>();
   const extraMisses = new Map<string, GateMiss[]>();

@@ -130,6 +130,12 @@ export interface TransitionDef {
   todo?: TodoMark;
   /** the step sends the record back (退回, a negative review): its author or last actor is told */
   returns?: boolean;
+  /**
+   * the step is offered on the record's page only when this holds (a fine handed in only once one was collected on
+   * the spot): otherwise the timeline leaves it out, so a rare step does not clutter every record. Its gates still
+   * decide what the route accepts.
+   */
+  offeredWhen?: (values: Readonly<Record<string, unknown>>) => boolean;
 }
 
 /**

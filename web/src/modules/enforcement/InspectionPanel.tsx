@@ -13,6 +13,7 @@ import { applyServerErrors } from '../../platform/use-api-form.ts';
 import { DocumentsCard, type DocumentRow } from './DocumentsCard.tsx';
 
 const OUTCOMES = ['未发现问题', '责令整改', '转立案'];
+const SAMPLE_PURPOSES = ['检验', '检测', '检疫', '鉴定'];
 const day = (v: unknown): string | undefined => (dayjs.isDayjs(v) ? v.format('YYYY-MM-DD') : undefined);
 const docKey = (id: number) => ['ledgers', 'enforcement.inspection', 'record', id, 'documents'] as const;
 
@@ -74,6 +75,42 @@ function ResultFields({ outcome }: { outcome: unknown }) {
       <Form.Item name="inspection_record" label="现场检查情况" rules={[{ required: true, message: '请填写现场检查情况' }]}>
         <Input.TextArea rows={3} maxLength={5000} />
       </Form.Item>
+      <Collapse
+        ghost
+        size="small"
+        style={{ marginBottom: 12 }}
+        items={[
+          {
+            key: 'more',
+            label: '询问、勘验、抽样（检查中有的填写，据此制作询问笔录、勘验笔录、抽样取证凭证）',
+            forceRender: true,
+            children: (
+              <>
+                <Flex gap={12} wrap>
+                  <Form.Item name="interviewee" label="被询问人" style={{ flex: '1 1 160px' }}>
+                    <Input maxLength={40} />
+                  </Form.Item>
+                  <Form.Item name="interviewee_role" label="被询问人职务" style={{ flex: '1 1 160px' }}>
+                    <Input maxLength={40} />
+                  </Form.Item>
+                </Flex>
+                <Form.Item name="interview_record" label="询问情况" extra="问答记录，每行一问或一答">
+                  <Input.TextArea rows={3} maxLength={5000} />
+                </Form.Item>
+                <Form.Item name="survey_record" label="勘验情况" extra="勘验对象、方法和结果">
+                  <Input.TextArea rows={2} maxLength={5000} />
+                </Form.Item>
+                <Form.Item name="samples" label="抽取的样品" extra="每行一项：样品名称、规格型号、批号、数量">
+                  <Input.TextArea rows={2} maxLength={2000} />
+                </Form.Item>
+                <Form.Item name="sample_purpose" label="抽样目的">
+                  <Select allowClear options={SAMPLE_PURPOSES.map((o) => ({ value: o, label: o }))} />
+                </Form.Item>
+              </>
+            ),
+          },
+        ]}
+      />
       <Form.Item name="outcome" label="检查结果" rules={[{ required: true, message: '请选择检查结果' }]}>
         <Select options={OUTCOMES.map((o) => ({ value: o, label: o }))} />
       </Form.Item>
