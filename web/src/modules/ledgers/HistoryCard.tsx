@@ -1,6 +1,6 @@
 import { HistoryOutlined } from '@ant-design/icons';
-import { Card, Timeline, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Button, Card, Timeline, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { formatDateTime } from '../../platform/format.ts';
 import { fieldText } from '../../platform/ledger/field-value.tsx';
 import { useLedgerHistory } from '../../platform/ledger/ledger-api.ts';
@@ -8,6 +8,9 @@ import type { FieldValue, LedgerField, LedgerMeta, LedgerRecord } from '../../pl
 import { diffRows, type DiffVocabulary } from '../../platform/audit-text.ts';
 import { useMe } from '../../platform/session.ts';
 import { auditLabels } from '../index.ts';
+
+/** entries shown before the older ones are asked for */
+const RECENT = 8;
 
 const ACTIONS: Record<string, string> = {
   create: '新增',
@@ -21,6 +24,10 @@ const ACTIONS: Record<string, string> = {
 /** who changed what and when: each changed field with its Chinese label, from → to */
 export function HistoryCard({ ledger, record, fields, states }: { ledger: string; record: LedgerRecord; fields: LedgerField[]; states?: LedgerMeta['states'] }) {
   const history = useLedgerHistory(ledger, record.id);
+  // a long history shows its newest entries; the older ones open on request
+  const [showAll, setShowAll] = useState(false);
+  const entries = history.data?.items ?? [];
+  const folded = showAll ? 0 : Math.max(0, entries.length - RECENT);
   const byName = new Map(fields.map((f) => [f.name, f]));
   const stateNames = new Map((states ?? []).map((s) => [s.value, s.label]));
   const { data: me } = useMe();
@@ -57,8 +64,14 @@ export function HistoryCard({ ledger, record, fields, states }: { ledger: string
       {history.isError ? (
         <Typography.Text type="secondary">修改记录暂不可用</Typography.Text>
       ) : (
+        <>
+        {folded > 0 ? (
+          <Button type="link" size="small" style={{ padding: 0, marginBottom: 12 }} onClick={() => setShowAll(true)}>
+            显示较早的 {folded} 条记录
+          </Button>
+        ) : null}
         <Timeline
-          items={(history.data?.items ?? []).map((h, i) => ({
+          items={entries.slice(folded).map((h, i) => ({
             key: i,
             children: (
               <div style={{ fontSize: 13 }}>
@@ -73,6 +86,7 @@ export function HistoryCard({ ledger, record, fields, states }: { ledger: string
             ),
           }))}
         />
+        </>
       )}
     </Card>
   );
