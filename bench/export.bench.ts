@@ -43,7 +43,7 @@ export async function exportBench(rows = 100_000): Promise<{ rows: number; peakM
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   let bytes = 0;
   const t1 = performance.now();
-  await pipeline(await exportStream(ctx, ledger, { page: 1, pageSize: 20, status: 'active' } as Parameters<typeof exportStream>[2], new Map([['999001000000', '基准县']])), new Writable({ write(chunk: Buffer, _e, cb) { bytes += chunk.length; peak = Math.max(peak, process.memoryUsage().rss); cb(); } }));
+  await pipeline(await exportStream(ctx, ledger, { page: 1, pageSize: 20, status: 'active' } as Parameters<typeof exportStream>[2], new Map([['999001000000', '基准县']]), platform.ledgers), new Writable({ write(chunk: Buffer, _e, cb) { bytes += chunk.length; peak = Math.max(peak, process.memoryUsage().rss); cb(); } }));
   const took = performance.now() - t1;
   clearInterval(timer);
   await handle.close();

@@ -163,7 +163,8 @@ describe('attachments', () => {
 });
 
 describe('Excel', () => {
-  async function sheet(rows: Array<Record<string, unknown>>): Promise<Buffer> {
+  /** the template filled in; `extra` columns (as an export has them, e.g. 所属单位 by name) are added at the end */
+  async function sheet(rows: Array<Record<string, unknown>>, extra: string[] = []): Promise<Buffer> {
     const tpl = await t.request(clerk, { method: 'GET', url: `${base}/template.xlsx` });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(tpl.rawPayload as unknown as ArrayBuffer);
@@ -171,6 +172,10 @@ describe('Excel', () => {
     if (!ws) throw new Error('no sheet');
     const headers: string[] = [];
     ws.getRow(1).eachCell((c, col) => (headers[col] = String(c.value).replace(/\*$/, '')));
+    for (const h of extra) {
+      ws.getRow(1).getCell(headers.length).value = h;
+      headers[headers.length] = h;
+    }
     rows.forEach((r, i) => {
       const row = ws.getRow(i + 2);
       headers.forEach((h, col) => {
@@ -196,6 +201,46 @@ describe('Excel', () => {
       if (String(c.value).startsWith('纠纷类型')) col = n;
     });
     expect(ws?.getCell(2, col).dataValidation?.type).toBe('list');
+  });
+
+  it('reads link columns and the unit by name, as the export writes them, and names an unknown or ambiguous name', async () => {
+    const refs = await someRefs(clerk);
+    const one = async (ledger: string, id: number) => json<{ orgName: string; values: Record<string, unknown> }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${ledger}/${id}` }));
+    const committee = await one('mediation.committee', refs.committee_id);
+    const mediator = await one('mediation.mediator', refs.mediator_id);
+    // a second mediator of the same name in the same scope: that name no longer says which one
+    const twin = await t.request(clerk, { method: 'POST', url: '/api/ledgers/mediation.mediator', payload: { name: '重名调解员', gender: '女', committee_id: refs.committee_id, position: '调解员', kind: '兼职', active: true } });
+    expect(twin.statusCode, twin.body).toBe(200);
+    const twin2 = await t.request(clerk, { method: 'POST', url: '/api/ledgers/mediation.mediator', payload: { name: '重名调解员', gender: '男', committee_id: refs.committee_id, position: '调解员', kind: '兼职', active: true } });
+    const ids = [json<{ id: number }>(twin).id, json<{ id: number }>(twin2).id];
+    const row = (n: number, mediatorName: unknown) => ({ 所属单位: committee.orgName, 受理日期: '2026-05-06', 案件来源: '排查', 纠纷类型: '邻里纠纷', 纠纷概要: `按名称导入${n}`, '申请人（一方当事人）': `村民${n}`, '被申请人（对方当事人）': `邻居${n}`, 当事人人数: 2, 受理调委会: committee.values['name'], 承办调解员: mediatorName, 调解结果: '正在调解' });
+    const file = await sheet([row(1, mediator.values['name']), row(2, '查无此人'), row(3, '重名调解员'), row(4, refs.mediator_id)], ['所属单位']);
+    const check = json<{ valid: number; errors: Array<{ row: number; column: string; message: string }> }>(await importFile(file, 'check'));
+    expect(check.errors).toEqual([
+      { row: 3, column: '承办调解员', message: '在本单位及下级单位的人民调解员中找不到“查无此人”' },
+      { row: 4, column: '承办调解员', message: `“重名调解员”对应2条人民调解员（编号 ${ids.sort((a, b) => a - b).join('、')}），请改填其中一个编号` },
+    ]);
+    expect(check.valid).toBe(2);
+    const done = json<{ imported: number }>(await importFile(file, 'valid'));
+    expect(done.imported).toBe(2);
+    const found = json<List>(await t.request(clerk, { method: 'GET', url: `${base}?q=${encodeURIComponent('按名称导入1')}` })).items[0];
+    expect(found?.values).toMatchObject({ committee_id: refs.committee_id, mediator_id: refs.mediator_id });
+
+    // the export writes what the import reads: names in link columns, and times in Beijing time
+    const exported = await t.request(clerk, { method: 'GET', url: `${base}/export.xlsx?q=${encodeURIComponent('按名称导入1')}` });
+    expect(exported.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const col = (label: string): number => {
+      let n = 0;
+      ws?.getRow(1).eachCell((c, i) => (String(c.value) === label ? (n = i) : null));
+      return n;
+    };
+    const record = json<{ createdAt: string }>(await t.request(clerk, { method: 'GET', url: `${base}/${String(found?.id)}` }));
+    expect(ws?.getCell(2, col('承办调解员')).value).toBe(mediator.values['name']);
+    expect(ws?.getCell(2, col('受理调委会')).value).toBe(committee.values['name']);
+    expect(ws?.getCell(2, col('登记时间')).value).toBe(new Date(new Date(record.createdAt).getTime() + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 19));
   });
 
   it('dry-runs a 10 000-row file with 3 bad rows, names them, imports nothing until fixed, then imports', async () => {

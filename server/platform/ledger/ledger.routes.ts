@@ -83,7 +83,7 @@ export function ledgerRoutes(api: Api, platform: Platform, l: LedgerDef): void {
     handler: async (ctx, { query }, req) => {
       const file = await req.file();
       if (!file) throw new AppError('validation_failed', '请上传文件', [{ path: 'file', label: '文件', message: '文件：请上传 .xlsx 文件' }]);
-      const plan = await planImport(ctx, l, await file.toBuffer());
+      const plan = await planImport(ctx, l, await file.toBuffer(), registry);
       const summary = { total: plan.total, valid: plan.valid.length, invalid: new Set(plan.errors.map((e) => e.row)).size, errors: plan.errors, imported: 0, mode: query.mode };
       if (query.mode === 'check' || (query.mode === 'all' && plan.errors.length)) return summary;
       const result = await insertMany(ctx, l, plan.valid, registry);
@@ -103,7 +103,7 @@ export function ledgerRoutes(api: Api, platform: Platform, l: LedgerDef): void {
     labels,
     handler: async (ctx, { query }, _req, reply) => {
       checkListQuery(l, query);
-      const stream = await exportStream(ctx, l, query, await orgNameMap(ctx));
+      const stream = await exportStream(ctx, l, query, await orgNameMap(ctx), registry);
       // the export itself is audited: who took which filtered list out of the system
       await platform.db.transaction().execute((tx) => audit({ ...ctx, tx }, { entity: l.name, entityId: 'export', action: 'export', orgCode: ctx.scope.root, diff: { filter: query } }));
       return reply.header('content-type', XLSX).header('content-disposition', contentDisposition(`${l.label}.xlsx`)).send(stream);

@@ -176,7 +176,7 @@ async function orgNames(ctx: Ctx): Promise<Map<string, string>> {
 }
 
 /** titles of the referenced records, fetched once per referenced ledger */
-async function refTitles(ctx: Ctx, l: LedgerDef, rows: Row[], registry: LedgerRegistry): Promise<Array<Record<string, string | null>>> {
+export async function refTitles(ctx: Ctx, l: LedgerDef, rows: Row[], registry: LedgerRegistry): Promise<Array<Record<string, string | null>>> {
   const out = rows.map(() => ({}) as Record<string, string | null>);
   for (const f of l.fields) {
     if (f.type !== 'ref' || !f.ref) continue;
