@@ -25,7 +25,7 @@ const post = (ledger: string, payload: Record<string, unknown>) => createRecord(
 let validUscc = USCC;
 
 const valid = (): Record<string, Record<string, unknown>> => ({
-  'bizenv.contact': { contact_on: `${thisYear}-04-10`, form: '企业沙龙', topic: '民营企业家沙龙', leader: '测试书记', leader_rank: '党政主要负责人', enterprises: '演示县甲公司、演示县乙公司', enterprise_count: 2, problems_count: 1 },
+  'bizenv.contact': { contact_on: `${thisYear}-04-10`, form: '企业沙龙', topic: '民营企业家沙龙', leader: '测试书记', leader_rank: '党政主要负责人', enterprises: '演示县甲公司、演示县乙公司', enterprise_count: 2 },
   'bizenv.issue': { issue_no: `（${thisYear}）城关营商第T01号`, received_on: `${thisYear}-04-10`, channel: '企业沙龙', enterprise: '演示县甲公司', uscc: validUscc, kind: '问题诉求', category: '融资', description: '流动资金不足', responsible_unit: '经济发展办公室', deadline: `${thisYear}-05-10`, resolution: '已解决', resolved_on: `${thisYear}-04-30`, feedback: '已对接银行', satisfaction: '满意' },
   'bizenv.measure': { title: '推行综合查一次', category: '涉企执法', adopted_on: `${thisYear}-03-01`, source: '上级部署', content: '合并检查', responsible_unit: '综合行政执法队', implementation: '已落实', effect: '检查次数下降' },
   'bizenv.compliance': { guided_on: `${thisYear}-04-10`, enterprise: '演示县甲公司', uscc: validUscc, industry: '餐饮', form: '上门合规体检', list_applied: '首违不罚清单', guided_by: '测试队员', risks_found: 1, content: '健康证过期', outcome: '依法不予处罚' },

@@ -54,7 +54,6 @@ function advisorRow(r: Rng, org: string, a: Appointment, firm: string, professio
       phone: who.phone,
       kind: a.kind,
       served_units: a.units.join('、'),
-      served_count: a.units.length,
       contract_start: a.from,
       contract_end: a.until,
       annual_fee: village ? amountBetween(r, 0.5, 1) : amountBetween(r, 3, 8),

@@ -31,7 +31,8 @@ export const advisorLedger = defineLedger({
     { name: 'phone', label: '联系电话', type: 'phone', personal: 'phone', list: true, group: '顾问信息' },
     { name: 'kind', label: '顾问类别', type: 'dict', required: true, options: ADVISOR_KINDS, filter: true, list: true, group: '聘用情况' },
     { name: 'served_units', label: '服务单位（村、社区）', type: 'text', required: true, maxLength: 300, searchable: true, filter: true, list: true, hint: '政府法律顾问填本级人民政府；村（居）法律顾问填所服务的全部村、社区，用顿号分隔', group: '聘用情况' },
-    { name: 'served_count', label: '服务单位数', type: 'int', required: true, min: 1, max: 100, hint: '与上栏所列单位个数一致；一村（居）一法律顾问的覆盖数由此统计', group: '聘用情况' },
+    // the number of units listed above, counted by the system (decision 0030)
+    { name: 'served_count', label: '服务单位数', type: 'int', counted: { names: 'served_units' }, hint: '按上栏所列单位个数统计；一村（居）一法律顾问的覆盖数由此统计', group: '聘用情况' },
     { name: 'contract_start', label: '聘期起始日期', type: 'date', required: true, filter: true, group: '聘用情况' },
     { name: 'contract_end', label: '聘期届满日期', type: 'date', required: true, filter: true, list: true, group: '聘用情况' },
     { name: 'annual_fee', label: '年度服务费（万元）', type: 'decimal', min: 0, max: 500, group: '聘用情况' },
@@ -41,7 +42,6 @@ export const advisorLedger = defineLedger({
     { name: 'remarks', label: '备注', type: 'textarea', maxLength: 500 },
   ],
   rules: [
-    { field: 'served_count', message: '服务单位数须与所列服务单位个数一致', check: (r) => !filled(r, 'served_units') || !filled(r, 'served_count') || Number(r['served_count']) === String(r['served_units']).split(/[、,，;；\s]+/).filter(Boolean).length },
     dateNotBefore('contract_end', 'contract_start', '聘期届满日期不能早于起始日期'),
     { field: 'licence_no', message: '律师、公职律师须填写17位执业证号', check: (r) => !COUNTED_LICENCE.includes(String(r['profession'])) || /^\d{17}$/.test(String(r['licence_no'] ?? '')) },
     requiredWhen('ended_on', is('engagement', '已解聘'), '已解聘的须填写解聘日期'),

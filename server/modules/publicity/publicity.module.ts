@@ -18,7 +18,7 @@ function openDuties(ctx: Ctx, today: string): Promise<HomeItem[]> {
   const year = Number(today.slice(0, 4));
   const late = Number(today.slice(5, 7)) >= 10;
   return ledgerHomeItems(ctx, dutyLedger, [
-    { key: 'publicity.duties_open', label: `${year}年普法责任清单尚未完成的事项`, where: sql`year = ${year} and completion in ('未启动', '推进中')`, filter: `f.year=${year}&f.completion=未启动,推进中`, alert: late ? 'warning' : undefined },
+    { key: 'publicity.duties_open', label: `${year}年普法责任清单尚未完成的事项`, where: sql`year = ${year} and not completed`, filter: `f.year=${year}&f.completed=否`, alert: late ? 'warning' : undefined },
   ]);
 }
 
