@@ -124,3 +124,36 @@ describe('business environment home page', () => {
     expect(items.get('business-env.late_issues')?.count).toBeLessThanOrEqual(open?.count ?? 0);
   });
 });
+
+describe('contact problems counted', () => {
+  it('counts the problems recorded from a contact, and follows an issue moved away or withdrawn', async () => {
+    const contact = await post('bizenv.contact', { ...valid()['bizenv.contact'], topic: '计数测试沙龙' });
+    expect(contact.statusCode, contact.body).toBe(200);
+    const id = (JSON.parse(contact.body) as { id: number }).id;
+    const problems = async () => (JSON.parse((await t.request(clerk, { method: 'GET', url: `/api/ledgers/bizenv.contact/${id}` })).body) as { values: Record<string, unknown> }).values['problems_count'];
+    expect(await problems()).toBe(0);
+    const made: Array<{ id: number; version: number }> = [];
+    for (const n of [1, 2]) {
+      const res = await post('bizenv.issue', { ...valid()['bizenv.issue'], issue_no: `（${thisYear}）城关营商第C0${n}号`, contact_id: id });
+      expect(res.statusCode, res.body).toBe(200);
+      made.push(JSON.parse(res.body) as { id: number; version: number });
+    }
+    expect(await problems()).toBe(2);
+    const [first, second] = made;
+    const moved = await t.request(clerk, { method: 'PUT', url: `/api/ledgers/bizenv.issue/${first?.id}`, payload: { contact_id: null, channel: '来电来访', version: first?.version } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await problems()).toBe(1);
+    const withdrawn = await t.request(county, { method: 'POST', url: `/api/ledgers/bizenv.issue/${second?.id}/withdraw`, payload: { reason: '重复登记' } });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect(await problems()).toBe(0);
+    expect(refusal(await post('bizenv.contact', { ...valid()['bizenv.contact'], problems_count: 3 })).map((e) => e.path)).toEqual(['problems_count']);
+  });
+
+  it('backs every demo contact\'s figure with its issue records', async () => {
+    const contacts = await listLedger(t, county, 'bizenv.contact', `org=${DEMO_TOWN_CODES[0]}&pageSize=200`);
+    expect(contacts.items.some((c) => Number(c.values['problems_count']) > 0)).toBe(true);
+    for (const c of contacts.items.filter((x) => Number(x.values['problems_count']) > 0).slice(0, 20)) {
+      expect((await listLedger(t, county, 'bizenv.issue', `f.contact_id=${c.id}&pageSize=1`)).total, String(c.id)).toBe(c.values['problems_count']);
+    }
+  });
+});

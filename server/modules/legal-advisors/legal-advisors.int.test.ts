@@ -25,7 +25,7 @@ const post = (ledger: string, payload: Record<string, unknown>) => createRecord(
 
 /** a record a clerk could file, one per ledger, and for each cross-field rule a change that breaks it */
 const valid = (): Record<string, Record<string, unknown>> => ({
-  'advisors.advisor': { name: '测试顾问', profession: '执业律师', law_firm: '演示县正衡律师事务所', licence_no: '19990200512345678', kind: '村（居）法律顾问', served_units: '北关村、河口村', served_count: 2, contract_start: `${thisYear}-01-01`, contract_end: `${thisYear + 1}-12-31`, engagement: '在聘', phone: '13812345678' },
+  'advisors.advisor': { name: '测试顾问', profession: '执业律师', law_firm: '演示县正衡律师事务所', licence_no: '19990200512345678', kind: '村（居）法律顾问', served_units: '北关村、河口村', contract_start: `${thisYear}-01-01`, contract_end: `${thisYear + 1}-12-31`, engagement: '在聘', phone: '13812345678' },
   'advisors.volunteer': { name: '测试明白人', village: '北关村', gender: '女', birth_year: 1980, occupation: '网格员', enrolled_on: `${thisYear}-03-01`, trained: true, trained_on: `${thisYear}-04-01`, active: true },
   'advisors.review': { review_no: `（${thisYear}）城关法审字第T01号`, review_type: '政府合同', title: '测试施工合同', submitting_unit: '党政办公室', contract_amount: 35.5, received_on: `${thisYear}-05-06`, advisor_id: advisorId, progress: '已出具意见', conclusion: '修改完善后可签署（实施）', opinion: '建议明确付款节点', suggestions: 2, adopted: 2, completed_on: `${thisYear}-05-08` },
   'advisors.affair': { affair_on: `${thisYear}-05-06`, affair_type: '法治讲座（培训）', advisor_id: advisorId, subject: '民法典讲座', people: 60 },
@@ -33,7 +33,6 @@ const valid = (): Record<string, Record<string, unknown>> => ({
 
 const BREAKS: Record<string, Record<string, Record<string, unknown>>> = {
   'advisors.advisor': {
-    服务单位数须与所列服务单位个数一致: { served_count: 3 },
     聘期届满日期不能早于起始日期: { contract_end: `${thisYear - 1}-12-31` },
     '律师、公职律师须填写17位执业证号': { licence_no: '12345' },
     已解聘的须填写解聘日期: { engagement: '已解聘' },
@@ -125,5 +124,19 @@ describe('legal advisor home page', () => {
     const open = items.get('legal-advisors.open_reviews');
     expect(open?.count).toBeGreaterThan(0);
     expect(items.get('legal-advisors.late_reviews')?.count).toBeLessThanOrEqual(open?.count ?? 0);
+  });
+});
+
+describe('served units counted', () => {
+  it('counts the villages an advisor serves from the list, and refuses a typed number that differs', async () => {
+    const base = { ...valid()['advisors.advisor'], name: '计数顾问', served_units: '北关村、河口村、南街社区' };
+    const ok = await post('advisors.advisor', base);
+    expect(ok.statusCode, ok.body).toBe(200);
+    const made = JSON.parse(ok.body) as { id: number; version: number; values: Record<string, unknown> };
+    expect(made.values['served_count']).toBe(3);
+    expect(refusal(await post('advisors.advisor', { ...base, served_count: 5 }))).toEqual([{ path: 'served_count', label: '服务单位数', message: '“服务单位数”由系统按所列名称个数自动统计，不能手工填写或修改' }]);
+    const edited = await t.request(clerk, { method: 'PUT', url: `/api/ledgers/advisors.advisor/${made.id}`, payload: { served_units: '北关村', version: made.version } });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect((JSON.parse(edited.body) as { values: Record<string, unknown> }).values['served_count']).toBe(1);
   });
 });
