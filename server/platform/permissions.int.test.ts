@@ -57,6 +57,7 @@ const EXPECTED: Record<string, Role[] | 'any' | 'public'> = {
   'GET /api/deadline': 'any',
   'GET /api/deadlines': 'any',
   'GET /api/public/reconsideration/decisions': 'public',
+  'GET /api/public/publicity/duties': 'public',
   'GET /api/public/reconsideration/decisions/:id': 'public',
   'GET /api/deadlines/export.xlsx': 'any',
   'GET /api/mediation/cases/:id/agreement': BUSINESS,

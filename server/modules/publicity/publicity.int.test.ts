@@ -179,3 +179,48 @@ describe('the duty list follows its activities', () => {
     expect(refusal(typed).map((e) => e.path)).toEqual(['done_times']);
   });
 });
+
+describe('the public 普法责任清单', () => {
+  interface PublicDuty { id: number; orgName: string; unit: string; doneTimes: number; plannedTimes: number; completed: boolean; activities: Array<{ id: number; heldOn: string; title: string }> }
+  const published = async (query = '') => {
+    const res = await t.request(null, { method: 'GET', url: `/api/public/publicity/duties${query}` });
+    expect(res.statusCode, res.body).toBe(200);
+    return json<{ year: number; years: number[]; items: PublicDuty[] }>(res);
+  };
+
+  it('publishes every government\'s list without a login, each unit with the activities its figure counts', async () => {
+    const last = await published(`?year=${year - 1}`);
+    expect(last.years).toEqual(expect.arrayContaining([year, year - 1]));
+    expect(new Set(last.items.map((d) => d.orgName))).toEqual(new Set(['演示县', ...DEMO_TOWNS.map((x) => x.name)]));
+    const ids = new Set<number>();
+    for (const d of last.items) {
+      expect(d.activities.length, d.unit).toBe(d.doneTimes);
+      for (const a of d.activities) ids.add(a.id);
+    }
+    // the public figures are the ledger's own: the county's list of last year holds the same duties and counts
+    const ledger = await list(county, 'publicity.duty', `f.year=${year - 1}&pageSize=200`);
+    expect(last.items.map((d) => d.id).sort()).toEqual(ledger.items.map((d) => d.id).sort());
+    for (const d of ledger.items) expect(last.items.find((p) => p.id === d.id)?.doneTimes).toBe(d.values['done_times']);
+    expect(ids.size).toBeGreaterThan(0);
+  });
+
+  it('shows no personal data: no liaison officer, phone or leader, no free-text remark', async () => {
+    const { items } = await published(`?year=${year - 1}`);
+    const text = JSON.stringify(items);
+    expect(text).not.toMatch(/1[3-9]\d{9}/);
+    for (const key of ['contact', 'contactPhone', 'leader', 'remark', 'summary']) expect(items.every((d) => !(key in d))).toBe(true);
+    const duty = (await list(county, 'publicity.duty', `f.year=${year - 1}&pageSize=1`)).items[0];
+    expect(text).not.toContain(String(duty?.values['contact']));
+  });
+
+  it('follows a withdrawn activity at once', async () => {
+    const { items } = await published(`?year=${year - 1}`);
+    const duty = items.find((d) => d.activities.length > 0);
+    const gone = duty?.activities[0];
+    const res = await t.request(county, { method: 'POST', url: `/api/ledgers/publicity.activity/${gone?.id}/withdraw`, payload: { reason: '录入有误' } });
+    expect(res.statusCode, res.body).toBe(200);
+    const after = (await published(`?year=${year - 1}`)).items.find((d) => d.id === duty?.id);
+    expect(after?.doneTimes).toBe((duty?.doneTimes ?? 0) - 1);
+    expect(after?.activities.map((a) => a.id)).not.toContain(gone?.id);
+  });
+});

@@ -5,6 +5,7 @@ import { activeInScope } from '../../platform/ledger/ledger.query.ts';
 import { defineModule, type HomeItem } from '../../platform/module.ts';
 import { seedPublicityDemo } from './publicity.demo.ts';
 import { publicityIndicators } from './publicity.indicators.ts';
+import { publicPublicityRoutes } from './publicity.public.ts';
 import { activityLedger, dutyLedger } from './publicity.ledgers.ts';
 import { upcomingNodes } from './publicity.nodes.ts';
 import { examLedger, sessionLedger, trainingLedger } from './study.ledgers.ts';
@@ -65,5 +66,6 @@ export const publicityModule = defineModule({
     if (ctx.actor.permissions.has('publicity.activity.read')) items.push(await unplannedNodes(ctx, today));
     return items;
   },
+  routes: (api, platform) => publicPublicityRoutes(api, platform),
   demo: seedPublicityDemo,
 });
