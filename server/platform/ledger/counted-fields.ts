@@ -73,7 +73,12 @@ export function countedDdl(parent: LedgerDef, ledgers: ReadonlyMap<string, Ledge
     const ref = f.counted.ref;
     if (!child || !child.fields.some((c) => c.name === ref && c.type === 'ref' && c.ref === parent.name)) throw new Error(`${parent.name}.${f.name}: counted ledger ${f.counted.ledger} has no ref ${ref} to ${parent.name}`);
     const fn = `fz_count_${parent.table}_${f.name}`;
-    const count = (p: string): string => `(select count(*) from ${child.table} c where c.${ref} = ${p}.id and c.status = 'active')`;
+    const filters = Object.entries(f.counted.where ?? {}).map(([field, v]) => {
+      if (!child.fields.some((c) => c.name === field)) throw new Error(`${parent.name}.${f.name}: counted filter on unknown field ${child.name}.${field}`);
+      const values = (Array.isArray(v) ? v : [v]) as ReadonlyArray<string | boolean>;
+      return ` and c.${field} in (${values.map((x) => (typeof x === 'boolean' ? String(x) : `'${x.replace(/'/g, "''")}'`)).join(', ')})`;
+    });
+    const count = (p: string): string => `(select count(*) from ${child.table} c where c.${ref} = ${p}.id and c.status = 'active'${filters.join('')})`;
     const recount = (rows: string): string => `update ${parent.table} p set ${f.name} = ${count('p')} where p.id in (select ${ref} from ${rows} where ${ref} is not null) and p.${f.name} is distinct from ${count('p')}`;
     out.push(`create or replace function ${fn}() returns trigger language plpgsql as $fz$
 begin

@@ -56,10 +56,11 @@ export interface FieldDef {
   copiedFrom?: { ref: string; field: string };
   /**
    * a figure the system counts, never typed (decision 0030): the active records of `ledger` whose `ref` field points
-   * at this record (the activities held under a duty), kept by database triggers; or the names listed in the text
+   * at this record (the activities held under a duty) and, with `where`, hold those values (a committee's members
+   * among its mediators), kept by database triggers; or the names listed in the text
    * field `names` of this record, counted on every write
    */
-  counted?: { ledger: string; ref: string } | { names: string };
+  counted?: { ledger: string; ref: string; where?: Readonly<Record<string, string | boolean | readonly string[]>> } | { names: string };
   /** yes once the counted field `count` plus the opening balance `opening` (期初数, if any) reaches `target`: a generated column, never typed */
   reached?: { count: string; opening?: string; target: string };
   /** a number the system gives out (案号, 登记号, 文号), never typed by hand: see ledger.numbering.ts */
