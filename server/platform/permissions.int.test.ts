@@ -5,6 +5,7 @@ import { EXPECTED_ACCESS as decisionsAccess } from '../modules/decisions/access.
 import { EXPECTED_ACCESS as disclosureAccess } from '../modules/disclosure/access.expected.ts';
 import { EXPECTED_ACCESS as enforcementAccess } from '../modules/enforcement/access.expected.ts';
 import { EXPECTED_ACCESS as supervisionAccess } from '../modules/supervision/access.expected.ts';
+import { EXPECTED_ACCESS as legalAdvisorsAccess } from '../modules/legal-advisors/access.expected.ts';
 import { json, startTestApp, type TestApp } from '../test/harness.ts';
 
 let t: TestApp;
@@ -59,6 +60,7 @@ const EXPECTED: Record<string, Role[] | 'any' | 'public'> = {
   'GET /api/deadline': 'any',
   'GET /api/deadlines': 'any',
   'GET /api/public/reconsideration/decisions': 'public',
+  'GET /api/public/publicity/duties': 'public',
   'GET /api/public/reconsideration/decisions/:id': 'public',
   'GET /api/deadlines/export.xlsx': 'any',
   'GET /api/mediation/cases/:id/agreement': BUSINESS,
@@ -158,7 +160,7 @@ function addLedgerExpectations(ledgers: ReadonlyArray<{ name: string; roles?: Pa
 beforeAll(async () => {
   t = await startTestApp();
   // modules list their own custom routes' expected access beside their code
-  for (const extra of [decisionsAccess, disclosureAccess, enforcementAccess, supervisionAccess]) Object.assign(EXPECTED, extra);
+  for (const extra of [decisionsAccess, disclosureAccess, enforcementAccess, supervisionAccess, legalAdvisorsAccess]) Object.assign(EXPECTED, extra);
   addLedgerExpectations(t.platform.ledgers.all() as unknown as Parameters<typeof addLedgerExpectations>[0]);
   for (const [role, username] of Object.entries(roleUser)) cookies.set(role, await t.login(username));
 });

@@ -34,7 +34,7 @@ export function defaultTemplate(): ReportContent {
           { type: 'heading', text: '依法全面履行政府职能，持续优化营商环境' },
           { type: 'para', text: '建立领导联系企业工作机制，党政主要负责同志参加企业沙龙、座谈等活动{{business-env.salons}}，收集企业问题建议{{business-env.problems}}，已解决{{business-env.problems_resolved}}；研究制定营商环境提升举措{{business-env.measures}}。' },
           { type: 'heading', text: '推进依法科学民主决策，发挥法律顾问作用' },
-          { type: 'para', text: '坚持重大事项法律顾问参与制度，全年审查各类合同、协议及其他法律文书{{legal-advisors.reviews}}，提出法律意见建议{{legal-advisors.suggestions}}；法律顾问列席会议、参与重大事项研究{{legal-advisors.meetings}}。现有法律顾问{{legal-advisors.advisors}}，培育“法律明白人”{{legal-advisors.legal_volunteers}}。' },
+          { type: 'para', text: '坚持重大事项法律顾问参与制度，全年审查各类合同、协议及其他法律文书{{legal-advisors.reviews}}，其中合同{{legal-advisors.contracts}}、行政规范性文件{{legal-advisors.normdoc_reviews}}、重大行政决策{{legal-advisors.decision_reviews}}、其他法律文书{{legal-advisors.other_reviews}}，出具法律意见书{{legal-advisors.opinions_issued}}，提出法律意见建议{{legal-advisors.suggestions}}；政府合同备案{{legal-advisors.contracts_filed}}；法律顾问列席会议、参与重大事项研究{{legal-advisors.meetings}}。现有法律顾问{{legal-advisors.advisors}}，培育“法律明白人”{{legal-advisors.legal_volunteers}}。' },
           { type: 'heading', text: '强化行政权力制约监督，依法应对复议诉讼' },
           { type: 'para', text: '全年涉及行政复议案件{{reconsideration.reconsiderations}}、行政诉讼案件{{reconsideration.litigations}}，行政机关负责人出庭应诉率{{reconsideration.head_appearance_rate}}，行政诉讼败诉率{{reconsideration.litigation_loss_rate}}。' },
           { type: 'heading', text: '依法有效化解社会矛盾纠纷' },

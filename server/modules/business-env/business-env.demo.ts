@@ -133,7 +133,6 @@ export async function seedBusinessEnvDemo(ctx: Ctx, platform: Platform): Promise
             venue: form === '走访企业' || form === '现场办公' ? (ents[0]?.name ?? '') : `${u.name}${r.pick(['便民服务中心会议室', '企业服务中心', '党群服务中心'])}`,
             enterprises: listed,
             enterprise_count: ents.length,
-            problems_count: problems,
             summary: `${form === '走访企业' ? '深入企业生产一线' : '与企业负责人面对面交流'}，宣讲惠企政策，了解企业生产经营情况${problems ? `，收集问题建议${problems}条，建立台账交办责任单位` : '，企业未反映问题'}。`,
           },
         });

@@ -25,7 +25,7 @@ const post = (ledger: string, payload: Record<string, unknown>) => createRecord(
 let validUscc = USCC;
 
 const valid = (): Record<string, Record<string, unknown>> => ({
-  'bizenv.contact': { contact_on: `${thisYear}-04-10`, form: '企业沙龙', topic: '民营企业家沙龙', leader: '测试书记', leader_rank: '党政主要负责人', enterprises: '演示县甲公司、演示县乙公司', enterprise_count: 2, problems_count: 1 },
+  'bizenv.contact': { contact_on: `${thisYear}-04-10`, form: '企业沙龙', topic: '民营企业家沙龙', leader: '测试书记', leader_rank: '党政主要负责人', enterprises: '演示县甲公司、演示县乙公司', enterprise_count: 2 },
   'bizenv.issue': { issue_no: `（${thisYear}）城关营商第T01号`, received_on: `${thisYear}-04-10`, channel: '企业沙龙', enterprise: '演示县甲公司', uscc: validUscc, kind: '问题诉求', category: '融资', description: '流动资金不足', responsible_unit: '经济发展办公室', deadline: `${thisYear}-05-10`, resolution: '已解决', resolved_on: `${thisYear}-04-30`, feedback: '已对接银行', satisfaction: '满意' },
   'bizenv.measure': { title: '推行综合查一次', category: '涉企执法', adopted_on: `${thisYear}-03-01`, source: '上级部署', content: '合并检查', responsible_unit: '综合行政执法队', implementation: '已落实', effect: '检查次数下降' },
   'bizenv.compliance': { guided_on: `${thisYear}-04-10`, enterprise: '演示县甲公司', uscc: validUscc, industry: '餐饮', form: '上门合规体检', list_applied: '首违不罚清单', guided_by: '测试队员', risks_found: 1, content: '健康证过期', outcome: '依法不予处罚' },
@@ -122,5 +122,38 @@ describe('business environment home page', () => {
     const open = items.get('business-env.open_issues');
     expect(open?.count).toBeGreaterThan(0);
     expect(items.get('business-env.late_issues')?.count).toBeLessThanOrEqual(open?.count ?? 0);
+  });
+});
+
+describe('contact problems counted', () => {
+  it('counts the problems recorded from a contact, and follows an issue moved away or withdrawn', async () => {
+    const contact = await post('bizenv.contact', { ...valid()['bizenv.contact'], topic: '计数测试沙龙' });
+    expect(contact.statusCode, contact.body).toBe(200);
+    const id = (JSON.parse(contact.body) as { id: number }).id;
+    const problems = async () => (JSON.parse((await t.request(clerk, { method: 'GET', url: `/api/ledgers/bizenv.contact/${id}` })).body) as { values: Record<string, unknown> }).values['problems_count'];
+    expect(await problems()).toBe(0);
+    const made: Array<{ id: number; version: number }> = [];
+    for (const n of [1, 2]) {
+      const res = await post('bizenv.issue', { ...valid()['bizenv.issue'], issue_no: `（${thisYear}）城关营商第C0${n}号`, contact_id: id });
+      expect(res.statusCode, res.body).toBe(200);
+      made.push(JSON.parse(res.body) as { id: number; version: number });
+    }
+    expect(await problems()).toBe(2);
+    const [first, second] = made;
+    const moved = await t.request(clerk, { method: 'PUT', url: `/api/ledgers/bizenv.issue/${first?.id}`, payload: { contact_id: null, channel: '来电来访', version: first?.version } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await problems()).toBe(1);
+    const withdrawn = await t.request(county, { method: 'POST', url: `/api/ledgers/bizenv.issue/${second?.id}/withdraw`, payload: { reason: '重复登记' } });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect(await problems()).toBe(0);
+    expect(refusal(await post('bizenv.contact', { ...valid()['bizenv.contact'], problems_count: 3 })).map((e) => e.path)).toEqual(['problems_count']);
+  });
+
+  it('backs every demo contact\'s figure with its issue records', async () => {
+    const contacts = await listLedger(t, county, 'bizenv.contact', `org=${DEMO_TOWN_CODES[0]}&pageSize=200`);
+    expect(contacts.items.some((c) => Number(c.values['problems_count']) > 0)).toBe(true);
+    for (const c of contacts.items.filter((x) => Number(x.values['problems_count']) > 0).slice(0, 20)) {
+      expect((await listLedger(t, county, 'bizenv.issue', `f.contact_id=${c.id}&pageSize=1`)).total, String(c.id)).toBe(c.values['problems_count']);
+    }
   });
 });

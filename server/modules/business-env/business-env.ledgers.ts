@@ -33,7 +33,8 @@ export const contactLedger = defineLedger({
     { name: 'venue', label: '地点', type: 'text', maxLength: 60 },
     { name: 'enterprises', label: '参加（走访）企业', type: 'textarea', required: true, maxLength: 2000, searchable: true, hint: '企业名称用顿号分隔' },
     { name: 'enterprise_count', label: '企业数（家）', type: 'int', required: true, min: 1, max: 500, list: true },
-    { name: 'problems_count', label: '收集问题建议（条）', type: 'int', required: true, min: 0, max: 500, list: true },
+    // the problems recorded from the contact, never a number typed beside them (decision 0030)
+    { name: 'problems_count', label: '收集问题建议（条）', type: 'int', list: true, counted: { ledger: 'bizenv.issue', ref: 'contact_id' }, hint: '来源为本次活动的企业问题建议记录数；在企业问题建议办理台账中选择来源活动即计入' },
     { name: 'summary', label: '活动情况', type: 'textarea', maxLength: 3000, searchable: true },
   ],
   rules: [

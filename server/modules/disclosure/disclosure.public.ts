@@ -7,7 +7,7 @@ import { correctedOn } from '../../platform/ledger/correction.service.ts';
 import type { Platform } from '../../platform/module.ts';
 import type { DisclosureReport } from './disclosure.report.ts';
 import { buildDocumentSpec } from './disclosure.render.ts';
-import { sendDocument } from './disclosure.routes.ts';
+import { sendDocument } from '../../platform/reports/send-document.ts';
 import { ITEM_CATEGORIES } from './disclosure.taxonomy.ts';
 import { itemLedger } from './disclosure.ledgers.ts';
 import { fieldOptions, loadFieldOptions } from '../../platform/ledger/field-options.ts';

@@ -5,10 +5,7 @@ import type { Api } from '../../platform/http/route.ts';
 import { getRecord, updateRecord } from '../../platform/ledger/ledger.service.ts';
 import type { Platform } from '../../platform/module.ts';
 import { renderDocx } from '../../platform/reports/docx.renderer.ts';
-import { renderHtml } from '../../platform/reports/html.renderer.ts';
-import { renderPdf } from '../../platform/reports/pdf.renderer.ts';
-import type { DocumentSpec } from '../../platform/reports/blocks.ts';
-import type { FastifyReply } from 'fastify';
+import { sendDocument } from '../../platform/reports/send-document.ts';
 import { applicationLedger } from './disclosure.ledgers.ts';
 import { replyLetter } from './disclosure.letter.ts';
 import { buildDocumentSpec } from './disclosure.render.ts';
@@ -21,14 +18,6 @@ const orgYear = z.object({ org: z.string().optional(), year: z.coerce.number().i
 const labels = { org: '单位', year: '年度', narrative: '报告正文', manual: '手工填报数字', version: '版本号', format: '格式' };
 const disposition = (name: string): string => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
-/** the report as a download: DOCX (GB/T 9704), HTML, or PDF (the DOCX through LibreOffice, else the HTML printed) */
-export async function sendDocument(reply: FastifyReply, doc: DocumentSpec, format: 'docx' | 'html' | 'pdf', title: string): Promise<FastifyReply> {
-  const html = renderHtml(doc);
-  if (format === 'html') return reply.header('content-type', 'text/html; charset=utf-8').send(html);
-  const docx = await renderDocx(doc);
-  if (format === 'pdf') return reply.header('content-type', 'application/pdf').header('content-disposition', disposition(`${title}.pdf`)).send(await renderPdf(docx, html));
-  return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document').header('content-disposition', disposition(`${title}.docx`)).send(docx);
-}
 const paragraphs = z.array(z.string().max(5000)).max(50);
 
 export const narrativeSchema = z.object({ overview: paragraphs.optional(), problems: paragraphs.optional(), other: paragraphs.optional() });

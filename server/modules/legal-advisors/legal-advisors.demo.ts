@@ -54,7 +54,6 @@ function advisorRow(r: Rng, org: string, a: Appointment, firm: string, professio
       phone: who.phone,
       kind: a.kind,
       served_units: a.units.join('、'),
-      served_count: a.units.length,
       contract_start: a.from,
       contract_end: a.until,
       annual_fee: village ? amountBetween(r, 0.5, 1) : amountBetween(r, 3, 8),
@@ -126,6 +125,16 @@ function townUnit(r: Rng, type: ReviewType, townGov: string): string {
   }
 }
 
+/** what a reviewer sends papers back for, by kind of document */
+const RETURN_REASONS: Partial<Record<ReviewType, readonly string[]>> = {
+  政府合同: ['请补充相对方营业执照、资质证书复印件及授权委托书。', '请补充项目立项批复和预算资金来源说明。', '请补充招标（比选）文件及中标通知书。'],
+  协议: ['请补充协议相对方主体资格证明材料。', '请补充协议所涉土地、房屋权属证明。'],
+  '村（居）合同': ['请补充村民代表会议决议及公示材料。', '请补充承包（租赁）土地四至图及面积测量资料。'],
+  行政规范性文件: ['请补充起草说明、征求意见情况及采纳情况说明。', '请补充制定依据的法律、法规、规章文本。'],
+  重大行政决策: ['请补充公众参与、专家论证和风险评估材料。', '请补充决策方案的起草说明及依据。'],
+  其他法律文书: ['请补充相关事实材料和证据。', '请补充拟答复事项的办理过程材料。'],
+};
+
 /** the review record: numbers, dates and opinions consistent with how long ago it came in */
 function reviewRow(r: Rng, org: string, no: string, type: ReviewType, received: string, to: string, unit: string, advisorId: number, t: { title: string; counterparty: string | null; amount: number | null }): Row {
   const age = daysBetween(received, to);
@@ -151,7 +160,9 @@ function reviewRow(r: Rng, org: string, no: string, type: ReviewType, received: 
       contract_amount: ['政府合同', '协议', '村（居）合同'].includes(type) ? t.amount : null,
       received_on: received,
       advisor_id: advisorId,
-      progress,
+      // papers sent back: what is missing, a day or three after they came in
+      returned_on: progress === '退回补充材料' ? minDate(addDays(received, r.int(1, 3)), to) : null,
+      return_reason: progress === '退回补充材料' ? r.pick(RETURN_REASONS[type] ?? RETURN_REASONS['其他法律文书'] ?? []) : null,
       conclusion,
       opinion,
       suggestions: done ? picked.length : null,
@@ -335,6 +346,40 @@ export async function seedLegalAdvisorsDemo(ctx: Ctx, platform: Platform): Promi
   for (const [type, perYear] of countyWork) for (const day of datesOver(r, from, to, perYear)) affairs.push(affairRow(r, countyOrg, type, day, serving(countyOrg, null, day), { gov: '演示县人民政府', meeting: '县人民政府常务会议' }, null));
 
   await seedLedger(ctx, platform, 'advisors.volunteer', volunteers);
-  await seedLedger(ctx, platform, 'advisors.review', reviews);
+  const reviewIds = await seedLedger(ctx, platform, 'advisors.review', reviews);
+  await seedLedger(ctx, platform, 'advisors.contract', contractsSigned(r, reviews, reviewIds, to));
   await seedLedger(ctx, platform, 'advisors.affair', affairs);
+}
+
+/**
+ * 政府合同备案: the government contracts and agreements the advisors cleared are signed a few days to weeks after
+ * the opinion and filed within a month; village contracts are the villages' own and not filed with the government
+ */
+function contractsSigned(r: Rng, reviews: readonly Row[], ids: readonly number[], to: string): Row[] {
+  const out: Row[] = [];
+  reviews.forEach((rev, i) => {
+    const v = rev.values;
+    if (!['政府合同', '协议'].includes(String(v['review_type'])) || !v['completed_on'] || v['conclusion'] === '不宜签署（实施）' || !v['counterparty']) return;
+    const signed = addDays(String(v['completed_on']), r.int(3, 20));
+    const filed = addDays(signed, r.int(2, 25));
+    if (filed > to || r.chance(0.05)) return;
+    const performance = daysBetween(signed, to) > 200 && r.chance(0.6) ? '履行完毕' : r.chance(0.03) ? '变更' : '履行中';
+    const county = rev.orgCode.startsWith(DEMO_COUNTY.code);
+    out.push({
+      orgCode: rev.orgCode,
+      values: {
+        contract_name: String(v['title']),
+        review_id: ids[i],
+        counterparty: String(v['counterparty']),
+        amount: v['contract_amount'] ?? null,
+        signed_on: signed,
+        term_end: addDays(signed, r.pick([90, 180, 365, 730])),
+        filed_on: filed,
+        filed_to: county ? '本级人民政府（党政办公室）' : r.chance(0.7) ? '县人民政府（县司法局）' : '本级人民政府（党政办公室）',
+        performance,
+        remark: performance === '变更' ? '经双方协商，延长履行期限30日，已签订补充协议并经法律顾问审查。' : null,
+      },
+    });
+  });
+  return out;
 }

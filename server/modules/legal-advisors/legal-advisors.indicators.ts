@@ -9,6 +9,13 @@ export const legalAdvisorIndicators = defineIndicators([
   { id: 'legal-advisors.reviews', kind: 'count', ledger: 'advisors.review', label: '合法性审查（合同审查）事项', unit: '件', breakdown: 'review_type', description: '期间收件的全部审查事项，含村（居）合同' },
   { id: 'legal-advisors.government_documents', kind: 'count', ledger: 'advisors.review', label: '审查修改各类政府合同、协议及其他法律文书', unit: '件', where: { review_type: GOVERNMENT_DOCUMENTS }, breakdown: 'review_type', description: '本级政府送审的合同、协议、规范性文件、决策和其他法律文书，不含村（居）合同' },
   { id: 'legal-advisors.contracts', kind: 'count', ledger: 'advisors.review', label: '审查合同', unit: '件', where: { review_type: CONTRACTS }, breakdown: 'review_type', description: '政府合同、协议和村（居）合同' },
+  // review figures by kind, as the report states them: 合同, 规范性文件, 重大决策, 其他
+  { id: 'legal-advisors.normdoc_reviews', kind: 'count', ledger: 'advisors.review', label: '审查行政规范性文件', unit: '件', where: { review_type: '行政规范性文件' } },
+  { id: 'legal-advisors.decision_reviews', kind: 'count', ledger: 'advisors.review', label: '审查重大行政决策', unit: '件', where: { review_type: '重大行政决策' } },
+  { id: 'legal-advisors.other_reviews', kind: 'count', ledger: 'advisors.review', label: '审查其他法律文书', unit: '件', where: { review_type: ['信访答复', '其他法律文书'] }, breakdown: 'review_type' },
+  { id: 'legal-advisors.opinions_issued', kind: 'count', ledger: 'advisors.review', label: '出具法律意见书', unit: '份', where: { completed_on: { present: true } }, dateField: 'completed_on', description: '出具意见日期在期间内的审查事项' },
+  { id: 'legal-advisors.contracts_filed', kind: 'count', ledger: 'advisors.contract', label: '政府合同备案', unit: '件', breakdown: 'filed_to' },
+  { id: 'legal-advisors.contracts_filed_amount', kind: 'sum', ledger: 'advisors.contract', field: 'amount', label: '备案政府合同金额', unit: '万元' },
   { id: 'legal-advisors.village_contracts', kind: 'count', ledger: 'advisors.review', label: '审查村（居）合同', unit: '件', where: { review_type: '村（居）合同' } },
   { id: 'legal-advisors.contract_amount', kind: 'sum', ledger: 'advisors.review', field: 'contract_amount', label: '审查合同涉及金额', unit: '万元', where: { review_type: CONTRACTS } },
   { id: 'legal-advisors.reviews_completed', kind: 'count', ledger: 'advisors.review', label: '已出具审查意见', unit: '件', where: { progress: '已出具意见' }, breakdown: 'conclusion' },

@@ -107,17 +107,18 @@ export async function seedMediationDemo(ctx: Ctx, platform: Platform): Promise<v
     ];
     const committeeIds = await seedLedger(ctx, platform, 'mediation.committee', committees.map((c, i) => ({
       orgCode: i === 0 ? justice : town,
-      values: { name: c.name, kind: c.kind, director: personName(r), members: i === 0 ? r.int(7, 11) : r.int(3, 7), phone: i === 0 ? `0571-8${r.int(1000000, 9999999)}` : mobile(r), address: i === 0 ? `${short}司法所` : `${c.name.replace('人民调解委员会', '')}村委会`, established_on: dateBetween(r, '2011-01-01', '2019-12-31') },
+      values: { name: c.name, kind: c.kind, director: personName(r), phone: i === 0 ? `0571-8${r.int(1000000, 9999999)}` : mobile(r), address: i === 0 ? `${short}司法所` : `${c.name.replace('人民调解委员会', '')}村委会`, established_on: dateBetween(r, '2011-01-01', '2019-12-31') },
     })));
     const mediators: Array<{ orgCode: string; values: Record<string, unknown> }> = [];
     const mediatorCommittee: number[] = [];
     committeeIds.forEach((cid, i) => {
-      const n = i === 0 ? r.int(5, 8) : r.int(3, 5);
+      // 人民调解法 art. 9: a committee of three to nine members (主任, 副主任, 委员), besides the mediators it hires
+      const n = i === 0 ? r.int(6, 9) : r.int(4, 6);
       for (let k = 0; k < n; k++) {
         mediatorCommittee.push(cid);
         mediators.push({
           orgCode: i === 0 ? justice : town,
-          values: { name: personName(r), gender: r.chance(0.62) ? '男' : '女', committee_id: cid, position: k === 0 ? '主任' : k === 1 ? '副主任' : r.pick(['委员', '调解员']), kind: i === 0 && k < 3 ? '专职' : '兼职', id_number: idNumber(r), phone: mobile(r), education: r.pick(['高中（中专）', '大专', '本科', '本科', '初中及以下']), certified: r.chance(0.7), training_hours: r.int(8, 40), active: r.chance(0.94) },
+          values: { name: personName(r), gender: r.chance(0.62) ? '男' : '女', committee_id: cid, position: k === 0 ? '主任' : k === 1 ? '副主任' : k === 2 ? '委员' : r.pick(['委员', '调解员']), kind: i === 0 && k < 3 ? '专职' : '兼职', id_number: idNumber(r), phone: mobile(r), education: r.pick(['高中（中专）', '大专', '本科', '本科', '初中及以下']), certified: r.chance(0.7), training_hours: r.int(8, 40), active: k < 3 || r.chance(0.94) },
         });
       }
     });

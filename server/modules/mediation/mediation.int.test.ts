@@ -27,7 +27,7 @@ beforeAll(async () => {
   clerk = await t.login('clerk');
   clerk2 = await t.login('clerk2');
   supervisor = await t.login('supervisor');
-  const c = await t.request(clerk, { method: 'POST', url: '/api/ledgers/mediation.committee', payload: { name: '城关镇测试人民调解委员会', kind: '乡镇（街道）人民调解委员会', director: '周德明', members: 7 } });
+  const c = await t.request(clerk, { method: 'POST', url: '/api/ledgers/mediation.committee', payload: { name: '城关镇测试人民调解委员会', kind: '乡镇（街道）人民调解委员会', director: '周德明' } });
   expect(c.statusCode, c.body).toBe(200);
   committee = json<{ id: number }>(c).id;
   const m = await t.request(clerk, { method: 'POST', url: '/api/ledgers/mediation.mediator', payload: { name: '吴秀兰', gender: '女', committee_id: committee, position: '主任', kind: '专职', active: true } });
@@ -158,5 +158,31 @@ describe('人民调解 on the 人民调解法', () => {
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(other.rawPayload as unknown as ArrayBuffer);
     expect(JSON.stringify(wb2.getWorksheet('到期事项')?.getSheetValues())).not.toContain('到期事项测试相邻纠纷');
+  });
+});
+
+describe('a committee\'s members counted from its mediators', () => {
+  const members = async () => json<{ values: Record<string, unknown> }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/mediation.committee/${committee}` })).values['members'];
+
+  it('counts the 主任, 副主任 and 委员 on the roster, and follows a position changed or a member withdrawn', async () => {
+    const before = Number(await members());
+    const add = async (position: string) => json<{ id: number; version: number }>(await t.request(clerk, { method: 'POST', url: '/api/ledgers/mediation.mediator', payload: { name: '陈立新', gender: '男', committee_id: committee, position, kind: '兼职', active: true } }));
+    const member = await add('委员');
+    await add('调解员');
+    expect(await members()).toBe(before + 1);
+    const moved = await t.request(clerk, { method: 'PUT', url: `/api/ledgers/mediation.mediator/${member.id}`, payload: { position: '调解员', version: member.version } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await members()).toBe(before);
+    const other = await add('副主任');
+    expect(await members()).toBe(before + 1);
+    const gone = await t.request(await t.login('county'), { method: 'POST', url: `/api/ledgers/mediation.mediator/${other.id}/withdraw`, payload: { reason: '录入重复' } });
+    expect(gone.statusCode, gone.body).toBe(200);
+    expect(await members()).toBe(before);
+  });
+
+  it('refuses a typed number of members', async () => {
+    const res = await t.request(clerk, { method: 'POST', url: '/api/ledgers/mediation.committee', payload: { name: '城关镇第二测试人民调解委员会', kind: '村（居）人民调解委员会', director: '周德明', members: 5 } });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('委员人数');
   });
 });

@@ -28,7 +28,8 @@ export const committeeLedger = defineLedger({
     { name: 'name', label: '调委会名称', type: 'text', required: true, maxLength: 60, searchable: true, list: true },
     { name: 'kind', label: '类型', type: 'dict', required: true, options: ['村（居）人民调解委员会', '乡镇（街道）人民调解委员会', '行业性专业性人民调解委员会', '企事业单位人民调解委员会'], filter: true, list: true },
     { name: 'director', label: '主任', type: 'text', required: true, maxLength: 20, list: true },
-    { name: 'members', label: '委员人数', type: 'int', required: true, min: 3, max: 50, hint: '人民调解法第九条：委员会由委员三至九人组成，行业性可多于九人', list: true },
+    // the committee's members on the mediator roster, never a number typed beside it (decision 0030)
+    { name: 'members', label: '委员人数', type: 'int', list: true, counted: { ledger: 'mediation.mediator', ref: 'committee_id', where: { position: ['主任', '副主任', '委员'], active: true } }, hint: '人民调解员名册中在册的主任、副主任、委员人数；人民调解法第九条：委员会由委员三至九人组成，行业性可多于九人' },
     { name: 'phone', label: '联系电话', type: 'phone', list: true },
     { name: 'address', label: '办公地点', type: 'text', maxLength: 100 },
     { name: 'established_on', label: '成立日期', type: 'date' },

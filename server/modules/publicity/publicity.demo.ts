@@ -3,7 +3,7 @@ import type { Ctx } from '../../platform/http/context.ts';
 import { seedLedger } from '../../platform/ledger/ledger.seed.ts';
 import type { Platform } from '../../platform/module.ts';
 import { DEMO_UNITS, type DemoUnit } from './demo-orgs.ts';
-import type { ACTIVITY_FORMS, AUDIENCES, DUTY_COMPLETIONS, DUTY_FREQUENCIES, PUBLICITY_LAWS } from './publicity.ledgers.ts';
+import type { ACTIVITY_FORMS, AUDIENCES, DUTY_FREQUENCIES, PUBLICITY_LAWS } from './publicity.ledgers.ts';
 import type { LegalNodeName } from './publicity.nodes.ts';
 import { seedStudyDemo } from './study.demo.ts';
 
@@ -334,20 +334,15 @@ function dutiesOf(r: Rng, u: DemoUnit, keys: readonly UnitKey[], year: number, s
     const held = drafts.filter((d) => d.unit === key && String(d.values['held_on']) >= issued).map((d) => String(d.values['held_on']));
     const done = held.length;
     let planned: number;
-    let completion: (typeof DUTY_COMPLETIONS)[number];
     let remark: string;
     if (closedYear) {
       const missed = done === 0 || r.chance(0.08);
       planned = missed ? done + r.int(1, 2) : Math.max(1, done - r.int(0, 1));
-      completion = missed ? '未完成' : '已完成';
       remark = missed ? `全年开展普法活动${done}次，计划${planned}次，${r.pick(['受人员调整影响', '因防汛救灾工作冲突', '因专项整治任务集中'])}，${planned - done}次活动未能开展，已纳入下年度清单。` : `全年开展普法活动${done}次，完成清单任务。`;
     } else {
       planned = Math.max(1, Math.round(done / elapsed) + r.int(0, 1));
-      completion = done >= planned ? '已完成' : done === 0 ? '未启动' : '推进中';
-      remark = completion === '未启动' ? '已制定工作计划，按计划开展。' : `已开展普法活动${done}次，其余按计划推进。`;
+      remark = done === 0 ? '已制定工作计划，按计划开展。' : done >= planned ? `已开展普法活动${done}次，完成清单任务。` : `已开展普法活动${done}次，其余按计划推进。`;
     }
-    // completed on the day the planned-th activity was held
-    const completedOn = completion === '已完成' ? (held[planned - 1] ?? null) : null;
     return {
       key,
       issued,
@@ -366,9 +361,6 @@ function dutiesOf(r: Rng, u: DemoUnit, keys: readonly UnitKey[], year: number, s
           tasks: spec.tasks,
           frequency: spec.frequency,
           planned_times: planned,
-          done_times: done,
-          completion,
-          completed_on: completedOn,
           remark,
         },
       },

@@ -17,8 +17,11 @@ export const publicityIndicators = defineIndicators([
   { id: 'publicity.materials', kind: 'sum', ledger: 'publicity.activity', field: 'materials', label: '发放普法宣传资料', unit: '份', description: '宣传册、折页和宣传品份数之和' },
   { id: 'publicity.consultations', kind: 'sum', ledger: 'publicity.activity', field: 'consultations', label: '解答群众法律咨询', unit: '人次' },
   // “谁执法谁普法”责任清单
-  { id: 'publicity.duties', kind: 'count', ledger: 'publicity.duty', label: '纳入“谁执法谁普法”责任清单的单位', unit: '个', breakdown: 'completion', description: '按清单印发日期计入期间' },
-  { id: 'publicity.duties_completed', kind: 'count', ledger: 'publicity.duty', label: '完成年度普法责任的单位', unit: '个', where: { completion: '已完成' } },
+  { id: 'publicity.duties', kind: 'count', ledger: 'publicity.duty', label: '纳入“谁执法谁普法”责任清单的单位', unit: '个', breakdown: 'completed', description: '按清单印发日期计入期间' },
+  // completion follows the activities recorded under each duty (and a labelled opening balance), never a typed status
+  { id: 'publicity.duties_completed', kind: 'count', ledger: 'publicity.duty', label: '完成年度普法责任的单位', unit: '个', where: { completed: true }, description: '关联的普法活动（含注明来源的期初数）达到计划次数的清单事项' },
+  { id: 'publicity.duty_activities', kind: 'count', ledger: 'publicity.activity', label: '落实“谁执法谁普法”责任清单开展普法活动', unit: '次', where: { duty_id: { present: true } }, description: '关联到责任清单事项的普法活动' },
+  { id: 'publicity.duty_opening', kind: 'sum', ledger: 'publicity.duty', field: 'opening_times', label: '责任清单期初数（系统启用前已开展活动）', unit: '次', description: '清单事项中注明来源的期初数之和，单独列示，不含逐条录入的活动' },
   { id: 'publicity.duty_completion_rate', kind: 'ratio', label: '普法责任清单完成率', unit: '%', numerator: 'publicity.duties_completed', denominator: 'publicity.duties', digits: 0 },
   // 学法
   { id: 'publicity.study_sessions', kind: 'count', ledger: 'study.session', label: '组织领导干部学法', unit: '次', breakdown: 'kind' },

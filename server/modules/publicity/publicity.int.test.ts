@@ -44,10 +44,15 @@ describe('publicity demo data', () => {
 
   it('closes last year\'s responsibility lists and counts the activities held under each', async () => {
     const duties = await list(county, 'publicity.duty', `f.year=${year - 1}&pageSize=200`);
-    expect(duties.items.every((d) => d.values['completion'] === '已完成' || d.values['completion'] === '未完成')).toBe(true);
-    const duty = duties.items.find((d) => Number(d.values['done_times']) > 0);
-    const linked = await list(county, 'publicity.activity', `f.duty_id=${duty?.id}&pageSize=1`);
-    expect(linked.total).toBe(duty?.values['done_times']);
+    expect(duties.total).toBeGreaterThan(0);
+    for (const duty of duties.items) {
+      const linked = await list(county, 'publicity.activity', `f.duty_id=${duty.id}&pageSize=1`);
+      expect(linked.total, String(duty.values['unit'])).toBe(duty.values['done_times']);
+      expect(duty.values['completed'], String(duty.values['unit'])).toBe(Number(duty.values['done_times']) + Number(duty.values['opening_times'] ?? 0) >= Number(duty.values['planned_times']));
+    }
+    // a closed year holds both outcomes: most units met their plan, a few fell short and say why
+    expect(duties.items.some((d) => d.values['completed'] === true)).toBe(true);
+    expect(duties.items.some((d) => d.values['completed'] === false)).toBe(true);
   });
 });
 
@@ -68,15 +73,13 @@ describe('publicity validation', () => {
       ],
     },
     'publicity.duty': {
-      base: { year, unit: '城关镇测试站', issued_on: `${year}-02-10`, laws: ['宪法'], audiences: ['村（居）民'], tasks: '每季度开展一次宣传', frequency: '每季度', planned_times: 4, done_times: 2, completion: '推进中', orgCode: '999001001000-02' },
+      base: { year, unit: '城关镇测试站', issued_on: `${year}-02-10`, laws: ['宪法'], audiences: ['村（居）民'], tasks: '每季度开展一次宣传', frequency: '每季度', planned_times: 4, orgCode: '999001001000-02' },
       violations: [
         ['issued_on', '责任年度或上一年度印发', { issued_on: `${year - 2}-12-01` }],
-        ['completed_on', '须填写完成日期', { completion: '已完成', done_times: 4 }],
-        ['completed_on', '不应有完成日期', { completed_on: `${year}-06-01` }],
-        ['completed_on', '不能早于清单印发日期', { completion: '已完成', done_times: 4, completed_on: `${year}-01-05` }],
-        ['done_times', '应达到计划次数', { completion: '已完成', completed_on: `${year}-06-01` }],
-        ['done_times', '未启动的事项不应有已开展的活动', { completion: '未启动' }],
-        ['remark', '须说明原因', { completion: '未完成' }],
+        ['done_times', '由系统按关联记录自动统计，不能手工填写或修改', { done_times: 2 }],
+        ['completed', '不能手工填写或修改', { completed: true }],
+        ['opening_source', '填写期初数的须注明来源', { opening_times: 2 }],
+        ['opening_source', '未填写期初数的不应填写期初数来源', { opening_source: '2025年纸质台账' }],
       ],
     },
     'study.session': {
@@ -132,7 +135,92 @@ describe('publicity access', () => {
 
   it('puts the open items of this year\'s responsibility list on the clerk\'s home page', async () => {
     const item = (await homeItems(t, clerk)).find((i) => i.key === 'publicity.duties_open');
-    const open = await list(clerk, 'publicity.duty', `f.year=${year}&f.completion=未启动,推进中&pageSize=1`);
+    const open = await list(clerk, 'publicity.duty', `f.year=${year}&f.completed=否&pageSize=1`);
     expect(item?.count).toBe(open.total);
+  });
+});
+
+describe('the duty list follows its activities', () => {
+  const activity = (dutyId: number, day: string) => ({ held_on: day, title: '“谁执法谁普法”进村宣传', node: '日常宣传', form: '送法进村（社区）', laws: ['宪法'], audience: '村（居）民', location: '北关村党群服务中心', organiser: '城关镇测试站', participants: 60, duty_id: dutyId, orgCode: '999001001000-02' });
+  const duty = async (id: number) => json<{ values: Record<string, unknown>; version: number }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/publicity.duty/${id}` }));
+  const completedFigure = async () => {
+    const items = json<{ items: Array<{ id: string; value: number }> }>(await t.request(county, { method: 'GET', url: `/api/indicators?org=999001001000&year=${year}&module=publicity` })).items;
+    return items.find((i) => i.id === 'publicity.duties_completed')?.value ?? -1;
+  };
+
+  it('counts the linked activities, completes the duty at its plan, and moves back when one is edited away or withdrawn', async () => {
+    const created = await post(clerk, 'publicity.duty', { year, unit: '城关镇跟随测试站', issued_on: `${year}-01-02`, laws: ['宪法'], audiences: ['村（居）民'], tasks: '每半年开展一次宣传', frequency: '每半年', planned_times: 2, orgCode: '999001001000-02' });
+    expect(created.statusCode, created.body).toBe(200);
+    const id = json<{ id: number }>(created).id;
+    expect((await duty(id)).values).toMatchObject({ done_times: 0, completed: false });
+    const before = await completedFigure();
+    const day = `${year}-01-03`;
+    const first = json<{ id: number; version: number }>(await post(clerk, 'publicity.activity', activity(id, day)));
+    expect((await duty(id)).values).toMatchObject({ done_times: 1, completed: false });
+    const second = json<{ id: number; version: number }>(await post(clerk, 'publicity.activity', activity(id, day)));
+    expect((await duty(id)).values).toMatchObject({ done_times: 2, completed: true });
+    expect(await completedFigure()).toBe(before + 1);
+    // the activity moved off the duty: the count and the completion follow
+    const moved = await t.request(clerk, { method: 'PUT', url: `/api/ledgers/publicity.activity/${second.id}`, payload: { duty_id: null, version: second.version } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect((await duty(id)).values).toMatchObject({ done_times: 1, completed: false });
+    expect(await completedFigure()).toBe(before);
+    // withdrawn: no longer counted
+    const withdrawn = await t.request(county, { method: 'POST', url: `/api/ledgers/publicity.activity/${first.id}/withdraw`, payload: { reason: '重复录入' } });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect((await duty(id)).values).toMatchObject({ done_times: 0, completed: false });
+    // a labelled opening balance from before the system completes it together with the records, shown on its own
+    const cur = await duty(id);
+    const opened = await t.request(clerk, { method: 'PUT', url: `/api/ledgers/publicity.duty/${id}`, payload: { opening_times: 2, opening_source: '城关镇测试站纸质普法台账', version: cur.version } });
+    expect(opened.statusCode, opened.body).toBe(200);
+    expect((await duty(id)).values).toMatchObject({ done_times: 0, opening_times: 2, completed: true });
+    // the figure the system keeps is never typed, also not on an edit
+    const typed = await t.request(clerk, { method: 'PUT', url: `/api/ledgers/publicity.duty/${id}`, payload: { done_times: 5, version: (await duty(id)).version } });
+    expect(refusal(typed).map((e) => e.path)).toEqual(['done_times']);
+  });
+});
+
+describe('the public 普法责任清单', () => {
+  interface PublicDuty { id: number; orgName: string; unit: string; doneTimes: number; plannedTimes: number; completed: boolean; activities: Array<{ id: number; heldOn: string; title: string }> }
+  const published = async (query = '') => {
+    const res = await t.request(null, { method: 'GET', url: `/api/public/publicity/duties${query}` });
+    expect(res.statusCode, res.body).toBe(200);
+    return json<{ year: number; years: number[]; items: PublicDuty[] }>(res);
+  };
+
+  it('publishes every government\'s list without a login, each unit with the activities its figure counts', async () => {
+    const last = await published(`?year=${year - 1}`);
+    expect(last.years).toEqual(expect.arrayContaining([year, year - 1]));
+    expect(new Set(last.items.map((d) => d.orgName))).toEqual(new Set(['演示县', ...DEMO_TOWNS.map((x) => x.name)]));
+    const ids = new Set<number>();
+    for (const d of last.items) {
+      expect(d.activities.length, d.unit).toBe(d.doneTimes);
+      for (const a of d.activities) ids.add(a.id);
+    }
+    // the public figures are the ledger's own: the county's list of last year holds the same duties and counts
+    const ledger = await list(county, 'publicity.duty', `f.year=${year - 1}&pageSize=200`);
+    expect(last.items.map((d) => d.id).sort()).toEqual(ledger.items.map((d) => d.id).sort());
+    for (const d of ledger.items) expect(last.items.find((p) => p.id === d.id)?.doneTimes).toBe(d.values['done_times']);
+    expect(ids.size).toBeGreaterThan(0);
+  });
+
+  it('shows no personal data: no liaison officer, phone or leader, no free-text remark', async () => {
+    const { items } = await published(`?year=${year - 1}`);
+    const text = JSON.stringify(items);
+    expect(text).not.toMatch(/1[3-9]\d{9}/);
+    for (const key of ['contact', 'contactPhone', 'leader', 'remark', 'summary']) expect(items.every((d) => !(key in d))).toBe(true);
+    const duty = (await list(county, 'publicity.duty', `f.year=${year - 1}&pageSize=1`)).items[0];
+    expect(text).not.toContain(String(duty?.values['contact']));
+  });
+
+  it('follows a withdrawn activity at once', async () => {
+    const { items } = await published(`?year=${year - 1}`);
+    const duty = items.find((d) => d.activities.length > 0);
+    const gone = duty?.activities[0];
+    const res = await t.request(county, { method: 'POST', url: `/api/ledgers/publicity.activity/${gone?.id}/withdraw`, payload: { reason: '录入有误' } });
+    expect(res.statusCode, res.body).toBe(200);
+    const after = (await published(`?year=${year - 1}`)).items.find((d) => d.id === duty?.id);
+    expect(after?.doneTimes).toBe((duty?.doneTimes ?? 0) - 1);
+    expect(after?.activities.map((a) => a.id)).not.toContain(gone?.id);
   });
 });

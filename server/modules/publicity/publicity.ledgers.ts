@@ -1,5 +1,5 @@
 import { defineLedger } from '../../platform/ledger/ledger.types.ts';
-import { dateNotBefore, filled, forbiddenWhen, is, isNot, notGreaterThan, numberOf, requiredWhen, text, yearOf } from '../../platform/ledger/rules.ts';
+import { filled, forbiddenWhen, isEmpty, isFilled, notGreaterThan, numberOf, requiredWhen, text, yearOf } from '../../platform/ledger/rules.ts';
 import { NODE_NAMES, nodeFitsDate } from './publicity.nodes.ts';
 
 export const ACTIVITY_FORMS = ['法治讲座', '街头宣传咨询', '送法进村（社区）', '送法进校园', '送法进企业', '送法进机关', '以案释法', '法治文艺演出', '法律知识竞赛', '线上宣传', '入户发放宣传资料', '法治宣传栏（标语）', '其他形式'] as const;
@@ -17,7 +17,6 @@ export const PUBLICITY_LAWS = [
 export const AUDIENCES = ['村（居）民', '青少年学生', '企业经营管理人员和职工', '个体工商户', '农民工', '老年人', '妇女儿童', '公职人员', '村（社区）“两委”干部', '退役军人', '其他群体'] as const;
 
 export const DUTY_FREQUENCIES = ['每月', '每季度', '每半年', '每年', '重要时间节点', '常态化开展'] as const;
-export const DUTY_COMPLETIONS = ['未启动', '推进中', '已完成', '未完成'] as const;
 
 
 export const activityLedger = defineLedger({
@@ -78,18 +77,16 @@ export const dutyLedger = defineLedger({
     { name: 'tasks', label: '普法任务', type: 'textarea', required: true, maxLength: 2000, searchable: true, group: '任务' },
     { name: 'frequency', label: '开展频次', type: 'dict', required: true, options: DUTY_FREQUENCIES, filter: true, group: '任务' },
     { name: 'planned_times', label: '计划开展活动（次）', type: 'int', required: true, min: 1, max: 1000, group: '任务' },
-    { name: 'done_times', label: '已开展活动（次）', type: 'int', min: 0, max: 1000, list: true, group: '落实' },
-    { name: 'completion', label: '完成情况', type: 'dict', required: true, options: DUTY_COMPLETIONS, filter: true, list: true, group: '落实' },
-    { name: 'completed_on', label: '完成日期', type: 'date', group: '落实' },
+    // the activities recorded under the duty, never a number typed beside them (decision 0030)
+    { name: 'done_times', label: '已开展活动（次）', type: 'int', list: true, group: '落实', counted: { ledger: 'publicity.activity', ref: 'duty_id' }, hint: '关联本事项的普法活动记录数；在普法宣传活动中选择本事项即计入' },
+    { name: 'opening_times', label: '期初数（次）', type: 'int', min: 1, max: 1000, group: '落实', hint: '本清单事项在系统启用前已开展、未逐条录入的活动次数；须注明来源；单独列示，与已开展活动合计判断是否完成' },
+    { name: 'opening_source', label: '期初数来源', type: 'text', maxLength: 100, searchable: true, group: '落实', hint: '如：城关镇2026年普法工作台账（纸质）' },
+    { name: 'completed', label: '是否完成', type: 'bool', filter: true, list: true, group: '落实', reached: { count: 'done_times', opening: 'opening_times', target: 'planned_times' } },
     { name: 'remark', label: '落实情况说明', type: 'textarea', maxLength: 1000, group: '落实' },
   ],
   rules: [
     { field: 'issued_on', message: '清单应在责任年度或上一年度印发', check: (r) => yearOf(r, 'issued_on') === null || numberOf(r, 'year') === null || [Number(r['year']) - 1, Number(r['year'])].includes(yearOf(r, 'issued_on') ?? 0) },
-    requiredWhen('completed_on', is('completion', '已完成'), '已完成的事项须填写完成日期'),
-    forbiddenWhen('completed_on', isNot('completion', '已完成'), '尚未完成的事项不应有完成日期'),
-    dateNotBefore('completed_on', 'issued_on', '完成日期不能早于清单印发日期'),
-    { field: 'done_times', message: '已完成的事项，已开展活动次数应达到计划次数', check: (r) => r['completion'] !== '已完成' || (numberOf(r, 'done_times') ?? 0) >= (numberOf(r, 'planned_times') ?? 0) },
-    { field: 'done_times', message: '未启动的事项不应有已开展的活动', check: (r) => r['completion'] !== '未启动' || !numberOf(r, 'done_times') },
-    requiredWhen('remark', is('completion', '未完成'), '未完成的事项须说明原因'),
+    requiredWhen('opening_source', isFilled('opening_times'), '填写期初数的须注明来源'),
+    forbiddenWhen('opening_source', isEmpty('opening_times'), '未填写期初数的不应填写期初数来源'),
   ],
 });

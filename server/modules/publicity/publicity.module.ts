@@ -5,6 +5,7 @@ import { activeInScope } from '../../platform/ledger/ledger.query.ts';
 import { defineModule, type HomeItem } from '../../platform/module.ts';
 import { seedPublicityDemo } from './publicity.demo.ts';
 import { publicityIndicators } from './publicity.indicators.ts';
+import { publicPublicityRoutes } from './publicity.public.ts';
 import { activityLedger, dutyLedger } from './publicity.ledgers.ts';
 import { upcomingNodes } from './publicity.nodes.ts';
 import { examLedger, sessionLedger, trainingLedger } from './study.ledgers.ts';
@@ -18,7 +19,7 @@ function openDuties(ctx: Ctx, today: string): Promise<HomeItem[]> {
   const year = Number(today.slice(0, 4));
   const late = Number(today.slice(5, 7)) >= 10;
   return ledgerHomeItems(ctx, dutyLedger, [
-    { key: 'publicity.duties_open', label: `${year}年普法责任清单尚未完成的事项`, where: sql`year = ${year} and completion in ('未启动', '推进中')`, filter: `f.year=${year}&f.completion=未启动,推进中`, alert: late ? 'warning' : undefined },
+    { key: 'publicity.duties_open', label: `${year}年普法责任清单尚未完成的事项`, where: sql`year = ${year} and not completed`, filter: `f.year=${year}&f.completed=否`, alert: late ? 'warning' : undefined },
   ]);
 }
 
@@ -65,5 +66,6 @@ export const publicityModule = defineModule({
     if (ctx.actor.permissions.has('publicity.activity.read')) items.push(await unplannedNodes(ctx, today));
     return items;
   },
+  routes: (api, platform) => publicPublicityRoutes(api, platform),
   demo: seedPublicityDemo,
 });

@@ -58,7 +58,7 @@ async function backupIn(db: AnyDb, out: string, extras: { secretKey: Buffer; aud
   async function* lines(): AsyncGenerator<string> {
     yield `${JSON.stringify({ format: FORMAT, createdAt: new Date().toISOString(), migrations, secretKey: extras.secretKey.toString('hex'), ...(extras.auditKey ? { auditKey: extras.auditKey.toString('hex') } : {}) })}\n`;
     for (const t of tables) {
-      const cols = (await sql<{ column_name: string; data_type: string }>`select column_name, data_type from information_schema.columns where table_schema = 'public' and table_name = ${t} order by ordinal_position`.execute(db)).rows;
+      const cols = (await sql<{ column_name: string; data_type: string }>`select column_name, data_type from information_schema.columns where table_schema = 'public' and table_name = ${t} and is_generated = 'NEVER' order by ordinal_position`.execute(db)).rows;
       yield `${JSON.stringify({ table: t, columns: cols.map((c) => c.column_name), types: cols.map((c) => c.data_type) })}\n`;
       const pk = cols[0]?.column_name ?? '';
       let offset = 0;
@@ -139,6 +139,8 @@ export async function restore(db: AnyDb, file: string, filesDir?: string): Promi
   await db.transaction().execute(async (tx) => {
     // tables that start-up seeds are replaced by the backup's rows
     for (const t of SEEDED) if (tables.includes(t)) await sql`delete from ${sql.table(t)}`.execute(tx);
+    // a generated column (a duty's 是否完成) is the database's to compute, never restored from a backup that holds it
+    const generated = new Set((await sql<{ t: string; c: string }>`select table_name as t, column_name as c from information_schema.columns where table_schema = 'public' and is_generated <> 'NEVER'`.execute(tx)).rows.map((r) => `${r.t}.${r.c}`));
     let current: { table: string; columns: string[]; types: string[] } | null = null;
     let buffer: Array<Record<string, unknown>> = [];
     const flush = async (): Promise<void> => {
@@ -158,7 +160,7 @@ export async function restore(db: AnyDb, file: string, filesDir?: string): Promi
         current = { table: obj.table, columns: obj.columns ?? [], types: obj.types ?? [] };
       } else if (obj.r && current) {
         const c = current;
-        buffer.push(Object.fromEntries(c.columns.map((col, i) => [col, decode(obj.r?.[i], c.types[i] ?? '')])));
+        buffer.push(Object.fromEntries(c.columns.map((col, i) => [col, decode(obj.r?.[i], c.types[i] ?? '')] as const).filter(([col]) => !generated.has(`${c.table}.${col}`))));
         rows++;
         if (buffer.length >= 500) await flush();
       } else if (obj.file && obj.data !== undefined && filesDir) {

@@ -63,7 +63,7 @@ interface Problem {
 
 const auditCount = async (): Promise<number> => Number((await t.platform.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 const rowCount = async (table: string): Promise<number> => Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(t.platform.db)).rows[0]?.n ?? 0);
-const committee = (name: string): Record<string, unknown> => ({ name, kind: '村（居）人民调解委员会', director: '张主任', members: 5 });
+const committee = (name: string): Record<string, unknown> => ({ name, kind: '村（居）人民调解委员会', director: '张主任' });
 const firstId = async (cookie: string, ledger: string): Promise<number> => json<{ items: Array<{ id: number }> }>(await t.request(cookie, { method: 'GET', url: `/api/ledgers/${ledger}?pageSize=1&sort=id&order=asc` })).items[0]?.id ?? 0;
 
 function multipart(parts: Array<{ name: string; value: string | Buffer; filename?: string }>): { payload: Buffer; headers: Record<string, string> } {

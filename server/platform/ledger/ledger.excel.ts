@@ -8,6 +8,7 @@ import { knownNames, redactFreeText } from './ledger.redact.ts';
 import { can, type Ctx } from '../http/context.ts';
 import { AppError } from '../http/errors.ts';
 import { cellText } from '../files/sheet.ts';
+import { isCountedField } from './counted-fields.ts';
 import { perm, type FieldDef, type LedgerDef } from './ledger.types.ts';
 import { refTitles, scopedQuery, titleOf, type LedgerRegistry, type ListQuery, type Row } from './ledger.service.ts';
 import { ledgerDb } from './ledger.query.ts';
@@ -55,7 +56,9 @@ export async function templateWorkbook(l: LedgerDef): Promise<Buffer> {
   wb.creator = '法治政府建设工作平台';
   const ws = wb.addWorksheet(l.label.slice(0, 31));
   const dict = wb.addWorksheet('字典', { state: 'veryHidden' });
-  const columns = [{ header: ORG_COLUMN, key: 'orgCode', width: 18 }, ...l.fields.map((f) => ({ header: mustFill(f) ? `${f.label}*` : f.label, key: f.name, width: Math.max(12, Math.min(40, f.label.length * 2 + 6)) }))];
+  // a figure the system counts is no column to fill in
+  const fields = l.fields.filter((f) => !isCountedField(f));
+  const columns = [{ header: ORG_COLUMN, key: 'orgCode', width: 18 }, ...fields.map((f) => ({ header: mustFill(f) ? `${f.label}*` : f.label, key: f.name, width: Math.max(12, Math.min(40, f.label.length * 2 + 6)) }))];
   ws.columns = columns;
   const header = ws.getRow(1);
   header.font = { bold: true };
@@ -64,7 +67,7 @@ export async function templateWorkbook(l: LedgerDef): Promise<Buffer> {
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   ws.getCell(1, 1).note = '留空则为当前单位；可填写本单位或下级单位的代码';
   let dictCol = 1;
-  l.fields.forEach((f, i) => {
+  fields.forEach((f, i) => {
     const col = i + 2;
     const cell = ws.getCell(1, col);
     cell.note = `${mustFill(f) ? '必填。' : ''}${f.numbered ? '留空由系统按编号规则编号；补录历史记录的，照原编号填写。' : typeHint(f)}${f.hint ? `。${f.hint}` : ''}`;
@@ -118,7 +121,8 @@ export async function planImport(ctx: Ctx, l: LedgerDef, bytes: Buffer, registry
     [ORG_COLUMN, 'org'],
     [ORG_NAME_COLUMN, 'orgName'],
   ]);
-  for (const f of l.fields) {
+  // the counted figures of an exported sheet are left out when it comes back
+  for (const f of l.fields.filter((x) => !isCountedField(x))) {
     byLabel.set(f.label, f);
     byLabel.set(`${f.label}*`, f);
   }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { countedDdl, reachedColumnDdl } from './counted-fields.ts';
 import type { FieldDef, LedgerDef } from './ledger.types.ts';
 
 export function columnType(f: FieldDef): string {
@@ -55,7 +56,14 @@ export function ledgerDdl(l: LedgerDef): string[] {
     )`,
   ];
   for (const f of l.fields) {
+    const generated = reachedColumnDdl(l, f);
+    if (generated) {
+      out.push(generated);
+      continue;
+    }
     out.push(`alter table ${t} add column if not exists ${f.name} ${columnType(f)}`);
+    // a count of records starts at none (the triggers of counted-fields.ts keep it)
+    if (f.counted && 'ledger' in f.counted) out.push(`alter table ${t} alter column ${f.name} set default 0`);
     if (hasBlindIndex(f)) out.push(`alter table ${t} add column if not exists ${f.name}_bidx varchar(32)`);
   }
   out.push(`create index if not exists ${t}_org_idx on ${t} (org_code, id)`);
@@ -78,8 +86,11 @@ export async function syncLedgerTables(db: Kysely<Database>, ledgers: readonly L
   await db.transaction().execute(async (tx) => {
     await sql`select pg_advisory_xact_lock(8150003)`.execute(tx);
     const done = new Set((await sql<{ hash: string }>`select hash from ledger_schema`.execute(tx)).rows.map((r) => r.hash));
-    for (const l of ledgers) {
-      for (const stmt of ledgerDdl(l)) {
+    const byName = new Map(ledgers.map((l) => [l.name, l]));
+    // the counting triggers go on other ledgers' tables: after every table is in place
+    const statements = [...ledgers.map((l) => [l, ledgerDdl(l)] as const), ...ledgers.map((l) => [l, countedDdl(l, byName)] as const)];
+    for (const [l, ddl] of statements) {
+      for (const stmt of ddl) {
         const hash = createHash('sha256').update(stmt.replace(/\s+/g, ' ')).digest('hex');
         if (done.has(hash)) continue;
         await sql.raw(stmt).execute(tx);

@@ -3,6 +3,7 @@ import type { Database } from '../db/schema.ts';
 import { loadFieldOptions } from './field-options.ts';
 import type { Ctx } from '../http/context.ts';
 import type { Platform } from '../module.ts';
+import { countedRefusals } from './counted-fields.ts';
 import { insertMany } from './ledger.service.ts';
 import { checkRules, validateRecord } from './ledger.validate.ts';
 
@@ -15,6 +16,9 @@ export async function seedLedger(ctx: Ctx, platform: Platform, ledger: string, r
   if (!l) throw new Error(`unknown ledger ${ledger}`);
   await loadFieldOptions(ctx.tx as unknown as Kysely<Database>, l);
   const items = rows.map((r, i) => {
+    // a seeded record carries no figure the system counts, as a typed one would not
+    const typed = countedRefusals(l, r.values, null);
+    if (typed.length) throw new Error(`${ledger} seed row ${i}: ${typed.map((e) => e.message).join('; ')}`);
     const { values, errors } = validateRecord(l, r.values);
     const all = [...errors, ...(errors.length ? [] : checkRules(l, values))];
     if (all.length) throw new Error(`${ledger} seed row ${i}: ${all.map((e) => e.message).join('; ')}`);

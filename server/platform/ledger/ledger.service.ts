@@ -14,6 +14,7 @@ import { orgCodeSchema } from '../orgs/org.service.ts';
 import { ledgerDb } from './ledger.query.ts';
 import { refuseTypedNumbers, withCreateNumbers, withImportNumbers } from './ledger.numbering.ts';
 import { hasBlindIndex } from './ledger.schema.ts';
+import { countedHow, countedRefusals, isCountedField, isKeptByDatabase, withNameCounts, withoutCounted } from './counted-fields.ts';
 import { perm, type FieldDef, type LedgerDef } from './ledger.types.ts';
 import { checkRetired, checkRules, coerce, fieldSchema, validateRecord } from './ledger.validate.ts';
 
@@ -287,7 +288,8 @@ function storable(ctx: Ctx, l: LedgerDef, values: Record<string, unknown>): Row 
   const out: Row = {};
   for (const [k, v] of Object.entries(values)) {
     const f = l.fields.find((x) => x.name === k);
-    if (!f) continue;
+    // a counted figure or a generated column is the database's to write
+    if (!f || isKeptByDatabase(f)) continue;
     if (f.personal && v !== null && v !== undefined) {
       out[k] = ctx.cipher.encrypt(String(v));
       if (hasBlindIndex(f)) out[`${k}_bidx`] = ctx.cipher.blindIndex(String(v));
@@ -369,7 +371,8 @@ export async function withCopies(ctx: Ctx, l: LedgerDef, registry: LedgerRegistr
 /** fields that follow from others (a workflow's computeFields), applied on every create, edit and import */
 export function withComputed(l: LedgerDef, values: Record<string, unknown>): Record<string, unknown> {
   const compute = l.workflow?.computeFields;
-  return compute ? { ...values, ...compute(values) } : values;
+  const counted = withNameCounts(l, values);
+  return compute ? { ...counted, ...compute(counted) } : counted;
 }
 
 export async function createRecord(ctx: Ctx, l: LedgerDef, input: Record<string, unknown>, registry: LedgerRegistry, opts: { auditAction?: string } = {}): Promise<LedgerRecord> {
@@ -378,7 +381,9 @@ export async function createRecord(ctx: Ctx, l: LedgerDef, input: Record<string,
   input = await withCreateNumbers(ctx, l, input, resolveOrg(ctx, input['orgCode']));
   assertNoCorrectionFields(ctx, l, input, 'new', null);
   await loadFieldOptions(ctx.tx as unknown as Kysely<Database>, l);
-  const validated = validateRecord(l, input);
+  const typedCounts = countedRefusals(l, input, null);
+  if (typedCounts.length) throw new AppError('validation_failed', `以下字段有误：${typedCounts.map((e) => e.label).join('、')}`, typedCounts);
+  const validated = validateRecord(l, withoutCounted(l, input));
   // workflow-owned and derived fields: not from the create form (decision 0011)
   if (l.workflow) await guardCreate(ctx, l, validated.values, typeof input['orgCode'] === 'string' ? input['orgCode'] : null);
   const errors = validated.errors;
@@ -411,7 +416,9 @@ export async function updateRecord(ctx: Ctx, l: LedgerDef, id: number, input: Re
   for (const f of l.fields) before[f.name] = decrypt(ctx, f, row[f.name]);
   refuseTypedNumbers(ctx, l, input, { ...before, id });
   await loadFieldOptions(ctx.tx as unknown as Kysely<Database>, l);
-  const validated = validateRecord(l, input, { partial: true });
+  const typedCounts = countedRefusals(l, input, before);
+  if (typedCounts.length) throw new AppError('validation_failed', `以下字段有误：${typedCounts.map((e) => e.label).join('、')}`, typedCounts);
+  const validated = validateRecord(l, withoutCounted(l, input), { partial: true });
   // a correction (更正) re-records step fields on purpose and sends the record back through their review
   if (l.workflow && !opts.transition && !inCorrection(ctx)) await guardUpdate(ctx, l, id, validated.values, before, String(row['org_code']));
   const errors = validated.errors;
@@ -476,7 +483,7 @@ export function ledgerMeta(ctx: Ctx, l: LedgerDef) {
     defaultSort: l.defaultSort ?? { field: 'id', dir: 'desc' },
     states: stateOptions(l),
     // a field the system fills (a number, a computed value) is never required of the form
-    fields: l.fields.map((f) => ({ ...f, options: f.options ? [...fieldOptions(f)] : undefined, ...ownershipMeta(l, f.name), ...(f.numbered || (l.workflow && derivedFields(l.workflow).has(f.name)) ? { required: false } : {}) })),
+    fields: l.fields.map((f) => ({ ...f, options: f.options ? [...fieldOptions(f)] : undefined, ...ownershipMeta(l, f.name), ...(f.numbered || (l.workflow && derivedFields(l.workflow).has(f.name)) ? { required: false } : {}), ...(isCountedField(f) ? { required: false, derived: `由系统${countedHow(f)}` } : {}) })),
     can: Object.fromEntries((['read', 'create', 'update', 'withdraw', 'export', 'import', 'personal'] as const).map((a) => [a, can(ctx, perm(l, a))])),
   };
 }

@@ -54,6 +54,15 @@ export interface FieldDef {
    * benchmark): copied when the ref is set or changed, kept afterwards, and never taken from input
    */
   copiedFrom?: { ref: string; field: string };
+  /**
+   * a figure the system counts, never typed (decision 0030): the active records of `ledger` whose `ref` field points
+   * at this record (the activities held under a duty) and, with `where`, hold those values (a committee's members
+   * among its mediators), kept by database triggers; or the names listed in the text
+   * field `names` of this record, counted on every write
+   */
+  counted?: { ledger: string; ref: string; where?: Readonly<Record<string, string | boolean | readonly string[]>> } | { names: string };
+  /** yes once the counted field `count` plus the opening balance `opening` (期初数, if any) reaches `target`: a generated column, never typed */
+  reached?: { count: string; opening?: string; target: string };
   /** a number the system gives out (案号, 登记号, 文号), never typed by hand: see ledger.numbering.ts */
   numbered?: NumberedDef;
   /** a date field that is a deadline (整改期限, 办结时限): listed in 到期事项 while the `doneBy` field is empty */
@@ -129,6 +138,11 @@ export function defineLedger(def: LedgerDef): LedgerDef {
     if (f.retired?.options.some((o) => !f.options?.includes(o))) throw new Error(`${def.name}.${f.name}: a retired value must stay among the options`);
     if (f.type === 'ref' && !f.ref) throw new Error(`${def.name}.${f.name}: ref without target`);
     names.add(f.name);
+  }
+  for (const f of def.fields) {
+    if (f.counted && f.type !== 'int') throw new Error(`${def.name}.${f.name}: a counted field must be an int`);
+    if (f.counted && 'names' in f.counted && !names.has(f.counted.names)) throw new Error(`${def.name}.${f.name}: counts names of unknown field ${f.counted.names}`);
+    if (f.reached && (f.type !== 'bool' || ![f.reached.count, f.reached.target, f.reached.opening ?? f.reached.count].every((n) => names.has(n)))) throw new Error(`${def.name}.${f.name}: bad reached field`);
   }
   for (const f of def.fields) {
     if (!f.deadline) continue;

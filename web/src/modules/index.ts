@@ -5,7 +5,9 @@ import { decisionsModule } from './decisions/index.ts';
 import { disclosureModule } from './disclosure/index.ts';
 import { enforcementModule } from './enforcement/index.ts';
 import { ledgersModule } from './ledgers/index.ts';
+import { legalAdvisorsModule } from './legal-advisors/index.ts';
 import { mediationModule } from './mediation/index.ts';
+import { publicityModule } from './publicity/index.ts';
 import { reconsiderationModule } from './reconsideration/index.ts';
 import { reportsModule } from './reports/index.ts';
 import { reviewModule } from './review/index.ts';
@@ -16,7 +18,7 @@ import { workflowModule } from './workflow/index.ts';
  * every work area's pages, by path prefix; adding a module's pages is one line here.
  * a nav entry from the server whose path has no page yet shows "该功能模块正在建设中".
  */
-export const webModules: WebModule[] = [adminModule, reportsModule, reviewModule, workflowModule, ledgersModule, enforcementModule, disclosureModule, decisionsModule, mediationModule, reconsiderationModule, supervisionModule];
+export const webModules: WebModule[] = [adminModule, reportsModule, reviewModule, workflowModule, ledgersModule, enforcementModule, disclosureModule, decisionsModule, mediationModule, legalAdvisorsModule, reconsiderationModule, publicityModule, supervisionModule];
 
 export interface RegisteredPage extends ModulePage {
   fullPath: string;
