@@ -95,18 +95,12 @@ export interface CalendarYearSummary {
 
 /** what loading a year's calendar did (POST /api/calendar/load) */
 /** POST /api/calendar/preview: what loading a file would change, before anything is replaced */
-export interface CalendarPreview {
-  year: number;
-  source: string;
-  corrected: boolean;
-  holidays: number;
-  workdays: number;
-  added: string[];
-  removed: string[];
+export interface CalendarPreview extends CalendarChange {
   days: Array<{ date: string; kind: 'holiday' | 'workday'; name: string; weekday: string }>;
 }
 
-export interface CalendarLoadResult {
+/** a year's holidays as loaded or about to be: how many, and what changed against the stored year */
+export interface CalendarChange {
   year: number;
   source: string;
   /** a year replaced (corrected) rather than loaded for the first time */
@@ -115,6 +109,10 @@ export interface CalendarLoadResult {
   workdays: number;
   added: string[];
   removed: string[];
+}
+
+/** POST /api/calendar/load: the change made, and the running clocks recomputed on the new calendar */
+export interface CalendarLoadResult extends CalendarChange {
   recomputed: number;
   moved: ClockChange[];
 }

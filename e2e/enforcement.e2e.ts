@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../common/validators.ts';
 import { DESKTOP, login, PHONE, screenshotPath, setupDemo, withPage } from './harness.ts';
+import { act } from './steps.ts';
 
 // a loaded machine can take seconds to answer; expect.poll's default (1 s) is too short
 const WAIT = { timeout: 20_000 };
@@ -36,19 +37,6 @@ async function fillDate(page: Page | ReturnType<Page['getByRole']>, label: strin
   const input = page.getByLabel(label, { exact: true });
   await input.fill(date);
   await input.press('Tab');
-}
-
-/** one step in the 办理流程 card: its button, the captured fields, 确认办理 */
-async function act(page: Page, button: RegExp, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => undefined): Promise<void> {
-  await page.getByTestId('workflow').getByRole('button', { name: button }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
-  await fill(dialog);
-  const done = page.waitForResponse((r) => r.url().includes('/transitions/') && r.request().method() === 'POST');
-  await dialog.getByRole('button', { name: /确认办理/ }).click();
-  const res = await done;
-  expect(res.status(), await res.text()).toBe(200);
-  await dialog.waitFor({ state: 'hidden' });
 }
 
 const state = (page: Page) => page.getByTestId('workflow').locator('.ant-card-head .ant-tag').textContent();

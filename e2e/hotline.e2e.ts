@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { login, openPopup, PHONE, screenshotPath, setupDemo, withPage } from './harness.ts';
-import { isoDay, poster } from './steps.ts';
+import { act, isoDay, poster } from './steps.ts';
 
 const demo = setupDemo({ reuseExternal: true });
 const WAIT = { timeout: 20_000 };
@@ -9,19 +9,6 @@ const LIST = '/ledgers/petitions.hotline';
 
 /** an instant in Beijing time, as the ticket page shows it: 2026-12-04 10:15 */
 const beijing = (ms: number): string => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-
-/** one step in the 办理流程 card: its button, the captured fields, 确认办理 */
-async function act(page: Page, button: RegExp, fill: (dialog: Locator) => Promise<void>): Promise<void> {
-  await page.getByTestId('workflow').getByRole('button', { name: button }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
-  await fill(dialog);
-  const done = page.waitForResponse((r) => r.url().includes('/transitions/') && r.request().method() === 'POST');
-  await dialog.getByRole('button', { name: /确认办理/ }).click();
-  const res = await done;
-  expect(res.status(), await res.text()).toBe(200);
-  await dialog.waitFor({ state: 'hidden' });
-}
 
 /** a date field of the step's form: typed, then confirmed by leaving it */
 async function fillDate(dialog: Locator, label: string, date: string): Promise<void> {

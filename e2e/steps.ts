@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 const WAIT = { timeout: 20_000 };
@@ -21,4 +21,17 @@ export async function solveChallenge(page: Page): Promise<string> {
   await expect.poll(async () => (await q.textContent()) ?? '', WAIT).toMatch(/\d+\s*\+\s*\d+/);
   const [a = 0, b = 0] = ((await q.textContent()) ?? '').match(/\d+/g)?.map(Number) ?? [];
   return String(a + b);
+}
+
+/** one step in the 办理流程 card: its button, the captured fields, 确认办理; the step must be accepted */
+export async function act(page: Page, button: RegExp, fill: (dialog: Locator) => Promise<void> = async () => undefined): Promise<void> {
+  await page.getByTestId('workflow').getByRole('button', { name: button }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await fill(dialog);
+  const done = page.waitForResponse((r) => r.url().includes('/transitions/') && r.request().method() === 'POST');
+  await dialog.getByRole('button', { name: /确认办理/ }).click();
+  const res = await done;
+  expect(res.status(), await res.text()).toBe(200);
+  await dialog.waitFor({ state: 'hidden' });
 }
