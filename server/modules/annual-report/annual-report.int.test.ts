@@ -227,6 +227,39 @@ describe('annual report', () => {
     expect(await zip.file('word/settings.xml')?.async('string')).toContain('evenAndOddHeaders');
   });
 
+  it('labels the first publication as the first edition even when a returned submission came before it', async () => {
+    const county = await t.login('county');
+    const town = '999001002000';
+    const submit = async (): Promise<number> => {
+      const d = await open(county, town);
+      const res = await t.request(county, { method: 'POST', url: `/api/reports/annual/${d.id}/submit`, payload: { version: d.version } });
+      expect(res.statusCode, res.body).toBe(200);
+      return json<{ id: number }>(res).id;
+    };
+    const publish = async (vid: number, correctionNote: string | null): Promise<void> => {
+      expect((await t.request(county, { method: 'POST', url: `/api/reports/annual/versions/${vid}/secrecy`, payload: { passed: true, opinion: '不涉及国家秘密和工作秘密' } })).statusCode).toBe(200);
+      const res = await t.request(county, { method: 'POST', url: `/api/reports/annual/versions/${vid}/publish`, payload: { correctionNote } });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    const first = await submit();
+    expect((await t.request(county, { method: 'POST', url: `/api/reports/annual/versions/${first}/return`, payload: { reason: '数据需与台账核对后再报' } })).statusCode).toBe(200);
+    const second = await submit();
+    await publish(second, null);
+    type Pub = { id: number; edition: number; current: boolean };
+    const listed = async (): Promise<Pub[]> => json<{ items: Pub[] }>(await t.request(null, { method: 'GET', url: `/api/public/reports?year=${year}&org=${town}` })).items;
+    // the second submission is the public's first edition: no 更正版, no 第2版
+    expect(await listed()).toEqual([expect.objectContaining({ id: second, edition: 1, current: true })]);
+    expect(json<Pub>(await t.request(null, { method: 'GET', url: `/api/public/reports/${second}` })).edition).toBe(1);
+    // a correction after publication is the second edition, and the first stays listed as superseded
+    const d = await open(county, town);
+    expect((await t.request(county, { method: 'POST', url: `/api/reports/annual/${d.id}/correction` })).statusCode).toBe(200);
+    const third = await submit();
+    await publish(third, '更正第一部分的文字表述');
+    const after = await listed();
+    expect(after.find((p) => p.id === third)).toMatchObject({ edition: 2, current: true });
+    expect(after.find((p) => p.id === second)).toMatchObject({ edition: 1, current: false });
+  });
+
   it('prints the JSON contract from the CLI', async () => {
     const { mkdtempSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
