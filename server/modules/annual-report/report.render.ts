@@ -2,18 +2,31 @@ import type { Block, DocumentSpec } from '../../platform/reports/blocks.ts';
 import { headingPrefix, officialDate } from '../../platform/reports/blocks.ts';
 import type { IndicatorValue } from '../../platform/indicators/indicator.service.ts';
 import { formatValue } from '../../platform/indicators/indicator.service.ts';
-import { allTokens, TOKEN, tokensOf, type ReportContent } from './report.content.ts';
+import { allTokens, CLAUSE, TOKEN, tokensOf, type ReportContent, type ReportItem } from './report.content.ts';
 
-export type Values = ReadonlyMap<string, Pick<IndicatorValue, 'value' | 'unit' | 'breakdown' | 'label' | 'units'>>;
+export type Values = ReadonlyMap<string, Pick<IndicatorValue, 'value' | 'unit' | 'breakdown' | 'label' | 'units'> & Partial<Pick<IndicatorValue, 'kind' | 'denominator'>>>;
 
 export function formatParts(v: Pick<IndicatorValue, 'unit' | 'breakdown'>): string {
   const parts = v.breakdown.filter((b) => b.value > 0).map((b) => `${b.label}${formatValue({ value: b.value, unit: v.unit })}`);
   return parts.length ? parts.join('、') : '无';
 }
 
+/**
+ * a figure with nothing behind it: a count or sum of 0, a rate whose denominator is 0. An unknown field is not
+ * "nothing": it stays visible as 【…】
+ */
+export function countsNothing(values: Values, id: string): boolean {
+  const v = values.get(id);
+  if (!v) return false;
+  if (v.kind === 'ratio' || v.denominator) return (v.denominator?.value ?? 0) === 0;
+  return v.value === 0;
+}
+
 /** replaces live fields with their values; an unknown field stays visible as 【…】 so nobody prints a blank */
 export function renderText(text: string, values: Values): string {
-  return text.replace(TOKEN, (_m, id: string, fmt: string | undefined) => {
+  // a clause goes when a figure in it has nothing to count: no "0件", no "0%" printed as if it were a result
+  const kept = text.replace(CLAUSE, (_m, inner: string) => (tokensOf(inner).some((t) => countsNothing(values, t.id)) ? '' : inner));
+  return kept.replace(TOKEN, (_m, id: string, fmt: string | undefined) => {
     const v = values.get(id);
     if (!v) return `【${id}】`;
     if (fmt === 'parts') return formatParts(v);
@@ -22,11 +35,20 @@ export function renderText(text: string, values: Values): string {
   });
 }
 
+/** a paragraph as printed: its `none` sentence when its first figure has nothing to count, else its text */
+export function renderItem(item: Pick<ReportItem, 'text' | 'none'>, values: Values): string {
+  const first = tokensOf(item.text)[0];
+  if (item.none !== undefined && first && countsNothing(values, first.id)) return renderText(item.none, values);
+  return renderText(item.text, values);
+}
+
 /** drops template paragraphs whose fields name indicators that are not declared (their module is not installed) */
 export function pruneUnknown(content: ReportContent, known: ReadonlySet<string>): ReportContent {
   const ok = (t: string): boolean => tokensOf(t).every((x) => known.has(x.id));
+  // a clause naming an indicator no installed module declares goes; a paragraph still naming one goes whole
+  const trim = (t: string): string => t.replace(CLAUSE, (m, inner: string) => (ok(inner) ? m : ''));
   const sections = content.sections.map((s) => {
-    const items = s.items.filter((i) => i.type === 'heading' || ok(i.text));
+    const items = s.items.map((i) => (i.type === 'para' ? { ...i, text: trim(i.text) } : i)).filter((i) => i.type === 'heading' || (ok(i.text) && ok(i.none ?? '')));
     // a sub-heading left with no paragraph under it goes too
     const kept = items.filter((i, n) => i.type === 'para' || (items[n + 1] !== undefined && items[n + 1]?.type === 'para'));
     return { ...s, items: kept };
@@ -45,7 +67,7 @@ export function renderSections(content: ReportContent, values: Values): Rendered
     let sub = 0;
     return {
       title: `${headingPrefix(1, i + 1)}${s.title}`,
-      paragraphs: s.items.map((it) => (it.type === 'heading' ? `${headingPrefix(2, ++sub)}${renderText(it.text, values)}` : renderText(it.text, values))),
+      paragraphs: s.items.map((it) => (it.type === 'heading' ? `${headingPrefix(2, ++sub)}${renderText(it.text, values)}` : renderItem(it, values))),
     };
   });
 }
@@ -58,7 +80,7 @@ export function buildDocumentSpec(content: ReportContent, values: Values, sign: 
     let sub = 0;
     for (const it of s.items) {
       if (it.type === 'heading') blocks.push({ kind: 'heading', level: 2, text: `${headingPrefix(2, ++sub)}${renderText(it.text, values)}` });
-      else blocks.push({ kind: 'para', text: renderText(it.text, values) });
+      else blocks.push({ kind: 'para', text: renderItem(it, values) });
     }
   });
   blocks.push({ kind: 'signature', org: sign.org, date: officialDate(sign.date) });

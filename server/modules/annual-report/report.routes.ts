@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Api } from '../../platform/http/route.ts';
 import type { Platform } from '../../platform/module.ts';
 import { buildFromDraft, buildFromVersion, encode } from './report.output.ts';
-import { defaultTemplate } from './report.template.ts';
+import { defaultTemplate, TEMPLATE_LEVELS } from './report.template.ts';
 import { createReport, lookupReport } from './report.open.ts';
 import { compareUnits, contentSchema, draftView, indicatorDefs, publishVersion, returnVersion, rollup, saveDraft, saveTemplate, secrecyReview, startCorrection, submitDraft, templateContent, templateInfo, versionDiff } from './report.service.ts';
 import { intId } from '../../platform/http/validate.ts';
@@ -15,17 +15,19 @@ const tags = ['年度报告'];
 const disposition = (name: string): string => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export function reportRoutes(api: Api, platform: Platform): void {
-  api.route({ method: 'GET', url: '/api/reports/templates/annual', access: 'report.template', summary: '年度报告模板（占位符 {org} {parent} {year} {next_year}，实时数字 {{指标}}）', tags, handler: async (ctx) => ({ ...(await templateInfo(ctx)), content: await templateContent(ctx), defaultContent: defaultTemplate(), indicators: indicatorDefs(platform).map((d) => ({ id: d.id, label: d.label, unit: d.unit })) }) });
+  const levelQuery = z.object({ level: z.enum(['town', 'county']).default('town') });
+  api.route({ method: 'GET', url: '/api/reports/templates/annual', access: 'report.template', summary: '年度报告模板，按层级（town 乡镇及县级部门、county 县）；占位符 {org} {parent} {year} {next_year}，实时数字 {{指标}}，[[…]] 无数据时略去的分句', tags, query: levelQuery, labels: { level: '层级' }, handler: async (ctx, { query }) => ({ ...(await templateInfo(ctx, query.level)), level: query.level, levels: TEMPLATE_LEVELS, content: await templateContent(ctx, query.level), defaultContent: defaultTemplate(query.level), indicators: indicatorDefs(platform).map((d) => ({ id: d.id, label: d.label, unit: d.unit })) }) });
   api.route({
     method: 'PUT',
     url: '/api/reports/templates/annual',
     access: 'report.template',
     write: true,
-    summary: '修改年度报告模板（新起草的报告使用）',
+    summary: '修改年度报告模板（该层级新起草的报告使用）',
     tags,
+    query: levelQuery,
     body: z.object({ content: contentSchema, version: z.number().int().min(0).optional() }),
-    labels: { content: '模板内容', version: '版本' },
-    handler: async (ctx, { body }) => saveTemplate(ctx, platform, body.content, body.version),
+    labels: { content: '模板内容', version: '版本', level: '层级' },
+    handler: async (ctx, { body, query }) => saveTemplate(ctx, platform, body.content, body.version, query.level),
   });
   // reading never writes: the page looks the report up (GET); drafting one is the explicit 新建年度报告 (POST)
   api.route({ method: 'GET', url: '/api/reports/annual', access: 'report.read', summary: '查找某单位某年度的报告（尚未新建的，说明新建后的标题）', tags, query: yearQuery, labels: { org: '单位', year: '年度' }, handler: (ctx, { query }) => lookupReport(ctx, query.org ?? ctx.scope.root, query.year) });

@@ -10,7 +10,7 @@ import { getSetting } from '../../platform/settings.ts';
 import { allTokens, type ReportContent } from './report.content.ts';
 import { blocking, checkDraft, type Check } from './report.checks.ts';
 import { pruneUnknown, renderSections, type RenderedSection } from './report.render.ts';
-import { defaultTemplate, instantiate } from './report.template.ts';
+import { defaultTemplate, instantiate, TEMPLATE_LEVELS, type TemplateLevel } from './report.template.ts';
 import { notifyReportReturned } from './report.todos.ts';
 import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 
@@ -19,11 +19,12 @@ const db = (ctx: Pick<Ctx, 'tx'>): Kysely<any> => ctx.tx as unknown as Kysely<an
 
 export const KIND = 'annual';
 
-const item = z.object({ type: z.enum(['heading', 'para']), text: z.string().max(5000, '每段不能超过5000字') });
+const item = z.object({ type: z.enum(['heading', 'para']), text: z.string().max(5000, '每段不能超过5000字'), none: z.string().max(1000, '无数据时的表述不能超过1000字').optional() });
 export const contentSchema = z.object({
   title: z.string().trim().min(4, '标题至少4个字').max(100),
   preamble: z.array(z.string().max(5000)).max(10),
   sections: z.array(z.object({ key: z.string().min(1).max(40), title: z.string().trim().min(2, '标题至少2个字').max(200), required: z.boolean(), items: z.array(item).max(200) })).min(1).max(10),
+  liveUnsubmitted: z.boolean().optional(),
 });
 
 export interface DraftRow {
@@ -80,9 +81,21 @@ export async function dueDate(ctx: Pick<Ctx, 'tx'>, year: number): Promise<strin
   return `${year + 1}-${mmdd}`;
 }
 
-export async function templateContent(ctx: Pick<Ctx, 'tx'>, key = 'default'): Promise<ReportContent> {
-  const row = await db(ctx).selectFrom('report_template').select('content').where('key', '=', key).executeTakeFirst();
-  return (row?.content as ReportContent | undefined) ?? defaultTemplate();
+// each level's template is a row of report_template; the town level's row was once keyed 'default'
+const templateKeys = (level: TemplateLevel): string[] => (level === 'town' ? ['town', 'default'] : [level]);
+
+async function templateRow(ctx: Pick<Ctx, 'tx'>, level: TemplateLevel): Promise<{ content: ReportContent; version: number; updated_by: string; updated_at: Date } | undefined> {
+  // 'town' sorts after 'default': the level's own row wins over the old one
+  return (await db(ctx).selectFrom('report_template').select(['content', 'version', 'updated_by', 'updated_at']).where('key', 'in', templateKeys(level)).orderBy('key', 'desc').executeTakeFirst()) as never;
+}
+
+export async function templateContent(ctx: Pick<Ctx, 'tx'>, level: TemplateLevel = 'town'): Promise<ReportContent> {
+  return (await templateRow(ctx, level))?.content ?? defaultTemplate(level);
+}
+
+/** a county (an organisation with towns or departments reporting to it) writes the county's report; any other unit a unit's */
+export async function templateLevelOf(ctx: Pick<Ctx, 'tx'>, orgCode: string): Promise<TemplateLevel> {
+  return (await reportingUnits(ctx, orgCode)).length > 0 ? 'county' : 'town';
 }
 
 export function indicatorDefs(platform: Platform): IndicatorDef[] {
@@ -142,7 +155,7 @@ export async function openDraft(ctx: Ctx, platform: Platform, orgCode: string, y
   if (existing) return existing;
   const org = await orgOf(ctx, orgCode);
   const known = new Set(indicatorDefs(platform).map((d) => d.id));
-  const content = pruneUnknown(instantiate(await templateContent(ctx), { orgName: org.name, parentName: org.parentName, year }), known);
+  const content = pruneUnknown(instantiate(await templateContent(ctx, await templateLevelOf(ctx, orgCode)), { orgName: org.name, parentName: org.parentName, year }), known);
   const row = (await db(ctx)
     .insertInto('report_draft')
     .values({ org_code: orgCode, kind: KIND, year, status: 'drafting', content: JSON.stringify(content), created_by: ctx.actor.username, updated_by: ctx.actor.username, created_at: ctx.now, updated_at: ctx.now })
@@ -354,25 +367,25 @@ export async function compareUnits(ctx: Ctx, platform: Platform, year: number, i
 }
 
 /** a province adjusts the template: wording, sub-headings, live fields; drafts opened afterwards use it */
-export async function templateInfo(ctx: Pick<Ctx, 'tx'>, key = 'default'): Promise<{ version: number; updatedBy: string | null; updatedAt: string | null }> {
-  const row = await db(ctx).selectFrom('report_template').select(['version', 'updated_by', 'updated_at']).where('key', '=', key).executeTakeFirst();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- module table
-  const r = row as any;
+export async function templateInfo(ctx: Pick<Ctx, 'tx'>, level: TemplateLevel = 'town'): Promise<{ version: number; updatedBy: string | null; updatedAt: string | null }> {
+  const r = await templateRow(ctx, level);
   return r ? { version: Number(r.version), updatedBy: r.updated_by, updatedAt: new Date(r.updated_at).toISOString() } : { version: 0, updatedBy: null, updatedAt: null };
 }
 
-export async function saveTemplate(ctx: Ctx, platform: Platform, content: ReportContent, version?: number): Promise<{ content: ReportContent; version: number }> {
-  if (version !== undefined && version !== (await templateInfo(ctx)).version) throw new AppError('conflict', '模板已被他人修改，请刷新后再保存（您的修改仍保留在页面上）');
+export async function saveTemplate(ctx: Ctx, platform: Platform, content: ReportContent, version?: number, level: TemplateLevel = 'town'): Promise<{ content: ReportContent; version: number }> {
+  const info = await templateInfo(ctx, level);
+  if (version !== undefined && version !== info.version) throw new AppError('conflict', '模板已被他人修改，请刷新后再保存（您的修改仍保留在页面上）');
   const known = new Set(indicatorDefs(platform).map((d) => d.id));
   const unknown = allTokens(content).filter((id) => !known.has(id));
   if (unknown.length) throw new AppError('validation_failed', `模板引用了不存在的指标：${unknown.join('、')}`, [{ path: 'content', label: '模板内容', message: `模板内容：指标不存在 ${unknown.join('、')}` }]);
   if (!content.sections.some((s) => s.required)) throw new AppError('validation_failed', '模板至少须有一个必备部分');
   const json = JSON.stringify(content);
+  // the level's own row carries on the version of the row it replaces (the town level's old 'default' row)
   await db(ctx)
     .insertInto('report_template')
-    .values({ key: 'default', kind: KIND, name: '法治政府建设年度报告', content: json, updated_by: ctx.actor.username, updated_at: ctx.now })
+    .values({ key: level, kind: KIND, name: `法治政府建设年度报告（${TEMPLATE_LEVELS[level]}）`, content: json, updated_by: ctx.actor.username, updated_at: ctx.now, version: info.version + 1 })
     .onConflict((oc) => oc.column('key').doUpdateSet({ content: json, updated_by: ctx.actor.username, updated_at: ctx.now, version: sql`report_template.version + 1` }))
     .execute();
-  await audit(ctx, { entity: 'report.template', entityId: 'default', action: 'update', orgCode: ctx.scope.root, diff: { sections: content.sections.map((s) => s.title) } });
-  return { content, version: (await templateInfo(ctx)).version };
+  await audit(ctx, { entity: 'report.template', entityId: level, action: 'update', orgCode: ctx.scope.root, diff: { level, sections: content.sections.map((s) => s.title) } });
+  return { content, version: (await templateInfo(ctx, level)).version };
 }
