@@ -24,6 +24,8 @@ export interface IndicatorValue {
   previous?: number | null;
   /** counted whatever the records' dates (a roster): the same in any year */
   snapshot?: boolean;
+  /** a rate's denominator: 0 means there is nothing to rate */
+  denominator?: { id: string; value: number };
 }
 
 export interface ReportCheck {
