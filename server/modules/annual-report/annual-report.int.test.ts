@@ -203,10 +203,17 @@ describe('annual report', () => {
     const cells = [...row.matchAll(/<t[dh][^>]*>([^<]*)<\/t[dh]>/g)].map((m) => m[1] ?? '');
     const header = (html.split('<tr').find((r) => r.includes('>数据项<')) ?? '').match(/<t[dh][^>]*>([^<]*)<\/t[dh]>/g)?.map((c) => c.replace(/<[^>]+>/g, '')) ?? [];
     const own = async (code: string): Promise<number | undefined> => json<{ items: Array<{ id: string; value: number }> }>(await t.request(county, { method: 'GET', url: `/api/indicators?org=${code}&year=${year}` })).items.find((i) => i.id === 'mediation.cases')?.value;
+    // 城关镇 submitted: its column is the figure it submitted (a case withdrawn since does not change it)
+    const roll = json<{ rows: Array<{ orgCode: string; versionId: number | null }> }>(await t.request(county, { method: 'GET', url: `/api/reports/annual/rollup?year=${year}` }));
+    const vid = roll.rows.find((r) => r.orgCode === '999001001000')?.versionId;
+    const submitted = (JSON.parse((await t.request(county, { method: 'GET', url: `/api/reports/annual/versions/${vid}/export?format=json` })).body) as { indicators: Array<{ id: string; value: number }> }).indicators.find((i) => i.id === 'mediation.cases')?.value;
     const at = header.indexOf('城关镇');
     expect(at).toBeGreaterThan(0);
-    expect(cells[at]).toBe(String(await own('999001001000')));
-    expect(cells[header.indexOf('合计')]).toBe(String(await own('999001000000')));
+    expect(cells[at]).toBe(String(submitted));
+    expect(Number(cells[at])).toBe((await own('999001001000')) + 1);
+    // the total is the report's figure: the units' columns (a unit that has not submitted shows —) and the county's own
+    expect(cells[header.indexOf('合计')]).toBe(String(draft.values.find((v) => v.id === 'mediation.cases')?.value));
+    expect(cells.slice(1, -1).reduce((a, c) => a + (c === '—' ? 0 : Number(c)), 0)).toBe(Number(cells[header.indexOf('合计')]));
     // a town has no units below it: no appendix
     const town = await open(await t.login('clerk3'));
     expect((await t.request(await t.login('clerk3'), { method: 'GET', url: `/api/reports/annual/${town.id}/export?format=html` })).body).not.toContain('各单位主要数据汇总表');

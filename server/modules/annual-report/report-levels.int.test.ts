@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { json, startTestApp, type TestApp } from '../../test/harness.ts';
+import { createRecord, listLedger } from '../../test/ledger-client.ts';
 import { modules } from '../index.ts';
 import type { ReportContent } from './report.content.ts';
 import { tokensOf } from './report.content.ts';
@@ -80,5 +82,83 @@ describe('the default templates', () => {
     expect((await t.request(county, { method: 'PUT', url: '/api/reports/templates/annual?level=county', payload: { content: changed, version: 0 } })).statusCode).toBe(200);
     expect(json<{ content: ReportContent }>(await t.request(county, { method: 'GET', url: '/api/reports/templates/annual?level=town' })).content).toEqual(town.content);
     expect(json<{ content: ReportContent; version: number }>(await t.request(county, { method: 'GET', url: '/api/reports/templates/annual?level=county' }))).toMatchObject({ content: changed, version: 1 });
+  });
+});
+
+describe('the county report', () => {
+  const COUNTY = '999001000000';
+  const TOWNS = ['999001001000', '999001002000', '999001003000'];
+  const ID = 'legal-advisors.affairs';
+  type Indicators = { items: Array<{ id: string; value: number }> };
+  const liveOf = async (cookie: string, org: string, id = ID): Promise<number> => json<Indicators>(await t.request(cookie, { method: 'GET', url: `/api/indicators?org=${org}&year=${year}` })).items.find((i) => i.id === id)?.value ?? 0;
+  const frozen = async (cookie: string, versionId: number, id = ID): Promise<number> => (JSON.parse((await t.request(cookie, { method: 'GET', url: `/api/reports/annual/versions/${versionId}/export?format=json` })).body) as Exported).indicators.find((i) => i.id === id)?.value ?? 0;
+  const submit = async (cookie: string, org?: string): Promise<number> => {
+    const d = await open(cookie, org);
+    const res = await t.request(cookie, { method: 'POST', url: `/api/reports/annual/${d.id}/submit`, payload: { version: d.version } });
+    expect(res.statusCode, res.body).toBe(200);
+    return json<{ id: number }>(res).id;
+  };
+
+  it('adds up what the units submitted, not their records since, marks units that have not submitted, and counts them live only when asked', async () => {
+    const county = await t.login('county');
+    // 城关镇 submits through its leader; the county submits 清溪镇's on its behalf; 石桥乡 and the county's departments do not
+    const cg = await submit(await t.login('leader'));
+    const qx = await submit(county, TOWNS[1]);
+    // 城关镇 records one more piece of its advisors' work of that year after it submitted
+    const clerk = await t.login('clerk');
+    const advisor = (await listLedger(t, clerk, 'advisors.advisor', 'pageSize=1')).items[0]?.id;
+    const before = await liveOf(county, TOWNS[0] ?? '');
+    const added = await createRecord(t, clerk, 'advisors.affair', { affair_on: `${year}-11-20`, affair_type: '法治讲座（培训）', advisor_id: advisor, subject: '民法典进村讲座', people: 45 });
+    expect(added.statusCode, added.body).toBe(200);
+    expect(await liveOf(county, TOWNS[0] ?? '')).toBe(before + 1);
+    expect(await frozen(county, cg)).toBe(before);
+
+    // the county's own records: its whole subtree less what lies in the units below it
+    const units = json<{ rows: Array<{ orgCode: string }> }>(await t.request(county, { method: 'GET', url: `/api/reports/annual/rollup?year=${year}` })).rows.map((r) => r.orgCode);
+    let own = await liveOf(county, COUNTY);
+    for (const u of units) own -= await liveOf(county, u);
+    const draft = await open(county);
+    const value = (d: Draft, id = ID): number => d.values.find((v) => v.id === id)?.value ?? 0;
+    expect(value(draft)).toBe((await frozen(county, cg)) + (await frozen(county, qx)) + own);
+    const sources = json<{ units: Array<{ code: string; source: string; versionId: number | null }>; checks: Array<{ id: string; message: string }> }>(await t.request(county, { method: 'GET', url: `/api/reports/annual/${draft.id}` }));
+    expect(sources.units.find((u) => u.code === TOWNS[0])).toMatchObject({ source: 'submitted', versionId: cg });
+    expect(sources.units.find((u) => u.code === TOWNS[2])).toMatchObject({ source: 'missing', versionId: null });
+    expect(sources.checks.find((c) => c.id === 'units.unsubmitted')?.message).toContain('石桥乡');
+    const html = (await t.request(county, { method: 'GET', url: `/api/reports/annual/${draft.id}/export?format=html` })).body;
+    expect(html).toContain('石桥乡（未报送）');
+    expect(html).toContain('取自其报送的年度报告');
+
+    // asked to, the county counts the units that have not submitted with their live figures, labelled 实时
+    const saved = await t.request(county, { method: 'PUT', url: `/api/reports/annual/${draft.id}`, payload: { content: { ...draft.content, liveUnsubmitted: true }, version: draft.version } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const withLive = json<Draft>(saved);
+    const missing = units.filter((u) => u !== TOWNS[0] && u !== TOWNS[1]);
+    let liveMissing = 0;
+    for (const u of missing) liveMissing += await liveOf(county, u);
+    expect(value(withLive)).toBe(value(draft) + liveMissing);
+    expect((await t.request(county, { method: 'GET', url: `/api/reports/annual/${draft.id}/export?format=html` })).body).toContain('石桥乡（实时）');
+
+    // the county's submitted version keeps where each unit's figures came from
+    const back = await t.request(county, { method: 'PUT', url: `/api/reports/annual/${draft.id}`, payload: { content: { ...withLive.content, liveUnsubmitted: false }, version: withLive.version } });
+    const mine = await t.request(county, { method: 'POST', url: `/api/reports/annual/${draft.id}/submit`, payload: { version: json<Draft>(back).version } });
+    expect(mine.statusCode, mine.body).toBe(200);
+    const vid = json<{ id: number }>(mine).id;
+    expect(await frozen(county, vid)).toBe(value(draft));
+    const frozenJson = JSON.parse((await t.request(county, { method: 'GET', url: `/api/reports/annual/versions/${vid}/export?format=json` })).body) as { units: Array<{ code: string; source: string }> };
+    expect(frozenJson.units.find((u) => u.code === TOWNS[2])?.source).toBe('missing');
+  });
+
+  it('gives the county disclosure report the county’s own applications, not its towns’', async () => {
+    const county = await t.login('county');
+    const res = await t.request(county, { method: 'GET', url: `/api/disclosure/report?org=${COUNTY}&year=${year}` });
+    expect(res.statusCode, res.body).toBe(200);
+    type Rep = { report: { sections: Array<{ table?: { rows: Array<{ key: string; cells: Array<{ value: number }> }> } }> } };
+    const received = (r: Rep): number => r.report.sections[2]?.table?.rows.find((x) => x.key === 'new')?.cells.at(-1)?.value ?? 0;
+    const countyOwn = await sql<{ n: number }>`select count(*)::int as n from disclosure_application where org_code = ${COUNTY} and status = 'active' and received_on between ${`${year}-01-01`} and ${`${year}-12-31`}`.execute(t.platform.db);
+    expect(received(json<Rep>(res))).toBe(Number(countyOwn.rows[0]?.n));
+    let towns = 0;
+    for (const town of TOWNS) towns += received(json<Rep>(await t.request(county, { method: 'GET', url: `/api/disclosure/report?org=${town}&year=${year}` })));
+    expect(towns).toBeGreaterThan(0);
+    expect(received(json<Rep>(res))).not.toBe(received(json<Rep>(res)) + towns);
   });
 });

@@ -6,7 +6,7 @@ import type { Platform } from '../../platform/module.ts';
 import type { IndicatorValue } from '../../platform/indicators/indicator.service.ts';
 import type { ReportContent } from './report.content.ts';
 import { encode } from './report.output.ts';
-import { renderSections, renderText, buildDocumentSpec } from './report.render.ts';
+import { renderSections, renderText, buildDocumentSpec, type AppendixUnit } from './report.render.ts';
 import { intId, yearParam } from '../../platform/http/validate.ts';
 import { redactDeep, redactPublic } from '../../platform/crypto/redact.ts';
 import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
@@ -81,7 +81,7 @@ export function publicReportRoutes(api: Api, platform: Platform): void {
       const v = await published(params.id);
       const content = redactDeep(v.content as ReportContent);
       const values = new Map((v.indicators as IndicatorValue[]).map((x) => [x.id, x]));
-      const document = buildDocumentSpec(content, values, { org: v.org_name, date: chinaDate(new Date(v.submitted_at)) });
+      const document = buildDocumentSpec(content, values, { org: v.org_name, date: chinaDate(new Date(v.submitted_at)) }, (v.units as AppendixUnit[] | null) ?? []);
       const out = await encode({ json: { org: { code: v.org_code, name: v.org_name }, year: v.year, title: content.title, status: v.status, sections: [], indicators: [], checks: [] }, document }, query.format);
       return reply.header('content-type', out.type).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${content.title}.${out.ext}`)}`).send(out.body);
     },

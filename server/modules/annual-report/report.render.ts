@@ -72,7 +72,10 @@ export function renderSections(content: ReportContent, values: Values): Rendered
   });
 }
 
-export function buildDocumentSpec(content: ReportContent, values: Values, sign: { org: string; date: string }, units: ReadonlyArray<{ code: string; name: string }> = []): DocumentSpec {
+/** a unit of a county's appendix; `source` says whether its figures are its submitted ones, live ones, or missing */
+export type AppendixUnit = { code: string; name: string; source?: 'submitted' | 'live' | 'missing' };
+
+export function buildDocumentSpec(content: ReportContent, values: Values, sign: { org: string; date: string }, units: readonly AppendixUnit[] = []): DocumentSpec {
   const blocks: Block[] = [{ kind: 'title', text: content.title }];
   for (const p of content.preamble) blocks.push({ kind: 'para', text: renderText(p, values) });
   content.sections.forEach((s, i) => {
@@ -95,7 +98,7 @@ const APPENDIX_COLUMNS = 8;
  * a county's report rests on its units' records: an appendix sets every figure the text quotes side by side for
  * each unit below (and the county's own records), with the total the text uses
  */
-function unitsAppendix(content: ReportContent, values: Values, units: ReadonlyArray<{ code: string; name: string }>): Block[] {
+function unitsAppendix(content: ReportContent, values: Values, units: readonly AppendixUnit[]): Block[] {
   type V = NonNullable<ReturnType<Values['get']>>;
   const quoted = allTokens(content)
     .map((id) => values.get(id))
@@ -103,10 +106,14 @@ function unitsAppendix(content: ReportContent, values: Values, units: ReadonlyAr
   if (!units.length || !quoted.length) return [];
   // the county's own records sit under its own code, the one code that is not a unit below
   const ownCode = [...new Set(quoted.flatMap((v) => Object.keys(v.units ?? {})))].find((c) => !units.some((u) => u.code === c));
-  const columns = ownCode && quoted.some((v) => v.unit !== '%' && (v.units?.[ownCode] ?? 0) !== 0) ? [...units, { code: ownCode, name: '本级' }] : [...units];
+  // a unit that has not submitted is marked in its column's heading: 未报送 (its cells —), or 实时 (live records counted)
+  const heading = (u: AppendixUnit): string => (u.source === 'missing' ? `${u.name}（未报送）` : u.source === 'live' ? `${u.name}（实时）` : u.name);
+  const columns: AppendixUnit[] = ownCode && quoted.some((v) => v.unit !== '%' && (v.units?.[ownCode] ?? 0) !== 0) ? [...units, { code: ownCode, name: '本级' }] : [...units];
   // a unit with nothing to count shows 0 for a count and — for a rate (no denominator, no rate); the unit of measure
   // goes with the row's label, so the cells hold bare numbers that fit their columns
+  const missing = new Set(units.filter((u) => u.source === 'missing').map((u) => u.code));
   const cell = (v: V, code: string | null): string => {
+    if (code !== null && missing.has(code)) return '—';
     const n = code === null ? v.value : v.units?.[code];
     return n === undefined ? (v.unit === '%' ? '—' : '0') : formatValue({ value: n, unit: v.unit }).slice(0, -v.unit.length);
   };
@@ -123,9 +130,14 @@ function unitsAppendix(content: ReportContent, values: Values, units: ReadonlyAr
         kind: 'table',
         small: true,
         widths: [3, ...part.map(() => 1.2), ...(last ? [1.3] : [])],
-        header: [['数据项', ...part.map((c) => c.name), ...(last ? ['合计'] : [])]],
+        header: [['数据项', ...part.map(heading), ...(last ? ['合计'] : [])]],
         rows: quoted.map((v) => [{ text: `${v.label}（${v.unit}）`, align: 'left' as const }, ...part.map((c) => cell(v, c.code)), ...(last ? [cell(v, null)] : [])]),
       };
     }),
+    ...(units.some((u) => u.source && u.source !== 'submitted')
+      ? [{ kind: 'para' as const, indent: false, text: `注：各乡镇（街道）、部门数据取自其报送的年度报告；${units.some((u) => u.source === 'missing') ? '标“未报送”的单位尚未报送，其数据未计入合计；' : ''}${units.some((u) => u.source === 'live') ? '标“实时”的单位尚未报送，其数据取自台账当前记录，以其报送的报告为准；' : ''}“本级”为县本级台账记录。` }]
+      : units.some((u) => u.source === 'submitted')
+        ? [{ kind: 'para' as const, indent: false, text: '注：各乡镇（街道）、部门数据取自其报送的年度报告，“本级”为县本级台账记录。' }]
+        : []),
   ];
 }

@@ -9,6 +9,7 @@ import type { Platform } from '../../platform/module.ts';
 import { getSetting } from '../../platform/settings.ts';
 import { allTokens, type ReportContent } from './report.content.ts';
 import { blocking, checkDraft, type Check } from './report.checks.ts';
+import { countyValues, type UnitSource } from './report.county.ts';
 import { pruneUnknown, renderSections, type RenderedSection } from './report.render.ts';
 import { defaultTemplate, instantiate, TEMPLATE_LEVELS, type TemplateLevel } from './report.template.ts';
 import { notifyReportReturned } from './report.todos.ts';
@@ -53,6 +54,8 @@ export interface DraftView {
   checks: Check[];
   dueDate: string;
   versions: VersionSummary[];
+  /** a county's report: where each unit's figures come from; null for a unit's own report */
+  units: UnitSource[] | null;
 }
 
 export interface VersionSummary {
@@ -122,14 +125,36 @@ function neededDefs(platform: Platform, ids: readonly string[]): IndicatorDef[] 
 
 /**
  * every indicator for the organisation's year, with last year's figure from the same scan; the report's
- * live fields read from these, and the JSON lists them all
+ * live fields read from these, and the JSON lists them all. A county's figures come from its units' submitted
+ * reports and its own records (report.county.ts); `sources` says, for each unit, where its share came from
  */
-export async function liveValues(ctx: Ctx, platform: Platform, org: string, year: number, content: ReportContent, withIds = false): Promise<Map<string, IndicatorValue>> {
+export async function reportFigures(ctx: Ctx, platform: Platform, org: string, year: number, content: ReportContent, withIds = false): Promise<{ values: Map<string, IndicatorValue>; sources: UnitSource[] | null }> {
   const defs = neededDefs(platform, [...new Set([...allTokens(content), ...indicatorDefs(platform).map((d) => d.id)])]);
-  // a county (anything with units below it) reports the aggregate of its units: the same scan gives each unit's share
-  const byUnit = (await reportingUnits(ctx, org)).length > 0;
-  const values = await computeIndicators(ctx, defs, platform.ledgers, { org, from: `${year}-01-01`, to: `${year}-12-31` }, { withIds, byUnit, compare: { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` } });
-  return new Map(values.map((v) => [v.id, v]));
+  const units = await reportingUnits(ctx, org);
+  if (units.length) return countyValues(ctx, platform, defs, org, units, year, { withIds, liveUnsubmitted: content.liveUnsubmitted === true });
+  const values = await computeIndicators(ctx, defs, platform.ledgers, { org, from: `${year}-01-01`, to: `${year}-12-31` }, { withIds, compare: { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` } });
+  return { values: new Map(values.map((v) => [v.id, v])), sources: null };
+}
+
+export async function liveValues(ctx: Ctx, platform: Platform, org: string, year: number, content: ReportContent, withIds = false): Promise<Map<string, IndicatorValue>> {
+  return (await reportFigures(ctx, platform, org, year, content, withIds)).values;
+}
+
+/** a check on a county's report: units whose report has not reached the county, and how the report counts them */
+export function sourceChecks(sources: readonly UnitSource[] | null): Check[] {
+  const missing = (sources ?? []).filter((s) => s.source !== 'submitted');
+  if (!missing.length) return [];
+  const live = missing.filter((s) => s.source === 'live');
+  return [
+    {
+      id: 'units.unsubmitted',
+      ok: false,
+      severity: 'warning',
+      message: live.length
+        ? `${missing.map((s) => s.name).join('、')}尚未报送年度报告，本报告按其台账实时数据计入，并在附件中标注“实时”`
+        : `${missing.map((s) => s.name).join('、')}尚未报送年度报告，其数据未计入本报告，附件中标注“未报送”`,
+    },
+  ];
 }
 
 /** the active units directly below an organisation, in their display order */
@@ -180,7 +205,7 @@ async function versions(ctx: Ctx, draftId: number): Promise<VersionSummary[]> {
 export async function draftView(ctx: Ctx, platform: Platform, id: number): Promise<DraftView> {
   const row = await loadDraft(ctx, id);
   const org = await orgOf(ctx, row.org_code);
-  const values = await liveValues(ctx, platform, row.org_code, row.year, row.content);
+  const { values, sources } = await reportFigures(ctx, platform, row.org_code, row.year, row.content);
   return {
     id: row.id,
     orgCode: row.org_code,
@@ -192,9 +217,10 @@ export async function draftView(ctx: Ctx, platform: Platform, id: number): Promi
     updatedBy: row.updated_by,
     content: row.content,
     values: [...values.values()],
-    checks: checkDraft(row.content, values),
+    checks: [...sourceChecks(sources), ...checkDraft(row.content, values)],
     dueDate: await dueDate(ctx, row.year),
     versions: await versions(ctx, row.id),
+    units: sources,
   };
 }
 
@@ -213,8 +239,8 @@ export async function submitDraft(ctx: Ctx, platform: Platform, id: number, vers
   if (row.status === 'submitted') throw new AppError('conflict', '报告已提交，等待上级审核');
   if (row.status === 'published') throw new AppError('conflict', '报告已发布；如需更正，请发起更正版本');
   if (row.version !== version) throw new AppError('stale_version', '报告已被他人修改，请刷新后再提交');
-  const values = await liveValues(ctx, platform, row.org_code, row.year, row.content, true);
-  const checks = checkDraft(row.content, values);
+  const { values, sources } = await reportFigures(ctx, platform, row.org_code, row.year, row.content, true);
+  const checks = [...sourceChecks(sources), ...checkDraft(row.content, values)];
   const errors = blocking(checks);
   if (errors.length) throw new AppError('gate_refused', `报告未通过检查，不能提交：${errors.map((e) => e.message).join('；')}`);
   const due = await dueDate(ctx, row.year);
@@ -234,6 +260,7 @@ export async function submitDraft(ctx: Ctx, platform: Platform, id: number, vers
       rendered: JSON.stringify(rendered),
       indicators: JSON.stringify([...values.values()]),
       checks: JSON.stringify(checks),
+      units: sources ? JSON.stringify(sources) : null,
       due_date: due,
       late: today > due,
       submitted_by: ctx.actor.username,
