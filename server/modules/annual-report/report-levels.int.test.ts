@@ -162,3 +162,48 @@ describe('the county report', () => {
     expect(received(json<Rep>(res))).not.toBe(received(json<Rep>(res)) + towns);
   });
 });
+
+describe('report deadlines', () => {
+  type Item = { orgCode: string; clockLabel: string; due: string; overdue: boolean; module: string };
+  const deadlines = async (cookie: string, module: string): Promise<Item[]> => json<{ items: Item[] }>(await t.request(cookie, { method: 'GET', url: `/api/deadlines?pageSize=200&module=${module}` })).items;
+  type Settings = { items: Array<{ key: string; value: string; default: string }> };
+
+  it('are settings with the national defaults, set by the county and refused whole when one is wrong', async () => {
+    const county = await t.login('county');
+    const got = json<Settings>(await t.request(county, { method: 'GET', url: '/api/reports/deadlines' }));
+    expect(Object.fromEntries(got.items.map((i) => [i.key, i.default]))).toEqual({ 'report.annual.due': '03-01', 'report.annual.publishBy': '04-01', 'report.disclosure.governmentDue': '03-31', 'report.disclosure.departmentDue': '01-31', 'report.disclosure.townDue': '01-31' });
+    const bad = await t.request(county, { method: 'PUT', url: '/api/reports/deadlines', payload: { values: { 'report.annual.due': '02-15', 'report.annual.publishBy': '02-30' } } });
+    expect(bad.statusCode).toBe(400);
+    expect(json<{ detail: string }>(bad).detail).toContain('法治政府建设年度报告向社会公开');
+    expect(json<Settings>(await t.request(county, { method: 'GET', url: '/api/reports/deadlines' })).items.find((i) => i.key === 'report.annual.due')?.value).toBe('03-01');
+    expect((await t.request(await t.login('clerk'), { method: 'PUT', url: '/api/reports/deadlines', payload: { values: { 'report.annual.due': '02-15' } } })).statusCode).toBe(403);
+    const ok = await t.request(county, { method: 'PUT', url: '/api/reports/deadlines', payload: { values: { 'report.annual.due': '02-15', 'report.disclosure.townDue': '02-10' } } });
+    expect(ok.statusCode, ok.body).toBe(200);
+    // the county's date is the roll-up's and the 到期事项's
+    const rollup = json<{ dueDate: string; rows: Array<{ orgCode: string; status: string }> }>(await t.request(county, { method: 'GET', url: `/api/reports/annual/rollup?year=${year}` }));
+    expect(rollup.dueDate).toBe(`${year + 1}-02-15`);
+    const items = await deadlines(county, 'annual-report');
+    const submission = items.filter((i) => i.clockLabel === '年度报告报送期限');
+    expect(submission.length).toBeGreaterThan(0);
+    for (const i of submission) expect(i.due).toBe(`${year + 1}-02-15`);
+    // who has not submitted is listed; who has is not
+    const unsent = rollup.rows.filter((r) => !['submitted', 'late', 'published'].includes(r.status)).map((r) => r.orgCode).sort();
+    expect(submission.map((i) => i.orgCode).sort()).toEqual(unsent);
+    // every report not yet published has its 4月1日 line, the county's own included
+    const publication = items.filter((i) => i.clockLabel === '年度报告公开期限');
+    expect(publication.map((i) => i.orgCode)).toContain('999001000000');
+    for (const i of publication) expect(i.due).toBe(`${year + 1}-04-01`);
+  });
+
+  it('list the disclosure report by the organ’s own day: county government 3月31日, department 1月31日, town the county’s day', async () => {
+    const county = await t.login('county');
+    const items = (await deadlines(county, 'disclosure')).filter((i) => i.clockLabel === '政府信息公开年报公布期限');
+    const due = (code: string): string | undefined => items.find((i) => i.orgCode === code)?.due;
+    expect(due('999001000000')).toBe(`${year + 1}-03-31`);
+    expect(due('999001000000-01')).toBe(`${year + 1}-01-31`);
+    expect(due('999001002000')).toBe(`${year + 1}-02-10`);
+    // a town's clerk sees only the town's own
+    const mine = (await deadlines(await t.login('clerk'), 'disclosure')).filter((i) => i.clockLabel === '政府信息公开年报公布期限');
+    expect(mine.map((i) => i.orgCode)).toEqual(['999001001000']);
+  });
+});

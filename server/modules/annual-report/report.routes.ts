@@ -6,6 +6,7 @@ import { defaultTemplate, TEMPLATE_LEVELS } from './report.template.ts';
 import { createReport, lookupReport } from './report.open.ts';
 import { compareUnits, contentSchema, draftView, indicatorDefs, publishVersion, returnVersion, rollup, saveDraft, saveTemplate, secrecyReview, startCorrection, submitDraft, templateContent, templateInfo, versionDiff } from './report.service.ts';
 import { intId } from '../../platform/http/validate.ts';
+import { reportDeadlineSettings, saveReportDeadlines } from './report.deadlines.ts';
 
 const idParam = z.object({ id: intId() });
 const yearQuery = z.object({ org: z.string().optional(), year: z.coerce.number().int().min(2000).max(2100) });
@@ -82,6 +83,18 @@ export function reportRoutes(api: Api, platform: Platform): void {
   api.route({ method: 'POST', url: '/api/reports/annual/versions/:id/return', access: 'report.return', write: true, summary: '退回下级提交的报告', tags, params: idParam, body: z.object({ reason: z.string().trim().min(4, '请说明退回原因（至少4个字）').max(500, '不能超过500个字') }), labels: { reason: '退回原因' }, handler: async (ctx, { params, body }) => { await returnVersion(ctx, params.id, body.reason); return { ok: true }; } });
   api.route({ method: 'POST', url: '/api/reports/annual/versions/:id/secrecy', access: 'report.secrecy', write: true, summary: '保密审查', tags, params: idParam, body: z.object({ passed: z.boolean(), opinion: z.string().trim().min(2, '请填写审查意见').max(2000, '不能超过2000个字') }), labels: { passed: '审查结论', opinion: '审查意见' }, handler: async (ctx, { params, body }) => { await secrecyReview(ctx, params.id, body.passed, body.opinion); return { ok: true }; } });
   api.route({ method: 'POST', url: '/api/reports/annual/versions/:id/publish', access: 'report.publish', write: true, summary: '向社会公开发布（不可修改，更正为新版本）', tags, params: idParam, body: z.object({ correctionNote: z.string().trim().max(500).nullable().default(null) }), labels: { correctionNote: '更正说明' }, handler: async (ctx, { params, body }) => { await publishVersion(ctx, params.id, body.correctionNote); return { ok: true }; } });
+  api.route({ method: 'GET', url: '/api/reports/deadlines', access: 'report.read', summary: '年度报告期限（报送县级、向社会公开、政府信息公开年报）', tags, handler: (ctx) => reportDeadlineSettings(ctx) });
+  api.route({
+    method: 'PUT',
+    url: '/api/reports/deadlines',
+    access: 'report.template',
+    write: true,
+    summary: '设置年度报告期限（月-日，如 03-01）',
+    tags,
+    body: z.object({ values: z.record(z.string(), z.string()) }),
+    labels: { values: '期限' },
+    handler: (ctx, { body }) => saveReportDeadlines(ctx, body.values),
+  });
   api.route({ method: 'GET', url: '/api/reports/annual/rollup', access: 'report.rollup', summary: '下级单位报告报送情况', tags, query: z.object({ year: z.coerce.number().int().min(2000).max(2100) }), labels: { year: '年度' }, handler: (ctx, { query }) => rollup(ctx, query.year) });
   api.route({ method: 'GET', url: '/api/reports/annual/compare', access: 'report.rollup', summary: '下级单位指标对比', tags, query: z.object({ year: z.coerce.number().int().min(2000).max(2100), ids: z.string().optional() }), labels: { year: '年度' }, handler: (ctx, { query }) => compareUnits(ctx, platform, query.year, query.ids ? query.ids.split(',') : []) });
 }

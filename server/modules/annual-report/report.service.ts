@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../platform/http/errors.ts';
 import { computeIndicators, type IndicatorValue } from '../../platform/indicators/indicator.service.ts';
 import type { IndicatorDef } from '../../platform/indicators/indicator.types.ts';
 import type { Platform } from '../../platform/module.ts';
-import { getSetting } from '../../platform/settings.ts';
+import { reportDue } from '../../platform/reports/report-deadlines.ts';
 import { allTokens, type ReportContent } from './report.content.ts';
 import { blocking, checkDraft, type Check } from './report.checks.ts';
 import { countyValues, type UnitSource } from './report.county.ts';
@@ -78,10 +78,9 @@ export async function orgOf(ctx: Ctx, code: string): Promise<{ code: string; nam
   return { code: org.code, name: org.name, parentName: parent?.name ?? org.name };
 }
 
+/** the day units report to the county by: the county's setting, 3月1日 by default (platform/reports/report-deadlines.ts) */
 export async function dueDate(ctx: Pick<Ctx, 'tx'>, year: number): Promise<string> {
-  // 督察工作规定: towns report to the county by 3月1日 (verify per province → a setting)
-  const mmdd = (await getSetting<string>(ctx.tx, 'report.annual.due')) ?? '03-01';
-  return `${year + 1}-${mmdd}`;
+  return reportDue(ctx.tx, 'report.annual.due', year);
 }
 
 // each level's template is a row of report_template; the town level's row was once keyed 'default'
