@@ -59,7 +59,7 @@ export async function countyValues(
   const compare = { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` };
   const total = new Map((await computeIndicators(ctx, defs, platform.ledgers, period(org), { withIds: opts.withIds, compare })).map((v) => [v.id, v]));
   const live = new Map<string, Map<string, IndicatorValue>>();
-  for (const u of units) live.set(u.code, new Map((await computeIndicators(ctx, defs, platform.ledgers, period(u.code), { withIds: opts.withIds })).map((v) => [v.id, v])));
+  for (const u of units) live.set(u.code, new Map((await computeIndicators(ctx, defs, platform.ledgers, period(u.code), { withIds: opts.withIds, compare })).map((v) => [v.id, v])));
   const snaps = await submittedSnapshots(ctx, units.map((u) => u.code), year);
   const sources: UnitSource[] = units.map((u) => {
     const s = snaps.get(u.code);
@@ -96,8 +96,12 @@ export async function countyValues(
     const same = value === t.value;
     const breakdown: BreakdownItem[] = t.breakdown.map((b) => ({ label: b.label, value: round(sum.breakdown.get(b.label) ?? 0), link: same ? b.link : null }));
     for (const [label, n] of sum.breakdown) if (!breakdown.some((b) => b.label === label) && n !== 0) breakdown.push({ label, value: round(n), link: null });
+    // last year's figure on the same footing: without the units this report leaves out
+    const missing = sources.filter((x) => x.source === 'missing');
+    const previous = t.previous === undefined ? undefined : round(missing.reduce((acc, x) => acc - (live.get(x.code)?.get(d.id)?.previous ?? 0), t.previous));
     out.set(d.id, {
       ...t,
+      ...(previous === undefined ? {} : { previous }),
       value,
       breakdown,
       link: same ? t.link : null,
@@ -106,8 +110,6 @@ export async function countyValues(
     });
   }
   const byId = new Map(defs.map((d) => [d.id, d]));
-  for (const d of defs) if (d.kind === 'ratio') out.set(d.id, { ...ratioValue(d as RatioIndicator, out, byId), ...previousOf(total.get(d.id)) });
+  for (const d of defs) if (d.kind === 'ratio') out.set(d.id, ratioValue(d as RatioIndicator, out, byId));
   return { values: out, sources };
 }
-
-const previousOf = (v: IndicatorValue | undefined): Partial<IndicatorValue> => (v?.previous !== undefined ? { previous: v.previous } : {});
