@@ -125,7 +125,8 @@ describe('the county report', () => {
     expect(sources.units.find((u) => u.code === TOWNS[2])).toMatchObject({ source: 'missing', versionId: null });
     expect(sources.checks.find((c) => c.id === 'units.unsubmitted')?.message).toContain('石桥乡');
     const html = (await t.request(county, { method: 'GET', url: `/api/reports/annual/${draft.id}/export?format=html` })).body;
-    expect(html).toContain('石桥乡（未报送）');
+    expect(html).toContain('石桥乡（未报）');
+    expect(html).toContain('演示县人民政府<br>');
     expect(html).toContain('取自其报送的年度报告');
 
     // asked to, the county counts the units that have not submitted with their live figures, labelled 实时

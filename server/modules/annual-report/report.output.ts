@@ -42,7 +42,8 @@ function build(org: { code: string; name: string }, year: number, status: string
       checks: checks.map((c) => ({ id: c.id, ok: c.ok, message: c.message, severity: c.severity })),
       ...(sources ? { units: sources } : {}),
     },
-    document: buildDocumentSpec(content, values, { org: org.name, date: signDate }, units),
+    // a county's report is its people's government's: signed 演示县人民政府, as its title reads
+    document: buildDocumentSpec(content, values, { org: sources ? `${org.name}人民政府` : org.name, date: signDate }, units),
   };
 }
 

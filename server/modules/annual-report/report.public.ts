@@ -81,7 +81,8 @@ export function publicReportRoutes(api: Api, platform: Platform): void {
       const v = await published(params.id);
       const content = redactDeep(v.content as ReportContent);
       const values = new Map((v.indicators as IndicatorValue[]).map((x) => [x.id, x]));
-      const document = buildDocumentSpec(content, values, { org: v.org_name, date: chinaDate(new Date(v.submitted_at)) }, (v.units as AppendixUnit[] | null) ?? []);
+      const units = (v.units as AppendixUnit[] | null) ?? [];
+      const document = buildDocumentSpec(content, values, { org: units.length ? `${v.org_name}人民政府` : v.org_name, date: chinaDate(new Date(v.submitted_at)) }, units);
       const out = await encode({ json: { org: { code: v.org_code, name: v.org_name }, year: v.year, title: content.title, status: v.status, sections: [], indicators: [], checks: [] }, document }, query.format);
       return reply.header('content-type', out.type).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${content.title}.${out.ext}`)}`).send(out.body);
     },

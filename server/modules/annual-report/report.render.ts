@@ -106,8 +106,8 @@ function unitsAppendix(content: ReportContent, values: Values, units: readonly A
   if (!units.length || !quoted.length) return [];
   // the county's own records sit under its own code, the one code that is not a unit below
   const ownCode = [...new Set(quoted.flatMap((v) => Object.keys(v.units ?? {})))].find((c) => !units.some((u) => u.code === c));
-  // a unit that has not submitted is marked in its column's heading: 未报送 (its cells —), or 实时 (live records counted)
-  const heading = (u: AppendixUnit): string => (u.source === 'missing' ? `${u.name}（未报送）` : u.source === 'live' ? `${u.name}（实时）` : u.name);
+  // a unit that has not submitted is marked in its column's heading: 未报 (its cells —), or 实时 (live records counted)
+  const heading = (u: AppendixUnit): string => (u.source === 'missing' ? `${u.name}（未报）` : u.source === 'live' ? `${u.name}（实时）` : u.name);
   const columns: AppendixUnit[] = ownCode && quoted.some((v) => v.unit !== '%' && (v.units?.[ownCode] ?? 0) !== 0) ? [...units, { code: ownCode, name: '本级' }] : [...units];
   // a unit with nothing to count shows 0 for a count and — for a rate (no denominator, no rate); the unit of measure
   // goes with the row's label, so the cells hold bare numbers that fit their columns
@@ -135,7 +135,7 @@ function unitsAppendix(content: ReportContent, values: Values, units: readonly A
       };
     }),
     ...(units.some((u) => u.source && u.source !== 'submitted')
-      ? [{ kind: 'para' as const, indent: false, text: `注：各乡镇（街道）、部门数据取自其报送的年度报告；${units.some((u) => u.source === 'missing') ? '标“未报送”的单位尚未报送，其数据未计入合计；' : ''}${units.some((u) => u.source === 'live') ? '标“实时”的单位尚未报送，其数据取自台账当前记录，以其报送的报告为准；' : ''}“本级”为县本级台账记录。` }]
+      ? [{ kind: 'para' as const, indent: false, text: `注：各乡镇（街道）、部门数据取自其报送的年度报告；${units.some((u) => u.source === 'missing') ? '标“未报”的单位尚未报送，其数据未计入合计；' : ''}${units.some((u) => u.source === 'live') ? '标“实时”的单位尚未报送，其数据取自台账当前记录，以其报送的报告为准；' : ''}“本级”为县本级台账记录。` }]
       : units.some((u) => u.source === 'submitted')
         ? [{ kind: 'para' as const, indent: false, text: '注：各乡镇（街道）、部门数据取自其报送的年度报告，“本级”为县本级台账记录。' }]
         : []),

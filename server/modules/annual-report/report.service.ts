@@ -151,7 +151,7 @@ export function sourceChecks(sources: readonly UnitSource[] | null): Check[] {
       severity: 'warning',
       message: live.length
         ? `${missing.map((s) => s.name).join('、')}尚未报送年度报告，本报告按其台账实时数据计入，并在附件中标注“实时”`
-        : `${missing.map((s) => s.name).join('、')}尚未报送年度报告，其数据未计入本报告，附件中标注“未报送”`,
+        : `${missing.map((s) => s.name).join('、')}尚未报送年度报告，其数据未计入本报告，附件中标注“未报”`,
     },
   ];
 }
