@@ -4,7 +4,10 @@
 /** a report's content: its five mandated parts, each a list of sub-headings and paragraphs with live fields */
 export interface ReportItem {
   type: 'heading' | 'para';
+  /** the text, with live fields {{id}} and clauses [[…]] left out when a figure in them has nothing to count */
   text: string;
+  /** printed instead of the paragraph when its first live field has nothing to count (本年度未发生…) */
+  none?: string | undefined;
 }
 
 export interface ReportSection {
@@ -19,4 +22,9 @@ export interface ReportContent {
   /** the opening paragraph(s) before part one */
   preamble: string[];
   sections: ReportSection[];
+  /**
+   * a county's report: units that have not submitted count with their current ledger figures, labelled as such
+   * (by default they are left out of the totals and marked 未报送)
+   */
+  liveUnsubmitted?: boolean | undefined;
 }

@@ -90,6 +90,8 @@ const EXPECTED: Record<string, Role[] | 'any' | 'public'> = {
   'GET /api/reports/annual/compare': ['county_admin', 'supervisor'],
   'GET /api/reports/templates/annual': ['county_admin'],
   'PUT /api/reports/templates/annual': ['county_admin'],
+  'GET /api/reports/deadlines': BUSINESS,
+  'PUT /api/reports/deadlines': ['county_admin'],
   'GET /api/public/reports': 'public',
   'GET /api/public/reports/:id': 'public',
   'GET /api/public/reports/:id/download': 'public',

@@ -203,10 +203,17 @@ describe('annual report', () => {
     const cells = [...row.matchAll(/<t[dh][^>]*>([^<]*)<\/t[dh]>/g)].map((m) => m[1] ?? '');
     const header = (html.split('<tr').find((r) => r.includes('>数据项<')) ?? '').match(/<t[dh][^>]*>([^<]*)<\/t[dh]>/g)?.map((c) => c.replace(/<[^>]+>/g, '')) ?? [];
     const own = async (code: string): Promise<number | undefined> => json<{ items: Array<{ id: string; value: number }> }>(await t.request(county, { method: 'GET', url: `/api/indicators?org=${code}&year=${year}` })).items.find((i) => i.id === 'mediation.cases')?.value;
+    // 城关镇 submitted: its column is the figure it submitted (a case withdrawn since does not change it)
+    const roll = json<{ rows: Array<{ orgCode: string; versionId: number | null }> }>(await t.request(county, { method: 'GET', url: `/api/reports/annual/rollup?year=${year}` }));
+    const vid = roll.rows.find((r) => r.orgCode === '999001001000')?.versionId;
+    const submitted = (JSON.parse((await t.request(county, { method: 'GET', url: `/api/reports/annual/versions/${vid}/export?format=json` })).body) as { indicators: Array<{ id: string; value: number }> }).indicators.find((i) => i.id === 'mediation.cases')?.value;
     const at = header.indexOf('城关镇');
     expect(at).toBeGreaterThan(0);
-    expect(cells[at]).toBe(String(await own('999001001000')));
-    expect(cells[header.indexOf('合计')]).toBe(String(await own('999001000000')));
+    expect(cells[at]).toBe(String(submitted));
+    expect(Number(cells[at])).toBe(((await own('999001001000')) ?? 0) + 1);
+    // the total is the report's figure: the units' columns (a unit that has not submitted shows —) and the county's own
+    expect(cells[header.indexOf('合计')]).toBe(String(draft.values.find((v) => v.id === 'mediation.cases')?.value));
+    expect(cells.slice(1, -1).reduce((a, c) => a + (c === '—' ? 0 : Number(c)), 0)).toBe(Number(cells[header.indexOf('合计')]));
     // a town has no units below it: no appendix
     const town = await open(await t.login('clerk3'));
     expect((await t.request(await t.login('clerk3'), { method: 'GET', url: `/api/reports/annual/${town.id}/export?format=html` })).body).not.toContain('各单位主要数据汇总表');
@@ -225,6 +232,39 @@ describe('annual report', () => {
     expect(xml).toMatch(/w:left="1587"/);
     expect(xml).toContain('仿宋_GB2312');
     expect(await zip.file('word/settings.xml')?.async('string')).toContain('evenAndOddHeaders');
+  });
+
+  it('labels the first publication as the first edition even when a returned submission came before it', async () => {
+    const county = await t.login('county');
+    const town = '999001002000';
+    const submit = async (): Promise<number> => {
+      const d = await open(county, town);
+      const res = await t.request(county, { method: 'POST', url: `/api/reports/annual/${d.id}/submit`, payload: { version: d.version } });
+      expect(res.statusCode, res.body).toBe(200);
+      return json<{ id: number }>(res).id;
+    };
+    const publish = async (vid: number, correctionNote: string | null): Promise<void> => {
+      expect((await t.request(county, { method: 'POST', url: `/api/reports/annual/versions/${vid}/secrecy`, payload: { passed: true, opinion: '不涉及国家秘密和工作秘密' } })).statusCode).toBe(200);
+      const res = await t.request(county, { method: 'POST', url: `/api/reports/annual/versions/${vid}/publish`, payload: { correctionNote } });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    const first = await submit();
+    expect((await t.request(county, { method: 'POST', url: `/api/reports/annual/versions/${first}/return`, payload: { reason: '数据需与台账核对后再报' } })).statusCode).toBe(200);
+    const second = await submit();
+    await publish(second, null);
+    type Pub = { id: number; edition: number; current: boolean };
+    const listed = async (): Promise<Pub[]> => json<{ items: Pub[] }>(await t.request(null, { method: 'GET', url: `/api/public/reports?year=${year}&org=${town}` })).items;
+    // the second submission is the public's first edition: no 更正版, no 第2版
+    expect(await listed()).toEqual([expect.objectContaining({ id: second, edition: 1, current: true })]);
+    expect(json<Pub>(await t.request(null, { method: 'GET', url: `/api/public/reports/${second}` })).edition).toBe(1);
+    // a correction after publication is the second edition, and the first stays listed as superseded
+    const d = await open(county, town);
+    expect((await t.request(county, { method: 'POST', url: `/api/reports/annual/${d.id}/correction` })).statusCode).toBe(200);
+    const third = await submit();
+    await publish(third, '更正第一部分的文字表述');
+    const after = await listed();
+    expect(after.find((p) => p.id === third)).toMatchObject({ edition: 2, current: true });
+    expect(after.find((p) => p.id === second)).toMatchObject({ edition: 1, current: false });
   });
 
   it('prints the JSON contract from the CLI', async () => {

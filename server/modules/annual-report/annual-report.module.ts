@@ -1,6 +1,7 @@
 import { defineModule } from '../../platform/module.ts';
 import { publicReportRoutes } from './report.public.ts';
 import * as migration from './report.migration.ts';
+import * as unitsMigration from './report.units.migration.ts';
 import { reportRoutes } from './report.routes.ts';
 import { reportDeadlines, reportTodos } from './report.todos.ts';
 
@@ -8,7 +9,7 @@ import { reportDeadlines, reportTodos } from './report.todos.ts';
 export const annualReportModule = defineModule({
   name: 'annual-report',
   label: '年度报告',
-  migrations: { '20261122000500-annual-report': migration },
+  migrations: { '20261122000500-annual-report': migration, '20261204000100-report-version-units': unitsMigration },
   permissions: [
     { code: 'report.read', label: '年度报告：查看', roles: ['clerk', 'reviewer', 'legal_reviewer', 'leader', 'supervisor', 'county_admin'] },
     { code: 'report.edit', label: '年度报告：起草编辑', roles: ['clerk', 'reviewer', 'leader', 'county_admin'] },

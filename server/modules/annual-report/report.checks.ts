@@ -1,7 +1,7 @@
 import { reviewParagraphs } from '../report-review/review.service.ts';
 import type { IndicatorValue } from '../../platform/indicators/indicator.service.ts';
 import { allTokens, TOKEN, type ReportContent } from './report.content.ts';
-import { renderText } from './report.render.ts';
+import { renderItem, renderText } from './report.render.ts';
 
 export interface Check {
   id: string;
@@ -60,7 +60,7 @@ export function checkDraft(content: ReportContent, values: ReadonlyMap<string, I
     }
   }
   // the examiner's arithmetic on the text as it will be printed
-  const rendered = [...content.preamble, ...content.sections.flatMap((s) => s.items.map((i) => i.text))].map((t) => renderText(t, values));
+  const rendered = [...content.preamble.map((t) => renderText(t, values)), ...content.sections.flatMap((s) => s.items.map((i) => (i.type === 'para' ? renderItem(i, values) : renderText(i.text, values))))];
   const review = reviewParagraphs('draft', rendered);
   for (const [n, f] of review.findings.entries()) {
     if (f.kind === 'missing_section') continue;

@@ -13,7 +13,10 @@ export function tokensOf(text: string): Array<{ id: string; format: 'value' | 'p
   return [...text.matchAll(TOKEN)].map((m) => ({ id: m[1] ?? '', format: (m[2] as 'parts' | 'n' | undefined) ?? 'value' }));
 }
 
+/** a clause left out when a live field in it has nothing to count: 全年办结{{x}}[[，满意率{{y}}]]。 */
+export const CLAUSE = /\[\[([^\]]*)\]\]/g;
+
 export function allTokens(content: ReportContent): string[] {
-  const texts = [...content.preamble, ...content.sections.flatMap((s) => s.items.map((i) => i.text))];
+  const texts = [...content.preamble, ...content.sections.flatMap((s) => s.items.flatMap((i) => [i.text, i.none ?? '']))];
   return [...new Set(texts.flatMap((t) => tokensOf(t).map((x) => x.id)))];
 }

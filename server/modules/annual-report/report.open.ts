@@ -1,7 +1,7 @@
 import { can, inScope, type Ctx } from '../../platform/http/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { Platform } from '../../platform/module.ts';
-import { findDraft, openDraft, orgOf, templateContent } from './report.service.ts';
+import { findDraft, openDraft, orgOf, templateContent, templateLevelOf } from './report.service.ts';
 import { instantiate } from './report.template.ts';
 
 /** what the annual-report page finds for an organisation and year: the report, or what a new one would be */
@@ -18,7 +18,7 @@ export async function lookupReport(ctx: Ctx, orgCode: string, year: number): Pro
   const existing = await findDraft(ctx, orgCode, year);
   if (existing) return { exists: true, id: existing.id, status: existing.status };
   const org = await orgOf(ctx, orgCode);
-  const title = instantiate(await templateContent(ctx), { orgName: org.name, parentName: org.parentName, year }).title;
+  const title = instantiate(await templateContent(ctx, await templateLevelOf(ctx, orgCode)), { orgName: org.name, parentName: org.parentName, year }).title;
   return { exists: false, orgCode, orgName: org.name, year, title, canCreate: can(ctx, 'report.edit') };
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../platform/reports/blocks.ts';
-import type { ReportContent } from './report.content.ts';
-import { buildDocumentSpec, type Values } from './report.render.ts';
+import { CLAUSE, tokensOf, type ReportContent } from './report.content.ts';
+import { defaultTemplate } from './report.template.ts';
+import { buildDocumentSpec, renderItem, renderText, type Values } from './report.render.ts';
 
 const content: ReportContent = { title: '演示县2025年度法治政府建设工作情况报告', preamble: [], sections: [{ key: 'a', title: '主要举措和成效', required: true, items: [{ type: 'para', text: '全年调处矛盾纠纷{{mediation.cases}}，协议涉及金额{{mediation.amount}}，调解成功率{{mediation.rate}}。' }] }] };
 const towns = Array.from({ length: 12 }, (_, i) => ({ code: `9990010${String(i + 1).padStart(2, '0')}000`, name: `第${i + 1}镇` }));
@@ -39,5 +40,38 @@ describe('the county report’s appendix', () => {
 
   it('is left out of a town’s report', () => {
     expect(tables(buildDocumentSpec(content, values, { org: '城关镇人民政府', date: '2026-02-20' }, []).blocks)).toEqual([]);
+  });
+});
+
+describe('figures with nothing to count', () => {
+  const v = (value: number, extra: object = {}) => ({ label: 'x', unit: '宗' as const, value, breakdown: [], ...extra });
+  const vals: Values = new Map<string, NonNullable<ReturnType<Values['get']>>>([
+    ['r.cases', v(0)],
+    ['r.suits', v(5)],
+    ['r.hearings', v(0)],
+    ['r.rate', { ...v(0, { kind: 'ratio', denominator: { id: 'r.hearings', value: 0 } }), unit: '%' as const }],
+    ['r.lost', v(1)],
+  ]);
+  it('prints the paragraph’s sentence when its first figure counts nothing, and drops a clause whose figure counts nothing', () => {
+    expect(renderItem({ text: '全年涉及行政复议案件{{r.cases}}[[，被纠错{{r.lost}}]]。', none: '本年度未发生行政复议案件。' }, vals)).toBe('本年度未发生行政复议案件。');
+    expect(renderItem({ text: '全年涉及行政诉讼案件{{r.suits}}[[，败诉{{r.lost}}]][[，开庭审理{{r.hearings}}]][[，负责人出庭应诉率{{r.rate}}]]。', none: '本年度未发生行政诉讼案件。' }, vals)).toBe('全年涉及行政诉讼案件5宗，败诉1宗。');
+    // without a sentence of its own the paragraph prints as written; an unknown field stays visible
+    expect(renderText('全年{{r.cases}}[[，{{no.such}}]]。', vals)).toBe('全年0宗，【no.such】。');
+  });
+});
+
+describe('the default templates', () => {
+  it('put every figure but a paragraph’s first in a clause, and give that paragraph a sentence for when it counts nothing', () => {
+    for (const level of ['town', 'county'] as const) {
+      for (const s of defaultTemplate(level).sections) {
+        for (const it of s.items.filter((i) => i.type === 'para')) {
+          const outside = tokensOf(it.text.replace(CLAUSE, ''));
+          if (!tokensOf(it.text).length) continue;
+          expect(outside.length, `${level}: ${it.text}`).toBe(1);
+          expect(tokensOf(it.text)[0]?.id, `${level}: the first figure stands outside any clause: ${it.text}`).toBe(outside[0]?.id);
+          expect(it.none, `${level}: ${it.text}`).toMatch(/。$/);
+        }
+      }
+    }
   });
 });

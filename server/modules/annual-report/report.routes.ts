@@ -2,10 +2,11 @@ import { z } from 'zod';
 import type { Api } from '../../platform/http/route.ts';
 import type { Platform } from '../../platform/module.ts';
 import { buildFromDraft, buildFromVersion, encode } from './report.output.ts';
-import { defaultTemplate } from './report.template.ts';
+import { defaultTemplate, TEMPLATE_LEVELS } from './report.template.ts';
 import { createReport, lookupReport } from './report.open.ts';
 import { compareUnits, contentSchema, draftView, indicatorDefs, publishVersion, returnVersion, rollup, saveDraft, saveTemplate, secrecyReview, startCorrection, submitDraft, templateContent, templateInfo, versionDiff } from './report.service.ts';
 import { intId } from '../../platform/http/validate.ts';
+import { reportDeadlineSettings, saveReportDeadlines } from './report.deadlines.ts';
 
 const idParam = z.object({ id: intId() });
 const yearQuery = z.object({ org: z.string().optional(), year: z.coerce.number().int().min(2000).max(2100) });
@@ -15,17 +16,19 @@ const tags = ['年度报告'];
 const disposition = (name: string): string => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export function reportRoutes(api: Api, platform: Platform): void {
-  api.route({ method: 'GET', url: '/api/reports/templates/annual', access: 'report.template', summary: '年度报告模板（占位符 {org} {parent} {year} {next_year}，实时数字 {{指标}}）', tags, handler: async (ctx) => ({ ...(await templateInfo(ctx)), content: await templateContent(ctx), defaultContent: defaultTemplate(), indicators: indicatorDefs(platform).map((d) => ({ id: d.id, label: d.label, unit: d.unit })) }) });
+  const levelQuery = z.object({ level: z.enum(['town', 'county']).default('town') });
+  api.route({ method: 'GET', url: '/api/reports/templates/annual', access: 'report.template', summary: '年度报告模板，按层级（town 乡镇及县级部门、county 县）；占位符 {org} {parent} {year} {next_year}，实时数字 {{指标}}，[[…]] 无数据时略去的分句', tags, query: levelQuery, labels: { level: '层级' }, handler: async (ctx, { query }) => ({ ...(await templateInfo(ctx, query.level)), level: query.level, levels: TEMPLATE_LEVELS, content: await templateContent(ctx, query.level), defaultContent: defaultTemplate(query.level), indicators: indicatorDefs(platform).map((d) => ({ id: d.id, label: d.label, unit: d.unit })) }) });
   api.route({
     method: 'PUT',
     url: '/api/reports/templates/annual',
     access: 'report.template',
     write: true,
-    summary: '修改年度报告模板（新起草的报告使用）',
+    summary: '修改年度报告模板（该层级新起草的报告使用）',
     tags,
+    query: levelQuery,
     body: z.object({ content: contentSchema, version: z.number().int().min(0).optional() }),
-    labels: { content: '模板内容', version: '版本' },
-    handler: async (ctx, { body }) => saveTemplate(ctx, platform, body.content, body.version),
+    labels: { content: '模板内容', version: '版本', level: '层级' },
+    handler: async (ctx, { body, query }) => saveTemplate(ctx, platform, body.content, body.version, query.level),
   });
   // reading never writes: the page looks the report up (GET); drafting one is the explicit 新建年度报告 (POST)
   api.route({ method: 'GET', url: '/api/reports/annual', access: 'report.read', summary: '查找某单位某年度的报告（尚未新建的，说明新建后的标题）', tags, query: yearQuery, labels: { org: '单位', year: '年度' }, handler: (ctx, { query }) => lookupReport(ctx, query.org ?? ctx.scope.root, query.year) });
@@ -80,6 +83,18 @@ export function reportRoutes(api: Api, platform: Platform): void {
   api.route({ method: 'POST', url: '/api/reports/annual/versions/:id/return', access: 'report.return', write: true, summary: '退回下级提交的报告', tags, params: idParam, body: z.object({ reason: z.string().trim().min(4, '请说明退回原因（至少4个字）').max(500, '不能超过500个字') }), labels: { reason: '退回原因' }, handler: async (ctx, { params, body }) => { await returnVersion(ctx, params.id, body.reason); return { ok: true }; } });
   api.route({ method: 'POST', url: '/api/reports/annual/versions/:id/secrecy', access: 'report.secrecy', write: true, summary: '保密审查', tags, params: idParam, body: z.object({ passed: z.boolean(), opinion: z.string().trim().min(2, '请填写审查意见').max(2000, '不能超过2000个字') }), labels: { passed: '审查结论', opinion: '审查意见' }, handler: async (ctx, { params, body }) => { await secrecyReview(ctx, params.id, body.passed, body.opinion); return { ok: true }; } });
   api.route({ method: 'POST', url: '/api/reports/annual/versions/:id/publish', access: 'report.publish', write: true, summary: '向社会公开发布（不可修改，更正为新版本）', tags, params: idParam, body: z.object({ correctionNote: z.string().trim().max(500).nullable().default(null) }), labels: { correctionNote: '更正说明' }, handler: async (ctx, { params, body }) => { await publishVersion(ctx, params.id, body.correctionNote); return { ok: true }; } });
+  api.route({ method: 'GET', url: '/api/reports/deadlines', access: 'report.read', summary: '年度报告期限（报送县级、向社会公开、政府信息公开年报）', tags, handler: (ctx) => reportDeadlineSettings(ctx) });
+  api.route({
+    method: 'PUT',
+    url: '/api/reports/deadlines',
+    access: 'report.template',
+    write: true,
+    summary: '设置年度报告期限（月-日，如 03-01）',
+    tags,
+    body: z.object({ values: z.record(z.string(), z.string()) }),
+    labels: { values: '期限' },
+    handler: (ctx, { body }) => saveReportDeadlines(ctx, body.values),
+  });
   api.route({ method: 'GET', url: '/api/reports/annual/rollup', access: 'report.rollup', summary: '下级单位报告报送情况', tags, query: z.object({ year: z.coerce.number().int().min(2000).max(2100) }), labels: { year: '年度' }, handler: (ctx, { query }) => rollup(ctx, query.year) });
   api.route({ method: 'GET', url: '/api/reports/annual/compare', access: 'report.rollup', summary: '下级单位指标对比', tags, query: z.object({ year: z.coerce.number().int().min(2000).max(2100), ids: z.string().optional() }), labels: { year: '年度' }, handler: (ctx, { query }) => compareUnits(ctx, platform, query.year, query.ids ? query.ids.split(',') : []) });
 }

@@ -6,11 +6,12 @@ import { AppError, notFound } from '../../platform/http/errors.ts';
 import { computeIndicators, type IndicatorValue } from '../../platform/indicators/indicator.service.ts';
 import type { IndicatorDef } from '../../platform/indicators/indicator.types.ts';
 import type { Platform } from '../../platform/module.ts';
-import { getSetting } from '../../platform/settings.ts';
+import { reportDue } from '../../platform/reports/report-deadlines.ts';
 import { allTokens, type ReportContent } from './report.content.ts';
 import { blocking, checkDraft, type Check } from './report.checks.ts';
+import { countyValues, type UnitSource } from './report.county.ts';
 import { pruneUnknown, renderSections, type RenderedSection } from './report.render.ts';
-import { defaultTemplate, instantiate } from './report.template.ts';
+import { defaultTemplate, instantiate, TEMPLATE_LEVELS, type TemplateLevel } from './report.template.ts';
 import { notifyReportReturned } from './report.todos.ts';
 import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 
@@ -19,11 +20,12 @@ const db = (ctx: Pick<Ctx, 'tx'>): Kysely<any> => ctx.tx as unknown as Kysely<an
 
 export const KIND = 'annual';
 
-const item = z.object({ type: z.enum(['heading', 'para']), text: z.string().max(5000, '每段不能超过5000字') });
+const item = z.object({ type: z.enum(['heading', 'para']), text: z.string().max(5000, '每段不能超过5000字'), none: z.string().max(1000, '无数据时的表述不能超过1000字').optional() });
 export const contentSchema = z.object({
   title: z.string().trim().min(4, '标题至少4个字').max(100),
   preamble: z.array(z.string().max(5000)).max(10),
   sections: z.array(z.object({ key: z.string().min(1).max(40), title: z.string().trim().min(2, '标题至少2个字').max(200), required: z.boolean(), items: z.array(item).max(200) })).min(1).max(10),
+  liveUnsubmitted: z.boolean().optional(),
 });
 
 export interface DraftRow {
@@ -52,6 +54,8 @@ export interface DraftView {
   checks: Check[];
   dueDate: string;
   versions: VersionSummary[];
+  /** a county's report: where each unit's figures come from; null for a unit's own report */
+  units: UnitSource[] | null;
 }
 
 export interface VersionSummary {
@@ -74,15 +78,26 @@ export async function orgOf(ctx: Ctx, code: string): Promise<{ code: string; nam
   return { code: org.code, name: org.name, parentName: parent?.name ?? org.name };
 }
 
+/** the day units report to the county by: the county's setting, 3月1日 by default (platform/reports/report-deadlines.ts) */
 export async function dueDate(ctx: Pick<Ctx, 'tx'>, year: number): Promise<string> {
-  // 督察工作规定: towns report to the county by 3月1日 (verify per province → a setting)
-  const mmdd = (await getSetting<string>(ctx.tx, 'report.annual.due')) ?? '03-01';
-  return `${year + 1}-${mmdd}`;
+  return reportDue(ctx.tx, 'report.annual.due', year);
 }
 
-export async function templateContent(ctx: Pick<Ctx, 'tx'>, key = 'default'): Promise<ReportContent> {
-  const row = await db(ctx).selectFrom('report_template').select('content').where('key', '=', key).executeTakeFirst();
-  return (row?.content as ReportContent | undefined) ?? defaultTemplate();
+// each level's template is a row of report_template; the town level's row was once keyed 'default'
+const templateKeys = (level: TemplateLevel): string[] => (level === 'town' ? ['town', 'default'] : [level]);
+
+async function templateRow(ctx: Pick<Ctx, 'tx'>, level: TemplateLevel): Promise<{ content: ReportContent; version: number; updated_by: string; updated_at: Date } | undefined> {
+  // 'town' sorts after 'default': the level's own row wins over the old one
+  return (await db(ctx).selectFrom('report_template').select(['content', 'version', 'updated_by', 'updated_at']).where('key', 'in', templateKeys(level)).orderBy('key', 'desc').executeTakeFirst()) as never;
+}
+
+export async function templateContent(ctx: Pick<Ctx, 'tx'>, level: TemplateLevel = 'town'): Promise<ReportContent> {
+  return (await templateRow(ctx, level))?.content ?? defaultTemplate(level);
+}
+
+/** a county (an organisation with towns or departments reporting to it) writes the county's report; any other unit a unit's */
+export async function templateLevelOf(ctx: Pick<Ctx, 'tx'>, orgCode: string): Promise<TemplateLevel> {
+  return (await reportingUnits(ctx, orgCode)).length > 0 ? 'county' : 'town';
 }
 
 export function indicatorDefs(platform: Platform): IndicatorDef[] {
@@ -109,14 +124,36 @@ function neededDefs(platform: Platform, ids: readonly string[]): IndicatorDef[] 
 
 /**
  * every indicator for the organisation's year, with last year's figure from the same scan; the report's
- * live fields read from these, and the JSON lists them all
+ * live fields read from these, and the JSON lists them all. A county's figures come from its units' submitted
+ * reports and its own records (report.county.ts); `sources` says, for each unit, where its share came from
  */
-export async function liveValues(ctx: Ctx, platform: Platform, org: string, year: number, content: ReportContent, withIds = false): Promise<Map<string, IndicatorValue>> {
+export async function reportFigures(ctx: Ctx, platform: Platform, org: string, year: number, content: ReportContent, withIds = false): Promise<{ values: Map<string, IndicatorValue>; sources: UnitSource[] | null }> {
   const defs = neededDefs(platform, [...new Set([...allTokens(content), ...indicatorDefs(platform).map((d) => d.id)])]);
-  // a county (anything with units below it) reports the aggregate of its units: the same scan gives each unit's share
-  const byUnit = (await reportingUnits(ctx, org)).length > 0;
-  const values = await computeIndicators(ctx, defs, platform.ledgers, { org, from: `${year}-01-01`, to: `${year}-12-31` }, { withIds, byUnit, compare: { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` } });
-  return new Map(values.map((v) => [v.id, v]));
+  const units = await reportingUnits(ctx, org);
+  if (units.length) return countyValues(ctx, platform, defs, org, units, year, { withIds, liveUnsubmitted: content.liveUnsubmitted === true });
+  const values = await computeIndicators(ctx, defs, platform.ledgers, { org, from: `${year}-01-01`, to: `${year}-12-31` }, { withIds, compare: { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` } });
+  return { values: new Map(values.map((v) => [v.id, v])), sources: null };
+}
+
+export async function liveValues(ctx: Ctx, platform: Platform, org: string, year: number, content: ReportContent, withIds = false): Promise<Map<string, IndicatorValue>> {
+  return (await reportFigures(ctx, platform, org, year, content, withIds)).values;
+}
+
+/** a check on a county's report: units whose report has not reached the county, and how the report counts them */
+export function sourceChecks(sources: readonly UnitSource[] | null): Check[] {
+  const missing = (sources ?? []).filter((s) => s.source !== 'submitted');
+  if (!missing.length) return [];
+  const live = missing.filter((s) => s.source === 'live');
+  return [
+    {
+      id: 'units.unsubmitted',
+      ok: false,
+      severity: 'warning',
+      message: live.length
+        ? `${missing.map((s) => s.name).join('、')}尚未报送年度报告，本报告按其台账实时数据计入，并在附件中标注“实时”`
+        : `${missing.map((s) => s.name).join('、')}尚未报送年度报告，其数据未计入本报告，附件中标注“未报”`,
+    },
+  ];
 }
 
 /** the active units directly below an organisation, in their display order */
@@ -142,7 +179,7 @@ export async function openDraft(ctx: Ctx, platform: Platform, orgCode: string, y
   if (existing) return existing;
   const org = await orgOf(ctx, orgCode);
   const known = new Set(indicatorDefs(platform).map((d) => d.id));
-  const content = pruneUnknown(instantiate(await templateContent(ctx), { orgName: org.name, parentName: org.parentName, year }), known);
+  const content = pruneUnknown(instantiate(await templateContent(ctx, await templateLevelOf(ctx, orgCode)), { orgName: org.name, parentName: org.parentName, year }), known);
   const row = (await db(ctx)
     .insertInto('report_draft')
     .values({ org_code: orgCode, kind: KIND, year, status: 'drafting', content: JSON.stringify(content), created_by: ctx.actor.username, updated_by: ctx.actor.username, created_at: ctx.now, updated_at: ctx.now })
@@ -167,7 +204,7 @@ async function versions(ctx: Ctx, draftId: number): Promise<VersionSummary[]> {
 export async function draftView(ctx: Ctx, platform: Platform, id: number): Promise<DraftView> {
   const row = await loadDraft(ctx, id);
   const org = await orgOf(ctx, row.org_code);
-  const values = await liveValues(ctx, platform, row.org_code, row.year, row.content);
+  const { values, sources } = await reportFigures(ctx, platform, row.org_code, row.year, row.content);
   return {
     id: row.id,
     orgCode: row.org_code,
@@ -179,9 +216,10 @@ export async function draftView(ctx: Ctx, platform: Platform, id: number): Promi
     updatedBy: row.updated_by,
     content: row.content,
     values: [...values.values()],
-    checks: checkDraft(row.content, values),
+    checks: [...sourceChecks(sources), ...checkDraft(row.content, values)],
     dueDate: await dueDate(ctx, row.year),
     versions: await versions(ctx, row.id),
+    units: sources,
   };
 }
 
@@ -200,8 +238,8 @@ export async function submitDraft(ctx: Ctx, platform: Platform, id: number, vers
   if (row.status === 'submitted') throw new AppError('conflict', '报告已提交，等待上级审核');
   if (row.status === 'published') throw new AppError('conflict', '报告已发布；如需更正，请发起更正版本');
   if (row.version !== version) throw new AppError('stale_version', '报告已被他人修改，请刷新后再提交');
-  const values = await liveValues(ctx, platform, row.org_code, row.year, row.content, true);
-  const checks = checkDraft(row.content, values);
+  const { values, sources } = await reportFigures(ctx, platform, row.org_code, row.year, row.content, true);
+  const checks = [...sourceChecks(sources), ...checkDraft(row.content, values)];
   const errors = blocking(checks);
   if (errors.length) throw new AppError('gate_refused', `报告未通过检查，不能提交：${errors.map((e) => e.message).join('；')}`);
   const due = await dueDate(ctx, row.year);
@@ -221,6 +259,7 @@ export async function submitDraft(ctx: Ctx, platform: Platform, id: number, vers
       rendered: JSON.stringify(rendered),
       indicators: JSON.stringify([...values.values()]),
       checks: JSON.stringify(checks),
+      units: sources ? JSON.stringify(sources) : null,
       due_date: due,
       late: today > due,
       submitted_by: ctx.actor.username,
@@ -354,25 +393,25 @@ export async function compareUnits(ctx: Ctx, platform: Platform, year: number, i
 }
 
 /** a province adjusts the template: wording, sub-headings, live fields; drafts opened afterwards use it */
-export async function templateInfo(ctx: Pick<Ctx, 'tx'>, key = 'default'): Promise<{ version: number; updatedBy: string | null; updatedAt: string | null }> {
-  const row = await db(ctx).selectFrom('report_template').select(['version', 'updated_by', 'updated_at']).where('key', '=', key).executeTakeFirst();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- module table
-  const r = row as any;
+export async function templateInfo(ctx: Pick<Ctx, 'tx'>, level: TemplateLevel = 'town'): Promise<{ version: number; updatedBy: string | null; updatedAt: string | null }> {
+  const r = await templateRow(ctx, level);
   return r ? { version: Number(r.version), updatedBy: r.updated_by, updatedAt: new Date(r.updated_at).toISOString() } : { version: 0, updatedBy: null, updatedAt: null };
 }
 
-export async function saveTemplate(ctx: Ctx, platform: Platform, content: ReportContent, version?: number): Promise<{ content: ReportContent; version: number }> {
-  if (version !== undefined && version !== (await templateInfo(ctx)).version) throw new AppError('conflict', '模板已被他人修改，请刷新后再保存（您的修改仍保留在页面上）');
+export async function saveTemplate(ctx: Ctx, platform: Platform, content: ReportContent, version?: number, level: TemplateLevel = 'town'): Promise<{ content: ReportContent; version: number }> {
+  const info = await templateInfo(ctx, level);
+  if (version !== undefined && version !== info.version) throw new AppError('conflict', '模板已被他人修改，请刷新后再保存（您的修改仍保留在页面上）');
   const known = new Set(indicatorDefs(platform).map((d) => d.id));
   const unknown = allTokens(content).filter((id) => !known.has(id));
   if (unknown.length) throw new AppError('validation_failed', `模板引用了不存在的指标：${unknown.join('、')}`, [{ path: 'content', label: '模板内容', message: `模板内容：指标不存在 ${unknown.join('、')}` }]);
   if (!content.sections.some((s) => s.required)) throw new AppError('validation_failed', '模板至少须有一个必备部分');
   const json = JSON.stringify(content);
+  // the level's own row carries on the version of the row it replaces (the town level's old 'default' row)
   await db(ctx)
     .insertInto('report_template')
-    .values({ key: 'default', kind: KIND, name: '法治政府建设年度报告', content: json, updated_by: ctx.actor.username, updated_at: ctx.now })
+    .values({ key: level, kind: KIND, name: `法治政府建设年度报告（${TEMPLATE_LEVELS[level]}）`, content: json, updated_by: ctx.actor.username, updated_at: ctx.now, version: info.version + 1 })
     .onConflict((oc) => oc.column('key').doUpdateSet({ content: json, updated_by: ctx.actor.username, updated_at: ctx.now, version: sql`report_template.version + 1` }))
     .execute();
-  await audit(ctx, { entity: 'report.template', entityId: 'default', action: 'update', orgCode: ctx.scope.root, diff: { sections: content.sections.map((s) => s.title) } });
-  return { content, version: (await templateInfo(ctx)).version };
+  await audit(ctx, { entity: 'report.template', entityId: level, action: 'update', orgCode: ctx.scope.root, diff: { level, sections: content.sections.map((s) => s.title) } });
+  return { content, version: (await templateInfo(ctx, level)).version };
 }

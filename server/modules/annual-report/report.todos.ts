@@ -9,6 +9,7 @@ import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 import { DUE_SOON_SETTING } from '../../platform/workflow/workflow.service.ts';
 import type { AnyDb } from '../../platform/workflow/workflow.repository.ts';
 import { dueDate, KIND } from './report.service.ts';
+import { reportDeadlineItem, reportDue, reportingOrgs } from '../../platform/reports/report-deadlines.ts';
 
 const LEDGER = 'annual_report';
 const LABEL = '年度报告';
@@ -68,48 +69,28 @@ export async function notifyReportReturned(ctx: Ctx, v: { draft_id: unknown; org
 }
 
 /**
- * 到期事项: last year's report of each unit in the user's scope that reports to a county (a town, a county
- * department), until a version of it is submitted
+ * 到期事项 for last year's report: each unit reporting to a county (a town, a county department) until it has
+ * submitted to the county; and each reporting organisation in scope (the county too) until its report is published,
+ * by 4月1日 (督察工作规定 art. 25). Both days are settings (platform/reports/report-deadlines.ts)
  */
 export async function reportDeadlines(ctx: Ctx): Promise<DeadlineItem[]> {
   if (!ctx.scope.codes.length || !can(ctx, 'report.read')) return [];
   const year = Number(chinaDate(ctx.now).slice(0, 4)) - 1;
-  const units = await ctx.tx
-    .selectFrom('org as o')
-    .innerJoin('org as p', 'p.code', 'o.parent_code')
-    .select(['o.code', 'o.name'])
-    .where('o.code', 'in', ctx.scope.codes)
-    .where('o.status', '=', 'active')
-    .where('p.kind', '=', 'county')
-    .execute();
-  if (!units.length) return [];
-  const codes = units.map((u) => u.code);
-  const sent = new Set((await db(ctx).selectFrom('report_version').select('org_code').where('org_code', 'in', codes).where('kind', '=', KIND).where('year', '=', year).where('status', 'in', ['submitted', 'published']).execute()).map((v) => String(v.org_code)));
+  const orgs = await reportingOrgs(ctx);
+  if (!orgs.length) return [];
+  const codes = orgs.map((u) => u.code);
+  const versions = await db(ctx).selectFrom('report_version').select(['org_code', 'status']).where('org_code', 'in', codes).where('kind', '=', KIND).where('year', '=', year).where('status', 'in', ['submitted', 'published', 'superseded']).execute();
+  const sent = new Set(versions.map((v) => String(v.org_code)));
+  const published = new Set(versions.filter((v) => v.status !== 'submitted').map((v) => String(v.org_code)));
   const drafts = new Map((await db(ctx).selectFrom('report_draft').select(['id', 'org_code']).where('org_code', 'in', codes).where('kind', '=', KIND).where('year', '=', year).execute()).map((d) => [String(d.org_code), Number(d.id)]));
-  const deadline = await reportDeadline(ctx, year);
-  return units
-    .filter((u) => !sent.has(u.code))
-    .map((u) => {
-      const draft = drafts.get(u.code);
-      return {
-        ledger: LEDGER,
-        ledgerLabel: LABEL,
-        module: 'annual-report',
-        recordId: draft ?? 0,
-        title: titleOf(year),
-        orgCode: u.code,
-        orgName: u.name,
-        clockId: deadline.clockId,
-        clockLabel: deadline.label,
-        status: 'running',
-        due: deadline.due,
-        dueAt: null,
-        unit: 'calendar',
-        daysLeft: deadline.daysLeft,
-        overdue: deadline.overdue,
-        dueSoon: deadline.dueSoon,
-        error: null,
-        link: draft ? `/reports/annual/${draft}` : '/reports/annual',
-      };
-    });
+  const submitBy = await reportDue(ctx.tx, 'report.annual.due', year);
+  const publishBy = await reportDue(ctx.tx, 'report.annual.publishBy', year);
+  const items: DeadlineItem[] = [];
+  for (const u of orgs) {
+    const draft = drafts.get(u.code);
+    const base = { ledger: LEDGER, ledgerLabel: LABEL, module: 'annual-report', recordId: draft ?? 0, title: titleOf(year), orgCode: u.code, orgName: u.name, link: draft ? `/reports/annual/${draft}` : '/reports/annual' };
+    if (u.parentKind === 'county' && !sent.has(u.code)) items.push(await reportDeadlineItem(ctx, { ...base, clockId: 'report_due', clockLabel: '年度报告报送期限', due: submitBy }));
+    if (!published.has(u.code)) items.push(await reportDeadlineItem(ctx, { ...base, clockId: 'report_publish', clockLabel: '年度报告公开期限', due: publishBy }));
+  }
+  return items;
 }

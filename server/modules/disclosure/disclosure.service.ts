@@ -45,12 +45,41 @@ export interface DraftRow {
   version: number;
 }
 
-/** the organisation's codes in the caller's scope, or 404 */
-async function orgCodes(ctx: Ctx, org: string): Promise<{ name: string; codes: string[] }> {
+/**
+ * the organs below an organisation that publish their own 政府信息公开年度报告 (条例 art. 50): a county's towns and
+ * departments. A town's offices are part of the town and publish nothing of their own
+ */
+async function separateOrgans(ctx: Pick<Ctx, 'tx'>, org: string): Promise<string[]> {
+  const below = await ctx.tx.selectFrom('org').select(['code', 'kind']).where('parent_code', '=', org).execute();
+  return below.some((u) => u.kind !== 'department') ? below.map((u) => u.code) : [];
+}
+
+/**
+ * the organisation's codes in the caller's scope, or 404: its own and its offices', never those of the organs below
+ * it that report for themselves (a county's report does not add its towns' figures to its own)
+ */
+async function orgCodes(ctx: Ctx, org: string): Promise<{ name: string; codes: string[]; separate: string[] }> {
   if (!ctx.scope.codes.includes(org)) throw new AppError('not_found', '单位不存在或不在管辖范围内');
   const row = await ctx.tx.selectFrom('org').select(['name']).where('code', '=', org).executeTakeFirst();
   if (!row) throw notFound('单位');
-  return { name: row.name, codes: await subtreeCodes(ctx.tx, org) };
+  const separate = await separateOrgans(ctx, org);
+  const excluded = new Set((await Promise.all(separate.map((c) => subtreeCodes(ctx.tx, c)))).flat());
+  return { name: row.name, codes: (await subtreeCodes(ctx.tx, org)).filter((c) => !excluded.has(c)), separate };
+}
+
+/** another module's figure for the organisation's own records: its subtree less the organs below that report for themselves */
+async function ownFigures(ctx: Ctx, platform: Platform, defs: readonly IndicatorDef[], org: string, separate: readonly string[], start: string, end: string): Promise<Map<string, ExternalFigure>> {
+  const figures = async (code: string) => computeIndicators(ctx, defs, platform.ledgers, { org: code, from: start, to: end });
+  const own = new Map<string, ExternalFigure>((await figures(org)).map((v) => [v.id, { value: v.value, link: separate.length ? null : v.link, breakdown: v.breakdown.map((b) => ({ label: b.label, value: b.value })) }]));
+  for (const code of separate) {
+    for (const v of await figures(code)) {
+      const f = own.get(v.id);
+      if (!f) continue;
+      f.value -= v.value;
+      f.breakdown = f.breakdown.map((b) => ({ ...b, value: b.value - (v.breakdown.find((x) => x.label === b.label)?.value ?? 0) }));
+    }
+  }
+  return own;
 }
 
 export async function findDraft(ctx: Ctx, org: string, year: number): Promise<DraftRow | null> {
@@ -60,7 +89,7 @@ export async function findDraft(ctx: Ctx, org: string, year: number): Promise<Dr
 
 /** the report as the records and the draft's narrative and manual entries make it today */
 export async function liveReport(ctx: Ctx, platform: Platform, org: string, year: number, draft: DraftRow | null): Promise<DisclosureReport> {
-  const { name, codes } = await orgCodes(ctx, org);
+  const { name, codes, separate } = await orgCodes(ctx, org);
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
   const apps = (await db(ctx)
@@ -81,8 +110,7 @@ export async function liveReport(ctx: Ctx, platform: Platform, org: string, year
     .where('secrecy_result', 'in', [...PUBLISHABLE])
     .execute()) as ItemRecord[];
   const known = [...allIndicators(platform).filter((d) => EXTERNAL_INDICATORS.includes(d.id)), ...LEDGER_FIGURES.filter((d) => d.kind !== 'ratio' && platform.ledgers.get(d.ledger))];
-  const values = known.length ? await computeIndicators(ctx, known, platform.ledgers, { org, from: start, to: end }) : [];
-  const external = new Map<string, ExternalFigure>(values.map((v) => [v.id, { value: v.value, link: v.link, breakdown: v.breakdown.map((b) => ({ label: b.label, value: b.value })) }]));
+  const external = known.length ? await ownFigures(ctx, platform, known, org, separate, start, end) : new Map<string, ExternalFigure>();
   return buildDisclosureReport({
     org: { code: org, name },
     year,

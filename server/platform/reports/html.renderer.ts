@@ -38,6 +38,8 @@ export function renderHtml(spec: DocumentSpec): string {
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(spec.title)}</title>
 <style>
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+@page :right { @bottom-right { content: "— " counter(page) " —"; font-family: "Times New Roman", "SimSun", "宋体", serif; font-size: 14pt; text-align: right; vertical-align: top; padding-top: 7mm; padding-right: 14pt; } }
+@page :left { @bottom-left { content: "— " counter(page) " —"; font-family: "Times New Roman", "SimSun", "宋体", serif; font-size: 14pt; text-align: left; vertical-align: top; padding-top: 7mm; padding-left: 14pt; } }
 body { font-family: "FangSong", "仿宋_GB2312", "仿宋", "Noto Serif CJK SC", serif; font-size: 16pt; line-height: 28.95pt; color: #000; max-width: 156mm; margin: 24px auto; }
 .doc-title { font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "Noto Serif CJK SC", serif; font-size: 22pt; font-weight: normal; text-align: center; line-height: 1.4; margin: 0 0 28.95pt; }
 .doc-subtitle { text-align: center; font-family: "KaiTi", "楷体_GB2312", serif; margin: 0; }

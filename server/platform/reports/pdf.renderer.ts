@@ -38,7 +38,9 @@ export async function renderPdf(docx: Buffer, html: string): Promise<Buffer> {
       try {
         const page = await browser.newPage();
         await page.setContent(html, { waitUntil: 'load' });
-        return Buffer.from(await page.pdf({ format: 'A4', preferCSSPageSize: true, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: '<div style="width:100%;font-size:14pt;text-align:center;font-family:SimSun,serif">— <span class="pageNumber"></span> —</div>' }));
+        // the page numbers come from the page's own @page :right/:left margin boxes (html.renderer.ts): "— n —",
+        // odd pages at the right, even pages at the left, as in the DOCX; Chromium's footer template cannot alternate
+        return Buffer.from(await page.pdf({ format: 'A4', preferCSSPageSize: true, displayHeaderFooter: false }));
       } finally {
         await browser.close();
       }

@@ -52,7 +52,7 @@ export function PublicReportPage() {
           <div className="fz-public-meta">
             <span>
               发布单位：{r.orgName}　发布日期：{formatDate(r.publishedAt)}
-              {r.versionNo > 1 ? `　第${r.versionNo}版` : ''}
+              {r.edition > 1 ? `　更正版（第${r.edition}版）` : ''}
             </span>
             <Space>
               <Button size="small" icon={<DownloadOutlined />} href={publicDownloadUrl(r.id, 'docx')}>

@@ -41,7 +41,7 @@ export function PublicReportsPage() {
               <li key={r.id}>
                 <span>
                   <Link to={`/public/reports/${r.id}`}>{r.title}</Link>
-                  {r.versionNo > 1 || r.correctionNote ? <Tag color="orange" style={{ marginInlineStart: 8 }}>更正版</Tag> : null}
+                  {r.edition > 1 ? <Tag color="orange" style={{ marginInlineStart: 8 }}>更正版</Tag> : null}
                   {r.current ? null : <Tag style={{ marginInlineStart: 8 }}>已被更正</Tag>}
                 </span>
                 <span className="fz-public-date">{formatDate(r.publishedAt)}</span>

@@ -3,7 +3,8 @@ export interface PublicReportSummary {
   orgCode: string;
   orgName: string;
   year: number;
-  versionNo: number;
+  /** the place among the report's published versions: 1 is the first publication, 2 and later are corrections */
+  edition: number;
   current: boolean;
   title: string;
   publishedAt: string;
@@ -14,7 +15,8 @@ export interface PublicReport {
   id: number;
   orgName: string;
   year: number;
-  versionNo: number;
+  /** the place among the report's published versions: 1 is the first publication, 2 and later are corrections */
+  edition: number;
   current: boolean;
   title: string;
   publishedAt: string;

@@ -1,7 +1,7 @@
 import { Tag, Tooltip } from 'antd';
 import { Fragment } from 'react';
 import type { IndicatorValue } from './report-api.ts';
-import { formatNumber, renderField, segmentsOf, type FieldFormat } from './live-text.ts';
+import { clausesOf, formatNumber, printsNone, renderField, segmentsOf, type FieldFormat } from './live-text.ts';
 
 const FORMAT_HINT: Record<FieldFormat, string> = { value: '数值（含单位）', parts: '分项明细', n: '仅数字' };
 
@@ -46,12 +46,40 @@ export function FieldChip({ value, id, format }: { value: IndicatorValue | undef
   );
 }
 
-/** report text with its live fields as chips */
-export function LiveText({ text, values }: { text: string; values: ReadonlyMap<string, IndicatorValue> }) {
+function Fields({ text, values }: { text: string; values: ReadonlyMap<string, IndicatorValue> }) {
   return (
     <>
       {segmentsOf(text).map((s, i) =>
         s.kind === 'text' ? <Fragment key={i}>{s.text}</Fragment> : <FieldChip key={i} id={s.id} format={s.format} value={values.get(s.id)} />,
+      )}
+    </>
+  );
+}
+
+/**
+ * report text with its live fields as chips, as it will print: a clause whose figure has nothing to count is shown
+ * struck through (left out when printed); a paragraph whose first figure counts nothing shows its sentence instead
+ */
+export function LiveText({ text, values, none }: { text: string; values: ReadonlyMap<string, IndicatorValue>; none?: string | undefined }) {
+  if (none !== undefined && printsNone(text, none, values)) {
+    return (
+      <Tooltip title="本段的第一个数据本年度没有记录，打印时以此句代替">
+        <span className="fz-live-none">{none}</span>
+      </Tooltip>
+    );
+  }
+  return (
+    <>
+      {clausesOf(text, values).map((c, i) =>
+        c.dropped ? (
+          <Tooltip key={i} title="此分句的数据本年度没有记录，打印时略去">
+            <span className="fz-live-dropped">
+              <Fields text={c.text} values={values} />
+            </span>
+          </Tooltip>
+        ) : (
+          <Fields key={i} text={c.text} values={values} />
+        ),
       )}
     </>
   );

@@ -72,6 +72,9 @@ interface BlockProps {
   prefix?: string;
   text: string;
   onText: (text: string) => void;
+  /** the sentence printed instead when the paragraph's first figure counts nothing */
+  none?: string | undefined;
+  onNone?: ((none: string) => void) | undefined;
   values: IndicatorValue[];
   valueMap: ReadonlyMap<string, IndicatorValue>;
   readOnly: boolean;
@@ -81,7 +84,7 @@ interface BlockProps {
 }
 
 /** one paragraph or sub-heading: rendered with chips, a text box while being edited */
-function Block({ blockKey, kind, prefix, text, onText, values, valueMap, readOnly, active, onActivate, tools }: BlockProps) {
+function Block({ blockKey, kind, prefix, text, onText, none, onNone, values, valueMap, readOnly, active, onActivate, tools }: BlockProps) {
   const area = useRef<TextAreaRef>(null);
   const caret = useRef<number>(text.length);
   const insert = (token: string): void => {
@@ -102,7 +105,7 @@ function Block({ blockKey, kind, prefix, text, onText, values, valueMap, readOnl
       </div>
     ) : (
       <p className="fz-report-para">
-        <LiveText text={text} values={valueMap} />
+        <LiveText text={text} values={valueMap} none={none} />
         {text.trim() === '' ? <Typography.Text type="secondary">（空段落，点击填写）</Typography.Text> : null}
       </p>
     );
@@ -134,6 +137,7 @@ function Block({ blockKey, kind, prefix, text, onText, values, valueMap, readOnl
             }}
             onSelect={(e) => (caret.current = e.currentTarget.selectionStart)}
           />
+          {kind === 'para' && onNone ? <Input aria-label="无记录时的表述" addonBefore="无记录时" placeholder="本段第一个数据没有记录时打印的句子，如“本年度未发生行政复议案件。”" value={none ?? ''} onChange={(e) => onNone(e.target.value)} /> : null}
           <div className="fz-report-preview">{rendered}</div>
         </Flex>
       ) : (
@@ -226,6 +230,8 @@ export function ReportEditor({ content, onChange, values, valueMap, readOnly, ac
                   {...(it.type === 'heading' ? { prefix: `（${chineseNumber(sub)}）` } : {})}
                   text={it.text}
                   onText={(t) => setItems(si, s.items.map((x, n) => (n === ii ? { ...x, text: t } : x)))}
+                  none={it.none}
+                  onNone={(t) => setItems(si, s.items.map((x, n) => (n === ii ? { ...x, none: t.trim() ? t : undefined } : x)))}
                   values={values}
                   valueMap={valueMap}
                   readOnly={readOnly}

@@ -9,6 +9,7 @@ import { hasPermission, useMe } from '../../platform/session.ts';
 import { exportUrl, reportKeys, usedFields, type ReportContent, type ReportDraft } from './report-api.ts';
 import { ReportEditor } from './ReportEditor.tsx';
 import { ChecksPanel, EXPORT_FORMATS, StatusTag, VersionsPanel } from './ReportPanels.tsx';
+import { UnitsPanel } from './UnitsPanel.tsx';
 import './report.css';
 
 // the export is sent as an attachment, so the preview loads its text and shows it in a sandboxed frame
@@ -230,6 +231,7 @@ export function ReportWorkspace({ id, forceReadOnly = false }: { id: number; for
         <Col xs={24} xl={8}>
           <Flex vertical gap={16} style={{ position: 'sticky', top: 16 }}>
             <ChecksPanel checks={d.checks} content={content} values={d.values} used={used} onJump={jump} />
+            {d.units ? <UnitsPanel units={d.units} content={content} onChange={setContent} readOnly={readOnly} /> : null}
             <VersionsPanel
               draft={d}
               onChanged={async () => {

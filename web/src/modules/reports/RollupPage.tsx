@@ -17,6 +17,7 @@ import { hasPermission, useMe } from '../../platform/session.ts';
 import { formatNumber } from './live-text.ts';
 import { reportKeys, versionExportUrl, type Compare, type Rollup, type RollupRow } from './report-api.ts';
 import { StatusTag } from './ReportPanels.tsx';
+import { DeadlinesCard } from './DeadlinesCard.tsx';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
@@ -143,7 +144,21 @@ export function RollupPage() {
   const columns: ColumnsType<RollupRow> = [
     { title: '单位', dataIndex: 'orgName', render: (n: string, r) => <span>{n} <Typography.Text type="secondary">{r.kind === 'town' ? '乡镇' : r.kind === 'department' ? '县级部门' : ''}</Typography.Text></span> },
     { title: '报送状态', dataIndex: 'status', render: (s: string, r) => <StatusTag status={s} label={r.statusLabel} /> },
-    { title: '提交时间', dataIndex: 'submittedAt', render: (v: string | null) => (v ? <span>{formatDateTime(v)}</span> : '—') },
+    {
+      title: '提交时间',
+      dataIndex: 'submittedAt',
+      render: (v: string | null, r) => {
+        const due = rollup.data?.dueDate;
+        // days past the county's date: for a late submission up to the day it came, for a missing one up to today
+        const past = due ? (v ? dayjs(v).startOf('day') : dayjs().startOf('day')).diff(dayjs(due), 'day') : 0;
+        return (
+          <span>
+            {v ? formatDateTime(v) : '—'}
+            {past > 0 && (r.late || r.status === 'overdue') ? <Typography.Text type="danger">{`（逾期${past}天）`}</Typography.Text> : null}
+          </span>
+        );
+      },
+    },
     {
       title: '操作',
       key: 'actions',
@@ -185,6 +200,7 @@ export function RollupPage() {
               ))}
             </Flex>
           </Card>
+          <DeadlinesCard canEdit={hasPermission(me, 'report.template')} />
           <DataTable<RollupRow> rowKey="orgCode" loading={rollup.isLoading} columns={columns} dataSource={rollup.data?.rows ?? []} pagination={false} data-testid="rollup-table" />
           <ComparePanel year={year} />
         </Flex>

@@ -1,6 +1,6 @@
 import { ReloadOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Flex, Input, Popconfirm, Row, Skeleton, Switch, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Input, Popconfirm, Row, Segmented, Skeleton, Switch, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { api, errorText } from '../../platform/api.ts';
@@ -22,14 +22,20 @@ interface TemplateResponse {
   indicators: Array<{ id: string; label: string; unit: string }>;
 }
 
-const KEY = ['reports', 'template', 'annual'] as const;
-const DRAFT_KEY = 'fazhi.report-template.draft';
+type Level = 'town' | 'county';
+const LEVELS: Array<{ value: Level; label: string }> = [
+  { value: 'town', label: '乡镇（街道）及县级部门' },
+  { value: 'county', label: '县（市、区）' },
+];
+const keyOf = (level: Level) => ['reports', 'template', 'annual', level] as const;
+const draftKeyOf = (level: Level): string => `fazhi.report-template.draft.${level}`;
 
 const FILL_INS: Array<[string, string]> = [
   ['{org}', '本单位名称，如“城关镇人民政府”'],
   ['{parent}', '上级单位名称，如“演示县人民政府”'],
   ['{year}', '报告年度，如“2025”'],
   ['{next_year}', '下一年度，如“2026”'],
+  ['[[…]]', '分句：其中的数据无记录时整句略去，不印“0件”“0%”'],
 ];
 
 /**
@@ -40,7 +46,10 @@ export function TemplatePage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const { data: me } = useMe();
-  const template = useQuery({ queryKey: KEY, queryFn: ({ signal }) => api.get<TemplateResponse>('/api/reports/templates/annual', undefined, signal) });
+  const [level, setLevel] = useState<Level>('town');
+  const KEY = keyOf(level);
+  const DRAFT_KEY = draftKeyOf(level);
+  const template = useQuery({ queryKey: KEY, queryFn: ({ signal }) => api.get<TemplateResponse>('/api/reports/templates/annual', { level }, signal) });
   const sampleYear = dayjs().year() - 1;
   const org = me?.currentOrg?.code;
   const sample = useQuery({
@@ -65,12 +74,12 @@ export function TemplatePage() {
       setContent(template.data.content);
     }
     setVersion(template.data.version);
-  }, [template.data, content]);
+  }, [template.data, content, DRAFT_KEY]);
   const dirty = !!content && !!template.data && JSON.stringify(content) !== JSON.stringify(template.data.content);
   useEffect(() => {
     if (content && dirty) sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ content, version }));
     else sessionStorage.removeItem(DRAFT_KEY);
-  }, [content, dirty, version]);
+  }, [content, dirty, version, DRAFT_KEY]);
 
   // every indicator can be inserted; the sample values come from the user's unit, the rest show 0
   const values = useMemo<IndicatorValue[]>(() => {
@@ -87,7 +96,7 @@ export function TemplatePage() {
     setSaving(true);
     setError(null);
     try {
-      const res = await api.put<{ content: ReportContent; version: number }>('/api/reports/templates/annual', { content, version });
+      const res = await api.put<{ content: ReportContent; version: number }>(`/api/reports/templates/annual?level=${level}`, { content, version });
       sessionStorage.removeItem(DRAFT_KEY);
       queryClient.setQueryData<TemplateResponse>(KEY, { ...t, content: res.content, version: res.version, updatedBy: me?.user.username ?? null, updatedAt: new Date().toISOString() });
       setVersion(res.version);
@@ -118,6 +127,17 @@ export function TemplatePage() {
             </Button>
           </Flex>
         }
+      />
+      <Segmented<Level>
+        style={{ marginBottom: 16 }}
+        aria-label="模板层级"
+        options={LEVELS}
+        value={level}
+        onChange={(v) => {
+          setContent(null);
+          setActive(null);
+          setLevel(v);
+        }}
       />
       {error ? <Alert type="error" showIcon closable style={{ marginBottom: 16 }} message="保存未成功，页面上的修改仍然保留" description={error} onClose={() => setError(null)} /> : null}
       {dirty ? <Alert type="info" showIcon style={{ marginBottom: 16 }} message="有尚未保存的修改" /> : null}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { yearOnYearNotes } from './live-text.ts';
+import { clausesOf, printsNone, yearOnYearNotes } from './live-text.ts';
 
 const v = (id: string, value: number, previous: number | undefined) => ({ id, label: id === 'a' ? '调处矛盾纠纷' : '开展述法', unit: '件', value, previous });
 
@@ -16,5 +16,25 @@ describe('year-on-year notes', () => {
     // a roster counts the same last year and this: it does not show that last year had records
     expect(yearOnYearNotes([v('a', 130, 0), { ...v('b', 12, 12), snapshot: true }], new Set(['a', 'b']))[0]?.id).toBe('none');
     expect(yearOnYearNotes([v('a', 130, 0), v('b', 12, 12)], new Set(['a', 'b']))[0]?.id).toBe('a');
+  });
+});
+
+describe('figures with nothing to count', () => {
+  const values = new Map([
+    ['a', { kind: 'count', value: 5 }],
+    ['b', { kind: 'count', value: 0 }],
+    ['r', { kind: 'ratio', value: 0, denominator: { value: 0 } }],
+  ]);
+  it('mark the clauses the server leaves out and the paragraphs that print their sentence instead', () => {
+    expect(clausesOf('诉讼{{a}}[[，败诉{{b}}]][[，出庭率{{r}}]][[，案件{{a}}]]。', values).map((c) => [c.text, c.dropped])).toEqual([
+      ['诉讼{{a}}', false],
+      ['，败诉{{b}}', true],
+      ['，出庭率{{r}}', true],
+      ['，案件{{a}}', false],
+      ['。', false],
+    ]);
+    expect(printsNone('复议{{b}}[[，纠错{{a}}]]。', '本年度未发生行政复议案件。', values)).toBe(true);
+    expect(printsNone('诉讼{{a}}。', '本年度未发生行政诉讼案件。', values)).toBe(false);
+    expect(printsNone('复议{{b}}。', undefined, values)).toBe(false);
   });
 });

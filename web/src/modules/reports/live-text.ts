@@ -18,6 +18,42 @@ export function segmentsOf(text: string): Segment[] {
   return out;
 }
 
+/** a clause [[…]] the server leaves out when a live field in it has nothing to count */
+export const CLAUSE_RE = /\[\[([^\]]*)\]\]/g;
+
+interface Counted {
+  kind: string;
+  value: number;
+  denominator?: { value: number } | undefined;
+}
+
+/** a count or sum of 0, a rate whose denominator is 0: printed as a sentence or left out, never as 0 */
+export function countsNothing(v: Counted | undefined): boolean {
+  if (!v) return false;
+  if (v.kind === 'ratio' || v.denominator) return (v.denominator?.value ?? 0) === 0;
+  return v.value === 0;
+}
+
+/** the text split into plain runs and clauses, each clause marked when it will be left out of the printed report */
+export function clausesOf(text: string, values: ReadonlyMap<string, Counted>): Array<{ text: string; clause: boolean; dropped: boolean }> {
+  const out: Array<{ text: string; clause: boolean; dropped: boolean }> = [];
+  let last = 0;
+  for (const m of text.matchAll(CLAUSE_RE)) {
+    if (m.index > last) out.push({ text: text.slice(last, m.index), clause: false, dropped: false });
+    const inner = m[1] ?? '';
+    out.push({ text: inner, clause: true, dropped: segmentsOf(inner).some((s) => s.kind === 'field' && countsNothing(values.get(s.id))) });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push({ text: text.slice(last), clause: false, dropped: false });
+  return out;
+}
+
+/** whether a paragraph prints its `none` sentence: its first live field has nothing to count */
+export function printsNone(text: string, none: string | undefined, values: ReadonlyMap<string, Counted>): boolean {
+  const first = segmentsOf(text).find((s) => s.kind === 'field');
+  return none !== undefined && first?.kind === 'field' && countsNothing(values.get(first.id));
+}
+
 export function fieldToken(id: string, format: FieldFormat): string {
   return format === 'value' ? `{{${id}}}` : `{{${id}|${format}}}`;
 }

@@ -24,6 +24,8 @@ export interface IndicatorValue {
   previous?: number | null;
   /** counted whatever the records' dates (a roster): the same in any year */
   snapshot?: boolean;
+  /** a rate's denominator: 0 means there is nothing to rate */
+  denominator?: { id: string; value: number };
 }
 
 export interface ReportCheck {
@@ -60,6 +62,25 @@ export interface ReportDraft {
   checks: ReportCheck[];
   dueDate: string;
   versions: ReportVersion[];
+  /** a county's report: where each unit's figures come from */
+  units: UnitSource[] | null;
+}
+
+export interface UnitSource {
+  code: string;
+  name: string;
+  source: 'submitted' | 'live' | 'missing';
+  versionId: number | null;
+  versionNo: number | null;
+  submittedAt: string | null;
+}
+
+export interface DeadlineSetting {
+  key: string;
+  label: string;
+  basis: string;
+  default: string;
+  value: string;
 }
 
 export interface VersionDiff {
@@ -94,6 +115,7 @@ export const reportKeys = {
   rollup: (year: number) => ['reports', 'rollup', year] as const,
   compare: (year: number) => ['reports', 'compare', year] as const,
   diff: (versionId: number) => ['reports', 'diff', versionId] as const,
+  deadlines: ['reports', 'deadlines'] as const,
 };
 
 export const STATUS_LABELS: Record<string, { label: string; color: string }> = {
