@@ -139,8 +139,10 @@ describe('indicator tally', () => {
     expect(ledgers.length).toBeGreaterThan(20);
     for (const l of ledgers) {
       const table = sql.table(l.table);
-      const cols = l.fields.map((f) => f.name);
-      const copied = l.fields.map((f) => ((l.uniqueFields ?? []).includes(f.name) ? sql`${sql.ref(f.name)} || '-副本'` : sql.ref(f.name)));
+      // a generated column (a plan reached, FieldDef.reached) is the database's to write
+      const stored = l.fields.filter((f) => !f.reached);
+      const cols = stored.map((f) => f.name);
+      const copied = stored.map((f) => ((l.uniqueFields ?? []).includes(f.name) ? sql`${sql.ref(f.name)} || '-副本'` : sql.ref(f.name)));
       // one record at a time (the API's writes): a copy in another town, an edit of every field from another record, a deletion
       await sql`insert into ${table} (org_code, ${sql.join(cols.map((c) => sql.ref(c)))}, created_by, updated_by) select ${'999001002000'}, ${sql.join(copied)}, 'test', 'test' from ${table} where id = (select min(id) from ${table} where status = 'active')`.execute(db);
       const editable = cols.filter((c) => !(l.uniqueFields ?? []).includes(c));
