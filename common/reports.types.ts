@@ -28,3 +28,17 @@ export interface ReportContent {
    */
   liveUnsubmitted?: boolean | undefined;
 }
+
+/**
+ * where a county report's figures for one unit come from: the unit's submitted report (its frozen figures), its
+ * current ledger records (the county chose to include units that have not submitted, labelled), or nowhere (not
+ * submitted, left out of the totals and marked)
+ */
+export interface UnitSource {
+  code: string;
+  name: string;
+  source: 'submitted' | 'live' | 'missing';
+  versionId: number | null;
+  versionNo: number | null;
+  submittedAt: string | null;
+}

@@ -5,23 +5,12 @@ import type { IndicatorDef, RatioIndicator } from '../../platform/indicators/ind
 import { ratioValue } from '../../platform/indicators/indicator.values.ts';
 import type { Platform } from '../../platform/module.ts';
 import { KIND as KIND_ANNUAL } from './report.service.ts';
+import type { UnitSource } from '../../../common/reports.types.ts';
+
+export type { UnitSource };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- report tables are this module's own
 const db = (ctx: Pick<Ctx, 'tx'>): Kysely<any> => ctx.tx as unknown as Kysely<any>;
-
-/**
- * where a county report's figures for one unit come from: the unit's submitted report (its frozen figures), its
- * current ledger records (the county chose to include units that have not submitted, labelled), or nowhere (not
- * submitted, left out of the totals and marked)
- */
-export interface UnitSource {
-  code: string;
-  name: string;
-  source: 'submitted' | 'live' | 'missing';
-  versionId: number | null;
-  versionNo: number | null;
-  submittedAt: string | null;
-}
 
 export const SOURCE_LABEL: Record<UnitSource['source'], string> = { submitted: '已报送', live: '未报送（台账实时数）', missing: '未报送' };
 

@@ -1,4 +1,4 @@
-import type { ReportContent } from '../../../../common/reports.types.ts';
+import type { ReportContent, UnitSource } from '../../../../common/reports.types.ts';
 import { TOKEN_RE } from './live-text.ts';
 
 export type ReportStatus = 'drafting' | 'submitted' | 'returned' | 'published';
@@ -66,14 +66,7 @@ export interface ReportDraft {
   units: UnitSource[] | null;
 }
 
-export interface UnitSource {
-  code: string;
-  name: string;
-  source: 'submitted' | 'live' | 'missing';
-  versionId: number | null;
-  versionNo: number | null;
-  submittedAt: string | null;
-}
+export type { UnitSource } from '../../../../common/reports.types.ts';
 
 export interface DeadlineSetting {
   key: string;
