@@ -196,7 +196,11 @@ describe('the web shell', () => {
       await login(page, demo.server.baseUrl, 'clerk');
       const me = await meOf<{ nav: Array<{ path: string; label: string }> }>(page);
       for (const entry of me.nav.filter((n) => n.path !== '/')) {
-        await page.goto(`${demo.server.baseUrl}${entry.path}`);
+        // inside the app, as a click on the menu does: the router follows the history, no reload of the whole app
+        await page.evaluate(`history.pushState({}, '', ${JSON.stringify(entry.path)}); dispatchEvent(new PopStateEvent('popstate'))`);
+        await page.waitForURL(`${demo.server.baseUrl}${entry.path}`);
+        // the app followed: the menu marks the entry as the current page
+        await expect.poll(() => page.locator('nav[aria-label="主导航"] .ant-menu-item-selected').allTextContents(), { timeout: 20_000 }).toContain(entry.label);
         await page.locator('main').waitFor();
         await expect.poll(() => page.locator('main').textContent()).not.toBe('');
         await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' }).catch(() => undefined);

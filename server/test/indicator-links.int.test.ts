@@ -86,14 +86,18 @@ async function mismatches(org: string, y: number, parts: boolean): Promise<strin
   return out;
 }
 
+// on PostgreSQL the same queries run again: last year's county and towns show they agree there too; the breadth
+// (this year, the 15 departments) is the embedded run's, which keeps CI within its time
+const onPostgres = !!process.env['TEST_DATABASE_URL'];
+
 describe('every indicator against the list its link opens', () => {
-  for (const y of [year - 1, year]) {
+  for (const y of onPostgres ? [year - 1] : [year - 1, year]) {
     for (const org of [DEMO_COUNTY.code, ...towns]) {
       it(`agrees for ${org} in ${y}, every part of every breakdown included`, async () => {
         expect(await mismatches(org, y, true)).toEqual([]);
       });
     }
-    it(`agrees for every county and town department in ${y}`, async () => {
+    it.skipIf(onPostgres)(`agrees for every county and town department in ${y}`, async () => {
       const all: string[] = [];
       for (const org of departments) all.push(...(await mismatches(org, y, false)).map((m) => `${org} ${m}`));
       expect(all).toEqual([]);
