@@ -175,8 +175,16 @@ export async function login(page: Page, baseUrl: string, username: string, passw
 
 /** antd pops menus and dropdowns in with a short animation; click their items only once it has settled */
 export async function openPopup(page: Page, trigger: Locator, popup: Locator): Promise<void> {
-  await trigger.click();
-  await popup.waitFor();
+  // a click during a dialog's opening animation can miss on a loaded machine: click again until the popup shows
+  for (let attempt = 1; ; attempt++) {
+    await trigger.click();
+    try {
+      await popup.waitFor({ timeout: 6_000 });
+      break;
+    } catch (e) {
+      if (attempt >= 5) throw e;
+    }
+  }
   await page.waitForTimeout(400);
 }
 

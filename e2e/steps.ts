@@ -28,6 +28,7 @@ export async function act(page: Page, button: RegExp, fill: (dialog: Locator) =>
   await page.getByTestId('workflow').getByRole('button', { name: button }).click();
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
+  await page.waitForTimeout(300); // let the dialog finish opening before its fields are used
   await fill(dialog);
   const done = page.waitForResponse((r) => r.url().includes('/transitions/') && r.request().method() === 'POST');
   await dialog.getByRole('button', { name: /确认办理/ }).click();
