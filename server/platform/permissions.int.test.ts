@@ -122,6 +122,7 @@ const LEDGER_ROUTES: Array<[string, string]> = [
   ['POST ', 'create'],
   ['PUT /:id', 'update'],
   ['POST /:id/withdraw', 'withdraw'],
+  ['POST /withdraw-batch', 'withdraw'],
   ['GET /template.xlsx', 'import'],
   ['POST /import', 'import'],
   ['GET /export.xlsx', 'export'],

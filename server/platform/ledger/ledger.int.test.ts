@@ -79,6 +79,30 @@ describe('ledger API', () => {
     expect(paths).toContain('协议形式：调解成功须注明协议形式（书面或口头）');
   });
 
+  it('withdraws several selected records with one reason, all or none', async () => {
+    const refs = await someRefs(clerk);
+    const ids: number[] = [];
+    for (const n of [31, 32, 33]) ids.push(json<{ id: number }>(await t.request(clerk, { method: 'POST', url: base, payload: validCase(refs, n) })).id);
+    const reviewer = await t.login('reviewer');
+    // the clerk holds no withdraw permission here: the batch route refuses as the single one does
+    expect((await t.request(clerk, { method: 'POST', url: `${base}/withdraw-batch`, payload: { ids, reason: '重复登记' } })).statusCode).toBe(403);
+    const bad = await t.request(reviewer, { method: 'POST', url: `${base}/withdraw-batch`, payload: { ids: [], reason: '重' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('所选记录');
+    expect(bad.body).toContain('撤销原因');
+    const two = await t.request(reviewer, { method: 'POST', url: `${base}/withdraw-batch`, payload: { ids: ids.slice(0, 2), reason: '重复登记' } });
+    expect(two.statusCode, two.body).toBe(200);
+    expect(json<{ withdrawn: number }>(two).withdrawn).toBe(2);
+    // one already withdrawn in the selection: nothing is withdrawn, and the message names that record
+    const mixed = await t.request(reviewer, { method: 'POST', url: `${base}/withdraw-batch`, payload: { ids: [ids[2], ids[0]], reason: '重复登记' } });
+    expect(mixed.statusCode).toBe(409);
+    expect(mixed.body).toContain(`记录 ${String(ids[0])}：`);
+    const third = json<{ status: string }>(await t.request(clerk, { method: 'GET', url: `${base}/${String(ids[2])}` }));
+    expect(third.status).toBe('active');
+    const history = json<{ items: Array<{ action: string }> }>(await t.request(clerk, { method: 'GET', url: `${base}/${String(ids[2])}/history` }));
+    expect(history.items.map((h) => h.action)).toEqual(['create']);
+  });
+
   it('creates, edits with optimistic locking, withdraws with a reason, and shows the history', async () => {
     const refs = await someRefs(clerk);
     const created = await t.request(clerk, { method: 'POST', url: base, payload: validCase(refs, 2) });
@@ -218,7 +242,7 @@ describe('Excel', () => {
     const check = json<{ valid: number; errors: Array<{ row: number; column: string; message: string }> }>(await importFile(file, 'check'));
     expect(check.errors).toEqual([
       { row: 3, column: '承办调解员', message: '在本单位及下级单位的人民调解员中找不到“查无此人”' },
-      { row: 4, column: '承办调解员', message: `“重名调解员”对应2条人民调解员（编号 ${ids.sort((a, b) => a - b).join('、')}），请改填其中一个编号` },
+      { row: 4, column: '承办调解员', message: `“重名调解员”对应2条人民调解员（编号 ${ids.sort((a, b) => a - b).join('、')}），请改填“重名调解员（编号${ids[0]}）”这样的名称加编号` },
     ]);
     expect(check.valid).toBe(2);
     const done = json<{ imported: number }>(await importFile(file, 'valid'));
@@ -241,6 +265,80 @@ describe('Excel', () => {
     expect(ws?.getCell(2, col('承办调解员')).value).toBe(mediator.values['name']);
     expect(ws?.getCell(2, col('受理调委会')).value).toBe(committee.values['name']);
     expect(ws?.getCell(2, col('登记时间')).value).toBe(new Date(new Date(record.createdAt).getTime() + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 19));
+  });
+
+  it('reads an export back unchanged: every row is its record, nothing is doubled; an edited row is named, not applied', async () => {
+    const exported = await t.request(clerk, { method: 'GET', url: `${base}/export.xlsx` });
+    expect(exported.statusCode).toBe(200);
+    type Report = { total: number; valid: number; invalid: number; unchanged: number; imported: number; errors: Array<{ row: number; column: string; message: string }> };
+    const before = json<List>(await t.request(clerk, { method: 'GET', url: `${base}?pageSize=1` })).total;
+    const check = json<Report>(await importFile(exported.rawPayload, 'check'));
+    // every link column written by name is read back as the same record (a name two mediators share is written with its number)
+    expect(check.errors).toEqual([]);
+    expect(check.total).toBeGreaterThan(20);
+    expect(check.unchanged).toBe(check.total);
+    expect(check.valid).toBe(0);
+    const again = json<Report>(await importFile(exported.rawPayload, 'all'));
+    expect(again).toMatchObject({ imported: 0, unchanged: check.total });
+    expect(json<List>(await t.request(clerk, { method: 'GET', url: `${base}?pageSize=1` })).total).toBe(before);
+
+    // one cell edited: the import is no way to edit a record (locks, workflow); the row names what differs
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    if (!ws) throw new Error('no sheet');
+    const col = (label: string): number => {
+      let n = 0;
+      ws.getRow(1).eachCell((c, i) => (String(c.value) === label ? (n = i) : null));
+      return n;
+    };
+    ws.getCell(2, col('纠纷概要')).value = '导出后改过的概要';
+    // a row with its 编号 cleared is a new record: its 案件编号 is taken, and the dry run says so before anything is written
+    ws.getCell(3, col('编号')).value = null;
+    const edited = json<Report>(await importFile(Buffer.from(await wb.xlsx.writeBuffer()), 'check'));
+    expect(edited.unchanged).toBe(check.total - 2);
+    expect(edited.errors).toHaveLength(2);
+    expect(edited.errors[0]).toMatchObject({ row: 2, column: '编号' });
+    expect(edited.errors[0]?.message).toContain('纠纷概要与系统中不同');
+    expect(edited.errors[1]).toMatchObject({ row: 3, column: '案件编号' });
+    expect(edited.errors[1]?.message).toContain('已存在');
+  });
+
+  it('lists what may be written in the unit and link columns on a lookup sheet, shared names with their numbers', async () => {
+    const refs = await someRefs(clerk);
+    const mediator = json<{ values: Record<string, unknown>; orgCode: string }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/mediation.mediator/${refs.mediator_id}` }));
+    const twin = json<{ id: number }>(await t.request(clerk, { method: 'POST', url: '/api/ledgers/mediation.mediator', payload: { name: '同名备查调解员', gender: '女', committee_id: refs.committee_id, position: '调解员', kind: '兼职', active: true } }));
+    const twin2 = json<{ id: number }>(await t.request(clerk, { method: 'POST', url: '/api/ledgers/mediation.mediator', payload: { name: '同名备查调解员', gender: '男', committee_id: refs.committee_id, position: '调解员', kind: '兼职', active: true } }));
+    const tpl = await t.request(clerk, { method: 'GET', url: `${base}/template.xlsx` });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(tpl.rawPayload as unknown as ArrayBuffer);
+    const lookup = wb.getWorksheet('可填名称');
+    if (!lookup) throw new Error('no lookup sheet');
+    expect(lookup.state).toBe('visible');
+    const lists = new Map<string, string[]>();
+    lookup.getRow(1).eachCell((c, n) => {
+      const values: string[] = [];
+      lookup.getColumn(n).eachCell((cell, r) => (r > 1 ? values.push(String(cell.value)) : null));
+      lists.set(String(c.value), values);
+    });
+    expect(lists.get('所属单位')).toContain(json<{ orgName: string }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/mediation.mediator/${refs.mediator_id}` })).orgName);
+    const mediators = lists.get('承办调解员') ?? [];
+    expect(mediators).toContain(`同名备查调解员（编号${twin.id}）`);
+    expect(mediators).toContain(`同名备查调解员（编号${twin2.id}）`);
+    expect(mediators.some((m) => m.startsWith(String(mediator.values['name'])))).toBe(true);
+    // the link column offers that list, and still takes a typed record number (a warning, not a refusal)
+    const main = wb.worksheets[0];
+    let col = 0;
+    main?.getRow(1).eachCell((c, n) => (String(c.value).startsWith('承办调解员') ? (col = n) : null));
+    const dv = main?.getCell(2, col).dataValidation;
+    expect(dv).toMatchObject({ type: 'list', errorStyle: 'warning' });
+    expect(String(dv?.formulae?.[0])).toContain('可填名称');
+    // a name picked from the list is read back as that one record
+    const committee = json<{ orgName: string; values: Record<string, unknown> }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/mediation.committee/${refs.committee_id}` }));
+    const file = await sheet([{ 所属单位: committee.orgName, 受理日期: '2026-05-07', 案件来源: '排查', 纠纷类型: '邻里纠纷', 纠纷概要: '按备查名称导入', '申请人（一方当事人）': '村民丙', '被申请人（对方当事人）': '邻居丁', 当事人人数: 2, 受理调委会: committee.values['name'], 承办调解员: `同名备查调解员（编号${twin2.id}）`, 调解结果: '正在调解' }], ['所属单位']);
+    expect(json<{ imported: number; errors: unknown[] }>(await importFile(file, 'all'))).toMatchObject({ imported: 1, errors: [] });
+    const found = json<List>(await t.request(clerk, { method: 'GET', url: `${base}?q=${encodeURIComponent('按备查名称导入')}` })).items[0];
+    expect(found?.values['mediator_id']).toBe(twin2.id);
   });
 
   it('dry-runs a 10 000-row file with 3 bad rows, names them, imports nothing until fixed, then imports', async () => {

@@ -12,7 +12,7 @@ import { intId } from '../http/validate.ts';
 import type { Api } from '../http/route.ts';
 import type { Platform } from '../module.ts';
 import { exportStream, planImport, templateWorkbook } from './ledger.excel.ts';
-import { LIST_LABELS, checkListQuery, createRecord, getRecord, insertMany, ledgerMeta, listQuery, listRecords, loadRow, recordHistory, updateRecord, withdrawRecord } from './ledger.service.ts';
+import { LIST_LABELS, checkListQuery, createRecord, getRecord, insertMany, ledgerMeta, listQuery, listRecords, loadRow, recordHistory, updateRecord, withdrawMany, withdrawRecord } from './ledger.service.ts';
 import { perm, type LedgerDef } from './ledger.types.ts';
 import { workflowRoutes } from '../workflow/workflow.routes.ts';
 import { correctionRoutes } from './correction.routes.ts';
@@ -48,6 +48,17 @@ export function ledgerRoutes(api: Api, platform: Platform, l: LedgerDef): void {
   api.route({ method: 'PUT', url: `${base}/:id`, access: perm(l, 'update'), write: true, summary: `${l.label}：修改（须带 version，过期返回409）`, tags, params: idParam, body: z.record(z.string(), z.unknown()), labels, handler: (ctx, { params, body }) => updateRecord(ctx, l, params.id, body, registry) });
   api.route({
     method: 'POST',
+    url: `${base}/withdraw-batch`,
+    access: perm(l, 'withdraw'),
+    write: true,
+    summary: `${l.label}：批量撤销所选记录（同一原因；任何一条不能撤销则都不撤销）`,
+    tags,
+    body: z.object({ ids: z.array(z.number().int().positive()).min(1, '请选择要撤销的记录').max(200, '一次最多撤销200条'), reason: z.string().trim().min(2, '请填写撤销原因（至少2个字）').max(500) }),
+    labels: { ids: '所选记录', reason: '撤销原因' },
+    handler: (ctx, { body }) => withdrawMany(ctx, l, body.ids, body.reason, registry),
+  });
+  api.route({
+    method: 'POST',
     url: `${base}/:id/withdraw`,
     access: perm(l, 'withdraw'),
     write: true,
@@ -65,8 +76,8 @@ export function ledgerRoutes(api: Api, platform: Platform, l: LedgerDef): void {
     access: perm(l, 'import'),
     summary: `${l.label}：导入模板`,
     tags,
-    handler: async (_ctx, _i, _req, reply) => {
-      const buf = await templateWorkbook(l);
+    handler: async (ctx, _i, _req, reply) => {
+      const buf = await templateWorkbook(l, { ctx, registry });
       return reply.header('content-type', XLSX).header('content-disposition', contentDisposition(`${l.label}导入模板.xlsx`)).send(buf);
     },
   });
@@ -84,12 +95,12 @@ export function ledgerRoutes(api: Api, platform: Platform, l: LedgerDef): void {
       const file = await req.file();
       if (!file) throw new AppError('validation_failed', '请上传文件', [{ path: 'file', label: '文件', message: '文件：请上传 .xlsx 文件' }]);
       const plan = await planImport(ctx, l, await file.toBuffer(), registry);
-      const summary = { total: plan.total, valid: plan.valid.length, invalid: new Set(plan.errors.map((e) => e.row)).size, errors: plan.errors, imported: 0, mode: query.mode };
-      if (query.mode === 'check' || (query.mode === 'all' && plan.errors.length)) return summary;
+      const summary = { total: plan.total, valid: plan.valid.length, invalid: new Set(plan.errors.map((e) => e.row)).size, unchanged: plan.same.length, errors: plan.errors, imported: 0, mode: query.mode };
+      if (query.mode === 'check' || (query.mode === 'all' && plan.errors.length) || !plan.valid.length) return summary;
       const result = await insertMany(ctx, l, plan.valid, registry);
       if (result.errors.length) return { ...summary, valid: plan.valid.length - new Set(result.errors.map((e) => e.row)).size, errors: [...plan.errors, ...result.errors].sort((a, b) => a.row - b.row) };
       await afterBulkWrite(ctx.tx, [l.table]);
-      await audit(ctx, { entity: l.name, entityId: 'import', action: 'import_file', orgCode: ctx.scope.root, diff: { file: file.filename, rows: plan.total, imported: result.ids.length, skipped: summary.invalid } });
+      await audit(ctx, { entity: l.name, entityId: 'import', action: 'import_file', orgCode: ctx.scope.root, diff: { file: file.filename, rows: plan.total, imported: result.ids.length, skipped: summary.invalid, unchanged: summary.unchanged } });
       return { ...summary, imported: result.ids.length };
     },
   });

@@ -457,6 +457,25 @@ export async function withdrawRecord(ctx: Ctx, l: LedgerDef, id: number, reason:
   return getRecord(ctx, l, id, registry);
 }
 
+/**
+ * the same withdrawal of several records, all or none: a record that cannot be withdrawn (locked, already withdrawn,
+ * not the user's) is named with the reason, and the transaction leaves every other record as it was
+ */
+export async function withdrawMany(ctx: Ctx, l: LedgerDef, ids: readonly number[], reason: string, registry: LedgerRegistry): Promise<{ withdrawn: number }> {
+  const unique = [...new Set(ids)];
+  const refused: Array<{ path: string; label: string; message: string }> = [];
+  for (const id of unique) {
+    try {
+      await withdrawRecord(ctx, l, id, reason, registry);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      refused.push({ path: `ids.${unique.indexOf(id)}`, label: `记录 ${id}`, message: `记录 ${id}：${e.message}` });
+    }
+  }
+  if (refused.length) throw new AppError('conflict', `以下${refused.length}条${l.noun}不能撤销，所选记录均未撤销：${refused.map((r) => r.message).join('；')}`, refused);
+  return { withdrawn: unique.length };
+}
+
 export interface HistoryEntry {
   at: string;
   actor: string;
@@ -492,9 +511,13 @@ export function ledgerMeta(ctx: Ctx, l: LedgerDef) {
  * inserts many validated records (an import) in batches; references and unique fields are checked
  * for the whole batch first, so either every row goes in or the errors name each bad row
  */
-export async function insertMany(ctx: Ctx, l: LedgerDef, items: Array<{ row: number; values: Record<string, unknown>; orgCode: string | null }>, registry: LedgerRegistry, action = 'import'): Promise<{ ids: number[]; errors: Array<{ row: number; column: string; message: string }> }> {
+/**
+ * what would stop rows being inserted as they stand: links to records that are not there or not the user's, a unique
+ * value taken (in the file or in the ledger), a unit of the wrong level. The import's dry run and the insert ask the
+ * same question, so a file the dry run passes is one the import takes.
+ */
+export async function importConflicts(ctx: Ctx, l: LedgerDef, items: ReadonlyArray<{ row: number; values: Record<string, unknown>; orgCode: string | null }>, registry: LedgerRegistry): Promise<Array<{ row: number; column: string; message: string }>> {
   const errors: Array<{ row: number; column: string; message: string }> = [];
-  await prepareDerived(ctx, l);
   for (const f of l.fields) {
     if (f.type !== 'ref' || !f.ref) continue;
     const target = registry.get(f.ref);
@@ -531,6 +554,12 @@ export async function insertMany(ctx: Ctx, l: LedgerDef, items: Array<{ row: num
       if (message) errors.push({ row: i.row, column: '所属单位', message });
     }
   }
+  return errors;
+}
+
+export async function insertMany(ctx: Ctx, l: LedgerDef, items: Array<{ row: number; values: Record<string, unknown>; orgCode: string | null }>, registry: LedgerRegistry, action = 'import'): Promise<{ ids: number[]; errors: Array<{ row: number; column: string; message: string }> }> {
+  await prepareDerived(ctx, l);
+  const errors = await importConflicts(ctx, l, items, registry);
   if (errors.length) return { ids: [], errors };
   // rows without their system number get the next one (rows with one keep it)
   await withImportNumbers(ctx, l, items);

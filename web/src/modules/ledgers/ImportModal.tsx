@@ -51,7 +51,7 @@ export function ImportModal({ meta, onClose, onImported }: { meta: LedgerMeta; o
           <Button key="valid" disabled={step.report.valid === 0 || !file} onClick={() => file && void run('valid', file)}>
             仅导入无误的行（{step.report.valid} 行）
           </Button>,
-          <Button key="all" type="primary" disabled={step.report.invalid > 0 || !file} onClick={() => file && void run('all', file)}>
+          <Button key="all" type="primary" disabled={step.report.invalid > 0 || step.report.valid === 0 || !file} onClick={() => file && void run('all', file)}>
             全部无误才导入
           </Button>,
         ];
@@ -100,7 +100,7 @@ export function ImportModal({ meta, onClose, onImported }: { meta: LedgerMeta; o
       ) : null}
       {step.kind === 'checked' ? <CheckReport report={step.report} /> : null}
       {step.kind === 'done' ? (
-        <Result status="success" title={`已导入 ${step.report.imported} 条${meta.noun}`} subTitle={step.report.invalid > 0 ? `另有 ${step.report.invalid} 行有误，未导入。` : '全部数据已导入。'} />
+        <Result status="success" title={`已导入 ${step.report.imported} 条${meta.noun}`} subTitle={[step.report.invalid > 0 ? `另有 ${step.report.invalid} 行有误，未导入。` : '', step.report.unchanged > 0 ? `${step.report.unchanged} 行与系统中已有的记录相同，未重复导入。` : '', step.report.invalid === 0 && step.report.unchanged === 0 ? '全部数据已导入。' : ''].join('')} />
       ) : null}
     </Modal>
   );
@@ -110,10 +110,11 @@ function CheckReport({ report }: { report: ImportReport }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
       {report.invalid === 0 ? (
-        <Alert type="success" showIcon message={`共 ${report.total} 行，全部无误，可以导入。`} />
+        <Alert type="success" showIcon message={report.valid === report.total ? `共 ${report.total} 行，全部无误，可以导入。` : `共 ${report.total} 行：${report.valid} 行无误，可以导入。`} />
       ) : (
         <Alert type="warning" showIcon message={`共 ${report.total} 行：${report.valid} 行无误，${report.invalid} 行有误。`} description="请按下表修改后重新上传，或只导入无误的行。" />
       )}
+      {report.unchanged > 0 ? <Alert type="info" showIcon message={`${report.unchanged} 行按“编号”列是系统中已有的记录，内容与系统中相同，不会重复导入。`} /> : null}
       {report.errors.length ? (
         <Table
           size="small"

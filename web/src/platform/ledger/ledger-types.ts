@@ -118,6 +118,8 @@ export interface ImportReport {
   total: number;
   valid: number;
   invalid: number;
+  /** rows of an export read back whose record is already here, unchanged: not imported again */
+  unchanged: number;
   errors: Array<{ row: number; column: string; message: string }>;
   imported: number;
   mode: 'check' | 'all' | 'valid';
