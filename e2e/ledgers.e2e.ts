@@ -45,7 +45,7 @@ describe('the ledger pages', () => {
       await expect.poll(() => page.url(), WAIT).toContain('f.dispute_type=');
       await expect.poll(() => total(page), WAIT).toBeLessThan(all);
       await expect.poll(async () => (await page.locator('.ant-table-tbody').textContent()) ?? '', WAIT).toContain('劳动争议');
-      for (const text of await rows(page).locator('td:nth-child(5)').allTextContents()) expect(text).toBe('劳动争议');
+      for (const text of await rows(page).locator('td:nth-child(6)').allTextContents()) expect(text).toBe('劳动争议');
 
       await page.getByLabel('全文检索').fill('劳动争议 工资');
       const searched = page.waitForResponse((r) => r.url().includes('/api/ledgers/mediation.case?') && r.url().includes('q='));
@@ -63,7 +63,8 @@ describe('the ledger pages', () => {
       await page.screenshot({ path: screenshotPath('ledger-list-filtered'), fullPage: true });
 
       // a row opens the record
-      const title = (await rows(page).first().locator('td').first().textContent()) ?? '';
+      // the first cell is the tick box of the batch actions
+      const title = (await rows(page).first().locator('td:nth-child(2)').textContent()) ?? '';
       await rows(page).first().click();
       await page.waitForURL(/\/ledgers\/mediation\.case\/\d+$/);
       await expect.poll(() => page.locator('.fz-page-header').textContent(), WAIT).toContain(title.trim());
@@ -135,6 +136,56 @@ describe('the ledger pages', () => {
       await dialog.getByRole('button', { name: /确认撤销/ }).click();
       await expect.poll(() => page.locator('main').textContent(), WAIT).toContain('撤销原因：端到端测试：重复登记');
       await expect.poll(() => page.getByRole('button', { name: /撤\s*销/ }).count(), WAIT).toBe(0);
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('lets a reviewer fold the filters, keep a filter view, and withdraw two ticked records at once', async () => {
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await login(page, demo.server.baseUrl, 'clerk');
+      // two records to withdraw, made through the API as the clerk would by the form
+      const api = `${demo.server.baseUrl}/api/ledgers/mediation.case`;
+      const first = ((await (await page.request.get(`${api}?pageSize=1`)).json()) as { items: Array<{ values: Record<string, unknown> }> }).items[0]?.values ?? {};
+      const mark = `批量撤销测试${Date.now()}`;
+      for (const n of [1, 2]) {
+        const res = await page.request.post(api, { data: { summary: `${mark}第${n}件`, received_on: '2026-11-20', source: '排查', dispute_type: '邻里纠纷', applicant_name: `村民${n}`, respondent_name: `邻居${n}`, parties_count: 2, committee_id: first['committee_id'], mediator_id: first['mediator_id'], outcome: '正在调解' } });
+        expect(res.status(), await res.text()).toBe(200);
+      }
+      await page.context().clearCookies();
+      await login(page, demo.server.baseUrl, 'reviewer');
+      await page.goto(`${demo.server.baseUrl}${LIST}`);
+      await rows(page).first().waitFor();
+      // where the page sits: a trail back to the home page
+      await expect.poll(() => page.locator('.fz-breadcrumb').textContent(), WAIT).toBe('首页/人民调解/矛盾纠纷调解');
+      // the rarer filters are folded until asked for
+      await expect.poll(() => page.getByRole('combobox', { name: '告知的其他解决途径', exact: true }).count(), WAIT).toBe(0);
+      await page.getByTestId('more-filters').click();
+      await expect.poll(() => page.getByTestId('more-filters').textContent(), WAIT).toContain('收起筛选');
+
+      await page.getByLabel('全文检索').fill(mark);
+      await page.getByLabel('全文检索').press('Enter');
+      await expect.poll(() => total(page), WAIT).toBe(2);
+      // the search kept as a named view, then applied again from an empty list
+      await page.getByRole('button', { name: /常用筛选/ }).click();
+      await page.getByRole('menuitem', { name: '保存当前筛选…' }).click();
+      await page.getByRole('dialog').getByLabel('筛选名称').fill('批量撤销测试');
+      await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+      await page.goto(`${demo.server.baseUrl}${LIST}`);
+      await expect.poll(() => total(page), WAIT).toBeGreaterThan(2);
+      await page.getByRole('button', { name: /常用筛选/ }).click();
+      await page.getByRole('menuitem', { name: '批量撤销测试' }).click();
+      await expect.poll(() => total(page), WAIT).toBe(2);
+
+      // both ticked (the tick box does not open the record), then withdrawn with one reason
+      for (const n of [0, 1]) await rows(page).nth(n).locator('.ant-table-selection-column .ant-checkbox').click();
+      expect(page.url()).toContain('/ledgers/mediation.case?');
+      await expect.poll(() => page.getByTestId('batch-bar').textContent(), WAIT).toContain('已选 2 条');
+      await page.screenshot({ path: screenshotPath('ledger-list-batch'), fullPage: true });
+      await page.getByRole('button', { name: /撤销所选/ }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('撤销原因').fill('端到端测试：批量撤销重复登记');
+      await dialog.getByRole('button', { name: /确认撤销/ }).click();
+      await expect.poll(() => total(page), WAIT).toBe(0);
       expect(errors).toEqual([]);
     });
   });

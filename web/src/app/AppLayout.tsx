@@ -1,10 +1,11 @@
 import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
-import { Alert, Button, Drawer, Layout, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Drawer, Layout, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useMe } from '../platform/session.ts';
 import { useIsMobile } from '../platform/use-is-mobile.ts';
 import { TodoBell } from '../platform/todos.tsx';
+import { breadcrumbOf } from './nav.ts';
 import { NavMenu } from './NavMenu.tsx';
 import { OrgSwitcher } from './OrgSwitcher.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -95,6 +96,7 @@ export function AppLayout() {
         )}
         <Layout>
           <Layout.Content className="fz-content">
+            {mobile ? null : <Crumbs nav={me.nav} pathname={pathname} />}
             <Outlet />
           </Layout.Content>
           <Layout.Footer className="fz-footer">{PRODUCT_NAME} · 建议使用 Chrome、Edge 或国产浏览器的极速模式访问</Layout.Footer>
@@ -102,4 +104,11 @@ export function AppLayout() {
       </Layout>
     </Layout>
   );
+}
+
+/** where the page sits in the navigation, each step a link back (desktop; a phone has its menu button) */
+function Crumbs({ nav, pathname }: { nav: Parameters<typeof breadcrumbOf>[0]; pathname: string }) {
+  const trail = breadcrumbOf(nav, pathname);
+  if (!trail.length) return null;
+  return <Breadcrumb className="fz-breadcrumb" style={{ marginBottom: 12 }} items={trail.map((c) => ({ title: c.path ? <Link to={c.path}>{c.label}</Link> : c.label }))} />;
 }

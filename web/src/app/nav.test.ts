@@ -30,3 +30,26 @@ describe('activeNavPath', () => {
     expect(activeNavPath(nav, '/admin/users-archive')).toBeUndefined();
   });
 });
+
+describe('breadcrumbOf', () => {
+  const nav = [item('/', '工作台', '工作台'), item('/ledgers/mediation.case', '矛盾纠纷调解', '人民调解'), item('/deadlines', '到期事项', '工作台')];
+
+  it('names the group, the entry and the page below it, each leading where it should', async () => {
+    const { breadcrumbOf } = await import('./nav.ts');
+    expect(breadcrumbOf(nav, '/ledgers/mediation.case')).toEqual([{ label: '首页', path: '/' }, { label: '人民调解' }, { label: '矛盾纠纷调解' }]);
+    expect(breadcrumbOf(nav, '/ledgers/mediation.case/new').map((c) => c.label)).toEqual(['首页', '人民调解', '矛盾纠纷调解', '新增']);
+    expect(breadcrumbOf(nav, '/ledgers/mediation.case/42/edit')).toEqual([
+      { label: '首页', path: '/' },
+      { label: '人民调解' },
+      { label: '矛盾纠纷调解', path: '/ledgers/mediation.case' },
+      { label: '详情', path: '/ledgers/mediation.case/42' },
+      { label: '编辑' },
+    ]);
+  });
+
+  it('says nothing on the home page or a page the navigation does not know', async () => {
+    const { breadcrumbOf } = await import('./nav.ts');
+    expect(breadcrumbOf(nav, '/')).toEqual([]);
+    expect(breadcrumbOf(nav, '/account')).toEqual([]);
+  });
+});

@@ -30,3 +30,30 @@ export function activeNavPath(nav: readonly NavItem[], pathname: string): string
   }
   return best;
 }
+
+export interface Crumb {
+  label: string;
+  /** where the crumb leads; the last crumb (the page itself) and a group heading lead nowhere */
+  path?: string;
+}
+
+/**
+ * 面包屑: 首页 › group › entry › the page below it (新增, 详情, 编辑). Empty on the home page and on pages the
+ * navigation does not know, where a trail would guess.
+ */
+export function breadcrumbOf(nav: readonly NavItem[], pathname: string): Crumb[] {
+  const path = activeNavPath(nav, pathname);
+  if (!path || path === '/') return [];
+  const item = nav.find((n) => n.path === path);
+  if (!item) return [];
+  const trail: Crumb[] = [{ label: '首页', path: '/' }];
+  if (item.group && item.group !== item.label) trail.push({ label: item.group });
+  const rest = pathname.slice(path.length).split('/').filter(Boolean);
+  trail.push(rest.length ? { label: item.label, path } : { label: item.label });
+  if (rest[0] === 'new') trail.push({ label: '新增' });
+  else if (rest[0] && /^\d+$/.test(rest[0])) {
+    if (rest[1] === 'edit') trail.push({ label: '详情', path: `${path}/${rest[0]}` }, { label: '编辑' });
+    else trail.push({ label: '详情' });
+  }
+  return trail;
+}

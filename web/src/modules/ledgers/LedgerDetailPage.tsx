@@ -1,12 +1,10 @@
 import { EditOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Skeleton, Tag } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Row, Skeleton, Tag } from 'antd';
 import { Suspense, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api, errorText } from '../../platform/api.ts';
 import { formatDateTime } from '../../platform/format.ts';
 import { FieldDisplay, groupFields } from '../../platform/ledger/field-value.tsx';
-import { ledgerUrl, useLedgerMeta, useLedgerRecord } from '../../platform/ledger/ledger-api.ts';
+import { useLedgerMeta, useLedgerRecord } from '../../platform/ledger/ledger-api.ts';
 import type { LedgerField, LedgerMeta, LedgerRecordDetail } from '../../platform/ledger/ledger-types.ts';
 import { PageHeader } from '../../platform/PageHeader.tsx';
 import { mainPanelLedgers, recordPanels } from '../index.ts';
@@ -14,6 +12,7 @@ import { AttachmentsCard } from './AttachmentsCard.tsx';
 import { CorrectionCard, useCorrectionState } from './CorrectionCard.tsx';
 import { HistoryCard } from './HistoryCard.tsx';
 import { LedgerLoadFailed, useLedgerRoute } from './ledger-page-state.tsx';
+import { WithdrawModal } from './WithdrawModal.tsx';
 import { WorkflowPanel } from './WorkflowPanel.tsx';
 
 /** one record: its fields by group, files, workflow and history */
@@ -83,7 +82,7 @@ export function LedgerDetailPage() {
           <HistoryCard ledger={name} record={r} fields={m.fields} states={m.states} />
         </Col>
       </Row>
-      {withdrawing ? <WithdrawModal meta={m} record={r} onClose={() => setWithdrawing(false)} /> : null}
+      {withdrawing ? <WithdrawModal meta={m} ids={[r.id]} title={r.title} onClose={() => setWithdrawing(false)} /> : null}
     </>
   );
 }
@@ -116,38 +115,5 @@ function RecordFields({ meta, record }: { meta: LedgerMeta; record: LedgerRecord
         />
       </Card>
     </>
-  );
-}
-
-function WithdrawModal({ meta, record, onClose }: { meta: LedgerMeta; record: LedgerRecordDetail; onClose: () => void }) {
-  const [form] = Form.useForm<{ reason: string }>();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const [busy, setBusy] = useState(false);
-  return (
-    <Modal open title={`撤销${meta.noun}`} okText="确认撤销" okButtonProps={{ danger: true, loading: busy }} cancelText="取消" onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
-      <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={record.title} description="撤销后该记录不再计入统计，但仍可在“已撤销”中查看；撤销记入审计日志。" />
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={async (v) => {
-          setBusy(true);
-          try {
-            await api.post(`${ledgerUrl(meta.name)}/${record.id}/withdraw`, { reason: v.reason.trim() });
-            void message.success(`已撤销${meta.noun}`);
-            await queryClient.invalidateQueries({ queryKey: ['ledgers', meta.name] });
-            onClose();
-          } catch (e) {
-            void message.error(errorText(e));
-          } finally {
-            setBusy(false);
-          }
-        }}
-      >
-        <Form.Item name="reason" label="撤销原因" rules={[{ required: true, whitespace: true, message: '请填写撤销原因' }]}>
-          <Input.TextArea autoSize={{ minRows: 3 }} maxLength={500} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }

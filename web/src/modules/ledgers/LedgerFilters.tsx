@@ -1,4 +1,4 @@
-import { FilterOutlined, SearchOutlined } from '@ant-design/icons';
+import { DownOutlined, FilterOutlined, SearchOutlined, UpOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Flex, Input, Select, TreeSelect } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
@@ -25,6 +25,9 @@ const STATUS_OPTIONS = [
   { value: 'all', label: '全部' },
 ];
 
+/** how many field filters a wide screen shows before 更多筛选 */
+const FIRST_FILTERS = 4;
+
 /** the filter bar of a ledger list, generated from the fields marked filter; every control writes the URL query */
 export function LedgerFilters({ fields, states, params, onChange, orgs, refTitles }: Props) {
   const treeData = useMemo(() => orgTreeOptions(orgs), [orgs]);
@@ -35,6 +38,13 @@ export function LedgerFilters({ fields, states, params, onChange, orgs, refTitle
   const [open, setOpen] = useState(false);
   const width = { width: mobile ? '100%' : 200 };
   const count = activeFilterCount(params) - (params.get('q') ? 1 : 0);
+  // on a wide screen the first few filters show; the rest fold under 更多筛选 (unfolded while one of them is set)
+  const shown = fields.filter((f) => f.type !== 'int' && f.type !== 'decimal');
+  const hidden = shown.slice(FIRST_FILTERS);
+  const hiddenSet = hidden.filter((f) => [...params.keys()].some((k) => k === `f.${f.name}` || k.startsWith(`f.${f.name}.`))).length;
+  const [more, setMore] = useState(false);
+  const unfolded = mobile || more || hiddenSet > 0;
+  const visible = unfolded ? shown : shown.slice(0, FIRST_FILTERS);
   return (
     <Flex wrap gap={8} vertical={mobile && open} style={{ marginBottom: 16 }} data-testid="ledger-filters" className={mobile ? 'fz-ledger-filters-mobile' : undefined}>
       <Input.Search
@@ -70,11 +80,16 @@ export function LedgerFilters({ fields, states, params, onChange, orgs, refTitle
       {states ? (
         <Select aria-label="办理状态" mode="multiple" allowClear maxTagCount="responsive" placeholder="办理状态" style={width} options={states} value={listParam(params, 'state')} onChange={(v: string[]) => set({ state: v })} />
       ) : null}
-      {fields.map((f) => (
+      {visible.map((f) => (
         <FieldFilter key={f.name} field={f} params={params} set={set} refTitle={refTitles[f.name]} />
       ))}
       <Select aria-label="状态" style={{ width: mobile ? '100%' : 110 }} options={STATUS_OPTIONS} value={params.get('status') ?? 'active'} onChange={(v: string) => set({ status: v === 'active' ? null : v })} />
       <Button onClick={() => onChange(new URLSearchParams(params.get('status') ? { status: params.get('status') ?? '' } : {}))}>重置</Button>
+      {!mobile && hidden.length ? (
+        <Button type="link" icon={unfolded ? <UpOutlined /> : <DownOutlined />} iconPosition="end" disabled={hiddenSet > 0} onClick={() => setMore(!more)} data-testid="more-filters">
+          {unfolded ? '收起筛选' : `更多筛选（${hidden.length}）`}
+        </Button>
+      ) : null}
         </>
       )}
     </Flex>

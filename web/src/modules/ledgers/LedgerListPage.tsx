@@ -1,9 +1,9 @@
-import { DownloadOutlined, FileExcelOutlined, PlusOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileExcelOutlined, PlusOutlined, SettingOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Checkbox, Empty, Flex, List, Pagination, Popover, Space, Tag, Typography } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
-import { useMemo, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { errorText } from '../../platform/api.ts';
 import { DataTable } from '../../platform/DataTable.tsx';
 import { downloadFile } from '../../platform/ledger/download-file.ts';
@@ -17,6 +17,8 @@ import { useIsMobile } from '../../platform/use-is-mobile.ts';
 import { ImportModal } from './ImportModal.tsx';
 import { LedgerFilters } from './LedgerFilters.tsx';
 import { LedgerLoadFailed, useLedgerRoute } from './ledger-page-state.tsx';
+import { SavedViews } from './SavedViews.tsx';
+import { WithdrawModal } from './WithdrawModal.tsx';
 
 const columnsKey = (name: string): string => `fz.ledger.columns.${name}`;
 
@@ -58,6 +60,10 @@ export function LedgerListPage() {
   const { message } = App.useApp();
   const [importing, setImporting] = useState(false);
   const [shown, setShown] = useColumnChoice(meta.data);
+  // the rows ticked for a batch action; another filter or page is another list, so the choice is cleared
+  const [selected, setSelected] = useState<LedgerRecord[]>([]);
+  const [withdrawing, setWithdrawing] = useState<LedgerRecord[] | null>(null);
+  useEffect(() => setSelected([]), [name, query]);
 
   const refTitles = useMemo(() => {
     const out: Record<string, string> = {};
@@ -95,14 +101,33 @@ export function LedgerListPage() {
   // the 办理状态 of a workflow record right after its first column, where it is seen without scrolling
   const stateColumn = m?.states ? [{ key: 'state', title: '办理状态', render: (_: unknown, r: LedgerRecord) => (r.stateLabel ? <Tag color="blue">{r.stateLabel}</Tag> : '—') }] : [];
   const columns: ColumnsType<LedgerRecord> = [
-    ...fieldColumns.slice(0, 1),
+    ...fieldColumns.slice(0, 1).map((c) => ({ ...c, fixed: 'left' as const })),
     ...stateColumn,
     ...fieldColumns.slice(1),
     { key: 'org', title: '单位', dataIndex: 'orgName' },
     ...(params.get('status') && params.get('status') !== 'active'
       ? [{ key: 'status', title: '状态', render: (_: unknown, r: LedgerRecord) => (r.status === 'withdrawn' ? <Tag color="default">已撤销</Tag> : <Tag color="green">有效</Tag>) }]
       : []),
+    {
+      key: 'actions',
+      title: '操作',
+      fixed: 'right',
+      width: m?.can.withdraw ? 110 : 64,
+      render: (_: unknown, r: LedgerRecord) => (
+        // the row opens the record too; these links are for those who look for them, and do not open it twice
+        <Space size={4} onClick={(e) => e.stopPropagation()}>
+          <Link to={`/ledgers/${name}/${r.id}`}>查看</Link>
+          {m?.can.withdraw && r.status === 'active' ? (
+            <Button type="link" size="small" danger style={{ padding: '0 4px' }} onClick={() => setWithdrawing([r])}>
+              撤销
+            </Button>
+          ) : null}
+        </Space>
+      ),
+    },
   ];
+  const batch = !mobile && !!m && (m.can.export || m.can.withdraw);
+  const selectedIds = selected.map((r) => r.id);
 
   const chooser = (
     <Popover
@@ -160,8 +185,33 @@ export function LedgerListPage() {
           <RecordCards meta={m} records={list.data?.items ?? []} loading={list.isFetching} onOpen={open} />
         ) : (
           <>
-            <Flex justify="flex-end" style={{ marginBottom: 8 }}>
-              {chooser}
+            <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 8 }}>
+              <Space wrap data-testid="batch-bar">
+                {batch && selected.length ? (
+                  <>
+                    <Typography.Text>已选 {selected.length} 条</Typography.Text>
+                    {m?.can.export ? (
+                      <Button size="small" icon={<FileExcelOutlined />} onClick={() => download(`${ledgerUrl(name)}/export.xlsx?status=all&ids=${selectedIds.join(',')}`, `${m.label}（所选）.xlsx`)}>
+                        导出所选
+                      </Button>
+                    ) : null}
+                    {m?.can.withdraw && selected.every((r) => r.status === 'active') ? (
+                      <Button size="small" danger icon={<StopOutlined />} onClick={() => setWithdrawing(selected)}>
+                        撤销所选
+                      </Button>
+                    ) : null}
+                    <Button size="small" type="link" onClick={() => setSelected([])}>
+                      取消选择
+                    </Button>
+                  </>
+                ) : batch ? (
+                  <Typography.Text type="secondary">勾选记录可批量导出{m?.can.withdraw ? '、撤销' : ''}</Typography.Text>
+                ) : null}
+              </Space>
+              <Space wrap>
+                {me ? <SavedViews key={name} user={me.user.username} ledger={name} params={params} onApply={(next) => setParams(next)} /> : null}
+                {chooser}
+              </Space>
             </Flex>
             <DataTable<LedgerRecord>
               rowKey="id"
@@ -169,7 +219,18 @@ export function LedgerListPage() {
               columns={columns}
               dataSource={list.data?.items ?? []}
               rowClassName={(r) => (r.status === 'withdrawn' ? 'fz-row-withdrawn' : '')}
-              onRow={(r) => ({ onClick: () => open(r), style: { cursor: 'pointer' } })}
+              {...(batch
+                ? {
+                    rowSelection: {
+                      selectedRowKeys: selectedIds,
+                      onChange: (_keys: React.Key[], rows: LedgerRecord[]) => setSelected(rows),
+                      columnWidth: 40,
+                      fixed: true,
+                    },
+                  }
+                : {})}
+              // a click in the tick-box column selects; anywhere else on the row opens the record
+              onRow={(r) => ({ onClick: (e) => (e.target instanceof Element && e.target.closest('.ant-table-selection-column') ? undefined : open(r)), style: { cursor: 'pointer' } })}
               locale={{ emptyText: <Empty description={`没有符合条件的${m?.noun ?? '记录'}`} /> }}
               pagination={{ current: page, pageSize, total: list.data?.total ?? 0 }}
               onChange={(p, _f, sorter) => {
@@ -198,6 +259,15 @@ export function LedgerListPage() {
           </Flex>
         ) : null}
       </Card>
+      {withdrawing && m ? (
+        <WithdrawModal
+          meta={m}
+          ids={withdrawing.map((r) => r.id)}
+          title={withdrawing.length === 1 ? (withdrawing[0]?.title ?? '') : `${withdrawing.slice(0, 3).map((r) => r.title).join('、')}${withdrawing.length > 3 ? ` 等 ${withdrawing.length} 条` : ''}`}
+          onClose={() => setWithdrawing(null)}
+          onDone={() => setSelected([])}
+        />
+      ) : null}
       {importing && m ? (
         <ImportModal
           meta={m}
