@@ -2,6 +2,7 @@ import { adminModule } from '../platform/admin.module.ts';
 import { calendarModule } from '../platform/calendar/calendar.module.ts';
 import type { ModuleDefinition } from '../platform/module.ts';
 import { numberingModule } from '../platform/numbering/numbering.module.ts';
+import { dictionaryModule } from '../platform/ledger/dictionary.module.ts';
 import { workflowModule } from '../platform/workflow/workflow.module.ts';
 import { mediationModule } from './mediation/mediation.module.ts';
 import { reportReviewModule } from './report-review/report-review.module.ts';
@@ -18,4 +19,4 @@ import { enforcementModule } from './enforcement/enforcement.module.ts';
 import { supervisionModule } from './supervision/supervision.module.ts';
 
 /** every work area of the product, in navigation order; adding one is adding one folder and one line here */
-export const modules: ModuleDefinition[] = [adminModule, calendarModule, workflowModule, numberingModule, mediationModule, petitionsModule, reconsiderationModule, publicityModule, legalAdvisorsModule, leadershipModule, businessEnvModule, enforcementModule, supervisionModule, decisionsModule, disclosureModule, annualReportModule, reportReviewModule];
+export const modules: ModuleDefinition[] = [adminModule, calendarModule, workflowModule, numberingModule, dictionaryModule, mediationModule, petitionsModule, reconsiderationModule, publicityModule, legalAdvisorsModule, leadershipModule, businessEnvModule, enforcementModule, supervisionModule, decisionsModule, disclosureModule, annualReportModule, reportReviewModule];

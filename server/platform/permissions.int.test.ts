@@ -74,6 +74,8 @@ const EXPECTED: Record<string, Role[] | 'any' | 'public'> = {
   'GET /api/numbering': ['county_admin'],
   'GET /api/numbering/preview': ['county_admin'],
   'PUT /api/numbering/format': ['county_admin'],
+  'GET /api/dictionaries': ['county_admin'],
+  'PUT /api/dictionaries/:setting': ['county_admin'],
   'GET /api/reports/annual': BUSINESS,
   'POST /api/reports/annual': ['clerk', 'reviewer', 'leader', 'county_admin'],
   'GET /api/reports/annual/:id': BUSINESS,

@@ -179,7 +179,7 @@ export const caseLedger = defineLedger({
     { name: 'source', label: '案件来源', type: 'dict', required: true, options: CASE_SOURCES, filter: true, list: true, group: '受理', hint: '人民调解法第十七条、第十八条：当事人申请，调委会主动调解，人民法院、公安机关告知或委派；信访部门、综治中心转交的注明转交单位' },
     { name: 'source_org', label: '委派（移交）单位', type: 'text', maxLength: 60, searchable: true, group: '受理', hint: '法院委派、公安或信访部门、综治中心等移交的，填写移交单位' },
     { name: 'source_ref', label: '移交单位案（件）号', type: 'text', maxLength: 60, searchable: true, group: '受理', hint: '如信访件编号、综治中心事件编号、法院案号' },
-    { name: 'dispute_type', label: '纠纷类型', type: 'dict', required: true, options: DISPUTE_TYPES, filter: true, list: true, group: '受理' },
+    { name: 'dispute_type', label: '纠纷类型', type: 'dict', required: true, options: DISPUTE_TYPES, optionsSetting: 'mediation.dispute_types', filter: true, list: true, group: '受理', hint: '司法部人民调解统计的纠纷类别；省、县增加的类别由县级管理员在“数据字典”中维护' },
     { name: 'summary', label: '纠纷概要', type: 'text', required: true, maxLength: 100, searchable: true, list: true, group: '受理' },
     { name: 'description', label: '纠纷简要情况', type: 'textarea', maxLength: 2000, searchable: true, group: '受理' },
     { name: 'location', label: '纠纷发生地', type: 'text', maxLength: 60, searchable: true, filter: true, group: '受理' },

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Kysely } from 'kysely';
 import { fieldOptions, loadFieldOptions } from './field-options.ts';
@@ -18,7 +19,7 @@ const ORG_COLUMN = '所属单位代码';
 // the export's column: the unit by name (an import takes either)
 const ORG_NAME_COLUMN = '所属单位';
 // the export's record number: read back, it says the row is a record already here
-const ID_COLUMN = '编号';
+const ID_COLUMN = '记录编号';
 // the template's sheet of what may be written in the unit and link columns
 const LOOKUP_SHEET = '可填名称';
 
@@ -226,13 +227,20 @@ export async function planImport(ctx: Ctx, l: LedgerDef, bytes: Buffer, registry
   const inFile = [...columns.values()].filter((c): c is FieldDef => typeof c !== 'string');
   for (const { n, input, org, orgName, id } of rows) {
     plan.total++;
+    const stored = id === null ? undefined : existing.get(id);
+    // a row of an export read back by someone who sees personal data masked: a cell still showing the record's masked
+    // value stands for the stored value, so the row is recognised as the record (never stored masked)
+    if (stored) unmask(ctx, l, input, stored, inFile);
     const nameErrors = named.errors.get(n) ?? [];
     const orgCode = org ?? (orgName ? (named.orgs.get(orgName) ?? null) : null);
     const { values, errors } = validateRecord(l, input);
-    const all = [...nameErrors, ...errors.filter((e) => !nameErrors.some((x) => x.path === e.path)), ...checkRetired(l, values), ...(errors.length || nameErrors.length ? [] : checkRules(l, values))];
+    // a masked cell (an export by someone who may not see personal data) is no value to store
+    const masked = inFile.filter((f) => f.personal && typeof input[f.name] === 'string' && String(input[f.name]).includes('*')).map((f) => ({ path: f.name, label: f.label, message: `${f.label}：是脱敏显示的值，不能导入，请填写完整内容` }));
+    const fieldErrors = [...masked, ...errors.filter((e) => !masked.some((x) => x.path === e.path))];
+    const all = [...nameErrors, ...fieldErrors.filter((e) => !nameErrors.some((x) => x.path === e.path)), ...checkRetired(l, values), ...(fieldErrors.length || nameErrors.length ? [] : checkRules(l, values))];
     if (orgCode && !ctx.scope.codes.includes(orgCode)) all.push({ path: 'orgCode', label: ORG_COLUMN, message: `${ORG_COLUMN}：${orgCode} 不在管辖范围内` });
     if (!org && orgName && !named.orgs.has(orgName)) all.push({ path: 'orgCode', label: ORG_NAME_COLUMN, message: `${ORG_NAME_COLUMN}：找不到名为“${orgName}”的本单位或下级单位` });
-    const before = id === null ? undefined : existing.get(id);
+    const before = stored;
     if (all.length) for (const e of all) plan.errors.push({ row: n, column: e.label ?? labelOf(e.path), message: e.message.replace(/^[^：]+：/, '') });
     else if (before) {
       // a row of an export read back: the record is already here; the same values are left alone, other values are
@@ -264,6 +272,21 @@ async function existingRecords(ctx: Ctx, l: LedgerDef, ids: ReadonlyArray<number
     for (const r of found) out.set(Number(r['id']), r);
   }
   return out;
+}
+
+/** the cells of a row that show an existing record's value as the export shows it to this user → the stored value */
+function unmask(ctx: Ctx, l: LedgerDef, input: Record<string, unknown>, stored: Row, inFile: readonly FieldDef[]): void {
+  const full = can(ctx, perm(l, 'personal'));
+  if (full) return;
+  const shown: Record<string, unknown> = {};
+  for (const f of l.fields) shown[f.name] = present(ctx, f, stored[f.name], false);
+  redactFreeText(l, shown, knownNames(l, stored, ctx.cipher));
+  for (const f of inFile) {
+    const v = input[f.name];
+    if (typeof v !== 'string' || f.type === 'ref' || shown[f.name] === null || shown[f.name] === undefined) continue;
+    const plain = f.personal ? present(ctx, f, stored[f.name], true) : stored[f.name];
+    if (v.trim() === String(shown[f.name]).trim() && String(plain) !== String(shown[f.name])) input[f.name] = plain;
+  }
 }
 
 /** a value read from a file against the stored one, as the import would store it */
@@ -332,7 +355,8 @@ async function nameIndex(ctx: Ctx, target: LedgerDef, names: readonly string[] |
   if (names !== 'all') {
     // a title of several fields ("张三 · 城关镇调委会") is matched by its first part, then checked whole
     const parts = [...new Set(names.flatMap((n) => [n, ...n.split(' · ')]))];
-    q = q.where((eb) => eb.or(plain.map((n) => eb(n, 'in', parts))));
+    // compared as text: a title field may be a date or a number
+    q = q.where((eb) => eb.or(plain.map((n) => eb(sql<string>`${sql.ref(n)}::text`, 'in', parts))));
   }
   const found = (await q.orderBy('id').limit(cap).execute()) as Row[];
   for (const r of found) {

@@ -293,12 +293,12 @@ describe('Excel', () => {
       return n;
     };
     ws.getCell(2, col('纠纷概要')).value = '导出后改过的概要';
-    // a row with its 编号 cleared is a new record: its 案件编号 is taken, and the dry run says so before anything is written
-    ws.getCell(3, col('编号')).value = null;
+    // a row with its 记录编号 cleared is a new record: its 案件编号 is taken, and the dry run says so before anything is written
+    ws.getCell(3, col('记录编号')).value = null;
     const edited = json<Report>(await importFile(Buffer.from(await wb.xlsx.writeBuffer()), 'check'));
     expect(edited.unchanged).toBe(check.total - 2);
     expect(edited.errors).toHaveLength(2);
-    expect(edited.errors[0]).toMatchObject({ row: 2, column: '编号' });
+    expect(edited.errors[0]).toMatchObject({ row: 2, column: '记录编号' });
     expect(edited.errors[0]?.message).toContain('纠纷概要与系统中不同');
     expect(edited.errors[1]).toMatchObject({ row: 3, column: '案件编号' });
     expect(edited.errors[1]?.message).toContain('已存在');

@@ -7,6 +7,36 @@ import type { FieldDef, LedgerDef } from './ledger.types.ts';
 import { blank } from './rules.ts';
 import { derivedFields } from '../workflow/owned-fields.rules.ts';
 
+const SEPARATOR = /[、,，;；\s]/;
+
+/**
+ * a multiple-choice cell ("春节、元宵节期间、6·26 国际禁毒日") → its choices: the longest option at each place first,
+ * since an option may itself hold a 顿号 or a space; what matches no option runs to the next separator
+ */
+export function splitChoices(text: string, options: readonly string[]): string[] {
+  const opts = [...options].sort((a, b) => b.length - a.length);
+  const s = text.trim();
+  const out: string[] = [];
+  let i = 0;
+  while (i < s.length) {
+    if (SEPARATOR.test(s.charAt(i))) {
+      i++;
+      continue;
+    }
+    const hit = opts.find((o) => s.startsWith(o, i) && (i + o.length === s.length || SEPARATOR.test(s.charAt(i + o.length))));
+    if (hit) {
+      out.push(hit);
+      i += hit.length;
+      continue;
+    }
+    let j = i;
+    while (j < s.length && !SEPARATOR.test(s.charAt(j))) j++;
+    out.push(s.slice(i, j));
+    i = j;
+  }
+  return out;
+}
+
 /** loose input (JSON from the form, or a cell from Excel) → the field's value; never throws */
 export function coerce(f: FieldDef, raw: unknown): unknown {
   if (blank(raw)) return null;
@@ -36,7 +66,7 @@ export function coerce(f: FieldDef, raw: unknown): unknown {
     }
     case 'dicts':
       if (Array.isArray(raw)) return raw.map((x) => (typeof x === 'string' ? x.trim() : x)).filter((x) => x !== '');
-      return String(raw).split(/[、,，;；\s]+/).map((x) => x.trim()).filter(Boolean);
+      return splitChoices(String(raw), fieldOptions(f));
     case 'id_number':
     case 'uscc':
     case 'party_id':

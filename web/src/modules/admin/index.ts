@@ -12,10 +12,11 @@ export const adminModule = defineWebModule({
     { path: 'sessions', title: '在线用户', permission: 'session.manage', component: lazyPage(() => import('./SessionsPage.tsx'), 'SessionsPage') },
     { path: 'audit', title: '审计日志', permission: 'audit.read', component: lazyPage(() => import('./AuditPage.tsx'), 'AuditPage') },
     { path: 'numbering', title: '编号规则', permission: 'numbering.manage', component: lazyPage(() => import('./NumberingPage.tsx'), 'NumberingPage') },
+    { path: 'dictionaries', title: '数据字典', permission: 'dictionary.manage', component: lazyPage(() => import('./DictionariesPage.tsx'), 'DictionariesPage') },
   ],
-  permissionGroups: { home: '工作台', org: '组织机构', user: '用户账号', session: '在线会话', config: '系统配置', role: '角色权限', audit: '审计日志', calendar: '工作日历', numbering: '编号规则' },
+  permissionGroups: { home: '工作台', org: '组织机构', user: '用户账号', session: '在线会话', config: '系统配置', role: '角色权限', audit: '审计日志', calendar: '工作日历', numbering: '编号规则', dictionary: '数据字典' },
   auditLabels: {
-    entities: { auth: '登录认证', user: '用户账号', org: '组织机构', role: '角色', session: '会话', audit: '审计日志', numbering: '编号规则' },
+    entities: { auth: '登录认证', user: '用户账号', org: '组织机构', role: '角色', session: '会话', audit: '审计日志', numbering: '编号规则', dictionary: '数据字典' },
     actions: {
       login: '登录',
       refused_sanyuan: '三员分立：拒绝操作',

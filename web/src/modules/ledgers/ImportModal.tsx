@@ -114,7 +114,7 @@ function CheckReport({ report }: { report: ImportReport }) {
       ) : (
         <Alert type="warning" showIcon message={`共 ${report.total} 行：${report.valid} 行无误，${report.invalid} 行有误。`} description="请按下表修改后重新上传，或只导入无误的行。" />
       )}
-      {report.unchanged > 0 ? <Alert type="info" showIcon message={`${report.unchanged} 行按“编号”列是系统中已有的记录，内容与系统中相同，不会重复导入。`} /> : null}
+      {report.unchanged > 0 ? <Alert type="info" showIcon message={`${report.unchanged} 行按“记录编号”列是系统中已有的记录，内容与系统中相同，不会重复导入。`} /> : null}
       {report.errors.length ? (
         <Table
           size="small"
