@@ -3,6 +3,7 @@ import type { Submissions } from '../../../common/reports.types.ts';
 import type { TodoList } from '../../../common/todo.types.ts';
 import { json, startTestApp, type TestApp } from '../../test/harness.ts';
 import { scanDeadlines } from '../workflow/reminder.service.ts';
+import type { AnyDb } from '../workflow/workflow.repository.ts';
 import { reminderStage, scanReportReminders } from './report-reminders.ts';
 
 // the yearly reports' reminders, the county's 报送情况 and 催报 (decision 0033), on the demo county
@@ -19,14 +20,14 @@ beforeAll(async () => {
   leader = await t.login('leader');
   clerk = await t.login('clerk');
   // the demo's own scan ran today; these tests replay last year's reporting season from the start
-  await t.platform.db.deleteFrom('notification').where('ledger', 'like', 'report.%').execute();
+  await (t.platform.db as unknown as AnyDb).deleteFrom('notification').where('ledger', 'like', 'report.%').execute();
 });
 afterAll(async () => t.close());
 
 const scan = (today: string) => t.platform.db.transaction().execute((tx) => scanReportReminders(tx, t.platform, today, new Date(`${today}T01:00:00Z`)));
 type Row = { username: string; clock_id: string; kind: string; ledger: string; resolved_at: unknown };
 async function reminders(ledger = 'report.annual'): Promise<Row[]> {
-  return (await t.platform.db
+  return (await (t.platform.db as unknown as AnyDb)
     .selectFrom('notification as n')
     .innerJoin('app_user as u', 'u.id', 'n.user_id')
     .select(['u.username', 'n.clock_id', 'n.kind', 'n.ledger', 'n.resolved_at'])

@@ -175,6 +175,10 @@ export async function submissions(ctx: Ctx, platform: Pick<Platform, 'modules'>,
         .execute()
     : [];
   const urged = new Map(urges.map((u) => [`${String(u.org_code)}|${String(u.report)}`, { n: Number(u.n), last: new Date(u.last as unknown as string).toISOString() }]));
+  // unit by unit in the organisation tree's order, then by report (annual, disclosure)
+  const order = new Map<string, number>();
+  for (const o of list) if (!order.has(o.orgCode)) order.set(o.orgCode, order.size);
+  list.sort((a, b) => (order.get(a.orgCode) ?? 0) - (order.get(b.orgCode) ?? 0) || a.report.localeCompare(b.report));
   const rows: SubmissionRow[] = list.map((o) => {
     const u = urged.get(`${o.orgCode}|${o.report}`);
     return { ...o, ...lateness(o, today), lastUrgedAt: u?.last ?? null, urges: u?.n ?? 0 };

@@ -11,6 +11,7 @@ import { reportKeys, type SubmissionRow, type Submissions } from './report-api.t
 
 const STATUS_COLOR: Record<SubmissionRow['status'], string> = { not_started: 'default', draft: 'gold', final: 'cyan', submitted: 'blue', published: 'green' };
 const KIND_LABEL: Record<string, string> = { town: '乡镇', department: '县级部门' };
+const SHORT: Record<string, string> = { annual: '法治政府建设年度报告', disclosure: '政务公开年度报告' };
 
 /**
  * 报送情况: every unit below the county with its annual report and its 政府信息公开年报 — state, the day it came, on
@@ -56,23 +57,28 @@ export function SubmissionsCard({ year, canUrge }: { year: number; canUrge: bool
 
   const columns: ColumnsType<SubmissionRow> = [
     { title: '单位', dataIndex: 'orgName', render: (n: string, r) => <span>{n} <Typography.Text type="secondary">{KIND_LABEL[r.orgKind] ?? ''}</Typography.Text></span> },
-    { title: '报告', dataIndex: 'reportLabel', render: (l: string, r) => `${l}（${r.duty}）` },
-    { title: '期限', dataIndex: 'due', width: 110 },
-    { title: '状态', dataIndex: 'status', width: 120, render: (s: SubmissionRow['status'], r) => <Tag color={STATUS_COLOR[s]}>{r.statusLabel}</Tag> },
-    { title: '报送/公布日期', dataIndex: 'doneOn', width: 120, render: (d: string | null) => d ?? '—' },
+    { title: '报告', dataIndex: 'reportLabel', render: (l: string, r) => <span>{SHORT[r.report] ?? l}<Typography.Text type="secondary">{`（${r.duty}）`}</Typography.Text></span> },
+    { title: '期限', dataIndex: 'due', width: 110, responsive: ['md'] },
+    { title: '状态', dataIndex: 'status', width: 100, render: (s: SubmissionRow['status'], r) => <Tag color={STATUS_COLOR[s]}>{r.statusLabel}</Tag> },
+    { title: '报送/公布日期', dataIndex: 'doneOn', width: 120, responsive: ['md'], render: (d: string | null) => d ?? '—' },
     {
       title: '按期情况',
       key: 'late',
-      width: 120,
-      render: (_, r) => (r.late ? <Typography.Text type="danger">{r.doneOn ? `逾期${r.daysLate}天报送` : `已逾期${r.daysLate}天`}</Typography.Text> : r.doneOn ? <Typography.Text type="success">按期</Typography.Text> : <Typography.Text type="secondary">未到期</Typography.Text>),
+      width: 150,
+      render: (_, r) => (
+        <Flex vertical>
+          {r.late ? <Typography.Text type="danger">{r.doneOn ? `逾期${r.daysLate}天${r.duty}` : `已逾期${r.daysLate}天`}</Typography.Text> : r.doneOn ? <Typography.Text type="success">按期</Typography.Text> : <Typography.Text type="secondary">未到期</Typography.Text>}
+          {r.urges ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{`已催报${r.urges}次${r.lastUrgedAt ? `（${formatDateTime(r.lastUrgedAt)}）` : ''}`}</Typography.Text> : null}
+        </Flex>
+      ),
     },
     {
       title: '操作',
       key: 'actions',
+      width: 140,
       render: (_, r) => (
         <Flex gap={8} wrap align="center">
           <Link to={r.link}>查看报告</Link>
-          {r.urges ? <Typography.Text type="secondary">{`已催报${r.urges}次（${r.lastUrgedAt ? formatDateTime(r.lastUrgedAt) : ''}）`}</Typography.Text> : null}
           {canUrge && r.late && !r.doneOn ? (
             <Button size="small" type="link" danger onClick={() => (form.resetFields(), setUrging(r))}>
               催报
