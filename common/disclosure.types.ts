@@ -86,3 +86,17 @@ export interface ApplicantRequests {
   exceeds: boolean;
   requests: Array<{ id: number; app_no: string; received_on: string; subject: string; state: string | null }>;
 }
+
+/** 本自然月累计申请件数 (按件计收): the figure the fee notice recorded, and the records it counts today (decision 0033) */
+export interface FeeCount {
+  /** what the 发出收费通知 step counted and stored, null before it (or when the fee was charged by pages) */
+  stored: number | null;
+  /** how the system counts it */
+  how: string;
+  /** the calendar month of receipt, YYYY-MM */
+  month: string | null;
+  matchedBy: string[];
+  /** counted now from the records: this application's place among the applicant's applications of the month */
+  count: number;
+  requests: Array<{ id: number; app_no: string; received_on: string; subject: string; state: string | null }>;
+}

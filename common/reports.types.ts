@@ -42,3 +42,42 @@ export interface UnitSource {
   versionNo: number | null;
   submittedAt: string | null;
 }
+
+/** a yearly report a unit below a county owes (decision 0033): given by the module that keeps the report */
+export interface ReportObligation {
+  /** which report: 'annual' (法治政府建设年度报告), 'disclosure' (政府信息公开工作年度报告) */
+  report: string;
+  reportLabel: string;
+  /** what the unit must do by the due day: 报送 (to the county) or 公布 */
+  duty: string;
+  orgCode: string;
+  orgName: string;
+  orgKind: string;
+  /** the county the unit reports to */
+  countyCode: string;
+  year: number;
+  due: string;
+  status: 'not_started' | 'draft' | 'final' | 'submitted' | 'published';
+  statusLabel: string;
+  /** the Beijing day the duty was met (submitted to the county, or published); null while it is not */
+  doneOn: string | null;
+  link: string;
+  /** the permissions of who writes and submits it at the unit (leader and clerks): they are reminded */
+  unitPermissions: string[];
+}
+
+/** one line of 报送情况: the obligation read on `today` */
+export interface SubmissionRow extends ReportObligation {
+  late: boolean;
+  /** days past the due day: up to the day it was met, or up to today while it is not */
+  daysLate: number;
+  lastUrgedAt: string | null;
+  urges: number;
+}
+
+export interface Submissions {
+  year: number;
+  today: string;
+  reminderDays: number[];
+  rows: SubmissionRow[];
+}

@@ -15,6 +15,7 @@ import type { LedgerDef } from './ledger/ledger.types.ts';
 import type { IndicatorDef } from './indicators/indicator.types.ts';
 import type { TodoItem } from '../../common/todo.types.ts';
 import type { DeadlineItem } from '../../common/workflow.types.ts';
+import type { ReportObligation } from '../../common/reports.types.ts';
 
 export type { NavItem };
 
@@ -44,6 +45,11 @@ export interface ModuleDefinition {
   todos?: (ctx: Ctx) => Promise<TodoItem[]>;
   /** deadlines kept outside ledgers (an annual report's due date), merged into 到期事项 and filtered like its clocks */
   deadlines?: (ctx: Ctx) => Promise<DeadlineItem[]>;
+  /**
+   * the yearly reports this work area owes, one per unit below a county (an annual report to submit, a disclosure
+   * report to publish): their state and due day, for the reminders and the county's 报送情况 (report-reminders.ts)
+   */
+  reportObligations?: (db: Kysely<Database>, year: number) => Promise<ReportObligation[]>;
   /** creates demo records for the demo county; runs once, in one transaction */
   demo?: (ctx: Ctx, platform: Platform) => Promise<void>;
   /** runs at every start after migrations (e.g. loading reference data on first start) */

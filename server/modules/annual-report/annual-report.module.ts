@@ -3,7 +3,7 @@ import { publicReportRoutes } from './report.public.ts';
 import * as migration from './report.migration.ts';
 import * as unitsMigration from './report.units.migration.ts';
 import { reportRoutes } from './report.routes.ts';
-import { reportDeadlines, reportTodos } from './report.todos.ts';
+import { annualObligations, reportDeadlines, reportTodos } from './report.todos.ts';
 
 /** 法治政府建设年度报告: drafts written from the year's indicators, submission, secrecy review, publication, county roll-up */
 export const annualReportModule = defineModule({
@@ -27,6 +27,7 @@ export const annualReportModule = defineModule({
   ],
   todos: reportTodos,
   deadlines: reportDeadlines,
+  reportObligations: annualObligations,
   routes: (api, platform) => {
     reportRoutes(api, platform);
     publicReportRoutes(api, platform);

@@ -7,6 +7,10 @@ import { createReport, lookupReport } from './report.open.ts';
 import { compareUnits, contentSchema, draftView, indicatorDefs, publishVersion, returnVersion, rollup, saveDraft, saveTemplate, secrecyReview, startCorrection, submitDraft, templateContent, templateInfo, versionDiff } from './report.service.ts';
 import { intId } from '../../platform/http/validate.ts';
 import { reportDeadlineSettings, saveReportDeadlines } from './report.deadlines.ts';
+import { reminderDays, REMINDER_DAYS_SETTING, submissions, submissionsWorkbook, urgeUnit, validReminderDays } from '../../platform/reports/report-reminders.ts';
+import { getSetting, setSetting } from '../../platform/settings.ts';
+import { audit } from '../../platform/audit/audit.service.ts';
+import { AppError } from '../../platform/http/errors.ts';
 
 const idParam = z.object({ id: intId() });
 const yearQuery = z.object({ org: z.string().optional(), year: z.coerce.number().int().min(2000).max(2100) });
@@ -94,6 +98,52 @@ export function reportRoutes(api: Api, platform: Platform): void {
     body: z.object({ values: z.record(z.string(), z.string()) }),
     labels: { values: '期限' },
     handler: (ctx, { body }) => saveReportDeadlines(ctx, body.values),
+  });
+  const submissionYear = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+  api.route({ method: 'GET', url: '/api/reports/submissions', access: 'report.rollup', summary: '报送情况：下级单位的法治政府建设年度报告与政府信息公开年报的状态、日期、是否逾期', tags, query: submissionYear, labels: { year: '年度' }, handler: (ctx, { query }) => submissions(ctx, platform, query.year) });
+  api.route({
+    method: 'GET',
+    url: '/api/reports/submissions/export.xlsx',
+    access: 'report.rollup',
+    summary: '报送情况导出（Excel）',
+    tags,
+    query: submissionYear,
+    labels: { year: '年度' },
+    handler: async (ctx, { query }, _req, reply) => {
+      const { body, today } = await submissionsWorkbook(ctx, platform, query.year);
+      const name = `${query.year}年度报告报送情况-${today}.xlsx`;
+      return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`).send(body);
+    },
+  });
+  api.route({
+    method: 'POST',
+    url: '/api/reports/submissions/urge',
+    access: 'report.rollup',
+    write: true,
+    summary: '催报：提醒逾期未报送（公布）的下级单位',
+    tags,
+    body: z.object({ report: z.enum(['annual', 'disclosure']), orgCode: z.string().min(1).max(20), year: z.number().int().min(2000).max(2100), note: z.string().trim().max(500, '不能超过500个字').optional() }),
+    labels: { report: '报告', orgCode: '单位', year: '年度', note: '催报说明' },
+    handler: (ctx, { body }) => urgeUnit(ctx, platform, body),
+  });
+  api.route({ method: 'GET', url: '/api/reports/reminder-days', access: 'report.read', summary: '报告期限提醒：届满前多少天提醒', tags, handler: async (ctx) => ({ days: await reminderDays(ctx.tx) }) });
+  api.route({
+    method: 'PUT',
+    url: '/api/reports/reminder-days',
+    access: 'report.template',
+    write: true,
+    summary: '设置报告期限提醒天数（届满前N天，如 15、3）',
+    tags,
+    body: z.object({ days: z.array(z.number()) }),
+    labels: { days: '提醒天数' },
+    handler: async (ctx, { body }) => {
+      if (!validReminderDays(body.days)) throw new AppError('validation_failed', '提醒天数：须为1至90之间互不相同的整数，最多5个', [{ path: 'days', label: '提醒天数', message: '提醒天数：须为1至90之间互不相同的整数，最多5个' }]);
+      const before = await getSetting<unknown>(ctx.tx, REMINDER_DAYS_SETTING);
+      const days = [...body.days].sort((a, b) => b - a);
+      await setSetting(ctx.tx, REMINDER_DAYS_SETTING, days);
+      await audit(ctx, { entity: 'setting', entityId: REMINDER_DAYS_SETTING, action: 'update', orgCode: ctx.scope.root, diff: { days: { from: before ?? null, to: days } } });
+      return { days };
+    },
   });
   api.route({ method: 'GET', url: '/api/reports/annual/rollup', access: 'report.rollup', summary: '下级单位报告报送情况', tags, query: z.object({ year: z.coerce.number().int().min(2000).max(2100) }), labels: { year: '年度' }, handler: (ctx, { query }) => rollup(ctx, query.year) });
   api.route({ method: 'GET', url: '/api/reports/annual/compare', access: 'report.rollup', summary: '下级单位指标对比', tags, query: z.object({ year: z.coerce.number().int().min(2000).max(2100), ids: z.string().optional() }), labels: { year: '年度' }, handler: (ctx, { query }) => compareUnits(ctx, platform, query.year, query.ids ? query.ids.split(',') : []) });

@@ -1,3 +1,4 @@
+import { resolveReportReminders } from '../../platform/reports/report-reminders.ts';
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import { audit } from '../../platform/audit/audit.service.ts';
@@ -269,6 +270,7 @@ export async function submitDraft(ctx: Ctx, platform: Platform, id: number, vers
     .executeTakeFirstOrThrow();
   await db(ctx).updateTable('report_draft').set({ status: 'submitted', updated_at: ctx.now, updated_by: ctx.actor.username, version: row.version + 1 }).where('id', '=', id).execute();
   await audit(ctx, { entity: 'report.annual', entityId: id, action: 'submit', orgCode: row.org_code, diff: { version_no: v.version_no, indicators: values.size, late: today > due } });
+  await resolveReportReminders(ctx, 'annual', row.org_code, row.year);
   const list = await versions(ctx, id);
   return list.find((x) => x.id === v.id) as VersionSummary;
 }

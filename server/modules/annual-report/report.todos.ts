@@ -10,6 +10,10 @@ import { DUE_SOON_SETTING } from '../../platform/workflow/workflow.service.ts';
 import type { AnyDb } from '../../platform/workflow/workflow.repository.ts';
 import { dueDate, KIND } from './report.service.ts';
 import { reportDeadlineItem, reportDue, reportingOrgs } from '../../platform/reports/report-deadlines.ts';
+import { unitsBelowCounties } from '../../platform/reports/report-reminders.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/schema.ts';
+import type { ReportObligation } from '../../../common/reports.types.ts';
 
 const LEDGER = 'annual_report';
 const LABEL = '年度报告';
@@ -93,4 +97,42 @@ export async function reportDeadlines(ctx: Ctx): Promise<DeadlineItem[]> {
     if (!published.has(u.code)) items.push(await reportDeadlineItem(ctx, { ...base, clockId: 'report_publish', clockLabel: '年度报告公开期限', due: publishBy }));
   }
   return items;
+}
+
+const OBLIGATION_STATUS: Record<ReportObligation['status'], string> = { not_started: '未起草', draft: '草稿', final: '已定稿', submitted: '已报送', published: '已公开' };
+
+/**
+ * the annual report each unit below a county owes it (报送 by report.annual.due): 未起草, 草稿 (also when returned),
+ * 已报送, 已公开; met on the Beijing day of its first submission that was not returned
+ */
+export async function annualObligations(k: Kysely<Database>, year: number): Promise<ReportObligation[]> {
+  const units = await unitsBelowCounties(k);
+  if (!units.length) return [];
+  const codes = units.map((u) => u.code);
+  const q = k as unknown as AnyDb;
+  const drafts = new Map((await q.selectFrom('report_draft').select(['id', 'org_code', 'status']).where('org_code', 'in', codes).where('kind', '=', KIND).where('year', '=', year).execute()).map((d) => [String(d.org_code), { id: Number(d.id), status: String(d.status) }]));
+  const versions = await q.selectFrom('report_version').select(['org_code', 'status', 'submitted_at']).where('org_code', 'in', codes).where('kind', '=', KIND).where('year', '=', year).where('status', 'in', ['submitted', 'published', 'superseded']).orderBy('submitted_at').execute();
+  const due = await reportDue(k, 'report.annual.due', year);
+  return units.map((u) => {
+    const mine = versions.filter((v) => String(v.org_code) === u.code);
+    const d = drafts.get(u.code);
+    const status: ReportObligation['status'] = mine.some((v) => v.status !== 'submitted') ? 'published' : mine.length ? 'submitted' : d ? 'draft' : 'not_started';
+    const first = mine[0];
+    return {
+      report: 'annual',
+      reportLabel: '法治政府建设年度报告',
+      duty: '报送',
+      orgCode: u.code,
+      orgName: u.name,
+      orgKind: u.kind,
+      countyCode: u.countyCode,
+      year,
+      due,
+      status,
+      statusLabel: d?.status === 'returned' && !mine.length ? '草稿（已退回）' : OBLIGATION_STATUS[status],
+      doneOn: first ? chinaDate(new Date(first.submitted_at as string)) : null,
+      link: d ? `/reports/annual/${d.id}` : '/reports/annual',
+      unitPermissions: ['report.submit', 'report.edit'],
+    };
+  });
 }

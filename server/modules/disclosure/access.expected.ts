@@ -16,6 +16,7 @@ export const EXPECTED_ACCESS: Record<string, ReadonlyArray<Role> | 'any' | 'publ
   'POST /api/disclosure/applications/:id/notices/:kind': ['clerk', 'reviewer', 'county_admin'],
   // the ledger's read permission: numbers and subjects only, no personal data
   'GET /api/disclosure/applications/:id/applicant-requests': READ,
+  'GET /api/disclosure/applications/:id/fee-count': READ,
   // the ledger's read permission; the original text only with the personal permission
   'GET /api/disclosure/items/:id/redaction-preview': READ,
   'GET /api/public/disclosure/items': 'public',

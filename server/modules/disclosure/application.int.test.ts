@@ -190,10 +190,10 @@ describe('信息处理费 (政府信息公开条例 art. 42; 国办函〔2020〕
   it('is computed from the national schedule, and the time from notice to payment is not counted', async () => {
     const cal = await loadCalendar(t.platform.db);
     const id = await apply({ channel: '当面提交', submitted_on: '2025-09-28' });
-    const free = await step(clerk, id, 'fee_notice', { fee_basis: '按件计收', fee_count: 10, fee_notice_on: '2025-09-30' });
+    const free = await step(clerk, id, 'fee_notice', { fee_basis: '按件计收', fee_notice_on: '2025-09-30' });
     expect(free.statusCode).toBe(422);
     expect(free.body).toContain('信息处理费为0元');
-    await ok(clerk, id, 'fee_notice', { fee_basis: '按件计收', fee_count: 12, fee_notice_on: '2025-09-30' });
+    await ok(clerk, id, 'fee_notice', { fee_basis: '按量计收', fee_pages: 40, fee_notice_on: '2025-09-30' });
     expect(Number((await record(id))['fee_amount'])).toBe(100);
     expect(await answerClock(id)).toMatchObject({ status: 'paused', due: null });
     // 20 working days from 9/30 end on 11/4: a payment after that is too late
@@ -204,6 +204,46 @@ describe('信息处理费 (政府信息公开条例 art. 42; 国办函〔2020〕
     await ok(clerk, id, 'fee_paid', { fee_paid_on: '2025-10-20' });
     // 9/29 and 9/30 used; 10/9–10/20 (9 working days) not counted
     expect(await answerClock(id)).toMatchObject({ status: 'running', due: addWorkingDays('2025-10-31', 9, cal).due });
+  });
+
+  it('counts the applicant\'s applications of the month at the fee notice, follows additions and withdrawals, refuses a typed count', async () => {
+    const phone = '13912340024';
+    const same = { phone, applicant_id: '110101199003074573' };
+    const feeCount = async (id: number) => json<{ stored: number | null; count: number; matchedBy: string[]; requests: Array<{ id: number }> }>(await t.request(clerk, { method: 'GET', url: `/api/disclosure/applications/${id}/fee-count` }));
+    const earlier: number[] = [];
+    for (let d = 1; d <= 9; d++) earlier.push(await apply({ channel: '当面提交', submitted_on: `2025-09-0${d}`, ...same }));
+    // not counted: last month, another applicant, a later application of the month
+    await apply({ channel: '当面提交', submitted_on: '2025-08-29', ...same });
+    await apply({ channel: '当面提交', submitted_on: '2025-09-05', phone: '13912340025' });
+    const id = await apply({ channel: '当面提交', submitted_on: '2025-09-20', ...same });
+    await apply({ channel: '当面提交', submitted_on: '2025-09-25', ...same });
+    // matched on the blind index: the phone alone (the ID number left out) is the same applicant
+    earlier.push(await apply({ channel: '当面提交', submitted_on: '2025-09-12', phone }));
+    const now = await feeCount(id);
+    expect(now).toMatchObject({ stored: null, count: 11, matchedBy: ['身份证件号码', '联系电话'] });
+    expect(now.requests.map((r) => r.id)).toEqual([...earlier.slice(0, 9), earlier[9], id]);
+    // a withdrawn application is not counted: the 10th of the month is free, so no fee notice
+    const w = await t.request(leader, { method: 'POST', url: `${base}/${earlier[0]}/withdraw`, payload: { reason: '登记重复' } });
+    expect(w.statusCode, w.body).toBe(200);
+    expect((await feeCount(id)).count).toBe(10);
+    const free = await step(clerk, id, 'fee_notice', { fee_basis: '按件计收', fee_notice_on: '2025-09-30' });
+    expect(free.statusCode).toBe(422);
+    expect(free.body).toContain('信息处理费为0元');
+    // a typed count is refused, naming the field
+    const typed = await step(clerk, id, 'fee_notice', { fee_basis: '按件计收', fee_count: 30, fee_notice_on: '2025-09-30' });
+    expect(typed.statusCode).toBe(400);
+    expect(refusal(typed)).toContainEqual(expect.objectContaining({ path: 'fee_count', message: expect.stringContaining('不能手工填写') as unknown }));
+    // another application earlier in the month makes this one the 11th: 100元
+    await apply({ channel: '当面提交', submitted_on: '2025-09-15', ...same });
+    expect((await feeCount(id)).count).toBe(11);
+    await ok(clerk, id, 'fee_notice', { fee_basis: '按件计收', fee_notice_on: '2025-09-30' });
+    const v = await record(id);
+    expect(v['fee_count']).toBe(11);
+    expect(Number(v['fee_amount'])).toBe(100);
+    expect((await feeCount(id)).stored).toBe(11);
+    const edit = await t.request(clerk, { method: 'PUT', url: `${base}/${id}`, payload: { fee_count: 5, version: (await timeline(id)).version } });
+    expect(edit.statusCode).toBe(400);
+    expect(refusal(edit).map((e) => e.path)).toContain('fee_count');
   });
 
   it('closes an unpaid application as abandoned only after the 20 working days', async () => {

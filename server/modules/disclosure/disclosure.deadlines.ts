@@ -3,6 +3,9 @@ import type { DeadlineItem } from '../../../common/workflow.types.ts';
 import { can, type Ctx } from '../../platform/http/context.ts';
 import { reportDeadlineItem, reportDue, reportingOrgs, type ReportDeadlineKey } from '../../platform/reports/report-deadlines.ts';
 import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
+import { unitsBelowCounties } from '../../platform/reports/report-reminders.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import type { ReportObligation } from '../../../common/reports.types.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- this module's own table
 const db = (ctx: Ctx): Kysely<any> => ctx.tx as unknown as Kysely<any>;
@@ -32,4 +35,38 @@ export async function disclosureReportDeadlines(ctx: Ctx): Promise<DeadlineItem[
     items.push(await reportDeadlineItem(ctx, { ledger: 'disclosure_report', ledgerLabel: '政府信息公开工作年度报告', module: 'disclosure', recordId: r?.id ?? 0, title: `${year}年政府信息公开工作年度报告`, orgCode: o.code, orgName: o.name, clockId: 'disclosure_report_due', clockLabel: '政府信息公开年报公布期限', due, link: '/disclosure/report' }));
   }
   return items;
+}
+
+const OBLIGATION_STATUS: Record<ReportObligation['status'], string> = { not_started: '未起草', draft: '草稿', final: '已定稿', submitted: '已报送', published: '已公开' };
+
+/** the disclosure report each unit below a county owes (公布 by its kind's day, 条例 art. 49): met when published */
+export async function disclosureObligations(k: Kysely<Database>, year: number): Promise<ReportObligation[]> {
+  const units = await unitsBelowCounties(k);
+  if (!units.length) return [];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- this module's own table
+  const q = k as unknown as Kysely<any>;
+  const rows = await q.selectFrom('disclosure_report').select(['id', 'org_code', 'status', 'published_at']).where('org_code', 'in', units.map((u) => u.code)).where('year', '=', year).execute();
+  const byOrg = new Map(rows.map((r) => [String(r.org_code), r]));
+  const out: ReportObligation[] = [];
+  for (const u of units) {
+    const r = byOrg.get(u.code);
+    const status: ReportObligation['status'] = !r ? 'not_started' : r.status === 'published' ? 'published' : r.status === 'final' ? 'final' : 'draft';
+    out.push({
+      report: 'disclosure',
+      reportLabel: '政府信息公开工作年度报告',
+      duty: '公布',
+      orgCode: u.code,
+      orgName: u.name,
+      orgKind: u.kind,
+      countyCode: u.countyCode,
+      year,
+      due: await reportDue(k, disclosureDueKey({ kind: u.kind, parentKind: 'county' }), year),
+      status,
+      statusLabel: OBLIGATION_STATUS[status],
+      doneOn: status === 'published' && r?.published_at ? chinaDate(new Date(r.published_at as string)) : null,
+      link: `/disclosure/report?org=${u.code}&year=${year}`,
+      unitPermissions: ['disclosure.report.publish', 'disclosure.report.edit'],
+    });
+  }
+  return out;
 }

@@ -12,7 +12,7 @@ import { publicDisclosureRoutes } from './disclosure.public.ts';
 import { disclosureRoutes } from './disclosure.routes.ts';
 import { redactionPreviewRoute } from './disclosure.preview.ts';
 import { noticeRoutes } from './disclosure.notices.routes.ts';
-import { disclosureReportDeadlines } from './disclosure.deadlines.ts';
+import { disclosureObligations, disclosureReportDeadlines } from './disclosure.deadlines.ts';
 
 const ITEMS = '/ledgers/disclosure.item';
 const APPS = '/ledgers/disclosure.application';
@@ -57,6 +57,7 @@ export const disclosureModule = defineModule({
     return items;
   },
   deadlines: disclosureReportDeadlines,
+  reportObligations: disclosureObligations,
   demo: seedDisclosureDemo,
   // the 补正 rule (7 working days of receipt) reads the working-day calendar
   init: (platform) => useCalendar(() => loadCalendar(platform.db)),

@@ -8,6 +8,8 @@ import { AppError, notFound } from '../../platform/http/errors.ts';
 import type { Api } from '../../platform/http/route.ts';
 import { intId, isoDate } from '../../platform/http/validate.ts';
 import { numberForPastStep } from '../../platform/ledger/ledger.numbering.ts';
+import { countPeers } from '../../platform/ledger/peer-counts.ts';
+import type { FeeCount } from '../../../common/disclosure.types.ts';
 import { getRecord, updateRecord, type LedgerRecord } from '../../platform/ledger/ledger.service.ts';
 import type { Platform } from '../../platform/module.ts';
 import { renderDocx } from '../../platform/reports/docx.renderer.ts';
@@ -125,6 +127,30 @@ export function noticeRoutes(api: Api, platform: Platform): void {
       const r = await applicantRequests(ctx.tx as unknown as Kysely<Database>, rec.id, query.on ?? chinaDate(ctx.now));
       if (!r) throw new AppError('gate_refused', '该申请尚无收到申请日期，无法统计');
       return r;
+    },
+  });
+  api.route({
+    method: 'GET',
+    url: '/api/disclosure/applications/:id/fee-count',
+    access: 'disclosure.application.read',
+    summary: '本自然月累计申请件数（按件计收信息处理费）：收费通知时统计并记录的件数，及按记录统计的同一申请人本月申请',
+    tags: ['政务公开'],
+    params: z.object({ id: intId() }),
+    labels: { id: '申请' },
+    handler: async (ctx, { params: p }): Promise<FeeCount> => {
+      const rec = await getRecord(ctx, applicationLedger, p.id, platform.ledgers);
+      const field = applicationLedger.fields.find((f) => f.name === 'fee_count');
+      if (!field) throw new Error('disclosure.application has no fee_count');
+      const c = await countPeers(ctx.tx as unknown as Kysely<Database>, applicationLedger, field, rec.id);
+      const stored = rec.values['fee_count'];
+      return {
+        stored: stored === null || stored === undefined ? null : Number(stored),
+        how: c.how,
+        month: c.month,
+        matchedBy: c.matchedBy,
+        count: c.count,
+        requests: c.records.map((r) => ({ id: r.id, app_no: String(r.title['app_no'] ?? ''), received_on: r.on, subject: String(r.title['subject'] ?? ''), state: r.state })),
+      };
     },
   });
 }

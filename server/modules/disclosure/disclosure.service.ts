@@ -1,3 +1,4 @@
+import { resolveReportReminders } from '../../platform/reports/report-reminders.ts';
 import { sql, type Kysely } from 'kysely';
 import { audit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/http/context.ts';
@@ -178,6 +179,7 @@ export async function publishReport(ctx: Ctx, org: string, year: number): Promis
   if (!draft || draft.status !== 'final') throw new AppError('gate_refused', '报告须先定稿再公开');
   await db(ctx).updateTable('disclosure_report').set({ status: 'published', published_at: ctx.now, published_by: ctx.actor.username }).where('id', '=', draft.id).execute();
   await audit(ctx, { entity: 'disclosure.report', entityId: draft.id, action: 'publish', orgCode: org, diff: { year, status: { from: 'final', to: 'published' } } });
+  await resolveReportReminders(ctx, 'disclosure', org, year);
 }
 
 /** the next 文号 sequence number of an organisation's year, taken inside the request's transaction */

@@ -154,7 +154,7 @@ export function applicationWorkflow(): WorkflowDef {
         from: ['received'],
         to: 'awaiting_fee',
         dateField: 'fee_notice_on',
-        captures: ['fee_basis', 'fee_count', 'fee_pages', 'fee_notice_on'],
+        captures: ['fee_basis', 'fee_pages', 'fee_notice_on'],
         gates: { fields: ['fee_basis', 'fee_notice_on'], checks: [{ message: '按收费标准计算的信息处理费为0元，不应发出收费通知', check: (v) => Number(feeAmount(v) ?? 0) > 0 }] },
       },
       {

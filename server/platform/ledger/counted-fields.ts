@@ -14,6 +14,7 @@ export const isKeptByDatabase = (f: FieldDef): boolean => !!f.reached || (!!f.co
 export function countedHow(f: FieldDef): string {
   if (f.reached) return '按已开展次数（含期初数）是否达到计划次数自动判断';
   if (f.counted && 'names' in f.counted) return '按所列名称个数自动统计';
+  if (f.counted && 'peers' in f.counted) return f.counted.how;
   return '按关联记录自动统计';
 }
 

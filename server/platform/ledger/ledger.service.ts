@@ -404,7 +404,7 @@ export async function createRecord(ctx: Ctx, l: LedgerDef, input: Record<string,
 }
 
 /** opts.transition: the edit a workflow transition makes of the fields it captures (the only writer of owned fields) */
-export async function updateRecord(ctx: Ctx, l: LedgerDef, id: number, input: Record<string, unknown>, registry: LedgerRegistry, opts: { transition?: string } = {}): Promise<LedgerRecord> {
+export async function updateRecord(ctx: Ctx, l: LedgerDef, id: number, input: Record<string, unknown>, registry: LedgerRegistry, opts: { transition?: string; counted?: Readonly<Record<string, number | null>> } = {}): Promise<LedgerRecord> {
   const row = await loadRow(ctx, l, id);
   if (row['status'] === 'withdrawn') throw new AppError('conflict', `该${l.noun}已撤销，不能修改`);
   // a closed or published record changes only through 更正 (server/platform/ledger/correction.service.ts)
@@ -419,6 +419,8 @@ export async function updateRecord(ctx: Ctx, l: LedgerDef, id: number, input: Re
   const typedCounts = countedRefusals(l, input, before);
   if (typedCounts.length) throw new AppError('validation_failed', `以下字段有误：${typedCounts.map((e) => e.label).join('、')}`, typedCounts);
   const validated = validateRecord(l, withoutCounted(l, input), { partial: true });
+  // the figures a transition's step counted in this transaction (peer-counts.ts): the system's, never the input's
+  if (opts.transition && opts.counted) Object.assign(validated.values, opts.counted);
   // a correction (更正) re-records step fields on purpose and sends the record back through their review
   if (l.workflow && !opts.transition && !inCorrection(ctx)) await guardUpdate(ctx, l, id, validated.values, before, String(row['org_code']));
   const errors = validated.errors;

@@ -18,6 +18,21 @@ export type FieldType =
   | 'uscc' // 统一社会信用代码
   | 'party_id'; // an ID number or a USCC, whichever the party is
 
+/**
+ * the number of active records of the same ledger at the same organisation that share this record's identity (any
+ * of the `same` fields, compared by their blind index when personal, a blank never matching) and whose `period.field`
+ * falls in the same calendar month as this record's, up to this one (earlier dates, then earlier registration on the
+ * same day): this record's place among them (含本件). Counted by the server inside the transaction of the step
+ * `onStep` (when `when` holds; else cleared), stored on the record and never typed (decision 0033).
+ */
+export interface PeerCountDef {
+  peers: { same: readonly string[]; period: { field: string; unit: 'month' } };
+  onStep: string;
+  when?: (values: Readonly<Record<string, unknown>>) => boolean;
+  /** how it is counted, in Chinese, for the form and the refusal: “由系统{how}” */
+  how: string;
+}
+
 export interface FieldDef {
   name: string;
   label: string;
@@ -58,9 +73,10 @@ export interface FieldDef {
    * a figure the system counts, never typed (decision 0030): the active records of `ledger` whose `ref` field points
    * at this record (the activities held under a duty) and, with `where`, hold those values (a committee's members
    * among its mediators), kept by database triggers; or the names listed in the text
-   * field `names` of this record, counted on every write
+   * field `names` of this record, counted on every write; or, `peers`, the records of this same ledger a step counts
+   * in its transaction (see peer-counts.ts)
    */
-  counted?: { ledger: string; ref: string; where?: Readonly<Record<string, string | boolean | readonly string[]>> } | { names: string };
+  counted?: { ledger: string; ref: string; where?: Readonly<Record<string, string | boolean | readonly string[]>> } | { names: string } | PeerCountDef;
   /** yes once the counted field `count` plus the opening balance `opening` (期初数, if any) reaches `target`: a generated column, never typed */
   reached?: { count: string; opening?: string; target: string };
   /** a number the system gives out (案号, 登记号, 文号), never typed by hand: see ledger.numbering.ts */
@@ -142,6 +158,12 @@ export function defineLedger(def: LedgerDef): LedgerDef {
   for (const f of def.fields) {
     if (f.counted && f.type !== 'int') throw new Error(`${def.name}.${f.name}: a counted field must be an int`);
     if (f.counted && 'names' in f.counted && !names.has(f.counted.names)) throw new Error(`${def.name}.${f.name}: counts names of unknown field ${f.counted.names}`);
+    if (f.counted && 'peers' in f.counted) {
+      const { same, period } = f.counted.peers;
+      if (![...same, period.field].every((n) => names.has(n)) || !same.length) throw new Error(`${def.name}.${f.name}: peer count on unknown fields`);
+      if (def.fields.find((x) => x.name === period.field)?.type !== 'date') throw new Error(`${def.name}.${f.name}: a peer count's period field must be a date`);
+      if (!def.workflow?.transitions.some((t) => t.name === (f.counted as PeerCountDef).onStep)) throw new Error(`${def.name}.${f.name}: peer count on unknown step`);
+    }
     if (f.reached && (f.type !== 'bool' || ![f.reached.count, f.reached.target, f.reached.opening ?? f.reached.count].every((n) => names.has(n)))) throw new Error(`${def.name}.${f.name}: bad reached field`);
   }
   for (const f of def.fields) {

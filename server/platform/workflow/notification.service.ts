@@ -8,7 +8,7 @@ import type { AnyDb } from './workflow.repository.ts';
 export interface NotificationView {
   id: number;
   /** a clock due soon or overdue, a hand-off (your turn) or a return (sent back to you) */
-  kind: 'due_soon' | 'overdue' | 'handoff' | 'returned';
+  kind: 'due_soon' | 'overdue' | 'handoff' | 'returned' | 'urge';
   ledger: string;
   recordId: number;
   /** the clock, or for a hand-off or a return the step it names */
@@ -40,10 +40,11 @@ const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : Strin
 export async function listNotifications(ctx: Ctx, q: z.infer<typeof notificationQuery>): Promise<{ items: NotificationView[]; total: number; unread: number; page: number; pageSize: number }> {
   const userId = me(ctx);
   const onlyUnread = q.unread === '1' || q.unread === 'true';
-  let base = db(ctx).selectFrom('notification').where('user_id', '=', userId);
+  // a reminder resolved by what it asked for (the report came) is no longer listed
+  let base = db(ctx).selectFrom('notification').where('user_id', '=', userId).where('resolved_at', 'is', null);
   if (onlyUnread) base = base.where('read_at', 'is', null);
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const unread = await db(ctx).selectFrom('notification').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirstOrThrow();
+  const unread = await db(ctx).selectFrom('notification').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).where('read_at', 'is', null).where('resolved_at', 'is', null).executeTakeFirstOrThrow();
   const rows = await base
     .select(['id', 'kind', 'ledger', 'record_id', 'clock_id', 'title', 'body', 'link', 'created_at', 'read_at', sql<string>`to_char(due, 'YYYY-MM-DD')`.as('due')])
     .orderBy('id', 'desc')
@@ -80,6 +81,6 @@ export async function markAllRead(ctx: Ctx): Promise<{ marked: number; unread: n
 }
 
 export async function unreadCount(ctx: Ctx): Promise<number> {
-  const row = await db(ctx).selectFrom('notification').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', me(ctx)).where('read_at', 'is', null).executeTakeFirstOrThrow();
+  const row = await db(ctx).selectFrom('notification').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', me(ctx)).where('read_at', 'is', null).where('resolved_at', 'is', null).executeTakeFirstOrThrow();
   return Number(row.n);
 }

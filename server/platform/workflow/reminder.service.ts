@@ -10,6 +10,7 @@ import { chinaDate } from './workflow.engine.ts';
 import type { AnyDb } from './workflow.repository.ts';
 import { adoptRecords, clockEnv, recomputeOpenClocks, systemCtx, type ClockChange } from './workflow.service.ts';
 import { stepPermissions } from './handoff.service.ts';
+import { scanReportReminders } from '../reports/report-reminders.ts';
 
 // one id for the scan: when several servers run it at once, one does the work and the others skip
 export const SCAN_LOCK = 8_150_010;
@@ -31,7 +32,7 @@ export interface ScanResult {
  * Guarded twice: a transaction-level advisory lock (a second scan running meanwhile skips) and the unique index on
  * notifications (a scan that runs after another inserts nothing twice).
  */
-export async function scanDeadlines(platform: Pick<Platform, 'db' | 'cipher' | 'ledgers'>, today: IsoDate = chinaDate(new Date()), now = new Date()): Promise<ScanResult> {
+export async function scanDeadlines(platform: Pick<Platform, 'db' | 'cipher' | 'ledgers'> & Partial<Pick<Platform, 'modules'>>, today: IsoDate = chinaDate(new Date()), now = new Date()): Promise<ScanResult> {
   const ledgers = platform.ledgers.all().filter((l) => l.workflow);
   const empty: ScanResult = { skipped: false, today, adopted: 0, recomputed: 0, moved: [], dueSoon: 0, overdue: 0, notified: 0 };
   return platform.db.transaction().execute(async (tx) => {
@@ -50,6 +51,8 @@ export async function scanDeadlines(platform: Pick<Platform, 'db' | 'cipher' | '
       result.overdue += n.overdue;
       result.notified += n.notified;
     }
+    // the yearly reports' days (report-reminders.ts), in the same lock
+    result.notified += await scanReportReminders(tx, { modules: platform.modules ?? [] }, today, now);
     if (result.notified) {
       await audit(ctx, { entity: 'reminders', entityId: today, action: 'deadline_scan', orgCode: null, diff: { dueSoon: result.dueSoon, overdue: result.overdue, notified: result.notified, adopted: result.adopted, moved: moved.length } });
     }

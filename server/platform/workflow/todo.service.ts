@@ -1,3 +1,4 @@
+import { reportObligationTodos } from '../reports/report-reminders.ts';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { TodoCount, TodoDeadline, TodoItem, TodoList } from '../../../common/todo.types.ts';
@@ -142,6 +143,10 @@ async function allTodos(ctx: Ctx, platform: Pick<Platform, 'ledgers' | 'modules'
       if (q.ledger && i.ledger !== q.ledger) continue;
       items.push({ ...i, sortKey: `${i.deadline?.due ?? '9999-99-99'}|${i.since}|${i.ledger}|${String(i.recordId).padStart(12, '0')}|${i.step}` });
     }
+  }
+  // the yearly reports a unit owes: near their day, overdue or urged by the county (report-reminders.ts)
+  if (!q.module || q.module === 'reports') {
+    for (const i of await reportObligationTodos(ctx, platform)) if (!q.ledger || i.ledger === q.ledger) items.push({ ...i, sortKey: `${i.deadline?.due ?? '9999-99-99'}|${i.since}|${i.ledger}|${i.orgCode}|${i.step}` });
   }
   return { items: items.sort((a, b) => a.sortKey.localeCompare(b.sortKey)), today };
 }

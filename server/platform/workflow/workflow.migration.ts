@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import { hoursMigrations } from './hours.migration.ts';
+import { reportRemindersMigrations } from '../reports/report-reminders.migration.ts';
 import { notifyMigrations } from './notify.migration.ts';
 
 export const WORKFLOW_MIGRATION_NAME = '20261122000400-workflow';
@@ -88,4 +89,4 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('workflow_event').ifExists().execute();
 }
 
-export const workflowMigrations: Record<string, Migration> = { [WORKFLOW_MIGRATION_NAME]: { up, down }, ...notifyMigrations, ...hoursMigrations };
+export const workflowMigrations: Record<string, Migration> = { [WORKFLOW_MIGRATION_NAME]: { up, down }, ...notifyMigrations, ...hoursMigrations, ...reportRemindersMigrations };

@@ -13,6 +13,8 @@ import { transitionNumbers } from '../ledger/ledger.numbering.ts';
 import { loadRow, titleOf, updateRecord, type Row } from '../ledger/ledger.service.ts';
 import type { FieldDef, LedgerDef } from '../ledger/ledger.types.ts';
 import { validateRecord } from '../ledger/ledger.validate.ts';
+import { countedHow, isCountedField } from '../ledger/counted-fields.ts';
+import { stepPeerCounts } from '../ledger/peer-counts.ts';
 import type { Platform } from '../module.ts';
 import { getSetting } from '../settings.ts';
 import { ClockError, computeClock } from './clock.ts';
@@ -448,6 +450,7 @@ export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledger
     if (RESERVED_BODY.has(k) || (t.moves && k === 'orgCode')) continue;
     const f = l.fields.find((x) => x.name === k);
     if (f && t.captures?.includes(k)) picked[k] = v;
+    else if (f && isCountedField(f)) errors.push({ path: k, label: f.label, message: `“${f.label}”由系统${countedHow(f)}，不能手工填写或修改` });
     else errors.push({ path: k, ...(f ? { label: f.label } : {}), message: `${f?.label ?? k}：不能在“${t.label}”中填写` });
   }
   const note = body.note?.trim() || undefined;
@@ -456,12 +459,16 @@ export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledger
   let captured = validateRecord(l, picked, { partial: true });
   const before = plainValues(ctx, l, row);
   await prepareDerived(ctx, l);
+  // figures this step counts from other records in this transaction (the applicant's applications this month)
+  const counted = captured.errors.length ? {} : await stepPeerCounts(db(ctx), l, t.name, id, { ...before, ...captured.values });
+  for (const [k, v] of Object.entries(counted)) captured.values[k] = v;
   if (wf.computeFields && !captured.errors.length) {
     // fields that follow from others (a 办理状态) are kept in step with what this transition records
     for (const [k, v] of Object.entries(wf.computeFields({ ...before, ...captured.values }))) {
       if (l.fields.some((f) => f.name === k) && JSON.stringify(v ?? null) !== JSON.stringify(before[k] ?? null)) picked[k] = v;
     }
     captured = validateRecord(l, picked, { partial: true });
+    Object.assign(captured.values, counted);
   }
   errors.push(...captured.errors);
   if (errors.length) throw new AppError('validation_failed', `以下字段有误：${[...new Set(errors.map((e) => e.label ?? e.path))].join('、')}`, errors);
@@ -499,10 +506,10 @@ export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledger
   // captured fields go through the ledger's own edit: validation of the whole record, references, audit, version
   // and the numbers this transition gives out (a decision's 文号: ledger.numbering.ts)
   Object.assign(picked, await transitionNumbers(ctx, l, t.name, row, values));
-  if (Object.keys(picked).length || toOrg) {
+  if (Object.keys(picked).length || Object.keys(counted).length || toOrg) {
     applying.add(ctx);
     try {
-      await updateRecord(ctx, l, id, { ...picked, ...(toOrg ? { orgCode: toOrg } : {}), version }, platform.ledgers, { transition: t.name });
+      await updateRecord(ctx, l, id, { ...picked, ...(toOrg ? { orgCode: toOrg } : {}), version }, platform.ledgers, { transition: t.name, counted });
     } finally {
       applying.delete(ctx);
     }

@@ -7,7 +7,8 @@ import { refusal, saveBlob } from '../../platform/ledger/download-file.ts';
 import { ledgerKeys } from '../../platform/ledger/ledger-api.ts';
 import type { RecordPanelProps } from '../../platform/module.ts';
 import { hasPermission, useMe } from '../../platform/session.ts';
-import type { ApplicantRequests } from './disclosure-api.ts';
+import type { ApplicantRequests, FeeCount } from './disclosure-api.ts';
+import { Link } from 'react-router';
 
 const text = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v as string));
 
@@ -123,6 +124,43 @@ function ApplicantRequestsCard({ record }: { record: RecordPanelProps['record'] 
   );
 }
 
+/**
+ * 本自然月累计申请件数 (按件计收): never typed — the fee notice counts the applicant's applications of the month at
+ * this organ and records the figure; the card shows how, the recorded figure and the applications counted, linked
+ */
+function FeeCountCard({ record }: { record: RecordPanelProps['record'] }) {
+  const q = useQuery({
+    queryKey: ['disclosure', 'fee-count', record.id, record.version],
+    queryFn: ({ signal }) => api.get<FeeCount>(`/api/disclosure/applications/${record.id}/fee-count`, undefined, signal),
+  });
+  const r = q.data;
+  return (
+    <Card size="small" title="本自然月累计申请件数（按件计收信息处理费）" data-testid="fee-count-panel" style={{ marginBottom: 12 }}>
+      {q.isPending ? <Skeleton active paragraph={{ rows: 2 }} /> : null}
+      {q.isError ? <Alert type="error" showIcon title={errorText(q.error)} /> : null}
+      {r ? (
+        <>
+          <Descriptions size="small" column={1} items={[
+            { key: 'stored', label: '收费通知记录的件数', children: r.stored === null ? '尚未按件计收（发出收费通知时由系统统计）' : `${r.stored} 件` },
+            { key: 'live', label: `按记录统计（${r.month ?? '—'}）`, children: `${r.count} 件（含本件）` },
+          ]} />
+          <Typography.Paragraph type="secondary" style={{ margin: '4px 0' }}>
+            由系统{r.how}；{r.matchedBy.length ? `按${r.matchedBy.join('、')}识别同一申请人，不含已撤销的申请。` : '本申请未登记身份证件号码、统一社会信用代码或联系电话，无法识别同一申请人的其他申请，仅计本件。'}
+          </Typography.Paragraph>
+          <ul style={{ margin: 0, paddingInlineStart: 20 }} data-testid="fee-count-records">
+            {r.requests.map((x) => (
+              <li key={x.id}>
+                {x.received_on} <Link to={`/ledgers/disclosure.application/${x.id}`}>{x.app_no}</Link> {x.subject}
+                {x.id === record.id ? <Typography.Text type="secondary">（本件）</Typography.Text> : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </Card>
+  );
+}
+
 /** 答复书: the numbered reply letter for the recorded outcome, with the legal basis it cites */
 export function ApplicationPanel({ ledger, record }: RecordPanelProps) {
   const { data: me } = useMe();
@@ -151,6 +189,7 @@ export function ApplicationPanel({ ledger, record }: RecordPanelProps) {
   return (
     <>
     {!answered || text(v['reasons_asked_on']) ? <ApplicantRequestsCard record={record} /> : null}
+    {!answered || text(v['fee_basis']) === '按件计收' ? <FeeCountCard record={record} /> : null}
     <StepLetters ledger={ledger} record={record} can={can} />
     <Card size="small" title="政府信息公开申请答复书" data-testid="reply-letter-panel">
       {!outcome || !answered ? (

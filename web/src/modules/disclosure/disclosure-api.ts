@@ -1,7 +1,7 @@
 // the shapes of /api/disclosure/report and /api/public/disclosure/* (server/modules/disclosure)
 
 import type { DisclosureReport } from '../../../../common/disclosure.types.ts';
-export type { ApplicantRequests, Cell, DisclosureReport, IdentityCheck, ReportSection, ReportTable, TableCellSpec, TableRow } from '../../../../common/disclosure.types.ts';
+export type { ApplicantRequests, Cell, FeeCount, DisclosureReport, IdentityCheck, ReportSection, ReportTable, TableCellSpec, TableRow } from '../../../../common/disclosure.types.ts';
 
 export type DraftStatus = 'draft' | 'final' | 'published';
 

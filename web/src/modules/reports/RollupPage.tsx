@@ -18,6 +18,7 @@ import { formatNumber } from './live-text.ts';
 import { reportKeys, versionExportUrl, type Compare, type Rollup, type RollupRow } from './report-api.ts';
 import { StatusTag } from './ReportPanels.tsx';
 import { DeadlinesCard } from './DeadlinesCard.tsx';
+import { SubmissionsCard } from './SubmissionsCard.tsx';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
@@ -200,6 +201,7 @@ export function RollupPage() {
               ))}
             </Flex>
           </Card>
+          <SubmissionsCard year={year} canUrge={hasPermission(me, 'report.rollup')} />
           <DeadlinesCard canEdit={hasPermission(me, 'report.template')} />
           <DataTable<RollupRow> rowKey="orgCode" loading={rollup.isLoading} columns={columns} dataSource={rollup.data?.rows ?? []} pagination={false} data-testid="rollup-table" />
           <ComparePanel year={year} />

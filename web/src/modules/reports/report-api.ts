@@ -66,7 +66,7 @@ export interface ReportDraft {
   units: UnitSource[] | null;
 }
 
-export type { UnitSource } from '../../../../common/reports.types.ts';
+export type { SubmissionRow, Submissions, UnitSource } from '../../../../common/reports.types.ts';
 
 export interface DeadlineSetting {
   key: string;
@@ -109,6 +109,7 @@ export const reportKeys = {
   compare: (year: number) => ['reports', 'compare', year] as const,
   diff: (versionId: number) => ['reports', 'diff', versionId] as const,
   deadlines: ['reports', 'deadlines'] as const,
+  submissions: (year: number) => ['reports', 'submissions', year] as const,
 };
 
 export const STATUS_LABELS: Record<string, { label: string; color: string }> = {

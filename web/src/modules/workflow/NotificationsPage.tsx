@@ -14,6 +14,7 @@ const KIND_LABELS: Record<string, { label: string; color: string }> = {
   overdue: { label: '已超期', color: 'red' },
   assigned: { label: '待办', color: 'blue' },
   handoff: { label: '待办', color: 'blue' },
+  urge: { label: '催报', color: 'volcano' },
   returned: { label: '已退回', color: 'volcano' },
 };
 
