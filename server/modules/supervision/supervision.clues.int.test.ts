@@ -101,7 +101,7 @@ describe('监督文书 issued from a clue', () => {
     expect(rec.orgCode).toBe(SHIQIAO);
     expect(rec.state).toBe('issued');
     expect(String(rec.values['opinion_no'])).toMatch(new RegExp(`^演示县执监决〔${year}〕\\d+号$`));
-    expect(rec.values['clue']).toBe(clue?.key);
+    expect(rec.values['clue']).toBe(`执法人员培训学时不足（石桥乡，${year}年）[${clue?.key}]`);
     expect(String(rec.values['basis_records'])).toMatch(new RegExp(`^enforcement\\.inspector:(\\d+,)*${officer}(,\\d+)*$`));
     expect(String(rec.values['problems'])).toContain('学时测试30');
     // the clue now shows what was made from it
@@ -154,7 +154,8 @@ describe('监督活动', () => {
     const opened = await post('supervisor', '/api/supervision/clues/activity', { clue: clue?.key, mode: '专项监督', planned_on: today });
     expect(opened.statusCode, opened.body).toBe(200);
     const a = json<{ id: number; values: Record<string, unknown> }>(opened);
-    expect(a.values['source_clue']).toBe(clue?.key);
+    expect(String(a.values['source_clue'])).toContain(`[${clue?.key}]`);
+    expect((await clues(year - 1)).items.find((c) => c.key === clue?.key)?.activities).toEqual([expect.objectContaining({ id: a.id })]);
     expect(String(a.values['plan'])).toContain(clue?.summary ?? '—');
     expect((await post('clerk', '/api/supervision/clues/activity', { clue: clue?.key, mode: '专项监督', planned_on: today })).statusCode).toBe(403);
 

@@ -240,13 +240,17 @@ async function assemble(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, year: num
 
 export const clueKey = (kind: string, unit: string, year: number): string => `${kind}:${unit}:${year}`;
 
+/** what an instrument or activity records of its clue: readable, ending in the key it is matched by */
+export const clueNote = (c: Pick<Clue, 'kindLabel' | 'orgName' | 'year' | 'key'>): string => `${c.kindLabel}（${c.orgName}，${c.year}年）[${c.key}]`;
+const keyOfNote = (note: string): string => /\[([a-z_]+:\d{12}:\d{4})\]$/.exec(note)?.[1] ?? note;
+
 async function madeFromClues(ctx: Ctx, year: number): Promise<{ instruments: Array<{ id: number; no: string; kind: string; state: string | null; clue: string }>; activities: Array<{ id: number; title: string; clue: string }> }> {
-  const like = `%:${year}`;
+  const like = `%:${year}]`;
   const instruments = await db(ctx).selectFrom('supervision_opinion').select(['id', 'opinion_no', 'kind', 'state', 'clue']).where('status', '=', 'active').where('clue', 'like', like).orderBy('id').execute();
   const activities = await db(ctx).selectFrom('supervision_activity').select(['id', 'title', 'source_clue']).where('status', '=', 'active').where('source_clue', 'like', like).orderBy('id').execute();
   return {
-    instruments: instruments.map((r) => ({ id: Number(r['id']), no: String(r['opinion_no']), kind: String(r['kind'] ?? '意见书'), state: (r['state'] as string | null) ?? null, clue: String(r['clue']) })),
-    activities: activities.map((r) => ({ id: Number(r['id']), title: String(r['title']), clue: String(r['source_clue']) })),
+    instruments: instruments.map((r) => ({ id: Number(r['id']), no: String(r['opinion_no']), kind: String(r['kind'] ?? '意见书'), state: (r['state'] as string | null) ?? null, clue: keyOfNote(String(r['clue'])) })),
+    activities: activities.map((r) => ({ id: Number(r['id']), title: String(r['title']), clue: keyOfNote(String(r['source_clue'])) })),
   };
 }
 

@@ -12,7 +12,7 @@ import type { Block, DocumentSpec } from '../../platform/reports/blocks.ts';
 import { officialDate } from '../../platform/reports/blocks.ts';
 import { plainValues } from '../../platform/workflow/workflow.service.ts';
 import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
-import { findClue } from './supervision.clues.ts';
+import { clueNote, findClue } from './supervision.clues.ts';
 import { activityLedger, INSTRUMENT_KINDS, INSTRUMENT_TITLES, opinionLedger } from './supervision.ledgers.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- this module's and other modules' tables are not in the platform schema
@@ -116,7 +116,7 @@ export async function instrumentFromClue(ctx: Ctx, platform: Pick<Platform, 'led
       problems: problems.slice(0, 3000),
       requirements: input.requirements,
       rectify_days: input.rectify_days,
-      clue: clue.key,
+      clue: clueNote(clue),
       basis_records: clue.sources.map((s) => `${s.ledger}:${s.ids.join(',')}`).join('\n'),
     },
     platform.ledgers,
@@ -137,7 +137,7 @@ export async function activityFromClue(ctx: Ctx, platform: Pick<Platform, 'ledge
       planned_on: input.planned_on,
       plan: [`核查线索：${clue.summary}`, ...(await recordLines(ctx, platform, clue))].join('\n').slice(0, 3000),
       units: clue.orgName,
-      source_clue: clue.key,
+      source_clue: clueNote(clue),
     },
     platform.ledgers,
   );

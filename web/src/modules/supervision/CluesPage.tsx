@@ -30,55 +30,55 @@ export function CluesPage() {
   const items = (clues.data?.items ?? []).filter((c) => !kind || c.kind === kind);
   const set = (k: string, v: string): void => setParams((p) => { const n = new URLSearchParams(p); if (v) n.set(k, v); else n.delete(k); return n; }, { replace: true });
 
+  const made = (c: Clue) =>
+    c.instruments.length || c.activities.length ? (
+      <Space direction="vertical" size={2}>
+        {c.instruments.map((i) => (
+          <Link key={`i${i.id}`} to={`/ledgers/${INSTRUMENT_LEDGER}/${i.id}`}>
+            {i.kind} {i.no}（{STATE_LABELS[i.state ?? ''] ?? '—'}）
+          </Link>
+        ))}
+        {c.activities.map((a) => (
+          <Link key={`a${a.id}`} to={`/ledgers/supervision.activity/${a.id}`}>
+            监督活动：{a.title}
+          </Link>
+        ))}
+      </Space>
+    ) : (
+      <Typography.Text type="secondary">尚未处理</Typography.Text>
+    );
+  const actions = (c: Clue) => (
+    <Space size={12} wrap>
+      {canIssue ? <a onClick={() => setIssuing(c)} data-testid="clue-issue">制发监督文书</a> : null}
+      {canOpen ? <a onClick={() => setOpening(c)}>立为监督活动</a> : null}
+    </Space>
+  );
+  // one cell per clue: what it is, the records it opens, what was made of it and what can be done — no sideways scroll
   const columns: ColumnsType<Clue> = [
-    { title: '线索类别', dataIndex: 'kindLabel', width: 170, render: (v: string) => <Tag color="volcano">{v}</Tag> },
-    { title: '单位', dataIndex: 'orgName', width: 90 },
+    {
+      title: '单位',
+      dataIndex: 'orgName',
+      width: 96,
+      render: (v: string) => <Typography.Text strong>{v}</Typography.Text>,
+    },
     {
       title: '线索',
       dataIndex: 'summary',
       render: (_: string, c) => (
-        <Space direction="vertical" size={2}>
-          <span>{c.summary}</span>
-          <Space size={8} wrap>
+        <Space direction="vertical" size={4} style={{ width: '100%' }}>
+          <Tag color="volcano" style={{ whiteSpace: 'normal' }}>{c.kindLabel}</Tag>
+          <span style={{ whiteSpace: 'normal', wordBreak: 'break-all' }}>{c.summary.slice(c.kindLabel.length + 1)}</span>
+          <Space size={12} wrap>
             {c.sources.map((s) => (
               <Link key={s.ledger} to={s.link} data-testid="clue-records">
                 查看{s.ledgerLabel}记录（{s.ids.length}条）
               </Link>
             ))}
           </Space>
-        </Space>
-      ),
-    },
-    {
-      title: '已办理',
-      dataIndex: 'instruments',
-      width: 200,
-      render: (_: unknown, c) =>
-        c.instruments.length || c.activities.length ? (
-          <Space direction="vertical" size={2}>
-            {c.instruments.map((i) => (
-              <Link key={`i${i.id}`} to={`/ledgers/${INSTRUMENT_LEDGER}/${i.id}`}>
-                {i.kind} {i.no}（{STATE_LABELS[i.state ?? ''] ?? '—'}）
-              </Link>
-            ))}
-            {c.activities.map((a) => (
-              <Link key={`a${a.id}`} to={`/ledgers/supervision.activity/${a.id}`}>
-                监督活动：{a.title}
-              </Link>
-            ))}
+          <Space size={12} wrap>
+            {made(c)}
+            {actions(c)}
           </Space>
-        ) : (
-          <Typography.Text type="secondary">未处理</Typography.Text>
-        ),
-    },
-    {
-      title: '操作',
-      key: 'actions',
-      width: 120,
-      render: (_: unknown, c) => (
-        <Space direction="vertical" size={2}>
-          {canIssue ? <a onClick={() => setIssuing(c)} data-testid="clue-issue">制发监督文书</a> : null}
-          {canOpen ? <a onClick={() => setOpening(c)}>立为监督活动</a> : null}
         </Space>
       ),
     },
@@ -100,7 +100,7 @@ export function CluesPage() {
         {clues.isError ? (
           <LoadFailed error={clues.error} onRetry={() => void clues.refetch()} />
         ) : (
-          <DataTable<Clue> rowKey="key" loading={clues.isPending} columns={columns} dataSource={items} locale={{ emptyText: <Empty description="本年度暂无线索" /> }} pagination={{ defaultPageSize: 20 }} />
+          <DataTable<Clue> rowKey="key" scroll={{ x: '100%' }} loading={clues.isPending} columns={columns} dataSource={items} locale={{ emptyText: <Empty description="本年度暂无线索" /> }} pagination={{ defaultPageSize: 20 }} />
         )}
       </Card>
       {clues.data ? (
