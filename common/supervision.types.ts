@@ -62,3 +62,36 @@ export interface ReviewDetail {
   byUnit: ResultRow[];
   byReviewer: ResultRow[];
 }
+
+/** the records behind a clue in one ledger, and the list page that opens exactly them */
+export interface ClueSource {
+  ledger: string;
+  ledgerLabel: string;
+  ids: number[];
+  link: string;
+}
+
+/** a lead for the supervisor, computed from the records (行政执法监督条例's targets), for one unit */
+export interface Clue {
+  /** `kind:unit:year`, what an instrument or activity made from it records */
+  key: string;
+  kind: string;
+  kindLabel: string;
+  orgCode: string;
+  orgName: string;
+  year: number;
+  /** one sentence with the figures: “检查发现违法应当立案但未见立案记录3件” */
+  summary: string;
+  count: number;
+  sources: ClueSource[];
+  /** instruments and activities already made from this clue */
+  instruments: Array<{ id: number; no: string; kind: string; state: string | null }>;
+  activities: Array<{ id: number; title: string }>;
+}
+
+export interface ClueList {
+  year: number;
+  kinds: Array<{ kind: string; label: string; basis: string }>;
+  settings: Array<{ key: string; label: string; value: number }>;
+  items: Clue[];
+}

@@ -109,7 +109,7 @@ describe('行政执法 at phone width', () => {
       await listed.waitFor(WAIT);
       expect(await listed.textContent()).toMatch(/SM3 [0-9a-f]{10}/);
       // two officers of the town's registry with their certificate numbers (行政处罚法第四十二条)
-      const registry = await page.evaluate(async () => ((await (await fetch('/api/ledgers/enforcement.inspector?org=999001001000&pageSize=2', { headers: { accept: 'application/json' } })).json()) as { items: Array<{ values: Record<string, string> }> }).items);
+      const registry = await page.evaluate(async () => ((await (await fetch('/api/ledgers/enforcement.inspector?org=999001001000&f.in_pool=true&pageSize=2', { headers: { accept: 'application/json' } })).json()) as { items: Array<{ values: Record<string, string> }> }).items);
       await act(page, /调查终结/, async (d) => {
         await fillDate(d, '调查终结日期', TODAY);
         await d.getByLabel('执法人员一', { exact: true }).fill(registry[0]?.values['name'] ?? '');

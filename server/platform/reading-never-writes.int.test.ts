@@ -74,6 +74,7 @@ async function concrete(url: string): Promise<string> {
   else if (url.startsWith('/api/public/disclosure/reports/')) id = await one(sql<{ id: number }>`select id from disclosure_report order by id limit 1`);
   else if (url.startsWith('/api/reports/annual/versions/') || url.startsWith('/api/public/reports/')) id = await one(sql<{ id: number }>`select id from report_version order by id limit 1`);
   else if (url.startsWith('/api/supervision/reviews/')) id = await one(sql<{ id: number }>`select id from supervision_review order by id limit 1`);
+  else if (url.startsWith('/api/supervision/instruments/')) id = await one(sql<{ id: number }>`select id from supervision_opinion order by id limit 1`);
   else if (url.startsWith('/api/reports/annual/')) id = await one(sql<{ id: number }>`select id from report_draft order by id limit 1`);
   return url
     .replace(':code', TOWN)

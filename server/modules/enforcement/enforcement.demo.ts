@@ -243,7 +243,7 @@ export async function seedEnforcementDemo(ctx: Ctx, platform: Platform): Promise
     // 双随机 registries
     const targets = [...shared, ...Array.from({ length: 60 }, () => ({ name: companyName(r), uscc: uscc(r) }))].map((t) => ({ ...t, domain: r.pick(['经营行为', '安全生产', '生态环境', '城管', '农业'] as const), industry: r.pick(INDUSTRIES) }));
     await seedLedger(ctx, platform, 'enforcement.target', targets.map((t) => ({ orgCode: unit, values: { name: t.name, uscc: t.uscc, industry: t.industry, domain: t.domain, address: `${name}${village(r, town)}`, in_pool: true } })));
-    const inspectorRows = Array.from({ length: 14 }, (_, i) => ({ orgCode: unit, values: { name: personName(r), cert_no: `${short}执${String(1000 + i)}`, qualifications: ['经营行为', '安全生产', '生态环境', '城管', '农业'].filter((_, k) => (i + k) % 3 !== 0), unit: `${name}综合行政执法队`, avoid_uscc: i % 5 === 0 ? (targets[i + 6]?.uscc ?? '') : '', in_pool: i !== 13 } }));
+    const inspectorRows = Array.from({ length: 14 }, (_, i) => ({ orgCode: unit, values: { name: personName(r), cert_no: `${short}执${String(1000 + i)}`, qualifications: ['经营行为', '安全生产', '生态环境', '城管', '农业'].filter((_, k) => (i + k) % 3 !== 0), unit: `${name}综合行政执法队`, avoid_uscc: i % 5 === 0 ? (targets[i + 6]?.uscc ?? '') : '', in_pool: i !== 13, ...certificateOf(i, today) } }));
     await seedLedger(ctx, platform, 'enforcement.inspector', inspectorRows);
     // 行政处罚法 art. 42: each case names two certified officers of the registry (a pair per case, in turn)
     const officersFor = (k: number): Record<string, string> => {
@@ -409,4 +409,15 @@ export async function seedEnforcementDemo(ctx: Ctx, platform: Platform): Promise
   // the county's own catalog has one inspection matter the bureau's cases refer to
   const [countyMatter] = await seedLedger(ctx, platform, 'enforcement.matter', [{ orgCode: DEMO_COUNTY.code, values: { code: '县-JC-001', name: '对生产经营单位安全生产条件的监督检查', matter_type: '行政检查', category: '法定', self_selected: false, domain: '安全生产', law: '《中华人民共和国安全生产法》', article: '第六十五条', guiding_dept: '市应急管理局', catalog_version: '2025版', published_on: `${w.years[0]}-03-15`, matter_status: '有效' } }]);
   await seedLedger(ctx, platform, 'enforcement.case', countyCases.map((c) => ({ ...c, values: { ...c.values, matter: countyMatter } })));
+}
+
+/**
+ * an officer's certificate and training: five-year certificates issued before the demo's window, one running out
+ * soon (到期事项), the one kept out of the draw pool expired; last year's training hours, a few short of the 60
+ */
+function certificateOf(i: number, today: string): Record<string, unknown> {
+  const y = Number(today.slice(0, 4));
+  const from = `${y - 4 + (i % 3)}-0${3 + (i % 6)}-1${i % 9}`;
+  const until = i === 13 ? addDays(today, -20) : i === 12 ? addDays(today, 40) : `${Number(from.slice(0, 4)) + 5}${from.slice(4)}`;
+  return { cert_valid_from: from, cert_valid_until: until, training_year: y - 1, training_hours: i % 7 === 3 ? 36 + i : 60 + ((i * 7) % 24) };
 }

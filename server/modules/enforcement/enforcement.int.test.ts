@@ -44,7 +44,7 @@ beforeAll(async () => {
   leader = await t.login('leader');
   legal = await t.login('legal');
   county = await t.login('county');
-  const [a, b] = (await listLedger(t, clerk, 'enforcement.inspector', `org=${TOWN}&pageSize=2`)).items;
+  const [a, b] = (await listLedger(t, clerk, 'enforcement.inspector', `org=${TOWN}&f.in_pool=true&pageSize=2`)).items;
   officers = { officer1_name: String(a?.values['name']), officer1_cert: String(a?.values['cert_no']), officer2_name: String(b?.values['name']), officer2_cert: String(b?.values['cert_no']) };
 }, 240_000);
 afterAll(async () => t.close());

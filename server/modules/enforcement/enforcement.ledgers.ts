@@ -206,7 +206,13 @@ export const inspectorLedger = defineLedger({
     { name: 'unit', label: '所在单位', type: 'text', maxLength: 60, list: true },
     { name: 'avoid_uscc', label: '回避对象（统一社会信用代码）', type: 'textarea', maxLength: 2000, hint: '与本人有利害关系、须回避的检查对象，每行一个统一社会信用代码' },
     { name: 'in_pool', label: '纳入抽取', type: 'bool', filter: true, list: true },
+    // 主体和人员资格: the certificate's validity is checked on every case step that names the officer (enforcement.officers.ts)
+    { name: 'cert_valid_from', label: '执法证件有效期起', type: 'date', filter: true, group: '执法证件', hint: '行政执法证件载明的有效期起始日期' },
+    { name: 'cert_valid_until', label: '执法证件有效期至', type: 'date', filter: true, list: true, group: '执法证件', hint: '有效期届满前按设定天数列入到期事项；执法证件不在有效期内的，不得以其名义立案、调查、作出决定' },
+    { name: 'training_year', label: '培训学时统计年度', type: 'int', min: 2000, max: 2100, group: '培训', hint: '填写所登记培训学时的年度' },
+    { name: 'training_hours', label: '年度培训学时', type: 'int', min: 0, max: 1000, group: '培训', hint: '该年度参加公共法律知识、业务知识和执法技能培训的学时；应达学时为设置项 enforcement.officer.training_hours（默认每年60学时）' },
   ],
+  rules: [{ field: 'cert_valid_until', message: '执法证件有效期至：不能早于有效期起', check: (v) => !v['cert_valid_from'] || !v['cert_valid_until'] || String(v['cert_valid_until']) >= String(v['cert_valid_from']) }],
 });
 
 export const enforcementLedgers = [matterLedger, benchmarkLedger, caseLedger, targetLedger, inspectorLedger];

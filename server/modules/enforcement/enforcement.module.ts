@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { countInScope } from '../../platform/ledger/ledger.query.ts';
 import { defineModule, type HomeItem } from '../../platform/module.ts';
 import { backfillTopPenalty } from './enforcement.backfill.ts';
+import { certificateDeadlines } from './enforcement.certificates.ts';
 import { seedEnforcementDemo } from './enforcement.demo.ts';
 import { enforcementIndicators } from './enforcement.indicators.ts';
 import { caseLedger, enforcementLedgers } from './enforcement.ledgers.ts';
@@ -49,6 +50,8 @@ export const enforcementModule = defineModule({
     const n = await backfillTopPenalty(platform.db);
     if (n > 0) platform.log.info({ records: n }, 'enforcement: top_penalty derived for earlier decisions');
   },
+  // officers' certificates running out (执法证件有效期) in 到期事项
+  deadlines: certificateDeadlines,
   routes: (api, platform) => {
     enforcementRoutes(api, platform);
     inspectionRoutes(api, platform);

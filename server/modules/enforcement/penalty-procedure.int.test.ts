@@ -38,7 +38,7 @@ beforeAll(async () => {
   cal = await loadCalendar(t.platform.db as any);
   const b = (await listLedger(t, clerk, 'enforcement.benchmark', 'f.level=一般处罚&pageSize=1')).items[0];
   matter = Number(b?.values['matter']);
-  const [a, c] = (await listLedger(t, clerk, 'enforcement.inspector', `org=${TOWN}&pageSize=2`)).items;
+  const [a, c] = (await listLedger(t, clerk, 'enforcement.inspector', `org=${TOWN}&f.in_pool=true&pageSize=2`)).items;
   officers = { officer1_name: String(a?.values['name']), officer1_cert: String(a?.values['cert_no']), officer2_name: String(c?.values['name']), officer2_cert: String(c?.values['cert_no']) };
 }, 600_000);
 afterAll(async () => t.close());

@@ -8,4 +8,10 @@ export const EXPECTED_ACCESS: Record<string, ReadonlyArray<Role> | 'any' | 'publ
   'POST /api/supervision/reviews/:id/draw': ['supervisor'],
   'PUT /api/supervision/reviews/:id/cases/:caseId/score': ['supervisor'],
   'POST /api/supervision/reviews/:id/finish': ['supervisor'],
+  'GET /api/supervision/clues': ['supervisor'],
+  'POST /api/supervision/clues/instrument': ['supervisor'],
+  'POST /api/supervision/clues/activity': ['supervisor'],
+  'POST /api/supervision/activities/:id/draw-units': ['supervisor'],
+  // the unit served answers it: its clerk and leader read (and download) it too
+  'GET /api/supervision/instruments/:id/document': ['supervisor', 'clerk', 'leader'],
 };

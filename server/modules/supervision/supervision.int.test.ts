@@ -133,7 +133,7 @@ describe('案卷评查', () => {
 });
 
 describe('行政执法监督意见书 and rectification', () => {
-  const opinion = { orgCode: QINGXI, subject: '案卷评查发现的问题', problems: '清溪综执罚案卷证据固定不充分。', requirements: '逐件补正，书面报送整改情况。', rectify_days: 10 };
+  const opinion = { orgCode: QINGXI, kind: '意见书', subject: '案卷评查发现的问题', problems: '清溪综执罚案卷证据固定不充分。', requirements: '逐件补正，书面报送整改情况。', rectify_days: 10 };
 
   it('the demo holds one open 意见书 numbered in the county’s name; only the supervisor and the town it is served on see it', async () => {
     const list = json<{ items: Array<{ id: number; orgCode: string; values: Record<string, unknown>; state: string }> }>(await get('supervisor', '/api/ledgers/supervision.opinion'));

@@ -17,3 +17,9 @@ export function useReview(id: number): UseQueryResult<ReviewDetail> {
 const GRADE_COLORS: Record<string, string> = { 优秀: 'green', 合格: 'blue', 不合格: 'red' };
 /** a grade's tag colour */
 export const gradeColor = (g: string): string => GRADE_COLORS[g] ?? 'default';
+
+export type { Clue, ClueList, ClueSource } from '../../../../common/supervision.types.ts';
+export const INSTRUMENT_LEDGER = 'supervision.opinion';
+export const cluesKey = (year: number) => ['supervision', 'clues', year] as const;
+export const INSTRUMENT_KINDS = ['意见书', '决定书', '建议书'] as const;
+export const ACTIVITY_MODES = ['日常监督', '专项监督', '案卷评查', '投诉举报处理', '联合检查', '执法检查', '重大执法决定备案审查'] as const;

@@ -1,0 +1,178 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Clue } from '../../../common/supervision.types.ts';
+import { audit } from '../../platform/audit/audit.service.ts';
+import type { Ctx } from '../../platform/http/context.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { createRecord, loadRow, titleOf, updateRecord, type LedgerRecord } from '../../platform/ledger/ledger.service.ts';
+import { ledgerDb } from '../../platform/ledger/ledger.query.ts';
+import { orgLevels } from '../../platform/ledger/org-levels.ts';
+import type { Platform } from '../../platform/module.ts';
+import type { Block, DocumentSpec } from '../../platform/reports/blocks.ts';
+import { officialDate } from '../../platform/reports/blocks.ts';
+import { plainValues } from '../../platform/workflow/workflow.service.ts';
+import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
+import { clueNote, findClue } from './supervision.clues.ts';
+import { activityLedger, INSTRUMENT_KINDS, INSTRUMENT_TITLES, opinionLedger } from './supervision.ledgers.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- this module's and other modules' tables are not in the platform schema
+type AnyDb = Kysely<any>;
+const db = (ctx: Pick<Ctx, 'tx'>): AnyDb => ctx.tx as unknown as AnyDb;
+const iso = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? chinaDate(v) : String(v).slice(0, 10));
+type Kind = (typeof INSTRUMENT_KINDS)[number];
+const kindOf = (v: unknown): Kind => (INSTRUMENT_KINDS.includes(v as Kind) ? (v as Kind) : '意见书');
+
+export interface InstrumentForDocument {
+  values: Readonly<Record<string, unknown>>;
+  /** the unit it is served on */
+  addressee: string;
+  /** the supervision organ that issues it */
+  issuer: string;
+  /** the rectification due day, from the clock */
+  due: string | null;
+}
+
+const lines = (v: unknown): string[] => String(v ?? '').split('\n').map((s) => s.trim()).filter(Boolean);
+
+/** the instrument as a GB/T 9704 document: addressee, the problems, the opinion (decision, recommendation), the deadline and the reply asked for */
+export function instrumentDocument(i: InstrumentForDocument): DocumentSpec {
+  const v = i.values;
+  const kind = kindOf(v['kind']);
+  const title = INSTRUMENT_TITLES[kind];
+  const issued = iso(v['issued_on']) ?? '';
+  const verb = kind === '决定书' ? '决定如下' : kind === '建议书' ? '提出如下建议' : '提出如下监督意见';
+  const blocks: Block[] = [
+    { kind: 'title', text: title },
+    { kind: 'para', text: String(v['opinion_no'] ?? ''), align: 'center' },
+    { kind: 'para', text: `${i.addressee}：` },
+    { kind: 'para', text: `本机关依据《行政执法监督条例》，就${String(v['subject'] ?? '')}对你单位的行政执法工作进行了监督，现将发现的问题和${kind === '决定书' ? '监督决定' : kind === '建议书' ? '监督建议' : '监督意见'}通知如下。`, indent: true },
+    { kind: 'heading', level: 1, text: '发现的问题' },
+    ...lines(v['problems']).map((text): Block => ({ kind: 'para', text, indent: true })),
+    { kind: 'heading', level: 1, text: `${kind === '决定书' ? '监督决定' : kind === '建议书' ? '监督建议' : '监督意见'}和整改要求` },
+    { kind: 'para', text: `本机关${verb}：`, indent: true },
+    ...lines(v['requirements']).map((text): Block => ({ kind: 'para', text, indent: true })),
+    { kind: 'heading', level: 1, text: '整改期限' },
+    {
+      kind: 'para',
+      text: `请你单位自本${kind}制发之日起${String(v['rectify_days'] ?? '')}日内${i.due ? `（${officialDate(i.due)}前）` : ''}完成整改，并将整改情况书面报告本机关；本机关将对整改情况进行核查。逾期未整改或者整改不到位的，本机关将依法进一步处理。`,
+      indent: true,
+    },
+    { kind: 'signature', org: i.issuer, date: issued ? officialDate(issued) : '' },
+  ];
+  return { title, docNumber: String(v['opinion_no'] ?? ''), blocks };
+}
+
+/** the instrument's document: the holder's name as addressee, the county's supervision organ as issuer, the clock's due day */
+export async function instrumentForDocument(ctx: Ctx, id: number): Promise<{ doc: DocumentSpec; fileName: string }> {
+  const row = await loadRow(ctx, opinionLedger, id);
+  const values = plainValues(ctx, opinionLedger, row);
+  for (const f of opinionLedger.fields) if (f.type === 'date') values[f.name] = iso(row[f.name]);
+  const orgCode = String(row['org_code']);
+  const holder = await ctx.tx.selectFrom('org').select(['name']).where('code', '=', orgCode).executeTakeFirst();
+  const town = await ctx.tx.selectFrom('org').select(['name', 'parent_code']).where('code', '=', orgCode.split('-')[0] ?? orgCode).executeTakeFirst();
+  const county = town?.parent_code ? await ctx.tx.selectFrom('org').select(['name']).where('code', '=', town.parent_code).executeTakeFirst() : undefined;
+  const clock = await db(ctx).selectFrom('workflow_clock').select(['due']).where('ledger', '=', opinionLedger.name).where('record_id', '=', id).where('clock_id', '=', 'rectify').executeTakeFirst();
+  const addressee = orgCode.includes('-') && town ? `${town.name}${holder?.name ?? ''}` : (holder?.name ?? orgCode);
+  const doc = instrumentDocument({ values, addressee, issuer: `${county?.name ?? ''}司法局`, due: iso(clock?.['due']) });
+  return { doc, fileName: `${doc.title}-${String(values['opinion_no'])}` };
+}
+
+/** the lines naming a clue's records: each ledger's records by their titles (案号, 检查编号), so the unit can find them */
+async function recordLines(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, clue: Clue): Promise<string[]> {
+  const out: string[] = [];
+  for (const s of clue.sources) {
+    const l = platform.ledgers.get(s.ledger);
+    if (!l) continue;
+    const rows = await ledgerDb(ctx).selectFrom(l.table).selectAll().where('id', 'in', s.ids).where('org_code', 'in', ctx.scope.codes).orderBy('id').execute();
+    const titles = rows.map((r) => titleOf(l, plainValues(ctx, l, r as Record<string, unknown>)));
+    out.push(`${s.ledgerLabel}（${s.ids.length}条）：${titles.slice(0, 30).join('；')}${titles.length > 30 ? `等${titles.length}条` : ''}`);
+  }
+  return out;
+}
+
+export interface FromClueInput {
+  clue: string;
+  kind: Kind;
+  issued_on: string;
+  rectify_days: number;
+  requirements: string;
+}
+
+/**
+ * an instrument issued from a clue: the clue is recomputed on the server, the instrument goes to the clue's unit with
+ * the clue's records named in its problems and listed in 所涉记录 (ledger and ids) — never what the browser sends
+ */
+export async function instrumentFromClue(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, input: FromClueInput): Promise<LedgerRecord> {
+  const clue = await findClue(ctx, platform, input.clue);
+  const problems = [clue.summary, ...(await recordLines(ctx, platform, clue))].join('\n');
+  return createRecord(
+    ctx,
+    opinionLedger,
+    {
+      orgCode: clue.orgCode,
+      kind: input.kind,
+      issued_on: input.issued_on,
+      subject: `${clue.year}年度${clue.kindLabel}问题`.slice(0, 100),
+      problems: problems.slice(0, 3000),
+      requirements: input.requirements,
+      rectify_days: input.rectify_days,
+      clue: clueNote(clue),
+      basis_records: clue.sources.map((s) => `${s.ledger}:${s.ids.join(',')}`).join('\n'),
+    },
+    platform.ledgers,
+  );
+}
+
+/** a supervision activity opened from a clue: its unit and records carried into the plan, the clue recorded */
+export async function activityFromClue(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, input: { clue: string; mode: string; planned_on: string }): Promise<LedgerRecord> {
+  const clue = await findClue(ctx, platform, input.clue);
+  const countyOffice = ctx.actor.homeOrg;
+  return createRecord(
+    ctx,
+    activityLedger,
+    {
+      orgCode: countyOffice,
+      title: `${clue.orgName}${clue.kindLabel}核查`.slice(0, 100),
+      mode: input.mode,
+      planned_on: input.planned_on,
+      plan: [`核查线索：${clue.summary}`, ...(await recordLines(ctx, platform, clue))].join('\n').slice(0, 3000),
+      units: clue.orgName,
+      source_clue: clueNote(clue),
+    },
+    platform.ledgers,
+  );
+}
+
+const sha256Hex = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
+export const UNIT_DRAW_RULE = '对冻结的单位名录中的每个单位计算 SHA-256(“种子|U|机构编码”)（UTF-8，十六进制小写），按该值升序排列，取前N个。种子由系统以密码学随机数生成，种子、名录及其SHA-256值与结果一并记入操作日志，可重算核对。';
+
+/** the units drawn from a frozen list with a seed: the same rule as the 案卷评查 draw, over organisation codes */
+export function drawUnitCodes(seed: string, codes: readonly string[], n: number): string[] {
+  return codes
+    .map((c) => ({ c, k: sha256Hex(`${seed}|U|${c}`) }))
+    .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.c.localeCompare(b.c)))
+    .slice(0, n)
+    .map((e) => e.c);
+}
+
+/**
+ * draws an activity's units: the towns in the supervisor's scope are the frozen list, the system makes the seed,
+ * the result goes into 被监督单位; seed, list and hashes are audited so anyone can recompute; an activity is drawn once
+ */
+export async function drawActivityUnits(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, id: number): Promise<LedgerRecord> {
+  const row = await loadRow(ctx, activityLedger, id);
+  const n = Number(row['unit_count'] ?? 0);
+  if (!n) throw new AppError('validation_failed', '随机抽取单位数：请先填写随机抽取单位数', [{ path: 'unit_count', label: '随机抽取单位数', message: '随机抽取单位数：请先填写' }]);
+  const drawn = await db(ctx).selectFrom('audit_log').select('id').where('entity', '=', activityLedger.name).where('entity_id', '=', String(id)).where('action', '=', 'draw_units').executeTakeFirst();
+  if (drawn) throw new AppError('conflict', '该监督活动已随机抽取被监督单位，不能重新抽取');
+  const levels = await orgLevels(ctx, ctx.scope.codes);
+  const towns = ctx.scope.codes.filter((c) => levels.get(c)?.level === 'town' && !c.includes('-')).sort();
+  if (towns.length < n) throw new AppError('validation_failed', `随机抽取单位数：可抽取的乡镇（街道）只有${towns.length}个`, [{ path: 'unit_count', label: '随机抽取单位数', message: `随机抽取单位数：可抽取的只有${towns.length}个` }]);
+  const names = new Map((await ctx.tx.selectFrom('org').select(['code', 'name']).where('code', 'in', towns).execute()).map((o) => [o.code, o.name]));
+  const seed = randomBytes(32).toString('hex');
+  const listText = towns.map((c) => `U|${c}|${names.get(c) ?? ''}`).join('\n');
+  const result = drawUnitCodes(seed, towns, n);
+  const rec = await updateRecord(ctx, activityLedger, id, { units: result.map((c) => names.get(c) ?? c).join('\n'), version: Number(row['version']) }, platform.ledgers);
+  await audit(ctx, { entity: activityLedger.name, entityId: id, action: 'draw_units', orgCode: String(row['org_code']), diff: { seed, seedHash: sha256Hex(seed), listText, listHash: sha256Hex(listText), result: result.join('、'), rule: UNIT_DRAW_RULE } });
+  return rec;
+}
