@@ -52,7 +52,7 @@ describe('the statistics report from the records', () => {
     // one more 行政检查 registered today: the figure follows
     const before = cell(draft, 'inspection_cases')?.value ?? 0;
     const matter = (await listLedger(t, clerk, 'enforcement.matter', 'f.matter_type=行政检查&f.matter_status=有效&pageSize=1')).items[0];
-    const created = await createRecord(t, clerk, 'enforcement.case', { case_type: '行政检查', domain: matter?.['domain'], matter: matter?.id, source: '日常巡查', registered_on: chinaDate(new Date()), summary: '对辖区餐饮店开展日常检查', party_kind: '单位', party_name: '城关镇示例餐饮店' });
+    const created = await createRecord(t, clerk, 'enforcement.case', { case_type: '行政检查', domain: matter?.values['domain'], matter: matter?.id, source: '日常巡查', registered_on: chinaDate(new Date()), summary: '对流动摊贩经营行为开展日常检查', party_kind: '个人', party_name: '王某某' });
     expect(created.statusCode, created.body).toBe(200);
     expect(cell(await view(clerk, draft.id), 'inspection_cases')?.value).toBe(before + 1);
   });

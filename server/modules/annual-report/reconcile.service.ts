@@ -6,7 +6,8 @@ import type { IndicatorValue } from '../../platform/indicators/indicator.service
 import type { Platform } from '../../platform/module.ts';
 import { findDraft as findDisclosureDraft, reportView as disclosureView } from '../disclosure/disclosure.service.ts';
 import { tokensOf, type ReportContent } from './report.content.ts';
-import { findDraft, indicatorDefs, liveValues, orgOf, templateContent, templateLevelOf } from './report.service.ts';
+import { findDraft, indicatorDefs, liveValues, orgOf, reportingUnits, templateContent, templateLevelOf } from './report.service.ts';
+import { computeIndicators } from '../../platform/indicators/indicator.service.ts';
 import { RECONCILED_FACTS, type ReconciledFactDef } from './reconcile.facts.ts';
 import { draftStatsTable, latestStatsVersion } from './stats.service.ts';
 
@@ -87,6 +88,9 @@ async function statsReader(ctx: Ctx, platform: Platform, org: string, year: numb
   };
 }
 
+const countyDisclosure: Reader = (f) =>
+  f.places.disclosure ? { report: 'disclosure', reportLabel: REPORT_LABEL.disclosure, place: f.places.disclosure.place, value: null, edition: '—', missing: '县级政府信息公开年报只统计本级机关（不含乡镇、部门），不参与比对' } : null;
+
 const same = (a: number, b: number): boolean => Math.abs(a - b) < 0.005;
 const at = (p: ReconciledPlace): string => `${p.reportLabel}${p.place}`;
 
@@ -115,11 +119,14 @@ export async function reconcile(ctx: Ctx, platform: Platform, org: string, year:
   const known = new Set(indicatorDefs(platform).map((d) => d.id));
   const facts = RECONCILED_FACTS.filter((f) => known.has(f.indicator));
   const modules = new Set(platform.modules.map((m) => m.name));
+  const county = (await reportingUnits(ctx, org)).length > 0;
   const readers: Reader[] = [await annualReader(ctx, platform, org, year, opts.draftOf === 'annual')];
-  if (modules.has('disclosure')) readers.push(await disclosureReader(ctx, platform, org, year));
+  // a county's disclosure report counts its own organ only (条例 art. 49/50, decision 0031): it is shown, not compared
+  if (modules.has('disclosure')) readers.push(county ? countyDisclosure : await disclosureReader(ctx, platform, org, year));
   readers.push(await statsReader(ctx, platform, org, year, opts.statsTable ?? null));
-  // the indicator as the reports count it: for a county, its units' submitted figures and its own records (0031)
-  const indicators = await liveValues(ctx, platform, org, year, { title: '', preamble: [], sections: [] });
+  // the indicator: what the records say today for the organisation and everything below it
+  const defs = indicatorDefs(platform).filter((d) => facts.some((f) => f.indicator === d.id));
+  const indicators = new Map((await computeIndicators(ctx, defs, platform.ledgers, { org, from: `${year}-01-01`, to: `${year}-12-31` })).map((v) => [v.id, v]));
   const out = facts.map((f) => {
     const places = readers.map((r) => r(f)).filter((p): p is ReconciledPlace => p !== null);
     return judge(f, indicators.get(f.indicator)?.value ?? null, places);

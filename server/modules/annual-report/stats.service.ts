@@ -303,3 +303,14 @@ export async function statsRollup(ctx: Ctx, year: number): Promise<{ year: numbe
 }
 
 export { cellKey };
+
+/** the table as it reads today without creating anything: the draft's when there is one, else the current layout's */
+export async function statsReading(ctx: Ctx, platform: Platform, org: string, year: number): Promise<{ table: StatsTable; status: string }> {
+  const row = await findStats(ctx, org, year);
+  if (row) return { table: (await liveStats(ctx, platform, row)).table, status: row.status };
+  const layout = await layoutVersion(ctx);
+  const { values, units } = await statsFigures(ctx, platform, org, year, layout, false);
+  const table = buildStatsTable(layout, values, {});
+  table.checks.unshift(...unitChecks(units));
+  return { table, status: 'not_started' };
+}

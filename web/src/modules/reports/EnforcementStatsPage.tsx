@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Dropdown, Flex, Form, Input, InputNumber, List, Modal, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Dropdown, Flex, Form, Input, InputNumber, Modal, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { formatDateTime } from '../../platform/format.ts';
 import { LoadFailed } from '../../platform/LoadFailed.tsx';
 import { PageHeader } from '../../platform/PageHeader.tsx';
 import { hasPermission, useMe } from '../../platform/session.ts';
+import { useIsMobile } from '../../platform/use-is-mobile.ts';
 import { useSearchParam } from '../../platform/use-search-param.ts';
 import { YearOrgPicker } from '../../platform/YearOrgPicker.tsx';
 import { StatusTag } from './ReportPanels.tsx';
@@ -45,15 +46,28 @@ function CellValue({ cell }: { cell: StatsCell }) {
 /** the table in the province's layout: behaviour type, item, unit, one column per layout column */
 function StatsTableView({ view, onAdjust }: { view: StatsView; onAdjust: ((row: StatsRow, cell: StatsCell) => void) | null }) {
   const t = view.table;
+  const mobile = useIsMobile();
+  // on a phone the behaviour type heads its first row and the unit follows the item, so the figures stay in view
+  const firstOf = (r: StatsRow) => t.rows.find((x) => x.group === r.group) === r;
   const columns: ColumnsType<StatsRow> = [
-    { title: '执法行为类型', dataIndex: 'group', width: 96, onCell: (r, i) => ({ rowSpan: t.rows.findIndex((x) => x.group === r.group) === i ? t.rows.filter((x) => x.group === r.group).length : 0 }) },
-    { title: '统计项目', dataIndex: 'label', render: (l: string, r) => <span style={{ paddingLeft: r.indent * 16 }}>{l}</span> },
-    { title: '单位', dataIndex: 'unit', width: 56, align: 'center' },
+    ...(mobile ? [] : [{ title: '执法行为类型', dataIndex: 'group', width: 96, onCell: (r: StatsRow, i?: number) => ({ rowSpan: t.rows.findIndex((x) => x.group === r.group) === i ? t.rows.filter((x) => x.group === r.group).length : 0 }) }]),
+    {
+      title: mobile ? '统计项目（单位）' : '统计项目',
+      dataIndex: 'label',
+      render: (l: string, r) => (
+        <span style={{ paddingLeft: r.indent * (mobile ? 8 : 16) }}>
+          {mobile && firstOf(r) ? <Typography.Text strong>{r.group}　</Typography.Text> : null}
+          {l}
+          {mobile ? `（${r.unit}）` : ''}
+        </span>
+      ),
+    },
+    ...(mobile ? [] : [{ title: '单位', dataIndex: 'unit', width: 56, align: 'center' as const }]),
     ...t.columns.map((c, ci) => ({
       title: c.label,
       key: c.key,
       align: 'right' as const,
-      width: 150,
+      width: mobile ? 92 : 150,
       render: (_: unknown, r: StatsRow) => {
         const cell = r.cells[ci];
         if (!cell) return null;
@@ -71,7 +85,7 @@ function StatsTableView({ view, onAdjust }: { view: StatsView; onAdjust: ((row: 
       },
     })),
   ];
-  return <Table<StatsRow> size="small" bordered rowKey="key" columns={columns} dataSource={t.rows} pagination={false} scroll={{ x: 640 }} data-testid="stats-table" />;
+  return <Table<StatsRow> size="small" bordered rowKey="key" columns={columns} dataSource={t.rows} pagination={false} scroll={mobile ? {} : { x: 640 }} data-testid="stats-table" />;
 }
 
 function StatsWorkspace({ id }: { id: number }) {
@@ -160,18 +174,14 @@ function StatsWorkspace({ id }: { id: number }) {
       </Card>
       <Card title="校验结果" size="small" data-testid="stats-checks">
         {errors.length ? <Alert type="error" showIcon style={{ marginBottom: 8 }} message={`${errors.length}项校验未通过，须处理后才能提交`} /> : null}
-        <List
-          size="small"
-          dataSource={[...errors, ...warnings, ...passed]}
-          renderItem={(c) => (
-            <List.Item>
-              <Space align="start">
-                {c.ok ? <Tag color="green">通过</Tag> : c.severity === 'error' ? <Tag color="red">错误</Tag> : <Tag color="orange">提示</Tag>}
-                <span>{c.message}</span>
-              </Space>
-            </List.Item>
-          )}
-        />
+        <Flex vertical gap={6} style={{ marginBottom: 8 }}>
+          {[...errors, ...warnings, ...passed].map((c) => (
+            <Flex key={c.id} gap={8} align="start">
+              {c.ok ? <Tag color="green">通过</Tag> : c.severity === 'error' ? <Tag color="red">错误</Tag> : <Tag color="orange">提示</Tag>}
+              <span>{c.message}</span>
+            </Flex>
+          ))}
+        </Flex>
         <Link to={`/reports/reconciliation?org=${v.orgCode}&year=${v.year}`}>查看三报对账</Link>
       </Card>
       {v.units ? (
@@ -189,24 +199,9 @@ function StatsWorkspace({ id }: { id: number }) {
         {v.versions.length === 0 ? (
           <Typography.Text type="secondary">尚未提交</Typography.Text>
         ) : (
-          <List
-            size="small"
-            dataSource={v.versions}
-            renderItem={(ver) => (
-              <List.Item
-                actions={[
-                  ver.status === 'submitted' && !ver.secrecyOpinion && hasPermission(me, 'report.secrecy') ? (
-                    <Button key="s" size="small" onClick={() => act.mutate({ url: `/api/reports/annual/versions/${ver.id}/secrecy`, body: { passed: true, opinion: '不涉及国家秘密、工作秘密和个人信息，同意公开' } })}>
-                      保密审查通过
-                    </Button>
-                  ) : null,
-                  ver.status === 'submitted' && ver.secrecyOpinion?.startsWith('通过') && hasPermission(me, 'report.publish') ? (
-                    <Button key="p" size="small" type="primary" onClick={() => act.mutate({ url: `/api/reports/annual/versions/${ver.id}/publish`, body: { correctionNote: null } })}>
-                      公开发布
-                    </Button>
-                  ) : null,
-                ].filter(Boolean)}
-              >
+          <Flex vertical gap={8}>
+            {v.versions.map((ver) => (
+              <Flex key={ver.id} gap={8} wrap align="center" justify="space-between">
                 <Space wrap>
                   <span>第{ver.versionNo}版</span>
                   <StatusTag status={ver.status} />
@@ -214,9 +209,21 @@ function StatsWorkspace({ id }: { id: number }) {
                   {ver.late ? <Tag color="red">逾期</Tag> : null}
                   {ver.secrecyOpinion ? <Typography.Text type="secondary">保密审查：{ver.secrecyOpinion}</Typography.Text> : null}
                 </Space>
-              </List.Item>
-            )}
-          />
+                <Space>
+                  {ver.status === 'submitted' && !ver.secrecyOpinion && hasPermission(me, 'report.secrecy') ? (
+                    <Button size="small" onClick={() => act.mutate({ url: `/api/reports/annual/versions/${ver.id}/secrecy`, body: { passed: true, opinion: '不涉及国家秘密、工作秘密和个人信息，同意公开' } })}>
+                      保密审查通过
+                    </Button>
+                  ) : null}
+                  {ver.status === 'submitted' && ver.secrecyOpinion?.startsWith('通过') && hasPermission(me, 'report.publish') ? (
+                    <Button size="small" type="primary" onClick={() => act.mutate({ url: `/api/reports/annual/versions/${ver.id}/publish`, body: { correctionNote: null } })}>
+                      公开发布
+                    </Button>
+                  ) : null}
+                </Space>
+              </Flex>
+            ))}
+          </Flex>
         )}
         {latest?.returnReason ? <Alert type="warning" showIcon message={`退回原因：${latest.returnReason}`} style={{ marginTop: 8 }} /> : null}
       </Card>

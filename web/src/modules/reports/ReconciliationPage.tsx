@@ -37,9 +37,11 @@ export function ReconciliationPage() {
         return (
           <Flex vertical gap={2}>
             {p.value === null ? <Typography.Text type={p.place.includes('模板原为') ? 'danger' : 'secondary'}>{p.missing ?? '—'}</Typography.Text> : <Typography.Text {...(differs ? { type: 'danger' as const } : {})} strong>{p.value.toLocaleString('zh-CN')}</Typography.Text>}
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {p.place} · {p.edition}
-            </Typography.Text>
+            {p.place === '—' ? null : (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {p.place} · {p.edition}
+              </Typography.Text>
+            )}
           </Flex>
         );
       },
