@@ -6,6 +6,7 @@ import { buildStatsTable } from './stats.build.ts';
 import { DEFAULT_LAYOUT } from './stats.layout.ts';
 import type { IndicatorValue } from '../../platform/indicators/indicator.service.ts';
 import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
+import { idNumber, rng } from '../../demo/fake.ts';
 
 let t: TestApp;
 const thisYear = Number(chinaDate(new Date()).slice(0, 4));
@@ -52,7 +53,7 @@ describe('the statistics report from the records', () => {
     // one more 行政检查 registered today: the figure follows
     const before = cell(draft, 'inspection_cases')?.value ?? 0;
     const matter = (await listLedger(t, clerk, 'enforcement.matter', 'f.matter_type=行政检查&f.matter_status=有效&pageSize=1')).items[0];
-    const created = await createRecord(t, clerk, 'enforcement.case', { case_type: '行政检查', domain: matter?.values['domain'], matter: matter?.id, source: '日常巡查', registered_on: chinaDate(new Date()), summary: '对流动摊贩经营行为开展日常检查', party_kind: '个人', party_name: '王某某' });
+    const created = await createRecord(t, clerk, 'enforcement.case', { case_type: '行政检查', domain: matter?.values['domain'], matter: matter?.id, source: '日常巡查', registered_on: chinaDate(new Date()), summary: '对流动摊贩经营行为开展日常检查', party_kind: '个人', party_name: '王某某', party_id_number: idNumber(rng('stats-inspection')) });
     expect(created.statusCode, created.body).toBe(200);
     expect(cell(await view(clerk, draft.id), 'inspection_cases')?.value).toBe(before + 1);
   });

@@ -173,7 +173,7 @@ function StatsWorkspace({ id }: { id: number }) {
         <StatsTableView view={v} onAdjust={editable ? openAdjust : null} />
       </Card>
       <Card title="校验结果" size="small" data-testid="stats-checks">
-        {errors.length ? <Alert type="error" showIcon style={{ marginBottom: 8 }} message={`${errors.length}项校验未通过，须处理后才能提交`} /> : null}
+        {errors.length ? <Alert type="error" showIcon style={{ marginBottom: 8 }} title={`${errors.length}项校验未通过，须处理后才能提交`} /> : null}
         <Flex vertical gap={6} style={{ marginBottom: 8 }}>
           {[...errors, ...warnings, ...passed].map((c) => (
             <Flex key={c.id} gap={8} align="start">
@@ -225,7 +225,7 @@ function StatsWorkspace({ id }: { id: number }) {
             ))}
           </Flex>
         )}
-        {latest?.returnReason ? <Alert type="warning" showIcon message={`退回原因：${latest.returnReason}`} style={{ marginTop: 8 }} /> : null}
+        {latest?.returnReason ? <Alert type="warning" showIcon title={`退回原因：${latest.returnReason}`} style={{ marginTop: 8 }} /> : null}
       </Card>
       <Modal
         open={editing !== null}

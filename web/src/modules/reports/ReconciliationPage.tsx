@@ -68,13 +68,13 @@ export function ReconciliationPage() {
       ) : (
         <Flex vertical gap={16}>
           {data.ok ? (
-            <Alert type="success" showIcon message={`${data.org.name}${data.year}年度：${data.facts.length}项共同数字全部一致`} data-testid="reconcile-summary" />
+            <Alert type="success" showIcon title={`${data.org.name}${data.year}年度：${data.facts.length}项共同数字全部一致`} data-testid="reconcile-summary" />
           ) : (
             <Alert
               type="error"
               showIcon
               data-testid="reconcile-summary"
-              message={`${data.org.name}${data.year}年度：${failed.length}项共同数字不一致`}
+              title={`${data.org.name}${data.year}年度：${failed.length}项共同数字不一致`}
               description={
                 <ul style={{ margin: 0, paddingLeft: 18 }}>
                   {failed.flatMap((f) => f.problems).map((p) => (

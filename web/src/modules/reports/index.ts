@@ -15,6 +15,8 @@ export const reportsModule = defineWebModule({
   publicPages: [
     { path: '/public', component: lazyPage(() => import('../../public/PublicReportsPage.tsx'), 'PublicReportsPage'), nav: { label: '法治政府建设年度报告', order: 10 } },
     { path: '/public/reports/:id', component: lazyPage(() => import('../../public/PublicReportPage.tsx'), 'PublicReportPage') },
+    { path: '/public/enforcement-stats', component: lazyPage(() => import('../../public/PublicEnforcementStatsPage.tsx'), 'PublicEnforcementStatsPage'), nav: { label: '行政执法统计年报', order: 12 } },
+    { path: '/public/enforcement-stats/:id', component: lazyPage(() => import('../../public/PublicEnforcementStatsPage.tsx'), 'PublicEnforcementStatsReportPage') },
   ],
   permissionGroups: { report: '年度报告', review: '报告审查' },
   auditLabels: {
