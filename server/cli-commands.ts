@@ -39,11 +39,12 @@ cliCommands.push(
   },
   {
     name: 'report',
-    usage: 'report annual|disclosure --org CODE --year YYYY --format json|html|docx|pdf [--out FILE]   生成法治政府建设年度报告或政府信息公开工作年度报告',
+    usage: 'report annual|disclosure|enforcement-stats|reconcile --org CODE --year YYYY --format json|html|docx|pdf [--out FILE]   生成法治政府建设年度报告、政府信息公开工作年度报告、行政执法统计年报，或三报对账（json）',
     forward: true,
     pathOptions: ['out'],
     run: async (args, env) => {
       const all = await modules();
+      if (args[0] === 'enforcement-stats' || args[0] === 'reconcile') return (await import('./modules/annual-report/stats.cli.ts')).runStatsCli(args, env, all);
       if (args[0] === 'disclosure') return (await import('./modules/disclosure/disclosure.cli.ts')).runDisclosureReportCli(args, env, all);
       return (await import('./modules/annual-report/report.cli.ts')).runReportCli(args, env, all);
     },

@@ -102,6 +102,21 @@ const EXPECTED: Record<string, Role[] | 'any' | 'public'> = {
   'GET /api/public/reports': 'public',
   'GET /api/public/reports/:id': 'public',
   'GET /api/public/reports/:id/download': 'public',
+  'GET /api/reports/enforcement-stats/layouts': BUSINESS,
+  'POST /api/reports/enforcement-stats/layouts': ['county_admin'],
+  'GET /api/reports/enforcement-stats/rollup': ['county_admin', 'supervisor'],
+  'GET /api/reports/enforcement-stats': BUSINESS,
+  'POST /api/reports/enforcement-stats': ['clerk', 'reviewer', 'leader', 'county_admin'],
+  'GET /api/reports/enforcement-stats/:id': BUSINESS,
+  'PUT /api/reports/enforcement-stats/:id': ['clerk', 'reviewer', 'leader', 'county_admin'],
+  'POST /api/reports/enforcement-stats/:id/submit': ['leader', 'county_admin'],
+  'POST /api/reports/enforcement-stats/:id/correction': ['leader', 'county_admin'],
+  'GET /api/reports/enforcement-stats/:id/export': BUSINESS,
+  'GET /api/reports/enforcement-stats/versions/:id': BUSINESS,
+  'GET /api/reports/reconciliation': BUSINESS,
+  'GET /api/public/enforcement-stats': 'public',
+  'GET /api/public/enforcement-stats/:id': 'public',
+  'GET /api/public/enforcement-stats/:id/download': 'public',
 };
 
 /** who may do what on a ledger unless its declaration says otherwise — written out here, not imported */

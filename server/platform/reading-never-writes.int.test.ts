@@ -72,10 +72,12 @@ async function concrete(url: string): Promise<string> {
   else if (url.startsWith('/api/normdocs/') || url.startsWith('/api/public/normdocs/')) id = await one(sql<{ id: number }>`select id from normdocs_document where org_code like ${`${TOWN}%`} order by id limit 1`);
   else if (url.startsWith('/api/public/disclosure/items/')) id = await one(sql<{ id: number }>`select id from disclosure_item order by id limit 1`);
   else if (url.startsWith('/api/public/disclosure/reports/')) id = await one(sql<{ id: number }>`select id from disclosure_report order by id limit 1`);
-  else if (url.startsWith('/api/reports/annual/versions/') || url.startsWith('/api/public/reports/')) id = await one(sql<{ id: number }>`select id from report_version order by id limit 1`);
+  else if (url.startsWith('/api/reports/annual/versions/') || url.startsWith('/api/public/reports/')) id = await one(sql<{ id: number }>`select id from report_version where kind = 'annual' order by id limit 1`);
+  else if (url.startsWith('/api/reports/enforcement-stats/versions/') || url.startsWith('/api/public/enforcement-stats/')) id = await one(sql<{ id: number }>`select id from report_version where kind = 'enforcement-stats' order by id limit 1`);
+  else if (url.startsWith('/api/reports/enforcement-stats/')) id = await one(sql<{ id: number }>`select id from report_draft where kind = 'enforcement-stats' order by id limit 1`);
   else if (url.startsWith('/api/supervision/reviews/')) id = await one(sql<{ id: number }>`select id from supervision_review order by id limit 1`);
   else if (url.startsWith('/api/supervision/instruments/')) id = await one(sql<{ id: number }>`select id from supervision_opinion order by id limit 1`);
-  else if (url.startsWith('/api/reports/annual/')) id = await one(sql<{ id: number }>`select id from report_draft order by id limit 1`);
+  else if (url.startsWith('/api/reports/annual/')) id = await one(sql<{ id: number }>`select id from report_draft where kind = 'annual' order by id limit 1`);
   return url
     .replace(':code', TOWN)
     .replace(':year', chinaDate(new Date()).slice(0, 4))

@@ -172,7 +172,7 @@ describe('report deadlines', () => {
   it('are settings with the national defaults, set by the county and refused whole when one is wrong', async () => {
     const county = await t.login('county');
     const got = json<Settings>(await t.request(county, { method: 'GET', url: '/api/reports/deadlines' }));
-    expect(Object.fromEntries(got.items.map((i) => [i.key, i.default]))).toEqual({ 'report.annual.due': '03-01', 'report.annual.publishBy': '04-01', 'report.disclosure.governmentDue': '03-31', 'report.disclosure.departmentDue': '01-31', 'report.disclosure.townDue': '01-31' });
+    expect(Object.fromEntries(got.items.map((i) => [i.key, i.default]))).toEqual({ 'report.annual.due': '03-01', 'report.annual.publishBy': '04-01', 'report.disclosure.governmentDue': '03-31', 'report.disclosure.departmentDue': '01-31', 'report.enforcementStats.due': '01-31', 'report.disclosure.townDue': '01-31' });
     const bad = await t.request(county, { method: 'PUT', url: '/api/reports/deadlines', payload: { values: { 'report.annual.due': '02-15', 'report.annual.publishBy': '02-30' } } });
     expect(bad.statusCode).toBe(400);
     expect(json<{ detail: string }>(bad).detail).toContain('法治政府建设年度报告向社会公开');

@@ -15,9 +15,9 @@ const db = (ctx: Pick<Ctx, 'tx'>): Kysely<any> => ctx.tx as unknown as Kysely<an
 export const SOURCE_LABEL: Record<UnitSource['source'], string> = { submitted: '已报送', live: '未报送（台账实时数）', missing: '未报送' };
 
 /** each unit's latest submitted (or published) report of the year, the one the county accepts */
-export async function submittedSnapshots(ctx: Pick<Ctx, 'tx'>, codes: readonly string[], year: number): Promise<Map<string, { id: number; versionNo: number; submittedAt: string; values: IndicatorValue[] }>> {
+export async function submittedSnapshots(ctx: Pick<Ctx, 'tx'>, codes: readonly string[], year: number, kind: string = KIND_ANNUAL): Promise<Map<string, { id: number; versionNo: number; submittedAt: string; values: IndicatorValue[] }>> {
   if (!codes.length) return new Map();
-  const rows = await db(ctx).selectFrom('report_version').select(['id', 'org_code', 'version_no', 'submitted_at', 'indicators']).where('org_code', 'in', [...codes]).where('kind', '=', KIND_ANNUAL).where('year', '=', year).where('status', 'in', ['submitted', 'published']).orderBy('version_no', 'desc').execute();
+  const rows = await db(ctx).selectFrom('report_version').select(['id', 'org_code', 'version_no', 'submitted_at', 'indicators']).where('org_code', 'in', [...codes]).where('kind', '=', kind).where('year', '=', year).where('status', 'in', ['submitted', 'published']).orderBy('version_no', 'desc').execute();
   const out = new Map<string, { id: number; versionNo: number; submittedAt: string; values: IndicatorValue[] }>();
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw rows
   for (const r of rows as any[]) if (!out.has(r.org_code)) out.set(r.org_code, { id: Number(r.id), versionNo: Number(r.version_no), submittedAt: new Date(r.submitted_at).toISOString(), values: r.indicators as IndicatorValue[] });
@@ -42,14 +42,14 @@ export async function countyValues(
   org: string,
   units: ReadonlyArray<{ code: string; name: string }>,
   year: number,
-  opts: { withIds: boolean; liveUnsubmitted: boolean },
+  opts: { withIds: boolean; liveUnsubmitted: boolean; kind?: string },
 ): Promise<{ values: Map<string, IndicatorValue>; sources: UnitSource[] }> {
   const period = (code: string) => ({ org: code, from: `${year}-01-01`, to: `${year}-12-31` });
   const compare = { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` };
   const total = new Map((await computeIndicators(ctx, defs, platform.ledgers, period(org), { withIds: opts.withIds, compare })).map((v) => [v.id, v]));
   const live = new Map<string, Map<string, IndicatorValue>>();
   for (const u of units) live.set(u.code, new Map((await computeIndicators(ctx, defs, platform.ledgers, period(u.code), { withIds: opts.withIds, compare })).map((v) => [v.id, v])));
-  const snaps = await submittedSnapshots(ctx, units.map((u) => u.code), year);
+  const snaps = await submittedSnapshots(ctx, units.map((u) => u.code), year, opts.kind);
   const sources: UnitSource[] = units.map((u) => {
     const s = snaps.get(u.code);
     return { code: u.code, name: u.name, source: s ? 'submitted' : opts.liveUnsubmitted ? 'live' : 'missing', versionId: s?.id ?? null, versionNo: s?.versionNo ?? null, submittedAt: s?.submittedAt ?? null };

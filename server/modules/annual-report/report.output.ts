@@ -57,7 +57,7 @@ export async function buildFromDraft(ctx: Ctx, platform: Platform, orgCode: stri
 
 /** a frozen version exactly as submitted */
 export async function buildFromVersion(ctx: Ctx, versionId: number): Promise<BuiltReport> {
-  const v = await loadVersion(ctx, versionId);
+  const v = await loadVersion(ctx, versionId, 'annual');
   const org = await ctx.tx.selectFrom('org').select(['code', 'name']).where('code', '=', v.org_code).executeTakeFirstOrThrow();
   const values = new Map((v.indicators as IndicatorValue[]).map((x) => [x.id, x]));
   const submitted = chinaDate(new Date(v.submitted_at));

@@ -23,7 +23,7 @@ export function publicReportRoutes(api: Api, platform: Platform): void {
     tags: ['公开'],
     query: z.object({ year: yearParam().optional(), org: z.string().optional() }),
     handler: async (_ctx, { query }) => {
-      let q = db.selectFrom('report_version').innerJoin('org', 'org.code', 'report_version.org_code').select(['report_version.id', 'report_version.org_code', 'org.name as org_name', 'report_version.year', 'report_version.version_no', 'report_version.status', 'report_version.published_at', 'report_version.correction_note', 'report_version.content']).where('report_version.status', 'in', ['published', 'superseded']);
+      let q = db.selectFrom('report_version').innerJoin('org', 'org.code', 'report_version.org_code').select(['report_version.id', 'report_version.org_code', 'org.name as org_name', 'report_version.year', 'report_version.version_no', 'report_version.status', 'report_version.published_at', 'report_version.correction_note', 'report_version.content']).where('report_version.kind', '=', 'annual').where('report_version.status', 'in', ['published', 'superseded']);
       if (query.year) q = q.where('report_version.year', '=', query.year);
       if (query.org) q = q.where('report_version.org_code', '=', query.org);
       const rows = await q.orderBy('report_version.year', 'desc').orderBy('org.path').orderBy('report_version.version_no', 'desc').execute();
@@ -50,7 +50,7 @@ export function publicReportRoutes(api: Api, platform: Platform): void {
     return new Map(rows.map((r) => [Number(r.id), Number(r.n)]));
   }
   async function published(id: number) {
-    const v = await db.selectFrom('report_version').innerJoin('org', 'org.code', 'report_version.org_code').selectAll('report_version').select('org.name as org_name').where('report_version.id', '=', id).where('report_version.status', 'in', ['published', 'superseded']).executeTakeFirst();
+    const v = await db.selectFrom('report_version').innerJoin('org', 'org.code', 'report_version.org_code').selectAll('report_version').select('org.name as org_name').where('report_version.id', '=', id).where('report_version.kind', '=', 'annual').where('report_version.status', 'in', ['published', 'superseded']).executeTakeFirst();
     if (!v) throw notFound('报告');
     return v;
   }

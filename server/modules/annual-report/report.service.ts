@@ -140,6 +140,14 @@ export async function liveValues(ctx: Ctx, platform: Platform, org: string, year
   return (await reportFigures(ctx, platform, org, year, content, withIds)).values;
 }
 
+/** checks another part of the module adds to every draft's (the reconciliation, reconcile.service.ts): warnings */
+export type AnnualExtraChecks = (ctx: Ctx, platform: Platform, org: string, year: number) => Promise<Check[]>;
+let annualExtra: AnnualExtraChecks | null = null;
+export function setAnnualExtraChecks(fn: AnnualExtraChecks): void {
+  annualExtra = fn;
+}
+const extraChecks = async (ctx: Ctx, platform: Platform, org: string, year: number): Promise<Check[]> => (annualExtra ? annualExtra(ctx, platform, org, year) : []);
+
 /** a check on a county's report: units whose report has not reached the county, and how the report counts them */
 export function sourceChecks(sources: readonly UnitSource[] | null): Check[] {
   const missing = (sources ?? []).filter((s) => s.source !== 'submitted');
@@ -191,7 +199,7 @@ export async function openDraft(ctx: Ctx, platform: Platform, orgCode: string, y
 }
 
 async function loadDraft(ctx: Ctx, id: number): Promise<DraftRow> {
-  const row = (await db(ctx).selectFrom('report_draft').selectAll().where('id', '=', id).where('org_code', 'in', ctx.scope.codes.length ? ctx.scope.codes : ['']).executeTakeFirst()) as DraftRow | undefined;
+  const row = (await db(ctx).selectFrom('report_draft').selectAll().where('id', '=', id).where('kind', '=', KIND).where('org_code', 'in', ctx.scope.codes.length ? ctx.scope.codes : ['']).executeTakeFirst()) as DraftRow | undefined;
   if (!row) throw notFound('报告');
   return row;
 }
@@ -217,7 +225,7 @@ export async function draftView(ctx: Ctx, platform: Platform, id: number): Promi
     updatedBy: row.updated_by,
     content: row.content,
     values: [...values.values()],
-    checks: [...sourceChecks(sources), ...checkDraft(row.content, values)],
+    checks: [...sourceChecks(sources), ...checkDraft(row.content, values), ...(await extraChecks(ctx, platform, row.org_code, row.year))],
     dueDate: await dueDate(ctx, row.year),
     versions: await versions(ctx, row.id),
     units: sources,
@@ -240,7 +248,7 @@ export async function submitDraft(ctx: Ctx, platform: Platform, id: number, vers
   if (row.status === 'published') throw new AppError('conflict', '报告已发布；如需更正，请发起更正版本');
   if (row.version !== version) throw new AppError('stale_version', '报告已被他人修改，请刷新后再提交');
   const { values, sources } = await reportFigures(ctx, platform, row.org_code, row.year, row.content, true);
-  const checks = [...sourceChecks(sources), ...checkDraft(row.content, values)];
+  const checks = [...sourceChecks(sources), ...checkDraft(row.content, values), ...(await extraChecks(ctx, platform, row.org_code, row.year))];
   const errors = blocking(checks);
   if (errors.length) throw new AppError('gate_refused', `报告未通过检查，不能提交：${errors.map((e) => e.message).join('；')}`);
   const due = await dueDate(ctx, row.year);
@@ -276,8 +284,11 @@ export async function submitDraft(ctx: Ctx, platform: Platform, id: number, vers
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw row of report_version
-export async function loadVersion(ctx: Ctx, id: number): Promise<any> {
-  const v = await db(ctx).selectFrom('report_version').selectAll().where('id', '=', id).where('org_code', 'in', ctx.scope.codes.length ? ctx.scope.codes : ['']).executeTakeFirst();
+export async function loadVersion(ctx: Ctx, id: number, kind?: string): Promise<any> {
+  // return, secrecy review and publication serve both reports kept in report_version; reading one names its kind
+  let q = db(ctx).selectFrom('report_version').selectAll().where('id', '=', id).where('org_code', 'in', ctx.scope.codes.length ? ctx.scope.codes : ['']);
+  if (kind) q = q.where('kind', '=', kind);
+  const v = await q.executeTakeFirst();
   if (!v) throw notFound('报告版本');
   return v;
 }
@@ -289,7 +300,7 @@ export async function returnVersion(ctx: Ctx, id: number, reason: string): Promi
   if (v.status !== 'submitted') throw new AppError('conflict', '只有已提交、未发布的报告可以退回');
   await db(ctx).updateTable('report_version').set({ status: 'returned', returned_by: ctx.actor.username, returned_at: ctx.now, return_reason: reason }).where('id', '=', id).execute();
   await db(ctx).updateTable('report_draft').set({ status: 'returned', updated_at: ctx.now }).where('id', '=', v.draft_id).execute();
-  await audit(ctx, { entity: 'report.annual', entityId: v.draft_id, action: 'return', orgCode: v.org_code, diff: { version_no: v.version_no, reason } });
+  await audit(ctx, { entity: `report.${String(v.kind)}`, entityId: v.draft_id, action: 'return', orgCode: v.org_code, diff: { version_no: v.version_no, reason } });
   await notifyReportReturned(ctx, v, reason);
 }
 
@@ -298,7 +309,7 @@ export async function secrecyReview(ctx: Ctx, id: number, passed: boolean, opini
   if (v.status !== 'submitted') throw new AppError('conflict', '只能对已提交、未发布的报告进行保密审查');
   await db(ctx).updateTable('report_version').set({ secrecy_by: ctx.actor.username, secrecy_at: ctx.now, secrecy_opinion: `${passed ? '通过' : '不通过'}：${opinion}`, ...(passed ? {} : { status: 'returned', return_reason: `保密审查未通过：${opinion}`, returned_by: ctx.actor.username, returned_at: ctx.now }) }).where('id', '=', id).execute();
   if (!passed) await db(ctx).updateTable('report_draft').set({ status: 'returned' }).where('id', '=', v.draft_id).execute();
-  await audit(ctx, { entity: 'report.annual', entityId: v.draft_id, action: 'secrecy_review', orgCode: v.org_code, diff: { version_no: v.version_no, passed, opinion } });
+  await audit(ctx, { entity: `report.${String(v.kind)}`, entityId: v.draft_id, action: 'secrecy_review', orgCode: v.org_code, diff: { version_no: v.version_no, passed, opinion } });
   if (!passed) await notifyReportReturned(ctx, v, `保密审查未通过：${opinion}`);
 }
 
@@ -312,7 +323,7 @@ export async function publishVersion(ctx: Ctx, id: number, correctionNote: strin
   await db(ctx).updateTable('report_version').set({ status: 'superseded' }).where('draft_id', '=', v.draft_id).where('status', '=', 'published').execute();
   await db(ctx).updateTable('report_version').set({ status: 'published', published_by: ctx.actor.username, published_at: ctx.now, correction_note: correctionNote }).where('id', '=', id).execute();
   await db(ctx).updateTable('report_draft').set({ status: 'published', updated_at: ctx.now }).where('id', '=', v.draft_id).execute();
-  await audit(ctx, { entity: 'report.annual', entityId: v.draft_id, action: 'publish', orgCode: v.org_code, diff: { version_no: v.version_no, correction: correctionNote } });
+  await audit(ctx, { entity: `report.${String(v.kind)}`, entityId: v.draft_id, action: 'publish', orgCode: v.org_code, diff: { version_no: v.version_no, correction: correctionNote } });
 }
 
 /** starts a correction of a published report: the draft becomes editable; the published version stays public */
@@ -329,7 +340,7 @@ export interface VersionDiff {
 
 /** what changed in the records since a version was frozen: figures and the records added or removed behind them */
 export async function versionDiff(ctx: Ctx, platform: Platform, id: number): Promise<VersionDiff> {
-  const v = await loadVersion(ctx, id);
+  const v = await loadVersion(ctx, id, KIND);
   const frozen = v.indicators as IndicatorValue[];
   const current = await liveValues(ctx, platform, v.org_code, v.year, v.content as ReportContent, true);
   return {

@@ -9,6 +9,7 @@ import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 import { DUE_SOON_SETTING } from '../../platform/workflow/workflow.service.ts';
 import type { AnyDb } from '../../platform/workflow/workflow.repository.ts';
 import { dueDate, KIND } from './report.service.ts';
+import { STATS_KIND } from './stats.kind.ts';
 import { reportDeadlineItem, reportDue, reportingOrgs } from '../../platform/reports/report-deadlines.ts';
 import { unitsBelowCounties } from '../../platform/reports/report-reminders.ts';
 import type { Kysely } from 'kysely';
@@ -20,6 +21,10 @@ const LABEL = '年度报告';
 const db = (ctx: Ctx): AnyDb => ctx.tx as unknown as AnyDb;
 const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
 const titleOf = (year: number): string => `${year}年度法治政府建设报告`;
+
+// the report_draft rows of both reports: the 法治 annual report and the 行政执法统计年报 (stats.service.ts)
+const draftLink = (kind: unknown, id: number | null): string => (kind === STATS_KIND ? `/reports/enforcement-stats${id === null ? '' : `?draft=${id}`}` : id === null ? '/reports/annual' : `/reports/annual/${id}`);
+const kindTitle = (kind: unknown, year: unknown): { title: string; ledgerLabel: string } => (kind === STATS_KIND ? { title: `${Number(year)}年度行政执法统计年报`, ledgerLabel: '行政执法统计年报' } : { title: titleOf(Number(year)), ledgerLabel: LABEL });
 
 /** the reporting deadline read today: calendar days to the configured due day */
 async function reportDeadline(ctx: Ctx, year: number): Promise<TodoDeadline> {
@@ -48,18 +53,18 @@ export async function reportTodos(ctx: Ctx): Promise<TodoItem[]> {
     link,
   });
   if (can(ctx, 'report.submit')) {
-    const returned = await db(ctx).selectFrom('report_draft').select(['id', 'org_code', 'year', 'updated_at']).where('org_code', 'in', ctx.scope.codes).where('status', '=', 'returned').execute();
-    for (const r of returned) items.push({ ...base(r, r.updated_at, '/reports/annual'), state: 'returned', stateLabel: '已退回修改', step: 'resubmit', stepLabel: '修改后重新提交', deadline: await reportDeadline(ctx, Number(r.year)) });
+    const returned = await db(ctx).selectFrom('report_draft').select(['id', 'kind', 'org_code', 'year', 'updated_at']).where('org_code', 'in', ctx.scope.codes).where('status', '=', 'returned').execute();
+    for (const r of returned) items.push({ ...base(r, r.updated_at, draftLink(r.kind, null)), ...kindTitle(r.kind, r.year), state: 'returned', stateLabel: '已退回修改', step: 'resubmit', stepLabel: '修改后重新提交', deadline: await reportDeadline(ctx, Number(r.year)) });
   }
   const secrecy = can(ctx, 'report.secrecy');
   const publish = can(ctx, 'report.publish');
   if (secrecy || publish) {
-    const submitted = await db(ctx).selectFrom('report_version').select(['id', 'draft_id', 'org_code', 'year', 'submitted_at', 'secrecy_at', 'secrecy_opinion']).where('org_code', 'in', ctx.scope.codes).where('status', '=', 'submitted').execute();
+    const submitted = await db(ctx).selectFrom('report_version').select(['id', 'draft_id', 'kind', 'org_code', 'year', 'submitted_at', 'secrecy_at', 'secrecy_opinion']).where('org_code', 'in', ctx.scope.codes).where('status', '=', 'submitted').execute();
     for (const v of submitted) {
-      const link = `/reports/annual/${Number(v.draft_id)}`;
+      const link = draftLink(v.kind, Number(v.draft_id));
       const row = { id: v.draft_id, org_code: v.org_code, year: v.year };
-      if (secrecy && v.secrecy_at === null) items.push({ ...base(row, v.submitted_at, link), state: 'submitted', stateLabel: '已提交待审核', step: 'secrecy', stepLabel: '保密审查', deadline: null });
-      else if (publish && String(v.secrecy_opinion ?? '').startsWith('通过')) items.push({ ...base(row, v.secrecy_at, link), state: 'submitted', stateLabel: '已通过保密审查', step: 'publish', stepLabel: '公开发布', deadline: null });
+      if (secrecy && v.secrecy_at === null) items.push({ ...base(row, v.submitted_at, link), ...kindTitle(v.kind, v.year), state: 'submitted', stateLabel: '已提交待审核', step: 'secrecy', stepLabel: '保密审查', deadline: null });
+      else if (publish && String(v.secrecy_opinion ?? '').startsWith('通过')) items.push({ ...base(row, v.secrecy_at, link), ...kindTitle(v.kind, v.year), state: 'submitted', stateLabel: '已通过保密审查', step: 'publish', stepLabel: '公开发布', deadline: null });
     }
   }
   return items;
@@ -90,6 +95,15 @@ export async function reportDeadlines(ctx: Ctx): Promise<DeadlineItem[]> {
   const submitBy = await reportDue(ctx.tx, 'report.annual.due', year);
   const publishBy = await reportDue(ctx.tx, 'report.annual.publishBy', year);
   const items: DeadlineItem[] = [];
+  // 行政执法统计年报: every reporting organisation until it has submitted (1月31日 by default, a setting)
+  const statsSent = new Set((await db(ctx).selectFrom('report_version').select('org_code').where('org_code', 'in', codes).where('kind', '=', STATS_KIND).where('year', '=', year).where('status', 'in', ['submitted', 'published', 'superseded']).execute()).map((v) => String(v.org_code)));
+  const statsDrafts = new Map((await db(ctx).selectFrom('report_draft').select(['id', 'org_code']).where('org_code', 'in', codes).where('kind', '=', STATS_KIND).where('year', '=', year).execute()).map((d) => [String(d.org_code), Number(d.id)]));
+  const statsBy = await reportDue(ctx.tx, 'report.enforcementStats.due', year);
+  for (const u of orgs) {
+    if (statsSent.has(u.code)) continue;
+    const draft = statsDrafts.get(u.code);
+    items.push(await reportDeadlineItem(ctx, { ledger: 'enforcement_stats', ledgerLabel: '行政执法统计年报', module: 'annual-report', recordId: draft ?? 0, title: `${year}年度行政执法统计年报`, orgCode: u.code, orgName: u.name, link: `/reports/enforcement-stats?org=${u.code}&year=${year}`, clockId: 'stats_due', clockLabel: '行政执法统计年报报送期限', due: statsBy }));
+  }
   for (const u of orgs) {
     const draft = drafts.get(u.code);
     const base = { ledger: LEDGER, ledgerLabel: LABEL, module: 'annual-report', recordId: draft ?? 0, title: titleOf(year), orgCode: u.code, orgName: u.name, link: draft ? `/reports/annual/${draft}` : '/reports/annual' };

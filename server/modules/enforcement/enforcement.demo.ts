@@ -322,6 +322,8 @@ export async function seedEnforcementDemo(ctx: Ctx, platform: Platform): Promise
           case_type: '行政处罚',
           domain: m.domain,
           matter: m.id,
+          // registered, investigated and decided after 立案: the 一般程序 (行政处罚法 art. 54)
+          procedure: '一般程序',
           source: r.weighted([['日常巡查', 50], ['投诉举报', 30], ['部门移送', 10], ['上级交办', 10]] as const),
           registered_on: registered,
           summary: `${m.act}案`,

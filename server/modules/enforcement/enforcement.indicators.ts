@@ -27,6 +27,11 @@ export const enforcementIndicators = defineIndicators([
   { id: 'enforcement.decisions', kind: 'count', ledger: C, label: '作出行政处罚决定', unit: '宗', dateField: 'decided_on', where: { case_type: '行政处罚', decided_on: { present: true } }, breakdown: 'amount_band' },
   { id: 'enforcement.decisions_by_kind', kind: 'count', ledger: C, label: '行政处罚决定（按处罚种类）', unit: '宗', dateField: 'decided_on', where: { case_type: '行政处罚', decided_on: { present: true } }, breakdown: 'penalty_kinds', description: '一宗案件并处多种处罚的，分别计入各处罚种类' },
   { id: 'enforcement.fines', kind: 'sum', ledger: C, field: 'amount', label: '罚款金额', unit: '元', dateField: 'decided_on', where: { case_type: '行政处罚', decided_on: { present: true } } },
+  // the enforcement statistics report (行政执法统计年报): decisions by procedure, confiscations, coercive measures
+  { id: 'enforcement.decisions_by_procedure', kind: 'count', ledger: C, label: '行政处罚决定（按程序）', unit: '宗', dateField: 'decided_on', where: { case_type: '行政处罚', decided_on: { present: true } }, breakdown: 'procedure' },
+  { id: 'enforcement.confiscation_decisions', kind: 'count', ledger: C, label: '没收违法所得、没收非法财物的行政处罚决定', unit: '宗', dateField: 'decided_on', where: { case_type: '行政处罚', decided_on: { present: true }, penalty_kinds: ['没收违法所得', '没收非法财物'] } },
+  { id: 'enforcement.confiscated', kind: 'sum', ledger: C, field: 'confiscated_value', label: '没收违法所得、非法财物价值', unit: '元', dateField: 'decided_on', where: { case_type: '行政处罚', decided_on: { present: true } } },
+  { id: 'enforcement.coercion_decisions', kind: 'count', ledger: C, label: '作出行政强制决定', unit: '宗', dateField: 'decided_on', where: { case_type: '行政强制', decided_on: { present: true } } },
   { id: 'enforcement.first_violation_exempt', kind: 'count', ledger: C, label: '首违不罚', unit: '宗', dateField: 'decided_on', where: { first_violation_exempt: true, decided_on: { present: true } } },
   { id: 'enforcement.quick_minor', kind: 'count', ledger: C, label: '轻微速罚', unit: '宗', dateField: 'decided_on', where: { quick_minor: true, decided_on: { present: true } } },
   // 顶格处罚 (趋利性执法 signs for the supervisor): fines decided at the top of the applied benchmark, and their share

@@ -16,6 +16,7 @@ export const REPORT_DEADLINES = [
   { key: 'report.annual.publishBy', label: '法治政府建设年度报告向社会公开', default: '04-01', basis: '《法治政府建设与责任落实督察工作规定》第二十五条：每年4月1日之前向社会公开' },
   { key: 'report.disclosure.governmentDue', label: '县级人民政府公布政府信息公开工作年度报告', default: '03-31', basis: '《政府信息公开条例》第四十九条：每年3月31日前向社会公布本级政府上一年度年度报告' },
   { key: 'report.disclosure.departmentDue', label: '县级人民政府部门提交并公布政府信息公开工作年度报告', default: '01-31', basis: '《政府信息公开条例》第四十九条：每年1月31日前提交并向社会公布' },
+  { key: 'report.enforcementStats.due', label: '行政执法机关报送行政执法统计年报', default: '01-31', basis: '按省级行政执法统计年报制度，每年1月31日前报送上一年度统计年报；各省规定不同的，在此调整' },
   { key: 'report.disclosure.townDue', label: '乡镇（街道）向县提交并公布政府信息公开工作年度报告', default: '01-31', basis: '由县级政府信息公开工作主管部门确定' },
 ] as const;
 
