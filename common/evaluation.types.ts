@@ -20,6 +20,8 @@ export interface SystemItem {
 }
 
 export interface EvaluationSystem {
+  /** the platform indicators its computed leaves read, with their labels and units */
+  indicators?: Record<string, { label: string; unit: string }> | undefined;
   id: number;
   key: string;
   version: number;
@@ -95,3 +97,16 @@ export interface TaskProgress {
   overdue: number;
   rate: number | null;
 }
+
+/** how a rule reads in Chinese, for the system's page and the score's evidence */
+export function scoringText(s: Scoring, unit: string): string {
+  switch (s.type) {
+    case 'threshold':
+      return `达到${s.min}${unit}得满分，未达到不得分`;
+    case 'linear':
+      return s.zero > s.full ? `${s.full}${unit}及以下得满分，${s.zero}${unit}及以上不得分，其间按比例计分` : `${s.full}${unit}及以上得满分，${s.zero}${unit}及以下不得分，其间按比例计分`;
+    case 'count':
+      return `达到${s.n}${unit}得满分，不足的按比例计分`;
+  }
+}
+

@@ -106,7 +106,7 @@ export async function seedEvaluationDemo(ctx: Ctx, platform: Platform): Promise<
         const due = `${y}-${String(month).padStart(2, '0')}-28`;
         const past = due < today;
         // last year: the weaker the town, the more left undone; this year: done when due long enough ago, some overdue
-        const done = y === year ? r.int(0, 9) >= ti + 1 : past && r.int(0, 9) >= 3 + ti;
+        const done = y === year ? r.int(0, 9) >= ti + 1 : past && r.int(0, 9) >= 1 + ti;
         const completed = done ? addDays(due, -r.int(2, 40)) : null;
         items.push({
           row: items.length + 1,

@@ -30,8 +30,19 @@ function systemOut(r: Record<string, unknown>): EvaluationSystem {
   return { id: Number(r['id']), key: String(r['key']), version: Number(r['version']), title: String(r['title']), note: String(r['note'] ?? ''), items: j(r['items'], []), total: Number(r['total']), createdAt: new Date(String(r['created_at'])).toISOString() };
 }
 
-export async function listSystems(ctx: Ctx): Promise<EvaluationSystem[]> {
-  return (await db(ctx).selectFrom('evaluation_system').selectAll().orderBy('key').orderBy('version', 'desc').execute()).map(systemOut);
+/** the labels and units of the platform indicators a system's computed leaves read, for its page and the score cells */
+export function withIndicators(platform: Pick<Platform, 'modules'>, s: EvaluationSystem): EvaluationSystem {
+  const byId = new Map(platform.modules.flatMap((m) => m.indicators ?? []).map((d) => [d.id, d]));
+  const indicators: Record<string, { label: string; unit: string }> = {};
+  for (const i of s.items) {
+    const d = i.rule?.kind === 'computed' ? byId.get(i.rule.indicator) : undefined;
+    if (d) indicators[d.id] = { label: d.label, unit: d.unit };
+  }
+  return { ...s, indicators };
+}
+
+export async function listSystems(ctx: Ctx, platform: Pick<Platform, 'modules'>): Promise<EvaluationSystem[]> {
+  return (await db(ctx).selectFrom('evaluation_system').selectAll().orderBy('key').orderBy('version', 'desc').execute()).map((r) => withIndicators(platform, systemOut(r)));
 }
 
 async function systemById(ctx: Ctx, id: number): Promise<EvaluationSystem> {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Scoring, SystemItem } from '../../../common/evaluation.types.ts';
 
+export { scoringText } from '../../../common/evaluation.types.ts';
+
 /**
  * indicator systems (示范指标体系, a county's 考核细则) are versioned data: a new version is published, validated, and
  * never edited; a round keeps the version it was opened on. Level 1 and 2 group, leaves score: computed from a
@@ -90,18 +92,6 @@ export function pointsFor(max: number, s: Scoring, value: number | null, whenNon
     }
     case 'count':
       return roundHalf(max * Math.min(1, value / s.n));
-  }
-}
-
-/** how a rule reads in Chinese, for the system's page and the score's evidence */
-export function scoringText(s: Scoring, unit: string): string {
-  switch (s.type) {
-    case 'threshold':
-      return `达到${s.min}${unit}得满分，未达到不得分`;
-    case 'linear':
-      return s.zero > s.full ? `${s.full}${unit}及以下得满分，${s.zero}${unit}及以上不得分，其间按比例计分` : `${s.full}${unit}及以上得满分，${s.zero}${unit}及以下不得分，其间按比例计分`;
-    case 'count':
-      return `达到${s.n}${unit}得满分，不足的按比例计分`;
   }
 }
 
