@@ -36,10 +36,10 @@ describe('考核评估', () => {
       const cell = page.getByTestId(`cell-${QINGXI}-3`);
       const before = (await cell.textContent()) ?? '';
       await cell.click();
-      const drawer = page.locator('.ant-drawer-content');
+      const drawer = page.locator('.ant-drawer');
       await drawer.getByText('3.1.3').waitFor(WAIT);
-      await drawer.getByTestId('score-line').filter({ hasText: '3.1.3' }).getByRole('button', { name: '评分' }).click();
-      const modal = page.locator('.ant-modal-content');
+      await drawer.getByTestId('score-line').filter({ hasText: '3.1.3' }).getByRole('button', { name: /^评\s?分$/ }).click();
+      const modal = page.locator('.ant-modal');
       await modal.getByLabel('得分').fill('1.5');
       await modal.getByLabel('评分理由').fill('目录已编制但未在政府网站公布，按细则得1.5分');
       await modal.getByPlaceholder('名称，如 案卷评查记录').fill('重大行政决策事项目录');

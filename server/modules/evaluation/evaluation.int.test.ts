@@ -188,5 +188,8 @@ describe('考核评估', () => {
     const own = json<{ items: TaskProgress[] }>(await get('clerk', `/api/evaluation/tasks/progress?year=${thisYear}`)).items;
     expect(own.map((i) => i.orgCode)).toEqual([TOWNS[0]]);
     expect((await get('county', '/api/evaluation/tasks/progress?year=abc')).body).toContain('年度');
+    // tasks brought in with their completion date are done; the others wait, the overdue ones in 到期事项
+    const done = json<{ total: number }>(await get('county', `/api/ledgers/evaluation.task?state=done&f.due_on.from=${thisYear}-01-01&f.due_on.to=${thisYear}-12-31`)).total;
+    expect(done).toBe(items.reduce((x, i) => x + i.done, 0));
   });
 });

@@ -41,6 +41,7 @@ export const roundLedger = defineLedger({
   workflow: defineWorkflow({
     states: { scoring: { label: '评分中' }, closed: { label: '已结束', final: true } },
     initial: 'scoring',
+    deriveState: (v) => (v['closed_on'] ? 'closed' : 'scoring'),
     correction: { roles: ASSESSORS },
     transitions: [{ name: 'close', label: '结束考核', from: ['scoring'], to: 'closed', roles: ASSESSORS, todo: true, captures: ['closed_on', 'conclusion'], dateField: 'closed_on', dedicated: { hint: '全部人工评分项评分、异议均已答复后在考核页面结束' } }],
   }),
@@ -77,6 +78,7 @@ export const resultLedger = defineLedger({
   workflow: defineWorkflow({
     states: { scoring: { label: '评分中' }, objected: { label: '异议待答复' }, closed: { label: '结果已确定', final: true } },
     initial: 'scoring',
+    deriveState: (v) => (v['closed_on'] ? 'closed' : v['objection'] && !v['reply'] ? 'objected' : 'scoring'),
     // a closed result changes only with the round's score correction (a reason, a new version of the record)
     correction: { roles: ASSESSORS },
     transitions: [
@@ -115,11 +117,14 @@ export const taskLedger = defineLedger({
   ],
   rules: [requiredWhen('completion', (v) => !!v['completed_on'], '完成情况及佐证：已完成的任务须写明完成情况')],
   workflow: defineWorkflow({
-    states: { open: { label: '待完成' }, done: { label: '已完成' } },
+    states: { open: { label: '待完成' }, done: { label: '已完成', final: true } },
     initial: 'open',
+    // a completion reported by mistake is corrected by the county with its reason (the task returns to 待完成)
+    correction: { roles: ASSESSORS },
+    // a task imported with its completion date is done
+    deriveState: (v) => (v['completed_on'] ? 'done' : 'open'),
     transitions: [
       { name: 'complete', label: '报告完成', from: ['open'], to: 'done', roles: [...UNIT, ...ASSESSORS], todo: { label: '完成法治建设任务' }, captures: ['completed_on', 'completion'], dateField: 'completed_on', gates: { fields: ['completed_on', 'completion'] } },
-      { name: 'send_back', label: '未完成，退回', from: ['done'], to: 'open', roles: ASSESSORS, note: 'required', returns: true },
     ],
   }),
 });

@@ -160,7 +160,7 @@ export const DEMONSTRATION_SYSTEM: SystemInput = {
     { code: '9.1.1', label: '每年专题听取法治政府建设工作汇报', points: 3, rule: computed('leadership.report_hearings', { type: 'count', n: 2 }) },
     { code: '9.1.2', label: '党政主要负责人年终述法', points: 3, rule: computed('leadership.principal_law_report_coverage', { type: 'threshold', min: 100 }) },
     { code: '9.2', label: '法治政府建设任务落实', points: 4 },
-    { code: '9.2.1', label: '法治建设任务清单按期完成', points: 4, rule: computed('evaluation.task_completion_rate', { type: 'linear', zero: 60, full: 100 }, 'full') },
+    { code: '9.2.1', label: '法治建设任务清单任务完成', points: 4, rule: computed('evaluation.task_completion_rate', { type: 'linear', zero: 60, full: 100 }, 'full') },
   ]),
 };
 
@@ -172,7 +172,7 @@ export const COUNTY_SYSTEM: SystemInput = {
   items: tree([
     { code: '1', label: '组织领导', points: 20 },
     { code: '1.1', label: '专题听取法治建设工作汇报不少于2次', points: 10, rule: computed('leadership.report_hearings', { type: 'count', n: 2 }) },
-    { code: '1.2', label: '法治建设任务清单按期完成', points: 10, rule: computed('evaluation.task_completion_rate', { type: 'linear', zero: 60, full: 100 }, 'full') },
+    { code: '1.2', label: '法治建设任务清单任务完成', points: 10, rule: computed('evaluation.task_completion_rate', { type: 'linear', zero: 60, full: 100 }, 'full') },
     { code: '2', label: '依法决策', points: 20 },
     { code: '2.1', label: '重大行政决策法定程序履行率100%', points: 10, rule: computed('decisions.all_procedures_rate', { type: 'threshold', min: 100 }, 'full') },
     { code: '2.2', label: '规范性文件合法性审核和备案', points: 10, rule: computed('normdocs.filing_rate', { type: 'threshold', min: 100 }, 'full') },
