@@ -148,4 +148,10 @@ export async function seedEvaluationDemo(ctx: Ctx, platform: Platform): Promise<
   const ranking = (await roundDetail(at(closed), round.id)).units;
   const first = ranking[0];
   await closeRound(at(closed), platform, round.id, { closed_on: closed, conclusion: `${ranking.length}个乡镇法治政府建设总体推进有序${first ? `，${first.orgName}以${first.total}分排名第一` : ''}；各乡镇在执法决定按期公示、案卷质量和应急预案管理方面仍有差距，请对照扣分项在一季度内整改。` });
+  // this year's round on the county's own 考核细则 is open: its computed leaves filled from this year's figures so far
+  const county = await db(ctx).selectFrom('evaluation_system').select('id').where('key', '=', 'county').orderBy('version', 'desc').executeTakeFirst();
+  if (county) {
+    const current = await createRecord(at(addDays(today, -6)), roundLedger, { orgCode: officeOf(DEMO_COUNTY.code, 'justice'), title: `${year + 1}年度乡镇（街道）法治建设考核`, year: year + 1, period_end: `${year + 1}-12-31`, system_id: Number(county['id']) }, platform.ledgers);
+    await computeRound(at(addDays(today, -5)), platform, current.id);
+  }
 }

@@ -191,5 +191,8 @@ describe('考核评估', () => {
     // tasks brought in with their completion date are done; the others wait, the overdue ones in 到期事项
     const done = json<{ total: number }>(await get('county', `/api/ledgers/evaluation.task?state=done&f.due_on.from=${thisYear}-01-01&f.due_on.to=${thisYear}-12-31`)).total;
     expect(done).toBe(items.reduce((x, i) => x + i.done, 0));
+    const due = json<{ items: Array<{ clockLabel: string; overdue: boolean; orgName: string }> }>(await get('clerk', '/api/deadlines?ledger=evaluation.task&status=overdue&pageSize=200')).items;
+    expect(due.length).toBe(own.reduce((x, i) => x + i.overdue, 0) + json<{ items: TaskProgress[] }>(await get('clerk', `/api/evaluation/tasks/progress?year=${lastYear}`)).items.reduce((x, i) => x + i.overdue, 0));
+    expect(due.every((d) => d.clockLabel === '完成时限' && d.overdue)).toBe(true);
   });
 });
