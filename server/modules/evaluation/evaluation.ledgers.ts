@@ -58,7 +58,7 @@ export const resultLedger = defineLedger({
   noun: '考核结果',
   module: 'evaluation',
   orgLevels: ['town'],
-  roles: { read: [...READERS, ...UNIT], create: [], update: ASSESSORS, withdraw: [], export: READERS, import: [] },
+  roles: { read: [...READERS, ...UNIT], create: [], update: ASSESSORS, withdraw: ASSESSORS, export: READERS, import: [] },
   titleFields: ['round_title'],
   defaultSort: { field: 'period_end', dir: 'desc' },
   dateField: 'period_end',
