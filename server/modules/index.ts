@@ -17,6 +17,7 @@ import { decisionsModule } from './decisions/decisions.module.ts';
 import { disclosureModule } from './disclosure/disclosure.module.ts';
 import { enforcementModule } from './enforcement/enforcement.module.ts';
 import { supervisionModule } from './supervision/supervision.module.ts';
+import { evaluationModule } from './evaluation/evaluation.module.ts';
 
-/** every work area of the product, in navigation order; adding one is adding one folder and one line here */
-export const modules: ModuleDefinition[] = [adminModule, calendarModule, workflowModule, numberingModule, dictionaryModule, mediationModule, petitionsModule, reconsiderationModule, publicityModule, legalAdvisorsModule, leadershipModule, businessEnvModule, enforcementModule, supervisionModule, decisionsModule, disclosureModule, annualReportModule, reportReviewModule];
+/** every work area of the product, in navigation order (evaluation last: its demo scores the others' demo records); adding one is adding one folder and one line here */
+export const modules: ModuleDefinition[] = [adminModule, calendarModule, workflowModule, numberingModule, dictionaryModule, mediationModule, petitionsModule, reconsiderationModule, publicityModule, legalAdvisorsModule, leadershipModule, businessEnvModule, enforcementModule, supervisionModule, decisionsModule, disclosureModule, annualReportModule, reportReviewModule, evaluationModule];

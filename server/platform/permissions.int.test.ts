@@ -5,6 +5,7 @@ import { EXPECTED_ACCESS as decisionsAccess } from '../modules/decisions/access.
 import { EXPECTED_ACCESS as disclosureAccess } from '../modules/disclosure/access.expected.ts';
 import { EXPECTED_ACCESS as enforcementAccess } from '../modules/enforcement/access.expected.ts';
 import { EXPECTED_ACCESS as supervisionAccess } from '../modules/supervision/access.expected.ts';
+import { EXPECTED_ACCESS as evaluationAccess } from '../modules/evaluation/access.expected.ts';
 import { EXPECTED_ACCESS as legalAdvisorsAccess } from '../modules/legal-advisors/access.expected.ts';
 import { json, startTestApp, type TestApp } from '../test/harness.ts';
 
@@ -185,7 +186,7 @@ function addLedgerExpectations(ledgers: ReadonlyArray<{ name: string; roles?: Pa
 beforeAll(async () => {
   t = await startTestApp();
   // modules list their own custom routes' expected access beside their code
-  for (const extra of [decisionsAccess, disclosureAccess, enforcementAccess, supervisionAccess, legalAdvisorsAccess]) Object.assign(EXPECTED, extra);
+  for (const extra of [decisionsAccess, disclosureAccess, enforcementAccess, supervisionAccess, evaluationAccess, legalAdvisorsAccess]) Object.assign(EXPECTED, extra);
   addLedgerExpectations(t.platform.ledgers.all() as unknown as Parameters<typeof addLedgerExpectations>[0]);
   for (const [role, username] of Object.entries(roleUser)) cookies.set(role, await t.login(username));
 });

@@ -36,6 +36,9 @@ function workAreas(level: TemplateLevel): ReportItem[] {
     h('强化组织领导，压实法治建设责任'),
     p(`${we}高度重视法治政府建设，全年专题听取法治政府建设工作情况汇报{{leadership.report_hearings}}[[，党政主要负责人主持研究法治建设{{leadership.principal_chaired}}]][[；召开理论学习中心组专题学法{{publicity.central_group_sessions}}]][[，专题学习习近平法治思想{{publicity.xi_thought_sessions}}]][[；研究法治建设重大事项、重要问题{{leadership.issues_raised}}]][[，已解决{{leadership.issues_resolved}}]]。`, `${we}高度重视法治政府建设，将其纳入经济社会发展全局统筹推进；本年度未召开专题听取法治政府建设工作情况汇报的会议，此项工作须在下一年度切实加强。`),
     p(`落实领导干部述法制度，组织开展述法{{leadership.law_reports}}[[，其中党政主要负责人述法{{leadership.principal_law_reports}}]][[，述法覆盖率{{leadership.law_report_coverage}}]][[，评议等次为“好”的{{leadership.law_reports_good}}]]，将履行推进法治建设第一责任人职责情况纳入年终述职内容。`, '本年度未组织开展领导干部述法，将在下一年度把述法纳入年终述职内容。'),
+    level === 'county'
+      ? p(`组织开展对各乡镇（街道）的法治建设年度考核{{evaluation.rounds}}[[，参加考核单位{{evaluation.results}}]][[；下达法治建设任务{{evaluation.tasks}}]][[，完成率{{evaluation.task_completion_rate}}]]，以考核促进法治建设责任落实。`, '本年度未组织开展对各乡镇（街道）的法治建设年度考核，考核督促作用须在下一年度切实加强。')
+      : p(`在${parent}组织的法治建设年度考核中，考核得分{{evaluation.score}}[[，在参加考核的单位中排名第{{evaluation.rank}}]][[；承担法治建设任务{{evaluation.tasks}}]][[，完成率{{evaluation.task_completion_rate}}]]。`, `${parent}本年度的法治建设年度考核尚未结束或未组织，考核结果待确定。`),
     h('依法全面履行政府职能，持续优化法治化营商环境'),
     p(`建立领导联系企业工作机制，党政主要负责同志参加企业沙龙、座谈等活动{{business-env.salons}}[[，走访企业{{business-env.visits}}]][[，收集企业问题建议{{business-env.problems}}]][[，已解决{{business-env.problems_resolved}}]][[，问题建议解决率{{business-env.resolution_rate}}]][[，企业满意率{{business-env.satisfaction_rate}}]][[；研究制定营商环境提升举措{{business-env.measures}}]]。`, '本年度未开展党政主要负责同志参加的企业沙龙、座谈活动，领导联系企业工作机制有待落实。'),
     p(`推行包容审慎监管，开展企业合规指导{{business-env.compliance}}[[，指导企业整改到位{{business-env.compliance_rectified}}]][[，适用轻微违法不罚、首违不罚{{business-env.penalty_exempted}}]]。`, '本年度未开展企业合规指导。'),

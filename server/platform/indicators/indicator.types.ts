@@ -1,5 +1,5 @@
 /** units real reports use */
-export type Unit = '件' | '宗' | '次' | '人次' | '项' | '个' | '名' | '人' | '场' | '条' | '%' | '万元' | '元' | '天' | '家' | '份' | '户' | '篇' | '期';
+export type Unit = '件' | '宗' | '次' | '人次' | '项' | '个' | '名' | '人' | '场' | '条' | '%' | '万元' | '元' | '天' | '家' | '份' | '户' | '篇' | '期' | '分';
 
 /**
  * a condition on a ledger's fields: field → value (or any of several values; for a multi-value field,

@@ -12,13 +12,14 @@ import { reconsiderationModule } from './reconsideration/index.ts';
 import { reportsModule } from './reports/index.ts';
 import { reviewModule } from './review/index.ts';
 import { supervisionModule } from './supervision/index.ts';
+import { evaluationModule } from './evaluation/index.ts';
 import { workflowModule } from './workflow/index.ts';
 
 /**
  * every work area's pages, by path prefix; adding a module's pages is one line here.
  * a nav entry from the server whose path has no page yet shows "该功能模块正在建设中".
  */
-export const webModules: WebModule[] = [adminModule, reportsModule, reviewModule, workflowModule, ledgersModule, enforcementModule, disclosureModule, decisionsModule, mediationModule, legalAdvisorsModule, reconsiderationModule, publicityModule, supervisionModule];
+export const webModules: WebModule[] = [adminModule, reportsModule, reviewModule, workflowModule, ledgersModule, enforcementModule, disclosureModule, decisionsModule, mediationModule, legalAdvisorsModule, reconsiderationModule, publicityModule, supervisionModule, evaluationModule];
 
 export interface RegisteredPage extends ModulePage {
   fullPath: string;
