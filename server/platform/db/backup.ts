@@ -12,7 +12,7 @@ const FORMAT = 'fazhi-backup/1';
 const SKIP = new Set(['kysely_migration', 'kysely_migration_lock', 'indicator_tally', 'indicator_tally_spec']);
 // tables that start-up fills (reference data, role catalogue, generated ledger DDL log): the backup's rows replace them
 // tables that start-up or a migration fills before any data is entered (supervision_sheet: the default 案卷评查 sheet; evaluation_system: the default indicator systems)
-const SEEDED = ['setting', 'role', 'calendar_day', 'calendar_year', 'ledger_schema', 'supervision_sheet', 'evaluation_system'];
+const SEEDED = ['setting', 'role', 'calendar_day', 'calendar_year', 'ledger_schema', 'supervision_sheet', 'evaluation_system', 'enforcement_stats_layout'];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- backup walks every table, typed or declared at run time
 type AnyDb = Kysely<any>;
