@@ -23,7 +23,9 @@ export default defineConfig({
           globalSetup: ['server/test/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          env: { FAZHI_WEB: 'off' },
+          // the throwaway instances the tests write to disk need no fsync (server/platform/db/connect.ts; the
+          // fsync path itself is tested in durable-commit.test.ts, which passes its own)
+          env: { FAZHI_WEB: 'off', FAZHI_FSYNC: 'off' },
         },
       },
     ],

@@ -105,7 +105,9 @@ describe('the web shell', () => {
       await openPopup(page, page.getByRole('button', { name: '用户菜单' }), page.getByRole('menuitem', { name: '账号设置' }));
       await page.getByRole('menuitem', { name: '账号设置' }).click();
       await page.waitForURL(`${demo.server.baseUrl}/account`);
+      await page.getByRole('heading', { name: '账号设置' }).waitFor();
       await page.getByRole('button', { name: '打开菜单' }).click();
+      await drawer.waitFor();
       await drawer.locator('nav[aria-label="主导航"] a', { hasText: '工作台' }).click();
       await page.waitForURL(`${demo.server.baseUrl}/`);
       await drawer.waitFor({ state: 'hidden' });

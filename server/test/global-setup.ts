@@ -1,12 +1,14 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { seedDemo } from '../demo/demo.seed.ts';
 import { modules } from '../modules/index.ts';
 import { startPlatform } from '../platform/bootstrap.ts';
 import { chinaDate } from '../platform/workflow/workflow.engine.ts';
+import { compactDump } from './template-dump.ts';
 
 export const TEST_SECRET_KEY = 'ab'.repeat(32);
 export const TEST_AUDIT_KEY = 'cd'.repeat(32);
@@ -37,6 +39,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     url.pathname = `/${database}`;
     const { platform, handle } = await startPlatform(modules, { databaseUrl: url.toString() }, env);
     await seedDemo(platform);
+    // each test file's database is a copy of this one: copy no dead rows
+    await sql`vacuum full`.execute(handle.db);
     await handle.close();
     project.provide('template', { kind: 'postgres', database, day });
     return async () => {
@@ -48,14 +52,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const { platform, handle } = await startPlatform(modules, { dataDir: 'memory://' }, env);
   await seedDemo(platform);
-  const blob = await handle.dump?.();
+  const tar = await compactDump(handle);
   await handle.close();
-  if (!blob) {
+  if (!tar) {
     project.provide('template', null);
     return async () => {};
   }
-  const file = join(tmpdir(), `fazhi-template-${process.pid}.tar.gz`);
-  writeFileSync(file, Buffer.from(await blob.arrayBuffer()));
+  const file = join(tmpdir(), `fazhi-template-${process.pid}.tar`);
+  writeFileSync(file, tar);
   project.provide('template', { kind: 'pglite', file, day });
   return async () => rmSync(file, { force: true });
 }

@@ -13,7 +13,7 @@ export interface DbTarget {
   databaseUrl?: string | undefined;
   /** PGlite directory; 'memory://' for a throwaway database */
   dataDir?: string | undefined;
-  /** PGlite: start from a dump made by `dump()` (test templates) */
+  /** PGlite: start from a dump made by `dump()` (test templates), a tar file, gzipped or not */
   loadDataDir?: Blob | undefined;
   /** PGlite directory: the lock the caller already took (restore writes the key before it opens the database) */
   lock?: DataDirLock | undefined;
@@ -25,7 +25,7 @@ export interface DbHandle {
   db: Db;
   kind: 'postgres' | 'pglite';
   close(): Promise<void>;
-  /** PGlite only: the whole database as a gzip'd tarball */
+  /** PGlite: the data directory as an uncompressed tar file (test templates) */
   dump?: () => Promise<Blob>;
   /** PGlite: the holder of a lock left behind by a process that no longer runs, which this open took over */
   lockTakenOverFrom?: LockOwner | null;
@@ -36,6 +36,15 @@ export interface DbHandle {
  * page cache. We start it with fsync on and give NODEFS an fsync that syncs the real file (decision 0007);
  * WAL is synced with fsync because Emscripten's fdatasync returns without doing anything.
  */
+/**
+ * the real fsync, unless FAZHI_FSYNC=off: for test machines only, where hundreds of throwaway instances are
+ * written and a lost write after a power cut costs nothing (PostgreSQL's own fsync=off, for the same use).
+ * A commit still reaches the page cache, so a killed process loses nothing; only a machine crash could
+ */
+function systemFsync(): (fd: number) => void {
+  return process.env['FAZHI_FSYNC'] === 'off' ? () => {} : fsyncSync;
+}
+
 export const DURABLE_START_PARAMS = [...PGlite.defaultStartParams.filter((p) => p !== '-F'), '-c', 'fsync=on', '-c', 'synchronous_commit=on', '-c', 'wal_sync_method=fsync'];
 
 type PostgresMod = Parameters<NodeFS['init']>[1];
@@ -84,7 +93,7 @@ export async function connect(target: DbTarget): Promise<DbHandle> {
   const lock = memory ? null : (target.lock ?? lockDataDir(dir));
   try {
     const pglite = new PGlite({
-      ...(memory ? { dataDir: 'memory://' } : { fs: new DurableNodeFS(`${dir}/pgdata`, target.fsync ?? fsyncSync), startParams: DURABLE_START_PARAMS }),
+      ...(memory ? { dataDir: 'memory://' } : { fs: new DurableNodeFS(`${dir}/pgdata`, target.fsync ?? systemFsync()), startParams: DURABLE_START_PARAMS }),
       extensions: { pg_trgm },
       ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
       parsers: { 20: (v: string) => Number(v), 1700: (v: string) => Number(v), 1082: (v: string) => v },
@@ -98,7 +107,7 @@ export async function connect(target: DbTarget): Promise<DbHandle> {
         lock?.release();
       }
     };
-    return { db, kind: 'pglite', close, dump: () => pglite.dumpDataDir('gzip'), lockTakenOverFrom: lock?.tookOverFrom ?? null };
+    return { db, kind: 'pglite', close, dump: () => pglite.dumpDataDir('none'), lockTakenOverFrom: lock?.tookOverFrom ?? null };
   } catch (e) {
     lock?.release();
     throw e;

@@ -33,14 +33,17 @@ export function AppLayout() {
   const { data: me } = useMe();
   const mobile = useIsMobile();
   const { pathname } = useLocation();
-  const [drawerOpen, setDrawerOpen] = useState(false);
+  // the phone menu belongs to the page it was opened on: it is open only while that page is shown, so
+  // any navigation closes it. The address bar's path is taken, not the rendered one: a navigation still
+  // rendering (a transition) would otherwise close a menu the user opened after it had begun
+  const [drawerAt, setDrawerAt] = useState<string | null>(null);
+  const drawerOpen = drawerAt === pathname;
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === '1');
-  const closeDrawer = useCallback(() => setDrawerOpen(false), []);
-  // a new page: close the phone menu and start at the top
+  const closeDrawer = useCallback(() => setDrawerAt(null), []);
+  // a new page starts at the top
   useEffect(() => {
-    closeDrawer();
     window.scrollTo({ top: 0 });
-  }, [pathname, closeDrawer]);
+  }, [pathname]);
   if (!me) return null;
   const toggle = (): void => {
     localStorage.setItem(COLLAPSED_KEY, collapsed ? '0' : '1');
@@ -49,7 +52,7 @@ export function AppLayout() {
   return (
     <Layout style={{ minHeight: '100%', ['--fz-sticky-top' as string]: me.demo ? '96px' : '56px' }}>
       <Layout.Header className="fz-header">
-        {mobile ? <Button className="fz-header-icon-button" type="text" icon={<MenuOutlined />} aria-label="打开菜单" onClick={() => setDrawerOpen(true)} /> : null}
+        {mobile ? <Button className="fz-header-icon-button" type="text" icon={<MenuOutlined />} aria-label="打开菜单" onClick={() => setDrawerAt(window.location.pathname)} /> : null}
         <Brand />
         <div className="fz-header-spacer" />
         {mobile ? null : <OrgSwitcher me={me} />}
