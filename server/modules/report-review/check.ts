@@ -1,6 +1,6 @@
 import type { Fact } from './extract.ts';
 import { bounds, formatQuantity, round } from './numbers.ts';
-import type { Finding } from './review.schema.ts';
+import type { Finding, FindingFigure } from './review.schema.ts';
 import type { SectionMap } from './sections.ts';
 import { missingSections } from './sections.ts';
 
@@ -12,23 +12,33 @@ export function checkFacts(facts: readonly Fact[]): Finding[] {
     ...facts.flatMap(checkParts),
     ...facts.flatMap(checkRate),
     ...facts.flatMap(checkPercentCeiling),
+    ...facts.flatMap(checkStages),
     ...checkConsistency(facts),
   ];
 }
 
-export function checkSections(map: SectionMap, headings: readonly string[]): Finding[] {
+export function checkSections(map: SectionMap): Finding[] {
   return missingSections(map).map((s) => ({
     kind: 'missing_section',
     message: `报告缺少规定的“${s.title}”部分，未找到与之对应的标题或内容。`,
-    text: headings.join(' / '),
+    text: map.headings.join(' / '),
     expected: s.title,
     actual: '未找到',
+    relation: `${map.type === 'disclosure' ? '政府信息公开工作年度报告' : '法治政府建设年度报告'}应包含规定的各部分`,
+    figures: [],
+    arithmetic: '',
   }));
+}
+
+/** a figure as a finding shows it: label, as written, and its quote */
+export function figureOf(f: Fact): FindingFigure {
+  return { label: f.label, raw: f.quantity.raw, value: f.quantity.value, unit: f.quantity.unit, quote: f.quote };
 }
 
 function checkParts(total: Fact): Finding[] {
   if (total.parts.length === 0) return [];
   const [low, high] = factBounds(total);
+  const marker = total.linkWord;
   if (total.parts.length === 1) {
     const part = total.parts[0];
     if (part === undefined || factBounds(part)[0] <= high + EPSILON) return [];
@@ -39,6 +49,9 @@ function checkParts(total: Fact): Finding[] {
         text: total.quote,
         expected: `不超过${shown(total)}`,
         actual: shown(part),
+        relation: `“${marker}”所引出的部分不应多于整体`,
+        figures: [figureOf(total), figureOf(part)],
+        arithmetic: `${part.quantity.value} > ${total.quantity.value}`,
       },
     ];
   }
@@ -55,10 +68,15 @@ function checkParts(total: Fact): Finding[] {
   return [
     {
       kind: 'parts_sum_mismatch',
-      message: `“${nameOf(total)}”共${shown(total)}，但其中所列各项（${list}）合计${sumText}，比总数${over ? '多' : '少'}${diff}。`,
+      message: `“${nameOf(total)}”共${shown(total)}，但${marker}所列各项（${list}）合计${sumText}，比总数${over ? '多' : '少'}${diff}。`,
       text: total.quote,
       expected: shown(total),
       actual: sumText,
+      relation: over
+        ? `“${marker}”所列各项之和不应超过总数`
+        : `“${marker}”所列各项（未写“等”）之和应等于总数`,
+      figures: [figureOf(total), ...total.parts.map(figureOf)],
+      arithmetic: `${total.parts.map((p) => p.quantity.value).join(' + ')} = ${sum} ${over ? '>' : '<'} ${whole}`,
     },
   ];
 }
@@ -82,6 +100,9 @@ function checkRate(rate: Fact): Finding[] {
       text: rate.quote,
       expected,
       actual: rate.quantity.raw,
+      relation: rate.rateRule ?? `“${nameOf(rate)}” = ${num.label || '分子'} ÷ ${den.label || '分母'}`,
+      figures: [figureOf(rate), figureOf(num), figureOf(den)],
+      arithmetic: `${num.quantity.normalized.value} ÷ ${den.quantity.normalized.value} × 100% ≈ ${expected} ≠ ${rate.quantity.raw}`,
     },
   ];
 }
@@ -109,16 +130,41 @@ function checkPercentCeiling(rate: Fact): Finding[] {
       text: rate.quote,
       expected: '不超过100%',
       actual: q.raw,
+      relation: '比率（部分占整体）不超过100%',
+      figures: [figureOf(rate)],
+      arithmetic: `${q.raw} > 100%`,
     },
   ];
 }
 
-// the same claim (same words, unit and period) given two values; parts, estimates and next year's targets are left out
+// 排查 ≥ 调处 ≥ 化解: a later stage of the same work cannot count more than an earlier one
+function checkStages(later: Fact): Finding[] {
+  const earlier = later.stageOf;
+  if (earlier === undefined) return [];
+  const [low] = factBounds(later);
+  const [, high] = factBounds(earlier);
+  if (low <= high + EPSILON) return [];
+  return [
+    {
+      kind: 'sequence_violation',
+      message: `“${nameOf(later)}”${shown(later)}多于前一环节“${nameOf(earlier)}”${shown(earlier)}，后一环节不应多于前一环节。`,
+      text: earlier.quote === later.quote ? later.quote : `${earlier.quote} …… ${later.quote}`,
+      expected: `不超过${shown(earlier)}`,
+      actual: shown(later),
+      relation: `同一项工作的环节：${earlier.stage ?? ''} ≥ ${later.stage ?? ''}`,
+      figures: [figureOf(earlier), figureOf(later)],
+      arithmetic: `${later.quantity.value} > ${earlier.quantity.value}`,
+    },
+  ];
+}
+
+// the same claim (same words, unit and period) given two values; parts, estimates, shares, changes and targets are left out
 function checkConsistency(facts: readonly Fact[]): Finding[] {
   const groups = new Map<string, Fact[]>();
   for (const f of facts) {
     if (f.partOf !== undefined || f.quantity.approximation !== undefined || f.label === '') continue;
-    if (f.section === 'nextYear') continue;
+    if (f.section === 'nextYear' || f.growth || f.label.startsWith('占') || f.label.length < 3) continue;
+    if (f.kind === 'rate' && f.scope.split('|')[0] === '') continue;
     const key = `${f.scope}|${f.quantity.normalized.unit}|${f.period}`;
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
@@ -127,12 +173,17 @@ function checkConsistency(facts: readonly Fact[]): Finding[] {
     const first = group[0];
     const other = group.find((f) => f.quantity.normalized.value !== first?.quantity.normalized.value);
     if (first === undefined || other === undefined) continue;
+    // the same words in one sentence name different things ("同比增长" of two items)
+    if (other.paragraph === first.paragraph && other.sentence[0] === first.sentence[0]) continue;
     findings.push({
       kind: 'inconsistent_value',
       message: `“${nameOf(first)}”在报告中前后数字不一致：先写${first.quantity.raw}，后写${other.quantity.raw}。`,
       text: first.quote === other.quote ? first.quote : `${first.quote} …… ${other.quote}`,
       expected: first.quantity.raw,
       actual: other.quantity.raw,
+      relation: '同一事项（同样的说法、单位和年度）在报告中应只有一个数字',
+      figures: [figureOf(first), figureOf(other)],
+      arithmetic: `${first.quantity.raw} ≠ ${other.quantity.raw}`,
     });
   }
   return findings;

@@ -1,8 +1,9 @@
 import type { Quantity } from './numbers.ts';
 import { findQuantities, matchForm, unitFamily } from './numbers.ts';
 import { countLabel, rateLabels, scopeOf, tidy } from './labels.ts';
-import type { SectionId } from './sections.ts';
+import type { SectionId, SectionMap } from './sections.ts';
 import { mapSections } from './sections.ts';
+import { isTableRow } from './tables.ts';
 
 export type FactKind = 'count' | 'amount' | 'rate';
 
@@ -29,8 +30,15 @@ export interface Fact {
   /** the parts are meant to cover the whole (a "其中" list of two or more, no 等, no approximations) */
   partsComplete: boolean;
   partOf: Fact | undefined;
+  /** the word that made the parts parts: 其中, 包括, 含, 合计, or a list right after the total */
+  linkWord: string;
   numerator: Fact | undefined;
   denominator: Fact | undefined;
+  /** the rule a rate is computed by, when the platform fixes one (败诉率) */
+  rateRule: string | undefined;
+  /** a stage of one piece of work (排查, 调处, 化解) and the earlier stage it follows in the same sentence */
+  stage: string | undefined;
+  stageOf: Fact | undefined;
 }
 
 const CLAUSE_BREAK = ',;:、(';
@@ -39,11 +47,13 @@ const GROWTH = /去年|上年|同期|增长|增加|增幅|提高|提升|上升|�
 const QUOTE_LIMIT = 160;
 
 /** every quantitative claim of a report, linked into totals with parts, subsets and rates */
-export function extractFacts(paragraphs: readonly string[]): Fact[] {
-  const sections = mapSections(paragraphs);
+export function extractFacts(paragraphs: readonly string[], sections: SectionMap = mapSections(paragraphs)): Fact[] {
   const facts: Fact[] = [];
   paragraphs.forEach((original, p) => {
+    // table rows are read by the table checks: their row names ("属于三类…") are no figures
+    if (isTableRow(original)) return;
     const text = matchForm(original);
+    const inParagraph: Fact[] = [];
     const depth = depthMap(text);
     // positions are shared by both forms; show the number as written
     const quantities = findQuantities(text).map((q) => ({ ...q, raw: original.slice(q.start, q.end) }));
@@ -80,19 +90,28 @@ export function extractFacts(paragraphs: readonly string[]): Fact[] {
             parts: [],
             partsComplete: false,
             partOf: undefined,
+            linkWord: '',
             numerator: undefined,
             denominator: undefined,
+            rateRule: undefined,
+            stage: undefined,
+            stageOf: undefined,
           });
         }
       });
       linkBracketedParts(text, found);
       linkListParts(text, sentence, found, previous);
       linkTrailingTotals(text, found);
+      linkBareLists(text, sentence, found);
+      linkLossRate(text, found);
       linkRates(found);
+      linkStages(text, found);
       for (const f of found) f.quote = quoteOf(original, f);
       facts.push(...found);
+      inParagraph.push(...found);
       previous = found;
     }
+    linkShares(text, inParagraph);
   });
   return facts;
 }
@@ -183,10 +202,13 @@ function linkBracketedParts(text: string, facts: Fact[]): void {
     if (COMPARISON.test(content) || /\d{4}\s?年/.test(content)) continue;
     const inner = facts.filter((f) => f.quantity.start > open && f.quantity.start < close && f.depth === total.depth + 1);
     const parts = takeWhile(inner, (f) => sameFamily(f, total) && f.partOf === undefined);
-    const explicit = /^\s*其中/.test(content);
+    const contains = /^\s*(含|包含|包括)/.test(content);
+    const explicit = contains || /^\s*其中/.test(content);
     if (parts.length === 0 || (!explicit && parts.length < 2)) continue;
     const last = parts[parts.length - 1];
-    attach(total, parts, last !== undefined && !endsWithEtc(text, last));
+    total.linkWord = contains ? '含' : '其中';
+    // "含上年结转2件" names some of the whole, not all of it
+    attach(total, parts, !contains && last !== undefined && !endsWithEtc(text, last));
   }
 }
 
@@ -199,31 +221,62 @@ function matchingClose(text: string, open: number): number {
   return text.length;
 }
 
-// "共处理投诉967宗，其中来信来访70宗、上级交办32宗…": the total must stand right before 其中
+// "共处理投诉967宗，其中来信来访70宗、上级交办32宗…": the total stands right before 其中 / 包括, or before a
+// rate said of it ("共受理120件，办结率100%。其中，…")
 function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], previous: Fact[]): void {
-  for (let at = text.indexOf('其中', s); at >= 0 && at < e; at = text.indexOf('其中', at + 2)) {
+  for (const marker of text.slice(s, e).matchAll(/其中|包括/g)) {
+    const at = s + marker.index;
+    const word = marker[0];
     if (/\(\s*$/.test(text.slice(s, at))) continue;
+    if (word === '包括' && /(其中|主要|还|也|不)\s*$/.test(text.slice(s, at))) continue;
     const depth = facts.find((f) => f.quantity.start > at)?.depth;
     if (depth === undefined) continue;
-    const candidates = [...previous, ...facts].filter((f) => f.quantity.end <= at && f.depth === depth);
+    const candidates = [...previous, ...facts].filter((f) => f.quantity.end <= at && f.depth === depth && f.kind !== 'rate');
     const total = candidates[candidates.length - 1];
-    if (total === undefined || total.kind === 'rate' || total.parts.length > 0) continue;
-    if (!/^[\s,;:、。]*$/.test(text.slice(total.quantity.end, at))) continue;
+    if (total === undefined || total.parts.length > 0) continue;
+    if (!RATE_CLAUSE_BETWEEN.test(text.slice(total.quantity.end, at))) continue;
     const after = facts.filter((f) => f.quantity.start > at);
     // a second 其中 opens a list of its own: "案件50件，其中处罚30件，其中简易程序10件"
-    const next = text.indexOf('其中', at + 2);
+    const next = text.slice(at + 2, e).search(/其中|包括/);
     // a semicolon closes the list: "其中婚姻家庭纠纷19件、…其他纠纷6件；调解成功159件" — the last is no part
     const semi = text.slice(at, e).search(/[;；]/);
-    const listEnd = Math.min(next >= 0 && next < e ? next : e, semi >= 0 ? at + semi : e);
+    const listEnd = Math.min(next >= 0 ? at + 2 + next : e, semi >= 0 ? at + semi : e);
     const parts = takeWhile(
       after,
       (f) => f.quantity.start < listEnd && (f.depth > depth || (f.depth === depth && sameFamily(f, total))),
     ).filter((f) => f.depth === depth && f.partOf === undefined);
     if (parts.length === 0) continue;
     const last = parts[parts.length - 1];
-    const inclusive = /^其中\s*,?\s*(包括|主要|如|有)/.test(text.slice(at));
-    attach(total, parts, last !== undefined && !endsWithEtc(text, last) && !inclusive);
+    const inclusive = /^(其中\s*,?\s*)?(包括|主要|如|有)/.test(text.slice(at)) && word === '其中';
+    total.linkWord = word;
+    attach(total, parts, last !== undefined && !endsWithEtc(text, last) && !inclusive && !/^主要/.test(text.slice(at + 2)));
   }
+}
+
+// between a total and its 其中: punctuation, or one rate said of the total ("，办结率100%。")
+const RATE_CLAUSE_BETWEEN = /^[\s,;:、。]*(?:[^\d,;:、。]{0,12}\d+(?:\.\d+)?%[\s,;:、。]*)?$/;
+
+// "梳理权责事项300项，许可事项120项、处罚事项180项": a list right after a total whose items all end in its head noun
+function linkBareLists(text: string, [, e]: [number, number], facts: Fact[]): void {
+  facts.forEach((total, i) => {
+    if (total.kind === 'rate' || total.parts.length > 0 || total.partOf !== undefined || total.label.length < 2) return;
+    if (!/^\s*[,:]\s*$/.test(text.slice(total.quantity.end, facts[i + 1]?.quantity.start ?? e).replace(/[^,:\s]+$/, ''))) return;
+    const head = total.label.slice(-2);
+    const parts: Fact[] = [];
+    for (let k = i + 1; k < facts.length; k++) {
+      const f = facts[k];
+      if (f === undefined || f.depth !== total.depth || f.kind !== total.kind || f.quantity.unit !== total.quantity.unit) break;
+      if (f.partOf !== undefined || !f.label.endsWith(head) || f.label === total.label) break;
+      const gap = text.slice((parts[parts.length - 1] ?? total).quantity.end, f.quantity.start);
+      if (parts.length > 0 && !/^[、][^,;:。、\d]*$/.test(gap)) break;
+      parts.push(f);
+    }
+    if (parts.length < 2) return;
+    const last = parts[parts.length - 1];
+    if (last === undefined || !/^\s*([;。]|$)/.test(text.slice(last.quantity.end, e) || '。')) return;
+    total.linkWord = '列举';
+    attach(total, parts, !endsWithEtc(text, last));
+  });
 }
 
 // "来信来访70宗、上级交办32宗，合计102宗": parts first, total after
@@ -242,6 +295,7 @@ function linkTrailingTotals(text: string, facts: Fact[]): void {
     }
     if (parts.length < 2) return;
     if (total.label === '') total.label = '合计';
+    total.linkWord = '合计';
     attach(total, parts, true);
   });
 }
@@ -249,7 +303,7 @@ function linkTrailingTotals(text: string, facts: Fact[]): void {
 // "收到调解申请582宗，成功调处553宗，调解成功率95%": the numerator shares words with the rate's name
 function linkRates(facts: Fact[]): void {
   facts.forEach((rate, i) => {
-    if (rate.kind !== 'rate' || rate.growth) return;
+    if (rate.kind !== 'rate' || rate.growth || rate.numerator !== undefined || rate.rateRule !== undefined) return;
     if (rate.label.startsWith('占')) {
       const share = facts[i - 1];
       if (share?.partOf !== undefined && share.kind === 'count') {
@@ -271,9 +325,77 @@ function linkRates(facts: Fact[]): void {
     if (numerator === undefined) return;
     const denominator = numerator.partOf ?? candidates.find((f) => f !== numerator);
     if (denominator === undefined) return;
+    // a "rate" of two unrelated counts (videos ÷ posts) is far above any share: no relation was meant
+    if (numerator.quantity.normalized.value > denominator.quantity.normalized.value * 1.5) return;
     rate.numerator = numerator;
     rate.denominator = denominator;
   });
+}
+
+// 败诉率 is 败诉 ÷ 审结, as the platform's own annual report computes it (reconsideration.litigation_loss_rate);
+// without a 审结 figure the reviewer stays silent rather than guess the base
+function linkLossRate(text: string, facts: Fact[]): void {
+  for (const rate of facts) {
+    if (rate.kind !== 'rate' || !rate.label.endsWith('败诉率')) continue;
+    const earlier = facts.filter((f) => f.kind === 'count' && f.quantity.start < rate.quantity.start);
+    const lost = earlier.filter((f) => /败诉/.test(text.slice(clauseStart(text, f.quantity.start, 0), f.quantity.start))).pop();
+    const decided = earlier.filter((f) => /审结|结案/.test(text.slice(clauseStart(text, f.quantity.start, 0), f.quantity.start))).pop();
+    rate.rateRule = '败诉率 = 败诉案件数 ÷ 审结案件数（与平台年度报告的算法一致）';
+    // without both figures the rule stays unchecked: rateRule keeps the generic linking from guessing another base
+    if (lost === undefined || decided === undefined) continue;
+    rate.numerator = lost;
+    rate.denominator = decided;
+  }
+}
+
+// "受理案件200件……行政处罚案件120件，占受理案件总数的60%": a share of a total named earlier in the paragraph
+function linkShares(text: string, facts: Fact[]): void {
+  facts.forEach((rate, i) => {
+    if (rate.kind !== 'rate' || rate.numerator !== undefined || !rate.label.startsWith('占')) return;
+    const share = facts[i - 1];
+    if (share === undefined || share.kind !== 'count' || share.sentence[0] !== rate.sentence[0]) return;
+    if (!/^\s*,?\s*占/.test(text.slice(share.quantity.end, rate.quantity.start))) return;
+    const named = text.slice(text.lastIndexOf('占', rate.quantity.start) + 1, rate.quantity.start)
+      .replace(/(总数|总量|总计|总额|的|比例|比重|全部|全年|全镇|全乡|全街道|全区|达到|达|为|约)/g, '');
+    if (named.length < 2) return;
+    const totals = facts.slice(0, i - 1).filter(
+      (f) => f.kind === 'count' && f.label.length >= 2 && sameFamily(f, share) && (named.includes(f.label) || f.label.includes(named)),
+    );
+    const total = totals[totals.length - 1];
+    if (total === undefined || totals.some((f) => f.quantity.normalized.value !== total.quantity.normalized.value)) return;
+    rate.numerator = share;
+    rate.denominator = total;
+  });
+}
+
+// stages of one piece of work in one sentence: 排查 ≥ 调处/调解 ≥ 化解/成功
+const STAGES: Array<[string, RegExp]> = [
+  ['排查', /排查(?!化解)/],
+  ['调处', /调处(?!成功)|受理调解|调解(?!成功)/],
+  ['化解', /化解|调解成功|调处成功|成功调解|成功调处/],
+];
+
+function linkStages(text: string, facts: Fact[]): void {
+  const staged: Array<[Fact, number]> = [];
+  for (const f of facts) {
+    if (f.kind !== 'count' || f.partOf !== undefined || f.depth !== 0) continue;
+    const clause = text.slice(clauseStart(text, f.quantity.start, f.sentence[0]), f.quantity.start);
+    if (/排查化解|排查调处/.test(clause)) continue;
+    const hits = STAGES.map(([, re], k) => (re.test(clause) ? k : -1)).filter((k) => k >= 0);
+    const stage = hits.length === 1 ? hits[0] : undefined;
+    if (stage === undefined) continue;
+    const before = staged.filter(([g, k]) => k < stage && sameFamily(g, f)).pop();
+    if (before !== undefined) {
+      const [earlier] = before;
+      const sameThing = f.label === '' || f.label === earlier.label || STAGES.some(([w]) => f.label.startsWith(w)) || sharesBigram(f.label, earlier.label);
+      if (sameThing) {
+        f.stageOf = earlier;
+        f.stage = STAGES[stage]?.[0];
+        earlier.stage = STAGES[before[1]]?.[0];
+      }
+    }
+    staged.push([f, stage]);
+  }
 }
 
 function sharesBigram(a: string, b: string): boolean {
@@ -298,5 +420,6 @@ function quoteOf(original: string, fact: Fact): string {
   const lastPart = fact.parts[fact.parts.length - 1];
   const from = Math.max(s, fact.quantity.start - 50);
   const to = Math.min(e, Math.max(fact.quantity.end, lastPart?.quantity.end ?? 0) + 30);
-  return `${from > s ? '…' : ''}${original.slice(from, to).trim()}${to < e ? '…' : ''}`;
+  // verbatim: a reader must find the quote in the report as it stands
+  return original.slice(from, to).trim();
 }

@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
 import { matchForm } from './numbers.ts';
+import { isTableRow } from './tables.ts';
 
 export type ReportFormat = 'text' | 'html' | 'docx' | 'pdf';
 
@@ -113,6 +114,13 @@ export function htmlToLines(html: string): string[] {
   }
   // menus: list items that hold nothing but a link
   s = s.replace(/<li\b[^>]*>\s*<a\b[^>]*>[^<]*<\/a>\s*<\/li>/gi, '');
+  // a table row is one line, its cells joined by tabs, whatever blocks (<p>, <br>) a cell holds
+  s = s.replace(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi, (_, row: string) => {
+    const cells = [...row.matchAll(/<t[dh]\b[^>]*>([\s\S]*?)<\/t[dh]>/gi)].map((c) =>
+      (c[1] ?? '').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim(),
+    );
+    return `\n${cells.filter((c) => c !== '').join('\t')}\n`;
+  });
   s = s.replace(/<\/t[dh]>/gi, ' ').replace(BLOCK_TAGS, '\n').replace(/<[^>]+>/g, '');
   return decodeEntities(s).split('\n');
 }
@@ -133,7 +141,8 @@ function decodeEntities(s: string): string {
 // page furniture of government websites and documents; matched on the half-width simplified form
 const FURNITURE_INLINE = [
   /【?\s*字体\s*:?\s*[[【(]?\s*(大\s*中\s*小)?\s*[\]】)]?\s*】?/g,
-  /(访问|浏览|阅读|点击)(次数|量)\s*:?\s*\d*/g,
+  // "阅读量：1234" of the page itself; "阅读量达5万次" in a 普法 paragraph is the report's own figure
+  /(访问|浏览|阅读|点击)(次数|量)\s*:\s*\d*(?![\d万次人])/g,
   /扫一扫[^\s。]{0,16}/g,
   /分享到\s*:?.*$/g,
   /【\s*(打印本页|关闭窗口|打印|关闭|收藏|返回顶部|保存)\s*】/g,
@@ -149,7 +158,8 @@ export function cleanLines(lines: readonly string[]): string[] {
   const out: string[] = [];
   let skipValue = false;
   for (const raw of lines) {
-    const line = stripFurniture(stripPinyin(raw)).replace(/\s+$/, '').replace(/^[\s\u3000]+/, '');
+    // a table row keeps its tabs: they set its cells apart
+    const line = stripFurniture(stripPinyin(raw)).replace(/\s+$/, '').replace(/^[ \u3000]+/, '').replace(/^\t+/, '');
     const m = matchForm(line);
     if (METADATA_LINE.test(m)) {
       // a label alone on its line has its value on the next one
@@ -199,6 +209,8 @@ export function joinBrokenLines(lines: readonly string[], fromPdf: boolean): str
   for (const line of nonEmpty) {
     const joinable =
       current !== undefined &&
+      !isTableRow(current) &&
+      !isTableRow(line) &&
       current.length >= full &&
       !TERMINAL.test(current) &&
       !HEADING_START.test(current) &&
