@@ -323,10 +323,12 @@ function linkRates(facts: Fact[]): void {
     const related = candidates.filter((f) => sharesBigram(stem, f.context));
     const numerator = candidates.length === 2 ? related[related.length - 1] : related.length === 1 ? related[0] : undefined;
     if (numerator === undefined) return;
-    const denominator = numerator.partOf ?? candidates.find((f) => f !== numerator);
+    // with three or more counts in play the base is a guess unless the numerator is a stated part of one
+    const denominator = numerator.partOf ?? (candidates.length === 2 ? candidates.find((f) => f !== numerator) : undefined);
     if (denominator === undefined) return;
-    // a "rate" of two unrelated counts (videos ÷ posts) is far above any share: no relation was meant
+    // a "rate" of two unrelated counts (videos ÷ posts) is far above any share, or counts another thing
     if (numerator.quantity.normalized.value > denominator.quantity.normalized.value * 1.5) return;
+    if (numerator.partOf !== denominator && !subsetOf(numerator, denominator)) return;
     rate.numerator = numerator;
     rate.denominator = denominator;
   });
@@ -396,6 +398,15 @@ function linkStages(text: string, facts: Fact[]): void {
     }
     staged.push([f, stage]);
   }
+}
+
+// the numerator of a rate names the same thing as its base, or only the outcome (成功调处, 办结, 败诉)
+const OUTCOME = /成功|办结|调处|化解|调解|败诉|纠错|审结|按时|按期|及时|整改|结案|履行|答复|出庭|满意|达标|合格/;
+
+function subsetOf(part: Fact, whole: Fact): boolean {
+  if (part.label === '' || part.label === whole.label) return true;
+  if (part.label.length >= 2 && whole.label.length >= 2 && part.label.slice(-2) === whole.label.slice(-2)) return true;
+  return OUTCOME.test(part.label);
 }
 
 function sharesBigram(a: string, b: string): boolean {

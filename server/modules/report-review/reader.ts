@@ -79,6 +79,13 @@ async function docxLines(bytes: Uint8Array): Promise<string[]> {
     throw new ReportReadError('corrupt_file', '文件已损坏，无法按 Word（.docx）文档读取');
   }
   if (xml === undefined) throw new ReportReadError('unsupported_format', '压缩文件中没有 Word 正文（word/document.xml），不是 .docx 文档');
+  // a table row is one line, its cells joined by tabs (a cell alone on a line would pass for a page number)
+  xml = xml.replace(/<w:tr[ >][\s\S]*?<\/w:tr>/g, (row) => {
+    const cells = (row.match(/<w:tc[ >][\s\S]*?<\/w:tc>/g) ?? []).map((cell) =>
+      [...cell.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1] ?? '').join('').trim(),
+    );
+    return `<w:p><w:r><w:t>${cells.filter((c) => c !== '').join('\t')}</w:t></w:r></w:p>`;
+  });
   const lines: string[] = [];
   for (const p of xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []) {
     let line = '';

@@ -49,7 +49,8 @@ export function readRows(paragraphs: readonly string[]): TableRow[] {
     const previous = paragraphs[i - 1];
     if (row.label === '' && previous !== undefined && parseRow(previous) === undefined) {
       const name = matchForm(previous).replace(/\s/g, '');
-      if (name.length <= 60 && !/[。,;]/.test(name) && ROW_NAMES.test(name)) row.label = name;
+      const bare = name.replace(/\([^()]*\)/g, '');
+      if (bare.length <= 60 && !/[。,;]/.test(bare) && ROW_NAMES.test(name)) row.label = name;
     }
     rows.push(row);
   });
@@ -60,7 +61,7 @@ const ROW_NAMES = /本年新收|上年结转|予以公开|部分公开|不予公
 
 // the result groups of 表三, in order; 予以公开 and 部分公开 have no sub-rows
 const GROUPS: Array<{ name: string; re: RegExp; subs: boolean }> = [
-  { name: '予以公开', re: /^[(（]?一[)）]?予以公开|^予以公开/, subs: false },
+  { name: '予以公开', re: /予以公开/, subs: false },
   { name: '部分公开', re: /部分公开/, subs: false },
   { name: '不予公开', re: /不予公开/, subs: true },
   { name: '无法提供', re: /无法提供/, subs: true },
