@@ -30,7 +30,8 @@ interface Case {
 
 async function encode(text: string, form: FileReport['form']): Promise<Uint8Array> {
   if (form === 'docx') return buildDocx(text.split('\n').filter((l) => l !== '').map((l) => [l]));
-  if (form === 'pdf') return buildPdf(text.split('\n').filter((l) => l !== ''));
+  // a PDF page holds about 34 characters a line: long paragraphs wrap, as they do in published files
+  if (form === 'pdf') return buildPdf(text.split('\n').filter((l) => l !== '').flatMap((l) => l.match(/.{1,34}/gu) ?? []));
   return new TextEncoder().encode(text);
 }
 

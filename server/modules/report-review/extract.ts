@@ -232,9 +232,19 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
     const depth = facts.find((f) => f.quantity.start > at)?.depth;
     if (depth === undefined) continue;
     const candidates = [...previous, ...facts].filter((f) => f.quantity.end <= at && f.depth === depth && f.kind !== 'rate');
-    const total = candidates[candidates.length - 1];
-    if (total === undefined || total.parts.length > 0) continue;
-    if (!RATE_CLAUSE_BETWEEN.test(text.slice(total.quantity.end, at))) continue;
+    const first = facts.find((f) => f.quantity.start > at && f.depth === depth);
+    let total = candidates[candidates.length - 1];
+    // "办理案件142件，罚没款38.6万元，其中简易程序案件96件": in one sentence, the 其中 reaches back over a figure
+    // of another kind to the last figure of its own
+    if (total !== undefined && first !== undefined && !sameFamily(total, first)) {
+      const own = candidates.filter((f) => f.sentence[0] === s && sameFamily(f, first)).pop();
+      const between = facts.filter((f) => own !== undefined && f.quantity.start > own.quantity.start && f.quantity.end <= at);
+      total = own !== undefined && between.length === 1 && between.every((f) => !sameFamily(f, first)) ? own : undefined;
+      if (total === undefined || total.parts.length > 0) continue;
+    } else {
+      if (total === undefined || total.parts.length > 0) continue;
+      if (!RATE_CLAUSE_BETWEEN.test(text.slice(total.quantity.end, at))) continue;
+    }
     const after = facts.filter((f) => f.quantity.start > at);
     // a second 其中 opens a list of its own: "案件50件，其中处罚30件，其中简易程序10件"
     const next = text.slice(at + 2, e).search(/其中|包括/);
@@ -273,7 +283,7 @@ function linkBareLists(text: string, [, e]: [number, number], facts: Fact[]): vo
     }
     if (parts.length < 2) return;
     const last = parts[parts.length - 1];
-    if (last === undefined || !/^\s*([;。]|$)/.test(text.slice(last.quantity.end, e) || '。')) return;
+    if (last === undefined || !/^\s*([,;。]|$)/.test(text.slice(last.quantity.end, e) || '。')) return;
     total.linkWord = '列举';
     attach(total, parts, !endsWithEtc(text, last));
   });
@@ -353,7 +363,7 @@ function linkLossRate(text: string, facts: Fact[]): void {
 // "受理案件200件……行政处罚案件120件，占受理案件总数的60%": a share of a total named earlier in the paragraph
 function linkShares(text: string, facts: Fact[]): void {
   facts.forEach((rate, i) => {
-    if (rate.kind !== 'rate' || rate.numerator !== undefined || !rate.label.startsWith('占')) return;
+    if (rate.kind !== 'rate' || rate.numerator !== undefined || rate.rateRule !== undefined) return;
     const share = facts[i - 1];
     if (share === undefined || share.kind !== 'count' || share.sentence[0] !== rate.sentence[0]) return;
     if (!/^\s*,?\s*占/.test(text.slice(share.quantity.end, rate.quantity.start))) return;

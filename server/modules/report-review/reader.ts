@@ -220,7 +220,8 @@ export function joinBrokenLines(lines: readonly string[], fromPdf: boolean): str
       !isTableRow(line) &&
       current.length >= full &&
       !TERMINAL.test(current) &&
-      !HEADING_START.test(current) &&
+      // a numbered paragraph that runs the full width of a PDF page goes on: "（一）完善……。全年办理案件312件，其中刑事1" + "28件…"
+      (fromPdf || !HEADING_START.test(current)) &&
       !HEADING_START.test(line);
     if (joinable) {
       current += line;
