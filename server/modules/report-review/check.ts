@@ -168,7 +168,8 @@ function checkConsistency(facts: readonly Fact[]): Finding[] {
   for (const f of facts) {
     if (f.partOf !== undefined || f.quantity.approximation !== undefined || f.label === '') continue;
     if (f.section === 'nextYear' || f.growth || f.label.startsWith('占') || f.label.length < 3) continue;
-    if (f.kind === 'rate' && f.scope.split('|')[0] === '') continue;
+    // a share is a share of whatever the sentence is about: "其他类占23%" of complaints is not "其他类占45%" of disputes
+    if (f.kind === 'rate' && (f.scope.split('|')[0] === '' || /占/.test(f.scope))) continue;
     const key = `${f.scope}|${f.quantity.normalized.unit}|${f.period}`;
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }

@@ -199,10 +199,11 @@ function linkBracketedParts(text: string, facts: Fact[]): void {
     if (text[open] !== '(') continue;
     const close = matchingClose(text, open);
     const content = text.slice(open + 1, close);
-    if (COMPARISON.test(content) || /\d{4}\s?年/.test(content)) continue;
+    const contains = /^\s*(含|包含|包括)/.test(content);
+    // "（同比增长12%）", "（2023年为30件）" compare; "（含上年结转2件）" names a part carried from last year
+    if (contains ? /同比|环比|增长|下降|增加|减少/.test(content) : COMPARISON.test(content) || /\d{4}\s?年/.test(content)) continue;
     const inner = facts.filter((f) => f.quantity.start > open && f.quantity.start < close && f.depth === total.depth + 1);
     const parts = takeWhile(inner, (f) => sameFamily(f, total) && f.partOf === undefined);
-    const contains = /^\s*(含|包含|包括)/.test(content);
     const explicit = contains || /^\s*其中/.test(content);
     if (parts.length === 0 || (!explicit && parts.length < 2)) continue;
     const last = parts[parts.length - 1];

@@ -7,10 +7,14 @@ import { DataTable } from '../../platform/DataTable.tsx';
 import { PageHeader } from '../../platform/PageHeader.tsx';
 import './review.css';
 
-type FindingKind = 'parts_sum_mismatch' | 'subset_exceeds_total' | 'rate_mismatch' | 'percent_over_100' | 'inconsistent_value' | 'missing_section' | 'unreadable';
+type FindingKind =
+  | 'parts_sum_mismatch' | 'table_mismatch' | 'sequence_violation' | 'subset_exceeds_total' | 'rate_mismatch'
+  | 'percent_over_100' | 'inconsistent_value' | 'missing_section' | 'unreadable';
 
 const KIND_LABELS: Record<FindingKind, { label: string; color: string }> = {
   parts_sum_mismatch: { label: '分项之和不等于总数', color: 'red' },
+  table_mismatch: { label: '表格数字不平衡', color: 'red' },
+  sequence_violation: { label: '后一环节多于前一环节', color: 'red' },
   subset_exceeds_total: { label: '部分大于总数', color: 'red' },
   rate_mismatch: { label: '比率与数字不符', color: 'volcano' },
   percent_over_100: { label: '百分比超过100%', color: 'red' },
@@ -29,12 +33,22 @@ interface Figure {
   approximate?: boolean;
 }
 
+interface FindingFigure {
+  label: string;
+  raw: string;
+  quote: string;
+}
+
 interface Finding {
   kind: FindingKind;
   message: string;
   text: string;
   expected: string;
   actual: string;
+  /** the relation checked, the figures it used (each with its quote) and the arithmetic */
+  relation?: string;
+  figures?: FindingFigure[];
+  arithmetic?: string;
 }
 
 interface FileReview {
@@ -114,9 +128,24 @@ function FileResult({ review, text }: { review: FileReview; text: string | null 
                     <Tag color={KIND_LABELS[f.kind]?.color ?? 'default'}>{KIND_LABELS[f.kind]?.label ?? f.kind}</Tag>
                     <span>{f.message}</span>
                   </Flex>
-                  {f.expected || f.actual ? (
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      文中写明 {f.expected || '—'}，核算结果 {f.actual || '—'}
+                  {f.relation ? (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="finding-relation">
+                      依据：{f.relation}
+                    </Typography.Text>
+                  ) : null}
+                  {f.figures && f.figures.length > 0 ? (
+                    <div className="fz-review-figures" data-testid="finding-figures">
+                      {f.figures.map((x, k) => (
+                        <div key={k}>
+                          <Typography.Text strong style={{ fontSize: 12 }}>{x.label || '（未标明）'} {x.raw}</Typography.Text>
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>　文中写明：{x.quote}</Typography.Text>
+                        </div>
+                      ))}
+                    </div>
+                  ) : null}
+                  {f.arithmetic ? (
+                    <Typography.Text style={{ fontSize: 12 }} data-testid="finding-arithmetic">
+                      核算结果：{f.arithmetic}
                     </Typography.Text>
                   ) : null}
                 </Flex>
