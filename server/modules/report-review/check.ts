@@ -7,6 +7,7 @@ import { missingSections } from './sections.ts';
 const EPSILON = 1e-9;
 // the share of a total a list must reach before its shortfall is read as an error rather than a selection
 const MOSTLY = 0.6;
+const ACTIVITY_UNITS = new Set(['次', '场', '期', '场次', '人次', '批', '课时', '户次', '件次']);
 
 /** arithmetic an examiner checks before a report is published; silent whenever the numbers hold */
 export function checkFacts(facts: readonly Fact[]): Finding[] {
@@ -168,6 +169,8 @@ function checkConsistency(facts: readonly Fact[]): Finding[] {
   for (const f of facts) {
     if (f.partOf !== undefined || f.quantity.approximation !== undefined || f.label === '') continue;
     if (f.section === 'nextYear' || f.growth || f.label.startsWith('占') || f.label.length < 3) continue;
+    // meetings, trainings and events are counted for many scopes under one wording ("召开专题会议3次" in two parts)
+    if (ACTIVITY_UNITS.has(f.quantity.unit)) continue;
     // a share is a share of whatever the sentence is about: "其他类占23%" of complaints is not "其他类占45%" of disputes
     if (f.kind === 'rate' && (f.scope.split('|')[0] === '' || /占/.test(f.scope))) continue;
     const key = `${f.scope}|${f.quantity.normalized.unit}|${f.period}`;

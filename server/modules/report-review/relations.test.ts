@@ -139,6 +139,19 @@ describe('tables', () => {
     expect(tables[0]?.relation).toContain('行政复议');
   });
 
+  it('checks what the prose says of the applications against 表三', () => {
+    const report = (said: number) => [
+      '某街道2024年政府信息公开工作年度报告',
+      `2024年，共收到政府信息公开申请${said}件；上年结转1件。`,
+      '一、本年新收政府信息公开申请数量 6',
+      '二、上年结转政府信息公开申请数量 1',
+    ];
+    expect(reviewParagraphs('x', report(6)).findings.filter((f) => f.kind === 'table_mismatch')).toEqual([]);
+    const [finding] = reviewParagraphs('x', report(8)).findings.filter((f) => f.kind === 'table_mismatch');
+    expect(finding).toMatchObject({ expected: '6', actual: '8件', arithmetic: '8 ≠ 6' });
+    expect(finding?.figures.map((f) => f.quote)).toEqual(['2024年，共收到政府信息公开申请8件；上年结转1件。', '一、本年新收政府信息公开申请数量 6']);
+  });
+
   it('checks 表三: new + carried = results + carried over, results = their rows, 总计 = the applicant columns', () => {
     const rows = (carryOut: number) => [
       '某街道2024年政府信息公开工作年度报告',

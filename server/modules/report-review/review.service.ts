@@ -45,7 +45,7 @@ export async function reviewBuffer(name: string, bytes: Uint8Array): Promise<Fil
 export function reviewParagraphs(name: string, paragraphs: readonly string[]): FileReview {
   const sections = mapSections(paragraphs);
   const facts = extractFacts(paragraphs, sections);
-  const tables = sections.type === 'disclosure' ? checkDisclosureTables(readRows(paragraphs)) : [];
+  const tables = sections.type === 'disclosure' ? checkDisclosureTables(readRows(paragraphs), facts) : [];
   return {
     file: name,
     reportType: sections.type,

@@ -1,3 +1,4 @@
+import type { Fact } from './extract.ts';
 import { matchForm } from './numbers.ts';
 import type { Finding, FindingFigure } from './review.schema.ts';
 
@@ -70,6 +71,7 @@ const GROUPS: Array<{ name: string; re: RegExp; subs: boolean }> = [
 ];
 
 const APPLICANT_COLUMNS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他法人或其他组织', '总计'];
+const MERGED_COLUMNS = ['自然人', '法人或其他组织', '总计'];
 const APPEAL_BLOCKS = ['行政复议', '行政诉讼（未经复议直接起诉）', '行政诉讼（复议后起诉）'];
 const APPEAL_COLUMNS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
 
@@ -79,9 +81,48 @@ interface Cell {
   label: string;
 }
 
-/** the identities of 表三 and 表四 of a disclosure report; silent where a row cannot be placed */
-export function checkDisclosureTables(rows: readonly TableRow[]): Finding[] {
-  return [...checkApplications(rows), ...checkAppeals(rows)];
+/** the identities of 表三 and 表四 of a disclosure report, and the prose against 表三; silent where a row cannot be placed */
+export function checkDisclosureTables(rows: readonly TableRow[], facts: readonly Fact[] = []): Finding[] {
+  return [...checkApplications(rows), ...checkAppeals(rows), ...checkProse(rows, facts)];
+}
+
+// what the prose says of the applications, and the row of 表三 whose 总计 it must equal
+const PROSE_ROWS: Array<{ says: RegExp; row: RegExp; name: string }> = [
+  { says: /(收到|新收|受理)[^,;。]*申请(?!.*(上年|结转))/, row: /本年新收/, name: '本年新收申请' },
+  { says: /上年结转/, row: /上年结转/, name: '上年结转申请' },
+  { says: /结转下(一)?年/, row: /结转下年/, name: '结转下年度继续办理' },
+  { says: /办结|办理完毕|作出答复|办理结果[^,;。]*共/, row: /总计/, name: '办理结果总计' },
+];
+
+function checkProse(rows: readonly TableRow[], facts: readonly Fact[]): Finding[] {
+  const start = rows.findIndex((r) => /本年新收/.test(r.label));
+  if (start < 0) return [];
+  const table = rows.slice(start);
+  const findings: Finding[] = [];
+  for (const fact of facts) {
+    if (fact.kind !== 'count' || fact.partOf !== undefined || fact.quantity.approximation !== undefined || fact.quantity.unit !== '件') continue;
+    // the clause that names the figure: from the last comma before it
+    const clause = fact.context;
+    const target = PROSE_ROWS.find((p) => p.says.test(clause));
+    const row = target === undefined ? undefined : table.find((r) => target.row.test(r.label));
+    const cell = row?.cells[row.cells.length - 1];
+    if (target === undefined || row === undefined || cell === undefined || cell.value === fact.quantity.value) continue;
+    if (/上年|去年|同比|较/.test(clause) && target.name !== '上年结转申请') continue;
+    findings.push({
+      kind: 'table_mismatch',
+      message: `正文写“${clause}”${fact.quantity.raw}，而表三“${target.name}”的总计为${cell.raw}，两处不一致。`,
+      text: `${fact.quote} …… ${row.text}`,
+      expected: cell.raw,
+      actual: fact.quantity.raw,
+      relation: `正文所写的${target.name}数应与表三“${target.name}”行的总计一致`,
+      figures: [
+        { label: fact.label, raw: fact.quantity.raw, value: fact.quantity.value, unit: fact.quantity.unit, quote: fact.quote },
+        { label: `${target.name}（总计）`, raw: cell.raw, value: cell.value, unit: '件', quote: row.text },
+      ],
+      arithmetic: `${fact.quantity.value} ≠ ${cell.value}`,
+    });
+  }
+  return findings;
 }
 
 function checkApplications(rows: readonly TableRow[]): Finding[] {
@@ -90,7 +131,9 @@ function checkApplications(rows: readonly TableRow[]): Finding[] {
   const fresh = rows[start];
   if (fresh === undefined) return [];
   const width = fresh.cells.length;
-  const columnName = (j: number) => (width === APPLICANT_COLUMNS.length ? APPLICANT_COLUMNS[j] ?? '' : width === 1 ? '' : `第${j + 1}列`);
+  // the standard seven columns, or 自然人 / 法人或其他组织 / 总计 where an office merged the five kinds of 法人
+  const names = width === APPLICANT_COLUMNS.length ? APPLICANT_COLUMNS : width === MERGED_COLUMNS.length ? MERGED_COLUMNS : undefined;
+  const columnName = (j: number) => (names !== undefined ? names[j] ?? '' : width === 1 ? '' : `第${j + 1}列`);
   let carryIn: TableRow | undefined;
   let total: TableRow | undefined;
   let carryOut: TableRow | undefined;
@@ -165,14 +208,14 @@ function checkApplications(rows: readonly TableRow[]): Finding[] {
       ));
     }
   }
-  // across a row: 总计 = 自然人 + the five kinds of 法人或其他组织
-  if (width === APPLICANT_COLUMNS.length) {
+  // across a row: 总计 = 自然人 + the (five kinds of) 法人或其他组织
+  if (names !== undefined) {
     const all = [fresh, carryIn, total, carryOut, ...[...groups.values()].flatMap((g) => [...(g.own ? [g.own] : []), ...g.subs])];
     for (const row of all) {
       if (!usable(row)) continue;
       findings.push(...identity(
         `表三“${rowName(row)}”行：总计 = 自然人 + 各类法人或其他组织`,
-        row.cells.slice(0, -1).map((_, j) => cell(row, j, `${rowName(row)}（${APPLICANT_COLUMNS[j] ?? ''}）`)),
+        row.cells.slice(0, -1).map((_, j) => cell(row, j, `${rowName(row)}（${names[j] ?? ''}）`)),
         [cell(row, width - 1, `${rowName(row)}（总计）`)],
       ));
     }
