@@ -6,7 +6,8 @@ import { missingSections } from './sections.ts';
 
 const EPSILON = 1e-9;
 // the share of a total a list must reach before its shortfall is read as an error rather than a selection
-const MOSTLY = 0.6;
+// (a list with a catch-all 其他 item claims the whole at any share)
+const MOSTLY = 0.8;
 const ACTIVITY_UNITS = new Set(['次', '场', '期', '场次', '人次', '批', '课时', '户次', '件次']);
 
 /** arithmetic an examiner checks before a report is published; silent whenever the numbers hold */
@@ -63,7 +64,8 @@ function checkParts(total: Fact): Finding[] {
   const over = sumLow > high + EPSILON;
   // a 其中 list far short of its total names the notable parts only ("公开信息1326条，其中政策文件86条、解读52条"):
   // only a list that covers most of the total and still misses it is a slip
-  const under = total.partsComplete && sumHigh < low - EPSILON && sumHigh >= low * MOSTLY;
+  const catchAll = total.parts.some((p) => /^(其他|其它|其余)/.test(p.context));
+  const under = total.partsComplete && sumHigh < low - EPSILON && (catchAll || sumHigh >= low * MOSTLY);
   if (!over && !under) return [];
   const { sum, total: whole, unit } = sumOf(total);
   // estimated parts are added at their lowest
@@ -79,7 +81,7 @@ function checkParts(total: Fact): Finding[] {
       actual: sumText,
       relation: over
         ? `“${marker}”所列各项之和不应超过总数`
-        : `“${marker}”所列各项（未写“等”，且已占总数大部分）之和应等于总数`,
+        : `“${marker}”所列各项（未写“等”，列有“其他”或已占总数八成以上）之和应等于总数`,
       figures: [figureOf(total), ...total.parts.map(figureOf)],
       arithmetic: `${total.parts.map((p) => p.quantity.value).join(' + ')} = ${sum} ${over ? '>' : '<'} ${whole}`,
     },

@@ -252,10 +252,16 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
     // a semicolon closes the list: "其中婚姻家庭纠纷19件、…其他纠纷6件；调解成功159件" — the last is no part
     const semi = text.slice(at, e).search(/[;；]/);
     const listEnd = Math.min(next >= 0 ? at + 2 + next : e, semi >= 0 ? at + semi : e);
-    const parts = takeWhile(
-      after,
-      (f) => f.quantity.start < listEnd && (f.depth > depth || (f.depth === depth && sameFamily(f, total))),
-    ).filter((f) => f.depth === depth && f.partOf === undefined);
+    let previousEnd = at;
+    const parts = takeWhile(after, (f) => {
+      if (f.quantity.start >= listEnd || (f.depth === depth && !sameFamily(f, total)) || f.depth < depth) return false;
+      if (f.depth > depth) return true;
+      // "其中婚姻纠纷86件、邻里纠纷112件，调处成功318件": an outcome after a comma is no kind of the whole
+      const gap = text.slice(previousEnd, f.quantity.start);
+      if (previousEnd !== at && /,/.test(gap) && OUTCOME.test(f.label)) return false;
+      previousEnd = f.quantity.end;
+      return true;
+    }).filter((f) => f.depth === depth && f.partOf === undefined);
     if (parts.length === 0) continue;
     const last = parts[parts.length - 1];
     const inclusive = /^(其中\s*,?\s*)?(包括|主要|如|有)/.test(text.slice(at)) && word === '其中';

@@ -88,6 +88,13 @@ describe('no false alarms', () => {
 
   it('reads a 其中 list far short of its total as a selection, not the whole', () => {
     expect(kinds('主动公开政府信息1326条，其中政策文件86条、政策解读52条。')).toEqual([]);
+    expect(kinds('全年开展普法活动120场次，受众2.4万人次，其中进校园30场次、进社区45场次。')).toEqual([]);
+    // a catch-all 其他 claims the whole
+    expect(kinds('调处纠纷120件，其中婚姻纠纷30件、邻里纠纷45件、其他纠纷20件。')).toEqual([['parts_sum_mismatch', '120件', '95件']]);
+  });
+
+  it('ends a 其中 list at an outcome after a comma', () => {
+    expect(kinds('共排查各类矛盾纠纷326件，其中婚姻家庭纠纷86件、邻里纠纷112件，调处成功318件。')).toEqual([]);
   });
 });
 
