@@ -5,6 +5,7 @@ import { Fragment, useState } from 'react';
 import { errorText, request } from '../../platform/api.ts';
 import { DataTable } from '../../platform/DataTable.tsx';
 import { PageHeader } from '../../platform/PageHeader.tsx';
+import { findingDetails, type ReviewFinding } from './finding-details.ts';
 import './review.css';
 
 type FindingKind =
@@ -33,22 +34,12 @@ interface Figure {
   approximate?: boolean;
 }
 
-interface FindingFigure {
-  label: string;
-  raw: string;
-  quote: string;
-}
-
-interface Finding {
+interface Finding extends ReviewFinding {
   kind: FindingKind;
   message: string;
   text: string;
   expected: string;
   actual: string;
-  /** the relation checked, the figures it used (each with its quote) and the arithmetic */
-  relation?: string;
-  figures?: FindingFigure[];
-  arithmetic?: string;
 }
 
 interface FileReview {
@@ -85,7 +76,8 @@ const fmt = (v: number): string => (Number.isInteger(v) ? String(v) : String(Num
 
 /** the document text with every passage a finding quotes marked */
 function HighlightedText({ text, findings }: { text: string; findings: Finding[] }) {
-  const quotes = [...new Set(findings.map((f) => f.text).filter((t) => t && text.includes(t)))];
+  // each figure's own quote is verbatim; a finding's text may join two passages
+  const quotes = [...new Set(findings.flatMap((f) => [f.text, ...(f.figures ?? []).map((x) => x.quote)]).filter((t) => t && text.includes(t)))];
   if (!quotes.length) return <>{text}</>;
   const escaped = quotes.map((q) => q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const parts = text.split(new RegExp(`(${escaped.join('|')})`, 'g'));
@@ -128,26 +120,29 @@ function FileResult({ review, text }: { review: FileReview; text: string | null 
                     <Tag color={KIND_LABELS[f.kind]?.color ?? 'default'}>{KIND_LABELS[f.kind]?.label ?? f.kind}</Tag>
                     <span>{f.message}</span>
                   </Flex>
-                  {f.relation ? (
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="finding-relation">
-                      依据：{f.relation}
-                    </Typography.Text>
-                  ) : null}
-                  {f.figures && f.figures.length > 0 ? (
-                    <div className="fz-review-figures" data-testid="finding-figures">
-                      {f.figures.map((x, k) => (
-                        <div key={k}>
-                          <Typography.Text strong style={{ fontSize: 12 }}>{x.label || '（未标明）'} {x.raw}</Typography.Text>
-                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>　文中写明：{x.quote}</Typography.Text>
-                        </div>
-                      ))}
-                    </div>
-                  ) : null}
-                  {f.arithmetic ? (
-                    <Typography.Text style={{ fontSize: 12 }} data-testid="finding-arithmetic">
-                      核算结果：{f.arithmetic}
-                    </Typography.Text>
-                  ) : null}
+                  {(() => {
+                    const d = findingDetails(f);
+                    return (
+                      <>
+                        {d.relation ? (
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="finding-relation">{d.relation}</Typography.Text>
+                        ) : null}
+                        {d.figures.length > 0 ? (
+                          <div className="fz-review-figures" data-testid="finding-figures">
+                            {d.figures.map((x, k) => (
+                              <div key={k}>
+                                <Typography.Text strong style={{ fontSize: 12 }}>{x.figure}</Typography.Text>
+                                <Typography.Text type="secondary" style={{ fontSize: 12 }}>　{x.stated}</Typography.Text>
+                              </div>
+                            ))}
+                          </div>
+                        ) : null}
+                        {d.computed ? (
+                          <Typography.Text style={{ fontSize: 12 }} data-testid="finding-arithmetic">{d.computed}</Typography.Text>
+                        ) : null}
+                      </>
+                    );
+                  })()}
                 </Flex>
               </div>
             ))}
