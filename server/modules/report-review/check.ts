@@ -17,6 +17,7 @@ export function checkFacts(facts: readonly Fact[]): Finding[] {
     ...facts.flatMap(checkRate),
     ...facts.flatMap(checkPercentCeiling),
     ...facts.flatMap(checkStages),
+    ...facts.flatMap(checkChange),
     ...checkConsistency(facts),
   ];
 }
@@ -140,6 +141,33 @@ function checkPercentCeiling(rate: Fact): Finding[] {
       relation: '比率（部分占整体）不超过100%',
       figures: [figureOf(rate)],
       arithmetic: `${q.raw} > 100%`,
+    },
+  ];
+}
+
+// "156件，较2023年的128件增长21.9%": (156 − 128) ÷ 128
+function checkChange(rate: Fact): Finding[] {
+  if (rate.change === undefined) return [];
+  const { current, base, down } = rate.change;
+  const b = base.quantity.normalized.value;
+  if (b <= 0 || current.quantity.approximation !== undefined || base.quantity.approximation !== undefined) return [];
+  const change = ((current.quantity.normalized.value - b) / b) * 100 * (down ? -1 : 1);
+  const [low, high] = statedRange(rate);
+  if (change >= low - EPSILON && change < high + EPSILON) return [];
+  const expected = `${round(change, rate.quantity.decimals + 1)}%`;
+  const word = down ? '下降' : '增长';
+  return [
+    {
+      kind: 'rate_mismatch',
+      message: `文中写${word}${rate.quantity.raw}，但按文中数字计算，（${current.quantity.raw} − ${base.quantity.raw}）÷ ${base.quantity.raw} ≈ ${down ? '−' : ''}${expected}。`,
+      text: rate.quote,
+      expected,
+      actual: rate.quantity.raw,
+      relation: `${word}幅度 = ${down ? '（上期 − 本期）' : '（本期 − 上期）'} ÷ 上期`,
+      figures: [figureOf(rate), figureOf(current), figureOf(base)],
+      arithmetic: down
+        ? `(${b} − ${current.quantity.normalized.value}) ÷ ${b} × 100% ≈ ${expected} ≠ ${rate.quantity.raw}`
+        : `(${current.quantity.normalized.value} − ${b}) ÷ ${b} × 100% ≈ ${expected} ≠ ${rate.quantity.raw}`,
     },
   ];
 }

@@ -39,6 +39,8 @@ export interface Fact {
   /** a stage of one piece of work (排查, 调处, 化解) and the earlier stage it follows in the same sentence */
   stage: string | undefined;
   stageOf: Fact | undefined;
+  /** a change stated with both figures: "156件，较2023年的128件增长21.9%" — this year's figure, last year's, and the direction */
+  change: { current: Fact; base: Fact; down: boolean } | undefined;
 }
 
 const CLAUSE_BREAK = ',;:、(';
@@ -96,6 +98,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
             rateRule: undefined,
             stage: undefined,
             stageOf: undefined,
+            change: undefined,
           });
         }
       });
@@ -106,6 +109,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       linkLossRate(text, found);
       linkRates(found);
       linkStages(text, found);
+      linkChanges(text, found);
       for (const f of found) f.quote = quoteOf(original, f);
       facts.push(...found);
       inParagraph.push(...found);
@@ -384,6 +388,23 @@ function linkShares(text: string, facts: Fact[]): void {
     if (total === undefined || totals.some((f) => f.quantity.normalized.value !== total.quantity.normalized.value)) return;
     rate.numerator = share;
     rate.denominator = total;
+  });
+}
+
+// "办理案件156件，较2023年的128件增长21.9%" / "比上年（128件）增加": both figures stated, the change can be computed
+const CHANGE = /^\s*[,，]?\s*(?:较|比)(?:上年|去年|上一年|\d{4}年)(?:同期)?(?:的|\()?\s*$/;
+
+function linkChanges(text: string, facts: Fact[]): void {
+  facts.forEach((rate, i) => {
+    if (rate.kind !== 'rate' || !rate.growth) return;
+    const base = facts[i - 1];
+    const current = facts[i - 2];
+    if (base === undefined || current === undefined || base.kind !== 'count' || !sameFamily(base, current)) return;
+    if (current.quantity.unit !== base.quantity.unit || current.partOf !== undefined) return;
+    if (!CHANGE.test(text.slice(current.quantity.end, base.quantity.start))) return;
+    const verb = /^\s*\)?\s*(增长|增加|提高|上升|下降|减少|降低)\s*(了)?\s*$/.exec(text.slice(base.quantity.end, rate.quantity.start));
+    if (verb === null) return;
+    rate.change = { current, base, down: /下降|减少|降低/.test(verb[1] ?? '') };
   });
 }
 

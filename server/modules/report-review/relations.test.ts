@@ -54,6 +54,15 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('办理行政处罚案件142件，罚没款38.6万元，其中简易程序案件96件，占60%。')).toEqual([['rate_mismatch', '67.6%', '60%']]);
   });
 
+  it('computes a change when both years are stated', () => {
+    expect(kinds('2024年共办理行政处罚案件156件，较2023年的128件增长21.9%。')).toEqual([]);
+    expect(kinds('2024年共办理行政处罚案件156件，较2023年的128件增长25.9%。')).toEqual([['rate_mismatch', '21.88%', '25.9%']]);
+    expect(kinds('全年受理信访事项90件，比上年（120件）下降25%。')).toEqual([]);
+    expect(kinds('全年受理信访事项90件，比上年（120件）下降20%。')).toEqual([['rate_mismatch', '25%', '20%']]);
+    // a change with one figure only is not computed
+    expect(kinds('全年受理信访事项90件，同比下降20%。')).toEqual([]);
+  });
+
   it('flags the same figure stated twice with different values', () => {
     expect(kinds('全年办理法律援助案件312件。', '局长督办法律援助工作，全年办理法律援助案件321件。')).toEqual([
       ['inconsistent_value', '312件', '321件'],
