@@ -330,6 +330,7 @@ function linkRates(facts: Fact[]): void {
       if (share?.partOf !== undefined && share.kind === 'count') {
         rate.numerator = share;
         rate.denominator = share.partOf;
+        if (share.label !== '' && rate.label === '占') rate.label = `${share.label}占比`;
       }
       return;
     }
@@ -388,6 +389,7 @@ function linkShares(text: string, facts: Fact[]): void {
     if (total === undefined || totals.some((f) => f.quantity.normalized.value !== total.quantity.normalized.value)) return;
     rate.numerator = share;
     rate.denominator = total;
+    if (share.label !== '') rate.label = `${share.label}占比`;
   });
 }
 
@@ -404,7 +406,14 @@ function linkChanges(text: string, facts: Fact[]): void {
     if (!CHANGE.test(text.slice(current.quantity.end, base.quantity.start))) return;
     const verb = /^\s*\)?\s*(增长|增加|提高|上升|下降|减少|降低)\s*(了)?\s*$/.exec(text.slice(base.quantity.end, rate.quantity.start));
     if (verb === null) return;
-    rate.change = { current, base, down: /下降|减少|降低/.test(verb[1] ?? '') };
+    const down = /下降|减少|降低/.test(verb[1] ?? '');
+    rate.change = { current, base, down };
+    // name the figures after what they are: last year's count of the same thing, and the change of it
+    const year = /(上年|去年|上一年|\d{4}年)/.exec(text.slice(current.quantity.end, base.quantity.start))?.[1] ?? '上年';
+    if (current.label !== '') {
+      base.label = `${current.label}（${year}）`;
+      rate.label = `${current.label}${down ? '降幅' : '增幅'}`;
+    }
   });
 }
 

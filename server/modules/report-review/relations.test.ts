@@ -189,3 +189,22 @@ describe('tables', () => {
     ]);
   });
 });
+
+describe('labels', () => {
+  const labels = (...paragraphs: string[]) => reviewParagraphs('x', paragraphs).figures.map((f) => `${f.label}=${f.raw}`);
+
+  it('keeps a name a little over the limit whole instead of cutting inside it', () => {
+    expect(labels('乡党委理论学习中心组开展习近平法治思想专题学习4次。')).toEqual(['习近平法治思想专题学习=4次']);
+  });
+
+  it('drops the words that only link or qualify a figure', () => {
+    expect(labels('力争全年开展普法活动不少于40场次。')).toEqual(['普法活动=40场次']);
+    expect(labels('权责清单共4126项，包括行政许可412项、行政处罚3714项。')).toEqual(['权责清单=4126项', '行政许可=412项', '行政处罚案件=3714项']);
+    expect(labels('受理40件（含上年结转2件）。')[1]).toBe('上年结转=2件');
+  });
+
+  it('names both figures of a change and the share of a part', () => {
+    expect(labels('共办理行政处罚案件64件，较上年的52件增长23.1%。')).toEqual(['行政处罚案件=64件', '行政处罚案件（上年）=52件', '行政处罚案件增幅=23.1%']);
+    expect(labels('受理案件200件，其中行政处罚120件，占60%。')[2]).toBe('行政处罚案件占比=60%');
+  });
+});
