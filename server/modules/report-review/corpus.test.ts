@@ -129,7 +129,10 @@ const spaced = (s: string) => s.replace(/\s+/g, ' ');
 function hitsPlant(f: Finding, plant: Plant): boolean {
   return figureHits(f, (raw, quote) => {
     if (raw.replace(/[^\d.]/g, '') !== plant.value) return false;
-    return plant.row === undefined || spaced(quote).includes(plant.row);
+    if (plant.row === undefined) return true;
+    // a row quoted whole, or one line of a row the layout broke (表四 in three lines of five)
+    const figuresOfQuote = spaced(quote).replace(/^[^\d]*(?=\d)/, '').trim();
+    return spaced(quote).includes(plant.row) || (/^[\d ]+$/.test(figuresOfQuote) && plant.row.includes(figuresOfQuote));
   });
 }
 

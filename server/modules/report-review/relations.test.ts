@@ -155,6 +155,37 @@ describe('tables', () => {
     expect(tables[0]?.relation).toContain('行政复议');
   });
 
+  it('reads 表四 broken into three lines of five, and quotes each cell from its own line', () => {
+    const review = reviewParagraphs('x', ['某镇2024年政府信息公开工作年度报告', '1 0 0 0 2', '0 1 0 0 1', '0 0 0 0 0']);
+    const [finding] = review.findings.filter((f) => f.kind === 'table_mismatch');
+    expect(finding).toMatchObject({ arithmetic: '1 + 0 + 0 + 0 = 1 ≠ 2 = 2' });
+    expect(new Set(finding?.figures.map((f) => f.quote))).toEqual(new Set(['1 0 0 0 2']));
+  });
+
+  it('places the items under a group name that stands on its own line', () => {
+    const rows = (denied: number) => [
+      '某街道2024年政府信息公开工作年度报告',
+      '一、本年新收政府信息公开申请数量 6',
+      '二、上年结转政府信息公开申请数量 0',
+      '（一）予以公开 3',
+      '（二）部分公开 1',
+      '（三）不予公开',
+      `1.属于国家秘密 ${denied}`,
+      '2.其他法律行政法规禁止公开 0',
+      '（四）无法提供',
+      '1.本机关不掌握相关政府信息 0',
+      '（五）不予处理',
+      '1.信访举报投诉类申请 0',
+      '（六）其他处理',
+      '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 0',
+      '（七）总计 6',
+      '四、结转下年度继续办理 0',
+    ];
+    expect(reviewParagraphs('x', rows(2)).findings.filter((f) => f.kind === 'table_mismatch')).toEqual([]);
+    const found = reviewParagraphs('x', rows(3)).findings.filter((f) => f.kind === 'table_mismatch');
+    expect(found.map((f) => f.relation)).toEqual(['表三：办理结果“总计”等于各项办理结果之和']);
+  });
+
   it('checks what the prose says of the applications against 表三', () => {
     const report = (said: number) => [
       '某街道2024年政府信息公开工作年度报告',

@@ -12,6 +12,8 @@ export interface TableRow {
   text: string;
   label: string;
   cells: Array<{ raw: string; value: number }>;
+  /** when the row was joined from several lines: the line each cell stands on, for verbatim quotes */
+  cellLines?: string[];
 }
 
 const NUMBER = /^\d+(?:\.\d+)?$/;
@@ -46,9 +48,17 @@ export function readRows(paragraphs: readonly string[]): TableRow[] {
   const rows: TableRow[] = [];
   paragraphs.forEach((p, i) => {
     const row = parseRow(p, i);
-    if (row === undefined) return;
+    if (row === undefined) {
+      // a group's name on a line of its own ("（三）不予公开"), its items on the lines after: a row without figures
+      const name = matchForm(p).replace(/\s/g, '');
+      const next = paragraphs[i + 1];
+      const nextRow = next === undefined ? undefined : parseRow(next);
+      if (GROUP_LINE.test(name) && nextRow !== undefined && nextRow.label !== '') rows.push({ paragraph: i, text: p.trim(), label: name, cells: [] });
+      return;
+    }
     const previous = paragraphs[i - 1];
-    if (row.label === '' && previous !== undefined && parseRow(previous) === undefined) {
+    // a header line of several names ("结果维持 结果纠正 …") names columns, not the row below it
+    if (row.label === '' && previous !== undefined && parseRow(previous) === undefined && !/\s/.test(previous.trim())) {
       const name = matchForm(previous).replace(/\s/g, '');
       const bare = name.replace(/\([^()]*\)/g, '');
       if (bare.length <= 60 && !/[。,;]/.test(bare) && ROW_NAMES.test(name)) row.label = name;
@@ -58,6 +68,7 @@ export function readRows(paragraphs: readonly string[]): TableRow[] {
   return rows;
 }
 
+const GROUP_LINE = /^[(]?[一二三四五六七][)]?(不予公开|无法提供|不予处理|其他处理)$/;
 const ROW_NAMES = /本年新收|上年结转|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|总计|结转下年|属于|本机关|没有现成|补正|信访|重复申请|公开出版物|大量反复|确认或重新出具|逾期|其他/;
 
 // the result groups of 表三, in order; 予以公开 and 部分公开 have no sub-rows
@@ -226,7 +237,7 @@ function checkApplications(rows: readonly TableRow[]): Finding[] {
 // 表四: one row of 15 figures; each block of five is 维持 + 纠正 + 其他 + 尚未审结 = 总计
 function checkAppeals(rows: readonly TableRow[]): Finding[] {
   const findings: Finding[] = [];
-  for (const row of rows) {
+  for (const row of appealRows(rows)) {
     if (row.cells.length !== 15) continue;
     APPEAL_BLOCKS.forEach((block, b) => {
       const at = (k: number) => ({ row, column: b * 5 + k, label: `${block}${APPEAL_COLUMNS[k] ?? ''}` });
@@ -234,6 +245,26 @@ function checkAppeals(rows: readonly TableRow[]): Finding[] {
     });
   }
   return findings;
+}
+
+// the row of 15 figures, or three lines of five in a row (a PDF that breaks the wide table): joined into one
+function appealRows(rows: readonly TableRow[]): TableRow[] {
+  const whole = rows.filter((r) => r.cells.length === 15);
+  if (whole.length > 0) return whole;
+  for (let i = 0; i + 2 < rows.length; i++) {
+    const run = rows.slice(i, i + 3);
+    const adjacent = run.every((r, k) => r.label === '' && r.cells.length === 5 && (k === 0 || r.paragraph === (run[k - 1]?.paragraph ?? -2) + 1));
+    if (adjacent) {
+      return [{
+        paragraph: run[0]?.paragraph ?? 0,
+        text: run.map((r) => r.text).join(' …… '),
+        label: '',
+        cells: run.flatMap((r) => r.cells),
+        cellLines: run.flatMap((r) => r.cells.map(() => r.text)),
+      }];
+    }
+  }
+  return [];
 }
 
 function identity(relation: string, left: Cell[], right: Cell[]): Finding[] {
@@ -248,9 +279,9 @@ function identity(relation: string, left: Cell[], right: Cell[]): Finding[] {
     raw: c.row.cells[c.column]?.raw ?? '',
     value: value(c),
     unit: '件',
-    quote: c.row.text,
+    quote: c.row.cellLines?.[c.column] ?? c.row.text,
   }));
-  const rows = [...new Set([...left, ...right].map((c) => c.row.text))];
+  const rows = [...new Set(figures.map((f) => f.quote))];
   return [
     {
       kind: 'table_mismatch',
