@@ -274,6 +274,9 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
   }
 }
 
+// outcomes that exclude each other: what a 清理 or a 复议 ends in; a list of them after a total is a partition of it
+const DISPOSITION = /^(予以)?(保留|继续有效|修改|修订|废止|宣布失效|失效|维持|撤销|变更|确认违法|责令履行|驳回|终止)$/;
+
 // between a total and its 其中: punctuation, or one rate said of the total ("，办结率100%。")
 const RATE_CLAUSE_BETWEEN = /^[\s,;:、。]*(?:[^\d,;:、。]{0,12}\d+(?:\.\d+)?%[\s,;:、。]*)?$/;
 
@@ -287,12 +290,16 @@ function linkBareLists(text: string, [, e]: [number, number], facts: Fact[]): vo
     for (let k = i + 1; k < facts.length; k++) {
       const f = facts[k];
       if (f === undefined || f.depth !== total.depth || f.kind !== total.kind || f.quantity.unit !== total.quantity.unit) break;
-      if (f.partOf !== undefined || !f.label.endsWith(head) || f.label === total.label) break;
+      const kind = f.label.endsWith(head) && f.label !== total.label;
+      if (f.partOf !== undefined || !(kind || DISPOSITION.test(f.label))) break;
       const gap = text.slice((parts[parts.length - 1] ?? total).quantity.end, f.quantity.start);
       if (parts.length > 0 && !/^[、][^,;:。、\d]*$/.test(gap)) break;
       parts.push(f);
     }
     if (parts.length < 2) return;
+    // dispositions are exclusive only all together: "保留268件、修改21件、废止23件", never mixed with kinds
+    const dispositions = parts.filter((f) => DISPOSITION.test(f.label)).length;
+    if (dispositions > 0 && dispositions < parts.length) return;
     const last = parts[parts.length - 1];
     if (last === undefined || !/^\s*([,;。]|$)/.test(text.slice(last.quantity.end, e) || '。')) return;
     total.linkWord = '列举';

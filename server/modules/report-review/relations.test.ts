@@ -23,6 +23,13 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('办理案件300件，发放资料120份、张贴标语190条。')).toEqual([]);
   });
 
+  it('reads a list of dispositions after a total as a partition of it', () => {
+    expect(kinds('共清理312件，保留268件、修改21件、废止23件，清理结果向社会公布。')).toEqual([]);
+    expect(kinds('共清理312件，保留268件、修改24件、废止23件，清理结果向社会公布。')).toEqual([['parts_sum_mismatch', '312件', '315件']]);
+    // outcomes that overlap are no partition
+    expect(kinds('共受理120件，办结115件、调解成功98件。')).toEqual([]);
+  });
+
   it('reads 包括 lists, exhaustive unless they end in 等', () => {
     expect(kinds('权责清单共4126项，包括行政许可412项、行政处罚3105项、行政强制168项、行政检查451项。')).toEqual([
       ['parts_sum_mismatch', '4126项', '4136项'],
@@ -138,6 +145,11 @@ describe('tables', () => {
     expect(map.type).toBe('disclosure');
     expect(map.headings).toHaveLength(3);
     expect(reviewParagraphs('x', ['5.属于三类内部事务信息 0 0 0 0 0 0 0']).figures).toEqual([]);
+  });
+
+  it('does not take a 法治 report that mentions the disclosure report for one', () => {
+    const review = reviewParagraphs('x', ['某镇2024年法治政府建设工作报告', '全年按时发布政府信息公开工作年度报告，主动公开信息326条。']);
+    expect(review.reportType).toBe('ruleOfLaw');
   });
 
   it('checks a disclosure report against its own six parts, not the 法治 report’s five', () => {

@@ -58,8 +58,9 @@ export const DISCLOSURE_SECTIONS: readonly MandatedSection[] = [
 
 /** a 政府信息公开工作年度报告 names itself in its title or carries the parts only it has */
 export function detectReportType(paragraphs: readonly string[]): ReportType {
-  const head = paragraphs.slice(0, 6).map(matchForm).join('');
-  if (/政府信息公开(工作)?(年度)?报告/.test(head)) return 'disclosure';
+  // the title: a short line without a full stop ("…按时发布政府信息公开工作年度报告。" in a 法治 report is no title)
+  const titles = paragraphs.slice(0, 6).map(matchForm).filter((p) => p.length <= 60 && !/[。;]/.test(p));
+  if (titles.some((t) => /政府信息公开(工作)?(年度)?报告/.test(t))) return 'disclosure';
   const all = paragraphs.map(matchForm).join('\n');
   const marks = [/主动公开政府信息情况/, /收到和处理政府信息公开申请情况/, /政府信息公开行政复议、?行政诉讼情况/, /本年新收政府信息公开申请/];
   return marks.filter((re) => re.test(all)).length >= 2 ? 'disclosure' : 'ruleOfLaw';
