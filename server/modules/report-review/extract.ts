@@ -104,11 +104,12 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       });
       linkBracketedParts(text, found);
       linkListParts(text, sentence, found, previous);
+      linkSentenceLists(text, sentence, found, previous);
       linkTrailingTotals(text, found);
       linkBareLists(text, sentence, found);
       linkLossRate(text, found);
-      linkRates(found);
       linkStages(text, found);
+      linkRates(found);
       linkChanges(text, found);
       for (const f of found) f.quote = quoteOf(original, f);
       facts.push(...found);
@@ -245,6 +246,10 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
       const own = candidates.filter((f) => f.sentence[0] === s && sameFamily(f, first)).pop();
       const between = facts.filter((f) => own !== undefined && f.quantity.start > own.quantity.start && f.quantity.end <= at);
       total = own !== undefined && between.length === 1 && between.every((f) => !sameFamily(f, first)) ? own : undefined;
+      // "立案查处违法案件312件，结案298件，…罚没款186.4万元。其中，食品安全案件104件…": the nearest figure whose
+      // name ends in the parts' head noun
+      const head = first.label.slice(-2);
+      total ??= head.length === 2 ? candidates.filter((f) => sameFamily(f, first) && f.label.endsWith(head)).pop() : undefined;
       if (total === undefined || total.parts.length > 0) continue;
     } else {
       if (total === undefined || total.parts.length > 0) continue;
@@ -257,12 +262,27 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
     const semi = text.slice(at, e).search(/[;；]/);
     const listEnd = Math.min(next >= 0 ? at + 2 + next : e, semi >= 0 ? at + semi : e);
     let previousEnd = at;
+    let joiner: string | undefined;
+    // a list cut short by a change of joiner may go on in the next clause: its sum is then only a floor
+    let cut = false;
     const parts = takeWhile(after, (f) => {
       if (f.quantity.start >= listEnd || (f.depth === depth && !sameFamily(f, total)) || f.depth < depth) return false;
       if (f.depth > depth) return true;
-      // "其中婚姻纠纷86件、邻里纠纷112件，调处成功318件": an outcome after a comma is no kind of the whole
       const gap = text.slice(previousEnd, f.quantity.start);
-      if (previousEnd !== at && /,/.test(gap) && OUTCOME.test(f.label)) return false;
+      if (previousEnd !== at) {
+        // "其中婚姻纠纷86件、邻里纠纷112件，调处成功318件": an outcome after a comma is no kind of the whole;
+        // "其中企业9215户、个体工商户28794户，全年新增市场主体6127户": a list joined by 、 ends at a comma
+        const comma = /,/.test(gap);
+        if (comma && OUTCOME.test(f.label)) return false;
+        const sep = comma ? ',' : '、';
+        joiner ??= sep;
+        if (joiner === '、' && sep === ',') {
+          // "…，全年新增市场主体6127户" names the whole again: the list has ended, not been cut
+          const head = total.label.slice(-4);
+          cut = f.label === '' || head.length < 2 || !f.label.endsWith(head);
+          return false;
+        }
+      }
       previousEnd = f.quantity.end;
       return true;
     }).filter((f) => f.depth === depth && f.partOf === undefined);
@@ -270,12 +290,34 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
     const last = parts[parts.length - 1];
     const inclusive = /^(其中\s*,?\s*)?(包括|主要|如|有)/.test(text.slice(at)) && word === '其中';
     total.linkWord = word;
-    attach(total, parts, last !== undefined && !endsWithEtc(text, last) && !inclusive && !/^主要/.test(text.slice(at + 2)));
+    attach(total, parts, !cut && last !== undefined && !endsWithEtc(text, last) && !inclusive && !/^主要/.test(text.slice(at + 2)));
   }
 }
 
 // outcomes that exclude each other: what a 清理 or a 复议 ends in; a list of them after a total is a partition of it
 const DISPOSITION = /^(予以)?(保留|继续有效|修改|修订|废止|宣布失效|失效|维持|撤销|变更|确认违法|责令履行|驳回|终止)$/;
+
+// "审结76件。审结案件中，维持48件、驳回9件…": a sentence that opens with what the last one counted, then lists it
+function linkSentenceLists(text: string, [s, e]: [number, number], facts: Fact[], previous: Fact[]): void {
+  const opening = /^\s*([^,;:。\d]{2,12})中\s*,/.exec(text.slice(s, e));
+  const phrase = tidy(opening?.[1] ?? '');
+  if (opening === null || phrase === '') return;
+  const total = previous.filter((f) => f.kind === 'count' && f.depth === 0 && f.label.length >= 2 && phrase.includes(f.label)).pop();
+  if (total === undefined || total.parts.length > 0) return;
+  const semi = text.slice(s, e).search(/[;；]/);
+  const end = semi >= 0 ? s + semi : e;
+  const parts: Fact[] = [];
+  for (const f of facts) {
+    if (f.quantity.start >= end || f.depth !== 0 || f.kind !== 'count' || !sameFamily(f, total) || f.partOf !== undefined) break;
+    const gap = text.slice((parts[parts.length - 1] ?? f).quantity.end, f.quantity.start);
+    if (parts.length > 0 && !/^[、][^,;。\d]*$/.test(gap)) break;
+    parts.push(f);
+  }
+  if (parts.length < 2) return;
+  const last = parts[parts.length - 1];
+  total.linkWord = `${opening[1] ?? ''}中`;
+  attach(total, parts, last !== undefined && !endsWithEtc(text, last));
+}
 
 // between a total and its 其中: punctuation, or one rate said of the total ("，办结率100%。")
 const RATE_CLAUSE_BETWEEN = /^[\s,;:、。]*(?:[^\d,;:、。]{0,12}\d+(?:\.\d+)?%[\s,;:、。]*)?$/;
@@ -350,10 +392,16 @@ function linkRates(facts: Fact[]): void {
     if (candidates.length < 2) return;
     const stem = rate.label.replace(/率$/, '');
     const related = candidates.filter((f) => sharesBigram(stem, f.context));
-    const numerator = candidates.length === 2 ? related[related.length - 1] : related.length === 1 ? related[0] : undefined;
+    // the count named exactly as the rate ("调解成功5386件" for 调解成功率) is its numerator
+    const exact = candidates.filter((f) => f.label === stem);
+    const numerator = exact.length === 1 ? exact[0] : candidates.length === 2 ? related[related.length - 1] : related.length === 1 ? related[0] : undefined;
     if (numerator === undefined) return;
-    // with three or more counts in play the base is a guess unless the numerator is a stated part of one
-    const denominator = numerator.partOf ?? (candidates.length === 2 ? candidates.find((f) => f !== numerator) : undefined);
+    // with three or more counts in play the base is a guess unless the numerator is a stated part of one, or a stage
+    // of one piece of work whose stage before it is stated ("调解5417件，调解成功5386件，调解成功率99.4%")
+    const denominator =
+      numerator.partOf ??
+      (numerator.stageOf !== undefined && candidates.includes(numerator.stageOf) ? numerator.stageOf : undefined) ??
+      (candidates.length === 2 ? candidates.find((f) => f !== numerator) : undefined);
     if (denominator === undefined) return;
     // a "rate" of two unrelated counts (videos ÷ posts) is far above any share, or counts another thing
     if (numerator.quantity.normalized.value > denominator.quantity.normalized.value * 1.5) return;
@@ -424,12 +472,26 @@ function linkChanges(text: string, facts: Fact[]): void {
   });
 }
 
-// stages of one piece of work in one sentence: 排查 ≥ 调处/调解 ≥ 化解/成功
-const STAGES: Array<[string, RegExp]> = [
-  ['排查', /排查(?!化解)/],
-  ['调处', /调处(?!成功)|受理调解|调解(?!成功)/],
-  ['化解', /化解|调解成功|调处成功|成功调解|成功调处/],
+// stages of one piece of work in one sentence: 排查 ≥ 调处/调解 ≥ 化解/成功; 发现 ≥ 整改
+const STAGES: Array<[string, RegExp, number]> = [
+  ['排查', /排查(?!化解|调处)/g, 0],
+  ['调处', /调处(?!成功)|受理调解|调解(?!成功|组织|委员会|员|中心|室)/g, 1],
+  ['化解', /化解|调解成功|调处成功|成功调解|成功调处/g, 2],
+  ['发现', /发现/g, 10],
+  ['整改', /整改/g, 11],
 ];
+
+// the stage word nearest the number names the stage ("人民调解组织共排查矛盾纠纷" is 排查)
+function stageOfClause(clause: string): number | undefined {
+  let best: { at: number; stage: number } | undefined;
+  for (const [, re, stage] of STAGES) {
+    for (const m of clause.matchAll(re)) {
+      const at = m.index + m[0].length;
+      if (best === undefined || at > best.at || (at === best.at && stage > best.stage)) best = { at, stage };
+    }
+  }
+  return best?.stage;
+}
 
 function linkStages(text: string, facts: Fact[]): void {
   const staged: Array<[Fact, number]> = [];
@@ -437,17 +499,19 @@ function linkStages(text: string, facts: Fact[]): void {
     if (f.kind !== 'count' || f.partOf !== undefined || f.depth !== 0) continue;
     const clause = text.slice(clauseStart(text, f.quantity.start, f.sentence[0]), f.quantity.start);
     if (/排查化解|排查调处/.test(clause)) continue;
-    const hits = STAGES.map(([, re], k) => (re.test(clause) ? k : -1)).filter((k) => k >= 0);
-    const stage = hits.length === 1 ? hits[0] : undefined;
+    const stage = stageOfClause(clause);
     if (stage === undefined) continue;
-    const before = staged.filter(([g, k]) => k < stage && sameFamily(g, f)).pop();
+    // the nearest earlier stage of the same chain (0–2 or 10–11)
+    const before = staged.filter(([g, k]) => k < stage && Math.floor(k / 10) === Math.floor(stage / 10) && sameFamily(g, f)).pop();
     if (before !== undefined) {
       const [earlier] = before;
-      const sameThing = f.label === '' || f.label === earlier.label || STAGES.some(([w]) => f.label.startsWith(w)) || sharesBigram(f.label, earlier.label);
+      const bare = f.label.replace(/^(已|共|累计)/, '');
+      // a label that is only the stage's verb ("调解", "已整改") speaks of the thing named before
+      const sameThing = bare === '' || f.label === earlier.label || stageOfClause(bare.slice(0, 4)) !== undefined || sharesBigram(f.label, earlier.label);
       if (sameThing) {
         f.stageOf = earlier;
-        f.stage = STAGES[stage]?.[0];
-        earlier.stage = STAGES[before[1]]?.[0];
+        f.stage = STAGES.find((x) => x[2] === stage)?.[0];
+        earlier.stage = STAGES.find((x) => x[2] === before[1])?.[0];
       }
     }
     staged.push([f, stage]);

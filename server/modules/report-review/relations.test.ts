@@ -13,6 +13,18 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('全年共受理120件，办结率100%。其中，婚姻纠纷50件、邻里纠纷70件。')).toEqual([]);
   });
 
+  it('reads a sentence that opens with what the last one counted as a list of it', () => {
+    expect(kinds('审结76件。审结案件中，维持48件、驳回9件、撤销11件、确认违法5件、终止3件。')).toEqual([]);
+    expect(kinds('审结76件。审结案件中，维持55件、驳回9件、撤销11件、确认违法5件、终止3件。')).toEqual([['parts_sum_mismatch', '76件', '83件']]);
+  });
+
+  it('reaches a 其中 in the next sentence back to the figure named like its parts', () => {
+    expect(kinds('立案查处违法案件312件，结案298件，结案率95.5%，罚没款186.4万元。其中，食品安全案件104件、特种设备案件23件、价格及广告案件41件、其他案件144件。')).toEqual([]);
+    expect(kinds('立案查处违法案件312件，结案298件，结案率95.5%，罚没款186.4万元。其中，食品安全案件120件、特种设备案件23件、价格及广告案件41件、其他案件144件。')).toEqual([
+      ['parts_sum_mismatch', '312件', '328件'],
+    ]);
+  });
+
   it('reads a list right after a total whose items share its head noun', () => {
     const [finding] = findings('梳理权责事项300项，许可事项120项、处罚事项190项。');
     expect(finding).toMatchObject({ kind: 'parts_sum_mismatch', expected: '300项', actual: '310项' });
