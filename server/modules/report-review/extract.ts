@@ -213,8 +213,8 @@ function linkBracketedParts(text: string, facts: Fact[]): void {
     if (parts.length === 0 || (!explicit && parts.length < 2)) continue;
     const last = parts[parts.length - 1];
     total.linkWord = contains ? '含' : '其中';
-    // "含上年结转2件" names some of the whole, not all of it
-    attach(total, parts, !contains && last !== undefined && !endsWithEtc(text, last));
+    // "含上年结转2件" names some of the whole; "含行政处罚事项138项、行政检查事项18项" lists it
+    attach(total, parts, (!contains || parts.length >= 2) && last !== undefined && !endsWithEtc(text, last));
   }
 }
 
@@ -299,15 +299,21 @@ const DISPOSITION = /^(予以)?(保留|继续有效|修改|修订|废止|宣布�
 
 // "审结76件。审结案件中，维持48件、驳回9件…": a sentence that opens with what the last one counted, then lists it
 function linkSentenceLists(text: string, [s, e]: [number, number], facts: Fact[], previous: Fact[]): void {
-  const opening = /^\s*([^,;:。\d]{2,12})中\s*,/.exec(text.slice(s, e));
+  // "审结案件中，…" names a figure of the sentence before; "在调处的96件矛盾纠纷中，…" states its own
+  const opening = /^\s*([^,;:。]{2,30})中\s*,/.exec(text.slice(s, e));
   const phrase = tidy(opening?.[1] ?? '');
   if (opening === null || phrase === '') return;
-  const total = previous.filter((f) => f.kind === 'count' && f.depth === 0 && f.label.length >= 2 && phrase.includes(f.label)).pop();
+  const openingEnd = s + opening[0].length;
+  const inside = facts.filter((f) => f.quantity.end <= openingEnd && f.kind === 'count' && f.depth === 0);
+  const total =
+    inside.length > 0
+      ? inside.length === 1 && /^\s*在/.test(opening[1] ?? '') ? inside[0] : undefined
+      : previous.filter((f) => f.kind === 'count' && f.depth === 0 && f.label.length >= 2 && phrase.includes(f.label)).pop();
   if (total === undefined || total.parts.length > 0) return;
   const semi = text.slice(s, e).search(/[;；]/);
   const end = semi >= 0 ? s + semi : e;
   const parts: Fact[] = [];
-  for (const f of facts) {
+  for (const f of facts.filter((x) => x.quantity.start >= openingEnd)) {
     if (f.quantity.start >= end || f.depth !== 0 || f.kind !== 'count' || !sameFamily(f, total) || f.partOf !== undefined) break;
     const gap = text.slice((parts[parts.length - 1] ?? f).quantity.end, f.quantity.start);
     if (parts.length > 0 && !/^[、][^,;。\d]*$/.test(gap)) break;

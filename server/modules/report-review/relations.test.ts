@@ -18,6 +18,11 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('审结76件。审结案件中，维持55件、驳回9件、撤销11件、确认违法5件、终止3件。')).toEqual([['parts_sum_mismatch', '76件', '83件']]);
   });
 
+  it('reads "在…N件…中，" as a total listed after the comma', () => {
+    expect(kinds('在调处的96件矛盾纠纷中，婚姻家庭类31件、邻里类28件、土地山林类19件、其他类18件。')).toEqual([]);
+    expect(kinds('在调处的96件矛盾纠纷中，婚姻家庭类36件、邻里类28件、土地山林类19件、其他类18件。')).toEqual([['parts_sum_mismatch', '96件', '101件']]);
+  });
+
   it('reaches a 其中 in the next sentence back to the figure named like its parts', () => {
     expect(kinds('立案查处违法案件312件，结案298件，结案率95.5%，罚没款186.4万元。其中，食品安全案件104件、特种设备案件23件、价格及广告案件41件、其他案件144件。')).toEqual([]);
     expect(kinds('立案查处违法案件312件，结案298件，结案率95.5%，罚没款186.4万元。其中，食品安全案件120件、特种设备案件23件、价格及广告案件41件、其他案件144件。')).toEqual([
@@ -52,6 +57,8 @@ describe('relations the text makes unambiguous', () => {
   it('reads 含 in brackets as a part that cannot exceed its whole', () => {
     expect(kinds('受理40件（含上年结转50件）。')).toEqual([['subset_exceeds_total', '不超过40件', '50件']]);
     expect(kinds('受理40件（含上年结转2件）。')).toEqual([]);
+    // two or more parts after 含 list the whole
+    expect(kinds('承接执法事项179项（含行政处罚事项138项、行政检查事项18项）。')).toEqual([['parts_sum_mismatch', '179项', '156项']]);
   });
 
   it('checks the stages of one piece of work: 排查 ≥ 调处 ≥ 化解', () => {
