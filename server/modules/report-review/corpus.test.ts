@@ -213,7 +213,8 @@ describe('the reviewer on the corpus', () => {
   it('reads each report as the kind it is', async () => {
     for (const c of cases.filter((x) => x.plant === undefined)) {
       const { review } = await score(c);
-      expect(review.reportType, c.name).toBe(c.name.includes('街道办事处') || disclosureReports.some((d) => d.name === c.name) ? 'disclosure' : 'ruleOfLaw');
+      const disclosure = disclosureReports.some((d) => d.name === c.name) || fileReports.some((f) => f.name === c.name && f.disclosure === true);
+      expect(review.reportType, c.name).toBe(disclosure ? 'disclosure' : 'ruleOfLaw');
     }
   });
 });

@@ -295,7 +295,7 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
 }
 
 // outcomes that exclude each other: what a 清理 or a 复议 ends in; a list of them after a total is a partition of it
-const DISPOSITION = /^(予以)?(保留|继续有效|修改|修订|废止|宣布失效|失效|维持|撤销|变更|确认违法|责令履行|驳回|终止)$/;
+export const DISPOSITION = /^(结果)?(予以)?(保留|继续有效|修改|修订|废止|宣布失效|失效|维持|撤销|变更|纠正|确认违法|责令履行|驳回|终止)$/;
 
 // "审结76件。审结案件中，维持48件、驳回9件…": a sentence that opens with what the last one counted, then lists it
 function linkSentenceLists(text: string, [s, e]: [number, number], facts: Fact[], previous: Fact[]): void {
@@ -343,6 +343,12 @@ function linkBareLists(text: string, [, e]: [number, number], facts: Fact[]): vo
       const gap = text.slice((parts[parts.length - 1] ?? total).quantity.end, f.quantity.start);
       if (parts.length > 0 && !/^[、][^,;:。、\d]*$/.test(gap)) break;
       parts.push(f);
+    }
+    // one disposition alone ("复议1件，结果维持1件") is a part of the total, not all of it
+    if (parts.length === 1 && parts[0] !== undefined && DISPOSITION.test(parts[0].label) && /^\s*[。;]/.test(text.slice(parts[0].quantity.end, e) || '。')) {
+      total.linkWord = '结果';
+      attach(total, parts, false);
+      return;
     }
     if (parts.length < 2) return;
     // dispositions are exclusive only all together: "保留268件、修改21件、废止23件", never mixed with kinds

@@ -230,6 +230,12 @@ describe('tables', () => {
     expect(finding?.figures.map((f) => f.quote)).toEqual(['2024年，共收到政府信息公开申请8件；上年结转1件。', '一、本年新收政府信息公开申请数量 6']);
   });
 
+  it('checks what the prose says of 复议 and 诉讼 against 表四', () => {
+    const report = (said: number) => ['某镇2024年政府信息公开工作年度报告', `本年度，因政府信息公开被申请行政复议${said}件，结果维持1件。`, '1 0 0 0 1 0 0 0 0 0 0 0 0 0 0'];
+    expect(reviewParagraphs('x', report(1)).findings).toEqual([]);
+    expect(reviewParagraphs('x', report(3)).findings.map((f) => [f.kind, f.arithmetic])).toEqual([['table_mismatch', '3 ≠ 1']]);
+  });
+
   it('checks 表三: new + carried = results + carried over, results = their rows, 总计 = the applicant columns', () => {
     const rows = (carryOut: number) => [
       '某街道2024年政府信息公开工作年度报告',

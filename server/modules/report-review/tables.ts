@@ -102,10 +102,46 @@ const PROSE_ROWS: Array<{ says: RegExp; row: RegExp; name: string }> = [
   { says: /(收到|新收|受理)[^,;。]*申请(?!.*(上年|结转))/, row: /本年新收/, name: '本年新收申请' },
   { says: /上年结转/, row: /上年结转/, name: '上年结转申请' },
   { says: /结转下(一)?年/, row: /结转下年/, name: '结转下年度继续办理' },
-  { says: /办结|办理完毕|作出答复|办理结果[^,;。]*共/, row: /总计/, name: '办理结果总计' },
+  { says: /办结|办理完毕|作出答复|办理答复|答复申请|办理结果[^,;。]*共/, row: /总计/, name: '办理结果总计' },
 ];
 
 function checkProse(rows: readonly TableRow[], facts: readonly Fact[]): Finding[] {
+  return [...checkApplicationProse(rows, facts), ...checkAppealProse(rows, facts)];
+}
+
+// "被申请行政复议1件" against 表四's 行政复议 总计; "被提起行政诉讼2件" against both 诉讼 totals
+function checkAppealProse(rows: readonly TableRow[], facts: readonly Fact[]): Finding[] {
+  const [row] = appealRows(rows);
+  if (row === undefined) return [];
+  const findings: Finding[] = [];
+  for (const fact of facts) {
+    if (fact.kind !== 'count' || fact.partOf !== undefined || fact.quantity.approximation !== undefined || fact.quantity.unit !== '件') continue;
+    const clause = fact.context;
+    const columns = /行政复议/.test(clause) && !/诉讼/.test(clause) ? [4] : /行政诉讼/.test(clause) && !/复议/.test(clause) ? [9, 14] : [];
+    if (columns.length === 0 || /结果|维持|纠正|审结/.test(clause)) continue;
+    const cells = columns.map((j) => row.cells[j]);
+    if (cells.some((c) => c === undefined)) continue;
+    const total = cells.reduce((sum, c) => sum + (c?.value ?? 0), 0);
+    if (total === fact.quantity.value) continue;
+    const name = columns.length === 1 ? '行政复议总计' : '行政诉讼总计（直接起诉 + 复议后起诉）';
+    findings.push({
+      kind: 'table_mismatch',
+      message: `正文写“${clause}”${fact.quantity.raw}，而表四“${name}”为${total}，两处不一致。`,
+      text: `${fact.quote} …… ${row.text}`,
+      expected: String(total),
+      actual: fact.quantity.raw,
+      relation: `正文所写的案件数应与表四“${name}”一致`,
+      figures: [
+        { label: fact.label, raw: fact.quantity.raw, value: fact.quantity.value, unit: fact.quantity.unit, quote: fact.quote },
+        ...columns.map((j) => ({ label: `表四第${j + 1}列`, raw: row.cells[j]?.raw ?? '', value: row.cells[j]?.value ?? 0, unit: '件', quote: row.cellLines?.[j] ?? row.text })),
+      ],
+      arithmetic: `${fact.quantity.value} ≠ ${columns.map((j) => row.cells[j]?.value ?? 0).join(' + ')}${columns.length > 1 ? ` = ${total}` : ''}`,
+    });
+  }
+  return findings;
+}
+
+function checkApplicationProse(rows: readonly TableRow[], facts: readonly Fact[]): Finding[] {
   const start = rows.findIndex((r) => /本年新收/.test(r.label));
   if (start < 0) return [];
   const table = rows.slice(start);
