@@ -40,12 +40,14 @@ function plantedValue(mark: string, doc: string): string {
   const direction = mark.endsWith('-') ? -1 : 1;
   const written = mark.replace(/[+-]$/, '');
   const percent = written.endsWith('%');
-  const number = Number(written.replace('%', ''));
+  const grouped = written.includes(',');
+  const number = Number(written.replace('%', '').replaceAll(',', ''));
   const decimals = written.includes('.') ? (written.split('.')[1]?.replace('%', '').length ?? 0) : 0;
   let value: number;
   if (percent) value = direction < 0 || number + 7 > 100 ? number - 7 : number + 7;
   else value = number + direction * Math.max(2, Math.round(number * 0.15));
-  const shown = (v: number) => v.toFixed(decimals);
+  // written as the report writes it: "1,268" stays grouped
+  const shown = (v: number) => (grouped ? v.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }) : v.toFixed(decimals));
   while (new RegExp(`(?<![\\d.])${shown(value).replace('.', '\\.')}(?![\\d.])`).test(doc.replace(MARK, ''))) value += direction;
   return `${shown(value)}${percent ? '%' : ''}`;
 }
@@ -66,7 +68,7 @@ function fileCases(report: FileReport): Case[] {
     cases.push({
       name: `${report.name} #${k}: ${mark} → ${planted}`,
       bytes: () => encode(text, report.form),
-      plant: { value: planted.replace('%', '') },
+      plant: { value: planted.replace('%', '').replaceAll(',', '') },
       errors: report.errors,
     });
   }

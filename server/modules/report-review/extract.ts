@@ -105,6 +105,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       linkBracketedParts(text, found);
       linkListParts(text, sentence, found, previous);
       linkSentenceLists(text, sentence, found, previous);
+      linkRespectively(text, sentence, found);
       linkTrailingTotals(text, found);
       linkBareLists(text, sentence, found);
       linkLossRate(text, found);
@@ -259,7 +260,9 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
     // a second 其中 opens a list of its own: "案件50件，其中处罚30件，其中简易程序10件"
     const next = text.slice(at + 2, e).search(/其中|包括/);
     // a semicolon closes the list: "其中婚姻家庭纠纷19件、…其他纠纷6件；调解成功159件" — the last is no part
-    const semi = text.slice(at, e).search(/[;；]/);
+    // "其中：A 4项；B 5项；C 2项。": after a colon the semicolons join the items
+    const colon = /^(其中|包括)\s*:/.test(text.slice(at));
+    const semi = colon ? -1 : text.slice(at, e).search(/[;；]/);
     const listEnd = Math.min(next >= 0 ? at + 2 + next : e, semi >= 0 ? at + semi : e);
     let previousEnd = at;
     let joiner: string | undefined;
@@ -323,6 +326,37 @@ function linkSentenceLists(text: string, [s, e]: [number, number], facts: Fact[]
   const last = parts[parts.length - 1];
   total.linkWord = `${opening[1] ?? ''}中`;
   attach(total, parts, last !== undefined && !endsWithEtc(text, last));
+}
+
+// "共办理案件1268件，刑事、民事、行政案件分别是426件、815件、27件": as many names as figures, after a total
+function linkRespectively(text: string, [s, e]: [number, number], facts: Fact[]): void {
+  for (const m of text.slice(s, e).matchAll(/分别(?:是|为|有|达到|达)/g)) {
+    const at = s + m.index;
+    const after = facts.filter((f) => f.quantity.start >= at + m[0].length);
+    const parts: Fact[] = [];
+    for (const f of after) {
+      const gap = text.slice((parts[parts.length - 1]?.quantity.end ?? at + m[0].length), f.quantity.start);
+      if (parts.length > 0 && !/^\s*、\s*$/.test(gap)) break;
+      if (parts.length === 0 && !/^\s*$/.test(gap)) break;
+      parts.push(f);
+    }
+    // the names run back to the clause's start: commas end it, 、 joins the names
+    const namesFrom = Math.max(s, ...[',', ';', ':'].map((c) => text.lastIndexOf(c, at - 1) + 1));
+    const names = text.slice(namesFrom, at).split('、');
+    const first = parts[0];
+    if (first === undefined || parts.length < 2 || names.length !== parts.length || parts.some((f) => !sameFamily(f, first) || f.partOf !== undefined)) continue;
+    const before = facts.filter((f) => f.quantity.end <= namesFrom && f.kind === first.kind && sameFamily(f, first));
+    const total = before[before.length - 1];
+    if (total === undefined || total.parts.length > 0 || !/^\s*,\s*$/.test(text.slice(total.quantity.end, namesFrom))) continue;
+    // the names stand before 分别: the last carries the shared noun ("刑事、民事、行政案件")
+    const shared = tidy(names[names.length - 1] ?? '');
+    parts.forEach((f, k) => {
+      const own = tidy(names[k] ?? '');
+      f.label = k === names.length - 1 ? shared : `${own}${shared.slice(tidy(names[names.length - 1] ?? '').length - 2)}`;
+    });
+    total.linkWord = '分别';
+    attach(total, parts, !endsWithEtc(text, parts[parts.length - 1] ?? first));
+  }
 }
 
 // between a total and its 其中: punctuation, or one rate said of the total ("，办结率100%。")

@@ -13,6 +13,17 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('全年共受理120件，办结率100%。其中，婚姻纠纷50件、邻里纠纷70件。')).toEqual([]);
   });
 
+  it('reads 其中： with items joined by semicolons', () => {
+    expect(kinds('审议重大行政决策事项11项，其中：经济发展类4项；社会民生类5项；城乡建设类2项。')).toEqual([]);
+    expect(kinds('审议重大行政决策事项11项，其中：经济发展类6项；社会民生类5项；城乡建设类2项。')).toEqual([['parts_sum_mismatch', '11项', '13项']]);
+  });
+
+  it('reads 分别是 after a total: as many figures as names', () => {
+    expect(kinds('共办理法律援助案件1,268件，刑事、民事、行政案件分别是426件、815件、27件。')).toEqual([]);
+    expect(kinds('共办理法律援助案件1,268件，刑事、民事、行政案件分别是426件、815件、37件。')).toEqual([['parts_sum_mismatch', '1,268件', '1278件']]);
+    expect(reviewParagraphs('x', ['共办理法律援助案件1,268件，刑事、民事、行政案件分别是426件、815件、27件。']).figures.map((f) => f.label)).toEqual(['法律援助案件', '刑事案件', '民事案件', '行政案件']);
+  });
+
   it('reads a sentence that opens with what the last one counted as a list of it', () => {
     expect(kinds('审结76件。审结案件中，维持48件、驳回9件、撤销11件、确认违法5件、终止3件。')).toEqual([]);
     expect(kinds('审结76件。审结案件中，维持55件、驳回9件、撤销11件、确认违法5件、终止3件。')).toEqual([['parts_sum_mismatch', '76件', '83件']]);
