@@ -19,6 +19,7 @@ export function checkFacts(facts: readonly Fact[]): Finding[] {
     ...facts.flatMap(checkPercentCeiling),
     ...facts.flatMap(checkStages),
     ...facts.flatMap(checkChange),
+    ...facts.flatMap(checkBalance),
     ...checkConsistency(facts),
   ];
 }
@@ -143,6 +144,28 @@ function checkPercentCeiling(rate: Fact): Finding[] {
       relation: '比率（部分占整体）不超过100%',
       figures: [figureOf(rate)],
       arithmetic: `${q.raw} > 100%`,
+    },
+  ];
+}
+
+// 办结 + 结转下年 = the total they were finished or carried from
+function checkBalance(carried: Fact): Finding[] {
+  if (carried.balance === undefined) return [];
+  const { total, done } = carried.balance;
+  if ([total, done, carried].some((f) => f.quantity.approximation !== undefined)) return [];
+  const sum = round(done.quantity.normalized.value + carried.quantity.normalized.value);
+  const whole = total.quantity.normalized.value;
+  if (Math.abs(sum - whole) < EPSILON) return [];
+  return [
+    {
+      kind: 'parts_sum_mismatch',
+      message: `“${nameOf(total)}”共${shown(total)}，但${nameOf(done)}${shown(done)}与${nameOf(carried)}${shown(carried)}合计${formatQuantity(sum, total.quantity.normalized.unit)}，与总数不符。`,
+      text: total.quote === carried.quote ? total.quote : `${total.quote} …… ${carried.quote}`,
+      expected: shown(total),
+      actual: formatQuantity(sum, total.quantity.normalized.unit),
+      relation: '已办结的与结转下年的合起来应等于总数',
+      figures: [figureOf(total), figureOf(done), figureOf(carried)],
+      arithmetic: `${done.quantity.normalized.value} + ${carried.quantity.normalized.value} = ${sum} ≠ ${whole}`,
     },
   ];
 }

@@ -41,6 +41,8 @@ export interface Fact {
   stageOf: Fact | undefined;
   /** a change stated with both figures: "156件，较2023年的128件增长21.9%" — this year's figure, last year's, and the direction */
   change: { current: Fact; base: Fact; down: boolean } | undefined;
+  /** "共计220件；已审结198件，结转下年22件": this figure is carried over, `done` was finished, of `total` */
+  balance: { total: Fact; done: Fact } | undefined;
 }
 
 const CLAUSE_BREAK = ',;:、(';
@@ -99,6 +101,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
             stage: undefined,
             stageOf: undefined,
             change: undefined,
+            balance: undefined,
           });
         }
       });
@@ -112,6 +115,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       linkStages(text, found);
       linkRates(found);
       linkChanges(text, found);
+      linkBalance(text, found, previous);
       for (const f of found) f.quote = quoteOf(original, f);
       facts.push(...found);
       inParagraph.push(...found);
@@ -515,6 +519,21 @@ function linkChanges(text: string, facts: Fact[]): void {
       base.label = `${current.label}（${year}）`;
       rate.label = `${current.label}${down ? '降幅' : '增幅'}`;
     }
+  });
+}
+
+// "共计220件；已审结198件，结转下年22件": what was finished and what is carried over make up the total
+function linkBalance(text: string, facts: Fact[], previous: Fact[]): void {
+  facts.forEach((carried, i) => {
+    const done = facts[i - 1];
+    if (done === undefined || carried.kind !== 'count' || !sameFamily(done, carried) || done.depth !== 0 || carried.depth !== 0) return;
+    const clauseOf = (f: Fact) => text.slice(clauseStart(text, f.quantity.start, f.sentence[0]), f.quantity.start);
+    if (!/结转(至|到)?下(一)?年|转入下(一)?年|尚未办结|未办结|正在办理/.test(clauseOf(carried))) return;
+    if (!/审结|办结|结案|办理完毕/.test(clauseOf(done)) || !/^\s*[,;]\s*$/.test(text.slice(done.quantity.end, clauseStart(text, carried.quantity.start, done.quantity.end)))) return;
+    const pool = [...previous, ...facts.slice(0, i - 1)].filter((f) => f.kind === 'count' && f.depth === 0 && sameFamily(f, done));
+    const total = pool[pool.length - 1];
+    if (total === undefined || !/共计|合计|总计|累计|共/.test(clauseOf(total))) return;
+    carried.balance = { total, done };
   });
 }
 

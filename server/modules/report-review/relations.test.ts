@@ -100,6 +100,11 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('全年受理信访事项90件，同比下降20%。')).toEqual([]);
   });
 
+  it('balances what was finished and what is carried over against the total', () => {
+    expect(kinds('新收复议案件203件，加上上年结转17件，共计220件；已审结198件，结转下年22件。')).toEqual([]);
+    expect(kinds('新收复议案件203件，加上上年结转17件，共计220件；已审结198件，结转下年25件。')).toEqual([['parts_sum_mismatch', '220件', '223件']]);
+  });
+
   it('flags the same figure stated twice with different values', () => {
     expect(kinds('全年办理法律援助案件312件。', '局长督办法律援助工作，全年办理法律援助案件321件。')).toEqual([
       ['inconsistent_value', '312件', '321件'],
