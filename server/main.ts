@@ -115,12 +115,27 @@ async function serve(overrides: { dataDir?: string | undefined; port?: number | 
   return -1;
 }
 
+// stdout piped into a slow reader (`fazhi review --format json | less`) is written asynchronously: exit only once
+// everything written has been handed over, or the reader gets a cut-off document
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.destroyed || !stream.writable) resolve();
+    else stream.write('', () => resolve());
+  });
+}
+
+async function exitWith(code: number): Promise<void> {
+  process.exitCode = code;
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  process.exit(code);
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
-    if (code >= 0) process.exit(code);
+    if (code >= 0) void exitWith(code);
   },
   (err: unknown) => {
     console.error(err instanceof Error ? err.message : String(err));
-    process.exit(1);
+    void exitWith(1);
   },
 );

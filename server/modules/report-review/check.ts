@@ -1,10 +1,15 @@
 import type { Fact } from './extract.ts';
+import { DISPOSITION } from './extract.ts';
 import { bounds, formatQuantity, round } from './numbers.ts';
-import type { Finding } from './review.schema.ts';
+import type { Finding, FindingFigure } from './review.schema.ts';
 import type { SectionMap } from './sections.ts';
 import { missingSections } from './sections.ts';
 
 const EPSILON = 1e-9;
+// the share of a total a list must reach before its shortfall is read as an error rather than a selection
+// (a list with a catch-all 其他 item claims the whole at any share)
+const MOSTLY = 0.8;
+const ACTIVITY_UNITS = new Set(['次', '场', '期', '场次', '人次', '批', '课时', '户次', '件次']);
 
 /** arithmetic an examiner checks before a report is published; silent whenever the numbers hold */
 export function checkFacts(facts: readonly Fact[]): Finding[] {
@@ -12,23 +17,35 @@ export function checkFacts(facts: readonly Fact[]): Finding[] {
     ...facts.flatMap(checkParts),
     ...facts.flatMap(checkRate),
     ...facts.flatMap(checkPercentCeiling),
+    ...facts.flatMap(checkStages),
+    ...facts.flatMap(checkChange),
+    ...facts.flatMap(checkBalance),
     ...checkConsistency(facts),
   ];
 }
 
-export function checkSections(map: SectionMap, headings: readonly string[]): Finding[] {
+export function checkSections(map: SectionMap): Finding[] {
   return missingSections(map).map((s) => ({
     kind: 'missing_section',
     message: `报告缺少规定的“${s.title}”部分，未找到与之对应的标题或内容。`,
-    text: headings.join(' / '),
+    text: map.headings.join(' / '),
     expected: s.title,
     actual: '未找到',
+    relation: `${map.type === 'disclosure' ? '政府信息公开工作年度报告' : '法治政府建设年度报告'}应包含规定的各部分`,
+    figures: [],
+    arithmetic: '',
   }));
+}
+
+/** a figure as a finding shows it: label, as written, and its quote */
+export function figureOf(f: Fact): FindingFigure {
+  return { label: f.label, raw: f.quantity.raw, value: f.quantity.value, unit: f.quantity.unit, quote: f.quote };
 }
 
 function checkParts(total: Fact): Finding[] {
   if (total.parts.length === 0) return [];
   const [low, high] = factBounds(total);
+  const marker = total.linkWord;
   if (total.parts.length === 1) {
     const part = total.parts[0];
     if (part === undefined || factBounds(part)[0] <= high + EPSILON) return [];
@@ -39,13 +56,20 @@ function checkParts(total: Fact): Finding[] {
         text: total.quote,
         expected: `不超过${shown(total)}`,
         actual: shown(part),
+        relation: `“${marker}”所引出的部分不应多于整体`,
+        figures: [figureOf(total), figureOf(part)],
+        arithmetic: `${part.quantity.value} > ${total.quantity.value}`,
       },
     ];
   }
   const sumLow = total.parts.reduce((s, p) => s + factBounds(p)[0], 0);
   const sumHigh = total.parts.reduce((s, p) => s + factBounds(p)[1], 0);
   const over = sumLow > high + EPSILON;
-  const under = total.partsComplete && sumHigh < low - EPSILON;
+  // a 其中 list far short of its total names the notable parts only ("公开信息1326条，其中政策文件86条、解读52条"):
+  // only a list that covers most of the total and still misses it is a slip
+  // a catch-all item, or outcomes that exclude each other (保留/修改/废止), claim the whole
+  const catchAll = total.parts.some((p) => /^(其他|其它|其余)/.test(p.context)) || total.parts.every((p) => DISPOSITION.test(p.label));
+  const under = total.partsComplete && sumHigh < low - EPSILON && (catchAll || sumHigh >= low * MOSTLY);
   if (!over && !under) return [];
   const { sum, total: whole, unit } = sumOf(total);
   // estimated parts are added at their lowest
@@ -55,10 +79,15 @@ function checkParts(total: Fact): Finding[] {
   return [
     {
       kind: 'parts_sum_mismatch',
-      message: `“${nameOf(total)}”共${shown(total)}，但其中所列各项（${list}）合计${sumText}，比总数${over ? '多' : '少'}${diff}。`,
+      message: `“${nameOf(total)}”共${shown(total)}，但${marker}所列各项（${list}）合计${sumText}，比总数${over ? '多' : '少'}${diff}。`,
       text: total.quote,
       expected: shown(total),
       actual: sumText,
+      relation: over
+        ? `“${marker}”所列各项之和不应超过总数`
+        : `“${marker}”所列各项（未写“等”，列有“其他”或已占总数八成以上）之和应等于总数`,
+      figures: [figureOf(total), ...total.parts.map(figureOf)],
+      arithmetic: `${total.parts.map((p) => p.quantity.value).join(' + ')} = ${sum} ${over ? '>' : '<'} ${whole}`,
     },
   ];
 }
@@ -82,6 +111,9 @@ function checkRate(rate: Fact): Finding[] {
       text: rate.quote,
       expected,
       actual: rate.quantity.raw,
+      relation: rate.rateRule ?? `“${nameOf(rate)}” = ${num.label || '分子'} ÷ ${den.label || '分母'}`,
+      figures: [figureOf(rate), figureOf(num), figureOf(den)],
+      arithmetic: `${num.quantity.normalized.value} ÷ ${den.quantity.normalized.value} × 100% ≈ ${expected} ≠ ${rate.quantity.raw}`,
     },
   ];
 }
@@ -109,16 +141,93 @@ function checkPercentCeiling(rate: Fact): Finding[] {
       text: rate.quote,
       expected: '不超过100%',
       actual: q.raw,
+      relation: '比率（部分占整体）不超过100%',
+      figures: [figureOf(rate)],
+      arithmetic: `${q.raw} > 100%`,
     },
   ];
 }
 
-// the same claim (same words, unit and period) given two values; parts, estimates and next year's targets are left out
+// 办结 + 结转下年 = the total they were finished or carried from
+function checkBalance(carried: Fact): Finding[] {
+  if (carried.balance === undefined) return [];
+  const { total, done } = carried.balance;
+  if ([total, done, carried].some((f) => f.quantity.approximation !== undefined)) return [];
+  const sum = round(done.quantity.normalized.value + carried.quantity.normalized.value);
+  const whole = total.quantity.normalized.value;
+  if (Math.abs(sum - whole) < EPSILON) return [];
+  return [
+    {
+      kind: 'parts_sum_mismatch',
+      message: `“${nameOf(total)}”共${shown(total)}，但${nameOf(done)}${shown(done)}与${nameOf(carried)}${shown(carried)}合计${formatQuantity(sum, total.quantity.normalized.unit)}，与总数不符。`,
+      text: total.quote === carried.quote ? total.quote : `${total.quote} …… ${carried.quote}`,
+      expected: shown(total),
+      actual: formatQuantity(sum, total.quantity.normalized.unit),
+      relation: '已办结的与结转下年的合起来应等于总数',
+      figures: [figureOf(total), figureOf(done), figureOf(carried)],
+      arithmetic: `${done.quantity.normalized.value} + ${carried.quantity.normalized.value} = ${sum} ≠ ${whole}`,
+    },
+  ];
+}
+
+// "156件，较2023年的128件增长21.9%": (156 − 128) ÷ 128
+function checkChange(rate: Fact): Finding[] {
+  if (rate.change === undefined) return [];
+  const { current, base, down } = rate.change;
+  const b = base.quantity.normalized.value;
+  if (b <= 0 || current.quantity.approximation !== undefined || base.quantity.approximation !== undefined) return [];
+  const change = ((current.quantity.normalized.value - b) / b) * 100 * (down ? -1 : 1);
+  const [low, high] = statedRange(rate);
+  if (change >= low - EPSILON && change < high + EPSILON) return [];
+  const expected = `${round(change, rate.quantity.decimals + 1)}%`;
+  const word = down ? '下降' : '增长';
+  return [
+    {
+      kind: 'rate_mismatch',
+      message: `文中写${word}${rate.quantity.raw}，但按文中数字计算，（${current.quantity.raw} − ${base.quantity.raw}）÷ ${base.quantity.raw} ≈ ${down ? '−' : ''}${expected}。`,
+      text: rate.quote,
+      expected,
+      actual: rate.quantity.raw,
+      relation: `${word}幅度 = ${down ? '（上期 − 本期）' : '（本期 − 上期）'} ÷ 上期`,
+      figures: [figureOf(rate), figureOf(current), figureOf(base)],
+      arithmetic: down
+        ? `(${b} − ${current.quantity.normalized.value}) ÷ ${b} × 100% ≈ ${expected} ≠ ${rate.quantity.raw}`
+        : `(${current.quantity.normalized.value} − ${b}) ÷ ${b} × 100% ≈ ${expected} ≠ ${rate.quantity.raw}`,
+    },
+  ];
+}
+
+// 排查 ≥ 调处 ≥ 化解: a later stage of the same work cannot count more than an earlier one
+function checkStages(later: Fact): Finding[] {
+  const earlier = later.stageOf;
+  if (earlier === undefined) return [];
+  const [low] = factBounds(later);
+  const [, high] = factBounds(earlier);
+  if (low <= high + EPSILON) return [];
+  return [
+    {
+      kind: 'sequence_violation',
+      message: `“${nameOf(later)}”${shown(later)}多于前一环节“${nameOf(earlier)}”${shown(earlier)}，后一环节不应多于前一环节。`,
+      text: earlier.quote === later.quote ? later.quote : `${earlier.quote} …… ${later.quote}`,
+      expected: `不超过${shown(earlier)}`,
+      actual: shown(later),
+      relation: `同一项工作的环节：${earlier.stage ?? ''} ≥ ${later.stage ?? ''}`,
+      figures: [figureOf(earlier), figureOf(later)],
+      arithmetic: `${later.quantity.value} > ${earlier.quantity.value}`,
+    },
+  ];
+}
+
+// the same claim (same words, unit and period) given two values; parts, estimates, shares, changes and targets are left out
 function checkConsistency(facts: readonly Fact[]): Finding[] {
   const groups = new Map<string, Fact[]>();
   for (const f of facts) {
     if (f.partOf !== undefined || f.quantity.approximation !== undefined || f.label === '') continue;
-    if (f.section === 'nextYear') continue;
+    if (f.section === 'nextYear' || f.growth || f.label.startsWith('占') || f.label.length < 3) continue;
+    // meetings, trainings and events are counted for many scopes under one wording ("召开专题会议3次" in two parts)
+    if (ACTIVITY_UNITS.has(f.quantity.unit)) continue;
+    // a share is a share of whatever the sentence is about: "其他类占23%" of complaints is not "其他类占45%" of disputes
+    if (f.kind === 'rate' && (f.scope.split('|')[0] === '' || /占/.test(f.scope))) continue;
     const key = `${f.scope}|${f.quantity.normalized.unit}|${f.period}`;
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
@@ -127,12 +236,17 @@ function checkConsistency(facts: readonly Fact[]): Finding[] {
     const first = group[0];
     const other = group.find((f) => f.quantity.normalized.value !== first?.quantity.normalized.value);
     if (first === undefined || other === undefined) continue;
+    // the same words in one sentence name different things ("同比增长" of two items)
+    if (other.paragraph === first.paragraph && other.sentence[0] === first.sentence[0]) continue;
     findings.push({
       kind: 'inconsistent_value',
       message: `“${nameOf(first)}”在报告中前后数字不一致：先写${first.quantity.raw}，后写${other.quantity.raw}。`,
       text: first.quote === other.quote ? first.quote : `${first.quote} …… ${other.quote}`,
       expected: first.quantity.raw,
       actual: other.quantity.raw,
+      relation: '同一事项（同样的说法、单位和年度）在报告中应只有一个数字',
+      figures: [figureOf(first), figureOf(other)],
+      arithmetic: `${first.quantity.raw} ≠ ${other.quantity.raw}`,
     });
   }
   return findings;

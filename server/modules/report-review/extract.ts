@@ -1,8 +1,9 @@
 import type { Quantity } from './numbers.ts';
 import { findQuantities, matchForm, unitFamily } from './numbers.ts';
 import { countLabel, rateLabels, scopeOf, tidy } from './labels.ts';
-import type { SectionId } from './sections.ts';
+import type { SectionId, SectionMap } from './sections.ts';
 import { mapSections } from './sections.ts';
+import { isTableRow } from './tables.ts';
 
 export type FactKind = 'count' | 'amount' | 'rate';
 
@@ -29,8 +30,19 @@ export interface Fact {
   /** the parts are meant to cover the whole (a "其中" list of two or more, no 等, no approximations) */
   partsComplete: boolean;
   partOf: Fact | undefined;
+  /** the word that made the parts parts: 其中, 包括, 含, 合计, or a list right after the total */
+  linkWord: string;
   numerator: Fact | undefined;
   denominator: Fact | undefined;
+  /** the rule a rate is computed by, when the platform fixes one (败诉率) */
+  rateRule: string | undefined;
+  /** a stage of one piece of work (排查, 调处, 化解) and the earlier stage it follows in the same sentence */
+  stage: string | undefined;
+  stageOf: Fact | undefined;
+  /** a change stated with both figures: "156件，较2023年的128件增长21.9%" — this year's figure, last year's, and the direction */
+  change: { current: Fact; base: Fact; down: boolean } | undefined;
+  /** "共计220件；已审结198件，结转下年22件": this figure is carried over, `done` was finished, of `total` */
+  balance: { total: Fact; done: Fact } | undefined;
 }
 
 const CLAUSE_BREAK = ',;:、(';
@@ -39,11 +51,13 @@ const GROWTH = /去年|上年|同期|增长|增加|增幅|提高|提升|上升|�
 const QUOTE_LIMIT = 160;
 
 /** every quantitative claim of a report, linked into totals with parts, subsets and rates */
-export function extractFacts(paragraphs: readonly string[]): Fact[] {
-  const sections = mapSections(paragraphs);
+export function extractFacts(paragraphs: readonly string[], sections: SectionMap = mapSections(paragraphs)): Fact[] {
   const facts: Fact[] = [];
   paragraphs.forEach((original, p) => {
+    // table rows are read by the table checks: their row names ("属于三类…") are no figures
+    if (isTableRow(original)) return;
     const text = matchForm(original);
+    const inParagraph: Fact[] = [];
     const depth = depthMap(text);
     // positions are shared by both forms; show the number as written
     const quantities = findQuantities(text).map((q) => ({ ...q, raw: original.slice(q.start, q.end) }));
@@ -80,19 +94,34 @@ export function extractFacts(paragraphs: readonly string[]): Fact[] {
             parts: [],
             partsComplete: false,
             partOf: undefined,
+            linkWord: '',
             numerator: undefined,
             denominator: undefined,
+            rateRule: undefined,
+            stage: undefined,
+            stageOf: undefined,
+            change: undefined,
+            balance: undefined,
           });
         }
       });
       linkBracketedParts(text, found);
       linkListParts(text, sentence, found, previous);
+      linkSentenceLists(text, sentence, found, previous);
+      linkRespectively(text, sentence, found);
       linkTrailingTotals(text, found);
+      linkBareLists(text, sentence, found);
+      linkLossRate(text, found);
+      linkStages(text, found);
       linkRates(found);
+      linkChanges(text, found);
+      linkBalance(text, found, previous);
       for (const f of found) f.quote = quoteOf(original, f);
       facts.push(...found);
+      inParagraph.push(...found);
       previous = found;
     }
+    linkShares(text, inParagraph);
   });
   return facts;
 }
@@ -180,13 +209,17 @@ function linkBracketedParts(text: string, facts: Fact[]): void {
     if (text[open] !== '(') continue;
     const close = matchingClose(text, open);
     const content = text.slice(open + 1, close);
-    if (COMPARISON.test(content) || /\d{4}\s?年/.test(content)) continue;
+    const contains = /^\s*(含|包含|包括)/.test(content);
+    // "（同比增长12%）", "（2023年为30件）" compare; "（含上年结转2件）" names a part carried from last year
+    if (contains ? /同比|环比|增长|下降|增加|减少/.test(content) : COMPARISON.test(content) || /\d{4}\s?年/.test(content)) continue;
     const inner = facts.filter((f) => f.quantity.start > open && f.quantity.start < close && f.depth === total.depth + 1);
     const parts = takeWhile(inner, (f) => sameFamily(f, total) && f.partOf === undefined);
-    const explicit = /^\s*其中/.test(content);
+    const explicit = contains || /^\s*其中/.test(content);
     if (parts.length === 0 || (!explicit && parts.length < 2)) continue;
     const last = parts[parts.length - 1];
-    attach(total, parts, last !== undefined && !endsWithEtc(text, last));
+    total.linkWord = contains ? '含' : '其中';
+    // "含上年结转2件" names some of the whole; "含行政处罚事项138项、行政检查事项18项" lists it
+    attach(total, parts, (!contains || parts.length >= 2) && last !== undefined && !endsWithEtc(text, last));
   }
 }
 
@@ -199,31 +232,171 @@ function matchingClose(text: string, open: number): number {
   return text.length;
 }
 
-// "共处理投诉967宗，其中来信来访70宗、上级交办32宗…": the total must stand right before 其中
+// "共处理投诉967宗，其中来信来访70宗、上级交办32宗…": the total stands right before 其中 / 包括, or before a
+// rate said of it ("共受理120件，办结率100%。其中，…")
 function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], previous: Fact[]): void {
-  for (let at = text.indexOf('其中', s); at >= 0 && at < e; at = text.indexOf('其中', at + 2)) {
+  for (const marker of text.slice(s, e).matchAll(/其中|包括/g)) {
+    const at = s + marker.index;
+    const word = marker[0];
     if (/\(\s*$/.test(text.slice(s, at))) continue;
+    if (word === '包括' && /(其中|主要|还|也|不)\s*$/.test(text.slice(s, at))) continue;
     const depth = facts.find((f) => f.quantity.start > at)?.depth;
     if (depth === undefined) continue;
-    const candidates = [...previous, ...facts].filter((f) => f.quantity.end <= at && f.depth === depth);
-    const total = candidates[candidates.length - 1];
-    if (total === undefined || total.kind === 'rate' || total.parts.length > 0) continue;
-    if (!/^[\s,;:、。]*$/.test(text.slice(total.quantity.end, at))) continue;
+    const candidates = [...previous, ...facts].filter((f) => f.quantity.end <= at && f.depth === depth && f.kind !== 'rate');
+    const first = facts.find((f) => f.quantity.start > at && f.depth === depth);
+    let total = candidates[candidates.length - 1];
+    // "办理案件142件，罚没款38.6万元，其中简易程序案件96件": in one sentence, the 其中 reaches back over a figure
+    // of another kind to the last figure of its own
+    if (total !== undefined && first !== undefined && !sameFamily(total, first)) {
+      const own = candidates.filter((f) => f.sentence[0] === s && sameFamily(f, first)).pop();
+      const between = facts.filter((f) => own !== undefined && f.quantity.start > own.quantity.start && f.quantity.end <= at);
+      total = own !== undefined && between.length === 1 && between.every((f) => !sameFamily(f, first)) ? own : undefined;
+      // "立案查处违法案件312件，结案298件，…罚没款186.4万元。其中，食品安全案件104件…": the nearest figure whose
+      // name ends in the parts' head noun
+      const head = first.label.slice(-2);
+      total ??= head.length === 2 ? candidates.filter((f) => sameFamily(f, first) && f.label.endsWith(head)).pop() : undefined;
+      if (total === undefined || total.parts.length > 0) continue;
+    } else {
+      if (total === undefined || total.parts.length > 0) continue;
+      if (!RATE_CLAUSE_BETWEEN.test(text.slice(total.quantity.end, at))) continue;
+    }
     const after = facts.filter((f) => f.quantity.start > at);
     // a second 其中 opens a list of its own: "案件50件，其中处罚30件，其中简易程序10件"
-    const next = text.indexOf('其中', at + 2);
+    const next = text.slice(at + 2, e).search(/其中|包括/);
     // a semicolon closes the list: "其中婚姻家庭纠纷19件、…其他纠纷6件；调解成功159件" — the last is no part
-    const semi = text.slice(at, e).search(/[;；]/);
-    const listEnd = Math.min(next >= 0 && next < e ? next : e, semi >= 0 ? at + semi : e);
-    const parts = takeWhile(
-      after,
-      (f) => f.quantity.start < listEnd && (f.depth > depth || (f.depth === depth && sameFamily(f, total))),
-    ).filter((f) => f.depth === depth && f.partOf === undefined);
+    // "其中：A 4项；B 5项；C 2项。": after a colon the semicolons join the items
+    const colon = /^(其中|包括)\s*:/.test(text.slice(at));
+    const semi = colon ? -1 : text.slice(at, e).search(/[;；]/);
+    const listEnd = Math.min(next >= 0 ? at + 2 + next : e, semi >= 0 ? at + semi : e);
+    let previousEnd = at;
+    let joiner: string | undefined;
+    // a list cut short by a change of joiner may go on in the next clause: its sum is then only a floor
+    let cut = false;
+    const parts = takeWhile(after, (f) => {
+      if (f.quantity.start >= listEnd || (f.depth === depth && !sameFamily(f, total)) || f.depth < depth) return false;
+      if (f.depth > depth) return true;
+      const gap = text.slice(previousEnd, f.quantity.start);
+      if (previousEnd !== at) {
+        // "其中婚姻纠纷86件、邻里纠纷112件，调处成功318件": an outcome after a comma is no kind of the whole;
+        // "其中企业9215户、个体工商户28794户，全年新增市场主体6127户": a list joined by 、 ends at a comma
+        const comma = /,/.test(gap);
+        if (comma && OUTCOME.test(f.label)) return false;
+        const sep = comma ? ',' : '、';
+        joiner ??= sep;
+        if (joiner === '、' && sep === ',') {
+          // "…，全年新增市场主体6127户" names the whole again: the list has ended, not been cut
+          const head = total.label.slice(-4);
+          cut = f.label === '' || head.length < 2 || !f.label.endsWith(head);
+          return false;
+        }
+      }
+      previousEnd = f.quantity.end;
+      return true;
+    }).filter((f) => f.depth === depth && f.partOf === undefined);
     if (parts.length === 0) continue;
     const last = parts[parts.length - 1];
-    const inclusive = /^其中\s*,?\s*(包括|主要|如|有)/.test(text.slice(at));
-    attach(total, parts, last !== undefined && !endsWithEtc(text, last) && !inclusive);
+    const inclusive = /^(其中\s*,?\s*)?(包括|主要|如|有)/.test(text.slice(at)) && word === '其中';
+    total.linkWord = word;
+    attach(total, parts, !cut && last !== undefined && !endsWithEtc(text, last) && !inclusive && !/^主要/.test(text.slice(at + 2)));
   }
+}
+
+// outcomes that exclude each other: what a 清理 or a 复议 ends in; a list of them after a total is a partition of it
+export const DISPOSITION = /^(结果)?(予以)?(保留|继续有效|修改|修订|废止|宣布失效|失效|维持|撤销|变更|纠正|确认违法|责令履行|驳回|终止)$/;
+
+// "审结76件。审结案件中，维持48件、驳回9件…": a sentence that opens with what the last one counted, then lists it
+function linkSentenceLists(text: string, [s, e]: [number, number], facts: Fact[], previous: Fact[]): void {
+  // "审结案件中，…" names a figure of the sentence before; "在调处的96件矛盾纠纷中，…" states its own
+  const opening = /^\s*([^,;:。]{2,30})中\s*,/.exec(text.slice(s, e));
+  const phrase = tidy(opening?.[1] ?? '');
+  if (opening === null || phrase === '') return;
+  const openingEnd = s + opening[0].length;
+  const inside = facts.filter((f) => f.quantity.end <= openingEnd && f.kind === 'count' && f.depth === 0);
+  const total =
+    inside.length > 0
+      ? inside.length === 1 && /^\s*在/.test(opening[1] ?? '') ? inside[0] : undefined
+      : previous.filter((f) => f.kind === 'count' && f.depth === 0 && f.label.length >= 2 && phrase.includes(f.label)).pop();
+  if (total === undefined || total.parts.length > 0) return;
+  const semi = text.slice(s, e).search(/[;；]/);
+  const end = semi >= 0 ? s + semi : e;
+  const parts: Fact[] = [];
+  for (const f of facts.filter((x) => x.quantity.start >= openingEnd)) {
+    if (f.quantity.start >= end || f.depth !== 0 || f.kind !== 'count' || !sameFamily(f, total) || f.partOf !== undefined) break;
+    const gap = text.slice((parts[parts.length - 1] ?? f).quantity.end, f.quantity.start);
+    if (parts.length > 0 && !/^[、][^,;。\d]*$/.test(gap)) break;
+    parts.push(f);
+  }
+  if (parts.length < 2) return;
+  const last = parts[parts.length - 1];
+  total.linkWord = `${opening[1] ?? ''}中`;
+  attach(total, parts, last !== undefined && !endsWithEtc(text, last));
+}
+
+// "共办理案件1268件，刑事、民事、行政案件分别是426件、815件、27件": as many names as figures, after a total
+function linkRespectively(text: string, [s, e]: [number, number], facts: Fact[]): void {
+  for (const m of text.slice(s, e).matchAll(/分别(?:是|为|有|达到|达)/g)) {
+    const at = s + m.index;
+    const after = facts.filter((f) => f.quantity.start >= at + m[0].length);
+    const parts: Fact[] = [];
+    for (const f of after) {
+      const gap = text.slice((parts[parts.length - 1]?.quantity.end ?? at + m[0].length), f.quantity.start);
+      if (parts.length > 0 && !/^\s*、\s*$/.test(gap)) break;
+      if (parts.length === 0 && !/^\s*$/.test(gap)) break;
+      parts.push(f);
+    }
+    // the names run back to the clause's start: commas end it, 、 joins the names
+    const namesFrom = Math.max(s, ...[',', ';', ':'].map((c) => text.lastIndexOf(c, at - 1) + 1));
+    const names = text.slice(namesFrom, at).split('、');
+    const first = parts[0];
+    if (first === undefined || parts.length < 2 || names.length !== parts.length || parts.some((f) => !sameFamily(f, first) || f.partOf !== undefined)) continue;
+    const before = facts.filter((f) => f.quantity.end <= namesFrom && f.kind === first.kind && sameFamily(f, first));
+    const total = before[before.length - 1];
+    if (total === undefined || total.parts.length > 0 || !/^\s*,\s*$/.test(text.slice(total.quantity.end, namesFrom))) continue;
+    // the names stand before 分别: the last carries the shared noun ("刑事、民事、行政案件")
+    const shared = tidy(names[names.length - 1] ?? '');
+    parts.forEach((f, k) => {
+      const own = tidy(names[k] ?? '');
+      f.label = k === names.length - 1 ? shared : `${own}${shared.slice(tidy(names[names.length - 1] ?? '').length - 2)}`;
+    });
+    total.linkWord = '分别';
+    attach(total, parts, !endsWithEtc(text, parts[parts.length - 1] ?? first));
+  }
+}
+
+// between a total and its 其中: punctuation, or one rate said of the total ("，办结率100%。")
+const RATE_CLAUSE_BETWEEN = /^[\s,;:、。]*(?:[^\d,;:、。]{0,12}\d+(?:\.\d+)?%[\s,;:、。]*)?$/;
+
+// "梳理权责事项300项，许可事项120项、处罚事项180项": a list right after a total whose items all end in its head noun
+function linkBareLists(text: string, [, e]: [number, number], facts: Fact[]): void {
+  facts.forEach((total, i) => {
+    if (total.kind === 'rate' || total.parts.length > 0 || total.partOf !== undefined || total.label.length < 2) return;
+    if (!/^\s*[,:]\s*$/.test(text.slice(total.quantity.end, facts[i + 1]?.quantity.start ?? e).replace(/[^,:\s]+$/, ''))) return;
+    const head = total.label.slice(-2);
+    const parts: Fact[] = [];
+    for (let k = i + 1; k < facts.length; k++) {
+      const f = facts[k];
+      if (f === undefined || f.depth !== total.depth || f.kind !== total.kind || f.quantity.unit !== total.quantity.unit) break;
+      const kind = f.label.endsWith(head) && f.label !== total.label;
+      if (f.partOf !== undefined || !(kind || DISPOSITION.test(f.label))) break;
+      const gap = text.slice((parts[parts.length - 1] ?? total).quantity.end, f.quantity.start);
+      if (parts.length > 0 && !/^[、][^,;:。、\d]*$/.test(gap)) break;
+      parts.push(f);
+    }
+    // one disposition alone ("复议1件，结果维持1件") is a part of the total, not all of it
+    if (parts.length === 1 && parts[0] !== undefined && DISPOSITION.test(parts[0].label) && /^\s*[。;]/.test(text.slice(parts[0].quantity.end, e) || '。')) {
+      total.linkWord = '结果';
+      attach(total, parts, false);
+      return;
+    }
+    if (parts.length < 2) return;
+    // dispositions are exclusive only all together: "保留268件、修改21件、废止23件", never mixed with kinds
+    const dispositions = parts.filter((f) => DISPOSITION.test(f.label)).length;
+    if (dispositions > 0 && dispositions < parts.length) return;
+    const last = parts[parts.length - 1];
+    if (last === undefined || !/^\s*([,;。]|$)/.test(text.slice(last.quantity.end, e) || '。')) return;
+    total.linkWord = '列举';
+    attach(total, parts, !endsWithEtc(text, last));
+  });
 }
 
 // "来信来访70宗、上级交办32宗，合计102宗": parts first, total after
@@ -242,6 +415,7 @@ function linkTrailingTotals(text: string, facts: Fact[]): void {
     }
     if (parts.length < 2) return;
     if (total.label === '') total.label = '合计';
+    total.linkWord = '合计';
     attach(total, parts, true);
   });
 }
@@ -249,12 +423,13 @@ function linkTrailingTotals(text: string, facts: Fact[]): void {
 // "收到调解申请582宗，成功调处553宗，调解成功率95%": the numerator shares words with the rate's name
 function linkRates(facts: Fact[]): void {
   facts.forEach((rate, i) => {
-    if (rate.kind !== 'rate' || rate.growth) return;
+    if (rate.kind !== 'rate' || rate.growth || rate.numerator !== undefined || rate.rateRule !== undefined) return;
     if (rate.label.startsWith('占')) {
       const share = facts[i - 1];
       if (share?.partOf !== undefined && share.kind === 'count') {
         rate.numerator = share;
         rate.denominator = share.partOf;
+        if (share.label !== '' && rate.label === '占') rate.label = `${share.label}占比`;
       }
       return;
     }
@@ -267,13 +442,154 @@ function linkRates(facts: Fact[]): void {
     if (candidates.length < 2) return;
     const stem = rate.label.replace(/率$/, '');
     const related = candidates.filter((f) => sharesBigram(stem, f.context));
-    const numerator = candidates.length === 2 ? related[related.length - 1] : related.length === 1 ? related[0] : undefined;
+    // the count named exactly as the rate ("调解成功5386件" for 调解成功率) is its numerator
+    const exact = candidates.filter((f) => f.label === stem);
+    const numerator = exact.length === 1 ? exact[0] : candidates.length === 2 ? related[related.length - 1] : related.length === 1 ? related[0] : undefined;
     if (numerator === undefined) return;
-    const denominator = numerator.partOf ?? candidates.find((f) => f !== numerator);
+    // with three or more counts in play the base is a guess unless the numerator is a stated part of one, or a stage
+    // of one piece of work whose stage before it is stated ("调解5417件，调解成功5386件，调解成功率99.4%")
+    const denominator =
+      numerator.partOf ??
+      (numerator.stageOf !== undefined && candidates.includes(numerator.stageOf) ? numerator.stageOf : undefined) ??
+      (candidates.length === 2 ? candidates.find((f) => f !== numerator) : undefined);
     if (denominator === undefined) return;
+    // a "rate" of two unrelated counts (videos ÷ posts) is far above any share, or counts another thing
+    if (numerator.quantity.normalized.value > denominator.quantity.normalized.value * 1.5) return;
+    if (numerator.partOf !== denominator && !subsetOf(numerator, denominator)) return;
     rate.numerator = numerator;
     rate.denominator = denominator;
   });
+}
+
+// 败诉率 is 败诉 ÷ 审结, as the platform's own annual report computes it (reconsideration.litigation_loss_rate);
+// without a 审结 figure the reviewer stays silent rather than guess the base
+function linkLossRate(text: string, facts: Fact[]): void {
+  for (const rate of facts) {
+    if (rate.kind !== 'rate' || !rate.label.endsWith('败诉率')) continue;
+    const earlier = facts.filter((f) => f.kind === 'count' && f.quantity.start < rate.quantity.start);
+    const lost = earlier.filter((f) => /败诉/.test(text.slice(clauseStart(text, f.quantity.start, 0), f.quantity.start))).pop();
+    const decided = earlier.filter((f) => /审结|结案/.test(text.slice(clauseStart(text, f.quantity.start, 0), f.quantity.start))).pop();
+    rate.rateRule = '败诉率 = 败诉案件数 ÷ 审结案件数（与平台年度报告的算法一致）';
+    // without both figures the rule stays unchecked: rateRule keeps the generic linking from guessing another base
+    if (lost === undefined || decided === undefined) continue;
+    rate.numerator = lost;
+    rate.denominator = decided;
+  }
+}
+
+// "受理案件200件……行政处罚案件120件，占受理案件总数的60%": a share of a total named earlier in the paragraph
+function linkShares(text: string, facts: Fact[]): void {
+  facts.forEach((rate, i) => {
+    if (rate.kind !== 'rate' || rate.numerator !== undefined || rate.rateRule !== undefined) return;
+    const share = facts[i - 1];
+    if (share === undefined || share.kind !== 'count' || share.sentence[0] !== rate.sentence[0]) return;
+    if (!/^\s*,?\s*占/.test(text.slice(share.quantity.end, rate.quantity.start))) return;
+    const named = text.slice(text.lastIndexOf('占', rate.quantity.start) + 1, rate.quantity.start)
+      .replace(/(总数|总量|总计|总额|的|比例|比重|全部|全年|全镇|全乡|全街道|全区|达到|达|为|约)/g, '');
+    if (named.length < 2) return;
+    const totals = facts.slice(0, i - 1).filter(
+      (f) => f.kind === 'count' && f.label.length >= 2 && sameFamily(f, share) && (named.includes(f.label) || f.label.includes(named)),
+    );
+    const total = totals[totals.length - 1];
+    if (total === undefined || totals.some((f) => f.quantity.normalized.value !== total.quantity.normalized.value)) return;
+    rate.numerator = share;
+    rate.denominator = total;
+    if (share.label !== '') rate.label = `${share.label}占比`;
+  });
+}
+
+// "办理案件156件，较2023年的128件增长21.9%" / "比上年（128件）增加": both figures stated, the change can be computed
+const CHANGE = /^\s*[,，]?\s*(?:较|比)(?:上年|去年|上一年|\d{4}年)(?:同期)?(?:的|\()?\s*$/;
+
+function linkChanges(text: string, facts: Fact[]): void {
+  facts.forEach((rate, i) => {
+    if (rate.kind !== 'rate' || !rate.growth) return;
+    const base = facts[i - 1];
+    const current = facts[i - 2];
+    if (base === undefined || current === undefined || base.kind !== 'count' || !sameFamily(base, current)) return;
+    if (current.quantity.unit !== base.quantity.unit || current.partOf !== undefined) return;
+    if (!CHANGE.test(text.slice(current.quantity.end, base.quantity.start))) return;
+    const verb = /^\s*\)?\s*(增长|增加|提高|上升|下降|减少|降低)\s*(了)?\s*$/.exec(text.slice(base.quantity.end, rate.quantity.start));
+    if (verb === null) return;
+    const down = /下降|减少|降低/.test(verb[1] ?? '');
+    rate.change = { current, base, down };
+    // name the figures after what they are: last year's count of the same thing, and the change of it
+    const year = /(上年|去年|上一年|\d{4}年)/.exec(text.slice(current.quantity.end, base.quantity.start))?.[1] ?? '上年';
+    if (current.label !== '') {
+      base.label = `${current.label}（${year}）`;
+      rate.label = `${current.label}${down ? '降幅' : '增幅'}`;
+    }
+  });
+}
+
+// "共计220件；已审结198件，结转下年22件": what was finished and what is carried over make up the total
+function linkBalance(text: string, facts: Fact[], previous: Fact[]): void {
+  facts.forEach((carried, i) => {
+    const done = facts[i - 1];
+    if (done === undefined || carried.kind !== 'count' || !sameFamily(done, carried) || done.depth !== 0 || carried.depth !== 0) return;
+    const clauseOf = (f: Fact) => text.slice(clauseStart(text, f.quantity.start, f.sentence[0]), f.quantity.start);
+    if (!/结转(至|到)?下(一)?年|转入下(一)?年|尚未办结|未办结|正在办理/.test(clauseOf(carried))) return;
+    if (!/审结|办结|结案|办理完毕/.test(clauseOf(done)) || !/^\s*[,;]\s*$/.test(text.slice(done.quantity.end, clauseStart(text, carried.quantity.start, done.quantity.end)))) return;
+    const pool = [...previous, ...facts.slice(0, i - 1)].filter((f) => f.kind === 'count' && f.depth === 0 && sameFamily(f, done));
+    const total = pool[pool.length - 1];
+    if (total === undefined || !/共计|合计|总计|累计|共/.test(clauseOf(total))) return;
+    carried.balance = { total, done };
+  });
+}
+
+// stages of one piece of work in one sentence: 排查 ≥ 调处/调解 ≥ 化解/成功; 发现 ≥ 整改
+const STAGES: Array<[string, RegExp, number]> = [
+  ['排查', /排查(?!化解|调处)/g, 0],
+  ['调处', /调处(?!成功)|受理调解|调解(?!成功|组织|委员会|员|中心|室)/g, 1],
+  ['化解', /化解|调解成功|调处成功|成功调解|成功调处/g, 2],
+  ['发现', /发现/g, 10],
+  ['整改', /整改/g, 11],
+];
+
+// the stage word nearest the number names the stage ("人民调解组织共排查矛盾纠纷" is 排查)
+function stageOfClause(clause: string): number | undefined {
+  let best: { at: number; stage: number } | undefined;
+  for (const [, re, stage] of STAGES) {
+    for (const m of clause.matchAll(re)) {
+      const at = m.index + m[0].length;
+      if (best === undefined || at > best.at || (at === best.at && stage > best.stage)) best = { at, stage };
+    }
+  }
+  return best?.stage;
+}
+
+function linkStages(text: string, facts: Fact[]): void {
+  const staged: Array<[Fact, number]> = [];
+  for (const f of facts) {
+    if (f.kind !== 'count' || f.partOf !== undefined || f.depth !== 0) continue;
+    const clause = text.slice(clauseStart(text, f.quantity.start, f.sentence[0]), f.quantity.start);
+    if (/排查化解|排查调处/.test(clause)) continue;
+    const stage = stageOfClause(clause);
+    if (stage === undefined) continue;
+    // the nearest earlier stage of the same chain (0–2 or 10–11)
+    const before = staged.filter(([g, k]) => k < stage && Math.floor(k / 10) === Math.floor(stage / 10) && sameFamily(g, f)).pop();
+    if (before !== undefined) {
+      const [earlier] = before;
+      const bare = f.label.replace(/^(已|共|累计)/, '');
+      // a label that is only the stage's verb ("调解", "已整改") speaks of the thing named before
+      const sameThing = bare === '' || f.label === earlier.label || stageOfClause(bare.slice(0, 4)) !== undefined || sharesBigram(f.label, earlier.label);
+      if (sameThing) {
+        f.stageOf = earlier;
+        f.stage = STAGES.find((x) => x[2] === stage)?.[0];
+        earlier.stage = STAGES.find((x) => x[2] === before[1])?.[0];
+      }
+    }
+    staged.push([f, stage]);
+  }
+}
+
+// the numerator of a rate names the same thing as its base, or only the outcome (成功调处, 办结, 败诉)
+const OUTCOME = /成功|办结|调处|化解|调解|败诉|纠错|审结|按时|按期|及时|整改|结案|履行|答复|出庭|满意|达标|合格/;
+
+function subsetOf(part: Fact, whole: Fact): boolean {
+  if (part.label === '' || part.label === whole.label) return true;
+  if (part.label.length >= 2 && whole.label.length >= 2 && part.label.slice(-2) === whole.label.slice(-2)) return true;
+  return OUTCOME.test(part.label);
 }
 
 function sharesBigram(a: string, b: string): boolean {
@@ -298,5 +614,6 @@ function quoteOf(original: string, fact: Fact): string {
   const lastPart = fact.parts[fact.parts.length - 1];
   const from = Math.max(s, fact.quantity.start - 50);
   const to = Math.min(e, Math.max(fact.quantity.end, lastPart?.quantity.end ?? 0) + 30);
-  return `${from > s ? '…' : ''}${original.slice(from, to).trim()}${to < e ? '…' : ''}`;
+  // verbatim: a reader must find the quote in the report as it stands
+  return original.slice(from, to).trim();
 }

@@ -12,8 +12,10 @@ const VERBS = [
   '建立', '建设', '建成', '出具', '研究', '接受', '检查', '签订', '配备', '落实', '整改', '发现', '培训', '评查', '接听',
 ].sort((a, b) => b.length - a.length);
 
-const LEADING_FILLERS = /^(力争|确保|争取|仅有|只有|现有|全年|全镇|全乡|全街道|我镇|本镇|我乡|一年来|年内|今年以来|先后|累计|共计|共|各类|各种|各项|各级|相关|有关|全体|依法|了|的)+/;
-const TRAILING_LINKS = /(由|至|均达到|均达|均为|分别为|分别达|达到|已达|高达|达|为|是|共计|合计|总计|累计|共有|共|计|有|了|约|近|逾|超过|突破)+$/;
+const LEADING_FILLERS = /^(力争|确保|争取|仅有|只有|现有|全年|全镇|全乡|全街道|全县|全区|全市|我镇|本镇|我乡|一年来|年内|今年以来|先后|累计|共计|共有|共|各类|各种|各项|各级|相关|有关|全体|依法|了|的)+/;
+const TRAILING_LINKS = /(由|至|均达到|均达|均为|分别为|分别达|达到|已达|高达|达|为|是|共计|合计|总计|累计|共有|共|计|有|了|约|近|逾|超过|突破|不少于|不低于|不超过|保持在|控制在|稳定在|低于|高于|以内|在)+$/;
+// words that open a list item or an aside without naming anything: "包括行政许可", "含上年结转", "与16个村"
+const LEADING_LINKS = /^(其中|包括|包含|含|与|和|及|另有)+/;
 // words after a unit that continue the sentence rather than name what was counted
 const NOT_A_NOUN_START = /^(压缩|缩短|提高|提升|增加|减少|降低|下降|增长|上升|已|正在|尚|未|仍|的|是|为|以|之|其|中|共|均|等|左右|以上|以内|内|后|前|被|并|和|与|及|或|同比|较|比|次|多|余|每|分别|占|达|约|近|都|也|还|就|即|合计|共计|累计|\d)/;
 const ORG_PREFIX = /^.*?(大队|中队|支队|执法队|司法所|派出所|办公室|人民政府)(?=.{4,}$)/;
@@ -54,7 +56,8 @@ export function countLabel(before: string, after: string): string {
     (VERBS.includes(named) ? '' : named) ||
     leadingWords(tidy(after).replace(/^(已经|已|的)/, ''), MAX_LEADING_LABEL) ||
     named;
-  return SYNONYMS[label] ?? label;
+  const bare = label.replace(LEADING_LINKS, '').replace(/(共|共计|累计|均|都|已)$/, '');
+  return SYNONYMS[bare] ?? bare;
 }
 
 // the noun phrase right after the unit, up to its first verb; empty when the unit ends the clause
@@ -84,7 +87,7 @@ export function rateLabels(before: string): string[] {
   const linked = before.replace(/\s/g, '').replace(/(达到|达|为)$/, '');
   const names = linked.endsWith('均') ? linked.slice(0, -1).split(/以及|和|与|、/) : [linked];
   return names
-    .map((n) => afterLast(tidy(n).replace(TRAILING_LINKS, ''), ['的']).replace(/的$/, '').replace(LEADING_FILLERS, ''))
+    .map((n) => afterLast(tidy(n).replace(TRAILING_LINKS, ''), ['的']).replace(/的$/, '').replace(LEADING_FILLERS, '').replace(LEADING_LINKS, ''))
     .map(rateName)
     .filter((n) => n !== '');
 }
@@ -97,7 +100,7 @@ const POPULATION_WORDS = new Set([
 function rateName(phrase: string): string {
   let out = '';
   for (const w of words(phrase).reverse()) {
-    if (out !== '' && (POPULATION_WORDS.has(w) || out.length + w.length > MAX_RATE_LABEL)) break;
+    if (out !== '' && out.length > 2 && (POPULATION_WORDS.has(w) || out.length + w.length > MAX_RATE_LABEL)) break;
     out = w + out;
   }
   return out;
@@ -140,6 +143,8 @@ function words(text: string): string[] {
 // the last words of a phrase, at most max characters (the head noun of a Chinese phrase comes last)
 function trailingWords(text: string, max: number): string {
   if (text.length <= max) return text;
+  // a phrase a little over the limit is kept whole rather than cut inside a name ("习近平法治思想专题学习")
+  if (text.length <= max + 4) return text;
   let out = '';
   for (const w of words(text).reverse()) {
     if (out.length + w.length > max) break;

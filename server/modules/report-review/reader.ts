@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
 import { matchForm } from './numbers.ts';
+import { isTableRow } from './tables.ts';
 
 export type ReportFormat = 'text' | 'html' | 'docx' | 'pdf';
 
@@ -78,6 +79,13 @@ async function docxLines(bytes: Uint8Array): Promise<string[]> {
     throw new ReportReadError('corrupt_file', '文件已损坏，无法按 Word（.docx）文档读取');
   }
   if (xml === undefined) throw new ReportReadError('unsupported_format', '压缩文件中没有 Word 正文（word/document.xml），不是 .docx 文档');
+  // a table row is one line, its cells joined by tabs (a cell alone on a line would pass for a page number)
+  xml = xml.replace(/<w:tr[ >][\s\S]*?<\/w:tr>/g, (row) => {
+    const cells = (row.match(/<w:tc[ >][\s\S]*?<\/w:tc>/g) ?? []).map((cell) =>
+      [...cell.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1] ?? '').join('').trim(),
+    );
+    return `<w:p><w:r><w:t>${cells.filter((c) => c !== '').join('\t')}</w:t></w:r></w:p>`;
+  });
   const lines: string[] = [];
   for (const p of xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []) {
     let line = '';
@@ -113,6 +121,13 @@ export function htmlToLines(html: string): string[] {
   }
   // menus: list items that hold nothing but a link
   s = s.replace(/<li\b[^>]*>\s*<a\b[^>]*>[^<]*<\/a>\s*<\/li>/gi, '');
+  // a table row is one line, its cells joined by tabs, whatever blocks (<p>, <br>) a cell holds
+  s = s.replace(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi, (_, row: string) => {
+    const cells = [...row.matchAll(/<t[dh]\b[^>]*>([\s\S]*?)<\/t[dh]>/gi)].map((c) =>
+      (c[1] ?? '').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim(),
+    );
+    return `\n${cells.filter((c) => c !== '').join('\t')}\n`;
+  });
   s = s.replace(/<\/t[dh]>/gi, ' ').replace(BLOCK_TAGS, '\n').replace(/<[^>]+>/g, '');
   return decodeEntities(s).split('\n');
 }
@@ -133,7 +148,8 @@ function decodeEntities(s: string): string {
 // page furniture of government websites and documents; matched on the half-width simplified form
 const FURNITURE_INLINE = [
   /【?\s*字体\s*:?\s*[[【(]?\s*(大\s*中\s*小)?\s*[\]】)]?\s*】?/g,
-  /(访问|浏览|阅读|点击)(次数|量)\s*:?\s*\d*/g,
+  // "阅读量：1234" of the page itself; "阅读量达5万次" in a 普法 paragraph is the report's own figure
+  /(访问|浏览|阅读|点击)(次数|量)\s*:\s*\d*(?![\d万次人])/g,
   /扫一扫[^\s。]{0,16}/g,
   /分享到\s*:?.*$/g,
   /【\s*(打印本页|关闭窗口|打印|关闭|收藏|返回顶部|保存)\s*】/g,
@@ -149,7 +165,8 @@ export function cleanLines(lines: readonly string[]): string[] {
   const out: string[] = [];
   let skipValue = false;
   for (const raw of lines) {
-    const line = stripFurniture(stripPinyin(raw)).replace(/\s+$/, '').replace(/^[\s\u3000]+/, '');
+    // a table row keeps its tabs: they set its cells apart
+    const line = stripFurniture(stripPinyin(raw)).replace(/\s+$/, '').replace(/^[ \u3000]+/, '').replace(/^\t+/, '');
     const m = matchForm(line);
     if (METADATA_LINE.test(m)) {
       // a label alone on its line has its value on the next one
@@ -199,9 +216,12 @@ export function joinBrokenLines(lines: readonly string[], fromPdf: boolean): str
   for (const line of nonEmpty) {
     const joinable =
       current !== undefined &&
+      !isTableRow(current) &&
+      !isTableRow(line) &&
       current.length >= full &&
       !TERMINAL.test(current) &&
-      !HEADING_START.test(current) &&
+      // a numbered paragraph that runs the full width of a PDF page goes on: "（一）完善……。全年办理案件312件，其中刑事1" + "28件…"
+      (fromPdf || !HEADING_START.test(current)) &&
       !HEADING_START.test(line);
     if (joinable) {
       current += line;

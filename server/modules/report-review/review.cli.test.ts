@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,4 +74,25 @@ describe('fazhi review', () => {
     expect(code).toBe(0);
     expect(lines[0]).toMatch(/^用法：/);
   });
+});
+
+describe('fazhi review as a process', () => {
+  it('hands a slow reader the whole JSON document before it exits', async () => {
+    const main = fileURLToPath(new URL('../../main.ts', import.meta.url));
+    // many files make a document larger than a pipe holds, so the writes must wait for the reader
+    const files = Array.from({ length: 16 }, (_, i) => (i % 2 === 0 ? xinglong : jiangdong));
+    const child = spawn(process.execPath, [main, 'review', ...files, '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      // a slow reader: take a breath after every chunk
+      child.stdout.pause();
+      setTimeout(() => child.stdout.resume(), 20);
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    const output = Buffer.concat(chunks).toString('utf8');
+    expect(output.length).toBeGreaterThan(65536);
+    expect(reviewResultSchema.parse(JSON.parse(output)).files).toHaveLength(16);
+  }, 60_000);
 });

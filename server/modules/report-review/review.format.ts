@@ -2,6 +2,8 @@ import type { Figure, FileReview, FindingKind, ReviewResult } from './review.sch
 
 export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
   parts_sum_mismatch: '分项之和与总数不符',
+  table_mismatch: '表格数字不平衡',
+  sequence_violation: '后一环节多于前一环节',
   subset_exceeds_total: '部分大于整体',
   rate_mismatch: '比率与数字不符',
   percent_over_100: '比率超过100%',
@@ -25,8 +27,10 @@ function formatFile(file: FileReview): string[] {
   ];
   file.findings.forEach((f, i) => {
     lines.push(`  ${i + 1}. 【${FINDING_KIND_LABELS[f.kind]}】${f.message}`);
-    if (f.text !== '') lines.push(`     原文：${f.text}`);
-    lines.push(`     应为：${f.expected}；实际：${f.actual}`);
+    if (f.relation !== '') lines.push(`     依据：${f.relation}`);
+    if (f.arithmetic !== '') lines.push(`     核算：${f.arithmetic}`);
+    for (const figure of f.figures) lines.push(`     · ${figure.label || '（未标明）'} ${figure.raw}：${figure.quote}`);
+    if (f.figures.length === 0 && f.text !== '') lines.push(`     原文：${f.text}`);
   });
   if (file.figures.length > 0) {
     lines.push('  提取的数字：');

@@ -6,6 +6,7 @@ import { unitFamily } from './numbers.ts';
 import { readReport, ReportReadError } from './reader.ts';
 import type { FigurePart, FileReview, Figure, ReviewResult } from './review.schema.ts';
 import { mapSections } from './sections.ts';
+import { checkDisclosureTables, readRows } from './tables.ts';
 
 /** reviews report files on disk: `fazhi review FILE...` */
 export async function review(paths: readonly string[]): Promise<ReviewResult> {
@@ -24,19 +25,32 @@ export async function reviewBuffer(name: string, bytes: Uint8Array): Promise<Fil
     return {
       file: name,
       figures: [],
-      findings: [{ kind: 'unreadable', message: error.message, text: '', expected: '可读取的报告文件', actual: error.code }],
+      findings: [
+        {
+          kind: 'unreadable',
+          message: error.message,
+          text: '',
+          expected: '可读取的报告文件',
+          actual: error.code,
+          relation: '报告文件应能读出文字',
+          figures: [],
+          arithmetic: '',
+        },
+      ],
     };
   }
 }
 
 /** reviews a report already split into paragraphs; pure */
 export function reviewParagraphs(name: string, paragraphs: readonly string[]): FileReview {
-  const facts = extractFacts(paragraphs);
   const sections = mapSections(paragraphs);
+  const facts = extractFacts(paragraphs, sections);
+  const tables = sections.type === 'disclosure' ? checkDisclosureTables(readRows(paragraphs), facts) : [];
   return {
     file: name,
+    reportType: sections.type,
     figures: facts.map(toFigure),
-    findings: [...checkFacts(facts), ...checkSections(sections, sections.headings)],
+    findings: [...tables, ...checkFacts(facts), ...checkSections(sections)],
   };
 }
 

@@ -1,10 +1,17 @@
 import { matchForm, parseChineseNumeral } from './numbers.ts';
 
-export type SectionId = 'measures' | 'shortcomings' | 'firstResponsibility' | 'nextYear' | 'other';
+import { isTableRow } from './tables.ts';
+
+export type SectionId =
+  | 'measures' | 'shortcomings' | 'firstResponsibility' | 'nextYear' | 'other'
+  | 'overview' | 'proactive' | 'onRequest' | 'appeals' | 'improvement' | 'otherMatters';
+
+/** 法治政府建设年度报告 (督察工作规定 art. 25) or 政府信息公开工作年度报告 (条例 art. 50) */
+export type ReportType = 'ruleOfLaw' | 'disclosure';
 
 export interface MandatedSection {
   id: SectionId;
-  /** the wording of 《法治政府建设与责任落实督察工作规定》 art. 25 */
+  /** the wording of the rule that mandates the part */
   title: string;
   /** a report may leave it out: "其他需要报告的情况" only exists when there is something to report */
   optional: boolean;
@@ -39,10 +46,31 @@ export const MANDATED_SECTIONS: readonly MandatedSection[] = [
   },
 ];
 
+// 《政府信息公开条例》 art. 50 and the 2021 format: six parts, the last one (信息处理费 and the like) included
+export const DISCLOSURE_SECTIONS: readonly MandatedSection[] = [
+  { id: 'overview', title: '总体情况', optional: false, heading: /总体情况|基本情况|总体概述|概述/ },
+  { id: 'proactive', title: '主动公开政府信息情况', optional: false, heading: /主动公开/ },
+  { id: 'onRequest', title: '收到和处理政府信息公开申请情况', optional: false, heading: /收到和处理|依申请公开|公开申请/ },
+  { id: 'appeals', title: '政府信息公开行政复议、行政诉讼情况', optional: false, heading: /行政复议|行政诉讼|复议诉讼/ },
+  { id: 'improvement', title: '存在的主要问题及改进情况', optional: false, heading: /问题|不足|改进/ },
+  { id: 'otherMatters', title: '其他需要报告的事项', optional: false, heading: /其[他它](需要)?(报告|说明)?的?(事项|情况)/ },
+];
+
+/** a 政府信息公开工作年度报告 names itself in its title or carries the parts only it has */
+export function detectReportType(paragraphs: readonly string[]): ReportType {
+  // the title: a short line without a full stop ("…按时发布政府信息公开工作年度报告。" in a 法治 report is no title)
+  const titles = paragraphs.slice(0, 6).map(matchForm).filter((p) => p.length <= 60 && !/[。;]/.test(p));
+  if (titles.some((t) => /政府信息公开(工作)?(年度)?报告/.test(t))) return 'disclosure';
+  const all = paragraphs.map(matchForm).join('\n');
+  const marks = [/主动公开政府信息情况/, /收到和处理政府信息公开申请情况/, /政府信息公开行政复议、?行政诉讼情况/, /本年新收政府信息公开申请/];
+  return marks.filter((re) => re.test(all)).length >= 2 ? 'disclosure' : 'ruleOfLaw';
+}
+
 const TOP_HEADING = /^(?:([一二三四五六七八九十]+)[、.]|第([一二三四五六七八九十]+)部分)/;
 const SUB_HEADING = /^(?:[(][一二三四五六七八九十]+[)]|\d+[.、])/;
 
 export interface SectionMap {
+  type: ReportType;
   /** the report has numbered top-level parts, so it is worth checking them */
   structured: boolean;
   /** paragraph index → section it belongs to, for paragraphs under a recognised top-level heading */
@@ -53,7 +81,8 @@ export interface SectionMap {
 }
 
 /** which mandated parts a report has, matched loosely on headings at any level */
-export function mapSections(paragraphs: readonly string[]): SectionMap {
+export function mapSections(paragraphs: readonly string[], type: ReportType = detectReportType(paragraphs)): SectionMap {
+  const mandated = type === 'disclosure' ? DISCLOSURE_SECTIONS : MANDATED_SECTIONS;
   const found = new Set<SectionId>();
   const sectionOf: Array<SectionId | undefined> = [];
   const headings: string[] = [];
@@ -62,6 +91,11 @@ export function mapSections(paragraphs: readonly string[]): SectionMap {
   let current: SectionId | undefined;
   paragraphs.forEach((p, i) => {
     const m = matchForm(p).trim();
+    // a table row ("四、结转下年度继续办理 0 0 …") is no part of the report's outline
+    if (isTableRow(p)) {
+      sectionOf[i] = current;
+      return;
+    }
     const number = topNumber(m);
     // numbering that restarts (一、 after 四、) is a list inside the current part, not a new part
     const top = number !== undefined && number > lastNumber;
@@ -72,19 +106,20 @@ export function mapSections(paragraphs: readonly string[]): SectionMap {
     }
     const heading = headingText(m, number !== undefined);
     if (heading !== undefined) {
-      const ids = sectionsOfHeading(heading);
+      const ids = sectionsOfHeading(heading, mandated, type);
       for (const id of ids) found.add(id);
       if (top) current = ids[0];
     }
-    for (const s of MANDATED_SECTIONS) if (s.body?.test(m)) found.add(s.id);
+    for (const s of mandated) if (s.body?.test(m)) found.add(s.id);
     sectionOf[i] = current;
   });
-  return { structured: topHeadings >= 3, sectionOf, found, headings };
+  return { type, structured: topHeadings >= 3, sectionOf, found, headings };
 }
 
 // one heading may cover two parts ("存在的问题及下一步打算"); results only when it names nothing else
-function sectionsOfHeading(heading: string): SectionId[] {
-  const ids = MANDATED_SECTIONS.filter((s) => s.heading.test(heading)).map((s) => s.id);
+function sectionsOfHeading(heading: string, mandated: readonly MandatedSection[], type: ReportType): SectionId[] {
+  const ids = mandated.filter((s) => s.heading.test(heading)).map((s) => s.id);
+  if (type === 'disclosure') return ids.length > 1 && ids.includes('otherMatters') ? ['otherMatters'] : ids;
   return ids.length > 1 ? ids.filter((id) => id !== 'measures') : ids;
 }
 
@@ -103,5 +138,6 @@ function headingText(line: string, top: boolean): string | undefined {
 
 export function missingSections(map: SectionMap): MandatedSection[] {
   if (!map.structured) return [];
-  return MANDATED_SECTIONS.filter((s) => !s.optional && !map.found.has(s.id));
+  const mandated = map.type === 'disclosure' ? DISCLOSURE_SECTIONS : MANDATED_SECTIONS;
+  return mandated.filter((s) => !s.optional && !map.found.has(s.id));
 }

@@ -5,12 +5,17 @@ import { Fragment, useState } from 'react';
 import { errorText, request } from '../../platform/api.ts';
 import { DataTable } from '../../platform/DataTable.tsx';
 import { PageHeader } from '../../platform/PageHeader.tsx';
+import { findingDetails, type ReviewFinding } from './finding-details.ts';
 import './review.css';
 
-type FindingKind = 'parts_sum_mismatch' | 'subset_exceeds_total' | 'rate_mismatch' | 'percent_over_100' | 'inconsistent_value' | 'missing_section' | 'unreadable';
+type FindingKind =
+  | 'parts_sum_mismatch' | 'table_mismatch' | 'sequence_violation' | 'subset_exceeds_total' | 'rate_mismatch'
+  | 'percent_over_100' | 'inconsistent_value' | 'missing_section' | 'unreadable';
 
 const KIND_LABELS: Record<FindingKind, { label: string; color: string }> = {
   parts_sum_mismatch: { label: '分项之和不等于总数', color: 'red' },
+  table_mismatch: { label: '表格数字不平衡', color: 'red' },
+  sequence_violation: { label: '后一环节多于前一环节', color: 'red' },
   subset_exceeds_total: { label: '部分大于总数', color: 'red' },
   rate_mismatch: { label: '比率与数字不符', color: 'volcano' },
   percent_over_100: { label: '百分比超过100%', color: 'red' },
@@ -29,7 +34,7 @@ interface Figure {
   approximate?: boolean;
 }
 
-interface Finding {
+interface Finding extends ReviewFinding {
   kind: FindingKind;
   message: string;
   text: string;
@@ -71,7 +76,8 @@ const fmt = (v: number): string => (Number.isInteger(v) ? String(v) : String(Num
 
 /** the document text with every passage a finding quotes marked */
 function HighlightedText({ text, findings }: { text: string; findings: Finding[] }) {
-  const quotes = [...new Set(findings.map((f) => f.text).filter((t) => t && text.includes(t)))];
+  // each figure's own quote is verbatim; a finding's text may join two passages
+  const quotes = [...new Set(findings.flatMap((f) => [f.text, ...(f.figures ?? []).map((x) => x.quote)]).filter((t) => t && text.includes(t)))];
   if (!quotes.length) return <>{text}</>;
   const escaped = quotes.map((q) => q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const parts = text.split(new RegExp(`(${escaped.join('|')})`, 'g'));
@@ -114,11 +120,29 @@ function FileResult({ review, text }: { review: FileReview; text: string | null 
                     <Tag color={KIND_LABELS[f.kind]?.color ?? 'default'}>{KIND_LABELS[f.kind]?.label ?? f.kind}</Tag>
                     <span>{f.message}</span>
                   </Flex>
-                  {f.expected || f.actual ? (
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      文中写明 {f.expected || '—'}，核算结果 {f.actual || '—'}
-                    </Typography.Text>
-                  ) : null}
+                  {(() => {
+                    const d = findingDetails(f);
+                    return (
+                      <>
+                        {d.relation ? (
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="finding-relation">{d.relation}</Typography.Text>
+                        ) : null}
+                        {d.figures.length > 0 ? (
+                          <div className="fz-review-figures" data-testid="finding-figures">
+                            {d.figures.map((x, k) => (
+                              <div key={k}>
+                                <Typography.Text strong style={{ fontSize: 12 }}>{x.figure}</Typography.Text>
+                                <Typography.Text type="secondary" style={{ fontSize: 12 }}>　{x.stated}</Typography.Text>
+                              </div>
+                            ))}
+                          </div>
+                        ) : null}
+                        {d.computed ? (
+                          <Typography.Text style={{ fontSize: 12 }} data-testid="finding-arithmetic">{d.computed}</Typography.Text>
+                        ) : null}
+                      </>
+                    );
+                  })()}
                 </Flex>
               </div>
             ))}

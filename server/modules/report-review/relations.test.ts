@@ -1,0 +1,294 @@
+import { describe, expect, it } from 'vitest';
+import { buildDocx } from './fixtures/documents.ts';
+import { htmlToLines, readReport } from './reader.ts';
+import { reviewBuffer, reviewParagraphs } from './review.service.ts';
+import { mapSections } from './sections.ts';
+
+const findings = (...paragraphs: string[]) => reviewParagraphs('测试.txt', paragraphs).findings;
+const kinds = (...paragraphs: string[]) => findings(...paragraphs).map((f) => [f.kind, f.expected, f.actual]);
+
+describe('relations the text makes unambiguous', () => {
+  it('reads a 其中 in the sentence after a rate as parts of the total before the rate', () => {
+    expect(kinds('全年共受理120件，办结率100%。其中，婚姻纠纷50件、邻里纠纷80件。')).toEqual([['parts_sum_mismatch', '120件', '130件']]);
+    expect(kinds('全年共受理120件，办结率100%。其中，婚姻纠纷50件、邻里纠纷70件。')).toEqual([]);
+  });
+
+  it('reads 其中： with items joined by semicolons', () => {
+    expect(kinds('审议重大行政决策事项11项，其中：经济发展类4项；社会民生类5项；城乡建设类2项。')).toEqual([]);
+    expect(kinds('审议重大行政决策事项11项，其中：经济发展类6项；社会民生类5项；城乡建设类2项。')).toEqual([['parts_sum_mismatch', '11项', '13项']]);
+  });
+
+  it('reads 分别是 after a total: as many figures as names', () => {
+    expect(kinds('共办理法律援助案件1,268件，刑事、民事、行政案件分别是426件、815件、27件。')).toEqual([]);
+    expect(kinds('共办理法律援助案件1,268件，刑事、民事、行政案件分别是426件、815件、37件。')).toEqual([['parts_sum_mismatch', '1,268件', '1278件']]);
+    expect(reviewParagraphs('x', ['共办理法律援助案件1,268件，刑事、民事、行政案件分别是426件、815件、27件。']).figures.map((f) => f.label)).toEqual(['法律援助案件', '刑事案件', '民事案件', '行政案件']);
+  });
+
+  it('reads a sentence that opens with what the last one counted as a list of it', () => {
+    expect(kinds('审结76件。审结案件中，维持48件、驳回9件、撤销11件、确认违法5件、终止3件。')).toEqual([]);
+    expect(kinds('审结76件。审结案件中，维持55件、驳回9件、撤销11件、确认违法5件、终止3件。')).toEqual([['parts_sum_mismatch', '76件', '83件']]);
+  });
+
+  it('reads "在…N件…中，" as a total listed after the comma', () => {
+    expect(kinds('在调处的96件矛盾纠纷中，婚姻家庭类31件、邻里类28件、土地山林类19件、其他类18件。')).toEqual([]);
+    expect(kinds('在调处的96件矛盾纠纷中，婚姻家庭类36件、邻里类28件、土地山林类19件、其他类18件。')).toEqual([['parts_sum_mismatch', '96件', '101件']]);
+  });
+
+  it('reaches a 其中 in the next sentence back to the figure named like its parts', () => {
+    expect(kinds('立案查处违法案件312件，结案298件，结案率95.5%，罚没款186.4万元。其中，食品安全案件104件、特种设备案件23件、价格及广告案件41件、其他案件144件。')).toEqual([]);
+    expect(kinds('立案查处违法案件312件，结案298件，结案率95.5%，罚没款186.4万元。其中，食品安全案件120件、特种设备案件23件、价格及广告案件41件、其他案件144件。')).toEqual([
+      ['parts_sum_mismatch', '312件', '328件'],
+    ]);
+  });
+
+  it('reads a list right after a total whose items share its head noun', () => {
+    const [finding] = findings('梳理权责事项300项，许可事项120项、处罚事项190项。');
+    expect(finding).toMatchObject({ kind: 'parts_sum_mismatch', expected: '300项', actual: '310项' });
+    expect(finding?.figures.map((f) => f.raw)).toEqual(['300项', '120项', '190项']);
+    expect(finding?.arithmetic).toBe('120 + 190 = 310 > 300');
+    expect(kinds('梳理权责事项300项，许可事项120项、处罚事项180项。')).toEqual([]);
+    // items that are not kinds of the total are no list of it
+    expect(kinds('办理案件300件，发放资料120份、张贴标语190条。')).toEqual([]);
+  });
+
+  it('reads a list of dispositions after a total as a partition of it', () => {
+    expect(kinds('共清理312件，保留268件、修改21件、废止23件，清理结果向社会公布。')).toEqual([]);
+    expect(kinds('共清理312件，保留268件、修改24件、废止23件，清理结果向社会公布。')).toEqual([['parts_sum_mismatch', '312件', '315件']]);
+    // outcomes that overlap are no partition
+    expect(kinds('共受理120件，办结115件、调解成功98件。')).toEqual([]);
+  });
+
+  it('reads 包括 lists, exhaustive unless they end in 等', () => {
+    expect(kinds('权责清单共4126项，包括行政许可412项、行政处罚3105项、行政强制168项、行政检查451项。')).toEqual([
+      ['parts_sum_mismatch', '4126项', '4136项'],
+    ]);
+    expect(kinds('权责清单共4126项，包括行政许可412项、行政处罚3105项等。')).toEqual([]);
+  });
+
+  it('reads 含 in brackets as a part that cannot exceed its whole', () => {
+    expect(kinds('受理40件（含上年结转50件）。')).toEqual([['subset_exceeds_total', '不超过40件', '50件']]);
+    expect(kinds('受理40件（含上年结转2件）。')).toEqual([]);
+    // two or more parts after 含 list the whole
+    expect(kinds('承接执法事项179项（含行政处罚事项138项、行政检查事项18项）。')).toEqual([['parts_sum_mismatch', '179项', '156项']]);
+  });
+
+  it('checks the stages of one piece of work: 排查 ≥ 调处 ≥ 化解', () => {
+    const [finding] = findings('排查矛盾纠纷80件，调处90件，化解70件。');
+    expect(finding).toMatchObject({ kind: 'sequence_violation', actual: '90件' });
+    expect(finding?.relation).toContain('排查 ≥ 调处');
+    expect(kinds('排查矛盾纠纷80件，调处75件，化解70件。')).toEqual([]);
+    expect(kinds('排查化解矛盾纠纷80件，调处90件。')).toEqual([]);
+  });
+
+  it('checks a 占 share against the total it names earlier in the paragraph', () => {
+    expect(kinds('全年立案查处违法案件1250件，罚没款512万元。简易程序案件875件，占违法案件总数的60%。')).toEqual([
+      ['rate_mismatch', '70%', '60%'],
+    ]);
+    expect(kinds('全年立案查处违法案件1250件。简易程序案件875件，占违法案件总数的70%。')).toEqual([]);
+  });
+
+  it('reaches a 其中 back over a figure of another kind in the same sentence', () => {
+    expect(kinds('办理行政处罚案件142件，罚没款38.6万元，其中简易程序案件96件，占60%。')).toEqual([['rate_mismatch', '67.6%', '60%']]);
+  });
+
+  it('computes a change when both years are stated', () => {
+    expect(kinds('2024年共办理行政处罚案件156件，较2023年的128件增长21.9%。')).toEqual([]);
+    expect(kinds('2024年共办理行政处罚案件156件，较2023年的128件增长25.9%。')).toEqual([['rate_mismatch', '21.88%', '25.9%']]);
+    expect(kinds('全年受理信访事项90件，比上年（120件）下降25%。')).toEqual([]);
+    expect(kinds('全年受理信访事项90件，比上年（120件）下降20%。')).toEqual([['rate_mismatch', '25%', '20%']]);
+    // a change with one figure only is not computed
+    expect(kinds('全年受理信访事项90件，同比下降20%。')).toEqual([]);
+  });
+
+  it('balances what was finished and what is carried over against the total', () => {
+    expect(kinds('新收复议案件203件，加上上年结转17件，共计220件；已审结198件，结转下年22件。')).toEqual([]);
+    expect(kinds('新收复议案件203件，加上上年结转17件，共计220件；已审结198件，结转下年25件。')).toEqual([['parts_sum_mismatch', '220件', '223件']]);
+  });
+
+  it('flags the same figure stated twice with different values', () => {
+    expect(kinds('全年办理法律援助案件312件。', '局长督办法律援助工作，全年办理法律援助案件321件。')).toEqual([
+      ['inconsistent_value', '312件', '321件'],
+    ]);
+  });
+
+  it('computes 败诉率 as 败诉 ÷ 审结, as the platform’s own report does, and is silent without 审结', () => {
+    expect(kinds('行政诉讼案件10件，审结8件，败诉2件，败诉率20%。')).toEqual([['rate_mismatch', '25%', '20%']]);
+    expect(kinds('行政诉讼案件10件，审结8件，败诉2件，败诉率25%。')).toEqual([]);
+    expect(kinds('行政诉讼案件10件，败诉2件，败诉率25%。')).toEqual([]);
+    expect(findings('行政诉讼案件10件，审结8件，败诉2件，败诉率20%。')[0]?.relation).toContain('审结');
+  });
+});
+
+describe('no false alarms', () => {
+  it('does not take categories that each 占 a share for one figure', () => {
+    expect(kinds('受理诉求中，城市管理类占32%、物业纠纷类占27%、劳动保障类占18%、其他类占23%。', '化解纠纷中，婚姻家庭类占31%、邻里纠纷类占24%、其他类占45%。')).toEqual([]);
+  });
+
+  it('does not compare 同比 changes of different things', () => {
+    expect(kinds('行政处罚案件数同比下降12%，普法活动场次同比增长15%。', '信访总量同比下降18.2%，越级上访同比下降35%。')).toEqual([]);
+  });
+
+  it('builds no rate from two unrelated counts', () => {
+    expect(kinds('发布普法短视频200条，转发普法信息10条，群众满意率95%。')).toEqual([]);
+    expect(kinds('发布普法视频200条，推送普法文章10篇，转发率95%。')).toEqual([]);
+  });
+
+  it('does not guess the base of a rate among three counts', () => {
+    expect(kinds('收到复议申请218件，受理196件，审结182件，直接纠错21件，纠错率11.5%。')).toEqual([]);
+  });
+
+  it('reads a 其中 list far short of its total as a selection, not the whole', () => {
+    expect(kinds('主动公开政府信息1326条，其中政策文件86条、政策解读52条。')).toEqual([]);
+    expect(kinds('全年开展普法活动120场次，受众2.4万人次，其中进校园30场次、进社区45场次。')).toEqual([]);
+    // a catch-all 其他 claims the whole
+    expect(kinds('调处纠纷120件，其中婚姻纠纷30件、邻里纠纷45件、其他纠纷20件。')).toEqual([['parts_sum_mismatch', '120件', '95件']]);
+  });
+
+  it('ends a 其中 list at an outcome after a comma', () => {
+    expect(kinds('共排查各类矛盾纠纷326件，其中婚姻家庭纠纷86件、邻里纠纷112件，调处成功318件。')).toEqual([]);
+  });
+});
+
+describe('cleaning keeps the report’s own text', () => {
+  it('keeps 阅读量 and 点击量 of a 普法 paragraph, drops the page’s own counter', async () => {
+    const html = '<html><body><div>阅读量：1824</div><p>公众号推送普法内容320条，阅读量达86万余次，点击量同比增长26%。</p></body></html>';
+    const { paragraphs } = await readReport(new TextEncoder().encode(html));
+    expect(paragraphs).toEqual(['公众号推送普法内容320条，阅读量达86万余次，点击量同比增长26%。']);
+  });
+
+  it('quotes figures verbatim, without ellipses', () => {
+    const long = `${'围绕中心工作，'.repeat(20)}全年共处理群众投诉967宗，其中来信来访70宗、上级交办32宗、网络问政15宗、12345热线904宗。`;
+    const [finding] = findings(long);
+    for (const figure of finding?.figures ?? []) expect(long).toContain(figure.quote);
+    expect(finding?.text.includes('…')).toBe(false);
+  });
+});
+
+describe('tables', () => {
+  it('keeps an HTML cell whose number stands in a <p> as a cell of its row', () => {
+    const lines = htmlToLines('<table><tr><td><p>（一）予以公开</p></td><td><p>3</p></td><td><p>0</p></td></tr></table>');
+    expect(lines.filter((l) => l.trim() !== '')).toEqual(['（一）予以公开\t3\t0']);
+  });
+
+  it('reads the rows of a Word table as rows', async () => {
+    const { paragraphs } = await readReport(await buildDocx([['表格'], { cells: ['（七）总计', '12', '3'] }]));
+    expect(paragraphs).toEqual(['表格', '（七）总计\t12\t3']);
+  });
+
+  it('does not take a table row for a part heading, nor its ordinal words for figures', () => {
+    const map = mapSections(['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、结转下年度继续办理 0 0 0 0 0 0 0']);
+    expect(map.type).toBe('disclosure');
+    expect(map.headings).toHaveLength(3);
+    expect(reviewParagraphs('x', ['5.属于三类内部事务信息 0 0 0 0 0 0 0']).figures).toEqual([]);
+  });
+
+  it('does not take a 法治 report that mentions the disclosure report for one', () => {
+    const review = reviewParagraphs('x', ['某镇2024年法治政府建设工作报告', '全年按时发布政府信息公开工作年度报告，主动公开信息326条。']);
+    expect(review.reportType).toBe('ruleOfLaw');
+  });
+
+  it('checks a disclosure report against its own six parts, not the 法治 report’s five', () => {
+    const review = reviewParagraphs('x', ['某县2024年政府信息公开工作年度报告', '一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况']);
+    expect(review.reportType).toBe('disclosure');
+    expect(review.findings.map((f) => f.expected)).toEqual(['其他需要报告的事项']);
+  });
+
+  it('flags a 表四 total that contradicts its parts, per block', async () => {
+    const text = ['某镇2024年政府信息公开工作年度报告', '四、政府信息公开行政复议、行政诉讼情况', '1 0 0 0 2 0 1 0 0 1 0 0 0 0 0'].join('\n');
+    const review = await reviewBuffer('x.txt', new TextEncoder().encode(text));
+    const tables = review.findings.filter((f) => f.kind === 'table_mismatch');
+    expect(tables).toHaveLength(1);
+    expect(tables[0]).toMatchObject({ expected: '1', actual: '2', arithmetic: '1 + 0 + 0 + 0 = 1 ≠ 2 = 2' });
+    expect(tables[0]?.relation).toContain('行政复议');
+  });
+
+  it('reads 表四 broken into three lines of five, and quotes each cell from its own line', () => {
+    const review = reviewParagraphs('x', ['某镇2024年政府信息公开工作年度报告', '1 0 0 0 2', '0 1 0 0 1', '0 0 0 0 0']);
+    const [finding] = review.findings.filter((f) => f.kind === 'table_mismatch');
+    expect(finding).toMatchObject({ arithmetic: '1 + 0 + 0 + 0 = 1 ≠ 2 = 2' });
+    expect(new Set(finding?.figures.map((f) => f.quote))).toEqual(new Set(['1 0 0 0 2']));
+  });
+
+  it('places the items under a group name that stands on its own line', () => {
+    const rows = (denied: number) => [
+      '某街道2024年政府信息公开工作年度报告',
+      '一、本年新收政府信息公开申请数量 6',
+      '二、上年结转政府信息公开申请数量 0',
+      '（一）予以公开 3',
+      '（二）部分公开 1',
+      '（三）不予公开',
+      `1.属于国家秘密 ${denied}`,
+      '2.其他法律行政法规禁止公开 0',
+      '（四）无法提供',
+      '1.本机关不掌握相关政府信息 0',
+      '（五）不予处理',
+      '1.信访举报投诉类申请 0',
+      '（六）其他处理',
+      '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 0',
+      '（七）总计 6',
+      '四、结转下年度继续办理 0',
+    ];
+    expect(reviewParagraphs('x', rows(2)).findings.filter((f) => f.kind === 'table_mismatch')).toEqual([]);
+    const found = reviewParagraphs('x', rows(3)).findings.filter((f) => f.kind === 'table_mismatch');
+    expect(found.map((f) => f.relation)).toEqual(['表三：办理结果“总计”等于各项办理结果之和']);
+  });
+
+  it('checks what the prose says of the applications against 表三', () => {
+    const report = (said: number) => [
+      '某街道2024年政府信息公开工作年度报告',
+      `2024年，共收到政府信息公开申请${said}件；上年结转1件。`,
+      '一、本年新收政府信息公开申请数量 6',
+      '二、上年结转政府信息公开申请数量 1',
+    ];
+    expect(reviewParagraphs('x', report(6)).findings.filter((f) => f.kind === 'table_mismatch')).toEqual([]);
+    const [finding] = reviewParagraphs('x', report(8)).findings.filter((f) => f.kind === 'table_mismatch');
+    expect(finding).toMatchObject({ expected: '6', actual: '8件', arithmetic: '8 ≠ 6' });
+    expect(finding?.figures.map((f) => f.quote)).toEqual(['2024年，共收到政府信息公开申请8件；上年结转1件。', '一、本年新收政府信息公开申请数量 6']);
+  });
+
+  it('checks what the prose says of 复议 and 诉讼 against 表四', () => {
+    const report = (said: number) => ['某镇2024年政府信息公开工作年度报告', `本年度，因政府信息公开被申请行政复议${said}件，结果维持1件。`, '1 0 0 0 1 0 0 0 0 0 0 0 0 0 0'];
+    expect(reviewParagraphs('x', report(1)).findings).toEqual([]);
+    expect(reviewParagraphs('x', report(3)).findings.map((f) => [f.kind, f.arithmetic])).toEqual([['table_mismatch', '3 ≠ 1']]);
+  });
+
+  it('checks 表三: new + carried = results + carried over, results = their rows, 总计 = the applicant columns', () => {
+    const rows = (carryOut: number) => [
+      '某街道2024年政府信息公开工作年度报告',
+      '一、本年新收政府信息公开申请数量 6',
+      '二、上年结转政府信息公开申请数量 1',
+      '三、本年度办理结果 （一）予以公开 3',
+      '（二）部分公开（区分处理的，只计这一情形，不计其他情形） 1',
+      '（三）不予公开 1.属于国家秘密 0',
+      '2.其他法律行政法规禁止公开 0',
+      '（四）无法提供 1.本机关不掌握相关政府信息 2',
+      '（七）总计 6',
+      `四、结转下年度继续办理 ${carryOut}`,
+    ];
+    expect(reviewParagraphs('x', rows(1)).findings.filter((f) => f.kind === 'table_mismatch')).toEqual([]);
+    const [finding] = reviewParagraphs('x', rows(2)).findings.filter((f) => f.kind === 'table_mismatch');
+    expect(finding).toMatchObject({ expected: '7', actual: '8', arithmetic: '6 + 1 = 7 ≠ 6 + 2 = 8' });
+    expect(finding?.figures.map((f) => [f.label, f.raw])).toEqual([
+      ['本年新收申请', '6'], ['上年结转申请', '1'], ['办理结果总计', '6'], ['结转下年度继续办理', '2'],
+    ]);
+  });
+});
+
+describe('labels', () => {
+  const labels = (...paragraphs: string[]) => reviewParagraphs('x', paragraphs).figures.map((f) => `${f.label}=${f.raw}`);
+
+  it('keeps a name a little over the limit whole instead of cutting inside it', () => {
+    expect(labels('乡党委理论学习中心组开展习近平法治思想专题学习4次。')).toEqual(['习近平法治思想专题学习=4次']);
+  });
+
+  it('drops the words that only link or qualify a figure', () => {
+    expect(labels('力争全年开展普法活动不少于40场次。')).toEqual(['普法活动=40场次']);
+    expect(labels('权责清单共4126项，包括行政许可412项、行政处罚3714项。')).toEqual(['权责清单=4126项', '行政许可=412项', '行政处罚案件=3714项']);
+    expect(labels('受理40件（含上年结转2件）。')[1]).toBe('上年结转=2件');
+  });
+
+  it('names both figures of a change and the share of a part', () => {
+    expect(labels('共办理行政处罚案件64件，较上年的52件增长23.1%。')).toEqual(['行政处罚案件=64件', '行政处罚案件（上年）=52件', '行政处罚案件增幅=23.1%']);
+    expect(labels('受理案件200件，其中行政处罚120件，占60%。')[2]).toBe('行政处罚案件占比=60%');
+  });
+});

@@ -1,0 +1,343 @@
+import type { Fact } from './extract.ts';
+import { matchForm } from './numbers.ts';
+import type { Finding, FindingFigure } from './review.schema.ts';
+
+// the statistical tables of a 政府信息公开工作年度报告 (format of 国办公开办函〔2021〕30号), read from their rows
+// whatever the file: HTML cells joined by tabs, PDF rows with spaces, plain text
+
+/** a table row: its name and the numbers of its cells, as written */
+export interface TableRow {
+  paragraph: number;
+  /** the row as it stands in the report, for quotes */
+  text: string;
+  label: string;
+  cells: Array<{ raw: string; value: number }>;
+  /** when the row was joined from several lines: the line each cell stands on, for verbatim quotes */
+  cellLines?: string[];
+}
+
+const NUMBER = /^\d+(?:\.\d+)?$/;
+
+/** the row's name and trailing numbers, or undefined when the line is prose */
+export function parseRow(line: string, paragraph = 0): TableRow | undefined {
+  const m = matchForm(line).trim();
+  if (m === '') return undefined;
+  const tokens = m.split(/[\t ]+/).filter((t) => t !== '');
+  const cells: TableRow['cells'] = [];
+  while (tokens.length > 0 && NUMBER.test(tokens[tokens.length - 1] ?? '')) {
+    const raw = tokens.pop() ?? '';
+    cells.unshift({ raw, value: Number(raw) });
+  }
+  if (cells.length === 0) return undefined;
+  const label = tokens.join('');
+  // prose keeps its punctuation; a row name has none (a heading number or a bracket at most)
+  const bare = label.replace(/\([^()]*\)/g, '');
+  if (/[。,;!?]/.test(bare) || bare.length > 60) return undefined;
+  // "第3页"-like furniture and a lone number are no rows; a named row may have one cell when tabs or spaces set it off
+  if (cells.length === 1 && (label.length < 2 || !/[\t ]/.test(m) || /\d$/.test(label))) return undefined;
+  if (/[年月日]$/.test(label)) return undefined;
+  return { paragraph, text: line.trim(), label, cells };
+}
+
+export function isTableRow(line: string): boolean {
+  return parseRow(line) !== undefined;
+}
+
+/** every table row of a report, a row name alone on the line before its numbers (PDF) joined to them */
+export function readRows(paragraphs: readonly string[]): TableRow[] {
+  const rows: TableRow[] = [];
+  paragraphs.forEach((p, i) => {
+    const row = parseRow(p, i);
+    if (row === undefined) {
+      // a group's name on a line of its own ("（三）不予公开"), its items on the lines after: a row without figures
+      const name = matchForm(p).replace(/\s/g, '');
+      const next = paragraphs[i + 1];
+      const nextRow = next === undefined ? undefined : parseRow(next);
+      if (GROUP_LINE.test(name) && nextRow !== undefined && nextRow.label !== '') rows.push({ paragraph: i, text: p.trim(), label: name, cells: [] });
+      return;
+    }
+    const previous = paragraphs[i - 1];
+    // a header line of several names ("结果维持 结果纠正 …") names columns, not the row below it
+    if (row.label === '' && previous !== undefined && parseRow(previous) === undefined && !/\s/.test(previous.trim())) {
+      const name = matchForm(previous).replace(/\s/g, '');
+      const bare = name.replace(/\([^()]*\)/g, '');
+      if (bare.length <= 60 && !/[。,;]/.test(bare) && ROW_NAMES.test(name)) row.label = name;
+    }
+    rows.push(row);
+  });
+  return rows;
+}
+
+const GROUP_LINE = /^[(]?[一二三四五六七][)]?(不予公开|无法提供|不予处理|其他处理)$/;
+const ROW_NAMES = /本年新收|上年结转|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|总计|结转下年|属于|本机关|没有现成|补正|信访|重复申请|公开出版物|大量反复|确认或重新出具|逾期|其他/;
+
+// the result groups of 表三, in order; 予以公开 and 部分公开 have no sub-rows
+const GROUPS: Array<{ name: string; re: RegExp; subs: boolean }> = [
+  { name: '予以公开', re: /予以公开/, subs: false },
+  { name: '部分公开', re: /部分公开/, subs: false },
+  { name: '不予公开', re: /不予公开/, subs: true },
+  { name: '无法提供', re: /无法提供/, subs: true },
+  { name: '不予处理', re: /不予处理/, subs: true },
+  { name: '其他处理', re: /其他处理/, subs: true },
+];
+
+const APPLICANT_COLUMNS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他法人或其他组织', '总计'];
+const MERGED_COLUMNS = ['自然人', '法人或其他组织', '总计'];
+const APPEAL_BLOCKS = ['行政复议', '行政诉讼（未经复议直接起诉）', '行政诉讼（复议后起诉）'];
+const APPEAL_COLUMNS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+
+interface Cell {
+  row: TableRow;
+  column: number;
+  label: string;
+}
+
+/** the identities of 表三 and 表四 of a disclosure report, and the prose against 表三; silent where a row cannot be placed */
+export function checkDisclosureTables(rows: readonly TableRow[], facts: readonly Fact[] = []): Finding[] {
+  return [...checkApplications(rows), ...checkAppeals(rows), ...checkProse(rows, facts)];
+}
+
+// what the prose says of the applications, and the row of 表三 whose 总计 it must equal
+const PROSE_ROWS: Array<{ says: RegExp; row: RegExp; name: string }> = [
+  { says: /(收到|新收|受理)[^,;。]*申请(?!.*(上年|结转))/, row: /本年新收/, name: '本年新收申请' },
+  { says: /上年结转/, row: /上年结转/, name: '上年结转申请' },
+  { says: /结转下(一)?年/, row: /结转下年/, name: '结转下年度继续办理' },
+  { says: /办结|办理完毕|作出答复|办理答复|答复申请|办理结果[^,;。]*共/, row: /总计/, name: '办理结果总计' },
+];
+
+function checkProse(rows: readonly TableRow[], facts: readonly Fact[]): Finding[] {
+  return [...checkApplicationProse(rows, facts), ...checkAppealProse(rows, facts)];
+}
+
+// "被申请行政复议1件" against 表四's 行政复议 总计; "被提起行政诉讼2件" against both 诉讼 totals
+function checkAppealProse(rows: readonly TableRow[], facts: readonly Fact[]): Finding[] {
+  const [row] = appealRows(rows);
+  if (row === undefined) return [];
+  const findings: Finding[] = [];
+  for (const fact of facts) {
+    if (fact.kind !== 'count' || fact.partOf !== undefined || fact.quantity.approximation !== undefined || fact.quantity.unit !== '件') continue;
+    const clause = fact.context;
+    const columns = /行政复议/.test(clause) && !/诉讼/.test(clause) ? [4] : /行政诉讼/.test(clause) && !/复议/.test(clause) ? [9, 14] : [];
+    if (columns.length === 0 || /结果|维持|纠正|审结/.test(clause)) continue;
+    const cells = columns.map((j) => row.cells[j]);
+    if (cells.some((c) => c === undefined)) continue;
+    const total = cells.reduce((sum, c) => sum + (c?.value ?? 0), 0);
+    if (total === fact.quantity.value) continue;
+    const name = columns.length === 1 ? '行政复议总计' : '行政诉讼总计（直接起诉 + 复议后起诉）';
+    findings.push({
+      kind: 'table_mismatch',
+      message: `正文写“${clause}”${fact.quantity.raw}，而表四“${name}”为${total}，两处不一致。`,
+      text: `${fact.quote} …… ${row.text}`,
+      expected: String(total),
+      actual: fact.quantity.raw,
+      relation: `正文所写的案件数应与表四“${name}”一致`,
+      figures: [
+        { label: fact.label, raw: fact.quantity.raw, value: fact.quantity.value, unit: fact.quantity.unit, quote: fact.quote },
+        ...columns.map((j) => ({ label: `表四第${j + 1}列`, raw: row.cells[j]?.raw ?? '', value: row.cells[j]?.value ?? 0, unit: '件', quote: row.cellLines?.[j] ?? row.text })),
+      ],
+      arithmetic: `${fact.quantity.value} ≠ ${columns.map((j) => row.cells[j]?.value ?? 0).join(' + ')}${columns.length > 1 ? ` = ${total}` : ''}`,
+    });
+  }
+  return findings;
+}
+
+function checkApplicationProse(rows: readonly TableRow[], facts: readonly Fact[]): Finding[] {
+  const start = rows.findIndex((r) => /本年新收/.test(r.label));
+  if (start < 0) return [];
+  const table = rows.slice(start);
+  const findings: Finding[] = [];
+  for (const fact of facts) {
+    if (fact.kind !== 'count' || fact.partOf !== undefined || fact.quantity.approximation !== undefined || fact.quantity.unit !== '件') continue;
+    // the clause that names the figure: from the last comma before it
+    const clause = fact.context;
+    const target = PROSE_ROWS.find((p) => p.says.test(clause));
+    const row = target === undefined ? undefined : table.find((r) => target.row.test(r.label));
+    const cell = row?.cells[row.cells.length - 1];
+    if (target === undefined || row === undefined || cell === undefined || cell.value === fact.quantity.value) continue;
+    if (/上年|去年|同比|较/.test(clause) && target.name !== '上年结转申请') continue;
+    findings.push({
+      kind: 'table_mismatch',
+      message: `正文写“${clause}”${fact.quantity.raw}，而表三“${target.name}”的总计为${cell.raw}，两处不一致。`,
+      text: `${fact.quote} …… ${row.text}`,
+      expected: cell.raw,
+      actual: fact.quantity.raw,
+      relation: `正文所写的${target.name}数应与表三“${target.name}”行的总计一致`,
+      figures: [
+        { label: fact.label, raw: fact.quantity.raw, value: fact.quantity.value, unit: fact.quantity.unit, quote: fact.quote },
+        { label: `${target.name}（总计）`, raw: cell.raw, value: cell.value, unit: '件', quote: row.text },
+      ],
+      arithmetic: `${fact.quantity.value} ≠ ${cell.value}`,
+    });
+  }
+  return findings;
+}
+
+function checkApplications(rows: readonly TableRow[]): Finding[] {
+  const start = rows.findIndex((r) => /本年新收/.test(r.label));
+  if (start < 0) return [];
+  const fresh = rows[start];
+  if (fresh === undefined) return [];
+  const width = fresh.cells.length;
+  // the standard seven columns, or 自然人 / 法人或其他组织 / 总计 where an office merged the five kinds of 法人
+  const names = width === APPLICANT_COLUMNS.length ? APPLICANT_COLUMNS : width === MERGED_COLUMNS.length ? MERGED_COLUMNS : undefined;
+  const columnName = (j: number) => (names !== undefined ? names[j] ?? '' : width === 1 ? '' : `第${j + 1}列`);
+  let carryIn: TableRow | undefined;
+  let total: TableRow | undefined;
+  let carryOut: TableRow | undefined;
+  const groups = new Map<string, { own?: TableRow; subs: TableRow[] }>();
+  let current: string | undefined;
+  for (const row of rows.slice(start + 1)) {
+    const label = row.label;
+    if (/上年结转/.test(label)) carryIn = row;
+    else if (/结转下年/.test(label)) {
+      carryOut = row;
+      break;
+    } else if (/总计/.test(label) && current !== undefined) {
+      total = row;
+    } else {
+      const group = GROUPS.find((g) => g.re.test(label));
+      if (group !== undefined) {
+        current = group.name;
+        const entry = groups.get(current) ?? { subs: [] };
+        groups.set(current, entry);
+        // "（三）不予公开 1.属于国家秘密" is the group's first sub-row, "（三）不予公开" alone is the group's own
+        const rest = label.slice(label.search(group.re) + (group.re.exec(label)?.[0].length ?? 0));
+        if (group.subs && rest.replace(/[()（）]/g, '').length > 0) entry.subs.push(row);
+        else entry.own = row;
+      } else if (current !== undefined) {
+        groups.get(current)?.subs.push(row);
+      } else {
+        // a row between 本年新收 and the results that is no known row: the table is not the standard one
+        if (carryIn !== undefined) return [];
+      }
+    }
+  }
+  const usable = (r: TableRow | undefined): r is TableRow => r !== undefined && r.cells.length === width;
+  const findings: Finding[] = [];
+  const cell = (row: TableRow, j: number, label: string): Cell => ({ row, column: j, label });
+  const rowName = (r: TableRow) => shortName(r.label);
+  for (let j = 0; j < width; j++) {
+    const col = columnName(j);
+    const where = col === '' ? '' : `“${col}”列`;
+    // each group with its own figure equals its sub-rows
+    const groupCells: Cell[] = [];
+    let groupsKnown = true;
+    for (const g of GROUPS) {
+      const entry = groups.get(g.name);
+      if (entry === undefined) {
+        groupsKnown = false;
+        continue;
+      }
+      const subs = entry.subs.filter(usable);
+      if (entry.own !== undefined && usable(entry.own)) {
+        groupCells.push(cell(entry.own, j, rowName(entry.own)));
+        if (g.subs && subs.length === entry.subs.length && subs.length > 0) {
+          findings.push(...identity(
+            `表三${where}：“${g.name}”等于其下各小项之和`,
+            subs.map((r) => cell(r, j, rowName(r))),
+            [cell(entry.own, j, rowName(entry.own))],
+          ));
+        }
+      } else if (subs.length > 0 && subs.length === entry.subs.length) {
+        groupCells.push(...subs.map((r) => cell(r, j, rowName(r))));
+      } else {
+        groupsKnown = false;
+      }
+    }
+    if (usable(total) && groupsKnown) {
+      findings.push(...identity(`表三${where}：办理结果“总计”等于各项办理结果之和`, groupCells, [cell(total, j, '办理结果总计')]));
+    }
+    if (usable(fresh) && usable(carryIn) && usable(total) && usable(carryOut)) {
+      findings.push(...identity(
+        `表三${where}：本年新收 + 上年结转 = 办理结果总计 + 结转下年度继续办理`,
+        [cell(fresh, j, '本年新收申请'), cell(carryIn, j, '上年结转申请')],
+        [cell(total, j, '办理结果总计'), cell(carryOut, j, '结转下年度继续办理')],
+      ));
+    }
+  }
+  // across a row: 总计 = 自然人 + the (five kinds of) 法人或其他组织
+  if (names !== undefined) {
+    const all = [fresh, carryIn, total, carryOut, ...[...groups.values()].flatMap((g) => [...(g.own ? [g.own] : []), ...g.subs])];
+    for (const row of all) {
+      if (!usable(row)) continue;
+      findings.push(...identity(
+        `表三“${rowName(row)}”行：总计 = 自然人 + 各类法人或其他组织`,
+        row.cells.slice(0, -1).map((_, j) => cell(row, j, `${rowName(row)}（${names[j] ?? ''}）`)),
+        [cell(row, width - 1, `${rowName(row)}（总计）`)],
+      ));
+    }
+  }
+  return findings;
+}
+
+// 表四: one row of 15 figures; each block of five is 维持 + 纠正 + 其他 + 尚未审结 = 总计
+function checkAppeals(rows: readonly TableRow[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const row of appealRows(rows)) {
+    if (row.cells.length !== 15) continue;
+    APPEAL_BLOCKS.forEach((block, b) => {
+      const at = (k: number) => ({ row, column: b * 5 + k, label: `${block}${APPEAL_COLUMNS[k] ?? ''}` });
+      findings.push(...identity(`表四“${block}”：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计`, [0, 1, 2, 3].map(at), [at(4)]));
+    });
+  }
+  return findings;
+}
+
+// the row of 15 figures, or three lines of five in a row (a PDF that breaks the wide table): joined into one
+function appealRows(rows: readonly TableRow[]): TableRow[] {
+  const whole = rows.filter((r) => r.cells.length === 15);
+  if (whole.length > 0) return whole;
+  for (let i = 0; i + 2 < rows.length; i++) {
+    const run = rows.slice(i, i + 3);
+    const adjacent = run.every((r, k) => r.label === '' && r.cells.length === 5 && (k === 0 || r.paragraph === (run[k - 1]?.paragraph ?? -2) + 1));
+    if (adjacent) {
+      return [{
+        paragraph: run[0]?.paragraph ?? 0,
+        text: run.map((r) => r.text).join(' …… '),
+        label: '',
+        cells: run.flatMap((r) => r.cells),
+        cellLines: run.flatMap((r) => r.cells.map(() => r.text)),
+      }];
+    }
+  }
+  return [];
+}
+
+function identity(relation: string, left: Cell[], right: Cell[]): Finding[] {
+  const value = (c: Cell) => c.row.cells[c.column]?.value ?? 0;
+  const sum = (cs: Cell[]) => Math.round(cs.reduce((s, c) => s + value(c), 0) * 1e6) / 1e6;
+  const l = sum(left);
+  const r = sum(right);
+  if (l === r) return [];
+  const expr = (cs: Cell[]) => cs.map((c) => String(value(c))).join(' + ');
+  const figures: FindingFigure[] = [...left, ...right].map((c) => ({
+    label: c.label,
+    raw: c.row.cells[c.column]?.raw ?? '',
+    value: value(c),
+    unit: '件',
+    quote: c.row.cellLines?.[c.column] ?? c.row.text,
+  }));
+  const rows = [...new Set(figures.map((f) => f.quote))];
+  return [
+    {
+      kind: 'table_mismatch',
+      message: `${relation}，但表中${expr(left)} = ${l}，${expr(right)} = ${r}，相差${Math.abs(l - r)}。`,
+      text: rows.join(' …… '),
+      expected: String(l),
+      actual: String(r),
+      relation,
+      figures,
+      arithmetic: `${expr(left)} = ${l} ≠ ${expr(right)} = ${r}`,
+    },
+  ];
+}
+
+// a row name without its numbering and the notes in brackets: "（二）部分公开（区分处理的…）" → "部分公开"
+function shortName(label: string): string {
+  const bare = label
+    .replace(/^[(（]?[一二三四五六七八九十]+[)）、.]?/, '')
+    .replace(/[(（][^()（）]*[)）]/g, '')
+    .replace(/^\d+[.、．]/, '');
+  const sub = /\d+[.、．](.+)$/.exec(bare);
+  return (sub?.[1] ?? bare).slice(0, 24);
+}
