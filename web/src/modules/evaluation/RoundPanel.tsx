@@ -1,13 +1,13 @@
 import { CalculatorOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Drawer, Flex, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, App, Button, Card, Descriptions, Drawer, Flex, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography } from 'antd';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef, useState } from 'react';
 import { api, errorText } from '../../platform/api.ts';
+import { ConclusionCard } from '../../platform/ConclusionCard.tsx';
 import { ledgerKeys } from '../../platform/ledger/ledger-api.ts';
 import type { RecordPanelProps } from '../../platform/module.ts';
 import { hasPermission, useMe } from '../../platform/session.ts';
@@ -74,7 +74,18 @@ export function RoundPanel({ record }: RecordPanelProps) {
       <RankingCard d={d} onOpen={(u, g) => setOpen({ unit: u, group: g })} />
       {d.units.some((u) => u.total > 0) ? <ChartCard d={d} /> : null}
       <ObjectionsCard d={d} canReply={hasPermission(me.data, 'evaluation.result.transition.reply')} onDone={refresh} />
-      {canScore && hasPermission(me.data, 'evaluation.round.transition.close') ? <CloseCard id={record.id} ready={computed && !unscored} onDone={refresh} /> : null}
+      {canScore && hasPermission(me.data, 'evaluation.round.transition.close') ? (
+        <ConclusionCard
+          title="结束考核"
+          url={`/api/evaluation/rounds/${record.id}/close`}
+          dateField="closed_on"
+          dateLabel="结束日期"
+          conclusionLabel="考核结论"
+          success="考核已结束，得分和排名已冻结"
+          notReady={computed && !unscored ? null : '计算自动评分项并完成全部人工评分、答复全部异议后才能结束考核'}
+          onDone={refresh}
+        />
+      ) : null}
       <Drawer
         open={!!unit}
         onClose={() => setOpen(null)}
@@ -204,40 +215,6 @@ function ObjectionsCard({ d, canReply, onDone }: { d: RoundDetail; canReply: boo
           )}
         </div>
       ))}
-    </Card>
-  );
-}
-
-function CloseCard({ id, ready, onDone }: { id: number; ready: boolean; onDone: () => Promise<void> }) {
-  const [form] = Form.useForm<{ closed_on: dayjs.Dayjs; conclusion: string }>();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: { closed_on: dayjs.Dayjs; conclusion: string }) => {
-    setBusy(true);
-    try {
-      await api.post(`/api/evaluation/rounds/${id}/close`, { closed_on: v.closed_on.format('YYYY-MM-DD'), conclusion: v.conclusion });
-      message.success('考核已结束，得分和排名已冻结');
-      await onDone();
-    } catch (e) {
-      if (!applyServerErrors(form, e).length) message.error(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Card size="small" style={{ marginBottom: 16 }} title="结束考核">
-      {!ready ? <Alert type="info" showIcon style={{ marginBottom: 12 }} message="计算自动评分项并完成全部人工评分、答复全部异议后才能结束考核" /> : null}
-      <Form form={form} layout="vertical" initialValues={{ closed_on: dayjs() }} onFinish={(v) => void submit(v)}>
-        <Form.Item name="closed_on" label="结束日期" rules={[{ required: true, message: '请选择结束日期' }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="conclusion" label="考核结论" rules={[{ required: true, min: 10, message: '考核结论不能少于10个字' }]}>
-          <Input.TextArea rows={3} maxLength={3000} showCount />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy}>
-          结束考核
-        </Button>
-      </Form>
     </Card>
   );
 }

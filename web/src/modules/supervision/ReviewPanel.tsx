@@ -1,14 +1,13 @@
 import { CheckCircleOutlined, FileSearchOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, App, Button, Card, Descriptions, Flex, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, errorText } from '../../platform/api.ts';
+import { ConclusionCard } from '../../platform/ConclusionCard.tsx';
 import { formatDateTime } from '../../platform/format.ts';
 import { ledgerKeys } from '../../platform/ledger/ledger-api.ts';
 import type { RecordPanelProps } from '../../platform/module.ts';
-import { applyServerErrors } from '../../platform/use-api-form.ts';
 import { gradeColor, REVIEW_LEDGER, useReview, type ResultRow } from './supervision-api.ts';
 
 /** the 案卷评查 plan's own cards: the draw, the drawn files with their scores, results per unit and per reviewer, finishing */
@@ -86,7 +85,9 @@ export function ReviewPanel({ record }: RecordPanelProps) {
           <ResultTable rows={d.byReviewer} first="评查人" />
         </Card>
       ) : null}
-      {d.state === 'scoring' && scored === d.cases.length ? <FinishCard id={record.id} onDone={refresh} /> : null}
+      {d.state === 'scoring' && scored === d.cases.length ? (
+        <ConclusionCard title="完成评查" url={`/api/supervision/reviews/${record.id}/finish`} dateField="finished_on" dateLabel="完成日期" conclusionLabel="评查结论" success="评查已完成" rows={4} onDone={refresh} />
+      ) : null}
     </>
   );
 }
@@ -108,35 +109,3 @@ function ResultTable({ rows, first }: { rows: ResultRow[]; first: string }) {
   );
 }
 
-function FinishCard({ id, onDone }: { id: number; onDone: () => Promise<void> }) {
-  const [form] = Form.useForm<{ finished_on: dayjs.Dayjs; conclusion: string }>();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: { finished_on: dayjs.Dayjs; conclusion: string }) => {
-    setBusy(true);
-    try {
-      await api.post(`/api/supervision/reviews/${id}/finish`, { finished_on: v.finished_on.format('YYYY-MM-DD'), conclusion: v.conclusion });
-      message.success('评查已完成');
-      await onDone();
-    } catch (e) {
-      if (!applyServerErrors(form, e).length) message.error(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Card size="small" style={{ marginBottom: 16 }} title="完成评查">
-      <Form form={form} layout="vertical" initialValues={{ finished_on: dayjs() }} onFinish={(v) => void submit(v)}>
-        <Form.Item name="finished_on" label="完成日期" rules={[{ required: true, message: '请选择完成日期' }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="conclusion" label="评查结论" rules={[{ required: true, min: 10, message: '评查结论不能少于10个字' }]}>
-          <Input.TextArea rows={4} maxLength={3000} showCount />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy}>
-          完成评查
-        </Button>
-      </Form>
-    </Card>
-  );
-}
