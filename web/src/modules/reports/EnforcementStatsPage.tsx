@@ -1,21 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Dropdown, Flex, Form, Input, InputNumber, Modal, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Dropdown, Flex, Form, Input, InputNumber, Modal, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { CellOverride, StatsCell, StatsRow, StatsView } from '../../../../common/enforcement-stats.types.ts';
 import { api, errorText } from '../../platform/api.ts';
 import { formatDateTime } from '../../platform/format.ts';
 import { LoadFailed } from '../../platform/LoadFailed.tsx';
-import { PageHeader } from '../../platform/PageHeader.tsx';
 import { hasPermission, useMe } from '../../platform/session.ts';
 import { useIsMobile } from '../../platform/use-is-mobile.ts';
-import { useSearchParam } from '../../platform/use-search-param.ts';
-import { YearOrgPicker } from '../../platform/YearOrgPicker.tsx';
+import { ReportLookup } from './ReportLookup.tsx';
 import { StatusTag } from './ReportPanels.tsx';
 
-type Lookup = { exists: true; id: number; status: string } | { exists: false; orgCode: string; orgName: string; year: number; title: string; canCreate: boolean };
 
 const FORMATS = [
   { key: 'docx', label: 'Word（DOCX）' },
@@ -258,56 +254,16 @@ function StatsWorkspace({ id }: { id: number }) {
 
 /** 行政执法统计年报: pick a year and a unit; the report opens if it exists, 新建 drafts it on the current layout */
 export function EnforcementStatsPage() {
-  const { data: me } = useMe();
-  const [params, set] = useSearchParam();
-  const queryClient = useQueryClient();
-  const { message } = App.useApp();
-  const year = Number(params.get('year')) || dayjs().year() - 1;
-  const org = params.get('org') ?? me?.currentOrg?.code ?? '';
-  const key = ['reports', 'stats-lookup', year, org];
-  const found = useQuery({ queryKey: key, queryFn: ({ signal }) => api.get<Lookup>('/api/reports/enforcement-stats', { year, ...(org ? { org } : {}) }, signal), enabled: !!me });
-  const create = useMutation({
-    mutationFn: () => api.post<{ id: number; created: boolean }>('/api/reports/enforcement-stats', { year, ...(org ? { org } : {}) }),
-    onSuccess: async () => {
-      void message.success('已新建统计年报');
-      await queryClient.invalidateQueries({ queryKey: key });
-    },
-    onError: (e) => void message.error(errorText(e)),
-  });
-  const data = found.data;
   return (
-    <>
-      <PageHeader
-        title="行政执法统计年报"
-        description="按省级统计表式，从执法案件、涉企行政检查等台账统计六类行政执法行为；提交后冻结，上级可见。"
-        extra={
-          <Flex gap={8} wrap>
-            <YearOrgPicker year={year} org={org} onChange={set} orgMinWidth={160} />
-          </Flex>
-        }
-      />
-      {found.isError ? (
-        <LoadFailed error={found.error} onRetry={() => void found.refetch()} />
-      ) : !data ? (
-        <Skeleton active paragraph={{ rows: 12 }} />
-      ) : data.exists ? (
-        <StatsWorkspace key={data.id} id={data.id} />
-      ) : (
-        <Card data-testid="stats-not-created">
-          <Result
-            status="info"
-            title={`${data.orgName}${data.year}年度行政执法统计年报尚未新建`}
-            subTitle={data.canCreate ? `新建后按现行统计表式生成《${data.title}》，数字取自台账实时数据。` : '统计年报由本单位填报员或负责人新建，新建后可在此查看。'}
-            extra={
-              data.canCreate ? (
-                <Button type="primary" loading={create.isPending} onClick={() => create.mutate()}>
-                  新建统计年报
-                </Button>
-              ) : undefined
-            }
-          />
-        </Card>
-      )}
-    </>
+    <ReportLookup
+      title="行政执法统计年报"
+      description="按省级统计表式，从执法案件、涉企行政检查等台账统计六类行政执法行为；提交后冻结，上级可见。"
+      endpoint="/api/reports/enforcement-stats"
+      noun="统计年报"
+      missing="年度行政执法统计年报尚未新建"
+      createHint={(title) => `新建后按现行统计表式生成《${title}》，数字取自台账实时数据。`}
+      testId="stats-not-created"
+      workspace={(id) => <StatsWorkspace key={id} id={id} />}
+    />
   );
 }
