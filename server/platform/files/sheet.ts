@@ -82,3 +82,20 @@ export function parseCsv(text: string): Array<Record<string, unknown>> {
     .filter((r) => r.some((x) => x.trim() !== ''))
     .map((r) => Object.fromEntries(head.map((h, i) => [h.trim(), (r[i] ?? '').trim()])));
 }
+
+export interface SheetColumn {
+  header: string;
+  key: string;
+  width: number;
+}
+
+/** a one-sheet workbook of a list page: bold header row kept in view, one row per item */
+export async function listWorkbook(name: string, columns: SheetColumn[], rows: Array<Record<string, string | number>>): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(name);
+  ws.columns = columns;
+  ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

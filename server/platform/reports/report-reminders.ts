@@ -3,6 +3,7 @@ import type { ReportObligation, SubmissionRow, Submissions } from '../../../comm
 import type { TodoItem } from '../../../common/todo.types.ts';
 import { audit } from '../audit/audit.service.ts';
 import { calendarDaysBetween, formatDay, type IsoDate } from '../calendar/calendar.ts';
+import { listWorkbook } from '../files/sheet.ts';
 import type { Database } from '../db/schema.ts';
 import { can, type Ctx } from '../http/context.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
@@ -252,10 +253,8 @@ const KIND_LABEL: Record<string, string> = { town: '乡镇（街道）', departm
 /** 报送情况 as an Excel sheet: one line per unit and report, in the page's order */
 export async function submissionsWorkbook(ctx: Ctx, platform: Pick<Platform, 'modules'>, year: number): Promise<{ body: Buffer; today: string }> {
   const s = await submissions(ctx, platform, year);
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('报送情况');
-  ws.columns = [
+  const rows = s.rows.map((r) => ({ org: r.orgName, kind: KIND_LABEL[r.orgKind] ?? r.orgKind, report: `${r.reportLabel}（${r.duty}）`, due: r.due, status: r.statusLabel, done: r.doneOn ?? '', late: r.late ? '逾期' : r.doneOn ? '按期' : '未到期', days: r.daysLate || '', urges: r.urges || '' }));
+  const body = await listWorkbook('报送情况', [
     { header: '单位', key: 'org', width: 24 },
     { header: '类别', key: 'kind', width: 14 },
     { header: '报告', key: 'report', width: 28 },
@@ -265,8 +264,6 @@ export async function submissionsWorkbook(ctx: Ctx, platform: Pick<Platform, 'mo
     { header: '是否逾期', key: 'late', width: 10 },
     { header: '逾期天数', key: 'days', width: 10 },
     { header: '催报次数', key: 'urges', width: 10 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  for (const r of s.rows) ws.addRow({ org: r.orgName, kind: KIND_LABEL[r.orgKind] ?? r.orgKind, report: `${r.reportLabel}（${r.duty}）`, due: r.due, status: r.statusLabel, done: r.doneOn ?? '', late: r.late ? '逾期' : r.doneOn ? '按期' : '未到期', days: r.daysLate || '', urges: r.urges || '' });
-  return { body: Buffer.from(await wb.xlsx.writeBuffer()), today: s.today };
+  ], rows);
+  return { body, today: s.today };
 }

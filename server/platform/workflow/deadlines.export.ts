@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import { audit } from '../audit/audit.service.ts';
+import { listWorkbook } from '../files/sheet.ts';
 import type { Ctx } from '../http/context.ts';
 import type { Platform } from '../module.ts';
 import { chinaDateTime } from './hours-clock.ts';
@@ -27,9 +27,9 @@ function leftText(d: DeadlineItem): string {
 /** 到期事项 as an Excel sheet: the same filters as the page, every page of it, soonest first; the export is audited */
 export async function deadlinesWorkbook(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, q: DeadlinesQuery): Promise<{ body: Buffer; today: string; total: number }> {
   const list = await listDeadlines(ctx, platform, { ...q, page: 1, pageSize: DEADLINES_EXPORT_LIMIT });
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('到期事项');
-  ws.columns = [
+  const rows: Array<Record<string, string | number>> = list.items.map((d) => ({ due: d.dueAt ? chinaDateTime(d.dueAt) : (d.due ?? ''), left: leftText(d), status: statusText(d), title: d.title || `${d.ledgerLabel} #${d.recordId}`, ledger: d.ledgerLabel, clock: d.clockLabel, org: d.orgName, id: d.recordId }));
+  if (list.total > list.items.length) rows.push({ title: `共${list.total}条，仅导出前${list.items.length}条，请缩小筛选范围后分批导出` });
+  const body = await listWorkbook('到期事项', [
     { header: '届满日', key: 'due', width: 17 },
     { header: '剩余时间', key: 'left', width: 16 },
     { header: '状态', key: 'status', width: 10 },
@@ -38,11 +38,7 @@ export async function deadlinesWorkbook(ctx: Ctx, platform: Pick<Platform, 'ledg
     { header: '期限', key: 'clock', width: 22 },
     { header: '责任单位', key: 'org', width: 22 },
     { header: '记录编号', key: 'id', width: 10 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const d of list.items) ws.addRow({ due: d.dueAt ? chinaDateTime(d.dueAt) : (d.due ?? ''), left: leftText(d), status: statusText(d), title: d.title || `${d.ledgerLabel} #${d.recordId}`, ledger: d.ledgerLabel, clock: d.clockLabel, org: d.orgName, id: d.recordId });
-  if (list.total > list.items.length) ws.addRow({ title: `共${list.total}条，仅导出前${list.items.length}条，请缩小筛选范围后分批导出` });
+  ], rows);
   await audit(ctx, { entity: 'deadlines', entityId: 'export', action: 'export', orgCode: ctx.scope.root, diff: { filter: q, rows: list.items.length } });
-  return { body: Buffer.from(await wb.xlsx.writeBuffer()), today: list.today, total: list.total };
+  return { body, today: list.today, total: list.total };
 }
