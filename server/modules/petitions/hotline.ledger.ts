@@ -135,6 +135,7 @@ export const hotlineWorkflow = defineWorkflow({
       note: 'required',
       dateField: 'extension_approved_on',
       captures: ['extension_approved_on', 'extension_reason', 'extension_approver'],
+      signedBy: 'extension_approver',
       gates: { fields: ['extension_approved_on', 'extension_reason', 'extension_approver'], checks: [{ message: '紧急工单按小时办理，不适用延期', check: (v) => !isUrgent(v) }] },
     },
     {
