@@ -246,7 +246,7 @@ function TransitionModal({ ledger, timeline, transition: t, onClose }: { ledger:
         {t.captures.map((f) =>
           f.signedBy ? (
             <Form.Item key={f.name} name={f.name} label={f.label} extra="按登录账号自动记录，不能填写他人姓名">
-              <Input readOnly aria-readonly data-testid={`signed-by-${f.name}`} style={{ maxWidth: 240 }} />
+              <Input readOnly aria-readonly variant="filled" data-testid={`signed-by-${f.name}`} style={{ maxWidth: 240 }} />
             </Form.Item>
           ) : (
             <FieldInput key={f.name} field={f as LedgerField} />
