@@ -204,6 +204,7 @@ export const hotlineLedger = defineLedger({
   titleFields: ['ticket_no', 'summary'],
   defaultSort: { field: 'received_on', dir: 'desc' },
   dateField: 'received_on',
+  homeChart: '12345热线工单',
   uniqueFields: ['ticket_no'],
   roles: { personal: ['clerk', 'reviewer', 'leader'] },
   rules: [
