@@ -21,7 +21,7 @@ describe('personal data inside a 主动公开 item', () => {
       await expect.poll(async () => (await page.getByTestId('redacted-content').textContent()) ?? '', { timeout: 20_000 }).toContain('身份证号440304********8917，联系电话139****5678');
       await card.scrollIntoViewIfNeeded();
       await page.screenshot({ path: screenshotPath('redaction-preview'), fullPage: false });
-      await post(`${L}/${id}/transitions/review`, { secrecy_result: '同意公开', secrecy_reviewer: '刘思齐', secrecy_reviewed_on: isoDay(-3), redaction_confirmed: true });
+      await post(`${L}/${id}/transitions/review`, { secrecy_result: '同意公开', secrecy_reviewed_on: isoDay(-3), redaction_confirmed: true });
       await post(`${L}/${id}/transitions/publish`, { published_on: isoDay(-2), channels: ['政府网站'] });
       expect(errors).toEqual([]);
     });

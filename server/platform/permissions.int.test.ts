@@ -28,6 +28,7 @@ const EXPECTED: Record<string, Role[] | 'any' | 'public'> = {
   'GET /api/me': 'any',
   'POST /api/me/org': 'any',
   'GET /api/home': 'any',
+  'GET /api/home/charts': 'any',
   'GET /api/orgs': ['sysadmin', ...BUSINESS],
   'POST /api/orgs': ['sysadmin'],
   'PUT /api/orgs/:code': ['sysadmin'],

@@ -50,8 +50,12 @@ export async function listDistinct(t: TestApp, cookie: string, link: string, fie
 }
 
 /** posts a new record; the response is returned as is, for the test to check acceptance or refusal */
+/**
+ * creates a record as the form does once the user has confirmed a likely duplicate: tests build look-alike records
+ * from one base on purpose; the duplicate warning itself is tested without the flag (duplicates.int.test.ts)
+ */
 export function createRecord(t: TestApp, cookie: string, ledger: string, values: Record<string, unknown>): Promise<LightMyRequestResponse> {
-  return t.request(cookie, { method: 'POST', url: `/api/ledgers/${ledger}`, payload: values });
+  return t.request(cookie, { method: 'POST', url: `/api/ledgers/${ledger}`, payload: { confirmDuplicate: true, ...values } });
 }
 
 /** one record's detail; 404 when it is outside the caller's organisations */

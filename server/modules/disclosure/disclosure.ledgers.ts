@@ -78,7 +78,9 @@ export const applicationLedger = defineLedger({
   titleFields: ['app_no', 'subject'],
   defaultSort: { field: 'received_on', dir: 'desc' },
   dateField: 'received_on',
+  homeChart: '依申请公开',
   uniqueFields: ['app_no'],
+  duplicateKeys: [['applicant_id', 'received_on', 'subject'], ['uscc', 'received_on', 'subject']],
   workflow: applicationWorkflow(),
   fields: [
     { name: 'app_no', label: '申请编号', type: 'text', required: true, maxLength: 40, searchable: true, list: true, group: '申请', numbered: { series: 'disclosure.app_no', label: '政府信息公开申请编号', defaultFormat: '{机关简称}依申〔{年}〕{序号3}号', assignOn: 'create', yearFrom: 'received_on' } },

@@ -41,6 +41,7 @@ export function itemWorkflow(): WorkflowDef {
         roles: ['reviewer', 'legal_reviewer', 'leader', 'county_admin'],
         todo: { when: (v) => !v['secrecy_result'] },
         captures: ['secrecy_result', 'secrecy_reviewer', 'secrecy_reviewed_on', 'secrecy_opinion', 'redaction_confirmed'],
+        signedBy: 'secrecy_reviewer',
         gates: { fields: ['secrecy_result', 'secrecy_reviewer', 'secrecy_reviewed_on'] },
         // the conclusion decides where the item goes: agreed items wait for 发布, the others are not published
         conclusion: { field: 'secrecy_result', negative: ['不予公开'], blocks: ['publish'], states: { 同意公开: 'approved', 删除涉密内容后公开: 'approved', 不予公开: 'withheld' } },

@@ -68,7 +68,7 @@ describe('personal data inside a disclosure item', () => {
     expect(json<Preview>(masked).found).toBe(3);
     expectClean('preview without personal permission', masked.body);
 
-    const review = { date: `${lastYear}-06-02`, secrecy_result: '同意公开', secrecy_reviewer: '保密员', secrecy_reviewed_on: `${lastYear}-06-02` };
+    const review = { date: `${lastYear}-06-02`, secrecy_result: '同意公开', secrecy_reviewed_on: `${lastYear}-06-02` };
     const unconfirmed = await transition(reviewer, id, 'review', review);
     expect(unconfirmed.statusCode, unconfirmed.body).toBe(400);
     expect(refusal(unconfirmed).map((e) => e.message).join()).toContain('须查看并确认脱敏预览后方可同意公开');

@@ -155,7 +155,7 @@ describe('a penalty case from 案源登记 to 结案 and 公示', () => {
     id = json<{ id: number }>(res).id;
     caseNo = String(json<{ values: Record<string, unknown> }>(res).values['case_no']);
     expect(caseNo).toMatch(/^城关综执罚〔\d{4}〕\d+号$/);
-    expect((await go(leader, id, 'file', { filed_on: daysAgo(19), filing_approver: '李局长', ...officers })).statusCode).toBe(200);
+    expect((await go(leader, id, 'file', { filed_on: daysAgo(19), ...officers })).statusCode).toBe(200);
     expect((await go(clerk, id, 'conclude_investigation', { investigated_on: daysAgo(18), facts: '当事人在东街占道经营，经责令仍未改正', proposed_kinds: ['罚款', '责令停产停业'], proposed_amount: 2000 })).statusCode).toBe(200);
     // 17 days before the decision below: past the 5-working-day hearing window even across the Spring Festival
     const notified = await go(clerk, id, 'notify', { notified_on: daysAgo(18), hearing_right_notified: true });
@@ -170,7 +170,7 @@ describe('a penalty case from 案源登记 to 结案 and 公示', () => {
   });
 
   it('refuses an amount outside the benchmark without a reason, then accepts it within', async () => {
-    const review = await go(legal, id, 'legality_review', { review_on: daysAgo(5), reviewer: '法制审核员', review_opinion: '事实清楚，程序合法，同意', review_conclusion: '同意' });
+    const review = await go(legal, id, 'legality_review', { review_on: daysAgo(5), review_opinion: '事实清楚，程序合法，同意', review_conclusion: '同意' });
     expect(review.statusCode, review.body).toBe(200);
     // a major case is decided by the heads collectively (行政处罚法第五十七条第二款)
     const deliberated = await go(leader, id, 'deliberate', { deliberated_on: daysAgo(4), deliberation_participants: '张镇长、王副镇长、李副镇长', deliberation_conclusion: '同意拟处理意见' });
@@ -282,7 +282,7 @@ describe('a penalty case from 案源登记 to 结案 and 公示', () => {
     const res = await createRecord(t, clerk, CASES, { orgCode: `${TOWN}-03`, case_type: '行政处罚', domain: '城管', matter: bench.matter, source: '日常巡查', registered_on: daysAgo(3), summary: '占道经营案', party_kind: '个人', party_name: '李四', party_id_number: makeIdNumber('999001', '1985-02-11', 7) });
     expect(res.statusCode, res.body).toBe(200);
     const other = json<{ id: number }>(res).id;
-    expect((await go(leader, other, 'file', { filed_on: daysAgo(2), filing_approver: '李局长', ...officers })).statusCode).toBe(200);
+    expect((await go(leader, other, 'file', { filed_on: daysAgo(2), ...officers })).statusCode).toBe(200);
     expect((await go(clerk, other, 'conclude_investigation', { investigated_on: daysAgo(1), facts: '当事人占道经营', proposed_kinds: ['警告'] })).statusCode).toBe(200);
     expect((await go(clerk, other, 'notify', { notified_on: today })).statusCode).toBe(200);
     const tl = json<{ transitions: Array<{ name: string; notBefore: string | null; waitReason: string | null }> }>(await t.request(leader, { method: 'GET', url: `/api/ledgers/${CASES}/${other}/timeline` }));

@@ -76,7 +76,10 @@ export const caseLedger = defineLedger({
   titleFields: ['case_no', 'summary'],
   defaultSort: { field: 'registered_on', dir: 'desc' },
   dateField: 'registered_on',
+  homeChart: '行政执法案件',
   uniqueFields: ['case_no'],
+  // the same party's case registered twice on one day (a company by its code, a person by the blind index of the ID)
+  duplicateKeys: [['party_uscc', 'registered_on'], ['party_id_number', 'registered_on']],
   workflow: caseWorkflow(),
   rules: caseRules,
   fields: [

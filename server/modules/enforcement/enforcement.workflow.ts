@@ -119,6 +119,7 @@ export function caseWorkflow(): WorkflowDef {
         roles: ['reviewer', 'leader', 'county_admin'],
         todo: { label: '立案审批', when: (v) => v['case_type'] !== '行政检查' },
         captures: ['filed_on', 'filing_approver', 'handler', ...OFFICER_FIELDS],
+        signedBy: 'filing_approver',
         gates: {
           fields: ['filed_on', 'filing_approver'],
           lookups: [registeredOfficers],
@@ -168,6 +169,7 @@ export function caseWorkflow(): WorkflowDef {
         roles: ['legal_reviewer'],
         todo: { when: legalityReviewMissing },
         captures: ['review_on', 'reviewer', 'review_opinion', 'review_conclusion'],
+        signedBy: 'reviewer',
         gates: { fields: ['review_on', 'reviewer', 'review_opinion', 'review_conclusion'] },
         // 不同意: no decision until the reviewer records a new review
         conclusion: { field: 'review_conclusion', negative: ['不同意'], blocks: ['decide'] },

@@ -69,7 +69,7 @@ async function notifiedCase(notifiedOn: string, extra: Record<string, unknown> =
   });
   expect(res.statusCode, res.body).toBe(200);
   const id = json<{ id: number }>(res).id;
-  const filed = await go(leader, id, 'file', { filed_on: plus(notifiedOn, -2), filing_approver: '李局长', ...officers, date: plus(notifiedOn, -2) });
+  const filed = await go(leader, id, 'file', { filed_on: plus(notifiedOn, -2), ...officers, date: plus(notifiedOn, -2) });
   expect(filed.statusCode, filed.body).toBe(200);
   const concluded = await go(clerk, id, 'conclude_investigation', { investigated_on: plus(notifiedOn, -1), facts: '当事人在东街占道经营', ...proposal, date: plus(notifiedOn, -1) });
   expect(concluded.statusCode, concluded.body).toBe(200);
@@ -333,7 +333,7 @@ describe('当场处罚 (简易程序, arts. 51–52): its own short path, limits
 
   it('refuses a fine above 200 元 for a person on the spot, and 立案 for such a case; decides 200 元 with the document handed over', async () => {
     const id = await spotCase({ party_kind: '个人', party_name: '钱小东', party_id_number: makeIdNumber('999001', '1990-06-01', 4) });
-    const filed = await go(leader, id, 'file', { filed_on: daysAgo(2), filing_approver: '李局长', ...officers });
+    const filed = await go(leader, id, 'file', { filed_on: daysAgo(2), ...officers });
     expect(filed.statusCode).toBe(422);
     expect(detail(filed)).toContain('简易程序（当场处罚）案件不需立案');
     const over = await spot(id, 201);
@@ -379,7 +379,7 @@ describe('集体讨论 of a major case (art. 57(2)) gates its decision', () => {
     const notifiedOn = daysAgo(30);
     const id = await notifiedCase(notifiedOn, {}, { proposed_kinds: ['责令停产停业'] });
     expect((await recordOf(id))['major']).toBe(true);
-    const review = await go(legal, id, 'legality_review', { review_on: plus(notifiedOn, 1), reviewer: '法制审核员', review_opinion: '事实清楚，程序合法', review_conclusion: '同意', date: plus(notifiedOn, 1) });
+    const review = await go(legal, id, 'legality_review', { review_on: plus(notifiedOn, 1), review_opinion: '事实清楚，程序合法', review_conclusion: '同意', date: plus(notifiedOn, 1) });
     expect(review.statusCode, review.body).toBe(200);
     const todos = json<{ items: Array<{ recordId: number; step: string }> }>(await t.request(leader, { method: 'GET', url: `/api/todos?ledger=${CASES}&step=deliberate&pageSize=100` })).items;
     expect(todos.some((x) => x.recordId === id && x.step === 'deliberate')).toBe(true);
@@ -407,7 +407,7 @@ describe('two officers with certificate numbers (art. 42), checked against the r
   it('refuses 调查终结 without two officers, and 立案 with two that are the same, not in the registry or under another name', async () => {
     const res = await createRecord(t, clerk, CASES, { orgCode: `${TOWN}-03`, case_type: '行政处罚', domain: '城管', matter, source: '投诉举报', registered_on: daysAgo(3), summary: '擅自搭建遮阳棚', party_kind: '个人', party_name: '孙国庆', party_id_number: makeIdNumber('999001', '1975-01-09', 2) });
     const id = json<{ id: number }>(res).id;
-    const file = (extra: Record<string, unknown>) => go(leader, id, 'file', { filed_on: daysAgo(2), filing_approver: '李局长', ...extra });
+    const file = (extra: Record<string, unknown>) => go(leader, id, 'file', { filed_on: daysAgo(2), ...extra });
     const half = await file({ officer1_name: officers['officer1_name'], officer1_cert: officers['officer1_cert'] });
     expect(half.statusCode).toBe(422);
     expect(detail(half)).toContain('执法人员不得少于两人（行政处罚法第四十二条）');

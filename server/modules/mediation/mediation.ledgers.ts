@@ -172,7 +172,9 @@ export const caseLedger = defineLedger({
   titleFields: ['case_no', 'summary'],
   defaultSort: { field: 'received_on', dir: 'desc' },
   dateField: 'received_on',
+  homeChart: '人民调解案件',
   uniqueFields: ['case_no'],
+  duplicateKeys: [['applicant_name', 'respondent_name', 'received_on'], ['applicant_id', 'received_on']],
   fields: [
     { name: 'case_no', label: '案件编号', type: 'text', required: true, maxLength: 40, searchable: true, list: true, group: '受理', numbered: { series: 'mediation.case_no', label: '人民调解案件编号', defaultFormat: '（{年}）{机关简称}调字第{序号3}号', assignOn: 'create', yearFrom: 'received_on' } },
     { name: 'received_on', label: '受理日期', type: 'date', required: true, filter: true, list: true, group: '受理' },

@@ -104,7 +104,7 @@ describe('12345 hotline tickets', () => {
     const id = await ticket({ received_on: '2026-10-12' });
     await ok(clerk, id, 'sign', { signed_on: '2026-10-12', handling_unit: '规划建设办', date: '2026-10-12' });
     const notice = json<{ id: number }>(await upload(reviewer, id));
-    const body = { note: '需协调供电所', extension_reason: '需协调供电所更换线路', extension_approver: '张建国', noticeAttachmentId: notice.id };
+    const body = { note: '需协调供电所', extension_reason: '需协调供电所更换线路', noticeAttachmentId: notice.id };
     const late = await step(leader, id, 'extend', { ...body, extension_approved_on: '2026-10-20', date: '2026-10-20' });
     expect(late.statusCode, late.body).toBe(422);
     expect(json<{ code: string; detail: string }>(late)).toMatchObject({ code: 'clock_extension_expired' });
@@ -161,7 +161,7 @@ describe('12345 hotline tickets', () => {
     const signed = await ok(clerk, id, 'sign', { signed_on: '2026-11-26', signed_time: '16:40', handling_unit: '规划建设办', date: '2026-11-26' });
     expect(clockOf(signed, 'sign_urgent')).toMatchObject({ status: 'stopped', overdue: false, dueAt: '2026-11-26T09:00:00.000Z' });
     const notice = json<{ id: number }>(await upload(reviewer, id));
-    const ext = await step(leader, id, 'extend', { note: '需协调', extension_approved_on: '2026-11-27', extension_reason: '需协调', extension_approver: '张建国', noticeAttachmentId: notice.id, date: '2026-11-27' });
+    const ext = await step(leader, id, 'extend', { note: '需协调', extension_approved_on: '2026-11-27', extension_reason: '需协调', noticeAttachmentId: notice.id, date: '2026-11-27' });
     expect(ext.statusCode, ext.body).toBe(422);
     expect(ext.body).toContain('不适用延期');
     const replied = await ok(clerk, id, 'reply', { handling_result: '已找到老人并送回家中', reply_on: '2026-11-27', reply_time: '09:00', date: '2026-11-27' });

@@ -135,6 +135,7 @@ export const hotlineWorkflow = defineWorkflow({
       note: 'required',
       dateField: 'extension_approved_on',
       captures: ['extension_approved_on', 'extension_reason', 'extension_approver'],
+      signedBy: 'extension_approver',
       gates: { fields: ['extension_approved_on', 'extension_reason', 'extension_approver'], checks: [{ message: '紧急工单按小时办理，不适用延期', check: (v) => !isUrgent(v) }] },
     },
     {
@@ -203,6 +204,7 @@ export const hotlineLedger = defineLedger({
   titleFields: ['ticket_no', 'summary'],
   defaultSort: { field: 'received_on', dir: 'desc' },
   dateField: 'received_on',
+  homeChart: '12345热线工单',
   uniqueFields: ['ticket_no'],
   roles: { personal: ['clerk', 'reviewer', 'leader'] },
   rules: [

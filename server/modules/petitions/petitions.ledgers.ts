@@ -33,7 +33,10 @@ export const petitionLedger = defineLedger({
   titleFields: ['reg_no', 'summary'],
   defaultSort: { field: 'received_on', dir: 'desc' },
   dateField: 'received_on',
+  homeChart: '信访事项',
   uniqueFields: ['reg_no'],
+  // the same petitioner's letter or visit registered twice, or one assigned ticket registered twice
+  duplicateKeys: [['petitioner_id', 'received_on'], ['ticket_no']],
   fields: [
     // the town's own register number, given by the system; a hotline ticket's or an assigning organ's number is theirs
     { name: 'reg_no', label: '登记编号', type: 'text', required: true, maxLength: 40, searchable: true, list: true, group: '登记', numbered: { series: 'petitions.reg_no', label: '信访事项登记编号', defaultFormat: '{机关简称}信〔{年}〕{序号3}号', assignOn: 'create', yearFrom: 'received_on' } },

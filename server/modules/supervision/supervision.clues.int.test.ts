@@ -186,7 +186,7 @@ describe('officers’ certificates (主体和人员资格)', () => {
     const created = await createRecord(t, as('clerk'), 'enforcement.case', { orgCode: town, case_type: '行政处罚', domain: '城管', matter, source: '日常巡查', registered_on: daysAgo(2), summary: '占道经营', party_kind: '个人', party_name: '证件测试', party_id_number: makeIdNumber('999001', '1980-05-05', 3) });
     expect(created.statusCode, created.body).toBe(200);
     const id = json<{ id: number }>(created).id;
-    const file = (officer2: Record<string, unknown>) => post('leader', `/api/ledgers/enforcement.case/${id}/transitions/file`, { filed_on: daysAgo(1), filing_approver: '李局长', officer1_name: ok?.values['name'], officer1_cert: ok?.values['cert_no'], ...officer2 });
+    const file = (officer2: Record<string, unknown>) => post('leader', `/api/ledgers/enforcement.case/${id}/transitions/file`, { filed_on: daysAgo(1), officer1_name: ok?.values['name'], officer1_cert: ok?.values['cert_no'], ...officer2 });
     const refused = await file({ officer2_name: '过期测试', officer2_cert: '城关执E001' });
     expect(refused.statusCode).toBe(422);
     expect(json<{ errors: Array<{ path: string; message: string }> }>(refused).errors.find((e) => e.path === 'officer2_cert')?.message).toContain(`有效期至${daysAgo(10)}`);

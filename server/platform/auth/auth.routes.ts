@@ -6,6 +6,8 @@ import { switchableOrgs } from '../orgs/org.service.ts';
 import { orgLevels } from '../ledger/org-levels.ts';
 import { changePassword, login, logout, switchOrg } from './session.service.ts';
 import { isDemoInstance } from '../settings.ts';
+import { homeCharts } from '../ledger/home-charts.ts';
+import { chinaDate } from '../workflow/workflow.engine.ts';
 import { ROLE_LABELS, type RoleCode } from './roles.ts';
 
 // per address; wrong current passwords also count toward the account's lockout
@@ -128,5 +130,16 @@ export function authRoutes(api: Api, platform: Platform): void {
       for (const m of platform.modules) if (m.home) items.push(...(await m.home(ctx)));
       return { items };
     },
+  });
+
+  api.route({
+    method: 'GET',
+    url: '/api/home/charts',
+    access: 'authenticated',
+    summary: '工作台：本年度各月案件数和到期事项（图表）',
+    tags: ['账号'],
+    query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+    labels: { year: '年度' },
+    handler: (ctx, { query }) => homeCharts(ctx, platform, query.year ?? Number(chinaDate(ctx.now).slice(0, 4))),
   });
 }

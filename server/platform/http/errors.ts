@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'possible_duplicate'
   | 'stale_version'
   | 'account_locked'
   | 'bad_credentials'
@@ -37,6 +38,7 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  possible_duplicate: 409,
   stale_version: 409,
   account_locked: 423,
   bad_credentials: 401,
@@ -64,6 +66,7 @@ const TITLE: Record<ErrorCode, string> = {
   forbidden: '无权进行此操作',
   not_found: '未找到',
   conflict: '数据冲突',
+  possible_duplicate: '可能重复',
   stale_version: '记录已被他人修改',
   account_locked: '账号已锁定',
   bad_credentials: '用户名或密码错误',
@@ -103,6 +106,8 @@ export class AppError extends Error {
   readonly errors: FieldError[];
   /** set for refusals that must be audited in their own transaction (the request's own rolls back) */
   refusal: RefusalAudit | undefined;
+  /** more the client needs to act on the problem (the records a likely duplicate repeats) */
+  data: Record<string, unknown> | undefined;
   constructor(code: ErrorCode, detail?: string, errors: FieldError[] = []) {
     super(detail ?? TITLE[code]);
     this.code = code;
@@ -120,6 +125,7 @@ export class AppError extends Error {
       detail: this.detail,
       ...(instance ? { instance } : {}),
       ...(this.errors.length ? { errors: this.errors } : {}),
+      ...this.data,
     };
   }
 }

@@ -44,7 +44,7 @@ export function ledgerRoutes(api: Api, platform: Platform, l: LedgerDef): void {
   api.route({ method: 'GET', url: base, access: perm(l, 'read'), summary: `${l.label}：列表（筛选 f.字段=值、f.字段.from/to，全文检索 q，分页排序）`, tags, query: listQuery, labels, handler: (ctx, { query }) => listRecords(ctx, l, query, registry) });
   api.route({ method: 'GET', url: `${base}/:id`, access: perm(l, 'read'), summary: `${l.label}：详情`, tags, params: idParam, handler: async (ctx, { params }) => ({ ...(await getRecord(ctx, l, params.id, registry)), attachments: await listAttachments(ctx, { entity: l.name, id: params.id }) }) });
   api.route({ method: 'GET', url: `${base}/:id/history`, access: perm(l, 'read'), summary: `${l.label}：修改记录`, tags, params: idParam, handler: async (ctx, { params }) => ({ items: await recordHistory(ctx, l, params.id) }) });
-  api.route({ method: 'POST', url: base, access: perm(l, 'create'), write: true, summary: `${l.label}：新增`, tags, body: z.record(z.string(), z.unknown()), labels, handler: (ctx, { body }) => createRecord(ctx, l, body, registry) });
+  api.route({ method: 'POST', url: base, access: perm(l, 'create'), write: true, summary: `${l.label}：新增`, tags, body: z.record(z.string(), z.unknown()), labels, handler: (ctx, { body }) => createRecord(ctx, l, body, registry, { duplicates: 'ask' }) });
   api.route({ method: 'PUT', url: `${base}/:id`, access: perm(l, 'update'), write: true, summary: `${l.label}：修改（须带 version，过期返回409）`, tags, params: idParam, body: z.record(z.string(), z.unknown()), labels, handler: (ctx, { params, body }) => updateRecord(ctx, l, params.id, body, registry) });
   api.route({
     method: 'POST',

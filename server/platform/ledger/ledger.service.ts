@@ -14,6 +14,7 @@ import { orgCodeSchema } from '../orgs/org.service.ts';
 import { ledgerDb } from './ledger.query.ts';
 import { refuseTypedNumbers, withCreateNumbers, withImportNumbers } from './ledger.numbering.ts';
 import { hasBlindIndex } from './ledger.schema.ts';
+import { assertNotDuplicate } from './duplicates.ts';
 import { countedHow, countedRefusals, isCountedField, isKeptByDatabase, withNameCounts, withoutCounted } from './counted-fields.ts';
 import { perm, type FieldDef, type LedgerDef } from './ledger.types.ts';
 import { checkRetired, checkRules, coerce, fieldSchema, validateRecord } from './ledger.validate.ts';
@@ -375,7 +376,7 @@ export function withComputed(l: LedgerDef, values: Record<string, unknown>): Rec
   return compute ? { ...counted, ...compute(counted) } : counted;
 }
 
-export async function createRecord(ctx: Ctx, l: LedgerDef, input: Record<string, unknown>, registry: LedgerRegistry, opts: { auditAction?: string } = {}): Promise<LedgerRecord> {
+export async function createRecord(ctx: Ctx, l: LedgerDef, input: Record<string, unknown>, registry: LedgerRegistry, opts: { auditAction?: string; duplicates?: 'ask' } = {}): Promise<LedgerRecord> {
   // system numbers (案号, 登记号): never typed, given out here in this transaction
   refuseTypedNumbers(ctx, l, input);
   input = await withCreateNumbers(ctx, l, input, resolveOrg(ctx, input['orgCode']));
@@ -392,6 +393,8 @@ export async function createRecord(ctx: Ctx, l: LedgerDef, input: Record<string,
   if (all.length) throw new AppError('validation_failed', `以下字段有误：${all.map((e) => e.label).join('、')}`, all);
   const orgCode = resolveOrg(ctx, input['orgCode']);
   await checkRefsAndUnique(ctx, l, values, orgCode, registry);
+  // the same case typed in twice: saved only once the user confirms it is not a repeat (issue #22)
+  if (opts.duplicates === 'ask') await assertNotDuplicate(ctx, l, values, orgCode, input['confirmDuplicate'] === true);
   const row = (await ledgerDb(ctx)
     .insertInto(l.table)
     .values({ ...storable(ctx, l, values), org_code: orgCode, search_text: searchOf(l, values), search_tsv: sql`to_tsvector('simple', ${searchOf(l, values)})`, created_by: ctx.actor.username, updated_by: ctx.actor.username, created_at: ctx.now, updated_at: ctx.now })

@@ -138,8 +138,19 @@ export interface LedgerDef {
   roles?: Partial<Record<LedgerAction, readonly RoleCode[]>>;
   /** unique within an organisation (e.g. a case number) */
   uniqueFields?: readonly string[];
+  /**
+   * what identifies a likely duplicate (issue #22: the same case typed in twice): each entry is a set of fields; an
+   * active record of the same unit holding the same values in all of them is named on create, which saves only once
+   * the user confirms (body `confirmDuplicate: true`); an import's dry run names them too
+   */
+  duplicateKeys?: ReadonlyArray<readonly string[]>;
   /** lifecycle: states, transitions with their permissions and gates, statutory clocks (server/platform/workflow) */
   workflow?: WorkflowDef;
+  /**
+   * drawn on the home page as the year's records by month of its dateField (issue #22), under this name (行政执法案件);
+   * only a ledger with a dateField
+   */
+  homeChart?: string;
   /** the levels of organisation that may hold records (a department counts at its parent's level): org-levels.ts */
   orgLevels?: readonly OrgKind[];
 }
@@ -170,6 +181,15 @@ export function defineLedger(def: LedgerDef): LedgerDef {
     if (!f.deadline) continue;
     if (f.type !== 'date') throw new Error(`${def.name}.${f.name}: a deadline must be a date field`);
     if (!names.has(f.deadline.doneBy)) throw new Error(`${def.name}.${f.name}: deadline done by unknown field ${f.deadline.doneBy}`);
+  }
+  if (def.homeChart && def.fields.find((f) => f.name === def.dateField)?.type !== 'date') throw new Error(`${def.name}: a home chart needs a date field`);
+  for (const key of def.duplicateKeys ?? []) {
+    const bad = key.filter((n) => {
+      const f = def.fields.find((x) => x.name === n);
+      // a personal field is compared by its blind index: only the kinds that have one
+      return !f || (f.personal && !['id_number', 'uscc', 'party_id', 'phone'].includes(f.type));
+    });
+    if (!key.length || bad.length) throw new Error(`${def.name}: duplicate key on unknown or personal fields ${bad.join(', ')}`);
   }
   if (!/^[a-z][a-z0-9_]*$/.test(def.table)) throw new Error(`${def.name}: bad table name`);
   return def;

@@ -278,3 +278,56 @@ export async function deadlineHomeItems(ctx: Ctx, platform: Sources): Promise<Ho
     { key: 'deadlines.due_soon', label: '即将到期事项', count: dueSoon, link: '/deadlines?status=due_soon', tone: dueSoon > 0 ? 'warning' : 'normal' },
   ];
 }
+
+/** the first and last day of each month of a year: [from, to] */
+export function monthsOf(year: number): Array<{ from: IsoDate; to: IsoDate }> {
+  return Array.from({ length: 12 }, (_, i) => {
+    const m = String(i + 1).padStart(2, '0');
+    return { from: `${year}-${m}-01` as IsoDate, to: `${year}-${m}-${String(new Date(Date.UTC(year, i + 1, 0)).getUTCDate()).padStart(2, '0')}` as IsoDate };
+  });
+}
+
+/**
+ * the home chart of deadlines: month by month of the year, the open clocks and declared deadlines falling due in the
+ * month and how many of them are overdue, counted by the queries 到期事项 lists and the home counters count with
+ * (each month's figure is the list /deadlines?status=…&from=…&to= shows)
+ */
+export async function deadlineMonths(ctx: Ctx, platform: Sources, year: number): Promise<Array<{ from: IsoDate; to: IsoDate; open: number; overdue: number }>> {
+  const today = chinaDate(ctx.now);
+  const soonDays = await dueSoonDays(ctx);
+  const months = monthsOf(year).map((m) => ({ ...m, open: 0, overdue: 0 }));
+  if (!ctx.scope.codes.length) return months;
+  const from = months[0]?.from;
+  const to = months[11]?.to;
+  const add = (rows: Array<{ m: unknown; n: unknown }>, key: 'open' | 'overdue'): void => {
+    for (const r of rows) {
+      const month = months[Number(r.m) - 1];
+      if (month) month[key] += Number(r.n);
+    }
+  };
+  for (const l of visibleLedgers(ctx, platform, {})) {
+    for (const status of ['open', 'overdue'] as const) {
+      if (l.workflow?.clocks?.length) {
+        const rows = await scoped(ctx, l, { status, from, to }, today)
+          .select([sql<number>`extract(month from c.due)`.as('m'), sql<number>`count(*)`.as('n')])
+          .groupBy(sql`extract(month from c.due)`)
+          .execute();
+        add(rows as Array<{ m: unknown; n: unknown }>, status);
+      }
+      for (const f of dueFields(l)) {
+        const rows = await scopedField(ctx, l, f, { status, from, to }, today, soonDays)
+          .select([sql<number>`extract(month from ${sql.ref(`r.${f.name}`)})`.as('m'), sql<number>`count(*)`.as('n')])
+          .groupBy(sql`extract(month from ${sql.ref(`r.${f.name}`)})`)
+          .execute();
+        add(rows as Array<{ m: unknown; n: unknown }>, status);
+      }
+    }
+  }
+  for (const status of ['open', 'overdue'] as const) {
+    for (const d of await moduleDeadlines(ctx, platform, { status, from, to }, today)) {
+      const month = d.due ? months[Number(d.due.slice(5, 7)) - 1] : undefined;
+      if (month) month[status] += 1;
+    }
+  }
+  return months;
+}

@@ -74,7 +74,7 @@ afterAll(async () => t.close());
 describe('the 待办 of each role', () => {
   it('puts an investigated major case in the legal reviewer’s queue for 法制审核, not the clerk’s, and tells only the legal reviewer', async () => {
     caseId = await newCase('城关综执罚〔2099〕71号');
-    expect((await go(leader, caseId, 'file', { filed_on: daysAgo(19), filing_approver: '李局长' })).statusCode).toBe(200);
+    expect((await go(leader, caseId, 'file', { filed_on: daysAgo(19) })).statusCode).toBe(200);
     const done = await go(clerk, caseId, 'conclude_investigation', { investigated_on: daysAgo(18), facts: '当事人在东街占道经营，经责令仍未改正', proposed_kinds: ['罚款', '责令停产停业'], proposed_amount: 20000, ...officers });
     expect(done.statusCode, done.body).toBe(200);
 
@@ -94,7 +94,7 @@ describe('the 待办 of each role', () => {
   });
 
   it('after the review and the notice, the leader finds the decision step, and the bell counts what the list shows', async () => {
-    expect((await go(legal, caseId, 'legality_review', { review_on: daysAgo(5), reviewer: '黄律衡', review_opinion: '事实清楚，程序合法，同意', review_conclusion: '同意' })).statusCode).toBe(200);
+    expect((await go(legal, caseId, 'legality_review', { review_on: daysAgo(5), review_opinion: '事实清楚，程序合法，同意', review_conclusion: '同意' })).statusCode).toBe(200);
     expect(stepsOf(await todos(legal, `&ledger=${CASES}`), caseId)).toEqual([]);
     expect(stepsOf(await todos(leader, `&ledger=${CASES}`), caseId)).not.toContain('decide');
     expect((await go(clerk, caseId, 'notify', { notified_on: daysAgo(4), hearing_right_notified: true })).statusCode).toBe(200);
@@ -123,7 +123,7 @@ describe('the 待办 of each role', () => {
 
   it('notifies nobody when a transition is refused', async () => {
     const other = await newCase('城关综执罚〔2099〕72号');
-    expect((await go(leader, other, 'file', { filed_on: daysAgo(3), filing_approver: '李局长' })).statusCode).toBe(200);
+    expect((await go(leader, other, 'file', { filed_on: daysAgo(3) })).statusCode).toBe(200);
     const before = await notificationCount();
     const refused = await go(clerk, other, 'conclude_investigation', { investigated_on: daysAgo(2), proposed_kinds: ['罚款', '责令停产停业'], proposed_amount: 20000, ...officers });
     expect(refused.statusCode, refused.body).toBe(422);
@@ -134,7 +134,7 @@ describe('the 待办 of each role', () => {
   it('reminds the leader, not only the clerks, of an overdue decision that waits for him', async () => {
     // filed 100 days ago: the 90-day decision period is over
     const late = await newCase('城关综执罚〔2099〕74号', daysAgo(101));
-    expect((await go(county, late, 'file', { filed_on: daysAgo(100), filing_approver: '李局长' })).statusCode).toBe(200);
+    expect((await go(county, late, 'file', { filed_on: daysAgo(100) })).statusCode).toBe(200);
     expect((await go(county, late, 'conclude_investigation', { investigated_on: daysAgo(15), facts: '占道经营', proposed_kinds: ['警告'], ...officers })).statusCode).toBe(200);
     expect((await go(county, late, 'notify', { notified_on: daysAgo(14) })).statusCode).toBe(200);
     await scanDeadlines(t.platform);
@@ -246,7 +246,7 @@ describe('the province’s notification hook', () => {
     expect((await t.request(admin, { method: 'PUT', url: '/api/admin/notify-webhook', payload: { url } })).statusCode).toBe(200);
 
     const id = await newCase('城关综执罚〔2099〕73号');
-    expect((await go(leader, id, 'file', { filed_on: daysAgo(3), filing_approver: '李局长' })).statusCode).toBe(200);
+    expect((await go(leader, id, 'file', { filed_on: daysAgo(3) })).statusCode).toBe(200);
     expect((await go(clerk, id, 'conclude_investigation', { investigated_on: daysAgo(2), facts: '占道经营', proposed_kinds: ['罚款', '责令停产停业'], proposed_amount: 20000, ...officers })).statusCode).toBe(200);
     const legalUser = await t.platform.db.selectFrom('app_user').select('id').where('username', '=', 'legal').executeTakeFirstOrThrow();
 

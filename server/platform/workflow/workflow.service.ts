@@ -453,6 +453,14 @@ export async function applyTransition(ctx: Ctx, platform: Pick<Platform, 'ledger
     else if (f && isCountedField(f)) errors.push({ path: k, label: f.label, message: `“${f.label}”由系统${countedHow(f)}，不能手工填写或修改` });
     else errors.push({ path: k, ...(f ? { label: f.label } : {}), message: `${f?.label ?? k}：不能在“${t.label}”中填写` });
   }
+  if (t.signedBy) {
+    // who did the step is the signed-in user, never a typed name (a clerk cannot record a leader's approval)
+    const f = l.fields.find((x) => x.name === t.signedBy);
+    const typed = picked[t.signedBy];
+    const name = ctx.actor.displayName;
+    if (typeof typed === 'string' && typed.trim() && typed.trim() !== name) errors.push({ path: t.signedBy, label: f?.label ?? t.signedBy, message: `${f?.label ?? t.signedBy}：按登录账号记录为办理人“${name}”，不能填写他人姓名` });
+    picked[t.signedBy] = name;
+  }
   const note = body.note?.trim() || undefined;
   if (t.note === 'required' && !note) errors.push({ path: 'note', label: TRANSITION_LABELS.note, message: `${TRANSITION_LABELS.note}：办理“${t.label}”须填写` });
   await loadFieldOptions(ctx.tx as unknown as Kysely<Database>, l);
@@ -671,7 +679,7 @@ export async function extendClock(ctx: Ctx, l: LedgerDef, id: number, clockId: s
 export type { TimelineClock };
 
 export interface Timeline extends TimelineBase {
-  transitions: Array<{ name: string; label: string; to: string | null; toLabel: string; permitted: boolean; blockedBy: GateMiss[]; notBefore: IsoDate | null; waitReason: string | null; captures: ReturnType<typeof fieldMeta>[]; note: 'required' | 'optional' | null; extends: string[]; dedicated: string | null; moves: string | null }>;
+  transitions: Array<{ name: string; label: string; to: string | null; toLabel: string; permitted: boolean; blockedBy: GateMiss[]; notBefore: IsoDate | null; waitReason: string | null; captures: Array<ReturnType<typeof fieldMeta> & { signedBy?: string }>; note: 'required' | 'optional' | null; extends: string[]; dedicated: string | null; moves: string | null }>;
   events: Array<Omit<EventRow, 'orgCode' | 'ledger' | 'recordId'> & { fromLabel: string | null; toLabel: string | null }>;
 }
 
@@ -746,7 +754,7 @@ export async function timeline(ctx: Ctx, l: LedgerDef, id: number): Promise<Time
         blockedBy: [...gateMisses(l, t, { values, attachmentKinds: kinds, done }).filter((m) => !(t.captures ?? []).includes(m.path) && !(m.path === 'check' && t.captures?.length)), ...(extraMisses.get(t.name) ?? [])],
         notBefore: waits.get(t.name)?.notBefore ?? null,
         waitReason: waits.get(t.name)?.reason ?? null,
-        captures: (t.captures ?? []).map((n) => l.fields.find((f) => f.name === n)).filter((f): f is FieldDef => !!f).map((f) => ({ ...fieldMeta(f), ...captureOverlay(wf, t, f, values) })),
+        captures: (t.captures ?? []).map((n) => l.fields.find((f) => f.name === n)).filter((f): f is FieldDef => !!f).map((f) => ({ ...fieldMeta(f), ...captureOverlay(wf, t, f, values), ...(t.signedBy === f.name ? { required: false, signedBy: ctx.actor.displayName } : {}) })),
         note: t.note ?? null,
         extends: (wf.clocks ?? []).filter((c) => clockEffects(c, t.name).includes('extend')).map((c) => c.id),
         dedicated: t.dedicated?.hint ?? null,

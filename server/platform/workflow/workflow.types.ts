@@ -117,6 +117,12 @@ export interface TransitionDef {
    * the new unit sees the record and its 待办; the old one no longer does (the timeline keeps who handled what).
    */
   moves?: { label: string };
+  /**
+   * the captured text field naming who did the step (立案审批人, 法制审核人员, 保密审查人, 延期批准人): the signed-in
+   * user's display name, written by the server. Nobody types it: a different name in the body is refused, the form
+   * shows the name read-only. The field must be one the transition captures.
+   */
+  signedBy?: string;
   /** a written note (reason, opinion) is required, or may be given */
   note?: 'required' | 'optional';
   /**
@@ -283,6 +289,7 @@ export function workflowProblems(l: LedgerDef): string[] {
     names.add(t.name);
     for (const s of [...t.from, ...(t.to === undefined ? [] : [t.to])]) if (!states.has(s)) problems.push(`${at}: transition ${t.name} uses undeclared state ${s}`);
     for (const f of [...(t.captures ?? []), ...(t.gates?.fields ?? [])]) if (!fields.has(f)) problems.push(`${at}: transition ${t.name} names unknown field ${f}`);
+    if (t.signedBy && (!t.captures?.includes(t.signedBy) || l.fields.find((x) => x.name === t.signedBy)?.type !== 'text')) problems.push(`${at}: transition ${t.name} signedBy ${t.signedBy} is not a text field it captures`);
     if (t.dateField && (!t.captures?.includes(t.dateField) || l.fields.find((x) => x.name === t.dateField)?.type !== 'date')) problems.push(`${at}: transition ${t.name} dateField ${t.dateField} is not a date it captures`);
   }
   problems.push(...ownershipProblems(l, (t) => t.roles ?? l.roles?.update ?? DEFAULT_TRANSITION_ROLES));

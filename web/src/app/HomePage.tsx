@@ -1,11 +1,12 @@
 import { BankOutlined, CalendarOutlined, RightOutlined, SettingOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Empty, Flex, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Collapse, Empty, Flex, Row, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { api, errorText } from '../platform/api.ts';
 import { useMe, type Me } from '../platform/session.ts';
+import { MonthBars, type MonthSeries } from '../platform/MonthBars.tsx';
 import { HomeTodos } from '../platform/todos.tsx';
 import { useIsMobile } from '../platform/use-is-mobile.ts';
 import { groupNav } from './nav.ts';
@@ -105,6 +106,102 @@ function PendingWork() {
   );
 }
 
+interface ChartSeries {
+  key: string;
+  label: string;
+  counts: number[];
+  links: string[];
+  total: number;
+}
+
+interface HomeChartsData {
+  year: number;
+  months: string[];
+  records: ChartSeries[];
+  deadlines: ChartSeries[];
+}
+
+const RECORD_COLOR = '#1d4ed8';
+const DEADLINE_COLORS: Record<string, string> = { 'deadlines.open': '#2563eb', 'deadlines.overdue': '#c62828' };
+
+/** the same figures as the charts, as a table with each figure opening its list */
+function ChartTable({ data }: { data: HomeChartsData }) {
+  const rows = [...data.records, ...data.deadlines];
+  return (
+    <Table<ChartSeries>
+      size="small"
+      rowKey="key"
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      dataSource={rows}
+      columns={[
+        { title: '项目', dataIndex: 'label', fixed: 'left' },
+        ...data.months.map((m, i) => ({
+          title: m,
+          key: m,
+          align: 'right' as const,
+          render: (_: unknown, s: ChartSeries) => (s.counts[i] ? <Link to={s.links[i] ?? '#'}>{s.counts[i]}</Link> : 0),
+        })),
+        { title: '合计', dataIndex: 'total', align: 'right' as const },
+      ]}
+    />
+  );
+}
+
+/** 本年度情况: the main ledgers' records and the deadlines month by month, in the user's scope (issue #22) */
+function YearCharts() {
+  const charts = useQuery({ queryKey: ['home', 'charts'], queryFn: ({ signal }) => api.get<HomeChartsData>('/api/home/charts', undefined, signal) });
+  if (charts.isPending) return null;
+  if (charts.isError) return <Alert type="error" showIcon style={{ marginBottom: 16 }} title={errorText(charts.error)} />;
+  const data = charts.data;
+  if (!data.records.length && !data.deadlines.length) return null;
+  const deadlines: MonthSeries[] = data.deadlines.map((s) => ({ ...s, color: DEADLINE_COLORS[s.key] ?? '#6b7280' }));
+  return (
+    <Card title={`${data.year}年各月情况`} style={{ marginBottom: 16 }} data-testid="home-charts">
+      <Row gutter={[16, 16]}>
+        {data.records.map((s) => (
+          <Col key={s.key} xs={24} md={12} xl={8}>
+            <div className="fz-chart" data-testid={`chart-${s.key}`}>
+              <div className="fz-chart-title">
+                <span>{s.label}</span>
+                <Typography.Text type="secondary">全年 {s.total} 件</Typography.Text>
+              </div>
+              <MonthBars label={`${data.year}年${s.label}各月件数`} months={data.months} series={[{ ...s, color: RECORD_COLOR }]} />
+            </div>
+          </Col>
+        ))}
+        {deadlines.length ? (
+          <Col xs={24} md={12} xl={8}>
+            <div className="fz-chart" data-testid="chart-deadlines">
+              <div className="fz-chart-title">
+                <span>到期事项</span>
+                <span className="fz-chart-legend">
+                  {deadlines.map((s) => (
+                    <span key={s.key}>
+                      <i style={{ background: s.color }} />
+                      {s.label}
+                    </span>
+                  ))}
+                </span>
+              </div>
+              <MonthBars label={`${data.year}年各月到期事项`} months={data.months} series={deadlines} />
+            </div>
+          </Col>
+        ) : null}
+      </Row>
+      <Collapse ghost size="small" style={{ marginTop: 8 }} items={[{ key: 'table', label: '以表格查看各月数字', children: <ChartTable data={data} /> }]} />
+      <style>{CHART_CSS}</style>
+    </Card>
+  );
+}
+
+const CHART_CSS = `
+.fz-chart { border: 1px solid #f0f0f0; border-radius: 6px; padding: 8px 10px 4px; }
+.fz-chart-title { display: flex; justify-content: space-between; align-items: baseline; gap: 8px; flex-wrap: wrap; font-weight: 500; margin-bottom: 4px; }
+.fz-chart-legend { display: inline-flex; gap: 10px; font-weight: 400; font-size: 12px; color: rgba(0,0,0,0.65); }
+.fz-chart-legend i { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 4px; vertical-align: -1px; }
+`;
+
 interface Entry {
   path: string;
   label: string;
@@ -175,6 +272,7 @@ export function HomePage() {
       <Welcome me={me} />
       <HomeTodos />
       <PendingWork />
+      <YearCharts />
       <Typography.Title level={5} style={{ margin: '4px 0 12px' }}>
         快捷入口
       </Typography.Title>

@@ -25,6 +25,14 @@ describe('api', () => {
     expect((error as ApiError).fieldErrors).toEqual(body.errors);
   });
 
+  it('keeps the records a likely duplicate repeats', async () => {
+    const duplicates = [{ id: 7, title: '罚字〔2026〕3号 · 占道经营', on: '2026-12-01', matchedBy: ['统一社会信用代码', '登记（检查）日期'] }];
+    vi.stubGlobal('fetch', vi.fn(async () => problem(409, { type: 't', title: '可能重复', status: 409, code: 'possible_duplicate', detail: '可能重复：…', duplicates })));
+    const error = (await api.post('/api/ledgers/enforcement.case', {}).catch((e: unknown) => e)) as ApiError;
+    expect(error.code).toBe('possible_duplicate');
+    expect(error.problem.duplicates).toEqual(duplicates);
+  });
+
   it('hands session problems to the shell, but not when asked to stay quiet', async () => {
     const seen: string[] = [];
     onAuthProblem((e) => seen.push(e.code));

@@ -14,6 +14,16 @@ export interface Problem {
   detail: string;
   instance?: string;
   errors?: FieldProblem[];
+  /** possible_duplicate: the records of the same unit a new one likely repeats */
+  duplicates?: LikelyDuplicate[];
+}
+
+/** a record a new one likely repeats (the ledger's duplicate keys): its title, date and the fields in common */
+export interface LikelyDuplicate {
+  id: number;
+  title: string;
+  on: string | null;
+  matchedBy: string[];
 }
 
 /** a refused or failed request, carrying the server's problem (or one made up for network failures) */
@@ -83,6 +93,7 @@ async function toError(res: Response): Promise<ApiError> {
         detail: body.detail ?? body.title ?? '请求失败',
         ...(body.instance ? { instance: body.instance } : {}),
         ...(Array.isArray(body.errors) ? { errors: body.errors } : {}),
+        ...(Array.isArray(body.duplicates) ? { duplicates: body.duplicates } : {}),
       });
     }
   } catch {

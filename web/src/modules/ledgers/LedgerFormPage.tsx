@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, Form, Skeleton, Space, TreeSelect } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Skeleton, Space, TreeSelect, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useNavigate } from 'react-router';
-import { api, ApiError, errorText, isApiError } from '../../platform/api.ts';
+import { Link, useNavigate } from 'react-router';
+import { api, ApiError, errorText, isApiError, type LikelyDuplicate } from '../../platform/api.ts';
 import { noImplicitSubmit } from '../../platform/form-keys.ts';
 import { groupFields } from '../../platform/ledger/field-value.tsx';
 import { FieldInput } from '../../platform/ledger/FieldInput.tsx';
@@ -64,6 +64,8 @@ function LedgerForm({ meta, record }: { meta: LedgerMeta; record: LedgerRecordDe
   const { data: me } = useMe();
   const [submitting, setSubmitting] = useState(false);
   const [problem, setProblem] = useState<{ detail: string; stale: boolean } | null>(null);
+  // a likely duplicate the server named: saved only once the user confirms it is not a repeat
+  const [duplicates, setDuplicates] = useState<{ detail: string; records: LikelyDuplicate[] } | null>(null);
   const treeData = useMemo(() => orgTreeOptions(me?.orgs ?? []), [me?.orgs]);
   const groups = useMemo(() => groupFields(meta.fields), [meta.fields]);
   const known = (f: string): Array<{ value: number; label: string }> => {
@@ -74,6 +76,11 @@ function LedgerForm({ meta, record }: { meta: LedgerMeta; record: LedgerRecordDe
   const [draft] = useState(() => (record ? null : readDraft(meta.name)));
   const starts: Values = Object.fromEntries(meta.fields.filter((f) => f.startValue !== undefined).map((f) => [f.name, f.startValue]));
   const initialValues: Values = record ? { ...record.values, orgCode: record.orgCode } : { orgCode: me?.currentOrg?.code, ...(draft ?? {}), ...starts };
+
+  const duplicatesRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (duplicates) duplicatesRef.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [duplicates]);
 
   useEffect(() => {
     if (!record && me?.currentOrg?.code && !form.getFieldValue('orgCode')) form.setFieldValue('orgCode', me.currentOrg.code);
@@ -90,11 +97,12 @@ function LedgerForm({ meta, record }: { meta: LedgerMeta; record: LedgerRecordDe
 
   // one save at a time: a second click or key press while the first is on its way would create the record twice
   const inFlight = useRef(false);
-  const submit = async (values: Values): Promise<void> => {
+  const submit = async (values: Values, confirmDuplicate = false): Promise<void> => {
     if (inFlight.current) return;
     inFlight.current = true;
     setSubmitting(true);
     setProblem(null);
+    setDuplicates(null);
     try {
       let saved: LedgerRecord;
       if (record) {
@@ -105,13 +113,18 @@ function LedgerForm({ meta, record }: { meta: LedgerMeta; record: LedgerRecordDe
       } else {
         const body: Values = {};
         for (const [k, v] of Object.entries(values)) if (!blank(v)) body[k] = v;
-        saved = await api.post<LedgerRecord>(ledgerUrl(meta.name), body);
+        saved = await api.post<LedgerRecord>(ledgerUrl(meta.name), confirmDuplicate ? { ...body, confirmDuplicate: true } : body);
         sessionStorage.removeItem(draftKey(meta.name));
       }
       void message.success(record ? '已保存' : `已新增${meta.noun}`);
       await queryClient.invalidateQueries({ queryKey: ['ledgers', meta.name] });
       void navigate(`/ledgers/${meta.name}/${saved.id}`, { replace: !!record });
     } catch (e) {
+      if (isApiError(e) && e.code === 'possible_duplicate') {
+        setDuplicates({ detail: e.problem.detail, records: e.problem.duplicates ?? [] });
+        void message.warning(`可能重复，请核对已有${meta.noun}`);
+        return;
+      }
       const unmatched = applyServerErrors(form, e);
       const stale = isApiError(e) && e.code === 'stale_version';
       setProblem({ detail: stale ? `${errorText(e)}。您填写的内容仍保留在下方，可先复制再刷新。` : problemText(e, unmatched), stale });
@@ -163,7 +176,43 @@ function LedgerForm({ meta, record }: { meta: LedgerMeta; record: LedgerRecordDe
           }
         />
       ) : null}
-      <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={submit} onValuesChange={saveDraft} onKeyDown={noImplicitSubmit} scrollToFirstError={{ block: 'center' }}>
+      {duplicates ? (
+        <div ref={duplicatesRef}>
+        <Alert
+          data-testid="form-duplicates"
+          role="alert"
+          style={{ marginBottom: 16 }}
+          type="warning"
+          showIcon
+          message={`可能重复：已有${duplicates.records.length}条相同的${meta.noun}`}
+          description={
+            <>
+              <Typography.Paragraph style={{ marginBottom: 8 }}>
+                {duplicates.records.length ? `以下${meta.noun}的${[...new Set(duplicates.records.flatMap((d) => d.matchedBy))].join('、')}与本次填写的相同，请先核对是否重复登记：` : duplicates.detail}
+              </Typography.Paragraph>
+              <ul style={{ margin: '0 0 8px', paddingInlineStart: 20 }}>
+                {duplicates.records.map((d) => (
+                  <li key={d.id}>
+                    <Link to={`/ledgers/${meta.name}/${d.id}`} target="_blank" rel="noopener">
+                      {d.title}
+                    </Link>
+                    {d.on ? `（${d.on}）` : ''}
+                    <Typography.Text type="secondary">：相同的{d.matchedBy.join('、')}</Typography.Text>
+                  </li>
+                ))}
+              </ul>
+              <Space wrap>
+                <Button data-testid="confirm-duplicate" danger loading={submitting} onClick={() => void form.validateFields().then((v) => submit(v, true))}>
+                  确认不是重复，仍然保存
+                </Button>
+                <Button onClick={() => setDuplicates(null)}>返回修改</Button>
+              </Space>
+            </>
+          }
+        />
+        </div>
+      ) : null}
+      <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => submit(v)} onValuesChange={saveDraft} onKeyDown={noImplicitSubmit} scrollToFirstError={{ block: 'center' }}>
         <Card title="所属单位" size="small" style={{ marginBottom: 16 }}>
           <Form.Item name="orgCode" label="所属单位" rules={[{ required: true, message: '请选择所属单位' }]} style={{ maxWidth: 420, marginBottom: 0 }}>
             <TreeSelect treeData={treeData} treeDefaultExpandAll showSearch={{ treeNodeFilterProp: 'title' }} placeholder="请选择所属单位" />

@@ -228,7 +228,7 @@ function TransitionModal({ ledger, timeline, transition: t, onClose }: { ledger:
   return (
     <Modal open title={t.label} okText="确认办理" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ loading: busy }} destroyOnHidden>
       {problem ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={problem} /> : null}
-      <Form<TransitionValues> form={form} layout="vertical" initialValues={{ date: dayjs().format('YYYY-MM-DD') }} onFinish={submit} onKeyDown={noImplicitSubmit}>
+      <Form<TransitionValues> form={form} layout="vertical" initialValues={{ date: dayjs().format('YYYY-MM-DD'), ...Object.fromEntries(t.captures.filter((f) => f.signedBy).map((f) => [f.name, f.signedBy])) }} onFinish={submit} onKeyDown={noImplicitSubmit}>
         <Form.Item
           name="date"
           label="办理日期"
@@ -243,9 +243,15 @@ function TransitionModal({ ledger, timeline, transition: t, onClose }: { ledger:
             <TreeSelect treeData={orgTree} treeDefaultExpandAll showSearch={{ treeNodeFilterProp: 'title' }} placeholder="请选择承办单位" style={{ maxWidth: 420 }} />
           </Form.Item>
         ) : null}
-        {t.captures.map((f) => (
-          <FieldInput key={f.name} field={f as LedgerField} />
-        ))}
+        {t.captures.map((f) =>
+          f.signedBy ? (
+            <Form.Item key={f.name} name={f.name} label={f.label} extra="按登录账号自动记录，不能填写他人姓名">
+              <Input readOnly aria-readonly variant="filled" data-testid={`signed-by-${f.name}`} style={{ maxWidth: 240 }} />
+            </Form.Item>
+          ) : (
+            <FieldInput key={f.name} field={f as LedgerField} />
+          ),
+        )}
         {t.note ? (
           <Form.Item name="note" label="办理说明" rules={t.note === 'required' ? [{ required: true, whitespace: true, message: '请填写办理说明' }] : []}>
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />

@@ -139,7 +139,8 @@ export interface TimelineTransition {
   /** a period the law grants someone is still running: the day from which it may be done, and why */
   notBefore: string | null;
   waitReason: string | null;
-  captures: Array<Pick<LedgerField, 'name' | 'label' | 'type' | 'required' | 'options' | 'hint'>>;
+  /** signedBy: the signed-in user's name the server records in this field (shown read-only, never typed) */
+  captures: Array<Pick<LedgerField, 'name' | 'label' | 'type' | 'required' | 'options' | 'hint'> & { signedBy?: string }>;
   note: 'required' | 'optional' | null;
   extends: string[];
   /** done through a dedicated form on the record page (a module's record panel), not the generic one: where to find it */
