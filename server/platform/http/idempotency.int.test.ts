@@ -19,8 +19,8 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const committee = (name: string) => ({ name, kind: '乡镇（街道）人民调解委员会', director: '周德明' });
-const create = (cookie: string, key: string | null, payload: Record<string, unknown>) =>
-  t.request(cookie, { method: 'POST', url: `/api/ledgers/${LEDGER}`, payload, headers: key === null ? {} : { 'idempotency-key': key } });
+const create = (cookie: string, key: string, payload: Record<string, unknown>) =>
+  t.request(cookie, { method: 'POST', url: `/api/ledgers/${LEDGER}`, payload, headers: { 'idempotency-key': key } });
 const count = async (name: string): Promise<number> => {
   const r = await sql<{ n: string }>`select count(*) as n from ${sql.table(table)} where name = ${name}`.execute(t.platform.db);
   return Number(r.rows[0]?.n);
@@ -78,7 +78,7 @@ describe('Idempotency-Key on submissions', () => {
     expect(await count('幂等测试调委会己')).toBe(0);
   });
 
-  it('replays a refused input (400) but runs again after a failure that is not stored', async () => {
+  it('replays a refused input (400) but runs again after a refusal that is not stored (409)', async () => {
     const key = 'bad-input-0001';
     const bad = await create(clerk, key, { name: '' });
     expect(bad.statusCode).toBe(400);
@@ -86,11 +86,17 @@ describe('Idempotency-Key on submissions', () => {
     expect(again.statusCode).toBe(400);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.body).toBe(bad.body);
-    // a refusal that is not about the input (not allowed here) is not kept: the key is free for the same request again
-    const forbidden = await t.request(clerk, { method: 'POST', url: '/api/orgs', payload: { code: '999001001900', name: '测试', kind: 'town', parentCode: '999001000000', sort: 0 }, headers: { 'idempotency-key': 'forbidden-0001' } });
-    expect(forbidden.statusCode).toBe(403);
-    const row = await t.platform.db.selectFrom('idempotency_key').selectAll().where('key', '=', 'forbidden-0001').executeTakeFirst();
-    expect(row).toBeUndefined();
+    // a refusal that is not about the input (a duplicate name: 409) is not kept: the key is released, a retry runs again
+    const dup = await create(clerk, 'conflict-0001', committee('幂等测试调委会甲'));
+    expect(dup.statusCode).toBe(409);
+    expect(await t.platform.db.selectFrom('idempotency_key').selectAll().where('key', '=', 'conflict-0001').executeTakeFirst()).toBeUndefined();
+    const dupAgain = await create(clerk, 'conflict-0001', committee('幂等测试调委会甲'));
+    expect(dupAgain.statusCode).toBe(409);
+    expect(dupAgain.headers['idempotent-replayed']).toBeUndefined();
+    // what was kept is the answer itself
+    const kept = await t.platform.db.selectFrom('idempotency_key').selectAll().where('key', '=', key).executeTakeFirstOrThrow();
+    expect(kept.status).toBe(400);
+    expect(kept.body).toBe(bad.body);
   });
 
   it('resolves concurrent duplicates by the constraint: one record, the others replayed or told it is running', async () => {
