@@ -88,6 +88,20 @@ describe('offline on a phone', () => {
     );
   });
 
+  it('restores a draft on a desktop too', async () => {
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await login(page, demo.server.baseUrl, 'clerk');
+      await page.goto(`${demo.server.baseUrl}${NEW}`);
+      await page.getByLabel('调委会名称', { exact: true }).fill('桌面草稿调委会');
+      await page.reload();
+      await page.getByTestId('draft-restored').waitFor(WAIT);
+      expect(await page.getByLabel('调委会名称', { exact: true }).inputValue()).toBe('桌面草稿调委会');
+      await page.screenshot({ path: screenshotPath('draft-restored-desktop'), fullPage: false });
+      await page.getByTestId('draft-restored').getByRole('button', { name: /清\s*除/ }).click();
+      expect(errors).toEqual([]);
+    });
+  });
+
   it('answers a submission that reaches the server twice once: the second is the stored answer', async () => {
     await withPage(
       demo.browser,
