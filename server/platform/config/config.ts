@@ -16,6 +16,8 @@ const envSchema = z.object({
   // the audit checkpoints' copy outside the database; default $FAZHI_DATA/audit-checkpoints.log
   FAZHI_AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
   FAZHI_AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  /** how long a submission's Idempotency-Key and its stored answer are kept (retries within it are replayed) */
+  FAZHI_IDEMPOTENCY_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   // absolute lifetime of a session whatever the activity (等保: sessions end; a working day plus overtime)
   SESSION_MAX_HOURS: z.coerce.number().min(0.1).max(24 * 7).default(12),
@@ -46,6 +48,8 @@ export interface Config {
   auditCheckpointMinutes: number;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** how long an Idempotency-Key and the answer stored for it are kept */
+  idempotencyHours: number;
   /** other sites whose pages may post to this one (besides the same host) */
   allowedOrigins: string[];
   logLevel: string;
@@ -77,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     auditCheckpointMinutes: e.FAZHI_AUDIT_CHECKPOINT_MINUTES,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
+    idempotencyHours: e.FAZHI_IDEMPOTENCY_HOURS,
     allowedOrigins: parseAllowedOrigins(e.FAZHI_ALLOWED_ORIGINS),
     logLevel: e.LOG_LEVEL,
     secureCookie: e.FAZHI_SECURE_COOKIE === '1',

@@ -3,6 +3,7 @@ import * as platform from './migrations/20261122000100-platform.ts';
 import * as ledgerFiles from './migrations/20261122000300-ledger-files.ts';
 import * as auditKeyed from './migrations/20261204000100-audit-keyed.ts';
 import * as recordVersion from './migrations/20261204001200-record-version.ts';
+import * as idempotencyKey from './migrations/20261206003100-idempotency-key.ts';
 import { calendarMigrations } from '../calendar/calendar.migration.ts';
 import { workflowMigrations } from '../workflow/workflow.migration.ts';
 import { numberingMigrations } from '../numbering/numbering.migration.ts';
@@ -16,6 +17,7 @@ export const platformMigrations: MigrationSet = {
   '20261122000300-ledger-files': ledgerFiles,
   '20261204000100-audit-keyed': auditKeyed,
   '20261204001200-record-version': recordVersion,
+  '20261206003100-idempotency-key': idempotencyKey,
   // the calendar and the workflow tables serve every ledger, whichever modules are installed
   ...calendarMigrations,
   ...workflowMigrations,

@@ -95,6 +95,18 @@ export interface SettingTable {
   updated_at: DefaultTimestamp;
 }
 
+export interface IdempotencyKeyTable {
+  id: Generated<string>;
+  user_id: number;
+  key: string;
+  request_hash: string;
+  status: number | null;
+  content_type: string | null;
+  body: string | null;
+  created_at: DefaultTimestamp;
+  expires_at: Timestamp;
+}
+
 export interface Database {
   org: OrgTable;
   app_user: UserTable;
@@ -104,6 +116,7 @@ export interface Database {
   audit_log: AuditTable;
   audit_checkpoint: AuditCheckpointTable;
   setting: SettingTable;
+  idempotency_key: IdempotencyKeyTable;
 }
 
 export type Db = Kysely<Database>;

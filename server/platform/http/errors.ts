@@ -30,6 +30,9 @@ export type ErrorCode =
   | 'clock_invalid_events'
   | 'clock_invalid_rule'
   | 'clock_extension_expired'
+  | 'idempotency_key_invalid'
+  | 'idempotency_key_reused'
+  | 'idempotency_in_progress'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -57,6 +60,9 @@ const STATUS: Record<ErrorCode, number> = {
   clock_invalid_events: 422,
   clock_invalid_rule: 500,
   clock_extension_expired: 422,
+  idempotency_key_invalid: 400,
+  idempotency_key_reused: 422,
+  idempotency_in_progress: 409,
   internal: 500,
 };
 
@@ -85,6 +91,9 @@ const TITLE: Record<ErrorCode, string> = {
   clock_invalid_events: '计时事件有误',
   clock_invalid_rule: '期限规则有误',
   clock_extension_expired: '期限已届满，不能延长',
+  idempotency_key_invalid: '提交标识无效',
+  idempotency_key_reused: '提交标识已用于其他请求',
+  idempotency_in_progress: '该提交正在处理中',
   internal: '系统内部错误',
 };
 

@@ -7,6 +7,7 @@ import type { Ctx } from './context.ts';
 import { audit } from '../audit/audit.service.ts';
 import { AppError, refused } from './errors.ts';
 import { foreignOrigin } from './origin.ts';
+import { claimIdempotencyKey, readIdempotencyKey, REPLAYED_HEADER, requestHash, settleIdempotencyKey } from './idempotency.ts';
 import { CONTROL_CHAR_MESSAGE, fieldsError, isCleanText, parse, uncleanFields } from './validate.ts';
 
 export const SESSION_COOKIE = 'fazhi_session';
@@ -49,6 +50,8 @@ export interface Api {
 declare module 'fastify' {
   interface FastifyRequest {
     session?: SessionInfo;
+    /** the Idempotency-Key this request claimed; its answer is stored (or the claim released) as it is sent */
+    idempotency?: { userId: number; key: string } | undefined;
   }
 }
 
@@ -72,6 +75,15 @@ export function createApi(app: FastifyInstance, platform: Platform): Api {
     const r = e.refusal;
     await platform.db.transaction().execute((tx) => audit({ actor, ip, tx, now }, { entity: r.entity, entityId: String(r.entityId).slice(0, 80), action: r.action, orgCode: r.orgCode ?? null, diff: r.diff ?? null }));
   };
+  // the answer to a request that claimed an Idempotency-Key is kept for its retries, or the claim released
+  app.addHook('onSend', async (req, reply, payload) => {
+    const claim = req.idempotency;
+    if (!claim) return payload;
+    req.idempotency = undefined;
+    const type = reply.getHeader('content-type');
+    await settleIdempotencyKey(platform.db, claim.userId, claim.key, reply.statusCode, typeof type === 'string' ? type : null, payload);
+    return payload;
+  });
   return {
     routes,
     route(spec) {
@@ -119,6 +131,20 @@ export function createApi(app: FastifyInstance, platform: Platform): Api {
               }
             }
             ctxBase = { actor: info.actor, ip: req.ip, scope: info.scope, cipher: platform.cipher, now };
+            // a retried submission (a phone on a bad network) is answered from what its first attempt got;
+            // an upload's body is not known here, so uploads are not keyed
+            if (changesState && !spec.multipart && info.actor.id !== null) {
+              const key = readIdempotencyKey(req.headers);
+              if (key !== null) {
+                const claim = await claimIdempotencyKey(platform.db, info.actor.id, key, requestHash(spec.method, req.url, req.body), now, platform.config.idempotencyHours);
+                if (claim.kind === 'replay') {
+                  reply.code(claim.status).header(REPLAYED_HEADER, 'true');
+                  if (claim.contentType) reply.type(claim.contentType);
+                  return reply.send(claim.body);
+                }
+                req.idempotency = { userId: info.actor.id, key };
+              }
+            }
           }
           const labels = spec.labels ?? {};
           // one guard for every route: text PostgreSQL cannot store never reaches a schema, a handler or the database

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { api, ApiError, buildUrl, onAuthProblem } from './api.ts';
+import { api, ApiError, buildUrl, onAuthProblem, SubmissionKey } from './api.ts';
 
 const problem = (status: number, body: unknown): Response => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/problem+json' } });
 
@@ -47,5 +47,24 @@ describe('api', () => {
     const error = (await api.get('/api/home').catch((e: unknown) => e)) as ApiError;
     expect(error.status).toBe(502);
     expect(error.detail).toBe('服务器返回错误（502），请稍后重试');
+  });
+});
+
+describe('SubmissionKey', () => {
+  it('reuses the key for a retry of the same submission and draws a new one after a success or a change', () => {
+    const s = new SubmissionKey();
+    const first = s.for({ name: '甲' });
+    expect(first).toMatch(/^[A-Za-z0-9_-]{8,128}$/);
+    expect(s.for({ name: '甲' })).toBe(first);
+    const changed = s.for({ name: '乙' });
+    expect(changed).not.toBe(first);
+    s.done();
+    expect(s.for({ name: '乙' })).not.toBe(changed);
+  });
+  it('sends the key as the Idempotency-Key header', async () => {
+    const fetch = vi.fn(async (_url: string, _init: RequestInit) => new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } }));
+    vi.stubGlobal('fetch', fetch);
+    await api.post('/api/x', { a: 1 }, { idempotencyKey: 'abcdefgh-1234' });
+    expect((fetch.mock.calls[0]?.[1]?.headers as Record<string, string>)['idempotency-key']).toBe('abcdefgh-1234');
   });
 });

@@ -70,6 +70,32 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** do not hand auth problems to the shell (the login form handles its own 401) */
   quietAuth?: boolean;
+  /** the submission this request belongs to: a retry with the same key is answered once (decision 0038) */
+  idempotencyKey?: string;
+}
+
+/** a fresh submission key: random, URL-safe, 32 characters (getRandomValues works outside secure contexts too) */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/**
+ * one key per user action: the same submission sent again (a retry after a network error) reuses its key, so the
+ * server runs it once; a changed submission, or any after a success, gets a new one
+ */
+export class SubmissionKey {
+  #current: { key: string; body: string } | null = null;
+  /** the key for this body: the last one when the body is unchanged since an unfinished attempt */
+  for(body: unknown): string {
+    const text = JSON.stringify(body ?? null);
+    if (this.#current?.body !== text) this.#current = { key: newIdempotencyKey(), body: text };
+    return this.#current.key;
+  }
+  /** the submission succeeded (or was refused for good): the next one is a new action */
+  done(): void {
+    this.#current = null;
+  }
 }
 
 export function buildUrl(path: string, query?: Query): string {
@@ -107,7 +133,11 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   const init: RequestInit = {
     method,
     credentials: 'same-origin',
-    headers: { accept: 'application/json, application/problem+json', ...(opts.body !== undefined && !isForm ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      accept: 'application/json, application/problem+json',
+      ...(opts.body !== undefined && !isForm ? { 'content-type': 'application/json' } : {}),
+      ...(opts.idempotencyKey ? { 'idempotency-key': opts.idempotencyKey } : {}),
+    },
     ...(opts.body !== undefined ? { body: isForm ? (opts.body as FormData) : JSON.stringify(opts.body) } : {}),
     ...(opts.signal ? { signal: opts.signal } : {}),
   };
@@ -132,7 +162,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> => request<T>('GET', path, { ...(query ? { query } : {}), ...(signal ? { signal } : {}) }),
   post: <T>(path: string, body: unknown = {}, opts: Omit<RequestOptions, 'body'> = {}): Promise<T> => request<T>('POST', path, { ...opts, body }),
-  put: <T>(path: string, body: unknown): Promise<T> => request<T>('PUT', path, { body }),
+  put: <T>(path: string, body: unknown, opts: Omit<RequestOptions, 'body'> = {}): Promise<T> => request<T>('PUT', path, { ...opts, body }),
   del: <T>(path: string): Promise<T> => request<T>('DELETE', path),
   /** multipart upload of one file under the field name "file" */
   upload: <T>(path: string, file: File | Blob, query?: Query): Promise<T> => {

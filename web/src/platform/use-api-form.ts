@@ -1,6 +1,6 @@
 import { App, Form, type FormInstance } from 'antd';
-import { useState } from 'react';
-import { ApiError, errorText, type FieldProblem } from './api.ts';
+import { useRef, useState } from 'react';
+import { ApiError, errorText, SubmissionKey, type FieldProblem } from './api.ts';
 import { fieldMessage, toNamePath, type NamePath } from './field-errors.ts';
 
 /**
@@ -32,7 +32,8 @@ export function applyServerErrors(form: FormInstance, error: unknown, fieldMap: 
 }
 
 export interface ApiFormOptions<TValues, TResult> {
-  submit: (values: TValues) => Promise<TResult>;
+  /** key: this submission's Idempotency-Key, the same when the same values are sent again after a failure */
+  submit: (values: TValues, submission: { idempotencyKey: string }) => Promise<TResult>;
   onSuccess?: (result: TResult, values: TValues) => void | Promise<void>;
   /** shown with message.success after a successful save */
   successMessage?: string | ((result: TResult) => string);
@@ -52,10 +53,12 @@ export function useApiForm<TValues, TResult = unknown>(options: ApiFormOptions<T
   const [form] = Form.useForm<TValues>();
   const { message } = App.useApp();
   const [submitting, setSubmitting] = useState(false);
+  const submission = useRef(new SubmissionKey());
   const onFinish = async (values: TValues): Promise<void> => {
     setSubmitting(true);
     try {
-      const result = await options.submit(values);
+      const result = await options.submit(values, { idempotencyKey: submission.current.for(values) });
+      submission.current.done();
       const text = typeof options.successMessage === 'function' ? options.successMessage(result) : options.successMessage;
       if (text) void message.success(text);
       await options.onSuccess?.(result, values);

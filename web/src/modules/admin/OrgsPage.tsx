@@ -212,7 +212,7 @@ function OrgStatusModal({ org, onClose }: { org: Org; onClose: () => void }) {
   const queryClient = useQueryClient();
   const withdrawing = org.status !== 'withdrawn';
   const { form, submitting, onFinish } = useApiForm<{ reason: string }>({
-    submit: ({ reason }) => api.post(`/api/orgs/${encodeURIComponent(org.code)}/status`, { status: withdrawing ? 'withdrawn' : 'active', reason }),
+    submit: ({ reason }, submission) => api.post(`/api/orgs/${encodeURIComponent(org.code)}/status`, { status: withdrawing ? 'withdrawn' : 'active', reason }, submission),
     successMessage: withdrawing ? `已撤销：${org.name}` : `已恢复：${org.name}`,
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: adminKeys.orgs });

@@ -96,7 +96,7 @@ function RoleCheckboxes({ roles }: { roles: Role[] }) {
 function AssignRolesModal({ user, roles, onClose }: { user: User; roles: Role[]; onClose: () => void }) {
   const queryClient = useQueryClient();
   const { form, submitting, onFinish } = useApiForm<{ roles: string[] }, User>({
-    submit: (v) => api.put<User>(`/api/users/${user.id}/roles`, { roles: v.roles ?? [] }),
+    submit: (v, submission) => api.put<User>(`/api/users/${user.id}/roles`, { roles: v.roles ?? [] }, submission),
     successMessage: (u) => `已更新 ${u.displayName} 的角色`,
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: adminKeys.users });

@@ -190,7 +190,7 @@ function UserFormModal({ user, orgs, defaultOrg, onClose }: { user: User | null;
 function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
   const queryClient = useQueryClient();
   const { form, submitting, onFinish } = useApiForm<{ password: string }, User>({
-    submit: (v) => api.post<User>(`/api/users/${user.id}/reset-password`, { password: v.password }),
+    submit: (v, submission) => api.post<User>(`/api/users/${user.id}/reset-password`, { password: v.password }, submission),
     successMessage: `已重置 ${user.displayName} 的密码：请将临时密码当面告知本人，登录后须修改`,
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: adminKeys.users });

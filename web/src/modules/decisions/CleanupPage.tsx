@@ -160,7 +160,7 @@ interface MarkValues {
 function MarkModal({ year, row, result, onClose }: { year: number; row: CampaignRow; result: CleanupResult; onClose: () => void }) {
   const queryClient = useQueryClient();
   const { form, submitting, onFinish } = useApiForm<MarkValues, { repealed: boolean }>({
-    submit: (v) => api.post('/api/normdocs/cleanup/campaign', { ...v, year, document: row.id }),
+    submit: (v, submission) => api.post('/api/normdocs/cleanup/campaign', { ...v, year, document: row.id }, submission),
     successMessage: (r) => (r.repealed ? '已标记废止，该文件已废止' : '已标记'),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ['decisions', 'campaign'] });

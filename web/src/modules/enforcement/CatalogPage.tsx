@@ -133,7 +133,7 @@ interface PublishValues {
 function PublishModal({ counts, onClose }: { counts: CatalogCounts; onClose: () => void }) {
   const queryClient = useQueryClient();
   const { form, submitting, onFinish } = useApiForm<PublishValues, CatalogVersion>({
-    submit: (v) => api.post<CatalogVersion>('/api/enforcement/catalog-versions', { ...v, ...(v.note?.trim() ? { note: v.note.trim() } : { note: undefined }) }),
+    submit: (v, submission) => api.post<CatalogVersion>('/api/enforcement/catalog-versions', { ...v, ...(v.note?.trim() ? { note: v.note.trim() } : { note: undefined }) }, submission),
     successMessage: (r) => `已发布“${r.label}”，共${r.counts.total}项，公开网站已更新`,
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: enforcementKeys.versions });

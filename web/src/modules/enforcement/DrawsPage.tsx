@@ -101,7 +101,7 @@ function CreateDrawModal({ onClose, onCreated }: { onClose: () => void; onCreate
     queryFn: ({ signal }) => api.get<LedgerPage>(ledgerUrl('enforcement.matter'), { 'f.matter_type': '行政检查', 'f.matter_status': '有效', pageSize: 200 }, signal),
   });
   const { form, submitting, onFinish } = useApiForm<DrawValues, DrawRecord>({
-    submit: (v) => api.post<DrawRecord>('/api/enforcement/draws', Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null && x !== ''))),
+    submit: (v, submission) => api.post<DrawRecord>('/api/enforcement/draws', Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null && x !== '')), submission),
     successMessage: () => '已生成随机种子并公开其哈希值，请冻结检查对象名录',
     onSuccess: async (d) => {
       await queryClient.invalidateQueries({ queryKey: enforcementKeys.draws });
@@ -271,7 +271,7 @@ function ServerChecks({ draw: d }: { draw: PublicDraw }) {
 
 function CancelDrawModal({ id, onClose, onDone }: { id: number; onClose: () => void; onDone: () => Promise<void> }) {
   const { form, submitting, onFinish } = useApiForm<{ reason: string }, DrawRecord>({
-    submit: (v) => api.post<DrawRecord>(`/api/enforcement/draws/${id}/cancel`, v),
+    submit: (v, submission) => api.post<DrawRecord>(`/api/enforcement/draws/${id}/cancel`, v, submission),
     successMessage: () => '已作废，作废理由和种子已公开',
     onSuccess: onDone,
   });

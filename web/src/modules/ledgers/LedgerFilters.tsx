@@ -86,7 +86,7 @@ export function LedgerFilters({ fields, states, params, onChange, orgs, refTitle
       <Select aria-label="状态" style={{ width: mobile ? '100%' : 110 }} options={STATUS_OPTIONS} value={params.get('status') ?? 'active'} onChange={(v: string) => set({ status: v === 'active' ? null : v })} />
       <Button onClick={() => onChange(new URLSearchParams(params.get('status') ? { status: params.get('status') ?? '' } : {}))}>重置</Button>
       {!mobile && hidden.length ? (
-        <Button type="link" icon={unfolded ? <UpOutlined /> : <DownOutlined />} iconPosition="end" disabled={hiddenSet > 0} onClick={() => setMore(!more)} data-testid="more-filters">
+        <Button type="link" icon={unfolded ? <UpOutlined /> : <DownOutlined />} iconPlacement="end" disabled={hiddenSet > 0} onClick={() => setMore(!more)} data-testid="more-filters">
           {unfolded ? '收起筛选' : `更多筛选（${hidden.length}）`}
         </Button>
       ) : null}

@@ -2,7 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Form, Skeleton, Space, TreeSelect, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api, ApiError, errorText, isApiError, type LikelyDuplicate } from '../../platform/api.ts';
+import { api, ApiError, errorText, isApiError, SubmissionKey, type LikelyDuplicate } from '../../platform/api.ts';
+import { clearDraft, draftKey, personalLabels, readDraft, restoredNotice, writeDraft } from '../../platform/drafts.ts';
 import { noImplicitSubmit } from '../../platform/form-keys.ts';
 import { groupFields } from '../../platform/ledger/field-value.tsx';
 import { FieldInput } from '../../platform/ledger/FieldInput.tsx';
@@ -15,17 +16,6 @@ import { applyServerErrors, problemText } from '../../platform/use-api-form.ts';
 import { LedgerLoadFailed, useLedgerRoute } from './ledger-page-state.tsx';
 
 type Values = Record<string, FieldValue | undefined>;
-
-const draftKey = (name: string): string => `fz.ledger.draft.${name}`;
-
-function readDraft(name: string): Values | null {
-  try {
-    const raw = sessionStorage.getItem(draftKey(name));
-    return raw ? (JSON.parse(raw) as Values) : null;
-  } catch {
-    return null;
-  }
-}
 
 const blank = (v: unknown): boolean => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 const same = (a: unknown, b: unknown): boolean => (blank(a) && blank(b)) || JSON.stringify(a) === JSON.stringify(b);
@@ -73,9 +63,13 @@ function LedgerForm({ meta, record }: { meta: LedgerMeta; record: LedgerRecordDe
     const t = record?.refs[f];
     return typeof v === 'number' && t ? [{ value: v, label: t }] : [];
   };
-  const [draft] = useState(() => (record ? null : readDraft(meta.name)));
+  // the draft of this form on this device: a new record, or an edit of this version of the record
+  const storeKey = me ? draftKey(me.user.id, meta.name, record ? `edit-${record.id}-v${record.version}` : 'new') : null;
+  const [draft, setDraft] = useState(() => (storeKey ? readDraft<Values>(storeKey) : null));
+  const skipped = useMemo(() => personalLabels(meta.fields), [meta.fields]);
+  const submission = useRef(new SubmissionKey());
   const starts: Values = Object.fromEntries(meta.fields.filter((f) => f.startValue !== undefined).map((f) => [f.name, f.startValue]));
-  const initialValues: Values = record ? { ...record.values, orgCode: record.orgCode } : { orgCode: me?.currentOrg?.code, ...(draft ?? {}), ...starts };
+  const initialValues: Values = record ? { ...record.values, orgCode: record.orgCode, ...(draft ?? {}) } : { orgCode: me?.currentOrg?.code, ...(draft ?? {}), ...starts };
 
   const duplicatesRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -87,12 +81,10 @@ function LedgerForm({ meta, record }: { meta: LedgerMeta; record: LedgerRecordDe
   }, [record, me?.currentOrg?.code, form]);
 
   const saveDraft = (_: unknown, all: Values): void => {
-    if (record) return;
-    try {
-      sessionStorage.setItem(draftKey(meta.name), JSON.stringify(all));
-    } catch {
-      // storage full or disabled: the form itself still holds the input
-    }
+    if (!storeKey) return;
+    // an edit keeps only what differs from the record; a new record everything typed
+    const kept = record ? Object.fromEntries(Object.entries(all).filter(([k, v]) => !same(v, k === 'orgCode' ? record.orgCode : record.values[k]))) : all;
+    writeDraft(storeKey, kept, meta.fields);
   };
 
   // one save at a time: a second click or key press while the first is on its way would create the record twice
@@ -109,13 +101,16 @@ function LedgerForm({ meta, record }: { meta: LedgerMeta; record: LedgerRecordDe
         const changed: Values = {};
         for (const f of meta.fields) if (!same(values[f.name], record.values[f.name])) changed[f.name] = blank(values[f.name]) ? null : values[f.name];
         if (values['orgCode'] && values['orgCode'] !== record.orgCode) changed['orgCode'] = values['orgCode'];
-        saved = await api.put<LedgerRecord>(`${ledgerUrl(meta.name)}/${record.id}`, { version: record.version, ...changed });
+        const body = { version: record.version, ...changed };
+        saved = await api.put<LedgerRecord>(`${ledgerUrl(meta.name)}/${record.id}`, body, { idempotencyKey: submission.current.for(body) });
       } else {
         const body: Values = {};
         for (const [k, v] of Object.entries(values)) if (!blank(v)) body[k] = v;
-        saved = await api.post<LedgerRecord>(ledgerUrl(meta.name), confirmDuplicate ? { ...body, confirmDuplicate: true } : body);
-        sessionStorage.removeItem(draftKey(meta.name));
+        const sent = confirmDuplicate ? { ...body, confirmDuplicate: true } : body;
+        saved = await api.post<LedgerRecord>(ledgerUrl(meta.name), sent, { idempotencyKey: submission.current.for(sent) });
       }
+      submission.current.done();
+      if (storeKey) clearDraft(storeKey);
       void message.success(record ? '已保存' : `已新增${meta.noun}`);
       await queryClient.invalidateQueries({ queryKey: ['ledgers', meta.name] });
       void navigate(`/ledgers/${meta.name}/${saved.id}`, { replace: !!record });
@@ -127,7 +122,11 @@ function LedgerForm({ meta, record }: { meta: LedgerMeta; record: LedgerRecordDe
       }
       const unmatched = applyServerErrors(form, e);
       const stale = isApiError(e) && e.code === 'stale_version';
-      setProblem({ detail: stale ? `${errorText(e)}。您填写的内容仍保留在下方，可先复制再刷新。` : problemText(e, unmatched), stale });
+      const offline = isApiError(e) && e.code === 'network_error';
+      setProblem({
+        detail: stale ? `${errorText(e)}。您填写的内容仍保留在下方，可先复制再刷新。` : offline ? `${errorText(e)}。填写的内容已保存在本机，恢复网络后再点“保存”即可，不会重复新增。` : problemText(e, unmatched),
+        stale,
+      });
       void message.error(errorText(e));
     } finally {
       inFlight.current = false;
@@ -139,22 +138,28 @@ function LedgerForm({ meta, record }: { meta: LedgerMeta; record: LedgerRecordDe
   return (
     <>
       <PageHeader title={title} description={record ? record.title : meta.label} />
-      {draft && !record ? (
+      {draft ? (
         <Alert
+          data-testid="draft-restored"
           style={{ marginBottom: 16 }}
           type="info"
           showIcon
-          message="已恢复上次未提交的填写内容"
+          message={restoredNotice(skipped)}
           action={
             <Button
               size="small"
               onClick={() => {
-                sessionStorage.removeItem(draftKey(meta.name));
+                if (storeKey) clearDraft(storeKey);
+                setDraft(null);
                 form.resetFields();
-                form.setFieldsValue({ ...Object.fromEntries([...meta.fields.map((f) => [f.name, undefined]), ['orgCode', me?.currentOrg?.code]]), ...starts });
+                form.setFieldsValue(
+                  record
+                    ? { ...Object.fromEntries(meta.fields.map((f) => [f.name, record.values[f.name]])), orgCode: record.orgCode }
+                    : { ...Object.fromEntries([...meta.fields.map((f) => [f.name, undefined]), ['orgCode', me?.currentOrg?.code]]), ...starts },
+                );
               }}
             >
-              清空重填
+              清除
             </Button>
           }
         />

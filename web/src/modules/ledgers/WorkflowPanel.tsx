@@ -2,13 +2,14 @@ import { ClockCircleOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Collapse, DatePicker, Descriptions, Flex, Form, Input, Modal, Select, Space, Tag, Timeline, Tooltip, TreeSelect, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
-import { api, errorText } from '../../platform/api.ts';
+import { useMemo, useRef, useState } from 'react';
+import { api, errorText, SubmissionKey } from '../../platform/api.ts';
+import { clearDraft, draftKey, personalLabels, readDraft, restoredNotice, writeDraft } from '../../platform/drafts.ts';
 import { noImplicitSubmit } from '../../platform/form-keys.ts';
 import { formatChinaDateTime, formatChineseDate, formatDate, formatDateTime, waitingText } from '../../platform/format.ts';
 import { DeadlineBadge } from '../../platform/ledger/DeadlineBadge.tsx';
 import { FieldInput } from '../../platform/ledger/FieldInput.tsx';
-import { ledgerKeys, ledgerUrl, useTimeline } from '../../platform/ledger/ledger-api.ts';
+import { ledgerKeys, ledgerUrl, useLedgerMeta, useTimeline } from '../../platform/ledger/ledger-api.ts';
 import type { Attachment, LedgerField, Timeline as TimelineData, TimelineClock, TimelineTransition } from '../../platform/ledger/ledger-types.ts';
 import { applyServerErrors, problemText } from '../../platform/use-api-form.ts';
 import { orgTreeOptions } from '../../platform/org-tree.ts';
@@ -207,12 +208,21 @@ function TransitionModal({ ledger, timeline, transition: t, onClose }: { ledger:
   const [problem, setProblem] = useState<string | null>(null);
   const { data: me } = useMe();
   const orgTree = useMemo(() => orgTreeOptions(me?.orgs ?? []), [me?.orgs]);
+  // the step's input is kept on the device until it is done (decision 0038); personal fields never are
+  const meta = useLedgerMeta(ledger);
+  const draftFields = useMemo(() => t.captures.map((c) => ({ name: c.name, label: c.label, personal: meta.data?.fields.find((f) => f.name === c.name)?.personal })), [t.captures, meta.data?.fields]);
+  const storeKey = me ? draftKey(me.user.id, ledger, `step-${timeline.recordId}-${t.name}-v${timeline.version}`) : null;
+  const [draft, setDraft] = useState(() => (storeKey ? readDraft<TransitionValues>(storeKey) : null));
+  const skipped = personalLabels(draftFields);
+  const submission = useRef(new SubmissionKey());
   const submit = async (v: TransitionValues): Promise<void> => {
     setBusy(true);
     setProblem(null);
     try {
-      const body = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null && x !== ''));
-      const next = await api.post<TimelineData>(`${ledgerUrl(ledger)}/${timeline.recordId}/transitions/${t.name}`, { ...body, version: timeline.version });
+      const body = { ...Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null && x !== '')), version: timeline.version };
+      const next = await api.post<TimelineData>(`${ledgerUrl(ledger)}/${timeline.recordId}/transitions/${t.name}`, body, { idempotencyKey: submission.current.for(body) });
+      submission.current.done();
+      if (storeKey) clearDraft(storeKey);
       queryClient.setQueryData(ledgerKeys.timeline(ledger, timeline.recordId), next);
       await queryClient.invalidateQueries({ queryKey: ['ledgers', ledger] });
       await queryClient.invalidateQueries({ queryKey: ['todos'] });
@@ -227,8 +237,40 @@ function TransitionModal({ ledger, timeline, transition: t, onClose }: { ledger:
   };
   return (
     <Modal open title={t.label} okText="确认办理" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ loading: busy }} destroyOnHidden>
+      {draft ? (
+        <Alert
+          data-testid="draft-restored"
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={restoredNotice(skipped)}
+          action={
+            <Button
+              size="small"
+              onClick={() => {
+                if (storeKey) clearDraft(storeKey);
+                setDraft(null);
+                form.resetFields();
+                form.setFieldsValue({ ...Object.fromEntries(Object.keys(form.getFieldsValue()).map((k) => [k, undefined])), date: dayjs().format('YYYY-MM-DD') });
+              }}
+            >
+              清除
+            </Button>
+          }
+        />
+      ) : null}
       {problem ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={problem} /> : null}
-      <Form<TransitionValues> form={form} layout="vertical" initialValues={{ date: dayjs().format('YYYY-MM-DD'), ...Object.fromEntries(t.captures.filter((f) => f.signedBy).map((f) => [f.name, f.signedBy])) }} onFinish={submit} onKeyDown={noImplicitSubmit}>
+      <Form<TransitionValues>
+        form={form}
+        layout="vertical"
+        // the signer is the signed-in user, whatever a draft says
+        initialValues={{ date: dayjs().format('YYYY-MM-DD'), ...(draft ?? {}), ...Object.fromEntries(t.captures.filter((f) => f.signedBy).map((f) => [f.name, f.signedBy])) }}
+        onFinish={submit}
+        onValuesChange={(_, all) => {
+          if (storeKey) writeDraft(storeKey, all, draftFields);
+        }}
+        onKeyDown={noImplicitSubmit}
+      >
         <Form.Item
           name="date"
           label="办理日期"

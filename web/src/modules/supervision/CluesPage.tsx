@@ -128,7 +128,7 @@ function IssueModal({ clue, onClose }: { clue: Clue; onClose: () => void }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const { form, submitting, onFinish } = useApiForm<IssueValues, { id: number }>({
-    submit: (v) => api.post<{ id: number }>('/api/supervision/clues/instrument', { clue: clue.key, kind: v.kind, issued_on: v.issued_on.format('YYYY-MM-DD'), rectify_days: v.rectify_days, requirements: v.requirements }),
+    submit: (v, submission) => api.post<{ id: number }>('/api/supervision/clues/instrument', { clue: clue.key, kind: v.kind, issued_on: v.issued_on.format('YYYY-MM-DD'), rectify_days: v.rectify_days, requirements: v.requirements }, submission),
     successMessage: '监督文书已制发，已送达该单位待办',
     onSuccess: async (r) => {
       await queryClient.invalidateQueries({ queryKey: ['supervision', 'clues'] });
@@ -169,7 +169,7 @@ function ActivityModal({ clue, onClose }: { clue: Clue; onClose: () => void }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const { form, submitting, onFinish } = useApiForm<{ mode: string; planned_on: dayjs.Dayjs }, { id: number }>({
-    submit: (v) => api.post<{ id: number }>('/api/supervision/clues/activity', { clue: clue.key, mode: v.mode, planned_on: v.planned_on.format('YYYY-MM-DD') }),
+    submit: (v, submission) => api.post<{ id: number }>('/api/supervision/clues/activity', { clue: clue.key, mode: v.mode, planned_on: v.planned_on.format('YYYY-MM-DD') }, submission),
     successMessage: '已立为监督活动',
     onSuccess: async (r) => {
       await queryClient.invalidateQueries({ queryKey: ['supervision', 'clues'] });

@@ -14,7 +14,7 @@ interface Webhook {
 export function NotifyWebhookPage() {
   const current = useQuery({ queryKey: ['notify-webhook'], queryFn: ({ signal }) => api.get<Webhook>('/api/admin/notify-webhook', undefined, signal) });
   const { form, submitting, onFinish } = useApiForm<Webhook, Webhook>({
-    submit: (v) => api.put<Webhook>('/api/admin/notify-webhook', { url: v.url ?? '' }),
+    submit: (v, submission) => api.put<Webhook>('/api/admin/notify-webhook', { url: v.url ?? '' }, submission),
     successMessage: (r) => (r.url ? '已启用提醒外发' : '已关闭提醒外发'),
     onSuccess: async () => {
       form.setFields([{ name: 'url', errors: [] }]);
