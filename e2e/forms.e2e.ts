@@ -31,7 +31,10 @@ async function typeCaseAgain(page: Page, n: number): Promise<void> {
   const values = await caseValues(page, n);
   await poster(page, demo.server.baseUrl)('/api/ledgers/enforcement.case', values);
   // the form restores what was typed before (its draft), as after a reload: the same case once more
-  await page.evaluate((v) => sessionStorage.setItem('fz.ledger.draft.enforcement.case', JSON.stringify(v)), values);
+  await page.evaluate(async (v) => {
+    const me = (await (await fetch('/api/me')).json()) as { user: { id: number } };
+    localStorage.setItem(`fz.draft.${me.user.id}.enforcement.case.new`, JSON.stringify(v));
+  }, values);
   await page.goto(`${demo.server.baseUrl}/ledgers/enforcement.case/new`);
   await page.getByRole('button', { name: /保\s*存/ }).waitFor(WAIT);
   const refused = page.waitForResponse((r) => r.url().endsWith('/api/ledgers/enforcement.case') && r.request().method() === 'POST');
