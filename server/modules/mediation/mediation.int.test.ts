@@ -38,7 +38,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 async function newCase(patch: Record<string, unknown> = {}): Promise<number> {
-  const payload = { received_on: '2026-08-20', source: '当事人申请', dispute_type: '损害赔偿纠纷', summary: '李四与王五财产损害赔偿纠纷', description: '王五施工致李四房屋开裂，李四要求赔偿修缮费用。', applicant_name: '李四', applicant_id: '33010219800101123X', applicant_phone: '13800001111', respondent_name: '王五', parties_count: 2, amount: 3, committee_id: committee, mediator_id: mediator, outcome: '正在调解', ...patch };
+  const payload = { received_on: '2026-08-20', source: '当事人申请', dispute_type: '损害赔偿纠纷', summary: '李四与王五财产损害赔偿纠纷', description: '王五施工致李四房屋开裂，李四要求赔偿修缮费用。', applicant_name: '李四', applicant_id: '33010219800101123X', applicant_phone: '13800001111', respondent_name: '王五', parties_count: 2, amount: 3, committee_id: committee, mediator_id: mediator, outcome: '正在调解', confirmDuplicate: true, ...patch };
   const res = await t.request(clerk, { method: 'POST', url: base, payload });
   expect(res.statusCode, res.body).toBe(200);
   return json<{ id: number }>(res).id;

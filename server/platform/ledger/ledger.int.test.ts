@@ -41,6 +41,8 @@ const validCase = (refs: { committee_id: number; mediator_id: number }, n: numbe
   amount: 1.5,
   ...refs,
   outcome: '正在调解',
+  // the same parties on the same day on purpose: these are not the duplicate warning's tests
+  confirmDuplicate: true,
 });
 
 describe('ledger API', () => {

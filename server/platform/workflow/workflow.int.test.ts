@@ -245,7 +245,7 @@ describe('the mediation case workflow', () => {
     const res = await t.request(clerk, {
       method: 'POST',
       url: med,
-      payload: { received_on: received, source: '当事人申请', dispute_type: '邻里纠纷', summary: `${no}相邻通行纠纷`, applicant_name: '甲', respondent_name: '乙', parties_count: 2, committee_id: committeeId, mediator_id: mediatorId, outcome: '正在调解' },
+      payload: { received_on: received, source: '当事人申请', dispute_type: '邻里纠纷', summary: `${no}相邻通行纠纷`, applicant_name: '甲', respondent_name: '乙', parties_count: 2, committee_id: committeeId, mediator_id: mediatorId, outcome: '正在调解', confirmDuplicate: true },
     });
     expect(res.statusCode, res.body).toBe(200);
     return json<{ id: number }>(res).id;
