@@ -27,7 +27,7 @@ async function newCase(cookie: string, no: string, received: string): Promise<nu
   const res = await t.request(cookie, {
     method: 'POST',
     url: med,
-    payload: { received_on: received, source: '排查', dispute_type: '邻里纠纷', summary: `${no}相邻纠纷`, applicant_name: '甲', respondent_name: '乙', parties_count: 2, committee_id: committee, mediator_id: mediator, outcome: '正在调解' },
+    payload: { received_on: received, source: '排查', dispute_type: '邻里纠纷', summary: `${no}相邻纠纷`, applicant_name: '甲', respondent_name: '乙', parties_count: 2, committee_id: committee, mediator_id: mediator, outcome: '正在调解', confirmDuplicate: true },
   });
   expect(res.statusCode, res.body).toBe(200);
   const rec = json<{ id: number; values: Record<string, unknown> }>(res);
