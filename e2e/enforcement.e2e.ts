@@ -96,7 +96,8 @@ describe('行政执法 at phone width', () => {
     await onCase('leader', async (page) => {
       await act(page, /^立\s*案$/, async (d) => {
         await fillDate(d, '立案日期', TODAY);
-        await d.getByLabel('立案审批人', { exact: true }).fill('陈志远');
+        // signed by whoever takes the step: filled in with the leader's name and not editable
+        expect(await d.getByLabel('立案审批人', { exact: true }).inputValue()).toBe('陈志远');
       });
       await expect.poll(() => state(page), WAIT).toBe('已立案');
     });
@@ -173,7 +174,7 @@ describe('行政执法 at phone width', () => {
     await onCase('legal', async (page) => {
       await act(page, /法制审核/, async (d) => {
         await fillDate(d, '法制审核日期', TODAY);
-        await d.getByLabel('法制审核人员', { exact: true }).fill('黄律衡');
+        expect(await d.getByLabel('法制审核人员', { exact: true }).inputValue()).toBe('黄律衡');
         await d.getByLabel('法制审核意见', { exact: true }).fill('事实清楚，证据确凿，适用依据正确，程序合法，裁量适当，同意。');
         await choose(page, '法制审核结论', /^同意$/);
       });

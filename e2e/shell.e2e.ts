@@ -216,7 +216,7 @@ describe('the web shell', () => {
       await page.goto(`${demo.server.baseUrl}/admin/users`);
       await page.getByText('无权访问', { exact: true }).waitFor();
     });
-  });
+  }, 300_000); // a sweep over every entry of the menu: ~40 pages, each given up to 20 s on a busy machine
 
   it('lets a county user switch the current organisation', async () => {
     await withPage(demo.browser, async ({ page, errors }) => {
