@@ -3,7 +3,8 @@ import { Alert, App, Button, Card, Flex, Form, Skeleton, Space, TreeSelect, Typo
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, ApiError, errorText, isApiError, SubmissionKey, type LikelyDuplicate } from '../../platform/api.ts';
-import { clearDraft, draftKey, personalLabels, readDraft, restoredNotice, writeDraft } from '../../platform/drafts.ts';
+import { clearDraft, draftKey, personalLabels, readDraft, writeDraft } from '../../platform/drafts.ts';
+import { DraftNotice } from '../../platform/DraftNotice.tsx';
 import { noImplicitSubmit } from '../../platform/form-keys.ts';
 import { groupFields } from '../../platform/ledger/field-value.tsx';
 import { FieldInput } from '../../platform/ledger/FieldInput.tsx';
@@ -139,29 +140,18 @@ function LedgerForm({ meta, record }: { meta: LedgerMeta; record: LedgerRecordDe
     <>
       <PageHeader title={title} description={record ? record.title : meta.label} />
       {draft ? (
-        <Alert
-          data-testid="draft-restored"
-          style={{ marginBottom: 16 }}
-          type="info"
-          showIcon
-          message={restoredNotice(skipped)}
-          action={
-            <Button
-              size="small"
-              onClick={() => {
-                if (storeKey) clearDraft(storeKey);
-                setDraft(null);
-                form.resetFields();
-                form.setFieldsValue(
-                  record
-                    ? { ...Object.fromEntries(meta.fields.map((f) => [f.name, record.values[f.name]])), orgCode: record.orgCode }
-                    : { ...Object.fromEntries([...meta.fields.map((f) => [f.name, undefined]), ['orgCode', me?.currentOrg?.code]]), ...starts },
-                );
-              }}
-            >
-              清除
-            </Button>
-          }
+        <DraftNotice
+          storeKey={storeKey}
+          skipped={skipped}
+          onClear={() => {
+            setDraft(null);
+            form.resetFields();
+            form.setFieldsValue(
+              record
+                ? { ...Object.fromEntries(meta.fields.map((f) => [f.name, record.values[f.name]])), orgCode: record.orgCode }
+                : { ...Object.fromEntries([...meta.fields.map((f) => [f.name, undefined]), ['orgCode', me?.currentOrg?.code]]), ...starts },
+            );
+          }}
         />
       ) : null}
       {problem ? (

@@ -4,7 +4,8 @@ import { Alert, App, Button, Card, Collapse, DatePicker, Descriptions, Flex, For
 import dayjs from 'dayjs';
 import { useMemo, useRef, useState } from 'react';
 import { api, errorText, SubmissionKey } from '../../platform/api.ts';
-import { clearDraft, draftKey, personalLabels, readDraft, restoredNotice, writeDraft } from '../../platform/drafts.ts';
+import { clearDraft, draftKey, personalLabels, readDraft, writeDraft } from '../../platform/drafts.ts';
+import { DraftNotice } from '../../platform/DraftNotice.tsx';
 import { noImplicitSubmit } from '../../platform/form-keys.ts';
 import { formatChinaDateTime, formatChineseDate, formatDate, formatDateTime, waitingText } from '../../platform/format.ts';
 import { DeadlineBadge } from '../../platform/ledger/DeadlineBadge.tsx';
@@ -238,25 +239,15 @@ function TransitionModal({ ledger, timeline, transition: t, onClose }: { ledger:
   return (
     <Modal open title={t.label} okText="确认办理" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ loading: busy }} destroyOnHidden>
       {draft ? (
-        <Alert
-          data-testid="draft-restored"
-          type="info"
-          showIcon
-          style={{ marginBottom: 12 }}
-          message={restoredNotice(skipped)}
-          action={
-            <Button
-              size="small"
-              onClick={() => {
-                if (storeKey) clearDraft(storeKey);
-                setDraft(null);
-                form.resetFields();
-                form.setFieldsValue({ ...Object.fromEntries(Object.keys(form.getFieldsValue()).map((k) => [k, undefined])), date: dayjs().format('YYYY-MM-DD') });
-              }}
-            >
-              清除
-            </Button>
-          }
+        <DraftNotice
+          storeKey={storeKey}
+          skipped={skipped}
+          gap={12}
+          onClear={() => {
+            setDraft(null);
+            form.resetFields();
+            form.setFieldsValue({ ...Object.fromEntries(Object.keys(form.getFieldsValue()).map((k) => [k, undefined])), date: dayjs().format('YYYY-MM-DD') });
+          }}
         />
       ) : null}
       {problem ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={problem} /> : null}
