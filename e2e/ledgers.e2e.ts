@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { login, PHONE, screenshotPath, setupDemo, withPage } from './harness.ts';
 
@@ -221,6 +222,53 @@ describe('the ledger pages', () => {
       const id = page.locator('.ant-descriptions-item', { hasText: '申请人证件号码' }).first().locator('.ant-descriptions-item-content');
       await expect.poll(() => id.textContent(), WAIT).toMatch(/^\w{2,6}\*{4,}\w{2,4}$/);
       expect(await page.getByRole('button', { name: /编\s*辑/ }).count()).toBe(0);
+      expect(errors).toEqual([]);
+    });
+  });
+});
+
+describe('the ledger import', () => {
+  it('holds back a row that repeats another until the clerk confirms it is not a repeat, at 1366 px', async () => {
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await login(page, demo.server.baseUrl, 'clerk');
+      // a kept case's committee and mediator: the file names them by number, as the template allows
+      const list = (await (await page.request.get(`${demo.server.baseUrl}/api/ledgers/mediation.case?pageSize=1`)).json()) as { items: Array<{ values: Record<string, unknown> }> };
+      const v = list.items[0]?.values ?? {};
+      const tpl = await page.request.get(`${demo.server.baseUrl}/api/ledgers/mediation.case/template.xlsx`);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await tpl.body()) as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0];
+      if (!ws) throw new Error('no sheet');
+      const headers: string[] = [];
+      ws.getRow(1).eachCell((c, col) => (headers[col] = String(c.value).replace(/\*$/, '')));
+      const stamp = Date.now() % 100_000;
+      const row = (summary: string) => ({ 受理日期: '2026-11-20', 案件来源: '排查', 纠纷类型: '邻里纠纷', 纠纷概要: summary, '申请人（一方当事人）': `导入测试${stamp}`, '被申请人（对方当事人）': `邻居${stamp}`, 当事人人数: 2, 受理调委会: Number(v['committee_id']), 承办调解员: Number(v['mediator_id']), 调解结果: '正在调解' });
+      [row('院墙滴水纠纷'), row('院墙滴水纠纷（第二次登记）')].forEach((r: Record<string, unknown>, i) => {
+        headers.forEach((h, col) => {
+          if (h && r[h] !== undefined) ws.getRow(i + 2).getCell(col).value = r[h] as ExcelJS.CellValue;
+        });
+      });
+      const file = Buffer.from(await wb.xlsx.writeBuffer());
+
+      await page.goto(`${demo.server.baseUrl}${LIST}`);
+      await rows(page).first().waitFor();
+      const before = await total(page);
+      await page.getByRole('button', { name: /导\s*入/ }).first().click();
+      const dialog = page.getByRole('dialog');
+      await dialog.locator('input[type=file]').setInputFiles({ name: '调解案件.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+      await dialog.getByRole('button', { name: '上传并检查' }).click();
+      const warned = dialog.getByTestId('import-duplicates');
+      await warned.waitFor(WAIT);
+      expect(await warned.textContent()).toContain('与本表第 2 行的');
+      // not confirmed: one row may go in, 全部无误才导入 waits for the confirmation
+      expect(await dialog.getByRole('button', { name: /仅导入无误的行（1 行）/ }).isEnabled()).toBe(true);
+      expect(await dialog.getByRole('button', { name: '全部无误才导入' }).isDisabled()).toBe(true);
+      await page.screenshot({ path: screenshotPath('ledger-import-duplicates') });
+      await warned.getByRole('checkbox').check();
+      await dialog.getByRole('button', { name: '全部无误才导入' }).click();
+      await dialog.getByText(/已导入 2 条/).waitFor(WAIT);
+      await dialog.getByRole('button', { name: /完\s*成/ }).click();
+      await expect.poll(() => total(page), WAIT).toBe(before + 2);
       expect(errors).toEqual([]);
     });
   });

@@ -9,6 +9,7 @@ import { knownNames, redactFreeText } from './ledger.redact.ts';
 import { can, type Ctx } from '../http/context.ts';
 import { AppError } from '../http/errors.ts';
 import { cellText } from '../files/sheet.ts';
+import { importDuplicates, type ImportDuplicate } from './duplicates.ts';
 import { isCountedField } from './counted-fields.ts';
 import { perm, type FieldDef, type LedgerDef } from './ledger.types.ts';
 import { importConflicts, refTitles, scopedQuery, titleOf, type LedgerRegistry, type ListQuery, type Row } from './ledger.service.ts';
@@ -163,6 +164,8 @@ export interface ImportPlan {
   errors: ImportRowError[];
   /** rows of an export read back whose record is already here with the same values: not imported again */
   same: Array<{ row: number; id: number }>;
+  /** valid rows that likely repeat a record already kept or an earlier row (LedgerDef.duplicateKeys): warnings */
+  duplicates: ImportDuplicate[];
 }
 
 /** reads a filled template: maps header labels to fields, checks every cell, and lists every bad one */
@@ -197,7 +200,7 @@ export async function planImport(ctx: Ctx, l: LedgerDef, bytes: Buffer, registry
   });
   const missing = l.fields.filter((f) => mustFill(f) && ![...columns.values()].includes(f)).map((f) => f.label);
   if (missing.length) throw new AppError('validation_failed', `表头缺少必填列：${missing.join('、')}。请使用导入模板`, missing.map((m) => ({ path: m, label: m, message: `缺少列：${m}` })));
-  const plan: ImportPlan = { total: 0, valid: [], errors: [], same: [] };
+  const plan: ImportPlan = { total: 0, valid: [], errors: [], same: [], duplicates: [] };
   const labelOf = (name: string): string => l.fields.find((f) => f.name === name)?.label ?? name;
   const rows: Array<{ n: number; input: Record<string, unknown>; org: string | null; orgName: string | null; id: number | null }> = [];
   ws.eachRow((row, n) => {
@@ -258,6 +261,7 @@ export async function planImport(ctx: Ctx, l: LedgerDef, bytes: Buffer, registry
     plan.errors.push(...conflicts);
     plan.errors.sort((a, b) => a.row - b.row);
     plan.valid = plan.valid.filter((v) => !bad.has(v.row));
+    plan.duplicates = await importDuplicates(ctx, l, plan.valid);
   }
   if (plan.total === 0) throw new AppError('validation_failed', '表格中没有数据行');
   return plan;

@@ -211,10 +211,10 @@ describe('Excel', () => {
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
 
-  async function importFile(bytes: Buffer, mode: string) {
+  async function importFile(bytes: Buffer, mode: string, confirmDuplicates = false) {
     const boundary = '----fazhi';
     const body = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cases.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-    return t.request(clerk, { method: 'POST', url: `${base}/import?mode=${mode}`, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+    return t.request(clerk, { method: 'POST', url: `${base}/import?mode=${mode}&confirmDuplicates=${confirmDuplicates}`, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
   }
 
   it('offers a template with the dictionaries as drop-downs', async () => {
@@ -306,6 +306,32 @@ describe('Excel', () => {
     expect(edited.errors[1]?.message).toContain('已存在');
   });
 
+  it('holds back the rows that likely repeat a kept record or an earlier row until the user confirms them (#22)', async () => {
+    const refs = await someRefs(clerk);
+    const committee = json<{ orgName: string; values: Record<string, unknown> }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/mediation.committee/${refs.committee_id}` }));
+    const row = (who: string, summary: string) => ({ 所属单位: committee.orgName, 受理日期: '2026-06-11', 案件来源: '排查', 纠纷类型: '邻里纠纷', 纠纷概要: summary, '申请人（一方当事人）': `重复导入${who}`, '被申请人（对方当事人）': `邻居${who}`, 当事人人数: 2, 受理调委会: committee.values['name'], 承办调解员: refs.mediator_id, 调解结果: '正在调解' });
+    type Report = { valid: number; invalid: number; imported: number; duplicates: Array<{ row: number; column: string; message: string }> };
+    const total = async (): Promise<number> => json<List>(await t.request(clerk, { method: 'GET', url: `${base}?q=${encodeURIComponent('重复导入')}&pageSize=1` })).total;
+    const first = await importFile(await sheet([row('甲', '宅基地边界纠纷')], ['所属单位']), 'all');
+    expect(json<Report>(first).imported, first.body).toBe(1);
+    // the same dispute again (another summary), a new one, and that new one typed twice
+    const file = await sheet([row('甲', '宅基地边界纠纷（重复录入）'), row('乙', '排水沟纠纷'), row('乙', '排水沟纠纷（又录一次）')], ['所属单位']);
+    const check = json<Report>(await importFile(file, 'check'));
+    expect(check).toMatchObject({ valid: 1, invalid: 0, imported: 0 });
+    expect(check.duplicates.map((d) => [d.row, d.column])).toEqual([
+      [2, '申请人（一方当事人）、被申请人（对方当事人）、受理日期'],
+      [4, '申请人（一方当事人）、被申请人（对方当事人）、受理日期'],
+    ]);
+    expect(check.duplicates[0]?.message).toMatch(/^可能重复：已有申请人（一方当事人）为“.+”、被申请人（对方当事人）为“.+”、受理日期为“2026-06-11”的调解案件1条（/);
+    expect(check.duplicates[1]?.message).toContain('与本表第 3 行的');
+    // 全部无误才导入 imports nothing while a likely repeat is unconfirmed
+    expect(json<Report>(await importFile(file, 'all')).imported).toBe(0);
+    expect(await total()).toBe(1);
+    // confirmed: all three are imported
+    expect(json<Report>(await importFile(file, 'all', true)).imported).toBe(3);
+    expect(await total()).toBe(4);
+  });
+
   it('lists what may be written in the unit and link columns on a lookup sheet, shared names with their numbers', async () => {
     const refs = await someRefs(clerk);
     const mediator = json<{ values: Record<string, unknown>; orgCode: string }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/mediation.mediator/${refs.mediator_id}` }));
@@ -351,7 +377,7 @@ describe('Excel', () => {
       案件来源: '排查',
       纠纷类型: '邻里纠纷',
       纠纷概要: `邻里通行纠纷${i + 1}`,
-      '申请人（一方当事人）': `村民${i + 1}`,
+      '申请人（一方当事人）': `导入村民${i + 1}`,
       '被申请人（对方当事人）': `邻居${i + 1}`,
       当事人人数: 2,
       受理调委会: refs.committee_id,

@@ -87,20 +87,24 @@ export function ledgerRoutes(api: Api, platform: Platform, l: LedgerDef): void {
     access: perm(l, 'import'),
     write: true,
     multipart: true,
-    summary: `${l.label}：导入（mode=check 只检查；all 全部无误才导入；valid 只导入无误的行）`,
+    summary: `${l.label}：导入（mode=check 只检查；all 全部无误才导入；valid 只导入无误的行；可能重复的行须 confirmDuplicates=true 才导入）`,
     tags,
-    query: z.object({ mode: z.enum(['check', 'all', 'valid']).default('check') }),
-    labels: { mode: '导入方式' },
+    query: z.object({ mode: z.enum(['check', 'all', 'valid']).default('check'), confirmDuplicates: z.enum(['true', 'false']).default('false') }),
+    labels: { mode: '导入方式', confirmDuplicates: '确认不是重复' },
     handler: async (ctx, { query }, req) => {
       const file = await req.file();
       if (!file) throw new AppError('validation_failed', '请上传文件', [{ path: 'file', label: '文件', message: '文件：请上传 .xlsx 文件' }]);
       const plan = await planImport(ctx, l, await file.toBuffer(), registry);
-      const summary = { total: plan.total, valid: plan.valid.length, invalid: new Set(plan.errors.map((e) => e.row)).size, unchanged: plan.same.length, errors: plan.errors, imported: 0, mode: query.mode };
-      if (query.mode === 'check' || (query.mode === 'all' && plan.errors.length) || !plan.valid.length) return summary;
-      const result = await insertMany(ctx, l, plan.valid, registry);
-      if (result.errors.length) return { ...summary, valid: plan.valid.length - new Set(result.errors.map((e) => e.row)).size, errors: [...plan.errors, ...result.errors].sort((a, b) => a.row - b.row) };
+      // a likely repeat of a record already kept is imported only when the user confirmed it is not one, as on the form
+      const confirmed = query.confirmDuplicates === 'true';
+      const held = new Set(confirmed ? [] : plan.duplicates.map((d) => d.row));
+      const rows = plan.valid.filter((v) => !held.has(v.row));
+      const summary = { total: plan.total, valid: rows.length, invalid: new Set(plan.errors.map((e) => e.row)).size, unchanged: plan.same.length, errors: plan.errors, duplicates: plan.duplicates, duplicatesConfirmed: confirmed, imported: 0, mode: query.mode };
+      if (query.mode === 'check' || (query.mode === 'all' && (plan.errors.length || held.size)) || !rows.length) return summary;
+      const result = await insertMany(ctx, l, rows, registry);
+      if (result.errors.length) return { ...summary, valid: rows.length - new Set(result.errors.map((e) => e.row)).size, errors: [...plan.errors, ...result.errors].sort((a, b) => a.row - b.row) };
       await afterBulkWrite(ctx.tx, [l.table]);
-      await audit(ctx, { entity: l.name, entityId: 'import', action: 'import_file', orgCode: ctx.scope.root, diff: { file: file.filename, rows: plan.total, imported: result.ids.length, skipped: summary.invalid, unchanged: summary.unchanged } });
+      await audit(ctx, { entity: l.name, entityId: 'import', action: 'import_file', orgCode: ctx.scope.root, diff: { file: file.filename, rows: plan.total, imported: result.ids.length, skipped: summary.invalid, unchanged: summary.unchanged, possibleDuplicates: plan.duplicates.length, duplicatesConfirmed: confirmed } });
       return { ...summary, imported: result.ids.length };
     },
   });

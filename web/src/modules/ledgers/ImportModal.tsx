@@ -1,5 +1,5 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Modal, Progress, Result, Space, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Checkbox, Modal, Progress, Result, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { errorText } from '../../platform/api.ts';
 import { downloadFile } from '../../platform/ledger/download-file.ts';
@@ -14,10 +14,13 @@ export function ImportModal({ meta, onClose, onImported }: { meta: LedgerMeta; o
   const { message } = App.useApp();
   const [file, setFile] = useState<File | null>(null);
   const [step, setStep] = useState<Step>({ kind: 'pick' });
+  // the rows the check found likely repeating a record: the user confirmed they are not repeats
+  const [confirmed, setConfirmed] = useState(false);
   const run = async (mode: ImportReport['mode'], f: File): Promise<void> => {
     setStep({ kind: 'uploading', percent: 0, mode });
+    if (mode === 'check') setConfirmed(false);
     try {
-      const report = await uploadWithProgress<ImportReport>(`${ledgerUrl(meta.name)}/import?mode=${mode}`, { file: f }, (percent) => setStep({ kind: 'uploading', percent, mode }));
+      const report = await uploadWithProgress<ImportReport>(`${ledgerUrl(meta.name)}/import?mode=${mode}&confirmDuplicates=${mode !== 'check' && confirmed}`, { file: f }, (percent) => setStep({ kind: 'uploading', percent, mode }));
       if (mode === 'check') setStep({ kind: 'checked', report });
       else {
         setStep({ kind: 'done', report });
@@ -43,18 +46,20 @@ export function ImportModal({ meta, onClose, onImported }: { meta: LedgerMeta; o
         ];
       case 'uploading':
         return null;
-      case 'checked':
+      case 'checked': {
+        const importable = step.report.valid + (confirmed ? step.report.duplicates.length : 0);
         return [
           <Button key="again" onClick={() => setStep({ kind: 'pick' })}>
             重新选择文件
           </Button>,
-          <Button key="valid" disabled={step.report.valid === 0 || !file} onClick={() => file && void run('valid', file)}>
-            仅导入无误的行（{step.report.valid} 行）
+          <Button key="valid" disabled={importable === 0 || !file} onClick={() => file && void run('valid', file)}>
+            仅导入无误的行（{importable} 行）
           </Button>,
-          <Button key="all" type="primary" disabled={step.report.invalid > 0 || step.report.valid === 0 || !file} onClick={() => file && void run('all', file)}>
+          <Button key="all" type="primary" disabled={step.report.invalid > 0 || importable === 0 || (step.report.duplicates.length > 0 && !confirmed) || !file} onClick={() => file && void run('all', file)}>
             全部无误才导入
           </Button>,
         ];
+      }
       case 'done':
         return [
           <Button key="close" type="primary" onClick={onClose}>
@@ -98,22 +103,49 @@ export function ImportModal({ meta, onClose, onImported }: { meta: LedgerMeta; o
           <Progress percent={step.percent} status="active" />
         </div>
       ) : null}
-      {step.kind === 'checked' ? <CheckReport report={step.report} /> : null}
+      {step.kind === 'checked' ? <CheckReport report={step.report} noun={meta.noun} confirmed={confirmed} onConfirm={setConfirmed} /> : null}
       {step.kind === 'done' ? (
-        <Result status="success" title={`已导入 ${step.report.imported} 条${meta.noun}`} subTitle={[step.report.invalid > 0 ? `另有 ${step.report.invalid} 行有误，未导入。` : '', step.report.unchanged > 0 ? `${step.report.unchanged} 行与系统中已有的记录相同，未重复导入。` : '', step.report.invalid === 0 && step.report.unchanged === 0 ? '全部数据已导入。' : ''].join('')} />
+        <Result status="success" title={`已导入 ${step.report.imported} 条${meta.noun}`} subTitle={[step.report.invalid > 0 ? `另有 ${step.report.invalid} 行有误，未导入。` : '', step.report.unchanged > 0 ? `${step.report.unchanged} 行与系统中已有的记录相同，未重复导入。` : '', !step.report.duplicatesConfirmed && step.report.duplicates.length > 0 ? `${step.report.duplicates.length} 行可能重复，未导入。` : '', step.report.imported === step.report.total ? '全部数据已导入。' : ''].join('')} />
       ) : null}
     </Modal>
   );
 }
 
-function CheckReport({ report }: { report: ImportReport }) {
+function CheckReport({ report, noun, confirmed, onConfirm }: { report: ImportReport; noun: string; confirmed: boolean; onConfirm: (v: boolean) => void }) {
+  const doubtful = report.duplicates.length;
+  const of = doubtful ? `，${doubtful} 行可能重复` : '';
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
       {report.invalid === 0 ? (
-        <Alert type="success" showIcon message={report.valid === report.total ? `共 ${report.total} 行，全部无误，可以导入。` : `共 ${report.total} 行：${report.valid} 行无误，可以导入。`} />
+        <Alert type="success" showIcon message={report.valid === report.total ? `共 ${report.total} 行，全部无误，可以导入。` : `共 ${report.total} 行：${report.valid} 行无误，可以导入${of}。`} />
       ) : (
-        <Alert type="warning" showIcon message={`共 ${report.total} 行：${report.valid} 行无误，${report.invalid} 行有误。`} description="请按下表修改后重新上传，或只导入无误的行。" />
+        <Alert type="warning" showIcon message={`共 ${report.total} 行：${report.valid} 行无误，${report.invalid} 行有误${of}。`} description="请按下表修改后重新上传，或只导入无误的行。" />
       )}
+      {doubtful ? (
+        <div data-testid="import-duplicates">
+          <Alert
+            type="warning"
+            showIcon
+            message={`${doubtful} 行可能与系统中已有的${noun}或本表前面的行重复，默认不导入`}
+            description="请逐行核对。确属不同的事项（如同一当事人同日的两起案件），勾选下方确认后一并导入。"
+          />
+          <Table
+            size="small"
+            style={{ marginTop: 8 }}
+            rowKey={(e) => `${e.row}-${e.column}`}
+            dataSource={report.duplicates}
+            pagination={doubtful > 5 ? { pageSize: 5, showTotal: (t) => `共 ${t} 行` } : false}
+            columns={[
+              { title: '行号', dataIndex: 'row', width: 80 },
+              { title: '相同的列', dataIndex: 'column', width: 180 },
+              { title: '说明', dataIndex: 'message' },
+            ]}
+          />
+          <Checkbox style={{ marginTop: 8 }} checked={confirmed} onChange={(e) => onConfirm(e.target.checked)}>
+            经核对不是重复，一并导入（{doubtful} 行）
+          </Checkbox>
+        </div>
+      ) : null}
       {report.unchanged > 0 ? <Alert type="info" showIcon message={`${report.unchanged} 行按“记录编号”列是系统中已有的记录，内容与系统中相同，不会重复导入。`} /> : null}
       {report.errors.length ? (
         <Table

@@ -121,6 +121,9 @@ export interface ImportReport {
   /** rows of an export read back whose record is already here, unchanged: not imported again */
   unchanged: number;
   errors: Array<{ row: number; column: string; message: string }>;
+  /** rows that likely repeat a record already kept, or an earlier row: imported only when confirmed */
+  duplicates: Array<{ row: number; column: string; message: string }>;
+  duplicatesConfirmed: boolean;
   imported: number;
   mode: 'check' | 'all' | 'valid';
 }
