@@ -4,6 +4,8 @@ import { json, startTestApp, type TestApp } from '../../test/harness.ts';
 import { listLedger } from '../../test/ledger-client.ts';
 import { daysAgo } from '../../test/dates.ts';
 import { defineLedger } from './ledger.types.ts';
+import { importDuplicates, likelyDuplicates } from './duplicates.ts';
+import { subtreeSystemCtx } from '../orgs/org.repository.ts';
 
 // issue #22: the same case typed in twice. A ledger's duplicateKeys name what identifies a likely duplicate; a create
 // matching an active record of the same unit is answered 409 possible_duplicate naming the fields and the records,
@@ -79,6 +81,41 @@ describe('a likely duplicate on create', () => {
     const w = await t.request(clerk, { method: 'POST', url: `/api/ledgers/${CASES}/${a.id}/withdraw-draft`, payload: { reason: '录错了，重新登记' } });
     expect(w.statusCode, w.body).toBe(200);
     expect((await post({ ...base, registered_on: day })).statusCode).toBe(200);
+  });
+
+  it('finds in an import, read in batches, the records a create would name: by blind index, by USCC, and within the file', async () => {
+    const l = t.platform.ledgers.get(CASES);
+    if (!l) throw new Error('no ledger');
+    const person = { ...base, orgCode: undefined, party_kind: '个人', party_name: '赵某某', party_uscc: undefined, party_id_number: makeIdNumber('330100', '19750505', 41), registered_on: daysAgo(9) };
+    const kept = json<{ id: number }>(await post({ ...person, orgCode: `${TOWN}-03` })).id;
+    const firm = { ...base, registered_on: daysAgo(9) };
+    const keptFirm = json<{ id: number }>(await post(firm)).id;
+    const fresh = { ...base, party_uscc: makeUscc('330100', 5151), registered_on: daysAgo(9) };
+    const rows = [
+      { row: 2, values: person as Record<string, unknown>, orgCode: `${TOWN}-03` },
+      { row: 3, values: { ...person, party_id_number: makeIdNumber('330100', '19750505', 42) } as Record<string, unknown>, orgCode: `${TOWN}-03` },
+      { row: 4, values: firm as Record<string, unknown>, orgCode: `${TOWN}-03` },
+      { row: 5, values: fresh as Record<string, unknown>, orgCode: `${TOWN}-03` },
+      { row: 6, values: fresh as Record<string, unknown>, orgCode: `${TOWN}-03` },
+      // the same party and day in another unit is no repeat
+      { row: 7, values: firm as Record<string, unknown>, orgCode: `${TOWN}-01` },
+    ];
+    const found = await t.platform.db.transaction().execute(async (tx) => {
+      const ctx = await subtreeSystemCtx(tx, t.platform.cipher, TOWN, 'test');
+      const viaImport = await importDuplicates(ctx, l, rows);
+      const viaCreate = await Promise.all(rows.map(async (r) => (await likelyDuplicates(ctx, l, r.values, r.orgCode)).map((d) => d.id)));
+      return { viaImport, viaCreate };
+    });
+    expect(found.viaImport.map((d) => d.row)).toEqual([2, 4, 6]);
+    expect(found.viaImport[0]?.column).toBe('身份证号码、登记（检查）日期');
+    expect(found.viaImport[0]?.message).not.toContain(String(person.party_id_number));
+    expect(found.viaImport[1]?.column).toBe('统一社会信用代码、登记（检查）日期');
+    expect(found.viaImport[2]?.message).toContain('与本表第 5 行的');
+    // the batched read names what the create's query names
+    expect(found.viaCreate[0]).toContain(kept);
+    expect(found.viaCreate[1]).toEqual([]);
+    expect(found.viaCreate[2]).toContain(keptFirm);
+    expect(found.viaCreate[5]).toEqual([]);
   });
 
   it('refuses a declaration keyed on an unknown field or on personal data that has no blind index', () => {
