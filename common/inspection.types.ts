@@ -9,7 +9,12 @@ export interface PublicInspection {
   /** masked: enough for the enterprise to recognise itself */
   enterprise: string;
   matter: { code: string; name: string; basis: string };
-  officers: Array<{ name: string; cert: string }>;
+  /**
+   * each officer with the certificate as the inspecting unit's registry (执法检查人员名录库) holds it on the day asked
+   * (亮证): valid with its end date, expired, not yet valid, a number registered to someone else, a number not in
+   * the registry — or unchecked where the unit keeps no registry
+   */
+  officers: Array<{ name: string; cert: string; certificate: OfficerCertificate }>;
   approver: string;
   approvedOn: string;
   emergency: boolean;
@@ -52,4 +57,9 @@ export interface InspectionOverview {
   repeatDays: number;
   highFrequency: number;
   alerts: InspectionAlertItem[];
+}
+
+export interface OfficerCertificate {
+  status: 'valid' | 'expired' | 'not_yet' | 'other_name' | 'unregistered' | 'unchecked';
+  validUntil: string | null;
 }

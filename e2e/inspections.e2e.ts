@@ -7,6 +7,7 @@ const TODAY = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const demo = setupDemo({ reuseExternal: true });
 let recordPath = '';
 let code = '';
+let officers: string[] = [];
 
 describe('涉企行政检查', () => {
   it('lists the inspections, and the person in charge approves one: the inspection code appears with its QR code', async () => {
@@ -26,8 +27,13 @@ describe('涉企行政检查', () => {
         const plans = await (await page.request.get(`${demo.server.baseUrl}/api/ledgers/enforcement.inspection_plan?org=999001001000-03&f.plan_kind=日常&f.approved_on.present=1&pageSize=50`)).json();
         const plan = (plans.items as Array<{ id: number; values: Record<string, string> }>).find((p) => String(p.values['starts_on']) <= TODAY && String(p.values['ends_on']) >= TODAY);
         expect(plan).toBeDefined();
+        // two officers of the town's registry (执法检查人员名录库) with valid certificates: 亮证 shows them as valid
+        const registry = (await (await page.request.get(`${demo.server.baseUrl}/api/ledgers/enforcement.inspector?org=999001001000&pageSize=100`)).json()) as { items: Array<{ values: Record<string, string> }> };
+        const named = (cert: string) => registry.items.find((r) => r.values['cert_no'] === cert)?.values['name'] ?? '';
+        officers = [named('城关执1001'), named('城关执1002')];
+        expect(officers.every((n) => n !== '')).toBe(true);
         const created = await page.request.post(`${demo.server.baseUrl}/api/ledgers/enforcement.inspection`, {
-          data: { orgCode: '999001001000-03', plan_kind: '日常', plan: plan?.id, plan_name: '端到端测试日常检查计划', matter: matters.items[0].id, planned_on: TODAY, enterprise_name: '城关镇端到端测试超市有限公司', enterprise_uscc: makeUscc('999001', 424242), enterprise_address: '城关镇人民路1号', inspector1_name: '刘国强', inspector1_identity: '执法人员', inspector1_cert: '城关执1001', inspector2_name: '周丽', inspector2_identity: '执法人员', inspector2_cert: '城关执1002' },
+          data: { orgCode: '999001001000-03', plan_kind: '日常', plan: plan?.id, plan_name: '端到端测试日常检查计划', matter: matters.items[0].id, planned_on: TODAY, enterprise_name: '城关镇端到端测试超市有限公司', enterprise_uscc: makeUscc('999001', 424242), enterprise_address: '城关镇人民路1号', inspector1_name: officers[0], inspector1_identity: '执法人员', inspector1_cert: '城关执1001', inspector2_name: officers[1], inspector2_identity: '执法人员', inspector2_cert: '城关执1002' },
         });
         expect(created.status(), await created.text()).toBe(200);
         recordPath = `/ledgers/enforcement.inspection/${(await created.json()).id}`;
@@ -74,7 +80,9 @@ describe('涉企行政检查', () => {
         const box = page.getByTestId('public-inspection');
         await box.waitFor(WAIT);
         const text = (await box.textContent()) ?? '';
-        expect(text).toContain('刘国强');
+        expect(text).toContain(officers[0]);
+        // 亮证: the certificates as the registry holds them today
+        expect(text).toMatch(/证件有效（至\d{4}-\d{2}-\d{2}）/);
         expect(text).toContain('城关执1002');
         expect(text).not.toContain('人民路');
         expect(text).toMatch(/已日常检查\d+次\s*年度上限\d+次/);
@@ -97,6 +105,17 @@ describe('涉企行政检查', () => {
         await page.goto(`${demo.server.baseUrl}${recordPath}`);
         await page.getByTestId('inspection-code').waitFor(WAIT);
         await page.screenshot({ path: screenshotPath('inspection-record-390'), fullPage: true });
+        // 亮证亮码 at the enterprise's door: the code large, each officer with the certificate and its validity
+        await page.getByRole('button', { name: '亮证亮码' }).click();
+        const shown = page.getByTestId('show-credentials');
+        await shown.getByText('城关执1002', { exact: false }).waitFor(WAIT);
+        const card = (await shown.textContent()) ?? '';
+        expect(card).toContain(code);
+        expect(card).toContain(officers[1]);
+        expect(card.match(/证件有效/g)?.length).toBe(2);
+        expect(await shown.locator('canvas, svg').count()).toBeGreaterThan(0);
+        await page.screenshot({ path: screenshotPath('inspection-credentials-390') });
+        await page.getByRole('button', { name: 'Close' }).or(page.locator('.ant-modal-close')).first().click();
         await page.goto(`${demo.server.baseUrl}/enforcement/inspections`);
         await page.getByTestId('inspection-overview').getByText('日常检查频次上限').waitFor(WAIT);
         await page.getByTestId('inspection-alerts').locator('.ant-list-item').first().waitFor(WAIT);

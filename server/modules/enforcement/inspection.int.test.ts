@@ -224,6 +224,31 @@ describe('annual frequency cap and 综合查一次', () => {
 });
 
 describe('扫码入企', () => {
+  it('亮证: shows each officer’s certificate as the town’s registry holds it today, never the registered name', async () => {
+    const registry = (await listLedger(t, county, 'enforcement.inspector', `org=${TOWN}&pageSize=100`)).items as Array<{ values: Record<string, unknown> }>;
+    const byCert = (c: string) => registry.find((r) => r.values['cert_no'] === c)?.values ?? {};
+    const valid = byCert('城关执1001');
+    const expired = byCert('城关执1013');
+    expect(String(valid['cert_valid_until']) > today).toBe(true);
+    expect(String(expired['cert_valid_until']) < today).toBe(true);
+    const check = async (o: Record<string, unknown>) => {
+      const r = await make(o);
+      expect((await approve(leader, r.id)).statusCode).toBe(200);
+      const res = await t.request(null, { method: 'GET', url: `/api/public/inspections/${String((await get(r.id)).values['inspection_code'])}` });
+      expect(res.statusCode, res.body).toBe(200);
+      return json<PublicInspection>(res);
+    };
+    const a = await check({ inspector1_name: valid['name'], inspector1_cert: '城关执1001', inspector2_name: expired['name'], inspector2_cert: '城关执1013' });
+    expect(a.officers.map((o) => o.certificate)).toEqual([
+      { status: 'valid', validUntil: valid['cert_valid_until'] },
+      { status: 'expired', validUntil: expired['cert_valid_until'] },
+    ]);
+    // a number registered to someone else, and a number the registry does not hold: the registered name stays unsaid
+    const b = await check({ inspector1_name: '冒名者', inspector1_cert: '城关执1001', inspector2_name: '王秀英', inspector2_cert: '城关执9999' });
+    expect(b.officers.map((o) => o.certificate.status)).toEqual(['other_name', 'unregistered']);
+    expect(JSON.stringify(b)).not.toContain(String(valid['name']));
+  });
+
   it('shows the enterprise who inspects, under which matter, approved by whom; nothing personal beyond the officers', async () => {
     const r = await make();
     expect((await approve(leader, r.id)).statusCode).toBe(200);
@@ -231,9 +256,9 @@ describe('扫码入企', () => {
     const res = await t.request(null, { method: 'GET', url: `/api/public/inspections/${code.toLowerCase()}` });
     expect(res.statusCode, res.body).toBe(200);
     const p = json<PublicInspection>(res);
-    expect(p.officers).toEqual([
-      { name: '李建国', cert: '城关执1001' },
-      { name: '王秀英', cert: '城关执1002' },
+    expect(p.officers.map((o) => [o.name, o.cert])).toEqual([
+      ['李建国', '城关执1001'],
+      ['王秀英', '城关执1002'],
     ]);
     expect(p.approver).toBe('陈志远');
     expect(p.approvedOn).toBe(today);

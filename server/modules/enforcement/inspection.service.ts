@@ -231,10 +231,10 @@ export async function publicInspection(d: AnyDb, code: string, today: string): P
     // enough of the name for the enterprise to see the code is its own, not a list of who was inspected
     enterprise: name.length > 4 ? `${name.slice(0, 2)}${'*'.repeat(Math.min(6, name.length - 4))}${name.slice(-2)}` : name,
     matter: { code: String(r.matter_code), name: String(r.matter_name), basis: `${String(r.law ?? '')}${String(r.article ?? '')}` },
-    officers: [
+    officers: await withCertificates(d, String(r.org_code), today, [
       { name: String(r.inspector1_name), cert: String(r.inspector1_cert ?? '') },
       { name: String(r.inspector2_name), cert: String(r.inspector2_cert ?? '') },
-    ],
+    ]),
     approver: String(r.approver ?? ''),
     approvedOn: iso(r.approved_on) ?? '',
     emergency: typeof r.emergency_reason === 'string' && r.emergency_reason !== '',
@@ -243,6 +243,30 @@ export async function publicInspection(d: AnyDb, code: string, today: string): P
     jointOrgs: (r.joint_orgs as string | null) ?? null,
     usage: await capUsage(d, String(r.org_code), String(r.enterprise_uscc ?? ''), Number(today.slice(0, 4))),
   };
+}
+
+/**
+ * 亮证: each officer's certificate as the registry of the inspecting town (its departments included) holds it today —
+ * the registered name is never shown, only whether the number is this officer's
+ */
+async function withCertificates(d: AnyDb, orgCode: string, today: string, officers: Array<{ name: string; cert: string }>): Promise<PublicInspection['officers']> {
+  const town = orgCode.split('-')[0] ?? orgCode;
+  const rows = await d
+    .selectFrom('enforcement_inspector')
+    .select(['name', 'cert_no', 'cert_valid_from', 'cert_valid_until'])
+    .where('status', '=', 'active')
+    .where((eb) => eb.or([eb('org_code', '=', town), eb('org_code', 'like', `${town}-%`)]))
+    .execute();
+  return officers.map((o) => {
+    if (!rows.length) return { ...o, certificate: { status: 'unchecked', validUntil: null } };
+    const found = rows.find((x) => String(x.cert_no).trim() === o.cert.trim());
+    if (!found) return { ...o, certificate: { status: 'unregistered', validUntil: null } };
+    if (String(found.name).trim() !== o.name.trim()) return { ...o, certificate: { status: 'other_name', validUntil: null } };
+    const until = iso(found.cert_valid_until);
+    const from = iso(found.cert_valid_from);
+    const status = until && until < today ? 'expired' : from && from > today ? 'not_yet' : 'valid';
+    return { ...o, certificate: { status, validUntil: until } };
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { QrcodeOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { IdcardOutlined, QrcodeOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Collapse, DatePicker, Flex, Form, Input, QRCode, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -11,6 +11,7 @@ import type { LedgerPage, Timeline, TimelineTransition } from '../../platform/le
 import type { RecordPanelProps } from '../../platform/module.ts';
 import { applyServerErrors } from '../../platform/use-api-form.ts';
 import { DocumentsCard, type DocumentRow } from './DocumentsCard.tsx';
+import { ShowCredentials } from './OfficerCertificate.tsx';
 
 const OUTCOMES = ['未发现问题', '责令整改', '转立案'];
 const SAMPLE_PURPOSES = ['检验', '检测', '检疫', '鉴定'];
@@ -240,6 +241,7 @@ function Title({ text }: { text: string }) {
 
 function CodeCard({ code }: { code: string }) {
   const url = `${window.location.origin}/public/inspections/${code}`;
+  const [showing, setShowing] = useState(false);
   return (
     <Card
       size="small"
@@ -251,7 +253,13 @@ function CodeCard({ code }: { code: string }) {
           检查码（扫码入企）
         </Space>
       }
+      extra={
+        <Button type="primary" size="small" icon={<IdcardOutlined />} onClick={() => setShowing(true)}>
+          亮证亮码
+        </Button>
+      }
     >
+      {showing ? <ShowCredentials code={code} onClose={() => setShowing(false)} /> : null}
       <Flex gap={16} align="center" wrap>
         <QRCode value={url} size={120} bordered={false} />
         <div style={{ minWidth: 0 }}>

@@ -8,6 +8,7 @@ import { api, ApiError, errorText } from '../../platform/api.ts';
 import { formatDate } from '../../platform/format.ts';
 import { useIsMobile } from '../../platform/use-is-mobile.ts';
 import { PublicLayout } from '../../public/PublicLayout.tsx';
+import { CertificateTag } from './OfficerCertificate.tsx';
 
 /** 扫码入企: the enterprise enters or scans the inspection code and sees who inspects, under which matter, approved by whom */
 export function PublicInspectionPage() {
@@ -83,6 +84,7 @@ export function PublicInspectionPage() {
                       {d.officers.map((o) => (
                         <span key={o.cert}>
                           {o.name} <Tag>执法证号 {o.cert}</Tag>
+                          <CertificateTag c={o.certificate} />
                         </span>
                       ))}
                     </Space>
