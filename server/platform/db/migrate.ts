@@ -4,6 +4,7 @@ import * as ledgerFiles from './migrations/20261122000300-ledger-files.ts';
 import * as auditKeyed from './migrations/20261204000100-audit-keyed.ts';
 import * as recordVersion from './migrations/20261204001200-record-version.ts';
 import * as idempotencyKey from './migrations/20261206003100-idempotency-key.ts';
+import * as attachmentCapture from './migrations/20261207000100-attachment-capture.ts';
 import { calendarMigrations } from '../calendar/calendar.migration.ts';
 import { workflowMigrations } from '../workflow/workflow.migration.ts';
 import { numberingMigrations } from '../numbering/numbering.migration.ts';
@@ -18,6 +19,7 @@ export const platformMigrations: MigrationSet = {
   '20261204000100-audit-keyed': auditKeyed,
   '20261204001200-record-version': recordVersion,
   '20261206003100-idempotency-key': idempotencyKey,
+  '20261207000100-attachment-capture': attachmentCapture,
   // the calendar and the workflow tables serve every ledger, whichever modules are installed
   ...calendarMigrations,
   ...workflowMigrations,

@@ -107,6 +107,28 @@ export interface IdempotencyKeyTable {
   expires_at: Timestamp;
 }
 
+export interface AttachmentTable {
+  id: Generated<number>;
+  org_code: string;
+  /** the ledger the record belongs to */
+  owner: string;
+  owner_id: number;
+  kind: Generated<string>;
+  name: string;
+  mime: string;
+  size: number;
+  /** SM3 of the content: the blob's address */
+  hash: string;
+  status: Generated<'active' | 'withdrawn'>;
+  created_at: DefaultTimestamp;
+  created_by: string;
+  /** when and where the phone took it (captured evidence); null for ordinary uploads */
+  captured_at: NullableTimestamp;
+  latitude: number | null;
+  longitude: number | null;
+  accuracy: number | null;
+}
+
 export interface Database {
   org: OrgTable;
   app_user: UserTable;
@@ -117,6 +139,7 @@ export interface Database {
   audit_checkpoint: AuditCheckpointTable;
   setting: SettingTable;
   idempotency_key: IdempotencyKeyTable;
+  attachment: AttachmentTable;
 }
 
 export type Db = Kysely<Database>;

@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, startTestApp, type TestApp } from '../../test/harness.ts';
+import { multipart } from '../../test/multipart.ts';
 import { fromDatabaseError } from './db-errors.ts';
 import type { FieldError } from './errors.ts';
 
@@ -65,16 +66,6 @@ const auditCount = async (): Promise<number> => Number((await t.platform.db.sele
 const rowCount = async (table: string): Promise<number> => Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(t.platform.db)).rows[0]?.n ?? 0);
 const committee = (name: string): Record<string, unknown> => ({ name, kind: '村（居）人民调解委员会', director: '张主任' });
 const firstId = async (cookie: string, ledger: string): Promise<number> => json<{ items: Array<{ id: number }> }>(await t.request(cookie, { method: 'GET', url: `/api/ledgers/${ledger}?pageSize=1&sort=id&order=asc` })).items[0]?.id ?? 0;
-
-function multipart(parts: Array<{ name: string; value: string | Buffer; filename?: string }>): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = '----fazhitest';
-  const chunks = parts.flatMap((p) => [
-    Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${p.name}"${p.filename !== undefined ? `; filename="${p.filename}"` : ''}\r\n${p.filename !== undefined ? 'content-type: application/octet-stream\r\n' : ''}\r\n`),
-    typeof p.value === 'string' ? Buffer.from(p.value) : p.value,
-    Buffer.from('\r\n'),
-  ]);
-  return { payload: Buffer.concat([...chunks, Buffer.from(`--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 describe('input that cannot be stored is a 400 naming the field, never a 500', () => {
   it('refuses a NUL byte in a text field, naming the field by its Chinese label', async () => {

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, startTestApp, type TestApp } from '../../test/harness.ts';
+import { multipart } from '../../test/multipart.ts';
 import type { FieldDef, LedgerDef } from '../ledger/ledger.types.ts';
 
 /**
@@ -144,19 +145,6 @@ async function someRecord(cookie: string, l: LedgerDef): Promise<{ id: number; v
   const res = await t.request(cookie, { method: 'GET', url: `/api/ledgers/${l.name}?pageSize=1&sort=id&order=asc` });
   if (res.statusCode !== 200) return undefined;
   return json<{ items: Array<{ id: number; version: number; values: Record<string, unknown> }> }>(res).items[0];
-}
-
-function multipart(parts: Array<{ name: string; value: string | Buffer; filename?: string }>): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = '----fazhifuzz';
-  const chunks: Buffer[] = [];
-  for (const p of parts) {
-    const disposition = `form-data; name="${p.name}"${p.filename !== undefined ? `; filename="${p.filename}"` : ''}`;
-    chunks.push(Buffer.from(`--${boundary}\r\ncontent-disposition: ${disposition}\r\n${p.filename !== undefined ? 'content-type: application/octet-stream\r\n' : ''}\r\n`));
-    chunks.push(typeof p.value === 'string' ? Buffer.from(p.value) : p.value);
-    chunks.push(Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { afterBulkWrite } from '../db/after-bulk-write.ts';
 import { audit } from '../audit/audit.service.ts';
 import { addAttachment, listAttachments, readAttachment, removeAttachment } from '../files/attachment.service.ts';
+import { parseCapture } from '../files/capture.ts';
 import type { Ctx } from '../http/context.ts';
 import { registerColumnLabels } from '../http/db-errors.ts';
 import { AppError } from '../http/errors.ts';
@@ -131,17 +132,22 @@ export function ledgerRoutes(api: Api, platform: Platform, l: LedgerDef): void {
     access: perm(l, 'update'),
     write: true,
     multipart: true,
-    summary: `${l.label}：上传附件（类型按内容识别）`,
+    summary: `${l.label}：上传附件（类型按内容识别；现场拍摄的可带拍摄时间与位置：takenAt、latitude、longitude、accuracy，置于文件之前）`,
     tags,
     params: idParam,
     handler: async (ctx, { params }, req) => {
       const row = await loadRow(ctx, l, params.id);
       const file = await req.file();
       if (!file) throw new AppError('validation_failed', '请选择文件', [{ path: 'file', label: '文件', message: '文件：请选择要上传的文件' }]);
+      // form fields are read as they precede the file: kind, then the capture metadata of a photo or video taken on the spot
+      const field = (name: string): string | undefined => {
+        const f = file.fields[name];
+        return f && !Array.isArray(f) && 'value' in f ? String(f.value) : undefined;
+      };
+      const capture = parseCapture({ takenAt: field('takenAt'), latitude: field('latitude'), longitude: field('longitude'), accuracy: field('accuracy') }, ctx.now);
       const bytes = await file.toBuffer();
-      const kindField = file.fields['kind'];
-      const kind = kindField && 'value' in kindField ? String(kindField.value) : undefined;
-      return addAttachment(ctx, platform.blobs, { entity: l.name, id: params.id, orgCode: String(row['org_code']) }, { name: file.filename, bytes, ...(kind ? { kind } : {}) });
+      const kind = field('kind');
+      return addAttachment(ctx, platform.blobs, { entity: l.name, id: params.id, orgCode: String(row['org_code']) }, { name: file.filename, bytes, ...(kind ? { kind } : {}), capture });
     },
   });
   api.route({

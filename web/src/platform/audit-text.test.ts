@@ -19,6 +19,12 @@ describe('an audit diff in Chinese', () => {
     expect(text({ attachment: { id: 11, sm3: '5d2cb9b4', kind: '行政复议决定书', mime: 'application/pdf', name: '行政复议决定书.pdf', size: 135 } })).toEqual(['附件：行政复议决定书.pdf（行政复议决定书，135 字节）']);
   });
 
+  it('says when and where a photo was taken on the spot, or that no position was given', () => {
+    const photo = { id: 12, sm3: 'ab12', kind: '现场照片', mime: 'image/jpeg', name: 'IMG_0001.jpg', size: 2048, takenAt: '2026-12-05T01:30:00.000Z' };
+    expect(text({ attachment: { ...photo, place: { lat: 39.9087243, lng: 116.3974812, accuracy: 12.5 } } })).toEqual(['附件：IMG_0001.jpg（现场照片，2.0 KB，拍摄于 2026-12-05 09:30，位置 39.90872, 116.39748 ±13 m）']);
+    expect(text({ attachment: { ...photo, place: null } })).toEqual(['附件：IMG_0001.jpg（现场照片，2.0 KB，拍摄于 2026-12-05 09:30，未获取位置）']);
+  });
+
   it('counts the records a workflow adopted, by state name', () => {
     expect(text({ states: { lapsed: 3, answered: 174 }, records: 177 })).toEqual(['各办理状态的记录数：已终止 3件、已答复 174件', '记录数：177']);
   });

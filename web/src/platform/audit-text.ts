@@ -1,3 +1,5 @@
+import { formatChinaDateTime, formatPlace } from './format.ts';
+
 // the changes an audit entry records, as Chinese rows: what the record's history and the audit log show. Internal
 // names (step ids, clock ids, file hashes, JSON) stay out; states, clocks, files and fields read as a clerk says them.
 
@@ -55,11 +57,19 @@ const isChange = (v: unknown): v is { from?: unknown; to?: unknown } => !!v && t
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 const blank = (v: unknown): boolean => v === null || v === undefined || v === '';
 
-/** a stored file (attachment, generated notice) as its name, kind and size */
+/** when and where the phone took a captured file (decision 0039); null for an ordinary upload */
+function captureText(v: Record<string, unknown>): string | null {
+  if (!('takenAt' in v) && !('place' in v)) return null;
+  const p = v['place'];
+  const place = isObject(p) && typeof p['lat'] === 'number' && typeof p['lng'] === 'number' ? `位置 ${formatPlace({ lat: p['lat'], lng: p['lng'], accuracy: typeof p['accuracy'] === 'number' ? p['accuracy'] : null })}` : '未获取位置';
+  return [typeof v['takenAt'] === 'string' ? `拍摄于 ${formatChinaDateTime(v['takenAt'])}` : null, place].filter(Boolean).join('，');
+}
+
+/** a stored file (attachment, generated notice) as its name, kind and size, and when and where it was taken */
 function fileText(v: Record<string, unknown>): string | null {
   if (typeof v['name'] !== 'string') return null;
   const size = typeof v['size'] === 'number' ? (v['size'] >= 1024 ? `${(v['size'] / 1024).toFixed(v['size'] >= 10240 ? 0 : 1)} KB` : `${v['size']} 字节`) : null;
-  const extra = [typeof v['kind'] === 'string' ? v['kind'] : null, size].filter(Boolean).join('，');
+  const extra = [typeof v['kind'] === 'string' ? v['kind'] : null, size, captureText(v)].filter(Boolean).join('，');
   return extra ? `${v['name']}（${extra}）` : v['name'];
 }
 

@@ -22,6 +22,12 @@ export function formatDate(iso: string | null | undefined): string {
   return d.isValid() ? d.format('YYYY-MM-DD') : iso;
 }
 
+/** where a photo was taken: '39.90872, 116.39748 ±13 m' (5 decimals is about a metre) */
+export function formatPlace(place: { lat: number; lng: number; accuracy: number | null }): string {
+  const within = place.accuracy !== null ? ` ±${Math.round(place.accuracy)} m` : '';
+  return `${place.lat.toFixed(5)}, ${place.lng.toFixed(5)}${within}`;
+}
+
 /** 2026-03-09 → 2026年3月9日 */
 export function formatChineseDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);

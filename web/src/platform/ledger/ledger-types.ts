@@ -94,6 +94,10 @@ export interface Attachment {
   hash: string;
   createdAt: string;
   createdBy: string;
+  /** when the phone took it (拍照取证/录像取证), else null */
+  capturedAt: string | null;
+  /** where the phone was: the place of the inspection; null when not captured or no position was given */
+  place: { lat: number; lng: number; accuracy: number | null } | null;
 }
 
 export interface LedgerRecordDetail extends LedgerRecord {
