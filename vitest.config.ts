@@ -12,6 +12,8 @@ export default defineConfig({
           include: ['server/**/*.test.ts', 'common/**/*.test.ts', 'web/src/**/*.test.ts'],
           exclude: ['server/**/*.int.test.ts'],
           testTimeout: 30_000,
+          // a hook that starts an in-memory PGlite takes well over the default 10 s on a loaded two-core machine
+          hookTimeout: 60_000,
           // a `fazhi serve` a test starts serves the API only (server/web-build.test.ts builds the pages on purpose)
           env: { FAZHI_WEB: 'off' },
         },
