@@ -66,7 +66,11 @@ describe('现场签名', () => {
         expect((await saved).status()).toBe(200);
         await party.getByText('已签名').waitFor(WAIT);
         const img = party.locator('img');
-        await expect.poll(async () => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth), WAIT).toBeGreaterThan(300);
+        await expect.poll(async () => img.evaluate((el) => {
+          // the image loaded (this file is typed without the DOM library)
+          const loaded = el as unknown as { complete: boolean; naturalWidth: number };
+          return loaded.complete ? loaded.naturalWidth : 0;
+        }), WAIT).toBeGreaterThan(300);
         await card.screenshot({ path: screenshotPath('inspection-signatures-390') });
         // the stored file is a PNG the 笔录 prints
         const list = (await (await page.request.get(`${base}/api/enforcement/inspections/${id}/signatures`)).json()) as { items: Array<{ signer: string; attachment: { name: string } | null }> };

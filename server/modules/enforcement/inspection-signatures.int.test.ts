@@ -1,10 +1,10 @@
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crc32, deflateSync } from 'node:zlib';
 import { makeUscc } from '../../../common/validators.ts';
 import { json, startTestApp, type TestApp } from '../../test/harness.ts';
 import { createRecord, listLedger } from '../../test/ledger-client.ts';
 import { daysAgo, daysFrom, today } from '../../test/dates.ts';
+import { testPng as png } from '../../test/png.ts';
 
 const L = 'enforcement.inspection';
 const UNIT = '999001001000-03';
@@ -15,23 +15,6 @@ let auditor: string;
 let matterId: number;
 let planId: number;
 let seq = 9700;
-
-/** a small greyscale PNG, as the signature pad exports; `fill` makes different signatures differ */
-function png(width: number, height: number, fill = 0xff): Buffer {
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc((width + 1) * height, fill))), chunk('IEND', Buffer.alloc(0))]);
-}
 
 beforeAll(async () => {
   t = await startTestApp();

@@ -1,27 +1,9 @@
-import { deflateSync, crc32 } from 'node:zlib';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { isPng, pngSize, signatureSizeMm, type DocumentSpec } from './blocks.ts';
 import { renderDocx } from './docx.renderer.ts';
+import { testPng as png } from '../../test/png.ts';
 import { renderHtml } from './html.renderer.ts';
-
-/** a blank PNG of the given size (8-bit greyscale), as a signature pad's canvas would export */
-function png(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  const raw = Buffer.alloc((width + 1) * height, 0xff);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
 
 const party = png(300, 100);
 const officer = png(600, 100);
