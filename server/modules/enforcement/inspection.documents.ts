@@ -1,4 +1,4 @@
-import type { Block, DocumentSpec } from '../../platform/reports/blocks.ts';
+import type { Block, DocumentSpec, SignatureImage } from '../../platform/reports/blocks.ts';
 import { officialDate } from '../../platform/reports/blocks.ts';
 
 /**
@@ -26,11 +26,21 @@ export interface InspectionForDocument {
   /** the public address where the enterprise checks the inspection code */
   verifyUrl: string;
   caseNo: string | null;
+  /** the signatures drawn on screen for the 现场检查笔录 (inspection.signatures.ts), when any */
+  signatures?: Partial<Record<'party' | 'inspector1' | 'inspector2', SignatureImage>>;
 }
 
 const s = (v: unknown): string => (v === null || v === undefined || v === '' ? '——' : String(v));
 const day = (v: unknown): string => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? officialDate(v) : '——');
 const officer = (v: Readonly<Record<string, unknown>>, n: 1 | 2): string => `${s(v[`inspector${n}_name`])}（执法证号：${s(v[`inspector${n}_cert`])}）`;
+
+/** the 笔录's signing line: blank for signing on paper, or with the signatures drawn on screen next to their labels */
+function signingLines(signed: NonNullable<InspectionForDocument['signatures']>): Block {
+  const party = signed.party ? [signed.party] : [];
+  const officers = [signed.inspector1, signed.inspector2].filter((x): x is SignatureImage => x !== undefined);
+  if (party.length === 0 && officers.length === 0) return { kind: 'para', text: '被检查单位负责人（签名）：　　　　　　检查人员（签名）：', indent: true };
+  return { kind: 'signedBy', parts: [{ label: '被检查单位负责人（签名）：', images: party }, { label: '检查人员（签名）：', images: officers }] };
+}
 
 /** the blocks of one inspection document; the 检查编号 is its number */
 export function inspectionDocument(kind: InspectionDocumentKind, c: InspectionForDocument, today: string): DocumentSpec {
@@ -87,7 +97,7 @@ export function inspectionDocument(kind: InspectionDocumentKind, c: InspectionFo
         blocks.push({ kind: 'para', text: `检查标准：${st.title}`, bold: true });
         for (const line of st.items.split('\n').filter((x) => x.trim())) blocks.push({ kind: 'para', text: line.trim(), indent: true });
       }
-      blocks.push({ kind: 'para', text: `现场检查情况：${s(v['inspection_record'])}`, indent: true }, { kind: 'para', text: '被检查单位负责人（签名）：　　　　　　检查人员（签名）：', indent: true });
+      blocks.push({ kind: 'para', text: `现场检查情况：${s(v['inspection_record'])}`, indent: true }, signingLines(c.signatures ?? {}));
       codeLines();
       if (typeof v['inspected_on'] === 'string') date = v['inspected_on'];
       break;

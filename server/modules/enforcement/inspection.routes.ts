@@ -8,6 +8,7 @@ import { TRANSITION_LABELS, transitionBody } from '../../platform/workflow/workf
 import { INSPECTION_DOCUMENTS, type InspectionDocumentKind } from './inspection.documents.ts';
 import { inspectionLedger } from './inspection.ledgers.ts';
 import { INSPECTION_CODE_PATTERN } from './inspection.rules.ts';
+import { inspectionSignatures, signInspection, SIGNATURE_MAX_BYTES, SIGNER_KEYS, SIGNERS } from './inspection.signatures.ts';
 import { approveInspection, emergencyInspection, inspectionDocuments, inspectionDocx, inspectionOverview, publicInspection, publicInspectionCap, recordInspectionResult } from './inspection.service.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- this module's own tables, read without a user scope on the public site
@@ -72,12 +73,37 @@ export function inspectionRoutes(api: Api, platform: Platform): void {
     tags,
     params: idParam.extend({ kind: z.enum(Object.keys(INSPECTION_DOCUMENTS) as [InspectionDocumentKind, ...InspectionDocumentKind[]]) }),
     handler: async (ctx, { params }, req, reply) => {
-      const doc = await inspectionDocx(ctx, params.id, params.kind, `${req.protocol}://${req.host}`);
+      const doc = await inspectionDocx(ctx, platform.blobs, params.id, params.kind, `${req.protocol}://${req.host}`);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
         .send(doc.body);
     },
+  });
+  api.route({
+    method: 'GET',
+    url: '/api/enforcement/inspections/:id/signatures',
+    access: `${L}.read`,
+    summary: '现场检查笔录的现场签名：被检查单位负责人（或在场人员）、两名检查人员',
+    tags,
+    params: idParam,
+    handler: async (ctx, { params }) => ({ items: await inspectionSignatures(ctx, params.id) }),
+  });
+  api.route({
+    method: 'POST',
+    url: '/api/enforcement/inspections/:id/signatures',
+    access: `${L}.update`,
+    write: true,
+    summary: '现场签名：在屏幕上签名（PNG），作为签名附件保存；同一签名人重新签名的，原签名移除并留痕',
+    tags,
+    params: idParam,
+    body: z.object({
+      signer: z.enum(SIGNER_KEYS, `须为${SIGNER_KEYS.map((k) => `${k}（${SIGNERS[k]}）`).join('、')}之一`),
+      // base64 takes four characters for three bytes; a data: URL prefix is allowed
+      image: z.string('须为 base64 编码的 PNG 图片').min(1, '不能为空，请先签名').max(Math.ceil(SIGNATURE_MAX_BYTES / 3) * 4 + 32, `不能超过${SIGNATURE_MAX_BYTES / 1024} KB`),
+    }),
+    labels: { signer: '签名人', image: '签名图片' },
+    handler: async (ctx, { params, body }) => ({ items: await signInspection(ctx, platform.blobs, params.id, body.signer, body.image) }),
   });
   api.route({
     method: 'GET',

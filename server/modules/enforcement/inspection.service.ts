@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { BlobStore } from '../../platform/files/blob-store.ts';
 import { can, type Ctx } from '../../platform/http/context.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
 import { createRecord, loadRow, type Row } from '../../platform/ledger/ledger.service.ts';
@@ -11,6 +12,7 @@ import type { InspectionOverview, PublicInspection, PublicInspectionCap } from '
 import { caseLedger, matterLedger } from './enforcement.ledgers.ts';
 import { INSPECTION_DOCUMENTS, inspectionDocument, type InspectionDocumentKind } from './inspection.documents.ts';
 import { inspectionLedger, inspectionPlanLedger } from './inspection.ledgers.ts';
+import { signatureImages } from './inspection.signatures.ts';
 import {
   ANNUAL_CAP_DEFAULT,
   ANNUAL_CAP_SETTING,
@@ -358,7 +360,7 @@ export async function inspectionDocuments(ctx: Ctx, id: number): Promise<Array<{
 }
 
 /** one inspection document as DOCX; the public address on it is where this server is reached */
-export async function inspectionDocx(ctx: Ctx, id: number, kind: InspectionDocumentKind, origin: string): Promise<{ body: Buffer; fileName: string }> {
+export async function inspectionDocx(ctx: Ctx, store: BlobStore, id: number, kind: InspectionDocumentKind, origin: string): Promise<{ body: Buffer; fileName: string }> {
   const row = await loadRow(ctx, inspectionLedger, id);
   const needs = INSPECTION_DOCUMENTS[kind].needs;
   if (needs !== null && (row[needs] === null || row[needs] === undefined)) throw new AppError('conflict', `本次检查尚未办理到这一步，不能制作${INSPECTION_DOCUMENTS[kind].label}`);
@@ -381,6 +383,7 @@ export async function inspectionDocx(ctx: Ctx, id: number, kind: InspectionDocum
       standards: standards.map((s) => ({ title: String(s.title), items: String(s.items) })),
       verifyUrl: `${origin}/public/inspections${code ? `/${code}` : ''}`,
       caseNo: caseNo === null ? null : String(caseNo),
+      ...(kind === 'record' ? { signatures: await signatureImages(ctx, store, id) } : {}),
     },
     chinaDate(ctx.now),
   );

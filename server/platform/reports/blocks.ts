@@ -6,7 +6,35 @@ export type Block =
   | { kind: 'para'; text: string; bold?: boolean; indent?: boolean; align?: 'left' | 'center' | 'right' }
   | { kind: 'table'; header: TableCellSpec[][]; rows: TableCellSpec[][]; widths?: number[]; caption?: string; small?: boolean }
   | { kind: 'signature'; org: string; date: string }
+  /** the signing lines of a 笔录: each label (被检查单位负责人（签名）：) followed by the signatures drawn on screen */
+  | { kind: 'signedBy'; parts: Array<{ label: string; images: SignatureImage[] }> }
   | { kind: 'pageBreak' };
+
+/** a PNG drawn on screen; it prints at the height of a line of text, its width kept in proportion */
+export interface SignatureImage {
+  png: Uint8Array;
+  alt: string;
+}
+
+/** width and height of a PNG in pixels, from its IHDR chunk (PNG spec 11.2.2: the first chunk, right after the signature) */
+export function pngSize(png: Uint8Array): { width: number; height: number } | null {
+  if (!isPng(png) || png.length < 24) return null;
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  const width = view.getUint32(16);
+  const height = view.getUint32(20);
+  return width > 0 && height > 0 ? { width, height } : null;
+}
+
+const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+export const isPng = (bytes: Uint8Array): boolean => bytes.length >= 8 && PNG_MAGIC.every((b, i) => bytes[i] === b);
+
+/** the printed size of a signature in millimetres: 10 mm high, at most 45 mm wide */
+export function signatureSizeMm(img: SignatureImage): { width: number; height: number } {
+  const px = pngSize(img.png) ?? { width: 3, height: 1 };
+  const height = 10;
+  const width = Math.min(45, (height * px.width) / px.height);
+  return { width, height: Math.min(height, (width * px.height) / px.width) };
+}
 
 /**
  * a table cell: plain text, or text with spans as in HTML — colSpan covers the next columns of the row, rowSpan the

@@ -1,4 +1,4 @@
-import { layoutTable, type Block, type DocumentSpec, type PlacedCell } from './blocks.ts';
+import { layoutTable, signatureSizeMm, type Block, type DocumentSpec, type PlacedCell, type SignatureImage } from './blocks.ts';
 import { zip } from './zip.ts';
 
 // GB/T 9704-2012: A4; top 37 mm, bottom 35 mm, left (binding) 28 mm, right 26 mm → type area 156 × 225 mm
@@ -60,7 +60,28 @@ function para(p: ParaProps, runs: string): string {
   return `<w:p>${props ? `<w:pPr>${props}</w:pPr>` : ''}${runs}</w:p>`;
 }
 
-function block(b: Block): string {
+/** the images a document embeds: each a word/media part with its relationship from the document */
+interface Media {
+  parts: Array<{ name: string; rel: string; png: Uint8Array }>;
+}
+
+const EMU_PER_MM = 36000;
+const DRAWING_NS = 'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"';
+
+/** a PNG inline in the text (ECMA-376 20.4.2.8 wp:inline), sized as it prints; the picture is stored as a media part */
+function inlineImage(img: SignatureImage, media: Media): string {
+  const n = media.parts.length + 1;
+  // rId1–rId4 are the styles, settings and footers
+  const rel = `rId${n + 10}`;
+  media.parts.push({ name: `image${n}.png`, rel, png: img.png });
+  const mm = signatureSizeMm(img);
+  const cx = Math.round(mm.width * EMU_PER_MM);
+  const cy = Math.round(mm.height * EMU_PER_MM);
+  const alt = xmlText(img.alt);
+  return `<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/><wp:docPr id="${n}" name="签名${n}" descr="${alt}"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="${n}" name="image${n}.png" descr="${alt}"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="${rel}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`;
+}
+
+function block(b: Block, media: Media): string {
   switch (b.kind) {
     case 'title':
       return para({ align: 'center', line: Math.round(LINE_PITCH * 1.2), after: LINE_PITCH }, titleLines(b.text).map((line, i) => run(line, 'title', SIZE.n2, { breakBefore: i > 0 })).join(''));
@@ -77,6 +98,9 @@ function block(b: Block): string {
       );
     case 'signature':
       return [b.org, b.date].map((text) => para({ line: LINE_PITCH, align: 'right', right: 1280 }, run(text, 'body', SIZE.n3))).join('');
+    case 'signedBy':
+      // off the exact line pitch, so a signature taller than the text is not clipped
+      return b.parts.map((p) => para({ firstLine: INDENT_2 }, `${run(p.label, 'body', SIZE.n3)}${p.images.map((img) => `${run('　', 'body', SIZE.n3)}${inlineImage(img, media)}`).join('')}`)).join('');
     case 'pageBreak':
       return para({ pageBreakBefore: true }, '');
     case 'table':
@@ -142,13 +166,17 @@ const CT = 'application/vnd.openxmlformats-officedocument';
 
 /** renders a document in the GB/T 9704-2012 layout; Word and WPS open and edit it as users expect */
 export async function renderDocx(spec: DocumentSpec, now = new Date()): Promise<Buffer> {
-  const body = spec.blocks.map(block).join('');
+  const media: Media = { parts: [] };
+  const body = spec.blocks.map((b) => block(b, media)).join('');
+  // a document without images keeps the package it always had
+  const pngType = media.parts.length ? '<Default Extension="png" ContentType="image/png"/>' : '';
+  const mediaRels = media.parts.map((m) => `<Relationship Id="${m.rel}" Type="${REL}/image" Target="media/${m.name}"/>`).join('');
   const section = `<w:sectPr><w:footerReference w:type="default" r:id="rId3"/><w:footerReference w:type="even" r:id="rId4"/><w:pgSz w:w="${PAGE.width}" w:h="${PAGE.height}"/><w:pgMar w:top="${PAGE.top}" w:right="${PAGE.right}" w:bottom="${PAGE.bottom}" w:left="${PAGE.left}" w:header="708" w:footer="${Math.round(28 * MM)}" w:gutter="0"/><w:docGrid w:type="lines" w:linePitch="${LINE_PITCH}"/></w:sectPr>`;
   const stamp = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
   return zip([
     {
       name: '[Content_Types].xml',
-      data: `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="${CT}.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="${CT}.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="${CT}.wordprocessingml.settings+xml"/><Override PartName="/word/footer1.xml" ContentType="${CT}.wordprocessingml.footer+xml"/><Override PartName="/word/footer2.xml" ContentType="${CT}.wordprocessingml.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="${CT}.extended-properties+xml"/></Types>`,
+      data: `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${pngType}<Override PartName="/word/document.xml" ContentType="${CT}.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="${CT}.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="${CT}.wordprocessingml.settings+xml"/><Override PartName="/word/footer1.xml" ContentType="${CT}.wordprocessingml.footer+xml"/><Override PartName="/word/footer2.xml" ContentType="${CT}.wordprocessingml.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="${CT}.extended-properties+xml"/></Types>`,
     },
     {
       name: '_rels/.rels',
@@ -161,7 +189,7 @@ export async function renderDocx(spec: DocumentSpec, now = new Date()): Promise<
     { name: 'docProps/app.xml', data: `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>法治政府建设工作平台</Application></Properties>` },
     {
       name: 'word/_rels/document.xml.rels',
-      data: `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId2" Type="${REL}/settings" Target="settings.xml"/><Relationship Id="rId3" Type="${REL}/footer" Target="footer1.xml"/><Relationship Id="rId4" Type="${REL}/footer" Target="footer2.xml"/></Relationships>`,
+      data: `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId2" Type="${REL}/settings" Target="settings.xml"/><Relationship Id="rId3" Type="${REL}/footer" Target="footer1.xml"/><Relationship Id="rId4" Type="${REL}/footer" Target="footer2.xml"/>${mediaRels}</Relationships>`,
     },
     {
       name: 'word/styles.xml',
@@ -170,6 +198,7 @@ export async function renderDocx(spec: DocumentSpec, now = new Date()): Promise<
     { name: 'word/settings.xml', data: `${XML_HEAD}<w:settings ${W_NS}><w:defaultTabStop w:val="720"/><w:evenAndOddHeaders/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>` },
     { name: 'word/footer1.xml', data: pageFooter('right') },
     { name: 'word/footer2.xml', data: pageFooter('left') },
-    { name: 'word/document.xml', data: `${XML_HEAD}<w:document ${W_NS}><w:body>${body}${section}</w:body></w:document>` },
+    { name: 'word/document.xml', data: `${XML_HEAD}<w:document ${W_NS}${media.parts.length ? ` ${DRAWING_NS}` : ''}><w:body>${body}${section}</w:body></w:document>` },
+    ...media.parts.map((m) => ({ name: `word/media/${m.name}`, data: Buffer.from(m.png) })),
   ]);
 }

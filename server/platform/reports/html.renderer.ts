@@ -1,6 +1,11 @@
-import { layoutTable, type Block, type DocumentSpec, type PlacedCell, type TableLayout } from './blocks.ts';
+import { layoutTable, signatureSizeMm, type Block, type DocumentSpec, type PlacedCell, type SignatureImage, type TableLayout } from './blocks.ts';
 
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+function signatureImg(img: SignatureImage): string {
+  const mm = signatureSizeMm(img);
+  return `<img class="doc-signature" src="data:image/png;base64,${Buffer.from(img.png).toString('base64')}" alt="${escapeHtml(img.alt)}" style="width:${mm.width.toFixed(1)}mm;height:${mm.height.toFixed(1)}mm">`;
+}
 
 function block(b: Block): string {
   switch (b.kind) {
@@ -14,6 +19,8 @@ function block(b: Block): string {
       return `<p class="doc-p${b.indent === false ? ' no-indent' : ''}${b.align ? ` ${b.align}` : ''}">${escapeHtml(b.text)}</p>`;
     case 'signature':
       return `<p class="doc-sign">${escapeHtml(b.org)}<br>${escapeHtml(b.date)}</p>`;
+    case 'signedBy':
+      return b.parts.map((p) => `<p class="doc-p doc-signed">${escapeHtml(p.label)}${p.images.map(signatureImg).join('')}</p>`).join('');
     case 'pageBreak':
       return '<div class="page-break"></div>';
     case 'table': {
@@ -55,6 +62,7 @@ h4.doc-h3, h5.doc-h4 { font-size: 16pt; margin: 0; text-indent: 2em; }
 .doc-table .left { text-align: left; }
 .doc-table.small { font-size: 10.5pt; }
 .doc-table caption { font-family: "SimHei", "黑体", sans-serif; padding: 4pt; }
+.doc-signed { min-height: 12mm; } .doc-signature { vertical-align: middle; margin-right: 4mm; }
 .page-break { page-break-after: always; }
 </style></head><body>
 ${spec.blocks.map(block).join('\n')}

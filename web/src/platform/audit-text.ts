@@ -48,6 +48,7 @@ const PLATFORM_LABELS: Record<string, string> = {
   number: '文号',
   year: '年度',
   seq: '序号',
+  signer: '签名人',
 };
 
 // identifiers a person does not read: the step's code name (its label is shown), a clock's id, a file's id or hash

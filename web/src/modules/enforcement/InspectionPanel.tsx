@@ -12,6 +12,7 @@ import type { RecordPanelProps } from '../../platform/module.ts';
 import { applyServerErrors } from '../../platform/use-api-form.ts';
 import { DocumentsCard, type DocumentRow } from './DocumentsCard.tsx';
 import { ShowCredentials } from './OfficerCertificate.tsx';
+import { SignaturesCard } from './SignaturesCard.tsx';
 
 const OUTCOMES = ['未发现问题', '责令整改', '转立案'];
 const SAMPLE_PURPOSES = ['检验', '检测', '检疫', '鉴定'];
@@ -32,6 +33,7 @@ export function InspectionPanel({ ledger, record }: RecordPanelProps) {
       {caseId !== null ? (
         <Alert style={{ marginBottom: 16 }} type="info" showIcon message={<span>本次检查已转立案：<Link to={`/ledgers/enforcement.case/${caseId}`}>查看行政处罚案件</Link></span>} />
       ) : null}
+      {record.status === 'active' && record.state === 'inspected' ? <SignaturesCard id={record.id} /> : null}
       {code ? <CodeCard code={code} /> : null}
       <InspectionDocuments id={record.id} />
     </>
