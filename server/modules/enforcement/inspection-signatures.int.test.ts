@@ -5,6 +5,7 @@ import { json, startTestApp, type TestApp } from '../../test/harness.ts';
 import { createRecord, listLedger } from '../../test/ledger-client.ts';
 import { daysAgo, daysFrom, today } from '../../test/dates.ts';
 import { testPng as png } from '../../test/png.ts';
+import { multipart } from '../../test/multipart.ts';
 
 const L = 'enforcement.inspection';
 const UNIT = '999001001000-03';
@@ -123,6 +124,11 @@ describe('现场检查笔录 signed on screen', () => {
     const empty = await sign(id, { signer: 'party', image: '' });
     expect(empty.statusCode).toBe(400);
     expect(problem(empty).errors?.[0]?.path).toBe('image');
+    // nor can a plain upload pass itself off as a signature
+    const posed = multipart([{ name: 'kind', value: ' 签名 ' }, { name: 'file', value: png(30, 10), filename: '现场签名-被检查单位负责人.png' }]);
+    const upload = await t.request(clerk, { method: 'POST', url: `/api/ledgers/${L}/${id}/attachments`, headers: posed.headers, payload: posed.payload });
+    expect(upload.statusCode).toBe(400);
+    expect(problem(upload).errors).toEqual([expect.objectContaining({ path: 'kind', message: '附件类型：“签名”只能通过现场签名添加' })]);
     expect(await attachments(id)).toEqual([]);
     const trail = await t.platform.db.selectFrom('audit_log').select('action').where('entity', '=', L).where('entity_id', '=', String(id)).where('action', 'in', ['sign', 'attach']).execute();
     expect(trail).toEqual([]);

@@ -1,5 +1,5 @@
 import { audit } from '../../platform/audit/audit.service.ts';
-import { addAttachment, listAttachments, readAttachment, removeAttachment, type AttachmentView } from '../../platform/files/attachment.service.ts';
+import { addAttachment, listAttachments, readAttachment, removeAttachment, SIGNATURE_KIND, type AttachmentView } from '../../platform/files/attachment.service.ts';
 import type { BlobStore } from '../../platform/files/blob-store.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
@@ -16,7 +16,6 @@ export const SIGNERS = {
 export type Signer = keyof typeof SIGNERS;
 export const SIGNER_KEYS = Object.keys(SIGNERS) as [Signer, ...Signer[]];
 
-export const SIGNATURE_KIND = '签名';
 /** a signature pad's PNG is a few tens of kilobytes; anything larger is not a signature */
 export const SIGNATURE_MAX_BYTES = 300 * 1024;
 const PREFIX = '现场签名-';

@@ -25,6 +25,11 @@ export interface AttachmentView {
 const ALLOWED = new Set(['pdf', 'png', 'jpg', 'gif', 'webp', 'wav', 'mp3', 'm4a', 'amr', 'mp4', 'mov', 'avi', 'docx', 'xlsx', 'pptx', 'odt', 'doc', 'rtf', 'txt', 'zip']);
 
 /** stores an upload for a record the caller has already found in scope; the hash goes into the audit trail */
+/** the kind a signature is stored under: added only through a signing route, never by a plain upload */
+export const SIGNATURE_KIND = '签名';
+/** attachment kinds a plain upload may not claim */
+export const RESERVED_KINDS: ReadonlySet<string> = new Set([SIGNATURE_KIND]);
+
 export async function addAttachment(ctx: Ctx, store: BlobStore, owner: { entity: string; id: number; orgCode: string }, file: { name: string; bytes: Buffer; kind?: string; capture?: Capture | null }): Promise<AttachmentView> {
   if (file.bytes.length === 0) throw new AppError('validation_failed', '文件是空的', [{ path: 'file', label: '文件', message: '文件：不能为空' }]);
   const type = sniff(file.bytes);

@@ -4,7 +4,7 @@ import { loadFieldOptions } from './field-options.ts';
 import { z } from 'zod';
 import { afterBulkWrite } from '../db/after-bulk-write.ts';
 import { audit } from '../audit/audit.service.ts';
-import { addAttachment, listAttachments, readAttachment, removeAttachment } from '../files/attachment.service.ts';
+import { addAttachment, listAttachments, readAttachment, removeAttachment, RESERVED_KINDS } from '../files/attachment.service.ts';
 import { parseCapture } from '../files/capture.ts';
 import type { Ctx } from '../http/context.ts';
 import { registerColumnLabels } from '../http/db-errors.ts';
@@ -144,9 +144,11 @@ export function ledgerRoutes(api: Api, platform: Platform, l: LedgerDef): void {
         const f = file.fields[name];
         return f && !Array.isArray(f) && 'value' in f ? String(f.value) : undefined;
       };
+      const kind = field('kind');
+      // a signature is made only through its own route (who signed as what is audited there), never as a plain upload
+      if (kind !== undefined && RESERVED_KINDS.has(kind.trim())) throw new AppError('validation_failed', `附件类型“${kind.trim()}”只能通过现场签名添加`, [{ path: 'kind', label: '附件类型', message: `附件类型：“${kind.trim()}”只能通过现场签名添加` }]);
       const capture = parseCapture({ takenAt: field('takenAt'), latitude: field('latitude'), longitude: field('longitude'), accuracy: field('accuracy') }, ctx.now);
       const bytes = await file.toBuffer();
-      const kind = field('kind');
       return addAttachment(ctx, platform.blobs, { entity: l.name, id: params.id, orgCode: String(row['org_code']) }, { name: file.filename, bytes, ...(kind ? { kind } : {}), capture });
     },
   });
