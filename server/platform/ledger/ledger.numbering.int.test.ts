@@ -170,7 +170,7 @@ describe('imports keep their numbers', () => {
     const next = list.series.find((s) => s.series === 'mediation.case_no')?.orgs.find((o) => o.orgCode === TOWN)?.next ?? '';
     expect(next).toMatch(new RegExp(`^（${year}）城关调字第\\d{3}号$`));
     const refs = json<{ items: Array<{ values: Record<string, unknown> }> }>(await t.request(clerk, { method: 'GET', url: `${base}?pageSize=1` })).items[0]?.values ?? {};
-    const row = (no: string, summary: string) => ({ 案件编号: no, 受理日期: today, 案件来源: '排查', 纠纷类型: '邻里纠纷', 纠纷概要: summary, '申请人（一方当事人）': '村民甲', '被申请人（对方当事人）': '村民乙', 当事人人数: 2, 受理调委会: refs['committee_id'], 承办调解员: refs['mediator_id'], 调解结果: '正在调解' });
+    const row = (no: string, summary: string) => ({ 案件编号: no, 受理日期: today, 案件来源: '排查', 纠纷类型: '邻里纠纷', 纠纷概要: summary, '申请人（一方当事人）': `${summary}申请人`, '被申请人（对方当事人）': '村民乙', 当事人人数: 2, 受理调委会: refs['committee_id'], 承办调解员: refs['mediator_id'], 调解结果: '正在调解' });
     // one old paper register number, one that is exactly the number the counter would give next, and a new
     // case without a number: the system numbers it, stepping over the number the other row carries
     const seqIn = (no: string): number => Number(/第(\d+)号/.exec(no)?.[1]);
