@@ -8,7 +8,7 @@ interface Props {
   onConfirm: (png: string) => void | Promise<void>;
   busy?: boolean;
   /** what the pad says before anyone signs, e.g. the signer's role */
-  placeholder?: string;
+  prompt?: string;
 }
 
 // the exported PNG is at most twice the CSS size: sharp enough to print at 10 mm high, well under the 300 KB cap
@@ -18,7 +18,7 @@ const MAX_SCALE = 2;
  * a signature drawn with a finger, a stylus or a mouse: pointer events on a canvas as wide as its container,
  * with 清除 and 确认签名; an empty pad is refused
  */
-export function SignaturePad({ onConfirm, busy = false, placeholder = '请在此处签名' }: Props) {
+export function SignaturePad({ onConfirm, busy = false, prompt = '请在此处签名' }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawing = useRef<{ x: number; y: number } | null>(null);
   const [drawn, setDrawn] = useState(false);
@@ -113,7 +113,7 @@ export function SignaturePad({ onConfirm, busy = false, placeholder = '请在此
         <canvas
           ref={canvas}
           data-testid="signature-pad"
-          aria-label={placeholder}
+          aria-label={prompt}
           onPointerDown={down}
           onPointerMove={move}
           onPointerUp={up}
@@ -122,7 +122,7 @@ export function SignaturePad({ onConfirm, busy = false, placeholder = '请在此
           style={{ display: 'block', width: '100%', height: 'min(45vw, 240px)', minHeight: 160, border: '1px dashed #bfbfbf', borderRadius: 6, background: '#fff', touchAction: 'none', cursor: 'crosshair' }}
         />
         {drawn ? null : (
-          <div style={{ position: 'absolute', inset: 0, display: 'flex', alignItems: 'center', justifyContent: 'center', color: '#bfbfbf', fontSize: 20, pointerEvents: 'none' }}>{placeholder}</div>
+          <div style={{ position: 'absolute', inset: 0, display: 'flex', alignItems: 'center', justifyContent: 'center', color: '#bfbfbf', fontSize: 20, pointerEvents: 'none' }}>{prompt}</div>
         )}
       </div>
       {empty ? <Alert style={{ marginTop: 8 }} type="error" showIcon message={EMPTY_SIGNATURE_MESSAGE} /> : null}

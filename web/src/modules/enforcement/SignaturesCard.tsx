@@ -112,7 +112,7 @@ export function SignaturesCard({ id }: { id: number }) {
       {signing ? (
         <Modal open title={`${who(signing)} 签名`} width="100%" style={{ maxWidth: 960, top: 16 }} footer={null} onCancel={() => setSigning(null)} mask={{ closable: false }} destroyOnHidden>
           {problem ? <Alert style={{ marginBottom: 12 }} type="error" showIcon message={problem} /> : null}
-          <SignaturePad onConfirm={save} busy={busy} placeholder={`${signing.name ?? '被检查单位负责人'} 请在此签名`} />
+          <SignaturePad onConfirm={save} busy={busy} prompt={`${signing.name ?? '被检查单位负责人'} 请在此签名`} />
         </Modal>
       ) : null}
     </Card>
