@@ -63,3 +63,9 @@ export interface OfficerCertificate {
   status: 'valid' | 'expired' | 'not_yet' | 'other_name' | 'unregistered' | 'unchecked';
   validUntil: string | null;
 }
+
+/** the inspection standards of an inspection's matter (一表通查), and their items as one checklist */
+export interface InspectionStandards {
+  standards: Array<{ id: number; title: string; basis: string | null; items: string[] }>;
+  items: string[];
+}

@@ -29,6 +29,7 @@ export const EXPECTED_ACCESS: Record<string, ReadonlyArray<Role> | 'any' | 'publ
   'POST /api/enforcement/inspections/:id/result': ['clerk', 'reviewer', 'county_admin'],
   'GET /api/enforcement/inspections/:id/documents': READERS,
   'GET /api/enforcement/inspections/:id/signatures': READERS,
+  'GET /api/enforcement/inspections/:id/standards': READERS,
   'POST /api/enforcement/inspections/:id/signatures': ['clerk', 'reviewer', 'county_admin'],
   'GET /api/enforcement/inspections/:id/documents/:kind': READERS,
   'GET /api/enforcement/inspections/overview': READERS,

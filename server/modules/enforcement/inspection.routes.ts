@@ -7,6 +7,7 @@ import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 import { TRANSITION_LABELS, transitionBody } from '../../platform/workflow/workflow.service.ts';
 import { INSPECTION_DOCUMENTS, type InspectionDocumentKind } from './inspection.documents.ts';
 import { inspectionLedger } from './inspection.ledgers.ts';
+import { inspectionStandards } from './inspection.field.ts';
 import { INSPECTION_CODE_PATTERN } from './inspection.rules.ts';
 import { inspectionSignatures, signInspection, SIGNATURE_MAX_BYTES, SIGNER_KEYS, SIGNERS } from './inspection.signatures.ts';
 import { approveInspection, emergencyInspection, inspectionDocuments, inspectionDocx, inspectionOverview, publicInspection, publicInspectionCap, recordInspectionResult } from './inspection.service.ts';
@@ -104,6 +105,15 @@ export function inspectionRoutes(api: Api, platform: Platform): void {
     }),
     labels: { signer: '签名人', image: '签名图片' },
     handler: async (ctx, { params, body }) => ({ items: await signInspection(ctx, platform.blobs, params.id, body.signer, body.image) }),
+  });
+  api.route({
+    method: 'GET',
+    url: '/api/enforcement/inspections/:id/standards',
+    access: `${L}.read`,
+    summary: '一表通查：本次检查事项的行政检查标准，及逐项检查的检查内容',
+    tags,
+    params: idParam,
+    handler: (ctx, { params }) => inspectionStandards(ctx, params.id),
   });
   api.route({
     method: 'GET',

@@ -1,4 +1,4 @@
-import { IdcardOutlined, QrcodeOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { IdcardOutlined, MobileOutlined, QrcodeOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Collapse, DatePicker, Flex, Form, Input, QRCode, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -14,7 +14,7 @@ import { DocumentsCard, type DocumentRow } from './DocumentsCard.tsx';
 import { ShowCredentials } from './OfficerCertificate.tsx';
 import { SignaturesCard } from './SignaturesCard.tsx';
 
-const OUTCOMES = ['未发现问题', '责令整改', '转立案'];
+export const OUTCOMES = ['未发现问题', '责令整改', '转立案'];
 const SAMPLE_PURPOSES = ['检验', '检测', '检疫', '鉴定'];
 const day = (v: unknown): string | undefined => (dayjs.isDayjs(v) ? v.format('YYYY-MM-DD') : undefined);
 const docKey = (id: number) => ['ledgers', 'enforcement.inspection', 'record', id, 'documents'] as const;
@@ -26,8 +26,23 @@ export function InspectionPanel({ ledger, record }: RecordPanelProps) {
   const code = typeof record.values['inspection_code'] === 'string' ? record.values['inspection_code'] : null;
   const caseId = typeof record.values['penalty_case'] === 'number' ? record.values['penalty_case'] : null;
   const active = record.status === 'active' && timeline.data;
+  const field = record.status === 'active' && (record.state === 'approved' || record.state === 'notified' || record.state === 'inspected');
   return (
     <>
+      {field ? (
+        <Card size="small" style={{ marginBottom: 16 }} data-testid="field-entry">
+          <Flex gap={12} align="center" wrap>
+            <Link to={`/enforcement/inspections/${record.id}/field`}>
+              <Button type="primary" size="large" icon={<MobileOutlined />}>
+                现场检查模式
+              </Button>
+            </Link>
+            <Typography.Text type="secondary" style={{ flex: '1 1 220px' }}>
+              在手机上逐步办理：亮证亮码、按检查标准逐项检查、拍照录像取证、记录结果、现场签名、生成笔录。
+            </Typography.Text>
+          </Flex>
+        </Card>
+      ) : null}
       {active && record.state === 'planned' ? <ApprovalCard ledger={ledger} id={record.id} timeline={timeline.data} approve={step('approve')} emergency={step('emergency')} /> : null}
       {active && record.state === 'notified' ? <ResultCard ledger={ledger} id={record.id} timeline={timeline.data} step={step('record_result')} /> : null}
       {caseId !== null ? (
@@ -64,7 +79,7 @@ function usePost(ledger: string, id: number, form: ReturnType<typeof Form.useFor
   return { busy, problem, post };
 }
 
-function ResultFields({ outcome }: { outcome: unknown }) {
+export function ResultFields({ outcome }: { outcome: unknown }) {
   const penalties = useQuery({
     queryKey: ['ledgers', 'enforcement.matter', 'penalty-options'],
     enabled: outcome === '转立案',
@@ -139,7 +154,7 @@ function ResultFields({ outcome }: { outcome: unknown }) {
   );
 }
 
-const resultBody = (v: Record<string, unknown>): Record<string, unknown> => ({ ...v, inspected_on: day(v['inspected_on']), rectify_due_on: day(v['rectify_due_on']), result_notified_on: day(v['result_notified_on']) });
+export const resultBody = (v: Record<string, unknown>): Record<string, unknown> => ({ ...v, inspected_on: day(v['inspected_on']), rectify_due_on: day(v['rectify_due_on']), result_notified_on: day(v['result_notified_on']) });
 
 function Blocked({ t }: { t: TimelineTransition | undefined }) {
   if (!t || t.blockedBy.length === 0) return null;

@@ -8,6 +8,7 @@ export const enforcementModule = defineWebModule({
   pages: [
     { path: 'catalog', title: '三张清单', permission: 'enforcement.matter.read', component: lazyPage(() => import('./CatalogPage.tsx'), 'CatalogPage') },
     { path: 'inspections', title: '涉企检查概况', permission: 'enforcement.inspection.read', component: lazyPage(() => import('./InspectionsPage.tsx'), 'InspectionsPage') },
+    { path: 'inspections/:id/field', title: '现场检查', permission: 'enforcement.inspection.read', component: lazyPage(() => import('./FieldInspectionPage.tsx'), 'FieldInspectionPage') },
     { path: 'draws', title: '双随机抽查', permission: 'enforcement.case.read', component: lazyPage(() => import('./DrawsPage.tsx'), 'DrawsPage') },
   ],
   recordPanels: {
