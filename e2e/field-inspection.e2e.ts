@@ -21,7 +21,7 @@ async function approvedInspection(page: Page): Promise<{ id: number; items: stri
   const base = demo.server.baseUrl;
   await login(page, base, 'county');
   const get = async <T,>(url: string): Promise<T> => (await (await page.request.get(`${base}${url}`)).json()) as T;
-  const standards = await get<{ items: Array<{ values: Record<string, unknown> }> }>('/api/ledgers/enforcement.inspection_standard?pageSize=50');
+  const standards = await get<{ items: Array<{ values: Record<string, unknown> }> }>('/api/ledgers/enforcement.inspection_standard?org=999001001000&pageSize=50');
   const matter = Number(standards.items[0]?.values['matter']);
   expect(matter).toBeGreaterThan(0);
   const plans = await get<{ items: Array<{ id: number; values: Record<string, string> }> }>('/api/ledgers/enforcement.inspection_plan?org=999001001000-03&f.plan_kind=日常&f.approved_on.present=1&pageSize=50');

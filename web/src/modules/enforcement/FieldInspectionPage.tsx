@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, ArrowRightOutlined, CameraOutlined, CheckCircleOutlined, EditOutlined, FileTextOutlined, IdcardOutlined, OrderedListOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
-import { Alert, App, Button, ConfigProvider, Descriptions, Flex, Form, Input, Radio, Result, type FormInstance, Skeleton, Space, Steps, Tag, Typography } from 'antd';
+import { Alert, App, Button, ConfigProvider, Descriptions, Flex, Form, Input, Radio, Result, type FormInstance, Skeleton, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
@@ -104,15 +104,7 @@ function FieldMode({ record, timeline }: { record: LedgerRecordDetail; timeline:
       <Typography.Text type="secondary">
         {str(v['inspection_no'])}　{record.refs['matter'] ?? ''}
       </Typography.Text>
-      <Steps
-        size="small"
-        type="inline"
-        current={index}
-        style={{ margin: '12px 0 16px' }}
-        items={STEPS.map((s) => ({ title: s.title, icon: s.icon }))}
-        onChange={(i) => setStep(STEPS[i]!.key)}
-        data-testid="field-steps"
-      />
+      <StepBar current={index} onChange={(i) => setStep(STEPS[i]!.key)} />
       <Typography.Title level={5} style={{ marginTop: 0 }} data-testid="field-step-title">
         第{index + 1}步（共{STEPS.length}步）：{STEPS[index]!.title}
       </Typography.Title>
@@ -160,6 +152,29 @@ function FieldMode({ record, timeline }: { record: LedgerRecordDetail; timeline:
         )}
       </Flex>
     </div>
+  );
+}
+
+/** the six steps as one row of large tap targets: fits a 390 px screen, the current one filled */
+function StepBar({ current, onChange }: { current: number; onChange: (i: number) => void }) {
+  return (
+    <nav aria-label="检查步骤" style={{ display: 'grid', gridTemplateColumns: `repeat(${STEPS.length}, 1fr)`, gap: 4, margin: '12px 0 16px' }} data-testid="field-steps">
+      {STEPS.map((s, i) => {
+        const on = i === current;
+        return (
+          <button
+            key={s.key}
+            type="button"
+            aria-current={on ? 'step' : undefined}
+            onClick={() => onChange(i)}
+            style={{ minHeight: 52, padding: '6px 0', border: `1px solid ${on ? '#1d4ed8' : i < current ? '#93c5fd' : '#e5e7eb'}`, borderRadius: 8, background: on ? '#1d4ed8' : i < current ? '#eff6ff' : '#fff', color: on ? '#fff' : '#1f2937', cursor: 'pointer', fontSize: 12, lineHeight: 1.3 }}
+          >
+            <div style={{ fontSize: 18 }}>{s.icon}</div>
+            {s.title}
+          </button>
+        );
+      })}
+    </nav>
   );
 }
 
