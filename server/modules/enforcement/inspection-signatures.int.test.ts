@@ -166,4 +166,55 @@ describe('现场检查笔录 signed on screen', () => {
     const notice = await t.request(clerk, { method: 'GET', url: `/api/enforcement/inspections/${id}/documents/notice` });
     expect(Object.keys((await JSZip.loadAsync(notice.rawPayload)).files).some((n) => n.startsWith('word/media/'))).toBe(false);
   });
+
+  it('lets the person questioned sign only when the inspection recorded a questioning, and prints the signatures in the 询问笔录', async () => {
+    const plain = await inspected();
+    await withResult(plain);
+    const none = await sign(plain, { signer: 'interviewee', image: png(300, 100, 0x30).toString('base64') });
+    expect(none.statusCode, none.body).toBe(409);
+    expect(problem(none).detail).toBe('本次检查未记录询问情况，无需被询问人签名');
+    expect(await attachments(plain)).toEqual([]);
+    const id = await inspected();
+    expect((await t.request(clerk, { method: 'POST', url: `/api/ledgers/${L}/${id}/transitions/notify`, payload: { notified_on: today, notice_method: '书面通知' } })).statusCode).toBe(200);
+    const res = await t.request(clerk, {
+      method: 'POST',
+      url: `/api/enforcement/inspections/${id}/result`,
+      payload: { inspected_on: today, inspection_record: '现场检查，出示执法证件。', outcome: '未发现问题', result_notified_on: today, interviewee: '赵春梅', interviewee_role: '店长', interview_record: '问：进货台账由谁负责？\n答：由我本人负责。', survey_record: '对后厨操作间勘验：生熟案板分开摆放。' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const listed = json<{ items: Signature[] }>(await t.request(clerk, { method: 'GET', url: `/api/enforcement/inspections/${id}/signatures` })).items;
+    expect(listed.map((s) => [s.signer, s.name])).toEqual([
+      ['party', null],
+      ['interviewee', null],
+      ['inspector1', '李建国'],
+      ['inspector2', '王秀英'],
+    ]);
+    const inquiryDocx = async (kind = 'inquiry'): Promise<JSZip> => {
+      const doc = await t.request(clerk, { method: 'GET', url: `/api/enforcement/inspections/${id}/documents/${kind}` });
+      expect(doc.statusCode, doc.body).toBe(200);
+      return JSZip.loadAsync(doc.rawPayload);
+    };
+    const blank = await inquiryDocx();
+    expect(Object.keys(blank.files).some((n) => n.startsWith('word/media/'))).toBe(false);
+    expect(((await blank.file('word/document.xml')?.async('string')) ?? '').replace(/<[^>]+>/g, '')).toContain('被询问人（签名）：　　　　　　询问人（签名）：');
+    const person = png(300, 100, 0x50);
+    const signed = await sign(id, { signer: 'interviewee', image: person.toString('base64') });
+    expect(signed.statusCode, signed.body).toBe(200);
+    expect(json<{ items: Signature[] }>(signed).items.find((s) => s.signer === 'interviewee')?.attachment?.name).toBe('现场签名-被询问人.png');
+    expect((await sign(id, { signer: 'inspector1', image: png(300, 100, 0x60).toString('base64') })).statusCode).toBe(200);
+    const doc = await inquiryDocx();
+    const media = Object.keys(doc.files).filter((n) => n.startsWith('word/media/'));
+    expect(media).toHaveLength(2);
+    expect(Buffer.from((await doc.file('word/media/image1.png')?.async('uint8array')) ?? []).equals(person)).toBe(true);
+    const xml = (await doc.file('word/document.xml')?.async('string')) ?? '';
+    expect(xml).toContain('descr="李建国签名"');
+    expect(xml.indexOf('被询问人（签名）：')).toBeLessThan(xml.indexOf('询问人（签名）：', xml.indexOf('被询问人（签名）：') + 1));
+    expect(xml.indexOf('询问人（签名）：', xml.indexOf('被询问人（签名）：') + 1)).toBeLessThan(xml.indexOf('descr="李建国签名"'));
+    // the 勘验笔录 carries the officers' signatures under its own labels; the party has not signed
+    const survey = await inquiryDocx('survey');
+    const surveyXml = (await survey.file('word/document.xml')?.async('string')) ?? '';
+    expect(surveyXml).toContain('当事人（见证人）（签名）：');
+    expect(surveyXml).toContain('勘验人员（签名）：');
+    expect(Object.keys(survey.files).filter((n) => n.startsWith('word/media/'))).toHaveLength(1);
+  });
 });

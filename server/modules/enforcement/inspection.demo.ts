@@ -4,6 +4,7 @@ import type { Ctx } from '../../platform/http/context.ts';
 import { seedLedger } from '../../platform/ledger/ledger.seed.ts';
 import type { Platform } from '../../platform/module.ts';
 import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
+import { checklistSummary, formatChecklist, standardItems, type ChecklistEntry } from '../../../common/inspection.checklist.ts';
 import { transitionPermission } from '../../platform/workflow/workflow.types.ts';
 import { publishCatalog } from './enforcement.catalog.ts';
 import { inspectionLedger } from './inspection.ledgers.ts';
@@ -22,9 +23,32 @@ const STANDARDS: Record<string, string> = {
   城管: '门前责任区是否保持整洁，有无占道经营\n户外广告设置是否经批准\n生活垃圾是否分类投放',
 };
 
+// what an officer writes against a failed item, per line of the domain's standard
+const FINDINGS: Record<string, string[]> = {
+  经营行为: ['营业执照未悬挂，放置于收银台抽屉内', '食品经营许可证已过有效期12天，未申请延续', '电子计价秤2台未按期检定'],
+  安全生产: ['未建立事故隐患排查治理台账', '电焊作业人员1名未取得特种作业操作证', '灭火器3具压力不足，其中1具已过有效期'],
+  城管: ['店外占道摆放货架约3平方米', '门头广告牌未经批准设置', '生活垃圾未分类，混装投放'],
+};
+
+/**
+ * 逐项检查结果 of an inspection under a matter with a standard: every item 符合 when nothing was found; otherwise one or
+ * two items 不符合 with what was found. Drawn from its own random stream, so the rest of the demo stays as it was.
+ */
+function demoChecklist(r: ReturnType<typeof rng>, domain: string, outcome: string): ChecklistEntry[] {
+  const items = standardItems([STANDARDS[domain] ?? '']);
+  const findings = FINDINGS[domain] ?? [];
+  const failed = new Set<number>();
+  if (outcome !== '未发现问题' && items.length) {
+    failed.add(r.int(0, items.length - 1));
+    if (r.int(0, 2) === 0) failed.add(r.int(0, items.length - 1));
+  }
+  return items.map((item, i) => (failed.has(i) ? { item, verdict: '不符合', note: findings[i] ?? '不符合检查标准，已当场指出' } : { item, verdict: '符合', note: '' }));
+}
+
 /** a year of enterprise inspections in two towns: plans, approvals, notices, results, one joint inspection and an emergency */
 export async function seedInspectionDemo(ctx: Ctx, platform: Platform): Promise<void> {
   const r = rng('inspection');
+  const rc = rng('inspection-checklist');
   const w = demoWindow(ctx.now);
   const today = w.to;
   const d = ctx.tx as unknown as AnyDb;
@@ -38,6 +62,8 @@ export async function seedInspectionDemo(ctx: Ctx, platform: Platform): Promise<
     const inspect = matters.filter((m) => m.matter_type === '行政检查');
     const penalty = matters.filter((m) => m.matter_type === '行政处罚');
     const used = inspect.filter((m) => STANDARDS[String(m.domain)]).slice(0, 4);
+    // the domain of each matter with a standard: its inspections are checked item by item against it
+    const standardOf = new Map(used.map((m) => [Number(m.id), String(m.domain)]));
     await seedLedger(ctx, platform, 'enforcement.inspection_standard', used.map((m) => ({ orgCode: town, values: { matter: m.id, title: `${String(m.name).replace(/^对/, '').replace(/的监督检查$/, '')}检查标准`, items: STANDARDS[String(m.domain)] as string, basis: '《关于严格规范涉企行政检查的意见》（国办发〔2024〕54号）' } })));
     const officers = Array.from({ length: 6 }, (_, i) => ({ name: personName(r), cert: `${short}执${String(1000 + i)}` }));
     const firms = Array.from({ length: 24 }, () => ({ name: companyName(r), uscc: uscc(r), address: `${name}${village(r, town)}` }));
@@ -87,9 +113,14 @@ export async function seedInspectionDemo(ctx: Ctx, platform: Platform): Promise<
         const outcome = r.weighted([['未发现问题', 70], ['责令整改', 25], ['转立案', 5]] as const);
         if (planned < today && values['notified_on'] && outcome === '转立案') toRecord.push({ index: rows.length, on: planned, outcome });
         else if (planned < today && values['notified_on']) {
+          const domain = standardOf.get(Number(m.id));
+          const checked = domain ? demoChecklist(rc, domain, outcome) : [];
           Object.assign(values, {
             inspected_on: planned,
-            inspection_record: `出示执法证件并告知检查事项后，对${firm.name}进行现场检查，${outcome === '未发现问题' ? '未发现违法违规问题' : '发现消防器材过期、台账不全等问题，已当场指出'}。`,
+            ...(checked.length ? { checklist: formatChecklist(checked) } : {}),
+            inspection_record: checked.length
+              ? `出示执法证件并告知检查事项后，对${firm.name}进行现场检查。${checklistSummary(checked)}${outcome === '未发现问题' ? '' : '已当场指出。'}`
+              : `出示执法证件并告知检查事项后，对${firm.name}进行现场检查，${outcome === '未发现问题' ? '未发现违法违规问题' : '发现消防器材过期、台账不全等问题，已当场指出'}。`,
             outcome,
             result_notified_on: addDays(planned, 2) > today ? planned : addDays(planned, 2),
             ...(outcome === '责令整改' ? { rectify_due_on: addDays(planned, 15) } : {}),
@@ -101,14 +132,18 @@ export async function seedInspectionDemo(ctx: Ctx, platform: Platform): Promise<
     // 综合查一次: one joint visit led by the town, with the county's market and emergency bureaus
     const joint = firms[0];
     const jointOn = addDays(today, -40);
+    const firstDomain = inspect[0] ? standardOf.get(Number(inspect[0].id)) : undefined;
     if (joint && inspect[0]) {
-      rows.push({ orgCode: unit, values: { plan_kind: '专项', plan_name: '商超“综合查一次”联合检查', matter: inspect[0].id, planned_on: jointOn, enterprise_name: joint.name, enterprise_uscc: joint.uscc, enterprise_address: joint.address, joint_orgs: '县市场监督管理局、县应急管理局', inspector1_name: officers[2]?.name, inspector1_identity: '执法人员', inspector1_cert: officers[2]?.cert, inspector2_name: officers[3]?.name, inspector2_identity: '执法人员', inspector2_cert: officers[3]?.cert, approved_on: addDays(jointOn, -5), approver: `${short}镇分管负责人${personName(r)}`, approval_opinion: '同意，联合检查一次完成，不重复入企。', inspection_code: newInspectionCode(), notified_on: addDays(jointOn, -3), notice_method: '书面通知', inspected_on: jointOn, inspection_record: '市场监管、应急管理和镇综合执法联合入企，一表通查，未发现问题。', outcome: '未发现问题', result_notified_on: addDays(jointOn, 1) } });
+      rows.push({ orgCode: unit, values: { ...(firstDomain ? { checklist: formatChecklist(demoChecklist(rc, firstDomain, '未发现问题')) } : {}), plan_kind: '专项', plan_name: '商超“综合查一次”联合检查', matter: inspect[0].id, planned_on: jointOn, enterprise_name: joint.name, enterprise_uscc: joint.uscc, enterprise_address: joint.address, joint_orgs: '县市场监督管理局、县应急管理局', inspector1_name: officers[2]?.name, inspector1_identity: '执法人员', inspector1_cert: officers[2]?.cert, inspector2_name: officers[3]?.name, inspector2_identity: '执法人员', inspector2_cert: officers[3]?.cert, approved_on: addDays(jointOn, -5), approver: `${short}镇分管负责人${personName(r)}`, approval_opinion: '同意，联合检查一次完成，不重复入企。', inspection_code: newInspectionCode(), notified_on: addDays(jointOn, -3), notice_method: '书面通知', inspected_on: jointOn, inspection_record: '市场监管、应急管理和镇综合执法联合入企，一表通查，未发现问题。', outcome: '未发现问题', result_notified_on: addDays(jointOn, 1) } });
     }
     // an emergency: a gas smell reported, inspected at once and approved afterwards with the reason
     const urgent = firms[1];
     const urgentOn = addDays(today, -25);
     if (urgent && inspect[0]) {
-      rows.push({ orgCode: unit, values: { plan_kind: '个案', plan_name: '群众报告疑似燃气泄漏', matter: inspect[0].id, planned_on: urgentOn, enterprise_name: urgent.name, enterprise_uscc: urgent.uscc, enterprise_address: urgent.address, inspector1_name: officers[0]?.name, inspector1_identity: '执法人员', inspector1_cert: officers[0]?.cert, inspector2_name: officers[1]?.name, inspector2_identity: '执法人员', inspector2_cert: officers[1]?.cert, emergency_reason: '群众报告餐馆后厨疑似燃气泄漏，存在现实危险，需立即到场检查。', inspected_on: urgentOn, approved_on: addDays(urgentOn, 1), approver: `${short}镇主要负责人${personName(r)}`, approval_opinion: '情况紧急，同意事后补批。', inspection_code: newInspectionCode(), inspection_record: '到场检查发现软管老化，已责令立即停用更换。', survey_record: '对后厨燃气管道及灶具勘验：燃气软管长约1.8米，表面龟裂，接口处涂抹肥皂水后有气泡冒出；燃气报警器未通电。', outcome: '责令整改', rectify_due_on: addDays(urgentOn, 3), result_notified_on: urgentOn } });
+      // the emergency's finding is the gas hose, checked besides the standard's items
+      const gas: ChecklistEntry = { item: '燃气软管无老化、龟裂，接口无泄漏', verdict: '不符合', note: '软管表面龟裂，接口处有气泡冒出，已责令立即停用更换' };
+      const urgentChecklist = firstDomain ? formatChecklist([...demoChecklist(rc, firstDomain, '未发现问题'), gas]) : null;
+      rows.push({ orgCode: unit, values: { ...(urgentChecklist ? { checklist: urgentChecklist } : {}), plan_kind: '个案', plan_name: '群众报告疑似燃气泄漏', matter: inspect[0].id, planned_on: urgentOn, enterprise_name: urgent.name, enterprise_uscc: urgent.uscc, enterprise_address: urgent.address, inspector1_name: officers[0]?.name, inspector1_identity: '执法人员', inspector1_cert: officers[0]?.cert, inspector2_name: officers[1]?.name, inspector2_identity: '执法人员', inspector2_cert: officers[1]?.cert, emergency_reason: '群众报告餐馆后厨疑似燃气泄漏，存在现实危险，需立即到场检查。', inspected_on: urgentOn, approved_on: addDays(urgentOn, 1), approver: `${short}镇主要负责人${personName(r)}`, approval_opinion: '情况紧急，同意事后补批。', inspection_code: newInspectionCode(), inspection_record: '到场检查发现软管老化，已责令立即停用更换。', survey_record: '对后厨燃气管道及灶具勘验：燃气软管长约1.8米，表面龟裂，接口处涂抹肥皂水后有气泡冒出；燃气报警器未通电。', outcome: '责令整改', rectify_due_on: addDays(urgentOn, 3), result_notified_on: urgentOn } });
     }
     // the coming weeks: a plan awaiting approval, one approved and one notified, so the steps have work to do
     for (const [k, ahead, stage] of [[2, 9, 'planned'], [3, 6, 'approved'], [4, 3, 'notified']] as const) {
@@ -146,7 +181,9 @@ export async function seedInspectionDemo(ctx: Ctx, platform: Platform): Promise<
       const id = ids[t.index];
       const pm = r.pick(penalty);
       if (id === undefined || !pm) continue;
-      await recordInspectionResult(officer, platform, id, { date: t.on, inspected_on: t.on, inspection_record: '现场检查发现涉嫌违法行为，已拍照取证并制作现场检查笔录。', interviewee: personName(r), interviewee_role: '负责人', interview_record: '问：现场货架上的这批商品从何处购进？\n答：从县城一家批发部购进，没有索要票据。\n问：购进了多少，已经卖出多少？\n答：购进二十箱，卖出约八箱。', samples: '现场货架上同批次商品，2件', sample_purpose: '检验', outcome: '转立案', result_notified_on: t.on, penalty_matter: pm.id, case_summary: `涉嫌${String(pm.name).replace(/^对/, '').replace(/的处罚$/, '')}` });
+      const domain = standardOf.get(Number(rows[t.index]?.values['matter']));
+      const checked = domain ? demoChecklist(rc, domain, t.outcome) : [];
+      await recordInspectionResult(officer, platform, id, { date: t.on, inspected_on: t.on, ...(checked.length ? { checklist: formatChecklist(checked) } : {}), inspection_record: '现场检查发现涉嫌违法行为，已拍照取证并制作现场检查笔录。', interviewee: personName(r), interviewee_role: '负责人', interview_record: '问：现场货架上的这批商品从何处购进？\n答：从县城一家批发部购进，没有索要票据。\n问：购进了多少，已经卖出多少？\n答：购进二十箱，卖出约八箱。', samples: '现场货架上同批次商品，2件', sample_purpose: '检验', outcome: '转立案', result_notified_on: t.on, penalty_matter: pm.id, case_summary: `涉嫌${String(pm.name).replace(/^对/, '').replace(/的处罚$/, '')}` });
     }
   }
   // the county bureau also inspects one of 城关镇's enterprises soon after the town: the cross-department alert shows it

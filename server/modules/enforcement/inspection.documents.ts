@@ -1,5 +1,6 @@
 import type { Block, DocumentSpec, SignatureImage } from '../../platform/reports/blocks.ts';
 import { officialDate } from '../../platform/reports/blocks.ts';
+import { parseChecklist } from '../../../common/inspection.checklist.ts';
 
 /**
  * the seven documents of the 行政检查文书基本格式文本（试行） (司法部办公厅, 2025) made from an inspection record: the
@@ -26,20 +27,30 @@ export interface InspectionForDocument {
   /** the public address where the enterprise checks the inspection code */
   verifyUrl: string;
   caseNo: string | null;
-  /** the signatures drawn on screen for the 现场检查笔录 (inspection.signatures.ts), when any */
-  signatures?: Partial<Record<'party' | 'inspector1' | 'inspector2', SignatureImage>>;
+  /** the signatures drawn on screen for the 笔录 (inspection.signatures.ts), when any */
+  signatures?: Partial<Record<'party' | 'interviewee' | 'inspector1' | 'inspector2', SignatureImage>>;
 }
 
 const s = (v: unknown): string => (v === null || v === undefined || v === '' ? '——' : String(v));
 const day = (v: unknown): string => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? officialDate(v) : '——');
 const officer = (v: Readonly<Record<string, unknown>>, n: 1 | 2): string => `${s(v[`inspector${n}_name`])}（执法证号：${s(v[`inspector${n}_cert`])}）`;
 
+/** who signs a 笔录 on paper or on screen: the other side's signer and label, and the officers' label */
+const SIGNING: Record<'record' | 'inquiry' | 'survey' | 'sampling', { side: 'party' | 'interviewee'; sideLabel: string; officersLabel: string }> = {
+  record: { side: 'party', sideLabel: '被检查单位负责人（签名）：', officersLabel: '检查人员（签名）：' },
+  inquiry: { side: 'interviewee', sideLabel: '被询问人（签名）：', officersLabel: '询问人（签名）：' },
+  survey: { side: 'party', sideLabel: '当事人（见证人）（签名）：', officersLabel: '勘验人员（签名）：' },
+  sampling: { side: 'party', sideLabel: '被抽样单位（签名或盖章）：', officersLabel: '抽样人员（签名）：' },
+};
+
 /** the 笔录's signing line: blank for signing on paper, or with the signatures drawn on screen next to their labels */
-function signingLines(signed: NonNullable<InspectionForDocument['signatures']>): Block {
-  const party = signed.party ? [signed.party] : [];
+function signingLines(kind: keyof typeof SIGNING, signed: NonNullable<InspectionForDocument['signatures']>): Block {
+  const { side, sideLabel, officersLabel } = SIGNING[kind];
+  const sideImage = signed[side];
+  const other = sideImage ? [sideImage] : [];
   const officers = [signed.inspector1, signed.inspector2].filter((x): x is SignatureImage => x !== undefined);
-  if (party.length === 0 && officers.length === 0) return { kind: 'para', text: '被检查单位负责人（签名）：　　　　　　检查人员（签名）：', indent: true };
-  return { kind: 'signedBy', parts: [{ label: '被检查单位负责人（签名）：', images: party }, { label: '检查人员（签名）：', images: officers }] };
+  if (other.length === 0 && officers.length === 0) return { kind: 'para', text: `${sideLabel}　　　　　　${officersLabel}`, indent: true };
+  return { kind: 'signedBy', parts: [{ label: sideLabel, images: other }, { label: officersLabel, images: officers }] };
 }
 
 /** the blocks of one inspection document; the 检查编号 is its number */
@@ -93,11 +104,22 @@ export function inspectionDocument(kind: InspectionDocumentKind, c: InspectionFo
         ['检查人员', `${officer(v, 1)}、${officer(v, 2)}`],
       ]);
       blocks.push({ kind: 'para', text: '检查人员已向被检查单位出示行政执法证件，告知了检查事项、依据及申请回避的权利。', indent: true });
-      for (const st of c.standards) {
-        blocks.push({ kind: 'para', text: `检查标准：${st.title}`, bold: true });
-        for (const line of st.items.split('\n').filter((x) => x.trim())) blocks.push({ kind: 'para', text: line.trim(), indent: true });
+      {
+        // 一表通查: checked item by item, the checklist is the table of what was checked and found; else the standards
+        const checked = typeof v['checklist'] === 'string' ? parseChecklist(v['checklist']).entries : [];
+        if (checked.length) {
+          blocks.push(
+            { kind: 'para', text: `逐项检查结果${c.standards.length ? `（检查标准：${c.standards.map((st) => st.title).join('、')}）` : ''}：`, bold: true },
+            { kind: 'table', header: [['序号', '检查内容', '检查结论', '说明']], rows: checked.map((e, i) => [String(i + 1), e.item, e.verdict, e.note]), widths: [8, 50, 14, 28] },
+          );
+        } else {
+          for (const st of c.standards) {
+            blocks.push({ kind: 'para', text: `检查标准：${st.title}`, bold: true });
+            for (const line of st.items.split('\n').filter((x) => x.trim())) blocks.push({ kind: 'para', text: line.trim(), indent: true });
+          }
+        }
       }
-      blocks.push({ kind: 'para', text: `现场检查情况：${s(v['inspection_record'])}`, indent: true }, signingLines(c.signatures ?? {}));
+      blocks.push({ kind: 'para', text: `现场检查情况：${s(v['inspection_record'])}`, indent: true }, signingLines('record', c.signatures ?? {}));
       codeLines();
       if (typeof v['inspected_on'] === 'string') date = v['inspected_on'];
       break;
@@ -130,7 +152,7 @@ export function inspectionDocument(kind: InspectionDocumentKind, c: InspectionFo
       ]);
       blocks.push({ kind: 'para', text: '询问人已出示行政执法证件，告知被询问人如实回答询问、协助检查的义务，以及认为询问人与本次检查有利害关系时申请回避的权利。', indent: true });
       for (const line of String(v['interview_record'] ?? '').split('\n').filter((x) => x.trim())) blocks.push({ kind: 'para', text: line.trim(), indent: true });
-      blocks.push({ kind: 'para', text: '以上笔录经被询问人核对，与所述一致。', indent: true }, { kind: 'para', text: '被询问人（签名）：　　　　　　询问人（签名）：', indent: true });
+      blocks.push({ kind: 'para', text: '以上笔录经被询问人核对，与所述一致。', indent: true }, signingLines('inquiry', c.signatures ?? {}));
       if (typeof v['inspected_on'] === 'string') date = v['inspected_on'];
       break;
     case 'survey':
@@ -144,7 +166,7 @@ export function inspectionDocument(kind: InspectionDocumentKind, c: InspectionFo
       ]);
       blocks.push({ kind: 'para', text: '勘验情况：', bold: true });
       for (const line of String(v['survey_record'] ?? '').split('\n').filter((x) => x.trim())) blocks.push({ kind: 'para', text: line.trim(), indent: true });
-      blocks.push({ kind: 'para', text: '当事人（见证人）（签名）：　　　　　　勘验人员（签名）：', indent: true });
+      blocks.push(signingLines('survey', c.signatures ?? {}));
       if (typeof v['inspected_on'] === 'string') date = v['inspected_on'];
       break;
     case 'sampling': {
@@ -158,7 +180,7 @@ export function inspectionDocument(kind: InspectionDocumentKind, c: InspectionFo
         { kind: 'para', text: `本机关检查人员${officer(v, 1)}、${officer(v, 2)}于${day(v['inspected_on'])}在${s(v['enterprise_address'])}依据${c.basis || '有关法律法规'}，对你单位下列物品抽取样品，用于${s(v['sample_purpose'])}（检查事项：${c.matterName}）。`, indent: true },
         { kind: 'table', header: [['序号', '样品名称、规格型号、批号、数量']], rows, widths: [12, 88] },
         { kind: 'para', text: '样品已由双方确认并封存。你单位对抽样有异议的，可以向本机关提出。', indent: true },
-        { kind: 'para', text: '被抽样单位（签名或盖章）：　　　　　　抽样人员（签名）：', indent: true },
+        signingLines('sampling', c.signatures ?? {}),
       );
       if (typeof v['inspected_on'] === 'string') date = v['inspected_on'];
       break;

@@ -435,11 +435,95 @@ describe('documents and indicators', () => {
     expect(String(stored?.['interviewee'])).not.toContain('赵春梅');
   });
 
+  it('makes every document as a PDF where LibreOffice or Chromium is installed, and says so where neither is', async () => {
+    const r = await make();
+    expect((await approve(leader, r.id)).statusCode).toBe(200);
+    const pdf = await t.request(clerk, { method: 'GET', url: `/api/enforcement/inspections/${r.id}/documents/notice?format=pdf` });
+    if (pdf.statusCode === 200) {
+      expect(pdf.headers['content-type']).toContain('application/pdf');
+      expect(pdf.headers['content-disposition']).toContain(encodeURIComponent(`行政检查通知书-${String(r.values['inspection_no'])}.pdf`));
+      expect(pdf.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
+    } else {
+      expect(pdf.statusCode, pdf.body).toBe(409);
+      expect(pdf.body).toContain('无法生成 PDF');
+    }
+    const docx = await t.request(clerk, { method: 'GET', url: `/api/enforcement/inspections/${r.id}/documents/notice?format=docx` });
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-disposition']).toContain('.docx');
+    const bad = await t.request(clerk, { method: 'GET', url: `/api/enforcement/inspections/${r.id}/documents/notice?format=doc` });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('格式');
+    // not yet at the step: refused whatever the format
+    expect((await t.request(clerk, { method: 'GET', url: `/api/enforcement/inspections/${r.id}/documents/result?format=pdf` })).statusCode).toBe(409);
+  });
+
   it('feeds the inspection counts and frequency into the indicators', async () => {
     const values = new Map((await moduleIndicators(t, county, 'enforcement', TOWN, Number(today.slice(0, 4)))).map((v) => [v.id, v.value]));
     expect(Number(values.get('enforcement.enterprise_inspections'))).toBeGreaterThan(0);
     expect(Number(values.get('enforcement.enterprise_inspected'))).toBeGreaterThan(0);
     expect(Number(values.get('enforcement.enterprise_inspection_frequency'))).toBeGreaterThanOrEqual(1);
     expect(Number(values.get('enforcement.joint_inspections'))).toBeGreaterThan(0);
+  });
+});
+
+describe('逐项检查结果 (一表通查)', () => {
+  const checklist = '符合｜燃气报警器安装并能正常报警\n不符合｜连接软管无老化、龟裂｜软管龟裂，已当场指出\n不适用｜液化气钢瓶存放于独立房间';
+  async function notified(): Promise<Rec> {
+    const r = await make();
+    expect((await approve(leader, r.id)).statusCode).toBe(200);
+    expect((await notify(r.id)).statusCode).toBe(200);
+    return r;
+  }
+
+  it('refuses a checklist that does not read, naming the field and the line, and a bad value of any type without a server error', async () => {
+    const r = await notified();
+    const bad = await result(r.id, { outcome: '责令整改', rectify_due_on: daysFrom(10), checklist: '合格｜燃气报警器安装并能正常报警' });
+    expect(bad.statusCode, bad.body).toBe(422);
+    expect(problem(bad).detail).toContain('逐项检查结果格式有误：第1行的结论须为符合、不符合、不适用之一');
+    const noNote = await result(r.id, { outcome: '责令整改', rectify_due_on: daysFrom(10), checklist: '符合｜报警器正常\n不符合｜软管无龟裂' });
+    expect(noNote.statusCode).toBe(422);
+    expect(problem(noNote).detail).toContain('逐项检查结果格式有误：第2行“软管无龟裂”不符合，须说明发现的问题');
+    for (const value of [42, ['符合｜报警器正常'], { a: 1 }, '符合｜燃气报警器安装并能正常报警\n'.repeat(500)]) {
+      const res = await result(r.id, { outcome: '责令整改', rectify_due_on: daysFrom(10), checklist: value });
+      expect(res.statusCode, JSON.stringify(value).slice(0, 40)).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode, res.body).toBeLessThan(500);
+      expect(res.body).toContain('逐项检查结果');
+    }
+    expect((await get(r.id)).state).toBe('notified');
+  });
+
+  it('refuses 未发现问题 when an item failed; stores a good checklist and prints it as a table in the 现场检查笔录', async () => {
+    const r = await notified();
+    const clean = await result(r.id, { outcome: '未发现问题', checklist });
+    expect(clean.statusCode, clean.body).toBe(422);
+    expect(problem(clean).detail).toContain('逐项检查有不符合项的，检查结果不能为“未发现问题”');
+    const ok = await result(r.id, { outcome: '责令整改', rectify_due_on: daysFrom(10), checklist });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const stored = await get(r.id);
+    expect(stored.state).toBe('inspected');
+    expect(stored.values['checklist']).toBe(checklist);
+    const res = await t.request(clerk, { method: 'GET', url: `/api/enforcement/inspections/${r.id}/documents/record` });
+    expect(res.statusCode, res.body).toBe(200);
+    const JSZip = (await import('jszip')).default;
+    const xml = (await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')?.async('string')) ?? '';
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('序号检查内容检查结论说明');
+    expect(text).toContain('连接软管无老化、龟裂不符合软管龟裂，已当场指出');
+    expect(text).toContain('液化气钢瓶存放于独立房间不适用');
+    expect(xml.split('<w:tbl>').length - 1).toBe(2);
+  });
+
+  it('accepts 未发现问题 when every item passed, and checks the emergency record the same way', async () => {
+    const r = await notified();
+    const ok = await result(r.id, { outcome: '未发现问题', checklist: '符合｜燃气报警器安装并能正常报警\n不适用｜液化气钢瓶存放于独立房间' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const e = await make({ plan: null, plan_kind: '个案', planned_on: daysAgo(2) });
+    const emergency = { emergency_reason: '群众报告疑似燃气泄漏，需立即到场检查。', approved_on: daysAgo(1), inspected_on: daysAgo(2), inspection_record: '到场检查。' };
+    const bad = await t.request(leader, { method: 'POST', url: `/api/enforcement/inspections/${e.id}/emergency`, payload: { ...emergency, outcome: '未发现问题', checklist } });
+    expect(bad.statusCode, bad.body).toBe(422);
+    expect(problem(bad).detail).toContain('检查结果不能为“未发现问题”');
+    const good = await t.request(leader, { method: 'POST', url: `/api/enforcement/inspections/${e.id}/emergency`, payload: { ...emergency, outcome: '责令整改', rectify_due_on: daysFrom(3), checklist } });
+    expect(good.statusCode, good.body).toBe(200);
+    expect((await get(e.id)).values['checklist']).toBe(checklist);
   });
 });

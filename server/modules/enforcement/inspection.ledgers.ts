@@ -1,6 +1,7 @@
 import { defineLedger } from '../../platform/ledger/ledger.types.ts';
 import { dateNotBefore, filled } from '../../platform/ledger/rules.ts';
 import { defineWorkflow, type GateCheck, type WorkflowDef } from '../../platform/workflow/workflow.types.ts';
+import { failedItems, parseChecklist } from '../../../common/inspection.checklist.ts';
 import { inspectorProblems, inspectorRules, INSPECTOR_IDENTITIES } from './inspection.rules.ts';
 
 // 涉企行政检查 (国办发〔2024〕54号): 日常检查 by plan, 专项检查 by campaign, 个案检查 on a complaint or a lead
@@ -34,9 +35,31 @@ const transferMatter: GateCheck = {
 
 // what the inspection found, with the questioning, the survey and the samples it took when it took any (the
 // 询问笔录, 勘验笔录 and 抽样取证凭证 of the 行政检查文书基本格式文本 are made from them)
-const RESULT_FIELDS = ['inspected_on', 'inspection_record', 'outcome', 'rectify_due_on', 'result_notified_on', 'penalty_matter', 'case_summary', 'penalty_case', 'interviewee', 'interviewee_role', 'interview_record', 'survey_record', 'samples', 'sample_purpose'];
+const RESULT_FIELDS = ['inspected_on', 'checklist', 'inspection_record', 'outcome', 'rectify_due_on', 'result_notified_on', 'penalty_matter', 'case_summary', 'penalty_case', 'interviewee', 'interviewee_role', 'interview_record', 'survey_record', 'samples', 'sample_purpose'];
 export const SAMPLE_PURPOSES = ['检验', '检测', '检疫', '鉴定'] as const;
 const sampled: GateCheck = { message: '抽取样品的，须写明抽样目的（检验、检测、检疫或鉴定）', check: (v) => !filled(v, 'samples') || filled(v, 'sample_purpose') };
+/** the checklist's text as stored or sent; anything but a string is left to the field's own validation */
+const checklistText = (v: Readonly<Record<string, unknown>>): string => (typeof v['checklist'] === 'string' ? v['checklist'] : '');
+/**
+ * 逐项检查 (一表通查): the checklist, when filled, reads line by line. The refusal names the first bad line, so the
+ * message is that of the values last checked (gateMisses reads it right after the check, synchronously).
+ */
+function checklistWellFormed(): GateCheck {
+  let first = '';
+  return {
+    get message() {
+      return `逐项检查结果格式有误：${first}`;
+    },
+    check: (v) => {
+      first = parseChecklist(checklistText(v)).problems[0] ?? '';
+      return first === '';
+    },
+  };
+}
+const checklistAgreesWithOutcome: GateCheck = {
+  message: '逐项检查有不符合项的，检查结果不能为“未发现问题”',
+  check: (v) => v['outcome'] !== '未发现问题' || failedItems(parseChecklist(checklistText(v)).entries).length === 0,
+};
 const interviewed: GateCheck = { message: '记录询问情况的，须填写被询问人', check: (v) => !filled(v, 'interview_record') || filled(v, 'interviewee') };
 
 /**
@@ -81,7 +104,7 @@ export function inspectionWorkflow(): WorkflowDef {
         to: 'inspected',
         roles: ['leader', 'county_admin'],
         captures: ['emergency_reason', 'approved_on', 'approver', 'approval_opinion', 'inspection_code', ...RESULT_FIELDS],
-        gates: { fields: ['emergency_reason', 'approved_on', 'approver', 'inspected_on', 'inspection_record', 'outcome'], checks: [inspectorsCertified, approvedAfter, rectifyDue, transferMatter, sampled, interviewed] },
+        gates: { fields: ['emergency_reason', 'approved_on', 'approver', 'inspected_on', 'inspection_record', 'outcome'], checks: [inspectorsCertified, approvedAfter, rectifyDue, transferMatter, sampled, interviewed, checklistWellFormed(), checklistAgreesWithOutcome] },
         dedicated: { hint: '在本页“检查审批”卡片中办理（须说明紧急情况）' },
       },
       {
@@ -100,7 +123,7 @@ export function inspectionWorkflow(): WorkflowDef {
         to: 'inspected',
         todo: true,
         captures: RESULT_FIELDS,
-        gates: { fields: ['inspected_on', 'inspection_record', 'outcome'], checks: [inspectorsCertified, approvedBefore, rectifyDue, transferMatter, sampled, interviewed] },
+        gates: { fields: ['inspected_on', 'inspection_record', 'outcome'], checks: [inspectorsCertified, approvedBefore, rectifyDue, transferMatter, sampled, interviewed, checklistWellFormed(), checklistAgreesWithOutcome] },
         dedicated: { hint: '在本页“检查结果”卡片中办理（转立案的同时生成行政处罚案件）' },
       },
       { name: 'cancel', label: '取消检查', from: ['planned', 'approved', 'notified'], to: 'cancelled', note: 'required', captures: ['cancelled_on'], gates: { fields: ['cancelled_on'] } },
@@ -204,6 +227,7 @@ export const inspectionLedger = defineLedger({
     { name: 'notified_on', label: '通知日期', type: 'date', group: '通知' },
     { name: 'notice_method', label: '通知方式', type: 'dict', options: NOTICE_METHODS, group: '通知' },
     { name: 'inspected_on', label: '检查日期', type: 'date', filter: true, list: true, group: '检查结果' },
+    { name: 'checklist', label: '逐项检查结果', type: 'textarea', maxLength: 8000, group: '检查结果', hint: '每行一项“结论｜检查内容｜说明”，结论为符合、不符合或不适用，不符合的须说明发现的问题；由现场检查模式逐项勾选生成' },
     { name: 'inspection_record', label: '现场检查情况', type: 'textarea', maxLength: 5000, group: '检查结果' },
     { name: 'interviewee', label: '被询问人', type: 'text', maxLength: 40, personal: 'name', group: '询问勘验抽样', hint: '检查中询问企业负责人或者有关人员的，据此制作询问笔录' },
     { name: 'interviewee_role', label: '被询问人职务', type: 'text', maxLength: 40, group: '询问勘验抽样' },

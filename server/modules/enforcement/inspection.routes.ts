@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Api } from '../../platform/http/route.ts';
 import { intId } from '../../platform/http/validate.ts';
 import type { Platform } from '../../platform/module.ts';
+import { sendDocument } from '../../platform/reports/send-document.ts';
 import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 import { TRANSITION_LABELS, transitionBody } from '../../platform/workflow/workflow.service.ts';
 import { INSPECTION_DOCUMENTS, type InspectionDocumentKind } from './inspection.documents.ts';
@@ -10,7 +11,7 @@ import { inspectionLedger } from './inspection.ledgers.ts';
 import { inspectionStandards } from './inspection.field.ts';
 import { INSPECTION_CODE_PATTERN } from './inspection.rules.ts';
 import { inspectionSignatures, signInspection, SIGNATURE_MAX_BYTES, SIGNER_KEYS, SIGNERS } from './inspection.signatures.ts';
-import { approveInspection, emergencyInspection, inspectionDocuments, inspectionDocx, inspectionOverview, publicInspection, publicInspectionCap, recordInspectionResult } from './inspection.service.ts';
+import { approveInspection, emergencyInspection, inspectionDocuments, inspectionDocumentSpec, inspectionOverview, publicInspection, publicInspectionCap, recordInspectionResult } from './inspection.service.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- this module's own tables, read without a user scope on the public site
 type AnyDb = Kysely<any>;
@@ -70,15 +71,14 @@ export function inspectionRoutes(api: Api, platform: Platform): void {
     method: 'GET',
     url: '/api/enforcement/inspections/:id/documents/:kind',
     access: `${L}.read`,
-    summary: `行政检查文书（DOCX）：${Object.entries(INSPECTION_DOCUMENTS).map(([k, v]) => `${k} ${v.label}`).join('、')}`,
+    summary: `行政检查文书（DOCX 或 PDF）：${Object.entries(INSPECTION_DOCUMENTS).map(([k, v]) => `${k} ${v.label}`).join('、')}`,
     tags,
     params: idParam.extend({ kind: z.enum(Object.keys(INSPECTION_DOCUMENTS) as [InspectionDocumentKind, ...InspectionDocumentKind[]]) }),
-    handler: async (ctx, { params }, req, reply) => {
-      const doc = await inspectionDocx(ctx, platform.blobs, params.id, params.kind, `${req.protocol}://${req.host}`);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`)
-        .send(doc.body);
+    query: z.object({ format: z.enum(['docx', 'pdf'], '须为 docx 或 pdf').default('docx') }),
+    labels: { id: '记录编号', kind: '文书种类', format: '格式' },
+    handler: async (ctx, { params, query }, req, reply) => {
+      const doc = await inspectionDocumentSpec(ctx, platform.blobs, params.id, params.kind, `${req.protocol}://${req.host}`);
+      return sendDocument(reply, doc.spec, query.format, doc.title);
     },
   });
   api.route({

@@ -4,7 +4,7 @@ import { can, type Ctx } from '../../platform/http/context.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
 import { createRecord, loadRow, type Row } from '../../platform/ledger/ledger.service.ts';
 import type { HomeItem, Platform } from '../../platform/module.ts';
-import { renderDocx } from '../../platform/reports/docx.renderer.ts';
+import type { DocumentSpec } from '../../platform/reports/blocks.ts';
 import { getSetting } from '../../platform/settings.ts';
 import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 import { applyTransition, plainValues, type Timeline, type TransitionBody } from '../../platform/workflow/workflow.service.ts';
@@ -359,8 +359,14 @@ export async function inspectionDocuments(ctx: Ctx, id: number): Promise<Array<{
   });
 }
 
-/** one inspection document as DOCX; the public address on it is where this server is reached */
-export async function inspectionDocx(ctx: Ctx, store: BlobStore, id: number, kind: InspectionDocumentKind, origin: string): Promise<{ body: Buffer; fileName: string }> {
+// the 笔录 signed on screen (inspection.signatures.ts); the other documents are the organ's own, sealed, not signed
+const SIGNED_KINDS: ReadonlySet<InspectionDocumentKind> = new Set(['record', 'inquiry', 'survey', 'sampling']);
+
+/**
+ * one inspection document, as blocks to render as DOCX or PDF (send-document.ts), with the title of its file; the
+ * public address on it is where this server is reached
+ */
+export async function inspectionDocumentSpec(ctx: Ctx, store: BlobStore, id: number, kind: InspectionDocumentKind, origin: string): Promise<{ spec: DocumentSpec; title: string }> {
   const row = await loadRow(ctx, inspectionLedger, id);
   const needs = INSPECTION_DOCUMENTS[kind].needs;
   if (needs !== null && (row[needs] === null || row[needs] === undefined)) throw new AppError('conflict', `本次检查尚未办理到这一步，不能制作${INSPECTION_DOCUMENTS[kind].label}`);
@@ -383,11 +389,11 @@ export async function inspectionDocx(ctx: Ctx, store: BlobStore, id: number, kin
       standards: standards.map((s) => ({ title: String(s.title), items: String(s.items) })),
       verifyUrl: `${origin}/public/inspections${code ? `/${code}` : ''}`,
       caseNo: caseNo === null ? null : String(caseNo),
-      ...(kind === 'record' ? { signatures: await signatureImages(ctx, store, id) } : {}),
+      ...(SIGNED_KINDS.has(kind) ? { signatures: await signatureImages(ctx, store, id) } : {}),
     },
     chinaDate(ctx.now),
   );
-  return { body: await renderDocx(spec), fileName: `${INSPECTION_DOCUMENTS[kind].label}-${String(row['inspection_no'])}.docx` };
+  return { spec, title: `${INSPECTION_DOCUMENTS[kind].label}-${String(row['inspection_no'])}` };
 }
 
 /** the home page's line on enterprises inspected repeatedly or too often across departments this year */

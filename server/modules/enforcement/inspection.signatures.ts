@@ -7,9 +7,13 @@ import { loadRow, type Row } from '../../platform/ledger/ledger.service.ts';
 import { isPng, type SignatureImage } from '../../platform/reports/blocks.ts';
 import { inspectionLedger } from './inspection.ledgers.ts';
 
-/** who signs the 现场检查笔录 on screen: the enterprise's person in charge (or whoever is present) and the two officers */
+/**
+ * who signs the 笔录 on screen: the enterprise's person in charge (or whoever is present: the 现场检查笔录, 勘验笔录 and
+ * 抽样取证凭证), the person questioned (the 询问笔录, when the inspection questioned anyone) and the two officers
+ */
 export const SIGNERS = {
   party: '被检查单位负责人',
+  interviewee: '被询问人',
   inspector1: '检查人员一',
   inspector2: '检查人员二',
 } as const;
@@ -23,12 +27,15 @@ const PREFIX = '现场签名-';
 export interface SignatureView {
   signer: Signer;
   label: string;
-  /** the officer's name for an officer; null for the enterprise's side */
+  /** the officer's name for an officer; null for the enterprise's side and the person questioned */
   name: string | null;
   attachment: AttachmentView | null;
 }
 
-const officerName = (row: Row, signer: Signer): string | null => (signer === 'party' ? null : typeof row[`${signer}_name`] === 'string' ? String(row[`${signer}_name`]) : null);
+const officerName = (row: Row, signer: Signer): string | null => (signer === 'party' || signer === 'interviewee' ? null : typeof row[`${signer}_name`] === 'string' ? String(row[`${signer}_name`]) : null);
+const hasText = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '';
+/** the signers of this inspection: the person questioned only when the inspection recorded a questioning */
+const signersOf = (row: Row): Signer[] => SIGNER_KEYS.filter((k) => k !== 'interviewee' || hasText(row['interview_record']));
 const fileName = (signer: Signer, name: string | null): string => `${PREFIX}${SIGNERS[signer]}${name ? `（${name}）` : ''}.png`;
 /** which signer a stored signature belongs to, from the name the signature route gave it */
 function signerOf(a: AttachmentView): Signer | null {
@@ -55,7 +62,7 @@ export function signatureBytes(image: string): Buffer {
 export async function inspectionSignatures(ctx: Ctx, id: number): Promise<SignatureView[]> {
   const row = await loadRow(ctx, inspectionLedger, id);
   const files = await listAttachments(ctx, { entity: inspectionLedger.name, id });
-  return SIGNER_KEYS.map((signer) => ({ signer, label: SIGNERS[signer], name: officerName(row, signer), attachment: files.filter((a) => signerOf(a) === signer).at(-1) ?? null }));
+  return signersOf(row).map((signer) => ({ signer, label: SIGNERS[signer], name: officerName(row, signer), attachment: files.filter((a) => signerOf(a) === signer).at(-1) ?? null }));
 }
 
 /**
@@ -66,6 +73,7 @@ export async function signInspection(ctx: Ctx, store: BlobStore, id: number, sig
   const row = await loadRow(ctx, inspectionLedger, id);
   const bytes = signatureBytes(image);
   if (row['state'] !== 'inspected') throw new AppError('conflict', '记录检查结果后，方可在现场检查笔录上签名');
+  if (signer === 'interviewee' && !hasText(row['interview_record'])) throw new AppError('conflict', '本次检查未记录询问情况，无需被询问人签名');
   const owner = { entity: inspectionLedger.name, id, orgCode: String(row['org_code']) };
   const name = officerName(row, signer);
   const earlier = (await listAttachments(ctx, owner)).filter((a) => signerOf(a) === signer);
@@ -75,7 +83,7 @@ export async function signInspection(ctx: Ctx, store: BlobStore, id: number, sig
   return inspectionSignatures(ctx, id);
 }
 
-/** the stored signatures as images for the 现场检查笔录 */
+/** the stored signatures as images for the 笔录 */
 export async function signatureImages(ctx: Ctx, store: BlobStore, id: number): Promise<Partial<Record<Signer, SignatureImage>>> {
   const out: Partial<Record<Signer, SignatureImage>> = {};
   for (const s of await inspectionSignatures(ctx, id)) {

@@ -7,7 +7,7 @@ import { formatDateTime } from '../../platform/format.ts';
 import { SignaturePad } from '../../platform/SignaturePad.tsx';
 import { hasPermission, useMe } from '../../platform/session.ts';
 
-type Signer = 'party' | 'inspector1' | 'inspector2';
+type Signer = 'party' | 'interviewee' | 'inspector1' | 'inspector2';
 interface Signature {
   signer: Signer;
   label: string;
@@ -15,11 +15,12 @@ interface Signature {
   attachment: { id: number; name: string; createdAt: string; createdBy: string } | null;
 }
 
-const ROLE: Record<Signer, string> = { party: '被检查单位负责人（或在场人员）', inspector1: '检查人员一', inspector2: '检查人员二' };
+// the server lists the signers of this inspection (the person questioned only when it questioned anyone)
+const ROLE: Record<Signer, string> = { party: '被检查单位负责人（或在场人员）', interviewee: '被询问人', inspector1: '检查人员一', inspector2: '检查人员二' };
 const LEDGER = 'enforcement.inspection';
 const signaturesKey = (id: number) => ['ledgers', LEDGER, 'record', id, 'signatures'] as const;
 
-/** 现场签名: the party and both officers sign the 现场检查笔录 on the officer's screen; each signature prints in the 笔录 */
+/** 现场签名: the party, the person questioned and both officers sign the 笔录 on the officer's screen; each signature prints in the 笔录 */
 export function SignaturesCard({ id }: { id: number }) {
   const me = useMe();
   const mayUpdate = hasPermission(me.data, `${LEDGER}.update`);
@@ -29,7 +30,7 @@ export function SignaturesCard({ id }: { id: number }) {
   const [signing, setSigning] = useState<Signature | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const who = (s: Signature): string => `${ROLE[s.signer]}${s.name ? `：${s.name}` : ''}`;
+  const who = (s: Signature): string => `${(ROLE as Partial<Record<string, string>>)[s.signer] ?? s.label}${s.name ? `：${s.name}` : ''}`;
 
   const save = async (png: string): Promise<void> => {
     if (!signing) return;
@@ -62,7 +63,7 @@ export function SignaturesCard({ id }: { id: number }) {
       }
     >
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-        检查结束后，请被检查单位负责人（或在场人员）和两名检查人员核对现场检查笔录后在屏幕上签名；签名将印在现场检查笔录上。重新签名会替换原签名（留痕）。
+        检查结束后，请被检查单位负责人（或在场人员）和两名检查人员核对笔录后在屏幕上签名；检查中询问了有关人员的，被询问人核对询问笔录后签名。签名将印在现场检查笔录、询问笔录、勘验笔录和抽样取证凭证上。重新签名会替换原签名（留痕）。
       </Typography.Paragraph>
       {list.isError ? <Alert type="error" showIcon message={errorText(list.error)} /> : null}
       <List
@@ -112,7 +113,7 @@ export function SignaturesCard({ id }: { id: number }) {
       {signing ? (
         <Modal open title={`${who(signing)} 签名`} width="100%" style={{ maxWidth: 960, top: 16 }} footer={null} onCancel={() => setSigning(null)} mask={{ closable: false }} destroyOnHidden>
           {problem ? <Alert style={{ marginBottom: 12 }} type="error" showIcon message={problem} /> : null}
-          <SignaturePad onConfirm={save} busy={busy} prompt={`${signing.name ?? '被检查单位负责人'} 请在此签名`} />
+          <SignaturePad onConfirm={save} busy={busy} prompt={`${signing.name ?? (signing.signer === 'interviewee' ? '被询问人' : '被检查单位负责人')} 请在此签名`} />
         </Modal>
       ) : null}
     </Card>
