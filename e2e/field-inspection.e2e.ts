@@ -93,7 +93,7 @@ describe('现场检查模式 on a phone', () => {
         await next(page);
         await expect.poll(() => stepTitle(page), WAIT).toContain('逐项检查');
         for (let i = 1; i <= items.length; i++) await page.getByTestId(`check-item-${i}`).getByText(i === 2 ? '不符合' : '符合', { exact: true }).click();
-        await page.getByLabel('第2项发现的问题').fill('灭火器压力表指针在红区，已失效');
+        await page.getByLabel('第2项发现的问题').fill('现场未见审批文件，已当场指出并拍照');
         expect(await page.getByTestId('check-progress').textContent()).toBe(`${items.length}/${items.length}`);
         await page.screenshot({ path: screenshotPath('field-mode-checklist-390'), fullPage: true });
 
@@ -101,7 +101,7 @@ describe('现场检查模式 on a phone', () => {
         await page.reload();
         await page.getByTestId('draft-restored').waitFor(WAIT);
         await expect.poll(() => stepTitle(page), WAIT).toContain('逐项检查');
-        expect(await page.getByLabel('第2项发现的问题').inputValue()).toBe('灭火器压力表指针在红区，已失效');
+        expect(await page.getByLabel('第2项发现的问题').inputValue()).toBe('现场未见审批文件，已当场指出并拍照');
         expect(await page.getByTestId('check-progress').textContent()).toBe(`${items.length}/${items.length}`);
 
         // 3 取证: two photos from the camera, with the position
@@ -120,7 +120,7 @@ describe('现场检查模式 on a phone', () => {
         await page.getByTestId('field-fill-record').click();
         const record = page.getByLabel('现场检查情况', { exact: true });
         await expect.poll(() => record.inputValue(), WAIT).toContain(`不符合1项`);
-        expect(await record.inputValue()).toContain('灭火器压力表指针在红区，已失效');
+        expect(await record.inputValue()).toContain('现场未见审批文件，已当场指出并拍照');
         expect(await page.locator('.ant-form-item', { has: page.locator('label[title="检查结果"]') }).textContent()).toContain('责令整改');
         await page.getByLabel('整改期限', { exact: true }).click();
         await page.getByLabel('整改期限', { exact: true }).fill(DUE);
@@ -173,7 +173,7 @@ describe('现场检查模式 on a phone', () => {
         const text = ((await zip.file('word/document.xml')?.async('string')) ?? '').replace(/<[^>]+>/g, '');
         expect(text).toContain('现场检查笔录');
         expect(text).toContain('城关镇溪口农家乐');
-        expect(text).toContain('灭火器压力表指针在红区，已失效');
+        expect(text).toContain('现场未见审批文件，已当场指出并拍照');
         expect(text).toContain(items[0]);
         expect(Object.keys(zip.files).filter((f) => f.startsWith('word/media/'))).toHaveLength(2);
         const pdf = page.waitForEvent('download');

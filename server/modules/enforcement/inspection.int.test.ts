@@ -119,6 +119,16 @@ describe('inspection matters', () => {
   it('keeps inspection standards per matter', async () => {
     const res = await createRecord(t, county, 'enforcement.inspection_standard', { orgCode: TOWN, matter: matterId, title: '燃气安全检查标准', items: '燃气报警器是否正常\n软管是否老化' });
     expect(res.statusCode, res.body).toBe(200);
+    // the field mode's checklist: the matter's active standards, each item once, in their order; scoped like the record
+    const r = await make();
+    const got = await t.request(clerk, { method: 'GET', url: `/api/enforcement/inspections/${r.id}/standards` });
+    expect(got.statusCode, got.body).toBe(200);
+    const { standards, items } = json<{ standards: Array<{ title: string; items: string[] }>; items: string[] }>(got);
+    expect(standards.find((s) => s.title === '燃气安全检查标准')?.items).toEqual(['燃气报警器是否正常', '软管是否老化']);
+    expect(items).toEqual([...new Set(standards.flatMap((s) => s.items))]);
+    expect(items).toContain('软管是否老化');
+    const other = await t.login('clerk2');
+    expect((await t.request(other, { method: 'GET', url: `/api/enforcement/inspections/${r.id}/standards` })).statusCode).toBe(404);
   });
 });
 

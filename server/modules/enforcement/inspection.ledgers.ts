@@ -40,22 +40,12 @@ export const SAMPLE_PURPOSES = ['检验', '检测', '检疫', '鉴定'] as const
 const sampled: GateCheck = { message: '抽取样品的，须写明抽样目的（检验、检测、检疫或鉴定）', check: (v) => !filled(v, 'samples') || filled(v, 'sample_purpose') };
 /** the checklist's text as stored or sent; anything but a string is left to the field's own validation */
 const checklistText = (v: Readonly<Record<string, unknown>>): string => (typeof v['checklist'] === 'string' ? v['checklist'] : '');
-/**
- * 逐项检查 (一表通查): the checklist, when filled, reads line by line. The refusal names the first bad line, so the
- * message is that of the values last checked (gateMisses reads it right after the check, synchronously).
- */
-function checklistWellFormed(): GateCheck {
-  let first = '';
-  return {
-    get message() {
-      return `逐项检查结果格式有误：${first}`;
-    },
-    check: (v) => {
-      first = parseChecklist(checklistText(v)).problems[0] ?? '';
-      return first === '';
-    },
-  };
-}
+/** 逐项检查 (一表通查): the checklist, when filled, reads line by line; the refusal names the first bad line */
+const checklistWellFormed: GateCheck = {
+  message: '逐项检查结果格式有误',
+  check: (v) => parseChecklist(checklistText(v)).problems.length === 0,
+  explain: (v) => `逐项检查结果格式有误：${parseChecklist(checklistText(v)).problems[0] ?? ''}`,
+};
 const checklistAgreesWithOutcome: GateCheck = {
   message: '逐项检查有不符合项的，检查结果不能为“未发现问题”',
   check: (v) => v['outcome'] !== '未发现问题' || failedItems(parseChecklist(checklistText(v)).entries).length === 0,
@@ -104,7 +94,7 @@ export function inspectionWorkflow(): WorkflowDef {
         to: 'inspected',
         roles: ['leader', 'county_admin'],
         captures: ['emergency_reason', 'approved_on', 'approver', 'approval_opinion', 'inspection_code', ...RESULT_FIELDS],
-        gates: { fields: ['emergency_reason', 'approved_on', 'approver', 'inspected_on', 'inspection_record', 'outcome'], checks: [inspectorsCertified, approvedAfter, rectifyDue, transferMatter, sampled, interviewed, checklistWellFormed(), checklistAgreesWithOutcome] },
+        gates: { fields: ['emergency_reason', 'approved_on', 'approver', 'inspected_on', 'inspection_record', 'outcome'], checks: [inspectorsCertified, approvedAfter, rectifyDue, transferMatter, sampled, interviewed, checklistWellFormed, checklistAgreesWithOutcome] },
         dedicated: { hint: '在本页“检查审批”卡片中办理（须说明紧急情况）' },
       },
       {
@@ -123,7 +113,7 @@ export function inspectionWorkflow(): WorkflowDef {
         to: 'inspected',
         todo: true,
         captures: RESULT_FIELDS,
-        gates: { fields: ['inspected_on', 'inspection_record', 'outcome'], checks: [inspectorsCertified, approvedBefore, rectifyDue, transferMatter, sampled, interviewed, checklistWellFormed(), checklistAgreesWithOutcome] },
+        gates: { fields: ['inspected_on', 'inspection_record', 'outcome'], checks: [inspectorsCertified, approvedBefore, rectifyDue, transferMatter, sampled, interviewed, checklistWellFormed, checklistAgreesWithOutcome] },
         dedicated: { hint: '在本页“检查结果”卡片中办理（转立案的同时生成行政处罚案件）' },
       },
       { name: 'cancel', label: '取消检查', from: ['planned', 'approved', 'notified'], to: 'cancelled', note: 'required', captures: ['cancelled_on'], gates: { fields: ['cancelled_on'] } },

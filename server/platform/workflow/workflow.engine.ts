@@ -57,7 +57,7 @@ export function gateMisses(
     if (!facts.attachmentKinds.has(kind)) misses.push({ path: `attachments.${kind}`, label: kind, message: `缺少附件“${kind}”` });
   }
   for (const c of t.gates?.checks ?? []) {
-    if (!c.check(facts.values)) misses.push({ path: 'check', label: t.label, message: c.message });
+    if (!c.check(facts.values)) misses.push({ path: 'check', label: t.label, message: c.explain?.(facts.values) ?? c.message });
   }
   return misses;
 }

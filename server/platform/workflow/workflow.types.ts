@@ -22,6 +22,8 @@ export interface GateCheck {
   /** what is missing, in Chinese: “调解结果须为调解成功、调解不成或终止调解” */
   message: string;
   check(values: Readonly<Record<string, unknown>>): boolean;
+  /** the refusal for these values, where it names what in them is wrong (the first bad line); `message` otherwise */
+  explain?(values: Readonly<Record<string, unknown>>): string;
 }
 
 /**

@@ -16,7 +16,7 @@ import type { LedgerRecordDetail, Timeline } from '../../platform/ledger/ledger-
 import { applyServerErrors, problemText } from '../../platform/use-api-form.ts';
 import { hasPermission, useMe } from '../../platform/session.ts';
 import { AttachmentsCard } from '../ledgers/AttachmentsCard.tsx';
-import { ResultFields, resultBody } from './InspectionPanel.tsx';
+import { InspectionDocuments, ResultFields, resultBody } from './InspectionPanel.tsx';
 import { ShowCredentials } from './OfficerCertificate.tsx';
 import { SignaturesCard } from './SignaturesCard.tsx';
 
@@ -438,9 +438,9 @@ function RecordStep({ record }: { record: LedgerRecordDetail }) {
           现场检查笔录（Word）
         </Button>
       </Space>
-      <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
-        其他检查文书（检查结果告知书、询问笔录等）在 <Link to={`/ledgers/${LEDGER}/${record.id}`}>检查记录</Link> 的“检查文书”中下载。
-      </Typography.Paragraph>
+      <div style={{ marginTop: 16 }}>
+        <InspectionDocuments id={record.id} />
+      </div>
     </>
   );
 }

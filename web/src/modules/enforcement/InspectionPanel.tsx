@@ -292,7 +292,7 @@ function CodeCard({ code }: { code: string }) {
   );
 }
 
-function InspectionDocuments({ id }: { id: number }) {
+export function InspectionDocuments({ id }: { id: number }) {
   const docs = useQuery({ queryKey: docKey(id), queryFn: ({ signal }) => api.get<{ items: DocumentRow[] }>(`/api/enforcement/inspections/${id}/documents`, undefined, signal) });
   return <DocumentsCard title="检查文书" testId="inspection-documents" docs={docs} download={(d) => downloadFile(`/api/enforcement/inspections/${id}/documents/${d.kind}`, `${d.label}.docx`)} />;
 }
