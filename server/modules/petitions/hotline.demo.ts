@@ -2,7 +2,7 @@ import { addDays, companyName, dateBetween, demoWindow, mobile, personName, rng,
 import type { Ctx } from '../../platform/http/context.ts';
 import { seedLedger } from '../../platform/ledger/ledger.seed.ts';
 import type { Platform } from '../../platform/module.ts';
-import { HOTLINE_KINDS, HOTLINE_SHORT_KINDS } from './hotline.ledger.ts';
+import { HOTLINE_KINDS, HOTLINE_REPORT_KINDS, HOTLINE_SHORT_KINDS } from './hotline.ledger.ts';
 import { topicsOf, type Topic, type TopicSet } from './petitions.demo.ts';
 
 /** an office the hotline platform dispatches tickets to, and how many it takes in a year */
@@ -151,6 +151,25 @@ function makeTicket(r: Rng, plan: Plan, topic: Topic, received: string, to: stri
   return { orgCode, values: v };
 }
 
+const REFERRED = ['已移送县市场监督管理局依法处理', '已移送县生态环境分局依法处理', '已移送县自然资源局依法处理'];
+/**
+ * what the check of an answered 投诉/举报 found and what became of it: mostly no violation or handed to the bureau
+ * responsible; a few tickets (entered before the 立案处理 was asked) say nothing of a case though the complaint was
+ * true — the 有案不立 clues the county's supervision follows up
+ */
+function findingAndCase(f: Rng, row: Row): void {
+  const v = row.values;
+  if (!HOTLINE_REPORT_KINDS.includes(String(v['request_kind'])) || !v['reply_on']) return;
+  const finding = f.weighted([['属实', 40], ['部分属实', 20], ['不属实', 28], ['无法核实', 12]] as const);
+  v['finding'] = finding;
+  if (finding !== '属实' && finding !== '部分属实') return;
+  const decision = f.weighted([['不涉及违法行为', 58], ['移送有权机关', 24], ['不予立案', 12], ['', 6]] as const);
+  if (decision === '') return;
+  v['case_decision'] = decision;
+  if (decision === '移送有权机关') v['no_case_reason'] = f.pick(REFERRED);
+  if (decision === '不予立案') v['no_case_reason'] = f.pick(['违法行为轻微并及时改正，没有造成危害后果（首违不罚）', '经核查已当场责令改正，当事人已整改到位，不予行政处罚']);
+}
+
 /**
  * two years of 12345 tickets for each town and the two county bureaus that take them, at the volumes a town's 12345
  * figures show: most answered and called back, a few returned, extended, late, redone, and the newest still open
@@ -159,6 +178,7 @@ export async function seedHotlineDemo(ctx: Ctx, platform: Platform): Promise<voi
   const r = rng('petitions.hotline');
   // a stream of its own, so the tickets' other values stay as they were
   const u = rng('petitions.hotline.urgency');
+  const f = rng('petitions.hotline.finding');
   const period = demoWindow(ctx.now);
   const rows: Row[] = [];
   for (const plan of PLANS) {
@@ -174,6 +194,7 @@ export async function seedHotlineDemo(ctx: Ctx, platform: Platform): Promise<voi
         const row = makeTicket(r, plan, r.weighted(topics), received, period.to, approver);
         row.values['ticket_no'] = `${plan.prefix}${received.replace(/-/g, '')}${String(++seq).padStart(4, '0')}`;
         urgencyAndRedispatch(u, row, period.to);
+        findingAndCase(f, row);
         rows.push(row);
       }
     }

@@ -277,3 +277,26 @@ describe('12345 hotline tickets', () => {
     expect(overdue.rows[0]?.n).toBeGreaterThan(0);
   });
 });
+
+describe('12345 投诉、举报 and 有案不立', () => {
+  it('answers a 举报 only with what the check found and, where it was true, what became of it', async () => {
+    const id = await ticket({ received_on: '2026-11-02', request_kind: '举报', summary: '某加工点无证生产经营' });
+    await ok(clerk, id, 'sign', { signed_on: '2026-11-02', handling_unit: '综合行政执法队', date: '2026-11-02' });
+    const reply = (extra: Record<string, unknown>) => step(clerk, id, 'reply', { handling_result: '经现场核查，该加工点无营业执照从事食品加工', reply_on: '2026-11-10', date: '2026-11-10', ...extra });
+    const refused = async (extra: Record<string, unknown>, words: string): Promise<void> => {
+      const res = await reply(extra);
+      expect(res.statusCode, res.body).toBe(422);
+      expect(res.body).toContain(words);
+    };
+    await refused({}, '投诉、举报类工单须填写核查结论');
+    await refused({ finding: '属实' }, '查证属实的，须填写立案处理');
+    await refused({ finding: '属实', case_decision: '已立案' }, '须选择立案的执法案件');
+    await refused({ finding: '部分属实', case_decision: '不予立案' }, '须写明理由');
+    const tl = await ok(clerk, id, 'reply', { handling_result: '经现场核查，该加工点已停止生产并办理营业执照', reply_on: '2026-11-10', date: '2026-11-10', finding: '属实', case_decision: '不予立案', no_case_reason: '违法行为轻微并及时改正，没有造成危害后果（首违不罚）' });
+    expect(tl.state).toBe('replied');
+    // a 求助 needs no finding; an untrue 投诉 no 立案处理
+    const complaint = await ticket({ received_on: '2026-11-02', request_kind: '投诉', summary: '烧烤店占道经营' });
+    await ok(clerk, complaint, 'sign', { signed_on: '2026-11-02', handling_unit: '综合行政执法队', date: '2026-11-02' });
+    expect((await ok(clerk, complaint, 'reply', { handling_result: '现场未发现占道经营', reply_on: '2026-11-05', date: '2026-11-05', finding: '不属实' })).state).toBe('replied');
+  });
+});

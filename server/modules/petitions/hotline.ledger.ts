@@ -22,6 +22,13 @@ export const HOTLINE_URGENCY = ['一般', '紧急'] as const;
 export const HOTLINE_KINDS = ['咨询', '求助', '投诉', '举报', '建议'] as const;
 export const HOTLINE_SHORT_KINDS: readonly string[] = ['咨询', '求助'];
 export const HOTLINE_SATISFACTION = ['满意', '基本满意', '不满意'] as const;
+// 投诉、举报 checked by the unit: what it found, and — where a violation was found — whether a case was opened
+// (行政执法监督条例: 有案不立 is a target of the supervision; supervision.clues.ts lists what these fields leave open)
+export const HOTLINE_FINDINGS = ['属实', '部分属实', '不属实', '无法核实'] as const;
+export const HOTLINE_CASE_DECISIONS = ['已立案', '不予立案', '移送有权机关', '不涉及违法行为'] as const;
+export const HOTLINE_REPORT_KINDS: readonly string[] = ['投诉', '举报'];
+/** a 投诉/举报 whose finding is 属实 or 部分属实: it must say what became of it (立案处理) */
+export const foundTrue = (v: V): boolean => HOTLINE_REPORT_KINDS.includes(String(v['request_kind'])) && (v['finding'] === '属实' || v['finding'] === '部分属实');
 
 type V = Readonly<Record<string, unknown>>;
 const set = (v: unknown): boolean => v !== null && v !== undefined && v !== '';
@@ -86,8 +93,17 @@ export const hotlineWorkflow = defineWorkflow({
       todo: { label: '办理并回复' },
       dateField: 'reply_on',
       timeField: 'reply_time',
-      captures: ['handling_result', 'reply_on', 'reply_time'],
-      gates: { fields: ['handling_result', 'reply_on'], checks: [{ message: '紧急工单按小时计时，须填写回复时间', check: (v) => !isUrgent(v) || set(v['reply_time']) }] },
+      captures: ['handling_result', 'reply_on', 'reply_time', 'finding', 'case_decision', 'penalty_case', 'no_case_reason'],
+      gates: {
+        fields: ['handling_result', 'reply_on'],
+        checks: [
+          { message: '紧急工单按小时计时，须填写回复时间', check: (v) => !isUrgent(v) || set(v['reply_time']) },
+          { message: '投诉、举报类工单须填写核查结论（属实、部分属实、不属实或无法核实）', check: (v) => !HOTLINE_REPORT_KINDS.includes(String(v['request_kind'])) || set(v['finding']) },
+          { message: '反映的问题查证属实的，须填写立案处理（已立案、不予立案、移送有权机关或不涉及违法行为）', check: (v) => !foundTrue(v) || set(v['case_decision']) },
+          { message: '立案处理为“已立案”的，须选择立案的执法案件', check: (v) => v['case_decision'] !== '已立案' || set(v['penalty_case']) },
+          { message: '不予立案或移送有权机关的，须写明理由', check: (v) => (v['case_decision'] !== '不予立案' && v['case_decision'] !== '移送有权机关') || set(v['no_case_reason']) },
+        ],
+      },
     },
     // a unit the ticket is not for sends it back, with the reason, before signing it; the dispatcher re-dispatches it
     {
@@ -232,6 +248,10 @@ export const hotlineLedger = defineLedger({
     { name: 'handling_unit', label: '承办单位', type: 'dict', options: HANDLING_UNITS, filter: true, list: true, group: '办理' },
     { name: 'handler', label: '承办人', type: 'text', maxLength: 40, group: '办理' },
     { name: 'handling_result', label: '办理结果', type: 'textarea', maxLength: 2000, searchable: true, redact: true, group: '办理' },
+    { name: 'finding', label: '核查结论', type: 'dict', options: HOTLINE_FINDINGS, filter: true, group: '办理', hint: '投诉、举报类工单必填：对反映的问题核查后的结论' },
+    { name: 'case_decision', label: '立案处理', type: 'dict', options: HOTLINE_CASE_DECISIONS, filter: true, group: '办理', hint: '反映的问题查证属实的必填：涉嫌违法、应予处罚的依法立案；不予立案或移送的写明理由（行政执法监督据此核查有案不立）' },
+    { name: 'penalty_case', label: '立案的执法案件', type: 'ref', ref: 'enforcement.case', group: '办理', hint: '立案处理为“已立案”的，选择据此登记的执法案件' },
+    { name: 'no_case_reason', label: '不予立案或移送理由', type: 'text', maxLength: 200, group: '办理', hint: '如：违法行为轻微并及时改正，没有造成危害后果（首违不罚）；已移送县市场监督管理局' },
     { name: 'reply_on', label: '回复日期', type: 'date', filter: true, list: true, group: '办理' },
     { name: 'reply_time', label: '回复时间', type: 'text', maxLength: 5, group: '办理', hint: '时:分；紧急工单必填' },
     { name: 'bounced_on', label: '退回日期', type: 'date', filter: true, group: '退回改派', hint: '派错单位的，签收前退回派单机构改派' },

@@ -59,11 +59,23 @@ describe('the clue list', () => {
             const v = i.values;
             if (c.kind === 'top_share') expect(v['top_penalty']).toBe(true);
             if (c.kind === 'no_case' && s.ledger === 'enforcement.case') expect([v['inspection_result'], v['follow_up_result']]).toEqual(expect.arrayContaining([expect.stringMatching(/转立案/)]));
+            if (c.kind === 'no_case' && s.ledger === 'petitions.hotline') {
+              expect(['投诉', '举报']).toContain(v['request_kind']);
+              expect(['属实', '部分属实']).toContain(v['finding']);
+              expect(v['case_decision'] === null || v['case_decision'] === undefined || (v['case_decision'] === '已立案' && !v['penalty_case'])).toBe(true);
+            }
             if (c.kind === 'training_short') expect(Number(v['training_hours'] ?? 0)).toBeLessThan(60);
           }
         }
       }
     }
+  });
+
+  it('lists the 12345 投诉/举报 found true that say nothing of a case as 有案不立', async () => {
+    const list = await clues();
+    const hotline = list.items.filter((c) => c.kind === 'no_case').flatMap((c) => c.sources.filter((s) => s.ledger === 'petitions.hotline'));
+    expect(hotline.length).toBeGreaterThan(0);
+    expect(list.kinds.find((k) => k.kind === 'no_case')?.basis).toContain('12345');
   });
 
   it('follows the records and the settings: an officer short of the yearly hours appears, and goes once trained or once the line is lowered', async () => {

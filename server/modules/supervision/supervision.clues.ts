@@ -16,7 +16,7 @@ const db = (ctx: Pick<Ctx, 'tx'>): AnyDb => ctx.tx as unknown as AnyDb;
  * 条例's full text is not in our sources (decision 0025): the thresholds are settings with the defaults below.
  */
 export const CLUE_KINDS = [
-  { kind: 'no_case', label: '有案不立', basis: '检查发现违法、结果为“转立案”或复查未整改转立案，但未见立案的行政处罚案件（涉企行政检查看其转立案的处罚案件；执法案件台账中的检查按统一社会信用代码核对同一单位此后登记的处罚案件）' },
+  { kind: 'no_case', label: '有案不立', basis: '检查发现违法、结果为“转立案”或复查未整改转立案，但未见立案的行政处罚案件（涉企行政检查看其转立案的处罚案件；执法案件台账中的检查按统一社会信用代码核对同一单位此后登记的处罚案件）；12345热线投诉、举报经核查属实或部分属实，但未记录立案处理，或记为已立案却未关联执法案件' },
   { kind: 'fine_growth', label: '以罚代管、趋利性执法（罚没收入增长）', basis: '本年罚款合计较上年同期增长超过设定比例' },
   { kind: 'top_share', label: '以罚代管、趋利性执法（顶格处罚比例）', basis: '本年作出的罚款决定中顶格处罚所占比例超过设定比例' },
   { kind: 'over_inspection', label: '乱检查（检查频次超限）', basis: '同一单位一年内对同一企业实施的涉企行政检查次数超过设定上限（日常检查的年度上限在审批时已拒绝，此处合计日常、专项和个案检查）' },
@@ -141,6 +141,15 @@ export async function clueList(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, ye
     add('no_case', await hits(ctx, inspections.name, sql<{ id: number; org_code: string }>`
       select id, org_code from ${sql.table(inspections.table)}
       where status = 'active' and org_code in (${inScope}) and outcome = '转立案' and penalty_case is null and inspected_on between ${from} and ${to}
+      order by id`));
+  }
+  // 有案不立: a 12345 投诉/举报 found true whose ticket says nothing of a case, or says 已立案 and names none
+  const hotline = ledgerOf(platform, 'petitions.hotline');
+  if (hotline) {
+    add('no_case', await hits(ctx, hotline.name, sql<{ id: number; org_code: string }>`
+      select id, org_code from ${sql.table(hotline.table)}
+      where status = 'active' and org_code in (${inScope}) and request_kind in ('投诉', '举报') and finding in ('属实', '部分属实')
+        and (case_decision is null or (case_decision = '已立案' and penalty_case is null)) and reply_on between ${from} and ${to}
       order by id`));
   }
   // 乱检查: one unit's 涉企行政检查 of one enterprise in the year, all kinds together (patrol records of the case ledger are not visits planned on an enterprise)
