@@ -114,7 +114,8 @@ export async function updateRole(ctx: Ctx, code: string, input: z.infer<typeof r
   const tried = { tried: 'set_permissions', role: code, permissions: { from: [...role.permissions].sort(), to: [...new Set(permissions)].sort() } };
   // 三员 (GB/T 22239): the three roles are fixed; nobody changes them, not even the 安全保密管理员
   if (isSanyuanRole(code)) throw refused('系统管理员、安全保密管理员、安全审计员的权限是固定的，不能修改', { entity: 'role', entityId: code, action: 'refused_sanyuan', diff: tried });
-  const next = checkPermissions(permissions, catalog, code, tried);
+  // permissions are checked when sent; the held ones may name permissions of modules not installed here
+  const next = input.permissions ? checkPermissions(permissions, catalog, code, tried) : [...role.permissions].sort();
   const scope = input.dataScope ?? role.data_scope;
   const changesIdentity = (input.name !== undefined && input.name !== role.name) || (input.description !== undefined && input.description !== role.description);
   if (role.builtin && changesIdentity) throw invalid('name', '内置角色的名称和说明不能修改');
