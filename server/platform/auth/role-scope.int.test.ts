@@ -8,6 +8,7 @@ import { adminModule } from '../admin.module.ts';
 import { systemActor, type Ctx } from '../http/context.ts';
 import { seedLedger } from '../ledger/ledger.seed.ts';
 import { subtreeCodes } from '../orgs/org.repository.ts';
+import { responsibleUsers } from '../workflow/reminder.service.ts';
 import { hashPassword } from './password.ts';
 
 const LEDGER = 'petitions.case';
@@ -142,6 +143,10 @@ describe('business roles with a data scope', () => {
     expect(bad.statusCode).toBe(403);
     const auditor = json<{ items: Array<{ id: number; username: string }> }>(await t.request(sec, { method: 'GET', url: '/api/users' })).items.find((u) => u.username === 'auditor');
     expect((await t.request(sec, { method: 'PUT', url: `/api/users/${auditor?.id}/units`, payload: { units: [{ orgCode: TOWN2, roles: [own.code] }] } })).statusCode).toBe(403);
+    // deadline reminders reach the role where it is held, as far as its scope covers the record
+    expect(await responsibleUsers(t.platform.db, TOWN2, 'petitions.case.read')).toContain(id);
+    const below = (await subtreeCodes(t.platform.db, TOWN2)).find((c) => c !== TOWN2) ?? '';
+    expect(await responsibleUsers(t.platform.db, below, 'petitions.case.read')).not.toContain(id);
     // the home unit is set with the roles route, not here
     const home = await t.request(sec, { method: 'PUT', url: `/api/users/${id}/units`, payload: { units: [{ orgCode: TOWN1, roles: [own.code] }] } });
     expect(home.statusCode).toBe(400);
