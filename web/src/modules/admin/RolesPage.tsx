@@ -202,17 +202,7 @@ function RolePermissionEditor({ role, groups, adminOnly, scope, onEdit, onDelete
       }
       extra={
         fixed ? null : (
-          <Space wrap>
-            {role.builtin ? null : (
-              <>
-                <Button icon={<EditOutlined />} onClick={onEdit} aria-label="修改名称与数据范围">
-                  修改
-                </Button>
-                <Button danger icon={<DeleteOutlined />} onClick={remove} aria-label="删除角色">
-                  删除
-                </Button>
-              </>
-            )}
+          <Space>
             <Button disabled={!dirty || saving} onClick={() => setGranted(new Set(role.permissions))}>
               还原
             </Button>
@@ -223,10 +213,22 @@ function RolePermissionEditor({ role, groups, adminOnly, scope, onEdit, onDelete
         )
       }
     >
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
-        数据范围：{scope}
-        {role.builtin ? '（内置角色固定为本单位及下级）' : null}
-      </Typography.Paragraph>
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
+        <Typography.Text type="secondary">
+          数据范围：{scope}
+          {role.builtin ? '（内置角色固定为本单位及下级）' : null}
+        </Typography.Text>
+        {role.builtin ? null : (
+          <Space wrap>
+            <Button size="small" icon={<EditOutlined />} onClick={onEdit}>
+              修改名称与范围
+            </Button>
+            <Button size="small" danger icon={<DeleteOutlined />} onClick={remove}>
+              删除角色
+            </Button>
+          </Space>
+        )}
+      </Flex>
       {fixed ? <Alert type="info" showIcon title="三员角色的权限是固定的（等保三级三员分立），任何人都不能修改。" style={{ marginBottom: 12 }} /> : null}
       {fieldError ? <Alert type="error" showIcon title={fieldError} style={{ marginBottom: 12 }} /> : null}
       {groups.map((g) => {
