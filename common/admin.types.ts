@@ -24,6 +24,8 @@ export interface UserView {
   phone: string | null;
   roles: string[];
   roleNames: string[];
+  /** roles held in units other than the home unit */
+  units: Array<{ orgCode: string; orgName: string; roles: string[]; roleNames: string[] }>;
   status: string;
   locked: boolean;
   mustChangePassword: boolean;

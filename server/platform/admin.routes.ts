@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { anchorConfig, exportForAuditor, listCheckpoints, verifyAudit } from './audit/audit-checkpoint.service.ts';
 import { AUDIT_LABELS, auditQuery, searchAudit } from './audit/audit-query.service.ts';
-import { listRoles, roleUpdate, updateRolePermissions } from './auth/role.service.ts';
+import { createRole, deleteRole, listRoles, roleCreate, ROLE_FIELD_LABELS, roleUpdate, updateRole } from './auth/role.service.ts';
 import { listSessions, revokeSession } from './auth/session-admin.service.ts';
-import { createUser, getUser, listUsers, passwordReset, resetPassword, setUserRoles, unlockUser, USER_LABELS, userCreate, userUpdate, updateUser } from './auth/user.service.ts';
+import { createUser, getUser, listUsers, passwordReset, resetPassword, setUserRoles, setUserUnits, unlockUser, USER_LABELS, userCreate, userUnits, userUpdate, updateUser } from './auth/user.service.ts';
 import { adminOnlyPermissions, isSanyuanRole, ROLE_LABELS, type RoleCode } from './auth/roles.ts';
 import { AppError } from './http/errors.ts';
 import type { Api } from './http/route.ts';
@@ -71,6 +71,18 @@ export function adminRoutes(api: Api, platform: Platform): void {
     labels: USER_LABELS,
     handler: (ctx, { params, body }) => setUserRoles(ctx, params.id, body.roles),
   });
+  api.route({
+    method: 'PUT',
+    url: '/api/users/:id/units',
+    access: 'role.manage',
+    write: true,
+    summary: '兼任其他单位：在本单位以外的单位所担任的角色（安全保密管理员）',
+    tags,
+    params: idParam,
+    body: userUnits,
+    labels: { units: '兼任单位', orgCode: '单位', roles: '角色' },
+    handler: (ctx, { params, body }) => setUserUnits(ctx, params.id, body.units),
+  });
 
   // roles and permissions
   api.route({
@@ -88,7 +100,22 @@ export function adminRoutes(api: Api, platform: Platform): void {
       };
     },
   });
-  api.route({ method: 'PUT', url: '/api/roles/:code', access: 'role.manage', write: true, summary: '修改角色权限', tags, params: codeParam, body: roleUpdate, labels: { permissions: '权限' }, handler: (ctx, { params, body }) => updateRolePermissions(ctx, params.code, body, platform.permissions) });
+  api.route({ method: 'POST', url: '/api/roles', access: 'role.manage', write: true, summary: '新建业务角色（名称、说明、权限、数据范围）', tags, body: roleCreate, labels: ROLE_FIELD_LABELS, handler: (ctx, { body }) => createRole(ctx, body, platform.permissions) });
+  api.route({ method: 'PUT', url: '/api/roles/:code', access: 'role.manage', write: true, summary: '修改角色权限；自建角色还可改名称、说明与数据范围', tags, params: codeParam, body: roleUpdate, labels: ROLE_FIELD_LABELS, handler: (ctx, { params, body }) => updateRole(ctx, params.code, body, platform.permissions) });
+  api.route({
+    method: 'DELETE',
+    url: '/api/roles/:code',
+    access: 'role.manage',
+    write: true,
+    summary: '删除无人使用的自建角色',
+    tags,
+    params: codeParam,
+    query: z.object({ version: z.coerce.number('须为整数').int('须为整数').optional() }),
+    handler: async (ctx, { params, query }) => {
+      await deleteRole(ctx, params.code, query.version);
+      return { ok: true };
+    },
+  });
 
   // sessions
   api.route({ method: 'GET', url: '/api/sessions', access: 'session.manage', summary: '在线用户', tags, handler: async (ctx) => ({ items: await listSessions(ctx, { idleMinutes: platform.config.sessionIdleMinutes, maxHours: platform.config.sessionMaxHours }) }) });

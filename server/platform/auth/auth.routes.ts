@@ -8,7 +8,7 @@ import { changePassword, login, logout, switchOrg } from './session.service.ts';
 import { isDemoInstance } from '../settings.ts';
 import { homeCharts } from '../ledger/home-charts.ts';
 import { chinaDate } from '../workflow/workflow.engine.ts';
-import { ROLE_LABELS, type RoleCode } from './roles.ts';
+import { roleNames } from './role.service.ts';
 
 // per address; wrong current passwords also count toward the account's lockout
 export const CHANGE_PASSWORD_PER_MINUTE = 20;
@@ -85,13 +85,13 @@ export function authRoutes(api: Api, platform: Platform): void {
     handler: async (ctx, _input, req) => {
       const info = req.session;
       if (!info) throw new AppError('unauthenticated');
-      const orgs = await switchableOrgs(platform.db, info.actor.homeOrg);
+      const orgs = await switchableOrgs(platform.db, info.actor.homeOrg, info.reach);
       const current = orgs.find((o) => o.code === info.scope.root);
       const level = (await orgLevels({ tx: platform.db }, [info.actor.homeOrg])).get(info.actor.homeOrg)?.level ?? '';
       const nav = platform.modules.flatMap((m) => m.nav ?? []).filter((n) => info.actor.permissions.has(n.permission) && (!n.orgLevels || n.orgLevels.includes(level)));
       return {
         user: { id: info.actor.id, username: info.actor.username, displayName: info.actor.displayName, homeOrg: info.actor.homeOrg },
-        roles: info.actor.roles.map((r) => ({ code: r, name: ROLE_LABELS[r as RoleCode]?.name ?? r })),
+        roles: await roleNames(platform.db, info.actor.roles),
         permissions: [...info.actor.permissions].sort(),
         currentOrg: current ?? null,
         orgs: orgs.map((o) => ({ code: o.code, name: o.name, kind: o.kind, parentCode: o.parentCode })),

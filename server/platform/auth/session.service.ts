@@ -15,6 +15,8 @@ export interface SessionInfo {
   sessionId: string;
   actor: Actor;
   scope: Scope;
+  /** every organisation any held role reaches: what the org switcher offers */
+  reach: string[];
   mustChangePassword: boolean;
 }
 
@@ -32,9 +34,34 @@ export async function permissionsOf(db: Kysely<Database>, roles: string[]): Prom
   return new Set(rows.flatMap((r) => r.permissions));
 }
 
-async function rolesOf(db: Kysely<Database>, userId: number): Promise<string[]> {
-  const rows = await db.selectFrom('user_role').select(['role_code']).where('user_id', '=', userId).orderBy('role_code').execute();
-  return rows.map((r) => r.role_code);
+/**
+ * what a user's roles give: every role held (home unit via user_role, other units via user_unit_role), the union of
+ * their permissions, and the union of their data scopes. Simplification (decision 0042): permissions are not tied to
+ * the unit they were given in; every held permission applies within the whole union of the scopes. A user holding no
+ * role keeps the home unit's subtree as before (it carries no permission, so it opens nothing).
+ */
+export async function reachOf(db: Kysely<Database>, userId: number, homeOrg: string): Promise<{ roles: string[]; permissions: Set<string>; codes: string[] }> {
+  const home = await db.selectFrom('user_role').select(['role_code']).where('user_id', '=', userId).execute();
+  const extra = await db.selectFrom('user_unit_role').select(['org_code', 'role_code']).where('user_id', '=', userId).execute();
+  const held = [...home.map((r) => ({ unit: homeOrg, role: r.role_code })), ...extra.map((r) => ({ unit: r.org_code, role: r.role_code }))];
+  const roles = [...new Set(held.map((h) => h.role))].sort();
+  if (held.length === 0) return { roles, permissions: new Set(), codes: await subtreeCodes(db, homeOrg) };
+  const defs = await db.selectFrom('role').select(['code', 'permissions', 'data_scope', 'scope_orgs']).where('code', 'in', roles).execute();
+  const byCode = new Map(defs.map((d) => [d.code, d]));
+  const codes = new Set<string>();
+  const subtrees = new Map<string, string[]>();
+  for (const h of held) {
+    const def = byCode.get(h.role);
+    if (!def) continue;
+    if (def.data_scope === 'own') codes.add(h.unit);
+    else if (def.data_scope === 'listed') def.scope_orgs.forEach((c) => codes.add(c));
+    else {
+      if (!subtrees.has(h.unit)) subtrees.set(h.unit, await subtreeCodes(db, h.unit));
+      subtrees.get(h.unit)?.forEach((c) => codes.add(c));
+    }
+  }
+  const known = codes.size ? new Set((await db.selectFrom('org').select('code').where('code', 'in', [...codes]).execute()).map((o) => o.code)) : new Set<string>();
+  return { roles, permissions: new Set(defs.flatMap((d) => d.permissions)), codes: [...codes].filter((c) => known.has(c)).sort() };
 }
 
 export const MAX_USERNAME = 64;
@@ -142,14 +169,16 @@ export async function resolveSession(db: Kysely<Database>, token: string, limits
   if (now.getTime() - new Date(s.last_seen_at).getTime() > 60_000) {
     await db.updateTable('session').set({ last_seen_at: now }).where('id', '=', id).execute();
   }
-  const roles = await rolesOf(db, s.user_id);
-  const permissions = await permissionsOf(db, roles);
-  const codes = await subtreeCodes(db, s.current_org_code);
+  const { roles, permissions, codes: reach } = await reachOf(db, s.user_id, s.org_code);
+  // at the home unit the whole reach; switched to another unit, the part of the reach within it
+  const within = s.current_org_code === s.org_code ? null : new Set(await subtreeCodes(db, s.current_org_code));
+  const codes = within ? reach.filter((c) => within.has(c)) : reach;
   return {
     sessionId: id,
     mustChangePassword: s.must_change_password,
     actor: { id: s.user_id, username: s.username, displayName: s.display_name, homeOrg: s.org_code, roles, permissions },
     scope: { root: s.current_org_code, codes },
+    reach,
   };
 }
 
@@ -190,10 +219,9 @@ export async function changePassword(db: Kysely<Database>, info: SessionInfo, ol
   });
 }
 
-/** the org switcher: a county user narrows their view to a town or department below them */
+/** the org switcher: a county user narrows their view to a town or department below them, or to another unit they hold a role in */
 export async function switchOrg(tx: Kysely<Database>, info: SessionInfo, code: string, ip: string, now: Date): Promise<void> {
-  const allowed = await subtreeCodes(tx, info.actor.homeOrg);
-  if (!allowed.includes(code)) throw new AppError('not_found', '组织机构不存在或不在您的管辖范围内');
+  if (code !== info.actor.homeOrg && !info.reach.includes(code)) throw new AppError('not_found', '组织机构不存在或不在您的管辖范围内');
   await tx.updateTable('session').set({ current_org_code: code }).where('id', '=', info.sessionId).execute();
   await audit({ actor: info.actor, ip, tx, now }, { entity: 'session', entityId: info.actor.username, action: 'switch_org', orgCode: code, diff: { current_org_code: { from: info.scope.root, to: code } } });
 }

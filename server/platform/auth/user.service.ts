@@ -7,6 +7,7 @@ import { mask } from '../crypto/mask.ts';
 import { can, inScope, type Ctx } from '../http/context.ts';
 import { AppError, notFound, refused } from '../http/errors.ts';
 import { hashPassword, passwordProblems } from './password.ts';
+import { roleNames } from './role.service.ts';
 import { isSanyuanRole, ROLE_LABELS, type RoleCode } from './roles.ts';
 
 export const userCreate = z.object({
@@ -25,6 +26,10 @@ export const userUpdate = z.object({
   status: z.enum(['active', 'disabled']),
   version: z.number().int(),
 });
+/** the units a user holds roles in besides the home unit; the home unit's roles go through setUserRoles */
+export const userUnits = z.object({
+  units: z.array(z.object({ orgCode: z.string().min(1, '请选择单位'), roles: z.array(z.string()) })).max(50, '不能超过50个单位'),
+});
 export const USER_LABELS = { username: '用户名', displayName: '姓名', orgCode: '所属单位', phone: '手机号', initialPassword: '初始密码', password: '临时密码', status: '状态', roles: '角色' };
 
 async function load(ctx: Ctx, where?: number): Promise<UserView[]> {
@@ -39,9 +44,20 @@ async function load(ctx: Ctx, where?: number): Promise<UserView[]> {
   const roles = rows.length
     ? await ctx.tx.selectFrom('user_role').selectAll().where('user_id', 'in', rows.map((r) => r.id)).execute()
     : [];
+  const extra = rows.length
+    ? await ctx.tx.selectFrom('user_unit_role').innerJoin('org', 'org.code', 'user_unit_role.org_code').select(['user_id', 'org_code', 'org.name as org_name', 'role_code']).where('user_id', 'in', rows.map((r) => r.id)).orderBy('org.path').orderBy('role_code').execute()
+    : [];
+  const names = new Map((await roleNames(ctx.tx, [...new Set([...roles, ...extra].map((x) => x.role_code))])).map((n) => [n.code, n.name]));
   const fullPhone = can(ctx, 'user.manage');
   return rows.map((r) => {
     const mine = roles.filter((x) => x.user_id === r.id).map((x) => x.role_code).sort();
+    const units: UserView['units'] = [];
+    for (const x of extra.filter((e) => e.user_id === r.id)) {
+      let u = units.find((v) => v.orgCode === x.org_code);
+      if (!u) units.push((u = { orgCode: x.org_code, orgName: x.org_name, roles: [], roleNames: [] }));
+      u.roles.push(x.role_code);
+      u.roleNames.push(names.get(x.role_code) ?? x.role_code);
+    }
     const phone = r.phone_enc ? ctx.cipher.decrypt(r.phone_enc) : null;
     return {
       id: r.id,
@@ -51,7 +67,8 @@ async function load(ctx: Ctx, where?: number): Promise<UserView[]> {
       orgName: r.org_name,
       phone: phone && !fullPhone ? mask(phone, 'phone') : phone,
       roles: mine,
-      roleNames: mine.map((c) => ROLE_LABELS[c as RoleCode]?.name ?? c),
+      roleNames: mine.map((c) => names.get(c) ?? c),
+      units,
       status: r.status,
       locked: !!r.locked_until && new Date(r.locked_until) > ctx.now,
       mustChangePassword: r.must_change_password,
@@ -173,6 +190,7 @@ export async function setUserRoles(ctx: Ctx, id: number, roles: string[]): Promi
   const admins = next.filter(isSanyuanRole);
   if (admins.length > 1) throw refusal('系统管理员、安全保密管理员、安全审计员须由不同人员担任，同一账号只能担任其中一种', 'two_sanyuan_roles', '三员须分立，同一账号只能担任其中一种');
   if (admins.length === 1 && next.length > 1) throw refusal(`${SANYUAN_NOTE}账号不能同时担任其他角色`, 'sanyuan_with_other_roles', '三员须分立，三员账号不能兼任其他角色');
+  if (admins.length === 1 && before.units.length) throw refusal(`${SANYUAN_NOTE}账号不能兼任其他单位的角色，请先取消其兼任`, 'sanyuan_with_other_units', '三员须分立，三员账号不能兼任其他单位的角色');
   const held = before.roles.find(isSanyuanRole);
   if (held && (next.length !== 1 || next[0] !== held)) throw refusal(`${before.username} 是${ROLE_LABELS[held as RoleCode]?.name ?? held}账号：${SANYUAN_NOTE}账号的角色不能通过系统修改`, 'sanyuan_account', '三员账号的角色不能通过系统修改');
   if (next.join() === before.roles.join()) return before;
@@ -185,6 +203,40 @@ export async function setUserRoles(ctx: Ctx, id: number, roles: string[]): Promi
     await revokeAllSessions(ctx, id, 'became_sanyuan');
   }
   await audit(ctx, { entity: 'user', entityId: id, action: 'set_roles', orgCode: before.orgCode, diff: { roles: { from: before.roles, to: next }, ...(becomesSanyuan ? { password: 'voided_until_cli_reset' } : {}) } });
+  return getUser(ctx, id);
+}
+
+/**
+ * roles held in units other than the home unit (decision 0042). 三员 roles are never held this way, and a 三员
+ * account holds no role in another unit; each unit must be within the acting administrator's scope
+ */
+export async function setUserUnits(ctx: Ctx, id: number, units: z.infer<typeof userUnits>['units']): Promise<UserView> {
+  const before = await getUser(ctx, id);
+  if (id === ctx.actor.id) throw new AppError('conflict', '不能修改自己的角色');
+  const known = new Set((await ctx.tx.selectFrom('role').select('code').execute()).map((r) => r.code));
+  const next = new Map<string, string[]>();
+  for (const [i, u] of units.entries()) {
+    const at = (field: string, message: string): AppError => new AppError('validation_failed', message, [{ path: `units.${i}.${field}`, label: field === 'orgCode' ? '单位' : '角色', message }]);
+    if (u.orgCode === before.orgCode) throw at('orgCode', '单位：所属单位的角色请在“分配角色”中设置，这里只填其他单位');
+    if (!inScope(ctx, u.orgCode)) throw at('orgCode', `单位：${u.orgCode} 不存在或不在管辖范围内`);
+    const unknown = u.roles.filter((r) => !known.has(r));
+    if (unknown.length) throw at('roles', `角色：不存在 ${unknown.join('、')}`);
+    const roles = [...new Set([...(next.get(u.orgCode) ?? []), ...u.roles])].sort();
+    if (roles.length) next.set(u.orgCode, roles);
+    else next.delete(u.orgCode);
+  }
+  const from = before.units.map((u) => ({ orgCode: u.orgCode, roles: [...u.roles].sort() }));
+  const to = [...next].sort(([a], [b]) => a.localeCompare(b)).map(([orgCode, roles]) => ({ orgCode, roles }));
+  const refusal = (detail: string, reason: string): AppError =>
+    refused(detail, { entity: 'user', entityId: id, action: 'refused_sanyuan', orgCode: before.orgCode, diff: { tried: 'set_units', reason, target: before.username, units: { from, to } } }, [{ path: 'units', label: '兼任单位', message: `兼任单位：${detail}` }]);
+  if (to.some((u) => u.roles.some(isSanyuanRole))) throw refusal(`${SANYUAN_NOTE}角色不能在其他单位兼任`, 'sanyuan_role_in_unit');
+  const held = before.roles.find(isSanyuanRole);
+  if (held && (to.length || from.length)) throw refusal(`${before.username} 是${ROLE_LABELS[held as RoleCode]?.name ?? held}账号：${SANYUAN_NOTE}账号不能兼任其他单位的角色`, 'sanyuan_account');
+  if (JSON.stringify(from) === JSON.stringify(to)) return before;
+  await ctx.tx.deleteFrom('user_unit_role').where('user_id', '=', id).execute();
+  const rows = to.flatMap((u) => u.roles.map((r) => ({ user_id: id, org_code: u.orgCode, role_code: r })));
+  if (rows.length) await ctx.tx.insertInto('user_unit_role').values(rows).execute();
+  await audit(ctx, { entity: 'user', entityId: id, action: 'set_units', orgCode: before.orgCode, diff: { units: { from, to } } });
   return getUser(ctx, id);
 }
 

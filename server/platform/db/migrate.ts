@@ -5,6 +5,7 @@ import * as auditKeyed from './migrations/20261204000100-audit-keyed.ts';
 import * as recordVersion from './migrations/20261204001200-record-version.ts';
 import * as idempotencyKey from './migrations/20261206003100-idempotency-key.ts';
 import * as attachmentCapture from './migrations/20261207000100-attachment-capture.ts';
+import * as roleScope from './migrations/20261208000100-role-scope.ts';
 import { calendarMigrations } from '../calendar/calendar.migration.ts';
 import { workflowMigrations } from '../workflow/workflow.migration.ts';
 import { numberingMigrations } from '../numbering/numbering.migration.ts';
@@ -20,6 +21,7 @@ export const platformMigrations: MigrationSet = {
   '20261204001200-record-version': recordVersion,
   '20261206003100-idempotency-key': idempotencyKey,
   '20261207000100-attachment-capture': attachmentCapture,
+  '20261208000100-role-scope': roleScope,
   // the calendar and the workflow tables serve every ledger, whichever modules are installed
   ...calendarMigrations,
   ...workflowMigrations,

@@ -41,12 +41,24 @@ export interface RoleTable {
   description: string;
   builtin: Generated<boolean>;
   permissions: Json<string[]>;
+  /** own: the unit the role is held in; subtree: that unit and below; listed: exactly scope_orgs */
+  data_scope: Generated<DataScope>;
+  scope_orgs: ColumnType<string[], string | undefined, string>;
   updated_at: DefaultTimestamp;
   version: Generated<number>;
 }
 
+export type DataScope = 'own' | 'subtree' | 'listed';
+
 export interface UserRoleTable {
   user_id: number;
+  role_code: string;
+}
+
+/** a role held in a unit other than the user's home unit */
+export interface UserUnitRoleTable {
+  user_id: number;
+  org_code: string;
   role_code: string;
 }
 
@@ -134,6 +146,7 @@ export interface Database {
   app_user: UserTable;
   role: RoleTable;
   user_role: UserRoleTable;
+  user_unit_role: UserUnitRoleTable;
   session: SessionTable;
   audit_log: AuditTable;
   audit_checkpoint: AuditCheckpointTable;

@@ -43,11 +43,10 @@ export async function listOrgs(ctx: Ctx): Promise<OrgView[]> {
   return rows.map(present);
 }
 
-/** the organisations a user may switch to: their home org's subtree, not just the current one */
-export async function switchableOrgs(db: Kysely<Database>, homeOrg: string): Promise<OrgView[]> {
-  const home = await db.selectFrom('org').select('path').where('code', '=', homeOrg).executeTakeFirst();
-  if (!home) return [];
-  const rows = await db.selectFrom('org').selectAll().where('path', 'like', `${home.path}%`).where('status', '=', 'active').orderBy('path').execute();
+/** the organisations a user may switch to: the home org and everything their roles reach (decision 0042), not just the current one */
+export async function switchableOrgs(db: Kysely<Database>, homeOrg: string, reach: readonly string[]): Promise<OrgView[]> {
+  const codes = [...new Set([homeOrg, ...reach])];
+  const rows = await db.selectFrom('org').selectAll().where('code', 'in', codes).where('status', '=', 'active').orderBy('path').execute();
   return rows.map(present);
 }
 

@@ -131,12 +131,16 @@ function notificationRow(l: LedgerDef, d: Due, userId: number, today: IsoDate, n
 
 /**
  * who is reminded: the active users holding the permission at the record's own organisation, or else at the
- * nearest organisation above it that has any (a 司法所 case reaches the town's clerks, not the whole county)
+ * nearest organisation above it that has any (a 司法所 case reaches the town's clerks, not the whole county).
+ * A role counts in the unit it is held in (the home unit, or another unit: decision 0042) when its data scope covers
+ * the record from there: 本单位及下级 anywhere on the chain, 本单位 only at the record's own organisation;
+ * a role with listed units is not reminded
  */
 export async function responsibleUsers(db: Kysely<Database>, orgCode: string, permission: string): Promise<number[]> {
   const org = await db.selectFrom('org').select('path').where('code', '=', orgCode).executeTakeFirst();
   const chain = (org?.path ?? `/${orgCode}/`).split('/').filter(Boolean);
-  const rows = await db
+  const holds = sql<boolean>`r.permissions @> ${JSON.stringify([permission])}::jsonb`;
+  const home = await db
     .selectFrom('app_user as u')
     .innerJoin('user_role as ur', 'ur.user_id', 'u.id')
     .innerJoin('role as r', 'r.code', 'ur.role_code')
@@ -144,8 +148,21 @@ export async function responsibleUsers(db: Kysely<Database>, orgCode: string, pe
     .distinct()
     .where('u.status', '=', 'active')
     .where('u.org_code', 'in', chain)
-    .where(sql<boolean>`r.permissions @> ${JSON.stringify([permission])}::jsonb`)
+    .where(holds)
+    .where((eb) => eb.or([eb('r.data_scope', '=', 'subtree'), eb.and([eb('r.data_scope', '=', 'own'), eb('u.org_code', '=', orgCode)])]))
     .execute();
+  const extra = await db
+    .selectFrom('app_user as u')
+    .innerJoin('user_unit_role as uur', 'uur.user_id', 'u.id')
+    .innerJoin('role as r', 'r.code', 'uur.role_code')
+    .select(['u.id', 'uur.org_code'])
+    .distinct()
+    .where('u.status', '=', 'active')
+    .where('uur.org_code', 'in', chain)
+    .where(holds)
+    .where((eb) => eb.or([eb('r.data_scope', '=', 'subtree'), eb.and([eb('r.data_scope', '=', 'own'), eb('uur.org_code', '=', orgCode)])]))
+    .execute();
+  const rows = [...home, ...extra];
   for (const code of [...chain].reverse()) {
     const here = rows.filter((r) => r.org_code === code).map((r) => Number(r.id));
     if (here.length) return [...new Set(here)].sort((a, b) => a - b);

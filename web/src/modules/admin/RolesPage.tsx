@@ -1,4 +1,4 @@
-import { CheckOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { CheckOutlined, DeleteOutlined, EditOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Badge, Button, Card, Checkbox, Col, Empty, Flex, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -11,12 +11,22 @@ import { PageHeader } from '../../platform/PageHeader.tsx';
 import { ME_KEY, useMe } from '../../platform/session.ts';
 import { useIsMobile } from '../../platform/use-is-mobile.ts';
 import { fieldMessage } from '../../platform/field-errors.ts';
-import { ADMIN_ROLE_CODES, adminKeys, byRoleRank, useRoles, type Role } from './admin-api.ts';
+import { ADMIN_ROLE_CODES, adminKeys, byRoleRank, DATA_SCOPE_LABELS, useRoles, type Role } from './admin-api.ts';
+import { RoleFormModal } from './RoleFormModal.tsx';
+
+/** 数据范围 in words: 本单位, 本单位及下级, or the listed units by name */
+function scopeText(role: Role, orgName: (code: string) => string): string {
+  if (role.dataScope !== 'listed') return DATA_SCOPE_LABELS[role.dataScope];
+  return `指定单位：${role.scopeOrgs.map(orgName).join('、')}`;
+}
 
 /** 角色权限 (安全保密管理员): what each role may do */
 export function RolesPage() {
   const roles = useRoles();
   const [selected, setSelected] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Role | 'new' | null>(null);
+  const { data: me } = useMe();
+  const orgName = (code: string): string => me?.orgs.find((o) => o.code === code)?.name ?? code;
   const mobile = useIsMobile();
   const groups = useMemo(() => groupPermissions(roles.data?.permissions ?? [], permissionGroupLabels), [roles.data]);
   const adminOnly = useMemo(() => new Set((roles.data?.permissions ?? []).filter((p) => p.adminOnly).map((p) => p.code)), [roles.data]);
@@ -29,7 +39,7 @@ export function RolesPage() {
       style={{ width: '100%', marginBottom: 12 }}
       value={role?.code ?? null}
       onChange={(v: string) => setSelected(v)}
-      options={list.map((r) => ({ value: r.code, label: `${r.name}（${r.users}人）` }))}
+      options={list.map((r) => ({ value: r.code, label: `${r.name}（${r.users}人，${DATA_SCOPE_LABELS[r.dataScope]}）` }))}
       aria-label="选择角色"
     />
   ) : (
@@ -57,6 +67,14 @@ export function RolesPage() {
               <Badge count={`${r.users}人`} color="#94a3b8" />
             </Flex>
             <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)', marginTop: 2 }}>{r.description}</div>
+            <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>
+              数据范围：{scopeText(r, orgName)}
+              {r.builtin ? null : (
+                <Tag color="green" style={{ marginInlineStart: 6 }}>
+                  自建
+                </Tag>
+              )}
+            </div>
           </div>
         ))}
       </div>
@@ -65,7 +83,15 @@ export function RolesPage() {
 
   return (
     <>
-      <PageHeader title="角色权限" description="设定每个角色可使用的功能。修改立即对持有该角色的全部用户生效，并记入审计日志。" />
+      <PageHeader
+        title="角色权限"
+        description="设定每个角色可使用的功能和数据范围。修改立即对持有该角色的全部用户生效，并记入审计日志。"
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            新建角色
+          </Button>
+        }
+      />
       <Tabs
         items={[
           {
@@ -77,7 +103,7 @@ export function RolesPage() {
                   {picker}
                 </Col>
                 <Col xs={24} md={15} lg={17}>
-                  {role ? <RolePermissionEditor key={`${role.code}:${role.version}`} role={role} groups={groups} adminOnly={adminOnly} /> : <Card loading={roles.isPending}>{roles.isPending ? null : <Empty description="暂无角色" />}</Card>}
+                  {role ? <RolePermissionEditor key={`${role.code}:${role.version}`} role={role} groups={groups} adminOnly={adminOnly} scope={scopeText(role, orgName)} onEdit={() => setEditing(role)} onDeleted={() => setSelected(null)} /> : <Card loading={roles.isPending}>{roles.isPending ? null : <Empty description="暂无角色" />}</Card>}
                 </Col>
               </Row>
             ),
@@ -85,12 +111,13 @@ export function RolesPage() {
           { key: 'matrix', label: '权限矩阵', children: <PermissionMatrix roles={list} groups={groups} loading={roles.isPending} /> },
         ]}
       />
+      {editing ? <RoleFormModal role={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={(code) => setSelected(code)} /> : null}
     </>
   );
 }
 
 /** 三员 roles are read-only (GB/T 22239: fixed sets); a business role cannot take a 三员-only permission */
-function RolePermissionEditor({ role, groups, adminOnly }: { role: Role; groups: PermissionGroup[]; adminOnly: ReadonlySet<string> }) {
+function RolePermissionEditor({ role, groups, adminOnly, scope, onEdit, onDeleted }: { role: Role; groups: PermissionGroup[]; adminOnly: ReadonlySet<string>; scope: string; onEdit: () => void; onDeleted: () => void }) {
   const fixed = ADMIN_ROLE_CODES.includes(role.code);
   const locked = (code: string): boolean => fixed || adminOnly.has(code);
   const queryClient = useQueryClient();
@@ -122,6 +149,30 @@ function RolePermissionEditor({ role, groups, adminOnly }: { role: Role; groups:
     } finally {
       setSaving(false);
     }
+  };
+
+  const remove = (): void => {
+    if (role.users > 0) {
+      void message.warning(`“${role.name}”还有${role.users}个用户在用，请先在角色分配中取消后再删除`);
+      return;
+    }
+    modal.confirm({
+      title: `删除角色“${role.name}”？`,
+      content: '删除后不能恢复，记入审计日志。',
+      okText: '删除',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          await api.del(`/api/roles/${encodeURIComponent(role.code)}?version=${role.version}`);
+          void message.success(`已删除角色“${role.name}”`);
+          onDeleted();
+          await queryClient.invalidateQueries({ queryKey: adminKeys.roles });
+        } catch (e) {
+          void message.error(errorText(e));
+        }
+      },
+    });
   };
 
   const confirmSave = (): void => {
@@ -162,6 +213,22 @@ function RolePermissionEditor({ role, groups, adminOnly }: { role: Role; groups:
         )
       }
     >
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
+        <Typography.Text type="secondary">
+          数据范围：{scope}
+          {role.builtin ? '（内置角色固定为本单位及下级）' : null}
+        </Typography.Text>
+        {role.builtin ? null : (
+          <Space wrap>
+            <Button size="small" icon={<EditOutlined />} onClick={onEdit}>
+              修改名称与范围
+            </Button>
+            <Button size="small" danger icon={<DeleteOutlined />} onClick={remove}>
+              删除角色
+            </Button>
+          </Space>
+        )}
+      </Flex>
       {fixed ? <Alert type="info" showIcon title="三员角色的权限是固定的（等保三级三员分立），任何人都不能修改。" style={{ marginBottom: 12 }} /> : null}
       {fieldError ? <Alert type="error" showIcon title={fieldError} style={{ marginBottom: 12 }} /> : null}
       {groups.map((g) => {

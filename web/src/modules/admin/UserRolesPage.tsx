@@ -1,8 +1,9 @@
-import { TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, DeleteOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Checkbox, Col, Form, Row, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Checkbox, Col, Flex, Form, Row, Select, Space, Tag, Tooltip, TreeSelect, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { orgTreeOptions } from '../../platform/org-tree.ts';
 import { api } from '../../platform/api.ts';
 import { DataTable } from '../../platform/DataTable.tsx';
 import { FormModal } from '../../platform/FormModal.tsx';
@@ -23,6 +24,7 @@ export function UserRolesPage() {
   const { data: me } = useMe();
   const [filters, setFilters] = useState<UserFilterValues>(NO_USER_FILTERS);
   const [editing, setEditing] = useState<User | null>(null);
+  const [unitsOf, setUnitsOf] = useState<User | null>(null);
   const rows = useFilteredUsers(users.data?.items ?? [], me?.orgs ?? [], filters);
   const roleList = [...(roles.data?.items ?? [])].sort(byRoleRank);
   const roleName = (code: string): string => roleList.find((r) => r.code === code)?.name ?? code;
@@ -35,16 +37,25 @@ export function UserRolesPage() {
     {
       title: '角色',
       dataIndex: 'roles',
-      render: (codes: string[]) =>
-        codes.length ? (
-          codes.map((c) => (
-            <Tag key={c} color={roleColor(c)}>
-              {roleName(c)}
-            </Tag>
-          ))
-        ) : (
-          <Typography.Text type="secondary">未分配</Typography.Text>
-        ),
+      render: (codes: string[], u) => (
+        <>
+          {codes.length ? (
+            codes.map((c) => (
+              <Tag key={c} color={roleColor(c)}>
+                {roleName(c)}
+              </Tag>
+            ))
+          ) : (
+            <Typography.Text type="secondary">未分配</Typography.Text>
+          )}
+          {(u.units ?? []).map((x) => (
+            <div key={x.orgCode} style={{ fontSize: 12, marginTop: 4 }}>
+              <Typography.Text type="secondary">兼任 {x.orgName}：</Typography.Text>
+              {x.roleNames.join('、')}
+            </div>
+          ))}
+        </>
+      ),
     },
     { title: '状态', key: 'status', render: (_, u) => <StatusTags user={u} /> },
     {
@@ -59,9 +70,16 @@ export function UserRolesPage() {
             </Button>
           </Tooltip>
         ) : (
-          <Button type="link" size="small" icon={<TeamOutlined />} onClick={() => setEditing(u)}>
-            分配角色
-          </Button>
+          <Space size={0} wrap>
+            <Button type="link" size="small" icon={<TeamOutlined />} onClick={() => setEditing(u)}>
+              分配角色
+            </Button>
+            {u.roles.some((r) => ADMIN_ROLE_CODES.includes(r)) ? null : (
+              <Button type="link" size="small" icon={<ApartmentOutlined />} onClick={() => setUnitsOf(u)}>
+                兼任其他单位
+              </Button>
+            )}
+          </Space>
         ),
     },
   ];
@@ -74,6 +92,7 @@ export function UserRolesPage() {
         <DataTable<User> rowKey="id" loading={users.isPending || roles.isPending} columns={columns} dataSource={rows} />
       </Card>
       {editing ? <AssignRolesModal user={editing} roles={roleList} onClose={() => setEditing(null)} /> : null}
+      {unitsOf ? <UnitRolesModal user={unitsOf} roles={roleList.filter((r) => !ADMIN_ROLE_CODES.includes(r.code))} orgs={me?.orgs ?? []} onClose={() => setUnitsOf(null)} /> : null}
     </>
   );
 }
@@ -127,6 +146,58 @@ function AssignRolesModal({ user, roles, onClose }: { user: User; roles: Role[];
           </div>
         </Checkbox.Group>
       </Form.Item>
+    </FormModal>
+  );
+}
+
+interface UnitRolesValues {
+  units: Array<{ orgCode?: string; roles?: string[] }>;
+}
+
+/** 兼任其他单位: roles the user holds in units other than the home unit; each role's data scope applies from that unit */
+function UnitRolesModal({ user, roles, orgs, onClose }: { user: User; roles: Role[]; orgs: Array<{ code: string; name: string; parentCode: string | null }>; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const treeData = useMemo(() => orgTreeOptions(orgs), [orgs]);
+  const { form, submitting, onFinish } = useApiForm<UnitRolesValues, User>({
+    submit: (v, submission) => api.put<User>(`/api/users/${user.id}/units`, { units: (v.units ?? []).filter((u) => u.orgCode).map((u) => ({ orgCode: u.orgCode, roles: u.roles ?? [] })) }, submission),
+    successMessage: (u) => `已更新 ${u.displayName} 的兼任单位`,
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: adminKeys.users });
+      await queryClient.invalidateQueries({ queryKey: adminKeys.roles });
+      onClose();
+    },
+  });
+  return (
+    <FormModal<UnitRolesValues>
+      title={`兼任其他单位：${user.displayName}（${user.username}）`}
+      width={640}
+      form={form}
+      onFinish={onFinish}
+      submitting={submitting}
+      onClose={onClose}
+      initialValues={{ units: (user.units ?? []).map((u) => ({ orgCode: u.orgCode, roles: u.roles })) }}
+      intro={<Typography.Paragraph type="secondary">所属单位：{user.orgName}（其角色在“分配角色”中设置）。这里为其在其他单位担任的角色，按角色的数据范围从该单位起算；变更立即生效，并记入审计日志。三员角色不能兼任。</Typography.Paragraph>}
+    >
+      <Form.List name="units">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((f) => (
+              <Flex key={f.key} gap={8} wrap align="flex-start" style={{ marginBottom: 8 }}>
+                <Form.Item name={[f.name, 'orgCode']} label="单位" rules={[{ required: true, message: '请选择单位' }]} style={{ flex: '1 1 200px', minWidth: 0, marginBottom: 8 }}>
+                  <TreeSelect treeData={treeData} treeDefaultExpandAll showSearch={{ treeNodeFilterProp: 'title' }} placeholder="请选择单位" />
+                </Form.Item>
+                <Form.Item name={[f.name, 'roles']} label="角色" rules={[{ required: true, type: 'array', min: 1, message: '请选择角色' }]} style={{ flex: '1 1 200px', minWidth: 0, marginBottom: 8 }}>
+                  <Select mode="multiple" options={roles.map((r) => ({ value: r.code, label: r.name }))} placeholder="请选择角色" />
+                </Form.Item>
+                <Button danger type="text" icon={<DeleteOutlined />} aria-label="移除此单位" onClick={() => remove(f.name)} style={{ marginTop: 30 }} />
+              </Flex>
+            ))}
+            <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({ roles: [] })}>
+              添加兼任单位
+            </Button>
+          </>
+        )}
+      </Form.List>
     </FormModal>
   );
 }

@@ -25,9 +25,15 @@ export interface Role {
   description: string;
   builtin: boolean;
   permissions: string[];
+  /** own: the unit the role is held in; subtree: that unit and below; listed: exactly scopeOrgs */
+  dataScope: DataScope;
+  scopeOrgs: string[];
   version: number;
   users: number;
 }
+
+export type DataScope = 'own' | 'subtree' | 'listed';
+export const DATA_SCOPE_LABELS: Record<DataScope, string> = { own: '本单位', subtree: '本单位及下级', listed: '指定单位' };
 
 export interface RoleList {
   items: Role[];
