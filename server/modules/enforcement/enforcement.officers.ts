@@ -39,37 +39,50 @@ export function certificateProblem(row: { cert_valid_from?: unknown; cert_valid_
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- this module's own table is not in the platform schema
 type AnyDb = Kysely<any>;
 
-/** both officers are in the registry of the case's town (its departments included), under their number and name */
-export const registeredOfficers: LookupGate = {
-  id: 'officers_registered',
-  when: (v) => OFFICER_FIELDS.every((f) => filled(v, f)),
-  async check(db: Kysely<Database>, v, record): Promise<GateMiss[]> {
-    const town = record.orgCode.split('-')[0] ?? record.orgCode;
-    const rows = await (db as unknown as AnyDb)
-      .selectFrom('enforcement_inspector')
-      .select(['name', 'cert_no', 'cert_valid_from', 'cert_valid_until'])
-      .where('status', '=', 'active')
-      .where((eb) => eb.or([eb('org_code', '=', town), eb('org_code', 'like', `${town}-%`)]))
-      .execute();
-    // no registry kept here: two distinct officers with numbers is what can be checked
-    if (rows.length === 0) return [];
-    const misses: GateMiss[] = [];
-    const day = actDay(v);
-    for (const n of [1, 2]) {
-      const name = str(v[`officer${n}_name`]);
-      const cert = str(v[`officer${n}_cert`]);
-      const found = rows.find((r) => String(r.cert_no) === cert);
-      const label = `执法人员${n === 1 ? '一' : '二'}执法证号`;
-      if (!found) misses.push({ path: `officer${n}_cert`, label, message: `${label}：“${cert}”不在本单位执法检查人员名录库中，请核对执法证号` });
-      else if (String(found.name) !== name) misses.push({ path: `officer${n}_name`, label, message: `${label}：执法证号“${cert}”登记的执法人员是${String(found.name)}，不是${name}` });
-      else {
-        const problem = certificateProblem(found, day);
-        if (problem) misses.push({ path: `officer${n}_cert`, label, message: `${label}：${name}的执法证件${problem}，不得以其名义办理（执法人员须持有效执法证件）` });
+/**
+ * the two officers a record names are in the registry of its town (its departments included), under their number
+ * and name, with a certificate valid on the step's day; where the town keeps no registry, nothing is checked here
+ */
+function registryGate(opts: { id: string; prefix: 'officer' | 'inspector'; who: string; day: (v: Readonly<Record<string, unknown>>) => string | null; when: (v: Readonly<Record<string, unknown>>) => boolean }): LookupGate {
+  const { prefix, who } = opts;
+  return {
+    id: opts.id,
+    when: opts.when,
+    async check(db: Kysely<Database>, v, record): Promise<GateMiss[]> {
+      const town = record.orgCode.split('-')[0] ?? record.orgCode;
+      const rows = await (db as unknown as AnyDb)
+        .selectFrom('enforcement_inspector')
+        .select(['name', 'cert_no', 'cert_valid_from', 'cert_valid_until'])
+        .where('status', '=', 'active')
+        .where((eb) => eb.or([eb('org_code', '=', town), eb('org_code', 'like', `${town}-%`)]))
+        .execute();
+      // no registry kept here: two distinct officers with numbers is what can be checked
+      if (rows.length === 0) return [];
+      const misses: GateMiss[] = [];
+      const day = opts.day(v);
+      for (const n of [1, 2]) {
+        const name = str(v[`${prefix}${n}_name`]);
+        const cert = str(v[`${prefix}${n}_cert`]);
+        const found = rows.find((r) => String(r.cert_no) === cert);
+        const label = `${who}${n === 1 ? '一' : '二'}执法证号`;
+        if (!cert) misses.push({ path: `${prefix}${n}_cert`, label, message: `${label}：请填写${name}的执法证号（本单位已建执法检查人员名录库，按名录核对）` });
+        else if (!found) misses.push({ path: `${prefix}${n}_cert`, label, message: `${label}：“${cert}”不在本单位执法检查人员名录库中，请核对执法证号` });
+        else if (String(found.name) !== name) misses.push({ path: `${prefix}${n}_name`, label, message: `${label}：执法证号“${cert}”登记的执法人员是${String(found.name)}，不是${name}` });
+        else {
+          const problem = certificateProblem(found, day);
+          if (problem) misses.push({ path: `${prefix}${n}_cert`, label, message: `${label}：${name}的执法证件${problem}，不得以其名义办理（执法人员须持有效执法证件）` });
+        }
       }
-    }
-    return misses;
-  },
-};
+      return misses;
+    },
+  };
+}
+
+/** 行政处罚: both officers of a case, on the day of its latest step */
+export const registeredOfficers: LookupGate = registryGate({ id: 'officers_registered', prefix: 'officer', who: '执法人员', day: actDay, when: (v) => OFFICER_FIELDS.every((f) => filled(v, f)) });
+
+/** 涉企行政检查: both inspectors, on the day of the inspection (or of its approval, before it); a blank number is refused where a registry is kept */
+export const registeredInspectors: LookupGate = registryGate({ id: 'inspectors_registered', prefix: 'inspector', who: '检查人员', day: (v) => iso(v['inspected_on']) ?? iso(v['approved_on']), when: (v) => filled(v, 'inspector1_name') && filled(v, 'inspector2_name') });
 
 /** at 立案 the officers may still be unknown: when any is named, both are, with their numbers */
 export const officersIfNamed: GateCheck = { message: twoOfficers.message, check: (v) => OFFICER_FIELDS.every((f) => !filled(v, f)) || twoOfficers.check(v) };

@@ -29,6 +29,11 @@ beforeAll(async () => {
   planId = plan.id;
   const approved = await t.request(leader, { method: 'POST', url: `/api/ledgers/enforcement.inspection_plan/${planId}/transitions/approve`, payload: { approved_on: daysAgo(30), approval_opinion: '同意', date: daysAgo(30) } });
   expect(approved.statusCode, approved.body).toBe(200);
+  // the two officers, in the unit's registry: an inspection is approved only by officers it holds
+  for (const [name, cert] of [['李建国', '城关执T201'], ['王秀英', '城关执T202']] as const) {
+    const res = await createRecord(t, clerk, 'enforcement.inspector', { orgCode: UNIT, name, cert_no: cert, qualifications: ['经营行为'], unit: '城关镇综合行政执法队', in_pool: false, cert_valid_from: '2024-01-01', cert_valid_until: daysFrom(900) });
+    expect(res.statusCode, res.body).toBe(200);
+  }
 }, 240_000);
 afterAll(async () => t.close());
 
@@ -46,7 +51,7 @@ interface Signature {
 /** an inspection approved, notified and with its result recorded: the point where the 笔录 is signed on the spot */
 async function inspected(): Promise<number> {
   seq += 1;
-  const res = await createRecord(t, clerk, L, { orgCode: UNIT, plan_kind: '日常', plan: planId, matter: matterId, planned_on: today, enterprise_name: `城关镇签名测试商贸有限公司${seq}`, enterprise_uscc: makeUscc('999001', seq), enterprise_address: '城关镇解放路8号', inspector1_name: '李建国', inspector1_identity: '执法人员', inspector1_cert: '城关执1001', inspector2_name: '王秀英', inspector2_identity: '执法人员', inspector2_cert: '城关执1002' });
+  const res = await createRecord(t, clerk, L, { orgCode: UNIT, plan_kind: '日常', plan: planId, matter: matterId, planned_on: today, enterprise_name: `城关镇签名测试商贸有限公司${seq}`, enterprise_uscc: makeUscc('999001', seq), enterprise_address: '城关镇解放路8号', inspector1_name: '李建国', inspector1_identity: '执法人员', inspector1_cert: '城关执T201', inspector2_name: '王秀英', inspector2_identity: '执法人员', inspector2_cert: '城关执T202' });
   expect(res.statusCode, res.body).toBe(200);
   const id = json<{ id: number }>(res).id;
   expect((await t.request(leader, { method: 'POST', url: `/api/enforcement/inspections/${id}/approve`, payload: { approved_on: today, approval_opinion: '同意' } })).statusCode).toBe(200);

@@ -65,7 +65,14 @@ export async function seedInspectionDemo(ctx: Ctx, platform: Platform): Promise<
     // the domain of each matter with a standard: its inspections are checked item by item against it
     const standardOf = new Map(used.map((m) => [Number(m.id), String(m.domain)]));
     await seedLedger(ctx, platform, 'enforcement.inspection_standard', used.map((m) => ({ orgCode: town, values: { matter: m.id, title: `${String(m.name).replace(/^对/, '').replace(/的监督检查$/, '')}检查标准`, items: STANDARDS[String(m.domain)] as string, basis: '《关于严格规范涉企行政检查的意见》（国办发〔2024〕54号）' } })));
-    const officers = Array.from({ length: 6 }, (_, i) => ({ name: personName(r), cert: `${short}执${String(1000 + i)}` }));
+    // the officers are the town's registered ones (执法检查人员名录库), named as the registry names them, so the
+    // enterprise checking the code sees each certificate as the registry holds it (the names drawn keep the stream)
+    const registry = new Map((await d.selectFrom('enforcement_inspector').select(['name', 'cert_no']).where('status', '=', 'active').where((eb) => eb.or([eb('org_code', '=', town), eb('org_code', 'like', `${town}-%`)])).execute()).map((o) => [String(o.cert_no), String(o.name)]));
+    const officers = Array.from({ length: 6 }, (_, i) => {
+      const drawn = personName(r);
+      const cert = `${short}执${String(1000 + i)}`;
+      return { name: registry.get(cert) ?? drawn, cert };
+    });
     const firms = Array.from({ length: 24 }, () => ({ name: companyName(r), uscc: uscc(r), address: `${name}${village(r, town)}` }));
     const rows: Array<{ orgCode: string; values: Record<string, unknown> }> = [];
     const toRecord: Array<{ index: number; on: string; outcome: string }> = [];

@@ -29,6 +29,10 @@ beforeAll(async () => {
   const penalties = await listLedger(t, county, 'enforcement.matter', `org=${TOWN}&f.matter_type=行政处罚&f.matter_status=有效&pageSize=1`);
   penaltyMatterId = (penalties.items[0] as { id: number }).id;
   for (const kind of ['日常', '专项', '个案']) plans[kind] = await approvedPlan(kind);
+  for (const [name, cert] of [['李建国', '城关执T101'], ['王秀英', '城关执T102']] as const) {
+    const res = await createRecord(t, clerk, 'enforcement.inspector', { orgCode: UNIT, name, cert_no: cert, qualifications: ['经营行为', '安全生产'], unit: '城关镇综合行政执法队', in_pool: false, cert_valid_from: '2024-01-01', cert_valid_until: daysFrom(900) });
+    expect(res.statusCode, res.body).toBe(200);
+  }
 }, 240_000);
 
 /** the unit's plan of a kind over the test's dates, approved by the person in charge a month ago */
@@ -53,7 +57,8 @@ interface Rec {
   state: string;
   values: Record<string, unknown>;
 }
-const officers = { inspector1_name: '李建国', inspector1_identity: '执法人员', inspector1_cert: '城关执1001', inspector2_name: '王秀英', inspector2_identity: '执法人员', inspector2_cert: '城关执1002' };
+// two officers of the unit's registry (执法检查人员名录库): the steps check both against it
+const officers = { inspector1_name: '李建国', inspector1_identity: '执法人员', inspector1_cert: '城关执T101', inspector2_name: '王秀英', inspector2_identity: '执法人员', inspector2_cert: '城关执T102' };
 function plan(extra: Record<string, unknown> = {}): Record<string, unknown> {
   seq += 1;
   const kind = String(extra['plan_kind'] ?? '日常');
@@ -161,7 +166,7 @@ describe('approval, notice, inspectors', () => {
     expect(aux.map((e) => e.path)).toContain('inspector1_identity');
     const nocert = refusal(await createRecord(t, clerk, L, plan({ inspector1_cert: '' })));
     expect(nocert.map((e) => e.path)).toContain('inspector1_cert');
-    const same = refusal(await createRecord(t, clerk, L, plan({ inspector2_cert: '城关执1001' })));
+    const same = refusal(await createRecord(t, clerk, L, plan({ inspector2_cert: '城关执T101' })));
     expect(same.map((e) => e.path)).toContain('inspector2_cert');
   });
 
@@ -234,29 +239,49 @@ describe('annual frequency cap and 综合查一次', () => {
 });
 
 describe('扫码入企', () => {
-  it('亮证: shows each officer’s certificate as the town’s registry holds it today, never the registered name', async () => {
+  it('refuses to approve an inspection by officers the registry does not hold, under another name or with an expired certificate', async () => {
     const registry = (await listLedger(t, county, 'enforcement.inspector', `org=${TOWN}&pageSize=100`)).items as Array<{ values: Record<string, unknown> }>;
     const byCert = (c: string) => registry.find((r) => r.values['cert_no'] === c)?.values ?? {};
-    const valid = byCert('城关执1001');
     const expired = byCert('城关执1013');
-    expect(String(valid['cert_valid_until']) > today).toBe(true);
     expect(String(expired['cert_valid_until']) < today).toBe(true);
-    const check = async (o: Record<string, unknown>) => {
+    const refusedWith = async (o: Record<string, unknown>, words: string): Promise<void> => {
       const r = await make(o);
-      expect((await approve(leader, r.id)).statusCode).toBe(200);
-      const res = await t.request(null, { method: 'GET', url: `/api/public/inspections/${String((await get(r.id)).values['inspection_code'])}` });
+      const res = await approve(leader, r.id);
+      expect(res.statusCode, res.body).toBe(422);
+      expect(res.body).toContain(words);
+      expect((await get(r.id)).state).toBe('planned');
+    };
+    await refusedWith({ inspector2_name: expired['name'], inspector2_cert: '城关执1013' }, '已过期');
+    await refusedWith({ inspector1_name: '冒名者' }, '登记的执法人员是李建国，不是冒名者');
+    await refusedWith({ inspector2_cert: '城关执9999' }, '不在本单位执法检查人员名录库中');
+  });
+
+  it('亮证: shows each officer’s certificate as the town’s registry holds it today, never the registered name', async () => {
+    const r = await make();
+    expect((await approve(leader, r.id)).statusCode).toBe(200);
+    const code = String((await get(r.id)).values['inspection_code']);
+    const seen = async (): Promise<PublicInspection> => {
+      const res = await t.request(null, { method: 'GET', url: `/api/public/inspections/${code}` });
       expect(res.statusCode, res.body).toBe(200);
       return json<PublicInspection>(res);
     };
-    const a = await check({ inspector1_name: valid['name'], inspector1_cert: '城关执1001', inspector2_name: expired['name'], inspector2_cert: '城关执1013' });
-    expect(a.officers.map((o) => o.certificate)).toEqual([
-      { status: 'valid', validUntil: valid['cert_valid_until'] },
-      { status: 'expired', validUntil: expired['cert_valid_until'] },
-    ]);
-    // a number registered to someone else, and a number the registry does not hold: the registered name stays unsaid
-    const b = await check({ inspector1_name: '冒名者', inspector1_cert: '城关执1001', inspector2_name: '王秀英', inspector2_cert: '城关执9999' });
-    expect(b.officers.map((o) => o.certificate.status)).toEqual(['other_name', 'unregistered']);
-    expect(JSON.stringify(b)).not.toContain(String(valid['name']));
+    const a = await seen();
+    expect(a.officers.map((o) => o.certificate.status)).toEqual(['valid', 'valid']);
+    // after the approval the registry changes: one certificate lapses, the other number is registered to someone else
+    const reg = t.platform.db as unknown as Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- the module's own table
+    try {
+      await reg.updateTable('enforcement_inspector').set({ cert_valid_until: daysAgo(1) }).where('cert_no', '=', '城关执T102').execute();
+      await reg.updateTable('enforcement_inspector').set({ name: '另一人' }).where('cert_no', '=', '城关执T101').execute();
+      const b = await seen();
+      expect(b.officers.map((o) => o.certificate)).toEqual([
+        { status: 'other_name', validUntil: null },
+        { status: 'expired', validUntil: daysAgo(1) },
+      ]);
+      expect(JSON.stringify(b)).not.toContain('另一人');
+    } finally {
+      await reg.updateTable('enforcement_inspector').set({ cert_valid_until: daysFrom(900) }).where('cert_no', '=', '城关执T102').execute();
+      await reg.updateTable('enforcement_inspector').set({ name: '李建国' }).where('cert_no', '=', '城关执T101').execute();
+    }
   });
 
   it('shows the enterprise who inspects, under which matter, approved by whom; nothing personal beyond the officers', async () => {
@@ -267,8 +292,8 @@ describe('扫码入企', () => {
     expect(res.statusCode, res.body).toBe(200);
     const p = json<PublicInspection>(res);
     expect(p.officers.map((o) => [o.name, o.cert])).toEqual([
-      ['李建国', '城关执1001'],
-      ['王秀英', '城关执1002'],
+      ['李建国', '城关执T101'],
+      ['王秀英', '城关执T102'],
     ]);
     expect(p.approver).toBe('陈志远');
     expect(p.approvedOn).toBe(today);
@@ -392,7 +417,7 @@ describe('documents and indicators', () => {
       if (kind === 'notice') {
         expect(text).toContain(code);
         expect(text).toContain(`/public/inspections/${code}`);
-        expect(text).toContain('城关执1001');
+        expect(text).toContain('城关执T101');
       }
       if (kind === 'result') expect(text).toContain('责令你单位');
     }
@@ -431,7 +456,7 @@ describe('documents and indicators', () => {
     expect(inquiry).toContain(String(r.values['inspection_no']));
     expect(inquiry).toContain('赵春梅');
     expect(inquiry).toContain('答：由我本人负责，每批都登记。');
-    expect(inquiry).toContain('城关执1001');
+    expect(inquiry).toContain('城关执T101');
     const survey = await text('survey');
     expect(survey).toContain('勘验笔录');
     expect(survey).toContain('冷藏柜温度显示3℃');

@@ -2,6 +2,7 @@ import { defineLedger } from '../../platform/ledger/ledger.types.ts';
 import { dateNotBefore, filled } from '../../platform/ledger/rules.ts';
 import { defineWorkflow, type GateCheck, type WorkflowDef } from '../../platform/workflow/workflow.types.ts';
 import { failedItems, parseChecklist } from '../../../common/inspection.checklist.ts';
+import { registeredInspectors } from './enforcement.officers.ts';
 import { inspectorProblems, inspectorRules, INSPECTOR_IDENTITIES } from './inspection.rules.ts';
 
 // 涉企行政检查 (国办发〔2024〕54号): 日常检查 by plan, 专项检查 by campaign, 个案检查 on a complaint or a lead
@@ -84,7 +85,7 @@ export function inspectionWorkflow(): WorkflowDef {
         roles: ['leader', 'county_admin'],
         todo: { label: '检查审批' },
         captures: ['approved_on', 'approver', 'approval_opinion', 'inspection_code'],
-        gates: { fields: ['approved_on', 'approver'], checks: [inspectorsCertified] },
+        gates: { fields: ['approved_on', 'approver'], checks: [inspectorsCertified], lookups: [registeredInspectors] },
         dedicated: { hint: '在本页“检查审批”卡片中办理（核对检查事项是否公布、年度检查频次是否超限）' },
       },
       {
@@ -94,7 +95,7 @@ export function inspectionWorkflow(): WorkflowDef {
         to: 'inspected',
         roles: ['leader', 'county_admin'],
         captures: ['emergency_reason', 'approved_on', 'approver', 'approval_opinion', 'inspection_code', ...RESULT_FIELDS],
-        gates: { fields: ['emergency_reason', 'approved_on', 'approver', 'inspected_on', 'inspection_record', 'outcome'], checks: [inspectorsCertified, approvedAfter, rectifyDue, transferMatter, sampled, interviewed, checklistWellFormed, checklistAgreesWithOutcome] },
+        gates: { fields: ['emergency_reason', 'approved_on', 'approver', 'inspected_on', 'inspection_record', 'outcome'], checks: [inspectorsCertified, approvedAfter, rectifyDue, transferMatter, sampled, interviewed, checklistWellFormed, checklistAgreesWithOutcome], lookups: [registeredInspectors] },
         dedicated: { hint: '在本页“检查审批”卡片中办理（须说明紧急情况）' },
       },
       {
@@ -113,7 +114,7 @@ export function inspectionWorkflow(): WorkflowDef {
         to: 'inspected',
         todo: true,
         captures: RESULT_FIELDS,
-        gates: { fields: ['inspected_on', 'inspection_record', 'outcome'], checks: [inspectorsCertified, approvedBefore, rectifyDue, transferMatter, sampled, interviewed, checklistWellFormed, checklistAgreesWithOutcome] },
+        gates: { fields: ['inspected_on', 'inspection_record', 'outcome'], checks: [inspectorsCertified, approvedBefore, rectifyDue, transferMatter, sampled, interviewed, checklistWellFormed, checklistAgreesWithOutcome], lookups: [registeredInspectors] },
         dedicated: { hint: '在本页“检查结果”卡片中办理（转立案的同时生成行政处罚案件）' },
       },
       { name: 'cancel', label: '取消检查', from: ['planned', 'approved', 'notified'], to: 'cancelled', note: 'required', captures: ['cancelled_on'], gates: { fields: ['cancelled_on'] } },
