@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { makeUscc } from '../common/validators.ts';
-import { login, PHONE, screenshotPath, setupDemo, withPage } from './harness.ts';
+import { DESKTOP, login, PHONE, screenshotPath, setupDemo, withPage } from './harness.ts';
 
 // issue #25: an enterprise inspection done on the officer's phone in the field mode, end to end — 亮证亮码 and the
 // notice handed over at the door, the matter's standards checked item by item, two photos from the camera with the
@@ -65,6 +65,8 @@ async function sign(page: Page, row: string): Promise<void> {
 const next = (page: Page) => page.getByRole('button', { name: /下一步/ }).click();
 const stepTitle = (page: Page) => page.getByTestId('field-step-title').textContent();
 
+let done = 0;
+
 describe('现场检查模式 on a phone', () => {
   it('records an inspection end to end: 亮证, checklist, photos, result through a cut network, signatures, the 笔录', async () => {
     await withPage(
@@ -72,6 +74,7 @@ describe('现场检查模式 on a phone', () => {
       async ({ page, errors }) => {
         const base = demo.server.baseUrl;
         const { id, items } = await approvedInspection(page);
+        done = id;
         await login(page, base, 'clerk');
         await page.goto(`${base}/ledgers/enforcement.inspection/${id}`);
         await page.getByTestId('field-entry').getByRole('button', { name: /现场检查模式/ }).click();
@@ -125,6 +128,7 @@ describe('现场检查模式 on a phone', () => {
         await page.getByLabel('整改期限', { exact: true }).click();
         await page.getByLabel('整改期限', { exact: true }).fill(DUE);
         await page.keyboard.press('Enter');
+        await page.screenshot({ path: screenshotPath('field-mode-result-390'), fullPage: true });
 
         // the network drops: the save fails, the input stays
         await page.context().setOffline(true);
@@ -185,4 +189,20 @@ describe('现场检查模式 on a phone', () => {
       { ...PHONE, geolocation: HERE, permissions: ['geolocation'] },
     );
   }, 300_000);
+
+  it('opens an inspected record at the signatures on a desktop screen, the checklist read-only', async () => {
+    expect(done).toBeGreaterThan(0);
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await login(page, demo.server.baseUrl, 'clerk');
+      await page.goto(`${demo.server.baseUrl}/enforcement/inspections/${done}/field`);
+      await expect.poll(() => stepTitle(page), WAIT).toContain('第5步（共6步）：签名');
+      await page.getByTestId('signatures-card').getByText('已签名').first().waitFor(WAIT);
+      await page.screenshot({ path: screenshotPath('field-mode-signed-1366') });
+      await page.getByTestId('field-steps').getByRole('button', { name: /逐项检查/ }).click();
+      await page.getByText('：现场未见审批文件，已当场指出并拍照', { exact: true }).waitFor(WAIT);
+      expect(await page.locator('[data-testid^="check-item-"]').count()).toBe(0);
+      await page.screenshot({ path: screenshotPath('field-mode-checklist-1366') });
+      expect(errors).toEqual([]);
+    }, DESKTOP);
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { login, PHONE, screenshotPath, setupDemo, withPage } from './harness.ts';
+import { login, openPopup, PHONE, screenshotPath, setupDemo, withPage } from './harness.ts';
 import { act, isoDay, poster } from './steps.ts';
 
 // issue #22, forms: a likely duplicate is named before it is saved; a step's signer is the signed-in user
@@ -92,10 +92,17 @@ describe('the signer of a step', () => {
             expect(await signer.getAttribute('readonly')).not.toBeNull();
             expect((await dialog.textContent()) ?? '').toContain('按登录账号自动记录');
             await page.screenshot({ path: screenshotPath(name), fullPage: false });
-            await dialog.locator('.ant-form-item', { has: page.locator('label[title="保密审查结论"]') }).locator('.ant-select').click();
-            await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^同意公开$/ }).click();
-            await dialog.locator('.ant-form-item', { has: page.locator('label[title="审查日期"]') }).locator('input').fill(isoDay(-3));
-            await dialog.locator('.ant-form-item', { has: page.locator('label[title="审查日期"]') }).locator('input').press('Enter');
+            // on a loaded machine a click during the dialog's animation can miss: open the list until it shows, and
+            // check each value took before confirming
+            const conclusion = dialog.locator('.ant-form-item', { has: page.locator('label[title="保密审查结论"]') });
+            const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^同意公开$/ });
+            await openPopup(page, conclusion.locator('.ant-select'), option);
+            await option.click();
+            await expect.poll(async () => (await conclusion.textContent()) ?? '', WAIT).toContain('同意公开');
+            const day = dialog.locator('.ant-form-item', { has: page.locator('label[title="审查日期"]') }).locator('input');
+            await day.fill(isoDay(-3));
+            await day.press('Enter');
+            await expect.poll(() => day.inputValue(), WAIT).toBe(isoDay(-3));
           });
           const res = await page.request.get(`${demo.server.baseUrl}${L}/${id}`);
           expect(((await res.json()) as { values: Record<string, unknown> }).values['secrecy_reviewer']).toBe('刘思齐');
