@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { makeUscc } from '../common/validators.ts';
 import { DESKTOP, login, PHONE, screenshotPath, setupDemo, withPage } from './harness.ts';
+import { drawStrokes } from './steps.ts';
 
 // issue #25: an enterprise inspection done on the officer's phone in the field mode, end to end — 亮证亮码 and the
 // notice handed over at the door, the matter's standards checked item by item, two photos from the camera with the
@@ -47,17 +48,15 @@ async function sign(page: Page, row: string): Promise<void> {
   const pad = page.getByTestId('signature-pad');
   await pad.waitFor(WAIT);
   await page.waitForTimeout(500);
-  const box = await pad.boundingBox();
-  const { x, y, width, height } = box ?? { x: 0, y: 0, width: 0, height: 0 };
-  for (const [from, to] of [
-    [0.15, 0.35],
-    [0.45, 0.8],
-  ] as const) {
-    await page.mouse.move(x + width * from, y + height * 0.3);
-    await page.mouse.down();
-    for (let i = 1; i <= 10; i++) await page.mouse.move(x + width * (from + ((to - from) * i) / 10), y + height * (0.3 + 0.4 * Math.sin((i / 10) * Math.PI)));
-    await page.mouse.up();
-  }
+  await drawStrokes(
+    page,
+    pad,
+    [
+      [0.15, 0.35],
+      [0.45, 0.8],
+    ],
+    10,
+  );
   await page.getByRole('button', { name: /确认签名/ }).click();
   await line.getByText('已签名').waitFor(WAIT);
 }

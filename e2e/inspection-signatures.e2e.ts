@@ -1,6 +1,7 @@
 import { makeUscc } from '../common/validators.ts';
 import { describe, expect, it } from 'vitest';
 import { login, PHONE, screenshotPath, setupDemo, withPage } from './harness.ts';
+import { drawStrokes } from './steps.ts';
 
 const WAIT = { timeout: 20_000 };
 const TODAY = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -45,21 +46,18 @@ describe('现场签名', () => {
         await page.waitForTimeout(500);
         await page.getByRole('button', { name: /确认签名/ }).click();
         await page.getByText('请先在框内签名').waitFor(WAIT);
-        const box = await pad.boundingBox();
-        expect(box).not.toBeNull();
-        const { x, y, width, height } = box ?? { x: 0, y: 0, width: 0, height: 0 };
-        expect(width).toBeGreaterThan(300);
         // a name in three strokes
-        for (const [from, to] of [
-          [0.15, 0.3],
-          [0.4, 0.7],
-          [0.6, 0.85],
-        ] as const) {
-          await page.mouse.move(x + width * from, y + height * 0.3);
-          await page.mouse.down();
-          for (let i = 1; i <= 12; i++) await page.mouse.move(x + width * (from + ((to - from) * i) / 12), y + height * (0.3 + 0.4 * Math.sin((i / 12) * Math.PI)));
-          await page.mouse.up();
-        }
+        const { width } = await drawStrokes(
+          page,
+          pad,
+          [
+            [0.15, 0.3],
+            [0.4, 0.7],
+            [0.6, 0.85],
+          ],
+          12,
+        );
+        expect(width).toBeGreaterThan(300);
         await page.screenshot({ path: screenshotPath('inspection-signature-pad-390') });
         const saved = page.waitForResponse((r) => r.url().endsWith(`/inspections/${id}/signatures`) && r.request().method() === 'POST');
         await page.getByRole('button', { name: /确认签名/ }).click();

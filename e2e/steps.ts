@@ -36,3 +36,19 @@ export async function act(page: Page, button: RegExp, fill: (dialog: Locator) =>
   expect(res.status(), await res.text()).toBe(200);
   await dialog.waitFor({ state: 'hidden' });
 }
+
+/**
+ * draws strokes on a signature pad with the mouse: each stroke from `from` to `to` (fractions of the pad's width), a
+ * wave through the middle of its height in `steps` moves; answers the pad's box
+ */
+export async function drawStrokes(page: Page, pad: Locator, strokes: ReadonlyArray<readonly [number, number]>, steps: number): Promise<{ x: number; y: number; width: number; height: number }> {
+  const box = (await pad.boundingBox()) ?? { x: 0, y: 0, width: 0, height: 0 };
+  const { x, y, width, height } = box;
+  for (const [from, to] of strokes) {
+    await page.mouse.move(x + width * from, y + height * 0.3);
+    await page.mouse.down();
+    for (let i = 1; i <= steps; i++) await page.mouse.move(x + width * (from + ((to - from) * i) / steps), y + height * (0.3 + 0.4 * Math.sin((i / steps) * Math.PI)));
+    await page.mouse.up();
+  }
+  return box;
+}

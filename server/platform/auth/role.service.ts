@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { audit } from '../audit/audit.service.ts';
-import type { Database, DataScope } from '../db/schema.ts';
+import type { DataScope, RoleView } from '../../../common/roles.ts';
+import type { Database } from '../db/schema.ts';
 import type { Ctx } from '../http/context.ts';
 import { AppError, notFound, refused, type FieldError } from '../http/errors.ts';
 import { adminOnlyPermissions, isSanyuanRole, ROLE_LABELS, type PermissionDef, type RoleCode } from './roles.ts';
 
 export const DATA_SCOPES = ['own', 'subtree', 'listed'] as const;
-export const DATA_SCOPE_LABELS: Record<DataScope, string> = { own: '本单位', subtree: '本单位及下级', listed: '指定单位' };
 export const ROLE_FIELD_LABELS = { name: '名称', description: '说明', permissions: '权限', dataScope: '数据范围', scopeOrgs: '指定单位', version: '版本' };
 
 const name = z.string().trim().min(1, '请填写名称').max(20, '不能超过20个字');
@@ -19,17 +19,6 @@ export const roleCreate = z.object({ name, description: description.default(''),
 /** permissions for any role; name, description and data scope for a role the security administrator created */
 export const roleUpdate = z.object({ permissions: z.array(z.string()).optional(), name: name.optional(), description: description.optional(), dataScope: dataScope.optional(), scopeOrgs: scopeOrgs.optional(), version: z.number().int() });
 
-export interface RoleView {
-  code: string;
-  name: string;
-  description: string;
-  builtin: boolean;
-  permissions: string[];
-  dataScope: DataScope;
-  scopeOrgs: string[];
-  version: number;
-  users: number;
-}
 
 const invalid = (path: keyof typeof ROLE_FIELD_LABELS, message: string): AppError => {
   const label = ROLE_FIELD_LABELS[path];

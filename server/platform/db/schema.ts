@@ -1,3 +1,4 @@
+import type { DataScope } from '../../../common/roles.ts';
 import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -48,7 +49,7 @@ export interface RoleTable {
   version: Generated<number>;
 }
 
-export type DataScope = 'own' | 'subtree' | 'listed';
+export type { DataScope } from '../../../common/roles.ts';
 
 export interface UserRoleTable {
   user_id: number;

@@ -1,3 +1,4 @@
+import type { RoleView } from '../../../../common/roles.ts';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { AuditEntryView, OnlineSession, OrgView, UserView } from '../../../../common/admin.types.ts';
 import { api } from '../../platform/api.ts';
@@ -19,21 +20,9 @@ export interface ImportReport {
   errors: Array<{ row: number; field: string; message: string }>;
 }
 
-export interface Role {
-  code: string;
-  name: string;
-  description: string;
-  builtin: boolean;
-  permissions: string[];
-  /** own: the unit the role is held in; subtree: that unit and below; listed: exactly scopeOrgs */
-  dataScope: DataScope;
-  scopeOrgs: string[];
-  version: number;
-  users: number;
-}
+export type Role = RoleView;
 
-export type DataScope = 'own' | 'subtree' | 'listed';
-export const DATA_SCOPE_LABELS: Record<DataScope, string> = { own: '本单位', subtree: '本单位及下级', listed: '指定单位' };
+export { DATA_SCOPE_LABELS, type DataScope } from '../../../../common/roles.ts';
 
 export interface RoleList {
   items: Role[];
