@@ -6,6 +6,7 @@ import { setSetting } from '../../platform/settings.ts';
 import { daysAgo, today } from '../../test/dates.ts';
 import { json, startTestApp, type TestApp } from '../../test/harness.ts';
 import { createRecord, listLedger } from '../../test/ledger-client.ts';
+import { newUser } from '../../test/users.ts';
 
 // issue #19's supervision half: the clue list computed from the records, instruments of three kinds issued from a
 // clue (numbered, served, answered, verified, printed), activities with a drawn set of towns, officers' certificates
@@ -15,6 +16,9 @@ const as = (u: string): string => cookies.get(u) ?? '';
 const year = Number(today.slice(0, 4));
 const CHENGGUAN = '999001001000';
 const SHIQIAO = '999001003000';
+const COUNTY = '999001000000';
+// 县综合行政执法局: a county department, supervised by the county like the towns
+const COUNTY_ENFORCEMENT = `${COUNTY}-02`;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -48,14 +52,16 @@ describe('the clue list', () => {
       const list = await clues(y);
       expect(list.items.length).toBeGreaterThan(0);
       for (const c of list.items) {
-        expect(c.orgCode).toMatch(/^\d{12}$/);
+        // a town (its offices answer as the town) or a county department (answering for itself)
+        expect(c.orgCode).toMatch(/^\d{12}(-\d{2,3})?$/);
+        if (c.orgCode.includes('-')) expect(c.orgCode.startsWith(`${COUNTY}-`), c.key).toBe(true);
         expect(c.count).toBe(c.sources.reduce((n, s) => n + s.ids.length, 0));
         for (const s of c.sources) {
           const [path = '', query = ''] = s.link.split('?');
           const opened = await listLedger(t, as('supervisor'), path.replace('/ledgers/', ''), `${query}&pageSize=200`);
           expect(opened.items.map((i) => i.id).sort((a, b) => a - b), `${c.key} ${s.ledger}`).toEqual(s.ids);
           for (const i of opened.items) {
-            expect(i.orgCode.split('-')[0], c.key).toBe(c.orgCode);
+            expect(c.orgCode.includes('-') ? i.orgCode : i.orgCode.split('-')[0], c.key).toBe(c.orgCode);
             const v = i.values;
             if (c.kind === 'top_share') expect(v['top_penalty']).toBe(true);
             if (c.kind === 'no_case' && s.ledger === 'enforcement.case') expect([v['inspection_result'], v['follow_up_result']]).toEqual(expect.arrayContaining([expect.stringMatching(/转立案/)]));
@@ -140,6 +146,55 @@ describe('监督文书 issued from a clue', () => {
     const verified = await post('supervisor', `${base}/verify`, { verified_on: today, verify_note: '查阅培训签到和台账，整改到位。' });
     expect(verified.statusCode, verified.body).toBe(200);
     expect(json<{ state: string }>(verified).state).toBe('verified');
+  });
+
+  it('serves a county department like a town: its own clue, a 意见书 addressed to it, its clerk answers; never the county government itself', async () => {
+    const dept = await newUser(t, 'zfjtianbao', COUNTY_ENFORCEMENT, ['clerk']);
+    const officer = await createRecord(t, dept.cookie, 'enforcement.inspector', { orgCode: COUNTY_ENFORCEMENT, name: '县局学时测试', cert_no: '县执法T0901', qualifications: ['城管'], unit: '县综合行政执法局', in_pool: false, cert_valid_from: '2024-01-01', cert_valid_until: '2029-12-31', training_year: year - 1, training_hours: 12 });
+    expect(officer.statusCode, officer.body).toBe(200);
+    const clue = (await clues()).items.find((c) => c.kind === 'training_short' && c.orgCode === COUNTY_ENFORCEMENT);
+    expect(clue?.orgName).toBe('县综合行政执法局');
+    expect(clue?.key).toBe(`training_short:${COUNTY_ENFORCEMENT}:${year}`);
+    const res = await post('supervisor', '/api/supervision/clues/instrument', { clue: clue?.key, kind: '意见书', issued_on: today, rectify_days: 30, requirements: '组织补训，建立培训学时台账。' });
+    expect(res.statusCode, res.body).toBe(200);
+    const rec = json<{ id: number; orgCode: string; values: Record<string, unknown> }>(res);
+    expect(rec.orgCode).toBe(COUNTY_ENFORCEMENT);
+    expect((await clues()).items.find((c) => c.key === clue?.key)?.instruments.map((i) => i.id)).toEqual([rec.id]);
+
+    expect((await get('clerk3', `/api/supervision/instruments/${rec.id}/document`)).statusCode).toBe(404);
+    const text = async (cookie: string, id: number): Promise<string> => {
+      const r = await t.request(cookie, { method: 'GET', url: `/api/supervision/instruments/${id}/document?format=docx` });
+      expect(r.statusCode, r.body).toBe(200);
+      return ((await (await JSZip.loadAsync(r.rawPayload)).file('word/document.xml')?.async('string')) ?? '').replace(/<[^>]+>/g, '').replace(/\s+/g, '');
+    };
+    const served = await text(dept.cookie, rec.id);
+    expect(served).toContain('县综合行政执法局：');
+    expect(served).toContain('演示县司法局');
+    expect(served).not.toContain('演示县县');
+
+    // the department's clerk has it in 待办 and reports; the towns do not see it
+    const todo = json<{ items: Array<{ recordId: number; step: string }> }>(await t.request(dept.cookie, { method: 'GET', url: '/api/todos?pageSize=200&ledger=supervision.opinion' }));
+    expect(todo.items).toEqual(expect.arrayContaining([expect.objectContaining({ recordId: rec.id, step: 'report' })]));
+    expect((await get('clerk3', `/api/ledgers/supervision.opinion/${rec.id}`)).statusCode).toBe(404);
+    const base = `/api/ledgers/supervision.opinion/${rec.id}/transitions`;
+    const report = await t.request(dept.cookie, { method: 'POST', url: `${base}/report`, payload: { reported_on: today, report: '已组织补训，学时台账已建立。' } });
+    expect(report.statusCode, report.body).toBe(200);
+    expect((await post('supervisor', `${base}/verify`, { verified_on: today, verify_note: '查阅签到表，整改到位。' })).statusCode).toBe(200);
+
+    // a town's office is addressed once by its town's name
+    const office = await post('supervisor', '/api/ledgers/supervision.opinion', { orgCode: `${CHENGGUAN}-03`, kind: '建议书', issued_on: today, subject: '执法公示', problems: '执法公示不及时。', requirements: '建立公示台账。', rectify_days: 30 });
+    expect(office.statusCode, office.body).toBe(200);
+    const officeText = await text(as('supervisor'), json<{ id: number }>(office).id);
+    expect(officeText).toContain('城关镇综合行政执法队：');
+    expect(officeText).not.toContain('城关镇城关镇');
+
+    // the county government itself is not a unit an instrument is served on: refused whole, naming the field
+    const before = json<{ total: number }>(await get('supervisor', '/api/ledgers/supervision.opinion?pageSize=1')).total;
+    const county = await post('supervisor', '/api/ledgers/supervision.opinion', { orgCode: COUNTY, kind: '意见书', issued_on: today, subject: '执法公示', problems: '执法公示不及时。', requirements: '建立公示台账。', rectify_days: 30 });
+    expect(county.statusCode).toBe(400);
+    expect(county.body).toContain('所属单位');
+    expect(county.body).toContain('请选择其部门');
+    expect(json<{ total: number }>(await get('supervisor', '/api/ledgers/supervision.opinion?pageSize=1')).total).toBe(before);
   });
 
   it('numbers each kind in its own series in the county’s name', async () => {

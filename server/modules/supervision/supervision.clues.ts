@@ -3,6 +3,7 @@ import type { Clue, ClueList, ClueSource } from '../../../common/supervision.typ
 import type { Ctx } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { LedgerDef } from '../../platform/ledger/ledger.types.ts';
+import { orgLevels } from '../../platform/ledger/org-levels.ts';
 import type { Platform } from '../../platform/module.ts';
 import { getSetting } from '../../platform/settings.ts';
 import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
@@ -44,7 +45,18 @@ async function settingOf(ctx: Ctx, key: SettingKey): Promise<number> {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : fallback;
 }
 
-const unitOf = (orgCode: string): string => orgCode.split('-')[0] ?? orgCode;
+/**
+ * the unit a record's holder answers for: a town's office answers as its town, a county department as itself (the
+ * county's supervision reaches both), any other organisation as itself
+ */
+type UnitOf = (orgCode: string) => string;
+async function unitsOf(ctx: Ctx): Promise<UnitOf> {
+  const levels = await orgLevels(ctx, ctx.scope.codes);
+  return (orgCode) => {
+    const o = levels.get(orgCode);
+    return o?.department && o.level === 'town' ? o.parent : orgCode;
+  };
+}
 
 interface Hit {
   unit: string;
@@ -57,7 +69,7 @@ function ledgerOf(platform: Pick<Platform, 'ledgers'>, name: string): LedgerDef 
 }
 
 /** the rows of a raw query as hits of one ledger */
-async function hits(ctx: Ctx, ledger: string, query: ReturnType<typeof sql<{ id: number; org_code: string }>>): Promise<Hit[]> {
+async function hits(ctx: Ctx, unitOf: UnitOf, ledger: string, query: ReturnType<typeof sql<{ id: number; org_code: string }>>): Promise<Hit[]> {
   const rows = (await query.execute(ctx.tx)).rows;
   return rows.map((r) => ({ unit: unitOf(String(r.org_code)), ledger, id: Number(r.id) }));
 }
@@ -75,6 +87,7 @@ export async function clueList(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, ye
   const add = (kind: ClueKind, list: Hit[]): void => void found.set(kind, [...(found.get(kind) ?? []), ...list]);
   if (!codes.length) return { year, kinds: CLUE_KINDS.map((k) => ({ ...k })), settings, items: [] };
   const inScope = sql.join(codes.map((c) => sql`${c}`));
+  const unitOf = await unitsOf(ctx);
 
   const cases = ledgerOf(platform, 'enforcement.case');
   const inspections = ledgerOf(platform, 'enforcement.inspection');
@@ -82,7 +95,7 @@ export async function clueList(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, ye
   if (cases) {
     const t = sql.table(cases.table);
     // 有案不立: an inspection recorded as a case whose result asks for a case, and no penalty case of that party after it
-    add('no_case', await hits(ctx, cases.name, sql<{ id: number; org_code: string }>`
+    add('no_case', await hits(ctx, unitOf, cases.name, sql<{ id: number; org_code: string }>`
       select c.id, c.org_code from ${t} c
       where c.status = 'active' and c.org_code in (${inScope}) and c.case_type = '行政检查'
         and (c.inspection_result = '转立案' or c.follow_up_result = '未整改转立案')
@@ -124,13 +137,13 @@ export async function clueList(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, ye
         extra.set(`top_share:${u}`, `罚款决定${e.now.length}件，其中顶格处罚${e.tops.length}件，占${Math.round((e.tops.length / e.now.length) * 100)}%（提示线${share}%）`);
       }
     }
-    add('unpublished', await hits(ctx, cases.name, sql<{ id: number; org_code: string }>`
+    add('unpublished', await hits(ctx, unitOf, cases.name, sql<{ id: number; org_code: string }>`
       select id, org_code from ${t}
       where status = 'active' and org_code in (${inScope}) and case_type = '行政处罚' and revoked_on is null
         and decided_on between ${from} and ${to} and publication_due_on < ${today}
         and (published_on is null or published_in_time = false)
       order by id`));
-    add('no_review', await hits(ctx, cases.name, sql<{ id: number; org_code: string }>`
+    add('no_review', await hits(ctx, unitOf, cases.name, sql<{ id: number; org_code: string }>`
       select id, org_code from ${t}
       where status = 'active' and org_code in (${inScope}) and major = true and decided_on between ${from} and ${to}
         and (review_on is null or review_conclusion is null)
@@ -138,7 +151,7 @@ export async function clueList(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, ye
   }
   // 有案不立: a 涉企行政检查 whose result is 转立案 without the penalty case it should have opened
   if (inspections) {
-    add('no_case', await hits(ctx, inspections.name, sql<{ id: number; org_code: string }>`
+    add('no_case', await hits(ctx, unitOf, inspections.name, sql<{ id: number; org_code: string }>`
       select id, org_code from ${sql.table(inspections.table)}
       where status = 'active' and org_code in (${inScope}) and outcome = '转立案' and penalty_case is null and inspected_on between ${from} and ${to}
       order by id`));
@@ -146,7 +159,7 @@ export async function clueList(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, ye
   // 有案不立: a 12345 投诉/举报 found true whose ticket says nothing of a case, or says 已立案 and names none
   const hotline = ledgerOf(platform, 'petitions.hotline');
   if (hotline) {
-    add('no_case', await hits(ctx, hotline.name, sql<{ id: number; org_code: string }>`
+    add('no_case', await hits(ctx, unitOf, hotline.name, sql<{ id: number; org_code: string }>`
       select id, org_code from ${sql.table(hotline.table)}
       where status = 'active' and org_code in (${inScope}) and request_kind in ('投诉', '举报') and finding in ('属实', '部分属实')
         and (case_decision is null or (case_decision = '已立案' and penalty_case is null)) and reply_on between ${from} and ${to}
@@ -176,7 +189,7 @@ export async function clueList(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, ye
   if (inspectors) {
     const reg = sql.table(inspectors.table);
     if (cases) {
-      add('no_certificate', await hits(ctx, cases.name, sql<{ id: number; org_code: string }>`
+      add('no_certificate', await hits(ctx, unitOf, cases.name, sql<{ id: number; org_code: string }>`
         select c.id, c.org_code from ${sql.table(cases.table)} c
         where c.status = 'active' and c.org_code in (${inScope}) and coalesce(c.filed_on, c.registered_on) between ${from} and ${to}
           and exists (select 1 from ${reg} i where i.status = 'active' and i.cert_no in (c.officer1_cert, c.officer2_cert)
@@ -184,7 +197,7 @@ export async function clueList(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, ye
         order by c.id`));
     }
     if (inspections) {
-      add('no_certificate', await hits(ctx, inspections.name, sql<{ id: number; org_code: string }>`
+      add('no_certificate', await hits(ctx, unitOf, inspections.name, sql<{ id: number; org_code: string }>`
         select c.id, c.org_code from ${sql.table(inspections.table)} c
         where c.status = 'active' and c.org_code in (${inScope}) and c.inspected_on between ${from} and ${to}
           and exists (select 1 from ${reg} i where i.status = 'active' and i.cert_no in (c.inspector1_cert, c.inspector2_cert)
@@ -192,7 +205,7 @@ export async function clueList(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, ye
         order by c.id`));
     }
     const hours = setting('enforcement.officer.training_hours');
-    add('training_short', await hits(ctx, inspectors.name, sql<{ id: number; org_code: string }>`
+    add('training_short', await hits(ctx, unitOf, inspectors.name, sql<{ id: number; org_code: string }>`
       select id, org_code from ${reg}
       where status = 'active' and org_code in (${inScope}) and training_year = ${year - 1} and coalesce(training_hours, 0) < ${hours}
       order by id`));
@@ -251,7 +264,7 @@ export const clueKey = (kind: string, unit: string, year: number): string => `${
 
 /** what an instrument or activity records of its clue: readable, ending in the key it is matched by */
 export const clueNote = (c: Pick<Clue, 'kindLabel' | 'orgName' | 'year' | 'key'>): string => `${c.kindLabel}（${c.orgName}，${c.year}年）[${c.key}]`;
-const keyOfNote = (note: string): string => /\[([a-z_]+:\d{12}:\d{4})\]$/.exec(note)?.[1] ?? note;
+const keyOfNote = (note: string): string => /\[([a-z_]+:\d{12}(?:-\d{2,3})?:\d{4})\]$/.exec(note)?.[1] ?? note;
 
 async function madeFromClues(ctx: Ctx, year: number): Promise<{ instruments: Array<{ id: number; no: string; kind: string; state: string | null; clue: string }>; activities: Array<{ id: number; title: string; clue: string }> }> {
   const like = `%:${year}]`;
@@ -265,7 +278,7 @@ async function madeFromClues(ctx: Ctx, year: number): Promise<{ instruments: Arr
 
 /** the clue a key names, recomputed now: what an instrument or activity is made from (never from what the browser sends) */
 export async function findClue(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, key: string): Promise<Clue> {
-  const m = /^([a-z_]+):(\d{12}):(\d{4})$/.exec(key);
+  const m = /^([a-z_]+):(\d{12}(?:-\d{2,3})?):(\d{4})$/.exec(key);
   const clue = m ? (await clueList(ctx, platform, Number(m[3]))).items.find((c) => c.key === key) : undefined;
   if (!clue) throw new AppError('validation_failed', '线索：该线索不存在或已不再成立，请刷新线索清单', [{ path: 'clue', label: '线索', message: '线索：该线索不存在或已不再成立' }]);
   return clue;

@@ -68,11 +68,15 @@ export async function instrumentForDocument(ctx: Ctx, id: number): Promise<{ doc
   const values = plainValues(ctx, opinionLedger, row);
   for (const f of opinionLedger.fields) if (f.type === 'date') values[f.name] = iso(row[f.name]);
   const orgCode = String(row['org_code']);
-  const holder = await ctx.tx.selectFrom('org').select(['name']).where('code', '=', orgCode).executeTakeFirst();
-  const town = await ctx.tx.selectFrom('org').select(['name', 'parent_code']).where('code', '=', orgCode.split('-')[0] ?? orgCode).executeTakeFirst();
-  const county = town?.parent_code ? await ctx.tx.selectFrom('org').select(['name']).where('code', '=', town.parent_code).executeTakeFirst() : undefined;
+  const holder = (await orgLevels(ctx, [orgCode])).get(orgCode);
+  const org = async (code: string | null | undefined) => (code ? ctx.tx.selectFrom('org').select(['name', 'kind', 'parent_code']).where('code', '=', code).executeTakeFirst() : undefined);
+  // served on a town, a town's office or a county department; issued by the county's 司法局
+  const unit = await org(holder?.parent ?? orgCode);
+  const county = unit?.kind === 'county' ? unit : await org(unit?.parent_code);
   const clock = await db(ctx).selectFrom('workflow_clock').select(['due']).where('ledger', '=', opinionLedger.name).where('record_id', '=', id).where('clock_id', '=', 'rectify').executeTakeFirst();
-  const addressee = orgCode.includes('-') && town ? `${town.name}${holder?.name ?? ''}` : (holder?.name ?? orgCode);
+  const name = holder?.name ?? orgCode;
+  // a town's office is addressed with its town's name (“城关镇综合行政执法队”), unless its own name already carries it
+  const addressee = holder?.department && holder.level === 'town' && unit && !name.startsWith(unit.name) ? `${unit.name}${name}` : name;
   const doc = instrumentDocument({ values, addressee, issuer: `${county?.name ?? ''}司法局`, due: iso(clock?.['due']) });
   return { doc, fileName: `${doc.title}-${String(values['opinion_no'])}` };
 }

@@ -61,7 +61,9 @@ export const opinionLedger = defineLedger({
   label: '行政执法监督文书',
   noun: '监督文书',
   module: 'supervision',
-  orgLevels: ['town'],
+  // served on a town or its office, or on a county department (the 条例 puts both under the county's supervision)
+  orgLevels: ['town', 'county'],
+  departmentsOnlyAt: ['county'],
   roles: { read: [...SUPERVISORS, ...ANSWERING], create: SUPERVISORS, update: SUPERVISORS, withdraw: SUPERVISORS, export: SUPERVISORS, import: [] },
   titleFields: ['opinion_no', 'subject'],
   defaultSort: { field: 'issued_on', dir: 'desc' },

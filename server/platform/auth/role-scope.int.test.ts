@@ -4,19 +4,18 @@ import { petitionsModule } from '../../modules/petitions/petitions.module.ts';
 import { progressOf } from '../../modules/petitions/petitions.rules.ts';
 import { json, startTestApp, type TestApp } from '../../test/harness.ts';
 import { listLedger } from '../../test/ledger-client.ts';
+import { newUser as makeUser } from '../../test/users.ts';
 import { adminModule } from '../admin.module.ts';
 import { systemActor, type Ctx } from '../http/context.ts';
 import { seedLedger } from '../ledger/ledger.seed.ts';
 import { subtreeCodes } from '../orgs/org.repository.ts';
 import { responsibleUsers } from '../workflow/reminder.service.ts';
-import { hashPassword } from './password.ts';
 
 const LEDGER = 'petitions.case';
 const COUNTY = '999001000000';
 const TOWN1 = '999001001000';
 const TOWN2 = '999001002000';
 const TOWN3 = '999001003000';
-const PASSWORD = 'Fanwei#Juese26';
 
 let t: TestApp;
 let sys: string;
@@ -72,16 +71,7 @@ async function createRole(payload: Record<string, unknown>): Promise<RoleView> {
   return json<RoleView>(res);
 }
 
-/** an account made by the system administrator, given roles by the security administrator, signed in */
-async function newUser(username: string, orgCode: string, roleCodes: string[]): Promise<{ id: number; cookie: string }> {
-  const res = await t.request(sys, { method: 'POST', url: '/api/users', payload: { username, displayName: '测试人员', orgCode, initialPassword: PASSWORD } });
-  expect(res.statusCode, res.body).toBe(200);
-  const id = json<{ user: { id: number } }>(res).user.id;
-  const set = await t.request(sec, { method: 'PUT', url: `/api/users/${id}/roles`, payload: { roles: roleCodes } });
-  expect(set.statusCode, set.body).toBe(200);
-  await t.platform.db.updateTable('app_user').set({ password_hash: await hashPassword(PASSWORD), must_change_password: false }).where('id', '=', id).execute();
-  return { id, cookie: await t.login(username, PASSWORD) };
-}
+const newUser = (username: string, orgCode: string, roleCodes: string[]) => makeUser(t, username, orgCode, roleCodes);
 
 const orgsSeen = async (cookie: string): Promise<string[]> => {
   const list = await listLedger(t, cookie, LEDGER, 'pageSize=100');

@@ -153,6 +153,11 @@ export interface LedgerDef {
   homeChart?: string;
   /** the levels of organisation that may hold records (a department counts at its parent's level): org-levels.ts */
   orgLevels?: readonly OrgKind[];
+  /**
+   * at these of the orgLevels only a department may hold records, never the government itself: a 监督文书 is served
+   * on a town (or its office) or on a county department, not on the county government (org-levels.ts)
+   */
+  departmentsOnlyAt?: readonly OrgKind[];
 }
 
 export function defineLedger(def: LedgerDef): LedgerDef {

@@ -8,16 +8,30 @@ import type { LedgerDef } from './ledger.types.ts';
 const db = (ctx: Pick<Ctx, 'tx'>): Kysely<any> => ctx.tx as unknown as Kysely<any>;
 
 /** the level an organisation works at: its kind, or for a department the kind of the organisation it belongs to */
-export async function orgLevels(ctx: Pick<Ctx, 'tx'>, codes: readonly string[]): Promise<Map<string, { name: string; level: OrgKind }>> {
-  const out = new Map<string, { name: string; level: OrgKind }>();
+export interface OrgLevel {
+  name: string;
+  level: OrgKind;
+  /** a department (office, bureau) of the organisation at `level`, not the government itself */
+  department: boolean;
+  /** the organisation a department belongs to (its own code otherwise) */
+  parent: string;
+}
+export async function orgLevels(ctx: Pick<Ctx, 'tx'>, codes: readonly string[]): Promise<Map<string, OrgLevel>> {
+  const out = new Map<string, OrgLevel>();
   if (!codes.length) return out;
-  const rows = await db(ctx).selectFrom('org as o').leftJoin('org as p', 'p.code', 'o.parent_code').select(['o.code', 'o.name', 'o.kind', 'p.kind as parent_kind']).where('o.code', 'in', [...new Set(codes)]).execute();
-  for (const r of rows) out.set(String(r.code), { name: String(r.name), level: (r.kind === 'department' && r.parent_kind ? r.parent_kind : r.kind) as OrgKind });
+  const rows = await db(ctx).selectFrom('org as o').leftJoin('org as p', 'p.code', 'o.parent_code').select(['o.code', 'o.name', 'o.kind', 'o.parent_code', 'p.kind as parent_kind']).where('o.code', 'in', [...new Set(codes)]).execute();
+  for (const r of rows) {
+    const department = r.kind === 'department' && Boolean(r.parent_kind);
+    out.set(String(r.code), { name: String(r.name), level: (department ? r.parent_kind : r.kind) as OrgKind, department, parent: department ? String(r.parent_code) : String(r.code) });
+  }
   return out;
 }
 
 /** why an organisation may not hold records of a ledger limited to some levels (LedgerDef.orgLevels), or null */
-export function levelRefusal(l: LedgerDef, org: { name: string; level: OrgKind } | undefined): string | null {
+export function levelRefusal(l: LedgerDef, org: OrgLevel | undefined): string | null {
+  if (org && l.orgLevels?.includes(org.level) && l.departmentsOnlyAt?.includes(org.level) && !org.department) {
+    return `所属单位：${l.label}在${ORG_KINDS[org.level]}级只能由部门登记，${org.name}是${ORG_KINDS[org.level]}级人民政府本身，请选择其部门`;
+  }
   if (!l.orgLevels || (org && l.orgLevels.includes(org.level))) return null;
   const allowed = l.orgLevels.map((k) => ORG_KINDS[k]).join('、');
   return `所属单位：${l.label}只能由${allowed}级单位（含其部门）登记${org ? `，${org.name}是${ORG_KINDS[org.level]}级单位` : ''}`;
