@@ -4,6 +4,9 @@ type Role = 'sysadmin' | 'secadmin' | 'auditor' | 'clerk' | 'reviewer' | 'legal_
 export const EXPECTED_ACCESS: Record<string, ReadonlyArray<Role> | 'any' | 'public'> = {
   'GET /api/evaluation/systems': ['county_admin', 'supervisor'],
   'POST /api/evaluation/systems': ['county_admin'],
+  'GET /api/evaluation/systems/template.xlsx': ['county_admin'],
+  'GET /api/evaluation/systems/:id/export.xlsx': ['county_admin', 'supervisor'],
+  'POST /api/evaluation/systems/import': ['county_admin'],
   'GET /api/evaluation/rounds/:id': ['county_admin', 'supervisor'],
   'POST /api/evaluation/rounds/:id/compute': ['county_admin'],
   'PUT /api/evaluation/rounds/:id/scores': ['county_admin'],
