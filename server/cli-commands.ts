@@ -49,6 +49,12 @@ cliCommands.push(
       return (await import('./modules/annual-report/report.cli.ts')).runReportCli(args, env, all);
     },
   },
+  {
+    name: 'evaluation',
+    usage: 'evaluation ranking (--round ID | --year YYYY) [--format json|text]   考核排名：各单位总分、名次和一级指标得分',
+    forward: true,
+    run: async (args, env) => (await import('./modules/evaluation/evaluation.cli.ts')).runEvaluationCli(args, env, modules),
+  },
   ...calendarCliCommands(modules),
   ...workflowCliCommands(modules),
   ...indicatorCliCommands(modules),
