@@ -61,13 +61,20 @@ export interface ScoreLine {
   earlier: number;
 }
 
+/** a round's kinds of unit, each ranked among its own: the county's towns, the county's departments */
+export type UnitGroup = 'town' | 'department';
+export const UNIT_GROUP_LABELS: Record<UnitGroup, string> = { town: '乡镇（街道）', department: '县直部门' };
+
 export interface UnitResult {
   orgCode: string;
   orgName: string;
+  /** ranked within its group: a department is not compared with a town */
+  group: UnitGroup;
   resultId: number | null;
   state: string | null;
   stateLabel: string | null;
   total: number;
+  /** the place among the units of its group (competition ranking) */
   rank: number;
   /** points per first-level indicator, by its code */
   groups: Record<string, number>;
@@ -83,6 +90,10 @@ export interface RoundDetail {
   year: number;
   state: string | null;
   closed: boolean;
+  /** 参评单位: 乡镇（街道）, 县直部门 or 乡镇和县直部门 */
+  unitScope: string;
+  /** how many units each group holds (a unit sees its own line only, and its rank among its group's) */
+  groupSizes: Partial<Record<UnitGroup, number>>;
   system: EvaluationSystem;
   /** the first-level indicators (the ranking's columns) */
   groups: Array<{ code: string; label: string; points: number }>;

@@ -7,19 +7,20 @@ const demo = setupDemo({ reuseExternal: true });
 const WAIT = { timeout: 30_000 };
 const JUSTICE = '999001000000-01';
 const QINGXI = '999001002000';
+const LAW_ENFORCEMENT = '999001000000-02';
 const main = async (page: Page): Promise<string> => (await page.locator('main').textContent()) ?? '';
 
-/** a new round of this year on the 示范指标体系, as the 依法治县办 would open it; returns its id */
-async function newRound(page: Page): Promise<number> {
+/** a new round of this year on the 示范指标体系, as the 依法治县办 would open it (of the towns unless told); returns its id */
+async function newRound(page: Page, unitScope?: string): Promise<number> {
   return page.evaluate(
-    async ({ org, on }) => {
+    async ({ org, on, scope }) => {
       const year = Number(on.slice(0, 4));
       const systems = (await (await fetch('/api/evaluation/systems')).json()) as { items: Array<{ id: number; key: string }> };
       const sys = systems.items.find((s) => s.key === 'shifan');
-      const res = await fetch('/api/ledgers/evaluation.round', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ orgCode: org, title: `${year}年度乡镇法治政府建设考核（浏览器测试）`, year, period_end: `${year}-12-31`, system_id: sys?.id }) });
+      const res = await fetch('/api/ledgers/evaluation.round', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ orgCode: org, title: `${year}年度${scope ? '乡镇和县直部门' : '乡镇'}法治政府建设考核（浏览器测试）`, year, period_end: `${year}-12-31`, system_id: sys?.id, ...(scope ? { unit_scope: scope } : {}) }) });
       return ((await res.json()) as { id: number }).id;
     },
-    { org: JUSTICE, on: today },
+    { org: JUSTICE, on: today, scope: unitScope ?? null },
   );
 }
 
@@ -66,6 +67,42 @@ describe('考核评估', () => {
       await page.screenshot({ path: screenshotPath('evaluation-evidence'), fullPage: false });
       await evidence.getByRole('link').first().click();
       await expect.poll(() => page.url(), WAIT).toContain('/ledgers/supervision.review/');
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('the county evaluates its towns and its departments in one round, each group ranked on its own, at 1366 px', async () => {
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await login(page, demo.server.baseUrl, 'county');
+      // the round form offers 参评单位
+      await page.goto(`${demo.server.baseUrl}/ledgers/evaluation.round/new`);
+      await expect.poll(() => main(page), WAIT).toContain('参评单位');
+      const id = await newRound(page, '乡镇和县直部门');
+      expect(id).toBeGreaterThan(0);
+      await page.goto(`${demo.server.baseUrl}/ledgers/evaluation.round/${id}`);
+      await page.getByTestId('compute').click();
+      await expect.poll(() => main(page), WAIT).toContain('重新计算自动评分项');
+      const towns = page.getByTestId('ranking');
+      const depts = page.getByTestId('ranking-department');
+      await expect.poll(async () => (await depts.textContent()) ?? '', WAIT).toContain('县综合行政执法局');
+      expect(await depts.textContent()).toContain('县直部门（3个，单独排名）');
+      expect(await depts.textContent()).not.toContain('清溪镇');
+      expect(await towns.textContent()).toContain('清溪镇');
+      expect(await towns.textContent()).not.toContain('县综合行政执法局');
+      // each group has its own first place
+      expect(await towns.locator('tbody tr.ant-table-row').first().textContent()).toMatch(/^1/);
+      expect(await depts.locator('tbody tr.ant-table-row').first().textContent()).toMatch(/^1/);
+      await page.getByRole('img', { name: '县直部门按一级指标的得分对比图' }).waitFor(WAIT);
+      await page.screenshot({ path: screenshotPath('evaluation-ranking-departments'), fullPage: true });
+      // a department's cell opens its own leaves, with its figures labelled 实时数
+      await page.getByTestId(`total-${LAW_ENFORCEMENT}`).click();
+      const drawer = page.locator('.ant-drawer');
+      await expect.poll(async () => (await drawer.textContent()) ?? '', WAIT).toContain('县综合行政执法局');
+      expect(await drawer.textContent()).toContain('县直部门第');
+      expect(await drawer.textContent()).toContain('实时数');
+      // the drawer has slid in fully before the picture
+      await expect.poll(async () => { const b = await page.locator('.ant-drawer-content-wrapper').boundingBox(); return b ? Math.round(b.x + b.width) : 9999; }, WAIT).toBeLessThanOrEqual(1366);
+      await page.screenshot({ path: screenshotPath('evaluation-department-drawer'), fullPage: false });
       expect(errors).toEqual([]);
     });
   });

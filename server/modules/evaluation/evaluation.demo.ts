@@ -121,7 +121,7 @@ export async function seedEvaluationDemo(ctx: Ctx, platform: Platform): Promise<
   // last year's round on the 示范指标体系
   const system = await db(ctx).selectFrom('evaluation_system').select('id').where('key', '=', 'shifan').orderBy('version', 'desc').executeTakeFirst();
   if (!system) return;
-  const round = await createRecord({ ...office, now: new Date(`${year + 1}-01-12T02:00:00Z`) }, roundLedger, { orgCode: officeOf(DEMO_COUNTY.code, 'justice'), title: `${year}年度乡镇法治政府建设考核`, year, period_end: `${year}-12-31`, system_id: Number(system['id']) }, platform.ledgers);
+  const round = await createRecord({ ...office, now: new Date(`${year + 1}-01-12T02:00:00Z`) }, roundLedger, { orgCode: officeOf(DEMO_COUNTY.code, 'justice'), title: `${year}年度乡镇法治政府建设考核`, year, period_end: `${year}-12-31`, system_id: Number(system['id']), unit_scope: '乡镇（街道）' }, platform.ledgers);
   const at = (date: string): Ctx => ({ ...office, now: new Date(`${date}T03:00:00Z`) });
   await computeRound(at(`${year + 1}-01-20`), platform, round.id);
   const review = platform.ledgers.get('supervision.review');
@@ -151,7 +151,7 @@ export async function seedEvaluationDemo(ctx: Ctx, platform: Platform): Promise<
   // this year's round on the county's own 考核细则 is open: its computed leaves filled from this year's figures so far
   const county = await db(ctx).selectFrom('evaluation_system').select('id').where('key', '=', 'county').orderBy('version', 'desc').executeTakeFirst();
   if (county) {
-    const current = await createRecord(at(addDays(today, -6)), roundLedger, { orgCode: officeOf(DEMO_COUNTY.code, 'justice'), title: `${year + 1}年度乡镇（街道）法治建设考核`, year: year + 1, period_end: `${year + 1}-12-31`, system_id: Number(county['id']) }, platform.ledgers);
+    const current = await createRecord(at(addDays(today, -6)), roundLedger, { orgCode: officeOf(DEMO_COUNTY.code, 'justice'), title: `${year + 1}年度乡镇（街道）法治建设考核`, year: year + 1, period_end: `${year + 1}-12-31`, system_id: Number(county['id']), unit_scope: '乡镇（街道）' }, platform.ledgers);
     await computeRound(at(addDays(today, -5)), platform, current.id);
   }
 }

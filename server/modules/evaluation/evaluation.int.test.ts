@@ -11,6 +11,8 @@ const cookies = new Map<string, string>();
 const as = (u: string): string => cookies.get(u) ?? '';
 const JUSTICE = '999001000000-01';
 const TOWNS = ['999001001000', '999001002000', '999001003000'];
+// the county's departments (组成部门): the 司法局 that holds the rounds, the 综合行政执法局, the 政府办
+const DEPTS = ['999001000000-01', '999001000000-02', '999001000000-03'];
 const thisYear = Number(today.slice(0, 4));
 const lastYear = thisYear - 1;
 
@@ -36,9 +38,9 @@ async function demoRound(): Promise<RoundDetail> {
   expect(closed).toBeDefined();
   return json<RoundDetail>(await get('county', `/api/evaluation/rounds/${closed?.id}`));
 }
-async function openRound(systemKey: string): Promise<number> {
+async function openRound(systemKey: string, unitScope?: string): Promise<number> {
   const sys = (await systems()).find((s) => s.key === systemKey);
-  const res = await post('county', '/api/ledgers/evaluation.round', { orgCode: JUSTICE, title: `${thisYear}年度乡镇法治建设考核（测试）`, year: thisYear, period_end: `${thisYear}-12-31`, system_id: sys?.id });
+  const res = await post('county', '/api/ledgers/evaluation.round', { orgCode: JUSTICE, title: `${thisYear}年度乡镇法治建设考核（测试）`, year: thisYear, period_end: `${thisYear}-12-31`, system_id: sys?.id, ...(unitScope ? { unit_scope: unitScope } : {}) });
   expect(res.statusCode, res.body).toBe(200);
   return json<{ id: number }>(res).id;
 }
@@ -47,6 +49,8 @@ describe('考核评估', () => {
   it('the demo holds last year’s closed round: three towns ranked by total, each total the sum of its lines, frozen on the result records', async () => {
     const d = await demoRound();
     expect(d.closed).toBe(true);
+    expect(d.unitScope).toBe('乡镇（街道）');
+    expect(d.groupSizes).toEqual({ town: 3 });
     expect(d.units.map((u) => u.orgCode).sort()).toEqual(TOWNS);
     for (const u of d.units) {
       expect(u.total).toBeCloseTo(u.lines.reduce((x, l) => x + (l.points ?? 0), 0), 5);
@@ -194,5 +198,117 @@ describe('考核评估', () => {
     const due = json<{ items: Array<{ clockLabel: string; overdue: boolean; orgName: string }> }>(await get('clerk', '/api/deadlines?ledger=evaluation.task&status=overdue&pageSize=200')).items;
     expect(due.length).toBe(own.reduce((x, i) => x + i.overdue, 0) + json<{ items: TaskProgress[] }>(await get('clerk', `/api/evaluation/tasks/progress?year=${lastYear}`)).items.reduce((x, i) => x + i.overdue, 0));
     expect(due.every((d) => d.clockLabel === '完成时限' && d.overdue)).toBe(true);
+  });
+});
+
+/** an account in a county department with a role, logged in with its own password (an initial one is changed first) */
+async function departmentUser(username: string, orgCode: string, roles: string[]): Promise<string> {
+  const sys = await t.login('sysadmin');
+  const initial = 'Bumen#Temp26';
+  const created = await t.request(sys, { method: 'POST', url: '/api/users', payload: { username, displayName: '部门填报员', orgCode, initialPassword: initial } });
+  expect(created.statusCode, created.body).toBe(200);
+  const id = json<{ user: { id: number } }>(created).user.id;
+  expect((await t.request(await t.login('secadmin'), { method: 'PUT', url: `/api/users/${id}/roles`, payload: { roles } })).statusCode).toBe(200);
+  const cookie = await t.login(username, initial);
+  expect((await t.request(cookie, { method: 'POST', url: '/api/auth/password', payload: { oldPassword: initial, newPassword: 'Zhifa#Bumen2027' } })).statusCode).toBe(200);
+  return cookie;
+}
+
+describe('考核评估：县直部门', () => {
+  it('evaluates the towns and the county departments, each department from its own records, ranked within its group', async () => {
+    const id = await openRound('shifan', '乡镇和县直部门');
+    const d = json<RoundDetail>(await post('county', `/api/evaluation/rounds/${id}/compute`));
+    expect(d.unitScope).toBe('乡镇和县直部门');
+    // the towns, then the departments; neither the county itself nor a town's departments
+    expect(d.units.filter((u) => u.group === 'town').map((u) => u.orgCode).sort()).toEqual(TOWNS);
+    expect(d.units.filter((u) => u.group === 'department').map((u) => u.orgCode).sort()).toEqual(DEPTS);
+    expect(d.groupSizes).toEqual({ town: 3, department: 3 });
+    expect(d.units.slice(0, 3).every((u) => u.group === 'town')).toBe(true);
+    expect(d.units.every((u) => u.resultId !== null)).toBe(true);
+    // each group ranked among its own (competition ranking from 1)
+    for (const g of ['town', 'department'] as const) {
+      const units = d.units.filter((u) => u.group === g);
+      expect(units.map((u) => u.rank)[0]).toBe(1);
+      for (const u of units) expect(u.rank).toBe(1 + units.filter((x) => x.total > u.total).length);
+    }
+    // a department's computed leaves read its own figures: its org code's records, not the county's nor a town's
+    const items = new Map(leaves(d.system.items).map((i) => [i.code, i]));
+    let differs = 0;
+    for (const org of DEPTS) {
+      const u = d.units.find((x) => x.orgCode === org);
+      const own = new Map(json<{ items: IndicatorValue[] }>(await get('county', `/api/indicators?org=${org}&year=${thisYear}`)).items.map((v) => [v.id, v]));
+      const county = new Map(json<{ items: IndicatorValue[] }>(await get('county', `/api/indicators?org=999001000000&year=${thisYear}`)).items.map((v) => [v.id, v]));
+      for (const l of u?.lines.filter((x) => x.kind === 'computed') ?? []) {
+        const item = items.get(l.code) as SystemItem;
+        if (item.rule?.kind !== 'computed') throw new Error('computed leaf without rule');
+        const v = own.get(item.rule.indicator);
+        const none = v?.kind === 'ratio' && (v.denominator?.value ?? 0) === 0;
+        expect(l.points, `${org} ${l.code}`).toBe(pointsFor(item.points, item.rule.scoring, none ? null : (v?.value ?? 0), item.rule.whenNone));
+        // no department has an annual report of its own: live figures, said so
+        expect(l.source).toBe('live');
+        expect(l.sourceNote).toContain('台账实时数');
+        if (l.link) expect(new URLSearchParams(l.link.split('?')[1] ?? '').get('org')).toBe(org);
+        if ((v?.value ?? 0) !== (county.get(item.rule.indicator)?.value ?? 0)) differs++;
+      }
+    }
+    expect(differs).toBeGreaterThan(0);
+    // a round of the departments only
+    const only = json<RoundDetail>(await post('county', `/api/evaluation/rounds/${await openRound('county', '县直部门')}/compute`));
+    expect(only.units.map((u) => u.orgCode).sort()).toEqual(DEPTS);
+    expect(only.units.every((u) => u.group === 'department')).toBe(true);
+  });
+
+  it('lets a department see its own result only, object, and closes and corrects its rank among the departments', async () => {
+    const id = await openRound('county', '乡镇和县直部门');
+    const d = json<RoundDetail>(await post('county', `/api/evaluation/rounds/${id}/compute`));
+    const dept = d.units.find((u) => u.orgCode === DEPTS[1]);
+    const other = d.units.find((u) => u.orgCode === DEPTS[2]);
+    const town = d.units.find((u) => u.orgCode === TOWNS[0]);
+    const deptUser = await departmentUser('zhifaclerk', DEPTS[1] ?? '', ['clerk']);
+    const own = await t.request(deptUser, { method: 'GET', url: `/api/evaluation/results/${dept?.resultId}` });
+    expect(own.statusCode, own.body).toBe(200);
+    const seen = json<RoundDetail>(own);
+    expect(seen.units.map((u) => [u.orgCode, u.group, u.rank])).toEqual([[DEPTS[1], 'department', dept?.rank]]);
+    expect(seen.groupSizes).toEqual({ town: 3, department: 3 });
+    for (const r of [other?.resultId, town?.resultId]) expect([403, 404]).toContain((await t.request(deptUser, { method: 'GET', url: `/api/evaluation/results/${r}` })).statusCode);
+    expect((await t.request(deptUser, { method: 'GET', url: `/api/evaluation/rounds/${id}` })).statusCode).toBe(403);
+    const list = json<{ items: Array<{ id: number; orgCode: string }> }>(await t.request(deptUser, { method: 'GET', url: '/api/ledgers/evaluation.result?pageSize=200' }));
+    expect(list.items.length).toBeGreaterThan(0);
+    expect(list.items.every((r) => r.orgCode === DEPTS[1])).toBe(true);
+    // a town user does not see the department's result
+    expect([403, 404]).toContain((await get('clerk', `/api/evaluation/results/${dept?.resultId}`)).statusCode);
+    // the department objects once, the county answers
+    const objected = await t.request(deptUser, { method: 'POST', url: `/api/evaluation/results/${dept?.resultId}/objection`, payload: { reason: '我局全年行政执法案卷均已归档，请复核案卷评查项得分。' } });
+    expect(objected.statusCode, objected.body).toBe(200);
+    expect((await post('county', `/api/evaluation/results/${dept?.resultId}/reply`, { reply: '经复核，案卷评查项得分无误，维持。' })).statusCode).toBe(200);
+    // hand scores for every unit: one department clearly ahead of the others, so its rank among the departments is 1
+    for (const u of d.units) for (const code of ['3.3', '4.3']) {
+      const points = u.orgCode === DEPTS[2] ? 10 : 5;
+      const res = await put('county', `/api/evaluation/rounds/${id}/scores`, { orgCode: u.orgCode, code, points, reason: points === 10 ? '材料齐全，得满分' : '材料不全，酌情扣分', evidence: points === 10 ? [] : [{ label: '案卷评查', href: '/ledgers/supervision.review' }] });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const closed = await post('county', `/api/evaluation/rounds/${id}/close`, { closed_on: today, conclusion: '各乡镇和县直部门法治建设任务完成较好，考核结果予以通报。' });
+    expect(closed.statusCode, closed.body).toBe(200);
+    const c = json<RoundDetail>(closed);
+    const depts = c.units.filter((u) => u.group === 'department');
+    const top = depts.find((u) => u.rank === 1);
+    expect(depts.filter((u) => u.rank === 1).length).toBeGreaterThanOrEqual(1);
+    expect(c.units.filter((u) => u.group === 'town').some((u) => u.rank === 1)).toBe(true);
+    const rec = json<{ values: Record<string, unknown>; state: string }>(await get('county', `/api/ledgers/evaluation.result/${top?.resultId}`));
+    expect(rec.state).toBe('closed');
+    expect(Number(rec.values['rank'])).toBe(1);
+    expect(Number(rec.values['units'])).toBe(3);
+    // the department's own figures feed its report: score and rank among the departments
+    const score = json<{ indicator: IndicatorValue }>(await get('county', `/api/indicators/evaluation.rank?org=${top?.orgCode}&year=${thisYear}`)).indicator;
+    expect(score.value).toBeGreaterThanOrEqual(1);
+    // a correction of a department's score moves the departments' ranks only
+    const low = depts.find((u) => u.orgCode === DEPTS[1]);
+    const fixed = await post('county', `/api/evaluation/rounds/${id}/corrections`, { orgCode: DEPTS[1], code: '3.3', points: 10, reason: '复查发现案卷评查结果录入有误' });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    const after = json<RoundDetail>(fixed);
+    expect(after.units.find((u) => u.orgCode === DEPTS[1])?.total).toBe((low?.total ?? 0) + 5);
+    for (const u of after.units.filter((x) => x.group === 'town')) expect(u.rank).toBe(c.units.find((x) => x.orgCode === u.orgCode)?.rank);
+    const seenAfter = json<{ values: Record<string, unknown> }>(await t.request(deptUser, { method: 'GET', url: `/api/ledgers/evaluation.result/${dept?.resultId}` }));
+    expect(Number(seenAfter.values['total'])).toBe(after.units.find((u) => u.orgCode === DEPTS[1])?.total);
   });
 });

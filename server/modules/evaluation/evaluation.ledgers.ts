@@ -12,7 +12,15 @@ export const READERS = ['county_admin', 'supervisor'] as const;
 export const UNIT = ['clerk', 'leader'] as const;
 
 /**
- * 考核轮次: a year's evaluation of the county's towns on one version of an indicator system. Scores are kept in the
+ * 参评单位: whom a round evaluates. Towns (乡镇（街道）, the default and what a round without the field means) and the
+ * county's departments (县直部门, org kind 'department' under the county) are ranked each among their own kind
+ */
+export const UNIT_SCOPES = ['乡镇（街道）', '县直部门', '乡镇和县直部门'] as const;
+export type UnitScope = (typeof UNIT_SCOPES)[number];
+export const DEFAULT_UNIT_SCOPE: UnitScope = '乡镇（街道）';
+
+/**
+ * 考核轮次: a year's evaluation of the county's towns, its departments or both on one version of an indicator system. Scores are kept in the
  * module's own table (every score a new row); the round is closed through its own route once every hand-scored leaf
  * is scored and no objection waits for an answer.
  */
@@ -32,6 +40,7 @@ export const roundLedger = defineLedger({
     { name: 'year', label: '考核年度', type: 'int', required: true, min: 2000, max: 2100, list: true, filter: true, group: '考核' },
     { name: 'period_end', label: '考核期末', type: 'date', required: true, group: '考核', hint: '考核年度的最后一天，如 2026-12-31；自动计算项按该年度的数据计分' },
     { name: 'system_id', label: '指标体系版本', type: 'int', required: true, min: 1, list: true, group: '考核', hint: '在“考核指标体系”页面查看各版本的编号；考核开始后使用的版本不变' },
+    { name: 'unit_scope', label: '参评单位', type: 'dict', options: UNIT_SCOPES, list: true, filter: true, group: '考核', hint: '不填的按乡镇（街道）考核；县直部门为县级各组成部门，乡镇和县直部门分别排名' },
     { name: 'closed_on', label: '结束日期', type: 'date', list: true, filter: true, group: '结果' },
     { name: 'conclusion', label: '考核结论', type: 'textarea', maxLength: 3000, group: '结果' },
   ],
@@ -57,7 +66,8 @@ export const resultLedger = defineLedger({
   label: '考核结果',
   noun: '考核结果',
   module: 'evaluation',
-  orgLevels: ['town'],
+  // a town, or a county department (whose level is the county's): a county round may evaluate both
+  orgLevels: ['town', 'county'],
   roles: { read: [...READERS, ...UNIT], create: [], update: ASSESSORS, withdraw: ASSESSORS, export: READERS, import: [] },
   titleFields: ['round_title'],
   defaultSort: { field: 'period_end', dir: 'desc' },
@@ -67,8 +77,8 @@ export const resultLedger = defineLedger({
     { name: 'round_title', label: '考核名称', type: 'text', required: true, maxLength: 80, list: true, searchable: true, group: '考核' },
     { name: 'period_end', label: '考核期末', type: 'date', required: true, group: '考核', hint: '考核年度的最后一天：考核得分计入该年度的年度报告' },
     { name: 'total', label: '考核得分', type: 'decimal', min: 0, max: 1000, list: true, group: '结果' },
-    { name: 'rank', label: '排名', type: 'int', min: 1, max: 1000, list: true, group: '结果' },
-    { name: 'units', label: '参加考核单位数', type: 'int', min: 1, max: 1000, group: '结果' },
+    { name: 'rank', label: '排名', type: 'int', min: 1, max: 1000, list: true, group: '结果', hint: '在同类参评单位中的名次：乡镇（街道）与县直部门分别排名' },
+    { name: 'units', label: '参加考核单位数', type: 'int', min: 1, max: 1000, group: '结果', hint: '同类参评单位的个数' },
     { name: 'closed_on', label: '结果确定日期', type: 'date', list: true, filter: true, group: '结果' },
     { name: 'objected_on', label: '提出异议日期', type: 'date', group: '异议' },
     { name: 'objection', label: '异议理由', type: 'textarea', maxLength: 2000, group: '异议' },
@@ -133,7 +143,7 @@ export const taskLedger = defineLedger({
 /** the report's figures: a town's score and rank in the year's closed round, the county's rounds, the task list's completion */
 export const evaluationIndicators = defineIndicators([
   { id: 'evaluation.score', kind: 'sum', label: '法治建设考核得分', unit: '分', ledger: 'evaluation.result', field: 'total', where: { closed_on: { present: true } }, description: '本年度考核结束后确定的得分' },
-  { id: 'evaluation.rank', kind: 'sum', label: '法治建设考核排名', unit: '名', ledger: 'evaluation.result', field: 'rank', where: { closed_on: { present: true } }, description: '在参加同一考核的单位中的名次（仅对单个单位有意义）' },
+  { id: 'evaluation.rank', kind: 'sum', label: '法治建设考核排名', unit: '名', ledger: 'evaluation.result', field: 'rank', where: { closed_on: { present: true } }, description: '在参加同一考核的同类单位（乡镇或县直部门）中的名次（仅对单个单位有意义）' },
   { id: 'evaluation.results', kind: 'count', label: '参加考核的单位', unit: '个', ledger: 'evaluation.result', where: { closed_on: { present: true } } },
   { id: 'evaluation.rounds', kind: 'count', label: '组织法治建设考核', unit: '次', ledger: 'evaluation.round', where: { closed_on: { present: true } } },
   { id: 'evaluation.tasks', kind: 'count', label: '法治建设任务', unit: '项', ledger: 'evaluation.task', description: '完成时限在本年度的任务' },

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { EvaluationSystem, Evidence, RoundDetail, ScoreLine, SystemItem, TaskProgress, UnitResult } from '../../../common/evaluation.types.ts';
+import type { EvaluationSystem, Evidence, RoundDetail, ScoreLine, SystemItem, TaskProgress, UnitGroup, UnitResult } from '../../../common/evaluation.types.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
@@ -12,7 +12,7 @@ import { createRecord, loadRow } from '../../platform/ledger/ledger.service.ts';
 import type { Platform } from '../../platform/module.ts';
 import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 import { applyTransition } from '../../platform/workflow/workflow.service.ts';
-import { resultLedger, roundLedger, taskLedger } from './evaluation.ledgers.ts';
+import { DEFAULT_UNIT_SCOPE, resultLedger, roundLedger, taskLedger, UNIT_SCOPES, type UnitScope } from './evaluation.ledgers.ts';
 import { groupOf, handScoreProblems, leaves, pointsFor, systemProblems, systemTotal, type ScoreInput, type SystemInput } from './evaluation.system.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- this module's own tables are not in the platform schema
@@ -70,18 +70,36 @@ interface Round {
   year: number;
   state: string | null;
   systemId: number;
+  unitScope: UnitScope;
+}
+
+/** a round's record as the service reads it; a round without 参评单位 (opened before the field) evaluates the towns */
+function roundOf(r: Record<string, unknown>): Round {
+  const scope = UNIT_SCOPES.find((s) => s === r['unit_scope']) ?? DEFAULT_UNIT_SCOPE;
+  return { id: Number(r['id']), orgCode: String(r['org_code']), title: String(r['title']), year: Number(r['year']), state: (r['state'] as string | null) ?? null, systemId: Number(r['system_id']), unitScope: scope };
 }
 
 async function loadRound(ctx: Ctx, id: number): Promise<Round> {
-  const r = await loadRow(ctx, roundLedger, id);
-  return { id, orgCode: String(r['org_code']), title: String(r['title']), year: Number(r['year']), state: (r['state'] as string | null) ?? null, systemId: Number(r['system_id']) };
+  return roundOf({ ...(await loadRow(ctx, roundLedger, id)), id });
 }
 
-/** the round's units: the towns of the county that holds the round */
-async function roundUnits(ctx: Ctx, round: Pick<Round, 'orgCode'>): Promise<Array<{ code: string; name: string }>> {
+interface Unit {
+  code: string;
+  name: string;
+  group: UnitGroup;
+}
+
+/**
+ * the round's units, by its 参评单位: the towns of the county that holds the round, its departments (every org of
+ * kind department directly under the county, the 司法局 that holds the round included; a town's departments are
+ * part of their town), or both, towns first
+ */
+async function roundUnits(ctx: Ctx, round: Pick<Round, 'orgCode' | 'unitScope'>): Promise<Unit[]> {
   const county = round.orgCode.split('-')[0] ?? round.orgCode;
-  const rows = await db(ctx).selectFrom('org').select(['code', 'name']).where('kind', '=', 'town').where('parent_code', '=', county).orderBy('sort').orderBy('code').execute();
-  return rows.map((r) => ({ code: String(r['code']), name: String(r['name']) }));
+  const kinds = round.unitScope === '县直部门' ? ['department'] : round.unitScope === '乡镇和县直部门' ? ['town', 'department'] : ['town'];
+  const rows = await db(ctx).selectFrom('org').select(['code', 'name', 'kind']).where('kind', 'in', kinds).where('parent_code', '=', county).orderBy('sort').orderBy('code').execute();
+  const units = rows.map((r) => ({ code: String(r['code']), name: String(r['name']), group: (r['kind'] === 'department' ? 'department' : 'town') as UnitGroup }));
+  return [...units.filter((u) => u.group === 'town'), ...units.filter((u) => u.group === 'department')];
 }
 
 interface ScoreRow {
@@ -161,6 +179,7 @@ async function buildUnits(ctx: Ctx, round: Round, system: EvaluationSystem, only
     return {
       orgCode: u.code,
       orgName: u.name,
+      group: u.group,
       resultId: r ? Number(r['id']) : null,
       state,
       stateLabel: state ? (STATE_LABELS[state] ?? state) : null,
@@ -172,19 +191,32 @@ async function buildUnits(ctx: Ctx, round: Round, system: EvaluationSystem, only
       lines,
     };
   });
-  const ranks = rankOf(out.map((u) => ({ key: u.orgCode, total: u.total })));
-  for (const u of out) u.rank = ranks.get(u.orgCode) ?? 0;
-  out.sort((a, b) => a.rank - b.rank || a.orgCode.localeCompare(b.orgCode));
+  // towns and departments are ranked each among their own; the towns come first
+  for (const g of ['town', 'department'] as const) {
+    const ranks = rankOf(out.filter((u) => u.group === g).map((u) => ({ key: u.orgCode, total: u.total })));
+    for (const u of out) if (u.group === g) u.rank = ranks.get(u.orgCode) ?? 0;
+  }
+  const order = (u: UnitResult): number => (u.group === 'town' ? 0 : 1);
+  out.sort((a, b) => order(a) - order(b) || a.rank - b.rank || a.orgCode.localeCompare(b.orgCode));
   return only ? out.filter((u) => u.orgCode === only) : out;
 }
 
-function detailOf(round: Round, system: EvaluationSystem, units: UnitResult[]): RoundDetail {
+/** how many units of each group a round holds */
+function groupSizes(units: ReadonlyArray<{ group: UnitGroup }>): Partial<Record<UnitGroup, number>> {
+  const out: Partial<Record<UnitGroup, number>> = {};
+  for (const u of units) out[u.group] = (out[u.group] ?? 0) + 1;
+  return out;
+}
+
+function detailOf(round: Round, system: EvaluationSystem, units: UnitResult[], sizes: Partial<Record<UnitGroup, number>>): RoundDetail {
   return {
     roundId: round.id,
     title: round.title,
     year: round.year,
     state: round.state,
     closed: round.state === 'closed',
+    unitScope: round.unitScope,
+    groupSizes: sizes,
     system,
     groups: system.items.filter((i) => i.parent === null).map((i) => ({ code: i.code, label: i.label, points: i.points })),
     units,
@@ -195,7 +227,8 @@ function detailOf(round: Round, system: EvaluationSystem, units: UnitResult[]): 
 export async function roundDetail(ctx: Ctx, id: number): Promise<RoundDetail> {
   const round = await loadRound(ctx, id);
   const system = await systemById(ctx, round.systemId);
-  return detailOf(round, system, await buildUnits(ctx, round, system));
+  const units = await buildUnits(ctx, round, system);
+  return detailOf(round, system, units, groupSizes(units));
 }
 
 /** what a unit sees of a round: its own scores with their evidence, its rank among the units, its objection */
@@ -203,11 +236,11 @@ export async function resultDetail(ctx: Ctx, resultId: number): Promise<RoundDet
   const r = await loadRow(ctx, resultLedger, resultId);
   const row = await ledgerDb(ctx).selectFrom(roundLedger.table).selectAll().where('id', '=', Number(r['round_id'])).executeTakeFirst();
   if (!row) throw notFound('考核');
-  const round: Round = { id: Number(row['id']), orgCode: String(row['org_code']), title: String(row['title']), year: Number(row['year']), state: (row['state'] as string | null) ?? null, systemId: Number(row['system_id']) };
+  const round = roundOf(row as Record<string, unknown>);
   const system = await systemById(ctx, round.systemId);
   // ranks need every unit's total; the unit is shown its own lines only
   const units = await buildUnits(ctx, round, system, String(r['org_code']));
-  return detailOf(round, system, units);
+  return detailOf(round, system, units, groupSizes(await roundUnits(ctx, round)));
 }
 
 /** one unit's figures for the round's year: its submitted annual report's frozen figures where there is one, else live */
@@ -352,9 +385,11 @@ export async function closeRound(ctx: Ctx, platform: Platform, id: number, body:
   if (unscored) throw new AppError('gate_refused', `不能结束考核：还有${unscored}项人工评分指标未评分`, [{ path: 'scores', label: '人工评分', message: `还有${unscored}项人工评分指标未评分` }]);
   const waiting = units.filter((u) => u.state === 'objected').map((u) => u.orgName);
   if (waiting.length) throw new AppError('gate_refused', `不能结束考核：${waiting.join('、')}的异议尚未答复`, [{ path: 'objections', label: '考核异议', message: `${waiting.join('、')}的异议尚未答复` }]);
+  const sizes = groupSizes(units);
   for (const u of units) {
     if (u.resultId === null) continue;
-    await applyTransition(ctx, platform, resultLedger, u.resultId, 'close', { closed_on: body.closed_on, total: u.total, rank: u.rank, units: units.length }, { dedicated: true });
+    // the rank and the number of units are those of the unit's group
+    await applyTransition(ctx, platform, resultLedger, u.resultId, 'close', { closed_on: body.closed_on, total: u.total, rank: u.rank, units: sizes[u.group] ?? units.length }, { dedicated: true });
   }
   await applyTransition(ctx, platform, roundLedger, id, 'close', { closed_on: body.closed_on, conclusion: body.conclusion }, { dedicated: true });
   return roundDetail(ctx, id);

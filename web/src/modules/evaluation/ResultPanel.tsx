@@ -6,7 +6,7 @@ import { ledgerKeys } from '../../platform/ledger/ledger-api.ts';
 import type { RecordPanelProps } from '../../platform/module.ts';
 import { hasPermission, useMe } from '../../platform/session.ts';
 import { applyServerErrors } from '../../platform/use-api-form.ts';
-import { pts, RESULT_LEDGER, useResult } from './evaluation-api.ts';
+import { pts, RESULT_LEDGER, UNIT_GROUP_LABELS, useResult } from './evaluation-api.ts';
 import { ScoreLines } from './ScoreLines.tsx';
 
 /** what the unit sees of its 考核: its scores with the evidence behind each, its rank, and its one objection */
@@ -24,7 +24,8 @@ export function ResultPanel({ record }: RecordPanelProps) {
       <Card size="small" style={{ marginBottom: 16 }} title={d.title} extra={d.closed ? <Tag color="green">结果已确定</Tag> : <Tag color="processing">评分中</Tag>} data-testid="result-summary">
         <Descriptions size="small" column={{ xs: 1, sm: 3 }} items={[
           { key: 'total', label: d.closed ? '考核得分' : '当前得分', children: <Typography.Text strong>{`${pts(u.total)}分（满分${d.system.total}分）`}</Typography.Text> },
-          { key: 'rank', label: '排名', children: `第${u.rank}名` },
+          // ranked among the units of its kind: a department is not compared with a town
+          { key: 'rank', label: '排名', children: `第${u.rank}名${d.groupSizes[u.group] ? `（${UNIT_GROUP_LABELS[u.group]}共${d.groupSizes[u.group]}个）` : ''}` },
           { key: 'sys', label: '指标体系', children: `${d.system.title}（第${d.system.version}版）` },
         ]} />
         {!d.closed ? <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }}>考核结束前得分可能调整；对得分有异议的，可在考核结束前提出一次。</Typography.Paragraph> : null}

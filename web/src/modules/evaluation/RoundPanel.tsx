@@ -12,13 +12,16 @@ import { ledgerKeys } from '../../platform/ledger/ledger-api.ts';
 import type { RecordPanelProps } from '../../platform/module.ts';
 import { hasPermission, useMe } from '../../platform/session.ts';
 import { applyServerErrors } from '../../platform/use-api-form.ts';
-import { pts, ROUND_LEDGER, RESULT_LEDGER, useRound, type Evidence, type RoundDetail, type ScoreLine, type UnitResult } from './evaluation-api.ts';
+import { pts, ROUND_LEDGER, RESULT_LEDGER, UNIT_GROUP_LABELS, useRound, type Evidence, type RoundDetail, type ScoreLine, type UnitGroup, type UnitResult } from './evaluation-api.ts';
 import { ScoreLines } from './ScoreLines.tsx';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 const cn = (code: string): string => CN[Number(code) - 1] ?? code;
+const GROUPS: readonly UnitGroup[] = ['town', 'department'];
+/** the round's groups of units that hold any: towns and county departments are each ranked among their own */
+const groupsOf = (d: RoundDetail): Array<{ group: UnitGroup; units: UnitResult[] }> => GROUPS.map((group) => ({ group, units: d.units.filter((u) => u.group === group) })).filter((g) => g.units.length > 0);
 const COLORS = ['#1d4ed8', '#0891b2', '#059669', '#65a30d', '#ca8a04', '#ea580c', '#dc2626', '#9333ea', '#db2777', '#475569'];
 
 /** the 考核's own cards: computing, the ranking with each first-level subtotal (each opens its scores and evidence), the chart, objections, closing */
@@ -54,12 +57,15 @@ export function RoundPanel({ record }: RecordPanelProps) {
   };
   const unit = open ? d.units.find((u) => u.orgCode === open.unit) : undefined;
   const unscored = d.units.reduce((x, u) => x + u.unscored, 0);
+  const groups = groupsOf(d);
+  const several = groups.length > 1;
   return (
     <>
       <Card size="small" style={{ marginBottom: 16 }} title="考核概况" extra={d.closed ? <Tag color="green">已结束，得分已冻结</Tag> : <Tag color="processing">评分中</Tag>}>
         <Descriptions size="small" column={1} items={[
           { key: 'sys', label: '指标体系', children: `${d.system.title}（第${d.system.version}版，满分${d.system.total}分）` },
-          { key: 'n', label: '被考核单位', children: `${d.units.length}个` },
+          { key: 'scope', label: '参评单位', children: `${d.unitScope}${several ? '（分别排名）' : ''}` },
+          { key: 'n', label: '被考核单位', children: groups.map((g) => `${UNIT_GROUP_LABELS[g.group]}${g.units.length}个`).join('、') || '无' },
           { key: 'left', label: '人工评分', children: unscored ? `还有${unscored}项未评分` : '已全部评分' },
         ]} />
         {canScore ? (
@@ -71,8 +77,10 @@ export function RoundPanel({ record }: RecordPanelProps) {
           </Space>
         ) : null}
       </Card>
-      <RankingCard d={d} onOpen={(u, g) => setOpen({ unit: u, group: g })} />
-      {d.units.some((u) => u.total > 0) ? <ChartCard d={d} /> : null}
+      {groups.map((g) => (
+        <RankingCard key={g.group} d={d} group={g.group} units={g.units} several={several} onOpen={(u, c) => setOpen({ unit: u, group: c })} />
+      ))}
+      {groups.map((g) => (g.units.some((u) => u.total > 0) ? <ChartCard key={g.group} d={d} group={g.group} several={several} /> : null))}
       <ObjectionsCard d={d} canReply={hasPermission(me.data, 'evaluation.result.transition.reply')} onDone={refresh} />
       {canScore && hasPermission(me.data, 'evaluation.round.transition.close') ? (
         <ConclusionCard
@@ -91,7 +99,7 @@ export function RoundPanel({ record }: RecordPanelProps) {
         onClose={() => setOpen(null)}
         width="min(720px, 100vw)"
         title={unit ? `${unit.orgName}${open?.group ? ` · ${cn(open.group)}、${d.groups.find((g) => g.code === open.group)?.label ?? ''}` : ' · 全部指标'}` : ''}
-        extra={unit ? <Typography.Text strong>{open?.group ? `${pts(unit.groups[open.group] ?? 0)}分` : `${pts(unit.total)}分 · 第${unit.rank}名`}</Typography.Text> : null}
+        extra={unit ? <Typography.Text strong>{open?.group ? `${pts(unit.groups[open.group] ?? 0)}分` : `${pts(unit.total)}分 · ${several ? UNIT_GROUP_LABELS[unit.group] : ''}第${unit.rank}名`}</Typography.Text> : null}
       >
         {unit ? (
           <ScoreLines
@@ -107,14 +115,16 @@ export function RoundPanel({ record }: RecordPanelProps) {
   );
 }
 
-function RankingCard({ d, onOpen }: { d: RoundDetail; onOpen: (unit: string, group: string | null) => void }) {
+/** one group's ranking (the towns', the county departments'): its ranks are among the group's units only */
+function RankingCard({ d, group, units, several, onOpen }: { d: RoundDetail; group: UnitGroup; units: UnitResult[]; several: boolean; onOpen: (unit: string, group: string | null) => void }) {
+  const title = several ? `排名 · ${UNIT_GROUP_LABELS[group]}（${units.length}个，单独排名）` : `排名 · ${UNIT_GROUP_LABELS[group]}`;
   return (
-    <Card size="small" style={{ marginBottom: 16 }} title="排名" data-testid="ranking">
+    <Card size="small" style={{ marginBottom: 16 }} title={title} data-testid={group === 'town' ? 'ranking' : `ranking-${group}`}>
       <Table<UnitResult>
         size="small"
         rowKey="orgCode"
         pagination={false}
-        dataSource={d.units}
+        dataSource={units}
         scroll={{ x: 'max-content' }}
         columns={[
           { title: '排名', dataIndex: 'rank', width: 52, fixed: 'left', render: (v: number) => <Typography.Text strong>{v}</Typography.Text> },
@@ -148,12 +158,14 @@ function RankingCard({ d, onOpen }: { d: RoundDetail; onOpen: (unit: string, gro
   );
 }
 
-function ChartCard({ d }: { d: RoundDetail }) {
+/** one group's stacked comparison by first-level indicator (a department's bar never beside a town's) */
+function ChartCard({ d, group, several }: { d: RoundDetail; group: UnitGroup; several: boolean }) {
   const el = useRef<HTMLDivElement>(null);
+  const count = d.units.filter((u) => u.group === group).length;
   useEffect(() => {
     if (!el.current) return;
     const chart = echarts.init(el.current);
-    const units = [...d.units].reverse();
+    const units = d.units.filter((u) => u.group === group).reverse();
     chart.setOption({
       grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
       legend: { top: 0, type: 'scroll', data: d.groups.map((g) => `${cn(g.code)}、${g.label}`) },
@@ -168,10 +180,11 @@ function ChartCard({ d }: { d: RoundDetail }) {
       observer.disconnect();
       chart.dispose();
     };
-  }, [d]);
+  }, [d, group]);
+  const label = group === 'town' ? '各单位' : UNIT_GROUP_LABELS[group];
   return (
-    <Card size="small" style={{ marginBottom: 16 }} title="各单位得分构成对比">
-      <div ref={el} style={{ width: '100%', minWidth: 0, height: 80 + d.units.length * 48, overflow: 'hidden' }} role="img" aria-label="各单位按一级指标的得分对比图" />
+    <Card size="small" style={{ marginBottom: 16 }} title={several ? `得分构成对比 · ${UNIT_GROUP_LABELS[group]}` : '各单位得分构成对比'}>
+      <div ref={el} style={{ width: '100%', minWidth: 0, height: 80 + count * 48, overflow: 'hidden' }} role="img" aria-label={`${label}按一级指标的得分对比图`} />
     </Card>
   );
 }

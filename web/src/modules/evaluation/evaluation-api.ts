@@ -3,7 +3,8 @@ import { api } from '../../platform/api.ts';
 import { ledgerKeys } from '../../platform/ledger/ledger-api.ts';
 import { scoringText, type EvaluationSystem, type RoundDetail, type SystemItem } from '../../../../common/evaluation.types.ts';
 
-export type { EvaluationSystem, Evidence, RoundDetail, ScoreLine, SystemItem, TaskProgress, UnitResult } from '../../../../common/evaluation.types.ts';
+export type { EvaluationSystem, Evidence, RoundDetail, ScoreLine, SystemItem, TaskProgress, UnitGroup, UnitResult } from '../../../../common/evaluation.types.ts';
+export { UNIT_GROUP_LABELS } from '../../../../common/evaluation.types.ts';
 
 export const ROUND_LEDGER = 'evaluation.round';
 export const RESULT_LEDGER = 'evaluation.result';
