@@ -388,13 +388,15 @@ export async function seedEnforcementDemo(ctx: Ctx, platform: Platform): Promise
         const m = drawMatters[q % drawMatters.length];
         if (drawnOn >= today || !m) continue;
         const title = `${year}年第${'一二三四'[q] ?? ''}季度“双随机、一公开”抽查`;
+        // never more than the registry holds in the matter's domain (on some days the random registry holds fewer)
+        const targetCount = Math.min(5 + (q % 3), targets.filter((t) => t.domain === m.domain).length);
         const at = new Date(`${drawnOn}T02:00:00Z`);
         if (q === 1) {
           // an attempt discarded before its lists were frozen stays public with its reason
-          const first = await commitDraw({ ...ctx, now: new Date(at.getTime() - 86_400_000) }, { title, matterId: m.id, targetCount: 5 + (q % 3), perTarget: 2, orgCode: unit });
+          const first = await commitDraw({ ...ctx, now: new Date(at.getTime() - 86_400_000) }, { title, matterId: m.id, targetCount, perTarget: 2, orgCode: unit });
           await cancelDraw({ ...ctx, now: new Date(at.getTime() - 86_400_000 + 1_800_000) }, first.id, '检查对象名录库尚未完成本季度新登记市场主体的录入，录入后重新抽取');
         }
-        const draw = await commitFreezeDraw({ ...ctx, now: at }, platform, { title, matterId: m.id, targetCount: 5 + (q % 3), perTarget: 2, orgCode: unit });
+        const draw = await commitFreezeDraw({ ...ctx, now: at }, platform, { title, matterId: m.id, targetCount, perTarget: 2, orgCode: unit });
         for (const id of draw.caseIds ?? []) {
           const on = addDays(drawnOn, r.int(5, 25));
           if (on >= today) continue;
