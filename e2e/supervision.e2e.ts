@@ -139,4 +139,26 @@ describe('执法监督', () => {
       PHONE,
     );
   });
+  it('draws the towns of a 监督活动: the seed committed first, then the draw with its checks; the demo activity shows its draw', async () => {
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await login(page, demo.server.baseUrl, 'supervisor');
+      const id = await page.evaluate(async ({ org, on }) => {
+        const res = await fetch('/api/ledgers/supervision.activity', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ orgCode: org, title: '执法公示专项监督（浏览器测试）', mode: '专项监督', planned_on: on, plan: '随机抽取两个乡镇，检查行政处罚决定公示情况。', unit_count: 2 }) });
+        return ((await res.json()) as { id: number }).id;
+      }, { org: JUSTICE, on: today });
+      expect(id).toBeGreaterThan(0);
+      await page.goto(`${demo.server.baseUrl}/ledgers/supervision.activity/${id}`);
+      await page.getByTestId('activity-draw').getByRole('button', { name: '承诺随机种子' }).click();
+      await expect.poll(async () => (await page.getByTestId('activity-draw').textContent()) ?? '', WAIT).toContain('种子在抽取时公开');
+      await page.getByTestId('activity-draw').getByRole('button', { name: '随机抽取' }).click();
+      await page.getByTestId('activity-draw-record').waitFor(WAIT);
+      await expect.poll(async () => (await page.getByTestId('activity-draw-record').textContent()) ?? '', WAIT).toContain('重算一致');
+      await page.getByTestId('activity-draw-record').screenshot({ path: screenshotPath('supervision-activity-draw') });
+      // the demo's 专项监督 was drawn the same way, committed ten minutes before
+      const drawn = await page.evaluate(async () => ((await (await fetch('/api/ledgers/supervision.activity?pageSize=100')).json()) as { items: Array<{ id: number; values: Record<string, unknown> }> }).items.find((a) => a.values['unit_count'] && String(a.values['title']).includes('涉企行政检查'))?.id);
+      await page.goto(`${demo.server.baseUrl}/ledgers/supervision.activity/${drawn}`);
+      await expect.poll(async () => (await page.getByTestId('activity-draw-record').textContent()) ?? '', WAIT).toContain('重算一致');
+      expect(errors).toEqual([]);
+    });
+  });
 });
