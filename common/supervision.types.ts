@@ -51,12 +51,42 @@ export interface ResultRow {
   fail: number;
 }
 
-/** a review plan's draw (seed, frozen candidate list, result), scores and results */
+/** the commitment published before a draw: SHA-256 of the secret seed and the time; the seed itself only after the draw */
+export interface DrawCommitment {
+  seedHash: string;
+  /** null for a draw made before commitments existed (its seed was never committed) */
+  committedAt: string | null;
+}
+
+/** the three published facts, re-computed on the server */
+export interface DrawChecks {
+  seedMatchesCommitment: boolean;
+  listMatchesHash: boolean;
+  resultReproduced: boolean;
+}
+
+/** a made draw: the revealed seed, the frozen list with its hash, the checks */
+export interface MadeDraw {
+  seed: string;
+  seedHash: string;
+  committedAt: string | null;
+  listHash: string;
+  listText: string;
+  candidates: number;
+  drawnAt: string;
+  algorithm: string;
+  checks: DrawChecks;
+  /** all three checks hold and the seed was committed before the list was frozen */
+  verified: boolean;
+}
+
+/** a review plan's commitment, its draw (seed, frozen candidate list, result), scores and results */
 export interface ReviewDetail {
   reviewId: number;
   state: string | null;
   drawn: boolean;
-  draw: { seed: string; seedHash: string; listHash: string; candidates: number; drawnAt: string; algorithm: string; listText: string; verified: boolean } | null;
+  commitment: DrawCommitment | null;
+  draw: MadeDraw | null;
   sheet: SupervisionSheet | null;
   cases: ReviewCase[];
   byUnit: ResultRow[];
@@ -94,4 +124,12 @@ export interface ClueList {
   kinds: Array<{ kind: string; label: string; basis: string }>;
   settings: Array<{ key: string; label: string; value: number }>;
   items: Clue[];
+}
+
+/** a 监督活动's draw of the towns it supervises: the commitment, then the draw with the drawn units */
+export interface ActivityDrawDetail {
+  activityId: number;
+  unitCount: number;
+  commitment: DrawCommitment | null;
+  draw: (MadeDraw & { units: Array<{ code: string; name: string }> }) | null;
 }

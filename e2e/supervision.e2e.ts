@@ -22,7 +22,7 @@ async function newPlan(page: Page, title: string): Promise<number> {
 }
 
 describe('执法监督', () => {
-  it('the supervisor draws two files, scores them beside the case file, sees the results and finishes, at 1366 px', async () => {
+  it('the supervisor commits a seed, draws two files, scores them beside the case file, sees the results and finishes, at 1366 px', async () => {
     await withPage(demo.browser, async ({ page, errors }) => {
       await login(page, demo.server.baseUrl, 'supervisor');
       await page.goto(`${demo.server.baseUrl}/ledgers/supervision.review`);
@@ -32,8 +32,18 @@ describe('执法监督', () => {
       const id = await newPlan(page, '专项案卷评查（浏览器测试）');
       expect(id).toBeGreaterThan(0);
       await page.goto(`${demo.server.baseUrl}/ledgers/supervision.review/${id}`);
+      // commit-reveal: the seed's SHA-256 is published first, the seed only at the draw
+      await page.getByRole('button', { name: '承诺随机种子' }).click();
+      await expect.poll(() => main(page), WAIT).toContain('种子在抽取时公开');
+      expect(await main(page)).toContain('公开种子的SHA-256值');
+      await page.screenshot({ path: screenshotPath('supervision-review-committed'), fullPage: false });
       await page.getByRole('button', { name: '随机抽取' }).click();
       await expect.poll(() => main(page), WAIT).toContain('重算一致');
+      expect(await main(page)).toContain('揭示种子');
+      await page.getByRole('button', { name: '在本浏览器重算核对' }).click();
+      await expect.poll(async () => (await page.getByTestId('draw-checks').textContent()) ?? '', WAIT).toContain('本浏览器重算');
+      expect(((await page.getByTestId('draw-checks').textContent()) ?? '').match(/不一致/g)).toBeNull();
+      await page.getByTestId('review-draw-record').screenshot({ path: screenshotPath('supervision-review-draw') });
       await page.getByTestId('review-cases').getByRole('link', { name: '评分' }).first().click();
 
       await page.getByTestId('case-file').getByText('案由').first().waitFor(WAIT);
@@ -113,7 +123,13 @@ describe('执法监督', () => {
       async ({ page, errors }) => {
         await login(page, demo.server.baseUrl, 'supervisor');
         const id = await newPlan(page, '专项案卷评查（手机）');
-        const first = await page.evaluate(async (id) => ((await (await fetch(`/api/supervision/reviews/${id}/draw`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { cases: Array<{ caseId: number }> }).cases[0]?.caseId, id);
+        const first = await page.evaluate(async (id) => {
+          const step = (s: string) => fetch(`/api/supervision/reviews/${id}/${s}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+          await step('commit');
+          // the draw follows the commitment
+          await new Promise((r) => setTimeout(r, 20));
+          return ((await (await step('draw')).json()) as { cases: Array<{ caseId: number }> }).cases[0]?.caseId;
+        }, id);
         await page.goto(`${demo.server.baseUrl}/supervision/reviews/${id}/cases/${first}`);
         await page.getByTestId('score-sheet').waitFor(WAIT);
         await page.getByTestId('case-file').getByText('案由').first().waitFor(WAIT);
@@ -122,5 +138,27 @@ describe('执法监督', () => {
       },
       PHONE,
     );
+  });
+  it('draws the towns of a 监督活动: the seed committed first, then the draw with its checks; the demo activity shows its draw', async () => {
+    await withPage(demo.browser, async ({ page, errors }) => {
+      await login(page, demo.server.baseUrl, 'supervisor');
+      const id = await page.evaluate(async ({ org, on }) => {
+        const res = await fetch('/api/ledgers/supervision.activity', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ orgCode: org, title: '执法公示专项监督（浏览器测试）', mode: '专项监督', planned_on: on, plan: '随机抽取两个乡镇，检查行政处罚决定公示情况。', unit_count: 2 }) });
+        return ((await res.json()) as { id: number }).id;
+      }, { org: JUSTICE, on: today });
+      expect(id).toBeGreaterThan(0);
+      await page.goto(`${demo.server.baseUrl}/ledgers/supervision.activity/${id}`);
+      await page.getByTestId('activity-draw').getByRole('button', { name: '承诺随机种子' }).click();
+      await expect.poll(async () => (await page.getByTestId('activity-draw').textContent()) ?? '', WAIT).toContain('种子在抽取时公开');
+      await page.getByTestId('activity-draw').getByRole('button', { name: '随机抽取' }).click();
+      await page.getByTestId('activity-draw-record').waitFor(WAIT);
+      await expect.poll(async () => (await page.getByTestId('activity-draw-record').textContent()) ?? '', WAIT).toContain('重算一致');
+      await page.getByTestId('activity-draw-record').screenshot({ path: screenshotPath('supervision-activity-draw') });
+      // the demo's 专项监督 was drawn the same way, committed ten minutes before
+      const drawn = await page.evaluate(async () => ((await (await fetch('/api/ledgers/supervision.activity?pageSize=100')).json()) as { items: Array<{ id: number; values: Record<string, unknown> }> }).items.find((a) => a.values['unit_count'] && String(a.values['title']).includes('涉企行政检查'))?.id);
+      await page.goto(`${demo.server.baseUrl}/ledgers/supervision.activity/${drawn}`);
+      await expect.poll(async () => (await page.getByTestId('activity-draw-record').textContent()) ?? '', WAIT).toContain('重算一致');
+      expect(errors).toEqual([]);
+    });
   });
 });

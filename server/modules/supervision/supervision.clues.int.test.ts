@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../../common/validators.ts';
-import type { Clue, ClueList } from '../../../common/supervision.types.ts';
+import type { ActivityDrawDetail, Clue, ClueList } from '../../../common/supervision.types.ts';
 import { setSetting } from '../../platform/settings.ts';
 import { daysAgo, today } from '../../test/dates.ts';
 import { json, startTestApp, type TestApp } from '../../test/harness.ts';
@@ -215,7 +217,7 @@ describe('监督文书 issued from a clue', () => {
 });
 
 describe('监督活动', () => {
-  it('opens an activity from a clue, and draws its towns once with a recorded seed', async () => {
+  it('opens an activity from a clue, and draws its towns once: a committed seed first, revealed at the draw', async () => {
     const clue = (await clues(year - 1)).items[0];
     expect(clue).toBeDefined();
     const opened = await post('supervisor', '/api/supervision/clues/activity', { clue: clue?.key, mode: '专项监督', planned_on: today });
@@ -232,12 +234,41 @@ describe('监督活动', () => {
     const res = await createRecord(t, as('supervisor'), 'supervision.activity', { orgCode: '999001000000-01', title: '执法公示专项监督', mode: '专项监督', planned_on: today, plan: '随机抽取两个乡镇，检查行政处罚决定公示情况。', unit_count: 2 });
     expect(res.statusCode, res.body).toBe(200);
     const id = json<{ id: number }>(res).id;
+    const early = await post('supervisor', `/api/supervision/activities/${id}/draw-units`);
+    expect(early.statusCode).toBe(409);
+    expect(early.body).toContain('请先承诺随机种子');
+    expect((await post('clerk', `/api/supervision/activities/${id}/commit`)).statusCode).toBe(403);
+    expect((await get('clerk', `/api/supervision/activities/${id}/draw`)).statusCode).toBe(403);
+    const committed = await post('supervisor', `/api/supervision/activities/${id}/commit`);
+    expect(committed.statusCode, committed.body).toBe(200);
+    const c = json<ActivityDrawDetail>(committed);
+    expect(c.commitment?.seedHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(c.draw).toBeNull();
+    const before = await get('supervisor', `/api/supervision/activities/${id}/draw`);
+    expect(json<ActivityDrawDetail>(before).commitment).toEqual(c.commitment);
+    expect(before.body).not.toMatch(/"seed"/);
+    expect((await post('supervisor', `/api/supervision/activities/${id}/commit`)).statusCode).toBe(409);
+    const commitEntry = (await sql<{ diff: unknown }>`select diff from audit_log where entity = 'supervision.activity' and entity_id = ${String(id)} and action = 'draw_commit'`.execute(t.platform.db)).rows[0];
+    const seed = (await sql<{ seed: string }>`select seed from supervision_activity_draw where activity_id = ${id}`.execute(t.platform.db)).rows[0]?.seed ?? '';
+    expect(seed).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(commitEntry?.diff)).toContain(c.commitment?.seedHash ?? '—');
+    expect(JSON.stringify(commitEntry?.diff)).not.toContain(seed);
+
     const drawn = await post('supervisor', `/api/supervision/activities/${id}/draw-units`);
     expect(drawn.statusCode, drawn.body).toBe(200);
     const units = String(json<{ values: Record<string, unknown> }>(drawn).values['units']).split('\n');
     expect(units).toHaveLength(2);
     for (const u of units) expect(['城关镇', '清溪镇', '石桥乡']).toContain(u);
+    const d = json<ActivityDrawDetail>(await get('supervisor', `/api/supervision/activities/${id}/draw`)).draw;
+    expect(d?.seed).toBe(seed);
+    expect(createHash('sha256').update(seed).digest('hex')).toBe(c.commitment?.seedHash);
+    expect(createHash('sha256').update(d?.listText ?? '').digest('hex')).toBe(d?.listHash);
+    expect(d?.checks).toEqual({ seedMatchesCommitment: true, listMatchesHash: true, resultReproduced: true });
+    expect(d?.verified).toBe(true);
+    expect(d?.units.map((u) => u.name)).toEqual(units);
+    expect(Date.parse(d?.drawnAt ?? '')).toBeGreaterThan(Date.parse(d?.committedAt ?? ''));
     expect((await post('supervisor', `/api/supervision/activities/${id}/draw-units`)).statusCode).toBe(409);
+    expect((await post('supervisor', `/api/supervision/activities/${id}/commit`)).statusCode).toBe(409);
     expect((await post('clerk', `/api/supervision/activities/${id}/draw-units`)).statusCode).toBe(403);
   });
 });

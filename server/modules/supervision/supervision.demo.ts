@@ -9,9 +9,9 @@ import { workflowPermissions } from '../../platform/workflow/workflow.types.ts';
 import { seedLedger } from '../../platform/ledger/ledger.seed.ts';
 import { applyTransition } from '../../platform/workflow/workflow.service.ts';
 import { clueList } from './supervision.clues.ts';
-import { drawActivityUnits, instrumentFromClue } from './supervision.instruments.ts';
+import { commitActivityDraw, drawActivityUnits, instrumentFromClue } from './supervision.instruments.ts';
 import { activityLedger, opinionLedger, reviewLedger } from './supervision.ledgers.ts';
-import { drawReview, finishReview, reviewDetail, scoreReviewCase } from './supervision.service.ts';
+import { commitReview, drawReview, finishReview, reviewDetail, scoreReviewCase } from './supervision.service.ts';
 import { DEFAULT_SHEET } from './supervision.sheet.ts';
 
 // what reviewers actually find in towns' penalty files, by sheet item
@@ -39,6 +39,8 @@ export async function seedSupervisionDemo(ctx: Ctx, platform: Platform): Promise
   const perms = new Set([...ctx.actor.permissions, 'supervision.review.score', 'supervision.clue.read', ...[reviewLedger, opinionLedger, activityLedger].flatMap((l) => workflowPermissions(l).map((p) => p.code))]);
   const office: Ctx = { ...ctx, actor: { ...ctx.actor, ...(sup ? { id: sup.id, username: 'supervisor', displayName: sup.display_name } : {}), permissions: perms } };
   const plan = await createRecord(office, reviewLedger, { orgCode: officeOf(DEMO_COUNTY.code, 'justice'), title: `${year}年度乡镇行政处罚案卷评查`, planned_on: `${year + 1}-01-08`, period_from: `${year}-01-01`, period_to: `${year}-12-31`, case_count: 10 }, platform.ledgers);
+  // commit-reveal: the seed's hash is published first, the list frozen and the seed revealed ten minutes later
+  await commitReview({ ...office, now: new Date(`${year + 1}-01-09T01:50:00Z`) }, plan.id);
   const drawnOn: Ctx = { ...office, now: new Date(`${year + 1}-01-09T02:00:00Z`) };
   const detail = await drawReview(drawnOn, platform, plan.id);
   for (const [i, c] of detail.cases.entries()) {
@@ -120,7 +122,9 @@ async function seedActivitiesAndInstruments(ctx: Ctx, platform: Platform, year: 
   const justice = officeOf(DEMO_COUNTY.code, 'justice');
   const daily = await createRecord(at(ctx, `${year}-04-02`), activityLedger, { orgCode: justice, title: `${year}年第二季度行政执法日常监督`, mode: '日常监督', planned_on: `${year}-04-02`, plan: '调阅各乡镇第一季度行政执法案件台账和执法公示情况，抽查执法全过程记录，检查执法人员持证情况。', units: DEMO_TOWN_CODES.map(townName).join('\n'), started_on: `${year}-04-08`, finished_on: `${year}-04-26`, findings: `${townName(DEMO_TOWN_CODES[1] ?? '')}：部分简易程序处罚决定未在7个工作日内公示\n${townName(DEMO_TOWN_CODES[2] ?? '')}：执法记录仪使用登记不全` }, platform.ledgers);
   const special = await createRecord(at(ctx, `${year}-06-10`), activityLedger, { orgCode: justice, title: `${year}年涉企行政检查专项监督`, mode: '专项监督', planned_on: `${year}-06-10`, plan: '贯彻《国务院办公厅关于严格规范涉企行政检查的意见》，随机抽取乡镇，检查涉企行政检查计划、检查码使用、检查频次和“综合查一次”落实情况。', unit_count: 2 }, platform.ledgers);
-  await drawActivityUnits(at(ctx, `${year}-06-11`), platform, special.id);
+  const drawDay = at(ctx, `${year}-06-11`);
+  await commitActivityDraw({ ...drawDay, now: new Date(drawDay.now.getTime() - 10 * 60_000) }, special.id);
+  await drawActivityUnits(drawDay, platform, special.id);
   const row = await loadRow(ctx, activityLedger, special.id);
   const drawn = String(row['units'] ?? '');
   await updateRecord(at(ctx, `${year}-07-20`), activityLedger, special.id, { started_on: `${year}-06-20`, finished_on: `${year}-07-20`, findings: `${drawn.split('\n')[0] ?? ''}：个别企业一年内被检查4次，其中2次为不同部门对同一事项的检查\n${drawn.split('\n')[1] ?? ''}：检查结果告知书未载明救济途径`, version: Number(row['version']) }, platform.ledgers);
@@ -133,7 +137,8 @@ async function seedActivitiesAndInstruments(ctx: Ctx, platform: Platform, year: 
   await applyTransition(at(ctx, `${year}-06-05`), platform, opinionLedger, advice.id, 'verify', { date: `${year}-06-05`, verified_on: `${year}-06-05`, verify_note: '经抽查公示平台，补充公示到位，公示台账已建立，整改到位。' });
   // this year: a 决定书 issued from a clue of the records, the town has reported and the supervisor has yet to verify
   const clues = (await clueList(ctx, platform, Number(today.slice(0, 4)))).items;
-  const pick = ['unpublished', 'top_share', 'over_inspection', 'no_case', 'fine_growth'].map((k) => clues.find((c) => c.kind === k)).find((c) => c !== undefined);
+  // an instrument is served on a town: a clue of a county bureau is left out
+  const pick = ['unpublished', 'top_share', 'over_inspection', 'no_case', 'fine_growth'].map((k) => clues.find((c) => c.kind === k && (DEMO_TOWN_CODES as readonly string[]).includes(c.orgCode))).find((c) => c !== undefined);
   if (!pick) return;
   const issued = addDays(today, -20);
   const decision = await instrumentFromClue(at(ctx, issued), platform, { clue: pick.key, kind: '决定书', issued_on: issued, rectify_days: 30, requirements: '一、对所列记录逐件核查，属实的依法纠正；二、查明原因，明确责任人；三、完善相关制度，防止同类问题再次发生。请于整改期限内书面报告整改结果。' });

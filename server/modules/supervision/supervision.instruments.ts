@@ -1,6 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Clue } from '../../../common/supervision.types.ts';
+import type { ActivityDrawDetail, Clue, DrawChecks } from '../../../common/supervision.types.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
@@ -14,6 +13,7 @@ import { plainValues } from '../../platform/workflow/workflow.service.ts';
 import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 import { clueNote, findClue } from './supervision.clues.ts';
 import { activityLedger, INSTRUMENT_KINDS, INSTRUMENT_TITLES, opinionLedger } from './supervision.ledgers.ts';
+import { drawAfterCommitment, newSeed, sha256Hex, stamp } from './supervision.service.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- this module's and other modules' tables are not in the platform schema
 type AnyDb = Kysely<any>;
@@ -147,8 +147,7 @@ export async function activityFromClue(ctx: Ctx, platform: Pick<Platform, 'ledge
   );
 }
 
-const sha256Hex = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
-export const UNIT_DRAW_RULE = '对冻结的单位名录中的每个单位计算 SHA-256(“种子|U|机构编码”)（UTF-8，十六进制小写），按该值升序排列，取前N个。种子由系统以密码学随机数生成，种子、名录及其SHA-256值与结果一并记入操作日志，可重算核对。';
+export const UNIT_DRAW_RULE = '先承诺：系统以密码学随机数生成种子，只公开种子的SHA-256值和承诺时间，种子保密；后抽取：抽取时冻结本县乡镇（街道）名录并公开其SHA-256值，揭示种子，对名录中的每个单位计算 SHA-256(“种子|U|机构编码”)（UTF-8，十六进制小写），按该值升序排列，取前N个。任何人可核对三点：种子的SHA-256值与承诺一致、名录的SHA-256值与公开的一致、按种子和名录重算的结果与抽取结果一致。';
 
 /** the units drawn from a frozen list with a seed: the same rule as the 案卷评查 draw, over organisation codes */
 export function drawUnitCodes(seed: string, codes: readonly string[], n: number): string[] {
@@ -159,24 +158,91 @@ export function drawUnitCodes(seed: string, codes: readonly string[], n: number)
     .map((e) => e.c);
 }
 
+function unitCountOf(row: Record<string, unknown>): number {
+  const n = Number(row['unit_count'] ?? 0);
+  if (!n) throw new AppError('validation_failed', '随机抽取单位数：请先填写随机抽取单位数', [{ path: 'unit_count', label: '随机抽取单位数', message: '随机抽取单位数：请先填写' }]);
+  return n;
+}
+
+/** a draw made before commitments existed left only an audit entry */
+async function drawnBefore(ctx: Ctx, id: number): Promise<boolean> {
+  return !!(await db(ctx).selectFrom('audit_log').select('id').where('entity', '=', activityLedger.name).where('entity_id', '=', String(id)).where('action', '=', 'draw_units').executeTakeFirst());
+}
+
 /**
- * draws an activity's units: the towns in the supervisor's scope are the frozen list, the system makes the seed,
- * the result goes into 被监督单位; seed, list and hashes are audited so anyone can recompute; an activity is drawn once
+ * the commitment (step 1) of an activity's draw: the system makes a secret seed and publishes only its SHA-256 with
+ * the time; an activity is committed once
+ */
+export async function commitActivityDraw(ctx: Ctx, id: number): Promise<ActivityDrawDetail> {
+  const row = await loadRow(ctx, activityLedger, id);
+  unitCountOf(row);
+  const had = await db(ctx).selectFrom('supervision_activity_draw').select('activity_id').where('activity_id', '=', id).forUpdate().executeTakeFirst();
+  if (had) throw new AppError('conflict', '该监督活动已承诺随机种子，不能重新承诺');
+  if (await drawnBefore(ctx, id)) throw new AppError('conflict', '该监督活动已随机抽取被监督单位，不能重新抽取');
+  const seed = newSeed();
+  const seedHash = sha256Hex(seed);
+  await db(ctx).insertInto('supervision_activity_draw').values({ activity_id: id, org_code: row['org_code'], seed, seed_hash: seedHash, committed_at: ctx.now }).execute();
+  // the hash only: the seed stays secret until the draw
+  await audit(ctx, { entity: activityLedger.name, entityId: id, action: 'draw_commit', orgCode: String(row['org_code']), diff: { seedHash } });
+  return activityDraw(ctx, id);
+}
+
+/**
+ * draws an activity's units (steps 2 and 3): after the commitment, the towns in the supervisor's scope are frozen as
+ * the list, the committed seed is revealed and the result goes into 被监督单位; list, hashes and result are kept in
+ * the activity's draw record (and audited) so anyone can recompute; an activity is drawn once
  */
 export async function drawActivityUnits(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, id: number): Promise<LedgerRecord> {
   const row = await loadRow(ctx, activityLedger, id);
-  const n = Number(row['unit_count'] ?? 0);
-  if (!n) throw new AppError('validation_failed', '随机抽取单位数：请先填写随机抽取单位数', [{ path: 'unit_count', label: '随机抽取单位数', message: '随机抽取单位数：请先填写' }]);
-  const drawn = await db(ctx).selectFrom('audit_log').select('id').where('entity', '=', activityLedger.name).where('entity_id', '=', String(id)).where('action', '=', 'draw_units').executeTakeFirst();
-  if (drawn) throw new AppError('conflict', '该监督活动已随机抽取被监督单位，不能重新抽取');
+  const n = unitCountOf(row);
+  const committed = await db(ctx).selectFrom('supervision_activity_draw').selectAll().where('activity_id', '=', id).forUpdate().executeTakeFirst();
+  if ((committed && committed['drawn_at'] !== null) || (await drawnBefore(ctx, id))) throw new AppError('conflict', '该监督活动已随机抽取被监督单位，不能重新抽取');
+  if (!committed) throw new AppError('conflict', '请先承诺随机种子：系统生成种子并公开其SHA-256值后才能抽取');
+  drawAfterCommitment(ctx, committed['committed_at']);
   const levels = await orgLevels(ctx, ctx.scope.codes);
   const towns = ctx.scope.codes.filter((c) => levels.get(c)?.level === 'town' && !c.includes('-')).sort();
   if (towns.length < n) throw new AppError('validation_failed', `随机抽取单位数：可抽取的乡镇（街道）只有${towns.length}个`, [{ path: 'unit_count', label: '随机抽取单位数', message: `随机抽取单位数：可抽取的只有${towns.length}个` }]);
   const names = new Map((await ctx.tx.selectFrom('org').select(['code', 'name']).where('code', 'in', towns).execute()).map((o) => [o.code, o.name]));
-  const seed = randomBytes(32).toString('hex');
-  const listText = towns.map((c) => `U|${c}|${names.get(c) ?? ''}`).join('\n');
+  const seed = String(committed['seed']);
+  const listText = unitListText(towns, names);
+  const listHash = sha256Hex(listText);
   const result = drawUnitCodes(seed, towns, n);
   const rec = await updateRecord(ctx, activityLedger, id, { units: result.map((c) => names.get(c) ?? c).join('\n'), version: Number(row['version']) }, platform.ledgers);
-  await audit(ctx, { entity: activityLedger.name, entityId: id, action: 'draw_units', orgCode: String(row['org_code']), diff: { seed, seedHash: sha256Hex(seed), listText, listHash: sha256Hex(listText), result: result.join('、'), rule: UNIT_DRAW_RULE } });
+  await db(ctx).updateTable('supervision_activity_draw').set({ unit_count: n, list_text: listText, list_hash: listHash, candidates: towns.length, result: result.join('\n'), drawn_at: ctx.now }).where('activity_id', '=', id).execute();
+  await audit(ctx, { entity: activityLedger.name, entityId: id, action: 'draw_units', orgCode: String(row['org_code']), diff: { seed, seedHash: String(committed['seed_hash']), listText, listHash, result: result.join('、'), rule: UNIT_DRAW_RULE } });
   return rec;
+}
+
+const unitListText = (codes: readonly string[], names: ReadonlyMap<string, string>): string => codes.map((c) => `U|${c}|${names.get(c) ?? ''}`).join('\n');
+
+/** an activity's commitment and, once drawn, the revealed seed, the frozen list and the server's re-computation */
+export async function activityDraw(ctx: Ctx, id: number): Promise<ActivityDrawDetail> {
+  const row = await loadRow(ctx, activityLedger, id);
+  const d = await db(ctx).selectFrom('supervision_activity_draw').selectAll().where('activity_id', '=', id).executeTakeFirst();
+  const out: ActivityDrawDetail = { activityId: id, unitCount: Number(row['unit_count'] ?? 0), commitment: d ? { seedHash: String(d['seed_hash']), committedAt: stamp(d['committed_at']) } : null, draw: null };
+  // the seed is read only once the draw is made
+  if (d && d['drawn_at'] !== null) {
+    const seed = String(d['seed']);
+    const listText = String(d['list_text'] ?? '');
+    const codes = listText ? listText.split('\n').map((l) => l.split('|')[1] ?? '') : [];
+    const names = new Map(listText ? listText.split('\n').map((l) => { const [, code, ...name] = l.split('|'); return [code ?? '', name.join('|')] as const; }) : []);
+    const result = String(d['result'] ?? '').split('\n').filter(Boolean);
+    const checks: DrawChecks = { seedMatchesCommitment: sha256Hex(seed) === d['seed_hash'], listMatchesHash: sha256Hex(listText) === d['list_hash'], resultReproduced: JSON.stringify(drawUnitCodes(seed, codes, Number(d['unit_count']))) === JSON.stringify(result) };
+    const committedAt = stamp(d['committed_at']);
+    const drawnAt = stamp(d['drawn_at']) ?? '';
+    out.draw = {
+      seed,
+      seedHash: String(d['seed_hash']),
+      committedAt,
+      listHash: String(d['list_hash']),
+      listText,
+      candidates: Number(d['candidates']),
+      drawnAt,
+      algorithm: UNIT_DRAW_RULE,
+      checks,
+      verified: checks.seedMatchesCommitment && checks.listMatchesHash && checks.resultReproduced && committedAt !== null && committedAt < drawnAt,
+      units: result.map((code) => ({ code, name: names.get(code) ?? code })),
+    };
+  }
+  return out;
 }

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewDetail, SupervisionSheet } from '../../../common/supervision.types.ts';
 import { daysAgo, today } from '../../test/dates.ts';
@@ -24,6 +26,12 @@ const post = (u: string, url: string, payload: Record<string, unknown> = {}) => 
 const score = (u: string, id: number, caseId: number, payload: Record<string, unknown>) => t.request(as(u), { method: 'PUT', url: `/api/supervision/reviews/${id}/cases/${caseId}/score`, payload });
 const errorsOf = (body: string): string[] => (JSON.parse(body) as { errors?: Array<{ message: string }> }).errors?.map((e) => e.message) ?? [];
 
+async function commitAndDraw(id: number): Promise<void> {
+  expect((await post('supervisor', `/api/supervision/reviews/${id}/commit`)).statusCode).toBe(200);
+  const res = await post('supervisor', `/api/supervision/reviews/${id}/draw`);
+  expect(res.statusCode, res.body).toBe(200);
+}
+
 async function plan(count: number): Promise<number> {
   const res = await post('supervisor', '/api/ledgers/supervision.review', { orgCode: JUSTICE, title: `${lastYear}年度专项案卷评查`, planned_on: today, period_from: `${lastYear}-01-01`, period_to: `${lastYear}-12-31`, case_count: count });
   expect(res.statusCode, res.body).toBe(200);
@@ -47,18 +55,48 @@ describe('案卷评查', () => {
     expect(d.byReviewer.map((r) => r.label)).toEqual(['孙正清']);
   });
 
-  it('draws once from the towns’ closed penalty files with a system seed; a town cannot see, draw or score', async () => {
+  it('commits to a secret seed first, then draws once from the towns’ closed penalty files and reveals it; a town cannot see, commit, draw or score', async () => {
     const id = await plan(4);
+    expect((await post('clerk', `/api/supervision/reviews/${id}/commit`)).statusCode).toBe(403);
     expect((await post('clerk', `/api/supervision/reviews/${id}/draw`)).statusCode).toBe(403);
     expect((await get('clerk', `/api/supervision/reviews/${id}`)).statusCode).toBe(403);
+    const early = await post('supervisor', `/api/supervision/reviews/${id}/draw`);
+    expect(early.statusCode).toBe(409);
+    expect(early.body).toContain('请先承诺随机种子');
+    const committed = await post('supervisor', `/api/supervision/reviews/${id}/commit`, { seed: 'aa' });
+    expect(committed.statusCode, committed.body).toBe(200);
+    const c = json<ReviewDetail>(committed);
+    expect(c.commitment?.seedHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(c.commitment?.committedAt).toBeTruthy();
+    expect(c.draw).toBeNull();
+    expect(c.drawn).toBe(false);
+    // before the draw the seed is nowhere: not in the detail, not in the audit log
+    const before = await get('supervisor', `/api/supervision/reviews/${id}`);
+    expect(json<ReviewDetail>(before).commitment).toEqual(c.commitment);
+    expect(before.body).not.toMatch(/"seed"/);
+    const again = await post('supervisor', `/api/supervision/reviews/${id}/commit`);
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain('已承诺随机种子');
+    const commitEntry = (await sql<{ diff: unknown }>`select diff from audit_log where entity = 'supervision.review' and entity_id = ${String(id)} and action = 'draw_commit'`.execute(t.platform.db)).rows[0];
+    expect(JSON.stringify(commitEntry?.diff)).toContain(c.commitment?.seedHash ?? '—');
+    const seedRow = (await sql<{ seed: string }>`select seed from supervision_review_draw where review_id = ${id}`.execute(t.platform.db)).rows[0];
+    expect(seedRow?.seed).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(commitEntry?.diff)).not.toContain(seedRow?.seed ?? '—');
+
     expect((await post('supervisor', `/api/supervision/reviews/${id}/draw`, { seed: 'aa' })).statusCode).toBe(200);
     const d = json<ReviewDetail>(await get('supervisor', `/api/supervision/reviews/${id}`));
     expect(d.state).toBe('scoring');
     expect(d.cases).toHaveLength(4);
-    expect(d.draw?.seed).toMatch(/^[0-9a-f]{64}$/);
+    expect(d.draw?.seed).toBe(seedRow?.seed);
+    expect(d.draw?.seedHash).toBe(c.commitment?.seedHash);
+    expect(createHash('sha256').update(d.draw?.seed ?? '').digest('hex')).toBe(c.commitment?.seedHash);
+    expect(createHash('sha256').update(d.draw?.listText ?? '').digest('hex')).toBe(d.draw?.listHash);
+    expect(d.draw?.checks).toEqual({ seedMatchesCommitment: true, listMatchesHash: true, resultReproduced: true });
     expect(d.draw?.verified).toBe(true);
+    expect(Date.parse(d.draw?.drawnAt ?? '')).toBeGreaterThan(Date.parse(d.draw?.committedAt ?? ''));
     expect(d.draw?.listText.split('\n')).toHaveLength(d.draw?.candidates ?? 0);
     expect((await post('supervisor', `/api/supervision/reviews/${id}/draw`)).statusCode).toBe(409);
+    expect((await post('supervisor', `/api/supervision/reviews/${id}/commit`)).statusCode).toBe(409);
     const caseId = d.cases[0]?.caseId ?? 0;
     for (const u of ['clerk', 'leader', 'county']) expect((await score(u, id, caseId, { lines: [] })).statusCode, u).toBe(403);
   });
@@ -71,7 +109,7 @@ describe('案卷评查', () => {
 
   it('scores by the sheet: deductions within an item’s points with a reason, vetoes only on veto items, grades at the thresholds', async () => {
     const id = await plan(2);
-    await post('supervisor', `/api/supervision/reviews/${id}/draw`);
+    await commitAndDraw(id);
     const d = json<ReviewDetail>(await get('supervisor', `/api/supervision/reviews/${id}`));
     const [a, b] = d.cases.map((c) => c.caseId) as [number, number];
     const res = await score('supervisor', id, a, { lines: [{ code: 'E4', deduct: 6, note: '罚款未说明理由' }, { code: 'P2', deduct: 2 }, { code: 'Z9', deduct: 1, note: 'x' }, { code: 'D1', deduct: 0.3, note: 'x' }], vetoes: ['E2'] });
@@ -101,7 +139,7 @@ describe('案卷评查', () => {
 
   it('finishes only when every file is scored; then scores are closed', async () => {
     const id = await plan(2);
-    await post('supervisor', `/api/supervision/reviews/${id}/draw`);
+    await commitAndDraw(id);
     const d = json<ReviewDetail>(await get('supervisor', `/api/supervision/reviews/${id}`));
     await score('supervisor', id, d.cases[0]?.caseId ?? 0, { lines: [] });
     const finish = { finished_on: today, conclusion: '本次评查的案卷总体规范，个别案卷存在问题。' };
@@ -115,7 +153,7 @@ describe('案卷评查', () => {
 
   it('publishes a new sheet version; a plan drawn before keeps the version it was drawn on', async () => {
     const id = await plan(1);
-    await post('supervisor', `/api/supervision/reviews/${id}/draw`);
+    await commitAndDraw(id);
     const sheets = json<{ items: SupervisionSheet[] }>(await get('supervisor', '/api/supervision/sheets')).items;
     const latest = sheets[0] as SupervisionSheet;
     const bad = await post('supervisor', '/api/supervision/sheets', { title: '本省标准', items: latest.items, thresholds: { excellent: 85, pass: 90 } });

@@ -36,7 +36,7 @@ export const reviewLedger = defineLedger({
     // a finished review is corrected by the supervisors alone, with its reason
     correction: { roles: SUPERVISORS },
     transitions: [
-      { name: 'draw', label: '随机抽取案卷', from: ['planned'], to: 'scoring', roles: SUPERVISORS, todo: true, dedicated: { hint: '在评查页面由系统生成种子并抽取' } },
+      { name: 'draw', label: '随机抽取案卷', from: ['planned'], to: 'scoring', roles: SUPERVISORS, todo: true, dedicated: { hint: '在评查页面先承诺随机种子，再由系统冻结名录、揭示种子并抽取' } },
       { name: 'finish', label: '完成评查', from: ['scoring'], to: 'finished', roles: SUPERVISORS, todo: true, captures: ['finished_on', 'conclusion'], dateField: 'finished_on', dedicated: { hint: '全部案卷评分后在评查页面完成' } },
     ],
   }),
@@ -120,8 +120,8 @@ const COUNTY_LEDGER = {
 export const ACTIVITY_MODES = ['日常监督', '专项监督', '案卷评查', '投诉举报处理', '联合检查', '执法检查', '重大执法决定备案审查'] as const;
 
 /**
- * 监督活动: a supervision activity of any mode — its plan, the units selected (by hand or by the recorded draw of
- * POST /api/supervision/activities/:id/draw-units), what was found, and the instruments issued from it (their
+ * 监督活动: a supervision activity of any mode — its plan, the units selected (by hand or by the commit-reveal draw of
+ * POST /api/supervision/activities/:id/commit then …/draw-units), what was found, and the instruments issued from it (their
  * `activity` field). A 案卷评查 activity links the review plan that holds its draw and scores.
  */
 export const activityLedger = defineLedger({
@@ -139,7 +139,7 @@ export const activityLedger = defineLedger({
     { name: 'planned_on', label: '计划日期', type: 'date', required: true, filter: true, list: true, group: '计划' },
     { name: 'plan', label: '工作方案', type: 'textarea', required: true, maxLength: 3000, searchable: true, group: '计划', hint: '监督事项、方式、时间安排和人员' },
     { name: 'review', label: '案卷评查计划', type: 'ref', ref: 'supervision.review', group: '计划', hint: '监督方式为案卷评查的，选择对应的评查计划（抽取和评分在评查计划中进行）' },
-    { name: 'unit_count', label: '随机抽取单位数', type: 'int', min: 1, max: 50, group: '对象', hint: '填写后可在活动页面由系统随机抽取被监督单位，种子和名录一并记录' },
+    { name: 'unit_count', label: '随机抽取单位数', type: 'int', min: 1, max: 50, group: '对象', hint: '填写后可在活动页面先承诺随机种子，再由系统随机抽取被监督单位，种子和名录一并记录' },
     { name: 'units', label: '被监督单位', type: 'textarea', maxLength: 2000, list: true, group: '对象', hint: '每行一个单位；随机抽取的由系统填写' },
     { name: 'source_clue', label: '来源线索', type: 'text', maxLength: 200, group: '对象', hint: '由线索清单立项时自动记录' },
     { name: 'started_on', label: '开始日期', type: 'date', filter: true, group: '实施' },

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { defineModule } from '../../platform/module.ts';
 import { seedSupervisionDemo } from './supervision.demo.ts';
 import { activityLedger, contactPointLedger, contactReportLedger, opinionLedger, reviewLedger, subjectLedger, supervisorLedger, SUPERVISORS } from './supervision.ledgers.ts';
+import * as commitMigration from './supervision.commit.migration.ts';
 import * as migration from './supervision.migration.ts';
 import { supervisionRoutes } from './supervision.routes.ts';
 
@@ -15,7 +16,7 @@ export const supervisionModule = defineModule({
   name: 'supervision',
   label: '执法监督',
   ledgers: [reviewLedger, opinionLedger, activityLedger, supervisorLedger, contactPointLedger, contactReportLedger, subjectLedger],
-  migrations: { '20261204100000-supervision': migration },
+  migrations: { '20261204100000-supervision': migration, '20261209100000-supervision-draw-commit': commitMigration },
   permissions: [
     { code: 'supervision.review.score', label: '案卷评查：为抽中的案卷评分', roles: SUPERVISORS },
     { code: 'supervision.sheet.publish', label: '案卷评查：发布评查标准新版本', roles: SUPERVISORS },

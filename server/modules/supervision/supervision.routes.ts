@@ -5,9 +5,9 @@ import type { Platform } from '../../platform/module.ts';
 import { sendDocument } from '../../platform/reports/send-document.ts';
 import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
 import { clueList } from './supervision.clues.ts';
-import { activityFromClue, drawActivityUnits, instrumentForDocument, instrumentFromClue } from './supervision.instruments.ts';
+import { activityDraw, activityFromClue, commitActivityDraw, drawActivityUnits, instrumentForDocument, instrumentFromClue } from './supervision.instruments.ts';
 import { ACTIVITY_MODES, INSTRUMENT_KINDS } from './supervision.ledgers.ts';
-import { drawReview, finishReview, listSheets, publishSheet, reviewDetail, scoreReviewCase } from './supervision.service.ts';
+import { commitReview, drawReview, finishReview, listSheets, publishSheet, reviewDetail, scoreReviewCase } from './supervision.service.ts';
 import { SCORE_LABELS, scoreInput, SHEET_LABELS, sheetInput } from './supervision.sheet.ts';
 
 const tags = ['行政执法监督'];
@@ -16,8 +16,9 @@ const idParam = z.object({ id: intId('须为评查计划编号') });
 export function supervisionRoutes(api: Api, platform: Platform): void {
   api.route({ method: 'GET', url: '/api/supervision/sheets', access: 'supervision.review.read', summary: '案卷评查标准的各个版本（评查项目、分值、否决项、等次分数线）', tags, handler: async (ctx) => ({ items: await listSheets(ctx) }) });
   api.route({ method: 'POST', url: '/api/supervision/sheets', access: 'supervision.sheet.publish', write: true, summary: '发布案卷评查标准的新版本：此后抽取的评查按新版本评分，已抽取的不变', tags, body: sheetInput, labels: SHEET_LABELS, handler: (ctx, { body }) => publishSheet(ctx, body) });
-  api.route({ method: 'GET', url: '/api/supervision/reviews/:id', access: 'supervision.review.read', summary: '评查计划的抽取记录（种子、冻结名录、重算核对）、抽中案卷及评分、按单位和评查人汇总', tags, params: idParam, handler: (ctx, { params }) => reviewDetail(ctx, params.id) });
-  api.route({ method: 'POST', url: '/api/supervision/reviews/:id/draw', access: 'supervision.review.transition.draw', write: true, summary: '随机抽取案卷：系统生成种子，冻结各乡镇该期间结案的案卷名录并抽取，均予记录', tags, params: idParam, handler: (ctx, { params }) => drawReview(ctx, platform, params.id) });
+  api.route({ method: 'GET', url: '/api/supervision/reviews/:id', access: 'supervision.review.read', summary: '评查计划的种子承诺（SHA-256值和时间，抽取前不公开种子）、抽取记录（种子、冻结名录、三项核对）、抽中案卷及评分、按单位和评查人汇总', tags, params: idParam, handler: (ctx, { params }) => reviewDetail(ctx, params.id) });
+  api.route({ method: 'POST', url: '/api/supervision/reviews/:id/commit', access: 'supervision.review.transition.draw', write: true, summary: '承诺随机种子：系统生成保密的种子，只公开其SHA-256值和承诺时间；每个评查计划只能承诺一次', tags, params: idParam, handler: (ctx, { params }) => commitReview(ctx, params.id) });
+  api.route({ method: 'POST', url: '/api/supervision/reviews/:id/draw', access: 'supervision.review.transition.draw', write: true, summary: '随机抽取案卷：须先承诺随机种子；冻结各乡镇该期间结案的案卷名录并公开其SHA-256值，揭示种子并抽取，均予记录', tags, params: idParam, handler: (ctx, { params }) => drawReview(ctx, platform, params.id) });
   api.route({
     method: 'PUT',
     url: '/api/supervision/reviews/:id/cases/:caseId/score',
@@ -83,14 +84,34 @@ export function supervisionRoutes(api: Api, platform: Platform): void {
     labels: { clue: '线索', mode: '监督方式', planned_on: '计划日期' },
     handler: (ctx, { body }) => activityFromClue(ctx, platform, body),
   });
+  const activityParam = z.object({ id: intId('须为监督活动编号') });
+  api.route({
+    method: 'GET',
+    url: '/api/supervision/activities/:id/draw',
+    access: 'supervision.activity.read',
+    summary: '监督活动随机抽取被监督单位的记录：种子承诺（SHA-256值和时间，抽取前不公开种子），抽取后的种子、冻结名录和三项核对',
+    tags,
+    params: activityParam,
+    handler: (ctx, { params }) => activityDraw(ctx, params.id),
+  });
+  api.route({
+    method: 'POST',
+    url: '/api/supervision/activities/:id/commit',
+    access: 'supervision.activity.update',
+    write: true,
+    summary: '承诺随机种子：系统生成保密的种子，只公开其SHA-256值和承诺时间；每项监督活动只能承诺一次',
+    tags,
+    params: activityParam,
+    handler: (ctx, { params }) => commitActivityDraw(ctx, params.id),
+  });
   api.route({
     method: 'POST',
     url: '/api/supervision/activities/:id/draw-units',
     access: 'supervision.activity.update',
     write: true,
-    summary: '随机抽取被监督单位：系统生成种子，冻结乡镇（街道）名录并抽取，种子、名录及SHA-256值记入操作日志',
+    summary: '随机抽取被监督单位：须先承诺随机种子；冻结乡镇（街道）名录并公开其SHA-256值，揭示种子并抽取，均予记录',
     tags,
-    params: z.object({ id: intId('须为监督活动编号') }),
+    params: activityParam,
     handler: (ctx, { params }) => drawActivityUnits(ctx, platform, params.id),
   });
   api.route({

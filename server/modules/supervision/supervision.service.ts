@@ -9,7 +9,7 @@ import { orgLevels } from '../../platform/ledger/org-levels.ts';
 import type { Platform } from '../../platform/module.ts';
 import { applyTransition } from '../../platform/workflow/workflow.service.ts';
 import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
-import type { ResultRow, ReviewCase, ReviewDetail, SupervisionSheet } from '../../../common/supervision.types.ts';
+import type { DrawChecks, ResultRow, ReviewCase, ReviewDetail, SupervisionSheet } from '../../../common/supervision.types.ts';
 import { reviewLedger } from './supervision.ledgers.ts';
 import { gradeOf, scoreCase, sheetProblems, sheetTotal, type ScoreInput, type SheetInput } from './supervision.sheet.ts';
 
@@ -19,15 +19,21 @@ const db = (ctx: Pick<Ctx, 'tx'>): AnyDb => ctx.tx as unknown as AnyDb;
 const j = <T>(v: unknown, empty: T): T => (v === null || v === undefined ? empty : ((typeof v === 'string' ? JSON.parse(v) : v) as T));
 const iso = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 
-const sha256Hex = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
+export const sha256Hex = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
 // 32 bytes from the system's cryptographic source: nobody chooses the seed
-const newSeed = (): string => randomBytes(32).toString('hex');
+export const newSeed = (): string => randomBytes(32).toString('hex');
+export const stamp = (v: unknown): string | null => (v === null || v === undefined ? null : new Date(v instanceof Date ? v : String(v)).toISOString());
+
+/** the moment a draw is made must follow the commitment: a draw in the same instant proves nothing */
+export function drawAfterCommitment(ctx: Pick<Ctx, 'now'>, committedAt: unknown): void {
+  if (committedAt !== null && committedAt !== undefined && ctx.now.getTime() <= new Date(committedAt instanceof Date ? committedAt : String(committedAt)).getTime()) throw new AppError('conflict', '抽取须在承诺随机种子之后进行，请稍后再抽取');
+}
 
 /** the ledger whose closed files are drawn: the enforcement module's, read through the platform's registry */
 const CASES = 'enforcement.case';
 
 /** the draw, re-computable by anyone from the published seed and list: each file's key SHA-256(“seed|C|id|案号”), ascending, first N */
-export const DRAW_RULE = '对冻结名录中的每份案卷计算 SHA-256(“种子|C|案卷编号|案号”)（UTF-8，十六进制小写），按该值升序排列，取前N份。种子由系统以密码学随机数生成，抽取前无人知晓；种子、名录及其SHA-256值与结果一并保存，可随时重算核对。';
+export const DRAW_RULE = '先承诺：系统以密码学随机数生成种子，只公开种子的SHA-256值和承诺时间，种子保密；后抽取：抽取时冻结可抽取的案卷名录并公开其SHA-256值，揭示种子，对名录中的每份案卷计算 SHA-256(“种子|C|案卷编号|案号”)（UTF-8，十六进制小写），按该值升序排列，取前N份。任何人可核对三点：种子的SHA-256值与承诺一致、名录的SHA-256值与公开的一致、按种子和名录重算的结果与抽取结果一致。';
 
 interface Candidate {
   id: number;
@@ -96,26 +102,49 @@ async function candidates(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, plan: R
 }
 
 /**
- * draws the plan's files: the system makes the seed, freezes the towns' closed files of the period as the list,
- * draws, and records all three with the sheet version in force; a plan is drawn once
+ * the commitment (step 1): the system makes the plan's secret seed and publishes only its SHA-256 with the time;
+ * the seed is revealed at the draw. A plan is committed once.
+ */
+export async function commitReview(ctx: Ctx, id: number): Promise<ReviewDetail> {
+  const plan = await loadRow(ctx, reviewLedger, id);
+  if (plan['state'] !== 'planned' && plan['state'] !== null) throw new AppError('conflict', '该评查计划已抽取案卷，不能再承诺随机种子');
+  const had = await db(ctx).selectFrom('supervision_review_draw').select('review_id').where('review_id', '=', id).forUpdate().executeTakeFirst();
+  if (had) throw new AppError('conflict', '该评查计划已承诺随机种子，不能重新承诺');
+  const seed = newSeed();
+  const seedHash = sha256Hex(seed);
+  await db(ctx).insertInto('supervision_review_draw').values({ review_id: id, org_code: plan['org_code'], seed, seed_hash: seedHash, committed_at: ctx.now }).execute();
+  // the hash only: the seed stays secret until the draw
+  await audit(ctx, { entity: reviewLedger.name, entityId: id, action: 'draw_commit', orgCode: String(plan['org_code']), diff: { seedHash } });
+  return reviewDetail(ctx, id);
+}
+
+/**
+ * draws the plan's files (steps 2 and 3): after the commitment, freezes the towns' closed files of the period as the
+ * list, reveals the committed seed and draws; list, hash and result are recorded with the sheet version in force.
+ * A plan is drawn once.
  */
 export async function drawReview(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, id: number): Promise<ReviewDetail> {
   const plan = await loadRow(ctx, reviewLedger, id);
   if (plan['state'] !== 'planned' && plan['state'] !== null) throw new AppError('conflict', '该评查计划已抽取案卷，不能重新抽取');
+  const committed = await db(ctx).selectFrom('supervision_review_draw').selectAll().where('review_id', '=', id).forUpdate().executeTakeFirst();
+  if (!committed) throw new AppError('conflict', '请先承诺随机种子：系统生成种子并公开其SHA-256值后才能抽取');
+  if (committed['drawn_at'] !== null) throw new AppError('conflict', '该评查计划已抽取案卷，不能重新抽取');
+  drawAfterCommitment(ctx, committed['committed_at']);
   const list = await candidates(ctx, platform, plan);
   const n = Number(plan['case_count']);
   if (list.length < n) throw new AppError('validation_failed', `抽取案卷数：该期间各乡镇结案的案卷只有${list.length}份，少于计划抽取的${n}份`, [{ path: 'case_count', label: '抽取案卷数', message: `抽取案卷数：可抽取的案卷只有${list.length}份` }]);
   const sheet = await sheetVersion(ctx);
-  const seed = newSeed();
+  const seed = String(committed['seed']);
   const listText = list.map(listLine).join('\n');
+  const listHash = sha256Hex(listText);
   const drawn = drawCases(seed, list, n);
   await applyTransition(ctx, platform, reviewLedger, id, 'draw', { date: chinaDate(ctx.now) }, { dedicated: true });
-  await db(ctx).insertInto('supervision_review_draw').values({ review_id: id, org_code: plan['org_code'], seed, seed_hash: sha256Hex(seed), list_text: listText, list_hash: sha256Hex(listText), candidates: list.length, sheet_version: sheet.version, drawn_at: ctx.now }).execute();
+  await db(ctx).updateTable('supervision_review_draw').set({ list_text: listText, list_hash: listHash, candidates: list.length, sheet_version: sheet.version, drawn_at: ctx.now }).where('review_id', '=', id).execute();
   await db(ctx)
     .insertInto('supervision_review_case')
     .values(drawn.map((c, i) => ({ review_id: id, position: i + 1, case_id: c.id, case_org: c.orgCode, case_no: c.caseNo, summary: c.summary.slice(0, 200), closed_on: c.closedOn })))
     .execute();
-  await audit(ctx, { entity: reviewLedger.name, entityId: id, action: 'draw', orgCode: String(plan['org_code']), diff: { seed, listHash: sha256Hex(listText), candidates: list.length, result: drawn.map((c) => c.caseNo).join('、'), sheetVersion: sheet.version } });
+  await audit(ctx, { entity: reviewLedger.name, entityId: id, action: 'draw', orgCode: String(plan['org_code']), diff: { seed, seedHash: String(committed['seed_hash']), listHash, candidates: list.length, result: drawn.map((c) => c.caseNo).join('、'), sheetVersion: sheet.version } });
   return reviewDetail(ctx, id);
 }
 
@@ -174,7 +203,7 @@ export async function reviewDetail(ctx: Ctx, id: number): Promise<ReviewDetail> 
   const plan = await loadRow(ctx, reviewLedger, id);
   const d = await db(ctx).selectFrom('supervision_review_draw').selectAll().where('review_id', '=', id).executeTakeFirst();
   const rows = await db(ctx).selectFrom('supervision_review_case as c').leftJoin('org as o', 'o.code', 'c.case_org').select(['c.case_id', 'c.position', 'c.case_org', 'o.name as org_name', 'c.case_no', 'c.summary', 'c.closed_on', 'c.lines', 'c.vetoes', 'c.total', 'c.grade', 'c.comment', 'c.scored_by', 'c.scored_by_name', 'c.scored_at']).where('c.review_id', '=', id).orderBy('c.position').execute();
-  const sheet = d ? await sheetVersion(ctx, Number(d['sheet_version'])) : null;
+  const sheet = d && d['sheet_version'] !== null ? await sheetVersion(ctx, Number(d['sheet_version'])) : null;
   const cases: ReviewCase[] = rows.map((r) => ({
     caseId: Number(r['case_id']),
     position: Number(r['position']),
@@ -192,20 +221,25 @@ export async function reviewDetail(ctx: Ctx, id: number): Promise<ReviewDetail> 
     scoredAt: r['scored_at'] ? new Date(String(r['scored_at'])).toISOString() : null,
   }));
   let draw: ReviewDetail['draw'] = null;
-  if (d) {
+  // the seed is read only once the draw is made: before, the detail carries the commitment alone
+  if (d && d['drawn_at'] !== null) {
     const seed = String(d['seed']);
     const listText = String(d['list_text']);
     const list: Candidate[] = listText ? listText.split('\n').map((line) => { const [, cid, org, ...no] = line.split('|'); return { id: Number(cid), orgCode: String(org), caseNo: no.join('|'), summary: '', closedOn: null }; }) : [];
     const again = drawCases(seed, list, cases.length).map((c) => c.id);
-    const verified = sha256Hex(seed) === d['seed_hash'] && sha256Hex(listText) === d['list_hash'] && JSON.stringify(again) === JSON.stringify(cases.map((c) => c.caseId));
-    draw = { seed, seedHash: String(d['seed_hash']), listHash: String(d['list_hash']), candidates: Number(d['candidates']), drawnAt: new Date(String(d['drawn_at'])).toISOString(), algorithm: DRAW_RULE, listText, verified };
+    const checks: DrawChecks = { seedMatchesCommitment: sha256Hex(seed) === d['seed_hash'], listMatchesHash: sha256Hex(listText) === d['list_hash'], resultReproduced: JSON.stringify(again) === JSON.stringify(cases.map((c) => c.caseId)) };
+    const committedAt = stamp(d['committed_at']);
+    const drawnAt = stamp(d['drawn_at']) ?? '';
+    const verified = checks.seedMatchesCommitment && checks.listMatchesHash && checks.resultReproduced && committedAt !== null && committedAt < drawnAt;
+    draw = { seed, seedHash: String(d['seed_hash']), committedAt, listHash: String(d['list_hash']), listText, candidates: Number(d['candidates']), drawnAt, algorithm: DRAW_RULE, checks, verified };
   }
   // a grade shown is always the sheet's: thresholds changed in a later version never regrade an earlier plan
   if (sheet) for (const c of cases) if (c.total !== null) c.grade = gradeOf(sheet, c.total, c.vetoes.length > 0);
   return {
     reviewId: id,
     state: (plan['state'] as string | null) ?? null,
-    drawn: !!d,
+    drawn: draw !== null,
+    commitment: d ? { seedHash: String(d['seed_hash']), committedAt: stamp(d['committed_at']) } : null,
     draw,
     sheet,
     cases,

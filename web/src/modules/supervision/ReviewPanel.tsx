@@ -1,13 +1,13 @@
-import { CheckCircleOutlined, FileSearchOutlined, WarningOutlined } from '@ant-design/icons';
+import { FileSearchOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Flex, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, errorText } from '../../platform/api.ts';
 import { ConclusionCard } from '../../platform/ConclusionCard.tsx';
-import { formatDateTime } from '../../platform/format.ts';
 import { ledgerKeys } from '../../platform/ledger/ledger-api.ts';
 import type { RecordPanelProps } from '../../platform/module.ts';
+import { CommitRevealSteps, DrawChecksView, DrawVerdict, rerunCaseDraw } from './DrawProof.tsx';
 import { gradeColor, REVIEW_LEDGER, useReview, type ResultRow } from './supervision-api.ts';
 
 /** the 案卷评查 plan's own cards: the draw, the drawn files with their scores, results per unit and per reviewer, finishing */
@@ -20,11 +20,11 @@ export function ReviewPanel({ record }: RecordPanelProps) {
   const d = review.data;
   if (review.isError) return <Alert type="warning" showIcon message={errorText(review.error)} style={{ marginBottom: 16 }} />;
   if (!d) return <Card size="small" loading style={{ marginBottom: 16 }} />;
-  const draw = async () => {
+  const step = async (kind: 'commit' | 'draw') => {
     setBusy(true);
     try {
-      await api.post(`/api/supervision/reviews/${record.id}/draw`);
-      message.success('已随机抽取案卷');
+      await api.post(`/api/supervision/reviews/${record.id}/${kind}`);
+      message.success(kind === 'commit' ? '已承诺随机种子，种子的SHA-256值已公开' : '已随机抽取案卷，种子已公开');
       await refresh();
     } catch (e) {
       message.error(errorText(e));
@@ -36,22 +36,29 @@ export function ReviewPanel({ record }: RecordPanelProps) {
   return (
     <>
       {!d.drawn && record.status === 'active' ? (
-        <Card size="small" style={{ marginBottom: 16 }} title={<Space><FileSearchOutlined />随机抽取案卷</Space>}>
+        <Card size="small" style={{ marginBottom: 16 }} title={<Space><FileSearchOutlined />随机抽取案卷</Space>} data-testid="review-draw">
           <Typography.Paragraph type="secondary">
-            从各乡镇在计划期间结案的行政处罚案卷中抽取{String(record.values['case_count'] ?? '')}份。种子由系统以密码学随机数生成，抽取时冻结可抽取的案卷名录，种子、名录和结果一并记录，可随时重算核对。
+            从各乡镇在计划期间结案的行政处罚案卷中抽取{String(record.values['case_count'] ?? '')}份，分两步：先承诺随机种子——系统以密码学随机数生成种子，只公开其SHA-256值和承诺时间；再随机抽取——冻结可抽取的案卷名录并公开其SHA-256值，揭示种子并抽取。任何人可按种子和名录重算核对。
           </Typography.Paragraph>
-          <Button type="primary" loading={busy} onClick={() => void draw()}>
-            随机抽取
-          </Button>
+          {d.commitment ? <CommitRevealSteps commitment={d.commitment} draw={null} listLabel="可抽取案卷" /> : null}
+          {d.commitment ? (
+            <Button type="primary" loading={busy} onClick={() => void step('draw')}>
+              随机抽取
+            </Button>
+          ) : (
+            <Button type="primary" loading={busy} onClick={() => void step('commit')}>
+              承诺随机种子
+            </Button>
+          )}
         </Card>
       ) : null}
       {d.draw ? (
-        <Card size="small" style={{ marginBottom: 16 }} title="抽取记录" extra={d.draw.verified ? <Tag icon={<CheckCircleOutlined />} color="success">重算一致</Tag> : <Tag icon={<WarningOutlined />} color="error">重算不一致</Tag>}>
+        <Card size="small" style={{ marginBottom: 16 }} title="抽取记录" extra={<DrawVerdict draw={d.draw} />} data-testid="review-draw-record">
+          <CommitRevealSteps commitment={d.commitment} draw={d.draw} listLabel="可抽取案卷" />
           <Descriptions size="small" column={1} items={[
-            { key: 'at', label: '抽取时间', children: formatDateTime(d.draw.drawnAt) },
-            { key: 'n', label: '可抽取案卷', children: `${d.draw.candidates}份（名录SHA-256：${d.draw.listHash.slice(0, 16)}…）` },
-            { key: 'seed', label: '种子', children: <Typography.Text code copyable style={{ wordBreak: 'break-all' }}>{d.draw.seed}</Typography.Text> },
+            { key: 'n', label: '抽取', children: `从${d.draw.candidates}份可抽取案卷中抽取${d.cases.length}份` },
             { key: 'sheet', label: '评查标准', children: d.sheet ? `${d.sheet.title}（第${d.sheet.version}版，满分${d.sheet.total}分，${d.sheet.thresholds.excellent}分以上优秀，${d.sheet.thresholds.pass}分以上合格）` : '—' },
+            { key: 'checks', label: '核对', children: <DrawChecksView draw={d.draw} rerun={(seed, list) => rerunCaseDraw(seed, list, d.cases.length)} expected={d.cases.map((c) => String(c.caseId))} /> },
           ]} />
           <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8, marginBottom: 0 }}>{d.draw.algorithm}</Typography.Paragraph>
         </Card>

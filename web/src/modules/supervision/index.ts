@@ -18,7 +18,7 @@ export const supervisionModule = defineWebModule({
   permissionGroups: { supervision: '执法监督' },
   auditLabels: {
     entities: { 'supervision.review': '案卷评查', 'supervision.opinion': '行政执法监督文书', 'supervision.sheet': '案卷评查标准', 'supervision.activity': '监督活动', 'supervision.supervisor': '监督员', 'supervision.contact_point': '监督联系点', 'supervision.contact_report': '联系点报告', 'supervision.subject': '行政执法主体' },
-    actions: { draw: '随机抽取', score: '案卷评分', draw_units: '随机抽取被监督单位' },
+    actions: { draw_commit: '承诺随机种子', draw: '随机抽取', score: '案卷评分', draw_units: '随机抽取被监督单位' },
     fields: { caseNo: '案号', before: '原评分', after: '评分', deductions: '扣分项', vetoes: '否决项', seed: '随机种子', listHash: '名录SHA-256值', result: '抽取结果', candidates: '可抽取案卷数', sheetVersion: '评查标准版本', thresholds: '等次分数线', seedHash: '种子SHA-256值', listText: '冻结名录', rule: '抽取规则' },
   },
 });
