@@ -184,8 +184,10 @@ describe('行政执法监督意见书 and rectification', () => {
   it('issues with a system number and a deadline; overdue shows in 到期事项; the town reports from its 待办, the supervisor sends back and verifies', async () => {
     const typed = await post('supervisor', '/api/ledgers/supervision.opinion', { ...opinion, issued_on: daysAgo(12), opinion_no: '自编1号' });
     expect(typed.statusCode).toBe(403);
-    const atCounty = await post('supervisor', '/api/ledgers/supervision.opinion', { ...opinion, orgCode: JUSTICE, issued_on: daysAgo(12) });
+    // served on a town or a county department, never on the county government itself
+    const atCounty = await post('supervisor', '/api/ledgers/supervision.opinion', { ...opinion, orgCode: JUSTICE.split('-')[0], issued_on: daysAgo(12) });
     expect(atCounty.statusCode).toBe(400);
+    expect(atCounty.body).toContain('所属单位');
     expect((await post('clerk2', '/api/ledgers/supervision.opinion', { ...opinion, issued_on: daysAgo(12) })).statusCode).toBe(403);
     const res = await post('supervisor', '/api/ledgers/supervision.opinion', { ...opinion, issued_on: daysAgo(12) });
     expect(res.statusCode, res.body).toBe(200);
