@@ -198,6 +198,12 @@ describe('考核评估', () => {
     const due = json<{ items: Array<{ clockLabel: string; overdue: boolean; orgName: string }> }>(await get('clerk', '/api/deadlines?ledger=evaluation.task&status=overdue&pageSize=200')).items;
     expect(due.length).toBe(own.reduce((x, i) => x + i.overdue, 0) + json<{ items: TaskProgress[] }>(await get('clerk', `/api/evaluation/tasks/progress?year=${lastYear}`)).items.reduce((x, i) => x + i.overdue, 0));
     expect(due.every((d) => d.clockLabel === '完成时限' && d.overdue)).toBe(true);
+    // a county department's tasks are its own line (it is evaluated as a unit), not the county's
+    const task = await post('county', '/api/ledgers/evaluation.task', { orgCode: '999001000000-02', list_name: `${thisYear}年度法治政府建设责任清单`, task_no: 'FZ-BM-001', content: '梳理本部门行政执法事项清单并向社会公布', category: '规范执法', due_on: `${thisYear}-12-31` });
+    expect(task.statusCode, task.body).toBe(200);
+    const after = json<{ items: TaskProgress[] }>(await get('county', `/api/evaluation/tasks/progress?year=${thisYear}`)).items;
+    expect(after.map((i) => i.orgCode)).toEqual([...TOWNS, '999001000000-02'].sort());
+    expect(after.find((i) => i.orgCode === '999001000000-02')).toEqual(expect.objectContaining({ orgName: '县综合行政执法局', total: 1, done: 0 }));
   });
 });
 

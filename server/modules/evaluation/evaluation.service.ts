@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { EvaluationSystem, Evidence, RoundDetail, ScoreLine, SystemItem, TaskProgress, UnitGroup, UnitResult } from '../../../common/evaluation.types.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
+import { answeringUnits } from '../../platform/ledger/org-levels.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import { allIndicators } from '../../platform/indicators/indicator.routes.ts';
@@ -429,7 +430,7 @@ export async function taskProgress(ctx: Ctx, year: number): Promise<TaskProgress
   const rows = await ledgerDb(ctx)
     .selectFrom(`${taskLedger.table} as t`)
     .select([
-      sql<string>`split_part(t.org_code, '-', 1)`.as('unit'),
+      't.org_code',
       (eb) => eb.fn.countAll<number>().as('total'),
       sql<number>`count(*) filter (where t.completed_on is not null)`.as('done'),
       sql<number>`count(*) filter (where t.completed_on is null and t.due_on < ${today})`.as('overdue'),
@@ -438,14 +439,19 @@ export async function taskProgress(ctx: Ctx, year: number): Promise<TaskProgress
     .where('t.org_code', 'in', ctx.scope.codes)
     .where('t.due_on', '>=', `${year}-01-01`)
     .where('t.due_on', '<=', `${year}-12-31`)
-    .groupBy(sql`split_part(t.org_code, '-', 1)`)
+    .groupBy('t.org_code')
     .execute();
-  const names = new Map((await db(ctx).selectFrom('org').select(['code', 'name']).where('code', 'in', rows.length ? rows.map((r) => String(r['unit'])) : ['']).execute()).map((o) => [String(o['code']), String(o['name'])]));
-  return rows
-    .map((r) => {
-      const total = Number(r['total']);
-      const done = Number(r['done']);
-      return { orgCode: String(r['unit']), orgName: names.get(String(r['unit'])) ?? String(r['unit']), total, done, overdue: Number(r['overdue']), rate: total ? round1((done / total) * 100) : null };
-    })
+  // a town's offices count under their town; a county department is a unit of its own (it is evaluated as one)
+  const unitOf = await answeringUnits(ctx, rows.map((r) => String(r['org_code'])));
+  const byUnit = new Map<string, { total: number; done: number; overdue: number }>();
+  for (const r of rows) {
+    const u = unitOf(String(r['org_code']));
+    const e = byUnit.get(u) ?? { total: 0, done: 0, overdue: 0 };
+    byUnit.set(u, { total: e.total + Number(r['total']), done: e.done + Number(r['done']), overdue: e.overdue + Number(r['overdue']) });
+  }
+  const units = [...byUnit.keys()];
+  const names = new Map((await db(ctx).selectFrom('org').select(['code', 'name']).where('code', 'in', units.length ? units : ['']).execute()).map((o) => [String(o['code']), String(o['name'])]));
+  return [...byUnit.entries()]
+    .map(([unit, e]) => ({ orgCode: unit, orgName: names.get(unit) ?? unit, ...e, rate: e.total ? round1((e.done / e.total) * 100) : null }))
     .sort((a, b) => a.orgCode.localeCompare(b.orgCode));
 }

@@ -3,7 +3,7 @@ import type { Clue, ClueList, ClueSource } from '../../../common/supervision.typ
 import type { Ctx } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { LedgerDef } from '../../platform/ledger/ledger.types.ts';
-import { orgLevels } from '../../platform/ledger/org-levels.ts';
+import { answeringUnits } from '../../platform/ledger/org-levels.ts';
 import type { Platform } from '../../platform/module.ts';
 import { getSetting } from '../../platform/settings.ts';
 import { chinaDate } from '../../platform/workflow/workflow.engine.ts';
@@ -45,18 +45,7 @@ async function settingOf(ctx: Ctx, key: SettingKey): Promise<number> {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : fallback;
 }
 
-/**
- * the unit a record's holder answers for: a town's office answers as its town, a county department as itself (the
- * county's supervision reaches both), any other organisation as itself
- */
 type UnitOf = (orgCode: string) => string;
-async function unitsOf(ctx: Ctx): Promise<UnitOf> {
-  const levels = await orgLevels(ctx, ctx.scope.codes);
-  return (orgCode) => {
-    const o = levels.get(orgCode);
-    return o?.department && o.level === 'town' ? o.parent : orgCode;
-  };
-}
 
 interface Hit {
   unit: string;
@@ -87,7 +76,7 @@ export async function clueList(ctx: Ctx, platform: Pick<Platform, 'ledgers'>, ye
   const add = (kind: ClueKind, list: Hit[]): void => void found.set(kind, [...(found.get(kind) ?? []), ...list]);
   if (!codes.length) return { year, kinds: CLUE_KINDS.map((k) => ({ ...k })), settings, items: [] };
   const inScope = sql.join(codes.map((c) => sql`${c}`));
-  const unitOf = await unitsOf(ctx);
+  const unitOf = await answeringUnits(ctx, ctx.scope.codes);
 
   const cases = ledgerOf(platform, 'enforcement.case');
   const inspections = ledgerOf(platform, 'enforcement.inspection');

@@ -43,3 +43,15 @@ export async function assertOrgLevel(ctx: Pick<Ctx, 'tx'>, l: LedgerDef, orgCode
   const message = levelRefusal(l, (await orgLevels(ctx, [orgCode])).get(orgCode));
   if (message) throw new AppError('validation_failed', message, [{ path: 'orgCode', label: '所属单位', message }]);
 }
+
+/**
+ * the unit an organisation answers for in the county's supervision and evaluation: a town's office answers as its
+ * town, a county department as itself, any other organisation as itself
+ */
+export async function answeringUnits(ctx: Pick<Ctx, 'tx'>, codes: readonly string[]): Promise<(orgCode: string) => string> {
+  const levels = await orgLevels(ctx, codes);
+  return (orgCode) => {
+    const o = levels.get(orgCode);
+    return o?.department && o.level === 'town' ? o.parent : orgCode;
+  };
+}
