@@ -45,9 +45,9 @@ export function SystemsPage() {
       />
       {importing ? <SystemImportModal systems={items} onClose={() => setImporting(false)} onPublished={(id) => setChosen(id)} /> : null}
       <Card size="small" loading={systems.isLoading}>
-        <Space wrap style={{ marginBottom: 12 }}>
+        <Space wrap style={{ marginBottom: 12, width: '100%' }} styles={{ item: { maxWidth: '100%' } }}>
           <Select<number>
-            style={{ minWidth: 280, maxWidth: '100%' }}
+            style={{ width: 560, maxWidth: '100%' }}
             value={s?.id ?? null}
             onChange={(v) => setChosen(v)}
             options={items.map((x) => ({ value: x.id, label: `${x.title}（第${x.version}版，编号${x.id}）` }))}
