@@ -1,5 +1,6 @@
 import { defineIndicators } from '../../platform/indicators/indicator.types.ts';
 import { defineLedger } from '../../platform/ledger/ledger.types.ts';
+import { UNIT_SCOPES } from '../../platform/ledger/org-levels.ts';
 import { requiredWhen } from '../../platform/ledger/rules.ts';
 import { defineWorkflow } from '../../platform/workflow/workflow.types.ts';
 
@@ -11,13 +12,9 @@ export const ASSESSORS = ['county_admin'] as const;
 export const READERS = ['county_admin', 'supervisor'] as const;
 export const UNIT = ['clerk', 'leader'] as const;
 
-/**
- * 参评单位: whom a round evaluates. Towns (乡镇（街道）, the default and what a round without the field means) and the
- * county's departments (县直部门, org kind 'department' under the county) are ranked each among their own kind
- */
-export const UNIT_SCOPES = ['乡镇（街道）', '县直部门', '乡镇和县直部门'] as const;
-export type UnitScope = (typeof UNIT_SCOPES)[number];
-export const DEFAULT_UNIT_SCOPE: UnitScope = '乡镇（街道）';
+// 参评单位: whom a round evaluates — towns (the default, and what a round without the field means) and the county's
+// departments are ranked each among their own kind (the scopes are the platform's, shared with supervision draws)
+export { DEFAULT_UNIT_SCOPE, UNIT_SCOPES, type UnitScope } from '../../platform/ledger/org-levels.ts';
 
 /**
  * 考核轮次: a year's evaluation of the county's towns, its departments or both on one version of an indicator system. Scores are kept in the

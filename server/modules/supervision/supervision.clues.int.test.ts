@@ -270,6 +270,28 @@ describe('监督活动', () => {
     expect((await post('supervisor', `/api/supervision/activities/${id}/draw-units`)).statusCode).toBe(409);
     expect((await post('supervisor', `/api/supervision/activities/${id}/commit`)).statusCode).toBe(409);
     expect((await post('clerk', `/api/supervision/activities/${id}/draw-units`)).statusCode).toBe(403);
+
+    // 抽取范围 县直部门: the county's departments are the list, never a town or the county government
+    const dep = await createRecord(t, as('supervisor'), 'supervision.activity', { orgCode: '999001000000-01', title: '县直部门执法公示专项监督', mode: '专项监督', planned_on: today, plan: '随机抽取两个县直部门，检查行政执法公示。', unit_count: 2, draw_scope: '县直部门' });
+    expect(dep.statusCode, dep.body).toBe(200);
+    const depId = json<{ id: number }>(dep).id;
+    expect((await post('supervisor', `/api/supervision/activities/${depId}/commit`)).statusCode).toBe(200);
+    const depDrawn = await post('supervisor', `/api/supervision/activities/${depId}/draw-units`);
+    expect(depDrawn.statusCode, depDrawn.body).toBe(200);
+    const depUnits = String(json<{ values: Record<string, unknown> }>(depDrawn).values['units']).split('\n');
+    expect(depUnits).toHaveLength(2);
+    for (const u of depUnits) expect(['县司法局', '县综合行政执法局', '县人民政府办公室']).toContain(u);
+    const depDraw = json<ActivityDrawDetail>(await get('supervisor', `/api/supervision/activities/${depId}/draw`)).draw;
+    expect(depDraw?.listText.split('\n').map((l) => l.split('|')[1])).toEqual(['999001000000-01', '999001000000-02', '999001000000-03']);
+    expect(depDraw?.verified).toBe(true);
+    // more units than the scope holds: refused naming the field, nothing drawn
+    const big = await createRecord(t, as('supervisor'), 'supervision.activity', { orgCode: '999001000000-01', title: '县直部门全覆盖监督', mode: '专项监督', planned_on: today, plan: '抽取四个县直部门。', unit_count: 4, draw_scope: '县直部门' });
+    const bigId = json<{ id: number }>(big).id;
+    expect((await post('supervisor', `/api/supervision/activities/${bigId}/commit`)).statusCode).toBe(200);
+    const tooMany = await post('supervisor', `/api/supervision/activities/${bigId}/draw-units`);
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.body).toContain('随机抽取单位数');
+    expect(json<ActivityDrawDetail>(await get('supervisor', `/api/supervision/activities/${bigId}/draw`)).draw).toBeNull();
   });
 });
 

@@ -5,7 +5,7 @@ import type { Ctx } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { createRecord, loadRow, titleOf, updateRecord, type LedgerRecord } from '../../platform/ledger/ledger.service.ts';
 import { ledgerDb } from '../../platform/ledger/ledger.query.ts';
-import { orgLevels } from '../../platform/ledger/org-levels.ts';
+import { DEFAULT_UNIT_SCOPE, orgLevels, scopeTakesDepartments, scopeTakesTowns, UNIT_SCOPES } from '../../platform/ledger/org-levels.ts';
 import type { Platform } from '../../platform/module.ts';
 import type { Block, DocumentSpec } from '../../platform/reports/blocks.ts';
 import { officialDate } from '../../platform/reports/blocks.ts';
@@ -147,7 +147,7 @@ export async function activityFromClue(ctx: Ctx, platform: Pick<Platform, 'ledge
   );
 }
 
-export const UNIT_DRAW_RULE = '先承诺：系统以密码学随机数生成种子，只公开种子的SHA-256值和承诺时间，种子保密；后抽取：抽取时冻结本县乡镇（街道）名录并公开其SHA-256值，揭示种子，对名录中的每个单位计算 SHA-256(“种子|U|机构编码”)（UTF-8，十六进制小写），按该值升序排列，取前N个。任何人可核对三点：种子的SHA-256值与承诺一致、名录的SHA-256值与公开的一致、按种子和名录重算的结果与抽取结果一致。';
+export const UNIT_DRAW_RULE = '先承诺：系统以密码学随机数生成种子，只公开种子的SHA-256值和承诺时间，种子保密；后抽取：抽取时按抽取范围冻结本县乡镇（街道）和（或）县直部门名录并公开其SHA-256值，揭示种子，对名录中的每个单位计算 SHA-256(“种子|U|机构编码”)（UTF-8，十六进制小写），按该值升序排列，取前N个。任何人可核对三点：种子的SHA-256值与承诺一致、名录的SHA-256值与公开的一致、按种子和名录重算的结果与抽取结果一致。';
 
 /** the units drawn from a frozen list with a seed: the same rule as the 案卷评查 draw, over organisation codes */
 export function drawUnitCodes(seed: string, codes: readonly string[], n: number): string[] {
@@ -199,9 +199,16 @@ export async function drawActivityUnits(ctx: Ctx, platform: Pick<Platform, 'ledg
   if ((committed && committed['drawn_at'] !== null) || (await drawnBefore(ctx, id))) throw new AppError('conflict', '该监督活动已随机抽取被监督单位，不能重新抽取');
   if (!committed) throw new AppError('conflict', '请先承诺随机种子：系统生成种子并公开其SHA-256值后才能抽取');
   drawAfterCommitment(ctx, committed['committed_at']);
+  // the list: the county's towns and/or its departments in the supervisor's scope, as the activity's 抽取范围 says
+  const scope = UNIT_SCOPES.find((x) => x === row['draw_scope']) ?? DEFAULT_UNIT_SCOPE;
   const levels = await orgLevels(ctx, ctx.scope.codes);
-  const towns = ctx.scope.codes.filter((c) => levels.get(c)?.level === 'town' && !c.includes('-')).sort();
-  if (towns.length < n) throw new AppError('validation_failed', `随机抽取单位数：可抽取的乡镇（街道）只有${towns.length}个`, [{ path: 'unit_count', label: '随机抽取单位数', message: `随机抽取单位数：可抽取的只有${towns.length}个` }]);
+  const towns = ctx.scope.codes
+    .filter((c) => {
+      const o = levels.get(c);
+      return (scopeTakesTowns(scope) && o?.level === 'town' && !o.department) || (scopeTakesDepartments(scope) && o?.level === 'county' && o.department);
+    })
+    .sort();
+  if (towns.length < n) throw new AppError('validation_failed', `随机抽取单位数：抽取范围（${scope}）内可抽取的单位只有${towns.length}个`, [{ path: 'unit_count', label: '随机抽取单位数', message: `随机抽取单位数：可抽取的只有${towns.length}个` }]);
   const names = new Map((await ctx.tx.selectFrom('org').select(['code', 'name']).where('code', 'in', towns).execute()).map((o) => [o.code, o.name]));
   const seed = String(committed['seed']);
   const listText = unitListText(towns, names);

@@ -1,3 +1,4 @@
+import { UNIT_SCOPES } from '../../platform/ledger/org-levels.ts';
 import { defineLedger } from '../../platform/ledger/ledger.types.ts';
 import { defineWorkflow } from '../../platform/workflow/workflow.types.ts';
 
@@ -140,6 +141,7 @@ export const activityLedger = defineLedger({
     { name: 'plan', label: '工作方案', type: 'textarea', required: true, maxLength: 3000, searchable: true, group: '计划', hint: '监督事项、方式、时间安排和人员' },
     { name: 'review', label: '案卷评查计划', type: 'ref', ref: 'supervision.review', group: '计划', hint: '监督方式为案卷评查的，选择对应的评查计划（抽取和评分在评查计划中进行）' },
     { name: 'unit_count', label: '随机抽取单位数', type: 'int', min: 1, max: 50, group: '对象', hint: '填写后可在活动页面先承诺随机种子，再由系统随机抽取被监督单位，种子和名录一并记录' },
+    { name: 'draw_scope', label: '抽取范围', type: 'dict', options: UNIT_SCOPES, group: '对象', hint: '随机抽取被监督单位的名录：乡镇（街道）、县直部门（县级各组成部门）或两者；不填的按乡镇（街道）' },
     { name: 'units', label: '被监督单位', type: 'textarea', maxLength: 2000, list: true, group: '对象', hint: '每行一个单位；随机抽取的由系统填写' },
     { name: 'source_clue', label: '来源线索', type: 'text', maxLength: 200, group: '对象', hint: '由线索清单立项时自动记录' },
     { name: 'started_on', label: '开始日期', type: 'date', filter: true, group: '实施' },

@@ -55,3 +55,13 @@ export async function answeringUnits(ctx: Pick<Ctx, 'tx'>, codes: readonly strin
     return o?.department && o.level === 'town' ? o.parent : orgCode;
   };
 }
+
+/**
+ * the units a county's supervision or evaluation covers: its towns (乡镇（街道）, the default), its departments
+ * (县直部门: org kind 'department' directly under the county), or both
+ */
+export const UNIT_SCOPES = ['乡镇（街道）', '县直部门', '乡镇和县直部门'] as const;
+export type UnitScope = (typeof UNIT_SCOPES)[number];
+export const DEFAULT_UNIT_SCOPE: UnitScope = '乡镇（街道）';
+export const scopeTakesTowns = (s: UnitScope): boolean => s !== '县直部门';
+export const scopeTakesDepartments = (s: UnitScope): boolean => s !== '乡镇（街道）';
