@@ -154,6 +154,16 @@ describe('执法监督', () => {
       await page.getByTestId('activity-draw-record').waitFor(WAIT);
       await expect.poll(async () => (await page.getByTestId('activity-draw-record').textContent()) ?? '', WAIT).toContain('重算一致');
       await page.getByTestId('activity-draw-record').screenshot({ path: screenshotPath('supervision-activity-draw') });
+      // the drawn units are the draw's: the edit form shows them read-only, with why; the rest still saves
+      await page.goto(`${demo.server.baseUrl}/ledgers/supervision.activity/${id}/edit`);
+      const unitsBox = page.getByLabel('被监督单位');
+      await unitsBox.waitFor(WAIT);
+      expect(await unitsBox.isDisabled()).toBe(true);
+      expect(await main(page)).toContain('已随机抽取被监督单位');
+      await page.getByLabel('发现的问题').fill('城关镇：部分行政处罚决定未按期公示');
+      await page.getByRole('button', { name: /保\s*存/ }).click();
+      await page.waitForURL(new RegExp(`/ledgers/supervision.activity/${id}$`), WAIT);
+      await expect.poll(() => main(page), WAIT).toContain('部分行政处罚决定未按期公示');
       // the demo's 专项监督 was drawn the same way, committed ten minutes before
       const drawn = await page.evaluate(async () => ((await (await fetch('/api/ledgers/supervision.activity?pageSize=100')).json()) as { items: Array<{ id: number; values: Record<string, unknown> }> }).items.find((a) => a.values['unit_count'] && String(a.values['title']).includes('涉企行政检查'))?.id);
       await page.goto(`${demo.server.baseUrl}/ledgers/supervision.activity/${drawn}`);

@@ -270,12 +270,27 @@ describe('监督活动', () => {
     expect((await post('supervisor', `/api/supervision/activities/${id}/draw-units`)).statusCode).toBe(409);
     expect((await post('supervisor', `/api/supervision/activities/${id}/commit`)).statusCode).toBe(409);
     expect((await post('clerk', `/api/supervision/activities/${id}/draw-units`)).statusCode).toBe(403);
+    // the drawn units are the draw's: a plain edit cannot replace them, nor the count or range they were drawn by
+    const rec = json<{ version: number; values: Record<string, unknown> }>(await get('supervisor', `/api/ledgers/supervision.activity/${id}`));
+    const swap = await t.request(as('supervisor'), { method: 'PUT', url: `/api/ledgers/supervision.activity/${id}`, payload: { ...rec.values, units: '城关镇\n清溪镇\n石桥乡', unit_count: 3, version: rec.version } });
+    expect(swap.statusCode).toBe(409);
+    for (const label of ['被监督单位', '随机抽取单位数']) expect(swap.body).toContain(label);
+    expect(json<{ values: Record<string, unknown> }>(await get('supervisor', `/api/ledgers/supervision.activity/${id}`)).values['units']).toBe(units.join('\n'));
+    // what was found is still written by hand, with the drawn units sent back unchanged
+    const found = await t.request(as('supervisor'), { method: 'PUT', url: `/api/ledgers/supervision.activity/${id}`, payload: { ...rec.values, findings: `${units[0] ?? ''}：执法公示不及时`, version: rec.version } });
+    expect(found.statusCode, found.body).toBe(200);
 
     // 抽取范围 县直部门: the county's departments are the list, never a town or the county government
     const dep = await createRecord(t, as('supervisor'), 'supervision.activity', { orgCode: '999001000000-01', title: '县直部门执法公示专项监督', mode: '专项监督', planned_on: today, plan: '随机抽取两个县直部门，检查行政执法公示。', unit_count: 2, draw_scope: '县直部门' });
     expect(dep.statusCode, dep.body).toBe(200);
     const depId = json<{ id: number }>(dep).id;
     expect((await post('supervisor', `/api/supervision/activities/${depId}/commit`)).statusCode).toBe(200);
+    // once committed, the range and count are fixed (the title still edits)
+    const depRec = json<{ version: number; values: Record<string, unknown> }>(await get('supervisor', `/api/ledgers/supervision.activity/${depId}`));
+    const widen = await t.request(as('supervisor'), { method: 'PUT', url: `/api/ledgers/supervision.activity/${depId}`, payload: { ...depRec.values, draw_scope: '乡镇和县直部门', version: depRec.version } });
+    expect(widen.statusCode).toBe(409);
+    expect(widen.body).toContain('抽取范围');
+    expect((await t.request(as('supervisor'), { method: 'PUT', url: `/api/ledgers/supervision.activity/${depId}`, payload: { ...depRec.values, title: '县直部门行政执法公示专项监督', version: depRec.version } })).statusCode).toBe(200);
     const depDrawn = await post('supervisor', `/api/supervision/activities/${depId}/draw-units`);
     expect(depDrawn.statusCode, depDrawn.body).toBe(200);
     const depUnits = String(json<{ values: Record<string, unknown> }>(depDrawn).values['units']).split('\n');

@@ -99,6 +99,13 @@ describe('案卷评查', () => {
     expect((await post('supervisor', `/api/supervision/reviews/${id}/commit`)).statusCode).toBe(409);
     const caseId = d.cases[0]?.caseId ?? 0;
     for (const u of ['clerk', 'leader', 'county']) expect((await score(u, id, caseId, { lines: [] })).statusCode, u).toBe(403);
+    // the plan's range and count are what the files were drawn from: a plain edit cannot move them afterwards
+    const rec = json<{ version: number; values: Record<string, unknown> }>(await get('supervisor', `/api/ledgers/supervision.review/${id}`));
+    const moved = await t.request(as('supervisor'), { method: 'PUT', url: `/api/ledgers/supervision.review/${id}`, payload: { ...rec.values, period_from: `${lastYear}-07-01`, case_count: 1, version: rec.version } });
+    expect(moved.statusCode).toBe(409);
+    for (const label of ['结案日期起', '抽取案卷数']) expect(moved.body).toContain(label);
+    const renamed = await t.request(as('supervisor'), { method: 'PUT', url: `/api/ledgers/supervision.review/${id}`, payload: { ...rec.values, title: `${String(rec.values['title'])}（更名）`, version: rec.version } });
+    expect(renamed.statusCode, renamed.body).toBe(200);
   });
 
   it('is held by the county only: a plan at a town is refused naming 所属单位', async () => {

@@ -21,7 +21,7 @@ import { checkRetired, checkRules, coerce, fieldSchema, validateRecord } from '.
 
 const orgCodeParam = orgCodeSchema;
 import { queryTerms, searchText } from './search.ts';
-import { guardCreate, guardUpdate, ownershipMeta, prepareDerived } from '../workflow/owned-fields.ts';
+import { guardCreate, guardUpdate, ownershipMeta, prepareDerived, sameValue } from '../workflow/owned-fields.ts';
 import { derivedFields } from '../workflow/owned-fields.rules.ts';
 import { stateFilterProblem, stateLabelOf, stateOptions } from '../workflow/state-filter.ts';
 import { assertEditable, assertNoCorrectionFields, inCorrection } from './record-lock.ts';
@@ -47,6 +47,8 @@ export interface LedgerRecord {
   updatedAt: string;
   updatedBy: string;
   version: number;
+  /** on a single record: fields a step has fixed (LedgerDef.fieldLocks), with why — the edit form shows them read-only */
+  lockedFields?: Record<string, string>;
 }
 
 export const listQuery = z
@@ -274,7 +276,11 @@ export async function loadRow(ctx: Ctx, l: LedgerDef, id: number): Promise<Row> 
 export async function getRecord(ctx: Ctx, l: LedgerDef, id: number, registry: LedgerRegistry): Promise<LedgerRecord> {
   const row = await loadRow(ctx, l, id);
   const [refs] = await refTitles(ctx, l, [row], registry);
-  return present(ctx, l, row, await orgNames(ctx), refs);
+  const record = present(ctx, l, row, await orgNames(ctx), refs);
+  if (!l.fieldLocks) return record;
+  const lockedFields: Record<string, string> = {};
+  for (const lock of await l.fieldLocks(ctx, row)) for (const name of lock.fields) lockedFields[name] = lock.reason;
+  return { ...record, lockedFields };
 }
 
 /** values as the audit log keeps them: personal data masked, never in the clear */
@@ -407,6 +413,19 @@ export async function createRecord(ctx: Ctx, l: LedgerDef, input: Record<string,
 }
 
 /** opts.transition: the edit a workflow transition makes of the fields it captures (the only writer of owned fields) */
+/** a plain edit changing a field a step has fixed (LedgerDef.fieldLocks): refused whole, naming each field and why */
+async function guardFieldLocks(ctx: Ctx, l: LedgerDef, row: Row, before: Readonly<Record<string, unknown>>, input: Readonly<Record<string, unknown>>): Promise<void> {
+  const errors: FieldError[] = [];
+  for (const lock of (await l.fieldLocks?.(ctx, row)) ?? []) {
+    for (const name of lock.fields) {
+      const f = l.fields.find((x) => x.name === name);
+      if (!f || !(name in input) || sameValue(f, input[name], before[name])) continue;
+      errors.push({ path: name, label: f.label, message: `${f.label}：${lock.reason}` });
+    }
+  }
+  if (errors.length) throw new AppError('conflict', errors.map((e) => e.message).join('；'), errors);
+}
+
 export async function updateRecord(ctx: Ctx, l: LedgerDef, id: number, input: Record<string, unknown>, registry: LedgerRegistry, opts: { transition?: string; counted?: Readonly<Record<string, number | null>> } = {}): Promise<LedgerRecord> {
   const row = await loadRow(ctx, l, id);
   if (row['status'] === 'withdrawn') throw new AppError('conflict', `该${l.noun}已撤销，不能修改`);
@@ -417,6 +436,7 @@ export async function updateRecord(ctx: Ctx, l: LedgerDef, id: number, input: Re
   if (version !== Number(row['version'])) throw new AppError('stale_version', `该${l.noun}已被他人修改（当前版本 ${String(row['version'])}），请刷新后重新编辑`);
   const before: Record<string, unknown> = {};
   for (const f of l.fields) before[f.name] = decrypt(ctx, f, row[f.name]);
+  if (l.fieldLocks && !opts.transition) await guardFieldLocks(ctx, l, row, before, input);
   refuseTypedNumbers(ctx, l, input, { ...before, id });
   await loadFieldOptions(ctx.tx as unknown as Kysely<Database>, l);
   const typedCounts = countedRefusals(l, input, before);

@@ -2,6 +2,7 @@ import type { RoleCode } from '../auth/roles.ts';
 import type { PersonalKind } from '../crypto/mask.ts';
 import type { WorkflowDef } from '../workflow/workflow.types.ts';
 import type { OrgKind } from '../orgs/org.service.ts';
+import type { Ctx } from '../http/context.ts';
 
 export type FieldType =
   | 'text' // one line
@@ -158,6 +159,11 @@ export interface LedgerDef {
    * on a town (or its office) or on a county department, not on the county government (org-levels.ts)
    */
   departmentsOnlyAt?: readonly OrgKind[];
+  /**
+   * fields a step outside the form has fixed on this record (a draw's units once drawn, a plan's period once its files
+   * are drawn): a plain edit that changes one is refused naming it and why; the same value sent back passes
+   */
+  fieldLocks?: (ctx: Ctx, row: Readonly<Record<string, unknown>>) => Promise<ReadonlyArray<{ fields: readonly string[]; reason: string }>>;
 }
 
 export function defineLedger(def: LedgerDef): LedgerDef {

@@ -9,7 +9,7 @@ import { noImplicitSubmit } from '../../platform/form-keys.ts';
 import { groupFields } from '../../platform/ledger/field-value.tsx';
 import { FieldInput } from '../../platform/ledger/FieldInput.tsx';
 import { ledgerKeys, ledgerUrl, useLedgerMeta, useLedgerRecord } from '../../platform/ledger/ledger-api.ts';
-import type { FieldValue, LedgerMeta, LedgerRecord, LedgerRecordDetail } from '../../platform/ledger/ledger-types.ts';
+import type { FieldValue, LedgerField, LedgerMeta, LedgerRecord, LedgerRecordDetail } from '../../platform/ledger/ledger-types.ts';
 import { orgTreeOptions } from '../../platform/org-tree.ts';
 import { PageHeader } from '../../platform/PageHeader.tsx';
 import { useMe } from '../../platform/session.ts';
@@ -63,6 +63,11 @@ function LedgerForm({ meta, record }: { meta: LedgerMeta; record: LedgerRecordDe
     const v = record?.values[f];
     const t = record?.refs[f];
     return typeof v === 'number' && t ? [{ value: v, label: t }] : [];
+  };
+  // a field a step has fixed on this record (a draw's units): shown read-only with why
+  const lockedOf = (f: LedgerField): LedgerField => {
+    const reason = record?.lockedFields?.[f.name];
+    return reason ? { ...f, derived: reason } : f;
   };
   // the draft of this form on this device: a new record, or an edit of this version of the record
   const storeKey = me ? draftKey(me.user.id, meta.name, record ? `edit-${record.id}-v${record.version}` : 'new') : null;
@@ -218,7 +223,7 @@ function LedgerForm({ meta, record }: { meta: LedgerMeta; record: LedgerRecordDe
             <div className="fz-ledger-form-grid">
               {g.fields.map((f) => (
                 <div key={f.name} className={f.type === 'textarea' ? 'fz-ledger-form-wide' : undefined}>
-                  <FieldInput field={f} known={known(f.name)} />
+                  <FieldInput field={lockedOf(f)} known={known(f.name)} />
                 </div>
               ))}
             </div>

@@ -83,6 +83,8 @@ export interface LedgerRecord {
   updatedAt: string;
   updatedBy: string;
   version: number;
+  /** fields a step has fixed on this record, with why (shown read-only in the edit form) */
+  lockedFields?: Record<string, string>;
 }
 
 export interface Attachment {
