@@ -259,7 +259,8 @@ describe('行政执法 at phone width', () => {
 
       // the public site, no login needed
       await page.goto(`${demo.server.baseUrl}/public/enforcement`);
-      const item = page.getByTestId('public-decisions').locator('article', { hasText: CASE_NO });
+      // this case's entry: its 案号 and its party's masked ID number (a demo case of the town's office may carry the same 案号)
+      const item = page.getByTestId('public-decisions').locator('article', { hasText: CASE_NO }).filter({ hasText: `${ID_NUMBER.slice(0, 4)}**********${ID_NUMBER.slice(-4)}` });
       await item.waitFor(WAIT);
       const shown = (await item.textContent()) ?? '';
       expect(shown).toContain(`${ID_NUMBER.slice(0, 4)}**********${ID_NUMBER.slice(-4)}`);
