@@ -78,6 +78,16 @@ describe('numbers given by the system', () => {
     expect(stored.values['case_no']).toBe(rec.values['case_no']);
   });
 
+  it('never prints one number twice in a town and the units that go by its name (each counting on its own)', async () => {
+    // 城关镇 and 城关镇综合行政执法队 both print 城关综执罚〔…〕: a number one holds, the other steps over
+    const made: string[] = [];
+    for (const orgCode of [TOWN, UNIT, TOWN, UNIT]) made.push(String((await newCase(`同名编号测试${made.length + 1}`, { orgCode })).values['case_no']));
+    expect(new Set(made).size).toBe(made.length);
+    for (const no of made) expect(no).toMatch(new RegExp(`^城关综执罚〔${year}〕\\d+号$`));
+    const dup = await sql<{ case_no: string }>`select case_no from enforcement_case where org_code like ${`${TOWN}%`} group by case_no having count(*) > 1`.execute(t.platform.db);
+    expect(dup.rows).toEqual([]);
+  });
+
   it('never gives two parallel creates the same number', async () => {
     const made = await Promise.all(Array.from({ length: 8 }, (_, i) => createRecord(t, clerk, CASES, penaltyCase(`并发登记案件${i + 1}`))));
     expect(made.map((r) => r.statusCode)).toEqual(Array.from({ length: 8 }, () => 200));

@@ -67,12 +67,15 @@ export async function seriesFormat(db: Ctx['tx'], def: NumberedDef, orgCode: str
   return typeof v === 'string' && v.trim() ? { format: v, custom: true } : { format: def.defaultFormat, custom: false };
 }
 
+// a unit inside a town named after it (城关镇综合行政执法队) goes by the town's name
+const borrowsParentName = (name: string, parent: string | undefined): boolean => !!parent && name !== parent && name.startsWith(parent);
+
 /** {机关简称}: 城关镇 → 城关; a town's department (城关镇综合行政执法队) goes by its town's: 城关 */
 async function orgOf(db: Ctx['tx'], code: string): Promise<{ name: string; abbr: string }> {
   const row = await db.selectFrom('org').select(['name', 'parent_code']).where('code', '=', code).executeTakeFirst();
   const name = row?.name ?? code;
   const parent = row?.parent_code ? await db.selectFrom('org').select('name').where('code', '=', row.parent_code).executeTakeFirst() : undefined;
-  if (parent && name !== parent.name && name.startsWith(parent.name)) return { name, abbr: shortOrgName(parent.name) };
+  if (parent && borrowsParentName(name, parent.name)) return { name, abbr: shortOrgName(parent.name) };
   return { name, abbr: shortOrgName(name) };
 }
 
@@ -91,10 +94,30 @@ function kindOf(f: NumberedField, values: Record<string, unknown>): { kind: stri
   return { kind, series: kind ? `${f.numbered.series}.${kind}` : f.numbered.series };
 }
 
-// a number given in an organisation above the holder's name may be held by any unit below it: looked for in the whole table
-const takenIn = (ctx: Ctx, l: LedgerDef, f: FieldDef, orgCode: string) => async (text: string): Promise<boolean> => {
-  const q = ledgerDb(ctx).selectFrom(l.table).select('id').where(f.name, '=', text);
-  return Boolean(await (f.numbered?.issuer ? q : q.where('org_code', '=', orgCode)).executeTakeFirst());
+/**
+ * the organisations whose numbers print with the same 机关简称 as this one's: a town and the units inside it that
+ * go by its name (城关镇 and 城关镇综合行政执法队 both print 城关…). Each keeps its own counter, so a number one of
+ * them holds is a number the others must step over — otherwise the town and its office both print 城关综执罚〔2026〕1号
+ */
+export async function sameNameOrgs(db: Ctx['tx'], code: string): Promise<string[]> {
+  const row = await db.selectFrom('org').select(['name', 'parent_code']).where('code', '=', code).executeTakeFirst();
+  if (!row) return [code];
+  const parent = row.parent_code ? await db.selectFrom('org').select(['code', 'name']).where('code', '=', row.parent_code).executeTakeFirst() : undefined;
+  const head = parent && borrowsParentName(row.name, parent.name) ? parent : { code, name: row.name };
+  const inside = await db.selectFrom('org').select(['code', 'name']).where('parent_code', '=', head.code).execute();
+  return [head.code, ...inside.filter((o) => borrowsParentName(o.name, head.name)).map((o) => o.code)];
+}
+
+// a number given in an organisation above the holder's name may be held by any unit below it: looked for in the
+// whole table; otherwise in the organisations that print the same 机关简称
+const takenIn = (ctx: Ctx, l: LedgerDef, f: FieldDef, orgCode: string) => {
+  let family: Promise<string[]> | undefined;
+  return async (text: string): Promise<boolean> => {
+    const q = ledgerDb(ctx).selectFrom(l.table).select('id').where(f.name, '=', text);
+    if (f.numbered?.issuer) return Boolean(await q.executeTakeFirst());
+    family ??= sameNameOrgs(ctx.tx, orgCode);
+    return Boolean(await q.where('org_code', 'in', await family).executeTakeFirst());
+  };
 };
 
 /** the organisation a number is counted and named for: the holder, or the nearest one of the issuer's kind above it */
