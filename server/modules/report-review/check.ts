@@ -102,18 +102,26 @@ function checkRate(rate: Fact): Finding[] {
   const computedHigh = denLow > 0 ? (numHigh / denLow) * 100 : Infinity;
   const [statedLow, statedHigh] = statedRange(rate);
   if (computedHigh >= statedLow - EPSILON && computedLow < statedHigh + EPSILON) return [];
+  // a base the text leaves open that gives the stated rate: no error can be shown
+  if (rate.otherDenominators.some((other) => {
+    const [low, high] = factBounds(other);
+    return high > 0 && (numHigh / Math.max(low, Number.MIN_VALUE)) * 100 >= statedLow - EPSILON && (numLow / high) * 100 < statedHigh + EPSILON;
+  })) return [];
   const computed = (num.quantity.normalized.value / den.quantity.normalized.value) * 100;
   const expected = `${round(computed, rate.quantity.decimals + 1)}%`;
+  // the other bases the text leaves open were tried too: the finding shows them
+  const others = rate.otherDenominators.map((o) => ({ fact: o, value: `${round((num.quantity.normalized.value / o.quantity.normalized.value) * 100, rate.quantity.decimals + 1)}%` }));
+  const orElse = others.map((o) => `，÷${o.fact.label || '前一环节'}${o.fact.quantity.raw}≈${o.value}`).join('');
   return [
     {
       kind: 'rate_mismatch',
-      message: `“${nameOf(rate)}”写为${rate.quantity.raw}，但按文中数字计算，${num.label || '分子'}${num.quantity.raw}÷${den.label || '分母'}${den.quantity.raw}≈${expected}。`,
+      message: `“${nameOf(rate)}”写为${rate.quantity.raw}，但按文中数字计算，${num.label || '分子'}${num.quantity.raw}÷${den.label || '分母'}${den.quantity.raw}≈${expected}${orElse}。`,
       text: rate.quote,
       expected,
       actual: rate.quantity.raw,
       relation: rate.rateRule ?? `“${nameOf(rate)}” = ${num.label || '分子'} ÷ ${den.label || '分母'}`,
-      figures: [figureOf(rate), figureOf(num), figureOf(den)],
-      arithmetic: `${num.quantity.normalized.value} ÷ ${den.quantity.normalized.value} × 100% ≈ ${expected} ≠ ${rate.quantity.raw}`,
+      figures: [figureOf(rate), figureOf(num), figureOf(den), ...others.map((o) => figureOf(o.fact))],
+      arithmetic: [`${num.quantity.normalized.value} ÷ ${den.quantity.normalized.value} × 100% ≈ ${expected}`, ...others.map((o) => `${num.quantity.normalized.value} ÷ ${o.fact.quantity.normalized.value} × 100% ≈ ${o.value}`)].join('；') + ` ≠ ${rate.quantity.raw}`,
     },
   ];
 }
@@ -223,7 +231,7 @@ function checkConsistency(facts: readonly Fact[]): Finding[] {
   const groups = new Map<string, Fact[]>();
   for (const f of facts) {
     if (f.partOf !== undefined || f.quantity.approximation !== undefined || f.label === '') continue;
-    if (f.section === 'nextYear' || f.growth || f.label.startsWith('占') || f.label.length < 3) continue;
+    if (f.section === 'nextYear' || f.growth || f.delta || f.label.startsWith('占') || f.label.length < 3) continue;
     // meetings, trainings and events are counted for many scopes under one wording ("召开专题会议3次" in two parts)
     if (ACTIVITY_UNITS.has(f.quantity.unit)) continue;
     // a share is a share of whatever the sentence is about: "其他类占23%" of complaints is not "其他类占45%" of disputes

@@ -34,6 +34,10 @@ export interface Fact {
   linkWord: string;
   numerator: Fact | undefined;
   denominator: Fact | undefined;
+  /** other bases the text leaves open: 化解率 after 排查, 调处 and 化解 may be of either earlier stage */
+  otherDenominators: Fact[];
+  /** a change, not a quantity of its own: "同比增加6场次", "下降1.3个百分点" */
+  delta: boolean;
   /** the rule a rate is computed by, when the platform fixes one (败诉率) */
   rateRule: string | undefined;
   /** a stage of one piece of work (排查, 调处, 化解) and the earlier stage it follows in the same sentence */
@@ -49,6 +53,8 @@ const CLAUSE_BREAK = ',;:、(';
 const COMPARISON = /上年|去年|上一年|同期|同比|环比|较\d{4}年/;
 const GROWTH = /去年|上年|同期|增长|增加|增幅|提高|提升|上升|下降|减少|降低|同比|环比|较上年|较去年|比上年|比去年|超出|超额|完成|翻/;
 const QUOTE_LIMIT = 160;
+// the words before a change of a figure: "同比增加", "较上年提高", "比2024年的13件多出"
+const DELTA_BEFORE = /(同比|环比|较|比)[^,;:。]{0,12}(增加|增长|减少|下降|提高|降低|上升|多出|多|少)了?\s*$/;
 
 /** every quantitative claim of a report, linked into totals with parts, subsets and rates */
 export function extractFacts(paragraphs: readonly string[], sections: SectionMap = mapSections(paragraphs)): Fact[] {
@@ -97,6 +103,8 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
             linkWord: '',
             numerator: undefined,
             denominator: undefined,
+            otherDenominators: [],
+            delta: DELTA_BEFORE.test(text.slice(Math.max(s, q.start - 16), q.start)) || /^\s*个?百分点/.test(text.slice(q.end, q.end + 5)),
             rateRule: undefined,
             stage: undefined,
             stageOf: undefined,
@@ -255,6 +263,12 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
       // name ends in the parts' head noun
       const head = first.label.slice(-2);
       total ??= head.length === 2 ? candidates.filter((f) => sameFamily(f, first) && f.label.endsWith(head)).pop() : undefined;
+      if (total === undefined || total.parts.length > 0) continue;
+    } else if (total?.delta === true) {
+      // "普法活动52场次，同比增加6场次，其中…": the change is no whole; the figure it changes is
+      const whole = candidates[candidates.indexOf(total) - 1];
+      const between = whole === undefined ? '' : text.slice(whole.quantity.end, clauseStart(text, total.quantity.start, whole.quantity.end));
+      total = whole !== undefined && !whole.delta && sameFamily(whole, total) && whole.sentence[0] === total.sentence[0] && /^\s*,?\s*$/.test(between) ? whole : undefined;
       if (total === undefined || total.parts.length > 0) continue;
     } else {
       if (total === undefined || total.parts.length > 0) continue;
@@ -458,6 +472,10 @@ function linkRates(facts: Fact[]): void {
     if (numerator.partOf !== denominator && !subsetOf(numerator, denominator)) return;
     rate.numerator = numerator;
     rate.denominator = denominator;
+    // the stages before the one before: 化解率 is written of 排查 as often as of 调处
+    if (numerator.stageOf === denominator) {
+      for (let earlier = denominator.stageOf; earlier !== undefined; earlier = earlier.stageOf) if (candidates.includes(earlier)) rate.otherDenominators.push(earlier);
+    }
   });
 }
 
@@ -584,7 +602,7 @@ function linkStages(text: string, facts: Fact[]): void {
 }
 
 // the numerator of a rate names the same thing as its base, or only the outcome (成功调处, 办结, 败诉)
-const OUTCOME = /成功|办结|调处|化解|调解|败诉|纠错|审结|按时|按期|及时|整改|结案|履行|答复|出庭|满意|达标|合格/;
+const OUTCOME = /成功|办结|调处|化解|调解|败诉|纠错|审结|按时|按期|及时|整改|结案|履行|答复|出庭|满意|达标|合格|采纳|采用|解决|完成|通过|回复|查实|受理|立案/;
 
 function subsetOf(part: Fact, whole: Fact): boolean {
   if (part.label === '' || part.label === whole.label) return true;

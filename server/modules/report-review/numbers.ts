@@ -25,7 +25,8 @@ export function toSimplified(text: string): string {
 
 /** the form every matcher works on: half-width, simplified, same length as the original */
 export function matchForm(text: string): string {
-  return toSimplified(toHalfWidth(text));
+  // "办理各类事项（4862件）": brackets that hold nothing but a figure are read as if the figure stood bare (same length)
+  return toSimplified(toHalfWidth(text)).replace(/\((\d[\d,.]*\s?[万亿]?(?:%|[^\d()\s,;:.。，；：、%]{1,3}))\)/gu, ' $1 ');
 }
 
 const DIGITS: Record<string, number> = {
@@ -90,9 +91,9 @@ export interface Quantity {
 
 // longest first, so 人次 wins over 人 and 个月 over 个
 const UNITS = [
-  '个工作日', '平方米', '人次', '户次', '件次', '场次', '条次', '个月', '课时', '小时', '分钟', '公里', '元',
+  '个百分点', '个工作日', '平方米', '人次', '户次', '家次', '件次', '场次', '条次', '个月', '课时', '小时', '分钟', '公里', '元',
   '件', '宗', '起', '次', '项', '条', '个', '名', '人', '位', '场', '户', '家', '期', '批', '篇', '份', '处',
-  '座', '支', '类', '套', '台', '本', '册', '张', '幅', '块', '天', '亩', '%', '‰',
+  '座', '支', '类', '套', '台', '本', '册', '张', '幅', '块', '天', '亩', '卷', '%', '‰',
 ];
 
 // fixed expressions that look like counts but name a policy or slogan

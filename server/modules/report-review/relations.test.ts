@@ -24,6 +24,40 @@ describe('relations the text makes unambiguous', () => {
     expect(reviewParagraphs('x', ['共办理法律援助案件1,268件，刑事、民事、行政案件分别是426件、815件、27件。']).figures.map((f) => f.label)).toEqual(['法律援助案件', '刑事案件', '民事案件', '行政案件']);
   });
 
+  it('reads a figure in brackets as the figure: "办理案件（64件），其中行政处罚（41件）…"', () => {
+    expect(kinds('全年办理行政执法案件（64件），其中行政处罚（41件）、行政检查（19件）、行政强制（4件）。')).toEqual([]);
+    expect(kinds('全年办理行政执法案件（64件），其中行政处罚（41件）、行政检查（21件）、行政强制（4件）。')).toEqual([['parts_sum_mismatch', '64件', '66件']]);
+  });
+
+  it('takes no change for a whole: "52场次，同比增加6场次，其中…" lists the 52', () => {
+    expect(kinds('全年开展普法活动52场次，同比增加6场次，其中宪法宣传周8场次、民法典进农家12场次等。')).toEqual([]);
+    expect(kinds('全年开展普法活动12场次，同比增加6场次，其中宪法宣传周8场次、民法典进农家12场次等。')).toEqual([['parts_sum_mismatch', '12场次', '20场次']]);
+    // two changes of different things are no claim stated twice
+    expect(kinds('纠错率16.5%，同比下降2.1个百分点。', '败诉率5.9%，同比下降1.3个百分点。')).toEqual([]);
+  });
+
+  it('checks a rate of the last stage against either earlier stage, and shows both when neither gives it', () => {
+    expect(kinds('排查矛盾纠纷173件，调处168件，成功化解161件，化解率93.1%。')).toEqual([]);
+    expect(kinds('排查矛盾纠纷173件，调处168件，成功化解161件，化解率95.8%。')).toEqual([]);
+    const [wrong] = findings('排查矛盾纠纷173件，调处168件，成功化解161件，化解率90.1%。');
+    expect(wrong?.kind).toBe('rate_mismatch');
+    expect(wrong?.figures.map((f) => f.raw)).toEqual(['90.1%', '161件', '168件', '173件']);
+  });
+
+  it('reads an accepted share as an outcome of what was proposed: 采纳 of 意见', () => {
+    expect(kinds('提出修改意见58条，被采纳53条，采纳率91.4%。')).toEqual([]);
+    expect(kinds('提出修改意见58条，被采纳50条，采纳率91.4%。').map((k) => k[0])).toEqual(['rate_mismatch']);
+  });
+
+  it('adds up the columns of a table with a 合计 row in a 法治 report', () => {
+    const table = ['季度\t检查企业（家次）\t立案（件）', '一季度\t86\t5', '二季度\t112\t8', '三季度\t125\t9', '四季度\t95\t6'];
+    expect(findings(...table, '合计\t418\t28')).toEqual([]);
+    const [wrong, ...rest] = findings(...table, '合计\t481\t28');
+    expect(rest).toEqual([]);
+    expect(wrong).toMatchObject({ kind: 'table_mismatch', relation: '表格“检查企业（家次）”列：各行之和 = 合计' });
+    expect(wrong?.arithmetic).toBe('86 + 112 + 125 + 95 = 418 ≠ 481 = 481');
+  });
+
   it('reads a sentence that opens with what the last one counted as a list of it', () => {
     expect(kinds('审结76件。审结案件中，维持48件、驳回9件、撤销11件、确认违法5件、终止3件。')).toEqual([]);
     expect(kinds('审结76件。审结案件中，维持55件、驳回9件、撤销11件、确认违法5件、终止3件。')).toEqual([['parts_sum_mismatch', '76件', '83件']]);

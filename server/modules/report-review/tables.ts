@@ -102,7 +102,7 @@ const PROSE_ROWS: Array<{ says: RegExp; row: RegExp; name: string }> = [
   { says: /(收到|新收|受理)[^,;。]*申请(?!.*(上年|结转))/, row: /本年新收/, name: '本年新收申请' },
   { says: /上年结转/, row: /上年结转/, name: '上年结转申请' },
   { says: /结转下(一)?年/, row: /结转下年/, name: '结转下年度继续办理' },
-  { says: /办结|办理完毕|作出答复|办理答复|答复申请|办理结果[^,;。]*共/, row: /总计/, name: '办理结果总计' },
+  { says: /(?<!未)办结|办理完毕|作出答复|办理答复|答复申请|办理结果[^,;。]*共/, row: /总计/, name: '办理结果总计' },
 ];
 
 function checkProse(rows: readonly TableRow[], facts: readonly Fact[]): Finding[] {
@@ -270,6 +270,44 @@ function checkApplications(rows: readonly TableRow[]): Finding[] {
   return findings;
 }
 
+const TOTAL_ROW = /^(合计|总计|共计|小计|全年合计)$/;
+
+/**
+ * a statistics table in a report's text with a 合计 row under its items ("一季度 86 214 5 12.6 … 合计 418 1088 28 76.0"):
+ * each column's items add up to its 合计. Only rows on consecutive lines with as many figures as the 合计 are items;
+ * the column is named from the header line above them when its names can be counted
+ */
+export function checkTotalRows(rows: readonly TableRow[], paragraphs: readonly string[]): Finding[] {
+  const findings: Finding[] = [];
+  rows.forEach((total, i) => {
+    if (!TOTAL_ROW.test(shortName(total.label))) return;
+    const width = total.cells.length;
+    const items: TableRow[] = [];
+    for (let k = i - 1; k >= 0; k--) {
+      const row = rows[k];
+      const below = items[0] ?? total;
+      if (row === undefined || row.paragraph !== below.paragraph - 1 || row.cells.length !== width || row.label === '' || /合计|总计|小计/.test(row.label)) break;
+      items.unshift(row);
+    }
+    const first = items[0];
+    if (first === undefined || items.length < 2) return;
+    const header = (paragraphs[first.paragraph - 1] ?? '').split('\t').map((c) => c.trim()).filter((c) => c !== '');
+    const names = header.length === width + 1 ? header.slice(1) : [];
+    for (let j = 0; j < width; j++) {
+      const name = names[j] ?? (width === 1 ? '' : `第${j + 1}列`);
+      const unit = /[(（]([^()（）]{1,4})[)）]\s*$/.exec(name)?.[1] ?? '';
+      const where = name === '' ? '' : `“${name}”列`;
+      findings.push(...identity(
+        `表格${where}：各行之和 = ${shortName(total.label)}`,
+        items.map((r) => ({ row: r, column: j, label: `${shortName(r.label)}${name === '' ? '' : `（${name}）`}` })),
+        [{ row: total, column: j, label: `${shortName(total.label)}${name === '' ? '' : `（${name}）`}` }],
+        unit,
+      ));
+    }
+  });
+  return findings;
+}
+
 // 表四: one row of 15 figures; each block of five is 维持 + 纠正 + 其他 + 尚未审结 = 总计
 function checkAppeals(rows: readonly TableRow[]): Finding[] {
   const findings: Finding[] = [];
@@ -303,7 +341,7 @@ function appealRows(rows: readonly TableRow[]): TableRow[] {
   return [];
 }
 
-function identity(relation: string, left: Cell[], right: Cell[]): Finding[] {
+function identity(relation: string, left: Cell[], right: Cell[], unit = '件'): Finding[] {
   const value = (c: Cell) => c.row.cells[c.column]?.value ?? 0;
   const sum = (cs: Cell[]) => Math.round(cs.reduce((s, c) => s + value(c), 0) * 1e6) / 1e6;
   const l = sum(left);
@@ -314,7 +352,7 @@ function identity(relation: string, left: Cell[], right: Cell[]): Finding[] {
     label: c.label,
     raw: c.row.cells[c.column]?.raw ?? '',
     value: value(c),
-    unit: '件',
+    unit,
     quote: c.row.cellLines?.[c.column] ?? c.row.text,
   }));
   const rows = [...new Set(figures.map((f) => f.quote))];
