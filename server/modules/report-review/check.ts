@@ -19,6 +19,7 @@ export function checkFacts(facts: readonly Fact[]): Finding[] {
     ...facts.flatMap(checkPercentCeiling),
     ...facts.flatMap(checkStages),
     ...facts.flatMap(checkChange),
+    ...facts.flatMap(checkDifference),
     ...facts.flatMap(checkBalance),
     ...checkConsistency(facts),
   ];
@@ -201,6 +202,28 @@ function checkChange(rate: Fact): Finding[] {
       arithmetic: down
         ? `(${b} − ${current.quantity.normalized.value}) ÷ ${b} × 100% ≈ ${expected} ≠ ${rate.quantity.raw}`
         : `(${current.quantity.normalized.value} − ${b}) ÷ ${b} × 100% ≈ ${expected} ≠ ${rate.quantity.raw}`,
+    },
+  ];
+}
+
+// "17件，比2024年的13件多出4件": the difference stated must be the difference of the two figures
+function checkDifference(diff: Fact): Finding[] {
+  if (diff.difference === undefined) return [];
+  const { current, base, down } = diff.difference;
+  if ([current, base, diff].some((f) => f.quantity.approximation !== undefined)) return [];
+  const computed = round((current.quantity.value - base.quantity.value) * (down ? -1 : 1));
+  if (computed === diff.quantity.value) return [];
+  const word = down ? '减少' : '增加';
+  return [
+    {
+      kind: 'difference_mismatch',
+      message: `文中写${word}${diff.quantity.raw}，但按文中数字计算，${down ? `${base.quantity.raw} − ${current.quantity.raw}` : `${current.quantity.raw} − ${base.quantity.raw}`} = ${computed}${diff.quantity.unit}。`,
+      text: diff.quote,
+      expected: `${computed}${diff.quantity.unit}`,
+      actual: diff.quantity.raw,
+      relation: `${word}数 = ${down ? '上期 − 本期' : '本期 − 上期'}`,
+      figures: [figureOf(diff), figureOf(current), figureOf(base)],
+      arithmetic: `${down ? `${base.quantity.value} − ${current.quantity.value}` : `${current.quantity.value} − ${base.quantity.value}`} = ${computed} ≠ ${diff.quantity.value}`,
     },
   ];
 }

@@ -45,6 +45,8 @@ export interface Fact {
   stageOf: Fact | undefined;
   /** a change stated with both figures: "156件，较2023年的128件增长21.9%" — this year's figure, last year's, and the direction */
   change: { current: Fact; base: Fact; down: boolean } | undefined;
+  /** "17件，比2024年的13件多出4件": this figure is the difference of `current` and `base` */
+  difference: { current: Fact; base: Fact; down: boolean } | undefined;
   /** "共计220件；已审结198件，结转下年22件": this figure is carried over, `done` was finished, of `total` */
   balance: { total: Fact; done: Fact } | undefined;
 }
@@ -109,6 +111,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
             stage: undefined,
             stageOf: undefined,
             change: undefined,
+            difference: undefined,
             balance: undefined,
           });
         }
@@ -520,6 +523,23 @@ function linkShares(text: string, facts: Fact[]): void {
 const CHANGE = /^\s*[,，]?\s*(?:较|比)(?:上年|去年|上一年|\d{4}年)(?:同期)?(?:的|\()?\s*$/;
 
 function linkChanges(text: string, facts: Fact[]): void {
+  // "收到申请17件，比2024年的13件多出4件，增幅30.8%": the difference stated, and the change after it
+  facts.forEach((diff, i) => {
+    const base = facts[i - 1];
+    const current = facts[i - 2];
+    if (diff.kind !== 'count' || base === undefined || current === undefined || base.kind !== 'count' || !sameFamily(base, current) || !sameFamily(diff, base)) return;
+    if (current.quantity.unit !== base.quantity.unit || diff.quantity.unit !== base.quantity.unit || current.partOf !== undefined) return;
+    if (!CHANGE.test(text.slice(current.quantity.end, base.quantity.start))) return;
+    const verb = /^\s*\)?\s*(多出|增加|增长|减少|下降|少了|少)\s*(了)?\s*$/.exec(text.slice(base.quantity.end, diff.quantity.start));
+    if (verb === null) return;
+    const down = /减少|下降|少/.test(verb[1] ?? '');
+    diff.difference = { current, base, down };
+    const rate = facts[i + 1];
+    if (rate?.kind === 'rate' && /^\s*,?\s*(增幅|增长|降幅|下降|增加|减少)\s*(了|为|达)?\s*$/.test(text.slice(diff.quantity.end, rate.quantity.start))) {
+      rate.growth = true;
+      rate.change = { current, base, down };
+    }
+  });
   facts.forEach((rate, i) => {
     if (rate.kind !== 'rate' || !rate.growth) return;
     const base = facts[i - 1];

@@ -49,6 +49,12 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('提出修改意见58条，被采纳50条，采纳率91.4%。').map((k) => k[0])).toEqual(['rate_mismatch']);
   });
 
+  it('checks a stated difference and the change after it: "17件，比2024年的13件多出4件，增幅30.8%"', () => {
+    expect(kinds('收到申请17件，比2024年的13件多出4件，增幅30.8%。')).toEqual([]);
+    expect(kinds('收到申请17件，比2024年的13件多出5件，增幅30.8%。')).toEqual([['difference_mismatch', '4件', '5件']]);
+    expect(kinds('收到申请17件，比2024年的13件多出4件，增幅38.5%。').map((k) => k[0])).toEqual(['rate_mismatch']);
+  });
+
   it('adds up the columns of a table with a 合计 row in a 法治 report', () => {
     const table = ['季度\t检查企业（家次）\t立案（件）', '一季度\t86\t5', '二季度\t112\t8', '三季度\t125\t9', '四季度\t95\t6'];
     expect(findings(...table, '合计\t418\t28')).toEqual([]);
