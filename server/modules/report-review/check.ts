@@ -172,7 +172,7 @@ function checkBalance(carried: Fact): Finding[] {
       text: total.quote === carried.quote ? total.quote : `${total.quote} …… ${carried.quote}`,
       expected: shown(total),
       actual: formatQuantity(sum, total.quantity.normalized.unit),
-      relation: '已办结的与结转下年的合起来应等于总数',
+      relation: carried.remainder ? '已写明的部分与“另有/其余”部分合起来应等于总数' : '已办结的与结转下年的合起来应等于总数',
       figures: [figureOf(total), figureOf(done), figureOf(carried)],
       arithmetic: `${done.quantity.normalized.value} + ${carried.quantity.normalized.value} = ${sum} ≠ ${whole}`,
     },

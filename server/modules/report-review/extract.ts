@@ -49,6 +49,8 @@ export interface Fact {
   difference: { current: Fact; base: Fact; down: boolean } | undefined;
   /** "共计220件；已审结198件，结转下年22件": this figure is carried over, `done` was finished, of `total` */
   balance: { total: Fact; done: Fact } | undefined;
+  /** the balance is "另有/其余": what is left of the whole besides `done` */
+  remainder: boolean;
 }
 
 const CLAUSE_BREAK = ',;:、(';
@@ -113,6 +115,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
             change: undefined,
             difference: undefined,
             balance: undefined,
+            remainder: false,
           });
         }
       });
@@ -127,6 +130,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       linkRates(found);
       linkChanges(text, found);
       linkBalance(text, found, previous);
+      linkRemainders(text, found);
       for (const f of found) f.quote = quoteOf(original, f);
       facts.push(...found);
       inParagraph.push(...found);
@@ -556,6 +560,34 @@ function linkChanges(text: string, facts: Fact[]): void {
     if (current.label !== '') {
       base.label = `${current.label}（${year}）`;
       rate.label = `${current.label}${down ? '降幅' : '增幅'}`;
+    }
+  });
+}
+
+// "受理261件……已审结248件，另有13件尚在审理期限内" / "收到286件……受理261件，对其余25件不予受理": what is left
+// and what was done make up the nearest whole before them in the sentence (last year's figures and other
+// remainders are no wholes)
+const REMAINDER = /(另有|其余|剩余|余下)[^,;:。\d]{0,6}$/;
+
+function linkRemainders(text: string, facts: Fact[]): void {
+  const bases = new Set(facts.flatMap((f) => [f.change?.base, f.difference?.base]).filter((f) => f !== undefined));
+  const remainders = new Set<Fact>();
+  facts.forEach((rest, i) => {
+    const done = facts[i - 1];
+    if (done === undefined || rest.kind !== 'count' || rest.balance !== undefined || rest.partOf !== undefined || done.partOf !== undefined || rest.depth !== 0 || done.depth !== 0) return;
+    if (!sameFamily(done, rest) || done.quantity.unit !== rest.quantity.unit || done.sentence[0] !== rest.sentence[0]) return;
+    const between = text.slice(done.quantity.end, rest.quantity.start);
+    if (!/^\s*[,;]/.test(between) || !REMAINDER.test(between)) return;
+    remainders.add(rest);
+    for (let k = i - 2; k >= 0; k--) {
+      const total = facts[k];
+      if (total === undefined || total.sentence[0] !== rest.sentence[0]) return;
+      if (total.kind === 'rate' || total.delta || bases.has(total) || remainders.has(total) || total.partOf !== undefined || total.depth !== 0) continue;
+      if (!sameFamily(total, done) || total.quantity.unit !== done.quantity.unit) return;
+      rest.balance = { total, done };
+      rest.remainder = true;
+      if (total.label !== '') rest.label = `${total.label}（其余）`;
+      return;
     }
   });
 }

@@ -55,6 +55,15 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('收到申请17件，比2024年的13件多出4件，增幅38.5%。').map((k) => k[0])).toEqual(['rate_mismatch']);
   });
 
+  it('reads "另有" and "其余" as what is left of the nearest whole before them in the sentence', () => {
+    const review = '收到行政复议申请286件，较上年的242件增长18.2%；依法受理261件，对其余25件不予受理；已审结248件，另有13件尚在审理期限内。';
+    expect(kinds(review)).toEqual([]);
+    expect(kinds(review.replace('其余25件', '其余26件'))).toEqual([['parts_sum_mismatch', '286件', '287件']]);
+    expect(kinds(review.replace('另有13件', '另有15件'))).toEqual([['parts_sum_mismatch', '261件', '263件']]);
+    // the last item of a list is no "done": "…、逾期未补正1件；另有1件结转" says nothing of the list's total
+    expect(kinds('作出答复18件，其中予以公开8件、不予公开9件、逾期未补正1件；另有1件结转下年办理。')).toEqual([]);
+  });
+
   it('adds up the columns of a table with a 合计 row in a 法治 report', () => {
     const table = ['季度\t检查企业（家次）\t立案（件）', '一季度\t86\t5', '二季度\t112\t8', '三季度\t125\t9', '四季度\t95\t6'];
     expect(findings(...table, '合计\t418\t28')).toEqual([]);
