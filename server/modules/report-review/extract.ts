@@ -447,6 +447,10 @@ function linkRates(facts: Fact[]): void {
     if (rate.kind !== 'rate' || rate.growth || rate.numerator !== undefined || rate.rateRule !== undefined) return;
     if (rate.label.startsWith('占')) {
       const share = facts[i - 1];
+      // "占全部信访事项的64%" names its whole: a whole named otherwise is left to linkShares to find
+      const named = rate.label.slice(1).replace(/(全部|总数|总量|总计|总额|的|比例|比重|全年|全县|全区|全镇)/g, '');
+      const whole = share?.partOf?.label ?? '';
+      if (named.length >= 2 && whole !== '' && !whole.includes(named) && !named.includes(whole)) return;
       if (share?.partOf !== undefined && share.kind === 'count') {
         rate.numerator = share;
         rate.denominator = share.partOf;
