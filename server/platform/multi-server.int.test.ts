@@ -28,8 +28,8 @@ interface Backend {
 
 const started: Backend[] = [];
 
-function spawnServer(env: Record<string, string>, dataDir: string, port: number): Backend {
-  const child = spawn(process.execPath, [MAIN, 'serve', '--port', String(port)], {
+function spawnServer(env: Record<string, string>, dataDir: string, port: number, args: string[] = []): Backend {
+  const child = spawn(process.execPath, [MAIN, 'serve', '--port', String(port), ...args], {
     env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'info', FAZHI_WEB: 'off', FAZHI_DATA: dataDir, FAZHI_AUDIT_ANCHOR_FILE: join(dataDir, 'audit-checkpoints.log'), FAZHI_SECRET_KEY: TEST_SECRET_KEY, FAZHI_AUDIT_KEY: TEST_AUDIT_KEY, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -119,22 +119,31 @@ afterAll(async () => {
 });
 
 describe.skipIf(!admin)('three servers on one PostgreSQL database', () => {
-  it('start together on an empty database: one migrates, the others wait for it, all three serve', async () => {
+  it('start together on an empty database with --demo: one migrates and seeds, the others wait for it, all three serve', async () => {
     const created = await freshDatabase();
     if (!created) throw new Error('no database');
     const root = mkdtempSync(join(tmpdir(), 'fazhi-multi-empty-'));
     try {
       const ports = [await freePort(), await freePort(), await freePort()];
-      const three = ports.map((port, i) => spawnServer({ DATABASE_URL: created.url, FAZHI_FILES: join(root, 'files') }, join(root, `s${i}`), port));
-      await Promise.all(three.map((b) => healthy(b)));
+      const three = ports.map((port, i) => spawnServer({ DATABASE_URL: created.url, FAZHI_FILES: join(root, 'files'), LOG_LEVEL: 'warn' }, join(root, `s${i}`), port, ['--demo']));
+      await Promise.all(three.map((b) => healthy(b, 150_000)));
       for (const b of three) expect(b.out()).not.toMatch(/"level":50/);
+      const c = new pg.Client({ connectionString: created.url });
+      await c.connect();
+      try {
+        // one demo county, each demo account once
+        expect((await c.query<{ n: number }>("select count(*)::int as n from org where code = '999001000000'")).rows[0]?.n).toBe(1);
+        expect((await c.query<{ n: number }>("select count(*)::int as n from app_user where username = 'clerk'")).rows[0]?.n).toBe(1);
+      } finally {
+        await c.end();
+      }
       await Promise.all(three.map((b) => stop(b)));
       for (const b of three) expect(await b.exited).toBe(0);
     } finally {
       rmSync(root, { recursive: true, force: true });
       await created.drop();
     }
-  });
+  }, 240_000);
 
   describe('behind a round-robin proxy', () => {
     let root: string;
