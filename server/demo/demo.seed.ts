@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { audit } from '../platform/audit/audit.service.ts';
 import { afterBulkWrite } from '../platform/db/after-bulk-write.ts';
 import { scanDeadlines } from '../platform/workflow/reminder.service.ts';
@@ -7,13 +8,26 @@ import type { Platform } from '../platform/module.ts';
 import { subtreeCodes } from '../platform/orgs/org.repository.ts';
 import { COUNTY_DEPARTMENTS, DEMO_COUNTY, DEMO_PASSWORD, DEMO_TOWNS, DEMO_USERS, TOWN_DEPARTMENTS } from './demo-county.ts';
 
-/** creates the demo county, its accounts and every module's demo records, in one transaction; false if the database is not empty */
+// several `fazhi serve --demo` starting together on one new PostgreSQL database: one seeds, the others wait and find it done
+export const DEMO_SEED_LOCK = 8_150_020;
+
+async function isEmpty(db: Platform['db']): Promise<boolean> {
+  const users = await db.selectFrom('app_user').select('id').limit(1).execute();
+  const orgs = await db.selectFrom('org').select('code').limit(1).execute();
+  return !users.length && !orgs.length;
+}
+
+/**
+ * creates the demo county, its accounts and every module's demo records, in one transaction; false if the database
+ * is not empty. The emptiness is checked again under an advisory lock inside the transaction: a second server seeding
+ * at the same time waits for the first and then finds the county there, instead of failing on its rows (decision 0044)
+ */
 export async function seedDemo(platform: Platform, now = new Date()): Promise<boolean> {
-  const users = await platform.db.selectFrom('app_user').select('id').limit(1).execute();
-  const orgs = await platform.db.selectFrom('org').select('code').limit(1).execute();
-  if (users.length || orgs.length) return false;
+  if (!(await isEmpty(platform.db))) return false;
   const hash = await hashPassword(DEMO_PASSWORD);
-  await platform.db.transaction().execute(async (tx) => {
+  const seeded = await platform.db.transaction().execute(async (tx) => {
+    await sql`select pg_advisory_xact_lock(${DEMO_SEED_LOCK})`.execute(tx);
+    if (!(await isEmpty(tx))) return false;
     const base = { actor: systemActor, ip: '127.0.0.1', tx, now };
     const orgRows = [
       { code: DEMO_COUNTY.code, parent_code: null, name: DEMO_COUNTY.name, kind: 'county' as const, path: `/${DEMO_COUNTY.code}/`, sort: 0 },
@@ -37,7 +51,9 @@ export async function seedDemo(platform: Platform, now = new Date()): Promise<bo
     await tx.insertInto('setting').values({ key: 'instance.demo', value: 'true' }).execute();
     const ctx: Ctx = { ...base, cipher: platform.cipher, scope: { root: DEMO_COUNTY.code, codes: await subtreeCodes(tx, DEMO_COUNTY.code) } };
     for (const m of platform.modules) if (m.demo) await m.demo(ctx, platform);
+    return true;
   });
+  if (!seeded) return false;
   // the seeded records' statutory clocks and reminders, so deadlines show before the first daily scan
   await scanDeadlines(platform, undefined, now);
   await afterBulkWrite(platform.db);

@@ -9,7 +9,8 @@ import { json, startTestApp, type TestApp } from '../../test/harness.ts';
 import { createRecord } from '../../test/ledger-client.ts';
 import { daysFrom, today } from '../../test/dates.ts';
 import { decisionsModule } from './decisions.module.ts';
-import { COMMENT_WORKING_DAYS_SETTING } from './normdocs.workflow.ts';
+import { filingDue } from './decisions.rules.ts';
+import { COMMENT_WORKING_DAYS_SETTING, FILING_DAYS_SETTING } from './normdocs.workflow.ts';
 
 // 行政规范性文件 (国办发〔2018〕37号): the legal reviewer's conclusion, a public comment period that cannot be cut short,
 // and the county government's 备案审查 of what towns filed
@@ -185,5 +186,25 @@ describe('备案审查 by the county government', () => {
     const item = pub.items.find((i) => i.id === id);
     expect(item?.docNo).toMatch(/规〔\d{4}〕\d+号$/);
     expect(item).toMatchObject({ validUntil: daysFrom(1000), effect: '现行有效' });
+  });
+});
+
+describe('the filing period (报备期限) setting', () => {
+  it('saved by another server (straight into the database) holds on the next publish here, without a restart or a home page', async () => {
+    const id = await newDoc('另一服务器修改报备期限后公布的文件');
+    expect((await go(clerk, id, 'open_comment', { comment_from: daysFrom(-100), comment_to: daysFrom(-80), date: daysFrom(-100) })).statusCode).toBe(200);
+    expect((await go(legal, id, 'legality_review', { legality_review_on: daysFrom(-70), legality_conclusion: '合法', legality_opinion: '合法', date: daysFrom(-70) })).statusCode).toBe(200);
+    expect((await go(clerk, id, 'deliberate', { deliberation_on: daysFrom(-60), deliberation_meeting: '镇政府常务会议', date: daysFrom(-60) })).statusCode).toBe(200);
+    // this process read 30 days at start; another server's administrator saves 20 (decision 0044)
+    await setSetting(t.platform.db, FILING_DAYS_SETTING, 20);
+    try {
+      const pub = await go(clerk, id, 'publish', { publish_on: daysFrom(-50), valid_until: daysFrom(1000), effect: '现行有效', date: daysFrom(-50) });
+      expect(pub.statusCode, pub.body).toBe(200);
+      const values = json<{ values: Record<string, unknown> }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${L}/${id}` })).values;
+      expect(values['filing_due_on']).toBe(filingDue(daysFrom(-50), 20));
+      expect(values['filing_due_on']).not.toBe(filingDue(daysFrom(-50), 30));
+    } finally {
+      await sql`delete from setting where key = ${FILING_DAYS_SETTING}`.execute(t.platform.db);
+    }
   });
 });

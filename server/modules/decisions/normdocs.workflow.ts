@@ -39,12 +39,19 @@ const COUNTY_REVIEWERS = ['county_admin', 'supervisor'] as const;
 /** the setting that replaces the 30-day filing period (the clock and the computed due date both follow it) */
 export const FILING_DAYS_SETTING = 'clock.normdocs.filing.days';
 
-// computeFields is synchronous: the configured period is read at start and whenever the home page is built
+// computeFields is synchronous: the configured period is read before every write (loadSettings), as the comment
+// periods are — not only at start: with several servers (decision 0044) a change saved through one must hold on all
 let filingDays = DEFAULT_FILING_DAYS;
 export const setFilingDays = (days: unknown): void => {
   filingDays = typeof days === 'number' && Number.isInteger(days) && days > 0 ? days : DEFAULT_FILING_DAYS;
 };
 export const currentFilingDays = (): number => filingDays;
+
+/** the settings the 行政规范性文件 rules and derived fields read: the comment periods and the filing period */
+export async function loadNormdocSettings(db: Kysely<Database>): Promise<void> {
+  await loadCommentPeriods(db);
+  setFilingDays(await getSetting(db, FILING_DAYS_SETTING));
+}
 
 /** 行政规范性文件 (国办发〔2018〕37号): 起草 → 征求意见 → 合法性审核 → 集体审议 → 公布 → 备案, then 清理 */
 export function normdocWorkflow(): WorkflowDef {
@@ -75,7 +82,7 @@ export function normdocWorkflow(): WorkflowDef {
       return 'drafting';
     },
     computeFields: (v) => normdocComputed(v, filingDays),
-    loadSettings: loadCommentPeriods,
+    loadSettings: loadNormdocSettings,
     derived: { filing_due_on: '按公布日期和报备期限计算', filed_on_time: '按报备日期是否晚于报备截止日期判断' },
     transitions: [
       {
