@@ -22,7 +22,48 @@ export function checkFacts(facts: readonly Fact[]): Finding[] {
     ...facts.flatMap(checkDifference),
     ...facts.flatMap(checkBalance),
     ...checkConsistency(facts),
+    ...checkIntroduction(facts),
   ];
+}
+
+const isSubsequence = (short: string, long: string): boolean => {
+  let k = 0;
+  for (const ch of long) if (ch === short[k]) k += 1;
+  return k === short.length;
+};
+
+/**
+ * the introduction (before the first heading) restates the year's main figures in its own words: "受理12345市民服务热线
+ * 工单8642件" is the body's "受理工单8642件". A figure of the introduction is compared with the body's figures of the
+ * same unit whose words it contains in order; only when exactly one such figure stands in the body, and it differs
+ */
+function checkIntroduction(facts: readonly Fact[]): Finding[] {
+  const bases = new Set(facts.flatMap((f) => [f.change?.base, f.difference?.base]).filter((f) => f !== undefined));
+  const plain = (f: Fact) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && f.quantity.approximation === undefined && !f.delta && !bases.has(f) && f.label.length >= 2;
+  const words = (f: Fact) => f.scope.split('|')[0] ?? '';
+  const firstHeading = facts.find((f) => f.section !== undefined)?.paragraph;
+  if (firstHeading === undefined) return [];
+  const findings: Finding[] = [];
+  for (const intro of facts) {
+    if (intro.section !== undefined || intro.paragraph >= firstHeading || !plain(intro)) continue;
+    const said = words(intro);
+    // "审结248件" alone says too little to find its restatement
+    if (said.length < 4) continue;
+    const body = facts.filter((f) => f.section !== undefined && f.section !== 'nextYear' && plain(f) && f.quantity.unit === intro.quantity.unit && words(f).length >= 2 && isSubsequence(words(f), said));
+    const [only] = body;
+    if (only === undefined || body.length !== 1 || only.quantity.normalized.value === intro.quantity.normalized.value) continue;
+    findings.push({
+      kind: 'inconsistent_value',
+      message: `开头概述写“${said}”${shown(intro)}，正文写“${words(only)}”${shown(only)}，前后数字不一致。`,
+      text: `${intro.quote} …… ${only.quote}`,
+      expected: shown(only),
+      actual: shown(intro),
+      relation: '报告开头概述的数字应与正文所写的同一事项一致',
+      figures: [figureOf(intro), figureOf(only)],
+      arithmetic: `${shown(intro)} ≠ ${shown(only)}`,
+    });
+  }
+  return findings;
 }
 
 export function checkSections(map: SectionMap): Finding[] {

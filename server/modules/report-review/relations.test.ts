@@ -64,6 +64,16 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('作出答复18件，其中予以公开8件、不予公开9件、逾期未补正1件；另有1件结转下年办理。')).toEqual([]);
   });
 
+  it('compares a figure of the introduction with the one body figure that restates it', () => {
+    const report = (intro: string, body: string) => findings('锦华街道2025年度法治政府建设情况报告', `2025年，街道全年受理12345市民服务热线工单${intro}件，调处物业纠纷326件。`, '一、推进法治政府建设的主要举措和成效', `全年受理工单${body}件，同比增长6.8%；全年审结152件。`).filter((f) => f.kind !== 'missing_section');
+    expect(report('8642', '8642')).toEqual([]);
+    const [wrong, ...rest] = report('9938', '8642');
+    expect(rest).toEqual([]);
+    expect(wrong).toMatchObject({ kind: 'inconsistent_value', expected: '8642件', actual: '9938件' });
+    // "审结248件" says too little to find its restatement
+    expect(findings('报告', '2025年，全区审结248件。', '一、推进法治政府建设的主要举措和成效', '全年审结152件。').filter((f) => f.kind !== 'missing_section')).toEqual([]);
+  });
+
   it('adds up the columns of a table with a 合计 row in a 法治 report', () => {
     const table = ['季度\t检查企业（家次）\t立案（件）', '一季度\t86\t5', '二季度\t112\t8', '三季度\t125\t9', '四季度\t95\t6'];
     expect(findings(...table, '合计\t418\t28')).toEqual([]);
