@@ -59,6 +59,11 @@ describe('text files', () => {
     ]);
   });
 
+  it('joins a PDF line broken inside a decimal: "合格率9" + "4.4%。" is no heading "4."', () => {
+    const lines = ['11月组织乡村干部参加全县学法考试，参考36人，合格35人，合格率9', '4.4%。', '2. 继续落实森林防火“五个一律”。'];
+    expect(joinBrokenLines(lines, true)).toEqual(['11月组织乡村干部参加全县学法考试，参考36人，合格35人，合格率94.4%。', '2. 继续落实森林防火“五个一律”。']);
+  });
+
   it('drops page furniture and metadata lines of a saved web page', () => {
     const lines = ['首页', '>> 政务公开 >> 法治政府工作报告', '  • 信息索引号:', '', '    1133070373602550XG/2021-45834', '江东镇2020年度法治政府建设工作报告', '发布时间: 2021-02-05 17:44 信息来源: 党政办 访问次数: 字体:[ ]', '扫一扫手机查看当前页面', '正文**加粗**。'];
     expect(cleanLines(lines).filter((l) => l !== '')).toEqual(['江东镇2020年度法治政府建设工作报告', '正文加粗。']);

@@ -204,7 +204,7 @@ function stripFurniture(line: string): string {
   return Array.from(line, (ch, i) => (keep[i] ? ch : '')).join('');
 }
 
-const HEADING_START = /^([一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十]+部分)/;
+const HEADING_START = /^([一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|第[一二三四五六七八九十]+部分)/;
 const TERMINAL = /[。！？!?：:；;…”"』）)]$/;
 
 /** joins lines broken mid-sentence by page layout; PDF lines are joined whenever a line runs full */
