@@ -291,6 +291,7 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
     const listEnd = Math.min(next >= 0 ? at + 2 + next : e, semi >= 0 ? at + semi : e);
     let previousEnd = at;
     let joiner: string | undefined;
+    const firstLabel = first?.label ?? '';
     // a list cut short by a change of joiner may go on in the next clause: its sum is then only a floor
     let cut = false;
     const parts = takeWhile(after, (f) => {
@@ -301,7 +302,8 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
         // "其中婚姻纠纷86件、邻里纠纷112件，调处成功318件": an outcome after a comma is no kind of the whole;
         // "其中企业9215户、个体工商户28794户，全年新增市场主体6127户": a list joined by 、 ends at a comma
         const comma = /,/.test(gap);
-        if (comma && OUTCOME.test(f.label)) return false;
+        // …unless the list is itself one of outcomes: "其中受理1208件，不予受理97件，告知向其他机关申请59件"
+        if (comma && OUTCOME.test(f.label) && !OUTCOME.test(firstLabel)) return false;
         const sep = comma ? ',' : '、';
         joiner ??= sep;
         if (joiner === '、' && sep === ',') {
@@ -473,10 +475,13 @@ function linkRates(facts: Fact[]): void {
     if (numerator === undefined) return;
     // with three or more counts in play the base is a guess unless the numerator is a stated part of one, or a stage
     // of one piece of work whose stage before it is stated ("调解5417件，调解成功5386件，调解成功率99.4%")
+    // "受理5862件，其中刑事2134件…；结案5417件，结案率92.4%": an outcome's base is the one whole among the counts
+    const wholes = candidates.filter((f) => f !== numerator && f.partOf === undefined && !f.delta);
     const denominator =
       numerator.partOf ??
       (numerator.stageOf !== undefined && candidates.includes(numerator.stageOf) ? numerator.stageOf : undefined) ??
-      (candidates.length === 2 ? candidates.find((f) => f !== numerator) : undefined);
+      (candidates.length === 2 ? candidates.find((f) => f !== numerator) : undefined) ??
+      (OUTCOME.test(numerator.label) && wholes.length === 1 && (wholes[0]?.parts.length ?? 0) > 0 ? wholes[0] : undefined);
     if (denominator === undefined) return;
     // a "rate" of two unrelated counts (videos ÷ posts) is far above any share, or counts another thing
     if (numerator.quantity.normalized.value > denominator.quantity.normalized.value * 1.5) return;

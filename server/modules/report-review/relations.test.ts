@@ -74,6 +74,15 @@ describe('relations the text makes unambiguous', () => {
     expect(findings('报告', '2025年，全区审结248件。', '一、推进法治政府建设的主要举措和成效', '全年审结152件。').filter((f) => f.kind !== 'missing_section')).toEqual([]);
   });
 
+  it('reads a 其中 list of outcomes joined by commas, and an outcome rate over the one listed whole', () => {
+    const intake = '全年共收到行政复议申请1364件，同比增长31.7%，其中受理1208件，不予受理97件，告知向其他机关申请59件。';
+    expect(kinds(intake)).toEqual([]);
+    expect(kinds(intake.replace('59件', '69件'))).toEqual([['parts_sum_mismatch', '1364件', '1374件']]);
+    const aid = '全年受理法律援助案件5862件，其中刑事案件2134件、民事案件3516件、行政案件212件；结案5417件，结案率92.4%。';
+    expect(kinds(aid)).toEqual([]);
+    expect(kinds(aid.replace('92.4%', '95.4%')).map((k) => k[0])).toEqual(['rate_mismatch']);
+  });
+
   it('adds up the columns of a table with a 合计 row in a 法治 report', () => {
     const table = ['季度\t检查企业（家次）\t立案（件）', '一季度\t86\t5', '二季度\t112\t8', '三季度\t125\t9', '四季度\t95\t6'];
     expect(findings(...table, '合计\t418\t28')).toEqual([]);
