@@ -137,6 +137,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       previous = found;
     }
     linkShares(text, inParagraph);
+    linkDistantRates(inParagraph);
   });
   return facts;
 }
@@ -493,6 +494,27 @@ function linkRates(facts: Fact[]): void {
       for (let earlier = denominator.stageOf; earlier !== undefined; earlier = earlier.stageOf) if (candidates.includes(earlier)) rate.otherDenominators.push(earlier);
     }
   });
+}
+
+// "…调解成功43件，…。全年调解成功率93.5%": a rate alone in its sentence, of the one count of the paragraph named as
+// it, over that count's stated whole (the total it is listed in, the stage before it, or the one listed whole of its
+// sentence)
+function linkDistantRates(facts: Fact[]): void {
+  for (const rate of facts) {
+    if (rate.kind !== 'rate' || rate.growth || rate.delta || rate.numerator !== undefined || rate.rateRule !== undefined || !rate.label.endsWith('率')) continue;
+    if (facts.some((f) => f.kind === 'count' && f.sentence[0] === rate.sentence[0] && f.quantity.start < rate.quantity.start)) continue;
+    const stem = rate.label.replace(/率$/, '').replace(/^(全年|全乡|全镇|全街道|全区|全县|全市)/, '');
+    if (stem.length < 2) continue;
+    const named = facts.filter((f) => f.kind === 'count' && f.quantity.start < rate.quantity.start && f.label === stem);
+    const [numerator] = named;
+    if (numerator === undefined || named.length !== 1) continue;
+    const wholes = facts.filter((f) => f !== numerator && f.kind === 'count' && f.sentence[0] === numerator.sentence[0] && f.partOf === undefined && f.parts.length > 0 && sameFamily(f, numerator));
+    const denominator = numerator.partOf ?? numerator.stageOf ?? (OUTCOME.test(numerator.label) && wholes.length === 1 ? wholes[0] : undefined);
+    if (denominator === undefined || !sameFamily(denominator, numerator)) continue;
+    if (numerator.quantity.normalized.value > denominator.quantity.normalized.value * 1.5) continue;
+    rate.numerator = numerator;
+    rate.denominator = denominator;
+  }
 }
 
 // 败诉率 is 败诉 ÷ 审结, as the platform's own annual report computes it (reconsideration.litigation_loss_rate);

@@ -83,6 +83,12 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(aid.replace('92.4%', '95.4%')).map((k) => k[0])).toEqual(['rate_mismatch']);
   });
 
+  it('links a rate alone in a later sentence to the one count of the paragraph named as it', () => {
+    const p = (rate: string) => kinds(`全年排查调处矛盾纠纷46件，其中乡调委会直接调处12件、村调委会调处34件；调解成功43件，涉及婚姻家庭、邻里等。对3件久调不决的纠纷联合调处。全年调解成功率${rate}，群众满意率98%。`);
+    expect(p('93.5%')).toEqual([]);
+    expect(p('95.5%').map((k) => k[0])).toEqual(['rate_mismatch']);
+  });
+
   it('adds up the columns of a table with a 合计 row in a 法治 report', () => {
     const table = ['季度\t检查企业（家次）\t立案（件）', '一季度\t86\t5', '二季度\t112\t8', '三季度\t125\t9', '四季度\t95\t6'];
     expect(findings(...table, '合计\t418\t28')).toEqual([]);
