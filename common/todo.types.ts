@@ -15,6 +15,8 @@ export interface TodoDeadline {
   status: 'running' | 'paused';
   dueSoon: boolean;
   overdue: boolean;
+  /** the clock runs into a year whose working-day calendar is not loaded: no due date can be computed (due is '') */
+  uncomputable?: boolean;
 }
 
 /** one line of GET /api/todos: a step of a record that the signed-in user may do now (the record named as in 到期事项) */

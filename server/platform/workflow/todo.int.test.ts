@@ -109,7 +109,7 @@ describe('the 待办 of each role', () => {
     const overdue = all.total <= 200 ? all.items.filter((i) => i.deadline?.overdue).length : count.overdue;
     expect(count.overdue).toBe(overdue);
     // nearest deadline first
-    const dues = list.items.map((i) => i.deadline?.due ?? '9999-99-99');
+    const dues = list.items.map((i) => i.deadline?.due || '9999-99-99');
     expect(dues).toEqual([...dues].sort());
     // narrowed to one step
     const only = await todos(leader, `&ledger=${CASES}&step=decide`);
@@ -119,6 +119,16 @@ describe('the 待办 of each role', () => {
     const decide = (await notified(CASES, caseId)).filter((n) => n.key === 'decide');
     // the town has a leader: the county's administrators are not told of a town case
     expect(decide).toEqual([{ user: 'leader', kind: 'handoff', key: 'decide' }]);
+  });
+
+  it('says a working-day deadline cannot be computed when its year has no calendar, instead of showing none', async () => {
+    const id = await newCase('期限无法计算测试', daysAgo(3));
+    // what a clock stores when it runs into a year whose working-day calendar is not loaded: no due date
+    const cleared = await sql`update workflow_clock set status = 'running', due = null where ledger = ${CASES} and record_id = ${id} and clock_id = 'serve' and unit = 'working'`.execute(t.platform.db);
+    expect(Number(cleared.numAffectedRows)).toBe(1);
+    const item = [...(await todos(clerk, `&ledger=${CASES}`)).items, ...(await todos(leader, `&ledger=${CASES}`)).items].find((i) => i.recordId === id);
+    expect(item?.deadline).toMatchObject({ uncomputable: true, due: '', overdue: false, daysLeft: null });
+    expect(item?.deadline?.clockId).toBe('serve');
   });
 
   it('notifies nobody when a transition is refused', async () => {

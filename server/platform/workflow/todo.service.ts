@@ -75,8 +75,8 @@ async function ledgerTodos(ctx: Ctx, l: LedgerDef, steps: readonly TransitionDef
     ) dn on true
     left join lateral (
       select wc.clock_id, wc.label, wc.due, wc.due_at, wc.unit, wc.status, wc.due_soon from workflow_clock wc
-      where wc.ledger = ${l.name} and wc.record_id = r.id and wc.status in ('running', 'paused') and wc.due is not null
-      order by wc.due, wc.due_at nulls last, wc.id limit 1
+      where wc.ledger = ${l.name} and wc.record_id = r.id and wc.status in ('running', 'paused')
+      order by wc.due nulls last, wc.due_at nulls last, wc.id limit 1
     ) c on true
     where r.status = 'active' and r.org_code in (${sql.join(ctx.scope.codes)}) and r.state in (${sql.join(states)})
   `.execute(ctx.tx);
@@ -96,6 +96,9 @@ async function ledgerTodos(ctx: Ctx, l: LedgerDef, steps: readonly TransitionDef
       const dueAt = r['todo_due_at'] ? new Date(r['todo_due_at'] as string | Date).toISOString() : null;
       const late = dueAt !== null ? dueAt < ctx.now.toISOString() : due < today;
       deadline = { clockId: String(r['todo_clock_id']), label: String(r['todo_clock_label']), due, dueAt, unit, daysLeft: dueAt !== null ? hoursLeft(dueAt, ctx.now) : daysLeft(due, unit, today, cal), status, overdue: late, dueSoon: status === 'running' && !!r['todo_due_soon'] && due >= today && !late };
+    } else if (r['todo_clock_id']) {
+      // a working-day clock running into a year whose calendar is not loaded: said, not hidden
+      deadline = { clockId: String(r['todo_clock_id']), label: String(r['todo_clock_label']), due: '', dueAt: null, unit: r['todo_unit'] as TodoDeadline['unit'], daysLeft: null, status: r['todo_clock_status'] as TodoDeadline['status'], overdue: false, dueSoon: false, uncomputable: true };
     }
     const sinceRaw = r['todo_since'] ?? r['updated_at'];
     const since = sinceRaw instanceof Date ? sinceRaw.toISOString() : new Date(String(sinceRaw)).toISOString();
@@ -119,7 +122,7 @@ async function ledgerTodos(ctx: Ctx, l: LedgerDef, steps: readonly TransitionDef
         since,
         deadline,
         link: `/ledgers/${l.name}/${recordId}`,
-        sortKey: `${deadline?.due ?? '9999-99-99'}|${since}|${l.name}|${String(recordId).padStart(12, '0')}|${t.name}`,
+        sortKey: `${deadline?.due || '9999-99-99'}|${since}|${l.name}|${String(recordId).padStart(12, '0')}|${t.name}`,
       });
     }
   }
@@ -141,12 +144,12 @@ async function allTodos(ctx: Ctx, platform: Pick<Platform, 'ledgers' | 'modules'
     if (!m.todos || (q.module && m.name !== q.module)) continue;
     for (const i of await m.todos(ctx)) {
       if (q.ledger && i.ledger !== q.ledger) continue;
-      items.push({ ...i, sortKey: `${i.deadline?.due ?? '9999-99-99'}|${i.since}|${i.ledger}|${String(i.recordId).padStart(12, '0')}|${i.step}` });
+      items.push({ ...i, sortKey: `${i.deadline?.due || '9999-99-99'}|${i.since}|${i.ledger}|${String(i.recordId).padStart(12, '0')}|${i.step}` });
     }
   }
   // the yearly reports a unit owes: near their day, overdue or urged by the county (report-reminders.ts)
   if (!q.module || q.module === 'reports') {
-    for (const i of await reportObligationTodos(ctx, platform)) if (!q.ledger || i.ledger === q.ledger) items.push({ ...i, sortKey: `${i.deadline?.due ?? '9999-99-99'}|${i.since}|${i.ledger}|${i.orgCode}|${i.step}` });
+    for (const i of await reportObligationTodos(ctx, platform)) if (!q.ledger || i.ledger === q.ledger) items.push({ ...i, sortKey: `${i.deadline?.due || '9999-99-99'}|${i.since}|${i.ledger}|${i.orgCode}|${i.step}` });
   }
   return { items: items.sort((a, b) => a.sortKey.localeCompare(b.sortKey)), today };
 }

@@ -52,7 +52,16 @@ export function TodoRow({ item }: { item: TodoItem }) {
         </Flex>
       </div>
       <div className="fz-todo-due">
-        {d ? (
+        {d?.uncomputable ? (
+          <Tooltip title="期限跨入尚未导入工作日历的年度，请系统管理员在“工作日历”中导入后自动计算">
+            <span>
+              <Tag color="warning" data-testid="todo-due-uncomputable">期限无法计算</Tag>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {d.label}：工作日历未导入
+              </Typography.Text>
+            </span>
+          </Tooltip>
+        ) : d ? (
           <>
             <DeadlineBadge clock={d} />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
