@@ -49,7 +49,7 @@ export interface ApiBenchResult {
  * keep-alive) sending `requests` requests to: the first page of the ledger, a keyword search on it, one record's
  * detail. The lower bound, measured in the same run with the same clients: a bare Fastify + pg.Pool server running
  * the SQL those handlers ran (captured from Kysely's query log), in its own process. Also measured, to say where
- * the rest goes: the bare server running the session's SQL before the list's, the app's unauthenticated
+ * the rest goes: the bare server running the session's SQL before the list's and before the detail's, the app's unauthenticated
  * /api/health (the framework alone) and /api/me (the session and a few small reads).
  */
 export async function apiBench(modules: ModuleDefinition[], opts: { cases: number; requests: number; concurrency: number; rounds: number }): Promise<ApiBenchResult | null> {
@@ -91,7 +91,7 @@ export async function apiBench(modules: ModuleDefinition[], opts: { cases: numbe
 
     // the SQL each request runs, from Kysely's query log, on a platform of this process on the same database
     const { platform, handle } = await startPlatform(modules, { databaseUrl }, { ...env, LOG_LEVEL: 'silent' });
-    const keyword = process.env['BENCH_KEYWORD'] ?? '检查';
+    const keyword = process.env['BENCH_KEYWORD'] ?? '占道';
     let captured: Array<{ sql: string; parameters: unknown[] }> = [];
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
     const logged = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: (e) => void (e.level === 'query' && captured.push({ sql: e.query.sql, parameters: [...e.query.parameters] })) });
@@ -124,7 +124,7 @@ export async function apiBench(modules: ModuleDefinition[], opts: { cases: numbe
     await handle.close();
 
     const queriesFile = join(dir, 'queries.json');
-    writeFileSync(queriesFile, JSON.stringify({ list: listSql, search: searchSql, detail: detailSql, 'session+list': [...sessionSql, ...listSql] }));
+    writeFileSync(queriesFile, JSON.stringify({ list: listSql, search: searchSql, detail: detailSql, 'session+list': [...sessionSql, ...listSql], 'session+detail': [...sessionSql, ...detailSql] }));
     const barePort = await freePort();
     const bare = spawn(process.execPath, ['bench/api-bare.server.ts'], { cwd: ROOT, env: { ...env, PORT: String(barePort), BARE_QUERIES: queriesFile }, stdio: ['ignore', 'ignore', 'inherit'] });
     children.push(bare);
@@ -140,6 +140,7 @@ export async function apiBench(modules: ModuleDefinition[], opts: { cases: numbe
       ['bare detail', `${bareBase}/q/detail`, null],
       ['app detail', `${listUrl}/${id}`, cookie],
       ['bare session+list', `${bareBase}/q/session+list`, null],
+      ['bare session+detail', `${bareBase}/q/session+detail`, null],
       ['app health', `${appBase}/api/health`, null],
       ['app me', `${appBase}/api/me`, cookie],
     ];

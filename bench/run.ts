@@ -29,7 +29,7 @@ if (which === 'all' || which === 'api') {
   if (!r) console.log('api: skipped (needs a PostgreSQL server: TEST_DATABASE_URL=postgres://… or DATABASE_URL=postgres://…, on which it creates and drops its own database)');
   else {
     console.log(`api: ${r.cases} enforcement cases (${r.inScope} in the clerk's scope, ${r.searchHits} found by "${r.keyword}"), ${r.concurrency} clients in a closed loop, ${r.requests} requests a round, best of the rounds; SQL statements per request: session ${r.statements.session}, list ${r.statements.list}, search ${r.statements.search}, detail ${r.statements.detail}`);
-    for (const x of Object.values(r.runs)) console.log(`  ${x.name.padEnd(18)} ${String(x.rps).padStart(6)} req/s  p50 ${x.p50} ms  p95 ${x.p95} ms  p99 ${x.p99} ms${x.errors ? `  (${x.errors} errors)` : ''}`);
+    for (const x of Object.values(r.runs)) console.log(`  ${x.name.padEnd(20)} ${String(x.rps).padStart(6)} req/s  p50 ${x.p50} ms  p95 ${x.p95} ms  p99 ${x.p99} ms${x.errors ? `  (${x.errors} errors)` : ''}`);
     for (const k of ['list', 'search', 'detail']) {
       const app = r.runs[`app ${k}`];
       const bare = r.runs[`bare ${k}`];
