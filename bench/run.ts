@@ -1,9 +1,10 @@
 import { modules } from '../server/modules/index.ts';
+import { apiBench } from './api.bench.ts';
 import { durabilityBench } from './durability.bench.ts';
 import { exportBench } from './export.bench.ts';
 import { reportBench } from './report.bench.ts';
 
-/** `npm run bench [export|report|durability]`: each prints its figure; ratios are against a lower bound measured in the same run */
+/** `npm run bench [export|report|durability|api]`: each prints its figure; ratios are against a lower bound measured in the same run */
 const which = process.argv[2] ?? 'all';
 if (which === 'all' || which === 'report') {
   const r = await reportBench(modules, Number(process.env['BENCH_RECORDS'] ?? 200_000));
@@ -21,4 +22,21 @@ if (which === 'all' || which === 'export') {
 if (which === 'all' || which === 'durability') {
   const r = await durabilityBench();
   console.log(`durability: one-record updates on the embedded database, each its own transaction, synced to disk at commit ${r.perWriteMs.durable} ms each against ${r.perWriteMs.unsynced} ms with the sync left out (wall-clock); ratio ${r.ratio}×`);
+}
+if (which === 'all' || which === 'api') {
+  // BENCH_API_REQUESTS=1000 BENCH_ROUNDS=1 for a quick check
+  const r = await apiBench(modules, { cases: Number(process.env['BENCH_CASES'] ?? 20_000), requests: Number(process.env['BENCH_API_REQUESTS'] ?? 3_000), concurrency: Number(process.env['BENCH_CONCURRENCY'] ?? 100), rounds: Number(process.env['BENCH_ROUNDS'] ?? 2) });
+  if (!r) console.log('api: skipped (needs a PostgreSQL server: TEST_DATABASE_URL=postgres://… or DATABASE_URL=postgres://…, on which it creates and drops its own database)');
+  else {
+    console.log(`api: ${r.cases} enforcement cases (${r.inScope} in the clerk's scope, ${r.searchHits} found by "${r.keyword}"), ${r.concurrency} clients in a closed loop, ${r.requests} requests a round, best of the rounds; SQL statements per request: session ${r.statements.session}, list ${r.statements.list}, search ${r.statements.search}, detail ${r.statements.detail}`);
+    for (const x of Object.values(r.runs)) console.log(`  ${x.name.padEnd(20)} ${String(x.rps).padStart(6)} req/s  p50 ${x.p50} ms  p95 ${x.p95} ms  p99 ${x.p99} ms${x.errors ? `  (${x.errors} errors)` : ''}`);
+    for (const k of ['list', 'search', 'detail']) {
+      const app = r.runs[`app ${k}`];
+      const bare = r.runs[`bare ${k}`];
+      if (!app || !bare) continue;
+      const ratio = Math.round((app.rps / bare.rps) * 100);
+      console.log(`  ${k}: app ${ratio} % of the bare server's throughput (target ≥ 50 %), p99 ${app.p99} ms (target < 100 ms)`);
+      if (ratio < 50 || app.p99 >= 100) process.exitCode = 1;
+    }
+  }
 }

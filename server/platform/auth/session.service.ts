@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { audit } from '../audit/audit.service.ts';
 import { sm3 } from '../crypto/sm.ts';
 import type { Database } from '../db/schema.ts';
@@ -41,27 +41,51 @@ export async function permissionsOf(db: Kysely<Database>, roles: string[]): Prom
  * role keeps the home unit's subtree as before (it carries no permission, so it opens nothing).
  */
 export async function reachOf(db: Kysely<Database>, userId: number, homeOrg: string): Promise<{ roles: string[]; permissions: Set<string>; codes: string[] }> {
-  const home = await db.selectFrom('user_role').select(['role_code']).where('user_id', '=', userId).execute();
-  const extra = await db.selectFrom('user_unit_role').select(['org_code', 'role_code']).where('user_id', '=', userId).execute();
-  const held = [...home.map((r) => ({ unit: homeOrg, role: r.role_code })), ...extra.map((r) => ({ unit: r.org_code, role: r.role_code }))];
-  const roles = [...new Set(held.map((h) => h.role))].sort();
+  // read on every request (resolveSession): the held roles with their definitions in one statement, each subtree in one
+  const held = await db
+    .selectFrom(
+      db
+        .selectFrom('user_role')
+        .select([sql<string>`${homeOrg}::varchar`.as('unit'), 'role_code'])
+        .where('user_id', '=', userId)
+        .unionAll(db.selectFrom('user_unit_role').select(['org_code as unit', 'role_code']).where('user_id', '=', userId))
+        .as('h'),
+    )
+    .leftJoin('role', 'role.code', 'h.role_code')
+    .select(['h.unit', 'h.role_code', 'role.code', 'role.permissions', 'role.data_scope', 'role.scope_orgs'])
+    .execute();
+  const roles = [...new Set(held.map((h) => h.role_code))].sort();
   if (held.length === 0) return { roles, permissions: new Set(), codes: await subtreeCodes(db, homeOrg) };
-  const defs = await db.selectFrom('role').select(['code', 'permissions', 'data_scope', 'scope_orgs']).where('code', 'in', roles).execute();
-  const byCode = new Map(defs.map((d) => [d.code, d]));
   const codes = new Set<string>();
   const subtrees = new Map<string, string[]>();
+  // codes named by a role (its own unit, a listed one) may no longer exist; a subtree's are read from org itself
+  let unchecked = false;
   for (const h of held) {
-    const def = byCode.get(h.role);
-    if (!def) continue;
-    if (def.data_scope === 'own') codes.add(h.unit);
-    else if (def.data_scope === 'listed') def.scope_orgs.forEach((c) => codes.add(c));
-    else {
-      if (!subtrees.has(h.unit)) subtrees.set(h.unit, await subtreeCodes(db, h.unit));
+    if (h.code === null) continue;
+    if (h.data_scope === 'own') {
+      codes.add(h.unit);
+      unchecked = true;
+    } else if (h.data_scope === 'listed') {
+      (h.scope_orgs ?? []).forEach((c) => codes.add(c));
+      unchecked = true;
+    } else {
+      if (!subtrees.has(h.unit)) subtrees.set(h.unit, await subtreeOf(db, h.unit));
       subtrees.get(h.unit)?.forEach((c) => codes.add(c));
     }
   }
-  const known = codes.size ? new Set((await db.selectFrom('org').select('code').where('code', 'in', [...codes]).execute()).map((o) => o.code)) : new Set<string>();
-  return { roles, permissions: new Set(defs.flatMap((d) => d.permissions)), codes: [...codes].filter((c) => known.has(c)).sort() };
+  const known = unchecked && codes.size ? new Set((await db.selectFrom('org').select('code').where('code', 'in', [...codes]).execute()).map((o) => o.code)) : codes;
+  return { roles, permissions: new Set(held.flatMap((h) => h.permissions ?? [])), codes: [...codes].filter((c) => known.has(c)).sort() };
+}
+
+/** subtreeCodes in one statement: the codes whose path begins with the unit's path, none for an unknown unit */
+async function subtreeOf(db: Kysely<Database>, root: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('org')
+    .select('code')
+    .where('path', 'like', (eb) => eb.selectFrom('org as r').select(sql<string>`r.path || '%'`.as('p')).where('r.code', '=', root))
+    .orderBy('path')
+    .execute();
+  return rows.map((r) => r.code);
 }
 
 export const MAX_USERNAME = 64;
