@@ -37,9 +37,30 @@ const isSubsequence = (short: string, long: string): boolean => {
  * 工单8642件" is the body's "受理工单8642件". A figure of the introduction is compared with the body's figures of the
  * same unit whose words it contains in order; only when exactly one such figure stands in the body, and it differs
  */
+const DONE = /化解|调处|调解|受理|办结|办理|收到|公开|查处|审查|审结|排查|接待|举办|开展|培训|立案|结案|答复|出庭|处罚|检查/;
+
+/** the longest run of characters two phrases share */
+function commonRun(a: string, b: string): string {
+  let best = '';
+  for (let i = 0; i < a.length; i++) {
+    for (let j = i + best.length + 1; j <= a.length; j++) {
+      if (b.includes(a.slice(i, j))) best = a.slice(i, j);
+      else break;
+    }
+  }
+  return best;
+}
+
+/** the one candidate whose words share the longest run (four characters or more, naming an act) with `said`; none when two tie */
+function sharingMost<T>(said: string, candidates: ReadonlyArray<readonly [T, string]>): T[] {
+  const scored = candidates.map(([c, w]) => [c, commonRun(said, w)] as const).filter(([, run]) => run.length >= 4 && DONE.test(run));
+  const best = Math.max(0, ...scored.map(([, run]) => run.length));
+  const top = scored.filter(([, run]) => run.length === best);
+  return top.length === 1 && top[0] !== undefined ? [top[0][0]] : [];
+}
+
 function checkIntroduction(facts: readonly Fact[]): Finding[] {
-  const bases = new Set(facts.flatMap((f) => [f.change?.base, f.difference?.base]).filter((f) => f !== undefined));
-  const plain = (f: Fact) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && f.quantity.approximation === undefined && !f.delta && !bases.has(f) && f.label.length >= 2;
+  const plain = (f: Fact) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && f.quantity.approximation === undefined && !f.delta && f.baseOf === undefined && f.label.length >= 2;
   const words = (f: Fact) => f.scope.split('|')[0] ?? '';
   const firstHeading = facts.find((f) => f.section !== undefined)?.paragraph;
   if (firstHeading === undefined) return [];
@@ -49,7 +70,11 @@ function checkIntroduction(facts: readonly Fact[]): Finding[] {
     const said = words(intro);
     // "审结248件" alone says too little to find its restatement
     if (said.length < 4) continue;
-    const body = facts.filter((f) => f.section !== undefined && f.section !== 'nextYear' && plain(f) && f.quantity.unit === intro.quantity.unit && words(f).length >= 2 && isSubsequence(words(f), said));
+    const inBody = facts.filter((f) => f.section !== undefined && f.section !== 'nextYear' && plain(f) && f.quantity.unit === intro.quantity.unit && words(f).length >= 2);
+    const body = inBody.filter((f) => isSubsequence(words(f), said));
+    // the body may say it with more words ("通过…专栏主动公开政府信息286条" for "主动公开政府信息286条"): the one body
+    // figure sharing the longest run of words with it, that run naming what was done (化解, 公开, 受理)
+    if (body.length === 0) body.push(...sharingMost(said, inBody.map((f) => [f, words(f)] as const)));
     const [only] = body;
     if (only === undefined || body.length !== 1 || only.quantity.normalized.value === intro.quantity.normalized.value) continue;
     findings.push({

@@ -51,6 +51,8 @@ export interface Fact {
   balance: { total: Fact; done: Fact } | undefined;
   /** the balance is "另有/其余": what is left of the whole besides `done` */
   remainder: boolean;
+  /** last year's figure of a stated change or difference ("较上年的71件"): the figure of this year it is compared with; never a whole */
+  baseOf: Fact | undefined;
 }
 
 const CLAUSE_BREAK = ',;:、(';
@@ -116,6 +118,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
             difference: undefined,
             balance: undefined,
             remainder: false,
+            baseOf: undefined,
           });
         }
       });
@@ -127,10 +130,12 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       linkBareLists(text, sentence, found);
       linkLossRate(text, found);
       linkStages(text, found);
-      linkRates(found);
       linkChanges(text, found);
       linkBalance(text, found, previous);
-      linkRemainders(text, found);
+      linkRemainders(text, found, inParagraph);
+      linkBreakdowns(text, sentence, found, inParagraph);
+      linkRates(found);
+      linkOutcomeRates(found, inParagraph);
       for (const f of found) f.quote = quoteOf(original, f);
       facts.push(...found);
       inParagraph.push(...found);
@@ -261,6 +266,9 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
     const candidates = [...previous, ...facts].filter((f) => f.quantity.end <= at && f.depth === depth && f.kind !== 'rate');
     const first = facts.find((f) => f.quantity.start > at && f.depth === depth);
     let total = candidates[candidates.length - 1];
+    // "受理63件，较上年的71件减少8件。其中来信8件…": last year's figure and the change are no whole; this year's is
+    const changed = total?.baseOf ?? total?.difference?.current;
+    if (changed !== undefined && changed.parts.length === 0 && sameFamily(changed, total as Fact)) total = changed;
     // "办理案件142件，罚没款38.6万元，其中简易程序案件96件": in one sentence, the 其中 reaches back over a figure
     // of another kind to the last figure of its own
     if (total !== undefined && first !== undefined && !sameFamily(total, first)) {
@@ -280,7 +288,8 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
       if (total === undefined || total.parts.length > 0) continue;
     } else {
       if (total === undefined || total.parts.length > 0) continue;
-      if (!RATE_CLAUSE_BETWEEN.test(text.slice(total.quantity.end, at))) continue;
+      const between = text.slice(total.quantity.end, at);
+      if (changed !== total && !RATE_CLAUSE_BETWEEN.test(between) && !WORDS_CLAUSE_BETWEEN.test(between)) continue;
     }
     const after = facts.filter((f) => f.quantity.start > at);
     // a second 其中 opens a list of its own: "案件50件，其中处罚30件，其中简易程序10件"
@@ -388,6 +397,8 @@ function linkRespectively(text: string, [s, e]: [number, number], facts: Fact[])
 }
 
 // between a total and its 其中: punctuation, or one rate said of the total ("，办结率100%。")
+// "收到申请13件，均为网上申请和当面申请，其中…": a clause without a figure between the whole and its 其中
+const WORDS_CLAUSE_BETWEEN = /^\s*,[^\d,;:。%]{2,30},\s*$/;
 const RATE_CLAUSE_BETWEEN = /^[\s,;:、。]*(?:[^\d,;:、。]{0,12}\d+(?:\.\d+)?%[\s,;:、。]*)?$/;
 
 // "梳理权责事项300项，许可事项120项、处罚事项180项": a list right after a total whose items all end in its head noun
@@ -477,7 +488,7 @@ function linkRates(facts: Fact[]): void {
     // with three or more counts in play the base is a guess unless the numerator is a stated part of one, or a stage
     // of one piece of work whose stage before it is stated ("调解5417件，调解成功5386件，调解成功率99.4%")
     // "受理5862件，其中刑事2134件…；结案5417件，结案率92.4%": an outcome's base is the one whole among the counts
-    const wholes = candidates.filter((f) => f !== numerator && f.partOf === undefined && !f.delta);
+    const wholes = candidates.filter((f) => f !== numerator && f.partOf === undefined && !f.delta && f.balance === undefined && f.baseOf === undefined);
     const denominator =
       numerator.partOf ??
       (numerator.stageOf !== undefined && candidates.includes(numerator.stageOf) ? numerator.stageOf : undefined) ??
@@ -514,6 +525,60 @@ function linkDistantRates(facts: Fact[]): void {
     if (numerator.quantity.normalized.value > denominator.quantity.normalized.value * 1.5) continue;
     rate.numerator = numerator;
     rate.denominator = denominator;
+  }
+}
+
+// "按期办结61件，按期办结率96.8%；另有2件…" / "全年办结工单5198件，办结率99.3%": a rate after the one count of its
+// sentence named as it, an outcome, over the whole that outcome is of — the whole of its "另有/其余", else the last
+// whole of the paragraph before it of which it is a subset (the same head noun: 受理工单 → 办结工单)
+function linkOutcomeRates(facts: Fact[], earlier: readonly Fact[]): void {
+  for (const rate of facts) {
+    if (rate.kind !== 'rate' || rate.growth || rate.delta || rate.numerator !== undefined || rate.rateRule !== undefined || !rate.label.endsWith('率')) continue;
+    const counts = facts.filter((f) => f.kind === 'count' && f.quantity.start < rate.quantity.start);
+    const [numerator] = counts;
+    // the words before the number, verbs kept: "全年办结工单" (its label is only 工单)
+    const said = numerator?.scope.split('|')[0] ?? '';
+    if (numerator === undefined || counts.length !== 1 || numerator.depth !== 0 || numerator.partOf !== undefined || numerator.delta || !OUTCOME.test(said)) continue;
+    const stem = rate.label.replace(/率$/, '').replace(/^(全年|全乡|全镇|全街道|全区|全县|全市)/, '');
+    if (stem.length < 2 || !said.includes(stem)) continue;
+    const rest = facts.find((f) => f.remainder && f.balance?.done === numerator);
+    const before = earlier.filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && sameFamily(f, numerator) && f.quantity.unit === numerator.quantity.unit);
+    // a whole of the paragraph is what came in (受理, 收到, 排查): "办结率" of what was 受理, never of another outcome
+    const intake = (f: Fact) => /受理|收到|接到|接收|登记|排查|申请/.test(f.scope.split('|')[0] ?? '');
+    const whole = rest?.balance?.total ?? before.filter((f) => f.label.length >= 2 && subsetOf(numerator, f) && intake(f) && (f.scope.split('|')[0] ?? '') !== said).pop();
+    if (whole === undefined || numerator.quantity.normalized.value > whole.quantity.normalized.value * 1.5) continue;
+    // the nearest whole must be the last of its kind: a later figure of the same head noun in between would be a guess
+    if (rest === undefined && before[before.length - 1] !== whole) continue;
+    rate.numerator = numerator;
+    rate.denominator = whole;
+  }
+}
+
+// "办理行政处罚案件57件。从案件类型看，违法建设18件、乱占耕地9件…；从办案程序看，…": a breakdown of the whole before it
+const BREAKDOWN = /(?:从|按|分)([^,;:。\d]{1,10}?)(?:来看|看|划分|分)\s*[,:]/g;
+
+function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], earlier: readonly Fact[]): void {
+  for (const m of text.slice(s, e).matchAll(BREAKDOWN)) {
+    const at = s + m.index + m[0].length;
+    const semi = text.slice(at, e).search(/[;；]/);
+    const end = semi >= 0 ? at + semi : e;
+    const parts: Fact[] = [];
+    for (const f of facts.filter((x) => x.quantity.start >= at && x.quantity.start < end)) {
+      if (f.depth !== 0 || f.kind !== 'count' || f.partOf !== undefined || f.parts.length > 0) break;
+      const gap = text.slice((parts[parts.length - 1] ?? f).quantity.end, f.quantity.start);
+      if (parts.length > 0 && !/^[、,][^,;:。、\d]*$/.test(gap)) break;
+      if (parts.length > 0 && !sameFamily(f, parts[0] as Fact)) break;
+      parts.push(f);
+    }
+    const first = parts[0];
+    const last = parts[parts.length - 1];
+    if (first === undefined || last === undefined || parts.length < 2 || !/^\s*([;；。]|$)/.test(text.slice(last.quantity.end, e) || '。')) continue;
+    // the whole: the last figure before the breakdown that is no part, change, rate or last year's
+    const pool = [...earlier, ...facts.filter((f) => f.quantity.end <= s + m.index)].filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined);
+    const total = pool[pool.length - 1];
+    if (total === undefined || total.parts.length > 0 || !sameFamily(total, first) || total.quantity.unit !== first.quantity.unit) continue;
+    total.linkWord = `从${m[1] ?? ''}看`;
+    attach(total, parts, !endsWithEtc(text, last));
   }
 }
 
@@ -569,6 +634,7 @@ function linkChanges(text: string, facts: Fact[]): void {
     if (verb === null) return;
     const down = /减少|下降|少/.test(verb[1] ?? '');
     diff.difference = { current, base, down };
+    base.baseOf = current;
     const rate = facts[i + 1];
     if (rate?.kind === 'rate' && /^\s*,?\s*(增幅|增长|降幅|下降|增加|减少)\s*(了|为|达)?\s*$/.test(text.slice(diff.quantity.end, rate.quantity.start))) {
       rate.growth = true;
@@ -586,6 +652,7 @@ function linkChanges(text: string, facts: Fact[]): void {
     if (verb === null) return;
     const down = /下降|减少|降低/.test(verb[1] ?? '');
     rate.change = { current, base, down };
+    base.baseOf = current;
     // name the figures after what they are: last year's count of the same thing, and the change of it
     const year = /(上年|去年|上一年|\d{4}年)/.exec(text.slice(current.quantity.end, base.quantity.start))?.[1] ?? '上年';
     if (current.label !== '') {
@@ -600,21 +667,28 @@ function linkChanges(text: string, facts: Fact[]): void {
 // remainders are no wholes)
 const REMAINDER = /(另有|其余|剩余|余下)[^,;:。\d]{0,6}$/;
 
-function linkRemainders(text: string, facts: Fact[]): void {
-  const bases = new Set(facts.flatMap((f) => [f.change?.base, f.difference?.base]).filter((f) => f !== undefined));
+function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): void {
   const remainders = new Set<Fact>();
   facts.forEach((rest, i) => {
-    const done = facts[i - 1];
+    // "按期办结61件，按期办结率96.8%；另有2件…": the rate between is no part
+    const d = facts.slice(0, i).map((f) => f.kind !== 'rate').lastIndexOf(true);
+    const done = facts[d];
     if (done === undefined || rest.kind !== 'count' || rest.balance !== undefined || rest.partOf !== undefined || done.partOf !== undefined || rest.depth !== 0 || done.depth !== 0) return;
     if (!sameFamily(done, rest) || done.quantity.unit !== rest.quantity.unit || done.sentence[0] !== rest.sentence[0]) return;
     const between = text.slice(done.quantity.end, rest.quantity.start);
     if (!/^\s*[,;]/.test(between) || !REMAINDER.test(between)) return;
     remainders.add(rest);
-    for (let k = i - 2; k >= 0; k--) {
-      const total = facts[k];
-      if (total === undefined || total.sentence[0] !== rest.sentence[0]) return;
-      if (total.kind === 'rate' || total.delta || bases.has(total) || remainders.has(total) || total.partOf !== undefined || total.depth !== 0) continue;
+    // the whole is in this sentence, or — when what was done opens the sentence ("纳入调处209件，另有5件…") — the
+    // last whole of the paragraph before it
+    const opens = d === 0;
+    const pool = opens ? [...earlier] : facts.slice(0, d);
+    for (let k = pool.length - 1; k >= 0; k--) {
+      const total = pool[k];
+      if (total === undefined || (!opens && total.sentence[0] !== rest.sentence[0])) return;
+      if (total.kind === 'rate' || total.delta || total.baseOf !== undefined || remainders.has(total) || total.partOf !== undefined || total.depth !== 0) continue;
       if (!sameFamily(total, done) || total.quantity.unit !== done.quantity.unit) return;
+      // "其中自然人提出11件、企业提出2件，另有上年结转1件": items of one list are no whole of each other
+      if (total.sentence[0] === done.sentence[0] && /^[、][^,;:。\d]*$/.test(text.slice(total.quantity.end, done.quantity.start))) return;
       rest.balance = { total, done };
       rest.remainder = true;
       if (total.label !== '') rest.label = `${total.label}（其余）`;
@@ -673,7 +747,9 @@ function linkStages(text: string, facts: Fact[]): void {
       const [earlier] = before;
       const bare = f.label.replace(/^(已|共|累计)/, '');
       // a label that is only the stage's verb ("调解", "已整改") speaks of the thing named before
-      const sameThing = bare === '' || f.label === earlier.label || stageOfClause(bare.slice(0, 4)) !== undefined || sharesBigram(f.label, earlier.label);
+      // "调处的纠纷中成功化解203件": the clause names the earlier stage's work as what it counts in
+      const within = /(排查|调处|调解|受理|发现)[^,;。\d]{0,6}中/.exec(clause);
+      const sameThing = bare === '' || f.label === earlier.label || stageOfClause(bare.slice(0, 4)) !== undefined || sharesBigram(f.label, earlier.label) || (within !== null && stageOfClause(within[1] ?? '') === before[1]);
       if (sameThing) {
         f.stageOf = earlier;
         f.stage = STAGES.find((x) => x[2] === stage)?.[0];

@@ -36,6 +36,44 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('纠错率16.5%，同比下降2.1个百分点。', '败诉率5.9%，同比下降1.3个百分点。')).toEqual([]);
   });
 
+  it('takes this year\'s figure, not last year\'s or the change, as the whole of a 其中 in the next sentence', () => {
+    expect(kinds('受理信访事项63件，较上年的71件减少8件。其中来信8件、来访21件、网上信访34件。')).toEqual([]);
+    expect(kinds('受理信访事项63件，较上年的71件减少8件。其中来信8件、来访21件、网上信访36件。')).toEqual([['parts_sum_mismatch', '63件', '65件']]);
+  });
+
+  it('reads a 其中 after a clause without figures, and takes no item of a list for the whole of 另有', () => {
+    expect(kinds('共收到申请13件，均为网上申请和当面申请，其中自然人提出11件、企业提出2件，另有上年结转1件。')).toEqual([]);
+    expect(kinds('共收到申请13件，均为网上申请和当面申请，其中自然人提出11件、企业提出4件，另有上年结转1件。')).toEqual([['parts_sum_mismatch', '13件', '15件']]);
+  });
+
+  it('reads 另有 that opens a sentence as the rest of the last whole before it, and a rate of what was done over that whole', () => {
+    const text = (done: number) => `全年排查矛盾纠纷214件，其中婚姻家庭47件、其他167件。纳入调处${done}件，另有5件由当事人自行诉讼解决。`;
+    expect(kinds(text(209))).toEqual([]);
+    expect(kinds(text(240))).toEqual([['parts_sum_mismatch', '214件', '245件']]);
+    expect(kinds('受理信访事项63件。按期办结61件，按期办结率96.8%；另有2件列入化解台账。')).toEqual([]);
+    expect(findings('受理信访事项63件。按期办结61件，按期办结率89.8%；另有2件列入化解台账。').map((f) => f.kind)).toEqual(['rate_mismatch']);
+  });
+
+  it('reads "调处的纠纷中成功化解" as the stage after 调处, and an outcome rate over what was 受理 in an earlier sentence', () => {
+    expect(kinds('纳入调处209件；调处的纠纷中成功化解203件，化解率97.1%。')).toEqual([]);
+    expect(findings('纳入调处209件；调处的纠纷中成功化解203件，化解率90.1%。').map((f) => f.kind)).toEqual(['rate_mismatch']);
+    expect(kinds('全年受理工单5236件，较上年的4871件增加365件。全年办结工单5198件，办结率99.3%。')).toEqual([]);
+    expect(findings('全年受理工单5236件，较上年的4871件增加365件。全年办结工单5198件，办结率92.3%。').map((f) => f.kind)).toEqual(['rate_mismatch']);
+    // an outcome of another outcome's cases (出庭应诉 of 审结) is left alone: the base is not stated
+    expect(kinds('行政诉讼已审结94件。机关负责人出庭应诉87件，出庭应诉率100%。')).toEqual([]);
+  });
+
+  it('reads a breakdown "从案件类型看，…" as the parts of the whole before it', () => {
+    expect(kinds('全年办理行政处罚案件57件，同比下降8.1%。从案件类型看，违法建设18件、乱占耕地9件、环境卫生16件、占道经营11件、其他3件；从办案程序看，适用简易程序23件、普通程序34件。')).toEqual([]);
+    expect(kinds('全年办理行政处罚案件57件，同比下降8.1%。从案件类型看，违法建设21件、乱占耕地9件、环境卫生16件、占道经营11件、其他3件；从办案程序看，适用简易程序23件、普通程序34件。')).toEqual([['parts_sum_mismatch', '57件', '60件']]);
+  });
+
+  it('compares the introduction with the body figure sharing its longest run of words when the body says it at more length', () => {
+    const report = (intro: number) => [`本年度我乡主动公开政府信息${intro}条，未发生舆情事件。`, '一、总体情况', '全年通过县政府门户网站乡信息公开专栏主动公开政府信息286条。'];
+    expect(kinds(...report(286))).toEqual([]);
+    expect(kinds(...report(329)).filter((f) => f[0] === 'inconsistent_value')).toEqual([['inconsistent_value', '286条', '329条']]);
+  });
+
   it('checks a rate of the last stage against either earlier stage, and shows both when neither gives it', () => {
     expect(kinds('排查矛盾纠纷173件，调处168件，成功化解161件，化解率93.1%。')).toEqual([]);
     expect(kinds('排查矛盾纠纷173件，调处168件，成功化解161件，化解率95.8%。')).toEqual([]);
