@@ -13,7 +13,7 @@ const COUNTY = '999101000000';
 const TOWNS = Array.from({ length: 15 }, (_, i) => `999101${String(i + 1).padStart(3, '0')}000`);
 
 /** a SQL expression giving row g a valid value of the field: enough to exercise every filter and breakdown */
-function valueSql(f: FieldDef, year: number): string {
+export function valueSql(f: FieldDef, year: number): string {
   const opts = (f.options ?? []).map((o) => `'${o.replace(/'/g, "''")}'`);
   if (f.personal) return 'null';
   switch (f.type) {

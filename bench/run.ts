@@ -3,8 +3,10 @@ import { apiBench } from './api.bench.ts';
 import { durabilityBench } from './durability.bench.ts';
 import { exportBench } from './export.bench.ts';
 import { reportBench } from './report.bench.ts';
+import { rollupBench } from './rollup.bench.ts';
+import { searchBench } from './search.bench.ts';
 
-/** `npm run bench [export|report|durability|api]`: each prints its figure; ratios are against a lower bound measured in the same run */
+/** `npm run bench [export|report|durability|api|search|rollup]`: each prints its figure; ratios are against a lower bound measured in the same run */
 const which = process.argv[2] ?? 'all';
 if (which === 'all' || which === 'report') {
   const r = await reportBench(modules, Number(process.env['BENCH_RECORDS'] ?? 200_000));
@@ -38,5 +40,29 @@ if (which === 'all' || which === 'api') {
       console.log(`  ${k}: app ${ratio} % of the bare server's throughput (target ≥ 50 %), p99 ${app.p99} ms (target < 100 ms)`);
       if (ratio < 50 || app.p99 >= 100) process.exitCode = 1;
     }
+  }
+}
+if (which === 'all' || which === 'search') {
+  const r = await searchBench(modules, { cases: Number(process.env['BENCH_SEARCH_CASES'] ?? 1_000_000), rounds: Number(process.env['BENCH_ROUNDS'] ?? 20) });
+  if (!r) console.log('search: skipped (needs a PostgreSQL server: TEST_DATABASE_URL=postgres://… or DATABASE_URL=postgres://…, on which it creates and drops its own database)');
+  else {
+    console.log(`search: ${r.cases} enforcement cases in ${r.towns} towns (generated in ${r.loadSeconds} s, ${r.rowsPerSecond} rows/s with the tally's triggers and the full-text index); each query through the app's list function, best-of-none: every round counted`);
+    for (const x of r.queries) {
+      const rank = x.expected === null ? '' : x.first === x.expected ? '  first: the exact match' : `  first: ${x.first} (NOT the exact match)`;
+      console.log(`  ${x.scope} ${x.kind.padEnd(10)} ${x.q.padEnd(18)} ${String(x.hits).padStart(8)}${x.capped ? '+' : ' '} hits  p95 ${x.p95} ms (lower bound ${x.lowerP95} ms)${rank}`);
+      if (x.expected !== null && x.first !== x.expected) process.exitCode = 1;
+    }
+    console.log(`  all queries: p95 ${r.p95} ms (target < 100 ms); the lower bound's p95 ${r.lowerP95} ms; ratio ${Math.round((r.p95 / Math.max(r.lowerP95, 0.1)) * 10) / 10}×`);
+    if (r.p95 >= 100) process.exitCode = 1;
+  }
+}
+if (which === 'all' || which === 'rollup') {
+  const r = await rollupBench(modules, { records: Number(process.env['BENCH_PROVINCE_RECORDS'] ?? 10_000_000), rounds: Number(process.env['BENCH_ROUNDS'] ?? 3) });
+  if (!r) console.log('rollup: skipped (needs a PostgreSQL server: TEST_DATABASE_URL=postgres://… or DATABASE_URL=postgres://…, on which it creates and drops its own database)');
+  else {
+    console.log(`rollup: a province of ${r.towns} towns, ${r.records} records in ${r.tables} ledgers (generated in ${r.loadSeconds} s, ${r.rowsPerSecond} rows/s); best of the rounds, wall-clock:`);
+    for (const [k, v] of Object.entries(r.parts)) console.log(`  ${k}: ${v} ms`);
+    console.log(`  county report ${r.countyReport} ms (target < 1 000 ms), ${Math.round((r.countyReport / Math.max(1, r.countyLower)) * 10) / 10}× counting the county's records; province overview ${r.provinceOverview} ms (target < 3 000 ms), ${Math.round((r.provinceOverview / Math.max(1, r.provinceLower)) * 100) / 100}× one count(*) … group by scan of each source table`);
+    if (r.countyReport >= 1000 || r.provinceOverview >= 3000) process.exitCode = 1;
   }
 }

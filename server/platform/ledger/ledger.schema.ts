@@ -76,6 +76,11 @@ export function ledgerDdl(l: LedgerDef): string[] {
     if (f.type === 'ref') out.push(`create index if not exists ${t}_${f.name}_idx on ${t} (${f.name})`);
     if (hasBlindIndex(f)) out.push(`create index if not exists ${t}_${f.name}_bidx_idx on ${t} (${f.name}_bidx)`);
   }
+  // a search equal to a record's 案号 or name lists that record first (searchRecords in ledger.service.ts): found by index
+  for (const n of l.titleFields) {
+    const f = l.fields.find((x) => x.name === n);
+    if (f?.type === 'text' && !f.personal) out.push(`create index if not exists ${t}_${n}_title_idx on ${t} (${n})`);
+  }
   for (const u of l.uniqueFields ?? []) out.push(`create unique index if not exists ${t}_${u}_uniq on ${t} (org_code, ${u}) where status = 'active'`);
   return out;
 }

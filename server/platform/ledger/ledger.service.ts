@@ -255,8 +255,63 @@ export function scopedQuery(ctx: Ctx, l: LedgerDef, q: ListQuery) {
   return query;
 }
 
-export async function listRecords(ctx: Ctx, l: LedgerDef, q: ListQuery, registry: LedgerRegistry): Promise<{ items: LedgerRecord[]; total: number; page: number; pageSize: number }> {
+/** a search counts its hits up to this many and says "more" beyond: nobody pages through fifty pages of hits, and counting a million costs seconds */
+export const SEARCH_COUNT_CAP = 1_000;
+
+export interface ListPage {
+  items: LedgerRecord[];
+  total: number;
+  /** a search with more hits than SEARCH_COUNT_CAP: `total` is the cap */
+  totalCapped?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+/** the text fields that name a record (案号, 名称, 案由): a search equal to one of them is the record looked for */
+function exactTitleFields(l: LedgerDef): string[] {
+  return l.titleFields.filter((n) => l.fields.some((f) => f.name === n && f.type === 'text' && !f.personal));
+}
+
+/** the same query without its search words */
+function withoutWords(q: ListQuery): ListQuery {
+  const rest = { ...q };
+  delete rest.q;
+  return rest;
+}
+
+async function cappedCount(ctx: Ctx, query: ReturnType<typeof scopedQuery>, cap: number): Promise<number> {
+  const r = await ledgerDb(ctx)
+    .selectFrom(query.select(sql<number>`1`.as('one')).limit(cap + 1).as('hits'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/**
+ * a keyword search without a chosen order, ranked: the records whose 案号 or name equals the words typed come
+ * first, then every other hit of the full-text index, newest entered first (the primary key: a top-20 the
+ * database reads off the index whatever the number of hits). Hits are counted up to SEARCH_COUNT_CAP.
+ */
+async function searchRecords(ctx: Ctx, l: LedgerDef, q: ListQuery, text: string, registry: LedgerRegistry): Promise<ListPage> {
+  const cols = exactTitleFields(l);
+  const exact = cols.length ? sql<boolean>`(${sql.join(cols.map((c) => sql`${sql.ref(c)} = ${text}`), sql` or `)})` : sql<boolean>`false`;
+  const exactQuery = scopedQuery(ctx, l, withoutWords(q)).where(exact);
+  const restQuery = scopedQuery(ctx, l, q).where(sql<boolean>`${exact} is not true`);
+  const exactTotal = cols.length ? await cappedCount(ctx, exactQuery, SEARCH_COUNT_CAP) : 0;
+  const restTotal = await cappedCount(ctx, restQuery, SEARCH_COUNT_CAP);
+  const from = (q.page - 1) * q.pageSize;
+  const rows: Row[] = [];
+  if (from < exactTotal) rows.push(...(await exactQuery.selectAll().orderBy('id', 'desc').limit(q.pageSize).offset(from).execute()));
+  if (rows.length < q.pageSize) rows.push(...(await restQuery.selectAll().orderBy('id', 'desc').limit(q.pageSize - rows.length).offset(Math.max(0, from - exactTotal)).execute()));
+  const names = await orgNames(ctx);
+  const refs = await refTitles(ctx, l, rows, registry);
+  const capped = exactTotal + restTotal > SEARCH_COUNT_CAP;
+  return { items: rows.map((r, i) => present(ctx, l, r, names, refs[i])), total: Math.min(exactTotal + restTotal, SEARCH_COUNT_CAP), ...(capped ? { totalCapped: true } : {}), page: q.page, pageSize: q.pageSize };
+}
+
+export async function listRecords(ctx: Ctx, l: LedgerDef, q: ListQuery, registry: LedgerRegistry): Promise<ListPage> {
   checkListQuery(l, q);
+  if (q.q && !q.sort && queryTerms(q.q).length) return searchRecords(ctx, l, q, q.q.trim(), registry);
   const base = scopedQuery(ctx, l, q);
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const sortField = q.sort && (l.fields.some((f) => f.name === q.sort && !f.personal) || ['id', 'created_at', 'updated_at'].includes(q.sort)) ? q.sort : (l.defaultSort?.field ?? 'id');

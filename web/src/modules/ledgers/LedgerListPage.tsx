@@ -80,7 +80,9 @@ export function LedgerListPage() {
   if (list.isError) return <LedgerLoadFailed error={list.error} onRetry={() => void list.refetch()} />;
   const m = meta.data;
   const fields = m?.fields ?? [];
-  const sort = params.get('sort') ?? m?.defaultSort?.field;
+  // a search without a chosen order is ranked by the server (the exact 案号 or name first, then the newest entered)
+  const ranked = !!params.get('q')?.trim() && !params.get('sort');
+  const sort = params.get('sort') ?? (ranked ? undefined : m?.defaultSort?.field);
   const order = params.get('order') ?? m?.defaultSort?.dir;
   const page = Number(params.get('page') ?? 1);
   const pageSize = Number(params.get('pageSize') ?? 20);
@@ -151,7 +153,7 @@ export function LedgerListPage() {
     <>
       <PageHeader
         title={m?.label ?? '台账'}
-        description={list.data ? `共 ${list.data.total} 条${m?.noun ?? '记录'}${params.get('status') === 'withdrawn' ? '（已撤销）' : ''}` : '加载中…'}
+        description={list.data ? `${list.data.totalCapped ? `超过 ${list.data.total} 条${m?.noun ?? '记录'}，请增加检索词或筛选条件缩小范围` : `共 ${list.data.total} 条${m?.noun ?? '记录'}`}${params.get('status') === 'withdrawn' ? '（已撤销）' : ''}${ranked ? '；按匹配程度排列：编号、名称与检索词完全相同的在前，其余按录入先后由新到旧' : ''}` : '加载中…'}
         extra={
           m ? (
             <>

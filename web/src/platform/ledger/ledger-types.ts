@@ -109,6 +109,8 @@ export interface LedgerRecordDetail extends LedgerRecord {
 export interface LedgerPage {
   items: LedgerRecord[];
   total: number;
+  /** a search with more hits than the server counts: `total` is that cap */
+  totalCapped?: boolean;
   page: number;
   pageSize: number;
 }
