@@ -697,20 +697,40 @@ function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): 
   });
 }
 
-// "共计220件；已审结198件，结转下年22件": what was finished and what is carried over make up the total
+// "共计220件；已审结198件，结转下年22件" / "被申请行政复议9件，审结8件，其中…；尚未审结1件": what was finished and what
+// is carried over or still pending make up the whole before them — a whole said with 共计/合计 (also in the
+// sentence before), or the nearest figure before the finished one in the same sentence
+const PENDING = /结转(至|到)?下(一)?年|转入下(一)?年|尚未办结|未办结|正在办理|尚未审结|尚在审理|正在审理|审理中/;
+
 function linkBalance(text: string, facts: Fact[], previous: Fact[]): void {
+  const clauseOf = (f: Fact) => text.slice(clauseStart(text, f.quantity.start, f.sentence[0]), f.quantity.start);
   facts.forEach((carried, i) => {
-    const done = facts[i - 1];
-    if (done === undefined || carried.kind !== 'count' || !sameFamily(done, carried) || done.depth !== 0 || carried.depth !== 0) return;
-    const clauseOf = (f: Fact) => text.slice(clauseStart(text, f.quantity.start, f.sentence[0]), f.quantity.start);
-    if (!/结转(至|到)?下(一)?年|转入下(一)?年|尚未办结|未办结|正在办理/.test(clauseOf(carried))) return;
-    if (!/审结|办结|结案|办理完毕/.test(clauseOf(done)) || !/^\s*[,;]\s*$/.test(text.slice(done.quantity.end, clauseStart(text, carried.quantity.start, done.quantity.end)))) return;
-    const pool = [...previous, ...facts.slice(0, i - 1)].filter((f) => f.kind === 'count' && f.depth === 0 && sameFamily(f, done));
-    const total = pool[pool.length - 1];
-    if (total === undefined || !/共计|合计|总计|累计|共/.test(clauseOf(total))) return;
+    if (carried.kind !== 'count' || carried.depth !== 0 || carried.partOf !== undefined || !PENDING.test(clauseOf(carried))) return;
+    const before = facts.slice(0, i).filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && sameFamily(f, carried));
+    const done = before[before.length - 1];
+    if (done === undefined || done.quantity.unit !== carried.quantity.unit || !/审结|办结|结案|办理完毕/.test(clauseOf(done)) || /未|尚/.test(clauseOf(done))) return;
+    // between them only what was finished is told of (its parts, a rate, clauses without figures), never a new intake
+    const between = facts.slice(facts.indexOf(done) + 1, i).filter((f) => f.kind === 'count');
+    if (between.some((f) => f.partOf !== done && (f.depth === 0 && /受理|收到|新收|新增|接收/.test(clauseOf(f))))) return;
+    if (between.some((f) => f.partOf !== done && f.depth === 0 && !DISPOSITION_WORD.test(clauseOf(f)))) return;
+    const pool = [...previous, ...facts.slice(0, facts.indexOf(done))].filter((f) => f.kind === 'count' && f.depth === 0 && !f.delta && f.baseOf === undefined && sameFamily(f, done));
+    // "收到176件，依法受理158件，不予受理18件；审结148件…" / "收到1364件，其中受理1208件，不予受理97件，告知…59件。审结
+    // 1126件，结转下年度82件": the whole is what was taken in — no refusal, and no smaller than what was finished
+    const total = pool.filter((f) => !/不予|不受理|驳回|未|告知|转送|转交/.test(clauseOf(f)) && f.quantity.normalized.value >= done.quantity.normalized.value).pop();
+    if (total === undefined || total.quantity.unit !== done.quantity.unit || total.balance !== undefined) return;
+    const said = /共计|合计|总计|累计|共|受理/.test(clauseOf(total));
+    if (!said && total.sentence[0] !== done.sentence[0]) return;
+    // "收到45件，上年结转3件；办结42件，结转下年度6件": with what came over from last year the whole is a sum of two —
+    // the disclosure table's identity, not this one
+    const told = [...previous, ...facts];
+    if (!/共计|合计|总计|累计/.test(clauseOf(total)) && told.slice(told.indexOf(total) + 1).some((f) => f.partOf !== total && f.depth === 0 && /上年结转|上年度结转|结转上年/.test(clauseOf(f)))) return;
+    if (!said && /审结|办结|结案/.test(clauseOf(total))) return;
     carried.balance = { total, done };
   });
 }
+
+// an outcome named after what was finished: "因申请人撤回申请终止1件"
+const DISPOSITION_WORD = /维持|撤销|变更|纠正|确认违法|驳回|终止|撤回|胜诉|败诉|调解|和解/;
 
 // stages of one piece of work in one sentence: 排查 ≥ 调处/调解 ≥ 化解/成功; 发现 ≥ 整改
 const STAGES: Array<[string, RegExp, number]> = [

@@ -63,6 +63,17 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('行政诉讼已审结94件。机关负责人出庭应诉87件，出庭应诉率100%。')).toEqual([]);
   });
 
+  it('reads what was finished and what is pending as the whole before them, without 共计', () => {
+    expect(kinds('一审行政诉讼案件14件（含上年结转3件），已审结11件，其中胜诉10件、败诉1件，败诉率9.1%；尚在审理中3件。')).toEqual([]);
+    expect(kinds('一审行政诉讼案件14件（含上年结转3件），已审结11件，其中胜诉10件、败诉1件，败诉率9.1%；尚在审理中5件。').map((f) => f[0])).toEqual(['parts_sum_mismatch']);
+    expect(kinds('被提起行政诉讼3件，已审结2件，镇政府均胜诉，尚在审理中1件。')).toEqual([]);
+    // the whole is what was taken in, not a refusal: 158, not 18
+    expect(kinds('收到行政复议申请176件，依法受理158件，不予受理18件；审结148件，尚在审理中10件。')).toEqual([]);
+    expect(kinds('全年共收到申请1364件，其中受理1208件，不予受理97件，告知向其他机关申请59件。审结1126件，结转下年度82件。')).toEqual([]);
+    // with last year's carried over the whole is a sum of two: left to the disclosure table's identity
+    expect(kinds('收到政府信息公开申请45件，上年结转3件；办结42件，结转下年度继续办理6件。')).toEqual([]);
+  });
+
   it('reads a breakdown "从案件类型看，…" as the parts of the whole before it', () => {
     expect(kinds('全年办理行政处罚案件57件，同比下降8.1%。从案件类型看，违法建设18件、乱占耕地9件、环境卫生16件、占道经营11件、其他3件；从办案程序看，适用简易程序23件、普通程序34件。')).toEqual([]);
     expect(kinds('全年办理行政处罚案件57件，同比下降8.1%。从案件类型看，违法建设21件、乱占耕地9件、环境卫生16件、占道经营11件、其他3件；从办案程序看，适用简易程序23件、普通程序34件。')).toEqual([['parts_sum_mismatch', '57件', '60件']]);
