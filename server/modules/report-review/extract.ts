@@ -483,7 +483,10 @@ function linkRates(facts: Fact[]): void {
     const related = candidates.filter((f) => sharesBigram(stem, f.context));
     // the count named exactly as the rate ("调解成功5386件" for 调解成功率) is its numerator
     const exact = candidates.filter((f) => f.label === stem);
-    const numerator = exact.length === 1 ? exact[0] : candidates.length === 2 ? related[related.length - 1] : related.length === 1 ? related[0] : undefined;
+    // "排查128件，调处124件，化解119件，调解成功率96.0%": a rate named as a stage counts that stage
+    const stage = STAGES.find((x) => x[2] === stageOfClause(stem))?.[0];
+    const staged = stage === undefined ? [] : candidates.filter((f) => f.stage === stage && f.stageOf !== undefined);
+    const numerator = exact.length === 1 ? exact[0] : candidates.length === 2 ? related[related.length - 1] : related.length === 1 ? related[0] : staged.length === 1 ? staged[0] : undefined;
     if (numerator === undefined) return;
     // with three or more counts in play the base is a guess unless the numerator is a stated part of one, or a stage
     // of one piece of work whose stage before it is stated ("调解5417件，调解成功5386件，调解成功率99.4%")
@@ -572,7 +575,7 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     }
     const first = parts[0];
     const last = parts[parts.length - 1];
-    if (first === undefined || last === undefined || parts.length < 2 || !/^\s*([;；。]|$)/.test(text.slice(last.quantity.end, e) || '。')) continue;
+    if (first === undefined || last === undefined || parts.length < 2 || !/^\s*([;；。,]|$)/.test(text.slice(last.quantity.end, e) || '。')) continue;
     // the whole: the last figure before the breakdown that is no part, change, rate or last year's
     const pool = [...earlier, ...facts.filter((f) => f.quantity.end <= s + m.index)].filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined);
     const total = pool[pool.length - 1];
@@ -641,6 +644,17 @@ function linkChanges(text: string, facts: Fact[]): void {
       rate.change = { current, base, down };
     }
   });
+  // "占71.5%，较上年的65.3%提高6.2个百分点": a change of a rate in points
+  facts.forEach((diff, i) => {
+    const base = facts[i - 1];
+    const current = facts[i - 2];
+    if (!/百分点/.test(diff.quantity.unit) || base?.kind !== 'rate' || current?.kind !== 'rate' || base.quantity.unit !== '%' || current.quantity.unit !== '%') return;
+    if (!CHANGE.test(text.slice(current.quantity.end, base.quantity.start))) return;
+    const verb = /^\s*\)?\s*(提高|增加|增长|上升|下降|减少|降低)\s*(了)?\s*$/.exec(text.slice(base.quantity.end, diff.quantity.start));
+    if (verb === null) return;
+    diff.difference = { current, base, down: /下降|减少|降低/.test(verb[1] ?? '') };
+    base.baseOf = current;
+  });
   facts.forEach((rate, i) => {
     if (rate.kind !== 'rate' || !rate.growth) return;
     const base = facts[i - 1];
@@ -665,18 +679,30 @@ function linkChanges(text: string, facts: Fact[]): void {
 // "受理261件……已审结248件，另有13件尚在审理期限内" / "收到286件……受理261件，对其余25件不予受理": what is left
 // and what was done make up the nearest whole before them in the sentence (last year's figures and other
 // remainders are no wholes)
-const REMAINDER = /(另有|其余|剩余|余下)[^,;:。\d]{0,6}$/;
+const REMAINDER = /(另有|其余|剩余|余下)[^,;:。]{0,10}$/;
 
 function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): void {
   const remainders = new Set<Fact>();
   facts.forEach((rest, i) => {
     // "按期办结61件，按期办结率96.8%；另有2件…": the rate between is no part
-    const d = facts.slice(0, i).map((f) => f.kind !== 'rate').lastIndexOf(true);
+    // "其余8个村共56件": a figure of another kind between is no part
+    const d = facts.slice(0, i).map((f) => f.kind === 'count' && sameFamily(f, rest)).lastIndexOf(true);
     const done = facts[d];
-    if (done === undefined || rest.kind !== 'count' || rest.balance !== undefined || rest.partOf !== undefined || done.partOf !== undefined || rest.depth !== 0 || done.depth !== 0) return;
+    if (done === undefined || rest.kind !== 'count' || rest.balance !== undefined || rest.partOf !== undefined || rest.depth !== 0 || done.depth !== 0) return;
     if (!sameFamily(done, rest) || done.quantity.unit !== rest.quantity.unit || done.sentence[0] !== rest.sentence[0]) return;
     const between = text.slice(done.quantity.end, rest.quantity.start);
     if (!/^\s*[,;]/.test(between) || !REMAINDER.test(between)) return;
+    // "审结226件，其中维持131件、…责令履行4件，另有调解、和解后终止51件": the rest of a list that falls short of its
+    // whole is its last part; a list that already makes up its whole ("其中自然人11件、企业2件，另有上年结转1件") is left
+    const list = done.partOf;
+    if (list !== undefined) {
+      const sum = list.parts.reduce((a, f) => a + f.quantity.normalized.value, 0);
+      if (list.parts[list.parts.length - 1] !== done || sum >= list.quantity.normalized.value || list.quantity.unit !== rest.quantity.unit) return;
+      list.parts.push(rest);
+      rest.partOf = list;
+      list.partsComplete = !endsWithEtc(text, rest) && [list, ...list.parts].every((f) => !f.quantity.approximation);
+      return;
+    }
     remainders.add(rest);
     // the whole is in this sentence, or — when what was done opens the sentence ("纳入调处209件，另有5件…") — the
     // last whole of the paragraph before it

@@ -74,6 +74,19 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('收到政府信息公开申请45件，上年结转3件；办结42件，结转下年度继续办理6件。')).toEqual([]);
   });
 
+  it('checks a change of a rate in points: "占71.5%，较上年的65.3%提高6.2个百分点"', () => {
+    expect(kinds('全年办理政务服务事项86.3万件，其中线上办理61.7万件，占71.5%，较上年的65.3%提高6.2个百分点。')).toEqual([]);
+    expect(kinds('全年办理政务服务事项86.3万件，其中线上办理61.7万件，占71.5%，较上年的65.3%提高8.2个百分点。').map((f) => f[0])).toEqual(['difference_mismatch']);
+  });
+
+  it('takes 另有/其余 after a list that falls short of its whole as the list\'s last part, and a rate of the funnel\'s stage', () => {
+    expect(kinds('审结226件，其中维持131件、驳回22件、撤销9件、变更3件、确认违法6件、责令履行4件，另有调解、和解后终止51件；直接纠错22件，纠错率9.7%。')).toEqual([]);
+    expect(kinds('审结226件，其中维持131件、驳回22件、撤销9件、变更3件、确认违法6件、责令履行4件，另有调解、和解后终止59件；直接纠错22件，纠错率9.7%。').map((f) => f[0])).toEqual(['parts_sum_mismatch']);
+    expect(kinds('全年排查矛盾纠纷128件，调处124件，化解119件，调解成功率96.0%。调处的纠纷中，白鹤村27件、石门村22件、柳湾村19件，其余8个村共56件。')).toEqual([]);
+    expect(kinds('全年排查矛盾纠纷128件，调处124件，化解119件，调解成功率96.0%。调处的纠纷中，白鹤村27件、石门村22件、柳湾村19件，其余8个村共64件。').map((f) => f[0])).toEqual(['parts_sum_mismatch']);
+    expect(kinds('全年排查矛盾纠纷128件，调处124件，化解119件，调解成功率89.0%。').map((f) => f[0])).toEqual(['rate_mismatch']);
+  });
+
   it('reads a breakdown "从案件类型看，…" as the parts of the whole before it', () => {
     expect(kinds('全年办理行政处罚案件57件，同比下降8.1%。从案件类型看，违法建设18件、乱占耕地9件、环境卫生16件、占道经营11件、其他3件；从办案程序看，适用简易程序23件、普通程序34件。')).toEqual([]);
     expect(kinds('全年办理行政处罚案件57件，同比下降8.1%。从案件类型看，违法建设21件、乱占耕地9件、环境卫生16件、占道经营11件、其他3件；从办案程序看，适用简易程序23件、普通程序34件。')).toEqual([['parts_sum_mismatch', '57件', '60件']]);
