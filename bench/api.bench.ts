@@ -38,7 +38,7 @@ export interface ApiBenchResult {
   concurrency: number;
   requests: number;
   /** statements per request: the session's, and each handler's */
-  statements: { session: number; list: number; search: number; detail: number };
+  statements: { firstSession: number; session: number; list: number; search: number; detail: number };
   runs: Record<string, Run>;
 }
 
@@ -101,7 +101,11 @@ export async function apiBench(modules: ModuleDefinition[], opts: { cases: numbe
       return out;
     };
     const now = new Date();
-    const info = await resolveSession(logged, decodeURIComponent(token), { idleMinutes: platform.config.sessionIdleMinutes, maxHours: platform.config.sessionMaxHours }, now);
+    const limits = { idleMinutes: platform.config.sessionIdleMinutes, maxHours: platform.config.sessionMaxHours };
+    // the first request of a session reads its reach; later ones, while no role or unit changed, only the session (decision 0047)
+    await resolveSession(logged, decodeURIComponent(token), limits, now);
+    const firstSessionSql = take();
+    const info = await resolveSession(logged, decodeURIComponent(token), limits, now);
     const sessionSql = take();
     const l = platform.ledgers.get(LEDGER);
     if (!l) throw new Error(`no ledger ${LEDGER}`);
@@ -161,7 +165,7 @@ export async function apiBench(modules: ModuleDefinition[], opts: { cases: numbe
       keyword,
       concurrency: opts.concurrency,
       requests: opts.requests,
-      statements: { session: sessionSql.length, list: listSql.length, search: searchSql.length, detail: detailSql.length },
+      statements: { firstSession: firstSessionSql.length, session: sessionSql.length, list: listSql.length, search: searchSql.length, detail: detailSql.length },
       runs,
     };
   } finally {

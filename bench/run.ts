@@ -30,7 +30,7 @@ if (which === 'all' || which === 'api') {
   const r = await apiBench(modules, { cases: Number(process.env['BENCH_CASES'] ?? 20_000), requests: Number(process.env['BENCH_API_REQUESTS'] ?? 3_000), concurrency: Number(process.env['BENCH_CONCURRENCY'] ?? 100), rounds: Number(process.env['BENCH_ROUNDS'] ?? 2) });
   if (!r) console.log('api: skipped (needs a PostgreSQL server: TEST_DATABASE_URL=postgres://… or DATABASE_URL=postgres://…, on which it creates and drops its own database)');
   else {
-    console.log(`api: ${r.cases} enforcement cases (${r.inScope} in the clerk's scope, ${r.searchHits} found by "${r.keyword}"), ${r.concurrency} clients in a closed loop, ${r.requests} requests a round, best of the rounds; SQL statements per request: session ${r.statements.session}, list ${r.statements.list}, search ${r.statements.search}, detail ${r.statements.detail}`);
+    console.log(`api: ${r.cases} enforcement cases (${r.inScope} in the clerk's scope, ${r.searchHits} found by "${r.keyword}"), ${r.concurrency} clients in a closed loop, ${r.requests} requests a round, best of the rounds; SQL statements per request: session ${r.statements.session} (its first request ${r.statements.firstSession}), list ${r.statements.list}, search ${r.statements.search}, detail ${r.statements.detail}`);
     for (const x of Object.values(r.runs)) console.log(`  ${x.name.padEnd(20)} ${String(x.rps).padStart(6)} req/s  p50 ${x.p50} ms  p95 ${x.p95} ms  p99 ${x.p99} ms${x.errors ? `  (${x.errors} errors)` : ''}`);
     for (const k of ['list', 'search', 'detail']) {
       const app = r.runs[`app ${k}`];

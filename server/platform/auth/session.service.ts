@@ -169,6 +169,42 @@ export interface SessionLimits {
   maxHours: number;
 }
 
+interface Reached {
+  roles: string[];
+  permissions: Set<string>;
+  /** every organisation any held role reaches */
+  reach: string[];
+  /** the part of the reach within the unit the session is switched to */
+  codes: string[];
+}
+
+/** per database handle: each (user, home unit, current unit)'s reach, with the authorisation token it was computed under */
+const reachCache = new WeakMap<Kysely<Database>, Map<string, { token: string; reached: Reached }>>();
+export const REACH_CACHE_MAX = 10_000;
+
+/**
+ * the roles, permissions and data scope of a session, computed from the tables (2 statements or more) only when the
+ * authorisation token read with the session row differs from the one they were cached under: any committed change to
+ * roles held, role definitions or the unit tree replaces the token (a trigger, decision 0047), so a role taken away or
+ * a unit moved counts on every server from its next request, as when the reach was read on every request.
+ */
+async function reachedOf(db: Kysely<Database>, userId: number, homeOrg: string, currentOrg: string, token: string | null): Promise<Reached> {
+  let byKey = reachCache.get(db);
+  if (!byKey) reachCache.set(db, (byKey = new Map()));
+  const key = `${userId}|${homeOrg}|${currentOrg}`;
+  const hit = byKey.get(key);
+  if (token !== null && hit?.token === token) return hit.reached;
+  const { roles, permissions, codes: reach } = await reachOf(db, userId, homeOrg);
+  // at the home unit the whole reach; switched to another unit, the part of the reach within it
+  const within = currentOrg === homeOrg ? null : new Set(await subtreeCodes(db, currentOrg));
+  const reached = { roles, permissions, reach, codes: within ? reach.filter((c) => within.has(c)) : reach };
+  if (token !== null) {
+    if (byKey.size >= REACH_CACHE_MAX) byKey.clear();
+    byKey.set(key, { token, reached });
+  }
+  return reached;
+}
+
 /** resolves a cookie token to the acting user; ends sessions idle past the timeout or older than the lifetime */
 export async function resolveSession(db: Kysely<Database>, token: string, limits: SessionLimits, now: Date): Promise<SessionInfo> {
   const { idleMinutes, maxHours } = limits;
@@ -177,6 +213,8 @@ export async function resolveSession(db: Kysely<Database>, token: string, limits
     .selectFrom('session')
     .innerJoin('app_user', 'app_user.id', 'session.user_id')
     .select(['session.id', 'session.user_id', 'session.current_org_code', 'session.created_at', 'session.last_seen_at', 'session.revoked_at', 'session.ip', 'app_user.username', 'app_user.display_name', 'app_user.org_code', 'app_user.status', 'app_user.must_change_password'])
+    // read in the same statement as the session: the reach cached under it is at least as new as the token
+    .select((eb) => eb.selectFrom('authz_state').select('token').where('authz_state.id', '=', 1).as('authz'))
     .where('session.id', '=', id)
     .executeTakeFirst();
   if (!s || s.revoked_at || s.status !== 'active') throw new AppError('unauthenticated', '请先登录');
@@ -193,10 +231,7 @@ export async function resolveSession(db: Kysely<Database>, token: string, limits
   if (now.getTime() - new Date(s.last_seen_at).getTime() > 60_000) {
     await db.updateTable('session').set({ last_seen_at: now }).where('id', '=', id).execute();
   }
-  const { roles, permissions, codes: reach } = await reachOf(db, s.user_id, s.org_code);
-  // at the home unit the whole reach; switched to another unit, the part of the reach within it
-  const within = s.current_org_code === s.org_code ? null : new Set(await subtreeCodes(db, s.current_org_code));
-  const codes = within ? reach.filter((c) => within.has(c)) : reach;
+  const { roles, permissions, reach, codes } = await reachedOf(db, s.user_id, s.org_code, s.current_org_code, s.authz);
   return {
     sessionId: id,
     mustChangePassword: s.must_change_password,

@@ -8,8 +8,9 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
 
 const FORMAT = 'fazhi-backup/1';
-// the indicator tally is derived from the ledgers: the restored instance recounts it from the restored records
-const SKIP = new Set(['kysely_migration', 'kysely_migration_lock', 'indicator_tally', 'indicator_tally_spec']);
+// the indicator tally is derived from the ledgers: the restored instance recounts it from the restored records; the
+// authorisation token is the instance's own (its migration makes it, and the restored roles and units replace it)
+const SKIP = new Set(['kysely_migration', 'kysely_migration_lock', 'indicator_tally', 'indicator_tally_spec', 'authz_state']);
 // tables that start-up fills (reference data, role catalogue, generated ledger DDL log): the backup's rows replace them
 // tables that start-up or a migration fills before any data is entered (supervision_sheet: the default 案卷评查 sheet; evaluation_system: the default indicator systems)
 const SEEDED = ['setting', 'role', 'calendar_day', 'calendar_year', 'ledger_schema', 'supervision_sheet', 'evaluation_system', 'enforcement_stats_layout'];

@@ -6,6 +6,7 @@ import * as recordVersion from './migrations/20261204001200-record-version.ts';
 import * as idempotencyKey from './migrations/20261206003100-idempotency-key.ts';
 import * as attachmentCapture from './migrations/20261207000100-attachment-capture.ts';
 import * as roleScope from './migrations/20261208000100-role-scope.ts';
+import * as authzToken from './migrations/20261210000100-authz-token.ts';
 import { calendarMigrations } from '../calendar/calendar.migration.ts';
 import { workflowMigrations } from '../workflow/workflow.migration.ts';
 import { numberingMigrations } from '../numbering/numbering.migration.ts';
@@ -22,6 +23,7 @@ export const platformMigrations: MigrationSet = {
   '20261206003100-idempotency-key': idempotencyKey,
   '20261207000100-attachment-capture': attachmentCapture,
   '20261208000100-role-scope': roleScope,
+  '20261210000100-authz-token': authzToken,
   // the calendar and the workflow tables serve every ledger, whichever modules are installed
   ...calendarMigrations,
   ...workflowMigrations,

@@ -63,6 +63,12 @@ export interface UserUnitRoleTable {
   role_code: string;
 }
 
+/** one row (id 1): a random token replaced with every change to role, user_role, user_unit_role or org */
+export interface AuthzStateTable {
+  id: number;
+  token: string;
+}
+
 export interface SessionTable {
   id: string;
   user_id: number;
@@ -148,6 +154,7 @@ export interface Database {
   role: RoleTable;
   user_role: UserRoleTable;
   user_unit_role: UserUnitRoleTable;
+  authz_state: AuthzStateTable;
   session: SessionTable;
   audit_log: AuditTable;
   audit_checkpoint: AuditCheckpointTable;
