@@ -181,7 +181,7 @@ export async function apiBench(modules: ModuleDefinition[], opts: { cases: numbe
 }
 
 /** a closed loop: `concurrency` clients each sending its next request when the last one's answer is read */
-async function load(url: string, cookie: string | null, requests: number, concurrency: number): Promise<Omit<Run, 'name'>> {
+export async function load(url: string, cookie: string | null, requests: number, concurrency: number): Promise<Omit<Run, 'name'>> {
   const latencies: number[] = [];
   let issued = 0;
   let errors = 0;
@@ -219,14 +219,14 @@ async function dropDatabase(admin: string, name: string): Promise<void> {
   await adminQuery(admin, `drop database if exists ${name} with (force)`);
 }
 
-function runToEnd(child: ChildProcess): Promise<void> {
+export function runToEnd(child: ChildProcess): Promise<void> {
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${child.spawnargs.join(' ')} exited with ${code}`))));
   });
 }
 
-async function waitFor(url: string, child: ChildProcess): Promise<void> {
+export async function waitFor(url: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`${child.spawnargs.join(' ')} exited with ${child.exitCode}`);
     try {
@@ -239,7 +239,7 @@ async function waitFor(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`${url} did not answer`);
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);
