@@ -7,7 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { adminRoutes } from './platform/admin.routes.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
@@ -20,20 +20,40 @@ import type { Platform } from './platform/module.ts';
 export const WEB_DIST = process.env.FAZHI_WEB_DIST ?? fileURLToPath(new URL('../web/dist/', import.meta.url));
 export const UPLOAD_LIMIT = 50 * 1024 * 1024;
 
+/** where a request's query string would be logged, the path and the names of its parameters instead */
+function requestLine(req: FastifyRequest): { method: string; path: string; query?: string[] } {
+  // a search's words may be a petitioner's name, phone or 身份证号
+  const q = req.url.indexOf('?');
+  if (q < 0) return { method: req.method, path: req.url };
+  return { method: req.method, path: req.url.slice(0, q), query: [...new Set(new URLSearchParams(req.url.slice(q + 1)).keys())] };
+}
+
+/** one line per request, after the answer (Fastify's own two log the query string, and with it the search words) */
+class RequestLog extends LogController {
+  override incomingRequest(): void {}
+  override requestCompleted(error: Error | null | undefined, req: FastifyRequest, reply: FastifyReply): void {
+    const line = { ...requestLine(req), status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 };
+    if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    else reply.log.info(line, 'request');
+  }
+  override routeNotFound(req: FastifyRequest): void {
+    req.log.info(requestLine(req), 'route not found');
+  }
+  override defaultErrorLog(error: Error, req: FastifyRequest, reply: FastifyReply): void {
+    reply.log[reply.statusCode >= 500 ? 'error' : 'info']({ ...requestLine(req), status: reply.statusCode, err: error }, error.message);
+  }
+  override writeHeadError(error: Error, req: FastifyRequest): void {
+    req.log.warn({ ...requestLine(req), err: error }, error.message);
+  }
+}
+
 /** builds the HTTP app from the platform and the declared modules */
 export async function buildApp(platform: Platform, opts: { logger?: boolean } = {}): Promise<{ app: FastifyInstance; api: Api }> {
   const app = Fastify({
     loggerInstance: (opts.logger === false ? platform.log.child({}, { level: 'silent' }) : platform.log) as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
     trustProxy: process.env['TRUST_PROXY'] === '1',
-    // one line per request, written below; Fastify's own two would log the query string with the search words in it
-    disableRequestLogging: true,
-  });
-  app.addHook('onResponse', async (req, reply) => {
-    // a search's words may be a petitioner's name, phone or 身份证号: only the names of the query's parameters are logged
-    const q = req.url.indexOf('?');
-    const query = q < 0 ? {} : { query: [...new Set(new URLSearchParams(req.url.slice(q + 1)).keys())] };
-    req.log.info({ method: req.method, path: q < 0 ? req.url : req.url.slice(0, q), ...query, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
+    logController: new RequestLog(),
   });
   // zod validates inside each route; the JSON schemas are for the OpenAPI document only
   app.setValidatorCompiler(() => (data) => ({ value: data }));

@@ -33,8 +33,12 @@ describe('the request log', () => {
       const res = await logged.inject({ method: 'GET', url: `/api/ledgers/petitions.case?q=${encodeURIComponent(q)}&pageSize=20`, headers: { cookie } });
       expect(res.statusCode).toBe(200);
     }
+    // an unknown address and a refused request carry the words too
+    expect((await logged.inject({ method: 'GET', url: `/api/nothing-here?q=${encodeURIComponent(searches[0] as string)}`, headers: { cookie } })).statusCode).toBe(404);
+    expect((await logged.inject({ method: 'GET', url: `/api/ledgers/petitions.case?q=${encodeURIComponent(searches[0] as string)}` })).statusCode).toBe(401);
     const requests = lines.filter((l) => l['msg'] === 'request');
-    expect(requests).toHaveLength(3);
+    expect(requests).toHaveLength(5);
+    expect(requests.map((l) => l['status'])).toEqual([200, 200, 200, 404, 401]);
     expect(requests[0]).toMatchObject({ method: 'GET', path: '/api/ledgers/petitions.case', query: ['q', 'pageSize'], status: 200 });
     expect(typeof requests[0]?.['ms']).toBe('number');
     const text = lines.map((l) => JSON.stringify(l)).join('\n');

@@ -1,0 +1,41 @@
+import { spawn } from 'node:child_process';
+import pg from 'pg';
+import { DEMO_PASSWORD } from '../server/demo/demo-county.ts';
+import { freePort, load, runToEnd, waitFor } from '../bench/api.bench.ts';
+
+const admin = 'postgres://postgres@127.0.0.1:5432/test';
+const name = 'fazhi_prof';
+const databaseUrl = `postgres://postgres@127.0.0.1:5432/${name}`;
+const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, FAZHI_SECRET_KEY: 'ab'.repeat(32), FAZHI_AUDIT_KEY: 'cd'.repeat(32), FAZHI_DATA: '/tmp/prof/data', FAZHI_AUDIT_ANCHOR_FILE: '/tmp/prof/anchors.log', FAZHI_WEB: 'off' };
+const fresh = process.argv[2] === 'fresh';
+if (fresh) {
+  const a = new pg.Client({ connectionString: admin });
+  await a.connect();
+  await a.query(`drop database if exists ${name} with (force)`);
+  await a.query(`create database ${name}`);
+  await a.end();
+  await runToEnd(spawn(process.execPath, ['server/main.ts', 'demo'], { env: { ...env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] }));
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  const demoCases = Number((await c.query('select count(*) as n from enforcement_case')).rows[0].n);
+  const copies = Math.ceil((20000 - demoCases) / demoCases);
+  const cols = (await c.query<{ column_name: string; is_generated: string }>(`select column_name, is_generated from information_schema.columns where table_name = 'enforcement_case' and column_name <> 'id'`)).rows.filter((r) => r.is_generated !== 'ALWAYS').map((r) => r.column_name);
+  const vals = cols.map((col) => (col === 'case_no' ? `e.case_no || '-' || g` : `e.${col}`));
+  await c.query(`insert into enforcement_case (${cols.join(', ')}) select ${vals.join(', ')} from enforcement_case e, generate_series(1, ${copies}) g order by g, e.id limit ${20000 - demoCases}`);
+  await c.query('analyze');
+  await c.end();
+}
+const port = await freePort();
+const prof = process.argv[3] === 'prof';
+const app = spawn(process.execPath, [...(prof ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), 'server/main.ts', 'serve', '--port', String(port)], { env: { ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'ignore', 'inherit'] });
+const base = `http://127.0.0.1:${port}`;
+await waitFor(`${base}/api/health`, app);
+const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'clerk', password: DEMO_PASSWORD }) });
+const token = /fazhi_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1];
+const cookie = `fazhi_session=${token}`;
+const url = `${base}/api/ledgers/enforcement.case${process.argv[4] ?? ''}`;
+await load(url, cookie, 500, 100);
+const r = await load(url, cookie, 2000, 100);
+console.log(JSON.stringify(r));
+app.kill('SIGINT');
+await new Promise((res) => app.once('exit', res));
