@@ -57,6 +57,19 @@ describe('the reach a server remembers for a session', () => {
     expect((await me()).orgs.map((o) => o.code)).toContain('999001001777');
   });
 
+  it('shows a renamed unit under its new name at the next request (the names are kept with the reach)', async () => {
+    const items = async (): Promise<Array<{ orgCode: string; orgName: string }>> => json<{ items: Array<{ orgCode: string; orgName: string }> }>(await t.request(clerk, { method: 'GET', url: `/api/ledgers/${LEDGER}?pageSize=100` })).items;
+    const first = (await items())[0];
+    if (!first) throw new Error('no petition in the clerk’s scope');
+    await run(sql`update org set name = ${`${first.orgName}（更名）`} where code = ${first.orgCode}`);
+    try {
+      const shown = new Set((await items()).filter((i) => i.orgCode === first.orgCode).map((i) => i.orgName));
+      expect(shown).toEqual(new Set([`${first.orgName}（更名）`]));
+    } finally {
+      await run(sql`update org set name = ${first.orgName} where code = ${first.orgCode}`);
+    }
+  });
+
   it('reads the session in one statement while the token stands, and the reach again once it changed', async () => {
     const statements: string[] = [];
     const counting: KyselyPlugin = {

@@ -176,6 +176,8 @@ interface Reached {
   reach: string[];
   /** the part of the reach within the unit the session is switched to */
   codes: string[];
+  /** their names, which every list and detail shows (a renamed unit replaces the token too) */
+  names: ReadonlyMap<string, string>;
 }
 
 /** per database handle: each (user, home unit, current unit)'s reach, with the authorisation token it was computed under */
@@ -197,7 +199,9 @@ async function reachedOf(db: Kysely<Database>, userId: number, homeOrg: string, 
   const { roles, permissions, codes: reach } = await reachOf(db, userId, homeOrg);
   // at the home unit the whole reach; switched to another unit, the part of the reach within it
   const within = currentOrg === homeOrg ? null : new Set(await subtreeCodes(db, currentOrg));
-  const reached = { roles, permissions, reach, codes: within ? reach.filter((c) => within.has(c)) : reach };
+  const codes = within ? reach.filter((c) => within.has(c)) : reach;
+  const names = new Map(codes.length ? (await db.selectFrom('org').select(['code', 'name']).where('code', 'in', codes).execute()).map((o) => [o.code, o.name] as const) : []);
+  const reached = { roles, permissions, reach, codes, names };
   if (token !== null) {
     if (byKey.size >= REACH_CACHE_MAX) byKey.clear();
     byKey.set(key, { token, reached });
@@ -231,12 +235,12 @@ export async function resolveSession(db: Kysely<Database>, token: string, limits
   if (now.getTime() - new Date(s.last_seen_at).getTime() > 60_000) {
     await db.updateTable('session').set({ last_seen_at: now }).where('id', '=', id).execute();
   }
-  const { roles, permissions, reach, codes } = await reachedOf(db, s.user_id, s.org_code, s.current_org_code, s.authz);
+  const { roles, permissions, reach, codes, names } = await reachedOf(db, s.user_id, s.org_code, s.current_org_code, s.authz);
   return {
     sessionId: id,
     mustChangePassword: s.must_change_password,
     actor: { id: s.user_id, username: s.username, displayName: s.display_name, homeOrg: s.org_code, roles, permissions },
-    scope: { root: s.current_org_code, codes },
+    scope: { root: s.current_org_code, codes, names },
     reach,
   };
 }

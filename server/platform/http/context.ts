@@ -17,6 +17,8 @@ export interface Scope {
   root: string;
   /** every organisation code in the subtree of root */
   codes: string[];
+  /** the names of those organisations, when the session already knows them (read with its reach, decision 0047) */
+  names?: ReadonlyMap<string, string>;
 }
 
 /** what every service function takes first: who acts, where, on which transaction */

@@ -458,7 +458,7 @@ async function exportNames(ctx: Ctx, l: LedgerDef, rows: Row[], registry: Ledger
  * stream one by one, so memory stays flat however many records there are; the first page is read
  * before the stream exists, so a query that fails is an error response, not a download cut off after a 200
  */
-export async function exportStream(ctx: Ctx, l: LedgerDef, q: ListQuery, orgNames: Map<string, string>, registry: LedgerRegistry): Promise<Readable> {
+export async function exportStream(ctx: Ctx, l: LedgerDef, q: ListQuery, orgNames: ReadonlyMap<string, string>, registry: LedgerRegistry): Promise<Readable> {
   const page = (after: number): Promise<Row[]> => scopedQuery(ctx, l, q).selectAll().where('id', '>', after).orderBy('id').limit(2000).execute() as Promise<Row[]>;
   const first = await page(0);
   const out = new PassThrough();

@@ -6,14 +6,13 @@ import { afterBulkWrite } from '../db/after-bulk-write.ts';
 import { audit } from '../audit/audit.service.ts';
 import { addAttachment, listAttachments, readAttachment, removeAttachment, RESERVED_KINDS } from '../files/attachment.service.ts';
 import { parseCapture } from '../files/capture.ts';
-import type { Ctx } from '../http/context.ts';
 import { registerColumnLabels } from '../http/db-errors.ts';
 import { AppError } from '../http/errors.ts';
 import { intId } from '../http/validate.ts';
 import type { Api } from '../http/route.ts';
 import type { Platform } from '../module.ts';
 import { exportStream, planImport, templateWorkbook } from './ledger.excel.ts';
-import { LIST_LABELS, checkListQuery, createRecord, getRecord, insertMany, ledgerMeta, listQuery, listRecords, loadRow, recordHistory, updateRecord, withdrawMany, withdrawRecord } from './ledger.service.ts';
+import { LIST_LABELS, checkListQuery, createRecord, getRecord, insertMany, ledgerMeta, listQuery, listRecords, loadRow, orgNames, recordHistory, updateRecord, withdrawMany, withdrawRecord } from './ledger.service.ts';
 import { perm, type LedgerDef } from './ledger.types.ts';
 import { workflowRoutes } from '../workflow/workflow.routes.ts';
 import { correctionRoutes } from './correction.routes.ts';
@@ -24,11 +23,6 @@ const fileParam = z.object({ id: intId(), fileId: intId('须为附件编号') })
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const contentDisposition = (name: string): string => `attachment; filename="${encodeURIComponent(name).replace(/%20/g, ' ').slice(0, 60)}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-
-async function orgNameMap(ctx: Ctx): Promise<Map<string, string>> {
-  const rows = await ctx.tx.selectFrom('org').select(['code', 'name']).where('code', 'in', ctx.scope.codes.length ? ctx.scope.codes : ['']).execute();
-  return new Map(rows.map((r) => [r.code, r.name]));
-}
 
 /** the API every declared ledger gets: list, detail, create, edit, withdraw, history, attachments, Excel */
 export function ledgerRoutes(api: Api, platform: Platform, l: LedgerDef): void {
@@ -119,7 +113,7 @@ export function ledgerRoutes(api: Api, platform: Platform, l: LedgerDef): void {
     labels,
     handler: async (ctx, { query }, _req, reply) => {
       checkListQuery(l, query);
-      const stream = await exportStream(ctx, l, query, await orgNameMap(ctx), registry);
+      const stream = await exportStream(ctx, l, query, await orgNames(ctx), registry);
       // the export itself is audited: who took which filtered list out of the system
       await platform.db.transaction().execute((tx) => audit({ ...ctx, tx }, { entity: l.name, entityId: 'export', action: 'export', orgCode: ctx.scope.root, diff: { filter: query } }));
       return reply.header('content-type', XLSX).header('content-disposition', contentDisposition(`${l.label}.xlsx`)).send(stream);

@@ -140,7 +140,7 @@ function decrypt(ctx: Ctx, f: FieldDef, v: unknown): unknown {
 }
 
 /** a stored row → what the API shows: personal data decrypted, then masked unless the role may see it */
-export function present(ctx: Ctx, l: LedgerDef, row: Row, orgNames: Map<string, string>, refs: Record<string, string | null> = {}): LedgerRecord {
+export function present(ctx: Ctx, l: LedgerDef, row: Row, orgNames: ReadonlyMap<string, string>, refs: Record<string, string | null> = {}): LedgerRecord {
   const full = can(ctx, perm(l, 'personal'));
   const values: Record<string, unknown> = {};
   for (const f of l.fields) {
@@ -174,7 +174,9 @@ export function titleOf(l: LedgerDef, values: Record<string, unknown>): string {
   return l.titleFields.map((n) => values[n]).filter((v) => v !== null && v !== undefined && v !== '').map(String).join(' · ') || '（无标题）';
 }
 
-async function orgNames(ctx: Ctx): Promise<Map<string, string>> {
+/** the names of the units in scope: the session's, when it read them with its reach, else from the database */
+export async function orgNames(ctx: Ctx): Promise<ReadonlyMap<string, string>> {
+  if (ctx.scope.names) return ctx.scope.names;
   const rows = await ctx.tx.selectFrom('org').select(['code', 'name']).where('code', 'in', ctx.scope.codes.length ? ctx.scope.codes : ['']).execute();
   return new Map(rows.map((r) => [r.code, r.name]));
 }
