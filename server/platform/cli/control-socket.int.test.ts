@@ -11,7 +11,7 @@ import { CONTROL_SOCKET } from './control-socket.ts';
 
 const PASSWORD = 'Sock@Test2026';
 // derived from the ledgers and recounted on restore; the migration bookkeeping is the restoring binary's own
-const NOT_BACKED_UP = new Set(['kysely_migration', 'kysely_migration_lock', 'indicator_tally', 'indicator_tally_spec']);
+const NOT_BACKED_UP = new Set(['kysely_migration', 'kysely_migration_lock', 'indicator_tally', 'indicator_tally_spec', 'authz_state']);
 
 /** every row of every table, in a stable order */
 async function contents(dir: string): Promise<Record<string, unknown[]>> {
