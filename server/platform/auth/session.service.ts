@@ -182,7 +182,7 @@ interface Reached {
 
 /** per database handle: each (user, home unit, current unit)'s reach, with the authorisation token it was computed under */
 const reachCache = new WeakMap<Kysely<Database>, Map<string, { token: string; reached: Reached }>>();
-export const REACH_CACHE_MAX = 10_000;
+const REACH_CACHE_MAX = 10_000;
 
 /**
  * the roles, permissions and data scope of a session, computed from the tables (2 statements or more) only when the

@@ -34,12 +34,12 @@ export function columnType(f: FieldDef): string {
 /** personal identifiers get a keyed digest beside the ciphertext, so an exact match needs no decryption */
 export const hasBlindIndex = (f: FieldDef): boolean => !!f.personal && ['id_number', 'uscc', 'party_id', 'phone'].includes(f.type);
 
-/** the DDL that brings a ledger's table up to its declaration; only ever adds, never drops */
 /** the columns a record is shown from: every field and the record's own columns, not the search text, its index or the blind indexes, which only the database reads (a third of a case's bytes) */
 export function shownColumns(l: LedgerDef): string[] {
   return ['id', 'org_code', 'status', 'state', 'withdrawn_reason', 'withdrawn_at', 'withdrawn_by', 'created_at', 'created_by', 'updated_at', 'updated_by', 'version', ...l.fields.map((f) => f.name)];
 }
 
+/** the DDL that brings a ledger's table up to its declaration; only ever adds, never drops */
 export function ledgerDdl(l: LedgerDef): string[] {
   const t = l.table;
   const out = [

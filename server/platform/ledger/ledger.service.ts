@@ -317,11 +317,9 @@ export async function listRecords(ctx: Ctx, l: LedgerDef, q: ListQuery, registry
   checkListQuery(l, q);
   if (q.q && !q.sort && queryTerms(q.q).length) return searchRecords(ctx, l, q, q.q.trim(), registry);
   const base = scopedQuery(ctx, l, q);
+  const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const sortField = q.sort && (l.fields.some((f) => f.name === q.sort && !f.personal) || ['id', 'created_at', 'updated_at'].includes(q.sort)) ? q.sort : (l.defaultSort?.field ?? 'id');
   const order = q.order ?? l.defaultSort?.dir ?? 'desc';
-  // a count over() in the page's statement would carry every matching row through a window, slower than counting
-  // apart; and all columns (select *) sort faster than the shown ones, which cost a projection of every matching row
-  const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const rows: Row[] = await base.selectAll().orderBy(sql`${sql.ref(sortField)} ${sql.raw(order === 'asc' ? 'asc' : 'desc')} nulls last`).orderBy('id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
   const names = await orgNames(ctx);
   const refs = await refTitles(ctx, l, rows, registry);
