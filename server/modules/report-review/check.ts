@@ -334,7 +334,10 @@ function checkConsistency(facts: readonly Fact[]): Finding[] {
     const other = group.find((f) => f.quantity.normalized.value !== first?.quantity.normalized.value);
     if (first === undefined || other === undefined) continue;
     // the same words in one sentence name different things ("同比增长" of two items)
-    if (other.paragraph === first.paragraph && other.sentence[0] === first.sentence[0]) continue;
+    if (sameSentence(first, other)) continue;
+    // two rates each stated beside counts of different things are rates of different things: the "合格率" of an
+    // exam's 参考218人 is not the "合格率" of 抽查案卷30卷
+    if (first.kind === 'rate' && ofOtherThings(first, other, facts)) continue;
     findings.push({
       kind: 'inconsistent_value',
       message: `“${nameOf(first)}”在报告中前后数字不一致：先写${first.quantity.raw}，后写${other.quantity.raw}。`,
@@ -347,6 +350,16 @@ function checkConsistency(facts: readonly Fact[]): Finding[] {
     });
   }
   return findings;
+}
+
+const sameSentence = (a: Fact, b: Fact): boolean => a.paragraph === b.paragraph && a.sentence[0] === b.sentence[0];
+
+/** the units of the counts stated in the rate's own sentence: what the rate is a rate of */
+const countedBeside = (rate: Fact, facts: readonly Fact[]): Set<string> => new Set(facts.filter((f) => f.kind === 'count' && sameSentence(f, rate)).map((f) => f.quantity.normalized.unit));
+
+function ofOtherThings(a: Fact, b: Fact, facts: readonly Fact[]): boolean {
+  const [ua, ub] = [countedBeside(a, facts), countedBeside(b, facts)];
+  return ua.size > 0 && ub.size > 0 && ![...ua].some((u) => ub.has(u));
 }
 
 function factBounds(f: Fact): [number, number] {

@@ -36,6 +36,14 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('纠错率16.5%，同比下降2.1个百分点。', '败诉率5.9%，同比下降1.3个百分点。')).toEqual([]);
   });
 
+  it('takes two rates of one name beside counts of different things for two claims: an exam\'s 合格率 (人) and the case files\' (卷)', () => {
+    const exam = '组织干部参加学法考试，参考218人，优秀143人，合格71人，不合格4人，合格率98.2%。';
+    const files = '开展行政执法案卷评查，抽查案卷30卷，评为优秀12卷、合格16卷、不合格2卷，合格率93.3%。';
+    expect(kinds(exam, files).filter((f) => f[0] === 'inconsistent_value')).toEqual([]);
+    // a rate restated without its counts is the same claim: two values are still found
+    expect(kinds('办理调解案件50件，调解成功45件，调解成功率90%。', '全年调解成功率92%。').filter((f) => f[0] === 'inconsistent_value')).toEqual([['inconsistent_value', '90%', '92%']]);
+  });
+
   it('takes this year\'s figure, not last year\'s or the change, as the whole of a 其中 in the next sentence', () => {
     expect(kinds('受理信访事项63件，较上年的71件减少8件。其中来信8件、来访21件、网上信访34件。')).toEqual([]);
     expect(kinds('受理信访事项63件，较上年的71件减少8件。其中来信8件、来访21件、网上信访36件。')).toEqual([['parts_sum_mismatch', '63件', '65件']]);
