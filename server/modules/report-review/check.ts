@@ -1,5 +1,5 @@
 import type { Fact } from './extract.ts';
-import { DISPOSITION } from './extract.ts';
+import { DISPOSITION, inOrder } from './extract.ts';
 import { bounds, formatQuantity, round } from './numbers.ts';
 import type { Finding, FindingFigure } from './review.schema.ts';
 import type { SectionMap } from './sections.ts';
@@ -25,12 +25,6 @@ export function checkFacts(facts: readonly Fact[]): Finding[] {
     ...checkIntroduction(facts),
   ];
 }
-
-const isSubsequence = (short: string, long: string): boolean => {
-  let k = 0;
-  for (const ch of long) if (ch === short[k]) k += 1;
-  return k === short.length;
-};
 
 /**
  * the introduction (before the first heading) restates the year's main figures in its own words: "受理12345市民服务热线
@@ -71,7 +65,7 @@ function checkIntroduction(facts: readonly Fact[]): Finding[] {
     // "审结248件" alone says too little to find its restatement
     if (said.length < 4) continue;
     const inBody = facts.filter((f) => f.section !== undefined && f.section !== 'nextYear' && plain(f) && f.quantity.unit === intro.quantity.unit && words(f).length >= 2);
-    const body = inBody.filter((f) => isSubsequence(words(f), said));
+    const body = inBody.filter((f) => inOrder(words(f), said));
     // the body may say it with more words ("通过…专栏主动公开政府信息286条" for "主动公开政府信息286条"): the one body
     // figure sharing the longest run of words with it, that run naming what was done (化解, 公开, 受理)
     if (body.length === 0) body.push(...sharingMost(said, inBody.map((f) => [f, words(f)] as const)));

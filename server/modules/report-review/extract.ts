@@ -602,6 +602,13 @@ function linkLossRate(text: string, facts: Fact[]): void {
 }
 
 // "受理案件200件……行政处罚案件120件，占受理案件总数的60%": a share of a total named earlier in the paragraph
+/** every character of `short` in `long`, in order */
+export function inOrder(short: string, long: string): boolean {
+  let k = 0;
+  for (const ch of long) if (ch === short[k]) k += 1;
+  return k === short.length;
+}
+
 function linkShares(text: string, facts: Fact[]): void {
   facts.forEach((rate, i) => {
     if (rate.kind !== 'rate' || rate.numerator !== undefined || rate.rateRule !== undefined) return;
@@ -611,9 +618,11 @@ function linkShares(text: string, facts: Fact[]): void {
     const named = text.slice(text.lastIndexOf('占', rate.quantity.start) + 1, rate.quantity.start)
       .replace(/(总数|总量|总计|总额|的|比例|比重|全部|全年|全镇|全乡|全街道|全区|达到|达|为|约)/g, '');
     if (named.length < 2) return;
-    const totals = facts.slice(0, i - 1).filter(
-      (f) => f.kind === 'count' && f.label.length >= 2 && sameFamily(f, share) && (named.includes(f.label) || f.label.includes(named)),
-    );
+    // the whole named in full or by its key words ("占新收申请的" for 新收政府信息公开申请) before one whose shorter
+    // label is inside the name ("败诉9件" for 占败诉案件的; but not "申请10件" of 法人或其他组织 when 新收申请 is stated)
+    const candidates = facts.slice(0, i - 1).filter((f) => f.kind === 'count' && f.label.length >= 2 && sameFamily(f, share));
+    const fully = candidates.filter((f) => inOrder(named, f.label));
+    const totals = fully.length > 0 ? fully : candidates.filter((f) => named.includes(f.label));
     const total = totals[totals.length - 1];
     if (total === undefined || totals.some((f) => f.quantity.normalized.value !== total.quantity.normalized.value)) return;
     rate.numerator = share;
@@ -680,6 +689,7 @@ function linkChanges(text: string, facts: Fact[]): void {
 // and what was done make up the nearest whole before them in the sentence (last year's figures and other
 // remainders are no wholes)
 const REMAINDER = /(另有|其余|剩余|余下)[^,;:。]{0,10}$/;
+const PENDING_REST = /(尚未审结|尚未办结|未审结|未办结|尚在审理|正在审理|正在办理)[^,;:。\d]{0,4}$/;
 
 function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): void {
   const remainders = new Set<Fact>();
@@ -691,7 +701,9 @@ function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): 
     if (done === undefined || rest.kind !== 'count' || rest.balance !== undefined || rest.partOf !== undefined || rest.depth !== 0 || done.depth !== 0) return;
     if (!sameFamily(done, rest) || done.quantity.unit !== rest.quantity.unit || done.sentence[0] !== rest.sentence[0]) return;
     const between = text.slice(done.quantity.end, rest.quantity.start);
-    if (!/^\s*[,;]/.test(between) || !REMAINDER.test(between)) return;
+    // "其中维持2件、纠正1件，年底尚未审结1件": what is still pending completes a list that falls short of its whole
+    const pending = done.partOf !== undefined && PENDING_REST.test(between);
+    if (!/^\s*[,;]/.test(between) || !(REMAINDER.test(between) || pending)) return;
     // "审结226件，其中维持131件、…责令履行4件，另有调解、和解后终止51件": the rest of a list that falls short of its
     // whole is its last part; a list that already makes up its whole ("其中自然人11件、企业2件，另有上年结转1件") is left
     const list = done.partOf;

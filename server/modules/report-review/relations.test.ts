@@ -36,6 +36,17 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('纠错率16.5%，同比下降2.1个百分点。', '败诉率5.9%，同比下降1.3个百分点。')).toEqual([]);
   });
 
+  it('completes a 其中 list that falls short of its whole with what is still pending after it', () => {
+    expect(kinds('被申请行政复议4件，其中维持2件、纠正1件，年底尚未审结1件；被提起行政诉讼3件。')).toEqual([]);
+    expect(kinds('被申请行政复议4件，其中维持2件、纠正1件，年底尚未审结2件；被提起行政诉讼3件。')).toEqual([['parts_sum_mismatch', '4件', '5件']]);
+  });
+
+  it('finds the whole a share names by its key words, never a part whose short label is inside the name', () => {
+    const p = (share: string) => `全年新收政府信息公开申请51件。其中自然人申请41件，法人或其他组织申请10件。从申请内容看，涉及房屋征收补偿的23件，占新收申请的${share}。`;
+    expect(kinds(p('45.1%'))).toEqual([]);
+    expect(kinds(p('48.1%'))).toEqual([['rate_mismatch', '45.1%', '48.1%']]);
+  });
+
   it('takes two rates of one name beside counts of different things for two claims: an exam\'s 合格率 (人) and the case files\' (卷)', () => {
     const exam = '组织干部参加学法考试，参考218人，优秀143人，合格71人，不合格4人，合格率98.2%。';
     const files = '开展行政执法案卷评查，抽查案卷30卷，评为优秀12卷、合格16卷、不合格2卷，合格率93.3%。';
