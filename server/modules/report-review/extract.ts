@@ -434,12 +434,13 @@ function linkBareLists(text: string, [, e]: [number, number], facts: Fact[]): vo
   });
 }
 
-// "来信来访70宗、上级交办32宗，合计102宗": parts first, total after
+// "来信来访70宗、上级交办32宗，合计102宗" / "建议9件、提案6件，共15件": parts first, total after
 function linkTrailingTotals(text: string, facts: Fact[]): void {
   facts.forEach((total, i) => {
     if (total.kind === 'rate' || total.parts.length > 0 || total.partOf !== undefined) return;
     const lead = text.slice(clauseStart(text, total.quantity.start, 0), total.quantity.start);
-    if (!/^(共计|合计|总计)/.test(tidy(lead))) return;
+    // "…，共15件" / "罚款48.6万元，没收违法所得7.35万元，罚没款合计56.95万元": 共 alone, or a short name before 合计
+    if (!/^(共计|合计|总计|共$)|^[^,;:。]{1,6}(合计|共计|总计)$/.test(tidy(lead))) return;
     const parts: Fact[] = [];
     for (let k = i - 1; k >= 0; k--) {
       const f = facts[k];

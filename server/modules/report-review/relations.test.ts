@@ -36,6 +36,13 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('纠错率16.5%，同比下降2.1个百分点。', '败诉率5.9%，同比下降1.3个百分点。')).toEqual([]);
   });
 
+  it('reads a total after its parts said with 共 alone or with a short name before 合计', () => {
+    expect(kinds('承办县人大代表建议9件、县政协委员提案6件，共15件，均按期办结。')).toEqual([]);
+    expect(kinds('承办县人大代表建议9件、县政协委员提案6件，共17件，均按期办结。')).toEqual([['parts_sum_mismatch', '17件', '15件']]);
+    expect(kinds('全年罚款48.6万元，没收违法所得7.35万元，罚没款合计55.95万元，全部缴入国库。')).toEqual([]);
+    expect(kinds('全年罚款48.6万元，没收违法所得7.35万元，罚没款合计56.95万元，全部缴入国库。')).toEqual([['parts_sum_mismatch', '56.95万元', '55.95万元']]);
+  });
+
   it('completes a 其中 list that falls short of its whole with what is still pending after it', () => {
     expect(kinds('被申请行政复议4件，其中维持2件、纠正1件，年底尚未审结1件；被提起行政诉讼3件。')).toEqual([]);
     expect(kinds('被申请行政复议4件，其中维持2件、纠正1件，年底尚未审结2件；被提起行政诉讼3件。')).toEqual([['parts_sum_mismatch', '4件', '5件']]);
