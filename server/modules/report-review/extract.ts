@@ -616,6 +616,17 @@ function linkShares(text: string, facts: Fact[]): void {
     const share = facts[i - 1];
     if (share === undefined || share.kind !== 'count' || share.sentence[0] !== rate.sentence[0]) return;
     if (!/^\s*,?\s*占/.test(text.slice(share.quantity.end, rate.quantity.start))) return;
+    // "26名持证执法人员中具有法律专业背景的仅3人，占11.5%": the figure the share is counted among is its whole
+    const among = facts[i - 2];
+    const amongWords = /^([^,;:。\d]{1,12})中([^,;:。\d]*)$/.exec(text.slice(among?.quantity.end ?? 0, share.quantity.start));
+    if (among?.kind === 'count' && amongWords && among.sentence[0] === rate.sentence[0] && sameFamily(among, share)) {
+      rate.numerator = share;
+      rate.denominator = among;
+      among.label = tidy(amongWords[1] ?? '');
+      share.label = tidy((amongWords[2] ?? '').replace(/(的)?(仅|只|仅有|只有|共|有)?\s*$/, '').replace(/的$/, ''));
+      rate.label = `${share.label}占比`;
+      return;
+    }
     const named = text.slice(text.lastIndexOf('占', rate.quantity.start) + 1, rate.quantity.start)
       .replace(/(总数|总量|总计|总额|的|比例|比重|全部|全年|全镇|全乡|全街道|全区|达到|达|为|约)/g, '');
     if (named.length < 2) return;
@@ -677,13 +688,31 @@ function linkChanges(text: string, facts: Fact[]): void {
     const down = /下降|减少|降低/.test(verb[1] ?? '');
     rate.change = { current, base, down };
     base.baseOf = current;
-    // name the figures after what they are: last year's count of the same thing, and the change of it
-    const year = /(上年|去年|上一年|\d{4}年)/.exec(text.slice(current.quantity.end, base.quantity.start))?.[1] ?? '上年';
-    if (current.label !== '') {
-      base.label = `${current.label}（${year}）`;
-      rate.label = `${current.label}${down ? '降幅' : '增幅'}`;
-    }
+    nameChange(text.slice(current.quantity.end, base.quantity.start), rate, current, base, down);
   });
+  // "办理案件186宗，同比增长14.1%（2024年为163宗）": last year's figure in brackets after the change
+  facts.forEach((rate, i) => {
+    const current = facts[i - 1];
+    const base = facts[i + 1];
+    if (rate.kind !== 'rate' || !rate.growth || rate.change !== undefined || current?.kind !== 'count' || base?.kind !== 'count') return;
+    if (current.quantity.unit !== base.quantity.unit || current.partOf !== undefined || base.sentence[0] !== rate.sentence[0]) return;
+    const verb = /^\s*[,，]?\s*(同比|较上年|比上年|较去年|比去年)(增长|增加|提高|上升|下降|减少|降低)\s*$/.exec(text.slice(current.quantity.end, rate.quantity.start));
+    const bracket = /^\s*\(\s*(上年|去年|上年同期|\d{4}年)(为|是|同期为|同期)?\s*$/.exec(text.slice(rate.quantity.end, base.quantity.start));
+    if (verb === null || bracket === null || !/^\s*\)/.test(text.slice(base.quantity.end))) return;
+    const down = /下降|减少|降低/.test(verb[2] ?? '');
+    rate.change = { current, base, down };
+    base.baseOf = current;
+    nameChange(bracket[1] ?? '', rate, current, base, down);
+  });
+}
+
+/** names the figures after what they are: last year's count of the same thing, and the change of it */
+function nameChange(said: string, rate: Fact, current: Fact, base: Fact, down: boolean): void {
+  const year = /(上年|去年|上一年|\d{4}年)/.exec(said)?.[1] ?? '上年';
+  if (current.label !== '') {
+    base.label = `${current.label}（${year}）`;
+    rate.label = `${current.label}${down ? '降幅' : '增幅'}`;
+  }
 }
 
 // "受理261件……已审结248件，另有13件尚在审理期限内" / "收到286件……受理261件，对其余25件不予受理": what is left
@@ -739,7 +768,7 @@ function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): 
 // "共计220件；已审结198件，结转下年22件" / "被申请行政复议9件，审结8件，其中…；尚未审结1件": what was finished and what
 // is carried over or still pending make up the whole before them — a whole said with 共计/合计 (also in the
 // sentence before), or the nearest figure before the finished one in the same sentence
-const PENDING = /结转(至|到)?下(一)?年|转入下(一)?年|尚未办结|未办结|正在办理|尚未审结|尚在审理|正在审理|审理中/;
+const PENDING = /结转(至|到)?下(一)?年|转入下(一)?年|尚未办结|未办结|正在办理|尚未审结|尚在审理|正在审理|审理中|正在协调|正在处理|正在整改|尚未解决/;
 
 function linkBalance(text: string, facts: Fact[], previous: Fact[]): void {
   const clauseOf = (f: Fact) => text.slice(clauseStart(text, f.quantity.start, f.sentence[0]), f.quantity.start);
@@ -747,7 +776,7 @@ function linkBalance(text: string, facts: Fact[], previous: Fact[]): void {
     if (carried.kind !== 'count' || carried.depth !== 0 || carried.partOf !== undefined || !PENDING.test(clauseOf(carried))) return;
     const before = facts.slice(0, i).filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && sameFamily(f, carried));
     const done = before[before.length - 1];
-    if (done === undefined || done.quantity.unit !== carried.quantity.unit || !/审结|办结|结案|办理完毕/.test(clauseOf(done)) || /未|尚/.test(clauseOf(done))) return;
+    if (done === undefined || done.quantity.unit !== carried.quantity.unit || !/审结|办结|结案|办理完毕|解决|整改到位|处理完毕/.test(clauseOf(done)) || /未|尚/.test(clauseOf(done))) return;
     // between them only what was finished is told of (its parts, a rate, clauses without figures), never a new intake
     const between = facts.slice(facts.indexOf(done) + 1, i).filter((f) => f.kind === 'count');
     if (between.some((f) => f.partOf !== done && (f.depth === 0 && /受理|收到|新收|新增|接收/.test(clauseOf(f))))) return;

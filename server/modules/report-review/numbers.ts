@@ -241,6 +241,8 @@ export function round(value: number, digits = 6): number {
 export function unitFamily(unit: string): string {
   if (unit === '件' || unit === '宗' || unit === '起') return 'case';
   if (unit === '人' || unit === '名' || unit === '位') return 'person';
+  // "普法活动64场次，其中…9场、…12场"
+  if (unit === '场' || unit === '场次') return 'session';
   return unit;
 }
 

@@ -36,6 +36,28 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('纠错率16.5%，同比下降2.1个百分点。', '败诉率5.9%，同比下降1.3个百分点。')).toEqual([]);
   });
 
+  it('reads 场 and 场次 as one unit of events', () => {
+    expect(kinds('全年开展普法活动64场次，其中宪法宣传周9场、民法典宣传月12场、禁毒宣传15场、反诈宣传28场。')).toEqual([]);
+    expect(kinds('全年开展普法活动64场次，其中宪法宣传周9场、民法典宣传月12场、禁毒宣传15场、反诈宣传26场。')).toEqual([['parts_sum_mismatch', '64场次', '62场次']]);
+  });
+
+  it('takes last year\'s figure in brackets after a change: "同比增长14.1%（2024年为163宗）"', () => {
+    expect(kinds('全年共办理行政处罚案件186宗，同比增长14.1%（2024年为163宗）。')).toEqual([]);
+    expect(kinds('全年共办理行政处罚案件186宗，同比增长18.1%（2024年为163宗）。')).toEqual([['rate_mismatch', '14.11%', '18.1%']]);
+  });
+
+  it('takes the figure a share is counted among for its whole: "26名执法人员中…仅3人，占11.5%"', () => {
+    expect(kinds('26名持证执法人员中具有法律专业背景的仅3人，占11.5%。')).toEqual([]);
+    const [f] = findings('26名持证执法人员中具有法律专业背景的仅3人，占15.5%。');
+    expect(f).toMatchObject({ kind: 'rate_mismatch', expected: '11.54%', actual: '15.5%' });
+    expect(f?.figures.map((x) => x.label)).toEqual(['具有法律专业背景占比', '具有法律专业背景', '持证执法人员']);
+  });
+
+  it('reads what was solved and what is still being worked on as the whole before them', () => {
+    expect(kinds('收集企业反映问题58个，已协调解决52个，正在协调6个，主要涉及消防验收。')).toEqual([]);
+    expect(kinds('收集企业反映问题58个，已协调解决52个，正在协调8个，主要涉及消防验收。').map((k) => k[0])).toEqual(['parts_sum_mismatch']);
+  });
+
   it('reads a total after its parts said with 共 alone or with a short name before 合计', () => {
     expect(kinds('承办县人大代表建议9件、县政协委员提案6件，共15件，均按期办结。')).toEqual([]);
     expect(kinds('承办县人大代表建议9件、县政协委员提案6件，共17件，均按期办结。')).toEqual([['parts_sum_mismatch', '17件', '15件']]);
