@@ -1,5 +1,5 @@
 import type { Fact } from './extract.ts';
-import { DISPOSITION } from './extract.ts';
+import { DISPOSITION, isSubsequence } from './extract.ts';
 import { bounds, formatQuantity, round } from './numbers.ts';
 import type { Finding, FindingFigure } from './review.schema.ts';
 import type { SectionMap } from './sections.ts';
@@ -21,16 +21,11 @@ export function checkFacts(facts: readonly Fact[]): Finding[] {
     ...facts.flatMap(checkChange),
     ...facts.flatMap(checkDifference),
     ...facts.flatMap(checkBalance),
+    ...facts.flatMap(checkStock),
     ...checkConsistency(facts),
     ...checkIntroduction(facts),
   ];
 }
-
-const isSubsequence = (short: string, long: string): boolean => {
-  let k = 0;
-  for (const ch of long) if (ch === short[k]) k += 1;
-  return k === short.length;
-};
 
 /**
  * the introduction (before the first heading) restates the year's main figures in its own words: "受理12345市民服务热线
@@ -241,6 +236,30 @@ function checkBalance(carried: Fact): Finding[] {
       relation: carried.remainder ? '已写明的部分与“另有/其余”部分合起来应等于总数' : '已办结的与结转下年的合起来应等于总数',
       figures: [figureOf(total), figureOf(done), figureOf(carried)],
       arithmetic: `${done.quantity.normalized.value} + ${carried.quantity.normalized.value} = ${sum} ≠ ${whole}`,
+    },
+  ];
+}
+
+// 年初 + 新接收 − 解除 = 年末: a stock at the year's end is what it was at the start, moved by the year's additions and removals
+function checkStock(closing: Fact): Finding[] {
+  if (closing.stock === undefined) return [];
+  const { opening, added, removed } = closing.stock;
+  const value = (f: Fact) => f.quantity.normalized.value;
+  const computed = round(value(opening) + added.reduce((a, f) => a + value(f), 0) - removed.reduce((a, f) => a + value(f), 0));
+  if (Math.abs(computed - value(closing)) < EPSILON) return [];
+  const unit = closing.quantity.normalized.unit;
+  const terms = [`${value(opening)}`, ...added.map((f) => `+ ${value(f)}`), ...removed.map((f) => `− ${value(f)}`)].join(' ');
+  const moves = [...added.map((f) => `加${nameOf(f)}${shown(f)}`), ...removed.map((f) => `减${nameOf(f)}${shown(f)}`)].join('、');
+  return [
+    {
+      kind: 'parts_sum_mismatch',
+      message: `“${nameOf(opening)}”${shown(opening)}，${moves}，应为${formatQuantity(computed, unit)}，但“${nameOf(closing)}”写为${shown(closing)}。`,
+      text: opening.quote === closing.quote ? closing.quote : `${opening.quote} …… ${closing.quote}`,
+      expected: formatQuantity(computed, unit),
+      actual: shown(closing),
+      relation: '年初数 + 本年新增 − 本年减少 = 年末数',
+      figures: [figureOf(opening), ...added.map(figureOf), ...removed.map(figureOf), figureOf(closing)],
+      arithmetic: `${terms} = ${computed} ≠ ${value(closing)}`,
     },
   ];
 }

@@ -53,6 +53,12 @@ export interface Fact {
   remainder: boolean;
   /** last year's figure of a stated change or difference ("较上年的71件"): the figure of this year it is compared with; never a whole */
   baseOf: Fact | undefined;
+  /** further breakdowns of the same whole ("从案件类型看，…；从办案程序看，…"): each list is to add up to it as well */
+  breakdowns: Array<{ linkWord: string; parts: Fact[]; complete: boolean }>;
+  /** "年初在册25人，新接收11人，解除矫正9人，年末在册27人": this closing stock is the opening plus the additions minus the removals */
+  stock: { opening: Fact; added: Fact[]; removed: Fact[] } | undefined;
+  /** "合格率（含优秀）": the rate counts these figures together with its numerator */
+  numeratorAlso: Fact[];
 }
 
 const CLAUSE_BREAK = ',;:、(';
@@ -119,6 +125,9 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
             balance: undefined,
             remainder: false,
             baseOf: undefined,
+            breakdowns: [],
+            stock: undefined,
+            numeratorAlso: [],
           });
         }
       });
@@ -132,6 +141,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       linkStages(text, found);
       linkChanges(text, found);
       linkBalance(text, found, previous);
+      linkStocks(found);
       linkRemainders(text, found, inParagraph);
       linkBreakdowns(text, sentence, found, inParagraph);
       linkRates(found);
@@ -753,6 +763,40 @@ function linkBalance(text: string, facts: Fact[], previous: Fact[]): void {
     if (!said && /审结|办结|结案/.test(clauseOf(total))) return;
     carried.balance = { total, done };
   });
+}
+
+// a stock of people or things on a register (社区矫正对象, 安置帮教对象, 在册…): what was there at the start, what came
+// in and what went out during the year, and what is there at the end — "年初在册25人，全年新接收11人，解除矫正9人，年末在册27人"
+const OPENING = /年初|期初|上年末|上年底/;
+const CLOSING = /(?<!上)(年末|年底|期末)/;
+const ADDED = /新接收|新增|新入|新纳入|新列管|接收|入矫|增加/;
+const REMOVED = /解除|终止|期满|减少|死亡|收监|撤销|注销|转出|退出|销号|移出/;
+const STOCK_WORDS = /年初|期初|上年末|上年底|年末|年底|期末|全年|全市|全县|全区|全镇|全乡|全街道|辖区|共|累计/g;
+
+function linkStocks(facts: Fact[]): void {
+  const words = (f: Fact) => f.scope.split('|')[0] ?? '';
+  const plain = facts.filter((f) => f.kind === 'count' && f.depth === 0 && !f.delta && f.baseOf === undefined && f.quantity.approximation === undefined);
+  for (const opening of plain.filter((f) => OPENING.test(words(f)) && !CLOSING.test(words(f)))) {
+    const later = plain.slice(plain.indexOf(opening) + 1).filter((f) => sameFamily(f, opening) && f.quantity.unit === opening.quantity.unit);
+    const c = later.findIndex((f) => CLOSING.test(words(f)));
+    const closing = later[c];
+    if (closing === undefined || closing.stock !== undefined) continue;
+    const between = later.slice(0, c);
+    const added = between.filter((f) => ADDED.test(words(f)) && !REMOVED.test(words(f)));
+    const removed = between.filter((f) => REMOVED.test(words(f)) && !ADDED.test(words(f)));
+    // every figure between is a movement of the stock, and both directions are stated
+    if (added.length === 0 || removed.length === 0 || added.length + removed.length !== between.length) continue;
+    // the closing stock names the same thing as the opening one ("年末在册" of "年初在册社区矫正对象")
+    if (!isSubsequence(words(closing).replace(STOCK_WORDS, ''), words(opening).replace(STOCK_WORDS, ''))) continue;
+    closing.stock = { opening, added, removed };
+  }
+}
+
+/** the characters of `short` stand in `long` in order */
+export function isSubsequence(short: string, long: string): boolean {
+  let k = 0;
+  for (const ch of long) if (ch === short[k]) k += 1;
+  return k === short.length;
 }
 
 // an outcome named after what was finished: "因申请人撤回申请终止1件"

@@ -253,6 +253,17 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('行政诉讼案件10件，败诉2件，败诉率25%。')).toEqual([]);
     expect(findings('行政诉讼案件10件，审结8件，败诉2件，败诉率20%。')[0]?.relation).toContain('审结');
   });
+
+  it('checks a stock: 年初 + 新接收 − 解除 = 年末, only when all four are stated', () => {
+    const stock = (closing: number) => `年初在册社区矫正对象25名，全年新接收11名、解除矫正9名，年末在册${closing}名。`;
+    expect(kinds(stock(27))).toEqual([]);
+    const [wrong] = findings(stock(29));
+    expect(wrong).toMatchObject({ kind: 'parts_sum_mismatch', relation: '年初数 + 本年新增 − 本年减少 = 年末数', arithmetic: '25 + 11 − 9 = 27 ≠ 29' });
+    expect(kinds('年初全市在册社区矫正对象1248人，全年新接收836人，解除矫正902人，年末在册1182人。')).toEqual([]);
+    // without the removals (or of another thing at the end) the year's movement is not stated
+    expect(kinds('年初在册社区矫正对象25名，全年新接收11名，年末在册29名。')).toEqual([]);
+    expect(kinds('年初在册社区矫正对象25名，全年新接收11名、解除矫正9名，年末安置帮教对象29名。')).toEqual([]);
+  });
 });
 
 describe('no false alarms', () => {
