@@ -1,5 +1,5 @@
 import type { Fact } from './extract.ts';
-import { DISPOSITION, isSubsequence } from './extract.ts';
+import { DISPOSITION, INTAKE_SPLIT, isSubsequence } from './extract.ts';
 import { bounds, formatQuantity, round } from './numbers.ts';
 import type { Finding, FindingFigure } from './review.schema.ts';
 import type { SectionMap } from './sections.ts';
@@ -130,7 +130,8 @@ function checkParts(total: Fact): Finding[] {
   // a 其中 list far short of its total names the notable parts only ("公开信息1326条，其中政策文件86条、解读52条"):
   // only a list that covers most of the total and still misses it is a slip
   // a catch-all item, or outcomes that exclude each other (保留/修改/废止), claim the whole
-  const catchAll = total.parts.some((p) => /^(其他|其它|其余)/.test(p.context)) || total.parts.every((p) => DISPOSITION.test(p.label));
+  // what was received is accepted, refused or referred: the split claims the whole too
+  const catchAll = total.parts.some((p) => /^(其他|其它|其余)/.test(p.context)) || total.parts.every((p) => DISPOSITION.test(p.label)) || marker === INTAKE_SPLIT;
   const under = total.partsComplete && sumHigh < low - EPSILON && (catchAll || sumHigh >= low * MOSTLY);
   if (!over && !under) return [];
   const { sum, total: whole, unit } = sumOf(total);

@@ -137,6 +137,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       linkRespectively(text, sentence, found);
       linkTrailingTotals(text, found);
       linkBareLists(text, sentence, found);
+      linkIntakeSplits(text, found);
       linkLossRate(text, found);
       linkStages(text, found);
       linkChanges(text, found);
@@ -442,6 +443,41 @@ function linkBareLists(text: string, [, e]: [number, number], facts: Fact[]): vo
     total.linkWord = '列举';
     attach(total, parts, !endsWithEtc(text, last));
   });
+}
+
+// "收到行政复议申请268件，依法受理241件，对不符合受理条件的27件不予受理": what was received is either accepted or
+// refused (or referred elsewhere: 告知, 转送) — the split makes up the whole without 其中
+export const INTAKE_SPLIT = '受理、不予受理';
+const RECEIVED = /收到|接到|接收/;
+const REFUSED = /不予受理|不受理|不符合受理/;
+const REFERRED = /告知|转送|转办|转交|移送/;
+// after the split, a clause that leaves part of the whole open ("另有2件正在补正") makes it no split
+const OPEN_REST = /另有|其余|剩余|余下|尚|正在|待|补正/;
+
+function linkIntakeSplits(text: string, facts: Fact[]): void {
+  // the words of a figure's own clause, and those after it up to the next break ("27件作出不予受理决定")
+  const clause = (f: Fact) => text.slice(clauseStart(text, f.quantity.start, f.sentence[0]), clauseEnd(text, f.quantity.end, f.sentence[1]));
+  const plain = facts.filter((f) => f.kind === 'count' && f.depth === 0 && !f.delta && f.baseOf === undefined && f.partOf === undefined);
+  for (const [i, received] of plain.entries()) {
+    if (received.parts.length > 0 || !RECEIVED.test(clause(received)) || REFUSED.test(clause(received))) continue;
+    const [accepted, ...rest] = plain.slice(i + 1).filter((f) => sameFamily(f, received) && f.quantity.unit === received.quantity.unit);
+    if (accepted === undefined || !/受理/.test(clause(accepted)) || REFUSED.test(clause(accepted))) continue;
+    // the accepted figure follows in the next clause: "，依法受理241件"
+    if (!/^\s*,[^\d,;:。]{0,12}$/.test(text.slice(received.quantity.end, accepted.quantity.start))) continue;
+    const parts = [accepted];
+    for (const f of rest) {
+      const last = parts[parts.length - 1] as Fact;
+      const alone = /^\s*,[^\d;:。]*$/.test(text.slice(last.quantity.end, f.quantity.start));
+      if (!alone || !(parts.length === 1 ? REFUSED : new RegExp(`${REFUSED.source}|${REFERRED.source}`)).test(clause(f))) break;
+      parts.push(f);
+    }
+    const last = parts[parts.length - 1] as Fact;
+    if (parts.length < 2 || OPEN_REST.test(text.slice(clauseEnd(text, last.quantity.end, last.sentence[1]), last.sentence[1]).split(/[;。]/)[0] ?? '')) continue;
+    // "对不符合受理条件的27件不予受理": named by what was done with it
+    for (const f of parts.slice(1)) if (!REFUSED.test(f.label) && !REFERRED.test(f.label) && REFUSED.test(clause(f))) f.label = '不予受理';
+    received.linkWord = INTAKE_SPLIT;
+    attach(received, parts, !endsWithEtc(text, last));
+  }
 }
 
 // "来信来访70宗、上级交办32宗，合计102宗": parts first, total after

@@ -264,6 +264,18 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('年初在册社区矫正对象25名，全年新接收11名，年末在册29名。')).toEqual([]);
     expect(kinds('年初在册社区矫正对象25名，全年新接收11名、解除矫正9名，年末安置帮教对象29名。')).toEqual([]);
   });
+
+  it('reads an intake split without 其中: received = accepted + refused (+ referred)', () => {
+    const split = (refused: number) => `区政府全年收到行政复议申请268件，依法受理241件，对不符合受理条件的${refused}件作出不予受理决定或告知申请人向有权机关提出。`;
+    expect(kinds(split(27))).toEqual([]);
+    const [wrong] = findings(split(29));
+    expect(wrong).toMatchObject({ kind: 'parts_sum_mismatch', relation: '“受理、不予受理”所列各项之和不应超过总数', arithmetic: '241 + 29 = 270 > 268' });
+    expect(kinds('收到行政复议申请196件，依法受理158件，不予受理18件；审结148件。')).toEqual([['parts_sum_mismatch', '196件', '176件']]);
+    expect(kinds('收到申请50件，受理45件，不予受理3件，告知2件。')).toEqual([]);
+    expect(kinds('收到申请50件，受理45件，不予受理3件，告知4件。').map((k) => k[0])).toEqual(['parts_sum_mismatch']);
+    // without a refusal the accepted figure is a part, not a split
+    expect(kinds('收到申请50件，受理45件，审结40件。')).toEqual([]);
+  });
 });
 
 describe('no false alarms', () => {
