@@ -104,18 +104,33 @@ export function figureOf(f: Fact): FindingFigure {
   return { label: f.label, raw: f.quantity.raw, value: f.quantity.value, unit: f.quantity.unit, quote: f.quote };
 }
 
+interface PartList {
+  linkWord: string;
+  parts: Fact[];
+  complete: boolean;
+}
+
+// the parts a total was listed in, and any further breakdown of it ("从案件类型看…；从办案程序看…")
 function checkParts(total: Fact): Finding[] {
-  if (total.parts.length === 0) return [];
+  const lists: PartList[] = [{ linkWord: total.linkWord, parts: total.parts, complete: total.partsComplete }, ...total.breakdowns];
+  return lists.flatMap((list) => checkPartList(total, list));
+}
+
+function checkPartList(total: Fact, { linkWord: marker, parts, complete }: PartList): Finding[] {
+  if (parts.length === 0) return [];
   const [low, high] = factBounds(total);
-  const marker = total.linkWord;
-  if (total.parts.length === 1) {
-    const part = total.parts[0];
+  // the total and a list in a later sentence ("…57件。从案件类型看，…") are quoted both
+  const last = parts[parts.length - 1];
+  const elsewhere = last !== undefined && (last.paragraph !== total.paragraph || last.sentence[0] !== total.sentence[0]);
+  const text = elsewhere ? `${total.quote} …… ${last.quote}` : total.quote;
+  if (parts.length === 1) {
+    const part = parts[0];
     if (part === undefined || factBounds(part)[0] <= high + EPSILON) return [];
     return [
       {
         kind: 'subset_exceeds_total',
         message: `“${nameOf(part)}”${shown(part)}大于它所属的“${nameOf(total)}”${shown(total)}，部分不应多于整体。`,
-        text: total.quote,
+        text,
         expected: `不超过${shown(total)}`,
         actual: shown(part),
         relation: `“${marker}”所引出的部分不应多于整体`,
@@ -124,33 +139,33 @@ function checkParts(total: Fact): Finding[] {
       },
     ];
   }
-  const sumLow = total.parts.reduce((s, p) => s + factBounds(p)[0], 0);
-  const sumHigh = total.parts.reduce((s, p) => s + factBounds(p)[1], 0);
+  const sumLow = parts.reduce((s, p) => s + factBounds(p)[0], 0);
+  const sumHigh = parts.reduce((s, p) => s + factBounds(p)[1], 0);
   const over = sumLow > high + EPSILON;
   // a 其中 list far short of its total names the notable parts only ("公开信息1326条，其中政策文件86条、解读52条"):
   // only a list that covers most of the total and still misses it is a slip
   // a catch-all item, or outcomes that exclude each other (保留/修改/废止), claim the whole
   // what was received is accepted, refused or referred: the split claims the whole too
-  const catchAll = total.parts.some((p) => /^(其他|其它|其余)/.test(p.context)) || total.parts.every((p) => DISPOSITION.test(p.label)) || marker === INTAKE_SPLIT;
-  const under = total.partsComplete && sumHigh < low - EPSILON && (catchAll || sumHigh >= low * MOSTLY);
+  const catchAll = parts.some((p) => /^(其他|其它|其余)/.test(p.context)) || parts.every((p) => DISPOSITION.test(p.label)) || marker === INTAKE_SPLIT;
+  const under = complete && sumHigh < low - EPSILON && (catchAll || sumHigh >= low * MOSTLY);
   if (!over && !under) return [];
-  const { sum, total: whole, unit } = sumOf(total);
+  const { sum, total: whole, unit } = sumOf(total, parts);
   // estimated parts are added at their lowest
-  const sumText = `${total.parts.some((p) => p.quantity.approximation) ? '至少' : ''}${formatQuantity(sum, unit)}`;
+  const sumText = `${parts.some((p) => p.quantity.approximation) ? '至少' : ''}${formatQuantity(sum, unit)}`;
   const diff = formatQuantity(round(Math.abs(sum - whole)), unit);
-  const list = total.parts.map((p) => `${p.label}${p.quantity.raw}`).join('、');
+  const list = parts.map((p) => `${p.label}${p.quantity.raw}`).join('、');
   return [
     {
       kind: 'parts_sum_mismatch',
       message: `“${nameOf(total)}”共${shown(total)}，但${marker}所列各项（${list}）合计${sumText}，比总数${over ? '多' : '少'}${diff}。`,
-      text: total.quote,
+      text,
       expected: shown(total),
       actual: sumText,
       relation: over
         ? `“${marker}”所列各项之和不应超过总数`
         : `“${marker}”所列各项（未写“等”，列有“其他”或已占总数八成以上）之和应等于总数`,
-      figures: [figureOf(total), ...total.parts.map(figureOf)],
-      arithmetic: `${total.parts.map((p) => p.quantity.value).join(' + ')} = ${sum} ${over ? '>' : '<'} ${whole}`,
+      figures: [figureOf(total), ...parts.map(figureOf)],
+      arithmetic: `${parts.map((p) => p.quantity.value).join(' + ')} = ${sum} ${over ? '>' : '<'} ${whole}`,
     },
   ];
 }
@@ -382,11 +397,11 @@ function shown(f: Fact): string {
 }
 
 // the sum of the parts and the total, in the total's unit as written when every part shares it
-function sumOf(total: Fact): { sum: number; total: number; unit: string } {
-  const sameUnit = total.parts.every((p) => p.quantity.unit === total.quantity.unit);
+function sumOf(total: Fact, parts: readonly Fact[]): { sum: number; total: number; unit: string } {
+  const sameUnit = parts.every((p) => p.quantity.unit === total.quantity.unit);
   const pick = (f: Fact) => (sameUnit ? f.quantity.value : f.quantity.normalized.value);
   return {
-    sum: round(total.parts.reduce((s, p) => s + pick(p), 0)),
+    sum: round(parts.reduce((s, p) => s + pick(p), 0)),
     total: pick(total),
     unit: sameUnit ? total.quantity.unit : total.quantity.normalized.unit,
   };

@@ -228,6 +228,11 @@ function attach(total: Fact, parts: Fact[], complete: boolean): void {
   for (const part of parts) part.partOf = total;
 }
 
+function addBreakdown(total: Fact, linkWord: string, parts: Fact[], complete: boolean): void {
+  total.breakdowns.push({ linkWord, parts, complete: complete && [total, ...parts].every((f) => !f.quantity.approximation) });
+  for (const part of parts) part.partOf = total;
+}
+
 // "…等" after the last part says the list is not exhaustive
 function endsWithEtc(text: string, last: Fact): boolean {
   return /^\s*等/.test(text.slice(last.quantity.end));
@@ -625,9 +630,15 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     // the whole: the last figure before the breakdown that is no part, change, rate or last year's
     const pool = [...earlier, ...facts.filter((f) => f.quantity.end <= s + m.index)].filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined);
     const total = pool[pool.length - 1];
-    if (total === undefined || total.parts.length > 0 || !sameFamily(total, first) || total.quantity.unit !== first.quantity.unit) continue;
-    total.linkWord = `从${m[1] ?? ''}看`;
-    attach(total, parts, !endsWithEtc(text, last));
+    if (total === undefined || !sameFamily(total, first) || total.quantity.unit !== first.quantity.unit) continue;
+    const linkWord = `从${m[1] ?? ''}看`;
+    if (total.parts.length === 0) {
+      total.linkWord = linkWord;
+      attach(total, parts, !endsWithEtc(text, last));
+    } else if (total.linkWord.startsWith('从')) {
+      // "…；从办案程序看，简易程序23件、普通程序34件": a second breakdown of the same whole adds up to it as well
+      addBreakdown(total, linkWord, parts, !endsWithEtc(text, last));
+    }
   }
 }
 

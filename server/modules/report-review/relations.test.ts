@@ -276,6 +276,14 @@ describe('relations the text makes unambiguous', () => {
     // without a refusal the accepted figure is a part, not a split
     expect(kinds('收到申请50件，受理45件，审结40件。')).toEqual([]);
   });
+
+  it('checks a second breakdown of one whole: "从案件类型看，…；从办案程序看，…" each add up to it', () => {
+    const text = (simple: number) => `全年办理行政处罚案件31件。从案件类型看，违法占地建房14件、违规焚烧秸秆8件、占道经营6件、乱倒建筑垃圾3件；从办案程序看，简易程序${simple}件、普通程序19件。`;
+    expect(kinds(text(12))).toEqual([]);
+    const [wrong] = findings(text(15));
+    expect(wrong).toMatchObject({ kind: 'parts_sum_mismatch', relation: '“从办案程序看”所列各项之和不应超过总数', arithmetic: '15 + 19 = 34 > 31' });
+    expect(wrong?.text).toBe('全年办理行政处罚案件31件。 …… 从案件类型看，违法占地建房14件、违规焚烧秸秆8件、占道经营6件、乱倒建筑垃圾3件；从办案程序看，简易程序15件、普通程序19件。');
+  });
 });
 
 describe('no false alarms', () => {
