@@ -173,7 +173,14 @@ function checkPartList(total: Fact, { linkWord: marker, parts, complete }: PartL
 function checkRate(rate: Fact): Finding[] {
   const { numerator: num, denominator: den } = rate;
   if (num === undefined || den === undefined) return [];
-  const [numLow, numHigh] = factBounds(num);
+  // "合格率（含优秀）": the numerator is the sum of the figures the rate counts
+  const nums = [num, ...rate.numeratorAlso];
+  const numLow = nums.reduce((a, f) => a + factBounds(f)[0], 0);
+  const numHigh = nums.reduce((a, f) => a + factBounds(f)[1], 0);
+  const numValue = round(nums.reduce((a, f) => a + f.quantity.normalized.value, 0));
+  const numName = nums.map((f) => `${f.label || '分子'}`).join(' + ');
+  const numShown = nums.map((f) => `${f.label || '分子'}${f.quantity.raw}`).join('+');
+  const numTerms = nums.length > 1 ? `(${nums.map((f) => f.quantity.normalized.value).join(' + ')})` : `${numValue}`;
   const [denLow, denHigh] = factBounds(den);
   if (denHigh <= 0) return [];
   const computedLow = (numLow / denHigh) * 100;
@@ -185,21 +192,21 @@ function checkRate(rate: Fact): Finding[] {
     const [low, high] = factBounds(other);
     return high > 0 && (numHigh / Math.max(low, Number.MIN_VALUE)) * 100 >= statedLow - EPSILON && (numLow / high) * 100 < statedHigh + EPSILON;
   })) return [];
-  const computed = (num.quantity.normalized.value / den.quantity.normalized.value) * 100;
+  const computed = (numValue / den.quantity.normalized.value) * 100;
   const expected = `${round(computed, rate.quantity.decimals + 1)}%`;
   // the other bases the text leaves open were tried too: the finding shows them
-  const others = rate.otherDenominators.map((o) => ({ fact: o, value: `${round((num.quantity.normalized.value / o.quantity.normalized.value) * 100, rate.quantity.decimals + 1)}%` }));
+  const others = rate.otherDenominators.map((o) => ({ fact: o, value: `${round((numValue / o.quantity.normalized.value) * 100, rate.quantity.decimals + 1)}%` }));
   const orElse = others.map((o) => `，÷${o.fact.label || '前一环节'}${o.fact.quantity.raw}≈${o.value}`).join('');
   return [
     {
       kind: 'rate_mismatch',
-      message: `“${nameOf(rate)}”写为${rate.quantity.raw}，但按文中数字计算，${num.label || '分子'}${num.quantity.raw}÷${den.label || '分母'}${den.quantity.raw}≈${expected}${orElse}。`,
+      message: `“${nameOf(rate)}”写为${rate.quantity.raw}，但按文中数字计算，${numShown}÷${den.label || '分母'}${den.quantity.raw}≈${expected}${orElse}。`,
       text: rate.quote,
       expected,
       actual: rate.quantity.raw,
-      relation: rate.rateRule ?? `“${nameOf(rate)}” = ${num.label || '分子'} ÷ ${den.label || '分母'}`,
-      figures: [figureOf(rate), figureOf(num), figureOf(den), ...others.map((o) => figureOf(o.fact))],
-      arithmetic: [`${num.quantity.normalized.value} ÷ ${den.quantity.normalized.value} × 100% ≈ ${expected}`, ...others.map((o) => `${num.quantity.normalized.value} ÷ ${o.fact.quantity.normalized.value} × 100% ≈ ${o.value}`)].join('；') + ` ≠ ${rate.quantity.raw}`,
+      relation: rate.rateRule ?? `“${nameOf(rate)}” = ${nums.length > 1 ? `(${numName})` : numName} ÷ ${den.label || '分母'}`,
+      figures: [figureOf(rate), ...nums.map(figureOf), figureOf(den), ...others.map((o) => figureOf(o.fact))],
+      arithmetic: [`${numTerms} ÷ ${den.quantity.normalized.value} × 100% ≈ ${expected}`, ...others.map((o) => `${numTerms} ÷ ${o.fact.quantity.normalized.value} × 100% ≈ ${o.value}`)].join('；') + ` ≠ ${rate.quantity.raw}`,
     },
   ];
 }

@@ -145,6 +145,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       linkStocks(found);
       linkRemainders(text, found, inParagraph);
       linkBreakdowns(text, sentence, found, inParagraph);
+      linkIncludedRates(text, found);
       linkRates(found);
       linkOutcomeRates(found, inParagraph);
       for (const f of found) f.quote = quoteOf(original, f);
@@ -559,6 +560,42 @@ function linkRates(facts: Fact[]): void {
       for (let earlier = denominator.stageOf; earlier !== undefined; earlier = earlier.stageOf) if (candidates.includes(earlier)) rate.otherDenominators.push(earlier);
     }
   });
+}
+
+// "优秀96卷、合格311卷、不合格13卷，合格率（含优秀）为96.9%": a rate whose bracket says it includes another category
+// counts both — over the whole they are listed in, or the figure right before a bare list of them ("参考52人，优秀20人，合格31人")
+const INCLUDED_RATE = /([^\d,;:。、()]{1,8}?)率\s*\(\s*(?:含|包含|包括)\s*([^\d,;:。()]{1,8})\s*\)\s*(?:为|是|达到|达)?\s*$/;
+
+function linkIncludedRates(text: string, facts: Fact[]): void {
+  for (const rate of facts) {
+    if (rate.kind !== 'rate' || rate.numerator !== undefined || rate.rateRule !== undefined) continue;
+    const m = INCLUDED_RATE.exec(text.slice(rate.sentence[0], rate.quantity.start));
+    const stem = tidy(m?.[1] ?? '');
+    const included = tidy(m?.[2] ?? '');
+    if (m === null || stem.length === 0 || included.length === 0) continue;
+    const counts = facts.filter((f) => f.kind === 'count' && f.depth === rate.depth && f.quantity.start < rate.quantity.start);
+    // "评为优秀的" is 优秀; "不合格" is no 合格
+    const named = (f: Fact) => f.label.replace(/^(被)?(评为|评定为|认定为|为)/, '').replace(/的$/, '');
+    const own = counts.filter((f) => named(f) === stem);
+    const also = counts.filter((f) => named(f) === included);
+    const [numerator] = own;
+    const [other] = also;
+    if (numerator === undefined || other === undefined || own.length !== 1 || also.length !== 1 || !sameFamily(numerator, other) || numerator.quantity.unit !== other.quantity.unit) continue;
+    const denominator = numerator.partOf !== undefined ? (numerator.partOf === other.partOf ? numerator.partOf : undefined) : wholeBeforeList(counts, [numerator, other]);
+    if (denominator === undefined || !sameFamily(denominator, numerator)) continue;
+    rate.numerator = numerator;
+    rate.numeratorAlso = [other];
+    rate.denominator = denominator;
+  }
+}
+
+// the figure right before the first of a bare list, when every figure from it to the rate is of the list's unit
+function wholeBeforeList(counts: readonly Fact[], list: readonly Fact[]): Fact | undefined {
+  const first = Math.min(...list.map((f) => counts.indexOf(f)));
+  const whole = counts[first - 1];
+  if (whole === undefined || whole.partOf !== undefined || whole.parts.length > 0 || whole.delta || whole.baseOf !== undefined) return undefined;
+  const unit = list[0]?.quantity.unit;
+  return counts.slice(first - 1).every((f) => f.quantity.unit === unit && f.partOf === undefined) ? whole : undefined;
 }
 
 // "…调解成功43件，…。全年调解成功率93.5%": a rate alone in its sentence, of the one count of the paragraph named as

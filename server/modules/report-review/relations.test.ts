@@ -284,6 +284,16 @@ describe('relations the text makes unambiguous', () => {
     expect(wrong).toMatchObject({ kind: 'parts_sum_mismatch', relation: '“从办案程序看”所列各项之和不应超过总数', arithmetic: '15 + 19 = 34 > 31' });
     expect(wrong?.text).toBe('全年办理行政处罚案件31件。 …… 从案件类型看，违法占地建房14件、违规焚烧秸秆8件、占道经营6件、乱倒建筑垃圾3件；从办案程序看，简易程序15件、普通程序19件。');
   });
+
+  it('computes a rate whose bracket includes another category over the sum of both: "合格率（含优秀）"', () => {
+    expect(kinds('参考52人，优秀20人，合格31人，合格率（含优秀）98.1%。')).toEqual([]);
+    const [wrong] = findings('参考52人，优秀20人，合格31人，合格率（含优秀）91.1%。');
+    expect(wrong).toMatchObject({ kind: 'rate_mismatch', relation: '“合格率” = (合格 + 优秀) ÷ 参考', arithmetic: '(31 + 20) ÷ 52 × 100% ≈ 98.08% ≠ 91.1%' });
+    expect(kinds('共评查案卷420卷，其中评为优秀的96卷、合格的311卷、不合格的13卷，合格率（含优秀）为96.9%。')).toEqual([]);
+    expect(kinds('共评查案卷420卷，其中评为优秀的96卷、合格的311卷、不合格的13卷，合格率（含优秀）为89.9%。').map((k) => k[0])).toEqual(['rate_mismatch']);
+    // without the bracket the rate's numerator is not stated
+    expect(kinds('参考52人，优秀20人，合格31人，合格率91.1%。')).toEqual([]);
+  });
 });
 
 describe('no false alarms', () => {
