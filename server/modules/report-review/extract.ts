@@ -138,6 +138,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       linkTrailingTotals(text, found);
       linkBareLists(text, sentence, found);
       linkIntakeSplits(text, found);
+      linkReviewedOutcomes(text, found);
       linkLossRate(text, found);
       linkStages(text, found);
       linkChanges(text, found);
@@ -484,6 +485,39 @@ function linkIntakeSplits(text: string, facts: Fact[]): void {
     received.linkWord = INTAKE_SPLIT;
     attach(received, parts, !endsWithEtc(text, last));
   }
+}
+
+// "被申请行政复议4件，经县人民政府审理，维持2件、确认违法1件，申请人撤回申请1件": after a clause naming who decided
+// them, the outcomes of the whole are listed — dispositions and withdrawals, which exclude each other
+export const REVIEWED = /^经[^\d,;:。]{0,20}(审理|审查|复查|复议|裁决|审结)$/;
+const WITHDRAWN = /撤回|撤诉/;
+
+function linkReviewedOutcomes(text: string, facts: Fact[]): void {
+  const outcome = (f: Fact) => DISPOSITION.test(f.label) || WITHDRAWN.test(f.label);
+  facts.forEach((total, i) => {
+    const first = facts[i + 1];
+    if (first === undefined || total.kind !== 'count' || total.depth !== 0 || total.parts.length > 0 || total.partOf !== undefined || total.delta || total.baseOf !== undefined) return;
+    const clause = /^\s*,\s*([^\d,;:。]+?)\s*,\s*$/.exec(text.slice(total.quantity.end, clauseStart(text, first.quantity.start, total.quantity.end)))?.[1] ?? '';
+    if (!REVIEWED.test(clause)) return;
+    const parts: Fact[] = [];
+    let ended = false;
+    for (const f of facts.slice(i + 1)) {
+      const gap = text.slice((parts[parts.length - 1] ?? total).quantity.end, f.quantity.start);
+      if (parts.length > 0 && /[;。]/.test(gap)) break;
+      if (f.depth !== 0 || f.kind !== 'count' || !sameFamily(f, total) || f.quantity.unit !== total.quantity.unit || !outcome(f) || f.partOf !== undefined) {
+        // an item of another kind in the list makes it no list of outcomes; one after a comma ends it
+        ended = parts.length > 0 && /^\s*,/.test(gap.replace(/^[^,、]*/, ''));
+        if (!ended) parts.length = 0;
+        break;
+      }
+      parts.push(f);
+    }
+    const last = parts[parts.length - 1];
+    if (last === undefined) return;
+    total.linkWord = clause;
+    // a list cut by another figure ("其余2件尚在审理中") is only a floor
+    attach(total, parts, !ended && !endsWithEtc(text, last));
+  });
 }
 
 // "来信来访70宗、上级交办32宗，合计102宗": parts first, total after

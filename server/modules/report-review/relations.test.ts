@@ -294,6 +294,19 @@ describe('relations the text makes unambiguous', () => {
     // without the bracket the rate's numerator is not stated
     expect(kinds('参考52人，优秀20人，合格31人，合格率91.1%。')).toEqual([]);
   });
+
+  it('reads the outcomes listed after a clause naming who decided them: "复议4件，经县人民政府审理，维持2件…"', () => {
+    const text = (kept: number) => `全年镇政府被申请行政复议4件，经县人民政府审理，维持${kept}件、确认违法1件，申请人撤回申请1件。`;
+    expect(kinds(text(2))).toEqual([]);
+    const [wrong] = findings(text(3));
+    expect(wrong).toMatchObject({ kind: 'parts_sum_mismatch', relation: '“经县人民政府审理”所列各项之和不应超过总数', arithmetic: '3 + 1 + 1 = 5 > 4' });
+    expect(kinds('全年街道被申请行政复议2件，经区政府审理，维持1件，因申请人撤回申请终止1件；被提起行政诉讼1件。')).toEqual([]);
+    expect(kinds('全年街道被申请行政复议3件，经区政府审理，维持1件，因申请人撤回申请终止1件；被提起行政诉讼1件。')).toEqual([['parts_sum_mismatch', '3件', '2件']]);
+    // what is still pending after the outcomes is their rest, not an error
+    expect(kinds('被申请行政复议5件，经审理，维持2件、撤销1件，其余2件尚在审理中。')).toEqual([]);
+    // a clause that names no decision opens no list of outcomes
+    expect(kinds('被申请行政复议5件，均依法按期答复，维持2件、撤销1件。')).toEqual([]);
+  });
 });
 
 describe('no false alarms', () => {
