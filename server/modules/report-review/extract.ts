@@ -143,7 +143,6 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       linkStages(text, found);
       linkChanges(text, found);
       linkBalance(text, found, previous);
-      linkStocks(found);
       linkRemainders(text, found, inParagraph);
       linkBreakdowns(text, sentence, found, inParagraph);
       linkIncludedRates(text, found);
@@ -156,6 +155,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
     }
     linkShares(text, inParagraph);
     linkDistantRates(inParagraph);
+    linkStocks(inParagraph);
   });
   return facts;
 }
@@ -490,7 +490,7 @@ function linkIntakeSplits(text: string, facts: Fact[]): void {
 // "被申请行政复议4件，经县人民政府审理，维持2件、确认违法1件，申请人撤回申请1件": after a clause naming who decided
 // them, the outcomes of the whole are listed — dispositions and withdrawals, which exclude each other
 export const REVIEWED = /^经[^\d,;:。]{0,20}(审理|审查|复查|复议|裁决|审结)$/;
-const WITHDRAWN = /撤回|撤诉/;
+const WITHDRAWN = /撤回|撤诉|^(胜诉|败诉)$/;
 
 function linkReviewedOutcomes(text: string, facts: Fact[]): void {
   const outcome = (f: Fact) => DISPOSITION.test(f.label) || WITHDRAWN.test(f.label);
@@ -605,20 +605,22 @@ function linkIncludedRates(text: string, facts: Fact[]): void {
     if (rate.kind !== 'rate' || rate.numerator !== undefined || rate.rateRule !== undefined) continue;
     const m = INCLUDED_RATE.exec(text.slice(rate.sentence[0], rate.quantity.start));
     const stem = tidy(m?.[1] ?? '');
-    const included = tidy(m?.[2] ?? '');
-    if (m === null || stem.length === 0 || included.length === 0) continue;
+    const included = (m?.[2] ?? '').split(/[、和及与]/).map(tidy);
+    if (m === null || stem.length === 0 || included.some((name) => name.length === 0)) continue;
     const counts = facts.filter((f) => f.kind === 'count' && f.depth === rate.depth && f.quantity.start < rate.quantity.start);
     // "评为优秀的" is 优秀; "不合格" is no 合格
     const named = (f: Fact) => f.label.replace(/^(被)?(评为|评定为|认定为|为)/, '').replace(/的$/, '');
     const own = counts.filter((f) => named(f) === stem);
-    const also = counts.filter((f) => named(f) === included);
+    // "（含优秀、良好）": each category included is one figure of the sentence
+    const also = included.map((name) => counts.filter((f) => named(f) === name));
     const [numerator] = own;
-    const [other] = also;
-    if (numerator === undefined || other === undefined || own.length !== 1 || also.length !== 1 || !sameFamily(numerator, other) || numerator.quantity.unit !== other.quantity.unit) continue;
-    const denominator = numerator.partOf !== undefined ? (numerator.partOf === other.partOf ? numerator.partOf : undefined) : wholeBeforeList(counts, [numerator, other]);
+    const others = also.flatMap((found) => (found.length === 1 ? found : []));
+    if (numerator === undefined || own.length !== 1 || others.length !== also.length || others.some((f) => !sameFamily(f, numerator) || f.quantity.unit !== numerator.quantity.unit || f === numerator)) continue;
+    const list = [numerator, ...others];
+    const denominator = numerator.partOf !== undefined ? (list.every((f) => f.partOf === numerator.partOf) ? numerator.partOf : undefined) : wholeBeforeList(counts, list);
     if (denominator === undefined || !sameFamily(denominator, numerator)) continue;
     rate.numerator = numerator;
-    rate.numeratorAlso = [other];
+    rate.numeratorAlso = others;
     rate.denominator = denominator;
   }
 }
@@ -885,10 +887,11 @@ function linkBalance(text: string, facts: Fact[], previous: Fact[]): void {
 
 // a stock of people or things on a register (社区矫正对象, 安置帮教对象, 在册…): what was there at the start, what came
 // in and what went out during the year, and what is there at the end — "年初在册25人，全年新接收11人，解除矫正9人，年末在册27人"
+// (in one paragraph; every figure of the unit between them is a movement of the stock)
 const OPENING = /年初|期初|上年末|上年底/;
 const CLOSING = /(?<!上)(年末|年底|期末)/;
 const ADDED = /新接收|新增|新入|新纳入|新列管|接收|入矫|增加/;
-const REMOVED = /解除|终止|期满|减少|死亡|收监|撤销|注销|转出|退出|销号|移出/;
+const REMOVED = /解除|解矫|终止|期满|减少|死亡|收监|撤销|注销|转出|退出|销号|移出/;
 const STOCK_WORDS = /年初|期初|上年末|上年底|年末|年底|期末|全年|全市|全县|全区|全镇|全乡|全街道|辖区|共|累计/g;
 
 function linkStocks(facts: Fact[]): void {

@@ -263,6 +263,9 @@ describe('relations the text makes unambiguous', () => {
     // without the removals (or of another thing at the end) the year's movement is not stated
     expect(kinds('年初在册社区矫正对象25名，全年新接收11名，年末在册29名。')).toEqual([]);
     expect(kinds('年初在册社区矫正对象25名，全年新接收11名、解除矫正9名，年末安置帮教对象29名。')).toEqual([]);
+    // across the sentences of one paragraph, with other words for the movements
+    expect(kinds('年初社区矫正对象25人。全年新入矫11人，解矫9人。年末27人。')).toEqual([]);
+    expect(kinds('年初社区矫正对象25人。全年新入矫11人，解矫9人。年末28人。')).toEqual([['parts_sum_mismatch', '27人', '28人']]);
   });
 
   it('reads an intake split without 其中: received = accepted + refused (+ referred)', () => {
@@ -291,6 +294,8 @@ describe('relations the text makes unambiguous', () => {
     expect(wrong).toMatchObject({ kind: 'rate_mismatch', relation: '“合格率” = (合格 + 优秀) ÷ 参考', arithmetic: '(31 + 20) ÷ 52 × 100% ≈ 98.08% ≠ 91.1%' });
     expect(kinds('共评查案卷420卷，其中评为优秀的96卷、合格的311卷、不合格的13卷，合格率（含优秀）为96.9%。')).toEqual([]);
     expect(kinds('共评查案卷420卷，其中评为优秀的96卷、合格的311卷、不合格的13卷，合格率（含优秀）为89.9%。').map((k) => k[0])).toEqual(['rate_mismatch']);
+    expect(kinds('考试参考60人，优秀20人，良好25人，合格13人，合格率（含优秀、良好）96.7%。')).toEqual([]);
+    expect(kinds('考试参考60人，优秀20人，良好25人，合格13人，合格率（含优秀、良好）86.7%。').map((k) => k[0])).toEqual(['rate_mismatch']);
     // without the bracket the rate's numerator is not stated
     expect(kinds('参考52人，优秀20人，合格31人，合格率91.1%。')).toEqual([]);
   });
@@ -302,6 +307,8 @@ describe('relations the text makes unambiguous', () => {
     expect(wrong).toMatchObject({ kind: 'parts_sum_mismatch', relation: '“经县人民政府审理”所列各项之和不应超过总数', arithmetic: '3 + 1 + 1 = 5 > 4' });
     expect(kinds('全年街道被申请行政复议2件，经区政府审理，维持1件，因申请人撤回申请终止1件；被提起行政诉讼1件。')).toEqual([]);
     expect(kinds('全年街道被申请行政复议3件，经区政府审理，维持1件，因申请人撤回申请终止1件；被提起行政诉讼1件。')).toEqual([['parts_sum_mismatch', '3件', '2件']]);
+    expect(kinds('被提起行政诉讼5件，经法院审理，胜诉3件、败诉1件，原告撤诉1件。')).toEqual([]);
+    expect(kinds('被提起行政诉讼5件，经法院审理，胜诉3件、败诉2件，原告撤诉1件。')).toEqual([['parts_sum_mismatch', '5件', '6件']]);
     // what is still pending after the outcomes is their rest, not an error
     expect(kinds('被申请行政复议5件，经审理，维持2件、撤销1件，其余2件尚在审理中。')).toEqual([]);
     // a clause that names no decision opens no list of outcomes
