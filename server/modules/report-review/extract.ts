@@ -892,7 +892,7 @@ const OPENING = /年初|期初|上年末|上年底/;
 const CLOSING = /(?<!上)(年末|年底|期末)/;
 const ADDED = /新接收|新增|新入|新纳入|新列管|接收|入矫|增加/;
 const REMOVED = /解除|解矫|终止|期满|减少|死亡|收监|撤销|注销|转出|退出|销号|移出/;
-const STOCK_WORDS = /年初|期初|上年末|上年底|年末|年底|期末|全年|全市|全县|全区|全镇|全乡|全街道|辖区|共|累计/g;
+const STOCK_WORDS = /年初|期初|上年末|上年底|年末|年底|期末|全年|本年|全市|全县|全区|全镇|全乡|全街道|辖区|共|累计/g;
 
 function linkStocks(facts: Fact[]): void {
   const words = (f: Fact) => f.scope.split('|')[0] ?? '';
@@ -907,6 +907,9 @@ function linkStocks(facts: Fact[]): void {
     const removed = between.filter((f) => REMOVED.test(words(f)) && !ADDED.test(words(f)));
     // every figure between is a movement of the stock, and both directions are stated
     if (added.length === 0 || removed.length === 0 || added.length + removed.length !== between.length) continue;
+    // a movement that names another register ("新增安置帮教对象11人" in a stock of 社区矫正对象) is of another stock
+    const rest = (f: Fact) => words(f).replace(STOCK_WORDS, '').replace(ADDED, '').replace(REMOVED, '');
+    if (between.some((f) => /对象|人员|人口/.test(rest(f)) && !isSubsequence(rest(f), words(opening)))) continue;
     // the closing stock names the same thing as the opening one ("年末在册" of "年初在册社区矫正对象")
     if (!isSubsequence(words(closing).replace(STOCK_WORDS, ''), words(opening).replace(STOCK_WORDS, ''))) continue;
     closing.stock = { opening, added, removed };

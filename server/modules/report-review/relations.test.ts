@@ -263,6 +263,7 @@ describe('relations the text makes unambiguous', () => {
     // without the removals (or of another thing at the end) the year's movement is not stated
     expect(kinds('年初在册社区矫正对象25名，全年新接收11名，年末在册29名。')).toEqual([]);
     expect(kinds('年初在册社区矫正对象25名，全年新接收11名、解除矫正9名，年末安置帮教对象29名。')).toEqual([]);
+    expect(kinds('年初在册社区矫正对象25名，全年新增安置帮教对象11名、解除矫正9名，年末在册29名。')).toEqual([]);
     // across the sentences of one paragraph, with other words for the movements
     expect(kinds('年初社区矫正对象25人。全年新入矫11人，解矫9人。年末27人。')).toEqual([]);
     expect(kinds('年初社区矫正对象25人。全年新入矫11人，解矫9人。年末28人。')).toEqual([['parts_sum_mismatch', '27人', '28人']]);
