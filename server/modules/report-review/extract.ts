@@ -458,8 +458,9 @@ export const INTAKE_SPLIT = '受理、不予受理';
 const RECEIVED = /收到|接到|接收/;
 const REFUSED = /不予受理|不受理|不符合受理/;
 const REFERRED = /告知|转送|转办|转交|移送/;
-// after the split, a clause that leaves part of the whole open ("另有2件正在补正") makes it no split
-const OPEN_REST = /另有|其余|剩余|余下|尚|正在|待|补正/;
+// after the split, a clause that leaves part of the whole open ("2件正在补正") makes it no split; "另有2件…" is its rest
+// (linkRemainders adds it to the split)
+const OPEN_REST = /尚|正在|待|补正/;
 
 function linkIntakeSplits(text: string, facts: Fact[]): void {
   // the words of a figure's own clause, and those after it up to the next break ("27件作出不予受理决定")
@@ -479,7 +480,8 @@ function linkIntakeSplits(text: string, facts: Fact[]): void {
       parts.push(f);
     }
     const last = parts[parts.length - 1] as Fact;
-    if (parts.length < 2 || OPEN_REST.test(text.slice(clauseEnd(text, last.quantity.end, last.sentence[1]), last.sentence[1]).split(/[;。]/)[0] ?? '')) continue;
+    const after = text.slice(clauseEnd(text, last.quantity.end, last.sentence[1]), last.sentence[1]).split(/[;。]/)[0] ?? '';
+    if (parts.length < 2 || (OPEN_REST.test(after) && !REMAINDER.test(after.split(/\d/)[0] ?? ''))) continue;
     // "对不符合受理条件的27件不予受理": named by what was done with it
     for (const f of parts.slice(1)) if (!REFUSED.test(f.label) && !REFERRED.test(f.label) && REFUSED.test(clause(f))) f.label = '不予受理';
     received.linkWord = INTAKE_SPLIT;

@@ -277,6 +277,10 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('收到行政复议申请196件，依法受理158件，不予受理18件；审结148件。')).toEqual([['parts_sum_mismatch', '196件', '176件']]);
     expect(kinds('收到申请50件，受理45件，不予受理3件，告知2件。')).toEqual([]);
     expect(kinds('收到申请50件，受理45件，不予受理3件，告知4件。').map((k) => k[0])).toEqual(['parts_sum_mismatch']);
+    // "另有" after the split is its rest; a part left open without it makes no split
+    expect(kinds('收到申请50件，受理45件，不予受理3件，另有2件正在补正。')).toEqual([]);
+    expect(kinds('收到申请50件，受理45件，不予受理3件，另有4件正在补正。').map((k) => k[0])).toEqual(['parts_sum_mismatch']);
+    expect(kinds('收到申请50件，受理45件，不予受理3件，2件正在补正。')).toEqual([]);
     // without a refusal the accepted figure is a part, not a split
     expect(kinds('收到申请50件，受理45件，审结40件。')).toEqual([]);
   });
