@@ -1,5 +1,5 @@
 import type { Fact } from './extract.ts';
-import { DISPOSITION, INTAKE_SPLIT, isSubsequence, REVIEWED } from './extract.ts';
+import { ALL_OUTCOME, DISPOSITION, INTAKE_SPLIT, isSubsequence, REVIEWED } from './extract.ts';
 import { bounds, formatQuantity, round } from './numbers.ts';
 import type { Finding, FindingFigure } from './review.schema.ts';
 import type { SectionMap } from './sections.ts';
@@ -123,6 +123,7 @@ function checkPartList(total: Fact, { linkWord: marker, parts, complete }: PartL
   const last = parts[parts.length - 1];
   const elsewhere = last !== undefined && (last.paragraph !== total.paragraph || last.sentence[0] !== total.sentence[0]);
   const text = elsewhere ? `${total.quote} …… ${last.quote}` : total.quote;
+  if (parts.length === 1 && marker === ALL_OUTCOME) return checkAllOutcome(total, parts[0] as Fact, text);
   if (parts.length === 1) {
     const part = parts[0];
     if (part === undefined || factBounds(part)[0] <= high + EPSILON) return [];
@@ -166,6 +167,23 @@ function checkPartList(total: Fact, { linkWord: marker, parts, complete }: PartL
         : `“${marker}”所列各项（未写“等”，列有“其他”或已占总数八成以上）之和应等于总数`,
       figures: [figureOf(total), ...parts.map(figureOf)],
       arithmetic: `${parts.map((p) => p.quantity.value).join(' + ')} = ${sum} ${over ? '>' : '<'} ${whole}`,
+    },
+  ];
+}
+
+// "复议2件，均维持（2件）": what is said of all is as many as the whole
+function checkAllOutcome(total: Fact, all: Fact, text: string): Finding[] {
+  if ([total, all].some((f) => f.quantity.approximation !== undefined) || Math.abs(total.quantity.normalized.value - all.quantity.normalized.value) < EPSILON) return [];
+  return [
+    {
+      kind: 'parts_sum_mismatch',
+      message: `“${nameOf(total)}”共${shown(total)}，文中说均为同一结果，但该结果写为${shown(all)}，两者应相等。`,
+      text,
+      expected: shown(total),
+      actual: shown(all),
+      relation: '“均”所说的结果应与整体数量相等',
+      figures: [figureOf(total), figureOf(all)],
+      arithmetic: `${all.quantity.value} ≠ ${total.quantity.value}`,
     },
   ];
 }

@@ -139,6 +139,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       linkBareLists(text, sentence, found);
       linkIntakeSplits(text, found);
       linkReviewedOutcomes(text, found);
+      linkAllOutcomes(text, found);
       linkLossRate(text, found);
       linkStages(text, found);
       linkChanges(text, found);
@@ -519,6 +520,21 @@ function linkReviewedOutcomes(text: string, facts: Fact[]): void {
     total.linkWord = clause;
     // a list cut by another figure ("其余2件尚在审理中") is only a floor
     attach(total, parts, !ended && !endsWithEtc(text, last));
+  });
+}
+
+// "被申请行政复议（2件），经县政府审理均维持原行政行为（2件）": one outcome said of all ("均") is the whole
+export const ALL_OUTCOME = '均';
+const ALL_OUTCOME_CLAUSE = /^\s*\)?\s*,\s*(经[^\d,;:。]{0,20})?均(予以|被)?(维持|撤销|变更|确认违法|驳回|胜诉|败诉|终止)[^\d,;:。]{0,8}\(?\s*$/;
+
+function linkAllOutcomes(text: string, facts: Fact[]): void {
+  facts.forEach((total, i) => {
+    const all = facts[i + 1];
+    if (all === undefined || total.kind !== 'count' || total.parts.length > 0 || total.partOf !== undefined || total.delta || total.baseOf !== undefined) return;
+    if (all.kind !== 'count' || all.partOf !== undefined || all.quantity.unit !== total.quantity.unit || all.depth !== total.depth) return;
+    if (!ALL_OUTCOME_CLAUSE.test(text.slice(total.quantity.end, all.quantity.start))) return;
+    total.linkWord = ALL_OUTCOME;
+    attach(total, [all], false);
   });
 }
 

@@ -316,6 +316,10 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('被提起行政诉讼5件，经法院审理，胜诉3件、败诉2件，原告撤诉1件。')).toEqual([['parts_sum_mismatch', '5件', '6件']]);
     // what is still pending after the outcomes is their rest, not an error
     expect(kinds('被申请行政复议5件，经审理，维持2件、撤销1件，其余2件尚在审理中。')).toEqual([]);
+    // one outcome said of all ("均维持") is as many as the whole
+    expect(kinds('全年镇政府被申请行政复议（2件），经县政府审理均维持原行政行为（2件）。')).toEqual([]);
+    const [all] = findings('全年镇政府被申请行政复议（7件），经县政府审理均维持原行政行为（2件）。');
+    expect(all).toMatchObject({ kind: 'parts_sum_mismatch', relation: '“均”所说的结果应与整体数量相等', arithmetic: '2 ≠ 7' });
     // a clause that names no decision opens no list of outcomes
     expect(kinds('被申请行政复议5件，均依法按期答复，维持2件、撤销1件。')).toEqual([]);
   });
