@@ -1,5 +1,5 @@
 import type { Fact } from './extract.ts';
-import { DISPOSITION, inOrder } from './extract.ts';
+import { ALL_OUTCOME, DISPOSITION, INTAKE_SPLIT, isSubsequence, REVIEWED } from './extract.ts';
 import { bounds, formatQuantity, round } from './numbers.ts';
 import type { Finding, FindingFigure } from './review.schema.ts';
 import type { SectionMap } from './sections.ts';
@@ -21,6 +21,7 @@ export function checkFacts(facts: readonly Fact[]): Finding[] {
     ...facts.flatMap(checkChange),
     ...facts.flatMap(checkDifference),
     ...facts.flatMap(checkBalance),
+    ...facts.flatMap(checkStock),
     ...checkConsistency(facts),
     ...checkIntroduction(facts),
   ];
@@ -65,7 +66,7 @@ function checkIntroduction(facts: readonly Fact[]): Finding[] {
     // "审结248件" alone says too little to find its restatement
     if (said.length < 4) continue;
     const inBody = facts.filter((f) => f.section !== undefined && f.section !== 'nextYear' && plain(f) && f.quantity.unit === intro.quantity.unit && words(f).length >= 2);
-    const body = inBody.filter((f) => inOrder(words(f), said));
+    const body = inBody.filter((f) => isSubsequence(words(f), said));
     // the body may say it with more words ("通过…专栏主动公开政府信息286条" for "主动公开政府信息286条"): the one body
     // figure sharing the longest run of words with it, that run naming what was done (化解, 公开, 受理)
     if (body.length === 0) body.push(...sharingMost(said, inBody.map((f) => [f, words(f)] as const)));
@@ -103,18 +104,34 @@ export function figureOf(f: Fact): FindingFigure {
   return { label: f.label, raw: f.quantity.raw, value: f.quantity.value, unit: f.quantity.unit, quote: f.quote };
 }
 
+interface PartList {
+  linkWord: string;
+  parts: Fact[];
+  complete: boolean;
+}
+
+// the parts a total was listed in, and any further breakdown of it ("从案件类型看…；从办案程序看…")
 function checkParts(total: Fact): Finding[] {
-  if (total.parts.length === 0) return [];
+  const lists: PartList[] = [{ linkWord: total.linkWord, parts: total.parts, complete: total.partsComplete }, ...total.breakdowns];
+  return lists.flatMap((list) => checkPartList(total, list));
+}
+
+function checkPartList(total: Fact, { linkWord: marker, parts, complete }: PartList): Finding[] {
+  if (parts.length === 0) return [];
   const [low, high] = factBounds(total);
-  const marker = total.linkWord;
-  if (total.parts.length === 1) {
-    const part = total.parts[0];
+  // the total and a list in a later sentence ("…57件。从案件类型看，…") are quoted both
+  const last = parts[parts.length - 1];
+  const elsewhere = last !== undefined && (last.paragraph !== total.paragraph || last.sentence[0] !== total.sentence[0]);
+  const text = elsewhere ? `${total.quote} …… ${last.quote}` : total.quote;
+  if (parts.length === 1 && marker === ALL_OUTCOME) return checkAllOutcome(total, parts[0] as Fact, text);
+  if (parts.length === 1) {
+    const part = parts[0];
     if (part === undefined || factBounds(part)[0] <= high + EPSILON) return [];
     return [
       {
         kind: 'subset_exceeds_total',
         message: `“${nameOf(part)}”${shown(part)}大于它所属的“${nameOf(total)}”${shown(total)}，部分不应多于整体。`,
-        text: total.quote,
+        text,
         expected: `不超过${shown(total)}`,
         actual: shown(part),
         relation: `“${marker}”所引出的部分不应多于整体`,
@@ -123,32 +140,50 @@ function checkParts(total: Fact): Finding[] {
       },
     ];
   }
-  const sumLow = total.parts.reduce((s, p) => s + factBounds(p)[0], 0);
-  const sumHigh = total.parts.reduce((s, p) => s + factBounds(p)[1], 0);
+  const sumLow = parts.reduce((s, p) => s + factBounds(p)[0], 0);
+  const sumHigh = parts.reduce((s, p) => s + factBounds(p)[1], 0);
   const over = sumLow > high + EPSILON;
   // a 其中 list far short of its total names the notable parts only ("公开信息1326条，其中政策文件86条、解读52条"):
   // only a list that covers most of the total and still misses it is a slip
   // a catch-all item, or outcomes that exclude each other (保留/修改/废止), claim the whole
-  const catchAll = total.parts.some((p) => /^(其他|其它|其余)/.test(p.context)) || total.parts.every((p) => DISPOSITION.test(p.label));
-  const under = total.partsComplete && sumHigh < low - EPSILON && (catchAll || sumHigh >= low * MOSTLY);
+  // what was received is accepted, refused or referred, what was reviewed decided or withdrawn: these claim the whole too
+  const catchAll = parts.some((p) => /^(其他|其它|其余)/.test(p.context)) || parts.every((p) => DISPOSITION.test(p.label)) || marker === INTAKE_SPLIT || REVIEWED.test(marker);
+  const under = complete && sumHigh < low - EPSILON && (catchAll || sumHigh >= low * MOSTLY);
   if (!over && !under) return [];
-  const { sum, total: whole, unit } = sumOf(total);
+  const { sum, total: whole, unit } = sumOf(total, parts);
   // estimated parts are added at their lowest
-  const sumText = `${total.parts.some((p) => p.quantity.approximation) ? '至少' : ''}${formatQuantity(sum, unit)}`;
+  const sumText = `${parts.some((p) => p.quantity.approximation) ? '至少' : ''}${formatQuantity(sum, unit)}`;
   const diff = formatQuantity(round(Math.abs(sum - whole)), unit);
-  const list = total.parts.map((p) => `${p.label}${p.quantity.raw}`).join('、');
+  const list = parts.map((p) => `${p.label}${p.quantity.raw}`).join('、');
   return [
     {
       kind: 'parts_sum_mismatch',
       message: `“${nameOf(total)}”共${shown(total)}，但${marker}所列各项（${list}）合计${sumText}，比总数${over ? '多' : '少'}${diff}。`,
-      text: total.quote,
+      text,
       expected: shown(total),
       actual: sumText,
       relation: over
         ? `“${marker}”所列各项之和不应超过总数`
         : `“${marker}”所列各项（未写“等”，列有“其他”或已占总数八成以上）之和应等于总数`,
-      figures: [figureOf(total), ...total.parts.map(figureOf)],
-      arithmetic: `${total.parts.map((p) => p.quantity.value).join(' + ')} = ${sum} ${over ? '>' : '<'} ${whole}`,
+      figures: [figureOf(total), ...parts.map(figureOf)],
+      arithmetic: `${parts.map((p) => p.quantity.value).join(' + ')} = ${sum} ${over ? '>' : '<'} ${whole}`,
+    },
+  ];
+}
+
+// "复议2件，均维持（2件）": what is said of all is as many as the whole
+function checkAllOutcome(total: Fact, all: Fact, text: string): Finding[] {
+  if ([total, all].some((f) => f.quantity.approximation !== undefined) || Math.abs(total.quantity.normalized.value - all.quantity.normalized.value) < EPSILON) return [];
+  return [
+    {
+      kind: 'parts_sum_mismatch',
+      message: `“${nameOf(total)}”共${shown(total)}，文中说均为同一结果，但该结果写为${shown(all)}，两者应相等。`,
+      text,
+      expected: shown(total),
+      actual: shown(all),
+      relation: '“均”所说的结果应与整体数量相等',
+      figures: [figureOf(total), figureOf(all)],
+      arithmetic: `${all.quantity.value} ≠ ${total.quantity.value}`,
     },
   ];
 }
@@ -156,7 +191,14 @@ function checkParts(total: Fact): Finding[] {
 function checkRate(rate: Fact): Finding[] {
   const { numerator: num, denominator: den } = rate;
   if (num === undefined || den === undefined) return [];
-  const [numLow, numHigh] = factBounds(num);
+  // "合格率（含优秀）": the numerator is the sum of the figures the rate counts
+  const nums = [num, ...rate.numeratorAlso];
+  const numLow = nums.reduce((a, f) => a + factBounds(f)[0], 0);
+  const numHigh = nums.reduce((a, f) => a + factBounds(f)[1], 0);
+  const numValue = round(nums.reduce((a, f) => a + f.quantity.normalized.value, 0));
+  const numName = nums.map((f) => `${f.label || '分子'}`).join(' + ');
+  const numShown = nums.map((f) => `${f.label || '分子'}${f.quantity.raw}`).join('+');
+  const numTerms = nums.length > 1 ? `(${nums.map((f) => f.quantity.normalized.value).join(' + ')})` : `${numValue}`;
   const [denLow, denHigh] = factBounds(den);
   if (denHigh <= 0) return [];
   const computedLow = (numLow / denHigh) * 100;
@@ -168,21 +210,21 @@ function checkRate(rate: Fact): Finding[] {
     const [low, high] = factBounds(other);
     return high > 0 && (numHigh / Math.max(low, Number.MIN_VALUE)) * 100 >= statedLow - EPSILON && (numLow / high) * 100 < statedHigh + EPSILON;
   })) return [];
-  const computed = (num.quantity.normalized.value / den.quantity.normalized.value) * 100;
+  const computed = (numValue / den.quantity.normalized.value) * 100;
   const expected = `${round(computed, rate.quantity.decimals + 1)}%`;
   // the other bases the text leaves open were tried too: the finding shows them
-  const others = rate.otherDenominators.map((o) => ({ fact: o, value: `${round((num.quantity.normalized.value / o.quantity.normalized.value) * 100, rate.quantity.decimals + 1)}%` }));
+  const others = rate.otherDenominators.map((o) => ({ fact: o, value: `${round((numValue / o.quantity.normalized.value) * 100, rate.quantity.decimals + 1)}%` }));
   const orElse = others.map((o) => `，÷${o.fact.label || '前一环节'}${o.fact.quantity.raw}≈${o.value}`).join('');
   return [
     {
       kind: 'rate_mismatch',
-      message: `“${nameOf(rate)}”写为${rate.quantity.raw}，但按文中数字计算，${num.label || '分子'}${num.quantity.raw}÷${den.label || '分母'}${den.quantity.raw}≈${expected}${orElse}。`,
+      message: `“${nameOf(rate)}”写为${rate.quantity.raw}，但按文中数字计算，${numShown}÷${den.label || '分母'}${den.quantity.raw}≈${expected}${orElse}。`,
       text: rate.quote,
       expected,
       actual: rate.quantity.raw,
-      relation: rate.rateRule ?? `“${nameOf(rate)}” = ${num.label || '分子'} ÷ ${den.label || '分母'}`,
-      figures: [figureOf(rate), figureOf(num), figureOf(den), ...others.map((o) => figureOf(o.fact))],
-      arithmetic: [`${num.quantity.normalized.value} ÷ ${den.quantity.normalized.value} × 100% ≈ ${expected}`, ...others.map((o) => `${num.quantity.normalized.value} ÷ ${o.fact.quantity.normalized.value} × 100% ≈ ${o.value}`)].join('；') + ` ≠ ${rate.quantity.raw}`,
+      relation: rate.rateRule ?? `“${nameOf(rate)}” = ${nums.length > 1 ? `(${numName})` : numName} ÷ ${den.label || '分母'}`,
+      figures: [figureOf(rate), ...nums.map(figureOf), figureOf(den), ...others.map((o) => figureOf(o.fact))],
+      arithmetic: [`${numTerms} ÷ ${den.quantity.normalized.value} × 100% ≈ ${expected}`, ...others.map((o) => `${numTerms} ÷ ${o.fact.quantity.normalized.value} × 100% ≈ ${o.value}`)].join('；') + ` ≠ ${rate.quantity.raw}`,
     },
   ];
 }
@@ -235,6 +277,30 @@ function checkBalance(carried: Fact): Finding[] {
       relation: carried.remainder ? '已写明的部分与“另有/其余”部分合起来应等于总数' : '已办结的与结转下年的合起来应等于总数',
       figures: [figureOf(total), figureOf(done), figureOf(carried)],
       arithmetic: `${done.quantity.normalized.value} + ${carried.quantity.normalized.value} = ${sum} ≠ ${whole}`,
+    },
+  ];
+}
+
+// 年初 + 新接收 − 解除 = 年末: a stock at the year's end is what it was at the start, moved by the year's additions and removals
+function checkStock(closing: Fact): Finding[] {
+  if (closing.stock === undefined) return [];
+  const { opening, added, removed } = closing.stock;
+  const value = (f: Fact) => f.quantity.normalized.value;
+  const computed = round(value(opening) + added.reduce((a, f) => a + value(f), 0) - removed.reduce((a, f) => a + value(f), 0));
+  if (Math.abs(computed - value(closing)) < EPSILON) return [];
+  const unit = closing.quantity.normalized.unit;
+  const terms = [`${value(opening)}`, ...added.map((f) => `+ ${value(f)}`), ...removed.map((f) => `− ${value(f)}`)].join(' ');
+  const moves = [...added.map((f) => `加${nameOf(f)}${shown(f)}`), ...removed.map((f) => `减${nameOf(f)}${shown(f)}`)].join('、');
+  return [
+    {
+      kind: 'parts_sum_mismatch',
+      message: `“${nameOf(opening)}”${shown(opening)}，${moves}，应为${formatQuantity(computed, unit)}，但“${nameOf(closing)}”写为${shown(closing)}。`,
+      text: opening.quote === closing.quote ? closing.quote : `${opening.quote} …… ${closing.quote}`,
+      expected: formatQuantity(computed, unit),
+      actual: shown(closing),
+      relation: '年初数 + 本年新增 − 本年减少 = 年末数',
+      figures: [figureOf(opening), ...added.map(figureOf), ...removed.map(figureOf), figureOf(closing)],
+      arithmetic: `${terms} = ${computed} ≠ ${value(closing)}`,
     },
   ];
 }
@@ -369,11 +435,11 @@ function shown(f: Fact): string {
 }
 
 // the sum of the parts and the total, in the total's unit as written when every part shares it
-function sumOf(total: Fact): { sum: number; total: number; unit: string } {
-  const sameUnit = total.parts.every((p) => p.quantity.unit === total.quantity.unit);
+function sumOf(total: Fact, parts: readonly Fact[]): { sum: number; total: number; unit: string } {
+  const sameUnit = parts.every((p) => p.quantity.unit === total.quantity.unit);
   const pick = (f: Fact) => (sameUnit ? f.quantity.value : f.quantity.normalized.value);
   return {
-    sum: round(total.parts.reduce((s, p) => s + pick(p), 0)),
+    sum: round(parts.reduce((s, p) => s + pick(p), 0)),
     total: pick(total),
     unit: sameUnit ? total.quantity.unit : total.quantity.normalized.unit,
   };

@@ -53,6 +53,12 @@ export interface Fact {
   remainder: boolean;
   /** last year's figure of a stated change or difference ("较上年的71件"): the figure of this year it is compared with; never a whole */
   baseOf: Fact | undefined;
+  /** further breakdowns of the same whole ("从案件类型看，…；从办案程序看，…"): each list is to add up to it as well */
+  breakdowns: Array<{ linkWord: string; parts: Fact[]; complete: boolean }>;
+  /** "年初在册25人，新接收11人，解除矫正9人，年末在册27人": this closing stock is the opening plus the additions minus the removals */
+  stock: { opening: Fact; added: Fact[]; removed: Fact[] } | undefined;
+  /** "合格率（含优秀）": the rate counts these figures together with its numerator */
+  numeratorAlso: Fact[];
 }
 
 const CLAUSE_BREAK = ',;:、(';
@@ -119,6 +125,9 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
             balance: undefined,
             remainder: false,
             baseOf: undefined,
+            breakdowns: [],
+            stock: undefined,
+            numeratorAlso: [],
           });
         }
       });
@@ -128,12 +137,16 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       linkRespectively(text, sentence, found);
       linkTrailingTotals(text, found);
       linkBareLists(text, sentence, found);
+      linkIntakeSplits(text, found);
+      linkReviewedOutcomes(text, found);
+      linkAllOutcomes(text, found);
       linkLossRate(text, found);
       linkStages(text, found);
       linkChanges(text, found);
       linkBalance(text, found, previous);
       linkRemainders(text, found, inParagraph);
       linkBreakdowns(text, sentence, found, inParagraph);
+      linkIncludedRates(text, found);
       linkRates(found);
       linkOutcomeRates(found, inParagraph);
       for (const f of found) f.quote = quoteOf(original, f);
@@ -143,6 +156,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
     }
     linkShares(text, inParagraph);
     linkDistantRates(inParagraph);
+    linkStocks(inParagraph);
   });
   return facts;
 }
@@ -214,6 +228,11 @@ function sameFamily(a: Fact, b: Fact): boolean {
 function attach(total: Fact, parts: Fact[], complete: boolean): void {
   total.parts = parts;
   total.partsComplete = complete && parts.length >= 2 && [total, ...parts].every((f) => !f.quantity.approximation);
+  for (const part of parts) part.partOf = total;
+}
+
+function addBreakdown(total: Fact, linkWord: string, parts: Fact[], complete: boolean): void {
+  total.breakdowns.push({ linkWord, parts, complete: complete && [total, ...parts].every((f) => !f.quantity.approximation) });
   for (const part of parts) part.partOf = total;
 }
 
@@ -434,6 +453,91 @@ function linkBareLists(text: string, [, e]: [number, number], facts: Fact[]): vo
   });
 }
 
+// "收到行政复议申请268件，依法受理241件，对不符合受理条件的27件不予受理": what was received is either accepted or
+// refused (or referred elsewhere: 告知, 转送) — the split makes up the whole without 其中
+export const INTAKE_SPLIT = '受理、不予受理';
+const RECEIVED = /收到|接到|接收/;
+const REFUSED = /不予受理|不受理|不符合受理/;
+const REFERRED = /告知|转送|转办|转交|移送/;
+// after the split, a clause that leaves part of the whole open ("2件正在补正") makes it no split; "另有2件…" is its rest
+// (linkRemainders adds it to the split)
+const OPEN_REST = /尚|正在|待|补正/;
+
+function linkIntakeSplits(text: string, facts: Fact[]): void {
+  // the words of a figure's own clause, and those after it up to the next break ("27件作出不予受理决定")
+  const clause = (f: Fact) => text.slice(clauseStart(text, f.quantity.start, f.sentence[0]), clauseEnd(text, f.quantity.end, f.sentence[1]));
+  const plain = facts.filter((f) => f.kind === 'count' && f.depth === 0 && !f.delta && f.baseOf === undefined && f.partOf === undefined);
+  for (const [i, received] of plain.entries()) {
+    if (received.parts.length > 0 || !RECEIVED.test(clause(received)) || REFUSED.test(clause(received))) continue;
+    const [accepted, ...rest] = plain.slice(i + 1).filter((f) => sameFamily(f, received) && f.quantity.unit === received.quantity.unit);
+    if (accepted === undefined || !/受理/.test(clause(accepted)) || REFUSED.test(clause(accepted))) continue;
+    // the accepted figure follows in the next clause: "，依法受理241件"
+    if (!/^\s*,[^\d,;:。]{0,12}$/.test(text.slice(received.quantity.end, accepted.quantity.start))) continue;
+    const parts = [accepted];
+    for (const f of rest) {
+      const last = parts[parts.length - 1] as Fact;
+      const alone = /^\s*,[^\d;:。]*$/.test(text.slice(last.quantity.end, f.quantity.start));
+      if (!alone || !(parts.length === 1 ? REFUSED : new RegExp(`${REFUSED.source}|${REFERRED.source}`)).test(clause(f))) break;
+      parts.push(f);
+    }
+    const last = parts[parts.length - 1] as Fact;
+    const after = text.slice(clauseEnd(text, last.quantity.end, last.sentence[1]), last.sentence[1]).split(/[;。]/)[0] ?? '';
+    if (parts.length < 2 || (OPEN_REST.test(after) && !REMAINDER.test(after.split(/\d/)[0] ?? ''))) continue;
+    // "对不符合受理条件的27件不予受理": named by what was done with it
+    for (const f of parts.slice(1)) if (!REFUSED.test(f.label) && !REFERRED.test(f.label) && REFUSED.test(clause(f))) f.label = '不予受理';
+    received.linkWord = INTAKE_SPLIT;
+    attach(received, parts, !endsWithEtc(text, last));
+  }
+}
+
+// "被申请行政复议4件，经县人民政府审理，维持2件、确认违法1件，申请人撤回申请1件": after a clause naming who decided
+// them, the outcomes of the whole are listed — dispositions and withdrawals, which exclude each other
+export const REVIEWED = /^经[^\d,;:。]{0,20}(审理|审查|复查|复议|裁决|审结)$/;
+const WITHDRAWN = /撤回|撤诉|^(胜诉|败诉)$/;
+
+function linkReviewedOutcomes(text: string, facts: Fact[]): void {
+  const outcome = (f: Fact) => DISPOSITION.test(f.label) || WITHDRAWN.test(f.label);
+  facts.forEach((total, i) => {
+    const first = facts[i + 1];
+    if (first === undefined || total.kind !== 'count' || total.depth !== 0 || total.parts.length > 0 || total.partOf !== undefined || total.delta || total.baseOf !== undefined) return;
+    const clause = /^\s*,\s*([^\d,;:。]+?)\s*,\s*$/.exec(text.slice(total.quantity.end, clauseStart(text, first.quantity.start, total.quantity.end)))?.[1] ?? '';
+    if (!REVIEWED.test(clause)) return;
+    const parts: Fact[] = [];
+    let ended = false;
+    for (const f of facts.slice(i + 1)) {
+      const gap = text.slice((parts[parts.length - 1] ?? total).quantity.end, f.quantity.start);
+      if (parts.length > 0 && /[;。]/.test(gap)) break;
+      if (f.depth !== 0 || f.kind !== 'count' || !sameFamily(f, total) || f.quantity.unit !== total.quantity.unit || !outcome(f) || f.partOf !== undefined) {
+        // an item of another kind in the list makes it no list of outcomes; one after a comma ends it
+        ended = parts.length > 0 && /^\s*,/.test(gap.replace(/^[^,、]*/, ''));
+        if (!ended) parts.length = 0;
+        break;
+      }
+      parts.push(f);
+    }
+    const last = parts[parts.length - 1];
+    if (last === undefined) return;
+    total.linkWord = clause;
+    // a list cut by another figure ("其余2件尚在审理中") is only a floor
+    attach(total, parts, !ended && !endsWithEtc(text, last));
+  });
+}
+
+// "被申请行政复议（2件），经县政府审理均维持原行政行为（2件）": one outcome said of all ("均") is the whole
+export const ALL_OUTCOME = '均';
+const ALL_OUTCOME_CLAUSE = /^\s*\)?\s*,\s*(经[^\d,;:。]{0,20})?均(予以|被)?(维持|撤销|变更|确认违法|驳回|胜诉|败诉|终止)[^\d,;:。]{0,8}\(?\s*$/;
+
+function linkAllOutcomes(text: string, facts: Fact[]): void {
+  facts.forEach((total, i) => {
+    const all = facts[i + 1];
+    if (all === undefined || total.kind !== 'count' || total.parts.length > 0 || total.partOf !== undefined || total.delta || total.baseOf !== undefined) return;
+    if (all.kind !== 'count' || all.partOf !== undefined || all.quantity.unit !== total.quantity.unit || all.depth !== total.depth) return;
+    if (!ALL_OUTCOME_CLAUSE.test(text.slice(total.quantity.end, all.quantity.start))) return;
+    total.linkWord = ALL_OUTCOME;
+    attach(total, [all], false);
+  });
+}
+
 // "来信来访70宗、上级交办32宗，合计102宗" / "建议9件、提案6件，共15件": parts first, total after
 function linkTrailingTotals(text: string, facts: Fact[]): void {
   facts.forEach((total, i) => {
@@ -511,6 +615,44 @@ function linkRates(facts: Fact[]): void {
   });
 }
 
+// "优秀96卷、合格311卷、不合格13卷，合格率（含优秀）为96.9%": a rate whose bracket says it includes another category
+// counts both — over the whole they are listed in, or the figure right before a bare list of them ("参考52人，优秀20人，合格31人")
+const INCLUDED_RATE = /([^\d,;:。、()]{1,8}?)率\s*\(\s*(?:含|包含|包括)\s*([^\d,;:。()]{1,8})\s*\)\s*(?:为|是|达到|达)?\s*$/;
+
+function linkIncludedRates(text: string, facts: Fact[]): void {
+  for (const rate of facts) {
+    if (rate.kind !== 'rate' || rate.numerator !== undefined || rate.rateRule !== undefined) continue;
+    const m = INCLUDED_RATE.exec(text.slice(rate.sentence[0], rate.quantity.start));
+    const stem = tidy(m?.[1] ?? '');
+    const included = (m?.[2] ?? '').split(/[、和及与]/).map(tidy);
+    if (m === null || stem.length === 0 || included.some((name) => name.length === 0)) continue;
+    const counts = facts.filter((f) => f.kind === 'count' && f.depth === rate.depth && f.quantity.start < rate.quantity.start);
+    // "评为优秀的" is 优秀; "不合格" is no 合格
+    const named = (f: Fact) => f.label.replace(/^(被)?(评为|评定为|认定为|为)/, '').replace(/的$/, '');
+    const own = counts.filter((f) => named(f) === stem);
+    // "（含优秀、良好）": each category included is one figure of the sentence
+    const also = included.map((name) => counts.filter((f) => named(f) === name));
+    const [numerator] = own;
+    const others = also.flatMap((found) => (found.length === 1 ? found : []));
+    if (numerator === undefined || own.length !== 1 || others.length !== also.length || others.some((f) => !sameFamily(f, numerator) || f.quantity.unit !== numerator.quantity.unit || f === numerator)) continue;
+    const list = [numerator, ...others];
+    const denominator = numerator.partOf !== undefined ? (list.every((f) => f.partOf === numerator.partOf) ? numerator.partOf : undefined) : wholeBeforeList(counts, list);
+    if (denominator === undefined || !sameFamily(denominator, numerator)) continue;
+    rate.numerator = numerator;
+    rate.numeratorAlso = others;
+    rate.denominator = denominator;
+  }
+}
+
+// the figure right before the first of a bare list, when every figure from it to the rate is of the list's unit
+function wholeBeforeList(counts: readonly Fact[], list: readonly Fact[]): Fact | undefined {
+  const first = Math.min(...list.map((f) => counts.indexOf(f)));
+  const whole = counts[first - 1];
+  if (whole === undefined || whole.partOf !== undefined || whole.parts.length > 0 || whole.delta || whole.baseOf !== undefined) return undefined;
+  const unit = list[0]?.quantity.unit;
+  return counts.slice(first - 1).every((f) => f.quantity.unit === unit && f.partOf === undefined) ? whole : undefined;
+}
+
 // "…调解成功43件，…。全年调解成功率93.5%": a rate alone in its sentence, of the one count of the paragraph named as
 // it, over that count's stated whole (the total it is listed in, the stage before it, or the one listed whole of its
 // sentence)
@@ -580,9 +722,15 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     // the whole: the last figure before the breakdown that is no part, change, rate or last year's
     const pool = [...earlier, ...facts.filter((f) => f.quantity.end <= s + m.index)].filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined);
     const total = pool[pool.length - 1];
-    if (total === undefined || total.parts.length > 0 || !sameFamily(total, first) || total.quantity.unit !== first.quantity.unit) continue;
-    total.linkWord = `从${m[1] ?? ''}看`;
-    attach(total, parts, !endsWithEtc(text, last));
+    if (total === undefined || !sameFamily(total, first) || total.quantity.unit !== first.quantity.unit) continue;
+    const linkWord = `从${m[1] ?? ''}看`;
+    if (total.parts.length === 0) {
+      total.linkWord = linkWord;
+      attach(total, parts, !endsWithEtc(text, last));
+    } else if (total.linkWord.startsWith('从')) {
+      // "…；从办案程序看，简易程序23件、普通程序34件": a second breakdown of the same whole adds up to it as well
+      addBreakdown(total, linkWord, parts, !endsWithEtc(text, last));
+    }
   }
 }
 
@@ -603,13 +751,6 @@ function linkLossRate(text: string, facts: Fact[]): void {
 }
 
 // "受理案件200件……行政处罚案件120件，占受理案件总数的60%": a share of a total named earlier in the paragraph
-/** every character of `short` in `long`, in order */
-export function inOrder(short: string, long: string): boolean {
-  let k = 0;
-  for (const ch of long) if (ch === short[k]) k += 1;
-  return k === short.length;
-}
-
 function linkShares(text: string, facts: Fact[]): void {
   facts.forEach((rate, i) => {
     if (rate.kind !== 'rate' || rate.numerator !== undefined || rate.rateRule !== undefined) return;
@@ -633,7 +774,7 @@ function linkShares(text: string, facts: Fact[]): void {
     // the whole named in full or by its key words ("占新收申请的" for 新收政府信息公开申请) before one whose shorter
     // label is inside the name ("败诉9件" for 占败诉案件的; but not "申请10件" of 法人或其他组织 when 新收申请 is stated)
     const candidates = facts.slice(0, i - 1).filter((f) => f.kind === 'count' && f.label.length >= 2 && sameFamily(f, share));
-    const fully = candidates.filter((f) => inOrder(named, f.label));
+    const fully = candidates.filter((f) => isSubsequence(named, f.label));
     const totals = fully.length > 0 ? fully : candidates.filter((f) => named.includes(f.label));
     const total = totals[totals.length - 1];
     if (total === undefined || totals.some((f) => f.quantity.normalized.value !== total.quantity.normalized.value)) return;
@@ -795,6 +936,44 @@ function linkBalance(text: string, facts: Fact[], previous: Fact[]): void {
     if (!said && /审结|办结|结案/.test(clauseOf(total))) return;
     carried.balance = { total, done };
   });
+}
+
+// a stock of people or things on a register (社区矫正对象, 安置帮教对象, 在册…): what was there at the start, what came
+// in and what went out during the year, and what is there at the end — "年初在册25人，全年新接收11人，解除矫正9人，年末在册27人"
+// (in one paragraph; every figure of the unit between them is a movement of the stock)
+const OPENING = /年初|期初|上年末|上年底/;
+const CLOSING = /(?<!上)(年末|年底|期末)/;
+const ADDED = /新接收|新增|新入|新纳入|新列管|接收|入矫|增加/;
+const REMOVED = /解除|解矫|终止|期满|减少|死亡|收监|撤销|注销|转出|退出|销号|移出/;
+const STOCK_WORDS = /年初|期初|上年末|上年底|年末|年底|期末|全年|本年|全市|全县|全区|全镇|全乡|全街道|辖区|共|累计/g;
+
+function linkStocks(facts: Fact[]): void {
+  const words = (f: Fact) => f.scope.split('|')[0] ?? '';
+  const plain = facts.filter((f) => f.kind === 'count' && f.depth === 0 && !f.delta && f.baseOf === undefined && f.quantity.approximation === undefined);
+  for (const opening of plain.filter((f) => OPENING.test(words(f)) && !CLOSING.test(words(f)))) {
+    const later = plain.slice(plain.indexOf(opening) + 1).filter((f) => sameFamily(f, opening) && f.quantity.unit === opening.quantity.unit);
+    const c = later.findIndex((f) => CLOSING.test(words(f)));
+    const closing = later[c];
+    if (closing === undefined || closing.stock !== undefined) continue;
+    const between = later.slice(0, c);
+    const added = between.filter((f) => ADDED.test(words(f)) && !REMOVED.test(words(f)));
+    const removed = between.filter((f) => REMOVED.test(words(f)) && !ADDED.test(words(f)));
+    // every figure between is a movement of the stock, and both directions are stated
+    if (added.length === 0 || removed.length === 0 || added.length + removed.length !== between.length) continue;
+    // a movement that names another register ("新增安置帮教对象11人" in a stock of 社区矫正对象) is of another stock
+    const rest = (f: Fact) => words(f).replace(STOCK_WORDS, '').replace(ADDED, '').replace(REMOVED, '');
+    if (between.some((f) => /对象|人员|人口/.test(rest(f)) && !isSubsequence(rest(f), words(opening)))) continue;
+    // the closing stock names the same thing as the opening one ("年末在册" of "年初在册社区矫正对象")
+    if (!isSubsequence(words(closing).replace(STOCK_WORDS, ''), words(opening).replace(STOCK_WORDS, ''))) continue;
+    closing.stock = { opening, added, removed };
+  }
+}
+
+/** the characters of `short` stand in `long` in order */
+export function isSubsequence(short: string, long: string): boolean {
+  let k = 0;
+  for (const ch of long) if (ch === short[k]) k += 1;
+  return k === short.length;
 }
 
 // an outcome named after what was finished: "因申请人撤回申请终止1件"

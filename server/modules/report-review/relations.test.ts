@@ -301,6 +301,76 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('行政诉讼案件10件，败诉2件，败诉率25%。')).toEqual([]);
     expect(findings('行政诉讼案件10件，审结8件，败诉2件，败诉率20%。')[0]?.relation).toContain('审结');
   });
+
+  it('checks a stock: 年初 + 新接收 − 解除 = 年末, only when all four are stated', () => {
+    const stock = (closing: number) => `年初在册社区矫正对象25名，全年新接收11名、解除矫正9名，年末在册${closing}名。`;
+    expect(kinds(stock(27))).toEqual([]);
+    const [wrong] = findings(stock(29));
+    expect(wrong).toMatchObject({ kind: 'parts_sum_mismatch', relation: '年初数 + 本年新增 − 本年减少 = 年末数', arithmetic: '25 + 11 − 9 = 27 ≠ 29' });
+    expect(kinds('年初全市在册社区矫正对象1248人，全年新接收836人，解除矫正902人，年末在册1182人。')).toEqual([]);
+    // without the removals (or of another thing at the end) the year's movement is not stated
+    expect(kinds('年初在册社区矫正对象25名，全年新接收11名，年末在册29名。')).toEqual([]);
+    expect(kinds('年初在册社区矫正对象25名，全年新接收11名、解除矫正9名，年末安置帮教对象29名。')).toEqual([]);
+    expect(kinds('年初在册社区矫正对象25名，全年新增安置帮教对象11名、解除矫正9名，年末在册29名。')).toEqual([]);
+    // across the sentences of one paragraph, with other words for the movements
+    expect(kinds('年初社区矫正对象25人。全年新入矫11人，解矫9人。年末27人。')).toEqual([]);
+    expect(kinds('年初社区矫正对象25人。全年新入矫11人，解矫9人。年末28人。')).toEqual([['parts_sum_mismatch', '27人', '28人']]);
+  });
+
+  it('reads an intake split without 其中: received = accepted + refused (+ referred)', () => {
+    const split = (refused: number) => `区政府全年收到行政复议申请268件，依法受理241件，对不符合受理条件的${refused}件作出不予受理决定或告知申请人向有权机关提出。`;
+    expect(kinds(split(27))).toEqual([]);
+    const [wrong] = findings(split(29));
+    expect(wrong).toMatchObject({ kind: 'parts_sum_mismatch', relation: '“受理、不予受理”所列各项之和不应超过总数', arithmetic: '241 + 29 = 270 > 268' });
+    expect(kinds('收到行政复议申请196件，依法受理158件，不予受理18件；审结148件。')).toEqual([['parts_sum_mismatch', '196件', '176件']]);
+    expect(kinds('收到申请50件，受理45件，不予受理3件，告知2件。')).toEqual([]);
+    expect(kinds('收到申请50件，受理45件，不予受理3件，告知4件。').map((k) => k[0])).toEqual(['parts_sum_mismatch']);
+    // "另有" after the split is its rest; a part left open without it makes no split
+    expect(kinds('收到申请50件，受理45件，不予受理3件，另有2件正在补正。')).toEqual([]);
+    expect(kinds('收到申请50件，受理45件，不予受理3件，另有4件正在补正。').map((k) => k[0])).toEqual(['parts_sum_mismatch']);
+    expect(kinds('收到申请50件，受理45件，不予受理3件，2件正在补正。')).toEqual([]);
+    // without a refusal the accepted figure is a part, not a split
+    expect(kinds('收到申请50件，受理45件，审结40件。')).toEqual([]);
+  });
+
+  it('checks a second breakdown of one whole: "从案件类型看，…；从办案程序看，…" each add up to it', () => {
+    const text = (simple: number) => `全年办理行政处罚案件31件。从案件类型看，违法占地建房14件、违规焚烧秸秆8件、占道经营6件、乱倒建筑垃圾3件；从办案程序看，简易程序${simple}件、普通程序19件。`;
+    expect(kinds(text(12))).toEqual([]);
+    const [wrong] = findings(text(15));
+    expect(wrong).toMatchObject({ kind: 'parts_sum_mismatch', relation: '“从办案程序看”所列各项之和不应超过总数', arithmetic: '15 + 19 = 34 > 31' });
+    expect(wrong?.text).toBe('全年办理行政处罚案件31件。 …… 从案件类型看，违法占地建房14件、违规焚烧秸秆8件、占道经营6件、乱倒建筑垃圾3件；从办案程序看，简易程序15件、普通程序19件。');
+  });
+
+  it('computes a rate whose bracket includes another category over the sum of both: "合格率（含优秀）"', () => {
+    expect(kinds('参考52人，优秀20人，合格31人，合格率（含优秀）98.1%。')).toEqual([]);
+    const [wrong] = findings('参考52人，优秀20人，合格31人，合格率（含优秀）91.1%。');
+    expect(wrong).toMatchObject({ kind: 'rate_mismatch', relation: '“合格率” = (合格 + 优秀) ÷ 参考', arithmetic: '(31 + 20) ÷ 52 × 100% ≈ 98.08% ≠ 91.1%' });
+    expect(kinds('共评查案卷420卷，其中评为优秀的96卷、合格的311卷、不合格的13卷，合格率（含优秀）为96.9%。')).toEqual([]);
+    expect(kinds('共评查案卷420卷，其中评为优秀的96卷、合格的311卷、不合格的13卷，合格率（含优秀）为89.9%。').map((k) => k[0])).toEqual(['rate_mismatch']);
+    expect(kinds('考试参考60人，优秀20人，良好25人，合格13人，合格率（含优秀、良好）96.7%。')).toEqual([]);
+    expect(kinds('考试参考60人，优秀20人，良好25人，合格13人，合格率（含优秀、良好）86.7%。').map((k) => k[0])).toEqual(['rate_mismatch']);
+    // without the bracket the rate's numerator is not stated
+    expect(kinds('参考52人，优秀20人，合格31人，合格率91.1%。')).toEqual([]);
+  });
+
+  it('reads the outcomes listed after a clause naming who decided them: "复议4件，经县人民政府审理，维持2件…"', () => {
+    const text = (kept: number) => `全年镇政府被申请行政复议4件，经县人民政府审理，维持${kept}件、确认违法1件，申请人撤回申请1件。`;
+    expect(kinds(text(2))).toEqual([]);
+    const [wrong] = findings(text(3));
+    expect(wrong).toMatchObject({ kind: 'parts_sum_mismatch', relation: '“经县人民政府审理”所列各项之和不应超过总数', arithmetic: '3 + 1 + 1 = 5 > 4' });
+    expect(kinds('全年街道被申请行政复议2件，经区政府审理，维持1件，因申请人撤回申请终止1件；被提起行政诉讼1件。')).toEqual([]);
+    expect(kinds('全年街道被申请行政复议3件，经区政府审理，维持1件，因申请人撤回申请终止1件；被提起行政诉讼1件。')).toEqual([['parts_sum_mismatch', '3件', '2件']]);
+    expect(kinds('被提起行政诉讼5件，经法院审理，胜诉3件、败诉1件，原告撤诉1件。')).toEqual([]);
+    expect(kinds('被提起行政诉讼5件，经法院审理，胜诉3件、败诉2件，原告撤诉1件。')).toEqual([['parts_sum_mismatch', '5件', '6件']]);
+    // what is still pending after the outcomes is their rest, not an error
+    expect(kinds('被申请行政复议5件，经审理，维持2件、撤销1件，其余2件尚在审理中。')).toEqual([]);
+    // one outcome said of all ("均维持") is as many as the whole
+    expect(kinds('全年镇政府被申请行政复议（2件），经县政府审理均维持原行政行为（2件）。')).toEqual([]);
+    const [all] = findings('全年镇政府被申请行政复议（7件），经县政府审理均维持原行政行为（2件）。');
+    expect(all).toMatchObject({ kind: 'parts_sum_mismatch', relation: '“均”所说的结果应与整体数量相等', arithmetic: '2 ≠ 7' });
+    // a clause that names no decision opens no list of outcomes
+    expect(kinds('被申请行政复议5件，均依法按期答复，维持2件、撤销1件。')).toEqual([]);
+  });
 });
 
 describe('no false alarms', () => {
