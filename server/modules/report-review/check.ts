@@ -398,6 +398,9 @@ function checkConsistency(facts: readonly Fact[]): Finding[] {
     // two rates each stated beside counts of different things are rates of different things: the "合格率" of an
     // exam's 参考218人 is not the "合格率" of 抽查案卷30卷
     if (first.kind === 'rate' && ofOtherThings(first, other, facts)) continue;
+    // a short name says little: "年末在册15人" of 社区矫正 and "年末在册40人" of 安置帮教 are two stocks when their
+    // sentences open on different things
+    if (first.kind === 'count' && nameOf(first).length <= 4 && opening(first, facts)?.scope !== opening(other, facts)?.scope) continue;
     findings.push({
       kind: 'inconsistent_value',
       message: `“${nameOf(first)}”在报告中前后数字不一致：先写${first.quantity.raw}，后写${other.quantity.raw}。`,
@@ -413,6 +416,9 @@ function checkConsistency(facts: readonly Fact[]): Finding[] {
 }
 
 const sameSentence = (a: Fact, b: Fact): boolean => a.paragraph === b.paragraph && a.sentence[0] === b.sentence[0];
+
+/** the first figure of a fact's sentence: what the sentence is about */
+const opening = (f: Fact, facts: readonly Fact[]): Fact | undefined => facts.find((x) => sameSentence(x, f));
 
 /** the units of the counts stated in the rate's own sentence: what the rate is a rate of */
 const countedBeside = (rate: Fact, facts: readonly Fact[]): Set<string> => new Set(facts.filter((f) => f.kind === 'count' && sameSentence(f, rate)).map((f) => f.quantity.normalized.unit));

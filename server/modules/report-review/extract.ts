@@ -311,8 +311,9 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
       if (changed !== total && !RATE_CLAUSE_BETWEEN.test(between) && !WORDS_CLAUSE_BETWEEN.test(between)) continue;
     }
     const after = facts.filter((f) => f.quantity.start > at);
-    // a second 其中 opens a list of its own: "案件50件，其中处罚30件，其中简易程序10件"
-    const next = text.slice(at + 2, e).search(/其中|包括/);
+    // a second 其中 opens a list of its own: "案件50件，其中处罚30件，其中简易程序10件" — one in brackets lists an
+    // item's parts and the list goes on after it: "无法提供6件（其中本机关不掌握4件、需另行制作2件），不予处理2件"
+    const next = outsideBrackets(text.slice(at + 2, e), /其中|包括/g);
     // a semicolon closes the list: "其中婚姻家庭纠纷19件、…其他纠纷6件；调解成功159件" — the last is no part
     // "其中：A 4项；B 5项；C 2项。": after a colon the semicolons join the items
     const colon = /^(其中|包括)\s*:/.test(text.slice(at));
@@ -351,6 +352,15 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
     total.linkWord = word;
     attach(total, parts, !cut && last !== undefined && !endsWithEtc(text, last) && !inclusive && !/^主要/.test(text.slice(at + 2)));
   }
+}
+
+/** where the first match stands outside brackets opened after the start; -1 when none does */
+function outsideBrackets(text: string, re: RegExp): number {
+  for (const m of text.matchAll(re)) {
+    const before = text.slice(0, m.index);
+    if ((before.match(/\(/g) ?? []).length === (before.match(/\)/g) ?? []).length) return m.index;
+  }
+  return -1;
 }
 
 // outcomes that exclude each other: what a 清理 or a 复议 ends in; a list of them after a total is a partition of it
@@ -616,19 +626,26 @@ function linkRates(facts: Fact[]): void {
 }
 
 // "优秀96卷、合格311卷、不合格13卷，合格率（含优秀）为96.9%": a rate whose bracket says it includes another category
+// (a pass rate includes the better grades listed with it without saying so)
 // counts both — over the whole they are listed in, or the figure right before a bare list of them ("参考52人，优秀20人，合格31人")
 const INCLUDED_RATE = /([^\d,;:。、()]{1,8}?)率\s*\(\s*(?:含|包含|包括)\s*([^\d,;:。()]{1,8})\s*\)\s*(?:为|是|达到|达)?\s*$/;
+
+const GRADED_RATE = /(合格|及格|达标)率\s*(?:为|是|达到|达)?\s*$/;
+const BETTER_GRADES = ['优秀', '良好'];
 
 function linkIncludedRates(text: string, facts: Fact[]): void {
   for (const rate of facts) {
     if (rate.kind !== 'rate' || rate.numerator !== undefined || rate.rateRule !== undefined) continue;
-    const m = INCLUDED_RATE.exec(text.slice(rate.sentence[0], rate.quantity.start));
-    const stem = tidy(m?.[1] ?? '');
-    const included = (m?.[2] ?? '').split(/[、和及与]/).map(tidy);
-    if (m === null || stem.length === 0 || included.some((name) => name.length === 0)) continue;
+    const before = text.slice(rate.sentence[0], rate.quantity.start);
+    const m = INCLUDED_RATE.exec(before);
     const counts = facts.filter((f) => f.kind === 'count' && f.depth === rate.depth && f.quantity.start < rate.quantity.start);
-    // "评为优秀的" is 优秀; "不合格" is no 合格
-    const named = (f: Fact) => f.label.replace(/^(被)?(评为|评定为|认定为|为)/, '').replace(/的$/, '');
+    // "评为优秀的" / "成绩优秀" is 优秀; "不合格" is no 合格
+    const named = (f: Fact) => f.label.replace(/^(被)?(评为|评定为|认定为|为|成绩)/, '').replace(/的$/, '');
+    // "参考86人，其中优秀61人、合格25人，合格率100%": a pass rate counts the better grades listed with it, bracket or not
+    const graded = m === null ? GRADED_RATE.exec(before) : null;
+    const stem = tidy(m?.[1] ?? graded?.[1] ?? '');
+    const included = m !== null ? (m[2] ?? '').split(/[、和及与]/).map(tidy) : BETTER_GRADES.filter((name) => counts.some((f) => named(f) === name));
+    if ((m === null && graded === null) || stem.length === 0 || included.length === 0 || included.some((name) => name.length === 0)) continue;
     const own = counts.filter((f) => named(f) === stem);
     // "（含优秀、良好）": each category included is one figure of the sentence
     const also = included.map((name) => counts.filter((f) => named(f) === name));
@@ -638,6 +655,9 @@ function linkIncludedRates(text: string, facts: Fact[]): void {
     const list = [numerator, ...others];
     const denominator = numerator.partOf !== undefined ? (list.every((f) => f.partOf === numerator.partOf) ? numerator.partOf : undefined) : wholeBeforeList(counts, list);
     if (denominator === undefined || !sameFamily(denominator, numerator)) continue;
+    // unsaid, the grades included are the custom, not the text: a rate of 合格 alone that holds is left alone
+    const alone = (numerator.quantity.normalized.value / denominator.quantity.normalized.value) * 100;
+    if (m === null && Math.abs(alone - rate.quantity.value) < 10 ** -rate.quantity.decimals) continue;
     rate.numerator = numerator;
     rate.numeratorAlso = others;
     rate.denominator = denominator;
@@ -712,17 +732,20 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     for (const f of facts.filter((x) => x.quantity.start >= at && x.quantity.start < end)) {
       if (f.depth !== 0 || f.kind !== 'count' || f.partOf !== undefined || f.parts.length > 0) break;
       const gap = text.slice((parts[parts.length - 1] ?? f).quantity.end, f.quantity.start);
-      if (parts.length > 0 && !/^[、,][^,;:。、\d]*$/.test(gap)) break;
+      // "自然资源类（违法用地、违法建设）38宗": what a bracket says of an item is no joiner
+      if (parts.length > 0 && !/^[、,][^,;:。、\d]*$/.test(gap.replace(/\([^()]*\)/g, ''))) break;
       if (parts.length > 0 && !sameFamily(f, parts[0] as Fact)) break;
       parts.push(f);
     }
     const first = parts[0];
     const last = parts[parts.length - 1];
     if (first === undefined || last === undefined || parts.length < 2 || !/^\s*([;；。,]|$)/.test(text.slice(last.quantity.end, e) || '。')) continue;
-    // the whole: the last figure before the breakdown that is no part, change, rate or last year's
+    // the whole: the last figure before the breakdown that is no part, change, rate or last year's — and no item of
+    // an earlier breakdown ("其他16宗。按程序分：…" breaks down the whole before "按领域分", not 其他)
     const pool = [...earlier, ...facts.filter((f) => f.quantity.end <= s + m.index)].filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined);
     const total = pool[pool.length - 1];
     if (total === undefined || !sameFamily(total, first) || total.quantity.unit !== first.quantity.unit) continue;
+    if (new RegExp(BREAKDOWN.source).test(text.slice(total.sentence[0], total.quantity.start))) continue;
     const linkWord = `从${m[1] ?? ''}看`;
     if (total.parts.length === 0) {
       total.linkWord = linkWord;
@@ -943,7 +966,7 @@ function linkBalance(text: string, facts: Fact[], previous: Fact[]): void {
 // (in one paragraph; every figure of the unit between them is a movement of the stock)
 const OPENING = /年初|期初|上年末|上年底/;
 const CLOSING = /(?<!上)(年末|年底|期末)/;
-const ADDED = /新接收|新增|新入|新纳入|新列管|接收|入矫|增加/;
+const ADDED = /新接收|新增|新入|新纳入|新列管|新衔接|接收|入矫|增加/;
 const REMOVED = /解除|解矫|终止|期满|减少|死亡|收监|撤销|注销|转出|退出|销号|移出/;
 const STOCK_WORDS = /年初|期初|上年末|上年底|年末|年底|期末|全年|本年|全市|全县|全区|全镇|全乡|全街道|辖区|共|累计/g;
 

@@ -36,6 +36,25 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('纠错率16.5%，同比下降2.1个百分点。', '败诉率5.9%，同比下降1.3个百分点。')).toEqual([]);
   });
 
+  it('reads 按…分 breakdowns past an item\'s bracket, and never takes an item of the first for the whole of the second', () => {
+    const text = (urban: number, plain: number) => `全年共办理行政处罚案件186宗。按领域分：城市管理类${urban}宗，自然资源类（违法用地、违法建设）38宗，生态环境类21宗，安全生产类17宗，其他16宗。按程序分：简易程序71宗，普通程序${plain}宗。`;
+    expect(kinds(text(94, 115))).toEqual([]);
+    expect(kinds(text(96, 115))).toEqual([['parts_sum_mismatch', '186宗', '188宗']]);
+    expect(kinds(text(94, 118))).toEqual([['parts_sum_mismatch', '186宗', '189宗']]);
+  });
+
+  it('goes on with a 其中 list after an item\'s own 其中 in brackets', () => {
+    const text = (refused: number) => `全年办结政府信息公开申请23件，其中予以公开9件，部分公开3件，不予公开2件，无法提供6件（其中本机关不掌握相关政府信息4件、需另行制作2件），不予处理${refused}件，其他处理1件；另有2件结转下年度办理。`;
+    expect(kinds(text(2))).toEqual([]);
+    expect(kinds(text(3))).toEqual([['parts_sum_mismatch', '23件', '24件']]);
+  });
+
+  it('takes two stocks of one short name in sentences about different things for two claims', () => {
+    const stocks = (end: number) => [`社区矫正方面，年初在册社区矫正对象17人，全年新接收9人，解除矫正11人，年末在册15人。`, `安置帮教方面，年初在册刑满释放人员43人，新衔接12人，帮教期满15人，年末在册${end}人。`];
+    expect(kinds(...stocks(40))).toEqual([]);
+    expect(kinds(...stocks(42)).map((k) => k[0])).toEqual(['parts_sum_mismatch']);
+  });
+
   it('reads 场 and 场次 as one unit of events', () => {
     expect(kinds('全年开展普法活动64场次，其中宪法宣传周9场、民法典宣传月12场、禁毒宣传15场、反诈宣传28场。')).toEqual([]);
     expect(kinds('全年开展普法活动64场次，其中宪法宣传周9场、民法典宣传月12场、禁毒宣传15场、反诈宣传26场。')).toEqual([['parts_sum_mismatch', '64场次', '62场次']]);
@@ -349,8 +368,12 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('共评查案卷420卷，其中评为优秀的96卷、合格的311卷、不合格的13卷，合格率（含优秀）为89.9%。').map((k) => k[0])).toEqual(['rate_mismatch']);
     expect(kinds('考试参考60人，优秀20人，良好25人，合格13人，合格率（含优秀、良好）96.7%。')).toEqual([]);
     expect(kinds('考试参考60人，优秀20人，良好25人，合格13人，合格率（含优秀、良好）86.7%。').map((k) => k[0])).toEqual(['rate_mismatch']);
-    // without the bracket the rate's numerator is not stated
-    expect(kinds('参考52人，优秀20人，合格31人，合格率91.1%。')).toEqual([]);
+    // without the bracket a pass rate counts the better grades listed with it, as reports write it; a rate of 合格
+    // alone that holds is left alone
+    expect(kinds('参考86人，其中成绩优秀61人、合格25人，合格率100%，优秀率70.9%。')).toEqual([]);
+    expect(kinds('参考52人，优秀20人，合格31人，合格率98.1%。')).toEqual([]);
+    expect(kinds('参考52人，优秀20人，合格31人，合格率59.6%。')).toEqual([]);
+    expect(kinds('参考52人，优秀20人，合格31人，合格率91.1%。')).toEqual([['rate_mismatch', '98.08%', '91.1%']]);
   });
 
   it('reads the outcomes listed after a clause naming who decided them: "复议4件，经县人民政府审理，维持2件…"', () => {
