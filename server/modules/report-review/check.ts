@@ -55,18 +55,23 @@ function sharingMost<T>(said: string, candidates: ReadonlyArray<readonly [T, str
 }
 
 function checkIntroduction(facts: readonly Fact[]): Finding[] {
-  const plain = (f: Fact) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && f.quantity.approximation === undefined && !f.delta && f.baseOf === undefined && f.label.length >= 2;
+  const plain = (f: Fact) => (f.kind === 'count' || (f.kind === 'rate' && !f.growth && f.label.endsWith('率'))) && f.depth === 0 && f.partOf === undefined && f.quantity.approximation === undefined && !f.delta && f.baseOf === undefined && f.label.length >= 2;
   const words = (f: Fact) => f.scope.split('|')[0] ?? '';
   const firstHeading = facts.find((f) => f.section !== undefined)?.paragraph;
   if (firstHeading === undefined) return [];
   const findings: Finding[] = [];
+  // the closing summary ("总之，…") restates the body as the introduction does
+  const restating = (f: Fact) => (f.section === undefined && f.paragraph < firstHeading) || f.summary;
   for (const intro of facts) {
-    if (intro.section !== undefined || intro.paragraph >= firstHeading || !plain(intro)) continue;
+    if (!restating(intro) || !plain(intro)) continue;
     const said = words(intro);
-    // "审结248件" alone says too little to find its restatement
-    if (said.length < 4) continue;
-    const inBody = facts.filter((f) => f.section !== undefined && f.section !== 'nextYear' && plain(f) && f.quantity.unit === intro.quantity.unit && words(f).length >= 2);
-    const body = inBody.filter((f) => isSubsequence(words(f), said));
+    // "审结248件" alone says too little to find its restatement; "排查化解318件" names two stages at once
+    if (said.length < 4 || /排查化解|排查调处/.test(said)) continue;
+    const inBody = facts.filter((f) => f.section !== undefined && !f.summary && f.section !== 'nextYear' && plain(f) && f.quantity.unit === intro.quantity.unit && words(f).length >= 2);
+    // the body figure saying most of it: "信访事项按期办结率" is the body's "按期办结率", not its "办结率"
+    const saying = inBody.filter((f) => isSubsequence(words(f), said));
+    const most = Math.max(0, ...saying.map((f) => words(f).length));
+    const body = saying.filter((f) => words(f).length === most);
     // the body may say it with more words ("通过…专栏主动公开政府信息286条" for "主动公开政府信息286条"): the one body
     // figure sharing the longest run of words with it, that run naming what was done (化解, 公开, 受理)
     if (body.length === 0) body.push(...sharingMost(said, inBody.map((f) => [f, words(f)] as const)));
@@ -74,11 +79,11 @@ function checkIntroduction(facts: readonly Fact[]): Finding[] {
     if (only === undefined || body.length !== 1 || only.quantity.normalized.value === intro.quantity.normalized.value) continue;
     findings.push({
       kind: 'inconsistent_value',
-      message: `开头概述写“${said}”${shown(intro)}，正文写“${words(only)}”${shown(only)}，前后数字不一致。`,
-      text: `${intro.quote} …… ${only.quote}`,
+      message: `${intro.summary ? '结尾总结' : '开头概述'}写“${said}”${shown(intro)}，正文写“${words(only)}”${shown(only)}，前后数字不一致。`,
+      text: intro.summary ? `${only.quote} …… ${intro.quote}` : `${intro.quote} …… ${only.quote}`,
       expected: shown(only),
       actual: shown(intro),
-      relation: '报告开头概述的数字应与正文所写的同一事项一致',
+      relation: `报告${intro.summary ? '结尾总结' : '开头概述'}的数字应与正文所写的同一事项一致`,
       figures: [figureOf(intro), figureOf(only)],
       arithmetic: `${shown(intro)} ≠ ${shown(only)}`,
     });

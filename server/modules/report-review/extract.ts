@@ -59,9 +59,13 @@ export interface Fact {
   stock: { opening: Fact; added: Fact[]; removed: Fact[] } | undefined;
   /** "合格率（含优秀）": the rate counts these figures together with its numerator */
   numeratorAlso: Fact[];
+  /** a figure of the closing summary ("总之，…", "总的看，…"): it restates the body, as the introduction does */
+  summary: boolean;
 }
 
 const CLAUSE_BREAK = ',;:、(';
+// the paragraph that sums the year up at the end, restating the body's figures
+const SUMMARY = /^\s*(总之|总的看|总的来看|总体来看|总的来说|综上所述|综上)/;
 const COMPARISON = /上年|去年|上一年|同期|同比|环比|较\d{4}年/;
 const GROWTH = /去年|上年|同期|增长|增加|增幅|提高|提升|上升|下降|减少|降低|同比|环比|较上年|较去年|比上年|比去年|超出|超额|完成|翻/;
 const QUOTE_LIMIT = 160;
@@ -128,6 +132,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
             breakdowns: [],
             stock: undefined,
             numeratorAlso: [],
+            summary: SUMMARY.test(text),
           });
         }
       });

@@ -55,6 +55,13 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(...stocks(42)).map((k) => k[0])).toEqual(['parts_sum_mismatch']);
   });
 
+  it('compares the closing summary (总之, 总的看) with the body, as the introduction, and a rate with the body rate saying most of it', () => {
+    const report = (summary: string) => ['关于2025年度法治政府建设情况的报告', '一、主要举措和成效', '全年受理信访事项58件，按期办结57件，按期办结率98.3%。全年受理12345工单5264件，办结5246件，办结率99.7%。', `总的看，全年信访事项按期办结率${summary}，12345工单办结率99.7%。`];
+    expect(kinds(...report('98.3%'))).toEqual([]);
+    const [wrong] = findings(...report('98.6%'));
+    expect(wrong).toMatchObject({ kind: 'inconsistent_value', expected: '98.3%', actual: '98.6%', relation: '报告结尾总结的数字应与正文所写的同一事项一致' });
+  });
+
   it('reads 场 and 场次 as one unit of events', () => {
     expect(kinds('全年开展普法活动64场次，其中宪法宣传周9场、民法典宣传月12场、禁毒宣传15场、反诈宣传28场。')).toEqual([]);
     expect(kinds('全年开展普法活动64场次，其中宪法宣传周9场、民法典宣传月12场、禁毒宣传15场、反诈宣传26场。')).toEqual([['parts_sum_mismatch', '64场次', '62场次']]);
