@@ -64,6 +64,10 @@ function checkIntroduction(facts: readonly Fact[]): Finding[] {
   const restating = (f: Fact) => (f.section === undefined && f.paragraph < firstHeading) || f.summary;
   for (const intro of facts) {
     if (!restating(intro) || !plain(intro)) continue;
+    // a rate stated right after its own count is computed from it, not restated ("调解成功53件，调解成功率93.0%"), and
+    // so are that count and its base
+    if (intro.kind === 'rate' && ownCountBefore(intro, facts)) continue;
+    if (facts.some((r) => r.numerator === intro || r.denominator === intro)) continue;
     const said = words(intro);
     // "审结248件" alone says too little to find its restatement; "排查化解318件" names two stages at once
     if (said.length < 4 || /排查化解|排查调处/.test(said)) continue;
@@ -386,6 +390,8 @@ function checkConsistency(facts: readonly Fact[]): Finding[] {
   for (const f of facts) {
     if (f.partOf !== undefined || f.quantity.approximation !== undefined || f.label === '') continue;
     if (f.section === 'nextYear' || f.growth || f.delta || f.label.startsWith('占') || f.label.length < 3) continue;
+    // last year's figure of a stated change is told only to be compared ("较2024年的14,683件"): no claim of its own
+    if (f.baseOf !== undefined) continue;
     // meetings, trainings and events are counted for many scopes under one wording ("召开专题会议3次" in two parts)
     if (ACTIVITY_UNITS.has(f.quantity.unit)) continue;
     // a share is a share of whatever the sentence is about: "其他类占23%" of complaints is not "其他类占45%" of disputes
@@ -403,6 +409,8 @@ function checkConsistency(facts: readonly Fact[]): Finding[] {
     // two rates each stated beside counts of different things are rates of different things: the "合格率" of an
     // exam's 参考218人 is not the "合格率" of 抽查案卷30卷
     if (first.kind === 'rate' && ofOtherThings(first, other, facts)) continue;
+    // two rates each computed over its own stated base are two computations, each checked by itself
+    if (first.denominator !== undefined && other.denominator !== undefined && first.denominator !== other.denominator) continue;
     // a short name says little: "年末在册15人" of 社区矫正 and "年末在册40人" of 安置帮教 are two stocks when their
     // sentences open on different things
     if (first.kind === 'count' && nameOf(first).length <= 4 && opening(first, facts)?.scope !== opening(other, facts)?.scope) continue;
@@ -421,6 +429,13 @@ function checkConsistency(facts: readonly Fact[]): Finding[] {
 }
 
 const sameSentence = (a: Fact, b: Fact): boolean => a.paragraph === b.paragraph && a.sentence[0] === b.sentence[0];
+
+/** the count right before a rate in its sentence names what the rate counts: "调解成功53件，调解成功率93.0%" */
+function ownCountBefore(rate: Fact, facts: readonly Fact[]): boolean {
+  const stem = rate.label.replace(/率$/, '');
+  const before = facts.filter((f) => f.kind === 'count' && sameSentence(f, rate) && f.quantity.start < rate.quantity.start).pop();
+  return before !== undefined && before.label.length >= 2 && stem.length >= 2 && (stem.includes(before.label) || before.label.includes(stem));
+}
 
 /** the first figure of a fact's sentence: what the sentence is about */
 const opening = (f: Fact, facts: readonly Fact[]): Fact | undefined => facts.find((x) => sameSentence(x, f));

@@ -290,7 +290,10 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
     const candidates = [...previous, ...facts].filter((f) => f.quantity.end <= at && f.depth === depth && f.kind !== 'rate');
     const first = facts.find((f) => f.quantity.start > at && f.depth === depth);
     let total = candidates[candidates.length - 1];
-    // "受理63件，较上年的71件减少8件。其中来信8件…": last year's figure and the change are no whole; this year's is
+    // "受理63件，较上年的71件减少8件。其中来信8件…": last year's figure and the change are no whole; this year's is —
+    // in the same sentence too, before the change is linked: "收到21件，较2024年的16件增长31.3%，其中自然人申请18件…"
+    const prior = total === undefined ? undefined : candidates[candidates.indexOf(total) - 1];
+    if (total !== undefined && prior !== undefined && total.baseOf === undefined && sameFamily(prior, total) && CHANGE.test(text.slice(prior.quantity.end, total.quantity.start))) total.baseOf = prior;
     const changed = total?.baseOf ?? total?.difference?.current;
     if (changed !== undefined && changed.parts.length === 0 && sameFamily(changed, total as Fact)) total = changed;
     // "办理案件142件，罚没款38.6万元，其中简易程序案件96件": in one sentence, the 其中 reaches back over a figure
@@ -439,6 +442,8 @@ const RATE_CLAUSE_BETWEEN = /^[\s,;:、。]*(?:[^\d,;:、。]{0,12}\d+(?:\.\d+)?
 function linkBareLists(text: string, [, e]: [number, number], facts: Fact[]): void {
   facts.forEach((total, i) => {
     if (total.kind === 'rate' || total.parts.length > 0 || total.partOf !== undefined || total.label.length < 2) return;
+    // "本年新制发12件，废止17件、宣布失效4件": what was added to a stock is no whole of what left it
+    if (ADDED.test(total.label)) return;
     if (!/^\s*[,:]\s*$/.test(text.slice(total.quantity.end, facts[i + 1]?.quantity.start ?? e).replace(/[^,:\s]+$/, ''))) return;
     const head = total.label.slice(-2);
     const parts: Fact[] = [];
@@ -823,7 +828,7 @@ function linkChanges(text: string, facts: Fact[]): void {
     if (diff.kind !== 'count' || base === undefined || current === undefined || base.kind !== 'count' || !sameFamily(base, current) || !sameFamily(diff, base)) return;
     if (current.quantity.unit !== base.quantity.unit || diff.quantity.unit !== base.quantity.unit || current.partOf !== undefined) return;
     if (!CHANGE.test(text.slice(current.quantity.end, base.quantity.start))) return;
-    const verb = /^\s*\)?\s*(多出|增加|增长|减少|下降|少了|少)\s*(了)?\s*$/.exec(text.slice(base.quantity.end, diff.quantity.start));
+    const verb = /^\s*\)?\s*(?:同比|环比)?(多出|增加|增长|减少|下降|少了|少)\s*(了)?\s*$/.exec(text.slice(base.quantity.end, diff.quantity.start));
     if (verb === null) return;
     const down = /减少|下降|少/.test(verb[1] ?? '');
     diff.difference = { current, base, down };
@@ -840,7 +845,7 @@ function linkChanges(text: string, facts: Fact[]): void {
     const current = facts[i - 2];
     if (!/百分点/.test(diff.quantity.unit) || base?.kind !== 'rate' || current?.kind !== 'rate' || base.quantity.unit !== '%' || current.quantity.unit !== '%') return;
     if (!CHANGE.test(text.slice(current.quantity.end, base.quantity.start))) return;
-    const verb = /^\s*\)?\s*(提高|增加|增长|上升|下降|减少|降低)\s*(了)?\s*$/.exec(text.slice(base.quantity.end, diff.quantity.start));
+    const verb = /^\s*\)?\s*(?:同比|环比)?(提高|增加|增长|上升|下降|减少|降低)\s*(了)?\s*$/.exec(text.slice(base.quantity.end, diff.quantity.start));
     if (verb === null) return;
     diff.difference = { current, base, down: /下降|减少|降低/.test(verb[1] ?? '') };
     base.baseOf = current;
@@ -849,10 +854,10 @@ function linkChanges(text: string, facts: Fact[]): void {
     if (rate.kind !== 'rate' || !rate.growth) return;
     const base = facts[i - 1];
     const current = facts[i - 2];
-    if (base === undefined || current === undefined || base.kind !== 'count' || !sameFamily(base, current)) return;
+    if (base === undefined || current === undefined || base.kind === 'rate' || !sameFamily(base, current)) return;
     if (current.quantity.unit !== base.quantity.unit || current.partOf !== undefined) return;
     if (!CHANGE.test(text.slice(current.quantity.end, base.quantity.start))) return;
-    const verb = /^\s*\)?\s*(增长|增加|提高|上升|下降|减少|降低)\s*(了)?\s*$/.exec(text.slice(base.quantity.end, rate.quantity.start));
+    const verb = /^\s*\)?\s*(?:同比|环比)?(增长|增加|提高|上升|下降|减少|降低)\s*(了)?\s*$/.exec(text.slice(base.quantity.end, rate.quantity.start));
     if (verb === null) return;
     const down = /下降|减少|降低/.test(verb[1] ?? '');
     rate.change = { current, base, down };
@@ -863,7 +868,7 @@ function linkChanges(text: string, facts: Fact[]): void {
   facts.forEach((rate, i) => {
     const current = facts[i - 1];
     const base = facts[i + 1];
-    if (rate.kind !== 'rate' || !rate.growth || rate.change !== undefined || current?.kind !== 'count' || base?.kind !== 'count') return;
+    if (rate.kind !== 'rate' || !rate.growth || rate.change !== undefined || current === undefined || base === undefined || current.kind === 'rate' || !sameFamily(current, base)) return;
     if (current.quantity.unit !== base.quantity.unit || current.partOf !== undefined || base.sentence[0] !== rate.sentence[0]) return;
     const verb = /^\s*[,，]?\s*(同比|较上年|比上年|较去年|比去年)(增长|增加|提高|上升|下降|减少|降低)\s*$/.exec(text.slice(current.quantity.end, rate.quantity.start));
     const bracket = /^\s*\(\s*(上年|去年|上年同期|\d{4}年)(为|是|同期为|同期)?\s*$/.exec(text.slice(rate.quantity.end, base.quantity.start));
@@ -960,7 +965,7 @@ function linkBalance(text: string, facts: Fact[], previous: Fact[]): void {
     // "收到45件，上年结转3件；办结42件，结转下年度6件": with what came over from last year the whole is a sum of two —
     // the disclosure table's identity, not this one
     const told = [...previous, ...facts];
-    if (!/共计|合计|总计|累计/.test(clauseOf(total)) && told.slice(told.indexOf(total) + 1).some((f) => f.partOf !== total && f.depth === 0 && /上年结转|上年度结转|结转上年/.test(clauseOf(f)))) return;
+    if (!/共计|合计|总计|累计/.test(clauseOf(total)) && told.slice(told.indexOf(total) + 1).some((f) => f.partOf !== total && f.depth === 0 && /上年结转|上年度结转|结转上年|\d{4}年度?结转/.test(clauseOf(f)))) return;
     if (!said && /审结|办结|结案/.test(clauseOf(total))) return;
     carried.balance = { total, done };
   });
@@ -971,8 +976,8 @@ function linkBalance(text: string, facts: Fact[], previous: Fact[]): void {
 // (in one paragraph; every figure of the unit between them is a movement of the stock)
 const OPENING = /年初|期初|上年末|上年底/;
 const CLOSING = /(?<!上)(年末|年底|期末)/;
-const ADDED = /新接收|新增|新入|新纳入|新列管|新衔接|接收|入矫|增加/;
-const REMOVED = /解除|解矫|终止|期满|减少|死亡|收监|撤销|注销|转出|退出|销号|移出/;
+const ADDED = /新接收|新增|新入|新纳入|新列管|新衔接|新制发|接收|入矫|增加/;
+const REMOVED = /解除|解矫|终止|期满|减少|死亡|收监|撤销|注销|转出|退出|销号|移出|废止|失效/;
 const STOCK_WORDS = /年初|期初|上年末|上年底|年末|年底|期末|全年|本年|全市|全县|全区|全镇|全乡|全街道|辖区|共|累计/g;
 
 function linkStocks(facts: Fact[]): void {

@@ -62,6 +62,31 @@ describe('relations the text makes unambiguous', () => {
     expect(wrong).toMatchObject({ kind: 'inconsistent_value', expected: '98.3%', actual: '98.6%', relation: '报告结尾总结的数字应与正文所写的同一事项一致' });
   });
 
+  it('reads a change said with 同比 after last year\'s figure, of amounts too', () => {
+    expect(kinds('全年共作出行政处罚决定13,742件，较2024年的14,683件同比下降6.4%；罚没款1.86亿元，较2024年的2.13亿元同比下降12.7%。')).toEqual([]);
+    expect(kinds('全年共作出行政处罚决定13,742件，较2024年的14,683件同比下降8.4%。')).toEqual([['rate_mismatch', '6.41%', '8.4%']]);
+    expect(kinds('罚没款1.86亿元，较2024年的2.13亿元同比下降14.7%。')).toEqual([['rate_mismatch', '12.68%', '14.7%']]);
+    // last year's figures of two changes are no claim stated twice
+    expect(kinds('政务服务事项办件62.7万件，较2024年的58.1万件增长7.9%。', '作出行政处罚决定13,742件，较2024年的14,683件同比下降6.4%。')).toEqual([]);
+  });
+
+  it('takes this year\'s figure for the whole of a 其中 right after a change in the same sentence', () => {
+    const text = (natural: number) => `2025年街道共收到政府信息公开申请21件，较2024年的16件增长31.3%，其中自然人申请${natural}件、商业企业申请2件、其他组织申请1件。`;
+    expect(kinds(text(18))).toEqual([]);
+    expect(kinds(text(19))).toEqual([['parts_sum_mismatch', '21件', '22件']]);
+  });
+
+  it('reads a stock of documents: newly issued in, repealed and expired out', () => {
+    const text = (end: number) => `年初现行有效行政规范性文件146件，本年新制发12件，废止17件、宣布失效4件，年末现行有效${end}件。`;
+    expect(kinds(text(137))).toEqual([]);
+    expect(kinds(text(139)).map((k) => k[0])).toEqual(['parts_sum_mismatch']);
+  });
+
+  it('leaves a summary rate computed from the count right before it to the rate check', () => {
+    const report = ['关于2025年度法治政府建设情况的报告', '一、主要举措和成效', '全年受理土地承包纠纷9件，调解成功8件，调解成功率88.9%。', '总的看，全年共调处各类矛盾纠纷57件，调解成功53件，调解成功率93.0%。'];
+    expect(kinds(...report)).toEqual([]);
+  });
+
   it('reads 场 and 场次 as one unit of events', () => {
     expect(kinds('全年开展普法活动64场次，其中宪法宣传周9场、民法典宣传月12场、禁毒宣传15场、反诈宣传28场。')).toEqual([]);
     expect(kinds('全年开展普法活动64场次，其中宪法宣传周9场、民法典宣传月12场、禁毒宣传15场、反诈宣传26场。')).toEqual([['parts_sum_mismatch', '64场次', '62场次']]);
