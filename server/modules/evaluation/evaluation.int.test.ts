@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluationSystem, RoundDetail, SystemItem, TaskProgress } from '../../../common/evaluation.types.ts';
 import type { IndicatorValue } from '../../platform/indicators/indicator.service.ts';
@@ -170,6 +171,59 @@ describe('考核评估', () => {
     const versions = json<{ items: Array<{ n: number }> } | Array<{ n: number }>>(await get('county', `/api/ledgers/evaluation.result/${other?.resultId}/versions`));
     expect((Array.isArray(versions) ? versions : versions.items).length).toBeGreaterThanOrEqual(2);
     expect(Number(json<{ values: Record<string, unknown> }>(await get('county', `/api/ledgers/evaluation.result/${other?.resultId}`)).values['total'])).toBe(after?.total);
+  });
+
+  it('fixes 参评单位, the year and the system of a round once it has scores: a plain edit is refused naming them, other fields still change', async () => {
+    type Rec = { version: number; values: Record<string, unknown>; lockedFields?: Record<string, string> };
+    const record = async (id: number): Promise<Rec> => json<Rec>(await get('county', `/api/ledgers/evaluation.round/${id}`));
+    const edit = (id: number, rec: Rec, values: Record<string, unknown>) => put('county', `/api/ledgers/evaluation.round/${id}`, { ...rec.values, ...values, version: rec.version });
+    const updates = async (id: number): Promise<number> => Number((await sql<{ n: number }>`select count(*)::int as n from audit_log where entity = 'evaluation.round' and entity_id = ${String(id)} and action = 'update'`.execute(t.platform.db)).rows[0]?.n);
+    const id = await openRound('county', '乡镇（街道）');
+    // before any score the round is still being set up: nothing is locked, 参评单位 changes by a plain edit
+    expect((await record(id)).lockedFields ?? {}).toEqual({});
+    const moved = await edit(id, await record(id), { unit_scope: '县直部门' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const back = await edit(id, await record(id), { unit_scope: '乡镇（街道）' });
+    expect(back.statusCode, back.body).toBe(200);
+    const computed = await post('county', `/api/evaluation/rounds/${id}/compute`);
+    expect(computed.statusCode, computed.body).toBe(200);
+    expect(json<RoundDetail>(computed).groupSizes).toEqual({ town: 3 });
+    // the record says which fields are fixed and why (the edit form shows them read-only)
+    const rec = await record(id);
+    expect(Object.keys(rec.lockedFields ?? {}).sort()).toEqual(['period_end', 'system_id', 'unit_scope', 'year']);
+    expect(rec.lockedFields?.['unit_scope']).toContain('本轮考核已有得分');
+    expect(rec.lockedFields?.['unit_scope']).toContain('新建一轮考核');
+    const audited = await updates(id);
+    // 参评单位 from the towns to the departments: refused whole, naming the field and why; nothing saved, nothing audited
+    const refused = await edit(id, rec, { unit_scope: '县直部门', title: `${String(rec.values['title'])}（改）` });
+    expect(refused.statusCode).toBe(409);
+    expect(messages(refused.body)).toEqual([expect.stringMatching(/^参评单位：本轮考核已有得分.*不能再修改/)]);
+    const year = await edit(id, rec, { year: lastYear, period_end: `${lastYear}-12-31` });
+    expect(year.statusCode).toBe(409);
+    expect(messages(year.body).map((m) => m.split('：')[0])).toEqual(['考核年度', '考核期末']);
+    const other = (await systems()).find((s) => s.key === 'shifan');
+    const system = await edit(id, rec, { system_id: other?.id });
+    expect(system.statusCode).toBe(409);
+    expect(messages(system.body)).toEqual([expect.stringContaining('指标体系版本：')]);
+    const after = await record(id);
+    expect(after.version).toBe(rec.version);
+    expect(after.values['unit_scope']).toBe('乡镇（街道）');
+    expect(after.values['title']).toBe(rec.values['title']);
+    expect(await updates(id)).toBe(audited);
+    const d = json<RoundDetail>(await get('county', `/api/evaluation/rounds/${id}`));
+    expect(d.unitScope).toBe('乡镇（街道）');
+    expect(d.units.map((u) => u.orgCode).sort()).toEqual(TOWNS);
+    // a field the scores do not depend on still changes, the locked ones sent back as they are
+    const renamed = await edit(id, rec, { title: `${String(rec.values['title'])}（更名）` });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect((await record(id)).values['title']).toContain('（更名）');
+    expect(await updates(id)).toBe(audited + 1);
+    // a hand score alone is a score too: the round it was given in is fixed as well
+    const hand = await openRound('county', '乡镇（街道）');
+    expect((await put('county', `/api/evaluation/rounds/${hand}/scores`, { orgCode: TOWNS[0], code: '3.3', points: 10, reason: '材料齐全，得满分' })).statusCode).toBe(200);
+    const handRec = await record(hand);
+    expect(handRec.lockedFields?.['unit_scope']).toContain('本轮考核已有得分');
+    expect((await edit(hand, handRec, { unit_scope: '乡镇和县直部门' })).statusCode).toBe(409);
   });
 
   it('feeds the annual report: a town’s score and rank of the year, and the county’s rounds', async () => {

@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { Ctx } from '../../platform/http/context.ts';
 import { defineIndicators } from '../../platform/indicators/indicator.types.ts';
 import { defineLedger } from '../../platform/ledger/ledger.types.ts';
 import { UNIT_SCOPES } from '../../platform/ledger/org-levels.ts';
@@ -15,6 +17,28 @@ export const UNIT = ['clerk', 'leader'] as const;
 // 参评单位: whom a round evaluates — towns (the default, and what a round without the field means) and the county's
 // departments are ranked each among their own kind (the scopes are the platform's, shared with supervision draws)
 export { DEFAULT_UNIT_SCOPE, UNIT_SCOPES, type UnitScope } from '../../platform/ledger/org-levels.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- this module's own tables are not in the platform schema
+const rawDb = (ctx: Pick<Ctx, 'tx'>): Kysely<any> => ctx.tx as unknown as Kysely<any>;
+
+/**
+ * the round's fields its scores were computed on: 参评单位 decides which units are scored and ranked (and the number of
+ * units each result records), the year and its 期末 which year's figures are read (and the result records' period),
+ * the system's version which leaves and points
+ */
+const ROUND_BASIS_FIELDS = ['unit_scope', 'year', 'period_end', 'system_id'] as const;
+const ROUND_BASIS_REASON = '本轮考核已有得分（已计算自动评分项或已人工评分），参评单位、考核年度和指标体系版本以评分时为准，不能再修改；如需按其他参评单位、年度或指标体系考核，请新建一轮考核';
+
+/**
+ * whether a round has scores: a score row (computed or by hand) or a unit's result record, which the first
+ * computation or hand score creates (evaluation.service.ts)
+ */
+async function roundScored(ctx: Pick<Ctx, 'tx'>, roundId: number): Promise<boolean> {
+  const score = await rawDb(ctx).selectFrom('evaluation_score').select('id').where('round_id', '=', roundId).limit(1).executeTakeFirst();
+  if (score) return true;
+  const result = await rawDb(ctx).selectFrom('evaluation_result').select('id').where('round_id', '=', roundId).where('status', '=', 'active').limit(1).executeTakeFirst();
+  return !!result;
+}
 
 /**
  * 考核轮次: a year's evaluation of the county's towns, its departments or both on one version of an indicator system. Scores are kept in the
@@ -44,6 +68,8 @@ export const roundLedger = defineLedger({
   rules: [
     { field: 'period_end', message: '考核期末：须为考核年度的12月31日', check: (v) => !v['period_end'] || !v['year'] || String(v['period_end']) === `${String(v['year'])}-12-31` },
   ],
+  // once the round has scores, whom it scores and on what are those of its scores: a plain edit (or a correction) no longer moves them
+  fieldLocks: async (ctx, row) => ((await roundScored(ctx, Number(row['id']))) ? [{ fields: ROUND_BASIS_FIELDS, reason: ROUND_BASIS_REASON }] : []),
   workflow: defineWorkflow({
     states: { scoring: { label: '评分中' }, closed: { label: '已结束', final: true } },
     initial: 'scoring',
