@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
 import type { Ctx } from '../../platform/http/context.ts';
+import { ledgerDb } from '../../platform/ledger/ledger.query.ts';
 import { defineIndicators } from '../../platform/indicators/indicator.types.ts';
 import { defineLedger } from '../../platform/ledger/ledger.types.ts';
 import { UNIT_SCOPES } from '../../platform/ledger/org-levels.ts';
@@ -18,8 +18,6 @@ export const UNIT = ['clerk', 'leader'] as const;
 // departments are ranked each among their own kind (the scopes are the platform's, shared with supervision draws)
 export { DEFAULT_UNIT_SCOPE, UNIT_SCOPES, type UnitScope } from '../../platform/ledger/org-levels.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- this module's own tables are not in the platform schema
-const rawDb = (ctx: Pick<Ctx, 'tx'>): Kysely<any> => ctx.tx as unknown as Kysely<any>;
 
 /**
  * the round's fields its scores were computed on: 参评单位 decides which units are scored and ranked (and the number of
@@ -34,9 +32,9 @@ const ROUND_BASIS_REASON = '本轮考核已有得分（已计算自动评分项�
  * computation or hand score creates (evaluation.service.ts)
  */
 async function roundScored(ctx: Pick<Ctx, 'tx'>, roundId: number): Promise<boolean> {
-  const score = await rawDb(ctx).selectFrom('evaluation_score').select('id').where('round_id', '=', roundId).limit(1).executeTakeFirst();
+  const score = await ledgerDb(ctx).selectFrom('evaluation_score').select('id').where('round_id', '=', roundId).limit(1).executeTakeFirst();
   if (score) return true;
-  const result = await rawDb(ctx).selectFrom('evaluation_result').select('id').where('round_id', '=', roundId).where('status', '=', 'active').limit(1).executeTakeFirst();
+  const result = await ledgerDb(ctx).selectFrom('evaluation_result').select('id').where('round_id', '=', roundId).where('status', '=', 'active').limit(1).executeTakeFirst();
   return !!result;
 }
 

@@ -1,11 +1,8 @@
 import { UNIT_SCOPES } from '../../platform/ledger/org-levels.ts';
 import { defineLedger } from '../../platform/ledger/ledger.types.ts';
 import { defineWorkflow } from '../../platform/workflow/workflow.types.ts';
-import type { Kysely } from 'kysely';
-import type { Ctx } from '../../platform/http/context.ts';
+import { ledgerDb } from '../../platform/ledger/ledger.query.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- this module's own tables are not in the platform schema
-const rawDb = (ctx: Pick<Ctx, 'tx'>): Kysely<any> => ctx.tx as unknown as Kysely<any>;
 
 /** the county 司法局's supervisors plan, draw, score and issue; the town answers a 意见书 served on it */
 export const SUPERVISORS = ['supervisor'] as const;
@@ -38,7 +35,7 @@ export const reviewLedger = defineLedger({
   rules: [{ field: 'period_to', message: '结案日期止：不能早于结案日期起', check: (v) => !v['period_from'] || !v['period_to'] || String(v['period_to']) >= String(v['period_from']) }],
   // once the files are drawn the plan's range is what they were drawn from: it no longer changes by a plain edit
   fieldLocks: async (ctx, row) => {
-    const drawn = await rawDb(ctx).selectFrom('supervision_review_draw').select('review_id').where('review_id', '=', Number(row['id'])).where('drawn_at', 'is not', null).executeTakeFirst();
+    const drawn = await ledgerDb(ctx).selectFrom('supervision_review_draw').select('review_id').where('review_id', '=', Number(row['id'])).where('drawn_at', 'is not', null).executeTakeFirst();
     return drawn ? [{ fields: ['period_from', 'period_to', 'case_count'], reason: '已随机抽取案卷，抽取范围和数量以抽取时冻结的名录为准，不能修改' }] : [];
   },
   workflow: defineWorkflow({
@@ -162,8 +159,8 @@ export const activityLedger = defineLedger({
   // a committed draw fixes how many units of which range; a made draw fixes which (a draw before commitments left an audit entry)
   fieldLocks: async (ctx, row) => {
     const id = Number(row['id']);
-    const d = await rawDb(ctx).selectFrom('supervision_activity_draw').select('drawn_at').where('activity_id', '=', id).executeTakeFirst();
-    const legacy = d ? undefined : await rawDb(ctx).selectFrom('audit_log').select('id').where('entity', '=', 'supervision.activity').where('entity_id', '=', String(id)).where('action', '=', 'draw_units').executeTakeFirst();
+    const d = await ledgerDb(ctx).selectFrom('supervision_activity_draw').select('drawn_at').where('activity_id', '=', id).executeTakeFirst();
+    const legacy = d ? undefined : await ledgerDb(ctx).selectFrom('audit_log').select('id').where('entity', '=', 'supervision.activity').where('entity_id', '=', String(id)).where('action', '=', 'draw_units').executeTakeFirst();
     if ((d && d['drawn_at'] !== null) || legacy) return [{ fields: ['units', 'unit_count', 'draw_scope'], reason: '已随机抽取被监督单位，抽取结果以种子和名录为准，不能修改' }];
     return d ? [{ fields: ['unit_count', 'draw_scope'], reason: '已承诺随机种子，抽取单位数和抽取范围不能再修改' }] : [];
   },
