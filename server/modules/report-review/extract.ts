@@ -372,28 +372,36 @@ function outsideBrackets(text: string, re: RegExp): number {
 }
 
 // outcomes that exclude each other: what a 清理 or a 复议 ends in; a list of them after a total is a partition of it
-export const DISPOSITION = /^(结果)?(予以)?(保留|继续有效|修改|修订|废止|宣布失效|失效|维持|撤销|变更|纠正|确认违法|责令履行|驳回|终止)$/;
+export const DISPOSITION = /^(结果)?(决定)?(予以)?(保留|继续有效|修改|修订|废止|宣布失效|失效|维持|撤销|变更|纠正|确认违法|责令履行|驳回|终止)$/;
 
 // "审结76件。审结案件中，维持48件、驳回9件…": a sentence that opens with what the last one counted, then lists it
 function linkSentenceLists(text: string, [s, e]: [number, number], facts: Fact[], previous: Fact[]): void {
-  // "审结案件中，…" names a figure of the sentence before; "在调处的96件矛盾纠纷中，…" states its own
-  const opening = /^\s*([^,;:。]{2,30})中\s*,/.exec(text.slice(s, e));
+  // the opening may also follow a semicolon: "…，尚在审理期限内的53件；在审结的案件中，决定维持241件、…"
+  const starts = [s, ...[...text.slice(s, e).matchAll(/;/g)].map((m) => s + m.index + 1)];
+  for (const at of starts) linkListAfterOpening(text, at, e, facts, [...previous, ...facts.filter((f) => f.quantity.end <= at)]);
+}
+
+function linkListAfterOpening(text: string, s: number, e: number, facts: Fact[], previous: Fact[]): void {
+  // "审结案件中，…" names a figure told before; "在调处的96件矛盾纠纷中，…" states its own; "准予许可的事项中：A 38件；
+  // B 44件；其他7件" joins its items with semicolons after a colon
+  const opening = /^\s*([^,;:。]{2,30})中\s*([,:])/.exec(text.slice(s, e));
   const phrase = tidy(opening?.[1] ?? '');
   if (opening === null || phrase === '') return;
+  const colon = opening[2] === ':';
   const openingEnd = s + opening[0].length;
-  const inside = facts.filter((f) => f.quantity.end <= openingEnd && f.kind === 'count' && f.depth === 0);
+  const inside = facts.filter((f) => f.quantity.start >= s && f.quantity.end <= openingEnd && f.kind === 'count' && f.depth === 0);
   const total =
     inside.length > 0
       ? inside.length === 1 && /^\s*在/.test(opening[1] ?? '') ? inside[0] : undefined
       : previous.filter((f) => f.kind === 'count' && f.depth === 0 && f.label.length >= 2 && phrase.includes(f.label)).pop();
   if (total === undefined || total.parts.length > 0) return;
-  const semi = text.slice(s, e).search(/[;；]/);
-  const end = semi >= 0 ? s + semi : e;
+  const semi = colon ? -1 : text.slice(openingEnd, e).search(/[;；]/);
+  const end = semi >= 0 ? openingEnd + semi : e;
   const parts: Fact[] = [];
   for (const f of facts.filter((x) => x.quantity.start >= openingEnd)) {
     if (f.quantity.start >= end || f.depth !== 0 || f.kind !== 'count' || !sameFamily(f, total) || f.partOf !== undefined) break;
     const gap = text.slice((parts[parts.length - 1] ?? f).quantity.end, f.quantity.start);
-    if (parts.length > 0 && !/^[、][^,;。\d]*$/.test(gap)) break;
+    if (parts.length > 0 && !(colon ? /^[、;][^,;。\d]*$/ : /^[、][^,;。\d]*$/).test(gap)) break;
     parts.push(f);
   }
   if (parts.length < 2) return;
@@ -439,19 +447,27 @@ const WORDS_CLAUSE_BETWEEN = /^\s*,[^\d,;:。%]{2,30},\s*$/;
 const RATE_CLAUSE_BETWEEN = /^[\s,;:、。]*(?:[^\d,;:、。]{0,12}\d+(?:\.\d+)?%[\s,;:、。]*)?$/;
 
 // "梳理权责事项300项，许可事项120项、处罚事项180项": a list right after a total whose items all end in its head noun
+// grades exclude each other as dispositions do: "案卷420卷，评定为优秀的168卷、合格的231卷、不合格的21卷"
+const GRADE = /^(被)?(评定为|评为|认定为)?(优秀|良好|合格|基本合格|不合格)(的)?$/;
+const exclusive = (f: Fact): boolean => DISPOSITION.test(f.label) || GRADE.test(f.label);
+const ACT_OF_DISPOSITIONS = /^[^\d,;:。]{0,16}(清理|审查|评查)[^\d,;:。]{0,4},\s*$/;
+
 function linkBareLists(text: string, [, e]: [number, number], facts: Fact[]): void {
   facts.forEach((total, i) => {
     if (total.kind === 'rate' || total.parts.length > 0 || total.partOf !== undefined || total.label.length < 2) return;
     // "本年新制发12件，废止17件、宣布失效4件": what was added to a stock is no whole of what left it
     if (ADDED.test(total.label)) return;
-    if (!/^\s*[,:]\s*$/.test(text.slice(total.quantity.end, facts[i + 1]?.quantity.start ?? e).replace(/[^,:\s]+$/, ''))) return;
+    // "清理19件，决定继续有效12件、…" / "对现行有效的11件规范性文件开展全面清理，保留8件、…": the list right after the total,
+    // or after the words of the act whose outcomes it lists
+    const between = text.slice(total.quantity.end, facts[i + 1]?.quantity.start ?? e).replace(/[^,:\s]+$/, '');
+    if (!/^\s*[,:]\s*$/.test(between) && !ACT_OF_DISPOSITIONS.test(between)) return;
     const head = total.label.slice(-2);
     const parts: Fact[] = [];
     for (let k = i + 1; k < facts.length; k++) {
       const f = facts[k];
       if (f === undefined || f.depth !== total.depth || f.kind !== total.kind || f.quantity.unit !== total.quantity.unit) break;
       const kind = f.label.endsWith(head) && f.label !== total.label;
-      if (f.partOf !== undefined || !(kind || DISPOSITION.test(f.label))) break;
+      if (f.partOf !== undefined || !(kind || exclusive(f))) break;
       const gap = text.slice((parts[parts.length - 1] ?? total).quantity.end, f.quantity.start);
       if (parts.length > 0 && !/^[、][^,;:。、\d]*$/.test(gap)) break;
       parts.push(f);
@@ -464,7 +480,7 @@ function linkBareLists(text: string, [, e]: [number, number], facts: Fact[]): vo
     }
     if (parts.length < 2) return;
     // dispositions are exclusive only all together: "保留268件、修改21件、废止23件", never mixed with kinds
-    const dispositions = parts.filter((f) => DISPOSITION.test(f.label)).length;
+    const dispositions = parts.filter(exclusive).length;
     if (dispositions > 0 && dispositions < parts.length) return;
     const last = parts[parts.length - 1];
     if (last === undefined || !/^\s*([,;。]|$)/.test(text.slice(last.quantity.end, e) || '。')) return;

@@ -87,6 +87,24 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(...report)).toEqual([]);
   });
 
+  it('reads "…中，" or "…中：" after a semicolon too, and a colon\'s items joined by semicolons', () => {
+    const decided = (kept: number) => `全年审结452件，尚在审理期限内的53件；在审结的案件中，决定维持${kept}件、驳回复议请求58件、撤销23件、变更6件、确认违法19件、责令履行11件、终止94件，其中终止案件中经调解的81件。`;
+    expect(kinds(decided(241))).toEqual([]);
+    expect(kinds(decided(244))).toEqual([['parts_sum_mismatch', '452件', '455件']]);
+    const granted = (other: number) => `全年共受理涉水行政许可申请151件，准予许可146件。准予许可的事项中：取水许可38件；河道管理范围内建设项目审批44件；水土保持方案审批57件；其他${other}件。`;
+    expect(kinds(granted(7))).toEqual([]);
+    expect(kinds(granted(9))).toEqual([['parts_sum_mismatch', '146件', '148件']]);
+  });
+
+  it('reads dispositions after 决定 or after the words of the act, and grades, as a partition of the total', () => {
+    expect(kinds('开展全面清理，共清理19件，决定继续有效12件、修改3件、废止4件，清理结果已公布。')).toEqual([]);
+    expect(kinds('开展全面清理，共清理19件，决定继续有效12件、修改5件、废止4件，清理结果已公布。')).toEqual([['parts_sum_mismatch', '19件', '21件']]);
+    expect(kinds('组织对现行有效的11件规范性文件开展全面清理，保留8件、修改2件、废止1件。')).toEqual([]);
+    expect(kinds('组织对现行有效的11件规范性文件开展全面清理，保留8件、修改3件、废止1件。').map((k) => k[0])).toEqual(['parts_sum_mismatch']);
+    expect(kinds('全区共评查行政执法案卷420卷，评定为优秀的168卷、合格的231卷、不合格的21卷。')).toEqual([]);
+    expect(kinds('全区共评查行政执法案卷420卷，评定为优秀的168卷、合格的231卷、不合格的25卷。')).toEqual([['parts_sum_mismatch', '420卷', '424卷']]);
+  });
+
   it('reads 场 and 场次 as one unit of events', () => {
     expect(kinds('全年开展普法活动64场次，其中宪法宣传周9场、民法典宣传月12场、禁毒宣传15场、反诈宣传28场。')).toEqual([]);
     expect(kinds('全年开展普法活动64场次，其中宪法宣传周9场、民法典宣传月12场、禁毒宣传15场、反诈宣传26场。')).toEqual([['parts_sum_mismatch', '64场次', '62场次']]);
