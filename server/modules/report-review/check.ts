@@ -1,5 +1,5 @@
 import type { Fact } from './extract.ts';
-import { ALL_OUTCOME, DISPOSITION, INTAKE_SPLIT, isSubsequence, REVIEWED } from './extract.ts';
+import { ALL_OUTCOME, DISPOSITION, INTAKE_SPLIT_WORDS, isSubsequence, REVIEWED } from './extract.ts';
 import { bounds, formatQuantity, round } from './numbers.ts';
 import type { Finding, FindingFigure } from './review.schema.ts';
 import type { SectionMap } from './sections.ts';
@@ -156,7 +156,7 @@ function checkPartList(total: Fact, { linkWord: marker, parts, complete }: PartL
   // only a list that covers most of the total and still misses it is a slip
   // a catch-all item, or outcomes that exclude each other (保留/修改/废止), claim the whole
   // what was received is accepted, refused or referred, what was reviewed decided or withdrawn: these claim the whole too
-  const catchAll = parts.some((p) => /^(其他|其它|其余)/.test(p.context)) || parts.every((p) => DISPOSITION.test(p.label)) || marker === INTAKE_SPLIT || REVIEWED.test(marker);
+  const catchAll = parts.some((p) => /^(其他|其它|其余)/.test(p.context)) || parts.every((p) => DISPOSITION.test(p.label)) || INTAKE_SPLIT_WORDS.includes(marker) || REVIEWED.test(marker);
   const under = complete && sumHigh < low - EPSILON && (catchAll || sumHigh >= low * MOSTLY);
   if (!over && !under) return [];
   const { sum, total: whole, unit } = sumOf(total, parts);

@@ -498,30 +498,37 @@ const REFERRED = /告知|转送|转办|转交|移送/;
 // after the split, a clause that leaves part of the whole open ("2件正在补正") makes it no split; "另有2件…" is its rest
 // (linkRemainders adds it to the split)
 const OPEN_REST = /尚|正在|待|补正/;
+const SPLITS = [
+  { word: INTAKE_SPLIT, received: RECEIVED, accepted: /受理/, refused: REFUSED, referred: REFERRED, refusedName: '不予受理' },
+  { word: '准予、不予许可', received: /(受理|收到)[^\d,;:。]{0,12}申请/, accepted: /准予|予以许可|批准/, refused: /不予(许可|批准)|不予受理/, referred: /撤回/, refusedName: '不予许可' },
+];
+export const INTAKE_SPLIT_WORDS = SPLITS.map((x) => x.word);
 
 function linkIntakeSplits(text: string, facts: Fact[]): void {
   // the words of a figure's own clause, and those after it up to the next break ("27件作出不予受理决定")
   const clause = (f: Fact) => text.slice(clauseStart(text, f.quantity.start, f.sentence[0]), clauseEnd(text, f.quantity.end, f.sentence[1]));
   const plain = facts.filter((f) => f.kind === 'count' && f.depth === 0 && !f.delta && f.baseOf === undefined && f.partOf === undefined);
   for (const [i, received] of plain.entries()) {
-    if (received.parts.length > 0 || !RECEIVED.test(clause(received)) || REFUSED.test(clause(received))) continue;
     const [accepted, ...rest] = plain.slice(i + 1).filter((f) => sameFamily(f, received) && f.quantity.unit === received.quantity.unit);
-    if (accepted === undefined || !/受理/.test(clause(accepted)) || REFUSED.test(clause(accepted))) continue;
+    // "受理涉水行政许可申请151件，准予许可146件，不予许可3件，申请人主动撤回2件": what is applied for is granted, refused or withdrawn
+    const split = accepted === undefined ? undefined : SPLITS.find((x) => x.received.test(clause(received)) && !x.refused.test(clause(received)) && x.accepted.test(clause(accepted)) && !x.refused.test(clause(accepted)));
+    if (received.parts.length > 0 || accepted === undefined || split === undefined) continue;
+    const { refused, referred } = split;
     // the accepted figure follows in the next clause: "，依法受理241件"
     if (!/^\s*,[^\d,;:。]{0,12}$/.test(text.slice(received.quantity.end, accepted.quantity.start))) continue;
     const parts = [accepted];
     for (const f of rest) {
       const last = parts[parts.length - 1] as Fact;
       const alone = /^\s*,[^\d;:。]*$/.test(text.slice(last.quantity.end, f.quantity.start));
-      if (!alone || !(parts.length === 1 ? REFUSED : new RegExp(`${REFUSED.source}|${REFERRED.source}`)).test(clause(f))) break;
+      if (!alone || !(parts.length === 1 ? refused : new RegExp(`${refused.source}|${referred.source}`)).test(clause(f))) break;
       parts.push(f);
     }
     const last = parts[parts.length - 1] as Fact;
     const after = text.slice(clauseEnd(text, last.quantity.end, last.sentence[1]), last.sentence[1]).split(/[;。]/)[0] ?? '';
     if (parts.length < 2 || (OPEN_REST.test(after) && !REMAINDER.test(after.split(/\d/)[0] ?? ''))) continue;
     // "对不符合受理条件的27件不予受理": named by what was done with it
-    for (const f of parts.slice(1)) if (!REFUSED.test(f.label) && !REFERRED.test(f.label) && REFUSED.test(clause(f))) f.label = '不予受理';
-    received.linkWord = INTAKE_SPLIT;
+    for (const f of parts.slice(1)) if (!refused.test(f.label) && !referred.test(f.label) && refused.test(clause(f))) f.label = split.refusedName;
+    received.linkWord = split.word;
     attach(received, parts, !endsWithEtc(text, last));
   }
 }

@@ -105,6 +105,12 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('全区共评查行政执法案卷420卷，评定为优秀的168卷、合格的231卷、不合格的25卷。')).toEqual([['parts_sum_mismatch', '420卷', '424卷']]);
   });
 
+  it('reads applications for a permit as granted, refused or withdrawn', () => {
+    const text = (granted: number) => `全年共受理涉水行政许可申请151件，准予许可${granted}件，不予许可3件，申请人主动撤回2件。`;
+    expect(kinds(text(146))).toEqual([]);
+    expect(kinds(text(148))).toEqual([['parts_sum_mismatch', '151件', '153件']]);
+  });
+
   it('reads 场 and 场次 as one unit of events', () => {
     expect(kinds('全年开展普法活动64场次，其中宪法宣传周9场、民法典宣传月12场、禁毒宣传15场、反诈宣传28场。')).toEqual([]);
     expect(kinds('全年开展普法活动64场次，其中宪法宣传周9场、民法典宣传月12场、禁毒宣传15场、反诈宣传26场。')).toEqual([['parts_sum_mismatch', '64场次', '62场次']]);
