@@ -775,7 +775,10 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     if (first === undefined || last === undefined || parts.length < 2 || !/^\s*([;；。,]|$)/.test(text.slice(last.quantity.end, e) || '。')) continue;
     // the whole: the last figure before the breakdown that is no part, change, rate or last year's — and no item of
     // an earlier breakdown ("其他16宗。按程序分：…" breaks down the whole before "按领域分", not 其他)
-    const pool = [...earlier, ...facts.filter((f) => f.quantity.end <= s + m.index)].filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined);
+    // what was finished is no whole of a breakdown by what came in ("受理138件…；按期办结135件。按诉求内容分，…"); a
+    // breakdown by result ("从答复结果看") is one of what was finished
+    const byContent = /内容|类型|类别|领域|性质|诉求|来源|渠道/.test(m[1] ?? '');
+    const pool = [...earlier, ...facts.filter((f) => f.quantity.end <= s + m.index)].filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !(byContent && OUTCOME.test(f.label)));
     const total = pool[pool.length - 1];
     if (total === undefined || !sameFamily(total, first) || total.quantity.unit !== first.quantity.unit) continue;
     if (new RegExp(BREAKDOWN.source).test(text.slice(total.sentence[0], total.quantity.start))) continue;
@@ -783,7 +786,7 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     if (total.parts.length === 0) {
       total.linkWord = linkWord;
       attach(total, parts, !endsWithEtc(text, last));
-    } else if (total.linkWord.startsWith('从')) {
+    } else if (total.linkWord.startsWith('从') || (total.linkWord === '其中' && total.partsComplete)) {
       // "…；从办案程序看，简易程序23件、普通程序34件": a second breakdown of the same whole adds up to it as well
       addBreakdown(total, linkWord, parts, !endsWithEtc(text, last));
     }
@@ -827,11 +830,12 @@ function linkShares(text: string, facts: Fact[]): void {
     const named = text.slice(text.lastIndexOf('占', rate.quantity.start) + 1, rate.quantity.start)
       .replace(/(总数|总量|总计|总额|的|比例|比重|全部|全年|全镇|全乡|全街道|全区|达到|达|为|约)/g, '');
     if (named.length < 2) return;
-    // the whole named in full or by its key words ("占新收申请的" for 新收政府信息公开申请) before one whose shorter
-    // label is inside the name ("败诉9件" for 占败诉案件的; but not "申请10件" of 法人或其他组织 when 新收申请 is stated)
+    // the whole named in full or by its key words ("占新收申请的" for 新收政府信息公开申请), else one whose shorter label
+    // is inside the name — a part only when its label opens it ("败诉9件" for 占败诉案件的; never "申请1件" of 其他组织
+    // for 占新收申请总数的)
     const candidates = facts.slice(0, i - 1).filter((f) => f.kind === 'count' && f.label.length >= 2 && sameFamily(f, share));
     const fully = candidates.filter((f) => isSubsequence(named, f.label));
-    const totals = fully.length > 0 ? fully : candidates.filter((f) => named.includes(f.label));
+    const totals = fully.length > 0 ? fully : candidates.filter((f) => named.includes(f.label) && (f.partOf === undefined || named.startsWith(f.label)));
     const total = totals[totals.length - 1];
     if (total === undefined || totals.some((f) => f.quantity.normalized.value !== total.quantity.normalized.value)) return;
     rate.numerator = share;

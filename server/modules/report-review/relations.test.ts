@@ -105,6 +105,13 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('全区共评查行政执法案卷420卷，评定为优秀的168卷、合格的231卷、不合格的25卷。')).toEqual([['parts_sum_mismatch', '420卷', '424卷']]);
   });
 
+  it('takes what came in, not what was finished, for the whole of a breakdown by content; by result, what was finished', () => {
+    const text = (other: number) => `全年受理信访事项138件，其中来访64件、来信15件、网上信访59件；按期办结135件，按期办结率97.8%。按诉求内容分，政策落实类71件、就业安置类28件、医疗保障类17件、其他${other}件。`;
+    expect(kinds(text(22))).toEqual([]);
+    expect(kinds(text(25))).toEqual([['parts_sum_mismatch', '138件', '141件']]);
+    expect(kinds('本年度需办理申请共20件，已办结18件。从答复结果看，予以公开7件、部分公开3件、不予公开1件、无法提供5件、不予处理2件。')).toEqual([]);
+  });
+
   it('reads applications for a permit as granted, refused or withdrawn', () => {
     const text = (granted: number) => `全年共受理涉水行政许可申请151件，准予许可${granted}件，不予许可3件，申请人主动撤回2件。`;
     expect(kinds(text(146))).toEqual([]);
