@@ -25,7 +25,7 @@ export { DEFAULT_UNIT_SCOPE, UNIT_SCOPES, type UnitScope } from '../../platform/
  * the system's version which leaves and points
  */
 const ROUND_BASIS_FIELDS = ['unit_scope', 'year', 'period_end', 'system_id'] as const;
-const ROUND_BASIS_REASON = '本轮考核已有得分（已计算自动评分项或已人工评分），参评单位、考核年度和指标体系版本以评分时为准，不能再修改；如需按其他参评单位、年度或指标体系考核，请新建一轮考核';
+const ROUND_BASIS_REASON = '本轮考核已有得分，此项以评分时为准，不能再修改；如需另按其他参评单位、年度或指标体系考核，请新建一轮考核';
 
 /**
  * whether a round has scores: a score row (computed or by hand) or a unit's result record, which the first
