@@ -1,4 +1,4 @@
-import type { Fact } from './extract.ts';
+import type { Fact, PartList } from './extract.ts';
 import { ALL_OUTCOME, DISPOSITION, INTAKE_SPLIT_WORDS, isSubsequence, REVIEWED } from './extract.ts';
 import { bounds, formatQuantity, round } from './numbers.ts';
 import type { Finding, FindingFigure } from './review.schema.ts';
@@ -111,12 +111,6 @@ export function checkSections(map: SectionMap): Finding[] {
 /** a figure as a finding shows it: label, as written, and its quote */
 export function figureOf(f: Fact): FindingFigure {
   return { label: f.label, raw: f.quantity.raw, value: f.quantity.value, unit: f.quantity.unit, quote: f.quote };
-}
-
-interface PartList {
-  linkWord: string;
-  parts: Fact[];
-  complete: boolean;
 }
 
 // the parts a total was listed in, and any further breakdown of it ("从案件类型看…；从办案程序看…")

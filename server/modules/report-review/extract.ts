@@ -7,6 +7,13 @@ import { isTableRow } from './tables.ts';
 
 export type FactKind = 'count' | 'amount' | 'rate';
 
+/** a list of parts of a whole, with the word that made them parts and whether they are meant to cover it */
+export interface PartList {
+  linkWord: string;
+  parts: Fact[];
+  complete: boolean;
+}
+
 /** one quantitative claim of a report, with where it stands and how it relates to others */
 export interface Fact {
   quantity: Quantity;
@@ -54,7 +61,7 @@ export interface Fact {
   /** last year's figure of a stated change or difference ("较上年的71件"): the figure of this year it is compared with; never a whole */
   baseOf: Fact | undefined;
   /** further breakdowns of the same whole ("从案件类型看，…；从办案程序看，…"): each list is to add up to it as well */
-  breakdowns: Array<{ linkWord: string; parts: Fact[]; complete: boolean }>;
+  breakdowns: PartList[];
   /** "年初在册25人，新接收11人，解除矫正9人，年末在册27人": this closing stock is the opening plus the additions minus the removals */
   stock: { opening: Fact; added: Fact[]; removed: Fact[] } | undefined;
   /** "合格率（含优秀）": the rate counts these figures together with its numerator */
@@ -920,7 +927,9 @@ function nameChange(said: string, rate: Fact, current: Fact, base: Fact, down: b
 // and what was done make up the nearest whole before them in the sentence (last year's figures and other
 // remainders are no wholes)
 const REMAINDER = /(另有|其余|剩余|余下)[^,;:。]{0,10}$/;
-const PENDING_REST = /(尚未审结|尚未办结|未审结|未办结|尚在审理|正在审理|正在办理)[^,;:。\d]{0,4}$/;
+// what is not yet finished: completes a list (PENDING_REST) or the balance of a whole (PENDING)
+const STILL_OPEN = '尚未审结|尚未办结|未审结|未办结|尚在审理|正在审理|正在办理';
+const PENDING_REST = new RegExp(`(${STILL_OPEN})[^,;:。\\d]{0,4}$`);
 
 function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): void {
   const remainders = new Set<Fact>();
@@ -969,7 +978,7 @@ function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): 
 // "共计220件；已审结198件，结转下年22件" / "被申请行政复议9件，审结8件，其中…；尚未审结1件": what was finished and what
 // is carried over or still pending make up the whole before them — a whole said with 共计/合计 (also in the
 // sentence before), or the nearest figure before the finished one in the same sentence
-const PENDING = /结转(至|到)?下(一)?年|转入下(一)?年|尚未办结|未办结|正在办理|尚未审结|尚在审理|正在审理|审理中|正在协调|正在处理|正在整改|尚未解决/;
+const PENDING = new RegExp(`结转(至|到)?下(一)?年|转入下(一)?年|${STILL_OPEN}|审理中|正在协调|正在处理|正在整改|尚未解决`);
 
 function linkBalance(text: string, facts: Fact[], previous: Fact[]): void {
   const clauseOf = (f: Fact) => text.slice(clauseStart(text, f.quantity.start, f.sentence[0]), f.quantity.start);
