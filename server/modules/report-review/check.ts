@@ -19,6 +19,7 @@ export function checkFacts(facts: readonly Fact[]): Finding[] {
     ...facts.flatMap(checkPercentCeiling),
     ...facts.flatMap(checkStages),
     ...facts.flatMap(checkChange),
+    ...facts.flatMap(checkChangeBy),
     ...facts.flatMap(checkDifference),
     ...facts.flatMap(checkBalance),
     ...facts.flatMap(checkStock),
@@ -331,6 +332,33 @@ function checkChange(rate: Fact): Finding[] {
       arithmetic: down
         ? `(${b} − ${current.quantity.normalized.value}) ÷ ${b} × 100% ≈ ${expected} ≠ ${rate.quantity.raw}`
         : `(${current.quantity.normalized.value} − ${b}) ÷ ${b} × 100% ≈ ${expected} ≠ ${rate.quantity.raw}`,
+    },
+  ];
+}
+
+// "168件，比上年增加26件，增长18.3%": 26 ÷ (168 − 26)
+function checkChangeBy(rate: Fact): Finding[] {
+  if (rate.changeBy === undefined) return [];
+  const { current, diff, down } = rate.changeBy;
+  if (current.quantity.approximation !== undefined || diff.quantity.approximation !== undefined) return [];
+  const base = round(current.quantity.normalized.value + (down ? 1 : -1) * diff.quantity.normalized.value);
+  if (base <= 0) return [];
+  const change = (diff.quantity.normalized.value / base) * 100;
+  const [low, high] = statedRange(rate);
+  if (change >= low - EPSILON && change < high + EPSILON) return [];
+  const expected = `${round(change, rate.quantity.decimals + 1)}%`;
+  const word = down ? '下降' : '增长';
+  const baseShown = formatQuantity(down ? round(current.quantity.value + diff.quantity.value) : round(current.quantity.value - diff.quantity.value), current.quantity.unit);
+  return [
+    {
+      kind: 'rate_mismatch',
+      message: `文中写${down ? '减少' : '增加'}${diff.quantity.raw}、${word}${rate.quantity.raw}，但上年应为${current.quantity.raw}${down ? '+' : '−'}${diff.quantity.raw}=${baseShown}，${diff.quantity.raw}÷${baseShown}≈${expected}。`,
+      text: rate.quote,
+      expected,
+      actual: rate.quantity.raw,
+      relation: `${word}幅度 = ${down ? '减少' : '增加'}数 ÷ 上期（本期${down ? '+' : '−'}${down ? '减少' : '增加'}数）`,
+      figures: [figureOf(rate), figureOf(current), figureOf(diff)],
+      arithmetic: `${diff.quantity.normalized.value} ÷ (${current.quantity.normalized.value} ${down ? '+' : '−'} ${diff.quantity.normalized.value}) × 100% ≈ ${expected} ≠ ${rate.quantity.raw}`,
     },
   ];
 }

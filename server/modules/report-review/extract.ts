@@ -52,6 +52,8 @@ export interface Fact {
   stageOf: Fact | undefined;
   /** a change stated with both figures: "156件，较2023年的128件增长21.9%" — this year's figure, last year's, and the direction */
   change: { current: Fact; base: Fact; down: boolean } | undefined;
+  /** "168件，比上年增加26件，增长18.3%": a change of `current` by `diff`, last year's figure left unsaid */
+  changeBy: { current: Fact; diff: Fact; down: boolean } | undefined;
   /** "17件，比2024年的13件多出4件": this figure is the difference of `current` and `base` */
   difference: { current: Fact; base: Fact; down: boolean } | undefined;
   /** "共计220件；已审结198件，结转下年22件": this figure is carried over, `done` was finished, of `total` */
@@ -132,6 +134,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
             stage: undefined,
             stageOf: undefined,
             change: undefined,
+            changeBy: undefined,
             difference: undefined,
             balance: undefined,
             remainder: false,
@@ -339,10 +342,13 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
     const firstLabel = first?.label ?? '';
     // a list cut short by a change of joiner may go on in the next clause: its sum is then only a floor
     let cut = false;
+    const taken: Fact[] = [];
     const parts = takeWhile(after, (f) => {
       if (f.quantity.start >= listEnd || (f.depth === depth && !sameFamily(f, total)) || f.depth < depth) return false;
       if (f.depth > depth) return true;
       const gap = text.slice(previousEnd, f.quantity.start);
+      // "受理工单1517件，环比二季度（1342件）增长13.0%": the figure compared with is no item
+      if (previousEnd !== at && CHANGE.test(gap.replace(/^[^,，]*/, ''))) return false;
       if (previousEnd !== at) {
         // "其中婚姻纠纷86件、邻里纠纷112件，调处成功318件": an outcome after a comma is no kind of the whole;
         // "其中企业9215户、个体工商户28794户，全年新增市场主体6127户": a list joined by 、 ends at a comma
@@ -351,7 +357,9 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
         if (comma && OUTCOME.test(f.label) && !OUTCOME.test(firstLabel)) return false;
         const sep = comma ? ',' : '、';
         joiner ??= sep;
-        if (joiner === '、' && sep === ',') {
+        // "其中维持8件、撤销1件，申请人撤回申请后终止2件": outcomes that exclude each other go on past a comma
+        const outcomes = taken.length > 0 && [...taken, f].every((x) => DISPOSITION.test(x.label) || WITHDRAWN.test(x.label));
+        if (joiner === '、' && sep === ',' && !outcomes) {
           // "…，全年新增市场主体6127户" names the whole again: the list has ended, not been cut
           const head = total.label.slice(-4);
           cut = f.label === '' || head.length < 2 || !f.label.endsWith(head);
@@ -359,6 +367,7 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
         }
       }
       previousEnd = f.quantity.end;
+      if (f.depth === depth) taken.push(f);
       return true;
     }).filter((f) => f.depth === depth && f.partOf === undefined);
     if (parts.length === 0) continue;
@@ -542,7 +551,7 @@ function linkIntakeSplits(text: string, facts: Fact[]): void {
 
 // "被申请行政复议4件，经县人民政府审理，维持2件、确认违法1件，申请人撤回申请1件": after a clause naming who decided
 // them, the outcomes of the whole are listed — dispositions and withdrawals, which exclude each other
-export const REVIEWED = /^经[^\d,;:。]{0,20}(审理|审查|复查|复议|裁决|审结)$/;
+export const REVIEWED = /^经[^\d,;:。]{0,20}(审理|审查|复查|复议|裁决|审结)$|^[^\d,;:。]{0,20}(审理|审查|复查|复议)后$/;
 const WITHDRAWN = /撤回|撤诉|^(胜诉|败诉)$/;
 
 function linkReviewedOutcomes(text: string, facts: Fact[]): void {
@@ -550,7 +559,13 @@ function linkReviewedOutcomes(text: string, facts: Fact[]): void {
   facts.forEach((total, i) => {
     const first = facts[i + 1];
     if (first === undefined || total.kind !== 'count' || total.depth !== 0 || total.parts.length > 0 || total.partOf !== undefined || total.delta || total.baseOf !== undefined) return;
-    const clause = /^\s*,\s*([^\d,;:。]+?)\s*,\s*$/.exec(text.slice(total.quantity.end, clauseStart(text, first.quantity.start, total.quantity.end)))?.[1] ?? '';
+    let clause = /^\s*,\s*([^\d,;:。]+?)\s*,\s*$/.exec(text.slice(total.quantity.end, clauseStart(text, first.quantity.start, total.quantity.end)))?.[1] ?? '';
+    // "被申请行政复议3件，县人民政府审理后维持2件，…": who decided them stands in the first outcome's clause
+    const after = /^\s*,\s*([^\d,;:。]{0,20}(?:审理|审查|复查|复议)后)\s*([^\d,;:。]{1,12})$/.exec(text.slice(total.quantity.end, first.quantity.start));
+    if (!REVIEWED.test(clause) && after !== null && DISPOSITION.test(tidy(after[2] ?? ''))) {
+      clause = after[1] ?? '';
+      first.label = tidy(after[2] ?? '');
+    }
     if (!REVIEWED.test(clause)) return;
     const parts: Fact[] = [];
     let ended = false;
@@ -635,7 +650,8 @@ function linkRates(facts: Fact[]): void {
     const candidates = counts.filter((f) => sameFamily(f, last));
     if (candidates.length < 2) return;
     const stem = rate.label.replace(/率$/, '');
-    const related = candidates.filter((f) => sharesBigram(stem, f.context));
+    // "网办率" of "网上办理": the rate's name may shorten the count's
+    const related = candidates.filter((f) => sharesBigram(stem, f.context) || (stem.length >= 2 && isSubsequence(stem, f.label)));
     // the count named exactly as the rate ("调解成功5386件" for 调解成功率) is its numerator
     const exact = candidates.filter((f) => f.label === stem);
     // "排查128件，调处124件，化解119件，调解成功率96.0%": a rate named as a stage counts that stage
@@ -762,24 +778,31 @@ function linkOutcomeRates(facts: Fact[], earlier: readonly Fact[]): void {
 
 // "办理行政处罚案件57件。从案件类型看，违法建设18件、乱占耕地9件…；从办案程序看，…": a breakdown of the whole before it
 const BREAKDOWN = /(?:从|按|分)([^,;:。\d]{1,10}?)(?:来看|看|划分|分)\s*[,:]/g;
+const SHARE_AFTER_ITEM = /\d[^,;:。\d]{0,3}[,、]\s*占[^,;:。\d]{0,8}\d+(\.\d+)?%\s*$/;
+const SHARE_IN_GAP = /^\s*[,、]\s*占[^,;:。\d]{0,8}\d+(\.\d+)?%/;
 
 function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], earlier: readonly Fact[]): void {
   for (const m of text.slice(s, e).matchAll(BREAKDOWN)) {
     const at = s + m.index + m[0].length;
     const semi = text.slice(at, e).search(/[;；]/);
-    const end = semi >= 0 ? at + semi : e;
+    // "城市管理类712件，占38.2%；市场监管类520件，占27.9%；…": items that each carry their share are joined by semicolons
+    const shared = semi >= 0 && SHARE_AFTER_ITEM.test(text.slice(at, at + semi));
+    const end = semi >= 0 && !shared ? at + semi : e;
     const parts: Fact[] = [];
     for (const f of facts.filter((x) => x.quantity.start >= at && x.quantity.start < end)) {
-      if (f.depth !== 0 || f.kind !== 'count' || f.partOf !== undefined || f.parts.length > 0) break;
       const gap = text.slice((parts[parts.length - 1] ?? f).quantity.end, f.quantity.start);
+      // the share said of the item before is no item: linkRates reads it as a share of the whole
+      if (f.kind === 'rate' && parts.length > 0 && /^\s*[,、]?\s*占\s*$/.test(gap)) continue;
+      if (f.depth !== 0 || f.kind !== 'count' || f.partOf !== undefined || f.parts.length > 0) break;
       // "自然资源类（违法用地、违法建设）38宗": what a bracket says of an item is no joiner
-      if (parts.length > 0 && !/^[、,][^,;:。、\d]*$/.test(gap.replace(/\([^()]*\)/g, ''))) break;
+      const joiner = shared ? /^[、,;][^,;:。、\d]*$/ : /^[、,][^,;:。、\d]*$/;
+      if (parts.length > 0 && !joiner.test(gap.replace(/\([^()]*\)/g, '').replace(SHARE_IN_GAP, ''))) break;
       if (parts.length > 0 && !sameFamily(f, parts[0] as Fact)) break;
       parts.push(f);
     }
     const first = parts[0];
     const last = parts[parts.length - 1];
-    if (first === undefined || last === undefined || parts.length < 2 || !/^\s*([;；。,]|$)/.test(text.slice(last.quantity.end, e) || '。')) continue;
+    if (first === undefined || last === undefined || parts.length < 2 || !/^\s*([;；。,]|$)/.test(text.slice(last.quantity.end, e).replace(SHARE_IN_GAP, '') || '。')) continue;
     // the whole: the last figure before the breakdown that is no part, change, rate or last year's — and no item of
     // an earlier breakdown ("其他16宗。按程序分：…" breaks down the whole before "按领域分", not 其他)
     // what was finished is no whole of a breakdown by what came in ("受理138件…；按期办结135件。按诉求内容分，…"); a
@@ -789,6 +812,15 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     const total = pool[pool.length - 1];
     if (total === undefined || !sameFamily(total, first) || total.quantity.unit !== first.quantity.unit) continue;
     if (new RegExp(BREAKDOWN.source).test(text.slice(total.sentence[0], total.quantity.start))) continue;
+    // items that carry their shares say what they are shares of: a whole that none of (or fewer than half of) them
+    // fits is another figure
+    if (shared || SHARE_IN_GAP.test(text.slice(first.quantity.end))) {
+      const shares = parts.flatMap((p) => {
+        const r = facts.find((f) => f.kind === 'rate' && f.quantity.start > p.quantity.end && SHARE_IN_GAP.test(text.slice(p.quantity.end, f.quantity.end)));
+        return r === undefined ? [] : [(p.quantity.normalized.value / total.quantity.normalized.value) * 100 - r.quantity.value];
+      });
+      if (shares.filter((d) => Math.abs(d) < 1).length * 2 < shares.length) continue;
+    }
     const linkWord = `从${m[1] ?? ''}看`;
     if (total.parts.length === 0) {
       total.linkWord = linkWord;
@@ -852,7 +884,7 @@ function linkShares(text: string, facts: Fact[]): void {
 }
 
 // "办理案件156件，较2023年的128件增长21.9%" / "比上年（128件）增加": both figures stated, the change can be computed
-const CHANGE = /^\s*[,，]?\s*(?:较|比)(?:上年|去年|上一年|\d{4}年)(?:同期)?(?:的|\()?\s*$/;
+const CHANGE = /^\s*[,，]?\s*(?:(?:较|比)(?:上年|去年|上一年|\d{4}年|上季度|上半年|上月)|(?:同比|环比)(?:上年|去年|上季度|上月|[一二三四]季度)?)(?:同期)?(?:的|\()?\s*$/;
 
 function linkChanges(text: string, facts: Fact[]): void {
   // "收到申请17件，比2024年的13件多出4件，增幅30.8%": the difference stated, and the change after it
@@ -860,7 +892,7 @@ function linkChanges(text: string, facts: Fact[]): void {
     const base = facts[i - 1];
     const current = facts[i - 2];
     if (diff.kind !== 'count' || base === undefined || current === undefined || base.kind !== 'count' || !sameFamily(base, current) || !sameFamily(diff, base)) return;
-    if (current.quantity.unit !== base.quantity.unit || diff.quantity.unit !== base.quantity.unit || current.partOf !== undefined) return;
+    if (current.quantity.unit !== base.quantity.unit || diff.quantity.unit !== base.quantity.unit || (current.partOf !== undefined && current.partOf === base.partOf)) return;
     if (!CHANGE.test(text.slice(current.quantity.end, base.quantity.start))) return;
     const verb = /^\s*\)?\s*(?:同比|环比)?(多出|增加|增长|减少|下降|少了|少)\s*(了)?\s*$/.exec(text.slice(base.quantity.end, diff.quantity.start));
     if (verb === null) return;
@@ -889,7 +921,7 @@ function linkChanges(text: string, facts: Fact[]): void {
     const base = facts[i - 1];
     const current = facts[i - 2];
     if (base === undefined || current === undefined || base.kind === 'rate' || !sameFamily(base, current)) return;
-    if (current.quantity.unit !== base.quantity.unit || current.partOf !== undefined) return;
+    if (current.quantity.unit !== base.quantity.unit || (current.partOf !== undefined && current.partOf === base.partOf)) return;
     if (!CHANGE.test(text.slice(current.quantity.end, base.quantity.start))) return;
     const verb = /^\s*\)?\s*(?:同比|环比)?(增长|增加|提高|上升|下降|减少|降低)\s*(了)?\s*$/.exec(text.slice(base.quantity.end, rate.quantity.start));
     if (verb === null) return;
@@ -898,12 +930,26 @@ function linkChanges(text: string, facts: Fact[]): void {
     base.baseOf = current;
     nameChange(text.slice(current.quantity.end, base.quantity.start), rate, current, base, down);
   });
+  // "受理168件，比上年增加26件，增长18.3%": last year's figure is this year's less the increase
+  facts.forEach((rate, i) => {
+    const diff = facts[i - 1];
+    const current = facts[i - 2];
+    if (rate.kind !== 'rate' || !rate.growth || rate.change !== undefined || diff === undefined || current === undefined || current.kind === 'rate' || diff.kind === 'rate') return;
+    if (!sameFamily(current, diff) || current.quantity.unit !== diff.quantity.unit || diff.difference !== undefined || current.baseOf !== undefined) return;
+    const verb = /^\s*,\s*(?:同比|环比|较上年|比上年|较去年|比去年)(增加|增长|减少|下降|多|少)了?\s*$/.exec(text.slice(current.quantity.end, diff.quantity.start));
+    const named = /^\s*,?\s*(增长|增幅|下降|降幅|减少|上升)(了|为|达)?\s*$/.exec(text.slice(diff.quantity.end, rate.quantity.start));
+    if (verb === null || named === null) return;
+    const down = /减少|下降|少/.test(verb[1] ?? '');
+    if (down !== /下降|降幅|减少/.test(named[1] ?? '')) return;
+    rate.changeBy = { current, diff, down };
+    diff.delta = true;
+  });
   // "办理案件186宗，同比增长14.1%（2024年为163宗）": last year's figure in brackets after the change
   facts.forEach((rate, i) => {
     const current = facts[i - 1];
     const base = facts[i + 1];
     if (rate.kind !== 'rate' || !rate.growth || rate.change !== undefined || current === undefined || base === undefined || current.kind === 'rate' || !sameFamily(current, base)) return;
-    if (current.quantity.unit !== base.quantity.unit || current.partOf !== undefined || base.sentence[0] !== rate.sentence[0]) return;
+    if (current.quantity.unit !== base.quantity.unit || (current.partOf !== undefined && current.partOf === base.partOf) || base.sentence[0] !== rate.sentence[0]) return;
     const verb = /^\s*[,，]?\s*(同比|较上年|比上年|较去年|比去年)(增长|增加|提高|上升|下降|减少|降低)\s*$/.exec(text.slice(current.quantity.end, rate.quantity.start));
     const bracket = /^\s*\(\s*(上年|去年|上年同期|\d{4}年)(为|是|同期为|同期)?\s*$/.exec(text.slice(rate.quantity.end, base.quantity.start));
     if (verb === null || bracket === null || !/^\s*\)/.test(text.slice(base.quantity.end))) return;

@@ -13,6 +13,35 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('全年共受理120件，办结率100%。其中，婚姻纠纷50件、邻里纠纷70件。')).toEqual([]);
   });
 
+  it('reads a breakdown whose every item carries its share, joined by semicolons or commas', () => {
+    const text = (share: string, sep: string) => `全年受理热线工单1864件。从诉求类型看，城市管理类712件${sep}占38.2%；市场监管类520件${sep}占27.9%；其他632件${sep}占${share}。`;
+    expect(kinds(text('33.9%', '，'))).toEqual([]);
+    expect(kinds(text('34.9%', '，'))).toEqual([['rate_mismatch', '33.91%', '34.9%']]);
+    expect(kinds(text('33.9%', '、').replace(/；/g, '，'))).toEqual([]);
+    // a whole no share fits is another figure: "环比二季度（1342件）" is compared with, not broken down
+    expect(kinds('受理工单1517件，环比二季度（1342件）增长13.0%。从诉求内容看，物业管理类1873件，占35.6%；市容环境类968件，占18.4%；其余为供热、燃气等方面的诉求。')).toEqual([]);
+    expect(kinds('受理工单1517件，环比二季度（1342件）增长13.9%。')).toEqual([['rate_mismatch', '13.04%', '13.9%']]);
+  });
+
+  it('computes a change from this year\'s figure and the increase when last year\'s is unsaid', () => {
+    expect(kinds('全年共受理信访事项168件，比上年增加26件，增长18.3%。')).toEqual([]);
+    expect(kinds('全年共受理信访事项168件，比上年增加26件，增长19.3%。')).toEqual([['rate_mismatch', '18.31%', '19.3%']]);
+    expect(kinds('罚没款128.6万元，同比减少21.4万元，下降14.3%。')).toEqual([]);
+    expect(kinds('罚没款128.6万元，同比减少21.4万元，下降16.6%。')).toEqual([['rate_mismatch', '14.27%', '16.6%']]);
+  });
+
+  it('reads outcomes after "…审理后" and dispositions going on past a comma', () => {
+    expect(kinds('被申请行政复议3件，县人民政府审理后维持2件，因申请人撤回申请终止1件。')).toEqual([]);
+    expect(kinds('被申请行政复议4件，县人民政府审理后维持2件，因申请人撤回申请终止1件。')).toEqual([['parts_sum_mismatch', '4件', '3件']]);
+    expect(kinds('审结行政复议案件12件，其中维持8件、撤销1件，申请人撤回申请后终止3件。')).toEqual([]);
+    expect(kinds('审结行政复议案件12件，其中维持8件、撤销1件，申请人撤回申请后终止2件。')).toEqual([['parts_sum_mismatch', '12件', '11件']]);
+  });
+
+  it('reads a rate whose name shortens its count\'s: 网办率 of 网上办理', () => {
+    expect(kinds('全年办理政务服务事项8.6万件，其中网上办理7.9万件，网办率91.9%。')).toEqual([]);
+    expect(kinds('全年办理政务服务事项8.6万件，其中网上办理7.9万件，网办率93.9%。')).toEqual([['rate_mismatch', '91.86%', '93.9%']]);
+  });
+
   it('reads 其中： with items joined by semicolons', () => {
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类4项；社会民生类5项；城乡建设类2项。')).toEqual([]);
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类6项；社会民生类5项；城乡建设类2项。')).toEqual([['parts_sum_mismatch', '11项', '13项']]);
