@@ -56,7 +56,7 @@ function sharingMost<T>(said: string, candidates: ReadonlyArray<readonly [T, str
 }
 
 function checkIntroduction(facts: readonly Fact[]): Finding[] {
-  const plain = (f: Fact) => (f.kind === 'count' || (f.kind === 'rate' && !f.growth && f.label.endsWith('率'))) && f.depth === 0 && f.partOf === undefined && f.quantity.approximation === undefined && !f.delta && f.baseOf === undefined && f.label.length >= 2;
+  const plain = (f: Fact) => (f.kind === 'count' || f.kind === 'amount' || (f.kind === 'rate' && !f.growth && f.label.endsWith('率'))) && f.depth === 0 && f.partOf === undefined && f.quantity.approximation === undefined && !f.delta && f.baseOf === undefined && f.label.length >= 2;
   const words = (f: Fact) => f.scope.split('|')[0] ?? '';
   const firstHeading = facts.find((f) => f.section !== undefined)?.paragraph;
   if (firstHeading === undefined) return [];
@@ -71,14 +71,19 @@ function checkIntroduction(facts: readonly Fact[]): Finding[] {
     if (facts.some((r) => r.numerator === intro || r.denominator === intro)) continue;
     const said = words(intro);
     // "审结248件" alone says too little to find its restatement; "排查化解318件" names two stages at once
-    if (said.length < 4 || /排查化解|排查调处/.test(said)) continue;
-    const inBody = facts.filter((f) => f.section !== undefined && !f.summary && f.section !== 'nextYear' && plain(f) && f.quantity.unit === intro.quantity.unit && words(f).length >= 2);
+    // an amount is named in fewer words: "罚没款321.6万元"
+    if (said.length < (intro.kind === 'amount' ? 3 : 4) || /排查化解|排查调处/.test(said)) continue;
+    // last year's figure ("罚没款较上年的21.30万元") restates nothing of this year
+    const inBody = facts.filter((f) => f.section !== undefined && !f.summary && f.section !== 'nextYear' && plain(f) && f.quantity.unit === intro.quantity.unit && words(f).length >= 2 && !/上年|去年|同期/.test(words(f)));
     // the body figure saying most of it: "信访事项按期办结率" is the body's "按期办结率", not its "办结率"
     const saying = inBody.filter((f) => isSubsequence(words(f), said));
     const most = Math.max(0, ...saying.map((f) => words(f).length));
     const body = saying.filter((f) => words(f).length === most);
     // the body may say it with more words ("通过…专栏主动公开政府信息286条" for "主动公开政府信息286条"): the one body
     // figure sharing the longest run of words with it, that run naming what was done (化解, 公开, 受理)
+    // or says it whole with more words around it ("提供法律咨询共计1482人次" for "法律咨询1482人次")
+    const containing = inBody.filter((f) => words(f).includes(said));
+    if (body.length === 0 && containing.length === 1) body.push(...containing);
     if (body.length === 0) body.push(...sharingMost(said, inBody.map((f) => [f, words(f)] as const)));
     const [only] = body;
     if (only === undefined || body.length !== 1 || only.quantity.normalized.value === intro.quantity.normalized.value) continue;
@@ -151,7 +156,8 @@ function checkPartList(total: Fact, { linkWord: marker, parts, complete }: PartL
   // only a list that covers most of the total and still misses it is a slip
   // a catch-all item, or outcomes that exclude each other (保留/修改/废止), claim the whole
   // what was received is accepted, refused or referred, what was reviewed decided or withdrawn: these claim the whole too
-  const catchAll = parts.some((p) => /^(其他|其它|其余)/.test(p.context)) || parts.every((p) => DISPOSITION.test(p.label)) || INTAKE_SPLIT_WORDS.includes(marker) || REVIEWED.test(marker);
+  // "其中达成赔偿协议4件、仍在磋商1件": what is still open is the rest of the whole
+  const catchAll = parts.some((p) => /^(其他|其它|其余)/.test(p.context) || /^(仍在|尚在|正在|尚未|仍未)/.test(p.label)) || parts.every((p) => DISPOSITION.test(p.label)) || INTAKE_SPLIT_WORDS.includes(marker) || REVIEWED.test(marker);
   const under = complete && sumHigh < low - EPSILON && (catchAll || sumHigh >= low * MOSTLY);
   if (!over && !under) return [];
   const { sum, total: whole, unit } = sumOf(total, parts);

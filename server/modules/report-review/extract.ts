@@ -75,6 +75,7 @@ export interface Fact {
 const CLAUSE_BREAK = ',;:、(';
 // the paragraph that sums the year up at the end, restating the body's figures
 const SUMMARY = /^\s*(总之|总的看|总的来看|总体来看|总的来说|综上所述|综上)/;
+const APPENDIX = /^\s*附\s*[:：]?[^。,，]{0,24}(数据统计|主要数据|数据表|统计表)/;
 const COMPARISON = /上年|去年|上一年|同期|同比|环比|较\d{4}年/;
 const GROWTH = /去年|上年|同期|增长|增加|增幅|提高|提升|上升|下降|减少|降低|同比|环比|较上年|较去年|比上年|比去年|超出|超额|完成|翻/;
 const QUOTE_LIMIT = 160;
@@ -84,7 +85,10 @@ const DELTA_BEFORE = /(同比|环比|较|比)[^,;:。]{0,12}(增加|增长|减�
 /** every quantitative claim of a report, linked into totals with parts, subsets and rates */
 export function extractFacts(paragraphs: readonly string[], sections: SectionMap = mapSections(paragraphs)): Fact[] {
   const facts: Fact[] = [];
+  // "附：2025年度法治建设主要数据统计": the paragraphs after it restate the body's figures
+  let appendix = false;
   paragraphs.forEach((original, p) => {
+    if (APPENDIX.test(original)) appendix = true;
     // table rows are read by the table checks: their row names ("属于三类…") are no figures
     if (isTableRow(original)) return;
     const text = matchForm(original);
@@ -142,7 +146,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
             breakdowns: [],
             stock: undefined,
             numeratorAlso: [],
-            summary: SUMMARY.test(text),
+            summary: appendix || SUMMARY.test(text),
           });
         }
       });
@@ -163,7 +167,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       linkBreakdowns(text, sentence, found, inParagraph);
       linkIncludedRates(text, found);
       linkRates(found);
-      linkOutcomeRates(found, inParagraph);
+      linkOutcomeRates(text, found, inParagraph);
       for (const f of found) f.quote = quoteOf(original, f);
       facts.push(...found);
       inParagraph.push(...found);
@@ -290,7 +294,8 @@ function matchingClose(text: string, open: number): number {
 // "共处理投诉967宗，其中来信来访70宗、上级交办32宗…": the total stands right before 其中 / 包括, or before a
 // rate said of it ("共受理120件，办结率100%。其中，…")
 function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], previous: Fact[]): void {
-  for (const marker of text.slice(s, e).matchAll(/其中|包括/g)) {
+  // "受理信访事项96件，含网上信访41件、来访43件、来信12件": 含 right after a comma lists the whole as 其中 does
+  for (const marker of text.slice(s, e).matchAll(/其中|包括|(?<=,\s*)含(?=[^\d,;:。]{1,12}\d)/g)) {
     const at = s + marker.index;
     const word = marker[0];
     if (/\(\s*$/.test(text.slice(s, at))) continue;
@@ -304,6 +309,10 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
     // in the same sentence too, before the change is linked: "收到21件，较2024年的16件增长31.3%，其中自然人申请18件…"
     const prior = total === undefined ? undefined : candidates[candidates.indexOf(total) - 1];
     if (total !== undefined && prior !== undefined && total.baseOf === undefined && sameFamily(prior, total) && CHANGE.test(text.slice(prior.quantity.end, total.quantity.start))) total.baseOf = prior;
+    // "…固体废物29件、其他38件，其中经现场核查属实127件": a 其中 after the last item of a list joined by 、 is of the
+    // list's whole, which the sentence leaves to the reader: silent
+    const item = total === undefined ? undefined : candidates[candidates.indexOf(total) - 1];
+    if (total !== undefined && item !== undefined && sameFamily(item, total) && /^、[^,;:。\d]*$/.test(text.slice(item.quantity.end, total.quantity.start))) continue;
     const changed = total?.baseOf ?? total?.difference?.current;
     if (changed !== undefined && changed.parts.length === 0 && sameFamily(changed, total as Fact)) total = changed;
     // "办理案件142件，罚没款38.6万元，其中简易程序案件96件": in one sentence, the 其中 reaches back over a figure
@@ -331,12 +340,12 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
     const after = facts.filter((f) => f.quantity.start > at);
     // a second 其中 opens a list of its own: "案件50件，其中处罚30件，其中简易程序10件" — one in brackets lists an
     // item's parts and the list goes on after it: "无法提供6件（其中本机关不掌握4件、需另行制作2件），不予处理2件"
-    const next = outsideBrackets(text.slice(at + 2, e), /其中|包括/g);
+    const next = outsideBrackets(text.slice(at + word.length, e), /其中|包括/g);
     // a semicolon closes the list: "其中婚姻家庭纠纷19件、…其他纠纷6件；调解成功159件" — the last is no part
     // "其中：A 4项；B 5项；C 2项。": after a colon the semicolons join the items
     const colon = /^(其中|包括)\s*:/.test(text.slice(at));
     const semi = colon ? -1 : text.slice(at, e).search(/[;；]/);
-    const listEnd = Math.min(next >= 0 ? at + 2 + next : e, semi >= 0 ? at + semi : e);
+    const listEnd = Math.min(next >= 0 ? at + word.length + next : e, semi >= 0 ? at + semi : e);
     let previousEnd = at;
     let joiner: string | undefined;
     const firstLabel = first?.label ?? '';
@@ -347,8 +356,8 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
       if (f.quantity.start >= listEnd || (f.depth === depth && !sameFamily(f, total)) || f.depth < depth) return false;
       if (f.depth > depth) return true;
       const gap = text.slice(previousEnd, f.quantity.start);
-      // "受理工单1517件，环比二季度（1342件）增长13.0%": the figure compared with is no item
-      if (previousEnd !== at && CHANGE.test(gap.replace(/^[^,，]*/, ''))) return false;
+      // "受理工单1517件，环比二季度（1342件）增长13.0%": the figure compared with is no item, nor a change
+      if (previousEnd !== at && (CHANGE.test(gap.replace(/^[^,，]*/, '')) || f.delta)) return false;
       if (previousEnd !== at) {
         // "其中婚姻纠纷86件、邻里纠纷112件，调处成功318件": an outcome after a comma is no kind of the whole;
         // "其中企业9215户、个体工商户28794户，全年新增市场主体6127户": a list joined by 、 ends at a comma
@@ -374,7 +383,7 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
     const last = parts[parts.length - 1];
     const inclusive = /^(其中\s*,?\s*)?(包括|主要|如|有)/.test(text.slice(at)) && word === '其中';
     total.linkWord = word;
-    attach(total, parts, !cut && last !== undefined && !endsWithEtc(text, last) && !inclusive && !/^主要/.test(text.slice(at + 2)));
+    attach(total, parts, !cut && last !== undefined && !endsWithEtc(text, last) && !inclusive && !/^主要/.test(text.slice(at + word.length)));
   }
 }
 
@@ -428,27 +437,35 @@ function linkListAfterOpening(text: string, s: number, e: number, facts: Fact[],
 
 // "共办理案件1268件，刑事、民事、行政案件分别是426件、815件、27件": as many names as figures, after a total
 function linkRespectively(text: string, [s, e]: [number, number], facts: Fact[]): void {
-  for (const m of text.slice(s, e).matchAll(/分别(?:是|为|有|达到|达)/g)) {
+  for (const m of text.slice(s, e).matchAll(/(?:分别|依次)(?:是|为|有|达到|达)/g)) {
     const at = s + m.index;
     const after = facts.filter((f) => f.quantity.start >= at + m[0].length);
-    const parts: Fact[] = [];
-    for (const f of after) {
-      const gap = text.slice((parts[parts.length - 1]?.quantity.end ?? at + m[0].length), f.quantity.start);
-      if (parts.length > 0 && !/^\s*、\s*$/.test(gap)) break;
-      if (parts.length === 0 && !/^\s*$/.test(gap)) break;
-      parts.push(f);
-    }
     // the names run back to the clause's start: commas end it, 、 joins the names
     const namesFrom = Math.max(s, ...[',', ';', ':'].map((c) => text.lastIndexOf(c, at - 1) + 1));
+    // "调解的241件纠纷分别为：土地承包和流转71件、…": the whole stands in the clause before 分别为
+    const inside = facts.filter((f) => f.quantity.start >= namesFrom && f.quantity.end <= at);
+    const whole = inside.length === 1 && !/\d/.test(text.slice(inside[0]?.quantity.end ?? at, at)) ? inside[0] : undefined;
+    // "案件15件，分别为查封扣押6件、限产停产3件…": with no names before, each figure after 分别为 carries its own
+    const bare = whole !== undefined || tidy(text.slice(namesFrom, at)) === '';
+    const parts: Fact[] = [];
+    for (const f of after) {
+      const gap = text.slice((parts[parts.length - 1]?.quantity.end ?? at + m[0].length), f.quantity.start).replace(/\([^()]*\)/g, '');
+      if (parts.length > 0 && !(bare ? /^\s*、[^,;:。、\d]*$/ : /^\s*、\s*$/).test(gap)) break;
+      if (parts.length === 0 && !(bare ? /^:?[^,;:。、\d]*$/ : /^:?\s*$/).test(gap)) break;
+      parts.push(f);
+    }
     const names = text.slice(namesFrom, at).split('、');
     const first = parts[0];
-    if (first === undefined || parts.length < 2 || names.length !== parts.length || parts.some((f) => !sameFamily(f, first) || f.partOf !== undefined)) continue;
+    const own = bare && parts.every((f) => f.label !== '');
+    if (first === undefined || parts.length < 2 || (names.length !== parts.length && !own) || parts.some((f) => !sameFamily(f, first) || f.partOf !== undefined)) continue;
     const before = facts.filter((f) => f.quantity.end <= namesFrom && f.kind === first.kind && sameFamily(f, first));
-    const total = before[before.length - 1];
-    if (total === undefined || total.parts.length > 0 || !/^\s*,\s*$/.test(text.slice(total.quantity.end, namesFrom))) continue;
+    const total = whole !== undefined && sameFamily(whole, first) ? whole : before[before.length - 1];
+    if (total === undefined || total.parts.length > 0 || (total !== whole && !/^\s*,\s*$/.test(text.slice(total.quantity.end, namesFrom)))) continue;
     // the names stand before 分别: the last carries the shared noun ("刑事、民事、行政案件")
     const shared = tidy(names[names.length - 1] ?? '');
-    parts.forEach((f, k) => {
+    if (own) first.label = first.label.replace(/^(分别|依次)(是|为|有|达到|达)/, '');
+    if (total === whole) total.label = total.label.replace(/(分别|依次)(是|为|有|达到|达)$/, '');
+    else parts.forEach((f, k) => {
       const own = tidy(names[k] ?? '');
       f.label = k === names.length - 1 ? shared : `${own}${shared.slice(tidy(names[names.length - 1] ?? '').length - 2)}`;
     });
@@ -516,7 +533,7 @@ const REFERRED = /告知|转送|转办|转交|移送/;
 const OPEN_REST = /尚|正在|待|补正/;
 const SPLITS = [
   { word: INTAKE_SPLIT, received: RECEIVED, accepted: /受理/, refused: REFUSED, referred: REFERRED, refusedName: '不予受理' },
-  { word: '准予、不予许可', received: /(受理|收到)[^\d,;:。]{0,12}申请/, accepted: /准予|予以许可|批准/, refused: /不予(许可|批准)|不予受理/, referred: /撤回/, refusedName: '不予许可' },
+  { word: '准予、不予许可', received: /受理|收到/, accepted: /准予|予以许可|批准|批复/, refused: /不予(许可|批准)|不予受理/, referred: /撤回/, refusedName: '不予许可' },
 ];
 export const INTAKE_SPLIT_WORDS = SPLITS.map((x) => x.word);
 
@@ -635,7 +652,11 @@ function linkRates(facts: Fact[]): void {
       const named = rate.label.slice(1).replace(/(全部|总数|总量|总计|总额|的|比例|比重|全年|全县|全区|全镇)/g, '');
       const whole = share?.partOf?.label ?? '';
       if (named.length >= 2 && whole !== '' && !whole.includes(named) && !named.includes(whole)) return;
-      if (share?.partOf !== undefined && share.kind === 'count') {
+      // "分别为省级2个、市级3个、县级5个，占全镇村（社区）总数的76.9%": a share after the last of several items, when no
+      // other item carries one, may be of them all
+      const list = share?.partOf?.parts ?? [];
+      const lone = list.length >= 2 && list[list.length - 1] === share && !list.slice(0, -1).some((p) => facts[facts.indexOf(p) + 1]?.kind === 'rate');
+      if (share?.partOf !== undefined && share.kind === 'count' && !lone) {
         rate.numerator = share;
         rate.denominator = share.partOf;
         if (share.label !== '' && rate.label === '占') rate.label = `${share.label}占比`;
@@ -671,7 +692,9 @@ function linkRates(facts: Fact[]): void {
     if (denominator === undefined) return;
     // a "rate" of two unrelated counts (videos ÷ posts) is far above any share, or counts another thing
     if (numerator.quantity.normalized.value > denominator.quantity.normalized.value * 1.5) return;
-    if (numerator.partOf !== denominator && !subsetOf(numerator, denominator)) return;
+    // "在编执法人员42人，持有执法证件40人，持证率95.2%": with two counts only, a rate that names one counts it of the other
+    const named = candidates.length === 2 && numerator.quantity.unit === denominator.quantity.unit && stem.length >= 2 && isSubsequence(stem, numerator.label);
+    if (numerator.partOf !== denominator && !subsetOf(numerator, denominator) && !named) return;
     rate.numerator = numerator;
     rate.denominator = denominator;
     // the stages before the one before: 化解率 is written of 排查 as often as of 调处
@@ -753,10 +776,14 @@ function linkDistantRates(facts: Fact[]): void {
 // "按期办结61件，按期办结率96.8%；另有2件…" / "全年办结工单5198件，办结率99.3%": a rate after the one count of its
 // sentence named as it, an outcome, over the whole that outcome is of — the whole of its "另有/其余", else the last
 // whole of the paragraph before it of which it is a subset (the same head noun: 受理工单 → 办结工单)
-function linkOutcomeRates(facts: Fact[], earlier: readonly Fact[]): void {
+function linkOutcomeRates(text: string, facts: Fact[], inParagraph: readonly Fact[]): void {
   for (const rate of facts) {
     if (rate.kind !== 'rate' || rate.growth || rate.delta || rate.numerator !== undefined || rate.rateRule !== undefined || !rate.label.endsWith('率')) continue;
-    const counts = facts.filter((f) => f.kind === 'count' && f.quantity.start < rate.quantity.start);
+    // "…同比下降15.8%；按期办结95件，按期办结率99.0%": a semicolon opens a clause of its own, as a sentence does
+    const semi = text.lastIndexOf(';', rate.quantity.start);
+    const from = semi > rate.sentence[0] ? semi : rate.sentence[0];
+    const earlier = [...inParagraph, ...facts.filter((f) => f.quantity.end <= from)];
+    const counts = facts.filter((f) => f.kind === 'count' && f.quantity.start >= from && f.quantity.start < rate.quantity.start);
     const [numerator] = counts;
     // the words before the number, verbs kept: "全年办结工单" (its label is only 工单)
     const said = numerator?.scope.split('|')[0] ?? '';
@@ -779,6 +806,7 @@ function linkOutcomeRates(facts: Fact[], earlier: readonly Fact[]): void {
 // "办理行政处罚案件57件。从案件类型看，违法建设18件、乱占耕地9件…；从办案程序看，…": a breakdown of the whole before it
 const BREAKDOWN = /(?:从|按|分)([^,;:。\d]{1,10}?)(?:来看|看|划分|分)\s*[,:]/g;
 const SHARE_AFTER_ITEM = /\d[^,;:。\d]{0,3}[,、]\s*占[^,;:。\d]{0,8}\d+(\.\d+)?%\s*$/;
+const HOTLINE = /\d{3,6}(?=[^\d,;:。、]{0,4}(热线|平台|专线))/g;
 const SHARE_IN_GAP = /^\s*[,、]\s*占[^,;:。\d]{0,8}\d+(\.\d+)?%/;
 
 function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], earlier: readonly Fact[]): void {
@@ -795,8 +823,13 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
       if (f.kind === 'rate' && parts.length > 0 && /^\s*[,、]?\s*占\s*$/.test(gap)) continue;
       if (f.depth !== 0 || f.kind !== 'count' || f.partOf !== undefined || f.parts.length > 0) break;
       // "自然资源类（违法用地、违法建设）38宗": what a bracket says of an item is no joiner
-      const joiner = shared ? /^[、,;][^,;:。、\d]*$/ : /^[、,][^,;:。、\d]*$/;
-      if (parts.length > 0 && !joiner.test(gap.replace(/\([^()]*\)/g, '').replace(SHARE_IN_GAP, ''))) break;
+      // "…412家次，夏季臭氧攻坚、危险废物规范化管理等专项检查538家次": after a comma an item's name may hold 、; a
+      // quoted name or a hotline's number ("12369环保举报热线") is part of the name
+      const joined = gap.replace(/\([^()]*\)/g, '').replace(SHARE_IN_GAP, '').replace(/“[^”]*”/g, '').replace(HOTLINE, '');
+      // nothing after 其他 is another item, nor what 其中 or 另有 opens
+      const previous = parts[parts.length - 1];
+      if (previous !== undefined && (/^(其他|其它|其余)/.test(previous.label) || /其中|包括|另有|其余|合计|共计/.test(joined))) break;
+      if (parts.length > 0 && !(/^[,][^,;:。\d]*$/.test(joined) || (shared ? /^[、;][^,;:。、\d]*$/ : /^[、][^,;:。、\d]*$/).test(joined))) break;
       if (parts.length > 0 && !sameFamily(f, parts[0] as Fact)) break;
       parts.push(f);
     }
@@ -812,6 +845,8 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     const total = pool[pool.length - 1];
     if (total === undefined || !sameFamily(total, first) || total.quantity.unit !== first.quantity.unit) continue;
     if (new RegExp(BREAKDOWN.source).test(text.slice(total.sentence[0], total.quantity.start))) continue;
+    // what is still open ("未结的2件…") is no whole, nor a figure smaller than one of the items: the whole is unsaid
+    if (/未结|未办结|未审结|尚未|正在/.test(total.scope.split('|')[0] ?? '') || parts.some((p) => p.quantity.normalized.value > total.quantity.normalized.value)) continue;
     // items that carry their shares say what they are shares of: a whole that none of (or fewer than half of) them
     // fits is another figure
     if (shared || SHARE_IN_GAP.test(text.slice(first.quantity.end))) {
@@ -930,6 +965,25 @@ function linkChanges(text: string, facts: Fact[]): void {
     base.baseOf = current;
     nameChange(text.slice(current.quantity.end, base.quantity.start), rate, current, base, down);
   });
+  // "受理信访事项96件，含…，较上年减少18件（2024年为114件），同比下降18.8%": the change, last year's figure in brackets
+  // after it, of the last whole before them in the sentence
+  facts.forEach((diff, i) => {
+    const base = facts[i + 1];
+    if (diff.kind !== 'count' || !diff.delta || diff.difference !== undefined || base === undefined || !sameFamily(base, diff) || base.quantity.unit !== diff.quantity.unit) return;
+    const verb = /(?:较|比)(?:上年|去年|上一年)(增加|增长|减少|下降|多|少)了?\s*$/.exec(text.slice(clauseStart(text, diff.quantity.start, diff.sentence[0]), diff.quantity.start));
+    if (verb === null || !/^\s*\(\s*(上年|去年|\d{4}年)(为|是|同期为)?\s*$/.test(text.slice(diff.quantity.end, base.quantity.start)) || !/^\s*\)/.test(text.slice(base.quantity.end))) return;
+    const current = facts.slice(0, i).filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && sameFamily(f, diff) && f.quantity.unit === diff.quantity.unit).pop();
+    if (current === undefined) return;
+    const down = /减少|下降|少/.test(verb[1] ?? '');
+    diff.difference = { current, base, down };
+    base.baseOf = current;
+    const rate = facts[i + 2];
+    if (rate?.kind === 'rate' && rate.change === undefined && /^\s*\)\s*,?\s*(同比|较上年|比上年)?(增长|增幅|下降|降幅|减少|上升)(了|为|达)?\s*$/.test(text.slice(base.quantity.end, rate.quantity.start))) {
+      rate.growth = true;
+      rate.change = { current, base, down };
+      nameChange('', rate, current, base, down);
+    }
+  });
   // "受理168件，比上年增加26件，增长18.3%": last year's figure is this year's less the increase
   facts.forEach((rate, i) => {
     const diff = facts[i - 1];
@@ -1006,18 +1060,24 @@ function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): 
     // last whole of the paragraph before it
     const opens = d === 0;
     const pool = opens ? [...earlier] : facts.slice(0, d);
+    const wholes: Fact[] = [];
     for (let k = pool.length - 1; k >= 0; k--) {
       const total = pool[k];
-      if (total === undefined || (!opens && total.sentence[0] !== rest.sentence[0])) return;
+      if (total === undefined || (!opens && total.sentence[0] !== rest.sentence[0])) break;
       if (total.kind === 'rate' || total.delta || total.baseOf !== undefined || remainders.has(total) || total.partOf !== undefined || total.depth !== 0) continue;
-      if (!sameFamily(total, done) || total.quantity.unit !== done.quantity.unit) return;
+      if (!sameFamily(total, done) || total.quantity.unit !== done.quantity.unit) break;
       // "其中自然人提出11件、企业提出2件，另有上年结转1件": items of one list are no whole of each other
-      if (total.sentence[0] === done.sentence[0] && /^[、][^,;:。\d]*$/.test(text.slice(total.quantity.end, done.quantity.start))) return;
-      rest.balance = { total, done };
-      rest.remainder = true;
-      if (total.label !== '') rest.label = `${total.label}（其余）`;
-      return;
+      if (total.sentence[0] === done.sentence[0] && /^[、][^,;:。\d]*$/.test(text.slice(total.quantity.end, done.quantity.start))) break;
+      wholes.push(total);
+      if (!opens) break;
     }
+    // a figure of the paragraph smaller than what was done ("其中经现场核查属实127件" before "办结416件") is no whole
+    // of it when a larger whole stands before it; one said as some of another (其中) never is
+    const total = wholes.find((f) => f.quantity.normalized.value >= done.quantity.normalized.value) ?? wholes[0];
+    if (total === undefined || (total.parts.length === 0 && /其中[^,;:。\d]*$/.test(text.slice(Math.max(0, total.quantity.start - 20), total.quantity.start)))) return;
+    rest.balance = { total, done };
+    rest.remainder = true;
+    if (total.label !== '') rest.label = `${total.label}（其余）`;
   });
 }
 
@@ -1032,7 +1092,7 @@ function linkBalance(text: string, facts: Fact[], previous: Fact[]): void {
     if (carried.kind !== 'count' || carried.depth !== 0 || carried.partOf !== undefined || !PENDING.test(clauseOf(carried))) return;
     const before = facts.slice(0, i).filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && sameFamily(f, carried));
     const done = before[before.length - 1];
-    if (done === undefined || done.quantity.unit !== carried.quantity.unit || !/审结|办结|结案|办理完毕|解决|整改到位|处理完毕/.test(clauseOf(done)) || /未|尚/.test(clauseOf(done))) return;
+    if (done === undefined || done.quantity.unit !== carried.quantity.unit || !/审结|办结|结案|办理完毕|解决|整改到位|处理完毕|判决|裁定/.test(clauseOf(done)) || /未|尚/.test(clauseOf(done))) return;
     // between them only what was finished is told of (its parts, a rate, clauses without figures), never a new intake
     const between = facts.slice(facts.indexOf(done) + 1, i).filter((f) => f.kind === 'count');
     if (between.some((f) => f.partOf !== done && (f.depth === 0 && /受理|收到|新收|新增|接收/.test(clauseOf(f))))) return;

@@ -42,6 +42,56 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('全年办理政务服务事项8.6万件，其中网上办理7.9万件，网办率93.9%。')).toEqual([['rate_mismatch', '91.86%', '93.9%']]);
   });
 
+  it('reads a breakdown by comma whose names hold 、, quotes or a hotline number, ending at 其他 and before 其中', () => {
+    const text = (noise: number, total: number) => `全年受理环境信访投诉${total}件，较2024年的465件下降10.1%。从来源看，12345热线转办263件，12369环保举报热线97件，来信来访31件，网上信访27件；从污染类型看，噪声${noise}件、大气132件、水68件、固体废物29件、其他38件，其中经现场核查属实127件，均责令整改或立案处理。全年办结416件，办结率99.5%，另有2件涉及企业整体搬迁。`;
+    expect(kinds(text(151, 418))).toEqual([]);
+    expect(kinds(text(161, 418))).toEqual([['parts_sum_mismatch', '418件', '428件']]);
+    expect(kinds('全年开展现场执法检查1286家次，按检查方式划分，“双随机、一公开”抽查412家次，夏季臭氧攻坚、危险废物规范化管理等专项检查538家次，信访投诉核查346家次。')).toEqual([['parts_sum_mismatch', '1286家次', '1296家次']]);
+    // what is still open is no whole of a breakdown
+    expect(kinds('全年结案率95.2%，未结的2件分别为违法占地案件和违法建设案件。按程序分，适用简易程序15件、普通程序27件。')).toEqual([]);
+  });
+
+  it('reads the items after 分别为/依次为 by their own names, the whole before or inside the clause', () => {
+    expect(kinds('适用配套办法的案件15件，分别为查封扣押6件、限产停产3件、移送公安机关行政拘留4件、移送涉嫌环境污染犯罪2件。')).toEqual([]);
+    expect(kinds('适用配套办法的案件15件，分别为查封扣押6件、限产停产3件、移送公安机关行政拘留4件、移送涉嫌环境污染犯罪4件。')).toEqual([['parts_sum_mismatch', '15件', '17件']]);
+    expect(kinds('全年提交合法性审查的事项47件，依次为：行政协议和合同29件、重大行政决策2件、规范性文件1件、村规民约修订13件（全镇村、社区全覆盖）、其他涉法事项4件。')).toEqual([['parts_sum_mismatch', '47件', '49件']]);
+    expect(kinds('调解的241件纠纷分别为：土地承包和流转71件、婚姻家庭52件、邻里46件、相邻关系33件、务工报酬24件、其他15件。')).toEqual([]);
+    expect(kinds('调解的241件纠纷分别为：土地承包和流转71件、婚姻家庭52件、邻里46件、相邻关系33件、务工报酬24件、其他25件。')).toEqual([['parts_sum_mismatch', '241件', '251件']]);
+    // a share after the last of several items, none other carrying one, may be of them all: silent
+    expect(kinds('累计创建民主法治示范村10个，分别为省级2个、市级3个、县级5个，占全镇村（社区）总数的76.9%。')).toEqual([]);
+  });
+
+  it('reads 含 after a comma as a list, a change with last year in brackets after it, and a rate after a semicolon', () => {
+    const text = (fall: string, rate: string) => `全年受理信访事项96件，含网上信访41件、来访43件、来信12件，较上年减少18件（2024年为114件），同比下降${fall}；按期办结95件，按期办结率${rate}。`;
+    expect(kinds(text('15.8%', '99.0%'))).toEqual([]);
+    expect(kinds(text('18.8%', '99.0%'))).toEqual([['rate_mismatch', '15.79%', '18.8%']]);
+    expect(kinds(text('15.8%', '92.0%'))).toEqual([['rate_mismatch', '98.96%', '92.0%']]);
+    expect(kinds('办理法律援助23件，含追索劳动报酬14件、婚姻家庭5件、人身损害赔偿6件。')).toEqual([['parts_sum_mismatch', '23件', '25件']]);
+  });
+
+  it('reads a rate named after one of two counts, and a list whose last item is still open', () => {
+    expect(kinds('分局在编执法人员42人，持有执法证件40人，持证率95.2%。')).toEqual([]);
+    expect(kinds('分局在编执法人员42人，持有执法证件40人，持证率90.2%。')).toEqual([['rate_mismatch', '95.24%', '90.2%']]);
+    expect(kinds('全年启动损害赔偿案件5件，其中达成赔偿协议4件、仍在磋商1件。')).toEqual([]);
+    expect(kinds('全年启动损害赔偿案件7件，其中达成赔偿协议4件、仍在磋商1件。')).toEqual([['parts_sum_mismatch', '7件', '5件']]);
+    expect(kinds('以分局为被告的行政诉讼案件3件，一审判决驳回原告诉讼请求1件，尚在审理1件。')).toEqual([['parts_sum_mismatch', '3件', '2件']]);
+    expect(kinds('环评文件全年受理74件，作出批复71件，不予批准3件。')).toEqual([]);
+    expect(kinds('环评文件全年受理74件，作出批复71件，不予批准4件。')).toEqual([['parts_sum_mismatch', '74件', '75件']]);
+  });
+
+  it('compares an amount of the introduction and the figures of an appended data summary with the body', () => {
+    const heading = '一、推进法治政府建设的主要举措和成效';
+    expect(kinds('全年立案46件，罚没款321.6万元。', heading, '全年罚没款312.6万元，较上年的358.4万元下降12.8%。')).toEqual([['inconsistent_value', '312.6万元', '321.6万元']]);
+    expect(kinds('全年立案46件，罚没款312.6万元。', heading, '全年罚没款312.6万元，较上年的358.4万元下降12.8%。')).toEqual([]);
+    const appendix = (n: number) => [heading, '全镇提供法律咨询共计1482人次，其中现场咨询835人次、电话咨询471人次、流动服务176人次。', '附：2025年度法治建设主要数据统计', `法律咨询${n}人次；法律援助23件。`];
+    expect(kinds(...appendix(1482))).toEqual([]);
+    expect(kinds(...appendix(1462))).toEqual([['inconsistent_value', '1482人次', '1462人次']]);
+  });
+
+  it('never takes a 其中 after the last item of a list for a part of that item', () => {
+    expect(kinds('从污染类型看，噪声151件、大气132件、其他38件，其中经现场核查属实127件。')).toEqual([]);
+  });
+
   it('reads 其中： with items joined by semicolons', () => {
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类4项；社会民生类5项；城乡建设类2项。')).toEqual([]);
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类6项；社会民生类5项；城乡建设类2项。')).toEqual([['parts_sum_mismatch', '11项', '13项']]);

@@ -105,6 +105,9 @@ const PROSE_ROWS: Array<{ says: RegExp; row: RegExp; name: string }> = [
   { says: /(?<!未)办结|办理完毕|作出答复|办理答复|答复申请|办理结果[^,;。]*共/, row: /总计/, name: '办理结果总计' },
 ];
 
+// the part on problems tells of cases ("…由此引发行政复议1件"), not of the year's totals
+const STATES_TOTALS = (fact: Fact): boolean => fact.section !== 'improvement';
+
 function checkProse(rows: readonly TableRow[], facts: readonly Fact[]): Finding[] {
   return [...checkApplicationProse(rows, facts), ...checkAppealProse(rows, facts)];
 }
@@ -115,7 +118,7 @@ function checkAppealProse(rows: readonly TableRow[], facts: readonly Fact[]): Fi
   if (row === undefined) return [];
   const findings: Finding[] = [];
   for (const fact of facts) {
-    if (fact.kind !== 'count' || fact.partOf !== undefined || fact.quantity.approximation !== undefined || fact.quantity.unit !== '件') continue;
+    if (fact.kind !== 'count' || fact.partOf !== undefined || fact.quantity.approximation !== undefined || fact.quantity.unit !== '件' || !STATES_TOTALS(fact)) continue;
     const clause = fact.context;
     const columns = /行政复议/.test(clause) && !/诉讼/.test(clause) ? [4] : /行政诉讼/.test(clause) && !/复议/.test(clause) ? [9, 14] : [];
     if (columns.length === 0 || /结果|维持|纠正|审结/.test(clause)) continue;
@@ -147,7 +150,7 @@ function checkApplicationProse(rows: readonly TableRow[], facts: readonly Fact[]
   const table = rows.slice(start);
   const findings: Finding[] = [];
   for (const fact of facts) {
-    if (fact.kind !== 'count' || fact.partOf !== undefined || fact.quantity.approximation !== undefined || fact.quantity.unit !== '件') continue;
+    if (fact.kind !== 'count' || fact.partOf !== undefined || fact.quantity.approximation !== undefined || fact.quantity.unit !== '件' || !STATES_TOTALS(fact)) continue;
     // the clause that names the figure: from the last comma before it
     const clause = fact.context;
     const target = PROSE_ROWS.find((p) => p.says.test(clause));
