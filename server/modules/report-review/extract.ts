@@ -155,6 +155,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       linkSentenceLists(text, sentence, found, previous);
       linkRespectively(text, sentence, found);
       linkTrailingTotals(text, found);
+      linkColonLists(text, sentence, found);
       linkBareLists(text, sentence, found);
       linkIntakeSplits(text, found);
       linkReviewedOutcomes(text, found);
@@ -166,7 +167,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       linkRemainders(text, found, inParagraph);
       linkBreakdowns(text, sentence, found, inParagraph);
       linkIncludedRates(text, found);
-      linkRates(found);
+      linkRates(text, found);
       linkOutcomeRates(text, found, inParagraph);
       for (const f of found) f.quote = quoteOf(original, f);
       facts.push(...found);
@@ -328,9 +329,12 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
       if (total === undefined || total.parts.length > 0) continue;
     } else if (total?.delta === true) {
       // "普法活动52场次，同比增加6场次，其中…": the change is no whole; the figure it changes is
-      const whole = candidates[candidates.indexOf(total) - 1];
+      let whole = candidates[candidates.indexOf(total) - 1];
+      // "97件，较上年的88件增加9件，其中…": the figure changed is this year's, before last year's
+      const current = whole === undefined ? undefined : candidates[candidates.indexOf(whole) - 1];
+      if (whole !== undefined && current !== undefined && sameFamily(current, whole) && CHANGE.test(text.slice(current.quantity.end, whole.quantity.start))) whole = current;
       const between = whole === undefined ? '' : text.slice(whole.quantity.end, clauseStart(text, total.quantity.start, whole.quantity.end));
-      total = whole !== undefined && !whole.delta && sameFamily(whole, total) && whole.sentence[0] === total.sentence[0] && /^\s*,?\s*$/.test(between) ? whole : undefined;
+      total = whole !== undefined && !whole.delta && sameFamily(whole, total) && whole.sentence[0] === total.sentence[0] && (whole === current || /^\s*,?\s*$/.test(between)) ? whole : undefined;
       if (total === undefined || total.parts.length > 0) continue;
     } else {
       if (total === undefined || total.parts.length > 0) continue;
@@ -522,6 +526,27 @@ function linkBareLists(text: string, [, e]: [number, number], facts: Fact[]): vo
   });
 }
 
+// "作出行政处罚决定5316件：综合行政执法局2104件，市场监督管理局1137件，…，其余23个执法部门合计1117件": a colon
+// right after a whole opens the list of its parts, whatever their names; a figure of another unit inside a name
+// ("其余23个执法部门") is part of the name
+function linkColonLists(text: string, [, e]: [number, number], facts: Fact[]): void {
+  facts.forEach((total, i) => {
+    if (total.kind === 'rate' || total.parts.length > 0 || total.partOf !== undefined || total.depth !== 0 || !/^\s*:/.test(text.slice(total.quantity.end))) return;
+    const parts: Fact[] = [];
+    for (const f of facts.slice(i + 1)) {
+      // figures of another unit inside a name, and an item's own parts in brackets, are no items
+      if (f.kind !== total.kind || f.quantity.unit !== total.quantity.unit || f.depth > 0) continue;
+      const gap = text.slice((parts[parts.length - 1] ?? total).quantity.end, f.quantity.start).replace(/\([^()]*\)/g, '').replace(/\d+(\.\d+)?/g, '');
+      if (f.depth !== 0 || f.partOf !== undefined || !(parts.length === 0 ? /^\s*:[^,;:。、]*$/ : /^[,;、][^,;:。、]*$/).test(gap)) break;
+      parts.push(f);
+    }
+    const last = parts[parts.length - 1];
+    if (last === undefined || parts.length < 2 || !/^\s*([;。]|$)/.test(text.slice(last.quantity.end, e) || '。')) return;
+    total.linkWord = '列举';
+    attach(total, parts, !endsWithEtc(text, last));
+  });
+}
+
 // "收到行政复议申请268件，依法受理241件，对不符合受理条件的27件不予受理": what was received is either accepted or
 // refused (or referred elsewhere: 告知, 转送) — the split makes up the whole without 其中
 export const INTAKE_SPLIT = '受理、不予受理';
@@ -643,7 +668,7 @@ function linkTrailingTotals(text: string, facts: Fact[]): void {
 }
 
 // "收到调解申请582宗，成功调处553宗，调解成功率95%": the numerator shares words with the rate's name
-function linkRates(facts: Fact[]): void {
+function linkRates(text: string, facts: Fact[]): void {
   facts.forEach((rate, i) => {
     if (rate.kind !== 'rate' || rate.growth || rate.numerator !== undefined || rate.rateRule !== undefined) return;
     if (rate.label.startsWith('占')) {
@@ -665,7 +690,10 @@ function linkRates(facts: Fact[]): void {
     }
     const earlier = facts.slice(0, i);
     const lastRate = earlier.map((f) => f.kind).lastIndexOf('rate');
-    const counts = earlier.slice(lastRate + 1).filter((f) => f.kind === 'count' && f.depth === rate.depth);
+    // "出具法律意见52条，被采纳49条（采纳率94.2%）": a rate in brackets right after a count is said of the counts outside
+    const open = text.lastIndexOf('(', rate.quantity.start);
+    const depth = rate.depth > 0 && earlier[earlier.length - 1]?.depth === rate.depth - 1 && /^\(\s*[^()\d]*$/.test(text.slice(open, rate.quantity.start)) ? rate.depth - 1 : rate.depth;
+    const counts = earlier.slice(lastRate + 1).filter((f) => f.kind === 'count' && f.depth === depth);
     const last = counts[counts.length - 1];
     if (last === undefined) return;
     const candidates = counts.filter((f) => sameFamily(f, last));
@@ -793,7 +821,7 @@ function linkOutcomeRates(text: string, facts: Fact[], inParagraph: readonly Fac
     const rest = facts.find((f) => f.remainder && f.balance?.done === numerator);
     const before = earlier.filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && sameFamily(f, numerator) && f.quantity.unit === numerator.quantity.unit);
     // a whole of the paragraph is what came in (受理, 收到, 排查): "办结率" of what was 受理, never of another outcome
-    const intake = (f: Fact) => /受理|收到|接到|接收|登记|排查|申请/.test(f.scope.split('|')[0] ?? '');
+    const intake = (f: Fact) => /受理|收到|接到|接收|登记|排查|申请|承办|新收/.test(f.scope.split('|')[0] ?? '');
     const whole = rest?.balance?.total ?? before.filter((f) => f.label.length >= 2 && subsetOf(numerator, f) && intake(f) && (f.scope.split('|')[0] ?? '') !== said).pop();
     if (whole === undefined || numerator.quantity.normalized.value > whole.quantity.normalized.value * 1.5) continue;
     // the nearest whole must be the last of its kind: a later figure of the same head noun in between would be a guess
@@ -805,6 +833,8 @@ function linkOutcomeRates(text: string, facts: Fact[], inParagraph: readonly Fac
 
 // "办理行政处罚案件57件。从案件类型看，违法建设18件、乱占耕地9件…；从办案程序看，…": a breakdown of the whole before it
 const BREAKDOWN = /(?:从|按|分)([^,;:。\d]{1,10}?)(?:来看|看|划分|分)\s*[,:]/g;
+// what was finished or came of the work (never what came in: 受理, 立案)
+const FINISHED = /成功|办结|审结|结案|化解|调处|调解|按时|按期|及时|整改|答复|解决|完成|回复|满意|败诉|纠错/;
 const SHARE_AFTER_ITEM = /\d[^,;:。\d]{0,3}[,、]\s*占[^,;:。\d]{0,8}\d+(\.\d+)?%\s*$/;
 const HOTLINE = /\d{3,6}(?=[^\d,;:。、]{0,4}(热线|平台|专线))/g;
 const SHARE_IN_GAP = /^\s*[,、]\s*占[^,;:。\d]{0,8}\d+(\.\d+)?%/;
@@ -819,9 +849,12 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     const parts: Fact[] = [];
     for (const f of facts.filter((x) => x.quantity.start >= at && x.quantity.start < end)) {
       const gap = text.slice((parts[parts.length - 1] ?? f).quantity.end, f.quantity.start);
-      // the share said of the item before is no item: linkRates reads it as a share of the whole
-      if (f.kind === 'rate' && parts.length > 0 && /^\s*[,、]?\s*占\s*$/.test(gap)) continue;
-      if (f.depth !== 0 || f.kind !== 'count' || f.partOf !== undefined || f.parts.length > 0) break;
+      // the share said of the item before is no item: linkRates reads it as a share of the whole; so is one in
+      // brackets ("占道经营71起（占33.2%）、…")
+      if (f.kind === 'rate' && parts.length > 0 && /^\s*[,、]?\s*占比?\s*$/.test(gap)) continue;
+      if (f.depth > 0 && parts.length > 0) continue;
+      // an item may list its own parts in brackets: "法人或其他组织申请5件（商业企业3件、法律服务机构2件）"
+      if (f.depth !== 0 || f.kind !== 'count' || f.partOf !== undefined || (f.parts.length > 0 && f.parts[0]?.depth === f.depth)) break;
       // "自然资源类（违法用地、违法建设）38宗": what a bracket says of an item is no joiner
       // "…412家次，夏季臭氧攻坚、危险废物规范化管理等专项检查538家次": after a comma an item's name may hold 、; a
       // quoted name or a hotline's number ("12369环保举报热线") is part of the name
@@ -835,26 +868,31 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     }
     const first = parts[0];
     const last = parts[parts.length - 1];
-    if (first === undefined || last === undefined || parts.length < 2 || !/^\s*([;；。,]|$)/.test(text.slice(last.quantity.end, e).replace(SHARE_IN_GAP, '') || '。')) continue;
+    if (first === undefined || last === undefined || parts.length < 2 || !/^\s*([;；。,]|$)/.test(text.slice(last.quantity.end, e).replace(/^\s*\([^()]*\)/, '').replace(SHARE_IN_GAP, '') || '。')) continue;
+    first.label = first.label.replace(/^(分别|依次)(是|为|有)/, '');
     // the whole: the last figure before the breakdown that is no part, change, rate or last year's — and no item of
     // an earlier breakdown ("其他16宗。按程序分：…" breaks down the whole before "按领域分", not 其他)
     // what was finished is no whole of a breakdown by what came in ("受理138件…；按期办结135件。按诉求内容分，…"); a
     // breakdown by result ("从答复结果看") is one of what was finished
-    const byContent = /内容|类型|类别|领域|性质|诉求|来源|渠道/.test(m[1] ?? '');
-    const pool = [...earlier, ...facts.filter((f) => f.quantity.end <= s + m.index)].filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !(byContent && OUTCOME.test(f.label)));
-    const total = pool[pool.length - 1];
+    const byContent = /内容|类型|类别|领域|性质|诉求|来源|渠道|社区|村|部门|单位|地区|区域|季度|月/.test(m[1] ?? '');
+    const pool = [...earlier, ...facts.filter((f) => f.quantity.end <= s + m.index)].filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !(byContent && FINISHED.test(f.label)));
+    // "一至四季度调处数分别为86件、…": items over a range of quarters or months that name what they count break down
+    // the figure of that name ("进入调处程序398件"), or none
+    const ranged = /^(?:[一二三四五六七八九十\d]+(?:至|到|—|-)[一二三四五六七八九十\d]+|各)(?:季度|个月|月份|月|社区|村)(.{2,})$/.exec(first.label)?.[1]?.replace(/数$/, '');
+    const total = ranged === undefined ? pool[pool.length - 1] : pool.filter((f) => (f.scope.split('|')[0] ?? '').includes(ranged)).pop();
     if (total === undefined || !sameFamily(total, first) || total.quantity.unit !== first.quantity.unit) continue;
     if (new RegExp(BREAKDOWN.source).test(text.slice(total.sentence[0], total.quantity.start))) continue;
     // what is still open ("未结的2件…") is no whole, nor a figure smaller than one of the items: the whole is unsaid
     if (/未结|未办结|未审结|尚未|正在/.test(total.scope.split('|')[0] ?? '') || parts.some((p) => p.quantity.normalized.value > total.quantity.normalized.value)) continue;
     // items that carry their shares say what they are shares of: a whole that none of (or fewer than half of) them
     // fits is another figure
+    // (one share alone may be the error itself)
     if (shared || SHARE_IN_GAP.test(text.slice(first.quantity.end))) {
       const shares = parts.flatMap((p) => {
         const r = facts.find((f) => f.kind === 'rate' && f.quantity.start > p.quantity.end && SHARE_IN_GAP.test(text.slice(p.quantity.end, f.quantity.end)));
         return r === undefined ? [] : [(p.quantity.normalized.value / total.quantity.normalized.value) * 100 - r.quantity.value];
       });
-      if (shares.filter((d) => Math.abs(d) < 1).length * 2 < shares.length) continue;
+      if (shares.length >= 2 && shares.filter((d) => Math.abs(d) < 1).length * 2 < shares.length) continue;
     }
     const linkWord = `从${m[1] ?? ''}看`;
     if (total.parts.length === 0) {
@@ -887,13 +925,23 @@ function linkLossRate(text: string, facts: Fact[]): void {
 function linkShares(text: string, facts: Fact[]): void {
   facts.forEach((rate, i) => {
     if (rate.kind !== 'rate' || rate.numerator !== undefined || rate.rateRule !== undefined) return;
-    const share = facts[i - 1];
+    let share = facts[i - 1];
+    // "予以公开13件，部分公开4件，两项合计占办结总数的48.6%": the share of the items counted together
+    let also: Fact[] = [];
+    const items = /^(两|二|三|四)项$/.exec(share?.quantity.raw ?? '');
+    if (share !== undefined && items !== null && /^\s*合计\s*占/.test(text.slice(share.quantity.end, rate.quantity.start))) {
+      const n = items[1] === '三' ? 3 : items[1] === '四' ? 4 : 2;
+      const summed = facts.slice(i - 1 - n, i - 1);
+      const [head] = summed;
+      if (head === undefined || summed.length !== n || summed.some((f) => f.kind !== 'count' || !sameFamily(f, head) || f.quantity.unit !== head.quantity.unit || f.sentence[0] !== rate.sentence[0])) return;
+      share = head;
+      also = summed.slice(1);
+    } else if (also.length === 0 && share !== undefined && !/^\s*,?\s*占/.test(text.slice(share.quantity.end, rate.quantity.start))) return;
     if (share === undefined || share.kind !== 'count' || share.sentence[0] !== rate.sentence[0]) return;
-    if (!/^\s*,?\s*占/.test(text.slice(share.quantity.end, rate.quantity.start))) return;
     // "26名持证执法人员中具有法律专业背景的仅3人，占11.5%": the figure the share is counted among is its whole
     const among = facts[i - 2];
     const amongWords = /^([^,;:。\d]{1,12})中([^,;:。\d]*)$/.exec(text.slice(among?.quantity.end ?? 0, share.quantity.start));
-    if (among?.kind === 'count' && amongWords && among.sentence[0] === rate.sentence[0] && sameFamily(among, share)) {
+    if (also.length === 0 && among?.kind === 'count' && amongWords && among.sentence[0] === rate.sentence[0] && sameFamily(among, share)) {
       rate.numerator = share;
       rate.denominator = among;
       among.label = tidy(amongWords[1] ?? '');
@@ -902,24 +950,28 @@ function linkShares(text: string, facts: Fact[]): void {
       return;
     }
     const named = text.slice(text.lastIndexOf('占', rate.quantity.start) + 1, rate.quantity.start)
-      .replace(/(总数|总量|总计|总额|的|比例|比重|全部|全年|全镇|全乡|全街道|全区|达到|达|为|约)/g, '');
+      .replace(/(总数|总量|总计|总额|的|比例|比重|全部|全年|全镇|全乡|全街道|全区|达到|达|为|约)/g, '').replace(/数$/, '');
     if (named.length < 2) return;
     // the whole named in full or by its key words ("占新收申请的" for 新收政府信息公开申请), else one whose shorter label
     // is inside the name — a part only when its label opens it ("败诉9件" for 占败诉案件的; never "申请1件" of 其他组织
     // for 占新收申请总数的)
     const candidates = facts.slice(0, i - 1).filter((f) => f.kind === 'count' && f.label.length >= 2 && sameFamily(f, share));
     const fully = candidates.filter((f) => isSubsequence(named, f.label));
-    const totals = fully.length > 0 ? fully : candidates.filter((f) => named.includes(f.label) && (f.partOf === undefined || named.startsWith(f.label)));
+    // "全年办结的35件申请中" for 占办结总数的: named by the words before it, when no label names it and only one whole does
+    const said = candidates.filter((f) => f.partOf === undefined && isSubsequence(named, f.scope.split('|')[0] ?? ''));
+    const byLabel = candidates.filter((f) => named.includes(f.label) && (f.partOf === undefined || named.startsWith(f.label)));
+    const totals = fully.length > 0 ? fully : byLabel.length > 0 ? byLabel : said.length === 1 ? said : [];
     const total = totals[totals.length - 1];
     if (total === undefined || totals.some((f) => f.quantity.normalized.value !== total.quantity.normalized.value)) return;
     rate.numerator = share;
+    rate.numeratorAlso = also;
     rate.denominator = total;
-    if (share.label !== '') rate.label = `${share.label}占比`;
+    if (share.label !== '') rate.label = `${[share, ...also].map((f) => f.label).join('和')}占比`;
   });
 }
 
 // "办理案件156件，较2023年的128件增长21.9%" / "比上年（128件）增加": both figures stated, the change can be computed
-const CHANGE = /^\s*[,，]?\s*(?:(?:较|比)(?:上年|去年|上一年|\d{4}年|上季度|上半年|上月)|(?:同比|环比)(?:上年|去年|上季度|上月|[一二三四]季度)?)(?:同期)?(?:的|\()?\s*$/;
+const CHANGE = /^\s*[,，]?\s*(?:(?:较|比)(?:上年|去年|上一年|\d{4}年|上季度|上半年|上月|年初)|(?:同比|环比)(?:上年|去年|上季度|上月|[一二三四]季度)?)(?:同期)?(?:的|\()?\s*$/;
 
 function linkChanges(text: string, facts: Fact[]): void {
   // "收到申请17件，比2024年的13件多出4件，增幅30.8%": the difference stated, and the change after it
@@ -929,7 +981,7 @@ function linkChanges(text: string, facts: Fact[]): void {
     if (diff.kind !== 'count' || base === undefined || current === undefined || base.kind !== 'count' || !sameFamily(base, current) || !sameFamily(diff, base)) return;
     if (current.quantity.unit !== base.quantity.unit || diff.quantity.unit !== base.quantity.unit || (current.partOf !== undefined && current.partOf === base.partOf)) return;
     if (!CHANGE.test(text.slice(current.quantity.end, base.quantity.start))) return;
-    const verb = /^\s*\)?\s*(?:同比|环比)?(多出|增加|增长|减少|下降|少了|少)\s*(了)?\s*$/.exec(text.slice(base.quantity.end, diff.quantity.start));
+    const verb = /^\s*\)?\s*(?:同比|环比)?(多出|增加|增长|净增|净减|减少|下降|少了|少)\s*(了)?\s*$/.exec(text.slice(base.quantity.end, diff.quantity.start));
     if (verb === null) return;
     const down = /减少|下降|少/.test(verb[1] ?? '');
     diff.difference = { current, base, down };
@@ -1118,9 +1170,11 @@ function linkBalance(text: string, facts: Fact[], previous: Fact[]): void {
 // (in one paragraph; every figure of the unit between them is a movement of the stock)
 const OPENING = /年初|期初|上年末|上年底/;
 const CLOSING = /(?<!上)(年末|年底|期末)/;
-const ADDED = /新接收|新增|新入|新纳入|新列管|新衔接|新制发|接收|入矫|增加/;
+const ADDED = /新接收|新增|新入|新纳入|新列管|新衔接|新制发|新发现|接收|入矫|增加/;
+// a movement that changes what is on the register, not how much ("修改6件"): neither in nor out
+const NEUTRAL = /^[^\d]{0,4}(修改|修订)/;
 const REMOVED = /解除|解矫|终止|期满|减少|死亡|收监|撤销|注销|转出|退出|销号|移出|废止|失效/;
-const STOCK_WORDS = /年初|期初|上年末|上年底|年末|年底|期末|全年|本年|全市|全县|全区|全镇|全乡|全街道|辖区|共|累计/g;
+const STOCK_WORDS = /年初|期初|上年末|上年底|年末|年底|期末|全年|本年|年内|至|全市|全县|全区|全镇|全乡|全街道|辖区|共|累计|剩余|存量|实有|现有/g;
 
 function linkStocks(facts: Fact[]): void {
   const words = (f: Fact) => f.scope.split('|')[0] ?? '';
@@ -1130,7 +1184,7 @@ function linkStocks(facts: Fact[]): void {
     const c = later.findIndex((f) => CLOSING.test(words(f)));
     const closing = later[c];
     if (closing === undefined || closing.stock !== undefined) continue;
-    const between = later.slice(0, c);
+    const between = later.slice(0, c).filter((f) => !NEUTRAL.test(words(f)));
     const added = between.filter((f) => ADDED.test(words(f)) && !REMOVED.test(words(f)));
     const removed = between.filter((f) => REMOVED.test(words(f)) && !ADDED.test(words(f)));
     // every figure between is a movement of the stock, and both directions are stated

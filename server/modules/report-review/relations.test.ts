@@ -92,6 +92,54 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('从污染类型看，噪声151件、大气132件、其他38件，其中经现场核查属实127件。')).toEqual([]);
   });
 
+  it('reads a colon right after a whole as the start of its list, a figure of another unit inside a name being part of it', () => {
+    const text = (rest: number) => `全市各行政执法机关作出行政处罚决定5316件：综合行政执法局2104件，市场监督管理局1137件，交通运输局862件，生态环境分局96件，其余23个执法部门合计${rest}件。`;
+    expect(kinds(text(1117))).toEqual([]);
+    expect(kinds(text(1171))).toEqual([['parts_sum_mismatch', '5316件', '5370件']]);
+    const results = (partial: number) => `全年需办理申请26件，已办结24件：予以公开10件，部分公开${partial}件，不予公开2件（涉及第三方个人隐私1件、属于行政执法案卷1件），无法提供5件（本机关不掌握4件、需另行制作1件），不予处理2件，逾期不补正不再处理1件。`;
+    expect(kinds(results(4))).toEqual([]);
+    expect(kinds(results(6))).toEqual([['parts_sum_mismatch', '24件', '26件']]);
+  });
+
+  it('lists this year\'s figure, not last year\'s, after "较上年的88件增加9件，其中…"', () => {
+    expect(kinds('全市新收行政诉讼案件97件，较上年的88件增加9件，其中一审74件、二审23件。')).toEqual([]);
+    expect(kinds('全市新收行政诉讼案件97件，较上年的88件增加9件，其中一审74件、二审25件。')).toEqual([['parts_sum_mismatch', '97件', '99件']]);
+  });
+
+  it('breaks down by quarter the figure the items name, and by 社区 what came in rather than what was finished', () => {
+    const quarters = (q4: number) => `全年排查矛盾纠纷412件，进入调处程序398件，调解成功381件，调解成功率95.7%。分季度看，一至四季度调处数分别为86件、104件、117件、${q4}件。`;
+    expect(kinds(quarters(91))).toEqual([]);
+    expect(kinds(quarters(81))).toEqual([['parts_sum_mismatch', '398件', '388件']]);
+    const communities = (last: number) => `全年承办工单6832件，办结6817件，办结率99.8%。分社区看，翠屏1126件、锦绣968件、望江1043件、桂园814件、新河1207件、花溪672件、龙门538件、滨湖${last}件。`;
+    expect(kinds(communities(464))).toEqual([]);
+    expect(kinds(communities(474))).toEqual([['parts_sum_mismatch', '6832件', '6842件']]);
+  });
+
+  it('reads 依次为 with each item\'s share in brackets, and a breakdown item listing its own parts in brackets', () => {
+    const text = (other: string) => `全年立案查处违法行为214起。从案件类别看，依次为占道经营71起（占33.2%）、市容环境卫生58起（占27.1%）、违法建设39起（占18.2%）、燃气安全27起（占12.6%）、其他19起（占${other}）。`;
+    expect(kinds(text('8.9%'))).toEqual([]);
+    expect(kinds(text('9.9%'))).toEqual([['rate_mismatch', '8.88%', '9.9%']]);
+    const subjects = (online: string) => `本年度新收政府信息公开申请24件，较上年的17件增加7件，增长41.2%。从申请主体看，自然人申请19件，法人或其他组织申请5件（商业企业3件、法律服务机构2件）；从申请渠道看，网上申请15件，占${online}，信函申请6件，当面申请3件。`;
+    expect(kinds(subjects('62.5%'))).toEqual([]);
+    expect(kinds(subjects('57.7%'))).toEqual([['rate_mismatch', '62.5%', '57.7%']]);
+  });
+
+  it('reads stocks with 新发现, 剩余 and 修改 (which moves nothing), and a net change since the start of the year', () => {
+    expect(kinds('年初台账存量46处，年内新发现19处、拆除或整改销号41处，年末剩余24处。')).toEqual([]);
+    expect(kinds('年初台账存量46处，年内新发现19处、拆除或整改销号41处，年末剩余26处。')).toEqual([['parts_sum_mismatch', '24处', '26处']]);
+    expect(kinds('年初现行有效规范性文件112件，年内新制发9件、废止14件、修改6件，至年末现行有效107件。')).toEqual([]);
+    expect(kinds('年初现行有效规范性文件112件，年内新制发9件、废止14件、修改6件，至年末现行有效105件。')).toEqual([['parts_sum_mismatch', '107件', '105件']]);
+    expect(kinds('全市实有经营主体68303户，比年初的65214户净增3089户。')).toEqual([]);
+    expect(kinds('全市实有经营主体68303户，比年初的65214户净增3098户。')).toEqual([['difference_mismatch', '3089户', '3098户']]);
+  });
+
+  it('reads a rate in brackets after its counts, and a share of two items counted together', () => {
+    expect(kinds('出具法律意见52条，被采纳49条（采纳率94.2%）。')).toEqual([]);
+    expect(kinds('出具法律意见52条，被采纳49条（采纳率84.2%）。')).toEqual([['rate_mismatch', '94.23%', '84.2%']]);
+    expect(kinds('全年办结的35件申请中，予以公开13件，部分公开4件，两项合计占办结总数的48.6%；不予公开3件。')).toEqual([]);
+    expect(kinds('全年办结的35件申请中，予以公开13件，部分公开4件，两项合计占办结总数的50.0%；不予公开3件。')).toEqual([['rate_mismatch', '48.57%', '50.0%']]);
+  });
+
   it('reads 其中： with items joined by semicolons', () => {
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类4项；社会民生类5项；城乡建设类2项。')).toEqual([]);
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类6项；社会民生类5项；城乡建设类2项。')).toEqual([['parts_sum_mismatch', '11项', '13项']]);
@@ -669,6 +717,20 @@ describe('tables', () => {
     const report = (said: number) => ['某镇2024年政府信息公开工作年度报告', `本年度，因政府信息公开被申请行政复议${said}件，结果维持1件。`, '1 0 0 0 1 0 0 0 0 0 0 0 0 0 0'];
     expect(reviewParagraphs('x', report(1)).findings).toEqual([]);
     expect(reviewParagraphs('x', report(3)).findings.map((f) => [f.kind, f.arithmetic])).toEqual([['table_mismatch', '3 ≠ 1']]);
+  });
+
+  it('checks the decisions the prose tells of against 表一, and leaves the part on problems alone', () => {
+    const report = (said: number, problem = '') => [
+      '某县卫生健康局2025年政府信息公开工作年度报告',
+      '行政许可\t1286',
+      '行政处罚\t157',
+      `本年度作出行政许可决定1286件；作出行政处罚决定${said}件，主要涉及公共场所卫生。`,
+      '五、存在的主要问题及改进情况',
+      `部分答复说理不充分，由此引发行政复议1件${problem}。`,
+      '1 0 0 1 2 0 0 0 0 0 0 0 0 0 0',
+    ];
+    expect(reviewParagraphs('x', report(157)).findings.filter((f) => f.kind === 'table_mismatch')).toEqual([]);
+    expect(reviewParagraphs('x', report(175)).findings.filter((f) => f.kind === 'table_mismatch').map((f) => [f.expected, f.actual])).toEqual([['157', '175件']]);
   });
 
   it('checks 表三: new + carried = results + carried over, results = their rows, 总计 = the applicant columns', () => {

@@ -109,7 +109,41 @@ const PROSE_ROWS: Array<{ says: RegExp; row: RegExp; name: string }> = [
 const STATES_TOTALS = (fact: Fact): boolean => fact.section !== 'improvement';
 
 function checkProse(rows: readonly TableRow[], facts: readonly Fact[]): Finding[] {
-  return [...checkApplicationProse(rows, facts), ...checkAppealProse(rows, facts)];
+  return [...checkApplicationProse(rows, facts), ...checkAppealProse(rows, facts), ...checkDecisionProse(rows, facts)];
+}
+
+// 表一's rows of decisions (第二十条第（五）（六）项): "作出行政处罚决定157件" in the prose is the row's 本年处理决定数量
+const DECISION_ROWS = ['行政许可', '行政处罚', '行政强制'];
+
+function checkDecisionProse(rows: readonly TableRow[], facts: readonly Fact[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const name of DECISION_ROWS) {
+    const matching = rows.filter((r) => r.label === name && r.cells.length === 1);
+    const [row] = matching;
+    const cell = row?.cells[0];
+    if (row === undefined || cell === undefined || matching.length !== 1) continue;
+    for (const fact of facts) {
+      if (fact.kind !== 'count' || fact.partOf !== undefined || fact.quantity.approximation !== undefined || fact.quantity.unit !== '件' || !STATES_TOTALS(fact)) continue;
+      const words = fact.scope.split('|')[0] ?? '';
+      // the clause names this kind of decision alone, as this year's figure
+      if (!words.includes(name) || DECISION_ROWS.some((other) => other !== name && words.includes(other)) || /上年|去年|同比|较|其中|占/.test(words)) continue;
+      if (cell.value === fact.quantity.value) continue;
+      findings.push({
+        kind: 'table_mismatch',
+        message: `正文写“${words}”${fact.quantity.raw}，而表一“${name}”的本年处理决定数量为${cell.raw}，两处不一致。`,
+        text: `${fact.quote} …… ${row.text}`,
+        expected: cell.raw,
+        actual: fact.quantity.raw,
+        relation: `正文所写的${name}决定数应与表一“${name}”行一致`,
+        figures: [
+          { label: fact.label, raw: fact.quantity.raw, value: fact.quantity.value, unit: fact.quantity.unit, quote: fact.quote },
+          { label: `表一${name}`, raw: cell.raw, value: cell.value, unit: '件', quote: row.text },
+        ],
+        arithmetic: `${fact.quantity.value} ≠ ${cell.value}`,
+      });
+    }
+  }
+  return findings;
 }
 
 // "被申请行政复议1件" against 表四's 行政复议 总计; "被提起行政诉讼2件" against both 诉讼 totals
