@@ -64,6 +64,13 @@ describe('text files', () => {
     expect(joinBrokenLines(lines, true)).toEqual(['11月组织乡村干部参加全县学法考试，参考36人，合格35人，合格率94.4%。', '2. 继续落实森林防火“五个一律”。']);
   });
 
+  it('runs a PDF line that fills the page to its last character on past a full stop, but never into a heading', () => {
+    const lines = ['全年受理环境信访投诉418件，较2024年的465件下降10.1%。', '从来源看，12345热线转办263件，12369环保举', '报热线97件。', '（二）依法审批服务发展'];
+    expect(joinBrokenLines(lines, true)).toEqual(['全年受理环境信访投诉418件，较2024年的465件下降10.1%。从来源看，12345热线转办263件，12369环保举报热线97件。', '（二）依法审批服务发展']);
+    // a shorter line that ends a sentence ends its paragraph
+    expect(joinBrokenLines(['全年受理投诉418件，较上年下降10.1%。', '从来源看，12345热线转办263件，12369环保举', '报热线97件。'], true)).toHaveLength(2);
+  });
+
   it('drops page furniture and metadata lines of a saved web page', () => {
     const lines = ['首页', '>> 政务公开 >> 法治政府工作报告', '  • 信息索引号:', '', '    1133070373602550XG/2021-45834', '江东镇2020年度法治政府建设工作报告', '发布时间: 2021-02-05 17:44 信息来源: 党政办 访问次数: 字体:[ ]', '扫一扫手机查看当前页面', '正文**加粗**。'];
     expect(cleanLines(lines).filter((l) => l !== '')).toEqual(['江东镇2020年度法治政府建设工作报告', '正文加粗。']);

@@ -210,7 +210,8 @@ const TERMINAL = /[。！？!?：:；;…”"』）)]$/;
 /** joins lines broken mid-sentence by page layout; PDF lines are joined whenever a line runs full */
 export function joinBrokenLines(lines: readonly string[], fromPdf: boolean): string[] {
   const nonEmpty = lines.filter((l) => l.trim() !== '');
-  const full = fromPdf ? Math.max(...nonEmpty.map((l) => l.length), 0) * 0.75 : 30;
+  const widest = Math.max(...nonEmpty.map((l) => l.length), 0);
+  const full = fromPdf ? widest * 0.75 : 30;
   const out: string[] = [];
   let current: string | undefined;
   for (const line of nonEmpty) {
@@ -219,7 +220,9 @@ export function joinBrokenLines(lines: readonly string[], fromPdf: boolean): str
       !isTableRow(current) &&
       !isTableRow(line) &&
       current.length >= full &&
-      !TERMINAL.test(current) &&
+      // a PDF line that fills the page to the last character runs on even after a full stop: the sentence ended where
+      // the line did ("…下降10.1%。" + "从来源看，…")
+      (!TERMINAL.test(current) || (fromPdf && current.length >= widest && widest >= 20)) &&
       // a numbered paragraph that runs the full width of a PDF page goes on: "（一）完善……。全年办理案件312件，其中刑事1" + "28件…"
       (fromPdf || !HEADING_START.test(current)) &&
       !HEADING_START.test(line);
