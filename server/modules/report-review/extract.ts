@@ -430,7 +430,11 @@ function linkListAfterOpening(text: string, s: number, e: number, facts: Fact[],
   for (const f of facts.filter((x) => x.quantity.start >= openingEnd)) {
     if (f.quantity.start >= end || f.depth !== 0 || f.kind !== 'count' || !sameFamily(f, total) || f.partOf !== undefined) break;
     const gap = text.slice((parts[parts.length - 1] ?? f).quantity.end, f.quantity.start);
-    if (parts.length > 0 && !(colon ? /^[、;][^,;。\d]*$/ : /^[、][^,;。\d]*$/).test(gap)) break;
+    // "审结案件中，维持72件，驳回复议请求14件，撤销9件，…": outcomes are joined by commas as well
+    // (never after items joined by 、, nor into what 其中 opens)
+    const joinedByComma = parts.length < 2 || /^,/.test(text.slice((parts[0] as Fact).quantity.end, (parts[1] as Fact).quantity.start));
+    const outcomes = parts.length > 0 && joinedByComma && [parts[0] as Fact, f].every((x) => OUTCOME_WORD.test(x.label)) && /^,[^,;:。\d]*$/.test(gap) && !/其中/.test(gap);
+    if (parts.length > 0 && !outcomes && !(colon ? /^[、;][^,;。\d]*$/ : /^[、][^,;。\d]*$/).test(gap)) break;
     parts.push(f);
   }
   if (parts.length < 2) return;
@@ -593,15 +597,18 @@ function linkIntakeSplits(text: string, facts: Fact[]): void {
 
 // "被申请行政复议4件，经县人民政府审理，维持2件、确认违法1件，申请人撤回申请1件": after a clause naming who decided
 // them, the outcomes of the whole are listed — dispositions and withdrawals, which exclude each other
-export const REVIEWED = /^经[^\d,;:。]{0,20}(审理|审查|复查|复议|裁决|审结)$|^[^\d,;:。]{0,20}(审理|审查|复查|复议)后$/;
+export const REVIEWED = /^经[^\d,;:。]{0,20}(审理|审查|复查|复议|裁决|审结)$|^[^\d,;:。]{0,20}(审理|审查|复查|复议|审结|结案)后$/;
 const WITHDRAWN = /撤回|撤诉|^(胜诉|败诉)$/;
 
 function linkReviewedOutcomes(text: string, facts: Fact[]): void {
-  const outcome = (f: Fact) => DISPOSITION.test(f.label) || WITHDRAWN.test(f.label);
+  const outcome = (f: Fact) => DISPOSITION.test(f.label) || WITHDRAWN.test(f.label) || OUTCOME_WORD.test(f.label);
   facts.forEach((total, i) => {
     const first = facts[i + 1];
     if (first === undefined || total.kind !== 'count' || total.depth !== 0 || total.parts.length > 0 || total.partOf !== undefined || total.delta || total.baseOf !== undefined) return;
     let clause = /^\s*,\s*([^\d,;:。]+?)\s*,\s*$/.exec(text.slice(total.quantity.end, clauseStart(text, first.quantity.start, total.quantity.end)))?.[1] ?? '';
+    // "一审审结68件，法院判决驳回原告诉讼请求40件，原告撤诉15件，…": what was decided, its outcomes right after it
+    const decided = /审结|结案/.test(total.scope.split('|')[0] ?? '') && /^\s*,\s*$/.test(text.slice(total.quantity.end, clauseStart(text, first.quantity.start, total.quantity.end)));
+    if (decided && OUTCOME_WORD.test(first.label)) clause = `${/审结|结案/.exec(total.scope)?.[0] ?? '审结'}后`;
     // "被申请行政复议3件，县人民政府审理后维持2件，…": who decided them stands in the first outcome's clause
     const after = /^\s*,\s*([^\d,;:。]{0,20}(?:审理|审查|复查|复议)后)\s*([^\d,;:。]{1,12})$/.exec(text.slice(total.quantity.end, first.quantity.start));
     if (!REVIEWED.test(clause) && after !== null && DISPOSITION.test(tidy(after[2] ?? ''))) {
@@ -613,7 +620,8 @@ function linkReviewedOutcomes(text: string, facts: Fact[]): void {
     let ended = false;
     for (const f of facts.slice(i + 1)) {
       const gap = text.slice((parts[parts.length - 1] ?? total).quantity.end, f.quantity.start);
-      if (parts.length > 0 && /[;。]/.test(gap)) break;
+      // a rate after the list ("一审败诉率5.9%") ends it without cutting it
+      if (parts.length > 0 && (/[;。]/.test(gap) || f.kind === 'rate')) break;
       if (f.depth !== 0 || f.kind !== 'count' || !sameFamily(f, total) || f.quantity.unit !== total.quantity.unit || !outcome(f) || f.partOf !== undefined) {
         // an item of another kind in the list makes it no list of outcomes; one after a comma ends it
         ended = parts.length > 0 && /^\s*,/.test(gap.replace(/^[^,、]*/, ''));
@@ -653,9 +661,13 @@ function linkTrailingTotals(text: string, facts: Fact[]): void {
     // "…，共15件" / "罚款48.6万元，没收违法所得7.35万元，罚没款合计56.95万元": 共 alone, or a short name before 合计
     if (!/^(共计|合计|总计|共$)|^[^,;:。]{1,6}(合计|共计|总计)$/.test(tidy(lead))) return;
     const parts: Fact[] = [];
-    for (let k = i - 1; k >= 0; k--) {
+    // "不予处罚642件，从轻、减轻处罚208件，两项合计850件": "两项" counts the items, it is none of them
+    const counted = /^(两|二|三|四|五)项$/.exec(facts[i - 1]?.quantity.raw ?? '');
+    const n = counted === null ? undefined : '两二三四五'.indexOf(counted[1] ?? '') + (counted[1] === '两' ? 2 : 1);
+    for (let k = i - (n === undefined ? 1 : 2); k >= 0; k--) {
       const f = facts[k];
-      const next = parts[0] ?? total;
+      if (n !== undefined && parts.length === n) break;
+      const next = parts[0] ?? (n === undefined ? total : (facts[i - 1] as Fact));
       if (f === undefined || f.depth !== total.depth || !sameFamily(f, total) || f.partOf !== undefined) break;
       if (/[;。]|其中/.test(text.slice(f.quantity.end, next.quantity.start))) break;
       parts.unshift(f);
@@ -1036,6 +1048,42 @@ function linkChanges(text: string, facts: Fact[]): void {
       nameChange('', rate, current, base, down);
     }
   });
+  // "网上办理率由上年的75.4%提高到79.5%，提升4.1个百分点": from last year's to this year's, and the change stated
+  facts.forEach((diff, i) => {
+    const current = facts[i - 1];
+    const base = facts[i - 2];
+    if (diff.kind === 'rate' || current === undefined || base === undefined || current.kind !== base.kind || current.quantity.unit !== base.quantity.unit || current.sentence[0] !== diff.sentence[0]) return;
+    const points = /百分点/.test(diff.quantity.unit) && current.quantity.unit === '%';
+    if (!points && (diff.quantity.unit !== current.quantity.unit || current.kind === 'rate')) return;
+    if (!/由(?:上年|去年|上一年|\d{4}年|年初)?(?:的|底的|末的)?\s*$/.test(text.slice(Math.max(diff.sentence[0], base.quantity.start - 12), base.quantity.start))) return;
+    const to = /^\s*(提高|上升|增加|增长|下降|降低|减少|降)(到|至)\s*$/.exec(text.slice(base.quantity.end, current.quantity.start));
+    const said = /^\s*[,，]\s*(提高|提升|上升|增加|增长|下降|降低|减少|回落)了?\s*$/.exec(text.slice(current.quantity.end, diff.quantity.start));
+    if (to === null || said === null) return;
+    const down = /下降|降低|减少|降/.test(to[1] ?? '');
+    if (down !== /下降|降低|减少|回落/.test(said[1] ?? '')) return;
+    diff.difference = { current, base, down };
+    diff.delta = true;
+    base.baseOf = current;
+  });
+  // "办理41.72万件，其中网上办理33.16万件，同比分别增长8.7%和14.5%（2024年分别为38.38万件、28.95万件）": two changes,
+  // of the two figures before them, over last year's two in brackets
+  facts.forEach((r1, i) => {
+    const [r2, b1, b2] = [facts[i + 1], facts[i + 2], facts[i + 3]];
+    if (r1.kind !== 'rate' || r2?.kind !== 'rate' || b1 === undefined || b2 === undefined || b1.kind === 'rate' || !sameFamily(b1, b2) || b1.quantity.unit !== b2.quantity.unit) return;
+    const verb = /(?:同比|较上年|比上年|较去年|比去年)分别(增长|增加|提高|上升|下降|减少|降低)\s*$/.exec(text.slice(r1.sentence[0], r1.quantity.start));
+    if (verb === null || !/^\s*(和|、|与)\s*$/.test(text.slice(r1.quantity.end, r2.quantity.start))) return;
+    if (!/^\s*\(\s*(上年|去年|\d{4}年)(同期)?分别为\s*$/.test(text.slice(r2.quantity.end, b1.quantity.start)) || !/^\s*、\s*$/.test(text.slice(b1.quantity.end, b2.quantity.start)) || !/^\s*\)/.test(text.slice(b2.quantity.end))) return;
+    const before = facts.slice(0, i).filter((f) => f.kind !== 'rate' && f.depth === 0 && sameFamily(f, b1) && f.quantity.unit === b1.quantity.unit);
+    const [c1, c2] = before.slice(-2);
+    if (c1 === undefined || c2 === undefined || before.length < 2) return;
+    const down = /下降|减少|降低/.test(verb[1] ?? '');
+    for (const [rate, current, base] of [[r1, c1, b1], [r2, c2, b2]] as const) {
+      rate.growth = true;
+      rate.change = { current, base, down };
+      base.baseOf = current;
+      nameChange('上年', rate, current, base, down);
+    }
+  });
   // "受理168件，比上年增加26件，增长18.3%": last year's figure is this year's less the increase
   facts.forEach((rate, i) => {
     const diff = facts[i - 1];
@@ -1207,6 +1255,8 @@ export function isSubsequence(short: string, long: string): boolean {
 
 // an outcome named after what was finished: "因申请人撤回申请终止1件"
 const DISPOSITION_WORD = /维持|撤销|变更|纠正|确认违法|驳回|终止|撤回|胜诉|败诉|调解|和解/;
+// what a case ended in, as a list of them names it: "驳回复议请求", "责令履行", "调解结案", "原告撤诉", "发回重审"
+const OUTCOME_WORD = /维持|撤销|变更|纠正|确认违法|驳回|终止|撤回|撤诉|胜诉|败诉|调解|和解|责令履行|改判|发回重审/;
 
 // stages of one piece of work in one sentence: 排查 ≥ 调处/调解 ≥ 化解/成功; 发现 ≥ 整改
 const STAGES: Array<[string, RegExp, number]> = [

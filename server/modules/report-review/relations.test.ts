@@ -140,6 +140,25 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('全年办结的35件申请中，予以公开13件，部分公开4件，两项合计占办结总数的50.0%；不予公开3件。')).toEqual([['rate_mismatch', '48.57%', '50.0%']]);
   });
 
+  it('reads outcomes joined by commas after what was decided, and stops at 其中 or items joined by 、', () => {
+    const reviewed = (ended: number) => `全年审结158件，年末尚在审理期限内的17件。审结案件中，维持72件，驳回复议请求14件，撤销9件，变更2件，确认违法7件，责令履行5件，调解结案11件，终止${ended}件（其中双方和解后申请人撤回申请29件）。`;
+    expect(kinds(reviewed(38))).toEqual([]);
+    expect(kinds(reviewed(48))).toEqual([['parts_sum_mismatch', '158件', '168件']]);
+    const first = (lost: number) => `一审审结68件，法院判决驳回原告诉讼请求40件，原告撤诉15件，裁定驳回起诉9件，行政机关败诉${lost}件；二审审结21件，维持原判19件，改判1件，发回重审1件。`;
+    expect(kinds(first(4))).toEqual([]);
+    expect(kinds(first(6))).toEqual([['parts_sum_mismatch', '68件', '70件']]);
+  });
+
+  it('reads "两项合计", "由A提高到B，提升C个百分点" and "同比分别增长x%和y%（上年分别为…）"', () => {
+    expect(kinds('对首次轻微违法行为依法不予处罚642件，从轻、减轻处罚208件，两项合计850件。')).toEqual([]);
+    expect(kinds('对首次轻微违法行为依法不予处罚642件，从轻、减轻处罚208件，两项合计860件。')).toEqual([['parts_sum_mismatch', '860件', '850件']]);
+    expect(kinds('网上办理率由上年的75.4%提高到79.5%，提升4.1个百分点。')).toEqual([]);
+    expect(kinds('网上办理率由上年的75.4%提高到79.5%，提升5.1个百分点。')).toEqual([['difference_mismatch', '4.1个百分点', '5.1个百分点']]);
+    const both = (second: string) => `全年办理政务服务事项41.72万件，其中网上办理33.16万件，同比分别增长8.7%和${second}（2024年分别为38.38万件、28.95万件）。`;
+    expect(kinds(both('14.5%'))).toEqual([]);
+    expect(kinds(both('16.5%'))).toEqual([['rate_mismatch', '14.54%', '16.5%']]);
+  });
+
   it('reads 其中： with items joined by semicolons', () => {
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类4项；社会民生类5项；城乡建设类2项。')).toEqual([]);
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类6项；社会民生类5项；城乡建设类2项。')).toEqual([['parts_sum_mismatch', '11项', '13项']]);
