@@ -23,9 +23,15 @@ export function checkFacts(facts: readonly Fact[]): Finding[] {
     ...facts.flatMap(checkDifference),
     ...facts.flatMap(checkBalance),
     ...facts.flatMap(checkStock),
-    ...checkConsistency(facts),
-    ...checkIntroduction(facts),
+    ...restatedOnce(checkConsistency(facts), checkIntroduction(facts)),
   ];
+}
+
+/** a figure the summary restates wrongly is told once, as the summary's: not again as the same claim stated twice */
+function restatedOnce(consistency: Finding[], restatements: Finding[]): Finding[] {
+  const key = (f: Finding) => f.figures.map((x) => `${x.raw}@${x.quote}`).sort().join('|');
+  const told = new Set(restatements.map(key));
+  return [...consistency.filter((f) => !told.has(key(f))), ...restatements];
 }
 
 /**

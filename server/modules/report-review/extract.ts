@@ -74,8 +74,8 @@ export interface Fact {
 
 const CLAUSE_BREAK = ',;:、(';
 // the paragraph that sums the year up at the end, restating the body's figures
-const SUMMARY = /^\s*(总之|总的看|总的来看|总体来看|总的来说|综上所述|综上)/;
-const APPENDIX = /^\s*附\s*[:：]?[^。,，]{0,24}(数据统计|主要数据|数据表|统计表)/;
+const SUMMARY = /^\s*(总之|总的看|总的来看|总体来看|总的来说|综上所述|综上|一句话概括|概括起来)/;
+const APPENDIX = /^\s*(附\s*[:：]?[^。,，]{0,24}(数据统计|主要数据|数据表|统计表)|(主要|全年)?(成效|工作)?数据(统计)?\s*[:：]\s*$)/;
 const COMPARISON = /上年|去年|上一年|同期|同比|环比|较\d{4}年/;
 const GROWTH = /去年|上年|同期|增长|增加|增幅|提高|提升|上升|下降|减少|降低|同比|环比|较上年|较去年|比上年|比去年|超出|超额|完成|翻/;
 const QUOTE_LIMIT = 160;
@@ -161,11 +161,12 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       linkReviewedOutcomes(text, found);
       linkAllOutcomes(text, found);
       linkLossRate(text, found);
+      linkCorrectionRate(found);
       linkStages(text, found);
       linkChanges(text, found);
       linkBalance(text, found, previous);
-      linkRemainders(text, found, inParagraph);
       linkBreakdowns(text, sentence, found, inParagraph);
+      linkRemainders(text, found, inParagraph);
       linkIncludedRates(text, found);
       linkRates(text, found);
       linkOutcomeRates(text, found, inParagraph);
@@ -174,6 +175,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       inParagraph.push(...found);
       previous = found;
     }
+    linkSharesRespectively(text, inParagraph);
     linkShares(text, inParagraph);
     linkDistantRates(inParagraph);
     linkStocks(inParagraph);
@@ -296,7 +298,7 @@ function matchingClose(text: string, open: number): number {
 // rate said of it ("共受理120件，办结率100%。其中，…")
 function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], previous: Fact[]): void {
   // "受理信访事项96件，含网上信访41件、来访43件、来信12件": 含 right after a comma lists the whole as 其中 does
-  for (const marker of text.slice(s, e).matchAll(/其中|包括|(?<=,\s*)含(?=[^\d,;:。]{1,12}\d)/g)) {
+  for (const marker of text.slice(s, e).matchAll(/其中|包括|(?<=,\s*)(?:含|涉及)(?=[^\d,;:。]{1,12}\d)/g)) {
     const at = s + marker.index;
     const word = marker[0];
     if (/\(\s*$/.test(text.slice(s, at))) continue;
@@ -401,7 +403,7 @@ function outsideBrackets(text: string, re: RegExp): number {
 }
 
 // outcomes that exclude each other: what a 清理 or a 复议 ends in; a list of them after a total is a partition of it
-export const DISPOSITION = /^(结果)?(决定)?(予以)?(保留|继续有效|修改|修订|废止|宣布失效|失效|维持|撤销|变更|纠正|确认违法|责令履行|驳回|终止)$/;
+export const DISPOSITION = /^(结果)?(决定)?(予以)?(保留|继续有效|修改|修订|废止|宣布废止|宣布失效|失效|维持|撤销|变更|纠正|确认违法|责令履行|驳回|终止)$/;
 
 // "审结76件。审结案件中，维持48件、驳回9件…": a sentence that opens with what the last one counted, then lists it
 function linkSentenceLists(text: string, [s, e]: [number, number], facts: Fact[], previous: Fact[]): void {
@@ -421,7 +423,7 @@ function linkListAfterOpening(text: string, s: number, e: number, facts: Fact[],
   const inside = facts.filter((f) => f.quantity.start >= s && f.quantity.end <= openingEnd && f.kind === 'count' && f.depth === 0);
   const total =
     inside.length > 0
-      ? inside.length === 1 && /^\s*在/.test(opening[1] ?? '') ? inside[0] : undefined
+      ? inside.length === 1 && (/^\s*在/.test(opening[1] ?? '') || /(的|^)\s*$/.test(text.slice(s, inside[0]?.quantity.start ?? s))) ? inside[0] : undefined
       : previous.filter((f) => f.kind === 'count' && f.depth === 0 && f.label.length >= 2 && phrase.includes(f.label)).pop();
   if (total === undefined || total.parts.length > 0) return;
   const semi = colon ? -1 : text.slice(openingEnd, e).search(/[;；]/);
@@ -434,7 +436,9 @@ function linkListAfterOpening(text: string, s: number, e: number, facts: Fact[],
     // (never after items joined by 、, nor into what 其中 opens)
     const joinedByComma = parts.length < 2 || /^,/.test(text.slice((parts[0] as Fact).quantity.end, (parts[1] as Fact).quantity.start));
     const outcomes = parts.length > 0 && joinedByComma && [parts[0] as Fact, f].every((x) => OUTCOME_WORD.test(x.label)) && /^,[^,;:。\d]*$/.test(gap) && !/其中/.test(gap);
-    if (parts.length > 0 && !outcomes && !(colon ? /^[、;][^,;。\d]*$/ : /^[、][^,;。\d]*$/).test(gap)) break;
+    // "调处的纠纷中，土地山林权属47件，婚姻家庭31件，…其他16件": kinds joined by commas, up to an outcome or 其他
+    const kinds = parts.length > 0 && joinedByComma && ![parts[0] as Fact, f].some((x) => OUTCOME.test(x.label)) && !/^(其他|其它|其余)/.test((parts[parts.length - 1] as Fact).label) && /^,[^,;:。\d]*$/.test(gap) && !/其中|另有|其余|合计|共计/.test(gap);
+    if (parts.length > 0 && !outcomes && !kinds && !(colon ? /^[、;][^,;。\d]*$/ : /^[、][^,;。\d]*$/).test(gap)) break;
     parts.push(f);
   }
   if (parts.length < 2) return;
@@ -489,7 +493,7 @@ const RATE_CLAUSE_BETWEEN = /^[\s,;:、。]*(?:[^\d,;:、。]{0,12}\d+(?:\.\d+)?
 
 // "梳理权责事项300项，许可事项120项、处罚事项180项": a list right after a total whose items all end in its head noun
 // grades exclude each other as dispositions do: "案卷420卷，评定为优秀的168卷、合格的231卷、不合格的21卷"
-const GRADE = /^(被)?(评定为|评为|认定为)?(优秀|良好|合格|基本合格|不合格)(的)?$/;
+const GRADE = /^(被)?(评定为|评定|评为|认定为)?(优秀|良好|合格|基本合格|不合格)(的)?$/;
 const exclusive = (f: Fact): boolean => DISPOSITION.test(f.label) || GRADE.test(f.label);
 const ACT_OF_DISPOSITIONS = /^[^\d,;:。]{0,16}(清理|审查|评查)[^\d,;:。]{0,4},\s*$/;
 
@@ -545,7 +549,9 @@ function linkColonLists(text: string, [, e]: [number, number], facts: Fact[]): v
       parts.push(f);
     }
     const last = parts[parts.length - 1];
-    if (last === undefined || parts.length < 2 || !/^\s*([;。]|$)/.test(text.slice(last.quantity.end, e) || '。')) return;
+    const next = facts[facts.indexOf(last as Fact) + 1];
+    const ended = /^\s*([;。]|$)/.test(text.slice(last?.quantity.end ?? e, e) || '。') || (next !== undefined && next.quantity.unit !== total.quantity.unit && /^\s*,[^\d,;:。]*$/.test(text.slice(last?.quantity.end ?? e, next.quantity.start)));
+    if (last === undefined || parts.length < 2 || !ended) return;
     total.linkWord = '列举';
     attach(total, parts, !endsWithEtc(text, last));
   });
@@ -562,7 +568,7 @@ const REFERRED = /告知|转送|转办|转交|移送/;
 const OPEN_REST = /尚|正在|待|补正/;
 const SPLITS = [
   { word: INTAKE_SPLIT, received: RECEIVED, accepted: /受理/, refused: REFUSED, referred: REFERRED, refusedName: '不予受理' },
-  { word: '准予、不予许可', received: /受理|收到/, accepted: /准予|予以许可|批准|批复/, refused: /不予(许可|批准)|不予受理/, referred: /撤回/, refusedName: '不予许可' },
+  { word: '准予、不予许可', received: /受理|收到/, accepted: /准予|予以许可|批准|批复/, refused: /不予(许可|批准|修复|登记|备案|核准)|不予受理/, referred: /撤回/, refusedName: '不予许可' },
 ];
 export const INTAKE_SPLIT_WORDS = SPLITS.map((x) => x.word);
 
@@ -581,7 +587,7 @@ function linkIntakeSplits(text: string, facts: Fact[]): void {
     const parts = [accepted];
     for (const f of rest) {
       const last = parts[parts.length - 1] as Fact;
-      const alone = /^\s*,[^\d;:。]*$/.test(text.slice(last.quantity.end, f.quantity.start));
+      const alone = /^\s*[,、][^\d;:。]*$/.test(text.slice(last.quantity.end, f.quantity.start));
       if (!alone || !(parts.length === 1 ? refused : new RegExp(`${refused.source}|${referred.source}`)).test(clause(f))) break;
       parts.push(f);
     }
@@ -659,7 +665,8 @@ function linkTrailingTotals(text: string, facts: Fact[]): void {
     if (total.kind === 'rate' || total.parts.length > 0 || total.partOf !== undefined) return;
     const lead = text.slice(clauseStart(text, total.quantity.start, 0), total.quantity.start);
     // "…，共15件" / "罚款48.6万元，没收违法所得7.35万元，罚没款合计56.95万元": 共 alone, or a short name before 合计
-    if (!/^(共计|合计|总计|共$)|^[^,;:。]{1,6}(合计|共计|总计)$/.test(tidy(lead))) return;
+    // "其余部门合计286件" is the rest, not the total
+    if (!/^(共计|合计|总计|共$)|^[^,;:。]{1,6}(合计|共计|总计)$/.test(tidy(lead)) || /^(其余|其他|其它|另有|剩余)/.test(tidy(lead))) return;
     const parts: Fact[] = [];
     // "不予处罚642件，从轻、减轻处罚208件，两项合计850件": "两项" counts the items, it is none of them
     const counted = /^(两|二|三|四|五)项$/.exec(facts[i - 1]?.quantity.raw ?? '');
@@ -759,7 +766,7 @@ function linkIncludedRates(text: string, facts: Fact[]): void {
     const m = INCLUDED_RATE.exec(before);
     const counts = facts.filter((f) => f.kind === 'count' && f.depth === rate.depth && f.quantity.start < rate.quantity.start);
     // "评为优秀的" / "成绩优秀" is 优秀; "不合格" is no 合格
-    const named = (f: Fact) => f.label.replace(/^(被)?(评为|评定为|认定为|为|成绩)/, '').replace(/的$/, '');
+    const named = (f: Fact) => f.label.replace(/^(被)?(评为|评定为|评定|认定为|为|成绩)/, '').replace(/的$/, '');
     // "参考86人，其中优秀61人、合格25人，合格率100%": a pass rate counts the better grades listed with it, bracket or not
     const graded = m === null ? GRADED_RATE.exec(before) : null;
     const stem = tidy(m?.[1] ?? graded?.[1] ?? '');
@@ -873,7 +880,9 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
       const joined = gap.replace(/\([^()]*\)/g, '').replace(SHARE_IN_GAP, '').replace(/“[^”]*”/g, '').replace(HOTLINE, '');
       // nothing after 其他 is another item, nor what 其中 or 另有 opens
       const previous = parts[parts.length - 1];
-      if (previous !== undefined && (/^(其他|其它|其余)/.test(previous.label) || /其中|包括|另有|其余|合计|共计/.test(joined))) break;
+      // …but "，其余部门合计286件" is the last item
+      const rest = /^,\s*(其余|其他|其它)[^,;:。\d]*$/.test(joined);
+      if (previous !== undefined && (/^(其他|其它|其余)/.test(previous.label) || (!rest && /其中|包括|另有|其余|合计|共计/.test(joined)))) break;
       if (parts.length > 0 && !(/^[,][^,;:。\d]*$/.test(joined) || (shared ? /^[、;][^,;:。、\d]*$/ : /^[、][^,;:。、\d]*$/).test(joined))) break;
       if (parts.length > 0 && !sameFamily(f, parts[0] as Fact)) break;
       parts.push(f);
@@ -917,6 +926,23 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
   }
 }
 
+// "被申请行政复议4件，经县人民政府审理，维持3件、撤销1件，直接纠错率25%": 纠错率 counts what was corrected (撤销,
+// 变更, 确认违法, 责令履行) of the outcomes listed before it
+const CORRECTED = /撤销|变更|确认违法|责令履行|纠正/;
+
+function linkCorrectionRate(facts: Fact[]): void {
+  for (const rate of facts) {
+    if (rate.kind !== 'rate' || rate.numerator !== undefined || rate.growth || !rate.label.endsWith('纠错率')) continue;
+    const whole = facts.filter((f) => f.kind === 'count' && f.quantity.start < rate.quantity.start && f.partsComplete && f.parts.every((p) => OUTCOME_WORD.test(p.label))).pop();
+    const corrected = whole?.parts.filter((p) => CORRECTED.test(p.label)) ?? [];
+    const [first, ...rest] = corrected;
+    if (whole === undefined || first === undefined) continue;
+    rate.numerator = first;
+    rate.numeratorAlso = rest;
+    rate.denominator = whole;
+  }
+}
+
 // 败诉率 is 败诉 ÷ 审结, as the platform's own annual report computes it (reconsideration.litigation_loss_rate);
 // without a 审结 figure the reviewer stays silent rather than guess the base
 function linkLossRate(text: string, facts: Fact[]): void {
@@ -931,6 +957,39 @@ function linkLossRate(text: string, facts: Fact[]): void {
     rate.numerator = lost;
     rate.denominator = decided;
   }
+}
+
+// "物业纠纷97件、邻里纠纷72件，两项合计169件，分别占35.8%和26.6%": two shares, of the two items before them, over the
+// whole the shares name ("分别占立案总数的") or the sentence opens on ("受理的纠纷中，")
+function linkSharesRespectively(text: string, facts: Fact[]): void {
+  facts.forEach((r1, i) => {
+    const r2 = facts[i + 1];
+    if (r1.kind !== 'rate' || r2?.kind !== 'rate' || r1.numerator !== undefined || r2.numerator !== undefined || r1.growth || r2.growth) return;
+    const said = /分别占([^,;:。\d]{0,12}?)(?:的)?(?:比例|比重)?(?:为|是)?\s*$/.exec(text.slice(r1.sentence[0], r1.quantity.start));
+    if (said === null || !/^\s*(和|、|与)\s*$/.test(text.slice(r1.quantity.end, r2.quantity.start))) return;
+    // the items, skipping what counts or sums them ("两项", "合计169件")
+    const inSentence = facts.slice(0, i).filter((f) => f.kind === 'count' && f.sentence[0] === r1.sentence[0]);
+    const sum = inSentence.findLast((f) => /合计|共计/.test(text.slice(clauseStart(text, f.quantity.start, f.sentence[0]), f.quantity.start)));
+    // "占道经营和违法建设两项合计109起": the items are the two named; else the two right before what sums them
+    const pair = sum === undefined ? null : /([^,;:。\d、]{2,10})和([^,;:。\d、]{2,10})两项合计\s*$/.exec(text.slice(clauseStart(text, sum.quantity.start, sum.sentence[0]), sum.quantity.start));
+    const before = inSentence.filter((f) => (sum === undefined || f.quantity.start < sum.quantity.start) && !/^(两|二|三)项$/.test(f.quantity.raw));
+    const byName = pair === null ? [] : [pair[1], pair[2]].map((name) => before.filter((f) => f.label === tidy(name ?? '')));
+    const [a, b] = pair !== null ? (byName.every((found) => found.length === 1) ? byName.map((found) => found[0]) : []) : before.slice(-2);
+    if (a === undefined || b === undefined || !sameFamily(a, b) || a.quantity.unit !== b.quantity.unit || a.depth !== 0 || b.depth !== 0) return;
+    const opening = /^\s*([^,;:。\d]{2,16})中\s*,/.exec(text.slice(r1.sentence[0], a.quantity.start))?.[1] ?? '';
+    // the whole by the words of the share ("立案总数" → 立案) or of the opening's verb ("受理的纠纷中" → 受理)
+    const named = (said[1] ?? '').replace(/(总数|总量|总计|全部|全年|的)/g, '') || opening.replace(/(的|全部|全年)/g, '').slice(0, 2);
+    if (named.length < 2) return;
+    const words = (f: Fact) => `${f.scope.split('|')[0] ?? ''}${f.label}`;
+    const wholes = facts.slice(0, i).filter((f) => f.kind === 'count' && f !== a && f !== b && f !== sum && f.partOf === undefined && !f.delta && f.baseOf === undefined && sameFamily(f, a) && f.quantity.unit === a.quantity.unit && isSubsequence(named, words(f)));
+    const whole = wholes[wholes.length - 1];
+    if (whole === undefined || wholes.some((f) => f.quantity.normalized.value !== whole.quantity.normalized.value)) return;
+    for (const [rate, part] of [[r1, a], [r2, b]] as const) {
+      rate.numerator = part;
+      rate.denominator = whole;
+      if (part.label !== '') rate.label = `${part.label}占比`;
+    }
+  });
 }
 
 // "受理案件200件……行政处罚案件120件，占受理案件总数的60%": a share of a total named earlier in the paragraph
@@ -983,7 +1042,7 @@ function linkShares(text: string, facts: Fact[]): void {
 }
 
 // "办理案件156件，较2023年的128件增长21.9%" / "比上年（128件）增加": both figures stated, the change can be computed
-const CHANGE = /^\s*[,，]?\s*(?:(?:较|比)(?:上年|去年|上一年|\d{4}年|上季度|上半年|上月|年初)|(?:同比|环比)(?:上年|去年|上季度|上月|[一二三四]季度)?)(?:同期)?(?:的|\()?\s*$/;
+const CHANGE = /^\s*(?:\([^()\d]{1,3}\))?\s*[,，]?\s*(?:(?:较|比)(?:上年|去年|上一年|\d{4}年|上季度|上半年|上月|年初)|(?:同比|环比)(?:上年|去年|上季度|上月|[一二三四]季度)?|(?:上年|去年|\d{4}年)(?:同期)?(?:为|是))(?:同期)?(?:的|\()?\s*$/;
 
 function linkChanges(text: string, facts: Fact[]): void {
   // "收到申请17件，比2024年的13件多出4件，增幅30.8%": the difference stated, and the change after it
@@ -993,7 +1052,7 @@ function linkChanges(text: string, facts: Fact[]): void {
     if (diff.kind !== 'count' || base === undefined || current === undefined || base.kind !== 'count' || !sameFamily(base, current) || !sameFamily(diff, base)) return;
     if (current.quantity.unit !== base.quantity.unit || diff.quantity.unit !== base.quantity.unit || (current.partOf !== undefined && current.partOf === base.partOf)) return;
     if (!CHANGE.test(text.slice(current.quantity.end, base.quantity.start))) return;
-    const verb = /^\s*\)?\s*(?:同比|环比)?(多出|增加|增长|净增|净减|减少|下降|少了|少)\s*(了)?\s*$/.exec(text.slice(base.quantity.end, diff.quantity.start));
+    const verb = /^\s*\)?\s*[,，]?\s*(?:同比|环比)?(多出|增加|增长|净增|净减|减少|下降|少了|少)\s*(了)?\s*$/.exec(text.slice(base.quantity.end, diff.quantity.start));
     if (verb === null) return;
     const down = /减少|下降|少/.test(verb[1] ?? '');
     diff.difference = { current, base, down };
@@ -1084,6 +1143,19 @@ function linkChanges(text: string, facts: Fact[]): void {
       nameChange('上年', rate, current, base, down);
     }
   });
+  // "承办工单6180件次（同比下降6.4%，上年为6603件次）" / "受理信访事项47件次（同比下降9.6%），上年为52件次"
+  facts.forEach((rate, i) => {
+    const current = facts[i - 1];
+    const base = facts[i + 1];
+    if (rate.kind !== 'rate' || rate.change !== undefined || current === undefined || base === undefined || current.kind === 'rate' || base.kind === 'rate' || !sameFamily(current, base) || current.quantity.unit !== base.quantity.unit) return;
+    const verb = /^\s*\(\s*(?:同比|较上年|比上年|较去年|比去年)(增长|增加|提高|上升|下降|减少|降低)\s*$/.exec(text.slice(current.quantity.end, rate.quantity.start));
+    if (verb === null || !/^\s*\)?\s*[,，]\s*(上年|去年|\d{4}年)(同期)?(全年)?[^,;:。\d()]{0,8}(为|是)\s*$/.test(text.slice(rate.quantity.end, base.quantity.start))) return;
+    const down = /下降|减少|降低/.test(verb[1] ?? '');
+    rate.growth = true;
+    rate.change = { current, base, down };
+    base.baseOf = current;
+    nameChange('上年', rate, current, base, down);
+  });
   // "受理168件，比上年增加26件，增长18.3%": last year's figure is this year's less the increase
   facts.forEach((rate, i) => {
     const diff = facts[i - 1];
@@ -1095,6 +1167,20 @@ function linkChanges(text: string, facts: Fact[]): void {
     if (verb === null || named === null) return;
     const down = /减少|下降|少/.test(verb[1] ?? '');
     if (down !== /下降|降幅|减少/.test(named[1] ?? '')) return;
+    rate.changeBy = { current, diff, down };
+    diff.delta = true;
+  });
+  // "全年立案23件，同比增长27.8%，增加5件": the rate first, the increase after it
+  facts.forEach((rate, i) => {
+    const current = facts[i - 1];
+    const diff = facts[i + 1];
+    if (rate.kind !== 'rate' || !rate.growth || rate.change !== undefined || rate.changeBy !== undefined || diff === undefined || current === undefined || current.kind === 'rate' || diff.kind === 'rate') return;
+    if (!sameFamily(current, diff) || current.quantity.unit !== diff.quantity.unit || current.baseOf !== undefined || diff.sentence[0] !== rate.sentence[0]) return;
+    const named = /^\s*,\s*(?:同比|较上年|比上年|较去年|比去年)(增长|增加|上升|下降|减少|降低)\s*$/.exec(text.slice(current.quantity.end, rate.quantity.start));
+    const verb = /^\s*,\s*(增加|减少|多|少)了?\s*$/.exec(text.slice(rate.quantity.end, diff.quantity.start));
+    if (named === null || verb === null) return;
+    const down = /减少|少/.test(verb[1] ?? '');
+    if (down !== /下降|减少|降低/.test(named[1] ?? '')) return;
     rate.changeBy = { current, diff, down };
     diff.delta = true;
   });
@@ -1141,6 +1227,8 @@ function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): 
     if (done === undefined || rest.kind !== 'count' || rest.balance !== undefined || rest.partOf !== undefined || rest.depth !== 0 || done.depth !== 0) return;
     if (!sameFamily(done, rest) || done.quantity.unit !== rest.quantity.unit || done.sentence[0] !== rest.sentence[0]) return;
     const between = text.slice(done.quantity.end, rest.quantity.start);
+    // a change is no part of the whole, nor what came over from last year ("增加2件；另有上年结转1件")
+    if (done.delta || done.baseOf !== undefined || /结转/.test(between)) return;
     // "其中维持2件、纠正1件，年底尚未审结1件": what is still pending completes a list that falls short of its whole
     const pending = done.partOf !== undefined && PENDING_REST.test(between);
     if (!/^\s*[,;]/.test(between) || !(REMAINDER.test(between) || pending)) return;
@@ -1239,7 +1327,7 @@ function linkStocks(facts: Fact[]): void {
     if (added.length === 0 || removed.length === 0 || added.length + removed.length !== between.length) continue;
     // a movement that names another register ("新增安置帮教对象11人" in a stock of 社区矫正对象) is of another stock
     const rest = (f: Fact) => words(f).replace(STOCK_WORDS, '').replace(ADDED, '').replace(REMOVED, '');
-    if (between.some((f) => /对象|人员|人口/.test(rest(f)) && !isSubsequence(rest(f), words(opening)))) continue;
+    if (between.some((f) => /对象/.test(rest(f)) && !isSubsequence(rest(f), words(opening)))) continue;
     // the closing stock names the same thing as the opening one ("年末在册" of "年初在册社区矫正对象")
     if (!isSubsequence(words(closing).replace(STOCK_WORDS, ''), words(opening).replace(STOCK_WORDS, ''))) continue;
     closing.stock = { opening, added, removed };

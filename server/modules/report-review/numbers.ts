@@ -26,7 +26,10 @@ export function toSimplified(text: string): string {
 /** the form every matcher works on: half-width, simplified, same length as the original */
 export function matchForm(text: string): string {
   // "办理各类事项（4862件）": brackets that hold nothing but a figure are read as if the figure stood bare (same length)
-  return toSimplified(toHalfWidth(text)).replace(/\((\d[\d,.]*\s?[万亿]?(?:%|[^\d()\s,;:.。，；：、%]{1,3}))\)/gu, ' $1 ');
+  return toSimplified(toHalfWidth(text))
+    .replace(/\((\d[\d,.]*\s?[万亿]?(?:%|[^\d()\s,;:.。，；：、%]{1,3}))\)/gu, ' $1 ')
+    // "29件（份）", "23件（起）": a second name of the unit in brackets is no aside of its own
+    .replace(/(?<=\d\s?[件起份宗个项次人])\((件|起|份|宗|个|项|次|人次|件次)\)/gu, (m) => ' '.repeat(m.length));
 }
 
 const DIGITS: Record<string, number> = {

@@ -159,6 +159,57 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(both('16.5%'))).toEqual([['rate_mismatch', '14.54%', '16.5%']]);
   });
 
+  it('reads a rest item "其余部门合计" as the last item, never as a total, and "上年为4件，增加2件" as a change', () => {
+    const text = (rest: number) => `全年办理行政处罚案件3147件，比2024年的3341件减少194件，下降5.8%。分执法单位看，县综合行政执法局1046件，县市场监督管理局812件，县交通运输局534件，县自然资源局143件，各乡镇综合行政执法队326件，其余部门合计${rest}件。`;
+    expect(kinds(text(286))).toEqual([]);
+    expect(kinds(text(296))).toEqual([['parts_sum_mismatch', '3147件', '3157件']]);
+    expect(kinds('全年新收政府信息公开申请6件，上年为4件，增加2件；另有上年结转1件。')).toEqual([]);
+    expect(kinds('全年新收政府信息公开申请6件，上年为4件，增加3件；另有上年结转1件。')).toEqual([['difference_mismatch', '2件', '3件']]);
+  });
+
+  it('reads a unit named again in brackets, the change after its rate, and a change with last year in the same bracket', () => {
+    expect(kinds('全年受理群众信访事项37件（次），较上年的44件减少7件，下降15.9%。其中来访21件、网上信访13件、来信3件。')).toEqual([]);
+    expect(kinds('全年受理群众信访事项37件（次），较上年的44件减少7件，下降15.9%。其中来访21件、网上信访13件、来信5件。')).toEqual([['parts_sum_mismatch', '37件', '39件']]);
+    expect(kinds('全年立案23件（起），同比增长27.8%，增加5件。')).toEqual([]);
+    expect(kinds('全年立案23件（起），同比增长37.8%，增加5件。')).toEqual([['rate_mismatch', '27.78%', '37.8%']]);
+    expect(kinds('受理信访事项47件次（同比下降9.6%），上年为52件次，全部按期办结。')).toEqual([]);
+    expect(kinds('受理信访事项47件次（同比下降8.6%），上年为52件次，全部按期办结。')).toEqual([['rate_mismatch', '9.62%', '8.6%']]);
+  });
+
+  it('reads two shares said with 分别占, of the items named before 两项合计 or the last two', () => {
+    const named = (second: string) => `全年立案查处违法行为176起。从案由看，占道经营61起、违法建设48起、市容环境39起、其他28起，占道经营和违法建设两项合计109起，分别占立案总数的34.7%和${second}。`;
+    expect(kinds(named('27.3%'))).toEqual([]);
+    expect(kinds(named('29.3%'))).toEqual([['rate_mismatch', '27.27%', '29.3%']]);
+    const opened = (second: string) => `全年排查矛盾纠纷284件，受理调解271件，调解成功262件。受理的纠纷中，物业纠纷97件、邻里纠纷72件，两项合计169件，分别占35.8%和${second}。`;
+    expect(kinds(opened('26.6%'))).toEqual([]);
+    expect(kinds(opened('27.5%'))).toEqual([['rate_mismatch', '26.57%', '27.5%']]);
+  });
+
+  it('reads 纠错率 of the corrected outcomes, 宣布废止, 评定优秀, 不予修复 and 涉及 lists', () => {
+    expect(kinds('全年本局被申请行政复议4件，经县人民政府审理，维持3件、撤销1件，直接纠错率25%。')).toEqual([]);
+    expect(kinds('全年本局被申请行政复议4件，经县人民政府审理，维持3件、撤销1件，直接纠错率35%。')).toEqual([['rate_mismatch', '25%', '35%']]);
+    expect(kinds('清理现行有效文件9件，继续有效7件、宣布废止3件。')).toEqual([['parts_sum_mismatch', '9件', '10件']]);
+    expect(kinds('共评查案卷120卷，评定优秀38卷、合格79卷、不合格3卷，合格率97.8%。')).toEqual([['rate_mismatch', '97.5%', '97.8%']]);
+    expect(kinds('全年受理信用修复申请27件，准予修复24件、不予修复4件。')).toEqual([['parts_sum_mismatch', '27件', '28件']]);
+    expect(kinds('全年受理投诉举报1,046件，涉及出租汽车和网约车518件、道路客运203件、道路货运127件、公路养护及路况198件。')).toEqual([]);
+    expect(kinds('全年受理投诉举报1,046件，涉及出租汽车和网约车518件、道路客运203件、道路货运127件、公路养护及路况208件。')).toEqual([['parts_sum_mismatch', '1,046件', '1056件']]);
+  });
+
+  it('reads lists after an opening that states its own figure, kinds joined by commas, and colon lists ending before another unit', () => {
+    expect(kinds('9条政策解读中，图解4条、短视频2条、文字解读4条。')).toEqual([['parts_sum_mismatch', '9条', '10条']]);
+    expect(kinds('受理调处138件。调处的纠纷中，土地山林权属47件，婚姻家庭31件，邻里纠纷26件，跨境务工和边贸债务18件，其他16件。')).toEqual([]);
+    expect(kinds('受理调处138件。调处的纠纷中，土地山林权属47件，婚姻家庭31件，邻里纠纷26件，跨境务工和边贸债务18件，其他26件。')).toEqual([['parts_sum_mismatch', '138件', '148件']]);
+    expect(kinds('全年审查县政府涉法事项178件：行政规范性文件11件，重大行政决策5件，政府合同和行政协议126件，其他涉法文件46件，共提出法律意见412条。')).toEqual([['parts_sum_mismatch', '178件', '188件']]);
+    expect(kinds('年初在册安置帮教对象31人，本年新衔接刑满释放人员6人，帮教期满解除4人，年末在册安置帮教对象35人。')).toEqual([['parts_sum_mismatch', '33人', '35人']]);
+  });
+
+  it('compares a 成效数据 list and a one-line summary with the body', () => {
+    const text = (fine: string) => ['一、主要举措和成效', '全年立案查处违法行为176起，罚没款18.46万元。', '成效数据：', `——综合执法立案176起，罚没款${fine}万元；`];
+    expect(kinds(...text('18.46'))).toEqual([]);
+    // told once, as the summary's restatement
+    expect(findings(...text('18.64')).map((f) => f.message)).toEqual(['结尾总结写“罚没款”18.64万元，正文写“罚没款”18.46万元，前后数字不一致。']);
+  });
+
   it('reads 其中： with items joined by semicolons', () => {
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类4项；社会民生类5项；城乡建设类2项。')).toEqual([]);
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类6项；社会民生类5项；城乡建设类2项。')).toEqual([['parts_sum_mismatch', '11项', '13项']]);
