@@ -380,8 +380,11 @@ function checkDifference(diff: Fact): Finding[] {
   if (diff.difference === undefined) return [];
   const { current, base, down } = diff.difference;
   if ([current, base, diff].some((f) => f.quantity.approximation !== undefined)) return [];
-  const computed = round((current.quantity.value - base.quantity.value) * (down ? -1 : 1));
-  if (computed === diff.quantity.value) return [];
+  // in the difference's own unit: "1.27亿元，上年为1.48亿元，减少2,100万元"
+  const scale = diff.quantity.normalized.value / diff.quantity.value;
+  const inUnit = (f: Fact) => (scale > 0 && Number.isFinite(scale) ? f.quantity.normalized.value / scale : f.quantity.value);
+  const computed = round((inUnit(current) - inUnit(base)) * (down ? -1 : 1));
+  if (Math.abs(computed - diff.quantity.value) < EPSILON) return [];
   const word = down ? '减少' : '增加';
   return [
     {
@@ -392,7 +395,7 @@ function checkDifference(diff: Fact): Finding[] {
       actual: diff.quantity.raw,
       relation: `${word}数 = ${down ? '上期 − 本期' : '本期 − 上期'}`,
       figures: [figureOf(diff), figureOf(current), figureOf(base)],
-      arithmetic: `${down ? `${base.quantity.value} − ${current.quantity.value}` : `${current.quantity.value} − ${base.quantity.value}`} = ${computed} ≠ ${diff.quantity.value}`,
+      arithmetic: `${down ? `${round(inUnit(base))} − ${round(inUnit(current))}` : `${round(inUnit(current))} − ${round(inUnit(base))}`} = ${computed} ≠ ${diff.quantity.value}`,
     },
   ];
 }

@@ -133,7 +133,8 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
             numerator: undefined,
             denominator: undefined,
             otherDenominators: [],
-            delta: DELTA_BEFORE.test(text.slice(Math.max(s, q.start - 16), q.start)) || /^\s*个?百分点/.test(text.slice(q.end, q.end + 5)),
+            // (digits grouped by commas are one number: "较2024年的2,453件减少")
+            delta: DELTA_BEFORE.test(text.slice(Math.max(s, q.start - 20), q.start).replace(/(\d),(?=\d{3})/g, '$1')) || /^\s*个?百分点/.test(text.slice(q.end, q.end + 5)),
             rateRule: undefined,
             stage: undefined,
             stageOf: undefined,
@@ -178,7 +179,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
     linkSharesRespectively(text, inParagraph);
     linkShares(text, inParagraph);
     linkDistantRates(inParagraph);
-    linkStocks(inParagraph);
+    linkStocks(text, inParagraph);
   });
   return facts;
 }
@@ -369,7 +370,8 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
         // "其中企业9215户、个体工商户28794户，全年新增市场主体6127户": a list joined by 、 ends at a comma
         const comma = /,/.test(gap);
         // …unless the list is itself one of outcomes: "其中受理1208件，不予受理97件，告知向其他机关申请59件"
-        if (comma && OUTCOME.test(f.label) && !OUTCOME.test(firstLabel)) return false;
+        // ("通过…公众号发布168条" names a channel, not an outcome)
+        if (comma && OUTCOME.test(f.label.replace(/^通过/, '')) && !OUTCOME.test(firstLabel)) return false;
         const sep = comma ? ',' : '、';
         joiner ??= sep;
         // "其中维持8件、撤销1件，申请人撤回申请后终止2件": outcomes that exclude each other go on past a comma
@@ -455,10 +457,12 @@ function linkRespectively(text: string, [s, e]: [number, number], facts: Fact[])
     // the names run back to the clause's start: commas end it, 、 joins the names
     const namesFrom = Math.max(s, ...[',', ';', ':'].map((c) => text.lastIndexOf(c, at - 1) + 1));
     // "调解的241件纠纷分别为：土地承包和流转71件、…": the whole stands in the clause before 分别为
-    const inside = facts.filter((f) => f.quantity.start >= namesFrom && f.quantity.end <= at);
+    // ("四个季度分别为…": a count of the items is none of their whole)
+    const inside = facts.filter((f) => f.quantity.start >= namesFrom && f.quantity.end <= at && !/^[两二三四五六七八九十\d]+个$/.test(f.quantity.raw));
     const whole = inside.length === 1 && !/\d/.test(text.slice(inside[0]?.quantity.end ?? at, at)) ? inside[0] : undefined;
     // "案件15件，分别为查封扣押6件、限产停产3件…": with no names before, each figure after 分别为 carries its own
-    const bare = whole !== undefined || tidy(text.slice(namesFrom, at)) === '';
+    // "四个季度分别为1385件、1542件…": names counted, not listed, are as good as none
+    const bare = whole !== undefined || tidy(text.slice(namesFrom, at)) === '' || /^\s*[两二三四五六七八九十\d]+个[^、,;:。\d]{1,6}$/.test(text.slice(namesFrom, at));
     const parts: Fact[] = [];
     for (const f of after) {
       const gap = text.slice((parts[parts.length - 1]?.quantity.end ?? at + m[0].length), f.quantity.start).replace(/\([^()]*\)/g, '');
@@ -468,7 +472,7 @@ function linkRespectively(text: string, [s, e]: [number, number], facts: Fact[])
     }
     const names = text.slice(namesFrom, at).split('、');
     const first = parts[0];
-    const own = bare && parts.every((f) => f.label !== '');
+    const own = bare && (parts.every((f) => f.label !== '') || /个/.test(text.slice(namesFrom, at)));
     if (first === undefined || parts.length < 2 || (names.length !== parts.length && !own) || parts.some((f) => !sameFamily(f, first) || f.partOf !== undefined)) continue;
     const before = facts.filter((f) => f.quantity.end <= namesFrom && f.kind === first.kind && sameFamily(f, first));
     const total = whole !== undefined && sameFamily(whole, first) ? whole : before[before.length - 1];
@@ -543,14 +547,14 @@ function linkColonLists(text: string, [, e]: [number, number], facts: Fact[]): v
     const parts: Fact[] = [];
     for (const f of facts.slice(i + 1)) {
       // figures of another unit inside a name, and an item's own parts in brackets, are no items
-      if (f.kind !== total.kind || f.quantity.unit !== total.quantity.unit || f.depth > 0) continue;
+      if (f.kind !== total.kind || !sameFamily(f, total) || f.depth > 0) continue;
       const gap = text.slice((parts[parts.length - 1] ?? total).quantity.end, f.quantity.start).replace(/\([^()]*\)/g, '').replace(/\d+(\.\d+)?/g, '');
       if (f.depth !== 0 || f.partOf !== undefined || !(parts.length === 0 ? /^\s*:[^,;:。、]*$/ : /^[,;、][^,;:。、]*$/).test(gap)) break;
       parts.push(f);
     }
     const last = parts[parts.length - 1];
     const next = facts[facts.indexOf(last as Fact) + 1];
-    const ended = /^\s*([;。]|$)/.test(text.slice(last?.quantity.end ?? e, e) || '。') || (next !== undefined && next.quantity.unit !== total.quantity.unit && /^\s*,[^\d,;:。]*$/.test(text.slice(last?.quantity.end ?? e, next.quantity.start)));
+    const ended = /^\s*([;。]|$)/.test(text.slice(last?.quantity.end ?? e, e) || '。') || (next !== undefined && !sameFamily(next, total) && /^\s*,[^\d,;:。]*$/.test(text.slice(last?.quantity.end ?? e, next.quantity.start)));
     if (last === undefined || parts.length < 2 || !ended) return;
     total.linkWord = '列举';
     attach(total, parts, !endsWithEtc(text, last));
@@ -666,10 +670,10 @@ function linkTrailingTotals(text: string, facts: Fact[]): void {
     const lead = text.slice(clauseStart(text, total.quantity.start, 0), total.quantity.start);
     // "…，共15件" / "罚款48.6万元，没收违法所得7.35万元，罚没款合计56.95万元": 共 alone, or a short name before 合计
     // "其余部门合计286件" is the rest, not the total
-    if (!/^(共计|合计|总计|共$)|^[^,;:。]{1,6}(合计|共计|总计)$/.test(tidy(lead)) || /^(其余|其他|其它|另有|剩余)/.test(tidy(lead))) return;
+    if (!/^(共计|合计|总计|共$)|^[^,;:。]{1,6}(合计|共计|总计)$|^(两|二|三|四|五)(项|类)共$/.test(tidy(lead)) || /^(其余|其他|其它|另有|剩余)/.test(tidy(lead))) return;
     const parts: Fact[] = [];
     // "不予处罚642件，从轻、减轻处罚208件，两项合计850件": "两项" counts the items, it is none of them
-    const counted = /^(两|二|三|四|五)项$/.exec(facts[i - 1]?.quantity.raw ?? '');
+    const counted = /^(两|二|三|四|五)(项|类)$/.exec(facts[i - 1]?.quantity.raw ?? '');
     const n = counted === null ? undefined : '两二三四五'.indexOf(counted[1] ?? '') + (counted[1] === '两' ? 2 : 1);
     for (let k = i - (n === undefined ? 1 : 2); k >= 0; k--) {
       const f = facts[k];
@@ -883,7 +887,9 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
       // …but "，其余部门合计286件" is the last item
       const rest = /^,\s*(其余|其他|其它)[^,;:。\d]*$/.test(joined);
       if (previous !== undefined && (/^(其他|其它|其余)/.test(previous.label) || (!rest && /其中|包括|另有|其余|合计|共计/.test(joined)))) break;
-      if (parts.length > 0 && !(/^[,][^,;:。\d]*$/.test(joined) || (shared ? /^[、;][^,;:。、\d]*$/ : /^[、][^,;:。、\d]*$/).test(joined))) break;
+      // a list joined by 、 ends at a comma
+      const byPause = parts.length >= 2 && /^、/.test(text.slice((parts[0] as Fact).quantity.end, (parts[1] as Fact).quantity.start).replace(/\([^()]*\)/g, '').replace(SHARE_IN_GAP, ''));
+      if (parts.length > 0 && !((!byPause && /^[,][^,;:。\d]*$/.test(joined)) || (shared ? /^[、;][^,;:。、\d]*$/ : /^[、][^,;:。、\d]*$/).test(joined))) break;
       if (parts.length > 0 && !sameFamily(f, parts[0] as Fact)) break;
       parts.push(f);
     }
@@ -900,7 +906,9 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     // "一至四季度调处数分别为86件、…": items over a range of quarters or months that name what they count break down
     // the figure of that name ("进入调处程序398件"), or none
     const ranged = /^(?:[一二三四五六七八九十\d]+(?:至|到|—|-)[一二三四五六七八九十\d]+|各)(?:季度|个月|月份|月|社区|村)(.{2,})$/.exec(first.label)?.[1]?.replace(/数$/, '');
-    const total = ranged === undefined ? pool[pool.length - 1] : pool.filter((f) => (f.scope.split('|')[0] ?? '').includes(ranged)).pop();
+    // the last figure of the items' kind: "…1,126场，覆盖群众38.6万人次，…；按主题分，宪法宣传周活动142场，…"
+    const own = pool.filter((f) => sameFamily(f, first) && f.quantity.unit === first.quantity.unit);
+    const total = ranged === undefined ? own[own.length - 1] : own.filter((f) => (f.scope.split('|')[0] ?? '').includes(ranged)).pop();
     if (total === undefined || !sameFamily(total, first) || total.quantity.unit !== first.quantity.unit) continue;
     if (new RegExp(BREAKDOWN.source).test(text.slice(total.sentence[0], total.quantity.start))) continue;
     // what is still open ("未结的2件…") is no whole, nor a figure smaller than one of the items: the whole is unsaid
@@ -919,7 +927,7 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     if (total.parts.length === 0) {
       total.linkWord = linkWord;
       attach(total, parts, !endsWithEtc(text, last));
-    } else if (total.linkWord.startsWith('从') || (total.linkWord === '其中' && total.partsComplete)) {
+    } else if (total.linkWord.startsWith('从') || total.partsComplete) {
       // "…；从办案程序看，简易程序23件、普通程序34件": a second breakdown of the same whole adds up to it as well
       addBreakdown(total, linkWord, parts, !endsWithEtc(text, last));
     }
@@ -1049,8 +1057,8 @@ function linkChanges(text: string, facts: Fact[]): void {
   facts.forEach((diff, i) => {
     const base = facts[i - 1];
     const current = facts[i - 2];
-    if (diff.kind !== 'count' || base === undefined || current === undefined || base.kind !== 'count' || !sameFamily(base, current) || !sameFamily(diff, base)) return;
-    if (current.quantity.unit !== base.quantity.unit || diff.quantity.unit !== base.quantity.unit || (current.partOf !== undefined && current.partOf === base.partOf)) return;
+    if (diff.kind === 'rate' || base === undefined || current === undefined || base.kind === 'rate' || base.kind !== diff.kind || !sameFamily(base, current) || !sameFamily(diff, base)) return;
+    if (current.quantity.normalized.unit !== base.quantity.normalized.unit || diff.quantity.normalized.unit !== base.quantity.normalized.unit || (current.partOf !== undefined && current.partOf === base.partOf)) return;
     if (!CHANGE.test(text.slice(current.quantity.end, base.quantity.start))) return;
     const verb = /^\s*\)?\s*[,，]?\s*(?:同比|环比)?(多出|增加|增长|净增|净减|减少|下降|少了|少)\s*(了)?\s*$/.exec(text.slice(base.quantity.end, diff.quantity.start));
     if (verb === null) return;
@@ -1076,12 +1084,14 @@ function linkChanges(text: string, facts: Fact[]): void {
   });
   facts.forEach((rate, i) => {
     if (rate.kind !== 'rate' || !rate.growth) return;
-    const base = facts[i - 1];
-    const current = facts[i - 2];
+    // the figures outside brackets: "罚没款312.48万元（罚款287.15万元，…），上年同期为268.70万元，增长16.3%"
+    const outside = facts.slice(0, i).filter((f) => f.depth === rate.depth);
+    const base = outside[outside.length - 1];
+    const current = outside[outside.length - 2];
     if (base === undefined || current === undefined || base.kind === 'rate' || !sameFamily(base, current)) return;
     if (current.quantity.unit !== base.quantity.unit || (current.partOf !== undefined && current.partOf === base.partOf)) return;
-    if (!CHANGE.test(text.slice(current.quantity.end, base.quantity.start))) return;
-    const verb = /^\s*\)?\s*(?:同比|环比)?(增长|增加|提高|上升|下降|减少|降低)\s*(了)?\s*$/.exec(text.slice(base.quantity.end, rate.quantity.start));
+    if (!CHANGE.test(text.slice(current.quantity.end, base.quantity.start).replace(/\([^()]*\)/g, ''))) return;
+    const verb = /^\s*\)?\s*[,，]?\s*(?:同比|环比)?(增长|增加|提高|上升|下降|减少|降低)\s*(了)?\s*$/.exec(text.slice(base.quantity.end, rate.quantity.start));
     if (verb === null) return;
     const down = /下降|减少|降低/.test(verb[1] ?? '');
     rate.change = { current, base, down };
@@ -1304,20 +1314,25 @@ function linkBalance(text: string, facts: Fact[], previous: Fact[]): void {
 // a stock of people or things on a register (社区矫正对象, 安置帮教对象, 在册…): what was there at the start, what came
 // in and what went out during the year, and what is there at the end — "年初在册25人，全年新接收11人，解除矫正9人，年末在册27人"
 // (in one paragraph; every figure of the unit between them is a movement of the stock)
-const OPENING = /年初|期初|上年末|上年底/;
-const CLOSING = /(?<!上)(年末|年底|期末)/;
-const ADDED = /新接收|新增|新入|新纳入|新列管|新衔接|新制发|新发现|接收|入矫|增加/;
+const OPENING = /年初|期初|上年末|上年底|1月1日/;
+const CLOSING = /(?<!上)(年末|年底|期末)|12月31日/;
+const ADDED = /新接收|新增|新入|新纳入|新列管|新衔接|新制发|新发现|新设|新登记|接收|入矫|增加/;
 // a movement that changes what is on the register, not how much ("修改6件"): neither in nor out
 const NEUTRAL = /^[^\d]{0,4}(修改|修订)/;
 const REMOVED = /解除|解矫|终止|期满|减少|死亡|收监|撤销|注销|转出|退出|销号|移出|废止|失效/;
-const STOCK_WORDS = /年初|期初|上年末|上年底|年末|年底|期末|全年|本年|年内|至|全市|全县|全区|全镇|全乡|全街道|辖区|共|累计|剩余|存量|实有|现有/g;
+const STOCK_WORDS = /\d{1,2}月\d{1,2}日|截至|年初|期初|上年末|上年底|年末|年底|期末|全年|本年|年内|至|全市|全县|全区|全镇|全乡|全街道|辖区|共|累计|剩余|存量|实有|现有/g;
 
-function linkStocks(facts: Fact[]): void {
+function linkStocks(text: string, facts: Fact[]): void {
   const words = (f: Fact) => f.scope.split('|')[0] ?? '';
+  // the words since the figure before it in its sentence: "2025年初，全区登记在册经营主体14.28万户" opens on 年初
+  const said = (f: Fact) => {
+    const previous = facts[facts.indexOf(f) - 1];
+    return text.slice(previous !== undefined && previous.sentence[0] === f.sentence[0] ? previous.quantity.end : f.sentence[0], f.quantity.start);
+  };
   const plain = facts.filter((f) => f.kind === 'count' && f.depth === 0 && !f.delta && f.baseOf === undefined && f.quantity.approximation === undefined);
-  for (const opening of plain.filter((f) => OPENING.test(words(f)) && !CLOSING.test(words(f)))) {
+  for (const opening of plain.filter((f) => OPENING.test(said(f)) && !CLOSING.test(said(f)))) {
     const later = plain.slice(plain.indexOf(opening) + 1).filter((f) => sameFamily(f, opening) && f.quantity.unit === opening.quantity.unit);
-    const c = later.findIndex((f) => CLOSING.test(words(f)));
+    const c = later.findIndex((f) => CLOSING.test(said(f)));
     const closing = later[c];
     if (closing === undefined || closing.stock !== undefined) continue;
     const between = later.slice(0, c).filter((f) => !NEUTRAL.test(words(f)));
@@ -1331,6 +1346,17 @@ function linkStocks(facts: Fact[]): void {
     // the closing stock names the same thing as the opening one ("年末在册" of "年初在册社区矫正对象")
     if (!isSubsequence(words(closing).replace(STOCK_WORDS, ''), words(opening).replace(STOCK_WORDS, ''))) continue;
     closing.stock = { opening, added, removed };
+    // "至年末实有经营主体15.53万户，净增1.25万户，增幅8.8%": the net change and its rate are of the stock's two ends
+    const [diff, rate] = [facts[facts.indexOf(closing) + 1], facts[facts.indexOf(closing) + 2]];
+    const net = diff === undefined ? null : /^\s*,\s*(净增|净减|增加|减少|净增加|净减少)了?\s*$/.exec(text.slice(closing.quantity.end, diff.quantity.start));
+    if (diff === undefined || net === null || diff.kind !== 'count' || diff.quantity.unit !== closing.quantity.unit) continue;
+    const down = /减/.test(net[1] ?? '');
+    diff.difference = { current: closing, base: opening, down };
+    diff.delta = true;
+    if (rate?.kind === 'rate' && /^\s*,\s*(增幅|增长|降幅|下降)(为|达)?\s*$/.test(text.slice(diff.quantity.end, rate.quantity.start))) {
+      rate.growth = true;
+      rate.change = { current: closing, base: opening, down };
+    }
   }
 }
 

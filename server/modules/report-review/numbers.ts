@@ -29,7 +29,7 @@ export function matchForm(text: string): string {
   return toSimplified(toHalfWidth(text))
     .replace(/\((\d[\d,.]*\s?[万亿]?(?:%|[^\d()\s,;:.。，；：、%]{1,3}))\)/gu, ' $1 ')
     // "29件（份）", "23件（起）": a second name of the unit in brackets is no aside of its own
-    .replace(/(?<=\d\s?[件起份宗个项次人])\((件|起|份|宗|个|项|次|人次|件次)\)/gu, (m) => ' '.repeat(m.length));
+    .replace(/(?<=\d\s?[件起份宗个项次人台辆套])\((件|起|份|宗|个|项|次|人次|件次|套|台|辆)\)/gu, (m) => ' '.repeat(m.length));
 }
 
 const DIGITS: Record<string, number> = {
@@ -94,7 +94,7 @@ export interface Quantity {
 
 // longest first, so 人次 wins over 人 and 个月 over 个
 const UNITS = [
-  '个百分点', '个工作日', '平方米', '人次', '户次', '家次', '件次', '场次', '条次', '个月', '课时', '小时', '分钟', '公里', '元',
+  '个百分点', '个工作日', '平方米', '人次', '户次', '家次', '件次', '场次', '条次', '批次', '航次', '辆次', '个月', '课时', '小时', '分钟', '公里', '元',
   '件', '宗', '起', '次', '项', '条', '个', '名', '人', '位', '场', '户', '家', '期', '批', '篇', '份', '处',
   '座', '支', '类', '套', '台', '本', '册', '张', '幅', '块', '天', '亩', '卷', '%', '‰',
 ];

@@ -210,6 +210,41 @@ describe('relations the text makes unambiguous', () => {
     expect(findings(...text('18.64')).map((f) => f.message)).toEqual(['结尾总结写“罚没款”18.64万元，正文写“罚没款”18.46万元，前后数字不一致。']);
   });
 
+  it('reads a stock of 经营主体 opened by "2025年初，", its net change and rate, and one from 1月1日 to 12月31日', () => {
+    const subjects = (rate: string) => `2025年初，全区登记在册经营主体14.28万户；全年新设2.37万户（企业0.81万户、个体工商户1.56万户），注销1.12万户，至年末实有经营主体15.53万户，净增1.25万户，增幅${rate}。`;
+    expect(kinds(subjects('8.8%'))).toEqual([]);
+    expect(kinds(subjects('8.0%'))).toEqual([['rate_mismatch', '8.75%', '8.0%']]);
+    const documents = (end: number) => `1月1日区政府现行有效规范性文件118件，加上年内新制发的9件，清理中决定废止13件、宣布失效3件，截至12月31日现行有效${end}件。`;
+    expect(kinds(documents(111))).toEqual([]);
+    expect(kinds(documents(113)).map(([kind, expected]) => [kind, expected])).toEqual([['parts_sum_mismatch', '111件']]);
+  });
+
+  it('reads "两类共", a difference in another unit of the same money, and a change past a bracket of parts', () => {
+    expect(kinds('全年对首违轻微违法行为不予处罚732件、减轻处罚285件，两类共1,017件。')).toEqual([]);
+    expect(kinds('全年对首违轻微违法行为不予处罚732件、减轻处罚285件，两类共1,027件。')).toEqual([['parts_sum_mismatch', '1,027件', '1017件']]);
+    expect(kinds('全年罚没款1.27亿元，上年为1.48亿元，减少2,100万元，降幅14.2%。')).toEqual([]);
+    expect(kinds('全年罚没款1.27亿元，上年为1.48亿元，减少2,300万元，降幅14.2%。')).toEqual([['difference_mismatch', '2100万元', '2,300万元']]);
+    expect(kinds('全年罚没款312.48万元（罚款287.15万元，没收违法所得25.33万元），上年同期为268.70万元，增长16.3%。')).toEqual([]);
+    expect(kinds('全年罚没款312.48万元（罚款287.15万元，没收违法所得25.33万元），上年同期为268.70万元，增长14.0%。')).toEqual([['rate_mismatch', '16.29%', '14.0%']]);
+  });
+
+  it('reads 批次, a unit named again after 台, colon lists across 场次 and 场, counted names before 分别为, and a breakdown of a 合计', () => {
+    expect(kinds('全年食品安全监督抽检2860批次，合格2807批次、不合格53批次，合格率98.5%。')).toEqual([['rate_mismatch', '98.15%', '98.5%']]);
+    expect(kinds('全县在册特种设备4126台（套），其中电梯1853台、锅炉96台、压力容器1402台、起重机械518台、场（厂）内专用机动车辆257台。')).toEqual([]);
+    expect(kinds('全县在册特种设备4162台（套），其中电梯1853台、锅炉96台、压力容器1402台、起重机械518台、场（厂）内专用机动车辆257台。')).toEqual([['parts_sum_mismatch', '4162台', '4126台']]);
+    expect(kinds('开展主题普法活动38场次：进企业14场、进市场11场、进校园6场、进社区9场。')).toEqual([['parts_sum_mismatch', '38场次', '40场次']]);
+    expect(kinds('全年承接工单6418件，四个季度分别为1385件、1542件、1698件、1793件，呈逐季上升态势。')).toEqual([]);
+    expect(kinds('全年承接工单6418件，四个季度分别为1385件、1542件、1698件、1803件，呈逐季上升态势。')).toEqual([['parts_sum_mismatch', '6418件', '6428件']]);
+    const nature = (reports: number) => `12315平台1468件，12345热线转办519件，来信来访122件，合计2109件。按性质区分，投诉1284件、举报${reports}件，举报线索经核查后立案41件。`;
+    expect(kinds(nature(825))).toEqual([]);
+    expect(kinds(nature(835))).toEqual([['parts_sum_mismatch', '2109件', '2119件']]);
+  });
+
+  it('never takes a change or a count of part of the applications for their whole', () => {
+    expect(kinds('全区全年登记受理信访事项2,186件，较2024年的2,453件减少267件，下降10.9%；其中通过网上信访渠道提出的1,402件，占64.1%。')).toEqual([]);
+    expect(kinds('全年主动公开政府信息436条，较2024年的389条增加47条，增长12.1%。其中，通过县政府门户网站专栏发布268条，通过“宁川健康”微信公众号发布168条。按内容分，工作动态158条、通知公告84条、其他194条。')).toEqual([]);
+  });
+
   it('reads 其中： with items joined by semicolons', () => {
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类4项；社会民生类5项；城乡建设类2项。')).toEqual([]);
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类6项；社会民生类5项；城乡建设类2项。')).toEqual([['parts_sum_mismatch', '11项', '13项']]);

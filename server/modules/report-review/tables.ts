@@ -187,7 +187,8 @@ function checkApplicationProse(rows: readonly TableRow[], facts: readonly Fact[]
     if (fact.kind !== 'count' || fact.partOf !== undefined || fact.quantity.approximation !== undefined || fact.quantity.unit !== '件' || !STATES_TOTALS(fact)) continue;
     // the clause that names the figure: from the last comma before it
     const clause = fact.context;
-    const target = PROSE_ROWS.find((p) => p.says.test(clause));
+    // "23件新收申请中自然人提出19件": some of the applications, not all
+    const target = /申请中/.test(clause) ? undefined : PROSE_ROWS.find((p) => p.says.test(clause));
     const row = target === undefined ? undefined : table.find((r) => target.row.test(r.label));
     const cell = row?.cells[row.cells.length - 1];
     if (target === undefined || row === undefined || cell === undefined || cell.value === fact.quantity.value) continue;
