@@ -1028,8 +1028,21 @@ function linkShares(text: string, facts: Fact[]): void {
       rate.label = `${share.label}占比`;
       return;
     }
-    const named = text.slice(text.lastIndexOf('占', rate.quantity.start) + 1, rate.quantity.start)
-      .replace(/(总数|总量|总计|总额|的|比例|比重|全部|全年|全镇|全乡|全街道|全区|达到|达|为|约)/g, '').replace(/数$/, '');
+    let named = text.slice(text.lastIndexOf('占', rate.quantity.start) + 1, rate.quantity.start)
+      .replace(/(总数|总量|总计|总额|的|比例|比重|全部|全年|全镇|全乡|全街道|全区|达到|达|为|约)/g, '').replace(/数$/, '').replace(/^比/, '');
+    // "受理的纠纷中，劳动争议167件，占比43.3%": a bare share is of what the sentence opens on, named by its verb
+    const opening = /^\s*([^,;:。\d]{2,16})中\s*,/.exec(text.slice(rate.sentence[0], share.quantity.start))?.[1]?.replace(/(的|全部|全年)/g, '') ?? '';
+    if (named.length < 2 && also.length === 0 && opening.length >= 2) {
+      const verb = opening.slice(0, 2);
+      const wholes = facts.slice(0, i - 1).filter((f) => f.kind === 'count' && f !== share && f.partOf === undefined && !f.delta && f.baseOf === undefined && sameFamily(f, share) && f.quantity.unit === share.quantity.unit && (f.scope.split('|')[0] ?? '').includes(verb));
+      const whole = wholes[wholes.length - 1];
+      if (whole !== undefined && wholes.every((f) => f.quantity.normalized.value === whole.quantity.normalized.value) && whole.quantity.normalized.value >= share.quantity.normalized.value) {
+        rate.numerator = share;
+        rate.denominator = whole;
+        if (share.label !== '') rate.label = `${share.label}占比`;
+      }
+      return;
+    }
     if (named.length < 2) return;
     // the whole named in full or by its key words ("占新收申请的" for 新收政府信息公开申请), else one whose shorter label
     // is inside the name — a part only when its label opens it ("败诉9件" for 占败诉案件的; never "申请1件" of 其他组织

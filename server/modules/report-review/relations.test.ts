@@ -240,6 +240,12 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(nature(835))).toEqual([['parts_sum_mismatch', '2109件', '2119件']]);
   });
 
+  it('reads a bare 占比 as a share of what the sentence opens on, named by its verb', () => {
+    const text = (share: string) => `全年排查矛盾纠纷412件，受理调解386件，调解成功371件。受理的纠纷中，劳动争议167件，占比${share}，比例居各类纠纷之首。`;
+    expect(kinds(text('43.3%'))).toEqual([]);
+    expect(kinds(text('45.3%'))).toEqual([['rate_mismatch', '43.26%', '45.3%']]);
+  });
+
   it('never takes a change or a count of part of the applications for their whole', () => {
     expect(kinds('全区全年登记受理信访事项2,186件，较2024年的2,453件减少267件，下降10.9%；其中通过网上信访渠道提出的1,402件，占64.1%。')).toEqual([]);
     expect(kinds('全年主动公开政府信息436条，较2024年的389条增加47条，增长12.1%。其中，通过县政府门户网站专栏发布268条，通过“宁川健康”微信公众号发布168条。按内容分，工作动态158条、通知公告84条、其他194条。')).toEqual([]);
