@@ -1028,7 +1028,7 @@ function linkShares(text: string, facts: Fact[]): void {
       rate.label = `${share.label}占比`;
       return;
     }
-    let named = text.slice(text.lastIndexOf('占', rate.quantity.start) + 1, rate.quantity.start)
+    const named = text.slice(text.lastIndexOf('占', rate.quantity.start) + 1, rate.quantity.start)
       .replace(/(总数|总量|总计|总额|的|比例|比重|全部|全年|全镇|全乡|全街道|全区|达到|达|为|约)/g, '').replace(/数$/, '').replace(/^比/, '');
     // "受理的纠纷中，劳动争议167件，占比43.3%": a bare share is of what the sentence opens on, named by its verb
     const opening = /^\s*([^,;:。\d]{2,16})中\s*,/.exec(text.slice(rate.sentence[0], share.quantity.start))?.[1]?.replace(/(的|全部|全年)/g, '') ?? '';
