@@ -411,10 +411,12 @@ export const DISPOSITION = /^(结果)?(决定)?(予以)?(保留|继续有效|修
 function linkSentenceLists(text: string, [s, e]: [number, number], facts: Fact[], previous: Fact[]): void {
   // the opening may also follow a semicolon: "…，尚在审理期限内的53件；在审结的案件中，决定维持241件、…"
   const starts = [s, ...[...text.slice(s, e).matchAll(/;/g)].map((m) => s + m.index + 1)];
-  for (const at of starts) linkListAfterOpening(text, at, e, facts, [...previous, ...facts.filter((f) => f.quantity.end <= at)]);
+  for (const at of starts) linkListAfterOpening(text, at, e, facts, [...previous, ...facts.filter((f) => f.quantity.end <= at)], false);
+  // "…，14条解读中，图解6条、…": after a comma only an opening that states its own figure
+  for (const m of text.slice(s, e).matchAll(/,/g)) linkListAfterOpening(text, s + m.index + 1, e, facts, [], true);
 }
 
-function linkListAfterOpening(text: string, s: number, e: number, facts: Fact[], previous: Fact[]): void {
+function linkListAfterOpening(text: string, s: number, e: number, facts: Fact[], previous: Fact[], ownOnly: boolean): void {
   // "审结案件中，…" names a figure told before; "在调处的96件矛盾纠纷中，…" states its own; "准予许可的事项中：A 38件；
   // B 44件；其他7件" joins its items with semicolons after a colon
   const opening = /^\s*([^,;:。]{2,30})中\s*([,:])/.exec(text.slice(s, e));
@@ -423,17 +425,22 @@ function linkListAfterOpening(text: string, s: number, e: number, facts: Fact[],
   const colon = opening[2] === ':';
   const openingEnd = s + opening[0].length;
   const inside = facts.filter((f) => f.quantity.start >= s && f.quantity.end <= openingEnd && f.kind === 'count' && f.depth === 0);
+  if (ownOnly && inside.length !== 1) return;
   const total =
     inside.length > 0
       ? inside.length === 1 && (/^\s*在/.test(opening[1] ?? '') || /(的|^)\s*$/.test(text.slice(s, inside[0]?.quantity.start ?? s))) ? inside[0] : undefined
       : previous.filter((f) => f.kind === 'count' && f.depth === 0 && f.label.length >= 2 && phrase.includes(f.label)).pop();
   if (total === undefined || total.parts.length > 0) return;
   const semi = colon ? -1 : text.slice(openingEnd, e).search(/[;；]/);
-  const end = semi >= 0 ? openingEnd + semi : e;
+  // "14条解读中，图解6条，占42.9%；文字解读5条，占35.7%；…": items that carry their shares are joined by semicolons
+  const shared = semi >= 0 && SHARE_AFTER_ITEM.test(text.slice(openingEnd, openingEnd + semi));
+  const end = semi >= 0 && !shared ? openingEnd + semi : e;
   const parts: Fact[] = [];
   for (const f of facts.filter((x) => x.quantity.start >= openingEnd)) {
+    if (shared && f.kind === 'rate' && parts.length > 0 && /^\s*[,、]?\s*占比?\s*$/.test(text.slice((parts[parts.length - 1] as Fact).quantity.end, f.quantity.start))) continue;
     if (f.quantity.start >= end || f.depth !== 0 || f.kind !== 'count' || !sameFamily(f, total) || f.partOf !== undefined) break;
-    const gap = text.slice((parts[parts.length - 1] ?? f).quantity.end, f.quantity.start);
+    const raw = text.slice((parts[parts.length - 1] ?? f).quantity.end, f.quantity.start);
+    const gap = shared ? raw.replace(SHARE_IN_GAP, '').replace(/^;/, '、') : raw;
     // "审结案件中，维持72件，驳回复议请求14件，撤销9件，…": outcomes are joined by commas as well
     // (never after items joined by 、, nor into what 其中 opens)
     const joinedByComma = parts.length < 2 || /^,/.test(text.slice((parts[0] as Fact).quantity.end, (parts[1] as Fact).quantity.start));
@@ -1010,7 +1017,7 @@ function linkShares(text: string, facts: Fact[]): void {
     const items = /^(两|二|三|四)项$/.exec(share?.quantity.raw ?? '');
     if (share !== undefined && items !== null && /^\s*合计\s*占/.test(text.slice(share.quantity.end, rate.quantity.start))) {
       const n = items[1] === '三' ? 3 : items[1] === '四' ? 4 : 2;
-      const summed = facts.slice(i - 1 - n, i - 1);
+      const summed = facts.slice(0, i - 1).filter((f) => f.kind === 'count').slice(-n);
       const [head] = summed;
       if (head === undefined || summed.length !== n || summed.some((f) => f.kind !== 'count' || !sameFamily(f, head) || f.quantity.unit !== head.quantity.unit || f.sentence[0] !== rate.sentence[0])) return;
       share = head;
@@ -1041,6 +1048,15 @@ function linkShares(text: string, facts: Fact[]): void {
         rate.denominator = whole;
         if (share.label !== '') rate.label = `${share.label}占比`;
       }
+      return;
+    }
+    // "已办结的22件中，予以公开9件…；部分公开3件…，两项合计占54.5%": items of one list, a share of its whole
+    const list = share.partOf;
+    if (named.length < 2 && also.length > 0 && list !== undefined && also.every((f) => f.partOf === list)) {
+      rate.numerator = share;
+      rate.numeratorAlso = also;
+      rate.denominator = list;
+      rate.label = `${[share, ...also].map((f) => f.label).join('和')}占比`;
       return;
     }
     if (named.length < 2) return;
@@ -1077,6 +1093,8 @@ function linkChanges(text: string, facts: Fact[]): void {
     if (verb === null) return;
     const down = /减少|下降|少/.test(verb[1] ?? '');
     diff.difference = { current, base, down };
+    // a change, never a whole: "上年同期为437条，增加49条"
+    diff.delta = true;
     base.baseOf = current;
     const rate = facts[i + 1];
     if (rate?.kind === 'rate' && /^\s*,?\s*(增幅|增长|降幅|下降|增加|减少)\s*(了|为|达)?\s*$/.test(text.slice(diff.quantity.end, rate.quantity.start))) {

@@ -246,6 +246,18 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(text('45.3%'))).toEqual([['rate_mismatch', '43.26%', '45.3%']]);
   });
 
+  it('reads a list after an opening that states its own figure past a comma, each item with its share, and a share of two of its items', () => {
+    const forms = (video: number) => `政策解读做到与文件同步发布，14条解读中，图解6条，占42.9%；文字解读5条，占35.7%；短视频解读${video}条，占21.4%。`;
+    expect(kinds(forms(3))).toEqual([]);
+    expect(kinds(forms(4)).map(([kind]) => kind)).toEqual(['parts_sum_mismatch', 'rate_mismatch']);
+    const results = (both: string) => `办理结果上，已办结的22件中，予以公开9件，占40.9%；部分公开3件，占13.6%，公开和部分公开两项合计占${both}。`;
+    expect(kinds(results('54.5%'))).toEqual([]);
+    expect(kinds(results('52.2%'))).toEqual([['rate_mismatch', '54.55%', '52.2%']]);
+    const columns = (last: number) => `主动公开政府信息486条，上年同期为437条，增加49条，增长11.2%。分栏目看，工作动态203条，通知公告118条，政策文件（含转发上级文件）21条，政策解读14条，财政预决算6条，社会救助公示72条，城市更新${last}条。`;
+    expect(kinds(columns(52))).toEqual([]);
+    expect(kinds(columns(62))).toEqual([['parts_sum_mismatch', '486条', '496条']]);
+  });
+
   it('never takes a change or a count of part of the applications for their whole', () => {
     expect(kinds('全区全年登记受理信访事项2,186件，较2024年的2,453件减少267件，下降10.9%；其中通过网上信访渠道提出的1,402件，占64.1%。')).toEqual([]);
     expect(kinds('全年主动公开政府信息436条，较2024年的389条增加47条，增长12.1%。其中，通过县政府门户网站专栏发布268条，通过“宁川健康”微信公众号发布168条。按内容分，工作动态158条、通知公告84条、其他194条。')).toEqual([]);
