@@ -1125,9 +1125,7 @@ function linkChanges(text: string, facts: Fact[]): void {
     const verb = /^\s*\)?\s*[,，]?\s*(?:同比|环比)?(增长|增加|提高|上升|下降|减少|降低)\s*(了)?\s*$/.exec(text.slice(base.quantity.end, rate.quantity.start));
     if (verb === null) return;
     const down = /下降|减少|降低/.test(verb[1] ?? '');
-    rate.change = { current, base, down };
-    base.baseOf = current;
-    nameChange(text.slice(current.quantity.end, base.quantity.start), rate, current, base, down);
+    setChange(text.slice(current.quantity.end, base.quantity.start), rate, current, base, down);
   });
   // "受理信访事项96件，含…，较上年减少18件（2024年为114件），同比下降18.8%": the change, last year's figure in brackets
   // after it, of the last whole before them in the sentence
@@ -1143,9 +1141,7 @@ function linkChanges(text: string, facts: Fact[]): void {
     base.baseOf = current;
     const rate = facts[i + 2];
     if (rate?.kind === 'rate' && rate.change === undefined && /^\s*\)\s*,?\s*(同比|较上年|比上年)?(增长|增幅|下降|降幅|减少|上升)(了|为|达)?\s*$/.test(text.slice(base.quantity.end, rate.quantity.start))) {
-      rate.growth = true;
-      rate.change = { current, base, down };
-      nameChange('', rate, current, base, down);
+      setChange('', rate, current, base, down);
     }
   });
   // "网上办理率由上年的75.4%提高到79.5%，提升4.1个百分点": from last year's to this year's, and the change stated
@@ -1178,10 +1174,7 @@ function linkChanges(text: string, facts: Fact[]): void {
     if (c1 === undefined || c2 === undefined || before.length < 2) return;
     const down = /下降|减少|降低/.test(verb[1] ?? '');
     for (const [rate, current, base] of [[r1, c1, b1], [r2, c2, b2]] as const) {
-      rate.growth = true;
-      rate.change = { current, base, down };
-      base.baseOf = current;
-      nameChange('上年', rate, current, base, down);
+      setChange('上年', rate, current, base, down);
     }
   });
   // "承办工单6180件次（同比下降6.4%，上年为6603件次）" / "受理信访事项47件次（同比下降9.6%），上年为52件次"
@@ -1192,10 +1185,7 @@ function linkChanges(text: string, facts: Fact[]): void {
     const verb = /^\s*\(\s*(?:同比|较上年|比上年|较去年|比去年)(增长|增加|提高|上升|下降|减少|降低)\s*$/.exec(text.slice(current.quantity.end, rate.quantity.start));
     if (verb === null || !/^\s*\)?\s*[,，]\s*(上年|去年|\d{4}年)(同期)?(全年)?[^,;:。\d()]{0,8}(为|是)\s*$/.test(text.slice(rate.quantity.end, base.quantity.start))) return;
     const down = /下降|减少|降低/.test(verb[1] ?? '');
-    rate.growth = true;
-    rate.change = { current, base, down };
-    base.baseOf = current;
-    nameChange('上年', rate, current, base, down);
+    setChange('上年', rate, current, base, down);
   });
   // "受理168件，比上年增加26件，增长18.3%": last year's figure is this year's less the increase
   facts.forEach((rate, i) => {
@@ -1235,14 +1225,15 @@ function linkChanges(text: string, facts: Fact[]): void {
     const bracket = /^\s*\(\s*(上年|去年|上年同期|\d{4}年)(为|是|同期为|同期)?\s*$/.exec(text.slice(rate.quantity.end, base.quantity.start));
     if (verb === null || bracket === null || !/^\s*\)/.test(text.slice(base.quantity.end))) return;
     const down = /下降|减少|降低/.test(verb[2] ?? '');
-    rate.change = { current, base, down };
-    base.baseOf = current;
-    nameChange(bracket[1] ?? '', rate, current, base, down);
+    setChange(bracket[1] ?? '', rate, current, base, down);
   });
 }
 
-/** names the figures after what they are: last year's count of the same thing, and the change of it */
-function nameChange(said: string, rate: Fact, current: Fact, base: Fact, down: boolean): void {
+/** a rate of change of `current` over last year's `base`, both figures named after what they are */
+function setChange(said: string, rate: Fact, current: Fact, base: Fact, down: boolean): void {
+  rate.growth = true;
+  rate.change = { current, base, down };
+  base.baseOf = current;
   const year = /(上年|去年|上一年|\d{4}年)/.exec(said)?.[1] ?? '上年';
   if (current.label !== '') {
     base.label = `${current.label}（${year}）`;
