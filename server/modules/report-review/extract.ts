@@ -86,8 +86,10 @@ const DELTA_BEFORE = /(同比|环比|较|比)[^,;:。]{0,12}(增加|增长|减�
 export function extractFacts(paragraphs: readonly string[], sections: SectionMap = mapSections(paragraphs)): Fact[] {
   const facts: Fact[] = [];
   // "附：2025年度法治建设主要数据统计": the paragraphs after it restate the body's figures
+  // (until the next part of the report begins)
   let appendix = false;
   paragraphs.forEach((original, p) => {
+    if (sections.sectionOf[p] !== sections.sectionOf[p - 1]) appendix = false;
     if (APPENDIX.test(original)) appendix = true;
     // table rows are read by the table checks: their row names ("属于三类…") are no figures
     if (isTableRow(original)) return;

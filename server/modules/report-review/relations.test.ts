@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { extractFacts } from './extract.ts';
 import { buildDocx } from './fixtures/documents.ts';
 import { htmlToLines, readReport } from './reader.ts';
 import { reviewBuffer, reviewParagraphs } from './review.service.ts';
@@ -206,6 +207,9 @@ describe('relations the text makes unambiguous', () => {
   it('compares a 成效数据 list and a one-line summary with the body', () => {
     const text = (fine: string) => ['一、主要举措和成效', '全年立案查处违法行为176起，罚没款18.46万元。', '成效数据：', `——综合执法立案176起，罚没款${fine}万元；`];
     expect(kinds(...text('18.46'))).toEqual([]);
+    // the data list ends where the next part of the report begins
+    const facts = extractFacts([...text('18.46'), '二、存在的不足和原因', '执法人员持证率92.5%。']);
+    expect(facts.map((f) => [f.quantity.raw, f.summary])).toEqual([['176起', false], ['18.46万元', false], ['176起', true], ['18.46万元', true], ['92.5%', false]]);
     // told once, as the summary's restatement
     expect(findings(...text('18.64')).map((f) => f.message)).toEqual(['结尾总结写“罚没款”18.64万元，正文写“罚没款”18.46万元，前后数字不一致。']);
   });
