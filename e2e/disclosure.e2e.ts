@@ -202,9 +202,9 @@ describe('the public site (政府信息公开)', () => {
       const cats = page.getByTestId('public-categories');
       await cats.getByRole('button', { name: /通知公告/ }).waitFor({ timeout: 30_000 });
       await cats.getByRole('button', { name: /通知公告/ }).click();
-      await expect.poll(() => page.getByTestId('public-item-list').textContent()).toContain('通知公告');
-      const tags = await page.getByTestId('public-item-list').locator('[data-kind="category"]').allTextContents();
-      expect(new Set(tags)).toEqual(new Set(['通知公告']));
+      await page.waitForURL(/category=/);
+      // the list before the click holds 通知公告 items too: wait until every tag shown is the chosen category
+      await expect.poll(async () => new Set(await page.getByTestId('public-item-list').locator('[data-kind="category"]').allTextContents()), { timeout: 15_000 }).toEqual(new Set(['通知公告']));
       await page.screenshot({ path: screenshotPath('disclosure-public'), fullPage: false });
       // full-text search for the pending item's title finds only published items, never it
       const api = (await (await page.request.get(`${demo.server.baseUrl}/api/public/disclosure/items?q=${encodeURIComponent(pending?.title ?? '')}&pageSize=100`)).json()) as { items: Array<{ id: number }> };

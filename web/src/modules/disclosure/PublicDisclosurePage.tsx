@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Empty, Input, Pagination, Skeleton, Tag } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../platform/api.ts';
@@ -20,6 +20,8 @@ export function PublicDisclosurePage() {
   const items = useQuery({
     queryKey: ['public', 'disclosure', 'items', category, town, q, page],
     queryFn: ({ signal }) => api.get<PublicItemList>('/api/public/disclosure/items', { category: category || undefined, townCategory: town || undefined, q: q || undefined, page, pageSize: PAGE_SIZE }, signal),
+    // the category buttons stay in place while the next category loads
+    placeholderData: keepPreviousData,
   });
   const reports = useQuery({ queryKey: ['public', 'disclosure', 'reports'], queryFn: ({ signal }) => api.get<{ items: PublicDisclosureReportSummary[] }>('/api/public/disclosure/reports', undefined, signal) });
   const go = (next: Record<string, string | null>): void => {
