@@ -53,9 +53,10 @@ function commonRun(a: string, b: string): string {
   return best;
 }
 
-/** the one candidate whose words share the longest run (four characters or more, naming an act) with `said`; none when two tie */
-function sharingMost<T>(said: string, candidates: ReadonlyArray<readonly [T, string]>): T[] {
-  const scored = candidates.map(([c, w]) => [c, commonRun(said, w)] as const).filter(([, run]) => run.length >= 4 && DONE.test(run));
+/** the one candidate whose words share the longest run (four characters or more, naming an act) with `said`; none when two tie;
+ * a data list names things without acts ("办理行政执法案件214件" for "立案查处行政执法案件"): there six characters do */
+function sharingMost<T>(said: string, candidates: ReadonlyArray<readonly [T, string]>, things = false): T[] {
+  const scored = candidates.map(([c, w]) => [c, commonRun(said, w)] as const).filter(([, run]) => (run.length >= 4 && DONE.test(run)) || (things && run.length >= 6));
   const best = Math.max(0, ...scored.map(([, run]) => run.length));
   const top = scored.filter(([, run]) => run.length === best);
   return top.length === 1 && top[0] !== undefined ? [top[0][0]] : [];
@@ -90,16 +91,18 @@ function checkIntroduction(facts: readonly Fact[]): Finding[] {
     // or says it whole with more words around it ("提供法律咨询共计1482人次" for "法律咨询1482人次")
     const containing = inBody.filter((f) => words(f).includes(said));
     if (body.length === 0 && containing.length === 1) body.push(...containing);
-    if (body.length === 0) body.push(...sharingMost(said, inBody.map((f) => [f, words(f)] as const)));
+    // (the 其他 section also tells what happened beside the body's work: there only the body's own words restate it)
+    if (body.length === 0 && intro.summary !== 'other') body.push(...sharingMost(said, inBody.map((f) => [f, words(f)] as const), intro.summary === 'closing'));
     const [only] = body;
     if (only === undefined || body.length !== 1 || only.quantity.normalized.value === intro.quantity.normalized.value) continue;
+    const where = intro.summary === 'other' ? '“其他需要报告的事项”' : intro.summary ? '结尾总结' : '开头概述';
     findings.push({
       kind: 'inconsistent_value',
-      message: `${intro.summary ? '结尾总结' : '开头概述'}写“${said}”${shown(intro)}，正文写“${words(only)}”${shown(only)}，前后数字不一致。`,
+      message: `${where}写“${said}”${shown(intro)}，正文写“${words(only)}”${shown(only)}，前后数字不一致。`,
       text: intro.summary ? `${only.quote} …… ${intro.quote}` : `${intro.quote} …… ${only.quote}`,
       expected: shown(only),
       actual: shown(intro),
-      relation: `报告${intro.summary ? '结尾总结' : '开头概述'}的数字应与正文所写的同一事项一致`,
+      relation: `报告${where}的数字应与正文所写的同一事项一致`,
       figures: [figureOf(intro), figureOf(only)],
       arithmetic: `${shown(intro)} ≠ ${shown(only)}`,
     });
@@ -157,6 +160,13 @@ function checkPartList(total: Fact, { linkWord: marker, parts, complete }: PartL
   }
   const sumLow = parts.reduce((s, p) => s + factBounds(p)[0], 0);
   const sumHigh = parts.reduce((s, p) => s + factBounds(p)[1], 0);
+  // "由上年的176名增加到214名，新增38名，其中村“两委”成员62名、…": the list after an increase may break down the new
+  // figure it was reached at as well as the increase
+  // figure it was reached at as well as the increase: a list nearer the one is checked against it
+  const reached = total.difference?.current;
+  if (reached !== undefined && Math.abs(sumLow - reached.quantity.normalized.value) < Math.abs(sumLow - total.quantity.normalized.value)) {
+    return checkPartList(reached, { linkWord: marker, parts, complete });
+  }
   const over = sumLow > high + EPSILON;
   // a 其中 list far short of its total names the notable parts only ("公开信息1326条，其中政策文件86条、解读52条"):
   // only a list that covers most of the total and still misses it is a slip
@@ -475,7 +485,11 @@ function ownCountBefore(rate: Fact, facts: readonly Fact[]): boolean {
 }
 
 /** the first figure of a fact's sentence: what the sentence is about */
-const opening = (f: Fact, facts: readonly Fact[]): Fact | undefined => facts.find((x) => sameSentence(x, f));
+// the figure a sentence opens on, or, when the figure opens its own sentence ("……，按期办结95件"), the one its paragraph opens on
+const opening = (f: Fact, facts: readonly Fact[]): Fact | undefined => {
+  const first = facts.find((x) => sameSentence(x, f));
+  return first === f ? facts.find((x) => x.paragraph === f.paragraph) : first;
+};
 
 /** the units of the counts stated in the rate's own sentence: what the rate is a rate of */
 const countedBeside = (rate: Fact, facts: readonly Fact[]): Set<string> => new Set(facts.filter((f) => f.kind === 'count' && sameSentence(f, rate)).map((f) => f.quantity.normalized.unit));

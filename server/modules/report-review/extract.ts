@@ -68,8 +68,9 @@ export interface Fact {
   stock: { opening: Fact; added: Fact[]; removed: Fact[] } | undefined;
   /** "合格率（含优秀）": the rate counts these figures together with its numerator */
   numeratorAlso: Fact[];
-  /** a figure of the closing summary ("总之，…", "总的看，…"): it restates the body, as the introduction does */
-  summary: boolean;
+  /** a figure of the closing summary ("总之，…", "总的看，…", a data list): it restates the body, as the introduction
+   * does; 'other': a figure of the 其他需要报告的事项, which restates the body only in the body's words */
+  summary: 'closing' | 'other' | undefined;
 }
 
 const CLAUSE_BREAK = ',;:、(';
@@ -149,7 +150,8 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
             breakdowns: [],
             stock: undefined,
             numeratorAlso: [],
-            summary: appendix || SUMMARY.test(text),
+            // a paragraph of the 其他需要报告的事项 about the year's data ("上述数据均来源于…", "年度主要数据") restates them
+            summary: appendix || SUMMARY.test(text) || (sections.sectionOf[p] === 'other' && /数据/.test(text)) ? 'closing' : sections.sectionOf[p] === 'other' ? 'other' : undefined,
           });
         }
       });
@@ -179,7 +181,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       previous = found;
     }
     linkSharesRespectively(text, inParagraph);
-    linkShares(text, inParagraph);
+    linkShares(text, inParagraph, facts.filter((f) => f.paragraph < p));
     linkDistantRates(inParagraph);
     linkStocks(text, inParagraph);
   });
@@ -366,7 +368,8 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
       if (f.depth > depth) return true;
       const gap = text.slice(previousEnd, f.quantity.start);
       // "受理工单1517件，环比二季度（1342件）增长13.0%": the figure compared with is no item, nor a change
-      if (previousEnd !== at && (CHANGE.test(gap.replace(/^[^,，]*/, '')) || f.delta)) return false;
+      // "…，约为上年（2700人次）的2倍": nor is last year's figure
+      if (previousEnd !== at && (CHANGE.test(gap.replace(/^[^,，]*/, '')) || f.delta || /(上年|去年|上一年)(同期)?(的)?\s*\(?\s*$/.test(gap))) return false;
       if (previousEnd !== at) {
         // "其中婚姻纠纷86件、邻里纠纷112件，调处成功318件": an outcome after a comma is no kind of the whole;
         // "其中企业9215户、个体工商户28794户，全年新增市场主体6127户": a list joined by 、 ends at a comma
@@ -396,6 +399,9 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
     attach(total, parts, !cut && last !== undefined && !endsWithEtc(text, last) && !inclusive && !/^主要/.test(text.slice(at + word.length)));
   }
 }
+
+/** the two name a common two-character word */
+const sharesWord = (a: string, b: string): boolean => [...a].some((_, i) => i + 2 <= a.length && /^[\u4e00-\u9fff]{2}$/.test(a.slice(i, i + 2)) && b.includes(a.slice(i, i + 2)));
 
 /** where the first match stands outside brackets opened after the start; -1 when none does */
 function outsideBrackets(text: string, re: RegExp): number {
@@ -483,17 +489,20 @@ function linkRespectively(text: string, [s, e]: [number, number], facts: Fact[])
     const first = parts[0];
     const own = bare && (parts.every((f) => f.label !== '') || /个/.test(text.slice(namesFrom, at)));
     if (first === undefined || parts.length < 2 || (names.length !== parts.length && !own) || parts.some((f) => !sameFamily(f, first) || f.partOf !== undefined)) continue;
+    // the names stand before 分别: the last carries the shared noun ("刑事、民事、行政案件"); each figure is said of its own name
+    const shared = tidy(names[names.length - 1] ?? '');
+    if (own) first.label = first.label.replace(/^(分别|依次)(是|为|有|达到|达)/, '');
+    else if (whole === undefined) parts.forEach((f, k) => {
+      const own = tidy(names[k] ?? '');
+      f.label = k === names.length - 1 ? shared : `${own}${shared.slice(tidy(names[names.length - 1] ?? '').length - 2)}`;
+      f.scope = `${f.label}|${f.label}`;
+    });
     const before = facts.filter((f) => f.quantity.end <= namesFrom && f.kind === first.kind && sameFamily(f, first));
     const total = whole !== undefined && sameFamily(whole, first) ? whole : before[before.length - 1];
     if (total === undefined || total.parts.length > 0 || (total !== whole && !/^\s*,\s*$/.test(text.slice(total.quantity.end, namesFrom)))) continue;
-    // the names stand before 分别: the last carries the shared noun ("刑事、民事、行政案件")
-    const shared = tidy(names[names.length - 1] ?? '');
-    if (own) first.label = first.label.replace(/^(分别|依次)(是|为|有|达到|达)/, '');
+    // "合法性审查63件，行政复议、行政诉讼案件分别为3件、4件": names of other things than the figure before them are no parts of it
+    if (total !== whole && !own && !sharesWord(tidy(text.slice(namesFrom, at)), total.scope)) continue;
     if (total === whole) total.label = total.label.replace(/(分别|依次)(是|为|有|达到|达)$/, '');
-    else parts.forEach((f, k) => {
-      const own = tidy(names[k] ?? '');
-      f.label = k === names.length - 1 ? shared : `${own}${shared.slice(tidy(names[names.length - 1] ?? '').length - 2)}`;
-    });
     total.linkWord = '分别';
     attach(total, parts, !endsWithEtc(text, parts[parts.length - 1] ?? first));
   }
@@ -501,7 +510,8 @@ function linkRespectively(text: string, [s, e]: [number, number], facts: Fact[])
 
 // between a total and its 其中: punctuation, or one rate said of the total ("，办结率100%。")
 // "收到申请13件，均为网上申请和当面申请，其中…": a clause without a figure between the whole and its 其中
-const WORDS_CLAUSE_BETWEEN = /^\s*,[^\d,;:。%]{2,30},\s*$/;
+// "落实经费18.6万元并全额纳入年度财政预算，其中…" / "共清理64件（均不属于行政规范性文件），其中…": so may words joined by 并 or an aside
+const WORDS_CLAUSE_BETWEEN = /^\s*(,[^\d,;:。%]{2,30}|(并|且)[^\d,;:。%]{2,20}|\([^\d()]{2,30}\))\s*,\s*$/;
 const RATE_CLAUSE_BETWEEN = /^[\s,;:、。]*(?:[^\d,;:、。]{0,12}\d+(?:\.\d+)?%[\s,;:、。]*)?$/;
 
 // "梳理权责事项300项，许可事项120项、处罚事项180项": a list right after a total whose items all end in its head noun
@@ -679,7 +689,9 @@ function linkTrailingTotals(text: string, facts: Fact[]): void {
     const lead = text.slice(clauseStart(text, total.quantity.start, 0), total.quantity.start);
     // "…，共15件" / "罚款48.6万元，没收违法所得7.35万元，罚没款合计56.95万元": 共 alone, or a short name before 合计
     // "其余部门合计286件" is the rest, not the total
-    if (!/^(共计|合计|总计|共$)|^[^,;:。]{1,6}(合计|共计|总计)$|^(两|二|三|四|五)(项|类)共$/.test(tidy(lead)) || /^(其余|其他|其它|另有|剩余)/.test(tidy(lead))) return;
+    // "14个行政村、2个社区共16个村（居）": items joined by 、, then the last item's noun and 共
+    const joined = /^[^,;:。、\d]{1,4}共$/.test(tidy(text.slice(Math.max(total.quantity.start - lead.length, facts[i - 1]?.quantity.end ?? 0), total.quantity.start))) && !/[,;:。]/.test(text.slice(facts[i - 1]?.quantity.end ?? total.quantity.start, total.quantity.start));
+    if ((!joined && !/^(共计|合计|总计|共$)|^[^,;:。]{1,6}(合计|共计|总计)$|^(两|二|三|四|五)(项|类)共$/.test(tidy(lead))) || /^(其余|其他|其它|另有|剩余)/.test(tidy(lead))) return;
     const parts: Fact[] = [];
     // "不予处罚642件，从轻、减轻处罚208件，两项合计850件": "两项" counts the items, it is none of them
     const counted = /^(两|二|三|四|五)(项|类)$/.exec(facts[i - 1]?.quantity.raw ?? '');
@@ -690,6 +702,7 @@ function linkTrailingTotals(text: string, facts: Fact[]): void {
       const next = parts[0] ?? (n === undefined ? total : (facts[i - 1] as Fact));
       if (f === undefined || f.depth !== total.depth || !sameFamily(f, total) || f.partOf !== undefined) break;
       if (/[;。]|其中/.test(text.slice(f.quantity.end, next.quantity.start))) break;
+      if (joined && next !== total && !/^[^,;:。\d]*、[^,;:。\d]*$/.test(text.slice(f.quantity.end, next.quantity.start))) break;
       parts.unshift(f);
     }
     if (parts.length < 2) return;
@@ -1010,7 +1023,7 @@ function linkSharesRespectively(text: string, facts: Fact[]): void {
 }
 
 // "受理案件200件……行政处罚案件120件，占受理案件总数的60%": a share of a total named earlier in the paragraph
-function linkShares(text: string, facts: Fact[]): void {
+function linkShares(text: string, facts: Fact[], earlier: readonly Fact[] = []): void {
   facts.forEach((rate, i) => {
     if (rate.kind !== 'rate' || rate.numerator !== undefined || rate.rateRule !== undefined) return;
     let share = facts[i - 1];
@@ -1025,6 +1038,8 @@ function linkShares(text: string, facts: Fact[]): void {
       share = head;
       also = summed.slice(1);
     } else if (also.length === 0 && share !== undefined && !/^\s*,?\s*占/.test(text.slice(share.quantity.end, rate.quantity.start))) return;
+    // "纠纷29件，较上年（21件）增加8件，占调处纠纷总数的19.9%": the share is of the figure changed, not of the change
+    if (share?.difference !== undefined && also.length === 0) share = share.difference.current;
     if (share === undefined || share.kind !== 'count' || share.sentence[0] !== rate.sentence[0]) return;
     // "26名持证执法人员中具有法律专业背景的仅3人，占11.5%": the figure the share is counted among is its whole
     const among = facts[i - 2];
@@ -1070,7 +1085,13 @@ function linkShares(text: string, facts: Fact[]): void {
     // "全年办结的35件申请中" for 占办结总数的: named by the words before it, when no label names it and only one whole does
     const said = candidates.filter((f) => f.partOf === undefined && isSubsequence(named, f.scope.split('|')[0] ?? ''));
     const byLabel = candidates.filter((f) => named.includes(f.label) && (f.partOf === undefined || named.startsWith(f.label)));
-    const totals = fully.length > 0 ? fully : byLabel.length > 0 ? byLabel : said.length === 1 ? said : [];
+    let totals = fully.length > 0 ? fully : byLabel.length > 0 ? byLabel : said.length === 1 ? said : [];
+    // "…参与调解纠纷57件，占全镇调处纠纷总数的39.0%": a whole named as a 总数 may stand in an earlier paragraph, said
+    // in those words and with one value
+    if (totals.length === 0 && /总数|总量/.test(text.slice(text.lastIndexOf('占', rate.quantity.start), rate.quantity.start))) {
+      const words = (f: Fact) => f.scope.split('|')[0] ?? '';
+      totals = earlier.filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.section !== 'nextYear' && sameFamily(f, share) && f.quantity.unit === share.quantity.unit && isSubsequence(named, words(f)));
+    }
     const total = totals[totals.length - 1];
     if (total === undefined || totals.some((f) => f.quantity.normalized.value !== total.quantity.normalized.value)) return;
     rate.numerator = share;
@@ -1124,9 +1145,10 @@ function linkChanges(text: string, facts: Fact[]): void {
     if (base === undefined || current === undefined || base.kind === 'rate' || !sameFamily(base, current)) return;
     if (current.quantity.unit !== base.quantity.unit || (current.partOf !== undefined && current.partOf === base.partOf)) return;
     if (!CHANGE.test(text.slice(current.quantity.end, base.quantity.start).replace(/\([^()]*\)/g, ''))) return;
-    const verb = /^\s*\)?\s*[,，]?\s*(?:同比|环比)?(增长|增加|提高|上升|下降|减少|降低)\s*(了)?\s*$/.exec(text.slice(base.quantity.end, rate.quantity.start));
+    // ("“三公”经费预算安排12.6万元，较上年的13.7万元压减8.0%")
+    const verb = /^\s*\)?\s*[,，]?\s*(?:同比|环比)?(增长|增加|提高|上升|下降|减少|降低|压减)\s*(了)?\s*$/.exec(text.slice(base.quantity.end, rate.quantity.start));
     if (verb === null) return;
-    const down = /下降|减少|降低/.test(verb[1] ?? '');
+    const down = /下降|减少|降低|压减/.test(verb[1] ?? '');
     setChange(text.slice(current.quantity.end, base.quantity.start), rate, current, base, down);
   });
   // "受理信访事项96件，含…，较上年减少18件（2024年为114件），同比下降18.8%": the change, last year's figure in brackets
@@ -1150,18 +1172,22 @@ function linkChanges(text: string, facts: Fact[]): void {
   facts.forEach((diff, i) => {
     const current = facts[i - 1];
     const base = facts[i - 2];
-    if (diff.kind === 'rate' || current === undefined || base === undefined || current.kind !== base.kind || current.quantity.unit !== base.quantity.unit || current.sentence[0] !== diff.sentence[0]) return;
+    // (in one unit, written with 万 or without: "由年初的1.95万人增至年末的2.36万人，净增4100人")
+    if (diff.kind === 'rate' || current === undefined || base === undefined || current.kind !== base.kind || current.quantity.normalized.unit !== base.quantity.normalized.unit || current.sentence[0] !== diff.sentence[0]) return;
     const points = /百分点/.test(diff.quantity.unit) && current.quantity.unit === '%';
-    if (!points && (diff.quantity.unit !== current.quantity.unit || current.kind === 'rate')) return;
+    if (!points && (diff.quantity.normalized.unit !== current.quantity.normalized.unit || current.kind === 'rate')) return;
     if (!/由(?:上年|去年|上一年|\d{4}年|年初)?(?:的|底的|末的)?\s*$/.test(text.slice(Math.max(diff.sentence[0], base.quantity.start - 12), base.quantity.start))) return;
-    const to = /^\s*(提高|上升|增加|增长|下降|降低|减少|降)(到|至)\s*$/.exec(text.slice(base.quantity.end, current.quantity.start));
-    const said = /^\s*[,，]\s*(提高|提升|上升|增加|增长|下降|降低|减少|回落)了?\s*$/.exec(text.slice(current.quantity.end, diff.quantity.start));
+    const to = /^\s*(提高|上升|增加|增长|下降|降低|减少|降|增|减)(到|至)\s*(?:年末|年底)?的?\s*$/.exec(text.slice(base.quantity.end, current.quantity.start));
+    const said = /^\s*[,，]\s*(提高|提升|上升|增加|增长|下降|降低|减少|回落|新增|净增|净减)了?\s*$/.exec(text.slice(current.quantity.end, diff.quantity.start));
     if (to === null || said === null) return;
-    const down = /下降|降低|减少|降/.test(to[1] ?? '');
-    if (down !== /下降|降低|减少|回落/.test(said[1] ?? '')) return;
+    const down = /下降|降低|减少|降|减/.test(to[1] ?? '');
+    if (down !== /下降|降低|减少|回落|净减/.test(said[1] ?? '')) return;
     diff.difference = { current, base, down };
     diff.delta = true;
     base.baseOf = current;
+    // "“法律明白人”由上年的176名增加到214名": both figures are of what the sentence names before 由
+    const named = (base.scope.split('|')[0] ?? '').replace(/^.*[,;:]/, '').replace(/由(?:上年|去年|上一年|\d{4}年|年初)?(?:的|底的|末的)?$/, '');
+    for (const f of [base, current]) if (/^(提高|上升|增加|增长|下降|降低|减少|降|增|减)(到|至)|由/.test(f.label) && named !== '') f.label = named;
   });
   // "办理41.72万件，其中网上办理33.16万件，同比分别增长8.7%和14.5%（2024年分别为38.38万件、28.95万件）": two changes,
   // of the two figures before them, over last year's two in brackets
@@ -1360,6 +1386,21 @@ function linkStocks(text: string, facts: Fact[]): void {
     const closing = later[c];
     if (closing === undefined || closing.stock !== undefined) continue;
     const between = later.slice(0, c).filter((f) => !NEUTRAL.test(words(f)));
+    // "由年初的319户调整为年末的312户，其中新增纳入28户、退出35户": the movements may follow both ends, after 其中
+    const next = later[c + 1];
+    if (between.length === 0 && next !== undefined && next.sentence[0] === closing.sentence[0] && /^[^\d,;:。]*,\s*其中[^\d,;:。]*$/.test(text.slice(closing.quantity.end, next.quantity.start))) {
+      for (const f of later.slice(c + 1)) {
+        const last = between[between.length - 1];
+        if (f.sentence[0] !== closing.sentence[0] || !(ADDED.test(words(f)) || REMOVED.test(words(f))) || (last !== undefined && !/^\s*[、,][^\d,;:。、]*$/.test(text.slice(last.quantity.end, f.quantity.start)))) break;
+        between.push(f);
+      }
+      // they are movements of the stock, not kinds of it
+      if (between.length >= 2 && closing.parts.length === between.length && between.every((f) => f.partOf === closing)) {
+        closing.parts = [];
+        closing.partsComplete = false;
+        for (const f of between) f.partOf = undefined;
+      }
+    }
     const added = between.filter((f) => ADDED.test(words(f)) && !REMOVED.test(words(f)));
     const removed = between.filter((f) => REMOVED.test(words(f)) && !ADDED.test(words(f)));
     // every figure between is a movement of the stock, and both directions are stated
@@ -1368,7 +1409,11 @@ function linkStocks(text: string, facts: Fact[]): void {
     const rest = (f: Fact) => words(f).replace(STOCK_WORDS, '').replace(ADDED, '').replace(REMOVED, '');
     if (between.some((f) => /对象/.test(rest(f)) && !isSubsequence(rest(f), words(opening)))) continue;
     // the closing stock names the same thing as the opening one ("年末在册" of "年初在册社区矫正对象")
-    if (!isSubsequence(words(closing).replace(STOCK_WORDS, ''), words(opening).replace(STOCK_WORDS, ''))) continue;
+    // or the one sentence takes it from the one to the other: "在册低保对象由年初的319户调整为年末的312户"
+    const fromTo = /由\s*(年初|期初|上年末|上年底)的?\s*$/.test(said(opening)) && /^\s*(调整|增加|减少|增|减|上升|下降)(为|到|至)\s*(年末|年底|期末)的?\s*$/.test(said(closing));
+    if (!fromTo && !isSubsequence(words(closing).replace(STOCK_WORDS, ''), words(opening).replace(STOCK_WORDS, ''))) continue;
+    const named = words(opening).replace(/由\s*(年初|期初|上年末|上年底)的?$/, '');
+    if (fromTo && named !== '') [opening.label, closing.label] = [`年初${named}`, `年末${named}`];
     closing.stock = { opening, added, removed };
     // "至年末实有经营主体15.53万户，净增1.25万户，增幅8.8%": the net change and its rate are of the stock's two ends
     const [diff, rate] = [facts[facts.indexOf(closing) + 1], facts[facts.indexOf(closing) + 2]];

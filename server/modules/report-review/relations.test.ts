@@ -209,7 +209,7 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(...text('18.46'))).toEqual([]);
     // the data list ends where the next part of the report begins
     const facts = extractFacts([...text('18.46'), '二、存在的不足和原因', '执法人员持证率92.5%。']);
-    expect(facts.map((f) => [f.quantity.raw, f.summary])).toEqual([['176起', false], ['18.46万元', false], ['176起', true], ['18.46万元', true], ['92.5%', false]]);
+    expect(facts.map((f) => [f.quantity.raw, f.summary])).toEqual([['176起', undefined], ['18.46万元', undefined], ['176起', 'closing'], ['18.46万元', 'closing'], ['92.5%', undefined]]);
     // told once, as the summary's restatement
     expect(findings(...text('18.64')).map((f) => f.message)).toEqual(['结尾总结写“罚没款”18.64万元，正文写“罚没款”18.46万元，前后数字不一致。']);
   });
@@ -265,6 +265,86 @@ describe('relations the text makes unambiguous', () => {
   it('never takes a change or a count of part of the applications for their whole', () => {
     expect(kinds('全区全年登记受理信访事项2,186件，较2024年的2,453件减少267件，下降10.9%；其中通过网上信访渠道提出的1,402件，占64.1%。')).toEqual([]);
     expect(kinds('全年主动公开政府信息436条，较2024年的389条增加47条，增长12.1%。其中，通过县政府门户网站专栏发布268条，通过“宁川健康”微信公众号发布168条。按内容分，工作动态158条、通知公告84条、其他194条。')).toEqual([]);
+  });
+
+  it('reads a figure taken from last year to this, a list of either, and last year\'s figure after a list', () => {
+    const grown = (now: number, net: string) => `“双桥发布”微信公众号关注用户由年初的1.95万人增至年末的${now}万人，净增${net}人。`;
+    expect(kinds(grown(2.36, '4100'))).toEqual([]);
+    expect(kinds(grown(2.36, '4200'))).toEqual([['difference_mismatch', '4100人', '4200人']]);
+    // the list after the increase may be of the figure reached, or of the increase
+    const members = (reached: number, last: number) => `“法律明白人”由上年的176名增加到${reached}名，新增${reached - 176}名，其中村“两委”成员62名、网格员48名、党员和乡贤71名、茶企负责人和民宿经营户${last}名。`;
+    expect(kinds(members(214, 33))).toEqual([]);
+    expect(kinds(members(214, 43))).toEqual([['parts_sum_mismatch', '214名', '224名']]);
+    expect(findings(members(214, 43))[0]?.message).toContain('“法律明白人”共214名');
+    expect(kinds('新增法律明白人38名，其中村“两委”成员12名、网格员26名。')).toEqual([]);
+    // last year's figure after the items is none of them
+    expect(kinds('受众共1.52万人次，其中线下参与9800人次，线上直播观看5400人次，约为上年（2700人次）的2倍。')).toEqual([]);
+    expect(kinds('受众共1.52万人次，其中线下参与9800人次，线上直播观看5900人次，约为上年（2700人次）的2倍。')).toEqual([['parts_sum_mismatch', '1.52万人次', '15700人次']]);
+    // "压减" is a fall
+    expect(kinds('“三公”经费预算安排12.6万元，较上年的13.7万元压减8.0%。')).toEqual([]);
+    expect(kinds('“三公”经费预算安排12.6万元，较上年的13.7万元压减9.0%。')).toEqual([['rate_mismatch', '8.03%', '9.0%']]);
+  });
+
+  it('reads a stock taken from the opening to the closing figure with its movements after 其中', () => {
+    const stock = (out: number) => `全街道在册低保对象由年初的319户调整为年末的312户，其中新增纳入28户、退出${out}户，公示期间收到并核实群众反映2件。`;
+    expect(kinds(stock(35))).toEqual([]);
+    expect(kinds(stock(36))).toEqual([['parts_sum_mismatch', '311户', '312户']]);
+    expect(findings(stock(36))[0]?.message).toContain('“年初在册低保对象”319户');
+  });
+
+  it('reads a whole past an aside or a clause joined by 并, and items joined by 、 before 共', () => {
+    const funds = (last: string) => `落实法治建设经费18.6万元并全额纳入年度财政预算，其中普法宣传8.2万元、法律顾问6.0万元、人民调解“以奖代补”${last}万元。`;
+    expect(kinds(funds('4.4'))).toEqual([]);
+    expect(kinds(funds('5.4'))).toEqual([['parts_sum_mismatch', '18.6万元', '19.6万元']]);
+    const cleared = (kept: number) => `共清理64件（均不属于行政规范性文件），其中继续有效${kept}件、宣布失效15件、予以废止8件，清理结果已在专栏公布。`;
+    expect(kinds(cleared(41))).toEqual([]);
+    expect(kinds(cleared(47))).toEqual([['parts_sum_mismatch', '64件', '70件']]);
+    const villages = (n: number) => `依托镇人民调解委员会和14个行政村、2个社区共${n}个村（居）调委会，构建三级调解网络。`;
+    expect(kinds(villages(16))).toEqual([]);
+    expect(kinds(villages(18))).toEqual([['parts_sum_mismatch', '18个', '16个']]);
+  });
+
+  it('names each figure after 分别为 by its own name, and lists of other things are no parts of the figure before', () => {
+    const facts = extractFacts(['全镇开展合法性审查63件，行政复议、行政诉讼案件分别为3件、4件，均无败诉。']);
+    expect(facts.map((f) => [f.quantity.raw, f.label, f.partOf?.quantity.raw])).toEqual([['63件', '合法性审查', undefined], ['3件', '行政复议案件', undefined], ['4件', '行政诉讼案件', undefined]]);
+    expect(kinds('共评查行政执法案卷360卷，评查结果为优秀、合格、不合格的分别为211卷、138卷、11卷。')).toEqual([]);
+    expect(kinds('共评查行政执法案卷360卷，评查结果为优秀、合格、不合格的分别为211卷、141卷、11卷。')).toEqual([['parts_sum_mismatch', '360卷', '363卷']]);
+  });
+
+  it('finds a share\'s named 总数 in an earlier paragraph, and takes the share of the figure changed, not of the change', () => {
+    const text = (mediated: string, land: string) => [
+      '一、主要举措和成效',
+      '全年排查发现各类矛盾纠纷163件，调处各类矛盾纠纷146件，较上年（131件）增加15件；调解成功142件。',
+      `全年“法律明白人”参与调解纠纷57件，占全镇调处纠纷总数的${mediated}，成为化解矛盾的重要力量。`,
+      '二、存在的不足和原因',
+      `全年土地山林权属纠纷29件，较上年（21件）增加8件，占调处纠纷总数的${land}，问题较为突出。`,
+    ];
+    expect(kinds(...text('39.0%', '19.9%'))).toEqual([]);
+    expect(kinds(...text('36.0%', '19.9%'))).toEqual([['rate_mismatch', '39.04%', '36.0%']]);
+    expect(kinds(...text('39.0%', '18.9%'))).toEqual([['rate_mismatch', '19.86%', '18.9%']]);
+  });
+
+  it('tells two 按期办结 apart when each opens its own sentence in paragraphs about other things', () => {
+    expect(kinds('全年共受理群众信访事项97件。严格按照《信访工作条例》分类处理，按期办结95件，按期办结率97.9%。', '全年承办12345热线工单655件。实行首接负责，按期办结642件，按期办结率98.0%。')).toEqual([]);
+  });
+
+  it('compares the data restated in the 其他需要报告的事项 with the body', () => {
+    const text = (restated: number) => [
+      '一、主要举措和成效',
+      '全年共立案查处行政执法案件214件，收缴罚没款47.36万元。',
+      '五、其他需要报告的事项',
+      `（三）年度主要数据。2025年，全镇办理行政执法案件${restated}件、收缴罚没款47.36万元。`,
+    ];
+    expect(kinds(...text(214))).toEqual([]);
+    expect(kinds(...text(241))).toEqual([['inconsistent_value', '214件', '241件']]);
+    expect(findings(...text(241))[0]?.message).toContain('结尾总结');
+    // what else happened that year is told beside the body, not restated by it
+    expect(kinds('一、主要举措和成效', '组织执法人员到治超检测站和运管窗口开展法治建设调研督导6次。', '五、其他需要报告的事项', '2025年，县委全面依法治县委员会办公室对我局开展法治督察1次，反馈问题5个，已全部完成整改。')).toEqual([]);
+    // restated in the body's own words, it is compared as well
+    const aid = (n: number) => ['一、主要举措和成效', `全年接待法律咨询312人次，协助群众申请法律援助18件，其中农民工讨薪11件、赡养抚养4件、交通事故赔偿3件。`, '五、其他需要报告的情况', `2025年，乡公共法律服务工作站协助群众申请法律援助${n}件，挽回经济损失38.6万元。`];
+    expect(kinds(...aid(18))).toEqual([]);
+    expect(kinds(...aid(16))).toEqual([['inconsistent_value', '18件', '16件']]);
+    expect(findings(...aid(16))[0]?.message).toContain('“其他需要报告的事项”');
   });
 
   it('reads 其中： with items joined by semicolons', () => {
