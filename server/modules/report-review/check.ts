@@ -91,6 +91,9 @@ function checkIntroduction(facts: readonly Fact[]): Finding[] {
     // or says it whole with more words around it ("提供法律咨询共计1482人次" for "法律咨询1482人次")
     const containing = inBody.filter((f) => words(f).includes(said));
     if (body.length === 0 && containing.length === 1) body.push(...containing);
+    // or with words between ("调处各类矛盾纠纷146件" for "调处矛盾纠纷164件"), when only one body figure does
+    const around = inBody.filter((f) => isSubsequence(said, words(f)));
+    if (body.length === 0 && around.length === 1) body.push(...around);
     // (the 其他 section also tells what happened beside the body's work: there only the body's own words restate it)
     if (body.length === 0 && intro.summary !== 'other') body.push(...sharingMost(said, inBody.map((f) => [f, words(f)] as const), intro.summary === 'closing'));
     const [only] = body;

@@ -896,10 +896,11 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
       const gap = text.slice((parts[parts.length - 1] ?? f).quantity.end, f.quantity.start);
       // the share said of the item before is no item: linkRates reads it as a share of the whole; so is one in
       // brackets ("占道经营71起（占33.2%）、…")
-      if (f.kind === 'rate' && parts.length > 0 && /^\s*[,、]?\s*占比?\s*$/.test(gap)) continue;
+      if (f.kind === 'rate' && parts.length > 0 && /^\s*[,、]?\s*占[^,;:。\d]{0,8}$/.test(gap)) continue;
       if (f.depth > 0 && parts.length > 0) continue;
       // an item may list its own parts in brackets: "法人或其他组织申请5件（商业企业3件、法律服务机构2件）"
-      if (f.depth !== 0 || f.kind !== 'count' || f.partOf !== undefined || (f.parts.length > 0 && f.parts[0]?.depth === f.depth)) break;
+      // (…or after 分别为: "法人或其他组织申请4件，分别为商业企业3件、法律服务机构1件")
+      if (f.depth !== 0 || f.kind !== 'count' || f.partOf !== undefined || (f.parts.length > 0 && f.parts[0]?.depth === f.depth && f.linkWord !== '分别')) break;
       // "自然资源类（违法用地、违法建设）38宗": what a bracket says of an item is no joiner
       // "…412家次，夏季臭氧攻坚、危险废物规范化管理等专项检查538家次": after a comma an item's name may hold 、; a
       // quoted name or a hotline's number ("12369环保举报热线") is part of the name
@@ -924,7 +925,14 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     // what was finished is no whole of a breakdown by what came in ("受理138件…；按期办结135件。按诉求内容分，…"); a
     // breakdown by result ("从答复结果看") is one of what was finished
     const byContent = /内容|类型|类别|领域|性质|诉求|来源|渠道|社区|村|部门|单位|地区|区域|季度|月/.test(m[1] ?? '');
-    const pool = [...earlier, ...facts.filter((f) => f.quantity.end <= s + m.index)].filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !(byContent && FINISHED.test(f.label)));
+    // "…27件；加上上年结转1件，全年需办理申请28件": the new and the carried over together are no whole of a breakdown
+    // by who applied or how, which is of the new
+    const before = [...earlier, ...facts.filter((f) => f.quantity.end <= s + m.index)];
+    const withCarried = (f: Fact, k: number) => {
+      const previous = before[k - 1];
+      return previous !== undefined && previous.paragraph === f.paragraph && previous.sentence[0] === f.sentence[0] && /结转/.test(previous.scope) && /^[^\d;。]*$/.test(text.slice(previous.quantity.end, f.quantity.start));
+    };
+    const pool = before.filter((f, k) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !(byContent && FINISHED.test(f.label)) && !withCarried(f, k) && !/结转/.test(f.scope));
     // "一至四季度调处数分别为86件、…": items over a range of quarters or months that name what they count break down
     // the figure of that name ("进入调处程序398件"), or none
     const ranged = /^(?:[一二三四五六七八九十\d]+(?:至|到|—|-)[一二三四五六七八九十\d]+|各)(?:季度|个月|月份|月|社区|村)(.{2,})$/.exec(first.label)?.[1]?.replace(/数$/, '');
@@ -1080,7 +1088,8 @@ function linkShares(text: string, facts: Fact[], earlier: readonly Fact[] = []):
     // the whole named in full or by its key words ("占新收申请的" for 新收政府信息公开申请), else one whose shorter label
     // is inside the name — a part only when its label opens it ("败诉9件" for 占败诉案件的; never "申请1件" of 其他组织
     // for 占新收申请总数的)
-    const candidates = facts.slice(0, i - 1).filter((f) => f.kind === 'count' && f.label.length >= 2 && sameFamily(f, share));
+    // (last year's figure is no whole of this year's share)
+    const candidates = facts.slice(0, i - 1).filter((f) => f.kind === 'count' && f.label.length >= 2 && f.baseOf === undefined && sameFamily(f, share));
     const fully = candidates.filter((f) => isSubsequence(named, f.label));
     // "全年办结的35件申请中" for 占办结总数的: named by the words before it, when no label names it and only one whole does
     const said = candidates.filter((f) => f.partOf === undefined && isSubsequence(named, f.scope.split('|')[0] ?? ''));
@@ -1291,7 +1300,9 @@ function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): 
     if (done.delta || done.baseOf !== undefined || /结转/.test(between)) return;
     // "其中维持2件、纠正1件，年底尚未审结1件": what is still pending completes a list that falls short of its whole
     const pending = done.partOf !== undefined && PENDING_REST.test(between);
-    if (!/^\s*[,;]/.test(between) || !(REMAINDER.test(between) || pending)) return;
+    // "已审结3件，均判决驳回原告诉讼请求，1件尚在审理中": what is still pending, named after its figure
+    const pendingAfter = /^\s*(尚在|仍在|正在|尚未|仍未)(审理|办理|审结|办结)/.test(text.slice(rest.quantity.end)) && /审结|办结/.test(done.label);
+    if (!/^\s*[,;]/.test(between) || !(REMAINDER.test(between) || pending || pendingAfter)) return;
     // "审结226件，其中维持131件、…责令履行4件，另有调解、和解后终止51件": the rest of a list that falls short of its
     // whole is its last part; a list that already makes up its whole ("其中自然人11件、企业2件，另有上年结转1件") is left
     const list = done.partOf;

@@ -347,6 +347,25 @@ describe('relations the text makes unambiguous', () => {
     expect(findings(...aid(16))[0]?.message).toContain('“其他需要报告的事项”');
   });
 
+  it('reads what is still pending, named after its figure, as the rest of the whole after what was finished', () => {
+    const suits = (open: number) => `以镇政府为被告的行政诉讼案件4件，其中本年新收3件、上年结转1件，涉及征地补偿；已审结3件，均判决驳回原告诉讼请求，${open}件尚在审理中，全年无败诉案件。`;
+    expect(kinds(suits(1))).toEqual([]);
+    expect(kinds(suits(2)).map(([kind]) => kind)).toEqual(['parts_sum_mismatch']);
+  });
+
+  it('compares a summary figure with the one body figure that says it with words between', () => {
+    const text = (restated: number) => ['一、主要举措和成效', '全年排查发现各类矛盾纠纷163件，调处各类矛盾纠纷146件，调解成功142件。', '五、其他需要报告的事项', `（三）年度主要数据。2025年，全镇调处矛盾纠纷${restated}件。`];
+    expect(kinds(...text(146))).toEqual([]);
+    expect(kinds(...text(164))).toEqual([['inconsistent_value', '146件', '164件']]);
+  });
+
+  it('breaks down the new applications, not the new and the carried over together, and shares of them named 新收', () => {
+    const text = (natural: number, letters: number) => `本年度新收政府信息公开申请27件，较上年的21件增长28.6%；加上上年结转1件，全年需办理申请28件。从申请主体看，自然人申请${natural}件，占新收申请的85.2%；法人或其他组织申请4件，分别为商业企业3件、法律服务机构1件。从申请方式看，当面申请9件，信函申请${letters}件，通过区政府网站在线申请13件。`;
+    expect(kinds(text(23, 5))).toEqual([]);
+    expect(kinds(text(23, 6))).toEqual([['parts_sum_mismatch', '27件', '28件']]);
+    expect(kinds(text(24, 5)).map(([kind]) => kind)).toEqual(['parts_sum_mismatch', 'rate_mismatch']);
+  });
+
   it('reads 其中： with items joined by semicolons', () => {
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类4项；社会民生类5项；城乡建设类2项。')).toEqual([]);
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类6项；社会民生类5项；城乡建设类2项。')).toEqual([['parts_sum_mismatch', '11项', '13项']]);
