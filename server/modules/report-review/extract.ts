@@ -162,7 +162,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       linkTrailingTotals(text, found);
       linkColonLists(text, sentence, found);
       linkBareLists(text, sentence, found);
-      linkIntakeSplits(text, found);
+      linkIntakeSplits(text, [...previous, ...found]);
       linkReviewedOutcomes(text, found);
       linkAllOutcomes(text, found);
       linkLossRate(text, found);
@@ -170,6 +170,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       linkStages(text, found);
       linkChanges(text, found);
       linkBalance(text, found, previous);
+      linkCarriedOver(text, found, previous);
       linkBreakdowns(text, sentence, found, inParagraph);
       linkRemainders(text, found, inParagraph);
       linkIncludedRates(text, found);
@@ -605,8 +606,15 @@ function linkIntakeSplits(text: string, facts: Fact[]): void {
     const split = accepted === undefined ? undefined : SPLITS.find((x) => x.received.test(clause(received)) && !x.refused.test(clause(received)) && x.accepted.test(clause(accepted)) && !x.refused.test(clause(accepted)));
     if (received.parts.length > 0 || accepted === undefined || split === undefined) continue;
     const { refused, referred } = split;
-    // the accepted figure follows in the next clause: "，依法受理241件"
-    if (!/^\s*,[^\d,;:。]{0,12}$/.test(text.slice(received.quantity.end, accepted.quantity.start))) continue;
+    // the accepted figure follows in the next clause: "，依法受理241件" — or after the change of what was received and a
+    // short opening: "收到申请231件，较上年的198件增长16.7%。经审查，受理209件"
+    let from = received.quantity.end;
+    for (const f of facts.slice(facts.indexOf(received) + 1)) {
+      if (f.baseOf !== received && f.change?.current !== received && f.difference?.current !== received) break;
+      from = f.quantity.end;
+    }
+    const between = text.slice(from, accepted.quantity.start);
+    if (!/^\s*,[^\d,;:。]{0,12}$/.test(between) && !(from > received.quantity.end && /^\s*[,。;]\s*([^\d,;:。]{1,6},)?[^\d,;:。]{0,12}$/.test(between))) continue;
     const parts = [accepted];
     for (const f of rest) {
       const last = parts[parts.length - 1] as Fact;
@@ -1369,6 +1377,25 @@ function linkBalance(text: string, facts: Fact[], previous: Fact[]): void {
     if (!/共计|合计|总计|累计/.test(clauseOf(total)) && told.slice(told.indexOf(total) + 1).some((f) => f.partOf !== total && f.depth === 0 && /上年结转|上年度结转|结转上年|\d{4}年度?结转/.test(clauseOf(f)))) return;
     if (!said && /审结|办结|结案/.test(clauseOf(total))) return;
     carried.balance = { total, done };
+  });
+}
+
+// "受理209件，不予受理15件…。连同2024年结转的18件，全年审结196件，年底尚在审理期限内31件": what came over from last
+// year and what was accepted, less what was finished, is what is still open — a stock of open cases
+function linkCarriedOver(text: string, facts: Fact[], previous: Fact[]): void {
+  const clauseOf = (f: Fact) => text.slice(clauseStart(text, f.quantity.start, f.sentence[0]), f.quantity.start);
+  facts.forEach((pending, i) => {
+    const [carried, done] = [facts[i - 2], facts[i - 1]];
+    if (carried === undefined || done === undefined || pending.stock !== undefined || pending.balance !== undefined) return;
+    if ([carried, done, pending].some((f) => f.kind !== 'count' || f.depth !== 0 || f.partOf !== undefined || f.quantity.unit !== pending.quantity.unit)) return;
+    if (!/^\s*(连同|加上|加|另有)?[^\d,;:。]{0,6}(上年|上一年|\d{4}年)度?结转(的|来的)?\s*$/.test(clauseOf(carried)) || !/审结|办结|结案/.test(clauseOf(done)) || /未|尚/.test(clauseOf(done)) || !PENDING.test(clauseOf(pending))) return;
+    if (!/^\s*,[^\d,;:。]*$/.test(text.slice(carried.quantity.end, done.quantity.start)) || !/^\s*,[^\d,;:。]*$/.test(text.slice(done.quantity.end, pending.quantity.start))) return;
+    // what was accepted: the last figure before, in this sentence or the one before, said as 受理 and not refused
+    const told = [...previous, ...facts.slice(0, i - 2)];
+    const accepted = told.filter((f) => f.kind === 'count' && f.depth === 0 && !f.delta && f.baseOf === undefined && f.quantity.unit === pending.quantity.unit && /受理/.test(clauseOf(f)) && !/不予|不受理/.test(clauseOf(f))).pop();
+    if (accepted === undefined || told.slice(told.indexOf(accepted) + 1).some((f) => f.kind === 'count' && f.depth === 0 && f.partOf !== accepted.partOf)) return;
+    pending.stock = { opening: carried, added: [accepted], removed: [done] };
+    carried.label = carried.label.replace(/^(连同|加上|加|另有)/, '').replace(/的$/, '');
   });
 }
 

@@ -366,6 +366,14 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(text(24, 5)).map(([kind]) => kind)).toEqual(['parts_sum_mismatch', 'rate_mismatch']);
   });
 
+  it('splits what was received past its change, and keeps what came over, was accepted, finished and is still open as a stock', () => {
+    const text = (refused: number, open: number) => `县政府全年收到行政复议申请231件，较上年的198件增长16.7%。经审查，受理209件，不予受理${refused}件，告知申请人向有权机关提出7件。连同2024年结转的18件，全年审结196件，年底尚在审理期限内${open}件。`;
+    expect(kinds(text(15, 31))).toEqual([]);
+    expect(kinds(text(17, 31))).toEqual([['parts_sum_mismatch', '231件', '233件']]);
+    expect(kinds(text(15, 33))).toEqual([['parts_sum_mismatch', '31件', '33件']]);
+    expect(findings(text(15, 33))[0]?.message).toContain('“2024年结转”18件，加受理209件、减审结196件');
+  });
+
   it('reads 其中： with items joined by semicolons', () => {
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类4项；社会民生类5项；城乡建设类2项。')).toEqual([]);
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类6项；社会民生类5项；城乡建设类2项。')).toEqual([['parts_sum_mismatch', '11项', '13项']]);
