@@ -79,7 +79,7 @@ function checkIntroduction(facts: readonly Fact[]): Finding[] {
     const said = words(intro);
     // "审结248件" alone says too little to find its restatement; "排查化解318件" names two stages at once
     // an amount is named in fewer words: "罚没款321.6万元"
-    if (said.length < (intro.kind === 'amount' ? 3 : 4) || /排查化解|排查调处/.test(said)) continue;
+    if (said.length < (intro.kind === 'amount' ? 3 : 4) || /排查化解|排查调处|排查整改/.test(said)) continue;
     // last year's figure ("罚没款较上年的21.30万元") restates nothing of this year
     const inBody = facts.filter((f) => f.section !== undefined && !f.summary && f.section !== 'nextYear' && plain(f) && f.quantity.unit === intro.quantity.unit && words(f).length >= 2 && !/上年|去年|同期/.test(words(f)));
     // the body figure saying most of it: "信访事项按期办结率" is the body's "按期办结率", not its "办结率"
@@ -161,8 +161,8 @@ function checkPartList(total: Fact, { linkWord: marker, parts, complete }: PartL
       },
     ];
   }
-  const sumLow = parts.reduce((s, p) => s + factBounds(p)[0], 0);
-  const sumHigh = parts.reduce((s, p) => s + factBounds(p)[1], 0);
+  const sumLow = parts.reduce((s, p) => s + factBounds(p)[0] * each(p), 0);
+  const sumHigh = parts.reduce((s, p) => s + factBounds(p)[1] * each(p), 0);
   // "由上年的176名增加到214名，新增38名，其中村“两委”成员62名、…": the list after an increase may break down the new
   // figure it was reached at as well as the increase
   // figure it was reached at as well as the increase: a list nearer the one is checked against it
@@ -515,11 +515,18 @@ function shown(f: Fact): string {
 }
 
 // the sum of the parts and the total, in the total's unit as written when every part shares it
+/** "商业企业和法律服务机构申请各1件": a figure said of each of several names counts once for each */
+function each(f: Fact): number {
+  if (!/各$/.test(f.label)) return 1;
+  const names = f.label.replace(/各$/, '').split(/和|、|及|与/).filter((n) => n !== '');
+  return Math.max(1, names.length);
+}
+
 function sumOf(total: Fact, parts: readonly Fact[]): { sum: number; total: number; unit: string } {
   const sameUnit = parts.every((p) => p.quantity.unit === total.quantity.unit);
   const pick = (f: Fact) => (sameUnit ? f.quantity.value : f.quantity.normalized.value);
   return {
-    sum: round(parts.reduce((s, p) => s + pick(p), 0)),
+    sum: round(parts.reduce((s, p) => s + pick(p) * each(p), 0)),
     total: pick(total),
     unit: sameUnit ? total.quantity.unit : total.quantity.normalized.unit,
   };

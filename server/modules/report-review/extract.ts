@@ -892,6 +892,25 @@ const SHARE_AFTER_ITEM = /\d[^,;:。\d]{0,3}[,、]\s*占[^,;:。\d]{0,8}\d+(\.\d
 const HOTLINE = /\d{3,6}(?=[^\d,;:。、]{0,4}(热线|平台|专线))/g;
 const SHARE_IN_GAP = /^\s*[,、]\s*占[^,;:。\d]{0,8}\d+(\.\d+)?%/;
 
+/** "…加上上年结转1件，全年需办理申请28件": the figure sums what was new with what came over, told right after it */
+function withCarried(text: string, f: Fact, previous: Fact | undefined): boolean {
+  return previous !== undefined && previous.paragraph === f.paragraph && previous.sentence[0] === f.sentence[0] && /结转/.test(previous.scope) && /^[^\d;。]*$/.test(text.slice(previous.quantity.end, f.quantity.start));
+}
+
+/** the first figure of each of three or more segments joined by semicolons, each opening on a name; none when one does not */
+function semicolonItems(text: string, at: number, e: number, facts: readonly Fact[]): Fact[] {
+  const items: Fact[] = [];
+  let from = at;
+  for (const segment of text.slice(at, e).replace(/[。]\s*$/, '').split(/[;；]/)) {
+    const [start, end] = [from, from + segment.length];
+    from = end + 1;
+    const f = facts.find((x) => x.quantity.start >= start && x.quantity.end <= end && x.kind === 'count' && x.depth === 0 && (items[0] === undefined || x.quantity.unit === items[0].quantity.unit));
+    if (f === undefined || f.partOf !== undefined || f.delta || f.baseOf !== undefined || !/^\s*[^\d;。]{1,20}$/.test(text.slice(start, f.quantity.start).replace(/\d+个/, '')) || (items[0] !== undefined && !sameFamily(f, items[0]))) return [];
+    items.push(f);
+  }
+  return items.length >= 3 ? items : [];
+}
+
 function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], earlier: readonly Fact[]): void {
   for (const m of text.slice(s, e).matchAll(BREAKDOWN)) {
     const at = s + m.index + m[0].length;
@@ -924,9 +943,18 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
       if (parts.length > 0 && !sameFamily(f, parts[0] as Fact)) break;
       parts.push(f);
     }
+    // "从案件类型看：市容环境类1526件，主要为…；违法建设类384件；渣土运输类612件，是上年385件的1.6倍…；其他152件。":
+    // items joined by semicolons, each a name and its figure and what more is said of it
+    // (a list cut short by an item whose name counts its members, "小峡、三合等4个镇合计184件", goes on to it)
+    const segments = semi >= 0 ? semicolonItems(text, at, e, facts) : [];
+    if (segments.length > parts.length && (parts.length < 2 || segments[0] === parts[0])) parts.splice(0, parts.length, ...segments);
     const first = parts[0];
     const last = parts[parts.length - 1];
-    if (first === undefined || last === undefined || parts.length < 2 || !/^\s*([;；。,]|$)/.test(text.slice(last.quantity.end, e).replace(/^\s*\([^()]*\)/, '').replace(SHARE_IN_GAP, '') || '。')) continue;
+    // (the rest may say what it is: "，其余38条为工作动态等信息。")
+    if (first === undefined || last === undefined || parts.length < 2) continue;
+    const tail = text.slice(last.quantity.end, e).replace(/^\s*\([^()]*\)/, '').replace(SHARE_IN_GAP, '');
+    const restSaid = /(其余|其他|其它)[^,;:。\d]{0,4}$/.test(text.slice(Math.max(s, last.quantity.start - 6), last.quantity.start)) && /^\s*(为|是)[^\d,;:。]{0,16}([;；。]|$)/.test(tail);
+    if (!restSaid && !/^\s*([;；。,]|$)/.test(tail || '。')) continue;
     first.label = first.label.replace(/^(分别|依次)(是|为|有)/, '');
     // the whole: the last figure before the breakdown that is no part, change, rate or last year's — and no item of
     // an earlier breakdown ("其他16宗。按程序分：…" breaks down the whole before "按领域分", not 其他)
@@ -936,17 +964,17 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     // "…27件；加上上年结转1件，全年需办理申请28件": the new and the carried over together are no whole of a breakdown
     // by who applied or how, which is of the new
     const before = [...earlier, ...facts.filter((f) => f.quantity.end <= s + m.index)];
-    const withCarried = (f: Fact, k: number) => {
-      const previous = before[k - 1];
-      return previous !== undefined && previous.paragraph === f.paragraph && previous.sentence[0] === f.sentence[0] && /结转/.test(previous.scope) && /^[^\d;。]*$/.test(text.slice(previous.quantity.end, f.quantity.start));
-    };
-    const pool = before.filter((f, k) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !(byContent && FINISHED.test(f.label)) && !withCarried(f, k) && !/结转/.test(f.scope));
+    const pool = before.filter((f, k) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !(byContent && FINISHED.test(f.label)) && !withCarried(text, f, before[k - 1]) && !/结转|上年|去年|上一年/.test(f.scope));
     // "一至四季度调处数分别为86件、…": items over a range of quarters or months that name what they count break down
     // the figure of that name ("进入调处程序398件"), or none
     const ranged = /^(?:[一二三四五六七八九十\d]+(?:至|到|—|-)[一二三四五六七八九十\d]+|各)(?:季度|个月|月份|月|社区|村)(.{2,})$/.exec(first.label)?.[1]?.replace(/数$/, '');
     // the last figure of the items' kind: "…1,126场，覆盖群众38.6万人次，…；按主题分，宪法宣传周活动142场，…"
     const own = pool.filter((f) => sameFamily(f, first) && f.quantity.unit === first.quantity.unit);
-    const total = ranged === undefined ? own[own.length - 1] : own.filter((f) => (f.scope.split('|')[0] ?? '').includes(ranged)).pop();
+    // an item's share may name the whole: "物业服务纠纷104件，占受理调处总数的31.4%" breaks down 受理调处331件, not 排查346件
+    const shareName = /^\s*[,、]\s*占([^,;:。\d]{2,12}?)(总数|总量)的?\s*\d/.exec(text.slice(first.quantity.end, e))?.[1]?.replace(/^(全部|全年|全镇|全乡|全街道|全区|全县)/, '');
+    const namedWholes = shareName === undefined ? [] : before.filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && sameFamily(f, first) && f.quantity.unit === first.quantity.unit && isSubsequence(shareName, f.scope.split('|')[0] ?? ''));
+    const named = namedWholes.length > 0 && namedWholes.every((f) => f.quantity.normalized.value === namedWholes[0]?.quantity.normalized.value) ? namedWholes[namedWholes.length - 1] : undefined;
+    const total = named ?? (ranged === undefined ? own[own.length - 1] : own.filter((f) => (f.scope.split('|')[0] ?? '').includes(ranged)).pop());
     if (total === undefined || !sameFamily(total, first) || total.quantity.unit !== first.quantity.unit) continue;
     if (new RegExp(BREAKDOWN.source).test(text.slice(total.sentence[0], total.quantity.start))) continue;
     // what is still open ("未结的2件…") is no whole, nor a figure smaller than one of the items: the whole is unsaid
@@ -1097,10 +1125,12 @@ function linkShares(text: string, facts: Fact[], earlier: readonly Fact[] = []):
     // is inside the name — a part only when its label opens it ("败诉9件" for 占败诉案件的; never "申请1件" of 其他组织
     // for 占新收申请总数的)
     // (last year's figure is no whole of this year's share)
-    const candidates = facts.slice(0, i - 1).filter((f) => f.kind === 'count' && f.label.length >= 2 && f.baseOf === undefined && sameFamily(f, share));
+    // (nor, of one said of the new, the new and the carried over together)
+    const candidates = facts.slice(0, i - 1).filter((f, k) => f.kind === 'count' && f.label.length >= 2 && f.baseOf === undefined && sameFamily(f, share) && !(/新/.test(named) && withCarried(text, f, facts[k - 1])));
     const fully = candidates.filter((f) => isSubsequence(named, f.label));
     // "全年办结的35件申请中" for 占办结总数的: named by the words before it, when no label names it and only one whole does
-    const said = candidates.filter((f) => f.partOf === undefined && isSubsequence(named, f.scope.split('|')[0] ?? ''));
+    // (新收 is what was received: "占新收申请的" for "全年共收到政府信息公开申请7件")
+    const said = candidates.filter((f) => f.partOf === undefined && [named, named.replace(/^新收/, '收到')].some((n) => isSubsequence(n, f.scope.split('|')[0] ?? '')));
     const byLabel = candidates.filter((f) => named.includes(f.label) && (f.partOf === undefined || named.startsWith(f.label)));
     let totals = fully.length > 0 ? fully : byLabel.length > 0 ? byLabel : said.length === 1 ? said : [];
     // "…参与调解纠纷57件，占全镇调处纠纷总数的39.0%": a whole named as a 总数 may stand in an earlier paragraph, said
@@ -1119,7 +1149,7 @@ function linkShares(text: string, facts: Fact[], earlier: readonly Fact[] = []):
 }
 
 // "办理案件156件，较2023年的128件增长21.9%" / "比上年（128件）增加": both figures stated, the change can be computed
-const CHANGE = /^\s*(?:\([^()\d]{1,3}\))?\s*[,，]?\s*(?:(?:较|比)(?:上年|去年|上一年|\d{4}年|上季度|上半年|上月|年初)|(?:同比|环比)(?:上年|去年|上季度|上月|[一二三四]季度)?|(?:上年|去年|\d{4}年)(?:同期)?(?:为|是))(?:同期)?(?:的|\()?\s*$/;
+const CHANGE = /^\s*(?:\([^()\d]{1,3}\))?\s*[,，]?\s*(?:(?:较|比)(?:上年|去年|上一年|\d{4}年|上季度|上半年|上月|年初)(?:末|底)?|(?:同比|环比)(?:上年|去年|上季度|上月|[一二三四]季度)?|(?:上年|去年|\d{4}年)(?:同期)?(?:为|是))(?:同期)?(?:的|\()?\s*$/;
 
 function linkChanges(text: string, facts: Fact[]): void {
   // "收到申请17件，比2024年的13件多出4件，增幅30.8%": the difference stated, and the change after it
@@ -1396,6 +1426,17 @@ function linkCarriedOver(text: string, facts: Fact[], previous: Fact[]): void {
     if (accepted === undefined || told.slice(told.indexOf(accepted) + 1).some((f) => f.kind === 'count' && f.depth === 0 && f.partOf !== accepted.partOf)) return;
     pending.stock = { opening: carried, added: [accepted], removed: [done] };
     carried.label = carried.label.replace(/^(连同|加上|加|另有)/, '').replace(/的$/, '');
+  });
+  // "收到申请7件，较上年的5件增加2件…；加上上年结转的1件，本年度需办理的申请共计8件": the new and the carried over
+  facts.forEach((sum, i) => {
+    const carried = facts[i - 1];
+    if (carried === undefined || sum.kind !== 'count' || sum.depth !== 0 || sum.stock !== undefined || !withCarried(text, sum, carried) || carried.quantity.unit !== sum.quantity.unit) return;
+    if (!/^\s*(连同|加上|加)[^\d,;:。]{0,6}结转/.test(clauseOf(carried)) || !/共计|合计|总计|共|需办理|需办/.test(text.slice(carried.quantity.end, sum.quantity.start))) return;
+    const told = [...previous, ...facts.slice(0, i - 1)];
+    const received = told.filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.quantity.unit === sum.quantity.unit).pop();
+    if (received === undefined || !/收到|新收|受理/.test(clauseOf(received)) || /不予/.test(clauseOf(received))) return;
+    sum.stock = { opening: carried, added: [received], removed: [] };
+    carried.label = carried.label.replace(/^(连同|加上|加)/, '').replace(/的$/, '');
   });
 }
 

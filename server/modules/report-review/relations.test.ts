@@ -374,6 +374,33 @@ describe('relations the text makes unambiguous', () => {
     expect(findings(text(15, 33))[0]?.message).toContain('“2024年结转”18件，加受理209件、减审结196件');
   });
 
+  it('reads a breakdown of items joined by semicolons, each saying more of itself, and the whole an item\'s share names', () => {
+    const cases = (other: number, town: number) => `全年全局立案查处城市管理违法案件3482件。从案件类型看：市容环境类1526件，主要为占道经营和店外经营；违法建设类384件；渣土运输类612件，是上年385件的1.6倍，主要原因是城东片区集中开工；燃气安全类157件；户外广告类438件；园林绿化类213件；其他${other}件。从适用程序看，适用简易程序2571件，适用一般程序911件，一般程序案件占26.2%。从属地分布看，平安街道1348件，占全区的38.7%；东城街道862件；西营街道675件；南湖街道413件；小峡、三合等4个镇合计${town}件。`;
+    expect(kinds(cases(152, 184))).toEqual([]);
+    expect(kinds(cases(162, 184))).toEqual([['parts_sum_mismatch', '3482件', '3492件']]);
+    expect(kinds(cases(152, 194))).toEqual([['parts_sum_mismatch', '3482件', '3492件']]);
+    const disputes = (last: number) => `全年排查矛盾纠纷346件，受理调处331件，成功化解318件，化解率96.1%。从纠纷类型看，物业服务纠纷104件，占受理调处总数的31.4%，居各类纠纷首位；邻里纠纷87件；婚姻家庭纠纷65件；劳资及其他纠纷${last}件。`;
+    expect(kinds(disputes(75))).toEqual([]);
+    expect(kinds(disputes(90))).toEqual([['parts_sum_mismatch', '331件', '346件']]);
+  });
+
+  it('counts a figure said of each of several names once for each, and reads the rest that says what it is', () => {
+    const text = (natural: number, share: string) => `全年共收到政府信息公开申请7件，较上年的5件增加2件，增长40.0%；加上上年结转的1件，本年度需办理的申请共计8件。从申请主体看，自然人申请${natural}件，占新收申请的${share}，商业企业和法律服务机构申请各1件。`;
+    expect(kinds(text(5, '71.4%'))).toEqual([]);
+    expect(kinds(text(5, '62.5%'))).toEqual([['rate_mismatch', '71.43%', '62.5%']]);
+    expect(kinds(text(6, '71.4%')).map(([kind]) => kind)).toEqual(['parts_sum_mismatch', 'rate_mismatch']);
+    expect(kinds('全年共收到政府信息公开申请7件；加上上年结转的1件，本年度需办理的申请共计9件。')).toEqual([['parts_sum_mismatch', '8件', '9件']]);
+    const items = (rest: number) => `全年主动公开政府信息214条。按内容分，机构职能和领导信息9条，政策文件及解读23条，财政预决算和“三公”经费14条，惠民惠农补贴资金发放62条，乡村振兴和项目建设41条，应急管理和安全生产27条，其余${rest}条为工作动态等信息。`;
+    expect(kinds(items(38))).toEqual([]);
+    expect(kinds(items(48))).toEqual([['parts_sum_mismatch', '214条', '224条']]);
+  });
+
+  it('reads the list after a change over last year\'s year-end figure as of this year\'s, and no 排查整改 as one stage', () => {
+    expect(kinds('年末全县实有经营主体38642户，较上年末的35917户增长7.6%，其中企业6128户、个体工商户31876户、农民专业合作社638户。')).toEqual([]);
+    expect(kinds('年末全县实有经营主体38642户，较上年末的35917户增长7.6%，其中企业6128户、个体工商户31876户、农民专业合作社738户。')).toEqual([['parts_sum_mismatch', '38642户', '38742户']]);
+    expect(kinds('全年排查整改燃气安全隐患1804处，城市管理秩序持续改善。', '一、主要举措和成效', '全年排查燃气安全隐患1863处，已整改1804处，整改率96.8%。')).toEqual([]);
+  });
+
   it('reads 其中： with items joined by semicolons', () => {
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类4项；社会民生类5项；城乡建设类2项。')).toEqual([]);
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类6项；社会民生类5项；城乡建设类2项。')).toEqual([['parts_sum_mismatch', '11项', '13项']]);
