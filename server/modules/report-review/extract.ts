@@ -162,6 +162,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       linkTrailingTotals(text, found);
       linkColonLists(text, sentence, found);
       linkBareLists(text, sentence, found);
+      linkActOutcomes(text, sentence, found, previous);
       linkIntakeSplits(text, [...previous, ...found]);
       linkReviewedOutcomes(text, found);
       linkAllOutcomes(text, found);
@@ -363,6 +364,7 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
     const firstLabel = first?.label ?? '';
     // a list cut short by a change of joiner may go on in the next clause: its sum is then only a floor
     let cut = false;
+    let restClosed = false;
     const taken: Fact[] = [];
     const parts = takeWhile(after, (f) => {
       if (f.quantity.start >= listEnd || (f.depth === depth && !sameFamily(f, total)) || f.depth < depth) return false;
@@ -377,12 +379,16 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
         const comma = /,/.test(gap);
         // …unless the list is itself one of outcomes: "其中受理1208件，不予受理97件，告知向其他机关申请59件"
         // ("通过…公众号发布168条" names a channel, not an outcome)
-        if (comma && OUTCOME.test(f.label.replace(/^通过/, '')) && !OUTCOME.test(firstLabel)) return false;
+        // (grades exclude each other: "其中优秀78卷，合格167卷，不合格15卷")
+        if (comma && OUTCOME.test(f.label.replace(/^通过/, '')) && !OUTCOME.test(firstLabel) && !(GRADE.test(f.label) && GRADE.test(firstLabel))) return false;
         const sep = comma ? ',' : '、';
         joiner ??= sep;
         // "其中维持8件、撤销1件，申请人撤回申请后终止2件": outcomes that exclude each other go on past a comma
         const outcomes = taken.length > 0 && [...taken, f].every((x) => DISPOSITION.test(x.label) || WITHDRAWN.test(x.label));
-        if (joiner === '、' && sep === ',' && !outcomes) {
+        // "…、燃气安全类43.60万元，其余各类案件合计55.80万元": the rest after a comma is the last item
+        if (restClosed) return false;
+        if (joiner === '、' && sep === ',' && !outcomes && /^,\s*(其余|其他|其它)[^,;:。\d]*$/.test(gap)) restClosed = true;
+        else if (joiner === '、' && sep === ',' && !outcomes) {
           // "…，全年新增市场主体6127户" names the whole again: the list has ended, not been cut
           const head = total.label.slice(-4);
           cut = f.label === '' || head.length < 2 || !f.label.endsWith(head);
@@ -414,7 +420,7 @@ function outsideBrackets(text: string, re: RegExp): number {
 }
 
 // outcomes that exclude each other: what a 清理 or a 复议 ends in; a list of them after a total is a partition of it
-export const DISPOSITION = /^(结果)?(决定)?(予以)?(保留|继续有效|修改|修订|废止|宣布废止|宣布失效|失效|维持|撤销|变更|纠正|确认违法|责令履行|驳回|终止)$/;
+export const DISPOSITION = /^(结果)?(决定)?(需要|需)?(予以)?(保留|继续有效|修改|修订|废止|宣布废止|宣布失效|失效|维持|撤销|变更|纠正|确认违法|责令履行|驳回|终止)$/;
 
 // "审结76件。审结案件中，维持48件、驳回9件…": a sentence that opens with what the last one counted, then lists it
 function linkSentenceLists(text: string, [s, e]: [number, number], facts: Fact[], previous: Fact[]): void {
@@ -523,7 +529,8 @@ const ACT_OF_DISPOSITIONS = /^[^\d,;:。]{0,16}(清理|审查|评查)[^\d,;:。]
 
 function linkBareLists(text: string, [, e]: [number, number], facts: Fact[]): void {
   facts.forEach((total, i) => {
-    if (total.kind === 'rate' || total.parts.length > 0 || total.partOf !== undefined || total.label.length < 2) return;
+    // (an outcome is no whole of the outcomes after it: "维持9件，撤销1件，确认违法1件")
+    if (total.kind === 'rate' || total.parts.length > 0 || total.partOf !== undefined || total.label.length < 2 || exclusive(total)) return;
     // "本年新制发12件，废止17件、宣布失效4件": what was added to a stock is no whole of what left it
     if (ADDED.test(total.label)) return;
     // "清理19件，决定继续有效12件、…" / "对现行有效的11件规范性文件开展全面清理，保留8件、…": the list right after the total,
@@ -538,7 +545,9 @@ function linkBareLists(text: string, [, e]: [number, number], facts: Fact[]): vo
       const kind = f.label.endsWith(head) && f.label !== total.label;
       if (f.partOf !== undefined || !(kind || exclusive(f))) break;
       const gap = text.slice((parts[parts.length - 1] ?? total).quantity.end, f.quantity.start);
-      if (parts.length > 0 && !/^[、][^,;:。、\d]*$/.test(gap)) break;
+      // outcomes that exclude each other may be joined by commas: "保留14件，修订3件，废止1件"
+      const outcomes = DISPOSITION.test(f.label) && parts.every((p) => DISPOSITION.test(p.label)) && (parts.length < 2 || /,/.test(text.slice((parts[0] as Fact).quantity.end, (parts[1] as Fact).quantity.start)));
+      if (parts.length > 0 && !/^[、][^,;:。、\d]*$/.test(gap) && !(outcomes && /^,[^,;:。、\d]*$/.test(gap))) break;
       parts.push(f);
     }
     // one disposition alone ("复议1件，结果维持1件") is a part of the total, not all of it
@@ -769,7 +778,8 @@ function linkRates(text: string, facts: Fact[]): void {
       numerator.partOf ??
       (numerator.stageOf !== undefined && candidates.includes(numerator.stageOf) ? numerator.stageOf : undefined) ??
       (candidates.length === 2 ? candidates.find((f) => f !== numerator) : undefined) ??
-      (OUTCOME.test(numerator.label) && wholes.length === 1 && (wholes[0]?.parts.length ?? 0) > 0 ? wholes[0] : undefined);
+      (OUTCOME.test(numerator.label) && wholes.length === 1 && (wholes[0]?.parts.length ?? 0) > 0 ? wholes[0] : undefined) ??
+      pairedBase(numerator, wholes);
     if (denominator === undefined) return;
     // a "rate" of two unrelated counts (videos ÷ posts) is far above any share, or counts another thing
     if (numerator.quantity.normalized.value > denominator.quantity.normalized.value * 1.5) return;
@@ -783,6 +793,40 @@ function linkRates(text: string, facts: Fact[]): void {
       for (let earlier = denominator.stageOf; earlier !== undefined; earlier = earlier.stageOf) if (candidates.includes(earlier)) rate.otherDenominators.push(earlier);
     }
   });
+}
+
+// "共清理县政府规范性文件148件。经清理，继续有效121件、需要修改11件、宣布失效9件、予以废止7件": a sentence opening on the
+// act the last one counted lists what that act decided
+function linkActOutcomes(text: string, [s]: [number, number], facts: Fact[], previous: readonly Fact[]): void {
+  const act = /^\s*经(?:过)?(?:全面|集中)?(清理|审查|评查|复查)\s*,/.exec(text.slice(s))?.[1];
+  const total = previous.filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined).pop();
+  if (act === undefined || total === undefined || total.parts.length > 0 || !(total.scope.split('|')[0] ?? '').includes(act)) return;
+  const parts: Fact[] = [];
+  for (const f of facts) {
+    const last = parts[parts.length - 1];
+    if (f.kind !== 'count' || f.depth !== 0 || f.partOf !== undefined || !DISPOSITION.test(f.label) || f.quantity.unit !== total.quantity.unit) break;
+    if (last !== undefined && !/^\s*[、,][^\d,;:。、]*$/.test(text.slice(last.quantity.end, f.quantity.start))) break;
+    parts.push(f);
+  }
+  if (parts.length < 2) return;
+  total.linkWord = act;
+  attach(total, parts, !endsWithEtc(text, parts[parts.length - 1] as Fact));
+}
+
+// "上报28416件，经审核立案27935件，按时结案27618件，结案率98.9%": what is closed is of what was opened, what is finished of
+// what was taken in — the one figure before it that names the act its own act follows
+const PAIRED_BASES: Array<[RegExp, RegExp]> = [
+  [/结案/, /立案/],
+  [/办结/, /受理|收到|承办|接收/],
+  [/审结/, /受理|收到|新收/],
+  [/整改/, /发现|排查/],
+];
+
+function pairedBase(numerator: Fact, wholes: readonly Fact[]): Fact | undefined {
+  const pair = PAIRED_BASES.find(([done]) => done.test(numerator.label));
+  if (pair === undefined) return undefined;
+  const bases = wholes.filter((f) => f.quantity.start < numerator.quantity.start && f.quantity.unit === numerator.quantity.unit && pair[1].test(f.label) && !pair[0].test(f.label) && f.quantity.normalized.value >= numerator.quantity.normalized.value);
+  return bases.length === 1 ? bases[0] : undefined;
 }
 
 // "优秀96卷、合格311卷、不合格13卷，合格率（含优秀）为96.9%": a rate whose bracket says it includes another category

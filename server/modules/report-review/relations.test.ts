@@ -401,6 +401,29 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('全年排查整改燃气安全隐患1804处，城市管理秩序持续改善。', '一、主要举措和成效', '全年排查燃气安全隐患1863处，已整改1804处，整改率96.8%。')).toEqual([]);
   });
 
+  it('reads outcomes joined by commas, grades after 其中, outcomes in the sentence after the act, and the rest after a comma', () => {
+    const cleared = (kept: number) => `对以本局名义印发、现行有效的规范性文件18件开展全面清理，保留${kept}件，修订3件，废止1件，清理结果已在区政府门户网站公布。`;
+    expect(kinds(cleared(14))).toEqual([]);
+    expect(kinds(cleared(15))).toEqual([['parts_sum_mismatch', '18件', '19件']]);
+    // an outcome is no whole of the outcomes after it
+    expect(kinds('本局作为被申请人的行政复议案件14件，经区人民政府审理，维持9件，撤销1件，确认违法1件，申请人撤回申请终止2件，尚在审理1件。')).toEqual([]);
+    const graded = (good: number) => `全年共评查行政处罚案卷260卷，其中优秀78卷，合格${good}卷，不合格15卷，优秀率30.0%。`;
+    expect(kinds(graded(167))).toEqual([]);
+    expect(kinds(graded(177))).toEqual([['parts_sum_mismatch', '260卷', '270卷']]);
+    const act = (repealed: number) => `共清理县政府及县政府办公室规范性文件148件。经清理，继续有效121件、需要修改11件、宣布失效9件、予以废止${repealed}件，清理结果已公布。`;
+    expect(kinds(act(7))).toEqual([]);
+    expect(kinds(act(9))).toEqual([['parts_sum_mismatch', '148件', '150件']]);
+    const fines = (rest: string) => `全年共处罚款486.35万元。其中，渣土运输类168.20万元、违法建设类121.45万元、市容环境类97.30万元、燃气安全类43.60万元，其余各类案件合计${rest}万元。`;
+    expect(kinds(fines('55.80'))).toEqual([]);
+    expect(kinds(fines('65.80'))).toEqual([['parts_sum_mismatch', '486.35万元', '496.35万元']]);
+  });
+
+  it('takes what was opened as the base of what was closed among three counts', () => {
+    const text = (rate: string) => `全年平台共上报城市管理问题28416件，经审核立案27935件，按时结案27618件，结案率${rate}。`;
+    expect(kinds(text('98.9%'))).toEqual([]);
+    expect(kinds(text('97.2%'))).toEqual([['rate_mismatch', '98.87%', '97.2%']]);
+  });
+
   it('reads 其中： with items joined by semicolons', () => {
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类4项；社会民生类5项；城乡建设类2项。')).toEqual([]);
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类6项；社会民生类5项；城乡建设类2项。')).toEqual([['parts_sum_mismatch', '11项', '13项']]);
