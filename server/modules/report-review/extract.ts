@@ -158,7 +158,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       linkBracketedParts(text, found);
       linkListParts(text, sentence, found, previous);
       linkSentenceLists(text, sentence, found, previous);
-      linkRespectively(text, sentence, found);
+      linkRespectively(text, sentence, found, previous);
       linkTrailingTotals(text, found);
       linkColonLists(text, sentence, found);
       linkBareLists(text, sentence, found);
@@ -171,7 +171,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       linkStages(text, found);
       linkChanges(text, found);
       linkBalance(text, found, previous);
-      linkCarriedOver(text, found, previous);
+      linkCarriedOver(text, found, inParagraph);
       linkBreakdowns(text, sentence, found, inParagraph);
       linkRemainders(text, found, inParagraph);
       linkIncludedRates(text, found);
@@ -420,7 +420,7 @@ function outsideBrackets(text: string, re: RegExp): number {
 }
 
 // outcomes that exclude each other: what a 清理 or a 复议 ends in; a list of them after a total is a partition of it
-export const DISPOSITION = /^(结果)?(决定)?(需要|需)?(予以)?(保留|继续有效|修改|修订|废止|宣布废止|宣布失效|失效|维持|撤销|变更|纠正|确认违法|责令履行|驳回|终止)$/;
+export const DISPOSITION = /^(结果)?(决定)?(需要|需)?(予以)?(保留|继续有效|修改|修订|废止|宣布废止|宣布失效|失效|维持|撤销|变更|纠正|确认违法|责令履行|驳回|驳回复议请求|驳回诉讼请求|驳回申请|终止|终止审理)$/;
 
 // "审结76件。审结案件中，维持48件、驳回9件…": a sentence that opens with what the last one counted, then lists it
 function linkSentenceLists(text: string, [s, e]: [number, number], facts: Fact[], previous: Fact[]): void {
@@ -472,7 +472,7 @@ function linkListAfterOpening(text: string, s: number, e: number, facts: Fact[],
 }
 
 // "共办理案件1268件，刑事、民事、行政案件分别是426件、815件、27件": as many names as figures, after a total
-function linkRespectively(text: string, [s, e]: [number, number], facts: Fact[]): void {
+function linkRespectively(text: string, [s, e]: [number, number], facts: Fact[], earlier: readonly Fact[] = []): void {
   for (const m of text.slice(s, e).matchAll(/(?:分别|依次)(?:是|为|有|达到|达)/g)) {
     const at = s + m.index;
     const after = facts.filter((f) => f.quantity.start >= at + m[0].length);
@@ -495,6 +495,23 @@ function linkRespectively(text: string, [s, e]: [number, number], facts: Fact[])
     const names = text.slice(namesFrom, at).split('、');
     const first = parts[0];
     const own = bare && (parts.every((f) => f.label !== '') || /个/.test(text.slice(namesFrom, at)));
+    // "审结148件。审结案件的结果分别为：维持89件，驳回复议请求21件，…": outcomes of the whole the opening names, each
+    // with its own name, joined by commas
+    const outcomeOf = /^\s*([^\d,;:。]{2,8}?)(?:案件|事项|申请)?的?(?:结果|情况)$/.exec(text.slice(namesFrom, at))?.[1];
+    const lead = after[0];
+    if (outcomeOf !== undefined && whole === undefined && lead !== undefined && DISPOSITION.test(lead.label) && /^:?\s*[^\d,;:。、]*$/.test(text.slice(at + m[0].length, lead.quantity.start))) {
+      const outcomes = [lead];
+      for (const f of after.slice(1)) {
+        if (!DISPOSITION.test(f.label) || f.partOf !== undefined || f.quantity.unit !== lead.quantity.unit || !/^\s*[,、][^\d,;:。、]*$/.test(text.slice((outcomes[outcomes.length - 1] as Fact).quantity.end, f.quantity.start))) break;
+        outcomes.push(f);
+      }
+      const total = [...earlier, ...facts.filter((f) => f.quantity.end <= namesFrom)].filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && f.parts.length === 0 && f.quantity.unit === lead.quantity.unit && f.label.includes(outcomeOf) && !/未|尚/.test(f.label)).pop();
+      if (total !== undefined && outcomes.length >= 2) {
+        total.linkWord = '分别';
+        attach(total, outcomes, !endsWithEtc(text, outcomes[outcomes.length - 1] as Fact));
+        continue;
+      }
+    }
     if (first === undefined || parts.length < 2 || (names.length !== parts.length && !own) || parts.some((f) => !sameFamily(f, first) || f.partOf !== undefined)) continue;
     // the names stand before 分别: the last carries the shared noun ("刑事、民事、行政案件"); each figure is said of its own name
     const shared = tidy(names[names.length - 1] ?? '');
@@ -563,7 +580,8 @@ function linkBareLists(text: string, [, e]: [number, number], facts: Fact[]): vo
     const last = parts[parts.length - 1];
     if (last === undefined || !/^\s*([,;。]|$)/.test(text.slice(last.quantity.end, e) || '。')) return;
     total.linkWord = '列举';
-    attach(total, parts, !endsWithEtc(text, last));
+    // "维持3件、驳回复议请求1件，另1件因申请人撤回申请终止审理": the rest is told after
+    attach(total, parts, !endsWithEtc(text, last) && !/^\s*,\s*(另|其余|其他|其它|还有)/.test(text.slice(last.quantity.end, e)));
   });
 }
 
@@ -586,7 +604,8 @@ function linkColonLists(text: string, [, e]: [number, number], facts: Fact[]): v
     const ended = /^\s*([;。]|$)/.test(text.slice(last?.quantity.end ?? e, e) || '。') || (next !== undefined && !sameFamily(next, total) && /^\s*,[^\d,;:。]*$/.test(text.slice(last?.quantity.end ?? e, next.quantity.start)));
     if (last === undefined || parts.length < 2 || !ended) return;
     total.linkWord = '列举';
-    attach(total, parts, !endsWithEtc(text, last));
+    // "维持3件、驳回复议请求1件，另1件因申请人撤回申请终止审理": the rest is told after
+    attach(total, parts, !endsWithEtc(text, last) && !/^\s*,\s*(另|其余|其他|其它|还有)/.test(text.slice(last.quantity.end, e)));
   });
 }
 
@@ -623,7 +642,7 @@ function linkIntakeSplits(text: string, facts: Fact[]): void {
       from = f.quantity.end;
     }
     const between = text.slice(from, accepted.quantity.start);
-    if (!/^\s*,[^\d,;:。]{0,12}$/.test(between) && !(from > received.quantity.end && /^\s*[,。;]\s*([^\d,;:。]{1,6},)?[^\d,;:。]{0,12}$/.test(between))) continue;
+    if (!/^\s*,[^\d,;:。]{0,12}$/.test(between) && !((from > received.quantity.end || /^\s*。\s*经(审查|审核)\s*,/.test(between)) && /^\s*[,。;]\s*([^\d,;:。]{1,6},)?[^\d,;:。]{0,12}$/.test(between))) continue;
     const parts = [accepted];
     for (const f of rest) {
       const last = parts[parts.length - 1] as Fact;
@@ -1004,11 +1023,11 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     // an earlier breakdown ("其他16宗。按程序分：…" breaks down the whole before "按领域分", not 其他)
     // what was finished is no whole of a breakdown by what came in ("受理138件…；按期办结135件。按诉求内容分，…"); a
     // breakdown by result ("从答复结果看") is one of what was finished
-    const byContent = /内容|类型|类别|领域|性质|诉求|来源|渠道|社区|村|部门|单位|地区|区域|季度|月/.test(m[1] ?? '');
+    const byContent = /内容|类型|类别|领域|性质|诉求|来源|渠道|社区|村|部门|单位|地区|区域|属地|乡镇|街道|季度|月/.test(m[1] ?? '');
     // "…27件；加上上年结转1件，全年需办理申请28件": the new and the carried over together are no whole of a breakdown
     // by who applied or how, which is of the new
     const before = [...earlier, ...facts.filter((f) => f.quantity.end <= s + m.index)];
-    const pool = before.filter((f, k) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !(byContent && FINISHED.test(f.label)) && !withCarried(text, f, before[k - 1]) && !/结转|上年|去年|上一年/.test(f.scope));
+    const pool = before.filter((f, k) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !(byContent && FINISHED.test(f.label) && !/受理|收到|新收|承办|接收/.test(f.scope.split('|')[0] ?? '')) && !withCarried(text, f, before[k - 1]) && !/结转|上年|去年|上一年/.test(f.scope));
     // "一至四季度调处数分别为86件、…": items over a range of quarters or months that name what they count break down
     // the figure of that name ("进入调处程序398件"), or none
     const ranged = /^(?:[一二三四五六七八九十\d]+(?:至|到|—|-)[一二三四五六七八九十\d]+|各)(?:季度|个月|月份|月|社区|村)(.{2,})$/.exec(first.label)?.[1]?.replace(/数$/, '');
@@ -1475,10 +1494,12 @@ function linkCarriedOver(text: string, facts: Fact[], previous: Fact[]): void {
   facts.forEach((sum, i) => {
     const carried = facts[i - 1];
     if (carried === undefined || sum.kind !== 'count' || sum.depth !== 0 || sum.stock !== undefined || !withCarried(text, sum, carried) || carried.quantity.unit !== sum.quantity.unit) return;
-    if (!/^\s*(连同|加上|加)[^\d,;:。]{0,6}结转/.test(clauseOf(carried)) || !/共计|合计|总计|共|需办理|需办/.test(text.slice(carried.quantity.end, sum.quantity.start))) return;
+    if (!/^\s*(连同|加上|加)[^\d,;:。]{0,6}结转/.test(clauseOf(carried)) || !/共计|合计|总计|共|需办理|需办|应审理|应办理|需审理/.test(text.slice(carried.quantity.end, sum.quantity.start)) || /审结|办结|结案|完成/.test(text.slice(carried.quantity.end, sum.quantity.start))) return;
     const told = [...previous, ...facts.slice(0, i - 1)];
-    const received = told.filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.quantity.unit === sum.quantity.unit).pop();
-    if (received === undefined || !/收到|新收|受理/.test(clauseOf(received)) || /不予/.test(clauseOf(received))) return;
+    // what was taken in: what was accepted, when said, else what was received
+    const intake = told.filter((f) => f.kind === 'count' && f.depth === 0 && !f.delta && f.baseOf === undefined && f.quantity.unit === sum.quantity.unit && /收到|新收|受理/.test(clauseOf(f)) && !/不予/.test(clauseOf(f)));
+    const received = intake.filter((f) => /受理|新收/.test(clauseOf(f))).pop() ?? intake.pop();
+    if (received === undefined || told.slice(told.indexOf(received) + 1).some((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.quantity.unit === sum.quantity.unit && f !== carried)) return;
     sum.stock = { opening: carried, added: [received], removed: [] };
     carried.label = carried.label.replace(/^(连同|加上|加)/, '').replace(/的$/, '');
   });

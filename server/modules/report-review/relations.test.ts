@@ -424,6 +424,20 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(text('97.2%'))).toEqual([['rate_mismatch', '98.87%', '97.2%']]);
   });
 
+  it('reads the outcomes of the whole an opening names, the new and the carried over to review, and a breakdown by 属地 of what was taken in', () => {
+    const review = (upheld: number, due: number) => `全年共收到行政复议申请172件。经审查，依法受理154件，决定不予受理11件，另有7件在受理审查期间由申请人主动撤回。连同上年结转的9件，全年应审理案件${due}件，审结148件，年末在法定审理期限内尚未审结15件。审结案件的结果分别为：维持${upheld}件，驳回复议请求21件，撤销12件，变更3件，确认违法7件，责令履行4件，终止审理12件。`;
+    expect(kinds(review(89, 163))).toEqual([]);
+    expect(kinds(review(99, 163))).toEqual([['parts_sum_mismatch', '148件', '158件']]);
+    expect(kinds(review(89, 165)).map(([kind]) => kind)).toEqual(['parts_sum_mismatch', 'parts_sum_mismatch']);
+    // what was finished is no sum of the new and the carried over
+    expect(kinds('受理401件，不予受理23件。连同上年结转的28件，年内共审结392件，结转至2026年37件。')).toEqual([]);
+    // a list followed by 另… is not all of its whole
+    expect(kinds('街道全年被申请行政复议5件，区人民政府决定维持3件、驳回复议请求1件，另1件因申请人撤回申请终止审理。')).toEqual([]);
+    const towns = (last: number) => `全年排查矛盾纠纷3985件，受理调解2764件，调解成功2698件，调解成功率97.6%。按属地分，城关镇512件、龙口镇398件、白石镇361件、桥头镇336件、云岭乡323件、青溪乡297件、双河镇289件、石门乡${last}件。`;
+    expect(kinds(towns(248))).toEqual([]);
+    expect(kinds(towns(258))).toEqual([['parts_sum_mismatch', '2764件', '2774件']]);
+  });
+
   it('reads 其中： with items joined by semicolons', () => {
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类4项；社会民生类5项；城乡建设类2项。')).toEqual([]);
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类6项；社会民生类5项；城乡建设类2项。')).toEqual([['parts_sum_mismatch', '11项', '13项']]);
