@@ -1002,7 +1002,8 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
       if (previous !== undefined && (/^(其他|其它|其余)/.test(previous.label) || (!rest && /其中|包括|另有|其余|合计|共计/.test(joined)))) break;
       // a list joined by 、 ends at a comma
       const byPause = parts.length >= 2 && /^、/.test(text.slice((parts[0] as Fact).quantity.end, (parts[1] as Fact).quantity.start).replace(/\([^()]*\)/g, '').replace(SHARE_IN_GAP, ''));
-      if (parts.length > 0 && !((!byPause && /^[,][^,;:。\d]*$/.test(joined)) || (shared ? /^[、;][^,;:。、\d]*$/ : /^[、][^,;:。、\d]*$/).test(joined))) break;
+      // (…but "…、土地承包经营纠纷47件，其他纠纷84件" goes on to the rest)
+      if (parts.length > 0 && !((!byPause && /^[,][^,;:。\d]*$/.test(joined)) || (byPause && rest) || (shared ? /^[、;][^,;:。、\d]*$/ : /^[、][^,;:。、\d]*$/).test(joined))) break;
       if (parts.length > 0 && !sameFamily(f, parts[0] as Fact)) break;
       parts.push(f);
     }
@@ -1013,10 +1014,10 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     if (segments.length > parts.length && (parts.length < 2 || segments[0] === parts[0])) parts.splice(0, parts.length, ...segments);
     const first = parts[0];
     const last = parts[parts.length - 1];
-    // (the rest may say what it is: "，其余38条为工作动态等信息。")
+    // (the rest may say what it is: "，其余38条为工作动态等信息。", "，其余369件由农业农村等部门办理；")
     if (first === undefined || last === undefined || parts.length < 2) continue;
     const tail = text.slice(last.quantity.end, e).replace(/^\s*\([^()]*\)/, '').replace(SHARE_IN_GAP, '');
-    const restSaid = /(其余|其他|其它)[^,;:。\d]{0,4}$/.test(text.slice(Math.max(s, last.quantity.start - 6), last.quantity.start)) && /^\s*(为|是)[^\d,;:。]{0,16}([;；。]|$)/.test(tail);
+    const restSaid = /(其余|其他|其它)[^,;:。\d]{0,4}$/.test(text.slice(Math.max(s, last.quantity.start - 6), last.quantity.start)) && /^\s*(为|是|由)[^\d,;:。]{0,30}([;；。]|$)/.test(tail);
     if (!restSaid && !/^\s*([;；。,]|$)/.test(tail || '。')) continue;
     first.label = first.label.replace(/^(分别|依次)(是|为|有)/, '');
     // the whole: the last figure before the breakdown that is no part, change, rate or last year's — and no item of
@@ -1027,7 +1028,7 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     // "…27件；加上上年结转1件，全年需办理申请28件": the new and the carried over together are no whole of a breakdown
     // by who applied or how, which is of the new
     const before = [...earlier, ...facts.filter((f) => f.quantity.end <= s + m.index)];
-    const pool = before.filter((f, k) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !(byContent && FINISHED.test(f.label) && !/受理|收到|新收|承办|接收/.test(f.scope.split('|')[0] ?? '')) && !withCarried(text, f, before[k - 1]) && !/结转|上年|去年|上一年/.test(f.scope));
+    const pool = before.filter((f, k) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !(byContent && FINISHED.test(f.label) && !/受理|收到|新收|承办|接收|纳入/.test(f.scope.split('|')[0] ?? '')) && !withCarried(text, f, before[k - 1]) && !/结转|上年|去年|上一年/.test(f.scope));
     // "一至四季度调处数分别为86件、…": items over a range of quarters or months that name what they count break down
     // the figure of that name ("进入调处程序398件"), or none
     const ranged = /^(?:[一二三四五六七八九十\d]+(?:至|到|—|-)[一二三四五六七八九十\d]+|各)(?:季度|个月|月份|月|社区|村)(.{2,})$/.exec(first.label)?.[1]?.replace(/数$/, '');

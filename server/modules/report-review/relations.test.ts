@@ -438,6 +438,15 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(towns(258))).toEqual([['parts_sum_mismatch', '2764件', '2774件']]);
   });
 
+  it('reads a breakdown joined by 、 that ends in the rest after a comma, of what was taken into mediation', () => {
+    const types = (other: number) => `全年排查矛盾纠纷612件，纳入调处498件。按类型分：邻里纠纷132件、婚姻家庭纠纷118件、劳资纠纷64件（主要涉及工业集中区企业）、宅基地纠纷53件、土地承包经营纠纷47件，其他纠纷${other}件。`;
+    expect(kinds(types(84))).toEqual([]);
+    expect(kinds(types(94))).toEqual([['parts_sum_mismatch', '498件', '508件']]);
+    const units = (rest: number) => `全年全县各行政执法部门共办理行政执法案件2316件。按办案主体分，县市场监管局684件、县综合行政执法局538件、县交通运输局412件、县自然资源局217件、市生态环境局石泉分局96件，其余${rest}件由农业农村、文化旅游、卫生健康、应急管理等部门办理；按适用程序分，适用简易程序1427件，适用普通程序889件。`;
+    expect(kinds(units(369))).toEqual([]);
+    expect(kinds(units(379))).toEqual([['parts_sum_mismatch', '2316件', '2326件']]);
+  });
+
   it('reads 其中： with items joined by semicolons', () => {
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类4项；社会民生类5项；城乡建设类2项。')).toEqual([]);
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类6项；社会民生类5项；城乡建设类2项。')).toEqual([['parts_sum_mismatch', '11项', '13项']]);
