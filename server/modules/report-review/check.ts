@@ -163,8 +163,7 @@ function checkPartList(total: Fact, { linkWord: marker, parts, complete }: PartL
   }
   const sumLow = parts.reduce((s, p) => s + factBounds(p)[0] * each(p), 0);
   const sumHigh = parts.reduce((s, p) => s + factBounds(p)[1] * each(p), 0);
-  // "由上年的176名增加到214名，新增38名，其中村“两委”成员62名、…": the list after an increase may break down the new
-  // figure it was reached at as well as the increase
+  // "由上年的176名增加到214名，新增38名，其中村“两委”成员62名、…": the list after an increase may break down the
   // figure it was reached at as well as the increase: a list nearer the one is checked against it
   const reached = total.difference?.current;
   if (reached !== undefined && Math.abs(sumLow - reached.quantity.normalized.value) < Math.abs(sumLow - total.quantity.normalized.value)) {
@@ -514,7 +513,6 @@ function shown(f: Fact): string {
   return f.quantity.raw;
 }
 
-// the sum of the parts and the total, in the total's unit as written when every part shares it
 /** "商业企业和法律服务机构申请各1件": a figure said of each of several names counts once for each */
 function each(f: Fact): number {
   if (!/各$/.test(f.label)) return 1;
@@ -522,6 +520,7 @@ function each(f: Fact): number {
   return Math.max(1, names.length);
 }
 
+// the sum of the parts and the total, in the total's unit as written when every part shares it
 function sumOf(total: Fact, parts: readonly Fact[]): { sum: number; total: number; unit: string } {
   const sameUnit = parts.every((p) => p.quantity.unit === total.quantity.unit);
   const pick = (f: Fact) => (sameUnit ? f.quantity.value : f.quantity.normalized.value);

@@ -604,7 +604,7 @@ function linkColonLists(text: string, [, e]: [number, number], facts: Fact[]): v
     const ended = /^\s*([;。]|$)/.test(text.slice(last?.quantity.end ?? e, e) || '。') || (next !== undefined && !sameFamily(next, total) && /^\s*,[^\d,;:。]*$/.test(text.slice(last?.quantity.end ?? e, next.quantity.start)));
     if (last === undefined || parts.length < 2 || !ended) return;
     total.linkWord = '列举';
-    // "维持3件、驳回复议请求1件，另1件因申请人撤回申请终止审理": the rest is told after
+    // a rest told after the list ("，另有…") leaves it open
     attach(total, parts, !endsWithEtc(text, last) && !/^\s*,\s*(另|其余|其他|其它|还有)/.test(text.slice(last.quantity.end, e)));
   });
 }
@@ -1484,7 +1484,7 @@ function linkCarriedOver(text: string, facts: Fact[], previous: Fact[]): void {
     if ([carried, done, pending].some((f) => f.kind !== 'count' || f.depth !== 0 || f.partOf !== undefined || f.quantity.unit !== pending.quantity.unit)) return;
     if (!/^\s*(连同|加上|加|另有)?[^\d,;:。]{0,6}(上年|上一年|\d{4}年)度?结转(的|来的)?\s*$/.test(clauseOf(carried)) || !/审结|办结|结案/.test(clauseOf(done)) || /未|尚/.test(clauseOf(done)) || !PENDING.test(clauseOf(pending))) return;
     if (!/^\s*,[^\d,;:。]*$/.test(text.slice(carried.quantity.end, done.quantity.start)) || !/^\s*,[^\d,;:。]*$/.test(text.slice(done.quantity.end, pending.quantity.start))) return;
-    // what was accepted: the last figure before, in this sentence or the one before, said as 受理 and not refused
+    // what was accepted: the last figure before in the paragraph said as 受理 and not refused
     const told = [...previous, ...facts.slice(0, i - 2)];
     const accepted = told.filter((f) => f.kind === 'count' && f.depth === 0 && !f.delta && f.baseOf === undefined && f.quantity.unit === pending.quantity.unit && /受理/.test(clauseOf(f)) && !/不予|不受理/.test(clauseOf(f))).pop();
     if (accepted === undefined || told.slice(told.indexOf(accepted) + 1).some((f) => f.kind === 'count' && f.depth === 0 && f.partOf !== accepted.partOf)) return;
