@@ -44,7 +44,13 @@ describe('a business role the security administrator defines', () => {
       await page.goto(`${base}/admin/user-roles`);
       await page.getByRole('row', { name: new RegExp(USER.username) }).getByRole('button', { name: '分配角色' }).click();
       const assign = page.getByRole('dialog', { name: new RegExp(`分配角色：${USER.displayName}`) });
-      await assign.getByRole('checkbox', { name: new RegExp(`^${ROLE}`) }).check();
+      // the page's lists may still be loading behind the dialog on a busy machine: tick once they are in, and until it holds
+      await page.waitForLoadState('networkidle');
+      const box = assign.getByRole('checkbox', { name: new RegExp(`^${ROLE}`) });
+      await expect.poll(async () => {
+        await box.check().catch(() => undefined);
+        return box.isChecked();
+      }, WAIT).toBe(true);
       await assign.getByRole('button', { name: /保\s*存/ }).click();
       await assign.waitFor({ state: 'detached', ...WAIT });
       await expect.poll(() => page.getByRole('row', { name: new RegExp(USER.username) }).textContent(), WAIT).toContain(ROLE);

@@ -301,13 +301,12 @@ describe('the web shell', () => {
       await search.getByRole('button', { name: /查\s*询/ }).click();
 
       const rows = page.locator('.ant-table-tbody tr.ant-table-row');
-      await expect.poll(async () => (await rows.allTextContents()).join('\n')).toContain('新建');
-      const texts = await rows.allTextContents();
-      expect(texts.length).toBeGreaterThan(0);
-      for (const t of texts) {
-        expect(t).toContain('sysadmin');
-        expect(t).toContain('用户账号');
-      }
+      // the rows before the query stay on screen while it runs: wait until every row shown is one it asked for
+      const matching = async () => {
+        const texts = await rows.allTextContents();
+        return texts.length > 0 && texts.every((t) => t.includes('sysadmin') && t.includes('用户账号')) && texts.some((t) => t.includes('新建'));
+      };
+      await expect.poll(matching, { timeout: 20_000 }).toBe(true);
       const created = rows.filter({ hasText: '新建' }).first();
       await created.locator('.ant-table-row-expand-icon').click();
       const diff = page.getByTestId('audit-diff').first();
