@@ -1474,6 +1474,11 @@ function linkBalance(text: string, facts: Fact[], previous: Fact[]): void {
   });
 }
 
+/** "连同上年结转的9件" is named "上年结转" */
+function nameCarried(carried: Fact): void {
+  carried.label = carried.label.replace(/^(连同|加上|加|另有)/, '').replace(/的$/, '');
+}
+
 // "受理209件，不予受理15件…。连同2024年结转的18件，全年审结196件，年底尚在审理期限内31件": what came over from last
 // year and what was accepted, less what was finished, is what is still open — a stock of open cases
 function linkCarriedOver(text: string, facts: Fact[], previous: Fact[]): void {
@@ -1489,7 +1494,7 @@ function linkCarriedOver(text: string, facts: Fact[], previous: Fact[]): void {
     const accepted = told.filter((f) => f.kind === 'count' && f.depth === 0 && !f.delta && f.baseOf === undefined && f.quantity.unit === pending.quantity.unit && /受理/.test(clauseOf(f)) && !/不予|不受理/.test(clauseOf(f))).pop();
     if (accepted === undefined || told.slice(told.indexOf(accepted) + 1).some((f) => f.kind === 'count' && f.depth === 0 && f.partOf !== accepted.partOf)) return;
     pending.stock = { opening: carried, added: [accepted], removed: [done] };
-    carried.label = carried.label.replace(/^(连同|加上|加|另有)/, '').replace(/的$/, '');
+    nameCarried(carried);
   });
   // "收到申请7件，较上年的5件增加2件…；加上上年结转的1件，本年度需办理的申请共计8件": the new and the carried over
   facts.forEach((sum, i) => {
@@ -1502,7 +1507,7 @@ function linkCarriedOver(text: string, facts: Fact[], previous: Fact[]): void {
     const received = intake.filter((f) => /受理|新收/.test(clauseOf(f))).pop() ?? intake.pop();
     if (received === undefined || told.slice(told.indexOf(received) + 1).some((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.quantity.unit === sum.quantity.unit && f !== carried)) return;
     sum.stock = { opening: carried, added: [received], removed: [] };
-    carried.label = carried.label.replace(/^(连同|加上|加)/, '').replace(/的$/, '');
+    nameCarried(carried);
   });
 }
 
