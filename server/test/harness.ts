@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from '../platform/db/connect.ts';
 import { inject, type ProvidedContext } from 'vitest';
-import { TEST_AUDIT_KEY, TEST_SECRET_KEY } from './global-setup.ts';
+import { laterDayTag, seedTemplate, TEST_AUDIT_KEY, TEST_SECRET_KEY, type Template } from './global-setup.ts';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app.ts';
@@ -32,8 +32,7 @@ export interface TestApp {
  * PostgreSQL server named by TEST_DATABASE_URL (one database per test file, dropped afterwards)
  */
 export async function startTestApp(opts: { modules?: ModuleDefinition[]; demo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
-  // the seeded template fits when the demo is wanted and "today" (possibly faked by the test) is the day it was seeded
-  const tpl = opts.demo !== false ? template() : null;
+  const tpl = opts.demo !== false ? (template() ?? (await laterDayTemplate())) : null;
   const created = await freshDatabase(tpl?.kind === 'postgres' ? tpl.database : undefined);
   // a PostgreSQL instance has no data directory of its own: its audit anchor file goes to a temporary one
   const anchorFile = created ? join(tmpdir(), `${new URL(created.url).pathname.slice(1)}-audit-checkpoints.log`) : undefined;
@@ -79,6 +78,40 @@ export function template(): ProvidedContext['template'] {
   return tpl && tpl.day === chinaDate(new Date()) ? tpl : null;
 }
 
+/**
+ * the demo template for a run that has crossed midnight in China (a CI run started at 23:52 did): the run's
+ * template no longer fits, and a file that seeded the demo itself would get only the demo of the modules it
+ * loads, without (say) the calendar's holidays. The first file to start after midnight seeds one with every
+ * module, the files after it wait for it and copy it; the run's teardown removes it. Null when the test fakes
+ * its own "today" (fake timers replace Date, not performance: the two clocks then disagree), or has no template
+ */
+async function laterDayTemplate(): Promise<Template | null> {
+  let run: Template | null = null;
+  try {
+    run = inject('template');
+  } catch {
+    return null;
+  }
+  const today = chinaDate(new Date());
+  if (!run || run.day === today || chinaDate(new Date(performance.timeOrigin + performance.now())) !== today) return null;
+  const tag = laterDayTag(run.tag, today);
+  const ready = join(tmpdir(), `fazhi-template-${tag}.json`);
+  for (let waited = 0; waited < 1200; waited++) {
+    if (existsSync(ready)) return JSON.parse(readFileSync(ready, 'utf8')) as Template | null;
+    try {
+      mkdirSync(join(tmpdir(), `fazhi-template-${tag}.lock`));
+    } catch {
+      await new Promise((r) => setTimeout(r, 500));
+      continue;
+    }
+    const seeded = await seedTemplate(tag);
+    writeFileSync(`${ready}.part`, JSON.stringify(seeded));
+    renameSync(`${ready}.part`, ready);
+    return seeded;
+  }
+  throw new Error(`waited ten minutes for another test file to seed the demo template ${tag}`);
+}
+
 export async function freshDatabase(fromTemplate?: string): Promise<{ url: string; drop(): Promise<void> } | null> {
   const admin = process.env['TEST_DATABASE_URL'];
   if (!admin) return null;
@@ -116,7 +149,7 @@ export function json<T = Record<string, unknown>>(res: LightMyRequestResponse): 
  * template dump, or a PostgreSQL database copied from the template; falls back to `fazhi demo`
  */
 export async function preparedInstance(dir: string): Promise<{ args: string[]; env: Record<string, string>; drop(): Promise<void> }> {
-  const tpl = template();
+  const tpl = template() ?? (await laterDayTemplate());
   const created = await freshDatabase(tpl?.kind === 'postgres' ? tpl.database : undefined);
   if (created) {
     const env = { DATABASE_URL: created.url, FAZHI_SECRET_KEY: TEST_SECRET_KEY, FAZHI_AUDIT_KEY: TEST_AUDIT_KEY, FAZHI_AUDIT_ANCHOR_FILE: `${dir}/audit-checkpoints.log` };
