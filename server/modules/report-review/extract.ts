@@ -936,8 +936,8 @@ function linkOutcomeRates(text: string, facts: Fact[], inParagraph: readonly Fac
     if (stem.length < 2 || !said.includes(stem)) continue;
     const rest = facts.find((f) => f.remainder && f.balance?.done === numerator);
     const before = earlier.filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && sameFamily(f, numerator) && f.quantity.unit === numerator.quantity.unit);
-    // a whole of the paragraph is what came in (受理, 收到, 排查): "办结率" of what was 受理, never of another outcome
-    const intake = (f: Fact) => /受理|收到|接到|接收|登记|排查|申请|承办|新收/.test(f.scope.split('|')[0] ?? '');
+    // a whole of the paragraph is what came in (受理, 收到, 排查, 立案): "办结率" of what was 受理, never of another outcome
+    const intake = (f: Fact) => /受理|收到|接到|接收|登记|排查|申请|承办|新收|立案/.test(f.scope.split('|')[0] ?? '');
     const whole = rest?.balance?.total ?? before.filter((f) => f.label.length >= 2 && subsetOf(numerator, f) && intake(f) && (f.scope.split('|')[0] ?? '') !== said).pop();
     if (whole === undefined || numerator.quantity.normalized.value > whole.quantity.normalized.value * 1.5) continue;
     // the nearest whole must be the last of its kind: a later figure of the same head noun in between would be a guess

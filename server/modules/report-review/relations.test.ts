@@ -447,6 +447,12 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(units(379))).toEqual([['parts_sum_mismatch', '2316件', '2326件']]);
   });
 
+  it('takes what was 立案 as the base of a 结案率 whose count of closed cases is in a later sentence', () => {
+    const text = (rate: string) => `全年检查生产经营单位1264家次，立案218件，同比增长12.4%。全年已结案206件，结案率${rate}，罚没款312.6万元。`;
+    expect(kinds(text('94.5%'))).toEqual([]);
+    expect(kinds(text('95.4%'))).toEqual([['rate_mismatch', '94.5%', '95.4%']]);
+  });
+
   it('reads 其中： with items joined by semicolons', () => {
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类4项；社会民生类5项；城乡建设类2项。')).toEqual([]);
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类6项；社会民生类5项；城乡建设类2项。')).toEqual([['parts_sum_mismatch', '11项', '13项']]);
