@@ -366,13 +366,22 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
     let cut = false;
     let restClosed = false;
     const taken: Fact[] = [];
+    const aside = new Set<Fact>();
     const parts = takeWhile(after, (f) => {
       if (f.quantity.start >= listEnd || (f.depth === depth && !sameFamily(f, total)) || f.depth < depth) return false;
       if (f.depth > depth) return true;
       const gap = text.slice(previousEnd, f.quantity.start);
+      // "其中“双随机”抽查486家次，为上年324家次的1.5倍，专项检查521家次": last year's figure of the item before, and
+      // the multiple, are said of that item; the list goes on after them
+      const multiple = previousEnd !== at && LAST_YEAR_BEFORE.test(gap) ? MULTIPLE_AFTER.exec(text.slice(f.quantity.end)) : null;
+      if (multiple !== null) {
+        previousEnd = f.quantity.end + multiple[0].length;
+        aside.add(f);
+        return true;
+      }
       // "受理工单1517件，环比二季度（1342件）增长13.0%": the figure compared with is no item, nor a change
       // "…，约为上年（2700人次）的2倍": nor is last year's figure
-      if (previousEnd !== at && (CHANGE.test(gap.replace(/^[^,，]*/, '')) || f.delta || /(上年|去年|上一年)(同期)?(的)?\s*\(?\s*$/.test(gap))) return false;
+      if (previousEnd !== at && (CHANGE.test(gap.replace(/^[^,，]*/, '')) || f.delta || LAST_YEAR_BEFORE.test(gap))) return false;
       if (previousEnd !== at) {
         // "其中婚姻纠纷86件、邻里纠纷112件，调处成功318件": an outcome after a comma is no kind of the whole;
         // "其中企业9215户、个体工商户28794户，全年新增市场主体6127户": a list joined by 、 ends at a comma
@@ -398,7 +407,7 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
       previousEnd = f.quantity.end;
       if (f.depth === depth) taken.push(f);
       return true;
-    }).filter((f) => f.depth === depth && f.partOf === undefined);
+    }).filter((f) => f.depth === depth && f.partOf === undefined && !aside.has(f));
     if (parts.length === 0) continue;
     const last = parts[parts.length - 1];
     const inclusive = /^(其中\s*,?\s*)?(包括|主要|如|有)/.test(text.slice(at)) && word === '其中';
@@ -406,6 +415,11 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
     attach(total, parts, !cut && last !== undefined && !endsWithEtc(text, last) && !inclusive && !/^主要/.test(text.slice(at + word.length)));
   }
 }
+
+// "…，为上年324家次" / "约为上年（2700人次）": the words before last year's figure
+const LAST_YEAR_BEFORE = /(上年|去年|上一年)(同期)?(的)?\s*\(?\s*$/;
+// "…的1.5倍" after it, up to the comma the next item follows
+const MULTIPLE_AFTER = /^\s*\)?\s*的\s*\d+(\.\d+)?\s*倍(?=\s*,)/;
 
 /** the two name a common two-character word */
 const sharesWord = (a: string, b: string): boolean => [...a].some((_, i) => i + 2 <= a.length && /^[\u4e00-\u9fff]{2}$/.test(a.slice(i, i + 2)) && b.includes(a.slice(i, i + 2)));

@@ -453,6 +453,12 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(text('95.4%'))).toEqual([['rate_mismatch', '94.5%', '95.4%']]);
   });
 
+  it('reads a 其中 list on past last year\'s figure of an item and its multiple', () => {
+    const text = (all: number) => `全年开展执法检查${all}家次，其中“双随机”抽查486家次，为上年324家次的1.5倍，专项检查521家次，日常巡查246家次。`;
+    expect(kinds(text(1253))).toEqual([]);
+    expect(kinds(text(1263))).toEqual([['parts_sum_mismatch', '1263家次', '1253家次']]);
+  });
+
   it('reads 其中： with items joined by semicolons', () => {
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类4项；社会民生类5项；城乡建设类2项。')).toEqual([]);
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类6项；社会民生类5项；城乡建设类2项。')).toEqual([['parts_sum_mismatch', '11项', '13项']]);
