@@ -173,6 +173,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       linkBalance(text, found, previous);
       linkCarriedOver(text, found, inParagraph);
       linkBreakdowns(text, sentence, found, inParagraph);
+      linkBreakdownGoingOn(text, sentence, found, inParagraph);
       linkRemainders(text, found, inParagraph);
       linkIncludedRates(text, found);
       linkRates(text, found);
@@ -574,12 +575,15 @@ function linkBareLists(text: string, [, e]: [number, number], facts: Fact[]): vo
       const f = facts[k];
       if (f === undefined || f.depth !== total.depth || f.kind !== total.kind || f.quantity.unit !== total.quantity.unit) break;
       const kind = f.label.endsWith(head) && f.label !== total.label;
-      if (f.partOf !== undefined || !(kind || exclusive(f))) break;
       const gap = text.slice((parts[parts.length - 1] ?? total).quantity.end, f.quantity.start);
+      // "决定维持3件、撤销1件，因申请人撤回申请终止1件": what was withdrawn ends the dispositions, after a comma
+      const withdrawn = parts.length > 0 && parts.every((p) => DISPOSITION.test(p.label)) && WITHDRAWN.test(f.label) && /^,[^,;:。、\d]*$/.test(gap);
+      if (f.partOf !== undefined || !(kind || exclusive(f) || withdrawn)) break;
       // outcomes that exclude each other may be joined by commas: "保留14件，修订3件，废止1件"
       const outcomes = DISPOSITION.test(f.label) && parts.every((p) => DISPOSITION.test(p.label)) && (parts.length < 2 || /,/.test(text.slice((parts[0] as Fact).quantity.end, (parts[1] as Fact).quantity.start)));
-      if (parts.length > 0 && !/^[、][^,;:。、\d]*$/.test(gap) && !(outcomes && /^,[^,;:。、\d]*$/.test(gap))) break;
+      if (parts.length > 0 && !withdrawn && !/^[、][^,;:。、\d]*$/.test(gap) && !(outcomes && /^,[^,;:。、\d]*$/.test(gap))) break;
       parts.push(f);
+      if (withdrawn) break;
     }
     // one disposition alone ("复议1件，结果维持1件") is a part of the total, not all of it
     if (parts.length === 1 && parts[0] !== undefined && DISPOSITION.test(parts[0].label) && /^\s*[。;]/.test(text.slice(parts[0].quantity.end, e) || '。')) {
@@ -589,7 +593,7 @@ function linkBareLists(text: string, [, e]: [number, number], facts: Fact[]): vo
     }
     if (parts.length < 2) return;
     // dispositions are exclusive only all together: "保留268件、修改21件、废止23件", never mixed with kinds
-    const dispositions = parts.filter(exclusive).length;
+    const dispositions = parts.filter((p, k) => exclusive(p) || (k === parts.length - 1 && WITHDRAWN.test(p.label))).length;
     if (dispositions > 0 && dispositions < parts.length) return;
     const last = parts[parts.length - 1];
     if (last === undefined || !/^\s*([,;。]|$)/.test(text.slice(last.quantity.end, e) || '。')) return;
@@ -1078,6 +1082,28 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
   }
 }
 
+// "从案件类型看，林业案件38件，…渔政案件17件。另外，查处集镇市容环境卫生案件14件，安全生产案件11件。": a sentence
+// opening on 另外/此外 right after a breakdown that falls short of its whole goes on with its items
+function linkBreakdownGoingOn(text: string, [s, e]: [number, number], facts: Fact[], earlier: readonly Fact[]): void {
+  const before = earlier[earlier.length - 1];
+  const total = before?.partOf;
+  if (before === undefined || total === undefined || !/^\s*(另外|此外)\s*,/.test(text.slice(s)) || !/^\s*。\s*$/.test(text.slice(before.quantity.end, s))) return;
+  const list = total.parts[total.parts.length - 1] === before ? total.parts : total.breakdowns.find((b) => b.parts[b.parts.length - 1] === before)?.parts;
+  if (list === undefined || !(total.linkWord.startsWith('从') || list !== total.parts)) return;
+  if (list.reduce((a, f) => a + f.quantity.normalized.value, 0) >= total.quantity.normalized.value) return;
+  const items: Fact[] = [];
+  for (const f of facts) {
+    const gap = text.slice((items[items.length - 1]?.quantity.end ?? s), f.quantity.start);
+    if (f.kind !== 'count' || f.depth !== 0 || f.partOf !== undefined || f.parts.length > 0 || !sameFamily(f, total) || f.quantity.unit !== total.quantity.unit || /\d|其中|合计|共计/.test(gap)) return;
+    if (items.length > 0 && !/^[,、]/.test(gap)) return;
+    items.push(f);
+  }
+  const last = items[items.length - 1];
+  if (last === undefined || !/^\s*(。|$)/.test(text.slice(last.quantity.end, e))) return;
+  list.push(...items);
+  for (const f of items) f.partOf = total;
+}
+
 // "被申请行政复议4件，经县人民政府审理，维持3件、撤销1件，直接纠错率25%": 纠错率 counts what was corrected (撤销,
 // 变更, 确认违法, 责令履行) of the outcomes listed before it
 const CORRECTED = /撤销|变更|确认违法|责令履行|纠正/;
@@ -1431,6 +1457,15 @@ function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): 
       return;
     }
     remainders.add(rest);
+    // "公益林地案件中涉及国家级公益林6件，其余11件…": the whole is the figure the clause names, though a part itself
+    const among = /^([^\d]{2,12}?)(?:案件|事项|纠纷)?中/.exec(done.scope.split('|')[0] ?? '')?.[1];
+    const named = among === undefined ? undefined : [...earlier, ...facts.slice(0, d)].filter((f) => f.kind === 'count' && f.depth === 0 && !f.delta && f.baseOf === undefined && sameFamily(f, done) && f.quantity.unit === done.quantity.unit && f.quantity.normalized.value > done.quantity.normalized.value && (f.scope.split('|')[0] ?? '').includes(among)).pop();
+    if (named !== undefined) {
+      rest.balance = { total: named, done };
+      rest.remainder = true;
+      rest.label = `${named.label}（其余）`;
+      return;
+    }
     // the whole is in this sentence, or — when what was done opens the sentence ("纳入调处209件，另有5件…") — the
     // last whole of the paragraph before it
     const opens = d === 0;

@@ -459,6 +459,26 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(text(1263))).toEqual([['parts_sum_mismatch', '1263家次', '1253家次']]);
   });
 
+  it('ends a list of dispositions joined by 、 with what was withdrawn after a comma', () => {
+    const text = (all: number) => `我局作为被申请人的行政复议案件${all}件，县人民政府决定维持3件、撤销1件，因申请人撤回申请终止1件。`;
+    expect(kinds(text(5))).toEqual([]);
+    expect(kinds(text(6))).toEqual([['parts_sum_mismatch', '6件', '5件']]);
+  });
+
+  it('takes the whole a clause names with 中 as the whole of its rest, though that whole is a part itself', () => {
+    const text = (rest: number) => `非法占用林地的43件中，占用公益林地的17件，占用商品林地的26件；公益林地案件中涉及国家级公益林6件，其余${rest}件为省级公益林。`;
+    expect(kinds(text(11))).toEqual([]);
+    expect(kinds(text(13)).map(([kind]) => kind)).toEqual(['parts_sum_mismatch']);
+  });
+
+  it('goes on with a breakdown in the sentence after it that opens on 另外', () => {
+    const text = (last: number) => `全年立案查处违法案件132件。从案件类型看，林业案件38件，违法占地建房29件，非法河道采砂23件，渔政案件17件。另外，查处集镇市容环境卫生案件14件，安全生产案件${last}件。`;
+    expect(kinds(text(11))).toEqual([]);
+    expect(kinds(text(13))).toEqual([['parts_sum_mismatch', '132件', '134件']]);
+    // a breakdown that already makes up its whole does not take what 另外 adds
+    expect(kinds('全年立案查处违法案件107件。从案件类型看，林业案件38件，违法占地建房29件，非法河道采砂23件，渔政案件17件。另外，办理简易程序案件86件。')).toEqual([]);
+  });
+
   it('reads 其中： with items joined by semicolons', () => {
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类4项；社会民生类5项；城乡建设类2项。')).toEqual([]);
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类6项；社会民生类5项；城乡建设类2项。')).toEqual([['parts_sum_mismatch', '11项', '13项']]);
