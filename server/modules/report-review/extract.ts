@@ -185,7 +185,9 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
     }
     linkSharesRespectively(text, inParagraph);
     linkShares(text, inParagraph, facts.filter((f) => f.paragraph < p));
-    linkDistantRates(inParagraph);
+    linkDistantRates(text, inParagraph);
+    linkRatedBalance(text, inParagraph);
+    linkChangeOverSentences(text, inParagraph);
     linkStocks(text, inParagraph);
   });
   return facts;
@@ -570,11 +572,13 @@ function linkBareLists(text: string, [, e]: [number, number], facts: Fact[]): vo
     const between = text.slice(total.quantity.end, facts[i + 1]?.quantity.start ?? e).replace(/[^,:\s]+$/, '');
     if (!/^\s*[,:]\s*$/.test(between) && !ACT_OF_DISPOSITIONS.test(between)) return;
     const head = total.label.slice(-2);
+    // "未调解成功的9件，已引导当事人提起诉讼5件、申请农村土地承包仲裁4件": where what was not done went, whatever its names
+    const whereabouts = /^未[^\d]{1,8}的$/.test(total.label);
     const parts: Fact[] = [];
     for (let k = i + 1; k < facts.length; k++) {
       const f = facts[k];
       if (f === undefined || f.depth !== total.depth || f.kind !== total.kind || f.quantity.unit !== total.quantity.unit) break;
-      const kind = f.label.endsWith(head) && f.label !== total.label;
+      const kind = (f.label.endsWith(head) || whereabouts) && f.label !== total.label;
       const gap = text.slice((parts[parts.length - 1] ?? total).quantity.end, f.quantity.start);
       // "决定维持3件、撤销1件，因申请人撤回申请终止1件": what was withdrawn ends the dispositions, after a comma
       const withdrawn = parts.length > 0 && parts.every((p) => DISPOSITION.test(p.label)) && WITHDRAWN.test(f.label) && /^,[^,;:。、\d]*$/.test(gap);
@@ -917,17 +921,20 @@ function wholeBeforeList(counts: readonly Fact[], list: readonly Fact[]): Fact |
 // "…调解成功43件，…。全年调解成功率93.5%": a rate alone in its sentence, of the one count of the paragraph named as
 // it, over that count's stated whole (the total it is listed in, the stage before it, or the one listed whole of its
 // sentence)
-function linkDistantRates(facts: Fact[]): void {
+function linkDistantRates(text: string, facts: Fact[]): void {
   for (const rate of facts) {
     if (rate.kind !== 'rate' || rate.growth || rate.delta || rate.numerator !== undefined || rate.rateRule !== undefined || !rate.label.endsWith('率')) continue;
     if (facts.some((f) => f.kind === 'count' && f.sentence[0] === rate.sentence[0] && f.quantity.start < rate.quantity.start)) continue;
     const stem = rate.label.replace(/率$/, '').replace(/^(全年|全乡|全镇|全街道|全区|全县|全市)/, '');
     if (stem.length < 2) continue;
-    const named = facts.filter((f) => f.kind === 'count' && f.quantity.start < rate.quantity.start && f.label === stem);
+    const named = facts.filter((f) => f.kind === 'count' && f.quantity.start < rate.quantity.start && f.label.replace(/^经(过)?/, '') === stem);
     const [numerator] = named;
     if (numerator === undefined || named.length !== 1) continue;
     const wholes = facts.filter((f) => f !== numerator && f.kind === 'count' && f.sentence[0] === numerator.sentence[0] && f.partOf === undefined && f.parts.length > 0 && sameFamily(f, numerator));
-    const denominator = numerator.partOf ?? numerator.stageOf ?? (OUTCOME.test(numerator.label) && wholes.length === 1 ? wholes[0] : undefined);
+    // "按纳入调解的纠纷计算，调解成功率为97.5%": the sentence names the base
+    const basis = /按([^\d,;:。]{2,10}?)的?(纠纷|案件|事项|件数|数)?计算/.exec(text.slice(rate.sentence[0], rate.quantity.start))?.[1];
+    const stated = basis === undefined ? undefined : facts.filter((f) => f !== numerator && f.kind === 'count' && f.quantity.start < numerator.quantity.start && f.depth === 0 && !f.delta && f.baseOf === undefined && f.partOf === undefined && (f.scope.split('|')[0] ?? '').includes(basis)).pop();
+    const denominator = stated ?? numerator.partOf ?? numerator.stageOf ?? (OUTCOME.test(numerator.label) && wholes.length === 1 ? wholes[0] : undefined);
     if (denominator === undefined || !sameFamily(denominator, numerator)) continue;
     if (numerator.quantity.normalized.value > denominator.quantity.normalized.value * 1.5) continue;
     rate.numerator = numerator;
@@ -955,7 +962,7 @@ function linkOutcomeRates(text: string, facts: Fact[], inParagraph: readonly Fac
     const rest = facts.find((f) => f.remainder && f.balance?.done === numerator);
     const before = earlier.filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && sameFamily(f, numerator) && f.quantity.unit === numerator.quantity.unit);
     // a whole of the paragraph is what came in (受理, 收到, 排查, 立案): "办结率" of what was 受理, never of another outcome
-    const intake = (f: Fact) => /受理|收到|接到|接收|登记|排查|申请|承办|新收|立案/.test(f.scope.split('|')[0] ?? '');
+    const intake = (f: Fact) => /受理|收到|接到|接收|登记|排查|申请|承办|新收|立案|提出/.test(f.scope.split('|')[0] ?? '');
     const whole = rest?.balance?.total ?? before.filter((f) => f.label.length >= 2 && subsetOf(numerator, f) && intake(f) && (f.scope.split('|')[0] ?? '') !== said).pop();
     if (whole === undefined || numerator.quantity.normalized.value > whole.quantity.normalized.value * 1.5) continue;
     // the nearest whole must be the last of its kind: a later figure of the same head noun in between would be a guess
@@ -1000,8 +1007,15 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     const shared = semi >= 0 && SHARE_AFTER_ITEM.test(text.slice(at, at + semi));
     const end = semi >= 0 && !shared ? at + semi : e;
     const parts: Fact[] = [];
-    for (const f of facts.filter((x) => x.quantity.start >= at && x.quantity.start < end)) {
+    const inRange = facts.filter((x) => x.quantity.start >= at && x.quantity.start < end);
+    for (const [k, f] of inRange.entries()) {
       const gap = text.slice((parts[parts.length - 1] ?? f).quantity.end, f.quantity.start);
+      // "…，其余9个村共计225件": the count of what the last item gathers is part of its name
+      const next = inRange[k + 1];
+      if (parts[0] !== undefined && next !== undefined && !sameFamily(f, parts[0]) && MEMBERS.test(text.slice(f.quantity.start, next.quantity.start))) {
+        next.label = text.slice(clauseStart(text, f.quantity.start, s), next.quantity.start).replace(/(共计|合计|共|计|为)\s*$/, '').trim();
+        continue;
+      }
       // the share said of the item before is no item: linkRates reads it as a share of the whole; so is one in
       // brackets ("占道经营71起（占33.2%）、…")
       if (f.kind === 'rate' && parts.length > 0 && /^\s*[,、]?\s*占[^,;:。\d]{0,8}$/.test(gap)) continue;
@@ -1012,7 +1026,7 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
       // "自然资源类（违法用地、违法建设）38宗": what a bracket says of an item is no joiner
       // "…412家次，夏季臭氧攻坚、危险废物规范化管理等专项检查538家次": after a comma an item's name may hold 、; a
       // quoted name or a hotline's number ("12369环保举报热线") is part of the name
-      const joined = gap.replace(/\([^()]*\)/g, '').replace(SHARE_IN_GAP, '').replace(/“[^”]*”/g, '').replace(HOTLINE, '');
+      const joined = gap.replace(/\([^()]*\)/g, '').replace(SHARE_IN_GAP, '').replace(/“[^”]*”/g, '').replace(HOTLINE, '').replace(MEMBERS_IN_GAP, '');
       // nothing after 其他 is another item, nor what 其中 or 另有 opens
       const previous = parts[parts.length - 1];
       // …but "，其余部门合计286件" is the last item
@@ -1046,7 +1060,9 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     // "…27件；加上上年结转1件，全年需办理申请28件": the new and the carried over together are no whole of a breakdown
     // by who applied or how, which is of the new
     const before = [...earlier, ...facts.filter((f) => f.quantity.end <= s + m.index)];
-    const pool = before.filter((f, k) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !(byContent && FINISHED.test(f.label) && !/受理|收到|新收|承办|接收|纳入/.test(f.scope.split('|')[0] ?? '')) && !withCarried(text, f, before[k - 1]) && !/结转|上年|去年|上一年/.test(f.scope));
+    // (nor is an item said again: "山林权属纠纷74件…。山林权属纠纷最为突出，共74件，其中…")
+    const restated = (f: Fact, k: number) => before.slice(0, k).some((g) => g.partOf !== undefined && g.paragraph === f.paragraph && g.quantity.unit === f.quantity.unit && g.quantity.normalized.value === f.quantity.normalized.value);
+    const pool = before.filter((f, k) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !(byContent && FINISHED.test(f.label) && !/受理|收到|新收|承办|接收|纳入/.test(f.scope.split('|')[0] ?? '')) && !withCarried(text, f, before[k - 1]) && !/结转|上年|去年|上一年/.test(f.scope) && !restated(f, k));
     // "一至四季度调处数分别为86件、…": items over a range of quarters or months that name what they count break down
     // the figure of that name ("进入调处程序398件"), or none
     const ranged = /^(?:[一二三四五六七八九十\d]+(?:至|到|—|-)[一二三四五六七八九十\d]+|各)(?:季度|个月|月份|月|社区|村)(.{2,})$/.exec(first.label)?.[1]?.replace(/数$/, '');
@@ -1103,6 +1119,10 @@ function linkBreakdownGoingOn(text: string, [s, e]: [number, number], facts: Fac
   list.push(...items);
   for (const f of items) f.partOf = total;
 }
+
+// "其余9个村共计225件": how many places (or bodies) an item gathers, then its figure
+const MEMBERS = /^\d+\s*个(村|社区|镇|乡|乡镇|街道|部门|单位)(\(社区\))?[^\d,;:。、]{0,6}$/;
+const MEMBERS_IN_GAP = /\d+\s*个(?=(村|社区|镇|乡|乡镇|街道|部门|单位)(\(社区\))?[^\d,;:。、]{0,6}$)/;
 
 // "被申请行政复议4件，经县人民政府审理，维持3件、撤销1件，直接纠错率25%": 纠错率 counts what was corrected (撤销,
 // 变更, 确认违法, 责令履行) of the outcomes listed before it
@@ -1425,7 +1445,7 @@ function setChange(said: string, rate: Fact, current: Fact, base: Fact, down: bo
 // remainders are no wholes)
 const REMAINDER = /(另有|其余|剩余|余下)[^,;:。]{0,10}$/;
 // what is not yet finished: completes a list (PENDING_REST) or the balance of a whole (PENDING)
-const STILL_OPEN = '尚未审结|尚未办结|未审结|未办结|尚在审理|正在审理|正在办理';
+const STILL_OPEN = '尚未审结|尚未办结|尚未结案|未审结|未办结|未结案|尚在审理|正在审理|正在办理';
 const PENDING_REST = new RegExp(`(${STILL_OPEN})[^,;:。\\d]{0,4}$`);
 
 function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): void {
@@ -1520,6 +1540,36 @@ function linkBalance(text: string, facts: Fact[], previous: Fact[]): void {
     if (!/共计|合计|总计|累计/.test(clauseOf(total)) && told.slice(told.indexOf(total) + 1).some((f) => f.partOf !== total && f.depth === 0 && /上年结转|上年度结转|结转上年|\d{4}年度?结转/.test(clauseOf(f)))) return;
     if (!said && /审结|办结|结案/.test(clauseOf(total))) return;
     carried.balance = { total, done };
+  });
+}
+
+// "全年承办热线工单1,073件。上年同期承办946件，同比增长13.4%。": last year's figure opens the sentence after this
+// year's, and the change follows it
+function linkChangeOverSentences(text: string, facts: Fact[]): void {
+  facts.forEach((rate, i) => {
+    const [current, base] = [facts[i - 2], facts[i - 1]];
+    if (rate.kind !== 'rate' || rate.change !== undefined || rate.changeBy !== undefined || current === undefined || base === undefined) return;
+    if (base.sentence[0] !== rate.sentence[0] || current.sentence[0] === base.sentence[0] || current.paragraph !== base.paragraph || current.depth !== 0 || base.depth !== 0) return;
+    if (base.kind === 'rate' || !sameFamily(base, current) || base.quantity.unit !== current.quantity.unit || current.delta || current.baseOf !== undefined) return;
+    const said = text.slice(base.sentence[0], base.quantity.start);
+    // the same verb for both years ("承办…1,073件" / "上年同期承办946件"), or none
+    const verb = /^\s*(上年同期|去年同期|上年|去年|上一年)(度)?([^\d,;:。]{0,6}?)(为|是)?\s*$/.exec(said);
+    if (verb === null || !/^\s*[。]\s*$/.test(text.slice(current.quantity.end, base.sentence[0])) || (verb[3] !== '' && !(current.scope.split('|')[0] ?? '').includes(verb[3] ?? ''))) return;
+    const change = /^\s*,\s*(?:同比|环比)?(增长|增加|提高|上升|下降|减少|降低)\s*(了)?\s*$/.exec(text.slice(base.quantity.end, rate.quantity.start));
+    if (change === null) return;
+    setChange(said, rate, current, base, /下降|减少|降低/.test(change[1] ?? ''));
+  });
+}
+
+// "立案132件。…已结案125件，结案率94.7%，尚未结案的7件": what is still open is what the rate before it leaves of
+// its base
+function linkRatedBalance(text: string, facts: Fact[]): void {
+  facts.forEach((open, i) => {
+    const [done, rate] = [facts[i - 2], facts[i - 1]];
+    if (done === undefined || rate?.kind !== 'rate' || rate.numerator !== done || rate.denominator === undefined || open.balance !== undefined) return;
+    if (open.kind !== 'count' || open.depth !== 0 || open.partOf !== undefined || open.sentence[0] !== done.sentence[0] || open.quantity.unit !== done.quantity.unit) return;
+    if (!PENDING.test(text.slice(clauseStart(text, open.quantity.start, open.sentence[0]), open.quantity.start)) || !/^\s*,[^\d;。]*$/.test(text.slice(rate.quantity.end, open.quantity.start))) return;
+    open.balance = { total: rate.denominator, done };
   });
 }
 

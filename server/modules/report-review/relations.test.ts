@@ -479,6 +479,31 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('全年立案查处违法案件107件。从案件类型看，林业案件38件，违法占地建房29件，非法河道采砂23件，渔政案件17件。另外，办理简易程序案件86件。')).toEqual([]);
   });
 
+  it('reads what a 结案率 leaves of its base as still open, and a 采纳率 of what was 提出 in the sentence before', () => {
+    const open = (n: number) => `全年立案查处违法案件132件。截至12月31日，已结案125件，结案率94.7%，尚未结案的${n}件均在法定办案期限内。`;
+    expect(kinds(open(7))).toEqual([]);
+    expect(kinds(open(9))).toEqual([['parts_sum_mismatch', '132件', '134件']]);
+    const adopted = (rate: string) => `审查中共提出修改意见96条。经与承办站所逐条沟通，最终采纳91条，采纳率${rate}。`;
+    expect(kinds(adopted('94.8%'))).toEqual([]);
+    expect(kinds(adopted('95.8%'))).toEqual([['rate_mismatch', '94.79%', '95.8%']]);
+  });
+
+  it('reads last year\'s figure opening the sentence after this year\'s, and a rate whose sentence names its base', () => {
+    const change = (rate: string) => `全年承办12345政务服务便民热线工单1,073件。上年同期承办946件，同比增长${rate}。`;
+    expect(kinds(change('13.4%'))).toEqual([]);
+    expect(kinds(change('14.4%'))).toEqual([['rate_mismatch', '13.42%', '14.4%']]);
+    const based = (rate: string) => `全年排查矛盾纠纷418件，纳入调解356件。经调解成功347件，比上年的321件增加26件。按纳入调解的纠纷计算，调解成功率为${rate}。`;
+    expect(kinds(based('97.5%'))).toEqual([]);
+    expect(kinds(based('98.5%'))).toEqual([['rate_mismatch', '97.47%', '98.5%']]);
+  });
+
+  it('reads where the unresolved went, and a breakdown by village whose rest names how many villages it gathers', () => {
+    const text = (went: number, rest: number) => `全年排查矛盾纠纷418件，纳入调解356件，其中山林权属纠纷74件、其他纠纷282件。山林权属纠纷最为突出，共74件，其中跨村界的19件，其余55件为界址争议。经调解成功347件。未调解成功的9件，已引导当事人提起诉讼5件、申请农村土地承包仲裁${went}件。从村（社区）分布看，石门社区52件、清江村41件、岩口村38件，其余9个村共计${rest}件。`;
+    expect(kinds(text(4, 225))).toEqual([]);
+    expect(kinds(text(6, 225))).toEqual([['parts_sum_mismatch', '9件', '11件']]);
+    expect(kinds(text(4, 235))).toEqual([['parts_sum_mismatch', '356件', '366件']]);
+  });
+
   it('reads 其中： with items joined by semicolons', () => {
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类4项；社会民生类5项；城乡建设类2项。')).toEqual([]);
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类6项；社会民生类5项；城乡建设类2项。')).toEqual([['parts_sum_mismatch', '11项', '13项']]);
