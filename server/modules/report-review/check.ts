@@ -1,5 +1,5 @@
 import type { Fact, PartList } from './extract.ts';
-import { ALL_OUTCOME, DISPOSITION, INTAKE_SPLIT_WORDS, isSubsequence, REVIEWED } from './extract.ts';
+import { ALL_OUTCOME, disposition, INTAKE_SPLIT_WORDS, isSubsequence, REVIEWED, WITHDRAWN } from './extract.ts';
 import { bounds, formatQuantity, round } from './numbers.ts';
 import type { Finding, FindingFigure } from './review.schema.ts';
 import type { SectionMap } from './sections.ts';
@@ -175,7 +175,7 @@ function checkPartList(total: Fact, { linkWord: marker, parts, complete }: PartL
   // a catch-all item, or outcomes that exclude each other (保留/修改/废止), claim the whole
   // what was received is accepted, refused or referred, what was reviewed decided or withdrawn: these claim the whole too
   // "其中达成赔偿协议4件、仍在磋商1件": what is still open is the rest of the whole
-  const catchAll = parts.some((p) => /^(其他|其它|其余)/.test(p.context) || /^(仍在|尚在|正在|尚未|仍未)/.test(p.label)) || parts.every((p) => DISPOSITION.test(p.label)) || INTAKE_SPLIT_WORDS.includes(marker) || REVIEWED.test(marker);
+  const catchAll = parts.some((p) => /^(其他|其它|其余)/.test(p.context) || /^(仍在|尚在|正在|尚未|仍未)/.test(p.label)) || parts.every((p, k) => disposition(p) || (k > 0 && k === parts.length - 1 && WITHDRAWN.test(p.label))) || INTAKE_SPLIT_WORDS.includes(marker) || REVIEWED.test(marker);
   const under = complete && sumHigh < low - EPSILON && (catchAll || sumHigh >= low * MOSTLY);
   if (!over && !under) return [];
   const { sum, total: whole, unit } = sumOf(total, parts);

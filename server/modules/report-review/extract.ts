@@ -424,6 +424,11 @@ const LAST_YEAR_BEFORE = /(上年|去年|上一年)(同期)?(的)?\s*\(?\s*$/;
 // "…的1.5倍" after it, up to the comma the next item follows
 const MULTIPLE_AFTER = /^\s*\)?\s*的\s*\d+(\.\d+)?\s*倍(?=\s*,)/;
 
+/** the figure says again, in words of its name, an item of a list told before it in the paragraph */
+function restatesPart(text: string, f: Fact, before: readonly Fact[]): boolean {
+  return before.some((g) => g.partOf !== undefined && g.paragraph === f.paragraph && g.quantity.unit === f.quantity.unit && g.quantity.normalized.value === f.quantity.normalized.value && sharesWord(g.label, text.slice(f.sentence[0], f.quantity.start)));
+}
+
 /** the two name a common two-character word */
 const sharesWord = (a: string, b: string): boolean => [...a].some((_, i) => i + 2 <= a.length && /^[\u4e00-\u9fff]{2}$/.test(a.slice(i, i + 2)) && b.includes(a.slice(i, i + 2)));
 
@@ -437,7 +442,7 @@ function outsideBrackets(text: string, re: RegExp): number {
 }
 
 // outcomes that exclude each other: what a 清理 or a 复议 ends in; a list of them after a total is a partition of it
-export const DISPOSITION = /^(结果)?(决定)?(需要|需)?(予以)?(保留|继续有效|修改|修订|废止|宣布废止|宣布失效|失效|维持|撤销|变更|纠正|确认违法|责令履行|驳回|驳回复议请求|驳回诉讼请求|驳回申请|终止|终止审理)$/;
+export const DISPOSITION = /^(结果)?(决定)?(需要|需)?(予以)?(保留|继续有效|修改|修订|废止|宣布废止|宣布失效|失效|维持|撤销|变更|纠正|确认违法|责令履行|驳回|驳回复议请求|驳回诉讼请求|驳回原告诉讼请求|驳回申请|终止|终止审理)$/;
 
 // "审结76件。审结案件中，维持48件、驳回9件…": a sentence that opens with what the last one counted, then lists it
 function linkSentenceLists(text: string, [s, e]: [number, number], facts: Fact[], previous: Fact[]): void {
@@ -561,10 +566,15 @@ const GRADE = /^(被)?(评定为|评定|评为|认定为)?(优秀|良好|合格|
 const exclusive = (f: Fact): boolean => DISPOSITION.test(f.label) || GRADE.test(f.label);
 const ACT_OF_DISPOSITIONS = /^[^\d,;:。]{0,16}(清理|审查|评查)[^\d,;:。]{0,4},\s*$/;
 
+// "县政府决定维持2件" / "法院判决驳回原告诉讼请求3件": the body that decided, before the disposition
+const DECIDED_BY = /^[^\d,;:。]{0,6}?(人民政府|政府|人民法院|法院)(依法)?(判决|裁定)?/;
+export const disposition = (f: Fact): boolean => DISPOSITION.test(f.label.replace(DECIDED_BY, ''));
+const excluding = (f: Fact): boolean => exclusive(f) || disposition(f);
+
 function linkBareLists(text: string, [, e]: [number, number], facts: Fact[]): void {
   facts.forEach((total, i) => {
     // (an outcome is no whole of the outcomes after it: "维持9件，撤销1件，确认违法1件")
-    if (total.kind === 'rate' || total.parts.length > 0 || total.partOf !== undefined || total.label.length < 2 || exclusive(total)) return;
+    if (total.kind === 'rate' || total.parts.length > 0 || total.partOf !== undefined || total.label.length < 2 || excluding(total)) return;
     // "本年新制发12件，废止17件、宣布失效4件": what was added to a stock is no whole of what left it
     if (ADDED.test(total.label)) return;
     // "清理19件，决定继续有效12件、…" / "对现行有效的11件规范性文件开展全面清理，保留8件、…": the list right after the total,
@@ -581,23 +591,25 @@ function linkBareLists(text: string, [, e]: [number, number], facts: Fact[]): vo
       const kind = (f.label.endsWith(head) || whereabouts) && f.label !== total.label;
       const gap = text.slice((parts[parts.length - 1] ?? total).quantity.end, f.quantity.start);
       // "决定维持3件、撤销1件，因申请人撤回申请终止1件": what was withdrawn ends the dispositions, after a comma
-      const withdrawn = parts.length > 0 && parts.every((p) => DISPOSITION.test(p.label)) && WITHDRAWN.test(f.label) && /^,[^,;:。、\d]*$/.test(gap);
-      if (f.partOf !== undefined || !(kind || exclusive(f) || withdrawn)) break;
+      // (…when it ends the clause: "原告撤诉15件，裁定驳回起诉9件，…" goes on, as linkReviewedOutcomes reads it)
+      const after = facts.slice(k + 1).find((x) => x.kind === f.kind);
+      const withdrawn = parts.length > 0 && parts.every((p) => disposition(p)) && WITHDRAWN.test(f.label) && /^,[^,;:。、\d]*$/.test(gap) && (after === undefined || /[;。]/.test(text.slice(f.quantity.end, after.quantity.start)));
+      if (f.partOf !== undefined || !(kind || excluding(f) || withdrawn)) break;
       // outcomes that exclude each other may be joined by commas: "保留14件，修订3件，废止1件"
-      const outcomes = DISPOSITION.test(f.label) && parts.every((p) => DISPOSITION.test(p.label)) && (parts.length < 2 || /,/.test(text.slice((parts[0] as Fact).quantity.end, (parts[1] as Fact).quantity.start)));
+      const outcomes = disposition(f) && parts.every((p) => disposition(p)) && (parts.length < 2 || /,/.test(text.slice((parts[0] as Fact).quantity.end, (parts[1] as Fact).quantity.start)));
       if (parts.length > 0 && !withdrawn && !/^[、][^,;:。、\d]*$/.test(gap) && !(outcomes && /^,[^,;:。、\d]*$/.test(gap))) break;
       parts.push(f);
       if (withdrawn) break;
     }
     // one disposition alone ("复议1件，结果维持1件") is a part of the total, not all of it
-    if (parts.length === 1 && parts[0] !== undefined && DISPOSITION.test(parts[0].label) && /^\s*[。;]/.test(text.slice(parts[0].quantity.end, e) || '。')) {
+    if (parts.length === 1 && parts[0] !== undefined && disposition(parts[0]) && /^\s*[。;]/.test(text.slice(parts[0].quantity.end, e) || '。')) {
       total.linkWord = '结果';
       attach(total, parts, false);
       return;
     }
     if (parts.length < 2) return;
     // dispositions are exclusive only all together: "保留268件、修改21件、废止23件", never mixed with kinds
-    const dispositions = parts.filter((p, k) => exclusive(p) || (k === parts.length - 1 && WITHDRAWN.test(p.label))).length;
+    const dispositions = parts.filter((p, k) => excluding(p) || (k === parts.length - 1 && WITHDRAWN.test(p.label))).length;
     if (dispositions > 0 && dispositions < parts.length) return;
     const last = parts[parts.length - 1];
     if (last === undefined || !/^\s*([,;。]|$)/.test(text.slice(last.quantity.end, e) || '。')) return;
@@ -685,7 +697,7 @@ function linkIntakeSplits(text: string, facts: Fact[]): void {
 // "被申请行政复议4件，经县人民政府审理，维持2件、确认违法1件，申请人撤回申请1件": after a clause naming who decided
 // them, the outcomes of the whole are listed — dispositions and withdrawals, which exclude each other
 export const REVIEWED = /^经[^\d,;:。]{0,20}(审理|审查|复查|复议|裁决|审结)$|^[^\d,;:。]{0,20}(审理|审查|复查|复议|审结|结案)后$/;
-const WITHDRAWN = /撤回|撤诉|^(胜诉|败诉)$/;
+export const WITHDRAWN = /撤回|撤诉|^(胜诉|败诉)$/;
 
 function linkReviewedOutcomes(text: string, facts: Fact[]): void {
   const outcome = (f: Fact) => DISPOSITION.test(f.label) || WITHDRAWN.test(f.label) || OUTCOME_WORD.test(f.label);
@@ -960,7 +972,10 @@ function linkOutcomeRates(text: string, facts: Fact[], inParagraph: readonly Fac
     const stem = rate.label.replace(/率$/, '').replace(/^(全年|全乡|全镇|全街道|全区|全县|全市)/, '');
     if (stem.length < 2 || !said.includes(stem)) continue;
     const rest = facts.find((f) => f.remainder && f.balance?.done === numerator);
-    const before = earlier.filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && sameFamily(f, numerator) && f.quantity.unit === numerator.quantity.unit);
+    // (what a rest is told beside is some of a whole too: "公益林地案件中涉及国家级公益林6件，其余11件…", and so is an
+    // item said again: "…非法占用林地43件…。非法占用林地的43件中，…")
+    const besideRest = (f: Fact) => earlier.some((g) => g.remainder && g.balance?.done === f);
+    const before = earlier.filter((f, k) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !besideRest(f) && !restatesPart(text, f, earlier.slice(0, k)) && sameFamily(f, numerator) && f.quantity.unit === numerator.quantity.unit);
     // a whole of the paragraph is what came in (受理, 收到, 排查, 立案): "办结率" of what was 受理, never of another outcome
     const intake = (f: Fact) => /受理|收到|接到|接收|登记|排查|申请|承办|新收|立案|提出/.test(f.scope.split('|')[0] ?? '');
     const whole = rest?.balance?.total ?? before.filter((f) => f.label.length >= 2 && subsetOf(numerator, f) && intake(f) && (f.scope.split('|')[0] ?? '') !== said).pop();
@@ -1061,8 +1076,7 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     // by who applied or how, which is of the new
     const before = [...earlier, ...facts.filter((f) => f.quantity.end <= s + m.index)];
     // (nor is an item said again: "山林权属纠纷74件…。山林权属纠纷最为突出，共74件，其中…")
-    const restated = (f: Fact, k: number) => before.slice(0, k).some((g) => g.partOf !== undefined && g.paragraph === f.paragraph && g.quantity.unit === f.quantity.unit && g.quantity.normalized.value === f.quantity.normalized.value);
-    const pool = before.filter((f, k) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !(byContent && FINISHED.test(f.label) && !/受理|收到|新收|承办|接收|纳入/.test(f.scope.split('|')[0] ?? '')) && !withCarried(text, f, before[k - 1]) && !/结转|上年|去年|上一年/.test(f.scope) && !restated(f, k));
+    const pool = before.filter((f, k) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !(byContent && FINISHED.test(f.label) && !/受理|收到|新收|承办|接收|纳入/.test(f.scope.split('|')[0] ?? '')) && !withCarried(text, f, before[k - 1]) && !/结转|上年|去年|上一年/.test(f.scope) && !restatesPart(text, f, before.slice(0, k)));
     // "一至四季度调处数分别为86件、…": items over a range of quarters or months that name what they count break down
     // the figure of that name ("进入调处程序398件"), or none
     const ranged = /^(?:[一二三四五六七八九十\d]+(?:至|到|—|-)[一二三四五六七八九十\d]+|各)(?:季度|个月|月份|月|社区|村)(.{2,})$/.exec(first.label)?.[1]?.replace(/数$/, '');
@@ -1312,15 +1326,20 @@ function linkChanges(text: string, facts: Fact[]): void {
     // the figures outside brackets: "罚没款312.48万元（罚款287.15万元，…），上年同期为268.70万元，增长16.3%"
     const outside = facts.slice(0, i).filter((f) => f.depth === rate.depth);
     const base = outside[outside.length - 1];
-    const current = outside[outside.length - 2];
+    const last = outside[outside.length - 2];
+    // "罚没款96.58万元，其中罚款71.24万元、没收违法所得25.34万元，比上年的118.40万元下降22.6%": after the list, and a
+    // comma, the change is of the whole the list breaks down
+    const list = last?.partOf;
+    const current = list !== undefined && last !== undefined && list.parts[list.parts.length - 1] === last && base !== undefined && /^\s*,/.test(text.slice(last.quantity.end, base.quantity.start)) ? list : last;
     if (base === undefined || current === undefined || base.kind === 'rate' || !sameFamily(base, current)) return;
     if (current.quantity.unit !== base.quantity.unit || (current.partOf !== undefined && current.partOf === base.partOf)) return;
-    if (!CHANGE.test(text.slice(current.quantity.end, base.quantity.start).replace(/\([^()]*\)/g, ''))) return;
+    const compared = text.slice((last ?? current).quantity.end, base.quantity.start);
+    if (!CHANGE.test(compared.replace(/\([^()]*\)/g, ''))) return;
     // ("“三公”经费预算安排12.6万元，较上年的13.7万元压减8.0%")
     const verb = /^\s*\)?\s*[,，]?\s*(?:同比|环比)?(增长|增加|提高|上升|下降|减少|降低|压减)\s*(了)?\s*$/.exec(text.slice(base.quantity.end, rate.quantity.start));
     if (verb === null) return;
     const down = /下降|减少|降低|压减/.test(verb[1] ?? '');
-    setChange(text.slice(current.quantity.end, base.quantity.start), rate, current, base, down);
+    setChange(compared, rate, current, base, down);
   });
   // "受理信访事项96件，含…，较上年减少18件（2024年为114件），同比下降18.8%": the change, last year's figure in brackets
   // after it, of the last whole before them in the sentence
@@ -1594,6 +1613,17 @@ function linkCarriedOver(text: string, facts: Fact[], previous: Fact[]): void {
     if (accepted === undefined || told.slice(told.indexOf(accepted) + 1).some((f) => f.kind === 'count' && f.depth === 0 && f.partOf !== accepted.partOf)) return;
     pending.stock = { opening: carried, added: [accepted], removed: [done] };
     nameCarried(carried);
+  });
+  // "上年结转6件，本年受理23件，全年调处办结24件，结转下年5件": the four in their order, joined by commas
+  facts.forEach((pending, i) => {
+    const [carried, accepted, done] = [facts[i - 3], facts[i - 2], facts[i - 1]];
+    if (carried === undefined || accepted === undefined || done === undefined || pending.stock !== undefined || pending.balance !== undefined) return;
+    const four = [carried, accepted, done, pending];
+    if (four.some((f) => f.kind !== 'count' || f.depth !== 0 || f.partOf !== undefined || f.quantity.unit !== pending.quantity.unit)) return;
+    if (four.slice(1).some((f, k) => !/^\s*,[^\d,;:。]*$/.test(text.slice((four[k] as Fact).quantity.end, f.quantity.start)))) return;
+    if (!/^\s*(上年|上一年|\d{4}年)度?结转(的|来的)?\s*$/.test(clauseOf(carried)) || !/受理|新收/.test(clauseOf(accepted)) || /不予|不受理/.test(clauseOf(accepted))) return;
+    if (!/审结|办结|结案/.test(clauseOf(done)) || /未|尚/.test(clauseOf(done)) || !PENDING.test(clauseOf(pending))) return;
+    pending.stock = { opening: carried, added: [accepted], removed: [done] };
   });
   // "收到申请7件，较上年的5件增加2件…；加上上年结转的1件，本年度需办理的申请共计8件": the new and the carried over
   facts.forEach((sum, i) => {

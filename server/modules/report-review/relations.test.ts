@@ -504,6 +504,30 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(text(4, 235))).toEqual([['parts_sum_mismatch', '356件', '366件']]);
   });
 
+  it('reads 上年结转, 本年受理, 办结 and 结转下年 in their order as a stock of open cases', () => {
+    const text = (left: number) => `林权争议调处方面，上年结转6件，本年受理23件，全年调处办结24件，结转下年${left}件，调处结果均制作调解书或处理决定书。`;
+    expect(kinds(text(5))).toEqual([]);
+    expect(kinds(text(7)).map(([kind]) => kind)).toEqual(['parts_sum_mismatch']);
+  });
+
+  it('reads dispositions named with the body that decided them, ended by a withdrawal', () => {
+    const suits = (all: number) => `作为被告的一审行政诉讼案件${all}件，法院判决驳回原告诉讼请求3件，原告撤诉1件，无败诉案件。`;
+    expect(kinds(suits(4))).toEqual([]);
+    expect(kinds(suits(5))).toEqual([['parts_sum_mismatch', '5件', '4件']]);
+    const reviews = (all: number) => `全年镇政府作为被申请人的行政复议案件${all}件，县政府决定维持2件，申请人撤回申请后终止1件；作为被告的一审行政诉讼案件1件。`;
+    expect(kinds(reviews(3))).toEqual([]);
+    expect(kinds(reviews(4))).toEqual([['parts_sum_mismatch', '4件', '3件']]);
+  });
+
+  it('takes a 结案率 of what was 立案 past an item said again and a rest, and a change after a list of the whole', () => {
+    const cases = (rate: string) => `全年立案查处林业行政案件158件。从案由看，滥伐林木61件，非法占用林地43件，其他案件54件。非法占用林地的43件中，占用公益林地的17件，占用商品林地的26件；公益林地案件中涉及国家级公益林6件，其余11件为省级公益林。已结案149件，结案率${rate}。`;
+    expect(kinds(cases('94.3%'))).toEqual([]);
+    expect(kinds(cases('95.3%'))).toEqual([['rate_mismatch', '94.3%', '95.3%']]);
+    const fines = (rate: string) => `全年收缴罚没款96.58万元，其中罚款71.24万元、没收违法所得25.34万元，比上年的118.40万元下降${rate}，主要是大案要案减少。`;
+    expect(kinds(fines('18.4%'))).toEqual([]);
+    expect(kinds(fines('22.6%'))).toEqual([['rate_mismatch', '18.43%', '22.6%']]);
+  });
+
   it('reads 其中： with items joined by semicolons', () => {
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类4项；社会民生类5项；城乡建设类2项。')).toEqual([]);
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类6项；社会民生类5项；城乡建设类2项。')).toEqual([['parts_sum_mismatch', '11项', '13项']]);
