@@ -198,7 +198,7 @@ describe('the reviewer on the corpus', () => {
     // the tables hold most plants: the text alone must reach the bar too
     expect(inText.filter((r) => r.plantFound).length / inText.length).toBeGreaterThanOrEqual(0.8);
     // about a thousand reviews (every plant is a document of its own): minutes on a busy shared machine
-  }, 300_000);
+  }, 600_000);
 
   it('quotes every figure of every finding verbatim from the report text', async () => {
     for (const c of cases.filter((x) => x.plant === undefined)) {
