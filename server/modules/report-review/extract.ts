@@ -968,9 +968,11 @@ function linkOutcomeRates(text: string, facts: Fact[], inParagraph: readonly Fac
     const [numerator] = counts;
     // the words before the number, verbs kept: "全年办结工单" (its label is only 工单)
     const said = numerator?.scope.split('|')[0] ?? '';
-    if (numerator === undefined || counts.length !== 1 || numerator.depth !== 0 || numerator.partOf !== undefined || numerator.delta || !OUTCOME.test(said)) continue;
+    // "网上办理1,219件，网办率88.2%": what was done online of what was taken in
+    const online = /网上办理|网办/.test(said);
+    if (numerator === undefined || counts.length !== 1 || numerator.depth !== 0 || numerator.partOf !== undefined || numerator.delta || !(OUTCOME.test(said) || online)) continue;
     const stem = rate.label.replace(/率$/, '').replace(/^(全年|全乡|全镇|全街道|全区|全县|全市)/, '');
-    if (stem.length < 2 || !said.includes(stem)) continue;
+    if (stem.length < 2 || !(said.includes(stem) || (online && isSubsequence(stem, said)))) continue;
     const rest = facts.find((f) => f.remainder && f.balance?.done === numerator);
     // (what a rest is told beside is some of a whole too: "公益林地案件中涉及国家级公益林6件，其余11件…", and so is an
     // item said again: "…非法占用林地43件…。非法占用林地的43件中，…")
@@ -978,7 +980,7 @@ function linkOutcomeRates(text: string, facts: Fact[], inParagraph: readonly Fac
     const before = earlier.filter((f, k) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !besideRest(f) && !restatesPart(text, f, earlier.slice(0, k)) && sameFamily(f, numerator) && f.quantity.unit === numerator.quantity.unit);
     // a whole of the paragraph is what came in (受理, 收到, 排查, 立案): "办结率" of what was 受理, never of another outcome
     const intake = (f: Fact) => /受理|收到|接到|接收|登记|排查|申请|承办|新收|立案|提出/.test(f.scope.split('|')[0] ?? '');
-    const whole = rest?.balance?.total ?? before.filter((f) => f.label.length >= 2 && subsetOf(numerator, f) && intake(f) && (f.scope.split('|')[0] ?? '') !== said).pop();
+    const whole = rest?.balance?.total ?? before.filter((f) => f.label.length >= 2 && (subsetOf(numerator, f) || online) && intake(f) && (f.scope.split('|')[0] ?? '') !== said).pop();
     if (whole === undefined || numerator.quantity.normalized.value > whole.quantity.normalized.value * 1.5) continue;
     // the nearest whole must be the last of its kind: a later figure of the same head noun in between would be a guess
     if (rest === undefined && before[before.length - 1] !== whole) continue;
@@ -1682,8 +1684,12 @@ function linkStocks(text: string, facts: Fact[]): void {
     }
     const added = between.filter((f) => ADDED.test(words(f)) && !REMOVED.test(words(f)));
     const removed = between.filter((f) => REMOVED.test(words(f)) && !ADDED.test(words(f)));
-    // every figure between is a movement of the stock, and both directions are stated
-    if (added.length === 0 || removed.length === 0 || added.length + removed.length !== between.length) continue;
+    // every figure between is a movement of the stock, and both directions are stated — one may be said to be none:
+    // "年初现行有效3件，本年未制发新的规范性文件，废止1件，年末现行有效2件"
+    const told = text.slice(opening.quantity.end, closing.quantity.start);
+    const noneAdded = added.length === 0 && /未(新)?(制发|新增|出台|印发|接收)|无新增/.test(told);
+    const noneRemoved = removed.length === 0 && /未(废止|解除|注销|宣布失效)/.test(told);
+    if ((added.length === 0 && !noneAdded) || (removed.length === 0 && !noneRemoved) || between.length === 0 || added.length + removed.length !== between.length) continue;
     // a movement that names another register ("新增安置帮教对象11人" in a stock of 社区矫正对象) is of another stock
     const rest = (f: Fact) => words(f).replace(STOCK_WORDS, '').replace(ADDED, '').replace(REMOVED, '');
     if (between.some((f) => /对象/.test(rest(f)) && !isSubsequence(rest(f), words(opening)))) continue;

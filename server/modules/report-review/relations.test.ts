@@ -528,6 +528,15 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(fines('22.6%'))).toEqual([['rate_mismatch', '18.43%', '22.6%']]);
   });
 
+  it('reads a stock one of whose movements is said to be none, and a 网办率 of what was 受理 in the sentence before', () => {
+    const stock = (end: number) => `严格规范性文件管理，年初现行有效的行政规范性文件3件，本年未制发新的规范性文件，废止1件，年末现行有效${end}件。`;
+    expect(kinds(stock(2))).toEqual([]);
+    expect(kinds(stock(3)).map(([kind]) => kind)).toEqual(['parts_sum_mismatch']);
+    const online = (rate: string) => `全年受理林木采伐许可申请1,382件，准予许可1,357件，对超出采伐限额的25件依法不予许可。通过省林业综合管理平台网上办理1,219件，网办率${rate}，比上年提高6.5个百分点。`;
+    expect(kinds(online('88.2%'))).toEqual([]);
+    expect(kinds(online('89.2%'))).toEqual([['rate_mismatch', '88.21%', '89.2%']]);
+  });
+
   it('reads 其中： with items joined by semicolons', () => {
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类4项；社会民生类5项；城乡建设类2项。')).toEqual([]);
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类6项；社会民生类5项；城乡建设类2项。')).toEqual([['parts_sum_mismatch', '11项', '13项']]);
