@@ -1502,9 +1502,7 @@ function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): 
     const among = /^([^\d]{2,12}?)(?:案件|事项|纠纷)?中/.exec(done.scope.split('|')[0] ?? '')?.[1];
     const named = among === undefined ? undefined : [...earlier, ...facts.slice(0, d)].filter((f) => f.kind === 'count' && f.depth === 0 && !f.delta && f.baseOf === undefined && sameFamily(f, done) && f.quantity.unit === done.quantity.unit && f.quantity.normalized.value > done.quantity.normalized.value && (f.scope.split('|')[0] ?? '').includes(among)).pop();
     if (named !== undefined) {
-      rest.balance = { total: named, done };
-      rest.remainder = true;
-      rest.label = `${named.label}（其余）`;
+      setRemainder(rest, named, done);
       return;
     }
     // the whole is in this sentence, or — when what was done opens the sentence ("纳入调处209件，另有5件…") — the
@@ -1526,10 +1524,15 @@ function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): 
     // of it when a larger whole stands before it; one said as some of another (其中) never is
     const total = wholes.find((f) => f.quantity.normalized.value >= done.quantity.normalized.value) ?? wholes[0];
     if (total === undefined || (total.parts.length === 0 && /其中[^,;:。\d]*$/.test(text.slice(Math.max(0, total.quantity.start - 20), total.quantity.start)))) return;
-    rest.balance = { total, done };
-    rest.remainder = true;
-    if (total.label !== '') rest.label = `${total.label}（其余）`;
+    setRemainder(rest, total, done);
   });
+}
+
+/** the rest is what is left of `total` besides `done` */
+function setRemainder(rest: Fact, total: Fact, done: Fact): void {
+  rest.balance = { total, done };
+  rest.remainder = true;
+  if (total.label !== '') rest.label = `${total.label}（其余）`;
 }
 
 // "共计220件；已审结198件，结转下年22件" / "被申请行政复议9件，审结8件，其中…；尚未审结1件": what was finished and what
