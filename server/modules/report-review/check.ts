@@ -80,6 +80,8 @@ function checkIntroduction(facts: readonly Fact[]): Finding[] {
     // "审结248件" alone says too little to find its restatement; "排查化解318件" names two stages at once
     // an amount is named in fewer words: "罚没款321.6万元"
     if (said.length < (intro.kind === 'amount' ? 3 : 4) || /排查化解|排查调处|排查整改/.test(said)) continue;
+    // "…建议和提案中涉及法治建设的24件" counts some of what the body counts: no restatement of it
+    if (/中(涉及|属于|有关)[^\d,;:。]{1,12}$/.test(said)) continue;
     // last year's figure ("罚没款较上年的21.30万元") restates nothing of this year
     const inBody = facts.filter((f) => f.section !== undefined && !f.summary && f.section !== 'nextYear' && plain(f) && f.quantity.unit === intro.quantity.unit && words(f).length >= 2 && !/上年|去年|同期/.test(words(f)));
     // the body figure saying most of it: "信访事项按期办结率" is the body's "按期办结率", not its "办结率"

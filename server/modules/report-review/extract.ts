@@ -183,11 +183,11 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       inParagraph.push(...found);
       previous = found;
     }
+    linkChangeOverSentences(text, inParagraph);
     linkSharesRespectively(text, inParagraph);
     linkShares(text, inParagraph, facts.filter((f) => f.paragraph < p));
     linkDistantRates(text, inParagraph);
     linkRatedBalance(text, inParagraph);
-    linkChangeOverSentences(text, inParagraph);
     linkStocks(text, inParagraph);
   });
   return facts;
@@ -1066,7 +1066,7 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     // (the rest may say what it is: "，其余38条为工作动态等信息。", "，其余369件由农业农村等部门办理；")
     if (first === undefined || last === undefined || parts.length < 2) continue;
     const tail = text.slice(last.quantity.end, e).replace(/^\s*\([^()]*\)/, '').replace(SHARE_IN_GAP, '');
-    const restSaid = /(其余|其他|其它)[^,;:。\d]{0,4}$/.test(text.slice(Math.max(s, last.quantity.start - 6), last.quantity.start)) && /^\s*(为|是|由)[^\d,;:。]{0,30}([;；。]|$)/.test(tail);
+    const restSaid = /(其余|其他|其它)[^,;:。\d]{0,4}$/.test(text.slice(Math.max(s, last.quantity.start - 6), last.quantity.start)) && /^\s*(为|是|由|涉及|主要为|主要是|主要涉及|包括)[^\d,;:。]{0,30}([;；。]|$)/.test(tail);
     if (!restSaid && !/^\s*([;；。,]|$)/.test(tail || '。')) continue;
     first.label = first.label.replace(/^(分别|依次)(是|为|有)/, '');
     // the whole: the last figure before the breakdown that is no part, change, rate or last year's — and no item of
@@ -1571,16 +1571,20 @@ function linkBalance(text: string, facts: Fact[], previous: Fact[]): void {
 // year's, and the change follows it
 function linkChangeOverSentences(text: string, facts: Fact[]): void {
   facts.forEach((rate, i) => {
-    const [current, base] = [facts[i - 2], facts[i - 1]];
-    if (rate.kind !== 'rate' || rate.change !== undefined || rate.changeBy !== undefined || current === undefined || base === undefined) return;
-    if (base.sentence[0] !== rate.sentence[0] || current.sentence[0] === base.sentence[0] || current.paragraph !== base.paragraph || current.depth !== 0 || base.depth !== 0) return;
-    if (base.kind === 'rate' || !sameFamily(base, current) || base.quantity.unit !== current.quantity.unit || current.delta || current.baseOf !== undefined) return;
+    const base = facts[i - 1];
+    if (rate.kind !== 'rate' || rate.change !== undefined || rate.changeBy !== undefined || base === undefined || base.kind === 'rate' || base.depth !== 0 || base.sentence[0] !== rate.sentence[0]) return;
     const said = text.slice(base.sentence[0], base.quantity.start);
-    // the same verb for both years ("承办…1,073件" / "上年同期承办946件"), or none
-    const verb = /^\s*(上年同期|去年同期|上年|去年|上一年)(度)?([^\d,;:。]{0,6}?)(为|是)?\s*$/.exec(said);
-    if (verb === null || !/^\s*[。]\s*$/.test(text.slice(current.quantity.end, base.sentence[0])) || (verb[3] !== '' && !(current.scope.split('|')[0] ?? '').includes(verb[3] ?? ''))) return;
-    const change = /^\s*,\s*(?:同比|环比)?(增长|增加|提高|上升|下降|减少|降低)\s*(了)?\s*$/.exec(text.slice(base.quantity.end, rate.quantity.start));
-    if (change === null) return;
+    // the same verb for both years, or none: "承办…1,073件。上年同期承办946件" / "受理231件…。受理量较上年的196件"
+    const verb = /^\s*([^\d,;:。]{0,6}?)(量|数|总量|总数)?(较|比)?(上年同期|去年同期|上年|去年|上一年)(度)?(的)?([^\d,;:。]{0,6}?)(为|是)?\s*$/.exec(said);
+    const change = /^\s*,?\s*(?:同比|环比)?(增长|增加|提高|上升|下降|减少|降低)\s*(了)?\s*$/.exec(text.slice(base.quantity.end, rate.quantity.start));
+    if (verb === null || change === null) return;
+    const named = `${verb[1] ?? ''}${verb[7] ?? ''}`;
+    // this year's figure is in the sentence before: the last of it, or the last named so
+    const sentenceBefore = facts.slice(0, i - 1).filter((f) => f.sentence[1] <= base.sentence[0] && f.paragraph === base.paragraph);
+    const end = sentenceBefore[sentenceBefore.length - 1]?.sentence[0];
+    const candidates = sentenceBefore.filter((f) => f.sentence[0] === end && f.depth === 0 && f.kind === base.kind && sameFamily(f, base) && f.quantity.unit === base.quantity.unit && !f.delta && f.baseOf === undefined);
+    const current = named === '' ? candidates[candidates.length - 1] : candidates.filter((f) => (f.scope.split('|')[0] ?? '').includes(named) && !new RegExp(`不予${named}`).test(f.scope)).pop();
+    if (current === undefined || !/^[^\d]*$/.test(text.slice(current.sentence[1], base.sentence[0]))) return;
     setChange(said, rate, current, base, /下降|减少|降低/.test(change[1] ?? ''));
   });
 }

@@ -537,6 +537,20 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(online('89.2%'))).toEqual([['rate_mismatch', '88.21%', '89.2%']]);
   });
 
+  it('ends a breakdown with the rest and what it concerns, and reads 受理量较上年的 in the sentence after the 受理', () => {
+    const rest = (n: string) => `全年承接12345热线工单4,862件，较上年的5,214件下降6.8%。按诉求类别划分，城市管理类1,637件，物业服务类1,208件，噪声扰民类596件，供水供气类443件，其余${n}件涉及教育、医保、养老等事项。`;
+    expect(kinds(rest('978'))).toEqual([]);
+    expect(kinds(rest('988'))).toEqual([['parts_sum_mismatch', '4,862件', '4872件']]);
+    const accepted = (rate: string) => `全年收到行政复议申请247件，依法受理231件，不予受理11件，告知向有权机关提出5件。受理量较上年的196件增长${rate}。受理案件中，涉及行政处罚的97件，占42.0%。`;
+    expect(kinds(accepted('17.9%'))).toEqual([]);
+    expect(kinds(accepted('18.9%'))).toEqual([['rate_mismatch', '17.86%', '18.9%']]);
+  });
+
+  it('takes no figure of the 其他 part that counts some of a body figure (…中涉及…的) for its restatement', () => {
+    const report = (n: number) => ['泸源县2025年法治政府建设年度报告', '一、主要举措和成效', '办理人大代表建议、政协委员提案共186件，按期办结率100%。', '二、其他需要报告的事项', `全年办理县人大代表建议和政协委员提案中涉及法治建设的共${n}件，均已按期办结。`];
+    expect(kinds(...report(24))).toEqual([]);
+  });
+
   it('reads 其中： with items joined by semicolons', () => {
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类4项；社会民生类5项；城乡建设类2项。')).toEqual([]);
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类6项；社会民生类5项；城乡建设类2项。')).toEqual([['parts_sum_mismatch', '11项', '13项']]);
