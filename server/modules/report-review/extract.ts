@@ -442,7 +442,7 @@ function outsideBrackets(text: string, re: RegExp): number {
 }
 
 // outcomes that exclude each other: what a 清理 or a 复议 ends in; a list of them after a total is a partition of it
-export const DISPOSITION = /^(结果)?(决定)?(需要|需)?(予以)?(保留|继续有效|修改|修订|废止|宣布废止|宣布失效|失效|维持|撤销|变更|纠正|确认违法|责令履行|驳回|驳回复议请求|驳回诉讼请求|驳回原告诉讼请求|驳回申请|终止|终止审理)$/;
+export const DISPOSITION = /^(结果)?(决定)?(需要|需)?(予以)?(保留|继续保留|继续有效|修改|修订|废止|宣布废止|宣布失效|失效|宣布废止或失效|废止或失效|废止或宣布失效|维持|撤销|变更|纠正|确认违法|责令履行|驳回|驳回复议请求|驳回诉讼请求|驳回原告诉讼请求|驳回申请|终止|终止审理)$/;
 
 // "审结76件。审结案件中，维持48件、驳回9件…": a sentence that opens with what the last one counted, then lists it
 function linkSentenceLists(text: string, [s, e]: [number, number], facts: Fact[], previous: Fact[]): void {
@@ -979,7 +979,7 @@ function linkOutcomeRates(text: string, facts: Fact[], inParagraph: readonly Fac
     const besideRest = (f: Fact) => earlier.some((g) => g.remainder && g.balance?.done === f);
     const before = earlier.filter((f, k) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !besideRest(f) && !restatesPart(text, f, earlier.slice(0, k)) && sameFamily(f, numerator) && f.quantity.unit === numerator.quantity.unit);
     // a whole of the paragraph is what came in (受理, 收到, 排查, 立案): "办结率" of what was 受理, never of another outcome
-    const intake = (f: Fact) => /受理|收到|接到|接收|登记|排查|申请|承办|新收|立案|提出/.test(f.scope.split('|')[0] ?? '');
+    const intake = (f: Fact) => /受理|收到|接到|接收|承接|登记|排查|申请|承办|新收|立案|提出/.test(f.scope.split('|')[0] ?? '');
     const whole = rest?.balance?.total ?? before.filter((f) => f.label.length >= 2 && (subsetOf(numerator, f) || online) && intake(f) && (f.scope.split('|')[0] ?? '') !== said).pop();
     if (whole === undefined || numerator.quantity.normalized.value > whole.quantity.normalized.value * 1.5) continue;
     // the nearest whole must be the last of its kind: a later figure of the same head noun in between would be a guess
@@ -990,7 +990,7 @@ function linkOutcomeRates(text: string, facts: Fact[], inParagraph: readonly Fac
 }
 
 // "办理行政处罚案件57件。从案件类型看，违法建设18件、乱占耕地9件…；从办案程序看，…": a breakdown of the whole before it
-const BREAKDOWN = /(?:从|按|分)([^,;:。\d]{1,10}?)(?:来看|看|划分|分)\s*[,:]/g;
+const BREAKDOWN = /(?:从|按|依|分)([^,;:。\d]{1,10}?)(?:来看|看|划分|分)\s*[,:]/g;
 // what was finished or came of the work (never what came in: 受理, 立案)
 const FINISHED = /成功|办结|审结|结案|化解|调处|调解|按时|按期|及时|整改|答复|解决|完成|回复|满意|败诉|纠错/;
 const SHARE_AFTER_ITEM = /\d[^,;:。\d]{0,3}[,、]\s*占[^,;:。\d]{0,8}\d+(\.\d+)?%\s*$/;
@@ -1538,7 +1538,7 @@ function setRemainder(rest: Fact, total: Fact, done: Fact): void {
 // "共计220件；已审结198件，结转下年22件" / "被申请行政复议9件，审结8件，其中…；尚未审结1件": what was finished and what
 // is carried over or still pending make up the whole before them — a whole said with 共计/合计 (also in the
 // sentence before), or the nearest figure before the finished one in the same sentence
-const PENDING = new RegExp(`结转(至|到)?下(一)?年|转入下(一)?年|${STILL_OPEN}|审理中|正在协调|正在处理|正在整改|尚未解决`);
+const PENDING = new RegExp(`结转(至|到)?下(一)?年|结转(至|到)\\d{4}年|转入下(一)?年|${STILL_OPEN}|审理中|正在协调|正在处理|正在整改|尚未解决`);
 
 function linkBalance(text: string, facts: Fact[], previous: Fact[]): void {
   const clauseOf = (f: Fact) => text.slice(clauseStart(text, f.quantity.start, f.sentence[0]), f.quantity.start);
@@ -1615,11 +1615,13 @@ function linkCarriedOver(text: string, facts: Fact[], previous: Fact[]): void {
     if (carried === undefined || done === undefined || pending.stock !== undefined || pending.balance !== undefined) return;
     if ([carried, done, pending].some((f) => f.kind !== 'count' || f.depth !== 0 || f.partOf !== undefined || f.quantity.unit !== pending.quantity.unit)) return;
     if (!/^\s*(连同|加上|加|另有)?[^\d,;:。]{0,6}(上年|上一年|\d{4}年)度?结转(的|来的)?\s*$/.test(clauseOf(carried)) || !/审结|办结|结案/.test(clauseOf(done)) || /未|尚/.test(clauseOf(done)) || !PENDING.test(clauseOf(pending))) return;
-    if (!/^\s*,[^\d,;:。]*$/.test(text.slice(carried.quantity.end, done.quantity.start)) || !/^\s*,[^\d,;:。]*$/.test(text.slice(done.quantity.end, pending.quantity.start))) return;
+    // ("上年结转12件与本年受理案件一并办理，全年审结229件")
+    if (!/^\s*(与[^\d,;:。]{0,12}一并办理)?\s*,[^\d,;:。]*$/.test(text.slice(carried.quantity.end, done.quantity.start)) || !/^\s*,[^\d,;:。]*$/.test(text.slice(done.quantity.end, pending.quantity.start).replace(/\d{4}年/, ''))) return;
     // what was accepted: the last figure before in the paragraph said as 受理 and not refused
     const told = [...previous, ...facts.slice(0, i - 2)];
-    const accepted = told.filter((f) => f.kind === 'count' && f.depth === 0 && !f.delta && f.baseOf === undefined && f.quantity.unit === pending.quantity.unit && /受理/.test(clauseOf(f)) && !/不予|不受理/.test(clauseOf(f))).pop();
-    if (accepted === undefined || told.slice(told.indexOf(accepted) + 1).some((f) => f.kind === 'count' && f.depth === 0 && f.partOf !== accepted.partOf)) return;
+    const accepted = told.filter((f) => f.kind === 'count' && f.depth === 0 && !f.delta && f.baseOf === undefined && f.quantity.unit === pending.quantity.unit && /受理/.test(clauseOf(f)) && !/不予|不受理|上年|去年/.test(clauseOf(f))).pop();
+    // (its parts, its fellow items and last year's figure of it may stand between)
+    if (accepted === undefined || told.slice(told.indexOf(accepted) + 1).some((f) => f.kind === 'count' && f.depth === 0 && f.partOf !== accepted && f.partOf !== accepted.partOf && f.baseOf !== accepted)) return;
     pending.stock = { opening: carried, added: [accepted], removed: [done] };
     nameCarried(carried);
   });

@@ -551,6 +551,21 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(...report(24))).toEqual([]);
   });
 
+  it('reads 依类型分, 宣布废止或失效 and 继续保留, what was 承接, and a carry-over to a named year', () => {
+    const types = (last: number) => `全年立案查处各类违法行为168起，依类型分，占道经营62起，违规设置户外广告27起，建筑垃圾违规处置33起，违法建设${last}起。`;
+    expect(kinds(types(46))).toEqual([]);
+    expect(kinds(types(56)).map(([kind]) => kind)).toEqual(['parts_sum_mismatch']);
+    const cleanup = (ended: number) => `年内对现行有效规范性文件开展全面清理，共清理214件，继续保留176件，修改21件，宣布废止或失效${ended}件，清理结果于9月30日向社会公布。`;
+    expect(kinds(cleanup(17))).toEqual([]);
+    expect(kinds(cleanup(27))).toEqual([['parts_sum_mismatch', '214件', '224件']]);
+    const hotline = (rate: string) => `全年承接12345热线工单4,862件，较上年的5,214件下降6.8%。按诉求类别划分，城市管理类1,637件，其余3,225件。截至12月31日，已办结4,851件，办结率${rate}。`;
+    expect(kinds(hotline('99.8%'))).toEqual([]);
+    expect(kinds(hotline('98.8%'))).toEqual([['rate_mismatch', '99.77%', '98.8%']]);
+    const carried = (left: number) => `全年受理信访事项134件，其中来信21件，来访57件，网上信访56件。加上上年结转的5件，全年办结131件，结转至2026年继续办理${left}件。`;
+    expect(kinds(carried(8))).toEqual([]);
+    expect(kinds(carried(6)).map(([kind]) => kind)).toEqual(['parts_sum_mismatch']);
+  });
+
   it('reads 其中： with items joined by semicolons', () => {
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类4项；社会民生类5项；城乡建设类2项。')).toEqual([]);
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类6项；社会民生类5项；城乡建设类2项。')).toEqual([['parts_sum_mismatch', '11项', '13项']]);
