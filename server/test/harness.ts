@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from '../platform/db/connect.ts';
-import { inject, type ProvidedContext } from 'vitest';
+import { inject } from 'vitest';
 import { laterDayTag, seedTemplate, TEST_AUDIT_KEY, TEST_SECRET_KEY, type Template } from './global-setup.ts';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
@@ -68,14 +68,18 @@ export async function startTestApp(opts: { modules?: ModuleDefinition[]; demo?: 
 }
 
 /** the demo template seeded once per run (see global-setup.ts), if it was seeded today */
-export function template(): ProvidedContext['template'] {
-  let tpl: ProvidedContext['template'] = null;
+export function template(): Template | null {
+  const tpl = runTemplate();
+  return tpl && tpl.day === chinaDate(new Date()) ? tpl : null;
+}
+
+/** the template the run's global setup seeded (none outside the integration project) */
+function runTemplate(): Template | null {
   try {
-    tpl = inject('template');
+    return inject('template');
   } catch {
     return null;
   }
-  return tpl && tpl.day === chinaDate(new Date()) ? tpl : null;
 }
 
 /**
@@ -86,12 +90,7 @@ export function template(): ProvidedContext['template'] {
  * its own "today" (fake timers replace Date, not performance: the two clocks then disagree), or has no template
  */
 async function laterDayTemplate(): Promise<Template | null> {
-  let run: Template | null = null;
-  try {
-    run = inject('template');
-  } catch {
-    return null;
-  }
+  const run = runTemplate();
   const today = chinaDate(new Date());
   if (!run || run.day === today || chinaDate(new Date(performance.timeOrigin + performance.now())) !== today) return null;
   const tag = laterDayTag(run.tag, today);
@@ -104,7 +103,11 @@ async function laterDayTemplate(): Promise<Template | null> {
       await new Promise((r) => setTimeout(r, 500));
       continue;
     }
-    const seeded = await seedTemplate(tag);
+    // (a seeding that fails leaves null: the files waiting then seed their own demo rather than wait in vain)
+    const seeded = await seedTemplate(tag).catch((e: unknown) => {
+      writeFileSync(ready, 'null');
+      throw e;
+    });
     writeFileSync(`${ready}.part`, JSON.stringify(seeded));
     renameSync(`${ready}.part`, ready);
     return seeded;
