@@ -371,6 +371,12 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
     const taken: Fact[] = [];
     const aside = new Set<Fact>();
     const parts = takeWhile(after, (f) => {
+      // "…、残疾人两项补贴130.80万元": a count inside the next item's name
+      const next = after[after.indexOf(f) + 1];
+      if (f.depth === depth && !sameFamily(f, total) && next !== undefined && next.depth === depth && sameFamily(next, total) && next.quantity.start < listEnd && /^[^\d,;:。、()]{1,10}$/.test(text.slice(f.quantity.end, next.quantity.start))) {
+        aside.add(f);
+        return true;
+      }
       if (f.quantity.start >= listEnd || (f.depth === depth && !sameFamily(f, total)) || f.depth < depth) return false;
       if (f.depth > depth) return true;
       const gap = text.slice(previousEnd, f.quantity.start);
@@ -466,7 +472,7 @@ function linkListAfterOpening(text: string, s: number, e: number, facts: Fact[],
   const total =
     inside.length > 0
       ? inside.length === 1 && (/^\s*在/.test(opening[1] ?? '') || /(的|^)\s*$/.test(text.slice(s, inside[0]?.quantity.start ?? s))) ? inside[0] : undefined
-      : previous.filter((f) => f.kind === 'count' && f.depth === 0 && f.label.length >= 2 && phrase.includes(f.label)).pop();
+      : previous.filter((f) => f.kind === 'count' && f.depth === 0 && f.label.length >= 2 && phrase.includes(f.label.replace(/^(已|全年|共)/, ''))).pop();
   if (total === undefined || total.parts.length > 0) return;
   const semi = colon ? -1 : text.slice(openingEnd, e).search(/[;；]/);
   // "14条解读中，图解6条，占42.9%；文字解读5条，占35.7%；…": items that carry their shares are joined by semicolons
@@ -1239,7 +1245,7 @@ function linkShares(text: string, facts: Fact[], earlier: readonly Fact[] = []):
     const named = text.slice(text.lastIndexOf('占', rate.quantity.start) + 1, rate.quantity.start)
       .replace(/(总数|总量|总计|总额|的|比例|比重|全部|全年|全镇|全乡|全街道|全区|达到|达|为|约)/g, '').replace(/数$/, '').replace(/^比/, '');
     // "受理的纠纷中，劳动争议167件，占比43.3%": a bare share is of what the sentence opens on, named by its verb
-    const opening = /^\s*([^,;:。\d]{2,16})中\s*,/.exec(text.slice(rate.sentence[0], share.quantity.start))?.[1]?.replace(/(的|全部|全年)/g, '') ?? '';
+    const opening = /^\s*([^,;:。\d]{2,16})中\s*,/.exec(text.slice(rate.sentence[0], share.quantity.start))?.[1]?.replace(/(的|全部|全年)/g, '').replace(/^在/, '') ?? '';
     if (named.length < 2 && also.length === 0 && opening.length >= 2) {
       const verb = opening.slice(0, 2);
       const wholes = facts.slice(0, i - 1).filter((f) => f.kind === 'count' && f !== share && f.partOf === undefined && !f.delta && f.baseOf === undefined && sameFamily(f, share) && f.quantity.unit === share.quantity.unit && (f.scope.split('|')[0] ?? '').includes(verb));
@@ -1494,6 +1500,13 @@ function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): 
       if (list.parts[list.parts.length - 1] !== done || sum >= list.quantity.normalized.value || list.quantity.unit !== rest.quantity.unit) return;
       list.parts.push(rest);
       rest.partOf = list;
+      // "…邻里纠纷38件；另有损害赔偿纠纷21件，其他纠纷24件。": the items after the rest go on with it
+      for (const f of facts.slice(i + 1)) {
+        const before = list.parts[list.parts.length - 1] as Fact;
+        if (f.kind !== 'count' || f.depth !== 0 || f.partOf !== undefined || f.quantity.unit !== rest.quantity.unit || /^(其他|其它|其余)/.test(before.label) || !/^[,、][^\d,;:。]*$/.test(text.slice(before.quantity.end, f.quantity.start))) break;
+        list.parts.push(f);
+        f.partOf = list;
+      }
       list.partsComplete = !endsWithEtc(text, rest) && [list, ...list.parts].every((f) => !f.quantity.approximation);
       return;
     }
@@ -1643,7 +1656,7 @@ function linkCarriedOver(text: string, facts: Fact[], previous: Fact[]): void {
     if (!/^\s*(连同|加上|加)[^\d,;:。]{0,6}结转/.test(clauseOf(carried)) || !/共计|合计|总计|共|需办理|需办|应审理|应办理|需审理/.test(text.slice(carried.quantity.end, sum.quantity.start)) || /审结|办结|结案|完成/.test(text.slice(carried.quantity.end, sum.quantity.start))) return;
     const told = [...previous, ...facts.slice(0, i - 1)];
     // what was taken in: what was accepted, when said, else what was received
-    const intake = told.filter((f) => f.kind === 'count' && f.depth === 0 && !f.delta && f.baseOf === undefined && f.quantity.unit === sum.quantity.unit && /收到|新收|受理/.test(clauseOf(f)) && !/不予/.test(clauseOf(f)));
+    const intake = told.filter((f) => f.kind === 'count' && f.depth === 0 && !f.delta && f.baseOf === undefined && f.quantity.unit === sum.quantity.unit && /收到|新收|受理/.test(clauseOf(f)) && !/不予|上年|去年/.test(clauseOf(f)));
     const received = intake.filter((f) => /受理|新收/.test(clauseOf(f))).pop() ?? intake.pop();
     if (received === undefined || told.slice(told.indexOf(received) + 1).some((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.quantity.unit === sum.quantity.unit && f !== carried)) return;
     sum.stock = { opening: carried, added: [received], removed: [] };

@@ -566,6 +566,22 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(carried(6)).map(([kind]) => kind)).toEqual(['parts_sum_mismatch']);
   });
 
+  it('goes on after a rest with the items after it, and past a count inside an item\'s name', () => {
+    const kinds_ = (other: number) => `全乡排查矛盾纠纷241件，受理调处226件，其中草场边界纠纷52件、土地承包经营纠纷47件、婚姻家庭纠纷44件、邻里纠纷38件；另有损害赔偿纠纷21件，其他纠纷${other}件。`;
+    expect(kinds(kinds_(24))).toEqual([]);
+    expect(kinds(kinds_(34))).toEqual([['parts_sum_mismatch', '226件', '236件']]);
+    const funds = (last: string) => `全年公示发放各类惠民资金1,268.47万元，其中耕地地力保护补贴486.35万元、城乡低保金612.80万元、临时救助金38.52万元、残疾人两项补贴${last}万元，公示内容包括补贴对象和标准。`;
+    expect(kinds(funds('130.80'))).toEqual([]);
+    expect(kinds(funds('140.80')).map(([kind]) => kind)).toEqual(['parts_sum_mismatch']);
+  });
+
+  it('takes 需办理 of the new this year, not last year\'s, and the outcomes "在办结的申请中" of what was finished', () => {
+    const text = (due: number, rate: string) => `全年新收政府信息公开申请23件，上年的新收申请为17件，同比增长35.3%。加上上年结转的2件，本年度需办理的申请共${due}件，已办结22件，结转下年度3件。在办结的申请中，予以公开12件，占${rate}；部分公开2件；不予公开1件。`;
+    expect(kinds(text(25, '54.5%'))).toEqual([]);
+    expect(kinds(text(25, '64.5%'))).toEqual([['rate_mismatch', '54.55%', '64.5%']]);
+    expect(kinds(text(27, '54.5%')).map(([kind]) => kind)).toContain('parts_sum_mismatch');
+  });
+
   it('reads 其中： with items joined by semicolons', () => {
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类4项；社会民生类5项；城乡建设类2项。')).toEqual([]);
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类6项；社会民生类5项；城乡建设类2项。')).toEqual([['parts_sum_mismatch', '11项', '13项']]);
