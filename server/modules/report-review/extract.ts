@@ -1584,21 +1584,33 @@ function linkBalance(text: string, facts: Fact[], previous: Fact[]): void {
 // year's, and the change follows it
 function linkChangeOverSentences(text: string, facts: Fact[]): void {
   facts.forEach((rate, i) => {
-    const base = facts[i - 1];
+    // "…。与上年的10.14万元相比，罚没款减少1.52万元，下降15.0%": the difference may come between
+    const between = facts[i - 1];
+    const diff = between !== undefined && between.kind !== 'rate' && between.difference === undefined && /(增加|减少)\s*$/.test(text.slice(facts[i - 2]?.quantity.end ?? between.sentence[0], between.quantity.start)) && /^\s*,\s*(?:同比|环比)?(下降|增长|降低|提高)\s*$/.test(text.slice(between.quantity.end, rate.quantity.start)) ? between : undefined;
+    const base = facts[diff === undefined ? i - 1 : i - 2];
     if (rate.kind !== 'rate' || rate.change !== undefined || rate.changeBy !== undefined || base === undefined || base.kind === 'rate' || base.depth !== 0 || base.sentence[0] !== rate.sentence[0]) return;
     const said = text.slice(base.sentence[0], base.quantity.start);
     // the same verb for both years, or none: "承办…1,073件。上年同期承办946件" / "受理231件…。受理量较上年的196件"
-    const verb = /^\s*([^\d,;:。]{0,6}?)(量|数|总量|总数)?(较|比)?(上年同期|去年同期|上年|去年|上一年)(度)?(的)?([^\d,;:。]{0,6}?)(为|是)?\s*$/.exec(said);
-    const change = /^\s*,?\s*(?:同比|环比)?(增长|增加|提高|上升|下降|减少|降低)\s*(了)?\s*$/.exec(text.slice(base.quantity.end, rate.quantity.start));
+    const verb = /^\s*([^\d,;:。]{0,6}?)(量|数|总量|总数)?(较|比|与)?(上年同期|去年同期|上年|去年|上一年)(度)?(的)?([^\d,;:。]{0,6}?)(为|是)?\s*$/.exec(said);
+    const after = text.slice(base.quantity.end, (diff ?? rate).quantity.start);
+    const change = diff === undefined ? /^\s*,?\s*(?:同比|环比)?(增长|增加|提高|上升|下降|减少|降低)\s*(了)?\s*$/.exec(after) : /^\s*(相比|相较)?\s*,\s*[^\d,;:。]{0,8}?(增加|减少)\s*$/.exec(after);
     if (verb === null || change === null) return;
     const named = `${verb[1] ?? ''}${verb[7] ?? ''}`;
-    // this year's figure is in the sentence before: the last of it, or the last named so
+    // this year's figure is in the sentence before: the last of it (the whole of a list it ends), or the last named so
     const sentenceBefore = facts.slice(0, i - 1).filter((f) => f.sentence[1] <= base.sentence[0] && f.paragraph === base.paragraph);
     const end = sentenceBefore[sentenceBefore.length - 1]?.sentence[0];
     const candidates = sentenceBefore.filter((f) => f.sentence[0] === end && f.depth === 0 && f.kind === base.kind && sameFamily(f, base) && f.quantity.unit === base.quantity.unit && !f.delta && f.baseOf === undefined);
-    const current = named === '' ? candidates[candidates.length - 1] : candidates.filter((f) => (f.scope.split('|')[0] ?? '').includes(named) && !new RegExp(`不予${named}`).test(f.scope)).pop();
+    const last = candidates[candidates.length - 1];
+    const lastOrWhole = last?.partOf !== undefined && last.partOf.parts[last.partOf.parts.length - 1] === last ? last.partOf : last;
+    const current = named === '' ? lastOrWhole : candidates.filter((f) => (f.scope.split('|')[0] ?? '').includes(named) && !new RegExp(`不予${named}`).test(f.scope)).pop();
     if (current === undefined || !/^[^\d]*$/.test(text.slice(current.sentence[1], base.sentence[0]))) return;
-    setChange(said, rate, current, base, /下降|减少|降低/.test(change[1] ?? ''));
+    const down = /下降|减少|降低/.test(change[change.length - 1] ?? change[1] ?? '');
+    if (diff !== undefined) {
+      if (!sameFamily(diff, base) || diff.quantity.unit !== base.quantity.unit) return;
+      diff.difference = { current, base, down };
+      diff.delta = true;
+    }
+    setChange(said, rate, current, base, diff === undefined ? down : /下降|降低/.test(text.slice((diff ?? rate).quantity.end, rate.quantity.start)));
   });
 }
 
@@ -1624,14 +1636,16 @@ function nameCarried(carried: Fact): void {
 function linkCarriedOver(text: string, facts: Fact[], previous: Fact[]): void {
   const clauseOf = (f: Fact) => text.slice(clauseStart(text, f.quantity.start, f.sentence[0]), f.quantity.start);
   facts.forEach((pending, i) => {
-    const [carried, done] = [facts[i - 2], facts[i - 1]];
+    // "连同上年结转的3件，全年办结57件，办结率93.4%，结转下年度5件": a rate of what was finished may stand before the rest
+    const rated = facts[i - 1]?.kind === 'rate' ? 1 : 0;
+    const [carried, done] = [facts[i - 2 - rated], facts[i - 1 - rated]];
     if (carried === undefined || done === undefined || pending.stock !== undefined || pending.balance !== undefined) return;
     if ([carried, done, pending].some((f) => f.kind !== 'count' || f.depth !== 0 || f.partOf !== undefined || f.quantity.unit !== pending.quantity.unit)) return;
     if (!/^\s*(连同|加上|加|另有)?[^\d,;:。]{0,6}(上年|上一年|\d{4}年)度?结转(的|来的)?\s*$/.test(clauseOf(carried)) || !/审结|办结|结案/.test(clauseOf(done)) || /未|尚/.test(clauseOf(done)) || !PENDING.test(clauseOf(pending))) return;
     // ("上年结转12件与本年受理案件一并办理，全年审结229件")
-    if (!/^\s*(与[^\d,;:。]{0,12}一并办理)?\s*,[^\d,;:。]*$/.test(text.slice(carried.quantity.end, done.quantity.start)) || !/^\s*,[^\d,;:。]*$/.test(text.slice(done.quantity.end, pending.quantity.start).replace(/\d{4}年/, ''))) return;
+    if (!/^\s*(与[^\d,;:。]{0,12}一并办理)?\s*,[^\d,;:。]*$/.test(text.slice(carried.quantity.end, done.quantity.start)) || !/^\s*,([^\d,;:。]*\d+(\.\d+)?%\s*,)?[^\d,;:。]*$/.test(text.slice(done.quantity.end, pending.quantity.start).replace(/\d{4}年/, ''))) return;
     // what was accepted: the last figure before in the paragraph said as 受理 and not refused
-    const told = [...previous, ...facts.slice(0, i - 2)];
+    const told = [...previous, ...facts.slice(0, i - 2 - rated)];
     const accepted = told.filter((f) => f.kind === 'count' && f.depth === 0 && !f.delta && f.baseOf === undefined && f.quantity.unit === pending.quantity.unit && /受理/.test(clauseOf(f)) && !/不予|不受理|上年|去年/.test(clauseOf(f))).pop();
     // (its parts, its fellow items and last year's figure of it may stand between)
     if (accepted === undefined || told.slice(told.indexOf(accepted) + 1).some((f) => f.kind === 'count' && f.depth === 0 && f.partOf !== accepted && f.partOf !== accepted.partOf && f.baseOf !== accepted)) return;

@@ -582,6 +582,22 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(text(27, '54.5%')).map(([kind]) => kind)).toContain('parts_sum_mismatch');
   });
 
+  it('reads last year\'s figure in the next sentence with the difference between ("与上年的…相比，…减少…，下降…")', () => {
+    const fines = (diff: string, rate: string) => `全年收缴罚没款8.62万元，其中罚款7.95万元、没收违法所得0.67万元。与上年的10.14万元相比，罚没款减少${diff}万元，下降${rate}，主要是教育为主。`;
+    expect(kinds(fines('1.52', '15.0%'))).toEqual([]);
+    expect(kinds(fines('1.52', '16.0%')).map(([kind]) => kind)).toEqual(['rate_mismatch']);
+    expect(kinds(fines('1.62', '15.0%')).map(([kind]) => kind)).toEqual(['difference_mismatch']);
+    const named = (rate: string) => `全年收缴罚没款126.38万元，其中罚款109.74万元，没收违法所得16.64万元，全部按规定缴入国库。上年收缴罚没款98.51万元，本年较上年增加27.87万元，增长${rate}，增幅较大。`;
+    expect(kinds(named('28.3%'))).toEqual([]);
+    expect(kinds(named('29.3%')).map(([kind]) => kind)).toEqual(['rate_mismatch']);
+  });
+
+  it('reads a carry-over whose finished figure carries its rate before the rest', () => {
+    const text = (left: number) => `本年度受理群众信访事项58件，其中来信9件、来访37件、网上信访12件。连同上年结转的3件，全年办结57件，办结率93.4%，结转下年度${left}件。`;
+    expect(kinds(text(4))).toEqual([]);
+    expect(kinds(text(5)).map(([kind]) => kind)).toEqual(['parts_sum_mismatch']);
+  });
+
   it('reads 其中： with items joined by semicolons', () => {
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类4项；社会民生类5项；城乡建设类2项。')).toEqual([]);
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类6项；社会民生类5项；城乡建设类2项。')).toEqual([['parts_sum_mismatch', '11项', '13项']]);
