@@ -78,6 +78,8 @@ const CLAUSE_BREAK = ',;:、(';
 const SUMMARY = /^\s*(总之|总的看|总的来看|总体来看|总的来说|综上所述|综上|一句话概括|概括起来)/;
 const APPENDIX = /^\s*(附\s*[:：]?[^。,，]{0,24}(数据统计|主要数据|数据表|统计表)|(主要|全年)?(成效|工作)?数据(统计)?\s*[:：]\s*$)/;
 const COMPARISON = /上年|去年|上一年|同期|同比|环比|较\d{4}年/;
+// "…调处成功率" / "办结率为" right before the number (never 增长率, 增幅)
+const NAMED_RATE_BEFORE = /,[^\d,;:。]*(?<!增长|增)率\s*(为|达到|达|是)?\s*$/;
 const GROWTH = /去年|上年|同期|增长|增加|增幅|提高|提升|上升|下降|减少|降低|同比|环比|较上年|较去年|比上年|比去年|超出|超额|完成|翻/;
 const QUOTE_LIMIT = 160;
 // the words before a change of a figure: "同比增加", "较上年提高", "比2024年的13件多出"
@@ -125,7 +127,8 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
             paragraph: p,
             sentence,
             depth: depth[q.start] ?? 0,
-            growth: kind === 'rate' && GROWTH.test(text.slice(Math.max(s, q.start - 12), q.start)),
+            // (a rate named right before it is no change for a change said before its name: "增长8.7%，调处成功率94.2%")
+            growth: kind === 'rate' && GROWTH.test(text.slice(Math.max(s, q.start - 12), q.start)) && !NAMED_RATE_BEFORE.test(text.slice(Math.max(s, q.start - 12), q.start)),
             period: `${year}${COMPARISON.test(text.slice(s, e)) ? '~' : ''}`,
             section: sections.sectionOf[p],
             quote: '',
@@ -970,7 +973,8 @@ function linkOutcomeRates(text: string, facts: Fact[], inParagraph: readonly Fac
     const semi = text.lastIndexOf(';', rate.quantity.start);
     const from = semi > rate.sentence[0] ? semi : rate.sentence[0];
     const earlier = [...inParagraph, ...facts.filter((f) => f.quantity.end <= from)];
-    const counts = facts.filter((f) => f.kind === 'count' && f.quantity.start >= from && f.quantity.start < rate.quantity.start);
+    // (last year's figure and the change are said of the count: "调处成功213件，较上年的196件增加17件，…，调处成功率94.2%")
+    const counts = facts.filter((f) => f.kind === 'count' && f.quantity.start >= from && f.quantity.start < rate.quantity.start && !f.delta && f.baseOf === undefined);
     const [numerator] = counts;
     // the words before the number, verbs kept: "全年办结工单" (its label is only 工单)
     const said = numerator?.scope.split('|')[0] ?? '';

@@ -598,6 +598,12 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(text(5)).map(([kind]) => kind)).toEqual(['parts_sum_mismatch']);
   });
 
+  it('reads a rate named after a change of its count as a rate, of the stage before in the sentence before', () => {
+    const text = (rate: string) => `全乡排查矛盾纠纷241件，受理调处226件，其中草场边界纠纷52件、其他纠纷174件。全年调处成功213件，较上年的196件增加17件，增长8.7%，调处成功率${rate}。`;
+    expect(kinds(text('94.2%'))).toEqual([]);
+    expect(kinds(text('95.2%'))).toEqual([['rate_mismatch', '94.25%', '95.2%']]);
+  });
+
   it('reads 其中： with items joined by semicolons', () => {
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类4项；社会民生类5项；城乡建设类2项。')).toEqual([]);
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类6项；社会民生类5项；城乡建设类2项。')).toEqual([['parts_sum_mismatch', '11项', '13项']]);
