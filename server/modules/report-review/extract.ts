@@ -1608,13 +1608,14 @@ function linkChangeOverSentences(text: string, facts: Fact[]): void {
     const lastOrWhole = last?.partOf !== undefined && last.partOf.parts[last.partOf.parts.length - 1] === last ? last.partOf : last;
     const current = named === '' ? lastOrWhole : candidates.filter((f) => (f.scope.split('|')[0] ?? '').includes(named) && !new RegExp(`不予${named}`).test(f.scope)).pop();
     if (current === undefined || !/^[^\d]*$/.test(text.slice(current.sentence[1], base.sentence[0]))) return;
-    const down = /下降|减少|降低/.test(change[change.length - 1] ?? change[1] ?? '');
+    // the direction the rate says ("下降15.0%"), and the difference ("减少1.52万元")
+    const down = /下降|减少|降低/.test(diff === undefined ? (change[1] ?? '') : text.slice(diff.quantity.end, rate.quantity.start));
     if (diff !== undefined) {
       if (!sameFamily(diff, base) || diff.quantity.unit !== base.quantity.unit) return;
-      diff.difference = { current, base, down };
+      diff.difference = { current, base, down: change[2] === '减少' };
       diff.delta = true;
     }
-    setChange(said, rate, current, base, diff === undefined ? down : /下降|降低/.test(text.slice((diff ?? rate).quantity.end, rate.quantity.start)));
+    setChange(said, rate, current, base, down);
   });
 }
 

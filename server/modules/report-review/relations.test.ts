@@ -492,6 +492,9 @@ describe('relations the text makes unambiguous', () => {
     const change = (rate: string) => `全年承办12345政务服务便民热线工单1,073件。上年同期承办946件，同比增长${rate}。`;
     expect(kinds(change('13.4%'))).toEqual([]);
     expect(kinds(change('14.4%'))).toEqual([['rate_mismatch', '13.42%', '14.4%']]);
+    const fall = (rate: string) => `全年承办热线工单1,073件。上年同期承办1,146件，同比下降了${rate}。`;
+    expect(kinds(fall('6.4%'))).toEqual([]);
+    expect(kinds(fall('7.4%')).map(([kind]) => kind)).toEqual(['rate_mismatch']);
     const based = (rate: string) => `全年排查矛盾纠纷418件，纳入调解356件。经调解成功347件，比上年的321件增加26件。按纳入调解的纠纷计算，调解成功率为${rate}。`;
     expect(kinds(based('97.5%'))).toEqual([]);
     expect(kinds(based('98.5%'))).toEqual([['rate_mismatch', '97.47%', '98.5%']]);
