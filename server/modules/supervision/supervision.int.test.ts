@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewDetail, SupervisionSheet } from '../../../common/supervision.types.ts';
+import { addDays } from '../../platform/calendar/calendar.ts';
+import { calendarFromChineseDays } from '../../platform/calendar/holiday-data.ts';
 import { daysAgo, today } from '../../test/dates.ts';
 import { json, startTestApp, type TestApp } from '../../test/harness.ts';
 
@@ -196,14 +198,17 @@ describe('行政执法监督意见书 and rectification', () => {
     expect(atCounty.statusCode).toBe(400);
     expect(atCounty.body).toContain('所属单位');
     expect((await post('clerk2', '/api/ledgers/supervision.opinion', { ...opinion, issued_on: daysAgo(12) })).statusCode).toBe(403);
-    const res = await post('supervisor', '/api/ledgers/supervision.opinion', { ...opinion, issued_on: daysAgo(12) });
+    // 10 calendar days from 20 days ago: past on every day of the year, even when the last day falls on a weekend
+    // or a holiday and the due date moves to the next working day (a due date 2 days ago did not, on a Monday)
+    const issued = daysAgo(20);
+    const res = await post('supervisor', '/api/ledgers/supervision.opinion', { ...opinion, issued_on: issued });
     expect(res.statusCode, res.body).toBe(200);
     const op = json<{ id: number; values: Record<string, unknown> }>(res);
-    expect(String(op.values['opinion_no'])).toMatch(new RegExp(`^演示县执监意〔${daysAgo(12).slice(0, 4)}〕\\d+号$`));
+    expect(String(op.values['opinion_no'])).toMatch(new RegExp(`^演示县执监意〔${issued.slice(0, 4)}〕\\d+号$`));
     const base = `/api/ledgers/supervision.opinion/${op.id}`;
 
     const overdue = json<{ items: Array<{ recordId: number; due: string; overdue: boolean }> }>(await get('supervisor', '/api/deadlines?ledger=supervision.opinion&status=overdue&pageSize=200'));
-    expect(overdue.items.find((i) => i.recordId === op.id)).toMatchObject({ due: daysAgo(2), overdue: true });
+    expect(overdue.items.find((i) => i.recordId === op.id)).toMatchObject({ due: addDays(issued, 10, 'calendar', calendarFromChineseDays()).due, overdue: true });
     const townSees = json<{ items: Array<{ recordId: number; overdue: boolean }> }>(await get('clerk2', '/api/deadlines?ledger=supervision.opinion&pageSize=200'));
     expect(townSees.items.find((i) => i.recordId === op.id)?.overdue).toBe(true);
 
