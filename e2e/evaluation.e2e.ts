@@ -49,6 +49,9 @@ describe('考核评估', () => {
       await modal.getByRole('button', { name: '保存评分' }).click();
       await expect.poll(async () => drawer.getByTestId('score-line').filter({ hasText: '3.1.3' }).getByTestId('line-points').textContent(), WAIT).toBe('1.5/3分');
       await expect.poll(async () => drawer.getByTestId('score-line').filter({ hasText: '3.1.3' }).textContent(), WAIT).toContain('重大行政决策事项目录');
+      // the 已评分 message lies over the drawer's close button while the pointer rests on it: move away, let it go
+      await page.mouse.move(5, (page.viewportSize()?.height ?? 700) - 5);
+      await expect.poll(async () => page.locator('.ant-message-notice').count(), { timeout: 15_000 }).toBe(0);
       await page.locator('.ant-drawer-close').click();
       await expect.poll(async () => Number(await cell.textContent()), WAIT).toBe(Number(before) + 1.5);
       expect(await page.getByTestId('ranking').textContent()).toContain('清溪镇');
