@@ -23,6 +23,7 @@ export function checkFacts(facts: readonly Fact[]): Finding[] {
     ...facts.flatMap(checkDifference),
     ...facts.flatMap(checkBalance),
     ...facts.flatMap(checkStock),
+    ...facts.flatMap(checkAverage),
     ...restatedOnce(checkConsistency(facts), checkIntroduction(facts)),
   ];
 }
@@ -255,6 +256,29 @@ function checkRate(rate: Fact): Finding[] {
       relation: rate.rateRule ?? `“${nameOf(rate)}” = ${nums.length > 1 ? `(${numName})` : numName} ÷ ${den.label || '分母'}`,
       figures: [figureOf(rate), ...nums.map(figureOf), figureOf(den), ...others.map((o) => figureOf(o.fact))],
       arithmetic: [`${numTerms} ÷ ${den.quantity.normalized.value} × 100% ≈ ${expected}`, ...others.map((o) => `${numTerms} ÷ ${o.fact.quantity.normalized.value} × 100% ≈ ${o.value}`)].join('；') + ` ≠ ${rate.quantity.raw}`,
+    },
+  ];
+}
+
+/** "平均每个村（居）17名" is the total shared out over the places, rounded or cut to the decimals written */
+function checkAverage(avg: Fact): Finding[] {
+  if (avg.average === undefined) return [];
+  const { total, count } = avg.average;
+  const computed = total.quantity.normalized.value / count.quantity.normalized.value;
+  const value = avg.quantity.normalized.value;
+  const step = 10 ** -avg.quantity.decimals;
+  if (computed >= value - step / 2 - EPSILON && computed < value + step + EPSILON) return [];
+  const expected = `${round(computed, avg.quantity.decimals + 1)}${avg.quantity.unit}`;
+  return [
+    {
+      kind: 'average_mismatch',
+      message: `“${nameOf(avg)}”写为${avg.quantity.raw}，但按文中数字计算，${total.label || '总数'}${total.quantity.raw}÷${count.quantity.raw}≈${expected}。`,
+      text: avg.quote === total.quote && avg.quote === count.quote ? avg.quote : [...new Set([count.quote, total.quote, avg.quote])].join(' …… '),
+      expected,
+      actual: avg.quantity.raw,
+      relation: `平均数 = ${total.label || '总数'} ÷ ${count.label || '个数'}`,
+      figures: [figureOf(avg), figureOf(total), figureOf(count)],
+      arithmetic: `${total.quantity.normalized.value} ÷ ${count.quantity.normalized.value} ≈ ${expected} ≠ ${avg.quantity.raw}`,
     },
   ];
 }

@@ -71,9 +71,13 @@ export interface Fact {
   /** a figure of the closing summary ("总之，…", "总的看，…", a data list): it restates the body, as the introduction
    * does; 'other': a figure of the 其他需要报告的事项, which restates the body only in the body's words */
   summary: 'closing' | 'other' | undefined;
+  /** "法律明白人272名，…全镇16个村（居）平均每个村（居）17名": this figure is `total` shared out over `count` */
+  average: { total: Fact; count: Fact } | undefined;
 }
 
 const CLAUSE_BREAK = ',;:、(';
+// the words right after each figure: what a count of places counts ("16个村（居）" → "村居平均每个村居")
+const wordsAfter = new WeakMap<Fact, string>();
 // the paragraph that sums the year up at the end, restating the body's figures
 const SUMMARY = /^\s*(总之|总的看|总的来看|总体来看|总的来说|综上所述|综上|一句话概括|概括起来)/;
 const APPENDIX = /^\s*(附\s*[:：]?[^。,，]{0,24}(数据统计|主要数据|数据表|统计表)|(主要|全年)?(成效|工作)?数据(统计)?\s*[:：]\s*$)/;
@@ -153,11 +157,13 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
             breakdowns: [],
             stock: undefined,
             numeratorAlso: [],
+            average: undefined,
             // a paragraph of the 其他需要报告的事项 about the year's data ("上述数据均来源于…", "年度主要数据") restates them
             summary: appendix || SUMMARY.test(text) || (sections.sectionOf[p] === 'other' && /数据/.test(text)) ? 'closing' : sections.sectionOf[p] === 'other' ? 'other' : undefined,
           });
         }
       });
+      for (const f of found) wordsAfter.set(f, text.slice(f.quantity.end, f.quantity.end + 12).replace(/[()（）]/g, ''));
       linkBracketedParts(text, found);
       linkListParts(text, sentence, found, previous);
       linkSentenceLists(text, sentence, found, previous);
@@ -181,6 +187,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       linkIncludedRates(text, found);
       linkRates(text, found);
       linkOutcomeRates(text, found, inParagraph);
+      linkAverages(text, found, facts);
       for (const f of found) f.quote = quoteOf(original, f);
       facts.push(...found);
       inParagraph.push(...found);
@@ -435,7 +442,8 @@ const MULTIPLE_AFTER = /^\s*\)?\s*的\s*\d+(\.\d+)?\s*倍(?=\s*,)/;
 
 /** the figure says again, in words of its name, an item of a list told before it in the paragraph */
 function restatesPart(text: string, f: Fact, before: readonly Fact[]): boolean {
-  return before.some((g) => g.partOf !== undefined && g.paragraph === f.paragraph && g.quantity.unit === f.quantity.unit && g.quantity.normalized.value === f.quantity.normalized.value && sharesWord(g.label, text.slice(f.sentence[0], f.quantity.start)));
+  // (named before the number or after it: "在71件物业纠纷中")
+  return before.some((g) => g.partOf !== undefined && g.paragraph === f.paragraph && g.quantity.unit === f.quantity.unit && g.quantity.normalized.value === f.quantity.normalized.value && sharesWord(g.label, text.slice(f.sentence[0], f.quantity.start) + f.label));
 }
 
 /** the two name a common two-character word */
@@ -750,6 +758,38 @@ function linkReviewedOutcomes(text: string, facts: Fact[]): void {
 export const ALL_OUTCOME = '均';
 const ALL_OUTCOME_CLAUSE = /^\s*\)?\s*,\s*(经[^\d,;:。]{0,20})?均(予以|被)?(维持|撤销|变更|确认违法|驳回|胜诉|败诉|终止)[^\d,;:。]{0,8}\(?\s*$/;
 
+// "平均每个村（社区）14名", "平均每村13.4名": what is shared out over
+const AVERAGE_OVER = /平均每(?:个|一个)?([\u4e00-\u9fff]{1,4}(?:\([\u4e00-\u9fff]{1,3}\))?)\s*$/;
+
+/**
+ * an average is the sentence's total of its unit shared out over the places it names: the total is the one figure of that
+ * unit before it in the sentence that is neither a part, last year's figure nor a change
+ * ("法律明白人272名，其中…64名，全镇16个村（居）平均每个村（居）17名"); the places are counted right before it in the
+ * sentence or the paragraph ("16个村（居）"), or else everywhere before it with one value ("13个村（社区）")
+ */
+function linkAverages(text: string, found: Fact[], before: readonly Fact[]): void {
+  for (const avg of found) {
+    if (avg.kind !== 'count' || avg.quantity.approximation !== undefined) continue;
+    const [s] = avg.sentence;
+    const over = AVERAGE_OVER.exec(text.slice(s, avg.quantity.start).replace(/（/g, '(').replace(/）/g, ')'))?.[1];
+    if (over === undefined) continue;
+    const place = over.replace(/[()]/g, '');
+    const sameUnit = found.filter((f) => f !== avg && f.quantity.start < avg.quantity.start && f.quantity.unit === avg.quantity.unit && f.depth === avg.depth);
+    // (last year's figure, a change and the parts of a list are no whole: "由上年的176名增加到214名，新增38名，其中…")
+    const wholes = sameUnit.filter((f) => f.partOf === undefined && f.baseOf === undefined && !f.delta && f.difference === undefined);
+    const [total] = wholes;
+    if (total === undefined || wholes.length > 1 || total.quantity.approximation !== undefined) continue;
+    const counting = (f: Fact) => f.quantity.unit === '个' && f.quantity.approximation === undefined && new RegExp(`^(行政)?${place}`).test(wordsAfter.get(f) ?? '');
+    const inSentence = found.filter((f) => f.quantity.start < avg.quantity.start && counting(f));
+    const inParagraph = before.filter((f) => f.paragraph === avg.paragraph && counting(f));
+    const anywhere = before.filter(counting);
+    const near = inSentence.at(-1) ?? inParagraph.at(-1);
+    const count = near ?? (new Set(anywhere.map((f) => f.quantity.value)).size === 1 ? anywhere.at(-1) : undefined);
+    if (count === undefined || count.quantity.value <= 0) continue;
+    avg.average = { total, count };
+  }
+}
+
 function linkAllOutcomes(text: string, facts: Fact[]): void {
   facts.forEach((total, i) => {
     const all = facts[i + 1];
@@ -942,20 +982,25 @@ function wholeBeforeList(counts: readonly Fact[], list: readonly Fact[]): Fact |
 // "…调解成功43件，…。全年调解成功率93.5%": a rate alone in its sentence, of the one count of the paragraph named as
 // it, over that count's stated whole (the total it is listed in, the stage before it, or the one listed whole of its
 // sentence)
+const AGREED = /^(经(过)?)?(调解)?达成(调解)?协议$/;
+
 function linkDistantRates(text: string, facts: Fact[]): void {
   for (const rate of facts) {
     if (rate.kind !== 'rate' || rate.growth || rate.delta || rate.numerator !== undefined || rate.rateRule !== undefined || !rate.label.endsWith('率')) continue;
     if (facts.some((f) => f.kind === 'count' && f.sentence[0] === rate.sentence[0] && f.quantity.start < rate.quantity.start)) continue;
     const stem = rate.label.replace(/率$/, '').replace(/^(全年|全乡|全镇|全街道|全区|全县|全市)/, '');
     if (stem.length < 2) continue;
-    const named = facts.filter((f) => f.kind === 'count' && f.quantity.start < rate.quantity.start && f.label.replace(/^经(过)?/, '') === stem);
+    // (what was mediated to an agreement is what mediation succeeded in: "经调解达成协议279件。调解成功率为97.2%")
+    const named = facts.filter((f) => f.kind === 'count' && f.quantity.start < rate.quantity.start && (f.label.replace(/^经(过)?/, '') === stem || (/^调解成功$/.test(stem) && AGREED.test(f.label))));
     const [numerator] = named;
     if (numerator === undefined || named.length !== 1) continue;
     const wholes = facts.filter((f) => f !== numerator && f.kind === 'count' && f.sentence[0] === numerator.sentence[0] && f.partOf === undefined && f.parts.length > 0 && sameFamily(f, numerator));
     // "按纳入调解的纠纷计算，调解成功率为97.5%": the sentence names the base
     const basis = /按([^\d,;:。]{2,10}?)的?(纠纷|案件|事项|件数|数)?计算/.exec(text.slice(rate.sentence[0], rate.quantity.start))?.[1];
     const stated = basis === undefined ? undefined : facts.filter((f) => f !== numerator && f.kind === 'count' && f.quantity.start < numerator.quantity.start && f.depth === 0 && !f.delta && f.baseOf === undefined && f.partOf === undefined && (f.scope.split('|')[0] ?? '').includes(basis)).pop();
-    const denominator = stated ?? numerator.partOf ?? numerator.stageOf ?? (OUTCOME.test(numerator.label) && wholes.length === 1 ? wholes[0] : undefined);
+    // (an outcome told in a sentence of its own is of what came in before it: "全年受理矛盾纠纷287件，…。经调解达成协议279件。")
+    const alone = !facts.some((f) => f !== numerator && f.kind === 'count' && f.sentence[0] === numerator.sentence[0]);
+    const denominator = stated ?? numerator.partOf ?? numerator.stageOf ?? (OUTCOME.test(numerator.label) && wholes.length === 1 ? wholes[0] : undefined) ?? (alone ? intakeBefore(text, numerator, facts.filter((f) => f.quantity.end <= numerator.sentence[0]), false, true) : undefined);
     if (denominator === undefined || !sameFamily(denominator, numerator)) continue;
     if (numerator.quantity.normalized.value > denominator.quantity.normalized.value * 1.5) continue;
     rate.numerator = numerator;
@@ -984,19 +1029,30 @@ function linkOutcomeRates(text: string, facts: Fact[], inParagraph: readonly Fac
     const stem = rate.label.replace(/率$/, '').replace(/^(全年|全乡|全镇|全街道|全区|全县|全市)/, '');
     if (stem.length < 2 || !(said.includes(stem) || (online && isSubsequence(stem, said)))) continue;
     const rest = facts.find((f) => f.remainder && f.balance?.done === numerator);
-    // (what a rest is told beside is some of a whole too: "公益林地案件中涉及国家级公益林6件，其余11件…", and so is an
-    // item said again: "…非法占用林地43件…。非法占用林地的43件中，…")
-    const besideRest = (f: Fact) => earlier.some((g) => g.remainder && g.balance?.done === f);
-    const before = earlier.filter((f, k) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !besideRest(f) && !restatesPart(text, f, earlier.slice(0, k)) && sameFamily(f, numerator) && f.quantity.unit === numerator.quantity.unit);
-    // a whole of the paragraph is what came in (受理, 收到, 排查, 立案): "办结率" of what was 受理, never of another outcome
-    const intake = (f: Fact) => /受理|收到|接到|接收|承接|登记|排查|申请|承办|新收|立案|提出/.test(f.scope.split('|')[0] ?? '');
-    const whole = rest?.balance?.total ?? before.filter((f) => f.label.length >= 2 && (subsetOf(numerator, f) || online) && intake(f) && (f.scope.split('|')[0] ?? '') !== said).pop();
+    const whole = rest?.balance?.total ?? intakeBefore(text, numerator, earlier, online);
     if (whole === undefined || numerator.quantity.normalized.value > whole.quantity.normalized.value * 1.5) continue;
-    // the nearest whole must be the last of its kind: a later figure of the same head noun in between would be a guess
-    if (rest === undefined && before[before.length - 1] !== whole) continue;
     rate.numerator = numerator;
     rate.denominator = whole;
   }
+}
+
+/**
+ * the whole of the paragraph an outcome is of: the last figure before it of its head noun that came in (受理, 收到, 排查,
+ * 立案) — "办结率" of what was 受理, never of another outcome — when no other figure of that noun follows it; `onlyOne`:
+ * when no other figure that came in stands before it either
+ */
+function intakeBefore(text: string, numerator: Fact, earlier: readonly Fact[], online = false, onlyOne = false): Fact | undefined {
+  const said = numerator.scope.split('|')[0] ?? '';
+  // (what a rest is told beside is some of a whole too: "公益林地案件中涉及国家级公益林6件，其余11件…", and so is an
+  // item said again: "…非法占用林地43件…。非法占用林地的43件中，…")
+  const besideRest = (f: Fact) => earlier.some((g) => g.remainder && g.balance?.done === f);
+  const before = earlier.filter((f, k) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !besideRest(f) && !restatesPart(text, f, earlier.slice(0, k)) && sameFamily(f, numerator) && f.quantity.unit === numerator.quantity.unit);
+  const intake = (f: Fact) => /受理|收到|接到|接收|承接|登记|排查|申请|承办|新收|立案|提出/.test(f.scope.split('|')[0] ?? '');
+  const wholes = before.filter((f) => f.label.length >= 2 && (subsetOf(numerator, f) || online) && intake(f) && (f.scope.split('|')[0] ?? '') !== said);
+  const whole = wholes.pop();
+  // the nearest whole must be the last of its kind: a later figure of the same head noun in between would be a guess
+  // (and, for an outcome told apart from what came in, the only whole that came in)
+  return whole !== undefined && before[before.length - 1] === whole && !(onlyOne && wholes.length > 0) ? whole : undefined;
 }
 
 // "办理行政处罚案件57件。从案件类型看，违法建设18件、乱占耕地9件…；从办案程序看，…": a breakdown of the whole before it

@@ -607,6 +607,30 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(text('95.2%'))).toEqual([['rate_mismatch', '94.25%', '95.2%']]);
   });
 
+  it('checks an average against the total and the places it is shared over', () => {
+    const persons = (avg: string) => `全镇共培育“法律明白人”272名，其中村“两委”成员96名、网格员64名、人民调解员48名、其他人员64名，全镇16个村（居）平均每个村（居）${avg}名。`;
+    expect(kinds(persons('17'))).toEqual([]);
+    expect(kinds(persons('19'))).toEqual([['average_mismatch', '17名', '19名']]);
+    // the places counted in an earlier paragraph, last year's figure and the change left aside, a decimal rounded
+    const grown = (avg: string) => [
+      '全镇13个村（社区）均与律师事务所签订法律顾问协议。',
+      `法律明白人由上年的176名增加到214名，新增38名，平均每村（社区）${avg}名。`,
+    ];
+    expect(kinds(...grown('16.5'))).toEqual([]);
+    expect(kinds(...grown('13.4'))).toEqual([['average_mismatch', '16.46名', '13.4名']]);
+    // places counted twice with two values, or two wholes before it: no average is checked
+    expect(kinds('其余12个村（居）合计71件。全镇16个村（居）均配备法律顾问。', '全年法律顾问到村坐班384次，平均每个村（居）30次。')).toEqual([]);
+    expect(kinds('全镇16个村（居）均配备法律顾问，全年坐班384次，上门服务120次，平均每个村（居）30次。')).toEqual([]);
+  });
+
+  it('reads 调解成功率 of what was mediated to an agreement, told in a sentence of its own', () => {
+    const text = (rate: string) => `全年受理矛盾纠纷287件，其中邻里纠纷96件、物业纠纷71件、其他纠纷120件。在71件物业纠纷中，物业费收缴引发的28件，停车管理引发的43件。经调解达成协议279件。调解成功率为${rate}，协议履行率100%。`;
+    expect(kinds(text('97.2%'))).toEqual([]);
+    expect(kinds(text('95.2%'))).toEqual([['rate_mismatch', '97.21%', '95.2%']]);
+    // two wholes that came in before it: which one is a guess
+    expect(kinds('全年受理矛盾纠纷287件。受理信访事项300件。经调解达成协议279件。调解成功率为90.2%。')).toEqual([]);
+  });
+
   it('reads 其中： with items joined by semicolons', () => {
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类4项；社会民生类5项；城乡建设类2项。')).toEqual([]);
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类6项；社会民生类5项；城乡建设类2项。')).toEqual([['parts_sum_mismatch', '11项', '13项']]);

@@ -6,6 +6,7 @@ export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
   sequence_violation: '后一环节多于前一环节',
   subset_exceeds_total: '部分大于整体',
   rate_mismatch: '比率与数字不符',
+  average_mismatch: '平均数与数字不符',
   difference_mismatch: '增减数与数字不符',
   percent_over_100: '比率超过100%',
   inconsistent_value: '前后数字不一致',

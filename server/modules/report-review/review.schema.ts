@@ -32,6 +32,7 @@ export const findingKinds = [
   'sequence_violation',
   'subset_exceeds_total',
   'rate_mismatch',
+  'average_mismatch',
   'difference_mismatch',
   'percent_over_100',
   'inconsistent_value',

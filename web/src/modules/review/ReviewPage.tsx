@@ -10,7 +10,7 @@ import './review.css';
 
 type FindingKind =
   | 'parts_sum_mismatch' | 'table_mismatch' | 'sequence_violation' | 'subset_exceeds_total' | 'rate_mismatch'
-  | 'difference_mismatch' | 'percent_over_100' | 'inconsistent_value' | 'missing_section' | 'unreadable';
+  | 'average_mismatch' | 'difference_mismatch' | 'percent_over_100' | 'inconsistent_value' | 'missing_section' | 'unreadable';
 
 const KIND_LABELS: Record<FindingKind, { label: string; color: string }> = {
   parts_sum_mismatch: { label: '分项之和不等于总数', color: 'red' },
@@ -18,6 +18,7 @@ const KIND_LABELS: Record<FindingKind, { label: string; color: string }> = {
   sequence_violation: { label: '后一环节多于前一环节', color: 'red' },
   subset_exceeds_total: { label: '部分大于总数', color: 'red' },
   rate_mismatch: { label: '比率与数字不符', color: 'volcano' },
+  average_mismatch: { label: '平均数与数字不符', color: 'volcano' },
   difference_mismatch: { label: '增减数与数字不符', color: 'volcano' },
   percent_over_100: { label: '百分比超过100%', color: 'red' },
   inconsistent_value: { label: '前后数字不一致', color: 'orange' },
