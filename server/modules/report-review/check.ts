@@ -264,8 +264,10 @@ function checkRate(rate: Fact): Finding[] {
 function checkAverage(avg: Fact): Finding[] {
   if (avg.average === undefined) return [];
   const { total, count } = avg.average;
-  const computed = total.quantity.normalized.value / count.quantity.normalized.value;
-  const value = avg.quantity.normalized.value;
+  // in the average's own unit: "户均1.28万元"
+  const value = avg.quantity.value;
+  if (value === 0) return [];
+  const computed = total.quantity.normalized.value / count.quantity.normalized.value / (avg.quantity.normalized.value / value);
   const step = 10 ** -avg.quantity.decimals;
   if (computed >= value - step / 2 - EPSILON && computed < value + step + EPSILON) return [];
   const expected = `${round(computed, avg.quantity.decimals + 1)}${avg.quantity.unit}`;
@@ -278,7 +280,7 @@ function checkAverage(avg: Fact): Finding[] {
       actual: avg.quantity.raw,
       relation: `平均数 = ${total.label || '总数'} ÷ ${count.label || '个数'}`,
       figures: [figureOf(avg), figureOf(total), figureOf(count)],
-      arithmetic: `${total.quantity.normalized.value} ÷ ${count.quantity.normalized.value} ≈ ${expected} ≠ ${avg.quantity.raw}`,
+      arithmetic: `${total.quantity.raw} ÷ ${count.quantity.raw} ≈ ${expected} ≠ ${avg.quantity.raw}`,
     },
   ];
 }
@@ -298,7 +300,8 @@ function statedRange(rate: Fact): [number, number] {
 function checkPercentCeiling(rate: Fact): Finding[] {
   const q = rate.quantity;
   const percent = q.unit === '‰' ? q.value / 10 : q.value;
-  if (rate.kind !== 'rate' || rate.growth || percent <= 100) return [];
+  // (a plan is done beyond itself: "计划检查420家，实际检查436家，计划完成率103.8%")
+  if (rate.kind !== 'rate' || rate.growth || percent <= 100 || /完成率$/.test(rate.label)) return [];
   return [
     {
       kind: 'percent_over_100',

@@ -140,7 +140,8 @@ function hitsPlant(f: Finding, plant: Plant): boolean {
 
 function hitsError(f: Finding, e: GenuineError): boolean {
   if (e.kind === 'missing_section') return f.kind === 'missing_section' && f.expected === e.title;
-  return figureHits(f, (raw, quote) => raw === e.raw && quote.includes(e.near));
+  // (a table row the PDF layout broke is quoted by the line its cell stands on, as for planted cells)
+  return figureHits(f, (raw, quote) => raw === e.raw && (quote.includes(e.near) || (/^[\d ]+$/.test(spaced(quote).trim()) && spaced(e.near).endsWith(spaced(quote).trim()))));
 }
 
 interface Scored {

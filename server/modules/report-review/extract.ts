@@ -352,16 +352,25 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
     } else if (total?.delta === true) {
       // "普法活动52场次，同比增加6场次，其中…": the change is no whole; the figure it changes is
       let whole = candidates[candidates.indexOf(total) - 1];
-      // "97件，较上年的88件增加9件，其中…": the figure changed is this year's, before last year's
+      // "97件，较上年的88件增加9件，其中…": the figure changed is this year's, before last year's — and so it is when
+      // figures of another kind stand between ("拆除47处、面积6,318平方米，较上年的35处增加12处。其中，…")
       const current = whole === undefined ? undefined : candidates[candidates.indexOf(whole) - 1];
+      let compared = false;
       if (whole !== undefined && current !== undefined && sameFamily(current, whole) && CHANGE.test(text.slice(current.quantity.end, whole.quantity.start))) whole = current;
+      else if (whole !== undefined && /较|比|上年|去年|同期/.test(whole.scope.split('|')[0] ?? '')) {
+        const named = whole;
+        whole = candidates.slice(0, candidates.indexOf(named)).filter((f) => sameFamily(f, named) && f.sentence[0] === named.sentence[0] && f.quantity.unit === named.quantity.unit).pop();
+        compared = true;
+      }
       const between = whole === undefined ? '' : text.slice(whole.quantity.end, clauseStart(text, total.quantity.start, whole.quantity.end));
-      total = whole !== undefined && !whole.delta && sameFamily(whole, total) && whole.sentence[0] === total.sentence[0] && (whole === current || /^\s*,?\s*$/.test(between)) ? whole : undefined;
+      total = whole !== undefined && !whole.delta && sameFamily(whole, total) && whole.sentence[0] === total.sentence[0] && (whole === current || compared || /^\s*,?\s*$/.test(between)) ? whole : undefined;
       if (total === undefined || total.parts.length > 0) continue;
     } else {
       if (total === undefined || total.parts.length > 0) continue;
       const between = text.slice(total.quantity.end, at);
-      if (changed !== total && !RATE_CLAUSE_BETWEEN.test(between) && !WORDS_CLAUSE_BETWEEN.test(between)) continue;
+      const pair = candidates[candidates.indexOf(total) - 1];
+      const paired = pair !== undefined && pair.sentence[0] === total.sentence[0] && PAIRED.test(text.slice(pair.quantity.end, total.quantity.start));
+      if (changed !== total && !RATE_CLAUSE_BETWEEN.test(between) && !WORDS_CLAUSE_BETWEEN.test(between) && !(WORDS_AFTER_TOTAL.test(between) && !paired)) continue;
     }
     const after = facts.filter((f) => f.quantity.start > at);
     // a second 其中 opens a list of its own: "案件50件，其中处罚30件，其中简易程序10件" — one in brackets lists an
@@ -375,6 +384,9 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
     let previousEnd = at;
     let joiner: string | undefined;
     const firstLabel = first?.label ?? '';
+    // "其中1件被复议机关纠正，…": items told number first go on only as number first; a clause that names
+    // something else after the comma ("以…答复的申请仍有7件") is no item
+    const numberFirst = first !== undefined && /^\s*[,:]?\s*$/.test(text.slice(at + word.length, first.quantity.start));
     // a list cut short by a change of joiner may go on in the next clause: its sum is then only a floor
     let cut = false;
     let restClosed = false;
@@ -405,6 +417,7 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
         // "其中婚姻纠纷86件、邻里纠纷112件，调处成功318件": an outcome after a comma is no kind of the whole;
         // "其中企业9215户、个体工商户28794户，全年新增市场主体6127户": a list joined by 、 ends at a comma
         const comma = /,/.test(gap);
+        if (comma && numberFirst && /\S{3,}$/.test(gap.slice(gap.lastIndexOf(',') + 1))) return false;
         // …unless the list is itself one of outcomes: "其中受理1208件，不予受理97件，告知向其他机关申请59件"
         // ("通过…公众号发布168条" names a channel, not an outcome)
         // (grades exclude each other: "其中优秀78卷，合格167卷，不合格15卷")
@@ -575,6 +588,10 @@ function linkRespectively(text: string, [s, e]: [number, number], facts: Fact[],
 // "收到申请13件，均为网上申请和当面申请，其中…": a clause without a figure between the whole and its 其中
 // "落实经费18.6万元并全额纳入年度财政预算，其中…" / "共清理64件（均不属于行政规范性文件），其中…": so may words joined by 并 or an aside
 const WORDS_CLAUSE_BETWEEN = /^\s*(,[^\d,;:。%]{2,30}|(并|且)[^\d,;:。%]{2,20}|\([^\d()]{2,30}\))\s*,\s*$/;
+// "全镇146户渔民完成退捕上岸，其中…": or the words that name and tell of the figure, right after it — unless it is the
+// second of a pair, whose 其中 is of both ("辖9个行政村和3个社区，其中渔业村（社区）7个")
+const WORDS_AFTER_TOTAL = /^[^\d,;:。%()]{2,20}\s*,\s*$/;
+const PAIRED = /^[^\d,;:。]{0,8}(和|、|及|与)[^\d,;:。]{0,8}$/;
 const RATE_CLAUSE_BETWEEN = /^[\s,;:、。]*(?:[^\d,;:、。]{0,12}\d+(?:\.\d+)?%[\s,;:、。]*)?$/;
 
 // "梳理权责事项300项，许可事项120项、处罚事项180项": a list right after a total whose items all end in its head noun
@@ -759,6 +776,8 @@ export const ALL_OUTCOME = '均';
 const ALL_OUTCOME_CLAUSE = /^\s*\)?\s*,\s*(经[^\d,;:。]{0,20})?均(予以|被)?(维持|撤销|变更|确认违法|驳回|胜诉|败诉|终止)[^\d,;:。]{0,8}\(?\s*$/;
 
 // "平均每个村（社区）14名", "平均每村13.4名": what is shared out over
+const PER_HEAD = /(户|人|场)均\s*$/;
+const PER_UNITS: Record<string, string[]> = { 户: ['户'], 人: ['名', '人'], 场: ['场', '场次'] };
 const AVERAGE_OVER = /平均每(?:个|一个)?([\u4e00-\u9fff]{1,4}(?:\([\u4e00-\u9fff]{1,3}\))?)\s*$/;
 
 /**
@@ -769,20 +788,26 @@ const AVERAGE_OVER = /平均每(?:个|一个)?([\u4e00-\u9fff]{1,4}(?:\([\u4e00-
  */
 function linkAverages(text: string, found: Fact[], before: readonly Fact[]): void {
   for (const avg of found) {
-    if (avg.kind !== 'count' || avg.quantity.approximation !== undefined) continue;
+    if (avg.kind === 'rate' || avg.quantity.approximation !== undefined) continue;
     const [s] = avg.sentence;
-    const over = AVERAGE_OVER.exec(text.slice(s, avg.quantity.start).replace(/（/g, '(').replace(/）/g, ')'))?.[1];
-    if (over === undefined) continue;
-    const place = over.replace(/[()]/g, '');
+    const lead = text.slice(s, avg.quantity.start).replace(/（/g, '(').replace(/）/g, ')');
+    const over = AVERAGE_OVER.exec(lead)?.[1];
+    // "户均1.28万元", "人均140.8家次": shared out over the households or persons counted before it
+    const per = PER_HEAD.exec(lead)?.[1];
+    if (over === undefined && per === undefined) continue;
+    const place = (over ?? '').replace(/[()]/g, '');
     const sameUnit = found.filter((f) => f !== avg && f.quantity.start < avg.quantity.start && f.quantity.unit === avg.quantity.unit && f.depth === avg.depth);
     // (last year's figure, a change and the parts of a list are no whole: "由上年的176名增加到214名，新增38名，其中…")
     const wholes = sameUnit.filter((f) => f.partOf === undefined && f.baseOf === undefined && !f.delta && f.difference === undefined);
     const [total] = wholes;
     if (total === undefined || wholes.length > 1 || total.quantity.approximation !== undefined) continue;
-    const counting = (f: Fact) => f.quantity.unit === '个' && f.quantity.approximation === undefined && new RegExp(`^(行政)?${place}`).test(wordsAfter.get(f) ?? '');
+    const heads = per === undefined ? [] : (PER_UNITS[per] ?? []);
+    const counting = (f: Fact) =>
+      f.quantity.approximation === undefined &&
+      (per === undefined ? f.quantity.unit === '个' && new RegExp(`^(行政)?${place}`).test(wordsAfter.get(f) ?? '') : heads.includes(f.quantity.unit) && f.partOf === undefined && !f.delta && f.baseOf === undefined);
     const inSentence = found.filter((f) => f.quantity.start < avg.quantity.start && counting(f));
     const inParagraph = before.filter((f) => f.paragraph === avg.paragraph && counting(f));
-    const anywhere = before.filter(counting);
+    const anywhere = per === undefined ? before.filter(counting) : [];
     const near = inSentence.at(-1) ?? inParagraph.at(-1);
     const count = near ?? (new Set(anywhere.map((f) => f.quantity.value)).size === 1 ? anywhere.at(-1) : undefined);
     if (count === undefined || count.quantity.value <= 0) continue;
@@ -821,6 +846,9 @@ function linkTrailingTotals(text: string, facts: Fact[]): void {
       const next = parts[0] ?? (n === undefined ? total : (facts[i - 1] as Fact));
       if (f === undefined || f.depth !== total.depth || !sameFamily(f, total) || f.partOf !== undefined) break;
       if (/[;。]|其中/.test(text.slice(f.quantity.end, next.quantity.start))) break;
+      // "共梳理212件，对…的予以废止8件、修订6件，合计14件": items joined by 、 begin after a comma
+      const second = parts[1];
+      if (second !== undefined && /^[^,;:。\d]*、/.test(text.slice((parts[0] as Fact).quantity.end, second.quantity.start)) && /,/.test(text.slice(f.quantity.end, next.quantity.start))) break;
       if (joined && next !== total && !/^[^,;:。\d]*、[^,;:。\d]*$/.test(text.slice(f.quantity.end, next.quantity.start))) break;
       parts.unshift(f);
     }
@@ -1154,7 +1182,10 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     const shareName = /^\s*[,、]\s*占([^,;:。\d]{2,12}?)(总数|总量)的?\s*\d/.exec(text.slice(first.quantity.end, e))?.[1]?.replace(/^(全部|全年|全镇|全乡|全街道|全区|全县)/, '');
     const namedWholes = shareName === undefined ? [] : before.filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && sameFamily(f, first) && f.quantity.unit === first.quantity.unit && isSubsequence(shareName, f.scope.split('|')[0] ?? ''));
     const named = namedWholes.length > 0 && namedWholes.every((f) => f.quantity.normalized.value === namedWholes[0]?.quantity.normalized.value) ? namedWholes[namedWholes.length - 1] : undefined;
-    const total = named ?? (ranged === undefined ? own[own.length - 1] : own.filter((f) => (f.scope.split('|')[0] ?? '').includes(ranged)).pop());
+    // the sentence may name what came in that it breaks down: "新收案件按类别分，…" is of 本年新收412件, not of 合计需办理435件
+    const came = /(新收|新立案|受理|立案|收到)[^\d,;:。]{0,6}$/.exec(text.slice(s, s + m.index))?.[1];
+    const said = came === undefined ? undefined : before.filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && sameFamily(f, first) && f.quantity.unit === first.quantity.unit && (f.scope.split('|')[0] ?? '').includes(came) && !/结转|上年|去年/.test(f.scope)).pop();
+    const total = named ?? said ?? (ranged === undefined ? own[own.length - 1] : own.filter((f) => (f.scope.split('|')[0] ?? '').includes(ranged)).pop());
     if (total === undefined || !sameFamily(total, first) || total.quantity.unit !== first.quantity.unit) continue;
     if (new RegExp(BREAKDOWN.source).test(text.slice(total.sentence[0], total.quantity.start))) continue;
     // what is still open ("未结的2件…") is no whole, nor a figure smaller than one of the items: the whole is unsaid
@@ -1173,8 +1204,9 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     if (total.parts.length === 0) {
       total.linkWord = linkWord;
       attach(total, parts, !endsWithEtc(text, last));
-    } else if (total.linkWord.startsWith('从') || total.partsComplete) {
-      // "…；从办案程序看，简易程序23件、普通程序34件": a second breakdown of the same whole adds up to it as well
+    } else {
+      // "…；从办案程序看，简易程序23件、普通程序34件": a second breakdown of the same whole adds up to it as well (so does
+      // one after a 其中 list of some of it: "其中，拆除存量违建39处…。分社区看，…")
       addBreakdown(total, linkWord, parts, !endsWithEtc(text, last));
     }
   }
@@ -1357,23 +1389,34 @@ function linkShares(text: string, facts: Fact[], earlier: readonly Fact[] = []):
 // "办理案件156件，较2023年的128件增长21.9%" / "比上年（128件）增加": both figures stated, the change can be computed
 const CHANGE = /^\s*(?:\([^()\d]{1,3}\))?\s*[,，]?\s*(?:(?:较|比)(?:上年|去年|上一年|\d{4}年|上季度|上半年|上月|年初)(?:末|底)?|(?:同比|环比)(?:上年|去年|上季度|上月|[一二三四]季度)?|(?:上年|去年|\d{4}年)(?:同期)?(?:为|是))(?:同期)?(?:的|\()?\s*$/;
 
+/**
+ * "罚没款96.58万元，其中罚款71.24万元、没收违法所得25.34万元，比上年的118.40万元下降22.6%": after the list, and a
+ * comma, last year's figure is of the whole the list breaks down, not of its last item
+ */
+function listOrLast(text: string, last: Fact, base: Fact): Fact {
+  const list = last.partOf;
+  return list !== undefined && list.parts[list.parts.length - 1] === last && /^\s*,/.test(text.slice(last.quantity.end, base.quantity.start)) ? list : last;
+}
+
 function linkChanges(text: string, facts: Fact[]): void {
   // "收到申请17件，比2024年的13件多出4件，增幅30.8%": the difference stated, and the change after it
   facts.forEach((diff, i) => {
     const base = facts[i - 1];
-    const current = facts[i - 2];
-    if (diff.kind === 'rate' || base === undefined || current === undefined || base.kind === 'rate' || base.kind !== diff.kind || !sameFamily(base, current) || !sameFamily(diff, base)) return;
-    if (current.quantity.normalized.unit !== base.quantity.normalized.unit || diff.quantity.normalized.unit !== base.quantity.normalized.unit || (current.partOf !== undefined && current.partOf === base.partOf)) return;
-    if (!CHANGE.test(text.slice(current.quantity.end, base.quantity.start))) return;
+    const last = facts[i - 2];
+    if (diff.kind === 'rate' || base === undefined || last === undefined || base.kind === 'rate' || base.kind !== diff.kind || !sameFamily(base, last) || !sameFamily(diff, base)) return;
+    if (last.quantity.normalized.unit !== base.quantity.normalized.unit || diff.quantity.normalized.unit !== base.quantity.normalized.unit || (last.partOf !== undefined && last.partOf === base.partOf)) return;
+    if (!CHANGE.test(text.slice(last.quantity.end, base.quantity.start))) return;
     const verb = /^\s*\)?\s*[,，]?\s*(?:同比|环比)?(多出|增加|增长|净增|净减|减少|下降|少了|少)\s*(了)?\s*$/.exec(text.slice(base.quantity.end, diff.quantity.start));
     if (verb === null) return;
     const down = /减少|下降|少/.test(verb[1] ?? '');
+    const current = listOrLast(text, last, base);
     diff.difference = { current, base, down };
     // a change, never a whole: "上年同期为437条，增加49条"
     diff.delta = true;
     base.baseOf = current;
     const rate = facts[i + 1];
-    if (rate?.kind === 'rate' && /^\s*,?\s*(增幅|增长|降幅|下降|增加|减少)\s*(了|为|达)?\s*$/.test(text.slice(diff.quantity.end, rate.quantity.start))) {
+    // (joined by 、 too: "较上年的35份增加8份、增长22.9%")
+    if (rate?.kind === 'rate' && /^\s*[,、]?\s*(同比|环比)?(增幅|增长|降幅|下降|增加|减少)\s*(了|为|达)?\s*$/.test(text.slice(diff.quantity.end, rate.quantity.start))) {
       rate.growth = true;
       rate.change = { current, base, down };
     }
@@ -1395,10 +1438,7 @@ function linkChanges(text: string, facts: Fact[]): void {
     const outside = facts.slice(0, i).filter((f) => f.depth === rate.depth);
     const base = outside[outside.length - 1];
     const last = outside[outside.length - 2];
-    // "罚没款96.58万元，其中罚款71.24万元、没收违法所得25.34万元，比上年的118.40万元下降22.6%": after the list, and a
-    // comma, the change is of the whole the list breaks down
-    const list = last?.partOf;
-    const current = list !== undefined && last !== undefined && list.parts[list.parts.length - 1] === last && base !== undefined && /^\s*,/.test(text.slice(last.quantity.end, base.quantity.start)) ? list : last;
+    const current = last === undefined || base === undefined ? last : listOrLast(text, last, base);
     if (base === undefined || current === undefined || base.kind === 'rate' || !sameFamily(base, current)) return;
     if (current.quantity.unit !== base.quantity.unit || (current.partOf !== undefined && current.partOf === base.partOf)) return;
     const compared = text.slice((last ?? current).quantity.end, base.quantity.start);
@@ -1480,7 +1520,8 @@ function linkChanges(text: string, facts: Fact[]): void {
     if (rate.kind !== 'rate' || !rate.growth || rate.change !== undefined || diff === undefined || current === undefined || current.kind === 'rate' || diff.kind === 'rate') return;
     if (!sameFamily(current, diff) || current.quantity.unit !== diff.quantity.unit || diff.difference !== undefined || current.baseOf !== undefined) return;
     const verb = /^\s*,\s*(?:同比|环比|较上年|比上年|较去年|比去年)(增加|增长|减少|下降|多|少)了?\s*$/.exec(text.slice(current.quantity.end, diff.quantity.start));
-    const named = /^\s*,?\s*(增长|增幅|下降|降幅|减少|上升)(了|为|达)?\s*$/.exec(text.slice(diff.quantity.end, rate.quantity.start));
+    // ("较上年增加4家、同比增长6.7%")
+    const named = /^\s*[,、]?\s*(?:同比|环比)?(增长|增幅|下降|降幅|减少|上升)(了|为|达)?\s*$/.exec(text.slice(diff.quantity.end, rate.quantity.start));
     if (verb === null || named === null) return;
     const down = /减少|下降|少/.test(verb[1] ?? '');
     if (down !== /下降|降幅|减少/.test(named[1] ?? '')) return;
@@ -1535,6 +1576,9 @@ const REMAINDER = /(另有|其余|剩余|余下)[^,;:。]{0,10}$/;
 const STILL_OPEN = '尚未审结|尚未办结|尚未结案|未审结|未办结|未结案|尚在审理|正在审理|正在办理';
 const PENDING_REST = new RegExp(`(${STILL_OPEN})[^,;:。\\d]{0,4}$`);
 
+/** two items of one list: names ending alike ("社会保险事项的", "劳动关系事项的"; "林业类", "农产品质量安全类") */
+const alike = (a: string, b: string): boolean => a.length >= 2 && b.length >= 2 && a !== b && (a.slice(-2) === b.slice(-2) || (/[类型]$/.test(a) && a.slice(-1) === b.slice(-1)));
+
 function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): void {
   const remainders = new Set<Fact>();
   facts.forEach((rest, i) => {
@@ -1544,7 +1588,8 @@ function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): 
     const done = facts[d];
     if (done === undefined || rest.kind !== 'count' || rest.balance !== undefined || rest.partOf !== undefined || rest.depth !== 0 || done.depth !== 0) return;
     if (!sameFamily(done, rest) || done.quantity.unit !== rest.quantity.unit || done.sentence[0] !== rest.sentence[0]) return;
-    const between = text.slice(done.quantity.end, rest.quantity.start);
+    // (an item's share in brackets may stand before the rest: "工贸行业的38起（占39.6%），另有10起…")
+    const between = text.slice(done.quantity.end, rest.quantity.start).replace(/^\s*\(\s*占[^()\d]{0,8}\d+(\.\d+)?%\s*\)/, '');
     // a change is no part of the whole, nor what came over from last year ("增加2件；另有上年结转1件")
     if (done.delta || done.baseOf !== undefined || /结转/.test(between)) return;
     // "其中维持2件、纠正1件，年底尚未审结1件": what is still pending completes a list that falls short of its whole
@@ -1590,6 +1635,8 @@ function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): 
       if (!sameFamily(total, done) || total.quantity.unit !== done.quantity.unit) break;
       // "其中自然人提出11件、企业提出2件，另有上年结转1件": items of one list are no whole of each other
       if (total.sentence[0] === done.sentence[0] && /^[、][^,;:。\d]*$/.test(text.slice(total.quantity.end, done.quantity.start))) break;
+      // …nor are items named alike after a comma or a semicolon ("…劳动关系事项的38件，…人事考录事项的17件，其余11件")
+      if (total.sentence[0] === done.sentence[0] && /^[,;][^,;:。\d]*$/.test(text.slice(total.quantity.end, done.quantity.start)) && alike(total.label, done.label)) break;
       wholes.push(total);
       if (!opens) break;
     }
@@ -1635,6 +1682,8 @@ function linkBalance(text: string, facts: Fact[], previous: Fact[]): void {
     // the disclosure table's identity, not this one
     const told = [...previous, ...facts];
     if (!/共计|合计|总计|累计/.test(clauseOf(total)) && told.slice(told.indexOf(total) + 1).some((f) => f.partOf !== total && f.depth === 0 && /上年结转|上年度结转|结转上年|\d{4}年度?结转/.test(clauseOf(f)))) return;
+    // ("上年结转行政处罚案件6件，本年立案128件，全年办结125件，结转下年9件": so it is with the carry-over said first)
+    if (!/共|合计|总计|累计|需办理|应办理|需审理|应审理/.test(clauseOf(total)) && told.slice(0, told.indexOf(total)).some((f) => f.sentence[0] === total.sentence[0] && f.paragraph === total.paragraph && f.depth === 0 && CARRIED_IN.test(clauseOf(f)))) return;
     if (!said && /审结|办结|结案/.test(clauseOf(total))) return;
     carried.balance = { total, done };
   });
@@ -1694,6 +1743,10 @@ function nameCarried(carried: Fact): void {
 
 // "受理209件，不予受理15件…。连同2024年结转的18件，全年审结196件，年底尚在审理期限内31件": what came over from last
 // year and what was accepted, less what was finished, is what is still open — a stock of open cases
+// what came over from last year, told with what it counts and who holds it: "全年执法队上年结转案件3件" (not added to
+// what came in: "连同上年结转的9件，全年应审理…" is told with the sum)
+const CARRIED_IN = /^(?![^\d,;:。]*(连同|加上))[^\d,;:。]{0,8}?(上年|上一年|\d{4}年)度?结转(的|来的)?[^\d,;:。]{0,8}$/;
+
 function linkCarriedOver(text: string, facts: Fact[], previous: Fact[]): void {
   const clauseOf = (f: Fact) => text.slice(clauseStart(text, f.quantity.start, f.sentence[0]), f.quantity.start);
   facts.forEach((pending, i) => {
@@ -1714,15 +1767,28 @@ function linkCarriedOver(text: string, facts: Fact[], previous: Fact[]): void {
     nameCarried(carried);
   });
   // "上年结转6件，本年受理23件，全年调处办结24件，结转下年5件": the four in their order, joined by commas
-  facts.forEach((pending, i) => {
-    const [carried, accepted, done] = [facts[i - 3], facts[i - 2], facts[i - 1]];
+  // (what is said of one in brackets stands aside: "办结59件（其中按期办结57件，按期办结率98.3%），结转下年5件")
+  const outer = facts.filter((f) => f.depth === 0);
+  outer.forEach((pending, i) => {
+    const [carried, accepted, done] = [outer[i - 3], outer[i - 2], outer[i - 1]];
     if (carried === undefined || accepted === undefined || done === undefined || pending.stock !== undefined || pending.balance !== undefined) return;
     const four = [carried, accepted, done, pending];
-    if (four.some((f) => f.kind !== 'count' || f.depth !== 0 || f.partOf !== undefined || f.quantity.unit !== pending.quantity.unit)) return;
-    if (four.slice(1).some((f, k) => !/^\s*,[^\d,;:。]*$/.test(text.slice((four[k] as Fact).quantity.end, f.quantity.start)))) return;
-    if (!/^\s*(上年|上一年|\d{4}年)度?结转(的|来的)?\s*$/.test(clauseOf(carried)) || !/受理|新收/.test(clauseOf(accepted)) || /不予|不受理/.test(clauseOf(accepted))) return;
+    if (four.some((f) => f.kind !== 'count' || f.partOf !== undefined || f.quantity.unit !== pending.quantity.unit)) return;
+    if (four.slice(1).some((f, k) => !/^\s*,[^\d,;:。]*$/.test(text.slice((four[k] as Fact).quantity.end, f.quantity.start).replace(/\([^()]*\)/g, '')))) return;
+    // ("上年结转行政处罚案件6件，本年立案128件": the carry-over may name what it counts, and cases come in by 立案)
+    if (!CARRIED_IN.test(clauseOf(carried)) || !/受理|新收|立案/.test(clauseOf(accepted)) || /不予|不受理/.test(clauseOf(accepted))) return;
     if (!/审结|办结|结案/.test(clauseOf(done)) || /未|尚/.test(clauseOf(done)) || !PENDING.test(clauseOf(pending))) return;
     pending.stock = { opening: carried, added: [accepted], removed: [done] };
+  });
+  // "上年结转行政复议案件23件，本年新收412件，较上年的351件同比增长17.4%，合计需办理435件": the carried over and the new
+  // before the sum, last year's figure and its change aside
+  facts.forEach((sum, i) => {
+    if (sum.kind !== 'count' || sum.depth !== 0 || sum.stock !== undefined || sum.partOf !== undefined || !/(合计|共计|总计)(需|应)(办理|审理)$/.test(tidy(clauseOf(sum)))) return;
+    const told = facts.slice(0, i).filter((f) => f.depth === 0 && f.kind !== 'rate' && !f.delta && f.baseOf === undefined && f.sentence[0] === sum.sentence[0]);
+    const [carried, accepted] = told;
+    if (told.length !== 2 || carried === undefined || accepted === undefined || [carried, accepted].some((f) => f.kind !== 'count' || f.partOf !== undefined || f.quantity.unit !== sum.quantity.unit)) return;
+    if (!CARRIED_IN.test(clauseOf(carried)) || !/受理|新收|立案/.test(clauseOf(accepted)) || /不予|不受理/.test(clauseOf(accepted))) return;
+    sum.stock = { opening: carried, added: [accepted], removed: [] };
   });
   // "收到申请7件，较上年的5件增加2件…；加上上年结转的1件，本年度需办理的申请共计8件": the new and the carried over
   facts.forEach((sum, i) => {

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { matchForm } from './numbers.ts';
-import { isTableRow } from './tables.ts';
+import { isTableRow, parseRow, ROW_NAMES } from './tables.ts';
 
 export type ReportFormat = 'text' | 'html' | 'docx' | 'pdf';
 
@@ -177,10 +177,17 @@ export function cleanLines(lines: readonly string[]): string[] {
       skipValue = false;
       if (line.length <= 40 && !/[。，,]/.test(line)) continue;
     }
-    if (FURNITURE_LINE.test(m)) continue;
+    if (FURNITURE_LINE.test(m) && !endsBrokenRow(m, out[out.length - 1])) continue;
     out.push(line);
   }
   return out;
+}
+
+/** a number alone on its line is no page number when it ends a row of 表三 the page broke ("二、上年结转…数量 2 1 0 0 0 0" / "3") */
+function endsBrokenRow(line: string, previous: string | undefined): boolean {
+  if (!/^\s*\d+\s*$/.test(line) || previous === undefined) return false;
+  const row = parseRow(previous);
+  return row !== undefined && row.cells.length >= 2 && row.cells.length < 7 && ROW_NAMES.test(row.label);
 }
 
 // 调解(tiáo jiě): lowercase Latin with tone marks in brackets right after a Han character

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFacts } from './extract.ts';
-import { buildDocx } from './fixtures/documents.ts';
+import { buildDocx, buildPdf } from './fixtures/documents.ts';
 import { htmlToLines, readReport } from './reader.ts';
 import { reviewBuffer, reviewParagraphs } from './review.service.ts';
 import { mapSections } from './sections.ts';
@@ -629,6 +629,120 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(text('95.2%'))).toEqual([['rate_mismatch', '97.21%', '95.2%']]);
     // two wholes that came in before it: which one is a guess
     expect(kinds('全年受理矛盾纠纷287件。受理信访事项300件。经调解达成协议279件。调解成功率为90.2%。')).toEqual([]);
+  });
+
+  it('ends a 其中 list told number first at a clause that names something else', () => {
+    expect(kinds('全年被申请行政复议3件，其中1件被复议机关纠正，以“本机关不掌握相关政府信息”答复的申请仍有7件，检索不够充分。')).toEqual([]);
+    expect(kinds('全年被申请行政复议3件，其中1件被复议机关纠正，3件被维持。')).toEqual([['parts_sum_mismatch', '3件', '4件']]);
+  });
+
+  it('goes on with a rest told after an item\'s share in brackets', () => {
+    const text = (rest: string) => `在96起案件中，涉及危险化学品的31起、非煤矿山的17起、工贸行业的38起（占39.6%），另有${rest}起涉及烟花爆竹经营。`;
+    expect(kinds(text('10'))).toEqual([]);
+    expect(kinds(text('12'))).toEqual([['parts_sum_mismatch', '96起', '98起']]);
+  });
+
+  it('lets a plan be done beyond itself', () => {
+    expect(kinds('计划检查重点企业420家，实际检查436家，计划完成率103.8%。')).toEqual([]);
+    expect(kinds('全年受理信访事项40件，按期办结率103.8%。').map((f) => f[0])).toEqual(['percent_over_100']);
+  });
+
+  it('gives a 其中 after a change with last year\'s figure to this year\'s, past figures of another kind', () => {
+    const text = (part: string) => `全年拆除违法建设47处、面积6,318平方米，较上年的35处增加12处。其中，拆除存量违建${part}处、新增违建8处。`;
+    expect(kinds(text('39'))).toEqual([]);
+    expect(kinds(text('41'))).toEqual([['parts_sum_mismatch', '47处', '49处']]);
+  });
+
+  it('balances a carry-over said first, one that names what it counts, with what was 立案', () => {
+    const text = (pending: string) => `上年结转行政处罚案件6件，本年立案128件，全年办结125件，结转下年${pending}件。`;
+    expect(kinds(text('9'))).toEqual([]);
+    expect(kinds(text('7')).map((f) => f[0])).toEqual(['parts_sum_mismatch']);
+    // the whole told as the sum of both is balanced as before
+    expect(kinds('全年新收申请34件，上年结转3件，共需办理43件，年内办结35件，结转下年度2件。').map((f) => f[0])).toEqual(['parts_sum_mismatch']);
+  });
+
+  it('gives last year\'s figure after a 其中 list, with the difference, to the list\'s whole', () => {
+    const text = (diff: string) => `全年提供法律咨询5,862人次，其中现场咨询3,917人次、热线和网络咨询1,945人次，较上年的5,363人次增加${diff}人次，同比增长9.3%。`;
+    expect(kinds(text('499'))).toEqual([]);
+    expect(kinds(text('599'))).toEqual([['difference_mismatch', '499人次', '599人次']]);
+  });
+
+  it('gives a breakdown of what came in, named before it, to that figure and not to the sum with last year\'s', () => {
+    const text = (rest: string) => `全年上年结转行政复议案件23件，本年新收412件，较上年的351件同比增长17.4%，合计需办理435件。新收案件按类别分，行政处罚类176件、政府信息公开类58件、工伤认定类49件、征收补偿类37件，其余${rest}件为行政不作为等类型。`;
+    expect(kinds(text('92'))).toEqual([]);
+    expect(kinds(text('95'))).toEqual([['parts_sum_mismatch', '412件', '415件']]);
+  });
+
+  it('sums with a trailing 合计 only the items joined by 、 after the comma', () => {
+    expect(kinds('同步开展存量政策措施清理，共梳理212件，对妨碍统一市场和公平竞争的予以废止8件、修订6件，合计14件。')).toEqual([]);
+    expect(kinds('共梳理212件，对妨碍公平竞争的予以废止8件、修订6件，合计16件。')).toEqual([['parts_sum_mismatch', '16件', '14件']]);
+  });
+
+  it('balances a carry-over told with who holds it', () => {
+    expect(kinds('全年执法队上年结转案件3件，新立案27件，当年办结26件，结转下年4件。')).toEqual([]);
+    expect(kinds('全年执法队上年结转案件3件，新立案27件，当年办结26件，结转下年6件。').map((f) => f[0])).toEqual(['parts_sum_mismatch']);
+  });
+
+  it('takes no item of a list for the whole of the rest after it', () => {
+    expect(kinds('申请内容主要集中在社会保险和劳动关系领域：涉及养老保险等社会保险事项的71件，涉及欠薪投诉处理等劳动关系事项的38件，涉及事业单位公开招聘等人事考录事项的17件，其余11件。')).toEqual([]);
+    expect(kinds('新立案件按领域分：林业类9件；农产品质量安全类6件；农村乱占耕地建房类8件；其余4件为环境卫生类。')).toEqual([]);
+  });
+
+  it('reads a change joined by 、 to the difference before it', () => {
+    expect(kinds('镇法律顾问全年出具法律意见书43份，较上年的35份增加8份、增长22.9%。')).toEqual([]);
+    expect(kinds('镇法律顾问全年出具法律意见书43份，较上年的35份增加8份、增长29.9%。').map((f) => f[0])).toEqual(['rate_mismatch']);
+    expect(kinds('镇域内注册物流企业64家，较上年增加4家、同比增长6.7%。')).toEqual([]);
+    expect(kinds('镇域内注册物流企业64家，较上年增加4家、同比增长8.7%。').map((f) => f[0])).toEqual(['rate_mismatch']);
+  });
+
+  it('balances the four in order past what is said of one in brackets', () => {
+    const text = (pending: string) => `镇信访办上年结转信访事项6件，本年受理58件，办结59件（其中按期办结57件，按期办结率96.6%），结转下年${pending}件。`;
+    expect(kinds(text('5'))).toEqual([]);
+    expect(kinds(text('7')).map((f) => f[0])).toEqual(['parts_sum_mismatch']);
+  });
+
+  it('checks 户均 and 人均 against the households and persons counted before them', () => {
+    const households = (avg: string) => `全镇146户渔民完成退捕上岸，其中渡口村52户、沙洲村41户，其余53户分布在河湾村。镇政府发放两项补贴共计187.4万元，户均${avg}万元。`;
+    expect(kinds(households('1.28'))).toEqual([]);
+    expect(kinds(households('1.38'))).toEqual([['average_mismatch', '1.284万元', '1.38万元']]);
+    expect(kinds('镇综合行政执法队现有在编执法人员8名，全年1,126家次检查人均140.8家次。')).toEqual([]);
+    expect(kinds('镇综合行政执法队现有在编执法人员8名，全年1,126家次检查人均150.8家次。').map((f) => f[0])).toEqual(['average_mismatch']);
+    // nothing counted to share over: silent
+    expect(kinds('全年检查1,126家次，人均150.8家次。')).toEqual([]);
+  });
+
+  it('reads a 其中 after the words that name and tell of its whole, and sums the carried over and the new', () => {
+    expect(kinds('全乡已有8个村创建为县级以上民主法治示范村，其中省级1个、市级2个、县级5个。')).toEqual([]);
+    expect(kinds('全乡已有8个村创建为县级以上民主法治示范村，其中省级1个、市级4个、县级5个。')).toEqual([['parts_sum_mismatch', '8个', '10个']]);
+    // the second of a pair: its 其中 is of both
+    expect(kinds('辖9个行政村和3个社区，其中渔业村（社区）7个，全镇登记在册渔船486艘。')).toEqual([]);
+    const due = (sum: string) => `全年上年结转行政复议案件23件，本年新收412件，较上年的351件同比增长17.4%，合计需办理${sum}件。`;
+    expect(kinds(due('435'))).toEqual([]);
+    expect(kinds(due('445')).map((f) => f[0])).toEqual(['parts_sum_mismatch']);
+  });
+
+  it('checks a breakdown after a 其中 list of some of its whole', () => {
+    const sites = (last: string) => `全年拆除违法建设47处，较上年的35处增加12处，其中拆除存量违建39处。分社区看，老街社区13处、南门社区9处、鼓楼社区7处，其余6个社区共${last}处。`;
+    expect(kinds(sites('18'))).toEqual([]);
+    expect(kinds(sites('21'))).toEqual([['parts_sum_mismatch', '47处', '50处']]);
+  });
+
+  it('reads a row of 表三 the PDF page broke, its last cells on the next line, a lone number too', async () => {
+    const pdf = async (fresh: string) => {
+      const lines = [
+        '三、收到和处理政府信息公开申请情况',
+        '全年新收政府信息公开申请32件。加上上年结转的3件，本年度需办理申请35件。',
+        '申请人情况 自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计',
+        '一、本年新收政府信息公开申请数量 26 3 0 0 2',
+        `1 ${fresh}`,
+        '二、上年结转政府信息公开申请数量 2 1 0 0 0 0',
+        '3',
+      ];
+      const { paragraphs } = await readReport(buildPdf(lines));
+      return reviewParagraphs('公开年报.pdf', paragraphs).findings.map((f) => [f.kind, f.expected, f.actual]);
+    };
+    expect(await pdf('32')).toEqual([]);
+    expect((await pdf('34')).map((f) => f[0])).toContain('table_mismatch');
   });
 
   it('reads 其中： with items joined by semicolons', () => {

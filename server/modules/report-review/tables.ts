@@ -43,11 +43,14 @@ export function isTableRow(line: string): boolean {
   return parseRow(line) !== undefined;
 }
 
-/** every table row of a report, a row name alone on the line before its numbers (PDF) joined to them */
+/** every table row of a report, a row name alone on the line before its numbers (PDF) joined to them, and a row's last
+ * cells on the line after it */
 export function readRows(paragraphs: readonly string[]): TableRow[] {
   const rows: TableRow[] = [];
   paragraphs.forEach((p, i) => {
-    const row = parseRow(p, i);
+    // (a number alone on its line is a row's last cell when it ends a broken row)
+    const lone = /^\s*\d+\s*$/.test(p) ? { paragraph: i, text: p.trim(), label: '', cells: [{ raw: p.trim(), value: Number(p.trim()) }] } : undefined;
+    const row = parseRow(p, i) ?? lone;
     if (row === undefined) {
       // a group's name on a line of its own ("（三）不予公开"), its items on the lines after: a row without figures
       const name = matchForm(p).replace(/\s/g, '');
@@ -57,6 +60,14 @@ export function readRows(paragraphs: readonly string[]): TableRow[] {
       return;
     }
     const previous = paragraphs[i - 1];
+    // a row of 表三 the page broke: its last cells on the next line ("一、本年新收…数量 26 3 0 0 2" / "1 32")
+    const broken = rows[rows.length - 1];
+    if (row.label === '' && broken !== undefined && broken.paragraph === i - 1 && ROW_NAMES.test(broken.label) && broken.cells.length + row.cells.length <= APPLICANT_COLUMNS.length) {
+      const lines = broken.cellLines ?? broken.cells.map(() => broken.text);
+      rows[rows.length - 1] = { ...broken, text: `${broken.text} ${row.text}`, cells: [...broken.cells, ...row.cells], cellLines: [...lines, ...row.cells.map(() => row.text)] };
+      return;
+    }
+    if (row === lone) return;
     // a header line of several names ("结果维持 结果纠正 …") names columns, not the row below it
     if (row.label === '' && previous !== undefined && parseRow(previous) === undefined && !/\s/.test(previous.trim())) {
       const name = matchForm(previous).replace(/\s/g, '');
@@ -69,7 +80,7 @@ export function readRows(paragraphs: readonly string[]): TableRow[] {
 }
 
 const GROUP_LINE = /^[(]?[一二三四五六七][)]?(不予公开|无法提供|不予处理|其他处理)$/;
-const ROW_NAMES = /本年新收|上年结转|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|总计|结转下年|属于|本机关|没有现成|补正|信访|重复申请|公开出版物|大量反复|确认或重新出具|逾期|其他/;
+export const ROW_NAMES = /本年新收|上年结转|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|总计|结转下年|属于|本机关|没有现成|补正|信访|重复申请|公开出版物|大量反复|确认或重新出具|逾期|其他/;
 
 // the result groups of 表三, in order; 予以公开 and 部分公开 have no sub-rows
 const GROUPS: Array<{ name: string; re: RegExp; subs: boolean }> = [
