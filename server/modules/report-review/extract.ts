@@ -775,16 +775,18 @@ function linkReviewedOutcomes(text: string, facts: Fact[]): void {
 export const ALL_OUTCOME = '均';
 const ALL_OUTCOME_CLAUSE = /^\s*\)?\s*,\s*(经[^\d,;:。]{0,20})?均(予以|被)?(维持|撤销|变更|确认违法|驳回|胜诉|败诉|终止)[^\d,;:。]{0,8}\(?\s*$/;
 
-// "平均每个村（社区）14名", "平均每村13.4名": what is shared out over
+// "户均1.28万元", "人均140.8家次", "场均142.7人次": shared out over the households, persons or sessions, in these units
 const PER_HEAD = /(户|人|场)均\s*$/;
 const PER_UNITS: Record<string, string[]> = { 户: ['户'], 人: ['名', '人'], 场: ['场', '场次'] };
+// "平均每个村（社区）14名", "平均每村13.4名": what is shared out over
 const AVERAGE_OVER = /平均每(?:个|一个)?([\u4e00-\u9fff]{1,4}(?:\([\u4e00-\u9fff]{1,3}\))?)\s*$/;
 
 /**
  * an average is the sentence's total of its unit shared out over the places it names: the total is the one figure of that
  * unit before it in the sentence that is neither a part, last year's figure nor a change
  * ("法律明白人272名，其中…64名，全镇16个村（居）平均每个村（居）17名"); the places are counted right before it in the
- * sentence or the paragraph ("16个村（居）"), or else everywhere before it with one value ("13个村（社区）")
+ * sentence or the paragraph ("16个村（居）"), or else everywhere before it with one value ("13个村（社区）"); households,
+ * persons and sessions ("户均", "人均", "场均") only in its sentence or paragraph, and never as a part
  */
 function linkAverages(text: string, found: Fact[], before: readonly Fact[]): void {
   for (const avg of found) {
