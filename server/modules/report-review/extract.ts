@@ -1578,8 +1578,13 @@ const REMAINDER = /(另有|其余|剩余|余下)[^,;:。]{0,10}$/;
 const STILL_OPEN = '尚未审结|尚未办结|尚未结案|未审结|未办结|未结案|尚在审理|正在审理|正在办理';
 const PENDING_REST = new RegExp(`(${STILL_OPEN})[^,;:。\\d]{0,4}$`);
 
-/** two items of one list: names ending alike ("社会保险事项的", "劳动关系事项的"; "林业类", "农产品质量安全类") */
-const alike = (a: string, b: string): boolean => a.length >= 2 && b.length >= 2 && a !== b && (a.slice(-2) === b.slice(-2) || (/[类型]$/.test(a) && a.slice(-1) === b.slice(-1)));
+/** two items of one list: names ending alike ("社会保险事项的", "劳动关系事项的"; "林业类", "农产品质量安全类") or told alike
+ * ("涉及房屋征收补偿的", "涉及物业管理、专项维修资金使用的") */
+function alike(a: Fact, b: Fact, saidA: string, saidB: string): boolean {
+  const [x, y] = [a.label, b.label];
+  if (x.length < 2 || y.length < 2 || x === y) return false;
+  return x.slice(-2) === y.slice(-2) || (/[类型]$/.test(x) && x.slice(-1) === y.slice(-1)) || (/^涉及|^关于|^针对/.test(saidA) && saidA.slice(0, 2) === saidB.slice(0, 2));
+}
 
 function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): void {
   const remainders = new Set<Fact>();
@@ -1638,7 +1643,9 @@ function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): 
       // "其中自然人提出11件、企业提出2件，另有上年结转1件": items of one list are no whole of each other
       if (total.sentence[0] === done.sentence[0] && /^[、][^,;:。\d]*$/.test(text.slice(total.quantity.end, done.quantity.start))) break;
       // …nor are items named alike after a comma or a semicolon ("…劳动关系事项的38件，…人事考录事项的17件，其余11件")
-      if (total.sentence[0] === done.sentence[0] && /^[,;][^,;:。\d]*$/.test(text.slice(total.quantity.end, done.quantity.start)) && alike(total.label, done.label)) break;
+      const gap = text.slice(total.quantity.end, done.quantity.start);
+      const opening = text.slice(Math.max(total.sentence[0], ...[',', ';', ':'].map((c) => text.lastIndexOf(c, total.quantity.start) + 1)), total.quantity.start);
+      if (total.sentence[0] === done.sentence[0] && /^[,;][^,;:。\d]*$/.test(gap) && alike(total, done, opening.trim(), gap.slice(1).trim())) break;
       wholes.push(total);
       if (!opens) break;
     }

@@ -686,6 +686,7 @@ describe('relations the text makes unambiguous', () => {
   it('takes no item of a list for the whole of the rest after it', () => {
     expect(kinds('申请内容主要集中在社会保险和劳动关系领域：涉及养老保险等社会保险事项的71件，涉及欠薪投诉处理等劳动关系事项的38件，涉及事业单位公开招聘等人事考录事项的17件，其余11件。')).toEqual([]);
     expect(kinds('新立案件按领域分：林业类9件；农产品质量安全类6件；农村乱占耕地建房类8件；其余4件为环境卫生类。')).toEqual([]);
+    expect(kinds('按申请内容分，涉及房屋征收补偿的46件，涉及物业管理、专项维修资金使用的29件，其余33件涉及规划建设等事项。')).toEqual([]);
   });
 
   it('reads a change joined by 、 to the difference before it', () => {
