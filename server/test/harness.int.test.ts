@@ -27,5 +27,6 @@ describe('a test file that starts after midnight', () => {
     } finally {
       await t.close();
     }
-  });
+    // it seeds a whole demo itself: minutes on PostgreSQL beside the browser tests (more than 120 s once)
+  }, 600_000);
 });
