@@ -141,7 +141,19 @@ function hitsPlant(f: Finding, plant: Plant): boolean {
 function hitsError(f: Finding, e: GenuineError): boolean {
   if (e.kind === 'missing_section') return f.kind === 'missing_section' && f.expected === e.title;
   // (a table row the PDF layout broke is quoted by the line its cell stands on, as for planted cells)
-  return figureHits(f, (raw, quote) => raw === e.raw && (quote.includes(e.near) || (/^[\d ]+$/.test(spaced(quote).trim()) && spaced(e.near).endsWith(spaced(quote).trim()))));
+  return figureHits(f, (raw, quote) => raw === e.raw && (quote.includes(e.near) || (/^[\d ]+$/.test(spaced(quote).trim()) && spaced(e.near).endsWith(spaced(quote).trim())) || sameCellOfRow(raw, quote, e.near)));
+}
+
+// a genuine error in a table cell, quoted by its row after the one plant of the copy changed another cell of that row
+// (near may hold only the row's first cells)
+function sameCellOfRow(raw: string, quote: string, near: string): boolean {
+  const row = (s: string) => /^(.*[^\d\s,.])((?:\s+[\d,.]+)+)$/.exec(spaced(s).trim());
+  const [a, b] = [row(near), row(quote)];
+  if (a === null || b === null || !(b[1] ?? '').endsWith(a[1] ?? '')) return false;
+  const x = (a[2] ?? '').trim().split(' ');
+  const y = (b[2] ?? '').trim().split(' ').slice(0, x.length);
+  if (x.length !== y.length || x.filter((v, i) => v !== y[i]).length > 1) return false;
+  return x.some((v, i) => v === raw && y[i] === raw);
 }
 
 interface Scored {
