@@ -488,7 +488,15 @@ function checkConsistency(facts: readonly Fact[]): Finding[] {
     // exam's 参考218人 is not the "合格率" of 抽查案卷30卷
     if (first.kind === 'rate' && ofOtherThings(first, other, facts)) continue;
     // two rates each computed over its own stated base are two computations, each checked by itself
-    if (first.denominator !== undefined && other.denominator !== undefined && first.denominator !== other.denominator) continue;
+    // (the first may be restated without its base — "调解成功率96.2%" in the opening — where the body gives it one)
+    const based = group.filter((f) => f.quantity.normalized.value === first.quantity.normalized.value && f.denominator !== undefined);
+    if (other.denominator !== undefined && based.some((f) => f.denominator !== other.denominator)) continue;
+    // nor is a rate said right after a count of its own a restatement of one said after another count ("办结24件，办结率
+    // 92.3%" of cases, "办结102件，办结率92.6%" of petitions), whether or not its base was found
+    const counted = (f: Fact) => (f.numerator ?? ownCount(f, facts))?.quantity.normalized.value;
+    const own = counted(other);
+    const firsts = group.filter((f) => f.quantity.normalized.value === first.quantity.normalized.value).map(counted).filter((v) => v !== undefined);
+    if (first.kind === 'rate' && own !== undefined && firsts.length > 0 && !firsts.includes(own)) continue;
     // a short name says little: "年末在册15人" of 社区矫正 and "年末在册40人" of 安置帮教 are two stocks when their
     // sentences open on different things
     if (first.kind === 'count' && nameOf(first).length <= 4 && opening(first, facts)?.scope !== opening(other, facts)?.scope) continue;
@@ -510,9 +518,14 @@ const sameSentence = (a: Fact, b: Fact): boolean => a.paragraph === b.paragraph 
 
 /** the count right before a rate in its sentence names what the rate counts: "调解成功53件，调解成功率93.0%" */
 function ownCountBefore(rate: Fact, facts: readonly Fact[]): boolean {
+  return ownCount(rate, facts) !== undefined;
+}
+
+/** the count right before a rate in its sentence, named as the rate is ("调解成功53件，调解成功率93.0%") */
+function ownCount(rate: Fact, facts: readonly Fact[]): Fact | undefined {
   const stem = rate.label.replace(/率$/, '');
   const before = facts.filter((f) => f.kind === 'count' && sameSentence(f, rate) && f.quantity.start < rate.quantity.start).pop();
-  return before !== undefined && before.label.length >= 2 && stem.length >= 2 && (stem.includes(before.label) || before.label.includes(stem));
+  return before !== undefined && before.label.length >= 2 && stem.length >= 2 && (stem.includes(before.label) || before.label.includes(stem)) ? before : undefined;
 }
 
 /** the first figure of a fact's sentence: what the sentence is about */

@@ -78,6 +78,10 @@ export interface Fact {
 const CLAUSE_BREAK = ',;:、(';
 // the words right after each figure: what a count of places counts ("16个村（居）" → "村居平均每个村居")
 const wordsAfter = new WeakMap<Fact, string>();
+// figures shared out per unit ("平均每村38次", "村均9.8名", "按每村每年0.8万元标准"): each takes part only in its
+// average and in its change, never in a list, a share or a rate
+const perUnit = new WeakSet<Fact>();
+const PER_UNIT = /(平均每[^,;:。\d]{1,8}|(?:户|人|场|村|社区)均|每[\u4e00-\u9fff]{1,3}每[\u4e00-\u9fff]{1,2})\s*$/;
 // the paragraph that sums the year up at the end, restating the body's figures
 const SUMMARY = /^\s*(总之|总的看|总的来看|总体来看|总的来说|综上所述|综上|一句话概括|概括起来)/;
 const APPENDIX = /^\s*(附\s*[:：]?[^。,，]{0,24}(数据统计|主要数据|数据表|统计表)|(主要|全年)?(成效|工作)?数据(统计)?\s*[:：]\s*$)/;
@@ -133,7 +137,8 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
             depth: depth[q.start] ?? 0,
             // (a rate named right before it is no change for a change said before its name: "增长8.7%，调处成功率94.2%")
             growth: kind === 'rate' && GROWTH.test(text.slice(Math.max(s, q.start - 12), q.start)) && !NAMED_RATE_BEFORE.test(text.slice(Math.max(s, q.start - 12), q.start)),
-            period: `${year}${COMPARISON.test(text.slice(s, e)) ? '~' : ''}`,
+            // ("上年结转" is this year's work carried in, no comparison)
+            period: `${year}${COMPARISON.test(text.slice(s, e).replace(/(上|上一)年度?结转/g, '')) ? '~' : ''}`,
             section: sections.sectionOf[p],
             quote: '',
             parts: [],
@@ -164,38 +169,40 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
         }
       });
       for (const f of found) wordsAfter.set(f, text.slice(f.quantity.end, f.quantity.end + 12).replace(/[()（）]/g, ''));
-      linkBracketedParts(text, found);
-      linkListParts(text, sentence, found, previous);
-      linkSentenceLists(text, sentence, found, previous);
-      linkRespectively(text, sentence, found, previous);
-      linkTrailingTotals(text, found);
-      linkColonLists(text, sentence, found);
-      linkBareLists(text, sentence, found);
-      linkActOutcomes(text, sentence, found, previous);
-      linkIntakeSplits(text, [...previous, ...found]);
-      linkReviewedOutcomes(text, found);
-      linkAllOutcomes(text, found);
-      linkLossRate(text, found);
-      linkCorrectionRate(found);
-      linkStages(text, found);
+      for (const f of found) if (f.kind !== 'rate' && PER_UNIT.test(text.slice(Math.max(s, f.quantity.start - 16), f.quantity.start))) perUnit.add(f);
+      const linked = found.filter((f) => !perUnit.has(f));
+      linkBracketedParts(text, linked);
+      linkListParts(text, sentence, linked, previous);
+      linkSentenceLists(text, sentence, linked, previous);
+      linkRespectively(text, sentence, linked, previous);
+      linkTrailingTotals(text, linked);
+      linkColonLists(text, sentence, linked);
+      linkBareLists(text, sentence, linked);
+      linkActOutcomes(text, sentence, linked, previous);
+      linkIntakeSplits(text, [...previous, ...linked]);
+      linkReviewedOutcomes(text, linked);
+      linkAllOutcomes(text, linked);
+      linkLossRate(text, linked);
+      linkCorrectionRate(linked);
+      linkStages(text, linked);
       linkChanges(text, found);
-      linkBalance(text, found, previous);
-      linkCarriedOver(text, found, inParagraph);
-      linkBreakdowns(text, sentence, found, inParagraph);
-      linkBreakdownGoingOn(text, sentence, found, inParagraph);
-      linkRemainders(text, found, inParagraph);
-      linkIncludedRates(text, found);
-      linkRates(text, found);
-      linkOutcomeRates(text, found, inParagraph);
+      linkBalance(text, linked, previous);
+      linkCarriedOver(text, linked, inParagraph);
+      linkBreakdowns(text, sentence, linked, inParagraph);
+      linkBreakdownGoingOn(text, sentence, linked, inParagraph);
+      linkRemainders(text, linked, inParagraph);
+      linkIncludedRates(text, linked);
+      linkRates(text, linked);
+      linkOutcomeRates(text, linked, inParagraph);
+      inParagraph.push(...linked);
+      previous = linked;
       linkAverages(text, found, facts);
       for (const f of found) f.quote = quoteOf(original, f);
       facts.push(...found);
-      inParagraph.push(...found);
-      previous = found;
     }
     linkChangeOverSentences(text, inParagraph);
     linkSharesRespectively(text, inParagraph);
-    linkShares(text, inParagraph, facts.filter((f) => f.paragraph < p));
+    linkShares(text, inParagraph, facts.filter((f) => f.paragraph < p && !perUnit.has(f)));
     linkDistantRates(text, inParagraph);
     linkRatedBalance(text, inParagraph);
     linkStocks(text, inParagraph);
@@ -334,6 +341,8 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
     if (total !== undefined && prior !== undefined && total.baseOf === undefined && sameFamily(prior, total) && CHANGE.test(text.slice(prior.quantity.end, total.quantity.start))) total.baseOf = prior;
     // "…固体废物29件、其他38件，其中经现场核查属实127件": a 其中 after the last item of a list joined by 、 is of the
     // list's whole, which the sentence leaves to the reader: silent
+    // "涉及…审批的5件，涉及…防御的3件": items told alike, the one before is no whole of the next
+    if (total !== undefined && word === '涉及' && /^\s*涉及/.test(text.slice(clauseStart(text, total.quantity.start, s), total.quantity.start))) continue;
     const item = total === undefined ? undefined : candidates[candidates.indexOf(total) - 1];
     if (total !== undefined && item !== undefined && sameFamily(item, total) && /^、[^,;:。\d]*$/.test(text.slice(item.quantity.end, total.quantity.start))) continue;
     const changed = total?.baseOf ?? total?.difference?.current;
@@ -366,11 +375,23 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
       total = whole !== undefined && !whole.delta && sameFamily(whole, total) && whole.sentence[0] === total.sentence[0] && (whole === current || compared || /^\s*,?\s*$/.test(between)) ? whole : undefined;
       if (total === undefined || total.parts.length > 0) continue;
     } else {
+      // "调处纠纷968件，调解成功931件，调解成功率96.2%。其中物业纠纷386件…": a 其中 opening the next sentence after a
+      // rate may list its base as well as its numerator; the one named with the items' head noun, else neither
+      const outcome = total;
+      const base = [...previous, ...facts].find((r) => r.kind === 'rate' && r.numerator === outcome && r.denominator !== undefined)?.denominator;
+      const afterRate = total !== undefined && base !== undefined && total.sentence[0] !== s && first !== undefined;
+      if (afterRate) {
+        const head = first.label.slice(-2);
+        const named = [outcome, base].filter((f) => f !== undefined && head.length === 2 && f.label.endsWith(head));
+        // (when both count as many, which one does not matter)
+        total = named.length === 1 ? named[0] : outcome?.quantity.normalized.value === base.quantity.normalized.value ? base : undefined;
+      }
       if (total === undefined || total.parts.length > 0) continue;
-      const between = text.slice(total.quantity.end, at);
+      // ("提供服务342次，平均每村38次，其中…": an average said of the whole stands aside)
+      const between = text.slice(total.quantity.end, at).replace(/^(\s*[^\d,;:。]{0,6})?,\s*(?:平均每[^,;:。\d]{1,8}|(?:户|人|场|村|社区)均)\s*\d+(?:\.\d+)?[^\d,;:。]{0,3}(?=\s*,)/, '$1');
       const pair = candidates[candidates.indexOf(total) - 1];
       const paired = pair !== undefined && pair.sentence[0] === total.sentence[0] && PAIRED.test(text.slice(pair.quantity.end, total.quantity.start));
-      if (changed !== total && !RATE_CLAUSE_BETWEEN.test(between) && !WORDS_CLAUSE_BETWEEN.test(between) && !(WORDS_AFTER_TOTAL.test(between) && !paired)) continue;
+      if (!afterRate && changed !== total && !RATE_CLAUSE_BETWEEN.test(between) && !WORDS_CLAUSE_BETWEEN.test(between) && !(WORDS_AFTER_TOTAL.test(between) && !paired)) continue;
     }
     const after = facts.filter((f) => f.quantity.start > at);
     // a second 其中 opens a list of its own: "案件50件，其中处罚30件，其中简易程序10件" — one in brackets lists an
@@ -483,6 +504,14 @@ function linkSentenceLists(text: string, [s, e]: [number, number], facts: Fact[]
   for (const m of text.slice(s, e).matchAll(/,/g)) linkListAfterOpening(text, s + m.index + 1, e, facts, [], true);
 }
 
+// "进入调处程序286件，…。调处的纠纷中，…": an opening "<verb>的<noun>" names the one count told with its verb
+function byVerb(phrase: string, previous: readonly Fact[]): Fact | undefined {
+  const verb = /^([^的]{2,4})的/.exec(phrase)?.[1];
+  if (verb === undefined) return undefined;
+  const told = previous.filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && (f.scope.split('|')[0] ?? '').includes(verb));
+  return told.length === 1 ? told[0] : undefined;
+}
+
 function linkListAfterOpening(text: string, s: number, e: number, facts: Fact[], previous: Fact[], ownOnly: boolean): void {
   // "审结案件中，…" names a figure told before; "在调处的96件矛盾纠纷中，…" states its own; "准予许可的事项中：A 38件；
   // B 44件；其他7件" joins its items with semicolons after a colon
@@ -496,7 +525,7 @@ function linkListAfterOpening(text: string, s: number, e: number, facts: Fact[],
   const total =
     inside.length > 0
       ? inside.length === 1 && (/^\s*在/.test(opening[1] ?? '') || /(的|^)\s*$/.test(text.slice(s, inside[0]?.quantity.start ?? s))) ? inside[0] : undefined
-      : previous.filter((f) => f.kind === 'count' && f.depth === 0 && f.label.length >= 2 && phrase.includes(f.label.replace(/^(已|全年|共)/, ''))).pop();
+      : previous.filter((f) => f.kind === 'count' && f.depth === 0 && f.label.length >= 2 && phrase.includes(f.label.replace(/^(已|全年|共)/, ''))).pop() ?? byVerb(phrase, previous);
   if (total === undefined || total.parts.length > 0) return;
   const semi = colon ? -1 : text.slice(openingEnd, e).search(/[;；]/);
   // "14条解读中，图解6条，占42.9%；文字解读5条，占35.7%；…": items that carry their shares are joined by semicolons
@@ -524,6 +553,8 @@ function linkListAfterOpening(text: string, s: number, e: number, facts: Fact[],
 }
 
 // "共办理案件1268件，刑事、民事、行政案件分别是426件、815件、27件": as many names as figures, after a total
+const AVERAGE_ASIDE = /^\s*,\s*(?:(?:平均每[^,;:。\d]{1,8}|(?:户|人|场|村|社区)均)\s*\d+(?:\.\d+)?[^\d,;:。]{0,3}\s*,\s*)?$/;
+
 function linkRespectively(text: string, [s, e]: [number, number], facts: Fact[], earlier: readonly Fact[] = []): void {
   for (const m of text.slice(s, e).matchAll(/(?:分别|依次)(?:是|为|有|达到|达)/g)) {
     const at = s + m.index;
@@ -575,7 +606,8 @@ function linkRespectively(text: string, [s, e]: [number, number], facts: Fact[],
     });
     const before = facts.filter((f) => f.quantity.end <= namesFrom && f.kind === first.kind && sameFamily(f, first));
     const total = whole !== undefined && sameFamily(whole, first) ? whole : before[before.length - 1];
-    if (total === undefined || total.parts.length > 0 || (total !== whole && !/^\s*,\s*$/.test(text.slice(total.quantity.end, namesFrom)))) continue;
+    // ("培育…118名，村均9.8名，分别为：…": the average said of it between stands aside)
+    if (total === undefined || total.parts.length > 0 || (total !== whole && !AVERAGE_ASIDE.test(text.slice(total.quantity.end, namesFrom)))) continue;
     // "合法性审查63件，行政复议、行政诉讼案件分别为3件、4件": names of other things than the figure before them are no parts of it
     if (total !== whole && !own && !sharesWord(tidy(text.slice(namesFrom, at)), total.scope)) continue;
     if (total === whole) total.label = total.label.replace(/(分别|依次)(是|为|有|达到|达)$/, '');
@@ -793,19 +825,22 @@ function linkAverages(text: string, found: Fact[], before: readonly Fact[]): voi
     if (avg.kind === 'rate' || avg.quantity.approximation !== undefined) continue;
     const [s] = avg.sentence;
     const lead = text.slice(s, avg.quantity.start).replace(/（/g, '(').replace(/）/g, ')');
-    const over = AVERAGE_OVER.exec(lead)?.[1];
+    // ("村均9.8名" is shared out over the villages as "平均每村" is)
+    const over = AVERAGE_OVER.exec(lead)?.[1] ?? /(村|社区)均\s*$/.exec(lead)?.[1];
     // "户均1.28万元", "人均140.8家次": shared out over the households or persons counted before it
     const per = PER_HEAD.exec(lead)?.[1];
     if (over === undefined && per === undefined) continue;
     const place = (over ?? '').replace(/[()]/g, '');
     const sameUnit = found.filter((f) => f !== avg && f.quantity.start < avg.quantity.start && f.quantity.unit === avg.quantity.unit && f.depth === avg.depth);
     // (last year's figure, a change and the parts of a list are no whole: "由上年的176名增加到214名，新增38名，其中…")
-    const wholes = sameUnit.filter((f) => f.partOf === undefined && f.baseOf === undefined && !f.delta && f.difference === undefined);
+    const wholes = sameUnit.filter((f) => f.partOf === undefined && f.baseOf === undefined && !f.delta && f.difference === undefined && !perUnit.has(f));
     const [total] = wholes;
     if (total === undefined || wholes.length > 1 || total.quantity.approximation !== undefined) continue;
     const heads = per === undefined ? [] : (PER_UNITS[per] ?? []);
+    // (a count that is itself an average is none: "平均每名律师联系2个社区")
     const counting = (f: Fact) =>
       f.quantity.approximation === undefined &&
+      !perUnit.has(f) &&
       (per === undefined ? f.quantity.unit === '个' && new RegExp(`^(行政)?${place}`).test(wordsAfter.get(f) ?? '') : heads.includes(f.quantity.unit) && f.partOf === undefined && !f.delta && f.baseOf === undefined);
     const inSentence = found.filter((f) => f.quantity.start < avg.quantity.start && counting(f));
     const inParagraph = before.filter((f) => f.paragraph === avg.paragraph && counting(f));
@@ -855,6 +890,14 @@ function linkTrailingTotals(text: string, facts: Fact[]): void {
       parts.unshift(f);
     }
     if (parts.length < 2) return;
+    // "大气类…571件、噪声类402件、水类168件…，大气和噪声类合计973件": the total of the items it names, when each name
+    // is one item's
+    const names = /^([^,;:。\d]{1,8}?)(合计|共计|总计)$/.exec(tidy(lead))?.[1]?.split(/[和与及、]/).map((x) => x.replace(/类$/, '')) ?? [];
+    if (names.length >= 2) {
+      const named = names.map((name) => parts.filter((f) => name.length > 0 && f.label.includes(name)));
+      if (named.some((found) => found.length !== 1)) return;
+      parts.splice(0, parts.length, ...named.flat());
+    }
     if (total.label === '') total.label = '合计';
     total.linkWord = '合计';
     attach(total, parts, true);
@@ -900,7 +943,12 @@ function linkRates(text: string, facts: Fact[]): void {
     // "排查128件，调处124件，化解119件，调解成功率96.0%": a rate named as a stage counts that stage
     const stage = STAGES.find((x) => x[2] === stageOfClause(stem))?.[0];
     const staged = stage === undefined ? [] : candidates.filter((f) => f.stage === stage && f.stageOf !== undefined);
-    const numerator = exact.length === 1 ? exact[0] : candidates.length === 2 ? related[related.length - 1] : related.length === 1 ? related[0] : staged.length === 1 ? staged[0] : undefined;
+    // "村调委会化解241起、镇调委会化解77起，村级化解占75.8%": a share named by its part is of the part its name
+    // shares most with, and of none when two share as much
+    const share = /占$/.test(stem) ? closestNamed(stem.replace(/占$/, ''), related) : undefined;
+    const numerator = /占$/.test(stem)
+      ? share
+      : exact.length === 1 ? exact[0] : candidates.length === 2 ? related[related.length - 1] : related.length === 1 ? related[0] : staged.length === 1 ? staged[0] : undefined;
     if (numerator === undefined) return;
     // with three or more counts in play the base is a guess unless the numerator is a stated part of one, or a stage
     // of one piece of work whose stage before it is stated ("调解5417件，调解成功5386件，调解成功率99.4%")
@@ -915,6 +963,9 @@ function linkRates(text: string, facts: Fact[]): void {
     if (denominator === undefined) return;
     // a "rate" of two unrelated counts (videos ÷ posts) is far above any share, or counts another thing
     if (numerator.quantity.normalized.value > denominator.quantity.normalized.value * 1.5) return;
+    // "新收86件，办结88件，办结率92.6%": more finished than newly received says the base holds what was carried over
+    // too, which the text does not tell here
+    if (numerator.quantity.normalized.value > denominator.quantity.normalized.value && rate.quantity.value <= 100 && /办结|结案|审结/.test(numerator.label) && /新收|新受理|本年受理|本年新/.test(denominator.scope)) return;
     // "在编执法人员42人，持有执法证件40人，持证率95.2%": with two counts only, a rate that names one counts it of the other
     const named = candidates.length === 2 && numerator.quantity.unit === denominator.quantity.unit && stem.length >= 2 && isSubsequence(stem, numerator.label);
     if (numerator.partOf !== denominator && !subsetOf(numerator, denominator) && !named) return;
@@ -925,6 +976,13 @@ function linkRates(text: string, facts: Fact[]): void {
       for (let earlier = denominator.stageOf; earlier !== undefined; earlier = earlier.stageOf) if (candidates.includes(earlier)) rate.otherDenominators.push(earlier);
     }
   });
+}
+
+function closestNamed(name: string, facts: readonly Fact[]): Fact | undefined {
+  const shared = (f: Fact) => [...new Set(name)].filter((c) => f.label.includes(c)).length;
+  const best = Math.max(0, ...facts.map(shared));
+  const closest = facts.filter((f) => shared(f) === best);
+  return best > 0 && closest.length === 1 ? closest[0] : undefined;
 }
 
 // "共清理县政府规范性文件148件。经清理，继续有效121件、需要修改11件、宣布失效9件、予以废止7件": a sentence opening on the
@@ -966,7 +1024,7 @@ function pairedBase(numerator: Fact, wholes: readonly Fact[]): Fact | undefined 
 // counts both — over the whole they are listed in, or the figure right before a bare list of them ("参考52人，优秀20人，合格31人")
 const INCLUDED_RATE = /([^\d,;:。、()]{1,8}?)率\s*\(\s*(?:含|包含|包括)\s*([^\d,;:。()]{1,8})\s*\)\s*(?:为|是|达到|达)?\s*$/;
 
-const GRADED_RATE = /(合格|及格|达标)率\s*(?:为|是|达到|达)?\s*$/;
+const GRADED_RATE = /(?<!不)(合格|及格|达标)率\s*(?:为|是|达到|达)?\s*$/;
 const BETTER_GRADES = ['优秀', '良好'];
 
 function linkIncludedRates(text: string, facts: Fact[]): void {
@@ -976,7 +1034,11 @@ function linkIncludedRates(text: string, facts: Fact[]): void {
     const m = INCLUDED_RATE.exec(before);
     const counts = facts.filter((f) => f.kind === 'count' && f.depth === rate.depth && f.quantity.start < rate.quantity.start);
     // "评为优秀的" / "成绩优秀" is 优秀; "不合格" is no 合格
-    const named = (f: Fact) => f.label.replace(/^(被)?(评为|评定为|评定|认定为|为|成绩)/, '').replace(/的$/, '');
+    // ("评定优秀案卷29卷" is 优秀)
+    const named = (f: Fact) => {
+      const said = f.label.replace(/^(被)?(评为|评定为|评定|认定为|为|成绩)/, '').replace(/的$/, '');
+      return /^(优秀|良好|基本合格|合格|不合格)(案卷|卷宗|等次|档次)$/.exec(said)?.[1] ?? said;
+    };
     // "参考86人，其中优秀61人、合格25人，合格率100%": a pass rate counts the better grades listed with it, bracket or not
     const graded = m === null ? GRADED_RATE.exec(before) : null;
     const stem = tidy(m?.[1] ?? graded?.[1] ?? '');

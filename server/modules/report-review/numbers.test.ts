@@ -93,6 +93,13 @@ describe('quantities', () => {
       { raw: '3次', value: 3, unit: '次', approximation: undefined, normalized: { value: 3, unit: '次' } },
     ]);
   });
+
+  it('does not mistake the 约 ending 村规民约 for an approximation', () => {
+    expect(quantities('审核合同及村规民约58次，约20次')).toEqual([
+      { raw: '58次', value: 58, unit: '次', approximation: undefined, normalized: { value: 58, unit: '次' } },
+      { raw: '约20次', value: 20, unit: '次', approximation: 'about', normalized: { value: 20, unit: '次' } },
+    ]);
+  });
 });
 
 describe('bounds of approximate values', () => {

@@ -149,7 +149,8 @@ export function findQuantities(text: string): Quantity[] {
     if (value === undefined) continue;
     // a prefix that is really part of a word (最近, 附近) is not an approximation
     let approxPrefix = prefix;
-    if (prefix === '近' && /[最附邻接将]/.test(text[start - 1] ?? '')) {
+    // (nor is the 约 that ends 民约, 公约, 合约, 契约, 规约, 预约, 签约, 履约, 节约, 制约)
+    if ((prefix === '近' && /[最附邻接将]/.test(text[start - 1] ?? '')) || (prefix === '约' && /[民公合契规预签履节制]/.test(text[start - 1] ?? ''))) {
       approxPrefix = undefined;
       start += 1;
     }

@@ -746,6 +746,70 @@ describe('relations the text makes unambiguous', () => {
     expect((await pdf('34')).map((f) => f[0])).toContain('table_mismatch');
   });
 
+  it('reads a share named by its part as of the item its name shares most with', () => {
+    const text = (share: string) => `全年调解成功318起，其中村调委会化解241起、镇调委会化解77起，村级化解占${share}。`;
+    expect(kinds(text('75.8%'))).toEqual([]);
+    expect(kinds(text('80.8%'))).toEqual([['rate_mismatch', '75.79%', '80.8%']]);
+  });
+
+  it('keeps a figure shared out per unit out of lists, and checks it as an average', () => {
+    const services = (item: number, avg = 38) => `全年村法律顾问共提供服务342次，平均每村${avg}次，其中解答法律咨询${item}次、开展法治讲座27次、参与矛盾纠纷调解41次、审核合同及村规民约58次。`;
+    expect(kinds(services(216))).toEqual([]);
+    expect(kinds(services(226))).toEqual([['parts_sum_mismatch', '342次', '352次']]);
+    expect(kinds('全年落实法治建设经费18.6万元，其中村法律顾问经费按每村每年0.8万元标准安排7.2万元、普法宣传经费6.5万元、人民调解经费4.9万元。')).toEqual([]);
+    const persons = (avg: string, first = 14) => `全镇12个行政村共培育“法律明白人”118名，村均${avg}名，分别为：鹿鸣村${first}名、桥头村11名、枫林村9名、石塘村10名、杨柳村8名、新桥村12名、上湾村7名、下湾村9名、龙泉村10名、花园村8名、东岗村11名、西岗村9名。`;
+    expect(kinds(persons('9.8'))).toEqual([]);
+    expect(kinds(persons('10.8'))).toEqual([['average_mismatch', '9.83名', '10.8名']]);
+    expect(kinds(persons('9.8', 16))).toEqual([['parts_sum_mismatch', '118名', '120名']]);
+    // an average is no count of places to share out over
+    const lawyers = (avg: number) => ['选派7名执业律师担任14个社区的法律顾问，平均每名律师联系2个社区。', `法律顾问全年驻点服务336次，平均每个社区${avg}次。`];
+    expect(kinds(...lawyers(24))).toEqual([]);
+    expect(kinds(...lawyers(28))).toEqual([['average_mismatch', '24次', '28次']]);
+  });
+
+  it('reads grades named with their noun, and leaves 不合格率 to its own count', () => {
+    const graded = (rate: string) => `对已结案的71卷行政处罚案卷开展评查，评定优秀案卷29卷、良好33卷、合格8卷、不合格1卷，合格率${rate}。`;
+    expect(kinds(graded('98.6%'))).toEqual([]);
+    expect(kinds(graded('97.2%'))).toEqual([['rate_mismatch', '98.59%', '97.2%']]);
+    const failed = (rate: string) => `共抽查评查案卷180卷，其中评定为优秀62卷、合格111卷、不合格7卷，不合格率${rate}。`;
+    expect(kinds(failed('3.9%'))).toEqual([]);
+    expect(kinds(failed('4.9%'))).toEqual([['rate_mismatch', '3.89%', '4.9%']]);
+  });
+
+  it('sums a trailing total that names its items over those items only', () => {
+    const text = (total: number) => `从类型看，大气类571件、噪声类402件、水类168件、其他31件，大气和噪声类合计${total}件，占受理总数的82.8%。`;
+    expect(kinds(text(973))).toEqual([]);
+    expect(kinds(text(983))).toEqual([['parts_sum_mismatch', '983件', '973件']]);
+    // an item whose name the total does not find: silent
+    expect(kinds('从类型看，废气类571件、噪声类402件、其他31件，大气和噪声类合计983件。')).toEqual([]);
+  });
+
+  it('gives a 其中 after an outcome\'s rate to the figure named with the items\' noun, or to both when they are equal', () => {
+    const disputes = (first: number) => `全年共调处各类矛盾纠纷968件，调解成功931件，调解成功率96.2%。其中物业纠纷${first}件、邻里纠纷241件、婚姻家庭纠纷129件、其他纠纷212件。`;
+    expect(kinds(disputes(386))).toEqual([]);
+    expect(kinds(disputes(396))).toEqual([['parts_sum_mismatch', '968件', '978件']]);
+    expect(kinds('全年共办理行政执法案件86件，办结86件，办结率100%。其中，适用简易程序60件、适用普通程序34件。')).toEqual([['parts_sum_mismatch', '86件', '94件']]);
+  });
+
+  it('finds the whole of "<verb>的<noun>中" by its verb', () => {
+    const text = (other: number) => `全年排查矛盾纠纷312件，进入调处程序286件，成功化解271件，化解率94.8%。调处的纠纷中，邻里纠纷94件、婚姻家庭纠纷52件、劳资纠纷71件、土地山林纠纷38件、其他纠纷${other}件。`;
+    expect(kinds(text(31))).toEqual([]);
+    expect(kinds(text(41))).toEqual([['parts_sum_mismatch', '286件', '296件']]);
+  });
+
+  it('leaves rates said after counts of different things apart, and a finished-rate over the new alone when more finished', () => {
+    expect(kinds(
+      '全年立案查处各类案件26件，办结24件，办结率92.3%。',
+      '全年上年结转信访事项9件，新收信访事项86件，应办信访事项合计95件；已办结88件，办结率92.6%，结转下年7件。',
+      '附：主要数据',
+      '4. 信访事项：新收86件，办结88件，办结率92.6%。',
+    )).toEqual([]);
+  });
+
+  it('reads items told alike by 涉及 as no whole of each other', () => {
+    expect(kinds('从申请内容看，涉及取水许可的14件，涉及河道管理范围内建设项目审批的5件，涉及防汛抗旱及水旱灾害防御的3件，其他5件。')).toEqual([]);
+  });
+
   it('reads 其中： with items joined by semicolons', () => {
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类4项；社会民生类5项；城乡建设类2项。')).toEqual([]);
     expect(kinds('审议重大行政决策事项11项，其中：经济发展类6项；社会民生类5项；城乡建设类2项。')).toEqual([['parts_sum_mismatch', '11项', '13项']]);
@@ -1336,6 +1400,9 @@ describe('tables', () => {
       '1 0 0 1 2 0 0 0 0 0 0 0 0 0 0',
     ];
     expect(reviewParagraphs('x', report(157)).findings.filter((f) => f.kind === 'table_mismatch')).toEqual([]);
+    // applications about such decisions are no decisions
+    const asked = [...report(157).slice(0, 3), '从申请内容看，涉及取水许可、河道采砂行政处罚的11件，其他3件。', ...report(157).slice(3)];
+    expect(reviewParagraphs('x', asked).findings.filter((f) => f.kind === 'table_mismatch')).toEqual([]);
     expect(reviewParagraphs('x', report(175)).findings.filter((f) => f.kind === 'table_mismatch').map((f) => [f.expected, f.actual])).toEqual([['157', '175件']]);
   });
 

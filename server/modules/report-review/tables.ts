@@ -137,7 +137,8 @@ function checkDecisionProse(rows: readonly TableRow[], facts: readonly Fact[]): 
       if (fact.kind !== 'count' || fact.partOf !== undefined || fact.quantity.approximation !== undefined || fact.quantity.unit !== '件' || !STATES_TOTALS(fact)) continue;
       const words = fact.scope.split('|')[0] ?? '';
       // the clause names this kind of decision alone, as this year's figure
-      if (!words.includes(name) || DECISION_ROWS.some((other) => other !== name && words.includes(other)) || /上年|去年|同比|较|其中|占/.test(words)) continue;
+      // ("涉及…、采砂行政处罚的11件" counts applications about such decisions, not the decisions)
+      if (!words.includes(name) || DECISION_ROWS.some((other) => other !== name && words.includes(other)) || /上年|去年|同比|较|其中|占|涉及|关于|有关|的$/.test(words)) continue;
       if (cell.value === fact.quantity.value) continue;
       findings.push({
         kind: 'table_mismatch',
