@@ -81,7 +81,10 @@ const wordsAfter = new WeakMap<Fact, string>();
 // figures shared out per unit ("平均每村38次", "村均9.8名", "按每村每年0.8万元标准"): each takes part only in its
 // average and in its change, never in a list, a share or a rate
 const perUnit = new WeakSet<Fact>();
-const PER_UNIT = /(平均每[^,;:。\d]{1,8}|(?:户|人|场|村|社区)均|每[\u4e00-\u9fff]{1,3}每[\u4e00-\u9fff]{1,2})\s*$/;
+const AVERAGE_WORDS = String.raw`(?:平均每[^,;:。\d]{1,8}|(?:户|人|场|案|村|社区)均)`;
+const PER_UNIT = new RegExp(String.raw`(${AVERAGE_WORDS}|每[\u4e00-\u9fff]{1,3}每[\u4e00-\u9fff]{1,2})\s*$`);
+// ", 村均9.8名," between a whole and what is said of its parts
+const AVERAGE_ASIDE_SOURCE = String.raw`,\s*${AVERAGE_WORDS}\s*\d+(?:\.\d+)?[^\d,;:。]{0,3}`;
 // the paragraph that sums the year up at the end, restating the body's figures
 const SUMMARY = /^\s*(总之|总的看|总的来看|总体来看|总的来说|综上所述|综上|一句话概括|概括起来)/;
 const APPENDIX = /^\s*(附\s*[:：]?[^。,，]{0,24}(数据统计|主要数据|数据表|统计表)|(主要|全年)?(成效|工作)?数据(统计)?\s*[:：]\s*$)/;
@@ -388,7 +391,7 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
       }
       if (total === undefined || total.parts.length > 0) continue;
       // ("提供服务342次，平均每村38次，其中…": an average said of the whole stands aside)
-      const between = text.slice(total.quantity.end, at).replace(/^(\s*[^\d,;:。]{0,6})?,\s*(?:平均每[^,;:。\d]{1,8}|(?:户|人|场|村|社区)均)\s*\d+(?:\.\d+)?[^\d,;:。]{0,3}(?=\s*,)/, '$1');
+      const between = text.slice(total.quantity.end, at).replace(new RegExp(String.raw`^(\s*[^\d,;:。]{0,6})?${AVERAGE_ASIDE_SOURCE}(?=\s*,)`), '$1');
       const pair = candidates[candidates.indexOf(total) - 1];
       const paired = pair !== undefined && pair.sentence[0] === total.sentence[0] && PAIRED.test(text.slice(pair.quantity.end, total.quantity.start));
       if (!afterRate && changed !== total && !RATE_CLAUSE_BETWEEN.test(between) && !WORDS_CLAUSE_BETWEEN.test(between) && !(WORDS_AFTER_TOTAL.test(between) && !paired)) continue;
@@ -553,7 +556,7 @@ function linkListAfterOpening(text: string, s: number, e: number, facts: Fact[],
 }
 
 // "共办理案件1268件，刑事、民事、行政案件分别是426件、815件、27件": as many names as figures, after a total
-const AVERAGE_ASIDE = /^\s*,\s*(?:(?:平均每[^,;:。\d]{1,8}|(?:户|人|场|村|社区)均)\s*\d+(?:\.\d+)?[^\d,;:。]{0,3}\s*,\s*)?$/;
+const AVERAGE_ASIDE = new RegExp(String.raw`^\s*(?:${AVERAGE_ASIDE_SOURCE}\s*)?,\s*$`);
 
 function linkRespectively(text: string, [s, e]: [number, number], facts: Fact[], earlier: readonly Fact[] = []): void {
   for (const m of text.slice(s, e).matchAll(/(?:分别|依次)(?:是|为|有|达到|达)/g)) {
@@ -808,8 +811,8 @@ export const ALL_OUTCOME = '均';
 const ALL_OUTCOME_CLAUSE = /^\s*\)?\s*,\s*(经[^\d,;:。]{0,20})?均(予以|被)?(维持|撤销|变更|确认违法|驳回|胜诉|败诉|终止)[^\d,;:。]{0,8}\(?\s*$/;
 
 // "户均1.28万元", "人均140.8家次", "场均142.7人次": shared out over the households, persons or sessions, in these units
-const PER_HEAD = /(户|人|场)均\s*$/;
-const PER_UNITS: Record<string, string[]> = { 户: ['户'], 人: ['名', '人'], 场: ['场', '场次'] };
+const PER_HEAD = /(户|人|场|案)均\s*$/;
+const PER_UNITS: Record<string, string[]> = { 户: ['户'], 人: ['名', '人'], 场: ['场', '场次'], 案: ['件', '起'] };
 // "平均每个村（社区）14名", "平均每村13.4名": what is shared out over
 const AVERAGE_OVER = /平均每(?:个|一个)?([\u4e00-\u9fff]{1,4}(?:\([\u4e00-\u9fff]{1,3}\))?)\s*$/;
 
@@ -1005,17 +1008,20 @@ function linkActOutcomes(text: string, [s]: [number, number], facts: Fact[], pre
 
 // "上报28416件，经审核立案27935件，按时结案27618件，结案率98.9%": what is closed is of what was opened, what is finished of
 // what was taken in — the one figure before it that names the act its own act follows
-const PAIRED_BASES: Array<[RegExp, RegExp]> = [
+// [what was done, what it was done of, whether the done can hold no more than that (no carry-over can come in)]
+const PAIRED_BASES: Array<[RegExp, RegExp, boolean?]> = [
   [/结案/, /立案/],
   [/办结/, /受理|收到|承办|接收/],
   [/审结/, /受理|收到|新收/],
   [/整改/, /发现|排查/],
+  // "应考52人、实考52人，合格51人，合格率98.1%": those who passed are of those who sat
+  [/^(考试)?(合格|及格|通过)$/, /^(实考|参考|实际参考|参加考试)$/, true],
 ];
 
 function pairedBase(numerator: Fact, wholes: readonly Fact[]): Fact | undefined {
   const pair = PAIRED_BASES.find(([done]) => done.test(numerator.label));
   if (pair === undefined) return undefined;
-  const bases = wholes.filter((f) => f.quantity.start < numerator.quantity.start && f.quantity.unit === numerator.quantity.unit && pair[1].test(f.label) && !pair[0].test(f.label) && f.quantity.normalized.value >= numerator.quantity.normalized.value);
+  const bases = wholes.filter((f) => f.quantity.start < numerator.quantity.start && f.quantity.unit === numerator.quantity.unit && pair[1].test(f.label) && !pair[0].test(f.label) && (pair[2] === true || f.quantity.normalized.value >= numerator.quantity.normalized.value));
   return bases.length === 1 ? bases[0] : undefined;
 }
 
@@ -1197,7 +1203,8 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
       if (f.depth > 0 && parts.length > 0) continue;
       // an item may list its own parts in brackets: "法人或其他组织申请5件（商业企业3件、法律服务机构2件）"
       // (…or after 分别为: "法人或其他组织申请4件，分别为商业企业3件、法律服务机构1件")
-      if (f.depth !== 0 || f.kind !== 'count' || f.partOf !== undefined || (f.parts.length > 0 && f.parts[0]?.depth === f.depth && f.linkWord !== '分别')) break;
+      // ("按违法类型分，大气污染类218.36万元、…": sums of money break down as counts do)
+      if (f.depth !== 0 || f.kind === 'rate' || f.partOf !== undefined || (f.parts.length > 0 && f.parts[0]?.depth === f.depth && f.linkWord !== '分别')) break;
       // "自然资源类（违法用地、违法建设）38宗": what a bracket says of an item is no joiner
       // "…412家次，夏季臭氧攻坚、危险废物规范化管理等专项检查538家次": after a comma an item's name may hold 、; a
       // quoted name or a hotline's number ("12369环保举报热线") is part of the name
@@ -1236,7 +1243,7 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     // by who applied or how, which is of the new
     const before = [...earlier, ...facts.filter((f) => f.quantity.end <= s + m.index)];
     // (nor is an item said again: "山林权属纠纷74件…。山林权属纠纷最为突出，共74件，其中…")
-    const pool = before.filter((f, k) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !(byContent && FINISHED.test(f.label) && !/受理|收到|新收|承办|接收|纳入/.test(f.scope.split('|')[0] ?? '')) && !withCarried(text, f, before[k - 1]) && !/结转|上年|去年|上一年/.test(f.scope) && !restatesPart(text, f, before.slice(0, k)));
+    const pool = before.filter((f, k) => f.kind !== 'rate' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !(byContent && FINISHED.test(f.label) && !/受理|收到|新收|承办|接收|纳入/.test(f.scope.split('|')[0] ?? '')) && !withCarried(text, f, before[k - 1]) && !/结转|上年|去年|上一年/.test(f.scope) && !restatesPart(text, f, before.slice(0, k)));
     // "一至四季度调处数分别为86件、…": items over a range of quarters or months that name what they count break down
     // the figure of that name ("进入调处程序398件"), or none
     const ranged = /^(?:[一二三四五六七八九十\d]+(?:至|到|—|-)[一二三四五六七八九十\d]+|各)(?:季度|个月|月份|月|社区|村)(.{2,})$/.exec(first.label)?.[1]?.replace(/数$/, '');

@@ -1085,6 +1085,23 @@ describe('relations the text makes unambiguous', () => {
     expect(rest).toEqual([]);
     expect(wrong).toMatchObject({ kind: 'table_mismatch', relation: '表格“检查企业（家次）”列：各行之和 = 合计' });
     expect(wrong?.arithmetic).toBe('86 + 112 + 125 + 95 = 418 ≠ 481 = 481');
+    // columns set apart by two spaces, the sum row named 村级合计
+    const villages = (first: number) => ['村名  调处纠纷（起）  调解成功（起）', `桥头村  24  ${first}`, '上塘村  19  18', '下塘村  15  15', '村级合计  58  56'];
+    expect(findings(...villages(23))).toEqual([]);
+    expect(findings(...villages(26)).map((f) => f.relation)).toEqual(['表格“调解成功（起）”列：各行之和 = 村级合计']);
+  });
+
+  it('breaks down a sum of money by kind, and checks 案均 over the cases', () => {
+    const fines = (avg: string, other: string) => `全年作出行政处罚决定63件，罚没款586.42万元，案均${avg}万元。按违法类型分，大气污染类218.36万元、水污染类172.50万元、固体废物类121.80万元、噪声污染类18.60万元、环评和“三同时”类43.16万元、其他类${other}万元。`;
+    expect(kinds(fines('9.31', '12.00'))).toEqual([]);
+    expect(kinds(fines('9.31', '22.00'))).toEqual([['parts_sum_mismatch', '586.42万元', '596.42万元']]);
+    expect(kinds(fines('9.91', '12.00'))).toEqual([['average_mismatch', '9.308万元', '9.91万元']]);
+  });
+
+  it('computes a pass rate over those who sat the exam', () => {
+    const exam = (passed: number) => `组织全乡在编干部参加年度网上学法考试，应考52人、实考52人，合格${passed}人，合格率98.1%。`;
+    expect(kinds(exam(51))).toEqual([]);
+    expect(kinds(exam(59))).toEqual([['rate_mismatch', '113.46%', '98.1%']]);
   });
 
   it('reads a sentence that opens with what the last one counted as a list of it', () => {

@@ -320,7 +320,8 @@ function checkApplications(rows: readonly TableRow[]): Finding[] {
   return findings;
 }
 
-const TOTAL_ROW = /^(合计|总计|共计|小计|全年合计)$/;
+// ("村级合计" under the villages, "全镇合计")
+const TOTAL_ROW = /^(全年|全[镇乡县区市]|[村镇乡县区]级)?(合计|总计|共计|小计)$/;
 
 /**
  * a statistics table in a report's text with a 合计 row under its items ("一季度 86 214 5 12.6 … 合计 418 1088 28 76.0"):
@@ -341,7 +342,7 @@ export function checkTotalRows(rows: readonly TableRow[], paragraphs: readonly s
     }
     const first = items[0];
     if (first === undefined || items.length < 2) return;
-    const header = (paragraphs[first.paragraph - 1] ?? '').split('\t').map((c) => c.trim()).filter((c) => c !== '');
+    const header = (paragraphs[first.paragraph - 1] ?? '').split(/\t| {2,}|\u3000{2,}/).map((c) => c.trim()).filter((c) => c !== '');
     const names = header.length === width + 1 ? header.slice(1) : [];
     for (let j = 0; j < width; j++) {
       const name = names[j] ?? (width === 1 ? '' : `第${j + 1}列`);
