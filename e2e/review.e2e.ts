@@ -11,6 +11,7 @@ const REPORT = [
   '一、推进法治政府建设的主要举措和成效',
   '全年受理劳动争议调解申请45件，调解成功38件，调解成功率86%。',
   '全乡共调处矛盾纠纷58件，其中婚姻家庭纠纷21件、邻里纠纷17件、土地纠纷12件、其他纠纷6件。',
+  '全镇16个村（居）全年法律顾问到村坐班384次，平均每个村（居）30次。',
   '二、党政主要负责人履行推进法治建设第一责任人职责情况',
   '镇党委书记带头学法12次。',
   '三、存在的不足和原因',
@@ -35,7 +36,11 @@ describe('报告数字审查', () => {
         expect(text).toContain('文中写明：全年受理劳动争议调解申请45件，调解成功38件，调解成功率86%。');
         // the list with a catch-all that falls short of its total
         expect(text).toContain('核算结果：21 + 17 + 12 + 6 = 56 < 58');
-        expect(await findings.getByTestId('finding-relation').count()).toBe(2);
+        // the average: 384 shared out over 16 villages, shown with its own label
+        expect(text).toContain('平均数与数字不符');
+        expect(text).toContain('平均数 = 全年法律顾问到村坐班 ÷ 村数');
+        expect(text).toContain('核算结果：384次 ÷ 16个 ≈ 24次 ≠ 30次');
+        expect(await findings.getByTestId('finding-relation').count()).toBe(3);
         await page.screenshot({ path: screenshotPath(`review-findings-${name}`), fullPage: true });
         expect(errors).toEqual([]);
       }, options);

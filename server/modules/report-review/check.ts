@@ -271,14 +271,17 @@ function checkAverage(avg: Fact): Finding[] {
   const step = 10 ** -avg.quantity.decimals;
   if (computed >= value - step / 2 - EPSILON && computed < value + step + EPSILON) return [];
   const expected = `${round(computed, avg.quantity.decimals + 1)}${avg.quantity.unit}`;
+  // "16个村（居）全年…坐班384次": the places counted right before the total are not part of its name
+  const totalName = (count.label !== '' && total.label.startsWith(count.label) && count.quantity.end <= total.quantity.start ? total.label.slice(count.label.length) : total.label) || '总数';
+  const countName = count.label === '' ? '个数' : `${count.label}数`;
   return [
     {
       kind: 'average_mismatch',
-      message: `“${nameOf(avg)}”写为${avg.quantity.raw}，但按文中数字计算，${total.label || '总数'}${total.quantity.raw}÷${count.quantity.raw}≈${expected}。`,
+      message: `“${nameOf(avg)}”写为${avg.quantity.raw}，但按文中数字计算，${totalName}${total.quantity.raw}÷${count.quantity.raw}≈${expected}。`,
       text: avg.quote === total.quote && avg.quote === count.quote ? avg.quote : [...new Set([count.quote, total.quote, avg.quote])].join(' …… '),
       expected,
       actual: avg.quantity.raw,
-      relation: `平均数 = ${total.label || '总数'} ÷ ${count.label || '个数'}`,
+      relation: `平均数 = ${totalName} ÷ ${countName}`,
       figures: [figureOf(avg), figureOf(total), figureOf(count)],
       arithmetic: `${total.quantity.raw} ÷ ${count.quantity.raw} ≈ ${expected} ≠ ${avg.quantity.raw}`,
     },
