@@ -9,7 +9,7 @@ const EPSILON = 1e-9;
 // the share of a total a list must reach before its shortfall is read as an error rather than a selection
 // (a list with a catch-all 其他 item claims the whole at any share)
 const MOSTLY = 0.8;
-const ACTIVITY_UNITS = new Set(['次', '场', '期', '场次', '人次', '批', '课时', '户次', '件次']);
+const ACTIVITY_UNITS = new Set(['次', '场', '期', '场次', '人次', '批', '课时', '学时', '节次', '户次', '件次']);
 
 /** arithmetic an examiner checks before a report is published; silent whenever the numbers hold */
 export function checkFacts(facts: readonly Fact[]): Finding[] {
@@ -221,7 +221,8 @@ function checkAllOutcome(total: Fact, all: Fact, text: string): Finding[] {
 
 function checkRate(rate: Fact): Finding[] {
   const { numerator: num, denominator: den } = rate;
-  if (num === undefined || den === undefined) return [];
+  // (a figure is no share of itself: "审结案件中败诉7件，败诉率7.9%" whose base is unsaid)
+  if (num === undefined || den === undefined || num === den) return [];
   // "合格率（含优秀）": the numerator is the sum of the figures the rate counts
   const nums = [num, ...rate.numeratorAlso];
   const numLow = nums.reduce((a, f) => a + factBounds(f)[0], 0);

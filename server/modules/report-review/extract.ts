@@ -94,7 +94,7 @@ const NAMED_RATE_BEFORE = /,[^\d,;:。]*(?<!增长|增)率\s*(为|达到|达|是
 const GROWTH = /去年|上年|同期|增长|增加|增幅|提高|提升|上升|下降|减少|降低|同比|环比|较上年|较去年|比上年|比去年|超出|超额|完成|翻/;
 const QUOTE_LIMIT = 160;
 // the words before a change of a figure: "同比增加", "较上年提高", "比2024年的13件多出"
-const DELTA_BEFORE = /(同比|环比|较|比)[^,;:。]{0,12}(增加|增长|减少|下降|提高|降低|上升|多出|多|少)了?\s*$/;
+const DELTA_BEFORE = /(同比|环比|较|比)[^,;:。]{0,12}(净增加|净增|净减少|净减|增加|增长|减少|下降|提高|降低|上升|多出|多|少)了?\s*$/;
 
 /** every quantitative claim of a report, linked into totals with parts, subsets and rates */
 export function extractFacts(paragraphs: readonly string[], sections: SectionMap = mapSections(paragraphs)): Fact[] {
@@ -296,7 +296,8 @@ function endsWithEtc(text: string, last: Fact): boolean {
 // "18宗（11宗已办结，7宗正在办理）" and "54项（其中自选39项）"
 function linkBracketedParts(text: string, facts: Fact[]): void {
   for (const total of facts) {
-    if (total.kind === 'rate' || total.parts.length > 0) continue;
+    // ("净增41家（全年新增58家、注销17家）": a change told by what came and went is no sum)
+    if (total.kind === 'rate' || total.parts.length > 0 || total.delta) continue;
     const open = total.quantity.end + (/^\s*/.exec(text.slice(total.quantity.end))?.[0].length ?? 0);
     if (text[open] !== '(') continue;
     const close = matchingClose(text, open);
@@ -811,8 +812,9 @@ export const ALL_OUTCOME = '均';
 const ALL_OUTCOME_CLAUSE = /^\s*\)?\s*,\s*(经[^\d,;:。]{0,20})?均(予以|被)?(维持|撤销|变更|确认违法|驳回|胜诉|败诉|终止)[^\d,;:。]{0,8}\(?\s*$/;
 
 // "户均1.28万元", "人均140.8家次", "场均142.7人次": shared out over the households, persons or sessions, in these units
-const PER_HEAD = /(户|人|场|案)均\s*$/;
-const PER_UNITS: Record<string, string[]> = { 户: ['户'], 人: ['名', '人'], 场: ['场', '场次'], 案: ['件', '起'] };
+// ("人均获得退赔449元": what each got may be named after 均)
+const PER_HEAD = /(户|人|场|案)均(?:获得|受理|办理|培训|服务)?[^\d,;:。]{0,4}$/;
+const PER_UNITS: Record<string, string[]> = { 户: ['户'], 人: ['名', '人', '人次'], 场: ['场', '场次'], 案: ['件', '起'] };
 // "平均每个村（社区）14名", "平均每村13.4名": what is shared out over
 const AVERAGE_OVER = /平均每(?:个|一个)?([\u4e00-\u9fff]{1,4}(?:\([\u4e00-\u9fff]{1,3}\))?)\s*$/;
 
@@ -834,7 +836,8 @@ function linkAverages(text: string, found: Fact[], before: readonly Fact[]): voi
     const per = PER_HEAD.exec(lead)?.[1];
     if (over === undefined && per === undefined) continue;
     const place = (over ?? '').replace(/[()]/g, '');
-    const sameUnit = found.filter((f) => f !== avg && f.quantity.start < avg.quantity.start && f.quantity.unit === avg.quantity.unit && f.depth === avg.depth);
+    // ("退赔48.62万元，涉及游客1,083人次，人均获得退赔449元": a sum in 万元 shared out in 元)
+    const sameUnit = found.filter((f) => f !== avg && f.quantity.start < avg.quantity.start && (f.quantity.unit === avg.quantity.unit || (f.kind === 'amount' && avg.kind === 'amount' && f.quantity.normalized.unit === avg.quantity.normalized.unit)) && f.depth === avg.depth);
     // (last year's figure, a change and the parts of a list are no whole: "由上年的176名增加到214名，新增38名，其中…")
     const wholes = sameUnit.filter((f) => f.partOf === undefined && f.baseOf === undefined && !f.delta && f.difference === undefined && !perUnit.has(f));
     const [total] = wholes;
@@ -938,6 +941,9 @@ function linkRates(text: string, facts: Fact[]): void {
     if (last === undefined) return;
     const candidates = counts.filter((f) => sameFamily(f, last));
     if (candidates.length < 2) return;
+    // "予以公开35件、部分公开6件，公开率（含部分公开）73.2%": two items of one list are no base of each other
+    const [a, b] = candidates;
+    if (candidates.length === 2 && a !== undefined && b !== undefined && /^\s*、[^\d,;:。]*$/.test(text.slice(a.quantity.end, b.quantity.start))) return;
     const stem = rate.label.replace(/率$/, '');
     // "网办率" of "网上办理": the rate's name may shorten the count's
     const related = candidates.filter((f) => sharesBigram(stem, f.context) || (stem.length >= 2 && isSubsequence(stem, f.label)));
@@ -1011,7 +1017,8 @@ function linkActOutcomes(text: string, [s]: [number, number], facts: Fact[], pre
 // [what was done, what it was done of, whether the done can hold no more than that (no carry-over can come in)]
 const PAIRED_BASES: Array<[RegExp, RegExp, boolean?]> = [
   [/结案/, /立案/],
-  [/办结/, /受理|收到|承办|接收/],
+  // ("加上年结转7件，全年应办理333件，已办结321件，办结率96.4%")
+  [/办结/, /受理|收到|承办|接收|应办理|需办理|应办|需办/],
   [/审结/, /受理|收到|新收/],
   [/整改/, /发现|排查/],
   // "应考52人、实考52人，合格51人，合格率98.1%": those who passed are of those who sat
@@ -1154,7 +1161,8 @@ function intakeBefore(text: string, numerator: Fact, earlier: readonly Fact[], o
 }
 
 // "办理行政处罚案件57件。从案件类型看，违法建设18件、乱占耕地9件…；从办案程序看，…": a breakdown of the whole before it
-const BREAKDOWN = /(?:从|按|依|分)([^,;:。\d]{1,10}?)(?:来看|看|划分|分)\s*[,:]/g;
+// ("从投诉类型看（按主要诉求归类），…": a note in brackets may follow; "办理结果为准予许可179件、…" breaks down by result)
+const BREAKDOWN = /(?:(?:从|按|依|分)([^,;:。\d]{1,10}?)(?:来看|看|划分|分)\s*(?:\([^()\d]{1,16}\))?\s*[,:]|(?:办理|处理|答复|审查)结果(?:为|是)\s*:?)/g;
 // what was finished or came of the work (never what came in: 受理, 立案)
 const FINISHED = /成功|办结|审结|结案|化解|调处|调解|按时|按期|及时|整改|答复|解决|完成|回复|满意|败诉|纠错/;
 const SHARE_AFTER_ITEM = /\d[^,;:。\d]{0,3}[,、]\s*占[^,;:。\d]{0,8}\d+(\.\d+)?%\s*$/;
@@ -1233,7 +1241,7 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     const tail = text.slice(last.quantity.end, e).replace(/^\s*\([^()]*\)/, '').replace(SHARE_IN_GAP, '');
     const restSaid = /(其余|其他|其它)[^,;:。\d]{0,4}$/.test(text.slice(Math.max(s, last.quantity.start - 6), last.quantity.start)) && /^\s*(为|是|由|涉及|主要为|主要是|主要涉及|包括)[^\d,;:。]{0,30}([;；。]|$)/.test(tail);
     if (!restSaid && !/^\s*([;；。,]|$)/.test(tail || '。')) continue;
-    first.label = first.label.replace(/^(分别|依次)(是|为|有)/, '');
+    first.label = first.label.replace(/^(分别|依次)(是|为|有)/, '').replace(/^(办理|处理|答复|审查)?结果(为|是)/, '');
     // the whole: the last figure before the breakdown that is no part, change, rate or last year's — and no item of
     // an earlier breakdown ("其他16宗。按程序分：…" breaks down the whole before "按领域分", not 其他)
     // what was finished is no whole of a breakdown by what came in ("受理138件…；按期办结135件。按诉求内容分，…"); a
@@ -1271,7 +1279,7 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
       });
       if (shares.length >= 2 && shares.filter((d) => Math.abs(d) < 1).length * 2 < shares.length) continue;
     }
-    const linkWord = `从${m[1] ?? ''}看`;
+    const linkWord = m[1] === undefined ? '办理结果' : `从${m[1]}看`;
     if (total.parts.length === 0) {
       total.linkWord = linkWord;
       attach(total, parts, !endsWithEtc(text, last));
@@ -1810,6 +1818,8 @@ function linkRatedBalance(text: string, facts: Fact[]): void {
     if (done === undefined || rate?.kind !== 'rate' || rate.numerator !== done || rate.denominator === undefined || open.balance !== undefined) return;
     if (open.kind !== 'count' || open.depth !== 0 || open.partOf !== undefined || open.sentence[0] !== done.sentence[0] || open.quantity.unit !== done.quantity.unit) return;
     if (!PENDING.test(text.slice(clauseStart(text, open.quantity.start, open.sentence[0]), open.quantity.start)) || !/^\s*,[^\d;。]*$/.test(text.slice(rate.quantity.end, open.quantity.start))) return;
+    // ("办结209件，其中按期办结205件，按期办结率98.1%，结转下年8件": a rate over what was finished is no balance of what came in)
+    if (/办结|审结|结案|化解/.test(rate.denominator.label)) return;
     open.balance = { total: rate.denominator, done };
   });
 }
@@ -1823,7 +1833,7 @@ function nameCarried(carried: Fact): void {
 // year and what was accepted, less what was finished, is what is still open — a stock of open cases
 // what came over from last year, told with what it counts and who holds it: "全年执法队上年结转案件3件" (not added to
 // what came in: "连同上年结转的9件，全年应审理…" is told with the sum)
-const CARRIED_IN = /^(?![^\d,;:。]*(连同|加上))[^\d,;:。]{0,8}?(上年|上一年|\d{4}年)度?结转(的|来的)?[^\d,;:。]{0,8}$/;
+const CARRIED_IN = /^(?![^\d,;:。]*(连同|加上))[^\d,;:。]{0,12}?(上年|上一年|\d{4}年)度?结转(的|来的)?[^\d,;:。]{0,8}$/;
 
 function linkCarriedOver(text: string, facts: Fact[], previous: Fact[]): void {
   const clauseOf = (f: Fact) => text.slice(clauseStart(text, f.quantity.start, f.sentence[0]), f.quantity.start);
@@ -1846,13 +1856,17 @@ function linkCarriedOver(text: string, facts: Fact[], previous: Fact[]): void {
   });
   // "上年结转6件，本年受理23件，全年调处办结24件，结转下年5件": the four in their order, joined by commas
   // (what is said of one in brackets stands aside: "办结59件（其中按期办结57件，按期办结率98.3%），结转下年5件")
-  const outer = facts.filter((f) => f.depth === 0);
+  // (…and so do the parts of what came in: "本年新立案186件，其中违法建设54件、…其他23件；全年办结185件")
+  const outer = facts.filter((f) => f.depth === 0 && (f.partOf === undefined || f.partOf.depth !== 0));
   outer.forEach((pending, i) => {
     const [carried, accepted, done] = [outer[i - 3], outer[i - 2], outer[i - 1]];
     if (carried === undefined || accepted === undefined || done === undefined || pending.stock !== undefined || pending.balance !== undefined) return;
     const four = [carried, accepted, done, pending];
     if (four.some((f) => f.kind !== 'count' || f.partOf !== undefined || f.quantity.unit !== pending.quantity.unit)) return;
-    if (four.slice(1).some((f, k) => !/^\s*,[^\d,;:。]*$/.test(text.slice((four[k] as Fact).quantity.end, f.quantity.start).replace(/\([^()]*\)/g, '')))) return;
+    const parts = facts.filter((f) => f.quantity.start > accepted.quantity.end && f.quantity.end <= done.quantity.start);
+    const after = parts.length > 0 && parts.every((f) => f.partOf === accepted) ? (parts[parts.length - 1] as Fact) : accepted;
+    const gap = (from: Fact, to: Fact) => text.slice((from === accepted ? after : from).quantity.end, to.quantity.start).replace(/\([^()]*\)/g, '');
+    if (four.slice(1).some((f, k) => !(four[k] === accepted && after !== accepted ? /^[^\d,;:。]*[;,]\s*[^\d,;:。]*$/ : /^\s*,[^\d,;:。]*$/).test(gap(four[k] as Fact, f)))) return;
     // ("上年结转行政处罚案件6件，本年立案128件": the carry-over may name what it counts, and cases come in by 立案)
     if (!CARRIED_IN.test(clauseOf(carried)) || !/受理|新收|立案/.test(clauseOf(accepted)) || /不予|不受理/.test(clauseOf(accepted))) return;
     if (!/审结|办结|结案/.test(clauseOf(done)) || /未|尚/.test(clauseOf(done)) || !PENDING.test(clauseOf(pending))) return;

@@ -1098,6 +1098,59 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(fines('9.91', '12.00'))).toEqual([['average_mismatch', '9.308万元', '9.91万元']]);
   });
 
+  it('leaves alone what only looks like a sum, a balance or a rate', () => {
+    // a net change told by what came and went
+    expect(kinds('全镇登记在册民宿453家，较上年末412家净增41家（全年新增58家、注销17家）。')).toEqual([]);
+    expect(kinds('全镇登记在册民宿453家，较上年末412家净增43家。')).toEqual([['difference_mismatch', '41家', '43家']]);
+    // the on-time part of the finished and what is carried over are no balance of the finished
+    expect(kinds('加上年结转3件，全年办结209件，其中按期办结205件，按期办结率98.1%，结转下年8件。')).toEqual([]);
+    // the carry-over said first by who holds it
+    expect(kinds('街道综合行政执法队上年结转案件7件，本年新立案186件；全年办结185件，结转下年8件。')).toEqual([]);
+    // a figure is no share of itself
+    expect(kinds('审结案件中败诉7件，败诉率7.9%。')).toEqual([]);
+    // two items of one list are no base of each other
+    expect(kinds('从办理结果看，予以公开35件、部分公开6件，公开率（含部分公开）73.2%。')).toEqual([]);
+  });
+
+  it('checks the change column of a table of indicators for two years', () => {
+    const table = (growth: string, points: string, count: string) => [
+      '附件：主要指标对照表',
+      '指标  2024年  2025年  变化情况',
+      `校外培训机构检查（家次）  1,045  1,128  增长${growth}`,
+      '认定学生欺凌事件（起）  13  9  下降30.8%',
+      `教职工学法考试参考率（%）  98.2  98.9  提高${points}个百分点`,
+      `制定行政规范性文件（件）  4  5  增加${count}件`,
+    ];
+    expect(findings(...table('7.9%', '0.7', '1'))).toEqual([]);
+    expect(findings(...table('8.9%', '0.7', '1')).map((f) => [f.kind, f.expected, f.actual])).toEqual([['table_mismatch', '增长7.94%', '增长8.9%']]);
+    expect(findings(...table('7.9%', '0.9', '1')).map((f) => f.expected)).toEqual(['提高0.7个百分点']);
+    expect(findings(...table('7.9%', '0.7', '2')).map((f) => f.expected)).toEqual(['增加1件']);
+  });
+
+  it('reads a carry-over told in order past the parts of what came in, and counts schools and study hours', () => {
+    const cases = (pending: number) => `街道综合行政执法队上年结转案件7件，本年新立案186件，其中违法建设54件、占道经营71件、乱堆乱放38件、其他23件；全年办结185件，结转下年${pending}件。`;
+    expect(kinds(cases(8))).toEqual([]);
+    expect(kinds(cases(9))).toEqual([['parts_sum_mismatch', '8件', '9件']]);
+    expect(kinds('全县中小学118所（其中高中4所、初中21所、小学96所、中职及特殊教育学校7所）实现全覆盖。')).toEqual([['parts_sum_mismatch', '118所', '128所']]);
+  });
+
+  it('reads a breakdown with a note in brackets, and one by 办理结果为', () => {
+    const permits = (withdrawn: number) => `受理民宿开办申请187件，其中特种行业许可64件、食品经营许可78件、公共场所卫生许可45件；办理结果为准予许可179件、不予许可5件（均为消防安全条件不达标）、申请人主动撤回${withdrawn}件。`;
+    expect(kinds(permits(3))).toEqual([]);
+    expect(kinds(permits(4))).toEqual([['parts_sum_mismatch', '187件', '188件']]);
+    const complaints = (last: number) => `全年受理旅游市场投诉326件。从投诉类型看（按主要诉求归类），住宿类118件、餐饮类86件、景区门票及游览服务类57件、购物类39件、交通及其他${last}件。`;
+    expect(kinds(complaints(26))).toEqual([]);
+    expect(kinds(complaints(36))).toEqual([['parts_sum_mismatch', '326件', '336件']]);
+    // a finished-rate over what was to be handled
+    const handled = (rate: string) => `全年受理旅游市场投诉326件，现场投诉79件。加上年结转7件，全年应办理333件，已办结321件，办结率${rate}，结转下年12件。`;
+    expect(kinds(handled('96.4%'))).toEqual([]);
+    expect(kinds(handled('97.4%'))).toEqual([['rate_mismatch', '96.4%', '97.4%']]);
+    // a sum in 万元 shared out per person in 元
+    const refunds = (avg: number) => `督促经营者为游客退赔48.62万元，涉及游客1,083人次，人均获得退赔${avg}元。`;
+    expect(kinds(refunds(449))).toEqual([]);
+    expect(kinds(refunds(489))).toEqual([['average_mismatch', '448.9元', '489元']]);
+  });
+
   it('computes a pass rate over those who sat the exam', () => {
     const exam = (passed: number) => `组织全乡在编干部参加年度网上学法考试，应考52人、实考52人，合格${passed}人，合格率98.1%。`;
     expect(kinds(exam(51))).toEqual([]);
@@ -1418,7 +1471,7 @@ describe('tables', () => {
     ];
     expect(reviewParagraphs('x', report(157)).findings.filter((f) => f.kind === 'table_mismatch')).toEqual([]);
     // applications about such decisions are no decisions
-    const asked = [...report(157).slice(0, 3), '从申请内容看，涉及取水许可、河道采砂行政处罚的11件，其他3件。', ...report(157).slice(3)];
+    const asked = [...report(157).slice(0, 3), '从申请内容看，涉及取水许可、河道采砂行政处罚的11件，行政处罚相关信息7件，其他3件。', ...report(157).slice(3)];
     expect(reviewParagraphs('x', asked).findings.filter((f) => f.kind === 'table_mismatch')).toEqual([]);
     expect(reviewParagraphs('x', report(175)).findings.filter((f) => f.kind === 'table_mismatch').map((f) => [f.expected, f.actual])).toEqual([['157', '175件']]);
   });

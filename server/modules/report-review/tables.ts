@@ -137,8 +137,8 @@ function checkDecisionProse(rows: readonly TableRow[], facts: readonly Fact[]): 
       if (fact.kind !== 'count' || fact.partOf !== undefined || fact.quantity.approximation !== undefined || fact.quantity.unit !== '件' || !STATES_TOTALS(fact)) continue;
       const words = fact.scope.split('|')[0] ?? '';
       // the clause names this kind of decision alone, as this year's figure
-      // ("涉及…、采砂行政处罚的11件" counts applications about such decisions, not the decisions)
-      if (!words.includes(name) || DECISION_ROWS.some((other) => other !== name && words.includes(other)) || /上年|去年|同比|较|其中|占|涉及|关于|有关|的$/.test(words)) continue;
+      // ("涉及…、采砂行政处罚的11件", "行政处罚相关信息7件" count applications about such decisions, not the decisions)
+      if (!words.includes(name) || DECISION_ROWS.some((other) => other !== name && words.includes(other)) || /上年|去年|同比|较|其中|占|涉及|关于|有关|相关|信息|的$/.test(words)) continue;
       if (cell.value === fact.quantity.value) continue;
       findings.push({
         kind: 'table_mismatch',
@@ -357,6 +357,70 @@ export function checkTotalRows(rows: readonly TableRow[], paragraphs: readonly s
     }
   });
   return findings;
+}
+
+const YEARS_HEADER = /(\d{4})\s*年\s+(\d{4})\s*年\s+(?:变化情况|变化|增减情况|增减|同比|比较)/;
+// a row: its name (a unit in brackets may be %), the two years' figures, and the change ("增长7.9%", "增加1件",
+// "提高0.7个百分点"); rows may run on in one paragraph when a PDF joined them
+const COMPARED_ROW = /(\S(?:[^\d%\s]|[(（]%[)）])*?)\s+([\d,]+(?:\.\d+)?)(%?)\s+([\d,]+(?:\.\d+)?)(%?)\s+(增长|增加|提高|上升|下降|减少|降低)\s*([\d,]+(?:\.\d+)?)\s*(个百分点|%|万元|家次|人次|批次|件|名|所|份|起|家|次|个|人|项|条|元|处|场)?/g;
+
+/**
+ * a table of indicators under "指标 2024年 2025年 变化情况": each row's change is the difference of its two years, or that
+ * difference over the earlier year, or in 个百分点 for rates
+ */
+export function checkComparisonRows(paragraphs: readonly string[]): Finding[] {
+  const findings: Finding[] = [];
+  let years: [number, number] | undefined;
+  for (const paragraph of paragraphs) {
+    const header = YEARS_HEADER.exec(paragraph);
+    if (header !== null) years = [Number(header[1]), Number(header[2])];
+    if (years === undefined || years[0] === years[1]) continue;
+    const rest = header === null ? paragraph : paragraph.slice(header.index + header[0].length);
+    const rows = [...rest.matchAll(COMPARED_ROW)];
+    if (rows.length === 0) {
+      if (header === null) years = undefined;
+      continue;
+    }
+    for (const m of rows) findings.push(...compareRow(m, years));
+  }
+  return findings;
+}
+
+function compareRow(m: RegExpMatchArray, years: [number, number]): Finding[] {
+  const [quote, label = '', a = '', pa = '', b = '', pb = '', word = '', said = '', unit = ''] = m;
+  const [first, second] = [Number(a.replaceAll(',', '')), Number(b.replaceAll(',', ''))];
+  const later = years[0] < years[1];
+  const [old, now] = later ? [first, second] : [second, first];
+  const down = /下降|减少|降低/.test(word);
+  const value = Number(said.replaceAll(',', ''));
+  const decimals = said.includes('.') ? (said.split('.')[1]?.length ?? 0) : 0;
+  const signed = down ? -value : value;
+  const name = label.replace(/[(（][^()（）]*[)）]\s*$/, '');
+  if (unit === '%' && old === 0) return [];
+  const computed = unit === '%' ? ((now - old) / old) * 100 : now - old;
+  const step = 10 ** -decimals;
+  // a stated change stands for any that rounds or is cut to it
+  if (Math.abs(computed - signed) < step / 2 + 1e-9 || (Math.sign(computed) === Math.sign(signed) && Math.abs(computed) >= value - 1e-9 && Math.abs(computed) < value + step)) return [];
+  const shown = Math.round(Math.abs(computed) * 100) / 100;
+  const raw = `${said}${unit}`;
+  const expected = unit === '%' ? `${computed < 0 ? '下降' : '增长'}${shown}%` : `${computed < 0 ? down ? word : '减少' : down ? '增加' : word}${shown}${unit}`;
+  const [y0, y1] = [Math.min(...years), Math.max(...years)];
+  return [
+    {
+      kind: 'table_mismatch',
+      message: `表中“${name}”${y0}年为${old}、${y1}年为${now}，写${word}${raw}，但按两年数字计算应为${expected}。`,
+      text: quote.trim(),
+      expected,
+      actual: `${word}${raw}`,
+      relation: `表格“${name}”行：变化 = ${y1}年 − ${y0}年${unit === '%' ? '，再除以' + y0 + '年' : ''}`,
+      figures: [
+        { label: `${name}（${y0}年）`, raw: later ? `${a}${pa}` : `${b}${pb}`, value: old, unit: '', quote: quote.trim() },
+        { label: `${name}（${y1}年）`, raw: later ? `${b}${pb}` : `${a}${pa}`, value: now, unit: '', quote: quote.trim() },
+        { label: `${name}（变化）`, raw, value, unit, quote: quote.trim() },
+      ],
+      arithmetic: `${unit === '%' ? `（${now} − ${old}）÷ ${old} × 100% ≈ ${computed < 0 ? '-' : ''}${shown}%` : `${now} − ${old} = ${Math.round(computed * 1e6) / 1e6}`} ≠ ${word}${raw}`,
+    },
+  ];
 }
 
 // 表四: one row of 15 figures; each block of five is 维持 + 纠正 + 其他 + 尚未审结 = 总计
