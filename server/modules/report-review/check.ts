@@ -9,7 +9,7 @@ const EPSILON = 1e-9;
 // the share of a total a list must reach before its shortfall is read as an error rather than a selection
 // (a list with a catch-all 其他 item claims the whole at any share)
 const MOSTLY = 0.8;
-const ACTIVITY_UNITS = new Set(['次', '场', '期', '场次', '人次', '批', '课时', '学时', '节次', '户次', '件次']);
+const ACTIVITY_UNITS = new Set(['次', '场', '期', '期次', '场次', '人次', '批', '课时', '学时', '节次', '户次', '件次']);
 
 /** arithmetic an examiner checks before a report is published; silent whenever the numbers hold */
 export function checkFacts(facts: readonly Fact[]): Finding[] {

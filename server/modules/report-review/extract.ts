@@ -181,12 +181,13 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       linkTrailingTotals(text, linked);
       linkColonLists(text, sentence, linked);
       linkBareLists(text, sentence, linked);
+      linkGradesOfWholeBefore(text, sentence, linked, previous);
       linkActOutcomes(text, sentence, linked, previous);
       linkIntakeSplits(text, [...previous, ...linked]);
       linkReviewedOutcomes(text, linked);
       linkAllOutcomes(text, linked);
       linkLossRate(text, linked);
-      linkCorrectionRate(linked);
+      linkCorrectionRate(linked, inParagraph);
       linkStages(text, linked);
       linkChanges(text, found);
       linkBalance(text, linked, previous);
@@ -194,6 +195,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       linkBreakdowns(text, sentence, linked, inParagraph);
       linkBreakdownGoingOn(text, sentence, linked, inParagraph);
       linkRemainders(text, linked, inParagraph);
+      linkProgress(text, linked, inParagraph);
       linkIncludedRates(text, linked);
       linkRates(text, linked);
       linkOutcomeRates(text, linked, inParagraph);
@@ -277,6 +279,14 @@ function sameFamily(a: Fact, b: Fact): boolean {
   return a.kind === b.kind && unitFamily(a.quantity.normalized.unit) === unitFamily(b.quantity.normalized.unit);
 }
 
+// "审查94件，其中重大行政决策5件、合同协议63份、其他文件26件": papers and matters are counted as one in a list of what
+// was examined
+const PAPERS = new Set(['件', '份', '项']);
+
+function listMates(a: Fact, b: Fact): boolean {
+  return sameFamily(a, b) || (a.kind === 'count' && b.kind === 'count' && PAPERS.has(a.quantity.unit) && PAPERS.has(b.quantity.unit));
+}
+
 function attach(total: Fact, parts: Fact[], complete: boolean): void {
   total.parts = parts;
   total.partsComplete = complete && parts.length >= 2 && [total, ...parts].every((f) => !f.quantity.approximation);
@@ -353,7 +363,7 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
     if (changed !== undefined && changed.parts.length === 0 && sameFamily(changed, total as Fact)) total = changed;
     // "办理案件142件，罚没款38.6万元，其中简易程序案件96件": in one sentence, the 其中 reaches back over a figure
     // of another kind to the last figure of its own
-    if (total !== undefined && first !== undefined && !sameFamily(total, first)) {
+    if (total !== undefined && first !== undefined && !listMates(total, first)) {
       const own = candidates.filter((f) => f.sentence[0] === s && sameFamily(f, first)).pop();
       const between = facts.filter((f) => own !== undefined && f.quantity.start > own.quantity.start && f.quantity.end <= at);
       total = own !== undefined && between.length === 1 && between.every((f) => !sameFamily(f, first)) ? own : undefined;
@@ -420,11 +430,11 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
     const parts = takeWhile(after, (f) => {
       // "…、残疾人两项补贴130.80万元": a count inside the next item's name
       const next = after[after.indexOf(f) + 1];
-      if (f.depth === depth && !sameFamily(f, total) && next !== undefined && next.depth === depth && sameFamily(next, total) && next.quantity.start < listEnd && /^[^\d,;:。、()]{1,10}$/.test(text.slice(f.quantity.end, next.quantity.start))) {
+      if (f.depth === depth && !listMates(f, total) && next !== undefined && next.depth === depth && listMates(next, total) && next.quantity.start < listEnd && /^[^\d,;:。、()]{1,10}$/.test(text.slice(f.quantity.end, next.quantity.start))) {
         aside.add(f);
         return true;
       }
-      if (f.quantity.start >= listEnd || (f.depth === depth && !sameFamily(f, total)) || f.depth < depth) return false;
+      if (f.quantity.start >= listEnd || (f.depth === depth && !listMates(f, total)) || f.depth < depth) return false;
       if (f.depth > depth) return true;
       const gap = text.slice(previousEnd, f.quantity.start);
       // "其中“双随机”抽查486家次，为上年324家次的1.5倍，专项检查521家次": last year's figure of the item before, and
@@ -516,6 +526,9 @@ function byVerb(phrase: string, previous: readonly Fact[]): Fact | undefined {
   return told.length === 1 ? told[0] : undefined;
 }
 
+// what a figure's name says was done, without the whole it was done among ("受理案件中已审结" → "审结")
+const spokenOf = (label: string) => label.replace(/^[^\d,;:。中]{1,6}中(?=[^\d,;:。]{2})/, '').replace(/^(已|全年|共)/, '');
+
 function linkListAfterOpening(text: string, s: number, e: number, facts: Fact[], previous: Fact[], ownOnly: boolean): void {
   // "审结案件中，…" names a figure told before; "在调处的96件矛盾纠纷中，…" states its own; "准予许可的事项中：A 38件；
   // B 44件；其他7件" joins its items with semicolons after a colon
@@ -529,7 +542,7 @@ function linkListAfterOpening(text: string, s: number, e: number, facts: Fact[],
   const total =
     inside.length > 0
       ? inside.length === 1 && (/^\s*在/.test(opening[1] ?? '') || /(的|^)\s*$/.test(text.slice(s, inside[0]?.quantity.start ?? s))) ? inside[0] : undefined
-      : previous.filter((f) => f.kind === 'count' && f.depth === 0 && f.label.length >= 2 && phrase.includes(f.label.replace(/^(已|全年|共)/, ''))).pop() ?? byVerb(phrase, previous);
+      : previous.filter((f) => f.kind === 'count' && f.depth === 0 && spokenOf(f.label).length >= 2 && phrase.includes(spokenOf(f.label))).pop() ?? byVerb(phrase, previous);
   if (total === undefined || total.parts.length > 0) return;
   const semi = colon ? -1 : text.slice(openingEnd, e).search(/[;；]/);
   // "14条解读中，图解6条，占42.9%；文字解读5条，占35.7%；…": items that carry their shares are joined by semicolons
@@ -623,7 +636,8 @@ function linkRespectively(text: string, [s, e]: [number, number], facts: Fact[],
 // between a total and its 其中: punctuation, or one rate said of the total ("，办结率100%。")
 // "收到申请13件，均为网上申请和当面申请，其中…": a clause without a figure between the whole and its 其中
 // "落实经费18.6万元并全额纳入年度财政预算，其中…" / "共清理64件（均不属于行政规范性文件），其中…": so may words joined by 并 or an aside
-const WORDS_CLAUSE_BETWEEN = /^\s*(,[^\d,;:。%]{2,30}|(并|且)[^\d,;:。%]{2,20}|\([^\d()]{2,30}\))\s*,\s*$/;
+// ("主动公开信息642条（上年为591条），其中…": last year's figure in brackets is an aside)
+const WORDS_CLAUSE_BETWEEN = /^\s*(,[^\d,;:。%]{2,30}|(并|且)[^\d,;:。%]{2,20}|\([^\d()]{2,30}\)|\(\s*(上年|去年|上一年|\d{4}年)(同期)?(为|是)?\s*[\d,.]+[^\d()]{0,4}\))\s*,\s*$/;
 // "全镇146户渔民完成退捕上岸，其中…": or the words that name and tell of the figure, right after it — unless it is the
 // second of a pair, whose 其中 is of both ("辖9个行政村和3个社区，其中渔业村（社区）7个")
 const WORDS_AFTER_TOTAL = /^[^\d,;:。%()]{2,20}\s*,\s*$/;
@@ -632,7 +646,8 @@ const RATE_CLAUSE_BETWEEN = /^[\s,;:、。]*(?:[^\d,;:、。]{0,12}\d+(?:\.\d+)?
 
 // "梳理权责事项300项，许可事项120项、处罚事项180项": a list right after a total whose items all end in its head noun
 // grades exclude each other as dispositions do: "案卷420卷，评定为优秀的168卷、合格的231卷、不合格的21卷"
-const GRADE = /^(被)?(评定为|评定|评为|认定为)?(优秀|良好|合格|基本合格|不合格)(的)?$/;
+// ("参考218人，优秀143人，合格71人，不合格4人" / "评定优秀案卷29卷、良好33卷…")
+const GRADE = /^(被)?(评定为|评定|评为|认定为|成绩)?(优秀|良好|合格|基本合格|不合格)(案卷|卷宗|等次|档次)?(的)?$/;
 const exclusive = (f: Fact): boolean => DISPOSITION.test(f.label) || GRADE.test(f.label);
 const ACT_OF_DISPOSITIONS = /^[^\d,;:。]{0,16}(清理|审查|评查)[^\d,;:。]{0,4},\s*$/;
 
@@ -666,7 +681,7 @@ function linkBareLists(text: string, [, e]: [number, number], facts: Fact[]): vo
       const withdrawn = parts.length > 0 && parts.every((p) => disposition(p)) && WITHDRAWN.test(f.label) && /^,[^,;:。、\d]*$/.test(gap) && (after === undefined || /[;。]/.test(text.slice(f.quantity.end, after.quantity.start)));
       if (f.partOf !== undefined || !(kind || excluding(f) || withdrawn)) break;
       // outcomes that exclude each other may be joined by commas: "保留14件，修订3件，废止1件"
-      const outcomes = disposition(f) && parts.every((p) => disposition(p)) && (parts.length < 2 || /,/.test(text.slice((parts[0] as Fact).quantity.end, (parts[1] as Fact).quantity.start)));
+      const outcomes = ((disposition(f) && parts.every((p) => disposition(p))) || (GRADE.test(f.label) && parts.length > 0 && parts.every((p) => GRADE.test(p.label)))) && (parts.length < 2 || /,/.test(text.slice((parts[0] as Fact).quantity.end, (parts[1] as Fact).quantity.start)));
       if (parts.length > 0 && !withdrawn && !/^[、][^,;:。、\d]*$/.test(gap) && !(outcomes && /^,[^,;:。、\d]*$/.test(gap))) break;
       parts.push(f);
       if (withdrawn) break;
@@ -678,6 +693,9 @@ function linkBareLists(text: string, [, e]: [number, number], facts: Fact[]): vo
       return;
     }
     if (parts.length < 2) return;
+    // grades told by commas cover the whole only down to 不合格: "参考52人，优秀20人，合格31人" leaves out who failed
+    const byComma = /,/.test(text.slice((parts[0] as Fact).quantity.end, (parts[1] as Fact).quantity.start));
+    if (byComma && parts.every((p) => GRADE.test(p.label)) && !parts.some((p) => /不合格/.test(p.label))) return;
     // dispositions are exclusive only all together: "保留268件、修改21件、废止23件", never mixed with kinds
     const dispositions = parts.filter((p, k) => excluding(p) || (k === parts.length - 1 && WITHDRAWN.test(p.label))).length;
     if (dispositions > 0 && dispositions < parts.length) return;
@@ -687,6 +705,23 @@ function linkBareLists(text: string, [, e]: [number, number], facts: Fact[]): vo
     // "维持3件、驳回复议请求1件，另1件因申请人撤回申请终止审理": the rest is told after
     attach(total, parts, !endsWithEtc(text, last) && !/^\s*,\s*(另|其余|其他|其它|还有)/.test(text.slice(last.quantity.end, e)));
   });
+}
+
+// "共抽查60卷。评定优秀21卷、合格35卷、不合格4卷，…": grades opening a sentence are of the figure the sentence before
+// ends on, in their unit
+function linkGradesOfWholeBefore(text: string, [s]: [number, number], facts: Fact[], previous: readonly Fact[]): void {
+  const [first] = facts;
+  if (first === undefined || first.kind !== 'count' || first.depth !== 0 || first.partOf !== undefined || !GRADE.test(first.label) || !/^[^\d,;:。]{0,8}$/.test(text.slice(s, first.quantity.start))) return;
+  const run = [first];
+  for (const f of facts.slice(1)) {
+    const last = run[run.length - 1] as Fact;
+    if (f.kind !== 'count' || f.depth !== 0 || f.partOf !== undefined || f.quantity.unit !== first.quantity.unit || !GRADE.test(f.label) || !/^\s*[,、]\s*(另有|还有)?[^\d,;:。、]*$/.test(text.slice(last.quantity.end, f.quantity.start))) break;
+    run.push(f);
+  }
+  const whole = previous.filter((f) => f.kind === 'count' && f.depth === 0).pop();
+  if (run.length < 2 || !run.some((f) => /不合格/.test(f.label)) || whole === undefined || whole.quantity.unit !== first.quantity.unit || whole.parts.length > 0 || whole.partOf !== undefined || whole.delta || whole.baseOf !== undefined || GRADE.test(whole.label)) return;
+  whole.linkWord = '评定结果';
+  attach(whole, run, !endsWithEtc(text, run[run.length - 1] as Fact));
 }
 
 // "作出行政处罚决定5316件：综合行政执法局2104件，市场监督管理局1137件，…，其余23个执法部门合计1117件": a colon
@@ -940,6 +975,18 @@ function linkRates(text: string, facts: Fact[]): void {
     const last = counts[counts.length - 1];
     if (last === undefined) return;
     const candidates = counts.filter((f) => sameFamily(f, last));
+    // "实际参考164人，参考率100%；考试合格160人，合格率97.6%": a rate after the one count since the last rate, that count
+    // named as the rate, is of the figure its act follows before that rate
+    if (candidates.length === 1 && rate.label.replace(/率$/, '').length >= 2 && isSubsequence(rate.label.replace(/率$/, ''), last.label)) {
+      const before = earlier.filter((f) => f.kind === 'count' && f.depth === depth && f !== last && f.sentence[0] === rate.sentence[0] && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined);
+      // ("已完成26项，持续推进2项，完成率92.9%": of the whole it is a part of)
+      const base = last.partOf ?? pairedBase(last, before);
+      if (base !== undefined && base.quantity.normalized.value * 1.5 >= last.quantity.normalized.value) {
+        rate.numerator = last;
+        rate.denominator = base;
+      }
+      return;
+    }
     if (candidates.length < 2) return;
     // "予以公开35件、部分公开6件，公开率（含部分公开）73.2%": two items of one list are no base of each other
     const [a, b] = candidates;
@@ -977,7 +1024,9 @@ function linkRates(text: string, facts: Fact[]): void {
     if (numerator.quantity.normalized.value > denominator.quantity.normalized.value && rate.quantity.value <= 100 && /办结|结案|审结/.test(numerator.label) && /新收|新受理|本年受理|本年新/.test(denominator.scope)) return;
     // "在编执法人员42人，持有执法证件40人，持证率95.2%": with two counts only, a rate that names one counts it of the other
     const named = candidates.length === 2 && numerator.quantity.unit === denominator.quantity.unit && stem.length >= 2 && isSubsequence(stem, numerator.label);
-    if (numerator.partOf !== denominator && !subsetOf(numerator, denominator) && !named) return;
+    // "名单的38家企业中，按时完成披露的37家，按时披露率97.4%": the figure counted among the other
+    const among = denominator.quantity.end <= numerator.quantity.start && /^[^\d,;:。]{0,12}中\s*,[^\d,;:。]*$/.test(text.slice(denominator.quantity.end, numerator.quantity.start));
+    if (numerator.partOf !== denominator && !subsetOf(numerator, denominator) && !named && !among) return;
     rate.numerator = numerator;
     rate.denominator = denominator;
     // the stages before the one before: 化解率 is written of 排查 as often as of 调处
@@ -1012,13 +1061,37 @@ function linkActOutcomes(text: string, [s]: [number, number], facts: Fact[], pre
   attach(total, parts, !endsWithEtc(text, parts[parts.length - 1] as Fact));
 }
 
+// "明确重点任务28项。截至年底，已完成26项，持续推进2项": what was done and what goes on make up the tasks set
+// (the tasks named as such, the nearest figure of the paragraph in that unit before them)
+const DONE_TASKS = /^(已经|已|均已|基本|全部)?完成$/;
+const GOING_ON = /^(的)?(持续|正在|仍在|继续)推进|^(尚)?未完成|^推进中|^(延期|顺延|滞后)/;
+const TASKS = /任务|事项|项目|措施|目标|要点|问题|工作/;
+
+function linkProgress(text: string, facts: Fact[], earlier: readonly Fact[]): void {
+  facts.forEach((done, i) => {
+    if (done.kind !== 'count' || done.depth !== 0 || done.partOf !== undefined || done.delta || !DONE_TASKS.test(done.label.replace(/^(截至|截止|至|到)?(年底|年末|12月底|目前|全年)/, ''))) return;
+    const rest = facts.slice(i + 1).find((f) => f.kind === 'count');
+    if (rest === undefined || rest.depth !== 0 || rest.partOf !== undefined || rest.quantity.unit !== done.quantity.unit || ![rest.label, rest.scope.split('|')[0] ?? ''].some((w) => GOING_ON.test(w.replace(/^(另有|还有|其余|剩余)/, '')))) return;
+    // ("完成33项，完成率97.1%，未完成的1项"): a rate of what was done may stand between
+    if (!/^\s*(,\s*[^\d,;:。]{0,8}率\s*(为|达)?\s*\d+(\.\d+)?%)?\s*[,、;]\s*[^\d,;:。]{0,12}$/.test(text.slice(done.quantity.end, rest.quantity.start))) return;
+    const before = [...earlier, ...facts.slice(0, i)].filter((f) => f.kind === 'count' && f.depth === 0 && f.quantity.unit === done.quantity.unit && f.partOf === undefined && !f.delta && f.baseOf === undefined);
+    const whole = before[before.length - 1];
+    if (whole === undefined || /完成|推进/.test(whole.label) || !TASKS.test(whole.scope)) return;
+    if (whole.parts.length === 0) {
+      whole.linkWord = '完成情况';
+      attach(whole, [done, rest], !endsWithEtc(text, rest));
+    } else addBreakdown(whole, '完成情况', [done, rest], !endsWithEtc(text, rest));
+  });
+}
+
 // "上报28416件，经审核立案27935件，按时结案27618件，结案率98.9%": what is closed is of what was opened, what is finished of
 // what was taken in — the one figure before it that names the act its own act follows
 // [what was done, what it was done of, whether the done can hold no more than that (no carry-over can come in)]
 const PAIRED_BASES: Array<[RegExp, RegExp, boolean?]> = [
   [/结案/, /立案/],
   // ("加上年结转7件，全年应办理333件，已办结321件，办结率96.4%")
-  [/办结/, /受理|收到|承办|接收|应办理|需办理|应办|需办/],
+  [/办结/, /应办理|需办理|应办|需办/, true],
+  [/办结/, /受理|收到|承办|接收/],
   [/审结/, /受理|收到|新收/],
   [/整改/, /发现|排查/],
   // "应考52人、实考52人，合格51人，合格率98.1%": those who passed are of those who sat
@@ -1026,10 +1099,12 @@ const PAIRED_BASES: Array<[RegExp, RegExp, boolean?]> = [
 ];
 
 function pairedBase(numerator: Fact, wholes: readonly Fact[]): Fact | undefined {
-  const pair = PAIRED_BASES.find(([done]) => done.test(numerator.label));
-  if (pair === undefined) return undefined;
-  const bases = wholes.filter((f) => f.quantity.start < numerator.quantity.start && f.quantity.unit === numerator.quantity.unit && pair[1].test(f.label) && !pair[0].test(f.label) && (pair[2] === true || f.quantity.normalized.value >= numerator.quantity.normalized.value));
-  return bases.length === 1 ? bases[0] : undefined;
+  // (what is to be handled holds what came over as well: "加上年结转7件，全年应办理333件，已办结321件")
+  for (const pair of PAIRED_BASES.filter(([done]) => done.test(numerator.label))) {
+    const bases = wholes.filter((f) => f.quantity.start < numerator.quantity.start && f.quantity.unit === numerator.quantity.unit && pair[1].test(f.label) && !pair[0].test(f.label) && (pair[2] === true || f.quantity.normalized.value >= numerator.quantity.normalized.value));
+    if (bases.length > 0) return bases.length === 1 ? bases[0] : undefined;
+  }
+  return undefined;
 }
 
 // "优秀96卷、合格311卷、不合格13卷，合格率（含优秀）为96.9%": a rate whose bracket says it includes another category
@@ -1039,6 +1114,7 @@ const INCLUDED_RATE = /([^\d,;:。、()]{1,8}?)率\s*\(\s*(?:含|包含|包括)\
 
 const GRADED_RATE = /(?<!不)(合格|及格|达标)率\s*(?:为|是|达到|达)?\s*$/;
 const BETTER_GRADES = ['优秀', '良好'];
+const GOOD_RATE = /优良率\s*(?:为|是|达到|达)?\s*$/;
 
 function linkIncludedRates(text: string, facts: Fact[]): void {
   for (const rate of facts) {
@@ -1053,9 +1129,12 @@ function linkIncludedRates(text: string, facts: Fact[]): void {
       return /^(优秀|良好|基本合格|合格|不合格)(案卷|卷宗|等次|档次)$/.exec(said)?.[1] ?? said;
     };
     // "参考86人，其中优秀61人、合格25人，合格率100%": a pass rate counts the better grades listed with it, bracket or not
-    const graded = m === null ? GRADED_RATE.exec(before) : null;
-    const stem = tidy(m?.[1] ?? graded?.[1] ?? '');
-    const included = m !== null ? (m[2] ?? '').split(/[、和及与]/).map(tidy) : BETTER_GRADES.filter((name) => counts.some((f) => named(f) === name));
+    // "优秀12卷、良好25卷、合格3卷，优良率92.5%": 优良 is 优秀 and 良好 together
+    const good = m === null && GOOD_RATE.test(before);
+    const graded = m === null ? (good ? ['', '优秀'] : GRADED_RATE.exec(before)) : null;
+    // ("案卷合格率（含优秀）" is the 合格 of the 案卷)
+    const stem = tidy(m?.[1] ?? graded?.[1] ?? '').replace(/^(案卷|卷宗|考试|考核)(?=..)/, '');
+    const included = m !== null ? (m[2] ?? '').split(/[、和及与]/).map(tidy) : good ? ['良好'] : BETTER_GRADES.filter((name) => counts.some((f) => named(f) === name));
     if ((m === null && graded === null) || stem.length === 0 || included.length === 0 || included.some((name) => name.length === 0)) continue;
     const own = counts.filter((f) => named(f) === stem);
     // "（含优秀、良好）": each category included is one figure of the sentence
@@ -1068,7 +1147,7 @@ function linkIncludedRates(text: string, facts: Fact[]): void {
     if (denominator === undefined || !sameFamily(denominator, numerator)) continue;
     // unsaid, the grades included are the custom, not the text: a rate of 合格 alone that holds is left alone
     const alone = (numerator.quantity.normalized.value / denominator.quantity.normalized.value) * 100;
-    if (m === null && Math.abs(alone - rate.quantity.value) < 10 ** -rate.quantity.decimals) continue;
+    if (m === null && !good && Math.abs(alone - rate.quantity.value) < 10 ** -rate.quantity.decimals) continue;
     rate.numerator = numerator;
     rate.numeratorAlso = others;
     rate.denominator = denominator;
@@ -1162,7 +1241,7 @@ function intakeBefore(text: string, numerator: Fact, earlier: readonly Fact[], o
 
 // "办理行政处罚案件57件。从案件类型看，违法建设18件、乱占耕地9件…；从办案程序看，…": a breakdown of the whole before it
 // ("从投诉类型看（按主要诉求归类），…": a note in brackets may follow; "办理结果为准予许可179件、…" breaks down by result)
-const BREAKDOWN = /(?:(?:从|按|依|分)([^,;:。\d]{1,10}?)(?:来看|看|划分|分)\s*(?:\([^()\d]{1,16}\))?\s*[,:]|(?:办理|处理|答复|审查)结果(?:为|是)\s*:?)/g;
+const BREAKDOWN = /(?:(?:从|按|依|分)([^,;:。\d]{1,10}?)(?:来看|看|划分|分)\s*(?:\([^()\d]{1,16}\))?\s*[,:]|(?:办理|处理|答复|审查|考核|评查|评定|评议|测评)\s*,?\s*结果(?:为|是)\s*:?)/g;
 // what was finished or came of the work (never what came in: 受理, 立案)
 const FINISHED = /成功|办结|审结|结案|化解|调处|调解|按时|按期|及时|整改|答复|解决|完成|回复|满意|败诉|纠错/;
 const SHARE_AFTER_ITEM = /\d[^,;:。\d]{0,3}[,、]\s*占[^,;:。\d]{0,8}\d+(\.\d+)?%\s*$/;
@@ -1279,7 +1358,7 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
       });
       if (shares.length >= 2 && shares.filter((d) => Math.abs(d) < 1).length * 2 < shares.length) continue;
     }
-    const linkWord = m[1] === undefined ? '办理结果' : `从${m[1]}看`;
+    const linkWord = m[1] === undefined ? `${/考核|评查|评定|评议|测评/.exec(m[0])?.[0] ?? '办理'}结果` : `从${m[1]}看`;
     if (total.parts.length === 0) {
       total.linkWord = linkWord;
       attach(total, parts, !endsWithEtc(text, last));
@@ -1321,13 +1400,17 @@ const MEMBERS_IN_GAP = /\d+\s*个(?=(村|社区|镇|乡|乡镇|街道|部门|单
 // 变更, 确认违法, 责令履行) of the outcomes listed before it
 const CORRECTED = /撤销|变更|确认违法|责令履行|纠正/;
 
-function linkCorrectionRate(facts: Fact[]): void {
+// (the outcomes may be listed in the sentence before: "已审结371件…。审结案件中，维持148件、…；直接纠错44件，纠错率11.9%" —
+// then the count of corrections said right before the rate is its numerator)
+function linkCorrectionRate(facts: Fact[], previous: readonly Fact[] = []): void {
   for (const rate of facts) {
     if (rate.kind !== 'rate' || rate.numerator !== undefined || rate.growth || !rate.label.endsWith('纠错率')) continue;
-    const whole = facts.filter((f) => f.kind === 'count' && f.quantity.start < rate.quantity.start && f.partsComplete && f.parts.every((p) => OUTCOME_WORD.test(p.label))).pop();
+    const whole = [...previous, ...facts].filter((f) => f.kind === 'count' && f.quantity.start < rate.quantity.start && f.partsComplete && f.parts.every((p) => OUTCOME_WORD.test(p.label))).pop();
     const corrected = whole?.parts.filter((p) => CORRECTED.test(p.label)) ?? [];
-    const [first, ...rest] = corrected;
-    if (whole === undefined || first === undefined) continue;
+    const said = facts.filter((f) => f.quantity.end <= rate.quantity.start).pop();
+    const stated = said?.kind === 'count' && said.partOf === undefined && /纠错$/.test(said.label) ? said : undefined;
+    const [first, ...rest] = stated !== undefined ? [stated] : corrected;
+    if (whole === undefined || first === undefined || corrected.length === 0) continue;
     rate.numerator = first;
     rate.numeratorAlso = rest;
     rate.denominator = whole;
@@ -1415,6 +1498,16 @@ function linkShares(text: string, facts: Fact[], earlier: readonly Fact[] = []):
     }
     const named = text.slice(text.lastIndexOf('占', rate.quantity.start) + 1, rate.quantity.start)
       .replace(/(总数|总量|总计|总额|的|比例|比重|全部|全年|全镇|全乡|全街道|全区|达到|达|为|约)/g, '').replace(/数$/, '').replace(/^比/, '');
+    // "现有执法人员23名，具有法律专业背景的仅3名，占13.0%": a bare share of those of the figure before that have something
+    const prior = facts[i - 2];
+    const having = prior === undefined ? null : /^\s*,\s*([^,;:。\d]{2,16}?的)\s*(仅有|只有|仅|只|有)?\s*$/.exec(text.slice(prior.quantity.end, share.quantity.start));
+    if (named.length < 2 && also.length === 0 && having !== null && prior?.kind === 'count' && prior.sentence[0] === rate.sentence[0] && sameFamily(prior, share) && prior.quantity.unit === share.quantity.unit && prior.partOf === undefined && !prior.delta && prior.baseOf === undefined && !/的$/.test(prior.label) && prior.quantity.normalized.value >= share.quantity.normalized.value) {
+      rate.numerator = share;
+      rate.denominator = prior;
+      share.label = tidy((having[1] ?? '').replace(/的$/, ''));
+      rate.label = `${share.label}占比`;
+      return;
+    }
     // "受理的纠纷中，劳动争议167件，占比43.3%": a bare share is of what the sentence opens on, named by its verb
     const opening = /^\s*([^,;:。\d]{2,16})中\s*,/.exec(text.slice(rate.sentence[0], share.quantity.start))?.[1]?.replace(/(的|全部|全年)/g, '').replace(/^在/, '') ?? '';
     if (named.length < 2 && also.length === 0 && opening.length >= 2) {
@@ -1452,15 +1545,21 @@ function linkShares(text: string, facts: Fact[], earlier: readonly Fact[] = []):
     let totals = fully.length > 0 ? fully : byLabel.length > 0 ? byLabel : said.length === 1 ? said : [];
     // "…参与调解纠纷57件，占全镇调处纠纷总数的39.0%": a whole named as a 总数 may stand in an earlier paragraph, said
     // in those words and with one value
-    if (totals.length === 0 && /总数|总量/.test(text.slice(text.lastIndexOf('占', rate.quantity.start), rate.quantity.start))) {
+    // (so may one the share's own sentence counts it among: "持证执法人员中具有法律专业背景的仅4人，占持证执法人员的12.5%")
+    if (totals.length === 0 && (/总数|总量/.test(text.slice(text.lastIndexOf('占', rate.quantity.start), rate.quantity.start)) || text.slice(rate.sentence[0], share.quantity.start).includes(`${named}中`))) {
       const words = (f: Fact) => f.scope.split('|')[0] ?? '';
-      totals = earlier.filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.section !== 'nextYear' && sameFamily(f, share) && f.quantity.unit === share.quantity.unit && isSubsequence(named, words(f)));
+      totals = earlier.filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.section !== 'nextYear' && sameFamily(f, share) && isSubsequence(named, words(f)));
     }
     const total = totals[totals.length - 1];
     if (total === undefined || totals.some((f) => f.quantity.normalized.value !== total.quantity.normalized.value)) return;
     rate.numerator = share;
     rate.numeratorAlso = also;
     rate.denominator = total;
+    // (named by what it has, not by "仅": "持证执法人员中具有法律专业背景的仅4人")
+    const clause = text.slice(rate.sentence[0], share.quantity.start);
+    const amongAt = clause.lastIndexOf(`${named}中`);
+    const had = amongAt < 0 ? '' : tidy(clause.slice(amongAt + named.length + 1).replace(/(的)?\s*(仅有|只有|仅|只|有)?\s*$/, '').replace(/的$/, ''));
+    if (had.length >= 2 && !/[\d,;:。]/.test(had)) share.label = had;
     if (share.label !== '') rate.label = `${[share, ...also].map((f) => f.label).join('和')}占比`;
   });
 }
@@ -1723,6 +1822,9 @@ function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): 
       const gap = text.slice(total.quantity.end, done.quantity.start);
       const opening = text.slice(Math.max(total.sentence[0], ...[',', ';', ':'].map((c) => text.lastIndexOf(c, total.quantity.start) + 1)), total.quantity.start);
       if (total.sentence[0] === done.sentence[0] && /^[,;][^,;:。\d]*$/.test(gap) && alike(total, done, opening.trim(), gap.slice(1).trim())) break;
+      // "案件3件，镇长出庭应诉1件、分管副镇长出庭应诉2件，…；已审结2件，…另有1件尚在审理中": an item of a list joined
+      // by 、 is no whole of what follows; the figure the list is told of may be
+      if ([pool[k - 1], pool[k + 1]].some((g) => g !== undefined && g.kind === 'count' && sameFamily(g, total) && /^\s*、[^,;:。\d]*$/.test(text.slice(Math.min(g.quantity.end, total.quantity.end), Math.max(g.quantity.start, total.quantity.start))))) continue;
       wholes.push(total);
       if (!opens) break;
     }
@@ -1820,6 +1922,8 @@ function linkRatedBalance(text: string, facts: Fact[]): void {
     if (!PENDING.test(text.slice(clauseStart(text, open.quantity.start, open.sentence[0]), open.quantity.start)) || !/^\s*,[^\d;。]*$/.test(text.slice(rate.quantity.end, open.quantity.start))) return;
     // ("办结209件，其中按期办结205件，按期办结率98.1%，结转下年8件": a rate over what was finished is no balance of what came in)
     if (/办结|审结|结案|化解/.test(rate.denominator.label)) return;
+    // ("上年结转3件，本年受理46件…；全年办结45件，办结率97.8%，结转下年度4件": with what came over the balance is of both)
+    if (facts.slice(0, i).some((f) => f.kind === 'count' && f.depth === 0 && CARRIED_IN.test(text.slice(clauseStart(text, f.quantity.start, f.sentence[0]), f.quantity.start)))) return;
     open.balance = { total: rate.denominator, done };
   });
 }

@@ -1151,6 +1151,77 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(refunds(489))).toEqual([['average_mismatch', '448.9元', '489元']]);
   });
 
+  it('computes a pass rate over those who sat, past the rate of those who sat', () => {
+    const exam = (passed: number) => `组织镇村干部参加年度学法用法考试，应参考164人，实际参考164人，参考率100%；考试合格${passed}人，合格率97.6%。`;
+    expect(kinds(exam(160))).toEqual([]);
+    expect(kinds(exam(184))).toEqual([['rate_mismatch', '112.2%', '97.6%']]);
+  });
+
+  it('computes a finished rate over what was to be handled, which holds what came over', () => {
+    const handled = (done: number) => `加上年结转7件，全年应办理333件，已办结${done}件，办结率96.4%，结转下年12件（均在办理时限内）。`;
+    expect(kinds(handled(321))).toEqual([]);
+    expect(kinds(handled(369))).toEqual([['rate_mismatch', '110.81%', '96.4%'], ['parts_sum_mismatch', '333件', '381件']]);
+  });
+
+  it('reads the outcome of an appraisal as a breakdown, and 优良率 as 优秀 and 良好 together', () => {
+    const appraisal = (fair: number, rate: string) => `辖区在管物业企业27家，服务小区64个。开展年度考核，结果为：优秀6家、良好11家、合格${fair}家、不合格2家，优良率${rate}。`;
+    expect(kinds(appraisal(8, '63.0%'))).toEqual([]);
+    expect(kinds(appraisal(8, '70.0%'))).toEqual([['rate_mismatch', '62.96%', '70.0%']]);
+    expect(kinds(appraisal(10, '63.0%'))).toEqual([['parts_sum_mismatch', '27家', '29家']]);
+    expect(kinds('抽查案卷40卷，评定优秀12卷、良好25卷、合格3卷，优良率99.5%。')).toEqual([['rate_mismatch', '92.5%', '99.5%']]);
+  });
+
+  it('reads grades joined by commas, and grades opening the sentence after their whole', () => {
+    expect(kinds('参加年度学法考试，参考218人，优秀143人，合格71人，不合格4人，合格率98.2%。')).toEqual([]);
+    expect(kinds('参加年度学法考试，参考218人，优秀143人，合格71人，不合格9人，合格率98.2%。')).toEqual([['parts_sum_mismatch', '218人', '223人']]);
+    const files = (failed: number, rate: string) => `共抽查60卷。评定优秀21卷、合格35卷、不合格${failed}卷，案卷合格率（含优秀）为${rate}。`;
+    expect(kinds(files(4, '93.3%'))).toEqual([]);
+    expect(kinds(files(4, '86.3%'))).toEqual([['rate_mismatch', '93.33%', '86.3%']]);
+    expect(kinds(files(11, '93.3%'))).toEqual([['parts_sum_mismatch', '60卷', '67卷']]);
+  });
+
+  it('reads a list opened by what was done among a whole, and the correction rate of its outcomes', () => {
+    const text = (upheld: number, corrected: number) => `受理案件中已审结371件、尚在审理中31件。审结案件中，维持${upheld}件、驳回41件、确认违法11件、撤销19件、变更4件、责令履行10件、调解和解后终止138件；直接纠错${corrected}件，纠错率11.9%。`;
+    expect(kinds(text(148, 44))).toEqual([]);
+    expect(kinds(text(170, 44))).toEqual([['parts_sum_mismatch', '371件', '393件']]);
+    expect(kinds(text(148, 51))).toEqual([['rate_mismatch', '13.75%', '11.9%']]);
+  });
+
+  it('counts papers and matters alike in a list of what was examined', () => {
+    const text = (contracts: number) => `全年共开展合法性审查94件，其中重大行政决策5件、合同协议${contracts}份、其他涉法事务文件26件。`;
+    expect(kinds(text(63))).toEqual([]);
+    expect(kinds(text(72))).toEqual([['parts_sum_mismatch', '94件', '103件']]);
+  });
+
+  it('reads what was done and what goes on as the tasks set, and the completion rate over them', () => {
+    const text = (done: number, rate: string) => `明确5个方面34项具体任务，其中办事处牵头16项、各社区牵头18项。至年底完成${done}项，完成率${rate}，未完成的1项因场地调整顺延至2026年。`;
+    expect(kinds(text(33, '97.1%'))).toEqual([]);
+    expect(kinds(text(33, '90.1%'))).toEqual([['rate_mismatch', '97.06%', '90.1%']]);
+    expect(kinds('对照工作要点，明确重点任务26项，已完成29项、持续推进1项。')).toEqual([['parts_sum_mismatch', '26项', '30项']]);
+  });
+
+  it('computes a share of those of the figure before that have something, and of a whole its sentence counts it among', () => {
+    expect(kinds('现有执法人员23名，具有法律专业背景的仅3名，占13.0%。')).toEqual([]);
+    expect(kinds('现有执法人员23名，具有法律专业背景的仅5名，占13.0%。')).toEqual([['rate_mismatch', '21.74%', '13.0%']]);
+    const later = (n: number) => ['街道综合行政执法队现有持证执法人员32名。', `一是执法队伍专业化程度不够高。持证执法人员中具有法律专业背景的仅${n}人，占持证执法人员的12.5%。`];
+    expect(kinds(...later(4))).toEqual([]);
+    expect(kinds(...later(6))).toEqual([['rate_mismatch', '18.75%', '12.5%']]);
+    expect(kinds('纳入披露企业名单的38家企业中，按时完成年度报告披露的43家，按时披露率97.4%。')).toEqual([['rate_mismatch', '113.16%', '97.4%']]);
+  });
+
+  it('leaves a rated balance alone when what came over from last year is in the whole', () => {
+    expect(kinds('上年结转信访事项3件，本年受理46件（其中来信9件、来访21件、网上信访16件）；全年办结45件，办结率97.8%，结转下年度继续办理4件。')).toEqual([]);
+    expect(kinds('以镇政府为被告的行政诉讼案件3件，镇长出庭应诉1件、分管副镇长出庭应诉2件，出庭应诉率100%；已审结2件，均为镇政府胜诉，另有1件尚在审理中。')).toEqual([]);
+  });
+
+  it('reads a 其中 after last year\'s figure in brackets, and 期次 as a unit of its own', () => {
+    const info = (kinds_: number) => `全年在县政府门户网站水利局专栏主动公开信息642条（上年为591条），其中机构职能类${kinds_}条、政策文件类46条、工作动态类231条、其他353条。`;
+    expect(kinds(info(12))).toEqual([]);
+    expect(kinds(info(14))).toEqual([['parts_sum_mismatch', '642条', '644条']]);
+    expect(kinds('更新镇村两级政务公开栏144期次，其中镇级12期次、村级132期次。')).toEqual([]);
+    expect(kinds('更新镇村两级政务公开栏144期次，其中镇级14期次、村级132期次。')).toEqual([['parts_sum_mismatch', '144期次', '146期次']]);
+  });
+
   it('computes a pass rate over those who sat the exam', () => {
     const exam = (passed: number) => `组织全乡在编干部参加年度网上学法考试，应考52人、实考52人，合格${passed}人，合格率98.1%。`;
     expect(kinds(exam(51))).toEqual([]);
