@@ -75,7 +75,7 @@ function checkIntroduction(facts: readonly Fact[]): Finding[] {
     if (!restating(intro) || !plain(intro)) continue;
     // a rate stated right after its own count is computed from it, not restated ("调解成功53件，调解成功率93.0%"), and
     // so are that count and its base
-    if (intro.kind === 'rate' && ownCountBefore(intro, facts)) continue;
+    if (intro.kind === 'rate' && ownCount(intro, facts) !== undefined) continue;
     if (facts.some((r) => r.numerator === intro || r.denominator === intro)) continue;
     const said = words(intro);
     // "审结248件" alone says too little to find its restatement; "排查化解318件" names two stages at once
@@ -230,7 +230,10 @@ function checkRate(rate: Fact): Finding[] {
   const numValue = round(nums.reduce((a, f) => a + f.quantity.normalized.value, 0));
   const numName = nums.map((f) => `${f.label || '分子'}`).join(' + ');
   const numShown = nums.map((f) => `${f.label || '分子'}${f.quantity.raw}`).join('+');
-  const numTerms = nums.length > 1 ? `(${nums.map((f) => f.quantity.normalized.value).join(' + ')})` : `${numValue}`;
+  // (sums of money in one unit are shown as written: "1684.5 ÷ 2846.3", not in 元)
+  const asWritten = [...nums, den, ...rate.otherDenominators].every((f) => f.quantity.unit === den.quantity.unit);
+  const shown = (f: Fact) => (asWritten ? f.quantity.value : f.quantity.normalized.value);
+  const numTerms = nums.length > 1 ? `(${nums.map(shown).join(' + ')})` : `${asWritten ? round(nums.reduce((a, f) => a + f.quantity.value, 0)) : numValue}`;
   const [denLow, denHigh] = factBounds(den);
   if (denHigh <= 0) return [];
   const computedLow = (numLow / denHigh) * 100;
@@ -256,7 +259,7 @@ function checkRate(rate: Fact): Finding[] {
       actual: rate.quantity.raw,
       relation: rate.rateRule ?? `“${nameOf(rate)}” = ${nums.length > 1 ? `(${numName})` : numName} ÷ ${den.label || '分母'}`,
       figures: [figureOf(rate), ...nums.map(figureOf), figureOf(den), ...others.map((o) => figureOf(o.fact))],
-      arithmetic: [`${numTerms} ÷ ${den.quantity.normalized.value} × 100% ≈ ${expected}`, ...others.map((o) => `${numTerms} ÷ ${o.fact.quantity.normalized.value} × 100% ≈ ${o.value}`)].join('；') + ` ≠ ${rate.quantity.raw}`,
+      arithmetic: [`${numTerms} ÷ ${shown(den)} × 100% ≈ ${expected}`, ...others.map((o) => `${numTerms} ÷ ${shown(o.fact)} × 100% ≈ ${o.value}`)].join('；') + ` ≠ ${rate.quantity.raw}`,
     },
   ];
 }
@@ -271,6 +274,7 @@ function checkAverage(avg: Fact): Finding[] {
   const computed = total.quantity.normalized.value / count.quantity.normalized.value / (avg.quantity.normalized.value / value);
   const step = 10 ** -avg.quantity.decimals;
   if (computed >= value - step / 2 - EPSILON && computed < value + step + EPSILON) return [];
+  if (avg.quantity.approximation === 'about' && Math.abs(computed - value) <= Math.max(step, value / 10)) return [];
   const expected = `${round(computed, avg.quantity.decimals + 1)}${avg.quantity.unit}`;
   // "16个村（居）全年…坐班384次": the places counted right before the total are not part of its name
   const totalName = (count.label !== '' && total.label.startsWith(count.label) && count.quantity.end <= total.quantity.start ? total.label.slice(count.label.length) : total.label) || '总数';
@@ -278,7 +282,7 @@ function checkAverage(avg: Fact): Finding[] {
   return [
     {
       kind: 'average_mismatch',
-      message: `“${nameOf(avg)}”写为${avg.quantity.raw}，但按文中数字计算，${totalName}${total.quantity.raw}÷${count.quantity.raw}≈${expected}。`,
+      message: `“${/均$/.test(avg.scope.split('|')[0] ?? '') ? avg.scope.split('|')[0] : nameOf(avg)}”写为${avg.quantity.raw}，但按文中数字计算，${totalName}${total.quantity.raw}÷${count.quantity.raw}≈${expected}。`,
       text: avg.quote === total.quote && avg.quote === count.quote ? avg.quote : [...new Set([count.quote, total.quote, avg.quote])].join(' …… '),
       expected,
       actual: avg.quantity.raw,
@@ -376,6 +380,21 @@ function checkChange(rate: Fact): Finding[] {
   const [low, high] = statedRange(rate);
   if (change >= low - EPSILON && change < high + EPSILON) return [];
   const expected = `${round(change, rate.quantity.decimals + 1)}%`;
+  const cut = rate.change.word;
+  if (cut !== undefined) {
+    return [
+      {
+        kind: 'rate_mismatch',
+        message: `文中写${cut}${rate.quantity.raw}，但按文中数字计算，（${base.quantity.raw} − ${current.quantity.raw}）÷ ${base.quantity.raw} ≈ ${expected}。`,
+        text: rate.quote,
+        expected,
+        actual: rate.quantity.raw,
+        relation: `${cut}比例 = （对比时限 − 实际用时）÷ 对比时限`,
+        figures: [figureOf(rate), figureOf(current), figureOf(base)],
+        arithmetic: `(${b} − ${current.quantity.normalized.value}) ÷ ${b} × 100% ≈ ${expected} ≠ ${rate.quantity.raw}`,
+      },
+    ];
+  }
   const word = down ? '下降' : '增长';
   return [
     {
@@ -519,11 +538,6 @@ function checkConsistency(facts: readonly Fact[]): Finding[] {
 }
 
 const sameSentence = (a: Fact, b: Fact): boolean => a.paragraph === b.paragraph && a.sentence[0] === b.sentence[0];
-
-/** the count right before a rate in its sentence names what the rate counts: "调解成功53件，调解成功率93.0%" */
-function ownCountBefore(rate: Fact, facts: readonly Fact[]): boolean {
-  return ownCount(rate, facts) !== undefined;
-}
 
 /** the count right before a rate in its sentence, named as the rate is ("调解成功53件，调解成功率93.0%") */
 function ownCount(rate: Fact, facts: readonly Fact[]): Fact | undefined {

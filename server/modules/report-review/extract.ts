@@ -51,7 +51,8 @@ export interface Fact {
   stage: string | undefined;
   stageOf: Fact | undefined;
   /** a change stated with both figures: "156件，较2023年的128件增长21.9%" — this year's figure, last year's, and the direction */
-  change: { current: Fact; base: Fact; down: boolean } | undefined;
+  /** (`word`: a time limit cut short, "较法定时限20个工作日压缩87%", rather than a change over a year) */
+  change: { current: Fact; base: Fact; down: boolean; word?: string } | undefined;
   /** "168件，比上年增加26件，增长18.3%": a change of `current` by `diff`, last year's figure left unsaid */
   changeBy: { current: Fact; diff: Fact; down: boolean } | undefined;
   /** "17件，比2024年的13件多出4件": this figure is the difference of `current` and `base` */
@@ -81,10 +82,12 @@ const wordsAfter = new WeakMap<Fact, string>();
 // figures shared out per unit ("平均每村38次", "村均9.8名", "按每村每年0.8万元标准"): each takes part only in its
 // average and in its change, never in a list, a share or a rate
 const perUnit = new WeakSet<Fact>();
-const AVERAGE_WORDS = String.raw`(?:平均每[^,;:。\d]{1,8}|(?:户|人|场|案|村|社区)均)`;
+// what "户均", "人均", "场均", "案均" share out over (PER_HEAD); places share out too ("村均")
+const HEADS = '户|人|场|案';
+const AVERAGE_WORDS = String.raw`(?:平均每[^,;:。\d]{1,8}|(?:${HEADS}|村|社区)均)`;
 const PER_UNIT = new RegExp(String.raw`(${AVERAGE_WORDS}|每[\u4e00-\u9fff]{1,3}每[\u4e00-\u9fff]{1,2})\s*$`);
 // ", 村均9.8名," between a whole and what is said of its parts
-const AVERAGE_ASIDE_SOURCE = String.raw`,\s*${AVERAGE_WORDS}\s*\d+(?:\.\d+)?[^\d,;:。]{0,3}`;
+const AVERAGE_ASIDE_SOURCE = String.raw`,\s*${AVERAGE_WORDS}\s*约?\s*\d+(?:\.\d+)?[^\d,;:。]{0,3}`;
 // the paragraph that sums the year up at the end, restating the body's figures
 const SUMMARY = /^\s*(总之|总的看|总的来看|总体来看|总的来说|综上所述|综上|一句话概括|概括起来)/;
 const APPENDIX = /^\s*(附\s*[:：]?[^。,，]{0,24}(数据统计|主要数据|数据表|统计表)|(主要|全年)?(成效|工作)?数据(统计)?\s*[:：]\s*$)/;
@@ -196,6 +199,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       linkBreakdownGoingOn(text, sentence, linked, inParagraph);
       linkRemainders(text, linked, inParagraph);
       linkProgress(text, linked, inParagraph);
+      linkTimeCut(text, linked);
       linkIncludedRates(text, linked);
       linkRates(text, linked);
       linkOutcomeRates(text, linked, inParagraph);
@@ -285,6 +289,11 @@ const PAPERS = new Set(['件', '份', '项']);
 
 function listMates(a: Fact, b: Fact): boolean {
   return sameFamily(a, b) || (a.kind === 'count' && b.kind === 'count' && PAPERS.has(a.quantity.unit) && PAPERS.has(b.quantity.unit));
+}
+
+/** a count of the text's own level that may be a whole: no part of another, no change and no last year's figure compared with */
+function canBeWhole(f: Fact): boolean {
+  return f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined;
 }
 
 function attach(total: Fact, parts: Fact[], complete: boolean): void {
@@ -522,7 +531,7 @@ function linkSentenceLists(text: string, [s, e]: [number, number], facts: Fact[]
 function byVerb(phrase: string, previous: readonly Fact[]): Fact | undefined {
   const verb = /^([^的]{2,4})的/.exec(phrase)?.[1];
   if (verb === undefined) return undefined;
-  const told = previous.filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && (f.scope.split('|')[0] ?? '').includes(verb));
+  const told = previous.filter((f) => canBeWhole(f) && (f.scope.split('|')[0] ?? '').includes(verb));
   return told.length === 1 ? told[0] : undefined;
 }
 
@@ -848,7 +857,7 @@ const ALL_OUTCOME_CLAUSE = /^\s*\)?\s*,\s*(经[^\d,;:。]{0,20})?均(予以|被)
 
 // "户均1.28万元", "人均140.8家次", "场均142.7人次": shared out over the households, persons or sessions, in these units
 // ("人均获得退赔449元": what each got may be named after 均)
-const PER_HEAD = /(户|人|场|案)均(?:获得|受理|办理|培训|服务)?[^\d,;:。]{0,4}$/;
+const PER_HEAD = new RegExp(String.raw`(${HEADS})均(?:获得|受理|办理|培训|服务)?[^\d,;:。]{0,4}$`);
 const PER_UNITS: Record<string, string[]> = { 户: ['户'], 人: ['名', '人', '人次'], 场: ['场', '场次'], 案: ['件', '起'] };
 // "平均每个村（社区）14名", "平均每村13.4名": what is shared out over
 const AVERAGE_OVER = /平均每(?:个|一个)?([\u4e00-\u9fff]{1,4}(?:\([\u4e00-\u9fff]{1,3}\))?)\s*$/;
@@ -862,7 +871,8 @@ const AVERAGE_OVER = /平均每(?:个|一个)?([\u4e00-\u9fff]{1,4}(?:\([\u4e00-
  */
 function linkAverages(text: string, found: Fact[], before: readonly Fact[]): void {
   for (const avg of found) {
-    if (avg.kind === 'rate' || avg.quantity.approximation !== undefined) continue;
+    // ("人均约1.47万元": an average said to be about so much is checked within a tenth)
+    if (avg.kind === 'rate' || (avg.quantity.approximation !== undefined && avg.quantity.approximation !== 'about')) continue;
     const [s] = avg.sentence;
     const lead = text.slice(s, avg.quantity.start).replace(/（/g, '(').replace(/）/g, ')');
     // ("村均9.8名" is shared out over the villages as "平均每村" is)
@@ -959,7 +969,8 @@ function linkRates(text: string, facts: Fact[]): void {
       // other item carries one, may be of them all
       const list = share?.partOf?.parts ?? [];
       const lone = list.length >= 2 && list[list.length - 1] === share && !list.slice(0, -1).some((p) => facts[facts.indexOf(p) + 1]?.kind === 'rate');
-      if (share?.partOf !== undefined && share.kind === 'count' && !lone) {
+      // ("其中工程建设领域追发1,684.5万元，占追发总额的59.2%": so is a sum of money)
+      if (share?.partOf !== undefined && share.kind !== 'rate' && share.kind === share.partOf.kind && !lone) {
         rate.numerator = share;
         rate.denominator = share.partOf;
         if (share.label !== '' && rate.label === '占') rate.label = `${share.label}占比`;
@@ -1047,7 +1058,7 @@ function closestNamed(name: string, facts: readonly Fact[]): Fact | undefined {
 // act the last one counted lists what that act decided
 function linkActOutcomes(text: string, [s]: [number, number], facts: Fact[], previous: readonly Fact[]): void {
   const act = /^\s*经(?:过)?(?:全面|集中)?(清理|审查|评查|复查)\s*,/.exec(text.slice(s))?.[1];
-  const total = previous.filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined).pop();
+  const total = previous.filter((f) => canBeWhole(f)).pop();
   if (act === undefined || total === undefined || total.parts.length > 0 || !(total.scope.split('|')[0] ?? '').includes(act)) return;
   const parts: Fact[] = [];
   for (const f of facts) {
@@ -1059,6 +1070,25 @@ function linkActOutcomes(text: string, [s]: [number, number], facts: Fact[], pre
   if (parts.length < 2) return;
   total.linkWord = act;
   attach(total, parts, !endsWithEtc(text, parts[parts.length - 1] as Fact));
+}
+
+// "承诺件平均办理时限2.6个工作日，较法定时限20个工作日压缩87%": how much shorter the time now taken is than the limit
+const TIME_UNITS = new Set(['个工作日', '工作日', '天', '日', '小时', '分钟', '个月']);
+const CUT = /(压缩|缩短|压减|减少|提速)了?\s*$/;
+
+function linkTimeCut(text: string, facts: Fact[]): void {
+  facts.forEach((rate, i) => {
+    if (rate.kind !== 'rate' || rate.numerator !== undefined || rate.change !== undefined || rate.changeBy !== undefined) return;
+    const word = CUT.exec(text.slice(clauseStart(text, rate.quantity.start, rate.sentence[0]), rate.quantity.start))?.[1];
+    const [current, base] = facts.slice(0, i).filter((f) => f.kind === 'count' && f.depth === rate.depth).slice(-2);
+    if (word === undefined || current === undefined || base === undefined || !TIME_UNITS.has(base.quantity.unit) || current.quantity.unit !== base.quantity.unit) return;
+    // the limit compared with: "较法定时限20个工作日" / "较10个工作日的承诺时限", right before the rate
+    if (!/(较|比)[^\d,;:。]{0,8}$/.test(text.slice(current.quantity.end, base.quantity.start)) || /[;。]/.test(text.slice(base.quantity.end, rate.quantity.start))) return;
+    rate.growth = true;
+    rate.change = { current, base, down: true, word };
+    base.baseOf = current;
+    rate.label = `时限${word}比例`;
+  });
 }
 
 // "明确重点任务28项。截至年底，已完成26项，持续推进2项": what was done and what goes on make up the tasks set
@@ -1230,7 +1260,7 @@ function intakeBefore(text: string, numerator: Fact, earlier: readonly Fact[], o
   // (what a rest is told beside is some of a whole too: "公益林地案件中涉及国家级公益林6件，其余11件…", and so is an
   // item said again: "…非法占用林地43件…。非法占用林地的43件中，…")
   const besideRest = (f: Fact) => earlier.some((g) => g.remainder && g.balance?.done === f);
-  const before = earlier.filter((f, k) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !besideRest(f) && !restatesPart(text, f, earlier.slice(0, k)) && sameFamily(f, numerator) && f.quantity.unit === numerator.quantity.unit);
+  const before = earlier.filter((f, k) => canBeWhole(f) && f.balance === undefined && !besideRest(f) && !restatesPart(text, f, earlier.slice(0, k)) && sameFamily(f, numerator) && f.quantity.unit === numerator.quantity.unit);
   const intake = (f: Fact) => /受理|收到|接到|接收|承接|登记|排查|申请|承办|新收|立案|提出/.test(f.scope.split('|')[0] ?? '');
   const wholes = before.filter((f) => f.label.length >= 2 && (subsetOf(numerator, f) || online) && intake(f) && (f.scope.split('|')[0] ?? '') !== said);
   const whole = wholes.pop();
@@ -1338,11 +1368,11 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     const own = pool.filter((f) => sameFamily(f, first) && f.quantity.unit === first.quantity.unit);
     // an item's share may name the whole: "物业服务纠纷104件，占受理调处总数的31.4%" breaks down 受理调处331件, not 排查346件
     const shareName = /^\s*[,、]\s*占([^,;:。\d]{2,12}?)(总数|总量)的?\s*\d/.exec(text.slice(first.quantity.end, e))?.[1]?.replace(/^(全部|全年|全镇|全乡|全街道|全区|全县)/, '');
-    const namedWholes = shareName === undefined ? [] : before.filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && sameFamily(f, first) && f.quantity.unit === first.quantity.unit && isSubsequence(shareName, f.scope.split('|')[0] ?? ''));
+    const namedWholes = shareName === undefined ? [] : before.filter((f) => canBeWhole(f) && sameFamily(f, first) && f.quantity.unit === first.quantity.unit && isSubsequence(shareName, f.scope.split('|')[0] ?? ''));
     const named = namedWholes.length > 0 && namedWholes.every((f) => f.quantity.normalized.value === namedWholes[0]?.quantity.normalized.value) ? namedWholes[namedWholes.length - 1] : undefined;
     // the sentence may name what came in that it breaks down: "新收案件按类别分，…" is of 本年新收412件, not of 合计需办理435件
     const came = /(新收|新立案|受理|立案|收到)[^\d,;:。]{0,6}$/.exec(text.slice(s, s + m.index))?.[1];
-    const said = came === undefined ? undefined : before.filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && sameFamily(f, first) && f.quantity.unit === first.quantity.unit && (f.scope.split('|')[0] ?? '').includes(came) && !/结转|上年|去年/.test(f.scope)).pop();
+    const said = came === undefined ? undefined : before.filter((f) => canBeWhole(f) && sameFamily(f, first) && f.quantity.unit === first.quantity.unit && (f.scope.split('|')[0] ?? '').includes(came) && !/结转|上年|去年/.test(f.scope)).pop();
     const total = named ?? said ?? (ranged === undefined ? own[own.length - 1] : own.filter((f) => (f.scope.split('|')[0] ?? '').includes(ranged)).pop());
     if (total === undefined || !sameFamily(total, first) || total.quantity.unit !== first.quantity.unit) continue;
     if (new RegExp(BREAKDOWN.source).test(text.slice(total.sentence[0], total.quantity.start))) continue;
@@ -1548,7 +1578,7 @@ function linkShares(text: string, facts: Fact[], earlier: readonly Fact[] = []):
     // (so may one the share's own sentence counts it among: "持证执法人员中具有法律专业背景的仅4人，占持证执法人员的12.5%")
     if (totals.length === 0 && (/总数|总量/.test(text.slice(text.lastIndexOf('占', rate.quantity.start), rate.quantity.start)) || text.slice(rate.sentence[0], share.quantity.start).includes(`${named}中`))) {
       const words = (f: Fact) => f.scope.split('|')[0] ?? '';
-      totals = earlier.filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.section !== 'nextYear' && sameFamily(f, share) && isSubsequence(named, words(f)));
+      totals = earlier.filter((f) => canBeWhole(f) && f.section !== 'nextYear' && sameFamily(f, share) && isSubsequence(named, words(f)));
     }
     const total = totals[totals.length - 1];
     if (total === undefined || totals.some((f) => f.quantity.normalized.value !== total.quantity.normalized.value)) return;
@@ -1634,7 +1664,7 @@ function linkChanges(text: string, facts: Fact[]): void {
     if (diff.kind !== 'count' || !diff.delta || diff.difference !== undefined || base === undefined || !sameFamily(base, diff) || base.quantity.unit !== diff.quantity.unit) return;
     const verb = /(?:较|比)(?:上年|去年|上一年)(增加|增长|减少|下降|多|少)了?\s*$/.exec(text.slice(clauseStart(text, diff.quantity.start, diff.sentence[0]), diff.quantity.start));
     if (verb === null || !/^\s*\(\s*(上年|去年|\d{4}年)(为|是|同期为)?\s*$/.test(text.slice(diff.quantity.end, base.quantity.start)) || !/^\s*\)/.test(text.slice(base.quantity.end))) return;
-    const current = facts.slice(0, i).filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && sameFamily(f, diff) && f.quantity.unit === diff.quantity.unit).pop();
+    const current = facts.slice(0, i).filter((f) => canBeWhole(f) && sameFamily(f, diff) && f.quantity.unit === diff.quantity.unit).pop();
     if (current === undefined) return;
     const down = /减少|下降|少/.test(verb[1] ?? '');
     diff.difference = { current, base, down };
@@ -1995,7 +2025,7 @@ function linkCarriedOver(text: string, facts: Fact[], previous: Fact[]): void {
     // what was taken in: what was accepted, when said, else what was received
     const intake = told.filter((f) => f.kind === 'count' && f.depth === 0 && !f.delta && f.baseOf === undefined && f.quantity.unit === sum.quantity.unit && /收到|新收|受理/.test(clauseOf(f)) && !/不予|上年|去年/.test(clauseOf(f)));
     const received = intake.filter((f) => /受理|新收/.test(clauseOf(f))).pop() ?? intake.pop();
-    if (received === undefined || told.slice(told.indexOf(received) + 1).some((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.quantity.unit === sum.quantity.unit && f !== carried)) return;
+    if (received === undefined || told.slice(told.indexOf(received) + 1).some((f) => canBeWhole(f) && f.quantity.unit === sum.quantity.unit && f !== carried)) return;
     sum.stock = { opening: carried, added: [received], removed: [] };
     nameCarried(carried);
   });

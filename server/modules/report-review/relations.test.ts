@@ -1222,6 +1222,22 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('更新镇村两级政务公开栏144期次，其中镇级14期次、村级132期次。')).toEqual([['parts_sum_mismatch', '144期次', '146期次']]);
   });
 
+  it('computes how much shorter the time taken is than the limit it is compared with', () => {
+    expect(kinds('承诺件平均办理时限2.6个工作日，较法定时限20个工作日压缩87%。')).toEqual([]);
+    expect(kinds('承诺件平均办理时限2.6个工作日，较法定时限20个工作日压缩94%。')).toEqual([['rate_mismatch', '87%', '94%']]);
+    expect(kinds('办件平均用时3.2个工作日，较10个工作日的承诺时限压缩68%。')).toEqual([]);
+    expect(kinds('办件平均用时3.2个工作日，较10个工作日的承诺时限压缩75%。')).toEqual([['rate_mismatch', '68%', '75%']]);
+  });
+
+  it('checks an average said to be about so much within a tenth, and a share of a sum of money', () => {
+    const text = (avg: string, share: string) => `为1,937名劳动者追发工资待遇2,846.3万元，人均约${avg}万元，其中工程建设领域追发1,684.5万元，占追发总额的${share}。`;
+    expect(kinds(text('1.47', '59.2%'))).toEqual([]);
+    expect(kinds(text('1.5', '59.2%'))).toEqual([]);
+    expect(kinds(text('3.47', '59.2%'))).toEqual([['average_mismatch', '1.469万元', '约3.47万元']]);
+    expect(kinds(text('1.47', '66.2%'))).toEqual([['rate_mismatch', '59.18%', '66.2%']]);
+    expect(findings(text('1.47', '66.2%'))[0]?.arithmetic).toBe('1684.5 ÷ 2846.3 × 100% ≈ 59.18% ≠ 66.2%');
+  });
+
   it('computes a pass rate over those who sat the exam', () => {
     const exam = (passed: number) => `组织全乡在编干部参加年度网上学法考试，应考52人、实考52人，合格${passed}人，合格率98.1%。`;
     expect(kinds(exam(51))).toEqual([]);
