@@ -566,7 +566,8 @@ function linkListAfterOpening(text: string, s: number, e: number, facts: Fact[],
     // "审结案件中，维持72件，驳回复议请求14件，撤销9件，…": outcomes are joined by commas as well
     // (never after items joined by 、, nor into what 其中 opens)
     const joinedByComma = parts.length < 2 || /^,/.test(text.slice((parts[0] as Fact).quantity.end, (parts[1] as Fact).quantity.start));
-    const outcomes = parts.length > 0 && joinedByComma && [parts[0] as Fact, f].every((x) => OUTCOME_WORD.test(x.label)) && /^,[^,;:。\d]*$/.test(gap) && !/其中/.test(gap);
+    // ("决定维持198件、驳回47件，确认违法12件、撤销19件…，终止144件": outcomes, whatever joins them)
+    const outcomes = parts.length > 0 && [...parts, f].every((x) => OUTCOME_WORD.test(x.label)) && /^[,、][^,;:。\d]*$/.test(gap) && !/其中/.test(gap);
     // "调处的纠纷中，土地山林权属47件，婚姻家庭31件，…其他16件": kinds joined by commas, up to an outcome or 其他
     const kinds = parts.length > 0 && joinedByComma && ![parts[0] as Fact, f].some((x) => OUTCOME.test(x.label)) && !/^(其他|其它|其余)/.test((parts[parts.length - 1] as Fact).label) && /^,[^,;:。\d]*$/.test(gap) && !/其中|另有|其余|合计|共计/.test(gap);
     if (parts.length > 0 && !outcomes && !kinds && !(colon ? /^[、;][^,;。\d]*$/ : /^[、][^,;。\d]*$/).test(gap)) break;
@@ -745,6 +746,9 @@ function linkColonLists(text: string, [, e]: [number, number], facts: Fact[]): v
       if (f.kind !== total.kind || !sameFamily(f, total) || f.depth > 0) continue;
       const gap = text.slice((parts[parts.length - 1] ?? total).quantity.end, f.quantity.start).replace(/\([^()]*\)/g, '').replace(/\d+(\.\d+)?/g, '');
       if (f.depth !== 0 || f.partOf !== undefined || !(parts.length === 0 ? /^\s*:[^,;:。、]*$/ : /^[,;、][^,;:。、]*$/).test(gap)) break;
+      // "已审结114件：维持61件、…，经调解和解后终止21件；直接纠错18件": outcomes end at a semicolon before what is none
+      const outcome = (x: Fact) => OUTCOME_WORD.test(x.label) || excluding(x);
+      if (/;/.test(gap) && parts.length > 0 && parts.every(outcome) && !outcome(f)) break;
       parts.push(f);
     }
     const last = parts[parts.length - 1];
@@ -869,6 +873,8 @@ const AVERAGE_OVER = /平均每(?:个|一个)?([\u4e00-\u9fff]{1,4}(?:\([\u4e00-
  * sentence or the paragraph ("16个村（居）"), or else everywhere before it with one value ("13个村（社区）"); households,
  * persons and sessions ("户均", "人均", "场均") only in its sentence or paragraph, and never as a part
  */
+const PLACE_ENDS = '[,;:。、和及与共均都全已的中各每]|平均|合计|共计|开展|建立|实现|配备|设立|成立|落实|完成|有|为|组建|选聘|聘请|签订|覆盖|达到';
+
 function linkAverages(text: string, found: Fact[], before: readonly Fact[]): void {
   for (const avg of found) {
     // ("人均约1.47万元": an average said to be about so much is checked within a tenth)
@@ -889,16 +895,19 @@ function linkAverages(text: string, found: Fact[], before: readonly Fact[]): voi
     if (total === undefined || wholes.length > 1 || total.quantity.approximation !== undefined) continue;
     const heads = per === undefined ? [] : (PER_UNITS[per] ?? []);
     // (a count that is itself an average is none: "平均每名律师联系2个社区")
+    // (nor one given for each of something: "每格配备专职网格员1名")
     const counting = (f: Fact) =>
       f.quantity.approximation === undefined &&
       !perUnit.has(f) &&
-      (per === undefined ? f.quantity.unit === '个' && new RegExp(`^(行政)?${place}`).test(wordsAfter.get(f) ?? '') : heads.includes(f.quantity.unit) && f.partOf === undefined && !f.delta && f.baseOf === undefined);
+      !(f.paragraph === avg.paragraph && /每/.test(text.slice(clauseStart(text, f.quantity.start, f.sentence[0]), f.quantity.start))) &&
+      // ("5个村法治文化长廊" counts corridors: the place is followed by a pause, a joiner or what is said of it)
+      (per === undefined ? f.quantity.unit === '个' && new RegExp(`^(行政)?${place}(社区|居)?(${PLACE_ENDS}|$)`).test(wordsAfter.get(f) ?? '') : heads.includes(f.quantity.unit) && f.partOf === undefined && !f.delta && f.baseOf === undefined);
     const inSentence = found.filter((f) => f.quantity.start < avg.quantity.start && counting(f));
     const inParagraph = before.filter((f) => f.paragraph === avg.paragraph && counting(f));
     const anywhere = per === undefined ? before.filter(counting) : [];
     const near = inSentence.at(-1) ?? inParagraph.at(-1);
     const count = near ?? (new Set(anywhere.map((f) => f.quantity.value)).size === 1 ? anywhere.at(-1) : undefined);
-    if (count === undefined || count.quantity.value <= 0) continue;
+    if (count === undefined || count.quantity.value <= 1) continue;
     avg.average = { total, count };
   }
 }
@@ -1567,10 +1576,12 @@ function linkShares(text: string, facts: Fact[], earlier: readonly Fact[] = []):
     // (last year's figure is no whole of this year's share)
     // (nor, of one said of the new, the new and the carried over together)
     const candidates = facts.slice(0, i - 1).filter((f, k) => f.kind === 'count' && f.label.length >= 2 && f.baseOf === undefined && sameFamily(f, share) && !(/新/.test(named) && withCarried(text, f, facts[k - 1])));
-    const fully = candidates.filter((f) => isSubsequence(named, f.label));
+    // ("上述审结案件中直接纠错52件" is some of the 审结案件, never all of them)
+    const someOf = (f: Fact) => [f.label, f.scope.split('|')[0] ?? ''].some((w) => w.indexOf('中') > 0 && isSubsequence(named, w.slice(0, w.indexOf('中'))));
+    const fully = candidates.filter((f) => isSubsequence(named, f.label) && !someOf(f));
     // "全年办结的35件申请中" for 占办结总数的: named by the words before it, when no label names it and only one whole does
     // (新收 is what was received: "占新收申请的" for "全年共收到政府信息公开申请7件")
-    const said = candidates.filter((f) => f.partOf === undefined && [named, named.replace(/^新收/, '收到')].some((n) => isSubsequence(n, f.scope.split('|')[0] ?? '')));
+    const said = candidates.filter((f) => f.partOf === undefined && !someOf(f) && [named, named.replace(/^新收/, '收到')].some((n) => isSubsequence(n, f.scope.split('|')[0] ?? '')));
     const byLabel = candidates.filter((f) => named.includes(f.label) && (f.partOf === undefined || named.startsWith(f.label)));
     let totals = fully.length > 0 ? fully : byLabel.length > 0 ? byLabel : said.length === 1 ? said : [];
     // "…参与调解纠纷57件，占全镇调处纠纷总数的39.0%": a whole named as a 总数 may stand in an earlier paragraph, said
@@ -1578,7 +1589,8 @@ function linkShares(text: string, facts: Fact[], earlier: readonly Fact[] = []):
     // (so may one the share's own sentence counts it among: "持证执法人员中具有法律专业背景的仅4人，占持证执法人员的12.5%")
     if (totals.length === 0 && (/总数|总量/.test(text.slice(text.lastIndexOf('占', rate.quantity.start), rate.quantity.start)) || text.slice(rate.sentence[0], share.quantity.start).includes(`${named}中`))) {
       const words = (f: Fact) => f.scope.split('|')[0] ?? '';
-      totals = earlier.filter((f) => canBeWhole(f) && f.section !== 'nextYear' && sameFamily(f, share) && isSubsequence(named, words(f)));
+      // (last year's figure, compared in a sentence of its own, is none: "受理调解的纠纷较上年的149起增加23起")
+      totals = earlier.filter((f) => canBeWhole(f) && f.section !== 'nextYear' && sameFamily(f, share) && isSubsequence(named, words(f)) && !COMPARISON.test(words(f)));
     }
     const total = totals[totals.length - 1];
     if (total === undefined || totals.some((f) => f.quantity.normalized.value !== total.quantity.normalized.value)) return;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractFacts } from './extract.ts';
 import { buildDocx, buildPdf } from './fixtures/documents.ts';
@@ -1236,6 +1237,35 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(text('3.47', '59.2%'))).toEqual([['average_mismatch', '1.469万元', '约3.47万元']]);
     expect(kinds(text('1.47', '66.2%'))).toEqual([['rate_mismatch', '59.18%', '66.2%']]);
     expect(findings(text('1.47', '66.2%'))[0]?.arithmetic).toBe('1684.5 ÷ 2846.3 × 100% ≈ 59.18% ≠ 66.2%');
+  });
+
+  it('shares out an average over persons or places counted as such, not over one given for each', () => {
+    expect(kinds('街道共划分综合网格48个，每格配备专职网格员1名。全年网格员通过平台上报事件12,486件，人均上报约223件。')).toEqual([]);
+    expect(kinds('在镇法治文化广场和5个村法治文化长廊开展22场次。培育“法律明白人”280名，平均每村20名。')).toEqual([]);
+  });
+
+  it('reads outcomes joined by 、 and by commas as one list, ended by a semicolon before what is no outcome', () => {
+    const text = (upheld: number) => `已审结441件，结转下年度48件。审结案件中，决定维持${upheld}件、驳回47件，确认违法12件、撤销19件、变更6件、责令履行15件，终止144件。`;
+    expect(kinds(text(198))).toEqual([]);
+    expect(kinds(text(208))).toEqual([['parts_sum_mismatch', '441件', '451件']]);
+    const colon = (upheld: number) => `受理案件中已审结114件：维持${upheld}件、驳回14件、撤销8件、确认违法5件、责令履行3件、变更2件，经调解和解后终止21件；直接纠错18件，直接纠错率15.8%。`;
+    expect(kinds(colon(61))).toEqual([]);
+    expect(kinds(colon(66))).toEqual([['parts_sum_mismatch', '114件', '119件']]);
+  });
+
+  it('takes no figure some of a whole, nor last year\'s, for the whole a share names', () => {
+    expect(kinds('已审结441件。上述审结案件中直接纠错52件，纠错率11.8%。坚持调解优先，审结案件中通过调解和解方式结案131件，占审结案件的29.7%。')).toEqual([]);
+    expect(kinds('全年受理调解172起，调解成功165起。受理调解的纠纷较上年的149起增加23起，增长15.4%。', '全年土地权属纠纷58起，占受理调解纠纷总数的33.7%。')).toEqual([]);
+  });
+
+  it('compares with 表三 only what the prose says of applications', () => {
+    // a disclosure report whose 平台建设 tells of hotline requests finished: no application of 表三
+    const report = readFileSync(new URL('./fixtures/corpus/gk-nanling-transport-bureau.txt', import.meta.url), 'utf8').replace(/⟦([^⟧]*)⟧/g, (_, m: string) => m.replace(/[+-]$/, ''));
+    const paragraphs = report.split('\n').filter((l) => l.trim() !== '');
+    expect(paragraphs.some((p) => p.includes('办结1,268件'))).toBe(true);
+    expect(findings(...paragraphs).filter((f) => f.kind === 'table_mismatch' && f.message.includes('1,268'))).toEqual([]);
+    const asked = paragraphs.map((p) => p.replace('全年受理12345热线转办的交通运输领域诉求1,276件，办结1,268件', '全年受理政府信息公开申请1,276件，办结申请1,268件'));
+    expect(findings(...asked).filter((f) => f.kind === 'table_mismatch' && f.message.includes('1,268'))).toHaveLength(1);
   });
 
   it('computes a pass rate over those who sat the exam', () => {

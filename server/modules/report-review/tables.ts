@@ -205,6 +205,8 @@ function checkApplicationProse(rows: readonly TableRow[], facts: readonly Fact[]
     const cell = row?.cells[row.cells.length - 1];
     if (target === undefined || row === undefined || cell === undefined || cell.value === fact.quantity.value) continue;
     if (/上年|去年|同比|较/.test(clause) && target.name !== '上年结转申请') continue;
+    // ("受理12345热线转办的诉求1,276件，办结1,268件": what was finished is of applications only when the sentence says so)
+    if (!/申请/.test(fact.quote) || /热线|工单|诉求|投诉|举报/.test(fact.quote)) continue;
     findings.push({
       kind: 'table_mismatch',
       message: `正文写“${clause}”${fact.quantity.raw}，而表三“${target.name}”的总计为${cell.raw}，两处不一致。`,
