@@ -368,12 +368,18 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
     if (total !== undefined && word === '涉及' && /^\s*涉及/.test(text.slice(clauseStart(text, total.quantity.start, s), total.quantity.start))) continue;
     const item = total === undefined ? undefined : candidates[candidates.indexOf(total) - 1];
     if (total !== undefined && item !== undefined && sameFamily(item, total) && /^、[^,;:。\d]*$/.test(text.slice(item.quantity.end, total.quantity.start))) continue;
+    // "…，其他许可224件。其中即来即办件15,208件，占全部许可量的81.6%": a 其中 opening a sentence after an item of a
+    // list is of the list's whole, which it names in its own words: silent
+    if (total !== undefined && total.partOf !== undefined && total.sentence[0] !== s && first !== undefined && first.quantity.normalized.value > total.quantity.normalized.value) continue;
     const changed = total?.baseOf ?? total?.difference?.current;
     if (changed !== undefined && changed.parts.length === 0 && sameFamily(changed, total as Fact)) total = changed;
     // "办理案件142件，罚没款38.6万元，其中简易程序案件96件": in one sentence, the 其中 reaches back over a figure
     // of another kind to the last figure of its own
     if (total !== undefined && first !== undefined && !listMates(total, first)) {
       const own = candidates.filter((f) => f.sentence[0] === s && sameFamily(f, first)).pop();
+      // ("…、行政案件46件，挽回经济损失2,318.6万元；其中农民工讨薪类案件294件": the last item of a list is no whole)
+      const mate = own === undefined ? undefined : candidates[candidates.indexOf(own) - 1];
+      if (own !== undefined && mate !== undefined && sameFamily(mate, own) && /^、[^,;:。\d]*$/.test(text.slice(mate.quantity.end, own.quantity.start))) continue;
       const between = facts.filter((f) => own !== undefined && f.quantity.start > own.quantity.start && f.quantity.end <= at);
       total = own !== undefined && between.length === 1 && between.every((f) => !sameFamily(f, first)) ? own : undefined;
       // "立案查处违法案件312件，结案298件，…罚没款186.4万元。其中，食品安全案件104件…": the nearest figure whose
@@ -465,7 +471,8 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
         // …unless the list is itself one of outcomes: "其中受理1208件，不予受理97件，告知向其他机关申请59件"
         // ("通过…公众号发布168条" names a channel, not an outcome)
         // (grades exclude each other: "其中优秀78卷，合格167卷，不合格15卷")
-        if (comma && OUTCOME.test(f.label.replace(/^通过/, '')) && !OUTCOME.test(firstLabel) && !(GRADE.test(f.label) && GRADE.test(firstLabel))) return false;
+        // ("其中维持176件，驳回38件，…，责令履行6件，经调解和解后终止40件": dispositions all)
+        if (comma && OUTCOME.test(f.label.replace(/^通过/, '')) && !OUTCOME.test(firstLabel) && !(GRADE.test(f.label) && GRADE.test(firstLabel)) && !(OUTCOME_WORD.test(f.label) && OUTCOME_WORD.test(firstLabel))) return false;
         const sep = comma ? ',' : '、';
         joiner ??= sep;
         // "其中维持8件、撤销1件，申请人撤回申请后终止2件": outcomes that exclude each other go on past a comma
@@ -669,7 +676,8 @@ const excluding = (f: Fact): boolean => exclusive(f) || disposition(f);
 function linkBareLists(text: string, [, e]: [number, number], facts: Fact[]): void {
   facts.forEach((total, i) => {
     // (an outcome is no whole of the outcomes after it: "维持9件，撤销1件，确认违法1件")
-    if (total.kind === 'rate' || total.parts.length > 0 || total.partOf !== undefined || total.label.length < 2 || excluding(total)) return;
+    // ("经复议维持5件，撤销1件，…": nor is one whose name ends on an outcome)
+    if (total.kind === 'rate' || total.parts.length > 0 || total.partOf !== undefined || total.label.length < 2 || excluding(total) || /(维持|撤销|变更|确认违法|驳回|终止|撤回|胜诉|败诉)$/.test(total.label)) return;
     // "本年新制发12件，废止17件、宣布失效4件": what was added to a stock is no whole of what left it
     if (ADDED.test(total.label)) return;
     // "清理19件，决定继续有效12件、…" / "对现行有效的11件规范性文件开展全面清理，保留8件、…": the list right after the total,
@@ -907,7 +915,7 @@ function linkAverages(text: string, found: Fact[], before: readonly Fact[]): voi
     const anywhere = per === undefined ? before.filter(counting) : [];
     const near = inSentence.at(-1) ?? inParagraph.at(-1);
     const count = near ?? (new Set(anywhere.map((f) => f.quantity.value)).size === 1 ? anywhere.at(-1) : undefined);
-    if (count === undefined || count.quantity.value <= 1) continue;
+    if (count === undefined || count === total || count.quantity.value <= 1) continue;
     avg.average = { total, count };
   }
 }
@@ -1013,7 +1021,8 @@ function linkRates(text: string, facts: Fact[]): void {
     if (candidates.length === 2 && a !== undefined && b !== undefined && /^\s*、[^\d,;:。]*$/.test(text.slice(a.quantity.end, b.quantity.start))) return;
     const stem = rate.label.replace(/率$/, '');
     // "网办率" of "网上办理": the rate's name may shorten the count's
-    const related = candidates.filter((f) => sharesBigram(stem, f.context) || (stem.length >= 2 && isSubsequence(stem, f.label)));
+    // ("抽查312批次，发现不合格17批次，合格率94.6%": what failed is no numerator of the pass rate)
+    const related = candidates.filter((f) => (sharesBigram(stem, f.context) || (stem.length >= 2 && isSubsequence(stem, f.label))) && !(stem.length >= 2 && new RegExp(`(不|未|没有)${stem}`).test(f.label) && !/^(不|未)/.test(stem)));
     // the count named exactly as the rate ("调解成功5386件" for 调解成功率) is its numerator
     const exact = candidates.filter((f) => f.label === stem);
     // "排查128件，调处124件，化解119件，调解成功率96.0%": a rate named as a stage counts that stage
@@ -1049,8 +1058,9 @@ function linkRates(text: string, facts: Fact[]): void {
     if (numerator.partOf !== denominator && !subsetOf(numerator, denominator) && !named && !among) return;
     rate.numerator = numerator;
     rate.denominator = denominator;
-    // the stages before the one before: 化解率 is written of 排查 as often as of 调处
-    if (numerator.stageOf === denominator) {
+    // the stages before the one before: 化解率 is written of 排查 as often as of 调处 — but 调解成功率 is of what was
+    // mediated, never of what was screened ("排查412起，受理调处396起，调解成功389起，调解成功率94.4%" is 389 ÷ 412)
+    if (numerator.stageOf === denominator && !/调解成功率$/.test(rate.label)) {
       for (let earlier = denominator.stageOf; earlier !== undefined; earlier = earlier.stageOf) if (candidates.includes(earlier)) rate.otherDenominators.push(earlier);
     }
   });
@@ -1340,6 +1350,8 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
       // …but "，其余部门合计286件" is the last item
       const rest = /^,\s*(其余|其他|其它)[^,;:。\d]*$/.test(joined);
       if (previous !== undefined && (/^(其他|其它|其余)/.test(previous.label) || (!rest && /其中|包括|另有|其余|合计|共计/.test(joined)))) break;
+      // ("普通程序案件288件，普通程序案件中适用快速办理程序的有74件": some of an item is no item)
+      if (parts.some((p) => p.label.length >= 2 && (f.scope.split('|')[0] ?? '').includes(`${p.label}中`))) break;
       // a list joined by 、 ends at a comma
       const byPause = parts.length >= 2 && /^、/.test(text.slice((parts[0] as Fact).quantity.end, (parts[1] as Fact).quantity.start).replace(/\([^()]*\)/g, '').replace(SHARE_IN_GAP, ''));
       // (…but "…、土地承包经营纠纷47件，其他纠纷84件" goes on to the rest)
@@ -1376,7 +1388,8 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     // the last figure of the items' kind: "…1,126场，覆盖群众38.6万人次，…；按主题分，宪法宣传周活动142场，…"
     const own = pool.filter((f) => sameFamily(f, first) && f.quantity.unit === first.quantity.unit);
     // an item's share may name the whole: "物业服务纠纷104件，占受理调处总数的31.4%" breaks down 受理调处331件, not 排查346件
-    const shareName = /^\s*[,、]\s*占([^,;:。\d]{2,12}?)(总数|总量)的?\s*\d/.exec(text.slice(first.quantity.end, e))?.[1]?.replace(/^(全部|全年|全镇|全乡|全街道|全区|全县)/, '');
+    // (or a share said after the list: "…，其他纠纷61起，土地承包纠纷占调处总数的35.1%")
+    const shareName = (/^\s*[,、]\s*占([^,;:。\d]{2,12}?)(总数|总量)的?\s*\d/.exec(text.slice(first.quantity.end, e)) ?? /^\s*,\s*[^,;:。\d]{0,12}?占([^,;:。\d]{2,12}?)(总数|总量)的?\s*\d/.exec(text.slice(last.quantity.end, e)))?.[1]?.replace(/^(全部|全年|全镇|全乡|全街道|全区|全县)/, '');
     const namedWholes = shareName === undefined ? [] : before.filter((f) => canBeWhole(f) && sameFamily(f, first) && f.quantity.unit === first.quantity.unit && isSubsequence(shareName, f.scope.split('|')[0] ?? ''));
     const named = namedWholes.length > 0 && namedWholes.every((f) => f.quantity.normalized.value === namedWholes[0]?.quantity.normalized.value) ? namedWholes[namedWholes.length - 1] : undefined;
     // the sentence may name what came in that it breaks down: "新收案件按类别分，…" is of 本年新收412件, not of 合计需办理435件
@@ -1575,7 +1588,9 @@ function linkShares(text: string, facts: Fact[], earlier: readonly Fact[] = []):
     // for 占新收申请总数的)
     // (last year's figure is no whole of this year's share)
     // (nor, of one said of the new, the new and the carried over together)
-    const candidates = facts.slice(0, i - 1).filter((f, k) => f.kind === 'count' && f.label.length >= 2 && f.baseOf === undefined && sameFamily(f, share) && !(/新/.test(named) && withCarried(text, f, facts[k - 1])));
+    // (a share of all of something is of no item of a list: "占全部许可量的81.6%" is not of "其他许可224件")
+    const ofAll = /全部|总数|总量|总额|总计/.test(text.slice(text.lastIndexOf('占', rate.quantity.start), rate.quantity.start));
+    const candidates = facts.slice(0, i - 1).filter((f, k) => f.kind === 'count' && f.label.length >= 2 && f.baseOf === undefined && sameFamily(f, share) && !(ofAll && f.partOf !== undefined) && !(/新/.test(named) && withCarried(text, f, facts[k - 1])));
     // ("上述审结案件中直接纠错52件" is some of the 审结案件, never all of them)
     const someOf = (f: Fact) => [f.label, f.scope.split('|')[0] ?? ''].some((w) => w.indexOf('中') > 0 && isSubsequence(named, w.slice(0, w.indexOf('中'))));
     const fully = candidates.filter((f) => isSubsequence(named, f.label) && !someOf(f));

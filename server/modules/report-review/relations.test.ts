@@ -1268,6 +1268,38 @@ describe('relations the text makes unambiguous', () => {
     expect(findings(...asked).filter((f) => f.kind === 'table_mismatch' && f.message.includes('1,268'))).toHaveLength(1);
   });
 
+  it('reads a 其中 opening the sentence after an item of a list as some of the list\'s whole, not of the item', () => {
+    expect(kinds('全年共办理各类行政许可18,642件，按类别分：市场主体登记12,386件，食品经营许可3,715件，特种设备使用登记2,317件，其他许可224件。其中即来即办件15,208件，占全部许可量的81.6%。')).toEqual([]);
+    expect(kinds('全年办理法律援助案件1,126件，其中民事案件712件、刑事案件368件、行政案件46件，为受援人挽回经济损失2,318.6万元；其中农民工讨薪类案件294件，占全部案件的26.1%。')).toEqual([]);
+  });
+
+  it('ends a breakdown at some of an item, and finds its whole by the share said after it', () => {
+    const steps = (plain: number) => `办理行政处罚案件416件。从适用程序看，简易程序案件128件，普通程序案件${plain}件，普通程序案件中适用快速办理程序的有74件。`;
+    expect(kinds(steps(288))).toEqual([]);
+    expect(kinds(steps(298))).toEqual([['parts_sum_mismatch', '416件', '426件']]);
+    const kinds_ = (other: number) => `全年排查矛盾纠纷318起，调处296起，调解成功287起，调解成功率97.0%。从纠纷类型看，土地承包经营纠纷104起、邻里纠纷78起、婚姻家庭纠纷53起、其他纠纷${other}起，土地承包纠纷占调处总数的35.1%。`;
+    expect(kinds(kinds_(61))).toEqual([]);
+    expect(kinds(kinds_(66))).toEqual([['parts_sum_mismatch', '296起', '301起']]);
+  });
+
+  it('takes dispositions joined by commas after 其中 as one list, and no disposition for a whole', () => {
+    const text = (upheld: number) => `全年审结281件，其中维持${upheld}件，驳回38件，确认违法12件，撤销9件，责令履行6件，经调解和解后终止40件。`;
+    expect(kinds(text(176))).toEqual([]);
+    expect(kinds(text(186))).toEqual([['parts_sum_mismatch', '281件', '291件']]);
+    expect(kinds('全年收到行政复议申请7件，经复议维持5件，撤销1件，申请人撤回后终止1件，复议纠错率为14.3%。')).toEqual([]);
+  });
+
+  it('takes no failed count for the numerator of a pass rate, and no total for the heads it is shared over', () => {
+    expect(kinds('完成产品质量监督抽查312批次，发现不合格17批次，合格率94.6%。')).toEqual([]);
+    expect(kinds('全局共有行政执法人员148名，全部持证上岗。全年组织执法人员培训14期1,036人次，人均参训7人次。')).toEqual([]);
+  });
+
+  it('computes 调解成功率 over what was mediated only, never over what was screened', () => {
+    const text = (rate: string) => `全年排查矛盾纠纷412起，受理调处396起，调解成功389起，调解成功率${rate}。`;
+    expect(kinds(text('98.2%'))).toEqual([]);
+    expect(kinds(text('94.4%'))).toEqual([['rate_mismatch', '98.23%', '94.4%']]);
+  });
+
   it('computes a pass rate over those who sat the exam', () => {
     const exam = (passed: number) => `组织全乡在编干部参加年度网上学法考试，应考52人、实考52人，合格${passed}人，合格率98.1%。`;
     expect(kinds(exam(51))).toEqual([]);
