@@ -216,7 +216,8 @@ function checkApplicationProse(rows: readonly TableRow[], facts: readonly Fact[]
       relation: `正文所写的${target.name}数应与表三“${target.name}”行的总计一致`,
       figures: [
         { label: fact.label, raw: fact.quantity.raw, value: fact.quantity.value, unit: fact.quantity.unit, quote: fact.quote },
-        { label: `${target.name}（总计）`, raw: cell.raw, value: cell.value, unit: '件', quote: row.text },
+        // (a row a PDF broke over lines is quoted by the line its 总计 stands on, as the text has it)
+        { label: `${target.name}（总计）`, raw: cell.raw, value: cell.value, unit: '件', quote: row.cellLines?.[row.cells.length - 1] ?? row.text },
       ],
       arithmetic: `${fact.quantity.value} ≠ ${cell.value}`,
     });
