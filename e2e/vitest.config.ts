@@ -11,6 +11,9 @@ export default defineConfig({
     testTimeout: 90_000,
     hookTimeout: 600_000,
     fileParallelism: false,
+    // a loaded machine (CI runs PostgreSQL tests beside these) can take seconds to answer: expect.poll's own default
+    // of 1 s made a county user's organisation switch fail once while the page was still refetching
+    expect: { poll: { timeout: 15_000 } },
     // the servers' throwaway data directories need no fsync (server/platform/db/connect.ts)
     env: { FAZHI_FSYNC: 'off' },
   },
