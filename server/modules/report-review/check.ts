@@ -236,6 +236,7 @@ function checkRate(rate: Fact): Finding[] {
   const numTerms = nums.length > 1 ? `(${nums.map(shown).join(' + ')})` : `${asWritten ? round(nums.reduce((a, f) => a + f.quantity.value, 0)) : numValue}`;
   const [denLow, denHigh] = factBounds(den);
   if (denHigh <= 0) return [];
+  if (rate.complement) return checkComplementRate(rate, num, den, [numLow, numHigh], [denLow, denHigh]);
   const computedLow = (numLow / denHigh) * 100;
   const computedHigh = denLow > 0 ? (numHigh / denLow) * 100 : Infinity;
   const [statedLow, statedHigh] = statedRange(rate);
@@ -260,6 +261,29 @@ function checkRate(rate: Fact): Finding[] {
       relation: rate.rateRule ?? `“${nameOf(rate)}” = ${nums.length > 1 ? `(${numName})` : numName} ÷ ${den.label || '分母'}`,
       figures: [figureOf(rate), ...nums.map(figureOf), figureOf(den), ...others.map((o) => figureOf(o.fact))],
       arithmetic: [`${numTerms} ÷ ${shown(den)} × 100% ≈ ${expected}`, ...others.map((o) => `${numTerms} ÷ ${shown(o.fact)} × 100% ≈ ${o.value}`)].join('；') + ` ≠ ${rate.quantity.raw}`,
+    },
+  ];
+}
+
+// "抽查312批次，不合格17批次，合格率94.6%": what passed is the whole less what failed
+function checkComplementRate(rate: Fact, failed: Fact, whole: Fact, [failedLow, failedHigh]: number[], [wholeLow, wholeHigh]: number[]): Finding[] {
+  const computedLow = ((wholeLow - (failedHigh ?? 0)) / (wholeHigh ?? 1)) * 100;
+  const computedHigh = (wholeLow ?? 0) > 0 ? (((wholeHigh ?? 0) - (failedLow ?? 0)) / (wholeLow ?? 1)) * 100 : Infinity;
+  const [statedLow, statedHigh] = statedRange(rate);
+  if (computedHigh >= statedLow - EPSILON && computedLow < statedHigh + EPSILON) return [];
+  const passed = round(whole.quantity.value - failed.quantity.value);
+  const expected = `${round((passed / whole.quantity.value) * 100, rate.quantity.decimals + 1)}%`;
+  const wholeName = whole.label || '总数';
+  return [
+    {
+      kind: 'rate_mismatch',
+      message: `“${nameOf(rate)}”写为${rate.quantity.raw}，但按文中数字计算，(${wholeName}${whole.quantity.raw}−${failed.label}${failed.quantity.raw})÷${wholeName}${whole.quantity.raw}≈${expected}。`,
+      text: rate.quote,
+      expected,
+      actual: rate.quantity.raw,
+      relation: `“${nameOf(rate)}” = (${wholeName} − ${failed.label}) ÷ ${wholeName}`,
+      figures: [figureOf(rate), figureOf(failed), figureOf(whole)],
+      arithmetic: `(${whole.quantity.value} − ${failed.quantity.value}) ÷ ${whole.quantity.value} × 100% ≈ ${expected} ≠ ${rate.quantity.raw}`,
     },
   ];
 }

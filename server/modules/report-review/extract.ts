@@ -69,6 +69,8 @@ export interface Fact {
   stock: { opening: Fact; added: Fact[]; removed: Fact[] } | undefined;
   /** "合格率（含优秀）": the rate counts these figures together with its numerator */
   numeratorAlso: Fact[];
+  /** "抽查312批次，不合格17批次，合格率94.6%": the numerator is what the rate leaves out; the rate is (whole − it) ÷ whole */
+  complement: boolean;
   /** a figure of the closing summary ("总之，…", "总的看，…", a data list): it restates the body, as the introduction
    * does; 'other': a figure of the 其他需要报告的事项, which restates the body only in the body's words */
   summary: 'closing' | 'other' | undefined;
@@ -168,6 +170,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
             breakdowns: [],
             stock: undefined,
             numeratorAlso: [],
+            complement: false,
             average: undefined,
             // a paragraph of the 其他需要报告的事项 about the year's data ("上述数据均来源于…", "年度主要数据") restates them
             summary: appendix || SUMMARY.test(text) || (sections.sectionOf[p] === 'other' && /数据/.test(text)) ? 'closing' : sections.sectionOf[p] === 'other' ? 'other' : undefined,
@@ -202,6 +205,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       linkTimeCut(text, linked);
       linkIncludedRates(text, linked);
       linkRates(text, linked);
+      linkComplementRates(text, linked);
       linkOutcomeRates(text, linked, inParagraph);
       inParagraph.push(...linked);
       previous = linked;
@@ -1123,7 +1127,7 @@ function linkProgress(text: string, facts: Fact[], earlier: readonly Fact[]): vo
     if (rest === undefined || rest.depth !== 0 || rest.partOf !== undefined || rest.quantity.unit !== done.quantity.unit || ![rest.label, rest.scope.split('|')[0] ?? ''].some((w) => GOING_ON.test(w.replace(/^(另有|还有|其余|剩余)/, '')))) return;
     // ("完成33项，完成率97.1%，未完成的1项"): a rate of what was done may stand between
     if (!/^\s*(,\s*[^\d,;:。]{0,8}率\s*(为|达)?\s*\d+(\.\d+)?%)?\s*[,、;]\s*[^\d,;:。]{0,12}$/.test(text.slice(done.quantity.end, rest.quantity.start))) return;
-    const before = [...earlier, ...facts.slice(0, i)].filter((f) => f.kind === 'count' && f.depth === 0 && f.quantity.unit === done.quantity.unit && f.partOf === undefined && !f.delta && f.baseOf === undefined);
+    const before = [...earlier, ...facts.slice(0, i)].filter((f) => canBeWhole(f) && f.quantity.unit === done.quantity.unit);
     const whole = before[before.length - 1];
     if (whole === undefined || /完成|推进/.test(whole.label) || !TASKS.test(whole.scope)) return;
     if (whole.parts.length === 0) {
@@ -1201,6 +1205,26 @@ function linkIncludedRates(text: string, facts: Fact[]): void {
     rate.numeratorAlso = others;
     rate.denominator = denominator;
   }
+}
+
+// "抽查312批次，不合格17批次，合格率94.6%": a rate of a grade named only by the figure that failed it, right after that
+// figure, which stands right after the whole (or is its one 其中); no figure of the grade itself is given
+const FAILED = /^(?:发现|检出|查出|其中)?(不|未)(合格|达标|通过|及格|合规)$/;
+
+function linkComplementRates(text: string, facts: Fact[]): void {
+  facts.forEach((rate, i) => {
+    const [whole, failed] = [facts[i - 2], facts[i - 1]];
+    // (a rate already read as the failed part over its whole is read again: "其中不合格69批次，抽检合格率为97.6%")
+    if (rate.kind !== 'rate' || rate.growth || (rate.numerator !== undefined && (rate.numerator !== failed || rate.denominator !== whole)) || rate.rateRule !== undefined) return;
+    const grade = FAILED.exec(failed?.label ?? '')?.[2];
+    if (whole === undefined || failed === undefined || grade === undefined || !canBeWhole(whole) || failed.kind !== 'count') return;
+    if (!new RegExp(`^[^\\d,;:。]{0,12}(?<![不未])${grade}率\\s*(为|是|达到|达)?\\s*$`).test(text.slice(failed.quantity.end, rate.quantity.start).replace(/^[^\d,;:。]{0,3},\s*/, ''))) return;
+    if (!/^[^\d,;:。]{0,3},\s*[^\d,;:。]{0,8}$/.test(text.slice(whole.quantity.end, failed.quantity.start)) && failed.partOf !== whole) return;
+    if (whole.quantity.unit !== failed.quantity.unit || failed.quantity.normalized.value > whole.quantity.normalized.value || facts.slice(0, i).some((f) => f.kind === 'count' && f.sentence[0] === rate.sentence[0] && new RegExp(`(?<!不|未)${grade}$`).test(f.label))) return;
+    rate.numerator = failed;
+    rate.denominator = whole;
+    rate.complement = true;
+  });
 }
 
 // the figure right before the first of a bare list, when every figure from it to the rate is of the list's unit

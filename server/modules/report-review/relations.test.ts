@@ -1300,6 +1300,18 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(text('94.4%'))).toEqual([['rate_mismatch', '98.23%', '94.4%']]);
   });
 
+  it('reads a pass rate after the figure that failed as what is left of the whole', () => {
+    const checks = (whole: number, failed: string) => `完成产品质量监督抽查${whole}批次，发现不合格${failed}批次，合格率94.6%。`;
+    expect(kinds(checks(312, '17'))).toEqual([]);
+    expect(kinds(checks(359, '17'))).toEqual([['rate_mismatch', '95.26%', '94.6%']]);
+    expect(kinds(checks(312, '27'))).toEqual([['rate_mismatch', '91.35%', '94.6%']]);
+    // (the failed as a 其中 of the whole; a 不合格率 is the failed over the whole)
+    expect(kinds('食品抽检2860批次，其中不合格69批次，抽检合格率为97.6%。')).toEqual([]);
+    expect(kinds('食品抽检2860批次，其中不合格69批次，不合格率2.4%。')).toEqual([]);
+    // (a figure of the grade itself is the numerator)
+    expect(kinds('抽检2860批次，合格2791批次，不合格69批次，合格率97.6%。')).toEqual([]);
+  });
+
   it('computes a pass rate over those who sat the exam', () => {
     const exam = (passed: number) => `组织全乡在编干部参加年度网上学法考试，应考52人、实考52人，合格${passed}人，合格率98.1%。`;
     expect(kinds(exam(51))).toEqual([]);
