@@ -266,9 +266,9 @@ function checkRate(rate: Fact): Finding[] {
 }
 
 // "抽查312批次，不合格17批次，合格率94.6%": what passed is the whole less what failed
-function checkComplementRate(rate: Fact, failed: Fact, whole: Fact, [failedLow, failedHigh]: number[], [wholeLow, wholeHigh]: number[]): Finding[] {
-  const computedLow = ((wholeLow - (failedHigh ?? 0)) / (wholeHigh ?? 1)) * 100;
-  const computedHigh = (wholeLow ?? 0) > 0 ? (((wholeHigh ?? 0) - (failedLow ?? 0)) / (wholeLow ?? 1)) * 100 : Infinity;
+function checkComplementRate(rate: Fact, failed: Fact, whole: Fact, [failedLow, failedHigh]: [number, number], [wholeLow, wholeHigh]: [number, number]): Finding[] {
+  const computedLow = ((wholeLow - failedHigh) / wholeHigh) * 100;
+  const computedHigh = wholeLow > 0 ? ((wholeHigh - failedLow) / wholeLow) * 100 : Infinity;
   const [statedLow, statedHigh] = statedRange(rate);
   if (computedHigh >= statedLow - EPSILON && computedLow < statedHigh + EPSILON) return [];
   const passed = round(whole.quantity.value - failed.quantity.value);
