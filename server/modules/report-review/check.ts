@@ -24,7 +24,7 @@ export function checkFacts(facts: readonly Fact[]): Finding[] {
     ...facts.flatMap(checkBalance),
     ...facts.flatMap(checkStock),
     ...facts.flatMap(checkAverage),
-    ...restatedOnce(checkConsistency(facts), checkIntroduction(facts)),
+    ...restatedOnce([...checkConsistency(facts), ...checkTransposed(facts)], checkIntroduction(facts)),
   ];
 }
 
@@ -32,7 +32,52 @@ export function checkFacts(facts: readonly Fact[]): Finding[] {
 function restatedOnce(consistency: Finding[], restatements: Finding[]): Finding[] {
   const key = (f: Finding) => f.figures.map((x) => `${x.raw}@${x.quote}`).sort().join('|');
   const told = new Set(restatements.map(key));
-  return [...consistency.filter((f) => !told.has(key(f))), ...restatements];
+  const kept = consistency.filter((f) => !told.has(key(f)));
+  // (a pair told as the same claim stated twice is not told again as transposed digits)
+  return [...kept.filter((f, i) => !kept.slice(0, i).some((g) => key(g) === key(f))), ...restatements];
+}
+
+/** "…办理行政处罚案件87件" and, in another part, "办理行政处罚案件78件": two figures of one unit and period whose digits differ only
+ * by two neighbours swapped, said in words that share a run naming the thing (for two-digit figures, one says it all in the
+ * other's words) — the same figure restated with its digits transposed */
+function checkTransposed(facts: readonly Fact[]): Finding[] {
+  const words = (f: Fact) => f.scope.split('|')[0] ?? '';
+  const plain = (f: Fact) => (f.kind === 'count' || f.kind === 'amount' || f.kind === 'rate') && f.quantity.approximation === undefined && !f.delta && f.baseOf === undefined && f.section !== 'nextYear' && f.average === undefined && !/上年|去年|同期|\d{4}年/.test(words(f));
+  const digits = (f: Fact) => f.quantity.raw.replace(/[^\d.]/g, '');
+  const findings: Finding[] = [];
+  const candidates = facts.filter(plain);
+  candidates.forEach((a, i) => {
+    for (const b of candidates.slice(i + 1)) {
+      if (a.paragraph === b.paragraph || a.partOf === b || b.partOf === a || a.stageOf === b || b.stageOf === a || a.quantity.unit !== b.quantity.unit || a.kind !== b.kind || a.period.replace('~', '') !== b.period.replace('~', '') || a.growth !== b.growth) continue;
+      // (a clause that compares with last year still speaks of this year: its own figure is this year's)
+      const [x, y] = [digits(a), digits(b)];
+      if (!swappedNeighbours(x, y)) continue;
+      // ("3.受理12345热线工单…": a list's number is no word)
+      const [wa, wb] = [words(a), words(b)].map((w) => w.replace(/^\d+(?=[^\d])/, '')) as [string, string];
+      const run = commonRun(wa, wb);
+      const short = x.replace('.', '').length <= 2;
+      if (short ? !(wa.length >= 4 && wb.length >= 4 && (isSubsequence(wa, wb) || isSubsequence(wb, wa))) : run.length < 4) continue;
+      findings.push({
+        kind: 'inconsistent_value',
+        message: `“${wa}”写为${a.quantity.raw}，“${wb}”写为${b.quantity.raw}，说的是同一事项而两位数字前后颠倒，前后数字不一致。`,
+        text: `${a.quote} …… ${b.quote}`,
+        expected: a.quantity.raw,
+        actual: b.quantity.raw,
+        relation: '同一事项在报告中应只有一个数字',
+        figures: [figureOf(a), figureOf(b)],
+        arithmetic: `${a.quantity.raw} ≠ ${b.quantity.raw}`,
+      });
+    }
+  });
+  return findings;
+}
+
+/** "87" and "78", "5,274" and "5,247": the same digits, two neighbours swapped */
+function swappedNeighbours(x: string, y: string): boolean {
+  if (x.length !== y.length || x === y || x.indexOf('.') !== y.indexOf('.')) return false;
+  const at = [...x].flatMap((c, i) => (c === y[i] ? [] : [i]));
+  const [i, j] = at;
+  return at.length === 2 && i !== undefined && j === i + 1 && x[i] === y[j] && x[j] === y[i];
 }
 
 /**

@@ -220,7 +220,29 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
     linkRatedBalance(text, inParagraph);
     linkStocks(text, inParagraph);
   });
+  linkColonLines(paragraphs, facts);
   return facts;
+}
+
+// "…经费486万元，具体为：" and then one item a line ("普法宣传  138万元"): the lines list the whole before the colon
+const COLON_END = /^[^\d,，;；:：。]{0,3}[,，]\s*[^\d,，;；:：。]{0,4}(具体为|具体如下|分别为|构成如下|如下|包括)\s*[:：]\s*$/;
+const ITEM_LINE = /^\s*[^\d,，;；:：。]{2,24}?\s+\d[\d,.]*\s*[^\d\s,，;；:：。]{1,4}\s*$/;
+
+function linkColonLines(paragraphs: readonly string[], facts: Fact[]): void {
+  paragraphs.forEach((paragraph, p) => {
+    const whole = facts.filter((f) => f.paragraph === p).pop();
+    if (whole === undefined || whole.kind === 'rate' || whole.depth !== 0 || whole.partOf !== undefined || whole.delta || whole.baseOf !== undefined || whole.parts.length > 0 || !COLON_END.test(paragraph.slice(whole.quantity.end))) return;
+    const items: Fact[] = [];
+    for (let q = p + 1; q < paragraphs.length && ITEM_LINE.test(paragraphs[q] ?? ''); q++) {
+      const line = facts.filter((f) => f.paragraph === q);
+      const [item] = line;
+      if (item === undefined || line.length !== 1 || item.kind !== whole.kind || item.quantity.unit !== whole.quantity.unit) return;
+      items.push(item);
+    }
+    if (items.length < 2) return;
+    whole.linkWord = '具体为';
+    attach(whole, items, true);
+  });
 }
 
 function sentenceSpans(text: string): Array<[number, number]> {
@@ -453,6 +475,12 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
         aside.add(f);
         return true;
       }
+      // "其中土地山林权属纠纷74起，占34.7%，婚姻家庭纠纷52起…": an item's share said right after it stands aside
+      if (f.kind === 'rate' && f.depth === depth && previousEnd !== at && f.quantity.start < listEnd && /^\s*,\s*占\s*(比)?\s*$/.test(text.slice(previousEnd, f.quantity.start)) && after[after.indexOf(f) + 1] !== undefined && listMates(after[after.indexOf(f) + 1] as Fact, total)) {
+        previousEnd = f.quantity.end;
+        aside.add(f);
+        return true;
+      }
       if (f.quantity.start >= listEnd || (f.depth === depth && !listMates(f, total)) || f.depth < depth) return false;
       if (f.depth > depth) return true;
       const gap = text.slice(previousEnd, f.quantity.start);
@@ -476,7 +504,8 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
         // ("通过…公众号发布168条" names a channel, not an outcome)
         // (grades exclude each other: "其中优秀78卷，合格167卷，不合格15卷")
         // ("其中维持176件，驳回38件，…，责令履行6件，经调解和解后终止40件": dispositions all)
-        if (comma && OUTCOME.test(f.label.replace(/^通过/, '')) && !OUTCOME.test(firstLabel) && !(GRADE.test(f.label) && GRADE.test(firstLabel)) && !(OUTCOME_WORD.test(f.label) && OUTCOME_WORD.test(firstLabel))) return false;
+        // (money is no outcome: "人民调解员补贴15.5万元")
+        if (comma && f.kind !== 'amount' && OUTCOME.test(f.label.replace(/^通过/, '')) && !OUTCOME.test(firstLabel) && !(GRADE.test(f.label) && GRADE.test(firstLabel)) && !(OUTCOME_WORD.test(f.label) && OUTCOME_WORD.test(firstLabel))) return false;
         const sep = comma ? ',' : '、';
         joiner ??= sep;
         // "其中维持8件、撤销1件，申请人撤回申请后终止2件": outcomes that exclude each other go on past a comma
@@ -943,7 +972,8 @@ function linkTrailingTotals(text: string, facts: Fact[]): void {
     // "…，共15件" / "罚款48.6万元，没收违法所得7.35万元，罚没款合计56.95万元": 共 alone, or a short name before 合计
     // "其余部门合计286件" is the rest, not the total
     // "14个行政村、2个社区共16个村（居）": items joined by 、, then the last item's noun and 共
-    const joined = /^[^,;:。、\d]{1,4}共$/.test(tidy(text.slice(Math.max(total.quantity.start - lead.length, facts[i - 1]?.quantity.end ?? 0), total.quantity.start))) && !/[,;:。]/.test(text.slice(facts[i - 1]?.quantity.end ?? total.quantity.start, total.quantity.start));
+    // ("9个镇（街道）和32个区直部门共41个单位": joined by 和 too)
+    const joined = /^[^,;:。、\d]{1,6}共$/.test(tidy(text.slice(Math.max(total.quantity.start - lead.length, facts[i - 1]?.quantity.end ?? 0), total.quantity.start))) && !/[,;:。]/.test(text.slice(facts[i - 1]?.quantity.end ?? total.quantity.start, total.quantity.start));
     if ((!joined && !/^(共计|合计|总计|共$)|^[^,;:。]{1,6}(合计|共计|总计)$|^(两|二|三|四|五)(项|类)共$/.test(tidy(lead))) || /^(其余|其他|其它|另有|剩余)/.test(tidy(lead))) return;
     const parts: Fact[] = [];
     // "不予处罚642件，从轻、减轻处罚208件，两项合计850件": "两项" counts the items, it is none of them
@@ -953,12 +983,13 @@ function linkTrailingTotals(text: string, facts: Fact[]): void {
       const f = facts[k];
       if (n !== undefined && parts.length === n) break;
       const next = parts[0] ?? (n === undefined ? total : (facts[i - 1] as Fact));
-      if (f === undefined || f.depth !== total.depth || !sameFamily(f, total) || f.partOf !== undefined) break;
+      // ("审查合同协议37份、重大行政决策事项5项、涉法事务16件，合计出具法律意见56份": papers of any kind add up)
+      if (f === undefined || f.depth !== total.depth || !listMates(f, total) || f.partOf !== undefined) break;
       if (/[;。]|其中/.test(text.slice(f.quantity.end, next.quantity.start))) break;
       // "共梳理212件，对…的予以废止8件、修订6件，合计14件": items joined by 、 begin after a comma
       const second = parts[1];
       if (second !== undefined && /^[^,;:。\d]*、/.test(text.slice((parts[0] as Fact).quantity.end, second.quantity.start)) && /,/.test(text.slice(f.quantity.end, next.quantity.start))) break;
-      if (joined && next !== total && !/^[^,;:。\d]*、[^,;:。\d]*$/.test(text.slice(f.quantity.end, next.quantity.start))) break;
+      if (joined && next !== total && !/^[^,;:。\d]*[、和][^,;:。\d]*$/.test(text.slice(f.quantity.end, next.quantity.start))) break;
       parts.unshift(f);
     }
     if (parts.length < 2) return;
@@ -1022,8 +1053,10 @@ function linkRates(text: string, facts: Fact[]): void {
     if (candidates.length < 2) return;
     // "予以公开35件、部分公开6件，公开率（含部分公开）73.2%": two items of one list are no base of each other
     const [a, b] = candidates;
-    if (candidates.length === 2 && a !== undefined && b !== undefined && /^\s*、[^\d,;:。]*$/.test(text.slice(a.quantity.end, b.quantity.start))) return;
     const stem = rate.label.replace(/率$/, '');
+    // (but a stage and the next, the next named as the rate: "土地山林纠纷受理67起、调解成功63起，调解成功率94.0%")
+    const stages = a !== undefined && b !== undefined && b.label === stem && INTAKE.test(a.label) && a.quantity.normalized.value >= b.quantity.normalized.value;
+    if (candidates.length === 2 && a !== undefined && b !== undefined && /^\s*、[^\d,;:。]*$/.test(text.slice(a.quantity.end, b.quantity.start)) && !stages) return;
     // "网办率" of "网上办理": the rate's name may shorten the count's
     // ("抽查312批次，发现不合格17批次，合格率94.6%": what failed is no numerator of the pass rate)
     const related = candidates.filter((f) => (sharesBigram(stem, f.context) || (stem.length >= 2 && isSubsequence(stem, f.label))) && !(stem.length >= 2 && new RegExp(`(不|未|没有)${stem}`).test(f.label) && !/^(不|未)/.test(stem)));
@@ -1069,6 +1102,9 @@ function linkRates(text: string, facts: Fact[]): void {
     }
   });
 }
+
+// what a piece of work takes in before it acts on it
+const INTAKE = /受理|调处|排查|收到|接收|新收|实考|参考|抽查|抽检|立案/;
 
 function closestNamed(name: string, facts: readonly Fact[]): Fact | undefined {
   const shared = (f: Fact) => [...new Set(name)].filter((c) => f.label.includes(c)).length;
@@ -1154,7 +1190,10 @@ const PAIRED_BASES: Array<[RegExp, RegExp, boolean?]> = [
 function pairedBase(numerator: Fact, wholes: readonly Fact[]): Fact | undefined {
   // (what is to be handled holds what came over as well: "加上年结转7件，全年应办理333件，已办结321件")
   for (const pair of PAIRED_BASES.filter(([done]) => done.test(numerator.label))) {
-    const bases = wholes.filter((f) => f.quantity.start < numerator.quantity.start && f.quantity.unit === numerator.quantity.unit && pair[1].test(f.label) && !pair[0].test(f.label) && (pair[2] === true || f.quantity.normalized.value >= numerator.quantity.normalized.value));
+    // ("受理群众来信来访142件次，按期办结140件": the act may stand before the name; 件次 are 件 counted by visit)
+    const acted = (f: Fact) => pair[1].test(f.label) || (f.label.length >= 2 && pair[1].test((f.scope.split('|')[0] ?? '').replace(f.label, '').slice(-4)));
+    const sameUnit = (f: Fact) => f.quantity.unit === numerator.quantity.unit || [f.quantity.unit, numerator.quantity.unit].sort().join() === '件,件次';
+    const bases = wholes.filter((f) => f.quantity.start < numerator.quantity.start && sameUnit(f) && acted(f) && !pair[0].test(f.label) && (pair[2] === true || f.quantity.normalized.value >= numerator.quantity.normalized.value));
     if (bases.length > 0) return bases.length === 1 ? bases[0] : undefined;
   }
   return undefined;
@@ -1563,11 +1602,13 @@ function linkShares(text: string, facts: Fact[], earlier: readonly Fact[] = []):
     if (share === undefined || share.kind !== 'count' || share.sentence[0] !== rate.sentence[0]) return;
     // "26名持证执法人员中具有法律专业背景的仅3人，占11.5%": the figure the share is counted among is its whole
     const among = facts[i - 2];
-    const amongWords = /^([^,;:。\d]{1,12})中([^,;:。\d]*)$/.exec(text.slice(among?.quantity.end ?? 0, share.quantity.start));
+    // (a comma may follow the 中: "18名持证执法人员中，具有法律专业背景的仅3名，占16.7%")
+    // (or stand right after the unit: "综合执法人员426名中，…")
+    const amongWords = /^([^,;:。\d]{0,12})中\s*,?\s*([^,;:。\d]*)$/.exec(text.slice(among?.quantity.end ?? 0, share.quantity.start));
     if (also.length === 0 && among?.kind === 'count' && amongWords && among.sentence[0] === rate.sentence[0] && sameFamily(among, share)) {
       rate.numerator = share;
       rate.denominator = among;
-      among.label = tidy(amongWords[1] ?? '');
+      if (tidy(amongWords[1] ?? '') !== '') among.label = tidy(amongWords[1] ?? '');
       share.label = tidy((amongWords[2] ?? '').replace(/(的)?(仅|只|仅有|只有|共|有)?\s*$/, '').replace(/的$/, ''));
       rate.label = `${share.label}占比`;
       return;
@@ -1621,7 +1662,9 @@ function linkShares(text: string, facts: Fact[], earlier: readonly Fact[] = []):
     // "全年办结的35件申请中" for 占办结总数的: named by the words before it, when no label names it and only one whole does
     // (新收 is what was received: "占新收申请的" for "全年共收到政府信息公开申请7件")
     const said = candidates.filter((f) => f.partOf === undefined && !someOf(f) && [named, named.replace(/^新收/, '收到')].some((n) => isSubsequence(n, f.scope.split('|')[0] ?? '')));
-    const byLabel = candidates.filter((f) => named.includes(f.label) && (f.partOf === undefined || named.startsWith(f.label)));
+    // ("已办结45件" for 占本年度办结申请总数的; never "法人或其他组织申请8件", whose words name what the whole does not)
+    const bare = (w: string) => w.replace(/^(已经|已|共|全年)/, '');
+    const byLabel = candidates.filter((f) => bare(f.label).length >= 2 && named.includes(bare(f.label)) && (f.partOf === undefined || named.startsWith(f.label)) && (f.scope.split('|')[0] === f.label || named.includes(bare(f.scope.split('|')[0] ?? ''))));
     let totals = fully.length > 0 ? fully : byLabel.length > 0 ? byLabel : said.length === 1 ? said : [];
     // "…参与调解纠纷57件，占全镇调处纠纷总数的39.0%": a whole named as a 总数 may stand in an earlier paragraph, said
     // in those words and with one value

@@ -1312,6 +1312,69 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('抽检2860批次，合格2791批次，不合格69批次，合格率97.6%。')).toEqual([]);
   });
 
+  it('finds a figure restated in another part with two neighbouring digits swapped', () => {
+    const body = '（一）严格执法。全年共办理行政处罚案件87件，其中简易程序52件、普通程序35件。';
+    const later = (n: string) => `（二）存在的不足。全年镇综合行政执法队办理行政处罚案件${n}件，但案卷质量仍有差距。`;
+    expect(kinds(body, later('87'))).toEqual([]);
+    expect(kinds(body, later('78'))).toEqual([['inconsistent_value', '87件', '78件']]);
+    // (a figure of three digits and more: the words need only share the thing they name)
+    const petitions = (n: string) => [`全年受理投诉举报5,274件。`, `全年投诉举报量达${n}件，部分投诉办理不够及时。`];
+    expect(kinds(...petitions('5,247'))).toEqual([['inconsistent_value', '5,274件', '5,247件']]);
+    // (other digits, other things, or last year's figure: no restatement)
+    expect(kinds(...petitions('5,427'))).toEqual([]);
+    expect(kinds('全年受理行政复议案件12件。', '审结行政复议案件21件，均在法定期限内审结。')).toEqual([]);
+    expect(kinds('全年受理投诉举报5,274件。', '较上年的5,247件基本持平。')).toEqual([]);
+  });
+
+  it('reads papers of every kind listed before 合计 as parts of it', () => {
+    const review = (n: number) => `全年审查合同协议37份、重大行政决策事项5项、信访及其他涉法事务16件，合计出具法律意见${n}份。`;
+    expect(kinds(review(58))).toEqual([]);
+    expect(kinds(review(56))).toEqual([['parts_sum_mismatch', '56份', '58份']]);
+  });
+
+  it('takes the share of the finished from the figure of the finished, not from an item named by the same noun', () => {
+    const text = (rate: string) => `全年新收政府信息公开申请44件，其中自然人申请36件，占81.8%，法人或其他组织申请8件。加上上年结转3件，本年度共需办理47件，已办结45件，结转下年度2件。从办理结果看，予以公开18件、部分公开5件，合计23件，占本年度办结申请总数的${rate}。`;
+    expect(kinds(text('51.1%'))).toEqual([]);
+    expect(kinds(text('52.3%'))).toEqual([['rate_mismatch', '51.11%', '52.3%']]);
+  });
+
+  it('reads lists and rates the way a township writes them in its 不足 part', () => {
+    // (a stage and the next joined by 、, the next named as the rate)
+    expect(kinds('土地山林纠纷受理67起、调解成功63起，调解成功率94.0%。')).toEqual([]);
+    expect(kinds('土地山林纠纷受理67起、调解成功63起，调解成功率84.0%。')).toEqual([['rate_mismatch', '94.03%', '84.0%']]);
+    // (a comma after the 中 of those counted among)
+    expect(kinds('镇综合行政执法队18名持证执法人员中，具有法律专业背景的仅3名，占16.7%。')).toEqual([]);
+    expect(kinds('镇综合行政执法队18名持证执法人员中，具有法律专业背景的仅3名，占26.7%。')).toEqual([['rate_mismatch', '16.67%', '26.7%']]);
+    // (visits received, cases finished: 件次 and 件; the act before the name)
+    expect(kinds('全年受理群众来信来访142件次，按期办结140件，按期办结率98.6%。')).toEqual([]);
+    expect(kinds('全年受理群众来信来访142件次，按期办结140件，按期办结率88.6%。')).toEqual([['rate_mismatch', '98.59%', '88.6%']]);
+    // (且 adds to what was finished; it names nothing)
+    expect(kinds('以镇政府为被告的行政诉讼案件4件，已审结3件且全部胜诉，尚在审理1件。')).toEqual([]);
+    expect(kinds('以镇政府为被告的行政诉讼案件4件，已审结3件且全部胜诉，尚在审理2件。')).toEqual([['parts_sum_mismatch', '4件', '5件']]);
+    // (an item's share right after it, and money that is no outcome, do not end a 其中 list)
+    const disputes = (other: number) => `全年排查矛盾纠纷213起，其中土地山林权属纠纷74起，占34.7%，婚姻家庭纠纷52起，邻里纠纷48起，其他纠纷${other}起。`;
+    expect(kinds(disputes(39))).toEqual([]);
+    expect(kinds(disputes(49))).toEqual([['parts_sum_mismatch', '213起', '223起']]);
+    const funds = (total: string) => `2025年安排法治建设专项经费${total}万元，其中村法律顾问经费9.6万元（每村1.2万元），普法宣传经费7.4万元，人民调解员补贴15.5万元。`;
+    expect(kinds(funds('32.5'))).toEqual([]);
+    expect(kinds(funds('34.5'))).toEqual([['parts_sum_mismatch', '34.5万元', '32.5万元']]);
+  });
+
+  it('reads the lines after "具体为：" as the items of the whole before the colon', () => {
+    const funds = (total: number) => [`经费保障方面，区财政安排法治政府建设经费${total}万元，具体为：`, '普法宣传  138万元', '法律顾问及合法性审核  212万元', '执法装备及案卷管理  136万元', '二、存在的不足和原因'];
+    expect(kinds(...funds(486))).toEqual([]);
+    expect(kinds(...funds(496))).toEqual([['parts_sum_mismatch', '496万元', '486万元']]);
+    // (a line of two figures, or of another unit, is no item)
+    expect(kinds('区财政安排经费496万元，具体为：', '普法宣传  138万元', '法律顾问  212万元，较上年增长12%', '执法装备  136万元')).toEqual([]);
+  });
+
+  it('reads those counted among a figure right after its unit, and places joined by 和 before 共', () => {
+    expect(kinds('镇（街道）综合执法人员426名中，具有法律专业背景的仅37名，占8.7%。')).toEqual([]);
+    expect(kinds('镇（街道）综合执法人员426名中，具有法律专业背景的仅37名，占18.7%。')).toEqual([['rate_mismatch', '8.69%', '18.7%']]);
+    expect(kinds('组织9个镇（街道）和32个区直部门共41个单位的82名党政主要负责人开展年终述法。')).toEqual([]);
+    expect(kinds('组织9个镇（街道）和32个区直部门共43个单位开展年终述法。')).toEqual([['parts_sum_mismatch', '43个', '41个']]);
+  });
+
   it('computes a pass rate over those who sat the exam', () => {
     const exam = (passed: number) => `组织全乡在编干部参加年度网上学法考试，应考52人、实考52人，合格${passed}人，合格率98.1%。`;
     expect(kinds(exam(51))).toEqual([]);
