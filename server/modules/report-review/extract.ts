@@ -206,6 +206,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       linkIncludedRates(text, linked);
       linkRates(text, linked);
       linkComplementRates(text, linked);
+      linkListedRates(text, linked);
       linkOutcomeRates(text, linked, inParagraph);
       inParagraph.push(...linked);
       previous = linked;
@@ -391,7 +392,8 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
     // "…固体废物29件、其他38件，其中经现场核查属实127件": a 其中 after the last item of a list joined by 、 is of the
     // list's whole, which the sentence leaves to the reader: silent
     // "涉及…审批的5件，涉及…防御的3件": items told alike, the one before is no whole of the next
-    if (total !== undefined && word === '涉及' && /^\s*涉及/.test(text.slice(clauseStart(text, total.quantity.start, s), total.quantity.start))) continue;
+    // ("涉及低保、临时救助等社会救助事项的5件": the items may hold a 、 of their own)
+    if (total !== undefined && word === '涉及' && /(^|[,;])\s*涉及[^,;:。\d]*$/.test(text.slice(s, total.quantity.start))) continue;
     const item = total === undefined ? undefined : candidates[candidates.indexOf(total) - 1];
     if (total !== undefined && item !== undefined && sameFamily(item, total) && /^、[^,;:。\d]*$/.test(text.slice(item.quantity.end, total.quantity.start))) continue;
     // "…，其他许可224件。其中即来即办件15,208件，占全部许可量的81.6%": a 其中 opening a sentence after an item of a
@@ -495,6 +497,8 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
       // "受理工单1517件，环比二季度（1342件）增长13.0%": the figure compared with is no item, nor a change
       // "…，约为上年（2700人次）的2倍": nor is last year's figure
       if (previousEnd !== at && (CHANGE.test(gap.replace(/^[^,，]*/, '')) || f.delta || LAST_YEAR_BEFORE.test(gap))) return false;
+      // "其中乡调委会10名、12个村调委会84名，每村7名": a figure for each of something ends the list, cutting nothing
+      if (previousEnd !== at && /^\s*,\s*(平均)?每[\u4e00-\u9fff]{1,4}$/.test(gap)) return false;
       if (previousEnd !== at) {
         // "其中婚姻纠纷86件、邻里纠纷112件，调处成功318件": an outcome after a comma is no kind of the whole;
         // "其中企业9215户、个体工商户28794户，全年新增市场主体6127户": a list joined by 、 ends at a comma
@@ -932,8 +936,11 @@ function linkAverages(text: string, found: Fact[], before: readonly Fact[]): voi
     const sameUnit = found.filter((f) => f !== avg && f.quantity.start < avg.quantity.start && (f.quantity.unit === avg.quantity.unit || (f.kind === 'amount' && avg.kind === 'amount' && f.quantity.normalized.unit === avg.quantity.normalized.unit)) && f.depth === avg.depth);
     // (last year's figure, a change and the parts of a list are no whole: "由上年的176名增加到214名，新增38名，其中…")
     const wholes = sameUnit.filter((f) => f.partOf === undefined && f.baseOf === undefined && !f.delta && f.difference === undefined && !perUnit.has(f));
-    const [total] = wholes;
-    if (total === undefined || wholes.length > 1 || total.quantity.approximation !== undefined) continue;
+    // "…1,072名，其中区直部门784名、街道288名，平均每个街道32名": the item named by the place is what it shares out
+    const last = sameUnit.at(-1);
+    const ofPlace = last !== undefined && last.partOf !== undefined && place.length > 0 && last.label.includes(place) && /^[^\d,;:。]{0,3},[^\d,;:。]*$/.test(text.slice(last.quantity.end, avg.quantity.start)) ? last : undefined;
+    const total = ofPlace ?? wholes[0];
+    if (total === undefined || (ofPlace === undefined && wholes.length > 1) || total.quantity.approximation !== undefined) continue;
     const heads = per === undefined ? [] : (PER_UNITS[per] ?? []);
     // (a count that is itself an average is none: "平均每名律师联系2个社区")
     // (nor one given for each of something: "每格配备专职网格员1名")
@@ -1057,6 +1064,8 @@ function linkRates(text: string, facts: Fact[]): void {
     // (but a stage and the next, the next named as the rate: "土地山林纠纷受理67起、调解成功63起，调解成功率94.0%")
     const stages = a !== undefined && b !== undefined && b.label === stem && INTAKE.test(a.label) && a.quantity.normalized.value >= b.quantity.normalized.value;
     if (candidates.length === 2 && a !== undefined && b !== undefined && /^\s*、[^\d,;:。]*$/.test(text.slice(a.quantity.end, b.quantity.start)) && !stages) return;
+    // "予以公开和部分公开的合计占办结总数的54.5%": a share that names its whole after the 占 is read by linkShares
+    if (/占(?!$)/.test(stem)) return;
     // "网办率" of "网上办理": the rate's name may shorten the count's
     // ("抽查312批次，发现不合格17批次，合格率94.6%": what failed is no numerator of the pass rate)
     const related = candidates.filter((f) => (sharesBigram(stem, f.context) || (stem.length >= 2 && isSubsequence(stem, f.label))) && !(stem.length >= 2 && new RegExp(`(不|未|没有)${stem}`).test(f.label) && !/^(不|未)/.test(stem)));
@@ -1083,13 +1092,14 @@ function linkRates(text: string, facts: Fact[]): void {
       (OUTCOME.test(numerator.label) && wholes.length === 1 && (wholes[0]?.parts.length ?? 0) > 0 ? wholes[0] : undefined) ??
       pairedBase(numerator, wholes);
     if (denominator === undefined) return;
-    // a "rate" of two unrelated counts (videos ÷ posts) is far above any share, or counts another thing
-    if (numerator.quantity.normalized.value > denominator.quantity.normalized.value * 1.5) return;
+    // "在编执法人员42人，持有执法证件40人，持证率95.2%": with two counts only, a rate that names one counts it of the other
+    const named = candidates.length === 2 && numerator.quantity.unit === denominator.quantity.unit && stem.length >= 2 && isSubsequence(stem, numerator.label);
+    // a "rate" of two unrelated counts (videos ÷ posts) is far above any share, or counts another thing — unless the
+    // rate names the one and is a share ("案件1件，乡长出庭应诉3件，出庭应诉率100%" is wrong, not unrelated)
+    if (numerator.quantity.normalized.value > denominator.quantity.normalized.value * 1.5 && !(named && rate.quantity.value <= 100 && OWN_SHARE.test(stem))) return;
     // "新收86件，办结88件，办结率92.6%": more finished than newly received says the base holds what was carried over
     // too, which the text does not tell here
     if (numerator.quantity.normalized.value > denominator.quantity.normalized.value && rate.quantity.value <= 100 && /办结|结案|审结/.test(numerator.label) && /新收|新受理|本年受理|本年新/.test(denominator.scope)) return;
-    // "在编执法人员42人，持有执法证件40人，持证率95.2%": with two counts only, a rate that names one counts it of the other
-    const named = candidates.length === 2 && numerator.quantity.unit === denominator.quantity.unit && stem.length >= 2 && isSubsequence(stem, numerator.label);
     // "名单的38家企业中，按时完成披露的37家，按时披露率97.4%": the figure counted among the other
     const among = denominator.quantity.end <= numerator.quantity.start && /^[^\d,;:。]{0,12}中\s*,[^\d,;:。]*$/.test(text.slice(denominator.quantity.end, numerator.quantity.start));
     if (numerator.partOf !== denominator && !subsetOf(numerator, denominator) && !named && !among) return;
@@ -1102,6 +1112,10 @@ function linkRates(text: string, facts: Fact[]): void {
     }
   });
 }
+
+// rates that are shares of what they are counted of, never above it: the people who appeared, held a card, sat
+// (what is finished may come of the carried over as well: no such rate is read past its base)
+const OWN_SHARE = /出庭|应诉|持证|参考/;
 
 // what a piece of work takes in before it acts on it
 const INTAKE = /受理|调处|排查|收到|接收|新收|实考|参考|抽查|抽检|立案/;
@@ -1263,6 +1277,29 @@ function linkComplementRates(text: string, facts: Fact[]): void {
     rate.numerator = failed;
     rate.denominator = whole;
     rate.complement = true;
+  });
+}
+
+// "开庭审理7次，局主要负责人出庭2次、其他负责人出庭5次，负责人出庭应诉率100%": a rate of an act told by who did it,
+// each joined by 、 and named with the act the rate names, over the figure right before them
+function linkListedRates(text: string, facts: Fact[]): void {
+  facts.forEach((rate, i) => {
+    if (rate.kind !== 'rate' || rate.growth || rate.numerator !== undefined || rate.rateRule !== undefined) return;
+    const list: Fact[] = [];
+    for (let k = i - 1; k >= 0; k--) {
+      const f = facts[k] as Fact;
+      const next = list[0] ?? rate;
+      const gap = text.slice(f.quantity.end, next.quantity.start);
+      if (f.kind !== 'count' || f.sentence[0] !== rate.sentence[0] || (next === rate ? !/^[^\d,;:。]{0,3},[^\d,;:。]{0,12}$/.test(gap) : !/^[^\d,;:。、]{0,3}、[^\d,;:。、]*$/.test(gap))) break;
+      list.unshift(f);
+    }
+    const act = list[0]?.label.slice(-2) ?? '';
+    if (list.length < 2 || act.length < 2 || !/^[\u4e00-\u9fff]{2}$/.test(act) || !list.every((f) => f.label.endsWith(act) && f.quantity.unit === list[0]?.quantity.unit && f.partOf === undefined) || !rate.label.includes(act)) return;
+    const whole = facts[i - list.length - 1];
+    if (whole === undefined || !canBeWhole(whole) || whole.quantity.unit !== list[0]?.quantity.unit || whole.label.endsWith(act) || !/^[^\d,;:。]{0,3},[^\d,;:。]{0,12}$/.test(text.slice(whole.quantity.end, (list[0] as Fact).quantity.start))) return;
+    rate.numerator = list[0];
+    rate.numeratorAlso = list.slice(1);
+    rate.denominator = whole;
   });
 }
 
@@ -1585,6 +1622,17 @@ function linkSharesRespectively(text: string, facts: Fact[]): void {
 function linkShares(text: string, facts: Fact[], earlier: readonly Fact[] = []): void {
   facts.forEach((rate, i) => {
     if (rate.kind !== 'rate' || rate.numerator !== undefined || rate.rateRule !== undefined) return;
+    // "图文解读15篇，占全部解读21篇的71.4%": the whole said inside the 占
+    const [part, inside] = [facts[i - 2], facts[i - 1]];
+    if (part !== undefined && inside !== undefined && part.kind === 'count' && inside.kind === 'count' && part.sentence[0] === rate.sentence[0] && inside.quantity.unit === part.quantity.unit && sameFamily(part, inside)
+      && /^[^\d,;:。]{0,3},?\s*(共|合计)?\s*占[^\d,;:。]{1,12}$/.test(text.slice(part.quantity.end, inside.quantity.start)) && /^[^\d,;:。]{0,3}的\s*(比例|比重)?\s*(为|是|达)?\s*$/.test(text.slice(inside.quantity.end, rate.quantity.start))) {
+      rate.numerator = part;
+      rate.denominator = inside;
+      const named = tidy(text.slice(text.lastIndexOf('占', inside.quantity.start) + 1, inside.quantity.start).replace(/全部|全年|的/g, ''));
+      if (named.length >= 2) inside.label = named;
+      if (part.label !== '') rate.label = `${part.label}占比`;
+      return;
+    }
     let share = facts[i - 1];
     // "予以公开13件，部分公开4件，两项合计占办结总数的48.6%": the share of the items counted together
     let also: Fact[] = [];

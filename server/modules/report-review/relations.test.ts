@@ -1375,6 +1375,49 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('组织9个镇（街道）和32个区直部门共43个单位开展年终述法。')).toEqual([['parts_sum_mismatch', '43个', '41个']]);
   });
 
+  it('computes an appearance rate from the appearances listed by who appeared', () => {
+    const hearings = (n: number, other: number) => `全年开庭审理${n}次，局主要负责人出庭2次、其他负责人出庭${other}次，负责人出庭应诉率100%。`;
+    expect(kinds(hearings(7, 5))).toEqual([]);
+    expect(kinds(hearings(7, 4))).toEqual([['rate_mismatch', '85.7%', '100%']]);
+    expect(kinds(hearings(9, 5))).toEqual([['rate_mismatch', '77.8%', '100%']]);
+  });
+
+  it('takes the whole a share names inside its 占', () => {
+    expect(kinds('二是政策解读形式较为单一，图文解读15篇，占全部解读21篇的71.4%，群众喜闻乐见的解读方式偏少。')).toEqual([]);
+    expect(kinds('二是政策解读形式较为单一，图文解读15篇，占全部解读21篇的61.4%。')).toEqual([['rate_mismatch', '71.43%', '61.4%']]);
+    expect(kinds('全年予以公开和部分公开共21件，占全年办结总数40件的55.0%。')).toEqual([['rate_mismatch', '52.5%', '55.0%']]);
+  });
+
+  it('leaves a share that names its whole after 占 with no figure of its own alone', () => {
+    expect(kinds('加上2024年结转的3件，本年度需办理申请共24件，已办结22件，其中予以公开9件，部分公开4件，不予公开1件，无法提供6件，不予处理2件；予以公开和部分公开的合计占办结总数的54.5%。')).toEqual([]);
+  });
+
+  it('reads items told alike with 涉及 as no whole of each other, a 、 inside one of them or not', () => {
+    expect(kinds('从申请内容看，涉及老城区房屋征收补偿的11件，占新收申请的47.8%；涉及低保、临时救助等社会救助事项的5件，涉及违法建设查处的4件，其他3件。')).toEqual([]);
+  });
+
+  it('shares out the item named by the place, not the whole of the list', () => {
+    const text = (avg: number) => `深化综合行政执法体制改革，9个街道全部组建综合行政执法队。全区持证行政执法人员1,072名，其中区直部门784名、街道288名，平均每个街道${avg}名。`;
+    expect(kinds(text(32))).toEqual([]);
+    expect(kinds(text(42))).toEqual([['average_mismatch', '32名', '42名']]);
+  });
+
+  it('ends a 其中 list at a figure for each of something, and reads an appearance rate above its base as wrong', () => {
+    const mediators = (n: number) => `全乡共有人民调解员${n}名，其中乡人民调解委员会10名、12个村人民调解委员会84名，每村7名，吸收寺管会成员参与调解。`;
+    expect(kinds(mediators(94))).toEqual([]);
+    expect(kinds(mediators(106))).toEqual([['parts_sum_mismatch', '106名', '94名']]);
+    expect(kinds('发生行政应诉案件1件，乡长出庭应诉1件，出庭应诉率100%。')).toEqual([]);
+    expect(kinds('发生行政应诉案件1件，乡长出庭应诉3件，出庭应诉率100%。')).toEqual([['rate_mismatch', '300%', '100%']]);
+  });
+
+  it('adds up the rows under "如下（单位：件）：" to the figure of that unit before them', () => {
+    const permits = (other: number) => ['全年受理行政许可申请362件，办结362件，按期办结率100%，分类情况如下（单位：件）：', '出版物经营许可（含变更、延续）  37', '营业性演出审批  238', '娱乐场所经营许可  26', '旅行社设立及变更  9', '卫星电视广播地面接收设施安装许可  11', '文物保护类审批  7', `其他  ${other}`, '其中当场办结的即办件221件。'];
+    expect(kinds(...permits(34))).toEqual([]);
+    expect(kinds(...permits(44))).toEqual([['parts_sum_mismatch', '372件', '362件']]);
+    // (no unit named, or a 合计 row closing them: not these rows' sum)
+    expect(kinds('全年受理行政许可申请362件，分类情况如下：', '营业性演出审批  238', '其他  34')).toEqual([]);
+  });
+
   it('computes a pass rate over those who sat the exam', () => {
     const exam = (passed: number) => `组织全乡在编干部参加年度网上学法考试，应考52人、实考52人，合格${passed}人，合格率98.1%。`;
     expect(kinds(exam(51))).toEqual([]);

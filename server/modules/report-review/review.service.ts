@@ -6,7 +6,7 @@ import { unitFamily } from './numbers.ts';
 import { readReport, ReportReadError } from './reader.ts';
 import type { FigurePart, FileReview, Figure, ReviewResult } from './review.schema.ts';
 import { mapSections } from './sections.ts';
-import { checkComparisonRows, checkDisclosureTables, checkTotalRows, readRows } from './tables.ts';
+import { checkComparisonRows, checkDisclosureTables, checkRowsBelowTotal, checkTotalRows, readRows } from './tables.ts';
 
 /** reviews report files on disk: `fazhi review FILE...` */
 export async function review(paths: readonly string[]): Promise<ReviewResult> {
@@ -47,7 +47,7 @@ export function reviewParagraphs(name: string, paragraphs: readonly string[]): F
   const facts = extractFacts(paragraphs, sections);
   const rows = readRows(paragraphs);
   // 表三's 总计 sums groups, not the rows above it: the disclosure tables have their own identities
-  const tables = sections.type === 'disclosure' ? checkDisclosureTables(rows, facts) : [...checkTotalRows(rows, paragraphs), ...checkComparisonRows(paragraphs)];
+  const tables = sections.type === 'disclosure' ? checkDisclosureTables(rows, facts) : [...checkTotalRows(rows, paragraphs), ...checkRowsBelowTotal(rows, paragraphs, facts), ...checkComparisonRows(paragraphs)];
   return {
     file: name,
     reportType: sections.type,

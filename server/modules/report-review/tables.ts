@@ -362,6 +362,45 @@ export function checkTotalRows(rows: readonly TableRow[], paragraphs: readonly s
   return findings;
 }
 
+// "全年受理行政许可申请362件，办结362件，…，分类情况如下（单位：件）：" and then one row a line ("营业性演出审批  238"):
+// the rows, when no 合计 row closes them, add up to the figure of that unit the paragraph states last
+const ROWS_BELOW = /如下\s*(?:\(\s*单位\s*:\s*([^()]{1,4})\s*\))?\s*:\s*$/;
+
+export function checkRowsBelowTotal(rows: readonly TableRow[], paragraphs: readonly string[], facts: readonly Fact[]): Finding[] {
+  const findings: Finding[] = [];
+  paragraphs.forEach((paragraph, p) => {
+    const unit = ROWS_BELOW.exec(matchForm(paragraph))?.[1]?.trim();
+    if (unit === undefined || unit === '') return;
+    const items: TableRow[] = [];
+    for (const row of rows.filter((r) => r.paragraph > p)) {
+      if (row.paragraph !== p + 1 + items.length || row.cells.length !== 1 || row.label === '') break;
+      items.push(row);
+    }
+    const next = rows.find((r) => r.paragraph === p + 1 + items.length);
+    if (items.length < 2 || [...items, ...(next === undefined ? [] : [next])].some((r) => /合计|总计|小计|共计/.test(r.label))) return;
+    const whole = facts.filter((f) => f.paragraph === p && f.kind !== 'rate' && f.depth === 0 && !f.delta && f.baseOf === undefined && f.partOf === undefined && f.quantity.unit === unit).at(-1);
+    if (whole === undefined || whole.quantity.approximation !== undefined) return;
+    const values = items.map((r) => r.cells[0]?.value ?? 0);
+    const sum = Math.round(values.reduce((a, v) => a + v, 0) * 1e6) / 1e6;
+    if (Math.abs(sum - whole.quantity.value) < 1e-6) return;
+    const name = whole.label || '总数';
+    findings.push({
+      kind: 'parts_sum_mismatch',
+      message: `“${name}”共${whole.quantity.raw}，但其下所列各行（${items.map((r) => `${shortName(r.label)}${r.cells[0]?.raw ?? ''}${unit}`).join('、')}）合计${sum}${unit}，与总数不符。`,
+      text: [whole.quote, ...items.map((r) => r.text)].join(' …… '),
+      expected: `${sum}${unit}`,
+      actual: whole.quantity.raw,
+      relation: `其下所列各行之和应等于“${name}”`,
+      figures: [
+        { label: name, raw: whole.quantity.raw, value: whole.quantity.value, unit, quote: whole.quote },
+        ...items.map((r) => ({ label: shortName(r.label), raw: r.cells[0]?.raw ?? '', value: r.cells[0]?.value ?? 0, unit, quote: r.text })),
+      ],
+      arithmetic: `${values.join(' + ')} = ${sum} ≠ ${whole.quantity.value}`,
+    });
+  });
+  return findings;
+}
+
 const YEARS_HEADER = /(\d{4})\s*年\s+(\d{4})\s*年\s+(?:变化情况|变化|增减情况|增减|同比|比较)/;
 // a row: its name (a unit in brackets may be %), the two years' figures, and the change ("增长7.9%", "增加1件",
 // "提高0.7个百分点"); rows may run on in one paragraph when a PDF joined them
