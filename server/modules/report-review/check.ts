@@ -42,7 +42,7 @@ function restatedOnce(consistency: Finding[], restatements: Finding[]): Finding[
  * other's words) — the same figure restated with its digits transposed */
 function checkTransposed(facts: readonly Fact[]): Finding[] {
   const words = (f: Fact) => f.scope.split('|')[0] ?? '';
-  const plain = (f: Fact) => (f.kind === 'count' || f.kind === 'amount' || f.kind === 'rate') && f.quantity.approximation === undefined && !f.delta && f.baseOf === undefined && f.section !== 'nextYear' && f.average === undefined && !/上年|去年|同期|\d{4}年/.test(words(f));
+  const plain = (f: Fact) => (f.kind === 'count' || f.kind === 'amount' || f.kind === 'rate') && f.quantity.approximation === undefined && !f.delta && f.baseOf === undefined && f.section !== 'nextYear' && f.average === undefined && !SHARED_OUT.test(words(f)) && !/上年|去年|同期|\d{4}年/.test(words(f));
   const digits = (f: Fact) => f.quantity.raw.replace(/[^\d.]/g, '');
   const findings: Finding[] = [];
   const candidates = facts.filter(plain);
@@ -57,16 +57,7 @@ function checkTransposed(facts: readonly Fact[]): Finding[] {
       const run = commonRun(wa, wb);
       const short = x.replace('.', '').length <= 2;
       if (short ? !(wa.length >= 4 && wb.length >= 4 && (isSubsequence(wa, wb) || isSubsequence(wb, wa))) : run.length < 4) continue;
-      findings.push({
-        kind: 'inconsistent_value',
-        message: `“${wa}”写为${a.quantity.raw}，“${wb}”写为${b.quantity.raw}，说的是同一事项而两位数字前后颠倒，前后数字不一致。`,
-        text: `${a.quote} …… ${b.quote}`,
-        expected: a.quantity.raw,
-        actual: b.quantity.raw,
-        relation: '同一事项在报告中应只有一个数字',
-        figures: [figureOf(a), figureOf(b)],
-        arithmetic: `${a.quantity.raw} ≠ ${b.quantity.raw}`,
-      });
+      findings.push(statedTwice(a, b, `“${wa}”写为${a.quantity.raw}，“${wb}”写为${b.quantity.raw}，说的是同一事项而两位数字前后颠倒，前后数字不一致。`, '同一事项在报告中应只有一个数字'));
     }
   });
   return findings;
@@ -555,6 +546,8 @@ function checkStages(later: Fact): Finding[] {
 }
 
 // the same claim (same words, unit and period) given two values; parts, estimates, shares, changes and targets are left out
+const SHARED_OUT = /平均每|[户人村场案]均|每[\u4e00-\u9fff]{1,3}(平均)?$/;
+
 function checkConsistency(facts: readonly Fact[]): Finding[] {
   const groups = new Map<string, Fact[]>();
   for (const f of facts) {
@@ -564,6 +557,8 @@ function checkConsistency(facts: readonly Fact[]): Finding[] {
     if (f.baseOf !== undefined) continue;
     // meetings, trainings and events are counted for many scopes under one wording ("召开专题会议3次" in two parts)
     if (ACTIVITY_UNITS.has(f.quantity.unit)) continue;
+    // an average is of whatever total it shares out: "平均每个社区15.5名" of 网格员 is not "平均每个社区4名" of 法治带头人
+    if (SHARED_OUT.test(f.scope.split('|')[0] ?? '')) continue;
     // a share is a share of whatever the sentence is about: "其他类占23%" of complaints is not "其他类占45%" of disputes
     if (f.kind === 'rate' && (f.scope.split('|')[0] === '' || /占/.test(f.scope))) continue;
     const key = `${f.scope}|${f.quantity.normalized.unit}|${f.period}`;
@@ -592,18 +587,23 @@ function checkConsistency(facts: readonly Fact[]): Finding[] {
     // a short name says little: "年末在册15人" of 社区矫正 and "年末在册40人" of 安置帮教 are two stocks when their
     // sentences open on different things
     if (first.kind === 'count' && nameOf(first).length <= 4 && opening(first, facts)?.scope !== opening(other, facts)?.scope) continue;
-    findings.push({
-      kind: 'inconsistent_value',
-      message: `“${nameOf(first)}”在报告中前后数字不一致：先写${first.quantity.raw}，后写${other.quantity.raw}。`,
-      text: first.quote === other.quote ? first.quote : `${first.quote} …… ${other.quote}`,
-      expected: first.quantity.raw,
-      actual: other.quantity.raw,
-      relation: '同一事项（同样的说法、单位和年度）在报告中应只有一个数字',
-      figures: [figureOf(first), figureOf(other)],
-      arithmetic: `${first.quantity.raw} ≠ ${other.quantity.raw}`,
-    });
+    findings.push(statedTwice(first, other, `“${nameOf(first)}”在报告中前后数字不一致：先写${first.quantity.raw}，后写${other.quantity.raw}。`, '同一事项（同样的说法、单位和年度）在报告中应只有一个数字'));
   }
   return findings;
+}
+
+/** one figure stated twice with two values: the first as expected, the second as written */
+function statedTwice(first: Fact, other: Fact, message: string, relation: string): Finding {
+  return {
+    kind: 'inconsistent_value',
+    message,
+    text: first.quote === other.quote ? first.quote : `${first.quote} …… ${other.quote}`,
+    expected: first.quantity.raw,
+    actual: other.quantity.raw,
+    relation,
+    figures: [figureOf(first), figureOf(other)],
+    arithmetic: `${first.quantity.raw} ≠ ${other.quantity.raw}`,
+  };
 }
 
 const sameSentence = (a: Fact, b: Fact): boolean => a.paragraph === b.paragraph && a.sentence[0] === b.sentence[0];

@@ -31,8 +31,20 @@ interface Case {
 async function encode(text: string, form: FileReport['form']): Promise<Uint8Array> {
   if (form === 'docx') return buildDocx(text.split('\n').filter((l) => l !== '').map((l) => [l]));
   // a PDF page holds about 34 characters a line: long paragraphs wrap, as they do in published files
-  if (form === 'pdf') return buildPdf(text.split('\n').filter((l) => l !== '').flatMap((l) => l.match(/.{1,34}/gu) ?? []));
+  if (form === 'pdf') return buildPdf(text.split('\n').filter((l) => l !== '').flatMap(wrap));
   return new TextEncoder().encode(text);
+}
+
+// (a number is never broken across two lines: a published file wraps before it or after it)
+function wrap(line: string): string[] {
+  const lines: string[] = [];
+  for (let i = 0; i < line.length; ) {
+    let j = Math.min(i + 34, line.length);
+    while (j < line.length && /\d/.test(line[j - 1] ?? '') && /[\d,.]/.test(line[j] ?? '')) j += 1;
+    lines.push(line.slice(i, j));
+    i = j;
+  }
+  return lines;
 }
 
 // a planted value: rates move 7 points, counts about 15 %; never a value the document already shows

@@ -1103,6 +1103,9 @@ function linkRates(text: string, facts: Fact[]): void {
     // "名单的38家企业中，按时完成披露的37家，按时披露率97.4%": the figure counted among the other
     const among = denominator.quantity.end <= numerator.quantity.start && /^[^\d,;:。]{0,12}中\s*,[^\d,;:。]*$/.test(text.slice(denominator.quantity.end, numerator.quantity.start));
     if (numerator.partOf !== denominator && !subsetOf(numerator, denominator) && !named && !among) return;
+    // "主任亲自出庭应诉2件，其余由分管负责人出庭，…出庭率100%": the rest did it too, uncounted
+    const act = stem.slice(-2);
+    if (/^[\u4e00-\u9fff]{2}$/.test(act) && new RegExp(`(其余|其他|另有|另外|余下)[^\\d。;]{0,12}${act}`).test(text.slice(numerator.quantity.end, rate.quantity.start))) return;
     rate.numerator = numerator;
     rate.denominator = denominator;
     // the stages before the one before: 化解率 is written of 排查 as often as of 调处 — but 调解成功率 is of what was
@@ -1724,6 +1727,8 @@ function linkShares(text: string, facts: Fact[], earlier: readonly Fact[] = []):
     }
     const total = totals[totals.length - 1];
     if (total === undefined || totals.some((f) => f.quantity.normalized.value !== total.quantity.normalized.value)) return;
+    // (a whole holds its share: "省级…2个、市级5个，累计7个，占社区总数的58.3%" is not of the 2)
+    if (total.quantity.normalized.value < share.quantity.normalized.value) return;
     rate.numerator = share;
     rate.numeratorAlso = also;
     rate.denominator = total;

@@ -1418,6 +1418,17 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('全年受理行政许可申请362件，分类情况如下：', '营业性演出审批  238', '其他  34')).toEqual([]);
   });
 
+  it('keeps the false alarms of batches 50–51 away', () => {
+    // ("一、二、" inside "第一部分": no parts of the report, so a target of the 安排 stays a target)
+    const parts = ['第一部分 2025年度主要举措和成效', '一、推进依法决策', '乡综合行政执法队在编人员24名，其中持有行政执法证件21名，持证率87.5%。', '二、推进综合执法，执法行为更加严格规范', '第二部分 存在的不足和原因', '执法力量不足。', '第三部分 党政主要负责人履行推进法治建设第一责任人职责情况', '书记带头学法。', '第四部分 2026年度推进法治政府建设的主要安排', '组织未取得执法证件人员参加考试，力争持证率达到100%。'];
+    expect(kinds(...parts)).toEqual([]);
+    expect(mapSections(parts).sectionOf[9]).toBe('nextYear');
+    // (a whole holds its share; the rest who did it too; averages of different totals)
+    expect(kinds('深化民主法治示范社区创建，目前全街道拥有省级民主法治示范社区2个、市级5个，累计7个，占社区总数的58.3%。')).toEqual([]);
+    expect(kinds('在5件行政诉讼案件中，主任亲自出庭应诉2件，其余由分管负责人出庭，行政机关负责人出庭率100%。')).toEqual([]);
+    expect(kinds('全街道配备专兼职网格员186名，平均每个社区15.5名。', '培育“法治带头人”48名、“法律明白人”240名，平均每个社区分别为4名和20名。')).toEqual([]);
+  });
+
   it('computes a pass rate over those who sat the exam', () => {
     const exam = (passed: number) => `组织全乡在编干部参加年度网上学法考试，应考52人、实考52人，合格${passed}人，合格率98.1%。`;
     expect(kinds(exam(51))).toEqual([]);

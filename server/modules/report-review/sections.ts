@@ -67,6 +67,7 @@ export function detectReportType(paragraphs: readonly string[]): ReportType {
 }
 
 const TOP_HEADING = /^(?:([一二三四五六七八九十]+)[、.]|第([一二三四五六七八九十]+)部分)/;
+const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
 const SUB_HEADING = /^(?:[(][一二三四五六七八九十]+[)]|\d+[.、])/;
 
 export interface SectionMap {
@@ -89,6 +90,8 @@ export function mapSections(paragraphs: readonly string[], type: ReportType = de
   let topHeadings = 0;
   let lastNumber = 0;
   let current: SectionId | undefined;
+  // a report whose parts are "第一部分…" numbers what is inside them "一、二、": those are no parts
+  const parts = paragraphs.some((p) => PART_HEADING.test(matchForm(p).trim()));
   paragraphs.forEach((p, i) => {
     const m = matchForm(p).trim();
     // a table row ("四、结转下年度继续办理 0 0 …") is no part of the report's outline
@@ -96,7 +99,7 @@ export function mapSections(paragraphs: readonly string[], type: ReportType = de
       sectionOf[i] = current;
       return;
     }
-    const number = topNumber(m);
+    const number = parts && !PART_HEADING.test(m) ? undefined : topNumber(m);
     // numbering that restarts (一、 after 四、) is a list inside the current part, not a new part
     const top = number !== undefined && number > lastNumber;
     if (top) {
