@@ -1037,11 +1037,12 @@ function linkRates(text: string, facts: Fact[]): void {
       return;
     }
     const earlier = facts.slice(0, i);
-    const lastRate = earlier.map((f) => f.kind).lastIndexOf('rate');
+    // (a change with last year's figure stands aside: "工单5,318件，同比增长8.4%（上年为4,906件），按时办结5,261件，按时办结率97.9%")
+    const lastRate = earlier.map((f) => f.kind === 'rate' && !(f.growth && /^\s*\(?\s*(上年|去年)(同期)?(为|是)?\s*$/.test(text.slice(f.quantity.end, earlier[earlier.indexOf(f) + 1]?.quantity.start ?? f.quantity.end)))).lastIndexOf(true);
     // "出具法律意见52条，被采纳49条（采纳率94.2%）": a rate in brackets right after a count is said of the counts outside
     const open = text.lastIndexOf('(', rate.quantity.start);
     const depth = rate.depth > 0 && earlier[earlier.length - 1]?.depth === rate.depth - 1 && /^\(\s*[^()\d]*$/.test(text.slice(open, rate.quantity.start)) ? rate.depth - 1 : rate.depth;
-    const counts = earlier.slice(lastRate + 1).filter((f) => f.kind === 'count' && f.depth === depth);
+    const counts = earlier.slice(lastRate + 1).filter((f) => f.kind === 'count' && f.depth === depth && f.baseOf === undefined && !f.delta);
     const last = counts[counts.length - 1];
     if (last === undefined) return;
     const candidates = counts.filter((f) => sameFamily(f, last));
@@ -2007,9 +2008,11 @@ function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): 
     }
     // a figure of the paragraph smaller than what was done ("其中经现场核查属实127件" before "办结416件") is no whole
     // of it when a larger whole stands before it; one said as some of another (其中) never is
-    const total = wholes.find((f) => f.quantity.normalized.value >= done.quantity.normalized.value) ?? wholes[0];
-    if (total === undefined || (total.parts.length === 0 && /其中[^,;:。\d]*$/.test(text.slice(Math.max(0, total.quantity.start - 20), total.quantity.start)))) return;
-    setRemainder(rest, total, done);
+    const found = wholes.find((f) => f.quantity.normalized.value >= done.quantity.normalized.value) ?? wholes[0];
+    if (found === undefined || (found.parts.length === 0 && /其中[^,;:。\d]*$/.test(text.slice(Math.max(0, found.quantity.start - 20), found.quantity.start)))) return;
+    // "收到申请268件，依法受理241件，不予受理27件。已审结219件，其余22件…": what is decided is of what was accepted
+    const accepted = found.linkWord === INTAKE_SPLIT && /审结|办结|结案/.test(done.label) ? found.parts.find((f) => /^(依法)?受理$/.test(f.label) && f.quantity.normalized.value >= done.quantity.normalized.value) : undefined;
+    setRemainder(rest, accepted ?? found, done);
   });
 }
 

@@ -1429,6 +1429,18 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('全街道配备专兼职网格员186名，平均每个社区15.5名。', '培育“法治带头人”48名、“法律明白人”240名，平均每个社区分别为4名和20名。')).toEqual([]);
   });
 
+  it('reads the rest of what was decided as of what was accepted, not of what came in', () => {
+    const text = (rest: number) => `县政府全年收到行政复议申请268件，依法受理241件，不予受理或告知向有权机关申请27件。已审结219件，其余${rest}件正在审理中。`;
+    expect(kinds(text(22))).toEqual([]);
+    expect(kinds(text(32))).toEqual([['parts_sum_mismatch', '241件', '251件']]);
+  });
+
+  it('reads a rate past a change told with last year\'s figure in brackets', () => {
+    const text = (rate: string) => `承办12345政务服务便民热线工单5,318件，同比增长8.4%（上年为4,906件），按时办结5,261件，按时办结率${rate}。`;
+    expect(kinds(text('98.9%'))).toEqual([]);
+    expect(kinds(text('97.9%'))).toEqual([['rate_mismatch', '98.93%', '97.9%']]);
+  });
+
   it('computes a pass rate over those who sat the exam', () => {
     const exam = (passed: number) => `组织全乡在编干部参加年度网上学法考试，应考52人、实考52人，合格${passed}人，合格率98.1%。`;
     expect(kinds(exam(51))).toEqual([]);
