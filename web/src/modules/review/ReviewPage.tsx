@@ -86,7 +86,8 @@ function HighlightedText({ text, findings }: { text: string; findings: Finding[]
   return (
     <>
       {parts.map((p, i) => {
-        const hit = findings.filter((f) => f.text === p);
+        // (a finding that joins two passages marks each: "…87件…" and, in another part, "…78件…")
+        const hit = findings.filter((f) => f.text === p || (f.figures ?? []).some((x) => x.quote === p));
         return hit.length ? (
           <Tooltip key={i} title={hit.map((h) => h.message).join('；')}>
             <mark className="fz-review-mark">{p}</mark>
