@@ -232,7 +232,7 @@ const ITEM_LINE = /^\s*[^\d,，;；:：。]{2,24}?\s+\d[\d,.]*\s*[^\d\s,，;；:
 function linkColonLines(paragraphs: readonly string[], facts: Fact[]): void {
   paragraphs.forEach((paragraph, p) => {
     const whole = facts.filter((f) => f.paragraph === p).pop();
-    if (whole === undefined || whole.kind === 'rate' || whole.depth !== 0 || whole.partOf !== undefined || whole.delta || whole.baseOf !== undefined || whole.parts.length > 0 || !COLON_END.test(paragraph.slice(whole.quantity.end))) return;
+    if (whole === undefined || whole.kind === 'rate' || !ownLevel(whole) || whole.parts.length > 0 || !COLON_END.test(paragraph.slice(whole.quantity.end))) return;
     const items: Fact[] = [];
     for (let q = p + 1; q < paragraphs.length && ITEM_LINE.test(paragraphs[q] ?? ''); q++) {
       const line = facts.filter((f) => f.paragraph === q);
@@ -320,7 +320,12 @@ function listMates(a: Fact, b: Fact): boolean {
 
 /** a count of the text's own level that may be a whole: no part of another, no change and no last year's figure compared with */
 function canBeWhole(f: Fact): boolean {
-  return f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined;
+  return f.kind === 'count' && ownLevel(f);
+}
+
+/** a figure of the text's own level, said of itself: no part of another, no change, no last year's figure */
+function ownLevel(f: Fact): boolean {
+  return f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined;
 }
 
 function attach(total: Fact, parts: Fact[], complete: boolean): void {
