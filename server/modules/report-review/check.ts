@@ -1,5 +1,5 @@
 import type { Fact, PartList } from './extract.ts';
-import { ALL_OUTCOME, disposition, INTAKE_SPLIT_WORDS, isSubsequence, REVIEWED, WITHDRAWN } from './extract.ts';
+import { ALL_OUTCOME, disposition, INTAKE_SPLIT_WORDS, isSubsequence, REVIEWED, WITHDRAWN, wordsOf } from './extract.ts';
 import { bounds, formatQuantity, round } from './numbers.ts';
 import type { Finding, FindingFigure } from './review.schema.ts';
 import type { SectionMap } from './sections.ts';
@@ -41,8 +41,7 @@ function restatedOnce(consistency: Finding[], restatements: Finding[]): Finding[
  * by two neighbours swapped, said in words that share a run naming the thing (for two-digit figures, one says it all in the
  * other's words) — the same figure restated with its digits transposed */
 function checkTransposed(facts: readonly Fact[]): Finding[] {
-  const words = (f: Fact) => f.scope.split('|')[0] ?? '';
-  const plain = (f: Fact) => (f.kind === 'count' || f.kind === 'amount' || f.kind === 'rate') && f.quantity.approximation === undefined && !f.delta && f.baseOf === undefined && f.section !== 'nextYear' && f.average === undefined && !SHARED_OUT.test(words(f)) && !/上年|去年|同期|\d{4}年/.test(words(f));
+  const plain = (f: Fact) => (f.kind === 'count' || f.kind === 'amount' || f.kind === 'rate') && f.quantity.approximation === undefined && !f.delta && f.baseOf === undefined && f.section !== 'nextYear' && f.average === undefined && !SHARED_OUT.test(wordsOf(f)) && !/上年|去年|同期|\d{4}年/.test(wordsOf(f));
   const digits = (f: Fact) => f.quantity.raw.replace(/[^\d.]/g, '');
   const findings: Finding[] = [];
   const candidates = facts.filter(plain);
@@ -53,7 +52,7 @@ function checkTransposed(facts: readonly Fact[]): Finding[] {
       const [x, y] = [digits(a), digits(b)];
       if (!swappedNeighbours(x, y)) continue;
       // ("3.受理12345热线工单…": a list's number is no word)
-      const [wa, wb] = [words(a), words(b)].map((w) => w.replace(/^\d+(?=[^\d])/, '')) as [string, string];
+      const [wa, wb] = [wordsOf(a), wordsOf(b)].map((w) => w.replace(/^\d+(?=[^\d])/, '')) as [string, string];
       const run = commonRun(wa, wb);
       const short = x.replace('.', '').length <= 2;
       if (short ? !(wa.length >= 4 && wb.length >= 4 && (isSubsequence(wa, wb) || isSubsequence(wb, wa))) : run.length < 4) continue;
@@ -101,7 +100,6 @@ function sharingMost<T>(said: string, candidates: ReadonlyArray<readonly [T, str
 
 function checkIntroduction(facts: readonly Fact[]): Finding[] {
   const plain = (f: Fact) => (f.kind === 'count' || f.kind === 'amount' || (f.kind === 'rate' && !f.growth && f.label.endsWith('率'))) && f.depth === 0 && f.partOf === undefined && f.quantity.approximation === undefined && !f.delta && f.baseOf === undefined && f.label.length >= 2;
-  const words = (f: Fact) => f.scope.split('|')[0] ?? '';
   const firstHeading = facts.find((f) => f.section !== undefined)?.paragraph;
   if (firstHeading === undefined) return [];
   const findings: Finding[] = [];
@@ -113,34 +111,34 @@ function checkIntroduction(facts: readonly Fact[]): Finding[] {
     // so are that count and its base
     if (intro.kind === 'rate' && ownCount(intro, facts) !== undefined) continue;
     if (facts.some((r) => r.numerator === intro || r.denominator === intro)) continue;
-    const said = words(intro);
+    const said = wordsOf(intro);
     // "审结248件" alone says too little to find its restatement; "排查化解318件" names two stages at once
     // an amount is named in fewer words: "罚没款321.6万元"
     if (said.length < (intro.kind === 'amount' ? 3 : 4) || /排查化解|排查调处|排查整改/.test(said)) continue;
     // "…建议和提案中涉及法治建设的24件" counts some of what the body counts: no restatement of it
     if (/中(涉及|属于|有关)[^\d,;:。]{1,12}$/.test(said)) continue;
     // last year's figure ("罚没款较上年的21.30万元") restates nothing of this year
-    const inBody = facts.filter((f) => f.section !== undefined && !f.summary && f.section !== 'nextYear' && plain(f) && f.quantity.unit === intro.quantity.unit && words(f).length >= 2 && !/上年|去年|同期/.test(words(f)));
+    const inBody = facts.filter((f) => f.section !== undefined && !f.summary && f.section !== 'nextYear' && plain(f) && f.quantity.unit === intro.quantity.unit && wordsOf(f).length >= 2 && !/上年|去年|同期/.test(wordsOf(f)));
     // the body figure saying most of it: "信访事项按期办结率" is the body's "按期办结率", not its "办结率"
-    const saying = inBody.filter((f) => isSubsequence(words(f), said));
-    const most = Math.max(0, ...saying.map((f) => words(f).length));
-    const body = saying.filter((f) => words(f).length === most);
+    const saying = inBody.filter((f) => isSubsequence(wordsOf(f), said));
+    const most = Math.max(0, ...saying.map((f) => wordsOf(f).length));
+    const body = saying.filter((f) => wordsOf(f).length === most);
     // the body may say it with more words ("通过…专栏主动公开政府信息286条" for "主动公开政府信息286条"): the one body
     // figure sharing the longest run of words with it, that run naming what was done (化解, 公开, 受理)
     // or says it whole with more words around it ("提供法律咨询共计1482人次" for "法律咨询1482人次")
-    const containing = inBody.filter((f) => words(f).includes(said));
+    const containing = inBody.filter((f) => wordsOf(f).includes(said));
     if (body.length === 0 && containing.length === 1) body.push(...containing);
     // or with words between ("调处各类矛盾纠纷146件" for "调处矛盾纠纷164件"), when only one body figure does
-    const around = inBody.filter((f) => isSubsequence(said, words(f)));
+    const around = inBody.filter((f) => isSubsequence(said, wordsOf(f)));
     if (body.length === 0 && around.length === 1) body.push(...around);
     // (the 其他 section also tells what happened beside the body's work: there only the body's own words restate it)
-    if (body.length === 0 && intro.summary !== 'other') body.push(...sharingMost(said, inBody.map((f) => [f, words(f)] as const), intro.summary === 'closing'));
+    if (body.length === 0 && intro.summary !== 'other') body.push(...sharingMost(said, inBody.map((f) => [f, wordsOf(f)] as const), intro.summary === 'closing'));
     const [only] = body;
     if (only === undefined || body.length !== 1 || only.quantity.normalized.value === intro.quantity.normalized.value) continue;
     const where = intro.summary === 'other' ? '“其他需要报告的事项”' : intro.summary ? '结尾总结' : '开头概述';
     findings.push({
       kind: 'inconsistent_value',
-      message: `${where}写“${said}”${shown(intro)}，正文写“${words(only)}”${shown(only)}，前后数字不一致。`,
+      message: `${where}写“${said}”${shown(intro)}，正文写“${wordsOf(only)}”${shown(only)}，前后数字不一致。`,
       text: intro.summary ? `${only.quote} …… ${intro.quote}` : `${intro.quote} …… ${only.quote}`,
       expected: shown(only),
       actual: shown(intro),
@@ -342,7 +340,7 @@ function checkAverage(avg: Fact): Finding[] {
   return [
     {
       kind: 'average_mismatch',
-      message: `“${/均$/.test(avg.scope.split('|')[0] ?? '') ? avg.scope.split('|')[0] : nameOf(avg)}”写为${avg.quantity.raw}，但按文中数字计算，${totalName}${total.quantity.raw}÷${count.quantity.raw}≈${expected}。`,
+      message: `“${/均$/.test(wordsOf(avg)) ? wordsOf(avg) : nameOf(avg)}”写为${avg.quantity.raw}，但按文中数字计算，${totalName}${total.quantity.raw}÷${count.quantity.raw}≈${expected}。`,
       text: avg.quote === total.quote && avg.quote === count.quote ? avg.quote : [...new Set([count.quote, total.quote, avg.quote])].join(' …… '),
       expected,
       actual: avg.quantity.raw,
@@ -558,9 +556,9 @@ function checkConsistency(facts: readonly Fact[]): Finding[] {
     // meetings, trainings and events are counted for many scopes under one wording ("召开专题会议3次" in two parts)
     if (ACTIVITY_UNITS.has(f.quantity.unit)) continue;
     // an average is of whatever total it shares out: "平均每个社区15.5名" of 网格员 is not "平均每个社区4名" of 法治带头人
-    if (SHARED_OUT.test(f.scope.split('|')[0] ?? '')) continue;
+    if (SHARED_OUT.test(wordsOf(f))) continue;
     // a share is a share of whatever the sentence is about: "其他类占23%" of complaints is not "其他类占45%" of disputes
-    if (f.kind === 'rate' && (f.scope.split('|')[0] === '' || /占/.test(f.scope))) continue;
+    if (f.kind === 'rate' && (wordsOf(f) === '' || /占/.test(f.scope))) continue;
     const key = `${f.scope}|${f.quantity.normalized.unit}|${f.period}`;
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }

@@ -318,6 +318,11 @@ function listMates(a: Fact, b: Fact): boolean {
   return sameFamily(a, b) || (a.kind === 'count' && b.kind === 'count' && PAPERS.has(a.quantity.unit) && PAPERS.has(b.quantity.unit));
 }
 
+/** the words before a figure, fillers dropped: what the text says was done or counted */
+export function wordsOf(f: Fact): string {
+  return f.scope.split('|')[0] ?? '';
+}
+
 /** a count of the text's own level that may be a whole: no part of another, no change and no last year's figure compared with */
 function canBeWhole(f: Fact): boolean {
   return f.kind === 'count' && ownLevel(f);
@@ -428,7 +433,7 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
       const current = whole === undefined ? undefined : candidates[candidates.indexOf(whole) - 1];
       let compared = false;
       if (whole !== undefined && current !== undefined && sameFamily(current, whole) && CHANGE.test(text.slice(current.quantity.end, whole.quantity.start))) whole = current;
-      else if (whole !== undefined && /较|比|上年|去年|同期/.test(whole.scope.split('|')[0] ?? '')) {
+      else if (whole !== undefined && /较|比|上年|去年|同期/.test(wordsOf(whole))) {
         const named = whole;
         whole = candidates.slice(0, candidates.indexOf(named)).filter((f) => sameFamily(f, named) && f.sentence[0] === named.sentence[0] && f.quantity.unit === named.quantity.unit).pop();
         compared = true;
@@ -580,7 +585,7 @@ function linkSentenceLists(text: string, [s, e]: [number, number], facts: Fact[]
 function byVerb(phrase: string, previous: readonly Fact[]): Fact | undefined {
   const verb = /^([^的]{2,4})的/.exec(phrase)?.[1];
   if (verb === undefined) return undefined;
-  const told = previous.filter((f) => canBeWhole(f) && (f.scope.split('|')[0] ?? '').includes(verb));
+  const told = previous.filter((f) => canBeWhole(f) && wordsOf(f).includes(verb));
   return told.length === 1 ? told[0] : undefined;
 }
 
@@ -874,7 +879,7 @@ function linkReviewedOutcomes(text: string, facts: Fact[]): void {
     if (first === undefined || total.kind !== 'count' || total.depth !== 0 || total.parts.length > 0 || total.partOf !== undefined || total.delta || total.baseOf !== undefined) return;
     let clause = /^\s*,\s*([^\d,;:。]+?)\s*,\s*$/.exec(text.slice(total.quantity.end, clauseStart(text, first.quantity.start, total.quantity.end)))?.[1] ?? '';
     // "一审审结68件，法院判决驳回原告诉讼请求40件，原告撤诉15件，…": what was decided, its outcomes right after it
-    const decided = /审结|结案/.test(total.scope.split('|')[0] ?? '') && /^\s*,\s*$/.test(text.slice(total.quantity.end, clauseStart(text, first.quantity.start, total.quantity.end)));
+    const decided = /审结|结案/.test(wordsOf(total)) && /^\s*,\s*$/.test(text.slice(total.quantity.end, clauseStart(text, first.quantity.start, total.quantity.end)));
     if (decided && OUTCOME_WORD.test(first.label)) clause = `${/审结|结案/.exec(total.scope)?.[0] ?? '审结'}后`;
     // "被申请行政复议3件，县人民政府审理后维持2件，…": who decided them stands in the first outcome's clause
     const after = /^\s*,\s*([^\d,;:。]{0,20}(?:审理|审查|复查|复议)后)\s*([^\d,;:。]{1,12})$/.exec(text.slice(total.quantity.end, first.quantity.start));
@@ -1141,7 +1146,7 @@ function closestNamed(name: string, facts: readonly Fact[]): Fact | undefined {
 function linkActOutcomes(text: string, [s]: [number, number], facts: Fact[], previous: readonly Fact[]): void {
   const act = /^\s*经(?:过)?(?:全面|集中)?(清理|审查|评查|复查)\s*,/.exec(text.slice(s))?.[1];
   const total = previous.filter((f) => canBeWhole(f)).pop();
-  if (act === undefined || total === undefined || total.parts.length > 0 || !(total.scope.split('|')[0] ?? '').includes(act)) return;
+  if (act === undefined || total === undefined || total.parts.length > 0 || !wordsOf(total).includes(act)) return;
   const parts: Fact[] = [];
   for (const f of facts) {
     const last = parts[parts.length - 1];
@@ -1183,7 +1188,7 @@ function linkProgress(text: string, facts: Fact[], earlier: readonly Fact[]): vo
   facts.forEach((done, i) => {
     if (done.kind !== 'count' || done.depth !== 0 || done.partOf !== undefined || done.delta || !DONE_TASKS.test(done.label.replace(/^(截至|截止|至|到)?(年底|年末|12月底|目前|全年)/, ''))) return;
     const rest = facts.slice(i + 1).find((f) => f.kind === 'count');
-    if (rest === undefined || rest.depth !== 0 || rest.partOf !== undefined || rest.quantity.unit !== done.quantity.unit || ![rest.label, rest.scope.split('|')[0] ?? ''].some((w) => GOING_ON.test(w.replace(/^(另有|还有|其余|剩余)/, '')))) return;
+    if (rest === undefined || rest.depth !== 0 || rest.partOf !== undefined || rest.quantity.unit !== done.quantity.unit || ![rest.label, wordsOf(rest)].some((w) => GOING_ON.test(w.replace(/^(另有|还有|其余|剩余)/, '')))) return;
     // ("完成33项，完成率97.1%，未完成的1项"): a rate of what was done may stand between
     if (!/^\s*(,\s*[^\d,;:。]{0,8}率\s*(为|达)?\s*\d+(\.\d+)?%)?\s*[,、;]\s*[^\d,;:。]{0,12}$/.test(text.slice(done.quantity.end, rest.quantity.start))) return;
     const before = [...earlier, ...facts.slice(0, i)].filter((f) => canBeWhole(f) && f.quantity.unit === done.quantity.unit);
@@ -1214,7 +1219,7 @@ function pairedBase(numerator: Fact, wholes: readonly Fact[]): Fact | undefined 
   // (what is to be handled holds what came over as well: "加上年结转7件，全年应办理333件，已办结321件")
   for (const pair of PAIRED_BASES.filter(([done]) => done.test(numerator.label))) {
     // ("受理群众来信来访142件次，按期办结140件": the act may stand before the name; 件次 are 件 counted by visit)
-    const acted = (f: Fact) => pair[1].test(f.label) || (f.label.length >= 2 && pair[1].test((f.scope.split('|')[0] ?? '').replace(f.label, '').slice(-4)));
+    const acted = (f: Fact) => pair[1].test(f.label) || (f.label.length >= 2 && pair[1].test(wordsOf(f).replace(f.label, '').slice(-4)));
     const sameUnit = (f: Fact) => f.quantity.unit === numerator.quantity.unit || [f.quantity.unit, numerator.quantity.unit].sort().join() === '件,件次';
     const bases = wholes.filter((f) => f.quantity.start < numerator.quantity.start && sameUnit(f) && acted(f) && !pair[0].test(f.label) && (pair[2] === true || f.quantity.normalized.value >= numerator.quantity.normalized.value));
     if (bases.length > 0) return bases.length === 1 ? bases[0] : undefined;
@@ -1339,7 +1344,7 @@ function linkDistantRates(text: string, facts: Fact[]): void {
     const wholes = facts.filter((f) => f !== numerator && f.kind === 'count' && f.sentence[0] === numerator.sentence[0] && f.partOf === undefined && f.parts.length > 0 && sameFamily(f, numerator));
     // "按纳入调解的纠纷计算，调解成功率为97.5%": the sentence names the base
     const basis = /按([^\d,;:。]{2,10}?)的?(纠纷|案件|事项|件数|数)?计算/.exec(text.slice(rate.sentence[0], rate.quantity.start))?.[1];
-    const stated = basis === undefined ? undefined : facts.filter((f) => f !== numerator && f.kind === 'count' && f.quantity.start < numerator.quantity.start && f.depth === 0 && !f.delta && f.baseOf === undefined && f.partOf === undefined && (f.scope.split('|')[0] ?? '').includes(basis)).pop();
+    const stated = basis === undefined ? undefined : facts.filter((f) => f !== numerator && f.kind === 'count' && f.quantity.start < numerator.quantity.start && f.depth === 0 && !f.delta && f.baseOf === undefined && f.partOf === undefined && wordsOf(f).includes(basis)).pop();
     // (an outcome told in a sentence of its own is of what came in before it: "全年受理矛盾纠纷287件，…。经调解达成协议279件。")
     const alone = !facts.some((f) => f !== numerator && f.kind === 'count' && f.sentence[0] === numerator.sentence[0]);
     const denominator = stated ?? numerator.partOf ?? numerator.stageOf ?? (OUTCOME.test(numerator.label) && wholes.length === 1 ? wholes[0] : undefined) ?? (alone ? intakeBefore(text, numerator, facts.filter((f) => f.quantity.end <= numerator.sentence[0]), false, true) : undefined);
@@ -1364,7 +1369,7 @@ function linkOutcomeRates(text: string, facts: Fact[], inParagraph: readonly Fac
     const counts = facts.filter((f) => f.kind === 'count' && f.quantity.start >= from && f.quantity.start < rate.quantity.start && !f.delta && f.baseOf === undefined);
     const [numerator] = counts;
     // the words before the number, verbs kept: "全年办结工单" (its label is only 工单)
-    const said = numerator?.scope.split('|')[0] ?? '';
+    const said = numerator === undefined ? '' : wordsOf(numerator);
     // "网上办理1,219件，网办率88.2%": what was done online of what was taken in
     const online = /网上办理|网办/.test(said);
     if (numerator === undefined || counts.length !== 1 || numerator.depth !== 0 || numerator.partOf !== undefined || numerator.delta || !(OUTCOME.test(said) || online)) continue;
@@ -1384,13 +1389,13 @@ function linkOutcomeRates(text: string, facts: Fact[], inParagraph: readonly Fac
  * when no other figure that came in stands before it either
  */
 function intakeBefore(text: string, numerator: Fact, earlier: readonly Fact[], online = false, onlyOne = false): Fact | undefined {
-  const said = numerator.scope.split('|')[0] ?? '';
+  const said = wordsOf(numerator);
   // (what a rest is told beside is some of a whole too: "公益林地案件中涉及国家级公益林6件，其余11件…", and so is an
   // item said again: "…非法占用林地43件…。非法占用林地的43件中，…")
   const besideRest = (f: Fact) => earlier.some((g) => g.remainder && g.balance?.done === f);
   const before = earlier.filter((f, k) => canBeWhole(f) && f.balance === undefined && !besideRest(f) && !restatesPart(text, f, earlier.slice(0, k)) && sameFamily(f, numerator) && f.quantity.unit === numerator.quantity.unit);
-  const intake = (f: Fact) => /受理|收到|接到|接收|承接|登记|排查|申请|承办|新收|立案|提出/.test(f.scope.split('|')[0] ?? '');
-  const wholes = before.filter((f) => f.label.length >= 2 && (subsetOf(numerator, f) || online) && intake(f) && (f.scope.split('|')[0] ?? '') !== said);
+  const intake = (f: Fact) => /受理|收到|接到|接收|承接|登记|排查|申请|承办|新收|立案|提出/.test(wordsOf(f));
+  const wholes = before.filter((f) => f.label.length >= 2 && (subsetOf(numerator, f) || online) && intake(f) && wordsOf(f) !== said);
   const whole = wholes.pop();
   // the nearest whole must be the last of its kind: a later figure of the same head noun in between would be a guess
   // (and, for an outcome told apart from what came in, the only whole that came in)
@@ -1460,7 +1465,7 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
       const rest = /^,\s*(其余|其他|其它)[^,;:。\d]*$/.test(joined);
       if (previous !== undefined && (/^(其他|其它|其余)/.test(previous.label) || (!rest && /其中|包括|另有|其余|合计|共计/.test(joined)))) break;
       // ("普通程序案件288件，普通程序案件中适用快速办理程序的有74件": some of an item is no item)
-      if (parts.some((p) => p.label.length >= 2 && (f.scope.split('|')[0] ?? '').includes(`${p.label}中`))) break;
+      if (parts.some((p) => p.label.length >= 2 && wordsOf(f).includes(`${p.label}中`))) break;
       // a list joined by 、 ends at a comma
       const byPause = parts.length >= 2 && /^、/.test(text.slice((parts[0] as Fact).quantity.end, (parts[1] as Fact).quantity.start).replace(/\([^()]*\)/g, '').replace(SHARE_IN_GAP, ''));
       // (…but "…、土地承包经营纠纷47件，其他纠纷84件" goes on to the rest)
@@ -1490,7 +1495,7 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     // by who applied or how, which is of the new
     const before = [...earlier, ...facts.filter((f) => f.quantity.end <= s + m.index)];
     // (nor is an item said again: "山林权属纠纷74件…。山林权属纠纷最为突出，共74件，其中…")
-    const pool = before.filter((f, k) => f.kind !== 'rate' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !(byContent && FINISHED.test(f.label) && !/受理|收到|新收|承办|接收|纳入/.test(f.scope.split('|')[0] ?? '')) && !withCarried(text, f, before[k - 1]) && !/结转|上年|去年|上一年/.test(f.scope) && !restatesPart(text, f, before.slice(0, k)));
+    const pool = before.filter((f, k) => f.kind !== 'rate' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !(byContent && FINISHED.test(f.label) && !/受理|收到|新收|承办|接收|纳入/.test(wordsOf(f))) && !withCarried(text, f, before[k - 1]) && !/结转|上年|去年|上一年/.test(f.scope) && !restatesPart(text, f, before.slice(0, k)));
     // "一至四季度调处数分别为86件、…": items over a range of quarters or months that name what they count break down
     // the figure of that name ("进入调处程序398件"), or none
     const ranged = /^(?:[一二三四五六七八九十\d]+(?:至|到|—|-)[一二三四五六七八九十\d]+|各)(?:季度|个月|月份|月|社区|村)(.{2,})$/.exec(first.label)?.[1]?.replace(/数$/, '');
@@ -1499,16 +1504,16 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     // an item's share may name the whole: "物业服务纠纷104件，占受理调处总数的31.4%" breaks down 受理调处331件, not 排查346件
     // (or a share said after the list: "…，其他纠纷61起，土地承包纠纷占调处总数的35.1%")
     const shareName = (/^\s*[,、]\s*占([^,;:。\d]{2,12}?)(总数|总量)的?\s*\d/.exec(text.slice(first.quantity.end, e)) ?? /^\s*,\s*[^,;:。\d]{0,12}?占([^,;:。\d]{2,12}?)(总数|总量)的?\s*\d/.exec(text.slice(last.quantity.end, e)))?.[1]?.replace(/^(全部|全年|全镇|全乡|全街道|全区|全县)/, '');
-    const namedWholes = shareName === undefined ? [] : before.filter((f) => canBeWhole(f) && sameFamily(f, first) && f.quantity.unit === first.quantity.unit && isSubsequence(shareName, f.scope.split('|')[0] ?? ''));
+    const namedWholes = shareName === undefined ? [] : before.filter((f) => canBeWhole(f) && sameFamily(f, first) && f.quantity.unit === first.quantity.unit && isSubsequence(shareName, wordsOf(f)));
     const named = namedWholes.length > 0 && namedWholes.every((f) => f.quantity.normalized.value === namedWholes[0]?.quantity.normalized.value) ? namedWholes[namedWholes.length - 1] : undefined;
     // the sentence may name what came in that it breaks down: "新收案件按类别分，…" is of 本年新收412件, not of 合计需办理435件
     const came = /(新收|新立案|受理|立案|收到)[^\d,;:。]{0,6}$/.exec(text.slice(s, s + m.index))?.[1];
-    const said = came === undefined ? undefined : before.filter((f) => canBeWhole(f) && sameFamily(f, first) && f.quantity.unit === first.quantity.unit && (f.scope.split('|')[0] ?? '').includes(came) && !/结转|上年|去年/.test(f.scope)).pop();
-    const total = named ?? said ?? (ranged === undefined ? own[own.length - 1] : own.filter((f) => (f.scope.split('|')[0] ?? '').includes(ranged)).pop());
+    const said = came === undefined ? undefined : before.filter((f) => canBeWhole(f) && sameFamily(f, first) && f.quantity.unit === first.quantity.unit && wordsOf(f).includes(came) && !/结转|上年|去年/.test(f.scope)).pop();
+    const total = named ?? said ?? (ranged === undefined ? own[own.length - 1] : own.filter((f) => wordsOf(f).includes(ranged)).pop());
     if (total === undefined || !sameFamily(total, first) || total.quantity.unit !== first.quantity.unit) continue;
     if (new RegExp(BREAKDOWN.source).test(text.slice(total.sentence[0], total.quantity.start))) continue;
     // what is still open ("未结的2件…") is no whole, nor a figure smaller than one of the items: the whole is unsaid
-    if (/未结|未办结|未审结|尚未|正在/.test(total.scope.split('|')[0] ?? '') || parts.some((p) => p.quantity.normalized.value > total.quantity.normalized.value)) continue;
+    if (/未结|未办结|未审结|尚未|正在/.test(wordsOf(total)) || parts.some((p) => p.quantity.normalized.value > total.quantity.normalized.value)) continue;
     // items that carry their shares say what they are shares of: a whole that none of (or fewer than half of) them
     // fits is another figure
     // (one share alone may be the error itself)
@@ -1615,7 +1620,7 @@ function linkSharesRespectively(text: string, facts: Fact[]): void {
     // the whole by the words of the share ("立案总数" → 立案) or of the opening's verb ("受理的纠纷中" → 受理)
     const named = (said[1] ?? '').replace(/(总数|总量|总计|全部|全年|的)/g, '') || opening.replace(/(的|全部|全年)/g, '').slice(0, 2);
     if (named.length < 2) return;
-    const words = (f: Fact) => `${f.scope.split('|')[0] ?? ''}${f.label}`;
+    const words = (f: Fact) => `${wordsOf(f)}${f.label}`;
     const wholes = facts.slice(0, i).filter((f) => f.kind === 'count' && f !== a && f !== b && f !== sum && f.partOf === undefined && !f.delta && f.baseOf === undefined && sameFamily(f, a) && f.quantity.unit === a.quantity.unit && isSubsequence(named, words(f)));
     const whole = wholes[wholes.length - 1];
     if (whole === undefined || wholes.some((f) => f.quantity.normalized.value !== whole.quantity.normalized.value)) return;
@@ -1686,7 +1691,7 @@ function linkShares(text: string, facts: Fact[], earlier: readonly Fact[] = []):
     const opening = /^\s*([^,;:。\d]{2,16})中\s*,/.exec(text.slice(rate.sentence[0], share.quantity.start))?.[1]?.replace(/(的|全部|全年)/g, '').replace(/^在/, '') ?? '';
     if (named.length < 2 && also.length === 0 && opening.length >= 2) {
       const verb = opening.slice(0, 2);
-      const wholes = facts.slice(0, i - 1).filter((f) => f.kind === 'count' && f !== share && f.partOf === undefined && !f.delta && f.baseOf === undefined && sameFamily(f, share) && f.quantity.unit === share.quantity.unit && (f.scope.split('|')[0] ?? '').includes(verb));
+      const wholes = facts.slice(0, i - 1).filter((f) => f.kind === 'count' && f !== share && f.partOf === undefined && !f.delta && f.baseOf === undefined && sameFamily(f, share) && f.quantity.unit === share.quantity.unit && wordsOf(f).includes(verb));
       const whole = wholes[wholes.length - 1];
       if (whole !== undefined && wholes.every((f) => f.quantity.normalized.value === whole.quantity.normalized.value) && whole.quantity.normalized.value >= share.quantity.normalized.value) {
         rate.numerator = share;
@@ -1714,22 +1719,21 @@ function linkShares(text: string, facts: Fact[], earlier: readonly Fact[] = []):
     const ofAll = /全部|总数|总量|总额|总计/.test(text.slice(text.lastIndexOf('占', rate.quantity.start), rate.quantity.start));
     const candidates = facts.slice(0, i - 1).filter((f, k) => f.kind === 'count' && f.label.length >= 2 && f.baseOf === undefined && sameFamily(f, share) && !(ofAll && f.partOf !== undefined) && !(/新/.test(named) && withCarried(text, f, facts[k - 1])));
     // ("上述审结案件中直接纠错52件" is some of the 审结案件, never all of them)
-    const someOf = (f: Fact) => [f.label, f.scope.split('|')[0] ?? ''].some((w) => w.indexOf('中') > 0 && isSubsequence(named, w.slice(0, w.indexOf('中'))));
+    const someOf = (f: Fact) => [f.label, wordsOf(f)].some((w) => w.indexOf('中') > 0 && isSubsequence(named, w.slice(0, w.indexOf('中'))));
     const fully = candidates.filter((f) => isSubsequence(named, f.label) && !someOf(f));
     // "全年办结的35件申请中" for 占办结总数的: named by the words before it, when no label names it and only one whole does
     // (新收 is what was received: "占新收申请的" for "全年共收到政府信息公开申请7件")
-    const said = candidates.filter((f) => f.partOf === undefined && !someOf(f) && [named, named.replace(/^新收/, '收到')].some((n) => isSubsequence(n, f.scope.split('|')[0] ?? '')));
+    const said = candidates.filter((f) => f.partOf === undefined && !someOf(f) && [named, named.replace(/^新收/, '收到')].some((n) => isSubsequence(n, wordsOf(f))));
     // ("已办结45件" for 占本年度办结申请总数的; never "法人或其他组织申请8件", whose words name what the whole does not)
     const bare = (w: string) => w.replace(/^(已经|已|共|全年)/, '');
-    const byLabel = candidates.filter((f) => bare(f.label).length >= 2 && named.includes(bare(f.label)) && (f.partOf === undefined || named.startsWith(f.label)) && (f.scope.split('|')[0] === f.label || named.includes(bare(f.scope.split('|')[0] ?? ''))));
+    const byLabel = candidates.filter((f) => bare(f.label).length >= 2 && named.includes(bare(f.label)) && (f.partOf === undefined || named.startsWith(f.label)) && (wordsOf(f) === f.label || named.includes(bare(wordsOf(f)))));
     let totals = fully.length > 0 ? fully : byLabel.length > 0 ? byLabel : said.length === 1 ? said : [];
     // "…参与调解纠纷57件，占全镇调处纠纷总数的39.0%": a whole named as a 总数 may stand in an earlier paragraph, said
     // in those words and with one value
     // (so may one the share's own sentence counts it among: "持证执法人员中具有法律专业背景的仅4人，占持证执法人员的12.5%")
     if (totals.length === 0 && (/总数|总量/.test(text.slice(text.lastIndexOf('占', rate.quantity.start), rate.quantity.start)) || text.slice(rate.sentence[0], share.quantity.start).includes(`${named}中`))) {
-      const words = (f: Fact) => f.scope.split('|')[0] ?? '';
       // (last year's figure, compared in a sentence of its own, is none: "受理调解的纠纷较上年的149起增加23起")
-      totals = earlier.filter((f) => canBeWhole(f) && f.section !== 'nextYear' && sameFamily(f, share) && isSubsequence(named, words(f)) && !COMPARISON.test(words(f)));
+      totals = earlier.filter((f) => canBeWhole(f) && f.section !== 'nextYear' && sameFamily(f, share) && isSubsequence(named, wordsOf(f)) && !COMPARISON.test(wordsOf(f)));
     }
     const total = totals[totals.length - 1];
     if (total === undefined || totals.some((f) => f.quantity.normalized.value !== total.quantity.normalized.value)) return;
@@ -1845,7 +1849,7 @@ function linkChanges(text: string, facts: Fact[]): void {
     diff.delta = true;
     base.baseOf = current;
     // "“法律明白人”由上年的176名增加到214名": both figures are of what the sentence names before 由
-    const named = (base.scope.split('|')[0] ?? '').replace(/^.*[,;:]/, '').replace(/由(?:上年|去年|上一年|\d{4}年|年初)?(?:的|底的|末的)?$/, '');
+    const named = wordsOf(base).replace(/^.*[,;:]/, '').replace(/由(?:上年|去年|上一年|\d{4}年|年初)?(?:的|底的|末的)?$/, '');
     for (const f of [base, current]) if (/^(提高|上升|增加|增长|下降|降低|减少|降|增|减)(到|至)|由/.test(f.label) && named !== '') f.label = named;
   });
   // "办理41.72万件，其中网上办理33.16万件，同比分别增长8.7%和14.5%（2024年分别为38.38万件、28.95万件）": two changes,
@@ -1983,8 +1987,8 @@ function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): 
     }
     remainders.add(rest);
     // "公益林地案件中涉及国家级公益林6件，其余11件…": the whole is the figure the clause names, though a part itself
-    const among = /^([^\d]{2,12}?)(?:案件|事项|纠纷)?中/.exec(done.scope.split('|')[0] ?? '')?.[1];
-    const named = among === undefined ? undefined : [...earlier, ...facts.slice(0, d)].filter((f) => f.kind === 'count' && f.depth === 0 && !f.delta && f.baseOf === undefined && sameFamily(f, done) && f.quantity.unit === done.quantity.unit && f.quantity.normalized.value > done.quantity.normalized.value && (f.scope.split('|')[0] ?? '').includes(among)).pop();
+    const among = /^([^\d]{2,12}?)(?:案件|事项|纠纷)?中/.exec(wordsOf(done))?.[1];
+    const named = among === undefined ? undefined : [...earlier, ...facts.slice(0, d)].filter((f) => f.kind === 'count' && f.depth === 0 && !f.delta && f.baseOf === undefined && sameFamily(f, done) && f.quantity.unit === done.quantity.unit && f.quantity.normalized.value > done.quantity.normalized.value && wordsOf(f).includes(among)).pop();
     if (named !== undefined) {
       setRemainder(rest, named, done);
       return;
@@ -2084,7 +2088,7 @@ function linkChangeOverSentences(text: string, facts: Fact[]): void {
     const candidates = sentenceBefore.filter((f) => f.sentence[0] === end && f.depth === 0 && f.kind === base.kind && sameFamily(f, base) && f.quantity.unit === base.quantity.unit && !f.delta && f.baseOf === undefined);
     const last = candidates[candidates.length - 1];
     const lastOrWhole = last?.partOf !== undefined && last.partOf.parts[last.partOf.parts.length - 1] === last ? last.partOf : last;
-    const current = named === '' ? lastOrWhole : candidates.filter((f) => (f.scope.split('|')[0] ?? '').includes(named) && !new RegExp(`不予${named}`).test(f.scope)).pop();
+    const current = named === '' ? lastOrWhole : candidates.filter((f) => wordsOf(f).includes(named) && !new RegExp(`不予${named}`).test(f.scope)).pop();
     if (current === undefined || !/^[^\d]*$/.test(text.slice(current.sentence[1], base.sentence[0]))) return;
     // the direction the rate says ("下降15.0%"), and the difference ("减少1.52万元")
     const down = /下降|减少|降低/.test(diff === undefined ? (change[1] ?? '') : text.slice(diff.quantity.end, rate.quantity.start));
@@ -2198,7 +2202,6 @@ const REMOVED = /解除|解矫|终止|期满|减少|死亡|收监|撤销|注销|
 const STOCK_WORDS = /\d{1,2}月\d{1,2}日|截至|年初|期初|上年末|上年底|年末|年底|期末|全年|本年|年内|至|全市|全县|全区|全镇|全乡|全街道|辖区|共|累计|剩余|存量|实有|现有/g;
 
 function linkStocks(text: string, facts: Fact[]): void {
-  const words = (f: Fact) => f.scope.split('|')[0] ?? '';
   // the words since the figure before it in its sentence: "2025年初，全区登记在册经营主体14.28万户" opens on 年初
   const said = (f: Fact) => {
     const previous = facts[facts.indexOf(f) - 1];
@@ -2210,13 +2213,13 @@ function linkStocks(text: string, facts: Fact[]): void {
     const c = later.findIndex((f) => CLOSING.test(said(f)));
     const closing = later[c];
     if (closing === undefined || closing.stock !== undefined) continue;
-    const between = later.slice(0, c).filter((f) => !NEUTRAL.test(words(f)));
+    const between = later.slice(0, c).filter((f) => !NEUTRAL.test(wordsOf(f)));
     // "由年初的319户调整为年末的312户，其中新增纳入28户、退出35户": the movements may follow both ends, after 其中
     const next = later[c + 1];
     if (between.length === 0 && next !== undefined && next.sentence[0] === closing.sentence[0] && /^[^\d,;:。]*,\s*其中[^\d,;:。]*$/.test(text.slice(closing.quantity.end, next.quantity.start))) {
       for (const f of later.slice(c + 1)) {
         const last = between[between.length - 1];
-        if (f.sentence[0] !== closing.sentence[0] || !(ADDED.test(words(f)) || REMOVED.test(words(f))) || (last !== undefined && !/^\s*[、,][^\d,;:。、]*$/.test(text.slice(last.quantity.end, f.quantity.start)))) break;
+        if (f.sentence[0] !== closing.sentence[0] || !(ADDED.test(wordsOf(f)) || REMOVED.test(wordsOf(f))) || (last !== undefined && !/^\s*[、,][^\d,;:。、]*$/.test(text.slice(last.quantity.end, f.quantity.start)))) break;
         between.push(f);
       }
       // they are movements of the stock, not kinds of it
@@ -2226,8 +2229,8 @@ function linkStocks(text: string, facts: Fact[]): void {
         for (const f of between) f.partOf = undefined;
       }
     }
-    const added = between.filter((f) => ADDED.test(words(f)) && !REMOVED.test(words(f)));
-    const removed = between.filter((f) => REMOVED.test(words(f)) && !ADDED.test(words(f)));
+    const added = between.filter((f) => ADDED.test(wordsOf(f)) && !REMOVED.test(wordsOf(f)));
+    const removed = between.filter((f) => REMOVED.test(wordsOf(f)) && !ADDED.test(wordsOf(f)));
     // every figure between is a movement of the stock, and both directions are stated — one may be said to be none:
     // "年初现行有效3件，本年未制发新的规范性文件，废止1件，年末现行有效2件"
     const told = text.slice(opening.quantity.end, closing.quantity.start);
@@ -2235,13 +2238,13 @@ function linkStocks(text: string, facts: Fact[]): void {
     const noneRemoved = removed.length === 0 && /未(废止|解除|注销|宣布失效)/.test(told);
     if ((added.length === 0 && !noneAdded) || (removed.length === 0 && !noneRemoved) || between.length === 0 || added.length + removed.length !== between.length) continue;
     // a movement that names another register ("新增安置帮教对象11人" in a stock of 社区矫正对象) is of another stock
-    const rest = (f: Fact) => words(f).replace(STOCK_WORDS, '').replace(ADDED, '').replace(REMOVED, '');
-    if (between.some((f) => /对象/.test(rest(f)) && !isSubsequence(rest(f), words(opening)))) continue;
+    const rest = (f: Fact) => wordsOf(f).replace(STOCK_WORDS, '').replace(ADDED, '').replace(REMOVED, '');
+    if (between.some((f) => /对象/.test(rest(f)) && !isSubsequence(rest(f), wordsOf(opening)))) continue;
     // the closing stock names the same thing as the opening one ("年末在册" of "年初在册社区矫正对象")
     // or the one sentence takes it from the one to the other: "在册低保对象由年初的319户调整为年末的312户"
     const fromTo = /由\s*(年初|期初|上年末|上年底)的?\s*$/.test(said(opening)) && /^\s*(调整|增加|减少|增|减|上升|下降)(为|到|至)\s*(年末|年底|期末)的?\s*$/.test(said(closing));
-    if (!fromTo && !isSubsequence(words(closing).replace(STOCK_WORDS, ''), words(opening).replace(STOCK_WORDS, ''))) continue;
-    const named = words(opening).replace(/由\s*(年初|期初|上年末|上年底)的?$/, '');
+    if (!fromTo && !isSubsequence(wordsOf(closing).replace(STOCK_WORDS, ''), wordsOf(opening).replace(STOCK_WORDS, ''))) continue;
+    const named = wordsOf(opening).replace(/由\s*(年初|期初|上年末|上年底)的?$/, '');
     if (fromTo && named !== '') [opening.label, closing.label] = [`年初${named}`, `年末${named}`];
     closing.stock = { opening, added, removed };
     // "至年末实有经营主体15.53万户，净增1.25万户，增幅8.8%": the net change and its rate are of the stock's two ends
