@@ -1324,6 +1324,10 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(...petitions('5,427'))).toEqual([]);
     expect(kinds('全年受理行政复议案件12件。', '审结行政复议案件21件，均在法定期限内审结。')).toEqual([]);
     expect(kinds('全年受理投诉举报5,274件。', '较上年的5,247件基本持平。')).toEqual([]);
+    // (three digits whose words share only the act they count: "成功化解" restated as "推动化解各类矛盾纠纷")
+    const settled = (n: string) => ['全年排查矛盾纠纷426起，成功化解398起。', `主要负责人定期听取汇报，推动化解各类矛盾纠纷${n}起。`];
+    expect(kinds(...settled('389'))).toEqual([['inconsistent_value', '398起', '389起']]);
+    expect(kinds(...settled('398'))).toEqual([]);
   });
 
   it('reads papers of every kind listed before 合计 as parts of it', () => {
