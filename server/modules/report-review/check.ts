@@ -76,7 +76,7 @@ function swappedNeighbours(x: string, y: string): boolean {
  * 工单8642件" is the body's "受理工单8642件". A figure of the introduction is compared with the body's figures of the
  * same unit whose words it contains in order; only when exactly one such figure stands in the body, and it differs
  */
-const DONE = /化解|调处|调解|受理|办结|办理|收到|公开|查处|审查|审结|排查|接待|举办|开展|培训|立案|结案|答复|出庭|处罚|检查/;
+const DONE = /化解|调处|调解|受理|办结|办理|承办|收到|公开|查处|审查|审结|排查|接待|举办|开展|培训|立案|结案|答复|出庭|处罚|检查/;
 
 /** the longest run of characters two phrases share */
 function commonRun(a: string, b: string): string {
@@ -99,6 +99,9 @@ function sharingMost<T>(said: string, candidates: ReadonlyArray<readonly [T, str
   return top.length === 1 && top[0] !== undefined ? [top[0][0]] : [];
 }
 
+/** a total of things listed with 、 before its words: "行政复议、行政诉讼案件合计7件" is not "行政诉讼案件" */
+const namesMore = (f: Fact) => f.parts.length > 0 && f.quote.includes(`、${wordsOf(f)}`);
+
 function checkIntroduction(facts: readonly Fact[]): Finding[] {
   const plain = (f: Fact) => (f.kind === 'count' || f.kind === 'amount' || (f.kind === 'rate' && !f.growth && f.label.endsWith('率'))) && f.depth === 0 && f.partOf === undefined && f.quantity.approximation === undefined && !f.delta && f.baseOf === undefined && f.label.length >= 2;
   const firstHeading = facts.find((f) => f.section !== undefined)?.paragraph;
@@ -118,8 +121,10 @@ function checkIntroduction(facts: readonly Fact[]): Finding[] {
     if (said.length < (intro.kind === 'amount' ? 3 : 4) || /排查化解|排查调处|排查整改/.test(said)) continue;
     // "…建议和提案中涉及法治建设的24件" counts some of what the body counts: no restatement of it
     if (/中(涉及|属于|有关)[^\d,;:。]{1,12}$/.test(said)) continue;
+    // "办理行政复议、行政诉讼案件合计7件（其中…）" sums the things listed: its words name only the last of them
+    if (namesMore(intro)) continue;
     // last year's figure ("罚没款较上年的21.30万元") restates nothing of this year
-    const inBody = facts.filter((f) => f.section !== undefined && !f.summary && f.section !== 'nextYear' && plain(f) && f.quantity.unit === intro.quantity.unit && wordsOf(f).length >= 2 && !/上年|去年|同期/.test(wordsOf(f)));
+    const inBody = facts.filter((f) => f.section !== undefined && !f.summary && f.section !== 'nextYear' && plain(f) && !namesMore(f) && f.quantity.unit === intro.quantity.unit && wordsOf(f).length >= 2 && !/上年|去年|同期/.test(wordsOf(f)));
     // the body figure saying most of it: "信访事项按期办结率" is the body's "按期办结率", not its "办结率"
     const saying = inBody.filter((f) => isSubsequence(wordsOf(f), said));
     const most = Math.max(0, ...saying.map((f) => wordsOf(f).length));

@@ -590,7 +590,7 @@ function byVerb(phrase: string, previous: readonly Fact[]): Fact | undefined {
 }
 
 // what a figure's name says was done, without the whole it was done among ("受理案件中已审结" → "审结")
-const spokenOf = (label: string) => label.replace(/^[^\d,;:。中]{1,6}中(?=[^\d,;:。]{2})/, '').replace(/^(已|全年|共)/, '');
+const spokenOf = (label: string) => label.replace(/^[^\d,;:。中]{1,6}中(?=[^\d,;:。]{2})/, '').replace(/^(实际|已|全年|共)+/, '');
 
 function linkListAfterOpening(text: string, s: number, e: number, facts: Fact[], previous: Fact[], ownOnly: boolean): void {
   // "审结案件中，…" names a figure told before; "在调处的96件矛盾纠纷中，…" states its own; "准予许可的事项中：A 38件；
@@ -1104,7 +1104,9 @@ function linkRates(text: string, facts: Fact[]): void {
       pairedBase(numerator, wholes);
     if (denominator === undefined) return;
     // "在编执法人员42人，持有执法证件40人，持证率95.2%": with two counts only, a rate that names one counts it of the other
-    const named = candidates.length === 2 && numerator.quantity.unit === denominator.quantity.unit && stem.length >= 2 && isSubsequence(stem, numerator.label);
+    // (or names it with its two words turned round: "问题发现率" of "发现问题29户")
+    const turned = stem.length === 4 && wordsOf(numerator).includes(stem.slice(2) + stem.slice(0, 2));
+    const named = candidates.length === 2 && numerator.quantity.unit === denominator.quantity.unit && stem.length >= 2 && (isSubsequence(stem, numerator.label) || turned);
     // a "rate" of two unrelated counts (videos ÷ posts) is far above any share, or counts another thing — unless the
     // rate names the one and is a share ("案件1件，乡长出庭应诉3件，出庭应诉率100%" is wrong, not unrelated)
     if (numerator.quantity.normalized.value > denominator.quantity.normalized.value * 1.5 && !(named && rate.quantity.value <= 100 && OWN_SHARE.test(stem))) return;
@@ -1167,10 +1169,14 @@ function linkTimeCut(text: string, facts: Fact[]): void {
   facts.forEach((rate, i) => {
     if (rate.kind !== 'rate' || rate.numerator !== undefined || rate.change !== undefined || rate.changeBy !== undefined) return;
     const word = CUT.exec(text.slice(clauseStart(text, rate.quantity.start, rate.sentence[0]), rate.quantity.start))?.[1];
-    const [current, base] = facts.slice(0, i).filter((f) => f.kind === 'count' && f.depth === rate.depth).slice(-2);
-    if (word === undefined || current === undefined || base === undefined || !TIME_UNITS.has(base.quantity.unit) || current.quantity.unit !== base.quantity.unit) return;
-    // the limit compared with: "较法定时限20个工作日" / "较10个工作日的承诺时限", right before the rate
-    if (!/(较|比)[^\d,;:。]{0,8}$/.test(text.slice(current.quantity.end, base.quantity.start)) || /[;。]/.test(text.slice(base.quantity.end, rate.quantity.start))) return;
+    const [first, second] = facts.slice(0, i).filter((f) => f.kind === 'count' && f.depth === rate.depth).slice(-2);
+    if (word === undefined || first === undefined || second === undefined || !TIME_UNITS.has(first.quantity.unit) || first.quantity.unit !== second.quantity.unit) return;
+    // the limit compared with: "较法定时限20个工作日" / "较10个工作日的承诺时限", right before the rate; or the limit first and
+    // what it was cut to after it: "时限由法定的20个工作日压缩至4.6个工作日，压缩77.0%"
+    const cutTo = /^[^\d;:。]{0,16}(压缩|缩短|压减|减少)(至|到)\s*$/.test(text.slice(first.quantity.end, second.quantity.start));
+    const [current, base] = cutTo ? [second, first] : [first, second];
+    if (!cutTo && !/(较|比)[^\d,;:。]{0,8}$/.test(text.slice(current.quantity.end, base.quantity.start))) return;
+    if (/[;。]/.test(text.slice(Math.max(current.quantity.end, base.quantity.end), rate.quantity.start))) return;
     rate.growth = true;
     rate.change = { current, base, down: true, word };
     base.baseOf = current;

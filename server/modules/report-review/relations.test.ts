@@ -346,6 +346,10 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(...aid(18))).toEqual([]);
     expect(kinds(...aid(16))).toEqual([['inconsistent_value', '18件', '16件']]);
     expect(findings(...aid(16))[0]?.message).toContain('“其他需要报告的事项”');
+    // a total of two things listed with 、 is not the last of them restated
+    const suits = (n: number) => ['一、主要举措和成效', '以镇政府为被告的行政诉讼案件4件，已审结3件。', '五、其他需要报告的事项', `2025年，柳溪镇依法办理行政复议、行政诉讼案件合计${n}件（其中行政复议3件、行政诉讼4件），未发生行政败诉案件。`];
+    expect(kinds(...suits(7))).toEqual([]);
+    expect(kinds(...suits(8))).toEqual([['parts_sum_mismatch', '8件', '7件']]);
   });
 
   it('reads what is still pending, named after its figure, as the rest of the whole after what was finished', () => {
@@ -1228,6 +1232,10 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('承诺件平均办理时限2.6个工作日，较法定时限20个工作日压缩94%。')).toEqual([['rate_mismatch', '87%', '94%']]);
     expect(kinds('办件平均用时3.2个工作日，较10个工作日的承诺时限压缩68%。')).toEqual([]);
     expect(kinds('办件平均用时3.2个工作日，较10个工作日的承诺时限压缩75%。')).toEqual([['rate_mismatch', '68%', '75%']]);
+    // (the limit first, what it was cut to after it: 压缩至 names the time now taken, not the days saved)
+    expect(kinds('许可事项平均办理时限由法定的20个工作日压缩至4.6个工作日，压缩77.0%。')).toEqual([]);
+    expect(kinds('许可事项平均办理时限由法定的20个工作日压缩至4.6个工作日，压缩84.0%。')).toEqual([['rate_mismatch', '77%', '84.0%']]);
+    expect(kinds('法定办结时限合计300个工作日，承诺办结时限压缩至96个工作日，压缩68.0%。')).toEqual([]);
   });
 
   it('checks an average said to be about so much within a tenth, and a share of a sum of money', () => {
@@ -1328,6 +1336,8 @@ describe('relations the text makes unambiguous', () => {
     const settled = (n: string) => ['全年排查矛盾纠纷426起，成功化解398起。', `主要负责人定期听取汇报，推动化解各类矛盾纠纷${n}起。`];
     expect(kinds(...settled('389'))).toEqual([['inconsistent_value', '398起', '389起']]);
     expect(kinds(...settled('398'))).toEqual([]);
+    const tickets = (n: string) => ['全年承办12345热线工单3,847件，按时办结3,802件。', `每周听取热线工单办理情况汇报，全年承办的${n}件工单逐件落实首办责任。`];
+    expect(kinds(...tickets('3,874'))).toEqual([['inconsistent_value', '3,847件', '3,874件']]);
   });
 
   it('reads papers of every kind listed before 合计 as parts of it', () => {
@@ -1443,6 +1453,18 @@ describe('relations the text makes unambiguous', () => {
     const text = (rate: string) => `承办12345政务服务便民热线工单5,318件，同比增长8.4%（上年为4,906件），按时办结5,261件，按时办结率${rate}。`;
     expect(kinds(text('98.9%'))).toEqual([]);
     expect(kinds(text('97.9%'))).toEqual([['rate_mismatch', '98.93%', '97.9%']]);
+  });
+
+  it('reads a rate whose name turns round the words of its count', () => {
+    const text = (rate: string) => `全年随机抽取检查对象326户（含企业214户、个体工商户112户），发现问题29户，问题发现率为${rate}。`;
+    expect(kinds(text('8.9%'))).toEqual([]);
+    expect(kinds(text('9.8%'))).toEqual([['rate_mismatch', '8.9%', '9.8%']]);
+  });
+
+  it('lists the outcomes of what was actually decided in the sentence after it', () => {
+    const text = (rate: string) => `加上上年结转的19件，全年应审结案件371件，实际审结340件，结转下年31件。审结案件中，决定维持198件、驳回复议请求41件、确认违法21件、撤销14件、变更3件、责令履行9件，经调解和解后申请人撤回申请终止审理54件；直接纠错（含确认违法、撤销、变更、责令履行）47件，纠错率${rate}。`;
+    expect(kinds(text('13.8%'))).toEqual([]);
+    expect(kinds(text('12.7%'))).toEqual([['rate_mismatch', '13.82%', '12.7%']]);
   });
 
   it('computes a pass rate over those who sat the exam', () => {
