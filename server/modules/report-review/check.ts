@@ -623,7 +623,11 @@ function ownCount(rate: Fact, facts: readonly Fact[]): Fact | undefined {
 // the figure a sentence opens on, or, when the figure opens its own sentence ("……，按期办结95件"), the one its paragraph opens on
 const opening = (f: Fact, facts: readonly Fact[]): Fact | undefined => {
   const first = facts.find((x) => sameSentence(x, f));
-  return first === f ? facts.find((x) => x.paragraph === f.paragraph) : first;
+  if (first !== f) return first;
+  // a sentence that opens on the figure itself ("已审结71件，其中…") speaks of the last thing the paragraph named in full
+  // before it: 收到行政复议申请87件 for one "已审结", 一审行政诉讼案件64件 for another
+  const named = facts.filter((x) => x.paragraph === f.paragraph && x.quantity.end <= f.quantity.start && x.kind === 'count' && x.partOf === undefined && nameOf(x).length > 4);
+  return named[named.length - 1] ?? facts.find((x) => x.paragraph === f.paragraph);
 };
 
 /** the units of the counts stated in the rate's own sentence: what the rate is a rate of */

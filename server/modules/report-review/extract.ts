@@ -821,7 +821,8 @@ function linkColonLists(text: string, [, e]: [number, number], facts: Fact[]): v
 export const INTAKE_SPLIT = '受理、不予受理';
 const RECEIVED = /收到|接到|接收/;
 const REFUSED = /不予受理|不受理|不符合受理/;
-const REFERRED = /告知|转送|转办|转交|移送/;
+// (or withdrawn before it was decided: "申请人在审查期间撤回申请9件")
+const REFERRED = /告知|转送|转办|转交|移送|撤回/;
 // after the split, a clause that leaves part of the whole open ("2件正在补正") makes it no split; "另有2件…" is its rest
 // (linkRemainders adds it to the split)
 const OPEN_REST = /尚|正在|待|补正/;
@@ -1059,7 +1060,8 @@ function linkRates(text: string, facts: Fact[]): void {
     // "实际参考164人，参考率100%；考试合格160人，合格率97.6%": a rate after the one count since the last rate, that count
     // named as the rate, is of the figure its act follows before that rate
     if (candidates.length === 1 && rate.label.replace(/率$/, '').length >= 2 && isSubsequence(rate.label.replace(/率$/, ''), last.label)) {
-      const before = earlier.filter((f) => f.kind === 'count' && f.depth === depth && f !== last && f.sentence[0] === rate.sentence[0] && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined);
+      // (what was done in time, "及时受理85件", is some of a whole, not the whole)
+      const before = earlier.filter((f) => f.kind === 'count' && f.depth === depth && f !== last && f.sentence[0] === rate.sentence[0] && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !TIMELY.test(wordsOf(f)));
       // ("已完成26项，持续推进2项，完成率92.9%": of the whole it is a part of)
       const base = last.partOf ?? pairedBase(last, before);
       if (base !== undefined && base.quantity.normalized.value * 1.5 >= last.quantity.normalized.value) {
@@ -1394,12 +1396,16 @@ function linkOutcomeRates(text: string, facts: Fact[], inParagraph: readonly Fac
  * 立案) — "办结率" of what was 受理, never of another outcome — when no other figure of that noun follows it; `onlyOne`:
  * when no other figure that came in stands before it either
  */
+/** done in time: a count of some of what was done, never the whole a rate is of */
+const TIMELY = /^(全年)?(及时|按时|按期|限时|如期)/;
+
 function intakeBefore(text: string, numerator: Fact, earlier: readonly Fact[], online = false, onlyOne = false): Fact | undefined {
   const said = wordsOf(numerator);
   // (what a rest is told beside is some of a whole too: "公益林地案件中涉及国家级公益林6件，其余11件…", and so is an
   // item said again: "…非法占用林地43件…。非法占用林地的43件中，…")
   const besideRest = (f: Fact) => earlier.some((g) => g.remainder && g.balance?.done === f);
-  const before = earlier.filter((f, k) => canBeWhole(f) && f.balance === undefined && !besideRest(f) && !restatesPart(text, f, earlier.slice(0, k)) && sameFamily(f, numerator) && f.quantity.unit === numerator.quantity.unit);
+  // (and what was done in time is some of a whole: "及时受理85件" of 受理信访事项86件)
+  const before = earlier.filter((f, k) => canBeWhole(f) && f.balance === undefined && !besideRest(f) && !TIMELY.test(wordsOf(f)) && !restatesPart(text, f, earlier.slice(0, k)) && sameFamily(f, numerator) && f.quantity.unit === numerator.quantity.unit);
   const intake = (f: Fact) => /受理|收到|接到|接收|承接|登记|排查|申请|承办|新收|立案|提出/.test(wordsOf(f));
   const wholes = before.filter((f) => f.label.length >= 2 && (subsetOf(numerator, f) || online) && intake(f) && wordsOf(f) !== said);
   const whole = wholes.pop();
@@ -1517,6 +1523,9 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     const said = came === undefined ? undefined : before.filter((f) => canBeWhole(f) && sameFamily(f, first) && f.quantity.unit === first.quantity.unit && wordsOf(f).includes(came) && !/结转|上年|去年/.test(f.scope)).pop();
     const total = named ?? said ?? (ranged === undefined ? own[own.length - 1] : own.filter((f) => wordsOf(f).includes(ranged)).pop());
     if (total === undefined || !sameFamily(total, first) || total.quantity.unit !== first.quantity.unit) continue;
+    // "排查矛盾纠纷468起，调处412起，调解成功398起。从纠纷类型看，…": the types may be of what was screened or of what was
+    // taken up after it — unless a share names it (what was settled of it is no whole: "受理调处128件，调处成功116件")
+    if (total !== named && total !== said && before.some((f) => f.stageOf === total && !/成功|化解|办结|结案/.test(wordsOf(f)))) continue;
     if (new RegExp(BREAKDOWN.source).test(text.slice(total.sentence[0], total.quantity.start))) continue;
     // what is still open ("未结的2件…") is no whole, nor a figure smaller than one of the items: the whole is unsaid
     if (/未结|未办结|未审结|尚未|正在/.test(wordsOf(total)) || parts.some((p) => p.quantity.normalized.value > total.quantity.normalized.value)) continue;

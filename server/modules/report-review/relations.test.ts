@@ -1467,6 +1467,32 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(text('12.7%'))).toEqual([['rate_mismatch', '13.82%', '12.7%']]);
   });
 
+  it('reads an application withdrawn before it was decided as part of what was received', () => {
+    const text = (n: number) => `全年县政府共收到行政复议申请186件，较上年的143件增长30.1%。经审查，依法受理162件，不予受理15件，申请人在审查期间撤回申请${n}件。`;
+    expect(kinds(text(9))).toEqual([]);
+    expect(kinds(text(11))).toEqual([['parts_sum_mismatch', '186件', '188件']]);
+  });
+
+  it('takes no figure done in time as the whole a later rate is of', () => {
+    const text = (rate: string) => `全年受理信访事项86件，较上年的97件下降11.3%，其中来信9件、来访41件、网上信访36件；及时受理85件，及时受理率98.8%；按期办结83件，按期办结率${rate}。`;
+    expect(kinds(text('96.5%'))).toEqual([]);
+    expect(kinds(text('97.5%'))).toEqual([['rate_mismatch', '96.51%', '97.5%']]);
+  });
+
+  it('reads no breakdown by type after a funnel as one of what was screened', () => {
+    const text = (other: number) => `全年排查矛盾纠纷468起，调处412起，调解成功398起，调解成功率96.6%。从纠纷类型看，婚姻家庭纠纷96起、邻里纠纷142起、土地纠纷108起、劳资纠纷37起、其他纠纷${other}起。`;
+    expect(kinds(text(29))).toEqual([]);
+    // (what was settled is no whole: the types are of what was taken up)
+    const taken = (other: number) => `全年排查土地类矛盾纠纷153件，受理调处128件，调处成功116件，调处成功率90.6%。从类型看，承包地纠纷57件、林地山界纠纷34件、宅基地纠纷26件、其他土地纠纷${other}件。`;
+    expect(kinds(taken(11))).toEqual([]);
+    expect(kinds(taken(13)).map(([kind]) => kind)).toEqual(['parts_sum_mismatch']);
+  });
+
+  it('takes two figures named only by 已审结 as of the things their paragraph named before them', () => {
+    const text = (n: number) => `全年县政府收到行政复议申请87件，其中受理79件、不予受理5件、告知向有权机关申请3件。已审结71件，其中维持38件、驳回10件、确认违法4件、撤销6件、责令履行2件、调解和解后终止11件。全年以县政府及其部门为被告的一审行政诉讼案件64件，法院开庭审理58件，行政机关负责人出庭应诉56件，出庭率96.6%。已审结${n}件，其中败诉3件，败诉率5.8%。`;
+    expect(kinds(text(52))).toEqual([]);
+  });
+
   it('computes a pass rate over those who sat the exam', () => {
     const exam = (passed: number) => `组织全乡在编干部参加年度网上学法考试，应考52人、实考52人，合格${passed}人，合格率98.1%。`;
     expect(kinds(exam(51))).toEqual([]);
