@@ -529,8 +529,10 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
         if (joiner === '、' && sep === ',' && !outcomes && /^,\s*(其余|其他|其它)[^,;:。\d]*$/.test(gap)) restClosed = true;
         else if (joiner === '、' && sep === ',' && !outcomes) {
           // "…，全年新增市场主体6127户" names the whole again: the list has ended, not been cut
+          // (…and so has one a clause of its own follows: "…、县直部门6件，均在规定时限内报送备案，报备14件")
           const head = total.label.slice(-4);
-          cut = f.label === '' || head.length < 2 || !f.label.endsWith(head);
+          const clauseBetween = (gap.match(/,/g) ?? []).length >= 2;
+          cut = !clauseBetween && (f.label === '' || head.length < 2 || !f.label.endsWith(head));
           return false;
         }
       }

@@ -1094,6 +1094,10 @@ describe('relations the text makes unambiguous', () => {
     const villages = (first: number) => ['村名  调处纠纷（起）  调解成功（起）', `桥头村  24  ${first}`, '上塘村  19  18', '下塘村  15  15', '村级合计  58  56'];
     expect(findings(...villages(23))).toEqual([]);
     expect(findings(...villages(26)).map((f) => f.relation)).toEqual(['表格“调解成功（起）”列：各行之和 = 村级合计']);
+    // a total of thousands written with a comma is a cell as well
+    const units = (total: string) => ['执法部门  行政处罚案件数（件）', '县综合行政执法局  812', '县市场监督管理局  436', '县应急管理局  126', `合计  ${total}`];
+    expect(findings(...units('1,374'))).toEqual([]);
+    expect(findings(...units('1,384')).map((f) => [f.kind, f.figures.at(-1)?.raw])).toEqual([['table_mismatch', '1,384']]);
   });
 
   it('breaks down a sum of money by kind, and checks 案均 over the cases', () => {
@@ -1336,6 +1340,10 @@ describe('relations the text makes unambiguous', () => {
     const settled = (n: string) => ['全年排查矛盾纠纷426起，成功化解398起。', `主要负责人定期听取汇报，推动化解各类矛盾纠纷${n}起。`];
     expect(kinds(...settled('389'))).toEqual([['inconsistent_value', '398起', '389起']]);
     expect(kinds(...settled('398'))).toEqual([]);
+    // (a list joined by 、 ends where a clause of its own follows it: the figure after that clause is no item)
+    const filed = (n: number) => `全年县政府及其部门制定行政规范性文件${n}件，其中县政府5件、县政府办公室3件、县直部门6件，均在规定时限内报送备案，报备14件，报备率100%。`;
+    expect(kinds(filed(14))).toEqual([]);
+    expect(kinds(filed(16))[0]).toEqual(['parts_sum_mismatch', '16件', '14件']);
     const tickets = (n: string) => ['全年承办12345热线工单3,847件，按时办结3,802件。', `每周听取热线工单办理情况汇报，全年承办的${n}件工单逐件落实首办责任。`];
     expect(kinds(...tickets('3,874'))).toEqual([['inconsistent_value', '3,847件', '3,874件']]);
   });

@@ -16,7 +16,8 @@ export interface TableRow {
   cellLines?: string[];
 }
 
-const NUMBER = /^\d+(?:\.\d+)?$/;
+// (a count of thousands may be grouped: "合计  2,368")
+const NUMBER = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 
 /** the row's name and trailing numbers, or undefined when the line is prose */
 export function parseRow(line: string, paragraph = 0): TableRow | undefined {
@@ -26,7 +27,7 @@ export function parseRow(line: string, paragraph = 0): TableRow | undefined {
   const cells: TableRow['cells'] = [];
   while (tokens.length > 0 && NUMBER.test(tokens[tokens.length - 1] ?? '')) {
     const raw = tokens.pop() ?? '';
-    cells.unshift({ raw, value: Number(raw) });
+    cells.unshift({ raw, value: Number(raw.replaceAll(',', '')) });
   }
   if (cells.length === 0) return undefined;
   const label = tokens.join('');
