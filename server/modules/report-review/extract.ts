@@ -86,7 +86,8 @@ const wordsAfter = new WeakMap<Fact, string>();
 const perUnit = new WeakSet<Fact>();
 // what "户均", "人均", "场均", "案均" share out over (PER_HEAD); places share out too ("村均")
 const HEADS = '户|人|场|案';
-const AVERAGE_WORDS = String.raw`(?:平均每[^,;:。\d]{1,8}|(?:${HEADS}|村|社区)均)`;
+// (and so do stretches of time: "月均104条")
+const AVERAGE_WORDS = String.raw`(?:平均每[^,;:。\d]{1,8}|(?:${HEADS}|村|社区|月|日|周)均)`;
 const PER_UNIT = new RegExp(String.raw`(${AVERAGE_WORDS}|每[\u4e00-\u9fff]{1,3}每[\u4e00-\u9fff]{1,2})\s*$`);
 // ", 村均9.8名," between a whole and what is said of its parts
 const AVERAGE_ASIDE_SOURCE = String.raw`,\s*${AVERAGE_WORDS}\s*约?\s*\d+(?:\.\d+)?[^\d,;:。]{0,3}`;
@@ -615,10 +616,11 @@ function linkListAfterOpening(text: string, s: number, e: number, facts: Fact[],
   const end = semi >= 0 && !shared ? openingEnd + semi : e;
   const parts: Fact[] = [];
   for (const f of facts.filter((x) => x.quantity.start >= openingEnd)) {
-    if (shared && f.kind === 'rate' && parts.length > 0 && /^\s*[,、]?\s*占比?\s*$/.test(text.slice((parts[parts.length - 1] as Fact).quantity.end, f.quantity.start))) continue;
+    // (an item's share may follow it between commas as well: "接听来电中，法律咨询24,137通，占91.2%，转办…1,256通")
+    if (f.kind === 'rate' && parts.length > 0 && /^\s*[,、]?\s*占比?\s*$/.test(text.slice((parts[parts.length - 1] as Fact).quantity.end, f.quantity.start))) continue;
     if (f.quantity.start >= end || f.depth !== 0 || f.kind !== 'count' || !sameFamily(f, total) || f.partOf !== undefined) break;
     const raw = text.slice((parts[parts.length - 1] ?? f).quantity.end, f.quantity.start);
-    const gap = shared ? raw.replace(SHARE_IN_GAP, '').replace(/^;/, '、') : raw;
+    const gap = shared ? raw.replace(SHARE_IN_GAP, '').replace(/^;/, '、') : raw.replace(/^(\s*,\s*占比?\s*\d+(\.\d+)?%)(?=\s*,)/, '');
     // "审结案件中，维持72件，驳回复议请求14件，撤销9件，…": outcomes are joined by commas as well
     // (never after items joined by 、, nor into what 其中 opens)
     const joinedByComma = parts.length < 2 || /^,/.test(text.slice((parts[0] as Fact).quantity.end, (parts[1] as Fact).quantity.start));
@@ -2105,8 +2107,13 @@ function linkChangeOverSentences(text: string, facts: Fact[]): void {
     const candidates = sentenceBefore.filter((f) => f.sentence[0] === end && f.depth === 0 && f.kind === base.kind && sameFamily(f, base) && f.quantity.unit === base.quantity.unit && !f.delta && f.baseOf === undefined);
     const last = candidates[candidates.length - 1];
     const lastOrWhole = last?.partOf !== undefined && last.partOf.parts[last.partOf.parts.length - 1] === last ? last.partOf : last;
-    const current = named === '' ? lastOrWhole : candidates.filter((f) => wordsOf(f).includes(named) && !new RegExp(`不予${named}`).test(f.scope)).pop();
-    if (current === undefined || !/^[^\d]*$/.test(text.slice(current.sentence[1], base.sentence[0]))) return;
+    const said0 = named === '' ? lastOrWhole : candidates.filter((f) => wordsOf(f).includes(named) && !new RegExp(`不予${named}`).test(f.scope)).pop();
+    if (said0 === undefined || !/^[^\d]*$/.test(text.slice(said0.sentence[1], base.sentence[0]))) return;
+    // "…村调委会调处339起。调处总量较上年的375起增长9.9%": the total named is the whole the item is of
+    // (when the items are told with no whole, two of them named by the verb, the total is unsaid: no guess)
+    const total = /总/.test(verb[2] ?? '');
+    if (total && said0.partOf === undefined && said0.parts.length === 0 && candidates.filter((f) => named !== '' && wordsOf(f).includes(named)).length >= 2) return;
+    const current = total && said0.partOf !== undefined ? said0.partOf : said0;
     // the direction the rate says ("下降15.0%"), and the difference ("减少1.52万元")
     const down = /下降|减少|降低/.test(diff === undefined ? (change[1] ?? '') : text.slice(diff.quantity.end, rate.quantity.start));
     if (diff !== undefined) {
@@ -2293,7 +2300,8 @@ const OUTCOME_WORD = /维持|撤销|变更|纠正|确认违法|驳回|终止|撤
 // stages of one piece of work in one sentence: 排查 ≥ 调处/调解 ≥ 化解/成功; 发现 ≥ 整改
 const STAGES: Array<[string, RegExp, number]> = [
   ['排查', /排查(?!化解|调处)/g, 0],
-  ['调处', /调处(?!成功)|受理调解|调解(?!成功|组织|委员会|员|中心|室)/g, 1],
+  // ("排查劳资纠纷隐患236起，受理劳资纠纷214起，调解成功198起": what was taken in is what was mediated)
+  ['调处', /调处(?!成功)|受理(?!率)|调解(?!成功|组织|委员会|员|中心|室)/g, 1],
   ['化解', /化解|调解成功|调处成功|成功调解|成功调处/g, 2],
   ['发现', /发现/g, 10],
   ['整改', /整改/g, 11],
@@ -2317,6 +2325,8 @@ function linkStages(text: string, facts: Fact[]): void {
     if (f.kind !== 'count' || f.partOf !== undefined || f.depth !== 0) continue;
     const clause = text.slice(clauseStart(text, f.quantity.start, f.sentence[0]), f.quantity.start);
     if (/排查化解|排查调处/.test(clause)) continue;
+    // an average is no stage: "调处451起，…，村均调处28.6起；调处成功438起"
+    if (!Number.isInteger(f.quantity.normalized.value) || new RegExp(`${AVERAGE_WORDS}[^\\d,;:。]{0,6}$`).test(clause)) continue;
     const stage = stageOfClause(clause);
     if (stage === undefined) continue;
     // the nearest earlier stage of the same chain (0–2 or 10–11)

@@ -1501,6 +1501,34 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(text(52))).toEqual([]);
   });
 
+  it('keeps an average per month aside from a 其中 list of the whole before it', () => {
+    const text = (share: string) => `“青松发布”全年发布信息1,248条，月均104条，其中原创信息763条，占${share}。`;
+    expect(kinds(text('61.1%'))).toEqual([]);
+    expect(kinds(text('68.1%'))).toEqual([['rate_mismatch', '61.14%', '68.1%']]);
+  });
+
+  it('reads a funnel whose middle stage is what was taken in, and no average as a stage', () => {
+    const taken = (rate: string) => `全年排查劳资纠纷隐患236起，受理劳资纠纷214起，调解成功198起，调解成功率${rate}。`;
+    expect(kinds(taken('92.5%'))).toEqual([]);
+    expect(kinds(taken('95.5%'))).toEqual([['rate_mismatch', '92.52%', '95.5%']]);
+    expect(kinds('全年共排查矛盾纠纷468起，调处451起，其中村调委会调处372起、镇调委会调处79起，村均调处28.6起；调处成功438起，调处成功率97.1%。')).toEqual([]);
+  });
+
+  it('takes a total named in the sentence after a list as the whole of the list, or as unsaid', () => {
+    const text = (rate: string) => `全年调处纠纷412起。分层级看，乡调委会直接调处73起，村调委会调处339起。调处总量较上年的375起增长${rate}，主要是网格排查更加细致。`;
+    expect(kinds(text('9.9%'))).toEqual([]);
+    expect(kinds(text('12.9%'))).toEqual([['rate_mismatch', '9.87%', '12.9%']]);
+    expect(kinds('分层级看，乡调委会直接调处73起，村调委会调处339起。调处总量较上年的375起增长9.9%。')).toEqual([]);
+  });
+
+  it('counts calls to a hotline, and lists an opening\'s items with a share between commas', () => {
+    const text = (n: string) => `12348公共法律服务热线全年呼入26,965通，接听26,480通，接通率98.2%，日均接听72.5通。接听来电中，法律咨询24,137通，占91.2%，转办法律援助申请${n}通，投诉建议及其他1,078通。`;
+    expect(kinds(text('1,265'))).toEqual([]);
+    expect(kinds(text('1,256'))).toEqual([['parts_sum_mismatch', '26,480通', '26471通']]);
+    // (通 of 通过 or 通报 is no unit)
+    expect(reviewParagraphs('t', ['全年印发3通报，5通过率。']).figures).toEqual([]);
+  });
+
   it('computes a pass rate over those who sat the exam', () => {
     const exam = (passed: number) => `组织全乡在编干部参加年度网上学法考试，应考52人、实考52人，合格${passed}人，合格率98.1%。`;
     expect(kinds(exam(51))).toEqual([]);
