@@ -85,7 +85,7 @@ const wordsAfter = new WeakMap<Fact, string>();
 // average and in its change, never in a list, a share or a rate
 const perUnit = new WeakSet<Fact>();
 // what "户均", "人均", "场均", "案均" share out over (PER_HEAD); places share out too ("村均")
-const HEADS = '户|人|场|案';
+const HEADS = '户|人|场|案|期';
 // (and so do stretches of time: "月均104条")
 const AVERAGE_WORDS = String.raw`(?:平均每[^,;:。\d]{1,8}|(?:${HEADS}|村|社区|月|日|周)均)`;
 const PER_UNIT = new RegExp(String.raw`(${AVERAGE_WORDS}|每[\u4e00-\u9fff]{1,3}每[\u4e00-\u9fff]{1,2})\s*$`);
@@ -204,6 +204,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       linkRemainders(text, linked, inParagraph);
       linkProgress(text, linked, inParagraph);
       linkTimeCut(text, linked);
+      linkDueDone(text, linked);
       linkIncludedRates(text, linked);
       linkRates(text, linked);
       linkComplementRates(text, linked);
@@ -922,7 +923,7 @@ const ALL_OUTCOME_CLAUSE = /^\s*\)?\s*,\s*(经[^\d,;:。]{0,20})?均(予以|被)
 // "户均1.28万元", "人均140.8家次", "场均142.7人次": shared out over the households, persons or sessions, in these units
 // ("人均获得退赔449元": what each got may be named after 均)
 const PER_HEAD = new RegExp(String.raw`(${HEADS})均(?:获得|受理|办理|培训|服务)?[^\d,;:。]{0,4}$`);
-const PER_UNITS: Record<string, string[]> = { 户: ['户'], 人: ['名', '人', '人次'], 场: ['场', '场次'], 案: ['件', '起'] };
+const PER_UNITS: Record<string, string[]> = { 户: ['户'], 人: ['名', '人', '人次'], 场: ['场', '场次'], 案: ['件', '起'], 期: ['期', '期次'] };
 // "平均每个村（社区）14名", "平均每村13.4名": what is shared out over
 const AVERAGE_OVER = /平均每(?:个|一个)?([\u4e00-\u9fff]{1,4}(?:\([\u4e00-\u9fff]{1,3}\))?)\s*$/;
 
@@ -989,7 +990,9 @@ function linkAllOutcomes(text: string, facts: Fact[]): void {
 // "来信来访70宗、上级交办32宗，合计102宗" / "建议9件、提案6件，共15件": parts first, total after
 function linkTrailingTotals(text: string, facts: Fact[]): void {
   facts.forEach((total, i) => {
-    if (total.kind === 'rate' || total.parts.length > 0 || total.partOf !== undefined) return;
+    // (a total may list its own parts after it too: "行政复议案件12件、行政诉讼案件7件，合计19件，其中涉及工伤认定13件…")
+    const listedAfter = total.parts.length > 0 && total.linkWord === '其中' && total.parts.every((p) => p.quantity.start > total.quantity.end);
+    if (total.kind === 'rate' || (total.parts.length > 0 && !listedAfter) || total.partOf !== undefined) return;
     const lead = text.slice(clauseStart(text, total.quantity.start, 0), total.quantity.start);
     // "…，共15件" / "罚款48.6万元，没收违法所得7.35万元，罚没款合计56.95万元": 共 alone, or a short name before 合计
     // "其余部门合计286件" is the rest, not the total
@@ -1024,6 +1027,10 @@ function linkTrailingTotals(text: string, facts: Fact[]): void {
       parts.splice(0, parts.length, ...named.flat());
     }
     if (total.label === '') total.label = '合计';
+    if (listedAfter) {
+      addBreakdown(total, '合计', parts, true);
+      return;
+    }
     total.linkWord = '合计';
     attach(total, parts, true);
   });
@@ -1094,9 +1101,11 @@ function linkRates(text: string, facts: Fact[]): void {
     // "村调委会化解241起、镇调委会化解77起，村级化解占75.8%": a share named by its part is of the part its name
     // shares most with, and of none when two share as much
     const share = /占$/.test(stem) ? closestNamed(stem.replace(/占$/, ''), related) : undefined;
+    // "受理仲裁案件684件，…；审结661件，仲裁结案率96.6%": a rate of finishing counts the one figure finished
+    const finished = /(结案|办结|审结)率$/.test(rate.label) ? candidates.filter((f) => /审结|结案|办结/.test(wordsOf(f)) && !/未|尚/.test(wordsOf(f))) : [];
     const numerator = /占$/.test(stem)
       ? share
-      : exact.length === 1 ? exact[0] : candidates.length === 2 ? related[related.length - 1] : related.length === 1 ? related[0] : staged.length === 1 ? staged[0] : undefined;
+      : exact.length === 1 ? exact[0] : finished.length === 1 ? finished[0] : candidates.length === 2 ? related[related.length - 1] : related.length === 1 ? related[0] : staged.length === 1 ? staged[0] : undefined;
     if (numerator === undefined) return;
     // with three or more counts in play the base is a guess unless the numerator is a stated part of one, or a stage
     // of one piece of work whose stage before it is stated ("调解5417件，调解成功5386件，调解成功率99.4%")
@@ -1187,6 +1196,25 @@ function linkTimeCut(text: string, facts: Fact[]): void {
     rate.change = { current, base, down: true, word };
     base.baseOf = current;
     rate.label = `时限${word}比例`;
+  });
+}
+
+// "应追回基金126.4万元，已追回118.9万元，追回率94.1%，剩余7.5万元…": what was due, what of it was done, the rate of the
+// two, and what is left — counts or sums of money alike
+function linkDueDone(text: string, facts: Fact[]): void {
+  facts.forEach((due, i) => {
+    const [done, rate, rest] = [facts[i + 1], facts[i + 2], facts[i + 3]];
+    // ("应追回基金" and "已追回": the act, its object named once)
+    const owed = /应(?:当)?([\u4e00-\u9fff]{2,6})$/.exec(wordsOf(due))?.[1];
+    if (owed === undefined || done === undefined || rate === undefined || due.kind === 'rate' || due.depth !== 0 || done.depth !== 0 || done.kind !== due.kind || done.quantity.unit !== due.quantity.unit) return;
+    const verb = /^(?:已|已经|实际|实际已|累计)([\u4e00-\u9fff]{2,6})$/.exec(wordsOf(done))?.[1];
+    if (verb === undefined || !owed.startsWith(verb) || !/^\s*,\s*[^\d,;:。]{0,8}$/.test(text.slice(due.quantity.end, done.quantity.start))) return;
+    if (rate.kind !== 'rate' || rate.numerator !== undefined || rate.growth || !rate.label.endsWith(`${verb.slice(-2)}率`) || !/^\s*,\s*[^\d,;:。]{0,8}$/.test(text.slice(done.quantity.end, rate.quantity.start))) return;
+    rate.numerator = done;
+    rate.denominator = due;
+    if (rest === undefined || rest.kind !== due.kind || rest.quantity.unit !== due.quantity.unit || due.parts.length > 0 || !/^\s*,\s*(剩余|尚余|余下|其余|另有|尚未[\u4e00-\u9fff]{0,4})\s*$/.test(text.slice(rate.quantity.end, rest.quantity.start))) return;
+    due.linkWord = '完成情况';
+    attach(due, [done, rest], true);
   });
 }
 

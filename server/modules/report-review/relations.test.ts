@@ -1529,6 +1529,25 @@ describe('relations the text makes unambiguous', () => {
     expect(reviewParagraphs('t', ['全年印发3通报，5通过率。']).figures).toEqual([]);
   });
 
+  it('adds up a trailing 合计 that lists its own parts after it as well', () => {
+    const text = (review: number, other: number) => `全年本局作为被申请人的行政复议案件${review}件、作为被告的行政诉讼案件7件，合计19件，其中涉及工伤认定13件、涉及社保待遇${other}件。`;
+    expect(kinds(text(12, 6))).toEqual([]);
+    expect(kinds(text(14, 6))).toEqual([['parts_sum_mismatch', '19件', '21件']]);
+    expect(kinds(text(12, 8))).toEqual([['parts_sum_mismatch', '19件', '21件']]);
+  });
+
+  it('shares out over sessions (期均) and reads the rate of finishing and of what was due', () => {
+    expect(kinds('举办劳动法律法规培训26期，培训企业人事管理人员1,040人次，期均40人次。')).toEqual([]);
+    expect(kinds('举办劳动法律法规培训26期，培训企业人事管理人员1,040人次，期均46人次。')).toEqual([['average_mismatch', '40人次', '46人次']]);
+    const closed = (rate: string) => `全年受理劳动人事争议仲裁案件684件，涉及劳动者812人，涉案金额5,862万元；审结661件，仲裁结案率${rate}。`;
+    expect(kinds(closed('96.6%'))).toEqual([]);
+    expect(kinds(closed('89.6%'))).toEqual([['rate_mismatch', '96.64%', '89.6%']]);
+    const due = (rate: string, rest: string) => `应追回基金126.4万元，已追回118.9万元，追回率${rate}，剩余${rest}万元已通过法律途径追缴。`;
+    expect(kinds(due('94.1%', '7.5'))).toEqual([]);
+    expect(kinds(due('87.1%', '7.5'))).toEqual([['rate_mismatch', '94.07%', '87.1%']]);
+    expect(kinds(due('94.1%', '9.5'))).toEqual([['parts_sum_mismatch', '126.4万元', '128.4万元']]);
+  });
+
   it('computes a pass rate over those who sat the exam', () => {
     const exam = (passed: number) => `组织全乡在编干部参加年度网上学法考试，应考52人、实考52人，合格${passed}人，合格率98.1%。`;
     expect(kinds(exam(51))).toEqual([]);
