@@ -448,6 +448,10 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
       // rate may list its base as well as its numerator; the one named with the items' head noun, else neither
       const outcome = total;
       const base = [...previous, ...facts].find((r) => r.kind === 'rate' && r.numerator === outcome && r.denominator !== undefined)?.denominator;
+      // (in the next clause after a semicolon, "立案486件，结案462件，结案率95.1%；其中适用一般程序398件、…", the rate
+      // is not read yet: which figure the 其中 is of is left unsaid)
+      const rated = total;
+      if (rated !== undefined && /;\s*$/.test(text.slice(s, at)) && facts.some((r) => r.kind === 'rate' && !r.growth && r.quantity.start > rated.quantity.end && r.quantity.end <= at) && candidates.some((f) => f !== rated && f.sentence[0] === rated.sentence[0] && sameFamily(f, rated) && f.quantity.unit === rated.quantity.unit)) continue;
       const afterRate = total !== undefined && base !== undefined && total.sentence[0] !== s && first !== undefined;
       if (afterRate) {
         const head = first.label.slice(-2);
@@ -1553,11 +1557,18 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     // the sentence may name what came in that it breaks down: "新收案件按类别分，…" is of 本年新收412件, not of 合计需办理435件
     const came = /(新收|新立案|受理|立案|收到)[^\d,;:。]{0,6}$/.exec(text.slice(s, s + m.index))?.[1];
     const said = came === undefined ? undefined : before.filter((f) => canBeWhole(f) && sameFamily(f, first) && f.quantity.unit === first.quantity.unit && wordsOf(f).includes(came) && !/结转|上年|去年/.test(f.scope)).pop();
-    const total = named ?? said ?? (ranged === undefined ? own[own.length - 1] : own.filter((f) => wordsOf(f).includes(ranged)).pop());
+    // "从调处主体看，…": the breakdown names the act it breaks down — the last whole told with that act (调处368起, not
+    // 成功化解357起 after it)
+    const act = /(排查|调处|受理|立案|办理|审查)/.exec(m[1] ?? '')?.[1];
+    const acted = act === undefined ? undefined : before.filter((f) => canBeWhole(f) && sameFamily(f, first) && f.quantity.unit === first.quantity.unit && wordsOf(f).endsWith(act) && !/结转|上年|去年/.test(f.scope)).pop();
+    const total = named ?? said ?? acted ?? (ranged === undefined ? own[own.length - 1] : own.filter((f) => wordsOf(f).includes(ranged)).pop());
     if (total === undefined || !sameFamily(total, first) || total.quantity.unit !== first.quantity.unit) continue;
     // "排查矛盾纠纷468起，调处412起，调解成功398起。从纠纷类型看，…": the types may be of what was screened or of what was
     // taken up after it — unless a share names it (what was settled of it is no whole: "受理调处128件，调处成功116件")
-    if (total !== named && total !== said && before.some((f) => f.stageOf === total && !/成功|化解|办结|结案/.test(wordsOf(f)))) continue;
+    if (total !== named && total !== said && total !== acted && before.some((f) => f.stageOf === total && !/成功|化解|办结|结案/.test(wordsOf(f)))) continue;
+    // "新收申请6件，…另有上年结转申请1件。办理结果为：…": the results are of the new and the carried over together, a
+    // whole the text leaves unsaid
+    if (m[1] === undefined && before.some((f) => f.paragraph === total.paragraph && f.quantity.start > total.quantity.end && /上年结转|上年度结转/.test(f.scope) && sameFamily(f, total))) continue;
     if (new RegExp(BREAKDOWN.source).test(text.slice(total.sentence[0], total.quantity.start))) continue;
     // what is still open ("未结的2件…") is no whole, nor a figure smaller than one of the items: the whole is unsaid
     if (/未结|未办结|未审结|尚未|正在/.test(wordsOf(total)) || parts.some((p) => p.quantity.normalized.value > total.quantity.normalized.value)) continue;
@@ -1847,13 +1858,14 @@ function linkChanges(text: string, facts: Fact[]): void {
   facts.forEach((rate, i) => {
     if (rate.kind !== 'rate' || !rate.growth) return;
     // the figures outside brackets: "罚没款312.48万元（罚款287.15万元，…），上年同期为268.70万元，增长16.3%"
-    const outside = facts.slice(0, i).filter((f) => f.depth === rate.depth);
+    // (an average said between is no current: "公开…324期次，平均每村36期次，较上年的288期次增长12.5%")
+    const outside = facts.slice(0, i).filter((f) => f.depth === rate.depth && !(perUnit.has(f) && f !== facts[i - 1]));
     const base = outside[outside.length - 1];
     const last = outside[outside.length - 2];
     const current = last === undefined || base === undefined ? last : listOrLast(text, last, base);
     if (base === undefined || current === undefined || base.kind === 'rate' || !sameFamily(base, current)) return;
     if (current.quantity.unit !== base.quantity.unit || (current.partOf !== undefined && current.partOf === base.partOf)) return;
-    const compared = text.slice((last ?? current).quantity.end, base.quantity.start);
+    const compared = text.slice((last ?? current).quantity.end, base.quantity.start).replace(new RegExp(`^${AVERAGE_ASIDE_SOURCE}`), '');
     if (!CHANGE.test(compared.replace(/\([^()]*\)/g, ''))) return;
     // ("“三公”经费预算安排12.6万元，较上年的13.7万元压减8.0%")
     const verb = /^\s*\)?\s*[,，]?\s*(?:同比|环比)?(增长|增加|提高|上升|下降|减少|降低|压减)\s*(了)?\s*$/.exec(text.slice(base.quantity.end, rate.quantity.start));
@@ -2064,7 +2076,8 @@ function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): 
     }
     // a figure of the paragraph smaller than what was done ("其中经现场核查属实127件" before "办结416件") is no whole
     // of it when a larger whole stands before it; one said as some of another (其中) never is
-    const found = wholes.find((f) => f.quantity.normalized.value >= done.quantity.normalized.value) ?? wholes[0];
+    // (nor is one far smaller: "2件因不符合…未予受理；已办结23件，…其余2件" — a smaller whole may only be a misprint of it)
+    const found = wholes.find((f) => f.quantity.normalized.value >= done.quantity.normalized.value) ?? wholes.find((f) => f.quantity.normalized.value * 1.5 >= done.quantity.normalized.value);
     if (found === undefined || (found.parts.length === 0 && /其中[^,;:。\d]*$/.test(text.slice(Math.max(0, found.quantity.start - 20), found.quantity.start)))) return;
     // "收到申请268件，依法受理241件，不予受理27件。已审结219件，其余22件…": what is decided is of what was accepted
     const accepted = found.linkWord === INTAKE_SPLIT && /审结|办结|结案/.test(done.label) ? found.parts.find((f) => /^(依法)?受理$/.test(f.label) && f.quantity.normalized.value >= done.quantity.normalized.value) : undefined;

@@ -1548,6 +1548,27 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(due('94.1%', '9.5'))).toEqual([['parts_sum_mismatch', '126.4万元', '128.4万元']]);
   });
 
+  it('leaves a 其中 after a semicolon unplaced when a rate of two figures stands before it', () => {
+    expect(kinds('全年共立案查处各类违法案件486件，结案462件，结案率95.1%；其中适用一般程序398件、简易程序88件。')).toEqual([]);
+    // (one figure before the rate: the 其中 is of it)
+    expect(kinds('全年共受理120件，办结率100%；其中婚姻纠纷50件、邻里纠纷80件。')).toEqual([['parts_sum_mismatch', '120件', '130件']]);
+  });
+
+  it('reads what a breakdown names, what is left of what was done, and a change past an average', () => {
+    // the act the breakdown names: 调处, not the 成功化解 after it
+    const mediated = (n: number) => `全年两级调解组织排查矛盾纠纷412起，调处368起，成功化解357起，调解成功率97.0%。从调处主体看，街道人民调解委员会直接调处74起，各社区人民调解委员会调处${n}起。`;
+    expect(kinds(mediated(294))).toEqual([]);
+    expect(kinds(mediated(296))).toEqual([['parts_sum_mismatch', '368起', '370起']]);
+    // a far smaller figure before what was done is no whole of it
+    expect(kinds('全年收到法律援助申请27件，经审查受理25件，受理率92.6%，2件因不符合经济困难条件未予受理，已告知其他救济途径；已办结23件，办结率92.0%，其余2件正在办理中。')).toEqual([]);
+    // an average between this year's figure and last year's
+    const boards = (rate: string) => `各村务公开栏共公开党务、村务、财务信息324期次，平均每村36期次，较上年的288期次增长${rate}。`;
+    expect(kinds(boards('12.5%'))).toEqual([]);
+    expect(kinds(boards('19.5%'))).toEqual([['rate_mismatch', '12.5%', '19.5%']]);
+    // results of the new and the carried over together: a whole left unsaid
+    expect(kinds('全年新收政府信息公开申请6件，其中自然人申请5件、商业企业申请1件，另有上年结转申请1件。办理结果为：予以公开3件，部分公开1件，无法提供1件，不予处理1件，结转下年度继续办理1件。')).toEqual([]);
+  });
+
   it('computes a pass rate over those who sat the exam', () => {
     const exam = (passed: number) => `组织全乡在编干部参加年度网上学法考试，应考52人、实考52人，合格${passed}人，合格率98.1%。`;
     expect(kinds(exam(51))).toEqual([]);
