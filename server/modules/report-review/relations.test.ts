@@ -1569,6 +1569,12 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('全年新收政府信息公开申请6件，其中自然人申请5件、商业企业申请1件，另有上年结转申请1件。办理结果为：予以公开3件，部分公开1件，无法提供1件，不予处理1件，结转下年度继续办理1件。')).toEqual([]);
   });
 
+  it('keeps the 约 of 签约 in the name before a figure', () => {
+    const text = (rate: string) => `涉及被征收户428户，已签约412户，签约率${rate}，全年未发生强制拆除引发的极端事件。`;
+    expect(kinds(text('96.3%'))).toEqual([]);
+    expect(kinds(text('89.3%'))).toEqual([['rate_mismatch', '96.26%', '89.3%']]);
+  });
+
   it('computes a pass rate over those who sat the exam', () => {
     const exam = (passed: number) => `组织全乡在编干部参加年度网上学法考试，应考52人、实考52人，合格${passed}人，合格率98.1%。`;
     expect(kinds(exam(51))).toEqual([]);
