@@ -87,7 +87,7 @@ const perUnit = new WeakSet<Fact>();
 // what "户均", "人均", "场均", "案均" share out over (PER_HEAD); places share out too ("村均")
 const HEADS = '户|人|场|案|期';
 // (and so do stretches of time: "月均104条")
-const AVERAGE_WORDS = String.raw`(?:平均每[^,;:。\d]{1,8}|(?:${HEADS}|村|社区|月|日|周)均)`;
+const AVERAGE_WORDS = String.raw`(?:平均每[^,;:。\d]{1,8}|每[\u4e00-\u9fff]{1,4}平均|(?:${HEADS}|村|社区|月|日|周)均)`;
 const PER_UNIT = new RegExp(String.raw`(${AVERAGE_WORDS}|每[\u4e00-\u9fff]{1,3}每[\u4e00-\u9fff]{1,2})\s*$`);
 // ", 村均9.8名," between a whole and what is said of its parts
 const AVERAGE_ASIDE_SOURCE = String.raw`,\s*${AVERAGE_WORDS}\s*约?\s*\d+(?:\.\d+)?[^\d,;:。]{0,3}`;
@@ -591,7 +591,8 @@ function linkSentenceLists(text: string, [s, e]: [number, number], facts: Fact[]
 
 // "进入调处程序286件，…。调处的纠纷中，…": an opening "<verb>的<noun>" names the one count told with its verb
 function byVerb(phrase: string, previous: readonly Fact[]): Fact | undefined {
-  const verb = /^([^的]{2,4})的/.exec(phrase)?.[1];
+  // ("在审结的案件中，…")
+  const verb = /^([^的]{2,4})的/.exec(phrase.replace(/^在/, ''))?.[1];
   if (verb === undefined) return undefined;
   const told = previous.filter((f) => canBeWhole(f) && wordsOf(f).includes(verb));
   return told.length === 1 ? told[0] : undefined;
@@ -889,7 +890,8 @@ function linkReviewedOutcomes(text: string, facts: Fact[]): void {
     if (first === undefined || total.kind !== 'count' || total.depth !== 0 || total.parts.length > 0 || total.partOf !== undefined || total.delta || total.baseOf !== undefined) return;
     let clause = /^\s*,\s*([^\d,;:。]+?)\s*,\s*$/.exec(text.slice(total.quantity.end, clauseStart(text, first.quantity.start, total.quantity.end)))?.[1] ?? '';
     // "一审审结68件，法院判决驳回原告诉讼请求40件，原告撤诉15件，…": what was decided, its outcomes right after it
-    const decided = /审结|结案/.test(wordsOf(total)) && /^\s*,\s*$/.test(text.slice(total.quantity.end, clauseStart(text, first.quantity.start, total.quantity.end)));
+    // (a way cases ended, "调解结案36件，终止审理59件", is one outcome beside the next, not what was decided)
+    const decided = /审结|结案/.test(wordsOf(total)) && !/(调解|裁决|和解|判决|撤诉|撤回|仲裁)结案/.test(wordsOf(total)) && /^\s*,\s*$/.test(text.slice(total.quantity.end, clauseStart(text, first.quantity.start, total.quantity.end)));
     if (decided && OUTCOME_WORD.test(first.label)) clause = `${/审结|结案/.exec(total.scope)?.[0] ?? '审结'}后`;
     // "被申请行政复议3件，县人民政府审理后维持2件，…": who decided them stands in the first outcome's clause
     const after = /^\s*,\s*([^\d,;:。]{0,20}(?:审理|审查|复查|复议)后)\s*([^\d,;:。]{1,12})$/.exec(text.slice(total.quantity.end, first.quantity.start));
@@ -929,7 +931,7 @@ const ALL_OUTCOME_CLAUSE = /^\s*\)?\s*,\s*(经[^\d,;:。]{0,20})?均(予以|被)
 const PER_HEAD = new RegExp(String.raw`(${HEADS})均(?:获得|受理|办理|培训|服务)?[^\d,;:。]{0,4}$`);
 const PER_UNITS: Record<string, string[]> = { 户: ['户'], 人: ['名', '人', '人次'], 场: ['场', '场次'], 案: ['件', '起'], 期: ['期', '期次'] };
 // "平均每个村（社区）14名", "平均每村13.4名": what is shared out over
-const AVERAGE_OVER = /平均每(?:个|一个)?([\u4e00-\u9fff]{1,4}(?:\([\u4e00-\u9fff]{1,3}\))?)\s*$/;
+const AVERAGE_OVER = /(?:平均每(?:个|一个)?([\u4e00-\u9fff]{1,4}(?:\([\u4e00-\u9fff]{1,3}\))?)|每(?:个|一个)?([\u4e00-\u9fff]{1,4})平均)\s*$/;
 
 /**
  * an average is the sentence's total of its unit shared out over the places it names: the total is the one figure of that
@@ -947,7 +949,8 @@ function linkAverages(text: string, found: Fact[], before: readonly Fact[]): voi
     const [s] = avg.sentence;
     const lead = text.slice(s, avg.quantity.start).replace(/（/g, '(').replace(/）/g, ')');
     // ("村均9.8名" is shared out over the villages as "平均每村" is)
-    const over = AVERAGE_OVER.exec(lead)?.[1] ?? /(村|社区)均\s*$/.exec(lead)?.[1];
+    const overMatch = AVERAGE_OVER.exec(lead);
+    const over = overMatch?.[1] ?? overMatch?.[2] ?? /(村|社区)均\s*$/.exec(lead)?.[1];
     // "户均1.28万元", "人均140.8家次": shared out over the households or persons counted before it
     const per = PER_HEAD.exec(lead)?.[1];
     if (over === undefined && per === undefined) continue;
@@ -958,7 +961,7 @@ function linkAverages(text: string, found: Fact[], before: readonly Fact[]): voi
     const wholes = sameUnit.filter((f) => f.partOf === undefined && f.baseOf === undefined && !f.delta && f.difference === undefined && !perUnit.has(f));
     // "…1,072名，其中区直部门784名、街道288名，平均每个街道32名": the item named by the place is what it shares out
     const last = sameUnit.at(-1);
-    const ofPlace = last !== undefined && last.partOf !== undefined && place.length > 0 && last.label.includes(place) && /^[^\d,;:。]{0,3},[^\d,;:。]*$/.test(text.slice(last.quantity.end, avg.quantity.start)) ? last : undefined;
+    const ofPlace = last !== undefined && last.partOf !== undefined && place.length > 0 && last.label.replace(/^(各|所有|全部|[\d一二三四五六七八九十]+个)/, '') === place && /^[^\d,;:。]{0,3},[^\d,;:。]*$/.test(text.slice(last.quantity.end, avg.quantity.start)) ? last : undefined;
     const total = ofPlace ?? wholes[0];
     if (total === undefined || (ofPlace === undefined && wholes.length > 1) || total.quantity.approximation !== undefined) continue;
     const heads = per === undefined ? [] : (PER_UNITS[per] ?? []);
@@ -969,7 +972,7 @@ function linkAverages(text: string, found: Fact[], before: readonly Fact[]): voi
       !perUnit.has(f) &&
       !(f.paragraph === avg.paragraph && /每/.test(text.slice(clauseStart(text, f.quantity.start, f.sentence[0]), f.quantity.start))) &&
       // ("5个村法治文化长廊" counts corridors: the place is followed by a pause, a joiner or what is said of it)
-      (per === undefined ? f.quantity.unit === '个' && new RegExp(`^(行政)?${place}(社区|居)?(${PLACE_ENDS}|$)`).test(wordsAfter.get(f) ?? '') : heads.includes(f.quantity.unit) && f.partOf === undefined && !f.delta && f.baseOf === undefined);
+      (per === undefined ? f.quantity.unit === '个' && new RegExp(`^(行政)?${place}(社区|居)?(${PLACE_ENDS}|$)`).test(wordsAfter.get(f) ?? '') : heads.includes(f.quantity.unit) && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !before.some((r) => r.kind === 'rate' && r.numerator === f));
     const inSentence = found.filter((f) => f.quantity.start < avg.quantity.start && counting(f));
     const inParagraph = before.filter((f) => f.paragraph === avg.paragraph && counting(f));
     const anywhere = per === undefined ? before.filter(counting) : [];
@@ -1107,9 +1110,11 @@ function linkRates(text: string, facts: Fact[]): void {
     const share = /占$/.test(stem) ? closestNamed(stem.replace(/占$/, ''), related) : undefined;
     // "受理仲裁案件684件，…；审结661件，仲裁结案率96.6%": a rate of finishing counts the one figure finished
     const finished = /(结案|办结|审结)率$/.test(rate.label) ? candidates.filter((f) => /审结|结案|办结/.test(wordsOf(f)) && !/未|尚/.test(wordsOf(f))) : [];
+    // "覆盖全县52家道路运输企业中的49家，覆盖率94.2%": the figure counted among the other is the numerator
+    const amongPair = candidates.length === 2 && a !== undefined && b !== undefined && /^[^\d,;:。]{0,12}中的?\s*$/.test(text.slice(a.quantity.end, b.quantity.start)) ? b : undefined;
     const numerator = /占$/.test(stem)
       ? share
-      : exact.length === 1 ? exact[0] : finished.length === 1 ? finished[0] : candidates.length === 2 ? related[related.length - 1] : related.length === 1 ? related[0] : staged.length === 1 ? staged[0] : undefined;
+      : amongPair ?? (exact.length === 1 ? exact[0] : finished.length === 1 ? finished[0] : candidates.length === 2 ? related[related.length - 1] : related.length === 1 ? related[0] : staged.length === 1 ? staged[0] : undefined);
     if (numerator === undefined) return;
     // with three or more counts in play the base is a guess unless the numerator is a stated part of one, or a stage
     // of one piece of work whose stage before it is stated ("调解5417件，调解成功5386件，调解成功率99.4%")

@@ -1575,6 +1575,25 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(text('89.3%'))).toEqual([['rate_mismatch', '96.26%', '89.3%']]);
   });
 
+  it('reads the outcomes of what was decided, a way of ending being one of them', () => {
+    const text = (n: number) => `全年审结行政复议案件${n}件。在审结的案件中，维持150件，驳回复议请求52件，撤销18件，变更6件，确认违法11件，责令履行9件，调解结案36件，终止审理59件（均为双方达成和解后申请人撤回申请）。`;
+    expect(kinds(text(341))).toEqual([]);
+    expect(kinds(text(343))).toEqual([['parts_sum_mismatch', '343件', '341件']]);
+  });
+
+  it('reads a rate of the figure counted among another, an average said as 每村平均, and 人均 over the whole group', () => {
+    expect(kinds('普法覆盖全县52家道路运输企业中的49家，覆盖率94.2%。')).toEqual([]);
+    expect(kinds('普法覆盖全县52家道路运输企业中的49家，覆盖率87.2%。')).toEqual([['rate_mismatch', '94.23%', '87.2%']]);
+    const trained = (avg: number) => `全镇15个行政村。全镇培养“法律明白人”75名，每村平均${avg}名，其中村“两委”干部30名、网格员21名、党员和村民骨干24名。`;
+    expect(kinds(trained(5))).toEqual([]);
+    expect(kinds(trained(6))).toEqual([['average_mismatch', '5名', '6名']]);
+    // (an item of the list named by a village is no whole of "每村平均")
+    expect(kinds('全乡共培养法律明白人20名，其中红星村8名、东庄村6名、新丰村6名，每村平均6.7名。')).toEqual([]);
+    const hours = (avg: number) => `全局在编执法人员42名，持有行政执法证件40名，持证率95.2%，其余2名为2025年新招录人员。全年组织执法人员业务培训6期，累计2,520学时，人均${avg}学时。`;
+    expect(kinds(hours(60))).toEqual([]);
+    expect(kinds(hours(66))).toEqual([['average_mismatch', '60学时', '66学时']]);
+  });
+
   it('computes a pass rate over those who sat the exam', () => {
     const exam = (passed: number) => `组织全乡在编干部参加年度网上学法考试，应考52人、实考52人，合格${passed}人，合格率98.1%。`;
     expect(kinds(exam(51))).toEqual([]);
