@@ -411,6 +411,8 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
     // "…，其他许可224件。其中即来即办件15,208件，占全部许可量的81.6%": a 其中 opening a sentence after an item of a
     // list is of the list's whole, which it names in its own words: silent
     if (total !== undefined && total.partOf !== undefined && total.sentence[0] !== s && first !== undefined && first.quantity.normalized.value > total.quantity.normalized.value) continue;
+    // "新收申请24件，上年结转1件。其中自然人申请19件…": what came over is no whole of more than itself
+    if (total !== undefined && first !== undefined && /结转/.test(total.scope) && first.kind === total.kind && first.quantity.normalized.value > total.quantity.normalized.value) continue;
     const changed = total?.baseOf ?? total?.difference?.current;
     if (changed !== undefined && changed.parts.length === 0 && sameFamily(changed, total as Fact)) total = changed;
     // "办理案件142件，罚没款38.6万元，其中简易程序案件96件": in one sentence, the 其中 reaches back over a figure
@@ -755,6 +757,8 @@ function linkBareLists(text: string, [, e]: [number, number], facts: Fact[]): vo
       const after = facts.slice(k + 1).find((x) => x.kind === f.kind);
       const withdrawn = parts.length > 0 && parts.every((p) => disposition(p)) && WITHDRAWN.test(f.label) && /^,[^,;:。、\d]*$/.test(gap) && (after === undefined || /[;。]/.test(text.slice(f.quantity.end, after.quantity.start)));
       if (f.partOf !== undefined || !(kind || excluding(f) || withdrawn)) break;
+      // ("公开行政许可决定46件，主要为…；行政处罚决定128件、…": a semicolon closes the total's clause)
+      if (parts.length === 0 && /;/.test(gap)) break;
       // outcomes that exclude each other may be joined by commas: "保留14件，修订3件，废止1件"
       const outcomes = ((disposition(f) && parts.every((p) => disposition(p))) || (GRADE.test(f.label) && parts.length > 0 && parts.every((p) => GRADE.test(p.label)))) && (parts.length < 2 || /,/.test(text.slice((parts[0] as Fact).quantity.end, (parts[1] as Fact).quantity.start)));
       if (parts.length > 0 && !withdrawn && !/^[、][^,;:。、\d]*$/.test(gap) && !(outcomes && /^,[^,;:。、\d]*$/.test(gap))) break;
@@ -1017,7 +1021,8 @@ function linkTrailingTotals(text: string, facts: Fact[]): void {
       const next = parts[0] ?? (n === undefined ? total : (facts[i - 1] as Fact));
       // ("审查合同协议37份、重大行政决策事项5项、涉法事务16件，合计出具法律意见56份": papers of any kind add up)
       if (f === undefined || f.depth !== total.depth || !listMates(f, total) || f.partOf !== undefined) break;
-      if (/[;。]|其中/.test(text.slice(f.quantity.end, next.quantity.start))) break;
+      // ("全乡8个行政村中已创成省级…1个、市级2个、县级3个，合计6个": what the items are counted among is none of them)
+      if (/[;。]|其中/.test(text.slice(f.quantity.end, next.quantity.start)) || /^[^\d,;:。]{0,12}中(?!心|队|站|所)/.test(text.slice(f.quantity.end, next.quantity.start))) break;
       // "共梳理212件，对…的予以废止8件、修订6件，合计14件": items joined by 、 begin after a comma
       const second = parts[1];
       if (second !== undefined && /^[^,;:。\d]*、/.test(text.slice((parts[0] as Fact).quantity.end, second.quantity.start)) && /,/.test(text.slice(f.quantity.end, next.quantity.start))) break;
@@ -1543,7 +1548,7 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     // an earlier breakdown ("其他16宗。按程序分：…" breaks down the whole before "按领域分", not 其他)
     // what was finished is no whole of a breakdown by what came in ("受理138件…；按期办结135件。按诉求内容分，…"); a
     // breakdown by result ("从答复结果看") is one of what was finished
-    const byContent = /内容|类型|类别|领域|性质|诉求|来源|渠道|社区|村|部门|单位|地区|区域|属地|乡镇|街道|季度|月/.test(m[1] ?? '');
+    const byContent = /内容|类型|类别|领域|性质|诉求|来源|渠道|方式|社区|村|部门|单位|地区|区域|属地|乡镇|街道|季度|月/.test(m[1] ?? '');
     // "…27件；加上上年结转1件，全年需办理申请28件": the new and the carried over together are no whole of a breakdown
     // by who applied or how, which is of the new
     const before = [...earlier, ...facts.filter((f) => f.quantity.end <= s + m.index)];
@@ -2026,6 +2031,8 @@ function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): 
     const between = text.slice(done.quantity.end, rest.quantity.start).replace(/^\s*\(\s*占[^()\d]{0,8}\d+(\.\d+)?%\s*\)/, '');
     // a change is no part of the whole, nor what came over from last year ("增加2件；另有上年结转1件")
     if (done.delta || done.baseOf !== undefined || /结转/.test(between)) return;
+    // what was not done ("未进入调处程序的4起，…；另有3起…") is no done figure another is the rest of
+    if (/^未[^\d,;:。]{1,12}$/.test(wordsOf(done))) return;
     // "其中维持2件、纠正1件，年底尚未审结1件": what is still pending completes a list that falls short of its whole
     const pending = done.partOf !== undefined && PENDING_REST.test(between);
     // "已审结3件，均判决驳回原告诉讼请求，1件尚在审理中": what is still pending, named after its figure
@@ -2065,7 +2072,8 @@ function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): 
     for (let k = pool.length - 1; k >= 0; k--) {
       const total = pool[k];
       if (total === undefined || (!opens && total.sentence[0] !== rest.sentence[0])) break;
-      if (total.kind === 'rate' || total.delta || total.baseOf !== undefined || remainders.has(total) || total.partOf !== undefined || total.depth !== 0) continue;
+      // (last year's figure is no whole of this year's: "违法用地宗数较上年的83宗下降26.5%。…查处58宗，其余3宗…")
+      if (total.kind === 'rate' || total.delta || total.baseOf !== undefined || remainders.has(total) || total.partOf !== undefined || total.depth !== 0 || /上年|去年|同期/.test(wordsOf(total))) continue;
       if (!sameFamily(total, done) || total.quantity.unit !== done.quantity.unit) break;
       // "其中自然人提出11件、企业提出2件，另有上年结转1件": items of one list are no whole of each other
       if (total.sentence[0] === done.sentence[0] && /^[、][^,;:。\d]*$/.test(text.slice(total.quantity.end, done.quantity.start))) break;

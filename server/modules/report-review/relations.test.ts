@@ -1594,6 +1594,25 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(hours(66))).toEqual([['average_mismatch', '60学时', '66学时']]);
   });
 
+  it('takes no whole across a semicolon, among, last year or what came over', () => {
+    // a semicolon closes the total's clause: the items after it are no list of it
+    expect(kinds('全年公开行政许可决定46件，主要为城市道路临时占用和户外广告设施设置许可；行政处罚决定128件、行政强制决定9件，均由街道综合行政执法队作出。')).toEqual([]);
+    // a breakdown by the way applications came is of what came in, not of what was finished
+    const ways = (n: number) => `全年新收政府信息公开申请34件，上年结转1件，共需办理35件；本年度办结33件，结转下年度继续办理2件。从申请方式看，当面申请9件、网上申请21件、信函申请${n}件。`;
+    expect(kinds(ways(4))).toEqual([]);
+    expect(kinds(ways(6))).toEqual([['parts_sum_mismatch', '34件', '36件']]);
+    // what the items are counted among is none of them
+    const villages = (n: number) => `截至年底，全乡8个行政村中已创成省级民主法治示范村1个（东坡村）、市级2个（石门村、竹溪村）、县级3个（桂花村、龙潭村、茶岭村），合计${n}个。`;
+    expect(kinds(villages(6))).toEqual([]);
+    expect(kinds(villages(7))).toEqual([['parts_sum_mismatch', '7个', '6个']]);
+    // what was not done is no done figure another is the rest of
+    expect(kinds('受理调处42起，成功化解39起，化解率92.9%。未进入调处程序的4起，经释法说理后引导当事人通过诉讼途径解决；另有3起已受理但尚未化解，仍在持续调处中。')).toEqual([]);
+    // last year's figure is no whole of this year's rest
+    expect(kinds('认定违法用地61宗；违法用地宗数较上年的83宗下降26.5%。对违法用地依法立案查处58宗，其余3宗符合条件，已依法补办用地手续。')).toEqual([]);
+    // what came over is no whole of a 其中 list larger than itself
+    expect(kinds('全年新收政府信息公开申请24件，上年结转1件。其中自然人申请19件，占79.2%；法人或其他组织申请5件。')).toEqual([]);
+  });
+
   it('computes a pass rate over those who sat the exam', () => {
     const exam = (passed: number) => `组织全乡在编干部参加年度网上学法考试，应考52人、实考52人，合格${passed}人，合格率98.1%。`;
     expect(kinds(exam(51))).toEqual([]);
