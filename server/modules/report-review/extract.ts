@@ -980,7 +980,9 @@ function linkAverages(text: string, found: Fact[], before: readonly Fact[]): voi
     const inSentence = found.filter((f) => f.quantity.start < avg.quantity.start && counting(f));
     const inParagraph = before.filter((f) => f.paragraph === avg.paragraph && counting(f));
     const anywhere = per === undefined ? before.filter(counting) : [];
-    const near = inSentence.at(-1) ?? inParagraph.at(-1);
+    // "县级林长11名、…合计849名。…县级林长全年巡林58次，人均5.3次": the persons the total's words name, though a part
+    const namedHeads = per === undefined ? [] : before.filter((f) => f.paragraph === avg.paragraph && heads.includes(f.quantity.unit) && f.label.length >= 2 && wordsOf(total).startsWith(f.label));
+    const near = (namedHeads.length === 1 ? namedHeads[0] : undefined) ?? inSentence.at(-1) ?? inParagraph.at(-1);
     const count = near ?? (new Set(anywhere.map((f) => f.quantity.value)).size === 1 ? anywhere.at(-1) : undefined);
     if (count === undefined || count === total || count.quantity.value <= 1) continue;
     avg.average = { total, count };
@@ -1203,8 +1205,11 @@ function linkTimeCut(text: string, facts: Fact[]): void {
     // the limit compared with: "较法定时限20个工作日" / "较10个工作日的承诺时限", right before the rate; or the limit first and
     // what it was cut to after it: "时限由法定的20个工作日压缩至4.6个工作日，压缩77.0%"
     const cutTo = /^[^\d;:。]{0,16}(压缩|缩短|压减|减少)(至|到)\s*$/.test(text.slice(first.quantity.end, second.quantity.start));
-    const [current, base] = cutTo ? [second, first] : [first, second];
-    if (!cutTo && !/(较|比)[^\d,;:。]{0,8}$/.test(text.slice(current.quantity.end, base.quantity.start))) return;
+    // …or the limit, then the time taken, then the cut said of the limit by name: "承诺时限为20个工作日，平均办理时限为8.5
+    // 个工作日，较承诺时限压缩57.5%"
+    const limitNamed = !cutTo && /^[^\d;:。]*,\s*较[^\d,;:。]{1,8}(压缩|缩短|压减|减少)了?\s*$/.test(text.slice(second.quantity.end, rate.quantity.start)) && /时限|时间|用时|时长/.test(wordsOf(first)) && /时限|时间|用时|时长/.test(wordsOf(second));
+    const [current, base] = cutTo || limitNamed ? [second, first] : [first, second];
+    if (!cutTo && !limitNamed && !/(较|比)[^\d,;:。]{0,8}$/.test(text.slice(current.quantity.end, base.quantity.start))) return;
     if (/[;。]/.test(text.slice(Math.max(current.quantity.end, base.quantity.end), rate.quantity.start))) return;
     rate.growth = true;
     rate.change = { current, base, down: true, word };
@@ -2064,6 +2069,7 @@ function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): 
       setRemainder(rest, named, done);
       return;
     }
+
     // the whole is in this sentence, or — when what was done opens the sentence ("纳入调处209件，另有5件…") — the
     // last whole of the paragraph before it
     const opens = d === 0;
@@ -2124,10 +2130,14 @@ function linkBalance(text: string, facts: Fact[], previous: Fact[]): void {
     const pool = [...previous, ...facts.slice(0, facts.indexOf(done))].filter((f) => f.kind === 'count' && f.depth === 0 && !f.delta && f.baseOf === undefined && sameFamily(f, done));
     // "收到176件，依法受理158件，不予受理18件；审结148件…" / "收到1364件，其中受理1208件，不予受理97件，告知…59件。审结
     // 1126件，结转下年度82件": the whole is what was taken in — no refusal, and no smaller than what was finished
-    const total = pool.filter((f) => !/不予|不受理|驳回|未|告知|转送|转交/.test(clauseOf(f)) && f.quantity.normalized.value >= done.quantity.normalized.value).pop();
+    const wholes = pool.filter((f) => !/不予|不受理|驳回|未|告知|转送|转交/.test(clauseOf(f)) && f.quantity.normalized.value >= done.quantity.normalized.value);
+    // "行政复议案件3件、行政诉讼案件5件，合计8件。…行政诉讼案件已审结4件，…尚在审理1件": the figure the words before
+    // what was done name is the whole
+    const named = wholes.filter((f) => f.label.length >= 4 && clauseOf(done).startsWith(f.label));
+    const total = named.length === 1 ? named[0] : wholes.pop();
     if (total === undefined || total.quantity.unit !== done.quantity.unit || total.balance !== undefined) return;
     const said = /共计|合计|总计|累计|共|受理/.test(clauseOf(total));
-    if (!said && total.sentence[0] !== done.sentence[0]) return;
+    if (!said && named.length !== 1 && total.sentence[0] !== done.sentence[0]) return;
     // "收到45件，上年结转3件；办结42件，结转下年度6件": with what came over from last year the whole is a sum of two —
     // the disclosure table's identity, not this one
     const told = [...previous, ...facts];

@@ -1613,6 +1613,18 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('全年新收政府信息公开申请24件，上年结转1件。其中自然人申请19件，占79.2%；法人或其他组织申请5件。')).toEqual([]);
   });
 
+  it('reads the whole named before what was done, the persons a total names, and a cut said of the limit by name', () => {
+    const suits = (open: number) => `全年街道作为被申请人的行政复议案件3件、作为被告的行政诉讼案件5件，合计8件。行政复议案件均维持原行政行为；行政诉讼案件已审结4件，均胜诉，尚在审理${open}件。`;
+    expect(kinds(suits(1))).toEqual([]);
+    expect(kinds(suits(2))).toEqual([['parts_sum_mismatch', '5件', '6件']]);
+    const patrols = (avg: string) => `设立县级林长11名、乡级林长96名、村级林长742名，合计849名。建立协作机制，县级林长全年巡林58次，人均${avg}次。`;
+    expect(kinds(patrols('5.3'))).toEqual([]);
+    expect(kinds(patrols('6.3'))).toEqual([['average_mismatch', '5.27次', '6.3次']]);
+    const limit = (rate: string) => `办学许可承诺办理时限为20个工作日，全年平均办理时限为8.5个工作日，较承诺时限压缩${rate}。`;
+    expect(kinds(limit('57.5%'))).toEqual([]);
+    expect(kinds(limit('52.5%'))).toEqual([['rate_mismatch', '57.5%', '52.5%']]);
+  });
+
   it('computes a pass rate over those who sat the exam', () => {
     const exam = (passed: number) => `组织全乡在编干部参加年度网上学法考试，应考52人、实考52人，合格${passed}人，合格率98.1%。`;
     expect(kinds(exam(51))).toEqual([]);
