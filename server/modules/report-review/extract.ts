@@ -2171,13 +2171,13 @@ function linkChangeOverSentences(text: string, facts: Fact[]): void {
     const candidates = sentenceBefore.filter((f) => f.sentence[0] === end && f.depth === 0 && f.kind === base.kind && sameFamily(f, base) && f.quantity.unit === base.quantity.unit && !f.delta && f.baseOf === undefined);
     const last = candidates[candidates.length - 1];
     const lastOrWhole = last?.partOf !== undefined && last.partOf.parts[last.partOf.parts.length - 1] === last ? last.partOf : last;
-    const said0 = named === '' ? lastOrWhole : candidates.filter((f) => wordsOf(f).includes(named) && !new RegExp(`不予${named}`).test(f.scope)).pop();
-    if (said0 === undefined || !/^[^\d]*$/.test(text.slice(said0.sentence[1], base.sentence[0]))) return;
+    const namedFigure = named === '' ? lastOrWhole : candidates.filter((f) => wordsOf(f).includes(named) && !new RegExp(`不予${named}`).test(f.scope)).pop();
+    if (namedFigure === undefined || !/^[^\d]*$/.test(text.slice(namedFigure.sentence[1], base.sentence[0]))) return;
     // "…村调委会调处339起。调处总量较上年的375起增长9.9%": the total named is the whole the item is of
     // (when the items are told with no whole, two of them named by the verb, the total is unsaid: no guess)
-    const total = /总/.test(verb[2] ?? '');
-    if (total && said0.partOf === undefined && said0.parts.length === 0 && candidates.filter((f) => named !== '' && wordsOf(f).includes(named)).length >= 2) return;
-    const current = total && said0.partOf !== undefined ? said0.partOf : said0;
+    const ofTotal = /总/.test(verb[2] ?? '');
+    if (ofTotal && namedFigure.partOf === undefined && namedFigure.parts.length === 0 && candidates.filter((f) => named !== '' && wordsOf(f).includes(named)).length >= 2) return;
+    const current = ofTotal && namedFigure.partOf !== undefined ? namedFigure.partOf : namedFigure;
     // the direction the rate says ("下降15.0%"), and the difference ("减少1.52万元")
     const down = /下降|减少|降低/.test(diff === undefined ? (change[1] ?? '') : text.slice(diff.quantity.end, rate.quantity.start));
     if (diff !== undefined) {
