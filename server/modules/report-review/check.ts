@@ -1,5 +1,5 @@
 import type { Fact, PartList } from './extract.ts';
-import { ALL_OUTCOME, disposition, INTAKE_SPLIT_WORDS, isSubsequence, REVIEWED, WITHDRAWN, wordsOf } from './extract.ts';
+import { ALL_OUTCOME, disposition, INTAKE_SPLIT_WORDS, isSubsequence, LAST_YEAR, REVIEWED, WITHDRAWN, wordsOf } from './extract.ts';
 import { bounds, formatQuantity, round } from './numbers.ts';
 import type { Finding, FindingFigure } from './review.schema.ts';
 import type { SectionMap } from './sections.ts';
@@ -124,7 +124,7 @@ function checkIntroduction(facts: readonly Fact[]): Finding[] {
     // "办理行政复议、行政诉讼案件合计7件（其中…）" sums the things listed: its words name only the last of them
     if (namesMore(intro)) continue;
     // last year's figure ("罚没款较上年的21.30万元") restates nothing of this year
-    const inBody = facts.filter((f) => f.section !== undefined && !f.summary && f.section !== 'nextYear' && plain(f) && !namesMore(f) && f.quantity.unit === intro.quantity.unit && wordsOf(f).length >= 2 && !/上年|去年|同期/.test(wordsOf(f)));
+    const inBody = facts.filter((f) => f.section !== undefined && !f.summary && f.section !== 'nextYear' && plain(f) && !namesMore(f) && f.quantity.unit === intro.quantity.unit && wordsOf(f).length >= 2 && !LAST_YEAR.test(wordsOf(f)));
     // the body figure saying most of it: "信访事项按期办结率" is the body's "按期办结率", not its "办结率"
     const saying = inBody.filter((f) => isSubsequence(wordsOf(f), said));
     const most = Math.max(0, ...saying.map((f) => wordsOf(f).length));

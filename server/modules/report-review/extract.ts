@@ -94,6 +94,12 @@ const AVERAGE_ASIDE_SOURCE = String.raw`,\s*${AVERAGE_WORDS}\s*约?\s*\d+(?:\.\d
 // the paragraph that sums the year up at the end, restating the body's figures
 const SUMMARY = /^\s*(总之|总的看|总的来看|总体来看|总的来说|综上所述|综上|一句话概括|概括起来)/;
 const APPENDIX = /^\s*(附\s*[:：]?[^。,，]{0,24}(数据统计|主要数据|数据表|统计表)|(主要|全年)?(成效|工作)?数据(统计)?\s*[:：]\s*$)/;
+/** the acts that close a case: 审结, 办结, 结案 */
+export const CASE_CLOSED = /审结|办结|结案/;
+/** words that leave a case or a matter open: 未 (not), 尚 (still) */
+const NOT_YET = /未|尚/;
+/** words that place a figure in the year before */
+export const LAST_YEAR = /上年|去年|同期/;
 const COMPARISON = /上年|去年|上一年|同期|同比|环比|较\d{4}年/;
 // "…调处成功率" / "办结率为" right before the number (never 增长率, 增幅)
 const NAMED_RATE_BEFORE = /,[^\d,;:。]*(?<!增长|增)率\s*(为|达到|达|是)?\s*$/;
@@ -681,7 +687,7 @@ function linkRespectively(text: string, [s, e]: [number, number], facts: Fact[],
         if (!DISPOSITION.test(f.label) || f.partOf !== undefined || f.quantity.unit !== lead.quantity.unit || !/^\s*[,、][^\d,;:。、]*$/.test(text.slice((outcomes[outcomes.length - 1] as Fact).quantity.end, f.quantity.start))) break;
         outcomes.push(f);
       }
-      const total = [...earlier, ...facts.filter((f) => f.quantity.end <= namesFrom)].filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && f.parts.length === 0 && f.quantity.unit === lead.quantity.unit && f.label.includes(outcomeOf) && !/未|尚/.test(f.label)).pop();
+      const total = [...earlier, ...facts.filter((f) => f.quantity.end <= namesFrom)].filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && f.parts.length === 0 && f.quantity.unit === lead.quantity.unit && f.label.includes(outcomeOf) && !NOT_YET.test(f.label)).pop();
       if (total !== undefined && outcomes.length >= 2) {
         total.linkWord = '分别';
         attach(total, outcomes, !endsWithEtc(text, outcomes[outcomes.length - 1] as Fact));
@@ -1116,7 +1122,7 @@ function linkRates(text: string, facts: Fact[]): void {
     // shares most with, and of none when two share as much
     const share = /占$/.test(stem) ? closestNamed(stem.replace(/占$/, ''), related) : undefined;
     // "受理仲裁案件684件，…；审结661件，仲裁结案率96.6%": a rate of finishing counts the one figure finished
-    const finished = /(结案|办结|审结)率$/.test(rate.label) ? candidates.filter((f) => /审结|结案|办结/.test(wordsOf(f)) && !/未|尚/.test(wordsOf(f))) : [];
+    const finished = /(结案|办结|审结)率$/.test(rate.label) ? candidates.filter((f) => CASE_CLOSED.test(wordsOf(f)) && !NOT_YET.test(wordsOf(f))) : [];
     // "覆盖全县52家道路运输企业中的49家，覆盖率94.2%": the figure counted among the other is the numerator
     const amongPair = candidates.length === 2 && a !== undefined && b !== undefined && /^[^\d,;:。]{0,12}中的?\s*$/.test(text.slice(a.quantity.end, b.quantity.start)) ? b : undefined;
     const numerator = /占$/.test(stem)
@@ -1143,7 +1149,7 @@ function linkRates(text: string, facts: Fact[]): void {
     if (numerator.quantity.normalized.value > denominator.quantity.normalized.value * 1.5 && !(named && rate.quantity.value <= 100 && OWN_SHARE.test(stem))) return;
     // "新收86件，办结88件，办结率92.6%": more finished than newly received says the base holds what was carried over
     // too, which the text does not tell here
-    if (numerator.quantity.normalized.value > denominator.quantity.normalized.value && rate.quantity.value <= 100 && /办结|结案|审结/.test(numerator.label) && /新收|新受理|本年受理|本年新/.test(denominator.scope)) return;
+    if (numerator.quantity.normalized.value > denominator.quantity.normalized.value && rate.quantity.value <= 100 && CASE_CLOSED.test(numerator.label) && /新收|新受理|本年受理|本年新/.test(denominator.scope)) return;
     // "名单的38家企业中，按时完成披露的37家，按时披露率97.4%": the figure counted among the other
     const among = denominator.quantity.end <= numerator.quantity.start && /^[^\d,;:。]{0,12}中\s*,[^\d,;:。]*$/.test(text.slice(denominator.quantity.end, numerator.quantity.start));
     if (numerator.partOf !== denominator && !subsetOf(numerator, denominator) && !named && !among) return;
@@ -2079,7 +2085,7 @@ function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): 
       const total = pool[k];
       if (total === undefined || (!opens && total.sentence[0] !== rest.sentence[0])) break;
       // (last year's figure is no whole of this year's: "违法用地宗数较上年的83宗下降26.5%。…查处58宗，其余3宗…")
-      if (total.kind === 'rate' || total.delta || total.baseOf !== undefined || remainders.has(total) || total.partOf !== undefined || total.depth !== 0 || /上年|去年|同期/.test(wordsOf(total))) continue;
+      if (total.kind === 'rate' || total.delta || total.baseOf !== undefined || remainders.has(total) || total.partOf !== undefined || total.depth !== 0 || LAST_YEAR.test(wordsOf(total))) continue;
       if (!sameFamily(total, done) || total.quantity.unit !== done.quantity.unit) break;
       // "其中自然人提出11件、企业提出2件，另有上年结转1件": items of one list are no whole of each other
       if (total.sentence[0] === done.sentence[0] && /^[、][^,;:。\d]*$/.test(text.slice(total.quantity.end, done.quantity.start))) break;
@@ -2099,7 +2105,7 @@ function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): 
     const found = wholes.find((f) => f.quantity.normalized.value >= done.quantity.normalized.value) ?? wholes.find((f) => f.quantity.normalized.value * 1.5 >= done.quantity.normalized.value);
     if (found === undefined || (found.parts.length === 0 && /其中[^,;:。\d]*$/.test(text.slice(Math.max(0, found.quantity.start - 20), found.quantity.start)))) return;
     // "收到申请268件，依法受理241件，不予受理27件。已审结219件，其余22件…": what is decided is of what was accepted
-    const accepted = found.linkWord === INTAKE_SPLIT && /审结|办结|结案/.test(done.label) ? found.parts.find((f) => /^(依法)?受理$/.test(f.label) && f.quantity.normalized.value >= done.quantity.normalized.value) : undefined;
+    const accepted = found.linkWord === INTAKE_SPLIT && CASE_CLOSED.test(done.label) ? found.parts.find((f) => /^(依法)?受理$/.test(f.label) && f.quantity.normalized.value >= done.quantity.normalized.value) : undefined;
     setRemainder(rest, accepted ?? found, done);
   });
 }
@@ -2122,7 +2128,7 @@ function linkBalance(text: string, facts: Fact[], previous: Fact[]): void {
     if (carried.kind !== 'count' || carried.depth !== 0 || carried.partOf !== undefined || !PENDING.test(clauseOf(carried))) return;
     const before = facts.slice(0, i).filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && sameFamily(f, carried));
     const done = before[before.length - 1];
-    if (done === undefined || done.quantity.unit !== carried.quantity.unit || !/审结|办结|结案|办理完毕|解决|整改到位|处理完毕|判决|裁定/.test(clauseOf(done)) || /未|尚/.test(clauseOf(done))) return;
+    if (done === undefined || done.quantity.unit !== carried.quantity.unit || !/审结|办结|结案|办理完毕|解决|整改到位|处理完毕|判决|裁定/.test(clauseOf(done)) || NOT_YET.test(clauseOf(done))) return;
     // between them only what was finished is told of (its parts, a rate, clauses without figures), never a new intake
     const between = facts.slice(facts.indexOf(done) + 1, i).filter((f) => f.kind === 'count');
     if (between.some((f) => f.partOf !== done && (f.depth === 0 && /受理|收到|新收|新增|接收/.test(clauseOf(f))))) return;
@@ -2144,7 +2150,7 @@ function linkBalance(text: string, facts: Fact[], previous: Fact[]): void {
     if (!/共计|合计|总计|累计/.test(clauseOf(total)) && told.slice(told.indexOf(total) + 1).some((f) => f.partOf !== total && f.depth === 0 && /上年结转|上年度结转|结转上年|\d{4}年度?结转/.test(clauseOf(f)))) return;
     // ("上年结转行政处罚案件6件，本年立案128件，全年办结125件，结转下年9件": so it is with the carry-over said first)
     if (!/共|合计|总计|累计|需办理|应办理|需审理|应审理/.test(clauseOf(total)) && told.slice(0, told.indexOf(total)).some((f) => f.sentence[0] === total.sentence[0] && f.paragraph === total.paragraph && f.depth === 0 && CARRIED_IN.test(clauseOf(f)))) return;
-    if (!said && /审结|办结|结案/.test(clauseOf(total))) return;
+    if (!said && CASE_CLOSED.test(clauseOf(total))) return;
     carried.balance = { total, done };
   });
 }
@@ -2224,7 +2230,7 @@ function linkCarriedOver(text: string, facts: Fact[], previous: Fact[]): void {
     const [carried, done] = [facts[i - 2 - rated], facts[i - 1 - rated]];
     if (carried === undefined || done === undefined || pending.stock !== undefined || pending.balance !== undefined) return;
     if ([carried, done, pending].some((f) => f.kind !== 'count' || f.depth !== 0 || f.partOf !== undefined || f.quantity.unit !== pending.quantity.unit)) return;
-    if (!/^\s*(连同|加上|加|另有)?[^\d,;:。]{0,6}(上年|上一年|\d{4}年)度?结转(的|来的)?\s*$/.test(clauseOf(carried)) || !/审结|办结|结案/.test(clauseOf(done)) || /未|尚/.test(clauseOf(done)) || !PENDING.test(clauseOf(pending))) return;
+    if (!/^\s*(连同|加上|加|另有)?[^\d,;:。]{0,6}(上年|上一年|\d{4}年)度?结转(的|来的)?\s*$/.test(clauseOf(carried)) || !CASE_CLOSED.test(clauseOf(done)) || NOT_YET.test(clauseOf(done)) || !PENDING.test(clauseOf(pending))) return;
     // ("上年结转12件与本年受理案件一并办理，全年审结229件")
     if (!/^\s*(与[^\d,;:。]{0,12}一并办理)?\s*,[^\d,;:。]*$/.test(text.slice(carried.quantity.end, done.quantity.start)) || !/^\s*,([^\d,;:。]*\d+(\.\d+)?%\s*,)?[^\d,;:。]*$/.test(text.slice(done.quantity.end, pending.quantity.start).replace(/\d{4}年/, ''))) return;
     // what was accepted: the last figure before in the paragraph said as 受理 and not refused
@@ -2250,7 +2256,7 @@ function linkCarriedOver(text: string, facts: Fact[], previous: Fact[]): void {
     if (four.slice(1).some((f, k) => !(four[k] === accepted && after !== accepted ? /^[^\d,;:。]*[;,]\s*[^\d,;:。]*$/ : /^\s*,[^\d,;:。]*$/).test(gap(four[k] as Fact, f)))) return;
     // ("上年结转行政处罚案件6件，本年立案128件": the carry-over may name what it counts, and cases come in by 立案)
     if (!CARRIED_IN.test(clauseOf(carried)) || !/受理|新收|立案/.test(clauseOf(accepted)) || /不予|不受理/.test(clauseOf(accepted))) return;
-    if (!/审结|办结|结案/.test(clauseOf(done)) || /未|尚/.test(clauseOf(done)) || !PENDING.test(clauseOf(pending))) return;
+    if (!CASE_CLOSED.test(clauseOf(done)) || NOT_YET.test(clauseOf(done)) || !PENDING.test(clauseOf(pending))) return;
     pending.stock = { opening: carried, added: [accepted], removed: [done] };
   });
   // "上年结转行政复议案件23件，本年新收412件，较上年的351件同比增长17.4%，合计需办理435件": the carried over and the new
