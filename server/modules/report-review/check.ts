@@ -114,6 +114,9 @@ function checkIntroduction(facts: readonly Fact[]): Finding[] {
     // a rate stated right after its own count is computed from it, not restated ("调解成功53件，调解成功率93.0%"), and
     // so are that count and its base
     if (intro.kind === 'rate' && ownCount(intro, facts) !== undefined) continue;
+    // (the 其他 section tells of work beside the body's: a rate it says right after a count is of that count — "反馈的问题
+    // 5个，已整改5个，整改完成率100%" is not the body's 隐患整改率)
+    if (intro.kind === 'rate' && intro.summary === 'other' && countRightBefore(intro, facts) !== undefined) continue;
     if (facts.some((r) => r.numerator === intro || r.denominator === intro)) continue;
     const said = wordsOf(intro);
     // "审结248件" alone says too little to find its restatement; "排查化解318件" names two stages at once
@@ -588,6 +591,10 @@ function checkConsistency(facts: readonly Fact[]): Finding[] {
     const own = counted(other);
     const firsts = group.filter((f) => f.quantity.normalized.value === first.quantity.normalized.value).map(counted).filter((v) => v !== undefined);
     if (first.kind === 'rate' && own !== undefined && firsts.length > 0 && !firsts.includes(own)) continue;
+    // (…nor when the first is said right after a count of another size under another name: "纠正6件，纠错率16.2%" of
+    // normative documents is not "行政复议直接纠错案件24件，纠错率17.0%")
+    const beside = first.kind === 'rate' && own !== undefined && firsts.length === 0 ? countRightBefore(first, facts) : undefined;
+    if (beside !== undefined && beside.quantity.normalized.value !== own) continue;
     // a short name says little: "年末在册15人" of 社区矫正 and "年末在册40人" of 安置帮教 are two stocks when their
     // sentences open on different things
     if (first.kind === 'count' && nameOf(first).length <= 4 && opening(first, facts)?.scope !== opening(other, facts)?.scope) continue;
@@ -617,6 +624,12 @@ function ownCount(rate: Fact, facts: readonly Fact[]): Fact | undefined {
   const stem = rate.label.replace(/率$/, '');
   const before = facts.filter((f) => f.kind === 'count' && sameSentence(f, rate) && f.quantity.start < rate.quantity.start).pop();
   return before !== undefined && before.label.length >= 2 && stem.length >= 2 && (stem.includes(before.label) || before.label.includes(stem)) ? before : undefined;
+}
+
+/** the count a rate follows with no figure between, in its own sentence ("纠正6件，纠错率16.2%") */
+function countRightBefore(rate: Fact, facts: readonly Fact[]): Fact | undefined {
+  const before = facts.filter((f) => sameSentence(f, rate) && f.quantity.end <= rate.quantity.start).pop();
+  return before?.kind === 'count' ? before : undefined;
 }
 
 /** the first figure of a fact's sentence: what the sentence is about */

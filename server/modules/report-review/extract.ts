@@ -421,6 +421,11 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
     if (total !== undefined && first !== undefined && /结转/.test(total.scope) && first.kind === total.kind && first.quantity.normalized.value > total.quantity.normalized.value) continue;
     const changed = total?.baseOf ?? total?.difference?.current;
     if (changed !== undefined && changed.parts.length === 0 && sameFamily(changed, total as Fact)) total = changed;
+    // "已整改2,874.6万元，占违规金额3,215.4万元的89.4%，其中上缴财政…": the base a share names is no whole; the figure
+    // the share is of is
+    const shareOf = total === undefined ? undefined : candidates[candidates.indexOf(total) - 1];
+    const baseNamed = total !== undefined && shareOf !== undefined && shareOf.sentence[0] === total.sentence[0] && sameFamily(shareOf, total) && /^\s*,\s*占[^\d,;:。]{0,12}$/.test(text.slice(shareOf.quantity.end, total.quantity.start)) && /^\s*的\s*\d+(\.\d+)?%\s*,?\s*$/.test(text.slice(total.quantity.end, at));
+    if (baseNamed) total = shareOf;
     // "办理案件142件，罚没款38.6万元，其中简易程序案件96件": in one sentence, the 其中 reaches back over a figure
     // of another kind to the last figure of its own
     if (total !== undefined && first !== undefined && !listMates(total, first)) {
@@ -472,7 +477,7 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
       const between = text.slice(total.quantity.end, at).replace(new RegExp(String.raw`^(\s*[^\d,;:。]{0,6})?${AVERAGE_ASIDE_SOURCE}(?=\s*,)`), '$1');
       const pair = candidates[candidates.indexOf(total) - 1];
       const paired = pair !== undefined && pair.sentence[0] === total.sentence[0] && PAIRED.test(text.slice(pair.quantity.end, total.quantity.start));
-      if (!afterRate && changed !== total && !RATE_CLAUSE_BETWEEN.test(between) && !WORDS_CLAUSE_BETWEEN.test(between) && !(WORDS_AFTER_TOTAL.test(between) && !paired)) continue;
+      if (!afterRate && changed !== total && !baseNamed && !RATE_CLAUSE_BETWEEN.test(between) && !WORDS_CLAUSE_BETWEEN.test(between) && !(WORDS_AFTER_TOTAL.test(between) && !paired)) continue;
     }
     const after = facts.filter((f) => f.quantity.start > at);
     // a second 其中 opens a list of its own: "案件50件，其中处罚30件，其中简易程序10件" — one in brackets lists an
@@ -528,6 +533,9 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
         // "其中企业9215户、个体工商户28794户，全年新增市场主体6127户": a list joined by 、 ends at a comma
         const comma = /,/.test(gap);
         if (comma && numberFirst && /\S{3,}$/.test(gap.slice(gap.lastIndexOf(',') + 1))) return false;
+        // "其中涉法议题15个，会前均提交…审查，经审查后提交会议研究15个": what was done after a step is no kind of the whole
+        // ("…，经调解和解后终止40件" is a disposition like the items before it)
+        if (comma && /^\s*经[^\d,;:。]{1,8}后/.test(gap.slice(gap.lastIndexOf(',') + 1)) && !DISPOSITION.test(f.label) && !WITHDRAWN.test(f.label) && !OUTCOME.test(f.label)) return false;
         // …unless the list is itself one of outcomes: "其中受理1208件，不予受理97件，告知向其他机关申请59件"
         // ("通过…公众号发布168条" names a channel, not an outcome)
         // (grades exclude each other: "其中优秀78卷，合格167卷，不合格15卷")
@@ -977,12 +985,13 @@ function linkAverages(text: string, found: Fact[], before: readonly Fact[]): voi
     const heads = per === undefined ? [] : (PER_UNITS[per] ?? []);
     // (a count that is itself an average is none: "平均每名律师联系2个社区")
     // (nor one given for each of something: "每格配备专职网格员1名")
+    // (nor are the rest of a list the persons it is shared over: "其余6名为新招录人员")
     const counting = (f: Fact) =>
       f.quantity.approximation === undefined &&
       !perUnit.has(f) &&
       !(f.paragraph === avg.paragraph && /每/.test(text.slice(clauseStart(text, f.quantity.start, f.sentence[0]), f.quantity.start))) &&
       // ("5个村法治文化长廊" counts corridors: the place is followed by a pause, a joiner or what is said of it)
-      (per === undefined ? f.quantity.unit === '个' && new RegExp(`^(行政)?${place}(社区|居)?(${PLACE_ENDS}|$)`).test(wordsAfter.get(f) ?? '') : heads.includes(f.quantity.unit) && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !before.some((r) => r.kind === 'rate' && r.numerator === f));
+      (per === undefined ? f.quantity.unit === '个' && new RegExp(`^(行政)?${place}(社区|居)?(${PLACE_ENDS}|$)`).test(wordsAfter.get(f) ?? '') : heads.includes(f.quantity.unit) && f.partOf === undefined && !/^(其余|其他|其它)/.test(f.label) && !f.delta && f.baseOf === undefined && f.balance === undefined && !before.some((r) => r.kind === 'rate' && r.numerator === f));
     const inSentence = found.filter((f) => f.quantity.start < avg.quantity.start && counting(f));
     const inParagraph = before.filter((f) => f.paragraph === avg.paragraph && counting(f));
     const anywhere = per === undefined ? before.filter(counting) : [];
@@ -1584,6 +1593,9 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     const acted = act === undefined ? undefined : before.filter((f) => canBeWhole(f) && sameFamily(f, first) && f.quantity.unit === first.quantity.unit && wordsOf(f).endsWith(act) && !/结转|上年|去年/.test(f.scope)).pop();
     const total = named ?? said ?? acted ?? (ranged === undefined ? own[own.length - 1] : own.filter((f) => wordsOf(f).includes(ranged)).pop());
     if (total === undefined || !sameFamily(total, first) || total.quantity.unit !== first.quantity.unit) continue;
+    // "已调处成功451件…。按调处层级分，镇级调处86件，村级…377件": a breakdown by the act's levels is of all the act took
+    // up, not of what it settled — a whole the text leaves unsaid when no figure is told with the act alone
+    if (act !== undefined && acted === undefined && total !== named && total !== said && new RegExp(`${act}(成功|完成|办结|化解)`).test(wordsOf(total))) continue;
     // "排查矛盾纠纷468起，调处412起，调解成功398起。从纠纷类型看，…": the types may be of what was screened or of what was
     // taken up after it — unless a share names it (what was settled of it is no whole: "受理调处128件，调处成功116件")
     if (total !== named && total !== said && total !== acted && before.some((f) => f.stageOf === total && !/成功|化解|办结|结案/.test(wordsOf(f)))) continue;

@@ -1625,6 +1625,37 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(limit('52.5%'))).toEqual([['rate_mismatch', '57.5%', '52.5%']]);
   });
 
+  it('leaves unsaid the whole of the levels of an act, the base a share names, a step after review, the rest as a head count', () => {
+    // a breakdown by the act's levels is of all the act took up, not of what it settled
+    expect(kinds('全年镇村两级共排查矛盾纠纷463件，其中婚姻家庭纠纷97件、邻里纠纷132件、土地承包纠纷118件、劳务报酬纠纷46件、其他纠纷70件。已调处成功451件，调处成功率97.4%。按调处层级分，镇级调处86件，村级调委会就地调处377件，村级调处占81.4%。')).toEqual([]);
+    // the base a share names is no whole of the 其中 after it: the figure the share is of is
+    const rectified = (n: string) => `违规金额已整改2,874.6万元，占违规金额3,215.4万元的89.4%，其中上缴财政1,106.2万元、归还原资金渠道538.9万元、调整有关账目${n}万元。`;
+    expect(kinds(rectified('1,229.5'))).toEqual([]);
+    expect(kinds(rectified('1,239.5'))).toEqual([['parts_sum_mismatch', '2,874.6万元', '2884.6万元']]);
+    // what was done after a step is no kind of the whole
+    expect(kinds('全年召开常务会议12次，研究议题46个，其中涉法议题15个，会前均提交法律顾问进行合法性审查，经审查后提交会议研究15个，合法性审查率100%。')).toEqual([]);
+    // (…but a disposition after 经 is one of the list)
+    expect(kinds('全年审结281件，其中维持176件，驳回38件，确认违法12件，撤销9件，责令履行6件，经调解和解后终止30件。')).toEqual([['parts_sum_mismatch', '281件', '271件']]);
+    // the rest of a list is no head count of an average
+    expect(kinds('全局共有一线执法人员118名，其中持有行政执法证件129名，持证率94.9%，其余6名为新招录人员。全局一线执法人员累计培训7,316学时，人均62学时。').map(([kind]) => kind)).toEqual(['subset_exceeds_total', 'rate_mismatch']);
+  });
+
+  it('tells a rate said beside a count of another size from one of the same name, and a rate of the 其他 section of its own', () => {
+    const rates = (n: number) => ['县司法局审查报送备案的行政规范性文件37件，其中予以备案31件，督促制定机关自行纠正6件，纠错率16.2%。', `行政复议直接纠错案件${n}件，纠错率17.0%，行政诉讼败诉案件7件。`];
+    expect(kinds(...rates(24))).toEqual([]);
+    expect(kinds(...rates(6))).toEqual([['inconsistent_value', '16.2%', '17.0%']]);
+    const other = (said: string) => ['一、主要举措和成效', '共发现各类安全隐患158处，已整改151处，整改率95.6%。', '二、其他需要报告的事项', said];
+    const sections = (...p: string[]) => kinds(...p).filter(([kind]) => kind !== 'missing_section');
+    expect(sections(...other('对县法治督察反馈的问题5个，已整改5个，整改完成率100%。'))).toEqual([]);
+    expect(sections(...other('全年安全隐患整改率100%，全部整改到位。'))).toEqual([['inconsistent_value', '95.6%', '100%']]);
+  });
+
+  it('reads no decision count of 表一 in a list of what applications were about', () => {
+    const report = (about: string) => ['青田县农业农村局2025年政府信息公开工作年度报告', '一、总体情况', `全年新收政府信息公开申请25件，加上上年结转1件，共需办理26件。${about}`, '二、主动公开政府信息情况', '第二十条第（六）项', '信息内容  本年处理决定数量', '行政处罚  43', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
+    expect(kinds(...report('申请内容主要涉及惠农补贴发放9件、土地承包经营权流转7件、农资执法和行政处罚5件、其他事项4件。'))).toEqual([]);
+    expect(kinds(...report('全年作出行政处罚决定5件。'))).toEqual([['table_mismatch', '43', '5件']]);
+  });
+
   it('computes a pass rate over those who sat the exam', () => {
     const exam = (passed: number) => `组织全乡在编干部参加年度网上学法考试，应考52人、实考52人，合格${passed}人，合格率98.1%。`;
     expect(kinds(exam(51))).toEqual([]);

@@ -140,6 +140,9 @@ function checkDecisionProse(rows: readonly TableRow[], facts: readonly Fact[]): 
       // the clause names this kind of decision alone, as this year's figure
       // ("涉及…、采砂行政处罚的11件", "行政处罚相关信息7件" count applications about such decisions, not the decisions)
       if (!words.includes(name) || DECISION_ROWS.some((other) => other !== name && words.includes(other)) || /上年|去年|同比|较|其中|占|涉及|关于|有关|相关|信息|的$/.test(words)) continue;
+      // (…nor does an item of a list its clause opens on 涉及: "从申请内容看，涉及惠农补贴发放9件、…、农资执法和行政处罚5件")
+      const at = fact.quote.indexOf(`${words}${fact.quantity.raw}`);
+      if (at >= 0 && /(涉及|关于|有关|内容)[^,，;；:：。]*$/.test(fact.quote.slice(0, at))) continue;
       if (cell.value === fact.quantity.value) continue;
       findings.push({
         kind: 'table_mismatch',
