@@ -947,7 +947,7 @@ const ALL_OUTCOME_CLAUSE = /^\s*\)?\s*,\s*(经[^\d,;:。]{0,20})?均(予以|被)
 // "户均1.28万元", "人均140.8家次", "场均142.7人次": shared out over the households, persons or sessions, in these units
 // ("人均获得退赔449元": what each got may be named after 均)
 const PER_HEAD = new RegExp(String.raw`(${HEADS})均(?:获得|受理|办理|培训|服务)?[^\d,;:。]{0,4}$`);
-const PER_UNITS: Record<string, string[]> = { 户: ['户'], 人: ['名', '人', '人次'], 场: ['场', '场次'], 案: ['件', '起'], 期: ['期', '期次'] };
+const PER_UNITS: Record<string, string[]> = { 户: ['户'], 人: ['名', '人', '人次'], 场: ['场', '场次'], 案: ['件', '起'], 期: ['期', '期次'], 次: ['次'] };
 // "平均每个村（社区）14名", "平均每村13.4名": what is shared out over
 const AVERAGE_OVER = /(?:平均每(?:个|一个)?([\u4e00-\u9fff]{1,4}(?:\([\u4e00-\u9fff]{1,3}\))?)|每(?:个|一个)?([\u4e00-\u9fff]{1,4})平均)\s*$/;
 
@@ -967,10 +967,12 @@ function linkAverages(text: string, found: Fact[], before: readonly Fact[]): voi
     const [s] = avg.sentence;
     const lead = text.slice(s, avg.quantity.start).replace(/（/g, '(').replace(/）/g, ')');
     // ("村均9.8名" is shared out over the villages as "平均每村" is)
-    const overMatch = AVERAGE_OVER.exec(lead);
-    const over = overMatch?.[1] ?? overMatch?.[2] ?? /(村|社区)均\s*$/.exec(lead)?.[1];
+    // ("平均每次培训32人次" is shared out over the trainings as "场均" is over the events)
+    const occasion = /平均每(次|场|期)[\u4e00-\u9fff]{0,4}\s*$/.exec(lead)?.[1];
+    const overMatch = occasion === undefined ? AVERAGE_OVER.exec(lead) : null;
+    const over = occasion === undefined ? (overMatch?.[1] ?? overMatch?.[2] ?? /(村|社区)均\s*$/.exec(lead)?.[1]) : undefined;
     // "户均1.28万元", "人均140.8家次": shared out over the households or persons counted before it
-    const per = PER_HEAD.exec(lead)?.[1];
+    const per = occasion ?? PER_HEAD.exec(lead)?.[1];
     if (over === undefined && per === undefined) continue;
     const place = (over ?? '').replace(/[()]/g, '');
     // ("退赔48.62万元，涉及游客1,083人次，人均获得退赔449元": a sum in 万元 shared out in 元)
@@ -1065,6 +1067,9 @@ function linkTrailingTotals(text: string, facts: Fact[]): void {
   });
 }
 
+/** what a rate is a rate of: "更正" of 更正率 and of 更正比例, "示范户占" of 示范户占比 */
+const rateStem = (label: string): string => label.replace(/(率|比例)$/, '').replace(/占比$/, '占');
+
 // "收到调解申请582宗，成功调处553宗，调解成功率95%": the numerator shares words with the rate's name
 function linkRates(text: string, facts: Fact[]): void {
   facts.forEach((rate, i) => {
@@ -1099,7 +1104,7 @@ function linkRates(text: string, facts: Fact[]): void {
     const candidates = counts.filter((f) => sameFamily(f, last));
     // "实际参考164人，参考率100%；考试合格160人，合格率97.6%": a rate after the one count since the last rate, that count
     // named as the rate, is of the figure its act follows before that rate
-    if (candidates.length === 1 && rate.label.replace(/率$/, '').length >= 2 && isSubsequence(rate.label.replace(/率$/, ''), last.label)) {
+    if (candidates.length === 1 && rateStem(rate.label).length >= 2 && isSubsequence(rateStem(rate.label), last.label)) {
       // (what was done in time, "及时受理85件", is some of a whole, not the whole)
       const before = earlier.filter((f) => f.kind === 'count' && f.depth === depth && f !== last && f.sentence[0] === rate.sentence[0] && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !TIMELY.test(wordsOf(f)));
       // ("已完成26项，持续推进2项，完成率92.9%": of the whole it is a part of)
@@ -1113,7 +1118,7 @@ function linkRates(text: string, facts: Fact[]): void {
     if (candidates.length < 2) return;
     // "予以公开35件、部分公开6件，公开率（含部分公开）73.2%": two items of one list are no base of each other
     const [a, b] = candidates;
-    const stem = rate.label.replace(/率$/, '');
+    const stem = rateStem(rate.label);
     // (but a stage and the next, the next named as the rate: "土地山林纠纷受理67起、调解成功63起，调解成功率94.0%")
     const stages = a !== undefined && b !== undefined && b.label === stem && INTAKE.test(a.label) && a.quantity.normalized.value >= b.quantity.normalized.value;
     if (candidates.length === 2 && a !== undefined && b !== undefined && /^\s*、[^\d,;:。]*$/.test(text.slice(a.quantity.end, b.quantity.start)) && !stages) return;
@@ -1152,7 +1157,9 @@ function linkRates(text: string, facts: Fact[]): void {
     // "在编执法人员42人，持有执法证件40人，持证率95.2%": with two counts only, a rate that names one counts it of the other
     // (or names it with its two words turned round: "问题发现率" of "发现问题29户")
     const turned = stem.length === 4 && wordsOf(numerator).includes(stem.slice(2) + stem.slice(0, 2));
-    const named = candidates.length === 2 && numerator.quantity.unit === denominator.quantity.unit && stem.length >= 2 && (isSubsequence(stem, numerator.label) || turned);
+    // (or names the whole and then the part: "案卷优良率" of "抽查案卷40卷，评定优良36卷")
+    const wholeThenPart = [...stem].some((_, k) => k >= 2 && stem.length - k >= 2 && wordsOf(denominator).includes(stem.slice(0, k)) && wordsOf(numerator).includes(stem.slice(k)) && !wordsOf(denominator).includes(stem.slice(k)));
+    const named = candidates.length === 2 && numerator.quantity.unit === denominator.quantity.unit && stem.length >= 2 && (isSubsequence(stem, numerator.label) || turned || wholeThenPart || (/占$/.test(stem) && stem.length >= 3 && numerator.label.endsWith(stem.slice(0, -1))));
     // a "rate" of two unrelated counts (videos ÷ posts) is far above any share, or counts another thing — unless the
     // rate names the one and is a share ("案件1件，乡长出庭应诉3件，出庭应诉率100%" is wrong, not unrelated)
     if (numerator.quantity.normalized.value > denominator.quantity.normalized.value * 1.5 && !(named && rate.quantity.value <= 100 && OWN_SHARE.test(stem))) return;
@@ -1736,6 +1743,20 @@ function linkShares(text: string, facts: Fact[], earlier: readonly Fact[] = []):
       const named = tidy(text.slice(text.lastIndexOf('占', inside.quantity.start) + 1, inside.quantity.start).replace(/全部|全年|的/g, ''));
       if (named.length >= 2) inside.label = named;
       if (part.label !== '') rate.label = `${part.label}占比`;
+      return;
+    }
+    // "…共计238人次，其中电话咨询164人次、现场咨询74人次，电话咨询占咨询总量的71.6%": a share after a list that names
+    // one of its items is of that item in the list's whole
+    const after = facts[i - 1];
+    const naming = after === undefined ? null : /^\s*,\s*([^\d,;:。、]{2,10}?)占([^\d,;:。、]{0,12}?)(总量|总数|总计|总额)?的?\s*(比例|比重)?\s*(为|是|达)?\s*$/.exec(text.slice(after.quantity.end, rate.quantity.start));
+    const item = naming === null ? undefined : facts.slice(0, i).find((f) => f.sentence[0] === rate.sentence[0] && f.partOf !== undefined && f.kind === 'count' && f.label === naming[1]);
+    const ofWhole = item?.partOf;
+    if (naming !== null && item !== undefined && ofWhole !== undefined && (after === item || after?.partOf === ofWhole) && isSubsequence((naming[2] ?? '').replace(/全部|全年|各类/g, ''), wordsOf(ofWhole))) {
+      rate.numerator = item;
+      rate.denominator = ofWhole;
+      rate.label = `${item.label}占比`;
+      const wholeName = tidy(`${naming[2] ?? ''}${naming[3] ?? ''}`.replace(/全部|全年|各类/g, ''));
+      if (wholeName.length >= 2) ofWhole.label = wholeName;
       return;
     }
     let share = facts[i - 1];

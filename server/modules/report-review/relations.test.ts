@@ -1656,6 +1656,24 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(...report('全年作出行政处罚决定5件。'))).toEqual([['table_mismatch', '43', '5件']]);
   });
 
+  it('reads a rate named 比例 or 占比, one naming the whole then the part, a share naming an item after its list, and an average per training', () => {
+    const corrected = (rate: string) => `公示期间接到群众对补贴对象和金额的反映46件，经核实后更正17件，更正比例为${rate}，其余均已当面或电话解释说明。`;
+    expect(kinds(corrected('37.0%'))).toEqual([]);
+    expect(kinds(corrected('31.5%'))).toEqual([['rate_mismatch', '36.96%', '31.5%']]);
+    const model = (rate: string) => `全县沿街商户签订“门前三包”责任书4,260户，评选“门前三包”示范户385户，示范户占比为${rate}。`;
+    expect(kinds(model('9.0%'))).toEqual([]);
+    expect(kinds(model('8.6%'))).toEqual([['rate_mismatch', '9.04%', '8.6%']]);
+    const files = (rate: string) => `抽查案卷40卷，评定优良36卷，案卷优良率达${rate}。`;
+    expect(kinds(files('90%'))).toEqual([]);
+    expect(kinds(files('92.5%'))).toEqual([['rate_mismatch', '90%', '92.5%']]);
+    const calls = (rate: string) => `全年接听政务公开咨询电话和接待现场咨询共计238人次，其中电话咨询164人次、现场咨询74人次，电话咨询占咨询总量的${rate}。`;
+    expect(kinds(calls('68.9%'))).toEqual([]);
+    expect(kinds(calls('71.6%'))).toEqual([['rate_mismatch', '68.91%', '71.6%']]);
+    const trainings = (avg: number) => `全年开展政务公开培训2次，参训人员68人次，平均每次培训${avg}人次，培训对象覆盖乡直各站所。`;
+    expect(kinds(trainings(34))).toEqual([]);
+    expect(kinds(trainings(32))).toEqual([['average_mismatch', '34人次', '32人次']]);
+  });
+
   it('computes a pass rate over those who sat the exam', () => {
     const exam = (passed: number) => `组织全乡在编干部参加年度网上学法考试，应考52人、实考52人，合格${passed}人，合格率98.1%。`;
     expect(kinds(exam(51))).toEqual([]);
