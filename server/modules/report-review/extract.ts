@@ -226,6 +226,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
     linkSharesRespectively(text, inParagraph);
     linkShares(text, inParagraph, facts.filter((f) => f.paragraph < p && !perUnit.has(f)));
     linkDistantRates(text, inParagraph);
+    linkWholeThenPartRates(text, inParagraph);
     linkRatedBalance(text, inParagraph);
     linkStocks(text, inParagraph);
   });
@@ -473,11 +474,18 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
         total = named.length === 1 ? named[0] : outcome?.quantity.normalized.value === base.quantity.normalized.value ? base : undefined;
       }
       if (total === undefined || total.parts.length > 0) continue;
+      // "共受理矛盾纠纷414件，调解成功400件，调解成功率96.6%，其中村级受理280件、…": after a rate in the same sentence
+      // the items may name the act of the figure before the outcome: they are of that one
+      const intake = candidates[candidates.indexOf(total) - 1];
+      const itemAct = first?.label.slice(-2) ?? '';
+      const byAct = !afterRate && intake !== undefined && first !== undefined && intake.sentence[0] === total.sentence[0] && intake.parts.length === 0 && sameFamily(intake, total) && intake.quantity.unit === total.quantity.unit && intake.quantity.normalized.value >= total.quantity.normalized.value
+        && RATE_CLAUSE_BETWEEN.test(text.slice(total.quantity.end, at)) && /%/.test(text.slice(total.quantity.end, at)) && INTAKE.test(itemAct) && /^\s*,\s*$/.test(text.slice(intake.quantity.end, total.quantity.start).replace(/[^\d,;:。]+/g, '')) && itemAct.length === 2 && wordsOf(intake).includes(itemAct) && !wordsOf(total).includes(itemAct);
+      if (byAct) total = intake as Fact;
       // ("提供服务342次，平均每村38次，其中…": an average said of the whole stands aside)
       const between = text.slice(total.quantity.end, at).replace(new RegExp(String.raw`^(\s*[^\d,;:。]{0,6})?${AVERAGE_ASIDE_SOURCE}(?=\s*,)`), '$1');
       const pair = candidates[candidates.indexOf(total) - 1];
       const paired = pair !== undefined && pair.sentence[0] === total.sentence[0] && PAIRED.test(text.slice(pair.quantity.end, total.quantity.start));
-      if (!afterRate && changed !== total && !baseNamed && !RATE_CLAUSE_BETWEEN.test(between) && !WORDS_CLAUSE_BETWEEN.test(between) && !(WORDS_AFTER_TOTAL.test(between) && !paired)) continue;
+      if (!afterRate && !byAct && changed !== total && !baseNamed && !RATE_CLAUSE_BETWEEN.test(between) && !WORDS_CLAUSE_BETWEEN.test(between) && !(WORDS_AFTER_TOTAL.test(between) && !paired)) continue;
     }
     const after = facts.filter((f) => f.quantity.start > at);
     // a second 其中 opens a list of its own: "案件50件，其中处罚30件，其中简易程序10件" — one in brackets lists an
@@ -795,8 +803,10 @@ function linkBareLists(text: string, [, e]: [number, number], facts: Fact[]): vo
     const last = parts[parts.length - 1];
     if (last === undefined || !/^\s*([,;。]|$)/.test(text.slice(last.quantity.end, e) || '。')) return;
     total.linkWord = '列举';
+    // "清理文件138件，废止3件、修订5件": what a clean-up changed leaves out what it kept, unless it says that too
+    const keptUnsaid = dispositions === parts.length && !parts.some((p) => /保留|继续有效|继续执行|维持|有效/.test(p.label)) && /清理|审查|评估|梳理/.test(wordsOf(total));
     // "维持3件、驳回复议请求1件，另1件因申请人撤回申请终止审理": the rest is told after
-    attach(total, parts, !endsWithEtc(text, last) && !/^\s*,\s*(另|其余|其他|其它|还有)/.test(text.slice(last.quantity.end, e)));
+    attach(total, parts, !keptUnsaid && !endsWithEtc(text, last) && !/^\s*,\s*(另|其余|其他|其它|还有)/.test(text.slice(last.quantity.end, e)));
   });
 }
 
@@ -1065,6 +1075,23 @@ function linkTrailingTotals(text: string, facts: Fact[]): void {
     total.linkWord = '合计';
     attach(total, parts, true);
   });
+}
+
+/** "计划完成" of 计划完成率: the last count whose words say the part (完成) and not the whole, and the last before it
+ * whose words say the whole (计划) and not the part */
+function wholeAndPart(stem: string, candidates: readonly Fact[]): { whole: Fact; part: Fact } | undefined {
+  for (let k = 2; k <= stem.length - 2; k++) {
+    const [whole, part] = [stem.slice(0, k), stem.slice(k)];
+    // ("不合格69批次" says no 合格)
+    const parts = candidates.filter((f) => wordsOf(f).includes(part) && !wordsOf(f).includes(whole) && !new RegExp(`(不|未|没有)${part}`).test(wordsOf(f)));
+    const found = parts[parts.length - 1];
+    // (the whole's words name something the part is of — 计划项目 — not an act of their own: "拆除整改率" of "已拆除41处，
+    // 补办手续整改8处" is of both acts over what was found)
+    const wholes = found === undefined ? [] : candidates.filter((f) => f.quantity.end <= found.quantity.start && wordsOf(f).includes(whole) && !wordsOf(f).endsWith(whole) && !wordsOf(f).includes(part) && f.partOf === undefined && !f.delta && f.baseOf === undefined);
+    const of = wholes[wholes.length - 1];
+    if (found !== undefined && of !== undefined) return { whole: of, part: found };
+  }
+  return undefined;
 }
 
 /** what a rate is a rate of: "更正" of 更正率 and of 更正比例, "示范户占" of 示范户占比 */
@@ -1412,6 +1439,25 @@ function wholeBeforeList(counts: readonly Fact[], list: readonly Fact[]): Fact |
 // sentence)
 const AGREED = /^(经(过)?)?(调解)?达成(调解)?协议$/;
 
+// "调整后全年计划项目46个。截至年底已完成45个，计划完成率97.8%": a rate no count is named as may name the whole and
+// then the part — the last count of its sentence saying the part, of the last before it in the paragraph saying the whole
+// (a rate that says what it includes, "合格率（含优秀）", counts more than one count)
+function linkWholeThenPartRates(text: string, facts: Fact[]): void {
+  for (const rate of facts) {
+    if (rate.kind !== 'rate' || rate.growth || rate.delta || rate.numerator !== undefined || rate.rateRule !== undefined || !rate.label.endsWith('率')) continue;
+    if (/率\s*\([^()]*\)\s*(为|是|达到|达)?\s*$/.test(text.slice(rate.sentence[0], rate.quantity.start))) continue;
+    const stem = rateStem(rate.label);
+    const before = facts.filter((f) => f.kind === 'count' && f.quantity.end <= rate.quantity.start && f.depth === rate.depth);
+    // (none where a count of the sentence is named as the rate: that one is its numerator, found or left open before)
+    if (before.some((f) => f.sentence[0] === rate.sentence[0] && isSubsequence(stem, f.label))) continue;
+    const split = wholeAndPart(stem, before);
+    if (split === undefined || split.part.sentence[0] !== rate.sentence[0] || !sameFamily(split.part, split.whole) || split.part.quantity.unit !== split.whole.quantity.unit) continue;
+    if (split.part.quantity.normalized.value > split.whole.quantity.normalized.value * 1.5) continue;
+    rate.numerator = split.part;
+    rate.denominator = split.whole;
+  }
+}
+
 function linkDistantRates(text: string, facts: Fact[]): void {
   for (const rate of facts) {
     if (rate.kind !== 'rate' || rate.growth || rate.delta || rate.numerator !== undefined || rate.rateRule !== undefined || !rate.label.endsWith('率')) continue;
@@ -1688,7 +1734,8 @@ function linkLossRate(text: string, facts: Fact[]): void {
     if (rate.kind !== 'rate' || !rate.label.endsWith('败诉率')) continue;
     const earlier = facts.filter((f) => f.kind === 'count' && f.quantity.start < rate.quantity.start);
     const lost = earlier.filter((f) => /败诉/.test(text.slice(clauseStart(text, f.quantity.start, 0), f.quantity.start))).pop();
-    const decided = earlier.filter((f) => /审结|结案/.test(text.slice(clauseStart(text, f.quantity.start, 0), f.quantity.start))).pop();
+    // ("尚未审结2件" is what was not decided)
+    const decided = earlier.filter((f) => /审结|结案/.test(text.slice(clauseStart(text, f.quantity.start, 0), f.quantity.start)) && !NOT_YET.test(text.slice(clauseStart(text, f.quantity.start, 0), f.quantity.start))).pop();
     rate.rateRule = '败诉率 = 败诉案件数 ÷ 审结案件数（与平台年度报告的算法一致）';
     // without both figures the rule stays unchecked: rateRule keeps the generic linking from guessing another base
     if (lost === undefined || decided === undefined) continue;
@@ -2102,7 +2149,8 @@ function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): 
     }
     remainders.add(rest);
     // "公益林地案件中涉及国家级公益林6件，其余11件…": the whole is the figure the clause names, though a part itself
-    const among = /^([^\d]{2,12}?)(?:案件|事项|纠纷)?中/.exec(wordsOf(done))?.[1];
+    // (or names them before its act: "诉讼案件已审结2件，…，1件尚在审理中" is of 行政诉讼案件3件, not of 合计5件)
+    const among = /^([^\d]{2,12}?)(?:案件|事项|纠纷)?中/.exec(wordsOf(done))?.[1] ?? /^([^\d]{2,10}?案件)(?:已|均|全部)?(?:审结|办结|结案)$/.exec(wordsOf(done))?.[1];
     const named = among === undefined ? undefined : [...earlier, ...facts.slice(0, d)].filter((f) => f.kind === 'count' && f.depth === 0 && !f.delta && f.baseOf === undefined && sameFamily(f, done) && f.quantity.unit === done.quantity.unit && f.quantity.normalized.value > done.quantity.normalized.value && wordsOf(f).includes(among)).pop();
     if (named !== undefined) {
       setRemainder(rest, named, done);
@@ -2266,9 +2314,10 @@ function linkCarriedOver(text: string, facts: Fact[], previous: Fact[]): void {
     if (!/^\s*(连同|加上|加|另有)?[^\d,;:。]{0,6}(上年|上一年|\d{4}年)度?结转(的|来的)?\s*$/.test(clauseOf(carried)) || !CASE_CLOSED.test(clauseOf(done)) || NOT_YET.test(clauseOf(done)) || !PENDING.test(clauseOf(pending))) return;
     // ("上年结转12件与本年受理案件一并办理，全年审结229件")
     if (!/^\s*(与[^\d,;:。]{0,12}一并办理)?\s*,[^\d,;:。]*$/.test(text.slice(carried.quantity.end, done.quantity.start)) || !/^\s*,([^\d,;:。]*\d+(\.\d+)?%\s*,)?[^\d,;:。]*$/.test(text.slice(done.quantity.end, pending.quantity.start).replace(/\d{4}年/, ''))) return;
-    // what was accepted: the last figure before in the paragraph said as 受理 and not refused
+    // what was accepted: the last figure before in the paragraph said as 受理 and not refused (nor withdrawn before it was:
+    // "申请人在受理前撤回申请4件")
     const told = [...previous, ...facts.slice(0, i - 2 - rated)];
-    const accepted = told.filter((f) => f.kind === 'count' && f.depth === 0 && !f.delta && f.baseOf === undefined && f.quantity.unit === pending.quantity.unit && /受理/.test(clauseOf(f)) && !/不予|不受理|上年|去年/.test(clauseOf(f))).pop();
+    const accepted = told.filter((f) => f.kind === 'count' && f.depth === 0 && !f.delta && f.baseOf === undefined && f.quantity.unit === pending.quantity.unit && /受理/.test(clauseOf(f)) && !/不予|不受理|上年|去年|受理前|撤回/.test(clauseOf(f))).pop();
     // (its parts, its fellow items and last year's figure of it may stand between)
     if (accepted === undefined || told.slice(told.indexOf(accepted) + 1).some((f) => f.kind === 'count' && f.depth === 0 && f.partOf !== accepted && f.partOf !== accepted.partOf && f.baseOf !== accepted)) return;
     pending.stock = { opening: carried, added: [accepted], removed: [done] };

@@ -1674,6 +1674,38 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(trainings(32))).toEqual([['average_mismatch', '34人次', '32人次']]);
   });
 
+  it('reads a loss rate over what was decided, items by the act before an outcome, and the whole a finished figure names', () => {
+    const suits = (rate: string) => `作为被告的行政诉讼案件7件，其中已审结5件（胜诉4件、败诉1件），尚未审结2件，已审结案件败诉率${rate}。`;
+    expect(kinds(suits('20.0%'))).toEqual([]);
+    expect(kinds(suits('25.0%'))).toEqual([['rate_mismatch', '20%', '25.0%']]);
+    const mediation = (n: number) => `全年17个人民调解委员会共受理矛盾纠纷414件，调解成功400件，调解成功率96.6%，其中村级受理280件、社区受理${n}件，主要为邻里纠纷。`;
+    expect(kinds(mediation(134))).toEqual([]);
+    expect(kinds(mediation(144))).toEqual([['parts_sum_mismatch', '414件', '424件']]);
+    // (a noun shared is no act: the types are of what was taken up)
+    expect(kinds('全年共排查矛盾纠纷241件，受理调处226件。其中草场边界纠纷52件、土地承包经营纠纷47件、婚姻家庭纠纷44件、邻里纠纷38件、其他纠纷45件。')).toEqual([]);
+    const cases = (open: number) => `全年街道作为被申请人的行政复议案件2件、作为被告的行政诉讼案件3件，合计5件，均涉及房屋征收。复议案件经区人民政府审理，均维持原行政行为；诉讼案件已审结2件，均判决驳回原告诉讼请求，${open}件尚在审理中。`;
+    expect(kinds(cases(1))).toEqual([]);
+    expect(kinds(cases(2))).toEqual([['parts_sum_mismatch', '3件', '4件']]);
+    const appeals = (n: number) => `全年收到行政复议申请97件，较上年的64件增长51.6%；其中依法受理86件，不予受理7件，申请人在受理前撤回申请4件。加上上年结转的6件，全年审结行政复议案件84件，结转下年${n}件。`;
+    expect(kinds(appeals(8))).toEqual([]);
+    expect(kinds(appeals(9)).map(([kind]) => kind)).toEqual(['parts_sum_mismatch']);
+    // what a clean-up changed leaves out what it kept, unless it says that too
+    expect(kinds('组织对存量政策措施开展清理，共清理文件138件，废止3件、修订5件。')).toEqual([]);
+    expect(kinds('共清理文件138件，保留120件、废止3件、修订5件。')).toEqual([['parts_sum_mismatch', '138件', '128件']]);
+  });
+
+  it('reads a rate naming the whole then the part across sentences, and the shares of a table over its 合计 row', () => {
+    const plan = (done: number) => `年初计划安排审计项目42个，年中增加4个，调整后全年计划项目46个。截至年底已完成${done}个，计划完成率97.8%。`;
+    expect(kinds(plan(45))).toEqual([]);
+    expect(kinds(plan(44))).toEqual([['rate_mismatch', '95.65%', '97.8%']]);
+    // (the whole named by its act is no whole of another act: "拆除整改率" is of both acts over what was found)
+    expect(kinds('排查违法建设52处，已拆除41处，补办手续整改8处，正在依法处置3处，拆除整改率为94.2%。')).toEqual([]);
+    const table = (first: string, share: string) => ['已完成项目按类型分布如下：', '项目类型  完成个数  占比', `预算执行审计  ${first}  ${share}`, '经济责任审计  14  31.1%', '政府投资项目审计  11  24.4%', '专项审计调查  7  15.6%', '自然资源资产离任审计  4  8.9%', '合计  45  100%'];
+    expect(kinds(...table('9', '20.0%'))).toEqual([]);
+    expect(kinds(...table('9', '27.0%'))).toEqual([['rate_mismatch', '20.00%', '27.0%']]);
+    expect(kinds(...table('11', '20.0%')).map(([kind]) => kind)).toEqual(['rate_mismatch', 'table_mismatch']);
+  });
+
   it('computes a pass rate over those who sat the exam', () => {
     const exam = (passed: number) => `组织全乡在编干部参加年度网上学法考试，应考52人、实考52人，合格${passed}人，合格率98.1%。`;
     expect(kinds(exam(51))).toEqual([]);

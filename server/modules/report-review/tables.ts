@@ -12,6 +12,8 @@ export interface TableRow {
   text: string;
   label: string;
   cells: Array<{ raw: string; value: number }>;
+  /** a share the row gives after its counts, each row of its table alike: "预算执行审计  9  20.0%" */
+  share?: { raw: string; value: number };
   /** when the row was joined from several lines: the line each cell stands on, for verbatim quotes */
   cellLines?: string[];
 }
@@ -24,6 +26,10 @@ export function parseRow(line: string, paragraph = 0): TableRow | undefined {
   const m = matchForm(line).trim();
   if (m === '') return undefined;
   const tokens = m.split(/[\t ]+/).filter((t) => t !== '');
+  // (a share after the counts is set aside: the counts still add up down their column)
+  const last = tokens[tokens.length - 1] ?? '';
+  const share = /^\d+(\.\d+)?%$/.test(last) && tokens.length >= 3 && NUMBER.test(tokens[tokens.length - 2] ?? '') ? { raw: last, value: Number(last.slice(0, -1)) } : undefined;
+  if (share !== undefined) tokens.pop();
   const cells: TableRow['cells'] = [];
   while (tokens.length > 0 && NUMBER.test(tokens[tokens.length - 1] ?? '')) {
     const raw = tokens.pop() ?? '';
@@ -37,7 +43,7 @@ export function parseRow(line: string, paragraph = 0): TableRow | undefined {
   // "第3页"-like furniture and a lone number are no rows; a named row may have one cell when tabs or spaces set it off
   if (cells.length === 1 && (label.length < 2 || !/[\t ]/.test(m) || /\d$/.test(label))) return undefined;
   if (/[年月日]$/.test(label)) return undefined;
-  return { paragraph, text: line.trim(), label, cells };
+  return { paragraph, text: line.trim(), label, cells, ...(share === undefined ? {} : { share }) };
 }
 
 export function isTableRow(line: string): boolean {
@@ -350,7 +356,10 @@ export function checkTotalRows(rows: readonly TableRow[], paragraphs: readonly s
     const first = items[0];
     if (first === undefined || items.length < 2) return;
     const header = (paragraphs[first.paragraph - 1] ?? '').split(/\t| {2,}|\u3000{2,}/).map((c) => c.trim()).filter((c) => c !== '');
-    const names = header.length === width + 1 ? header.slice(1) : [];
+    // (a header names the share column too: "项目类型  完成个数  占比")
+    const shared = width === 1 && items.every((r) => r.share !== undefined) && (total.share === undefined || total.share.value === 100);
+    const names = header.length === width + 1 + (shared ? 1 : 0) ? header.slice(1, width + 1) : [];
+    if (shared) findings.push(...items.flatMap((r) => shareOfTotal(r, total, names[0] ?? '')));
     for (let j = 0; j < width; j++) {
       const name = names[j] ?? (width === 1 ? '' : `第${j + 1}列`);
       const unit = /[(（]([^()（）]{1,4})[)）]\s*$/.exec(name)?.[1] ?? '';
@@ -527,6 +536,33 @@ function identity(relation: string, left: Cell[], right: Cell[], unit = '件'): 
       relation,
       figures,
       arithmetic: `${expr(left)} = ${l} ≠ ${expr(right)} = ${r}`,
+    },
+  ];
+}
+
+/** a row's share of the 合计 row, as its count makes it, to the decimals the table shows */
+function shareOfTotal(row: TableRow, total: TableRow, column: string): Finding[] {
+  const [count, whole, share] = [row.cells[0], total.cells[0], row.share];
+  if (count === undefined || whole === undefined || share === undefined || whole.value === 0) return [];
+  const decimals = share.raw.split('.')[1]?.replace('%', '').length ?? 0;
+  const computed = (count.value / whole.value) * 100;
+  if (Math.abs(computed - share.value) <= 0.5 * 10 ** -decimals + 1e-9) return [];
+  const name = shortName(row.label);
+  const of = `${shortName(total.label)}${column === '' ? '' : `（${column}）`}`;
+  return [
+    {
+      kind: 'rate_mismatch',
+      message: `表格中“${name}”的占比写为${share.raw}，但按表中数字计算，${count.raw}÷${whole.raw}≈${computed.toFixed(2)}%。`,
+      text: `${row.text} …… ${total.text}`,
+      expected: `${computed.toFixed(2)}%`,
+      actual: share.raw,
+      relation: `表格中各行的占比 = 该行数字 ÷ ${of}`,
+      figures: [
+        { label: `${name}占比`, raw: share.raw, value: share.value, unit: '%', quote: row.text },
+        { label: name, raw: count.raw, value: count.value, unit: '', quote: row.text },
+        { label: of, raw: whole.raw, value: whole.value, unit: '', quote: total.text },
+      ],
+      arithmetic: `${count.raw} ÷ ${whole.raw} × 100% ≈ ${computed.toFixed(2)}% ≠ ${share.raw}`,
     },
   ];
 }
