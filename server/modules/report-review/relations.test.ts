@@ -1706,6 +1706,12 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(...table('11', '20.0%')).map(([kind]) => kind)).toEqual(['rate_mismatch', 'table_mismatch']);
   });
 
+  it('joins a 表四 row a PDF broke after twelve figures', () => {
+    const report = (last: string) => ['青田县农业农村局2025年政府信息公开工作年度报告', '一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '行政复议 行政诉讼', '结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉（结果维持 结果纠正 其他结果 尚未审结 总计） 复议后起诉（结果维持 结果纠正 其他结果 尚未审结 总计）', '0 0 0 0 0 1 0 0 1 2 0 0', last, '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
+    expect(kinds(...report('0 0 0'))).toEqual([]);
+    expect(kinds(...report('0 0 2')).map(([kind]) => kind)).toEqual(['table_mismatch']);
+  });
+
   it('computes a pass rate over those who sat the exam', () => {
     const exam = (passed: number) => `组织全乡在编干部参加年度网上学法考试，应考52人、实考52人，合格${passed}人，合格率98.1%。`;
     expect(kinds(exam(51))).toEqual([]);

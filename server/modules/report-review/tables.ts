@@ -491,14 +491,15 @@ function checkAppeals(rows: readonly TableRow[]): Finding[] {
   return findings;
 }
 
-// the row of 15 figures, or three lines of five in a row (a PDF that breaks the wide table): joined into one
+// the row of 15 figures, or two or three lines of them in a row (a PDF that breaks the wide table: three lines of five,
+// or a line as wide as the page and the rest on the next): joined into one
 function appealRows(rows: readonly TableRow[]): TableRow[] {
   const whole = rows.filter((r) => r.cells.length === 15);
   if (whole.length > 0) return whole;
-  for (let i = 0; i + 2 < rows.length; i++) {
-    const run = rows.slice(i, i + 3);
-    const adjacent = run.every((r, k) => r.label === '' && r.cells.length === 5 && (k === 0 || r.paragraph === (run[k - 1]?.paragraph ?? -2) + 1));
-    if (adjacent) {
+  for (let i = 0; i + 1 < rows.length; i++) {
+    const run = [3, 2].map((n) => rows.slice(i, i + n)).find((r) => r.reduce((sum, x) => sum + x.cells.length, 0) === 15);
+    const adjacent = run !== undefined && run.every((r, k) => r.label === '' && r.cells.length < 15 && (k === 0 || r.paragraph === (run[k - 1]?.paragraph ?? -2) + 1));
+    if (run !== undefined && adjacent) {
       return [{
         paragraph: run[0]?.paragraph ?? 0,
         text: run.map((r) => r.text).join(' …… '),
