@@ -199,7 +199,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       linkIntakeSplits(text, [...previous, ...linked]);
       linkReviewedOutcomes(text, linked);
       linkAllOutcomes(text, linked);
-      linkLossRate(text, linked);
+      linkLossRate(text, linked, inParagraph);
       linkCorrectionRate(linked, inParagraph);
       linkStages(text, linked);
       linkChanges(text, found);
@@ -1729,13 +1729,20 @@ function linkCorrectionRate(facts: Fact[], previous: readonly Fact[] = []): void
 
 // 败诉率 is 败诉 ÷ 审结, as the platform's own annual report computes it (reconsideration.litigation_loss_rate);
 // without a 审结 figure the reviewer stays silent rather than guess the base
-function linkLossRate(text: string, facts: Fact[]): void {
+// (the 审结 figure may stand in a sentence before, in the same paragraph: "…法院审结68件，结转下年17件。审结案件中行政机关败诉5件，
+// 败诉率7.4%")
+function linkLossRate(text: string, facts: Fact[], before: readonly Fact[] = []): void {
   for (const rate of facts) {
     if (rate.kind !== 'rate' || !rate.label.endsWith('败诉率')) continue;
-    const earlier = facts.filter((f) => f.kind === 'count' && f.quantity.start < rate.quantity.start);
+    const inSentence = facts.filter((f) => f.kind === 'count' && f.quantity.start < rate.quantity.start);
+    const lostHere = inSentence.filter((f) => /败诉/.test(text.slice(clauseStart(text, f.quantity.start, 0), f.quantity.start))).pop();
+    // (…only when the lost cases are said to be of those decided: "败诉9件，败诉率4.6%" after "已审结158件。" may be of all 196)
+    const ofDecided = lostHere !== undefined && /审结|结案/.test(text.slice(clauseStart(text, lostHere.quantity.start, lostHere.sentence[0]), lostHere.quantity.start));
+    const earlier = ofDecided ? [...before.filter((f) => f.kind === 'count'), ...inSentence] : inSentence;
     const lost = earlier.filter((f) => /败诉/.test(text.slice(clauseStart(text, f.quantity.start, 0), f.quantity.start))).pop();
     // ("尚未审结2件" is what was not decided)
-    const decided = earlier.filter((f) => /审结|结案/.test(text.slice(clauseStart(text, f.quantity.start, 0), f.quantity.start)) && !NOT_YET.test(text.slice(clauseStart(text, f.quantity.start, 0), f.quantity.start))).pop();
+    // ("审结案件中行政机关败诉5件" names what was decided, but counts what was lost)
+    const decided = earlier.filter((f) => f !== lost && /审结|结案/.test(text.slice(clauseStart(text, f.quantity.start, 0), f.quantity.start)) && !NOT_YET.test(text.slice(clauseStart(text, f.quantity.start, 0), f.quantity.start))).pop();
     rate.rateRule = '败诉率 = 败诉案件数 ÷ 审结案件数（与平台年度报告的算法一致）';
     // without both figures the rule stays unchecked: rateRule keeps the generic linking from guessing another base
     if (lost === undefined || decided === undefined) continue;
@@ -2317,7 +2324,7 @@ function linkCarriedOver(text: string, facts: Fact[], previous: Fact[]): void {
     // what was accepted: the last figure before in the paragraph said as 受理 and not refused (nor withdrawn before it was:
     // "申请人在受理前撤回申请4件")
     const told = [...previous, ...facts.slice(0, i - 2 - rated)];
-    const accepted = told.filter((f) => f.kind === 'count' && f.depth === 0 && !f.delta && f.baseOf === undefined && f.quantity.unit === pending.quantity.unit && /受理/.test(clauseOf(f)) && !/不予|不受理|上年|去年|受理前|撤回/.test(clauseOf(f))).pop();
+    const accepted = told.filter((f) => f.kind === 'count' && f.depth === 0 && !f.delta && f.baseOf === undefined && f.quantity.unit === pending.quantity.unit && /受理|新收|立案/.test(clauseOf(f)) && !/不予|不受理|上年|去年|受理前|撤回/.test(clauseOf(f))).pop();
     // (its parts, its fellow items and last year's figure of it may stand between)
     if (accepted === undefined || told.slice(told.indexOf(accepted) + 1).some((f) => f.kind === 'count' && f.depth === 0 && f.partOf !== accepted && f.partOf !== accepted.partOf && f.baseOf !== accepted)) return;
     pending.stock = { opening: carried, added: [accepted], removed: [done] };

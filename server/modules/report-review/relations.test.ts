@@ -1712,6 +1712,15 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(...report('0 0 2')).map(([kind]) => kind)).toEqual(['table_mismatch']);
   });
 
+  it('balances what was newly received, and reads a loss rate of the decided cases a sentence before', () => {
+    const suits = (decided: number, lost: number) => `全年全县新收行政诉讼一审案件73件，较上年的81件下降9.9%，加上上年结转12件，法院审结${decided}件，结转下年17件。审结案件中行政机关败诉${lost}件，败诉率7.4%，主要集中在征收补偿领域。`;
+    expect(kinds(suits(68, 5))).toEqual([]);
+    expect(kinds(suits(68, 7))).toEqual([['rate_mismatch', '10.29%', '7.4%']]);
+    expect(kinds(suits(78, 5)).map(([kind]) => kind)).toContain('parts_sum_mismatch');
+    // (lost cases not said to be of those decided may be of all the cases)
+    expect(kinds('全年作为被告的一审行政诉讼案件196件，较上年的171件增加25件；已审结158件，尚未审结38件。败诉9件，较上年的16件减少7件，败诉率4.6%。')).toEqual([]);
+  });
+
   it('computes a pass rate over those who sat the exam', () => {
     const exam = (passed: number) => `组织全乡在编干部参加年度网上学法考试，应考52人、实考52人，合格${passed}人，合格率98.1%。`;
     expect(kinds(exam(51))).toEqual([]);
