@@ -198,6 +198,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       linkActOutcomes(text, sentence, linked, previous);
       linkIntakeSplits(text, [...previous, ...linked]);
       linkReviewedOutcomes(text, linked);
+      linkOutcomesOfDecidedBefore(text, sentence, linked, inParagraph);
       linkAllOutcomes(text, linked);
       linkLossRate(text, linked, inParagraph);
       linkCorrectionRate(linked, inParagraph);
@@ -408,6 +409,8 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
     // in the same sentence too, before the change is linked: "收到21件，较2024年的16件增长31.3%，其中自然人申请18件…"
     const prior = total === undefined ? undefined : candidates[candidates.indexOf(total) - 1];
     if (total !== undefined && prior !== undefined && total.baseOf === undefined && sameFamily(prior, total) && CHANGE.test(text.slice(prior.quantity.end, total.quantity.start))) total.baseOf = prior;
+    // (…however much is said between them: "对1,326户次纳税人的…不予行政处罚，较上年的1,145户次增长15.8%，其中…")
+    if (total !== undefined && prior !== undefined && total.baseOf === undefined && prior.sentence[0] === total.sentence[0] && sameFamily(prior, total) && prior.quantity.unit === total.quantity.unit && /^(较|比)(上年|去年|上一年|\d{4}年)(同期)?的?$/.test(wordsOf(total))) total.baseOf = prior;
     // "…固体废物29件、其他38件，其中经现场核查属实127件": a 其中 after the last item of a list joined by 、 is of the
     // list's whole, which the sentence leaves to the reader: silent
     // "涉及…审批的5件，涉及…防御的3件": items told alike, the one before is no whole of the next
@@ -659,6 +662,8 @@ function linkListAfterOpening(text: string, s: number, e: number, facts: Fact[],
     // "调处的纠纷中，土地山林权属47件，婚姻家庭31件，…其他16件": kinds joined by commas, up to an outcome or 其他
     const kinds = parts.length > 0 && joinedByComma && ![parts[0] as Fact, f].some((x) => OUTCOME.test(x.label)) && !/^(其他|其它|其余)/.test((parts[parts.length - 1] as Fact).label) && /^,[^,;:。\d]*$/.test(gap) && !/其中|另有|其余|合计|共计/.test(gap);
     if (parts.length > 0 && !outcomes && !kinds && !(colon ? /^[、;][^,;。\d]*$/ : /^[、][^,;。\d]*$/).test(gap)) break;
+    // ("办结的申请中，予以公开6件，占本年新收申请14件的46.2%": the base a share names is no item)
+    if (parts.length > 0 && /^\s*[,、]\s*占[^\d,;:。]{0,12}$/.test(gap) && /^[^\d,;:。]{0,3}的\s*\d+(\.\d+)?%/.test(text.slice(f.quantity.end))) break;
     parts.push(f);
   }
   if (parts.length < 2) return;
@@ -950,6 +955,28 @@ function linkReviewedOutcomes(text: string, facts: Fact[]): void {
   });
 }
 
+// "…全年审结行政复议案件84件，结转下年8件。审结案件中，决定维持41件、驳回复议请求9件、…终止审理19件。": a sentence that
+// opens on the decided cases lists the outcomes of the paragraph's last figure of what was decided
+const DECIDED_OPENING = /^\s*(?:在)?(?:已|全年|本年)?(审结|结案|办结)的?(?:[\u4e00-\u9fff]{0,6}?)(?:案件|事项)?中\s*,\s*(?:决定|依法)?\s*[^\d,;:。]*$/;
+
+function linkOutcomesOfDecidedBefore(text: string, [s]: [number, number], facts: Fact[], before: readonly Fact[]): void {
+  const first = facts[0];
+  const act = first === undefined ? undefined : DECIDED_OPENING.exec(text.slice(s, first.quantity.start))?.[1];
+  if (first === undefined || act === undefined || first.partOf !== undefined || !DISPOSITION.test(first.label)) return;
+  const whole = before.filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && wordsOf(f).includes(act) && !NOT_YET.test(wordsOf(f))).pop();
+  if (whole === undefined || whole.parts.length > 0 || !sameFamily(whole, first) || whole.quantity.unit !== first.quantity.unit) return;
+  const parts: Fact[] = [];
+  for (const f of facts) {
+    const gap = parts.length === 0 ? '' : text.slice((parts[parts.length - 1] as Fact).quantity.end, f.quantity.start);
+    if (/[;。]/.test(gap) || f.kind !== 'count' || f.depth !== 0 || f.partOf !== undefined || f.quantity.unit !== whole.quantity.unit || !(DISPOSITION.test(f.label) || WITHDRAWN.test(f.label) || OUTCOME_WORD.test(f.label))) break;
+    parts.push(f);
+  }
+  const last = parts[parts.length - 1];
+  if (last === undefined || parts.length < 2 || !/^\s*([;。]|$)/.test(text.slice(last.quantity.end, last.quantity.end + 2) || '。')) return;
+  whole.linkWord = `${act}案件中`;
+  attach(whole, parts, !endsWithEtc(text, last));
+}
+
 // "被申请行政复议（2件），经县政府审理均维持原行政行为（2件）": one outcome said of all ("均") is the whole
 export const ALL_OUTCOME = '均';
 const ALL_OUTCOME_CLAUSE = /^\s*\)?\s*,\s*(经[^\d,;:。]{0,20})?均(予以|被)?(维持|撤销|变更|确认违法|驳回|胜诉|败诉|终止)[^\d,;:。]{0,8}\(?\s*$/;
@@ -957,7 +984,7 @@ const ALL_OUTCOME_CLAUSE = /^\s*\)?\s*,\s*(经[^\d,;:。]{0,20})?均(予以|被)
 // "户均1.28万元", "人均140.8家次", "场均142.7人次": shared out over the households, persons or sessions, in these units
 // ("人均获得退赔449元": what each got may be named after 均)
 const PER_HEAD = new RegExp(String.raw`(${HEADS})均(?:获得|受理|办理|培训|服务)?[^\d,;:。]{0,4}$`);
-const PER_UNITS: Record<string, string[]> = { 户: ['户'], 人: ['名', '人', '人次'], 场: ['场', '场次'], 案: ['件', '起'], 期: ['期', '期次'], 次: ['次'] };
+const PER_UNITS: Record<string, string[]> = { 户: ['户', '户次'], 人: ['名', '人', '人次'], 场: ['场', '场次'], 案: ['件', '起'], 期: ['期', '期次'], 次: ['次'] };
 // "平均每个村（社区）14名", "平均每村13.4名": what is shared out over
 const AVERAGE_OVER = /(?:平均每(?:个|一个)?([\u4e00-\u9fff]{1,4}(?:\([\u4e00-\u9fff]{1,3}\))?)|每(?:个|一个)?([\u4e00-\u9fff]{1,4})平均)\s*$/;
 
@@ -992,8 +1019,13 @@ function linkAverages(text: string, found: Fact[], before: readonly Fact[]): voi
     // "…1,072名，其中区直部门784名、街道288名，平均每个街道32名": the item named by the place is what it shares out
     const last = sameUnit.at(-1);
     const ofPlace = last !== undefined && last.partOf !== undefined && place.length > 0 && last.label.replace(/^(各|所有|全部|[\d一二三四五六七八九十]+个)/, '') === place && /^[^\d,;:。]{0,3},[^\d,;:。]*$/.test(text.slice(last.quantity.end, avg.quantity.start)) ? last : undefined;
-    const total = ofPlace ?? wholes[0];
-    if (total === undefined || (ofPlace === undefined && wholes.length > 1) || total.quantity.approximation !== undefined) continue;
+    // "…查补税款3,462.8万元、…，合计5,008.6万元，…结案户户均查补税款64.1万元": an average that names what it shares out
+    // is of the figure of that name, and over the heads its words name (结案54户, not 立案检查58户)
+    const sharedName = per === undefined ? undefined : /均(?:获得)?([\u4e00-\u9fff]{2,8})\s*$/.exec(lead)?.[1];
+    const namedTotal = sharedName === undefined ? undefined : sameUnit.filter((f) => !f.delta && f.baseOf === undefined && !LAST_YEAR.test(wordsOf(f)) && wordsOf(f).includes(sharedName)).pop();
+    const headWords = per === undefined ? undefined : new RegExp(`([\u4e00-\u9fff]{2})${per}?${per}均`).exec(lead)?.[1];
+    const total = ofPlace ?? namedTotal ?? wholes[0];
+    if (total === undefined || (ofPlace === undefined && namedTotal === undefined && wholes.length > 1) || total.quantity.approximation !== undefined) continue;
     const heads = per === undefined ? [] : (PER_UNITS[per] ?? []);
     // (a count that is itself an average is none: "平均每名律师联系2个社区")
     // (nor one given for each of something: "每格配备专职网格员1名")
@@ -1009,7 +1041,9 @@ function linkAverages(text: string, found: Fact[], before: readonly Fact[]): voi
     const anywhere = per === undefined ? before.filter(counting) : [];
     // "县级林长11名、…合计849名。…县级林长全年巡林58次，人均5.3次": the persons the total's words name, though a part
     const namedHeads = per === undefined ? [] : before.filter((f) => f.paragraph === avg.paragraph && heads.includes(f.quantity.unit) && f.label.length >= 2 && wordsOf(total).startsWith(f.label));
-    const near = (namedHeads.length === 1 ? namedHeads[0] : undefined) ?? inSentence.at(-1) ?? inParagraph.at(-1);
+    // (the heads so named may be the numerator of a rate: "结案54户，结案率93.1%")
+    const headNamed = headWords === undefined ? [] : [...before, ...found].filter((f) => f.paragraph === avg.paragraph && f.quantity.start < avg.quantity.start && f.kind === 'count' && heads.includes(f.quantity.unit) && f.partOf === undefined && !f.delta && f.baseOf === undefined && wordsOf(f).includes(headWords));
+    const near = (namedHeads.length === 1 ? namedHeads[0] : undefined) ?? (headNamed.length === 1 ? headNamed[0] : undefined) ?? inSentence.at(-1) ?? inParagraph.at(-1);
     const count = near ?? (new Set(anywhere.map((f) => f.quantity.value)).size === 1 ? anywhere.at(-1) : undefined);
     if (count === undefined || count === total || count.quantity.value <= 1) continue;
     avg.average = { total, count };
@@ -1253,7 +1287,9 @@ function linkTimeCut(text: string, facts: Fact[]): void {
     if (word === undefined || first === undefined || second === undefined || !TIME_UNITS.has(first.quantity.unit) || first.quantity.unit !== second.quantity.unit) return;
     // the limit compared with: "较法定时限20个工作日" / "较10个工作日的承诺时限", right before the rate; or the limit first and
     // what it was cut to after it: "时限由法定的20个工作日压缩至4.6个工作日，压缩77.0%"
-    const cutTo = /^[^\d;:。]{0,16}(压缩|缩短|压减|减少)(至|到)\s*$/.test(text.slice(first.quantity.end, second.quantity.start));
+    // ("…法定办理时限为15个工作日，我局通过并联审批、告知承诺等方式压缩至3个工作日，压缩80.0%": the way it was cut may
+    // stand between)
+    const cutTo = /^[^\d;:。]{0,32}(压缩|缩短|压减|减少)(至|到)\s*$/.test(text.slice(first.quantity.end, second.quantity.start));
     // …or the limit, then the time taken, then the cut said of the limit by name: "承诺时限为20个工作日，平均办理时限为8.5
     // 个工作日，较承诺时限压缩57.5%"
     const limitNamed = !cutTo && /^[^\d;:。]*,\s*较[^\d,;:。]{1,8}(压缩|缩短|压减|减少)了?\s*$/.test(text.slice(second.quantity.end, rate.quantity.start)) && /时限|时间|用时|时长/.test(wordsOf(first)) && /时限|时间|用时|时长/.test(wordsOf(second));
@@ -1524,7 +1560,8 @@ function intakeBefore(text: string, numerator: Fact, earlier: readonly Fact[], o
   // item said again: "…非法占用林地43件…。非法占用林地的43件中，…")
   const besideRest = (f: Fact) => earlier.some((g) => g.remainder && g.balance?.done === f);
   // (and what was done in time is some of a whole: "及时受理85件" of 受理信访事项86件)
-  const before = earlier.filter((f, k) => canBeWhole(f) && f.balance === undefined && !besideRest(f) && !TIMELY.test(wordsOf(f)) && !restatesPart(text, f, earlier.slice(0, k)) && sameFamily(f, numerator) && f.quantity.unit === numerator.quantity.unit);
+  // (nor is last year's figure compared with: "与上年排查的68起相比")
+  const before = earlier.filter((f, k) => canBeWhole(f) && f.balance === undefined && !besideRest(f) && !TIMELY.test(wordsOf(f)) && !LAST_YEAR.test(wordsOf(f)) && !restatesPart(text, f, earlier.slice(0, k)) && sameFamily(f, numerator) && f.quantity.unit === numerator.quantity.unit);
   const intake = (f: Fact) => /受理|收到|接到|接收|承接|登记|排查|申请|承办|新收|立案|提出/.test(wordsOf(f));
   const wholes = before.filter((f) => f.label.length >= 2 && (subsetOf(numerator, f) || online) && intake(f) && wordsOf(f) !== said);
   const whole = wholes.pop();
@@ -2175,6 +2212,9 @@ function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): 
       // (last year's figure is no whole of this year's: "违法用地宗数较上年的83宗下降26.5%。…查处58宗，其余3宗…")
       if (total.kind === 'rate' || total.delta || total.baseOf !== undefined || remainders.has(total) || total.partOf !== undefined || total.depth !== 0 || LAST_YEAR.test(wordsOf(total))) continue;
       if (!sameFamily(total, done) || total.quantity.unit !== done.quantity.unit) break;
+      // "全年调解成功53起，…；对…争议较大的3起，引导当事人通过诉讼途径解决；其余6起…": what failed, told after a semicolon,
+      // is no part of what succeeded — the whole of the three is what was to be settled
+      if (/成功/.test(wordsOf(total)) && !/成功/.test(wordsOf(done)) && /;/.test(text.slice(total.quantity.end, done.quantity.start))) break;
       // "其中自然人提出11件、企业提出2件，另有上年结转1件": items of one list are no whole of each other
       if (total.sentence[0] === done.sentence[0] && /^[、][^,;:。\d]*$/.test(text.slice(total.quantity.end, done.quantity.start))) break;
       // …nor are items named alike after a comma or a semicolon ("…劳动关系事项的38件，…人事考录事项的17件，其余11件")
@@ -2496,7 +2536,9 @@ function linkStages(text: string, facts: Fact[]): void {
       // a label that is only the stage's verb ("调解", "已整改") speaks of the thing named before
       // "调处的纠纷中成功化解203件": the clause names the earlier stage's work as what it counts in
       const within = /(排查|调处|调解|受理|发现)[^,;。\d]{0,6}中/.exec(clause);
-      const sameThing = bare === '' || f.label === earlier.label || stageOfClause(bare.slice(0, 4)) !== undefined || sharesBigram(f.label, earlier.label) || (within !== null && stageOfClause(within[1] ?? '') === before[1]);
+      // ("排查57起，加上上年结转的5起，全年需化解62起": what is to be settled holds what came over — no stage of those screened)
+      const withCarried = /结转/.test(text.slice(earlier.quantity.end, f.quantity.start));
+      const sameThing = !withCarried && (bare === '' || f.label === earlier.label || stageOfClause(bare.slice(0, 4)) !== undefined || sharesBigram(f.label, earlier.label) || (within !== null && stageOfClause(within[1] ?? '') === before[1]));
       if (sameThing) {
         f.stageOf = earlier;
         f.stage = STAGES.find((x) => x[2] === stage)?.[0];

@@ -1721,6 +1721,28 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('全年作为被告的一审行政诉讼案件196件，较上年的171件增加25件；已审结158件，尚未审结38件。败诉9件，较上年的16件减少7件，败诉率4.6%。')).toEqual([]);
   });
 
+  it('reads outcomes of the decided cases a sentence before, a cut to a time, and what is to be settled with the carried over', () => {
+    const decided = (n: number) => `加上上年结转的6件，全年审结行政复议案件84件，结转下年8件。审结案件中，决定维持41件、驳回复议请求9件、撤销6件、变更2件、确认违法4件、责令履行3件，经调解和解后终止审理${n}件。`;
+    expect(kinds(decided(19))).toEqual([]);
+    expect(kinds(decided(21))).toEqual([['parts_sum_mismatch', '84件', '86件']]);
+    const cut = (rate: string) => `建筑工程施工许可法定办理时限为15个工作日，我局通过并联审批、告知承诺等方式压缩至3个工作日，压缩${rate}，全部许可事项按期办结率100%。`;
+    expect(kinds(cut('80.0%'))).toEqual([]);
+    expect(kinds(cut('70.0%'))).toEqual([['rate_mismatch', '80%', '70.0%']]);
+    // what is to be settled holds what came over; last year's figure compared with is no whole; what failed after a
+    // semicolon is no part of what succeeded
+    expect(kinds('全年共排查各类土地和林地纠纷57起，加上上年结转的5起，全年需化解62起。与上年排查的68起相比，新发纠纷下降16.2%。全年调解成功53起，调解成功率85.5%；对事实复杂、争议较大的3起，引导当事人通过诉讼途径解决；其余6起结转至2026年继续调处。')).toEqual([]);
+  });
+
+  it('finds the whole behind a comparison said far from it, an average of the figure it names, and no item in the base of a share', () => {
+    const waived = (n: number) => `全年对1,326户次纳税人的首次轻微税收违法行为不予行政处罚，较上年的1,145户次增长15.8%，其中未按期办理纳税申报1,108户次、未按规定设置保管账簿137户次、其他${n}户次，涉及罚款金额66.3万元，户均500元。`;
+    expect(kinds(waived(81))).toEqual([]);
+    expect(kinds(waived(91))).toEqual([['parts_sum_mismatch', '1,326户次', '1336户次']]);
+    const audits = (avg: string) => `全年立案检查58户，结案54户，结案率93.1%。查补税款3,462.8万元、加收滞纳金618.5万元、罚款927.3万元，合计5,008.6万元，其中查补税款较上年的2,915.6万元增长18.8%，结案户户均查补税款${avg}万元。`;
+    expect(kinds(audits('64.1'))).toEqual([]);
+    expect(kinds(audits('68.1'))).toEqual([['average_mismatch', '64.13万元', '68.1万元']]);
+    expect(kinds('全年新收政府信息公开申请14件，上年结转1件。全年办结13件，结转下年度继续办理2件。办结的申请中，予以公开6件，占本年新收申请14件的42.9%，所有申请均在法定期限内答复。')).toEqual([]);
+  });
+
   it('computes a pass rate over those who sat the exam', () => {
     const exam = (passed: number) => `组织全乡在编干部参加年度网上学法考试，应考52人、实考52人，合格${passed}人，合格率98.1%。`;
     expect(kinds(exam(51))).toEqual([]);
