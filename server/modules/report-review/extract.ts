@@ -927,7 +927,8 @@ function linkReviewedOutcomes(text: string, facts: Fact[]): void {
     const decided = /审结|结案/.test(wordsOf(total)) && !/(调解|裁决|和解|判决|撤诉|撤回|仲裁)结案/.test(wordsOf(total)) && /^\s*,\s*$/.test(text.slice(total.quantity.end, clauseStart(text, first.quantity.start, total.quantity.end)));
     if (decided && OUTCOME_WORD.test(first.label)) clause = `${/审结|结案/.exec(total.scope)?.[0] ?? '审结'}后`;
     // "被申请行政复议3件，县人民政府审理后维持2件，…": who decided them stands in the first outcome's clause
-    const after = /^\s*,\s*([^\d,;:。]{0,20}(?:审理|审查|复查|复议)后)\s*([^\d,;:。]{1,12})$/.exec(text.slice(total.quantity.end, first.quantity.start));
+    // ("…4件，经县人民政府审理维持3件、确认违法1件": or right after who decided them, without 后)
+    const after = /^\s*,\s*([^\d,;:。]{0,20}(?:审理|审查|复查|复议)后)\s*([^\d,;:。]{1,12})$/.exec(text.slice(total.quantity.end, first.quantity.start)) ?? /^\s*,\s*(经[^\d,;:。]{0,20}(?:审理|审查|复查|复议))\s*([^\d,;:。]{1,12})$/.exec(text.slice(total.quantity.end, first.quantity.start));
     if (!REVIEWED.test(clause) && after !== null && DISPOSITION.test(tidy(after[2] ?? ''))) {
       clause = after[1] ?? '';
       first.label = tidy(after[2] ?? '');
@@ -1159,7 +1160,8 @@ function linkRates(text: string, facts: Fact[]): void {
     // "出具法律意见52条，被采纳49条（采纳率94.2%）": a rate in brackets right after a count is said of the counts outside
     const open = text.lastIndexOf('(', rate.quantity.start);
     const depth = rate.depth > 0 && earlier[earlier.length - 1]?.depth === rate.depth - 1 && /^\(\s*[^()\d]*$/.test(text.slice(open, rate.quantity.start)) ? rate.depth - 1 : rate.depth;
-    const counts = earlier.slice(lastRate + 1).filter((f) => f.kind === 'count' && f.depth === depth && f.baseOf === undefined && !f.delta);
+    // (an average is no count of a rate: "上报各类事件5,326件，按网格员总数计算人均上报15.7件；已办结5,281件，办结率99.2%")
+    const counts = earlier.slice(lastRate + 1).filter((f) => f.kind === 'count' && f.depth === depth && f.baseOf === undefined && !f.delta && !new RegExp(`${AVERAGE_WORDS}[^\\d,;:。]{0,6}$`).test(text.slice(clauseStart(text, f.quantity.start, f.sentence[0]), f.quantity.start)));
     const last = counts[counts.length - 1];
     if (last === undefined) return;
     const candidates = counts.filter((f) => sameFamily(f, last));
@@ -1561,7 +1563,7 @@ function intakeBefore(text: string, numerator: Fact, earlier: readonly Fact[], o
   const besideRest = (f: Fact) => earlier.some((g) => g.remainder && g.balance?.done === f);
   // (and what was done in time is some of a whole: "及时受理85件" of 受理信访事项86件)
   // (nor is last year's figure compared with: "与上年排查的68起相比")
-  const before = earlier.filter((f, k) => canBeWhole(f) && f.balance === undefined && !besideRest(f) && !TIMELY.test(wordsOf(f)) && !LAST_YEAR.test(wordsOf(f)) && !restatesPart(text, f, earlier.slice(0, k)) && sameFamily(f, numerator) && f.quantity.unit === numerator.quantity.unit);
+  const before = earlier.filter((f, k) => canBeWhole(f) && f.balance === undefined && !besideRest(f) && !TIMELY.test(wordsOf(f)) && !LAST_YEAR.test(wordsOf(f)) && !new RegExp(`${AVERAGE_WORDS}[^\\d,;:。]{0,6}$`).test(text.slice(clauseStart(text, f.quantity.start, f.sentence[0]), f.quantity.start)) && !restatesPart(text, f, earlier.slice(0, k)) && sameFamily(f, numerator) && f.quantity.unit === numerator.quantity.unit);
   const intake = (f: Fact) => /受理|收到|接到|接收|承接|登记|排查|申请|承办|新收|立案|提出/.test(wordsOf(f));
   const wholes = before.filter((f) => f.label.length >= 2 && (subsetOf(numerator, f) || online) && intake(f) && wordsOf(f) !== said);
   const whole = wholes.pop();
@@ -1663,7 +1665,8 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     // by who applied or how, which is of the new
     const before = [...earlier, ...facts.filter((f) => f.quantity.end <= s + m.index)];
     // (nor is an item said again: "山林权属纠纷74件…。山林权属纠纷最为突出，共74件，其中…")
-    const pool = before.filter((f, k) => f.kind !== 'rate' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !(byContent && FINISHED.test(f.label) && !/受理|收到|新收|承办|接收|纳入/.test(wordsOf(f))) && !withCarried(text, f, before[k - 1]) && !/结转|上年|去年|上一年/.test(f.scope) && !restatesPart(text, f, before.slice(0, k)));
+    // (nor is what is still open, "未办结的45件", nor an average, "人均上报15.7件": the whole is the last figure before them)
+    const pool = before.filter((f, k) => f.kind !== 'rate' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !/未结|未办结|未审结|尚未|正在/.test(wordsOf(f)) && !new RegExp(`${AVERAGE_WORDS}[^\\d,;:。]{0,6}$`).test(text.slice(clauseStart(text, f.quantity.start, f.sentence[0]), f.quantity.start)) && !(byContent && FINISHED.test(f.label) && !/受理|收到|新收|承办|接收|纳入/.test(wordsOf(f))) && !withCarried(text, f, before[k - 1]) && !/结转|上年|去年|上一年/.test(f.scope) && !restatesPart(text, f, before.slice(0, k)));
     // "一至四季度调处数分别为86件、…": items over a range of quarters or months that name what they count break down
     // the figure of that name ("进入调处程序398件"), or none
     const ranged = /^(?:[一二三四五六七八九十\d]+(?:至|到|—|-)[一二三四五六七八九十\d]+|各)(?:季度|个月|月份|月|社区|村)(.{2,})$/.exec(first.label)?.[1]?.replace(/数$/, '');

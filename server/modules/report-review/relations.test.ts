@@ -1743,6 +1743,16 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds('全年新收政府信息公开申请14件，上年结转1件。全年办结13件，结转下年度继续办理2件。办结的申请中，予以公开6件，占本年新收申请14件的42.9%，所有申请均在法定期限内答复。')).toEqual([]);
   });
 
+  it('reads outcomes right after who decided them, and leaves averages and open figures out of wholes', () => {
+    const appeals = (n: number) => `全年以本局为被申请人的行政复议案件4件，经县人民政府审理维持3件、确认违法${n}件；以本局为被告的行政诉讼案件2件。`;
+    expect(kinds(appeals(1))).toEqual([]);
+    expect(kinds(appeals(2))).toEqual([['parts_sum_mismatch', '4件', '5件']]);
+    const events = (rate: string, other: number) => `网格员全年巡查发现并上报各类事件5,326件，按网格员总数计算人均上报15.7件；已办结5,281件，办结率${rate}，未办结的45件均为设施维修类事项。按事件类型分，环境卫生类1,842件、安全隐患类1,136件、矛盾纠纷线索603件、市政设施类977件、其他类${other}件。`;
+    expect(kinds(events('99.2%', 768))).toEqual([]);
+    expect(kinds(events('92.2%', 768))).toEqual([['rate_mismatch', '99.16%', '92.2%']]);
+    expect(kinds(events('99.2%', 868))).toEqual([['parts_sum_mismatch', '5,326件', '5426件']]);
+  });
+
   it('computes a pass rate over those who sat the exam', () => {
     const exam = (passed: number) => `组织全乡在编干部参加年度网上学法考试，应考52人、实考52人，合格${passed}人，合格率98.1%。`;
     expect(kinds(exam(51))).toEqual([]);
