@@ -342,6 +342,9 @@ function checkAverage(avg: Fact): Finding[] {
   const step = 10 ** -avg.quantity.decimals;
   if (computed >= value - step / 2 - EPSILON && computed < value + step + EPSILON) return [];
   if (avg.quantity.approximation === 'about' && Math.abs(computed - value) <= Math.max(step, value / 10)) return [];
+  // an average off by a hundredfold and more is of other figures than those read ("巡林186次 … 巡护累计9,828人次，人均
+  // 巡护234次" is of the 9,828 over the 42 rangers): silent rather than a guess
+  if (computed < value / 100 || computed > value * 100) return [];
   const expected = `${round(computed, avg.quantity.decimals + 1)}${avg.quantity.unit}`;
   // "16个村（居）全年…坐班384次": the places counted right before the total are not part of its name
   const totalName = (count.label !== '' && total.label.startsWith(count.label) && count.quantity.end <= total.quantity.start ? total.label.slice(count.label.length) : total.label) || '总数';

@@ -1633,14 +1633,17 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
       const previous = parts[parts.length - 1];
       // …but "，其余部门合计286件" is the last item
       const rest = /^,\s*(其余|其他|其它)[^,;:。\d]*$/.test(joined);
-      if (previous !== undefined && (/^(其他|其它|其余)/.test(previous.label) || (!rest && /其中|包括|另有|其余|合计|共计/.test(joined)))) break;
+      // ("…；生态环境267件，占7.7%；应急管理、文化旅游、农业农村等其他领域合计324件，占9.4%": the rest may list what it holds)
+      const restListed = shared && /^;[^,;:。\d]*等(其他|其它|其余)[^,;:。\d、]{0,6}$/.test(joined);
+      if (previous !== undefined && (/^(其他|其它|其余)/.test(previous.label) || (!rest && !restListed && /其中|包括|另有|其余|合计|共计/.test(joined)))) break;
       // ("普通程序案件288件，普通程序案件中适用快速办理程序的有74件": some of an item is no item)
       if (parts.some((p) => p.label.length >= 2 && wordsOf(f).includes(`${p.label}中`))) break;
       // a list joined by 、 ends at a comma
       const byPause = parts.length >= 2 && /^、/.test(text.slice((parts[0] as Fact).quantity.end, (parts[1] as Fact).quantity.start).replace(/\([^()]*\)/g, '').replace(SHARE_IN_GAP, ''));
       // (…but "…、土地承包经营纠纷47件，其他纠纷84件" goes on to the rest)
-      if (parts.length > 0 && !((!byPause && /^[,][^,;:。\d]*$/.test(joined)) || (byPause && rest) || (shared ? /^[、;][^,;:。、\d]*$/ : /^[、][^,;:。、\d]*$/).test(joined))) break;
+      if (parts.length > 0 && !restListed && !((!byPause && /^[,][^,;:。\d]*$/.test(joined)) || (byPause && rest) || (shared ? /^[、;][^,;:。、\d]*$/ : /^[、][^,;:。、\d]*$/).test(joined))) break;
       if (parts.length > 0 && !sameFamily(f, parts[0] as Fact)) break;
+      if (restListed) f.label = /等((?:其他|其它|其余)[^,;:。\d、]{0,6}?)(?:合计|共计)?$/.exec(joined)?.[1] ?? f.label;
       parts.push(f);
     }
     // "从案件类型看：市容环境类1526件，主要为…；违法建设类384件；渣土运输类612件，是上年385件的1.6倍…；其他152件。":
@@ -2197,7 +2200,8 @@ function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): 
     remainders.add(rest);
     // "公益林地案件中涉及国家级公益林6件，其余11件…": the whole is the figure the clause names, though a part itself
     // (or names them before its act: "诉讼案件已审结2件，…，1件尚在审理中" is of 行政诉讼案件3件, not of 合计5件)
-    const among = /^([^\d]{2,12}?)(?:案件|事项|纠纷)?中/.exec(wordsOf(done))?.[1] ?? /^([^\d]{2,10}?案件)(?:已|均|全部)?(?:审结|办结|结案)$/.exec(wordsOf(done))?.[1];
+    // ("重大事故隐患已整改销号36条，其余2条…" is of 重大事故隐患38条, named whole before its act)
+    const among = /^([^\d]{2,12}?)(?:案件|事项|纠纷)?中/.exec(wordsOf(done))?.[1] ?? /^([^\d]{2,10}?案件)(?:已|均|全部)?(?:审结|办结|结案)$/.exec(wordsOf(done))?.[1] ?? [...earlier, ...facts.slice(0, d)].filter((f) => f.kind === 'count' && f.label.length >= 4 && wordsOf(done).startsWith(f.label) && /^(已|均|全部)/.test(wordsOf(done).slice(f.label.length))).pop()?.label;
     const named = among === undefined ? undefined : [...earlier, ...facts.slice(0, d)].filter((f) => f.kind === 'count' && f.depth === 0 && !f.delta && f.baseOf === undefined && sameFamily(f, done) && f.quantity.unit === done.quantity.unit && f.quantity.normalized.value > done.quantity.normalized.value && wordsOf(f).includes(among)).pop();
     if (named !== undefined) {
       setRemainder(rest, named, done);

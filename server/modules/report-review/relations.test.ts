@@ -1753,6 +1753,22 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(events('99.2%', 868))).toEqual([['parts_sum_mismatch', '5,326件', '5426件']]);
   });
 
+  it('reads the rest of a named whole, a rest that lists what it holds, and stays silent on an average of other figures', () => {
+    const dangers = (open: number) => `共发现各类事故隐患4,352条，其中重大事故隐患38条；已整改4,297条，整改率98.7%。重大事故隐患已整改销号36条，其余${open}条实行挂牌督办。`;
+    expect(kinds(dangers(2))).toEqual([]);
+    expect(kinds(dangers(3)).map(([kind]) => kind)).toEqual(['parts_sum_mismatch']);
+    const fields = (n: number) => `全县共办理行政处罚案件3,462件，较上年的3,118件增长11.0%。从执法领域看，综合行政执法905件，占26.1%；市场监管812件，占23.5%；交通运输736件，占21.3%；自然资源418件，占12.1%；生态环境267件，占7.7%；应急管理、文化旅游、农业农村等其他领域合计${n}件，占9.4%。`;
+    expect(kinds(fields(324))).toEqual([]);
+    expect(kinds(fields(334)).map(([kind]) => kind)).toEqual(['parts_sum_mismatch', 'rate_mismatch']);
+    expect(kinds('全年各级林长开展巡林186次，其中乡级林长38次、村级林长148次；聘用生态护林员42名，护林员日常巡护累计9,828人次，人均巡护234次。')).toEqual([]);
+  });
+
+  it('reads what is carried to next year as such, though the clause says when it was received', () => {
+    const report = (said: string) => ['玉泉镇人民政府2025年政府信息公开工作年度报告', '一、总体情况', `本年度新收申请10件，办结9件，结转下年度1件。${said}`, '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '申请人情况：自然人  法人或其他组织（商业企业  科研机构  社会公益组织  法律服务机构  其他）  总计', '一、本年新收政府信息公开申请数量  8  1  0  0  1  0  10', '四、结转下年度继续办理  1  0  0  0  0  0  1', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
+    expect(kinds(...report('结转下年度的1件系12月下旬收到的申请，仍在法定答复期限内。'))).toEqual([]);
+    expect(kinds(...report('结转下年度的2件系12月下旬收到的申请，仍在法定答复期限内。')).map(([kind]) => kind)).toContain('table_mismatch');
+  });
+
   it('computes a pass rate over those who sat the exam', () => {
     const exam = (passed: number) => `组织全乡在编干部参加年度网上学法考试，应考52人、实考52人，合格${passed}人，合格率98.1%。`;
     expect(kinds(exam(51))).toEqual([]);

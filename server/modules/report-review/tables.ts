@@ -117,7 +117,8 @@ export function checkDisclosureTables(rows: readonly TableRow[], facts: readonly
 
 // what the prose says of the applications, and the row of 表三 whose 总计 it must equal
 const PROSE_ROWS: Array<{ says: RegExp; row: RegExp; name: string }> = [
-  { says: /(收到|新收|受理)[^,;。]*申请(?!.*(上年|结转))/, row: /本年新收/, name: '本年新收申请' },
+  // ("结转下年度的1件系12月下旬收到的申请" is of what is carried over)
+  { says: /^(?!.*结转)[^,;。]*(收到|新收|受理)[^,;。]*申请(?!.*(上年|结转))/, row: /本年新收/, name: '本年新收申请' },
   { says: /上年结转/, row: /上年结转/, name: '上年结转申请' },
   { says: /结转下(一)?年/, row: /结转下年/, name: '结转下年度继续办理' },
   { says: /(?<!未)办结|办理完毕|作出答复|办理答复|答复申请|办理结果[^,;。]*共/, row: /总计/, name: '办理结果总计' },
