@@ -88,6 +88,9 @@ const perUnit = new WeakSet<Fact>();
 const HEADS = '户|人|场|案|期';
 // (and so do stretches of time: "月均104条")
 const AVERAGE_WORDS = String.raw`(?:平均每[^,;:。\d]{1,8}|每[\u4e00-\u9fff]{1,4}平均|(?:${HEADS}|村|社区|月|日|周)均)`;
+const AVERAGE_BEFORE = new RegExp(`${AVERAGE_WORDS}[^\\d,;:。]{0,6}$`);
+/** the figure is said as an average ("人均上报15.7件"): no count of a rate, no whole of a list */
+const saidAsAverage = (text: string, f: Fact): boolean => AVERAGE_BEFORE.test(text.slice(clauseStart(text, f.quantity.start, f.sentence[0]), f.quantity.start));
 const PER_UNIT = new RegExp(String.raw`(${AVERAGE_WORDS}|每[\u4e00-\u9fff]{1,3}每[\u4e00-\u9fff]{1,2})\s*$`);
 // ", 村均9.8名," between a whole and what is said of its parts
 const AVERAGE_ASIDE_SOURCE = String.raw`,\s*${AVERAGE_WORDS}\s*约?\s*\d+(?:\.\d+)?[^\d,;:。]{0,3}`;
@@ -1161,7 +1164,7 @@ function linkRates(text: string, facts: Fact[]): void {
     const open = text.lastIndexOf('(', rate.quantity.start);
     const depth = rate.depth > 0 && earlier[earlier.length - 1]?.depth === rate.depth - 1 && /^\(\s*[^()\d]*$/.test(text.slice(open, rate.quantity.start)) ? rate.depth - 1 : rate.depth;
     // (an average is no count of a rate: "上报各类事件5,326件，按网格员总数计算人均上报15.7件；已办结5,281件，办结率99.2%")
-    const counts = earlier.slice(lastRate + 1).filter((f) => f.kind === 'count' && f.depth === depth && f.baseOf === undefined && !f.delta && !new RegExp(`${AVERAGE_WORDS}[^\\d,;:。]{0,6}$`).test(text.slice(clauseStart(text, f.quantity.start, f.sentence[0]), f.quantity.start)));
+    const counts = earlier.slice(lastRate + 1).filter((f) => f.kind === 'count' && f.depth === depth && f.baseOf === undefined && !f.delta && !saidAsAverage(text, f));
     const last = counts[counts.length - 1];
     if (last === undefined) return;
     const candidates = counts.filter((f) => sameFamily(f, last));
@@ -1563,7 +1566,7 @@ function intakeBefore(text: string, numerator: Fact, earlier: readonly Fact[], o
   const besideRest = (f: Fact) => earlier.some((g) => g.remainder && g.balance?.done === f);
   // (and what was done in time is some of a whole: "及时受理85件" of 受理信访事项86件)
   // (nor is last year's figure compared with: "与上年排查的68起相比")
-  const before = earlier.filter((f, k) => canBeWhole(f) && f.balance === undefined && !besideRest(f) && !TIMELY.test(wordsOf(f)) && !LAST_YEAR.test(wordsOf(f)) && !new RegExp(`${AVERAGE_WORDS}[^\\d,;:。]{0,6}$`).test(text.slice(clauseStart(text, f.quantity.start, f.sentence[0]), f.quantity.start)) && !restatesPart(text, f, earlier.slice(0, k)) && sameFamily(f, numerator) && f.quantity.unit === numerator.quantity.unit);
+  const before = earlier.filter((f, k) => canBeWhole(f) && f.balance === undefined && !besideRest(f) && !TIMELY.test(wordsOf(f)) && !LAST_YEAR.test(wordsOf(f)) && !saidAsAverage(text, f) && !restatesPart(text, f, earlier.slice(0, k)) && sameFamily(f, numerator) && f.quantity.unit === numerator.quantity.unit);
   const intake = (f: Fact) => /受理|收到|接到|接收|承接|登记|排查|申请|承办|新收|立案|提出/.test(wordsOf(f));
   const wholes = before.filter((f) => f.label.length >= 2 && (subsetOf(numerator, f) || online) && intake(f) && wordsOf(f) !== said);
   const whole = wholes.pop();
@@ -1669,7 +1672,7 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     const before = [...earlier, ...facts.filter((f) => f.quantity.end <= s + m.index)];
     // (nor is an item said again: "山林权属纠纷74件…。山林权属纠纷最为突出，共74件，其中…")
     // (nor is what is still open, "未办结的45件", nor an average, "人均上报15.7件": the whole is the last figure before them)
-    const pool = before.filter((f, k) => f.kind !== 'rate' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !/未结|未办结|未审结|尚未|正在/.test(wordsOf(f)) && !new RegExp(`${AVERAGE_WORDS}[^\\d,;:。]{0,6}$`).test(text.slice(clauseStart(text, f.quantity.start, f.sentence[0]), f.quantity.start)) && !(byContent && FINISHED.test(f.label) && !/受理|收到|新收|承办|接收|纳入/.test(wordsOf(f))) && !withCarried(text, f, before[k - 1]) && !/结转|上年|去年|上一年/.test(f.scope) && !restatesPart(text, f, before.slice(0, k)));
+    const pool = before.filter((f, k) => f.kind !== 'rate' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !/未结|未办结|未审结|尚未|正在/.test(wordsOf(f)) && !saidAsAverage(text, f) && !(byContent && FINISHED.test(f.label) && !/受理|收到|新收|承办|接收|纳入/.test(wordsOf(f))) && !withCarried(text, f, before[k - 1]) && !/结转|上年|去年|上一年/.test(f.scope) && !restatesPart(text, f, before.slice(0, k)));
     // "一至四季度调处数分别为86件、…": items over a range of quarters or months that name what they count break down
     // the figure of that name ("进入调处程序398件"), or none
     const ranged = /^(?:[一二三四五六七八九十\d]+(?:至|到|—|-)[一二三四五六七八九十\d]+|各)(?:季度|个月|月份|月|社区|村)(.{2,})$/.exec(first.label)?.[1]?.replace(/数$/, '');
@@ -2532,7 +2535,7 @@ function linkStages(text: string, facts: Fact[]): void {
     const clause = text.slice(clauseStart(text, f.quantity.start, f.sentence[0]), f.quantity.start);
     if (/排查化解|排查调处/.test(clause)) continue;
     // an average is no stage: "调处451起，…，村均调处28.6起；调处成功438起"
-    if (!Number.isInteger(f.quantity.normalized.value) || new RegExp(`${AVERAGE_WORDS}[^\\d,;:。]{0,6}$`).test(clause)) continue;
+    if (!Number.isInteger(f.quantity.normalized.value) || AVERAGE_BEFORE.test(clause)) continue;
     const stage = stageOfClause(clause);
     if (stage === undefined) continue;
     // the nearest earlier stage of the same chain (0–2 or 10–11)
