@@ -10,6 +10,14 @@ const LIST = '/ledgers/petitions.hotline';
 /** an instant in Beijing time, as the ticket page shows it: 2026-12-04 10:15 */
 const beijing = (ms: number): string => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
+/**
+ * the step's own date field set to the day its 办理日期 shows: the dialog opens on the browser's today, which may already
+ * be the next day in Beijing than the `today` the test began on (a CI run crossed midnight there)
+ */
+async function fillStepDate(dialog: Locator, label: string): Promise<void> {
+  await fillDate(dialog, label, await dialog.getByLabel('办理日期', { exact: true }).inputValue());
+}
+
 /** a date field of the step's form: typed, then confirmed by leaving it */
 async function fillDate(dialog: Locator, label: string, date: string): Promise<void> {
   const input = dialog.getByLabel(label, { exact: true });
@@ -51,7 +59,7 @@ describe('an urgent 12345 ticket, returned by the town it was sent to and re-dis
       await page.screenshot({ path: screenshotPath('hotline-urgent'), fullPage: true });
       // the town says it is not theirs, with the reason
       await act(page, /退回改派/, async (dialog) => {
-        await fillDate(dialog, '退回日期', today);
+        await fillStepDate(dialog, '退回日期');
         await dialog.getByLabel('退回理由').fill('问题发生地属清溪镇辖区，申请改派');
       });
       await expect.poll(async () => (await page.getByTestId('workflow').textContent()) ?? '', WAIT).toContain('已退回待改派');
@@ -66,7 +74,7 @@ describe('an urgent 12345 ticket, returned by the town it was sent to and re-dis
         const town = page.locator('.ant-select-tree-node-content-wrapper', { hasText: /^清溪镇$/ });
         await openPopup(page, dialog.getByLabel('改派至单位'), town);
         await town.click();
-        await fillDate(dialog, '改派日期', today);
+        await fillStepDate(dialog, '改派日期');
         await dialog.getByLabel('改派说明').fill('改派属地清溪镇办理');
       });
       await expect.poll(async () => (await page.getByTestId('workflow').textContent()) ?? '', WAIT).toContain('城关镇 → 清溪镇');
