@@ -23,8 +23,23 @@ export function toSimplified(text: string): string {
   }).join('');
 }
 
+// every part of a review asks for the form of the same paragraphs, and converting to simplified is most of a review's
+// time: the forms last asked for are kept (the map is emptied when full, so it never holds more than this many)
+const FORMS_KEPT = 4096;
+const forms = new Map<string, string>();
+
 /** the form every matcher works on: half-width, simplified, same length as the original */
 export function matchForm(text: string): string {
+  let form = forms.get(text);
+  if (form === undefined) {
+    if (forms.size >= FORMS_KEPT) forms.clear();
+    form = formOf(text);
+    forms.set(text, form);
+  }
+  return form;
+}
+
+function formOf(text: string): string {
   // "办理各类事项（4862件）": brackets that hold nothing but a figure are read as if the figure stood bare (same length)
   return toSimplified(toHalfWidth(text))
     .replace(/\((\d[\d,.]*\s?[万亿]?(?:%|[^\d()\s,;:.。，；：、%]{1,3}))\)/gu, ' $1 ')
