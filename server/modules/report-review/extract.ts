@@ -201,7 +201,6 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       linkActOutcomes(text, sentence, linked, previous);
       linkIntakeSplits(text, [...previous, ...linked]);
       linkReviewedOutcomes(text, linked);
-      linkOutcomesOfDecidedBefore(text, sentence, linked, inParagraph);
       linkAllOutcomes(text, linked);
       linkLossRate(text, linked, inParagraph);
       linkCorrectionRate(linked, inParagraph);
@@ -623,10 +622,20 @@ function linkSentenceLists(text: string, [s, e]: [number, number], facts: Fact[]
 function byVerb(phrase: string, previous: readonly Fact[]): Fact | undefined {
   // ("在审结的案件中，…")
   const verb = /^([^的]{2,4})的/.exec(phrase.replace(/^在/, ''))?.[1];
-  if (verb === undefined) return undefined;
-  const told = previous.filter((f) => canBeWhole(f) && wordsOf(f).includes(verb));
-  return told.length === 1 ? told[0] : undefined;
+  const told = verb === undefined ? [] : previous.filter((f) => canBeWhole(f) && wordsOf(f).includes(verb));
+  return told.length === 1 ? told[0] : decidedBefore(phrase, previous);
 }
+
+// "…全年审结行政复议案件84件，结转下年8件。审结案件中，决定维持41件、驳回复议请求9件、…终止审理19件。": an opening on the
+// decided cases names the last figure told before of what was decided
+const DECIDED = /^(?:在)?(?:已|全年|本年)?(审结|结案|办结)的?(?:[\u4e00-\u9fff]{0,6}?)(?:案件|事项)?$/;
+
+function decidedBefore(phrase: string, previous: readonly Fact[]): Fact | undefined {
+  const act = DECIDED.exec(phrase)?.[1];
+  if (act === undefined) return undefined;
+  return previous.filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && wordsOf(f).includes(act) && !NOT_YET.test(wordsOf(f))).pop();
+}
+
 
 // what a figure's name says was done, without the whole it was done among ("受理案件中已审结" → "审结")
 const spokenOf = (label: string) => label.replace(/^[^\d,;:。中]{1,6}中(?=[^\d,;:。]{2})/, '').replace(/^(实际|已|全年|共)+/, '');
@@ -957,28 +966,6 @@ function linkReviewedOutcomes(text: string, facts: Fact[]): void {
     // a list cut by another figure ("其余2件尚在审理中") is only a floor
     attach(total, parts, !ended && !endsWithEtc(text, last));
   });
-}
-
-// "…全年审结行政复议案件84件，结转下年8件。审结案件中，决定维持41件、驳回复议请求9件、…终止审理19件。": a sentence that
-// opens on the decided cases lists the outcomes of the paragraph's last figure of what was decided
-const DECIDED_OPENING = /^\s*(?:在)?(?:已|全年|本年)?(审结|结案|办结)的?(?:[\u4e00-\u9fff]{0,6}?)(?:案件|事项)?中\s*,\s*(?:决定|依法)?\s*[^\d,;:。]*$/;
-
-function linkOutcomesOfDecidedBefore(text: string, [s]: [number, number], facts: Fact[], before: readonly Fact[]): void {
-  const first = facts[0];
-  const act = first === undefined ? undefined : DECIDED_OPENING.exec(text.slice(s, first.quantity.start))?.[1];
-  if (first === undefined || act === undefined || first.partOf !== undefined || !DISPOSITION.test(first.label)) return;
-  const whole = before.filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && wordsOf(f).includes(act) && !NOT_YET.test(wordsOf(f))).pop();
-  if (whole === undefined || whole.parts.length > 0 || !sameFamily(whole, first) || whole.quantity.unit !== first.quantity.unit) return;
-  const parts: Fact[] = [];
-  for (const f of facts) {
-    const gap = parts.length === 0 ? '' : text.slice((parts[parts.length - 1] as Fact).quantity.end, f.quantity.start);
-    if (/[;。]/.test(gap) || f.kind !== 'count' || f.depth !== 0 || f.partOf !== undefined || f.quantity.unit !== whole.quantity.unit || !(DISPOSITION.test(f.label) || WITHDRAWN.test(f.label) || OUTCOME_WORD.test(f.label))) break;
-    parts.push(f);
-  }
-  const last = parts[parts.length - 1];
-  if (last === undefined || parts.length < 2 || !/^\s*([;。]|$)/.test(text.slice(last.quantity.end, last.quantity.end + 2) || '。')) return;
-  whole.linkWord = `${act}案件中`;
-  attach(whole, parts, !endsWithEtc(text, last));
 }
 
 // "被申请行政复议（2件），经县政府审理均维持原行政行为（2件）": one outcome said of all ("均") is the whole
