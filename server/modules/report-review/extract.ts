@@ -1765,17 +1765,19 @@ function linkCorrectionRate(facts: Fact[], previous: readonly Fact[] = []): void
 // (the 审结 figure may stand in a sentence before, in the same paragraph: "…法院审结68件，结转下年17件。审结案件中行政机关败诉5件，
 // 败诉率7.4%")
 function linkLossRate(text: string, facts: Fact[], before: readonly Fact[] = []): void {
+  // the words of a figure's clause (that starts at `from` at the earliest)
+  const clauseOf = (f: Fact, from = 0) => text.slice(clauseStart(text, f.quantity.start, from), f.quantity.start);
   for (const rate of facts) {
     if (rate.kind !== 'rate' || !rate.label.endsWith('败诉率')) continue;
     const inSentence = facts.filter((f) => f.kind === 'count' && f.quantity.start < rate.quantity.start);
-    const lostHere = inSentence.filter((f) => /败诉/.test(text.slice(clauseStart(text, f.quantity.start, 0), f.quantity.start))).pop();
-    // (…only when the lost cases are said to be of those decided: "败诉9件，败诉率4.6%" after "已审结158件。" may be of all 196)
-    const ofDecided = lostHere !== undefined && /审结|结案/.test(text.slice(clauseStart(text, lostHere.quantity.start, lostHere.sentence[0]), lostHere.quantity.start));
+    const lost = inSentence.filter((f) => /败诉/.test(clauseOf(f))).pop();
+    // the cases decided are looked for before the sentence only when the lost cases are said to be of those decided
+    // ("败诉9件，败诉率4.6%" after "已审结158件。" may be of all 196)
+    const ofDecided = lost !== undefined && /审结|结案/.test(clauseOf(lost, lost.sentence[0]));
     const earlier = ofDecided ? [...before.filter((f) => f.kind === 'count'), ...inSentence] : inSentence;
-    const lost = earlier.filter((f) => /败诉/.test(text.slice(clauseStart(text, f.quantity.start, 0), f.quantity.start))).pop();
     // ("尚未审结2件" is what was not decided)
     // ("审结案件中行政机关败诉5件" names what was decided, but counts what was lost)
-    const decided = earlier.filter((f) => f !== lost && /审结|结案/.test(text.slice(clauseStart(text, f.quantity.start, 0), f.quantity.start)) && !NOT_YET.test(text.slice(clauseStart(text, f.quantity.start, 0), f.quantity.start))).pop();
+    const decided = earlier.filter((f) => f !== lost && /审结|结案/.test(clauseOf(f)) && !NOT_YET.test(clauseOf(f))).pop();
     rate.rateRule = '败诉率 = 败诉案件数 ÷ 审结案件数（与平台年度报告的算法一致）';
     // without both figures the rule stays unchecked: rateRule keeps the generic linking from guessing another base
     if (lost === undefined || decided === undefined) continue;
