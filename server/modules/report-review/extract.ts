@@ -103,6 +103,10 @@ export const CASE_CLOSED = /审结|办结|结案/;
 const NOT_YET = /未|尚/;
 /** words that place a figure in the year before */
 export const LAST_YEAR = /上年|去年|同期/;
+/** words that say a figure is the year before's or came over from it: no whole of this year's breakdown */
+const CARRIED_OR_BEFORE = /结转|上年|去年|上一年/;
+/** words that say the cases counted are still open: 未结, 尚未, 正在… */
+const NOT_CLOSED = /未结|未办结|未审结|尚未|正在/;
 const COMPARISON = /上年|去年|上一年|同期|同比|环比|较\d{4}年/;
 // "…调处成功率" / "办结率为" right before the number (never 增长率, 增幅)
 const NAMED_RATE_BEFORE = /,[^\d,;:。]*(?<!增长|增)率\s*(为|达到|达|是)?\s*$/;
@@ -635,7 +639,6 @@ function decidedBefore(phrase: string, previous: readonly Fact[]): Fact | undefi
   if (act === undefined) return undefined;
   return previous.filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && wordsOf(f).includes(act) && !NOT_YET.test(wordsOf(f))).pop();
 }
-
 
 // what a figure's name says was done, without the whole it was done among ("受理案件中已审结" → "审结")
 const spokenOf = (label: string) => label.replace(/^[^\d,;:。中]{1,6}中(?=[^\d,;:。]{2})/, '').replace(/^(实际|已|全年|共)+/, '');
@@ -1659,7 +1662,7 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     const before = [...earlier, ...facts.filter((f) => f.quantity.end <= s + m.index)];
     // (nor is an item said again: "山林权属纠纷74件…。山林权属纠纷最为突出，共74件，其中…")
     // (nor is what is still open, "未办结的45件", nor an average, "人均上报15.7件": the whole is the last figure before them)
-    const pool = before.filter((f, k) => f.kind !== 'rate' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !/未结|未办结|未审结|尚未|正在/.test(wordsOf(f)) && !saidAsAverage(text, f) && !(byContent && FINISHED.test(f.label) && !/受理|收到|新收|承办|接收|纳入/.test(wordsOf(f))) && !withCarried(text, f, before[k - 1]) && !/结转|上年|去年|上一年/.test(f.scope) && !restatesPart(text, f, before.slice(0, k)));
+    const pool = before.filter((f, k) => f.kind !== 'rate' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !NOT_CLOSED.test(wordsOf(f)) && !saidAsAverage(text, f) && !(byContent && FINISHED.test(f.label) && !/受理|收到|新收|承办|接收|纳入/.test(wordsOf(f))) && !withCarried(text, f, before[k - 1]) && !CARRIED_OR_BEFORE.test(f.scope) && !restatesPart(text, f, before.slice(0, k)));
     // "一至四季度调处数分别为86件、…": items over a range of quarters or months that name what they count break down
     // the figure of that name ("进入调处程序398件"), or none
     const ranged = /^(?:[一二三四五六七八九十\d]+(?:至|到|—|-)[一二三四五六七八九十\d]+|各)(?:季度|个月|月份|月|社区|村)(.{2,})$/.exec(first.label)?.[1]?.replace(/数$/, '');
@@ -1672,11 +1675,11 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     const named = namedWholes.length > 0 && namedWholes.every((f) => f.quantity.normalized.value === namedWholes[0]?.quantity.normalized.value) ? namedWholes[namedWholes.length - 1] : undefined;
     // the sentence may name what came in that it breaks down: "新收案件按类别分，…" is of 本年新收412件, not of 合计需办理435件
     const came = /(新收|新立案|受理|立案|收到)[^\d,;:。]{0,6}$/.exec(text.slice(s, s + m.index))?.[1];
-    const said = came === undefined ? undefined : before.filter((f) => canBeWhole(f) && sameFamily(f, first) && f.quantity.unit === first.quantity.unit && wordsOf(f).includes(came) && !/结转|上年|去年/.test(f.scope)).pop();
+    const said = came === undefined ? undefined : before.filter((f) => canBeWhole(f) && sameFamily(f, first) && f.quantity.unit === first.quantity.unit && wordsOf(f).includes(came) && !CARRIED_OR_BEFORE.test(f.scope)).pop();
     // "从调处主体看，…": the breakdown names the act it breaks down — the last whole told with that act (调处368起, not
     // 成功化解357起 after it)
     const act = /(排查|调处|受理|立案|办理|审查)/.exec(m[1] ?? '')?.[1];
-    const acted = act === undefined ? undefined : before.filter((f) => canBeWhole(f) && sameFamily(f, first) && f.quantity.unit === first.quantity.unit && wordsOf(f).endsWith(act) && !/结转|上年|去年/.test(f.scope)).pop();
+    const acted = act === undefined ? undefined : before.filter((f) => canBeWhole(f) && sameFamily(f, first) && f.quantity.unit === first.quantity.unit && wordsOf(f).endsWith(act) && !CARRIED_OR_BEFORE.test(f.scope)).pop();
     const total = named ?? said ?? acted ?? (ranged === undefined ? own[own.length - 1] : own.filter((f) => wordsOf(f).includes(ranged)).pop());
     if (total === undefined || !sameFamily(total, first) || total.quantity.unit !== first.quantity.unit) continue;
     // "已调处成功451件…。按调处层级分，镇级调处86件，村级…377件": a breakdown by the act's levels is of all the act took
@@ -1690,7 +1693,7 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     if (m[1] === undefined && before.some((f) => f.paragraph === total.paragraph && f.quantity.start > total.quantity.end && /上年结转|上年度结转/.test(f.scope) && sameFamily(f, total))) continue;
     if (new RegExp(BREAKDOWN.source).test(text.slice(total.sentence[0], total.quantity.start))) continue;
     // what is still open ("未结的2件…") is no whole, nor a figure smaller than one of the items: the whole is unsaid
-    if (/未结|未办结|未审结|尚未|正在/.test(wordsOf(total)) || parts.some((p) => p.quantity.normalized.value > total.quantity.normalized.value)) continue;
+    if (NOT_CLOSED.test(wordsOf(total)) || parts.some((p) => p.quantity.normalized.value > total.quantity.normalized.value)) continue;
     // items that carry their shares say what they are shares of: a whole that none of (or fewer than half of) them
     // fits is another figure
     // (one share alone may be the error itself)
