@@ -48,6 +48,15 @@ export async function ensureWebBuild(): Promise<WebBuild> {
     };
   }
   const started = performance.now();
-  await build({ configFile, logLevel: 'error' });
+  // a production bundle whatever NODE_ENV the process has: a server a test started (NODE_ENV=test) that rebuilt after an
+  // edit served React's and antd's development builds, whose warnings the browser tests count as page errors
+  const nodeEnv = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({ configFile, logLevel: 'error', mode: 'production' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env['NODE_ENV'];
+    else process.env['NODE_ENV'] = nodeEnv;
+  }
   return { state: 'built', seconds: (performance.now() - started) / 1000, reason };
 }
