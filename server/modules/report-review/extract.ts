@@ -1680,7 +1680,11 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     // 成功化解357起 after it)
     const act = /(排查|调处|受理|立案|办理|审查)/.exec(m[1] ?? '')?.[1];
     const acted = act === undefined ? undefined : before.filter((f) => canBeWhole(f) && sameFamily(f, first) && f.quantity.unit === first.quantity.unit && wordsOf(f).endsWith(act) && !CARRIED_OR_BEFORE.test(f.scope)).pop();
-    const total = named ?? said ?? acted ?? (ranged === undefined ? own[own.length - 1] : own.filter((f) => wordsOf(f).includes(ranged)).pop());
+    const lastOwn = ranged === undefined ? own[own.length - 1] : own.filter((f) => wordsOf(f).includes(ranged)).pop();
+    // "受理投诉及咨询163件，其中投诉128件、咨询35件。按被投诉对象分，…": a breakdown whose name says one part of that
+    // whole breaks down the part (a part named by the whole's own noun, "法人或其他组织申请5件" read as 申请, names none)
+    const partsNamed = (lastOwn?.parts ?? []).filter((p) => p.label.length >= 2 && (m[1] ?? '').includes(p.label) && !lastOwn?.label.endsWith(p.label));
+    const total = named ?? said ?? acted ?? (partsNamed.length === 1 ? partsNamed[0] : lastOwn);
     if (total === undefined || !sameFamily(total, first) || total.quantity.unit !== first.quantity.unit) continue;
     // "已调处成功451件…。按调处层级分，镇级调处86件，村级…377件": a breakdown by the act's levels is of all the act took
     // up, not of what it settled — a whole the text leaves unsaid when no figure is told with the act alone
@@ -2196,7 +2200,7 @@ function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): 
     // "公益林地案件中涉及国家级公益林6件，其余11件…": the whole is the figure the clause names, though a part itself
     // (or names them before its act: "诉讼案件已审结2件，…，1件尚在审理中" is of 行政诉讼案件3件, not of 合计5件)
     // ("重大事故隐患已整改销号36条，其余2条…" is of 重大事故隐患38条, named whole before its act)
-    const among = /^([^\d]{2,12}?)(?:案件|事项|纠纷)?中/.exec(wordsOf(done))?.[1] ?? /^([^\d]{2,10}?案件)(?:已|均|全部)?(?:审结|办结|结案)$/.exec(wordsOf(done))?.[1] ?? [...earlier, ...facts.slice(0, d)].filter((f) => f.kind === 'count' && f.label.length >= 4 && wordsOf(done).startsWith(f.label) && /^(已|均|全部)/.test(wordsOf(done).slice(f.label.length))).pop()?.label;
+    const among = /^([^\d]{2,12}?)(?:案件|事项|纠纷)?中/.exec(wordsOf(done))?.[1] ?? /^([^\d]{2,10}?案件)(?:已|均|全部)?(?:审结|办结|结案)$/.exec(wordsOf(done))?.[1] ?? [...earlier, ...facts.slice(0, d)].filter((f) => f.kind === 'count' && (f.label.length >= 4 || (f.label.length >= 2 && f.partOf !== undefined)) && wordsOf(done).startsWith(f.label) && /^(已|均|全部)/.test(wordsOf(done).slice(f.label.length))).pop()?.label;
     const named = among === undefined ? undefined : [...earlier, ...facts.slice(0, d)].filter((f) => f.kind === 'count' && f.depth === 0 && !f.delta && f.baseOf === undefined && sameFamily(f, done) && f.quantity.unit === done.quantity.unit && f.quantity.normalized.value > done.quantity.normalized.value && wordsOf(f).includes(among)).pop();
     if (named !== undefined) {
       setRemainder(rest, named, done);

@@ -1769,6 +1769,18 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(...report('结转下年度的2件系12月下旬收到的申请，仍在法定答复期限内。')).map(([kind]) => kind)).toContain('table_mismatch');
   });
 
+  it('reads a breakdown named by one part of the whole before it as of that part, and what was finished of that part as of it', () => {
+    const complaints = (other: number, done: string) => `全年受理旅游投诉及咨询163件，其中投诉128件、咨询35件。按被投诉对象分，涉及旅行社的52件、A级旅游景区的41件、住宿餐饮的26件、其他${other}件。投诉已办结${done}，其余2件正在与外地部门协调处理。`;
+    expect(kinds(complaints(9, '126件，办结率98.4%'))).toEqual([]);
+    expect(kinds(complaints(11, '126件，办结率98.4%'))).toEqual([['parts_sum_mismatch', '128件', '130件']]);
+    expect(kinds(complaints(9, '126件，办结率97.4%'))).toEqual([['rate_mismatch', '98.44%', '97.4%']]);
+    expect(kinds(complaints(9, '125件'))).toEqual([['parts_sum_mismatch', '128件', '127件']]);
+    // a part named by the whole's own noun ("法人或其他组织申请5件" read as 申请) names no breakdown of it
+    const channels = (rate: string) => `本年度新收政府信息公开申请24件。从申请主体看，自然人申请19件，法人或其他组织申请5件；从申请渠道看，网上申请15件，占${rate}，信函申请6件，当面申请3件。`;
+    expect(kinds(channels('62.5%'))).toEqual([]);
+    expect(kinds(channels('57.7%'))).toEqual([['rate_mismatch', '62.5%', '57.7%']]);
+  });
+
   it('computes a pass rate over those who sat the exam', () => {
     const exam = (passed: number) => `组织全乡在编干部参加年度网上学法考试，应考52人、实考52人，合格${passed}人，合格率98.1%。`;
     expect(kinds(exam(51))).toEqual([]);
