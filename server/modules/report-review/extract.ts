@@ -1194,7 +1194,8 @@ function linkRates(text: string, facts: Fact[]): void {
     // "受理仲裁案件684件，…；审结661件，仲裁结案率96.6%": a rate of finishing counts the one figure finished
     const finished = /(结案|办结|审结)率$/.test(rate.label) ? candidates.filter((f) => CASE_CLOSED.test(wordsOf(f)) && !NOT_YET.test(wordsOf(f))) : [];
     // "覆盖全县52家道路运输企业中的49家，覆盖率94.2%": the figure counted among the other is the numerator
-    const amongPair = candidates.length === 2 && a !== undefined && b !== undefined && /^[^\d,;:。]{0,12}中的?\s*$/.test(text.slice(a.quantity.end, b.quantity.start)) ? b : undefined;
+    // ("全县126个在建项目中已有121个开立…专用账户，开户率97.6%")
+    const amongPair = candidates.length === 2 && a !== undefined && b !== undefined && /^[^\d,;:。]{0,12}中(的|已有|共有|有)?\s*$/.test(text.slice(a.quantity.end, b.quantity.start)) ? b : undefined;
     const numerator = /占$/.test(stem)
       ? share
       : amongPair ?? (exact.length === 1 ? exact[0] : finished.length === 1 ? finished[0] : candidates.length === 2 ? related[related.length - 1] : related.length === 1 ? related[0] : staged.length === 1 ? staged[0] : undefined);
@@ -1212,7 +1213,8 @@ function linkRates(text: string, facts: Fact[]): void {
     if (denominator === undefined) return;
     // "在编执法人员42人，持有执法证件40人，持证率95.2%": with two counts only, a rate that names one counts it of the other
     // (or names it with its two words turned round: "问题发现率" of "发现问题29户")
-    const turned = stem.length === 4 && wordsOf(numerator).includes(stem.slice(2) + stem.slice(0, 2));
+    // ("问题发现率" of "发现程序不规范问题12件": other words may stand between the two)
+    const turned = stem.length === 4 && /^[\u4e00-\u9fff]{4}$/.test(stem) && new RegExp(`${stem.slice(2)}[^\\d,;:。]{0,6}${stem.slice(0, 2)}`).test(wordsOf(numerator));
     // (or names the whole and then the part: "案卷优良率" of "抽查案卷40卷，评定优良36卷")
     const wholeThenPart = [...stem].some((_, k) => k >= 2 && stem.length - k >= 2 && wordsOf(denominator).includes(stem.slice(0, k)) && wordsOf(numerator).includes(stem.slice(k)) && !wordsOf(denominator).includes(stem.slice(k)));
     const named = candidates.length === 2 && numerator.quantity.unit === denominator.quantity.unit && stem.length >= 2 && (isSubsequence(stem, numerator.label) || turned || wholeThenPart || (/占$/.test(stem) && stem.length >= 3 && numerator.label.endsWith(stem.slice(0, -1))));
@@ -1224,7 +1226,7 @@ function linkRates(text: string, facts: Fact[]): void {
     if (numerator.quantity.normalized.value > denominator.quantity.normalized.value && rate.quantity.value <= 100 && CASE_CLOSED.test(numerator.label) && /新收|新受理|本年受理|本年新/.test(denominator.scope)) return;
     // "名单的38家企业中，按时完成披露的37家，按时披露率97.4%": the figure counted among the other
     const among = denominator.quantity.end <= numerator.quantity.start && /^[^\d,;:。]{0,12}中\s*,[^\d,;:。]*$/.test(text.slice(denominator.quantity.end, numerator.quantity.start));
-    if (numerator.partOf !== denominator && !subsetOf(numerator, denominator) && !named && !among) return;
+    if (numerator.partOf !== denominator && !subsetOf(numerator, denominator) && !named && !among && numerator !== amongPair) return;
     // "主任亲自出庭应诉2件，其余由分管负责人出庭，…出庭率100%": the rest did it too, uncounted
     const act = stem.slice(-2);
     if (/^[\u4e00-\u9fff]{2}$/.test(act) && new RegExp(`(其余|其他|另有|另外|余下)[^\\d。;]{0,12}${act}`).test(text.slice(numerator.quantity.end, rate.quantity.start))) return;

@@ -57,7 +57,8 @@ export function countLabel(before: string, after: string): string {
     leadingWords(tidy(after).replace(/^(已经|已|的)/, ''), MAX_LEADING_LABEL) ||
     named;
   // ("14个行政村和1个社区", "16个便民服务站全部配备…": the joining word and the 全部 after the name are no part of it)
-  const bare = label.replace(LEADING_LINKS, '').replace(/(共|共计|累计|均|都|已)$/, '').replace(/(?<=..)(和|及|与|全部)$/, '');
+  // ("126个在建项目中已有121个…": what the others are counted among ends its name)
+  const bare = label.replace(LEADING_LINKS, '').replace(/(?<=..)中(已有|共有|有)$/, '').replace(/(共|共计|累计|均|都|已)$/, '').replace(/(?<=..)(和|及|与|全部)$/, '');
   return SYNONYMS[bare] ?? bare;
 }
 

@@ -1781,6 +1781,17 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(channels('57.7%'))).toEqual([['rate_mismatch', '62.5%', '57.7%']]);
   });
 
+  it('reads a rate named by the two words of its count turned round with words between, and one of a figure counted among another', () => {
+    const found = (rate: string) => `开展小微权力运行专项检查，抽查村级事项156件，发现程序不规范问题12件，问题发现率为${rate}，已全部督促整改。`;
+    expect(kinds(found('7.7%'))).toEqual([]);
+    expect(kinds(found('8.3%'))).toEqual([['rate_mismatch', '7.69%', '8.3%']]);
+    const among = (rate: string) => `全面推行工资专用账户制度，全县126个在建项目中已有121个开立农民工工资专用账户，开户率为${rate}。`;
+    expect(kinds(among('96.0%'))).toEqual([]);
+    expect(kinds(among('97.6%'))).toEqual([['rate_mismatch', '96.03%', '97.6%']]);
+    // (the figure counted among is named without what it is counted among)
+    expect(findings(among('97.6%'))[0]?.message).toContain('÷在建项目126个');
+  });
+
   it('computes a pass rate over those who sat the exam', () => {
     const exam = (passed: number) => `组织全乡在编干部参加年度网上学法考试，应考52人、实考52人，合格${passed}人，合格率98.1%。`;
     expect(kinds(exam(51))).toEqual([]);
