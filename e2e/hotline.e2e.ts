@@ -11,18 +11,13 @@ const LIST = '/ledgers/petitions.hotline';
 const beijing = (ms: number): string => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /**
- * the step's own date field set to the day its 办理日期 shows: the dialog opens on the browser's today, which may already
- * be the next day in Beijing than the `today` the test began on (a CI run crossed midnight there)
+ * the step's own date is the one date its form asks for, opened on the browser's today (which may already be the next
+ * day in Beijing than the `today` the test began on: a CI run crossed midnight there); no separate 办理日期 to match
  */
-async function fillStepDate(dialog: Locator, label: string): Promise<void> {
-  await fillDate(dialog, label, await dialog.getByLabel('办理日期', { exact: true }).inputValue());
-}
-
-/** a date field of the step's form: typed, then confirmed by leaving it */
-async function fillDate(dialog: Locator, label: string, date: string): Promise<void> {
-  const input = dialog.getByLabel(label, { exact: true });
-  await input.fill(date);
-  await input.press('Tab');
+async function expectStepDate(dialog: Locator, label: string): Promise<void> {
+  expect(await dialog.getByLabel(label, { exact: true }).inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  expect(await dialog.getByText('本步骤以此日期为办理日期', { exact: false }).count()).toBe(1);
+  expect(await dialog.getByLabel('办理日期', { exact: true }).count()).toBe(0);
 }
 
 const text = (page: Page, testId: string) => async (): Promise<string> => (await page.getByTestId(testId).textContent()) ?? '';
@@ -59,7 +54,7 @@ describe('an urgent 12345 ticket, returned by the town it was sent to and re-dis
       await page.screenshot({ path: screenshotPath('hotline-urgent'), fullPage: true });
       // the town says it is not theirs, with the reason
       await act(page, /退回改派/, async (dialog) => {
-        await fillStepDate(dialog, '退回日期');
+        await expectStepDate(dialog, '退回日期');
         await dialog.getByLabel('退回理由').fill('问题发生地属清溪镇辖区，申请改派');
       });
       await expect.poll(async () => (await page.getByTestId('workflow').textContent()) ?? '', WAIT).toContain('已退回待改派');
@@ -74,7 +69,7 @@ describe('an urgent 12345 ticket, returned by the town it was sent to and re-dis
         const town = page.locator('.ant-select-tree-node-content-wrapper', { hasText: /^清溪镇$/ });
         await openPopup(page, dialog.getByLabel('改派至单位'), town);
         await town.click();
-        await fillStepDate(dialog, '改派日期');
+        await expectStepDate(dialog, '改派日期');
         await dialog.getByLabel('改派说明').fill('改派属地清溪镇办理');
       });
       await expect.poll(async () => (await page.getByTestId('workflow').textContent()) ?? '', WAIT).toContain('城关镇 → 清溪镇');

@@ -168,6 +168,19 @@ describe('12345 hotline tickets', () => {
     expect(clockOf(replied, 'answer_urgent')).toMatchObject({ status: 'stopped', overdue: false, dueAt: '2026-11-27T08:00:00.000Z' });
   });
 
+  it('dates a step with a date of its own by it: the timeline names the field, a step sent without 办理日期 takes it, another day is refused', async () => {
+    const id = await ticket({ received_on: '2026-11-23', summary: '清溪镇集市占道经营' });
+    const tl = json<Timeline>(await t.request(clerk, { method: 'GET', url: `${base}/${id}/timeline` }));
+    // the step's form asks for its own date in place of a separate 办理日期
+    expect(tl.transitions.find((x) => x.name === 'bounce')?.dateField).toBe('bounced_on');
+    expect(tl.transitions.find((x) => x.name === 'sign')?.dateField).toBe('signed_on');
+    const other = await step(clerk, id, 'bounce', { bounced_on: '2026-11-24', bounce_reason: '问题发生地属清溪镇辖区', date: '2026-11-26' });
+    expect(other.statusCode, other.body).toBe(400);
+    expect(other.body).toContain('以“退回日期”为准');
+    const bounced = await ok(clerk, id, 'bounce', { bounced_on: '2026-11-24', bounce_reason: '问题发生地属清溪镇辖区' });
+    expect(bounced.events.find((e) => e.transition === 'bounce')?.onDate).toBe('2026-11-24');
+  });
+
   it('re-dispatch: the unit returns a ticket with its reason, the county hands it to another town, whose clocks start over', async () => {
     const county = await t.login('county');
     const clerk2 = await t.login('clerk2');

@@ -679,7 +679,7 @@ export async function extendClock(ctx: Ctx, l: LedgerDef, id: number, clockId: s
 export type { TimelineClock };
 
 export interface Timeline extends TimelineBase {
-  transitions: Array<{ name: string; label: string; to: string | null; toLabel: string; permitted: boolean; blockedBy: GateMiss[]; notBefore: IsoDate | null; waitReason: string | null; captures: Array<ReturnType<typeof fieldMeta> & { signedBy?: string }>; note: 'required' | 'optional' | null; extends: string[]; dedicated: string | null; moves: string | null }>;
+  transitions: Array<{ name: string; label: string; to: string | null; toLabel: string; permitted: boolean; blockedBy: GateMiss[]; notBefore: IsoDate | null; waitReason: string | null; captures: Array<ReturnType<typeof fieldMeta> & { signedBy?: string }>; note: 'required' | 'optional' | null; extends: string[]; dedicated: string | null; moves: string | null; dateField: string | null }>;
   events: Array<Omit<EventRow, 'orgCode' | 'ledger' | 'recordId'> & { fromLabel: string | null; toLabel: string | null }>;
 }
 
@@ -759,6 +759,8 @@ export async function timeline(ctx: Ctx, l: LedgerDef, id: number): Promise<Time
         extends: (wf.clocks ?? []).filter((c) => clockEffects(c, t.name).includes('extend')).map((c) => c.id),
         dedicated: t.dedicated?.hint ?? null,
         moves: t.moves?.label ?? null,
+        // the captured date that is the step's own date: the form asks for it in place of a separate 办理日期
+        dateField: t.dateField ?? null,
       })),
     events: (await listEvents(db(ctx), l.name, id)).map(({ orgCode: _o, ledger: _l, recordId: _r, ...e }) => ({ ...e, fromLabel: e.fromState === null ? null : stateLabel(wf, e.fromState), toLabel: e.toState === null ? null : stateLabel(wf, e.toState) })),
     clocks,

@@ -201,6 +201,9 @@ function ClocksCard({ timeline, onExtend }: { timeline: TimelineData; onExtend: 
 
 type TransitionValues = Record<string, unknown> & { date?: string; note?: string };
 
+/** the step's own date: required, and said to be the date the step and its deadlines are counted from */
+const stepDateField = (f: LedgerField): LedgerField => ({ ...f, required: true, hint: `${f.hint ? `${f.hint}；` : ''}本步骤以此日期为办理日期，办理记录和期限均按此计算` });
+
 function TransitionModal({ ledger, timeline, transition: t, onClose }: { ledger: string; timeline: TimelineData; transition: TimelineTransition; onClose: () => void }) {
   const [form] = Form.useForm<TransitionValues>();
   const { message } = App.useApp();
@@ -216,6 +219,9 @@ function TransitionModal({ ledger, timeline, transition: t, onClose }: { ledger:
   const [draft, setDraft] = useState(() => (storeKey ? readDraft<TransitionValues>(storeKey) : null));
   const skipped = personalLabels(draftFields);
   const submission = useRef(new SubmissionKey());
+  // a step with a date of its own (退回日期, 告知补正日期) is dated by it: the form asks for that date alone, from today
+  const dateName = t.dateField ?? 'date';
+  const today = () => ({ [dateName]: dayjs().format('YYYY-MM-DD') });
   const submit = async (v: TransitionValues): Promise<void> => {
     setBusy(true);
     setProblem(null);
@@ -246,7 +252,7 @@ function TransitionModal({ ledger, timeline, transition: t, onClose }: { ledger:
           onClear={() => {
             setDraft(null);
             form.resetFields();
-            form.setFieldsValue({ ...Object.fromEntries(Object.keys(form.getFieldsValue()).map((k) => [k, undefined])), date: dayjs().format('YYYY-MM-DD') });
+            form.setFieldsValue({ ...Object.fromEntries(Object.keys(form.getFieldsValue()).map((k) => [k, undefined])), ...today() });
           }}
         />
       ) : null}
@@ -255,22 +261,24 @@ function TransitionModal({ ledger, timeline, transition: t, onClose }: { ledger:
         form={form}
         layout="vertical"
         // the signer is the signed-in user, whatever a draft says
-        initialValues={{ date: dayjs().format('YYYY-MM-DD'), ...(draft ?? {}), ...Object.fromEntries(t.captures.filter((f) => f.signedBy).map((f) => [f.name, f.signedBy])) }}
+        initialValues={{ ...today(), ...(draft ?? {}), ...Object.fromEntries(t.captures.filter((f) => f.signedBy).map((f) => [f.name, f.signedBy])) }}
         onFinish={submit}
         onValuesChange={(_, all) => {
           if (storeKey) writeDraft(storeKey, all, draftFields);
         }}
         onKeyDown={noImplicitSubmit}
       >
-        <Form.Item
-          name="date"
-          label="办理日期"
-          rules={[{ required: true, message: '请选择办理日期' }]}
-          getValueProps={(v: unknown) => ({ value: typeof v === 'string' && v ? dayjs(v) : null })}
-          normalize={(d: unknown) => (d && dayjs.isDayjs(d) ? d.format('YYYY-MM-DD') : null)}
-        >
-          <DatePicker style={{ width: 200 }} />
-        </Form.Item>
+        {t.dateField ? null : (
+          <Form.Item
+            name="date"
+            label="办理日期"
+            rules={[{ required: true, message: '请选择办理日期' }]}
+            getValueProps={(v: unknown) => ({ value: typeof v === 'string' && v ? dayjs(v) : null })}
+            normalize={(d: unknown) => (d && dayjs.isDayjs(d) ? d.format('YYYY-MM-DD') : null)}
+          >
+            <DatePicker style={{ width: 200 }} />
+          </Form.Item>
+        )}
         {t.moves ? (
           <Form.Item name="orgCode" label={t.moves} rules={[{ required: true, message: `请选择${t.moves}` }]}>
             <TreeSelect treeData={orgTree} treeDefaultExpandAll showSearch={{ treeNodeFilterProp: 'title' }} placeholder="请选择承办单位" style={{ maxWidth: 420 }} />
@@ -282,7 +290,7 @@ function TransitionModal({ ledger, timeline, transition: t, onClose }: { ledger:
               <Input readOnly aria-readonly variant="filled" data-testid={`signed-by-${f.name}`} style={{ maxWidth: 240 }} />
             </Form.Item>
           ) : (
-            <FieldInput key={f.name} field={f as LedgerField} />
+            <FieldInput key={f.name} field={f.name === t.dateField ? stepDateField(f as LedgerField) : (f as LedgerField)} />
           ),
         )}
         {t.note ? (

@@ -158,6 +158,8 @@ export interface TimelineTransition {
   dedicated?: string | null;
   /** the step hands the record to another unit (改派): the label of the unit to choose */
   moves?: string | null;
+  /** the captured date field that is the step's own date (退回日期, 告知补正日期): asked for in place of 办理日期 */
+  dateField?: string | null;
 }
 
 export interface TimelineEvent {
