@@ -550,6 +550,9 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
         // "其中企业9215户、个体工商户28794户，全年新增市场主体6127户": a list joined by 、 ends at a comma
         const comma = /,/.test(gap);
         if (comma && numberFirst && /\S{3,}$/.test(gap.slice(gap.lastIndexOf(',') + 1))) return false;
+        // "其中自然人申请36件，法人或其他组织申请3件，另有上年结转申请2件": what there is besides is no item (the rest of a
+        // list that falls short of its whole is read as such by linkRemainders)
+        if (comma && /^\s*(另有|另外|此外)/.test(gap.slice(gap.lastIndexOf(',') + 1))) return false;
         // "其中涉法议题15个，会前均提交…审查，经审查后提交会议研究15个": what was done after a step is no kind of the whole
         // ("…，经调解和解后终止40件" is a disposition like the items before it)
         if (comma && /^\s*经[^\d,;:。]{1,8}后/.test(gap.slice(gap.lastIndexOf(',') + 1)) && !DISPOSITION.test(f.label) && !WITHDRAWN.test(f.label) && !OUTCOME.test(f.label)) return false;
@@ -1182,7 +1185,9 @@ function linkRates(text: string, facts: Fact[]): void {
     if (/占(?!$)/.test(stem)) return;
     // "网办率" of "网上办理": the rate's name may shorten the count's
     // ("抽查312批次，发现不合格17批次，合格率94.6%": what failed is no numerator of the pass rate)
-    const related = candidates.filter((f) => (sharesBigram(stem, f.context) || (stem.length >= 2 && isSubsequence(stem, f.label))) && !(stem.length >= 2 && new RegExp(`(不|未|没有)${stem}`).test(f.label) && !/^(不|未)/.test(stem)));
+    // ("检出不合格29批次，总体合格率97.6%": the act the rate names, negated, is no numerator either)
+    const negated = (f: Fact) => stem.length >= 2 && !/^(不|未)/.test(stem) && (new RegExp(`(不|未|没有)${stem}`).test(f.label) || (stem.length > 2 && /^[\u4e00-\u9fff]{2}$/.test(stem.slice(-2)) && new RegExp(`(不|未|没有)${stem.slice(-2)}`).test(f.label)));
+    const related = candidates.filter((f) => (sharesBigram(stem, f.context) || (stem.length >= 2 && isSubsequence(stem, f.label))) && !negated(f));
     // the count named exactly as the rate ("调解成功5386件" for 调解成功率) is its numerator
     const exact = candidates.filter((f) => f.label === stem);
     // "排查128件，调处124件，化解119件，调解成功率96.0%": a rate named as a stage counts that stage
@@ -1694,6 +1699,9 @@ function linkBreakdowns(text: string, [s, e]: [number, number], facts: Fact[], e
     // "排查矛盾纠纷468起，调处412起，调解成功398起。从纠纷类型看，…": the types may be of what was screened or of what was
     // taken up after it — unless a share names it (what was settled of it is no whole: "受理调处128件，调处成功116件")
     if (total !== named && total !== said && total !== acted && before.some((f) => f.stageOf === total && !/成功|化解|办结|结案/.test(wordsOf(f)))) continue;
+    // ("排查218件，调处209件，化解197件，调解成功率94.3%。分镇（乡）看，…": nor is what a funnel settled, when the
+    // breakdown does not name it: the items may be of any stage before)
+    if (total !== named && total !== said && total !== acted && total.stageOf !== undefined && before.includes(total.stageOf) && /成功|化解|办结|结案/.test(wordsOf(total))) continue;
     // "新收申请6件，…另有上年结转申请1件。办理结果为：…": the results are of the new and the carried over together, a
     // whole the text leaves unsaid
     if (m[1] === undefined && before.some((f) => f.paragraph === total.paragraph && f.quantity.start > total.quantity.end && /上年结转|上年度结转/.test(f.scope) && sameFamily(f, total))) continue;

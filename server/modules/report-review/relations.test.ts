@@ -1792,6 +1792,28 @@ describe('relations the text makes unambiguous', () => {
     expect(findings(among('97.6%'))[0]?.message).toContain('÷在建项目126个');
   });
 
+  it('takes no failed count as the numerator of a pass rate, no item of a sentence as a restatement, and no settled stage as the whole of a breakdown', () => {
+    // the act a rate names, negated ("检出不合格"), is no numerator of it: 1,157 of 1,186 passed
+    expect(kinds('全年完成监督抽检1,186批次，其中食品962批次、食品相关产品224批次，检出不合格29批次，总体合格率97.6%。')).toEqual([]);
+    // figures of the items of a breakdown under the whole's words restate nothing
+    const fines = (total: string) => `全年立案查处各类违法案件468件，罚没款${total}万元。分领域看：食品领域186件，罚没款112.35万元；药品领域74件，罚没款68.20万元；其他领域208件，罚没款205.87万元。`;
+    expect(kinds(`全年罚没款386.42万元。`, fines('386.42'))).toEqual([]);
+    expect(kinds(`全年罚没款368.42万元。`, fines('386.42')).map((k) => k[0])).toEqual(['inconsistent_value']);
+    // a short result (检出不合格) said of two different checks is two figures
+    expect(kinds('全年完成监督抽检1,186批次，检出不合格29批次，均已依法核查处置。在14个农贸市场设立快检室，全年快检食用农产品4,860批次，检出不合格53批次，均当场下架销毁。')).toEqual([]);
+    // what a funnel settled is no whole of a breakdown that does not name its stage
+    const funnel = (n: number) => `全年排查土地承包纠纷218件，调处209件，化解197件，调解成功率94.3%。分镇（乡）看，凤鸣镇36件、岐阳镇31件、雍城镇33件、柳泉镇27件、石桥乡22件、南塬乡24件、河湾镇25件、三岔镇${n}件。`;
+    expect(kinds(funnel(20))).toEqual([]);
+    // …but what was taken up before the settling is: "受理调处128件，调处成功116件。从类型看，…"
+    const taken = (n: number) => `全年排查土地类矛盾纠纷153件，受理调处128件，调处成功116件，调处成功率90.6%。从类型看，承包地纠纷57件、林地山界纠纷34件、宅基地纠纷26件、其他土地纠纷${n}件。`;
+    expect(kinds(taken(11))).toEqual([]);
+    expect(kinds(taken(13))).toEqual([['parts_sum_mismatch', '128件', '130件']]);
+    // what there is besides ("另有上年结转申请2件") is no item of a 其中 list that makes up its whole
+    const applications = (n: number) => `本局新收政府信息公开申请39件，其中自然人申请36件，法人或其他组织申请${n}件，另有上年结转申请2件。`;
+    expect(kinds(applications(3))).toEqual([]);
+    expect(kinds(applications(4))).toEqual([['parts_sum_mismatch', '39件', '40件']]);
+  });
+
   it('computes a pass rate over those who sat the exam', () => {
     const exam = (passed: number) => `组织全乡在编干部参加年度网上学法考试，应考52人、实考52人，合格${passed}人，合格率98.1%。`;
     expect(kinds(exam(51))).toEqual([]);
