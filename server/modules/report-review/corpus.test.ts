@@ -223,7 +223,7 @@ describe('the reviewer on the corpus', () => {
     expect(recall).toBeGreaterThanOrEqual(0.8);
     // the tables hold most plants: the text alone must reach the bar too
     expect(inText.filter((r) => r.plantFound).length / inText.length).toBeGreaterThanOrEqual(0.8);
-    // some twenty-seven thousand reviews (every plant is a document of its own): about nine minutes alone on the two-core
+    // some thirty-three thousand reviews (every plant is a document of its own): about four minutes alone on the two-core
     // machine, more beside the other test files, so the limit leaves room (a hang still fails)
   }, 1_500_000);
 
