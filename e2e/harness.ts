@@ -188,6 +188,21 @@ export async function openPopup(page: Page, trigger: Locator, popup: Locator): P
   await page.waitForTimeout(400);
 }
 
+/** presses a confirmation dialog's button until the dialog closes: a click during its opening animation can miss */
+export async function confirmDialog(page: Page, okName: string): Promise<void> {
+  const ok = page.getByRole('button', { name: okName });
+  for (let attempt = 1; ; attempt++) {
+    await ok.click();
+    try {
+      // an antd confirm keeps its button (loading) until onOk settles, then closes
+      await ok.waitFor({ state: 'detached', timeout: 15_000 });
+      return;
+    } catch (e) {
+      if (attempt >= 4) throw e;
+    }
+  }
+}
+
 export function screenshotPath(name: string): string {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return join(SCREENSHOTS, `${name}.png`);

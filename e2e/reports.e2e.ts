@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { login, PHONE, screenshotPath, setupDemo, withPage } from './harness.ts';
+import { confirmDialog, login, PHONE, screenshotPath, setupDemo, withPage } from './harness.ts';
 
 const demo = setupDemo();
 
@@ -42,7 +42,7 @@ describe('the annual report', () => {
     await withPage(demo.browser, async ({ page, errors }) => {
       await openAnnualReport(page, 'leader');
       await page.getByRole('button', { name: /提\s*交/ }).first().click();
-      await page.getByRole('button', { name: '确认提交' }).click();
+      await confirmDialog(page, '确认提交');
       await expect.poll(() => page.locator('main').textContent(), { timeout: 30_000 }).toContain('报告已提交，等待上级审核和保密审查，文本不可修改');
       await expect.poll(async () => (await page.getByTestId('report-versions').textContent()) ?? '', { timeout: 20_000 }).toContain('第 1 版');
       expect(await page.getByRole('textbox', { name: '报告标题' }).count()).toBe(0);

@@ -640,7 +640,7 @@ const DECIDED = /^(?:在)?(?:已|全年|本年)?(审结|结案|办结)的?(?:[\u
 function decidedBefore(phrase: string, previous: readonly Fact[]): Fact | undefined {
   const act = DECIDED.exec(phrase)?.[1];
   if (act === undefined) return undefined;
-  return previous.filter((f) => f.kind === 'count' && f.depth === 0 && f.partOf === undefined && !f.delta && f.baseOf === undefined && wordsOf(f).includes(act) && !NOT_YET.test(wordsOf(f))).pop();
+  return previous.filter((f) => canBeWhole(f) && wordsOf(f).includes(act) && !NOT_YET.test(wordsOf(f))).pop();
 }
 
 // what a figure's name says was done, without the whole it was done among ("受理案件中已审结" → "审结")

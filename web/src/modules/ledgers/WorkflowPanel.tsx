@@ -1,6 +1,6 @@
 import { ClockCircleOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Collapse, DatePicker, Descriptions, Flex, Form, Input, Modal, Select, Space, Tag, Timeline, Tooltip, TreeSelect, Typography } from 'antd';
+import { Alert, App, Button, Card, Collapse, Descriptions, Flex, Form, Input, Modal, Select, Space, Tag, Timeline, Tooltip, TreeSelect, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useRef, useState } from 'react';
 import { api, errorText, SubmissionKey } from '../../platform/api.ts';
@@ -201,6 +201,9 @@ function ClocksCard({ timeline, onExtend }: { timeline: TimelineData; onExtend: 
 
 type TransitionValues = Record<string, unknown> & { date?: string; note?: string };
 
+/** the date a step is done on, for a step without a date of its own */
+const STEP_DATE: LedgerField = { name: 'date', label: '办理日期', type: 'date', required: true };
+
 /** the step's own date: required, and said to be the date the step and its deadlines are counted from */
 const stepDateField = (f: LedgerField): LedgerField => ({ ...f, required: true, hint: `${f.hint ? `${f.hint}；` : ''}本步骤以此日期为办理日期，办理记录和期限均按此计算` });
 
@@ -268,17 +271,7 @@ function TransitionModal({ ledger, timeline, transition: t, onClose }: { ledger:
         }}
         onKeyDown={noImplicitSubmit}
       >
-        {t.dateField ? null : (
-          <Form.Item
-            name="date"
-            label="办理日期"
-            rules={[{ required: true, message: '请选择办理日期' }]}
-            getValueProps={(v: unknown) => ({ value: typeof v === 'string' && v ? dayjs(v) : null })}
-            normalize={(d: unknown) => (d && dayjs.isDayjs(d) ? d.format('YYYY-MM-DD') : null)}
-          >
-            <DatePicker style={{ width: 200 }} />
-          </Form.Item>
-        )}
+        {t.dateField ? null : <FieldInput field={STEP_DATE} />}
         {t.moves ? (
           <Form.Item name="orgCode" label={t.moves} rules={[{ required: true, message: `请选择${t.moves}` }]}>
             <TreeSelect treeData={orgTree} treeDefaultExpandAll showSearch={{ treeNodeFilterProp: 'title' }} placeholder="请选择承办单位" style={{ maxWidth: 420 }} />
