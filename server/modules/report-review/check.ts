@@ -99,8 +99,24 @@ function sharingMost<T>(said: string, candidates: ReadonlyArray<readonly [T, str
   return top.length === 1 && top[0] !== undefined ? [top[0][0]] : [];
 }
 
-/** a total of things listed with 、 before its words: "行政复议、行政诉讼案件合计7件" is not "行政诉讼案件" */
-const namesMore = (f: Fact) => f.parts.length > 0 && f.quote.includes(`、${wordsOf(f)}`);
+/** a total of things listed with 、 before its words: "行政复议、行政诉讼案件合计7件" is not "行政诉讼案件"; nor is a total
+ * naming two things joined, each holding one of its parts ("作为被申请人的行政复议案件和作为被告的行政诉讼案件共3件，其中行政
+ * 复议2件、行政诉讼1件") */
+const namesMore = (f: Fact) => f.parts.length > 0 && (f.quote.includes(`、${wordsOf(f)}`) || joinsItsParts(f));
+
+function succeededOrNot(parts: readonly Fact[]): boolean {
+  const failed = /不成|未成|未达成|失败/;
+  const [a, b] = parts;
+  if (parts.length !== 2 || a === undefined || b === undefined) return false;
+  const [no, yes] = failed.test(a.label) ? [a, b] : [b, a];
+  return failed.test(no.label) && !failed.test(yes.label) && /成功|达成/.test(yes.label) && no.label.slice(0, 2) === yes.label.slice(0, 2);
+}
+
+function joinsItsParts(f: Fact): boolean {
+  const pieces = wordsOf(f).split(/和|及|与/);
+  const holds = (piece: string, p: Fact) => piece.includes(wordsOf(p));
+  return pieces.length >= 2 && f.parts.length >= 2 && pieces.every((piece) => f.parts.some((p) => holds(piece, p))) && f.parts.every((p) => pieces.some((piece) => holds(piece, p)));
+}
 
 function checkIntroduction(facts: readonly Fact[]): Finding[] {
   const plain = (f: Fact) => (f.kind === 'count' || f.kind === 'amount' || (f.kind === 'rate' && !f.growth && f.label.endsWith('率'))) && f.depth === 0 && f.partOf === undefined && f.quantity.approximation === undefined && !f.delta && f.baseOf === undefined && f.label.length >= 2;
@@ -221,7 +237,10 @@ function checkPartList(total: Fact, { linkWord: marker, parts, complete }: PartL
   // a catch-all item, or outcomes that exclude each other (保留/修改/废止), claim the whole
   // what was received is accepted, refused or referred, what was reviewed decided or withdrawn: these claim the whole too
   // "其中达成赔偿协议4件、仍在磋商1件": what is still open is the rest of the whole
-  const catchAll = parts.some((p) => /^(其他|其它|其余)/.test(p.context) || /^(仍在|尚在|正在|尚未|仍未)/.test(p.label)) || parts.every((p, k) => disposition(p) || (k > 0 && k === parts.length - 1 && WITHDRAWN.test(p.label))) || INTAKE_SPLIT_WORDS.includes(marker) || REVIEWED.test(marker);
+  // "行政复议案件和行政诉讼案件共3件，其中行政复议2件、行政诉讼1件": the things the total joins are its whole
+  // "局长出庭3件次、分管副局长出庭2件次，合计5件次": a total after its items says it is their sum
+  // "其中磋商达成协议4件、磋商不成提起诉讼1件": what succeeded and what did not are all there is
+  const catchAll = parts.some((p) => /^(其他|其它|其余)/.test(p.context) || /^(仍在|尚在|正在|尚未|仍未)/.test(p.label)) || parts.every((p, k) => disposition(p) || (k > 0 && k === parts.length - 1 && WITHDRAWN.test(p.label))) || INTAKE_SPLIT_WORDS.includes(marker) || REVIEWED.test(marker) || (parts === total.parts && joinsItsParts(total)) || marker === '合计' || succeededOrNot(parts);
   const under = complete && sumHigh < low - EPSILON && (catchAll || sumHigh >= low * MOSTLY);
   if (!over && !under) return [];
   const { sum, total: whole, unit } = sumOf(total, parts);
@@ -232,11 +251,14 @@ function checkPartList(total: Fact, { linkWord: marker, parts, complete }: PartL
   return [
     {
       kind: 'parts_sum_mismatch',
-      message: `“${nameOf(total)}”共${shown(total)}，但${marker}所列各项（${list}）合计${sumText}，比总数${over ? '多' : '少'}${diff}。`,
+      message:
+        marker === '合计'
+          ? `所列各项（${list}）相加为${sumText}，而${total.label === '合计' ? '' : `“${nameOf(total)}”`}合计写为${shown(total)}，相差${diff}。`
+          : `“${nameOf(total)}”共${shown(total)}，但${marker}所列各项（${list}）合计${sumText}，比总数${over ? '多' : '少'}${diff}。`,
       text,
       expected: shown(total),
       actual: sumText,
-      relation: over
+      relation: marker === '合计' ? '“合计”应等于其前所列各项之和' : over
         ? `“${marker}”所列各项之和不应超过总数`
         : `“${marker}”所列各项（未写“等”，列有“其他”或已占总数八成以上）之和应等于总数`,
       figures: [figureOf(total), ...parts.map(figureOf)],
@@ -584,6 +606,10 @@ function checkConsistency(facts: readonly Fact[]): Finding[] {
     if (first === undefined || other === undefined) continue;
     // the same words in one sentence name different things ("同比增长" of two items)
     if (sameSentence(first, other)) continue;
+    // a figure stated before under a shorter or longer name may be the one restated ("采纳率37.0%" of public comments,
+    // then "意见采纳率仅为37.0%"), not the first under its own name ("意见采纳率96.6%" of legal reviews): which, the
+    // text does not say
+    if (namedAlsoOtherwise(other, group, facts)) continue;
     // two rates each stated beside counts of different things are rates of different things: the "合格率" of an
     // exam's 参考218人 is not the "合格率" of 抽查案卷30卷
     if (first.kind === 'rate' && ofOtherThings(first, other, facts)) continue;
@@ -608,6 +634,12 @@ function checkConsistency(facts: readonly Fact[]): Finding[] {
     findings.push(statedTwice(first, other, `“${nameOf(first)}”在报告中前后数字不一致：先写${first.quantity.raw}，后写${other.quantity.raw}。`, '同一事项（同样的说法、单位和年度）在报告中应只有一个数字'));
   }
   return findings;
+}
+
+function namedAlsoOtherwise(f: Fact, group: readonly Fact[], facts: readonly Fact[]): boolean {
+  const near = (g: Fact) => g.label.length >= 2 && g.label !== f.label && (f.label.endsWith(g.label) || g.label.endsWith(f.label));
+  const before = (g: Fact) => g.paragraph < f.paragraph || (g.paragraph === f.paragraph && g.quantity.start < f.quantity.start);
+  return f.kind === 'rate' && facts.some((g) => g !== f && !group.includes(g) && g.kind === f.kind && g.partOf === undefined && !g.growth && before(g) && near(g));
 }
 
 /** one figure stated twice with two values: the first as expected, the second as written */
@@ -663,6 +695,8 @@ function factBounds(f: Fact): [number, number] {
 }
 
 function nameOf(f: Fact): string {
+  // a total of two things joined, labelled as the last of them, is named by both ("行政复议案件和行政诉讼案件")
+  if (f.parts.some((p) => p.label === f.label) && joinsItsParts(f)) return f.parts.map((p) => p.label).join('和');
   return f.label === '' ? '该项' : f.label;
 }
 

@@ -195,8 +195,9 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
       for (const f of found) if (f.kind !== 'rate' && PER_UNIT.test(text.slice(Math.max(s, f.quantity.start - 16), f.quantity.start))) perUnit.add(f);
       const linked = found.filter((f) => !perUnit.has(f));
       linkBracketedParts(text, linked);
+      linkPairedLists(text, sentence, linked);
       linkListParts(text, sentence, linked, previous);
-      linkSentenceLists(text, sentence, linked, previous);
+      linkSentenceLists(text, sentence, linked, previous, inParagraph);
       linkRespectively(text, sentence, linked, previous);
       linkTrailingTotals(text, linked);
       linkColonLists(text, sentence, linked);
@@ -365,6 +366,48 @@ function endsWithEtc(text: string, last: Fact): boolean {
   return /^\s*等/.test(text.slice(last.quantity.end));
 }
 
+// the items of a list that breaks two wholes down at once (linkPairedLists): no 其中 of theirs is read again
+const pairedItems = new WeakSet<Fact>();
+
+// "项目共23个，总投资1,846万元，其中产业发展类项目14个、投资1,212万元，基础设施类项目9个、投资634万元": a 其中 after two
+// figures of two units lists items each told in both, and each column adds up to its own whole
+function linkPairedLists(text: string, [s, e]: [number, number], facts: Fact[]): void {
+  for (const marker of text.slice(s, e).matchAll(/其中/g)) {
+    const at = s + marker.index;
+    const before = facts.filter((f) => f.quantity.end <= at);
+    const [x, y] = before.slice(-2);
+    if (x === undefined || y === undefined || x.kind === 'rate' || y.kind === 'rate' || x.depth !== 0 || y.depth !== 0) continue;
+    if (x.quantity.normalized.unit === y.quantity.normalized.unit || x.partOf !== undefined || y.partOf !== undefined) continue;
+    // the two wholes follow one another, the list right after them
+    if (!/^\s*[,、]\s*[^\d,;:。]{0,8}$/.test(text.slice(x.quantity.end, y.quantity.start)) || !/^\s*[,;]?\s*$/.test(text.slice(y.quantity.end, at))) continue;
+    const after = facts.filter((f) => f.quantity.start > at);
+    const xs: Fact[] = [];
+    const ys: Fact[] = [];
+    for (let k = 0; k + 1 < after.length; k += 2) {
+      const [a, b] = [after[k] as Fact, after[k + 1] as Fact];
+      if (a.depth !== 0 || b.depth !== 0 || a.quantity.normalized.unit !== x.quantity.normalized.unit || b.quantity.normalized.unit !== y.quantity.normalized.unit) break;
+      // each item: a name and its first figure, then the second right after it under the second whole's word ("、投资")
+      if (!/^\s*[、,]\s*[^\d,;:。、]{0,6}$/.test(text.slice(a.quantity.end, b.quantity.start)) || !y.label.includes(b.label) || b.label.length < 2) break;
+      const from = ys[ys.length - 1]?.quantity.end ?? at;
+      if (!/^\s*[,;]?\s*[^\d,;:。]{2,20}$/.test(text.slice(from, a.quantity.start).replace(/^其中/, ''))) break;
+      xs.push(a);
+      ys.push(b);
+    }
+    const last = ys[ys.length - 1];
+    if (last === undefined || ys.length < 2 || !/^\s*([,;。]|$)/.test(text.slice(last.quantity.end, e))) continue;
+    const complete = !endsWithEtc(text, last);
+    for (const [whole, items] of [[x, xs], [y, ys]] as const) {
+      attach(whole, items, complete);
+      whole.linkWord = '其中';
+      for (const item of items) pairedItems.add(item);
+    }
+    // (an item's second figure is named by the item: "产业发展类项目投资1,212万元")
+    ys.forEach((b, k) => {
+      b.label = `${xs[k]?.label ?? ''}${b.label}`;
+    });
+  }
+}
+
 // "18宗（11宗已办结，7宗正在办理）" and "54项（其中自选39项）"
 function linkBracketedParts(text: string, facts: Fact[]): void {
   for (const total of facts) {
@@ -410,6 +453,7 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
     if (depth === undefined) continue;
     const candidates = [...previous, ...facts].filter((f) => f.quantity.end <= at && f.depth === depth && f.kind !== 'rate');
     const first = facts.find((f) => f.quantity.start > at && f.depth === depth);
+    if (first !== undefined && pairedItems.has(first)) continue;
     let total = candidates[candidates.length - 1];
     // "受理63件，较上年的71件减少8件。其中来信8件…": last year's figure and the change are no whole; this year's is —
     // in the same sentence too, before the change is linked: "收到21件，较2024年的16件增长31.3%，其中自然人申请18件…"
@@ -617,10 +661,10 @@ function outsideBrackets(text: string, re: RegExp): number {
 export const DISPOSITION = /^(结果)?(决定)?(需要|需)?(予以)?(保留|继续保留|继续有效|修改|修订|废止|宣布废止|宣布失效|失效|宣布废止或失效|废止或失效|废止或宣布失效|维持|撤销|变更|纠正|确认违法|责令履行|驳回|驳回复议请求|驳回诉讼请求|驳回原告诉讼请求|驳回申请|终止|终止审理)$/;
 
 // "审结76件。审结案件中，维持48件、驳回9件…": a sentence that opens with what the last one counted, then lists it
-function linkSentenceLists(text: string, [s, e]: [number, number], facts: Fact[], previous: Fact[]): void {
+function linkSentenceLists(text: string, [s, e]: [number, number], facts: Fact[], previous: Fact[], inParagraph: readonly Fact[] = []): void {
   // the opening may also follow a semicolon: "…，尚在审理期限内的53件；在审结的案件中，决定维持241件、…"
   const starts = [s, ...[...text.slice(s, e).matchAll(/;/g)].map((m) => s + m.index + 1)];
-  for (const at of starts) linkListAfterOpening(text, at, e, facts, [...previous, ...facts.filter((f) => f.quantity.end <= at)], false);
+  for (const at of starts) linkListAfterOpening(text, at, e, facts, [...previous, ...facts.filter((f) => f.quantity.end <= at)], false, inParagraph);
   // "…，14条解读中，图解6条、…": after a comma only an opening that states its own figure
   for (const m of text.slice(s, e).matchAll(/,/g)) linkListAfterOpening(text, s + m.index + 1, e, facts, [], true);
 }
@@ -629,7 +673,8 @@ function linkSentenceLists(text: string, [s, e]: [number, number], facts: Fact[]
 function byVerb(phrase: string, previous: readonly Fact[]): Fact | undefined {
   // ("在审结的案件中，…")
   const verb = /^([^的]{2,4})的/.exec(phrase.replace(/^在/, ''))?.[1];
-  const told = verb === undefined ? [] : previous.filter((f) => canBeWhole(f) && wordsOf(f).includes(verb));
+  // ("进入调解程序645件，调解成功631件。调解的纠纷中，…": what the verb came to, 调解成功, is not what it was done to)
+  const told = verb === undefined ? [] : previous.filter((f) => canBeWhole(f) && wordsOf(f).includes(verb) && !new RegExp(`${verb}(成功|不成|未成)`).test(wordsOf(f)));
   return told.length === 1 ? told[0] : decidedBefore(phrase, previous);
 }
 
@@ -643,10 +688,15 @@ function decidedBefore(phrase: string, previous: readonly Fact[]): Fact | undefi
   return previous.filter((f) => canBeWhole(f) && wordsOf(f).includes(act) && !NOT_YET.test(wordsOf(f))).pop();
 }
 
+function namedSum(phrase: string, inParagraph: readonly Fact[]): Fact | undefined {
+  const named = inParagraph.filter((f) => f.kind === 'amount' && ownLevel(f) && f.label.length >= 2 && phrase.replace(/金额|总额|数额/, '') === f.label);
+  return named.length === 1 ? named[0] : undefined;
+}
+
 // what a figure's name says was done, without the whole it was done among ("受理案件中已审结" → "审结")
 const spokenOf = (label: string) => label.replace(/^[^\d,;:。中]{1,6}中(?=[^\d,;:。]{2})/, '').replace(/^(实际|已|全年|共)+/, '');
 
-function linkListAfterOpening(text: string, s: number, e: number, facts: Fact[], previous: Fact[], ownOnly: boolean): void {
+function linkListAfterOpening(text: string, s: number, e: number, facts: Fact[], previous: Fact[], ownOnly: boolean, inParagraph: readonly Fact[] = []): void {
   // "审结案件中，…" names a figure told before; "在调处的96件矛盾纠纷中，…" states its own; "准予许可的事项中：A 38件；
   // B 44件；其他7件" joins its items with semicolons after a colon
   const opening = /^\s*([^,;:。]{2,30})中\s*([,:])/.exec(text.slice(s, e));
@@ -659,7 +709,11 @@ function linkListAfterOpening(text: string, s: number, e: number, facts: Fact[],
   const total =
     inside.length > 0
       ? inside.length === 1 && (/^\s*在/.test(opening[1] ?? '') || /(的|^)\s*$/.test(text.slice(s, inside[0]?.quantity.start ?? s))) ? inside[0] : undefined
-      : previous.filter((f) => f.kind === 'count' && f.depth === 0 && spokenOf(f.label).length >= 2 && phrase.includes(spokenOf(f.label))).pop() ?? byVerb(phrase, previous);
+      : (previous.filter((f) => f.kind === 'count' && f.depth === 0 && spokenOf(f.label).length >= 2 && phrase.includes(spokenOf(f.label))).pop() ??
+        byVerb(phrase, previous) ??
+        // "…罚款512.6万元。从案件类型看，…。罚款金额中，大气污染类186.4万元、…": a sum of money named by the opening, the one
+        // of the paragraph so named
+        namedSum(phrase, inParagraph));
   if (total === undefined || total.parts.length > 0) return;
   const semi = colon ? -1 : text.slice(openingEnd, e).search(/[;；]/);
   // "14条解读中，图解6条，占42.9%；文字解读5条，占35.7%；…": items that carry their shares are joined by semicolons
@@ -669,7 +723,7 @@ function linkListAfterOpening(text: string, s: number, e: number, facts: Fact[],
   for (const f of facts.filter((x) => x.quantity.start >= openingEnd)) {
     // (an item's share may follow it between commas as well: "接听来电中，法律咨询24,137通，占91.2%，转办…1,256通")
     if (f.kind === 'rate' && parts.length > 0 && /^\s*[,、]?\s*占比?\s*$/.test(text.slice((parts[parts.length - 1] as Fact).quantity.end, f.quantity.start))) continue;
-    if (f.quantity.start >= end || f.depth !== 0 || f.kind !== 'count' || !sameFamily(f, total) || f.partOf !== undefined) break;
+    if (f.quantity.start >= end || f.depth !== 0 || f.kind !== total.kind || !sameFamily(f, total) || f.partOf !== undefined) break;
     const raw = text.slice((parts[parts.length - 1] ?? f).quantity.end, f.quantity.start);
     const gap = shared ? raw.replace(SHARE_IN_GAP, '').replace(/^;/, '、') : raw.replace(/^(\s*,\s*占比?\s*\d+(\.\d+)?%)(?=\s*,)/, '');
     // "审结案件中，维持72件，驳回复议请求14件，撤销9件，…": outcomes are joined by commas as well
@@ -773,7 +827,7 @@ const exclusive = (f: Fact): boolean => DISPOSITION.test(f.label) || GRADE.test(
 const ACT_OF_DISPOSITIONS = /^[^\d,;:。]{0,16}(清理|审查|评查)[^\d,;:。]{0,4},\s*$/;
 
 // "县政府决定维持2件" / "法院判决驳回原告诉讼请求3件": the body that decided, before the disposition
-const DECIDED_BY = /^[^\d,;:。]{0,6}?(人民政府|政府|人民法院|法院)(依法)?(判决|裁定)?/;
+const DECIDED_BY = /^[^\d,;:。]{0,6}?(人民政府|政府|人民法院|法院|复议机关|行政复议机关)(依法)?(判决|裁定|决定)?/;
 export const disposition = (f: Fact): boolean => DISPOSITION.test(f.label.replace(DECIDED_BY, ''));
 const excluding = (f: Fact): boolean => exclusive(f) || disposition(f);
 
@@ -1167,7 +1221,7 @@ function linkRates(text: string, facts: Fact[]): void {
       // (what was done in time, "及时受理85件", is some of a whole, not the whole)
       const before = earlier.filter((f) => f.kind === 'count' && f.depth === depth && f !== last && f.sentence[0] === rate.sentence[0] && f.partOf === undefined && !f.delta && f.baseOf === undefined && f.balance === undefined && !TIMELY.test(wordsOf(f)));
       // ("已完成26项，持续推进2项，完成率92.9%": of the whole it is a part of)
-      const base = last.partOf ?? pairedBase(last, before);
+      const base = last.partOf ?? pairedBase(last, before, text);
       if (base !== undefined && base.quantity.normalized.value * 1.5 >= last.quantity.normalized.value) {
         rate.numerator = last;
         rate.denominator = base;
@@ -1178,8 +1232,9 @@ function linkRates(text: string, facts: Fact[]): void {
     // "予以公开35件、部分公开6件，公开率（含部分公开）73.2%": two items of one list are no base of each other
     const [a, b] = candidates;
     const stem = rateStem(rate.label);
-    // (but a stage and the next, the next named as the rate: "土地山林纠纷受理67起、调解成功63起，调解成功率94.0%")
-    const stages = a !== undefined && b !== undefined && b.label === stem && INTAKE.test(a.label) && a.quantity.normalized.value >= b.quantity.normalized.value;
+    // (but a stage and the next, the next named as the rate: "土地山林纠纷受理67起、调解成功63起，调解成功率94.0%";
+    // "受理劳资纠纷128件、调处成功121件，调处成功率94.5%")
+    const stages = a !== undefined && b !== undefined && b.label === stem && INTAKE.test(wordsOf(a)) && a.quantity.normalized.value >= b.quantity.normalized.value;
     if (candidates.length === 2 && a !== undefined && b !== undefined && /^\s*、[^\d,;:。]*$/.test(text.slice(a.quantity.end, b.quantity.start)) && !stages) return;
     // "予以公开和部分公开的合计占办结总数的54.5%": a share that names its whole after the 占 is read by linkShares
     if (/占(?!$)/.test(stem)) return;
@@ -1189,7 +1244,8 @@ function linkRates(text: string, facts: Fact[]): void {
     const negated = (f: Fact) => stem.length >= 2 && !/^(不|未)/.test(stem) && (new RegExp(`(不|未|没有)${stem}`).test(f.label) || (stem.length > 2 && /^[\u4e00-\u9fff]{2}$/.test(stem.slice(-2)) && new RegExp(`(不|未|没有)${stem.slice(-2)}`).test(f.label)));
     const related = candidates.filter((f) => (sharesBigram(stem, f.context) || (stem.length >= 2 && isSubsequence(stem, f.label))) && !negated(f));
     // the count named exactly as the rate ("调解成功5386件" for 调解成功率) is its numerator
-    const exact = candidates.filter((f) => f.label === stem);
+    // ("…积案7件，已化解6件，化解率85.7%": what is already done is named so)
+    const exact = candidates.filter((f) => f.label.replace(/^(均已|已经|已)/, '') === stem);
     // "排查128件，调处124件，化解119件，调解成功率96.0%": a rate named as a stage counts that stage
     const stage = STAGES.find((x) => x[2] === stageOfClause(stem))?.[0];
     const staged = stage === undefined ? [] : candidates.filter((f) => f.stage === stage && f.stageOf !== undefined);
@@ -1214,7 +1270,7 @@ function linkRates(text: string, facts: Fact[]): void {
       (numerator.stageOf !== undefined && candidates.includes(numerator.stageOf) ? numerator.stageOf : undefined) ??
       (candidates.length === 2 ? candidates.find((f) => f !== numerator) : undefined) ??
       (OUTCOME.test(numerator.label) && wholes.length === 1 && (wholes[0]?.parts.length ?? 0) > 0 ? wholes[0] : undefined) ??
-      pairedBase(numerator, wholes);
+      pairedBase(numerator, wholes, text);
     if (denominator === undefined) return;
     // "在编执法人员42人，持有执法证件40人，持证率95.2%": with two counts only, a rate that names one counts it of the other
     // (or names it with its two words turned round: "问题发现率" of "发现问题29户")
@@ -1357,20 +1413,30 @@ const PAIRED_BASES: Array<[RegExp, RegExp, boolean?]> = [
   [/办结/, /受理|收到|承办|接收/],
   [/审结/, /受理|收到|新收/],
   [/整改/, /发现|排查/],
+  // ("包案化解信访积案7件，已化解6件")
+  [/化解/, /包案|受理|排查|调处|纳入/],
   // "应考52人、实考52人，合格51人，合格率98.1%": those who passed are of those who sat
   [/^(考试)?(合格|及格|通过)$/, /^(实考|参考|实际参考|参加考试)$/, true],
 ];
 
-function pairedBase(numerator: Fact, wholes: readonly Fact[]): Fact | undefined {
+function pairedBase(numerator: Fact, wholes: readonly Fact[], text: string): Fact | undefined {
   // (what is to be handled holds what came over as well: "加上年结转7件，全年应办理333件，已办结321件")
   for (const pair of PAIRED_BASES.filter(([done]) => done.test(numerator.label))) {
     // ("受理群众来信来访142件次，按期办结140件": the act may stand before the name; 件次 are 件 counted by visit)
-    const acted = (f: Fact) => pair[1].test(f.label) || (f.label.length >= 2 && pair[1].test(wordsOf(f).replace(f.label, '').slice(-4)));
+    // ("发现条款不全、期限过长等不规范合同31份": or open the clause, before a list of kinds)
+    const opens = new RegExp(`^\\s*(?:${pair[1].source})`);
+    const acted = (f: Fact) => pair[1].test(f.label) || (f.label.length >= 2 && pair[1].test(wordsOf(f).replace(f.label, '').slice(-4))) || opens.test(clauseBefore(text, f));
     const sameUnit = (f: Fact) => f.quantity.unit === numerator.quantity.unit || [f.quantity.unit, numerator.quantity.unit].sort().join() === '件,件次';
     const bases = wholes.filter((f) => f.quantity.start < numerator.quantity.start && sameUnit(f) && acted(f) && !pair[0].test(f.label) && (pair[2] === true || f.quantity.normalized.value >= numerator.quantity.normalized.value));
     if (bases.length > 0) return bases.length === 1 ? bases[0] : undefined;
   }
   return undefined;
+}
+
+/** the words of a figure's clause before it: from the last comma, semicolon, colon or full stop of its sentence */
+function clauseBefore(text: string, f: Fact): string {
+  const before = text.slice(f.sentence[0], f.quantity.start);
+  return before.slice(Math.max(...[',', ';', ':', '。'].map((c) => before.lastIndexOf(c) + 1)));
 }
 
 // "优秀96卷、合格311卷、不合格13卷，合格率（含优秀）为96.9%": a rate whose bracket says it includes another category

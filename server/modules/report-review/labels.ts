@@ -13,7 +13,7 @@ const VERBS = [
 ].sort((a, b) => b.length - a.length);
 
 const LEADING_FILLERS = /^(力争|确保|争取|仅有|只有|现有|全年|全镇|全乡|全街道|全县|全区|全市|我镇|本镇|我乡|一年来|年内|今年以来|先后|累计|共计|共有|共|各类|各种|各项|各级|相关|有关|全体|依法|了|的)+/;
-const TRAILING_LINKS = /(由|至|均达到|均达|均为|分别为|分别达|达到|已达|高达|达|为|是|共计|合计|总计|累计|共有|共|计|有|了|(?<![民公合契规预签履节制])约|近|逾|超过|突破|不少于|不低于|不超过|保持在|控制在|稳定在|低于|高于|以内|在)+$/;
+const TRAILING_LINKS = /(由|至|仅|均达到|均达|均为|分别为|分别达|达到|已达|高达|达|为|是|共计|合计|总计|累计|共有|共|计|有|了|(?<![民公合契规预签履节制])约|近|逾|超过|突破|不少于|不低于|不超过|保持在|控制在|稳定在|低于|高于|以内|在)+$/;
 // words that open a list item or an aside without naming anything: "包括行政许可", "含上年结转", "与16个村"
 const LEADING_LINKS = /^(其中|包括|包含|含|与|和|及|另有)+/;
 // words after a unit that continue the sentence rather than name what was counted

@@ -1656,6 +1656,16 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(...report('全年作出行政处罚决定5件。'))).toEqual([['table_mismatch', '43', '5件']]);
   });
 
+  it('holds what the prose says of normative documents to the three cells of 表一', () => {
+    const report = (prose: string) => ['明月县教育局2025年政府信息公开工作年度报告', '一、总体情况', prose, '二、主动公开政府信息情况', '第二十条第（一）项', '信息内容  本年制发件数  本年废止件数  现行有效件数', '规章  0  0  0', '行政规范性文件  2  1  9', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
+    const said = (made: number, repealed: number, valid: number) => `全年本机关制发行政规范性文件${made}件、废止${repealed}件，现行有效行政规范性文件${valid}件，均已在门户网站集中公开。`;
+    expect(kinds(...report(said(2, 1, 9)))).toEqual([]);
+    expect(kinds(...report(said(2, 3, 9)))).toEqual([['table_mismatch', '1', '3件']]);
+    expect(findings(...report(said(2, 1, 11))).map((f) => f.message)).toEqual(['正文写“现行有效行政规范性文件”11件，而表一“行政规范性文件”的现行有效件数为9，两处不一致。']);
+    // documents others made, reviewed or filed are none of the office's own
+    expect(kinds(...report('全年审查各乡镇报送备案的行政规范性文件14件，纠正1件。'))).toEqual([]);
+  });
+
   it('reads a rate named 比例 or 占比, one naming the whole then the part, a share naming an item after its list, and an average per training', () => {
     const corrected = (rate: string) => `公示期间接到群众对补贴对象和金额的反映46件，经核实后更正17件，更正比例为${rate}，其余均已当面或电话解释说明。`;
     expect(kinds(corrected('37.0%'))).toEqual([]);
@@ -1812,6 +1822,61 @@ describe('relations the text makes unambiguous', () => {
     const applications = (n: number) => `本局新收政府信息公开申请39件，其中自然人申请36件，法人或其他组织申请${n}件，另有上年结转申请2件。`;
     expect(kinds(applications(3))).toEqual([]);
     expect(kinds(applications(4))).toEqual([['parts_sum_mismatch', '39件', '40件']]);
+  });
+
+  it('takes a total naming two things joined by 和, each holding one of its parts, for no restatement of one of them', () => {
+    const report = (cases: number, lawsuits: number) => [
+      '一、2025年推进法治政府建设的主要举措和成效',
+      `带头出庭应诉，乡政府作为被告的行政诉讼案件${lawsuits}件，乡长出庭应诉${lawsuits}件，行政机关负责人出庭应诉率100%。`,
+      '五、其他需要报告的事项',
+      `2025年，乡政府作为被申请人的行政复议案件和作为被告的行政诉讼案件共${cases}件，其中行政复议2件、行政诉讼1件。`,
+    ];
+    expect(kinds(...report(3, 1))).toEqual([]);
+    // (its parts are still checked)
+    expect(kinds(...report(4, 1))).toEqual([['parts_sum_mismatch', '4件', '3件']]);
+    expect(findings(...report(4, 1))[0]?.message).toContain('“行政复议案件和行政诉讼案件”共4件');
+  });
+
+  it('checks a list telling each item in two figures against both wholes, and finds a base named by the act opening its clause', () => {
+    const projects = (count: number, money: string) => `全年实施乡村振兴衔接资金项目共${count}个，总投资${money}万元，其中产业发展类项目14个、投资1,212万元，基础设施类项目9个、投资634万元，重点实施了高山茶园提质等项目。`;
+    expect(kinds(projects(23, '1,846'))).toEqual([]);
+    expect(kinds(projects(25, '1,846'))).toEqual([['parts_sum_mismatch', '25个', '23个']]);
+    expect(kinds(projects(23, '1,864'))).toEqual([['parts_sum_mismatch', '1,864万元', '1846万元']]);
+    expect(findings(projects(23, '1,864'))[0]?.message).toContain('产业发展类项目投资1,212万元');
+    // "发现条款不全、期限过长等不规范合同31份": what was found opens the clause before a list of its kinds
+    const contracts = (rate: string) => `开展村集体经济合同专项清理，清理合同156份，发现条款不全、期限过长、价格明显偏低等不规范合同31份，已整改28份，整改率${rate}，追回集体资产承包费18.6万元。`;
+    expect(kinds(contracts('90.3%'))).toEqual([]);
+    expect(kinds(contracts('95.3%'))).toEqual([['rate_mismatch', '90.32%', '95.3%']]);
+    // "持证率仅45.8%": 仅 is no part of the rate's name
+    expect(findings('乡机关在编干部48名，持有行政执法证件的22名，持证率仅55.8%。').map((f) => f.message)).toEqual(['“持证率”写为55.8%，但按文中数字计算，持有行政执法证件的22名÷乡机关在编干部48名≈45.83%。']);
+  });
+
+  it('leaves a rate alone that may restate either of two rates stated before under its name and a shorter one', () => {
+    const report = (later: string) => [
+      '一、2025年推进法治政府建设的主要举措和成效',
+      '组织听证会、座谈会等公众参与活动21场次，收集意见建议386条，采纳143条，采纳率37.0%。',
+      '对拟出台的各类事项开展合法性审查共312件，提出审查意见527条，被采纳509条，意见采纳率96.6%。',
+      '二、存在的不足和原因',
+      `部分决策事项征求意见时间偏短，全年意见采纳率仅为${later}，部分决策目录编制仍不规范。`,
+    ];
+    expect(kinds(...report('37.0%'))).toEqual([]);
+    expect(kinds(...report('42.0%'))).toEqual([]);
+  });
+
+  it('holds a total after its items to their sum, and reads "调解的纠纷中" as what was mediated, not what succeeded', () => {
+    // a 合计 says the items before it are all there is, however far the sum is from it
+    const court = (n: number) => `带头出庭应诉，全年局长出庭3件次、分管副局长出庭2件次，合计${n}件次。`;
+    expect(kinds(court(5))).toEqual([]);
+    expect(findings(court(7)).map((f) => f.message)).toEqual(['所列各项（局长出庭3件次、分管副局长出庭2件次）相加为5件次，而合计写为7件次，相差2件次。']);
+    const mediated = (n: number) => `全年排查矛盾纠纷682件，进入调解程序645件，调解成功631件，调解成功率97.8%。调解的纠纷中，邻里纠纷203件、婚姻家庭纠纷178件、土地承包和宅基地纠纷96件、征地拆迁补偿纠纷61件、其他纠纷${n}件。`;
+    expect(kinds(mediated(107))).toEqual([]);
+    expect(kinds(mediated(127))).toEqual([['parts_sum_mismatch', '645件', '665件']]);
+  });
+
+  it('reads a stage and the next joined by 、 as the base and numerator of the rate named by the next', () => {
+    const labour = (rate: string) => `主要负责人定期听取劳资纠纷化解情况汇报，全年受理劳资纠纷128件、调处成功121件，调处成功率${rate}，有效维护了劳动者合法权益。`;
+    expect(kinds(labour('94.5%'))).toEqual([]);
+    expect(kinds(labour('96.5%'))).toEqual([['rate_mismatch', '94.53%', '96.5%']]);
   });
 
   it('computes a pass rate over those who sat the exam', () => {

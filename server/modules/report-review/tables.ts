@@ -128,7 +128,47 @@ const PROSE_ROWS: Array<{ says: RegExp; row: RegExp; name: string }> = [
 const STATES_TOTALS = (fact: Fact): boolean => fact.section !== 'improvement';
 
 function checkProse(rows: readonly TableRow[], facts: readonly Fact[]): Finding[] {
-  return [...checkApplicationProse(rows, facts), ...checkAppealProse(rows, facts), ...checkDecisionProse(rows, facts)];
+  return [...checkApplicationProse(rows, facts), ...checkAppealProse(rows, facts), ...checkDecisionProse(rows, facts), ...checkNormativeProse(rows, facts)];
+}
+
+// 表一's row of normative documents (第二十条第（一）项): 本年制发, 本年废止, 现行有效 — "制发行政规范性文件2件、废止1件，现行
+// 有效行政规范性文件9件" in the prose are its three cells
+const NORMATIVE_CELLS: Array<{ says: RegExp; column: string }> = [
+  { says: /^(本机关|本单位|本局|我局|我镇|本镇|我乡|本乡|街道|全年|本年|本年度)*(制发|制定|印发|出台|新制发|新制定)(行政)?规范性文件$/, column: '本年制发件数' },
+  { says: /^(本机关|本单位|本局|全年|本年|本年度)*(废止|宣布废止)((行政)?规范性文件)?$/, column: '本年废止件数' },
+  { says: /^(本机关|本单位|本局|本镇|本乡|全年|截至\d{4}年底,?)*现行有效(的)?(行政)?规范性文件$/, column: '现行有效件数' },
+];
+
+function checkNormativeProse(rows: readonly TableRow[], facts: readonly Fact[]): Finding[] {
+  const matching = rows.filter((r) => r.label === '行政规范性文件' && r.cells.length === 3);
+  const [row] = matching;
+  if (row === undefined || matching.length !== 1) return [];
+  const findings: Finding[] = [];
+  facts.forEach((fact, i) => {
+    if (fact.kind !== 'count' || fact.partOf !== undefined || fact.quantity.approximation !== undefined || fact.quantity.unit !== '件' || !STATES_TOTALS(fact) || fact.baseOf !== undefined || fact.delta) return;
+    const words = (fact.scope.split('|')[0] ?? '').replace(/\s/g, '');
+    // "废止1件" right after "制发行政规范性文件2件、" is of the same documents
+    const previous = facts[i - 1];
+    const ofDocuments = /规范性文件$/.test(words) || (previous !== undefined && previous.sentence[0] === fact.sentence[0] && /规范性文件$/.test(previous.scope.split('|')[0] ?? ''));
+    const k = NORMATIVE_CELLS.findIndex((c) => c.says.test(words));
+    const cell = row.cells[k];
+    const column = NORMATIVE_CELLS[k]?.column;
+    if (!ofDocuments || cell === undefined || column === undefined || cell.value === fact.quantity.value) return;
+    findings.push({
+      kind: 'table_mismatch',
+      message: `正文写“${words}”${fact.quantity.raw}，而表一“行政规范性文件”的${column}为${cell.raw}，两处不一致。`,
+      text: `${fact.quote} …… ${row.text}`,
+      expected: cell.raw,
+      actual: fact.quantity.raw,
+      relation: `正文所写的行政规范性文件件数应与表一“行政规范性文件”行的${column}一致`,
+      figures: [
+        { label: fact.label, raw: fact.quantity.raw, value: fact.quantity.value, unit: fact.quantity.unit, quote: fact.quote },
+        { label: `表一行政规范性文件${column}`, raw: cell.raw, value: cell.value, unit: '件', quote: row.text },
+      ],
+      arithmetic: `${fact.quantity.value} ≠ ${cell.value}`,
+    });
+  });
+  return findings;
 }
 
 // 表一's rows of decisions (第二十条第（五）（六）项): "作出行政处罚决定157件" in the prose is the row's 本年处理决定数量
