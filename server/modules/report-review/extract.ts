@@ -455,6 +455,15 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
     const first = facts.find((f) => f.quantity.start > at && f.depth === depth);
     if (first !== undefined && pairedItems.has(first)) continue;
     let total = candidates[candidates.length - 1];
+    // "…排查矛盾纠纷1,246件，调处1,218件，化解1,187件。排查的纠纷包括物业纠纷468件、…": a sentence opening on what a verb
+    // was done to names the figure told with that verb, or none
+    const opened = /^[^的]{2,4}的[^\d,;:。]{1,8}$/.test(tidy(text.slice(s, at))) && !facts.some((f) => f.quantity.end <= at);
+    if (opened) {
+      total = byVerb(tidy(text.slice(s, at)), previous);
+      if (total === undefined) continue;
+      // (the first item is named after the marker: "物业纠纷", not "纠纷包括物业纠纷")
+      if (first !== undefined && first.label.includes(word)) first.label = first.label.slice(first.label.lastIndexOf(word) + word.length);
+    }
     // "受理63件，较上年的71件减少8件。其中来信8件…": last year's figure and the change are no whole; this year's is —
     // in the same sentence too, before the change is linked: "收到21件，较2024年的16件增长31.3%，其中自然人申请18件…"
     const prior = total === undefined ? undefined : candidates[candidates.indexOf(total) - 1];
@@ -538,7 +547,7 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
       const between = text.slice(total.quantity.end, at).replace(new RegExp(String.raw`^(\s*[^\d,;:。]{0,6})?${AVERAGE_ASIDE_SOURCE}(?=\s*,)`), '$1');
       const pair = candidates[candidates.indexOf(total) - 1];
       const paired = pair !== undefined && pair.sentence[0] === total.sentence[0] && PAIRED.test(text.slice(pair.quantity.end, total.quantity.start));
-      if (!afterRate && !byAct && changed !== total && !baseNamed && !RATE_CLAUSE_BETWEEN.test(between) && !WORDS_CLAUSE_BETWEEN.test(between) && !(WORDS_AFTER_TOTAL.test(between) && !paired)) continue;
+      if (!opened && !afterRate && !byAct && changed !== total && !baseNamed && !RATE_CLAUSE_BETWEEN.test(between) && !WORDS_CLAUSE_BETWEEN.test(between) && !(WORDS_AFTER_TOTAL.test(between) && !paired)) continue;
     }
     const after = facts.filter((f) => f.quantity.start > at);
     // a second 其中 opens a list of its own: "案件50件，其中处罚30件，其中简易程序10件" — one in brackets lists an
@@ -618,7 +627,9 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
           // (…and so has one a clause of its own follows: "…、县直部门6件，均在规定时限内报送备案，报备14件")
           const head = total.label.slice(-4);
           const clauseBetween = (gap.match(/,/g) ?? []).length >= 2;
-          cut = !clauseBetween && (f.label === '' || head.length < 2 || !f.label.endsWith(head));
+          // (…as has one a clause on what was achieved follows: "…、“法治书屋”6个，实现12个社区全覆盖")
+          const achieved = /^\s*(实现|覆盖|达到|做到|确保|惠及)/.test(gap.slice(gap.lastIndexOf(',') + 1));
+          cut = !clauseBetween && !achieved && (f.label === '' || head.length < 2 || !f.label.endsWith(head));
           return false;
         }
       }
@@ -665,8 +676,13 @@ function linkSentenceLists(text: string, [s, e]: [number, number], facts: Fact[]
   // the opening may also follow a semicolon: "…，尚在审理期限内的53件；在审结的案件中，决定维持241件、…"
   const starts = [s, ...[...text.slice(s, e).matchAll(/;/g)].map((m) => s + m.index + 1)];
   for (const at of starts) linkListAfterOpening(text, at, e, facts, [...previous, ...facts.filter((f) => f.quantity.end <= at)], false, inParagraph);
-  // "…，14条解读中，图解6条、…": after a comma only an opening that states its own figure
-  for (const m of text.slice(s, e).matchAll(/,/g)) linkListAfterOpening(text, s + m.index + 1, e, facts, [], true);
+  // "…，14条解读中，图解6条、…": after a comma an opening that states its own figure, or names the one right before it
+  // ("已审结4件，审结案件中，胜诉3件、原告撤诉1件")
+  for (const m of text.slice(s, e).matchAll(/,/g)) {
+    const at = s + m.index + 1;
+    const before = facts.filter((f) => f.quantity.end <= at).slice(-1);
+    linkListAfterOpening(text, at, e, facts, before, before.length === 0);
+  }
 }
 
 // "进入调处程序286件，…。调处的纠纷中，…": an opening "<verb>的<noun>" names the one count told with its verb
@@ -686,6 +702,19 @@ function decidedBefore(phrase: string, previous: readonly Fact[]): Fact | undefi
   const act = DECIDED.exec(phrase)?.[1];
   if (act === undefined) return undefined;
   return previous.filter((f) => canBeWhole(f) && wordsOf(f).includes(act) && !NOT_YET.test(wordsOf(f))).pop();
+}
+
+// "上报各类网格事件14,628件，…。上报事件中，…": an opening of an act and a noun names the one figure told with that act
+// and ending on that noun, whatever stands between
+function verbThenNoun(phrase: string, previous: readonly Fact[]): Fact | undefined {
+  const m = /^([\u4e00-\u9fff]{2})([\u4e00-\u9fff]{2,4})$/.exec(phrase);
+  if (m === null) return undefined;
+  const [, act = '', noun = ''] = m;
+  const told = previous.filter((f) => {
+    const words = wordsOf(f);
+    return canBeWhole(f) && words.endsWith(noun) && words.slice(0, -noun.length).includes(act);
+  });
+  return told.length === 1 ? told[0] : undefined;
 }
 
 function namedSum(phrase: string, inParagraph: readonly Fact[]): Fact | undefined {
@@ -711,6 +740,7 @@ function linkListAfterOpening(text: string, s: number, e: number, facts: Fact[],
       ? inside.length === 1 && (/^\s*在/.test(opening[1] ?? '') || /(的|^)\s*$/.test(text.slice(s, inside[0]?.quantity.start ?? s))) ? inside[0] : undefined
       : (previous.filter((f) => f.kind === 'count' && f.depth === 0 && spokenOf(f.label).length >= 2 && phrase.includes(spokenOf(f.label))).pop() ??
         byVerb(phrase, previous) ??
+        verbThenNoun(phrase, previous) ??
         // "…罚款512.6万元。从案件类型看，…。罚款金额中，大气污染类186.4万元、…": a sum of money named by the opening, the one
         // of the paragraph so named
         namedSum(phrase, inParagraph));
@@ -1242,7 +1272,7 @@ function linkRates(text: string, facts: Fact[]): void {
     // ("抽查312批次，发现不合格17批次，合格率94.6%": what failed is no numerator of the pass rate)
     // ("检出不合格29批次，总体合格率97.6%": the act the rate names, negated, is no numerator either)
     const negated = (f: Fact) => stem.length >= 2 && !/^(不|未)/.test(stem) && (new RegExp(`(不|未|没有)${stem}`).test(f.label) || (stem.length > 2 && /^[\u4e00-\u9fff]{2}$/.test(stem.slice(-2)) && new RegExp(`(不|未|没有)${stem.slice(-2)}`).test(f.label)));
-    const related = candidates.filter((f) => (sharesBigram(stem, f.context) || (stem.length >= 2 && isSubsequence(stem, f.label))) && !negated(f));
+    const related = candidates.filter((f) => (sharesBigram(stem, f.context) || (stem.length >= 2 && isSubsequence(stem, f.label)) || sameAct(stem, f.label)) && !negated(f));
     // the count named exactly as the rate ("调解成功5386件" for 调解成功率) is its numerator
     // ("…积案7件，已化解6件，化解率85.7%": what is already done is named so)
     const exact = candidates.filter((f) => f.label.replace(/^(均已|已经|已)/, '') === stem);
@@ -1278,7 +1308,7 @@ function linkRates(text: string, facts: Fact[]): void {
     const turned = stem.length === 4 && /^[\u4e00-\u9fff]{4}$/.test(stem) && new RegExp(`${stem.slice(2)}[^\\d,;:。]{0,6}${stem.slice(0, 2)}`).test(wordsOf(numerator));
     // (or names the whole and then the part: "案卷优良率" of "抽查案卷40卷，评定优良36卷")
     const wholeThenPart = [...stem].some((_, k) => k >= 2 && stem.length - k >= 2 && wordsOf(denominator).includes(stem.slice(0, k)) && wordsOf(numerator).includes(stem.slice(k)) && !wordsOf(denominator).includes(stem.slice(k)));
-    const named = candidates.length === 2 && numerator.quantity.unit === denominator.quantity.unit && stem.length >= 2 && (isSubsequence(stem, numerator.label) || turned || wholeThenPart || (/占$/.test(stem) && stem.length >= 3 && numerator.label.endsWith(stem.slice(0, -1))));
+    const named = candidates.length === 2 && numerator.quantity.unit === denominator.quantity.unit && stem.length >= 2 && (isSubsequence(stem, numerator.label) || sameAct(stem, numerator.label) || turned || wholeThenPart || (/占$/.test(stem) && stem.length >= 3 && numerator.label.endsWith(stem.slice(0, -1))));
     // a "rate" of two unrelated counts (videos ÷ posts) is far above any share, or counts another thing — unless the
     // rate names the one and is a share ("案件1件，乡长出庭应诉3件，出庭应诉率100%" is wrong, not unrelated)
     if (numerator.quantity.normalized.value > denominator.quantity.normalized.value * 1.5 && !(named && rate.quantity.value <= 100 && OWN_SHARE.test(stem))) return;
@@ -1300,6 +1330,10 @@ function linkRates(text: string, facts: Fact[]): void {
     }
   });
 }
+
+// a rate's name and a count's that say the same act in other words: "参考率" of "实考136人"
+const SAME_ACT: Record<string, RegExp> = { 参考: /^(实考|实际参考|参加考试|实际参加考试)(人员|人数)?$/ };
+const sameAct = (stem: string, label: string): boolean => SAME_ACT[stem]?.test(label) ?? false;
 
 // rates that are shares of what they are counted of, never above it: the people who appeared, held a card, sat
 // (what is finished may come of the carried over as well: no such rate is read past its base)
@@ -1428,7 +1462,9 @@ function pairedBase(numerator: Fact, wholes: readonly Fact[], text: string): Fac
     const acted = (f: Fact) => pair[1].test(f.label) || (f.label.length >= 2 && pair[1].test(wordsOf(f).replace(f.label, '').slice(-4))) || opens.test(clauseBefore(text, f));
     const sameUnit = (f: Fact) => f.quantity.unit === numerator.quantity.unit || [f.quantity.unit, numerator.quantity.unit].sort().join() === '件,件次';
     const bases = wholes.filter((f) => f.quantity.start < numerator.quantity.start && sameUnit(f) && acted(f) && !pair[0].test(f.label) && (pair[2] === true || f.quantity.normalized.value >= numerator.quantity.normalized.value));
-    if (bases.length > 0) return bases.length === 1 ? bases[0] : undefined;
+    if (bases.length > 1) return undefined;
+    const [base] = bases;
+    if (base !== undefined) return (CASE_CLOSED.test(numerator.label) ? acceptedOf(base, numerator) : undefined) ?? base;
   }
   return undefined;
 }
@@ -2257,6 +2293,15 @@ function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): 
     // "审结226件，其中维持131件、…责令履行4件，另有调解、和解后终止51件": the rest of a list that falls short of its
     // whole is its last part; a list that already makes up its whole ("其中自然人11件、企业2件，另有上年结转1件") is left
     const list = done.partOf;
+    // "已审结4件，审结案件中，胜诉3件、原告撤诉1件，另有1件尚在审理": what is still pending is the rest of all the cases,
+    // beside those decided
+    const stillPending = /^\s*(尚在|仍在|正在|尚未|仍未)(审理|办理|审结|办结)/.test(text.slice(rest.quantity.end));
+    const decidedOf = (decided: Fact) => facts.slice(0, facts.indexOf(decided)).filter((f) => f.sentence[0] === decided.sentence[0] && canBeWhole(f) && sameFamily(f, decided) && f.quantity.unit === decided.quantity.unit && f.quantity.normalized.value > decided.quantity.normalized.value).pop();
+    if (list !== undefined && stillPending && CASE_CLOSED.test(wordsOf(list)) && !CASE_CLOSED.test(wordsOf(done)) && list.parts[list.parts.length - 1] === done) {
+      const all = decidedOf(list);
+      if (all !== undefined) setRemainder(rest, all, list);
+      return;
+    }
     if (list !== undefined) {
       const sum = list.parts.reduce((a, f) => a + f.quantity.normalized.value, 0);
       if (list.parts[list.parts.length - 1] !== done || sum >= list.quantity.normalized.value || list.quantity.unit !== rest.quantity.unit) return;
@@ -2314,10 +2359,22 @@ function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): 
     // (nor is one far smaller: "2件因不符合…未予受理；已办结23件，…其余2件" — a smaller whole may only be a misprint of it)
     const found = wholes.find((f) => f.quantity.normalized.value >= done.quantity.normalized.value) ?? wholes.find((f) => f.quantity.normalized.value * 1.5 >= done.quantity.normalized.value);
     if (found === undefined || (found.parts.length === 0 && /其中[^,;:。\d]*$/.test(text.slice(Math.max(0, found.quantity.start - 20), found.quantity.start)))) return;
+    // "已审结3件，审结案件中，胜诉3件，另有1件尚在审理": what is still pending is the rest of all the cases, beside those decided
+    if (!pendingAfter && stillPending && CASE_CLOSED.test(wordsOf(found)) && !CASE_CLOSED.test(wordsOf(done))) {
+      const all = decidedOf(found);
+      if (all !== undefined) setRemainder(rest, all, found);
+      return;
+    }
     // "收到申请268件，依法受理241件，不予受理27件。已审结219件，其余22件…": what is decided is of what was accepted
-    const accepted = found.linkWord === INTAKE_SPLIT && CASE_CLOSED.test(done.label) ? found.parts.find((f) => /^(依法)?受理$/.test(f.label) && f.quantity.normalized.value >= done.quantity.normalized.value) : undefined;
-    setRemainder(rest, accepted ?? found, done);
+    setRemainder(rest, CASE_CLOSED.test(done.label) ? (acceptedOf(found, done) ?? found) : found, done);
   });
+}
+
+/** the part of an intake that was accepted, when the intake is split into accepted and refused ("收到申请412件，其中依法受理
+ * 371件、不予受理26件、…"): what is decided is of it */
+function acceptedOf(whole: Fact, decided: Fact): Fact | undefined {
+  if (whole.linkWord !== INTAKE_SPLIT && !whole.parts.some((p) => /不予受理/.test(p.label))) return undefined;
+  return whole.parts.find((f) => /^(依法)?(予以)?受理$/.test(f.label) && f.quantity.normalized.value >= decided.quantity.normalized.value);
 }
 
 /** the rest is what is left of `total` besides `done` */
@@ -2387,7 +2444,10 @@ function linkChangeOverSentences(text: string, facts: Fact[]): void {
     const candidates = sentenceBefore.filter((f) => f.sentence[0] === end && f.depth === 0 && f.kind === base.kind && sameFamily(f, base) && f.quantity.unit === base.quantity.unit && !f.delta && f.baseOf === undefined);
     const last = candidates[candidates.length - 1];
     const lastOrWhole = last?.partOf !== undefined && last.partOf.parts[last.partOf.parts.length - 1] === last ? last.partOf : last;
-    const namedFigure = named === '' ? lastOrWhole : candidates.filter((f) => wordsOf(f).includes(named) && !new RegExp(`不予${named}`).test(f.scope)).pop();
+    // ("查处超限超载车辆1,036辆，…其中固定检测站查处687辆、流动治超查处349辆。查处量较上年的1,259辆…": the whole so
+    // named, not its last part)
+    const namedWhole = (f: Fact) => f.partOf !== undefined && candidates.includes(f.partOf) && wordsOf(f.partOf).includes(named);
+    const namedFigure = named === '' ? lastOrWhole : candidates.filter((f) => wordsOf(f).includes(named) && !new RegExp(`不予${named}`).test(f.scope) && !namedWhole(f)).pop();
     if (namedFigure === undefined || !/^[^\d]*$/.test(text.slice(namedFigure.sentence[1], base.sentence[0]))) return;
     // "…村调委会调处339起。调处总量较上年的375起增长9.9%": the total named is the whole the item is of
     // (when the items are told with no whole, two of them named by the verb, the total is unsaid: no guess)

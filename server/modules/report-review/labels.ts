@@ -17,7 +17,7 @@ const TRAILING_LINKS = /(由|至|仅|均达到|均达|均为|分别为|分别达
 // words that open a list item or an aside without naming anything: "包括行政许可", "含上年结转", "与16个村"
 const LEADING_LINKS = /^(其中|包括|包含|含|与|和|及|另有)+/;
 // words after a unit that continue the sentence rather than name what was counted
-const NOT_A_NOUN_START = /^(压缩|缩短|提高|提升|增加|减少|降低|下降|增长|上升|已|正在|尚|未|仍|的|是|为|以|之|其|中|共|均|等|左右|以上|以内|内|后|前|被|并|和|与|及|或|且|同比|较|比|次|多|余|每|分别|占|达|约|近|都|也|还|就|即|合计|共计|累计|\d)/;
+const NOT_A_NOUN_START = /^(全部|全额|足额|及时|按时|按期|压缩|缩短|提高|提升|增加|减少|降低|下降|增长|上升|已|正在|尚|未|仍|的|是|为|以|之|其|中|共|均|等|左右|以上|以内|内|后|前|被|并|和|与|及|或|且|同比|较|比|次|多|余|每|分别|占|达|约|近|都|也|还|就|即|合计|共计|累计|\d)/;
 const ORG_PREFIX = /^.*?(大队|中队|支队|执法队|司法所|派出所|办公室|人民政府)(?=.{4,}$)/;
 
 const SYNONYMS: Record<string, string> = {

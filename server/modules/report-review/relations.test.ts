@@ -1879,6 +1879,49 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(labour('96.5%'))).toEqual([['rate_mismatch', '94.53%', '96.5%']]);
   });
 
+  it('reads what was decided over what was accepted, and what is still pending beside what was decided', () => {
+    // "收到申请412件，其中依法受理371件、不予受理26件…。全年审结348件，审结率93.8%，其余23件…"
+    const review = (rate: string, rest: number) => `全年区政府收到行政复议申请412件，其中依法受理371件、不予受理26件、告知向其他有权机关提出15件。全年审结348件，审结率${rate}，其余${rest}件因尚在法定审理期限内结转2026年继续办理。`;
+    expect(kinds(review('93.8%', 23))).toEqual([]);
+    expect(kinds(review('95.8%', 23))).toEqual([['rate_mismatch', '93.8%', '95.8%']]);
+    expect(kinds(review('93.8%', 25)).map((k) => k[0])).toEqual(['parts_sum_mismatch']);
+    // "已审结4件，审结案件中，胜诉3件、原告撤诉1件，另有1件尚在审理": the pending one is of all the cases
+    const suits = (all: number) => `全年发生行政复议案件3件，均维持原行政行为；发生行政诉讼案件${all}件，已审结4件，审结案件中，胜诉3件、原告撤诉1件，另有1件尚在审理，无败诉案件。`;
+    expect(kinds(suits(5))).toEqual([]);
+    expect(kinds(suits(6))).toEqual([['parts_sum_mismatch', '6件', '5件']]);
+    const won = (all: number) => `发生行政诉讼案件${all}件，已审结3件，审结案件中，胜诉3件，另有1件尚在审理。`;
+    expect(kinds(won(4))).toEqual([]);
+    expect(kinds(won(5))).toEqual([['parts_sum_mismatch', '5件', '4件']]);
+  });
+
+  it('finds the whole an opening names by its act, and a list that ends on what it achieved', () => {
+    const disputes = (n: number) => `全年排查矛盾纠纷1,246件，调处1,218件，化解1,187件，调解成功率97.5%。排查的纠纷包括物业纠纷468件、邻里纠纷397件、婚姻家庭纠纷152件和其他纠纷${n}件，物业纠纷占排查总数的37.6%。`;
+    expect(kinds(disputes(229))).toEqual([]);
+    expect(kinds(disputes(299))).toEqual([['parts_sum_mismatch', '1,246件', '1316件']]);
+    const events = (n: string) => `全年通过“锦绣e格”平台上报各类网格事件14,628件，较上年的13,540件增长8.0%。上报事件中，城市管理类6,215件、矛盾纠纷类2,873件、安全隐患类3,408件、民生服务类${n}件。`;
+    expect(kinds(events('2,132'))).toEqual([]);
+    expect(kinds(events('2,232'))).toEqual([['parts_sum_mismatch', '14,628件', '14728件']]);
+    const sites = (n: number) => `建成法治文化阵地${n}个，包括锦江法治文化公园1个、法治广场2个、社区法治长廊12个、“法治书屋”6个，实现12个社区全覆盖。`;
+    expect(kinds(sites(21))).toEqual([]);
+    expect(kinds(sites(23))).toEqual([['parts_sum_mismatch', '23个', '21个']]);
+    const exam = (rate: string) => `组织镇村干部参加年度学法用法考试，应考138人，实考136人，参考率${rate}。`;
+    expect(kinds(exam('98.6%'))).toEqual([]);
+    expect(kinds(exam('99.6%'))).toEqual([['rate_mismatch', '98.55%', '99.6%']]);
+  });
+
+  it('compares a figure restated in another part however its sentence goes on, vehicles counted too', () => {
+    const fines = (later: string) => ['一、2025年推进法治政府建设的主要举措和成效', '全年罚没款486.32万元，其中罚款402.15万元、没收违法所得84.17万元。', '三、党政主要负责人履行推进法治建设第一责任人职责情况', `对罚没款较大的案件亲自参加集体讨论，全年罚没款${later}万元全部及时足额上缴国库。`];
+    expect(kinds(...fines('486.32'))).toEqual([]);
+    expect(kinds(...fines('468.32')).map((k) => k[0])).toEqual(['inconsistent_value']);
+    const trucks = (later: string) => ['一、2025年推进法治政府建设的主要举措和成效', '全年检测货车48,620辆次，查处超限超载车辆1,326辆，超限率为2.73%。', '三、党政主要负责人履行推进法治建设第一责任人职责情况', `亲自部署治超工作，全年查处超限超载车辆${later}辆，推动治超形势持续好转。`];
+    expect(kinds(...trucks('1,326'))).toEqual([]);
+    expect(kinds(...trucks('1,362')).map((k) => k[0])).toEqual(['inconsistent_value']);
+    // a change told in the next sentence is of the whole its act names, not of that whole's last part
+    const change = (rate: string) => `全年检测货运车辆86,420辆次，查处超限超载车辆1,036辆，其中固定检测站查处687辆、流动治超查处349辆。查处量较上年的1,259辆下降${rate}。`;
+    expect(kinds(change('17.7%'))).toEqual([]);
+    expect(kinds(change('19.7%'))).toEqual([['rate_mismatch', '17.71%', '19.7%']]);
+  });
+
   it('computes a pass rate over those who sat the exam', () => {
     const exam = (passed: number) => `组织全乡在编干部参加年度网上学法考试，应考52人、实考52人，合格${passed}人，合格率98.1%。`;
     expect(kinds(exam(51))).toEqual([]);
