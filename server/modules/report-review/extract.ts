@@ -457,9 +457,10 @@ function linkListParts(text: string, [s, e]: [number, number], facts: Fact[], pr
     let total = candidates[candidates.length - 1];
     // "…排查矛盾纠纷1,246件，调处1,218件，化解1,187件。排查的纠纷包括物业纠纷468件、…": a sentence opening on what a verb
     // was done to names the figure told with that verb, or none
-    const opened = /^[^的]{2,4}的[^\d,;:。]{1,8}$/.test(tidy(text.slice(s, at))) && !facts.some((f) => f.quantity.end <= at);
+    const lead = tidy(text.slice(s, at));
+    const opened = /^[^的]{2,4}的[^\d,;:。]{1,8}$/.test(lead) && !facts.some((f) => f.quantity.end <= at);
     if (opened) {
-      total = byVerb(tidy(text.slice(s, at)), previous);
+      total = byVerb(lead, previous);
       if (total === undefined) continue;
       // (the first item is named after the marker: "物业纠纷", not "纠纷包括物业纠纷")
       if (first !== undefined && first.label.includes(word)) first.label = first.label.slice(first.label.lastIndexOf(word) + word.length);
@@ -2288,14 +2289,14 @@ function linkRemainders(text: string, facts: Fact[], earlier: readonly Fact[]): 
     // "其中维持2件、纠正1件，年底尚未审结1件": what is still pending completes a list that falls short of its whole
     const pending = done.partOf !== undefined && PENDING_REST.test(between);
     // "已审结3件，均判决驳回原告诉讼请求，1件尚在审理中": what is still pending, named after its figure
-    const pendingAfter = /^\s*(尚在|仍在|正在|尚未|仍未)(审理|办理|审结|办结)/.test(text.slice(rest.quantity.end)) && /审结|办结/.test(done.label);
+    const stillPending = /^\s*(尚在|仍在|正在|尚未|仍未)(审理|办理|审结|办结)/.test(text.slice(rest.quantity.end));
+    const pendingAfter = stillPending && /审结|办结/.test(done.label);
     if (!/^\s*[,;]/.test(between) || !(REMAINDER.test(between) || pending || pendingAfter)) return;
     // "审结226件，其中维持131件、…责令履行4件，另有调解、和解后终止51件": the rest of a list that falls short of its
     // whole is its last part; a list that already makes up its whole ("其中自然人11件、企业2件，另有上年结转1件") is left
     const list = done.partOf;
     // "已审结4件，审结案件中，胜诉3件、原告撤诉1件，另有1件尚在审理": what is still pending is the rest of all the cases,
     // beside those decided
-    const stillPending = /^\s*(尚在|仍在|正在|尚未|仍未)(审理|办理|审结|办结)/.test(text.slice(rest.quantity.end));
     const decidedOf = (decided: Fact) => facts.slice(0, facts.indexOf(decided)).filter((f) => f.sentence[0] === decided.sentence[0] && canBeWhole(f) && sameFamily(f, decided) && f.quantity.unit === decided.quantity.unit && f.quantity.normalized.value > decided.quantity.normalized.value).pop();
     if (list !== undefined && stillPending && CASE_CLOSED.test(wordsOf(list)) && !CASE_CLOSED.test(wordsOf(done)) && list.parts[list.parts.length - 1] === done) {
       const all = decidedOf(list);
