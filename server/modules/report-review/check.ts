@@ -20,6 +20,7 @@ export function checkFacts(facts: readonly Fact[]): Finding[] {
     ...facts.flatMap(checkStages),
     ...facts.flatMap(checkChange),
     ...facts.flatMap(checkChangeBy),
+    ...facts.flatMap(checkChangeFrom),
     ...facts.flatMap(checkDifference),
     ...facts.flatMap(checkBalance),
     ...facts.flatMap(checkStock),
@@ -527,6 +528,30 @@ function checkChangeBy(rate: Fact): Finding[] {
       relation: `${word}幅度 = ${down ? '减少' : '增加'}数 ÷ 上期（本期${down ? '+' : '−'}${down ? '减少' : '增加'}数）`,
       figures: [figureOf(rate), figureOf(current), figureOf(diff)],
       arithmetic: `${diff.quantity.normalized.value} ÷ (${current.quantity.normalized.value} ${down ? '+' : '−'} ${diff.quantity.normalized.value}) × 100% ≈ ${expected} ≠ ${rate.quantity.raw}`,
+    },
+  ];
+}
+
+// "较上年的14起减少5起，下降35.7%": 5 ÷ 14, this year's figure unsaid
+function checkChangeFrom(rate: Fact): Finding[] {
+  if (rate.changeFrom === undefined) return [];
+  const { base, diff, down } = rate.changeFrom;
+  if (base.quantity.approximation !== undefined || diff.quantity.approximation !== undefined || base.quantity.normalized.value <= 0) return [];
+  const change = (diff.quantity.normalized.value / base.quantity.normalized.value) * 100;
+  const [low, high] = statedRange(rate);
+  if (change >= low - EPSILON && change < high + EPSILON) return [];
+  const expected = `${round(change, rate.quantity.decimals + 1)}%`;
+  const word = down ? '下降' : '增长';
+  return [
+    {
+      kind: 'rate_mismatch',
+      message: `文中写较上年的${base.quantity.raw}${down ? '减少' : '增加'}${diff.quantity.raw}、${word}${rate.quantity.raw}，但${diff.quantity.raw}÷${base.quantity.raw}≈${expected}。`,
+      text: rate.quote,
+      expected,
+      actual: rate.quantity.raw,
+      relation: `${word}幅度 = ${down ? '减少' : '增加'}数 ÷ 上年数`,
+      figures: [figureOf(rate), figureOf(base), figureOf(diff)],
+      arithmetic: `${diff.quantity.normalized.value} ÷ ${base.quantity.normalized.value} × 100% ≈ ${expected} ≠ ${rate.quantity.raw}`,
     },
   ];
 }

@@ -55,6 +55,9 @@ export interface Fact {
   change: { current: Fact; base: Fact; down: boolean; word?: string } | undefined;
   /** "168件，比上年增加26件，增长18.3%": a change of `current` by `diff`, last year's figure left unsaid */
   changeBy: { current: Fact; diff: Fact; down: boolean } | undefined;
+  /** "欺凌事件较上年的14起减少5起，下降35.7%": a change told by last year's figure and the difference alone, this year's
+   * figure unsaid — the rate is `diff` ÷ `base` */
+  changeFrom: { base: Fact; diff: Fact; down: boolean } | undefined;
   /** "17件，比2024年的13件多出4件": this figure is the difference of `current` and `base` */
   difference: { current: Fact; base: Fact; down: boolean } | undefined;
   /** "共计220件；已审结198件，结转下年22件": this figure is carried over, `done` was finished, of `total` */
@@ -177,6 +180,7 @@ export function extractFacts(paragraphs: readonly string[], sections: SectionMap
             stageOf: undefined,
             change: undefined,
             changeBy: undefined,
+            changeFrom: undefined,
             difference: undefined,
             balance: undefined,
             remainder: false,
@@ -1324,9 +1328,10 @@ function linkRates(text: string, facts: Fact[]): void {
     if (/^[\u4e00-\u9fff]{2}$/.test(act) && new RegExp(`(其余|其他|另有|另外|余下)[^\\d。;]{0,12}${act}`).test(text.slice(numerator.quantity.end, rate.quantity.start))) return;
     rate.numerator = numerator;
     rate.denominator = denominator;
-    // the stages before the one before: 化解率 is written of 排查 as often as of 调处 — but 调解成功率 is of what was
-    // mediated, never of what was screened ("排查412起，受理调处396起，调解成功389起，调解成功率94.4%" is 389 ÷ 412)
-    if (numerator.stageOf === denominator && !/调解成功率$/.test(rate.label)) {
+    // the stages before the one before: 化解率 is written of 排查 as often as of 调处 — but 调解成功率 and 调处成功率 are of
+    // what was mediated, never of what was screened ("排查412起，受理调处396起，调解成功389起，调解成功率94.4%" is wrong:
+    // 94.4% is 389 ÷ 412)
+    if (numerator.stageOf === denominator && !/(调解|调处)成功率$/.test(rate.label)) {
       for (let earlier = denominator.stageOf; earlier !== undefined; earlier = earlier.stageOf) if (candidates.includes(earlier)) rate.otherDenominators.push(earlier);
     }
   });
@@ -2131,7 +2136,8 @@ function linkChanges(text: string, facts: Fact[]): void {
     const compared = text.slice((last ?? current).quantity.end, base.quantity.start).replace(new RegExp(`^${AVERAGE_ASIDE_SOURCE}`), '');
     if (!CHANGE.test(compared.replace(/\([^()]*\)/g, ''))) return;
     // ("“三公”经费预算安排12.6万元，较上年的13.7万元压减8.0%")
-    const verb = /^\s*\)?\s*[,，]?\s*(?:同比|环比)?(增长|增加|提高|上升|下降|减少|降低|压减)\s*(了)?\s*$/.exec(text.slice(base.quantity.end, rate.quantity.start));
+    // ("受理医疗纠纷97件，上年为112件，受理量同比下降13.4%": the change may name what it is of)
+    const verb = /^\s*\)?\s*[,，]?\s*(?:[\u4e00-\u9fff]{1,6}?(?:量|数))?\s*(?:同比|环比)?(增长|增加|提高|上升|下降|减少|降低|压减)\s*(了)?\s*$/.exec(text.slice(base.quantity.end, rate.quantity.start));
     if (verb === null) return;
     const down = /下降|减少|降低|压减/.test(verb[1] ?? '');
     setChange(compared, rate, current, base, down);
@@ -2213,6 +2219,23 @@ function linkChanges(text: string, facts: Fact[]): void {
     const down = /减少|下降|少/.test(verb[1] ?? '');
     if (down !== /下降|降幅|减少/.test(named[1] ?? '')) return;
     rate.changeBy = { current, diff, down };
+    diff.delta = true;
+  });
+  // "认定的欺凌事件较上年的14起减少5起，下降35.7%": last year's figure and the difference, this year's figure unsaid
+  facts.forEach((diff, i) => {
+    const base = facts[i - 1];
+    const rate = facts[i + 1];
+    if (base === undefined || rate === undefined || diff.kind === 'rate' || base.kind === 'rate' || rate.kind !== 'rate') return;
+    if (diff.difference !== undefined || rate.change !== undefined || rate.changeBy !== undefined || base.baseOf !== undefined) return;
+    if (!sameFamily(base, diff) || base.quantity.unit !== diff.quantity.unit || base.depth !== diff.depth) return;
+    if (!/(较|比)(上年|去年|上一年|\d{4}年)(同期)?的?\s*$/.test(text.slice(clauseStart(text, base.quantity.start, base.sentence[0]), base.quantity.start))) return;
+    const verb = /^\s*(增加|减少|多|少)了?\s*$/.exec(text.slice(base.quantity.end, diff.quantity.start));
+    const named = /^\s*[,、]\s*(?:同比)?(增长|增幅|下降|降幅|上升)(了|为|达)?\s*$/.exec(text.slice(diff.quantity.end, rate.quantity.start));
+    if (verb === null || named === null) return;
+    const down = /减少|少/.test(verb[1] ?? '');
+    if (down !== /下降|降幅/.test(named[1] ?? '')) return;
+    rate.growth = true;
+    rate.changeFrom = { base, diff, down };
     diff.delta = true;
   });
   // "全年立案23件，同比增长27.8%，增加5件": the rate first, the increase after it

@@ -1922,6 +1922,26 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(change('19.7%'))).toEqual([['rate_mismatch', '17.71%', '19.7%']]);
   });
 
+  it('reads a change naming what it is of after last year\'s figure, and a 调处成功率 over what was mediated alone', () => {
+    const disputes = (rate: string) => `全年县医调委受理医疗纠纷97件，上年为112件，受理量同比下降${rate}；受理的纠纷中，二级以上医院61件、基层医疗卫生机构30件、民营医疗机构6件。`;
+    expect(kinds(disputes('13.4%'))).toEqual([]);
+    expect(kinds(disputes('15.5%'))).toEqual([['rate_mismatch', '13.39%', '15.5%']]);
+    const mediated = (rate: string) => `全年排查物业矛盾纠纷286件，调处271件，成功化解258件，调处成功率${rate}。`;
+    expect(kinds(mediated('95.2%'))).toEqual([]);
+    // (90.2% is 258 ÷ 286, over what was screened)
+    expect(kinds(mediated('90.2%'))).toEqual([['rate_mismatch', '95.2%', '90.2%']]);
+  });
+
+  it('checks a change told by last year\'s figure and the difference alone, this year\'s figure unsaid', () => {
+    const bullying = (rate: string) => `认定的欺凌事件较上年的14起减少5起，下降${rate}。`;
+    expect(kinds(bullying('35.7%'))).toEqual([]);
+    // (64.3% is 9 ÷ 14: this year's share of last year's)
+    expect(findings(bullying('64.3%')).map((f) => f.message)).toEqual(['文中写较上年的14起减少5起、下降64.3%，但5起÷14起≈35.71%。']);
+    const petitions = (rate: string) => `全年受理信访事项96件。较上年的71件增加25件，增幅为${rate}。`;
+    expect(kinds(petitions('35.2%'))).toEqual([]);
+    expect(kinds(petitions('26.0%'))).toEqual([['rate_mismatch', '35.21%', '26.0%']]);
+  });
+
   it('computes a pass rate over those who sat the exam', () => {
     const exam = (passed: number) => `组织全乡在编干部参加年度网上学法考试，应考52人、实考52人，合格${passed}人，合格率98.1%。`;
     expect(kinds(exam(51))).toEqual([]);
