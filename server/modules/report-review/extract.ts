@@ -1649,7 +1649,10 @@ function linkOutcomeRates(text: string, facts: Fact[], inParagraph: readonly Fac
     const stem = rate.label.replace(/率$/, '').replace(/^(全年|全乡|全镇|全街道|全区|全县|全市)/, '');
     if (stem.length < 2 || !(said.includes(stem) || (online && isSubsequence(stem, said)))) continue;
     const rest = facts.find((f) => f.remainder && f.balance?.done === numerator);
-    const whole = rest?.balance?.total ?? intakeBefore(text, numerator, earlier, online);
+    const intake = rest?.balance?.total ?? intakeBefore(text, numerator, earlier, online);
+    // ("受理投诉举报咨询9,864件，其中投诉4,215件、…。投诉办结4,178件，办结率99.1%": the part the outcome names first)
+    const named = intake?.parts.filter((p) => p.label.length >= 2 && said.startsWith(p.label)) ?? [];
+    const whole = named.length === 1 ? named[0] : intake;
     if (whole === undefined || numerator.quantity.normalized.value > whole.quantity.normalized.value * 1.5) continue;
     rate.numerator = numerator;
     rate.denominator = whole;

@@ -1666,6 +1666,24 @@ describe('relations the text makes unambiguous', () => {
     expect(kinds(...report('全年审查各乡镇报送备案的行政规范性文件14件，纠正1件。'))).toEqual([]);
   });
 
+  it('holds a result the prose says of the applications to its row of 表三, a reason with 等 summing them all', () => {
+    const table = ['三、收到和处理政府信息公开申请情况', '申请人情况：自然人  法人或其他组织（商业企业  科研机构  社会公益组织  法律服务机构  其他）  总计', '一、本年新收政府信息公开申请数量  31  2  0  0  2  0  35', '（一）予以公开  13  1  0  0  1  0  15', '（四）无法提供  7  1  0  0  0  0  8', '1.本机关不掌握相关政府信息  6  1  0  0  0  0  7', '2.没有现成信息需要另行制作  1  0  0  0  0  0  1', '3.补正后申请内容仍不明确  0  0  0  0  0  0  0'];
+    const report = (prose: string) => ['红山区司法局2025年政府信息公开工作年度报告', '一、总体情况', '二、主动公开政府信息情况', ...table, prose, '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
+    const said = (n: number) => `办结的34件中，予以公开15件，占44.1%；因本机关不掌握相关信息等原因无法提供${n}件，均告知了获取途径。`;
+    expect(kinds(...report(said(8)))).toEqual([]);
+    expect(findings(...report(said(9))).map((f) => f.message)).toEqual(['正文写“因本机关不掌握相关信息等原因无法提供”9件，而表三“无法提供”的总计为8，两处不一致。']);
+    // a reason without 等 names one item of the row
+    expect(kinds(...report('办结的34件中，因本机关不掌握相关信息无法提供7件。'))).toEqual([]);
+    // the documents an office issued are no applications: "制发公文216件，其中主动公开84件、依申请公开12件、不予公开120件"
+    expect(kinds(...report('办结的34件中，予以公开15件。全年制发公文216件，其中主动公开84件、依申请公开12件、不予公开120件。'))).toEqual([]);
+  });
+
+  it('reads an outcome named by a part of the whole before it as of that part', () => {
+    const complaints = (rate: string) => `全年共受理投诉举报咨询9,846件，其中投诉4,215件、举报1,032件、咨询4,599件。投诉办结4,178件，办结率${rate}。`;
+    expect(kinds(complaints('99.1%'))).toEqual([]);
+    expect(kinds(complaints('98.1%'))).toEqual([['rate_mismatch', '99.12%', '98.1%']]);
+  });
+
   it('reads a rate named 比例 or 占比, one naming the whole then the part, a share naming an item after its list, and an average per training', () => {
     const corrected = (rate: string) => `公示期间接到群众对补贴对象和金额的反映46件，经核实后更正17件，更正比例为${rate}，其余均已当面或电话解释说明。`;
     expect(kinds(corrected('37.0%'))).toEqual([]);

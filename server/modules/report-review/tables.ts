@@ -116,12 +116,21 @@ export function checkDisclosureTables(rows: readonly TableRow[], facts: readonly
 }
 
 // what the prose says of the applications, and the row of 表三 whose 总计 it must equal
-const PROSE_ROWS: Array<{ says: RegExp; row: RegExp; name: string }> = [
+const PROSE_ROWS: Array<{ says: RegExp; row: RegExp; name: string; result?: boolean }> = [
   // ("结转下年度的1件系12月下旬收到的申请" is of what is carried over)
   { says: /^(?!.*结转)[^,;。]*(收到|新收|受理)[^,;。]*申请(?!.*(上年|结转))/, row: /本年新收/, name: '本年新收申请' },
   { says: /上年结转/, row: /上年结转/, name: '上年结转申请' },
   { says: /结转下(一)?年/, row: /结转下年/, name: '结转下年度继续办理' },
   { says: /(?<!未)办结|办理完毕|作出答复|办理答复|答复申请|办理结果[^,;。]*共/, row: /总计/, name: '办理结果总计' },
+  // what was done with them, said alone or after the reasons it sums ("因本机关不掌握相关信息等原因无法提供9件"), is the
+  // result row's 总计 — a reason without 等 names an item of it ("因本机关不掌握相关信息无法提供6件")
+  ...['予以公开', '部分公开', '不予公开', '无法提供', '不予处理'].map((result, k) => ({
+    says: new RegExp(`^(?:(?:全年|本年|共|其中|依法|告知|书面告知|申请人|对|均)*|因[^,;。]*等原因)${result}(的)?$`),
+    // (the group's own row, not its first item on the same line: "（三）不予公开  1.属于国家秘密  0…")
+    row: new RegExp(`^\\(${'一二三四五'[k]}\\)\\s*${result}(\\([^()]*\\))?$`),
+    name: result,
+    result: true,
+  })),
 ];
 
 // the part on problems tells of cases ("…由此引发行政复议1件"), not of the year's totals
@@ -247,17 +256,22 @@ function checkApplicationProse(rows: readonly TableRow[], facts: readonly Fact[]
   const table = rows.slice(start);
   const findings: Finding[] = [];
   for (const fact of facts) {
-    if (fact.kind !== 'count' || fact.partOf !== undefined || fact.quantity.approximation !== undefined || fact.quantity.unit !== '件' || !STATES_TOTALS(fact)) continue;
+    if (fact.kind !== 'count' || fact.quantity.approximation !== undefined || fact.quantity.unit !== '件' || !STATES_TOTALS(fact)) continue;
     // the clause that names the figure: from the last comma before it
     const clause = fact.context;
     // "23件新收申请中自然人提出19件": some of the applications, not all
     const target = /申请中/.test(clause) ? undefined : PROSE_ROWS.find((p) => p.says.test(clause));
+    // (a result is a part of what was finished: "办结的34件中，予以公开15件…")
+    if (fact.partOf !== undefined && target?.result !== true) continue;
     const row = target === undefined ? undefined : table.find((r) => target.row.test(r.label));
     const cell = row?.cells[row.cells.length - 1];
     if (target === undefined || row === undefined || cell === undefined || cell.value === fact.quantity.value) continue;
     if (/上年|去年|同比|较/.test(clause) && target.name !== '上年结转申请') continue;
     // ("受理12345热线转办的诉求1,276件，办结1,268件": what was finished is of applications only when the sentence says so)
-    if (!/申请/.test(fact.quote) || /热线|工单|诉求|投诉|举报/.test(fact.quote)) continue;
+    // (a result is said in the part on applications, or of what was finished — not of the documents an office issued,
+    // "制发公文412件，其中主动公开186件、依申请公开38件、不予公开188件")
+    const said = target.result === true ? (fact.section === 'onRequest' || /办结|办理结果|答复/.test(fact.quote)) && !/公文|发文|文件|公开属性/.test(fact.quote) : /申请/.test(fact.quote);
+    if (!said || /热线|工单|诉求|投诉|举报/.test(fact.quote)) continue;
     findings.push({
       kind: 'table_mismatch',
       message: `正文写“${clause}”${fact.quantity.raw}，而表三“${target.name}”的总计为${cell.raw}，两处不一致。`,
